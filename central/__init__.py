@@ -1,0 +1,1 @@
+"""Reference central platform: the HTTP server the kiosk synchronises with."""

@@ -1,0 +1,1 @@
+"""Social Point Kiosk: the touchscreen application."""

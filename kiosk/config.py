@@ -1,0 +1,231 @@
+"""Kiosk configuration: one TOML file, validated whole before anything uses it.
+
+Every key is declared once in ``SCHEMA`` with its type, default and check; the
+example file ``config/kiosk.example.toml`` documents the same keys and a test keeps
+the two in step. A wrong key, type or value stops the start with one message that
+names each offending key, and nothing is applied until the whole file is valid.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "social-point-kiosk"
+LANGUAGES = ("it", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names every bad key."""
+
+
+Check = Callable[[Any], str | None]  # returns a problem description, or None when fine
+
+
+def _one_of(*choices: str) -> Check:
+    def check(value: Any) -> str | None:
+        return None if value in choices else f"must be one of: {', '.join(choices)}"
+
+    return check
+
+
+def _between(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        return None if low <= value <= high else f"must be between {low} and {high}"
+
+    return check
+
+
+def _matches(pattern: str, meaning: str) -> Check:
+    compiled = re.compile(pattern)
+
+    def check(value: Any) -> str | None:
+        return None if compiled.fullmatch(value) else f"must be {meaning}"
+
+    return check
+
+
+def _max_length(limit: int) -> Check:
+    def check(value: Any) -> str | None:
+        return None if len(value) <= limit else f"must be at most {limit} characters"
+
+    return check
+
+
+@dataclass(frozen=True)
+class Key:
+    kind: type
+    default: Any
+    check: Check | None = None
+
+
+_ID = _matches(r"[a-z0-9][a-z0-9_-]{0,63}", "lower-case letters, digits, '-' or '_'")
+
+SCHEMA: dict[str, dict[str, Key]] = {
+    "social_point": {
+        "name": Key(str, "Social Point", _max_length(60)),
+        "comune": Key(str, "piazzola", _ID),
+        "address": Key(str, "", _max_length(120)),
+        "phone": Key(str, "", _matches(r"[0-9+ ]{0,20}", "digits, spaces and '+' only")),
+        "opening_hours": Key(str, "", _max_length(120)),
+    },
+    "kiosk": {
+        "id": Key(str, "kiosk-01", _ID),
+        "language": Key(str, "it", _one_of(*LANGUAGES)),
+        "fullscreen": Key(bool, True),
+    },
+    "paths": {
+        "data_dir": Key(str, ""),
+        "log_dir": Key(str, ""),
+        "cache_dir": Key(str, ""),
+        "database": Key(str, ""),
+    },
+    "logging": {
+        "level": Key(str, "INFO", _one_of(*LOG_LEVELS)),
+        "max_bytes": Key(int, 1_048_576, _between(10_000, 100_000_000)),
+        "backup_count": Key(int, 5, _between(1, 100)),
+    },
+    "demo": {
+        "enabled": Key(bool, False),
+    },
+}
+
+
+@dataclass(frozen=True)
+class SocialPoint:
+    name: str
+    comune: str
+    address: str
+    phone: str
+    opening_hours: str
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+    log_dir: Path
+    cache_dir: Path
+    database: Path
+
+
+@dataclass(frozen=True)
+class Config:
+    social_point: SocialPoint
+    kiosk_id: str
+    language: str
+    fullscreen: bool
+    paths: Paths
+    log_level: str
+    log_max_bytes: int
+    log_backup_count: int
+    demo: bool
+    source: Path | None = None
+
+
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "a whole number"}
+
+
+def _type_ok(kind: type, value: Any) -> bool:
+    # bool is a subclass of int in Python: keep `max_bytes = true` an error.
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    values: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for section, content in raw.items():
+        if section not in SCHEMA:
+            problems.append(f"[{section}]: unknown section (known: {', '.join(SCHEMA)})")
+        elif not isinstance(content, dict):
+            problems.append(f"{section}: must be a [{section}] table")
+    for section, keys in SCHEMA.items():
+        given = raw.get(section, {})
+        if not isinstance(given, dict):
+            given = {}
+        values[section] = {}
+        for name in given:
+            if name not in keys:
+                problems.append(
+                    f"{section}.{name}: unknown key (known in [{section}]: {', '.join(keys)})"
+                )
+        for name, key in keys.items():
+            value = given.get(name, key.default)
+            if not _type_ok(key.kind, value):
+                problems.append(f"{section}.{name}: must be {_TYPE_NAMES[key.kind]}, not {value!r}")
+                continue
+            problem = key.check(value) if key.check else None
+            if problem:
+                problems.append(f"{section}.{name} = {value!r}: {problem}")
+            values[section][name] = value
+    return values, problems
+
+
+def _resolve_paths(values: dict[str, Any], base: Path) -> Paths:
+    def chosen(key: str, default: str) -> Path:
+        text = values[key]
+        path = Path(text).expanduser() if text else Path(default)
+        return path if path.is_absolute() else (base / path)
+
+    data_dir = chosen("data_dir", platformdirs.user_data_dir(APP_NAME))
+    return Paths(
+        data_dir=data_dir,
+        log_dir=chosen("log_dir", platformdirs.user_log_dir(APP_NAME)),
+        cache_dir=chosen("cache_dir", platformdirs.user_cache_dir(APP_NAME)),
+        database=chosen("database", str(data_dir / "kiosk.sqlite3")),
+    )
+
+
+def parse_config(text: str, *, source: Path | None = None) -> Config:
+    """Parses and validates TOML text; raises ConfigError naming every bad key."""
+    where = str(source) if source else "configuration"
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{where}: not valid TOML: {error}") from None
+    values, problems = _validate(raw)
+    if problems:
+        raise ConfigError(f"{where} has {len(problems)} problem(s):\n  " + "\n  ".join(problems))
+    # Relative paths in a file are relative to that file, so a checkout works from anywhere.
+    base = source.parent.resolve() if source else Path.cwd()
+    sp = values["social_point"]
+    return Config(
+        social_point=SocialPoint(**sp),
+        kiosk_id=values["kiosk"]["id"],
+        language=values["kiosk"]["language"],
+        fullscreen=values["kiosk"]["fullscreen"],
+        paths=_resolve_paths(values["paths"], base),
+        log_level=values["logging"]["level"],
+        log_max_bytes=values["logging"]["max_bytes"],
+        log_backup_count=values["logging"]["backup_count"],
+        demo=values["demo"]["enabled"],
+        source=source,
+    )
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+
+
+def load_config(path: Path | None) -> Config:
+    """Loads ``path``, or the per-user file when it exists, or the built-in defaults."""
+    if path is None:
+        candidate = default_config_path()
+        if not candidate.exists():
+            return parse_config("")
+        path = candidate
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration file: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the configuration file must be UTF-8 text") from None
+    return parse_config(text, source=path)

@@ -1,0 +1,1 @@
+"""Receipts, vouchers and reports for the thermal printer (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Local store and its synchronisation with the central platform (Qt-free)."""

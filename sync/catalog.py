@@ -1,0 +1,231 @@
+"""Read side of the mirror: what the citizen screens show, as frozen DTOs.
+
+ORM rows never leave this module, so the UI can hold results after the session that
+read them is gone, and a sync thread can write meanwhile. Multilingual texts stay
+dicts keyed by language; ``pick`` chooses one with an Italian fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy.orm import Session
+
+from sync.models import Call, Category, Comune, Provider, Service, ServiceComune
+
+SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_SEARCH_TOKENS = 8
+SERVICES_FTS = table("services_fts", column("service_id"))
+
+
+def pick(texts: dict[str, str], lang: str) -> str:
+    return texts.get(lang) or texts.get("it") or next(iter(texts.values()), "")
+
+
+@dataclass(frozen=True)
+class ComuneInfo:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    id: str
+    label: dict[str, str]
+    icon: str
+    service_count: int
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    id: str
+    title: dict[str, str]
+    provider_name: str
+    category_id: str
+    price_cents: int | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class ServiceDetail:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    category_label: dict[str, str]
+    price_cents: int | None
+    unit: str | None
+    booking: str
+    residents_of: tuple[str, ...]  # Comune names; empty when open to everyone
+    provider_name: str
+    provider_phone: str
+    provider_email: str
+    provider_address: str
+
+
+@dataclass(frozen=True)
+class CallInfo:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    kind: str
+    comune_name: str | None  # None: open to every Comune of the network
+    opens_at: datetime
+    closes_at: datetime
+    eligibility: tuple[str, ...]
+    documents: tuple[str, ...]
+
+
+def _available_in(comune_id: str | None):  # type: ignore[no-untyped-def]
+    """Services a resident of ``comune_id`` may use (every service when None)."""
+    if comune_id is None:
+        return True
+    linked = exists().where(
+        ServiceComune.service_id == Service.id, ServiceComune.comune_id == comune_id
+    )
+    return or_(Service.open_to_all.is_(True), linked)
+
+
+def _summary_query():  # type: ignore[no-untyped-def]
+    return select(
+        Service.id,
+        Service.title,
+        Provider.name,
+        Service.category_id,
+        Service.price_cents,
+        Service.unit,
+    ).join(Provider, Provider.id == Service.provider_id)
+
+
+def list_comuni(session: Session) -> list[ComuneInfo]:
+    rows = session.execute(select(Comune.id, Comune.name).order_by(Comune.name))
+    return [ComuneInfo(*row) for row in rows]
+
+
+def comune_name(session: Session, comune_id: str) -> str | None:
+    return session.scalar(select(Comune.name).where(Comune.id == comune_id))
+
+
+def list_categories(session: Session, comune_id: str | None) -> list[CategoryInfo]:
+    counts = (
+        select(Service.category_id, func.count().label("n"))
+        .where(_available_in(comune_id))
+        .group_by(Service.category_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Category.id, Category.label, Category.icon, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.category_id == Category.id)
+        .order_by(Category.position, Category.id)
+    )
+    return [CategoryInfo(*row) for row in rows]
+
+
+def services_in_category(
+    session: Session, category_id: str, comune_id: str | None
+) -> list[ServiceSummary]:
+    query = (
+        _summary_query()
+        .where(Service.category_id == category_id, _available_in(comune_id))
+        .order_by(func.json_extract(Service.title, "$.it"))
+    )
+    return [ServiceSummary(*row) for row in session.execute(query)]
+
+
+def fts_query(user_text: str) -> str | None:
+    """Builds a safe FTS5 prefix query from what a person typed (None: nothing to find).
+
+    Each word becomes a quoted prefix term, so FTS5 operators and quotes typed by the
+    user are never interpreted.
+    """
+    tokens = SEARCH_TOKEN.findall(user_text)[:MAX_SEARCH_TOKENS]
+    tokens = [token[:40] for token in tokens if token]
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def search_services(
+    session: Session, user_text: str, comune_id: str | None, limit: int = 50
+) -> list[ServiceSummary]:
+    """Services matching every typed word (as a prefix, accents folded), best first."""
+    match = fts_query(user_text)
+    if match is None:
+        return []
+    ranked = (
+        select(
+            SERVICES_FTS.c.service_id,
+            # Title words weigh eight times the rest (description, provider, category).
+            literal_column("bm25(services_fts, 0.0, 8.0, 1.0)").label("rank"),
+        )
+        .where(text("services_fts MATCH :match"))
+        .subquery()
+    )
+    query = (
+        _summary_query()
+        .join(ranked, ranked.c.service_id == Service.id)
+        .where(_available_in(comune_id))
+        .order_by(ranked.c.rank)
+        .limit(limit)
+    )
+    return [ServiceSummary(*row) for row in session.execute(query, {"match": match})]
+
+
+def service_detail(session: Session, service_id: str) -> ServiceDetail | None:
+    row = session.execute(
+        select(Service, Provider, Category.label)
+        .join(Provider, Provider.id == Service.provider_id)
+        .join(Category, Category.id == Service.category_id)
+        .where(Service.id == service_id)
+    ).first()
+    if row is None:
+        return None
+    service, provider, category_label = row
+    residents = session.scalars(
+        select(Comune.name)
+        .join(ServiceComune, ServiceComune.comune_id == Comune.id)
+        .where(ServiceComune.service_id == service_id)
+        .order_by(Comune.name)
+    )
+    return ServiceDetail(
+        id=service.id,
+        title=service.title,
+        description=service.description,
+        category_label=category_label,
+        price_cents=service.price_cents,
+        unit=service.unit,
+        booking=service.booking,
+        residents_of=() if service.open_to_all else tuple(residents),
+        provider_name=provider.name,
+        provider_phone=provider.phone,
+        provider_email=provider.email,
+        provider_address=provider.address,
+    )
+
+
+def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[CallInfo]:
+    """Calls open at ``now`` (naive UTC) for residents of ``comune_id``, closing soonest first."""
+    query = (
+        select(Call, Comune.name)
+        .outerjoin(Comune, Comune.id == Call.comune_id)
+        .where(Call.opens_at <= now, Call.closes_at > now)
+        .order_by(Call.closes_at)
+    )
+    if comune_id is not None:
+        query = query.where(or_(Call.comune_id.is_(None), Call.comune_id == comune_id))
+    return [
+        CallInfo(
+            id=call.id,
+            title=call.title,
+            description=call.description,
+            kind=call.kind,
+            comune_name=name,
+            opens_at=call.opens_at,
+            closes_at=call.closes_at,
+            eligibility=tuple(call.eligibility),
+            documents=tuple(call.documents),
+        )
+        for call, name in session.execute(query)
+    ]

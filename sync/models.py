@@ -1,0 +1,143 @@
+"""SQLAlchemy models of the local store: the platform mirror and the outbox.
+
+The schema itself is created and changed only by the Alembic migrations in
+``sync/migrations``; these classes describe it for queries. Multilingual texts are
+JSON objects keyed by language code ({"it": ..., "en": ...}); prices are euro cents.
+Timestamps are UTC without tzinfo (SQLite keeps no offsets).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+I18n = dict[str, str]
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, str]: JSON,
+        list[str]: JSON,
+        dict[str, Any]: JSON,
+    }
+
+
+class Comune(Base):
+    __tablename__ = "comuni"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str]
+    catastale: Mapped[str] = mapped_column(String(4))
+    province: Mapped[str] = mapped_column(String(2))
+    cap: Mapped[str] = mapped_column(String(5))
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label: Mapped[I18n]
+    icon: Mapped[str]
+    position: Mapped[int]
+
+
+class Provider(Base):
+    __tablename__ = "providers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str]
+    name: Mapped[str]
+    phone: Mapped[str]
+    email: Mapped[str]
+    address: Mapped[str]
+    website: Mapped[str]
+
+
+class Service(Base):
+    __tablename__ = "services"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id"))
+    category_id: Mapped[str] = mapped_column(ForeignKey("categories.id"))
+    title: Mapped[I18n]
+    description: Mapped[I18n]
+    price_cents: Mapped[int | None]
+    unit: Mapped[str | None]
+    booking: Mapped[str]
+    open_to_all: Mapped[bool]
+    keywords: Mapped[list[str]]
+
+    __table_args__ = (Index("ix_services_category", "category_id"),)
+
+
+class ServiceComune(Base):
+    """A Comune whose residents may use a service (none: the service is open to all)."""
+
+    __tablename__ = "service_comuni"
+
+    service_id: Mapped[str] = mapped_column(
+        ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
+    )
+    comune_id: Mapped[str] = mapped_column(ForeignKey("comuni.id"), primary_key=True)
+
+
+class Call(Base):
+    """A municipal call (bando) or subsidy; ``comune_id`` None means every Comune."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    comune_id: Mapped[str | None] = mapped_column(ForeignKey("comuni.id"))
+    kind: Mapped[str]
+    title: Mapped[I18n]
+    description: Mapped[I18n]
+    opens_at: Mapped[datetime]
+    closes_at: Mapped[datetime]
+    budget_cents: Mapped[int | None]
+    form_ref: Mapped[str | None]
+    eligibility: Mapped[list[str]]
+    documents: Mapped[list[str]]
+
+
+class FormDefinition(Base):
+    """An application form, immutable per (form_id, version)."""
+
+    __tablename__ = "form_definitions"
+
+    form_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    version: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    definition: Mapped[dict[str, Any]]
+    published_at: Mapped[datetime]
+
+
+OUTBOX_STATES = ("pending", "sending", "accepted", "rejected")
+
+
+class OutboxEntry(Base):
+    """A record on its way to the platform, written with the record it carries."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str]
+    payload: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(default="pending")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None]
+    server_id: Mapped[str | None]
+    reject_code: Mapped[str | None]
+    reject_message: Mapped[str | None]
+
+    __table_args__ = (
+        CheckConstraint(
+            "state IN ('pending', 'sending', 'accepted', 'rejected')", name="ck_outbox_state"
+        ),
+        Index("ix_outbox_state", "state", "id"),
+    )

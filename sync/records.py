@@ -1,0 +1,208 @@
+"""Validation of mirror records as they cross into the store (platform or demo data).
+
+Each ``parse_*`` turns an untrusted JSON object into a plain dict of column values or
+raises ``RecordError`` naming the field. Unknown fields are ignored (the platform may be
+newer than the kiosk); missing, mistyped, oversized or out-of-range values are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
+LANG_RE = re.compile(r"[a-z]{2}")
+MAX_PRICE_CENTS = 10_000_000  # 100.000 €: beyond any welfare service, surely a data error
+
+UNITS = (
+    "ora", "giorno", "settimana", "mese", "pasto", "seduta", "pacchetto",
+    "corsa", "consegna", "kg", "accesso",
+)  # fmt: skip
+BOOKING_MODES = ("buy_now", "request_quote", "book_slot", "info_only")
+PROVIDER_KINDS = (
+    "cooperativa", "comune", "associazione", "esercizio_commerciale", "consorzio", "ente",
+)  # fmt: skip
+CALL_KINDS = ("voucher", "contributo", "sussidio")
+
+
+class RecordError(ValueError):
+    """A record from outside is not acceptable; the message names the field."""
+
+
+def _get(record: Mapping[str, Any], field: str, kind: type | tuple[type, ...]) -> Any:
+    if field not in record:
+        raise RecordError(f"{field}: missing")
+    value = record[field]
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise RecordError(f"{field}: wrong type {type(value).__name__}")
+    return value
+
+
+def text(record: Mapping[str, Any], field: str, *, limit: int, empty: bool = False) -> str:
+    value: str = _get(record, field, str)
+    if len(value) > limit:
+        raise RecordError(f"{field}: longer than {limit} characters")
+    if not empty and not value.strip():
+        raise RecordError(f"{field}: empty")
+    if any(ord(char) < 32 and char not in "\n\t" for char in value):
+        raise RecordError(f"{field}: contains control characters")
+    return value
+
+
+def optional_text(record: Mapping[str, Any], field: str, *, limit: int) -> str:
+    if record.get(field) is None:
+        return ""
+    return text(record, field, limit=limit, empty=True)
+
+
+def identifier(record: Mapping[str, Any], field: str) -> str:
+    value = _get(record, field, str)
+    if not ID_RE.fullmatch(value):
+        raise RecordError(f"{field}: not a valid identifier")
+    return value
+
+
+def optional_identifier(record: Mapping[str, Any], field: str) -> str | None:
+    return None if record.get(field) is None else identifier(record, field)
+
+
+def choice(record: Mapping[str, Any], field: str, choices: tuple[str, ...]) -> str:
+    value = _get(record, field, str)
+    if value not in choices:
+        raise RecordError(f"{field}: {value[:40]!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def integer(record: Mapping[str, Any], field: str, *, low: int, high: int) -> int:
+    value: int = _get(record, field, int)
+    if not low <= value <= high:
+        raise RecordError(f"{field}: {value} is outside {low}..{high}")
+    return value
+
+
+def optional_integer(record: Mapping[str, Any], field: str, *, low: int, high: int) -> int | None:
+    return None if record.get(field) is None else integer(record, field, low=low, high=high)
+
+
+def i18n(record: Mapping[str, Any], field: str, *, limit: int) -> dict[str, str]:
+    """A text in several languages; Italian is required (it is the binding one)."""
+    value = _get(record, field, dict)
+    if "it" not in value:
+        raise RecordError(f"{field}: the Italian text is missing")
+    if len(value) > 20:
+        raise RecordError(f"{field}: too many languages")
+    result = {}
+    for lang in value:
+        if not isinstance(lang, str) or not LANG_RE.fullmatch(lang):
+            raise RecordError(f"{field}: {str(lang)[:10]!r} is not a language code")
+        result[lang] = text(value, lang, limit=limit, empty=field == "description")
+    return result
+
+
+def string_list(
+    record: Mapping[str, Any], field: str, *, limit: int, items: int, check: Callable | None = None
+) -> list[str]:
+    value = _get(record, field, list)
+    if len(value) > items:
+        raise RecordError(f"{field}: more than {items} items")
+    wrapped = {f"{field}[{index}]": item for index, item in enumerate(value)}
+    reader = check or (lambda rec, name: text(rec, name, limit=limit))
+    return [reader(wrapped, name) for name in wrapped]
+
+
+def timestamp(record: Mapping[str, Any], field: str) -> datetime:
+    """An ISO-8601 instant with its offset, returned as naive UTC (the store's convention)."""
+    value = text(record, field, limit=40)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"{field}: not an ISO-8601 date and time") from None
+    if moment.tzinfo is None:
+        raise RecordError(f"{field}: the time zone offset is missing")
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def parse_comune(record: Mapping[str, Any]) -> dict[str, Any]:
+    catastale = text(record, "catastale", limit=4)
+    if not re.fullmatch(r"[A-Z][0-9]{3}", catastale):
+        raise RecordError("catastale: not a codice catastale")
+    cap = text(record, "cap", limit=5)
+    if not re.fullmatch(r"[0-9]{5}", cap):
+        raise RecordError("cap: not a CAP")
+    return {
+        "id": identifier(record, "id"),
+        "name": text(record, "name", limit=80),
+        "catastale": catastale,
+        "province": text(record, "province", limit=2),
+        "cap": cap,
+    }
+
+
+def parse_category(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": identifier(record, "id"),
+        "label": i18n(record, "label", limit=80),
+        "icon": identifier(record, "icon"),
+        "position": integer(record, "position", low=0, high=1000),
+    }
+
+
+def parse_provider(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": identifier(record, "id"),
+        "kind": choice(record, "kind", PROVIDER_KINDS),
+        "name": text(record, "name", limit=120),
+        "phone": optional_text(record, "phone", limit=30),
+        "email": optional_text(record, "email", limit=120),
+        "address": optional_text(record, "address", limit=160),
+        "website": optional_text(record, "website", limit=200),
+    }
+
+
+def parse_service(record: Mapping[str, Any]) -> dict[str, Any]:
+    booking = choice(record, "booking", BOOKING_MODES)
+    price = optional_integer(record, "price_cents", low=0, high=MAX_PRICE_CENTS)
+    unit = None if record.get("unit") is None else choice(record, "unit", UNITS)
+    if booking != "info_only" and (price is None or unit is None):
+        raise RecordError("price_cents: a service that can be bought needs a price and a unit")
+    residents_of = record.get("residents_of")
+    if residents_of is not None:
+        residents_of = string_list(record, "residents_of", limit=64, items=200, check=identifier)
+        if not residents_of:
+            raise RecordError("residents_of: empty list (use null for everyone)")
+    return {
+        "id": identifier(record, "id"),
+        "provider_id": identifier(record, "provider"),
+        "category_id": identifier(record, "category"),
+        "title": i18n(record, "title", limit=160),
+        "description": i18n(record, "description", limit=4000),
+        "price_cents": price,
+        "unit": unit,
+        "booking": booking,
+        "open_to_all": residents_of is None,
+        "keywords": string_list(record, "keywords", limit=40, items=30)
+        if "keywords" in record
+        else [],
+        "residents_of": residents_of or [],
+    }
+
+
+def parse_call(record: Mapping[str, Any]) -> dict[str, Any]:
+    opens_at, closes_at = timestamp(record, "opens_at"), timestamp(record, "closes_at")
+    if closes_at <= opens_at:
+        raise RecordError("closes_at: not after opens_at")
+    return {
+        "id": identifier(record, "id"),
+        "comune_id": optional_identifier(record, "comune"),
+        "kind": choice(record, "kind", CALL_KINDS),
+        "title": i18n(record, "title", limit=200),
+        "description": i18n(record, "description", limit=4000),
+        "opens_at": opens_at,
+        "closes_at": closes_at,
+        "budget_cents": optional_integer(record, "budget_cents", low=0, high=10**12),
+        "form_ref": None if record.get("form") is None else text(record, "form", limit=200),
+        "eligibility": string_list(record, "eligibility", limit=300, items=30),
+        "documents": string_list(record, "documents", limit=300, items=30),
+    }

@@ -15,6 +15,7 @@ from sqlalchemy import column, exists, func, literal_column, or_, select, table,
 from sqlalchemy.orm import Session
 
 from sync.models import Call, Category, Comune, Provider, Service, ServiceComune
+from sync.store import Store
 
 SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_SEARCH_TOKENS = 8
@@ -229,3 +230,38 @@ def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[C
         )
         for call, name in session.execute(query)
     ]
+
+
+class CatalogReader:
+    """The catalog queries bound to a store, each in its own short read transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def comuni(self) -> list[ComuneInfo]:
+        with self._store.read() as session:
+            return list_comuni(session)
+
+    def comune_name(self, comune_id: str) -> str | None:
+        with self._store.read() as session:
+            return comune_name(session, comune_id)
+
+    def categories(self, comune_id: str | None) -> list[CategoryInfo]:
+        with self._store.read() as session:
+            return list_categories(session, comune_id)
+
+    def services_in_category(self, category_id: str, comune_id: str | None) -> list[ServiceSummary]:
+        with self._store.read() as session:
+            return services_in_category(session, category_id, comune_id)
+
+    def search(self, user_text: str, comune_id: str | None) -> list[ServiceSummary]:
+        with self._store.read() as session:
+            return search_services(session, user_text, comune_id)
+
+    def service(self, service_id: str) -> ServiceDetail | None:
+        with self._store.read() as session:
+            return service_detail(session, service_id)
+
+    def open_calls(self, comune_id: str | None, now: datetime) -> list[CallInfo]:
+        with self._store.read() as session:
+            return open_calls(session, comune_id, now)

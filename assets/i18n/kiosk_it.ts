@@ -1,0 +1,336 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>CallsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="46" />
+        <source>Apply by {day} at {hour}</source>
+        <translation>Domande entro il {day} alle {hour}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="49" />
+        <source>Who can apply</source>
+        <translation>Chi può fare domanda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="52" />
+        <source>What to bring</source>
+        <translation>Documenti da portare</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="60" />
+        <source>Calls and subsidies</source>
+        <translation>Bandi e contributi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="62" />
+        <source>Open now for residents of {comune}</source>
+        <translation>Aperti ora per chi abita a {comune}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="65" />
+        <source>To apply, ask the welfare manager at the desk: they will help you fill in the form.</source>
+        <translation>Per fare domanda rivolgiti al welfare manager allo sportello: ti aiuterà a compilare il modulo.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="70" />
+        <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
+        <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="159" />
+        <source>%n service(s)</source>
+        <translation><numerusform>%n servizio</numerusform><numerusform>%n servizi</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="184" />
+        <source>%n service(s) found for “{text}”</source>
+        <translation><numerusform>%n servizio trovato per «{text}»</numerusform><numerusform>%n servizi trovati per «{text}»</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="191" />
+        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
+        <translation>Nessun servizio trovato per «{text}». Prova con un'altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="201" />
+        <source>Services</source>
+        <translation>Servizi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="202" />
+        <source>Search, for example: elderly, meals, babysitter</source>
+        <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="203" />
+        <source>Search services</source>
+        <translation>Cerca servizi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="204" />
+        <source>Clear</source>
+        <translation>Cancella</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="205" />
+        <source>For residents of:</source>
+        <translation>Per chi abita a:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="206" />
+        <source>All Comuni</source>
+        <translation>Tutti i Comuni</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="39" />
+        <source>Welcome to the {name}</source>
+        <translation>Benvenuti al {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="41" />
+        <source>How can we help you? Touch one of the buttons.</source>
+        <translation>Come possiamo aiutarti? Tocca uno dei pulsanti.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="44" />
+        <source>Services</source>
+        <translation>Servizi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="45" />
+        <source>Find care, help at home, courses and local shops</source>
+        <translation>Assistenza, aiuto in casa, corsi e negozi del territorio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="50" />
+        <source>Calls and subsidies</source>
+        <translation>Bandi e contributi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="51" />
+        <source>Food vouchers, contributions and help from the Comune</source>
+        <translation>Buoni spesa, contributi e aiuti del Comune</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="56" />
+        <source>Ask a welfare manager for help</source>
+        <translation>Chiedi aiuto a un operatore</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="57" />
+        <source>A person at the Social Point will help you</source>
+        <translation>Un welfare manager del Social Point ti aiuta</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="141" />
+        <source>Tell the welfare manager at the desk that you need help.</source>
+        <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="143" />
+        <source>The desk is staffed: {hours}</source>
+        <translation>Lo sportello è aperto: {hours}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="145" />
+        <source>Where: {address}</source>
+        <translation>Dove: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="147" />
+        <source>If nobody is here, call {phone}</source>
+        <translation>Se non c'è nessuno, chiama il {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <source>We are here to help</source>
+        <translation>Siamo qui per aiutarti</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <source>OK</source>
+        <translation>Ho capito</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="155" />
+        <source>Comune of {name}</source>
+        <translation>Comune di {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="156" />
+        <source>‹ Back</source>
+        <translation>‹ Indietro</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="157" />
+        <source>⌂ Home</source>
+        <translation>⌂ Inizio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="158" />
+        <source>Ask for help</source>
+        <translation>Chiedi aiuto</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="55" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="56" />
+        <source>space</source>
+        <translation>spazio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="57" />
+        <source>Delete</source>
+        <translation>Cancella</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="58" />
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetailScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="73" />
+        <source>This service is no longer in the catalog.</source>
+        <translation>Questo servizio non è più nel catalogo.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="79" />
+        <source>Who can use it</source>
+        <translation>Chi può usarlo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="82" />
+        <source>Residents of: {comuni}</source>
+        <translation>Chi abita a: {comuni}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="85" />
+        <source>Everyone, whichever Comune they live in</source>
+        <translation>Tutti, in qualsiasi Comune abitino</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="86" />
+        <source>Who provides it</source>
+        <translation>Chi offre il servizio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="89" />
+        <source>Phone: {phone}</source>
+        <translation>Telefono: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="91" />
+        <source>E-mail: {email}</source>
+        <translation>E-mail: {email}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="93" />
+        <source>Address: {address}</source>
+        <translation>Indirizzo: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="95" />
+        <source>Scan with your phone to save the provider's contact</source>
+        <translation>Inquadra con il telefono per salvare il contatto</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceListScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="44" />
+        <source>Services for residents of {comune}</source>
+        <translation>Servizi per chi abita a {comune}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="46" />
+        <source>Services for residents of every Comune of the network</source>
+        <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="32" />
+        <source>Information only: no booking here</source>
+        <translation>Solo informazioni: qui non si prenota</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="34" />
+        <source>Free of charge</source>
+        <translation>Gratuito</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="15" />
+        <source>hour</source>
+        <translation>ora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="16" />
+        <source>day</source>
+        <translation>giorno</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="17" />
+        <source>week</source>
+        <translation>settimana</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="18" />
+        <source>month</source>
+        <translation>mese</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="19" />
+        <source>meal</source>
+        <translation>pasto</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="20" />
+        <source>session</source>
+        <translation>seduta</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="21" />
+        <source>course</source>
+        <translation>percorso</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="22" />
+        <source>ride</source>
+        <translation>corsa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="23" />
+        <source>delivery</source>
+        <translation>consegna</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="24" />
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="25" />
+        <source>visit</source>
+        <translation>accesso</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,76 @@
+"""Composition root: config → logging → store (+ demo data) → Qt application → window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from types import TracebackType
+
+from kiosk.config import Config, ConfigError
+from kiosk.logs import setup_logging
+from kiosk.paths import DEMO_DATASET
+from sync import demo
+from sync.catalog import CatalogReader
+from sync.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Backend:
+    """Everything the UI needs that is not Qt."""
+
+    config: Config
+    store: Store
+    catalog: CatalogReader
+
+
+def open_backend(config: Config) -> Backend:
+    """Opens (and migrates) the store, loads demo data when asked, checks the Comune."""
+    store = Store(config.paths.database)
+    if config.demo and demo.load_if_empty(store, DEMO_DATASET):
+        log.info("demo catalog loaded into an empty store")
+    catalog = CatalogReader(store)
+    known = {c.id for c in catalog.comuni()}
+    if known and config.social_point.comune not in known:
+        store.close()
+        raise ConfigError(
+            f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
+            f" (known: {', '.join(sorted(known))})"
+        )
+    return Backend(config=config, store=store, catalog=catalog)
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    # A citizen never sees a traceback: it goes to the log, and the screen stays usable.
+    log.critical("unexpected error", exc_info=(kind, error, trace))
+
+
+def run(config: Config, *, windowed: bool, platform: str | None) -> int:
+    setup_logging(
+        config.paths.log_dir,
+        level=config.log_level,
+        max_bytes=config.log_max_bytes,
+        backup_count=config.log_backup_count,
+    )
+    log.info("starting kiosk %s (demo: %s)", config.kiosk_id, config.demo)
+    backend = open_backend(config)
+    if platform:
+        os.environ["QT_QPA_PLATFORM"] = platform
+    sys.excepthook = _log_uncaught
+
+    from kiosk.ui.application import build_application
+
+    app, window = build_application(backend)
+    if config.fullscreen and not windowed:
+        window.showFullScreen()
+    else:
+        window.resize(1600, 900)
+        window.show()
+    code = app.exec()
+    backend.store.close()
+    return code

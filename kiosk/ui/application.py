@@ -1,0 +1,29 @@
+"""Creates the QApplication with the kiosk's style and language, and the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Backend
+from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.base import UiContext
+from kiosk.ui.theme import style_sheet
+
+
+def build_window(backend: Backend, app: QApplication) -> MainWindow:
+    app.setStyleSheet(style_sheet())
+    app.setCursorFlashTime(0)
+    switcher = LanguageSwitcher(backend.config.paths.cache_dir, parent=app)
+    switcher.set_language(backend.config.language)
+    ctx = UiContext(
+        catalog=backend.catalog, social_point=backend.config.social_point, switcher=switcher
+    )
+    return MainWindow(ctx)
+
+
+def build_application(backend: Backend) -> tuple[QApplication, MainWindow]:
+    app = QApplication.instance() or QApplication(["social-point"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Social Point Kiosk")
+    return app, build_window(backend, app)

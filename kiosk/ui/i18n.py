@@ -1,0 +1,87 @@
+"""Live language switching with Qt translators.
+
+Source strings in the code are English; ``assets/i18n/kiosk_<lang>.ts`` holds the
+translations (edit them with Qt Linguist, refresh them with ``pyside6-lupdate``). At
+start the ``.ts`` files are compiled into the cache folder with the ``lrelease`` that
+ships in the PySide6 wheel, only when the source is newer, so a checkout never runs with
+stale translations. Installing a translator makes Qt send ``LanguageChange`` to every
+widget, and each screen retranslates itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+SOURCE_LANGUAGE = "en"
+# Shown in their own language, never translated: a person must find their own.
+LANGUAGE_NAMES = {"it": "Italiano", "en": "English"}
+
+
+def lrelease_binary() -> Path:
+    return Path(PySide6.__file__).parent / "lrelease"
+
+
+def compile_translation(lang: str, cache_dir: Path) -> Path | None:
+    """Returns an up-to-date ``.qm`` for ``lang``, compiling it when needed."""
+    source = I18N_DIR / f"kiosk_{lang}.ts"
+    if not source.exists():
+        return None
+    target = cache_dir / f"kiosk_{lang}.qm"
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [str(lrelease_binary()), "-silent", str(source), "-qm", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not target.exists():
+        log.error("cannot compile translations %s: %s", source.name, result.stderr.strip())
+        return None
+    return target
+
+
+class LanguageSwitcher(QObject):
+    """Owns the installed translators (a collected QTranslator silently uninstalls)."""
+
+    changed = Signal(str)
+
+    def __init__(self, cache_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache_dir = cache_dir
+        self._translators: list[QTranslator] = []
+        self.language = SOURCE_LANGUAGE
+
+    def set_language(self, lang: str) -> None:
+        app = QCoreApplication.instance()
+        assert app is not None
+        # Set first: the LanguageChange events that follow make screens read it.
+        self.language = lang
+        QLocale.setDefault(QLocale(lang))
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators = []
+        # English, the source language, has a catalog too: only its plural forms.
+        self._install(app, compile_translation(lang, self._cache_dir))
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        self._install(app, Path(qt_dir) / f"qtbase_{lang}.qm")
+        self.changed.emit(lang)
+
+    def _install(self, app: QCoreApplication, path: Path | None) -> None:
+        if path is None or not path.exists():
+            return
+        translator = QTranslator(self)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            self._translators.append(translator)
+        else:
+            log.error("cannot load translations from %s", path.name)

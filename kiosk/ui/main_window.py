@@ -1,0 +1,165 @@
+"""The kiosk shell: header (name, Comune, language), screens, and Back/Home always visible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.i18n import LANGUAGE_NAMES
+from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.screens.calls import CallsScreen
+from kiosk.ui.screens.catalog import CatalogScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.service_detail import ServiceDetailScreen
+from kiosk.ui.screens.service_list import ServiceListScreen
+from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.overlay import Overlay
+
+SCREENS: tuple[type[Screen], ...] = (
+    HomeScreen,
+    CatalogScreen,
+    ServiceListScreen,
+    ServiceDetailScreen,
+    CallsScreen,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.history: list[tuple[str, dict[str, Any]]] = []
+        root = QWidget()
+        root.setObjectName("body")
+        column = QVBoxLayout(root)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._build_header())
+        self.stack = QStackedWidget()
+        self.screens: dict[str, Screen] = {}
+        for screen_class in SCREENS:
+            screen = screen_class(ctx)
+            screen.navigate_requested.connect(self.go)
+            screen.help_requested.connect(self.show_help)
+            self.screens[screen.route] = screen
+            self.stack.addWidget(screen)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self._build_footer())
+        self.setCentralWidget(root)
+        self.overlay = Overlay(root)
+        ctx.switcher.changed.connect(self._on_language_changed)
+        self.retranslate()
+        self.go_home()
+
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(48, 16, 48, 16)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        self.name_label = label(self.ctx.social_point.name, name="socialPointName")
+        self.comune_label = label(name="comuneName")
+        names.addWidget(self.name_label)
+        names.addWidget(self.comune_label)
+        row.addLayout(names, 1)
+        self.language_group = QButtonGroup(self)
+        self.language_buttons = {}
+        for code, native_name in LANGUAGE_NAMES.items():
+            choice = button(native_name, name=f"language_{code}", role="lang")
+            choice.setCheckable(True)
+            choice.setChecked(code == self.ctx.lang)
+            choice.clicked.connect(lambda _=False, c=code: self.ctx.switcher.set_language(c))
+            self.language_group.addButton(choice)
+            self.language_buttons[code] = choice
+            row.addWidget(choice)
+        return header
+
+    def _build_footer(self) -> QWidget:
+        footer = QWidget()
+        footer.setObjectName("footer")
+        footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = QHBoxLayout(footer)
+        row.setContentsMargins(48, 12, 48, 12)
+        row.setSpacing(24)
+        self.back_button = button(name="backButton")
+        self.home_button = button(name="homeButton")
+        self.help_button = button(name="helpButton", role="help")
+        self.back_button.clicked.connect(self.back)
+        self.home_button.clicked.connect(self.go_home)
+        self.help_button.clicked.connect(self.show_help)
+        for widget in (self.back_button, self.home_button):
+            widget.setMinimumWidth(240)
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.help_button)
+        return footer
+
+    # Navigation -------------------------------------------------------------------------
+
+    @property
+    def current_route(self) -> str:
+        return self.history[-1][0] if self.history else ""
+
+    def go(self, route: str, params: dict[str, Any] | None = None) -> None:
+        self.history.append((route, dict(params or {})))
+        self._show(route, params or {})
+
+    def back(self) -> None:
+        if len(self.history) > 1:
+            self.history.pop()
+            route, params = self.history[-1]
+            self._show(route, params)
+
+    def go_home(self) -> None:
+        self.history = [("home", {})]
+        self._show("home", {})
+
+    def _show(self, route: str, params: dict[str, Any]) -> None:
+        screen = self.screens[route]
+        screen.enter(**params)
+        self.stack.setCurrentWidget(screen)
+        at_home = route == "home"
+        self.back_button.setEnabled(not at_home)
+        self.home_button.setEnabled(not at_home)
+
+    # Help and language -------------------------------------------------------------------
+
+    def show_help(self) -> None:
+        sp = self.ctx.social_point
+        lines = [self.tr("Tell the welfare manager at the desk that you need help.")]
+        if sp.opening_hours:
+            lines.append(self.tr("The desk is staffed: {hours}").format(hours=sp.opening_hours))
+        if sp.address:
+            lines.append(self.tr("Where: {address}").format(address=sp.address))
+        if sp.phone:
+            lines.append(self.tr("If nobody is here, call {phone}").format(phone=sp.phone))
+        self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
+
+    def _on_language_changed(self, code: str) -> None:
+        self.language_buttons[code].setChecked(True)
+
+    def retranslate(self) -> None:
+        comune = self.ctx.catalog.comune_name(self.ctx.social_point.comune)
+        self.comune_label.setText(self.tr("Comune of {name}").format(name=comune) if comune else "")
+        self.back_button.setText(self.tr("‹ Back"))
+        self.home_button.setText(self.tr("⌂ Home"))
+        self.help_button.setText(self.tr("Ask for help"))
+        if self.overlay.isVisible():
+            self.show_help()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

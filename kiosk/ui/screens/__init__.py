@@ -1,0 +1,1 @@
+"""The citizen screens, one module each."""

@@ -1,0 +1,58 @@
+"""What every screen shares: the UI context, navigation intents and retranslation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.config import SocialPoint
+from kiosk.ui.i18n import LanguageSwitcher
+from sync.catalog import CatalogReader
+
+
+@dataclass
+class UiContext:
+    catalog: CatalogReader
+    social_point: SocialPoint
+    switcher: LanguageSwitcher
+
+    @property
+    def lang(self) -> str:
+        return self.switcher.language
+
+
+class Screen(QWidget):
+    """A full-body screen. Builds its widgets once, sets every text in ``retranslate``.
+
+    Screens never import each other: they ask the main window to go somewhere with
+    ``navigate_requested(route, params)``.
+    """
+
+    route = ""
+    navigate_requested = Signal(str, dict)
+    help_requested = Signal()
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName(f"screen_{self.route}")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(48, 24, 48, 16)
+        self.body.setSpacing(14)
+
+    def enter(self, **params: Any) -> None:
+        """Called each time the screen is shown, with the navigation parameters."""
+
+    def retranslate(self) -> None:
+        """Sets every visible text in the current language (static and data-driven)."""
+
+    def go(self, route: str, **params: Any) -> None:
+        self.navigate_requested.emit(route, params)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,75 @@
+"""Calls and subsidies open now for residents of the kiosk's Comune."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.texts import local_date_time
+from kiosk.ui.widgets.common import ScrollList, card, label
+from sync.catalog import CallInfo, pick
+
+
+class CallsScreen(Screen):
+    route = "calls"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self._calls: list[CallInfo] = []
+        self.title = label(role="title", name="callsTitle")
+        self.scope = label(role="muted", name="callsScope")
+        self.list = ScrollList(name="callList", spacing=24)
+        self.note = label(role="heading", name="callsNote")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.scope)
+        self.body.addWidget(self.list, 1)
+        self.body.addWidget(self.note)
+
+    def enter(self, **params: Any) -> None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        self._calls = self.ctx.catalog.open_calls(self.ctx.social_point.comune, now)
+        self.retranslate()
+
+    def _call_card(self, call: CallInfo, lang: str):  # type: ignore[no-untyped-def]
+        frame = card()
+        frame.setObjectName(f"call_{call.id}")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(10)
+        day, hour = local_date_time(call.closes_at, lang)
+        parts = [
+            label(pick(call.title, lang), role="heading"),
+            label(pick(call.description, lang)),
+            label(self.tr("Apply by {day} at {hour}").format(day=day, hour=hour), role="cardPrice"),
+        ]
+        if call.eligibility:
+            parts.append(label(self.tr("Who can apply"), role="cardTitle"))
+            parts.append(label("\n".join(f"•  {item}" for item in call.eligibility)))
+        if call.documents:
+            parts.append(label(self.tr("What to bring"), role="cardTitle"))
+            parts.append(label("\n".join(f"•  {item}" for item in call.documents)))
+        for part in parts:
+            layout.addWidget(part)
+        return frame
+
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        self.title.setText(self.tr("Calls and subsidies"))
+        comune = self.ctx.catalog.comune_name(self.ctx.social_point.comune) or ""
+        self.scope.setText(self.tr("Open now for residents of {comune}").format(comune=comune))
+        self.note.setText(
+            self.tr(
+                "To apply, ask the welfare manager at the desk:"
+                " they will help you fill in the form."
+            )
+            if self._calls
+            else self.tr(
+                "There are no open calls right now. Ask the welfare manager about new ones."
+            )
+        )
+        self.list.clear()
+        for call in self._calls:
+            self.list.add(self._call_card(call, lang))

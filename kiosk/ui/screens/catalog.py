@@ -1,0 +1,226 @@
+"""The catalog: categories for the chosen Comune, and search as you type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.texts import price_text
+from kiosk.ui.widgets.common import (
+    CardButton,
+    ScrollList,
+    button,
+    enable_kinetic_scrolling,
+    label,
+)
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from sync.catalog import CategoryInfo, ServiceSummary, pick
+
+SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
+ALL_COMUNI = ""
+
+
+def service_card(service: ServiceSummary, lang: str) -> CardButton:
+    card = CardButton(name=f"service_{service.id}")
+    card.set_lines(
+        [
+            (pick(service.title, lang), "cardTitle"),
+            (service.provider_name, "muted"),
+            (price_text(service.price_cents, service.unit, lang), "cardPrice"),
+        ]
+    )
+    return card
+
+
+class CatalogScreen(Screen):
+    route = "catalog"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.comune_id: str = ctx.social_point.comune
+        self._categories: list[CategoryInfo] = []
+        self._results: list[ServiceSummary] = []
+
+        self.title = label(role="title", name="catalogTitle")
+        self.body.addWidget(self.title)
+
+        search_row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("searchField")
+        self.search.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.search.setMaxLength(80)
+        self.search.installEventFilter(self)
+        self.clear_button = button(name="clearSearch")
+        self.clear_button.clicked.connect(self.search.clear)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear_button)
+        self.body.addLayout(search_row)
+
+        self.comune_row = QWidget()
+        comune_row = QHBoxLayout(self.comune_row)
+        comune_row.setContentsMargins(0, 0, 0, 0)
+        comune_row.setSpacing(12)
+        self.comune_label = label(name="comuneLabel")
+        self.comune_label.setWordWrap(False)
+        comune_row.addWidget(self.comune_label)
+        self.comune_group = QButtonGroup(self)
+        self.comune_group.setExclusive(True)
+        self.comune_chips: dict[str, QPushButton] = {}
+        for comune_id, name in [(ALL_COMUNI, ""), *((c.id, c.name) for c in ctx.catalog.comuni())]:
+            chip = button(name, name=f"comune_{comune_id or 'all'}", role="chip")
+            chip.setCheckable(True)
+            chip.clicked.connect(lambda _=False, cid=comune_id: self._choose_comune(cid))
+            self.comune_group.addButton(chip)
+            self.comune_chips[comune_id] = chip
+            comune_row.addWidget(chip)
+        comune_row.addStretch(1)
+        self.body.addWidget(self.comune_row)
+
+        self.stack = QStackedWidget()
+        # In a scroll area, so the grid never forces the screen taller than the panel.
+        self.category_page = QScrollArea()
+        self.category_page.setObjectName("categoryPage")
+        self.category_page.setWidgetResizable(True)
+        self.category_page.setFrameShape(QFrame.Shape.NoFrame)
+        grid_widget = QWidget()
+        grid_widget.setObjectName("scrollContent")
+        self.category_grid = QGridLayout(grid_widget)
+        self.category_grid.setSpacing(20)
+        self.category_grid.setContentsMargins(0, 8, 0, 0)
+        self.category_page.setWidget(grid_widget)
+        enable_kinetic_scrolling(self.category_page)
+        self.results_page = QWidget()
+        results_layout = QVBoxLayout(self.results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        self.results_summary = label(role="heading", name="resultsSummary")
+        self.results = ScrollList(name="searchResults")
+        results_layout.addWidget(self.results_summary)
+        results_layout.addWidget(self.results, 1)
+        self.stack.addWidget(self.category_page)
+        self.stack.addWidget(self.results_page)
+        self.body.addWidget(self.stack, 1)
+
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.bind(self.search)
+        self.keyboard.closed.connect(lambda: self._show_keyboard(False))
+        self.keyboard.hide()
+        self.body.addWidget(self.keyboard)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.retranslate()
+
+    def enter(self, **params: Any) -> None:
+        self._show_keyboard(False)
+        self.comune_chips.get(self.comune_id, self.comune_chips[ALL_COMUNI]).setChecked(True)
+        self._load_categories()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.FocusIn,
+        ):
+            self._show_keyboard(True)
+        return False
+
+    def _show_keyboard(self, visible: bool) -> None:
+        # The keyboard takes the room of the title and the Comune choice, so the
+        # results stay in view on a 1080-pixel-high panel.
+        self.keyboard.setVisible(visible)
+        self.title.setVisible(not visible)
+        self.comune_row.setVisible(not visible)
+
+    def _choose_comune(self, comune_id: str) -> None:
+        self.comune_id = comune_id
+        self._load_categories()
+        if self.search.text().strip():
+            self._run_search()
+
+    def _scope(self) -> str | None:
+        return self.comune_id or None
+
+    def _load_categories(self) -> None:
+        self._categories = self.ctx.catalog.categories(self._scope())
+        self._render_categories()
+
+    def _render_categories(self) -> None:
+        while self.category_grid.count():
+            widget = self.category_grid.takeAt(0).widget()
+            if widget:
+                widget.deleteLater()
+        lang = self.ctx.lang
+        for index, category in enumerate(self._categories):
+            tile = CardButton(name=f"category_{category.id}")
+            count = category.service_count
+            tile.set_lines(
+                [
+                    (pick(category.label, lang), "cardTitle"),
+                    (self.tr("%n service(s)", "", count), "muted"),
+                ]
+            )
+            tile.setMinimumHeight(120)
+            tile.setEnabled(count > 0)
+            tile.clicked.connect(lambda _=False, cid=category.id: self._open_category(cid))
+            self.category_grid.addWidget(tile, index // 2, index % 2)
+
+    def _open_category(self, category_id: str) -> None:
+        self.go("category", category_id=category_id, comune_id=self.comune_id)
+
+    def _run_search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.stack.setCurrentWidget(self.category_page)
+            return
+        self._results = self.ctx.catalog.search(text, self._scope())
+        self._render_results()
+        self.stack.setCurrentWidget(self.results_page)
+
+    def _render_results(self) -> None:
+        self.results.clear()
+        text = self.search.text().strip()
+        if self._results:
+            self.results_summary.setText(
+                self.tr("%n service(s) found for “{text}”", "", len(self._results)).format(
+                    text=text
+                )
+            )
+        else:
+            self.results_summary.setText(
+                self.tr(
+                    "Nothing found for “{text}”. Try another word, choose all the Comuni,"
+                    " or ask a welfare manager for help."
+                ).format(text=text)
+            )
+        for service in self._results:
+            card = service_card(service, self.ctx.lang)
+            card.clicked.connect(lambda _=False, sid=service.id: self.go("service", service_id=sid))
+            self.results.add(card)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Services"))
+        self.search.setPlaceholderText(self.tr("Search, for example: elderly, meals, babysitter"))
+        self.search.setAccessibleName(self.tr("Search services"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.comune_label.setText(self.tr("For residents of:"))
+        self.comune_chips[ALL_COMUNI].setText(self.tr("All Comuni"))
+        if self._categories:
+            self._render_categories()
+        if self.stack.currentWidget() is self.results_page:
+            self._render_results()

@@ -1,0 +1,95 @@
+"""One service: what it is, what it costs, who may use it, and how to reach the provider."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.contact_card import vcard
+from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.texts import price_text
+from kiosk.ui.widgets.common import ScrollList, card, label
+from kiosk.ui.widgets.qr import QrCode
+from sync.catalog import ServiceDetail, pick
+
+
+class ServiceDetailScreen(Screen):
+    route = "service"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.service: ServiceDetail | None = None
+        self.title = label(role="title", name="serviceTitle")
+        self.category = label(role="muted", name="serviceCategory")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.category)
+        columns = QHBoxLayout()
+        columns.setSpacing(40)
+        self.details = ScrollList(name="serviceDetails", spacing=12)
+        self.price = label(role="price", name="servicePrice")
+        self.description = label(name="serviceDescription")
+        self.who_heading = label(role="heading", name="whoHeading")
+        self.who = label(name="serviceWho")
+        self.provider_heading = label(role="heading", name="providerHeading")
+        self.provider = label(name="serviceProvider")
+        for widget in (
+            self.price,
+            self.description,
+            self.who_heading,
+            self.who,
+            self.provider_heading,
+            self.provider,
+        ):
+            self.details.add(widget)
+        columns.addWidget(self.details, 1)
+        contact = card()
+        contact_layout = QVBoxLayout(contact)
+        contact_layout.setContentsMargins(24, 24, 24, 24)
+        self.qr = QrCode(name="providerQr", size_px=300)
+        self.qr_caption = label(role="muted", name="qrCaption")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setMaximumWidth(300)
+        contact_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        contact_layout.addWidget(self.qr_caption)
+        contact_layout.addStretch(1)
+        columns.addWidget(contact, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(columns, 1)
+
+    def enter(self, **params: Any) -> None:
+        self.service = self.ctx.catalog.service(params["service_id"])
+        if self.service:
+            s = self.service
+            self.qr.set_payload(
+                vcard(s.provider_name, s.provider_phone, s.provider_email, s.provider_address)
+            )
+        self.details.verticalScrollBar().setValue(0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        s, lang = self.service, self.ctx.lang
+        if s is None:
+            self.title.setText(self.tr("This service is no longer in the catalog."))
+            return
+        self.title.setText(pick(s.title, lang))
+        self.category.setText(pick(s.category_label, lang))
+        self.price.setText(price_text(s.price_cents, s.unit, lang))
+        self.description.setText(pick(s.description, lang))
+        self.who_heading.setText(self.tr("Who can use it"))
+        if s.residents_of:
+            self.who.setText(
+                self.tr("Residents of: {comuni}").format(comuni=", ".join(s.residents_of))
+            )
+        else:
+            self.who.setText(self.tr("Everyone, whichever Comune they live in"))
+        self.provider_heading.setText(self.tr("Who provides it"))
+        lines = [s.provider_name]
+        if s.provider_phone:
+            lines.append(self.tr("Phone: {phone}").format(phone=s.provider_phone))
+        if s.provider_email:
+            lines.append(self.tr("E-mail: {email}").format(email=s.provider_email))
+        if s.provider_address:
+            lines.append(self.tr("Address: {address}").format(address=s.provider_address))
+        self.provider.setText("\n".join(lines))
+        self.qr_caption.setText(self.tr("Scan with your phone to save the provider's contact"))

@@ -1,0 +1,145 @@
+"""Design tokens and the style sheet made from them.
+
+Sizes are pixels on the kiosk panel (a 21.5" 1920×1080 touchscreen is about 4 px/mm):
+touch targets of at least 64 px (16 mm, above the 48 px floor), body text 22 px. Every
+text colour pair used by the style sheet is listed in ``TEXT_PAIRS`` so a test can hold
+each to the WCAG AA contrast ratio of 4.5:1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tokens:
+    font_family: str = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
+    body_px: int = 22
+    small_px: int = 19
+    title_px: int = 36
+    heading_px: int = 28
+    button_px: int = 24
+    target_min_px: int = 64
+    tile_min_px: int = 150
+    home_tile_px: int = 380
+    background: str = "#F5F4EF"
+    surface: str = "#FFFFFF"
+    text: str = "#1B1B1B"
+    muted: str = "#474747"
+    primary: str = "#0B4F8A"
+    primary_pressed: str = "#083A66"
+    on_primary: str = "#FFFFFF"
+    header: str = "#0A3B63"
+    on_header: str = "#FFFFFF"
+    help: str = "#9A3F00"
+    on_help: str = "#FFFFFF"
+    border: str = "#6B6B6B"
+    price: str = "#0B5D2A"
+    scrim: str = "rgba(0, 0, 0, 150)"
+    disabled_text: str = "#595959"
+    disabled_bg: str = "#E2E0D8"
+
+
+TOKENS = Tokens()
+
+# (foreground, background) of every text the style sheet draws.
+TEXT_PAIRS = {
+    "body": (TOKENS.text, TOKENS.background),
+    "muted": (TOKENS.muted, TOKENS.background),
+    "card text": (TOKENS.text, TOKENS.surface),
+    "card muted": (TOKENS.muted, TOKENS.surface),
+    "price": (TOKENS.price, TOKENS.surface),
+    "primary button": (TOKENS.on_primary, TOKENS.primary),
+    "pressed button": (TOKENS.on_primary, TOKENS.primary_pressed),
+    "header": (TOKENS.on_header, TOKENS.header),
+    "help button": (TOKENS.on_help, TOKENS.help),
+    "chip": (TOKENS.primary, TOKENS.surface),
+    "language": (TOKENS.on_header, TOKENS.header),
+    "chosen language": (TOKENS.header, TOKENS.on_header),
+    "disabled button": (TOKENS.disabled_text, TOKENS.disabled_bg),
+}
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def style_sheet(t: Tokens = TOKENS) -> str:
+    return f"""
+QWidget {{
+    font-family: {t.font_family};
+    font-size: {t.body_px}px;
+    color: {t.text};
+}}
+QMainWindow, QWidget#body, QScrollArea, QWidget#scrollContent {{
+    background: {t.background};
+}}
+QLabel[role="title"] {{ font-size: {t.title_px}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {t.heading_px}px; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {t.muted}; }}
+QLabel[role="cardTitle"] {{ font-size: {t.button_px}px; font-weight: bold; }}
+QLabel[role="tileTitle"] {{
+    font-size: {t.heading_px}px; font-weight: bold; color: {t.on_primary};
+}}
+QLabel[role="tileText"] {{ font-size: {t.body_px}px; color: {t.on_primary}; }}
+QLabel[role="cardPrice"] {{ font-size: {t.button_px}px; font-weight: bold; color: {t.price}; }}
+QLabel[role="price"] {{ color: {t.price}; font-size: {t.title_px}px; font-weight: bold; }}
+QWidget#header {{ background: {t.header}; }}
+QWidget#header QLabel {{ color: {t.on_header}; }}
+QLabel#socialPointName {{ font-size: {t.heading_px}px; font-weight: bold; }}
+QWidget#footer {{ background: {t.surface}; border-top: 2px solid {t.border}; }}
+QFrame[role="card"] {{
+    background: {t.surface}; border: 2px solid {t.border}; border-radius: 12px;
+}}
+QFrame[role="card"] QLabel {{ background: transparent; }}
+QPushButton {{
+    min-height: {t.target_min_px}px; min-width: {t.target_min_px}px;
+    font-size: {t.button_px}px; font-weight: bold;
+    padding: 8px 24px; border-radius: 12px;
+    background: {t.primary}; color: {t.on_primary}; border: 2px solid {t.primary};
+}}
+QPushButton:pressed {{ background: {t.primary_pressed}; }}
+QPushButton:disabled {{
+    background: {t.disabled_bg}; color: {t.disabled_text}; border-color: {t.disabled_bg};
+}}
+QPushButton[role="tile"] {{
+    min-height: {t.tile_min_px}px; text-align: left; padding: 16px 28px;
+}}
+QPushButton[role="help"] {{ background: {t.help}; border-color: {t.help}; color: {t.on_help}; }}
+QPushButton#servicesTile, QPushButton#callsTile, QPushButton#helpTile {{
+    min-height: {t.home_tile_px}px;
+}}
+QPushButton[role="chip"], QPushButton[role="card"], QPushButton[role="key"] {{
+    background: {t.surface}; color: {t.primary}; border: 2px solid {t.primary};
+}}
+QPushButton[role="card"] {{
+    text-align: left; padding: 14px 24px; color: {t.text}; border-color: {t.border};
+    font-weight: normal;
+}}
+QPushButton[role="chip"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
+QPushButton[role="lang"] {{
+    background: {t.header}; color: {t.on_header}; border: 3px solid {t.on_header};
+}}
+QPushButton[role="lang"]:checked {{ background: {t.on_header}; color: {t.header}; }}
+QPushButton[role="chip"]:pressed, QPushButton[role="card"]:pressed,
+QPushButton[role="key"]:pressed {{ background: {t.disabled_bg}; }}
+QPushButton[role="key"] {{ padding: 0; font-size: {t.heading_px}px; }}
+QLineEdit {{
+    min-height: {t.target_min_px}px; font-size: {t.heading_px}px; padding: 0 16px;
+    background: {t.surface}; border: 3px solid {t.primary}; border-radius: 12px;
+}}
+QWidget#overlay {{ background: {t.scrim}; }}
+QFrame#overlayCard {{ background: {t.surface}; border-radius: 16px; }}
+QWidget#keyboard {{ background: {t.disabled_bg}; }}
+QScrollBar:vertical {{ width: 20px; background: {t.disabled_bg}; }}
+QScrollBar::handle:vertical {{ background: {t.border}; min-height: 60px; border-radius: 8px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+"""

@@ -1,0 +1,149 @@
+"""Small building blocks: plain-text labels, touch buttons, kinetic scroll areas.
+
+Every label is plain text: catalog texts come from the platform and must never be read
+as Qt rich text (an ``<img>`` or ``<a>`` in a service name shows literally).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def label(text: str = "", *, role: str | None = None, name: str | None = None) -> QLabel:
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    widget.setText(text)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def button(text: str = "", *, name: str, role: str | None = None) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    # Touch buttons never take keyboard focus: the on-screen keyboard keeps its field.
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def card() -> QFrame:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    return frame
+
+
+def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
+    """Lets a finger drag and fling the area, with no overshoot to confuse people."""
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    properties = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    scroller.setScrollerProperties(properties)
+
+
+class ScrollList(QScrollArea):
+    """A vertical, kinetically scrolling column of widgets that can be refilled."""
+
+    def __init__(self, *, name: str, spacing: int = 16) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        content.setObjectName("scrollContent")
+        self._layout = QVBoxLayout(content)
+        self._layout.setSpacing(spacing)
+        self._layout.setContentsMargins(4, 4, 24, 4)
+        self._layout.addStretch(1)
+        self.setWidget(content)
+        enable_kinetic_scrolling(self)
+
+    def clear(self) -> None:
+        while self._layout.count() > 1:
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.verticalScrollBar().setValue(0)
+
+    def add(self, widget: QWidget) -> None:
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+
+    def items(self) -> list[QWidget]:
+        return [
+            self._layout.itemAt(i).widget()
+            for i in range(self._layout.count() - 1)
+            if self._layout.itemAt(i).widget() is not None
+        ]
+
+
+class CardButton(QPushButton):
+    """A large tappable card: a bold first line and smaller lines under it.
+
+    The lines are plain-text labels inside the button (which Qt buttons cannot wrap on
+    their own); the accessible name carries the whole text for screen readers and tests.
+    """
+
+    def __init__(self, *, name: str, role: str = "card") -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("role", role)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 14, 24, 14)
+        self._layout.setSpacing(4)
+        # Stretches above and below keep the lines together and centred in tall cards.
+        self._layout.addStretch(1)
+        self._layout.addStretch(1)
+        self._labels: list[QLabel] = []
+
+    def set_lines(self, lines: list[tuple[str, str | None]]) -> None:
+        """Sets (text, role) lines; the first is the title."""
+        while len(self._labels) < len(lines):
+            line = label()
+            line.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self._labels.append(line)
+            self._layout.insertWidget(self._layout.count() - 1, line)
+        for index, line in enumerate(self._labels):
+            if index < len(lines):
+                text, role = lines[index]
+                line.setText(text)
+                line.setProperty("role", role or ("cardTitle" if index == 0 else "muted"))
+                line.setVisible(True)
+                line.style().unpolish(line)
+                line.style().polish(line)
+            else:
+                line.setVisible(False)
+        self.setAccessibleName(" — ".join(text for text, _ in lines))
+
+    def lines(self) -> list[str]:
+        return [line.text() for line in self._labels if not line.isHidden()]
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        return self._layout.sizeHint()
+
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
+        return self._layout.minimumSize()

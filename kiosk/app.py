@@ -50,7 +50,9 @@ def _log_uncaught(
     log.critical("unexpected error", exc_info=(kind, error, trace))
 
 
-def run(config: Config, *, windowed: bool, platform: str | None) -> int:
+def run(
+    config: Config, *, windowed: bool, platform: str | None, exit_when_ready: bool = False
+) -> int:
     setup_logging(
         config.paths.log_dir,
         level=config.log_level,
@@ -71,6 +73,11 @@ def run(config: Config, *, windowed: bool, platform: str | None) -> int:
     else:
         window.resize(1600, 900)
         window.show()
+    if exit_when_ready:
+        # Quit once the first frame of the home screen has been drawn.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: (window.repaint(), log.info("home screen shown"), app.quit()))
     code = app.exec()
     backend.store.close()
     return code

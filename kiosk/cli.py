@@ -19,6 +19,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, help="TOML configuration file")
     run.add_argument("--windowed", action="store_true", help="a window instead of full screen")
     run.add_argument("--platform", choices=PLATFORMS, help="Qt platform to draw on")
+    run.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="start, draw the home screen, then exit 0 (installation checks, start-up timing)",
+    )
     return parser
 
 
@@ -40,7 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.app import run
 
         try:
-            return run(config, windowed=args.windowed, platform=args.platform)
+            return run(
+                config,
+                windowed=args.windowed,
+                platform=args.platform,
+                exit_when_ready=args.exit_when_ready,
+            )
         except ConfigError as error:
             return _fail(str(error))
     return 2

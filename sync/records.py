@@ -94,10 +94,12 @@ def i18n(record: Mapping[str, Any], field: str, *, limit: int) -> dict[str, str]
     if len(value) > 20:
         raise RecordError(f"{field}: too many languages")
     result = {}
-    for lang in value:
+    for lang, content in value.items():
         if not isinstance(lang, str) or not LANG_RE.fullmatch(lang):
             raise RecordError(f"{field}: {str(lang)[:10]!r} is not a language code")
-        result[lang] = text(value, lang, limit=limit, empty=field == "description")
+        # Named "title.it" in errors, so the message points at the exact text.
+        named = {f"{field}.{lang}": content}
+        result[lang] = text(named, f"{field}.{lang}", limit=limit, empty=field == "description")
     return result
 
 

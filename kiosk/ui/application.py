@@ -14,7 +14,7 @@ from kiosk.ui.theme import style_sheet
 def build_window(backend: Backend, app: QApplication) -> MainWindow:
     app.setStyleSheet(style_sheet())
     app.setCursorFlashTime(0)
-    switcher = LanguageSwitcher(backend.config.paths.cache_dir, parent=app)
+    switcher = LanguageSwitcher(backend.config.paths.cache_dir)
     switcher.set_language(backend.config.language)
     ctx = UiContext(
         catalog=backend.catalog, social_point=backend.config.social_point, switcher=switcher

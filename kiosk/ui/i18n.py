@@ -76,6 +76,14 @@ class LanguageSwitcher(QObject):
         self._install(app, Path(qt_dir) / f"qtbase_{lang}.qm")
         self.changed.emit(lang)
 
+    def detach(self) -> None:
+        """Removes this switcher's translators from the application."""
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._translators = []
+
     def _install(self, app: QCoreApplication, path: Path | None) -> None:
         if path is None or not path.exists():
             return

@@ -164,6 +164,7 @@ class CatalogScreen(Screen):
         while self.category_grid.count():
             widget = self.category_grid.takeAt(0).widget()
             if widget:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         lang = self.ctx.lang
         for index, category in enumerate(self._categories):
@@ -179,6 +180,7 @@ class CatalogScreen(Screen):
             tile.setEnabled(count > 0)
             tile.clicked.connect(lambda _=False, cid=category.id: self._open_category(cid))
             self.category_grid.addWidget(tile, index // 2, index % 2)
+            tile.show()
 
     def _open_category(self, category_id: str) -> None:
         self.go("category", category_id=category_id, comune_id=self.comune_id)

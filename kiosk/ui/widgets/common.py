@@ -59,6 +59,9 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    # Deliver presses at once: a delayed press made taps on cards get lost, and a
+    # button pressed at the start of a drag is released outside itself, so no click.
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
     scroller.setScrollerProperties(properties)
 
 
@@ -84,12 +87,14 @@ class ScrollList(QScrollArea):
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: deleteLater waits for the event loop
                 item.widget().deleteLater()
         self.verticalScrollBar().setValue(0)
 
     def add(self, widget: QWidget) -> None:
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self._layout.insertWidget(self._layout.count() - 1, widget)
+        widget.show()  # a layout would only post the show; be consistent at once
 
     def items(self) -> list[QWidget]:
         return [

@@ -1,0 +1,95 @@
+"""Shared fixtures: a real SQLite store with the demo data, the kiosk window, screenshots."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from kiosk.config import Config, parse_config
+from kiosk.paths import DEMO_DATASET, ROOT
+from sync import demo
+from sync.catalog import CatalogReader
+from sync.store import Store
+
+SCREENSHOT_DIR = Path(os.environ.get("KIOSK_SCREENSHOT_DIR", ROOT / "artifacts" / "screens"))
+KIOSK_SIZE = (1920, 1080)
+
+
+def make_config(tmp_path: Path, extra: str = "") -> Config:
+    text = f"""
+[social_point]
+name = "Social Point Piazzola"
+comune = "piazzola"
+address = "Municipio, Viale Silvestro Camerini (demo)"
+phone = "049 000 0000"
+opening_hours = "lun–ven 9:00–12:30"
+[paths]
+data_dir = "{tmp_path / "data"}"
+log_dir = "{tmp_path / "log"}"
+cache_dir = "{tmp_path / "cache"}"
+[demo]
+enabled = true
+{extra}
+"""
+    return parse_config(text)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(tmp_path / "kiosk.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    demo.load_if_empty(store, DEMO_DATASET)
+    return store
+
+
+@pytest.fixture
+def backend(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from kiosk.app import open_backend
+
+    opened = open_backend(make_config(tmp_path))
+    yield opened
+    opened.store.close()
+
+
+@pytest.fixture
+def window(qtbot, qapp, backend):  # type: ignore[no-untyped-def]
+    from kiosk.ui.application import build_window
+
+    main = build_window(backend, qapp)
+    qtbot.addWidget(main)
+    main.resize(*KIOSK_SIZE)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.ctx.switcher.detach()
+
+
+@pytest.fixture
+def catalog(demo_store: Store) -> CatalogReader:
+    return CatalogReader(demo_store)
+
+
+@pytest.fixture
+def snap(request, qapp):  # type: ignore[no-untyped-def]
+    """snap(widget, name): saves a PNG of ``widget`` for review by eye."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    test_id = re.sub(r"[^\w.-]+", "_", request.node.name)
+
+    def take(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
+        qapp.processEvents()
+        path = SCREENSHOT_DIR / f"{test_id}--{name}.png"
+        assert widget.grab().save(str(path)), f"cannot save {path}"
+        return path
+
+    return take

@@ -1,0 +1,195 @@
+"""The citizen screens, used through taps on visible text, on the demo catalog."""
+
+from __future__ import annotations
+
+import zxingcpp
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.widgets.qr import QrCode
+from tests.kiosk.people import find_button, shows, tap
+
+ELDERLY_CARE_FOR_PIAZZOLA = [
+    "Assistenza domiciliare OSS – igiene e cura della persona",
+    "Assistenza domiciliare OSS – fascia notturna",
+    "Pasto caldo a domicilio (consegna inclusa)",
+    "Telesoccorso – canone mensile",
+    "Trasporto sociale per visite mediche (entro 20 km)",
+    "Spesa e farmaci a domicilio",
+    "Centro diurno anziani – giornata con pranzo",
+    "Ginnastica dolce over 65 (10 lezioni)",
+    "Compagnia e stimolazione cognitiva a domicilio",
+]
+
+
+def test_home_shows_the_social_point_and_three_ways_in(window, snap) -> None:
+    assert shows(window, "Social Point Piazzola")
+    assert shows(window, "Comune di Piazzola sul Brenta")
+    for entry in ("Servizi", "Bandi e contributi", "Chiedi aiuto a un operatore"):
+        find_button(window, entry)
+    assert not find_button(window, "‹ Indietro").isEnabled()  # visible, nothing to go back to
+    snap(window, "home")
+
+
+def test_home_category_service_back_home(qtbot, window, snap) -> None:
+    tap(qtbot, window, "Servizi")
+    assert window.current_route == "catalog"
+    tap(qtbot, window, "Anziani")
+    assert window.current_route == "category"
+    for title in ELDERLY_CARE_FOR_PIAZZOLA:
+        find_button(window, title)
+    tap(qtbot, window, "Assistenza domiciliare OSS – igiene e cura della persona")
+    assert window.current_route == "service"
+    for fact in (
+        "€ 22,00 / ora",
+        "Coop. Sociale Il Girasole (demo)",
+        "Telefono: 049 000 1101",
+        "E-mail: info@girasole.example",
+        "Chi abita a: Campodoro, Piazzola sul Brenta, Villafranca Padovana",
+    ):
+        assert shows(window, fact), fact
+    snap(window, "service-detail")
+    tap(qtbot, window, "‹ Indietro")
+    assert window.current_route == "category"
+    assert shows(window, "Servizi per chi abita a Piazzola sul Brenta")
+    tap(qtbot, window, "⌂ Inizio")
+    assert window.current_route == "home"
+    find_button(window, "Bandi e contributi")
+
+
+def test_the_contact_qr_scans_back_to_the_provider(qtbot, window) -> None:
+    window.go("service", {"service_id": "s16"})
+    qr = window.findChild(QrCode, "providerQr")
+    image = qr.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = memoryview(image.constBits()).cast("B", (image.height(), image.bytesPerLine()))
+    decoded = zxingcpp.read_barcodes(pixels)
+    assert len(decoded) == 1
+    card = decoded[0].text
+    assert card.startswith("BEGIN:VCARD")
+    assert "FN:Coop. Sociale Il Ponte (demo)" in card
+    assert "TEL;TYPE=WORK,VOICE:049 000 1303" in card
+    assert "EMAIL;TYPE=INTERNET:ciao@ilponte.example" in card
+    assert "ADR;TYPE=WORK:;;Piazza Marconi 2\\, Villafranca Padovana;;;;" in card
+
+
+def test_search_anziani_on_the_screen_keyboard(qtbot, window, snap) -> None:
+    tap(qtbot, window, "Servizi")
+    screen = window.screens["catalog"]
+    qtbot.mouseClick(screen.search, Qt.MouseButton.LeftButton)
+    assert screen.keyboard.isVisible()
+    for key in "ANZIANI":
+        tap(qtbot, screen.keyboard, key)
+    assert screen.search.text() == "anziani"
+    qtbot.waitUntil(lambda: shows(window, "servizi trovati per «anziani»"))
+    for title in ELDERLY_CARE_FOR_PIAZZOLA:
+        find_button(window, title)
+    snap(window, "search-anziani")
+    tap(qtbot, screen.keyboard, "Chiudi")
+    assert not screen.keyboard.isVisible()
+    tap(qtbot, window, "Centro diurno anziani – giornata con pranzo")
+    assert shows(window, "€ 45,00 / giorno")
+
+
+def test_search_with_no_result_says_what_to_do(qtbot, window, snap) -> None:
+    tap(qtbot, window, "Servizi")
+    screen = window.screens["catalog"]
+    qtbot.keyClicks(screen.search, "astronave")
+    qtbot.waitUntil(lambda: shows(window, "Nessun servizio trovato per «astronave»"))
+    assert shows(window, "chiedi aiuto a un welfare manager")
+    snap(window, "search-nothing")
+    tap(qtbot, window, "Cancella")
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.category_page)
+
+
+def test_catalog_by_comune(qtbot, window) -> None:
+    tap(qtbot, window, "Servizi")
+    assert find_button(window, "Piazzola sul Brenta").isChecked()  # the kiosk's own Comune
+    tap(qtbot, window, "Limena")
+    tap(qtbot, window, "Anziani")
+    assert shows(window, "Servizi per chi abita a Limena")
+    # Home care by Il Girasole serves Piazzola, Campodoro and Villafranca, not Limena.
+    assert not shows(window, "Assistenza domiciliare OSS – igiene e cura della persona")
+    find_button(window, "Centro diurno anziani – giornata con pranzo")
+    tap(qtbot, window, "‹ Indietro")
+    tap(qtbot, window, "Tutti i Comuni")
+    tap(qtbot, window, "Anziani")
+    assert shows(window, "Servizi per chi abita in tutti i Comuni della rete")
+    find_button(window, "Assistenza domiciliare OSS – igiene e cura della persona")
+
+
+def test_open_calls_for_the_comune(qtbot, window, snap) -> None:
+    tap(qtbot, window, "Bandi e contributi")
+    assert shows(window, "Aperti ora per chi abita a Piazzola sul Brenta")
+    assert shows(window, "Buoni spesa – solidarietà alimentare")
+    assert shows(window, "Voucher domiciliarità anziani over 75")  # open to every Comune
+    assert shows(window, "Domande entro il ")
+    assert shows(window, "•  Documento di identità")
+    assert not shows(window, "Contributo centri estivi")  # closed, and another Comune's
+    assert not shows(window, "Contributo affitto e utenze domestiche")  # Villafranca only
+    snap(window, "calls")
+
+
+def test_help_is_an_overlay_inside_the_window(qtbot, window, snap) -> None:
+    tap(qtbot, window, "Chiedi aiuto a un operatore")
+    overlay = window.overlay
+    assert overlay.isVisible() and not overlay.isWindow()
+    assert overlay.geometry() == window.centralWidget().rect()
+    assert shows(window, "Se non c'è nessuno, chiama il 049 000 0000")
+    snap(window, "help")
+    tap(qtbot, overlay, "Ho capito")
+    assert not overlay.isVisible()
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert windows == [window]  # nothing ever opened a second window
+
+
+def test_language_switches_live_everywhere(qtbot, window) -> None:
+    tap(qtbot, window, "Servizi")
+    tap(qtbot, window, "Anziani")
+    tap(qtbot, window, "Pasto caldo a domicilio (consegna inclusa)")
+    assert shows(window, "€ 9,30 / pasto")
+    tap(qtbot, window, "English")
+    qtbot.waitUntil(lambda: shows(window, "Hot meal delivered at home"))
+    assert shows(window, "€9.30 / meal")
+    assert shows(window, "Everyone, whichever Comune they live in")
+    find_button(window, "‹ Back")
+    assert find_button(window, "English").isChecked()
+    tap(qtbot, window, "‹ Back")
+    assert shows(window, "Elderly care")
+    tap(qtbot, window, "Italiano")
+    qtbot.waitUntil(lambda: shows(window, "Anziani"))
+    find_button(window, "⌂ Inizio")
+    assert shows(window, "Pasto caldo a domicilio (consegna inclusa)")
+
+
+def test_lists_scroll_with_a_finger(qtbot, window) -> None:
+    tap(qtbot, window, "Servizi")
+    tap(qtbot, window, "Tutti i Comuni")
+    tap(qtbot, window, "Anziani")
+    area = window.screens["category"].list
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    # Mouse events go to the window handle, where Qt's gesture manager sees them.
+    handle = window.windowHandle()
+    start = area.viewport().mapTo(window, QPoint(600, 500))
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 16):
+        QTest.mouseMove(handle, start - QPoint(0, step * 25), 16)
+    QTest.mouseRelease(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(0, 375)
+    )
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
+    assert window.current_route == "category"  # a drag is not a tap
+
+
+def test_unknown_service_shows_a_message_not_an_error(window) -> None:
+    window.go("service", {"service_id": "does-not-exist"})
+    assert shows(window, "Questo servizio non è più nel catalogo.")
+
+
+def test_language_change_event_reaches_screens(qtbot, window) -> None:
+    window.ctx.switcher.set_language("en")
+    qtbot.waitUntil(lambda: shows(window, "How can we help you? Touch one of the buttons."))
+    QApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    assert shows(window, "Ask for help")

@@ -1,0 +1,173 @@
+"""Configuration validation, the social-point command, and logs without personal data."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from kiosk.config import APP_NAME, SCHEMA, ConfigError, load_config, parse_config
+from kiosk.logs import redact, setup_logging
+from kiosk.paths import ROOT
+
+EXAMPLE = ROOT / "config" / "kiosk.example.toml"
+
+
+def test_example_documents_every_key_with_its_default() -> None:
+    example = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    assert set(example) == set(SCHEMA)
+    for section, keys in SCHEMA.items():
+        assert set(example[section]) == set(keys), section
+        for name, key in keys.items():
+            assert example[section][name] == key.default, f"{section}.{name}"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for section, keys in SCHEMA.items():
+        for name in keys:
+            line = next(i for i, row in enumerate(text.splitlines()) if row.startswith(f"{name} ="))
+            assert text.splitlines()[line - 1].startswith("#"), f"{section}.{name} has no comment"
+
+
+def test_defaults_and_paths_from_platformdirs() -> None:
+    config = parse_config("")
+    assert config.language == "it" and config.fullscreen is True and config.demo is False
+    data = Path(platformdirs.user_data_dir(APP_NAME))
+    assert config.paths.data_dir == data
+    assert config.paths.database == data / "kiosk.sqlite3"
+    assert config.paths.log_dir == Path(platformdirs.user_log_dir(APP_NAME))
+
+
+def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    file = tmp_path / "conf" / "kiosk.toml"
+    file.parent.mkdir()
+    file.write_text('[paths]\ndata_dir = "../data"\n', encoding="utf-8")
+    config = load_config(file)
+    assert config.paths.data_dir == (tmp_path / "conf" / ".." / "data")
+    assert config.paths.database == tmp_path / "conf" / ".." / "data" / "kiosk.sqlite3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[kiosk]\nlanguge = "it"', "kiosk.languge: unknown key"),
+        ('[kiosks]\nid = "a"', "[kiosks]: unknown section"),
+        ('[kiosk]\nlanguage = "fr"', "kiosk.language = 'fr': must be one of: it, en"),
+        ('[kiosk]\nfullscreen = "yes"', "kiosk.fullscreen: must be true or false"),
+        ("[logging]\nmax_bytes = true", "logging.max_bytes: must be a whole number"),
+        ("[logging]\nbackup_count = 0", "logging.backup_count = 0: must be between 1 and 100"),
+        ('[social_point]\ncomune = "Piazzola!"', "social_point.comune = 'Piazzola!'"),
+        ('[social_point]\nphone = "call me"', "social_point.phone"),
+        ("kiosk = 3", "kiosk: must be a [kiosk] table"),
+        ("[kiosk\nid = 1", "not valid TOML"),
+    ],
+)
+def test_a_bad_key_stops_with_a_message_naming_it(text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        parse_config(text)
+    assert expected in str(error.value)
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(ConfigError) as error:
+        parse_config('[kiosk]\nlanguage = "de"\nid = 5\n[demo]\nenabled = 1\nextra = 2')
+    message = str(error.value)
+    assert "4 problem(s)" in message
+    for key in ("kiosk.language", "kiosk.id", "demo.enabled", "demo.extra"):
+        assert key in message
+
+
+def test_an_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read the configuration file"):
+        load_config(tmp_path / "missing.toml")
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes('[social_point]\nname = "Città"'.encode("latin-1"))
+    with pytest.raises(ConfigError, match="must be UTF-8"):
+        load_config(bad)
+
+
+# The command ----------------------------------------------------------------------------
+
+
+def social_point(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+
+
+def test_run_with_a_bad_config_says_why_without_a_traceback(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[kiosk]\nlanguage = "klingon"\n', encoding="utf-8")
+    result = social_point("run", "--config", str(config), "--platform", "offscreen")
+    assert result.returncode == 2
+    assert "kiosk.language = 'klingon': must be one of: it, en" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_without_a_screen_explains_how_to_run(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = social_point("run", "--config", str(ROOT / "config" / "demo.toml"), env=env)
+    assert result.returncode == 2
+    assert "no screen" in result.stderr
+    assert "xvfb-run" in result.stderr and "--platform offscreen" in result.stderr
+    assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr
+
+
+def test_an_unknown_comune_stops_the_start(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[social_point]\ncomune = "atlantide"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'log_dir = "{tmp_path}"\ncache_dir = "{tmp_path}"\n[demo]\nenabled = true\n',
+        encoding="utf-8",
+    )
+    result = social_point("run", "--config", str(config), "--platform", "offscreen")
+    assert result.returncode == 2
+    assert "social_point.comune = 'atlantide': not a Comune of the catalog" in result.stderr
+
+
+def test_demo_run_starts_to_the_home_screen_and_logs(tmp_path: Path) -> None:
+    config = tmp_path / "demo.toml"
+    text = (ROOT / "config" / "demo.toml").read_text(encoding="utf-8")
+    text = text.replace('"../.demo-data', f'"{tmp_path}/demo-data')
+    config.write_text(text, encoding="utf-8")
+    result = social_point("run", "--config", str(config), "--platform", "offscreen", "--exit-when-ready")
+    assert result.returncode == 0, result.stderr
+    log = (tmp_path / "demo-data" / "log" / "kiosk.log").read_text(encoding="utf-8")
+    assert "demo catalog loaded" in log and "home screen shown" in log
+    assert (tmp_path / "demo-data" / "kiosk.sqlite3").exists()
+
+
+# Logs ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "BNCGLI87H54G587H",  # codice fiscale
+        "BNCGLI87H54G5L7H",  # with an omocodia letter
+        "IT60X0542811101000000123456",  # IBAN
+        "giulia.bianchi@example.org",
+        "+39 049 123 4567",
+    ],
+)
+def test_personal_data_never_reaches_the_log_file(tmp_path: Path, secret: str) -> None:
+    path = setup_logging(tmp_path, level="INFO", max_bytes=100_000, backup_count=2)
+    logging.getLogger("test").warning("submission failed for %s today", secret)
+    logging.getLogger("test").error(f"inline {secret}")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    written = path.read_text(encoding="utf-8")
+    assert secret not in written
+    assert written.count("[redacted]") == 2
+    assert redact("kiosk-01 synced 36 services") == "kiosk-01 synced 36 services"

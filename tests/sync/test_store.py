@@ -1,0 +1,243 @@
+"""The local store: migrations, SQLite settings, mirror upserts and full-text search."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from kiosk.paths import DEMO_DATASET
+from sync import catalog, demo, mirror
+from sync.models import Service
+from sync.records import RecordError
+from sync.store import MIGRATIONS, Store
+
+
+def head_revision() -> str:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path)
+
+
+def test_upgrade_from_empty_creates_every_table_at_head(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.sqlite3"
+    Store(path).close()
+    with raw(path) as db:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        version = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    expected = {
+        "comuni", "categories", "providers", "services", "service_comuni",
+        "calls", "form_definitions", "outbox", "services_fts",
+    }  # fmt: skip
+    assert expected <= names
+    assert version == head_revision()
+    assert mode == "wal"
+
+
+def test_reopening_keeps_data_and_runs_no_migration_again(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    first = Store(path)
+    demo.load_if_empty(first, DEMO_DATASET)
+    first.close()
+    second = Store(path)
+    with second.read() as session:
+        assert mirror.count(session, "services") == 36
+    assert demo.load_if_empty(second, DEMO_DATASET) is False
+    second.close()
+
+
+def test_sessions_enforce_foreign_keys(store: Store) -> None:
+    orphan = {
+        "id": "x1",
+        "category": "nowhere",
+        "provider": "nobody",
+        "title": {"it": "Servizio orfano"},
+        "description": {"it": ""},
+        "price_cents": 100,
+        "unit": "ora",
+        "booking": "buy_now",
+        "residents_of": None,
+    }
+    with pytest.raises(IntegrityError), store.write() as session:
+        mirror.upsert(session, "services", [orphan])
+    with store.read() as session:
+        assert mirror.count(session, "services") == 0  # the failed batch left nothing behind
+
+
+def test_outbox_refuses_an_unknown_state(store: Store) -> None:
+    with raw(store.path) as db, pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO outbox (uuid, kind, payload, state, created_at, updated_at)"
+            " VALUES ('u1', 'purchase', '{}', 'lost', '2026-01-01', '2026-01-01')"
+        )
+
+
+# Mirror and search --------------------------------------------------------------------
+
+
+def add_service(store: Store, service_id: str, title: str, **extra: object) -> None:
+    record = {
+        "id": service_id,
+        "category": "silvercare",
+        "provider": "coop-ponte",
+        "title": {"it": title},
+        "description": {"it": extra.pop("description", "")},
+        "price_cents": 1000,
+        "unit": "ora",
+        "booking": "buy_now",
+        "residents_of": extra.pop("residents_of", None),
+    }
+    record.update(extra)
+    with store.write() as session:
+        mirror.upsert(session, "services", [record])
+
+
+def titles(results: list[catalog.ServiceSummary]) -> list[str]:
+    return [result.title["it"] for result in results]
+
+
+def test_search_folds_accents_both_ways(demo_store: Store) -> None:
+    add_service(demo_store, "t1", "Passeggiate in città per anziani")
+    add_service(demo_store, "t2", "Citta dei ragazzi (senza accento)")
+    with demo_store.read() as session:
+        for typed in ("citta", "città", "CITTÀ", "Citt"):
+            found = titles(catalog.search_services(session, typed, None))
+            assert "Passeggiate in città per anziani" in found, typed
+            assert "Citta dei ragazzi (senza accento)" in found, typed
+
+
+def test_search_matches_prefixes_of_every_word_and_ranks_titles_first(demo_store: Store) -> None:
+    with demo_store.read() as session:
+        found = titles(catalog.search_services(session, "pasto domic", None))
+        assert found[0] == "Pasto caldo a domicilio (consegna inclusa)"
+        elderly = titles(catalog.search_services(session, "anziani", None))
+    # A word in the title outranks the same word in the category or description.
+    assert elderly[0] == "Centro diurno anziani – giornata con pranzo"
+
+
+@pytest.mark.parametrize(
+    "typed", ['"', "*", "anz*)", "NEAR(a b)", "a OR b", "-x", "^", "''", "a:b", "   ", "🙂"]
+)
+def test_search_never_fails_on_what_people_type(demo_store: Store, typed: str) -> None:
+    with demo_store.read() as session:
+        assert isinstance(catalog.search_services(session, typed, None), list)
+
+
+def test_search_and_categories_respect_the_comune(demo_store: Store) -> None:
+    add_service(demo_store, "t3", "Servizio solo per Limena", residents_of=["limena"])
+    add_service(demo_store, "t4", "Servizio aperto a tutti")
+    with demo_store.read() as session:
+        in_limena = titles(catalog.search_services(session, "servizio solo", "limena"))
+        in_piazzola = titles(catalog.search_services(session, "servizio solo", "piazzola"))
+        everyone = titles(catalog.search_services(session, "aperto tutti", "piazzola"))
+        listed = titles(catalog.services_in_category(session, "silvercare", "piazzola"))
+    assert in_limena == ["Servizio solo per Limena"]
+    assert in_piazzola == []
+    assert everyone == ["Servizio aperto a tutti"]
+    assert "Servizio solo per Limena" not in listed
+
+
+def test_renaming_a_provider_reindexes_its_services(demo_store: Store) -> None:
+    with demo_store.write() as session:
+        mirror.upsert(
+            session,
+            "providers",
+            [{"id": "coop-ponte", "kind": "cooperativa", "name": "Cooperativa Arcobaleno"}],
+        )
+    with demo_store.read() as session:
+        found = titles(catalog.search_services(session, "arcobaleno", None))
+    assert "Pasto caldo a domicilio (consegna inclusa)" in found
+
+
+def test_upserting_twice_changes_nothing_and_tombstones_remove(demo_store: Store) -> None:
+    add_service(demo_store, "t5", "Servizio doppio")
+    add_service(demo_store, "t5", "Servizio doppio")
+    with demo_store.read() as session:
+        assert titles(catalog.search_services(session, "doppio", None)) == ["Servizio doppio"]
+    with demo_store.write() as session:
+        mirror.remove(session, "services", ["t5"])
+    with demo_store.read() as session:
+        assert catalog.search_services(session, "doppio", None) == []
+        assert catalog.service_detail(session, "t5") is None
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"title": {"en": "no Italian"}}, "title"),
+        ({"price_cents": -5}, "price_cents"),
+        ({"price_cents": "12,50"}, "price_cents"),
+        ({"price_cents": True}, "price_cents"),
+        ({"unit": "lightyear"}, "unit"),
+        ({"booking": "steal"}, "booking"),
+        ({"id": "bad id with spaces"}, "id"),
+        ({"title": {"it": "x" * 5000}}, "title"),
+        ({"residents_of": []}, "residents_of"),
+        ({"title": {"it": "bell\x07"}}, "title"),
+    ],
+)
+def test_invalid_service_records_are_refused_naming_the_field(
+    store: Store, change: dict, field: str
+) -> None:
+    record = {
+        "id": "s99",
+        "category": "silvercare",
+        "provider": "coop-ponte",
+        "title": {"it": "Valido"},
+        "description": {"it": ""},
+        "price_cents": 100,
+        "unit": "ora",
+        "booking": "buy_now",
+        "residents_of": None,
+    }
+    record.update(change)
+    with pytest.raises(RecordError, match=rf"services\[0\]\.{field}"), store.write() as session:
+        mirror.upsert(session, "services", [record])
+
+
+# Demo data ----------------------------------------------------------------------------
+
+
+def test_demo_data_has_the_network_and_an_open_food_voucher_call(demo_store: Store) -> None:
+    reader = catalog.CatalogReader(demo_store)
+    assert [c.name for c in reader.comuni()] == [
+        "Campo San Martino",
+        "Campodoro",
+        "Limena",
+        "Piazzola sul Brenta",
+        "Villafranca Padovana",
+    ]
+    categories = {c.id for c in reader.categories(None)}
+    assert categories == {
+        "childcare", "silvercare", "familycare", "fragility", "youcare", "housepet", "shops",
+    }  # fmt: skip
+    now = datetime.now(UTC).replace(tzinfo=None)
+    open_in_piazzola = {c.id for c in reader.open_calls("piazzola", now)}
+    assert "bs-piazzola" in open_in_piazzola
+    assert "ce-limena" not in {c.id for c in reader.open_calls("limena", now)}  # closed
+    assert "affitto-villafranca" not in open_in_piazzola  # another Comune's call
+    with demo_store.read() as session:
+        services = mirror.count(session, "services")
+        priced = session.scalars(
+            select(Service.price_cents).where(Service.price_cents.is_not(None))
+        ).all()
+    assert 30 <= services <= 40
+    assert all(isinstance(cents, int) and 0 <= cents < 100_000 for cents in priced)
+
+
+def test_demo_call_dates_are_relative_to_the_loading_day() -> None:
+    call = {"id": "c", "opens_in_days": -1, "closes_in_days": 2}
+    resolved = demo.resolve_call_dates(call, date(2026, 3, 28))
+    assert resolved["opens_at"] == "2026-03-27T08:00:00+01:00"
+    assert resolved["closes_at"] == "2026-03-30T12:00:00+02:00"  # after the DST change

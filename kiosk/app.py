@@ -65,7 +65,7 @@ def run(
         os.environ["QT_QPA_PLATFORM"] = platform
     sys.excepthook = _log_uncaught
 
-    from kiosk.ui.application import build_application
+    from kiosk.ui.application import build_application, quit_when_drawn
 
     app, window = build_application(backend)
     if config.fullscreen and not windowed:
@@ -74,10 +74,7 @@ def run(
         window.resize(1600, 900)
         window.show()
     if exit_when_ready:
-        # Quit once the first frame of the home screen has been drawn.
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, lambda: (window.repaint(), log.info("home screen shown"), app.quit()))
+        quit_when_drawn(app, window, lambda: log.info("home screen shown"))
     code = app.exec()
     backend.store.close()
     return code

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Backend
 from kiosk.ui.i18n import LanguageSwitcher
@@ -27,3 +30,14 @@ def build_application(backend: Backend) -> tuple[QApplication, MainWindow]:
     assert isinstance(app, QApplication)
     app.setApplicationName("Social Point Kiosk")
     return app, build_window(backend, app)
+
+
+def quit_when_drawn(app: QApplication, window: QWidget, on_drawn: Callable[[], None]) -> None:
+    """Quits once the event loop has drawn the first frame of ``window``."""
+
+    def finish() -> None:
+        window.repaint()
+        on_drawn()
+        app.quit()
+
+    QTimer.singleShot(0, finish)

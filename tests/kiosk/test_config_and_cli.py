@@ -141,7 +141,9 @@ def test_demo_run_starts_to_the_home_screen_and_logs(tmp_path: Path) -> None:
     text = (ROOT / "config" / "demo.toml").read_text(encoding="utf-8")
     text = text.replace('"../.demo-data', f'"{tmp_path}/demo-data')
     config.write_text(text, encoding="utf-8")
-    result = social_point("run", "--config", str(config), "--platform", "offscreen", "--exit-when-ready")
+    result = social_point(
+        "run", "--config", str(config), "--platform", "offscreen", "--exit-when-ready"
+    )
     assert result.returncode == 0, result.stderr
     log = (tmp_path / "demo-data" / "log" / "kiosk.log").read_text(encoding="utf-8")
     assert "demo catalog loaded" in log and "home screen shown" in log

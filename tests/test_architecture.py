@@ -1,0 +1,68 @@
+"""Dependency rules: only kiosk/ imports Qt; sync/ and printing/ never import kiosk/;
+nothing imports central/ but its own tests and launchers; no pop-up windows in the UI."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from kiosk.paths import ROOT
+
+QT = ("PySide6", "shiboken6")
+
+
+def imports(package: str) -> list[tuple[str, int, str]]:
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            else:
+                continue
+            found += [(str(path.relative_to(ROOT)), node.lineno, name) for name in names]
+    return found
+
+
+@pytest.mark.parametrize("package", ["sync", "printing", "central"])
+def test_no_qt_outside_the_kiosk(package: str) -> None:
+    bad = [f"{f}:{n} {m}" for f, n, m in imports(package) if m.split(".")[0] in QT]
+    assert bad == []
+
+
+@pytest.mark.parametrize("package", ["sync", "printing"])
+def test_core_packages_never_import_the_kiosk(package: str) -> None:
+    bad = [f"{f}:{n} {m}" for f, n, m in imports(package) if m.split(".")[0] == "kiosk"]
+    assert bad == []
+
+
+def test_the_kiosk_never_imports_central() -> None:
+    bad = [f"{f}:{n} {m}" for f, n, m in imports("kiosk") if m.split(".")[0] == "central"]
+    assert bad == []
+
+
+def test_qt_stays_in_the_ui_layer_of_the_kiosk() -> None:
+    allowed = ("kiosk/ui/", "kiosk/display.py")
+    bad = [
+        f"{f}:{n} {m}"
+        for f, n, m in imports("kiosk")
+        if m.split(".")[0] in QT and not f.startswith(allowed)
+    ]
+    assert bad == []
+
+
+def test_no_separate_windows_in_the_ui() -> None:
+    # Dialogs, menus, combo pop-ups and tooltips open top-level windows that a kiosk
+    # compositor misplaces and the on-screen keyboard cannot reach.
+    forbidden = {"QDialog", "QMessageBox", "QMenu", "QComboBox", "QToolTip", "QInputDialog"}
+    used = []
+    for path in (ROOT / "kiosk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Name | ast.Attribute):
+                name = node.id if isinstance(node, ast.Name) else node.attr
+                if name in forbidden:
+                    used.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert used == []

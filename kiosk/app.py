@@ -1,4 +1,9 @@
-"""Composition root: config → logging → store (+ demo data) → Qt application → window."""
+"""Composition root: config → logging → Qt window → store (+ demo data) → catalog screens.
+
+The home screen is drawn first; then the log file is opened and the store is opened on
+a worker thread (SQLAlchemy, Alembic, migrations), so a restarted kiosk shows its face
+at once and the UI thread never waits on that disk work.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,14 @@ import os
 import sys
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config, ConfigError
-from kiosk.logs import setup_logging
 from kiosk.paths import DEMO_DATASET
-from sync import demo
-from sync.catalog import CatalogReader
-from sync.store import Store
+
+if TYPE_CHECKING:
+    from sync.catalog import CatalogReader
+    from sync.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +35,10 @@ class Backend:
 
 def open_backend(config: Config) -> Backend:
     """Opens (and migrates) the store, loads demo data when asked, checks the Comune."""
+    from sync import demo
+    from sync.catalog import CatalogReader
+    from sync.store import Store
+
     store = Store(config.paths.database)
     if config.demo and demo.load_if_empty(store, DEMO_DATASET):
         log.info("demo catalog loaded into an empty store")
@@ -43,6 +53,20 @@ def open_backend(config: Config) -> Backend:
     return Backend(config=config, store=store, catalog=catalog)
 
 
+def start_logging(config: Config) -> None:
+    from kiosk.logs import (
+        setup_logging,  # logging.handlers is slow to import: after the first frame
+    )
+
+    setup_logging(
+        config.paths.log_dir,
+        level=config.log_level,
+        max_bytes=config.log_max_bytes,
+        backup_count=config.log_backup_count,
+    )
+    log.info("starting kiosk %s (demo: %s)", config.kiosk_id, config.demo)
+
+
 def _log_uncaught(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
@@ -53,28 +77,11 @@ def _log_uncaught(
 def run(
     config: Config, *, windowed: bool, platform: str | None, exit_when_ready: bool = False
 ) -> int:
-    setup_logging(
-        config.paths.log_dir,
-        level=config.log_level,
-        max_bytes=config.log_max_bytes,
-        backup_count=config.log_backup_count,
-    )
-    log.info("starting kiosk %s (demo: %s)", config.kiosk_id, config.demo)
-    backend = open_backend(config)
     if platform:
         os.environ["QT_QPA_PLATFORM"] = platform
     sys.excepthook = _log_uncaught
 
-    from kiosk.ui.application import build_application, quit_when_drawn
+    from kiosk.ui.application import KioskApplication
 
-    app, window = build_application(backend)
-    if config.fullscreen and not windowed:
-        window.showFullScreen()
-    else:
-        window.resize(1600, 900)
-        window.show()
-    if exit_when_ready:
-        quit_when_drawn(app, window, lambda: log.info("home screen shown"))
-    code = app.exec()
-    backend.store.close()
-    return code
+    kiosk = KioskApplication(config, windowed=windowed, exit_when_ready=exit_when_ready)
+    return kiosk.exec()

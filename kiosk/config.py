@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 APP_NAME = "social-point-kiosk"
 LANGUAGES = ("it", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -169,18 +167,24 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
     return values, problems
 
 
+def _platform_dir(kind: str) -> str:
+    import platformdirs  # only when a folder is not configured: keeps start-up short
+
+    return str(getattr(platformdirs, f"user_{kind}_dir")(APP_NAME))
+
+
 def _resolve_paths(values: dict[str, Any], base: Path) -> Paths:
-    def chosen(key: str, default: str) -> Path:
+    def chosen(key: str, default: Callable[[], str]) -> Path:
         text = values[key]
-        path = Path(text).expanduser() if text else Path(default)
+        path = Path(text).expanduser() if text else Path(default())
         return path if path.is_absolute() else (base / path)
 
-    data_dir = chosen("data_dir", platformdirs.user_data_dir(APP_NAME))
+    data_dir = chosen("data_dir", lambda: _platform_dir("data"))
     return Paths(
         data_dir=data_dir,
-        log_dir=chosen("log_dir", platformdirs.user_log_dir(APP_NAME)),
-        cache_dir=chosen("cache_dir", platformdirs.user_cache_dir(APP_NAME)),
-        database=chosen("database", str(data_dir / "kiosk.sqlite3")),
+        log_dir=chosen("log_dir", lambda: _platform_dir("log")),
+        cache_dir=chosen("cache_dir", lambda: _platform_dir("cache")),
+        database=chosen("database", lambda: str(data_dir / "kiosk.sqlite3")),
     )
 
 
@@ -212,7 +216,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
 
 
 def default_config_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+    return Path(_platform_dir("config")) / "kiosk.toml"
 
 
 def load_config(path: Path | None) -> Config:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 X11_DEBIAN_PACKAGES = (
@@ -40,6 +39,8 @@ def missing_screen_problem(
 
 
 def _missing_x11_libraries() -> str | None:
+    import subprocess
+
     import PySide6
 
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"

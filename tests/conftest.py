@@ -66,7 +66,8 @@ def backend(tmp_path: Path):  # type: ignore[no-untyped-def]
 def window(qtbot, qapp, backend):  # type: ignore[no-untyped-def]
     from kiosk.ui.application import build_window
 
-    main = build_window(backend, qapp)
+    main = build_window(backend.config, qapp)
+    main.attach(backend.catalog)
     qtbot.addWidget(main)
     main.resize(*KIOSK_SIZE)
     main.show()

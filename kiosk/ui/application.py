@@ -1,43 +1,92 @@
-"""Creates the QApplication with the kiosk's style and language, and the main window."""
+"""The running kiosk: QApplication, style, language, main window, and the store behind it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
-from kiosk.app import Backend
+from kiosk.config import Config, ConfigError
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.base import UiContext
 from kiosk.ui.theme import style_sheet
 
+if TYPE_CHECKING:
+    from kiosk.app import Backend
+    from kiosk.ui.tasks import TaskRunner
 
-def build_window(backend: Backend, app: QApplication) -> MainWindow:
+log = logging.getLogger(__name__)
+
+
+def build_window(config: Config, app: QApplication) -> MainWindow:
+    """The styled main window in the configured language, without its catalog yet."""
     app.setStyleSheet(style_sheet())
     app.setCursorFlashTime(0)
-    switcher = LanguageSwitcher(backend.config.paths.cache_dir)
-    switcher.set_language(backend.config.language)
-    ctx = UiContext(
-        catalog=backend.catalog, social_point=backend.config.social_point, switcher=switcher
-    )
-    return MainWindow(ctx)
+    switcher = LanguageSwitcher(config.paths.cache_dir)
+    switcher.set_language(config.language)
+    return MainWindow(UiContext(social_point=config.social_point, switcher=switcher))
 
 
-def build_application(backend: Backend) -> tuple[QApplication, MainWindow]:
-    app = QApplication.instance() or QApplication(["social-point"])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Social Point Kiosk")
-    return app, build_window(backend, app)
+class KioskApplication(QObject):
+    """Shows the home screen first, then opens the store on a worker thread."""
 
+    def __init__(self, config: Config, *, windowed: bool, exit_when_ready: bool) -> None:
+        self.app = QApplication.instance() or QApplication(["social-point"])
+        super().__init__()
+        self.app.setApplicationName("Social Point Kiosk")
+        self.config = config
+        self.exit_when_ready = exit_when_ready
+        self.backend: Backend | None = None
+        self.tasks: TaskRunner | None = None
+        self.window = build_window(config, self.app)  # type: ignore[arg-type]
+        if config.fullscreen and not windowed:
+            self.window.showFullScreen()
+        else:
+            self.window.resize(1600, 900)
+            self.window.show()
+        QTimer.singleShot(0, self._after_first_frame)
 
-def quit_when_drawn(app: QApplication, window: QWidget, on_drawn: Callable[[], None]) -> None:
-    """Quits once the event loop has drawn the first frame of ``window``."""
+    def _after_first_frame(self) -> None:
+        self.window.repaint()
+        self._progress("home screen shown")
+        from kiosk.app import open_backend, start_logging
 
-    def finish() -> None:
-        window.repaint()
-        on_drawn()
-        app.quit()
+        start_logging(self.config)
+        log.info("home screen shown")
+        from kiosk.ui.tasks import TaskRunner
 
-    QTimer.singleShot(0, finish)
+        self.tasks = TaskRunner(self)
+        self.tasks.run(lambda: open_backend(self.config), self._on_ready, self._on_failed)
+
+    def _on_ready(self, backend: Backend) -> None:
+        self.backend = backend
+        self.window.attach(backend.catalog)
+        log.info("catalog ready")
+        self._progress("catalog ready")
+        if self.exit_when_ready:
+            self.app.quit()
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, ConfigError):
+            message = str(error)
+        else:
+            log.critical("cannot open the local store", exc_info=error)
+            message = f"cannot open the local store {self.config.paths.database}: {error}"
+        print(f"social-point: {message}", file=sys.stderr)
+        self.app.exit(2)
+
+    def _progress(self, step: str) -> None:
+        if self.exit_when_ready:
+            print(step, flush=True)  # read by installation checks and the start benchmark
+
+    def exec(self) -> int:
+        code = self.app.exec()
+        if self.tasks is not None:
+            self.tasks.shutdown()
+        if self.backend is not None:
+            self.backend.store.close()
+        return code

@@ -11,7 +11,6 @@ widget, and each screen retranslates itself.
 from __future__ import annotations
 
 import logging
-import subprocess
 from pathlib import Path
 
 import PySide6
@@ -37,6 +36,8 @@ def compile_translation(lang: str, cache_dir: Path) -> Path | None:
     target = cache_dir / f"kiosk_{lang}.qm"
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
+    import subprocess  # rarely needed: only when the catalog changed
+
     cache_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [str(lrelease_binary()), "-silent", str(source), "-qm", str(target)],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -15,28 +15,35 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import LANGUAGE_NAMES
-from kiosk.ui.screens.base import Screen, UiContext
-from kiosk.ui.screens.calls import CallsScreen
-from kiosk.ui.screens.catalog import CatalogScreen
+from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.service_detail import ServiceDetailScreen
-from kiosk.ui.screens.service_list import ServiceListScreen
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.overlay import Overlay
 
-SCREENS: tuple[type[Screen], ...] = (
-    HomeScreen,
-    CatalogScreen,
-    ServiceListScreen,
-    ServiceDetailScreen,
-    CallsScreen,
-)
+if TYPE_CHECKING:
+    from sync.catalog import CatalogReader
+
+
+def data_screens() -> dict[str, type[DataScreen]]:
+    """The screens that read the catalog, imported when the store is open (see attach)."""
+    from kiosk.ui.screens.calls import CallsScreen
+    from kiosk.ui.screens.catalog import CatalogScreen
+    from kiosk.ui.screens.service_detail import ServiceDetailScreen
+    from kiosk.ui.screens.service_list import ServiceListScreen
+
+    classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen)
+    return {screen.route: screen for screen in classes}
 
 
 class MainWindow(QMainWindow):
+    """Shows the home screen at once; the other screens come with the catalog (attach)."""
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.catalog: CatalogReader | None = None
+        self._data_screens: dict[str, type[DataScreen]] = {}
+        self._pending: tuple[str, dict[str, Any]] | None = None
         self.setObjectName("mainWindow")
         self.history: list[tuple[str, dict[str, Any]]] = []
         root = QWidget()
@@ -47,16 +54,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self._build_header())
         self.stack = QStackedWidget()
         self.screens: dict[str, Screen] = {}
-        for screen_class in SCREENS:
-            screen = screen_class(ctx)
-            screen.navigate_requested.connect(self.go)
-            screen.help_requested.connect(self.show_help)
-            self.screens[screen.route] = screen
-            self.stack.addWidget(screen)
+        self._add_screen(HomeScreen(ctx))
         column.addWidget(self.stack, 1)
         column.addWidget(self._build_footer())
         self.setCentralWidget(root)
-        self.overlay = Overlay(root)
+        self._overlay: Overlay | None = None  # built on first use, not at start-up
         ctx.switcher.changed.connect(self._on_language_changed)
         self.retranslate()
         self.go_home()
@@ -106,13 +108,40 @@ class MainWindow(QMainWindow):
         row.addWidget(self.help_button)
         return footer
 
-    # Navigation -------------------------------------------------------------------------
+    # Screens and navigation -------------------------------------------------------------
+
+    def attach(self, catalog: CatalogReader) -> None:
+        """The store is open: data screens can be built, a waiting tap is carried out."""
+        self.catalog = catalog
+        self._data_screens = data_screens()
+        self.retranslate()
+        if self._pending:
+            route, params = self._pending
+            self._pending = None
+            self.go(route, params)
+
+    def _add_screen(self, screen: Screen) -> Screen:
+        screen.navigate_requested.connect(self.go)
+        screen.help_requested.connect(self.show_help)
+        self.screens[screen.route] = screen
+        self.stack.addWidget(screen)
+        return screen
+
+    def screen(self, route: str) -> Screen:
+        if route not in self.screens:
+            assert self.catalog is not None
+            self._add_screen(self._data_screens[route](self.ctx, self.catalog))
+        return self.screens[route]
 
     @property
     def current_route(self) -> str:
         return self.history[-1][0] if self.history else ""
 
     def go(self, route: str, params: dict[str, Any] | None = None) -> None:
+        if route != "home" and self.catalog is None:
+            # Only in the first moment after start, while the store opens.
+            self._pending = (route, dict(params or {}))
+            return
         self.history.append((route, dict(params or {})))
         self._show(route, params or {})
 
@@ -127,7 +156,7 @@ class MainWindow(QMainWindow):
         self._show("home", {})
 
     def _show(self, route: str, params: dict[str, Any]) -> None:
-        screen = self.screens[route]
+        screen = self.screen(route)
         screen.enter(**params)
         self.stack.setCurrentWidget(screen)
         at_home = route == "home"
@@ -135,6 +164,12 @@ class MainWindow(QMainWindow):
         self.home_button.setEnabled(not at_home)
 
     # Help and language -------------------------------------------------------------------
+
+    @property
+    def overlay(self) -> Overlay:
+        if self._overlay is None:
+            self._overlay = Overlay(self.centralWidget())
+        return self._overlay
 
     def show_help(self) -> None:
         sp = self.ctx.social_point
@@ -151,12 +186,12 @@ class MainWindow(QMainWindow):
         self.language_buttons[code].setChecked(True)
 
     def retranslate(self) -> None:
-        comune = self.ctx.catalog.comune_name(self.ctx.social_point.comune)
+        comune = self.catalog.comune_name(self.ctx.social_point.comune) if self.catalog else None
         self.comune_label.setText(self.tr("Comune of {name}").format(name=comune) if comune else "")
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Home"))
         self.help_button.setText(self.tr("Ask for help"))
-        if self.overlay.isVisible():
+        if self._overlay is not None and self._overlay.isVisible():
             self.show_help()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -193,3 +193,18 @@ def test_language_change_event_reaches_screens(qtbot, window) -> None:
     qtbot.waitUntil(lambda: shows(window, "How can we help you? Touch one of the buttons."))
     QApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
     assert shows(window, "Ask for help")
+
+
+def test_home_is_drawn_before_the_store_opens_and_a_tap_waits_for_it(qtbot, qapp, backend) -> None:
+    from kiosk.ui.application import build_window
+
+    window = build_window(backend.config, qapp)
+    qtbot.addWidget(window)
+    window.show()
+    assert shows(window, "Benvenuti al Social Point Piazzola")
+    tap(qtbot, window, "Servizi")  # tapped in the first instant, before the catalog
+    assert window.current_route == "home"
+    window.attach(backend.catalog)
+    assert window.current_route == "catalog"
+    assert shows(window, "Comune di Piazzola sul Brenta")
+    window.ctx.switcher.detach()

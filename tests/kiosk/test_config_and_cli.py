@@ -145,6 +145,7 @@ def test_demo_run_starts_to_the_home_screen_and_logs(tmp_path: Path) -> None:
         "run", "--config", str(config), "--platform", "offscreen", "--exit-when-ready"
     )
     assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["home screen shown", "catalog ready"]
     log = (tmp_path / "demo-data" / "log" / "kiosk.log").read_text(encoding="utf-8")
     assert "demo catalog loaded" in log and "home screen shown" in log
     assert (tmp_path / "demo-data" / "kiosk.sqlite3").exists()

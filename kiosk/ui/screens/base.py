@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.config import SocialPoint
 from kiosk.ui.i18n import LanguageSwitcher
-from sync.catalog import CatalogReader
+
+if TYPE_CHECKING:
+    from sync.catalog import CatalogReader
 
 
 @dataclass
 class UiContext:
-    catalog: CatalogReader
+    """What every screen may use; the catalog comes separately, once the store is open."""
+
     social_point: SocialPoint
     switcher: LanguageSwitcher
 
@@ -56,3 +59,11 @@ class Screen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class DataScreen(Screen):
+    """A screen that reads the mirror; built only once the store is open."""
+
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx)
+        self.catalog = catalog

@@ -7,17 +7,17 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import ScrollList, card, label
-from sync.catalog import CallInfo, pick
+from sync.catalog import CallInfo, CatalogReader, pick
 
 
-class CallsScreen(Screen):
+class CallsScreen(DataScreen):
     route = "calls"
 
-    def __init__(self, ctx: UiContext) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
         self._calls: list[CallInfo] = []
         self.title = label(role="title", name="callsTitle")
         self.scope = label(role="muted", name="callsScope")
@@ -30,7 +30,7 @@ class CallsScreen(Screen):
 
     def enter(self, **params: Any) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
-        self._calls = self.ctx.catalog.open_calls(self.ctx.social_point.comune, now)
+        self._calls = self.catalog.open_calls(self.ctx.social_point.comune, now)
         self.retranslate()
 
     def _call_card(self, call: CallInfo, lang: str):  # type: ignore[no-untyped-def]
@@ -58,7 +58,7 @@ class CallsScreen(Screen):
     def retranslate(self) -> None:
         lang = self.ctx.lang
         self.title.setText(self.tr("Calls and subsidies"))
-        comune = self.ctx.catalog.comune_name(self.ctx.social_point.comune) or ""
+        comune = self.catalog.comune_name(self.ctx.social_point.comune) or ""
         self.scope.setText(self.tr("Open now for residents of {comune}").format(comune=comune))
         self.note.setText(
             self.tr(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text
 from kiosk.ui.widgets.common import (
     CardButton,
@@ -28,7 +28,7 @@ from kiosk.ui.widgets.common import (
     label,
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from sync.catalog import CategoryInfo, ServiceSummary, pick
+from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
 ALL_COMUNI = ""
@@ -46,11 +46,11 @@ def service_card(service: ServiceSummary, lang: str) -> CardButton:
     return card
 
 
-class CatalogScreen(Screen):
+class CatalogScreen(DataScreen):
     route = "catalog"
 
-    def __init__(self, ctx: UiContext) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
         self.comune_id: str = ctx.social_point.comune
         self._categories: list[CategoryInfo] = []
         self._results: list[ServiceSummary] = []
@@ -80,7 +80,7 @@ class CatalogScreen(Screen):
         self.comune_group = QButtonGroup(self)
         self.comune_group.setExclusive(True)
         self.comune_chips: dict[str, QPushButton] = {}
-        for comune_id, name in [(ALL_COMUNI, ""), *((c.id, c.name) for c in ctx.catalog.comuni())]:
+        for comune_id, name in [(ALL_COMUNI, ""), *((c.id, c.name) for c in catalog.comuni())]:
             chip = button(name, name=f"comune_{comune_id or 'all'}", role="chip")
             chip.setCheckable(True)
             chip.clicked.connect(lambda _=False, cid=comune_id: self._choose_comune(cid))
@@ -157,7 +157,7 @@ class CatalogScreen(Screen):
         return self.comune_id or None
 
     def _load_categories(self) -> None:
-        self._categories = self.ctx.catalog.categories(self._scope())
+        self._categories = self.catalog.categories(self._scope())
         self._render_categories()
 
     def _render_categories(self) -> None:
@@ -190,7 +190,7 @@ class CatalogScreen(Screen):
         if not text:
             self.stack.setCurrentWidget(self.category_page)
             return
-        self._results = self.ctx.catalog.search(text, self._scope())
+        self._results = self.catalog.search(text, self._scope())
         self._render_results()
         self.stack.setCurrentWidget(self.results_page)
 

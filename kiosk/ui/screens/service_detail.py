@@ -8,18 +8,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.contact_card import vcard
-from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text
 from kiosk.ui.widgets.common import ScrollList, card, label
 from kiosk.ui.widgets.qr import QrCode
-from sync.catalog import ServiceDetail, pick
+from sync.catalog import CatalogReader, ServiceDetail, pick
 
 
-class ServiceDetailScreen(Screen):
+class ServiceDetailScreen(DataScreen):
     route = "service"
 
-    def __init__(self, ctx: UiContext) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
         self.service: ServiceDetail | None = None
         self.title = label(role="title", name="serviceTitle")
         self.category = label(role="muted", name="serviceCategory")
@@ -58,7 +58,7 @@ class ServiceDetailScreen(Screen):
         self.body.addLayout(columns, 1)
 
     def enter(self, **params: Any) -> None:
-        self.service = self.ctx.catalog.service(params["service_id"])
+        self.service = self.catalog.service(params["service_id"])
         if self.service:
             s = self.service
             self.qr.set_payload(

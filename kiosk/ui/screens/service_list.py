@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.ui.screens.base import Screen, UiContext
+from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.screens.catalog import service_card
 from kiosk.ui.widgets.common import ScrollList, label
-from sync.catalog import CategoryInfo, ServiceSummary, pick
+from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 
 
-class ServiceListScreen(Screen):
+class ServiceListScreen(DataScreen):
     route = "category"
 
-    def __init__(self, ctx: UiContext) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
         self.category_id = ""
         self.comune_id = ""
         self._category: CategoryInfo | None = None
@@ -31,15 +31,15 @@ class ServiceListScreen(Screen):
         self.comune_id = params.get("comune_id", "")
         scope = self.comune_id or None
         self._category = next(
-            (c for c in self.ctx.catalog.categories(scope) if c.id == self.category_id), None
+            (c for c in self.catalog.categories(scope) if c.id == self.category_id), None
         )
-        self._services = self.ctx.catalog.services_in_category(self.category_id, scope)
+        self._services = self.catalog.services_in_category(self.category_id, scope)
         self.retranslate()
 
     def retranslate(self) -> None:
         lang = self.ctx.lang
         self.title.setText(pick(self._category.label, lang) if self._category else "")
-        comune = self.ctx.catalog.comune_name(self.comune_id) if self.comune_id else None
+        comune = self.catalog.comune_name(self.comune_id) if self.comune_id else None
         if comune:
             self.scope.setText(self.tr("Services for residents of {comune}").format(comune=comune))
         else:

@@ -136,10 +136,12 @@ class CardButton(QPushButton):
             if index < len(lines):
                 text, role = lines[index]
                 line.setText(text)
-                line.setProperty("role", role or ("cardTitle" if index == 0 else "muted"))
+                role = role or ("cardTitle" if index == 0 else "muted")
+                if line.property("role") != role:
+                    line.setProperty("role", role)
+                    if line.isVisible():  # already styled: apply the new role's style
+                        line.style().polish(line)
                 line.setVisible(True)
-                line.style().unpolish(line)
-                line.style().polish(line)
             else:
                 line.setVisible(False)
         self.setAccessibleName(" — ".join(text for text, _ in lines))

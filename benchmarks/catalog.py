@@ -1,0 +1,219 @@
+"""Catalog search latency and cold start to the home screen, each beside its floor.
+
+Search: the kiosk's search path (FTS5 match, ranking, Comune filter, joins, DTOs)
+against a raw FTS5 query ranked the same way through the sqlite3 module, on one store
+of 10,000 generated services. Start: ``social-point run --exit-when-ready`` on that store
+against a bare PySide6 window shown and drawn in a fresh process. Both are measured in
+the same run, so the ratios compare like with like on this machine.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kiosk.paths import DEMO_DATASET, ROOT
+from sync import demo, mirror
+from sync.catalog import fts_query, search_services
+from sync.store import Store
+
+SERVICES = 10_000
+START_RUNS = 7
+# What a person types, keystroke by keystroke, plus some whole words.
+TYPED = [
+    "a", "an", "anz", "anzi", "anziani", "p", "pa", "pas", "pasto", "pasto d", "pasto dom",
+    "b", "ba", "baby", "as", "assist", "assistenza dom", "ci", "citta", "tras", "trasporto",
+    "fis", "fisioterapia", "dopo", "doposcuola", "ca", "cane", "co", "corso ita", "zzz",
+]  # fmt: skip
+WORDS = [
+    "assistenza",
+    "domiciliare",
+    "anziani",
+    "pasto",
+    "caldo",
+    "trasporto",
+    "sociale",
+    "baby",
+    "sitter",
+    "doposcuola",
+    "fisioterapia",
+    "corso",
+    "italiano",
+    "digitale",
+    "pulizie",
+    "giardino",
+    "cane",
+    "stireria",
+    "città",
+    "centro",
+    "diurno",
+    "ginnastica",
+    "compagnia",
+    "consulenza",
+    "psicologo",
+    "famiglia",
+    "sostegno",
+    "laboratorio",
+    "lettura",
+    "spesa",
+    "farmaci",
+    "telesoccorso",
+    "notturna",
+    "educatore",
+    "disabilità",
+    "sollievo",
+    "pratiche",
+    "isee",
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def build_store(folder: Path) -> Path:
+    path = folder / "kiosk.sqlite3"
+    store = Store(path)
+    demo.load_if_empty(store, DEMO_DATASET)
+    rng = random.Random(7)
+    comuni = ["piazzola", "campodoro", "camposanmartino", "limena", "villafranca"]
+    categories = ["childcare", "silvercare", "familycare", "fragility", "youcare", "housepet"]
+    providers = ["coop-girasole", "coop-argine", "coop-ponte", "assoc-auser"]
+    records = []
+    for number in range(SERVICES - 36):
+        title = " ".join(rng.sample(WORDS, 4)).capitalize()
+        records.append(
+            {
+                "id": f"g{number:05d}",
+                "category": rng.choice(categories),
+                "provider": rng.choice(providers),
+                "title": {"it": title, "en": title},
+                "description": {"it": " ".join(rng.choices(WORDS, k=25))},
+                "price_cents": rng.randrange(0, 20_000, 10),
+                "unit": "ora",
+                "booking": "buy_now",
+                "residents_of": None if rng.random() < 0.3 else rng.sample(comuni, 2),
+            }
+        )
+    with store.write() as session:
+        for start in range(0, len(records), 1000):
+            mirror.upsert(session, "services", records[start : start + 1000])
+    store.close()
+    return path
+
+
+def search_latency(path: Path) -> dict[str, float]:
+    store = Store(path)
+    raw = sqlite3.connect(path)
+    floor_sql = (
+        "SELECT service_id FROM services_fts WHERE services_fts MATCH ?"
+        " ORDER BY bm25(services_fts, 0.0, 8.0, 1.0) LIMIT 50"
+    )
+    kiosk_ms: list[float] = []
+    floor_ms: list[float] = []
+    for _ in range(2):  # warm the page cache and statement caches first
+        for typed in TYPED:
+            with store.read() as session:
+                search_services(session, typed, "piazzola")
+            raw.execute(floor_sql, (fts_query(typed),)).fetchall()
+    for _round in range(10):
+        for typed in TYPED:
+            match = fts_query(typed)
+            begin = time.perf_counter()
+            raw.execute(floor_sql, (match,)).fetchall()
+            floor_ms.append((time.perf_counter() - begin) * 1000)
+            begin = time.perf_counter()
+            with store.read() as session:
+                search_services(session, typed, "piazzola")
+            kiosk_ms.append((time.perf_counter() - begin) * 1000)
+    raw.close()
+    store.close()
+    return {
+        "kiosk_p50": percentile(kiosk_ms, 0.50),
+        "kiosk_p95": percentile(kiosk_ms, 0.95),
+        "floor_p50": percentile(floor_ms, 0.50),
+        "floor_p95": percentile(floor_ms, 0.95),
+    }
+
+
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.resize(1920, 1080)
+window.show()
+def finish():
+    window.repaint()
+    print("home screen shown", flush=True)
+    app.quit()
+QTimer.singleShot(0, finish)
+app.exec()
+"""
+
+
+def timed_steps(command: list[str]) -> dict[str, float]:
+    """Milliseconds from launching ``command`` to each progress line it prints."""
+    begin = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert process.stdout is not None
+    steps = {}
+    for line in process.stdout:
+        steps[line.strip()] = (time.perf_counter() - begin) * 1000
+    if process.wait() != 0:
+        raise RuntimeError(f"{command[:4]} failed with {process.returncode}")
+    return steps
+
+
+def cold_start(folder: Path, database: Path) -> dict[str, float]:
+    config = folder / "bench.toml"
+    config.write_text(
+        f'[kiosk]\nfullscreen = false\n[paths]\ndatabase = "{database}"\n'
+        f'data_dir = "{folder}"\nlog_dir = "{folder / "log"}"\ncache_dir = "{folder / "cache"}"\n',
+        encoding="utf-8",
+    )
+    kiosk = [
+        sys.executable, "-m", "kiosk.cli", "run", "--config", str(config),
+        "--platform", "offscreen", "--exit-when-ready",
+    ]  # fmt: skip
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    timed_steps(kiosk)  # the first start compiles the translations into the cache
+    home, ready, floor = [], [], []
+    for _ in range(START_RUNS):  # interleaved, so both see the same machine state
+        floor.append(timed_steps(bare)["home screen shown"])
+        steps = timed_steps(kiosk)
+        home.append(steps["home screen shown"])
+        ready.append(steps["catalog ready"])
+    return {
+        "home": statistics.median(home),
+        "ready": statistics.median(ready),
+        "bare": statistics.median(floor),
+    }
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"building a store with {SERVICES:,} services ...", flush=True)
+        database = build_store(folder)
+        search = search_latency(database)
+        kiosk_line = f"p50 {search['kiosk_p50']:6.2f} ms   p95 {search['kiosk_p95']:6.2f} ms"
+        floor_line = f"p50 {search['floor_p50']:6.2f} ms   p95 {search['floor_p95']:6.2f} ms"
+        print(f"\ncatalog search, {SERVICES:,} services, {len(TYPED) * 10} queries as typed:")
+        print(f"  kiosk search (rank, Comune filter, joins)  {kiosk_line}")
+        print(f"  raw FTS5 query, same ranking (floor)       {floor_line}")
+        ratio = search["kiosk_p95"] / search["floor_p95"]
+        print(f"  p95 ratio {ratio:.2f}x   (target: kiosk p95 <= 30 ms)")
+        start = cold_start(folder, database)
+        print(f"\ncold start, median of {START_RUNS} runs, offscreen, same store:")
+        print(f"  bare PySide6 window drawn (floor)  {start['bare']:6.0f} ms")
+        print(f"  kiosk home screen drawn            {start['home']:6.0f} ms")
+        print(f"  kiosk catalog ready (store open)   {start['ready']:6.0f} ms")
+        print(f"  home ratio {start['home'] / start['bare']:.2f}x   (target: <= 1.5x)")

@@ -14,6 +14,7 @@ from kiosk.ui.widgets.common import label
 from sync import mirror
 from tests.conftest import KIOSK_SIZE
 from tests.kiosk.people import shows
+from tests.records import service_record
 
 MIN_TARGET_PX = 48
 MIN_TEXT_PX = 18
@@ -84,19 +85,7 @@ def test_markup_from_the_platform_is_shown_literally(qtbot, window, backend) -> 
         mirror.upsert(
             session,
             "services",
-            [
-                {
-                    "id": "evil",
-                    "category": "silvercare",
-                    "provider": "coop-ponte",
-                    "title": {"it": hostile},
-                    "description": {"it": "<h1>grande</h1>"},
-                    "price_cents": 100,
-                    "unit": "ora",
-                    "booking": "buy_now",
-                    "residents_of": None,
-                }
-            ],
+            [service_record("evil", hostile, description={"it": "<h1>grande</h1>"})],
         )
     window.go("service", {"service_id": "evil"})
     assert shows(window, hostile)

@@ -17,6 +17,7 @@ from sync import catalog, demo, mirror
 from sync.models import Service
 from sync.records import RecordError
 from sync.store import MIGRATIONS, Store
+from tests.records import service_record
 
 
 def head_revision() -> str:
@@ -58,17 +59,7 @@ def test_reopening_keeps_data_and_runs_no_migration_again(tmp_path: Path) -> Non
 
 
 def test_sessions_enforce_foreign_keys(store: Store) -> None:
-    orphan = {
-        "id": "x1",
-        "category": "nowhere",
-        "provider": "nobody",
-        "title": {"it": "Servizio orfano"},
-        "description": {"it": ""},
-        "price_cents": 100,
-        "unit": "ora",
-        "booking": "buy_now",
-        "residents_of": None,
-    }
+    orphan = service_record("x1", category="nowhere", provider="nobody")
     with pytest.raises(IntegrityError), store.write() as session:
         mirror.upsert(session, "services", [orphan])
     with store.read() as session:
@@ -86,21 +77,9 @@ def test_outbox_refuses_an_unknown_state(store: Store) -> None:
 # Mirror and search --------------------------------------------------------------------
 
 
-def add_service(store: Store, service_id: str, title: str, **extra: object) -> None:
-    record = {
-        "id": service_id,
-        "category": "silvercare",
-        "provider": "coop-ponte",
-        "title": {"it": title},
-        "description": {"it": extra.pop("description", "")},
-        "price_cents": 1000,
-        "unit": "ora",
-        "booking": "buy_now",
-        "residents_of": extra.pop("residents_of", None),
-    }
-    record.update(extra)
+def add_service(store: Store, service_id: str, title: str, **changes: object) -> None:
     with store.write() as session:
-        mirror.upsert(session, "services", [record])
+        mirror.upsert(session, "services", [service_record(service_id, title, **changes)])
 
 
 def titles(results: list[catalog.ServiceSummary]) -> list[str]:
@@ -190,18 +169,7 @@ def test_upserting_twice_changes_nothing_and_tombstones_remove(demo_store: Store
 def test_invalid_service_records_are_refused_naming_the_field(
     store: Store, change: dict, field: str
 ) -> None:
-    record = {
-        "id": "s99",
-        "category": "silvercare",
-        "provider": "coop-ponte",
-        "title": {"it": "Valido"},
-        "description": {"it": ""},
-        "price_cents": 100,
-        "unit": "ora",
-        "booking": "buy_now",
-        "residents_of": None,
-    }
-    record.update(change)
+    record = service_record(**change)
     with pytest.raises(RecordError, match=rf"services\[0\]\.{field}"), store.write() as session:
         mirror.upsert(session, "services", [record])
 

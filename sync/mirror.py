@@ -17,7 +17,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from sync import records
-from sync.models import Base, Call, Category, Comune, Provider, Service, ServiceComune
+from sync.models import (
+    Base,
+    Call,
+    Category,
+    Comune,
+    Operator,
+    Provider,
+    Service,
+    ServiceComune,
+)
 
 # Order matters: records refer to the kinds before them.
 KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
@@ -26,6 +35,7 @@ KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]
     "providers": (Provider, records.parse_provider),
     "services": (Service, records.parse_service),
     "calls": (Call, records.parse_call),
+    "operators": (Operator, records.parse_operator),
 }
 
 

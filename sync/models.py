@@ -141,3 +141,26 @@ class OutboxEntry(Base):
         ),
         Index("ix_outbox_state", "state", "id"),
     )
+
+
+class SyncCursor(Base):
+    """Where each change stream was last read up to; written with the batch it ends."""
+
+    __tablename__ = "sync_cursors"
+
+    stream: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cursor: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[datetime]
+
+
+class Operator(Base):
+    """A welfare manager who may log in at this kiosk; ``comuni`` None means all."""
+
+    __tablename__ = "operators"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str]
+    organization: Mapped[str]
+    role: Mapped[str]
+    pin_hash: Mapped[str]
+    comuni: Mapped[list[str] | None]

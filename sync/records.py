@@ -25,6 +25,7 @@ PROVIDER_KINDS = (
     "cooperativa", "comune", "associazione", "esercizio_commerciale", "consorzio", "ente",
 )  # fmt: skip
 CALL_KINDS = ("voucher", "contributo", "sussidio")
+OPERATOR_ROLES = ("welfare_manager", "comune_staff", "admin")
 
 
 class RecordError(ValueError):
@@ -207,4 +208,18 @@ def parse_call(record: Mapping[str, Any]) -> dict[str, Any]:
         "form_ref": None if record.get("form") is None else text(record, "form", limit=200),
         "eligibility": string_list(record, "eligibility", limit=300, items=30),
         "documents": string_list(record, "documents", limit=300, items=30),
+    }
+
+
+def parse_operator(record: Mapping[str, Any]) -> dict[str, Any]:
+    comuni = record.get("comuni")
+    return {
+        "id": identifier(record, "id"),
+        "name": text(record, "name", limit=120),
+        "organization": text(record, "organization", limit=200),
+        "role": choice(record, "role", OPERATOR_ROLES),
+        "pin_hash": text(record, "pin_hash", limit=200),
+        "comuni": None
+        if comuni is None
+        else string_list(record, "comuni", limit=64, items=200, check=identifier),
     }

@@ -1,0 +1,94 @@
+"""The sync API over HTTP (FastAPI). ``/openapi.json`` documents it."""
+
+# No "from __future__ import annotations": FastAPI resolves the Depends() of local
+# functions from the real annotation objects.
+
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query
+
+from central import schemas
+from central.platform import EnrollError, Platform, PublishError
+
+DESCRIPTION = """Reference central platform of Social Point Kiosk.
+
+* Kiosks enroll once with a one-time code and get a device token
+  (`Authorization: Bearer <token>` on every other call).
+* `GET /v1/changes/{stream}` returns upserts and tombstones after a cursor, in order.
+  The cursor is opaque but only grows; apply a page and its `next_cursor` together.
+* `POST /v1/submissions` takes a batch of records, each with a client UUID, and answers
+  each one: `accepted` (with the server id; the same answer again for a repeated UUID)
+  or `rejected` (with a code and a message).
+"""
+
+
+def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI:
+    app = FastAPI(title="Social Point central platform", version="1", description=DESCRIPTION)
+
+    def device(authorization: Annotated[str | None, Header()] = None) -> str:
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        device_id = platform.device_for(token) if token else None
+        if device_id is None:
+            raise HTTPException(401, "unknown or missing device token")
+        return device_id
+
+    def admin(authorization: Annotated[str | None, Header()] = None) -> None:
+        if not admin_token or authorization != f"Bearer {admin_token}":
+            raise HTTPException(401, "admin token required")
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/v1/enroll", response_model=schemas.EnrollResponse)
+    def enroll(request: schemas.EnrollRequest) -> schemas.EnrollResponse:
+        try:
+            device_id, token = platform.enroll(request.code, request.kiosk_id)
+        except EnrollError as error:
+            raise HTTPException(403, str(error)) from None
+        return schemas.EnrollResponse(device_id=device_id, token=token)
+
+    @app.get("/v1/changes/{stream}", response_model=schemas.ChangePage)
+    def changes(
+        stream: str,
+        _device: Annotated[str, Depends(device)],
+        since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> schemas.ChangePage:
+        if stream not in schemas.STREAMS:
+            raise HTTPException(404, f"unknown stream {stream!r}")
+        return platform.changes(stream, int(since), limit)
+
+    @app.post("/v1/submissions", response_model=schemas.SubmissionResults)
+    def submissions(
+        batch: schemas.SubmissionBatch, device_id: Annotated[str, Depends(device)]
+    ) -> schemas.SubmissionResults:
+        return schemas.SubmissionResults(results=platform.submit(device_id, batch.entries))
+
+    @app.put("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
+    def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:
+        if record.get("id") != record_id:
+            raise HTTPException(422, "the record id must match the address")
+        try:
+            platform.publish(kind, record)
+        except PublishError as error:
+            raise HTTPException(422, str(error)) from None
+        return {"status": "published"}
+
+    @app.delete("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
+    def unpublish(kind: str, record_id: str) -> dict[str, str]:
+        if kind not in schemas.RECORD_MODELS:
+            raise HTTPException(404, f"unknown kind {kind!r}")
+        if not platform.unpublish(kind, record_id):
+            raise HTTPException(404, "no such record")
+        return {"status": "deleted"}
+
+    @app.get("/v1/admin/records/{kind}", dependencies=[Depends(admin)])
+    def records(kind: str) -> dict[str, dict[str, Any]]:
+        return platform.records(kind)
+
+    @app.post("/v1/admin/enrollment-codes", dependencies=[Depends(admin)])
+    def enrollment_code() -> dict[str, str]:
+        return {"code": platform.new_enrollment_code()}
+
+    return app

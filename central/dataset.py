@@ -1,0 +1,42 @@
+"""Seeds the platform with a dataset file (the demo catalog of assets/demo/).
+
+Calls in the demo file carry dates relative to the seeding day (``opens_in_days``,
+``closes_in_days``), so a demo shows open, closed and upcoming calls at any time.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from central.platform import Platform
+from central.schemas import STREAMS
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+def _absolute_dates(call: dict[str, Any], today: date) -> dict[str, Any]:
+    resolved = dict(call)
+    for field, hour in (("opens", 8), ("closes", 12)):
+        offset = resolved.pop(f"{field}_in_days", None)
+        if offset is not None:
+            moment = datetime.combine(today + timedelta(days=offset), time(hour), ROME)
+            resolved[f"{field}_at"] = moment.isoformat()
+    return resolved
+
+
+def seed_if_empty(platform: Platform, path: Path, today: date | None = None) -> bool:
+    if platform.records("comuni"):
+        return False
+    data = json.loads(path.read_text(encoding="utf-8"))
+    day = today or datetime.now(ROME).date()
+    items = []
+    for kinds in STREAMS.values():
+        for kind in kinds:
+            for record in data.get(kind, []):
+                items.append((kind, _absolute_dates(record, day) if kind == "calls" else record))
+    platform.publish_many(items)
+    return True

@@ -1,0 +1,246 @@
+"""What the reference platform does, independent of HTTP: publish records into change
+streams, enroll devices, and take submissions exactly once per client UUID."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from central import schemas
+from central.models import Base, Change, Device, EnrollmentCode, Record, Submission
+
+MAX_PAYLOAD_BYTES = 64 * 1024
+
+
+class PublishError(ValueError):
+    """A record the platform refuses to publish; the message says why."""
+
+
+class EnrollError(ValueError):
+    pass
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.close()
+
+    Base.metadata.create_all(engine)
+    return engine
+
+
+def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
+    if not isinstance(payload, dict):
+        return "invalid_payload", "the payload must be a JSON object"
+    if len(json.dumps(payload)) > MAX_PAYLOAD_BYTES:
+        return "payload_too_large", f"the payload is larger than {MAX_PAYLOAD_BYTES} bytes"
+    return None
+
+
+# Checks per submission kind: None accepts, (code, message) rejects. Later kinds
+# (purchases, applications) add their own checks here.
+SUBMISSION_CHECKS: dict[str, Callable[[Any], tuple[str, str] | None]] = {
+    "event": _reject_unless_object,
+}
+
+
+class Platform:
+    def __init__(self, database_url: str) -> None:
+        self.engine = make_engine(database_url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # Publishing -------------------------------------------------------------------------
+
+    def publish(self, kind: str, record: dict[str, Any]) -> None:
+        self.publish_many([(kind, record)])
+
+    def publish_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """Validates and publishes records in one transaction (all or nothing)."""
+        count = 0
+        with self.sessions.begin() as session:
+            for kind, record in items:
+                data = self._validated(kind, record)
+                self._check_references(session, kind, data)
+                session.merge(Record(kind=kind, id=data["id"], data=data))
+                session.add(
+                    Change(
+                        stream=schemas.STREAM_OF[kind],
+                        kind=kind,
+                        record_id=data["id"],
+                        op="upsert",
+                        data=data,
+                    )
+                )
+                count += 1
+        return count
+
+    def unpublish(self, kind: str, record_id: str) -> bool:
+        """Deletes a record and publishes its tombstone; False when it does not exist."""
+        with self.sessions.begin() as session:
+            current = session.get(Record, (kind, record_id))
+            if current is None:
+                return False
+            session.delete(current)
+            session.add(
+                Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=record_id, op="delete")
+            )
+        return True
+
+    def _validated(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
+        model = schemas.RECORD_MODELS.get(kind)
+        if model is None:
+            raise PublishError(f"unknown kind {kind!r}")
+        try:
+            parsed = model.model_validate(record)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise PublishError(f"{kind}.{where}: {first['msg']}") from None
+        return parsed.model_dump(mode="json")
+
+    def _check_references(self, session: Session, kind: str, data: dict[str, Any]) -> None:
+        references = {
+            "services": [("categories", data.get("category")), ("providers", data.get("provider"))]
+            + [("comuni", c) for c in data.get("residents_of") or []],
+            "calls": [("comuni", data.get("comune"))] if data.get("comune") else [],
+        }.get(kind, [])
+        for target, target_id in references:
+            if session.get(Record, (target, target_id)) is None:
+                raise PublishError(f"{kind} {data['id']}: unknown {target} {target_id!r}")
+
+    def records(self, kind: str) -> dict[str, dict[str, Any]]:
+        with self.sessions() as session:
+            rows = session.scalars(select(Record).where(Record.kind == kind))
+            return {row.id: row.data for row in rows}
+
+    def changes(self, stream: str, since: int, limit: int) -> schemas.ChangePage:
+        with self.sessions() as session:
+            rows = list(
+                session.scalars(
+                    select(Change)
+                    .where(Change.stream == stream, Change.seq > since)
+                    .order_by(Change.seq)
+                    .limit(limit + 1)
+                )
+            )
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        return schemas.ChangePage(
+            stream=stream,
+            items=[
+                schemas.Change(kind=row.kind, op=row.op, id=row.record_id, data=row.data)  # type: ignore[arg-type]
+                for row in rows
+            ],
+            next_cursor=str(rows[-1].seq if rows else since),
+            has_more=has_more,
+        )
+
+    # Devices ----------------------------------------------------------------------------
+
+    def new_enrollment_code(self) -> str:
+        code = "-".join(f"{secrets.randbelow(10_000):04d}" for _ in range(3))
+        with self.sessions.begin() as session:
+            session.add(EnrollmentCode(code_hash=digest(code), created_at=now()))
+        return code
+
+    def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
+        token = secrets.token_urlsafe(32)
+        device_id = str(uuid.uuid4())
+        with self.sessions.begin() as session:
+            entry = session.get(EnrollmentCode, digest(code), with_for_update=True)
+            if entry is None or entry.used_at is not None:
+                raise EnrollError("unknown or already used enrollment code")
+            entry.used_at, entry.device_id = now(), device_id
+            session.add(
+                Device(id=device_id, kiosk_id=kiosk_id, token_hash=digest(token), enrolled_at=now())
+            )
+        return device_id, token
+
+    def device_for(self, token: str) -> str | None:
+        with self.sessions() as session:
+            return session.scalar(select(Device.id).where(Device.token_hash == digest(token)))
+
+    # Submissions ------------------------------------------------------------------------
+
+    def submit(
+        self, device_id: str, entries: list[schemas.SubmissionEntry]
+    ) -> list[schemas.SubmissionResult]:
+        """Stores each entry once; a repeated UUID gets the answer it got the first time."""
+        results = []
+        for entry in entries:
+            results.append(self._submit_one(device_id, entry))
+        return results
+
+    def _submit_one(
+        self, device_id: str, entry: schemas.SubmissionEntry
+    ) -> schemas.SubmissionResult:
+        for _attempt in range(3):
+            with self.sessions() as session:
+                known = session.scalar(select(Submission).where(Submission.uuid == entry.uuid))
+                if known is not None:
+                    return _result(known)
+                check = SUBMISSION_CHECKS.get(entry.kind)
+                rejection = (
+                    ("unknown_kind", f"unknown kind {entry.kind!r}")
+                    if check is None
+                    else check(entry.payload)
+                )
+                row = Submission(
+                    uuid=entry.uuid,
+                    device_id=device_id,
+                    kind=entry.kind,
+                    payload=entry.payload if rejection is None else None,
+                    status="rejected" if rejection else "accepted",
+                    code=rejection[0] if rejection else None,
+                    message=rejection[1] if rejection else None,
+                    received_at=now(),
+                )
+                session.add(row)
+                try:
+                    session.flush()
+                    if rejection is None:
+                        row.server_id = f"SP-{row.id:07d}"
+                    session.commit()
+                except IntegrityError:
+                    session.rollback()  # the same UUID arrived at the same time: read it back
+                    continue
+                return _result(row)
+        raise RuntimeError(f"submission {entry.uuid} could not be stored")
+
+    def submissions(self) -> list[Submission]:
+        with self.sessions() as session:
+            return list(session.scalars(select(Submission).order_by(Submission.id)))
+
+
+def _result(row: Submission) -> schemas.SubmissionResult:
+    return schemas.SubmissionResult(
+        uuid=row.uuid,
+        status=row.status,  # type: ignore[arg-type]
+        server_id=row.server_id,
+        code=row.code,
+        message=row.message,
+    )

@@ -1,0 +1,169 @@
+"""The wire format of the sync API, as pydantic models (they also make the OpenAPI
+document). Records are what the platform publishes; the kiosk validates them again."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")]
+Short = Annotated[str, StringConstraints(max_length=200)]
+Long = Annotated[str, StringConstraints(max_length=4000)]
+
+
+def _italian_required(texts: dict[str, str]) -> dict[str, str]:
+    if not texts.get("it", "").strip():
+        raise ValueError("the Italian text is required")
+    return texts
+
+
+I18nShort = Annotated[
+    dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], Short],
+    AfterValidator(_italian_required),
+]
+I18nLong = dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], Long]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class ComuneRecord(Strict):
+    id: Id
+    name: Short
+    catastale: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{3}$")]
+    province: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    cap: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+
+
+class CategoryRecord(Strict):
+    id: Id
+    label: I18nShort
+    icon: Id
+    position: int = Field(ge=0, le=1000)
+
+
+class ProviderRecord(Strict):
+    id: Id
+    kind: Literal[
+        "cooperativa", "comune", "associazione", "esercizio_commerciale", "consorzio", "ente"
+    ]
+    name: Short
+    phone: Annotated[str, StringConstraints(max_length=30)] = ""
+    email: Annotated[str, StringConstraints(max_length=120)] = ""
+    address: Annotated[str, StringConstraints(max_length=160)] = ""
+    website: Short = ""
+
+
+class ServiceRecord(Strict):
+    id: Id
+    category: Id
+    provider: Id
+    title: I18nShort
+    description: I18nLong
+    price_cents: int | None = Field(default=None, ge=0, le=10_000_000)
+    unit: Literal[
+        "ora", "giorno", "settimana", "mese", "pasto", "seduta", "pacchetto",
+        "corsa", "consegna", "kg", "accesso",
+    ] | None = None  # fmt: skip
+    booking: Literal["buy_now", "request_quote", "book_slot", "info_only"]
+    residents_of: list[Id] | None = Field(default=None, min_length=1)
+    keywords: list[Annotated[str, StringConstraints(max_length=40)]] = Field(
+        default=[], max_length=30
+    )
+
+
+class CallRecord(Strict):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    id: Id
+    comune: Id | None
+    kind: Literal["voucher", "contributo", "sussidio"]
+    title: I18nShort
+    description: I18nLong
+    opens_at: datetime
+    closes_at: datetime
+    budget_cents: int | None = Field(default=None, ge=0)
+    form: Short | None = None
+    eligibility: list[Annotated[str, StringConstraints(max_length=300)]] = Field(max_length=30)
+    documents: list[Annotated[str, StringConstraints(max_length=300)]] = Field(max_length=30)
+
+
+class OperatorRecord(Strict):
+    id: Id
+    name: Short
+    organization: Short
+    role: Literal["welfare_manager", "comune_staff", "admin"]
+    pin_hash: Annotated[str, StringConstraints(max_length=200)]
+    comuni: list[Id] | None = None  # None: every Comune of the network
+
+
+RECORD_MODELS: dict[str, type[BaseModel]] = {
+    "comuni": ComuneRecord,
+    "categories": CategoryRecord,
+    "providers": ProviderRecord,
+    "services": ServiceRecord,
+    "calls": CallRecord,
+    "operators": OperatorRecord,
+}
+# Which stream carries which kinds, in the order a kiosk must apply them.
+STREAMS: dict[str, tuple[str, ...]] = {
+    "catalog": ("comuni", "categories", "providers", "services"),
+    "calls": ("calls",),
+    "operators": ("operators",),
+}
+STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds}
+
+
+class Change(BaseModel):
+    kind: str
+    op: Literal["upsert", "delete"]
+    id: str
+    data: dict[str, Any] | None = None
+
+
+class ChangePage(BaseModel):
+    stream: str
+    items: list[Change]
+    next_cursor: str = Field(description="Opaque to clients; a decimal that only grows.")
+    has_more: bool
+
+
+class EnrollRequest(Strict):
+    code: Annotated[str, StringConstraints(min_length=4, max_length=64)]
+    kiosk_id: Id
+
+
+class EnrollResponse(BaseModel):
+    device_id: str
+    token: str
+
+
+class SubmissionEntry(BaseModel):
+    uuid: Annotated[
+        str,
+        StringConstraints(
+            pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        ),
+    ]
+    kind: Annotated[str, StringConstraints(max_length=32)]
+    created_at: datetime
+    payload: Any
+
+
+class SubmissionBatch(BaseModel):
+    entries: list[SubmissionEntry] = Field(min_length=1, max_length=500)
+
+
+class SubmissionResult(BaseModel):
+    uuid: str
+    status: Literal["accepted", "rejected"]
+    server_id: str | None = None
+    code: str | None = None
+    message: str | None = None
+
+
+class SubmissionResults(BaseModel):
+    results: list[SubmissionResult]

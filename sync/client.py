@@ -1,0 +1,137 @@
+"""HTTP client of the sync API (requests): timeouts on every call, TLS verified, replies
+size-capped and validated. The device token is sent, never logged."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from sync import wire
+from sync.wire import ProtocolError
+
+log = logging.getLogger(__name__)
+
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
+class UnreachableError(Exception):
+    """No answer that counts: network down, timeout, dropped connection or a 5xx.
+
+    For a submission it means "unknown": the same UUIDs are sent again later.
+    """
+
+
+class RefusedError(Exception):
+    """The platform refused the whole request (4xx): a manager must look at it."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(f"the platform refused the request ({status}): {detail}")
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Submission:
+    uuid: str
+    kind: str
+    created_at: str
+    payload: Any
+
+
+class PlatformClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 20.0,
+        ca_bundle: str | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self._timeout = (connect_timeout, read_timeout)
+        self._session = requests.Session()
+        # True verifies against the system CAs; a path verifies against that bundle only.
+        self._session.verify = ca_bundle or True
+
+    def close(self) -> None:
+        self._session.close()
+
+    def set_token(self, token: str) -> None:
+        self._token = token
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        headers = {"Accept": "application/json"}
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        try:
+            with self._session.request(
+                method,
+                self.base_url + path,
+                headers=headers,
+                timeout=self._timeout,
+                stream=True,
+                **kwargs,
+            ) as response:
+                body = self._read_capped(response)
+                status = response.status_code
+        except requests.exceptions.SSLError as error:
+            raise RefusedError(0, f"TLS certificate not trusted: {error}") from None
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise UnreachableError(f"{method} {path}: {type(error).__name__}") from None
+        except requests.RequestException as error:
+            raise UnreachableError(f"{method} {path}: {error}") from None
+        if status >= 500 or status == 429:
+            raise UnreachableError(f"{method} {path}: HTTP {status}")
+        if status >= 400:
+            raise RefusedError(status, _detail(body))
+        try:
+            return json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            raise ProtocolError(f"{method} {path}: the reply is not JSON") from None
+
+    @staticmethod
+    def _read_capped(response: requests.Response) -> bytes:
+        chunks, size = [], 0
+        for chunk in response.iter_content(64 * 1024):
+            size += len(chunk)
+            if size > MAX_REPLY_BYTES:
+                raise ProtocolError(f"the reply is larger than {MAX_REPLY_BYTES} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
+        body = self._request("POST", "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id})
+        if not isinstance(body, dict):
+            raise ProtocolError("enrollment: not a JSON object")
+        device_id = wire._short(body, "device_id", "enrollment", 64)
+        token = wire._short(body, "token", "enrollment", 200)
+        return device_id, token
+
+    def changes(self, stream: str, since: str, limit: int) -> wire.Page:
+        body = self._request(
+            "GET", f"/v1/changes/{stream}", params={"since": since, "limit": limit}
+        )
+        return wire.parse_page(body, stream=stream, since=since)
+
+    def submit(self, entries: list[Submission]) -> list[wire.Result]:
+        payload = {
+            "entries": [
+                {"uuid": e.uuid, "kind": e.kind, "created_at": e.created_at, "payload": e.payload}
+                for e in entries
+            ]
+        }
+        body = self._request("POST", "/v1/submissions", json=payload)
+        return wire.parse_results(body, sent=[e.uuid for e in entries])
+
+
+def _detail(body: bytes) -> str:
+    try:
+        detail = json.loads(body).get("detail", "")
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        detail = ""
+    return str(detail)[:200] or "no detail"

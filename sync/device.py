@@ -1,0 +1,65 @@
+"""The kiosk's identity at the platform: enrolled once with a one-time code.
+
+The device token lives in a file readable by its owner only (mode 0600), written
+atomically; it is never logged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sync.client import PlatformClient
+
+
+class NotEnrolledError(Exception):
+    """The kiosk has no device token and no enrollment code to get one."""
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device_id: str
+    token: str
+
+    def __repr__(self) -> str:  # keep the token out of logs and tracebacks
+        return f"DeviceIdentity(device_id={self.device_id!r}, token=<hidden>)"
+
+
+def load(path: Path) -> DeviceIdentity | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return DeviceIdentity(str(data["device_id"]), str(data["token"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise NotEnrolledError(
+            f"the device file {path} is unreadable: {type(error).__name__}"
+        ) from None
+
+
+def save(path: Path, identity: DeviceIdentity) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        json.dump({"device_id": identity.device_id, "token": identity.token}, file)
+        file.flush()
+        os.fsync(file.fileno())
+    os.chmod(temporary, 0o600)  # in case the file already existed with a wider mode
+    os.replace(temporary, path)
+
+
+def ensure_enrolled(
+    path: Path, client: PlatformClient, *, code: str, kiosk_id: str
+) -> DeviceIdentity:
+    identity = load(path)
+    if identity is None:
+        if not code:
+            raise NotEnrolledError("not enrolled: set sync.enrollment_code to enroll this kiosk")
+        device_id, token = client.enroll(code, kiosk_id)
+        identity = DeviceIdentity(device_id, token)
+        save(path, identity)
+    client.set_token(identity.token)
+    return identity

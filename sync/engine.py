@@ -1,0 +1,133 @@
+"""One sync pass: push the outbox, then pull every change stream into the mirror.
+
+Each pulled page is applied together with its cursor in one transaction, so a crash
+re-fetches at most one page and applying it twice changes nothing. Each pushed batch is
+marked "sending" before it leaves and answered per entry after; a lost answer means the
+same UUIDs go again, and the platform answers them as it did the first time.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from sqlalchemy.exc import IntegrityError
+
+from sync import mirror, outbox
+from sync.client import PlatformClient, Submission
+from sync.models import SyncCursor
+from sync.records import RecordError
+from sync.store import Store
+from sync.wire import Item, ProtocolError
+
+log = logging.getLogger(__name__)
+
+STREAMS: dict[str, tuple[str, ...]] = {
+    "catalog": ("comuni", "categories", "providers", "services"),
+    "calls": ("calls",),
+    "operators": ("operators",),
+}
+
+
+@dataclass
+class SyncReport:
+    pulled: dict[str, int] = field(default_factory=dict)
+    accepted: int = 0
+    rejected: int = 0
+
+    @property
+    def mirror_changed(self) -> bool:
+        return any(self.pulled.values())
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        client: PlatformClient,
+        *,
+        page_size: int = 500,
+        push_batch: int = 100,
+        max_pages: int = 10_000,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.page_size = page_size
+        self.push_batch = push_batch
+        self.max_pages = max_pages
+
+    def run_once(self) -> SyncReport:
+        """Citizens' records go out first; then the mirror catches up."""
+        report = SyncReport()
+        report.accepted, report.rejected = self.push()
+        for stream in STREAMS:
+            report.pulled[stream] = self.pull_stream(stream)
+        return report
+
+    # Pull -------------------------------------------------------------------------------
+
+    def cursor(self, stream: str) -> str:
+        with self.store.read() as session:
+            row = session.get(SyncCursor, stream)
+            return row.cursor if row else "0"
+
+    def pull_stream(self, stream: str) -> int:
+        applied = 0
+        for _ in range(self.max_pages):
+            since = self.cursor(stream)
+            page = self.client.changes(stream, since, self.page_size)
+            applied += self._apply(stream, page.items, page.next_cursor)
+            if not page.has_more:
+                break
+        return applied
+
+    def _apply(self, stream: str, items: list[Item], next_cursor: str) -> int:
+        kinds = STREAMS[stream]
+        try:
+            with self.store.write() as session:
+                for (kind, op), group in groupby(items, key=lambda item: (item.kind, item.op)):
+                    batch = list(group)
+                    if kind not in kinds:
+                        log.warning(
+                            "stream %s: skipping %d %s of unknown kind", stream, len(batch), op
+                        )
+                        continue
+                    if op == "upsert":
+                        mirror.upsert(session, kind, [item.data or {} for item in batch])
+                    else:
+                        mirror.remove(session, kind, [item.id for item in batch])
+                session.merge(
+                    SyncCursor(stream=stream, cursor=next_cursor, updated_at=outbox.utcnow())
+                )
+        except RecordError as error:
+            raise ProtocolError(f"stream {stream}: {error}") from None
+        except IntegrityError as error:
+            raise ProtocolError(f"stream {stream}: inconsistent records: {error.orig}") from None
+        return len(items)
+
+    # Push -------------------------------------------------------------------------------
+
+    def push(self) -> tuple[int, int]:
+        accepted = rejected = 0
+        while True:
+            with self.store.write() as session:
+                batch = outbox.take_batch(session, self.push_batch)
+            if not batch:
+                return accepted, rejected
+            sending = [
+                Submission(e.uuid, e.kind, e.created_at.isoformat() + "Z", e.payload) for e in batch
+            ]
+            try:
+                results = self.client.submit(sending)
+            except Exception as error:
+                with self.store.write() as session:
+                    outbox.record_failure(session, [e.uuid for e in batch], str(error))
+                raise
+            with self.store.write() as session:
+                outbox.record_results(session, results)
+            accepted += sum(1 for r in results if r.accepted)
+            rejected += sum(1 for r in results if not r.accepted)
+            if len(results) < len(batch):
+                log.warning("%d entries got no answer; they go again", len(batch) - len(results))
+                return accepted, rejected

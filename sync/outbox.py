@@ -1,0 +1,101 @@
+"""The outbox: records on their way to the platform, each with a client UUID.
+
+``add`` is called inside the caller's transaction, so a record and its outbox entry are
+committed together or not at all. Entries move pending → sending → accepted or
+rejected; a rejected entry is kept with the platform's reason, never dropped.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from sync.models import OutboxEntry
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
+    """Queues ``payload`` in the caller's transaction; returns its UUID."""
+    moment = utcnow()
+    entry_uuid = str(uuid.uuid4())
+    session.add(
+        OutboxEntry(
+            uuid=entry_uuid,
+            kind=kind,
+            payload=payload,
+            state="pending",
+            created_at=moment,
+            updated_at=moment,
+            attempts=0,
+        )
+    )
+    return entry_uuid
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    uuid: str
+    kind: str
+    created_at: datetime
+    payload: dict[str, Any]
+
+
+def take_batch(session: Session, limit: int) -> list[Outgoing]:
+    """The oldest entries not yet answered, marked as being sent.
+
+    Entries left "sending" by an interrupted push are taken again: the platform answers
+    a repeated UUID with its first answer, so sending twice is harmless.
+    """
+    rows = list(
+        session.scalars(
+            select(OutboxEntry)
+            .where(OutboxEntry.state.in_(("pending", "sending")))
+            .order_by(OutboxEntry.id)
+            .limit(limit)
+        )
+    )
+    moment = utcnow()
+    for row in rows:
+        row.state, row.attempts, row.updated_at = "sending", row.attempts + 1, moment
+    return [Outgoing(r.uuid, r.kind, r.created_at, r.payload) for r in rows]
+
+
+def record_results(session: Session, results: list[Any]) -> None:
+    moment = utcnow()
+    for result in results:
+        values: dict[str, Any] = {"updated_at": moment, "last_error": None}
+        if result.accepted:
+            values |= {"state": "accepted", "server_id": result.server_id}
+        else:
+            values |= {
+                "state": "rejected",
+                "reject_code": result.code,
+                "reject_message": result.message,
+            }
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.uuid == result.uuid, OutboxEntry.state != "accepted")
+            .values(**values)
+        )
+
+
+def record_failure(session: Session, uuids: list[str], reason: str) -> None:
+    session.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.uuid.in_(uuids), OutboxEntry.state == "sending")
+        .values(last_error=reason[:300], updated_at=utcnow())
+    )
+
+
+def counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
+    found = dict(rows.all())
+    return {state: found.get(state, 0) for state in ("pending", "sending", "accepted", "rejected")}

@@ -1,0 +1,126 @@
+"""The sync worker: a plain thread that runs sync passes, waits, and retries with
+capped exponential backoff and full jitter. ``wake`` runs a pass now (a manager's
+"sync now", a new record in the outbox, connectivity back)."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sync import outbox
+from sync.client import RefusedError, UnreachableError
+from sync.device import NotEnrolledError
+from sync.engine import SyncEngine, SyncReport
+from sync.store import Store
+from sync.wire import ProtocolError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool | None  # None: not tried yet
+    waiting: int  # records not yet accepted or rejected by the platform
+    rejected: int
+    last_success: datetime | None  # naive UTC
+    problem: str | None  # None, "offline", "refused", "protocol", "not_enrolled", "error"
+    detail: str = ""
+
+
+def backoff_delay(failures: int, *, base: float, cap: float, rng: Callable[[], float]) -> float:
+    """Full jitter: anywhere between 0 and the capped exponential step."""
+    return rng() * min(cap, base * 2 ** min(failures, 30))
+
+
+class SyncWorker:
+    def __init__(
+        self,
+        store: Store,
+        connect: Callable[[], SyncEngine],
+        *,
+        interval: float = 60.0,
+        backoff_base: float = 2.0,
+        backoff_cap: float = 300.0,
+        on_status: Callable[[SyncStatus], None] = lambda status: None,
+        on_mirror_changed: Callable[[], None] = lambda: None,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self.store = store
+        self._connect = connect
+        self._engine: SyncEngine | None = None
+        self.interval, self.backoff_base, self.backoff_cap = interval, backoff_base, backoff_cap
+        self._on_status, self._on_mirror_changed, self._rng = on_status, on_mirror_changed, rng
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
+        self.failures = 0
+        self.last_success: datetime | None = None
+        self.status = SyncStatus(None, 0, 0, None, None)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def run_pass(self) -> SyncReport | None:
+        """One pass, with its outcome recorded in ``status``; never raises."""
+        report, online, problem, detail = None, True, None, ""
+        try:
+            if self._engine is None:
+                self._engine = self._connect()
+            report = self._engine.run_once()
+            self.failures, self.last_success = 0, outbox.utcnow()
+        except UnreachableError as error:
+            online, problem, detail = False, "offline", str(error)
+        except RefusedError as error:
+            problem, detail = "refused", str(error)
+        except ProtocolError as error:
+            problem, detail = "protocol", str(error)
+        except NotEnrolledError as error:
+            problem, detail = "not_enrolled", str(error)
+        except Exception as error:  # a bug must not stop the kiosk syncing for good
+            log.exception("sync pass failed")
+            problem, detail = "error", type(error).__name__
+        if problem:
+            self.failures += 1
+            log.warning("sync: %s (%s)", problem, detail)
+        self._publish(online, problem, detail)
+        if report is not None and report.mirror_changed:
+            self._on_mirror_changed()
+        return report
+
+    def _publish(self, online: bool, problem: str | None, detail: str) -> None:
+        with self.store.read() as session:
+            counts = outbox.counts(session)
+        self.status = SyncStatus(
+            online=online,
+            waiting=counts["pending"] + counts["sending"],
+            rejected=counts["rejected"],
+            last_success=self.last_success,
+            problem=problem,
+            detail=detail,
+        )
+        self._on_status(self.status)
+
+    def next_delay(self) -> float:
+        if self.failures == 0:
+            return self.interval
+        return backoff_delay(
+            self.failures, base=self.backoff_base, cap=self.backoff_cap, rng=self._rng
+        )
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.run_pass()
+            self._wake.wait(self.next_delay())
+            self._wake.clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -18,8 +19,10 @@ from kiosk.config import Config, ConfigError
 from kiosk.paths import DEMO_DATASET
 
 if TYPE_CHECKING:
+    from kiosk.syncing import SyncSetup
     from sync.catalog import CatalogReader
     from sync.store import Store
+    from sync.worker import SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +34,20 @@ class Backend:
     config: Config
     store: Store
     catalog: CatalogReader
+    sync: SyncSetup | None = None
+
+    def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+        self.store.close()
 
 
-def open_backend(config: Config) -> Backend:
+def open_backend(
+    config: Config,
+    *,
+    on_status: Callable[[SyncStatus], None] = lambda status: None,
+    on_mirror_changed: Callable[[], None] = lambda: None,
+) -> Backend:
     """Opens (and migrates) the store, loads demo data when asked, checks the Comune."""
     from sync import demo
     from sync.catalog import CatalogReader
@@ -50,7 +64,10 @@ def open_backend(config: Config) -> Backend:
             f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
             f" (known: {', '.join(sorted(known))})"
         )
-    return Backend(config=config, store=store, catalog=catalog)
+    from kiosk.syncing import make_sync
+
+    setup = make_sync(config, store, on_status=on_status, on_mirror_changed=on_mirror_changed)
+    return Backend(config=config, store=store, catalog=catalog, sync=setup)
 
 
 def start_logging(config: Config) -> None:

@@ -24,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start, draw the home screen, then exit 0 (installation checks, start-up timing)",
     )
+    sync = commands.add_parser("sync", help="synchronise with the central platform")
+    sync.add_argument("--config", type=Path, help="TOML configuration file")
+    sync.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
+    commands.add_parser(
+        "central", help="run the reference central platform (see: social-point central -h)"
+    )
     return parser
 
 
@@ -32,8 +38,53 @@ def _fail(message: str) -> int:
     return 2
 
 
+def sync_once(config_path: Path | None) -> int:
+    """One sync pass for operators and scripts: prints what happened, exit 1 on failure."""
+    from kiosk.logs import setup_logging
+    from kiosk.syncing import make_sync
+    from sync.store import Store
+
+    config = load_config(config_path)
+    setup_logging(
+        config.paths.log_dir,
+        level=config.log_level,
+        max_bytes=config.log_max_bytes,
+        backup_count=config.log_backup_count,
+    )
+    store = Store(config.paths.database)
+    setup = make_sync(config, store)
+    if setup is None:
+        store.close()
+        return _fail("sync.platform_url is empty: this kiosk does not sync")
+    try:
+        report = setup.worker.run_pass()
+        status = setup.worker.status
+    finally:
+        setup.stop()
+        store.close()
+    if report is not None:
+        pulled = ", ".join(f"{stream} {count}" for stream, count in report.pulled.items())
+        print(f"pushed: {report.accepted} accepted, {report.rejected} rejected")
+        print(f"pulled: {pulled}")
+    print(f"waiting: {status.waiting}; rejected and kept for a manager: {status.rejected}")
+    if status.problem:
+        print(f"social-point: sync failed: {status.problem}: {status.detail}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["central"]:
+        from kiosk.launcher import central_main
+
+        return central_main(argv[1:])
     args = _parser().parse_args(argv)
+    if args.command == "sync":
+        try:
+            return sync_once(args.config)
+        except ConfigError as error:
+            return _fail(str(error))
     if args.command == "run":
         try:
             config = load_config(args.config)

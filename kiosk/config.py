@@ -64,6 +64,15 @@ class Key:
     check: Check | None = None
 
 
+def _platform_url(value: Any) -> str | None:
+    # Plain http only on this machine: anything that leaves it must be TLS.
+    if value in ("", "embedded") or value.startswith("https://"):
+        return None
+    if re.fullmatch(r"http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]{1,5})?/?", value):
+        return None
+    return 'must be "", "embedded", an https:// address, or http:// on 127.0.0.1'
+
+
 _ID = _matches(r"[a-z0-9][a-z0-9_-]{0,63}", "lower-case letters, digits, '-' or '_'")
 
 SCHEMA: dict[str, dict[str, Key]] = {
@@ -93,6 +102,17 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "demo": {
         "enabled": Key(bool, False),
     },
+    "sync": {
+        "platform_url": Key(str, "", _platform_url),
+        "enrollment_code": Key(str, "", _max_length(64)),
+        "ca_bundle": Key(str, ""),
+        "connect_timeout_s": Key(int, 5, _between(1, 60)),
+        "read_timeout_s": Key(int, 20, _between(1, 300)),
+        "interval_s": Key(int, 60, _between(5, 86_400)),
+        "backoff_cap_s": Key(int, 300, _between(5, 86_400)),
+        "page_size": Key(int, 500, _between(10, 1000)),
+        "push_batch": Key(int, 100, _between(1, 500)),
+    },
 }
 
 
@@ -114,6 +134,19 @@ class Paths:
 
 
 @dataclass(frozen=True)
+class SyncSettings:
+    platform_url: str  # "" no sync, "embedded" the reference platform in-process (demo)
+    enrollment_code: str
+    ca_bundle: str
+    connect_timeout_s: int
+    read_timeout_s: int
+    interval_s: int
+    backoff_cap_s: int
+    page_size: int
+    push_batch: int
+
+
+@dataclass(frozen=True)
 class Config:
     social_point: SocialPoint
     kiosk_id: str
@@ -124,7 +157,12 @@ class Config:
     log_max_bytes: int
     log_backup_count: int
     demo: bool
+    sync: SyncSettings
     source: Path | None = None
+
+    @property
+    def device_file(self) -> Path:
+        return self.paths.data_dir / "device.json"
 
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "a whole number"}
@@ -211,6 +249,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         log_max_bytes=values["logging"]["max_bytes"],
         log_backup_count=values["logging"]["backup_count"],
         demo=values["demo"]["enabled"],
+        sync=SyncSettings(**values["sync"]),
         source=source,
     )
 

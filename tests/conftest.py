@@ -59,7 +59,7 @@ def backend(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     opened = open_backend(make_config(tmp_path))
     yield opened
-    opened.store.close()
+    opened.close()
 
 
 @pytest.fixture

@@ -41,47 +41,47 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="159" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="176" />
         <source>%n service(s)</source>
         <translation><numerusform>%n service</numerusform><numerusform>%n services</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="184" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="202" />
         <source>%n service(s) found for “{text}”</source>
         <translation><numerusform>%n service found for “{text}”</numerusform><numerusform>%n services found for “{text}”</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="191" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="209" />
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="201" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="219" />
         <source>Services</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="202" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="220" />
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="203" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="221" />
         <source>Search services</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="204" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="222" />
         <source>Clear</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="205" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="223" />
         <source>For residents of:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="206" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224" />
         <source>All Comuni</source>
         <translation type="unfinished" />
     </message>
@@ -132,52 +132,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="141" />
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="143" />
+        <location filename="../../kiosk/ui/main_window.py" line="191" />
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="145" />
+        <location filename="../../kiosk/ui/main_window.py" line="193" />
         <source>Where: {address}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="147" />
+        <location filename="../../kiosk/ui/main_window.py" line="195" />
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <location filename="../../kiosk/ui/main_window.py" line="196" />
         <source>We are here to help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <location filename="../../kiosk/ui/main_window.py" line="196" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="155" />
+        <location filename="../../kiosk/ui/main_window.py" line="203" />
         <source>Comune of {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="156" />
+        <location filename="../../kiosk/ui/main_window.py" line="204" />
         <source>‹ Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="157" />
+        <location filename="../../kiosk/ui/main_window.py" line="205" />
         <source>⌂ Home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="158" />
+        <location filename="../../kiosk/ui/main_window.py" line="206" />
         <source>Ask for help</source>
         <translation type="unfinished" />
     </message>
@@ -259,6 +259,29 @@
     <message>
         <location filename="../../kiosk/ui/screens/service_list.py" line="46" />
         <source>Services for residents of every Comune of the network</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="31" />
+        <source>● Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="31" />
+        <source>○ Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="33" />
+        <source>%n record(s) waiting to be sent</source>
+        <translation><numerusform>%n record waiting to be sent</numerusform><numerusform>%n records waiting to be sent</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="36" />
+        <source>synced at {time}</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -41,47 +41,47 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="159" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="176" />
         <source>%n service(s)</source>
         <translation><numerusform>%n servizio</numerusform><numerusform>%n servizi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="184" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="202" />
         <source>%n service(s) found for “{text}”</source>
         <translation><numerusform>%n servizio trovato per «{text}»</numerusform><numerusform>%n servizi trovati per «{text}»</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="191" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="209" />
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation>Nessun servizio trovato per «{text}». Prova con un'altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="201" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="219" />
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="202" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="220" />
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="203" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="221" />
         <source>Search services</source>
         <translation>Cerca servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="204" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="222" />
         <source>Clear</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="205" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="223" />
         <source>For residents of:</source>
         <translation>Per chi abita a:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="206" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224" />
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
     </message>
@@ -132,52 +132,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="141" />
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="143" />
+        <location filename="../../kiosk/ui/main_window.py" line="191" />
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="145" />
+        <location filename="../../kiosk/ui/main_window.py" line="193" />
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="147" />
+        <location filename="../../kiosk/ui/main_window.py" line="195" />
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c'è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <location filename="../../kiosk/ui/main_window.py" line="196" />
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <location filename="../../kiosk/ui/main_window.py" line="196" />
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="155" />
+        <location filename="../../kiosk/ui/main_window.py" line="203" />
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="156" />
+        <location filename="../../kiosk/ui/main_window.py" line="204" />
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="157" />
+        <location filename="../../kiosk/ui/main_window.py" line="205" />
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="158" />
+        <location filename="../../kiosk/ui/main_window.py" line="206" />
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
@@ -260,6 +260,29 @@
         <location filename="../../kiosk/ui/screens/service_list.py" line="46" />
         <source>Services for residents of every Comune of the network</source>
         <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="31" />
+        <source>● Online</source>
+        <translation>● In linea</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="31" />
+        <source>○ Offline</source>
+        <translation>○ Senza rete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="33" />
+        <source>%n record(s) waiting to be sent</source>
+        <translation><numerusform>%n pratica in attesa di invio</numerusform><numerusform>%n pratiche in attesa di invio</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="36" />
+        <source>synced at {time}</source>
+        <translation>aggiornato alle {time}</translation>
     </message>
 </context>
 <context>

@@ -57,16 +57,30 @@ class KioskApplication(QObject):
 
         start_logging(self.config)
         log.info("home screen shown")
+        from kiosk.ui.sync_bridge import SyncBridge
         from kiosk.ui.tasks import TaskRunner
 
+        self.bridge = SyncBridge(self)
+        self.bridge.status_changed.connect(self.window.sync_badge.show_status)
+        self.bridge.mirror_changed.connect(self.window.refresh)
         self.tasks = TaskRunner(self)
-        self.tasks.run(lambda: open_backend(self.config), self._on_ready, self._on_failed)
+        self.tasks.run(
+            lambda: open_backend(
+                self.config,
+                on_status=self.bridge.on_status,
+                on_mirror_changed=self.bridge.on_mirror_changed,
+            ),
+            self._on_ready,
+            self._on_failed,
+        )
 
     def _on_ready(self, backend: Backend) -> None:
         self.backend = backend
         self.window.attach(backend.catalog)
         log.info("catalog ready")
         self._progress("catalog ready")
+        if backend.sync is not None:
+            backend.sync.worker.start()
         if self.exit_when_ready:
             self.app.quit()
 
@@ -88,5 +102,5 @@ class KioskApplication(QObject):
         if self.tasks is not None:
             self.tasks.shutdown()
         if self.backend is not None:
-            self.backend.store.close()
+            self.backend.close()
         return code

@@ -19,6 +19,7 @@ from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.overlay import Overlay
+from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
     from sync.catalog import CatalogReader
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         names.addWidget(self.name_label)
         names.addWidget(self.comune_label)
         row.addLayout(names, 1)
+        self.sync_badge = SyncBadge()
+        row.addWidget(self.sync_badge)
+        row.addSpacing(24)
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
         for code, native_name in LANGUAGE_NAMES.items():
@@ -119,6 +123,15 @@ class MainWindow(QMainWindow):
             route, params = self._pending
             self._pending = None
             self.go(route, params)
+
+    def refresh(self) -> None:
+        """The mirror changed: show the current screen again with fresh data."""
+        if self.catalog is None or not self.history:
+            return
+        self.retranslate()
+        route, params = self.history[-1]
+        if route != "home":
+            self._show(route, params)
 
     def _add_screen(self, screen: Screen) -> Screen:
         screen.navigate_requested.connect(self.go)

@@ -94,6 +94,7 @@ QLabel[role="cardPrice"] {{ font-size: {t.button_px}px; font-weight: bold; color
 QLabel[role="price"] {{ color: {t.price}; font-size: {t.title_px}px; font-weight: bold; }}
 QWidget#header {{ background: {t.header}; }}
 QWidget#header QLabel {{ color: {t.on_header}; }}
+QLabel#syncBadge {{ font-size: {t.small_px}px; }}
 QLabel#socialPointName {{ font-size: {t.heading_px}px; font-weight: bold; }}
 QWidget#footer {{ background: {t.surface}; border-top: 2px solid {t.border}; }}
 QFrame[role="card"] {{

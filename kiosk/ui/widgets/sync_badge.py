@@ -1,0 +1,43 @@
+"""The sync status badge: online or not, records waiting, time of the last sync."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel
+
+from kiosk.ui.texts import LOCAL_TIME
+from sync.worker import SyncStatus
+
+
+class SyncBadge(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("syncBadge")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.status: SyncStatus | None = None
+        self.hide()  # a kiosk that does not sync shows nothing
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.setVisible(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        status = self.status
+        if status is None:
+            return
+        parts = [self.tr("● Online") if status.online else self.tr("○ Offline")]
+        if status.waiting:
+            parts.append(self.tr("%n record(s) waiting to be sent", "", status.waiting))
+        if status.last_success:
+            local = status.last_success.replace(tzinfo=UTC).astimezone(LOCAL_TIME)
+            parts.append(self.tr("synced at {time}").format(time=local.strftime("%H:%M")))
+        self.setText(" · ".join(parts))
+        self.setProperty("state", "online" if status.online else "offline")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

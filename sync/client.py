@@ -55,8 +55,9 @@ class PlatformClient:
         self._token = token
         self._timeout = (connect_timeout, read_timeout)
         self._session = requests.Session()
-        # True verifies against the system CAs; a path verifies against that bundle only.
-        self._session.verify = ca_bundle or True
+        # True verifies against the system CAs; a path against that bundle only. Passed
+        # on each request: a Session.verify path loses to REQUESTS_CA_BUNDLE otherwise.
+        self._verify: bool | str = ca_bundle or True
 
     def close(self) -> None:
         self._session.close()
@@ -74,6 +75,7 @@ class PlatformClient:
                 self.base_url + path,
                 headers=headers,
                 timeout=self._timeout,
+                verify=self._verify,
                 stream=True,
                 **kwargs,
             ) as response:

@@ -1,0 +1,221 @@
+"""The sync engine against the real reference platform over loopback HTTP."""
+
+from __future__ import annotations
+
+import socket
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from kiosk.config import parse_config
+from kiosk.syncing import make_sync
+from sync import outbox
+from sync.client import PlatformClient, RefusedError, UnreachableError
+from sync.device import load
+from sync.engine import SyncEngine
+from sync.models import OutboxEntry
+from sync.store import Store
+from sync.worker import SyncStatus, SyncWorker, backoff_delay
+from tests.records import service_record
+from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server, enrolled_client
+
+
+def wait_for(condition, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def queue(store: Store, count: int, kind: str = "event") -> list[str]:
+    with store.write() as session:
+        return [outbox.add(session, kind, {"n": index}) for index in range(count)]
+
+
+def states(store: Store) -> dict[str, str]:
+    with store.read() as session:
+        return {row.uuid: row.state for row in session.query(OutboxEntry)}
+
+
+def test_first_pull_mirrors_the_platform_in_pages(engine: SyncEngine, central: Central) -> None:
+    report = engine.run_once()
+    assert report.pulled["catalog"] == 5 + 7 + 8 + 36
+    assert report.pulled["calls"] == 5
+    assert_mirror_equals_server(engine.store, central.platform)
+    assert engine.run_once().mirror_changed is False  # nothing new: nothing applied
+    assert engine.cursor("catalog") != "0"
+
+
+def test_published_changes_and_tombstones_reach_the_mirror(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    changed = service_record("s16", "Pasto caldo a domicilio – nuovo prezzo", price_cents=990)
+    reply = requests.put(
+        f"{central.url}/v1/admin/records/services/s16", json=changed, headers=admin, timeout=5
+    )
+    assert reply.status_code == 200, reply.text
+    reply = requests.delete(
+        f"{central.url}/v1/admin/records/services/s33", headers=admin, timeout=5
+    )
+    assert reply.status_code == 200
+    report = engine.run_once()
+    assert report.pulled["catalog"] == 2
+    assert_mirror_equals_server(engine.store, central.platform)
+
+
+def test_admin_publishing_refuses_bad_records(central: Central) -> None:
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    bad = service_record("s90", "Orfano", provider="nobody")
+    reply = requests.put(
+        f"{central.url}/v1/admin/records/services/s90", json=bad, headers=admin, timeout=5
+    )
+    assert reply.status_code == 422
+    assert "unknown providers 'nobody'" in reply.json()["detail"]
+    assert (
+        requests.put(
+            f"{central.url}/v1/admin/records/services/s90", json=bad, timeout=5
+        ).status_code
+        == 401
+    )
+
+
+def test_push_is_answered_per_entry_and_never_duplicated(
+    engine: SyncEngine, central: Central
+) -> None:
+    good = queue(engine.store, 25)
+    with engine.store.write() as session:
+        bad = outbox.add(session, "no-such-kind", {"x": 1})
+    accepted, rejected = engine.push()
+    assert (accepted, rejected) == (25, 1)
+    assert set(states(engine.store).values()) == {"accepted", "rejected"}
+    with engine.store.read() as session:
+        kept = session.query(OutboxEntry).filter_by(uuid=bad).one()
+        assert (kept.state, kept.reject_code) == ("rejected", "unknown_kind")
+        assert kept.reject_message == "unknown kind 'no-such-kind'"
+    # Forget the answers, as if they were lost: the same UUIDs go again, nothing doubles.
+    with engine.store.write() as session:
+        session.query(OutboxEntry).update({"state": "sending"})
+    assert engine.push() == (25, 1)
+    on_server = [s.uuid for s in central.platform.submissions()]
+    assert sorted(on_server) == sorted([*good, bad])
+
+
+def test_an_unknown_token_stops_pushing_and_loses_nothing(central: Central, store: Store) -> None:
+    client = PlatformClient(central.url, token="forged")
+    uuids = queue(store, 3)
+    with pytest.raises(RefusedError, match="401"):
+        SyncEngine(store, client).push()
+    assert set(states(store)) == set(uuids)
+    assert set(states(store).values()) == {"sending"}  # kept, sent again next time
+    assert central.platform.submissions() == []
+
+
+def test_unreachable_platform_times_out(store: Store) -> None:
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts connections, never answers
+    client = PlatformClient(
+        f"http://127.0.0.1:{silent.getsockname()[1]}", token="t", read_timeout=0.3
+    )
+    with pytest.raises(UnreachableError):
+        client.changes("catalog", "0", 10)
+    closed_port = silent.getsockname()[1]
+    silent.close()
+    with pytest.raises(UnreachableError):
+        PlatformClient(f"http://127.0.0.1:{closed_port}", token="t").changes("catalog", "0", 10)
+
+
+def test_enrollment_code_is_one_time_and_the_token_file_is_private(
+    central: Central, tmp_path: Path, store: Store
+) -> None:
+    code = central.platform.new_enrollment_code()
+    config = parse_config(
+        f'[kiosk]\nid = "kiosk-7"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[sync]\nplatform_url = "{central.url}"\nenrollment_code = "{code}"\n'
+    )
+    setup = make_sync(config, store)
+    assert setup is not None
+    assert setup.worker.run_pass() is not None
+    setup.stop()
+    identity = load(config.device_file)
+    assert identity is not None and "token=<hidden>" in repr(identity)
+    assert stat.S_IMODE(config.device_file.stat().st_mode) == 0o600
+    with pytest.raises(RefusedError, match="403"):
+        PlatformClient(central.url).enroll(code, "kiosk-8")
+
+
+def test_worker_backs_off_with_jitter_and_wakes_on_demand(store: Store) -> None:
+    assert backoff_delay(1, base=2, cap=300, rng=lambda: 1.0) == 4
+    assert backoff_delay(10, base=2, cap=300, rng=lambda: 1.0) == 300
+    assert backoff_delay(50, base=2, cap=300, rng=lambda: 0.5) == 150
+    assert backoff_delay(3, base=2, cap=300, rng=lambda: 0.0) == 0
+    passes = threading.Semaphore(0)
+
+    def connect() -> SyncEngine:
+        passes.release()
+        raise UnreachableError("down")
+
+    seen: list[SyncStatus] = []
+    worker = SyncWorker(
+        store,
+        connect,
+        interval=3600,
+        backoff_base=3600,
+        backoff_cap=10**6,
+        rng=lambda: 1.0,
+        on_status=seen.append,
+    )
+    worker.start()
+    assert passes.acquire(timeout=5)
+    wait_for(lambda: len(seen) == 1)
+    assert seen[0].online is False and seen[0].problem == "offline"
+    assert worker.next_delay() == 3600 * 2
+    worker.wake()  # connectivity is back, or a manager pressed "sync now"
+    assert passes.acquire(timeout=5)
+    worker.stop()
+
+
+def test_tls_is_verified_against_the_configured_ca(tmp_path: Path) -> None:
+    trustme = pytest.importorskip("trustme")
+    from central.app import create_app
+    from central.platform import Platform
+    from central.server import EmbeddedServer
+
+    authority = trustme.CA()
+    certificate = authority.issue_cert("127.0.0.1")
+    key, chain, ca_file = tmp_path / "key.pem", tmp_path / "chain.pem", tmp_path / "ca.pem"
+    certificate.private_key_pem.write_to_path(str(key))
+    certificate.cert_chain_pems[0].write_to_path(str(chain))
+    authority.cert_pem.write_to_path(str(ca_file))
+    platform = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    server = EmbeddedServer(
+        create_app(platform), ssl_certfile=str(chain), ssl_keyfile=str(key)
+    ).start()
+    url = server.url.replace("http://", "https://")
+    try:
+        trusted = PlatformClient(url, ca_bundle=str(ca_file))
+        device_id, _token = trusted.enroll(platform.new_enrollment_code(), "kiosk-tls")
+        assert device_id
+        trusted.close()
+        with pytest.raises(RefusedError, match="TLS certificate not trusted"):
+            PlatformClient(url).enroll(platform.new_enrollment_code(), "kiosk-tls")
+    finally:
+        server.stop()
+
+
+def test_the_openapi_document_describes_the_sync_api(central: Central) -> None:
+    document = requests.get(f"{central.url}/openapi.json", timeout=5).json()
+    for path in ("/v1/enroll", "/v1/changes/{stream}", "/v1/submissions"):
+        assert path in document["paths"]
+    assert "SubmissionResult" in document["components"]["schemas"]
+
+
+def test_client_enrolls_through_the_helper(central: Central) -> None:
+    client = enrolled_client(central)
+    assert client.changes("calls", "0", 100).items

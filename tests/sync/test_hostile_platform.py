@@ -1,0 +1,269 @@
+"""Hostile or broken platform replies: the kiosk keeps its last good mirror, keeps every
+outbox entry, reports a protocol problem, and never raises."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.paths import DEMO_DATASET
+from sync import demo, outbox, wire
+from sync.client import PlatformClient
+from sync.engine import STREAMS, SyncEngine
+from sync.models import OutboxEntry, SyncCursor
+from sync.store import Store
+from sync.worker import SyncWorker
+from tests.sync.conftest import mirror_snapshot
+
+Reply = Callable[[str, bytes], tuple[int, bytes]]
+
+
+class ScriptedPlatform:
+    """Answers each request with ``reply(path, body)``; records the paths asked."""
+
+    def __init__(self) -> None:
+        self.reply: Reply = lambda path, body: (200, b"{}")
+        self.paths: list[str] = []
+        script = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                script.paths.append(self.path)
+                status, payload = script.reply(self.path, body)
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = _answer  # noqa: N815 (http.server's names)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def hostile() -> Iterator[ScriptedPlatform]:
+    platform = ScriptedPlatform()
+    yield platform
+    platform.close()
+
+
+def page(items: list[Any], cursor: str = "100", more: bool = False, **extra: Any) -> bytes:
+    return json.dumps({"items": items, "next_cursor": cursor, "has_more": more, **extra}).encode()
+
+
+GOOD_SERVICE = {
+    "id": "s01",
+    "category": "childcare",
+    "provider": "coop-girasole",
+    "title": {"it": "Baby sitter – nuovo titolo"},
+    "description": {"it": ""},
+    "price_cents": 1400,
+    "unit": "ora",
+    "booking": "buy_now",
+    "residents_of": None,
+}
+
+HOSTILE_PAGES: dict[str, bytes] = {
+    "malformed JSON": b'{"items": [',
+    "not an object": b"[1, 2, 3]",
+    "HTML error page": b"<html><body>502 Bad Gateway</body></html>",
+    "200 with an error body": b'{"error": "database unavailable"}',
+    "wrong types": b'{"items": "none", "next_cursor": 5, "has_more": "no"}',
+    "cursor going backwards": page([{"kind": "services", "op": "upsert", "id": "s01",
+                                     "data": GOOD_SERVICE}], cursor="3"),
+    "items without the cursor moving": page([{"kind": "services", "op": "upsert", "id": "s01",
+                                              "data": GOOD_SERVICE}], cursor="10"),
+    "huge string in a record": page([{"kind": "services", "op": "upsert", "id": "s01",
+                                      "data": {**GOOD_SERVICE, "title": {"it": "x" * 2_000_000}}}]),
+    "invalid record": page([{"kind": "services", "op": "upsert", "id": "s01",
+                             "data": {**GOOD_SERVICE, "price_cents": -100}}]),
+    "good record then a bad one": page([
+        {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE},
+        {"kind": "services", "op": "upsert", "id": "s02", "data": {"id": "s02"}},
+    ]),
+    "record pointing nowhere": page([{"kind": "services", "op": "upsert", "id": "s77",
+                                      "data": {**GOOD_SERVICE, "id": "s77", "provider": "ghost"}}]),
+    "id not matching the data": page([{"kind": "services", "op": "upsert", "id": "s02",
+                                       "data": GOOD_SERVICE}]),
+    "unknown operation": page([{"kind": "services", "op": "merge", "id": "s01"}]),
+    "reply larger than the cap": b'{"items": [], "pad": "' + b"y" * (17 * 1024 * 1024) + b'"}',
+}  # fmt: skip
+
+
+def demo_store(store: Store, cursor: str = "10") -> Store:
+    """The demo mirror, as if already synced up to ``cursor`` on every stream."""
+    demo.load_if_empty(store, DEMO_DATASET)
+    with store.write() as session:
+        for stream in STREAMS:
+            session.merge(SyncCursor(stream=stream, cursor=cursor, updated_at=outbox.utcnow()))
+    return store
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_PAGES), ids=list(HOSTILE_PAGES))
+def test_a_hostile_change_page_leaves_the_mirror_as_it_was(
+    hostile: ScriptedPlatform, store: Store, case: str
+) -> None:
+    demo_store(store)
+    before = mirror_snapshot(store)
+    hostile.reply = lambda path, body: (200, HOSTILE_PAGES[case])
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    worker = SyncWorker(store, lambda: engine)
+    assert worker.run_pass() is None
+    assert worker.status.problem == "protocol", worker.status
+    assert mirror_snapshot(store) == before
+    assert engine.cursor("catalog") == "10"
+
+
+def test_unknown_fields_are_ignored_and_the_page_applies(
+    hostile: ScriptedPlatform, store: Store
+) -> None:
+    demo_store(store)
+    extra_item = {"kind": "services", "op": "upsert", "id": "s01", "data": {**GOOD_SERVICE,
+                  "colour": "blue"}, "trace": "abc"}  # fmt: skip
+    hostile.reply = lambda path, body: (
+        (200, page([extra_item], cursor="17", server_version="9"))
+        if "/catalog" in path
+        else (200, page([], cursor="10"))
+    )
+    worker = SyncWorker(store, lambda: SyncEngine(store, PlatformClient(hostile.url, token="t")))
+    report = worker.run_pass()
+    assert report is not None and report.pulled["catalog"] == 1
+    assert mirror_snapshot(store)["services"]["s01"]["title"] == {
+        "it": "Baby sitter – nuovo titolo"
+    }
+
+
+HOSTILE_RESULTS: dict[str, Callable[[list[str]], Any]] = {
+    "not a list": lambda uuids: {"results": "ok"},
+    "200 with an error body": lambda uuids: {"error": "overloaded"},
+    "a UUID that was not sent": lambda uuids: {
+        "results": [{"uuid": "00000000-0000-0000-0000-000000000000", "status": "accepted",
+                     "server_id": "X"}]},
+    "an entry answered twice": lambda uuids: {
+        "results": [{"uuid": uuids[0], "status": "accepted", "server_id": "A"}] * 2},
+    "an unknown status": lambda uuids: {"results": [{"uuid": uuids[0], "status": "maybe"}]},
+    "accepted without a server id": lambda uuids: {
+        "results": [{"uuid": uuids[0], "status": "accepted"}]},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_RESULTS), ids=list(HOSTILE_RESULTS))
+def test_hostile_submission_answers_lose_nothing(
+    hostile: ScriptedPlatform, store: Store, case: str
+) -> None:
+    with store.write() as session:
+        uuids = [outbox.add(session, "event", {"n": n}) for n in range(3)]
+
+    def reply(path: str, body: bytes) -> tuple[int, bytes]:
+        sent = [entry["uuid"] for entry in json.loads(body)["entries"]]
+        return 200, json.dumps(HOSTILE_RESULTS[case](sent)).encode()
+
+    hostile.reply = reply
+    worker = SyncWorker(store, lambda: SyncEngine(store, PlatformClient(hostile.url, token="t")))
+    assert worker.run_pass() is None
+    assert worker.status.problem == "protocol"
+    with store.read() as session:
+        kept = {row.uuid: row.state for row in session.query(OutboxEntry)}
+    assert kept == dict.fromkeys(uuids, "sending")  # all kept, all to be sent again
+    assert worker.status.waiting == 3
+
+
+def test_partial_answers_leave_the_rest_waiting(hostile: ScriptedPlatform, store: Store) -> None:
+    with store.write() as session:
+        uuids = [outbox.add(session, "event", {"n": n}) for n in range(3)]
+    hostile.reply = lambda path, body: (
+        (200, json.dumps({"results": [{"uuid": uuids[0], "status": "accepted",
+                                       "server_id": "SP-1"}]}).encode())
+        if path == "/v1/submissions"
+        else (200, page([], cursor="0"))
+    )  # fmt: skip
+    SyncWorker(store, lambda: SyncEngine(store, PlatformClient(hostile.url, token="t"))).run_pass()
+    with store.read() as session:
+        kept = {row.uuid: row.state for row in session.query(OutboxEntry)}
+    assert kept == {uuids[0]: "accepted", uuids[1]: "sending", uuids[2]: "sending"}
+
+
+# Property tests of the reply validators -------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+item_like = st.fixed_dictionaries(
+    {"kind": st.sampled_from(["services", "comuni", "x"]) | json_values,
+     "op": st.sampled_from(["upsert", "delete"]) | json_values,
+     "id": st.sampled_from(["s01", "bad id"]) | json_values},
+    optional={"data": json_values | st.just({"id": "s01"})},
+)  # fmt: skip
+page_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "items": st.lists(item_like, max_size=4) | json_values,
+        "next_cursor": st.sampled_from(["0", "5", "-1", "9" * 30]) | json_values,
+        "has_more": st.booleans() | json_values,
+        "stream": st.sampled_from(["catalog", "other"]),
+    },
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(page_like, json_values), st.sampled_from(["0", "5"]))
+def test_page_validation_only_accepts_well_formed_pages(body: Any, since: str) -> None:
+    try:
+        parsed = wire.parse_page(body, stream="catalog", since=since)
+    except wire.ProtocolError:
+        return
+    assert int(parsed.next_cursor) >= int(since)
+    for item in parsed.items:
+        assert item.op in ("upsert", "delete")
+        assert (item.data is not None) == (item.op == "upsert")
+        assert item.data is None or item.data["id"] == item.id
+
+
+result_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "uuid": st.sampled_from(["u1", "u2", "u9"]) | json_values,
+        "status": st.sampled_from(["accepted", "rejected", "lost"]) | json_values,
+        "server_id": st.sampled_from(["SP-1", "", " "]) | json_values,
+        "code": st.sampled_from(["bad"]) | json_values,
+        "message": json_values,
+    },
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(st.fixed_dictionaries({"results": st.lists(result_like, max_size=4)}), json_values)
+)
+def test_result_validation_only_accepts_answers_to_what_was_sent(body: Any) -> None:
+    try:
+        results = wire.parse_results(body, sent=["u1", "u2"])
+    except wire.ProtocolError:
+        return
+    assert len({r.uuid for r in results}) == len(results)
+    for result in results:
+        assert result.uuid in ("u1", "u2")
+        assert (result.server_id or "").strip() if result.accepted else result.code is not None

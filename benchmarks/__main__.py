@@ -1,6 +1,12 @@
-"""Runs every benchmark and prints its figures."""
+"""Runs every benchmark and prints its figures: ``./dev bench [catalog|sync]``."""
 
-from benchmarks import catalog
+import sys
+
+from benchmarks import catalog, sync
+
+SUITES = {"catalog": catalog.main, "sync": sync.main}
 
 if __name__ == "__main__":
-    catalog.main()
+    chosen = sys.argv[1:] or list(SUITES)
+    for name in chosen:
+        SUITES[name]()

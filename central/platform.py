@@ -137,27 +137,30 @@ class Platform:
             rows = session.scalars(select(Record).where(Record.kind == kind))
             return {row.id: row.data for row in rows}
 
-    def changes(self, stream: str, since: int, limit: int) -> schemas.ChangePage:
+    def changes(self, stream: str, since: int, limit: int) -> dict[str, Any]:
+        """A page of ``stream`` after ``since``, as the JSON object of a ChangePage.
+
+        Built from plain rows, not models: the data was validated when published, and a
+        full catalog is thousands of items.
+        """
         with self.sessions() as session:
-            rows = list(
-                session.scalars(
-                    select(Change)
-                    .where(Change.stream == stream, Change.seq > since)
-                    .order_by(Change.seq)
-                    .limit(limit + 1)
-                )
-            )
+            rows = session.execute(
+                select(Change.seq, Change.kind, Change.op, Change.record_id, Change.data)
+                .where(Change.stream == stream, Change.seq > since)
+                .order_by(Change.seq)
+                .limit(limit + 1)
+            ).all()
         has_more = len(rows) > limit
         rows = rows[:limit]
-        return schemas.ChangePage(
-            stream=stream,
-            items=[
-                schemas.Change(kind=row.kind, op=row.op, id=row.record_id, data=row.data)  # type: ignore[arg-type]
-                for row in rows
+        return {
+            "stream": stream,
+            "items": [
+                {"kind": kind, "op": op, "id": record_id, "data": data}
+                for _seq, kind, op, record_id, data in rows
             ],
-            next_cursor=str(rows[-1].seq if rows else since),
-            has_more=has_more,
-        )
+            "next_cursor": str(rows[-1].seq if rows else since),
+            "has_more": has_more,
+        }
 
     # Devices ----------------------------------------------------------------------------
 

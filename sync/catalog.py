@@ -109,28 +109,39 @@ def comune_name(session: Session, comune_id: str) -> str | None:
     return session.scalar(select(Comune.name).where(Comune.id == comune_id))
 
 
-def list_categories(session: Session, comune_id: str | None) -> list[CategoryInfo]:
-    counts = (
-        select(Service.category_id, func.count().label("n"))
-        .where(_available_in(comune_id))
-        .group_by(Service.category_id)
-        .subquery()
-    )
+def list_categories(
+    session: Session, comune_id: str | None, only: str | None = None
+) -> list[CategoryInfo]:
+    """Categories with how many services residents of ``comune_id`` may use in each."""
+    counts = select(Service.category_id, func.count().label("n")).where(_available_in(comune_id))
+    categories = select(Category.id, Category.label, Category.icon)
+    if only is not None:  # one category: count only its services
+        counts = counts.where(Service.category_id == only)
+        categories = categories.where(Category.id == only)
+    totals = counts.group_by(Service.category_id).subquery()
     rows = session.execute(
-        select(Category.id, Category.label, Category.icon, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.category_id == Category.id)
+        categories.add_columns(func.coalesce(totals.c.n, 0))
+        .outerjoin(totals, totals.c.category_id == Category.id)
         .order_by(Category.position, Category.id)
     )
     return [CategoryInfo(*row) for row in rows]
 
 
 def services_in_category(
-    session: Session, category_id: str, comune_id: str | None
+    session: Session,
+    category_id: str,
+    comune_id: str | None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[ServiceSummary]:
+    """A category's services by Italian title; ``limit``/``offset`` page through them."""
     query = (
         _summary_query()
         .where(Service.category_id == category_id, _available_in(comune_id))
-        .order_by(func.json_extract(Service.title, "$.it"))
+        .order_by(func.json_extract(Service.title, "$.it"), Service.id)
+        .limit(limit)
+        .offset(offset)
     )
     return [ServiceSummary(*row) for row in session.execute(query)]
 
@@ -250,9 +261,21 @@ class CatalogReader:
         with self._store.read() as session:
             return list_categories(session, comune_id)
 
-    def services_in_category(self, category_id: str, comune_id: str | None) -> list[ServiceSummary]:
+    def category(self, category_id: str, comune_id: str | None) -> CategoryInfo | None:
         with self._store.read() as session:
-            return services_in_category(session, category_id, comune_id)
+            found = list_categories(session, comune_id, only=category_id)
+            return found[0] if found else None
+
+    def services_in_category(
+        self,
+        category_id: str,
+        comune_id: str | None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ServiceSummary]:
+        with self._store.read() as session:
+            return services_in_category(session, category_id, comune_id, limit=limit, offset=offset)
 
     def search(self, user_text: str, comune_id: str | None) -> list[ServiceSummary]:
         with self._store.read() as session:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from sync import records
@@ -61,19 +62,26 @@ def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> i
         return 0
     residents = {row["id"]: row.pop("residents_of") for row in rows} if kind == "services" else {}
     table = model.__table__
-    statement = sqlite_insert(table)
-    keys = [column.name for column in table.primary_key.columns]
-    statement = statement.on_conflict_do_update(
-        index_elements=keys,
-        set_={name: statement.excluded[name] for name in rows[0] if name not in keys},
+    columns = [column.name for column in table.columns]
+    # One executemany at the driver: SQLAlchemy's bulk statements cost more to build
+    # than SQLite takes to run them, and a full catalog is thousands of rows.
+    statement = _upsert_sql(
+        table.name, tuple(columns), tuple(c.name for c in table.primary_key.columns)
     )
-    session.execute(statement, rows)
+    values = [tuple(_sql_value(row[name]) for name in columns) for row in rows]
+    connection = session.connection()
+    # In chunks: one long executemany keeps the GIL from the UI thread (it is released
+    # and re-taken around every row), which showed as 50 ms stalls of the screen.
+    for start in range(0, len(values), CHUNK):
+        connection.exec_driver_sql(statement, values[start : start + CHUNK])
     ids = [row["id"] for row in rows]
     if kind == "services":
         session.execute(delete(ServiceComune).where(ServiceComune.service_id.in_(ids)))
-        links = [{"service_id": s, "comune_id": c} for s, cs in residents.items() for c in cs]
+        links = [(service, comune) for service, cs in residents.items() for comune in cs]
         if links:
-            session.execute(insert(ServiceComune), links)
+            session.connection().exec_driver_sql(
+                "INSERT INTO service_comuni (service_id, comune_id) VALUES (?, ?)", links
+            )
         reindex_services(session, ids)
     elif kind == "providers":
         _reindex_where(session, Service.provider_id.in_(ids))
@@ -82,20 +90,55 @@ def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> i
     return len(rows)
 
 
+CHUNK = 100
+
+
+def _sql_value(value: Any) -> Any:
+    # Stored as SQLAlchemy's JSON and DateTime types store them, so ORM reads agree.
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
+
+
+@cache
+def _upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...]) -> str:
+    updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name not in keys)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+    )
+
+
 def remove(session: Session, kind: str, ids: Iterable[str]) -> None:
     """Applies tombstones: deletes the records with these ids (absent ones are fine)."""
     model, _ = KINDS[kind]
     ids = list(ids)
     if kind == "services":
-        session.execute(_fts_delete(ids))
+        session.execute(text(FTS_DELETE), {"ids": json.dumps(ids)})
     session.execute(delete(model).where(model.__table__.c.id.in_(ids)))
 
 
-def _fts_delete(ids: list[str]) -> Any:
-    # json_each keeps one bound parameter however many ids a batch has.
-    return text(
-        "DELETE FROM services_fts WHERE service_id IN (SELECT value FROM json_each(:ids))"
-    ).bindparams(ids=json.dumps(ids))
+# The search row of a service shares the service's rowid, so replacing it is an index
+# look-up; its text is gathered inside SQLite from the mirror tables.
+FTS_DELETE = """
+DELETE FROM services_fts WHERE rowid IN (
+    SELECT rowid FROM services WHERE id IN (SELECT value FROM json_each(:ids)))
+"""
+FTS_INSERT = """
+INSERT INTO services_fts (rowid, service_id, title, body)
+SELECT s.rowid, s.id,
+       (SELECT group_concat(value, ' ') FROM json_each(s.title)),
+       coalesce((SELECT group_concat(value, ' ') FROM json_each(s.description)), '')
+           || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each(s.keywords)), '')
+           || ' ' || p.name
+           || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each(c.label)), '')
+FROM services AS s
+JOIN providers AS p ON p.id = s.provider_id
+JOIN categories AS c ON c.id = s.category_id
+WHERE s.id IN (SELECT value FROM json_each(:ids))
+"""
 
 
 def _reindex_where(session: Session, condition: Any) -> None:
@@ -106,35 +149,9 @@ def _reindex_where(session: Session, condition: Any) -> None:
 
 def reindex_services(session: Session, ids: list[str]) -> None:
     """Rebuilds the search rows of these services from the mirror tables."""
-    session.execute(_fts_delete(ids))
-    rows = session.execute(
-        select(
-            Service.id,
-            Service.title,
-            Service.description,
-            Service.keywords,
-            Provider.name,
-            Category.label,
-        )
-        .join(Provider, Provider.id == Service.provider_id)
-        .join(Category, Category.id == Service.category_id)
-        .where(Service.id.in_(ids))
-    ).all()
-    documents = [
-        {
-            "id": row[0],
-            "title": " ".join(row[1].values()),
-            "body": " ".join(
-                [*row[2].values(), *row[3], row[4], *row[5].values()],
-            ),
-        }
-        for row in rows
-    ]
-    if documents:
-        session.execute(
-            text("INSERT INTO services_fts (service_id, title, body) VALUES (:id, :title, :body)"),
-            documents,
-        )
+    parameters = {"ids": json.dumps(ids)}
+    session.execute(text(FTS_DELETE), parameters)
+    session.execute(text(FTS_INSERT), parameters)
 
 
 def count(session: Session, kind: str) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
 LANG_RE = re.compile(r"[a-z]{2}")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # newline and tab are fine
 MAX_PRICE_CENTS = 10_000_000  # 100.000 €: beyond any welfare service, surely a data error
 
 UNITS = (
@@ -47,7 +48,7 @@ def text(record: Mapping[str, Any], field: str, *, limit: int, empty: bool = Fal
         raise RecordError(f"{field}: longer than {limit} characters")
     if not empty and not value.strip():
         raise RecordError(f"{field}: empty")
-    if any(ord(char) < 32 and char not in "\n\t" for char in value):
+    if CONTROL_CHARACTERS.search(value):
         raise RecordError(f"{field}: contains control characters")
     return value
 

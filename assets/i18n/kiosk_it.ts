@@ -41,47 +41,47 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="176" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="181" />
         <source>%n service(s)</source>
         <translation><numerusform>%n servizio</numerusform><numerusform>%n servizi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="202" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="207" />
         <source>%n service(s) found for “{text}”</source>
         <translation><numerusform>%n servizio trovato per «{text}»</numerusform><numerusform>%n servizi trovati per «{text}»</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="209" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="214" />
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation>Nessun servizio trovato per «{text}». Prova con un'altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="219" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224" />
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="220" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="225" />
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="221" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="226" />
         <source>Search services</source>
         <translation>Cerca servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="222" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="227" />
         <source>Clear</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="223" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="228" />
         <source>For residents of:</source>
         <translation>Per chi abita a:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="224" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="229" />
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
     </message>
@@ -252,14 +252,19 @@
 <context>
     <name>ServiceListScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="44" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="64" />
         <source>Services for residents of {comune}</source>
         <translation>Servizi per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="46" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="66" />
         <source>Services for residents of every Comune of the network</source>
         <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/service_list.py" line="96" />
+        <source>Show more services (%n more)</source>
+        <translation><numerusform>Mostra altri servizi (ne resta %n)</numerusform><numerusform>Mostra altri servizi (ne restano %n)</numerusform></translation>
     </message>
 </context>
 <context>

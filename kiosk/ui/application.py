@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from typing import TYPE_CHECKING
@@ -29,6 +30,17 @@ def build_window(config: Config, app: QApplication) -> MainWindow:
     switcher = LanguageSwitcher(config.paths.cache_dir)
     switcher.set_language(config.language)
     return MainWindow(UiContext(social_point=config.social_point, switcher=switcher))
+
+
+def settle_heap() -> None:
+    """Moves everything alive after start-up out of the garbage collector's sight.
+
+    A full collection otherwise walks every Qt wrapper, SQLAlchemy and platform object
+    holding the GIL, about 50 ms during which the screen cannot move (measured while
+    syncing a 10,000-service catalog); frozen objects are not walked again.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 class KioskApplication(QObject):
@@ -79,6 +91,7 @@ class KioskApplication(QObject):
         self.window.attach(backend.catalog)
         log.info("catalog ready")
         self._progress("catalog ready")
+        settle_heap()
         if backend.sync is not None:
             backend.sync.worker.start()
         if self.exit_when_ready:

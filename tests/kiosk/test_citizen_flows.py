@@ -208,3 +208,31 @@ def test_home_is_drawn_before_the_store_opens_and_a_tap_waits_for_it(qtbot, qapp
     assert window.current_route == "catalog"
     assert shows(window, "Comune di Piazzola sul Brenta")
     window.ctx.switcher.detach()
+
+
+def test_a_long_category_is_shown_in_pages(qtbot, window, backend, snap) -> None:
+    from sync import mirror
+    from tests.records import service_record
+
+    with backend.store.write() as session:
+        mirror.upsert(
+            session,
+            "services",
+            [service_record(f"x{n:02d}", f"Zz servizio in più {n:02d}") for n in range(40)],
+        )
+    tap(qtbot, window, "Servizi")
+    tap(qtbot, window, "Anziani")  # 9 services of the demo + 40 = 49
+    screen = window.screens["category"]
+    assert len(screen._cards) == 20
+    tap(qtbot, window, "Mostra altri servizi (ne restano 29)")
+    assert len(screen._cards) == 40
+    qtbot.wait(20)  # let the list lay out its new cards
+    screen.list.verticalScrollBar().setValue(screen.list.verticalScrollBar().maximum())
+    snap(window, "long-category-page-2-end")
+    tap(qtbot, window, "Mostra altri servizi (ne restano 9)")
+    find_button(window, "Zz servizio in più 39")
+    assert not shows(window, "Mostra altri")
+    bar = screen.list.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    window.refresh()  # nothing changed: the person keeps their place in the list
+    assert bar.value() == bar.maximum() and len(screen._cards) == 49

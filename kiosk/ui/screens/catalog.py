@@ -34,8 +34,8 @@ SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
 ALL_COMUNI = ""
 
 
-def service_card(service: ServiceSummary, lang: str) -> CardButton:
-    card = CardButton(name=f"service_{service.id}")
+def fill_service_card(card: CardButton, service: ServiceSummary, lang: str) -> None:
+    card.service_id = service.id
     card.set_lines(
         [
             (pick(service.title, lang), "cardTitle"),
@@ -43,6 +43,11 @@ def service_card(service: ServiceSummary, lang: str) -> CardButton:
             (price_text(service.price_cents, service.unit, lang), "cardPrice"),
         ]
     )
+
+
+def service_card(service: ServiceSummary, lang: str) -> CardButton:
+    card = CardButton(name=f"service_{service.id}")
+    fill_service_card(card, service, lang)
     return card
 
 

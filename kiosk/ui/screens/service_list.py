@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QPushButton
+
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.screens.catalog import service_card
-from kiosk.ui.widgets.common import ScrollList, label
+from kiosk.ui.screens.catalog import fill_service_card
+from kiosk.ui.widgets.common import CardButton, ScrollList, button, label
 from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
+
+PAGE = 20  # cards drawn at a time: a long category must not freeze the screen
 
 
 class ServiceListScreen(DataScreen):
@@ -19,6 +23,8 @@ class ServiceListScreen(DataScreen):
         self.comune_id = ""
         self._category: CategoryInfo | None = None
         self._services: list[ServiceSummary] = []
+        self._cards: list[CardButton] = []
+        self._more: QPushButton | None = None
         self.title = label(role="title", name="categoryTitle")
         self.scope = label(role="muted", name="categoryScope")
         self.list = ScrollList(name="serviceList")
@@ -27,14 +33,28 @@ class ServiceListScreen(DataScreen):
         self.body.addWidget(self.list, 1)
 
     def enter(self, **params: Any) -> None:
-        self.category_id = params["category_id"]
-        self.comune_id = params.get("comune_id", "")
-        scope = self.comune_id or None
-        self._category = next(
-            (c for c in self.catalog.categories(scope) if c.id == self.category_id), None
-        )
-        self._services = self.catalog.services_in_category(self.category_id, scope)
+        category_id, comune_id = params["category_id"], params.get("comune_id", "")
+        scope = comune_id or None
+        category = self.catalog.category(category_id, scope)
+        first_page = self._page(category_id, scope, 0)
+        unchanged = (category_id, comune_id, category) == (
+            self.category_id,
+            self.comune_id,
+            self._category,
+        ) and first_page == self._services[:PAGE]
+        if unchanged and self._services:
+            return  # a refresh with nothing new keeps the list and its scroll position
+        self.category_id, self.comune_id = category_id, comune_id
+        self._category, self._services = category, first_page
         self.retranslate()
+
+    def _page(self, category_id: str, scope: str | None, offset: int) -> list[ServiceSummary]:
+        # Only what is drawn is read: a category can hold thousands of services.
+        return self.catalog.services_in_category(category_id, scope, limit=PAGE, offset=offset)
+
+    @property
+    def total(self) -> int:
+        return self._category.service_count if self._category else len(self._services)
 
     def retranslate(self) -> None:
         lang = self.ctx.lang
@@ -44,8 +64,44 @@ class ServiceListScreen(DataScreen):
             self.scope.setText(self.tr("Services for residents of {comune}").format(comune=comune))
         else:
             self.scope.setText(self.tr("Services for residents of every Comune of the network"))
-        self.list.clear()
-        for service in self._services:
-            card = service_card(service, lang)
-            card.clicked.connect(lambda _=False, sid=service.id: self.go("service", service_id=sid))
-            self.list.add(card)
+        self._drop_more()
+        # Cards are reused and only retexted: a refresh then costs no new widgets.
+        for card in self._cards[len(self._services) :]:
+            card.hide()
+            card.deleteLater()
+        del self._cards[len(self._services) :]
+        for index, service in enumerate(self._services):
+            if index < len(self._cards):
+                fill_service_card(self._cards[index], service, lang)
+            else:
+                self._add_card(service)
+        self._offer_more()
+
+    def _add_card(self, service: ServiceSummary) -> None:
+        card = CardButton(name="serviceCard")
+        fill_service_card(card, service, self.ctx.lang)
+        card.clicked.connect(lambda _=False, c=card: self.go("service", service_id=c.service_id))
+        self._cards.append(card)
+        self.list.add(card)
+
+    def _drop_more(self) -> None:
+        if self._more is not None:
+            self._more.hide()
+            self._more.deleteLater()
+            self._more = None
+
+    def _offer_more(self) -> None:
+        left = self.total - len(self._services)
+        if left > 0:
+            self._more = button(self.tr("Show more services (%n more)", "", left), name="showMore")
+            self._more.clicked.connect(self._show_more)
+            self.list.add(self._more)
+
+    def _show_more(self) -> None:
+        self._drop_more()
+        page = self._page(self.category_id, self.comune_id or None, len(self._services))
+        self._services += page
+        for service in page:
+            self._add_card(service)
+        if page:
+            self._offer_more()

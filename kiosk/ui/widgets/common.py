@@ -124,6 +124,7 @@ class CardButton(QPushButton):
         self._layout.addStretch(1)
         self._layout.addStretch(1)
         self._labels: list[QLabel] = []
+        self.service_id = ""  # what the card stands for, when it stands for a service
 
     def set_lines(self, lines: list[tuple[str, str | None]]) -> None:
         """Sets (text, role) lines; the first is the title."""

@@ -1,0 +1,229 @@
+"""Sync speed: initial pull, push batching, and UI responsiveness during a full sync.
+
+* Initial pull of 10,000 services from the reference platform over loopback HTTP, beside
+  its floor: the same JSON pages parsed and inserted with a single executemany.
+* Push of 1,000 outbox entries in batches of 100, beside one request per entry.
+* The longest gap of a 10 ms QTimer heartbeat on the UI thread while the sync worker
+  pulls everything (target: no stall over 50 ms).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+from benchmarks.catalog import WORDS
+from central.app import create_app
+from central.dataset import seed_if_empty
+from central.platform import Platform
+from central.server import EmbeddedServer
+from kiosk.paths import DEMO_DATASET
+from sync import outbox
+from sync.client import PlatformClient
+from sync.engine import SyncEngine
+from sync.store import Store
+
+SERVICES = 10_000
+PAGE = 1000
+PUSHED = 1000
+
+
+def seeded_platform(folder: Path) -> Platform:
+    import random
+
+    platform = Platform(f"sqlite:///{folder / 'central.sqlite3'}")
+    seed_if_empty(platform, DEMO_DATASET)
+    rng = random.Random(3)
+    comuni = ["piazzola", "campodoro", "camposanmartino", "limena", "villafranca"]
+    records = []
+    for number in range(SERVICES - 36):
+        title = " ".join(rng.sample(WORDS, 4)).capitalize()
+        records.append(
+            (
+                "services",
+                {
+                    "id": f"g{number:05d}",
+                    "category": rng.choice(["childcare", "silvercare", "familycare"]),
+                    "provider": rng.choice(["coop-girasole", "coop-argine", "coop-ponte"]),
+                    "title": {"it": title, "en": title},
+                    "description": {"it": " ".join(rng.choices(WORDS, k=25))},
+                    "price_cents": rng.randrange(0, 20_000, 10),
+                    "unit": "ora",
+                    "booking": "buy_now",
+                    "residents_of": None if rng.random() < 0.3 else rng.sample(comuni, 2),
+                },
+            )
+        )
+    platform.publish_many(records)
+    return platform
+
+
+def enrolled(platform: Platform, url: str) -> PlatformClient:
+    client = PlatformClient(url, read_timeout=60)
+    _device, token = client.enroll(platform.new_enrollment_code(), "bench")
+    client.set_token(token)
+    return client
+
+
+def pull_floor(url: str, token: str, folder: Path) -> tuple[float, int]:
+    """The same pages fetched once, then timed: json.loads + one executemany."""
+    pages, since = [], "0"
+    while True:
+        reply = requests.get(
+            f"{url}/v1/changes/catalog",
+            params={"since": since, "limit": PAGE},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=60,
+        )
+        pages.append(reply.content)
+        body = reply.json()
+        since = body["next_cursor"]
+        if not body["has_more"]:
+            break
+    database = sqlite3.connect(folder / "floor.sqlite3")
+    database.execute("CREATE TABLE services (id TEXT PRIMARY KEY, kind TEXT, data TEXT)")
+    begin = time.perf_counter()
+    rows = []
+    for raw in pages:
+        for item in json.loads(raw)["items"]:
+            rows.append((item["id"], item["kind"], json.dumps(item["data"])))
+    with database:
+        database.executemany("INSERT OR REPLACE INTO services VALUES (?, ?, ?)", rows)
+    elapsed = time.perf_counter() - begin
+    database.close()
+    return elapsed, len(rows)
+
+
+def timed_pull(platform: Platform, url: str, folder: Path, name: str) -> tuple[float, int]:
+    store = Store(folder / f"{name}.sqlite3")
+    client = enrolled(platform, url)
+    engine = SyncEngine(store, client, page_size=PAGE)
+    begin = time.perf_counter()
+    pulled = engine.pull_stream("catalog")
+    elapsed = time.perf_counter() - begin
+    client.close()
+    store.close()
+    return elapsed, pulled
+
+
+def timed_push(platform: Platform, url: str, folder: Path, batch: int) -> float:
+    store = Store(folder / f"push{batch}.sqlite3")
+    with store.write() as session:
+        for number in range(PUSHED):
+            outbox.add(session, "event", {"n": number, "note": "benchmark"})
+    client = enrolled(platform, url)
+    engine = SyncEngine(store, client, push_batch=batch)
+    begin = time.perf_counter()
+    accepted, _rejected = engine.push()
+    elapsed = time.perf_counter() - begin
+    assert accepted == PUSHED
+    client.close()
+    store.close()
+    return elapsed
+
+
+def ui_stall(
+    platform: Platform, url: str, folder: Path, route: str, params: dict[str, str]
+) -> tuple[float, int]:
+    """Longest gap between 10 ms heartbeats on the UI thread during a full sync,
+    including the refresh of the screen on show when the sync has finished."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.config import parse_config
+    from kiosk.ui.application import build_window, settle_heap
+    from kiosk.ui.sync_bridge import SyncBridge
+    from sync.catalog import CatalogReader
+    from sync.worker import SyncWorker
+
+    app = QApplication.instance() or QApplication([])
+    config = parse_config(f'[paths]\ncache_dir = "{folder / "cache"}"\n')
+    store = Store(folder / f"ui-{route}.sqlite3")
+    window = build_window(config, app)  # type: ignore[arg-type]
+    window.attach(CatalogReader(store))
+    window.resize(1920, 1080)
+    window.show()
+    window.go(route, params)
+    bridge = SyncBridge()
+    bridge.mirror_changed.connect(window.refresh)
+    client = enrolled(platform, url)
+    engine = SyncEngine(store, client, page_size=PAGE)
+    worker = SyncWorker(store, lambda: engine, on_mirror_changed=bridge.on_mirror_changed)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(beat)
+    done = threading.Event()
+
+    def sync() -> None:
+        worker.run_pass()
+        done.set()
+
+    settle_heap()  # as the kiosk does once its catalog is ready
+    last[0] = time.perf_counter()
+    heartbeat.start()
+    thread = threading.Thread(target=sync)
+    thread.start()
+    while not done.is_set():
+        app.processEvents()
+        time.sleep(0.001)
+    for _ in range(20):  # the refresh that follows the sync runs on the UI thread too
+        app.processEvents()
+        time.sleep(0.005)
+    heartbeat.stop()
+    thread.join()
+    window.ctx.switcher.detach()
+    window.close()
+    store.close()
+    client.close()
+    return max(gaps) * 1000, len(gaps)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"publishing {SERVICES:,} services on the reference platform ...", flush=True)
+        platform = seeded_platform(folder)
+        server = EmbeddedServer(create_app(platform)).start()
+        try:
+            floor_client = enrolled(platform, server.url)
+            floor, floor_rows = pull_floor(server.url, floor_client._token or "", folder)
+            pull, pulled = timed_pull(platform, server.url, folder, "pull")
+            print(f"\ninitial pull of the catalog ({pulled:,} records, pages of {PAGE}):")
+            print(f"  kiosk pull over HTTP (validate, upsert, index)  {pull * 1000:7.0f} ms")
+            print(f"  floor: same JSON, json.loads + executemany      {floor * 1000:7.0f} ms"
+                  f"   ({floor_rows:,} rows)")  # fmt: skip
+            print(f"  ratio {pull / floor:.2f}x   (target: <= 2x)")
+            one_by_one = timed_push(platform, server.url, folder, 1)
+            batched = timed_push(platform, server.url, folder, 100)
+            print(f"\npush of {PUSHED:,} outbox entries:")
+            print(f"  batches of 100   {batched * 1000:7.0f} ms")
+            print(f"  one per request  {one_by_one * 1000:7.0f} ms")
+            print(f"  speed-up {one_by_one / batched:.1f}x   (target: >= 10x)")
+            print(
+                "\nUI event loop during a full sync, 10 ms heartbeat (target: no stall over 50 ms):"
+            )
+            for route, params, what in (
+                ("catalog", {}, "on the catalog screen"),
+                ("category", {"category_id": "silvercare", "comune_id": "piazzola"},
+                 "on a category that fills with 3,300 services"),
+            ):  # fmt: skip
+                stall, beats = ui_stall(platform, server.url, folder, route, params)
+                print(f"  {what:46s} longest stall {stall:5.1f} ms ({beats} beats)")
+        finally:
+            server.stop()

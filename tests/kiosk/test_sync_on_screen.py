@@ -1,0 +1,86 @@
+"""The sync badge and live mirror updates, with the reference platform embedded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import open_backend
+from kiosk.ui.application import build_window
+from kiosk.ui.sync_bridge import SyncBridge
+from tests.conftest import KIOSK_SIZE, make_config
+from tests.kiosk.people import find_button, shows, tap
+from tests.records import service_record
+
+
+@pytest.fixture
+def synced(qtbot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
+    config = make_config(tmp_path, '[sync]\nplatform_url = "embedded"\ninterval_s = 3600')
+    window = build_window(config, qapp)
+    bridge = SyncBridge()
+    bridge.status_changed.connect(window.sync_badge.show_status)
+    bridge.mirror_changed.connect(window.refresh)
+    backend = open_backend(
+        config, on_status=bridge.on_status, on_mirror_changed=bridge.on_mirror_changed
+    )
+    window.attach(backend.catalog)
+    qtbot.addWidget(window)
+    window.resize(*KIOSK_SIZE)
+    window.show()
+    assert backend.sync is not None
+    backend.sync.worker.start()
+    qtbot.waitUntil(lambda: window.sync_badge.isVisible(), timeout=10_000)
+    yield window, backend
+    backend.close()
+    window.ctx.switcher.detach()
+
+
+def embedded_platform(backend):  # type: ignore[no-untyped-def]
+    # The demo launcher keeps the platform; tests publish through its admin side.
+    from central.platform import Platform
+
+    return Platform(f"sqlite:///{backend.config.paths.data_dir / 'central.sqlite3'}")
+
+
+def test_badge_shows_online_and_the_last_sync(qtbot, synced, snap) -> None:
+    window, _backend = synced
+    qtbot.waitUntil(lambda: "● In linea" in window.sync_badge.text())
+    assert "aggiornato alle" in window.sync_badge.text()
+    snap(window, "badge-online")
+    tap(qtbot, window, "English")
+    qtbot.waitUntil(lambda: "● Online" in window.sync_badge.text())
+    assert "synced at" in window.sync_badge.text()
+
+
+def test_a_published_change_appears_on_screen(qtbot, synced, snap) -> None:
+    window, backend = synced
+    tap(qtbot, window, "Servizi")
+    tap(qtbot, window, "Anziani")
+    assert not shows(window, "Pranzo della domenica in compagnia")
+    platform = embedded_platform(backend)
+    platform.publish(
+        "services",
+        service_record("s50", "Pranzo della domenica in compagnia", category="silvercare"),
+    )
+    backend.sync.worker.wake()
+    qtbot.waitUntil(lambda: shows(window, "Pranzo della domenica in compagnia"), timeout=10_000)
+    assert window.current_route == "category"
+    snap(window, "published-change")
+    tap(qtbot, window, "Pranzo della domenica in compagnia")
+    assert shows(window, "€ 10,00 / ora")
+
+
+def test_records_waiting_show_on_the_badge_when_offline(qtbot, synced) -> None:
+    window, backend = synced
+    from sync import outbox
+
+    backend.sync.stop()  # the platform is gone: nobody answers at its address
+    with backend.store.write() as session:
+        outbox.add(session, "event", {"n": 1})
+        outbox.add(session, "event", {"n": 2})
+    worker = backend.sync.worker
+    worker.run_pass()
+    qtbot.waitUntil(lambda: "○ Senza rete" in window.sync_badge.text())
+    assert "2 pratiche in attesa di invio" in window.sync_badge.text()
+    find_button(window, "Chiedi aiuto")

@@ -77,3 +77,20 @@ def test_no_separate_windows_in_the_ui() -> None:
                 if name in forbidden:
                     used.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
     assert used == []
+
+
+def test_the_first_frame_needs_no_database_or_network_library() -> None:
+    # The home screen is drawn before the store opens (see kiosk/app.py); importing
+    # these for it would put their load time in front of every start.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; import kiosk.cli, kiosk.app, kiosk.ui.application; "
+        "print(' '.join(m for m in ('sqlalchemy', 'alembic', 'requests', 'fastapi') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.texts import LOCAL_TIME
-from sync.worker import SyncStatus
+
+if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first frame
+    from sync.worker import SyncStatus
 
 
 class SyncBadge(QLabel):

@@ -73,6 +73,11 @@ class SyncWorker:
     def wake(self) -> None:
         self._wake.set()
 
+    def connectivity_returned(self) -> None:
+        """The network is back: forget the backoff and sync now."""
+        self.failures = 0
+        self._wake.set()
+
     def run_pass(self) -> SyncReport | None:
         """One pass, with its outcome recorded in ``status``; never raises."""
         report, online, problem, detail = None, True, None, ""

@@ -93,7 +93,10 @@ class KioskApplication(QObject):
         self._progress("catalog ready")
         settle_heap()
         if backend.sync is not None:
+            from kiosk.ui.connectivity import watch_connectivity
+
             backend.sync.worker.start()
+            watch_connectivity(backend.sync.worker.connectivity_returned)
         if self.exit_when_ready:
             self.app.quit()
 

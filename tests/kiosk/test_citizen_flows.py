@@ -38,6 +38,7 @@ def test_home_category_service_back_home(qtbot, window, snap) -> None:
     assert window.current_route == "catalog"
     tap(qtbot, window, "Anziani")
     assert window.current_route == "category"
+    qtbot.waitUntil(lambda: all(shows(window, title) for title in ELDERLY_CARE_FOR_PIAZZOLA))
     for title in ELDERLY_CARE_FOR_PIAZZOLA:
         find_button(window, title)
     tap(qtbot, window, "Assistenza domiciliare OSS – igiene e cura della persona")
@@ -223,14 +224,17 @@ def test_a_long_category_is_shown_in_pages(qtbot, window, backend, snap) -> None
     tap(qtbot, window, "Servizi")
     tap(qtbot, window, "Anziani")  # 9 services of the demo + 40 = 49
     screen = window.screens["category"]
-    assert len(screen._cards) == 20
+    assert len(screen._cards) == 7  # what fits the screen comes at once, the rest just after
+    qtbot.waitUntil(lambda: len(screen._cards) == 20)
+    qtbot.waitUntil(lambda: shows(window, "Mostra altri servizi (ne restano 29)"))
     tap(qtbot, window, "Mostra altri servizi (ne restano 29)")
-    assert len(screen._cards) == 40
+    qtbot.waitUntil(lambda: len(screen._cards) == 40)
     qtbot.wait(20)  # let the list lay out its new cards
     screen.list.verticalScrollBar().setValue(screen.list.verticalScrollBar().maximum())
     snap(window, "long-category-page-2-end")
+    qtbot.waitUntil(lambda: shows(window, "Mostra altri servizi (ne restano 9)"))
     tap(qtbot, window, "Mostra altri servizi (ne restano 9)")
-    find_button(window, "Zz servizio in più 39")
+    qtbot.waitUntil(lambda: shows(window, "Zz servizio in più 39"))
     assert not shows(window, "Mostra altri")
     bar = screen.list.verticalScrollBar()
     bar.setValue(bar.maximum())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.screens.base import DataScreen, UiContext
@@ -11,7 +12,9 @@ from kiosk.ui.screens.catalog import fill_service_card
 from kiosk.ui.widgets.common import CardButton, ScrollList, button, label
 from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 
-PAGE = 20  # cards drawn at a time: a long category must not freeze the screen
+PAGE = 20  # services read and shown at a time: a category can hold thousands
+FIRST_CARDS = 7  # about what a 1080-pixel screen shows: drawn at once
+LATER_CARDS = 4  # then a few per event-loop turn
 
 
 class ServiceListScreen(DataScreen):
@@ -24,6 +27,8 @@ class ServiceListScreen(DataScreen):
         self._category: CategoryInfo | None = None
         self._services: list[ServiceSummary] = []
         self._cards: list[CardButton] = []
+        self._to_draw: list[ServiceSummary] = []
+        self._drawing = 0  # which drawing of the list is under way
         self._more: QPushButton | None = None
         self.title = label(role="title", name="categoryTitle")
         self.scope = label(role="muted", name="categoryScope")
@@ -70,12 +75,27 @@ class ServiceListScreen(DataScreen):
             card.hide()
             card.deleteLater()
         del self._cards[len(self._services) :]
-        for index, service in enumerate(self._services):
-            if index < len(self._cards):
-                fill_service_card(self._cards[index], service, lang)
-            else:
-                self._add_card(service)
-        self._offer_more()
+        for card, service in zip(self._cards, self._services, strict=False):
+            fill_service_card(card, service, lang)
+        self._draw(self._services[len(self._cards) :])
+
+    def _draw(self, services: list[ServiceSummary]) -> None:
+        """Draws what fits on the screen now and the rest on the next event-loop turns,
+        so that filling a list never holds the screen still for long."""
+        self._drawing += 1
+        self._to_draw = list(services)
+        self._draw_some(self._drawing, FIRST_CARDS)
+
+    def _draw_some(self, drawing: int, count: int) -> None:
+        if drawing != self._drawing:
+            return  # the list was redrawn meanwhile
+        for service in self._to_draw[:count]:
+            self._add_card(service)
+        del self._to_draw[:count]
+        if self._to_draw:
+            QTimer.singleShot(0, lambda: self._draw_some(drawing, LATER_CARDS))
+        else:
+            self._offer_more()
 
     def _add_card(self, service: ServiceSummary) -> None:
         card = CardButton(name="serviceCard")
@@ -101,7 +121,4 @@ class ServiceListScreen(DataScreen):
         self._drop_more()
         page = self._page(self.category_id, self.comune_id or None, len(self._services))
         self._services += page
-        for service in page:
-            self._add_card(service)
-        if page:
-            self._offer_more()
+        self._draw(page)

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from kiosk.paths import DEMO_DATASET, ROOT
 from sync import demo, mirror
@@ -78,16 +79,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def build_store(folder: Path) -> Path:
-    path = folder / "kiosk.sqlite3"
-    store = Store(path)
-    demo.load_if_empty(store, DEMO_DATASET)
-    rng = random.Random(7)
+def generated_services(count: int, seed: int = 7) -> list[dict[str, Any]]:
+    """Plausible catalog records on top of the demo data (its Comuni, categories and
+    providers), with Italian words for titles and descriptions."""
+    rng = random.Random(seed)
     comuni = ["piazzola", "campodoro", "camposanmartino", "limena", "villafranca"]
     categories = ["childcare", "silvercare", "familycare", "fragility", "youcare", "housepet"]
     providers = ["coop-girasole", "coop-argine", "coop-ponte", "assoc-auser"]
     records = []
-    for number in range(SERVICES - 36):
+    for number in range(count):
         title = " ".join(rng.sample(WORDS, 4)).capitalize()
         records.append(
             {
@@ -102,6 +102,14 @@ def build_store(folder: Path) -> Path:
                 "residents_of": None if rng.random() < 0.3 else rng.sample(comuni, 2),
             }
         )
+    return records
+
+
+def build_store(folder: Path) -> Path:
+    path = folder / "kiosk.sqlite3"
+    store = Store(path)
+    demo.load_if_empty(store, DEMO_DATASET)
+    records = generated_services(SERVICES - 36)
     with store.write() as session:
         for start in range(0, len(records), 1000):
             mirror.upsert(session, "services", records[start : start + 1000])

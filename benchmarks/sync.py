@@ -22,7 +22,7 @@ from pathlib import Path
 
 import requests
 
-from benchmarks.catalog import WORDS
+from benchmarks.catalog import generated_services
 from central.app import create_app
 from central.dataset import seed_if_empty
 from central.platform import Platform
@@ -39,32 +39,9 @@ PUSHED = 1000
 
 
 def seeded_platform(folder: Path) -> Platform:
-    import random
-
     platform = Platform(f"sqlite:///{folder / 'central.sqlite3'}")
     seed_if_empty(platform, DEMO_DATASET)
-    rng = random.Random(3)
-    comuni = ["piazzola", "campodoro", "camposanmartino", "limena", "villafranca"]
-    records = []
-    for number in range(SERVICES - 36):
-        title = " ".join(rng.sample(WORDS, 4)).capitalize()
-        records.append(
-            (
-                "services",
-                {
-                    "id": f"g{number:05d}",
-                    "category": rng.choice(["childcare", "silvercare", "familycare"]),
-                    "provider": rng.choice(["coop-girasole", "coop-argine", "coop-ponte"]),
-                    "title": {"it": title, "en": title},
-                    "description": {"it": " ".join(rng.choices(WORDS, k=25))},
-                    "price_cents": rng.randrange(0, 20_000, 10),
-                    "unit": "ora",
-                    "booking": "buy_now",
-                    "residents_of": None if rng.random() < 0.3 else rng.sample(comuni, 2),
-                },
-            )
-        )
-    platform.publish_many(records)
+    platform.publish_many(("services", record) for record in generated_services(SERVICES - 36))
     return platform
 
 

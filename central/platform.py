@@ -192,11 +192,56 @@ class Platform:
     def submit(
         self, device_id: str, entries: list[schemas.SubmissionEntry]
     ) -> list[schemas.SubmissionResult]:
-        """Stores each entry once; a repeated UUID gets the answer it got the first time."""
-        results = []
-        for entry in entries:
-            results.append(self._submit_one(device_id, entry))
-        return results
+        """Stores each entry once; a repeated UUID gets the answer it got the first time.
+
+        A batch is one transaction. Should the same UUID arrive at the same moment in
+        another request, the batch is redone entry by entry, each reading the other's.
+        """
+        try:
+            return self._submit_batch(device_id, entries)
+        except IntegrityError:
+            return [self._submit_one(device_id, entry) for entry in entries]
+
+    def _submit_batch(
+        self, device_id: str, entries: list[schemas.SubmissionEntry]
+    ) -> list[schemas.SubmissionResult]:
+        with self.sessions.begin() as session:
+            uuids = [entry.uuid for entry in entries]
+            rows = {
+                row.uuid: row
+                for row in session.scalars(select(Submission).where(Submission.uuid.in_(uuids)))
+            }
+            for entry in entries:
+                if entry.uuid not in rows:  # also a UUID twice in one batch: stored once
+                    rows[entry.uuid] = self._new_submission(session, device_id, entry)
+            session.flush()
+            for row in rows.values():
+                if row.status == "accepted" and row.server_id is None:
+                    row.server_id = f"SP-{row.id:07d}"
+            return [_result(rows[entry.uuid]) for entry in entries]
+
+    @staticmethod
+    def _new_submission(
+        session: Session, device_id: str, entry: schemas.SubmissionEntry
+    ) -> Submission:
+        check = SUBMISSION_CHECKS.get(entry.kind)
+        rejection = (
+            ("unknown_kind", f"unknown kind {entry.kind!r}")
+            if check is None
+            else check(entry.payload)
+        )
+        row = Submission(
+            uuid=entry.uuid,
+            device_id=device_id,
+            kind=entry.kind,
+            payload=entry.payload if rejection is None else None,
+            status="rejected" if rejection else "accepted",
+            code=rejection[0] if rejection else None,
+            message=rejection[1] if rejection else None,
+            received_at=now(),
+        )
+        session.add(row)
+        return row
 
     def _submit_one(
         self, device_id: str, entry: schemas.SubmissionEntry
@@ -206,26 +251,10 @@ class Platform:
                 known = session.scalar(select(Submission).where(Submission.uuid == entry.uuid))
                 if known is not None:
                     return _result(known)
-                check = SUBMISSION_CHECKS.get(entry.kind)
-                rejection = (
-                    ("unknown_kind", f"unknown kind {entry.kind!r}")
-                    if check is None
-                    else check(entry.payload)
-                )
-                row = Submission(
-                    uuid=entry.uuid,
-                    device_id=device_id,
-                    kind=entry.kind,
-                    payload=entry.payload if rejection is None else None,
-                    status="rejected" if rejection else "accepted",
-                    code=rejection[0] if rejection else None,
-                    message=rejection[1] if rejection else None,
-                    received_at=now(),
-                )
-                session.add(row)
+                row = self._new_submission(session, device_id, entry)
                 try:
                     session.flush()
-                    if rejection is None:
+                    if row.status == "accepted":
                         row.server_id = f"SP-{row.id:07d}"
                     session.commit()
                 except IntegrityError:

@@ -9,6 +9,7 @@ same UUIDs go again, and the platform answers them as it did the first time.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -19,7 +20,7 @@ from sync.client import PlatformClient, Submission
 from sync.models import SyncCursor
 from sync.records import RecordError
 from sync.store import Store
-from sync.wire import Item, ProtocolError
+from sync.wire import Item, Page, ProtocolError
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +74,26 @@ class SyncEngine:
             return row.cursor if row else "0"
 
     def pull_stream(self, stream: str) -> int:
+        """Pulls pages until the stream is caught up; the next page is fetched while the
+        current one is applied (reading ahead never moves the stored cursor)."""
         applied = 0
-        for _ in range(self.max_pages):
-            since = self.cursor(stream)
-            page = self.client.changes(stream, since, self.page_size)
-            applied += self._apply(stream, page.items, page.next_cursor)
-            if not page.has_more:
-                break
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-prefetch") as ahead:
+            page = self.client.changes(stream, self.cursor(stream), self.page_size)
+            for _ in range(self.max_pages):
+                upcoming: Future[Page] | None = None
+                if page.has_more:
+                    upcoming = ahead.submit(
+                        self.client.changes, stream, page.next_cursor, self.page_size
+                    )
+                try:
+                    applied += self._apply(stream, page.items, page.next_cursor)
+                except Exception:
+                    if upcoming is not None:
+                        upcoming.cancel()
+                    raise
+                if upcoming is None:
+                    break
+                page = upcoming.result()
         return applied
 
     def _apply(self, stream: str, items: list[Item], next_cursor: str) -> int:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
+from central.models import Base
 from central.platform import Platform
 from central.server import EmbeddedServer
 from kiosk.paths import DEMO_DATASET
@@ -34,13 +36,26 @@ class Central:
         return self.server.url
 
 
+def platform_database(tmp_path: Path) -> str:
+    """SQLite in the test's folder, or the database named by CENTRAL_TEST_DATABASE_URL
+    (for example PostgreSQL), emptied first."""
+    url = os.environ.get("CENTRAL_TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    engine = create_engine(url)
+    Base.metadata.drop_all(engine)
+    engine.dispose()
+    return url
+
+
 @pytest.fixture
 def central(tmp_path: Path) -> Iterator[Central]:
-    platform = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    platform = Platform(platform_database(tmp_path))
     seed_if_empty(platform, DEMO_DATASET)
     server = EmbeddedServer(create_app(platform, admin_token=ADMIN)).start()
     yield Central(platform, server)
     server.stop()
+    platform.engine.dispose()
 
 
 def enrolled_client(central: Central, url: str | None = None, **options: Any) -> PlatformClient:

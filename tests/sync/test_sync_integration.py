@@ -224,3 +224,22 @@ def test_the_openapi_document_describes_the_sync_api(central: Central) -> None:
 def test_client_enrolls_through_the_helper(central: Central) -> None:
     client = enrolled_client(central)
     assert client.changes("calls", "0", 100).items
+
+
+def test_a_uuid_twice_in_one_batch_is_stored_once(central: Central) -> None:
+    client = enrolled_client(central)
+    entry = {
+        "uuid": "0b7c6c4e-3f5e-4e47-9c1e-2d1f0a1b2c3d",
+        "kind": "event",
+        "created_at": "2026-11-24T10:00:00Z",
+        "payload": {},
+    }
+    reply = requests.post(
+        f"{central.url}/v1/submissions",
+        json={"entries": [entry, entry]},
+        headers={"Authorization": f"Bearer {client._token}"},
+        timeout=5,
+    )
+    first, second = reply.json()["results"]
+    assert first == second and first["status"] == "accepted"
+    assert len(central.platform.submissions()) == 1

@@ -93,7 +93,7 @@ def timed_pull(platform: Platform, url: str, folder: Path, name: str) -> tuple[f
 
 
 def timed_push(platform: Platform, url: str, folder: Path, batch: int) -> float:
-    store = Store(folder / f"push{batch}.sqlite3")
+    store = Store(folder / f"push{batch}-{time.monotonic_ns()}.sqlite3")
     with store.write() as session:
         for number in range(PUSHED):
             outbox.add(session, "event", {"n": number, "note": "benchmark"})

@@ -69,21 +69,23 @@ def take_batch(session: Session, limit: int) -> list[Outgoing]:
 
 
 def record_results(session: Session, results: list[Any]) -> None:
-    moment = utcnow()
-    for result in results:
-        values: dict[str, Any] = {"updated_at": moment, "last_error": None}
-        if result.accepted:
-            values |= {"state": "accepted", "server_id": result.server_id}
-        else:
-            values |= {
-                "state": "rejected",
-                "reject_code": result.code,
-                "reject_message": result.message,
-            }
-        session.execute(
-            update(OutboxEntry)
-            .where(OutboxEntry.uuid == result.uuid, OutboxEntry.state != "accepted")
-            .values(**values)
+    """Stores the platform's answers; an accepted entry is never changed again."""
+    moment = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLAlchemy stores DateTime
+    accepted = [(r.server_id, moment, r.uuid) for r in results if r.accepted]
+    rejected = [(r.code, r.message, moment, r.uuid) for r in results if not r.accepted]
+    connection = session.connection()
+    # One executemany per outcome: a batch is answered in one round trip to SQLite.
+    if accepted:
+        connection.exec_driver_sql(
+            "UPDATE outbox SET state = 'accepted', server_id = ?, updated_at = ?,"
+            " last_error = NULL WHERE uuid = ? AND state != 'accepted'",
+            accepted,
+        )
+    if rejected:
+        connection.exec_driver_sql(
+            "UPDATE outbox SET state = 'rejected', reject_code = ?, reject_message = ?,"
+            " updated_at = ?, last_error = NULL WHERE uuid = ? AND state != 'accepted'",
+            rejected,
         )
 
 

@@ -11,9 +11,8 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.config import Config, ConfigError
 from kiosk.paths import DEMO_DATASET
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Backend:
+class Backend(NamedTuple):
     """Everything the UI needs that is not Qt."""
 
     config: Config

@@ -8,11 +8,10 @@ each to the WCAG AA contrast ratio of 4.5:1.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Tokens:
+class Tokens(NamedTuple):  # not a dataclass: this module is on the first frame's path
     font_family: str = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
     body_px: int = 22
     small_px: int = 19

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from sync.catalog import CatalogReader
 
 
-@dataclass
-class UiContext:
+class UiContext(NamedTuple):
     """What every screen may use; the catalog comes separately, once the store is open."""
 
     social_point: SocialPoint

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk.ui.texts import LOCAL_TIME
-
 if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first frame
     from sync.worker import SyncStatus
 
@@ -35,6 +33,8 @@ class SyncBadge(QLabel):
         if status.waiting:
             parts.append(self.tr("%n record(s) waiting to be sent", "", status.waiting))
         if status.last_success:
+            from kiosk.ui.texts import LOCAL_TIME  # zoneinfo: not needed for the first frame
+
             local = status.last_success.replace(tzinfo=UTC).astimezone(LOCAL_TIME)
             parts.append(self.tr("synced at {time}").format(time=local.strftime("%H:%M")))
         self.setText(" · ".join(parts))

@@ -58,4 +58,6 @@ def setup_logging(log_dir: Path, *, level: str, max_bytes: int, backup_count: in
     handler._social_point = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic announces each of its plugins at INFO on every start; keep its migrations.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     return path

@@ -86,6 +86,13 @@ class SyncWorker:
                 self._engine = self._connect()
             report = self._engine.run_once()
             self.failures, self.last_success = 0, outbox.utcnow()
+            if report.accepted or report.rejected or report.mirror_changed:
+                log.info(
+                    "sync: %d accepted, %d rejected, pulled %s",
+                    report.accepted,
+                    report.rejected,
+                    ", ".join(f"{stream} {count}" for stream, count in report.pulled.items()),
+                )
         except UnreachableError as error:
             online, problem, detail = False, "offline", str(error)
         except RefusedError as error:

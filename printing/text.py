@@ -1,0 +1,67 @@
+"""Text for thermal paper: only characters the selected code page can print.
+
+Typographic characters become their plain forms (some printers' CP1252 tables lack
+them), letters with marks the code page lacks are decomposed to their base letter, and
+anything still unprintable becomes a visible middle dot, logged, never a silent "?".
+"""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+import unicodedata
+
+log = logging.getLogger(__name__)
+
+PLAIN = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
+    }
+)  # fmt: skip
+UNPRINTABLE = "\u00b7"  # a visible middle dot, present in CP1252 and CP858
+
+
+def printable(text: str, encoding: str = "cp1252") -> str:
+    """``text`` made of characters ``encoding`` can print (see the module docstring)."""
+    result = []
+    for char in text.translate(PLAIN):
+        if char == "\n" or _encodes(char, encoding):
+            result.append(char)
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if base and all(_encodes(c, encoding) for c in base):
+            result.append(base)
+        else:
+            log.warning("unprintable character U+%04X replaced", ord(char))
+            result.append(UNPRINTABLE)
+    return "".join(result)
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    if ord(char) < 32:
+        return False
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """Lines of at most ``columns`` characters; long words are broken, none is lost."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, columns, break_long_words=True) or [""]
+    return lines
+
+
+def pair(label: str, value: str, columns: int) -> list[str]:
+    """ "Label ....... value" on one line when it fits, else the value on its own line."""
+    if len(label) + len(value) + 1 <= columns:
+        return [label + " " * (columns - len(label) - len(value)) + value]
+    return [*wrap(label, columns), *(line.rjust(columns) for line in wrap(value, columns))]

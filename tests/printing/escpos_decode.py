@@ -1,0 +1,119 @@
+"""A small ESC/POS decoder for tests: bytes back to lines, cuts, QR codes and images.
+
+It knows the commands our renderer sends and fails on any other, so a change in what we
+send is noticed. Text is decoded with the code page the job selected (ESC t).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QImage  # only to hand raster images to zxing-cpp
+
+CODE_PAGES = {16: "cp1252", 19: "cp858", 0: "cp437"}
+
+
+@dataclass
+class Line:
+    text: str
+    align: int
+    bold: bool
+    big: bool
+
+
+@dataclass
+class Job:
+    lines: list[Line] = field(default_factory=list)
+    cuts: int = 0
+    qr_payloads: list[str] = field(default_factory=list)
+    images: list[QImage] = field(default_factory=list)
+    code_pages: list[str] = field(default_factory=list)
+    resets: int = 0
+
+    @property
+    def texts(self) -> list[str]:
+        return [line.text for line in self.lines]
+
+
+def decode(data: bytes) -> Job:
+    job = Job()
+    align, bold, big, page = 0, False, False, "cp437"
+    text = bytearray()
+    i = 0
+
+    def flush() -> None:
+        job.lines.append(Line(text.decode(page), align, bold, big))
+        text.clear()
+
+    while i < len(data):
+        byte = data[i]
+        if byte == 0x0A:
+            flush()
+            i += 1
+        elif byte == 0x1B:
+            command = data[i + 1]
+            if command == 0x40:  # ESC @
+                job.resets += 1
+                align, bold, big = 0, False, False
+                i += 2
+            elif command in (0x52, 0x45, 0x61, 0x21, 0x64, 0x2D, 0x4D):  # one argument
+                value = data[i + 2]
+                if command == 0x45:
+                    bold = bool(value)
+                elif command == 0x61:
+                    align = value
+                elif command == 0x21:
+                    big = value & 0x30 == 0x30
+                i += 3
+            elif command == 0x74:  # ESC t n
+                page = CODE_PAGES[data[i + 2]]
+                job.code_pages.append(page)
+                i += 3
+            else:
+                raise ValueError(f"unknown command ESC {command:#04x} at {i}")
+        elif byte == 0x1D:
+            command = data[i + 1]
+            if command == 0x56:  # GS V m [n]
+                job.cuts += 1
+                i += 4 if data[i + 2] in (65, 66) else 3
+            elif command == 0x21:  # GS ! n
+                big = data[i + 2] & 0x11 == 0x11
+                i += 3
+            elif command == 0x28 and data[i + 2] == 0x6B:  # GS ( k
+                length = data[i + 3] + 256 * data[i + 4]
+                body = data[i + 5 : i + 5 + length]
+                if body[0] == 0x31 and body[1] == 0x50:  # store the symbol's data
+                    job.qr_payloads.append(body[3:].decode("utf-8"))
+                i += 5 + length
+            elif command == 0x76 and data[i + 2] == 0x30:  # GS v 0: raster image
+                width_bytes = data[i + 4] + 256 * data[i + 5]
+                height = data[i + 6] + 256 * data[i + 7]
+                bits = data[i + 8 : i + 8 + width_bytes * height]
+                job.images.append(_raster(bits, width_bytes, height))
+                i += 8 + width_bytes * height
+            else:
+                raise ValueError(f"unknown command GS {command:#04x} at {i}")
+        elif byte < 0x20:
+            raise ValueError(f"unexpected control byte {byte:#04x} at {i}")
+        else:
+            text.append(byte)
+            i += 1
+    if text:
+        flush()
+    return job
+
+
+def _raster(bits: bytes, width_bytes: int, height: int) -> QImage:
+    """A 1-bit raster (1 = black) as an 8-bit grey image with a white margin."""
+    margin = 16
+    image = QImage(
+        width_bytes * 8 + 2 * margin, height + 2 * margin, QImage.Format.Format_Grayscale8
+    )
+    image.fill(255)
+    for y in range(height):
+        for x_byte in range(width_bytes):
+            value = bits[y * width_bytes + x_byte]
+            for bit in range(8):
+                if value & (0x80 >> bit):
+                    image.setPixel(margin + x_byte * 8 + bit, margin + y, 0)
+    return image

@@ -1,0 +1,150 @@
+"""Slips rendered to ESC/POS, sent to a TCP printer on 127.0.0.1, decoded back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtGui import QImage
+
+from printing.connection import (
+    FileConnection,
+    NetworkConnection,
+    NoPrinter,
+    PrinterError,
+    State,
+    interpret,
+)
+from printing.escpos_render import PROFILES, render
+from printing.slip import NOT_FISCAL, Pair, Qr, Slip, SlipContext, Text, printer_test_page
+from printing.text import UNPRINTABLE, printable
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+
+CONTEXT = SlipContext(
+    social_point="Social Point Piazzola",
+    comune="Piazzola sul Brenta",
+    kiosk_id="kiosk-01",
+    printed_at=datetime(2026, 11, 24, 10, 30),
+    operator="Maria Rossi",
+)
+
+
+@pytest.fixture
+def printer() -> Iterator[FakePrinter]:
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+def scan(image: QImage) -> list[str]:
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = memoryview(grey.constBits()).cast("B", (grey.height(), grey.bytesPerLine()))
+    return [code.text for code in zxingcpp.read_barcodes(pixels)]
+
+
+@pytest.mark.parametrize("paper", ["58mm", "80mm", "58mm-image-qr"])
+def test_the_test_page_prints_italian_the_euro_and_a_qr(paper: str) -> None:
+    profile = PROFILES[paper]
+    job = decode(render(printer_test_page(CONTEXT, "prova"), profile))
+    text = "\n".join(job.texts)
+    assert job.resets == 1 and job.code_pages == ["cp1252"]
+    for expected in ("àèéìòù ÀÈÉÌÒÙ", "€ 12,50", NOT_FISCAL, "Social Point Piazzola",
+                     "Comune di Piazzola sul Brenta", "kiosk-01", "24/11/2026 10:30",
+                     "Maria Rossi"):  # fmt: skip
+        assert expected in text, expected
+    assert "?" not in text
+    assert job.cuts == (1 if profile.cutter else 0)
+    assert all(len(line.text) * (2 if line.big else 1) <= profile.columns for line in job.lines)
+    payloads = job.qr_payloads if profile.native_qr else [t for i in job.images for t in scan(i)]
+    assert payloads == ["SOCIAL POINT - PROVA QR"]
+    totale = next(line for line in job.texts if line.startswith("Totale"))
+    assert totale.endswith("€ 1.234,56") and len(totale) == profile.columns
+
+
+def test_typographic_characters_become_plain_and_nothing_is_a_silent_question_mark() -> None:
+    assert printable("L’ISEE “ordinario” – 10…") == 'L\'ISEE "ordinario" - 10...'
+    assert printable("CO₂ 5µg ½ ⅓") == f"CO2 5µg ½ {UNPRINTABLE}"  # ⅓ has no form in CP1252
+    assert printable("ţară ğ") == "tara g"  # Romanian and Turkish letters decomposed
+    assert printable("😀 ok") == f"{UNPRINTABLE} ok"
+    assert printable("€", "cp858") == "€"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_prints_within_the_columns_without_new_question_marks(words: str) -> None:
+    profile = PROFILES["58mm"]
+    slip = Slip("x", (Text(words), Text(words, big=True), Pair(words[:20], words[-20:])))
+    job = decode(render(slip, profile))
+    assert all(len(line.text) * (2 if line.big else 1) <= profile.columns for line in job.lines)
+    # Each "?" printed comes from the text (which this slip prints four times over).
+    assert "".join(job.texts).count("?") <= 4 * words.count("?")
+
+
+def test_bytes_reach_a_network_printer_whole(printer: FakePrinter) -> None:
+    data = render(printer_test_page(CONTEXT, "rete"), PROFILES["80mm"])
+    NetworkConnection(printer.host, printer.port, timeout=2).send(data)
+    printer.close()
+    _wait(lambda: printer.jobs)
+    assert printer.jobs == [data]
+    assert decode(printer.jobs[0]).qr_payloads == ["SOCIAL POINT - PROVA QR"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "state"),
+    [
+        ("healthy", State.READY),
+        ("paper_out", State.PAPER_OUT),
+        ("cover_open", State.COVER_OPEN),
+        ("silent", State.NO_ANSWER),
+    ],
+)
+def test_status_queries(printer: FakePrinter, mode: str, state: State) -> None:
+    printer.mode = mode
+    status = NetworkConnection(printer.host, printer.port, status_timeout=0.3).status()
+    assert status.state is state
+    assert status.state.can_print is (state is State.READY)
+
+
+def test_unreachable_printer_and_a_dropped_job(printer: FakePrinter) -> None:
+    port = printer.port
+    printer.mode = "disconnect"
+    printer.disconnect_after = 50
+    data = render(printer_test_page(CONTEXT, "x"), PROFILES["58mm-image-qr"]) * 40  # ~290 KB
+    with pytest.raises(PrinterError) as error:
+        NetworkConnection(printer.host, port, timeout=2).send(data)
+    assert error.value.sent > 0  # bytes had left: the job must count as uncertain
+    printer.close()
+    status = NetworkConnection("127.0.0.1", port, status_timeout=0.3).status()
+    assert status.state is State.UNREACHABLE
+
+
+def test_interpreting_status_bytes() -> None:
+    assert interpret(0x16, None, 0x1E) is State.PAPER_LOW
+    assert interpret(0x1E, 0x12, None) is State.OFFLINE
+    assert interpret(0x16, None, 0x12) is State.READY
+
+
+def test_file_and_no_printer(tmp_path: Path) -> None:
+    device = tmp_path / "lp0"
+    data = render(Slip("x", (Qr("abc"),)), PROFILES["58mm"])
+    FileConnection(device).send(data)
+    assert device.read_bytes() == data
+    assert FileConnection(tmp_path / "missing" / "lp0").status().state is State.UNREACHABLE
+    assert NoPrinter().status().state is State.NO_PRINTER
+    with pytest.raises(PrinterError):
+        NoPrinter().send(data)
+
+
+def _wait(condition, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)

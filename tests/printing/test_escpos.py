@@ -89,8 +89,7 @@ def test_any_text_prints_within_the_columns_without_new_question_marks(words: st
 def test_bytes_reach_a_network_printer_whole(printer: FakePrinter) -> None:
     data = render(printer_test_page(CONTEXT, "rete"), PROFILES["80mm"])
     NetworkConnection(printer.host, printer.port, timeout=2).send(data)
-    printer.close()
-    _wait(lambda: printer.jobs)
+    _wait(lambda: printer.jobs)  # recorded when the connection closes
     assert printer.jobs == [data]
     assert decode(printer.jobs[0]).qr_payloads == ["SOCIAL POINT - PROVA QR"]
 

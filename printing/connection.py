@@ -95,6 +95,13 @@ class NetworkConnection:
         return reply[0] if reply else None
 
     def send(self, data: bytes) -> None:
+        """Sends a job, then asks for the printer's status on the same connection.
+
+        The kernel accepts a whole job into its buffers even when the printer has just
+        gone away; the status question after it makes a reset or a closed connection
+        show, so the job counts as uncertain instead of printed. A printer that never
+        answers status queries is given the benefit of the doubt.
+        """
         sent = 0
         try:
             with self._connect(self.timeout) as connection:
@@ -102,6 +109,13 @@ class NetworkConnection:
                 view = memoryview(data)
                 while sent < len(data):
                     sent += connection.send(view[sent : sent + 4096])
+                connection.settimeout(self.status_timeout)
+                connection.sendall(b"\x10\x04\x01")
+                try:
+                    if connection.recv(1) == b"":
+                        raise ConnectionResetError("the printer closed the connection")
+                except TimeoutError:
+                    pass
         except OSError as error:
             raise PrinterError(f"{self.describe()}: {error.strerror or error}", sent) from None
 

@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     sync = commands.add_parser("sync", help="synchronise with the central platform")
     sync.add_argument("--config", type=Path, help="TOML configuration file")
     sync.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
+    print_test = commands.add_parser("print-test", help="print the test page, report status")
+    print_test.add_argument("--config", type=Path, help="TOML configuration file")
     commands.add_parser(
         "central", help="run the reference central platform (see: social-point central -h)"
     )
@@ -73,6 +75,31 @@ def sync_once(config_path: Path | None) -> int:
     return 0
 
 
+def print_test(config_path: Path | None) -> int:
+    """Prints the test page on the configured printer; exit 1 when it cannot."""
+    from kiosk.printer_setup import connection_for, paper_for, slip_context
+    from printing.connection import PrinterError
+    from printing.escpos_render import render
+    from printing.slip import printer_test_page
+
+    config = load_config(config_path)
+    connection = connection_for(config)
+    status = connection.status()
+    print(f"printer: {connection.describe()}; paper {config.printer.paper}")
+    print(f"status: {status.state.value}" + (f" ({status.detail})" if status.detail else ""))
+    if not status.state.can_print:
+        print(f"social-point: the test page was not printed: {status.state.value}", file=sys.stderr)
+        return 1
+    slip = printer_test_page(slip_context(config, None), connection.describe())
+    try:
+        connection.send(render(slip, paper_for(config)))
+    except PrinterError as error:
+        print(f"social-point: printing failed after {error.sent} bytes: {error}", file=sys.stderr)
+        return 1
+    print("test page printed")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["central"]:
@@ -80,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return central_main(argv[1:])
     args = _parser().parse_args(argv)
+    if args.command == "print-test":
+        try:
+            return print_test(args.config)
+        except ConfigError as error:
+            return _fail(str(error))
     if args.command == "sync":
         try:
             return sync_once(args.config)

@@ -104,6 +104,15 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "demo": {
         "enabled": Key(bool, False),
     },
+    "printer": {
+        "connection": Key(str, "none", _one_of("none", "network", "file")),
+        "host": Key(str, "", _matches(r"[A-Za-z0-9.:-]{0,253}", "a host name or IP address")),
+        "port": Key(int, 9100, _between(1, 65535)),
+        "device": Key(str, ""),
+        "paper": Key(str, "80mm", _one_of("58mm", "80mm", "58mm-image-qr")),
+        "timeout_s": Key(int, 5, _between(1, 60)),
+        "status_timeout_ms": Key(int, 1000, _between(100, 10_000)),
+    },
     "sync": {
         "platform_url": Key(str, "", _platform_url),
         "enrollment_code": Key(str, "", _max_length(64)),
@@ -133,6 +142,16 @@ class Paths(NamedTuple):
     database: Path
 
 
+class PrinterSettings(NamedTuple):
+    connection: str  # "none" (preview only), "network" or "file"
+    host: str
+    port: int
+    device: str
+    paper: str
+    timeout_s: int
+    status_timeout_ms: int
+
+
 class SyncSettings(NamedTuple):
     platform_url: str  # "" no sync, "embedded" the reference platform in-process (demo)
     enrollment_code: str
@@ -155,6 +174,7 @@ class Config(NamedTuple):
     log_max_bytes: int
     log_backup_count: int
     demo: bool
+    printer: PrinterSettings
     sync: SyncSettings
     source: Path | None = None
 
@@ -232,6 +252,11 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{where}: not valid TOML: {error}") from None
     values, problems = _validate(raw)
+    printer = values.get("printer", {})
+    if printer.get("connection") == "network" and not printer.get("host"):
+        problems.append('printer.host: needed when printer.connection = "network"')
+    if printer.get("connection") == "file" and not printer.get("device"):
+        problems.append('printer.device: needed when printer.connection = "file"')
     if problems:
         raise ConfigError(f"{where} has {len(problems)} problem(s):\n  " + "\n  ".join(problems))
     # Relative paths in a file are relative to that file, so a checkout works from anywhere.
@@ -247,6 +272,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         log_max_bytes=values["logging"]["max_bytes"],
         log_backup_count=values["logging"]["backup_count"],
         demo=values["demo"]["enabled"],
+        printer=PrinterSettings(**values["printer"]),
         sync=SyncSettings(**values["sync"]),
         source=source,
     )

@@ -1,0 +1,76 @@
+"""`social-point print-test` against a TCP printer on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import ConfigError, parse_config
+from kiosk.paths import ROOT
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+
+
+@pytest.fixture
+def printer() -> Iterator[FakePrinter]:
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+def print_test(
+    tmp_path: Path, printer: FakePrinter, paper: str = "58mm"
+) -> subprocess.CompletedProcess:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        '[social_point]\nname = "Social Point Limena"\ncomune = "limena"\n'
+        f'[kiosk]\nid = "kiosk-lim"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
+        f'paper = "{paper}"\nstatus_timeout_ms = 300\n',
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_prints_the_test_page_and_reports_ready(tmp_path: Path, printer: FakePrinter) -> None:
+    result = print_test(tmp_path, printer)
+    assert result.returncode == 0, result.stderr
+    assert "status: ready" in result.stdout and "test page printed" in result.stdout
+    deadline = time.monotonic() + 5
+    while not any(b"PAGINA" in job for job in printer.jobs):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    job = decode(next(job for job in printer.jobs if b"PAGINA" in job))
+    assert "Social Point Limena" in job.texts and "DOCUMENTO NON FISCALE" in job.texts
+    assert any("kiosk-lim" in line for line in job.texts)
+    assert job.qr_payloads == ["SOCIAL POINT - PROVA QR"] and job.cuts == 1
+
+
+@pytest.mark.parametrize(("mode", "said"), [("paper_out", "paper_out"), ("silent", "no_answer")])
+def test_reports_why_it_cannot_print(
+    tmp_path: Path, printer: FakePrinter, mode: str, said: str
+) -> None:
+    printer.mode = mode
+    result = print_test(tmp_path, printer)
+    assert result.returncode == 1
+    assert f"status: {said}" in result.stdout
+    assert f"the test page was not printed: {said}" in result.stderr
+    assert not any(b"PAGINA" in job for job in printer.jobs)
+
+
+def test_printer_settings_are_validated() -> None:
+    with pytest.raises(
+        ConfigError, match=re.escape('printer.host: needed when printer.connection = "network"')
+    ):
+        parse_config('[printer]\nconnection = "network"\n')
+    with pytest.raises(ConfigError, match=re.escape("printer.connection = 'usb'")):
+        parse_config('[printer]\nconnection = "usb"\n')

@@ -108,11 +108,7 @@ class PlatformClient:
 
     def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
         body = self._request("POST", "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id})
-        if not isinstance(body, dict):
-            raise ProtocolError("enrollment: not a JSON object")
-        device_id = wire._short(body, "device_id", "enrollment", 64)
-        token = wire._short(body, "token", "enrollment", 200)
-        return device_id, token
+        return wire.parse_enrollment(body)
 
     def changes(self, stream: str, since: str, limit: int) -> wire.Page:
         body = self._request(

@@ -69,11 +69,7 @@ def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> i
         table.name, tuple(columns), tuple(c.name for c in table.primary_key.columns)
     )
     values = [tuple(_sql_value(row[name]) for name in columns) for row in rows]
-    connection = session.connection()
-    # In chunks: one long executemany keeps the GIL from the UI thread (it is released
-    # and re-taken around every row), which showed as 50 ms stalls of the screen.
-    for start in range(0, len(values), CHUNK):
-        connection.exec_driver_sql(statement, values[start : start + CHUNK])
+    session.connection().exec_driver_sql(statement, values)
     ids = [row["id"] for row in rows]
     if kind == "services":
         session.execute(delete(ServiceComune).where(ServiceComune.service_id.in_(ids)))
@@ -88,9 +84,6 @@ def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> i
     elif kind == "categories":
         _reindex_where(session, Service.category_id.in_(ids))
     return len(rows)
-
-
-CHUNK = 100
 
 
 def _sql_value(value: Any) -> Any:

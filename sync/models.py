@@ -137,7 +137,8 @@ class OutboxEntry(Base):
 
     __table_args__ = (
         CheckConstraint(
-            "state IN ('pending', 'sending', 'accepted', 'rejected')", name="ck_outbox_state"
+            "state IN (" + ", ".join(f"'{state}'" for state in OUTBOX_STATES) + ")",
+            name="ck_outbox_state",
         ),
         Index("ix_outbox_state", "state", "id"),
     )

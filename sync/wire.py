@@ -61,6 +61,13 @@ def _short(obj: dict[str, Any], name: str, where: str, limit: int) -> str:
     return value
 
 
+def parse_enrollment(body: Any) -> tuple[str, str]:
+    """The device id and token the platform gives an enrolling kiosk."""
+    if not isinstance(body, dict):
+        raise ProtocolError("enrollment: not a JSON object")
+    return _short(body, "device_id", "enrollment", 64), _short(body, "token", "enrollment", 200)
+
+
 def parse_page(body: Any, *, stream: str, since: str) -> Page:
     if not isinstance(body, dict):
         raise ProtocolError("change page: not a JSON object")

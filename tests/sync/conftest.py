@@ -72,21 +72,20 @@ def engine(central: Central, store: Store) -> Iterator[SyncEngine]:
     client.close()
 
 
-def _normal(kind: str, row: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in sorted(row.items())}
-
-
 def server_snapshot(platform: Platform) -> dict[str, dict[str, dict[str, Any]]]:
     """The platform's current records, normalised by the kiosk's own parsers."""
     snapshot = {}
     for kinds in STREAMS.values():
         for kind in kinds:
             rows = mirror.parse_batch(kind, list(platform.records(kind).values()))
-            snapshot[kind] = {row["id"]: _normal(kind, row) for row in rows}
+            snapshot[kind] = {row["id"]: row for row in rows}
+    for row in snapshot["services"].values():
+        row["residents_of"] = sorted(row["residents_of"])
     return snapshot
 
 
 def mirror_snapshot(store: Store) -> dict[str, dict[str, dict[str, Any]]]:
+    """The kiosk's mirror in the same form, read straight from its tables."""
     snapshot = {}
     with store.read() as session:
         links: dict[str, list[str]] = {}
@@ -100,15 +99,10 @@ def mirror_snapshot(store: Store) -> dict[str, dict[str, dict[str, Any]]]:
                     row = {c.name: getattr(obj, c.name) for c in model.__table__.columns}
                     if kind == "services":
                         row["residents_of"] = sorted(links.get(row["id"], []))
-                    rows[row["id"]] = _normal(kind, row)
+                    rows[row["id"]] = row
                 snapshot[kind] = rows
-    for row in snapshot["services"].values():
-        row["residents_of"] = sorted(row["residents_of"])
     return snapshot
 
 
 def assert_mirror_equals_server(store: Store, platform: Platform) -> None:
-    expected = server_snapshot(platform)
-    for row in expected["services"].values():
-        row["residents_of"] = sorted(row["residents_of"])
-    assert mirror_snapshot(store) == expected
+    assert mirror_snapshot(store) == server_snapshot(platform)

@@ -96,13 +96,6 @@ class ScrollList(QScrollArea):
         self._layout.insertWidget(self._layout.count() - 1, widget)
         widget.show()  # a layout would only post the show; be consistent at once
 
-    def items(self) -> list[QWidget]:
-        return [
-            self._layout.itemAt(i).widget()
-            for i in range(self._layout.count() - 1)
-            if self._layout.itemAt(i).widget() is not None
-        ]
-
 
 class CardButton(QPushButton):
     """A large tappable card: a bold first line and smaller lines under it.

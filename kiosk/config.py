@@ -30,9 +30,9 @@ class ConfigError(Exception):
 Check = Callable[[Any], str | None]  # returns a problem description, or None when fine
 
 
-def _one_of(*choices: str) -> Check:
+def _one_of(*choices: str | int) -> Check:
     def check(value: Any) -> str | None:
-        return None if value in choices else f"must be one of: {', '.join(choices)}"
+        return None if value in choices else f"must be one of: {', '.join(map(str, choices))}"
 
     return check
 
@@ -105,13 +105,22 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "enabled": Key(bool, False),
     },
     "printer": {
-        "connection": Key(str, "none", _one_of("none", "network", "file")),
+        "connection": Key(str, "none", _one_of("none", "network", "usb", "serial", "file")),
         "host": Key(str, "", _matches(r"[A-Za-z0-9.:-]{0,253}", "a host name or IP address")),
         "port": Key(int, 9100, _between(1, 65535)),
         "device": Key(str, ""),
+        "usb_vendor_id": Key(str, "", _matches(r"(0x[0-9a-fA-F]{4})?", "like 0x04b8")),
+        "usb_product_id": Key(str, "", _matches(r"(0x[0-9a-fA-F]{4})?", "like 0x0202")),
+        "usb_timeout_ms": Key(int, 5000, _between(100, 60_000)),
+        "baudrate": Key(int, 19200, _one_of(9600, 19200, 38400, 57600, 115200)),
         "paper": Key(str, "80mm", _one_of("58mm", "80mm", "58mm-image-qr")),
         "timeout_s": Key(int, 5, _between(1, 60)),
         "status_timeout_ms": Key(int, 1000, _between(100, 10_000)),
+        "expire_after_min": Key(int, 10, _between(1, 1440)),
+    },
+    "vouchers": {
+        "signing_key": Key(str, ""),
+        "trusted_keys_file": Key(str, ""),
     },
     "sync": {
         "platform_url": Key(str, "", _platform_url),
@@ -143,13 +152,23 @@ class Paths(NamedTuple):
 
 
 class PrinterSettings(NamedTuple):
-    connection: str  # "none" (preview only), "network" or "file"
+    connection: str  # "none" (preview only), "network", "usb", "serial" or "file"
     host: str
     port: int
     device: str
+    usb_vendor_id: str
+    usb_product_id: str
+    usb_timeout_ms: int
+    baudrate: int
     paper: str
     timeout_s: int
     status_timeout_ms: int
+    expire_after_min: int
+
+
+class VoucherSettings(NamedTuple):
+    signing_key: Path  # this kiosk's Ed25519 key (PEM, mode 0600), made on first use
+    trusted_keys_file: Path | None  # public keys accepted besides this kiosk's own
 
 
 class SyncSettings(NamedTuple):
@@ -175,6 +194,7 @@ class Config(NamedTuple):
     log_backup_count: int
     demo: bool
     printer: PrinterSettings
+    vouchers: VoucherSettings
     sync: SyncSettings
     source: Path | None = None
 
@@ -255,26 +275,41 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
     printer = values.get("printer", {})
     if printer.get("connection") == "network" and not printer.get("host"):
         problems.append('printer.host: needed when printer.connection = "network"')
-    if printer.get("connection") == "file" and not printer.get("device"):
-        problems.append('printer.device: needed when printer.connection = "file"')
+    if printer.get("connection") in ("file", "serial") and not printer.get("device"):
+        problems.append('printer.device: needed when printer.connection = "file" or "serial"')
+    if printer.get("connection") == "usb" and not (
+        printer.get("usb_vendor_id") and printer.get("usb_product_id")
+    ):
+        problems.append('printer.usb_vendor_id and usb_product_id: needed for "usb"')
     if problems:
         raise ConfigError(f"{where} has {len(problems)} problem(s):\n  " + "\n  ".join(problems))
     # Relative paths in a file are relative to that file, so a checkout works from anywhere.
     base = source.parent.resolve() if source else Path.cwd()
     sp = values["social_point"]
+    paths = _resolve_paths(values["paths"], base)
     return Config(
         social_point=SocialPoint(**sp),
         kiosk_id=values["kiosk"]["id"],
         language=values["kiosk"]["language"],
         fullscreen=values["kiosk"]["fullscreen"],
-        paths=_resolve_paths(values["paths"], base),
+        paths=paths,
         log_level=values["logging"]["level"],
         log_max_bytes=values["logging"]["max_bytes"],
         log_backup_count=values["logging"]["backup_count"],
         demo=values["demo"]["enabled"],
         printer=PrinterSettings(**values["printer"]),
+        vouchers=_voucher_settings(values["vouchers"], base, paths.data_dir),
         sync=SyncSettings(**values["sync"]),
         source=source,
+    )
+
+
+def _voucher_settings(values: dict[str, Any], base: Path, data_dir: Path) -> VoucherSettings:
+    key = values["signing_key"]
+    trusted = values["trusted_keys_file"]
+    return VoucherSettings(
+        signing_key=base / key if key else data_dir / "voucher-signing-key.pem",
+        trusted_keys_file=base / trusted if trusted else None,
     )
 
 

@@ -7,9 +7,9 @@ Renderers turn a slip into ESC/POS bytes or an on-screen preview.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 Align = Literal["left", "center", "right"]
 
@@ -20,6 +20,7 @@ class Text:
     align: Align = "left"
     bold: bool = False
     big: bool = False  # double width and height
+    inverted: bool = False  # white on black, for banners such as DUPLICATO
 
 
 @dataclass(frozen=True)
@@ -94,3 +95,38 @@ def printer_test_page(context: SlipContext, printer_description: str) -> Slip:
             Text(NOT_FISCAL, align="center", bold=True),
         ),
     )
+
+
+def duplicate_banner(copy_no: int, reprinted_at: datetime) -> tuple[Element, ...]:
+    return (
+        Text(f"DUPLICATO n. {copy_no}", align="center", bold=True, big=True, inverted=True),
+        Text(f"ristampa del {reprinted_at:%d/%m/%Y %H:%M}", align="center"),
+    )
+
+
+def as_duplicate(slip: Slip, copy_no: int, reprinted_at: datetime) -> Slip:
+    """The slip as a marked copy: the banner opens and closes it, so a torn-off half
+    still says it is a copy."""
+    banner = duplicate_banner(copy_no, reprinted_at)
+    return replace(slip, elements=(*banner, Rule(), *slip.elements, Rule(), *banner))
+
+
+# Slips are stored in the print queue as JSON, so a job can be printed, previewed and
+# reprinted after a restart exactly as it was first made.
+_TYPES: dict[str, type[Any]] = {"text": Text, "pair": Pair, "rule": Rule, "qr": Qr}
+_NAMES = {kind: name for name, kind in _TYPES.items()}
+
+
+def to_json(slip: Slip) -> dict[str, Any]:
+    return {
+        "title": slip.title,
+        "elements": [{"type": _NAMES[type(e)], **asdict(e)} for e in slip.elements],
+    }
+
+
+def from_json(data: dict[str, Any]) -> Slip:
+    elements: list[Element] = []
+    for item in data["elements"]:
+        fields = dict(item)
+        elements.append(_TYPES[fields.pop("type")](**fields))
+    return Slip(title=data["title"], elements=tuple(elements))

@@ -1,4 +1,4 @@
-"""SQLAlchemy models of the local store: the platform mirror and the outbox.
+"""SQLAlchemy models of the local store: the platform mirror, the outbox, the print queue.
 
 The schema itself is created and changed only by the Alembic migrations in
 ``sync/migrations``; these classes describe it for queries. Multilingual texts are
@@ -165,3 +165,29 @@ class Operator(Base):
     role: Mapped[str]
     pin_hash: Mapped[str]
     comuni: Mapped[list[str] | None]
+
+
+PRINT_JOB_STATES = ("pending", "sending", "printed", "uncertain", "expired", "cancelled")
+
+
+class PrintJob(Base):
+    """A slip waiting for, or sent to, the printer (see printing.queue)."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str]
+    reference: Mapped[str | None]
+    copy_no: Mapped[int] = mapped_column(default=0)
+    original_id: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
+    slip: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(default="pending")
+    waiting_reason: Mapped[str | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    bytes_sent: Mapped[int] = mapped_column(default=0)
+    sha256: Mapped[str | None]
+    last_error: Mapped[str | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    printed_at: Mapped[datetime | None]

@@ -19,6 +19,7 @@ class Line:
     align: int
     bold: bool
     big: bool
+    inverted: bool = False
 
 
 @dataclass
@@ -37,12 +38,12 @@ class Job:
 
 def decode(data: bytes) -> Job:
     job = Job()
-    align, bold, big, page = 0, False, False, "cp437"
+    align, bold, big, inverted, page = 0, False, False, False, "cp437"
     text = bytearray()
     i = 0
 
     def flush() -> None:
-        job.lines.append(Line(text.decode(page), align, bold, big))
+        job.lines.append(Line(text.decode(page), align, bold, big, inverted))
         text.clear()
 
     while i < len(data):
@@ -54,7 +55,7 @@ def decode(data: bytes) -> Job:
             command = data[i + 1]
             if command == 0x40:  # ESC @
                 job.resets += 1
-                align, bold, big = 0, False, False
+                align, bold, big, inverted = 0, False, False, False
                 i += 2
             elif command in (0x52, 0x45, 0x61, 0x21, 0x64, 0x2D, 0x4D):  # one argument
                 value = data[i + 2]
@@ -78,6 +79,9 @@ def decode(data: bytes) -> Job:
                 i += 4 if data[i + 2] in (65, 66) else 3
             elif command == 0x21:  # GS ! n
                 big = data[i + 2] & 0x11 == 0x11
+                i += 3
+            elif command == 0x42:  # GS B n: white on black
+                inverted = bool(data[i + 2] & 1)
                 i += 3
             elif command == 0x28 and data[i + 2] == 0x6B:  # GS ( k
                 length = data[i + 3] + 256 * data[i + 4]

@@ -1,0 +1,81 @@
+"""A slip laid out for one paper width: the rows both renderers draw.
+
+The ESC/POS renderer and the on-screen preview start from the same rows, so the preview
+wraps, aligns and marks text exactly as the paper will.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from printing.slip import Align, Pair, Qr, Rule, Slip, Text
+from printing.text import pair, printable, wrap
+
+
+@dataclass(frozen=True)
+class PaperProfile:
+    """What the renderers need to know about a printer model and its paper."""
+
+    name: str
+    columns: int  # characters per line in font A
+    dots: int  # printable width in dots
+    code_page: str = "cp1252"
+    native_qr: bool = True  # GS ( k; cheap clones need the QR as an image
+    qr_module: int = 5  # dots per QR module
+    escpos_profile: str = "TM-T20II"  # python-escpos capability profile
+    cutter: bool = True  # without one, the slip is fed out to be torn off
+
+    @property
+    def big_columns(self) -> int:
+        return self.columns // 2
+
+
+PROFILES = {
+    "58mm": PaperProfile("58mm", columns=32, dots=384, qr_module=5),
+    "80mm": PaperProfile("80mm", columns=48, dots=576, qr_module=6),
+    "58mm-image-qr": PaperProfile("58mm-image-qr", columns=32, dots=384, native_qr=False,
+                                  qr_module=5, escpos_profile="POS-5890", cutter=False),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TextRow:
+    text: str  # printable in the profile's code page, at most one line wide
+    align: Align = "left"
+    bold: bool = False
+    big: bool = False
+    inverted: bool = False
+
+
+@dataclass(frozen=True)
+class QrRow:
+    payload: str
+
+
+Row = TextRow | QrRow
+
+
+def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
+    rows: list[Row] = []
+    page = profile.code_page
+    for element in slip.elements:
+        if isinstance(element, Text):
+            columns = profile.big_columns if element.big else profile.columns
+            rows += [
+                TextRow(line, element.align, element.bold, element.big, element.inverted)
+                for line in wrap(printable(element.text, page), columns)
+            ]
+        elif isinstance(element, Pair):
+            label, value = printable(element.label, page), printable(element.value, page)
+            lines = pair(label, value, profile.columns)
+            rows += [TextRow(line, bold=element.bold) for line in lines]
+        elif isinstance(element, Rule):
+            rows.append(TextRow("-" * profile.columns))
+        elif isinstance(element, Qr):
+            rows.append(QrRow(element.payload))
+            if element.caption:
+                rows += [
+                    TextRow(line, align="center")
+                    for line in wrap(printable(element.caption, page), profile.columns)
+                ]
+    return rows

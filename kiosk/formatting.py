@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from printing.text import euro
+
 
 def format_euro(cents: int, lang: str) -> str:
+    if lang == "it":
+        return euro(cents)
     euros, rest = divmod(abs(cents), 100)
     sign = "-" if cents < 0 else ""
-    if lang == "it":
-        grouped = f"{euros:,}".replace(",", ".")
-        return f"{sign}€ {grouped},{rest:02d}"
     return f"{sign}€{euros:,}.{rest:02d}"

@@ -27,6 +27,11 @@ class State(Enum):
     def can_print(self) -> bool:
         return self in (State.READY, State.PAPER_LOW)
 
+    @property
+    def worth_trying(self) -> bool:
+        """Print anyway: many cheap printers never answer status queries."""
+        return self.can_print or self is State.NO_ANSWER
+
 
 @dataclass(frozen=True)
 class Status:

@@ -16,9 +16,12 @@ COVER_OPEN = {1: 0x1E, 2: 0x16, 4: 0x12}
 
 class FakePrinter:
     def __init__(self) -> None:
-        self.mode = "healthy"  # healthy, paper_out, cover_open, silent, disconnect
+        # healthy, paper_out, cover_open, silent, disconnect, or hang (answers status until
+        # a job starts arriving, then never again: a printer that froze mid-job)
+        self.mode = "healthy"
         self.disconnect_after = 100  # bytes of a job before a "disconnect" printer drops
         self.jobs: list[bytes] = []
+        self.arriving = 0  # the most job bytes (status queries aside) one connection brought
         self._listener = socket.socket()
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind(("127.0.0.1", 0))
@@ -46,19 +49,24 @@ class FakePrinter:
                 if not chunk:
                     break
                 received += chunk
-                while (at := received.find(b"\x10\x04")) != -1 and at + 2 < len(received):
-                    query = received[at + 2]
-                    del received[at : at + 3]
-                    replies = {"healthy": HEALTHY, "paper_out": PAPER_OUT,
-                               "cover_open": COVER_OPEN}.get(self.mode)  # fmt: skip
-                    if replies is not None:
-                        connection.sendall(bytes([replies.get(query, 0x12)]))
                 if self.mode == "disconnect" and len(received) >= self.disconnect_after:
-                    # Reset, not a polite close: like a printer switched off mid-job.
+                    # Reset, not a polite close, and no more answers: like a printer
+                    # switched off mid-job.
+                    del received[self.disconnect_after :]
                     connection.setsockopt(
                         socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
                     )
                     break
+                while (at := received.find(b"\x10\x04")) != -1 and at + 2 < len(received):
+                    query = received[at + 2]
+                    del received[at : at + 3]
+                    replies = {"healthy": HEALTHY, "paper_out": PAPER_OUT,
+                               "cover_open": COVER_OPEN, "disconnect": HEALTHY}.get(self.mode)  # fmt: skip
+                    if self.mode == "hang":
+                        replies = None if received else HEALTHY
+                    if replies is not None:
+                        connection.sendall(bytes([replies.get(query, 0x12)]))
+                self.arriving = max(self.arriving, len(received))
         if received:
             self.jobs.append(bytes(received))
 

@@ -1,0 +1,192 @@
+"""The slips the kiosk prints, built from plain data: purchase and booking receipts,
+application receipts, vouchers and the manager's end-of-day report.
+
+Slips are in Italian, the language of the offices that receive them. Each one opens with
+the common header (printing.slip.header) and closes with DOCUMENTO NON FISCALE: the
+kiosk never takes payments, so nothing it prints is a fiscal document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from printing.slip import NOT_FISCAL, Element, Pair, Qr, Rule, Slip, SlipContext, Text, header
+from printing.text import euro
+
+FOOTER: tuple[Element, ...] = (Rule(), Text(NOT_FISCAL, align="center", bold=True))
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    description: str
+    quantity: int = 1
+    unit_price_cents: int | None = None  # None: free of charge
+
+    @property
+    def total_cents(self) -> int:
+        return (self.unit_price_cents or 0) * self.quantity
+
+
+@dataclass(frozen=True)
+class PurchaseReceipt:
+    kind: Literal["purchase", "booking"]
+    reference: str  # the code the provider asks for
+    provider: str
+    provider_phone: str
+    lines: Sequence[ReceiptLine]
+    payment_note: str  # how and where it is paid: never at the kiosk
+    appointment: str = ""  # date, time and place of a booking
+    notes: Sequence[str] = ()  # documents to bring, how to cancel
+
+
+def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
+    title = "RICEVUTA DI PRENOTAZIONE" if receipt.kind == "booking" else "RICEVUTA D'ACQUISTO"
+    body: list[Element] = [
+        Pair("Codice", receipt.reference, bold=True),
+        Text(receipt.provider, bold=True),
+    ]
+    if receipt.provider_phone:
+        body.append(Pair("Telefono", receipt.provider_phone))
+    body.append(Rule())
+    for line in receipt.lines:
+        body.append(Text(line.description))
+        price = "gratuito" if line.unit_price_cents is None else euro(line.total_cents)
+        quantity = (
+            f"{line.quantity} x {euro(line.unit_price_cents)}"
+            if (line.quantity > 1 and line.unit_price_cents is not None)
+            else ""
+        )
+        body.append(Pair(quantity, price))
+    body += [Rule(), Pair("Totale", euro(sum(ln.total_cents for ln in receipt.lines)), bold=True)]
+    body.append(Text(receipt.payment_note))
+    if receipt.appointment:
+        body += [Rule(), Text("Appuntamento", bold=True), Text(receipt.appointment)]
+    if receipt.notes:
+        body.append(Rule())
+        body += [Text(note) for note in receipt.notes]
+    body.append(Qr(receipt.reference, caption="Mostra questo codice al fornitore."))
+    return Slip(title=title.capitalize(), elements=(*header(context, title), *body, *FOOTER))
+
+
+@dataclass(frozen=True)
+class ApplicationReceipt:
+    call_title: str
+    comune: str
+    applicant: str  # the citizen's name, on the citizen's own copy
+    tracking_code: str  # made on the kiosk when the application is saved
+    submitted_at: datetime
+    protocol: str | None = None  # given by the platform; None until it has answered
+    next_steps: Sequence[str] = ()
+    documents: Sequence[str] = ()  # to bring to the office, if any
+
+
+def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Slip:
+    body: list[Element] = [
+        Text(receipt.call_title, bold=True),
+        Pair("Comune", receipt.comune),
+        Pair("Richiedente", receipt.applicant),
+        Pair("Presentata il", f"{receipt.submitted_at:%d/%m/%Y %H:%M}"),
+        Pair("Codice di verifica", receipt.tracking_code, bold=True),
+    ]
+    if receipt.protocol:
+        body.append(Pair("Protocollo", receipt.protocol, bold=True))
+    else:
+        body.append(
+            Text(
+                "Il numero di protocollo viene assegnato quando la domanda arriva al Comune: "
+                "lo trovi con il codice di verifica."
+            )
+        )
+    if receipt.documents:
+        body += [Rule(), Text("Documenti da consegnare", bold=True)]
+        body += [Text(f"- {item}") for item in receipt.documents]
+    if receipt.next_steps:
+        body += [Rule(), *(Text(step) for step in receipt.next_steps)]
+    body.append(Qr(receipt.tracking_code, caption="Codice di verifica della domanda."))
+    title = "RICEVUTA DI PRESENTAZIONE"
+    return Slip(title="Ricevuta di presentazione", elements=(*header(context, title), *body,
+                                                             *FOOTER))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Voucher:
+    programme: str  # for example "Buoni spesa 2026"
+    issuer: str  # the Comune or body that pays it
+    signed_code: str  # the SP1: text carried by the QR
+    human_code: str  # the same voucher, for typing by hand
+    valid_from: date
+    valid_until: date
+    amount_cents: int | None = None
+    service: str | None = None
+    beneficiary_ref: str = ""  # a household number or initials, never a full identity
+    terms: Sequence[str] = field(
+        default=(
+            "Spendibile solo presso gli esercizi convenzionati.",
+            "Non cedibile, non convertibile in denaro, non dà diritto a resto.",
+        )
+    )
+    helpdesk: str = ""
+
+
+def voucher(context: SlipContext, item: Voucher) -> Slip:
+    title = "BUONO SPESA" if item.amount_cents is not None else "BUONO SERVIZIO"
+    value = euro(item.amount_cents) if item.amount_cents is not None else item.service or ""
+    body: list[Element] = [
+        Text(item.programme, align="center", bold=True),
+        Text(item.issuer, align="center"),
+        Text(value, align="center", bold=True, big=True),
+        Qr(item.signed_code),
+        Text(item.human_code, align="center", bold=True),
+        Rule(),
+        Pair("Valido dal", f"{item.valid_from:%d/%m/%Y}"),
+        Pair("Valido fino al", f"{item.valid_until:%d/%m/%Y}", bold=True),
+    ]
+    if item.beneficiary_ref:
+        body.append(Pair("Riferimento", item.beneficiary_ref))
+    body += [Rule(), *(Text(term) for term in item.terms)]
+    body.append(Text("Conservare lontano da fonti di calore."))
+    if item.helpdesk:
+        body.append(Text(f"Informazioni: {item.helpdesk}"))
+    return Slip(title=title.capitalize(), elements=(*header(context, title), *body, *FOOTER))
+
+
+@dataclass(frozen=True)
+class DayReport:
+    day: date
+    purchases: int
+    bookings: int
+    applications: int
+    vouchers: int
+    vouchers_cents: int
+    waiting_to_send: int
+    rejected: int
+    print_problems: int  # uncertain or expired slips
+    last_sync: datetime | None
+    assisted_sessions: Sequence[tuple[str, int]] = ()  # operator, sessions
+
+
+def day_report(context: SlipContext, report: DayReport) -> Slip:
+    last_sync = f"{report.last_sync:%d/%m/%Y %H:%M}" if report.last_sync else "mai"
+    body: list[Element] = [
+        Pair("Giornata", f"{report.day:%d/%m/%Y}", bold=True),
+        Rule(),
+        Pair("Acquisti", str(report.purchases)),
+        Pair("Prenotazioni", str(report.bookings)),
+        Pair("Domande presentate", str(report.applications)),
+        Pair("Buoni emessi", str(report.vouchers)),
+        Pair("Valore dei buoni", euro(report.vouchers_cents)),
+        Rule(),
+        Pair("In attesa di invio", str(report.waiting_to_send), bold=report.waiting_to_send > 0),
+        Pair("Rifiutati dalla piattaforma", str(report.rejected), bold=report.rejected > 0),
+        Pair("Stampe da verificare", str(report.print_problems), bold=report.print_problems > 0),
+        Pair("Ultima sincronizzazione", last_sync),
+    ]
+    if report.assisted_sessions:
+        body += [Rule(), Text("Sessioni assistite", bold=True)]
+        body += [Pair(name, str(count)) for name, count in report.assisted_sessions]
+    title = "RIEPILOGO GIORNALIERO"
+    return Slip(title="Riepilogo giornaliero", elements=(*header(context, title), *body,
+                                                         *FOOTER))  # fmt: skip

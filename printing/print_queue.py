@@ -1,0 +1,229 @@
+"""The print queue in the local store: slips waiting for the printer, and what became
+of them.
+
+``add`` runs inside the caller's transaction, so a receipt is committed together with
+the purchase it records, or not at all. A job moves pending → sending → printed. A job
+is marked "sending" (and committed) before its first byte leaves, so a crash while
+printing is found at the next start and the job becomes "uncertain": the paper may or
+may not have come out, so it is printed again only when someone asks, as a marked copy
+(DUPLICATO n. X). A pending job older than the configured limit expires instead of
+printing for someone who has left.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from printing.slip import Slip, as_duplicate, from_json, to_json
+from sync.models import PrintJob
+
+KINDS = ("receipt", "application", "voucher", "report", "test", "card")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class QueuedJob:
+    id: int
+    uuid: str
+    kind: str
+    reference: str | None
+    copy_no: int
+    state: str
+    waiting_reason: str | None
+    attempts: int
+    created_at: datetime  # UTC
+    slip: Slip  # as it prints: a copy carries its DUPLICATO banner
+
+    @classmethod
+    def of(cls, row: PrintJob) -> QueuedJob:
+        slip = from_json(row.slip)
+        if row.copy_no:
+            local = row.created_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+            slip = as_duplicate(slip, row.copy_no, local)
+        return cls(
+            row.id,
+            row.uuid,
+            row.kind,
+            row.reference,
+            row.copy_no,
+            row.state,
+            row.waiting_reason,
+            row.attempts,
+            row.created_at,
+            slip,
+        )
+
+
+def add(session: Session, slip: Slip, kind: str, reference: str | None = None) -> str:
+    """Queues ``slip`` in the caller's transaction; returns the job's UUID."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown print job kind {kind!r}")
+    moment = utcnow()
+    job_uuid = str(uuid.uuid4())
+    session.add(
+        PrintJob(
+            uuid=job_uuid,
+            kind=kind,
+            reference=reference,
+            copy_no=0,
+            slip=to_json(slip),
+            state="pending",
+            attempts=0,
+            bytes_sent=0,
+            created_at=moment,
+            updated_at=moment,
+        )
+    )
+    return job_uuid
+
+
+def recover(session: Session) -> int:
+    """At start: jobs left "sending" by a crash become uncertain. Returns how many."""
+    result = session.execute(
+        update(PrintJob)
+        .where(PrintJob.state == "sending")
+        .values(state="uncertain", last_error="interrupted while printing", updated_at=utcnow())
+    )
+    return result.rowcount or 0
+
+
+def expire(session: Session, older_than: timedelta) -> int:
+    result = session.execute(
+        update(PrintJob)
+        .where(PrintJob.state == "pending", PrintJob.created_at < utcnow() - older_than)
+        .values(state="expired", updated_at=utcnow())
+    )
+    return result.rowcount or 0
+
+
+def next_pending(session: Session) -> QueuedJob | None:
+    row = session.scalars(
+        select(PrintJob).where(PrintJob.state == "pending").order_by(PrintJob.id).limit(1)
+    ).first()
+    return None if row is None else QueuedJob.of(row)
+
+
+def get(session: Session, job_uuid: str) -> QueuedJob | None:
+    row = session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).first()
+    return None if row is None else QueuedJob.of(row)
+
+
+def mark_waiting(session: Session, job_id: int, reason: str) -> None:
+    session.execute(
+        update(PrintJob)
+        .where(PrintJob.id == job_id, PrintJob.state == "pending")
+        .values(waiting_reason=reason, updated_at=utcnow())
+    )
+
+
+def mark_sending(session: Session, job_id: int) -> bool:
+    """Claims a pending job for printing; False if it is no longer pending."""
+    result = session.execute(
+        update(PrintJob)
+        .where(PrintJob.id == job_id, PrintJob.state == "pending")
+        .values(state="sending", attempts=PrintJob.attempts + 1, updated_at=utcnow())
+    )
+    return result.rowcount == 1
+
+
+def mark_printed(session: Session, job_id: int, sha256: str, size: int) -> None:
+    moment = utcnow()
+    session.execute(
+        update(PrintJob)
+        .where(PrintJob.id == job_id)
+        .values(
+            state="printed",
+            sha256=sha256,
+            bytes_sent=size,
+            waiting_reason=None,
+            last_error=None,
+            printed_at=moment,
+            updated_at=moment,
+        )
+    )
+
+
+def mark_not_sent(session: Session, job_id: int, reason: str, error: str) -> None:
+    """Nothing reached the printer: the job is pending again, with the reason."""
+    session.execute(
+        update(PrintJob)
+        .where(PrintJob.id == job_id)
+        .values(state="pending", waiting_reason=reason, last_error=error[:300], updated_at=utcnow())
+    )
+
+
+def mark_uncertain(session: Session, job_id: int, sha256: str, sent: int, error: str) -> None:
+    session.execute(
+        update(PrintJob)
+        .where(PrintJob.id == job_id)
+        .values(
+            state="uncertain",
+            sha256=sha256,
+            bytes_sent=sent,
+            last_error=error[:300],
+            updated_at=utcnow(),
+        )
+    )
+
+
+def reprint(session: Session, job_uuid: str) -> str:
+    """Queues a marked copy of a job (any state); returns the new job's UUID."""
+    row = session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
+    original_id = row.original_id or row.id
+    copies = session.scalar(
+        select(func.max(PrintJob.copy_no)).where(
+            (PrintJob.original_id == original_id) | (PrintJob.id == original_id)
+        )
+    )
+    moment = utcnow()
+    new_uuid = str(uuid.uuid4())
+    session.add(
+        PrintJob(
+            uuid=new_uuid,
+            kind=row.kind,
+            reference=row.reference,
+            copy_no=(copies or 0) + 1,
+            original_id=original_id,
+            slip=row.slip,
+            state="pending",
+            attempts=0,
+            bytes_sent=0,
+            created_at=moment,
+            updated_at=moment,
+        )
+    )
+    return new_uuid
+
+
+def cancel(session: Session, job_uuid: str) -> None:
+    session.execute(
+        update(PrintJob)
+        .where(PrintJob.uuid == job_uuid, PrintJob.state == "pending")
+        .values(state="cancelled", updated_at=utcnow())
+    )
+
+
+def needing_attention(session: Session) -> list[QueuedJob]:
+    """Jobs a manager should look at: uncertain, expired, or pending with a problem."""
+    rows = session.scalars(
+        select(PrintJob)
+        .where(
+            PrintJob.state.in_(("uncertain", "expired"))
+            | ((PrintJob.state == "pending") & PrintJob.waiting_reason.is_not(None))
+        )
+        .order_by(PrintJob.id)
+    )
+    return [QueuedJob.of(row) for row in rows]
+
+
+def counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(PrintJob.state, func.count()).group_by(PrintJob.state))
+    return dict(rows.all())

@@ -1,0 +1,29 @@
+"""A kiosk printer worker in its own process, for the kill test: prints one job.
+
+Usage: python -m tests.printing.print_child STORE HOST PORT
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from printing.connection import NetworkConnection
+from printing.layout import PROFILES
+from printing.print_worker import PrintWorker
+from sync.store import Store
+
+
+def main() -> None:
+    store_path, host, port = sys.argv[1:4]
+    store = Store(Path(store_path))
+    # A long status timeout: the worker waits on the frozen printer until it is killed.
+    connection = NetworkConnection(host, int(port), timeout=60, status_timeout=60)
+    worker = PrintWorker(store, connection, PROFILES["80mm"], expire_after=timedelta(hours=1))
+    print("started", flush=True)
+    print(worker.step(), flush=True)
+
+
+if __name__ == "__main__":
+    main()

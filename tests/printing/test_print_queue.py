@@ -1,0 +1,204 @@
+"""The print queue and its worker against a TCP printer on 127.0.0.1 and a real store."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from kiosk.paths import ROOT
+from printing import print_queue
+from printing.connection import NetworkConnection, State
+from printing.layout import PROFILES
+from printing.print_worker import PrintUpdate, PrintWorker
+from printing.slip import NOT_FISCAL, Pair, Slip, SlipContext, Text, header
+from sync import outbox
+from sync.models import OutboxEntry, PrintJob
+from sync.store import Store
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+
+CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
+
+
+def receipt(number: int = 1) -> Slip:
+    return Slip("Ricevuta", (*header(CONTEXT, "RICEVUTA"), Pair("Codice", f"PR-{number:04d}"),
+                             Text("Pasti a domicilio – 5 giorni"), Pair("Totale", "€ 32,50"),
+                             Text(NOT_FISCAL)))  # fmt: skip
+
+
+def eventually(condition: Callable[[], object], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def printer() -> Iterator[FakePrinter]:
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def worker(store: Store, printer: FakePrinter) -> Iterator[PrintWorker]:
+    updates: list[PrintUpdate] = []
+    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=0.3)
+    running = PrintWorker(store, connection, PROFILES["58mm"], expire_after=timedelta(minutes=10),
+                          retry_s=0.05, idle_s=0.05, on_update=updates.append)  # fmt: skip
+    running.updates = updates  # type: ignore[attr-defined]
+    yield running
+    running.stop()
+
+
+def job_row(store: Store, job_uuid: str) -> PrintJob:
+    with store.read() as session:
+        return session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
+
+
+def alerts(store: Store) -> list[dict[str, object]]:
+    with store.read() as session:
+        return [e.payload for e in session.scalars(select(OutboxEntry)) if e.kind == "event"]
+
+
+def test_a_job_is_written_with_its_record_or_not_at_all(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.write() as session:
+        outbox.add(session, "event", {"purchase": 1})
+        print_queue.add(session, receipt(), "receipt", "PR-0001")
+        raise RuntimeError("power cut before the commit")
+    with store.read() as session:
+        assert print_queue.counts(session) == {} and outbox.counts(session)["pending"] == 0
+    with store.write() as session:
+        outbox.add(session, "event", {"purchase": 1})
+        job_uuid = print_queue.add(session, receipt(), "receipt", "PR-0001")
+    with store.read() as session:
+        assert print_queue.get(session, job_uuid).slip == receipt()  # survives JSON intact
+        assert outbox.counts(session)["pending"] == 1
+
+
+def test_paper_out_keeps_the_job_waiting_then_it_prints_once(
+    store: Store, printer: FakePrinter, worker: PrintWorker
+) -> None:
+    printer.mode = "paper_out"
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(), "receipt", "PR-0001")
+    worker.start()
+    eventually(lambda: job_row(store, job_uuid).waiting_reason == "paper_out")
+    time.sleep(0.3)  # several more status checks while the paper is out
+    assert printer.jobs == [] and job_row(store, job_uuid).state == "pending"
+    assert alerts(store) == [{"type": "printer_alert", "state": "paper_out",
+                              "waiting_kind": "receipt"}]  # once, not once per check
+    waiting = [u for u in worker.updates if u.job_uuid == job_uuid]  # type: ignore[attr-defined]
+    assert waiting[-1] == PrintUpdate(State.PAPER_OUT, job_uuid, "pending", 1)
+
+    printer.mode = "healthy"  # a manager put in a new roll
+    eventually(lambda: job_row(store, job_uuid).state == "printed")
+    time.sleep(0.3)
+    assert len(printer.jobs) == 1
+    printed = decode(printer.jobs[0])
+    assert "PR-0001" in "\n".join(printed.texts) and printed.cuts == 1
+    assert "Pasti a domicilio - 5 giorni" in printed.texts  # the dash made plain
+    row = job_row(store, job_uuid)
+    assert row.attempts == 1 and row.bytes_sent == len(printer.jobs[0])
+    assert worker.updates[-1].printer is State.READY  # type: ignore[attr-defined]
+
+
+def test_a_job_cut_off_mid_way_is_uncertain_and_reprinted_only_as_a_marked_copy(
+    store: Store, printer: FakePrinter, worker: PrintWorker
+) -> None:
+    printer.mode, printer.disconnect_after = "disconnect", 200
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(7), "receipt", "PR-0007")
+    worker.start()
+    eventually(lambda: job_row(store, job_uuid).state == "uncertain")
+    printer.mode = "healthy"
+    time.sleep(0.3)
+    assert len(printer.jobs) == 1  # the broken one only: no automatic second print
+    with store.read() as session:
+        assert [j.uuid for j in print_queue.needing_attention(session)] == [job_uuid]
+
+    with store.write() as session:
+        copy_uuid = print_queue.reprint(session, job_uuid)
+    worker.wake()
+    eventually(lambda: job_row(store, copy_uuid).state == "printed")
+    with store.write() as session:
+        second_uuid = print_queue.reprint(session, copy_uuid)  # a copy of the copy
+    eventually(lambda: job_row(store, second_uuid).state == "printed")
+    first, second = (decode(job) for job in printer.jobs[1:])
+    assert first.lines[0].text == "DUPLICATO n. 1" and first.lines[0].inverted
+    assert second.lines[0].text == "DUPLICATO n. 2"
+    assert sum(t == "DUPLICATO n. 1" for t in first.texts) == 2  # top and bottom
+    assert "PR-0007" in "\n".join(second.texts)
+
+
+def test_an_unreachable_printer_leaves_the_job_pending_and_retries(
+    store: Store, printer: FakePrinter, worker: PrintWorker
+) -> None:
+    printer.close()  # nothing listens: connection refused
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(), "receipt")
+    worker.start()
+    eventually(lambda: job_row(store, job_uuid).waiting_reason == "unreachable")
+    assert job_row(store, job_uuid).state == "pending"
+    assert alerts(store)[0]["state"] == "unreachable"
+
+
+def test_old_pending_jobs_expire_instead_of_printing(
+    store: Store, printer: FakePrinter, worker: PrintWorker
+) -> None:
+    with store.write() as session:
+        old = print_queue.add(session, receipt(1), "voucher")
+        fresh = print_queue.add(session, receipt(2), "receipt")
+        session.flush()
+        session.execute(update(PrintJob).where(PrintJob.uuid == old)
+                        .values(created_at=print_queue.utcnow() - timedelta(minutes=11)))  # fmt: skip
+    worker.start()
+    eventually(lambda: job_row(store, fresh).state == "printed")
+    assert job_row(store, old).state == "expired" and len(printer.jobs) == 1
+    assert "PR-0002" in "\n".join(decode(printer.jobs[0]).texts)
+
+
+def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
+    store: Store, printer: FakePrinter
+) -> None:
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(9), "receipt", "PR-0009")
+    printer.mode = "hang"  # takes the job's bytes, then freezes
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.printing.print_child", str(store.path), printer.host,
+         str(printer.port)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "started"
+        eventually(lambda: printer.arriving > 0 and job_row(store, job_uuid).state == "sending")
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(10)
+    printer.mode = "healthy"
+    restarted = PrintWorker(store, NetworkConnection(printer.host, printer.port, timeout=2,
+                            status_timeout=0.3), PROFILES["80mm"], expire_after=timedelta(hours=1),
+                            retry_s=0.05, idle_s=0.05)  # fmt: skip
+    restarted.start()
+    try:
+        eventually(lambda: job_row(store, job_uuid).state == "uncertain")
+        time.sleep(0.3)
+        eventually(lambda: len(printer.jobs) == 1)  # the interrupted job, recorded on close
+        assert job_row(store, job_uuid).last_error == "interrupted while printing"
+        with store.write() as session:
+            copy_uuid = print_queue.reprint(session, job_uuid)
+        restarted.wake()
+        eventually(lambda: job_row(store, copy_uuid).state == "printed")
+        assert len(printer.jobs) == 2
+        assert decode(printer.jobs[1]).texts[0] == "DUPLICATO n. 1"
+    finally:
+        restarted.stop()

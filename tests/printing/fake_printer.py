@@ -12,6 +12,8 @@ import threading
 HEALTHY = {1: 0x16, 2: 0x12, 4: 0x12}
 PAPER_OUT = {1: 0x1E, 2: 0x32, 4: 0x72}  # offline because the paper ran out
 COVER_OPEN = {1: 0x1E, 2: 0x16, 4: 0x12}
+REPLIES = {"healthy": HEALTHY, "paper_out": PAPER_OUT, "cover_open": COVER_OPEN,
+           "disconnect": HEALTHY}  # fmt: skip
 
 
 class FakePrinter:
@@ -60,8 +62,7 @@ class FakePrinter:
                 while (at := received.find(b"\x10\x04")) != -1 and at + 2 < len(received):
                     query = received[at + 2]
                     del received[at : at + 3]
-                    replies = {"healthy": HEALTHY, "paper_out": PAPER_OUT,
-                               "cover_open": COVER_OPEN, "disconnect": HEALTHY}.get(self.mode)  # fmt: skip
+                    replies = REPLIES.get(self.mode)
                     if self.mode == "hang":
                         replies = None if received else HEALTHY
                     if replies is not None:

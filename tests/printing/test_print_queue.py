@@ -95,8 +95,9 @@ def test_paper_out_keeps_the_job_waiting_then_it_prints_once(
     eventually(lambda: job_row(store, job_uuid).waiting_reason == "paper_out")
     time.sleep(0.3)  # several more status checks while the paper is out
     assert printer.jobs == [] and job_row(store, job_uuid).state == "pending"
-    assert alerts(store) == [{"type": "printer_alert", "state": "paper_out",
-                              "waiting_kind": "receipt"}]  # once, not once per check
+    assert alerts(store) == [
+        {"type": "printer_alert", "state": "paper_out", "waiting_kind": "receipt"}
+    ]  # once, not once per check
     waiting = [u for u in worker.updates if u.job_uuid == job_uuid]  # type: ignore[attr-defined]
     assert waiting[-1] == PrintUpdate(State.PAPER_OUT, job_uuid, "pending", 1)
 
@@ -159,8 +160,8 @@ def test_old_pending_jobs_expire_instead_of_printing(
         old = print_queue.add(session, receipt(1), "voucher")
         fresh = print_queue.add(session, receipt(2), "receipt")
         session.flush()
-        session.execute(update(PrintJob).where(PrintJob.uuid == old)
-                        .values(created_at=print_queue.utcnow() - timedelta(minutes=11)))  # fmt: skip
+        long_ago = print_queue.utcnow() - timedelta(minutes=11)
+        session.execute(update(PrintJob).where(PrintJob.uuid == old).values(created_at=long_ago))
     worker.start()
     eventually(lambda: job_row(store, fresh).state == "printed")
     assert job_row(store, old).state == "expired" and len(printer.jobs) == 1

@@ -77,6 +77,6 @@ def test_printer_settings_are_validated() -> None:
     with pytest.raises(ConfigError, match="usb_product_id: needed"):
         parse_config('[printer]\nconnection = "usb"\nusb_vendor_id = "0x04b8"\n')
     with pytest.raises(ConfigError, match=re.escape("printer.usb_timeout_ms = 0")):
-        parse_config('[printer]\nusb_timeout_ms = 0\n')  # 0 would wait for ever
+        parse_config("[printer]\nusb_timeout_ms = 0\n")  # 0 would wait for ever
     with pytest.raises(ConfigError, match="device: needed"):
         parse_config('[printer]\nconnection = "serial"\n')

@@ -7,11 +7,17 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import Config
-from printing.connection import FileConnection, NetworkConnection, NoPrinter
-from printing.escpos_render import PROFILES, PaperProfile
+from printing.connection import (
+    FileConnection,
+    NetworkConnection,
+    NoPrinter,
+    SerialConnection,
+    UsbConnection,
+)
+from printing.layout import PROFILES, PaperProfile
 from printing.slip import SlipContext
 
-Connection = NetworkConnection | FileConnection | NoPrinter
+Connection = NetworkConnection | UsbConnection | SerialConnection | FileConnection | NoPrinter
 
 
 def connection_for(config: Config) -> Connection:
@@ -20,6 +26,20 @@ def connection_for(config: Config) -> Connection:
         return NetworkConnection(
             settings.host,
             settings.port,
+            timeout=settings.timeout_s,
+            status_timeout=settings.status_timeout_ms / 1000,
+        )
+    if settings.connection == "usb":
+        return UsbConnection(
+            int(settings.usb_vendor_id, 16),
+            int(settings.usb_product_id, 16),
+            timeout_ms=settings.usb_timeout_ms,
+            status_timeout_ms=settings.status_timeout_ms,
+        )
+    if settings.connection == "serial":
+        return SerialConnection(
+            settings.device,
+            settings.baudrate,
             timeout=settings.timeout_s,
             status_timeout=settings.status_timeout_ms / 1000,
         )

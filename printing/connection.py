@@ -8,9 +8,11 @@ answer is reported as such, never assumed healthy.
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any, Protocol
 
 
 class State(Enum):
@@ -63,7 +65,100 @@ def interpret(online: int, cause: int | None, paper: int | None) -> State:
     return State.READY
 
 
-class NetworkConnection:
+class Link(Protocol):
+    """An open two-way connection to a printer."""
+
+    def write(self, data: bytes) -> int: ...  # bytes taken, at least one, or OSError
+    def read_byte(self, timeout: float) -> int | None: ...  # None: no answer in time
+    def close(self) -> None: ...
+
+
+class _TwoWayConnection:
+    """Status queries and confirmed sending over any link that can answer."""
+
+    status_timeout: float
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def _open(self) -> Link:
+        raise NotImplementedError
+
+    def status(self) -> Status:
+        try:
+            link = self._open()
+        except OSError as error:
+            return Status(State.UNREACHABLE, f"{self.describe()}: {error.strerror or error}")
+        try:
+            online = self._ask(link, 1)
+            if online is None:
+                return Status(State.NO_ANSWER, "the printer does not answer status queries")
+            cause = self._ask(link, 2) if online & 0x08 else None
+            paper = self._ask(link, 4)
+            return Status(interpret(online, cause, paper))
+        except OSError as error:
+            return Status(State.UNREACHABLE, f"{self.describe()}: {error.strerror or error}")
+        finally:
+            link.close()
+
+    def _ask(self, link: Link, query: int) -> int | None:
+        _write_all(link, bytes([0x10, 0x04, query]))
+        return link.read_byte(self.status_timeout)
+
+    def send(self, data: bytes) -> None:
+        """Sends a job, then asks for the printer's status on the same connection.
+
+        The operating system accepts a whole job into its buffers even when the printer
+        has just gone away; the status question after it makes a reset or a closed
+        connection show, so the job counts as uncertain instead of printed. A printer
+        that never answers status queries is given the benefit of the doubt.
+        """
+        sent = 0
+        try:
+            link = self._open()
+        except OSError as error:
+            raise PrinterError(f"{self.describe()}: {error.strerror or error}", 0) from None
+        try:
+            view = memoryview(data)
+            while sent < len(data):
+                sent += link.write(bytes(view[sent : sent + 4096]))
+            _write_all(link, b"\x10\x04\x01")
+            link.read_byte(self.status_timeout)
+        except OSError as error:
+            raise PrinterError(f"{self.describe()}: {error.strerror or error}", sent) from None
+        finally:
+            link.close()
+
+
+def _write_all(link: Link, data: bytes) -> None:
+    done = 0
+    while done < len(data):
+        done += link.write(data[done:])
+
+
+class _SocketLink:
+    def __init__(self, connection: socket.socket, timeout: float) -> None:
+        self.connection, self.timeout = connection, timeout
+
+    def write(self, data: bytes) -> int:
+        self.connection.settimeout(self.timeout)
+        return self.connection.send(data)
+
+    def read_byte(self, timeout: float) -> int | None:
+        self.connection.settimeout(timeout)
+        try:
+            reply = self.connection.recv(1)
+        except TimeoutError:
+            return None
+        if reply == b"":
+            raise ConnectionResetError("the printer closed the connection")
+        return reply[0]
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class NetworkConnection(_TwoWayConnection):
     """A printer on TCP port 9100 (or another); timeouts in seconds."""
 
     def __init__(self, host: str, port: int = 9100, *, timeout: float = 5.0,
@@ -74,55 +169,157 @@ class NetworkConnection:
     def describe(self) -> str:
         return f"network {self.host}:{self.port}"
 
-    def _connect(self, timeout: float) -> socket.socket:
-        return socket.create_connection((self.host, self.port), timeout=timeout)
+    def _open(self) -> Link:
+        connection = socket.create_connection((self.host, self.port), timeout=self.timeout)
+        return _SocketLink(connection, self.timeout)
 
-    def status(self) -> Status:
-        try:
-            with self._connect(self.status_timeout) as connection:
-                connection.settimeout(self.status_timeout)
-                online = self._ask(connection, 1)
-                if online is None:
-                    return Status(State.NO_ANSWER, "the printer does not answer status queries")
-                cause = self._ask(connection, 2) if online & 0x08 else None
-                paper = self._ask(connection, 4)
-                return Status(interpret(online, cause, paper))
-        except OSError as error:
-            return Status(State.UNREACHABLE, f"{self.describe()}: {error.strerror or error}")
 
-    @staticmethod
-    def _ask(connection: socket.socket, query: int) -> int | None:
-        connection.sendall(bytes([0x10, 0x04, query]))
+class _SerialLink:
+    def __init__(self, port: Any) -> None:
+        self.port = port
+
+    def write(self, data: bytes) -> int:
+        import serial
+
         try:
-            reply = connection.recv(1)
-        except TimeoutError:
-            return None
+            written = self.port.write(data)
+        except serial.SerialTimeoutException:
+            raise TimeoutError("the serial printer did not take the data in time") from None
+        except serial.SerialException as error:
+            raise OSError(str(error)) from None
+        self.port.flush()
+        return int(written or 0) or len(data)
+
+    def read_byte(self, timeout: float) -> int | None:
+        self.port.timeout = timeout
+        reply = self.port.read(1)
         return reply[0] if reply else None
 
-    def send(self, data: bytes) -> None:
-        """Sends a job, then asks for the printer's status on the same connection.
+    def close(self) -> None:
+        self.port.close()
 
-        The kernel accepts a whole job into its buffers even when the printer has just
-        gone away; the status question after it makes a reset or a closed connection
-        show, so the job counts as uncertain instead of printed. A printer that never
-        answers status queries is given the benefit of the doubt.
-        """
-        sent = 0
+
+class SerialConnection(_TwoWayConnection):
+    """A printer on a serial port (pyserial); timeouts in seconds."""
+
+    def __init__(self, device: str, baudrate: int = 19200, *, timeout: float = 5.0,
+                 status_timeout: float = 1.0) -> None:  # fmt: skip
+        self.device, self.baudrate = device, baudrate
+        self.timeout, self.status_timeout = timeout, status_timeout
+
+    def describe(self) -> str:
+        return f"serial {self.device} at {self.baudrate} baud"
+
+    def _open(self) -> Link:
+        import serial
+
         try:
-            with self._connect(self.timeout) as connection:
-                connection.settimeout(self.timeout)
-                view = memoryview(data)
-                while sent < len(data):
-                    sent += connection.send(view[sent : sent + 4096])
-                connection.settimeout(self.status_timeout)
-                connection.sendall(b"\x10\x04\x01")
-                try:
-                    if connection.recv(1) == b"":
-                        raise ConnectionResetError("the printer closed the connection")
-                except TimeoutError:
-                    pass
-        except OSError as error:
-            raise PrinterError(f"{self.describe()}: {error.strerror or error}", sent) from None
+            port = serial.Serial(self.device, self.baudrate, timeout=self.status_timeout,
+                                 write_timeout=self.timeout)  # fmt: skip
+        except serial.SerialException as error:
+            raise OSError(str(error)) from None
+        return _SerialLink(port)
+
+
+class UsbPort(Protocol):
+    """A printer's bulk endpoints (the edge faked in tests); timeouts in milliseconds."""
+
+    def write(self, data: bytes, timeout_ms: int) -> int: ...
+    def read(self, size: int, timeout_ms: int) -> bytes: ...
+    def close(self) -> None: ...
+
+
+class _UsbLink:
+    def __init__(self, port: UsbPort, timeout_ms: int) -> None:
+        self.port, self.timeout_ms = port, timeout_ms
+
+    def write(self, data: bytes) -> int:
+        return self.port.write(data, self.timeout_ms)
+
+    def read_byte(self, timeout: float) -> int | None:
+        reply = self.port.read(16, max(1, round(timeout * 1000)))
+        return reply[-1] if reply else None
+
+    def close(self) -> None:
+        self.port.close()
+
+
+class UsbConnection(_TwoWayConnection):
+    """A USB printer by vendor and product id. USB counts timeouts in milliseconds, and
+    0 would mean waiting for ever: both are given here in milliseconds, never 0."""
+
+    def __init__(self, vendor_id: int, product_id: int, *, timeout_ms: int = 5000,
+                 status_timeout_ms: int = 1000,
+                 open_port: Callable[[int, int], UsbPort] | None = None) -> None:  # fmt: skip
+        if timeout_ms <= 0 or status_timeout_ms <= 0:
+            raise ValueError("USB timeouts must be positive milliseconds (0 waits for ever)")
+        self.vendor_id, self.product_id = vendor_id, product_id
+        self.timeout_ms = timeout_ms
+        self.status_timeout = status_timeout_ms / 1000
+        self._open_port = open_port or open_usb_port
+
+    def describe(self) -> str:
+        return f"usb {self.vendor_id:04x}:{self.product_id:04x}"
+
+    def _open(self) -> Link:
+        return _UsbLink(self._open_port(self.vendor_id, self.product_id), self.timeout_ms)
+
+
+class _PyUsbPort:
+    """The printer's first interface through pyusb and libusb."""
+
+    def __init__(self, vendor_id: int, product_id: int) -> None:
+        import usb.core
+        import usb.util
+
+        self._errors = usb.core.USBError
+        try:
+            device = usb.core.find(idVendor=vendor_id, idProduct=product_id)
+        except usb.core.NoBackendError:
+            raise OSError("libusb is not installed (Debian: libusb-1.0-0)") from None
+        if device is None:
+            raise OSError(f"no USB device {vendor_id:04x}:{product_id:04x} is connected")
+        try:
+            if device.is_kernel_driver_active(0):
+                device.detach_kernel_driver(0)  # usblp holds the printer otherwise
+            interface = device.get_active_configuration()[(0, 0)]
+        except usb.core.USBError as error:
+            raise OSError(f"cannot use the USB printer: {error}") from None
+
+        def endpoint(direction: int) -> Any:
+            return usb.util.find_descriptor(
+                interface,
+                custom_match=lambda e: usb.util.endpoint_direction(e.bEndpointAddress) == direction,
+            )
+
+        self.device = device
+        self.out_endpoint = endpoint(usb.util.ENDPOINT_OUT)
+        self.in_endpoint = endpoint(usb.util.ENDPOINT_IN)
+        if self.out_endpoint is None:
+            raise OSError("the USB device has no output endpoint: is it a printer?")
+
+    def write(self, data: bytes, timeout_ms: int) -> int:
+        try:
+            return int(self.out_endpoint.write(data, timeout_ms))
+        except self._errors as error:
+            raise OSError(f"USB write failed: {error}") from None
+
+    def read(self, size: int, timeout_ms: int) -> bytes:
+        if self.in_endpoint is None:
+            return b""
+        try:
+            return bytes(self.in_endpoint.read(size, timeout_ms))
+        except self._errors:
+            return b""  # pyusb reports a read timeout as an error: no answer
+
+    def close(self) -> None:
+        import usb.util
+
+        usb.util.dispose_resources(self.device)
+
+
+def open_usb_port(vendor_id: int, product_id: int) -> UsbPort:
+    return _PyUsbPort(vendor_id, product_id)
 
 
 class FileConnection:

@@ -1,0 +1,161 @@
+"""Serial printers through a real pseudo-terminal; USB printers through a fake port.
+
+USB is the one edge faked here: no USB printer is attached to the test machine, so
+``UsbPort`` (the printer's two bulk endpoints) is replaced by an object that records
+what pyusb would have been asked, in particular the timeouts in milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import tty
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from kiosk.printer_setup import connection_for
+from printing.connection import (
+    PrinterError,
+    SerialConnection,
+    State,
+    UsbConnection,
+)
+from printing.escpos_render import PROFILES, render
+from printing.slip import SlipContext, printer_test_page
+from tests.conftest import make_config
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import PAPER_OUT
+
+CONTEXT = SlipContext(
+    "Social Point Campodoro", "Campodoro", "kiosk-03", datetime(2026, 11, 24, 12, 0)
+)
+
+
+class SerialPrinter:
+    """The far end of a pseudo-terminal, playing a serial printer."""
+
+    def __init__(self) -> None:
+        self.master, slave = os.openpty()
+        tty.setraw(slave)
+        self.device = os.ttyname(slave)
+        self._slave = slave
+        self.replies: dict[int, int] | None = {1: 0x16, 2: 0x12, 4: 0x12}
+        self.received = bytearray()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:
+                return
+            self.received += chunk
+            while (at := self.received.find(b"\x10\x04")) != -1 and at + 2 < len(self.received):
+                query = self.received[at + 2]
+                del self.received[at : at + 3]
+                if self.replies is not None:
+                    os.write(self.master, bytes([self.replies[query]]))
+
+    def close(self) -> None:
+        os.close(self._slave)
+        os.close(self.master)
+
+
+@pytest.fixture
+def serial_printer() -> Iterator[SerialPrinter]:
+    printer = SerialPrinter()
+    yield printer
+    printer.close()
+
+
+def test_a_serial_printer_reports_status_and_prints(serial_printer: SerialPrinter) -> None:
+    connection = SerialConnection(serial_printer.device, 19200, timeout=2, status_timeout=0.5)
+    assert connection.status().state is State.READY
+    serial_printer.replies = PAPER_OUT
+    assert connection.status().state is State.PAPER_OUT
+    serial_printer.replies = {1: 0x16, 2: 0x12, 4: 0x12}
+    connection.send(render(printer_test_page(CONTEXT, "seriale"), PROFILES["58mm"]))
+    job = decode(bytes(serial_printer.received))
+    assert "Accenti: àèéìòù ÀÈÉÌÒÙ" in job.texts and job.cuts == 1
+
+
+def test_a_silent_or_missing_serial_printer_is_reported(serial_printer: SerialPrinter) -> None:
+    serial_printer.replies = None
+    connection = SerialConnection(serial_printer.device, timeout=2, status_timeout=0.2)
+    assert connection.status().state is State.NO_ANSWER
+    missing = SerialConnection("/dev/ttyNOPE", timeout=1, status_timeout=0.2)
+    assert missing.status().state is State.UNREACHABLE
+    with pytest.raises(PrinterError) as raised:
+        missing.send(b"x")
+    assert raised.value.sent == 0
+
+
+class FakeUsbPort:
+    def __init__(self, replies: dict[int, int], fail_after: int | None = None) -> None:
+        self.replies, self.fail_after = replies, fail_after
+        self.written = bytearray()
+        self.timeouts: list[tuple[str, int]] = []
+        self.pending = b""
+        self.closed = False
+
+    def write(self, data: bytes, timeout_ms: int) -> int:
+        self.timeouts.append(("write", timeout_ms))
+        if self.fail_after is not None and len(self.written) >= self.fail_after:
+            raise OSError("USB write failed: [Errno 110] Operation timed out")
+        if data[:2] == b"\x10\x04":
+            self.pending = bytes([self.replies[data[2]]])
+        else:
+            self.written += data
+        return len(data)
+
+    def read(self, size: int, timeout_ms: int) -> bytes:
+        self.timeouts.append(("read", timeout_ms))
+        reply, self.pending = self.pending, b""
+        return reply
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_usb_timeouts_are_milliseconds_and_status_is_read() -> None:
+    port = FakeUsbPort({1: 0x16, 2: 0x12, 4: 0x72})
+    connection = UsbConnection(0x04B8, 0x0202, timeout_ms=5000, status_timeout_ms=800,
+                               open_port=lambda vendor, product: port)  # fmt: skip
+    assert connection.describe() == "usb 04b8:0202"
+    assert connection.status().state is State.PAPER_OUT
+    assert ("read", 800) in port.timeouts and ("write", 5000) in port.timeouts
+    assert port.closed
+    with pytest.raises(ValueError, match="milliseconds"):
+        UsbConnection(0x04B8, 0x0202, timeout_ms=0)
+
+
+def test_a_usb_job_failing_mid_way_reports_what_was_sent() -> None:
+    port = FakeUsbPort({1: 0x16, 2: 0x12, 4: 0x12}, fail_after=4096)
+    connection = UsbConnection(0x04B8, 0x0202, open_port=lambda vendor, product: port)
+    data = render(printer_test_page(CONTEXT, "usb"), PROFILES["80mm"]) * 10
+    assert len(data) > 4096 * 2
+    with pytest.raises(PrinterError) as raised:
+        connection.send(data)
+    assert raised.value.sent == 4096 and "timed out" in str(raised.value)
+
+
+def test_a_missing_usb_printer_is_unreachable() -> None:
+    def nothing(vendor: int, product: int) -> FakeUsbPort:
+        raise OSError(f"no USB device {vendor:04x}:{product:04x} is connected")
+
+    connection = UsbConnection(0x04B8, 0x0202, open_port=nothing)
+    status = connection.status()
+    assert status.state is State.UNREACHABLE and "04b8:0202" in status.detail
+
+
+def test_the_configuration_picks_the_transport(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    usb = connection_for(make_config(tmp_path, '[printer]\nconnection = "usb"\n'
+                                     'usb_vendor_id = "0x04b8"\nusb_product_id = "0x0e15"\n'
+                                     "usb_timeout_ms = 3000\n"))  # fmt: skip
+    assert isinstance(usb, UsbConnection) and usb.timeout_ms == 3000
+    assert usb.describe() == "usb 04b8:0e15"
+    serial = connection_for(make_config(tmp_path, '[printer]\nconnection = "serial"\n'
+                                        'device = "/dev/ttyUSB0"\nbaudrate = 38400\n'))  # fmt: skip
+    assert serial.describe() == "serial /dev/ttyUSB0 at 38400 baud"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QImage  # only to hand raster images to zxing-cpp
+from PIL import Image, ImageOps
 
 CODE_PAGES = {16: "cp1252", 19: "cp858", 0: "cp437"}
 
@@ -27,7 +27,7 @@ class Job:
     lines: list[Line] = field(default_factory=list)
     cuts: int = 0
     qr_payloads: list[str] = field(default_factory=list)
-    images: list[QImage] = field(default_factory=list)
+    images: list[Image.Image] = field(default_factory=list)
     code_pages: list[str] = field(default_factory=list)
     resets: int = 0
 
@@ -107,17 +107,7 @@ def decode(data: bytes) -> Job:
     return job
 
 
-def _raster(bits: bytes, width_bytes: int, height: int) -> QImage:
-    """A 1-bit raster (1 = black) as an 8-bit grey image with a white margin."""
-    margin = 16
-    image = QImage(
-        width_bytes * 8 + 2 * margin, height + 2 * margin, QImage.Format.Format_Grayscale8
-    )
-    image.fill(255)
-    for y in range(height):
-        for x_byte in range(width_bytes):
-            value = bits[y * width_bytes + x_byte]
-            for bit in range(8):
-                if value & (0x80 >> bit):
-                    image.setPixel(margin + x_byte * 8 + bit, margin + y, 0)
-    return image
+def _raster(bits: bytes, width_bytes: int, height: int) -> Image.Image:
+    """A 1-bit raster (1 = black) as a grey image with a white margin, for zxing-cpp."""
+    image = Image.frombytes("1", (width_bytes * 8, height), bytes(bits))  # 1 = white here
+    return ImageOps.expand(ImageOps.invert(image.convert("L")), border=16, fill=255)

@@ -1,0 +1,80 @@
+"""Every document on every paper profile: header, wording, widths, cut, and a QR that
+scans back to what was meant (a voucher's verifies with the kiosk's key)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+import qrcode
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from printing.escpos_render import PROFILES, render
+from printing.samples import DOCUMENTS, sample
+from printing.slip import NOT_FISCAL, SlipContext
+from printing.voucher_code import PREFIX, Signer, verify
+from tests.printing.escpos_decode import decode
+from tests.printing.test_escpos import scan
+
+SIGNER = Signer(Ed25519PrivateKey.generate())
+ASSISTED = SlipContext("Social Point Villafranca", "Villafranca Padovana", "kiosk-05",
+                       datetime(2026, 11, 24, 16, 45), operator="Maria Rossi")  # fmt: skip
+
+
+@pytest.mark.parametrize("paper", list(PROFILES))
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_document_prints_whole_on_every_paper(document: str, paper: str) -> None:
+    profile = PROFILES[paper]
+    job = decode(render(sample(document, ASSISTED, SIGNER, "prova"), profile))
+    text = "\n".join(job.texts)
+    for expected in (NOT_FISCAL, "Social Point Villafranca", "Comune di Villafranca Padovana",
+                     "kiosk-05", "24/11/2026 16:45", "Maria Rossi"):  # fmt: skip
+        assert expected in text, expected
+    assert "?" not in text  # every character printable, or deliberately replaced
+    assert all(len(line.text) * (2 if line.big else 1) <= profile.columns for line in job.lines)
+    assert job.cuts == (1 if profile.cutter else 0) and job.resets == 1
+    assert job.code_pages == ["cp1252"]
+
+
+@pytest.mark.parametrize("paper", list(PROFILES))
+def test_a_voucher_qr_scans_and_verifies_offline(paper: str) -> None:
+    profile = PROFILES[paper]
+    slip = sample("voucher", ASSISTED, SIGNER)
+    job = decode(render(slip, profile))
+    if profile.native_qr:
+        codes = job.qr_payloads
+    else:
+        assert all(image.width - 32 <= profile.dots for image in job.images)  # fits the paper
+        codes = [code for image in job.images for code in scan(image)]
+    assert len(codes) == 1 and codes[0].startswith(PREFIX)
+    verdict = verify(codes[0], {SIGNER.kid: SIGNER.private_key.public_key()}, date(2026, 12, 1))
+    assert verdict.outcome == "valid" and verdict.claims.amount_cents == 5000
+    text = "\n".join(job.texts)
+    assert verdict.claims.code in text  # the code for typing by hand is printed too
+    assert "BUONO SPESA" in text and "€ 50,00" in text
+    until = next(line for line in job.texts if line.startswith("Valido fino al"))
+    assert until.endswith(f"{ASSISTED.printed_at.date() + timedelta(days=60):%d/%m/%Y}")
+    # A version 9 or 10 symbol at level Q: on 58 mm paper it is about 33 mm wide.
+    symbol = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q)
+    symbol.add_data(codes[0])
+    symbol.make(fit=True)
+    assert symbol.version <= 10
+    assert (symbol.version * 4 + 17 + 8) * profile.qr_module <= profile.dots
+
+
+def test_an_application_receipt_says_where_its_protocol_number_will_come_from() -> None:
+    job = decode(render(sample("application", ASSISTED, SIGNER), PROFILES["58mm"]))
+    text = " ".join(job.texts)
+    assert "RICEVUTA DI" in text and "DOM-9QX4-7HB2" in text and "Anna Ferraro" in text
+    assert "numero di protocollo viene" in text
+    assert "Buoni spesa per famiglie in difficolta - 2026" not in text  # accents kept...
+    assert "difficoltà - 2026" in text  # ...and the dash made plain
+    assert job.qr_payloads == ["DOM-9QX4-7HB2"]
+
+
+def test_a_session_without_an_operator_names_none() -> None:
+    alone = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 0))
+    job = decode(render(sample("receipt", alone, SIGNER), PROFILES["80mm"]))
+    assert not any(line.startswith("Assistito da") for line in job.texts)
+    totale = next(line for line in job.texts if line.startswith("Totale"))
+    assert totale.endswith("€ 65,00")  # 2 x € 32,50, and free delivery

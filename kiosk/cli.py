@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from kiosk.config import ConfigError, load_config
 from kiosk.display import missing_screen_problem
 
 PLATFORMS = ("xcb", "wayland", "eglfs", "linuxfb", "vnc", "offscreen")
+DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,6 +32,24 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
     print_test = commands.add_parser("print-test", help="print the test page, report status")
     print_test.add_argument("--config", type=Path, help="TOML configuration file")
+    print_test.add_argument(
+        "--document",
+        choices=DOCUMENTS,
+        default="test",
+        help="print an example of this document instead of the test page",
+    )
+    voucher = commands.add_parser("voucher", help="check voucher codes; show this kiosk's key")
+    voucher_commands = voucher.add_subparsers(dest="voucher_command", required=True)
+    verify = voucher_commands.add_parser(
+        "verify", help="say whether a voucher code (the SP1:... text of its QR) is valid"
+    )
+    verify.add_argument("text", help="the code, as read from the QR")
+    verify.add_argument("--config", type=Path, help="TOML configuration file")
+    verify.add_argument("--on", type=date.fromisoformat, help="check as of this day (YYYY-MM-DD)")
+    key = voucher_commands.add_parser(
+        "key", help="print this kiosk's public key entry for a trusted keys file"
+    )
+    key.add_argument("--config", type=Path, help="TOML configuration file")
     commands.add_parser(
         "central", help="run the reference central platform (see: social-point central -h)"
     )
@@ -75,12 +96,14 @@ def sync_once(config_path: Path | None) -> int:
     return 0
 
 
-def print_test(config_path: Path | None) -> int:
-    """Prints the test page on the configured printer; exit 1 when it cannot."""
+def print_test(config_path: Path | None, document: str = "test") -> int:
+    """Prints the test page (or a sample document) on the configured printer; exit 1 when
+    it cannot."""
     from kiosk.printer_setup import connection_for, paper_for, slip_context
     from printing.connection import PrinterError
     from printing.escpos_render import render
-    from printing.slip import printer_test_page
+    from printing.samples import sample
+    from printing.voucher_keys import load_or_create_signer
 
     config = load_config(config_path)
     connection = connection_for(config)
@@ -90,13 +113,48 @@ def print_test(config_path: Path | None) -> int:
     if not status.state.can_print:
         print(f"social-point: the test page was not printed: {status.state.value}", file=sys.stderr)
         return 1
-    slip = printer_test_page(slip_context(config, None), connection.describe())
+    signer = load_or_create_signer(config.vouchers.signing_key)
+    slip = sample(document, slip_context(config, None), signer, connection.describe())
     try:
         connection.send(render(slip, paper_for(config)))
     except PrinterError as error:
         print(f"social-point: printing failed after {error.sent} bytes: {error}", file=sys.stderr)
         return 1
-    print("test page printed")
+    print("test page printed" if document == "test" else f"sample {document} printed")
+    return 0
+
+
+def voucher_verify(config_path: Path | None, text: str, today: date | None) -> int:
+    """Exit 0 valid, 1 invalid or expired, 2 when the keys cannot be read."""
+    from printing.voucher_code import verify
+    from printing.voucher_keys import load_or_create_signer, load_trusted
+
+    config = load_config(config_path)
+    signer = load_or_create_signer(config.vouchers.signing_key)
+    trusted = {signer.kid: signer.private_key.public_key()}
+    if config.vouchers.trusted_keys_file:
+        trusted |= load_trusted(config.vouchers.trusted_keys_file)
+    verdict = verify(text, trusted, today or date.today())
+    print(f"{verdict.outcome}: {verdict.reason}")
+    if verdict.claims is not None:
+        claims = verdict.claims
+        value = (
+            f"amount {claims.amount_cents / 100:.2f} EUR"
+            if claims.amount_cents is not None
+            else f"service {claims.service_id}"
+        )
+        kid = verdict.kid.hex() if verdict.kid else ""
+        print(f"voucher {claims.code}; {value}; valid {claims.valid_from:%d/%m/%Y} to "
+              f"{claims.valid_until:%d/%m/%Y}; key {kid}")  # fmt: skip
+    return 0 if verdict.outcome == "valid" else 1
+
+
+def voucher_key(config_path: Path | None) -> int:
+    from printing.voucher_keys import load_or_create_signer, trust_entry
+
+    config = load_config(config_path)
+    signer = load_or_create_signer(config.vouchers.signing_key)
+    print(json.dumps(trust_entry(signer, config.kiosk_id)))
     return 0
 
 
@@ -107,10 +165,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return central_main(argv[1:])
     args = _parser().parse_args(argv)
+    if args.command in ("print-test", "voucher"):
+        # Imported here: cryptography stays off the kiosk's start-up path.
+        from printing.voucher_keys import KeyFileError
     if args.command == "print-test":
         try:
-            return print_test(args.config)
-        except ConfigError as error:
+            return print_test(args.config, args.document)
+        except (ConfigError, KeyFileError) as error:
+            return _fail(str(error))
+    if args.command == "voucher":
+        try:
+            if args.voucher_command == "key":
+                return voucher_key(args.config)
+            return voucher_verify(args.config, args.text, args.on)
+        except (ConfigError, KeyFileError) as error:
             return _fail(str(error))
     if args.command == "sync":
         try:

@@ -25,7 +25,7 @@ def printer() -> Iterator[FakePrinter]:
 
 
 def print_test(
-    tmp_path: Path, printer: FakePrinter, paper: str = "58mm"
+    tmp_path: Path, printer: FakePrinter, paper: str = "58mm", *extra: str
 ) -> subprocess.CompletedProcess:
     config = tmp_path / "kiosk.toml"
     config.write_text(
@@ -36,9 +36,54 @@ def print_test(
         encoding="utf-8",
     )
     return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config)],
+        [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config), *extra],
         capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
     )  # fmt: skip
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=60, check=False)  # fmt: skip
+
+
+def test_a_printed_sample_voucher_verifies_with_the_kiosk_key(
+    tmp_path: Path, printer: FakePrinter
+) -> None:
+    result = print_test(tmp_path, printer, "80mm", "--document", "voucher")
+    assert result.returncode == 0, result.stderr
+    assert "sample voucher printed" in result.stdout
+    deadline = time.monotonic() + 5
+    while not printer.jobs:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    [code] = decode(printer.jobs[-1]).qr_payloads
+    config = str(tmp_path / "kiosk.toml")
+    verdict = cli("voucher", "verify", code, "--config", config)
+    assert verdict.returncode == 0, verdict.stderr
+    assert verdict.stdout.startswith("valid: valid until ")
+    assert "amount 50.00 EUR" in verdict.stdout
+    later = cli("voucher", "verify", code, "--config", config, "--on", "2099-01-01")
+    assert later.returncode == 1 and later.stdout.startswith("expired: expired on ")
+    tampered = code[:40] + ("A" if code[40] != "A" else "B") + code[41:]
+    assert cli("voucher", "verify", tampered, "--config", config).stdout.startswith("invalid:")
+
+    # Another kiosk trusts this one only once its key entry is in its trusted keys file.
+    entry = cli("voucher", "key", "--config", config).stdout
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "kiosk.toml").write_text(f'[paths]\ndata_dir = "{other}"\n', encoding="utf-8")
+    unknown = cli("voucher", "verify", code, "--config", str(other / "kiosk.toml"))
+    assert unknown.returncode == 1 and "unknown key" in unknown.stdout
+    (other / "trusted.json").write_text('{"keys": [' + entry + "]}", encoding="utf-8")
+    (other / "kiosk.toml").write_text(
+        f'[paths]\ndata_dir = "{other}"\n[vouchers]\ntrusted_keys_file = "trusted.json"\n',
+        encoding="utf-8",
+    )
+    assert cli("voucher", "verify", code, "--config", str(other / "kiosk.toml")).returncode == 0
+    (other / "trusted.json").write_text("{not json", encoding="utf-8")
+    broken = cli("voucher", "verify", code, "--config", str(other / "kiosk.toml"))
+    assert broken.returncode == 2 and "trusted keys file" in broken.stderr
+    assert "Traceback" not in broken.stderr
 
 
 def test_prints_the_test_page_and_reports_ready(tmp_path: Path, printer: FakePrinter) -> None:

@@ -52,14 +52,12 @@ def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
         body.append(Pair("Telefono", receipt.provider_phone))
     body.append(Rule())
     for line in receipt.lines:
-        body.append(Text(line.description))
         price = "gratuito" if line.unit_price_cents is None else euro(line.total_cents)
-        quantity = (
-            f"{line.quantity} x {euro(line.unit_price_cents)}"
-            if (line.quantity > 1 and line.unit_price_cents is not None)
-            else ""
-        )
-        body.append(Pair(quantity, price))
+        if line.quantity > 1 and line.unit_price_cents is not None:
+            body.append(Text(line.description))
+            body.append(Pair(f"{line.quantity} x {euro(line.unit_price_cents)}", price))
+        else:
+            body.append(Pair(line.description, price))
     body += [Rule(), Pair("Totale", euro(sum(ln.total_cents for ln in receipt.lines)), bold=True)]
     body.append(Text(receipt.payment_note))
     if receipt.appointment:

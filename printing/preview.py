@@ -1,0 +1,80 @@
+"""A slip drawn as the thermal printer would print it, for the on-screen preview.
+
+It draws the same rows as the ESC/POS renderer (printing.layout) on a strip as wide as
+the paper's printable dots, one character per 12 x 24 dot cell like the printer's font
+A, so lines break and align as on paper. Qt-free: the UI turns the grey image into a
+pixmap.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import qrcode
+from PIL import Image, ImageDraw, ImageFont
+
+from printing.layout import PaperProfile, QrRow, TextRow, layout
+from printing.slip import Slip
+
+CELL_HEIGHT = 24
+MARGIN = 16  # white paper above and below
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
+@cache
+def _font(size: int, bold: bool) -> Font:
+    """DejaVu Sans Mono when installed (Debian: fonts-dejavu-core), else Pillow's own."""
+    name = "DejaVuSansMono-Bold.ttf" if bold else "DejaVuSansMono.ttf"
+    for folder in FONT_DIRS:
+        if (folder / name).exists():
+            return ImageFont.truetype(str(folder / name), size)
+    return ImageFont.load_default(size)
+
+
+def render_image(slip: Slip, profile: PaperProfile) -> Image.Image:
+    cell = profile.dots // profile.columns
+    rows = layout(slip, profile)
+    symbols = {id(row): _qr(row.payload, profile.qr_module) for row in rows
+               if isinstance(row, QrRow)}  # fmt: skip
+    height = 2 * MARGIN + sum(
+        symbols[id(row)].height + 8 if isinstance(row, QrRow) else CELL_HEIGHT * (1 + row.big)
+        for row in rows
+    )
+    image = Image.new("L", (profile.dots, height), 255)
+    draw = ImageDraw.Draw(image)
+    y = MARGIN
+    for row in rows:
+        if isinstance(row, QrRow):
+            symbol = symbols[id(row)]
+            image.paste(symbol, ((profile.dots - symbol.width) // 2, y + 4))
+            y += symbol.height + 8
+            continue
+        y += _text(draw, row, y, cell, profile.dots)
+    return image
+
+
+def _text(draw: ImageDraw.ImageDraw, row: TextRow, y: int, cell: int, width: int) -> int:
+    scale = 2 if row.big else 1
+    step, line_height = cell * scale, CELL_HEIGHT * scale
+    used = len(row.text) * step
+    x = {"left": 0, "center": (width - used) // 2, "right": width - used}[row.align]
+    ink = 255 if row.inverted else 0
+    if row.inverted:
+        draw.rectangle((x, y, x + used - 1, y + line_height - 1), fill=0)
+    font = _font(20 * scale, row.bold)
+    for index, char in enumerate(row.text):
+        # Each character centred in its own cell: columns line up with any font.
+        centre = x + index * step + step / 2
+        draw.text((centre, y + line_height / 2), char, font=font, fill=ink, anchor="mm")
+    return line_height
+
+
+def _qr(payload: str, module: int) -> Image.Image:
+    symbol = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, box_size=module,
+                           border=2)  # fmt: skip
+    symbol.add_data(payload)
+    symbol.make(fit=True)
+    return symbol.make_image().get_image().convert("L")

@@ -18,7 +18,9 @@ from kiosk.config import Config, ConfigError
 from kiosk.paths import DEMO_DATASET
 
 if TYPE_CHECKING:
+    from kiosk.printing_setup import PrintSetup
     from kiosk.syncing import SyncSetup
+    from printing.print_worker import PrintUpdate
     from sync.catalog import CatalogReader
     from sync.store import Store
     from sync.worker import SyncStatus
@@ -32,9 +34,11 @@ class Backend(NamedTuple):
     config: Config
     store: Store
     catalog: CatalogReader
+    printing: PrintSetup
     sync: SyncSetup | None = None
 
     def close(self) -> None:
+        self.printing.stop()
         if self.sync is not None:
             self.sync.stop()
         self.store.close()
@@ -45,6 +49,7 @@ def open_backend(
     *,
     on_status: Callable[[SyncStatus], None] = lambda status: None,
     on_mirror_changed: Callable[[], None] = lambda: None,
+    on_print_update: Callable[[PrintUpdate], None] = lambda update: None,
 ) -> Backend:
     """Opens (and migrates) the store, loads demo data when asked, checks the Comune."""
     from sync import demo
@@ -62,10 +67,12 @@ def open_backend(
             f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
             f" (known: {', '.join(sorted(known))})"
         )
+    from kiosk.printing_setup import PrintSetup
     from kiosk.syncing import make_sync
 
+    printing = PrintSetup(config, store, on_update=on_print_update)
     setup = make_sync(config, store, on_status=on_status, on_mirror_changed=on_mirror_changed)
-    return Backend(config=config, store=store, catalog=catalog, sync=setup)
+    return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
 
 
 def start_logging(config: Config) -> None:

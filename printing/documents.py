@@ -188,3 +188,37 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
     title = "RIEPILOGO GIORNALIERO"
     return Slip(title="Riepilogo giornaliero", elements=(*header(context, title), *body,
                                                          *FOOTER))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    """A service's details to take home: what, how much, who may use it, whom to call."""
+
+    title: str
+    category: str
+    price: str  # as the screen shows it, for example "€ 6,50 / pasto"
+    description: str
+    who: str
+    provider: str
+    contacts: Sequence[str]  # phone, e-mail, address lines
+    contact_qr: str  # a vCard the citizen's phone saves as a contact
+
+
+def service_card(context: SlipContext, card: ServiceCard) -> Slip:
+    body: list[Element] = [
+        Text(card.title, bold=True),
+        Text(card.category),
+        Pair("Costo", card.price, bold=True),
+        Rule(),
+        Text(card.description),
+        Rule(),
+        Text("Chi può usarlo", bold=True),
+        Text(card.who),
+        Rule(),
+        Text("Chi lo offre", bold=True),
+        Text(card.provider),
+        *(Text(line) for line in card.contacts),
+        Qr(card.contact_qr, caption="Inquadra il codice per salvare il contatto."),
+    ]
+    title = "SCHEDA SERVIZIO"
+    return Slip(title="Scheda servizio", elements=(*header(context, title), *body, *FOOTER))

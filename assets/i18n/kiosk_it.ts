@@ -43,12 +43,18 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/catalog.py" line="181" />
         <source>%n service(s)</source>
-        <translation><numerusform>%n servizio</numerusform><numerusform>%n servizi</numerusform></translation>
+        <translation>
+            <numerusform>%n servizio</numerusform>
+            <numerusform>%n servizi</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/catalog.py" line="207" />
         <source>%n service(s) found for “{text}”</source>
-        <translation><numerusform>%n servizio trovato per «{text}»</numerusform><numerusform>%n servizi trovati per «{text}»</numerusform></translation>
+        <translation>
+            <numerusform>%n servizio trovato per «{text}»</numerusform>
+            <numerusform>%n servizi trovati per «{text}»</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalog.py" line="214" />
@@ -132,52 +138,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <location filename="../../kiosk/ui/main_window.py" line="192" />
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="191" />
+        <location filename="../../kiosk/ui/main_window.py" line="194" />
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="193" />
+        <location filename="../../kiosk/ui/main_window.py" line="196" />
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="195" />
+        <location filename="../../kiosk/ui/main_window.py" line="198" />
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c'è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="196" />
+        <location filename="../../kiosk/ui/main_window.py" line="199" />
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="196" />
+        <location filename="../../kiosk/ui/main_window.py" line="199" />
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="203" />
+        <location filename="../../kiosk/ui/main_window.py" line="206" />
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="204" />
+        <location filename="../../kiosk/ui/main_window.py" line="207" />
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="205" />
+        <location filename="../../kiosk/ui/main_window.py" line="208" />
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="206" />
+        <location filename="../../kiosk/ui/main_window.py" line="209" />
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
@@ -202,49 +208,155 @@
     </message>
 </context>
 <context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../kiosk/ui/print_controller.py" line="70" />
+        <source>Printing is not possible right now</source>
+        <translation>In questo momento non si può stampare</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/print_controller.py" line="71" />
+        <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
+        <translation>Non si è perso nulla. Chiedi al welfare manager allo sportello.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/print_controller.py" line="72" />
+        <source>OK</source>
+        <translation>Ho capito</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="94" />
+        <source>Your printout</source>
+        <translation>La tua stampa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="95" />
+        <source>Done</source>
+        <translation>Fatto</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+        <source>Show this screen to the welfare manager, or take a photo of it.</source>
+        <translation>Mostra questa schermata al welfare manager, oppure fotografala.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+        <source>This Social Point has no printer</source>
+        <translation>Questo Social Point non ha una stampante</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+        <source>Printed</source>
+        <translation>Stampato</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+        <source>Take your sheet from the printer.</source>
+        <translation>Ritira il foglio dalla stampante.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="107" />
+        <source>Printing stopped half-way</source>
+        <translation>La stampa si è interrotta</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
+        <source>Ask the welfare manager for a copy: nothing is lost.</source>
+        <translation>Chiedi una copia al welfare manager: non si è perso nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
+        <source>Out of paper: a welfare manager has been told</source>
+        <translation>Carta esaurita: un operatore è stato avvisato</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="112" />
+        <source>Your sheet will print as soon as the paper is changed.</source>
+        <translation>Il foglio verrà stampato appena sarà cambiata la carta.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="114" />
+        <source>The printer cover is open: a welfare manager has been told</source>
+        <translation>Lo sportello della stampante è aperto: un operatore è stato avvisato</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115" />
+        <source>Your sheet will print as soon as it is closed.</source>
+        <translation>Il foglio verrà stampato appena sarà chiuso.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117" />
+        <source>The printer is not answering: a welfare manager has been told</source>
+        <translation>La stampante non risponde: un operatore è stato avvisato</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="118" />
+        <source>Your sheet will print as soon as the printer is back.</source>
+        <translation>Il foglio verrà stampato appena la stampante tornerà disponibile.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+        <source>Printing…</source>
+        <translation>Stampa in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+        <source>This is what is being printed.</source>
+        <translation>Ecco che cosa stai stampando.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="73" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="84" />
+        <source>Print these details</source>
+        <translation>Stampa questa scheda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="87" />
         <source>This service is no longer in the catalog.</source>
         <translation>Questo servizio non è più nel catalogo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="79" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="93" />
         <source>Who can use it</source>
         <translation>Chi può usarlo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="82" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="96" />
         <source>Residents of: {comuni}</source>
         <translation>Chi abita a: {comuni}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="85" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="99" />
         <source>Everyone, whichever Comune they live in</source>
         <translation>Tutti, in qualsiasi Comune abitino</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="86" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="100" />
         <source>Who provides it</source>
         <translation>Chi offre il servizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="89" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="103" />
         <source>Phone: {phone}</source>
         <translation>Telefono: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="91" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="105" />
         <source>E-mail: {email}</source>
         <translation>E-mail: {email}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="93" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="107" />
         <source>Address: {address}</source>
         <translation>Indirizzo: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="95" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="109" />
         <source>Scan with your phone to save the provider's contact</source>
         <translation>Inquadra con il telefono per salvare il contatto</translation>
     </message>
@@ -252,40 +364,46 @@
 <context>
     <name>ServiceListScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="64" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="69" />
         <source>Services for residents of {comune}</source>
         <translation>Servizi per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="66" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="71" />
         <source>Services for residents of every Comune of the network</source>
         <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="96" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="116" />
         <source>Show more services (%n more)</source>
-        <translation><numerusform>Mostra altri servizi (ne resta %n)</numerusform><numerusform>Mostra altri servizi (ne restano %n)</numerusform></translation>
+        <translation>
+            <numerusform>Mostra altri servizi (ne resta %n)</numerusform>
+            <numerusform>Mostra altri servizi (ne restano %n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="31" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32" />
         <source>● Online</source>
         <translation>● In linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="31" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32" />
         <source>○ Offline</source>
         <translation>○ Senza rete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="33" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34" />
         <source>%n record(s) waiting to be sent</source>
-        <translation><numerusform>%n pratica in attesa di invio</numerusform><numerusform>%n pratiche in attesa di invio</numerusform></translation>
+        <translation>
+            <numerusform>%n pratica in attesa di invio</numerusform>
+            <numerusform>%n pratiche in attesa di invio</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="36" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="39" />
         <source>synced at {time}</source>
         <translation>aggiornato alle {time}</translation>
     </message>

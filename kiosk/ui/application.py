@@ -18,7 +18,9 @@ from kiosk.ui.theme import style_sheet
 
 if TYPE_CHECKING:
     from kiosk.app import Backend
+    from kiosk.ui.print_controller import PrintBridge, PrintController
     from kiosk.ui.tasks import TaskRunner
+    from printing.slip import SlipContext
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,22 @@ def settle_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def attach_printing(
+    window: MainWindow, backend: Backend, tasks: TaskRunner, bridge: PrintBridge
+) -> PrintController:
+    """Screens' print requests go to the queue, and the print panel shows them."""
+    from kiosk.printer_setup import slip_context
+    from kiosk.ui.print_controller import PrintController
+
+    config = backend.config
+
+    def context() -> SlipContext:
+        names = {c.id: c.name for c in backend.catalog.comuni()}
+        return slip_context(config, names.get(config.social_point.comune))
+
+    return PrintController(window, backend.printing, tasks, context, bridge)
 
 
 class KioskApplication(QObject):
@@ -69,9 +87,11 @@ class KioskApplication(QObject):
 
         start_logging(self.config)
         log.info("home screen shown")
+        from kiosk.ui.print_controller import PrintBridge
         from kiosk.ui.sync_bridge import SyncBridge
         from kiosk.ui.tasks import TaskRunner
 
+        self.print_bridge = PrintBridge(self)
         self.bridge = SyncBridge(self)
         self.bridge.status_changed.connect(self.window.sync_badge.show_status)
         self.bridge.mirror_changed.connect(self.window.refresh)
@@ -81,6 +101,7 @@ class KioskApplication(QObject):
                 self.config,
                 on_status=self.bridge.on_status,
                 on_mirror_changed=self.bridge.on_mirror_changed,
+                on_print_update=self.print_bridge.on_update,
             ),
             self._on_ready,
             self._on_failed,
@@ -89,9 +110,11 @@ class KioskApplication(QObject):
     def _on_ready(self, backend: Backend) -> None:
         self.backend = backend
         self.window.attach(backend.catalog)
+        attach_printing(self.window, backend, self.tasks, self.print_bridge)
         log.info("catalog ready")
         self._progress("catalog ready")
         settle_heap()
+        backend.printing.worker.start()
         if backend.sync is not None:
             from kiosk.ui.connectivity import watch_connectivity
 

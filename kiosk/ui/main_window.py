@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -38,6 +38,8 @@ def data_screens() -> dict[str, type[DataScreen]]:
 
 class MainWindow(QMainWindow):
     """Shows the home screen at once; the other screens come with the catalog (attach)."""
+
+    print_requested = Signal(str, object, str)  # relayed from the screens
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
     def _add_screen(self, screen: Screen) -> Screen:
         screen.navigate_requested.connect(self.go)
         screen.help_requested.connect(self.show_help)
+        screen.print_requested.connect(self.print_requested)
         self.screens[screen.route] = screen
         self.stack.addWidget(screen)
         return screen

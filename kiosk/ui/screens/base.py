@@ -35,6 +35,8 @@ class Screen(QWidget):
     route = ""
     navigate_requested = Signal(str, dict)
     help_requested = Signal()
+    # kind, a function SlipContext -> Slip, reference (see kiosk.ui.print_controller)
+    print_requested = Signal(str, object, str)
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()

@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.contact_card import vcard
+from kiosk.service_card import card_for
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text
-from kiosk.ui.widgets.common import ScrollList, card, label
+from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.qr import QrCode
+from printing.documents import service_card
 from sync.catalog import CatalogReader, ServiceDetail, pick
 
 
@@ -54,6 +56,9 @@ class ServiceDetailScreen(DataScreen):
         contact_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         contact_layout.addWidget(self.qr_caption)
         contact_layout.addStretch(1)
+        self.print_button = button(name="printCard", role="primary")
+        self.print_button.clicked.connect(self.print_card)
+        contact_layout.addWidget(self.print_button)
         columns.addWidget(contact, 0, Qt.AlignmentFlag.AlignTop)
         self.body.addLayout(columns, 1)
 
@@ -67,8 +72,17 @@ class ServiceDetailScreen(DataScreen):
         self.details.verticalScrollBar().setValue(0)
         self.retranslate()
 
+    def print_card(self) -> None:
+        if self.service is not None:
+            card_data = card_for(self.service)
+            self.print_requested.emit(
+                "card", lambda context: service_card(context, card_data), self.service.id
+            )
+
     def retranslate(self) -> None:
         s, lang = self.service, self.ctx.lang
+        self.print_button.setText(self.tr("Print these details"))
+        self.print_button.setVisible(s is not None)
         if s is None:
             self.title.setText(self.tr("This service is no longer in the catalog."))
             return

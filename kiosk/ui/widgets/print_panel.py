@@ -1,0 +1,129 @@
+"""What is being printed, and how the printer is doing, in plain words.
+
+A layer over the window (like the help overlay): on the left the slip as it comes out
+of the printer, on the right one calm sentence that follows the printer worker's news.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.common import button, enable_kinetic_scrolling, label
+from printing.connection import State
+from printing.print_worker import PrintUpdate
+
+PROBLEMS = {
+    State.PAPER_OUT: "paper_out",
+    State.COVER_OPEN: "cover_open",
+    State.OFFLINE: "offline",
+    State.UNREACHABLE: "offline",
+}
+
+
+class PrintPanel(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.job_uuid: str | None = None
+        self.job_state = "pending"
+        self.printer = State.NO_ANSWER
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card = QFrame()
+        card.setObjectName("overlayCard")
+        card.setMaximumWidth(1400)
+        row = QHBoxLayout(card)
+        row.setContentsMargins(40, 32, 40, 32)
+        row.setSpacing(40)
+        self.paper = QLabel()
+        self.paper.setObjectName("printPreview")
+        self.paper.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("printPreviewArea")
+        self.scroll.setWidget(self.paper)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFixedWidth(640)
+        self.scroll.setMinimumHeight(760)
+        enable_kinetic_scrolling(self.scroll)
+        row.addWidget(self.scroll)
+        side = QVBoxLayout()
+        side.setSpacing(24)
+        self.title = label(role="title", name="printTitle")
+        self.state_text = label(role="heading", name="printState")
+        self.hint = label(name="printHint")
+        self.done_button = button(name="printDone", role="primary")
+        self.done_button.clicked.connect(self.hide)
+        side.addWidget(self.title)
+        side.addWidget(self.state_text)
+        side.addWidget(self.hint)
+        side.addStretch(1)
+        side.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
+        row.addLayout(side, 1)
+        outer.addWidget(card)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def show_job(self, job_uuid: str, preview: Any, latest: PrintUpdate) -> None:
+        """``preview`` is the slip as a grey Pillow image (printing.preview)."""
+        self.job_uuid, self.job_state = job_uuid, "pending"
+        self.printer = latest.printer
+        data = preview.tobytes()
+        image = QImage(data, preview.width, preview.height, preview.width,
+                       QImage.Format.Format_Grayscale8).copy()  # fmt: skip
+        self.paper.setPixmap(QPixmap.fromImage(image))
+        self.scroll.verticalScrollBar().setValue(0)
+        self.retranslate()
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+    def on_update(self, update: PrintUpdate) -> None:
+        """News from the printer worker (delivered on the UI thread)."""
+        self.printer = update.printer
+        if update.job_uuid is not None and update.job_uuid == self.job_uuid:
+            self.job_state = update.job_state or self.job_state
+        if self.isVisible():
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Your printout"))
+        self.done_button.setText(self.tr("Done"))
+        state, hint = self._words()
+        self.state_text.setText(state)
+        self.hint.setText(hint)
+
+    def _words(self) -> tuple[str, str]:
+        if self.printer is State.NO_PRINTER:
+            no_printer = self.tr("Show this screen to the welfare manager, or take a photo of it.")
+            return self.tr("This Social Point has no printer"), no_printer
+        if self.job_state == "printed":
+            return self.tr("Printed"), self.tr("Take your sheet from the printer.")
+        if self.job_state == "uncertain":
+            return (self.tr("Printing stopped half-way"),
+                    self.tr("Ask the welfare manager for a copy: nothing is lost."))  # fmt: skip
+        problem = PROBLEMS.get(self.printer)
+        if self.job_state == "pending" and problem == "paper_out":
+            return (self.tr("Out of paper: a welfare manager has been told"),
+                    self.tr("Your sheet will print as soon as the paper is changed."))  # fmt: skip
+        if self.job_state == "pending" and problem == "cover_open":
+            return (self.tr("The printer cover is open: a welfare manager has been told"),
+                    self.tr("Your sheet will print as soon as it is closed."))  # fmt: skip
+        if self.job_state == "pending" and problem == "offline":
+            return (self.tr("The printer is not answering: a welfare manager has been told"),
+                    self.tr("Your sheet will print as soon as the printer is back."))  # fmt: skip
+        return self.tr("Printing…"), self.tr("This is what is being printed.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False

@@ -1,0 +1,120 @@
+"""Printing from the touchscreen: the citizen taps, sees the slip and the printer's state
+in plain words, and the TCP printer on 127.0.0.1 receives it once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import Backend, open_backend
+from kiosk.ui.application import attach_printing, build_window
+from kiosk.ui.print_controller import PrintBridge
+from kiosk.ui.tasks import TaskRunner
+from tests.conftest import KIOSK_SIZE, make_config
+from tests.kiosk.people import shows, tap
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+
+SERVICE = "s16"  # Coop. Sociale Il Ponte (demo), Villafranca Padovana
+
+
+@pytest.fixture
+def printer() -> Iterator[FakePrinter]:
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+def printing_kiosk(qtbot, qapp, tmp_path: Path, printer_settings: str):  # type: ignore[no-untyped-def]
+    config = make_config(tmp_path, printer_settings)
+    bridge = PrintBridge()
+    backend: Backend = open_backend(config, on_print_update=bridge.on_update)
+    backend.printing.worker.retry_s = backend.printing.worker.idle_s = 0.05
+    window = build_window(config, qapp)
+    window.attach(backend.catalog)
+    tasks = TaskRunner(window)
+    attach_printing(window, backend, tasks, bridge)
+    backend.printing.worker.start()
+    qtbot.addWidget(window)
+    window.resize(*KIOSK_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, backend, tasks
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter):  # type: ignore[no-untyped-def]
+    settings = (f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
+                'paper = "80mm"\nstatus_timeout_ms = 300\n')  # fmt: skip
+    window, backend, tasks = printing_kiosk(qtbot, qapp, tmp_path, settings)
+    yield window, backend
+    tasks.shutdown()
+    backend.close()
+    window.ctx.switcher.detach()
+
+
+def test_printing_a_service_card_shows_it_and_prints_it_once(
+    qtbot, kiosk, printer: FakePrinter, snap
+) -> None:
+    window, backend = kiosk
+    sender_threads: list[str] = []
+    send = backend.printing.connection.send
+    backend.printing.connection.send = lambda data: (  # type: ignore[method-assign]
+        sender_threads.append(threading.current_thread().name),
+        send(data),
+    )[-1]
+    window.go("service", {"service_id": SERVICE})
+    tap(qtbot, window, "Stampa questa scheda")
+    qtbot.waitUntil(lambda: shows(window, "Stampato"), timeout=10_000)
+    assert shows(window, "Ritira il foglio dalla stampante.")
+    snap(window, "printed")
+    assert sender_threads == ["kiosk-printer"]  # never the UI thread
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1)
+    job = decode(printer.jobs[0])
+    text = "\n".join(job.texts)
+    assert "SCHEDA SERVIZIO" in text and "Coop. Sociale Il Ponte (demo)" in text
+    assert "Comune di Piazzola sul Brenta" in text and "DOCUMENTO NON FISCALE" in text
+    assert job.qr_payloads[0].startswith("BEGIN:VCARD") and "049 000 1303" in job.qr_payloads[0]
+    tap(qtbot, window, "Fatto")
+    assert not shows(window, "Stampato")
+    qtbot.wait(200)
+    assert len(printer.jobs) == 1
+
+
+def test_out_of_paper_is_said_plainly_and_the_sheet_prints_once_paper_is_back(
+    qtbot, kiosk, printer: FakePrinter, snap
+) -> None:
+    window, _backend = kiosk
+    printer.mode = "paper_out"
+    window.go("service", {"service_id": SERVICE})
+    tap(qtbot, window, "Stampa questa scheda")
+    qtbot.waitUntil(lambda: shows(window, "Carta esaurita: un operatore è stato avvisato"),
+                    timeout=10_000)  # fmt: skip
+    snap(window, "paper-out")
+    window.ctx.switcher.set_language("en")
+    qtbot.waitUntil(lambda: shows(window, "Out of paper: a welfare manager has been told"))
+    window.ctx.switcher.set_language("it")
+    assert printer.jobs == []
+    printer.mode = "healthy"
+    qtbot.waitUntil(lambda: shows(window, "Stampato"), timeout=10_000)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1)
+
+
+def test_without_a_printer_the_citizen_is_told_what_to_do(
+    qtbot, qapp, tmp_path: Path, snap
+) -> None:
+    window, backend, tasks = printing_kiosk(qtbot, qapp, tmp_path, "")
+    try:
+        window.go("service", {"service_id": SERVICE})
+        tap(qtbot, window, "Stampa questa scheda")
+        qtbot.waitUntil(lambda: shows(window, "Questo Social Point non ha una stampante"),
+                        timeout=10_000)  # fmt: skip
+        assert shows(window, "Mostra questa schermata al welfare manager, oppure fotografala.")
+        snap(window, "no-printer")
+    finally:
+        tasks.shutdown()
+        backend.close()
+        window.ctx.switcher.detach()

@@ -1,10 +1,10 @@
-"""Runs every benchmark and prints its figures: ``./dev bench [catalog|sync]``."""
+"""Runs every benchmark and prints its figures: ``./dev bench [catalog|sync|printing]``."""
 
 import sys
 
-from benchmarks import catalog, sync
+from benchmarks import catalog, printing, sync
 
-SUITES = {"catalog": catalog.main, "sync": sync.main}
+SUITES = {"catalog": catalog.main, "sync": sync.main, "printing": printing.main}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(SUITES)

@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
         default="test",
         help="print an example of this document instead of the test page",
     )
+    jobs = commands.add_parser(
+        "print-jobs", help="list slips that did not print; reprint one as a marked copy"
+    )
+    jobs.add_argument("--config", type=Path, help="TOML configuration file")
+    jobs.add_argument("--reprint", metavar="JOB", help="queue a copy (DUPLICATO) of this job")
     voucher = commands.add_parser("voucher", help="check voucher codes; show this kiosk's key")
     voucher_commands = voucher.add_subparsers(dest="voucher_command", required=True)
     verify = voucher_commands.add_parser(
@@ -124,6 +129,35 @@ def print_test(config_path: Path | None, document: str = "test") -> int:
     return 0
 
 
+def print_jobs(config_path: Path | None, reprint: str | None) -> int:
+    """Slips needing a person (uncertain, expired, waiting on a problem); reprints one."""
+    from printing import print_queue
+    from sync.store import Store
+
+    config = load_config(config_path)
+    store = Store(config.paths.database)
+    try:
+        if reprint:
+            with store.write() as session:
+                if print_queue.get(session, reprint) is None:
+                    return _fail(f"no print job {reprint}")
+                copy = print_queue.reprint(session, reprint)
+            print(f"copy queued as job {copy}; the kiosk prints it at its next check")
+            return 0
+        with store.read() as session:
+            jobs = print_queue.needing_attention(session)
+        for job in jobs:
+            reason = f" ({job.waiting_reason})" if job.state == "pending" else ""
+            copy = f" copy {job.copy_no}" if job.copy_no else ""
+            print(f"{job.uuid}  {job.created_at:%Y-%m-%d %H:%M} UTC  {job.kind}{copy}"
+                  f"  {job.reference or '-'}  {job.state}{reason}")  # fmt: skip
+        if not jobs:
+            print("every slip printed")
+        return 0
+    finally:
+        store.close()
+
+
 def voucher_verify(config_path: Path | None, text: str, today: date | None) -> int:
     """Exit 0 valid, 1 invalid or expired, 2 when the keys cannot be read."""
     from printing.voucher_code import verify
@@ -172,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return print_test(args.config, args.document)
         except (ConfigError, KeyFileError) as error:
+            return _fail(str(error))
+    if args.command == "print-jobs":
+        try:
+            return print_jobs(args.config, args.reprint)
+        except ConfigError as error:
             return _fail(str(error))
     if args.command == "voucher":
         try:

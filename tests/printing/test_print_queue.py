@@ -203,3 +203,32 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
         assert decode(printer.jobs[1]).texts[0] == "DUPLICATO n. 1"
     finally:
         restarted.stop()
+
+
+def test_a_manager_lists_and_reprints_from_the_command_line(tmp_path, store: Store) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndatabase = "{store.path}"\n', encoding="utf-8")
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(3), "receipt", "PR-0003")
+        print_queue.add(session, receipt(4), "receipt", "PR-0004")
+        session.flush()
+        session.execute(update(PrintJob).where(PrintJob.uuid == job_uuid)
+                        .values(state="uncertain"))  # fmt: skip
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "kiosk.cli", "print-jobs", "--config",
+                               str(config), *args], capture_output=True, text=True, cwd=ROOT,
+                              timeout=60, check=False)  # fmt: skip
+
+    listed = run()
+    assert listed.returncode == 0, listed.stderr
+    assert job_uuid in listed.stdout and "PR-0003" in listed.stdout and "uncertain" in listed.stdout
+    assert "PR-0004" not in listed.stdout  # simply waiting its turn: nothing to do
+    copied = run("--reprint", job_uuid)
+    assert copied.returncode == 0 and "copy queued" in copied.stdout
+    with store.read() as session:
+        copies = [j for j in session.scalars(select(PrintJob)) if j.copy_no == 1]
+        assert len(copies) == 1 and copies[0].state == "pending"
+        assert print_queue.QueuedJob.of(copies[0]).slip.elements[0].text == "DUPLICATO n. 1"
+    missing = run("--reprint", "no-such-job")
+    assert missing.returncode == 2 and "no print job" in missing.stderr

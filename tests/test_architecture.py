@@ -27,7 +27,7 @@ def imports(package: str) -> list[tuple[str, int, str]]:
     return found
 
 
-@pytest.mark.parametrize("package", ["sync", "printing", "central"])
+@pytest.mark.parametrize("package", ["sync", "printing", "central", "forms"])
 def test_no_qt_outside_the_kiosk(package: str) -> None:
     bad = [f"{f}:{n} {m}" for f, n, m in imports(package) if m.split(".")[0] in QT]
     assert bad == []
@@ -46,6 +46,15 @@ def test_only_the_launcher_imports_central() -> None:
         f"{f}:{n} {m}"
         for f, n, m in imports("kiosk")
         if m.split(".")[0] == "central" and f != "kiosk/launcher.py"
+    ]
+    assert bad == []
+
+
+def test_forms_stand_alone_for_kiosk_and_platform_alike() -> None:
+    bad = [
+        f"{f}:{n} {m}"
+        for f, n, m in imports("forms")
+        if m.split(".")[0] in ("kiosk", "sync", "printing", "central")
     ]
     assert bad == []
 

@@ -1,0 +1,178 @@
+"""The form expression language: what it computes, what it refuses, and that no input
+makes it do anything else."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from forms.expressions import ExpressionError, compile_expression
+
+TODAY = date(2026, 11, 24)
+FAMILY = {
+    "isee": 9_500,
+    "sostegni": ["naspi", "contr_com"],
+    "membri": [
+        {"cf": "FRRNNA41A63E592W", "relazione": "dich", "data_nascita": "1941-01-23",
+         "reddito": 800},
+        {"cf": "BNCMTT15B19G224I", "relazione": "figlio", "data_nascita": "2015-02-19",
+         "reddito": None},
+        {"cf": "PPSLNE90P48Z129E", "relazione": "altro", "data_nascita": "1990-09-08",
+         "reddito": 1200},
+    ],
+}  # fmt: skip
+
+
+def run(source: str, answers: dict | None = None) -> object:  # type: ignore[type-arg]
+    return compile_expression(source).evaluate(FAMILY if answers is None else answers, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("isee <= 15000", True),
+        ("isee <= 15000 and count(membri) >= 1", True),
+        ("not selected(sostegni, 'nessuno')", True),
+        ("selected(sostegni, 'naspi')", True),
+        ("count(membri)", 3),
+        ("count_where(membri, relazione == 'dich') == 1", True),
+        ("count_where(membri, age(data_nascita) < 18)", 1),
+        ("count_where(membri, age(data_nascita) >= 65 and isee < 10000)", 1),  # outer answer
+        ("unique(membri.cf)", True),
+        ("sum(membri.reddito)", 2000),
+        ("sum_where(membri, reddito, relazione != 'dich')", 1200),
+        ("min(100 * count(membri) + 50 * count_where(membri, age(data_nascita) < 18), 600)", 350),
+        ("max(membri.reddito)", 1200),
+        ("iif(selected(sostegni, 'nessuno'), 50, 0) + 10", 10),
+        ("'a' if isee > 10000 else 'b'", "b"),
+        ("age('1941-01-23')", 85),
+        ("age('2015-11-25')", 10),  # eleventh birthday tomorrow
+        ("today()", "2026-11-24"),
+        ("'2026-01-01' < today()", True),
+        ("len('RSSMRA')", 6),
+        ("regex('35010', '[0-9]{5}')", True),
+        ("relazione in ['dich', 'coniuge']", False),  # not answered: None is in nothing
+        ("isee / 0", None),
+        ("-isee + 500", -9000),
+        ("1 < 2 < 3", True),
+        ("true and not false", True),
+    ],
+)
+def test_it_computes_what_forms_need(source: str, expected: object) -> None:
+    assert run(source) == expected
+
+
+def test_missing_answers_give_no_result_never_an_error() -> None:
+    empty: dict[str, object] = {}
+    assert run("isee <= 15000", empty) is False
+    assert run("isee != 3", empty) is False
+    assert run("isee + 1", empty) is None
+    assert run("count(membri)", empty) == 0
+    assert run("unique(membri.cf)", empty) is True
+    assert run("age(data_nascita)", empty) is None
+    assert run("empty(isee)", empty) is True
+    assert run("age('not a date')", empty) is None
+    assert run("'abc' < 3", empty) is False  # text against number: false, not a TypeError
+
+
+def test_it_knows_the_answers_it_reads() -> None:
+    expression = compile_expression("count_where(membri, age(data_nascita) < 18) + isee")
+    assert expression.names() == {"membri", "data_nascita", "isee"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "__import__('os').system('echo hacked')",
+        "open('/etc/passwd')",
+        "membri.__class__",
+        "membri.cf.upper",
+        "(1).__class__",
+        "isee.__class__.__mro__",
+        "lambda: 1",
+        "[x for x in membri]",
+        "{'a': 1}",
+        "isee ** 2",
+        "10 ** 10 ** 10",
+        "isee % 2",
+        "isee := 3",
+        "f'{isee}'",
+        "count(*membri)",
+        "count(membri, key=1)",
+        "count()",
+        "today(1)",
+        "eval('1')",
+        "getattr(membri, 'cf')",
+        "_secret",
+        "None",
+        "b'bytes'",
+        "1j",
+        "'x' * 1000000",
+        "",
+        "   ",
+        "1 +",
+        "a" * 501,
+        "not " * 60 + "true",
+        "-" * 200 + "1",
+    ],
+)
+def test_hostile_expressions_are_refused_with_a_reason(source: str) -> None:
+    with pytest.raises(ExpressionError) as refused:
+        run(source)
+    assert str(refused.value)
+
+
+def test_huge_numbers_and_slow_patterns_are_stopped() -> None:
+    with pytest.raises(ExpressionError, match="out of range"):
+        run("999999999 * 999999999 * 999999999")
+    with pytest.raises(ExpressionError, match="too long"):
+        run("regex(x, '(a+)+$')", {"x": "a" * 300})
+    with pytest.raises(ExpressionError, match="invalid regex"):
+        run("regex('a', '(')")
+    start = time.perf_counter()
+    assert run("count_where(membri, count_where(membri, true) == 3)") == 3
+    assert time.perf_counter() - start < 0.1
+
+
+answers = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False)
+    | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["cf", "relazione", "data_nascita", "reddito"]), children,
+                      max_size=4),
+    max_leaves=12,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(["isee", "membri", "sostegni", "data_nascita"]), answers),
+    st.sampled_from([
+        "isee <= 15000 and count(membri) >= 1", "count_where(membri, age(data_nascita) < 18)",
+        "unique(membri.cf)", "sum(membri.reddito) + isee", "min(isee, 600) * 2",
+        "selected(sostegni, 'nessuno')", "max(membri.reddito, isee)", "len(isee)",
+        "sum_where(membri, reddito, relazione == 'dich')", "isee in sostegni",
+        "regex(isee, '[0-9]+')", "age(data_nascita) >= 18",
+    ]),
+)  # fmt: skip
+def test_any_answers_evaluate_without_crashing(answers_given: dict, source: str) -> None:  # type: ignore[type-arg]
+    # A refusal with a reason (an out-of-range number) is fine; nothing else is.
+    with contextlib.suppress(ExpressionError):
+        compile_expression(source).evaluate(answers_given, TODAY)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("isee()[],.'+-*/<>=! _andornotif0123count")),
+               max_size=60))  # fmt: skip
+def test_any_text_either_compiles_or_is_refused(source: str) -> None:
+    try:
+        expression = compile_expression(source)
+    except ExpressionError:
+        return
+    with contextlib.suppress(ExpressionError):
+        expression.evaluate(FAMILY, TODAY)

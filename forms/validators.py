@@ -1,0 +1,145 @@
+"""Validators of Italian identifiers and contacts, with messages a citizen understands.
+
+Check digits come from python-stdnum (never written by hand here). Each validator
+takes the text as typed (or as a barcode scanner sent it), returns the normalised value,
+or raises ``AnswerError`` with a message code; ``message(code, lang)`` gives the sentence in
+Italian or English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from stdnum import iban as stdnum_iban
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.it import codicefiscale
+
+MESSAGES = {
+    "cf_length": (
+        "Il codice fiscale ha 16 caratteri: controlla di averli scritti tutti.",
+        "A codice fiscale has 16 characters: check that you typed them all.",
+    ),
+    "cf_format": (
+        "Il codice fiscale non è valido: controlla lettere e numeri.",
+        "This codice fiscale is not valid: check its letters and digits.",
+    ),
+    "cf_date": (
+        "Il codice fiscale non è valido: la data di nascita non esiste.",
+        "This codice fiscale is not valid: its date of birth does not exist.",
+    ),
+    "cf_checksum": (
+        "Il codice fiscale non è valido: controlla la 16ª lettera.",
+        "This codice fiscale is not valid: check the 16th character.",
+    ),
+    "iban_format": (
+        "L'IBAN italiano ha 27 caratteri e inizia con IT.",
+        "An Italian IBAN has 27 characters and starts with IT.",
+    ),
+    "iban_checksum": (
+        "L'IBAN non è valido: controlla le cifre, una potrebbe essere sbagliata.",
+        "This IBAN is not valid: check the digits, one may be wrong.",
+    ),
+    "iban_cin": (
+        "L'IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).",
+        "This IBAN is not valid: check the letter after IT and its two digits (the CIN).",
+    ),
+    "phone": (
+        "Scrivi un numero di telefono italiano, per esempio 347 123 4567 o 049 123 4567.",
+        "Type an Italian phone number, for example 347 123 4567 or 049 123 4567.",
+    ),
+    "email": (
+        "L'indirizzo e-mail non è valido: deve essere come nome@esempio.it.",
+        "This e-mail address is not valid: it should look like name@example.it.",
+    ),
+    "cap": (
+        "Il CAP ha 5 cifre, per esempio 35016.",
+        "A postcode (CAP) has 5 digits, for example 35016.",
+    ),
+}
+
+
+class AnswerError(ValueError):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def message(code: str, lang: str) -> str:
+    italian, english = MESSAGES[code]
+    return english if lang == "en" else italian
+
+
+def _compact(text: str) -> str:
+    # Scanners may wrap Code 39 in "*"; people type spaces, dashes and lower case.
+    return re.sub(r"[\s\-.*]", "", text).upper()
+
+
+def codice_fiscale(text: str) -> str:
+    """A person's 16-character code (omocodia accepted); 11-digit codes are not a person's."""
+    number = _compact(text)
+    if len(number) != 16:
+        raise AnswerError("cf_length")
+    try:
+        return codicefiscale.validate(number)
+    except InvalidChecksum:
+        raise AnswerError("cf_checksum") from None
+    except InvalidComponent:
+        raise AnswerError("cf_date") from None
+    except (InvalidFormat, InvalidLength, StdnumError):
+        raise AnswerError("cf_format") from None
+
+
+def iban_it(text: str) -> str:
+    """An Italian IBAN: ISO 13616 check digits and the Italian CIN letter."""
+    number = _compact(text)
+    if not re.fullmatch(r"IT[0-9]{2}[A-Z][0-9]{10}[0-9A-Z]{12}", number):
+        raise AnswerError("iban_format")
+    try:
+        stdnum_iban.validate(number)
+    except StdnumError:
+        raise AnswerError("iban_checksum") from None
+    # The CIN is computed with the codice fiscale's odd/even tables over ABI+CAB+account;
+    # python-stdnum's IBAN check does not look at it.
+    if codicefiscale.calc_check_digit(number[5:]) != number[4]:
+        raise AnswerError("iban_cin")
+    return number
+
+
+def phone_it(text: str) -> str:
+    """An Italian landline or mobile number, returned as +39 followed by its digits."""
+    digits = re.sub(r"[\s\-./()]", "", text)
+    if digits.startswith("0039"):
+        digits = "+39" + digits[4:]
+    national = digits.removeprefix("+39")
+    if not re.fullmatch(r"(0[0-9]{5,10}|3[0-9]{8,9})", national):
+        raise AnswerError("phone")
+    return "+39" + national
+
+
+def email(text: str) -> str:
+    address = text.strip()
+    if len(address) > 254 or not re.fullmatch(
+        r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+        r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+",
+        address,
+    ):
+        raise AnswerError("email")
+    return address
+
+
+def cap(text: str) -> str:
+    number = text.strip()
+    if not re.fullmatch(r"[0-9]{5}", number):
+        raise AnswerError("cap")
+    return number
+
+
+VALIDATORS: dict[str, Callable[[str], str]] = {
+    "codice_fiscale": codice_fiscale,
+    "iban_it": iban_it,
+    "phone_it": phone_it,
+    "email": email,
+    "cap": cap,
+}

@@ -1,0 +1,153 @@
+"""Form definitions (WFD 1): checked against the JSON Schema, then for meaning.
+
+The JSON Schema (``forms/schema/wfd-1.schema.json``) says what a definition looks like;
+this module adds what a schema cannot: names unique, choice lists and answers that exist,
+expressions that compile in the form language, patterns that compile, date limits that
+read. Kiosk and platform load every definition through ``load_definition``, so both
+refuse the same bad forms with the same reasons. A definition is immutable per
+``id@version``; its SHA-256 over canonical JSON goes with every application.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from forms.expressions import FUNCTIONS, ExpressionError, compile_expression
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "wfd-1.schema.json"
+DATE_LIMIT = re.compile(r"today|[+-][0-9]{1,3}y|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+EXPRESSION_KEYS = ("visible_if", "required_if", "expr")
+
+
+class DefinitionError(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("the form definition has problems:\n  " + "\n  ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    data: dict[str, Any] = field(repr=False)
+    sha256: str
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+    @property
+    def version(self) -> str:
+        return str(self.data["version"])
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    def fields(self) -> Iterator[dict[str, Any]]:
+        """Every top-level field, page by page."""
+        for page in self.data["pages"]:
+            yield from page["fields"]
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def canonical_sha256(data: Any) -> str:
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_definition(data: Any) -> FormDefinition:
+    """A checked definition, or DefinitionError listing every problem found."""
+    from jsonschema import Draft202012Validator  # imported here: off the kiosk's start-up
+
+    validator = Draft202012Validator(schema())
+    problems = [
+        f"{'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
+        for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
+    ]
+    if problems:
+        raise DefinitionError(problems[:20])
+    problems = _meaning_problems(data)
+    if problems:
+        raise DefinitionError(problems)
+    return FormDefinition(data=data, sha256=canonical_sha256(data))
+
+
+def _meaning_problems(data: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    choices = set(data.get("choices", {}))
+    top_level: list[str] = []
+    inner: set[str] = set()
+    page_ids = [page["id"] for page in data["pages"]]
+    if len(set(page_ids)) != len(page_ids):
+        problems.append("pages: two pages have the same id")
+    for page in data["pages"]:
+        for item in page["fields"]:
+            top_level.append(item["name"])
+            sub = [f["name"] for f in item.get("fields", [])]
+            if len(set(sub)) != len(sub):
+                problems.append(f"{item['name']}: two fields of the repeat have the same name")
+            inner.update(sub)
+    duplicates = sorted({n for n in top_level if top_level.count(n) > 1})
+    if duplicates:
+        problems.append(f"fields with the same name: {', '.join(duplicates)}")
+    known = set(top_level) | inner
+    for where, expression in _expressions(data):
+        try:
+            names = compile_expression(expression).names()
+        except ExpressionError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        unknown = sorted(names - known - FUNCTIONS.keys())
+        if unknown:
+            problems.append(f"{where}: refers to unknown answers {', '.join(unknown)}")
+    for where, item in _all_fields(data):
+        if "choices" in item and item["choices"] not in choices:
+            problems.append(f"{where}: no choice list named {item['choices']!r}")
+        if "pattern" in item:
+            try:
+                re.compile(item["pattern"])
+            except re.error:
+                problems.append(f"{where}: the pattern does not compile")
+        for limit in ("min", "max"):
+            value = item.get(limit)
+            if isinstance(value, str) and (
+                item["type"] != "date" or not DATE_LIMIT.fullmatch(value)
+            ):
+                problems.append(f"{where}: {limit} {value!r} is not a date limit")
+    return problems
+
+
+def _all_fields(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for page in data["pages"]:
+        for item in page["fields"]:
+            yield f"{page['id']}/{item['name']}", item
+            for sub in item.get("fields", []):
+                yield f"{page['id']}/{item['name']}/{sub['name']}", sub
+
+
+def _expressions(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    for page in data["pages"]:
+        if "visible_if" in page:
+            yield f"{page['id']} visible_if", page["visible_if"]
+    for where, item in _all_fields(data):
+        for key in EXPRESSION_KEYS:
+            if key in item:
+                yield f"{where} {key}", item[key]
+        if "constraint" in item:
+            yield f"{where} constraint", item["constraint"]["expr"]
+        for number, rule in enumerate(item.get("rules", []), start=1):
+            yield f"{where} rule {number}", rule["expr"]
+    for number, rule in enumerate(data.get("eligibility", []), start=1):
+        yield f"eligibility {number}", rule["expr"]
+    if "amount" in data:
+        yield "amount", data["amount"]["expr"]

@@ -1,0 +1,82 @@
+"""Form definitions: the demo buoni spesa form loads; broken ones are refused with every
+reason at once, the same on kiosk and platform."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from forms.definition import DefinitionError, canonical_sha256, load_definition, schema
+from kiosk.paths import ROOT
+
+DEMO = ROOT / "assets" / "demo" / "forms" / "piazzola-buoni-spesa-2025.json"
+
+
+def demo() -> dict[str, Any]:
+    return json.loads(DEMO.read_text(encoding="utf-8"))
+
+
+def problems(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(DefinitionError) as refused:
+        load_definition(data)
+    return refused.value.problems
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    Draft202012Validator.check_schema(schema())
+
+
+def test_the_demo_buoni_spesa_form_loads_with_repeats_conditions_and_validators() -> None:
+    form = load_definition(demo())
+    assert form.ref == "piazzola-buoni-spesa-2025@2025-11-03.1"
+    types = {item["type"] for page in form.data["pages"] for item in page["fields"]}
+    assert {"repeat", "codice_fiscale", "phone", "money", "multi_choice", "declaration",
+            "calculated", "comune"} <= types  # fmt: skip
+    assert any("visible_if" in item for item in form.fields())
+
+
+def test_the_hash_ignores_key_order_but_not_content() -> None:
+    data = demo()
+    reordered = json.loads(json.dumps(data, sort_keys=True))
+    assert canonical_sha256(reordered) == load_definition(data).sha256
+    changed = demo()
+    changed["title"]["it"] += "!"
+    assert canonical_sha256(changed) != load_definition(data).sha256
+
+
+def test_shape_problems_name_where_they_are() -> None:
+    data = demo()
+    data["pages"][0]["fields"][0]["type"] = "signature_of_blood"
+    del data["pages"][2]["fields"][0]["label"]
+    data["colour"] = "blue"
+    found = problems(data)
+    assert any(p.startswith("pages/0/fields/0/type:") for p in found)
+    assert any(p.startswith("(top): Additional properties") for p in found)
+    assert any(p.startswith("pages/2/fields/0") and "'label' is a required" in p for p in found)
+
+
+def test_meaning_problems_are_all_listed() -> None:
+    data = demo()
+    fields = data["pages"][0]["fields"]
+    fields.append(copy.deepcopy(fields[1]))  # "cognome" twice
+    data["pages"][3]["fields"][1]["choices"] = "colori"
+    data["pages"][3]["fields"][2]["visible_if"] = "not selected(aiuti, 'nessuno')"
+    data["pages"][1]["fields"][1]["pattern"] = "(["
+    data["pages"][2]["fields"][0]["fields"][2]["max"] = "tomorrow"
+    data["eligibility"][0]["expr"] = "__import__('os')"
+    found = problems(data)
+    assert "fields with the same name: cognome" in found
+    assert "situazione/sostegni: no choice list named 'colori'" in found
+    assert any("refers to unknown answers aiuti" in p for p in found)
+    assert "contatti/indirizzo: the pattern does not compile" in found
+    assert any("max 'tomorrow' is not a date limit" in p for p in found)
+    assert any(p.startswith("eligibility 1:") for p in found)
+
+
+@pytest.mark.parametrize("bad", [None, [], "form", {"wfd": 2}, {"wfd": 1, "pages": []}])
+def test_anything_else_is_refused_not_crashed_on(bad: Any) -> None:
+    assert problems(bad)

@@ -1,0 +1,301 @@
+"""Checking a citizen's answers against a form definition, on the kiosk (page by page, as
+they type) and again on the platform (the whole application), with the same code.
+
+``check`` returns the cleaned answers (normalised codes, hidden answers removed,
+calculated values filled in) and the problems, each tied to the answer it concerns and
+readable in Italian or English. It never decides admission: ``eligibility`` only says
+what the call's rules make of the answers, for a provisional hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from forms.definition import FormDefinition
+from forms.expressions import ExpressionError, compile_expression
+from forms.validators import VALIDATORS, AnswerError
+from forms.validators import message as validator_message
+
+VALIDATED_TYPES = {"codice_fiscale": "codice_fiscale", "iban": "iban_it", "phone": "phone_it",
+                   "email": "email"}  # fmt: skip
+TEXT_LIMIT = 4000
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("Questa risposta è obbligatoria.", "This answer is required."),
+    "not_text": ("Scrivi un testo.", "Please type some text."),
+    "too_short": ("Scrivi almeno {min} caratteri.", "Type at least {min} characters."),
+    "too_long": ("Scrivi al massimo {max} caratteri.", "Type at most {max} characters."),
+    "pattern": ("Il formato non è quello richiesto.", "This is not in the required format."),
+    "not_a_number": ("Scrivi un numero intero.", "Type a whole number."),
+    "too_small": ("Il valore minimo è {min}.", "The smallest value allowed is {min}."),
+    "too_large": ("Il valore massimo è {max}.", "The largest value allowed is {max}."),
+    "not_a_date": ("Scrivi una data valida, come 23/01/1941.",
+                   "Type a valid date, like 23/01/1941."),
+    "date_too_early": ("La data non può essere prima del {min}.",
+                       "The date cannot be before {min}."),
+    "date_too_late": ("La data non può essere dopo il {max}.", "The date cannot be after {max}."),
+    "choice": ("Scegli una delle risposte proposte.", "Choose one of the answers offered."),
+    "yes_no": ("Rispondi sì o no.", "Answer yes or no."),
+    "declaration": ("Per andare avanti devi confermare questa dichiarazione.",
+                    "You need to confirm this declaration to go on."),
+    "comune": ("Scegli un Comune dall'elenco.", "Choose a Comune from the list."),
+    "too_few": ("Aggiungi almeno {min}.", "Add at least {min}."),
+    "too_many": ("Puoi indicarne al massimo {max}.", "You can add at most {max}."),
+    "unknown_answer": ("Questa risposta non fa parte del modulo.",
+                       "This answer is not part of the form."),
+    "expression": ("Il modulo non può controllare questa risposta: chiedi al welfare manager.",
+                   "The form cannot check this answer: please ask the welfare manager."),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # "cf", "membri", "membri.2.cf_membro", or "" for the whole form
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    text: Mapping[str, str] | None = None  # the form's own message (constraints, rules)
+
+    def message(self, lang: str) -> str:
+        if self.text is not None:
+            return self.text.get(lang) or self.text["it"]
+        if self.code in MESSAGES:
+            italian, english = MESSAGES[self.code]
+            return (english if lang == "en" else italian).format(**self.params)
+        return validator_message(self.code, lang)
+
+
+@dataclass
+class _Check:
+    form: FormDefinition
+    today: date
+    comuni: Collection[str] | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def evaluate(self, expression: str, scope: Mapping[str, Any], path: str) -> Any:
+        try:
+            return compile_expression(expression).evaluate(scope, self.today)
+        except ExpressionError:
+            self.problems.append(Problem(path, "expression"))
+            return None
+
+
+def check(
+    form: FormDefinition,
+    answers: Mapping[str, Any],
+    *,
+    today: date,
+    pages: Collection[str] | None = None,
+    comuni: Collection[str] | None = None,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Cleaned answers and problems for ``pages`` (all pages when None)."""
+    state = _Check(form, today, comuni)
+    if not isinstance(answers, Mapping):
+        return {}, [Problem("", "unknown_answer")]
+    known = {item["name"] for item in form.fields()}
+    cleaned: dict[str, Any] = {k: v for k, v in answers.items() if k in known}
+    for name in answers:
+        if name not in known:
+            state.problems.append(Problem(str(name)[:48], "unknown_answer"))
+    _calculate(state, cleaned)
+    for page in form.data["pages"]:
+        visible = "visible_if" not in page or state.evaluate(page["visible_if"], cleaned, "")
+        for item in page["fields"]:
+            if not visible or not _visible(state, item, cleaned, item["name"]):
+                cleaned.pop(item["name"], None)  # hidden answers are not kept
+                continue
+            if pages is None or page["id"] in pages:
+                _field(state, item, cleaned, cleaned, item["name"])
+    _calculate(state, cleaned)  # again: cleaning may have changed what they count
+    return cleaned, state.problems
+
+
+def eligibility(
+    form: FormDefinition, answers: Mapping[str, Any], today: date
+) -> list[tuple[str, bool, Mapping[str, str]]]:
+    """(hard or soft, met, message) per rule of the call: a hint, never a decision."""
+    results = []
+    for rule in form.data.get("eligibility", []):
+        try:
+            met = bool(compile_expression(rule["expr"]).evaluate(answers, today))
+        except ExpressionError:
+            met = False
+        results.append((rule["kind"], met, rule["message"]))
+    return results
+
+
+def _calculate(state: _Check, answers: dict[str, Any]) -> None:
+    for item in state.form.fields():
+        if item["type"] == "calculated":
+            answers[item["name"]] = state.evaluate(item["expr"], answers, item["name"])
+
+
+def _visible(state: _Check, item: Mapping[str, Any], scope: Mapping[str, Any], path: str) -> bool:
+    return "visible_if" not in item or bool(state.evaluate(item["visible_if"], scope, path))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value is False
+
+
+def _field(
+    state: _Check, item: Mapping[str, Any], target: dict[str, Any], scope: Mapping[str, Any],
+    path: str,
+) -> None:  # fmt: skip
+    kind, name = item["type"], item["name"]
+    if kind in ("calculated", "note"):
+        return
+    value = target.get(name)
+    if kind == "repeat" and value is None:
+        value = []  # no members yet: the repeat's minimum decides
+    required = item.get("required", False) or (
+        "required_if" in item and bool(state.evaluate(item["required_if"], scope, path))
+    )
+    if _empty(value) and kind != "yes_no" and kind != "repeat":
+        if required:
+            state.problems.append(Problem(path, "declaration" if kind == "declaration"
+                                          else "required"))  # fmt: skip
+        target.pop(name, None)
+        return
+    if value is None:
+        if required:
+            state.problems.append(Problem(path, "required"))
+        return
+    before = len(state.problems)
+    normalised = _typed(state, item, value, scope, path)
+    if len(state.problems) > before:
+        return
+    target[name] = normalised
+    constraint = item.get("constraint")
+    if constraint and not state.evaluate(constraint["expr"], {**scope, name: normalised}, path):
+        state.problems.append(Problem(path, "constraint", text=constraint["message"]))
+
+
+def _typed(
+    state: _Check, item: Mapping[str, Any], value: Any, scope: Mapping[str, Any], path: str
+) -> Any:
+    kind = item["type"]
+    problems = state.problems
+    if kind in ("text", "long_text"):
+        if not isinstance(value, str) or len(value) > TEXT_LIMIT:
+            problems.append(Problem(path, "not_text" if not isinstance(value, str) else "too_long",
+                                    {"max": TEXT_LIMIT}))  # fmt: skip
+            return value
+        text = value.strip()
+        if len(text) < item.get("min_length", 0):
+            problems.append(Problem(path, "too_short", {"min": item["min_length"]}))
+        elif len(text) > item.get("max_length", TEXT_LIMIT):
+            problems.append(Problem(path, "too_long", {"max": item["max_length"]}))
+        elif "pattern" in item and not re.fullmatch(item["pattern"], text):
+            problems.append(Problem(path, "pattern"))
+        return text
+    if kind in ("integer", "money"):
+        if type(value) is not int:
+            problems.append(Problem(path, "not_a_number"))
+        elif isinstance(item.get("min"), int) and value < item["min"]:
+            problems.append(Problem(path, "too_small", {"min": _shown(kind, item["min"])}))
+        elif isinstance(item.get("max"), int) and value > item["max"]:
+            problems.append(Problem(path, "too_large", {"max": _shown(kind, item["max"])}))
+        return value
+    if kind == "date":
+        return _date(state, item, value, path)
+    if kind in ("choice", "multi_choice"):
+        allowed = {c["value"] for c in state.form.data["choices"][item["choices"]]}
+        if kind == "choice" and not (isinstance(value, str) and value in allowed):
+            problems.append(Problem(path, "choice"))
+        if kind == "multi_choice" and not (
+            isinstance(value, list) and value and all(isinstance(v, str) for v in value)
+            and len(set(value)) == len(value) and all(v in allowed for v in value)
+        ):  # fmt: skip
+            problems.append(Problem(path, "choice"))
+        return value
+    if kind in ("yes_no", "declaration"):
+        if not isinstance(value, bool):
+            problems.append(Problem(path, "yes_no"))
+        return value
+    if kind in VALIDATED_TYPES:
+        if not isinstance(value, str) or len(value) > 300:
+            problems.append(Problem(path, "not_text"))
+            return value
+        try:
+            return VALIDATORS[VALIDATED_TYPES[kind]](value)
+        except AnswerError as error:
+            problems.append(Problem(path, error.code))
+            return value
+    if kind == "comune":
+        if not isinstance(value, str) or (state.comuni is not None and value not in state.comuni):
+            problems.append(Problem(path, "comune"))
+        return value
+    if kind == "repeat":
+        return _repeat(state, item, value, scope, path)
+    return value
+
+
+def _shown(kind: str, number: int) -> str:
+    if kind != "money":
+        return str(number)
+    euros, cents = divmod(number, 100)
+    return f"€ {euros:,}".replace(",", ".") + (f",{cents:02d}" if cents else "")
+
+
+def _date_limit(limit: str, today: date) -> date:
+    if limit == "today":
+        return today
+    if limit[0] in "+-":
+        years = int(limit[1:-1]) * (1 if limit[0] == "+" else -1)
+        try:
+            return today.replace(year=today.year + years)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year + years, day=28)
+    return date.fromisoformat(limit)
+
+
+def _date(state: _Check, item: Mapping[str, Any], value: Any, path: str) -> Any:
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        state.problems.append(Problem(path, "not_a_date"))
+        return value
+    if "min" in item and day < (low := _date_limit(item["min"], state.today)):
+        state.problems.append(Problem(path, "date_too_early", {"min": f"{low:%d/%m/%Y}"}))
+    elif "max" in item and day > (high := _date_limit(item["max"], state.today)):
+        state.problems.append(Problem(path, "date_too_late", {"max": f"{high:%d/%m/%Y}"}))
+    return day.isoformat()
+
+
+def _repeat(
+    state: _Check, item: Mapping[str, Any], value: Any, scope: Mapping[str, Any], path: str
+) -> Any:
+    if not isinstance(value, list) or not all(isinstance(m, Mapping) for m in value):
+        state.problems.append(Problem(path, "too_few", {"min": item.get("min", 1)}))
+        return value
+    if len(value) < item.get("min", 0):
+        state.problems.append(Problem(path, "too_few", {"min": item["min"]}))
+        return value  # rules about the members wait until there are enough of them
+    if len(value) > item.get("max", 50):
+        state.problems.append(Problem(path, "too_many", {"max": item.get("max", 50)}))
+        return value
+    names = {sub["name"] for sub in item["fields"]}
+    members = []
+    for index, member in enumerate(value, start=1):
+        cleaned = {k: v for k, v in member.items() if k in names}
+        for extra in set(member) - names:
+            state.problems.append(Problem(f"{path}.{index}.{str(extra)[:48]}", "unknown_answer"))
+        member_scope = {**scope, **cleaned}
+        for sub in item["fields"]:
+            sub_path = f"{path}.{index}.{sub['name']}"
+            if _visible(state, sub, member_scope, sub_path):
+                _field(state, sub, cleaned, member_scope, sub_path)
+            else:
+                cleaned.pop(sub["name"], None)
+        members.append(cleaned)
+    rule_scope = {**scope, item["name"]: members}
+    for rule in item.get("rules", []):
+        if not state.evaluate(rule["expr"], rule_scope, path):
+            state.problems.append(Problem(path, "rule", text=rule["message"]))
+    return members

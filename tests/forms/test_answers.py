@@ -1,0 +1,139 @@
+"""Answers checked against the demo buoni spesa form, as the kiosk and the platform do."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from stdnum.it import codicefiscale as stdnum_cf
+
+from forms.answers import check, eligibility
+from forms.definition import load_definition
+from tests.forms.test_definition import demo
+
+FORM = load_definition(demo())
+TODAY = date(2026, 11, 24)
+COMUNI = {"piazzola", "campodoro", "limena", "campo-san-martino", "villafranca"}
+GOOD: dict[str, Any] = {
+    "cf": "frrnna41a63e592w",
+    "cognome": "Ferraro",
+    "nome": "Anna",
+    "residenza": "piazzola",
+    "indirizzo": "Via Roma 1",
+    "telefono": "347 123 4567",
+    "membri": [
+        {"cf_membro": "FRRNNA41A63E592W", "nome_cognome": "Anna Ferraro",
+         "data_nascita": "1941-01-23", "relazione": "dich", "disabilita": False},
+        {"cf_membro": "BNCMTT15B19G224I", "nome_cognome": "Matteo Bianchi",
+         "data_nascita": "2015-02-19", "relazione": "altro"},
+    ],
+    "patrimonio": 120000,
+    "sostegni": ["pensione"],
+    "sostegni_importo": 65000,
+    "dich_445": True,
+    "privacy": True,
+}  # fmt: skip
+
+
+def problems_of(answers: dict[str, Any], **options: Any) -> dict[str, str]:
+    _cleaned, found = check(FORM, answers, today=TODAY, comuni=COMUNI, **options)
+    return {p.path: p.message("it") for p in found}
+
+
+def changed(**values: Any) -> dict[str, Any]:
+    answers = copy.deepcopy(GOOD)
+    answers.update(values)
+    return answers
+
+
+def test_a_complete_application_passes_cleaned_and_calculated() -> None:
+    cleaned, found = check(FORM, GOOD, today=TODAY, comuni=COMUNI)
+    assert found == []
+    assert cleaned["cf"] == "FRRNNA41A63E592W" and cleaned["telefono"] == "+393471234567"
+    assert cleaned["n_componenti"] == 2 and cleaned["n_minori"] == 1
+    assert json.loads(json.dumps(cleaned)) == cleaned  # ready for the outbox as it is
+
+
+def test_a_wrong_codice_fiscale_says_which_letter_to_check() -> None:
+    found = problems_of(changed(cf="FRRNNA41A63E592X"))
+    assert found == {"cf": "Il codice fiscale non è valido: controlla la 16ª lettera.",
+                     "membri": "Aggiungi anche te stesso tra i componenti."}  # fmt: skip
+    _c, english = check(FORM, changed(cf="FRRNNA41A63E592X"), today=TODAY, comuni=COMUNI)
+    assert english[0].message("en") == "This codice fiscale is not valid: check the 16th character."
+
+
+def test_a_page_is_checked_alone_while_the_citizen_moves_through_the_wizard() -> None:
+    assert problems_of({"cf": "FRRNNA41A63E592W"}, pages={"richiedente"}) == {
+        "cognome": "Questa risposta è obbligatoria.",
+        "nome": "Questa risposta è obbligatoria.",
+    }
+
+
+def test_hidden_answers_are_dropped_and_conditional_ones_required() -> None:
+    cleaned, found = check(FORM, changed(sostegni=["nessuno"]), today=TODAY, comuni=COMUNI)
+    assert found == [] and "sostegni_importo" not in cleaned
+    answers = changed()
+    del answers["sostegni_importo"]
+    assert problems_of(answers) == {"sostegni_importo": "Questa risposta è obbligatoria."}
+
+
+def test_household_members_are_checked_one_by_one_and_together() -> None:
+    members = copy.deepcopy(GOOD["membri"])
+    members[1]["nome_cognome"] = ""
+    members[1]["data_nascita"] = "2030-01-01"
+    members[1]["relazione"] = "dich"
+    found = problems_of(changed(membri=members))
+    assert found["membri.2.nome_cognome"] == "Questa risposta è obbligatoria."
+    assert found["membri.2.data_nascita"] == "La data non può essere dopo il 24/11/2026."
+    assert found["membri"] == "Indica una sola persona come dichiarante."
+    twice = copy.deepcopy(GOOD["membri"])
+    twice[1]["cf_membro"] = twice[0]["cf_membro"]
+    assert problems_of(changed(membri=twice))["membri"] == (
+        "Lo stesso codice fiscale compare due volte."
+    )
+    assert problems_of(changed(membri=[]))["membri"] == "Aggiungi almeno 1."
+
+
+def test_constraints_declarations_and_strangers_in_the_answers() -> None:
+    found = problems_of(changed(residenza="limena", dich_445=False, colore="blu"))
+    assert found == {
+        "residenza": "La domanda è riservata a chi abita a Piazzola sul Brenta.",
+        "dich_445": "Per andare avanti devi confermare questa dichiarazione.",
+        "colore": "Questa risposta non fa parte del modulo.",
+    }
+    assert problems_of(changed(residenza="atlantide"))["residenza"] == (
+        "Scegli un Comune dall'elenco."
+    )
+    assert problems_of(changed(patrimonio=-5))["patrimonio"] == "Il valore minimo è € 0."
+    assert problems_of(changed(patrimonio="tanti"))["patrimonio"] == "Scrivi un numero intero."
+
+
+def test_eligibility_is_a_hint_not_a_decision() -> None:
+    rich = changed(patrimonio=900000)
+    assert problems_of(rich) == {}  # the application can still be submitted
+    hints = eligibility(FORM, check(FORM, rich, today=TODAY)[0], TODAY)
+    assert [(kind, met) for kind, met, _message in hints] == [("hard", False), ("soft", False)]
+
+
+values = st.none() | st.booleans() | st.integers(-10**9, 10**9) | st.text(max_size=30) | st.lists(
+    st.text(max_size=10), max_size=4)  # fmt: skip
+members = st.lists(st.dictionaries(
+    st.sampled_from(["cf_membro", "nome_cognome", "data_nascita", "relazione", "disabilita", "x"]),
+    values | st.sampled_from(["dich", "1990-09-08", "PPSLNE90P48Z129E"])), max_size=4)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([*sorted(GOOD), "membri", "zzz"]), values | members))
+def test_random_answers_never_crash_and_nothing_invalid_passes(answers: dict[str, Any]) -> None:
+    cleaned, found = check(FORM, {**GOOD, **answers}, today=TODAY, comuni=COMUNI)
+    if found:
+        return
+    assert stdnum_cf.is_valid(cleaned["cf"])
+    assert all(stdnum_cf.is_valid(m["cf_membro"]) for m in cleaned["membri"])
+    assert isinstance(cleaned["patrimonio"], int) and cleaned["patrimonio"] >= 0
+    assert cleaned["dich_445"] is True and cleaned["privacy"] is True
+    assert cleaned["residenza"] == "piazzola"

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from central.platform import Platform
 from central.schemas import STREAMS
+from forms.definition import definition_records
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -32,6 +33,7 @@ def seed_if_empty(platform: Platform, path: Path, today: date | None = None) -> 
     if platform.records("comuni"):
         return False
     data = json.loads(path.read_text(encoding="utf-8"))
+    data["forms"] = definition_records(path.parent / "forms")
     day = today or datetime.now(ROME).date()
     items = []
     for kinds in STREAMS.values():

@@ -126,8 +126,15 @@ class Platform:
         references = {
             "services": [("categories", data.get("category")), ("providers", data.get("provider"))]
             + [("comuni", c) for c in data.get("residents_of") or []],
-            "calls": [("comuni", data.get("comune"))] if data.get("comune") else [],
+            "calls": ([("comuni", data.get("comune"))] if data.get("comune") else [])
+            + ([("forms", data.get("form"))] if data.get("form") else []),
         }.get(kind, [])
+        if kind == "forms":
+            current = session.get(Record, ("forms", data["id"]))
+            if current is not None and current.data != data:
+                raise PublishError(
+                    f"forms {data['id']}: a published version never changes; publish a new one"
+                )
         for target, target_id in references:
             if session.get(Record, (target, target_id)) is None:
                 raise PublishError(f"{kind} {data['id']}: unknown {target} {target_id!r}")

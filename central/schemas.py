@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from forms.definition import load_definition
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")]
 Short = Annotated[str, StringConstraints(max_length=200)]
@@ -91,6 +100,20 @@ class CallRecord(Strict):
     documents: list[Annotated[str, StringConstraints(max_length=300)]] = Field(max_length=30)
 
 
+class FormRecord(Strict):
+    """An application form, immutable per "id@version" (see forms/definition.py)."""
+
+    id: Id
+    definition: dict[str, Any]
+
+    @model_validator(mode="after")
+    def _definition_is_valid(self) -> FormRecord:
+        form = load_definition(self.definition)  # DefinitionError is a ValueError
+        if form.ref != self.id:
+            raise ValueError(f"the id must be the definition's reference {form.ref!r}")
+        return self
+
+
 class OperatorRecord(Strict):
     id: Id
     name: Short
@@ -105,13 +128,14 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "categories": CategoryRecord,
     "providers": ProviderRecord,
     "services": ServiceRecord,
+    "forms": FormRecord,
     "calls": CallRecord,
     "operators": OperatorRecord,
 }
 # Which stream carries which kinds, in the order a kiosk must apply them.
 STREAMS: dict[str, tuple[str, ...]] = {
     "catalog": ("comuni", "categories", "providers", "services"),
-    "calls": ("calls",),
+    "calls": ("forms", "calls"),
     "operators": ("operators",),
 }
 STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds}

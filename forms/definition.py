@@ -65,6 +65,18 @@ def canonical_sha256(data: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+MAX_REF = 64  # "id@version" is the record id on the wire and in the mirror
+
+
+def definition_records(folder: Path) -> list[dict[str, Any]]:
+    """The form files of a folder as published records: {"id": "id@version", ...}."""
+    records = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records.append({"id": f"{data['id']}@{data['version']}", "definition": data})
+    return records
+
+
 def load_definition(data: Any) -> FormDefinition:
     """A checked definition, or DefinitionError listing every problem found."""
     from jsonschema import Draft202012Validator  # imported here: off the kiosk's start-up
@@ -77,6 +89,8 @@ def load_definition(data: Any) -> FormDefinition:
     if problems:
         raise DefinitionError(problems[:20])
     problems = _meaning_problems(data)
+    if len(f"{data['id']}@{data['version']}") > MAX_REF:
+        problems.append(f"id@version: longer than {MAX_REF} characters")
     if problems:
         raise DefinitionError(problems)
     return FormDefinition(data=data, sha256=canonical_sha256(data))

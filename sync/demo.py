@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from forms.definition import definition_records
 from sync import mirror
 from sync.store import Store
 
@@ -32,6 +33,7 @@ def resolve_call_dates(call: dict[str, Any], today: date) -> dict[str, Any]:
 def read_dataset(path: Path, today: date) -> dict[str, list[dict[str, Any]]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     data["calls"] = [resolve_call_dates(call, today) for call in data.get("calls", [])]
+    data["forms"] = definition_records(path.parent / "forms")
     return {kind: data.get(kind, []) for kind in mirror.KINDS}
 
 

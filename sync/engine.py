@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 STREAMS: dict[str, tuple[str, ...]] = {
     "catalog": ("comuni", "categories", "providers", "services"),
-    "calls": ("calls",),
+    "calls": ("forms", "calls"),
     "operators": ("operators",),
 }
 

@@ -23,6 +23,7 @@ from sync.models import (
     Call,
     Category,
     Comune,
+    FormDefinition,
     Operator,
     Provider,
     Service,
@@ -35,6 +36,7 @@ KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]
     "categories": (Category, records.parse_category),
     "providers": (Provider, records.parse_provider),
     "services": (Service, records.parse_service),
+    "forms": (FormDefinition, records.parse_form),
     "calls": (Call, records.parse_call),
     "operators": (Operator, records.parse_operator),
 }

@@ -103,15 +103,15 @@ class Call(Base):
 
 
 class FormDefinition(Base):
-    """An application form, immutable per (form_id, version)."""
+    """An application form, immutable per reference "form_id@version"."""
 
     __tablename__ = "form_definitions"
 
-    form_id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    version: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # "form_id@version"
+    form_id: Mapped[str] = mapped_column(String(128))
+    version: Mapped[str] = mapped_column(String(64))
     sha256: Mapped[str] = mapped_column(String(64))
     definition: Mapped[dict[str, Any]]
-    published_at: Mapped[datetime]
 
 
 OUTBOX_STATES = ("pending", "sending", "accepted", "rejected")

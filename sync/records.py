@@ -212,6 +212,21 @@ def parse_call(record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def parse_form(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A form definition, checked by the same code the platform checked it with."""
+    from forms.definition import DefinitionError, load_definition
+
+    reference = identifier(record, "id")
+    try:
+        form = load_definition(_get(record, "definition", dict))
+    except DefinitionError as error:
+        raise RecordError(f"definition: {error.problems[0]}") from None
+    if form.ref != reference:
+        raise RecordError(f"id: {reference!r} is not the definition's {form.ref!r}")
+    return {"id": reference, "form_id": form.id, "version": form.version,
+            "sha256": form.sha256, "definition": form.data}  # fmt: skip
+
+
 def parse_operator(record: Mapping[str, Any]) -> dict[str, Any]:
     comuni = record.get("comuni")
     return {

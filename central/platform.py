@@ -61,11 +61,31 @@ def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
     return None
 
 
-# Checks per submission kind: None accepts, (code, message) rejects. Later kinds
-# (purchases, applications) add their own checks here.
-SUBMISSION_CHECKS: dict[str, Callable[[Any], tuple[str, str] | None]] = {
-    "event": _reject_unless_object,
+def _check_event(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+    return _reject_unless_object(entry.payload)
+
+
+def _check_application(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+    from central.applications import check_application
+
+    return _reject_unless_object(entry.payload) or check_application(session, entry)
+
+
+# Checks per submission kind: None accepts, (code, message) rejects. Purchases add
+# their own here.
+SUBMISSION_CHECKS: dict[
+    str, Callable[[Session, schemas.SubmissionEntry], tuple[str, str] | None]
+] = {
+    "event": _check_event,
+    "application": _check_application,
 }
+# The identifier an accepted submission gets: an application's is its protocol number.
+SERVER_IDS = {"application": "PROT-{year}-{id:06d}"}
+
+
+def _server_id(row: Submission) -> str:
+    pattern = SERVER_IDS.get(row.kind, "SP-{id:07d}")
+    return pattern.format(year=row.received_at.year, id=row.id)
 
 
 class Platform:
@@ -224,7 +244,7 @@ class Platform:
             session.flush()
             for row in rows.values():
                 if row.status == "accepted" and row.server_id is None:
-                    row.server_id = f"SP-{row.id:07d}"
+                    row.server_id = _server_id(row)
             return [_result(rows[entry.uuid]) for entry in entries]
 
     @staticmethod
@@ -235,7 +255,7 @@ class Platform:
         rejection = (
             ("unknown_kind", f"unknown kind {entry.kind!r}")
             if check is None
-            else check(entry.payload)
+            else check(session, entry)
         )
         row = Submission(
             uuid=entry.uuid,
@@ -262,7 +282,7 @@ class Platform:
                 try:
                     session.flush()
                     if row.status == "accepted":
-                        row.server_id = f"SP-{row.id:07d}"
+                        row.server_id = _server_id(row)
                     session.commit()
                 except IntegrityError:
                     session.rollback()  # the same UUID arrived at the same time: read it back

@@ -1,0 +1,54 @@
+"""The platform's check of an application: the same form code the kiosk ran, again.
+
+An application's payload names its call and the form it was filled on, with the form's
+SHA-256 as the kiosk saw it, and carries the answers. The platform refuses it when the
+call or form is unknown, the form is not the call's, the definition differs from what
+the kiosk used, the application was made after the call closed, or the answers do not
+pass the form's checks. The kiosk never decides admission; neither does this check.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import Record
+from central.schemas import SubmissionEntry
+from forms.answers import check
+from forms.definition import DefinitionError, load_definition
+
+
+def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, str] | None:
+    payload: Any = entry.payload
+    if not isinstance(payload, dict) or not all(
+        isinstance(payload.get(key), str) for key in ("call", "form", "form_sha256")
+    ):
+        return "invalid_payload", "an application needs call, form, form_sha256 and answers"
+    call = session.get(Record, ("calls", payload["call"]))
+    if call is None:
+        return "unknown_call", f"no call {payload['call']!r}"
+    if call.data.get("form") != payload["form"]:
+        return "wrong_form", f"call {payload['call']} does not use form {payload['form']}"
+    closes_at = datetime.fromisoformat(call.data["closes_at"])
+    made_at = entry.created_at if entry.created_at.tzinfo else entry.created_at.replace(tzinfo=UTC)
+    if made_at > closes_at:
+        return "call_closed", f"made after the call closed ({closes_at:%d/%m/%Y %H:%M})"
+    record = session.get(Record, ("forms", payload["form"]))
+    if record is None:
+        return "unknown_form", f"no form {payload['form']!r}"
+    try:
+        form = load_definition(record.data["definition"])
+    except DefinitionError:
+        return "unknown_form", f"form {payload['form']} cannot be read"
+    if form.sha256 != payload["form_sha256"]:
+        return "form_changed", "the form differs from the one the application was made on"
+    comuni = set(session.scalars(select(Record.id).where(Record.kind == "comuni")))
+    today = made_at.date() if isinstance(made_at, datetime) else date.today()
+    _cleaned, problems = check(form, payload.get("answers"), today=today, comuni=comuni)
+    if problems:
+        shown = "; ".join(f"{p.path or 'form'}: {p.message('it')}" for p in problems[:5])
+        return "invalid_answers", shown[:1000]
+    return None

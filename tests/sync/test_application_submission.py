@@ -1,0 +1,88 @@
+"""An application sent through the outbox is checked again by the platform with the
+same form code: accepted with a protocol number, or rejected with the reason kept."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from forms.definition import load_definition
+from sync import outbox
+from sync.engine import SyncEngine
+from sync.models import FormDefinition, OutboxEntry
+from tests.forms.test_answers import GOOD
+from tests.sync.conftest import Central
+
+REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
+OTHER_CALL = "ce-limena"  # a call without an online form
+
+
+def application(engine: SyncEngine, **changes: Any) -> dict[str, Any]:
+    with engine.store.read() as session:
+        form = session.get(FormDefinition, REF)
+        assert form is not None
+        sha = load_definition(form.definition).sha256
+    payload = {
+        "call": "bs-piazzola",
+        "form": REF,
+        "form_sha256": sha,
+        "answers": copy.deepcopy(GOOD),
+    }
+    payload.update(changes)
+    return payload
+
+
+def _calls(engine: SyncEngine) -> list[str]:
+    from sync.models import Call
+
+    with engine.store.read() as session:
+        return [c.id for c in session.scalars(select(Call).where(Call.form_ref == REF))]
+
+
+def outcomes(engine: SyncEngine, payloads: list[dict[str, Any]]) -> list[OutboxEntry]:
+    with engine.store.write() as session:
+        uuids = [outbox.add(session, "application", p) for p in payloads]
+    engine.push()
+    with engine.store.read() as session:
+        rows = {r.uuid: r for r in session.scalars(select(OutboxEntry))}
+    return [rows[u] for u in uuids]
+
+
+def test_the_platform_accepts_a_good_application_and_refuses_bad_ones_with_reasons(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()  # the form and the call reach the mirror
+    assert _calls(engine) == ["bs-piazzola"]
+    wrong_cf = application(engine)
+    wrong_cf["answers"]["cf"] = "FRRNNA41A63E592X"
+    good, bad, changed, stranger = outcomes(engine, [
+        application(engine),
+        wrong_cf,
+        application(engine, form_sha256="0" * 64),
+        application(engine, call=OTHER_CALL),
+    ])  # fmt: skip
+    assert good.state == "accepted" and good.server_id.startswith("PROT-")
+    assert bad.state == "rejected" and bad.reject_code == "invalid_answers"
+    assert "cf: Il codice fiscale non è valido: controlla la 16ª lettera." in bad.reject_message
+    assert (changed.reject_code, stranger.reject_code) == ("form_changed", "wrong_form")
+    stored = {s.uuid: s for s in central.platform.submissions()}
+    assert stored[good.uuid].payload["answers"]["cognome"] == "Ferraro"
+    assert stored[good.uuid].server_id == good.server_id
+    assert stored[bad.uuid].payload is None  # a refused application keeps no personal data
+
+
+def test_an_application_made_after_the_call_closed_is_refused(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    call = central.platform.records("calls")["bs-piazzola"]
+    closes = datetime.now(UTC).replace(microsecond=0) - timedelta(days=10)
+    closed = {**call, "id": "bs-piazzola-chiuso", "opens_at": (closes - timedelta(30)).isoformat(),
+              "closes_at": closes.isoformat()}  # fmt: skip
+    central.platform.publish("calls", closed)
+    [late] = outcomes(engine, [application(engine, call="bs-piazzola-chiuso")])
+    assert late.state == "rejected" and late.reject_code == "call_closed"
+    assert f"{closes:%d/%m/%Y}" in late.reject_message

@@ -1,0 +1,109 @@
+"""Applying for a call at the kiosk, without Qt: the draft a citizen fills page by page,
+and its submission.
+
+A draft lives in memory for the session only (the session-safety timeout discards it).
+Submitting writes, in one transaction, the application's outbox entry (a client UUID,
+the form's reference and SHA-256, the cleaned answers) and its application receipt in
+the print queue, so neither is lost or sent twice. The protocol number comes later,
+from the platform; the receipt carries a tracking code made here.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forms.answers import Problem, check
+from forms.definition import FormDefinition, load_definition
+from printing import print_queue
+from printing.documents import ApplicationReceipt, application_receipt
+from printing.slip import SlipContext
+from sync import outbox
+from sync.models import Call, Comune
+from sync.models import FormDefinition as FormRow
+
+TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud safely
+
+
+def tracking_code() -> str:
+    """A code the citizen keeps to ask about the application: DOM-XXXX-XXXX."""
+    letters = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
+    return f"DOM-{letters[:4]}-{letters[4:]}"
+
+
+class NotAvailableError(Exception):
+    """The call is unknown, closed, or has no form to fill at the kiosk."""
+
+
+@dataclass
+class Draft:
+    call_id: str
+    call_title: dict[str, str]
+    form: FormDefinition
+    comuni: frozenset[str]
+    answers: dict[str, Any] = field(default_factory=dict)
+    page: int = 0
+
+    @property
+    def pages(self) -> list[dict[str, Any]]:
+        return list(self.form.data["pages"])
+
+    def page_problems(self, today: date) -> list[Problem]:
+        page_id = self.pages[self.page]["id"]
+        _cleaned, problems = check(self.form, self.answers, today=today, pages={page_id},
+                                   comuni=self.comuni)  # fmt: skip
+        return problems
+
+    def all_problems(self, today: date) -> tuple[dict[str, Any], list[Problem]]:
+        return check(self.form, self.answers, today=today, comuni=self.comuni)
+
+
+def start(session: Session, call_id: str, now: datetime) -> Draft:
+    """A new draft for an open call with a form; NotAvailableError otherwise."""
+    call = session.get(Call, call_id)
+    if call is None or call.form_ref is None:
+        raise NotAvailableError(f"call {call_id!r} has no form to fill at the kiosk")
+    moment = now.astimezone(UTC).replace(tzinfo=None)  # the mirror keeps naive UTC
+    if not call.opens_at <= moment <= call.closes_at:
+        raise NotAvailableError(f"call {call_id!r} is not open")
+    row = session.get(FormRow, call.form_ref)
+    if row is None:
+        raise NotAvailableError(f"form {call.form_ref} has not reached this kiosk yet")
+    comuni = frozenset(session.scalars(select(Comune.id)))
+    return Draft(call.id, dict(call.title), load_definition(row.definition), comuni)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    outbox_uuid: str
+    tracking_code: str
+    print_job: str
+
+
+def submit(
+    session: Session, draft: Draft, context: SlipContext, now: datetime
+) -> Submitted | list[Problem]:
+    """Queues the application and its receipt in the caller's transaction, or returns
+    the problems that stop it (the draft is kept as it is)."""
+    cleaned, problems = draft.all_problems(now.date())
+    if problems:
+        return problems
+    code = tracking_code()
+    entry_uuid = outbox.add(session, "application", {
+        "call": draft.call_id, "form": draft.form.ref, "form_sha256": draft.form.sha256,
+        "tracking_code": code, "answers": cleaned,
+    })  # fmt: skip
+    applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
+    slip = application_receipt(context, ApplicationReceipt(
+        call_title=draft.call_title.get("it", ""), comune=context.comune,
+        applicant=applicant or "-", tracking_code=code, submitted_at=context.printed_at,
+        next_steps=("Il Comune ti contatterà dopo aver esaminato la domanda.",
+                    "Conserva questa ricevuta: serve per chiedere a che punto è."),
+    ))  # fmt: skip
+    job = print_queue.add(session, slip, "application", code)
+    return Submitted(entry_uuid, code, job)

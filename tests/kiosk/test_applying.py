@@ -1,0 +1,102 @@
+"""Applying at the kiosk without the screens: a draft filled page by page, then the
+application and its receipt saved together, sent once, and given a protocol number."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.applying import NotAvailableError, Submitted, start, submit
+from printing import print_queue
+from printing.escpos_render import PROFILES, render
+from printing.slip import SlipContext
+from sync import outbox
+from sync.engine import SyncEngine
+from sync.models import OutboxEntry
+from sync.store import Store
+from tests.forms.test_answers import GOOD
+from tests.printing.escpos_decode import decode
+from tests.sync.conftest import central, engine  # noqa: F401  (fixtures)
+
+NOW = datetime.now(UTC)
+CONTEXT = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01",
+                      datetime(2026, 11, 24, 10, 0), operator="Maria Rossi")  # fmt: skip
+
+
+def entry_of(session: Session, entry_uuid: str) -> OutboxEntry:
+    return session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry_uuid)).one()
+
+
+def test_a_draft_is_checked_page_by_page_and_submitted_with_its_receipt(
+    demo_store: Store,
+) -> None:
+    with demo_store.read() as session:
+        draft = start(session, "bs-piazzola", NOW)
+    assert [p["id"] for p in draft.pages][:2] == ["richiedente", "contatti"]
+    draft.answers.update(cf="FRRNNA41A63E592X", cognome="Ferraro", nome="Anna")
+    [problem] = draft.page_problems(NOW.date())
+    assert problem.message("it") == "Il codice fiscale non è valido: controlla la 16ª lettera."
+    draft.answers = copy.deepcopy(GOOD)
+    assert draft.page_problems(NOW.date()) == []
+
+    with demo_store.write() as session:
+        result = submit(session, draft, CONTEXT, NOW)
+    assert isinstance(result, Submitted) and result.tracking_code.startswith("DOM-")
+    with demo_store.read() as session:
+        entry = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.uuid == result.outbox_uuid)
+        ).one()
+        job = print_queue.get(session, result.print_job)
+    assert entry.kind == "application" and entry.payload["answers"]["cf"] == "FRRNNA41A63E592W"
+    assert entry.payload["tracking_code"] == result.tracking_code
+    printed = decode(render(job.slip, PROFILES["80mm"]))
+    text = "\n".join(printed.texts)
+    assert printed.texts[4:6] == ["RICEVUTA DI", "PRESENTAZIONE"]  # big letters, two lines
+    assert result.tracking_code in text
+    assert "Anna Ferraro" in text and "Maria Rossi" in text
+    assert printed.qr_payloads == [result.tracking_code]
+
+
+def test_nothing_is_kept_half_way_and_a_bad_draft_is_not_submitted(demo_store: Store) -> None:
+    with demo_store.read() as session:
+        draft = start(session, "bs-piazzola", NOW)
+    draft.answers = copy.deepcopy(GOOD)
+    with pytest.raises(RuntimeError), demo_store.write() as session:
+        submit(session, draft, CONTEXT, NOW)
+        raise RuntimeError("power cut before the commit")
+    with demo_store.read() as session:
+        assert outbox.counts(session)["pending"] == 0 and print_queue.counts(session) == {}
+    draft.answers["dich_445"] = False
+    with demo_store.write() as session:
+        problems = submit(session, draft, CONTEXT, NOW)
+    assert isinstance(problems, list) and problems[0].path == "dich_445"
+
+
+def test_only_open_calls_with_a_form_can_be_applied_for(demo_store: Store) -> None:
+    with demo_store.read() as session, pytest.raises(NotAvailableError):
+        start(session, "ce-limena", NOW)  # no online form
+    with demo_store.read() as session, pytest.raises(NotAvailableError):
+        start(session, "bs-piazzola", NOW.replace(year=NOW.year + 1))  # closed by then
+
+
+def test_the_platform_gives_the_submitted_application_a_protocol_number(
+    engine: SyncEngine,  # noqa: F811
+) -> None:
+    engine.run_once()
+    with engine.store.read() as session:
+        draft = start(session, "bs-piazzola", NOW)
+    draft.answers = copy.deepcopy(GOOD)
+    with engine.store.write() as session:
+        result = submit(session, draft, CONTEXT, NOW)
+    engine.run_once()
+    engine.run_once()  # a second pass sends nothing again
+    with engine.store.read() as session:
+        entry = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.uuid == result.outbox_uuid)
+        ).one()
+    assert entry.state == "accepted" and entry.server_id.startswith("PROT-")
+    assert entry.attempts == 1

@@ -44,6 +44,8 @@ class PrintController(QObject):
         super().__init__(window)
         self.window, self.printing, self.tasks, self.context = window, printing, tasks, context
         self._panel: PrintPanel | None = None
+        # The worker may print a job before the UI has shown it: remember what it said.
+        self._job_states: dict[str, str] = {}
         bridge.updated.connect(self._on_update)
         window.print_requested.connect(self.print_document)
 
@@ -62,7 +64,8 @@ class PrintController(QObject):
 
     def _show(self, result: tuple[str, Any]) -> None:
         job_uuid, preview = result
-        self.panel.show_job(job_uuid, preview, self.printing.worker.last)
+        state = self._job_states.get(job_uuid, "pending")
+        self.panel.show_job(job_uuid, preview, self.printing.worker.last, state)
 
     def _failed(self, error: BaseException) -> None:
         log.error("printing: the slip could not be queued", exc_info=error)
@@ -73,5 +76,7 @@ class PrintController(QObject):
         )
 
     def _on_update(self, update: PrintUpdate) -> None:
+        if update.job_uuid is not None and update.job_state is not None:
+            self._job_states[update.job_uuid] = update.job_state
         if self._panel is not None:
             self._panel.on_update(update)

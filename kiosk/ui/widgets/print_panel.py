@@ -68,9 +68,12 @@ class PrintPanel(QWidget):
         parent.installEventFilter(self)
         self.hide()
 
-    def show_job(self, job_uuid: str, preview: Any, latest: PrintUpdate) -> None:
-        """``preview`` is the slip as a grey Pillow image (printing.preview)."""
-        self.job_uuid, self.job_state = job_uuid, "pending"
+    def show_job(
+        self, job_uuid: str, preview: Any, latest: PrintUpdate, job_state: str = "pending"
+    ) -> None:
+        """``preview`` is the slip as a grey Pillow image (printing.preview); ``job_state``
+        what the printer worker already said of this job, if it was quicker."""
+        self.job_uuid, self.job_state = job_uuid, job_state
         self.printer = latest.printer
         data = preview.tobytes()
         image = QImage(data, preview.width, preview.height, preview.width,

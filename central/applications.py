@@ -9,7 +9,7 @@ pass the form's checks. The kiosk never decides admission; neither does this che
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -46,8 +46,7 @@ def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, st
     if form.sha256 != payload["form_sha256"]:
         return "form_changed", "the form differs from the one the application was made on"
     comuni = set(session.scalars(select(Record.id).where(Record.kind == "comuni")))
-    today = made_at.date() if isinstance(made_at, datetime) else date.today()
-    _cleaned, problems = check(form, payload.get("answers"), today=today, comuni=comuni)
+    _cleaned, problems = check(form, payload.get("answers"), today=made_at.date(), comuni=comuni)
     if problems:
         shown = "; ".join(f"{p.path or 'form'}: {p.message('it')}" for p in problems[:5])
         return "invalid_answers", shown[:1000]

@@ -18,7 +18,7 @@ from kiosk.config import Config, ConfigError
 from kiosk.paths import DEMO_DATASET
 
 if TYPE_CHECKING:
-    from kiosk.printing_setup import PrintSetup
+    from kiosk.printer_setup import PrintSetup
     from kiosk.syncing import SyncSetup
     from printing.print_worker import PrintUpdate
     from sync.catalog import CatalogReader
@@ -67,7 +67,7 @@ def open_backend(
             f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
             f" (known: {', '.join(sorted(known))})"
         )
-    from kiosk.printing_setup import PrintSetup
+    from kiosk.printer_setup import PrintSetup
     from kiosk.syncing import make_sync
 
     printing = PrintSetup(config, store, on_update=on_print_update)

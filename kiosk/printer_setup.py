@@ -1,12 +1,17 @@
-"""The printer the configuration names, and the context printed on every slip
-(Qt-free; shared by the app and the ``social-point print-test`` command)."""
+"""The printer the configuration names, the context printed on every slip, and the
+kiosk's print queue worker (Qt-free; shared by the app and the ``social-point
+print-test`` command). The UI calls ``PrintSetup`` off its own thread: it touches the
+disk."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import Config
+from printing import print_queue
 from printing.connection import (
     FileConnection,
     NetworkConnection,
@@ -15,7 +20,9 @@ from printing.connection import (
     UsbConnection,
 )
 from printing.layout import PROFILES, PaperProfile
-from printing.slip import SlipContext
+from printing.print_worker import PrintUpdate, PrintWorker
+from printing.slip import Slip, SlipContext
+from sync.store import Store
 
 Connection = NetworkConnection | UsbConnection | SerialConnection | FileConnection | NoPrinter
 
@@ -62,3 +69,38 @@ def slip_context(
         printed_at=datetime.now(),
         operator=operator,
     )
+
+
+class PrintSetup:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        on_update: Callable[[PrintUpdate], None] = lambda update: None,
+    ) -> None:
+        self.store = store
+        self.profile = paper_for(config)
+        self.connection = connection_for(config)
+        self.worker = PrintWorker(
+            store,
+            self.connection,
+            self.profile,
+            expire_after=timedelta(minutes=config.printer.expire_after_min),
+            on_update=on_update,
+        )
+
+    def queue(self, slip: Slip, kind: str, reference: str | None = None) -> str:
+        """Queues a slip that has no record of its own (a service card, a test page)."""
+        with self.store.write() as session:
+            job_uuid = print_queue.add(session, slip, kind, reference)
+        self.worker.wake()
+        return job_uuid
+
+    def preview(self, slip: Slip) -> Any:
+        """The slip as a grey Pillow image, as wide as the paper's printable dots."""
+        from printing.preview import render_image
+
+        return render_image(slip, self.profile)
+
+    def stop(self) -> None:
+        self.worker.stop()

@@ -21,12 +21,9 @@ from sqlalchemy.orm import Session
 
 from printing.slip import Slip, as_duplicate, from_json, to_json
 from sync.models import PrintJob
+from sync.outbox import utcnow
 
 KINDS = ("receipt", "application", "voucher", "report", "test", "card")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -62,27 +59,19 @@ class QueuedJob:
         )
 
 
+def _new_job(session: Session, **fields: object) -> str:
+    moment = utcnow()
+    job_uuid = str(uuid.uuid4())
+    session.add(PrintJob(uuid=job_uuid, state="pending", attempts=0, bytes_sent=0,
+                         created_at=moment, updated_at=moment, **fields))  # fmt: skip
+    return job_uuid
+
+
 def add(session: Session, slip: Slip, kind: str, reference: str | None = None) -> str:
     """Queues ``slip`` in the caller's transaction; returns the job's UUID."""
     if kind not in KINDS:
         raise ValueError(f"unknown print job kind {kind!r}")
-    moment = utcnow()
-    job_uuid = str(uuid.uuid4())
-    session.add(
-        PrintJob(
-            uuid=job_uuid,
-            kind=kind,
-            reference=reference,
-            copy_no=0,
-            slip=to_json(slip),
-            state="pending",
-            attempts=0,
-            bytes_sent=0,
-            created_at=moment,
-            updated_at=moment,
-        )
-    )
-    return job_uuid
+    return _new_job(session, kind=kind, reference=reference, copy_no=0, slip=to_json(slip))
 
 
 def recover(session: Session) -> int:
@@ -183,32 +172,8 @@ def reprint(session: Session, job_uuid: str) -> str:
             (PrintJob.original_id == original_id) | (PrintJob.id == original_id)
         )
     )
-    moment = utcnow()
-    new_uuid = str(uuid.uuid4())
-    session.add(
-        PrintJob(
-            uuid=new_uuid,
-            kind=row.kind,
-            reference=row.reference,
-            copy_no=(copies or 0) + 1,
-            original_id=original_id,
-            slip=row.slip,
-            state="pending",
-            attempts=0,
-            bytes_sent=0,
-            created_at=moment,
-            updated_at=moment,
-        )
-    )
-    return new_uuid
-
-
-def cancel(session: Session, job_uuid: str) -> None:
-    session.execute(
-        update(PrintJob)
-        .where(PrintJob.uuid == job_uuid, PrintJob.state == "pending")
-        .values(state="cancelled", updated_at=utcnow())
-    )
+    return _new_job(session, kind=row.kind, reference=row.reference,
+                    copy_no=(copies or 0) + 1, original_id=original_id, slip=row.slip)  # fmt: skip
 
 
 def needing_attention(session: Session) -> list[QueuedJob]:

@@ -31,6 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_long": ("Scrivi al massimo {max} caratteri.", "Type at most {max} characters."),
     "pattern": ("Il formato non è quello richiesto.", "This is not in the required format."),
     "not_a_number": ("Scrivi un numero intero.", "Type a whole number."),
+    "not_an_amount": ("Scrivi un importo in euro, come 150 o 150,50.",
+                      "Type an amount in euro, like 150 or 150.50."),
     "too_small": ("Il valore minimo è {min}.", "The smallest value allowed is {min}."),
     "too_large": ("Il valore massimo è {max}.", "The largest value allowed is {max}."),
     "not_a_date": ("Scrivi una data valida, come 23/01/1941.",
@@ -111,6 +113,22 @@ def check(
                 _field(state, item, cleaned, cleaned, item["name"])
     _calculate(state, cleaned)  # again: cleaning may have changed what they count
     return cleaned, state.problems
+
+
+def visible_pages(
+    form: FormDefinition, answers: Mapping[str, Any], today: date
+) -> list[dict[str, Any]]:
+    """The pages a citizen goes through with these answers (a page may depend on them)."""
+    state = _Check(form, today, None)
+    return [p for p in form.data["pages"] if _visible(state, p, answers, "")]
+
+
+def is_visible(
+    form: FormDefinition, item: Mapping[str, Any], scope: Mapping[str, Any], today: date
+) -> bool:
+    """Whether a field shows with these answers (``scope`` holds a member's own answers
+    over the form's, inside a repeat)."""
+    return _visible(_Check(form, today, None), item, scope, "")
 
 
 def eligibility(
@@ -194,7 +212,7 @@ def _typed(
         return text
     if kind in ("integer", "money"):
         if type(value) is not int:
-            problems.append(Problem(path, "not_a_number"))
+            problems.append(Problem(path, "not_an_amount" if kind == "money" else "not_a_number"))
         elif isinstance(item.get("min"), int) and value < item["min"]:
             problems.append(Problem(path, "too_small", {"min": _shown(kind, item["min"])}))
         elif isinstance(item.get("max"), int) and value > item["max"]:
@@ -274,12 +292,13 @@ def _repeat(
     if not isinstance(value, list) or not all(isinstance(m, Mapping) for m in value):
         state.problems.append(Problem(path, "too_few", {"min": item.get("min", 1)}))
         return value
+    count_ok = False
     if len(value) < item.get("min", 0):
         state.problems.append(Problem(path, "too_few", {"min": item["min"]}))
-        return value  # rules about the members wait until there are enough of them
-    if len(value) > item.get("max", 50):
+    elif len(value) > item.get("max", 50):
         state.problems.append(Problem(path, "too_many", {"max": item.get("max", 50)}))
-        return value
+    else:
+        count_ok = True
     names = {sub["name"] for sub in item["fields"]}
     members = []
     for index, member in enumerate(value, start=1):
@@ -294,6 +313,8 @@ def _repeat(
             else:
                 cleaned.pop(sub["name"], None)
         members.append(cleaned)
+    if not count_ok:
+        return members  # rules about the members wait until there are enough of them
     rule_scope = {**scope, item["name"]: members}
     for rule in item.get("rules", []):
         if not state.evaluate(rule["expr"], rule_scope, path):

@@ -67,11 +67,18 @@ def open_backend(
             f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
             f" (known: {', '.join(sorted(known))})"
         )
+    from kiosk.applying import receipts_after_push
     from kiosk.printer_setup import PrintSetup
     from kiosk.syncing import make_sync
 
     printing = PrintSetup(config, store, on_update=on_print_update)
-    setup = make_sync(config, store, on_status=on_status, on_mirror_changed=on_mirror_changed)
+
+    def status(update: SyncStatus) -> None:
+        printing.worker.wake()  # a held receipt may have just been completed
+        on_status(update)
+
+    setup = make_sync(config, store, on_status=status, on_mirror_changed=on_mirror_changed,
+                      after_push=receipts_after_push)  # fmt: skip
     return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
 
 

@@ -4,15 +4,17 @@ and its submission.
 A draft lives in memory for the session only (the session-safety timeout discards it).
 Submitting writes, in one transaction, the application's outbox entry (a client UUID,
 the form's reference and SHA-256, the cleaned answers) and its application receipt in
-the print queue, so neither is lost or sent twice. The protocol number comes later,
-from the platform; the receipt carries a tracking code made here.
+the print queue, so neither is lost or sent twice. The receipt carries a tracking code
+made here. The protocol number comes from the platform: the receipt is held for a few
+seconds, and when the platform accepts the application in that time it prints with the
+number (``receipts_after_push``); offline it prints without, saying where to find it.
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -21,11 +23,12 @@ from sqlalchemy.orm import Session
 from forms.answers import Problem, check
 from forms.definition import FormDefinition, load_definition
 from printing import print_queue
-from printing.documents import ApplicationReceipt, application_receipt
+from printing.documents import ApplicationReceipt, application_receipt, with_protocol
 from printing.slip import SlipContext
 from sync import outbox
-from sync.models import Call, Comune
+from sync.models import Call, Comune, OutboxEntry
 from sync.models import FormDefinition as FormRow
+from sync.wire import Result
 
 TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud safely
 
@@ -86,10 +89,16 @@ class Submitted:
 
 
 def submit(
-    session: Session, draft: Draft, context: SlipContext, now: datetime
+    session: Session,
+    draft: Draft,
+    context: SlipContext,
+    now: datetime,
+    *,
+    receipt_hold_s: float = 0.0,
 ) -> Submitted | list[Problem]:
     """Queues the application and its receipt in the caller's transaction, or returns
-    the problems that stop it (the draft is kept as it is)."""
+    the problems that stop it (the draft is kept as it is). The receipt waits up to
+    ``receipt_hold_s`` for the protocol number."""
     cleaned, problems = draft.all_problems(now.date())
     if problems:
         return problems
@@ -105,5 +114,37 @@ def submit(
         next_steps=("Il Comune ti contatterà dopo aver esaminato la domanda.",
                     "Conserva questa ricevuta: serve per chiedere a che punto è."),
     ))  # fmt: skip
-    job = print_queue.add(session, slip, "application", code)
+    hold = outbox.utcnow() + timedelta(seconds=receipt_hold_s) if receipt_hold_s > 0 else None
+    job = print_queue.add(session, slip, "application", code, hold_until=hold)
     return Submitted(entry_uuid, code, job)
+
+
+def receipts_after_push(session: Session, results: list[Result]) -> int:
+    """Completes and releases the held receipts of applications the platform has just
+    answered: an accepted one with its protocol number, a refused one as it is (the
+    citizen keeps the proof of what was sent; the manager sees why it was refused).
+    Runs in the transaction that records the answers. Returns how many were released."""
+    answered = {r.uuid: r for r in results}
+    if not answered:
+        return 0
+    rows = session.scalars(
+        select(OutboxEntry).where(OutboxEntry.uuid.in_(answered), OutboxEntry.kind == "application")
+    )
+    released = 0
+    for row in rows:
+        job = print_queue.held(session, "application", str(row.payload.get("tracking_code")))
+        if job is None:
+            continue
+        result = answered[row.uuid]
+        protocol = result.server_id if result.accepted else None
+        slip = with_protocol(job.slip, protocol) if protocol else None
+        released += print_queue.release(session, job.id, slip)
+    return released
+
+
+def application_state(session: Session, entry_uuid: str) -> tuple[str, str | None]:
+    """(outbox state, protocol number once accepted) of a submitted application."""
+    row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry_uuid)).first()
+    if row is None:
+        return "unknown", None
+    return row.state, row.server_id if row.state == "accepted" else None

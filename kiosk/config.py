@@ -96,6 +96,12 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "cache_dir": Key(str, ""),
         "database": Key(str, ""),
     },
+    "session": {
+        "idle_timeout_s": Key(int, 90, _between(20, 3600)),
+    },
+    "applications": {
+        "receipt_wait_s": Key(int, 8, _between(0, 60)),
+    },
     "logging": {
         "level": Key(str, "INFO", _one_of(*LOG_LEVELS)),
         "max_bytes": Key(int, 1_048_576, _between(10_000, 100_000_000)),
@@ -188,6 +194,8 @@ class Config(NamedTuple):
     kiosk_id: str
     language: str
     fullscreen: bool
+    idle_timeout_s: int
+    receipt_wait_s: int
     paths: Paths
     log_level: str
     log_max_bytes: int
@@ -292,6 +300,8 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         kiosk_id=values["kiosk"]["id"],
         language=values["kiosk"]["language"],
         fullscreen=values["kiosk"]["fullscreen"],
+        idle_timeout_s=values["session"]["idle_timeout_s"],
+        receipt_wait_s=values["applications"]["receipt_wait_s"],
         paths=paths,
         log_level=values["logging"]["level"],
         log_max_bytes=values["logging"]["max_bytes"],

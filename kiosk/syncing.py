@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from kiosk.config import Config
 from sync.client import PlatformClient
 from sync.device import ensure_enrolled
 from sync.engine import SyncEngine
 from sync.store import Store
+from sync.wire import Result
 from sync.worker import SyncStatus, SyncWorker
 
 
@@ -36,6 +39,7 @@ def make_sync(
     *,
     on_status: Callable[[SyncStatus], None] = lambda status: None,
     on_mirror_changed: Callable[[], None] = lambda: None,
+    after_push: Callable[[Session, list[Result]], None] | None = None,
 ) -> SyncSetup | None:
     """The worker for this kiosk, or None when it does not sync."""
     if not config.sync.platform_url:
@@ -52,7 +56,11 @@ def make_sync(
     def connect() -> SyncEngine:
         ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
         return SyncEngine(
-            store, client, page_size=settings.page_size, push_batch=settings.push_batch
+            store,
+            client,
+            page_size=settings.page_size,
+            push_batch=settings.push_batch,
+            after_push=after_push,
         )
 
     worker = SyncWorker(

@@ -9,7 +9,7 @@ kiosk never takes payments, so nothing it prints is a fiscal document.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -81,6 +81,24 @@ class ApplicationReceipt:
     documents: Sequence[str] = ()  # to bring to the office, if any
 
 
+PROTOCOL_TO_COME = Text(
+    "Il numero di protocollo viene assegnato quando la domanda arriva al Comune: "
+    "lo trovi con il codice di verifica."
+)
+
+
+def protocol_line(protocol: str) -> Pair:
+    return Pair("Protocollo", protocol, bold=True)
+
+
+def with_protocol(slip: Slip, protocol: str) -> Slip:
+    """An application receipt made before the platform answered, with its protocol
+    number in place of the line saying it will come."""
+    elements = tuple(protocol_line(protocol) if e == PROTOCOL_TO_COME else e
+                     for e in slip.elements)  # fmt: skip
+    return replace(slip, elements=elements)
+
+
 def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Slip:
     body: list[Element] = [
         Text(receipt.call_title, bold=True),
@@ -89,15 +107,7 @@ def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Sl
         Pair("Presentata il", f"{receipt.submitted_at:%d/%m/%Y %H:%M}"),
         Pair("Codice di verifica", receipt.tracking_code, bold=True),
     ]
-    if receipt.protocol:
-        body.append(Pair("Protocollo", receipt.protocol, bold=True))
-    else:
-        body.append(
-            Text(
-                "Il numero di protocollo viene assegnato quando la domanda arriva al Comune: "
-                "lo trovi con il codice di verifica."
-            )
-        )
+    body.append(protocol_line(receipt.protocol) if receipt.protocol else PROTOCOL_TO_COME)
     if receipt.documents:
         body += [Rule(), Text("Documenti da consegnare", bold=True)]
         body += [Text(f"- {item}") for item in receipt.documents]

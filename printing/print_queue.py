@@ -7,7 +7,9 @@ is marked "sending" (and committed) before its first byte leaves, so a crash whi
 printing is found at the next start and the job becomes "uncertain": the paper may or
 may not have come out, so it is printed again only when someone asks, as a marked copy
 (DUPLICATO n. X). A pending job older than the configured limit expires instead of
-printing for someone who has left.
+printing for someone who has left. A job may be held for a few seconds (``hold_until``)
+while a number it should carry is on its way; ``release`` completes it and lets it go,
+and a held job prints as it is once the hold ends, so nothing waits for ever.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from printing.slip import Slip, as_duplicate, from_json, to_json
@@ -67,11 +69,48 @@ def _new_job(session: Session, **fields: object) -> str:
     return job_uuid
 
 
-def add(session: Session, slip: Slip, kind: str, reference: str | None = None) -> str:
+def add(
+    session: Session,
+    slip: Slip,
+    kind: str,
+    reference: str | None = None,
+    *,
+    hold_until: datetime | None = None,
+) -> str:
     """Queues ``slip`` in the caller's transaction; returns the job's UUID."""
     if kind not in KINDS:
         raise ValueError(f"unknown print job kind {kind!r}")
-    return _new_job(session, kind=kind, reference=reference, copy_no=0, slip=to_json(slip))
+    return _new_job(session, kind=kind, reference=reference, copy_no=0, slip=to_json(slip),
+                    hold_until=hold_until)  # fmt: skip
+
+
+def held(session: Session, kind: str, reference: str) -> QueuedJob | None:
+    """The pending job of this kind and reference still held, if any."""
+    row = session.scalars(
+        select(PrintJob).where(PrintJob.kind == kind, PrintJob.reference == reference,
+                               PrintJob.state == "pending", PrintJob.hold_until.is_not(None))
+    ).first()  # fmt: skip
+    return None if row is None else QueuedJob.of(row)
+
+
+def release(session: Session, job_id: int, slip: Slip | None = None) -> bool:
+    """Ends a pending job's hold, with its completed slip when given."""
+    values: dict[str, object] = {"hold_until": None, "updated_at": utcnow()}
+    if slip is not None:
+        values["slip"] = to_json(slip)
+    result = session.execute(
+        update(PrintJob).where(PrintJob.id == job_id, PrintJob.state == "pending").values(values)
+    )
+    return bool(result.rowcount)
+
+
+def next_hold_end(session: Session) -> datetime | None:
+    """When the first held job becomes printable (UTC), if any is held."""
+    return session.scalar(
+        select(func.min(PrintJob.hold_until)).where(
+            PrintJob.state == "pending", PrintJob.hold_until > utcnow()
+        )
+    )
 
 
 def recover(session: Session) -> int:
@@ -95,7 +134,13 @@ def expire(session: Session, older_than: timedelta) -> int:
 
 def next_pending(session: Session) -> QueuedJob | None:
     row = session.scalars(
-        select(PrintJob).where(PrintJob.state == "pending").order_by(PrintJob.id).limit(1)
+        select(PrintJob)
+        .where(
+            PrintJob.state == "pending",
+            or_(PrintJob.hold_until.is_(None), PrintJob.hold_until <= utcnow()),
+        )
+        .order_by(PrintJob.id)
+        .limit(1)
     ).first()
     return None if row is None else QueuedJob.of(row)
 

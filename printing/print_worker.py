@@ -88,8 +88,16 @@ class PrintWorker:
                 outcome = "waiting"
             if outcome == "printed":
                 continue
-            self._wake.wait(self.retry_s if outcome == "waiting" else self.idle_s)
+            self._wake.wait(self.retry_s if outcome == "waiting" else self._idle_wait())
             self._wake.clear()
+
+    def _idle_wait(self) -> float:
+        """Seconds to sleep with nothing to print: less when a held job becomes due."""
+        with self.store.read() as session:
+            due = print_queue.next_hold_end(session)
+        if due is None:
+            return self.idle_s
+        return max(0.05, min(self.idle_s, (due - outbox.utcnow()).total_seconds() + 0.05))
 
     def step(self) -> str:
         """Prints at most one job: "printed", "waiting" (printer not ready) or "idle"."""

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import column, exists, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session
 
-from sync.models import Call, Category, Comune, Provider, Service, ServiceComune
+from sync.models import Call, Category, Comune, FormDefinition, Provider, Service, ServiceComune
 from sync.store import Store
 
 SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -77,6 +77,7 @@ class CallInfo:
     closes_at: datetime
     eligibility: tuple[str, ...]
     documents: tuple[str, ...]
+    form_ready: bool = False  # its application form has reached the kiosk: apply here
 
 
 def _available_in(comune_id: str | None):  # type: ignore[no-untyped-def]
@@ -220,8 +221,9 @@ def service_detail(session: Session, service_id: str) -> ServiceDetail | None:
 def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[CallInfo]:
     """Calls open at ``now`` (naive UTC) for residents of ``comune_id``, closing soonest first."""
     query = (
-        select(Call, Comune.name)
+        select(Call, Comune.name, FormDefinition.id)
         .outerjoin(Comune, Comune.id == Call.comune_id)
+        .outerjoin(FormDefinition, FormDefinition.id == Call.form_ref)
         .where(Call.opens_at <= now, Call.closes_at > now)
         .order_by(Call.closes_at)
     )
@@ -238,8 +240,9 @@ def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[C
             closes_at=call.closes_at,
             eligibility=tuple(call.eligibility),
             documents=tuple(call.documents),
+            form_ready=form_id is not None,
         )
-        for call, name in session.execute(query)
+        for call, name, form_id in session.execute(query)
     ]
 
 
@@ -248,6 +251,10 @@ class CatalogReader:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    @property
+    def store(self) -> Store:
+        return self._store
 
     def comuni(self) -> list[ComuneInfo]:
         with self._store.read() as session:

@@ -9,18 +9,20 @@ same UUIDs go again, and the platform answers them as it did the first time.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from sync import mirror, outbox
 from sync.client import PlatformClient, Submission
 from sync.models import SyncCursor
 from sync.records import RecordError
 from sync.store import Store
-from sync.wire import Item, Page, ProtocolError
+from sync.wire import Item, Page, ProtocolError, Result
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,11 @@ class SyncEngine:
         page_size: int = 500,
         push_batch: int = 100,
         max_pages: int = 10_000,
+        after_push: Callable[[Session, list[Result]], None] | None = None,
     ) -> None:
+        """``after_push`` runs in the transaction that records the platform's answers,
+        for what must change with them (a held receipt gets its protocol number)."""
+        self.after_push = after_push
         self.store = store
         self.client = client
         self.page_size = page_size
@@ -140,6 +146,8 @@ class SyncEngine:
                 raise
             with self.store.write() as session:
                 outbox.record_results(session, results)
+                if self.after_push is not None:
+                    self.after_push(session, results)
             accepted += sum(1 for r in results if r.accepted)
             rejected += sum(1 for r in results if not r.accepted)
             if len(results) < len(batch):

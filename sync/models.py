@@ -191,3 +191,4 @@ class PrintJob(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     printed_at: Mapped[datetime | None]
+    hold_until: Mapped[datetime | None]  # not printed before then (or until released)

@@ -88,7 +88,8 @@ def snap(request, qapp):  # type: ignore[no-untyped-def]
     test_id = re.sub(r"[^\w.-]+", "_", request.node.name)
 
     def take(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
-        qapp.processEvents()
+        for _ in range(3):  # a text change asks for a new layout, which asks for a repaint
+            qapp.processEvents()
         path = SCREENSHOT_DIR / f"{test_id}--{name}.png"
         assert widget.grab().save(str(path)), f"cannot save {path}"
         return path

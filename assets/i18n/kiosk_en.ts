@@ -2,6 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApplyScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="208"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="220"/>
+        <source>Person {n}: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="232"/>
+        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="243"/>
+        <source>Please note: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="245"/>
+        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="299"/>
+        <source>(no answers yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="406"/>
+        <source>Please check the answers marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="429"/>
+        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="472"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="484"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="499"/>
+        <source>Step {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="489"/>
+        <source>Person {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="490"/>
+        <source>Save this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="493"/>
+        <source>Next ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
+        <source>Check your answers and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="502"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="502"/>
+        <source>Send the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="507"/>
+        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="517"/>
+        <source>Your application has been saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="518"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="520"/>
+        <source>Your tracking code: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="523"/>
+        <source>Protocol number: {protocol}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="525"/>
+        <source>The Comune is giving it a protocol number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="528"/>
+        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="534"/>
+        <source>The receipt is coming out of the printer: please keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
+        <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <source>This call cannot be applied for here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <source>Back to the calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
+        <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallsScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="46"/>
@@ -19,22 +163,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="60"/>
-        <source>Calls and subsidies</source>
+        <location filename="../../kiosk/ui/screens/calls.py" line="58"/>
+        <source>Apply here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="62"/>
-        <source>Open now for residents of {comune}</source>
+        <location filename="../../kiosk/ui/screens/calls.py" line="60"/>
+        <source>Apply here: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="65"/>
-        <source>To apply, ask the welfare manager at the desk: they will help you fill in the form.</source>
+        <source>Apply with the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="73"/>
+        <source>Calls and subsidies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
+        <source>Open now for residents of {comune}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
+        <source>The welfare manager at the desk can help you fill in any form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="80"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -94,6 +253,104 @@
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="38"/>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39"/>
+        <source>amount in euro, e.g. 150,00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
+        <source>16 letters and digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
+        <source>e.g. 347 123 4567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
+        <source>e.g. name@example.it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
+        <source>IT followed by 25 letters and digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="92"/>
+        <source>{question} (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="260"/>
+        <source>✓  I confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262"/>
+        <source>I confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="325"/>
+        <source>Person {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="334"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="338"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="355"/>
+        <source>Tap again to remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="359"/>
+        <source>+ Add a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="374"/>
+        <source>(no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="384"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="386"/>
+        <source>Not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="391"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="39"/>
@@ -139,52 +396,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="192"/>
+        <location filename="../../kiosk/ui/main_window.py" line="206"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="194"/>
+        <location filename="../../kiosk/ui/main_window.py" line="208"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="196"/>
+        <location filename="../../kiosk/ui/main_window.py" line="210"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="198"/>
+        <location filename="../../kiosk/ui/main_window.py" line="212"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199"/>
+        <location filename="../../kiosk/ui/main_window.py" line="213"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199"/>
+        <location filename="../../kiosk/ui/main_window.py" line="213"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="206"/>
+        <location filename="../../kiosk/ui/main_window.py" line="220"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="207"/>
+        <location filename="../../kiosk/ui/main_window.py" line="221"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208"/>
+        <location filename="../../kiosk/ui/main_window.py" line="222"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="209"/>
+        <location filename="../../kiosk/ui/main_window.py" line="223"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,18 +449,23 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="55"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="56"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="57"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
+        <source>Capital letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,17 +473,17 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="70"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="85"/>
         <source>Printing is not possible right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="71"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="86"/>
         <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="72"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="87"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -229,82 +491,82 @@
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="94"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
         <source>Your printout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="95"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
         <source>Show this screen to the welfare manager, or take a photo of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
         <source>This Social Point has no printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108"/>
         <source>Take your sheet from the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="107"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
         <source>Printing stopped half-way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
         <source>Ask the welfare manager for a copy: nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="114"/>
         <source>Out of paper: a welfare manager has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="112"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115"/>
         <source>Your sheet will print as soon as the paper is changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="114"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117"/>
         <source>The printer cover is open: a welfare manager has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="118"/>
         <source>Your sheet will print as soon as it is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="120"/>
         <source>The printer is not answering: a welfare manager has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="118"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
         <source>Your sheet will print as soon as the printer is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122"/>
         <source>This is what is being printed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,6 +1,150 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>ApplyScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="208" />
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="220" />
+        <source>Person {n}: {who}</source>
+        <translation>Persona {n}: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="232" />
+        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+        <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="243" />
+        <source>Please note: {reasons}</source>
+        <translation>Attenzione: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="245" />
+        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+        <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="299" />
+        <source>(no answers yet)</source>
+        <translation>(ancora nessuna risposta)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="406" />
+        <source>Please check the answers marked below.</source>
+        <translation>Controlla le risposte segnate qui sotto.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="429" />
+        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+        <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="472" />
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="484" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+        <source>Step {n} of {total}</source>
+        <translation>Passo {n} di {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="489" />
+        <source>Person {n}</source>
+        <translation>Persona {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="490" />
+        <source>Save this person</source>
+        <translation>Salva questa persona</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="493" />
+        <source>Next ›</source>
+        <translation>Avanti ›</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+        <source>Check your answers and send</source>
+        <translation>Controlla le risposte e invia</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="502" />
+        <source>Sending…</source>
+        <translation>Invio in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="502" />
+        <source>Send the application</source>
+        <translation>Invia la domanda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="507" />
+        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+        <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+        <source>Your application has been saved</source>
+        <translation>La tua domanda è stata registrata</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="518" />
+        <source>Finish</source>
+        <translation>Ho finito</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="520" />
+        <source>Your tracking code: {code}</source>
+        <translation>Il tuo codice di verifica: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="523" />
+        <source>Protocol number: {protocol}</source>
+        <translation>Numero di protocollo: {protocol}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="525" />
+        <source>The Comune is giving it a protocol number…</source>
+        <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+        <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="534" />
+        <source>The receipt is coming out of the printer: please keep it.</source>
+        <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+        <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+        <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="542" />
+        <source>This call cannot be applied for here</source>
+        <translation>Per questo bando non si può fare domanda qui</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="543" />
+        <source>Back to the calls</source>
+        <translation>Torna ai bandi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+        <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
+        <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
+    </message>
+</context>
+<context>
     <name>CallsScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="46" />
@@ -18,22 +162,37 @@
         <translation>Documenti da portare</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="58" />
+        <source>Apply here</source>
+        <translation>Fai domanda qui</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="60" />
+        <source>Apply here: {title}</source>
+        <translation>Fai domanda qui: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="65" />
+        <source>Apply with the welfare manager at the desk.</source>
+        <translation>La domanda si presenta con il welfare manager allo sportello.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="73" />
         <source>Calls and subsidies</source>
         <translation>Bandi e contributi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="62" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="75" />
         <source>Open now for residents of {comune}</source>
         <translation>Aperti ora per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="65" />
-        <source>To apply, ask the welfare manager at the desk: they will help you fill in the form.</source>
-        <translation>Per fare domanda rivolgiti al welfare manager allo sportello: ti aiuterà a compilare il modulo.</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+        <source>The welfare manager at the desk can help you fill in any form.</source>
+        <translation>Il welfare manager allo sportello può aiutarti a compilare qualsiasi modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="70" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="80" />
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
     </message>
@@ -93,6 +252,104 @@
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="38" />
+        <source>dd/mm/yyyy</source>
+        <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39" />
+        <source>amount in euro, e.g. 150,00</source>
+        <translation>importo in euro, per esempio 150,00</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40" />
+        <source>16 letters and digits</source>
+        <translation>16 lettere e cifre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+        <source>e.g. 347 123 4567</source>
+        <translation>per esempio 347 123 4567</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+        <source>e.g. name@example.it</source>
+        <translation>per esempio nome@esempio.it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+        <source>IT followed by 25 letters and digits</source>
+        <translation>IT seguito da 25 lettere e cifre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="92" />
+        <source>{question} (optional)</source>
+        <translation>{question} (facoltativo)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
+        <source>✓  I confirm</source>
+        <translation>✓  Confermo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262" />
+        <source>I confirm</source>
+        <translation>Confermo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="325" />
+        <source>Person {n}</source>
+        <translation>Persona {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="334" />
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="338" />
+        <source>Remove</source>
+        <translation>Togli</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="355" />
+        <source>Tap again to remove</source>
+        <translation>Tocca ancora per togliere</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
+        <source>+ Add a person</source>
+        <translation>+ Aggiungi una persona</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="374" />
+        <source>(no answer)</source>
+        <translation>(nessuna risposta)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="384" />
+        <source>Confirmed</source>
+        <translation>Confermata</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="386" />
+        <source>Not confirmed</source>
+        <translation>Non confermata</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389" />
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="391" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="39" />
@@ -138,52 +395,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="192" />
+        <location filename="../../kiosk/ui/main_window.py" line="206" />
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="194" />
+        <location filename="../../kiosk/ui/main_window.py" line="208" />
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="196" />
+        <location filename="../../kiosk/ui/main_window.py" line="210" />
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="198" />
+        <location filename="../../kiosk/ui/main_window.py" line="212" />
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c'è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199" />
+        <location filename="../../kiosk/ui/main_window.py" line="213" />
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199" />
+        <location filename="../../kiosk/ui/main_window.py" line="213" />
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="206" />
+        <location filename="../../kiosk/ui/main_window.py" line="220" />
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="207" />
+        <location filename="../../kiosk/ui/main_window.py" line="221" />
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208" />
+        <location filename="../../kiosk/ui/main_window.py" line="222" />
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="209" />
+        <location filename="../../kiosk/ui/main_window.py" line="223" />
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
@@ -191,18 +448,23 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="55" />
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="56" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71" />
         <source>space</source>
         <translation>spazio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="57" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72" />
         <source>Delete</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="58" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73" />
+        <source>Capital letters</source>
+        <translation>Maiuscole</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74" />
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -210,17 +472,17 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="70" />
+        <location filename="../../kiosk/ui/print_controller.py" line="85" />
         <source>Printing is not possible right now</source>
         <translation>In questo momento non si può stampare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="71" />
+        <location filename="../../kiosk/ui/print_controller.py" line="86" />
         <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
         <translation>Non si è perso nulla. Chiedi al welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="72" />
+        <location filename="../../kiosk/ui/print_controller.py" line="87" />
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
@@ -228,82 +490,82 @@
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="94" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
         <source>Your printout</source>
         <translation>La tua stampa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="95" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
         <source>Done</source>
         <translation>Fatto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
         <source>Show this screen to the welfare manager, or take a photo of it.</source>
         <translation>Mostra questa schermata al welfare manager, oppure fotografala.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
         <source>This Social Point has no printer</source>
         <translation>Questo Social Point non ha una stampante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
         <source>Printed</source>
         <translation>Stampato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
         <source>Take your sheet from the printer.</source>
         <translation>Ritira il foglio dalla stampante.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="107" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110" />
         <source>Printing stopped half-way</source>
         <translation>La stampa si è interrotta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
         <source>Ask the welfare manager for a copy: nothing is lost.</source>
         <translation>Chiedi una copia al welfare manager: non si è perso nulla.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="114" />
         <source>Out of paper: a welfare manager has been told</source>
         <translation>Carta esaurita: un operatore è stato avvisato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="112" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115" />
         <source>Your sheet will print as soon as the paper is changed.</source>
         <translation>Il foglio verrà stampato appena sarà cambiata la carta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="114" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117" />
         <source>The printer cover is open: a welfare manager has been told</source>
         <translation>Lo sportello della stampante è aperto: un operatore è stato avvisato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="118" />
         <source>Your sheet will print as soon as it is closed.</source>
         <translation>Il foglio verrà stampato appena sarà chiuso.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="120" />
         <source>The printer is not answering: a welfare manager has been told</source>
         <translation>La stampante non risponde: un operatore è stato avvisato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="118" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
         <source>Your sheet will print as soon as the printer is back.</source>
         <translation>Il foglio verrà stampato appena la stampante tornerà disponibile.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122" />
         <source>Printing…</source>
         <translation>Stampa in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122" />
         <source>This is what is being printed.</source>
         <translation>Ecco che cosa stai stampando.</translation>
     </message>

@@ -18,7 +18,9 @@ from kiosk.ui.theme import style_sheet
 
 if TYPE_CHECKING:
     from kiosk.app import Backend
+    from kiosk.ui.apply_controller import ApplyController
     from kiosk.ui.print_controller import PrintBridge, PrintController
+    from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
     from printing.slip import SlipContext
 
@@ -31,7 +33,13 @@ def build_window(config: Config, app: QApplication) -> MainWindow:
     app.setCursorFlashTime(0)
     switcher = LanguageSwitcher(config.paths.cache_dir)
     switcher.set_language(config.language)
-    return MainWindow(UiContext(social_point=config.social_point, switcher=switcher))
+    from kiosk.session import CitizenSession
+    from kiosk.ui.idle import IdleWatcher
+
+    ctx = UiContext(social_point=config.social_point, switcher=switcher, citizen=CitizenSession())
+    window = MainWindow(ctx)
+    window.idle = IdleWatcher(config.idle_timeout_s, window.end_visit, window)
+    return window
 
 
 def settle_heap() -> None:
@@ -59,6 +67,40 @@ def attach_printing(
         return slip_context(config, names.get(config.social_point.comune))
 
     return PrintController(window, backend.printing, tasks, context, bridge)
+
+
+def attach_applying(
+    window: MainWindow,
+    backend: Backend,
+    tasks: TaskRunner,
+    printer: PrintController,
+    sync_bridge: SyncBridge,
+    print_bridge: PrintBridge,
+) -> ApplyController:
+    """Applications from the wizard are saved off the UI thread and followed until their
+    receipt prints; a barcode scanner's reading reaches the form."""
+    from kiosk.ui.apply_controller import ApplyController
+    from kiosk.ui.scanner_input import ScannerInput
+
+    scanner = ScannerInput(window)
+    controller = ApplyController(window, backend, tasks, printer.context, printer, scanner)
+    sync_bridge.status_changed.connect(controller.on_sync_status)
+    print_bridge.updated.connect(controller.on_print_update)
+    return controller
+
+
+def connect_backend(
+    window: MainWindow,
+    backend: Backend,
+    tasks: TaskRunner,
+    sync_bridge: SyncBridge,
+    print_bridge: PrintBridge,
+) -> ApplyController:
+    """The store is open: screens get the catalog, printing and applying their workers'
+    news. (The workers themselves are started by the caller.)"""
+    window.attach(backend.catalog)
+    printer = attach_printing(window, backend, tasks, print_bridge)
+    return attach_applying(window, backend, tasks, printer, sync_bridge, print_bridge)
 
 
 class KioskApplication(QObject):
@@ -109,8 +151,8 @@ class KioskApplication(QObject):
 
     def _on_ready(self, backend: Backend) -> None:
         self.backend = backend
-        self.window.attach(backend.catalog)
-        attach_printing(self.window, backend, self.tasks, self.print_bridge)
+        assert self.tasks is not None
+        connect_backend(self.window, backend, self.tasks, self.bridge, self.print_bridge)
         log.info("catalog ready")
         self._progress("catalog ready")
         settle_heap()

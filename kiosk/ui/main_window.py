@@ -27,12 +27,13 @@ if TYPE_CHECKING:
 
 def data_screens() -> dict[str, type[DataScreen]]:
     """The screens that read the catalog, imported when the store is open (see attach)."""
+    from kiosk.ui.screens.apply import ApplyScreen
     from kiosk.ui.screens.calls import CallsScreen
     from kiosk.ui.screens.catalog import CatalogScreen
     from kiosk.ui.screens.service_detail import ServiceDetailScreen
     from kiosk.ui.screens.service_list import ServiceListScreen
 
-    classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen)
+    classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen, ApplyScreen)
     return {screen.route: screen for screen in classes}
 
 
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
     """Shows the home screen at once; the other screens come with the catalog (attach)."""
 
     print_requested = Signal(str, object, str)  # relayed from the screens
+    screen_added = Signal(object)  # a screen was built: controllers may connect to it
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         screen.print_requested.connect(self.print_requested)
         self.screens[screen.route] = screen
         self.stack.addWidget(screen)
+        self.screen_added.emit(screen)
         return screen
 
     def screen(self, route: str) -> Screen:
@@ -162,10 +165,21 @@ class MainWindow(QMainWindow):
         self._show(route, params or {})
 
     def back(self) -> None:
+        if self.history and self.screen(self.current_route).step_back():
+            return
         if len(self.history) > 1:
             self.history.pop()
             route, params = self.history[-1]
             self._show(route, params)
+
+    def end_visit(self) -> None:
+        """The citizen has left: forget what their visit held, back to the home screen."""
+        self.ctx.citizen.end()
+        for screen in self.screens.values():
+            screen.forget()
+        if self._overlay is not None:
+            self._overlay.hide()
+        self.go_home()
 
     def go_home(self) -> None:
         self.history = [("home", {})]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.ui.widgets.print_panel import PrintPanel
+from printing import print_queue
 from printing.print_worker import PrintUpdate
 from printing.slip import Slip, SlipContext
 
@@ -59,6 +60,17 @@ class PrintController(QObject):
         def work() -> tuple[str, Any]:
             slip = build(self.context())
             return self.printing.queue(slip, kind, reference or None), self.printing.preview(slip)
+
+        self.tasks.run(work, self._show, self._failed)
+
+    def show_queued(self, job_uuid: str) -> None:
+        """Shows a job queued with its record (an application receipt), as it prints."""
+
+        def work() -> tuple[str, Any]:
+            with self.printing.store.read() as session:
+                job = print_queue.get(session, job_uuid)
+            assert job is not None, f"print job {job_uuid} is not in the queue"
+            return job_uuid, self.printing.preview(job.slip)
 
         self.tasks.run(work, self._show, self._failed)
 

@@ -37,6 +37,7 @@ class Tokens(NamedTuple):  # not a dataclass: this module is on the first frame'
     scrim: str = "rgba(0, 0, 0, 150)"
     disabled_text: str = "#595959"
     disabled_bg: str = "#E2E0D8"
+    error: str = "#A3150B"
 
 
 TOKENS = Tokens()
@@ -56,6 +57,9 @@ TEXT_PAIRS = {
     "language": (TOKENS.on_header, TOKENS.header),
     "chosen language": (TOKENS.header, TOKENS.on_header),
     "disabled button": (TOKENS.disabled_text, TOKENS.disabled_bg),
+    "error": (TOKENS.error, TOKENS.background),
+    "error on a card": (TOKENS.error, TOKENS.surface),
+    "answer button": (TOKENS.primary, TOKENS.surface),
 }
 
 
@@ -136,6 +140,17 @@ QLineEdit {{
     min-height: {t.target_min_px}px; font-size: {t.heading_px}px; padding: 0 16px;
     background: {t.surface}; border: 3px solid {t.primary}; border-radius: 12px;
 }}
+QPlainTextEdit {{
+    font-size: {t.heading_px}px; padding: 8px;
+    background: {t.surface}; border: 3px solid {t.primary}; border-radius: 12px;
+}}
+QLabel[role="fieldLabel"] {{ font-size: {t.button_px}px; font-weight: bold; }}
+QLabel[role="fieldError"] {{ color: {t.error}; font-weight: bold; }}
+QPushButton[role="choice"] {{
+    background: {t.surface}; color: {t.primary}; border: 3px solid {t.primary};
+}}
+QPushButton[role="choice"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
+QPushButton[role="choice"]:pressed {{ background: {t.disabled_bg}; color: {t.primary}; }}
 QWidget#overlay {{ background: {t.scrim}; }}
 QFrame#overlayCard {{ background: {t.surface}; border-radius: 16px; }}
 QWidget#keyboard {{ background: {t.disabled_bg}; }}

@@ -109,7 +109,9 @@ def test_constraints_declarations_and_strangers_in_the_answers() -> None:
         "Scegli un Comune dall'elenco."
     )
     assert problems_of(changed(patrimonio=-5))["patrimonio"] == "Il valore minimo è € 0."
-    assert problems_of(changed(patrimonio="tanti"))["patrimonio"] == "Scrivi un numero intero."
+    assert problems_of(changed(patrimonio="tanti"))["patrimonio"] == (
+        "Scrivi un importo in euro, come 150 o 150,50."
+    )
 
 
 def test_eligibility_is_a_hint_not_a_decision() -> None:

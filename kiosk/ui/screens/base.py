@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.config import SocialPoint
+from kiosk.session import CitizenSession
 from kiosk.ui.i18n import LanguageSwitcher
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ class UiContext(NamedTuple):
 
     social_point: SocialPoint
     switcher: LanguageSwitcher
+    citizen: CitizenSession
 
     @property
     def lang(self) -> str:
@@ -48,6 +50,14 @@ class Screen(QWidget):
 
     def enter(self, **params: Any) -> None:
         """Called each time the screen is shown, with the navigation parameters."""
+
+    def step_back(self) -> bool:
+        """Back was tapped: a screen with steps of its own goes one step back and says
+        True; False lets the window go back to the previous screen."""
+        return False
+
+    def forget(self) -> None:
+        """The visit ended: drop anything personal the screen still shows or holds."""
 
     def retranslate(self) -> None:
         """Sets every visible text in the current language (static and data-driven)."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
-from kiosk.ui.widgets.common import ScrollList, card, label
+from kiosk.ui.widgets.common import ScrollList, button, card, label
 from sync.catalog import CallInfo, CatalogReader, pick
 
 
@@ -53,6 +53,19 @@ class CallsScreen(DataScreen):
             parts.append(label("\n".join(f"•  {item}" for item in call.documents)))
         for part in parts:
             layout.addWidget(part)
+        row = QHBoxLayout()
+        if call.form_ready:
+            apply = button(self.tr("Apply here"), name=f"apply_{call.id}", role="primary")
+            apply.setAccessibleName(
+                self.tr("Apply here: {title}").format(title=pick(call.title, lang))
+            )
+            apply.clicked.connect(lambda _=False, c=call.id: self.go("apply", call_id=c))
+            row.addWidget(apply)
+        else:
+            row.addWidget(label(self.tr("Apply with the welfare manager at the desk."),
+                                role="muted"))  # fmt: skip
+        row.addStretch(1)
+        layout.addLayout(row)
         return frame
 
     def retranslate(self) -> None:
@@ -61,10 +74,7 @@ class CallsScreen(DataScreen):
         comune = self.catalog.comune_name(self.ctx.social_point.comune) or ""
         self.scope.setText(self.tr("Open now for residents of {comune}").format(comune=comune))
         self.note.setText(
-            self.tr(
-                "To apply, ask the welfare manager at the desk:"
-                " they will help you fill in the form."
-            )
+            self.tr("The welfare manager at the desk can help you fill in any form.")
             if self._calls
             else self.tr(
                 "There are no open calls right now. Ask the welfare manager about new ones."

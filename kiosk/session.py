@@ -1,0 +1,27 @@
+"""One citizen's visit (Qt-free): what it holds, and forgetting it when they leave.
+
+Drafts of applications live here, in memory only, for as long as the visit lasts: the
+citizen may go back to the catalog and return to the form with nothing lost. When the
+kiosk has been left alone for the idle timeout, ``end`` forgets everything, so the next
+person never sees the previous one's answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.applying import Draft
+
+
+class CitizenSession:
+    def __init__(self) -> None:
+        self.drafts: dict[str, Draft] = {}  # by call id
+
+    @property
+    def active(self) -> bool:
+        """Whether there is anything to forget."""
+        return bool(self.drafts)
+
+    def end(self) -> None:
+        self.drafts.clear()

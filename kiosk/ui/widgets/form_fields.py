@@ -1,0 +1,429 @@
+"""One widget per kind of form field, each with its question, its help and its error.
+
+A field shows the answer it is given and hands back what the citizen entered as an
+answer value for forms/ to check (typed text that cannot be read is handed back as it
+is, so the check explains it and nothing typed is lost). Every text is plain text: the
+questions come from the platform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
+from kiosk.ui.widgets.common import button, card, label
+from sync.catalog import pick
+
+Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
+
+LINE_KINDS = ("text", "integer", "money", "date", "codice_fiscale", "iban", "phone", "email")
+UPPER_KINDS = ("codice_fiscale", "iban")
+
+
+def placeholder(kind: str) -> str:
+    return {
+        "date": QCoreApplication.translate("FormFields", "dd/mm/yyyy"),
+        "money": QCoreApplication.translate("FormFields", "amount in euro, e.g. 150,00"),
+        "codice_fiscale": QCoreApplication.translate("FormFields", "16 letters and digits"),
+        "phone": QCoreApplication.translate("FormFields", "e.g. 347 123 4567"),
+        "email": QCoreApplication.translate("FormFields", "e.g. name@example.it"),
+        "iban": QCoreApplication.translate("FormFields", "IT followed by 25 letters and digits"),
+    }.get(kind, "")
+
+
+class FieldWidget(QWidget):
+    """The question, its help line, the input (built by subclasses) and the error line."""
+
+    edited = Signal()
+
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        super().__init__()
+        self.item = item
+        self.name = str(item["name"])
+        self.setObjectName(f"field_{self.name}")
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 8, 0, 8)
+        self.column.setSpacing(8)
+        self.question = label(role="fieldLabel", name=f"question_{self.name}")
+        self.help = label(role="muted")
+        self.error = label(role="fieldError", name=f"error_{self.name}")
+        self.column.addWidget(self.question)
+        self.column.addWidget(self.help)
+        self.error.hide()
+
+    def finish(self) -> None:
+        """Subclasses call this after adding their input: the error goes under it."""
+        self.column.addWidget(self.error)
+
+    @property
+    def required(self) -> bool:
+        item = self.item
+        at_least_one = item["type"] == "repeat" and item.get("min", 0) > 0
+        return bool(item.get("required")) or "required_if" in item or at_least_one
+
+    def value(self) -> Any:
+        return None
+
+    def set_value(self, value: Any) -> None:
+        """Shows a stored answer."""
+
+    def set_error(self, text: str | None) -> None:
+        self.error.setText(f"⚠  {text}" if text else "")
+        self.error.setVisible(bool(text))
+
+    def text_inputs(self) -> list[QWidget]:
+        """The inputs the on-screen keyboard types into."""
+        return []
+
+    def retranslate(self, lang: str) -> None:
+        question = pick(self.item.get("label", {}), lang)
+        if not self.required and self.item["type"] not in ("note", "declaration"):
+            question = QCoreApplication.translate("FormFields", "{question} (optional)").format(
+                question=question
+            )
+        self.question.setText(question)
+        self.help.setText(pick(self.item["help"], lang) if "help" in self.item else "")
+        self.help.setVisible("help" in self.item)
+
+
+class NoteField(FieldWidget):
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        super().__init__(item)
+        self.question.setProperty("role", None)
+        self.finish()
+
+
+class LineField(FieldWidget):
+    """One line of typed text: names, numbers, amounts, dates, codes, phone, e-mail."""
+
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        super().__init__(item)
+        self.kind = str(item["type"])
+        self.input = QLineEdit()
+        self.input.setObjectName(f"input_{self.name}")
+        self.input.setMaxLength(int(item.get("max_length", 300)))
+        if self.kind in UPPER_KINDS:
+            self.input.textChanged.connect(self._to_upper)
+        self.input.textChanged.connect(lambda _text: self.edited.emit())
+        row = QHBoxLayout()
+        if self.kind == "money":
+            row.addWidget(label("€", role="heading"))
+        row.addWidget(self.input, 1)
+        if self.kind in ("integer", "money", "date"):
+            row.addStretch(1)  # short answers get a short field
+        self.column.addLayout(row)
+        self.finish()
+
+    def _to_upper(self, text: str) -> None:
+        if text != text.upper():
+            position = self.input.cursorPosition()
+            self.input.setText(text.upper())
+            self.input.setCursorPosition(position)
+
+    def value(self) -> Any:
+        text = self.input.text()
+        if self.kind == "money":
+            return amount_cents(text)
+        if self.kind == "integer":
+            return whole_number(text)
+        if self.kind == "date":
+            return iso_date(text)
+        return text if text.strip() else None
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            text = ""
+        elif self.kind == "money" and type(value) is int:
+            text = amount_text(value)
+        elif self.kind == "date":
+            text = date_text(value)
+        else:
+            text = str(value)
+        if text != self.input.text():
+            self.input.setText(text)
+
+    def text_inputs(self) -> list[QWidget]:
+        return [self.input]
+
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        self.input.setPlaceholderText(placeholder(self.kind))
+
+
+class LongTextField(FieldWidget):
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        super().__init__(item)
+        self.input = QPlainTextEdit()
+        self.input.setObjectName(f"input_{self.name}")
+        self.input.setFixedHeight(170)
+        self.input.textChanged.connect(self.edited)
+        self.column.addWidget(self.input)
+        self.finish()
+
+    def value(self) -> Any:
+        text = self.input.toPlainText()
+        return text if text.strip() else None
+
+    def set_value(self, value: Any) -> None:
+        if (value or "") != self.input.toPlainText():
+            self.input.setPlainText(str(value or ""))
+
+    def text_inputs(self) -> list[QWidget]:
+        return [self.input]
+
+
+class ChoiceField(FieldWidget):
+    """Big answer buttons: one answer (choice, Comune, yes/no) or several (multi choice).
+
+    A chosen button says so in words as well as colour: "✓" before its text.
+    """
+
+    def __init__(
+        self, item: Mapping[str, Any], options: Sequence[Option], *, several: bool = False
+    ) -> None:
+        super().__init__(item)
+        self.options = list(options)
+        self.several = several
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not several)
+        self.buttons: list[QPushButton] = []
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        columns = len(options) if len(options) <= 2 else 2
+        for index, _option in enumerate(self.options):
+            choice = button(name=f"choice_{self.name}_{index}", role="choice")
+            choice.setCheckable(True)
+            choice.toggled.connect(lambda _on, b=choice: self._mark(b))
+            choice.clicked.connect(lambda _=False: self.edited.emit())
+            self.group.addButton(choice, index)
+            self.buttons.append(choice)
+            grid.addWidget(choice, index // columns, index % columns)
+        self.column.addLayout(grid)
+        self.finish()
+        self._lang = "it"
+
+    def _mark(self, choice: QPushButton) -> None:
+        index = self.buttons.index(choice)
+        text = pick(self.options[index][1], self._lang)
+        choice.setText(f"✓  {text}" if choice.isChecked() else text)
+
+    def value(self) -> Any:
+        chosen = [value for (value, _), b in zip(self.options, self.buttons, strict=True)
+                  if b.isChecked()]  # fmt: skip
+        if self.several:
+            return chosen or None
+        return chosen[0] if chosen else None
+
+    def set_value(self, value: Any) -> None:
+        wanted = value if self.several and isinstance(value, list) else [value]
+        self.group.setExclusive(False)  # lets "nothing chosen" be shown again
+        for (option, _), choice in zip(self.options, self.buttons, strict=True):
+            choice.setChecked(any(option == w and type(option) is type(w) for w in wanted))
+        self.group.setExclusive(not self.several)
+
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        self._lang = lang
+        for choice in self.buttons:
+            self._mark(choice)
+
+
+class DeclarationField(FieldWidget):
+    """A self-declaration: its full text, and one large button to confirm it."""
+
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        super().__init__(item)
+        self.question.setProperty("role", None)
+        self.confirm = button(name=f"confirm_{self.name}", role="choice")
+        self.confirm.setCheckable(True)
+        self.confirm.toggled.connect(lambda _on: self._mark())
+        self.confirm.clicked.connect(lambda _=False: self.edited.emit())
+        row = QHBoxLayout()
+        row.addWidget(self.confirm)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.finish()
+
+    def _mark(self) -> None:
+        self.confirm.setText(
+            QCoreApplication.translate("FormFields", "✓  I confirm")
+            if self.confirm.isChecked()
+            else QCoreApplication.translate("FormFields", "I confirm")
+        )
+
+    def value(self) -> Any:
+        return self.confirm.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.confirm.setChecked(value is True)
+
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        self._mark()
+
+
+class RepeatField(FieldWidget):
+    """A list of people (household members): one card each, to change or remove, and a
+    button to add one. The members are edited on a page of their own (see the wizard)."""
+
+    add_requested = Signal()
+    edit_requested = Signal(int)
+    remove_requested = Signal(int)
+
+    def __init__(self, item: Mapping[str, Any], describe: Callable[[Mapping[str, Any]], str]):
+        super().__init__(item)
+        self.describe = describe
+        self.members: list[Mapping[str, Any]] = []
+        self.member_errors: dict[int, list[str]] = {}
+        self.list = QVBoxLayout()
+        self.list.setSpacing(12)
+        self.column.addLayout(self.list)
+        self.add_button = button(name=f"add_{self.name}", role="primary")
+        self.add_button.clicked.connect(self.add_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.finish()
+        self._cards: list[QWidget] = []
+
+    def value(self) -> Any:
+        return [dict(member) for member in self.members]
+
+    def set_value(self, value: Any) -> None:
+        self.members = list(value) if isinstance(value, list) else []
+        self._rebuild()
+
+    def set_member_errors(self, errors: dict[int, list[str]]) -> None:
+        self.member_errors = errors
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        for old in self._cards:
+            old.hide()
+            old.deleteLater()
+        self._cards = []
+        for index, member in enumerate(self.members, start=1):
+            frame = card()
+            frame.setObjectName(f"member_{self.name}_{index}")
+            row = QHBoxLayout(frame)
+            row.setContentsMargins(24, 12, 16, 12)
+            text = QVBoxLayout()
+            text.addWidget(
+                label(
+                    QCoreApplication.translate("FormFields", "Person {n}").format(n=index),
+                    role="cardTitle",
+                )
+            )
+            text.addWidget(label(self.describe(member)))
+            for message in self.member_errors.get(index, []):
+                text.addWidget(label(f"⚠  {message}", role="fieldError"))
+            row.addLayout(text, 1)
+            change = button(
+                QCoreApplication.translate("FormFields", "Change"), name=f"edit_{self.name}_{index}"
+            )
+            change.clicked.connect(lambda _=False, i=index - 1: self.edit_requested.emit(i))
+            remove = button(
+                QCoreApplication.translate("FormFields", "Remove"),
+                name=f"remove_{self.name}_{index}",
+                role="chip",
+            )
+            remove.clicked.connect(lambda _=False, i=index - 1, b=remove: self._remove(i, b))
+            row.addWidget(change, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(remove, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.list.addWidget(frame)
+            frame.show()  # at once: a layout would only post the show
+            self._cards.append(frame)
+        self.add_button.setEnabled(len(self.members) < int(self.item.get("max", 50)))
+
+    def _remove(self, index: int, remove: QPushButton) -> None:
+        # Two taps: a person is never removed by a finger that slipped.
+        if remove.property("armed"):
+            self.remove_requested.emit(index)
+            return
+        remove.setProperty("armed", True)
+        remove.setText(QCoreApplication.translate("FormFields", "Tap again to remove"))
+
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        self.add_button.setText(QCoreApplication.translate("FormFields", "+ Add a person"))
+        self._rebuild()
+
+
+def answer_text(
+    item: Mapping[str, Any],
+    value: Any,
+    choices: Mapping[str, Sequence[Mapping[str, Any]]],
+    comuni: Sequence[Option],
+    lang: str,
+) -> str:
+    """An answer as the citizen reads it back: labels for choices, dates and amounts the
+    Italian way, "Sì"/"No"."""
+    kind = item["type"]
+    if value is None or value == [] or value == "":
+        return QCoreApplication.translate("FormFields", "(no answer)")
+    if kind in ("choice", "multi_choice", "comune"):
+        options = comuni if kind == "comune" else [(c["value"], c["label"]) for c in
+                                                   choices[item["choices"]]]  # fmt: skip
+        labels = {v: pick(text, lang) for v, text in options}
+        chosen = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(v, str(v)) for v in chosen)
+    if kind in ("yes_no", "declaration"):
+        if kind == "declaration":
+            return (
+                QCoreApplication.translate("FormFields", "Confirmed")
+                if value is True
+                else QCoreApplication.translate("FormFields", "Not confirmed")
+            )
+        return (
+            QCoreApplication.translate("FormFields", "Yes")
+            if value is True
+            else QCoreApplication.translate("FormFields", "No")
+        )
+    if kind == "money" and type(value) is int:
+        return f"€ {amount_text(value)}"
+    if kind == "date":
+        return date_text(value)
+    return str(value)
+
+
+def field_widget(
+    item: Mapping[str, Any],
+    choices: Mapping[str, Sequence[Mapping[str, Any]]],
+    comuni: Sequence[Option],
+    describe: Callable[[Mapping[str, Any]], str],
+) -> FieldWidget | None:
+    """The widget for one field of a definition; None for values the form calculates."""
+    kind = item["type"]
+    if kind in LINE_KINDS:
+        return LineField(item)
+    if kind == "long_text":
+        return LongTextField(item)
+    if kind in ("choice", "multi_choice"):
+        options = [(c["value"], c["label"]) for c in choices[item["choices"]]]
+        return ChoiceField(item, options, several=kind == "multi_choice")
+    if kind == "yes_no":
+        yes_no = [(True, {"it": "Sì", "en": "Yes"}), (False, {"it": "No", "en": "No"})]
+        return ChoiceField(item, yes_no)
+    if kind == "comune":
+        return ChoiceField(item, comuni)
+    if kind == "declaration":
+        return DeclarationField(item)
+    if kind == "repeat":
+        return RepeatField(item, describe)
+    if kind == "note":
+        return NoteField(item)
+    return None  # calculated

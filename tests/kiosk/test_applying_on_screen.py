@@ -1,0 +1,297 @@
+"""Applying for the demo buoni spesa call on the touchscreen, as a person would, against
+the reference platform over loopback HTTP and the recording TCP printer."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+
+from kiosk.app import Backend, open_backend
+from kiosk.applying import start
+from kiosk.ui.application import build_window, connect_backend
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.print_controller import PrintBridge
+from kiosk.ui.screens.apply import ApplyScreen
+from kiosk.ui.sync_bridge import SyncBridge
+from kiosk.ui.tasks import TaskRunner
+from tests.conftest import KIOSK_SIZE, make_config
+from tests.forms.test_answers import GOOD
+from tests.kiosk.people import shows, tap
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.sync.conftest import Central
+
+CF_RIGHT = "FRRNNA41A63E592W"
+CF_WRONG = "FRRNNA41A63E592X"  # the check letter is wrong
+
+
+@pytest.fixture
+def printer() -> Iterator[FakePrinter]:
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+def kiosk_window(qtbot, qapp, config) -> tuple[MainWindow, Backend, TaskRunner]:  # type: ignore[no-untyped-def]
+    """The kiosk wired as the application wires it, with its workers running."""
+    sync_bridge, print_bridge = SyncBridge(), PrintBridge()
+    backend = open_backend(config, on_status=sync_bridge.on_status,
+                           on_mirror_changed=sync_bridge.on_mirror_changed,
+                           on_print_update=print_bridge.on_update)  # fmt: skip
+    backend.printing.worker.retry_s = 0.05
+    window = build_window(config, qapp)
+    tasks = TaskRunner(window)
+    connect_backend(window, backend, tasks, sync_bridge, print_bridge)
+    sync_bridge.status_changed.connect(window.sync_badge.show_status)
+    backend.printing.worker.start()
+    if backend.sync is not None:
+        backend.sync.worker.start()
+    qtbot.addWidget(window)
+    window.resize(*KIOSK_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, backend, tasks
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter, central: Central):  # type: ignore[no-untyped-def]
+    settings = (
+        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
+        "status_timeout_ms = 300\n"
+        f'[sync]\nplatform_url = "{central.url}"\n'
+        f'enrollment_code = "{central.platform.new_enrollment_code()}"\ninterval_s = 3600\n'
+    )
+    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path, settings))
+    qtbot.waitUntil(lambda: "● In linea" in window.sync_badge.text(), timeout=15_000)
+    yield window, backend
+    tasks.shutdown()
+    backend.close()
+    window.ctx.switcher.detach()
+
+
+def visible(window: QWidget, kind: type, name: str) -> list[Any]:
+    return [w for w in window.findChildren(kind, name) if w.isVisible()]
+
+
+def shown(window: QWidget, kind: type, name: str) -> Any:
+    """The one visible widget of ``kind`` with this object name."""
+    found = visible(window, kind, name)
+    assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
+    return found[0]
+
+
+def tap_named(qtbot, window: QWidget, name: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(shown(window, QAbstractButton, name), Qt.MouseButton.LeftButton)
+
+
+def fill(qtbot, window: QWidget, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Taps the field, then types as a person does (the physical keyboard of a desk)."""
+    field = shown(window, QLineEdit, f"input_{name}")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+    for char in text:
+        QTest.keyClick(field, char, delay=110)  # slower than a scanner: a person typing
+    assert field.text().replace(" ", "") or not text
+
+
+def error_of(window: QWidget, name: str) -> str:
+    return shown(window, QWidget, f"error_{name}").text()
+
+
+def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
+    qtbot, kiosk, printer: FakePrinter, central: Central, snap
+) -> None:
+    window, _backend = kiosk
+    tap(qtbot, window, "Bandi e contributi")
+    snap(window, "calls")
+    tap(qtbot, window, "Fai domanda qui")
+    assert shows(window, "Passo 1 di 6") and shows(window, "Chi fa la domanda")
+
+    # Page 1: the on-screen keyboard for the surname, a wrong codice fiscale, then the card.
+    qtbot.mouseClick(shown(window, QLineEdit, "input_cognome"), Qt.MouseButton.LeftButton)
+    keyboard = window.screens["apply"].keyboard
+    assert keyboard.isVisible()
+    for key in ("key_70", "key_69", "key_82", "key_82", "key_65", "key_82", "key_79"):
+        tap_named(qtbot, keyboard, key)  # F E R R A R O
+    assert shown(window, QLineEdit, "input_cognome").text() == "Ferraro"  # capital first
+    fill(qtbot, window, "nome", "Anna")
+    fill(qtbot, window, "cf", CF_WRONG.lower())
+    assert shown(window, QLineEdit, "input_cf").text() == CF_WRONG  # upper-cased as typed
+    tap(qtbot, window, "Avanti ›")
+    assert error_of(window, "cf") == "⚠  Il codice fiscale non è valido: controlla la 16ª lettera."
+    assert shows(window, "Controlla le risposte segnate qui sotto.")
+    snap(window, "wrong-codice-fiscale")
+    # The card goes over the reader while the focus is in "Nome": the code lands in the
+    # codice fiscale field, and "Nome" keeps what the person typed.
+    name_field = shown(window, QLineEdit, "input_nome")
+    qtbot.mouseClick(name_field, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(name_field, CF_RIGHT)
+    QTest.keyClick(name_field, Qt.Key.Key_Return)
+    assert shown(window, QLineEdit, "input_cf").text() == CF_RIGHT
+    assert name_field.text() == "Anna"
+    assert visible(window, QWidget, "error_cf") == []  # the problem is solved
+    tap(qtbot, window, "Avanti ›")
+
+    # Page 2: where the citizen lives.
+    assert shows(window, "Passo 2 di 6")
+    tap(qtbot, window, "Piazzola sul Brenta")
+    fill(qtbot, window, "indirizzo", "Via Roma 1")
+    fill(qtbot, window, "telefono", "347 123 4567")
+    tap(qtbot, window, "Avanti ›")
+
+    # Page 3: the household, one person at a time.
+    assert shows(window, "Passo 3 di 6")
+    tap(qtbot, window, "Avanti ›")
+    assert error_of(window, "membri") == "⚠  Aggiungi almeno 1."
+    for cf, name, born, relation in (
+        (CF_RIGHT, "Anna Ferraro", "23/01/1941", "Dichiarante"),
+        ("BNCMTT15B19G224I", "Matteo Bianchi", "19/02/2015", "Altro familiare"),
+    ):
+        tap(qtbot, window, "+ Aggiungi una persona")
+        fill(qtbot, window, "cf_membro", cf)
+        fill(qtbot, window, "nome_cognome", name)
+        fill(qtbot, window, "data_nascita", born)
+        tap(qtbot, window, relation)
+        if name == "Anna Ferraro":
+            tap(qtbot, window, "No")
+        tap(qtbot, window, "Salva questa persona")
+    assert shows(window, "Persona 2") and shows(window, "Matteo Bianchi · 19/02/2015")
+    snap(window, "household")
+    tap(qtbot, window, "Avanti ›")
+
+    # Page 4: money; a question shows only while it applies.
+    assert shows(window, "Passo 4 di 6")
+    fill(qtbot, window, "patrimonio", "1.200")
+    tap(qtbot, window, "Pensione")
+    fill(qtbot, window, "sostegni_importo", "650,00")
+    tap(qtbot, window, "Nessuno")
+    assert [
+        w for w in window.findChildren(QWidget, "field_sostegni_importo") if w.isVisible()
+    ] == []
+    tap(qtbot, window, "✓  Nessuno")  # changed mind: "Pensione" only again
+    assert shown(window, QLineEdit, "input_sostegni_importo").text() == "650,00"
+    tap(qtbot, window, "Avanti ›")
+
+    # Back and forth: nothing is lost.
+    tap(qtbot, window, "‹ Indietro")
+    assert shows(window, "Passo 4 di 6")
+    assert shown(window, QLineEdit, "input_patrimonio").text() == "1.200"
+    assert shown(window, QLineEdit, "input_sostegni_importo").text() == "650"
+    tap(qtbot, window, "‹ Indietro")
+    assert shows(window, "Matteo Bianchi · 19/02/2015")
+    tap(qtbot, window, "Avanti ›")
+    tap(qtbot, window, "Avanti ›")
+
+    # Page 5: declarations, then the review.
+    assert shows(window, "Passo 5 di 6")
+    tap(qtbot, window, "Avanti ›")
+    assert error_of(window, "dich_445") == (
+        "⚠  Per andare avanti devi confermare questa dichiarazione."
+    )
+    tap_named(qtbot, window, "confirm_dich_445")
+    tap_named(qtbot, window, "confirm_privacy")
+    tap(qtbot, window, "Avanti ›")
+    assert shows(window, "Passo 6 di 6") and shows(window, "Controlla le risposte e invia")
+    assert shows(window, "Codice fiscale: FRRNNA41A63E592W")
+    assert shows(window, "Saldo di tutti i conti del nucleo al 31 dicembre: € 1.200")
+    assert shows(window, "In base alle tue risposte sembri avere i requisiti.")
+    snap(window, "review")
+    tap(qtbot, window, "Invia la domanda")
+
+    # Saved at once; the platform gives the protocol number; the receipt prints with it.
+    qtbot.waitUntil(lambda: shows(window, "La tua domanda è stata registrata"), timeout=10_000)
+    assert "apply" not in window.ctx.citizen.drafts and not window.ctx.citizen.drafts
+    qtbot.waitUntil(lambda: shows(window, "Numero di protocollo: PROT-"), timeout=15_000)
+    qtbot.waitUntil(lambda: shows(window, "Stampato"), timeout=15_000)
+    snap(window, "done-printed")
+    [stored] = [s for s in central.platform.submissions() if s.kind == "application"]
+    assert stored.status == "accepted" and stored.server_id.startswith("PROT-")
+    answers = stored.payload["answers"]
+    assert answers["cf"] == CF_RIGHT and answers["cognome"] == "Ferraro"
+    assert [m["nome_cognome"] for m in answers["membri"]] == ["Anna Ferraro", "Matteo Bianchi"]
+    assert answers["patrimonio"] == 120000 and answers["sostegni_importo"] == 65000
+    assert answers["telefono"] == "+393471234567" and answers["n_minori"] == 1
+    code = stored.payload["tracking_code"]
+    assert shows(window, f"Il tuo codice di verifica: {code}")
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=5_000)
+    receipt = decode(printer.jobs[0])
+    text = "\n".join(receipt.texts)
+    assert code in text and stored.server_id in text and "Anna Ferraro" in text
+    assert "Il numero di protocollo viene assegnato" not in text
+    assert receipt.qr_payloads == [code]
+    qtbot.wait(300)
+    assert len(printer.jobs) == 1 and len(central.platform.submissions()) == 1
+
+
+def test_offline_the_receipt_prints_at_once_without_the_protocol_number(
+    qtbot, qapp, tmp_path: Path, printer: FakePrinter
+) -> None:
+    settings = (
+        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
+        'status_timeout_ms = 300\n[sync]\nplatform_url = "http://127.0.0.1:9"\n'
+        'enrollment_code = "code"\ninterval_s = 3600\nconnect_timeout_s = 1\n'
+    )
+    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path, settings))
+    try:
+        qtbot.waitUntil(lambda: "Senza rete" in window.sync_badge.text(), timeout=15_000)
+        screen = prefilled(window, page=5)
+        assert isinstance(screen, ApplyScreen)
+        tap(qtbot, window, "Invia la domanda")
+        qtbot.waitUntil(lambda: shows(window, "Il Social Point non è collegato"), timeout=10_000)
+        qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=5_000)
+        text = "\n".join(decode(printer.jobs[0]).texts)
+        assert "Il numero di protocollo viene assegnato" in text and "PROT-" not in text
+    finally:
+        tasks.shutdown()
+        backend.close()
+        window.ctx.switcher.detach()
+
+
+def prefilled(window: MainWindow, *, page: int) -> ApplyScreen:
+    """The buoni spesa form with every answer given, opened at ``page`` (5 = review)."""
+    assert window.catalog is not None
+    with window.catalog.store.read() as session:
+        draft = start(session, "bs-piazzola", datetime.now(UTC))
+    draft.answers = copy.deepcopy(GOOD)
+    draft.page = page
+    window.ctx.citizen.drafts["bs-piazzola"] = draft
+    window.go("calls")
+    window.go("apply", {"call_id": "bs-piazzola"})
+    screen = window.screens["apply"]
+    assert isinstance(screen, ApplyScreen)
+    return screen
+
+
+def test_every_page_of_the_wizard_in_italian_and_english(qtbot, window, snap) -> None:
+    titles = []
+    for page in range(6):
+        screen = prefilled(window, page=page)
+        for lang in ("it", "en"):
+            window.ctx.switcher.set_language(lang)
+            progress = f"Passo {page + 1} di 6" if lang == "it" else f"Step {page + 1} of 6"
+            qtbot.waitUntil(lambda p=progress, s=screen: s.progress.text() == p)
+            titles.append(screen.page_title.text())
+            snap(window, f"page-{page + 1}-{lang}")
+        window.ctx.switcher.set_language("it")
+    assert titles[:4] == [
+        "Chi fa la domanda",
+        "Who is applying",
+        "Dove abiti e come contattarti",
+        "Where you live and how to reach you",
+    ]
+    assert titles[-2:] == ["Controlla le risposte e invia", "Check your answers and send"]
+    prefilled(window, page=2)
+    tap(qtbot, window, "+ Aggiungi una persona")
+    snap(window, "person-it")
+    window.ctx.switcher.set_language("en")
+    qtbot.waitUntil(lambda: shows(window, "Person 3") and shows(window, "Save this person"))
+    snap(window, "person-en")
+    window.ctx.switcher.set_language("it")

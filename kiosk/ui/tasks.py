@@ -24,6 +24,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, *, workers: int = 1) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kiosk-task")
+        self._closed = False
         self._finished.connect(self._deliver)
 
     def run(
@@ -31,7 +32,13 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
-    ) -> Future:
+    ) -> Future | None:
+        """None when the runner is shut down (the kiosk is closing: news that still
+        arrives from the workers is not acted on)."""
+        if self._closed:
+            log.debug("closing: work not started")
+            return None
+
         def done(future: Future) -> None:
             error = future.exception()
             if error is None:
@@ -47,4 +54,5 @@ class TaskRunner(QObject):
         callback(error if error is not None else result)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -295,3 +295,23 @@ def test_every_page_of_the_wizard_in_italian_and_english(qtbot, window, snap) ->
     qtbot.waitUntil(lambda: shows(window, "Person 3") and shows(window, "Save this person"))
     snap(window, "person-en")
     window.ctx.switcher.set_language("it")
+
+
+def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alone(
+    qtbot, window
+) -> None:
+    screen = prefilled(window, page=0)
+    shown(window, QLineEdit, "input_cognome").setText("Ferraro-Bianchi")
+    tap(qtbot, window, "⌂ Inizio")  # the citizen looks at something else...
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Fai domanda qui")  # ...and comes back: nothing is lost
+    assert shown(window, QLineEdit, "input_cognome").text() == "Ferraro-Bianchi"
+    assert window.ctx.citizen.drafts["bs-piazzola"].answers["cognome"] == "Ferraro-Bianchi"
+    window.idle.timer.setInterval(300)  # the configured timeout is 90 s
+    window.idle.timer.start()
+    qtbot.waitUntil(lambda: window.current_route == "home", timeout=3_000)
+    assert window.ctx.citizen.drafts == {} and screen.draft is None
+    assert [w for w in window.findChildren(QLineEdit) if "Ferraro" in w.text()] == []
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Fai domanda qui")
+    assert shown(window, QLineEdit, "input_cognome").text() == ""

@@ -232,3 +232,41 @@ def test_a_manager_lists_and_reprints_from_the_command_line(tmp_path, store: Sto
         assert print_queue.QueuedJob.of(copies[0]).slip.elements[0].text == "DUPLICATO n. 1"
     missing = run("--reprint", "no-such-job")
     assert missing.returncode == 2 and "no print job" in missing.stderr
+
+
+def test_a_held_job_waits_for_its_number_or_for_the_end_of_the_hold(
+    store: Store, worker: PrintWorker, printer: FakePrinter
+) -> None:
+    from printing.documents import PROTOCOL_TO_COME, with_protocol
+
+    slip = Slip("Ricevuta", (*header(CONTEXT, "RICEVUTA"), PROTOCOL_TO_COME, Text(NOT_FISCAL)))
+    with store.write() as session:
+        released = print_queue.add(
+            session,
+            slip,
+            "application",
+            "DOM-AAAA-BBBB",
+            hold_until=outbox.utcnow() + timedelta(minutes=5),
+        )
+        waited = print_queue.add(session, slip, "application", "DOM-CCCC-DDDD",
+                                 hold_until=outbox.utcnow() + timedelta(seconds=0.6))  # fmt: skip
+    worker.idle_s = 30.0  # nothing else wakes it: it must wake itself when a hold ends
+    worker.start()
+    time.sleep(0.3)
+    assert printer.jobs == []  # both held
+    with store.read() as session:
+        assert print_queue.next_pending(session) is None
+        assert print_queue.next_hold_end(session) is not None
+    eventually(lambda: len(printer.jobs) == 1)  # the short hold ended: printed as it is
+    assert "Il numero di protocollo viene assegnato" in " ".join(decode(printer.jobs[0]).texts)
+    with store.write() as session:
+        job = print_queue.held(session, "application", "DOM-AAAA-BBBB")
+        assert job is not None and job.uuid == released
+        assert print_queue.release(session, job.id, with_protocol(job.slip, "PROT-2026-000042"))
+        assert print_queue.held(session, "application", "DOM-AAAA-BBBB") is None
+    worker.wake()
+    eventually(lambda: len(printer.jobs) == 2)
+    text = "\n".join(decode(printer.jobs[1]).texts)
+    assert "PROT-2026-000042" in text and "Il numero di protocollo viene assegnato" not in text
+    with store.write() as session:  # a printed job cannot be released again
+        assert not print_queue.release(session, job_row(store, waited).id)

@@ -69,6 +69,19 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     ) -> schemas.SubmissionResults:
         return schemas.SubmissionResults(results=platform.submit(device_id, batch.entries))
 
+    @app.get("/v1/device/lookup-key", response_model=schemas.LookupKey)
+    def lookup_key(_device: Annotated[str, Depends(device)]) -> schemas.LookupKey:
+        """The key under which application statuses are published (forms/lookup.py)."""
+        return schemas.LookupKey(lookup_key=platform.lookup_secret().hex())
+
+    @app.post("/v1/admin/applications/{protocol}/status", dependencies=[Depends(admin)])
+    def application_status(protocol: str, change: schemas.StatusChange) -> dict[str, str]:
+        try:
+            platform.set_application_status(protocol, change.state, change.note)
+        except PublishError as error:
+            raise HTTPException(404, str(error)) from None
+        return {"status": "published"}
+
     @app.put("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
     def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:
         if record.get("id") != record_id:

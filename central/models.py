@@ -75,3 +75,12 @@ class Submission(Base):
     code: Mapped[str | None] = mapped_column(String(64))
     message: Mapped[str | None] = mapped_column(String(500))
     received_at: Mapped[datetime]
+
+
+class PlatformSecret(Base):
+    """Secrets the platform makes once, such as the key of the application statuses."""
+
+    __tablename__ = "platform_secrets"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

@@ -17,7 +17,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import schemas
-from central.models import Base, Change, Device, EnrollmentCode, Record, Submission
+from central.models import (
+    Base,
+    Change,
+    Device,
+    EnrollmentCode,
+    PlatformSecret,
+    Record,
+    Submission,
+)
+from forms.lookup import status_key
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 
@@ -103,20 +112,16 @@ class Platform:
         count = 0
         with self.sessions.begin() as session:
             for kind, record in items:
-                data = self._validated(kind, record)
-                self._check_references(session, kind, data)
-                session.merge(Record(kind=kind, id=data["id"], data=data))
-                session.add(
-                    Change(
-                        stream=schemas.STREAM_OF[kind],
-                        kind=kind,
-                        record_id=data["id"],
-                        op="upsert",
-                        data=data,
-                    )
-                )
+                self._publish_in(session, kind, record)
                 count += 1
         return count
+
+    def _publish_in(self, session: Session, kind: str, record: dict[str, Any]) -> None:
+        data = self._validated(kind, record)
+        self._check_references(session, kind, data)
+        session.merge(Record(kind=kind, id=data["id"], data=data))
+        session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=data["id"],
+                           op="upsert", data=data))  # fmt: skip
 
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist."""
@@ -245,6 +250,7 @@ class Platform:
             for row in rows.values():
                 if row.status == "accepted" and row.server_id is None:
                     row.server_id = _server_id(row)
+                    self._accepted(session, row)
             return [_result(rows[entry.uuid]) for entry in entries]
 
     @staticmethod
@@ -283,12 +289,55 @@ class Platform:
                     session.flush()
                     if row.status == "accepted":
                         row.server_id = _server_id(row)
+                        self._accepted(session, row)
                     session.commit()
                 except IntegrityError:
                     session.rollback()  # the same UUID arrived at the same time: read it back
                     continue
                 return _result(row)
         raise RuntimeError(f"submission {entry.uuid} could not be stored")
+
+    # Application statuses ---------------------------------------------------------------
+
+    def lookup_secret(self) -> bytes:
+        """The key of the application status records, made on first use; enrolled kiosks
+        get it to look a status up (see forms/lookup.py)."""
+        with self.sessions.begin() as session:
+            return self._lookup_secret(session)
+
+    @staticmethod
+    def _lookup_secret(session: Session) -> bytes:
+        row = session.get(PlatformSecret, "status_lookup")
+        if row is None:
+            row = PlatformSecret(name="status_lookup", value=secrets.token_hex(32))
+            session.add(row)
+            session.flush()
+        return bytes.fromhex(row.value)
+
+    def _accepted(self, session: Session, row: Submission) -> None:
+        if row.kind == "application":
+            self._publish_status(session, row, "received", None)
+
+    def _publish_status(
+        self, session: Session, row: Submission, state: str, note: dict[str, str] | None
+    ) -> None:
+        payload = row.payload or {}
+        key = status_key(self._lookup_secret(session), str(payload.get("tracking_code")),
+                         str((payload.get("answers") or {}).get("cf", "")))  # fmt: skip
+        record = {"id": key, "state": state, "protocol": row.server_id, "call": payload["call"],
+                  "updated_at": datetime.now(UTC).isoformat(), "note": note}  # fmt: skip
+        self._publish_in(session, "application_statuses", record)
+
+    def set_application_status(
+        self, protocol: str, state: str, note: dict[str, str] | None = None
+    ) -> None:
+        """The Comune's decision or request, published to every kiosk for the citizen."""
+        with self.sessions.begin() as session:
+            row = session.scalar(select(Submission).where(
+                Submission.server_id == protocol, Submission.kind == "application"))  # fmt: skip
+            if row is None:
+                raise PublishError(f"no application with protocol {protocol!r}")
+            self._publish_status(session, row, state, note)
 
     def submissions(self) -> list[Submission]:
         with self.sessions() as session:

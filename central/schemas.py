@@ -123,6 +123,20 @@ class OperatorRecord(Strict):
     comuni: list[Id] | None = None  # None: every Comune of the network
 
 
+class ApplicationStatusRecord(Strict):
+    """Where an application stands, under a key only its tracking code and the
+    applicant's codice fiscale open (see forms/lookup.py); no personal data."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)  # dates arrive as ISO text
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    state: Literal["received", "in_review", "needs_documents", "admitted", "not_admitted"]
+    protocol: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]{1,32}$")]
+    call: Id
+    updated_at: datetime
+    note: I18nLong | None = None  # what the citizen should know or do, in plain words
+
+
 RECORD_MODELS: dict[str, type[BaseModel]] = {
     "comuni": ComuneRecord,
     "categories": CategoryRecord,
@@ -131,12 +145,14 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "forms": FormRecord,
     "calls": CallRecord,
     "operators": OperatorRecord,
+    "application_statuses": ApplicationStatusRecord,
 }
 # Which stream carries which kinds, in the order a kiosk must apply them.
 STREAMS: dict[str, tuple[str, ...]] = {
     "catalog": ("comuni", "categories", "providers", "services"),
     "calls": ("forms", "calls"),
     "operators": ("operators",),
+    "statuses": ("application_statuses",),
 }
 STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds}
 
@@ -163,6 +179,15 @@ class EnrollRequest(Strict):
 class EnrollResponse(BaseModel):
     device_id: str
     token: str
+
+
+class LookupKey(BaseModel):
+    lookup_key: str  # 64 hex digits
+
+
+class StatusChange(Strict):
+    state: Literal["received", "in_review", "needs_documents", "admitted", "not_admitted"]
+    note: I18nLong | None = None
 
 
 class SubmissionEntry(BaseModel):

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from forms.answers import Problem, check
 from forms.definition import FormDefinition, load_definition
+from forms.lookup import TRACKING_ALPHABET
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt, with_protocol
 from printing.slip import SlipContext
@@ -29,8 +30,6 @@ from sync import outbox
 from sync.models import Call, Comune, OutboxEntry
 from sync.models import FormDefinition as FormRow
 from sync.wire import Result
-
-TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud safely
 
 
 def tracking_code() -> str:

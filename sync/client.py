@@ -110,6 +110,9 @@ class PlatformClient:
         body = self._request("POST", "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id})
         return wire.parse_enrollment(body)
 
+    def lookup_key(self) -> str:
+        return wire.parse_lookup_key(self._request("GET", "/v1/device/lookup-key"))
+
     def changes(self, stream: str, since: str, limit: int) -> wire.Page:
         body = self._request(
             "GET", f"/v1/changes/{stream}", params={"since": since, "limit": limit}

@@ -1,7 +1,8 @@
 """The kiosk's identity at the platform: enrolled once with a one-time code.
 
 The device token lives in a file readable by its owner only (mode 0600), written
-atomically; it is never logged.
+atomically; it is never logged. The same file keeps the key under which the platform
+publishes application statuses (forms/lookup.py), fetched once after enrollment.
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ class NotEnrolledError(Exception):
 class DeviceIdentity:
     device_id: str
     token: str
+    lookup_key: str | None = None  # hex; None until fetched from the platform
 
-    def __repr__(self) -> str:  # keep the token out of logs and tracebacks
+    def __repr__(self) -> str:  # keep the secrets out of logs and tracebacks
         return f"DeviceIdentity(device_id={self.device_id!r}, token=<hidden>)"
 
 
 def load(path: Path) -> DeviceIdentity | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return DeviceIdentity(str(data["device_id"]), str(data["token"]))
+        key = data.get("lookup_key")
+        return DeviceIdentity(str(data["device_id"]), str(data["token"]),
+                              str(key) if key else None)  # fmt: skip
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -44,7 +48,8 @@ def save(path: Path, identity: DeviceIdentity) -> None:
     temporary = path.with_suffix(".tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        json.dump({"device_id": identity.device_id, "token": identity.token}, file)
+        json.dump({"device_id": identity.device_id, "token": identity.token,
+                   "lookup_key": identity.lookup_key}, file)  # fmt: skip
         file.flush()
         os.fsync(file.fileno())
     os.chmod(temporary, 0o600)  # in case the file already existed with a wider mode
@@ -62,4 +67,7 @@ def ensure_enrolled(
         identity = DeviceIdentity(device_id, token)
         save(path, identity)
     client.set_token(identity.token)
+    if identity.lookup_key is None:
+        identity = DeviceIdentity(identity.device_id, identity.token, client.lookup_key())
+        save(path, identity)
     return identity

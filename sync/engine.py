@@ -30,6 +30,7 @@ STREAMS: dict[str, tuple[str, ...]] = {
     "catalog": ("comuni", "categories", "providers", "services"),
     "calls": ("forms", "calls"),
     "operators": ("operators",),
+    "statuses": ("application_statuses",),
 }
 
 

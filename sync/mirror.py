@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from sync import records
 from sync.models import (
+    ApplicationStatus,
     Base,
     Call,
     Category,
@@ -38,6 +39,7 @@ KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]
     "services": (Service, records.parse_service),
     "forms": (FormDefinition, records.parse_form),
     "calls": (Call, records.parse_call),
+    "application_statuses": (ApplicationStatus, records.parse_application_status),
     "operators": (Operator, records.parse_operator),
 }
 

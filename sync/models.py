@@ -192,3 +192,17 @@ class PrintJob(Base):
     updated_at: Mapped[datetime]
     printed_at: Mapped[datetime | None]
     hold_until: Mapped[datetime | None]  # not printed before then (or until released)
+
+
+class ApplicationStatus(Base):
+    """Where an application stands, as the platform says; keyed by forms.lookup, so the
+    table holds no personal data."""
+
+    __tablename__ = "application_statuses"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str]
+    protocol: Mapped[str]
+    call_id: Mapped[str]
+    updated_at: Mapped[datetime]
+    note: Mapped[I18n | None]

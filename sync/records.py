@@ -27,6 +27,9 @@ PROVIDER_KINDS = (
 )  # fmt: skip
 CALL_KINDS = ("voucher", "contributo", "sussidio")
 OPERATOR_ROLES = ("welfare_manager", "comune_staff", "admin")
+APPLICATION_STATES = ("received", "in_review", "needs_documents", "admitted", "not_admitted")
+STATUS_KEY_RE = re.compile(r"[0-9a-f]{64}")
+PROTOCOL_RE = re.compile(r"[A-Z0-9-]{1,32}")
 
 
 class RecordError(ValueError):
@@ -238,4 +241,23 @@ def parse_operator(record: Mapping[str, Any]) -> dict[str, Any]:
         "comuni": None
         if comuni is None
         else string_list(record, "comuni", limit=64, items=200, check=identifier),
+    }
+
+
+def parse_application_status(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Where an application stands, under its lookup key (forms/lookup.py)."""
+    key = _get(record, "id", str)
+    if not STATUS_KEY_RE.fullmatch(key):
+        raise RecordError("id: not a status key (64 hex digits)")
+    protocol = _get(record, "protocol", str)
+    if not PROTOCOL_RE.fullmatch(protocol):
+        raise RecordError("protocol: not a protocol number")
+    note = None if record.get("note") is None else i18n(record, "note", limit=1000)
+    return {
+        "id": key,
+        "state": choice(record, "state", APPLICATION_STATES),
+        "protocol": protocol,
+        "call_id": identifier(record, "call"),
+        "updated_at": timestamp(record, "updated_at"),
+        "note": note,
     }

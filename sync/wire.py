@@ -68,6 +68,16 @@ def parse_enrollment(body: Any) -> tuple[str, str]:
     return _short(body, "device_id", "enrollment", 64), _short(body, "token", "enrollment", 200)
 
 
+def parse_lookup_key(body: Any) -> str:
+    """The key of the application status records (64 hex digits)."""
+    if not isinstance(body, dict):
+        raise ProtocolError("lookup key: not a JSON object")
+    key = _short(body, "lookup_key", "lookup key", 64)
+    if not re.fullmatch(r"[0-9a-f]{64}", key):
+        raise ProtocolError("lookup key: not 64 hex digits")
+    return key
+
+
 def parse_page(body: Any, *, stream: str, since: str) -> Page:
     if not isinstance(body, dict):
         raise ProtocolError("change page: not a JSON object")

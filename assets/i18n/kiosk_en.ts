@@ -2,145 +2,248 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ApplyScreen</name>
+    <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="208"/>
-        <source>Change</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="135"/>
+        <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="220"/>
-        <source>Person {n}: {who}</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="158"/>
+        <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="232"/>
-        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
+        <source>Received by the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="243"/>
-        <source>Please note: {reasons}</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
+        <source>The Comune is examining it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="245"/>
-        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
+        <source>The Comune needs more documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="299"/>
-        <source>(no answers yet)</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
+        <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="406"/>
-        <source>Please check the answers marked below.</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
+        <source>Not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="429"/>
-        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
+        <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="472"/>
-        <source>Cancel</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="172"/>
+        <source>It did not reach the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="484"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="499"/>
-        <source>Step {n} of {total}</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="177"/>
+        <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="489"/>
-        <source>Person {n}</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="179"/>
+        <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="490"/>
-        <source>Save this person</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="182"/>
+        <source>Bring them to the Comune&apos;s office, with your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="493"/>
-        <source>Next ›</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
+        <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
-        <source>Check your answers and send</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="190"/>
+        <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="502"/>
-        <source>Sending…</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
+        <source>Tracking code (on the receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="502"/>
-        <source>Send the application</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
+        <source>Codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="507"/>
-        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="195"/>
+        <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="517"/>
-        <source>Your application has been saved</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="201"/>
+        <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="518"/>
-        <source>Finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="520"/>
-        <source>Your tracking code: {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="523"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="525"/>
-        <source>The Comune is giving it a protocol number…</source>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="214"/>
+        <source>Last update: {day} at {hour}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApplyScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="209"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="221"/>
+        <source>Person {n}: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="233"/>
+        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="244"/>
+        <source>Please note: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="246"/>
+        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="300"/>
+        <source>(no answers yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="408"/>
+        <source>Please check the answers marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="431"/>
+        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="482"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="494"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
+        <source>Step {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="499"/>
+        <source>Person {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
+        <source>Save this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="503"/>
+        <source>Next ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="510"/>
+        <source>Check your answers and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="512"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="512"/>
+        <source>Send the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="517"/>
+        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
+        <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/apply.py" line="528"/>
-        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+        <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="534"/>
-        <source>The receipt is coming out of the printer: please keep it.</source>
+        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <source>Your tracking code: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
+        <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
+        <source>The Comune is giving it a protocol number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="538"/>
+        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
+        <source>The receipt is coming out of the printer: please keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="552"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="553"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="557"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,52 +251,57 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="53"/>
         <source>Apply by {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="56"/>
         <source>Who can apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
         <source>What to bring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="65"/>
         <source>Apply here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="67"/>
         <source>Apply here: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="72"/>
         <source>Apply with the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="80"/>
         <source>Calls and subsidies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="81"/>
+        <source>Where is my application?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="83"/>
         <source>Open now for residents of {comune}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="88"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,67 +393,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="92"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="94"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="260"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="264"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="325"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="327"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="334"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="338"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="340"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="355"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="359"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="362"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="374"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="377"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="384"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="387"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="386"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="392"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="391"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="394"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -396,52 +504,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="206"/>
+        <location filename="../../kiosk/ui/main_window.py" line="208"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208"/>
+        <location filename="../../kiosk/ui/main_window.py" line="210"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="210"/>
+        <location filename="../../kiosk/ui/main_window.py" line="212"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="212"/>
+        <location filename="../../kiosk/ui/main_window.py" line="214"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="213"/>
+        <location filename="../../kiosk/ui/main_window.py" line="215"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="213"/>
+        <location filename="../../kiosk/ui/main_window.py" line="215"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220"/>
+        <location filename="../../kiosk/ui/main_window.py" line="222"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="221"/>
+        <location filename="../../kiosk/ui/main_window.py" line="223"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="222"/>
+        <location filename="../../kiosk/ui/main_window.py" line="224"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="223"/>
+        <location filename="../../kiosk/ui/main_window.py" line="225"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,145 +1,248 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="it_IT">
 <context>
-    <name>ApplyScreen</name>
+    <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="208" />
-        <source>Change</source>
-        <translation>Modifica</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="135" />
+        <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
+        <translation>Il codice di verifica è fatto come DOM-ABCD-EFGH: controlla la ricevuta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="220" />
-        <source>Person {n}: {who}</source>
-        <translation>Persona {n}: {who}</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="158" />
+        <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
+        <translation>In questo momento la ricerca non è possibile. Chiedi al welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="232" />
-        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-        <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="166" />
+        <source>Received by the Comune</source>
+        <translation>Ricevuta dal Comune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="243" />
-        <source>Please note: {reasons}</source>
-        <translation>Attenzione: {reasons}</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="167" />
+        <source>The Comune is examining it</source>
+        <translation>Il Comune la sta esaminando</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="245" />
-        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-        <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="168" />
+        <source>The Comune needs more documents</source>
+        <translation>Il Comune ha bisogno di altri documenti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="299" />
-        <source>(no answers yet)</source>
-        <translation>(ancora nessuna risposta)</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="169" />
+        <source>Accepted</source>
+        <translation>Accolta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="406" />
-        <source>Please check the answers marked below.</source>
-        <translation>Controlla le risposte segnate qui sotto.</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170" />
+        <source>Not accepted</source>
+        <translation>Non accolta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="429" />
-        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
-        <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="171" />
+        <source>Saved at this Social Point, not yet sent to the Comune</source>
+        <translation>Registrata in questo Social Point, non ancora inviata al Comune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="472" />
-        <source>Cancel</source>
-        <translation>Annulla</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="172" />
+        <source>It did not reach the Comune</source>
+        <translation>Non è arrivata al Comune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="484" />
-        <location filename="../../kiosk/ui/screens/apply.py" line="499" />
-        <source>Step {n} of {total}</source>
-        <translation>Passo {n} di {total}</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="177" />
+        <source>It leaves by itself as soon as the Social Point is online.</source>
+        <translation>Partirà da sola appena il Social Point sarà collegato.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="489" />
-        <source>Person {n}</source>
-        <translation>Persona {n}</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="179" />
+        <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
+        <translation>Chiedi al welfare manager allo sportello: può vedere il motivo e aiutarti a ripresentarla.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="490" />
-        <source>Save this person</source>
-        <translation>Salva questa persona</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="182" />
+        <source>Bring them to the Comune's office, with your receipt.</source>
+        <translation>Portali all'ufficio del Comune, insieme alla ricevuta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="493" />
-        <source>Next ›</source>
-        <translation>Avanti ›</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="188" />
+        <source>Where is my application?</source>
+        <translation>A che punto è la mia domanda?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="500" />
-        <source>Check your answers and send</source>
-        <translation>Controlla le risposte e invia</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="190" />
+        <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
+        <translation>Scrivi il codice di verifica stampato sulla ricevuta e il tuo codice fiscale. Puoi anche passare la tessera sanitaria sul lettore.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="502" />
-        <source>Sending…</source>
-        <translation>Invio in corso…</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="192" />
+        <source>Tracking code (on the receipt)</source>
+        <translation>Codice di verifica (sulla ricevuta)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="502" />
-        <source>Send the application</source>
-        <translation>Invia la domanda</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="194" />
+        <source>Codice fiscale</source>
+        <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="507" />
-        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-        <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="195" />
+        <source>Search</source>
+        <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="517" />
-        <source>Your application has been saved</source>
-        <translation>La tua domanda è stata registrata</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="201" />
+        <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
+        <translation>Nessuna domanda corrisponde a questo codice di verifica e a questo codice fiscale. Controlla che siano giusti; se hai presentato la domanda poco fa in un altro Social Point, riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="518" />
-        <source>Finish</source>
-        <translation>Ho finito</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="520" />
-        <source>Your tracking code: {code}</source>
-        <translation>Il tuo codice di verifica: {code}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="523" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="211" />
         <source>Protocol number: {protocol}</source>
         <translation>Numero di protocollo: {protocol}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="525" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="214" />
+        <source>Last update: {day} at {hour}</source>
+        <translation>Ultimo aggiornamento: {day} alle {hour}</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="209" />
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="221" />
+        <source>Person {n}: {who}</source>
+        <translation>Persona {n}: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="233" />
+        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+        <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="244" />
+        <source>Please note: {reasons}</source>
+        <translation>Attenzione: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="246" />
+        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+        <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="300" />
+        <source>(no answers yet)</source>
+        <translation>(ancora nessuna risposta)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="408" />
+        <source>Please check the answers marked below.</source>
+        <translation>Controlla le risposte segnate qui sotto.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="431" />
+        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+        <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="482" />
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="494" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="509" />
+        <source>Step {n} of {total}</source>
+        <translation>Passo {n} di {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+        <source>Person {n}</source>
+        <translation>Persona {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+        <source>Save this person</source>
+        <translation>Salva questa persona</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="503" />
+        <source>Next ›</source>
+        <translation>Avanti ›</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="510" />
+        <source>Check your answers and send</source>
+        <translation>Controlla le risposte e invia</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+        <source>Sending…</source>
+        <translation>Invio in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+        <source>Send the application</source>
+        <translation>Invia la domanda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+        <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="527" />
+        <source>Your application has been saved</source>
+        <translation>La tua domanda è stata registrata</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+        <source>Finish</source>
+        <translation>Ho finito</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="530" />
+        <source>Your tracking code: {code}</source>
+        <translation>Il tuo codice di verifica: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="533" />
+        <source>Protocol number: {protocol}</source>
+        <translation>Numero di protocollo: {protocol}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535" />
         <source>The Comune is giving it a protocol number…</source>
         <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="538" />
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="534" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="544" />
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="545" />
         <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
         <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="552" />
         <source>This call cannot be applied for here</source>
         <translation>Per questo bando non si può fare domanda qui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="553" />
         <source>Back to the calls</source>
         <translation>Torna ai bandi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="557" />
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
     </message>
@@ -147,52 +250,57 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="46" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="53" />
         <source>Apply by {day} at {hour}</source>
         <translation>Domande entro il {day} alle {hour}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="49" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="56" />
         <source>Who can apply</source>
         <translation>Chi può fare domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="52" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="59" />
         <source>What to bring</source>
         <translation>Documenti da portare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="58" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="65" />
         <source>Apply here</source>
         <translation>Fai domanda qui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="60" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="67" />
         <source>Apply here: {title}</source>
         <translation>Fai domanda qui: {title}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="65" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="72" />
         <source>Apply with the welfare manager at the desk.</source>
         <translation>La domanda si presenta con il welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="73" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="80" />
         <source>Calls and subsidies</source>
         <translation>Bandi e contributi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="75" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="81" />
+        <source>Where is my application?</source>
+        <translation>A che punto è la mia domanda?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="83" />
         <source>Open now for residents of {comune}</source>
         <translation>Aperti ora per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="85" />
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation>Il welfare manager allo sportello può aiutarti a compilare qualsiasi modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="80" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="88" />
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
     </message>
@@ -284,67 +392,67 @@
         <translation>IT seguito da 25 lettere e cifre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="92" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="94" />
         <source>{question} (optional)</source>
         <translation>{question} (facoltativo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262" />
         <source>✓  I confirm</source>
         <translation>✓  Confermo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="264" />
         <source>I confirm</source>
         <translation>Confermo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="325" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="327" />
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="334" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336" />
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="338" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="340" />
         <source>Remove</source>
         <translation>Togli</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="355" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
         <source>Tap again to remove</source>
         <translation>Tocca ancora per togliere</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="362" />
         <source>+ Add a person</source>
         <translation>+ Aggiungi una persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="374" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="377" />
         <source>(no answer)</source>
         <translation>(nessuna risposta)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="384" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="387" />
         <source>Confirmed</source>
         <translation>Confermata</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="386" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389" />
         <source>Not confirmed</source>
         <translation>Non confermata</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="392" />
         <source>Yes</source>
         <translation>Sì</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="391" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="394" />
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -395,52 +503,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="206" />
+        <location filename="../../kiosk/ui/main_window.py" line="208" />
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208" />
+        <location filename="../../kiosk/ui/main_window.py" line="210" />
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="210" />
+        <location filename="../../kiosk/ui/main_window.py" line="212" />
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="212" />
+        <location filename="../../kiosk/ui/main_window.py" line="214" />
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c'è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="213" />
+        <location filename="../../kiosk/ui/main_window.py" line="215" />
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="213" />
+        <location filename="../../kiosk/ui/main_window.py" line="215" />
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="220" />
+        <location filename="../../kiosk/ui/main_window.py" line="222" />
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="221" />
+        <location filename="../../kiosk/ui/main_window.py" line="223" />
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="222" />
+        <location filename="../../kiosk/ui/main_window.py" line="224" />
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="223" />
+        <location filename="../../kiosk/ui/main_window.py" line="225" />
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>

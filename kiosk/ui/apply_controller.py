@@ -1,4 +1,5 @@
-"""Submitting an application from the wizard, off the UI thread, and following it.
+"""Submitting an application from the wizard, off the UI thread, and following it; and
+looking an application's status up.
 
 The wizard asks; the application and its held receipt are saved in one transaction on
 a worker thread; the sync worker is woken so the application leaves at once. Each sync
@@ -17,9 +18,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from kiosk import applying
+from kiosk.status_lookup import Standing, find
+from kiosk.ui.screens.application_status import ApplicationStatusScreen
 from kiosk.ui.screens.apply import ApplyScreen
 from printing.print_worker import PrintUpdate
 from printing.slip import SlipContext
+from sync import device
 from sync.worker import SyncStatus
 
 if TYPE_CHECKING:
@@ -56,11 +60,28 @@ class ApplyController(QObject):
     def _hook(self, screen: object) -> None:
         if isinstance(screen, ApplyScreen):
             screen.submit_requested.connect(lambda draft, s=screen: self.submit(s, draft))
+        if isinstance(screen, ApplicationStatusScreen):
+            screen.lookup_requested.connect(lambda code, cf, s=screen: self.look_up(s, code, cf))
 
     def _on_scanned(self, text: str) -> None:
-        screen = self.window.screens.get(ApplyScreen.route)
-        if isinstance(screen, ApplyScreen):
+        """A card read by the scanner goes to the screen in view, if it asks for one."""
+        screen = self.window.screens.get(self.window.current_route)
+        if isinstance(screen, ApplyScreen | ApplicationStatusScreen):
             screen.take_scanned(text)
+
+    def look_up(self, screen: ApplicationStatusScreen, code: str, cf: str) -> None:
+        store, device_file = self.backend.store, self.backend.config.device_file
+
+        def work() -> Standing | None:
+            identity = device.load(device_file) if device_file.exists() else None
+            with store.read() as session:
+                return find(session, identity.lookup_key if identity else None, code, cf)
+
+        def failed(error: BaseException) -> None:
+            log.error("application status: the search failed", exc_info=error)
+            screen.show_search_failed()
+
+        self.tasks.run(work, screen.show_standing, failed)
 
     def submit(self, screen: ApplyScreen, draft: applying.Draft) -> None:
         hold = self.backend.config.receipt_wait_s if self.online else 0

@@ -27,13 +27,15 @@ if TYPE_CHECKING:
 
 def data_screens() -> dict[str, type[DataScreen]]:
     """The screens that read the catalog, imported when the store is open (see attach)."""
+    from kiosk.ui.screens.application_status import ApplicationStatusScreen
     from kiosk.ui.screens.apply import ApplyScreen
     from kiosk.ui.screens.calls import CallsScreen
     from kiosk.ui.screens.catalog import CatalogScreen
     from kiosk.ui.screens.service_detail import ServiceDetailScreen
     from kiosk.ui.screens.service_list import ServiceListScreen
 
-    classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen, ApplyScreen)
+    classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen, ApplyScreen,
+               ApplicationStatusScreen)  # fmt: skip
     return {screen.route: screen for screen in classes}
 
 

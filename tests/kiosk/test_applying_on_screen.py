@@ -98,7 +98,7 @@ def fill(qtbot, window: QWidget, name: str, text: str) -> None:  # type: ignore[
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
     field.selectAll()
     for char in text:
-        QTest.keyClick(field, char, delay=110)  # slower than a scanner: a person typing
+        QTest.keyClick(field, char, delay=70)  # slower than a scanner: a person typing
     assert field.text().replace(" ", "") or not text
 
 
@@ -109,7 +109,7 @@ def error_of(window: QWidget, name: str) -> str:
 def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     qtbot, kiosk, printer: FakePrinter, central: Central, snap
 ) -> None:
-    window, _backend = kiosk
+    window, backend = kiosk
     tap(qtbot, window, "Bandi e contributi")
     snap(window, "calls")
     tap(qtbot, window, "Fai domanda qui")
@@ -230,6 +230,47 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     qtbot.wait(300)
     assert len(printer.jobs) == 1 and len(central.platform.submissions()) == 1
 
+    # Later the Comune asks for a document; the citizen checks with receipt and card.
+    note = {
+        "it": "Porta l'ISEE 2026 all'Ufficio Servizi Sociali entro il 15 dicembre.",
+        "en": "Bring your 2026 ISEE to the Social Services office by 15 December.",
+    }
+    central.platform.set_application_status(stored.server_id, "needs_documents", note)
+    backend.sync.worker.wake()
+    qtbot.waitUntil(lambda: mirrored_state(backend) == "needs_documents", timeout=15_000)
+    tap(qtbot, window, "Fatto")
+    tap(qtbot, window, "Ho finito")
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "A che punto è la mia domanda?")
+    fill(qtbot, window, "tracking", code.lower().replace("-", " "))
+    fill(qtbot, window, "status_cf", CF_WRONG)
+    tap(qtbot, window, "Cerca")
+    assert shown(window, QWidget, "error_status_cf").text() == (
+        "⚠  Il codice fiscale non è valido: controlla la 16ª lettera."
+    )
+    fill(qtbot, window, "status_cf", "BNCMTT15B19G224I")  # valid, but not the applicant
+    tap(qtbot, window, "Cerca")
+    qtbot.waitUntil(lambda: shows(window, "Nessuna domanda corrisponde"), timeout=5_000)
+    fill(qtbot, window, "status_cf", CF_RIGHT)
+    tap(qtbot, window, "Cerca")
+    qtbot.waitUntil(lambda: shows(window, "Il Comune ha bisogno di altri documenti"))
+    assert shows(window, f"Numero di protocollo: {stored.server_id}")
+    assert shows(window, note["it"]) and shows(window, "Buoni spesa – solidarietà alimentare")
+    snap(window, "status-it")
+    window.ctx.switcher.set_language("en")
+    qtbot.waitUntil(lambda: shows(window, "The Comune needs more documents"))
+    assert shows(window, note["en"])
+    snap(window, "status-en")
+
+
+def mirrored_state(backend: Backend) -> str | None:
+    from sqlalchemy import select
+
+    from sync.models import ApplicationStatus
+
+    with backend.store.read() as session:
+        return session.scalar(select(ApplicationStatus.state))
+
 
 def test_offline_the_receipt_prints_at_once_without_the_protocol_number(
     qtbot, qapp, tmp_path: Path, printer: FakePrinter
@@ -249,6 +290,15 @@ def test_offline_the_receipt_prints_at_once_without_the_protocol_number(
         qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=5_000)
         text = "\n".join(decode(printer.jobs[0]).texts)
         assert "Il numero di protocollo viene assegnato" in text and "PROT-" not in text
+        code = screen.submitted.tracking_code  # type: ignore[union-attr]
+        assert code in text
+        qtbot.waitUntil(lambda: shows(window, "Stampato"))
+        tap(qtbot, window, "Fatto")
+        window.go("status")  # asked at once: saved here, not yet sent
+        fill(qtbot, window, "tracking", code)
+        fill(qtbot, window, "status_cf", CF_RIGHT)
+        tap(qtbot, window, "Cerca")
+        qtbot.waitUntil(lambda: shows(window, "Registrata in questo Social Point"))
     finally:
         tasks.shutdown()
         backend.close()

@@ -86,3 +86,50 @@ def test_an_application_made_after_the_call_closed_is_refused(
     [late] = outcomes(engine, [application(engine, call="bs-piazzola-chiuso")])
     assert late.state == "rejected" and late.reject_code == "call_closed"
     assert f"{closes:%d/%m/%Y}" in late.reject_message
+
+
+def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
+    engine: SyncEngine, central: Central, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    from kiosk.status_lookup import find
+    from sync.device import ensure_enrolled, load
+    from sync.models import ApplicationStatus
+    from tests.sync.conftest import enrolled_client
+
+    client = enrolled_client(central)
+    device_file = tmp_path / "device.json"
+    client.set_token("")
+    identity = ensure_enrolled(device_file, client, code=central.platform.new_enrollment_code(),
+                               kiosk_id="kiosk-status")  # fmt: skip
+    assert identity.lookup_key == central.platform.lookup_secret().hex()
+    assert load(device_file) == identity
+    assert stat.S_IMODE(device_file.stat().st_mode) == 0o600
+    assert identity.lookup_key not in repr(identity)
+    client.close()
+
+    engine.run_once()
+    code = "DOM-ABCD-EFGH"
+    [entry] = outcomes(engine, [application(engine, tracking_code=code)])
+    engine.run_once()
+    cf = "FRRNNA41A63E592W"
+    with engine.store.read() as session:
+        [row] = session.scalars(select(ApplicationStatus))
+        assert (row.state, row.protocol, row.call_id) == ("received", entry.server_id,
+                                                          "bs-piazzola")  # fmt: skip
+        assert cf not in row.id and "ABCD" not in row.id  # a keyed hash, nothing in plain
+        found = find(session, identity.lookup_key, code, cf)
+        assert found is not None and found.state == "received"
+        assert found.call_title["it"] == "Buoni spesa – solidarietà alimentare"
+        assert find(session, identity.lookup_key, code, "BNCMTT15B19G224I") is None
+        assert find(session, identity.lookup_key, "DOM-ABCD-EFGK", cf) is None
+        assert find(session, "00" * 32, code, cf).state == "received"  # type: ignore[union-attr]
+
+    central.platform.set_application_status(entry.server_id, "admitted",
+                                            {"it": "Il buono arriva entro 10 giorni."})  # fmt: skip
+    engine.run_once()
+    with engine.store.read() as session:
+        found = find(session, identity.lookup_key, code, cf)
+    assert found is not None and found.state == "admitted"
+    assert found.note == {"it": "Il buono arriva entro 10 giorni."}

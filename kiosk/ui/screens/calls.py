@@ -23,8 +23,15 @@ class CallsScreen(DataScreen):
         self.scope = label(role="muted", name="callsScope")
         self.list = ScrollList(name="callList", spacing=24)
         self.note = label(role="heading", name="callsNote")
-        self.body.addWidget(self.title)
-        self.body.addWidget(self.scope)
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.scope)
+        top.addLayout(titles, 1)
+        self.status_button = button(name="statusButton", role="chip")
+        self.status_button.clicked.connect(lambda: self.go("status"))
+        top.addWidget(self.status_button)
+        self.body.addLayout(top)
         self.body.addWidget(self.list, 1)
         self.body.addWidget(self.note)
 
@@ -71,6 +78,7 @@ class CallsScreen(DataScreen):
     def retranslate(self) -> None:
         lang = self.ctx.lang
         self.title.setText(self.tr("Calls and subsidies"))
+        self.status_button.setText(self.tr("Where is my application?"))
         comune = self.catalog.comune_name(self.ctx.social_point.comune) or ""
         self.scope.setText(self.tr("Open now for residents of {comune}").format(comune=comune))
         self.note.setText(

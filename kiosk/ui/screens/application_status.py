@@ -1,0 +1,219 @@
+"""Where is my application? The tracking code from the receipt and the codice fiscale
+(typed, or read from the Tessera Sanitaria) show its state in plain words.
+
+Both codes are checked here first, with a message next to each; the search itself runs
+off the UI thread (ApplyController.look_up).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+
+from forms.lookup import tracking_code
+from forms.validators import AnswerError, codice_fiscale
+from forms.validators import message as validator_message
+from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.texts import local_date_time
+from kiosk.ui.widgets.common import button, card, label
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from sync.catalog import CatalogReader, pick
+
+if TYPE_CHECKING:
+    from kiosk.status_lookup import Standing
+
+
+class ApplicationStatusScreen(DataScreen):
+    route = "status"
+    lookup_requested = Signal(str, str)  # tracking code, codice fiscale (both normalised)
+
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
+        self.standing: Standing | None = None
+        self.searched = False
+        self.title = label(role="title", name="statusTitle")
+        self.intro = label(role="muted", name="statusIntro")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.intro)
+        self.code_label = label(role="fieldLabel")
+        self.code = QLineEdit()
+        self.code.setObjectName("input_tracking")
+        self.code.setMaxLength(20)
+        self.code_error = label(role="fieldError", name="error_tracking")
+        self.cf_label = label(role="fieldLabel")
+        self.cf = QLineEdit()
+        self.cf.setObjectName("input_status_cf")
+        self.cf.setMaxLength(20)
+        self.cf_error = label(role="fieldError", name="error_status_cf")
+        for field in (self.code, self.cf):
+            field.textChanged.connect(lambda text, f=field: self._upper(f, text))
+            field.installEventFilter(self)
+        for widget in (self.code_label, self.code, self.code_error, self.cf_label, self.cf,
+                       self.cf_error):  # fmt: skip
+            self.body.addWidget(widget)
+        row = QHBoxLayout()
+        self.search_button = button(name="statusSearch", role="primary")
+        self.search_button.setMinimumWidth(300)
+        self.search_button.clicked.connect(self.search)
+        row.addWidget(self.search_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.result = card()
+        self.result.setObjectName("statusResult")
+        column = QVBoxLayout(self.result)
+        column.setContentsMargins(32, 20, 32, 20)
+        self.result_title = label(role="heading", name="statusCall")
+        self.result_state = label(role="cardPrice", name="statusState")
+        self.result_lines = label(name="statusLines")
+        for widget in (self.result_title, self.result_state, self.result_lines):
+            column.addWidget(widget)
+        self.body.addWidget(self.result)
+        self.not_found = label(role="heading", name="statusNotFound")
+        self.body.addWidget(self.not_found)
+        self.body.addStretch(1)
+        self.keyboard = OnScreenKeyboard(for_forms=True)
+        self.keyboard.closed.connect(lambda: self._show_keyboard(False))
+        self.body.addWidget(self.keyboard)
+        self.forget()
+
+    # Input ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _upper(field: QLineEdit, text: str) -> None:
+        if text != text.upper():
+            position = field.cursorPosition()
+            field.setText(text.upper())
+            field.setCursorPosition(position)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in (self.code, self.cf) and event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.FocusIn,
+        ):
+            assert isinstance(watched, QLineEdit)
+            self.keyboard.bind(watched)
+            self._show_keyboard(True)
+        return False
+
+    def _show_keyboard(self, visible: bool) -> None:
+        self.keyboard.setVisible(visible)
+        self.intro.setVisible(not visible)
+        if visible:
+            self.result.hide()
+            self.not_found.hide()
+
+    def take_scanned(self, text: str) -> bool:
+        """A Tessera Sanitaria read by the scanner fills the codice fiscale."""
+        if not self.isVisible():
+            return False
+        self.cf.setText(text)
+        self.cf_error.hide()
+        return True
+
+    def forget(self) -> None:
+        self.code.clear()
+        self.cf.clear()
+        self.standing, self.searched = None, False
+        self.code_error.hide()
+        self.cf_error.hide()
+        self._show_keyboard(False)
+        self.result.hide()
+        self.not_found.hide()
+
+    def enter(self, **params: Any) -> None:
+        self.forget()
+        self.retranslate()
+
+    # Searching ---------------------------------------------------------------------
+
+    def search(self) -> None:
+        lang = self.ctx.lang
+        code = tracking_code(self.code.text())
+        self.code_error.setText("⚠  " + self.tr(
+            "A tracking code looks like DOM-ABCD-EFGH: please check your receipt."))  # fmt: skip
+        self.code_error.setVisible(code is None)
+        try:
+            cf = codice_fiscale(self.cf.text())
+            self.cf_error.hide()
+        except AnswerError as error:
+            cf = None
+            self.cf_error.setText("⚠  " + validator_message(error.code, lang))
+            self.cf_error.show()
+        if code is None or cf is None:
+            return
+        self._show_keyboard(False)
+        self.search_button.setEnabled(False)
+        self.lookup_requested.emit(code, cf)
+
+    def show_standing(self, standing: Standing | None) -> None:
+        self.standing, self.searched = standing, True
+        self.search_button.setEnabled(True)
+        self.retranslate()
+
+    def show_search_failed(self) -> None:
+        self.search_button.setEnabled(True)
+        self.not_found.setText(self.tr(
+            "The search is not possible right now. Please ask the welfare manager at the"
+            " desk."))  # fmt: skip
+        self.not_found.show()
+
+    # Texts -------------------------------------------------------------------------
+
+    def _state_text(self, state: str) -> str:
+        return {
+            "received": self.tr("Received by the Comune"),
+            "in_review": self.tr("The Comune is examining it"),
+            "needs_documents": self.tr("The Comune needs more documents"),
+            "admitted": self.tr("Accepted"),
+            "not_admitted": self.tr("Not accepted"),
+            "waiting": self.tr("Saved at this Social Point, not yet sent to the Comune"),
+            "refused": self.tr("It did not reach the Comune"),
+        }.get(state, state)
+
+    def _state_hint(self, state: str) -> str:
+        return {
+            "waiting": self.tr("It leaves by itself as soon as the Social Point is online."),
+            "refused": self.tr(
+                "Please ask the welfare manager at the desk: they can see why and help you"
+                " apply again."
+            ),
+            "needs_documents": self.tr("Bring them to the Comune's office, with your receipt."),
+        }.get(state, "")
+
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        self.keyboard.retranslate()
+        self.title.setText(self.tr("Where is my application?"))
+        self.intro.setText(self.tr(
+            "Type the tracking code printed on your receipt and your codice fiscale. You"
+            " can also pass your health card over the reader."))  # fmt: skip
+        self.code_label.setText(self.tr("Tracking code (on the receipt)"))
+        self.code.setPlaceholderText("DOM-ABCD-EFGH")
+        self.cf_label.setText(self.tr("Codice fiscale"))
+        self.search_button.setText(self.tr("Search"))
+        standing = self.standing
+        self.result.setVisible(standing is not None)
+        self.not_found.setVisible(self.searched and standing is None)
+        self.not_found.setText(
+            self.tr(
+                "No application matches this tracking code and codice fiscale. Please check"
+                " both; if you applied at another Social Point a moment ago, try again later."
+            )
+        )
+        if standing is None:
+            return
+        self.result_title.setText(pick(standing.call_title, lang))
+        self.result_state.setText(self._state_text(standing.state))
+        lines = []
+        if standing.protocol:
+            lines.append(self.tr("Protocol number: {protocol}").format(protocol=standing.protocol))
+        if standing.updated_at is not None:
+            day, hour = local_date_time(standing.updated_at.replace(tzinfo=None), lang)
+            lines.append(self.tr("Last update: {day} at {hour}").format(day=day, hour=hour))
+        if standing.note:
+            lines.append(pick(standing.note, lang))
+        if hint := self._state_hint(standing.state):
+            lines.append(hint)
+        self.result_lines.setText("\n".join(lines))

@@ -9,6 +9,7 @@ that wants it, wherever the focus happened to be.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MAX_GAP_S = 0.05  # scanners send a character every few ms; people need 100 ms or more
@@ -38,3 +39,9 @@ class BurstDetector:
         if len(char) == 1 and char.isprintable():
             self._chars.append(char)
         return None
+
+
+def looks_like_codice_fiscale(text: str) -> bool:
+    """Whether a scan can be a codice fiscale (the check digit is the form's to check);
+    another barcode held to the reader must not overwrite what is in the field."""
+    return re.fullmatch(r"[A-Z0-9]{16}", text) is not None

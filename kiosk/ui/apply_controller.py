@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from kiosk import applying
+from kiosk.scanner import looks_like_codice_fiscale
 from kiosk.status_lookup import Standing, find
 from kiosk.ui.screens.application_status import ApplicationStatusScreen
 from kiosk.ui.screens.apply import ApplyScreen
@@ -65,6 +66,9 @@ class ApplyController(QObject):
 
     def _on_scanned(self, text: str) -> None:
         """A card read by the scanner goes to the screen in view, if it asks for one."""
+        if not looks_like_codice_fiscale(text):
+            log.info("scanner: a code that is not a codice fiscale was ignored")
+            return
         screen = self.window.screens.get(self.window.current_route)
         if isinstance(screen, ApplyScreen | ApplicationStatusScreen):
             screen.take_scanned(text)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
-from kiosk.scanner import BurstDetector
+from kiosk.scanner import BurstDetector, looks_like_codice_fiscale
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,9 @@ def test_a_fast_burst_ending_in_enter_is_a_scan_and_typing_is_not() -> None:
     for i, char in enumerate("ABC"):
         short.feed(char, 300 + i * 0.004)
     assert short.feed("\n", 300.02) is None  # too short to be a code
+
+
+def test_only_a_codice_fiscale_shaped_scan_reaches_the_form() -> None:
+    assert looks_like_codice_fiscale("FRRNNA41A63E592W")
+    assert not looks_like_codice_fiscale("8001234567890")  # a product's EAN
+    assert not looks_like_codice_fiscale("FRRNNA41A63E592W1")

@@ -133,6 +133,11 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     # codice fiscale field, and "Nome" keeps what the person typed.
     name_field = shown(window, QLineEdit, "input_nome")
     qtbot.mouseClick(name_field, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(name_field, "8001234567890")  # a product's barcode: ignored
+    QTest.keyClick(name_field, Qt.Key.Key_Return)
+    assert shown(window, QLineEdit, "input_cf").text() == CF_WRONG
+    assert name_field.text() == "Anna"
+    qtbot.wait(80)  # the next card is a new burst
     QTest.keyClicks(name_field, CF_RIGHT)
     QTest.keyClick(name_field, Qt.Key.Key_Return)
     assert shown(window, QLineEdit, "input_cf").text() == CF_RIGHT

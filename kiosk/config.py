@@ -98,6 +98,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     },
     "session": {
         "idle_timeout_s": Key(int, 90, _between(20, 3600)),
+        "countdown_s": Key(int, 20, _between(5, 120)),
     },
     "applications": {
         "receipt_wait_s": Key(int, 8, _between(0, 60)),
@@ -195,6 +196,7 @@ class Config(NamedTuple):
     language: str
     fullscreen: bool
     idle_timeout_s: int
+    countdown_s: int
     receipt_wait_s: int
     paths: Paths
     log_level: str
@@ -301,6 +303,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         language=values["kiosk"]["language"],
         fullscreen=values["kiosk"]["fullscreen"],
         idle_timeout_s=values["session"]["idle_timeout_s"],
+        countdown_s=values["session"]["countdown_s"],
         receipt_wait_s=values["applications"]["receipt_wait_s"],
         paths=paths,
         log_level=values["logging"]["level"],

@@ -15,13 +15,16 @@ if TYPE_CHECKING:
 
 
 class CitizenSession:
-    def __init__(self) -> None:
+    def __init__(self, language: str = "it") -> None:
+        self.language = language  # the one every visit starts in
         self.drafts: dict[str, Draft] = {}  # by call id
+        self.more_time = False  # the citizen asked for longer waits during this visit
 
     @property
     def active(self) -> bool:
-        """Whether there is anything to forget."""
+        """Whether the visit holds anything to forget."""
         return bool(self.drafts)
 
     def end(self) -> None:
         self.drafts.clear()
+        self.more_time = False

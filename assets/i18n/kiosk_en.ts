@@ -309,7 +309,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="190"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n service</numerusform>
@@ -317,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="216"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n service found for “{text}”</numerusform>
@@ -325,37 +325,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="223"/>
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="234"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="235"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="237"/>
         <source>For residents of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
         <source>All Comuni</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,52 +504,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208"/>
+        <location filename="../../kiosk/ui/main_window.py" line="246"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="210"/>
+        <location filename="../../kiosk/ui/main_window.py" line="248"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="212"/>
+        <location filename="../../kiosk/ui/main_window.py" line="250"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="214"/>
+        <location filename="../../kiosk/ui/main_window.py" line="252"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="215"/>
+        <location filename="../../kiosk/ui/main_window.py" line="253"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="215"/>
+        <location filename="../../kiosk/ui/main_window.py" line="253"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="222"/>
+        <location filename="../../kiosk/ui/main_window.py" line="260"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="223"/>
+        <location filename="../../kiosk/ui/main_window.py" line="261"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="224"/>
+        <location filename="../../kiosk/ui/main_window.py" line="262"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="225"/>
+        <location filename="../../kiosk/ui/main_window.py" line="263"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,17 +581,17 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="85"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="89"/>
         <source>Printing is not possible right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="86"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="90"/>
         <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="87"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="91"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,6 +751,37 @@
             <numerusform>Show more services (%n more)</numerusform>
             <numerusform>Show more services (%n more)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="87"/>
+        <source>Are you still there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="88"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="90"/>
+        <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="92"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="93"/>
+        <source>I need more time</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -308,7 +308,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="181" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="190" />
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n servizio</numerusform>
@@ -316,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="207" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="216" />
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n servizio trovato per «{text}»</numerusform>
@@ -324,37 +324,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="214" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="223" />
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation>Nessun servizio trovato per «{text}». Prova con un'altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="224" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="225" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="234" />
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="226" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="235" />
         <source>Search services</source>
         <translation>Cerca servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="227" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
         <source>Clear</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="228" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="237" />
         <source>For residents of:</source>
         <translation>Per chi abita a:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="229" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="238" />
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
     </message>
@@ -503,52 +503,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="208" />
+        <location filename="../../kiosk/ui/main_window.py" line="246" />
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="210" />
+        <location filename="../../kiosk/ui/main_window.py" line="248" />
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="212" />
+        <location filename="../../kiosk/ui/main_window.py" line="250" />
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="214" />
+        <location filename="../../kiosk/ui/main_window.py" line="252" />
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c'è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="215" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="215" />
+        <location filename="../../kiosk/ui/main_window.py" line="253" />
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="222" />
+        <location filename="../../kiosk/ui/main_window.py" line="260" />
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="223" />
+        <location filename="../../kiosk/ui/main_window.py" line="261" />
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="224" />
+        <location filename="../../kiosk/ui/main_window.py" line="262" />
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="225" />
+        <location filename="../../kiosk/ui/main_window.py" line="263" />
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
@@ -580,17 +580,17 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="85" />
+        <location filename="../../kiosk/ui/print_controller.py" line="89" />
         <source>Printing is not possible right now</source>
         <translation>In questo momento non si può stampare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="86" />
+        <location filename="../../kiosk/ui/print_controller.py" line="90" />
         <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
         <translation>Non si è perso nulla. Chiedi al welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="87" />
+        <location filename="../../kiosk/ui/print_controller.py" line="91" />
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
@@ -750,6 +750,37 @@
             <numerusform>Mostra altri servizi (ne resta %n)</numerusform>
             <numerusform>Mostra altri servizi (ne restano %n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="87" />
+        <source>Are you still there?</source>
+        <translation>Sei ancora lì?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="88" />
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n secondo</numerusform>
+            <numerusform>%n secondi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="90" />
+        <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
+        <translation>Allo scadere del tempo, quello che hai inserito viene cancellato perché la persona dopo di te non lo veda, e il totem torna all'inizio.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="92" />
+        <source>Continue</source>
+        <translation>Continua</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="93" />
+        <source>I need more time</source>
+        <translation>Mi serve più tempo</translation>
     </message>
 </context>
 <context>

@@ -36,9 +36,10 @@ def build_window(config: Config, app: QApplication) -> MainWindow:
     from kiosk.session import CitizenSession
     from kiosk.ui.idle import IdleWatcher
 
-    ctx = UiContext(social_point=config.social_point, switcher=switcher, citizen=CitizenSession())
-    window = MainWindow(ctx)
-    window.idle = IdleWatcher(config.idle_timeout_s, window.end_visit, window)
+    citizen = CitizenSession(config.language)
+    ctx = UiContext(social_point=config.social_point, switcher=switcher, citizen=citizen)
+    window = MainWindow(ctx, countdown_s=config.countdown_s)
+    window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
     return window
 
 
@@ -66,7 +67,9 @@ def attach_printing(
         names = {c.id: c.name for c in backend.catalog.comuni()}
         return slip_context(config, names.get(config.social_point.comune))
 
-    return PrintController(window, backend.printing, tasks, context, bridge)
+    controller = PrintController(window, backend.printing, tasks, context, bridge)
+    window.visit_ended.connect(controller.close_panel)
+    return controller
 
 
 def attach_applying(

@@ -1,8 +1,8 @@
-"""Ending a citizen's visit when the kiosk is left alone.
+"""Noticing that the kiosk has been left alone.
 
-Every touch, click or key press anywhere in the application restarts the countdown;
-when it runs out, the window forgets the visit (drafts of applications, screens' state)
-and shows the home screen, so the next person starts clean.
+Every touch, click or key press anywhere in the application restarts the wait; when it
+runs out, ``on_idle`` is called (the window asks "Sei ancora lì?" and, with no answer,
+forgets the visit). ``longer`` doubles the wait for a citizen who asks for more time.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class IdleWatcher(QObject):
     def __init__(self, timeout_s: float, on_idle: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
         self.on_idle = on_idle
+        self.timeout_ms = int(timeout_s * 1000)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(timeout_s * 1000))
@@ -40,6 +41,10 @@ class IdleWatcher(QObject):
 
     def _expired(self) -> None:
         self.on_idle()
+
+    def longer(self, enabled: bool) -> None:
+        self.timer.setInterval(self.timeout_ms * (2 if enabled else 1))
+        self.timer.start()
 
     def detach(self) -> None:
         self.timer.stop()

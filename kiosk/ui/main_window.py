@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QMainWindow,
@@ -22,6 +23,8 @@ from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
+    from kiosk.ui.idle import IdleWatcher
+    from kiosk.ui.widgets.still_there import StillTherePanel
     from sync.catalog import CatalogReader
 
 
@@ -44,10 +47,14 @@ class MainWindow(QMainWindow):
 
     print_requested = Signal(str, object, str)  # relayed from the screens
     screen_added = Signal(object)  # a screen was built: controllers may connect to it
+    visit_ended = Signal()  # everything of the last citizen has been forgotten
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: UiContext, *, countdown_s: int = 20) -> None:
         super().__init__()
         self.ctx = ctx
+        self.countdown_s = countdown_s
+        self.idle: IdleWatcher | None = None  # set by build_window
+        self._still_there: StillTherePanel | None = None
         self.catalog: CatalogReader | None = None
         self._data_screens: dict[str, type[DataScreen]] = {}
         self._pending: tuple[str, dict[str, Any]] | None = None
@@ -174,13 +181,44 @@ class MainWindow(QMainWindow):
             route, params = self.history[-1]
             self._show(route, params)
 
+    @property
+    def still_there(self) -> StillTherePanel:
+        if self._still_there is None:
+            from kiosk.ui.widgets.still_there import StillTherePanel
+
+            self._still_there = StillTherePanel(self.centralWidget())
+            self._still_there.expired.connect(self.end_visit)
+            self._still_there.more_time.connect(self._more_time)
+        return self._still_there
+
+    def ask_still_there(self) -> None:
+        """The kiosk was left alone: ask before forgetting (nothing to ask at a clean
+        home screen)."""
+        at_rest = (self.current_route == "home" and not self.ctx.citizen.active
+                   and self.ctx.lang == self.ctx.citizen.language)  # fmt: skip
+        if not at_rest:
+            self.still_there.ask(self.countdown_s)
+
+    def _more_time(self) -> None:
+        self.ctx.citizen.more_time = True
+        if self.idle is not None:
+            self.idle.longer(True)
+
     def end_visit(self) -> None:
-        """The citizen has left: forget what their visit held, back to the home screen."""
+        """The citizen has left: forget what their visit held, back to the home screen
+        in the kiosk's language, with nothing left on the clipboard."""
         self.ctx.citizen.end()
         for screen in self.screens.values():
             screen.forget()
-        if self._overlay is not None:
-            self._overlay.hide()
+        for layer in (self._overlay, self._still_there):
+            if layer is not None:
+                layer.hide()
+        QApplication.clipboard().clear()
+        if self.ctx.lang != self.ctx.citizen.language:
+            self.ctx.switcher.set_language(self.ctx.citizen.language)
+        if self.idle is not None:
+            self.idle.longer(False)
+        self.visit_ended.emit()
         self.go_home()
 
     def go_home(self) -> None:

@@ -63,6 +63,10 @@ class PrintController(QObject):
 
         self.tasks.run(work, self._show, self._failed)
 
+    def close_panel(self) -> None:
+        if self._panel is not None:
+            self._panel.hide()
+
     def show_queued(self, job_uuid: str) -> None:
         """Shows a job queued with its record (an application receipt), as it prints."""
 

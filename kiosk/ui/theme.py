@@ -151,6 +151,9 @@ QPushButton[role="choice"] {{
 }}
 QPushButton[role="choice"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
 QPushButton[role="choice"]:pressed {{ background: {t.disabled_bg}; color: {t.primary}; }}
+QPushButton#stillThereContinue {{
+    min-width: 320px; min-height: 96px; font-size: {t.title_px}px;
+}}
 QWidget#overlay {{ background: {t.scrim}; }}
 QFrame#overlayCard {{ background: {t.surface}; border-radius: 16px; }}
 QWidget#keyboard {{ background: {t.disabled_bg}; }}

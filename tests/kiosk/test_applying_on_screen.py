@@ -362,8 +362,10 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     tap(qtbot, window, "Fai domanda qui")  # ...and comes back: nothing is lost
     assert shown(window, QLineEdit, "input_cognome").text() == "Ferraro-Bianchi"
     assert window.ctx.citizen.drafts["bs-piazzola"].answers["cognome"] == "Ferraro-Bianchi"
-    window.idle.timer.setInterval(300)  # the configured timeout is 90 s
+    window.countdown_s = 1  # configured: 90 s without a touch, then 20 s of countdown
+    window.idle.timer.setInterval(300)
     window.idle.timer.start()
+    qtbot.waitUntil(lambda: shows(window, "Sei ancora lì?"), timeout=3_000)
     qtbot.waitUntil(lambda: window.current_route == "home", timeout=3_000)
     assert window.ctx.citizen.drafts == {} and screen.draft is None
     assert [w for w in window.findChildren(QLineEdit) if "Ferraro" in w.text()] == []

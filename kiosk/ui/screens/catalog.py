@@ -132,6 +132,15 @@ class CatalogScreen(DataScreen):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.retranslate()
 
+    def forget(self) -> None:
+        self.search.clear()
+        self._search_timer.stop()
+        self._run_search()  # back to the categories
+        self._results = []
+        self.results.clear()  # no results of the last person left behind
+        self.comune_id = self.ctx.social_point.comune
+        self._show_keyboard(False)
+
     def enter(self, **params: Any) -> None:
         self._show_keyboard(False)
         self.comune_chips.get(self.comune_id, self.comune_chips[ALL_COMUNI]).setChecked(True)

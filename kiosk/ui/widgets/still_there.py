@@ -1,0 +1,103 @@
+"""“Sei ancora lì?”: the question the kiosk asks before it forgets a visit.
+
+A layer over the window (no pop-up window), with a countdown the citizen can see and
+two large buttons: carry on, or ask for more time (for people who read or move slowly:
+the wait doubles for the rest of the visit). When the countdown ends, ``expired``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.common import button, label
+
+
+class StillTherePanel(QWidget):
+    carry_on = Signal()
+    more_time = Signal()
+    expired = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.remaining = 0
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card = QFrame()
+        card.setObjectName("overlayCard")
+        card.setMinimumWidth(820)
+        card.setMaximumWidth(1100)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(56, 48, 56, 48)
+        inner.setSpacing(24)
+        self.title = label(role="title", name="stillThereTitle")
+        self.countdown = label(role="price", name="stillThereCountdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explanation = label(name="stillThereText")
+        inner.addWidget(self.title)
+        inner.addWidget(self.countdown)
+        inner.addWidget(self.explanation)
+        row = QHBoxLayout()
+        self.more_button = button(name="stillThereMore", role="chip")
+        self.more_button.clicked.connect(self._more)
+        self.continue_button = button(name="stillThereContinue", role="primary")
+        self.continue_button.clicked.connect(self._continue)
+        row.addWidget(self.more_button)
+        row.addStretch(1)
+        row.addWidget(self.continue_button)
+        inner.addLayout(row)
+        outer.addWidget(card)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._tick)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def ask(self, seconds: int) -> None:
+        self.remaining = seconds
+        self.retranslate()
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.ticker.start()
+
+    def close_panel(self) -> None:
+        self.ticker.stop()
+        self.hide()
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.close_panel()
+            self.expired.emit()
+        else:
+            self.retranslate()
+
+    def _continue(self) -> None:
+        self.close_panel()
+        self.carry_on.emit()
+
+    def _more(self) -> None:
+        self.close_panel()
+        self.more_time.emit()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Are you still there?"))
+        self.countdown.setText(self.tr("%n second(s)", "", self.remaining))
+        self.explanation.setText(self.tr(
+            "When the time runs out, what you entered is cleared so the next person cannot"
+            " see it, and the kiosk goes back to the start."))  # fmt: skip
+        self.continue_button.setText(self.tr("Continue"))
+        self.more_button.setText(self.tr("I need more time"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False

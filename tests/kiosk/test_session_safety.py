@@ -1,0 +1,49 @@
+"""The kiosk left alone: it asks "Sei ancora lì?" with a countdown, lets the citizen
+carry on or ask for more time, and otherwise forgets the visit."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from tests.kiosk.people import shows, tap
+
+
+def test_left_alone_the_kiosk_asks_then_forgets_the_visit(qtbot, window, snap) -> None:
+    tap(qtbot, window, "Servizi")
+    search = window.findChild(QLineEdit, "searchField")
+    search.setText("anziani")
+    day_centre = "Centro diurno anziani – giornata con pranzo"
+    qtbot.waitUntil(lambda: shows(window, day_centre), timeout=3_000)
+    tap(qtbot, window, "English")
+    QGuiApplication.clipboard().setText("RSSMRA80A01G224X")
+    window.countdown_s = 3
+    window.idle.timeout_ms = 300
+    window.idle.longer(False)  # the configured wait is 90 s; here 0.3 s
+
+    qtbot.waitUntil(lambda: shows(window, "Are you still there?"), timeout=3_000)
+    assert shows(window, "3 seconds") or shows(window, "2 seconds")
+    snap(window, "still-there-en")
+    tap(qtbot, window, "Continue")
+    assert not shows(window, "Are you still there?")
+    assert search.text() == "anziani" and window.current_route == "catalog"
+
+    qtbot.waitUntil(lambda: shows(window, "Are you still there?"), timeout=3_000)
+    tap(qtbot, window, "I need more time")
+    assert window.ctx.citizen.more_time and window.idle.timer.interval() == 600
+
+    qtbot.waitUntil(lambda: shows(window, "Are you still there?"), timeout=3_000)
+    qtbot.waitUntil(lambda: window.current_route == "home", timeout=6_000)
+    assert window.ctx.lang == "it" and shows(window, "Servizi")
+    assert search.text() == "" and not shows(window, day_centre)
+    assert QGuiApplication.clipboard().text() == ""
+    assert not window.ctx.citizen.more_time and window.idle.timer.interval() == 300
+    tap(qtbot, window, "Servizi")
+    assert not shows(window, "anziani")
+
+
+def test_at_rest_on_the_home_screen_nothing_is_asked(qtbot, window) -> None:
+    window.idle.timeout_ms = 200
+    window.idle.longer(False)
+    qtbot.wait(700)
+    assert not shows(window, "Sei ancora lì?") and window.current_route == "home"

@@ -34,7 +34,8 @@ def test_left_alone_the_kiosk_asks_then_forgets_the_visit(qtbot, window, snap) -
 
     qtbot.waitUntil(lambda: shows(window, "Are you still there?"), timeout=3_000)
     qtbot.waitUntil(lambda: window.current_route == "home", timeout=6_000)
-    assert window.ctx.lang == "it" and shows(window, "Servizi")
+    qtbot.waitUntil(lambda: shows(window, "Servizi"))  # texts follow the language change
+    assert window.ctx.lang == "it"
     assert search.text() == "" and not shows(window, day_centre)
     assert QGuiApplication.clipboard().text() == ""
     assert not window.ctx.citizen.more_time and window.idle.timer.interval() == 300

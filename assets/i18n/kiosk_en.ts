@@ -4,102 +4,102 @@
 <context>
     <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="128"/>
         <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="151"/>
         <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="159"/>
         <source>Received by the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="160"/>
         <source>The Comune is examining it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="161"/>
         <source>The Comune needs more documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="162"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="163"/>
         <source>Not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
         <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
         <source>It did not reach the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
         <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="172"/>
         <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="175"/>
         <source>Bring them to the Comune&apos;s office, with your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="183"/>
         <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="185"/>
         <source>Tracking code (on the receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
         <source>Codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
         <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="204"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="207"/>
         <source>Last update: {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -132,118 +132,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="301"/>
         <source>(no answers yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="408"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="405"/>
         <source>Please check the answers marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="431"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="428"/>
         <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="482"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="479"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="494"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="491"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="506"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="499"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="496"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="497"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="503"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="510"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="507"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="512"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="512"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="517"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="514"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="524"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="528"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="525"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="538"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="552"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="553"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="557"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,62 +398,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="256"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="264"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="327"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="323"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="332"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="340"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="354"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="362"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="377"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="373"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="387"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="385"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="392"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="388"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="394"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="390"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,82 +599,82 @@
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="86"/>
         <source>Your printout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="87"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="94"/>
         <source>Show this screen to the welfare manager, or take a photo of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="95"/>
         <source>This Social Point has no printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
         <source>Take your sheet from the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="99"/>
         <source>Printing stopped half-way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
         <source>Ask the welfare manager for a copy: nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="114"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
         <source>Out of paper: a welfare manager has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="104"/>
         <source>Your sheet will print as soon as the paper is changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
         <source>The printer cover is open: a welfare manager has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="118"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="107"/>
         <source>Your sheet will print as soon as it is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="120"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="109"/>
         <source>The printer is not answering: a welfare manager has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
         <source>Your sheet will print as soon as the printer is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
         <source>This is what is being printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -756,12 +756,12 @@
 <context>
     <name>StillTherePanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="87"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="75"/>
         <source>Are you still there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="88"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -769,17 +769,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="90"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="78"/>
         <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="92"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="80"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="93"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
         <source>I need more time</source>
         <translation type="unfinished"></translation>
     </message>

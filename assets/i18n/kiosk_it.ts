@@ -1,104 +1,105 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
     <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="135" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="128"/>
         <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation>Il codice di verifica è fatto come DOM-ABCD-EFGH: controlla la ricevuta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="158" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="151"/>
         <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation>In questo momento la ricerca non è possibile. Chiedi al welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="159"/>
         <source>Received by the Comune</source>
         <translation>Ricevuta dal Comune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="160"/>
         <source>The Comune is examining it</source>
         <translation>Il Comune la sta esaminando</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="161"/>
         <source>The Comune needs more documents</source>
         <translation>Il Comune ha bisogno di altri documenti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="162"/>
         <source>Accepted</source>
         <translation>Accolta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="163"/>
         <source>Not accepted</source>
         <translation>Non accolta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="171" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
         <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation>Registrata in questo Social Point, non ancora inviata al Comune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="172" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
         <source>It did not reach the Comune</source>
         <translation>Non è arrivata al Comune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="177" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
         <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation>Partirà da sola appena il Social Point sarà collegato.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="179" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="172"/>
         <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation>Chiedi al welfare manager allo sportello: può vedere il motivo e aiutarti a ripresentarla.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="182" />
-        <source>Bring them to the Comune's office, with your receipt.</source>
-        <translation>Portali all'ufficio del Comune, insieme alla ricevuta.</translation>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="175"/>
+        <source>Bring them to the Comune&apos;s office, with your receipt.</source>
+        <translation>Portali all&apos;ufficio del Comune, insieme alla ricevuta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="188" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
         <source>Where is my application?</source>
         <translation>A che punto è la mia domanda?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="190" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="183"/>
         <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation>Scrivi il codice di verifica stampato sulla ricevuta e il tuo codice fiscale. Puoi anche passare la tessera sanitaria sul lettore.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="192" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="185"/>
         <source>Tracking code (on the receipt)</source>
         <translation>Codice di verifica (sulla ricevuta)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="194" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="195" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
         <source>Search</source>
         <translation>Cerca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="201" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
         <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation>Nessuna domanda corrisponde a questo codice di verifica e a questo codice fiscale. Controlla che siano giusti; se hai presentato la domanda poco fa in un altro Social Point, riprova più tardi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="204"/>
         <source>Protocol number: {protocol}</source>
         <translation>Numero di protocollo: {protocol}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="214" />
+        <location filename="../../kiosk/ui/screens/application_status.py" line="207"/>
         <source>Last update: {day} at {hour}</source>
         <translation>Ultimo aggiornamento: {day} alle {hour}</translation>
     </message>
@@ -106,143 +107,143 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="209" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="209"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="221" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="221"/>
         <source>Person {n}: {who}</source>
         <translation>Persona {n}: {who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="233" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="233"/>
         <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
         <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="244" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="244"/>
         <source>Please note: {reasons}</source>
         <translation>Attenzione: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="246" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="246"/>
         <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
         <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="300" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="301"/>
         <source>(no answers yet)</source>
         <translation>(ancora nessuna risposta)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="408" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="405"/>
         <source>Please check the answers marked below.</source>
         <translation>Controlla le risposte segnate qui sotto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="431" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="428"/>
         <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
         <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="482" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="479"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="494" />
-        <location filename="../../kiosk/ui/screens/apply.py" line="509" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="491"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="506"/>
         <source>Step {n} of {total}</source>
         <translation>Passo {n} di {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="496"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="497"/>
         <source>Save this person</source>
         <translation>Salva questa persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="503" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
         <source>Next ›</source>
         <translation>Avanti ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="510" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="507"/>
         <source>Check your answers and send</source>
         <translation>Controlla le risposte e invia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
         <source>Send the application</source>
         <translation>Invia la domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="514"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="524"/>
         <source>Your application has been saved</source>
         <translation>La tua domanda è stata registrata</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="525"/>
         <source>Finish</source>
         <translation>Ho finito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="530" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
         <source>Your tracking code: {code}</source>
         <translation>Il tuo codice di verifica: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="533" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
         <source>Protocol number: {protocol}</source>
         <translation>Numero di protocollo: {protocol}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="538" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545" />
-        <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
-        <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
+        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
+        <translation>Per sapere a che punto è la domanda, tocca &quot;Bandi e contributi&quot; nella pagina iniziale, poi &quot;A che punto è la mia domanda?&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="552" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>This call cannot be applied for here</source>
         <translation>Per questo bando non si può fare domanda qui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="553" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
         <source>Back to the calls</source>
         <translation>Torna ai bandi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="557" />
+        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
     </message>
@@ -250,57 +251,57 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="53" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="53"/>
         <source>Apply by {day} at {hour}</source>
         <translation>Domande entro il {day} alle {hour}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="56" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="56"/>
         <source>Who can apply</source>
         <translation>Chi può fare domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
         <source>What to bring</source>
         <translation>Documenti da portare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="65" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="65"/>
         <source>Apply here</source>
         <translation>Fai domanda qui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="67" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="67"/>
         <source>Apply here: {title}</source>
         <translation>Fai domanda qui: {title}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="72" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="72"/>
         <source>Apply with the welfare manager at the desk.</source>
         <translation>La domanda si presenta con il welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="80" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="80"/>
         <source>Calls and subsidies</source>
         <translation>Bandi e contributi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="81" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="81"/>
         <source>Where is my application?</source>
         <translation>A che punto è la mia domanda?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="83" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="83"/>
         <source>Open now for residents of {comune}</source>
         <translation>Aperti ora per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="85" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation>Il welfare manager allo sportello può aiutarti a compilare qualsiasi modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="88" />
+        <location filename="../../kiosk/ui/screens/calls.py" line="88"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
     </message>
@@ -308,7 +309,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="190" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="190"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n servizio</numerusform>
@@ -316,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="216" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="216"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n servizio trovato per «{text}»</numerusform>
@@ -324,37 +325,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="223" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="223"/>
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
-        <translation>Nessun servizio trovato per «{text}». Prova con un'altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
+        <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="234" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="234"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="235" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="235"/>
         <source>Search services</source>
         <translation>Cerca servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
         <source>Clear</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="237" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="237"/>
         <source>For residents of:</source>
         <translation>Per chi abita a:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="238" />
+        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
     </message>
@@ -362,97 +363,97 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="38" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="38"/>
         <source>dd/mm/yyyy</source>
         <translation>gg/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39"/>
         <source>amount in euro, e.g. 150,00</source>
         <translation>importo in euro, per esempio 150,00</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
         <source>16 letters and digits</source>
         <translation>16 lettere e cifre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
         <source>e.g. 347 123 4567</source>
         <translation>per esempio 347 123 4567</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
         <source>e.g. name@example.it</source>
         <translation>per esempio nome@esempio.it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
         <source>IT followed by 25 letters and digits</source>
         <translation>IT seguito da 25 lettere e cifre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="94" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="94"/>
         <source>{question} (optional)</source>
         <translation>{question} (facoltativo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="262" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="256"/>
         <source>✓  I confirm</source>
         <translation>✓  Confermo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="264" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
         <source>I confirm</source>
         <translation>Confermo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="327" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="323"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="332"/>
         <source>Change</source>
         <translation>Modifica</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="340" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336"/>
         <source>Remove</source>
         <translation>Togli</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="354"/>
         <source>Tap again to remove</source>
         <translation>Tocca ancora per togliere</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="362" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
         <source>+ Add a person</source>
         <translation>+ Aggiungi una persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="377" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="373"/>
         <source>(no answer)</source>
         <translation>(nessuna risposta)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="387" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
         <source>Confirmed</source>
         <translation>Confermata</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="389" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="385"/>
         <source>Not confirmed</source>
         <translation>Non confermata</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="392" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="388"/>
         <source>Yes</source>
         <translation>Sì</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="394" />
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="390"/>
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -460,42 +461,42 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="39" />
+        <location filename="../../kiosk/ui/screens/home.py" line="39"/>
         <source>Welcome to the {name}</source>
         <translation>Benvenuti al {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="41" />
+        <location filename="../../kiosk/ui/screens/home.py" line="41"/>
         <source>How can we help you? Touch one of the buttons.</source>
         <translation>Come possiamo aiutarti? Tocca uno dei pulsanti.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="44" />
+        <location filename="../../kiosk/ui/screens/home.py" line="44"/>
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="45" />
+        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
         <source>Find care, help at home, courses and local shops</source>
         <translation>Assistenza, aiuto in casa, corsi e negozi del territorio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="50" />
+        <location filename="../../kiosk/ui/screens/home.py" line="50"/>
         <source>Calls and subsidies</source>
         <translation>Bandi e contributi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51" />
+        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
         <source>Food vouchers, contributions and help from the Comune</source>
         <translation>Buoni spesa, contributi e aiuti del Comune</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="56" />
+        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
         <source>Ask a welfare manager for help</source>
         <translation>Chiedi aiuto a un operatore</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57" />
+        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
         <source>A person at the Social Point will help you</source>
         <translation>Un welfare manager del Social Point ti aiuta</translation>
     </message>
@@ -503,52 +504,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="246" />
+        <location filename="../../kiosk/ui/main_window.py" line="246"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
-        <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
+        <translation>Di&apos; al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248" />
+        <location filename="../../kiosk/ui/main_window.py" line="248"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="250" />
+        <location filename="../../kiosk/ui/main_window.py" line="250"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="252" />
+        <location filename="../../kiosk/ui/main_window.py" line="252"/>
         <source>If nobody is here, call {phone}</source>
-        <translation>Se non c'è nessuno, chiama il {phone}</translation>
+        <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <location filename="../../kiosk/ui/main_window.py" line="253"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253" />
+        <location filename="../../kiosk/ui/main_window.py" line="253"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="260" />
+        <location filename="../../kiosk/ui/main_window.py" line="260"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261" />
+        <location filename="../../kiosk/ui/main_window.py" line="261"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262" />
+        <location filename="../../kiosk/ui/main_window.py" line="262"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="263" />
+        <location filename="../../kiosk/ui/main_window.py" line="263"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
@@ -556,23 +557,23 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70" />
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
         <source>space</source>
         <translation>spazio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
         <source>Delete</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
         <source>Capital letters</source>
         <translation>Maiuscole</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74" />
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -580,17 +581,17 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="89" />
+        <location filename="../../kiosk/ui/print_controller.py" line="89"/>
         <source>Printing is not possible right now</source>
         <translation>In questo momento non si può stampare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="90" />
+        <location filename="../../kiosk/ui/print_controller.py" line="90"/>
         <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
         <translation>Non si è perso nulla. Chiedi al welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="91" />
+        <location filename="../../kiosk/ui/print_controller.py" line="91"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
@@ -598,82 +599,82 @@
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="86"/>
         <source>Your printout</source>
         <translation>La tua stampa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="87"/>
         <source>Done</source>
         <translation>Fatto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="94"/>
         <source>Show this screen to the welfare manager, or take a photo of it.</source>
         <translation>Mostra questa schermata al welfare manager, oppure fotografala.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="95"/>
         <source>This Social Point has no printer</source>
         <translation>Questo Social Point non ha una stampante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
         <source>Printed</source>
         <translation>Stampato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
         <source>Take your sheet from the printer.</source>
         <translation>Ritira il foglio dalla stampante.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="99"/>
         <source>Printing stopped half-way</source>
         <translation>La stampa si è interrotta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
         <source>Ask the welfare manager for a copy: nothing is lost.</source>
         <translation>Chiedi una copia al welfare manager: non si è perso nulla.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="114" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
         <source>Out of paper: a welfare manager has been told</source>
         <translation>Carta esaurita: un operatore è stato avvisato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="104"/>
         <source>Your sheet will print as soon as the paper is changed.</source>
         <translation>Il foglio verrà stampato appena sarà cambiata la carta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
         <source>The printer cover is open: a welfare manager has been told</source>
         <translation>Lo sportello della stampante è aperto: un operatore è stato avvisato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="118" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="107"/>
         <source>Your sheet will print as soon as it is closed.</source>
         <translation>Il foglio verrà stampato appena sarà chiuso.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="120" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="109"/>
         <source>The printer is not answering: a welfare manager has been told</source>
         <translation>La stampante non risponde: un operatore è stato avvisato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
         <source>Your sheet will print as soon as the printer is back.</source>
         <translation>Il foglio verrà stampato appena la stampante tornerà disponibile.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
         <source>Printing…</source>
         <translation>Stampa in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="122" />
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
         <source>This is what is being printed.</source>
         <translation>Ecco che cosa stai stampando.</translation>
     </message>
@@ -681,70 +682,70 @@
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="84" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="84"/>
         <source>Print these details</source>
         <translation>Stampa questa scheda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="87" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="87"/>
         <source>This service is no longer in the catalog.</source>
         <translation>Questo servizio non è più nel catalogo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="93" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="93"/>
         <source>Who can use it</source>
         <translation>Chi può usarlo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="96" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="96"/>
         <source>Residents of: {comuni}</source>
         <translation>Chi abita a: {comuni}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="99" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="99"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation>Tutti, in qualsiasi Comune abitino</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="100" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="100"/>
         <source>Who provides it</source>
         <translation>Chi offre il servizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="103" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="103"/>
         <source>Phone: {phone}</source>
         <translation>Telefono: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="105" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="105"/>
         <source>E-mail: {email}</source>
         <translation>E-mail: {email}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="107" />
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="107"/>
         <source>Address: {address}</source>
         <translation>Indirizzo: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="109" />
-        <source>Scan with your phone to save the provider's contact</source>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="109"/>
+        <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation>Inquadra con il telefono per salvare il contatto</translation>
     </message>
 </context>
 <context>
     <name>ServiceListScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="69" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="69"/>
         <source>Services for residents of {comune}</source>
         <translation>Servizi per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="71" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="71"/>
         <source>Services for residents of every Comune of the network</source>
         <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="116" />
+        <location filename="../../kiosk/ui/screens/service_list.py" line="116"/>
         <source>Show more services (%n more)</source>
         <translation>
             <numerusform>Mostra altri servizi (ne resta %n)</numerusform>
@@ -755,12 +756,12 @@
 <context>
     <name>StillTherePanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="87" />
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="75"/>
         <source>Are you still there?</source>
         <translation>Sei ancora lì?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="88" />
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n secondo</numerusform>
@@ -768,17 +769,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="90" />
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="78"/>
         <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
-        <translation>Allo scadere del tempo, quello che hai inserito viene cancellato perché la persona dopo di te non lo veda, e il totem torna all'inizio.</translation>
+        <translation>Allo scadere del tempo, quello che hai inserito viene cancellato perché la persona dopo di te non lo veda, e il totem torna all&apos;inizio.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="92" />
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="80"/>
         <source>Continue</source>
         <translation>Continua</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="93" />
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
         <source>I need more time</source>
         <translation>Mi serve più tempo</translation>
     </message>
@@ -786,17 +787,17 @@
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32"/>
         <source>● Online</source>
         <translation>● In linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32"/>
         <source>○ Offline</source>
         <translation>○ Senza rete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34"/>
         <source>%n record(s) waiting to be sent</source>
         <translation>
             <numerusform>%n pratica in attesa di invio</numerusform>
@@ -804,7 +805,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="39" />
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="39"/>
         <source>synced at {time}</source>
         <translation>aggiornato alle {time}</translation>
     </message>
@@ -812,12 +813,12 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="32" />
+        <location filename="../../kiosk/ui/texts.py" line="32"/>
         <source>Information only: no booking here</source>
         <translation>Solo informazioni: qui non si prenota</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="34" />
+        <location filename="../../kiosk/ui/texts.py" line="34"/>
         <source>Free of charge</source>
         <translation>Gratuito</translation>
     </message>
@@ -825,57 +826,57 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="15" />
+        <location filename="../../kiosk/ui/texts.py" line="15"/>
         <source>hour</source>
         <translation>ora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="16" />
+        <location filename="../../kiosk/ui/texts.py" line="16"/>
         <source>day</source>
         <translation>giorno</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="17" />
+        <location filename="../../kiosk/ui/texts.py" line="17"/>
         <source>week</source>
         <translation>settimana</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="18" />
+        <location filename="../../kiosk/ui/texts.py" line="18"/>
         <source>month</source>
         <translation>mese</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="19" />
+        <location filename="../../kiosk/ui/texts.py" line="19"/>
         <source>meal</source>
         <translation>pasto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="20" />
+        <location filename="../../kiosk/ui/texts.py" line="20"/>
         <source>session</source>
         <translation>seduta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="21" />
+        <location filename="../../kiosk/ui/texts.py" line="21"/>
         <source>course</source>
         <translation>percorso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="22" />
+        <location filename="../../kiosk/ui/texts.py" line="22"/>
         <source>ride</source>
         <translation>corsa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="23" />
+        <location filename="../../kiosk/ui/texts.py" line="23"/>
         <source>delivery</source>
         <translation>consegna</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="24" />
+        <location filename="../../kiosk/ui/texts.py" line="24"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="25" />
+        <location filename="../../kiosk/ui/texts.py" line="25"/>
         <source>visit</source>
         <translation>accesso</translation>
     </message>

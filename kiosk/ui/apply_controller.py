@@ -77,7 +77,7 @@ class ApplyController(QObject):
         store, device_file = self.backend.store, self.backend.config.device_file
 
         def work() -> Standing | None:
-            identity = device.load(device_file) if device_file.exists() else None
+            identity = device.load(device_file)  # None before the first enrollment
             with store.read() as session:
                 return find(session, identity.lookup_key if identity else None, code, cf)
 

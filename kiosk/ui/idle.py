@@ -23,12 +23,11 @@ ACTIVITY = (
 class IdleWatcher(QObject):
     def __init__(self, timeout_s: float, on_idle: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self.on_idle = on_idle
         self.timeout_ms = int(timeout_s * 1000)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(timeout_s * 1000))
-        self.timer.timeout.connect(self._expired)
+        self.timer.timeout.connect(on_idle)
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -38,9 +37,6 @@ class IdleWatcher(QObject):
         if event.type() in ACTIVITY:
             self.timer.start()  # restarts the countdown
         return False
-
-    def _expired(self) -> None:
-        self.on_idle()
 
     def longer(self, enabled: bool) -> None:
         self.timer.setInterval(self.timeout_ms * (2 if enabled else 1))

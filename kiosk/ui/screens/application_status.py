@@ -17,7 +17,7 @@ from forms.validators import AnswerError, codice_fiscale
 from forms.validators import message as validator_message
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
-from kiosk.ui.widgets.common import button, card, label
+from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from sync.catalog import CatalogReader, pick
 
@@ -48,7 +48,7 @@ class ApplicationStatusScreen(DataScreen):
         self.cf.setMaxLength(20)
         self.cf_error = label(role="fieldError", name="error_status_cf")
         for field in (self.code, self.cf):
-            field.textChanged.connect(lambda text, f=field: self._upper(f, text))
+            upper_case_as_typed(field)
             field.installEventFilter(self)
         for widget in (self.code_label, self.code, self.code_error, self.cf_label, self.cf,
                        self.cf_error):  # fmt: skip
@@ -79,13 +79,6 @@ class ApplicationStatusScreen(DataScreen):
         self.forget()
 
     # Input ---------------------------------------------------------------------------
-
-    @staticmethod
-    def _upper(field: QLineEdit, text: str) -> None:
-        if text != text.upper():
-            position = field.cursorPosition()
-            field.setText(text.upper())
-            field.setCursorPosition(position)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in (self.code, self.cf) and event.type() in (

@@ -165,11 +165,11 @@ class ApplyScreen(DataScreen):
         self.retranslate()
 
     def _fields(self) -> list[dict[str, Any]]:
+        """The questions on screen: the page's, or those about one person."""
         assert self.draft is not None
-        page = self.draft.pages[self.draft.page]
         if self.mode == "member":
             return list(self._repeat_item()["fields"])
-        return list(page["fields"])
+        return list(self.draft.pages[self.draft.page]["fields"])
 
     def _repeat_item(self) -> dict[str, Any]:
         assert self.draft is not None
@@ -219,7 +219,7 @@ class ApplyScreen(DataScreen):
                     column.addWidget(label(question, role="cardTitle"))
                     for n, member in enumerate(value, start=1):
                         line = self.tr("Person {n}: {who}").format(
-                            n=n, who=self._describe_member(member)
+                            n=n, who=self._describe_member(item, member)
                         )
                         column.addWidget(label(line))
                     continue
@@ -289,19 +289,16 @@ class ApplyScreen(DataScreen):
             if widget is not None:
                 widget.setVisible(is_visible(self.draft.form, item, scope, today()))
 
-    def _describe_member(self, member: dict[str, Any]) -> str:
+    def _describe_member(self, repeat: dict[str, Any], member: dict[str, Any]) -> str:
+        """One line about a person: the first few answers given about them."""
         assert self.draft is not None
         choices = self.draft.form.data.get("choices", {})
         parts = []
-        for item in self._repeat_item_of_form()["fields"]:
+        for item in repeat["fields"]:
             if item["name"] in member and item["type"] not in ("yes_no", "declaration"):
                 parts.append(answer_text(item, member[item["name"]], choices, self._comuni,
                                          self.ctx.lang))  # fmt: skip
         return " · ".join(parts[:4]) or self.tr("(no answers yet)")
-
-    def _repeat_item_of_form(self) -> dict[str, Any]:
-        assert self.draft is not None
-        return next(item for item in self.draft.form.fields() if item["type"] == "repeat")
 
     # Household members -------------------------------------------------------------
 

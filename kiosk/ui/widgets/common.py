@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -41,6 +42,18 @@ def button(text: str = "", *, name: str, role: str | None = None) -> QPushButton
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+def upper_case_as_typed(field: QLineEdit) -> None:
+    """Codes (codice fiscale, IBAN, tracking code) show in capitals however typed."""
+
+    def to_upper(text: str) -> None:
+        if text != text.upper():
+            position = field.cursorPosition()
+            field.setText(text.upper())
+            field.setCursorPosition(position)
+
+    field.textChanged.connect(to_upper)
 
 
 def card() -> QFrame:

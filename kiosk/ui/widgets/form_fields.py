@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
-from kiosk.ui.widgets.common import button, card, label
+from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
 from sync.catalog import pick
 
 Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
@@ -116,7 +116,7 @@ class LineField(FieldWidget):
         self.input.setObjectName(f"input_{self.name}")
         self.input.setMaxLength(int(item.get("max_length", 300)))
         if self.kind in UPPER_KINDS:
-            self.input.textChanged.connect(self._to_upper)
+            upper_case_as_typed(self.input)
         self.input.textChanged.connect(lambda _text: self.edited.emit())
         row = QHBoxLayout()
         if self.kind == "money":
@@ -126,12 +126,6 @@ class LineField(FieldWidget):
             row.addStretch(1)  # short answers get a short field
         self.column.addLayout(row)
         self.finish()
-
-    def _to_upper(self, text: str) -> None:
-        if text != text.upper():
-            position = self.input.cursorPosition()
-            self.input.setText(text.upper())
-            self.input.setCursorPosition(position)
 
     def value(self) -> Any:
         text = self.input.text()
@@ -283,7 +277,9 @@ class RepeatField(FieldWidget):
     edit_requested = Signal(int)
     remove_requested = Signal(int)
 
-    def __init__(self, item: Mapping[str, Any], describe: Callable[[Mapping[str, Any]], str]):
+    def __init__(
+        self, item: Mapping[str, Any], describe: Callable[[Mapping[str, Any], Any], str]
+    ) -> None:
         super().__init__(item)
         self.describe = describe
         self.members: list[Mapping[str, Any]] = []
@@ -328,7 +324,7 @@ class RepeatField(FieldWidget):
                     role="cardTitle",
                 )
             )
-            text.addWidget(label(self.describe(member)))
+            text.addWidget(label(self.describe(self.item, member)))
             for message in self.member_errors.get(index, []):
                 text.addWidget(label(f"⚠  {message}", role="fieldError"))
             row.addLayout(text, 1)
@@ -404,7 +400,7 @@ def field_widget(
     item: Mapping[str, Any],
     choices: Mapping[str, Sequence[Mapping[str, Any]]],
     comuni: Sequence[Option],
-    describe: Callable[[Mapping[str, Any]], str],
+    describe: Callable[[Mapping[str, Any], Any], str],
 ) -> FieldWidget | None:
     """The widget for one field of a definition; None for values the form calculates."""
     kind = item["type"]

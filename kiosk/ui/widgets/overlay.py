@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from kiosk.ui.widgets.common import button, label
 
 
-class Overlay(QWidget):
-    """A dimmed layer covering its parent, with one message card and a close button."""
+class Layer(QWidget):
+    """A dimmed layer covering its parent, with one centred card (``self.card``), that
+    follows the parent's size and retranslates itself while shown."""
 
-    dismissed = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, min_width: int = 0, max_width: int = 1000) -> None:
         super().__init__(parent)
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -25,8 +24,39 @@ class Overlay(QWidget):
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = QFrame()
         self.card.setObjectName("overlayCard")
-        self.card.setMinimumWidth(720)
-        self.card.setMaximumWidth(1000)
+        self.card.setMinimumWidth(min_width)
+        self.card.setMaximumWidth(max_width)
+        outer.addWidget(self.card)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def cover(self) -> None:
+        """Shows the layer over the whole parent, above everything else."""
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+    def retranslate(self) -> None:
+        """Sets the layer's texts in the current language (when it has its own)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+
+class Overlay(Layer):
+    """A message card with a close button (its texts are set by whoever shows it)."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, min_width=720, max_width=1000)
         inner = QVBoxLayout(self.card)
         inner.setContentsMargins(48, 40, 48, 40)
         inner.setSpacing(20)
@@ -40,23 +70,13 @@ class Overlay(QWidget):
         self.close_button.clicked.connect(self.dismiss)
         actions.addWidget(self.close_button)
         inner.addLayout(actions)
-        outer.addWidget(self.card)
-        parent.installEventFilter(self)
-        self.hide()
 
     def show_message(self, title: str, body: str, close_text: str) -> None:
         self.title.setText(title)
         self.body.setText(body)
         self.close_button.setText(close_text)
-        self.setGeometry(self.parentWidget().rect())
-        self.raise_()
-        self.show()
+        self.cover()
 
     def dismiss(self) -> None:
         self.hide()
         self.dismissed.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
-        return False

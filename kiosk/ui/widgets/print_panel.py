@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.common import button, enable_kinetic_scrolling, label
+from kiosk.ui.widgets.overlay import Layer
 from printing.connection import State
 from printing.print_worker import PrintUpdate
 
@@ -24,20 +25,13 @@ PROBLEMS = {
 }
 
 
-class PrintPanel(QWidget):
+class PrintPanel(Layer):
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        super().__init__(parent, max_width=1400)
         self.job_uuid: str | None = None
         self.job_state = "pending"
         self.printer = State.NO_ANSWER
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card = QFrame()
-        card.setObjectName("overlayCard")
-        card.setMaximumWidth(1400)
-        row = QHBoxLayout(card)
+        row = QHBoxLayout(self.card)
         row.setContentsMargins(40, 32, 40, 32)
         row.setSpacing(40)
         self.paper = QLabel()
@@ -64,9 +58,6 @@ class PrintPanel(QWidget):
         side.addStretch(1)
         side.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
         row.addLayout(side, 1)
-        outer.addWidget(card)
-        parent.installEventFilter(self)
-        self.hide()
 
     def show_job(
         self, job_uuid: str, preview: Any, latest: PrintUpdate, job_state: str = "pending"
@@ -81,9 +72,7 @@ class PrintPanel(QWidget):
         self.paper.setPixmap(QPixmap.fromImage(image))
         self.scroll.verticalScrollBar().setValue(0)
         self.retranslate()
-        self.setGeometry(self.parentWidget().rect())
-        self.raise_()
-        self.show()
+        self.cover()
 
     def on_update(self, update: PrintUpdate) -> None:
         """News from the printer worker (delivered on the UI thread)."""
@@ -120,13 +109,3 @@ class PrintPanel(QWidget):
             return (self.tr("The printer is not answering: a welfare manager has been told"),
                     self.tr("Your sheet will print as soon as the printer is back."))  # fmt: skip
         return self.tr("Printing…"), self.tr("This is what is being printed.")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
-            self.retranslate()
-        super().changeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
-        return False

@@ -7,29 +7,22 @@ the wait doubles for the rest of the visit). When the countdown ends, ``expired`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.overlay import Layer
 
 
-class StillTherePanel(QWidget):
+class StillTherePanel(Layer):
     carry_on = Signal()
     more_time = Signal()
     expired = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        super().__init__(parent, min_width=820, max_width=1100)
         self.remaining = 0
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card = QFrame()
-        card.setObjectName("overlayCard")
-        card.setMinimumWidth(820)
-        card.setMaximumWidth(1100)
-        inner = QVBoxLayout(card)
+        inner = QVBoxLayout(self.card)
         inner.setContentsMargins(56, 48, 56, 48)
         inner.setSpacing(24)
         self.title = label(role="title", name="stillThereTitle")
@@ -48,19 +41,14 @@ class StillTherePanel(QWidget):
         row.addStretch(1)
         row.addWidget(self.continue_button)
         inner.addLayout(row)
-        outer.addWidget(card)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
-        parent.installEventFilter(self)
-        self.hide()
 
     def ask(self, seconds: int) -> None:
         self.remaining = seconds
         self.retranslate()
-        self.setGeometry(self.parentWidget().rect())
-        self.raise_()
-        self.show()
+        self.cover()
         self.ticker.start()
 
     def close_panel(self) -> None:
@@ -91,13 +79,3 @@ class StillTherePanel(QWidget):
             " see it, and the kiosk goes back to the start."))  # fmt: skip
         self.continue_button.setText(self.tr("Continue"))
         self.more_button.setText(self.tr("I need more time"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
-            self.retranslate()
-        super().changeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
-        return False

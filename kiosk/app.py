@@ -69,7 +69,10 @@ def open_backend(
         )
     from kiosk.applying import receipts_after_push
     from kiosk.printer_setup import PrintSetup
-    from kiosk.syncing import make_sync
+    from kiosk.syncing import make_sync, retention_rule
+    from sync.retention import housekeep
+
+    housekeep(store, retention_rule(config))  # also where the kiosk does not sync
 
     printing = PrintSetup(config, store, on_update=on_print_update)
 

@@ -103,6 +103,15 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "applications": {
         "receipt_wait_s": Key(int, 8, _between(0, 60)),
     },
+    "retention": {
+        "reprint_days": Key(int, 7, _between(0, 90)),
+        "unsent_alert_days": Key(int, 7, _between(1, 90)),
+    },
+    "manager": {
+        "idle_timeout_s": Key(int, 180, _between(30, 3600)),
+        "pin_attempts": Key(int, 5, _between(3, 10)),
+        "lockout_s": Key(int, 300, _between(30, 86_400)),
+    },
     "logging": {
         "level": Key(str, "INFO", _one_of(*LOG_LEVELS)),
         "max_bytes": Key(int, 1_048_576, _between(10_000, 100_000_000)),
@@ -190,6 +199,17 @@ class SyncSettings(NamedTuple):
     push_batch: int
 
 
+class RetentionSettings(NamedTuple):
+    reprint_days: int
+    unsent_alert_days: int
+
+
+class ManagerSettings(NamedTuple):
+    idle_timeout_s: int
+    pin_attempts: int
+    lockout_s: int
+
+
 class Config(NamedTuple):
     social_point: SocialPoint
     kiosk_id: str
@@ -198,6 +218,8 @@ class Config(NamedTuple):
     idle_timeout_s: int
     countdown_s: int
     receipt_wait_s: int
+    retention: RetentionSettings
+    manager: ManagerSettings
     paths: Paths
     log_level: str
     log_max_bytes: int
@@ -305,6 +327,8 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         idle_timeout_s=values["session"]["idle_timeout_s"],
         countdown_s=values["session"]["countdown_s"],
         receipt_wait_s=values["applications"]["receipt_wait_s"],
+        retention=RetentionSettings(**values["retention"]),
+        manager=ManagerSettings(**values["manager"]),
         paths=paths,
         log_level=values["logging"]["level"],
         log_max_bytes=values["logging"]["max_bytes"],

@@ -12,6 +12,7 @@ from kiosk.config import Config
 from sync.client import PlatformClient
 from sync.device import ensure_enrolled
 from sync.engine import SyncEngine
+from sync.retention import RetentionRule, housekeep
 from sync.store import Store
 from sync.wire import Result
 from sync.worker import SyncStatus, SyncWorker
@@ -31,6 +32,10 @@ def platform_address(config: Config) -> tuple[str, str, Callable[[], None]]:
         embedded = start_embedded_platform(config)
         return embedded.url, embedded.enrollment_code, embedded.stop
     return config.sync.platform_url, config.sync.enrollment_code, lambda: None
+
+
+def retention_rule(config: Config) -> RetentionRule:
+    return RetentionRule(config.retention.reprint_days, config.retention.unsent_alert_days)
 
 
 def make_sync(
@@ -70,6 +75,7 @@ def make_sync(
         backoff_cap=settings.backoff_cap_s,
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
+        housekeeping=lambda: housekeep(store, retention_rule(config)),
     )
 
     def stop() -> None:

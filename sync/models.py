@@ -134,6 +134,7 @@ class OutboxEntry(Base):
     server_id: Mapped[str | None]
     reject_code: Mapped[str | None]
     reject_message: Mapped[str | None]
+    purged_at: Mapped[datetime | None]  # personal data dropped after the platform's answer
 
     __table_args__ = (
         CheckConstraint(
@@ -165,6 +166,17 @@ class Operator(Base):
     role: Mapped[str]
     pin_hash: Mapped[str]
     comuni: Mapped[list[str] | None]
+
+
+class OperatorLockout(Base):
+    """Wrong PINs in a row for an operator code, and until when it is locked out."""
+
+    __tablename__ = "operator_lockouts"
+
+    operator_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int]
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
 
 
 PRINT_JOB_STATES = ("pending", "sending", "printed", "uncertain", "expired", "cancelled")

@@ -35,6 +35,9 @@ def _make_engine(path: Path, begin: str) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # FULL: a committed purchase or application survives a power cut.
         cursor.execute("PRAGMA synchronous=FULL")
+        # Deleted and overwritten content is zeroed, not left in free space: purged
+        # personal data must not be readable from the file (sync/retention.py).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -76,6 +79,15 @@ class Store:
         """A consistent snapshot for reading; never blocked by a writer."""
         with self._read_sessions() as session, session.begin():
             yield session
+
+    def checkpoint(self) -> None:
+        """Copies the WAL into the database file and empties it, so old page images
+        (holding data just purged) leave the disk too."""
+        connection = self._writer.raw_connection()  # outside a transaction, as it must be
+        try:
+            connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            connection.close()
 
     def close(self) -> None:
         self._writer.dispose()

@@ -47,13 +47,17 @@ class SyncWorker:
         backoff_cap: float = 300.0,
         on_status: Callable[[SyncStatus], None] = lambda status: None,
         on_mirror_changed: Callable[[], None] = lambda: None,
+        housekeeping: Callable[[], object] = lambda: None,
         rng: Callable[[], float] = random.random,
     ) -> None:
+        """``housekeeping`` runs after every pass (the retention rule: what the platform
+        has just accepted loses its personal data)."""
         self.store = store
         self._connect = connect
         self._engine: SyncEngine | None = None
         self.interval, self.backoff_base, self.backoff_cap = interval, backoff_base, backoff_cap
         self._on_status, self._on_mirror_changed, self._rng = on_status, on_mirror_changed, rng
+        self._housekeeping = housekeeping
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
@@ -107,6 +111,10 @@ class SyncWorker:
         if problem:
             self.failures += 1
             log.warning("sync: %s (%s)", problem, detail)
+        try:
+            self._housekeeping()
+        except Exception:
+            log.exception("housekeeping after the sync pass failed")
         self._publish(online, problem, detail)
         if report is not None and report.mirror_changed:
             self._on_mirror_changed()

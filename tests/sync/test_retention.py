@@ -1,0 +1,148 @@
+"""Personal data leaves the kiosk once the platform has it: read straight from the
+SQLite file, not through the store's own code."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from printing import print_queue
+from printing.documents import ApplicationReceipt, application_receipt
+from printing.slip import SlipContext
+from sync import outbox
+from sync.engine import SyncEngine
+from sync.retention import RetentionRule, digest, housekeep
+from tests.sync.test_application_submission import application
+
+RULE = RetentionRule(reprint_days=7, unsent_alert_days=7)
+
+
+def queue(engine: SyncEngine, payload: dict[str, Any], applicant: str) -> str:
+    """An application and its printed receipt, as the kiosk writes them."""
+    context = SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+    slip = application_receipt(context, ApplicationReceipt(
+        call_title="Buoni spesa", comune="Piazzola sul Brenta", applicant=applicant,
+        tracking_code=payload["tracking_code"], submitted_at=context.printed_at))  # fmt: skip
+    with engine.store.write() as session:
+        entry = outbox.add(session, "application", payload)
+        job = print_queue.add(session, slip, "application", payload["tracking_code"])
+    with engine.store.write() as session:
+        row = print_queue.get(session, job)
+        assert row is not None
+        print_queue.mark_printed(session, row.id, "0" * 64, 100)
+    return entry
+
+
+def raw_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def file_bytes(path: Path) -> bytes:
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_the_answers_go_once_accepted_and_the_receipt_after_the_reprint_window(
+    engine: SyncEngine,
+) -> None:
+    engine.run_once()  # the form reaches the mirror
+    path = engine.store.path
+    sent = application(engine, tracking_code="DOM-AAAA-AAAA")
+    sent["answers"]["indirizzo"] = "Via Accettata 11"
+    refused = application(engine, tracking_code="DOM-BBBB-BBBB", form_sha256="0" * 64)
+    refused["answers"]["indirizzo"] = "Via Rifiutata 22"
+    accepted_uuid = queue(engine, sent, "Anna Accettata")
+    refused_uuid = queue(engine, refused, "Anna Rifiutata")
+    with engine.store.write() as session:  # a long record spills into overflow pages
+        long_uuid = outbox.add(session, "event", {"note": "Via Lunghissima 44. " * 400})
+    engine.push()
+    waiting = application(engine, tracking_code="DOM-CCCC-CCCC")
+    waiting["answers"]["indirizzo"] = "Via In Attesa 33"
+    waiting_uuid = queue(engine, waiting, "Anna In Attesa")
+
+    housekeep(engine.store, RULE)
+
+    rows = {uuid: (state, payload, purged) for uuid, state, payload, purged in raw_rows(
+        path, "SELECT uuid, state, payload, purged_at FROM outbox")}  # fmt: skip
+    state, payload, purged = rows[accepted_uuid]
+    assert state == "accepted" and purged is not None
+    assert "Via Accettata" not in payload and "answers" not in payload
+    assert '"tracking_code": "DOM-AAAA-AAAA"' in payload
+    assert f'"sha256": "{digest(sent)}"' in payload  # what was sent can still be matched
+    assert rows[refused_uuid][0] == "rejected" and "Via Rifiutata 22" in rows[refused_uuid][1]
+    assert rows[waiting_uuid][0] == "pending" and "Via In Attesa 33" in rows[waiting_uuid][1]
+    assert rows[long_uuid][0] == "accepted" and "Lunghissima" not in rows[long_uuid][1]
+    # Not even in the file's free pages or in the WAL:
+    assert b"Via Accettata 11" not in file_bytes(path)
+    assert b"Lunghissima" not in file_bytes(path)
+    # The receipt stays for a reprint while the window lasts...
+    assert b"Anna Accettata" in file_bytes(path)
+
+    housekeep(engine.store, RULE, now=outbox.utcnow() + timedelta(days=RULE.reprint_days + 1))
+
+    assert raw_rows(path, "SELECT count(*) FROM print_jobs") == [(0,)]
+    data = file_bytes(path)
+    assert b"Anna Accettata" not in data and b"Via Accettata" not in data
+    assert b"Via Rifiutata 22" in data and b"Via In Attesa 33" in data  # never lost
+
+
+def test_a_reprint_keeps_its_family_until_every_copy_is_old(engine: SyncEngine) -> None:
+    engine.run_once()
+    queue(engine, application(engine, tracking_code="DOM-DDDD-DDDD"), "Anna Copia")
+    path = engine.store.path
+    with sqlite3.connect(path) as connection:  # the receipt printed long ago
+        connection.execute("UPDATE print_jobs SET updated_at = '2020-01-01 09:00:00.000000'")
+    with engine.store.write() as session:
+        [(original,)] = raw_rows(path, "SELECT uuid FROM print_jobs")
+        copy_uuid = print_queue.reprint(session, original)
+
+    housekeep(engine.store, RULE)  # the copy has not printed yet
+    assert raw_rows(path, "SELECT count(*) FROM print_jobs") == [(2,)]
+    with engine.store.write() as session:
+        job = print_queue.get(session, copy_uuid)
+        assert job is not None
+        print_queue.mark_printed(session, job.id, "0" * 64, 100)
+    housekeep(engine.store, RULE)  # the copy is new: the original stays with it
+    assert raw_rows(path, "SELECT count(*) FROM print_jobs") == [(2,)]
+
+    housekeep(engine.store, RULE, now=outbox.utcnow() + timedelta(days=RULE.reprint_days + 1))
+    assert raw_rows(path, "SELECT count(*) FROM print_jobs") == [(0,)]
+
+
+def test_old_unsent_data_alerts_the_managers(
+    engine: SyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sync.retention import overdue
+
+    engine.run_once()
+    queue(engine, application(engine, tracking_code="DOM-EEEE-EEEE"), "Anna Vecchia")
+    with engine.store.read() as session:
+        assert overdue(session, outbox.utcnow(), RULE).count == 0
+    later = outbox.utcnow() + timedelta(days=RULE.unsent_alert_days, minutes=1)
+    with engine.store.read() as session:
+        late = overdue(session, later, RULE)
+    assert late.count == 1 and late.oldest is not None
+    with caplog.at_level(logging.WARNING, logger="sync.retention"):
+        housekeep(engine.store, RULE, now=later)
+    assert "1 records older than 7 days are still waiting to be sent" in caplog.text
+    assert "Anna" not in caplog.text  # no personal data in the log
+
+
+def test_the_sync_worker_purges_after_each_pass(engine: SyncEngine) -> None:
+    from sync.worker import SyncWorker
+
+    engine.run_once()
+    entry = queue(engine, application(engine, tracking_code="DOM-FFFF-FFFF"), "Anna Ponte")
+    worker = SyncWorker(engine.store, lambda: engine,
+                        housekeeping=lambda: housekeep(engine.store, RULE))  # fmt: skip
+    worker.run_pass()
+    [(state, payload)] = raw_rows(
+        engine.store.path, f"SELECT state, payload FROM outbox WHERE uuid = '{entry}'"
+    )
+    assert state == "accepted" and "answers" not in payload

@@ -115,7 +115,7 @@ class FormRecord(Strict):
 
 
 class OperatorRecord(Strict):
-    id: Id
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9]{4,8}$")]  # typed on a keypad
     name: Short
     organization: Short
     role: Literal["welfare_manager", "comune_staff", "admin"]

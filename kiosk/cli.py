@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     key.add_argument("--config", type=Path, help="TOML configuration file")
     commands.add_parser(
+        "pin-hash", help="read an operator's PIN (4 to 8 digits) and print its scrypt hash"
+    )
+    commands.add_parser(
         "central", help="run the reference central platform (see: social-point central -h)"
     )
     return parser
@@ -64,6 +67,22 @@ def _parser() -> argparse.ArgumentParser:
 def _fail(message: str) -> int:
     print(f"social-point: {message}", file=sys.stderr)
     return 2
+
+
+def pin_hash() -> int:
+    """For the platform's operator records: the PIN is read twice without echo."""
+    import getpass
+    import re
+
+    from kiosk.manager_login import hash_pin
+
+    pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    if not re.fullmatch(r"[0-9]{4,8}", pin):
+        return _fail("a PIN is 4 to 8 digits")
+    if sys.stdin.isatty() and getpass.getpass("PIN again: ") != pin:
+        return _fail("the two PINs differ")
+    print(hash_pin(pin))
+    return 0
 
 
 def sync_once(config_path: Path | None) -> int:
@@ -219,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
             return voucher_verify(args.config, args.text, args.on)
         except (ConfigError, KeyFileError) as error:
             return _fail(str(error))
+    if args.command == "pin-hash":
+        return pin_hash()
     if args.command == "sync":
         try:
             return sync_once(args.config)

@@ -27,6 +27,11 @@ def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, st
         isinstance(payload.get(key), str) for key in ("call", "form", "form_sha256")
     ):
         return "invalid_payload", "an application needs call, form, form_sha256 and answers"
+    assisted_by = payload.get("assisted_by")
+    if assisted_by is not None and (
+        not isinstance(assisted_by, str) or session.get(Record, ("operators", assisted_by)) is None
+    ):
+        return "unknown_operator", f"assisted by {assisted_by!r}, who is not an operator"
     call = session.get(Record, ("calls", payload["call"]))
     if call is None:
         return "unknown_call", f"no call {payload['call']!r}"

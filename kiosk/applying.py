@@ -94,10 +94,13 @@ def submit(
     now: datetime,
     *,
     receipt_hold_s: float = 0.0,
+    assisted_by: str | None = None,
 ) -> Submitted | list[Problem]:
     """Queues the application and its receipt in the caller's transaction, or returns
     the problems that stop it (the draft is kept as it is). The receipt waits up to
-    ``receipt_hold_s`` for the protocol number."""
+    ``receipt_hold_s`` for the protocol number. ``assisted_by``: the operator id of the
+    welfare manager who filled it in with the citizen (the receipt names them by the
+    context's ``operator``)."""
     cleaned, problems = draft.all_problems(now.date())
     if problems:
         return problems
@@ -105,6 +108,7 @@ def submit(
     entry_uuid = outbox.add(session, "application", {
         "call": draft.call_id, "form": draft.form.ref, "form_sha256": draft.form.sha256,
         "tracking_code": code, "answers": cleaned,
+        "channel": "kiosk_assisted" if assisted_by else "kiosk", "assisted_by": assisted_by,
     })  # fmt: skip
     applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
     slip = application_receipt(context, ApplicationReceipt(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.applying import Draft
+    from kiosk.manager_login import Manager
 
 
 class CitizenSession:
@@ -19,6 +20,7 @@ class CitizenSession:
         self.language = language  # the one every visit starts in
         self.drafts: dict[str, Draft] = {}  # by call id
         self.more_time = False  # the citizen asked for longer waits during this visit
+        self.assisted_by: Manager | None = None  # a welfare manager is helping
 
     @property
     def active(self) -> bool:
@@ -28,3 +30,4 @@ class CitizenSession:
     def end(self) -> None:
         self.drafts.clear()
         self.more_time = False
+        self.assisted_by = None

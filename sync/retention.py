@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 # What an accepted record keeps, per kind: references, never the citizen's answers.
 KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
     "application": ("call", "form", "form_sha256", "tracking_code", "channel", "assisted_by"),
+    "event": ("type", "operator", "kiosk"),  # audit events hold no citizen data
 }
 FINISHED_PRINT_STATES = ("printed", "expired", "cancelled", "uncertain")
 

@@ -504,54 +504,326 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="246"/>
+        <location filename="../../kiosk/ui/main_window.py" line="322"/>
+        <source>Assisted by {name}</source>
+        <translation>Assistenza di {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="360"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di&apos; al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="250"/>
+        <location filename="../../kiosk/ui/main_window.py" line="364"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="252"/>
+        <location filename="../../kiosk/ui/main_window.py" line="366"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253"/>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="253"/>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="260"/>
+        <location filename="../../kiosk/ui/main_window.py" line="374"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261"/>
+        <location filename="../../kiosk/ui/main_window.py" line="375"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="263"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="378"/>
+        <source>End assisted session</source>
+        <translation>Termina assistenza</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerDeskScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="135"/>
+        <source>Sync started: the figures update when it ends.</source>
+        <translation>Sincronizzazione avviata: i dati si aggiornano quando finisce.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="130"/>
+        <source>Operator area</source>
+        <translation>Area operatori</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
+        <source>Log out</source>
+        <translation>Esci</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
+        <source>That did not work. Nothing was lost; try again.</source>
+        <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
+        <source>Platform</source>
+        <translation>Piattaforma</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="167"/>
+        <source>This kiosk is not linked to a platform.</source>
+        <translation>Questo chiosco non è collegato a una piattaforma.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
+        <source>Not synced yet since the kiosk started.</source>
+        <translation>Nessuna sincronizzazione dall’avvio del chiosco.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
+        <source>Online</source>
+        <translation>In linea</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
+        <source>Offline</source>
+        <translation>Non in linea</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
+        <source>last attempt failed ({problem})</source>
+        <translation>ultimo tentativo non riuscito ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="177"/>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="178"/>
+        <source>Last successful sync: {time}</source>
+        <translation>Ultima sincronizzazione riuscita: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="180"/>
+        <source>Records waiting to be sent: {n}</source>
+        <translation>Dati in attesa di invio: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="181"/>
+        <source>Sync now</source>
+        <translation>Sincronizza ora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
+        <source>⚠ Personal data waiting too long</source>
+        <translation>⚠ Dati personali in attesa da troppo tempo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="191"/>
+        <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
+        <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="200"/>
+        <source>Refused by the platform: {n}</source>
+        <translation>Rifiutati dalla piattaforma: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
+        <source>Nothing refused.</source>
+        <translation>Nessun rifiuto.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
+        <source>Application</source>
+        <translation>Domanda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="215"/>
+        <source>Reason: {message}</source>
+        <translation>Motivo: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>What to do: {advice}</source>
+        <translation>Cosa fare: {advice}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="219"/>
+        <source>Contact: {who}</source>
+        <translation>Contatto: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="225"/>
+        <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
+        <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="229"/>
+        <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
+        <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="233"/>
+        <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
+        <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
+        <source>call the platform&apos;s help desk with the date and the reference above.</source>
+        <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <source>Printer</source>
+        <translation>Stampante</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="244"/>
+        <source>Slips waiting to print: {n}</source>
+        <translation>Stampe in coda: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
+        <source>Slips to check: {n}</source>
+        <translation>Stampe da verificare: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
+        <source>may not have printed whole: check the paper</source>
+        <translation>forse non stampata per intero: controlla la carta</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="251"/>
+        <source>not printed in time, no longer printed by itself</source>
+        <translation>non stampata in tempo, non verrà più stampata da sola</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="273"/>
+        <source>Reprint</source>
+        <translation>Ristampa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
+        <source>Print a test page</source>
+        <translation>Stampa pagina di prova</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <source>Reprint a recent slip</source>
+        <translation>Ristampa una stampa recente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
+        <source>No slips printed recently.</source>
+        <translation>Nessuna stampa recente.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="277"/>
+        <source>A reprint is marked DUPLICATO.</source>
+        <translation>Una ristampa porta la scritta DUPLICATO.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="281"/>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <source>Start an assisted session</source>
+        <translation>Inizia una sessione assistita</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
+        <source>Print the end-of-day report</source>
+        <translation>Stampa il riepilogo del giorno</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
+        <source>Touch again to close the kiosk</source>
+        <translation>Tocca di nuovo per chiudere il chiosco</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
+        <source>Leave the kiosk for maintenance</source>
+        <translation>Chiudi il chiosco per manutenzione</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerLoginScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="105"/>
+        <source>Type your operator code and your PIN.</source>
+        <translation>Inserisci il codice operatore e il PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="125"/>
+        <source>Too many wrong PINs: this code is locked until {time}.</source>
+        <translation>Troppi PIN errati: questo codice è bloccato fino alle {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="129"/>
+        <source>This operator is not enabled at this Social Point.</source>
+        <translation>Questo operatore non è abilitato in questo Social Point.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
+        <source>Operator code or PIN not right. Tries left: {n}.</source>
+        <translation>Codice operatore o PIN non corretti. Tentativi rimasti: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="135"/>
+        <source>Operator access</source>
+        <translation>Accesso operatori</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="137"/>
+        <source>For welfare managers only. Type your operator code and your PIN.</source>
+        <translation>Riservato ai welfare manager. Inserisci il codice operatore e il PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="139"/>
+        <source>Operator code</source>
+        <translation>Codice operatore</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="143"/>
+        <source>Checking…</source>
+        <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
+        <source>Log in</source>
+        <translation>Entra</translation>
     </message>
 </context>
 <context>

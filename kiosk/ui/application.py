@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -19,6 +19,7 @@ from kiosk.ui.theme import style_sheet
 if TYPE_CHECKING:
     from kiosk.app import Backend
     from kiosk.ui.apply_controller import ApplyController
+    from kiosk.ui.manager_controller import ManagerController
     from kiosk.ui.print_controller import PrintBridge, PrintController
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
@@ -38,7 +39,8 @@ def build_window(config: Config, app: QApplication) -> MainWindow:
 
     citizen = CitizenSession(config.language)
     ctx = UiContext(social_point=config.social_point, switcher=switcher, citizen=citizen)
-    window = MainWindow(ctx, countdown_s=config.countdown_s)
+    window = MainWindow(ctx, countdown_s=config.countdown_s,
+                        manager_idle_s=config.manager.idle_timeout_s)  # fmt: skip
     window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
     return window
 
@@ -65,7 +67,9 @@ def attach_printing(
 
     def context() -> SlipContext:
         names = {c.id: c.name for c in backend.catalog.comuni()}
-        return slip_context(config, names.get(config.social_point.comune))
+        manager = window.ctx.citizen.assisted_by  # "Assistito da" on every slip
+        return slip_context(config, names.get(config.social_point.comune),
+                            manager.name if manager else None)  # fmt: skip
 
     controller = PrintController(window, backend.printing, tasks, context, bridge)
     window.visit_ended.connect(controller.close_panel)
@@ -92,18 +96,29 @@ def attach_applying(
     return controller
 
 
+class Controllers(NamedTuple):
+    printing: PrintController
+    applying: ApplyController
+    managing: ManagerController
+
+
 def connect_backend(
     window: MainWindow,
     backend: Backend,
     tasks: TaskRunner,
     sync_bridge: SyncBridge,
     print_bridge: PrintBridge,
-) -> ApplyController:
-    """The store is open: screens get the catalog, printing and applying their workers'
-    news. (The workers themselves are started by the caller.)"""
+) -> Controllers:
+    """The store is open: screens get the catalog, printing, applying and manager mode
+    their workers' news. (The workers themselves are started by the caller.)"""
+    from kiosk.ui.manager_controller import ManagerController
+
     window.attach(backend.catalog)
     printer = attach_printing(window, backend, tasks, print_bridge)
-    return attach_applying(window, backend, tasks, printer, sync_bridge, print_bridge)
+    applying = attach_applying(window, backend, tasks, printer, sync_bridge, print_bridge)
+    managing = ManagerController(window, backend, tasks, printer)
+    sync_bridge.status_changed.connect(managing.on_sync_status)
+    return Controllers(printer, applying, managing)
 
 
 class KioskApplication(QObject):
@@ -119,6 +134,7 @@ class KioskApplication(QObject):
         self.tasks: TaskRunner | None = None
         self.window = build_window(config, self.app)  # type: ignore[arg-type]
         if config.fullscreen and not windowed:
+            self.window.locked = True  # closed only from the manager's dashboard
             self.window.showFullScreen()
         else:
             self.window.resize(1600, 900)
@@ -155,7 +171,9 @@ class KioskApplication(QObject):
     def _on_ready(self, backend: Backend) -> None:
         self.backend = backend
         assert self.tasks is not None
-        connect_backend(self.window, backend, self.tasks, self.bridge, self.print_bridge)
+        controllers = connect_backend(self.window, backend, self.tasks, self.bridge,
+                                      self.print_bridge)  # fmt: skip
+        controllers.managing.maintenance_requested.connect(self.app.quit)
         log.info("catalog ready")
         self._progress("catalog ready")
         settle_heap()

@@ -89,12 +89,14 @@ class ApplyController(QObject):
 
     def submit(self, screen: ApplyScreen, draft: applying.Draft) -> None:
         hold = self.backend.config.receipt_wait_s if self.online else 0
-        store, context = self.backend.store, self.context
+        store, context = self.backend.store, self.context()
+        manager = self.window.ctx.citizen.assisted_by
 
         def work() -> applying.Submitted | list[Any]:
             with store.write() as session:
-                return applying.submit(session, draft, context(), datetime.now(UTC),
-                                       receipt_hold_s=hold)  # fmt: skip
+                return applying.submit(session, draft, context, datetime.now(UTC),
+                                       receipt_hold_s=hold,
+                                       assisted_by=manager.id if manager else None)  # fmt: skip
 
         self.tasks.run(work, lambda result: self._submitted(screen, result),
                        lambda error: self._failed(screen, error))  # fmt: skip

@@ -23,7 +23,7 @@ ACTIVITY = (
 class IdleWatcher(QObject):
     def __init__(self, timeout_s: float, on_idle: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self.timeout_ms = int(timeout_s * 1000)
+        self.timeout_ms = self.citizen_timeout_ms = int(timeout_s * 1000)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(timeout_s * 1000))
@@ -41,6 +41,11 @@ class IdleWatcher(QObject):
     def longer(self, enabled: bool) -> None:
         self.timer.setInterval(self.timeout_ms * (2 if enabled else 1))
         self.timer.start()
+
+    def set_timeout(self, timeout_s: float | None) -> None:
+        """A manager's own wait while they are logged in; None: back to the citizens'."""
+        self.timeout_ms = self.citizen_timeout_ms if timeout_s is None else int(timeout_s * 1000)
+        self.longer(False)
 
     def detach(self) -> None:
         self.timer.stop()

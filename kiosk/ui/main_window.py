@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -23,6 +24,7 @@ from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
+    from kiosk.manager_login import Manager
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.widgets.still_there import StillTherePanel
     from sync.catalog import CatalogReader
@@ -34,25 +36,41 @@ def data_screens() -> dict[str, type[DataScreen]]:
     from kiosk.ui.screens.apply import ApplyScreen
     from kiosk.ui.screens.calls import CallsScreen
     from kiosk.ui.screens.catalog import CatalogScreen
+    from kiosk.ui.screens.manager_desk import ManagerDeskScreen
+    from kiosk.ui.screens.manager_login import ManagerLoginScreen
     from kiosk.ui.screens.service_detail import ServiceDetailScreen
     from kiosk.ui.screens.service_list import ServiceListScreen
 
     classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen, ApplyScreen,
-               ApplicationStatusScreen)  # fmt: skip
+               ApplicationStatusScreen, ManagerLoginScreen, ManagerDeskScreen)  # fmt: skip
     return {screen.route: screen for screen in classes}
 
 
+MANAGER_ROUTES = ("manager_login", "manager")
+LONG_PRESS_MS = 3000  # on the Social Point's name: the way to the manager login
+
+
 class MainWindow(QMainWindow):
-    """Shows the home screen at once; the other screens come with the catalog (attach)."""
+    """Shows the home screen at once; the other screens come with the catalog (attach).
+
+    Manager mode: a long press on the Social Point's name opens the manager login; a
+    manager who logged in has the dashboard until they log out, leave it by Back or
+    Home, or leave the kiosk alone for their idle time. During an assisted session the
+    citizen screens show who is assisting.
+    """
 
     print_requested = Signal(str, object, str)  # relayed from the screens
     screen_added = Signal(object)  # a screen was built: controllers may connect to it
     visit_ended = Signal()  # everything of the last citizen has been forgotten
+    manager_changed = Signal()  # a manager logged in or out, or an assisted session began
 
-    def __init__(self, ctx: UiContext, *, countdown_s: int = 20) -> None:
+    def __init__(self, ctx: UiContext, *, countdown_s: int = 20, manager_idle_s: int = 180) -> None:
         super().__init__()
         self.ctx = ctx
         self.countdown_s = countdown_s
+        self.manager_idle_s = manager_idle_s
+        self.manager: Manager | None = None  # logged in at this kiosk
+        self.locked = False  # a kiosk in full screen closes only for a manager (maintenance)
         self.idle: IdleWatcher | None = None  # set by build_window
         self._still_there: StillTherePanel | None = None
         self.catalog: CatalogReader | None = None
@@ -87,6 +105,12 @@ class MainWindow(QMainWindow):
         names.setSpacing(0)
         self.name_label = label(self.ctx.social_point.name, name="socialPointName")
         self.comune_label = label(name="comuneName")
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self.open_manager_area)
+        for widget in (self.name_label, self.comune_label):
+            widget.installEventFilter(self)
         names.addWidget(self.name_label)
         names.addWidget(self.comune_label)
         row.addLayout(names, 1)
@@ -116,12 +140,19 @@ class MainWindow(QMainWindow):
         self.home_button = button(name="homeButton")
         self.help_button = button(name="helpButton", role="help")
         self.back_button.clicked.connect(self.back)
-        self.home_button.clicked.connect(self.go_home)
+        self.home_button.clicked.connect(self._home_tapped)
         self.help_button.clicked.connect(self.show_help)
         for widget in (self.back_button, self.home_button):
             widget.setMinimumWidth(240)
             row.addWidget(widget)
         row.addStretch(1)
+        self.assisted_label = label(role="fieldLabel", name="assistedBy")
+        self.assisted_label.setWordWrap(False)
+        self.end_assisted_button = button(name="endAssisted", role="chip")
+        self.end_assisted_button.clicked.connect(self.end_assisted_session)
+        for widget in (self.assisted_label, self.end_assisted_button):
+            widget.hide()
+            row.addWidget(widget)
         row.addWidget(self.help_button)
         return footer
 
@@ -174,6 +205,9 @@ class MainWindow(QMainWindow):
         self._show(route, params or {})
 
     def back(self) -> None:
+        if self.current_route == "manager":
+            self.log_out_manager()
+            return
         if self.history and self.screen(self.current_route).step_back():
             return
         if len(self.history) > 1:
@@ -193,7 +227,10 @@ class MainWindow(QMainWindow):
 
     def ask_still_there(self) -> None:
         """The kiosk was left alone: ask before forgetting (nothing to ask at a clean
-        home screen)."""
+        home screen). A manager alone at the dashboard is logged out at once."""
+        if self.manager is not None and self.ctx.citizen.assisted_by is None:
+            self.log_out_manager()
+            return
         at_rest = (self.current_route == "home" and not self.ctx.citizen.active
                    and self.ctx.lang == self.ctx.citizen.language)  # fmt: skip
         if not at_rest:
@@ -206,7 +243,14 @@ class MainWindow(QMainWindow):
 
     def end_visit(self) -> None:
         """The citizen has left: forget what their visit held, back to the home screen
-        in the kiosk's language, with nothing left on the clipboard."""
+        in the kiosk's language, with nothing left on the clipboard. A manager who was
+        assisting is logged out too (the kiosk was left alone)."""
+        self._forget_visit()
+        if self.manager is not None:
+            self._set_manager(None)
+        self.go_home()
+
+    def _forget_visit(self) -> None:
         self.ctx.citizen.end()
         for screen in self.screens.values():
             screen.forget()
@@ -219,7 +263,77 @@ class MainWindow(QMainWindow):
         if self.idle is not None:
             self.idle.longer(False)
         self.visit_ended.emit()
+        self._show_assisted()
+
+    # Manager mode ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._long_press.start()
+        elif event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.Leave):
+            self._long_press.stop()
+        return False
+
+    def open_manager_area(self) -> None:
+        """The hidden way in (README: "Manager mode"): the login, or the dashboard for
+        the manager already logged in."""
+        self._long_press.stop()
+        self.go("manager" if self.manager is not None else "manager_login")
+
+    def manager_logged_in(self, manager: Manager) -> None:
+        self._set_manager(manager)
+        self.go("manager")
+
+    def log_out_manager(self) -> None:
+        """The manager leaves: nothing of theirs or of a citizen stays on screen."""
+        self._set_manager(None)
+        self._forget_visit()
         self.go_home()
+
+    def start_assisted_session(self) -> None:
+        """The manager sits beside a citizen: a fresh visit marked as assisted."""
+        assert self.manager is not None
+        self._forget_visit()
+        self.ctx.citizen.assisted_by = self.manager
+        self._show_assisted()
+        self.manager_changed.emit()
+        self.go_home()
+
+    def end_assisted_session(self) -> None:
+        """The citizen's visit is forgotten; the manager is back at the dashboard."""
+        self._forget_visit()
+        self.manager_changed.emit()
+        if self.manager is not None:
+            self.go("manager")
+        else:
+            self.go_home()
+
+    def _set_manager(self, manager: Manager | None) -> None:
+        self.manager = manager
+        if self.idle is not None:
+            self.idle.set_timeout(self.manager_idle_s if manager else None)
+        self.manager_changed.emit()
+
+    def _show_assisted(self) -> None:
+        assisting = self.ctx.citizen.assisted_by
+        self.assisted_label.setVisible(assisting is not None)
+        self.end_assisted_button.setVisible(assisting is not None)
+        if assisting is not None:
+            self.assisted_label.setText(self.tr("Assisted by {name}").format(name=assisting.name))
+
+    def _home_tapped(self) -> None:
+        if self.current_route in MANAGER_ROUTES and self.ctx.citizen.assisted_by is None:
+            self.log_out_manager()
+        else:
+            self.go_home()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A citizen cannot close a kiosk in full screen (a keyboard's Alt+F4): leaving
+        # for maintenance goes through the manager's dashboard.
+        if self.locked:
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
     def go_home(self) -> None:
         self.history = [("home", {})]
@@ -261,6 +375,8 @@ class MainWindow(QMainWindow):
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Home"))
         self.help_button.setText(self.tr("Ask for help"))
+        self.end_assisted_button.setText(self.tr("End assisted session"))
+        self._show_assisted()
         if self._overlay is not None and self._overlay.isVisible():
             self.show_help()
 

@@ -154,6 +154,14 @@ QPushButton[role="choice"]:pressed {{ background: {t.disabled_bg}; color: {t.pri
 QPushButton#stillThereContinue {{
     min-width: 320px; min-height: 96px; font-size: {t.title_px}px;
 }}
+QWidget#keypad QPushButton {{
+    min-width: 150px; min-height: 104px; padding: 0; font-size: {t.title_px}px;
+}}
+QPushButton[role="entry"] {{
+    min-height: 88px; font-size: {t.title_px}px; letter-spacing: 4px;
+    background: {t.surface}; color: {t.text}; border: 3px solid {t.border};
+}}
+QPushButton[role="entry"]:checked {{ border: 6px solid {t.primary}; }}
 QWidget#overlay {{ background: {t.scrim}; }}
 QFrame#overlayCard {{ background: {t.surface}; border-radius: 16px; }}
 QWidget#keyboard {{ background: {t.disabled_bg}; }}

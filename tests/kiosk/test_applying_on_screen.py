@@ -4,26 +4,21 @@ the reference platform over loopback HTTP and the recording TCP printer."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-from kiosk.app import Backend, open_backend
+from kiosk.app import Backend
 from kiosk.applying import start
-from kiosk.ui.application import build_window, connect_backend
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.print_controller import PrintBridge
 from kiosk.ui.screens.apply import ApplyScreen
-from kiosk.ui.sync_bridge import SyncBridge
-from kiosk.ui.tasks import TaskRunner
-from tests.conftest import KIOSK_SIZE, make_config
+from tests.conftest import make_config
 from tests.forms.test_answers import GOOD
+from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import shows, tap
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
@@ -31,50 +26,6 @@ from tests.sync.conftest import Central
 
 CF_RIGHT = "FRRNNA41A63E592W"
 CF_WRONG = "FRRNNA41A63E592X"  # the check letter is wrong
-
-
-@pytest.fixture
-def printer() -> Iterator[FakePrinter]:
-    fake = FakePrinter()
-    yield fake
-    fake.close()
-
-
-def kiosk_window(qtbot, qapp, config) -> tuple[MainWindow, Backend, TaskRunner]:  # type: ignore[no-untyped-def]
-    """The kiosk wired as the application wires it, with its workers running."""
-    sync_bridge, print_bridge = SyncBridge(), PrintBridge()
-    backend = open_backend(config, on_status=sync_bridge.on_status,
-                           on_mirror_changed=sync_bridge.on_mirror_changed,
-                           on_print_update=print_bridge.on_update)  # fmt: skip
-    backend.printing.worker.retry_s = 0.05
-    window = build_window(config, qapp)
-    tasks = TaskRunner(window)
-    connect_backend(window, backend, tasks, sync_bridge, print_bridge)
-    sync_bridge.status_changed.connect(window.sync_badge.show_status)
-    backend.printing.worker.start()
-    if backend.sync is not None:
-        backend.sync.worker.start()
-    qtbot.addWidget(window)
-    window.resize(*KIOSK_SIZE)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, backend, tasks
-
-
-@pytest.fixture
-def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter, central: Central):  # type: ignore[no-untyped-def]
-    settings = (
-        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
-        "status_timeout_ms = 300\n"
-        f'[sync]\nplatform_url = "{central.url}"\n'
-        f'enrollment_code = "{central.platform.new_enrollment_code()}"\ninterval_s = 3600\n'
-    )
-    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path, settings))
-    qtbot.waitUntil(lambda: "● In linea" in window.sync_badge.text(), timeout=15_000)
-    yield window, backend
-    tasks.shutdown()
-    backend.close()
-    window.ctx.switcher.detach()
 
 
 def visible(window: QWidget, kind: type, name: str) -> list[Any]:

@@ -4,7 +4,6 @@ in plain words, and the TCP printer on 127.0.0.1 receives it once."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,6 @@ from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 
 SERVICE = "s16"  # Coop. Sociale Il Ponte (demo), Villafranca Padovana
-
-
-@pytest.fixture
-def printer() -> Iterator[FakePrinter]:
-    fake = FakePrinter()
-    yield fake
-    fake.close()
 
 
 def printing_kiosk(qtbot, qapp, tmp_path: Path, printer_settings: str):  # type: ignore[no-untyped-def]

@@ -1,0 +1,292 @@
+"""The manager's dashboard: how the kiosk stands and what needs a hand.
+
+Left: the link to the platform (online, last sync, records waiting, "Sync now"), an
+alert when records have waited longer than the retention cap, and the records the
+platform refused, each with its reason, what to do and whom to call. Right: the printer
+(queue, slips to check, test page), recent slips to reprint (marked DUPLICATO), and the
+manager's actions: assisted session, end-of-day report, leaving for maintenance.
+Everything shown comes from ManagerController, read off the UI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.widgets.common import ScrollList, button, card, label
+
+if TYPE_CHECKING:
+    from kiosk.manager_desk import DeskFacts, Refused
+    from kiosk.manager_login import Manager
+    from sync.catalog import CatalogReader
+    from sync.worker import SyncStatus
+
+CONFIRM_MS = 5000  # a second tap on "Leave for maintenance" within this time closes
+
+
+def _local(moment: datetime) -> str:
+    from kiosk.ui.texts import LOCAL_TIME
+
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TIME).strftime("%d/%m %H:%M")
+
+
+class ManagerDeskScreen(DataScreen):
+    route = "manager"
+    refresh_requested = Signal()
+    sync_now = Signal()
+    print_test = Signal()
+    reprint = Signal(str)  # print job UUID
+    print_day_report = Signal()
+    start_assisted = Signal()
+    maintenance_exit = Signal()
+    log_out = Signal()
+
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
+        self.manager: Manager | None = None
+        self.facts: DeskFacts | None = None
+        self.status: SyncStatus | None = None
+        self.syncs = True  # whether this kiosk talks to a platform at all
+        self.notice = ""
+        top = QHBoxLayout()
+        names = QVBoxLayout()
+        self.title = label(role="title", name="deskTitle")
+        self.who = label(role="muted", name="deskManager")
+        names.addWidget(self.title)
+        names.addWidget(self.who)
+        top.addLayout(names, 1)
+        self.log_out_button = button(name="logOut", role="chip")
+        self.log_out_button.clicked.connect(self.log_out.emit)
+        top.addWidget(self.log_out_button)
+        self.body.addLayout(top)
+        self.notice_label = label(name="deskNotice")
+        self.notice_label.hide()
+        self.body.addWidget(self.notice_label)
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(32)
+        self.left = ScrollList(name="deskLeft")
+        self.right = ScrollList(name="deskRight")
+        columns.addWidget(self.left, 0, 0)
+        columns.addWidget(self.right, 0, 1)
+        columns.setColumnStretch(0, 1)
+        columns.setColumnStretch(1, 1)
+        self.body.addLayout(columns, 1)
+        self._confirming = QTimer(self)
+        self._confirming.setSingleShot(True)
+        self._confirming.setInterval(CONFIRM_MS)
+        self._confirming.timeout.connect(self.retranslate)
+        self.retranslate()
+
+    # Data ---------------------------------------------------------------------------------
+
+    def enter(self, **params: Any) -> None:
+        self.notice = ""
+        self._confirming.stop()
+        self.retranslate()
+        self.refresh_requested.emit()
+
+    def set_manager(self, manager: Manager | None) -> None:
+        self.manager = manager
+        self.retranslate()
+
+    def show_facts(self, facts: DeskFacts) -> None:
+        self.facts = facts
+        self.retranslate()
+
+    def show_status(self, status: SyncStatus | None, syncs: bool) -> None:
+        self.status, self.syncs = status, syncs
+        self.retranslate()
+
+    def show_notice(self, notice: str) -> None:
+        """A line about the last action: "sync_started", "failed" or "" for none."""
+        self.notice = notice
+        self.retranslate()
+
+    def forget(self) -> None:
+        self.manager, self.facts, self.notice = None, None, ""
+        self._confirming.stop()
+        self.left.clear()
+        self.right.clear()
+
+    def _sync_now(self) -> None:
+        self.show_notice("sync_started")
+        self.sync_now.emit()
+
+    def _exit_tapped(self) -> None:
+        if self._confirming.isActive():
+            self._confirming.stop()
+            self.maintenance_exit.emit()
+        else:
+            self._confirming.start()
+            self.retranslate()
+
+    # Drawing ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Operator area"))
+        manager = self.manager
+        self.who.setText(f"{manager.name} · {manager.organization}" if manager else "")
+        self.log_out_button.setText(self.tr("Log out"))
+        notices = {
+            "sync_started": self.tr("Sync started: the figures update when it ends."),
+            "failed": self.tr("That did not work. Nothing was lost; try again."),
+        }
+        self.notice_label.setText(notices.get(self.notice, ""))
+        self.notice_label.setVisible(bool(self.notice))
+        self._draw()
+
+    def _draw(self) -> None:
+        self.left.clear()
+        self.right.clear()
+        self.left.add(self._link_card())
+        facts = self.facts
+        if facts is not None and facts.overdue.count:
+            self.left.add(self._overdue_card(facts))
+        self.left.add(self._refused_card(facts))
+        self.right.add(self._actions_card())
+        self.right.add(self._printer_card(facts))
+        self.right.add(self._reprint_card(facts))
+
+    def _card(self, title: str, name: str) -> tuple[QWidget, QVBoxLayout]:
+        frame = card()
+        frame.setObjectName(name)
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(24, 18, 24, 18)
+        column.setSpacing(10)
+        column.addWidget(label(title, role="heading"))
+        return frame, column
+
+    def _link_card(self) -> QWidget:
+        frame, column = self._card(self.tr("Platform"), "deskLink")
+        status = self.status
+        if not self.syncs:
+            column.addWidget(label(self.tr("This kiosk is not linked to a platform.")))
+        elif status is None or status.online is None:
+            column.addWidget(label(self.tr("Not synced yet since the kiosk started.")))
+        else:
+            state = self.tr("Online") if status.online else self.tr("Offline")
+            if status.problem and status.problem != "offline":
+                state += " — " + self.tr("last attempt failed ({problem})").format(
+                    problem=status.problem
+                )
+            column.addWidget(label(state, role="cardTitle"))
+            last = _local(status.last_success) if status.last_success else self.tr("never")
+            column.addWidget(label(self.tr("Last successful sync: {time}").format(time=last)))
+        waiting = self.facts.waiting if self.facts else 0
+        column.addWidget(label(self.tr("Records waiting to be sent: {n}").format(n=waiting)))
+        sync = button(self.tr("Sync now"), name="syncNow")
+        sync.setEnabled(self.syncs)
+        sync.clicked.connect(self._sync_now)
+        column.addWidget(sync)
+        return frame
+
+    def _overdue_card(self, facts: DeskFacts) -> QWidget:
+        frame, column = self._card(self.tr("⚠ Personal data waiting too long"), "deskOverdue")
+        oldest = _local(facts.overdue.oldest) if facts.overdue.oldest else ""
+        column.addWidget(label(self.tr(
+            "Records with citizens' data not yet on the platform: {n}; the oldest is from "
+            "{time}. Check the network and press “Sync now”; if it persists, call the "
+            "platform's help desk. Keeping them longer needs the Comune's consent."
+        ).format(n=facts.overdue.count, time=oldest), role="fieldError"))  # fmt: skip
+        return frame
+
+    def _refused_card(self, facts: DeskFacts | None) -> QWidget:
+        refused = facts.refused if facts else []
+        frame, column = self._card(
+            self.tr("Refused by the platform: {n}").format(n=len(refused)), "deskRefused"
+        )
+        if not refused:
+            column.addWidget(label(self.tr("Nothing refused."), role="muted"))
+        for item in refused:
+            column.addWidget(self._refused_line(item))
+        return frame
+
+    def _refused_line(self, item: Refused) -> QWidget:
+        box = QWidget()
+        lines = QVBoxLayout(box)
+        lines.setContentsMargins(0, 8, 0, 8)
+        kind = self.tr("Application") if item.kind == "application" else item.kind
+        lines.addWidget(label(f"{kind} {item.reference} · {_local(item.created_at)}",
+                              role="cardTitle"))  # fmt: skip
+        lines.addWidget(label(self.tr("Reason: {message}").format(message=item.message)))
+        advice = self.tr("What to do: {advice}").format(advice=self._advice(item.code))
+        lines.addWidget(label(advice, role="muted"))
+        if item.contact:
+            lines.addWidget(label(self.tr("Contact: {who}").format(who=item.contact)))
+        return box
+
+    def _advice(self, code: str) -> str:
+        advice = {
+            "invalid_answers": self.tr(
+                "some answers did not pass the Comune's checks: call the citizen and make the "
+                "application again with them."
+            ),
+            "form_changed": self.tr(
+                "the form changed on the platform: make the application again with the "
+                "citizen on the new form."
+            ),
+            "call_closed": self.tr(
+                "it reached the platform after the call closed: tell the citizen; the Comune "
+                "decides on late applications."
+            ),
+        }
+        return advice.get(code, self.tr(
+            "call the platform's help desk with the date and the reference above."
+        ))  # fmt: skip
+
+    def _printer_card(self, facts: DeskFacts | None) -> QWidget:
+        frame, column = self._card(self.tr("Printer"), "deskPrinter")
+        counts = facts.print_counts if facts else {}
+        column.addWidget(label(self.tr("Slips waiting to print: {n}").format(
+            n=counts.get("pending", 0) + counts.get("sending", 0))))  # fmt: skip
+        attention = facts.print_attention if facts else []
+        column.addWidget(label(self.tr("Slips to check: {n}").format(n=len(attention))))
+        for job in attention:
+            reason = {
+                "uncertain": self.tr("may not have printed whole: check the paper"),
+                "expired": self.tr("not printed in time, no longer printed by itself"),
+            }.get(job.state, job.waiting_reason or "")
+            row = QHBoxLayout()
+            row.addWidget(label(f"{job.slip.title} {job.reference or ''} — {reason}"), 1)
+            again = button(self.tr("Reprint"), name="reprintAttention", role="chip")
+            again.clicked.connect(lambda _=False, u=job.uuid: self.reprint.emit(u))
+            row.addWidget(again)
+            column.addLayout(row)
+        test = button(self.tr("Print a test page"), name="printTest", role="chip")
+        test.clicked.connect(self.print_test.emit)
+        column.addWidget(test)
+        return frame
+
+    def _reprint_card(self, facts: DeskFacts | None) -> QWidget:
+        frame, column = self._card(self.tr("Reprint a recent slip"), "deskReprint")
+        slips = facts.recent_slips if facts else []
+        if not slips:
+            column.addWidget(label(self.tr("No slips printed recently."), role="muted"))
+        for slip in slips:
+            row = QHBoxLayout()
+            text: QLabel = label(f"{slip.title} {slip.reference or ''} · {_local(slip.printed_at)}")
+            row.addWidget(text, 1)
+            again = button(self.tr("Reprint"), name="reprintSlip", role="chip")
+            again.clicked.connect(lambda _=False, u=slip.uuid: self.reprint.emit(u))
+            row.addWidget(again)
+            column.addLayout(row)
+        column.addWidget(label(self.tr("A reprint is marked DUPLICATO."), role="muted"))
+        return frame
+
+    def _actions_card(self) -> QWidget:
+        frame, column = self._card(self.tr("Actions"), "deskActions")
+        assisted = button(self.tr("Start an assisted session"), name="startAssisted")
+        assisted.clicked.connect(self.start_assisted.emit)
+        report = button(self.tr("Print the end-of-day report"), name="dayReport", role="chip")
+        report.clicked.connect(self.print_day_report.emit)
+        leave = button(self.tr("Touch again to close the kiosk") if self._confirming.isActive()
+                       else self.tr("Leave the kiosk for maintenance"),
+                       name="maintenanceExit", role="help")  # fmt: skip
+        leave.clicked.connect(self._exit_tapped)
+        for widget in (assisted, report, leave):
+            column.addWidget(widget)
+        return frame

@@ -1,0 +1,247 @@
+"""Manager mode on the touchscreen, as a welfare manager uses it: the hidden way in, the
+keypad login, the dashboard and its actions, the assisted session, leaving the kiosk.
+Against the reference platform over loopback HTTP and the recording TCP printer."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select, update
+
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.manager_desk import ManagerDeskScreen
+from sync import outbox
+from sync.models import OutboxEntry
+from tests.conftest import make_config
+from tests.kiosk.conftest import kiosk_window
+from tests.kiosk.people import shows, tap
+from tests.kiosk.test_applying_on_screen import prefilled
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.sync.conftest import Central
+
+
+def long_press_name(qtbot, window: MainWindow, hold_ms: int) -> None:  # type: ignore[no-untyped-def]
+    target = window.name_label
+    QTest.mousePress(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.wait(hold_ms)
+    QTest.mouseRelease(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+
+
+def key_in(qtbot, window: MainWindow, digits: str) -> None:  # type: ignore[no-untyped-def]
+    for digit in digits:
+        tap(qtbot, window, digit)
+    tap(qtbot, window, "OK")
+
+
+def log_in(qtbot, window: MainWindow, code: str = "1001", pin: str = "2468") -> None:  # type: ignore[no-untyped-def]
+    window.open_manager_area()
+    key_in(qtbot, window, code)
+    key_in(qtbot, window, pin)
+
+
+def close_print_panel(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: shows(window, "Fatto"), timeout=5_000)
+    tap(qtbot, window, "Fatto")
+
+
+def printed_texts(printer: FakePrinter, count: int, qtbot) -> str:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: len(printer.jobs) >= count, timeout=10_000)
+    return "\n".join(decode(printer.jobs[count - 1]).texts)
+
+
+def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # type: ignore[no-untyped-def]
+    window, _backend = kiosk
+    long_press_name(qtbot, window, 300)  # a short touch does nothing
+    assert window.current_route == "home"
+    long_press_name(qtbot, window, 3200)
+    assert window.current_route == "manager_login" and shows(window, "Accesso operatori")
+    snap(window, "login-it")
+
+    key_in(qtbot, window, "1001")
+    key_in(qtbot, window, "9999")
+    qtbot.waitUntil(lambda: shows(window, "Tentativi rimasti: 4"), timeout=5_000)
+    assert window.manager is None
+    snap(window, "login-wrong-pin")
+    tap(qtbot, window, "English")
+    qtbot.waitUntil(lambda: shows(window, "Operator access"))
+    snap(window, "login-en")
+    tap(qtbot, window, "Italiano")
+
+    key_in(qtbot, window, "2468")  # the PIN field is still the one being typed
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    assert window.manager is not None and shows(window, "Silvia Demo")
+    qtbot.waitUntil(lambda: shows(window, "Ultima sincronizzazione riuscita"), timeout=5_000)
+    assert shows(window, "Nessun rifiuto.")
+    snap(window, "dashboard-it")
+
+    tap(qtbot, window, "⌂ Inizio")  # leaving the dashboard logs out
+    assert window.manager is None and window.current_route == "home"
+
+
+def test_five_wrong_pins_lock_the_code(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    window, _backend = kiosk
+    window.open_manager_area()
+    key_in(qtbot, window, "1001")
+    screen = window.screens["manager_login"]
+    for _attempt in range(5):
+        key_in(qtbot, window, "1111")
+        qtbot.waitUntil(lambda: not screen.waiting, timeout=5_000)  # type: ignore[attr-defined]
+    assert shows(window, "Troppi PIN errati: questo codice è bloccato fino alle")
+    key_in(qtbot, window, "2468")  # the right PIN, but too late
+    qtbot.waitUntil(lambda: not screen.waiting, timeout=5_000)  # type: ignore[attr-defined]
+    assert window.manager is None and shows(window, "bloccato")
+
+
+def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
+    qtbot, kiosk, printer: FakePrinter, central: Central, snap
+) -> None:
+    window, backend = kiosk
+    # A citizen's application the platform refuses (its form changed in the meantime).
+    prefilled(window, page=5)
+    tap(qtbot, window, "Invia la domanda")
+    text = printed_texts(printer, 1, qtbot)
+    with backend.store.write() as session:
+        outbox.add(session, "application", {
+            "call": "bs-piazzola", "form": "x", "form_sha256": "0" * 64,
+            "tracking_code": "DOM-RIFI-UTAT", "answers": {"nome": "Anna", "cognome": "Ferraro",
+                                                         "telefono": "347 123 4567"},
+        })  # fmt: skip
+    window.end_visit()
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "Rifiutati dalla piattaforma: 1"), timeout=10_000)
+    assert shows(window, "DOM-RIFI-UTAT") and shows(window, "Contatto: Anna Ferraro · 347")
+    assert shows(window, "Motivo: call bs-piazzola does not use form x")
+    assert shows(window, "chiama l’assistenza della piattaforma")
+    snap(window, "dashboard-refused")
+    tap(qtbot, window, "English")
+    qtbot.waitUntil(lambda: shows(window, "Refused by the platform: 1"))
+    snap(window, "dashboard-en")
+    tap(qtbot, window, "Italiano")
+
+    # Reprint the receipt: the same slip, marked DUPLICATO.
+    assert "DUPLICATO" not in text
+    [reprint] = [b for b in window.findChildren(type(window.back_button), "reprintSlip")
+                 if b.isVisible()]  # fmt: skip
+    qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
+    copy = printed_texts(printer, 2, qtbot)
+    assert "DUPLICATO" in copy and "Ferraro" in copy
+    close_print_panel(qtbot, window)
+
+    tap(qtbot, window, "Stampa pagina di prova")
+    assert "PAGINA DI PROVA" in printed_texts(printer, 3, qtbot).upper()
+    close_print_panel(qtbot, window)
+
+    tap(qtbot, window, "Stampa il riepilogo del giorno")
+    report = printed_texts(printer, 4, qtbot)
+    assert "RIEPILOGO GIORNALIERO" in report
+    assert any(line.startswith("Domande presentate") and line.endswith(" 2")
+               for line in report.splitlines())  # fmt: skip
+    assert any(line.startswith("Rifiutati dalla piattaforma") and line.endswith(" 1")
+               for line in report.splitlines())  # fmt: skip
+    assert "Ferraro" not in report and "Anna" not in report  # no personal data
+    close_print_panel(qtbot, window)
+
+
+def test_sync_now_brings_a_published_change_at_once(qtbot, kiosk, central: Central) -> None:  # type: ignore[no-untyped-def]
+    window, backend = kiosk
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    service = dict(central.platform.records("services")["s01"])
+    service["title"] = {"it": "Servizio appena cambiato", "en": "A service just changed"}
+    central.platform.publish("services", service)
+    tap(qtbot, window, "Sincronizza ora")  # the worker would wait an hour (interval_s)
+    assert shows(window, "Sincronizzazione avviata")
+
+    def title() -> str:
+        detail = backend.catalog.service("s01")
+        return detail.title["it"] if detail else ""
+
+    qtbot.waitUntil(lambda: title() == "Servizio appena cambiato", timeout=10_000)
+
+
+def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
+    qtbot, kiosk, printer: FakePrinter, central: Central, snap
+) -> None:
+    window, _backend = kiosk
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    tap(qtbot, window, "Inizia una sessione assistita")
+    assert window.current_route == "home" and shows(window, "Assistenza di Silvia Demo")
+    snap(window, "assisted-home")
+
+    prefilled(window, page=5)
+    tap(qtbot, window, "Invia la domanda")
+    receipt = printed_texts(printer, 1, qtbot)
+    assert "Assistito da" in receipt and "Silvia Demo" in receipt
+
+    def assisted_on_the_platform() -> bool:
+        return any(s.payload.get("assisted_by") == "1001" for s in central.platform.submissions())
+
+    qtbot.waitUntil(assisted_on_the_platform, timeout=10_000)
+    kinds = {(s.kind, (s.payload or {}).get("type")) for s in central.platform.submissions()}
+    assert ("event", "assisted_session") in kinds  # the platform learns of the session
+    [application] = [s for s in central.platform.submissions() if s.kind == "application"]
+    assert application.payload["channel"] == "kiosk_assisted"
+
+    close_print_panel(qtbot, window)
+    tap(qtbot, window, "Termina assistenza")
+    assert window.current_route == "manager" and window.manager is not None
+    assert not window.ctx.citizen.drafts and window.ctx.citizen.assisted_by is None
+    assert not shows(window, "Assistenza di")
+
+
+def test_a_manager_left_alone_is_logged_out(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    window, _backend = kiosk
+    window.manager_idle_s = 0.4  # type: ignore[assignment]  # configured: 180 s
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    assert window.idle is not None and window.idle.timer.interval() == 400
+    qtbot.waitUntil(lambda: window.manager is None, timeout=3_000)
+    assert window.current_route == "home"
+    assert window.idle.timer.interval() == 90_000  # the citizens' wait again
+    desk = window.screens["manager"]
+    assert isinstance(desk, ManagerDeskScreen) and desk.manager is None
+
+
+def test_only_a_manager_can_close_the_kiosk(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    window, _backend = kiosk
+    window.locked = True  # as in full screen
+    window.close()
+    assert window.isVisible()  # Alt+F4 from a citizen does nothing
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    tap(qtbot, window, "Chiudi il chiosco per manutenzione")
+    assert shows(window, "Tocca di nuovo per chiudere il chiosco") and window.locked
+    controller = next(c for c in window.children() if type(c).__name__ == "ManagerController")
+    with qtbot.waitSignal(controller.maintenance_requested, timeout=2_000):
+        tap(qtbot, window, "Tocca di nuovo per chiudere il chiosco")
+    assert not window.locked
+
+
+def test_old_unsent_data_raises_the_alert_on_the_dashboard(
+    qtbot, qapp, tmp_path: Path, snap
+) -> None:
+    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))  # no platform
+    try:
+        with backend.store.write() as session:
+            outbox.add(session, "application", {"call": "bs-piazzola", "answers": {}})
+            session.execute(update(OutboxEntry).values(
+                created_at=outbox.utcnow() - timedelta(days=8)))  # fmt: skip
+        log_in(qtbot, window)
+        qtbot.waitUntil(lambda: shows(window, "Dati personali in attesa da troppo tempo"),
+                        timeout=5_000)  # fmt: skip
+        assert shows(window, "Questo chiosco non è collegato a una piattaforma.")
+        assert shows(window, "Dati in attesa di invio: 1")
+        snap(window, "dashboard-overdue")
+        with backend.store.read() as session:
+            assert session.scalar(select(OutboxEntry.state)) == "pending"  # never dropped
+    finally:
+        tasks.shutdown()
+        backend.close()
+        window.ctx.switcher.detach()

@@ -74,6 +74,18 @@ def test_the_platform_accepts_a_good_application_and_refuses_bad_ones_with_reaso
     assert stored[bad.uuid].payload is None  # a refused application keeps no personal data
 
 
+def test_an_assisted_application_names_a_real_operator(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    assisted, stranger = outcomes(engine, [
+        application(engine, channel="kiosk_assisted", assisted_by="1001"),
+        application(engine, channel="kiosk_assisted", assisted_by="9999"),
+    ])  # fmt: skip
+    assert assisted.state == "accepted"
+    assert stranger.state == "rejected" and stranger.reject_code == "unknown_operator"
+
+
 def test_an_application_made_after_the_call_closed_is_refused(
     engine: SyncEngine, central: Central
 ) -> None:

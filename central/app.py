@@ -82,6 +82,38 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
             raise HTTPException(404, str(error)) from None
         return {"status": "published"}
 
+    @app.post("/v1/admin/vouchers", dependencies=[Depends(admin)])
+    def issue_voucher(issue: schemas.VoucherIssue) -> dict[str, Any]:
+        """A subsidy voucher the Comune approved (buoni spesa): signed by the platform and
+        published under the citizen's holder key; the citizen prints it at a kiosk."""
+        try:
+            record = platform.issue_voucher(issue.cf, issue.comune, issue.programme,
+                                            issue.amount_cents, issue.valid_days)  # fmt: skip
+        except PublishError as error:
+            raise HTTPException(422, str(error)) from None
+        return {"id": record["id"], "code": record["code"]}
+
+    @app.post("/v1/admin/credits", dependencies=[Depends(admin)])
+    def set_credit(grant: schemas.CreditGrant) -> dict[str, str]:
+        platform.set_credit(grant.cf, grant.programme, grant.balance_cents)
+        return {"status": "published"}
+
+    @app.get("/v1/vouchers/{code}", response_model=schemas.VoucherStatus)
+    def voucher_status(code: str, _device: Annotated[str, Depends(device)]) -> Any:
+        """For providers and shops (with a device token): is this voucher good?"""
+        record = platform.voucher_by_code(code)
+        if record is None:
+            raise HTTPException(404, f"no voucher {code!r}")
+        return schemas.VoucherStatus(**{k: record[k] for k in schemas.VoucherStatus.model_fields})
+
+    @app.post("/v1/vouchers/{code}/redeem", response_model=schemas.VoucherStatus)
+    def redeem(code: str, _device: Annotated[str, Depends(device)]) -> Any:
+        try:
+            record = platform.redeem(code)
+        except PublishError as error:
+            raise HTTPException(409, str(error)) from None
+        return schemas.VoucherStatus(**{k: record[k] for k in schemas.VoucherStatus.model_fields})
+
     @app.put("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
     def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:
         if record.get("id") != record_id:

@@ -8,7 +8,7 @@ import json
 import secrets
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,7 +26,7 @@ from central.models import (
     Record,
     Submission,
 )
-from forms.lookup import status_key
+from forms.lookup import holder_key, status_key
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 
@@ -82,14 +82,21 @@ def _check_application(session: Session, entry: schemas.SubmissionEntry) -> tupl
 
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
 # their own here.
+def _check_purchase(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+    from central.purchases import check_purchase
+
+    return _reject_unless_object(entry.payload) or check_purchase(session, entry)
+
+
 SUBMISSION_CHECKS: dict[
     str, Callable[[Session, schemas.SubmissionEntry], tuple[str, str] | None]
 ] = {
     "event": _check_event,
     "application": _check_application,
+    "purchase": _check_purchase,
 }
 # The identifier an accepted submission gets: an application's is its protocol number.
-SERVER_IDS = {"application": "PROT-{year}-{id:06d}"}
+SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 
 
 def _server_id(row: Submission) -> str:
@@ -317,6 +324,76 @@ class Platform:
     def _accepted(self, session: Session, row: Submission) -> None:
         if row.kind == "application":
             self._publish_status(session, row, "received", None)
+        if row.kind == "purchase":
+            self._purchase_accepted(session, row.payload or {})
+
+    # Purchases, credits and vouchers (see central/purchases.py) -------------------------
+
+    def _purchase_accepted(self, session: Session, payload: dict[str, Any]) -> None:
+        from central.purchases import debit_and_vouchers
+
+        debit, vouchers = debit_and_vouchers(payload)
+        if debit:
+            credit = session.get(Record, ("credits", payload["holder"]))
+            assert credit is not None  # checked in the same transaction
+            balance = credit.data["balance_cents"] - debit
+            moment = datetime.now(UTC).isoformat()
+            record = {**credit.data, "updated_at": moment, "balance_cents": balance}
+            self._publish_in(session, "credits", record)
+        for voucher in vouchers:
+            self._publish_in(session, "vouchers", voucher)
+
+    def holder_key(self, session: Session, codice_fiscale: str) -> str:
+        return holder_key(self._lookup_secret(session), codice_fiscale)
+
+    def set_credit(self, codice_fiscale: str, programme: str, balance_cents: int) -> str:
+        """A citizen's credit balance, published under their holder key (returned)."""
+        with self.sessions.begin() as session:
+            key = self.holder_key(session, codice_fiscale)
+            record = {"id": key, "programme": programme, "balance_cents": balance_cents,
+                      "updated_at": datetime.now(UTC).isoformat()}  # fmt: skip
+            self._publish_in(session, "credits", record)
+        return key
+
+    def issue_voucher(
+        self, codice_fiscale: str, comune: str, programme: str, amount_cents: int,
+        valid_days: int = 60,
+    ) -> dict[str, Any]:  # fmt: skip
+        """A subsidy voucher the Comune approved, signed by the platform and published."""
+        from central.purchases import platform_signer, subsidy_voucher
+
+        with self.sessions.begin() as session:
+            place = session.get(Record, ("comuni", comune))
+            if place is None:
+                raise PublishError(f"unknown comune {comune!r}")
+            holder = self.holder_key(session, codice_fiscale)
+            record = subsidy_voucher(platform_signer(session), holder, comune, place.data["name"],
+                                     programme, amount_cents, valid_days,
+                                     datetime.now(UTC).date())  # fmt: skip
+            self._publish_in(session, "vouchers", record)
+        return record
+
+    def voucher_by_code(self, code: str) -> dict[str, Any] | None:
+        with self.sessions() as session:
+            for row in session.scalars(select(Record).where(Record.kind == "vouchers")):
+                if row.data["code"] == code.strip().upper():
+                    return dict(row.data)
+        return None
+
+    def redeem(self, code: str) -> dict[str, Any]:
+        """Marks a voucher spent (a shop or provider took it); PublishError if it cannot be."""
+        with self.sessions.begin() as session:
+            rows = session.scalars(select(Record).where(Record.kind == "vouchers"))
+            row = next((r for r in rows if r.data["code"] == code.strip().upper()), None)
+            if row is None:
+                raise PublishError(f"no voucher {code!r}")
+            if row.data["state"] != "issued":
+                raise PublishError(f"voucher {code} is {row.data['state']}")
+            if date.fromisoformat(row.data["valid_until"]) < datetime.now(UTC).date():
+                raise PublishError(f"voucher {code} expired on {row.data['valid_until']}")
+            redeemed = {**row.data, "state": "redeemed"}
+            self._publish_in(session, "vouchers", redeemed)
+        return redeemed
 
     def _publish_status(
         self, session: Session, row: Submission, state: str, note: dict[str, str] | None

@@ -3,7 +3,7 @@ document). Records are what the platform publishes; the kiosk validates them aga
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -78,6 +78,9 @@ class ServiceRecord(Strict):
         "corsa", "consegna", "kg", "accesso",
     ] | None = None  # fmt: skip
     booking: Literal["buy_now", "request_quote", "book_slot", "info_only"]
+    # How a citizen may pay for it; None: every way (pay the provider, a welfare credit,
+    # at the desk in an assisted session). The kiosk itself never takes money.
+    payments: list[Literal["provider", "credit", "desk"]] | None = Field(default=None, min_length=1)
     residents_of: list[Id] | None = Field(default=None, min_length=1)
     keywords: list[Annotated[str, StringConstraints(max_length=40)]] = Field(
         default=[], max_length=30
@@ -137,6 +140,41 @@ class ApplicationStatusRecord(Strict):
     note: I18nLong | None = None  # what the citizen should know or do, in plain words
 
 
+HolderKey = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class CreditRecord(Strict):
+    """A citizen's municipal or welfare credit, under a keyed hash of their codice fiscale
+    (forms/lookup.py holder_key): the mirror holds no codice fiscale."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    id: HolderKey
+    programme: Short
+    balance_cents: int = Field(ge=0, le=100_000_000)
+    updated_at: datetime
+
+
+class VoucherRecord(Strict):
+    """A voucher the citizen can print at any kiosk once identified: issued by the
+    platform (buoni spesa, after the Comune's decision) or made by a kiosk at checkout."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]  # the 8-byte voucher id
+    holder: HolderKey
+    comune: Id | None = None
+    programme: Short
+    issuer: Short
+    amount_cents: int | None = Field(default=None, gt=0, le=10_000_000)
+    service: Id | None = None
+    valid_from: date
+    valid_until: date
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$")]
+    signed_code: Annotated[str, StringConstraints(pattern=r"^SP1:[0-9A-Z $%*+./:-]{1,508}$")]
+    state: Literal["issued", "redeemed", "cancelled"]
+
+
 RECORD_MODELS: dict[str, type[BaseModel]] = {
     "comuni": ComuneRecord,
     "categories": CategoryRecord,
@@ -146,6 +184,8 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "calls": CallRecord,
     "operators": OperatorRecord,
     "application_statuses": ApplicationStatusRecord,
+    "credits": CreditRecord,
+    "vouchers": VoucherRecord,
 }
 # Which stream carries which kinds, in the order a kiosk must apply them.
 STREAMS: dict[str, tuple[str, ...]] = {
@@ -153,6 +193,7 @@ STREAMS: dict[str, tuple[str, ...]] = {
     "calls": ("forms", "calls"),
     "operators": ("operators",),
     "statuses": ("application_statuses",),
+    "wallet": ("credits", "vouchers"),
 }
 STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds}
 
@@ -183,6 +224,34 @@ class EnrollResponse(BaseModel):
 
 class LookupKey(BaseModel):
     lookup_key: str  # 64 hex digits
+
+
+class VoucherIssue(Strict):
+    """The Comune approved a subsidy: a voucher for this citizen (admin API)."""
+
+    cf: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{16}$")]
+    comune: Id
+    programme: Short
+    amount_cents: int = Field(gt=0, le=10_000_000)
+    valid_days: int = Field(default=60, ge=1, le=730)
+
+
+class CreditGrant(Strict):
+    """Sets a citizen's credit balance (admin API)."""
+
+    cf: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{16}$")]
+    programme: Short
+    balance_cents: int = Field(ge=0, le=100_000_000)
+
+
+class VoucherStatus(BaseModel):
+    code: str
+    state: str
+    programme: str
+    amount_cents: int | None
+    service: str | None
+    valid_from: date
+    valid_until: date
 
 
 class StatusChange(Strict):

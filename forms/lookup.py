@@ -28,3 +28,10 @@ def status_key(secret: bytes, code: str, codice_fiscale: str) -> str:
     """The id of the application's status record (64 hex digits)."""
     message = f"{code}|{codice_fiscale.strip().upper()}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+def holder_key(secret: bytes, codice_fiscale: str) -> str:
+    """The id under which a citizen's credit and vouchers travel (64 hex digits): only
+    someone who types or scans their codice fiscale at an enrolled kiosk can find them."""
+    message = f"holder|{codice_fiscale.strip().upper()}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()

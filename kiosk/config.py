@@ -103,6 +103,10 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "applications": {
         "receipt_wait_s": Key(int, 8, _between(0, 60)),
     },
+    "purchases": {
+        "credit_limit_cents": Key(int, 5000, _between(0, 1_000_000)),
+        "voucher_valid_days": Key(int, 90, _between(1, 730)),
+    },
     "retention": {
         "reprint_days": Key(int, 7, _between(0, 90)),
         "unsent_alert_days": Key(int, 7, _between(1, 90)),
@@ -199,6 +203,11 @@ class SyncSettings(NamedTuple):
     push_batch: int
 
 
+class PurchaseSettings(NamedTuple):
+    credit_limit_cents: int
+    voucher_valid_days: int
+
+
 class RetentionSettings(NamedTuple):
     reprint_days: int
     unsent_alert_days: int
@@ -218,6 +227,7 @@ class Config(NamedTuple):
     idle_timeout_s: int
     countdown_s: int
     receipt_wait_s: int
+    purchases: PurchaseSettings
     retention: RetentionSettings
     manager: ManagerSettings
     paths: Paths
@@ -327,6 +337,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         idle_timeout_s=values["session"]["idle_timeout_s"],
         countdown_s=values["session"]["countdown_s"],
         receipt_wait_s=values["applications"]["receipt_wait_s"],
+        purchases=PurchaseSettings(**values["purchases"]),
         retention=RetentionSettings(**values["retention"]),
         manager=ManagerSettings(**values["manager"]),
         paths=paths,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -24,7 +24,9 @@ from sync.models import (
     Call,
     Category,
     Comune,
+    Credit,
     FormDefinition,
+    MirroredVoucher,
     Operator,
     Provider,
     Service,
@@ -41,6 +43,8 @@ KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]
     "calls": (Call, records.parse_call),
     "application_statuses": (ApplicationStatus, records.parse_application_status),
     "operators": (Operator, records.parse_operator),
+    "credits": (Credit, records.parse_credit),
+    "vouchers": (MirroredVoucher, records.parse_voucher),
 }
 
 
@@ -96,6 +100,8 @@ def _sql_value(value: Any) -> Any:
         return json.dumps(value)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 

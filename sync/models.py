@@ -8,7 +8,7 @@ Timestamps are UTC without tzinfo (SQLite keeps no offsets).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
@@ -67,6 +67,7 @@ class Service(Base):
     price_cents: Mapped[int | None]
     unit: Mapped[str | None]
     booking: Mapped[str]
+    payments: Mapped[list[str] | None]  # None: every way (see kiosk/purchasing.py)
     open_to_all: Mapped[bool]
     keywords: Mapped[list[str]]
 
@@ -166,6 +167,36 @@ class Operator(Base):
     role: Mapped[str]
     pin_hash: Mapped[str]
     comuni: Mapped[list[str] | None]
+
+
+class Credit(Base):
+    """A citizen's municipal or welfare credit, under their holder key (no codice fiscale)."""
+
+    __tablename__ = "credits"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    programme: Mapped[str]
+    balance_cents: Mapped[int]
+    updated_at: Mapped[datetime]
+
+
+class MirroredVoucher(Base):
+    """A voucher a citizen can print here once identified (see kiosk/wallet.py)."""
+
+    __tablename__ = "vouchers"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(64), index=True)
+    comune_id: Mapped[str | None]
+    programme: Mapped[str]
+    issuer: Mapped[str]
+    amount_cents: Mapped[int | None]
+    service_id: Mapped[str | None]
+    valid_from: Mapped[date]
+    valid_until: Mapped[date]
+    code: Mapped[str]
+    signed_code: Mapped[str]
+    state: Mapped[str]
 
 
 class OperatorLockout(Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
@@ -168,6 +168,13 @@ def parse_provider(record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+PAYMENTS = ("provider", "credit", "desk")
+
+
+def _payment(record: Mapping[str, Any], field: str) -> str:
+    return choice(record, field, PAYMENTS)
+
+
 def parse_service(record: Mapping[str, Any]) -> dict[str, Any]:
     booking = choice(record, "booking", BOOKING_MODES)
     price = optional_integer(record, "price_cents", low=0, high=MAX_PRICE_CENTS)
@@ -188,6 +195,9 @@ def parse_service(record: Mapping[str, Any]) -> dict[str, Any]:
         "price_cents": price,
         "unit": unit,
         "booking": booking,
+        "payments": None
+        if record.get("payments") is None
+        else string_list(record, "payments", limit=16, items=3, check=_payment),
         "open_to_all": residents_of is None,
         "keywords": string_list(record, "keywords", limit=40, items=30)
         if "keywords" in record
@@ -260,4 +270,58 @@ def parse_application_status(record: Mapping[str, Any]) -> dict[str, Any]:
         "call_id": identifier(record, "call"),
         "updated_at": timestamp(record, "updated_at"),
         "note": note,
+    }
+
+
+VOUCHER_ID_RE = re.compile(r"[0-9a-f]{16}")
+VOUCHER_CODE_RE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}")
+SIGNED_CODE_RE = re.compile(r"SP1:[0-9A-Z $%*+./:-]{1,508}")
+VOUCHER_STATES = ("issued", "redeemed", "cancelled")
+
+
+def _matching(record: Mapping[str, Any], field: str, pattern: re.Pattern[str]) -> str:
+    value = _get(record, field, str)
+    if not pattern.fullmatch(value):
+        raise RecordError(f"{field}: not in the expected form")
+    return value
+
+
+def day(record: Mapping[str, Any], field: str) -> date:
+    value = _get(record, field, str)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"{field}: not a date (YYYY-MM-DD)") from None
+
+
+def parse_credit(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": _matching(record, "id", STATUS_KEY_RE),
+        "programme": text(record, "programme", limit=200),
+        "balance_cents": integer(record, "balance_cents", low=0, high=100_000_000),
+        "updated_at": timestamp(record, "updated_at"),
+    }
+
+
+def parse_voucher(record: Mapping[str, Any]) -> dict[str, Any]:
+    amount = optional_integer(record, "amount_cents", low=1, high=10_000_000)
+    service = optional_identifier(record, "service")
+    if (amount is None) == (service is None):
+        raise RecordError("amount_cents: a voucher is for an amount or for a service")
+    valid_from, valid_until = day(record, "valid_from"), day(record, "valid_until")
+    if valid_until < valid_from:
+        raise RecordError("valid_until: before valid_from")
+    return {
+        "id": _matching(record, "id", VOUCHER_ID_RE),
+        "holder": _matching(record, "holder", STATUS_KEY_RE),
+        "comune_id": optional_identifier(record, "comune"),
+        "programme": text(record, "programme", limit=200),
+        "issuer": text(record, "issuer", limit=200),
+        "amount_cents": amount,
+        "service_id": service,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+        "code": _matching(record, "code", VOUCHER_CODE_RE),
+        "signed_code": _matching(record, "signed_code", SIGNED_CODE_RE),
+        "state": choice(record, "state", VOUCHER_STATES),
     }

@@ -63,6 +63,7 @@ class FaultProxy:
         self.rates = dict(rates or {})
         self.stall_seconds = stall_seconds
         self.delay: tuple[float, float] = (0.0, 0.0)  # extra wait before each answer
+        self.next_push_faults: list[str] = []  # taken in order by the next pushes
         self._random = random.Random(seed)
         self._lock = threading.Lock()
         self.counts: Counter[str] = Counter()
@@ -106,7 +107,13 @@ class FaultProxy:
             kind = "push" if b"/v1/submissions" in request.split(b"\r\n", 1)[0] else "pull"
             with self._lock:
                 self.in_flight[kind] += 1
-            fault = self._choose()
+            with self._lock:
+                scripted = (
+                    self.next_push_faults.pop(0)
+                    if kind == "push" and self.next_push_faults
+                    else None
+                )
+            fault = scripted or self._choose()
             with self._lock:
                 self.counts[fault] += 1
                 self.counts[f"{kind} requests"] += 1

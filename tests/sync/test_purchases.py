@@ -1,0 +1,154 @@
+"""Purchases, credits and vouchers between the kiosk's store and the reference platform
+over loopback HTTP (the screens are in tests/kiosk/test_buying_on_screen.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from forms.lookup import holder_key
+from kiosk.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
+from kiosk.wallet import print_voucher, usable_vouchers
+from printing import print_queue
+from printing.slip import Qr, SlipContext
+from printing.voucher_code import Signer
+from sync.engine import SyncEngine
+from sync.models import MirroredVoucher, OutboxEntry
+from sync.store import Store
+from tests.sync.conftest import Central, enrolled_client
+from tests.sync.faults import FaultProxy
+
+CF = "FRRNNA41A63E592W"
+OTHER_CF = "BNCMTT15B19G224I"
+SIGNER = Signer(Ed25519PrivateKey.generate())
+
+
+def context() -> SlipContext:
+    return SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+
+
+def order(store: Store, services: dict[str, int], checkout: Checkout) -> str:
+    with store.write() as session:
+        cart = Cart()
+        for service, quantity in services.items():
+            cart.add(cart_line(session, service, quantity))
+        return place_order(session, cart, checkout, context(), SIGNER, datetime.now(UTC)).reference
+
+
+def holder(central: Central, cf: str = CF) -> str:
+    return holder_key(central.platform.lookup_secret(), cf)
+
+
+@pytest.fixture
+def flaky(central: Central, store: Store) -> Iterator[tuple[SyncEngine, FaultProxy]]:
+    proxy = FaultProxy((central.server.host, central.server.port))
+    client = enrolled_client(central, proxy.url, read_timeout=5)
+    yield SyncEngine(store, client, page_size=50, push_batch=10), proxy
+    client.close()
+    proxy.close()
+
+
+def test_an_order_reaches_the_platform_once_though_the_first_two_pushes_fail(
+    flaky: tuple[SyncEngine, FaultProxy], central: Central
+) -> None:
+    engine, proxy = flaky
+    engine.run_once()
+    reference = order(engine.store, {"s01": 2, "s02": 1}, Checkout("provider", holder(central)))
+    proxy.next_push_faults = ["drop_after_commit", "http_503"]
+    failures = 0
+    while True:
+        try:
+            engine.run_once()
+            break
+        except Exception:  # the engine says why; here we only count
+            failures += 1
+            assert failures < 5
+    assert failures == 2
+    purchases = [s for s in central.platform.submissions() if s.kind == "purchase"]
+    assert [p.payload["order"] for p in purchases] == [reference]  # exactly once
+    lines = purchases[0].payload["lines"]
+    assert [(ln["service"], ln["quantity"], ln["unit_price_cents"]) for ln in lines] == [
+        ("s01", 2, 1300),
+        ("s02", 1, central.platform.records("services")["s02"]["price_cents"]),
+    ]
+    engine.run_once()  # the vouchers come back through the wallet stream
+    with engine.store.read() as session:
+        mine = usable_vouchers(session, holder(central), datetime.now().date())
+        jobs = [(j.kind, j.reference) for j in map(print_queue.QueuedJob.of, session.scalars(
+            select(print_queue.PrintJob)))]  # fmt: skip
+    assert sorted(v.service_id for v in mine) == ["s01", "s02"]
+    assert ("receipt", reference) in jobs and sum(kind == "voucher" for kind, _ in jobs) == 2
+
+    code = mine[0].code
+    assert central.platform.voucher_by_code(code)["state"] == "issued"  # type: ignore[index]
+    central.platform.redeem(code)
+    engine.run_once()
+    with engine.store.read() as session:
+        assert session.get(MirroredVoucher, mine[0].id).state == "redeemed"  # type: ignore[union-attr]
+
+
+def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    reference = order(engine.store, {"s01": 1}, Checkout("provider", holder(central)))
+    service = dict(central.platform.records("services")["s01"])
+    central.platform.publish("services", {**service, "price_cents": 1500})
+    engine.push()
+    with engine.store.read() as session:
+        row = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase")).one()
+    assert row.state == "rejected" and row.reject_code == "price_changed"
+    assert "€ 15,00, not € 13,00" in (row.reject_message or "")
+    assert row.payload["order"] == reference  # kept for the manager, never dropped
+
+
+def test_credit_spent_offline_is_bounded_and_reconciled_at_sync(
+    engine: SyncEngine, central: Central
+) -> None:
+    key = central.platform.set_credit(CF, "Credito welfare 2026", 10_000)
+    engine.run_once()
+    limit = Checkout("credit", key, credit_limit_cents=5000)
+    with engine.store.read() as session:
+        view = credit_of(session, key, 5000)
+        assert view is not None and (view.balance_cents, view.spendable_cents) == (10_000, 5000)
+    with pytest.raises(CheckoutError) as refused:
+        order(engine.store, {"s01": 4}, limit)  # € 52,00: above what may wait unsent
+    assert refused.value.reason == "credit_limit"
+    order(engine.store, {"s01": 2}, limit)  # € 26,00, not yet sent (offline)
+    with pytest.raises(CheckoutError) as again:
+        order(engine.store, {"s01": 2}, limit)  # another € 26,00 would make € 52,00 waiting
+    assert again.value.reason == "credit_limit"
+    with engine.store.read() as session:
+        assert credit_of(session, key, 5000).spendable_cents == 2400  # type: ignore[union-attr]
+
+    engine.run_once()  # back online: accepted, debited, the new balance comes back
+    with engine.store.read() as session:
+        view = credit_of(session, key, 5000)
+    assert view is not None and (view.balance_cents, view.waiting_cents) == (7400, 0)
+    assert central.platform.records("credits")[key]["balance_cents"] == 7400
+    with pytest.raises(CheckoutError) as nothing:
+        order(engine.store, {"s01": 1}, Checkout("credit", holder(central, OTHER_CF)))
+    assert nothing.value.reason == "no_credit"
+
+
+def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
+    engine: SyncEngine, central: Central
+) -> None:
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 15_000)
+    engine.run_once()
+    today = datetime.now().date()
+    with engine.store.write() as session:
+        assert usable_vouchers(session, holder(central, OTHER_CF), today) == []
+        with pytest.raises(KeyError):
+            print_voucher(session, holder(central, OTHER_CF), issued["id"], context())
+        [found] = usable_vouchers(session, holder(central), today)
+        job = print_voucher(session, holder(central), found.id, context())
+        printed = print_queue.get(session, job)
+    assert found.amount_cents == 15_000 and found.code == issued["code"]
+    assert printed is not None
+    qr = [e for e in printed.slip.elements if isinstance(e, Qr)]
+    assert [q.payload for q in qr] == [issued["signed_code"]]  # the platform's signed code

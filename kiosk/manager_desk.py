@@ -19,7 +19,7 @@ from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
 from sync import outbox
-from sync.models import Operator, OutboxEntry, PrintJob
+from sync.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
 from sync.retention import Overdue, RetentionRule, overdue
 
 RECENT_SLIPS = 8
@@ -128,16 +128,23 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         if payload.get("type") == "assisted_session":
             operator = str(payload.get("operator"))
             sessions[operator] = sessions.get(operator, 0) + 1
+    payments = list(session.scalars(select(OutboxEntry.payload["payment"].as_string()).where(
+        *of_day, OutboxEntry.kind == "purchase")))  # fmt: skip
+    printed = list(session.scalars(select(PrintJob.reference).where(
+        PrintJob.kind == "voucher", PrintJob.copy_no == 0,
+        PrintJob.created_at >= start, PrintJob.created_at < end)))  # fmt: skip
+    amounts = session.scalars(select(MirroredVoucher.amount_cents).where(
+        MirroredVoucher.code.in_(printed), MirroredVoucher.amount_cents.is_not(None)))  # fmt: skip
     names = dict(session.execute(select(Operator.id, Operator.name)).all())
     counts = outbox.counts(session)
     problems = sum(print_queue.counts(session).get(state, 0) for state in ("uncertain", "expired"))
     return DayReport(
         day=day,
-        purchases=kinds.get("purchase", 0),
-        bookings=kinds.get("booking", 0),
+        purchases=sum(1 for p in payments if p != "provider"),
+        bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
         applications=kinds.get("application", 0),
-        vouchers=0,  # vouchers come with purchases (not at this kiosk yet)
-        vouchers_cents=0,
+        vouchers=len(printed),
+        vouchers_cents=sum(amounts),  # the value of money vouchers (buoni spesa) printed
         waiting_to_send=counts["pending"] + counts["sending"],
         rejected=counts["rejected"],
         print_problems=problems,

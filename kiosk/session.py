@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kiosk.applying import Draft
     from kiosk.manager_login import Manager
+    from kiosk.purchasing import Cart
 
 
 class CitizenSession:
@@ -21,13 +22,15 @@ class CitizenSession:
         self.drafts: dict[str, Draft] = {}  # by call id
         self.more_time = False  # the citizen asked for longer waits during this visit
         self.assisted_by: Manager | None = None  # a welfare manager is helping
+        self.cart: Cart | None = None  # services chosen to buy or book
 
     @property
     def active(self) -> bool:
         """Whether the visit holds anything to forget."""
-        return bool(self.drafts)
+        return bool(self.drafts) or bool(self.cart and self.cart.lines)
 
     def end(self) -> None:
         self.drafts.clear()
         self.more_time = False
         self.assisted_by = None
+        self.cart = None

@@ -251,58 +251,101 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="56"/>
         <source>Apply by {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
         <source>Who can apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="62"/>
         <source>What to bring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="68"/>
         <source>Apply here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="70"/>
         <source>Apply here: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
         <source>Apply with the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="83"/>
         <source>Calls and subsidies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="84"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
+        <source>Print my vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="87"/>
         <source>Open now for residents of {comune}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="89"/>
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CartScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="49"/>
+        <source>{n} × {each} · {provider}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="53"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
+        <source>Your cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="72"/>
+        <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="76"/>
+        <source>Total: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="78"/>
+        <source>Go on to payment ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="81"/>
+        <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -357,6 +400,111 @@
     <message>
         <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
         <source>All Comuni</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="151"/>
+        <source>Your credit is not enough: {amount} available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="154"/>
+        <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="157"/>
+        <source>There is no credit in your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="158"/>
+        <source>The credit can be used when the Social Point is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="160"/>
+        <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <source>Who is buying?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <source>How do you pay?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
+        <source>Your order is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <source>Total: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="178"/>
+        <source>I pay the provider when the service is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
+        <source>I pay at the desk now (cash or card, with the welfare manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
+        <source>✓ Payment received — confirmed by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="201"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="205"/>
+        <source>Confirm the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="209"/>
+        <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="213"/>
+        <source>Order code: {code}
+The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
+        <source>The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <source>I use my welfare credit (none in your name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -502,64 +650,82 @@
     </message>
 </context>
 <context>
+    <name>IdentifyBox</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="78"/>
+        <source>Your codice fiscale (or pass your health card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="79"/>
+        <source>Next ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="322"/>
+        <location filename="../../kiosk/ui/main_window.py" line="286"/>
+        <source>Cart ({n}) · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="342"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360"/>
+        <location filename="../../kiosk/ui/main_window.py" line="380"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="382"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="364"/>
+        <location filename="../../kiosk/ui/main_window.py" line="384"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <location filename="../../kiosk/ui/main_window.py" line="386"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="387"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="387"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="374"/>
+        <location filename="../../kiosk/ui/main_window.py" line="394"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="375"/>
+        <location filename="../../kiosk/ui/main_window.py" line="395"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
+        <location filename="../../kiosk/ui/main_window.py" line="396"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
+        <location filename="../../kiosk/ui/main_window.py" line="397"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
+        <location filename="../../kiosk/ui/main_window.py" line="398"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -954,52 +1120,62 @@
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="126"/>
         <source>Print these details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="129"/>
         <source>This service is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="138"/>
+        <source>Add to cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="141"/>
+        <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="143"/>
         <source>Who can use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="146"/>
         <source>Residents of: {comuni}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="149"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="150"/>
         <source>Who provides it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="153"/>
         <source>Phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="155"/>
         <source>E-mail: {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="157"/>
         <source>Address: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="159"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,12 +1261,12 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="32"/>
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
         <source>Information only: no booking here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="34"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>Free of charge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,6 +1326,34 @@
     <message>
         <location filename="../../kiosk/ui/texts.py" line="25"/>
         <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalletScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="67"/>
+        <source>Code {code} · valid until {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="70"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="76"/>
+        <source>My vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="80"/>
+        <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="91"/>
+        <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -251,59 +251,102 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="56"/>
         <source>Apply by {day} at {hour}</source>
         <translation>Domande entro il {day} alle {hour}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
         <source>Who can apply</source>
         <translation>Chi può fare domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="62"/>
         <source>What to bring</source>
         <translation>Documenti da portare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="68"/>
         <source>Apply here</source>
         <translation>Fai domanda qui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="70"/>
         <source>Apply here: {title}</source>
         <translation>Fai domanda qui: {title}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
         <source>Apply with the welfare manager at the desk.</source>
         <translation>La domanda si presenta con il welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="83"/>
         <source>Calls and subsidies</source>
         <translation>Bandi e contributi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="84"/>
         <source>Where is my application?</source>
         <translation>A che punto è la mia domanda?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
+        <source>Print my vouchers</source>
+        <translation>Stampa i miei buoni</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="87"/>
         <source>Open now for residents of {comune}</source>
         <translation>Aperti ora per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="89"/>
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation>Il welfare manager allo sportello può aiutarti a compilare qualsiasi modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
+    </message>
+</context>
+<context>
+    <name>CartScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="49"/>
+        <source>{n} × {each} · {provider}</source>
+        <translation>{n} × {each} · {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="53"/>
+        <source>Remove</source>
+        <translation>Togli</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
+        <source>Your cart</source>
+        <translation>Il tuo carrello</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="72"/>
+        <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
+        <translation>Il carrello è vuoto. Scegli un servizio e tocca “Aggiungi al carrello”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="76"/>
+        <source>Total: {amount}</source>
+        <translation>Totale: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="78"/>
+        <source>Go on to payment ›</source>
+        <translation>Vai al pagamento ›</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="81"/>
+        <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
+        <translation>Il totem non riceve denaro: paghi al fornitore, usi il tuo credito oppure paghi allo sportello con il welfare manager.</translation>
     </message>
 </context>
 <context>
@@ -358,6 +401,112 @@
         <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="151"/>
+        <source>Your credit is not enough: {amount} available.</source>
+        <translation>Il credito non basta: disponibili {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="154"/>
+        <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
+        <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="157"/>
+        <source>There is no credit in your name.</source>
+        <translation>Non c’è credito a tuo nome.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="158"/>
+        <source>The credit can be used when the Social Point is online.</source>
+        <translation>Il credito si può usare quando il Social Point è collegato.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="160"/>
+        <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
+        <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <source>Who is buying?</source>
+        <translation>Chi acquista?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <source>How do you pay?</source>
+        <translation>Come paghi?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
+        <source>Your order is saved</source>
+        <translation>Il tuo ordine è registrato</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <source>Total: {amount}</source>
+        <translation>Totale: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="178"/>
+        <source>I pay the provider when the service is done</source>
+        <translation>Pago al fornitore quando ricevo il servizio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
+        <source>I pay at the desk now (cash or card, with the welfare manager)</source>
+        <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
+        <source>✓ Payment received — confirmed by {name}</source>
+        <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="201"/>
+        <source>Finish</source>
+        <translation>Ho finito</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
+        <source>Sending…</source>
+        <translation>Invio in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="205"/>
+        <source>Confirm the order</source>
+        <translation>Conferma l’ordine</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="209"/>
+        <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
+        <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="213"/>
+        <source>Order code: {code}
+The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+        <translation>Codice dell’ordine: {code}
+Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
+        <source>The kiosk never takes money.</source>
+        <translation>Il totem non riceve denaro.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <source>I use my welfare credit (none in your name)</source>
+        <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <source>I use my welfare credit ({amount} available now)</source>
+        <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
     </message>
 </context>
 <context>
@@ -502,64 +651,82 @@
     </message>
 </context>
 <context>
+    <name>IdentifyBox</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="78"/>
+        <source>Your codice fiscale (or pass your health card)</source>
+        <translation>Il tuo codice fiscale (oppure passa la tessera sanitaria)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="79"/>
+        <source>Next ›</source>
+        <translation>Avanti ›</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="322"/>
+        <location filename="../../kiosk/ui/main_window.py" line="286"/>
+        <source>Cart ({n}) · {total}</source>
+        <translation>Carrello ({n}) · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="342"/>
         <source>Assisted by {name}</source>
         <translation>Assistenza di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360"/>
+        <location filename="../../kiosk/ui/main_window.py" line="380"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di&apos; al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="382"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="364"/>
+        <location filename="../../kiosk/ui/main_window.py" line="384"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <location filename="../../kiosk/ui/main_window.py" line="386"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="387"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="387"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="374"/>
+        <location filename="../../kiosk/ui/main_window.py" line="394"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="375"/>
+        <location filename="../../kiosk/ui/main_window.py" line="395"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
+        <location filename="../../kiosk/ui/main_window.py" line="396"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
+        <location filename="../../kiosk/ui/main_window.py" line="397"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
+        <location filename="../../kiosk/ui/main_window.py" line="398"/>
         <source>End assisted session</source>
         <translation>Termina assistenza</translation>
     </message>
@@ -954,52 +1121,62 @@
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="126"/>
         <source>Print these details</source>
         <translation>Stampa questa scheda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="129"/>
         <source>This service is no longer in the catalog.</source>
         <translation>Questo servizio non è più nel catalogo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="138"/>
+        <source>Add to cart</source>
+        <translation>Aggiungi al carrello</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="141"/>
+        <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
+        <translation>✓ Nel carrello. Tocca “Carrello” qui sotto quando sei pronto.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="143"/>
         <source>Who can use it</source>
         <translation>Chi può usarlo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="146"/>
         <source>Residents of: {comuni}</source>
         <translation>Chi abita a: {comuni}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="149"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation>Tutti, in qualsiasi Comune abitino</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="150"/>
         <source>Who provides it</source>
         <translation>Chi offre il servizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="153"/>
         <source>Phone: {phone}</source>
         <translation>Telefono: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="155"/>
         <source>E-mail: {email}</source>
         <translation>E-mail: {email}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="157"/>
         <source>Address: {address}</source>
         <translation>Indirizzo: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="159"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation>Inquadra con il telefono per salvare il contatto</translation>
     </message>
@@ -1085,12 +1262,12 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="32"/>
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
         <source>Information only: no booking here</source>
         <translation>Solo informazioni: qui non si prenota</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="34"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>Free of charge</source>
         <translation>Gratuito</translation>
     </message>
@@ -1151,6 +1328,34 @@
         <location filename="../../kiosk/ui/texts.py" line="25"/>
         <source>visit</source>
         <translation>accesso</translation>
+    </message>
+</context>
+<context>
+    <name>WalletScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="67"/>
+        <source>Code {code} · valid until {day}</source>
+        <translation>Codice {code} · valido fino al {day}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="70"/>
+        <source>Print</source>
+        <translation>Stampa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="76"/>
+        <source>My vouchers</source>
+        <translation>I miei buoni</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="80"/>
+        <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
+        <translation>I buoni a tuo nome, concessi dal Comune o acquistati qui, si possono ristampare. Scrivi il tuo codice fiscale o passa la tessera sanitaria sul lettore.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="91"/>
+        <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
+        <translation>Non ci sono buoni a tuo nome da stampare. Se il Comune ha appena approvato il tuo, può servire qualche minuto perché arrivi a questo totem.</translation>
     </message>
 </context>
 </TS>

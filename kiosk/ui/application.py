@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from kiosk.ui.apply_controller import ApplyController
     from kiosk.ui.manager_controller import ManagerController
     from kiosk.ui.print_controller import PrintBridge, PrintController
+    from kiosk.ui.purchase_controller import PurchaseController
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
     from printing.slip import SlipContext
@@ -100,6 +101,7 @@ class Controllers(NamedTuple):
     printing: PrintController
     applying: ApplyController
     managing: ManagerController
+    purchasing: PurchaseController
 
 
 def connect_backend(
@@ -112,13 +114,15 @@ def connect_backend(
     """The store is open: screens get the catalog, printing, applying and manager mode
     their workers' news. (The workers themselves are started by the caller.)"""
     from kiosk.ui.manager_controller import ManagerController
+    from kiosk.ui.purchase_controller import PurchaseController
 
     window.attach(backend.catalog)
     printer = attach_printing(window, backend, tasks, print_bridge)
     applying = attach_applying(window, backend, tasks, printer, sync_bridge, print_bridge)
     managing = ManagerController(window, backend, tasks, printer)
     sync_bridge.status_changed.connect(managing.on_sync_status)
-    return Controllers(printer, applying, managing)
+    purchasing = PurchaseController(window, backend, tasks, printer.context, printer)
+    return Controllers(printer, applying, managing, purchasing)
 
 
 class KioskApplication(QObject):

@@ -70,8 +70,9 @@ class ApplyController(QObject):
             log.info("scanner: a code that is not a codice fiscale was ignored")
             return
         screen = self.window.screens.get(self.window.current_route)
-        if isinstance(screen, ApplyScreen | ApplicationStatusScreen):
-            screen.take_scanned(text)
+        take = getattr(screen, "take_scanned", None)  # screens that ask for the code
+        if take is not None:
+            take(text)
 
     def look_up(self, screen: ApplicationStatusScreen, code: str, cf: str) -> None:
         store, device_file = self.backend.store, self.backend.config.device_file

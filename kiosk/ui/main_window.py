@@ -35,14 +35,18 @@ def data_screens() -> dict[str, type[DataScreen]]:
     from kiosk.ui.screens.application_status import ApplicationStatusScreen
     from kiosk.ui.screens.apply import ApplyScreen
     from kiosk.ui.screens.calls import CallsScreen
+    from kiosk.ui.screens.cart import CartScreen
     from kiosk.ui.screens.catalog import CatalogScreen
+    from kiosk.ui.screens.checkout import CheckoutScreen
     from kiosk.ui.screens.manager_desk import ManagerDeskScreen
     from kiosk.ui.screens.manager_login import ManagerLoginScreen
     from kiosk.ui.screens.service_detail import ServiceDetailScreen
     from kiosk.ui.screens.service_list import ServiceListScreen
+    from kiosk.ui.screens.wallet import WalletScreen
 
     classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen, ApplyScreen,
-               ApplicationStatusScreen, ManagerLoginScreen, ManagerDeskScreen)  # fmt: skip
+               ApplicationStatusScreen, ManagerLoginScreen, ManagerDeskScreen, CartScreen,
+               CheckoutScreen, WalletScreen)  # fmt: skip
     return {screen.route: screen for screen in classes}
 
 
@@ -145,6 +149,10 @@ class MainWindow(QMainWindow):
         for widget in (self.back_button, self.home_button):
             widget.setMinimumWidth(240)
             row.addWidget(widget)
+        self.cart_button = button(name="cartButton", role="chip")
+        self.cart_button.clicked.connect(lambda: self.go("cart"))
+        self.cart_button.hide()
+        row.addWidget(self.cart_button)
         row.addStretch(1)
         self.assisted_label = label(role="fieldLabel", name="assistedBy")
         self.assisted_label.setWordWrap(False)
@@ -181,6 +189,7 @@ class MainWindow(QMainWindow):
         screen.navigate_requested.connect(self.go)
         screen.help_requested.connect(self.show_help)
         screen.print_requested.connect(self.print_requested)
+        screen.cart_changed.connect(self._show_cart)
         self.screens[screen.route] = screen
         self.stack.addWidget(screen)
         self.screen_added.emit(screen)
@@ -264,6 +273,17 @@ class MainWindow(QMainWindow):
             self.idle.longer(False)
         self.visit_ended.emit()
         self._show_assisted()
+        self._show_cart()
+
+    def _show_cart(self) -> None:
+        cart = self.ctx.citizen.cart
+        count = sum(line.quantity for line in cart.lines) if cart else 0
+        self.cart_button.setVisible(count > 0)
+        if cart and count:
+            from kiosk.formatting import format_euro
+
+            total = format_euro(cart.total_cents, self.ctx.lang)
+            self.cart_button.setText(self.tr("Cart ({n}) · {total}").format(n=count, total=total))
 
     # Manager mode ------------------------------------------------------------------------
 
@@ -377,6 +397,7 @@ class MainWindow(QMainWindow):
         self.help_button.setText(self.tr("Ask for help"))
         self.end_assisted_button.setText(self.tr("End assisted session"))
         self._show_assisted()
+        self._show_cart()
         if self._overlay is not None and self._overlay.isVisible():
             self.show_help()
 

@@ -26,6 +26,11 @@ UNITS = {
 }
 
 
+def unit_text(unit: str | None) -> str:
+    """The unit of a price in the current language ("ora" → "hour"), or ""."""
+    return QCoreApplication.translate("Units", UNITS[unit]) if unit in UNITS else ""
+
+
 def price_text(cents: int | None, unit: str | None, lang: str) -> str:
     """ "€ 12,50 / ora"; "Gratuito"; or, for shops that sell nothing here, an info line."""
     if cents is None:

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from forms.lookup import holder_key
+from kiosk.manager_desk import day_report
 from kiosk.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
 from kiosk.wallet import print_voucher, usable_vouchers
 from printing import print_queue
@@ -82,6 +83,9 @@ def test_an_order_reaches_the_platform_once_though_the_first_two_pushes_fail(
             select(print_queue.PrintJob)))]  # fmt: skip
     assert sorted(v.service_id for v in mine) == ["s01", "s02"]
     assert ("receipt", reference) in jobs and sum(kind == "voucher" for kind, _ in jobs) == 2
+    with engine.store.read() as session:
+        report = day_report(session, datetime.now().date(), None)
+    assert (report.bookings, report.purchases, report.vouchers) == (1, 0, 2)
 
     code = mine[0].code
     assert central.platform.voucher_by_code(code)["state"] == "issued"  # type: ignore[index]
@@ -152,3 +156,6 @@ def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
     assert printed is not None
     qr = [e for e in printed.slip.elements if isinstance(e, Qr)]
     assert [q.payload for q in qr] == [issued["signed_code"]]  # the platform's signed code
+    with engine.store.read() as session:
+        report = day_report(session, today, None)
+    assert (report.vouchers, report.vouchers_cents) == (1, 15_000)

@@ -39,6 +39,7 @@ class Screen(QWidget):
     help_requested = Signal()
     # kind, a function SlipContext -> Slip, reference (see kiosk.ui.print_controller)
     print_requested = Signal(str, object, str)
+    cart_changed = Signal()  # the citizen's cart gained or lost a service
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()

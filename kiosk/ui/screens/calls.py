@@ -31,6 +31,9 @@ class CallsScreen(DataScreen):
         self.status_button = button(name="statusButton", role="chip")
         self.status_button.clicked.connect(lambda: self.go("status"))
         top.addWidget(self.status_button)
+        self.wallet_button = button(name="walletButton", role="chip")
+        self.wallet_button.clicked.connect(lambda: self.go("wallet"))
+        top.addWidget(self.wallet_button)
         self.body.addLayout(top)
         self.body.addWidget(self.list, 1)
         self.body.addWidget(self.note)
@@ -79,6 +82,7 @@ class CallsScreen(DataScreen):
         lang = self.ctx.lang
         self.title.setText(self.tr("Calls and subsidies"))
         self.status_button.setText(self.tr("Where is my application?"))
+        self.wallet_button.setText(self.tr("Print my vouchers"))
         comune = self.catalog.comune_name(self.ctx.social_point.comune) or ""
         self.scope.setText(self.tr("Open now for residents of {comune}").format(comune=comune))
         self.note.setText(

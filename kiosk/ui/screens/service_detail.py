@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.contact_card import vcard
 from kiosk.service_card import card_for
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.texts import price_text
+from kiosk.ui.texts import price_text, unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.qr import QrCode
 from printing.documents import service_card
@@ -31,6 +31,23 @@ class ServiceDetailScreen(DataScreen):
         columns.setSpacing(40)
         self.details = ScrollList(name="serviceDetails", spacing=12)
         self.price = label(role="price", name="servicePrice")
+        self.quantity = 1
+        self.buy_row = QWidget()
+        buy = QHBoxLayout(self.buy_row)
+        buy.setContentsMargins(0, 0, 0, 0)
+        self.less_button = button("−", name="quantityLess", role="chip")
+        self.quantity_label = label(role="heading", name="quantity")
+        self.more_button = button("+", name="quantityMore", role="chip")
+        self.add_button = button(name="addToCart")
+        self.less_button.clicked.connect(lambda: self._change_quantity(-1))
+        self.more_button.clicked.connect(lambda: self._change_quantity(+1))
+        self.add_button.clicked.connect(self.add_to_cart)
+        for widget in (self.less_button, self.quantity_label, self.more_button):
+            buy.addWidget(widget)
+        buy.addSpacing(16)
+        buy.addWidget(self.add_button)
+        buy.addStretch(1)
+        self.added = label(role="cardPrice", name="addedToCart")
         self.description = label(name="serviceDescription")
         self.who_heading = label(role="heading", name="whoHeading")
         self.who = label(name="serviceWho")
@@ -38,6 +55,8 @@ class ServiceDetailScreen(DataScreen):
         self.provider = label(name="serviceProvider")
         for widget in (
             self.price,
+            self.buy_row,
+            self.added,
             self.description,
             self.who_heading,
             self.who,
@@ -70,6 +89,29 @@ class ServiceDetailScreen(DataScreen):
                 vcard(s.provider_name, s.provider_phone, s.provider_email, s.provider_address)
             )
         self.details.verticalScrollBar().setValue(0)
+        self.quantity, self.added_count = 1, 0
+        self.retranslate()
+
+    def _change_quantity(self, step: int) -> None:
+        self.quantity = max(1, min(99, self.quantity + step))
+        self.retranslate()
+
+    def add_to_cart(self) -> None:
+        """Puts the service in the visit's cart at the price shown (read again now)."""
+        from kiosk.purchasing import Cart, CheckoutError, cart_line
+
+        if self.service is None:
+            return
+        try:
+            with self.catalog.store.read() as session:
+                line = cart_line(session, self.service.id, self.quantity)
+        except CheckoutError:
+            return
+        if self.ctx.citizen.cart is None:
+            self.ctx.citizen.cart = Cart()
+        self.ctx.citizen.cart.add(line)
+        self.added_count += self.quantity
+        self.cart_changed.emit()
         self.retranslate()
 
     def print_card(self) -> None:
@@ -89,6 +131,14 @@ class ServiceDetailScreen(DataScreen):
         self.title.setText(pick(s.title, lang))
         self.category.setText(pick(s.category_label, lang))
         self.price.setText(price_text(s.price_cents, s.unit, lang))
+        for_sale = s.booking == "buy_now" and s.price_cents is not None
+        self.buy_row.setVisible(for_sale)
+        unit = unit_text(s.unit)
+        self.quantity_label.setText(f"{self.quantity} {unit}".strip())
+        self.add_button.setText(self.tr("Add to cart"))
+        added = getattr(self, "added_count", 0)
+        self.added.setVisible(for_sale and added > 0)
+        self.added.setText(self.tr("✓ In your cart. Tap “Cart” below when you are ready."))
         self.description.setText(pick(s.description, lang))
         self.who_heading.setText(self.tr("Who can use it"))
         if s.residents_of:

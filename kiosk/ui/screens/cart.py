@@ -1,0 +1,82 @@
+"""The citizen's cart: what they chose, how many, the total in euro, and the way on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.formatting import format_euro
+from kiosk.purchasing import CartLine
+from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.texts import unit_text
+from kiosk.ui.widgets.common import ScrollList, button, card, label
+from sync.catalog import CatalogReader, pick
+
+
+class CartScreen(DataScreen):
+    route = "cart"
+
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
+        self.title = label(role="title", name="cartTitle")
+        self.body.addWidget(self.title)
+        self.list = ScrollList(name="cartLines")
+        self.body.addWidget(self.list, 1)
+        self.total = label(role="price", name="cartTotal")
+        self.no_money = label(role="muted", name="cartNoMoney")
+        row = QHBoxLayout()
+        row.addWidget(self.total, 1)
+        self.checkout_button = button(name="toCheckout")
+        self.checkout_button.setMinimumWidth(420)
+        self.checkout_button.clicked.connect(lambda: self.go("checkout"))
+        row.addWidget(self.checkout_button)
+        self.body.addLayout(row)
+        self.body.addWidget(self.no_money)
+
+    def enter(self, **params: Any) -> None:
+        self.retranslate()
+
+    def _line(self, line: CartLine) -> QWidget:
+        lang = self.ctx.lang
+        frame = card()
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(24, 14, 24, 14)
+        texts = QVBoxLayout()
+        texts.addWidget(label(pick(line.title, lang), role="cardTitle"))
+        unit = unit_text(line.unit)
+        each = format_euro(line.unit_price_cents, lang) + (f" / {unit}" if unit else "")
+        texts.addWidget(label(self.tr("{n} × {each} · {provider}").format(
+            n=line.quantity, each=each, provider=line.provider), role="muted"))  # fmt: skip
+        row.addLayout(texts, 1)
+        row.addWidget(label(format_euro(line.total_cents, lang), role="cardPrice"))
+        remove = button(self.tr("Remove"), name=f"remove_{line.service_id}", role="chip")
+        remove.clicked.connect(lambda _=False, s=line.service_id: self._remove(s))
+        row.addWidget(remove)
+        return frame
+
+    def _remove(self, service_id: str) -> None:
+        if self.ctx.citizen.cart is not None:
+            self.ctx.citizen.cart.remove(service_id)
+        self.cart_changed.emit()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        cart = self.ctx.citizen.cart
+        lines = cart.lines if cart else []
+        self.title.setText(self.tr("Your cart"))
+        self.list.clear()
+        for line in lines:
+            self.list.add(self._line(line))
+        if not lines:
+            empty = self.tr("The cart is empty. Choose a service and tap “Add to cart”.")
+            self.list.add(label(empty, role="heading"))
+        total = cart.total_cents if cart else 0
+        self.total.setText(
+            self.tr("Total: {amount}").format(amount=format_euro(total, self.ctx.lang))
+        )
+        self.checkout_button.setText(self.tr("Go on to payment ›"))
+        self.checkout_button.setEnabled(bool(lines))
+        self.no_money.setText(self.tr(
+            "The kiosk never takes money: you pay the provider, use your credit, or pay at"
+            " the desk with the welfare manager."))  # fmt: skip

@@ -1,0 +1,228 @@
+"""Checkout: who the citizen is, how they pay, and the order confirmed with its slips.
+
+Steps: the codice fiscale (typed or scanned); then the total and the ways to pay the
+cart allows — the provider on site, the citizen's credit (with what is available), or
+at the desk in an assisted session once the manager confirms the payment; then the
+order's code while the receipt and vouchers print. The kiosk never takes money and
+says so. The order itself is written off the UI thread (PurchaseController).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
+
+from kiosk.formatting import format_euro
+from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.identify import IdentifyBox
+from sync.catalog import CatalogReader
+
+if TYPE_CHECKING:
+    from kiosk.purchasing import CreditView, Placed
+
+
+class CheckoutScreen(DataScreen):
+    route = "checkout"
+    identify_requested = Signal(str)  # codice fiscale
+    place_requested = Signal(str, bool)  # payment, desk payment confirmed by the manager
+
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
+        self.mode = "identify"  # identify, pay, sending, done, refused
+        self.identified = False
+        self.credit: CreditView | None = None
+        self.placed: Placed | None = None
+        self.refusal = ("", "")
+        self.total_at_placing = 0
+        self.title = label(role="title", name="checkoutTitle")
+        self.total = label(role="price", name="checkoutTotal")
+        self.text = label(name="checkoutText")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.total)
+        self.body.addWidget(self.text)
+        self.identify = IdentifyBox("checkout_cf", lambda: self.ctx.lang)
+        self.identify.identified.connect(self.identify_requested.emit)
+        self.body.addWidget(self.identify)
+        self.choices = QButtonGroup(self)
+        self.pay_buttons = {}
+        for payment in ("provider", "credit", "desk"):
+            choice = button(name=f"pay_{payment}", role="choice")
+            choice.setCheckable(True)
+            choice.clicked.connect(self.retranslate)
+            self.choices.addButton(choice)
+            self.pay_buttons[payment] = choice
+            self.body.addWidget(choice)
+        self.desk_confirm = button(name="deskConfirm", role="chip")
+        self.desk_confirm.setCheckable(True)
+        self.desk_confirm.clicked.connect(self.retranslate)
+        self.body.addWidget(self.desk_confirm)
+        self.problem = label(role="fieldError", name="checkoutProblem")
+        self.body.addWidget(self.problem)
+        row = QHBoxLayout()
+        self.confirm_button = button(name="placeOrder")
+        self.confirm_button.setMinimumWidth(420)
+        self.confirm_button.clicked.connect(self._confirm)
+        row.addWidget(self.confirm_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self.no_money = label(role="muted", name="checkoutNoMoney")
+        self.body.addWidget(self.no_money)
+        self.forget()
+
+    # Flow --------------------------------------------------------------------------------
+
+    def enter(self, **params: Any) -> None:
+        if self.mode in ("done", "sending"):
+            return
+        self.forget()
+
+    def forget(self) -> None:
+        self.mode, self.identified, self.credit, self.placed = "identify", False, None, None
+        self.refusal = ("", "")
+        self.identify.clear()
+        self.choices.setExclusive(False)
+        for choice in self.pay_buttons.values():
+            choice.setChecked(False)
+        self.choices.setExclusive(True)
+        self.desk_confirm.setChecked(False)
+        self.retranslate()
+
+    def step_back(self) -> bool:
+        if self.mode in ("pay", "refused"):
+            self.forget()
+            return True
+        return False
+
+    def take_scanned(self, text: str) -> bool:
+        if self.mode != "identify" or not self.isVisible():
+            return False
+        self.identify.take_scanned(text)
+        return True
+
+    def show_identified(self, credit: CreditView | None) -> None:
+        self.mode, self.identified, self.credit = "pay", True, credit
+        self.retranslate()
+
+    def _chosen(self) -> str | None:
+        return next((p for p, b in self.pay_buttons.items() if b.isChecked() and b.isVisible()),
+                    None)  # fmt: skip
+
+    def _confirm(self) -> None:
+        if self.mode == "done":
+            self.finish()
+            return
+        payment = self._chosen()
+        if payment is None:
+            return
+        self.mode = "sending"
+        self.retranslate()
+        self.place_requested.emit(payment, self.desk_confirm.isChecked())
+
+    def show_placed(self, placed: Placed) -> None:
+        """The order is saved: the cart is done with (what it held is in the order)."""
+        self.mode, self.placed = "done", placed
+        self.total_at_placing = self.ctx.citizen.cart.total_cents if self.ctx.citizen.cart else 0
+        self.ctx.citizen.cart = None
+        self.cart_changed.emit()
+        self.retranslate()
+
+    def show_refused(self, reason: str, detail: str = "") -> None:
+        self.mode, self.refusal = "refused", (reason, detail)
+        self.retranslate()
+
+    def finish(self) -> None:
+        self.forget()
+        self.go("home")
+
+    # Texts -------------------------------------------------------------------------------
+
+    def _payments(self) -> tuple[str, ...]:
+        cart = self.ctx.citizen.cart
+        if cart is None:
+            return ()
+        return cart.payments(assisted=self.ctx.citizen.assisted_by is not None)
+
+    def _refusal_text(self) -> str:
+        reason, detail = self.refusal
+        lang = self.ctx.lang
+        amount = format_euro(int(detail), lang) if detail.isdigit() else ""
+        return {
+            "credit_too_low": self.tr("Your credit is not enough: {amount} available.").format(
+                amount=amount),
+            "credit_limit": self.tr(
+                "Right now you can spend up to {amount} of your credit here: the rest is "
+                "waiting to reach the platform. Try again later or choose another way to pay."
+            ).format(amount=amount),
+            "no_credit": self.tr("There is no credit in your name."),
+            "not_identified": self.tr("The credit can be used when the Social Point is online."),
+        }.get(reason, self.tr(
+            "The order could not be saved. Nothing was charged: please ask the welfare manager."
+        ))  # fmt: skip
+
+    def retranslate(self) -> None:
+        lang, mode = self.ctx.lang, self.mode
+        self.identify.retranslate()
+        cart = self.ctx.citizen.cart
+        total = cart.total_cents if cart else 0
+        self.title.setText({
+            "identify": self.tr("Who is buying?"), "pay": self.tr("How do you pay?"),
+            "sending": self.tr("How do you pay?"), "refused": self.tr("How do you pay?"),
+            "done": self.tr("Your order is saved"),
+        }[mode])  # fmt: skip
+        self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
+        self.total.setVisible(mode != "done")
+        self.identify.setVisible(mode == "identify")
+        allowed = self._payments() if mode in ("pay", "sending", "refused") else ()
+        texts = {
+            "provider": self.tr("I pay the provider when the service is done"),
+            "credit": self._credit_text(total),
+            "desk": self.tr("I pay at the desk now (cash or card, with the welfare manager)"),
+        }
+        for payment, choice in self.pay_buttons.items():
+            choice.setText(texts[payment])
+            choice.setVisible(payment in allowed)
+        credit = self.credit
+        self.pay_buttons["credit"].setEnabled(
+            credit is not None and credit.spendable_cents >= total
+        )
+        manager = self.ctx.citizen.assisted_by
+        chosen = self._chosen()
+        self.desk_confirm.setVisible(chosen == "desk" and mode != "done")
+        self.desk_confirm.setText(
+            self.tr("✓ Payment received — confirmed by {name}").format(name=manager.name)
+            if manager else ""
+        )  # fmt: skip
+        self.problem.setVisible(mode == "refused")
+        self.problem.setText("⚠  " + self._refusal_text() if mode == "refused" else "")
+        ready = chosen is not None and (chosen != "desk" or self.desk_confirm.isChecked())
+        self.confirm_button.setVisible(mode in ("pay", "sending", "refused", "done"))
+        if mode == "done":
+            self.confirm_button.setText(self.tr("Finish"))
+            self.confirm_button.setEnabled(True)
+        else:
+            self.confirm_button.setText(self.tr("Sending…") if mode == "sending"
+                                        else self.tr("Confirm the order"))  # fmt: skip
+            self.confirm_button.setEnabled(ready and mode != "sending")
+        if mode == "identify":
+            self.text.setText(self.tr(
+                "Only a code made from it is kept with your order, so you can print your "
+                "vouchers again at any Social Point."))  # fmt: skip
+        elif mode == "done" and self.placed is not None:
+            self.text.setText(self.tr(
+                "Order code: {code}\nThe receipt and one voucher per service are coming out "
+                "of the printer: show the voucher to the provider."
+            ).format(code=self.placed.reference))  # fmt: skip
+        else:
+            self.text.setText("")
+        self.no_money.setText(self.tr("The kiosk never takes money."))
+
+    def _credit_text(self, total: int) -> str:
+        credit, lang = self.credit, self.ctx.lang
+        if credit is None:
+            return self.tr("I use my welfare credit (none in your name)")
+        return self.tr("I use my welfare credit ({amount} available now)").format(
+            amount=format_euro(credit.spendable_cents, lang))  # fmt: skip

@@ -1,0 +1,93 @@
+"""My vouchers: after the codice fiscale, the vouchers in the citizen's name (buoni
+spesa the Comune granted, vouchers of their purchases), each printable again here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.formatting import format_euro
+from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.widgets.common import ScrollList, button, card, label
+from kiosk.ui.widgets.identify import IdentifyBox
+from sync.catalog import CatalogReader
+
+if TYPE_CHECKING:
+    from sync.models import MirroredVoucher
+
+
+class WalletScreen(DataScreen):
+    route = "wallet"
+    identify_requested = Signal(str)  # codice fiscale
+    print_voucher = Signal(str)  # voucher id
+
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
+        self.vouchers: list[MirroredVoucher] | None = None  # None: not identified yet
+        self.title = label(role="title", name="walletTitle")
+        self.intro = label(role="muted", name="walletIntro")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.intro)
+        self.identify = IdentifyBox("wallet_cf", lambda: self.ctx.lang)
+        self.identify.identified.connect(self.identify_requested.emit)
+        self.body.addWidget(self.identify)
+        self.list = ScrollList(name="walletList")
+        self.body.addWidget(self.list, 1)
+        self.forget()
+
+    def enter(self, **params: Any) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        self.vouchers = None
+        self.identify.clear()
+        self.retranslate()
+
+    def take_scanned(self, text: str) -> bool:
+        if self.vouchers is not None or not self.isVisible():
+            return False
+        self.identify.take_scanned(text)
+        return True
+
+    def show_vouchers(self, vouchers: list[MirroredVoucher]) -> None:
+        self.vouchers = vouchers
+        self.retranslate()
+
+    def _card(self, item: MirroredVoucher) -> QWidget:
+        lang = self.ctx.lang
+        frame = card()
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(24, 14, 24, 14)
+        texts = QVBoxLayout()
+        texts.addWidget(label(item.programme, role="cardTitle"))
+        value = format_euro(item.amount_cents, lang) if item.amount_cents else ""
+        texts.addWidget(label(" · ".join(part for part in (value, item.issuer) if part)))
+        texts.addWidget(label(self.tr("Code {code} · valid until {day}").format(
+            code=item.code, day=f"{item.valid_until:%d/%m/%Y}"), role="muted"))  # fmt: skip
+        row.addLayout(texts, 1)
+        again = button(self.tr("Print"), name=f"printVoucher_{item.id}", role="primary")
+        again.clicked.connect(lambda _=False, v=item.id: self.print_voucher.emit(v))
+        row.addWidget(again)
+        return frame
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("My vouchers"))
+        self.identify.retranslate()
+        self.identify.setVisible(self.vouchers is None)
+        intro = self.tr(
+            "Vouchers in your name, granted by the Comune or bought here, can be printed "
+            "again. Type your codice fiscale or pass your health card over the reader."
+        )
+        self.intro.setText(intro)
+        self.list.clear()
+        if self.vouchers is None:
+            return
+        for item in self.vouchers:
+            self.list.add(self._card(item))
+        if not self.vouchers:
+            none = self.tr(
+                "There are no vouchers in your name to print. If the Comune has just approved"
+                " yours, it may take a few minutes to reach this kiosk.")  # fmt: skip
+            self.list.add(label(none, role="heading"))

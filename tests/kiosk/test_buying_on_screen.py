@@ -1,0 +1,192 @@
+"""Buying and booking on the touchscreen as a citizen does, with the reference platform
+behind a proxy that fails the first two pushes, and the recording TCP printer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PySide6.QtCore import Qt
+
+from forms.lookup import holder_key
+from kiosk.manager_login import Manager
+from kiosk.ui.main_window import MainWindow
+from printing.voucher_code import key_id, verify
+from printing.voucher_keys import load_or_create_signer
+from tests.conftest import make_config
+from tests.kiosk.conftest import kiosk_window
+from tests.kiosk.people import find_button, shows, tap
+from tests.kiosk.test_applying_on_screen import fill
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.sync.conftest import Central
+from tests.sync.faults import FaultProxy
+
+CF = "FRRNNA41A63E592W"
+
+
+@pytest.fixture
+def shop(qtbot, qapp, tmp_path: Path, printer: FakePrinter, central: Central):  # type: ignore[no-untyped-def]
+    proxy = FaultProxy((central.server.host, central.server.port))
+    settings = (
+        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
+        'status_timeout_ms = 300\npaper = "58mm-image-qr"\n'
+        f'[sync]\nplatform_url = "{proxy.url}"\n'
+        f'enrollment_code = "{central.platform.new_enrollment_code()}"\ninterval_s = 3600\n'
+    )
+    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path, settings))
+    qtbot.waitUntil(lambda: "● In linea" in window.sync_badge.text(), timeout=15_000)
+    yield window, backend, proxy
+    tasks.shutdown()
+    backend.close()
+    window.ctx.switcher.detach()
+    proxy.close()
+
+
+def add_to_cart(qtbot, window: MainWindow, service_id: str, more: int = 0) -> None:  # type: ignore[no-untyped-def]
+    window.go("service", {"service_id": service_id})
+    for _ in range(more):
+        tap(qtbot, window, "+")
+    tap(qtbot, window, "Aggiungi al carrello")
+    assert shows(window, "✓ Nel carrello.")
+
+
+def identify(qtbot, window: MainWindow, cf: str) -> None:  # type: ignore[no-untyped-def]
+    fill(qtbot, window, "checkout_cf", cf)
+    tap(qtbot, window, "Avanti ›")
+    qtbot.waitUntil(lambda: shows(window, "Come paghi?"), timeout=5_000)
+
+
+def scan(job: bytes) -> list[str]:
+    return [code.text for image in decode(job).images for code in zxingcpp.read_barcodes(image)]
+
+
+def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
+    qtbot, shop, printer: FakePrinter, central: Central, snap
+) -> None:
+    window, backend, proxy = shop
+    tap(qtbot, window, "Servizi")
+    add_to_cart(qtbot, window, "s01", more=1)  # 2 hours of babysitting
+    add_to_cart(qtbot, window, "s02")
+    cart_button = window.cart_button
+    assert cart_button.isVisible() and cart_button.text().startswith("Carrello (3) · €")
+    snap(window, "service-added")
+    qtbot.mouseClick(cart_button, Qt.MouseButton.LeftButton)
+    assert shows(window, "Il tuo carrello") and shows(window, "Baby sitter qualificata")
+    snap(window, "cart")
+    tap(qtbot, window, "Vai al pagamento ›")
+    fill(qtbot, window, "checkout_cf", CF[:-1] + "X")  # a wrong check letter
+    tap(qtbot, window, "Avanti ›")
+    assert shows(window, "codice fiscale non è valido")
+    snap(window, "checkout-identify")
+    identify(qtbot, window, CF)
+    assert not shows(window, "Pago ora allo sportello")  # only in an assisted session
+    tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
+    snap(window, "checkout-pay")
+    proxy.next_push_faults = ["drop_after_commit", "http_503"]
+    tap(qtbot, window, "Conferma l’ordine")
+    qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
+    snap(window, "checkout-done")
+    placed = window.screens["checkout"].placed  # type: ignore[attr-defined]
+
+    qtbot.waitUntil(lambda: len(printer.jobs) >= 3, timeout=15_000)
+    receipt = " ".join(" ".join(decode(printer.jobs[0]).texts).split())  # unwrapped
+    assert placed.reference in receipt and "Totale" in receipt
+    assert "Il totem non riceve denaro" in receipt
+    signer = load_or_create_signer(backend.config.vouchers.signing_key)
+    trusted = {key_id(signer.private_key.public_key()): signer.private_key.public_key()}
+    services = []
+    for job in printer.jobs[1:3]:
+        [code] = scan(job)
+        verdict = verify(code, trusted, date.today())
+        assert verdict.outcome == "valid" and verdict.claims is not None
+        services.append(verdict.claims.service_id)
+    assert sorted(services) == ["s01", "s02"]
+
+    def purchases() -> list[dict]:
+        return [s.payload for s in central.platform.submissions() if s.kind == "purchase"]
+
+    # Two failed pushes, then the retry: the order is on the platform exactly once.
+    for _ in range(20):
+        if proxy.counts["push requests"] >= 3 and purchases():
+            break
+        backend.sync.worker.connectivity_returned()
+        qtbot.wait(300)
+    assert proxy.counts["drop_after_commit"] == 1 and proxy.counts["http_503"] == 1
+    assert [p["order"] for p in purchases()] == [placed.reference]
+    assert [(ln["service"], ln["quantity"]) for ln in purchases()[0]["lines"]] == [
+        ("s01", 2),
+        ("s02", 1),
+    ]
+    assert purchases()[0]["lines"][0]["unit_price_cents"] == 1300  # the price shown
+
+    tap(qtbot, window, "Fatto")
+    tap(qtbot, window, "Ho finito")
+    assert window.current_route == "home" and window.ctx.citizen.cart is None
+    assert not window.cart_button.isVisible()
+
+
+def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None:  # type: ignore[no-untyped-def]
+    window, _backend, _proxy = shop
+    window.manager = Manager("1001", "Silvia Demo", "Cooperativa Sociale Il Girasole",
+                             "welfare_manager")  # fmt: skip
+    window.start_assisted_session()
+    add_to_cart(qtbot, window, "s01")
+    window.go("checkout")
+    identify(qtbot, window, CF)
+    tap(qtbot, window, "Pago ora allo sportello (contanti o carta, con il welfare manager)")
+    assert not find_button(window, "Conferma l’ordine").isEnabled()
+    tap(qtbot, window, "✓ Pagamento ricevuto — conferma di Silvia Demo")
+    snap(window, "checkout-desk")
+    tap(qtbot, window, "Conferma l’ordine")
+    qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
+
+
+def test_the_credit_offered_is_what_may_be_spent_here(qtbot, shop, central: Central, snap) -> None:
+    window, backend, _proxy = shop
+    central.platform.set_credit(CF, "Credito welfare 2026", 2000)
+    backend.sync.worker.connectivity_returned()
+    qtbot.waitUntil(lambda: bool(central.platform.records("credits")), timeout=5_000)
+    qtbot.wait(500)
+    add_to_cart(qtbot, window, "s01", more=1)  # € 26,00: more than the € 20,00 of credit
+    window.go("checkout")
+    identify(qtbot, window, CF)
+    credit = find_button(window, "Uso il mio credito welfare (€ 20,00 disponibili ora)")
+    assert not credit.isEnabled()
+    snap(window, "checkout-credit-too-low")
+
+
+def test_a_citizen_prints_their_buoni_spesa_and_nobody_else_can(
+    qtbot, shop, central: Central, printer: FakePrinter, snap
+) -> None:
+    window, backend, _proxy = shop
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 15_000)
+    backend.sync.worker.connectivity_returned()
+    key = holder_key(central.platform.lookup_secret(), CF)
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Stampa i miei buoni")
+
+    def voucher_mirrored() -> bool:
+        from sync.models import MirroredVoucher
+
+        with backend.store.read() as session:
+            row = session.get(MirroredVoucher, issued["id"])
+            return row is not None and row.holder == key
+
+    qtbot.waitUntil(voucher_mirrored, timeout=10_000)
+    fill(qtbot, window, "wallet_cf", "BNCMTT15B19G224I")  # another citizen
+    tap(qtbot, window, "Avanti ›")
+    qtbot.waitUntil(lambda: shows(window, "Non ci sono buoni a tuo nome"), timeout=5_000)
+    window.end_visit()
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Stampa i miei buoni")
+    fill(qtbot, window, "wallet_cf", CF)
+    tap(qtbot, window, "Avanti ›")
+    qtbot.waitUntil(lambda: shows(window, "Buoni spesa 2026"), timeout=5_000)
+    snap(window, "wallet")
+    tap(qtbot, window, "Stampa")
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=10_000)
+    assert scan(printer.jobs[0]) == [issued["signed_code"]]
+    assert "€ 150,00" in "\n".join(decode(printer.jobs[0]).texts)

@@ -190,3 +190,13 @@ def test_a_citizen_prints_their_buoni_spesa_and_nobody_else_can(
     qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=10_000)
     assert scan(printer.jobs[0]) == [issued["signed_code"]]
     assert "€ 150,00" in "\n".join(decode(printer.jobs[0]).texts)
+
+
+def test_the_cart_and_the_codice_fiscale_go_with_the_visit(qtbot, shop) -> None:  # type: ignore[no-untyped-def]
+    window, _backend, _proxy = shop
+    add_to_cart(qtbot, window, "s01")
+    window.go("checkout")
+    fill(qtbot, window, "checkout_cf", CF)
+    window.end_visit()  # the idle timeout ran out
+    assert window.ctx.citizen.cart is None and not window.cart_button.isVisible()
+    assert window.screens["checkout"].identify.field.text() == ""  # type: ignore[attr-defined]

@@ -74,7 +74,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
             row.uuid,
             row.kind,
             row.created_at,
-            str(row.payload.get("tracking_code") or row.uuid[:8]),
+            str(row.payload.get("tracking_code") or row.payload.get("order") or row.uuid[:8]),
             row.reject_code or "",
             row.reject_message or "",
             _contact(row.payload),

@@ -406,105 +406,105 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="154"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation>Il credito non basta: disponibili {amount}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="157"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="160"/>
         <source>There is no credit in your name.</source>
         <translation>Non c’è credito a tuo nome.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="161"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation>Il credito si può usare quando il Social Point è collegato.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="163"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
         <source>Who is buying?</source>
         <translation>Chi acquista?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>How do you pay?</source>
         <translation>Come paghi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
         <source>Your order is saved</source>
         <translation>Il tuo ordine è registrato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>Total: {amount}</source>
         <translation>Totale: {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="181"/>
         <source>I pay the provider when the service is done</source>
         <translation>Pago al fornitore quando ricevo il servizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
         <source>Finish</source>
         <translation>Ho finito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="207"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="208"/>
         <source>Confirm the order</source>
         <translation>Conferma l’ordine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="216"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation>Codice dell’ordine: {code}
 Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="221"/>
         <source>The kiosk never takes money.</source>
         <translation>Il totem non riceve denaro.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="227"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
     </message>
@@ -829,113 +829,128 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="217"/>
         <source>Reason: {message}</source>
         <translation>Motivo: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="218"/>
         <source>What to do: {advice}</source>
         <translation>Cosa fare: {advice}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
         <source>Contact: {who}</source>
         <translation>Contatto: {who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="227"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="231"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
+        <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
+        <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="239"/>
+        <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
+        <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="243"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="252"/>
         <source>Printer</source>
         <translation>Stampante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="254"/>
         <source>Slips waiting to print: {n}</source>
         <translation>Stampe in coda: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
         <source>Slips to check: {n}</source>
         <translation>Stampe da verificare: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="260"/>
         <source>may not have printed whole: check the paper</source>
         <translation>forse non stampata per intero: controlla la carta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="261"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation>non stampata in tempo, non verrà più stampata da sola</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="255"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="283"/>
         <source>Reprint</source>
         <translation>Ristampa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
         <source>Print a test page</source>
         <translation>Stampa pagina di prova</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="275"/>
         <source>Reprint a recent slip</source>
         <translation>Ristampa una stampa recente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
         <source>No slips printed recently.</source>
         <translation>Nessuna stampa recente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
         <source>A reprint is marked DUPLICATO.</source>
         <translation>Una ristampa porta la scritta DUPLICATO.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="291"/>
         <source>Actions</source>
         <translation>Azioni</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="292"/>
         <source>Start an assisted session</source>
         <translation>Inizia una sessione assistita</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="294"/>
         <source>Print the end-of-day report</source>
         <translation>Stampa il riepilogo del giorno</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="296"/>
         <source>Touch again to close the kiosk</source>
         <translation>Tocca di nuovo per chiudere il chiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="297"/>
         <source>Leave the kiosk for maintenance</source>
         <translation>Chiudi il chiosco per manutenzione</translation>
     </message>

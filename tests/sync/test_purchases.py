@@ -17,6 +17,7 @@ from kiosk.wallet import print_voucher, usable_vouchers
 from printing import print_queue
 from printing.slip import Qr, SlipContext
 from printing.voucher_code import Signer
+from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from sync.models import MirroredVoucher, OutboxEntry
 from sync.store import Store
@@ -159,3 +160,27 @@ def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
     with engine.store.read() as session:
         report = day_report(session, today, None)
     assert (report.vouchers, report.vouchers_cents) == (1, 15_000)
+
+
+def test_providers_check_and_redeem_a_voucher_over_http(
+    engine: SyncEngine, central: Central
+) -> None:
+    import requests
+
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+    client = PlatformClient(central.url)  # a provider's device, enrolled like a kiosk
+    _device, token = client.enroll(central.platform.new_enrollment_code(), "shop-01")
+    headers = {"Authorization": f"Bearer {token}"}
+    url = f"{central.url}/v1/vouchers/{issued['code']}"
+    checked = requests.get(url, headers=headers, timeout=5)
+    assert checked.status_code == 200 and checked.json()["state"] == "issued"
+    assert checked.json()["amount_cents"] == 5_000
+    assert requests.get(url, timeout=5).status_code == 401  # not without a token
+    spent = requests.post(f"{url}/redeem", headers=headers, timeout=5)
+    assert spent.status_code == 200 and spent.json()["state"] == "redeemed"
+    again = requests.post(f"{url}/redeem", headers=headers, timeout=5)
+    assert again.status_code == 409 and "redeemed" in again.json()["detail"]
+    unknown = requests.get(f"{central.url}/v1/vouchers/0000-0000-00000", headers=headers,
+                           timeout=5)  # fmt: skip
+    assert unknown.status_code == 404
+    client.close()

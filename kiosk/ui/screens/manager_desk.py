@@ -209,7 +209,9 @@ class ManagerDeskScreen(DataScreen):
         box = QWidget()
         lines = QVBoxLayout(box)
         lines.setContentsMargins(0, 8, 0, 8)
-        kind = self.tr("Application") if item.kind == "application" else item.kind
+        kind = {"application": self.tr("Application"), "purchase": self.tr("Order")}.get(
+            item.kind, item.kind
+        )
         lines.addWidget(label(f"{kind} {item.reference} · {_local(item.created_at)}",
                               role="cardTitle"))  # fmt: skip
         lines.addWidget(label(self.tr("Reason: {message}").format(message=item.message)))
@@ -228,6 +230,14 @@ class ManagerDeskScreen(DataScreen):
             "form_changed": self.tr(
                 "the form changed on the platform: make the application again with the "
                 "citizen on the new form."
+            ),
+            "price_changed": self.tr(
+                "the price changed on the platform: call the citizen, tell them the new price "
+                "and, if they agree, make the order again."
+            ),
+            "insufficient_credit": self.tr(
+                "the credit was not enough when the order arrived: call the citizen to choose "
+                "another way to pay."
             ),
             "call_closed": self.tr(
                 "it reached the platform after the call closed: tell the citizen; the Comune "

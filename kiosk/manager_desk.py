@@ -40,7 +40,7 @@ class Refused:
 def _contact(payload: dict[str, object]) -> str:
     answers = payload.get("answers")
     if not isinstance(answers, dict):
-        return ""
+        return str(payload.get("phone") or "")  # an order: the phone the citizen left
     name = " ".join(str(answers.get(k, "")) for k in ("nome", "cognome")).strip()
     return " · ".join(part for part in (name, str(answers.get("telefono") or "")) if part)
 

@@ -152,6 +152,7 @@ class Checkout:
     desk_confirmed_by: str | None = None  # operator id, for a desk payment
     credit_limit_cents: int = 5000
     voucher_days: int = 90
+    phone: str | None = None  # to call the citizen back if the platform refuses the order
 
 
 def place_order(
@@ -209,6 +210,7 @@ def place_order(
         "holder": checkout.holder, "vouchers": vouchers,
         "channel": "kiosk_assisted" if checkout.assisted_by else "kiosk",
         "assisted_by": checkout.assisted_by, "desk_confirmed_by": checkout.desk_confirmed_by,
+        "phone": checkout.phone,  # dropped once the platform accepts (sync/retention.py)
     }  # fmt: skip
     json.dumps(payload)  # fails here, not at the platform, if something is not JSON
     entry_uuid = outbox.add(session, "purchase", payload)

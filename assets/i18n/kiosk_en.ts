@@ -652,13 +652,18 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>IdentifyBox</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="78"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="104"/>
         <source>Your codice fiscale (or pass your health card)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="105"/>
         <source>Next ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="107"/>
+        <source>A phone number, to call you if something goes wrong (optional)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

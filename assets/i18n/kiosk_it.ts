@@ -653,14 +653,19 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>IdentifyBox</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="78"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="104"/>
         <source>Your codice fiscale (or pass your health card)</source>
         <translation>Il tuo codice fiscale (oppure passa la tessera sanitaria)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="105"/>
         <source>Next ›</source>
         <translation>Avanti ›</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="107"/>
+        <source>A phone number, to call you if something goes wrong (optional)</source>
+        <translation>Un numero di telefono, per chiamarti se qualcosa non va (facoltativo)</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,7 @@ class PurchaseController(QObject):
             assisted_by=manager.id if manager else None,
             desk_confirmed_by=manager.id if manager and desk_confirmed else None,
             credit_limit_cents=config.purchases.credit_limit_cents,
-            voucher_days=config.purchases.voucher_valid_days,
+            voucher_days=config.purchases.voucher_valid_days, phone=screen.identify.phone,
         )  # fmt: skip
 
         def work() -> Placed | CheckoutError:

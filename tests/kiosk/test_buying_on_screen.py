@@ -80,7 +80,13 @@ def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
     fill(qtbot, window, "checkout_cf", CF[:-1] + "X")  # a wrong check letter
     tap(qtbot, window, "Avanti ›")
     assert shows(window, "codice fiscale non è valido")
+    fill(qtbot, window, "checkout_cf_phone", "12345")
+    fill(qtbot, window, "checkout_cf", CF)
+    tap(qtbot, window, "Avanti ›")
+    checkout = window.screens["checkout"]
+    assert checkout.mode == "identify" and checkout.identify.phone_error.isVisible()  # type: ignore[attr-defined]
     snap(window, "checkout-identify")
+    fill(qtbot, window, "checkout_cf_phone", "347 123 4567")
     identify(qtbot, window, CF)
     assert not shows(window, "Pago ora allo sportello")  # only in an assisted session
     tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
@@ -121,6 +127,7 @@ def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
         ("s02", 1),
     ]
     assert purchases()[0]["lines"][0]["unit_price_cents"] == 1300  # the price shown
+    assert purchases()[0]["phone"] == "+393471234567"
 
     tap(qtbot, window, "Fatto")
     tap(qtbot, window, "Ho finito")

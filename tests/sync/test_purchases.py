@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from forms.lookup import holder_key
-from kiosk.manager_desk import day_report
+from kiosk.manager_desk import day_report, desk_facts
 from kiosk.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
 from kiosk.wallet import print_voucher, usable_vouchers
 from printing import print_queue
@@ -20,6 +20,7 @@ from printing.voucher_code import Signer
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from sync.models import MirroredVoucher, OutboxEntry
+from sync.retention import RetentionRule
 from sync.store import Store
 from tests.sync.conftest import Central, enrolled_client
 from tests.sync.faults import FaultProxy
@@ -100,7 +101,8 @@ def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
     engine: SyncEngine, central: Central
 ) -> None:
     engine.run_once()
-    reference = order(engine.store, {"s01": 1}, Checkout("provider", holder(central)))
+    reference = order(engine.store, {"s01": 1},
+                      Checkout("provider", holder(central), phone="3471234567"))  # fmt: skip
     service = dict(central.platform.records("services")["s01"])
     central.platform.publish("services", {**service, "price_cents": 1500})
     engine.push()
@@ -109,6 +111,14 @@ def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
     assert row.state == "rejected" and row.reject_code == "price_changed"
     assert "€ 15,00, not € 13,00" in (row.reject_message or "")
     assert row.payload["order"] == reference  # kept for the manager, never dropped
+    with engine.store.read() as session:
+        [refused] = desk_facts(session, datetime.now(UTC).replace(tzinfo=None),
+                               RetentionRule(7, 7)).refused  # fmt: skip
+    assert (refused.reference, refused.code, refused.contact) == (
+        reference,
+        "price_changed",
+        "3471234567",
+    )  # the manager can call the citizen back
 
 
 def test_credit_spent_offline_is_bounded_and_reconciled_at_sync(

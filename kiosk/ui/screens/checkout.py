@@ -43,7 +43,7 @@ class CheckoutScreen(DataScreen):
         self.body.addWidget(self.title)
         self.body.addWidget(self.total)
         self.body.addWidget(self.text)
-        self.identify = IdentifyBox("checkout_cf", lambda: self.ctx.lang)
+        self.identify = IdentifyBox("checkout_cf", lambda: self.ctx.lang, ask_phone=True)
         self.identify.identified.connect(self.identify_requested.emit)
         self.body.addWidget(self.identify)
         self.choices = QButtonGroup(self)

@@ -4,10 +4,12 @@ The code stays in this widget until the visit ends; it is never stored."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from forms.validators import AnswerError, codice_fiscale
+from forms.validators import AnswerError, codice_fiscale, phone_it
 from forms.validators import message as validator_message
 from kiosk.ui.widgets.common import button, label, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -16,9 +18,10 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 class IdentifyBox(QWidget):
     identified = Signal(str)  # the normalised codice fiscale
 
-    def __init__(self, name: str, lang: callable) -> None:  # type: ignore[valid-type]
+    def __init__(self, name: str, lang: Callable[[], str], *, ask_phone: bool = False) -> None:
         super().__init__()
         self._lang = lang
+        self.phone: str | None = None  # optional, to be called back if an order is refused
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
@@ -30,6 +33,15 @@ class IdentifyBox(QWidget):
         self.field.installEventFilter(self)
         self.error = label(role="fieldError", name=f"error_{name}")
         self.error.hide()
+        self.phone_label = label(role="fieldLabel")
+        self.phone_field = QLineEdit()
+        self.phone_field.setObjectName(f"input_{name}_phone")
+        self.phone_field.setMaxLength(20)
+        self.phone_field.installEventFilter(self)
+        self.phone_error = label(role="fieldError", name=f"error_{name}_phone")
+        self.phone_error.hide()
+        for widget in (self.phone_label, self.phone_field):
+            widget.setVisible(ask_phone)
         row = QHBoxLayout()
         self.next_button = button(name=f"{name}_next")
         self.next_button.setMinimumWidth(300)
@@ -39,17 +51,19 @@ class IdentifyBox(QWidget):
         self.keyboard = OnScreenKeyboard(for_forms=True)
         self.keyboard.closed.connect(self.keyboard.hide)
         self.keyboard.hide()
-        for widget in (self.field_label, self.field, self.error):
+        for widget in (self.field_label, self.field, self.error, self.phone_label,
+                       self.phone_field, self.phone_error):  # fmt: skip
             column.addWidget(widget)
         column.addLayout(row)
         column.addWidget(self.keyboard)
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() in (
+        if watched in (self.field, self.phone_field) and event.type() in (
             QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn,
         ):  # fmt: skip
-            self.keyboard.bind(self.field)
+            assert isinstance(watched, QLineEdit)
+            self.keyboard.bind(watched)
             self.keyboard.show()
         return False
 
@@ -65,15 +79,30 @@ class IdentifyBox(QWidget):
             self.error.show()
             return
         self.error.hide()
+        self.phone = None
+        if self.phone_field.isVisibleTo(self) and self.phone_field.text().strip():
+            try:
+                self.phone = phone_it(self.phone_field.text())
+            except AnswerError as error:
+                self.phone_error.setText("⚠  " + validator_message(error.code, self._lang()))
+                self.phone_error.show()
+                return
+        self.phone_error.hide()
         self.keyboard.hide()
         self.identified.emit(cf)
 
     def clear(self) -> None:
         self.field.clear()
+        self.phone_field.clear()
+        self.phone = None
         self.error.hide()
+        self.phone_error.hide()
         self.keyboard.hide()
 
     def retranslate(self) -> None:
         self.keyboard.retranslate()
         self.field_label.setText(self.tr("Your codice fiscale (or pass your health card)"))
         self.next_button.setText(self.tr("Next ›"))
+        self.phone_label.setText(
+            self.tr("A phone number, to call you if something goes wrong (optional)")
+        )

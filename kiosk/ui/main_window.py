@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._long_press = QTimer(self)
         self._long_press.setSingleShot(True)
         self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one is ±5%
         self._long_press.timeout.connect(self.open_manager_area)
         for widget in (self.name_label, self.comune_label):
             widget.installEventFilter(self)
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress:
             self._long_press.start()
-        elif event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.Leave):
+        elif event.type() == QEvent.Type.MouseButtonRelease:
             self._long_press.stop()
         return False
 

@@ -153,10 +153,16 @@ def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None: 
 
 def test_the_credit_offered_is_what_may_be_spent_here(qtbot, shop, central: Central, snap) -> None:
     window, backend, _proxy = shop
-    central.platform.set_credit(CF, "Credito welfare 2026", 2000)
+    key = central.platform.set_credit(CF, "Credito welfare 2026", 2000)
     backend.sync.worker.connectivity_returned()
-    qtbot.waitUntil(lambda: bool(central.platform.records("credits")), timeout=5_000)
-    qtbot.wait(500)
+
+    def mirrored() -> bool:
+        from sync.models import Credit
+
+        with backend.store.read() as session:
+            return session.get(Credit, key) is not None
+
+    qtbot.waitUntil(mirrored, timeout=10_000)
     add_to_cart(qtbot, window, "s01", more=1)  # € 26,00: more than the € 20,00 of credit
     window.go("checkout")
     identify(qtbot, window, CF)

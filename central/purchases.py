@@ -24,14 +24,11 @@ from sqlalchemy.orm import Session
 
 from central.models import PlatformSecret, Record
 from central.schemas import SubmissionEntry, VoucherRecord
+from printing.text import euro
 from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
 
 PAYMENTS = ("provider", "credit", "desk")
 MAX_LINES = 20
-
-
-def euro(cents: int) -> str:
-    return f"€ {cents // 100},{cents % 100:02d}"
 
 
 def _operator_known(session: Session, operator: Any) -> bool:

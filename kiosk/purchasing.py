@@ -16,9 +16,8 @@ balance, which the next pull brings back (reconciliation).
 
 from __future__ import annotations
 
-import json
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -79,7 +78,7 @@ class Cart:
         for index, present in enumerate(self.lines):
             if present.service_id == line.service_id:
                 quantity = min(MAX_QUANTITY, present.quantity + line.quantity)
-                self.lines[index] = CartLine(**{**present.__dict__, "quantity": quantity})
+                self.lines[index] = replace(present, quantity=quantity)
                 return
         self.lines.append(line)
 
@@ -212,7 +211,6 @@ def place_order(
         "assisted_by": checkout.assisted_by, "desk_confirmed_by": checkout.desk_confirmed_by,
         "phone": checkout.phone,  # dropped once the platform accepts (sync/retention.py)
     }  # fmt: skip
-    json.dumps(payload)  # fails here, not at the platform, if something is not JSON
     entry_uuid = outbox.add(session, "purchase", payload)
     providers = sorted({ln.provider for ln in cart.lines})
     receipt = purchase_receipt(context, PurchaseReceipt(

@@ -32,11 +32,9 @@ class CheckoutScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.mode = "identify"  # identify, pay, sending, done, refused
-        self.identified = False
         self.credit: CreditView | None = None
         self.placed: Placed | None = None
         self.refusal = ("", "")
-        self.total_at_placing = 0
         self.title = label(role="title", name="checkoutTitle")
         self.total = label(role="price", name="checkoutTotal")
         self.text = label(name="checkoutText")
@@ -81,7 +79,7 @@ class CheckoutScreen(DataScreen):
         self.forget()
 
     def forget(self) -> None:
-        self.mode, self.identified, self.credit, self.placed = "identify", False, None, None
+        self.mode, self.credit, self.placed = "identify", None, None
         self.refusal = ("", "")
         self.identify.clear()
         self.choices.setExclusive(False)
@@ -104,7 +102,7 @@ class CheckoutScreen(DataScreen):
         return True
 
     def show_identified(self, credit: CreditView | None) -> None:
-        self.mode, self.identified, self.credit = "pay", True, credit
+        self.mode, self.credit = "pay", credit
         self.retranslate()
 
     def _chosen(self) -> str | None:
@@ -125,7 +123,6 @@ class CheckoutScreen(DataScreen):
     def show_placed(self, placed: Placed) -> None:
         """The order is saved: the cart is done with (what it held is in the order)."""
         self.mode, self.placed = "done", placed
-        self.total_at_placing = self.ctx.citizen.cart.total_cents if self.ctx.citizen.cart else 0
         self.ctx.citizen.cart = None
         self.cart_changed.emit()
         self.retranslate()

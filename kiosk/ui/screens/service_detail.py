@@ -31,7 +31,7 @@ class ServiceDetailScreen(DataScreen):
         columns.setSpacing(40)
         self.details = ScrollList(name="serviceDetails", spacing=12)
         self.price = label(role="price", name="servicePrice")
-        self.quantity = 1
+        self.quantity, self.added_count = 1, 0
         self.buy_row = QWidget()
         buy = QHBoxLayout(self.buy_row)
         buy.setContentsMargins(0, 0, 0, 0)
@@ -136,8 +136,7 @@ class ServiceDetailScreen(DataScreen):
         unit = unit_text(s.unit)
         self.quantity_label.setText(f"{self.quantity} {unit}".strip())
         self.add_button.setText(self.tr("Add to cart"))
-        added = getattr(self, "added_count", 0)
-        self.added.setVisible(for_sale and added > 0)
+        self.added.setVisible(for_sale and self.added_count > 0)
         self.added.setText(self.tr("✓ In your cart. Tap “Cart” below when you are ready."))
         self.description.setText(pick(s.description, lang))
         self.who_heading.setText(self.tr("Who can use it"))

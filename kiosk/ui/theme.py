@@ -151,6 +151,9 @@ QPushButton[role="choice"] {{
 }}
 QPushButton[role="choice"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
 QPushButton[role="choice"]:pressed {{ background: {t.disabled_bg}; color: {t.primary}; }}
+QPushButton[role="choice"]:disabled, QPushButton[role="chip"]:disabled {{
+    background: {t.disabled_bg}; color: {t.disabled_text}; border-color: {t.disabled_bg};
+}}
 QPushButton#stillThereContinue {{
     min-width: 320px; min-height: 96px; font-size: {t.title_px}px;
 }}

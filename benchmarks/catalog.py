@@ -25,7 +25,7 @@ from sync.catalog import fts_query, search_services
 from sync.store import Store
 
 SERVICES = 10_000
-START_RUNS = 7
+START_RUNS = 11
 # What a person types, keystroke by keystroke, plus some whole words.
 TYPED = [
     "a", "an", "anz", "anzi", "anziani", "p", "pa", "pas", "pasto", "pasto d", "pasto dom",
@@ -151,18 +151,26 @@ def search_latency(path: Path) -> dict[str, float]:
     }
 
 
+# The floor is drawn as the kiosk's home screen is: the step is printed once the
+# window's first paint has been carried out (a window shown is painted only when the
+# window system exposes it), seen the same way, by an event filter on the window.
 BARE_WINDOW = """
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication([])
 window = QWidget()
 window.resize(1920, 1080)
-window.show()
 def finish():
-    window.repaint()
     print("home screen shown", flush=True)
     app.quit()
-QTimer.singleShot(0, finish)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, finish)
+        return False
+first_paint = FirstPaint()
+window.installEventFilter(first_paint)
+window.show()
 app.exec()
 """
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -203,6 +202,8 @@ def voucher_verify(config_path: Path | None, text: str, today: date | None) -> i
 
 
 def voucher_key(config_path: Path | None) -> int:
+    import json  # imported here: the kiosk's start does not need it
+
     from printing.voucher_keys import load_or_create_signer, trust_entry
 
     config = load_config(config_path)

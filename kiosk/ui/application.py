@@ -5,10 +5,11 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Config, ConfigError
 from kiosk.ui.i18n import LanguageSwitcher
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build_window(config: Config, app: QApplication) -> MainWindow:
-    """The styled main window in the configured language, without its catalog yet."""
+def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) -> MainWindow:
+    """The styled main window in the configured language, without its catalog yet.
+    Without ``watch_idle`` the caller starts the idle watch (``window.idle.watch()``)."""
     app.setStyleSheet(style_sheet())
     app.setCursorFlashTime(0)
     switcher = LanguageSwitcher(config.paths.cache_dir)
@@ -43,7 +45,41 @@ def build_window(config: Config, app: QApplication) -> MainWindow:
     window = MainWindow(ctx, countdown_s=config.countdown_s,
                         manager_idle_s=config.manager.idle_timeout_s)  # fmt: skip
     window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
+    if watch_idle:
+        window.idle.watch()
     return window
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` once, when ``widget`` has been painted for the first time.
+
+    A window is drawn only when the window system exposes it, some time after show();
+    the start-up work that may wait waits for that, not for an arbitrary turn of the
+    event loop. A window that is never exposed still gets ``then`` after ``fallback_ms``.
+    """
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], fallback_ms: int = 3000) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._fire)
+        self._fallback.start(fallback_ms)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)  # once this paint has been carried out
+        return False
+
+    def _fire(self) -> None:
+        if self._then is None:
+            return
+        then, self._then = self._then, None
+        self._fallback.stop()
+        self._widget.removeEventFilter(self)
+        then()
 
 
 def settle_heap() -> None:
@@ -136,18 +172,19 @@ class KioskApplication(QObject):
         self.exit_when_ready = exit_when_ready
         self.backend: Backend | None = None
         self.tasks: TaskRunner | None = None
-        self.window = build_window(config, self.app)  # type: ignore[arg-type]
+        self.window = build_window(config, self.app, watch_idle=False)  # type: ignore[arg-type]
         if config.fullscreen and not windowed:
             self.window.locked = True  # closed only from the manager's dashboard
             self.window.showFullScreen()
         else:
             self.window.resize(1600, 900)
             self.window.show()
-        QTimer.singleShot(0, self._after_first_frame)
+        self._first_paint = FirstPaint(self.window, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        self.window.repaint()
         self._progress("home screen shown")
+        assert self.window.idle is not None
+        self.window.idle.watch()
         from kiosk.app import open_backend, start_logging
 
         start_logging(self.config)
@@ -188,6 +225,7 @@ class KioskApplication(QObject):
             backend.sync.worker.start()
             watch_connectivity(backend.sync.worker.connectivity_returned)
         if self.exit_when_ready:
+            self.window.locked = False  # a full-screen window would refuse the quit
             self.app.quit()
 
     def _on_failed(self, error: BaseException) -> None:

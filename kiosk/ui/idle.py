@@ -3,6 +3,10 @@
 Every touch, click or key press anywhere in the application restarts the wait; when it
 runs out, ``on_idle`` is called (the window asks "Sei ancora lì?" and, with no answer,
 forgets the visit). ``longer`` doubles the wait for a citizen who asks for more time.
+
+The application-wide event filter is installed by ``watch``, after the first frame: the
+first events it sees make PySide resolve every class it loads lazily (about 20 ms of
+enum building), which would otherwise delay the home screen.
 """
 
 from __future__ import annotations
@@ -28,9 +32,15 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(timeout_s * 1000))
         self.timer.timeout.connect(on_idle)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        self.watching = False
+
+    def watch(self) -> None:
+        """Starts noticing activity, and the wait."""
+        if not self.watching:
+            app = QApplication.instance()
+            assert app is not None
+            app.installEventFilter(self)
+            self.watching = True
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -50,5 +60,6 @@ class IdleWatcher(QObject):
     def detach(self) -> None:
         self.timer.stop()
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self.watching:
             app.removeEventFilter(self)
+            self.watching = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,12 +20,12 @@ from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.common import button, label
-from kiosk.ui.widgets.overlay import Overlay
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
     from kiosk.manager_login import Manager
     from kiosk.ui.idle import IdleWatcher
+    from kiosk.ui.widgets.overlay import Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
     from sync.catalog import CatalogReader
 
@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
     def _build_header(self) -> QWidget:
         header = QWidget()
         header.setObjectName("header")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(header)
         row.setContentsMargins(48, 16, 48, 16)
         names = QVBoxLayout()
@@ -112,7 +111,9 @@ class MainWindow(QMainWindow):
         self._long_press = QTimer(self)
         self._long_press.setSingleShot(True)
         self._long_press.setInterval(LONG_PRESS_MS)
-        self._long_press.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one is ±5%
+        # Precise: a coarse timer fires up to 5% early or late. (By name: this module is
+        # on the path to the first frame, see widgets/common.py.)
+        self._long_press.setProperty("timerType", "PreciseTimer")
         self._long_press.timeout.connect(self.open_manager_area)
         for widget in (self.name_label, self.comune_label):
             widget.installEventFilter(self)
@@ -137,7 +138,6 @@ class MainWindow(QMainWindow):
     def _build_footer(self) -> QWidget:
         footer = QWidget()
         footer.setObjectName("footer")
-        footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(footer)
         row.setContentsMargins(48, 12, 48, 12)
         row.setSpacing(24)
@@ -373,6 +373,8 @@ class MainWindow(QMainWindow):
     @property
     def overlay(self) -> Overlay:
         if self._overlay is None:
+            from kiosk.ui.widgets.overlay import Overlay
+
             self._overlay = Overlay(self.centralWidget())
         return self._overlay
 

@@ -4,14 +4,16 @@ Sizes are pixels on the kiosk panel (a 21.5" 1920×1080 touchscreen is about 4 p
 touch targets of at least 64 px (16 mm, above the 48 px floor), body text 22 px. Every
 text colour pair used by the style sheet is listed in ``TEXT_PAIRS`` so a test can hold
 each to the WCAG AA contrast ratio of 4.5:1.
-"""
 
-from __future__ import annotations
+This module is on the path to the first frame: ``Tokens`` is a NamedTuple, not a
+dataclass, and its annotations are evaluated (no ``from __future__ import
+annotations``, whose string annotations NamedTuple would compile one by one).
+"""
 
 from typing import NamedTuple
 
 
-class Tokens(NamedTuple):  # not a dataclass: this module is on the first frame's path
+class Tokens(NamedTuple):
     font_family: str = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
     body_px: int = 22
     small_px: int = 19

@@ -6,10 +6,10 @@ import zxingcpp
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.ui.widgets.qr import QrCode
-from tests.kiosk.people import find_button, shows, tap
+from tests.kiosk.people import buttons, find_button, shows, tap
 
 ELDERLY_CARE_FOR_PIAZZOLA = [
     "Assistenza domiciliare OSS – igiene e cura della persona",
@@ -31,6 +31,20 @@ def test_home_shows_the_social_point_and_three_ways_in(window, snap) -> None:
         find_button(window, entry)
     assert not find_button(window, "‹ Indietro").isEnabled()  # visible, nothing to go back to
     snap(window, "home")
+
+
+def test_a_press_on_the_words_of_a_card_taps_the_card(qtbot, window) -> None:
+    # A finger lands on the words of a tile more often than on its empty edge.
+    tile = find_button(window, "Servizi")
+    words = next(line for line in tile.findChildren(QLabel) if line.text() == "Servizi")
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert window.current_route == "catalog"
+    card = find_button(window, "Anziani")
+    words = next(line for line in card.findChildren(QLabel) if line.text() == "Anziani")
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert window.current_route == "category"
+    # Touch buttons never take the keyboard focus (it stays in the field being typed).
+    assert {b.focusPolicy() for b in buttons(window)} == {Qt.FocusPolicy.NoFocus}
 
 
 def test_home_category_service_back_home(qtbot, window, snap) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first frame
@@ -16,7 +16,7 @@ class SyncBadge(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("syncBadge")
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("textFormat", "PlainText")  # no Qt enum namespace: see common.py
         self.status: SyncStatus | None = None
         self.hide()  # a kiosk that does not sync shows nothing
 

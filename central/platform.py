@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, Text, cast, create_engine, event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -176,30 +176,36 @@ class Platform:
             rows = session.scalars(select(Record).where(Record.kind == kind))
             return {row.id: row.data for row in rows}
 
-    def changes(self, stream: str, since: int, limit: int) -> dict[str, Any]:
-        """A page of ``stream`` after ``since``, as the JSON object of a ChangePage.
+    def changes(self, stream: str, since: int, limit: int) -> str:
+        """A page of ``stream`` after ``since``: the JSON text of a ChangePage.
 
-        Built from plain rows, not models: the data was validated when published, and a
-        full catalog is thousands of items.
+        Each record goes out as the JSON text it was stored as (validated when it was
+        published), never decoded and encoded again: a full catalog is thousands of
+        records, and serving them was most of the platform's time for a page.
         """
         with self.sessions() as session:
             rows = session.execute(
-                select(Change.seq, Change.kind, Change.op, Change.record_id, Change.data)
+                select(
+                    Change.seq, Change.kind, Change.op, Change.record_id,
+                    cast(Change.data, Text),
+                )
                 .where(Change.stream == stream, Change.seq > since)
                 .order_by(Change.seq)
                 .limit(limit + 1)
-            ).all()
+            ).all()  # fmt: skip
         has_more = len(rows) > limit
         rows = rows[:limit]
-        return {
-            "stream": stream,
-            "items": [
-                {"kind": kind, "op": op, "id": record_id, "data": data}
-                for _seq, kind, op, record_id, data in rows
-            ],
-            "next_cursor": str(rows[-1].seq if rows else since),
-            "has_more": has_more,
-        }
+        dumps = json.dumps
+        items = ",".join(
+            f'{{"kind":{dumps(kind)},"op":{dumps(op)},"id":{dumps(record_id)},'
+            f'"data":{data if data is not None else "null"}}}'
+            for _seq, kind, op, record_id, data in rows
+        )
+        next_cursor = str(rows[-1].seq if rows else since)
+        return (
+            f'{{"stream":{dumps(stream)},"items":[{items}],'
+            f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"}}}'
+        )
 
     # Devices ----------------------------------------------------------------------------
 

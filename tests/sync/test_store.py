@@ -7,16 +7,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.script import ScriptDirectory
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.paths import DEMO_DATASET
 from sync import catalog, demo, mirror
 from sync.models import Service
 from sync.records import RecordError
-from sync.store import MIGRATIONS, Store
+from sync.store import MIGRATIONS, Store, upgrade_schema
 from tests.records import service_record
 
 
@@ -56,6 +57,37 @@ def test_reopening_keeps_data_and_runs_no_migration_again(tmp_path: Path) -> Non
         assert mirror.count(session, "services") == 36
     assert demo.load_if_empty(second, DEMO_DATASET) is False
     second.close()
+
+
+def test_a_store_from_before_the_search_rebuild_keeps_finding_its_services(
+    tmp_path: Path,
+) -> None:
+    # A kiosk updated in the field: its store at revision 0009 (search rows with prefix
+    # indexes), holding a catalog; migration 0010 rebuilds the search rows.
+    path = tmp_path / "kiosk.sqlite3"
+    store = Store(path)
+    demo.load_if_empty(store, DEMO_DATASET)
+    store.close()
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    with raw(path) as db:
+        schema = db.execute("SELECT sql FROM sqlite_master WHERE name = 'services_fts'").fetchone()
+        assert "prefix" in schema[0]
+    upgrade_schema(engine)
+    engine.dispose()
+    with raw(path) as db:
+        schema = db.execute("SELECT sql FROM sqlite_master WHERE name = 'services_fts'").fetchone()
+        rows = db.execute("SELECT count(*) FROM services_fts").fetchone()[0]
+    assert "prefix" not in schema[0] and rows == 36
+    reopened = Store(path)
+    with reopened.read() as session:
+        found = titles(catalog.search_services(session, "pasto domic", None))
+    reopened.close()
+    assert found[0] == "Pasto caldo a domicilio (consegna inclusa)"
 
 
 def test_sessions_enforce_foreign_keys(store: Store) -> None:
@@ -149,6 +181,30 @@ def test_upserting_twice_changes_nothing_and_tombstones_remove(demo_store: Store
     with demo_store.read() as session:
         assert catalog.search_services(session, "doppio", None) == []
         assert catalog.service_detail(session, "t5") is None
+
+
+def test_a_batch_larger_than_one_statement_takes_is_stored_whole(demo_store: Store) -> None:
+    # Rows go in multi-row statements of at most 32,766 parameters: 11 columns of
+    # 3,500 services need two, their 7,000 Comune links one; a service twice in the
+    # batch keeps its last record and links.
+    batch = [
+        service_record(f"big{n}", f"Servizio numero {n}", residents_of=["limena", "piazzola"])
+        for n in range(3500)
+    ]
+    batch.append(service_record("big7", "Servizio sette, cambiato", residents_of=["limena"]))
+    with demo_store.write() as session:
+        assert mirror.upsert(session, "services", batch) == 3501
+    with demo_store.read() as session:
+        assert mirror.count(session, "services") == 36 + 3500
+        links = session.execute(
+            text("SELECT count(*) FROM service_comuni WHERE service_id LIKE 'big%'")
+        ).scalar()
+        changed = titles(catalog.search_services(session, "cambiato", "piazzola"))
+        in_limena = titles(catalog.search_services(session, "cambiato", "limena"))
+        last = titles(catalog.search_services(session, "numero 3499", None))
+    assert links == 2 * 3500 - 1
+    assert changed == [] and in_limena == ["Servizio sette, cambiato"]
+    assert last == ["Servizio numero 3499"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import NamedTuple
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ from sync.client import PlatformClient, Submission
 from sync.models import SyncCursor
 from sync.records import RecordError
 from sync.store import Store
-from sync.wire import Item, Page, ProtocolError, Result
+from sync.wire import Page, ProtocolError, Result
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,15 @@ STREAMS: dict[str, tuple[str, ...]] = {
     "statuses": ("application_statuses",),
     "wallet": ("credits", "vouchers"),
 }
+
+
+class PreparedPage(NamedTuple):
+    """A fetched page, validated: upserts ready to write and tombstones (kind, ids)."""
+
+    groups: list[mirror.Prepared | tuple[str, list[str]]]
+    count: int
+    next_cursor: str
+    has_more: bool
 
 
 @dataclass
@@ -83,7 +93,10 @@ class SyncEngine:
 
     def pull_stream(self, stream: str) -> int:
         """Pulls pages until the stream is caught up; the next page is fetched while the
-        current one is applied (reading ahead never moves the stored cursor)."""
+        current one is applied (reading ahead never moves the stored cursor).
+
+        Validation stays on this thread: done ahead on the fetching thread it saved a
+        little time but took Python's lock from the screen for longer stretches."""
         applied = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-prefetch") as ahead:
             page = self.client.changes(stream, self.cursor(stream), self.page_size)
@@ -94,7 +107,7 @@ class SyncEngine:
                         self.client.changes, stream, page.next_cursor, self.page_size
                     )
                 try:
-                    applied += self._apply(stream, page.items, page.next_cursor)
+                    applied += self._apply(stream, self._prepare(stream, page))
                 except Exception:
                     if upcoming is not None:
                         upcoming.cancel()
@@ -104,29 +117,37 @@ class SyncEngine:
                 page = upcoming.result()
         return applied
 
-    def _apply(self, stream: str, items: list[Item], next_cursor: str) -> int:
+    def _prepare(self, stream: str, page: Page) -> PreparedPage:
+        """Validates a page: its upserts ready to write, its tombstones as (kind, ids)."""
         kinds = STREAMS[stream]
+        groups: list[mirror.Prepared | tuple[str, list[str]]] = []
+        for (kind, op), group in groupby(page.items, key=lambda item: (item.kind, item.op)):
+            batch = list(group)
+            if kind not in kinds:
+                log.warning("stream %s: skipping %d %s of unknown kind", stream, len(batch), op)
+            elif op == "upsert":
+                try:
+                    groups.append(mirror.prepare(kind, [item.data or {} for item in batch]))
+                except RecordError as error:
+                    raise ProtocolError(f"stream {stream}: {error}") from None
+            else:
+                groups.append((kind, [item.id for item in batch]))
+        return PreparedPage(groups, len(page.items), page.next_cursor, page.has_more)
+
+    def _apply(self, stream: str, page: PreparedPage) -> int:
         try:
             with self.store.write() as session:
-                for (kind, op), group in groupby(items, key=lambda item: (item.kind, item.op)):
-                    batch = list(group)
-                    if kind not in kinds:
-                        log.warning(
-                            "stream %s: skipping %d %s of unknown kind", stream, len(batch), op
-                        )
-                        continue
-                    if op == "upsert":
-                        mirror.upsert(session, kind, [item.data or {} for item in batch])
+                for group in page.groups:
+                    if isinstance(group, mirror.Prepared):
+                        mirror.write(session, group)
                     else:
-                        mirror.remove(session, kind, [item.id for item in batch])
+                        mirror.remove(session, *group)
                 session.merge(
-                    SyncCursor(stream=stream, cursor=next_cursor, updated_at=outbox.utcnow())
+                    SyncCursor(stream=stream, cursor=page.next_cursor, updated_at=outbox.utcnow())
                 )
-        except RecordError as error:
-            raise ProtocolError(f"stream {stream}: {error}") from None
         except IntegrityError as error:
             raise ProtocolError(f"stream {stream}: inconsistent records: {error.orig}") from None
-        return len(items)
+        return page.count
 
     # Push -------------------------------------------------------------------------------
 

@@ -9,12 +9,11 @@ commit together or not at all.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import JSON, Date, DateTime, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from sync import records
@@ -30,8 +29,9 @@ from sync.models import (
     Operator,
     Provider,
     Service,
-    ServiceComune,
 )
+
+_T = TypeVar("_T")
 
 # Order matters: records refer to the kinds before them.
 KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
@@ -62,54 +62,121 @@ def parse_batch(kind: str, batch: Sequence[Mapping[str, Any]]) -> list[dict[str,
     return rows
 
 
+class Prepared(NamedTuple):
+    """A validated batch as statement parameters: what ``write`` needs and nothing that
+    has to wait for the store, so it can be made ahead on another thread."""
+
+    kind: str
+    ids: list[str]
+    values: list[tuple[Any, ...]]  # one per record, in the table's column order
+    links: list[tuple[str, str]]  # services: (service id, Comune id) of residents_of
+
+
+def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
+    """Validates ``batch`` (raises RecordError) and converts it for the store."""
+    rows = parse_batch(kind, batch)
+    links: list[tuple[str, str]] = []
+    if kind == "services":
+        # A service may come twice in a batch (changed twice): its last record counts.
+        residents = {row["id"]: row.pop("residents_of") for row in rows}
+        links = [(service, comune) for service, comunes in residents.items()
+                 for comune in comunes or ()]  # fmt: skip
+    columns = _columns(kind)
+    values = [tuple(convert(row[name]) for name, convert in columns) for row in rows]
+    return Prepared(kind, [row["id"] for row in rows], values, links)
+
+
 def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> int:
     """Validates and inserts or updates ``batch``; returns how many records it applied."""
-    model, _ = KINDS[kind]
-    rows = parse_batch(kind, batch)
-    if not rows:
+    return write(session, prepare(kind, batch))
+
+
+def write(session: Session, prepared: Prepared) -> int:
+    """Inserts or updates a prepared batch, with its Comune links and search rows.
+
+    Rows go in multi-row statements, not executemany: SQLite runs a statement without
+    holding Python's lock, and executemany takes that lock back after every row, which
+    with another thread busy (the next page being validated, the screen) waits up to a
+    switch interval (5 ms) each time.
+    """
+    kind, ids = prepared.kind, prepared.ids
+    if not ids:
         return 0
-    residents = {row["id"]: row.pop("residents_of") for row in rows} if kind == "services" else {}
-    table = model.__table__
-    columns = [column.name for column in table.columns]
-    # One executemany at the driver: SQLAlchemy's bulk statements cost more to build
-    # than SQLite takes to run them, and a full catalog is thousands of rows.
-    statement = _upsert_sql(
-        table.name, tuple(columns), tuple(c.name for c in table.primary_key.columns)
-    )
-    values = [tuple(_sql_value(row[name]) for name in columns) for row in rows]
-    session.connection().exec_driver_sql(statement, values)
-    ids = [row["id"] for row in rows]
+    table = KINDS[kind][0].__table__
+    names = tuple(name for name, _ in _columns(kind))
+    keys = tuple(column.name for column in table.primary_key.columns)
+    connection = session.connection()
+    for chunk in _chunks(prepared.values, len(names)):
+        connection.exec_driver_sql(_upsert_sql(table.name, names, keys, len(chunk)),
+                                   tuple(value for row in chunk for value in row))  # fmt: skip
     if kind == "services":
-        session.execute(delete(ServiceComune).where(ServiceComune.service_id.in_(ids)))
-        links = [(service, comune) for service, cs in residents.items() for comune in cs]
-        if links:
-            session.connection().exec_driver_sql(
-                "INSERT INTO service_comuni (service_id, comune_id) VALUES (?, ?)", links
+        for chunk in _chunks(ids, 1):
+            connection.exec_driver_sql(
+                f"DELETE FROM service_comuni WHERE service_id IN ({', '.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+        for chunk in _chunks(prepared.links, 2):
+            connection.exec_driver_sql(
+                "INSERT INTO service_comuni (service_id, comune_id) VALUES "
+                + ", ".join(["(?, ?)"] * len(chunk)),
+                tuple(value for link in chunk for value in link),
             )
         reindex_services(session, ids)
     elif kind == "providers":
         _reindex_where(session, Service.provider_id.in_(ids))
     elif kind == "categories":
         _reindex_where(session, Service.category_id.in_(ids))
-    return len(rows)
+    return len(ids)
 
 
-def _sql_value(value: Any) -> Any:
-    # Stored as SQLAlchemy's JSON and DateTime types store them, so ORM reads agree.
-    if isinstance(value, dict | list):
-        return json.dumps(value)
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
+MAX_PARAMETERS = 32_766  # SQLite's limit on the parameters of one statement (3.32+)
+
+
+def _chunks(items: list[_T], per_item: int) -> Iterator[list[_T]]:
+    size = MAX_PARAMETERS // per_item
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _as_json(value: Any) -> Any:
+    return None if value is None else json.dumps(value)
+
+
+def _as_datetime(value: Any) -> Any:
+    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _as_date(value: Any) -> Any:
+    return None if value is None else value.isoformat()
+
+
+def _as_is(value: Any) -> Any:
     return value
 
 
 @cache
-def _upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...]) -> str:
+def _columns(kind: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each column of the kind's table with the conversion that stores a value as
+    SQLAlchemy's JSON, DateTime and Date types store it, so ORM reads agree."""
+    converters: list[tuple[str, Callable[[Any], Any]]] = []
+    for column in KINDS[kind][0].__table__.columns:
+        if isinstance(column.type, JSON):
+            converters.append((column.name, _as_json))
+        elif isinstance(column.type, DateTime):
+            converters.append((column.name, _as_datetime))
+        elif isinstance(column.type, Date):
+            converters.append((column.name, _as_date))
+        else:
+            converters.append((column.name, _as_is))
+    return tuple(converters)
+
+
+@cache
+def _upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...], rows: int) -> str:
     updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name not in keys)
+    row = f"({', '.join('?' * len(columns))})"
     return (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * rows)}"
         f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
     )
 

@@ -46,7 +46,14 @@ def _get(record: Mapping[str, Any], field: str, kind: type | tuple[type, ...]) -
 
 
 def text(record: Mapping[str, Any], field: str, *, limit: int, empty: bool = False) -> str:
-    value: str = _get(record, field, str)
+    if field not in record:
+        raise RecordError(f"{field}: missing")
+    return _checked_text(record[field], field, limit, empty)
+
+
+def _checked_text(value: Any, field: str, limit: int, empty: bool) -> str:
+    if not isinstance(value, str):
+        raise RecordError(f"{field}: wrong type {type(value).__name__}")
     if len(value) > limit:
         raise RecordError(f"{field}: longer than {limit} characters")
     if not empty and not value.strip():
@@ -99,12 +106,12 @@ def i18n(record: Mapping[str, Any], field: str, *, limit: int) -> dict[str, str]
     if len(value) > 20:
         raise RecordError(f"{field}: too many languages")
     result = {}
+    empty = field == "description"
     for lang, content in value.items():
         if not isinstance(lang, str) or not LANG_RE.fullmatch(lang):
             raise RecordError(f"{field}: {str(lang)[:10]!r} is not a language code")
         # Named "title.it" in errors, so the message points at the exact text.
-        named = {f"{field}.{lang}": content}
-        result[lang] = text(named, f"{field}.{lang}", limit=limit, empty=field == "description")
+        result[lang] = _checked_text(content, f"{field}.{lang}", limit, empty)
     return result
 
 
@@ -114,9 +121,11 @@ def string_list(
     value = _get(record, field, list)
     if len(value) > items:
         raise RecordError(f"{field}: more than {items} items")
-    wrapped = {f"{field}[{index}]": item for index, item in enumerate(value)}
-    reader = check or (lambda rec, name: text(rec, name, limit=limit))
-    return [reader(wrapped, name) for name in wrapped]
+    if check is None:
+        return [_checked_text(item, f"{field}[{index}]", limit, False)
+                for index, item in enumerate(value)]  # fmt: skip
+    return [check({f"{field}[{index}]": item}, f"{field}[{index}]")
+            for index, item in enumerate(value)]  # fmt: skip
 
 
 def timestamp(record: Mapping[str, Any], field: str) -> datetime:

@@ -155,6 +155,9 @@ def ui_stall(
         worker.run_pass()
         done.set()
 
+    for _ in range(20):  # the screen is laid out and painted before the sync starts
+        app.processEvents()
+        time.sleep(0.005)
     settle_heap()  # as the kiosk does once its catalog is ready
     last[0] = time.perf_counter()
     heartbeat.start()

@@ -406,104 +406,104 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="151"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="154"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="157"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="158"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="160"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
         <source>Who is buying?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
         <source>How do you pay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
         <source>Your order is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="178"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="201"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="205"/>
         <source>Confirm the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="209"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="213"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,67 +670,67 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="286"/>
+        <location filename="../../kiosk/ui/main_window.py" line="287"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="342"/>
+        <location filename="../../kiosk/ui/main_window.py" line="343"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="380"/>
+        <location filename="../../kiosk/ui/main_window.py" line="383"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="382"/>
+        <location filename="../../kiosk/ui/main_window.py" line="385"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="384"/>
+        <location filename="../../kiosk/ui/main_window.py" line="387"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="386"/>
+        <location filename="../../kiosk/ui/main_window.py" line="389"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="387"/>
+        <location filename="../../kiosk/ui/main_window.py" line="390"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="387"/>
+        <location filename="../../kiosk/ui/main_window.py" line="390"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="394"/>
+        <location filename="../../kiosk/ui/main_window.py" line="397"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="395"/>
+        <location filename="../../kiosk/ui/main_window.py" line="398"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="396"/>
+        <location filename="../../kiosk/ui/main_window.py" line="399"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="397"/>
+        <location filename="../../kiosk/ui/main_window.py" line="400"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="398"/>
+        <location filename="../../kiosk/ui/main_window.py" line="401"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,47 +1155,47 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="140"/>
         <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="142"/>
         <source>Who can use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="145"/>
         <source>Residents of: {comuni}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="148"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="149"/>
         <source>Who provides it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="152"/>
         <source>Phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="154"/>
         <source>E-mail: {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
         <source>Address: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,28 +1352,43 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>WalletScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="79"/>
         <source>Code {code} · valid until {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="82"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="88"/>
         <source>My vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="92"/>
         <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="105"/>
         <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="112"/>
+        <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="116"/>
+        <source>The voucher could not be printed. Please ask a welfare manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="118"/>
+        <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -57,7 +57,7 @@ class PurchaseController(QObject):
             screen.place_requested.connect(lambda p, ok, s=screen: self.place(s, p, ok))
         if isinstance(screen, WalletScreen):
             screen.identify_requested.connect(lambda cf, s=screen: self.open_wallet(s, cf))
-            screen.print_voucher.connect(self.print_voucher)
+            screen.print_voucher.connect(lambda v, s=screen: self.print_voucher(s, v))
 
     def _forget(self) -> None:
         self.holder = None
@@ -128,6 +128,8 @@ class PurchaseController(QObject):
         log.error("purchase: the kiosk could not save or read", exc_info=error)
         if isinstance(screen, CheckoutScreen):
             screen.show_refused("error")
+        else:
+            screen.show_problem("error")
 
     # My vouchers ----------------------------------------------------------------------------
 
@@ -143,11 +145,14 @@ class PurchaseController(QObject):
 
         def done(result: tuple[str | None, list[MirroredVoucher]]) -> None:
             self.holder = result[0]
-            screen.show_vouchers(result[1])
+            if self.holder is None:  # never enrolled: no key to tell whose vouchers
+                screen.show_problem("not_connected")
+            else:
+                screen.show_vouchers(result[1])
 
         self.tasks.run(work, done, lambda error: self._failed(screen, error))
 
-    def print_voucher(self, voucher_id: str) -> None:
+    def print_voucher(self, screen: WalletScreen, voucher_id: str) -> None:
         holder, store, context = self.holder, self.backend.store, self.context()
         if holder is None:
             return
@@ -160,4 +165,8 @@ class PurchaseController(QObject):
             self.backend.printing.worker.wake()
             self.printer.show_queued(job)
 
-        self.tasks.run(work, done, lambda error: log.error("voucher print", exc_info=error))
+        def failed(error: BaseException) -> None:
+            log.error("voucher print", exc_info=error)
+            screen.show_problem("print")
+
+        self.tasks.run(work, done, failed)

@@ -213,3 +213,42 @@ def test_the_cart_and_the_codice_fiscale_go_with_the_visit(qtbot, shop) -> None:
     window.end_visit()  # the idle timeout ran out
     assert window.ctx.citizen.cart is None and not window.cart_button.isVisible()
     assert window.screens["checkout"].identify.field.text() == ""  # type: ignore[attr-defined]
+
+
+def test_my_vouchers_on_a_kiosk_never_connected_says_why(qtbot, qapp, tmp_path, snap) -> None:  # type: ignore[no-untyped-def]
+    # Without the platform's key the kiosk cannot tell whose vouchers are whose: it
+    # says so, rather than "no vouchers in your name".
+    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))
+    try:
+        tap(qtbot, window, "Bandi e contributi")
+        tap(qtbot, window, "Stampa i miei buoni")
+        fill(qtbot, window, "wallet_cf", CF)
+        tap(qtbot, window, "Avanti ›")
+        qtbot.waitUntil(lambda: shows(window, "non si è ancora collegato"), timeout=5_000)
+        assert not shows(window, "Non ci sono buoni a tuo nome")
+        snap(window, "wallet-not-connected")
+    finally:
+        tasks.shutdown()
+        backend.close()
+        window.ctx.switcher.detach()
+
+
+def test_my_vouchers_that_cannot_be_read_say_so_and_let_the_citizen_retry(
+    qtbot, kiosk, monkeypatch
+) -> None:
+    import sqlite3
+
+    import kiosk.ui.purchase_controller as controller
+
+    def disk_fails(*_args: object) -> None:  # the store's disk failing under the read
+        raise sqlite3.OperationalError("disk I/O error")
+
+    window, _backend = kiosk
+    monkeypatch.setattr(controller, "usable_vouchers", disk_fails)
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Stampa i miei buoni")
+    fill(qtbot, window, "wallet_cf", CF)
+    tap(qtbot, window, "Avanti ›")
+    qtbot.waitUntil(lambda: shows(window, "non è possibile leggere i tuoi buoni"), timeout=5_000)
+    assert not shows(window, "disk I/O")  # no technical detail for the citizen
+    find_button(window, "Avanti ›")  # the codice fiscale can be given again

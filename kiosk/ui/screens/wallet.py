@@ -26,6 +26,7 @@ class WalletScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.vouchers: list[MirroredVoucher] | None = None  # None: not identified yet
+        self.problem: str | None = None  # "not_connected", "error" or "print"
         self.title = label(role="title", name="walletTitle")
         self.intro = label(role="muted", name="walletIntro")
         self.body.addWidget(self.title)
@@ -42,6 +43,7 @@ class WalletScreen(DataScreen):
 
     def forget(self) -> None:
         self.vouchers = None
+        self.problem = None
         self.identify.clear()
         self.retranslate()
 
@@ -52,7 +54,17 @@ class WalletScreen(DataScreen):
         return True
 
     def show_vouchers(self, vouchers: list[MirroredVoucher]) -> None:
-        self.vouchers = vouchers
+        self.vouchers, self.problem = vouchers, None
+        self.retranslate()
+
+    def show_problem(self, problem: str) -> None:
+        """Says what went wrong: the kiosk has not reached the platform yet (so it
+        cannot know whose vouchers are whose), the store could not be read, or a print
+        could not be queued. The codice fiscale can be given again."""
+        if problem != "print":
+            self.vouchers = None
+            self.identify.clear()
+        self.problem = problem
         self.retranslate()
 
     def _card(self, item: MirroredVoucher) -> QWidget:
@@ -82,6 +94,8 @@ class WalletScreen(DataScreen):
         )
         self.intro.setText(intro)
         self.list.clear()
+        if self.problem is not None:
+            self.list.add(label(self._problem_text(self.problem), role="fieldError"))
         if self.vouchers is None:
             return
         for item in self.vouchers:
@@ -91,3 +105,15 @@ class WalletScreen(DataScreen):
                 "There are no vouchers in your name to print. If the Comune has just approved"
                 " yours, it may take a few minutes to reach this kiosk.")  # fmt: skip
             self.list.add(label(none, role="heading"))
+
+    def _problem_text(self, problem: str) -> str:
+        if problem == "not_connected":
+            return self.tr(
+                "This Social Point has not reached the welfare platform yet, so it cannot"
+                " show your vouchers. Please ask a welfare manager, or try again later."
+            )
+        if problem == "print":
+            return self.tr("The voucher could not be printed. Please ask a welfare manager.")
+        return self.tr(
+            "Your vouchers could not be read just now. Please try again, or ask a welfare manager."
+        )

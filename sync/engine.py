@@ -42,7 +42,6 @@ class PreparedPage(NamedTuple):
     groups: list[mirror.Prepared | tuple[str, list[str]]]
     count: int
     next_cursor: str
-    has_more: bool
 
 
 @dataclass
@@ -95,8 +94,10 @@ class SyncEngine:
         """Pulls pages until the stream is caught up; the next page is fetched while the
         current one is applied (reading ahead never moves the stored cursor).
 
-        Validation stays on this thread: done ahead on the fetching thread it saved a
-        little time but took Python's lock from the screen for longer stretches."""
+        A page is validated before its write transaction begins, so the store's write
+        lock (wanted by a citizen's purchase or application) is held only for SQL. The
+        validation stays on this thread: done ahead on the fetching thread it saved
+        little and took Python's lock from the screen for longer stretches."""
         applied = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-prefetch") as ahead:
             page = self.client.changes(stream, self.cursor(stream), self.page_size)
@@ -132,7 +133,7 @@ class SyncEngine:
                     raise ProtocolError(f"stream {stream}: {error}") from None
             else:
                 groups.append((kind, [item.id for item in batch]))
-        return PreparedPage(groups, len(page.items), page.next_cursor, page.has_more)
+        return PreparedPage(groups, len(page.items), page.next_cursor)
 
     def _apply(self, stream: str, page: PreparedPage) -> int:
         try:

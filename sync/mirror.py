@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import JSON, Date, DateTime, delete, func, select, text
@@ -63,8 +63,8 @@ def parse_batch(kind: str, batch: Sequence[Mapping[str, Any]]) -> list[dict[str,
 
 
 class Prepared(NamedTuple):
-    """A validated batch as statement parameters: what ``write`` needs and nothing that
-    has to wait for the store, so it can be made ahead on another thread."""
+    """A validated batch as statement parameters: what ``write`` needs, made before the
+    write transaction begins so the store's write lock is held only for SQL."""
 
     kind: str
     ids: list[str]
@@ -96,8 +96,8 @@ def write(session: Session, prepared: Prepared) -> int:
 
     Rows go in multi-row statements, not executemany: SQLite runs a statement without
     holding Python's lock, and executemany takes that lock back after every row, which
-    with another thread busy (the next page being validated, the screen) waits up to a
-    switch interval (5 ms) each time.
+    with another thread busy (the screen, the page being fetched) waits up to a switch
+    interval (5 ms) each time.
     """
     kind, ids = prepared.kind, prepared.ids
     if not ids:
@@ -171,7 +171,7 @@ def _columns(kind: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     return tuple(converters)
 
 
-@cache
+@lru_cache(maxsize=64)  # one per table and batch size: full pages and a few remainders
 def _upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...], rows: int) -> str:
     updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name not in keys)
     row = f"({', '.join('?' * len(columns))})"

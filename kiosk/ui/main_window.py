@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
@@ -111,9 +111,8 @@ class MainWindow(QMainWindow):
         self._long_press = QTimer(self)
         self._long_press.setSingleShot(True)
         self._long_press.setInterval(LONG_PRESS_MS)
-        # Precise: a coarse timer fires up to 5% early or late. (By name: this module is
-        # on the path to the first frame, see widgets/common.py.)
-        self._long_press.setProperty("timerType", "PreciseTimer")
+        # Precise: a coarse timer fires up to 5% early or late.
+        set_enum(self._long_press, "timerType", "PreciseTimer")
         self._long_press.timeout.connect(self.open_manager_area)
         for widget in (self.name_label, self.comune_label):
             widget.installEventFilter(self)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 
+from kiosk.ui.widgets.common import set_enum
+
 if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first frame
     from sync.worker import SyncStatus
 
@@ -16,7 +18,7 @@ class SyncBadge(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("syncBadge")
-        self.setProperty("textFormat", "PlainText")  # no Qt enum namespace: see common.py
+        set_enum(self, "textFormat", "PlainText")
         self.status: SyncStatus | None = None
         self.hide()  # a kiosk that does not sync shows nothing
 

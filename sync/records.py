@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
+from string import ascii_lowercase
 from typing import Any
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
 LANG_RE = re.compile(r"[a-z]{2}")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # newline and tab are fine
+# Newline and tab are fine. A lone surrogate (a broken "\ud800" escape) is no text
+# either: it could not be stored or shown.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 MAX_PRICE_CENTS = 10_000_000  # 100.000 €: beyond any welfare service, surely a data error
 
 UNITS = (
@@ -36,31 +39,63 @@ class RecordError(ValueError):
     """A record from outside is not acceptable; the message names the field."""
 
 
+# Every value passes through these checks, 10,000 services at a time in a pull: each
+# check returns what is wrong (None when nothing is) and the caller names the field, so
+# a field's name is only formatted when there is something to say about it.
+
+
+def _type_problem(value: Any, kind: type | tuple[type, ...]) -> str | None:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        return f"wrong type {type(value).__name__}"
+    return None
+
+
+def _text_problem(value: Any, limit: int, empty: bool) -> str | None:
+    if not isinstance(value, str):
+        return f"wrong type {type(value).__name__}"
+    if len(value) > limit:
+        return f"longer than {limit} characters"
+    if not empty and not value.strip():
+        return "empty"
+    if CONTROL_CHARACTERS.search(value):
+        return "contains control characters or broken text"
+    return None
+
+
+def _identifier_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"wrong type {type(value).__name__}"
+    if not ID_RE.fullmatch(value):
+        return "not a valid identifier"
+    return None
+
+
+def _choice_problem(value: Any, choices: tuple[str, ...]) -> str | None:
+    if not isinstance(value, str):
+        return f"wrong type {type(value).__name__}"
+    if value not in choices:
+        return f"{value[:40]!r} is not one of {', '.join(choices)}"
+    return None
+
+
 def _get(record: Mapping[str, Any], field: str, kind: type | tuple[type, ...]) -> Any:
     if field not in record:
         raise RecordError(f"{field}: missing")
     value = record[field]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise RecordError(f"{field}: wrong type {type(value).__name__}")
+    problem = _type_problem(value, kind)
+    if problem is not None:
+        raise RecordError(f"{field}: {problem}")
     return value
 
 
 def text(record: Mapping[str, Any], field: str, *, limit: int, empty: bool = False) -> str:
     if field not in record:
         raise RecordError(f"{field}: missing")
-    return _checked_text(record[field], field, limit, empty)
-
-
-def _checked_text(value: Any, field: str, limit: int, empty: bool) -> str:
-    if not isinstance(value, str):
-        raise RecordError(f"{field}: wrong type {type(value).__name__}")
-    if len(value) > limit:
-        raise RecordError(f"{field}: longer than {limit} characters")
-    if not empty and not value.strip():
-        raise RecordError(f"{field}: empty")
-    if CONTROL_CHARACTERS.search(value):
-        raise RecordError(f"{field}: contains control characters")
-    return value
+    value = record[field]
+    problem = _text_problem(value, limit, empty)
+    if problem is not None:
+        raise RecordError(f"{field}: {problem}")
+    return value  # type: ignore[no-any-return]
 
 
 def optional_text(record: Mapping[str, Any], field: str, *, limit: int) -> str:
@@ -70,10 +105,13 @@ def optional_text(record: Mapping[str, Any], field: str, *, limit: int) -> str:
 
 
 def identifier(record: Mapping[str, Any], field: str) -> str:
-    value = _get(record, field, str)
-    if not ID_RE.fullmatch(value):
-        raise RecordError(f"{field}: not a valid identifier")
-    return value
+    if field not in record:
+        raise RecordError(f"{field}: missing")
+    value = record[field]
+    problem = _identifier_problem(value)
+    if problem is not None:
+        raise RecordError(f"{field}: {problem}")
+    return value  # type: ignore[no-any-return]
 
 
 def optional_identifier(record: Mapping[str, Any], field: str) -> str | None:
@@ -81,10 +119,13 @@ def optional_identifier(record: Mapping[str, Any], field: str) -> str | None:
 
 
 def choice(record: Mapping[str, Any], field: str, choices: tuple[str, ...]) -> str:
-    value = _get(record, field, str)
-    if value not in choices:
-        raise RecordError(f"{field}: {value[:40]!r} is not one of {', '.join(choices)}")
-    return value
+    if field not in record:
+        raise RecordError(f"{field}: missing")
+    value = record[field]
+    problem = _choice_problem(value, choices)
+    if problem is not None:
+        raise RecordError(f"{field}: {problem}")
+    return value  # type: ignore[no-any-return]
 
 
 def integer(record: Mapping[str, Any], field: str, *, low: int, high: int) -> int:
@@ -98,6 +139,10 @@ def optional_integer(record: Mapping[str, Any], field: str, *, low: int, high: i
     return None if record.get(field) is None else integer(record, field, low=low, high=high)
 
 
+# Two lowercase letters, as a set: a look-up costs less than a match, once per text.
+LANGUAGE_CODES = frozenset(a + b for a in ascii_lowercase for b in ascii_lowercase)
+
+
 def i18n(record: Mapping[str, Any], field: str, *, limit: int) -> dict[str, str]:
     """A text in several languages; Italian is required (it is the binding one)."""
     value = _get(record, field, dict)
@@ -105,27 +150,35 @@ def i18n(record: Mapping[str, Any], field: str, *, limit: int) -> dict[str, str]
         raise RecordError(f"{field}: the Italian text is missing")
     if len(value) > 20:
         raise RecordError(f"{field}: too many languages")
-    result = {}
     empty = field == "description"
     for lang, content in value.items():
-        if not isinstance(lang, str) or not LANG_RE.fullmatch(lang):
+        if lang not in LANGUAGE_CODES:
             raise RecordError(f"{field}: {str(lang)[:10]!r} is not a language code")
-        # Named "title.it" in errors, so the message points at the exact text.
-        result[lang] = _checked_text(content, f"{field}.{lang}", limit, empty)
-    return result
+        problem = _text_problem(content, limit, empty)
+        if problem is not None:
+            # Named "title.it" in errors, so the message points at the exact text.
+            raise RecordError(f"{field}.{lang}: {problem}")
+    return dict(value)
 
 
 def string_list(
-    record: Mapping[str, Any], field: str, *, limit: int, items: int, check: Callable | None = None
+    record: Mapping[str, Any],
+    field: str,
+    *,
+    limit: int,
+    items: int,
+    check: Callable[[Any], str | None] | None = None,
 ) -> list[str]:
+    """A list of texts; ``check`` (what is wrong with an item, or None) replaces the
+    plain text check."""
     value = _get(record, field, list)
     if len(value) > items:
         raise RecordError(f"{field}: more than {items} items")
-    if check is None:
-        return [_checked_text(item, f"{field}[{index}]", limit, False)
-                for index, item in enumerate(value)]  # fmt: skip
-    return [check({f"{field}[{index}]": item}, f"{field}[{index}]")
-            for index, item in enumerate(value)]  # fmt: skip
+    for index, item in enumerate(value):
+        problem = _text_problem(item, limit, False) if check is None else check(item)
+        if problem is not None:
+            raise RecordError(f"{field}[{index}]: {problem}")
+    return list(value)
 
 
 def timestamp(record: Mapping[str, Any], field: str) -> datetime:
@@ -180,8 +233,8 @@ def parse_provider(record: Mapping[str, Any]) -> dict[str, Any]:
 PAYMENTS = ("provider", "credit", "desk")
 
 
-def _payment(record: Mapping[str, Any], field: str) -> str:
-    return choice(record, field, PAYMENTS)
+def _payment_problem(value: Any) -> str | None:
+    return _choice_problem(value, PAYMENTS)
 
 
 def parse_service(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -192,7 +245,9 @@ def parse_service(record: Mapping[str, Any]) -> dict[str, Any]:
         raise RecordError("price_cents: a service that can be bought needs a price and a unit")
     residents_of = record.get("residents_of")
     if residents_of is not None:
-        residents_of = string_list(record, "residents_of", limit=64, items=200, check=identifier)
+        residents_of = string_list(
+            record, "residents_of", limit=64, items=200, check=_identifier_problem
+        )
         if not residents_of:
             raise RecordError("residents_of: empty list (use null for everyone)")
     return {
@@ -206,7 +261,7 @@ def parse_service(record: Mapping[str, Any]) -> dict[str, Any]:
         "booking": booking,
         "payments": None
         if record.get("payments") is None
-        else string_list(record, "payments", limit=16, items=3, check=_payment),
+        else string_list(record, "payments", limit=16, items=3, check=_payment_problem),
         "open_to_all": residents_of is None,
         "keywords": string_list(record, "keywords", limit=40, items=30)
         if "keywords" in record
@@ -259,7 +314,7 @@ def parse_operator(record: Mapping[str, Any]) -> dict[str, Any]:
         "pin_hash": text(record, "pin_hash", limit=200),
         "comuni": None
         if comuni is None
-        else string_list(record, "comuni", limit=64, items=200, check=identifier),
+        else string_list(record, "comuni", limit=64, items=200, check=_identifier_problem),
     }
 
 

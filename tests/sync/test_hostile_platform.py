@@ -105,6 +105,10 @@ HOSTILE_PAGES: dict[str, bytes] = {
     "id not matching the data": page([{"kind": "services", "op": "upsert", "id": "s02",
                                        "data": GOOD_SERVICE}]),
     "unknown operation": page([{"kind": "services", "op": "merge", "id": "s01"}]),
+    "broken text escape": page([{"kind": "services", "op": "upsert", "id": "s01",
+                                 "data": {**GOOD_SERVICE, "title": {"it": "rotto \ud800"}}}]),
+    "NaN for a price": page([{"kind": "services", "op": "upsert", "id": "s01",
+                              "data": {**GOOD_SERVICE, "price_cents": float("nan")}}]),
     "reply larger than the cap": b'{"items": [], "pad": "' + b"y" * (17 * 1024 * 1024) + b'"}',
 }  # fmt: skip
 
@@ -240,6 +244,16 @@ def test_page_validation_only_accepts_well_formed_pages(body: Any, since: str) -
         assert item.op in ("upsert", "delete")
         assert (item.data is not None) == (item.op == "upsert")
         assert item.data is None or item.data["id"] == item.id
+
+
+def test_a_bad_item_is_named_by_its_place_in_the_page() -> None:
+    good = {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE}
+    body = {"items": [good, {**good, "id": "s 02"}], "next_cursor": "5", "has_more": False}
+    with pytest.raises(wire.ProtocolError, match=r"^page\.items\[1\]\.id: not a valid identifier$"):
+        wire.parse_page(body, stream="catalog", since="0")
+    body["items"] = [good, good, "s03"]
+    with pytest.raises(wire.ProtocolError, match=r"^page\.items\[2\]: not an object$"):
+        wire.parse_page(body, stream="catalog", since="0")
 
 
 result_like = st.fixed_dictionaries(

@@ -3,11 +3,11 @@ size-capped and validated. The device token is sent, never logged."""
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 import requests
 
 from sync import wire
@@ -92,8 +92,9 @@ class PlatformClient:
         if status >= 400:
             raise RefusedError(status, _detail(body))
         try:
-            return json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+            # orjson also refuses NaN, lone surrogates and nesting deeper than 1,024.
+            return orjson.loads(body)
+        except ValueError:
             raise ProtocolError(f"{method} {path}: the reply is not JSON") from None
 
     @staticmethod
@@ -132,7 +133,7 @@ class PlatformClient:
 
 def _detail(body: bytes) -> str:
     try:
-        detail = json.loads(body).get("detail", "")
-    except (ValueError, AttributeError, UnicodeDecodeError):
+        detail = orjson.loads(body).get("detail", "")
+    except (ValueError, AttributeError):
         detail = ""
     return str(detail)[:200] or "no detail"

@@ -9,14 +9,16 @@ commit together or not at all.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, TypeVar
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from sqlalchemy import JSON, Date, DateTime, delete, func, select, text
+import orjson
+from sqlalchemy import JSON, Date, DateTime, delete, func, select
 from sqlalchemy.orm import Session
 
-from sync import records
+from sync import bulk, records, search_rows
 from sync.models import (
     ApplicationStatus,
     Base,
@@ -30,8 +32,6 @@ from sync.models import (
     Provider,
     Service,
 )
-
-_T = TypeVar("_T")
 
 # Order matters: records refer to the kinds before them.
 KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
@@ -68,22 +68,30 @@ class Prepared(NamedTuple):
 
     kind: str
     ids: list[str]
-    values: list[tuple[Any, ...]]  # one per record, in the table's column order
+    values: list[list[Any]]  # one per record, in the table's column order
     links: list[tuple[str, str]]  # services: (service id, Comune id) of residents_of
+    texts: list[search_rows.ServiceText]  # services: what their search rows hold
 
 
 def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
     """Validates ``batch`` (raises RecordError) and converts it for the store."""
     rows = parse_batch(kind, batch)
     links: list[tuple[str, str]] = []
+    texts: list[search_rows.ServiceText] = []
     if kind == "services":
         # A service may come twice in a batch (changed twice): its last record counts.
-        residents = {row["id"]: row.pop("residents_of") for row in rows}
-        links = [(service, comune) for service, comunes in residents.items()
-                 for comune in comunes or ()]  # fmt: skip
-    columns = _columns(kind)
-    values = [tuple(convert(row[name]) for name, convert in columns) for row in rows]
-    return Prepared(kind, [row["id"] for row in rows], values, links)
+        last = {row["id"]: row for row in rows}
+        links = [(service, comune) for service, row in last.items()
+                 for comune in row["residents_of"]]  # fmt: skip
+        texts = [search_rows.service_text(row) for row in last.values()]
+    getter, conversions = _layout(kind)
+    values = []
+    for row in rows:
+        value = list(getter(row))
+        for index, convert in conversions:
+            value[index] = convert(value[index])
+        values.append(value)
+    return Prepared(kind, [row["id"] for row in rows], values, links, texts)
 
 
 def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> int:
@@ -92,54 +100,49 @@ def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> i
 
 
 def write(session: Session, prepared: Prepared) -> int:
-    """Inserts or updates a prepared batch, with its Comune links and search rows.
-
-    Rows go in multi-row statements, not executemany: SQLite runs a statement without
-    holding Python's lock, and executemany takes that lock back after every row, which
-    with another thread busy (the screen, the page being fetched) waits up to a switch
-    interval (5 ms) each time.
-    """
+    """Inserts or updates a prepared batch, with its Comune links and search rows, in
+    multi-row statements (``bulk``)."""
     kind, ids = prepared.kind, prepared.ids
     if not ids:
         return 0
     table = KINDS[kind][0].__table__
-    names = tuple(name for name, _ in _columns(kind))
+    names = _column_names(kind)
     keys = tuple(column.name for column in table.primary_key.columns)
     connection = session.connection()
-    for chunk in _chunks(prepared.values, len(names)):
-        connection.exec_driver_sql(_upsert_sql(table.name, names, keys, len(chunk)),
-                                   tuple(value for row in chunk for value in row))  # fmt: skip
     if kind == "services":
-        for chunk in _chunks(ids, 1):
+        # Before the upsert, which keeps the rowids: a new service has nothing to remove.
+        search_rows.remove(connection, ids)
+    for chunk in bulk.chunks(prepared.values, len(names)):
+        connection.exec_driver_sql(
+            _upsert_sql(table.name, names, keys, len(chunk)), bulk.flat(chunk)
+        )
+    if kind == "services":
+        for chunk in bulk.chunks(ids, 1):
             connection.exec_driver_sql(
-                f"DELETE FROM service_comuni WHERE service_id IN ({', '.join('?' * len(chunk))})",
+                f"DELETE FROM service_comuni WHERE service_id IN ({bulk.in_list(len(chunk))})",
                 tuple(chunk),
             )
-        for chunk in _chunks(prepared.links, 2):
+        for chunk in bulk.chunks(prepared.links, 2):
             connection.exec_driver_sql(
-                "INSERT INTO service_comuni (service_id, comune_id) VALUES "
-                + ", ".join(["(?, ?)"] * len(chunk)),
-                tuple(value for link in chunk for value in link),
+                f"INSERT INTO service_comuni (service_id, comune_id) VALUES"
+                f" {bulk.values(len(chunk), 2)}",
+                bulk.flat(chunk),
             )
-        reindex_services(session, ids)
+        search_rows.add(connection, prepared.texts)
     elif kind == "providers":
-        _reindex_where(session, Service.provider_id.in_(ids))
+        search_rows.reindex(connection, "provider_id", ids)
     elif kind == "categories":
-        _reindex_where(session, Service.category_id.in_(ids))
+        search_rows.reindex(connection, "category_id", ids)
     return len(ids)
 
 
-MAX_PARAMETERS = 32_766  # SQLite's limit on the parameters of one statement (3.32+)
-
-
-def _chunks(items: list[_T], per_item: int) -> Iterator[list[_T]]:
-    size = MAX_PARAMETERS // per_item
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _as_json(value: Any) -> Any:
-    return None if value is None else json.dumps(value)
+    if value is None:
+        return None
+    try:
+        return orjson.dumps(value).decode()
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits, say, from demo data
+        return json.dumps(value)
 
 
 def _as_datetime(value: Any) -> Any:
@@ -150,33 +153,37 @@ def _as_date(value: Any) -> Any:
     return None if value is None else value.isoformat()
 
 
-def _as_is(value: Any) -> Any:
-    return value
+@cache
+def _column_names(kind: str) -> tuple[str, ...]:
+    return tuple(column.name for column in KINDS[kind][0].__table__.columns)
 
 
 @cache
-def _columns(kind: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """Each column of the kind's table with the conversion that stores a value as
-    SQLAlchemy's JSON, DateTime and Date types store it, so ORM reads agree."""
-    converters: list[tuple[str, Callable[[Any], Any]]] = []
-    for column in KINDS[kind][0].__table__.columns:
+def _layout(
+    kind: str,
+) -> tuple[Callable[[Mapping[str, Any]], tuple[Any, ...]], tuple[tuple[int, Callable], ...]]:
+    """How a validated record becomes a row: its values in column order, and the columns
+    that are stored as SQLAlchemy's JSON, DateTime and Date types store them, so ORM
+    reads agree."""
+    conversions: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, column in enumerate(KINDS[kind][0].__table__.columns):
         if isinstance(column.type, JSON):
-            converters.append((column.name, _as_json))
+            conversions.append((index, _as_json))
         elif isinstance(column.type, DateTime):
-            converters.append((column.name, _as_datetime))
+            conversions.append((index, _as_datetime))
         elif isinstance(column.type, Date):
-            converters.append((column.name, _as_date))
-        else:
-            converters.append((column.name, _as_is))
-    return tuple(converters)
+            conversions.append((index, _as_date))
+    names = _column_names(kind)
+    # itemgetter of one name returns the value itself, not a tuple of one.
+    getter = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    return getter, tuple(conversions)
 
 
 @lru_cache(maxsize=64)  # one per table and batch size: full pages and a few remainders
 def _upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...], rows: int) -> str:
     updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name not in keys)
-    row = f"({', '.join('?' * len(columns))})"
     return (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * rows)}"
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {bulk.values(rows, len(columns))}"
         f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
     )
 
@@ -186,42 +193,8 @@ def remove(session: Session, kind: str, ids: Iterable[str]) -> None:
     model, _ = KINDS[kind]
     ids = list(ids)
     if kind == "services":
-        session.execute(text(FTS_DELETE), {"ids": json.dumps(ids)})
+        search_rows.remove(session.connection(), ids)
     session.execute(delete(model).where(model.__table__.c.id.in_(ids)))
-
-
-# The search row of a service shares the service's rowid, so replacing it is an index
-# look-up; its text is gathered inside SQLite from the mirror tables.
-FTS_DELETE = """
-DELETE FROM services_fts WHERE rowid IN (
-    SELECT rowid FROM services WHERE id IN (SELECT value FROM json_each(:ids)))
-"""
-FTS_INSERT = """
-INSERT INTO services_fts (rowid, service_id, title, body)
-SELECT s.rowid, s.id,
-       (SELECT group_concat(value, ' ') FROM json_each(s.title)),
-       coalesce((SELECT group_concat(value, ' ') FROM json_each(s.description)), '')
-           || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each(s.keywords)), '')
-           || ' ' || p.name
-           || ' ' || coalesce((SELECT group_concat(value, ' ') FROM json_each(c.label)), '')
-FROM services AS s
-JOIN providers AS p ON p.id = s.provider_id
-JOIN categories AS c ON c.id = s.category_id
-WHERE s.id IN (SELECT value FROM json_each(:ids))
-"""
-
-
-def _reindex_where(session: Session, condition: Any) -> None:
-    ids = list(session.scalars(select(Service.id).where(condition)))
-    if ids:
-        reindex_services(session, ids)
-
-
-def reindex_services(session: Session, ids: list[str]) -> None:
-    """Rebuilds the search rows of these services from the mirror tables."""
-    parameters = {"ids": json.dumps(ids)}
-    session.execute(text(FTS_DELETE), parameters)
-    session.execute(text(FTS_INSERT), parameters)
 
 
 def count(session: Session, kind: str) -> int:

@@ -68,6 +68,7 @@ def test_a_store_from_before_the_search_rebuild_keeps_finding_its_services(
     store = Store(path)
     demo.load_if_empty(store, DEMO_DATASET)
     store.close()
+    written = search_rows(path)  # gathered in Python as records are written
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS))
     engine = create_engine(f"sqlite:///{path}")
@@ -83,11 +84,20 @@ def test_a_store_from_before_the_search_rebuild_keeps_finding_its_services(
         schema = db.execute("SELECT sql FROM sqlite_master WHERE name = 'services_fts'").fetchone()
         rows = db.execute("SELECT count(*) FROM services_fts").fetchone()[0]
     assert "prefix" not in schema[0] and rows == 36
+    assert search_rows(path) == written  # the migration gathers the same text in SQL
     reopened = Store(path)
     with reopened.read() as session:
         found = titles(catalog.search_services(session, "pasto domic", None))
     reopened.close()
     assert found[0] == "Pasto caldo a domicilio (consegna inclusa)"
+
+
+def search_rows(path: Path) -> dict[str, tuple[str, str]]:
+    """Each service's search text, spacing aside: what full-text search looks in."""
+    with raw(path) as db:
+        rows = db.execute("SELECT service_id, title, body FROM services_fts").fetchall()
+    return {service: (" ".join(title.split()), " ".join(body.split()))
+            for service, title, body in rows}  # fmt: skip
 
 
 def test_sessions_enforce_foreign_keys(store: Store) -> None:
@@ -183,6 +193,42 @@ def test_upserting_twice_changes_nothing_and_tombstones_remove(demo_store: Store
         assert catalog.service_detail(session, "t5") is None
 
 
+def test_changing_a_service_replaces_its_search_words(demo_store: Store) -> None:
+    add_service(demo_store, "t6", "Laboratorio turchese", keywords=["ceramica"])
+    add_service(demo_store, "t6", "Laboratorio smeraldo", keywords=["origami"])
+    with demo_store.read() as session:
+        old = [catalog.search_services(session, word, None) for word in ("turchese", "ceramica")]
+        new = [titles(catalog.search_services(session, w, None)) for w in ("smeraldo", "origami")]
+    with demo_store.write() as session:
+        # FTS5 checks its index against the text it holds: nothing stale, nothing lost.
+        session.execute(text("INSERT INTO services_fts (services_fts) VALUES ('integrity-check')"))
+        rows = session.execute(text("SELECT count(*) FROM services_fts")).scalar()
+    assert old == [[], []]
+    assert new == [["Laboratorio smeraldo"], ["Laboratorio smeraldo"]]
+    assert rows == mirror_count(demo_store, "services")
+
+
+def test_relabelling_a_category_reindexes_its_services(demo_store: Store) -> None:
+    with demo_store.write() as session:
+        mirror.upsert(
+            session,
+            "categories",
+            [{"id": "silvercare", "label": {"it": "Terza età", "en": "Golden years"},
+              "icon": "silvercare", "position": 2}],
+        )  # fmt: skip
+    with demo_store.read() as session:
+        golden = titles(catalog.search_services(session, "golden", None))
+        elderly = catalog.search_services(session, "elderly", None)
+        listed = titles(catalog.services_in_category(session, "silvercare", None))
+    assert golden and sorted(golden) == sorted(listed)
+    assert [s for s in elderly if s.category_id == "silvercare"] == []
+
+
+def mirror_count(store: Store, kind: str) -> int:
+    with store.read() as session:
+        return mirror.count(session, kind)
+
+
 def test_a_batch_larger_than_one_statement_takes_is_stored_whole(demo_store: Store) -> None:
     # Rows go in multi-row statements of at most 32,766 parameters: 11 columns of
     # 3,500 services need two, their 7,000 Comune links one; a service twice in the
@@ -220,6 +266,9 @@ def test_a_batch_larger_than_one_statement_takes_is_stored_whole(demo_store: Sto
         ({"title": {"it": "x" * 5000}}, "title"),
         ({"residents_of": []}, "residents_of"),
         ({"title": {"it": "bell\x07"}}, "title"),
+        ({"description": {"it": "testo rotto \ud800"}}, "description"),
+        ({"keywords": ["ok", 7]}, "keywords"),
+        ({"residents_of": ["limena", "non valido!"]}, "residents_of"),
     ],
 )
 def test_invalid_service_records_are_refused_naming_the_field(

@@ -1,0 +1,103 @@
+"""The search rows of services (``services_fts``), kept in step with the mirror.
+
+A service's row shares the service's rowid, so replacing it is an index look-up. Its
+text is gathered in Python from the validated record: the title, then one body of the
+description, keywords, provider name and category label, every language together.
+(Gathered in SQL from the stored JSON, it took as long as indexing it.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
+from typing import Any, NamedTuple
+
+import orjson
+from sqlalchemy import Connection
+
+from sync import bulk
+
+
+class ServiceText(NamedTuple):
+    """What a service brings to its search row; the names come from the store."""
+
+    id: str
+    provider_id: str
+    category_id: str
+    title: str
+    body: str  # description and keywords
+
+
+def service_text(row: Mapping[str, Any]) -> ServiceText:
+    """From a validated service record (``records.parse_service``)."""
+    title = " ".join(row["title"].values())
+    body = " ".join(chain(row["description"].values(), row["keywords"]))
+    return ServiceText(row["id"], row["provider_id"], row["category_id"], title, body)
+
+
+def add(connection: Connection, texts: Iterable[ServiceText]) -> None:
+    """Writes the search rows of these services, in the mirror and without rows (their
+    old ones ``remove``d before they were updated).
+
+    Nothing is read back row by row: each row read takes Python's lock back, which
+    another busy thread may hold for a switch interval (5 ms)."""
+    texts = list(texts)
+    if not texts:
+        return
+    names = _by_id(connection, "providers", "name", {t.provider_id for t in texts})
+    labels = _by_id(connection, "categories", "label", {t.category_id for t in texts})
+    label = {key: " ".join(orjson.loads(text).values()) for key, text in labels.items()}
+    rows = [
+        (t.id, t.title, f"{t.body} {names[t.provider_id]} {label[t.category_id]}") for t in texts
+    ]
+    for chunk in bulk.chunks(rows, 3):
+        connection.exec_driver_sql(
+            "INSERT INTO services_fts (rowid, service_id, title, body)"
+            " SELECT s.rowid, s.id, v.column2, v.column3"
+            f" FROM (VALUES {bulk.values(len(chunk), 3)}) AS v"
+            " JOIN services AS s ON s.id = v.column1",
+            bulk.flat(chunk),
+        )
+
+
+def remove(connection: Connection, service_ids: Sequence[str]) -> None:
+    """Drops the rows of these services (before the services themselves go)."""
+    for chunk in bulk.chunks(service_ids, 1):
+        connection.exec_driver_sql(
+            "DELETE FROM services_fts WHERE rowid IN"
+            f" (SELECT rowid FROM services WHERE id IN ({bulk.in_list(len(chunk))}))",
+            tuple(chunk),
+        )
+
+
+def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
+    """Rebuilds the rows of the services whose ``column`` (provider_id, category_id) is
+    one of ``ids``: after a provider's name or a category's label changed."""
+    if column not in ("provider_id", "category_id"):
+        raise ValueError(f"services are not reindexed by {column}")
+    texts = []
+    for chunk in bulk.chunks(ids, 1):
+        found = connection.exec_driver_sql(
+            "SELECT id, provider_id, category_id, title, description, keywords"
+            f" FROM services WHERE {column} IN ({bulk.in_list(len(chunk))})",
+            tuple(chunk),
+        )
+        for service, provider, category, title, description, keywords in found:
+            record = {"id": service, "provider_id": provider, "category_id": category,
+                      "title": orjson.loads(title), "description": orjson.loads(description),
+                      "keywords": orjson.loads(keywords)}  # fmt: skip
+            texts.append(service_text(record))
+    remove(connection, [text.id for text in texts])
+    add(connection, texts)
+
+
+def _by_id(connection: Connection, table: str, column: str, ids: set[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for chunk in bulk.chunks(sorted(ids), 1):
+        found.update(
+            connection.exec_driver_sql(
+                f"SELECT id, {column} FROM {table} WHERE id IN ({bulk.in_list(len(chunk))})",
+                tuple(chunk),
+            ).all()
+        )
+    return found

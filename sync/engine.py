@@ -8,11 +8,9 @@ same UUIDs go again, and the platform answers them as it did the first time.
 
 from __future__ import annotations
 
-import gc
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import NamedTuple
@@ -20,7 +18,7 @@ from typing import NamedTuple
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync import mirror, outbox
+from sync import heap, mirror, outbox
 from sync.client import PlatformClient, Submission
 from sync.models import SyncCursor
 from sync.records import RecordError
@@ -55,23 +53,6 @@ class SyncReport:
     @property
     def mirror_changed(self) -> bool:
         return any(self.pulled.values())
-
-
-@contextmanager
-def _older_objects_left_alone() -> Iterator[None]:
-    """Python's cycle collector skips the objects that existed before this block.
-
-    A pull makes and drops hundreds of thousands of objects; the collector's full passes,
-    triggered by them, walk every object of the program (the screens, the libraries):
-    40-50 ms each, on whichever thread allocates, the screen's included. Frozen, those
-    objects are left out of the walk, and are handed back when the pull is done, so
-    nothing is kept from collection for longer than the pull.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 class SyncEngine:
@@ -119,7 +100,7 @@ class SyncEngine:
         little and took Python's lock from the screen for longer stretches."""
         applied = 0
         with (
-            _older_objects_left_alone(),
+            heap.frozen_meanwhile(),
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-prefetch") as ahead,
         ):
             page = self.client.changes(stream, self.cursor(stream), self.page_size)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -87,10 +86,12 @@ def settle_heap() -> None:
 
     A full collection otherwise walks every Qt wrapper, SQLAlchemy and platform object
     holding the GIL, about 50 ms during which the screen cannot move (measured while
-    syncing a 10,000-service catalog); frozen objects are not walked again.
+    syncing a 10,000-service catalog); frozen objects are not walked again, and a sync
+    pass does not thaw them (sync/heap.py).
     """
-    gc.collect()
-    gc.freeze()
+    from sync import heap  # after the first frame: not on the start's path
+
+    heap.settle()
 
 
 def attach_printing(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import socket
 import stat
 import threading
@@ -49,25 +48,6 @@ def test_first_pull_mirrors_the_platform_in_pages(engine: SyncEngine, central: C
     assert_mirror_equals_server(engine.store, central.platform)
     assert engine.run_once().mirror_changed is False  # nothing new: nothing applied
     assert engine.cursor("catalog") != "0"
-
-
-def test_a_pull_leaves_older_objects_out_of_garbage_collection_until_it_ends(
-    engine: SyncEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A full collection walks every object of the kiosk (40-50 ms measured, on any
-    # thread, the screen's too); during a pull it walks only the pull's own objects.
-    frozen_while_applying: list[int] = []
-    apply = engine._apply
-
-    def watched_apply(*args: object) -> int:
-        frozen_while_applying.append(gc.get_freeze_count())
-        return apply(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(engine, "_apply", watched_apply)
-    before = gc.get_freeze_count()
-    engine.pull_stream("catalog")
-    assert frozen_while_applying and min(frozen_while_applying) > 10_000
-    assert gc.get_freeze_count() == before  # handed back: collectable again
 
 
 def test_published_changes_and_tombstones_reach_the_mirror(

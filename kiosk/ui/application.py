@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) -> MainWindow:
     """The styled main window in the configured language, without its catalog yet.
-    Without ``watch_idle`` the caller starts the idle watch (``window.idle.watch()``)."""
+    Without ``watch_idle`` the caller calls ``start_watches`` (after the first frame)."""
     app.setStyleSheet(style_sheet())
     app.setCursorFlashTime(0)
     switcher = LanguageSwitcher(config.paths.cache_dir)
@@ -45,8 +45,17 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
                         manager_idle_s=config.manager.idle_timeout_s)  # fmt: skip
     window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
     if watch_idle:
-        window.idle.watch()
+        start_watches(window)
     return window
+
+
+def start_watches(window: MainWindow) -> None:
+    """The idle watch, and the cycle collector moved to the UI thread."""
+    from kiosk.ui.collector import UiThreadCollector
+
+    assert window.idle is not None
+    window.idle.watch()
+    window.collector = UiThreadCollector(window)
 
 
 class FirstPaint(QObject):
@@ -184,8 +193,7 @@ class KioskApplication(QObject):
 
     def _after_first_frame(self) -> None:
         self._progress("home screen shown")
-        assert self.window.idle is not None
-        self.window.idle.watch()
+        start_watches(self.window)
         from kiosk.app import open_backend, start_logging
 
         start_logging(self.config)

@@ -24,6 +24,7 @@ from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
     from kiosk.manager_login import Manager
+    from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.widgets.overlay import Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.manager: Manager | None = None  # logged in at this kiosk
         self.locked = False  # a kiosk in full screen closes only for a manager (maintenance)
         self.idle: IdleWatcher | None = None  # set by build_window
+        self.collector: UiThreadCollector | None = None  # set by start_watches
         self._still_there: StillTherePanel | None = None
         self.catalog: CatalogReader | None = None
         self._data_screens: dict[str, type[DataScreen]] = {}

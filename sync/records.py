@@ -78,23 +78,26 @@ def _choice_problem(value: Any, choices: tuple[str, ...]) -> str | None:
     return None
 
 
-def _get(record: Mapping[str, Any], field: str, kind: type | tuple[type, ...]) -> Any:
+def _value(record: Mapping[str, Any], field: str) -> Any:
     if field not in record:
         raise RecordError(f"{field}: missing")
-    value = record[field]
-    problem = _type_problem(value, kind)
+    return record[field]
+
+
+def _refuse(field: str, problem: str | None) -> None:
     if problem is not None:
         raise RecordError(f"{field}: {problem}")
+
+
+def _get(record: Mapping[str, Any], field: str, kind: type | tuple[type, ...]) -> Any:
+    value = _value(record, field)
+    _refuse(field, _type_problem(value, kind))
     return value
 
 
 def text(record: Mapping[str, Any], field: str, *, limit: int, empty: bool = False) -> str:
-    if field not in record:
-        raise RecordError(f"{field}: missing")
-    value = record[field]
-    problem = _text_problem(value, limit, empty)
-    if problem is not None:
-        raise RecordError(f"{field}: {problem}")
+    value = _value(record, field)
+    _refuse(field, _text_problem(value, limit, empty))
     return value  # type: ignore[no-any-return]
 
 
@@ -105,12 +108,8 @@ def optional_text(record: Mapping[str, Any], field: str, *, limit: int) -> str:
 
 
 def identifier(record: Mapping[str, Any], field: str) -> str:
-    if field not in record:
-        raise RecordError(f"{field}: missing")
-    value = record[field]
-    problem = _identifier_problem(value)
-    if problem is not None:
-        raise RecordError(f"{field}: {problem}")
+    value = _value(record, field)
+    _refuse(field, _identifier_problem(value))
     return value  # type: ignore[no-any-return]
 
 
@@ -119,12 +118,8 @@ def optional_identifier(record: Mapping[str, Any], field: str) -> str | None:
 
 
 def choice(record: Mapping[str, Any], field: str, choices: tuple[str, ...]) -> str:
-    if field not in record:
-        raise RecordError(f"{field}: missing")
-    value = record[field]
-    problem = _choice_problem(value, choices)
-    if problem is not None:
-        raise RecordError(f"{field}: {problem}")
+    value = _value(record, field)
+    _refuse(field, _choice_problem(value, choices))
     return value  # type: ignore[no-any-return]
 
 

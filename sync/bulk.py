@@ -13,6 +13,8 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any, TypeVar
 
+from sqlalchemy import Connection, Row
+
 _T = TypeVar("_T")
 
 MAX_PARAMETERS = 32_766  # SQLite's limit on the parameters of one statement (3.32+)
@@ -41,3 +43,19 @@ def in_list(count: int) -> str:
 def flat(rows: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
     """The parameters of a multi-row statement, row after row."""
     return tuple(chain.from_iterable(rows))
+
+
+def execute_in(connection: Connection, statement: str, values: Sequence[Any]) -> None:
+    """Runs ``statement`` once per chunk of ``values``, its ``{values}`` replaced by the
+    chunk's placeholders (for ``IN ({values})``)."""
+    for chunk in chunks(values, 1):
+        connection.exec_driver_sql(statement.format(values=in_list(len(chunk))), tuple(chunk))
+
+
+def select_in(connection: Connection, statement: str, values: Sequence[Any]) -> list[Row[Any]]:
+    """The rows of ``statement`` over every chunk of ``values`` (as ``execute_in``)."""
+    rows: list[Row[Any]] = []
+    for chunk in chunks(values, 1):
+        statement_of_chunk = statement.format(values=in_list(len(chunk)))
+        rows += connection.exec_driver_sql(statement_of_chunk, tuple(chunk)).all()
+    return rows

@@ -117,11 +117,9 @@ def write(session: Session, prepared: Prepared) -> int:
             _upsert_sql(table.name, names, keys, len(chunk)), bulk.flat(chunk)
         )
     if kind == "services":
-        for chunk in bulk.chunks(ids, 1):
-            connection.exec_driver_sql(
-                f"DELETE FROM service_comuni WHERE service_id IN ({bulk.in_list(len(chunk))})",
-                tuple(chunk),
-            )
+        bulk.execute_in(
+            connection, "DELETE FROM service_comuni WHERE service_id IN ({values})", ids
+        )
         for chunk in bulk.chunks(prepared.links, 2):
             connection.exec_driver_sql(
                 f"INSERT INTO service_comuni (service_id, comune_id) VALUES"

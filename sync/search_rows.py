@@ -62,12 +62,12 @@ def add(connection: Connection, texts: Iterable[ServiceText]) -> None:
 
 def remove(connection: Connection, service_ids: Sequence[str]) -> None:
     """Drops the rows of these services (before the services themselves go)."""
-    for chunk in bulk.chunks(service_ids, 1):
-        connection.exec_driver_sql(
-            "DELETE FROM services_fts WHERE rowid IN"
-            f" (SELECT rowid FROM services WHERE id IN ({bulk.in_list(len(chunk))}))",
-            tuple(chunk),
-        )
+    bulk.execute_in(
+        connection,
+        "DELETE FROM services_fts WHERE rowid IN"
+        " (SELECT rowid FROM services WHERE id IN ({values}))",
+        service_ids,
+    )
 
 
 def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
@@ -76,28 +76,21 @@ def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
     if column not in ("provider_id", "category_id"):
         raise ValueError(f"services are not reindexed by {column}")
     texts = []
-    for chunk in bulk.chunks(ids, 1):
-        found = connection.exec_driver_sql(
-            "SELECT id, provider_id, category_id, title, description, keywords"
-            f" FROM services WHERE {column} IN ({bulk.in_list(len(chunk))})",
-            tuple(chunk),
-        )
-        for service, provider, category, title, description, keywords in found:
-            record = {"id": service, "provider_id": provider, "category_id": category,
-                      "title": orjson.loads(title), "description": orjson.loads(description),
-                      "keywords": orjson.loads(keywords)}  # fmt: skip
-            texts.append(service_text(record))
+    found = bulk.select_in(
+        connection,
+        "SELECT id, provider_id, category_id, title, description, keywords"
+        f" FROM services WHERE {column} IN ({{values}})",
+        ids,
+    )
+    for service, provider, category, title, description, keywords in found:
+        record = {"id": service, "provider_id": provider, "category_id": category,
+                  "title": orjson.loads(title), "description": orjson.loads(description),
+                  "keywords": orjson.loads(keywords)}  # fmt: skip
+        texts.append(service_text(record))
     remove(connection, [text.id for text in texts])
     add(connection, texts)
 
 
 def _by_id(connection: Connection, table: str, column: str, ids: set[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for chunk in bulk.chunks(sorted(ids), 1):
-        found.update(
-            connection.exec_driver_sql(
-                f"SELECT id, {column} FROM {table} WHERE id IN ({bulk.in_list(len(chunk))})",
-                tuple(chunk),
-            ).all()
-        )
-    return found
+    query = f"SELECT id, {column} FROM {table} WHERE id IN ({{values}})"
+    return {key: value for key, value in bulk.select_in(connection, query, sorted(ids))}

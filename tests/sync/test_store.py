@@ -169,6 +169,42 @@ def test_search_and_categories_respect_the_comune(demo_store: Store) -> None:
     assert "Servizio solo per Limena" not in listed
 
 
+def counts_by_comune(store: Store) -> dict[str | None, dict[str, int]]:
+    with store.read() as session:
+        comuni = [None, *(comune.id for comune in catalog.list_comuni(session))]
+        return {
+            comune: {c.id: c.service_count for c in catalog.list_categories(session, comune)}
+            for comune in comuni
+        }
+
+
+def test_category_counts_are_the_services_each_comune_is_shown(demo_store: Store) -> None:
+    before = counts_by_comune(demo_store)
+    add_service(demo_store, "t7", "Per due Comuni", residents_of=["limena", "piazzola"])
+    add_service(demo_store, "t8", "Solo Campodoro", residents_of=["campodoro"], category="shops")
+    after = counts_by_comune(demo_store)
+    with demo_store.read() as session:
+        for comune, counts in after.items():
+            listed = {
+                category: len(catalog.services_in_category(session, category, comune))
+                for category in counts
+            }
+            one_by_one = {
+                category: catalog.list_categories(session, comune, only=category)[0].service_count
+                for category in counts
+            }
+            assert counts == listed == one_by_one, comune
+    added = {
+        comune: {c: n - before[comune][c] for c, n in counts.items() if n != before[comune][c]}
+        for comune, counts in after.items()
+    }
+    # A service of two Comuni counts once in each; a Comune's own service only there.
+    assert added["limena"] == added["piazzola"] == {"silvercare": 1}
+    assert added["campodoro"] == {"shops": 1}
+    assert added[None] == {"silvercare": 1, "shops": 1}
+    assert all(added[c] == {} for c in after if c not in (None, "limena", "piazzola", "campodoro"))
+
+
 def test_renaming_a_provider_reindexes_its_services(demo_store: Store) -> None:
     with demo_store.write() as session:
         mirror.upsert(

@@ -4,7 +4,7 @@ carry on or ask for more time, and otherwise forgets the visit."""
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
 from tests.kiosk.people import shows, tap
 
@@ -48,3 +48,18 @@ def test_at_rest_on_the_home_screen_nothing_is_asked(qtbot, window) -> None:
     window.idle.longer(False)
     qtbot.wait(700)
     assert not shows(window, "Sei ancora lì?") and window.current_route == "home"
+
+
+def test_results_still_being_drawn_are_not_left_for_the_next_person(qtbot, window) -> None:
+    from kiosk.ui.screens.catalog import FIRST_RESULTS
+
+    tap(qtbot, window, "Servizi")
+    screen = window.screens["catalog"]
+    screen.search.setText("di")  # 24 services for Piazzola: more than a screenful
+    screen._run_search()  # the pause in typing, at once
+    assert len(screen.results.findChildren(QAbstractButton)) == FIRST_RESULTS
+    window.end_visit()
+    qtbot.wait(100)  # the slices the drawing would still have taken
+    assert screen.results.findChildren(QAbstractButton) == []
+    tap(qtbot, window, "Servizi")
+    assert screen.stack.currentWidget() is screen.category_page

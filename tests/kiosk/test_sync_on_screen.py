@@ -84,3 +84,22 @@ def test_records_waiting_show_on_the_badge_when_offline(qtbot, synced) -> None:
     qtbot.waitUntil(lambda: "○ Senza rete" in window.sync_badge.text())
     assert "2 pratiche in attesa di invio" in window.sync_badge.text()
     find_button(window, "Chiedi aiuto")
+
+
+def test_a_sync_updates_the_category_counts_in_the_same_tiles(qtbot, synced) -> None:
+    window, backend = synced
+    tap(qtbot, window, "Servizi")
+    screen = window.screens["catalog"]
+    tiles = list(screen._tiles)
+    elderly = find_button(window, "Anziani")
+    assert elderly in tiles
+    count = int(elderly.lines()[1].split()[0])
+    embedded_platform(backend).publish(
+        "services", service_record("s51", "Ginnastica dolce", category="silvercare")
+    )
+    backend.sync.worker.wake()
+    qtbot.waitUntil(lambda: elderly.lines()[1] == f"{count + 1} servizi", timeout=10_000)
+    # Retexted, not rebuilt: a sync costs the screen no new widgets.
+    assert all(now is before for now, before in zip(screen._tiles, tiles, strict=True))
+    tap(qtbot, window, "Anziani")
+    assert shows(window, "Ginnastica dolce")

@@ -28,9 +28,11 @@ from kiosk.ui.widgets.common import (
     label,
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.sliced import SlicedFill
 from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
+FIRST_RESULTS = 7  # about what the results panel shows: drawn at once, the rest in slices
 ALL_COMUNI = ""
 
 
@@ -58,7 +60,10 @@ class CatalogScreen(DataScreen):
         super().__init__(ctx, catalog)
         self.comune_id: str = ctx.social_point.comune
         self._categories: list[CategoryInfo] = []
+        self._tiles: list[CardButton] = []
+        self._tile_filling = SlicedFill(self, self._add_tile)
         self._results: list[ServiceSummary] = []
+        self._result_filling = SlicedFill(self, self._add_result)
 
         self.title = label(role="title", name="catalogTitle")
         self.body.addWidget(self.title)
@@ -137,6 +142,7 @@ class CatalogScreen(DataScreen):
         self._search_timer.stop()
         self._run_search()  # back to the categories
         self._results = []
+        self._result_filling.cancel()
         self.results.clear()  # no results of the last person left behind
         self.comune_id = self.ctx.social_point.comune
         self._show_keyboard(False)
@@ -175,28 +181,39 @@ class CatalogScreen(DataScreen):
         self._render_categories()
 
     def _render_categories(self) -> None:
-        while self.category_grid.count():
-            widget = self.category_grid.takeAt(0).widget()
-            if widget:
-                widget.hide()  # at once: deleteLater waits for the event loop
-                widget.deleteLater()
-        lang = self.ctx.lang
-        for index, category in enumerate(self._categories):
-            tile = CardButton(name=f"category_{category.id}")
-            count = category.service_count
-            tile.set_lines(
-                [
-                    (pick(category.label, lang), "cardTitle"),
-                    (self.tr("%n service(s)", "", count), "muted"),
-                ]
-            )
-            tile.setMinimumHeight(120)
-            tile.setEnabled(count > 0)
-            tile.clicked.connect(lambda _=False, cid=category.id: self._open_category(cid))
-            self.category_grid.addWidget(tile, index // 2, index % 2)
-            tile.show()
+        """Tiles are reused and only retexted (a sync mostly changes counts); new ones
+        come at once when the screen opens, in slices when it is refreshed on screen."""
+        for tile in self._tiles[len(self._categories) :]:
+            tile.hide()  # at once: deleteLater waits for the event loop
+            tile.deleteLater()
+        del self._tiles[len(self._categories) :]
+        for index, tile in enumerate(self._tiles):
+            self._fill_tile(tile, index)
+        missing = range(len(self._tiles), len(self._categories))
+        self._tile_filling.start(missing, at_once=0 if self.isVisible() else len(missing))
 
-    def _open_category(self, category_id: str) -> None:
+    def _add_tile(self, index: int) -> None:
+        tile = CardButton(name="categoryTile")
+        tile.setMinimumHeight(120)
+        tile.clicked.connect(lambda _=False, i=index: self._open_category(i))
+        self._fill_tile(tile, index)
+        self._tiles.append(tile)
+        self.category_grid.addWidget(tile, index // 2, index % 2)
+        tile.show()
+
+    def _fill_tile(self, tile: CardButton, index: int) -> None:
+        category = self._categories[index]
+        count = category.service_count
+        tile.set_lines(
+            [
+                (pick(category.label, self.ctx.lang), "cardTitle"),
+                (self.tr("%n service(s)", "", count), "muted"),
+            ]
+        )
+        tile.setEnabled(count > 0)
+
+    def _open_category(self, index: int) -> None:
+        category_id = self._categories[index].id
         self.go("category", category_id=category_id, comune_id=self.comune_id)
 
     def _run_search(self) -> None:
@@ -224,10 +241,12 @@ class CatalogScreen(DataScreen):
                     " or ask a welfare manager for help."
                 ).format(text=text)
             )
-        for service in self._results:
-            card = service_card(service, self.ctx.lang)
-            card.clicked.connect(lambda _=False, sid=service.id: self.go("service", service_id=sid))
-            self.results.add(card)
+        self._result_filling.start(self._results, at_once=FIRST_RESULTS)
+
+    def _add_result(self, service: ServiceSummary) -> None:
+        card = service_card(service, self.ctx.lang)
+        card.clicked.connect(lambda _=False, sid=service.id: self.go("service", service_id=sid))
+        self.results.add(card)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Services"))

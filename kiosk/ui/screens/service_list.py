@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.screens.catalog import fill_service_card
 from kiosk.ui.widgets.common import CardButton, ScrollList, button, label
+from kiosk.ui.widgets.sliced import SlicedFill
 from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 
 PAGE = 20  # services read and shown at a time: a category can hold thousands
-FIRST_CARDS = 7  # about what a 1080-pixel screen shows: drawn at once
-LATER_CARDS = 4  # then a few per event-loop turn
+FIRST_CARDS = 7  # about what a 1080-pixel screen shows: drawn at once on opening
 
 
 class ServiceListScreen(DataScreen):
@@ -27,8 +26,7 @@ class ServiceListScreen(DataScreen):
         self._category: CategoryInfo | None = None
         self._services: list[ServiceSummary] = []
         self._cards: list[CardButton] = []
-        self._to_draw: list[ServiceSummary] = []
-        self._drawing = 0  # which drawing of the list is under way
+        self._filling = SlicedFill(self, self._add_card, self._offer_more)
         self._more: QPushButton | None = None
         self.title = label(role="title", name="categoryTitle")
         self.scope = label(role="muted", name="categoryScope")
@@ -49,9 +47,15 @@ class ServiceListScreen(DataScreen):
         ) and first_page == self._services[:PAGE]
         if unchanged and self._services:
             return  # a refresh with nothing new keeps the list and its scroll position
+        # Opening the screen shows a screenful at once; a refresh while it is on screen
+        # (a sync) draws in slices only, as the person may be scrolling meanwhile.
+        opening = not self.isVisible()
         self.category_id, self.comune_id = category_id, comune_id
         self._category, self._services = category, first_page
-        self.retranslate()
+        self._fill(at_once=FIRST_CARDS if opening else 0)
+
+    def retranslate(self) -> None:
+        self._fill(at_once=0)
 
     def _page(self, category_id: str, scope: str | None, offset: int) -> list[ServiceSummary]:
         # Only what is drawn is read: a category can hold thousands of services.
@@ -61,7 +65,7 @@ class ServiceListScreen(DataScreen):
     def total(self) -> int:
         return self._category.service_count if self._category else len(self._services)
 
-    def retranslate(self) -> None:
+    def _fill(self, *, at_once: int) -> None:
         lang = self.ctx.lang
         self.title.setText(pick(self._category.label, lang) if self._category else "")
         comune = self.catalog.comune_name(self.comune_id) if self.comune_id else None
@@ -77,25 +81,7 @@ class ServiceListScreen(DataScreen):
         del self._cards[len(self._services) :]
         for card, service in zip(self._cards, self._services, strict=False):
             fill_service_card(card, service, lang)
-        self._draw(self._services[len(self._cards) :])
-
-    def _draw(self, services: list[ServiceSummary]) -> None:
-        """Draws what fits on the screen now and the rest on the next event-loop turns,
-        so that filling a list never holds the screen still for long."""
-        self._drawing += 1
-        self._to_draw = list(services)
-        self._draw_some(self._drawing, FIRST_CARDS)
-
-    def _draw_some(self, drawing: int, count: int) -> None:
-        if drawing != self._drawing:
-            return  # the list was redrawn meanwhile
-        for service in self._to_draw[:count]:
-            self._add_card(service)
-        del self._to_draw[:count]
-        if self._to_draw:
-            QTimer.singleShot(0, lambda: self._draw_some(drawing, LATER_CARDS))
-        else:
-            self._offer_more()
+        self._filling.start(self._services[len(self._cards) :], at_once=at_once)
 
     def _add_card(self, service: ServiceSummary) -> None:
         card = CardButton(name="serviceCard")
@@ -121,4 +107,4 @@ class ServiceListScreen(DataScreen):
         self._drop_more()
         page = self._page(self.category_id, self.comune_id or None, len(self._services))
         self._services += page
-        self._draw(page)
+        self._filling.start(page, at_once=FIRST_CARDS)

@@ -6,7 +6,7 @@
   earlier figures, with the json module).
 * Push of 1,000 outbox entries in batches of 100, beside one request per entry.
 * The longest gap of a 10 ms QTimer heartbeat on the UI thread while the sync worker
-  pulls everything (target: no stall over 50 ms).
+  pulls everything (target: no stall over 50 ms), the worst of three full syncs.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ SERVICES = 10_000
 PAGE = 1000
 PULL_RUNS = 5
 PUSHED = 1000
+STALL_RUNS = 3  # the worst of these is reported: the target is a maximum
 
 
 def seeded_platform(folder: Path) -> Platform:
@@ -267,7 +268,11 @@ def main() -> None:
                 ("category", {"category_id": "silvercare", "comune_id": "piazzola"},
                  "on a category that fills with 3,300 services"),
             ):  # fmt: skip
-                stall, beats = ui_stall(platform, remote.url, folder, route, params)
-                print(f"  {what:46s} longest stall {stall:5.1f} ms ({beats} beats)")
+                stalls = [
+                    ui_stall(platform, remote.url, folder, route, params)[0]
+                    for _ in range(STALL_RUNS)
+                ]
+                each = ", ".join(f"{stall:.0f}" for stall in stalls)
+                print(f"  {what:46s} longest stall {max(stalls):5.1f} ms (runs: {each})")
         finally:
             remote.stop()

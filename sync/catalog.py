@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
-    Select,
+    Subquery,
     column,
     exists,
     func,
@@ -101,19 +101,21 @@ def _available_in(comune_id: str | None):  # type: ignore[no-untyped-def]
     return or_(Service.open_to_all.is_(True), linked)
 
 
-def _available_categories(comune_id: str | None) -> list[Select[tuple[str]]]:
-    """The category of each service residents of ``comune_id`` may use, as parts of a
-    UNION ALL: the services open to all, then those linked to the Comune. Counting these
-    takes half the time of testing ``_available_in`` on every service (5 vs 9 ms over
-    10,000), which the catalog screen does each time a sync changes the mirror."""
+def _available_categories(comune_id: str | None, only: str | None) -> Subquery:
+    """The category of each service residents of ``comune_id`` may use (of category
+    ``only``, if given): the services open to all, then those linked to the Comune, as a
+    UNION ALL. Counting these takes half the time of testing ``_available_in`` on every
+    service (5 vs 9 ms over 10,000), which the catalog screen does each time a sync
+    changes the mirror."""
+    everyone = select(Service.category_id)
+    if only is not None:
+        everyone = everyone.where(Service.category_id == only)
     if comune_id is None:
-        return [select(Service.category_id)]
-    return [
-        select(Service.category_id).where(Service.open_to_all.is_(True)),
-        select(Service.category_id)
-        .join(ServiceComune, ServiceComune.service_id == Service.id)
-        .where(ServiceComune.comune_id == comune_id, Service.open_to_all.is_(False)),
-    ]
+        return everyone.subquery()
+    linked = everyone.join(ServiceComune, ServiceComune.service_id == Service.id).where(
+        ServiceComune.comune_id == comune_id, Service.open_to_all.is_(False)
+    )
+    return union_all(everyone.where(Service.open_to_all.is_(True)), linked).subquery()
 
 
 def _summary_query():  # type: ignore[no-untyped-def]
@@ -140,12 +142,10 @@ def list_categories(
     session: Session, comune_id: str | None, only: str | None = None
 ) -> list[CategoryInfo]:
     """Categories with how many services residents of ``comune_id`` may use in each."""
-    available = _available_categories(comune_id)
+    listed = _available_categories(comune_id, only)
     categories = select(Category.id, Category.label, Category.icon)
     if only is not None:  # one category: count only its services
-        available = [part.where(Service.category_id == only) for part in available]
         categories = categories.where(Category.id == only)
-    listed = union_all(*available).subquery() if len(available) > 1 else available[0].subquery()
     totals = (
         select(listed.c.category_id, func.count().label("n"))
         .group_by(listed.c.category_id)

@@ -14,7 +14,6 @@ from string import ascii_lowercase
 from typing import Any
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
-LANG_RE = re.compile(r"[a-z]{2}")
 # Newline and tab are fine. A lone surrogate (a broken "\ud800" escape) is no text
 # either: it could not be stored or shown.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")

@@ -65,6 +65,13 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def platform_database(tmp_path: Path) -> str:
+    """The reference platform's database: SQLite in the test's folder (the platform's own
+    tests, in tests/sync, run on PostgreSQL too)."""
+    return f"sqlite:///{tmp_path / 'central.sqlite3'}"
+
+
+@pytest.fixture
 def demo_store(store: Store) -> Store:
     demo.load_if_empty(store, DEMO_DATASET)
     return store

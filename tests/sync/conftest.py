@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
-from central.models import Base
 from central.platform import Platform
 from central.server import EmbeddedServer
 from kiosk.paths import DEMO_DATASET
@@ -22,6 +20,7 @@ from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
 from sync.models import ServiceComune
 from sync.store import Store
+from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 
 ADMIN = "admin-secret"
 
@@ -36,21 +35,36 @@ class Central:
         return self.server.url
 
 
-def platform_database(tmp_path: Path) -> str:
-    """SQLite in the test's folder, or the database named by CENTRAL_TEST_DATABASE_URL
-    (for example PostgreSQL), emptied first."""
-    url = os.environ.get("CENTRAL_TEST_DATABASE_URL")
-    if not url:
-        return f"sqlite:///{tmp_path / 'central.sqlite3'}"
-    engine = create_engine(url)
-    Base.metadata.drop_all(engine)
-    engine.dispose()
-    return url
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[ThrowawayPostgres | PostgresUnavailableError]:
+    """One PostgreSQL server for the session, started when a test first asks for it."""
+    try:
+        server = ThrowawayPostgres()
+    except PostgresUnavailableError as error:  # the tests on PostgreSQL skip, saying why
+        yield error
+        return
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def platform_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The platform's tests run on both of the databases it supports: SQLite in the
+    test's folder, and a new database on a throw-away PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'central.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres")
+    if isinstance(server, PostgresUnavailableError):
+        pytest.skip(f"PostgreSQL: {server}")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)
 
 
 @pytest.fixture
-def central(tmp_path: Path) -> Iterator[Central]:
-    platform = Platform(platform_database(tmp_path))
+def central(platform_database: str) -> Iterator[Central]:
+    platform = Platform(platform_database)
     seed_if_empty(platform, DEMO_DATASET)
     server = EmbeddedServer(create_app(platform, admin_token=ADMIN)).start()
     yield Central(platform, server)

@@ -112,7 +112,8 @@ def test_exactly_once_through_a_thousand_network_faults(
     with capsys.disabled():
         faults = ", ".join(f"{name} {proxy.counts[name]}" for name in FAULTS)
         print(
-            f"\nnetwork faults: {proxy.faults} injected ({faults}) over "
+            f"\nnetwork faults, platform on {central.platform.engine.dialect.name}:"
+            f" {proxy.faults} injected ({faults}) over "
             f"{proxy.counts['push requests']} push and {proxy.counts['pull requests']} pull "
             f"requests, {passes} sync passes; {created} records created, each on the "
             "platform exactly once; mirror equal to the platform"
@@ -176,7 +177,8 @@ def test_exactly_once_when_the_sync_process_is_killed(
     assert_mirror_equals_server(store, central.platform)
     with capsys.disabled():
         print(
-            f"\nSIGKILL: {sum(kills.values())} kills of the sync process ({kills}); "
+            f"\nSIGKILL, platform on {central.platform.engine.dialect.name}:"
+            f" {sum(kills.values())} kills of the sync process ({kills}); "
             f"{created} records created, each on the platform exactly once; mirror equal"
         )
     proxy.close()

@@ -1,0 +1,123 @@
+"""A throw-away PostgreSQL server for the reference platform's tests.
+
+It runs the machine's own PostgreSQL binaries (Debian's ``postgresql`` package, which
+``./dev test`` installs when they are missing) on a free loopback port, with its data in
+a temporary folder and durability switched off: what is tested is the platform's SQL,
+not PostgreSQL's disk. Each test gets a database of its own.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from itertools import count
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+# Where Debian puts them (not on PATH); then PATH, for other systems.
+BINARY_FOLDERS = "/usr/lib/postgresql/*/bin"
+USER = "kiosk"
+
+
+class PostgresUnavailableError(RuntimeError):
+    """No PostgreSQL server binaries here, or no user that may run them."""
+
+
+def _binaries() -> Path:
+    for folder in sorted(glob.glob(BINARY_FOLDERS), key=_version, reverse=True):
+        if os.access(Path(folder) / "initdb", os.X_OK):
+            return Path(folder)
+    found = shutil.which("initdb")
+    if found is None:
+        raise PostgresUnavailableError(
+            "no PostgreSQL server binaries (initdb); on Debian: apt-get install postgresql"
+        )
+    return Path(found).parent
+
+
+def _version(folder: str) -> int:
+    number = Path(folder).parent.name
+    return int(number) if number.isdigit() else 0
+
+
+def _owner() -> str | None:
+    """PostgreSQL refuses to run as root: then it runs as the ``postgres`` user."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        return pwd.getpwnam("postgres").pw_name
+    except KeyError:
+        raise PostgresUnavailableError(
+            "running as root and there is no 'postgres' user to run PostgreSQL as"
+        ) from None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class ThrowawayPostgres:
+    def __init__(self) -> None:
+        self.binaries = _binaries()
+        self.owner = _owner()
+        self.folder = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
+        self.data = self.folder / "data"
+        self.port = _free_port()
+        self._numbers = count(1)
+        if self.owner is not None:
+            shutil.chown(self.folder, user=self.owner)
+        self._run("initdb", "-D", str(self.data), "-U", USER, "-A", "trust", "--no-sync",
+                  "-E", "UTF8", "--locale", "C")  # fmt: skip
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder}"
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
+                  str(self.folder / "server.log"), "-w", "start")  # fmt: skip
+        self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
+
+    def url(self, database: str) -> str:
+        return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database."""
+        name = f"platform_{next(self._numbers)}"
+        with self._admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        name = url.rsplit("/", 1)[1]
+        with self._admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def stop(self) -> None:
+        self._admin.dispose()
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _run(self, program: str, *arguments: str) -> None:
+        result = subprocess.run(
+            [str(self.binaries / program), *arguments],
+            user=self.owner,
+            cwd=self.folder,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if result.returncode != 0:
+            log = self.folder / "server.log"
+            detail = log.read_text() if log.exists() else ""
+            raise PostgresUnavailableError(
+                f"{program} failed ({result.returncode}): {result.stderr.strip()} {detail}"
+            )

@@ -243,3 +243,40 @@ def test_a_uuid_twice_in_one_batch_is_stored_once(central: Central) -> None:
     first, second = reply.json()["results"]
     assert first == second and first["status"] == "accepted"
     assert len(central.platform.submissions()) == 1
+
+
+def test_the_same_entries_sent_at_the_same_moment_are_stored_once(central: Central) -> None:
+    """A kiosk that gave up waiting sends a batch again while the first request is still
+    being stored: every request gets the same answers, and each entry is stored once."""
+    token = enrolled_client(central)._token
+    entries = [
+        {"uuid": f"6f1c2a3b-0000-4000-8000-{number:012d}", "kind": "event",
+         "created_at": "2026-11-24T10:00:00Z", "payload": {"n": number}}
+        for number in range(30)
+    ]  # fmt: skip
+    senders = 8
+    start = threading.Barrier(senders)
+    answers: list[object] = [None] * senders
+
+    def send(index: int) -> None:
+        batch = entries[index % 3 :] + entries[: index % 3]  # overlapping, in other orders
+        with requests.Session() as session:
+            start.wait()
+            reply = session.post(
+                f"{central.url}/v1/submissions",
+                json={"entries": batch},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=30,
+            )
+        answers[index] = (reply.status_code, sorted(map(str, reply.json()["results"])))
+
+    threads = [threading.Thread(target=send, args=(index,)) for index in range(senders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(answer == answers[0] for answer in answers), answers
+    status, results = answers[0]  # type: ignore[misc]
+    assert status == 200 and len(results) == len(entries)
+    stored = central.platform.submissions()
+    assert sorted(s.uuid for s in stored) == sorted(e["uuid"] for e in entries)

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import logging
 import random
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+
+from sqlalchemy.exc import OperationalError
 
 from sync import outbox
 from sync.client import RefusedError, UnreachableError
@@ -27,13 +30,21 @@ class SyncStatus:
     waiting: int  # records not yet accepted or rejected by the platform
     rejected: int
     last_success: datetime | None  # naive UTC
-    problem: str | None  # None, "offline", "refused", "protocol", "not_enrolled", "error"
+    # None, "offline", "refused", "protocol", "not_enrolled", "storage" (the kiosk's own
+    # database cannot be written: disk full, read-only or failing), "error"
+    problem: str | None
     detail: str = ""
 
 
 def backoff_delay(failures: int, *, base: float, cap: float, rng: Callable[[], float]) -> float:
     """Full jitter: anywhere between 0 and the capped exponential step."""
     return rng() * min(cap, base * 2 ** min(failures, 30))
+
+
+def _storage_message(error: Exception) -> str:
+    """SQLite's own words ("database or disk is full"), without the statement and its
+    parameters, which may hold a citizen's data."""
+    return str(getattr(error, "orig", None) or error)
 
 
 class SyncWorker:
@@ -105,6 +116,10 @@ class SyncWorker:
             problem, detail = "protocol", str(error)
         except NotEnrolledError as error:
             problem, detail = "not_enrolled", str(error)
+        except (OperationalError, sqlite3.OperationalError) as error:
+            # Nothing is lost: what was not written stays as it was, and entries the
+            # platform may already hold go again with the same UUIDs once it can write.
+            problem, detail = "storage", _storage_message(error)
         except Exception as error:  # a bug must not stop the kiosk syncing for good
             log.exception("sync pass failed")
             problem, detail = "error", type(error).__name__
@@ -113,6 +128,8 @@ class SyncWorker:
             log.warning("sync: %s (%s)", problem, detail)
         try:
             self._housekeeping()
+        except (OperationalError, sqlite3.OperationalError) as error:
+            log.warning("housekeeping after the sync pass: storage: %s", _storage_message(error))
         except Exception:
             log.exception("housekeeping after the sync pass failed")
         self._publish(online, problem, detail)

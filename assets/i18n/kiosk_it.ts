@@ -352,7 +352,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="210"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n servizio</numerusform>
@@ -360,7 +360,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n servizio trovato per «{text}»</numerusform>
@@ -368,37 +368,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="240"/>
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
         <source>Search services</source>
         <translation>Cerca servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
         <source>Clear</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="256"/>
         <source>For residents of:</source>
         <translation>Per chi abita a:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="257"/>
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
     </message>
@@ -671,67 +671,67 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="287"/>
+        <location filename="../../kiosk/ui/main_window.py" line="288"/>
         <source>Cart ({n}) · {total}</source>
         <translation>Carrello ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="343"/>
+        <location filename="../../kiosk/ui/main_window.py" line="344"/>
         <source>Assisted by {name}</source>
         <translation>Assistenza di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="383"/>
+        <location filename="../../kiosk/ui/main_window.py" line="384"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di&apos; al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="385"/>
+        <location filename="../../kiosk/ui/main_window.py" line="386"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="387"/>
+        <location filename="../../kiosk/ui/main_window.py" line="388"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="389"/>
+        <location filename="../../kiosk/ui/main_window.py" line="390"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="390"/>
+        <location filename="../../kiosk/ui/main_window.py" line="391"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="390"/>
+        <location filename="../../kiosk/ui/main_window.py" line="391"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="397"/>
+        <location filename="../../kiosk/ui/main_window.py" line="398"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="398"/>
+        <location filename="../../kiosk/ui/main_window.py" line="399"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="399"/>
+        <location filename="../../kiosk/ui/main_window.py" line="400"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="400"/>
+        <location filename="../../kiosk/ui/main_window.py" line="401"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="401"/>
+        <location filename="../../kiosk/ui/main_window.py" line="402"/>
         <source>End assisted session</source>
         <translation>Termina assistenza</translation>
     </message>
@@ -784,178 +784,203 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
-        <source>last attempt failed ({problem})</source>
-        <translation>ultimo tentativo non riuscito ({problem})</translation>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="177"/>
+        <source>Detail: {detail}</source>
+        <translation>Dettaglio: {detail}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="179"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="180"/>
         <source>Last successful sync: {time}</source>
         <translation>Ultima sincronizzazione riuscita: {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="182"/>
         <source>Records waiting to be sent: {n}</source>
         <translation>Dati in attesa di invio: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="193"/>
+        <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
+        <translation>La piattaforma ha rifiutato la richiesta del chiosco. Se si ripete, chiama l’assistenza della piattaforma: il chiosco potrebbe dover essere registrato di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="197"/>
+        <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
+        <translation>La piattaforma ha inviato dati che il chiosco non può accettare. Il chiosco tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
+        <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
+        <translation>Il chiosco non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="205"/>
+        <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
+        <translation>Il chiosco non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="211"/>
+        <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
+        <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del chiosco dice di più).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>⚠ Personal data waiting too long</source>
         <translation>⚠ Dati personali in attesa da troppo tempo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="219"/>
         <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
         <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="228"/>
         <source>Refused by the platform: {n}</source>
         <translation>Rifiutati dalla piattaforma: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="231"/>
         <source>Nothing refused.</source>
         <translation>Nessun rifiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
         <source>Application</source>
         <translation>Domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
         <source>Order</source>
         <translation>Ordine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="245"/>
         <source>Reason: {message}</source>
         <translation>Motivo: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="246"/>
         <source>What to do: {advice}</source>
         <translation>Cosa fare: {advice}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="249"/>
         <source>Contact: {who}</source>
         <translation>Contatto: {who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="255"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="263"/>
         <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
         <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="267"/>
         <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
         <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="271"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="276"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="280"/>
         <source>Printer</source>
         <translation>Stampante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
         <source>Slips waiting to print: {n}</source>
         <translation>Stampe in coda: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="285"/>
         <source>Slips to check: {n}</source>
         <translation>Stampe da verificare: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="288"/>
         <source>may not have printed whole: check the paper</source>
         <translation>forse non stampata per intero: controlla la carta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="289"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation>non stampata in tempo, non verrà più stampata da sola</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
         <source>Reprint</source>
         <translation>Ristampa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="297"/>
         <source>Print a test page</source>
         <translation>Stampa pagina di prova</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="303"/>
         <source>Reprint a recent slip</source>
         <translation>Ristampa una stampa recente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="306"/>
         <source>No slips printed recently.</source>
         <translation>Nessuna stampa recente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="315"/>
         <source>A reprint is marked DUPLICATO.</source>
         <translation>Una ristampa porta la scritta DUPLICATO.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
         <source>Actions</source>
         <translation>Azioni</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
         <source>Start an assisted session</source>
         <translation>Inizia una sessione assistita</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="322"/>
         <source>Print the end-of-day report</source>
         <translation>Stampa il riepilogo del giorno</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="324"/>
         <source>Touch again to close the kiosk</source>
         <translation>Tocca di nuovo per chiudere il chiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="325"/>
         <source>Leave the kiosk for maintenance</source>
         <translation>Chiudi il chiosco per manutenzione</translation>
     </message>
@@ -1204,17 +1229,17 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>ServiceListScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="73"/>
         <source>Services for residents of {comune}</source>
         <translation>Servizi per chi abita a {comune}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="75"/>
         <source>Services for residents of every Comune of the network</source>
         <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="102"/>
         <source>Show more services (%n more)</source>
         <translation>
             <numerusform>Mostra altri servizi (ne resta %n)</numerusform>
@@ -1256,17 +1281,17 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34"/>
         <source>● Online</source>
         <translation>● In linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="32"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34"/>
         <source>○ Offline</source>
         <translation>○ Senza rete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="36"/>
         <source>%n record(s) waiting to be sent</source>
         <translation>
             <numerusform>%n pratica in attesa di invio</numerusform>
@@ -1274,7 +1299,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="39"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="41"/>
         <source>synced at {time}</source>
         <translation>aggiornato alle {time}</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select, update
 
 from kiosk.ui.main_window import MainWindow
@@ -23,6 +24,7 @@ from tests.kiosk.test_applying_on_screen import prefilled
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
+from tests.sync.disk_faults import ReadOnlyDisk
 
 
 def long_press_name(qtbot, window: MainWindow, hold_ms: int) -> None:  # type: ignore[no-untyped-def]
@@ -250,3 +252,24 @@ def test_old_unsent_data_raises_the_alert_on_the_dashboard(
         tasks.shutdown()
         backend.close()
         window.ctx.switcher.detach()
+
+
+def test_a_disk_that_takes_no_writes_is_explained_to_the_manager(qtbot, kiosk, snap) -> None:  # type: ignore[no-untyped-def]
+    window, backend = kiosk
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    disk = ReadOnlyDisk(backend.store)
+    disk.on = True
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "non riesce a salvare sul suo disco"), timeout=10_000)
+    assert shows(window, "Dettaglio: attempt to write a readonly database")
+    snap(window, "dashboard-disk-fails")
+    tap(qtbot, window, "English")
+    qtbot.waitUntil(lambda: shows(window, "The kiosk cannot save to its disk"), timeout=5_000)
+    snap(window, "dashboard-disk-fails-en")
+    tap(qtbot, window, "Italiano")
+    qtbot.waitUntil(lambda: shows(window, "non riesce a salvare sul suo disco"), timeout=5_000)
+    disk.on = False
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: not shows(window, "non riesce a salvare"), timeout=10_000)
+    assert not window.findChildren(QLabel, "syncProblem")

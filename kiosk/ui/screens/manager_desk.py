@@ -169,11 +169,13 @@ class ManagerDeskScreen(DataScreen):
             column.addWidget(label(self.tr("Not synced yet since the kiosk started.")))
         else:
             state = self.tr("Online") if status.online else self.tr("Offline")
-            if status.problem and status.problem != "offline":
-                state += " — " + self.tr("last attempt failed ({problem})").format(
-                    problem=status.problem
-                )
             column.addWidget(label(state, role="cardTitle"))
+            if status.problem and status.problem != "offline":
+                column.addWidget(label(self._problem_text(status.problem), role="fieldError",
+                                       name="syncProblem"))  # fmt: skip
+                if status.detail:  # the platform's or SQLite's words, for the help desk
+                    column.addWidget(label(self.tr("Detail: {detail}").format(
+                        detail=status.detail[:300]), role="muted"))  # fmt: skip
             last = _local(status.last_success) if status.last_success else self.tr("never")
             column.addWidget(label(self.tr("Last successful sync: {time}").format(time=last)))
         waiting = self.facts.waiting if self.facts else 0
@@ -183,6 +185,32 @@ class ManagerDeskScreen(DataScreen):
         sync.clicked.connect(self._sync_now)
         column.addWidget(sync)
         return frame
+
+    def _problem_text(self, problem: str) -> str:
+        """Why the last sync failed and what to do, for a manager (not a technician)."""
+        texts = {
+            "refused": self.tr(
+                "The platform refused the kiosk's request. If it persists, call the "
+                "platform's help desk: the kiosk may need to be enrolled again."
+            ),
+            "protocol": self.tr(
+                "The platform sent data the kiosk cannot accept. The kiosk keeps what it "
+                "had and tries again; if it persists, call the platform's help desk."
+            ),
+            "not_enrolled": self.tr(
+                "The kiosk is not enrolled with the platform: it needs a new enrollment "
+                "code from the platform's help desk."
+            ),
+            "storage": self.tr(
+                "The kiosk cannot save to its disk (full or failing). What is already saved "
+                "is kept and will be sent, but new purchases and applications cannot be "
+                "taken: call technical support."
+            ),
+        }
+        return texts.get(problem, self.tr(
+            "The last sync failed for an unexpected reason; it will be tried again. If it "
+            "persists, call technical support (the kiosk's log says more)."
+        ))  # fmt: skip
 
     def _overdue_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ Personal data waiting too long"), "deskOverdue")

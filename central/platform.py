@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, Text, cast, create_engine, event, select
+from sqlalchemy import Engine, Text, cast, create_engine, event, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,6 +45,21 @@ def now() -> datetime:
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+# Names the lock that the writers of changes take turns on (PostgreSQL): any number,
+# the same in every process of the platform.
+CHANGE_LOG_LOCK = 0x53504B43
+
+
+def _in_change_order(session: Session) -> None:
+    """Call before adding a Change. Changes must become visible in the order of their
+    ``seq``: a kiosk moves its cursor past every change it has seen, so a change committed
+    after a later one would never reach it. SQLite has one writer at a time; PostgreSQL
+    hands out sequence numbers at insert and commits in any order, so there the writers
+    of changes take turns on an advisory lock that their commit releases."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
 
 
 def make_engine(url: str) -> Engine:
@@ -125,6 +140,7 @@ class Platform:
 
     def _publish_in(self, session: Session, kind: str, record: dict[str, Any]) -> None:
         data = self._validated(kind, record)
+        _in_change_order(session)  # before the reads too: they decide what is written
         self._check_references(session, kind, data)
         session.merge(Record(kind=kind, id=data["id"], data=data))
         session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=data["id"],
@@ -133,6 +149,7 @@ class Platform:
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist."""
         with self.sessions.begin() as session:
+            _in_change_order(session)
             current = session.get(Record, (kind, record_id))
             if current is None:
                 return False

@@ -280,3 +280,25 @@ def test_the_same_entries_sent_at_the_same_moment_are_stored_once(central: Centr
     assert status == 200 and len(results) == len(entries)
     stored = central.platform.submissions()
     assert sorted(s.uuid for s in stored) == sorted(e["uuid"] for e in entries)
+
+
+def test_a_change_that_commits_after_a_later_one_is_not_skipped(
+    central: Central, engine: SyncEngine, store: Store
+) -> None:
+    """Two publishers at once: the first takes its place in the change stream, the second
+    commits before it. A kiosk pulling in between must not move its cursor past the
+    first change, or it would never see it."""
+    platform = central.platform
+    engine.pull_stream("catalog")
+    late = threading.Thread(
+        target=platform.publish, args=("services", service_record("late2", "Secondo"))
+    )
+    with platform.sessions.begin() as session:  # a publisher slow to commit
+        platform._publish_in(session, "services", service_record("late1", "Primo"))
+        session.flush()  # its change has its place in the stream now
+        late.start()
+        late.join(timeout=1.0)  # the second publisher: done, or waiting for the first
+        engine.pull_stream("catalog")  # a kiosk pulls meanwhile
+    late.join()
+    engine.run_once()
+    assert_mirror_equals_server(store, platform)

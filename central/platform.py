@@ -7,13 +7,13 @@ import hashlib
 import json
 import secrets
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, Text, cast, create_engine, event, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, Text, cast, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import schemas
@@ -47,19 +47,10 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-# Names the lock that the writers of changes take turns on (PostgreSQL): any number,
-# the same in every process of the platform.
-CHANGE_LOG_LOCK = 0x53504B43
-
-
-def _in_change_order(session: Session) -> None:
-    """Call before adding a Change. Changes must become visible in the order of their
-    ``seq``: a kiosk moves its cursor past every change it has seen, so a change committed
-    after a later one would never reach it. SQLite has one writer at a time; PostgreSQL
-    hands out sequence numbers at insert and commits in any order, so there the writers
-    of changes take turns on an advisory lock that their commit releases."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
+# Names the lock that writing transactions take turns on (PostgreSQL): any number, the
+# same in every process of the platform.
+WRITERS_LOCK = 0x53504B43
+WRITING = "central_writing"  # execution option of a writing transaction's connection
 
 
 def make_engine(url: str) -> Engine:
@@ -68,10 +59,17 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            # Transactions begin in the "begin" event below (SQLAlchemy's pysqlite recipe).
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=10000")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            writing = connection.get_execution_options().get(WRITING, False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     Base.metadata.create_all(engine)
     return engine
@@ -110,6 +108,9 @@ SUBMISSION_CHECKS: dict[
     "application": _check_application,
     "purchase": _check_purchase,
 }
+# Kinds whose acceptance changes what the next entry's check reads (a purchase debits a
+# credit): accepted one by one, in the batch's order.
+STATEFUL_KINDS = frozenset({"purchase"})
 # The identifier an accepted submission gets: an application's is its protocol number.
 SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 
@@ -124,6 +125,24 @@ class Platform:
         self.engine = make_engine(database_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A transaction that writes, committed at the end of the block.
+
+        Writing transactions take turns, from their first read to their commit: on SQLite
+        they begin IMMEDIATE (its write lock), on PostgreSQL they take an advisory lock
+        that the commit releases. So what one reads before it writes (a credit's
+        balance, a voucher's state, a UUID already stored) cannot change meanwhile, and
+        changes become visible in the order of their cursor: a kiosk moves its cursor
+        past every change it has seen, so one committed after a later one would never
+        reach it (PostgreSQL hands out sequence numbers at insert, not at commit).
+        """
+        with self.sessions.begin() as session:
+            connection = session.connection(execution_options={WRITING: True})
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
+            yield session
+
     # Publishing -------------------------------------------------------------------------
 
     def publish(self, kind: str, record: dict[str, Any]) -> None:
@@ -132,7 +151,7 @@ class Platform:
     def publish_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> int:
         """Validates and publishes records in one transaction (all or nothing)."""
         count = 0
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             for kind, record in items:
                 self._publish_in(session, kind, record)
                 count += 1
@@ -140,7 +159,6 @@ class Platform:
 
     def _publish_in(self, session: Session, kind: str, record: dict[str, Any]) -> None:
         data = self._validated(kind, record)
-        _in_change_order(session)  # before the reads too: they decide what is written
         self._check_references(session, kind, data)
         session.merge(Record(kind=kind, id=data["id"], data=data))
         session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=data["id"],
@@ -148,8 +166,7 @@ class Platform:
 
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist."""
-        with self.sessions.begin() as session:
-            _in_change_order(session)
+        with self._writing() as session:
             current = session.get(Record, (kind, record_id))
             if current is None:
                 return False
@@ -228,14 +245,14 @@ class Platform:
 
     def new_enrollment_code(self) -> str:
         code = "-".join(f"{secrets.randbelow(10_000):04d}" for _ in range(3))
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             session.add(EnrollmentCode(code_hash=digest(code), created_at=now()))
         return code
 
     def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
         token = secrets.token_urlsafe(32)
         device_id = str(uuid.uuid4())
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             entry = session.get(EnrollmentCode, digest(code), with_for_update=True)
             if entry is None or entry.used_at is not None:
                 raise EnrollError("unknown or already used enrollment code")
@@ -256,32 +273,33 @@ class Platform:
     ) -> list[schemas.SubmissionResult]:
         """Stores each entry once; a repeated UUID gets the answer it got the first time.
 
-        A batch is one transaction. Should the same UUID arrive at the same moment in
-        another request, the batch is redone entry by entry, each reading the other's.
+        A batch is one writing transaction, so the same UUID sent again at the same moment
+        (a kiosk that stopped waiting) is read back, not stored twice. Purchases are
+        checked and debited one after the other: a second purchase on the same credit
+        is checked against the balance the first one left.
         """
-        try:
-            return self._submit_batch(device_id, entries)
-        except IntegrityError:
-            return [self._submit_one(device_id, entry) for entry in entries]
-
-    def _submit_batch(
-        self, device_id: str, entries: list[schemas.SubmissionEntry]
-    ) -> list[schemas.SubmissionResult]:
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             uuids = [entry.uuid for entry in entries]
             rows = {
                 row.uuid: row
                 for row in session.scalars(select(Submission).where(Submission.uuid.in_(uuids)))
             }
             for entry in entries:
-                if entry.uuid not in rows:  # also a UUID twice in one batch: stored once
-                    rows[entry.uuid] = self._new_submission(session, device_id, entry)
+                if entry.uuid in rows:  # also a UUID twice in one batch: stored once
+                    continue
+                row = rows[entry.uuid] = self._new_submission(session, device_id, entry)
+                if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
+                    self._accept(session, row)
             session.flush()
             for row in rows.values():
                 if row.status == "accepted" and row.server_id is None:
-                    row.server_id = _server_id(row)
-                    self._accepted(session, row)
+                    self._accept(session, row)
             return [_result(rows[entry.uuid]) for entry in entries]
+
+    def _accept(self, session: Session, row: Submission) -> None:
+        session.flush()  # the row's id, for its server id
+        row.server_id = _server_id(row)
+        self._accepted(session, row)
 
     @staticmethod
     def _new_submission(
@@ -306,33 +324,12 @@ class Platform:
         session.add(row)
         return row
 
-    def _submit_one(
-        self, device_id: str, entry: schemas.SubmissionEntry
-    ) -> schemas.SubmissionResult:
-        for _attempt in range(3):
-            with self.sessions() as session:
-                known = session.scalar(select(Submission).where(Submission.uuid == entry.uuid))
-                if known is not None:
-                    return _result(known)
-                row = self._new_submission(session, device_id, entry)
-                try:
-                    session.flush()
-                    if row.status == "accepted":
-                        row.server_id = _server_id(row)
-                        self._accepted(session, row)
-                    session.commit()
-                except IntegrityError:
-                    session.rollback()  # the same UUID arrived at the same time: read it back
-                    continue
-                return _result(row)
-        raise RuntimeError(f"submission {entry.uuid} could not be stored")
-
     # Application statuses ---------------------------------------------------------------
 
     def lookup_secret(self) -> bytes:
         """The key of the application status records, made on first use; enrolled kiosks
         get it to look a status up (see forms/lookup.py)."""
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             return self._lookup_secret(session)
 
     @staticmethod
@@ -371,7 +368,7 @@ class Platform:
 
     def set_credit(self, codice_fiscale: str, programme: str, balance_cents: int) -> str:
         """A citizen's credit balance, published under their holder key (returned)."""
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             key = self.holder_key(session, codice_fiscale)
             record = {"id": key, "programme": programme, "balance_cents": balance_cents,
                       "updated_at": datetime.now(UTC).isoformat()}  # fmt: skip
@@ -385,7 +382,7 @@ class Platform:
         """A subsidy voucher the Comune approved, signed by the platform and published."""
         from central.purchases import platform_signer, subsidy_voucher
 
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             place = session.get(Record, ("comuni", comune))
             if place is None:
                 raise PublishError(f"unknown comune {comune!r}")
@@ -405,7 +402,7 @@ class Platform:
 
     def redeem(self, code: str) -> dict[str, Any]:
         """Marks a voucher spent (a shop or provider took it); PublishError if it cannot be."""
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             rows = session.scalars(select(Record).where(Record.kind == "vouchers"))
             row = next((r for r in rows if r.data["code"] == code.strip().upper()), None)
             if row is None:
@@ -432,7 +429,7 @@ class Platform:
         self, protocol: str, state: str, note: dict[str, str] | None = None
     ) -> None:
         """The Comune's decision or request, published to every kiosk for the citizen."""
-        with self.sessions.begin() as session:
+        with self._writing() as session:
             row = session.scalar(select(Submission).where(
                 Submission.server_id == protocol, Submission.kind == "application"))  # fmt: skip
             if row is None:

@@ -3,13 +3,20 @@ over loopback HTTP (the screens are in tests/kiosk/test_buying_on_screen.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
+from central import purchases
+from central.platform import PublishError
+from central.schemas import SubmissionEntry
 from forms.lookup import holder_key
 from kiosk.manager_desk import day_report, desk_facts
 from kiosk.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
@@ -194,3 +201,94 @@ def test_providers_check_and_redeem_a_voucher_over_http(
                            timeout=5)  # fmt: skip
     assert unknown.status_code == 404
     client.close()
+
+
+def at_the_same_moment(*actions: Callable[[], object]) -> list[object]:
+    """Runs each action on its own thread, a tenth of a second apart; their outcomes (a
+    result, or the exception raised), in the order the actions were given."""
+    outcomes: list[object] = [None] * len(actions)
+
+    def run(index: int) -> None:
+        try:
+            outcomes[index] = actions[index]()
+        except Exception as error:  # the outcome under test
+            outcomes[index] = error
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(actions))]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.1)
+    for thread in threads:
+        thread.join(30)
+    return outcomes
+
+
+def test_a_voucher_redeemed_twice_at_the_same_moment_is_redeemed_once(
+    central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    platform = central.platform
+    issued = platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+    publish = platform._publish_in
+
+    def slowly(*args: Any) -> None:  # between reading the voucher's state and writing it
+        time.sleep(0.3)
+        publish(*args)
+
+    monkeypatch.setattr(platform, "_publish_in", slowly)
+    first, second = at_the_same_moment(
+        lambda: platform.redeem(issued["code"]), lambda: platform.redeem(issued["code"])
+    )
+    assert isinstance(first, dict) and first["state"] == "redeemed"
+    assert isinstance(second, PublishError) and "is redeemed" in str(second)
+
+
+def two_kiosks_with_an_order_each_on_one_credit(
+    central: Central, store: Store, tmp_path: Path
+) -> tuple[str, list[SyncEngine]]:
+    """€ 50,00 of credit, and on each of two kiosks an order of € 26,00 paid with it."""
+    key = central.platform.set_credit(CF, "Credito welfare 2026", 5_000)
+    other = Store(tmp_path / "other-kiosk.sqlite3")
+    engines = [SyncEngine(kiosk, enrolled_client(central)) for kiosk in (store, other)]
+    for engine in engines:
+        engine.run_once()
+        order(engine.store, {"s01": 2}, Checkout("credit", key, credit_limit_cents=5_000))
+    return key, engines
+
+
+def test_two_kiosks_spending_one_credit_at_the_same_moment_cannot_overspend_it(
+    central: Central, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key, engines = two_kiosks_with_an_order_each_on_one_credit(central, store, tmp_path)
+    checked = purchases.check_purchase
+
+    def slowly(*args: Any) -> Any:  # between checking the balance and debiting it
+        answer = checked(*args)
+        time.sleep(0.3)
+        return answer
+
+    monkeypatch.setattr(purchases, "check_purchase", slowly)
+    outcomes = at_the_same_moment(*(engine.push for engine in engines))
+    assert outcomes == [(1, 0), (0, 1)]  # the second order would overspend: refused
+    with engines[1].store.read() as session:
+        [refused] = session.scalars(select(OutboxEntry)).all()
+    assert refused.reject_code == "insufficient_credit"
+    assert central.platform.records("credits")[key]["balance_cents"] == 2_400
+    engines[1].store.close()
+
+
+def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_other(
+    central: Central, store: Store, tmp_path: Path
+) -> None:
+    key, engines = two_kiosks_with_an_order_each_on_one_credit(central, store, tmp_path)
+    entries = []
+    for engine in engines:
+        with engine.store.read() as session:
+            [row] = session.scalars(select(OutboxEntry)).all()
+        entries.append(SubmissionEntry(uuid=row.uuid, kind=row.kind, created_at=row.created_at,
+                                       payload=row.payload))  # fmt: skip
+    first, second = central.platform.submit("kiosk-test", entries)
+    assert (first.status, second.status, second.code) == (
+        "accepted", "rejected", "insufficient_credit"
+    )  # fmt: skip
+    assert central.platform.records("credits")[key]["balance_cents"] == 2_400
+    engines[1].store.close()

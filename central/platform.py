@@ -297,7 +297,8 @@ class Platform:
             return [_result(rows[entry.uuid]) for entry in entries]
 
     def _accept(self, session: Session, row: Submission) -> None:
-        session.flush()  # the row's id, for its server id
+        if row.id is None:
+            session.flush()  # the row's id, for its server id
         row.server_id = _server_id(row)
         self._accepted(session, row)
 

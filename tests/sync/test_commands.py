@@ -23,13 +23,7 @@ from sync import outbox
 from sync.engine import STREAMS
 from sync.models import Service
 from sync.store import Store
-
-
-def social_point(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", *args],
-        capture_output=True, text=True, timeout=90, cwd=ROOT, check=False,
-    )  # fmt: skip
+from tests.kiosk.test_config_and_cli import social_point
 
 
 def free_port() -> int:

@@ -23,7 +23,7 @@ from printing.connection import PrinterError, State, Status
 from printing.escpos_render import render
 from printing.layout import PaperProfile
 from sync import outbox
-from sync.store import Store
+from sync.store import STORAGE_ERRORS, Store, storage_problem
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ class PrintWorker:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-printer", daemon=True)
         self._alerted: State | None = None
+        self._storage_failing = False
         self.last = PrintUpdate(State.NO_ANSWER)
 
     def start(self) -> None:
@@ -77,12 +78,19 @@ class PrintWorker:
         self._wake.set()
 
     def _loop(self) -> None:
-        with self.store.write() as session:
-            if found := print_queue.recover(session):
-                log.warning("printer: %d job(s) interrupted by a restart are uncertain", found)
+        recovered = False
         while not self._stop.is_set():
             try:
+                if not recovered:  # in here: a disk that refuses writes must not end the thread
+                    self._recover()
+                    recovered = True
                 outcome = self.step()
+                self._storage_failing = False
+            except STORAGE_ERRORS as error:  # the job stays; said once, not every retry
+                if not self._storage_failing:
+                    log.warning("printer: the kiosk's storage: %s", storage_problem(error))
+                self._storage_failing = True
+                outcome = "waiting"
             except Exception:  # the worker must outlive any one failure; the job stays
                 log.exception("printer: unexpected error")
                 outcome = "waiting"
@@ -90,6 +98,11 @@ class PrintWorker:
                 continue
             self._wake.wait(self.retry_s if outcome == "waiting" else self._idle_wait())
             self._wake.clear()
+
+    def _recover(self) -> None:
+        with self.store.write() as session:
+            if found := print_queue.recover(session):
+                log.warning("printer: %d job(s) interrupted by a restart are uncertain", found)
 
     def _idle_wait(self) -> float:
         """Seconds to sleep with nothing to print: less when a held job becomes due."""

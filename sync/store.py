@@ -7,6 +7,7 @@ busy timeout instead of failing half-way when both try to upgrade a read lock.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,10 +16,20 @@ from typing import Any
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+# What the store raises when its disk fails it (full, read-only, I/O error) or it stays
+# locked past the busy timeout: through SQLAlchemy, or from a raw connection.
+STORAGE_ERRORS = (OperationalError, sqlite3.OperationalError)
+
+
+def storage_problem(error: BaseException) -> str:
+    """SQLite's own words ("database or disk is full"), without the statement and its
+    parameters, which may hold a citizen's data."""
+    return str(getattr(error, "orig", None) or error)
 
 
 def _make_engine(path: Path, begin: str) -> Engine:

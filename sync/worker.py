@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import logging
 import random
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.exc import OperationalError
-
 from sync import outbox
 from sync.client import RefusedError, UnreachableError
 from sync.device import NotEnrolledError
 from sync.engine import SyncEngine, SyncReport
-from sync.store import Store
+from sync.store import STORAGE_ERRORS, Store, storage_problem
 from sync.wire import ProtocolError
 
 log = logging.getLogger(__name__)
@@ -39,12 +36,6 @@ class SyncStatus:
 def backoff_delay(failures: int, *, base: float, cap: float, rng: Callable[[], float]) -> float:
     """Full jitter: anywhere between 0 and the capped exponential step."""
     return rng() * min(cap, base * 2 ** min(failures, 30))
-
-
-def _storage_message(error: Exception) -> str:
-    """SQLite's own words ("database or disk is full"), without the statement and its
-    parameters, which may hold a citizen's data."""
-    return str(getattr(error, "orig", None) or error)
 
 
 class SyncWorker:
@@ -116,10 +107,10 @@ class SyncWorker:
             problem, detail = "protocol", str(error)
         except NotEnrolledError as error:
             problem, detail = "not_enrolled", str(error)
-        except (OperationalError, sqlite3.OperationalError) as error:
+        except STORAGE_ERRORS as error:
             # Nothing is lost: what was not written stays as it was, and entries the
             # platform may already hold go again with the same UUIDs once it can write.
-            problem, detail = "storage", _storage_message(error)
+            problem, detail = "storage", storage_problem(error)
         except Exception as error:  # a bug must not stop the kiosk syncing for good
             log.exception("sync pass failed")
             problem, detail = "error", type(error).__name__
@@ -128,8 +119,8 @@ class SyncWorker:
             log.warning("sync: %s (%s)", problem, detail)
         try:
             self._housekeeping()
-        except (OperationalError, sqlite3.OperationalError) as error:
-            log.warning("housekeeping after the sync pass: storage: %s", _storage_message(error))
+        except STORAGE_ERRORS as error:
+            log.warning("housekeeping after the sync pass: storage: %s", storage_problem(error))
         except Exception:
             log.exception("housekeeping after the sync pass failed")
         self._publish(online, problem, detail)

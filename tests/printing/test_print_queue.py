@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -24,6 +25,7 @@ from sync.models import OutboxEntry, PrintJob
 from sync.store import Store
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
+from tests.sync.disk_faults import ReadOnlyDisk
 
 CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
 
@@ -270,3 +272,23 @@ def test_a_held_job_waits_for_its_number_or_for_the_end_of_the_hold(
     assert "PROT-2026-000042" in text and "Il numero di protocollo viene assegnato" not in text
     with store.write() as session:  # a printed job cannot be released again
         assert not print_queue.release(session, job_row(store, waited).id)
+
+
+def test_a_disk_that_refuses_writes_holds_the_job_then_it_prints_once(
+    store: Store, printer: FakePrinter, worker: PrintWorker, caplog: pytest.LogCaptureFixture
+) -> None:
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(), "receipt", "PR-0001")
+    disk = ReadOnlyDisk(store)
+    disk.on = True
+    with caplog.at_level(logging.WARNING, logger="printing.print_worker"):
+        worker.start()
+        time.sleep(0.5)  # about ten retries
+        assert printer.jobs == [] and job_row(store, job_uuid).state == "pending"
+        said = [record.getMessage() for record in caplog.records]
+        assert said == ["printer: the kiosk's storage: attempt to write a readonly database"]
+        assert not any(record.exc_info for record in caplog.records)  # no traceback
+    disk.on = False
+    eventually(lambda: job_row(store, job_uuid).state == "printed")
+    time.sleep(0.3)
+    assert len(printer.jobs) == 1

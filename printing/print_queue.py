@@ -114,7 +114,8 @@ def next_hold_end(session: Session) -> datetime | None:
 
 
 def recover(session: Session) -> int:
-    """At start: jobs left "sending" by a crash become uncertain. Returns how many."""
+    """At start, and after the store failed mid-job: jobs left "sending" become uncertain.
+    Returns how many."""
     result = session.execute(
         update(PrintJob)
         .where(PrintJob.state == "sending")

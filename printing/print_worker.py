@@ -90,6 +90,9 @@ class PrintWorker:
                 if not self._storage_failing:
                     log.warning("printer: the kiosk's storage: %s", storage_problem(error))
                 self._storage_failing = True
+                # A job sent whose "printed" could not be written is uncertain, as after
+                # a crash: recovered once the disk takes writes again.
+                recovered = False
                 outcome = "waiting"
             except Exception:  # the worker must outlive any one failure; the job stays
                 log.exception("printer: unexpected error")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -292,3 +293,26 @@ def test_a_disk_that_refuses_writes_holds_the_job_then_it_prints_once(
     eventually(lambda: job_row(store, job_uuid).state == "printed")
     time.sleep(0.3)
     assert len(printer.jobs) == 1
+
+
+def test_a_job_whose_printed_mark_cannot_be_written_becomes_uncertain_not_printed_again(
+    store: Store, printer: FakePrinter, worker: PrintWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(), "receipt", "PR-0001")
+    disk = ReadOnlyDisk(store)
+    mark_printed = print_queue.mark_printed
+
+    def disk_fails_first(*args: object) -> None:  # the bytes are out; the mark is not
+        disk.on = True
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(print_queue, "mark_printed", disk_fails_first)
+    worker.start()
+    eventually(lambda: len(printer.jobs) == 1)
+    time.sleep(0.3)  # retries while the disk refuses writes
+    monkeypatch.setattr(print_queue, "mark_printed", mark_printed)
+    disk.on = False
+    eventually(lambda: job_row(store, job_uuid).state == "uncertain")
+    time.sleep(0.3)
+    assert len(printer.jobs) == 1  # a manager may reprint it, marked as a copy

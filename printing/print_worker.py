@@ -105,7 +105,7 @@ class PrintWorker:
     def _recover(self) -> None:
         with self.store.write() as session:
             if found := print_queue.recover(session):
-                log.warning("printer: %d job(s) interrupted by a restart are uncertain", found)
+                log.warning("printer: %d job(s) interrupted mid-print are uncertain", found)
 
     def _idle_wait(self) -> float:
         """Seconds to sleep with nothing to print: less when a held job becomes due."""

@@ -64,11 +64,15 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
+def sqlite_platform_url(folder: Path) -> str:
+    return f"sqlite:///{folder / 'central.sqlite3'}"
+
+
 @pytest.fixture
 def platform_database(tmp_path: Path) -> str:
     """The reference platform's database: SQLite in the test's folder (the platform's own
     tests, in tests/sync, run on PostgreSQL too)."""
-    return f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    return sqlite_platform_url(tmp_path)
 
 
 @pytest.fixture

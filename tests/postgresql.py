@@ -58,7 +58,8 @@ def _owner() -> str | None:
         ) from None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port nothing listens on now, on the loopback interface."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -70,7 +71,7 @@ class ThrowawayPostgres:
         self.owner = _owner()
         self.folder = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
         self.data = self.folder / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._numbers = count(1)
         if self.owner is not None:
             shutil.chown(self.folder, user=self.owner)

@@ -20,6 +20,7 @@ from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
 from sync.models import ServiceComune
 from sync.store import Store
+from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 
 ADMIN = "admin-secret"
@@ -52,7 +53,7 @@ def platform_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
     """The platform's tests run on both of the databases it supports: SQLite in the
     test's folder, and a new database on a throw-away PostgreSQL server."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'central.sqlite3'}"
+        yield sqlite_platform_url(tmp_path)
         return
     server = request.getfixturevalue("postgres")
     if isinstance(server, PostgresUnavailableError):

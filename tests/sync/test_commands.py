@@ -5,7 +5,6 @@ reference platform over the database it is given (SQLite or PostgreSQL), and
 from __future__ import annotations
 
 import signal
-import socket
 import stat
 import subprocess
 import sys
@@ -24,12 +23,7 @@ from sync.engine import STREAMS
 from sync.models import Service
 from sync.store import Store
 from tests.kiosk.test_config_and_cli import social_point
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.postgresql import free_port
 
 
 @pytest.fixture

@@ -98,6 +98,8 @@ def test_search_anziani_on_the_screen_keyboard(qtbot, window, snap) -> None:
         tap(qtbot, screen.keyboard, key)
     assert screen.search.text() == "anziani"
     qtbot.waitUntil(lambda: shows(window, "servizi trovati per «anziani»"))
+    # The first results are drawn at once, the rest a few at a time after them.
+    qtbot.waitUntil(lambda: all(shows(window, title) for title in ELDERLY_CARE_FOR_PIAZZOLA))
     for title in ELDERLY_CARE_FOR_PIAZZOLA:
         find_button(window, title)
     snap(window, "search-anziani")

@@ -111,7 +111,9 @@ def catalog(demo_store: Store) -> CatalogReader:
 
 @pytest.fixture
 def snap(request, qapp):  # type: ignore[no-untyped-def]
-    """snap(widget, name): saves a PNG of ``widget`` for review by eye."""
+    """snap(widget, name): saves a PNG of ``widget`` for review by eye; a window must
+    still have the kiosk panel's size (a screen that needs more room pushes it larger
+    here, and on the panel its bottom, the way back and help included, is cut off)."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     test_id = re.sub(r"[^\w.-]+", "_", request.node.name)
 
@@ -120,6 +122,9 @@ def snap(request, qapp):  # type: ignore[no-untyped-def]
             qapp.processEvents()
         path = SCREENSHOT_DIR / f"{test_id}--{name}.png"
         assert widget.grab().save(str(path)), f"cannot save {path}"
+        if widget.isWindow():
+            size = (widget.width(), widget.height())
+            assert size == KIOSK_SIZE, f"{name}: the window grew to {size[0]}x{size[1]}"
         return path
 
     return take

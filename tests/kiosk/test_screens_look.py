@@ -7,8 +7,10 @@ drawn past the kiosk panel, and every text colour pair at WCAG AA contrast.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
+from kiosk.purchasing import Cart, cart_line
 from kiosk.ui.theme import TEXT_PAIRS, contrast_ratio
 from kiosk.ui.widgets.common import label
 from sync import mirror
@@ -93,3 +95,69 @@ def test_markup_from_the_platform_is_shown_literally(qtbot, window, backend) -> 
     for text in visible(window, QLabel):
         assert text.textFormat().name == "PlainText", text.objectName()
     assert label("<b>x</b>").textFormat().name == "PlainText"
+
+
+def in_view(window: QWidget, widget: QWidget) -> bool:
+    """Shown whole inside the window and, if it is on the part of the screen that
+    scrolls, inside what of that part is seen."""
+    where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    viewport = window.stack.currentWidget().page.viewport()
+    seen = window.rect()
+    if viewport.isAncestorOf(widget):
+        seen = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+    return widget.isVisible() and seen.contains(where)
+
+
+def type_on_screen(qtbot, window: QWidget, field_name: str, text: str) -> QWidget:  # type: ignore[no-untyped-def]
+    """Taps the field, then the keys of the on-screen keyboard that opened for it."""
+    field = window.findChild(QLineEdit, field_name)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    keyboards = [k for k in window.findChildren(QWidget, "keyboard") if k.isVisible()]
+    assert len(keyboards) == 1, "the keyboard did not open"
+    for char in text:
+        key = keyboards[0].findChild(QAbstractButton, f"key_{ord(char)}")
+        qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
+    return keyboards[0]
+
+
+# Screen, its field of the codice fiscale and what is typed in it, another field and
+# what is typed there, the button to go on, and how many messages that brings.
+TYPING = [
+    ("checkout", "input_checkout_cf", "FRRNNA41A63E592W", ("input_checkout_cf_phone", "12345"),
+     "checkout_cf_next", 1),  # a valid codice fiscale: then the phone is checked
+    ("wallet", "input_wallet_cf", "RSSMRA", None, "wallet_cf_next", 1),
+    ("status", "input_status_cf", "RSSMRA", ("input_tracking", "DOM12"), "statusSearch", 2),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("route", "cf_field", "cf", "other", "next_name", "problems"),
+                         TYPING, ids=[t[0] for t in TYPING])  # fmt: skip
+def test_typing_with_messages_keeps_the_field_and_the_way_on_in_view(
+    qtbot, window, snap, route, cf_field, cf, other, next_name, problems
+) -> None:
+    """With the keyboard open and a message under each field, what the citizen needs
+    is on the panel: the field, the messages, the button to go on, the keyboard, and
+    Back, Home and help (the window grew past the panel before, cutting them off)."""
+    if route == "checkout":
+        window.ctx.citizen.cart = Cart()
+        with window.catalog.store.read() as session:
+            window.ctx.citizen.cart.add(cart_line(session, "s01", 2))
+    window.go(route, {})
+    if other is not None:
+        type_on_screen(qtbot, window, other[0], other[1])
+    keyboard = type_on_screen(qtbot, window, cf_field, cf)
+    qtbot.mouseClick(window.findChild(QAbstractButton, next_name), Qt.MouseButton.LeftButton)
+    messages = [m for m in window.stack.currentWidget().findChildren(QLabel)
+                if m.property("role") == "fieldError" and m.isVisible()]  # fmt: skip
+    assert len(messages) == problems, [m.text() for m in messages]
+    if route != "status":  # its search closes the keyboard: tap the field again
+        assert keyboard.isVisible()
+    else:
+        keyboard = type_on_screen(qtbot, window, cf_field, "")
+    qtbot.wait(20)  # the screen scrolls what it reveals once the layout has settled
+    snap(window, f"typing-{route}")
+    field = window.findChild(QLineEdit, cf_field)
+    go_on = window.findChild(QAbstractButton, next_name)
+    footer = [window.back_button, window.home_button, window.help_button]
+    for widget in (field, go_on, keyboard, *messages, *footer):
+        assert in_view(window, widget), widget.objectName() or widget.text()

@@ -73,9 +73,9 @@ class ApplicationStatusScreen(DataScreen):
         self.not_found = label(role="heading", name="statusNotFound")
         self.body.addWidget(self.not_found)
         self.body.addStretch(1)
-        self.keyboard = OnScreenKeyboard(for_forms=True)
+        self.keyboard = OnScreenKeyboard()  # no accents: not in a code or a codice fiscale
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
-        self.body.addWidget(self.keyboard)
+        self.dock.addWidget(self.keyboard)
         self.forget()
 
     # Input ---------------------------------------------------------------------------
@@ -88,10 +88,14 @@ class ApplicationStatusScreen(DataScreen):
             assert isinstance(watched, QLineEdit)
             self.keyboard.bind(watched)
             self._show_keyboard(True)
+            self.reveal(self.search_button)
         return False
 
     def _show_keyboard(self, visible: bool) -> None:
+        # The keyboard takes the room of the title and the introduction, so both
+        # fields, their messages and Search stay in view (the labels say what to type).
         self.keyboard.setVisible(visible)
+        self.title.setVisible(not visible)
         self.intro.setVisible(not visible)
         if visible:
             self.result.hide()

@@ -87,7 +87,7 @@ class ApplyScreen(DataScreen):
         self.keyboard = OnScreenKeyboard(for_forms=True)
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
-        self.body.addWidget(self.keyboard)
+        self.dock.addWidget(self.keyboard)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)

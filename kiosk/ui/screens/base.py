@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.config import SocialPoint
 from kiosk.session import CitizenSession
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.widgets.common import set_enum
 
 if TYPE_CHECKING:
     from sync.catalog import CatalogReader
@@ -32,6 +33,11 @@ class Screen(QWidget):
 
     Screens never import each other: they ask the main window to go somewhere with
     ``navigate_requested(route, params)``.
+
+    Its widgets go in ``body``, which scrolls when they need more height than the
+    panel leaves (an error under a field while the keyboard is open, say): else they
+    would push the window past the panel and cut off the way back and help. An
+    on-screen keyboard goes in ``dock``, under the body, where it never scrolls away.
     """
 
     route = ""
@@ -45,9 +51,24 @@ class Screen(QWidget):
         super().__init__()
         self.ctx = ctx
         self.setObjectName(f"screen_{self.route}")
-        self.body = QVBoxLayout(self)
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.setSpacing(0)
+        self.page = QScrollArea()
+        self.page.setObjectName(f"page_{self.route}")
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        set_enum(self.page, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        content = QWidget()
+        content.setObjectName("scrollContent")
+        self.body = QVBoxLayout(content)
         self.body.setContentsMargins(48, 24, 48, 16)
         self.body.setSpacing(14)
+        self.page.setWidget(content)
+        frame.addWidget(self.page, 1)
+        self.dock = QVBoxLayout()
+        self.dock.setContentsMargins(48, 0, 48, 12)
+        frame.addLayout(self.dock)
 
     def enter(self, **params: Any) -> None:
         """Called each time the screen is shown, with the navigation parameters."""
@@ -62,6 +83,11 @@ class Screen(QWidget):
 
     def retranslate(self) -> None:
         """Sets every visible text in the current language (static and data-driven)."""
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scrolls the body so ``widget`` is in view, once the layout has settled (the
+        keyboard that just opened takes its room first)."""
+        QTimer.singleShot(0, self, lambda: self.page.ensureWidgetVisible(widget, 0, 24))
 
     def go(self, route: str, **params: Any) -> None:
         self.navigate_requested.emit(route, params)

@@ -32,6 +32,7 @@ class CheckoutScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.mode = "identify"  # identify, pay, sending, done, refused
+        self.typing = False  # the keyboard is open for the codice fiscale
         self.credit: CreditView | None = None
         self.placed: Placed | None = None
         self.refusal = ("", "")
@@ -44,6 +45,8 @@ class CheckoutScreen(DataScreen):
         self.identify = IdentifyBox("checkout_cf", lambda: self.ctx.lang, ask_phone=True)
         self.identify.identified.connect(self.identify_requested.emit)
         self.body.addWidget(self.identify)
+        self.dock.addWidget(self.identify.keyboard)
+        self.identify.keyboard_shown.connect(self._make_room)
         self.choices = QButtonGroup(self)
         self.pay_buttons = {}
         for payment in ("provider", "credit", "desk"):
@@ -88,6 +91,16 @@ class CheckoutScreen(DataScreen):
         self.choices.setExclusive(True)
         self.desk_confirm.setChecked(False)
         self.retranslate()
+
+    def _make_room(self, typing: bool) -> None:
+        """The keyboard takes the room of the total (the cart button shows it too) and
+        the notes, so the question, the fields, their messages and Next stay in view."""
+        self.typing = typing
+        self.total.setVisible(not typing and self.mode != "done")
+        self.text.setVisible(not typing)
+        self.no_money.setVisible(not typing)
+        if typing:
+            self.reveal(self.identify)
 
     def step_back(self) -> bool:
         if self.mode in ("pay", "refused"):
@@ -171,7 +184,7 @@ class CheckoutScreen(DataScreen):
             "done": self.tr("Your order is saved"),
         }[mode])  # fmt: skip
         self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
-        self.total.setVisible(mode != "done")
+        self.total.setVisible(mode != "done" and not self.typing)
         self.identify.setVisible(mode == "identify")
         allowed = self._payments() if mode in ("pay", "sending", "refused") else ()
         texts = {

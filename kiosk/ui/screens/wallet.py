@@ -34,9 +34,18 @@ class WalletScreen(DataScreen):
         self.identify = IdentifyBox("wallet_cf", lambda: self.ctx.lang)
         self.identify.identified.connect(self.identify_requested.emit)
         self.body.addWidget(self.identify)
+        self.dock.addWidget(self.identify.keyboard)
+        self.identify.keyboard_shown.connect(self._make_room)
         self.list = ScrollList(name="walletList")
         self.body.addWidget(self.list, 1)
         self.forget()
+
+    def _make_room(self, typing: bool) -> None:
+        """The keyboard takes the room of the introduction, so the field, its message
+        and Next stay in view."""
+        self.intro.setVisible(not typing)
+        if typing:
+            self.reveal(self.identify)
 
     def enter(self, **params: Any) -> None:
         self.forget()

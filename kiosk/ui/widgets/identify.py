@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from forms.validators import AnswerError, codice_fiscale, phone_it
@@ -16,12 +17,17 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 
 class IdentifyBox(QWidget):
+    """The fields, their messages and the Next button; its keyboard (``keyboard``) is
+    placed by the screen, in its dock, and hides with the box."""
+
     identified = Signal(str)  # the normalised codice fiscale
+    keyboard_shown = Signal(bool)  # the screen makes room for the box above the keyboard
 
     def __init__(self, name: str, lang: Callable[[], str], *, ask_phone: bool = False) -> None:
         super().__init__()
         self._lang = lang
         self.phone: str | None = None  # optional, to be called back if an order is refused
+        self.typing = False  # the keyboard is open for the box
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
@@ -48,14 +54,14 @@ class IdentifyBox(QWidget):
         self.next_button.clicked.connect(self.confirm)
         row.addWidget(self.next_button)
         row.addStretch(1)
-        self.keyboard = OnScreenKeyboard(for_forms=True)
-        self.keyboard.closed.connect(self.keyboard.hide)
+        # Without the row of accents: a codice fiscale and a phone number have none.
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
         for widget in (self.field_label, self.field, self.error, self.phone_label,
                        self.phone_field, self.phone_error):  # fmt: skip
             column.addWidget(widget)
         column.addLayout(row)
-        column.addWidget(self.keyboard)
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -64,8 +70,18 @@ class IdentifyBox(QWidget):
         ):  # fmt: skip
             assert isinstance(watched, QLineEdit)
             self.keyboard.bind(watched)
-            self.keyboard.show()
+            self._show_keyboard(True)
         return False
+
+    def _show_keyboard(self, visible: bool) -> None:
+        self.keyboard.setVisible(visible)
+        if visible != self.typing:  # the keyboard's own Close key has hidden it already
+            self.typing = visible
+            self.keyboard_shown.emit(visible)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._show_keyboard(False)  # not a child of the box: it would stay open on its own
+        super().hideEvent(event)
 
     def take_scanned(self, text: str) -> None:
         self.field.setText(text)
@@ -88,7 +104,7 @@ class IdentifyBox(QWidget):
                 self.phone_error.show()
                 return
         self.phone_error.hide()
-        self.keyboard.hide()
+        self._show_keyboard(False)
         self.identified.emit(cf)
 
     def clear(self) -> None:
@@ -97,7 +113,7 @@ class IdentifyBox(QWidget):
         self.phone = None
         self.error.hide()
         self.phone_error.hide()
-        self.keyboard.hide()
+        self._show_keyboard(False)
 
     def retranslate(self) -> None:
         self.keyboard.retranslate()

@@ -109,22 +109,53 @@ def catalog(demo_store: Store) -> CatalogReader:
     return CatalogReader(demo_store)
 
 
+def texts_cut_off(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """The visible labels and buttons under ``root`` whose text does not fit them: a
+    wrapping label lower than its lines, or a line wider than its widget."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    cut = []
+    for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if not widget.isVisible() or not widget.text():
+            continue
+        name = widget.objectName() or widget.text()[:40]
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 1:
+                cut.append(f"{name!r}: {widget.height()} px high of {needed}")
+            continue
+        wide = max(
+            widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n")
+        )
+        if wide > widget.contentsRect().width() + 1:
+            cut.append(f"{name!r}: {widget.contentsRect().width()} px wide of {wide}")
+    return cut
+
+
 @pytest.fixture
 def snap(request, qapp):  # type: ignore[no-untyped-def]
-    """snap(widget, name): saves a PNG of ``widget`` for review by eye; a window must
-    still have the kiosk panel's size (a screen that needs more room pushes it larger
-    here, and on the panel its bottom, the way back and help included, is cut off)."""
+    """snap(widget, name): saves a PNG of ``widget`` for review by eye, then holds two
+    rules on it: no text is cut off, and a window still has the kiosk panel's size (a
+    screen that needs more room pushes it larger here; on the panel its bottom, the
+    way back and help included, would be cut off)."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     test_id = re.sub(r"[^\w.-]+", "_", request.node.name)
 
     def take(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
         for _ in range(3):  # a text change asks for a new layout, which asks for a repaint
             qapp.processEvents()
+        # Cards a list has just drawn wait for their layout (as they do before they are
+        # painted): a grab before it shows their lines squeezed, text cut at the bottom.
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         path = SCREENSHOT_DIR / f"{test_id}--{name}.png"
         assert widget.grab().save(str(path)), f"cannot save {path}"
         if widget.isWindow():
             size = (widget.width(), widget.height())
             assert size == KIOSK_SIZE, f"{name}: the window grew to {size[0]}x{size[1]}"
+        assert not (cut := texts_cut_off(widget)), f"{name}: text cut off: {cut}"
         return path
 
     return take

@@ -14,7 +14,7 @@ from kiosk.purchasing import Cart, cart_line
 from kiosk.ui.theme import TEXT_PAIRS, contrast_ratio
 from kiosk.ui.widgets.common import label
 from sync import mirror
-from tests.conftest import KIOSK_SIZE
+from tests.conftest import KIOSK_SIZE, texts_cut_off
 from tests.kiosk.people import shows
 from tests.records import service_record
 
@@ -163,3 +163,24 @@ def test_typing_with_messages_keeps_the_field_and_the_way_on_in_view(
     footer = [window.back_button, window.home_button, window.help_button]
     for widget in (field, go_on, keyboard, *messages, *footer):
         assert in_view(window, widget), widget.objectName() or widget.text()
+
+
+def test_the_rule_on_cut_text_sees_it(qtbot) -> None:
+    """The rule every screenshot holds (``snap``) finds a line wider than its label and
+    a wrapped text lower than its lines, and passes the same texts given room."""
+    root = QWidget()
+    qtbot.addWidget(root)
+    narrow = label("Assistenza domiciliare OSS – fascia notturna", name="narrow")
+    narrow.setWordWrap(False)
+    low = label("Una descrizione lunga che va a capo più volte. " * 4, name="low")
+    low.setWordWrap(True)
+    for widget in (narrow, low):
+        widget.setParent(root)
+    narrow.setGeometry(0, 0, 80, 40)
+    low.setGeometry(0, 50, 200, 20)
+    root.resize(400, 300)
+    root.show()
+    assert [cut.split(":")[0] for cut in texts_cut_off(root)] == ["'narrow'", "'low'"]
+    narrow.setGeometry(0, 0, 600, 40)
+    low.setGeometry(0, 50, 200, low.heightForWidth(200))
+    assert texts_cut_off(root) == []

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.ui.widgets.qr import QrCode
+from tests.conftest import KIOSK_SIZE
 from tests.kiosk.people import buttons, find_button, shows, tap
 
 ELDERLY_CARE_FOR_PIAZZOLA = [
@@ -180,6 +181,18 @@ def test_language_switches_live_everywhere(qtbot, window) -> None:
     assert shows(window, "Pasto caldo a domicilio (consegna inclusa)")
 
 
+def drag_up(window, start: QPoint) -> None:  # type: ignore[no-untyped-def]
+    """A finger drawn 375 px up from ``start`` (in the window's coordinates)."""
+    # Mouse events go to the window handle, where Qt's gesture manager sees them.
+    handle = window.windowHandle()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 16):
+        QTest.mouseMove(handle, start - QPoint(0, step * 25), 16)
+    QTest.mouseRelease(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(0, 375)
+    )
+
+
 def test_lists_scroll_with_a_finger(qtbot, window) -> None:
     tap(qtbot, window, "Servizi")
     tap(qtbot, window, "Tutti i Comuni")
@@ -187,17 +200,23 @@ def test_lists_scroll_with_a_finger(qtbot, window) -> None:
     area = window.screens["category"].list
     bar = area.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
-    # Mouse events go to the window handle, where Qt's gesture manager sees them.
-    handle = window.windowHandle()
-    start = area.viewport().mapTo(window, QPoint(600, 500))
-    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    for step in range(1, 16):
-        QTest.mouseMove(handle, start - QPoint(0, step * 25), 16)
-    QTest.mouseRelease(
-        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(0, 375)
-    )
+    drag_up(window, area.viewport().mapTo(window, QPoint(600, 500)))
     qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
     assert window.current_route == "category"  # a drag is not a tap
+
+
+def test_a_screen_taller_than_the_panel_scrolls_with_a_finger(qtbot, window) -> None:
+    """Whatever a screen holds, it never pushes the window past the panel: what does
+    not fit scrolls, and a finger scrolls it."""
+    tap(qtbot, window, "Bandi e contributi")
+    screen = window.stack.currentWidget()
+    screen.body.addWidget(QLabel("\n".join(f"Riga {n}" for n in range(80))))
+    bar = screen.page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert (window.width(), window.height()) == KIOSK_SIZE
+    drag_up(window, screen.page.viewport().mapTo(window, QPoint(900, 30)))  # on the title
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
+    assert window.current_route == "calls"
 
 
 def test_unknown_service_shows_a_message_not_an_error(window) -> None:

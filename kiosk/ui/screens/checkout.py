@@ -32,7 +32,6 @@ class CheckoutScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.mode = "identify"  # identify, pay, sending, done, refused
-        self.typing = False  # the keyboard is open for the codice fiscale
         self.credit: CreditView | None = None
         self.placed: Placed | None = None
         self.refusal = ("", "")
@@ -95,7 +94,6 @@ class CheckoutScreen(DataScreen):
     def _make_room(self, typing: bool) -> None:
         """The keyboard takes the room of the total (the cart button shows it too) and
         the notes, so the question, the fields, their messages and Next stay in view."""
-        self.typing = typing
         self.total.setVisible(not typing and self.mode != "done")
         self.text.setVisible(not typing)
         self.no_money.setVisible(not typing)
@@ -184,7 +182,7 @@ class CheckoutScreen(DataScreen):
             "done": self.tr("Your order is saved"),
         }[mode])  # fmt: skip
         self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
-        self.total.setVisible(mode != "done" and not self.typing)
+        self.total.setVisible(mode != "done" and not self.identify.typing)
         self.identify.setVisible(mode == "identify")
         allowed = self._payments() if mode in ("pay", "sending", "refused") else ()
         texts = {

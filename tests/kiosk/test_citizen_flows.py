@@ -6,7 +6,7 @@ import zxingcpp
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QScroller
 
 from kiosk.ui.widgets.qr import QrCode
 from tests.conftest import KIOSK_SIZE
@@ -182,7 +182,9 @@ def test_language_switches_live_everywhere(qtbot, window) -> None:
 
 
 def drag_up(window, start: QPoint) -> None:  # type: ignore[no-untyped-def]
-    """A finger drawn 375 px up from ``start`` (in the window's coordinates)."""
+    """A finger drawn 375 px up from ``start`` (in the window's coordinates). Wait for
+    the fling it starts to end (``settled``) before the test ends: Qt's gesture handling
+    is shared, and a fling still running takes the next window's first press."""
     # Mouse events go to the window handle, where Qt's gesture manager sees them.
     handle = window.windowHandle()
     QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
@@ -191,6 +193,11 @@ def drag_up(window, start: QPoint) -> None:  # type: ignore[no-untyped-def]
     QTest.mouseRelease(
         handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(0, 375)
     )
+
+
+def settled(qtbot, area) -> None:  # type: ignore[no-untyped-def]
+    scroller = QScroller.scroller(area.viewport())
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
 
 
 def test_lists_scroll_with_a_finger(qtbot, window) -> None:
@@ -203,6 +210,7 @@ def test_lists_scroll_with_a_finger(qtbot, window) -> None:
     drag_up(window, area.viewport().mapTo(window, QPoint(600, 500)))
     qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
     assert window.current_route == "category"  # a drag is not a tap
+    settled(qtbot, area)
 
 
 def test_a_screen_taller_than_the_panel_scrolls_with_a_finger(qtbot, window) -> None:
@@ -217,6 +225,7 @@ def test_a_screen_taller_than_the_panel_scrolls_with_a_finger(qtbot, window) -> 
     drag_up(window, screen.page.viewport().mapTo(window, QPoint(900, 30)))  # on the title
     qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
     assert window.current_route == "calls"
+    settled(qtbot, screen.page)
 
 
 def test_unknown_service_shows_a_message_not_an_error(window) -> None:

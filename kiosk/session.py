@@ -23,6 +23,7 @@ class CitizenSession:
         self.more_time = False  # the citizen asked for longer waits during this visit
         self.assisted_by: Manager | None = None  # a welfare manager is helping
         self.cart: Cart | None = None  # services chosen to buy or book
+        self.large_text = False  # the citizen chose larger text for this visit
 
     @property
     def active(self) -> bool:
@@ -34,3 +35,4 @@ class CitizenSession:
         self.more_time = False
         self.assisted_by = None
         self.cart = None
+        self.large_text = False

@@ -4,102 +4,102 @@
 <context>
     <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="132"/>
         <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="155"/>
         <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="163"/>
         <source>Received by the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
         <source>The Comune is examining it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
         <source>The Comune needs more documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
         <source>Not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
         <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
         <source>It did not reach the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="174"/>
         <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
         <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="179"/>
         <source>Bring them to the Comune&apos;s office, with your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="185"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
         <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
         <source>Tracking code (on the receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
         <source>Codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="198"/>
         <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="208"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
         <source>Last update: {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -406,104 +406,104 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="162"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="165"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="168"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
         <source>Who is buying?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="181"/>
         <source>How do you pay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
         <source>Your order is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="215"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="216"/>
         <source>Confirm the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="234"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="235"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,17 +652,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>IdentifyBox</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="104"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="120"/>
         <source>Your codice fiscale (or pass your health card)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="105"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="107"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="123"/>
         <source>A phone number, to call you if something goes wrong (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,67 +670,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="288"/>
+        <location filename="../../kiosk/ui/main_window.py" line="306"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="344"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="384"/>
+        <location filename="../../kiosk/ui/main_window.py" line="402"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="386"/>
+        <location filename="../../kiosk/ui/main_window.py" line="404"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="388"/>
+        <location filename="../../kiosk/ui/main_window.py" line="406"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="390"/>
+        <location filename="../../kiosk/ui/main_window.py" line="408"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="391"/>
+        <location filename="../../kiosk/ui/main_window.py" line="409"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="391"/>
+        <location filename="../../kiosk/ui/main_window.py" line="409"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="398"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="399"/>
+        <location filename="../../kiosk/ui/main_window.py" line="417"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="400"/>
+        <location filename="../../kiosk/ui/main_window.py" line="418"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="401"/>
+        <location filename="../../kiosk/ui/main_window.py" line="419"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <source>A+ Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="421"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1377,42 +1382,42 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>WalletScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="88"/>
         <source>Code {code} · valid until {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="91"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="97"/>
         <source>My vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="101"/>
         <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="114"/>
         <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="121"/>
         <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="125"/>
         <source>The voucher could not be printed. Please ask a welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="127"/>
         <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.theme import LARGE_TEXT, TOKENS, style_sheet
 from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
@@ -123,6 +124,11 @@ class MainWindow(QMainWindow):
         row.addLayout(names, 1)
         self.sync_badge = SyncBadge()
         row.addWidget(self.sync_badge)
+        row.addSpacing(24)
+        self.large_text_button = button(name="largeText", role="lang")
+        self.large_text_button.setCheckable(True)
+        self.large_text_button.clicked.connect(self.set_large_text)
+        row.addWidget(self.large_text_button)
         row.addSpacing(24)
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
@@ -252,6 +258,16 @@ class MainWindow(QMainWindow):
         if self.idle is not None:
             self.idle.longer(True)
 
+    def set_large_text(self, large: bool) -> None:
+        """Every text of the kiosk larger, or back to its size, for this visit. Restyling
+        every widget holds the screen for about a quarter of a second (measured with
+        all screens built), once, when the citizen asks for it."""
+        self.ctx.citizen.large_text = large
+        self.large_text_button.setChecked(large)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setStyleSheet(style_sheet(LARGE_TEXT if large else TOKENS))
+
     def end_visit(self) -> None:
         """The citizen has left: forget what their visit held, back to the home screen
         in the kiosk's language, with nothing left on the clipboard. A manager who was
@@ -271,6 +287,8 @@ class MainWindow(QMainWindow):
         QApplication.clipboard().clear()
         if self.ctx.lang != self.ctx.citizen.language:
             self.ctx.switcher.set_language(self.ctx.citizen.language)
+        if self.large_text_button.isChecked():
+            self.set_large_text(False)
         if self.idle is not None:
             self.idle.longer(False)
         self.visit_ended.emit()
@@ -399,6 +417,7 @@ class MainWindow(QMainWindow):
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Home"))
         self.help_button.setText(self.tr("Ask for help"))
+        self.large_text_button.setText(self.tr("A+ Larger text"))
         self.end_assisted_button.setText(self.tr("End assisted session"))
         self._show_assisted()
         self._show_cart()

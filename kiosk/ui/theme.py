@@ -43,6 +43,8 @@ class Tokens(NamedTuple):
 
 
 TOKENS = Tokens()
+# A citizen's choice for their visit ("Testo grande"): every text about a quarter larger.
+LARGE_TEXT = TOKENS._replace(body_px=28, small_px=24, title_px=44, heading_px=34, button_px=30)
 
 # (foreground, background) of every text the style sheet draws.
 TEXT_PAIRS = {

@@ -11,11 +11,11 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.purchasing import Cart, cart_line
-from kiosk.ui.theme import TEXT_PAIRS, contrast_ratio
+from kiosk.ui.theme import LARGE_TEXT, TEXT_PAIRS, TOKENS, contrast_ratio
 from kiosk.ui.widgets.common import label
 from sync import mirror
 from tests.conftest import KIOSK_SIZE, texts_cut_off
-from tests.kiosk.people import shows
+from tests.kiosk.people import shows, tap
 from tests.records import service_record
 
 MIN_TARGET_PX = 48
@@ -184,3 +184,52 @@ def test_the_rule_on_cut_text_sees_it(qtbot) -> None:
     narrow.setGeometry(0, 0, 600, 40)
     low.setGeometry(0, 50, 200, low.heightForWidth(200))
     assert texts_cut_off(root) == []
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+@pytest.mark.parametrize(("route", "params"), SCREENS, ids=[s[0] for s in SCREENS])
+def test_every_screen_with_larger_text(qtbot, window, snap, lang, route, params) -> None:
+    """The citizen's "A+" choice: every screen still fits the panel with its texts whole."""
+    window.ctx.switcher.set_language(lang)
+    choice = {"it": "A+ Testo più grande", "en": "A+ Larger text"}[lang]
+    qtbot.waitUntil(lambda: window.large_text_button.text() == choice)
+    tap(qtbot, window, choice)
+    window.go(route, params)
+    qtbot.wait(10)
+    check_rules(window)
+    snap(window, f"{route}-{lang}-large")
+
+
+def test_larger_text_lasts_the_visit(qtbot, window) -> None:
+    welcome = window.screens["home"].welcome
+    assert welcome.font().pixelSize() == TOKENS.title_px
+    tap(qtbot, window, "A+ Testo più grande")
+    assert window.large_text_button.isChecked() and window.ctx.citizen.large_text
+    assert welcome.font().pixelSize() == LARGE_TEXT.title_px > TOKENS.title_px
+    tap(qtbot, window, "Servizi")
+    title = window.screens["catalog"].title
+    assert title.font().pixelSize() == LARGE_TEXT.title_px  # on every screen, new ones too
+    window.end_visit()  # the citizen left (the idle watch ends the visit)
+    assert not window.large_text_button.isChecked() and not window.ctx.citizen.large_text
+    assert welcome.font().pixelSize() == TOKENS.title_px
+    assert title.font().pixelSize() == TOKENS.title_px
+
+
+def test_more_comuni_go_on_to_more_lines(qtbot, window, backend, snap) -> None:
+    """The Comuni come from the platform: when the network grows, their chips go on to
+    a second line rather than squeezing each other's names."""
+    more = [("cervarese", "Cervarese Santa Croce", "C544"), ("mestrino", "Mestrino", "F161"),
+            ("rubano", "Rubano", "H625"), ("selvazzano", "Selvazzano Dentro", "I595"),
+            ("veggiano", "Veggiano", "L710")]  # fmt: skip
+    with backend.store.write() as session:
+        mirror.upsert(session, "comuni", [
+            {"id": key, "name": name, "catastale": code, "province": "PD", "cap": "35030"}
+            for key, name, code in more
+        ])  # fmt: skip
+    window.go("catalog", {})  # built now, with every Comune of the mirror
+    chips = window.screens["catalog"].comune_chips
+    assert len(chips) == 11
+    check_rules(window)
+    snap(window, "eleven-comuni")
+    rows = {chip.mapTo(window, chip.rect().topLeft()).y() for chip in chips.values()}
+    assert len(rows) == 2

@@ -27,6 +27,7 @@ from kiosk.ui.widgets.common import (
     enable_kinetic_scrolling,
     label,
 )
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.sliced import SlicedFill
 from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
@@ -81,9 +82,7 @@ class CatalogScreen(DataScreen):
         self.body.addLayout(search_row)
 
         self.comune_row = QWidget()
-        comune_row = QHBoxLayout(self.comune_row)
-        comune_row.setContentsMargins(0, 0, 0, 0)
-        comune_row.setSpacing(12)
+        comune_row = FlowLayout(self.comune_row)  # as many lines as the chips need
         self.comune_label = label(name="comuneLabel")
         self.comune_label.setWordWrap(False)
         comune_row.addWidget(self.comune_label)
@@ -97,7 +96,6 @@ class CatalogScreen(DataScreen):
             self.comune_group.addButton(chip)
             self.comune_chips[comune_id] = chip
             comune_row.addWidget(chip)
-        comune_row.addStretch(1)
         self.body.addWidget(self.comune_row)
 
         self.stack = QStackedWidget()

@@ -130,16 +130,18 @@ TYPING = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize("text", ["normal", "large"])
 @pytest.mark.parametrize("lang", ["it", "en"])
 @pytest.mark.parametrize(("route", "cf_field", "cf", "other", "next_name", "problems"),
                          TYPING, ids=[t[0] for t in TYPING])  # fmt: skip
 def test_typing_with_messages_keeps_the_field_and_the_way_on_in_view(
-    qtbot, window, snap, lang, route, cf_field, cf, other, next_name, problems
+    qtbot, window, snap, text, lang, route, cf_field, cf, other, next_name, problems
 ) -> None:
     """With the keyboard open and a message under each field, what the citizen needs
     is on the panel: the field, the messages, the button to go on, the keyboard, and
     Back, Home and help (the window grew past the panel before, cutting them off)."""
     window.ctx.switcher.set_language(lang)
+    window.set_large_text(text == "large")
     if route == "checkout":
         window.ctx.citizen.cart = Cart()
         with window.catalog.store.read() as session:
@@ -157,7 +159,7 @@ def test_typing_with_messages_keeps_the_field_and_the_way_on_in_view(
     else:
         keyboard = type_on_screen(qtbot, window, cf_field, "")
     qtbot.wait(20)  # the screen scrolls what it reveals once the layout has settled
-    snap(window, f"typing-{route}-{lang}")
+    snap(window, f"typing-{route}-{lang}-{text}")
     field = window.findChild(QLineEdit, cf_field)
     go_on = window.findChild(QAbstractButton, next_name)
     footer = [window.back_button, window.home_button, window.help_button]

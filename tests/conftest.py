@@ -101,6 +101,8 @@ def window(qtbot, qapp, backend):  # type: ignore[no-untyped-def]
     main.show()
     qtbot.waitExposed(main)
     yield main
+    if main.ctx.citizen.large_text:  # the style is the application's: leave it as found
+        main.set_large_text(False)
     main.ctx.switcher.detach()
 
 

@@ -178,12 +178,13 @@ def test_the_rule_on_cut_text_sees_it(qtbot) -> None:
     low.setWordWrap(True)
     for widget in (narrow, low):
         widget.setParent(root)
-    narrow.setGeometry(0, 0, 80, 40)
-    low.setGeometry(0, 50, 200, 20)
     root.resize(400, 300)
-    root.show()
+    root.show()  # styled now: the sizes below are in the font the style gives
+    wide = narrow.sizeHint().width()
+    narrow.setGeometry(0, 0, wide // 2, 40)
+    low.setGeometry(0, 50, 200, 20)
     assert [cut.split(":")[0] for cut in texts_cut_off(root)] == ["'narrow'", "'low'"]
-    narrow.setGeometry(0, 0, 600, 40)
+    narrow.setGeometry(0, 0, wide, 40)
     low.setGeometry(0, 50, 200, low.heightForWidth(200))
     assert texts_cut_off(root) == []
 

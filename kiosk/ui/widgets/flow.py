@@ -69,7 +69,8 @@ class FlowLayout(QLayout):
             lines[-1].append((item, hint))
             x += hint.width() + gap
         y = area.y()
-        for line in lines:
+        for index, line in enumerate(lines):
+            y += gap if index else 0  # between lines only
             height = max((hint.height() for _, hint in line), default=0)
             x = area.x()
             for item, hint in line:
@@ -77,6 +78,5 @@ class FlowLayout(QLayout):
                     top = y + (height - hint.height()) // 2
                     item.setGeometry(QRect(QPoint(x, top), hint))
                 x += hint.width() + gap
-            y += height + gap
-        used = y - gap if any(lines) else y
-        return used - rect.y() + self.contentsMargins().bottom()
+            y += height
+        return y - rect.y() + self.contentsMargins().bottom()

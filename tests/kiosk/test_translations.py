@@ -56,3 +56,23 @@ def test_translations_compile_once_and_again_only_when_changed(tmp_path: Path) -
     assert compile_translation("it", tmp_path) == qm
     assert qm.stat().st_mtime_ns == stamp
     assert compile_translation("xx", tmp_path) is None
+
+
+def test_switching_language_keeps_no_old_translators(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+
+    from kiosk.ui.i18n import LanguageSwitcher
+
+    switcher = LanguageSwitcher(tmp_path)
+    try:
+        for lang in ("it", "en") * 20:
+            switcher.set_language(lang)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # Only the catalogs of the language in use remain: each switch used to keep its
+        # removed translators (about 90 KB) alive as children of the switcher.
+        alive = switcher.findChildren(QTranslator)
+        assert 1 <= len(alive) <= 2
+        assert len(alive) == len(switcher._translators)
+    finally:
+        switcher.detach()
+        switcher.deleteLater()

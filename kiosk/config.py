@@ -142,6 +142,13 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "signing_key": Key(str, ""),
         "trusted_keys_file": Key(str, ""),
     },
+    "speech": {
+        "engine": Key(str, "espeak-ng", _one_of("espeak-ng", "none")),
+        "output": Key(str, "speaker", _one_of("speaker", "headset")),
+        "device": Key(str, "", _matches(r"[A-Za-z0-9:,=_.-]{0,80}", "an ALSA device name")),
+        "volume": Key(int, 60, _between(10, 100)),
+        "rate_wpm": Key(int, 150, _between(80, 400)),
+    },
     "sync": {
         "platform_url": Key(str, "", _platform_url),
         "enrollment_code": Key(str, "", _max_length(64)),
@@ -213,6 +220,17 @@ class RetentionSettings(NamedTuple):
     unsent_alert_days: int
 
 
+class SpeechSettings(NamedTuple):
+    """Spoken mode (README, "Accessibility"): ``output`` says whether the sound goes to a
+    headset only (personal data may then be spoken) or to the kiosk's loudspeaker."""
+
+    engine: str = "espeak-ng"
+    output: str = "speaker"
+    device: str = ""
+    volume: int = 60
+    rate_wpm: int = 150
+
+
 class ManagerSettings(NamedTuple):
     idle_timeout_s: int
     pin_attempts: int
@@ -239,6 +257,7 @@ class Config(NamedTuple):
     vouchers: VoucherSettings
     sync: SyncSettings
     source: Path | None = None
+    speech: SpeechSettings = SpeechSettings()
 
     @property
     def device_file(self) -> Path:
@@ -349,6 +368,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         vouchers=_voucher_settings(values["vouchers"], base, paths.data_dir),
         sync=SyncSettings(**values["sync"]),
         source=source,
+        speech=SpeechSettings(**values["speech"]),
     )
 
 

@@ -24,6 +24,7 @@ class CitizenSession:
         self.assisted_by: Manager | None = None  # a welfare manager is helping
         self.cart: Cart | None = None  # services chosen to buy or book
         self.large_text = False  # the citizen chose larger text for this visit
+        self.high_contrast = False  # the citizen chose high contrast for this visit
 
     @property
     def active(self) -> bool:
@@ -36,3 +37,4 @@ class CitizenSession:
         self.assisted_by = None
         self.cart = None
         self.large_text = False
+        self.high_contrast = False

@@ -4,102 +4,102 @@
 <context>
     <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="134"/>
         <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="157"/>
         <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
         <source>Received by the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
         <source>The Comune is examining it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
         <source>The Comune needs more documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
         <source>Not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
         <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
         <source>It did not reach the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
         <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="178"/>
         <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
         <source>Bring them to the Comune&apos;s office, with your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
         <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
         <source>Tracking code (on the receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
         <source>Codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="200"/>
         <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="210"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="213"/>
         <source>Last update: {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +352,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n service</numerusform>
@@ -360,7 +360,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="231"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n service found for “{text}”</numerusform>
@@ -368,37 +368,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="250"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="251"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
         <source>For residents of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
         <source>All Comuni</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,6 +522,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="125"/>
         <source>16 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,62 +547,62 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="256"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="265"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="267"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="323"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="333"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="332"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="342"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="346"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="354"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="364"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="368"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="373"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="393"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="385"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="395"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="388"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="398"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="390"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="400"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,17 +653,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>IdentifyBox</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="120"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="124"/>
         <source>Your codice fiscale (or pass your health card)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="128"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="123"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="130"/>
         <source>A phone number, to call you if something goes wrong (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,72 +671,77 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306"/>
+        <location filename="../../kiosk/ui/main_window.py" line="333"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="389"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="430"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="432"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="434"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="408"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <location filename="../../kiosk/ui/main_window.py" line="446"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="446"/>
+        <source>◐ High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="461"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,52 +998,54 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ManagerLoginScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="106"/>
         <source>Type your operator code and your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="126"/>
         <source>Too many wrong PINs: this code is locked until {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
         <source>This operator is not enabled at this Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="131"/>
         <source>Operator code or PIN not right. Tries left: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="136"/>
         <source>Operator access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="138"/>
         <source>For welfare managers only. Type your operator code and your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="145"/>
         <source>Operator code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="146"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="149"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="150"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,22 +1054,62 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <name>OnScreenKeyboard</name>
     <message>
         <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
+        <source>apostrophe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
+        <source>comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
+        <source>full stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
-        <source>space</source>
+        <source>hyphen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
+        <source>at sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
+        <source>underscore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
+        <source>slash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
+        <source>plus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="77"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="78"/>
+        <source>space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="79"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="80"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="81"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,17 +1117,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="89"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="92"/>
         <source>Printing is not possible right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="90"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="93"/>
         <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="91"/>
+        <location filename="../../kiosk/ui/print_controller.py" line="94"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,6 +1297,82 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <numerusform>Show more services (%n more)</numerusform>
             <numerusform>Show more services (%n more)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SpokenMode</name>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="122"/>
+        <source>Spoken mode is on. Arrows or Tab move between controls, OK chooses, the back key goes back, the help key asks for help, F5 repeats, plus and minus change the volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="158"/>
+        <source>text field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="161"/>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="176"/>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="163"/>
+        <source>{n} characters, hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="165"/>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="172"/>
+        <source>contains {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="167"/>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="174"/>
+        <source>filled in, hidden: use a headset to hear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="177"/>
+        <source>button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="179"/>
+        <source>selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="179"/>
+        <source>not selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="181"/>
+        <source>not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="193"/>
+        <source>Screen: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="217"/>
+        <source>A receipt is being printed. Use a headset to hear what it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="268"/>
+        <source>Error: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/spoken_mode.py" line="305"/>
+        <source>Volume {n} percent</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

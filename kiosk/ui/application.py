@@ -44,9 +44,57 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     window = MainWindow(ctx, countdown_s=config.countdown_s,
                         manager_idle_s=config.manager.idle_timeout_s)  # fmt: skip
     window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
+    window.speech_settings = config.speech
     if watch_idle:
         start_watches(window)
     return window
+
+
+def attach_access(window: MainWindow) -> None:
+    """Keys and keypad drive the kiosk; spoken mode waits for its tactile start. After
+    the first frame: keys and speech build Qt's enum namespace."""
+    from kiosk.speech import EspeakSpeaker, SilentSpeaker, Speaker
+    from kiosk.ui.key_navigation import KeyNavigator, visible_layer
+    from kiosk.ui.spoken_mode import SpokenMode
+
+    def back() -> None:
+        layer = visible_layer(window)
+        if layer is None:
+            window.back()
+        elif navigator.controls():  # a message: its last button is its "OK" or "Continue"
+            button = navigator.controls()[-1]
+            if hasattr(button, "click"):
+                button.click()
+
+    def help_key() -> None:  # the first press starts spoken mode, the next ask for help
+        spoken = window.spoken
+        if spoken is not None and not spoken.on:
+            spoken.start()
+        else:
+            window.show_help()
+
+    navigator = KeyNavigator(window, layer=lambda: visible_layer(window), back=back,
+                             help=help_key,
+                             body=lambda: window.stack.currentWidget())  # fmt: skip
+    window.navigator = navigator
+
+    def screen_shown(_route: str) -> None:
+        if navigator.used:  # a keypad user: the focus goes into the new screen
+            QTimer.singleShot(0, window, navigator.focus_first)
+
+    window.screen_shown.connect(screen_shown)
+    window.visit_ended.connect(navigator.reset)
+    speech = window.speech_settings
+    speaker: Speaker
+    if speech.engine == "espeak-ng" and EspeakSpeaker.available():
+        speaker = EspeakSpeaker(volume=speech.volume, rate_wpm=speech.rate_wpm,
+                                device=speech.device)  # fmt: skip
+    else:
+        if speech.engine == "espeak-ng":
+            log.warning("speech: espeak-ng is not installed; spoken mode will be silent")
+        speaker = SilentSpeaker()
+    window.spoken = SpokenMode(window, speaker, speech)
+    QTimer.singleShot(0, window, navigator.focus_first)  # the window may be active already
 
 
 def start_watches(window: MainWindow) -> None:
@@ -55,6 +103,7 @@ def start_watches(window: MainWindow) -> None:
 
     assert window.idle is not None
     window.idle.watch()
+    attach_access(window)
     window.collector = UiThreadCollector(window)
 
 

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.config import SpeechSettings
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.theme import LARGE_TEXT, TOKENS, style_sheet
+from kiosk.ui.theme import style_sheet, theme
 from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from kiosk.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
+    from kiosk.ui.key_navigation import KeyNavigator
+    from kiosk.ui.spoken_mode import SpokenMode
     from kiosk.ui.widgets.overlay import Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
     from sync.catalog import CatalogReader
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
     screen_added = Signal(object)  # a screen was built: controllers may connect to it
     visit_ended = Signal()  # everything of the last citizen has been forgotten
     manager_changed = Signal()  # a manager logged in or out, or an assisted session began
+    screen_shown = Signal(str)  # route: a screen came (keys and speech follow it)
 
     def __init__(self, ctx: UiContext, *, countdown_s: int = 20, manager_idle_s: int = 180) -> None:
         super().__init__()
@@ -79,6 +83,9 @@ class MainWindow(QMainWindow):
         self.locked = False  # a kiosk in full screen closes only for a manager (maintenance)
         self.idle: IdleWatcher | None = None  # set by build_window
         self.collector: UiThreadCollector | None = None  # set by start_watches
+        self.navigator: KeyNavigator | None = None  # keys and keypad, set by start_watches
+        self.spoken: SpokenMode | None = None  # speech, set by start_watches
+        self.speech_settings = SpeechSettings()  # the configured ones, set by build_window
         self._still_there: StillTherePanel | None = None
         self.catalog: CatalogReader | None = None
         self._data_screens: dict[str, type[DataScreen]] = {}
@@ -129,7 +136,13 @@ class MainWindow(QMainWindow):
         self.large_text_button.setCheckable(True)
         self.large_text_button.clicked.connect(self.set_large_text)
         row.addWidget(self.large_text_button)
+        row.addSpacing(16)
+        self.contrast_button = button(name="highContrast", role="lang")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.clicked.connect(self.set_high_contrast)
+        row.addWidget(self.contrast_button)
         row.addSpacing(24)
+        row.setSpacing(16)  # at least 8 px between neighbouring buttons
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
         for code, native_name in LANGUAGE_NAMES.items():
@@ -264,9 +277,23 @@ class MainWindow(QMainWindow):
         all screens built), once, when the citizen asks for it."""
         self.ctx.citizen.large_text = large
         self.large_text_button.setChecked(large)
+        self._apply_theme()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Light text on black at 7:1 or more, for this visit (with larger text or not)."""
+        self.ctx.citizen.high_contrast = on
+        self.contrast_button.setChecked(on)
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        citizen = self.ctx.citizen
+        tokens = theme(large=citizen.large_text, contrast=citizen.high_contrast)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        app.setStyleSheet(style_sheet(LARGE_TEXT if large else TOKENS))
+        app.setStyleSheet(style_sheet(tokens))
+        self._mark_choices()
+        if self.navigator is not None:
+            self.navigator.ring.set_tokens(tokens)
 
     def end_visit(self) -> None:
         """The citizen has left: forget what their visit held, back to the home screen
@@ -287,8 +314,10 @@ class MainWindow(QMainWindow):
         QApplication.clipboard().clear()
         if self.ctx.lang != self.ctx.citizen.language:
             self.ctx.switcher.set_language(self.ctx.citizen.language)
-        if self.large_text_button.isChecked():
-            self.set_large_text(False)
+        if self.large_text_button.isChecked() or self.contrast_button.isChecked():
+            self.large_text_button.setChecked(False)
+            self.contrast_button.setChecked(False)
+            self._apply_theme()  # the session has forgotten both choices
         if self.idle is not None:
             self.idle.longer(False)
         self.visit_ended.emit()
@@ -386,6 +415,7 @@ class MainWindow(QMainWindow):
         at_home = route == "home"
         self.back_button.setEnabled(not at_home)
         self.home_button.setEnabled(not at_home)
+        self.screen_shown.emit(route)
 
     # Help and language -------------------------------------------------------------------
 
@@ -410,6 +440,18 @@ class MainWindow(QMainWindow):
 
     def _on_language_changed(self, code: str) -> None:
         self.language_buttons[code].setChecked(True)
+        self._mark_choices()
+
+    def _mark_choices(self) -> None:
+        """A chosen toggle says so with a tick, not by its colour alone (the chosen
+        language shows in every text of the screen)."""
+        large, contrast = self.tr("A+ Larger text"), self.tr("◐ High contrast")
+        self.large_text_button.setText(
+            f"✓ {large}" if self.large_text_button.isChecked() else large
+        )
+        self.contrast_button.setText(
+            f"✓ {contrast}" if self.contrast_button.isChecked() else contrast
+        )
 
     def retranslate(self) -> None:
         comune = self.catalog.comune_name(self.ctx.social_point.comune) if self.catalog else None
@@ -417,7 +459,7 @@ class MainWindow(QMainWindow):
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Home"))
         self.help_button.setText(self.tr("Ask for help"))
-        self.large_text_button.setText(self.tr("A+ Larger text"))
+        self._mark_choices()
         self.end_assisted_button.setText(self.tr("End assisted session"))
         self._show_assisted()
         self._show_cart()

@@ -57,9 +57,10 @@ class PrintController(QObject):
         return self._panel
 
     def print_document(self, kind: str, build: SlipBuilder, reference: str = "") -> None:
-        def work() -> tuple[str, Any]:
+        def work() -> tuple[str, Any, Slip]:
             slip = build(self.context())
-            return self.printing.queue(slip, kind, reference or None), self.printing.preview(slip)
+            job_uuid = self.printing.queue(slip, kind, reference or None)
+            return job_uuid, self.printing.preview(slip), slip
 
         self.tasks.run(work, self._show, self._failed)
 
@@ -70,18 +71,20 @@ class PrintController(QObject):
     def show_queued(self, job_uuid: str) -> None:
         """Shows a job queued with its record (an application receipt), as it prints."""
 
-        def work() -> tuple[str, Any]:
+        def work() -> tuple[str, Any, Slip]:
             with self.printing.store.read() as session:
                 job = print_queue.get(session, job_uuid)
             assert job is not None, f"print job {job_uuid} is not in the queue"
-            return job_uuid, self.printing.preview(job.slip)
+            return job_uuid, self.printing.preview(job.slip), job.slip
 
         self.tasks.run(work, self._show, self._failed)
 
-    def _show(self, result: tuple[str, Any]) -> None:
-        job_uuid, preview = result
+    def _show(self, result: tuple[str, Any, Slip]) -> None:
+        job_uuid, preview, slip = result
         state = self._job_states.get(job_uuid, "pending")
         self.panel.show_job(job_uuid, preview, self.printing.worker.last, state)
+        if self.window.spoken is not None:
+            self.window.spoken.read_slip(slip)  # in spoken mode: every line, aloud
 
     def _failed(self, error: BaseException) -> None:
         log.error("printing: the slip could not be queued", exc_info=error)

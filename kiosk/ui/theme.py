@@ -40,31 +40,64 @@ class Tokens(NamedTuple):
     disabled_text: str = "#595959"
     disabled_bg: str = "#E2E0D8"
     error: str = "#A3150B"
+    placeholder: str = "#595959"
+    # The keyboard's focus ring: two rings, so it shows on light and dark alike.
+    focus_outer: str = "#000000"
+    focus_inner: str = "#FFD400"
+    # The least contrast every text pair must reach: WCAG AA, or AAA for high contrast.
+    min_contrast: float = 4.5
 
 
 TOKENS = Tokens()
 # A citizen's choice for their visit ("Testo grande"): every text about a quarter larger.
-LARGE_TEXT = TOKENS._replace(body_px=28, small_px=24, title_px=44, heading_px=34, button_px=30)
+LARGE_SIZES = {"body_px": 28, "small_px": 24, "title_px": 44, "heading_px": 34, "button_px": 30}
+LARGE_TEXT = TOKENS._replace(**LARGE_SIZES)
+# "Alto contrasto": light text on black, yellow for what can be pressed; every pair at
+# least 7:1 (WCAG AAA), for citizens with low vision.
+HIGH_CONTRAST = TOKENS._replace(
+    background="#000000", surface="#000000", text="#FFFFFF", muted="#E6E6E6",
+    primary="#FFE600", primary_pressed="#C8B400", on_primary="#000000",
+    header="#000000", on_header="#FFFFFF", help="#FFFFFF", on_help="#000000",
+    border="#FFFFFF", price="#7CFC9A", scrim="rgba(0, 0, 0, 200)",
+    disabled_text="#D0D0D0", disabled_bg="#303030", error="#FF9E9E", placeholder="#D0D0D0",
+    focus_outer="#00FFFF", focus_inner="#000000", min_contrast=7.0,
+)  # fmt: skip
 
-# (foreground, background) of every text the style sheet draws.
-TEXT_PAIRS = {
-    "body": (TOKENS.text, TOKENS.background),
-    "muted": (TOKENS.muted, TOKENS.background),
-    "card text": (TOKENS.text, TOKENS.surface),
-    "card muted": (TOKENS.muted, TOKENS.surface),
-    "price": (TOKENS.price, TOKENS.surface),
-    "primary button": (TOKENS.on_primary, TOKENS.primary),
-    "pressed button": (TOKENS.on_primary, TOKENS.primary_pressed),
-    "header": (TOKENS.on_header, TOKENS.header),
-    "help button": (TOKENS.on_help, TOKENS.help),
-    "chip": (TOKENS.primary, TOKENS.surface),
-    "language": (TOKENS.on_header, TOKENS.header),
-    "chosen language": (TOKENS.header, TOKENS.on_header),
-    "disabled button": (TOKENS.disabled_text, TOKENS.disabled_bg),
-    "error": (TOKENS.error, TOKENS.background),
-    "error on a card": (TOKENS.error, TOKENS.surface),
-    "answer button": (TOKENS.primary, TOKENS.surface),
-}
+
+def theme(*, large: bool = False, contrast: bool = False) -> Tokens:
+    """The tokens of a visit's choices: larger text, high contrast, both or neither."""
+    base = HIGH_CONTRAST if contrast else TOKENS
+    return base._replace(**LARGE_SIZES) if large else base
+
+
+THEMES = {"normal": TOKENS, "large": LARGE_TEXT, "contrast": HIGH_CONTRAST,
+          "large contrast": theme(large=True, contrast=True)}  # fmt: skip
+
+
+def text_pairs(t: Tokens) -> dict[str, tuple[str, str]]:
+    """(foreground, background) of every text the style sheet draws with ``t``."""
+    return {
+        "body": (t.text, t.background),
+        "muted": (t.muted, t.background),
+        "card text": (t.text, t.surface),
+        "card muted": (t.muted, t.surface),
+        "price": (t.price, t.surface),
+        "primary button": (t.on_primary, t.primary),
+        "pressed button": (t.on_primary, t.primary_pressed),
+        "header": (t.on_header, t.header),
+        "help button": (t.on_help, t.help),
+        "chip": (t.primary, t.surface),
+        "language": (t.on_header, t.header),
+        "chosen language": (t.header, t.on_header),
+        "disabled button": (t.disabled_text, t.disabled_bg),
+        "error": (t.error, t.background),
+        "error on a card": (t.error, t.surface),
+        "answer button": (t.primary, t.surface),
+        "placeholder": (t.placeholder, t.surface),
+    }
+
+
+TEXT_PAIRS = text_pairs(TOKENS)
 
 
 def _luminance(colour: str) -> float:
@@ -143,6 +176,7 @@ QPushButton[role="key"] {{ padding: 0; font-size: {t.heading_px}px; }}
 QLineEdit {{
     min-height: {t.target_min_px}px; font-size: {t.heading_px}px; padding: 0 16px;
     background: {t.surface}; border: 3px solid {t.primary}; border-radius: 12px;
+    placeholder-text-color: {t.placeholder};
 }}
 QPlainTextEdit {{
     font-size: {t.heading_px}px; padding: 8px;

@@ -47,6 +47,8 @@ class ApplicationStatusScreen(DataScreen):
         self.cf.setObjectName("input_status_cf")
         self.cf.setMaxLength(20)
         self.cf_error = label(role="fieldError", name="error_status_cf")
+        self.code_label.setBuddy(self.code)
+        self.cf_label.setBuddy(self.cf)
         for field in (self.code, self.cf):
             upper_case_as_typed(field)
             field.installEventFilter(self)

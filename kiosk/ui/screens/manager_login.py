@@ -47,6 +47,7 @@ class ManagerLoginScreen(DataScreen):
         self.fields = QButtonGroup(self)
         for field in (self.code_field, self.pin_field):
             field.setCheckable(True)
+            field.setProperty("personal", True)
             self.fields.addButton(field)
         self.code_field.setChecked(True)
         self.message = label(role="fieldError", name="loginMessage")
@@ -140,6 +141,11 @@ class ManagerLoginScreen(DataScreen):
         self.pin_label.setText(self.tr("PIN"))
         self.code_field.setText(self.code or "—")
         self.pin_field.setText("●" * len(self.pin) or "—")
+        # Named by their labels (not "—"); what is typed is spoken only in a headset.
+        self.code_field.setAccessibleName(self.tr("Operator code"))
+        self.pin_field.setAccessibleName(self.tr("PIN"))
+        self.code_field.setProperty("spokenValue", self.code)
+        self.pin_field.setProperty("spokenValue", self.pin)
         self.message.setText(self.tr("Checking…") if self.waiting else self._outcome_text())
         self.enter_button.setText(self.tr("Log in"))
         self.enter_button.setEnabled(not self.waiting)

@@ -48,8 +48,9 @@ def label(text: str = "", *, role: str | None = None, name: str | None = None) -
 def button(text: str = "", *, name: str, role: str | None = None) -> QPushButton:
     widget = QPushButton(text)
     widget.setObjectName(name)
-    # Touch buttons never take keyboard focus: the on-screen keyboard keeps its field.
-    set_enum(widget, "focusPolicy", "NoFocus")
+    # Keys reach every button (Tab, arrows, a keypad), but a tap never takes the focus:
+    # the on-screen keyboard keeps its field.
+    set_enum(widget, "focusPolicy", "TabFocus")
     if role:
         widget.setProperty("role", role)
     return widget
@@ -132,7 +133,7 @@ class CardButton(QPushButton):
         super().__init__()
         self.setObjectName(name)
         self.setProperty("role", role)
-        set_enum(self, "focusPolicy", "NoFocus")
+        set_enum(self, "focusPolicy", "TabFocus")  # keys reach it, a tap keeps the field
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(24, 14, 24, 14)

@@ -118,6 +118,9 @@ class LineField(FieldWidget):
         if self.kind in UPPER_KINDS:
             upper_case_as_typed(self.input)
         self.input.textChanged.connect(lambda _text: self.edited.emit())
+        self.question.setBuddy(self.input)  # the field's accessible name
+        # Its format in words under the box (a placeholder goes away as one types).
+        self.hint = label(role="muted", name=f"hint_{self.name}")
         row = QHBoxLayout()
         if self.kind == "money":
             row.addWidget(label("€", role="heading"))
@@ -125,6 +128,7 @@ class LineField(FieldWidget):
         if self.kind in ("integer", "money", "date"):
             row.addStretch(1)  # short answers get a short field
         self.column.addLayout(row)
+        self.column.addWidget(self.hint)
         self.finish()
 
     def value(self) -> Any:
@@ -154,7 +158,11 @@ class LineField(FieldWidget):
 
     def retranslate(self, lang: str) -> None:
         super().retranslate(lang)
-        self.input.setPlaceholderText(placeholder(self.kind))
+        hint = placeholder(self.kind)
+        self.input.setPlaceholderText(hint)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.input.setAccessibleDescription(hint)
 
 
 class LongTextField(FieldWidget):
@@ -164,6 +172,7 @@ class LongTextField(FieldWidget):
         self.input.setObjectName(f"input_{self.name}")
         self.input.setFixedHeight(170)
         self.input.textChanged.connect(self.edited)
+        self.question.setBuddy(self.input)
         self.column.addWidget(self.input)
         self.finish()
 
@@ -317,6 +326,7 @@ class RepeatField(FieldWidget):
             frame.setObjectName(f"member_{self.name}_{index}")
             row = QHBoxLayout(frame)
             row.setContentsMargins(24, 12, 16, 12)
+            row.setSpacing(16)  # "Change" and "Remove" at least 8 px apart
             text = QVBoxLayout()
             text.addWidget(
                 label(

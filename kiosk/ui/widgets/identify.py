@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -37,6 +37,9 @@ class IdentifyBox(QWidget):
         self.field.setMaxLength(20)
         upper_case_as_typed(self.field)
         self.field.installEventFilter(self)
+        self.field_label.setBuddy(self.field)  # the field's accessible name
+        # The format under the box, in words (not only as a placeholder that goes away).
+        self.field_hint = label(role="muted", name=f"hint_{name}")
         self.error = label(role="fieldError", name=f"error_{name}")
         self.error.hide()
         self.phone_label = label(role="fieldLabel")
@@ -46,6 +49,7 @@ class IdentifyBox(QWidget):
         self.phone_field.installEventFilter(self)
         self.phone_error = label(role="fieldError", name=f"error_{name}_phone")
         self.phone_error.hide()
+        self.phone_label.setBuddy(self.phone_field)
         for widget in (self.phone_label, self.phone_field):
             widget.setVisible(ask_phone)
         row = QHBoxLayout()
@@ -58,7 +62,7 @@ class IdentifyBox(QWidget):
         self.keyboard = OnScreenKeyboard()
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
-        for widget in (self.field_label, self.field, self.error, self.phone_label,
+        for widget in (self.field_label, self.field, self.field_hint, self.error, self.phone_label,
                        self.phone_field, self.phone_error):  # fmt: skip
             column.addWidget(widget)
         column.addLayout(row)
@@ -118,6 +122,9 @@ class IdentifyBox(QWidget):
     def retranslate(self) -> None:
         self.keyboard.retranslate()
         self.field_label.setText(self.tr("Your codice fiscale (or pass your health card)"))
+        hint = QCoreApplication.translate("FormFields", "16 letters and digits")
+        self.field_hint.setText(hint)
+        self.field.setAccessibleDescription(hint)
         self.next_button.setText(self.tr("Next ›"))
         self.phone_label.setText(
             self.tr("A phone number, to call you if something goes wrong (optional)")

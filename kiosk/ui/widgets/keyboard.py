@@ -34,7 +34,7 @@ class OnScreenKeyboard(QWidget):
         self._capitalise = False
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 8, 12, 8)
-        grid.setSpacing(6)
+        grid.setSpacing(8)  # at least 8 px between neighbouring keys
         rows = (*ROWS, FORM_ROW) if for_forms else ROWS
         for row, keys in enumerate(rows):
             for column, char in enumerate(keys):
@@ -67,6 +67,13 @@ class OnScreenKeyboard(QWidget):
         return key
 
     def retranslate(self) -> None:
+        signs = {"'": self.tr("apostrophe"), ",": self.tr("comma"), ".": self.tr("full stop"),
+                 "-": self.tr("hyphen"), "@": self.tr("at sign"), "_": self.tr("underscore"),
+                 "/": self.tr("slash"), "+": self.tr("plus")}  # fmt: skip
+        for sign, name in signs.items():
+            key = self.findChild(QPushButton, f"key_{ord(sign)}")
+            if key is not None:
+                key.setAccessibleName(name)  # a voice would skip a bare sign
         self.space.setText(self.tr("space"))
         self.space.setAccessibleName(self.tr("space"))
         self.backspace.setAccessibleName(self.tr("Delete"))

@@ -1,0 +1,176 @@
+"""Speech output: the ``Speaker`` the kiosk talks through, and an offline espeak-ng engine.
+
+Why espeak-ng called directly: it is one Debian package (``espeak-ng``) with a voice for
+every language of the area (it, en, ro, ar, uk, sq, zh and more), it needs no daemon, and
+it can write a WAV file, which lets a test check that the real engine makes sound. Qt's
+text-to-speech module is not in PySide6-Essentials (it is in the 59 MB Addons wheel) and
+its Linux engine needs a running speech-dispatcher, which itself would drive espeak-ng.
+
+A ``Speaker`` never blocks its caller: the UI thread hands a sentence over and goes on;
+a worker thread stops what is being said and starts the new sentence (a new sentence
+always interrupts the last one, as a citizen who acts wants).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+log = logging.getLogger(__name__)
+
+MIN_VOLUME, MAX_VOLUME = 0, 100
+
+# espeak-ng voice per language of the screen (BCP-47 key of the language registry);
+# a language missing here is spoken with its own code, which espeak-ng mostly knows.
+VOICES = {"en": "en-gb", "zh": "cmn", "fa": "fa", "pt": "pt"}
+
+
+class Utterance(NamedTuple):
+    text: str
+    lang: str
+
+
+class Speaker(Protocol):
+    """What the user interface asks of speech."""
+
+    volume: int  # 0 to 100
+
+    def say(self, text: str, lang: str) -> None:
+        """Says ``text`` in the voice of ``lang``, interrupting whatever is being said."""
+
+    def stop(self) -> None:
+        """Silence at once."""
+
+
+class SilentSpeaker:
+    """A speaker without sound: keeps what it was asked to say (tests, or a kiosk with
+    no speech engine installed, where the log shows what would have been said)."""
+
+    def __init__(self) -> None:
+        self.volume = 60
+        self.said: list[Utterance] = []
+        self.stops = 0
+
+    def say(self, text: str, lang: str) -> None:
+        self.said.append(Utterance(text, lang))
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def texts(self) -> list[str]:
+        return [u.text for u in self.said]
+
+
+def voice_for(lang: str) -> str:
+    return VOICES.get(lang, lang)
+
+
+def espeak_command(
+    text: str, lang: str, *, volume: int, rate_wpm: int, wav: Path | None = None
+) -> list[str]:
+    """The espeak-ng command line for one sentence. Amplitude 0–200 (100 = normal), so
+    a volume of 50 is espeak's normal loudness. ``--`` ends the options: a sentence that
+    starts with '-' is still text."""
+    amplitude = round(max(MIN_VOLUME, min(MAX_VOLUME, volume)) * 2)
+    command = ["espeak-ng", "-v", voice_for(lang), "-a", str(amplitude), "-s", str(rate_wpm)]
+    if wav is not None:
+        command += ["-w", str(wav)]
+    return [*command, "--", text]
+
+
+def render_wav(text: str, lang: str, wav: Path, *, volume: int = 50, rate_wpm: int = 150) -> None:
+    """Writes the spoken ``text`` to a WAV file (checks and previews); raises on failure."""
+    subprocess.run(
+        espeak_command(text, lang, volume=volume, rate_wpm=rate_wpm, wav=wav),
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+
+
+class EspeakSpeaker:
+    """Speaks through espeak-ng on the kiosk's audio output, or through ``aplay`` on a
+    chosen ALSA device (a headset's jack) when ``device`` is set."""
+
+    def __init__(self, *, volume: int = 60, rate_wpm: int = 150, device: str = "") -> None:
+        self.volume = volume
+        self.rate_wpm = rate_wpm
+        self.device = device
+        self._wanted: Utterance | None = None
+        self._stop_requested = False
+        self._wake = threading.Condition()
+        self._current: list[subprocess.Popen[bytes]] = []
+        self._closed = False
+        self._thread: threading.Thread | None = None  # started by the first sentence
+
+    @staticmethod
+    def available() -> bool:
+        return shutil.which("espeak-ng") is not None
+
+    def say(self, text: str, lang: str) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
+            self._thread.start()
+        with self._wake:
+            self._wanted = Utterance(text, lang)
+            self._stop_requested = True
+            self._wake.notify()
+
+    def stop(self) -> None:
+        with self._wake:
+            self._wanted = None
+            self._stop_requested = True
+            self._wake.notify()
+
+    def close(self) -> None:
+        with self._wake:
+            self._closed = True
+            self._wanted = None
+            self._stop_requested = True
+            self._wake.notify()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._stop_requested and not self._closed:
+                    self._wake.wait()
+                self._stop_requested = False
+                wanted, self._wanted = self._wanted, None
+                closed = self._closed
+            self._silence()
+            if closed:
+                return
+            if wanted is not None:
+                self._start(wanted)
+
+    def _silence(self) -> None:
+        for process in self._current:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+        self._current = []
+
+    def _start(self, utterance: Utterance) -> None:
+        command = espeak_command(utterance.text, utterance.lang, volume=self.volume,
+                                 rate_wpm=self.rate_wpm)  # fmt: skip
+        try:
+            if not self.device:
+                self._current = [subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                                  stderr=subprocess.DEVNULL)]  # fmt: skip
+                return
+            # To the headset's device: espeak-ng writes the WAV, aplay plays it there.
+            speak = subprocess.Popen([*command[:-2], "--stdout", *command[-2:]],
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
+            play = subprocess.Popen(["aplay", "-q", "-D", self.device], stdin=speak.stdout,
+                                    stderr=subprocess.DEVNULL)  # fmt: skip
+            assert speak.stdout is not None
+            speak.stdout.close()  # aplay owns the pipe now
+            self._current = [speak, play]
+        except OSError as error:
+            log.error("speech: cannot start espeak-ng: %s", error)

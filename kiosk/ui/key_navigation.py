@@ -1,0 +1,392 @@
+"""The kiosk without touch: a keyboard, a USB navigation keypad or switches drive it.
+
+Keys (README, "Accessibility"): Tab and Shift+Tab go through the controls in reading
+order (top to bottom, then along the line, mirrored for right-to-left languages); the
+arrows go to the nearest control in their direction; Enter (the keypad's OK) and Space
+press the control with focus; Escape (the keypad's back key) goes back; F1 (the help
+key) asks for help. A visible layer (a message, "Are you still there?") keeps the focus
+inside itself.
+
+The order is worked out from where the controls are on screen, not from the order they
+were built in: screens are built lazily, a form's fields come from the platform, and a
+right-to-left language mirrors the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
+
+from kiosk.ui.theme import TOKENS, Tokens
+
+BACK_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Back}
+HELP_KEYS = {Qt.Key.Key_F1, Qt.Key.Key_Help}
+ACTIVATE_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
+ARROWS = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
+          Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0)}  # fmt: skip
+RING_PX = 4  # each of the two rings; neighbours are at least 8 px apart
+
+
+def visible_layer(window: QWidget) -> QWidget | None:
+    """The message or question shown over the screen, the topmost when several are."""
+    from kiosk.ui.widgets.overlay import Layer
+
+    central = window.centralWidget() if hasattr(window, "centralWidget") else window
+    shown = [c for c in central.children() if isinstance(c, Layer) and c.isVisible()]
+    return shown[-1] if shown else None
+
+
+def can_take_focus(widget: QWidget) -> bool:
+    # Qt takes Tab away from the unchosen buttons of an exclusive group (as for radio
+    # buttons); here every answer and language is reached by keys all the same.
+    grouped = isinstance(widget, QAbstractButton) and widget.group() is not None
+    return (
+        (bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value) or grouped)
+        and widget.isVisible()
+        and widget.isEnabled()
+        and not isinstance(widget, QScrollArea)
+        and widget.focusProxy() is None
+    )
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    """The nearest scroll area whose content holds ``widget`` (not its own viewport)."""
+    node = widget.parentWidget()
+    while node is not None:
+        parent = node.parentWidget()
+        if isinstance(parent, QAbstractScrollArea) and node is parent.viewport():
+            return parent
+        node = parent
+    return None
+
+
+def _outermost_area(widget: QWidget, context: QWidget) -> QAbstractScrollArea | None:
+    """The outermost scroll area holding ``widget`` inside ``context``."""
+    found = None
+    area = _scroll_area_of(widget)
+    while area is not None and context.isAncestorOf(area):
+        found = area
+        area = _scroll_area_of(area)
+    return found
+
+
+def _content(area: QAbstractScrollArea) -> QWidget:
+    inner = area.widget() if isinstance(area, QScrollArea) else None
+    return inner if inner is not None else area.viewport()
+
+
+def _in_lines(items: list[QWidget], context: QWidget, rtl: bool) -> list[QWidget]:
+    """Top to bottom; on one line (a control whose middle is level with the line's
+    first) from the reading side."""
+    rects = {w: QRect(w.mapTo(context, QPoint(0, 0)), w.size()) for w in items}
+    ordered: list[QWidget] = []
+    line: list[QWidget] = []
+    for widget in sorted(items, key=lambda w: (rects[w].top(), rects[w].left())):
+        first = rects[line[0]] if line else None
+        if first is not None and not first.top() <= rects[widget].center().y() <= first.bottom():
+            ordered += sorted(line, key=lambda w: -rects[w].right() if rtl else rects[w].left())
+            line = []
+        line.append(widget)
+    return ordered + sorted(line, key=lambda w: -rects[w].right() if rtl else rects[w].left())
+
+
+def reading_order(widgets: list[QWidget], context: QWidget, rtl: bool) -> list[QWidget]:
+    """``widgets`` as a person reads ``context``: a scrolling area takes its turn where
+    it stands, and inside it its content is read in full (scrolled out of view or not)."""
+    groups: dict[QWidget, list[QWidget]] = {}
+    for widget in widgets:
+        groups.setdefault(_outermost_area(widget, context) or widget, []).append(widget)
+    ordered: list[QWidget] = []
+    for anchor in _in_lines(list(groups), context, rtl):
+        members = groups[anchor]
+        if members == [anchor]:
+            ordered.append(anchor)
+        else:
+            assert isinstance(anchor, QAbstractScrollArea)
+            ordered += reading_order(members, _content(anchor), rtl)
+    return ordered
+
+
+class KeyNavigator(QObject):
+    """Moves the focus and presses controls on keys, for the whole window."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        layer: Callable[[], QWidget | None],
+        back: Callable[[], None],
+        help: Callable[[], None],
+        body: Callable[[], QWidget | None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._layer, self._back, self._help, self._body = layer, back, help, body
+        self.used = False  # a key moved the focus during this visit
+        self.ring = FocusRing(window)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # Filters on the window, its layers and the control with focus only (that is
+        # where keys arrive), not on the application: a filter there is called for every
+        # event of every widget, which made a change of style several times slower.
+        self._keyed: QWidget | None = None
+        window.installEventFilter(self)
+        central = getattr(window, "centralWidget", lambda: None)()
+        if isinstance(central, QWidget):
+            central.installEventFilter(self)  # new layers (ChildAdded)
+        app.focusChanged.connect(self._focus_changed)
+
+    # What can be reached ------------------------------------------------------------
+
+    def root(self) -> QWidget:
+        return self._layer() or self.window
+
+    def controls(self) -> list[QWidget]:
+        """The controls keys reach now, in reading order."""
+        root = self.root()
+        rtl = root.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        found = [w for w in root.findChildren(QWidget) if can_take_focus(w)]
+        return reading_order(found, root, rtl)
+
+    def focus_first(self) -> None:
+        """Focus on the first control of the screen's body (or of the layer shown)."""
+        controls = self.controls()
+        body = self._body() if self._layer() is None else None
+        inside = [w for w in controls if body is not None and body.isAncestorOf(w)]
+        target = (inside or controls or [None])[0]
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _focus_if_none(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is None or focus.window() is not self.window or not can_take_focus(focus):
+            self.focus_first()
+
+    def step(self, forward: bool) -> None:
+        controls = self.controls()
+        if not controls:
+            return
+        current = QApplication.focusWidget()
+        if current in controls:
+            index = controls.index(current) + (1 if forward else -1)
+            target = controls[index % len(controls)]
+        else:
+            target = controls[0 if forward else -1]
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+
+    def move(self, dx: int, dy: int) -> None:
+        """To the nearest control in the arrow's direction; at the edge, on in order."""
+        current = QApplication.focusWidget()
+        controls = self.controls()
+        if current not in controls:
+            self.step(dx + dy > 0)
+            return
+        here = self._rect(current)
+        best: tuple[float, QWidget] | None = None
+        for other in controls:
+            if other is current:
+                continue
+            there = self._rect(other)
+            along = (there.center().x() - here.center().x()) * dx + (
+                there.center().y() - here.center().y()
+            ) * dy
+            if along <= 0:
+                continue
+            if dx:  # overlap of the two on the other axis counts as no sideways distance
+                across = max(0, max(here.top(), there.top()) - min(here.bottom(), there.bottom()))
+            else:
+                across = max(0, max(here.left(), there.left()) - min(here.right(), there.right()))
+            score = along + 3 * across
+            if best is None or score < best[0]:
+                best = (score, other)
+        if best is not None:
+            best[1].setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.step(dx + dy > 0)
+
+    def _rect(self, widget: QWidget) -> QRect:
+        top_left = widget.mapTo(self.window, QPoint(0, 0))
+        return QRect(top_left, widget.size())
+
+    # Keys -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.WindowActivate and watched is self.window:
+            # The kiosk starts with the focus on the screen's first control, not on the
+            # header's first button (where Qt would put it).
+            QTimer.singleShot(0, self, self._focus_if_none)
+            return False
+        if kind == QEvent.Type.ChildAdded:
+            from kiosk.ui.widgets.overlay import Layer
+
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, Layer):
+                child.installEventFilter(self)  # a layer: its showing moves the focus in
+            return False
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget):
+            if (
+                watched.objectName() == "overlay"
+                and watched.parentWidget() is not None
+                and self.used
+            ):
+                QTimer.singleShot(0, self, self.focus_first)
+            self.ring.notice_layout()
+            return False
+        if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        assert isinstance(event, QKeyEvent)
+        return self.handle_key(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = Qt.Key(event.key())
+        if not self.used and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, *ARROWS, *ACTIVATE_KEYS):
+            self.used = True
+            self.ring.follow(QApplication.focusWidget())
+        focus = QApplication.focusWidget()
+        typing = isinstance(focus, QLineEdit | QPlainTextEdit)
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.used = True
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.step(forward=key == Qt.Key.Key_Tab and not shift)
+            return True
+        if key in ARROWS:
+            if typing and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                return False  # moves the cursor in the text
+            self.used = True
+            dx, dy = ARROWS[key]
+            if self.root().layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                dx = -dx
+            self.move(dx, dy)
+            return True
+        if key in ACTIVATE_KEYS:
+            self.used = True
+            if isinstance(focus, QAbstractButton) and focus.isEnabled():
+                focus.click()
+                return True
+            if focus is None or focus.window() is not self.window:
+                self.focus_first()
+                return True
+            return False  # a text field's Enter (a search starts, say)
+        if key in BACK_KEYS:
+            self.used = True
+            self._back()
+            return True
+        if key in HELP_KEYS:
+            self._help()
+            return True
+        return False
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        ours = new is not None and new.window() is self.window
+        if self._keyed is not None and self._keyed is not new:
+            self._keyed.removeEventFilter(self)
+            self._keyed = None
+        if ours and new is not self.window:
+            assert new is not None
+            new.installEventFilter(self)  # keys go to the control with focus
+            self._keyed = new
+        # The ring shows once keys are in use (a tapped field needs none).
+        self.ring.follow(new if ours and self.used else None)
+        if new is not None and new.window() is self.window:
+            area = _scroll_area_of(new)
+            while isinstance(area, QScrollArea):
+                area.ensureWidgetVisible(new, 24, 24)
+                area = _scroll_area_of(area)
+
+    def reset(self) -> None:
+        """The visit ended: no focus left on the screen of the last citizen."""
+        self.used = False
+        self.ring.follow(None)
+        QTimer.singleShot(0, self, self.focus_first)  # on the home screen that follows
+
+
+class FocusRing(QWidget):
+    """Two rings around the control with focus (dark and light, so it shows on any
+    colour), drawn on a layer above everything, following the control as it moves."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("focusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tokens: Tokens = TOKENS
+        self.target: QWidget | None = None
+        self._watched: list[QWidget] = []
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self._place)
+        self.hide()
+
+    def follow(self, widget: QWidget | None) -> None:
+        for watched in self._watched:
+            watched.removeEventFilter(self)
+        self._watched = []
+        self.target = widget
+        node = widget
+        while node is not None and node is not self.parentWidget():
+            # A scroll moves an ancestor of the control, not the control itself.
+            node.installEventFilter(self)
+            self._watched.append(node)
+            node = node.parentWidget()
+        self._place()
+
+    def set_tokens(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Hide,
+                            QEvent.Type.Show):  # fmt: skip
+            self._refresh.start()
+        return False
+
+    def notice_layout(self) -> None:
+        """Something moved (a scroll, a layer): place the ring again, once."""
+        if self.target is not None:
+            self._refresh.start()
+
+    def _place(self) -> None:
+        target = self.target
+        parent = self.parentWidget()
+        if target is None or not target.isVisible() or parent is None:
+            self.hide()
+            return
+        self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+        self.update()
+
+    def ring_rect(self) -> QRect:
+        assert self.target is not None
+        top_left = self.target.mapTo(self.parentWidget(), QPoint(0, 0))
+        margin = 2 * RING_PX
+        return QRect(top_left, self.target.size()).adjusted(-margin, -margin, margin, margin)
+
+    def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]
+        if self.target is None or not self.target.isVisible():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.ring_rect()
+        for colour, inset in ((self.tokens.focus_outer, 0), (self.tokens.focus_inner, RING_PX)):
+            pen = QPen(QColor(colour))
+            pen.setWidth(RING_PX)
+            painter.setPen(pen)
+            half = RING_PX // 2 + inset
+            painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), 14, 14)
+        painter.end()

@@ -1,0 +1,307 @@
+"""Spoken mode: the kiosk for a citizen who cannot see the screen (EN 301 549 5.1.3).
+
+Started without sight (README, "Accessibility"): the help key of the navigation keypad
+(F1), a headset plugged in where the hardware reports it, or a press of two seconds on
+"Ask for help", always in the bottom corner of the screen. Then each screen says its
+title and the control with focus; a control says its name, what it is, its state and its
+format hint; errors, messages and the "Are you still there?" countdown are spoken; a
+receipt or voucher is read aloud. Any key or touch stops the speech; the repeat key (F5)
+says the last sentence again, the whole screen after a second press; + and - (or the
+keypad's volume keys) change the volume, which goes back to the configured level when
+the visit ends, as does spoken mode itself.
+
+Privacy (5.1.3.8–9): what a citizen typed, PINs and other personal data are spoken only
+when the sound goes to a headset (``speech.output = "headset"`` or a headset reported
+plugged in); through the loudspeaker they are announced as hidden.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAccessible, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from kiosk.config import SpeechSettings
+from kiosk.speech import MAX_VOLUME, MIN_VOLUME, Speaker
+from kiosk.ui.key_navigation import visible_layer
+
+if TYPE_CHECKING:
+    from kiosk.ui.main_window import MainWindow
+    from printing.slip import Slip
+
+REPEAT_KEYS = {Qt.Key.Key_F5, Qt.Key.Key_MediaPlay}
+LOUDER_KEYS = {Qt.Key.Key_VolumeUp, Qt.Key.Key_Plus, Qt.Key.Key_F8}
+SOFTER_KEYS = {Qt.Key.Key_VolumeDown, Qt.Key.Key_Minus, Qt.Key.Key_F7}
+VOLUME_STEP = 10
+LONG_PRESS_MS = 2000
+LIVE_CHECK_MS = 250
+
+
+def speakable(text: str) -> str:
+    """Text as a voice should read it: without pictographs (✓, ⚠, ‹, ⌂) and extra space."""
+    kept = "".join(
+        " " if unicodedata.category(c).startswith("S") and unicodedata.category(c) != "Sc" else c
+        for c in text
+    )
+    return " ".join(kept.split())
+
+
+def is_personal(widget: QWidget) -> bool:
+    """What the citizen typed, and what is marked personal (PIN, balance, codes)."""
+    return bool(widget.property("personal")) or isinstance(widget, QLineEdit | QPlainTextEdit)
+
+
+def screen_title(screen: QWidget) -> str:
+    """The screen's title; one hidden for the keyboard's room still names the screen."""
+    titles = [t for t in screen.findChildren(QLabel) if t.property("role") == "title" and t.text()]
+    shown = [t for t in titles if t.isVisible()]
+    return (shown or titles)[0].text() if titles else ""
+
+
+class SpokenMode(QObject):
+    def __init__(self, window: MainWindow, speaker: Speaker, settings: SpeechSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.speaker = speaker
+        self.settings = settings
+        self.on = False
+        self.headset = False  # a headset reported plugged in
+        self.speaker.volume = settings.volume
+        self.last = ""
+        self._repeats = 0
+        self._announcing = False
+        self._seen_live: set[str] = set()
+        self._layer: QWidget | None = None
+        self._countdown = ""
+        self._live = QTimer(self)
+        self._live.setInterval(LIVE_CHECK_MS)
+        self._live.timeout.connect(self._check_live)
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(LONG_PRESS_MS)
+        self._hold.timeout.connect(self.start)
+        window.help_button.installEventFilter(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._app = app
+        app.focusChanged.connect(self._focus_changed)
+        window.screen_shown.connect(self._screen_shown)
+        window.visit_ended.connect(self.reset)
+
+    @property
+    def private(self) -> bool:
+        """The sound goes to one person's ears only."""
+        return self.headset or self.settings.output == "headset"
+
+    # Starting and ending --------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.on:
+            return
+        self.on = True
+        # Every key and touch, before any widget: only while spoken (an application
+        # filter costs a call for every event of every widget).
+        self._app.installEventFilter(self)
+        self._seen_live = set(self._live_texts())
+        self._layer = visible_layer(self.window)
+        self._live.start()
+        navigator = self.window.navigator
+        if navigator is not None and QApplication.focusWidget() is None:
+            navigator.focus_first()
+        self.say(" ".join([self.tr(
+            "Spoken mode is on. Arrows or Tab move between controls, OK chooses, the back"
+            " key goes back, the help key asks for help, F5 repeats, plus and minus change"
+            " the volume."), self._screen_words()]))  # fmt: skip
+
+    def set_headset(self, plugged: bool) -> None:
+        """The hardware reports the headset jack: plugging in starts spoken mode."""
+        self.headset = plugged
+        if plugged:
+            self.start()
+
+    def reset(self) -> None:
+        """The visit ended: silence, spoken mode off, volume back to the configured level."""
+        self.speaker.stop()
+        if self.on:
+            self._app.removeEventFilter(self)
+        self.on = False
+        self._live.stop()
+        self.speaker.volume = self.settings.volume
+        self.last = ""
+
+    # Speaking -------------------------------------------------------------------------
+
+    def say(self, text: str) -> None:
+        text = speakable(text)
+        if not self.on or not text:
+            return
+        self.last = text
+        self._repeats = 0
+        self.speaker.say(text, self.window.ctx.lang)
+
+    def describe(self, widget: QWidget) -> str:
+        """What a control is, said when it gets focus: name, kind, state, value, hint."""
+        face = QAccessible.queryAccessibleInterface(widget)
+        name = face.text(QAccessible.Text.Name) if face is not None else ""
+        parts = [name or widget.objectName()]
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            parts.append(self.tr("text field"))
+            typed = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+            if not typed:
+                parts.append(self.tr("empty"))
+            elif isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+                parts.append(self.tr("{n} characters, hidden").format(n=len(typed)))
+            elif self.private:
+                parts.append(self.tr("contains {text}").format(text=" ".join(typed)))
+            else:
+                parts.append(self.tr("filled in, hidden: use a headset to hear it"))
+        elif isinstance(widget, QAbstractButton):
+            if widget.property("personal"):
+                value = widget.property("spokenValue") or ""
+                if value and self.private:
+                    parts.append(self.tr("contains {text}").format(text=" ".join(str(value))))
+                elif value:
+                    parts.append(self.tr("filled in, hidden: use a headset to hear it"))
+                else:
+                    parts.append(self.tr("empty"))
+            parts.append(self.tr("button"))
+            if widget.isCheckable():
+                parts.append(self.tr("selected") if widget.isChecked() else self.tr("not selected"))
+        if not widget.isEnabled():
+            parts.append(self.tr("not available"))
+        description = widget.accessibleDescription()
+        if description:
+            parts.append(description)
+        return ". ".join(speakable(p) for p in parts if p)
+
+    def _screen_words(self) -> str:
+        layer = visible_layer(self.window)
+        if layer is not None:
+            words = [self._layer_text(layer)]
+        else:
+            title = screen_title(self.window.stack.currentWidget())
+            words = [self.tr("Screen: {title}").format(title=title) if title else ""]
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self.window:
+            words.append(self.describe(focus))
+        return ". ".join(w for w in words if w)
+
+    def _layer_text(self, layer: QWidget) -> str:
+        return ". ".join(t.text() for t in layer.findChildren(QLabel)
+                         if t.isVisible() and t.text())  # fmt: skip
+
+    def read_screen(self) -> None:
+        """Every text of the screen in reading order (the repeat key, pressed twice)."""
+        root = visible_layer(self.window) or self.window.stack.currentWidget()
+        texts = [t.text() for t in root.findChildren(QLabel)
+                 if t.isVisible() and t.text() and not t.property("personal")]  # fmt: skip
+        self.say(". ".join(texts))
+
+    def read_slip(self, slip: Slip) -> None:
+        """A receipt or voucher, read aloud with every line (5.1.3.16): codes, amounts and
+        validity are personal, so only through a headset."""
+        if not self.on:
+            return
+        self._layer = visible_layer(self.window)  # the print panel: the slip speaks for it
+        if not self.private:
+            self.say(self.tr("A receipt is being printed. Use a headset to hear what it says."))
+            return
+        from printing.spoken import slip_words
+
+        # Slips are printed in Italian: read in the Italian voice whatever the screen's.
+        self.last = speakable(slip_words(slip))
+        self.speaker.say(self.last, "it")
+
+    def _screen_shown(self, _route: str) -> None:
+        if not self.on:
+            return
+        self._announcing = True
+        # Once the screen has settled and the navigator has put the focus in it.
+        QTimer.singleShot(0, self, self._announce)
+
+    def _announce(self) -> None:
+        self._announcing = False
+        self._seen_live = set(self._live_texts())
+        self.say(self._screen_words())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.on and not self._announcing and new is not None and new.window() is self.window:
+            self.say(self.describe(new))
+
+    # Errors, messages and the countdown, as they appear --------------------------------
+
+    def _live_texts(self) -> list[str]:
+        screen = self.window.stack.currentWidget()
+        return [t.text() for t in screen.findChildren(QLabel)
+                if t.property("role") == "fieldError" and t.isVisible() and t.text()]  # fmt: skip
+
+    def _check_live(self) -> None:
+        layer = visible_layer(self.window)
+        if layer is not self._layer:
+            self._layer = layer
+            if layer is not None:
+                if layer.findChild(QAbstractButton) is not None and self.window.navigator:
+                    self.window.navigator.focus_first()
+                self._announcing = False
+                self.say(self._screen_words())
+                return
+        countdown = layer.findChild(QLabel, "stillThereCountdown") if layer else None
+        if countdown is not None and countdown.text() != self._countdown:
+            self._countdown = countdown.text()
+            seconds = int("".join(c for c in self._countdown if c.isdigit()) or 0)
+            if seconds <= 5 or seconds % 5 == 0:
+                self.say(self._countdown)
+        now = self._live_texts()
+        new = [t for t in now if t not in self._seen_live]
+        self._seen_live = set(now)
+        if new:
+            self.say(self.tr("Error: {text}").format(text=". ".join(new)))
+
+    # Keys and touches -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window.help_button:
+            if kind == QEvent.Type.MouseButtonPress:
+                self._hold.start()
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._hold.stop()
+            return False
+        if kind == QEvent.Type.MouseButtonPress and self.on:
+            self.speaker.stop()  # the citizen acts: silence
+            return False
+        if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self.window:
+            return False
+        assert isinstance(event, QKeyEvent)
+        return self._key(Qt.Key(event.key()))
+
+    def _key(self, key: Qt.Key) -> bool:
+        self.speaker.stop()
+        if key in REPEAT_KEYS:
+            self._repeats += 1
+            if self._repeats >= 2:
+                self.read_screen()
+            elif self.last:
+                self.speaker.say(self.last, self.window.ctx.lang)
+            return True
+        typing = isinstance(QApplication.focusWidget(), QLineEdit | QPlainTextEdit)
+        louder, softer = key in LOUDER_KEYS, key in SOFTER_KEYS
+        if (louder or softer) and not (typing and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus)):
+            step = VOLUME_STEP if louder else -VOLUME_STEP
+            volume = max(MIN_VOLUME + VOLUME_STEP, min(MAX_VOLUME, self.speaker.volume + step))
+            self.speaker.volume = volume
+            self.say(self.tr("Volume {n} percent").format(n=volume))
+            return True
+        return False

@@ -1,0 +1,218 @@
+"""The kiosk without sight and without touch: keys, the focus ring, spoken mode, contrast.
+
+The speech engine is the one fake here (``SilentSpeaker`` keeps what it was asked to
+say): the true edge is a loudspeaker. The real engine is checked on its own, by the
+sound it writes (test_espeak_ng_makes_sound).
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+import struct
+import wave
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from kiosk.speech import SilentSpeaker, espeak_command, render_wav
+from kiosk.ui.key_navigation import can_take_focus
+from kiosk.ui.spoken_mode import speakable
+from kiosk.ui.theme import HIGH_CONTRAST, THEMES, contrast_ratio, text_pairs
+
+
+def listen(window) -> SilentSpeaker:  # type: ignore[no-untyped-def]
+    """Puts a recording speaker in place of the loudspeaker."""
+    speaker = SilentSpeaker()
+    speaker.volume = window.spoken.settings.volume
+    window.spoken.speaker = speaker
+    return speaker
+
+
+def press(qtbot, window, key: Qt.Key, times: int = 1) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(times):
+        target = QApplication.focusWidget() or window
+        qtbot.keyClick(target, key)
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def test_tab_goes_through_every_control_in_reading_order(qtbot, window) -> None:
+    press(qtbot, window, Qt.Key.Key_Tab)
+    seen: list[QWidget] = []
+    while focused() not in seen:
+        seen.append(focused())
+        press(qtbot, window, Qt.Key.Key_Tab)
+    reachable = [w for w in window.findChildren(QAbstractButton) if can_take_focus(w)]
+    assert set(seen) == set(reachable) and len(reachable) >= 6
+    names = [w.objectName() for w in seen]
+    start = names.index("largeText")  # Tab goes round: read the round from the top
+    names = names[start:] + names[:start]
+    # The header first (larger text, contrast, languages), then the screen, then the footer.
+    assert names.index("largeText") < names.index("servicesTile") < names.index("helpButton")
+    assert names.index("language_it") < names.index("language_en")
+    # Shift+Tab walks back the same way.
+    press(qtbot, window, Qt.Key.Key_Backtab)
+    assert focused() is seen[-1]
+
+
+def test_arrows_and_ok_open_a_service_and_escape_goes_back(qtbot, window, snap) -> None:
+    # The kiosk starts with the focus on the screen's first control; no ring until a key.
+    qtbot.waitUntil(lambda: focused() is not None and focused().objectName() == "servicesTile")
+    assert not window.navigator.ring.isVisible()
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert focused().objectName() == "callsTile" and window.navigator.ring.isVisible()
+    snap(window, "focus-on-the-second-tile")
+    press(qtbot, window, Qt.Key.Key_Left)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_route == "catalog")
+    # The focus goes into the new screen, never stays on a hidden one.
+    qtbot.waitUntil(lambda: focused() is not None and focused().isVisible())
+    assert window.stack.currentWidget().isAncestorOf(focused())
+    while focused().objectName() != "categoryTile":
+        press(qtbot, window, Qt.Key.Key_Tab)
+    press(qtbot, window, Qt.Key.Key_Space)  # Space presses too
+    qtbot.waitUntil(lambda: window.current_route == "category")
+    press(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.current_route == "catalog")
+
+
+def test_the_focus_ring_surrounds_the_control_and_shows_on_any_colour(qtbot, window) -> None:
+    press(qtbot, window, Qt.Key.Key_Tab)
+    ring = window.navigator.ring
+    assert ring.isVisible() and ring.target is focused()
+    image = window.grab().toImage()
+    around = ring.ring_rect()
+    top_left = focused().mapTo(window, QPoint(0, 0))
+    edge = image.pixelColor(around.left() + 1, top_left.y() + focused().height() // 2)
+    assert edge.name().upper() == HIGH_CONTRAST.focus_outer.upper() or edge.name() == "#000000"
+    for tokens in THEMES.values():
+        # The ring's outer colour stands out from the page, its inner one from a button.
+        assert contrast_ratio(tokens.focus_outer, tokens.background) >= 3
+        assert contrast_ratio(tokens.focus_inner, tokens.primary) >= 3
+
+
+def test_the_on_screen_keyboard_types_by_keys(qtbot, window) -> None:
+    window.go("catalog", {})
+    search = window.stack.currentWidget().findChild(QWidget, "searchField")
+    assert search is not None
+    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    keyboard = window.stack.currentWidget().findChild(QWidget, "keyboard")
+    qtbot.waitUntil(lambda: keyboard.isVisible())
+    key_q = keyboard.findChild(QAbstractButton, f"key_{ord('Q')}")
+    key_q.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_Right)  # to W
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert search.text().lower() == "qw"
+
+
+def test_spoken_mode_starts_by_the_help_key_and_speaks_each_screen(qtbot, window) -> None:
+    speaker = listen(window)
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert window.spoken.on
+    assert "Modalità vocale attiva" in speaker.texts()[-1]
+    press(qtbot, window, Qt.Key.Key_Tab)
+    assert speaker.texts()[-1].startswith(speakable(focused().text()))
+    assert "pulsante" in speaker.texts()[-1]
+    window.go("catalog", {})
+    qtbot.waitUntil(lambda: any(t.startswith("Schermata:") for t in speaker.texts()[-1:]))
+    # Repeat (F5) says it again, a key stops the speech.
+    stops = speaker.stops
+    press(qtbot, window, Qt.Key.Key_F5)
+    assert speaker.texts()[-1] == speaker.texts()[-2] and speaker.stops > stops
+    # The volume without sight, back to the configured level after the visit.
+    press(qtbot, window, Qt.Key.Key_VolumeUp)  # while typing, + is a character
+    assert speaker.volume == window.spoken.settings.volume + 10
+    assert speaker.texts()[-1] == f"Volume {speaker.volume} per cento"
+    window.end_visit()
+    assert not window.spoken.on and speaker.volume == window.spoken.settings.volume
+
+
+def test_a_long_press_on_help_in_its_corner_starts_spoken_mode(qtbot, window) -> None:
+    speaker = listen(window)
+    window.spoken._hold.setInterval(50)  # two seconds on the kiosk
+    help_button = window.help_button
+    corner = help_button.mapTo(window, QPoint(help_button.width(), help_button.height()))
+    assert corner.x() > window.width() - 100 and corner.y() > window.height() - 40
+    qtbot.mousePress(help_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.spoken.on)
+    qtbot.mouseRelease(help_button, Qt.MouseButton.LeftButton)
+    assert speaker.said
+
+
+def test_typed_text_is_spoken_only_through_a_headset(qtbot, window) -> None:
+    speaker = listen(window)
+    window.go("catalog", {})
+    search = window.stack.currentWidget().findChild(QWidget, "searchField")
+    search.setText("anziani")
+    window.spoken.start()
+    search.setFocus(Qt.FocusReason.TabFocusReason)
+    said = speaker.texts()[-1]
+    assert "anziani" not in said and "nascosto" in said
+    window.spoken.set_headset(True)
+    search.clearFocus()
+    search.setFocus(Qt.FocusReason.TabFocusReason)
+    assert "a n z i a n i" in speaker.texts()[-1]
+
+
+def test_errors_and_the_idle_countdown_are_spoken(qtbot, window) -> None:
+    speaker = listen(window)
+    window.go("catalog", {})
+    window.spoken.start()
+    window.ask_still_there()
+    qtbot.waitUntil(lambda: any("Sei ancora" in t for t in speaker.texts()))
+    # Focus goes to the question's buttons, and the countdown is read as it runs down.
+    assert window.still_there.isAncestorOf(focused())
+    window.still_there.remaining = 6
+    qtbot.waitUntil(lambda: any(t.startswith("5 secondi") for t in speaker.texts()), timeout=4000)
+    press(qtbot, window, Qt.Key.Key_Escape)  # back: the question's "Continue"
+    assert not window.still_there.isVisible()
+
+
+def test_high_contrast_for_the_visit_only(qtbot, window, snap) -> None:
+    window.contrast_button.click()
+    assert window.ctx.citizen.high_contrast
+    assert HIGH_CONTRAST.background in QApplication.instance().styleSheet()
+    press(qtbot, window, Qt.Key.Key_Tab, times=3)
+    snap(window, "high-contrast-home-with-focus")
+    window.set_large_text(True)
+    window.go("catalog", {})
+    snap(window, "high-contrast-large-catalog")
+    window.end_visit()
+    assert not window.ctx.citizen.high_contrast and not window.contrast_button.isChecked()
+    assert HIGH_CONTRAST.background not in QApplication.instance().styleSheet()
+
+
+@pytest.mark.parametrize("name", list(THEMES))
+def test_every_text_pair_of_each_theme_meets_its_contrast(name: str) -> None:
+    tokens = THEMES[name]
+    for pair, (foreground, background) in text_pairs(tokens).items():
+        ratio = contrast_ratio(foreground, background)
+        assert ratio >= tokens.min_contrast, f"{name} {pair}: {ratio:.2f}"
+
+
+def rms_of(path: Path) -> float:
+    with wave.open(str(path)) as audio:
+        assert audio.getsampwidth() == 2
+        frames = audio.readframes(audio.getnframes())
+    samples = struct.unpack(f"<{len(frames) // 2}h", frames)
+    return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+@pytest.mark.parametrize("lang", ["it", "en", "ro", "ar", "uk"])
+def test_espeak_ng_makes_sound(tmp_path: Path, lang: str) -> None:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed (./dev installs it when run as root)")
+    wav = tmp_path / "said.wav"
+    render_wav("Buoni spesa: domanda registrata.", lang, wav)
+    assert rms_of(wav) > 500  # 16-bit samples: silence is 0, speech some thousands
+
+
+def test_a_sentence_starting_with_a_dash_is_text_not_an_option() -> None:
+    command = espeak_command("-v xx", "it", volume=50, rate_wpm=150)
+    assert command[-2:] == ["--", "-v xx"] and command[:3] == ["espeak-ng", "-v", "it"]

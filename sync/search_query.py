@@ -35,6 +35,7 @@ MAX_SEARCH_TOKENS = 8
 MAX_TOKEN_LENGTH = 40
 MIN_CORRECTED_LENGTH = 3  # "a", "di": too short to guess what was meant
 MIN_STEMMED_LENGTH = 4
+MIN_STEM_CORRECTED = 5
 LONG_WORD = 8  # from this length two typos are corrected, one before ("citta" is no "aiuta")
 
 
@@ -76,9 +77,14 @@ class Vocabulary:
         word = _nearest(folded, self.by_use)
         if word is not None:
             return word
+        # Through the stems ("pastti", stem "pastt", is one edit from "past", "pasto"'s):
+        # a stem is shorter than its word, so only long ones, keeping their first letter
+        # ("elderly" is not "older", "doppio" not "dopo").
         for stem in sorted(stemming.stems_in_every_language(folded), key=len, reverse=True):
+            if len(stem) < MIN_STEM_CORRECTED:
+                continue
             near = _nearest(stem, self.stems_by_use)
-            if near is not None:
+            if near is not None and near[0] == stem[0]:
                 return self.word_of_stem[near]
         return None
 

@@ -2,14 +2,14 @@
 manager may mark a slip to check as dealt with ("uncertain_done", "expired_done",
 "failed_done": what it was stays known, so a later copy is numbered right).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -352,7 +352,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n service</numerusform>
@@ -360,7 +360,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <source>Did you mean “{words}”? %n service(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n service found for “{text}”</numerusform>
@@ -368,38 +376,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="240"/>
-        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <source>No service mentions: {words}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
         <source>For residents of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
         <source>All Comuni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <source>Search all the Comuni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -829,72 +829,92 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="315"/>
+        <location filename="../../kiosk/ui/main_window.py" line="316"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371"/>
+        <location filename="../../kiosk/ui/main_window.py" line="364"/>
+        <source>End the assisted session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="365"/>
+        <source>What the citizen was doing and has not sent is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <source>No, go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <source>Yes, end it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="390"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="411"/>
+        <location filename="../../kiosk/ui/main_window.py" line="430"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="413"/>
+        <location filename="../../kiosk/ui/main_window.py" line="432"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415"/>
+        <location filename="../../kiosk/ui/main_window.py" line="434"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="425"/>
+        <location filename="../../kiosk/ui/main_window.py" line="444"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="426"/>
+        <location filename="../../kiosk/ui/main_window.py" line="445"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="427"/>
+        <location filename="../../kiosk/ui/main_window.py" line="446"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="428"/>
+        <location filename="../../kiosk/ui/main_window.py" line="447"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429"/>
+        <location filename="../../kiosk/ui/main_window.py" line="448"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="430"/>
+        <location filename="../../kiosk/ui/main_window.py" line="449"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,42 +1306,42 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
-        <source>Out of paper: a welfare manager has been told</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="104"/>
-        <source>Your sheet will print as soon as the paper is changed.</source>
+        <source>The printer is out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
-        <source>The printer cover is open: a welfare manager has been told</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="107"/>
-        <source>Your sheet will print as soon as it is closed.</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="108"/>
+        <source>The printer cover is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="109"/>
-        <source>The printer is not answering: a welfare manager has been told</source>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
-        <source>Your sheet will print as soon as the printer is back.</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="112"/>
+        <source>The printer is not answering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115"/>
         <source>This is what is being printed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -26,10 +26,10 @@ from forms.lookup import TRACKING_ALPHABET
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt, with_protocol
 from printing.slip import SlipContext
+from protocol.wire import Result
 from sync import outbox
 from sync.models import Call, Comune, OutboxEntry
 from sync.models import FormDefinition as FormRow
-from sync.wire import Result
 
 
 def tracking_code() -> str:

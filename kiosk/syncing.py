@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from kiosk.config import Config
+from protocol.wire import Result
 from sync.client import PlatformClient
 from sync.device import ensure_enrolled
 from sync.engine import SyncEngine
 from sync.retention import RetentionRule, housekeep
 from sync.store import Store
-from sync.wire import Result
 from sync.worker import SyncStatus, SyncWorker
 
 

@@ -18,7 +18,8 @@ import orjson
 from sqlalchemy import JSON, Date, DateTime, delete, func, select
 from sqlalchemy.orm import Session
 
-from sync import bulk, records, search_rows
+from protocol import records
+from sync import bulk, search_rows
 from sync.models import (
     ApplicationStatus,
     Base,

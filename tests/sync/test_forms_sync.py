@@ -11,10 +11,10 @@ from sqlalchemy import select
 from central.platform import PublishError
 from forms.definition import definition_records, load_definition
 from kiosk.paths import DEMO_DATASET
+from protocol.records import RecordError
 from sync import demo, mirror
 from sync.engine import SyncEngine
 from sync.models import Call, FormDefinition
-from sync.records import RecordError
 from sync.store import Store
 from tests.sync.conftest import Central
 

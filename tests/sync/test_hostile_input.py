@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.paths import DEMO_DATASET
+from protocol.records import RecordError
 from sync import catalog, demo, mirror
-from sync.records import RecordError
 from sync.store import Store
 
 

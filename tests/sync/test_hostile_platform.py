@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.paths import DEMO_DATASET
-from sync import demo, outbox, wire
+from protocol import wire
+from sync import demo, outbox
 from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
 from sync.models import OutboxEntry, SyncCursor

@@ -14,9 +14,9 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.paths import DEMO_DATASET
+from protocol.records import RecordError
 from sync import catalog, demo, mirror
 from sync.models import Service
-from sync.records import RecordError
 from sync.store import MIGRATIONS, Store, upgrade_schema
 from tests.records import service_record
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sync.records import ID_RE
+from protocol.records import ID_RE
 
 CURSOR_RE = re.compile(r"[0-9]{1,18}")
 MAX_ITEMS = 5000

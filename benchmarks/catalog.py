@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.paths import DEMO_DATASET, ROOT
-from sync import demo, mirror
-from sync.catalog import fts_query, search_services
-from sync.store import Store
+from store import demo, mirror
+from store.catalog import fts_query, search_services
+from store.database import Store
 
 SERVICES = 10_000
 START_RUNS = 11

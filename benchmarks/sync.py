@@ -33,10 +33,11 @@ from benchmarks.catalog import generated_services
 from central.dataset import seed_if_empty
 from central.platform import Platform
 from kiosk.paths import DEMO_DATASET
-from sync import heap, outbox
+from store import outbox
+from store.database import Store
+from sync import heap
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
-from sync.store import Store
 
 SERVICES = 10_000
 PAGE = 1000
@@ -147,7 +148,7 @@ def ui_stall(
     from kiosk.config import parse_config
     from kiosk.ui.application import build_window, settle_heap
     from kiosk.ui.sync_bridge import SyncBridge
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
     from sync.worker import SyncWorker
 
     app = QApplication.instance() or QApplication([])

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from kiosk.printer_setup import PrintSetup
     from kiosk.syncing import SyncSetup
     from printing.print_worker import PrintUpdate
-    from sync.catalog import CatalogReader
-    from sync.store import Store
+    from store.catalog import CatalogReader
+    from store.database import Store
     from sync.worker import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -52,9 +52,9 @@ def open_backend(
     on_print_update: Callable[[PrintUpdate], None] = lambda update: None,
 ) -> Backend:
     """Opens (and migrates) the store, loads demo data when asked, checks the Comune."""
-    from sync import demo
-    from sync.catalog import CatalogReader
-    from sync.store import Store
+    from store import demo
+    from store.catalog import CatalogReader
+    from store.database import Store
 
     store = Store(config.paths.database)
     if config.demo and demo.load_if_empty(store, DEMO_DATASET):
@@ -70,7 +70,7 @@ def open_backend(
     from kiosk.applying import receipts_after_push
     from kiosk.printer_setup import PrintSetup
     from kiosk.syncing import make_sync, retention_rule
-    from sync.retention import housekeep
+    from store.retention import housekeep
 
     housekeep(store, retention_rule(config))  # also where the kiosk does not sync
 

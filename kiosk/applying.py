@@ -27,9 +27,9 @@ from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt, with_protocol
 from printing.slip import SlipContext
 from protocol.wire import Result
-from sync import outbox
-from sync.models import Call, Comune, OutboxEntry
-from sync.models import FormDefinition as FormRow
+from store import outbox
+from store.models import Call, Comune, OutboxEntry
+from store.models import FormDefinition as FormRow
 
 
 def tracking_code() -> str:

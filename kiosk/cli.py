@@ -88,7 +88,7 @@ def sync_once(config_path: Path | None) -> int:
     """One sync pass for operators and scripts: prints what happened, exit 1 on failure."""
     from kiosk.logs import setup_logging
     from kiosk.syncing import make_sync
-    from sync.store import Store
+    from store.database import Store
 
     config = load_config(config_path)
     setup_logging(
@@ -150,7 +150,7 @@ def print_test(config_path: Path | None, document: str = "test") -> int:
 def print_jobs(config_path: Path | None, reprint: str | None) -> int:
     """Slips needing a person (uncertain, expired, waiting on a problem); reprints one."""
     from printing import print_queue
-    from sync.store import Store
+    from store.database import Store
 
     config = load_config(config_path)
     store = Store(config.paths.database)

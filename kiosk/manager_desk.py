@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
-from sync import outbox
-from sync.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
-from sync.retention import Overdue, RetentionRule, overdue
+from store import outbox
+from store.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
+from store.retention import Overdue, RetentionRule, overdue
 
 RECENT_SLIPS = 8
 REPRINTABLE = ("receipt", "application", "voucher")  # what a citizen may have lost

@@ -21,7 +21,7 @@ from functools import cache
 from sqlalchemy.orm import Session
 
 from kiosk.config import ManagerSettings
-from sync.models import Operator, OperatorLockout
+from store.models import Operator, OperatorLockout
 
 # Bounds on the parameters a mirrored hash may ask for: a hostile or broken record must
 # not make the kiosk spend seconds or gigabytes on one login.

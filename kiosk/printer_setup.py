@@ -22,7 +22,7 @@ from printing.connection import (
 from printing.layout import PROFILES, PaperProfile
 from printing.print_worker import PrintUpdate, PrintWorker
 from printing.slip import Slip, SlipContext
-from sync.store import Store
+from store.database import Store
 
 Connection = NetworkConnection | UsbConnection | SerialConnection | FileConnection | NoPrinter
 

@@ -28,8 +28,8 @@ from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
 from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
-from sync import outbox
-from sync.models import Credit, OutboxEntry, Provider, Service
+from store import outbox
+from store.models import Credit, OutboxEntry, Provider, Service
 
 PAYMENTS = ("provider", "credit", "desk")
 MAX_QUANTITY = 99
@@ -209,7 +209,7 @@ def place_order(
         "holder": checkout.holder, "vouchers": vouchers,
         "channel": "kiosk_assisted" if checkout.assisted_by else "kiosk",
         "assisted_by": checkout.assisted_by, "desk_confirmed_by": checkout.desk_confirmed_by,
-        "phone": checkout.phone,  # dropped once the platform accepts (sync/retention.py)
+        "phone": checkout.phone,  # dropped once the platform accepts (store/retention.py)
     }  # fmt: skip
     entry_uuid = outbox.add(session, "purchase", payload)
     providers = sorted({ln.provider for ln in cart.lines})

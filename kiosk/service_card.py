@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.contact_card import vcard
 from printing.documents import ServiceCard
 from printing.text import euro
-from sync.catalog import ServiceDetail, pick
+from store.catalog import ServiceDetail, pick
 
 
 def card_for(service: ServiceDetail) -> ServiceCard:

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forms.lookup import status_key
-from sync.models import ApplicationStatus, Call, OutboxEntry
+from store.models import ApplicationStatus, Call, OutboxEntry
 
 # Beyond the platform's states: "waiting" (saved here, not yet sent) and "refused" (the
 # platform did not take it in: a welfare manager sees why and helps).

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 
 from kiosk.config import Config
 from protocol.wire import Result
+from store.database import Store
+from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient
 from sync.device import ensure_enrolled
 from sync.engine import SyncEngine
-from sync.retention import RetentionRule, housekeep
-from sync.store import Store
 from sync.worker import SyncStatus, SyncWorker
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from printing import print_queue
 from printing.documents import Voucher, voucher
 from printing.slip import SlipContext
-from sync.models import MirroredVoucher
+from store.models import MirroredVoucher
 
 
 def usable_vouchers(session: Session, holder: str, today: date) -> list[MirroredVoucher]:

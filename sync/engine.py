@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from protocol.records import RecordError
 from protocol.wire import Page, ProtocolError, Result
-from sync import heap, mirror, outbox
+from store import mirror, outbox
+from store.database import Store
+from store.models import SyncCursor
+from sync import heap
 from sync.client import PlatformClient, Submission
-from sync.models import SyncCursor
-from sync.store import Store
 
 log = logging.getLogger(__name__)
 

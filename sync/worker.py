@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from protocol.wire import ProtocolError
-from sync import outbox
+from store import outbox
+from store.database import STORAGE_ERRORS, Store, storage_problem
 from sync.client import RefusedError, UnreachableError
 from sync.device import NotEnrolledError
 from sync.engine import SyncEngine, SyncReport
-from sync.store import STORAGE_ERRORS, Store, storage_problem
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ import pytest
 
 from kiosk.config import Config, parse_config
 from kiosk.paths import DEMO_DATASET, ROOT
-from sync import demo
-from sync.catalog import CatalogReader
-from sync.store import Store
+from store import demo
+from store.catalog import CatalogReader
+from store.database import Store
 
 SCREENSHOT_DIR = Path(os.environ.get("KIOSK_SCREENSHOT_DIR", ROOT / "artifacts" / "screens"))
 KIOSK_SIZE = (1920, 1080)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.widgets.overlay import Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
 
 
 def data_screens() -> dict[str, type[DataScreen]]:

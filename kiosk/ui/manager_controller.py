@@ -20,7 +20,7 @@ from kiosk.ui.screens.manager_desk import ManagerDeskScreen
 from kiosk.ui.screens.manager_login import ManagerLoginScreen
 from printing import documents, print_queue
 from printing.slip import Slip, SlipContext, printer_test_page
-from sync.outbox import utcnow
+from store.outbox import utcnow
 from sync.worker import SyncStatus
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.wallet import WalletScreen
 from kiosk.wallet import print_voucher, usable_vouchers
 from printing.slip import SlipContext
+from store.models import MirroredVoucher
 from sync import device
-from sync.models import MirroredVoucher
 
 if TYPE_CHECKING:
     from kiosk.app import Backend

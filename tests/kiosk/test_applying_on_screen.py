@@ -222,7 +222,7 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
 def mirrored_state(backend: Backend) -> str | None:
     from sqlalchemy import select
 
-    from sync.models import ApplicationStatus
+    from store.models import ApplicationStatus
 
     with backend.store.read() as session:
         return session.scalar(select(ApplicationStatus.state))

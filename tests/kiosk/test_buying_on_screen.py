@@ -157,7 +157,7 @@ def test_the_credit_offered_is_what_may_be_spent_here(qtbot, shop, central: Cent
     backend.sync.worker.connectivity_returned()
 
     def mirrored() -> bool:
-        from sync.models import Credit
+        from store.models import Credit
 
         with backend.store.read() as session:
             return session.get(Credit, key) is not None
@@ -182,7 +182,7 @@ def test_a_citizen_prints_their_buoni_spesa_and_nobody_else_can(
     tap(qtbot, window, "Stampa i miei buoni")
 
     def voucher_mirrored() -> bool:
-        from sync.models import MirroredVoucher
+        from store.models import MirroredVoucher
 
         with backend.store.read() as session:
             row = session.get(MirroredVoucher, issued["id"])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from kiosk.config import ManagerSettings
 from kiosk.manager_login import hash_pin, log_in, verify_pin
-from sync import mirror
-from sync.outbox import utcnow
-from sync.store import Store
+from store import mirror
+from store.database import Store
+from store.outbox import utcnow
 
 RULES = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
 

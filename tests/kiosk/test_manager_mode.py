@@ -15,8 +15,8 @@ from sqlalchemy import select, update
 
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.manager_desk import ManagerDeskScreen
-from sync import outbox
-from sync.models import OutboxEntry
+from store import outbox
+from store.models import OutboxEntry
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import shows, tap

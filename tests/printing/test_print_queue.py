@@ -21,9 +21,9 @@ from printing.connection import NetworkConnection, State
 from printing.layout import PROFILES
 from printing.print_worker import PrintUpdate, PrintWorker
 from printing.slip import NOT_FISCAL, Pair, Slip, SlipContext, Text, header
-from sync import outbox
-from sync.models import OutboxEntry, PrintJob
-from sync.store import Store
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry, PrintJob
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.disk_faults import ReadOnlyDisk

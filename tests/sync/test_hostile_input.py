@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from kiosk.paths import DEMO_DATASET
 from protocol.records import RecordError
-from sync import catalog, demo, mirror
-from sync.store import Store
+from store import catalog, demo, mirror
+from store.database import Store
 
 
 @cache

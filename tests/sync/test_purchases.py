@@ -24,11 +24,11 @@ from kiosk.wallet import print_voucher, usable_vouchers
 from printing import print_queue
 from printing.slip import Qr, SlipContext
 from printing.voucher_code import Signer
+from store.database import Store
+from store.models import MirroredVoucher, OutboxEntry
+from store.retention import RetentionRule
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
-from sync.models import MirroredVoucher, OutboxEntry
-from sync.retention import RetentionRule
-from sync.store import Store
 from tests.sync.conftest import Central, enrolled_client
 from tests.sync.faults import FaultProxy
 

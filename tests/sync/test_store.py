@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.paths import DEMO_DATASET
 from protocol.records import RecordError
-from sync import catalog, demo, mirror
-from sync.models import Service
-from sync.store import MIGRATIONS, Store, upgrade_schema
+from store import catalog, demo, mirror
+from store.database import MIGRATIONS, Store, upgrade_schema
+from store.models import Service
 from tests.records import service_record
 
 

@@ -34,7 +34,7 @@ from kiosk.ui.widgets.form_fields import (
     field_widget,
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from sync.catalog import CatalogReader, pick
+from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
     from kiosk.applying import Submitted

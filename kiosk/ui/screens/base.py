@@ -13,7 +13,7 @@ from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.widgets.common import enable_kinetic_scrolling, set_enum
 
 if TYPE_CHECKING:
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
 
 
 class UiContext(NamedTuple):

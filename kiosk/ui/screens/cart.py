@@ -11,7 +11,7 @@ from kiosk.purchasing import CartLine
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
-from sync.catalog import CatalogReader, pick
+from store.catalog import CatalogReader, pick
 
 
 class CartScreen(DataScreen):

@@ -30,7 +30,7 @@ from kiosk.ui.widgets.common import (
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.sliced import SlicedFill
-from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
+from store.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
 FIRST_RESULTS = 7  # about what the results panel shows: drawn at once, the rest in slices

@@ -18,7 +18,7 @@ from kiosk.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.identify import IdentifyBox
-from sync.catalog import CatalogReader
+from store.catalog import CatalogReader
 
 if TYPE_CHECKING:
     from kiosk.purchasing import CreditView, Placed

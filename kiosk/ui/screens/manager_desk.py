@@ -22,7 +22,7 @@ from kiosk.ui.widgets.common import ScrollList, button, card, label
 if TYPE_CHECKING:
     from kiosk.manager_desk import DeskFacts, Refused
     from kiosk.manager_login import Manager
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
     from sync.worker import SyncStatus
 
 CONFIRM_MS = 5000  # a second tap on "Leave for maintenance" within this time closes

@@ -19,7 +19,7 @@ from kiosk.ui.widgets.keypad import NumericKeypad
 
 if TYPE_CHECKING:
     from kiosk.manager_login import LoginOutcome
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
 
 MAX_DIGITS = 8
 

@@ -14,7 +14,7 @@ from kiosk.ui.texts import price_text, unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.qr import QrCode
 from printing.documents import service_card
-from sync.catalog import CatalogReader, ServiceDetail, pick
+from store.catalog import CatalogReader, ServiceDetail, pick
 
 
 class ServiceDetailScreen(DataScreen):

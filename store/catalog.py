@@ -25,8 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from sync.models import Call, Category, Comune, FormDefinition, Provider, Service, ServiceComune
-from sync.store import Store
+from store.database import Store
+from store.models import Call, Category, Comune, FormDefinition, Provider, Service, ServiceComune
 
 SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_SEARCH_TOKENS = 8

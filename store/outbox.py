@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from sync.models import OutboxEntry
+from store.models import OutboxEntry
 
 
 def utcnow() -> datetime:

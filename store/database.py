@@ -47,7 +47,7 @@ def _make_engine(path: Path, begin: str) -> Engine:
         # FULL: a committed purchase or application survives a power cut.
         cursor.execute("PRAGMA synchronous=FULL")
         # Deleted and overwritten content is zeroed, not left in free space: purged
-        # personal data must not be readable from the file (sync/retention.py).
+        # personal data must not be readable from the file (store/retention.py).
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 

@@ -7,7 +7,7 @@ slips, which a manager may reprint, are kept ``reprint_days`` and then deleted. 
 the platform has not accepted keep everything, because nothing a citizen submits may be
 lost: when they are older than ``unsent_alert_days`` the managers are alerted instead.
 
-The writer connections run with ``secure_delete`` (sync/store.py) and the caller
+The writer connections run with ``secure_delete`` (store/database.py) and the caller
 checkpoints the WAL after a purge, so the dropped bytes do not linger in the file.
 """
 
@@ -23,9 +23,9 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from sync.models import OutboxEntry, PrintJob
-from sync.outbox import utcnow
-from sync.store import Store
+from store.database import Store
+from store.models import OutboxEntry, PrintJob
+from store.outbox import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""When an acknowledged record's personal data was purged (see sync/retention.py), and
+"""When an acknowledged record's personal data was purged (see store/retention.py), and
 the failed PIN attempts that lock a manager out for a while (kiosk/manager_login.py).
 
 Revision ID: 0008

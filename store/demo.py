@@ -13,8 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from forms.definition import definition_records
-from sync import mirror
-from sync.store import Store
+from store import mirror
+from store.database import Store
 
 ROME = ZoneInfo("Europe/Rome")
 

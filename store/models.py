@@ -1,7 +1,7 @@
 """SQLAlchemy models of the local store: the platform mirror, the outbox, the print queue.
 
 The schema itself is created and changed only by the Alembic migrations in
-``sync/migrations``; these classes describe it for queries. Multilingual texts are
+``store/migrations``; these classes describe it for queries. Multilingual texts are
 JSON objects keyed by language code ({"it": ..., "en": ...}); prices are euro cents.
 Timestamps are UTC without tzinfo (SQLite keeps no offsets).
 """

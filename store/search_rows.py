@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import orjson
 from sqlalchemy import Connection
 
-from sync import bulk
+from store import bulk
 
 
 class ServiceText(NamedTuple):

@@ -19,8 +19,8 @@ from sqlalchemy import JSON, Date, DateTime, delete, func, select
 from sqlalchemy.orm import Session
 
 from protocol import records
-from sync import bulk, search_rows
-from sync.models import (
+from store import bulk, search_rows
+from store.models import (
     ApplicationStatus,
     Base,
     Call,

@@ -126,7 +126,7 @@ def print_test(config_path: Path | None, document: str = "test") -> int:
     from printing.connection import PrinterError
     from printing.escpos_render import render
     from printing.samples import sample
-    from printing.voucher_keys import load_or_create_signer
+    from vouchers.keys import load_or_create_signer
 
     config = load_config(config_path)
     connection = connection_for(config)
@@ -178,8 +178,8 @@ def print_jobs(config_path: Path | None, reprint: str | None) -> int:
 
 def voucher_verify(config_path: Path | None, text: str, today: date | None) -> int:
     """Exit 0 valid, 1 invalid or expired, 2 when the keys cannot be read."""
-    from printing.voucher_code import verify
-    from printing.voucher_keys import load_or_create_signer, load_trusted
+    from vouchers.codes import verify
+    from vouchers.keys import load_or_create_signer, load_trusted
 
     config = load_config(config_path)
     signer = load_or_create_signer(config.vouchers.signing_key)
@@ -204,7 +204,7 @@ def voucher_verify(config_path: Path | None, text: str, today: date | None) -> i
 def voucher_key(config_path: Path | None) -> int:
     import json  # imported here: the kiosk's start does not need it
 
-    from printing.voucher_keys import load_or_create_signer, trust_entry
+    from vouchers.keys import load_or_create_signer, trust_entry
 
     config = load_config(config_path)
     signer = load_or_create_signer(config.vouchers.signing_key)
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in ("print-test", "voucher"):
         # Imported here: cryptography stays off the kiosk's start-up path.
-        from printing.voucher_keys import KeyFileError
+        from vouchers.keys import KeyFileError
     if args.command == "print-test":
         try:
             return print_test(args.config, args.document)

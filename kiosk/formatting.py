@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from printing.text import euro
+from protocol.money import euro
 
 
 def format_euro(cents: int, lang: str) -> str:

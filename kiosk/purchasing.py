@@ -27,9 +27,9 @@ from forms.lookup import TRACKING_ALPHABET
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
-from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
 from store import outbox
 from store.models import Credit, OutboxEntry, Provider, Service
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
 PAYMENTS = ("provider", "credit", "desk")
 MAX_QUANTITY = 99

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.contact_card import vcard
 from printing.documents import ServiceCard
-from printing.text import euro
+from protocol.money import euro
 from store.catalog import ServiceDetail, pick
 
 

@@ -100,7 +100,7 @@ class PurchaseController(QObject):
         )  # fmt: skip
 
         def work() -> Placed | CheckoutError:
-            from printing.voucher_keys import load_or_create_signer
+            from vouchers.keys import load_or_create_signer
 
             signer = load_or_create_signer(config.vouchers.signing_key)
             try:

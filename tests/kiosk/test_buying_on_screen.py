@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from forms.lookup import holder_key
 from kiosk.manager_login import Manager
 from kiosk.ui.main_window import MainWindow
-from printing.voucher_code import key_id, verify
-from printing.voucher_keys import load_or_create_signer
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import find_button, shows, tap
@@ -23,6 +21,8 @@ from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
 from tests.sync.faults import FaultProxy
+from vouchers.codes import key_id, verify
+from vouchers.keys import load_or_create_signer
 
 CF = "FRRNNA41A63E592W"
 

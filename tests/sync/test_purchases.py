@@ -23,7 +23,6 @@ from kiosk.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of
 from kiosk.wallet import print_voucher, usable_vouchers
 from printing import print_queue
 from printing.slip import Qr, SlipContext
-from printing.voucher_code import Signer
 from store.database import Store
 from store.models import MirroredVoucher, OutboxEntry
 from store.retention import RetentionRule
@@ -31,6 +30,7 @@ from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from tests.sync.conftest import Central, enrolled_client
 from tests.sync.faults import FaultProxy
+from vouchers.codes import Signer
 
 CF = "FRRNNA41A63E592W"
 OTHER_CF = "BNCMTT15B19G224I"

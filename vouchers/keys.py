@@ -21,7 +21,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from printing.voucher_code import Signer, key_id
+from vouchers.codes import Signer, key_id
 
 
 class KeyFileError(Exception):

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from printing.voucher_code import (
+from vouchers.codes import (
     PREFIX,
     Signer,
     VoucherClaims,
@@ -22,7 +22,7 @@ from printing.voucher_code import (
     new_voucher_id,
     verify,
 )
-from printing.voucher_keys import KeyFileError, load_or_create_signer, load_trusted, trust_entry
+from vouchers.keys import KeyFileError, load_or_create_signer, load_trusted, trust_entry
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
 TRUSTED = {SIGNER.kid: SIGNER.private_key.public_key()}

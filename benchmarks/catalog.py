@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.paths import DEMO_DATASET, ROOT
+from kiosk.boot.paths import DEMO_DATASET, ROOT
 from store import demo, mirror
 from store.catalog import fts_query, search_services
 from store.database import Store

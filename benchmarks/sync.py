@@ -32,7 +32,7 @@ import requests
 from benchmarks.catalog import generated_services
 from central.dataset import seed_if_empty
 from central.platform import Platform
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.paths import DEMO_DATASET
 from store import outbox
 from store.database import Store
 from sync import heap
@@ -145,7 +145,7 @@ def ui_stall(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.config import parse_config
+    from kiosk.boot.config import parse_config
     from kiosk.ui.application import build_window, settle_heap
     from kiosk.ui.sync_bridge import SyncBridge
     from store.catalog import CatalogReader

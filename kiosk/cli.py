@@ -1,17 +1,26 @@
-"""The ``social-point`` command."""
+"""The ``social-point`` command, and the kiosk's composition root (``run``).
+
+``run`` is the one place that joins the layers: kiosk.boot (configuration, the store,
+sync and printer wiring) below, kiosk.ui above; neither imports the other's caller.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
+from types import TracebackType
 
-from kiosk.config import ConfigError, load_config
-from kiosk.display import missing_screen_problem
+from kiosk.boot.config import Config, ConfigError, load_config
+from kiosk.boot.display import missing_screen_problem
 
 PLATFORMS = ("xcb", "wayland", "eglfs", "linuxfb", "vnc", "offscreen")
 DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
+
+log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,7 +82,7 @@ def pin_hash() -> int:
     import getpass
     import re
 
-    from kiosk.manager_login import hash_pin
+    from kiosk.core.manager_login import hash_pin
 
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not re.fullmatch(r"[0-9]{4,8}", pin):
@@ -86,8 +95,8 @@ def pin_hash() -> int:
 
 def sync_once(config_path: Path | None) -> int:
     """One sync pass for operators and scripts: prints what happened, exit 1 on failure."""
-    from kiosk.logs import setup_logging
-    from kiosk.syncing import make_sync
+    from kiosk.boot.logs import setup_logging
+    from kiosk.boot.syncing import make_sync
     from store.database import Store
 
     config = load_config(config_path)
@@ -122,7 +131,7 @@ def sync_once(config_path: Path | None) -> int:
 def print_test(config_path: Path | None, document: str = "test") -> int:
     """Prints the test page (or a sample document) on the configured printer; exit 1 when
     it cannot."""
-    from kiosk.printer_setup import connection_for, paper_for, slip_context
+    from kiosk.boot.printer_setup import connection_for, paper_for, slip_context
     from printing.connection import PrinterError
     from printing.escpos_render import render
     from printing.samples import sample
@@ -212,10 +221,30 @@ def voucher_key(config_path: Path | None) -> int:
     return 0
 
 
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    # A citizen never sees a traceback: it goes to the log, and the screen stays usable.
+    log.critical("unexpected error", exc_info=(kind, error, trace))
+
+
+def run(
+    config: Config, *, windowed: bool, platform: str | None, exit_when_ready: bool = False
+) -> int:
+    if platform:
+        os.environ["QT_QPA_PLATFORM"] = platform
+    sys.excepthook = _log_uncaught
+
+    from kiosk.ui.application import KioskApplication
+
+    kiosk = KioskApplication(config, windowed=windowed, exit_when_ready=exit_when_ready)
+    return kiosk.exec()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["central"]:
-        from kiosk.launcher import central_main
+        from kiosk.boot.launcher import central_main
 
         return central_main(argv[1:])
     args = _parser().parse_args(argv)
@@ -254,8 +283,6 @@ def main(argv: list[str] | None = None) -> int:
         problem = missing_screen_problem(args.platform)
         if problem:
             return _fail(problem)
-        from kiosk.app import run
-
         try:
             return run(
                 config,

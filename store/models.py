@@ -67,7 +67,7 @@ class Service(Base):
     price_cents: Mapped[int | None]
     unit: Mapped[str | None]
     booking: Mapped[str]
-    payments: Mapped[list[str] | None]  # None: every way (see kiosk/purchasing.py)
+    payments: Mapped[list[str] | None]  # None: every way (see kiosk/core/purchasing.py)
     open_to_all: Mapped[bool]
     keywords: Mapped[list[str]]
 
@@ -181,7 +181,7 @@ class Credit(Base):
 
 
 class MirroredVoucher(Base):
-    """A voucher a citizen can print here once identified (see kiosk/wallet.py)."""
+    """A voucher a citizen can print here once identified (see kiosk/core/wallet.py)."""
 
     __tablename__ = "vouchers"
 

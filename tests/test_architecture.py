@@ -7,7 +7,7 @@ import ast
 
 import pytest
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 
 QT = ("PySide6", "shiboken6")
 
@@ -45,7 +45,7 @@ def test_only_the_launcher_imports_central() -> None:
     bad = [
         f"{f}:{n} {m}"
         for f, n, m in imports("kiosk")
-        if m.split(".")[0] == "central" and f != "kiosk/launcher.py"
+        if m.split(".")[0] == "central" and f != "kiosk/boot/launcher.py"
     ]
     assert bad == []
 
@@ -65,7 +65,7 @@ def test_central_imports_neither_the_kiosk_nor_its_store() -> None:
 
 
 def test_qt_stays_in_the_ui_layer_of_the_kiosk() -> None:
-    allowed = ("kiosk/ui/", "kiosk/display.py")
+    allowed = ("kiosk/ui/", "kiosk/boot/display.py")
     bad = [
         f"{f}:{n} {m}"
         for f, n, m in imports("kiosk")
@@ -89,13 +89,13 @@ def test_no_separate_windows_in_the_ui() -> None:
 
 
 def test_the_first_frame_needs_no_database_or_network_library() -> None:
-    # The home screen is drawn before the store opens (see kiosk/app.py); importing
+    # The home screen is drawn before the store opens (see kiosk/boot/backend.py); importing
     # these for it would put their load time in front of every start.
     import subprocess
     import sys
 
     probe = (
-        "import sys; import kiosk.cli, kiosk.app, kiosk.ui.application; "
+        "import sys; import kiosk.cli, kiosk.boot.backend, kiosk.ui.application; "
         "print(' '.join(m for m in ('sqlalchemy', 'alembic', 'requests', 'fastapi') "
         "if m in sys.modules))"
     )

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.config import Config, ConfigError
+from kiosk.boot.config import Config, ConfigError
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.base import UiContext
 from kiosk.ui.theme import style_sheet
 
 if TYPE_CHECKING:
-    from kiosk.app import Backend
+    from kiosk.boot.backend import Backend
     from kiosk.ui.apply_controller import ApplyController
     from kiosk.ui.manager_controller import ManagerController
     from kiosk.ui.print_controller import PrintBridge, PrintController
@@ -36,7 +36,7 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     app.setCursorFlashTime(0)
     switcher = LanguageSwitcher(config.paths.cache_dir)
     switcher.set_language(config.language)
-    from kiosk.session import CitizenSession
+    from kiosk.core.session import CitizenSession
     from kiosk.ui.idle import IdleWatcher
 
     citizen = CitizenSession(config.language)
@@ -107,7 +107,7 @@ def attach_printing(
     window: MainWindow, backend: Backend, tasks: TaskRunner, bridge: PrintBridge
 ) -> PrintController:
     """Screens' print requests go to the queue, and the print panel shows them."""
-    from kiosk.printer_setup import slip_context
+    from kiosk.boot.printer_setup import slip_context
     from kiosk.ui.print_controller import PrintController
 
     config = backend.config
@@ -194,7 +194,7 @@ class KioskApplication(QObject):
     def _after_first_frame(self) -> None:
         self._progress("home screen shown")
         start_watches(self.window)
-        from kiosk.app import open_backend, start_logging
+        from kiosk.boot.backend import open_backend, start_logging
 
         start_logging(self.config)
         log.info("home screen shown")

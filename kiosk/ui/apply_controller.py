@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from kiosk import applying
-from kiosk.scanner import looks_like_codice_fiscale
-from kiosk.status_lookup import Standing, find
+from kiosk.core import applying
+from kiosk.core.scanner import looks_like_codice_fiscale
+from kiosk.core.status_lookup import Standing, find
 from kiosk.ui.screens.application_status import ApplicationStatusScreen
 from kiosk.ui.screens.apply import ApplyScreen
 from printing.print_worker import PrintUpdate
@@ -28,7 +28,7 @@ from sync import device
 from sync.worker import SyncStatus
 
 if TYPE_CHECKING:
-    from kiosk.app import Backend
+    from kiosk.boot.backend import Backend
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.print_controller import PrintController
     from kiosk.ui.scanner_input import ScannerInput

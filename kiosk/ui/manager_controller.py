@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
-from kiosk.manager_login import LoginOutcome, log_in
-from kiosk.syncing import retention_rule
+from kiosk.boot.syncing import retention_rule
+from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
+from kiosk.core.manager_login import LoginOutcome, log_in
 from kiosk.ui.screens.manager_desk import ManagerDeskScreen
 from kiosk.ui.screens.manager_login import ManagerLoginScreen
 from printing import documents, print_queue
@@ -24,7 +24,7 @@ from store.outbox import utcnow
 from sync.worker import SyncStatus
 
 if TYPE_CHECKING:
-    from kiosk.app import Backend
+    from kiosk.boot.backend import Backend
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.print_controller import PrintController
     from kiosk.ui.tasks import TaskRunner

@@ -15,7 +15,7 @@ from printing.print_worker import PrintUpdate
 from printing.slip import Slip, SlipContext
 
 if TYPE_CHECKING:
-    from kiosk.printer_setup import PrintSetup
+    from kiosk.boot.printer_setup import PrintSetup
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.tasks import TaskRunner
 

@@ -16,16 +16,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from forms.lookup import holder_key
-from kiosk.purchasing import Checkout, CheckoutError, CreditView, Placed, credit_of, place_order
+from kiosk.core.purchasing import (
+    Checkout,
+    CheckoutError,
+    CreditView,
+    Placed,
+    credit_of,
+    place_order,
+)
+from kiosk.core.wallet import print_voucher, usable_vouchers
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.wallet import WalletScreen
-from kiosk.wallet import print_voucher, usable_vouchers
 from printing.slip import SlipContext
 from store.models import MirroredVoucher
 from sync import device
 
 if TYPE_CHECKING:
-    from kiosk.app import Backend
+    from kiosk.boot.backend import Backend
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.print_controller import PrintController
     from kiosk.ui.tasks import TaskRunner

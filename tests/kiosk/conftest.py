@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Backend, open_backend
+from kiosk.boot.backend import Backend, open_backend
 from kiosk.ui.application import build_window, connect_backend
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.print_controller import PrintBridge

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.applying import NotAvailableError, Submitted, start, submit
+from kiosk.core.applying import NotAvailableError, Submitted, start, submit
 from printing import print_queue
 from printing.escpos_render import PROFILES, render
 from printing.slip import SlipContext

@@ -11,7 +11,7 @@ import zxingcpp
 from PySide6.QtCore import Qt
 
 from forms.lookup import holder_key
-from kiosk.manager_login import Manager
+from kiosk.core.manager_login import Manager
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from kiosk.config import ManagerSettings
-from kiosk.manager_login import hash_pin, log_in, verify_pin
+from kiosk.boot.config import ManagerSettings
+from kiosk.core.manager_login import hash_pin, log_in, verify_pin
 from store import mirror
 from store.database import Store
 from store.outbox import utcnow

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from kiosk.purchasing import Cart, cart_line
+from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.theme import LARGE_TEXT, TEXT_PAIRS, TOKENS, contrast_ratio
 from kiosk.ui.widgets.common import label
 from store import mirror

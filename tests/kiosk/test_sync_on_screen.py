@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import open_backend
+from kiosk.boot.backend import open_backend
 from kiosk.ui.application import build_window
 from kiosk.ui.sync_bridge import SyncBridge
 from tests.conftest import KIOSK_SIZE, make_config

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from printing import print_queue
 from printing.connection import NetworkConnection, State
 from printing.layout import PROFILES

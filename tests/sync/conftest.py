@@ -14,7 +14,7 @@ from central.app import create_app
 from central.dataset import seed_if_empty
 from central.platform import Platform
 from central.server import EmbeddedServer
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.paths import DEMO_DATASET
 from store import mirror
 from store.database import Store
 from store.models import ServiceComune

@@ -105,7 +105,7 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
 ) -> None:  # type: ignore[no-untyped-def]
     import stat
 
-    from kiosk.status_lookup import find
+    from kiosk.core.status_lookup import find
     from store.models import ApplicationStatus
     from sync.device import ensure_enrolled, load
     from tests.sync.conftest import enrolled_client

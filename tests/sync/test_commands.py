@@ -17,7 +17,7 @@ import requests
 from sqlalchemy import func, select
 
 from central.platform import Platform
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from store import outbox
 from store.database import Store
 from store.models import Service

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from central.platform import Platform
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from central.platform import PublishError
 from forms.definition import definition_records, load_definition
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import RecordError
 from store import demo, mirror
 from store.database import Store

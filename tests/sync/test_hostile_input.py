@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import RecordError
 from store import catalog, demo, mirror
 from store.database import Store

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.paths import DEMO_DATASET
 from protocol import wire
 from store import demo, outbox
 from store.database import Store

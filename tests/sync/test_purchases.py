@@ -18,9 +18,9 @@ from central import purchases
 from central.platform import PublishError
 from central.schemas import SubmissionEntry
 from forms.lookup import holder_key
-from kiosk.manager_desk import day_report, desk_facts
-from kiosk.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
-from kiosk.wallet import print_voucher, usable_vouchers
+from kiosk.core.manager_desk import day_report, desk_facts
+from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
+from kiosk.core.wallet import print_voucher, usable_vouchers
 from printing import print_queue
 from printing.slip import Qr, SlipContext
 from store.database import Store

@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import RecordError
 from store import catalog, demo, mirror
 from store.database import MIGRATIONS, Store, upgrade_schema

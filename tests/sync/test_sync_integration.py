@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from kiosk.config import parse_config
-from kiosk.syncing import make_sync
+from kiosk.boot.config import parse_config
+from kiosk.boot.syncing import make_sync
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry

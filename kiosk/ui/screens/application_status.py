@@ -22,7 +22,7 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
-    from kiosk.status_lookup import Standing
+    from kiosk.core.status_lookup import Standing
 
 
 class ApplicationStatusScreen(DataScreen):

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.config import SocialPoint
-from kiosk.session import CitizenSession
+from kiosk.boot.config import SocialPoint
+from kiosk.core.session import CitizenSession
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.widgets.common import enable_kinetic_scrolling, set_enum
 

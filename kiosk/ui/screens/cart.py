@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.formatting import format_euro
-from kiosk.purchasing import CartLine
+from kiosk.core.formatting import format_euro
+from kiosk.core.purchasing import CartLine
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label

@@ -20,8 +20,8 @@ from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 
 if TYPE_CHECKING:
-    from kiosk.manager_desk import DeskFacts, Refused
-    from kiosk.manager_login import Manager
+    from kiosk.core.manager_desk import DeskFacts, Refused
+    from kiosk.core.manager_login import Manager
     from store.catalog import CatalogReader
     from sync.worker import SyncStatus
 

@@ -18,7 +18,7 @@ from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.keypad import NumericKeypad
 
 if TYPE_CHECKING:
-    from kiosk.manager_login import LoginOutcome
+    from kiosk.core.manager_login import LoginOutcome
     from store.catalog import CatalogReader
 
 MAX_DIGITS = 8

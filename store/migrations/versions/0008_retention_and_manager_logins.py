@@ -1,5 +1,5 @@
 """When an acknowledged record's personal data was purged (see store/retention.py), and
-the failed PIN attempts that lock a manager out for a while (kiosk/manager_login.py).
+the failed PIN attempts that lock a manager out for a while (kiosk/core/manager_login.py).
 
 Revision ID: 0008
 Revises: 0007

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from kiosk.config import Config
+from kiosk.boot.config import Config
 from protocol.wire import Result
 from store.database import Store
 from store.retention import RetentionRule, housekeep
@@ -27,7 +27,7 @@ class SyncSetup:
 def platform_address(config: Config) -> tuple[str, str, Callable[[], None]]:
     """(url, enrollment code, stop) of the platform the kiosk talks to."""
     if config.sync.platform_url == "embedded":
-        from kiosk.launcher import start_embedded_platform
+        from kiosk.boot.launcher import start_embedded_platform
 
         embedded = start_embedded_platform(config)
         return embedded.url, embedded.enrollment_code, embedded.stop

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import Config
+from kiosk.boot.config import Config
 from printing import print_queue
 from printing.connection import (
     FileConnection,

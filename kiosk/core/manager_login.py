@@ -17,10 +17,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from kiosk.config import ManagerSettings
 from store.models import Operator, OperatorLockout
 
 # Bounds on the parameters a mirrored hash may ask for: a hostile or broken record must
@@ -30,6 +30,16 @@ LOG2_N_RANGE = range(10, 18)
 R_RANGE = range(1, 17)
 P_RANGE = range(1, 5)
 CODE = re.compile(r"[0-9]{4,8}")  # operator codes are typed on a numeric keypad
+
+
+class LockoutRules(Protocol):
+    """How many wrong PINs lock an operator out, and for how long (the [manager] config)."""
+
+    @property
+    def pin_attempts(self) -> int: ...
+
+    @property
+    def lockout_s(self) -> int: ...
 
 
 def _b64(data: bytes) -> str:
@@ -89,7 +99,7 @@ class LoginOutcome:
 
 
 def log_in(
-    session: Session, code: str, pin: str, comune: str, now: datetime, rules: ManagerSettings
+    session: Session, code: str, pin: str, comune: str, now: datetime, rules: LockoutRules
 ) -> LoginOutcome:
     """Checks a login in the caller's (write) transaction; ``now`` is naive UTC."""
     if not CODE.fullmatch(code):

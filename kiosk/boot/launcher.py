@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
-from kiosk.config import Config
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.config import Config
+from kiosk.boot.paths import DEMO_DATASET
 
 
 @dataclass

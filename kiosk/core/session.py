@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.applying import Draft
-    from kiosk.manager_login import Manager
-    from kiosk.purchasing import Cart
+    from kiosk.core.applying import Draft
+    from kiosk.core.manager_login import Manager
+    from kiosk.core.purchasing import Cart
 
 
 class CitizenSession:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.contact_card import vcard
+from kiosk.core.contact_card import vcard
 from printing.documents import ServiceCard
 from protocol.money import euro
 from store.catalog import ServiceDetail, pick

@@ -1,25 +1,23 @@
-"""Composition root: config → logging → Qt window → store (+ demo data) → catalog screens.
+"""The kiosk's non-Qt half, wired in one place: store (+ demo data), catalog, printer, sync.
 
-The home screen is drawn first; then the log file is opened and the store is opened on
-a worker thread (SQLAlchemy, Alembic, migrations), so a restarted kiosk shows its face
-at once and the UI thread never waits on that disk work.
+The composition root (kiosk/cli.py ``run``) draws the home screen first; the UI then
+opens the log file and calls ``open_backend`` on a worker thread (SQLAlchemy, Alembic,
+migrations), so a restarted kiosk shows its face at once and the UI thread never waits
+on that disk work. Nothing here imports Qt or kiosk.ui.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Callable
-from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
-from kiosk.config import Config, ConfigError
-from kiosk.paths import DEMO_DATASET
+from kiosk.boot.config import Config, ConfigError
+from kiosk.boot.paths import DEMO_DATASET
 
 if TYPE_CHECKING:
-    from kiosk.printer_setup import PrintSetup
-    from kiosk.syncing import SyncSetup
+    from kiosk.boot.printer_setup import PrintSetup
+    from kiosk.boot.syncing import SyncSetup
     from printing.print_worker import PrintUpdate
     from store.catalog import CatalogReader
     from store.database import Store
@@ -67,9 +65,9 @@ def open_backend(
             f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
             f" (known: {', '.join(sorted(known))})"
         )
-    from kiosk.applying import receipts_after_push
-    from kiosk.printer_setup import PrintSetup
-    from kiosk.syncing import make_sync, retention_rule
+    from kiosk.boot.printer_setup import PrintSetup
+    from kiosk.boot.syncing import make_sync, retention_rule
+    from kiosk.core.applying import receipts_after_push
     from store.retention import housekeep
 
     housekeep(store, retention_rule(config))  # also where the kiosk does not sync
@@ -86,7 +84,7 @@ def open_backend(
 
 
 def start_logging(config: Config) -> None:
-    from kiosk.logs import (
+    from kiosk.boot.logs import (
         setup_logging,  # logging.handlers is slow to import: after the first frame
     )
 
@@ -97,23 +95,3 @@ def start_logging(config: Config) -> None:
         backup_count=config.log_backup_count,
     )
     log.info("starting kiosk %s (demo: %s)", config.kiosk_id, config.demo)
-
-
-def _log_uncaught(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
-) -> None:
-    # A citizen never sees a traceback: it goes to the log, and the screen stays usable.
-    log.critical("unexpected error", exc_info=(kind, error, trace))
-
-
-def run(
-    config: Config, *, windowed: bool, platform: str | None, exit_when_ready: bool = False
-) -> int:
-    if platform:
-        os.environ["QT_QPA_PLATFORM"] = platform
-    sys.excepthook = _log_uncaught
-
-    from kiosk.ui.application import KioskApplication
-
-    kiosk = KioskApplication(config, windowed=windowed, exit_when_ready=exit_when_ready)
-    return kiosk.exec()

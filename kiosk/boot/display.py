@@ -40,10 +40,13 @@ def missing_screen_problem(
 
 def _missing_x11_libraries() -> str | None:
     import subprocess
+    from importlib.util import find_spec
 
-    import PySide6
-
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    # Only the plugin's file is looked at: Qt itself is not loaded before a screen is known.
+    spec = find_spec("PySide6")
+    if spec is None or spec.origin is None:
+        return None
+    plugin = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     ldd = shutil.which("ldd")
     if not plugin.exists() or ldd is None:
         return None

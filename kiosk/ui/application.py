@@ -18,10 +18,10 @@ from kiosk.ui.theme import style_sheet
 
 if TYPE_CHECKING:
     from kiosk.boot.backend import Backend
-    from kiosk.ui.apply_controller import ApplyController
-    from kiosk.ui.manager_controller import ManagerController
-    from kiosk.ui.print_controller import PrintBridge, PrintController
-    from kiosk.ui.purchase_controller import PurchaseController
+    from kiosk.ui.controllers.apply import ApplyController
+    from kiosk.ui.controllers.manager import ManagerController
+    from kiosk.ui.controllers.printer import PrintBridge, PrintController
+    from kiosk.ui.controllers.purchase import PurchaseController
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
     from printing.slip import SlipContext
@@ -108,7 +108,7 @@ def attach_printing(
 ) -> PrintController:
     """Screens' print requests go to the queue, and the print panel shows them."""
     from kiosk.boot.printer_setup import slip_context
-    from kiosk.ui.print_controller import PrintController
+    from kiosk.ui.controllers.printer import PrintController
 
     config = backend.config
 
@@ -133,7 +133,7 @@ def attach_applying(
 ) -> ApplyController:
     """Applications from the wizard are saved off the UI thread and followed until their
     receipt prints; a barcode scanner's reading reaches the form."""
-    from kiosk.ui.apply_controller import ApplyController
+    from kiosk.ui.controllers.apply import ApplyController
     from kiosk.ui.scanner_input import ScannerInput
 
     scanner = ScannerInput(window)
@@ -159,8 +159,8 @@ def connect_backend(
 ) -> Controllers:
     """The store is open: screens get the catalog, printing, applying and manager mode
     their workers' news. (The workers themselves are started by the caller.)"""
-    from kiosk.ui.manager_controller import ManagerController
-    from kiosk.ui.purchase_controller import PurchaseController
+    from kiosk.ui.controllers.manager import ManagerController
+    from kiosk.ui.controllers.purchase import PurchaseController
 
     window.attach(backend.catalog)
     printer = attach_printing(window, backend, tasks, print_bridge)
@@ -198,7 +198,7 @@ class KioskApplication(QObject):
 
         start_logging(self.config)
         log.info("home screen shown")
-        from kiosk.ui.print_controller import PrintBridge
+        from kiosk.ui.controllers.printer import PrintBridge
         from kiosk.ui.sync_bridge import SyncBridge
         from kiosk.ui.tasks import TaskRunner
 

@@ -238,7 +238,7 @@ def test_my_vouchers_that_cannot_be_read_say_so_and_let_the_citizen_retry(
 ) -> None:
     import sqlite3
 
-    import kiosk.ui.purchase_controller as controller
+    import kiosk.ui.controllers.purchase as controller
 
     def disk_fails(*_args: object) -> None:  # the store's disk failing under the read
         raise sqlite3.OperationalError("disk I/O error")

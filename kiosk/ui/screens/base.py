@@ -43,7 +43,7 @@ class Screen(QWidget):
     route = ""
     navigate_requested = Signal(str, dict)
     help_requested = Signal()
-    # kind, a function SlipContext -> Slip, reference (see kiosk.ui.print_controller)
+    # kind, a function SlipContext -> Slip, reference (see kiosk.ui.controllers.printer)
     print_requested = Signal(str, object, str)
     cart_changed = Signal()  # the citizen's cart gained or lost a service
 

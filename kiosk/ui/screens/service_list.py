@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.screens.catalog import fill_service_card
 from kiosk.ui.widgets.common import CardButton, ScrollList, button, label
+from kiosk.ui.widgets.service_card import fill_service_card
 from kiosk.ui.widgets.sliced import SlicedFill
 from store.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 

@@ -29,8 +29,8 @@ from sync.worker import SyncStatus
 
 if TYPE_CHECKING:
     from kiosk.boot.backend import Backend
-    from kiosk.ui.main_window import MainWindow
     from kiosk.ui.controllers.printer import PrintController
+    from kiosk.ui.main_window import MainWindow
     from kiosk.ui.scanner_input import ScannerInput
     from kiosk.ui.tasks import TaskRunner
 

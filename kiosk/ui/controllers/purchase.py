@@ -33,8 +33,8 @@ from sync import device
 
 if TYPE_CHECKING:
     from kiosk.boot.backend import Backend
-    from kiosk.ui.main_window import MainWindow
     from kiosk.ui.controllers.printer import PrintController
+    from kiosk.ui.main_window import MainWindow
     from kiosk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -65,4 +65,3 @@ def pair(label: str, value: str, columns: int) -> list[str]:
     if len(label) + len(value) + 1 <= columns:
         return [label + " " * (columns - len(label) - len(value)) + value]
     return [*wrap(label, columns), *(line.rjust(columns) for line in wrap(value, columns))]
-

@@ -177,7 +177,8 @@ def ui_stall(
     config = parse_config(f'[paths]\ncache_dir = "{folder / "cache"}"\n')
     store = Store(folder / f"ui-{route}-{time.monotonic_ns()}.sqlite3")
     window = build_window(config, app)  # type: ignore[arg-type]
-    window.attach(CatalogReader(store))
+    reader = CatalogReader(store)
+    window.attach(reader)
     window.resize(1920, 1080)
     window.show()
     window.go(route, params)
@@ -185,7 +186,12 @@ def ui_stall(
     bridge.mirror_changed.connect(window.refresh)
     client = enrolled(platform, url)
     engine = SyncEngine(store, client, page_size=PAGE)
-    worker = SyncWorker(store, lambda: engine, on_mirror_changed=bridge.on_mirror_changed)
+
+    def mirror_changed() -> None:  # as the kiosk wires it (kiosk.boot.backend.open_backend)
+        reader.warm()
+        bridge.on_mirror_changed()
+
+    worker = SyncWorker(store, lambda: engine, on_mirror_changed=mirror_changed)
     gaps: list[float] = []
     last = [time.perf_counter()]
 

@@ -29,9 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from store import search_query
 from store.database import Store
 from store.models import Call, Category, Comune, FormDefinition, Provider, Service, ServiceComune
-from sync import search_query
 
 SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_SEARCH_TOKENS = 8

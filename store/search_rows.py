@@ -3,7 +3,7 @@
 A service's row shares the service's rowid, so replacing it is an index look-up. Its
 text is gathered in Python from the validated record: the title, then one body of the
 description, keywords, provider name and category label, every language together, then
-the distinct stems of those words (``sync.stemming``), each language by its stemmer.
+the distinct stems of those words (``store.stemming``), each language by its stemmer.
 (Gathered in SQL from the stored JSON, it took as long as indexing it.)
 
 Every change bumps ``search_state.generation``: the search keeps the index's words in
@@ -19,8 +19,7 @@ from typing import Any, NamedTuple
 import orjson
 from sqlalchemy import Connection
 
-from store import bulk
-from sync import stemming
+from store import bulk, stemming
 
 
 class ServiceText(NamedTuple):

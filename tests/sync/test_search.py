@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from store import catalog, mirror
+from store import catalog, mirror, stemming
 from store.database import Store
-from sync import stemming
 from tests.records import service_record
 
 MEAL = "Pasto caldo a domicilio (consegna inclusa)"

@@ -3,7 +3,7 @@
 Three things make ordinary words find services:
 - each typed word is matched as a prefix of the catalog's words (typing "pas" already
   finds "Pasto") or by its stem in any language the kiosk stems ("pasti" and "meals"
-  find "Pasto caldo" and "Hot meal"), see ``sync.stemming``;
+  find "Pasto caldo" and "Hot meal"), see ``store.stemming``;
 - a word the catalog does not know is replaced by the nearest one it does (edit
   distance up to 1, 2 from eight letters, a swap of two letters counting as one edit;
   ties go to the more common word),
@@ -28,8 +28,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy import Connection
 
-from store import search_rows
-from sync import stemming
+from store import search_rows, stemming
 
 SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_SEARCH_TOKENS = 8

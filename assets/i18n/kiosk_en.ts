@@ -107,163 +107,163 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="225"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="237"/>
         <source>Person {n}: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="249"/>
         <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="260"/>
         <source>Please note: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
         <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="317"/>
         <source>(no answers yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="341"/>
         <source>Discard this person?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="342"/>
         <source>What you typed about this person will not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
         <source>Yes, discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="439"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="440"/>
         <source>Please check the answers marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="462"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="463"/>
         <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="513"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="514"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="525"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="540"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="526"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="534"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="558"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="559"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="559"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="561"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="562"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="569"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="570"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="575"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="583"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="584"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="584"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="588"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="589"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,67 +589,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="94"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="96"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/form_fields.py" line="256"/>
+        <source>You can choose more than one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="279"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="323"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="346"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="332"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="355"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="359"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="354"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="377"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="381"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="373"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="405"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="415"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="385"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="388"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="420"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="390"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,23 +1098,23 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>

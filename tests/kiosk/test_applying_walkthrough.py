@@ -80,3 +80,32 @@ def test_a_confirmation_left_on_screen_is_not_shown_to_the_next_person(qtbot, wi
     tap(qtbot, window, "Fai domanda qui")
     assert shows(window, "Passo 1 di 6") and not shows(window, "TRK-ABCD-1234")
     assert [w for w in window.findChildren(QWidget, "trackingCode") if w.isVisible()] == []
+
+
+def test_an_exclusive_answer_rules_out_the_others_and_several_are_announced(
+    qtbot, window, snap
+) -> None:
+    screen = prefilled(window, page=3)
+    field = screen.widgets["sostegni"]
+    assert field.help.isVisible() and "Puoi sceglierne più di una." in field.help.text()
+    tap(qtbot, window, "Nessuno")
+    assert field.value() == ["nessuno"]
+    tap(qtbot, window, "Pensione")  # "Nessuno" goes by itself
+    assert field.value() == ["pensione"]
+    tap(qtbot, window, "NASpI (disoccupazione)")
+    assert field.value() == ["naspi", "pensione"]
+    tap(qtbot, window, "Nessuno")  # the others go
+    assert field.value() == ["nessuno"]
+    snap(window, "exclusive-answer")
+
+
+def test_the_review_reads_questions_and_answers_without_stray_signs(qtbot, window, snap) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    prefilled(window, page=5)
+    lines = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
+    assert any(line.startswith("Quali aiuti pubblici ricevete? ") for line in lines)
+    assert not [line for line in lines if "?:" in line or ".:" in line]
+    prefilled(window, page=1)  # a label that says it is optional is not told so again
+    assert shows(window, "E-mail (se ce l'hai)")
+    assert not shows(window, "(se ce l'hai) (facoltativo)")

@@ -32,6 +32,7 @@ from kiosk.ui.widgets.form_fields import (
     RepeatField,
     answer_text,
     field_widget,
+    review_line,
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.overlay import Confirm
@@ -239,7 +240,7 @@ class ApplyScreen(DataScreen):
                         column.addWidget(label(line))
                     continue
                 shown = answer_text(item, value, choices, self._comuni, lang)
-                column.addWidget(label(f"{question}: {shown}"))
+                column.addWidget(label(review_line(question, shown)))
             self.area.add(section)
         hint = self._eligibility_hint(cleaned)
         if hint:

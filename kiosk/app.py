@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Composition root: config → logging → Qt window → store (+ demo data) → catalog screens.
 
 The home screen is drawn first; then the log file is opened and the store is opened on

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The ``social-point`` command."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Dependency rules: only kiosk/ui imports Qt; sync/ and printing/ never import kiosk/;
 only the launcher imports central/, which imports neither; no pop-up windows in the UI."""
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from printing.slip import NOT_FISCAL, Element, Pair, Qr, Rule, Slip, SlipContext, Text, header
-from printing.text import euro
+from protocol.money import euro
 
 FOOTER: tuple[Element, ...] = (Rule(), Text(NOT_FISCAL, align="center", bold=True))
 

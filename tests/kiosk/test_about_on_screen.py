@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.about import about
+from kiosk.core.about import about
 from tests.kiosk.people import shows
 
 

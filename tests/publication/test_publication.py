@@ -15,8 +15,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from kiosk.about import about
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
+from kiosk.core.about import about
 from tests.publication.publiccode_rules import SCHEMA, semantic_problems
 
 # The English EUPL-1.2 as the European Commission publishes it (Joinup's EUPL-1.2 EN.txt).

@@ -212,6 +212,10 @@ class ServiceCard:
     provider: str
     contacts: Sequence[str]  # phone, e-mail, address lines
     contact_qr: str  # a vCard the citizen's phone saves as a contact
+    # Shorter codes for paper too narrow for the whole card (printing.codes): a card
+    # with the name and phone only, then a tel: or mailto: link. Failing all, the
+    # contact lines above are the text alone.
+    contact_alternatives: tuple[str, ...] = ()
 
 
 def service_card(context: SlipContext, card: ServiceCard) -> Slip:
@@ -228,7 +232,8 @@ def service_card(context: SlipContext, card: ServiceCard) -> Slip:
         Text("Chi lo offre", bold=True),
         Text(card.provider),
         *(Text(line) for line in card.contacts),
-        Qr(card.contact_qr, caption="Inquadra il codice per salvare il contatto."),
+        Qr(card.contact_qr, caption="Inquadra il codice per salvare il contatto.",
+           alternatives=card.contact_alternatives),
     ]
     title = "SCHEDA SERVIZIO"
     return Slip(title="Scheda servizio", elements=(*header(context, title), *body, *FOOTER))

@@ -42,8 +42,9 @@ def card_for(service: ServiceDetail) -> ServiceCard:
             service.provider_email,
             service.provider_address,
         ),
-        contact_alternatives=contact_alternatives(service.provider_name, service.provider_phone,
-                                                  service.provider_email),  # fmt: skip
+        contact_alternatives=contact_alternatives(
+            service.provider_name, service.provider_phone, service.provider_email
+        ),
     )
 
 

@@ -81,6 +81,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "social_point": {
         "name": Key(str, "Social Point", _max_length(60)),
         "comune": Key(str, "piazzola", _ID),
+        "comune_name": Key(str, "", _max_length(80)),
         "address": Key(str, "", _max_length(120)),
         "phone": Key(str, "", _matches(r"[0-9+ ]{0,20}", "digits, spaces and '+' only")),
         "opening_hours": Key(str, "", _max_length(120)),
@@ -160,6 +161,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
 class SocialPoint(NamedTuple):
     name: str
     comune: str
+    comune_name: str  # printed on slips before the first sync ("" = from the demo data)
     address: str
     phone: str
     opening_hours: str

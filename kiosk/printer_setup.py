@@ -5,12 +5,15 @@ disk."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config
+from kiosk.paths import DEMO_DATASET
 from printing import print_queue
 from printing.connection import (
     FileConnection,
@@ -65,12 +68,31 @@ def paper_for(config: Config) -> PaperProfile:
     return PROFILES[config.printer.paper]
 
 
-def slip_context(
-    config: Config, comune_name: str | None, operator: str | None = None
-) -> SlipContext:
+def comune_name(config: Config, from_catalog: str | None = None) -> str:
+    """The Comune's name for slips, never its id: the synced catalog's, else the
+    configuration's ``social_point.comune_name``, else the demo data's; "" when none
+    knows it (the slip then names no Comune)."""
+    if from_catalog:
+        return from_catalog
+    if config.social_point.comune_name:
+        return config.social_point.comune_name
+    return _demo_comune_names().get(config.social_point.comune, "")
+
+
+@cache
+def _demo_comune_names() -> dict[str, str]:
+    try:
+        data = json.loads(DEMO_DATASET.read_text(encoding="utf-8"))
+        return {str(c["id"]): str(c["name"]) for c in data.get("comuni", [])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def slip_context(config: Config, comune: str | None, operator: str | None = None) -> SlipContext:
+    """``comune``: the Comune's name from the synced catalog, if it has one."""
     return SlipContext(
         social_point=config.social_point.name,
-        comune=comune_name or config.social_point.comune,
+        comune=comune_name(config, comune),
         kiosk_id=config.kiosk_id,
         printed_at=datetime.now(),
         operator=operator,

@@ -3,6 +3,8 @@ a double surname; a word longer than the line breaks at its natural points."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,17 +15,20 @@ from printing.text import wrap
 from tests.printing.escpos_decode import decode
 
 WORDS = ("sociali@comune-piazzola.example", "https://piazzola.example/sociali",
-         "Dal Santo-Ferraro", "DOM-9QX4-7HB2", "K7M2-9XQ4-T1B8A", "info@girasole.example")  # fmt: skip
+         "Dal Santo-Ferraro", "DOM-9QX4-7HB2", "K7M2-9XQ4-T1B8A",
+         "info@girasole.example")  # fmt: skip
 
 
 @pytest.mark.parametrize("paper", list(PROFILES))
 def test_addresses_codes_and_surnames_stay_whole_on_paper(paper: str) -> None:
     profile = PROFILES[paper]
-    text = ("Per informazioni scrivi all'ufficio sociali@comune-piazzola.example oppure "
-            "visita https://piazzola.example/sociali o chiedi di Maria Dal "
-            "Santo-Ferraro con il codice DOM-9QX4-7HB2; altrimenti info@girasole.example.")  # fmt: skip
-    job = decode(render(Slip("x", (Text(text), Pair("Contatto", "sociali@comune-piazzola"
-                                                                 ".example"))), profile))  # fmt: skip
+    text = (
+        "Per informazioni scrivi all'ufficio sociali@comune-piazzola.example oppure "
+        "visita https://piazzola.example/sociali o chiedi di Maria Dal "
+        "Santo-Ferraro con il codice DOM-9QX4-7HB2; altrimenti info@girasole.example."
+    )
+    contact = Pair("Contatto", "sociali@comune-piazzola.example")
+    job = decode(render(Slip("x", (Text(text), contact)), profile))
     lines = job.texts
     for word in ("sociali@comune-piazzola.example", "https://piazzola.example/sociali",
                  "Santo-Ferraro", "DOM-9QX4-7HB2", "info@girasole.example."):  # fmt: skip
@@ -38,8 +43,7 @@ def test_a_word_longer_than_the_line_breaks_at_its_natural_points() -> None:
     assert "".join(lines) == address and all(len(line) <= 32 for line in lines)
     assert not any(line.endswith("-") for line in lines)  # never after an address's hyphen
     assert all(
-        line.endswith("/") or nxt[0] in "./@?&=#_"
-        for line, nxt in zip(lines, lines[1:], strict=False)
+        line.endswith("/") or nxt[0] in "./@?&=#_" for line, nxt in itertools.pairwise(lines)
     )
     email = "segreteria.servizi-domiciliari@cooperativa-girasole-nuovo.example.org"
     pieces = wrap(email, 32)

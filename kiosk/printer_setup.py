@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import Config
+from kiosk.config import Config, ConfigError
 from kiosk.paths import DEMO_DATASET
 from printing import print_queue
 from printing.connection import (
@@ -65,7 +65,39 @@ def connection_for(config: Config, *, answers_status: bool | None = None) -> Con
 
 
 def paper_for(config: Config) -> PaperProfile:
-    return PROFILES[config.printer.paper]
+    """The paper profile, with the printer model and the code page the configuration
+    names: the ESC t number comes from the model's python-escpos capability profile
+    unless ``printer.code_page_table`` gives it. ConfigError names a bad value."""
+    from dataclasses import replace
+
+    from printing.escpos_render import code_page_for
+
+    settings = config.printer
+    profile = PROFILES[settings.paper]
+    model = settings.model or profile.escpos_profile
+    try:
+        codec, table = code_page_for(model, settings.code_page, settings.code_page_table)
+    except ValueError as error:
+        raise ConfigError(f"printer: {error}") from None
+    return replace(profile, escpos_profile=model, code_page=codec, code_page_table=table)
+
+
+def logo_for(config: Config, profile: PaperProfile) -> Any:
+    """The configured logo (``printer.logo``) as the printer draws it, or None.
+    ConfigError when the file cannot be read as an image."""
+    if not config.printer.logo:
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    from printing.escpos_render import fit_logo
+
+    base = config.source.parent if config.source else Path.cwd()
+    path = base / config.printer.logo
+    try:
+        with Image.open(path) as image:
+            return fit_logo(image, profile.dots)
+    except (OSError, UnidentifiedImageError, ValueError) as error:
+        raise ConfigError(f"printer.logo: cannot use {path} as a logo: {error}") from None
 
 
 def comune_name(config: Config, from_catalog: str | None = None) -> str:
@@ -108,6 +140,7 @@ class PrintSetup:
     ) -> None:
         self.store = store
         self.profile = paper_for(config)
+        self.logo = logo_for(config, self.profile)
         self.connection = connection_for(config)
         self.worker = PrintWorker(
             store,
@@ -115,6 +148,7 @@ class PrintSetup:
             self.profile,
             expire_after=timedelta(minutes=config.printer.expire_after_min),
             on_update=on_update,
+            logo=self.logo,
         )
 
     def queue(self, slip: Slip, kind: str, reference: str | None = None) -> str:
@@ -128,7 +162,7 @@ class PrintSetup:
         """The slip as a grey Pillow image, as wide as the paper's printable dots."""
         from printing.preview import render_image
 
-        return render_image(slip, self.profile)
+        return render_image(slip, self.profile, self.logo)
 
     def stop(self) -> None:
         self.worker.stop()

@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.paths import DEMO_DATASET, ROOT
-from sync import demo, mirror
-from sync.catalog import fts_query, search_services
-from sync.store import Store
+from kiosk.boot.paths import DEMO_DATASET, ROOT
+from store import demo, mirror
+from store.catalog import fts_query, search_services
+from store.database import Store
 
 SERVICES = 10_000
 LARGE = 100_000

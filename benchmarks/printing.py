@@ -21,7 +21,7 @@ from printing.escpos_render import PROFILES, render
 from printing.preview import render_image
 from printing.samples import sample
 from printing.slip import SlipContext
-from printing.voucher_code import Signer
+from vouchers.codes import Signer
 
 RUNS = 200
 

@@ -60,7 +60,7 @@ class Driver:
     """Taps the kiosk's widgets and waits, as a person does, for what the tap shows."""
 
     def __init__(self, interactions: int) -> None:
-        from kiosk.config import load_config
+        from kiosk.boot.config import load_config
         from kiosk.ui.application import KioskApplication
 
         self.folder = Path(tempfile.mkdtemp(prefix="soak-"))

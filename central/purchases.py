@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from central.models import PlatformSecret, Record
 from central.schemas import SubmissionEntry, VoucherRecord
-from printing.text import euro
-from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
+from protocol.money import euro
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
 PAYMENTS = ("provider", "credit", "desk")
 MAX_LINES = 20

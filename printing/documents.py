@@ -25,7 +25,7 @@ from printing.slip import (
     Text,
     header,
 )
-from printing.text import euro
+from protocol.money import euro
 
 FOOTER: tuple[Element, ...] = (Rule(), Text(NOT_FISCAL, align="center", bold=True))
 

@@ -26,8 +26,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from printing.slip import Slip, as_duplicate, from_json, to_json
-from sync.models import PrintJob
-from sync.outbox import utcnow
+from store.models import PrintJob
+from store.outbox import utcnow
 
 KINDS = ("receipt", "application", "voucher", "report", "test", "card")
 

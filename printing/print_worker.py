@@ -28,8 +28,8 @@ from printing import print_queue
 from printing.connection import PrinterError, State, Status
 from printing.escpos_render import render
 from printing.layout import PaperProfile
-from sync import outbox
-from sync.store import STORAGE_ERRORS, Store, storage_problem
+from store import outbox
+from store.database import STORAGE_ERRORS, Store, storage_problem
 
 if TYPE_CHECKING:
     from PIL import Image

@@ -21,7 +21,7 @@ from printing.documents import (
     voucher,
 )
 from printing.slip import Slip, SlipContext, printer_test_page
-from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
 DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
 

@@ -1,1 +1,2 @@
-"""Local store and its synchronisation with the central platform (Qt-free)."""
+"""Keeping the local store in step with the platform (Qt-free): the HTTP client, the sync
+engine and its worker thread, device enrolment."""

@@ -10,8 +10,8 @@ from typing import Any
 import orjson
 import requests
 
-from sync import wire
-from sync.wire import ProtocolError
+from protocol import wire
+from protocol.wire import ProtocolError
 
 log = logging.getLogger(__name__)
 

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sync import outbox
+from protocol.wire import ProtocolError
+from store import outbox
+from store.database import STORAGE_ERRORS, Store, storage_problem
 from sync.client import RefusedError, UnreachableError
 from sync.device import NotEnrolledError
 from sync.engine import SyncEngine, SyncReport
-from sync.store import STORAGE_ERRORS, Store, storage_problem
-from sync.wire import ProtocolError
 
 log = logging.getLogger(__name__)
 

@@ -24,12 +24,12 @@ from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
-    from kiosk.manager_login import Manager
+    from kiosk.core.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.widgets.overlay import Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
 
 
 def data_screens() -> dict[str, type[DataScreen]]:
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         count = sum(line.quantity for line in cart.lines) if cart else 0
         self.cart_button.setVisible(count > 0)
         if cart and count:
-            from kiosk.formatting import format_euro
+            from kiosk.core.formatting import format_euro
 
             total = format_euro(cart.total_cents, self.ctx.lang)
             self.cart_button.setText(self.tr("Cart ({n}) · {total}").format(n=count, total=total))

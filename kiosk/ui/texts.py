@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTime
 
-from kiosk.formatting import format_euro
+from kiosk.core.formatting import format_euro
 
 LOCAL_TIME = ZoneInfo("Europe/Rome")
 

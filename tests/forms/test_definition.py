@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from forms.definition import DefinitionError, canonical_sha256, load_definition, schema
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 
 DEMO = ROOT / "assets" / "demo" / "forms" / "piazzola-buoni-spesa-2025.json"
 

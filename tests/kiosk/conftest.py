@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Backend, open_backend
+from kiosk.boot.backend import Backend, open_backend
 from kiosk.ui.application import build_window, connect_backend
+from kiosk.ui.controllers.printer import PrintBridge
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.print_controller import PrintBridge
 from kiosk.ui.sync_bridge import SyncBridge
 from kiosk.ui.tasks import TaskRunner
 from tests.conftest import KIOSK_SIZE, make_config

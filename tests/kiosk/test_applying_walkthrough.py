@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from kiosk.applying import Submitted
+from kiosk.core.applying import Submitted
 from tests.kiosk.people import shows, tap
 from tests.kiosk.test_applying_on_screen import prefilled, shown, tap_named
 

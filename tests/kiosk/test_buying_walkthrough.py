@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kiosk.purchasing import CreditView
+from kiosk.core.purchasing import CreditView
 from tests.kiosk.people import find_button, shows, tap
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Backend, open_backend
+from kiosk.boot.backend import Backend, open_backend
 from kiosk.ui.application import attach_printing, build_window
-from kiosk.ui.print_controller import PrintBridge
+from kiosk.ui.controllers.printer import PrintBridge
 from kiosk.ui.tasks import TaskRunner
 from tests.conftest import KIOSK_SIZE, make_config
 from tests.kiosk.people import shows, tap

@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 
 
 def test_the_kiosk_lives_through_300_interactions() -> None:

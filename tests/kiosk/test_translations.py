@@ -8,7 +8,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from kiosk.ui.i18n import I18N_DIR, compile_translation, lrelease_binary
 
 PLACEHOLDER = re.compile(r"\{\w+\}|%n")

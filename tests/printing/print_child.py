@@ -12,7 +12,7 @@ from pathlib import Path
 from printing.connection import NetworkConnection
 from printing.layout import PROFILES
 from printing.print_worker import PrintWorker
-from sync.store import Store
+from store.database import Store
 
 
 def main() -> None:

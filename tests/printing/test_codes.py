@@ -12,8 +12,8 @@ import pytest
 import zxingcpp
 from sqlalchemy import select
 
-from kiosk.contact_card import vcard
-from kiosk.service_card import contact_alternatives
+from kiosk.core.contact_card import vcard
+from kiosk.core.service_card import contact_alternatives
 from printing import print_queue
 from printing.codes import QUIET_MODULES, qr_modules
 from printing.connection import NetworkConnection
@@ -22,8 +22,8 @@ from printing.escpos_render import PROFILES, render
 from printing.layout import PaperProfile
 from printing.print_worker import PrintWorker
 from printing.slip import Qr, Slip, SlipContext, Text
-from sync.models import PrintJob
-from sync.store import Store
+from store.database import Store
+from store.models import PrintJob
 from tests.printing.escpos_decode import Job, decode
 from tests.printing.fake_printer import FakePrinter
 

@@ -13,8 +13,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from printing.escpos_render import PROFILES, render
 from printing.samples import DOCUMENTS, sample
 from printing.slip import NOT_FISCAL, SlipContext
-from printing.voucher_code import PREFIX, Signer, verify
 from tests.printing.escpos_decode import decode
+from vouchers.codes import PREFIX, Signer, verify
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
 ASSISTED = SlipContext("Social Point Villafranca", "Villafranca Padovana", "kiosk-05",

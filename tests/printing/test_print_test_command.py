@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, parse_config
-from kiosk.paths import ROOT
+from kiosk.boot.config import ConfigError, parse_config
+from kiosk.boot.paths import ROOT
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from kiosk.config import ConfigError
-from kiosk.paths import ROOT
-from kiosk.printer_setup import paper_for
+from kiosk.boot.config import ConfigError
+from kiosk.boot.paths import ROOT
+from kiosk.boot.printer_setup import paper_for
 from printing.escpos_render import render
 from printing.slip import Slip, Text
 from tests.conftest import make_config

@@ -15,7 +15,7 @@ from datetime import datetime
 
 import pytest
 
-from kiosk.printer_setup import connection_for
+from kiosk.boot.printer_setup import connection_for
 from printing.connection import (
     PrinterError,
     SerialConnection,

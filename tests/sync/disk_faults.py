@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from sync.store import Store
+from store.database import Store
 
 
 class ReadOnlyDisk:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from store.database import Store
 from sync.client import PlatformClient
 from sync.device import load
 from sync.engine import SyncEngine
-from sync.store import Store
 from sync.worker import SyncWorker
 
 

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import event
 
-from sync import mirror
-from sync.catalog import CatalogReader
-from sync.store import Store
+from store import mirror
+from store.catalog import CatalogReader
+from store.database import Store
 from tests.records import service_record
 
 

@@ -17,11 +17,11 @@ import requests
 from sqlalchemy import func, select
 
 from central.platform import Platform
-from kiosk.paths import ROOT
-from sync import outbox
+from kiosk.boot.paths import ROOT
+from store import outbox
+from store.database import Store
+from store.models import Service
 from sync.engine import STREAMS
-from sync.models import Service
-from sync.store import Store
 from tests.kiosk.test_config_and_cli import social_point
 from tests.postgresql import free_port
 

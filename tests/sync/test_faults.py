@@ -14,13 +14,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from central.platform import Platform
-from kiosk.paths import ROOT
-from sync import outbox
+from kiosk.boot.paths import ROOT
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry
 from sync.client import PlatformClient
 from sync.device import DeviceIdentity, save
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry
-from sync.store import Store
 from sync.worker import SyncWorker
 from tests.records import service_record
 from tests.sync.conftest import Central, assert_mirror_equals_server

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sync import catalog, mirror, stemming
-from sync.store import Store
+from store import catalog, mirror, stemming
+from store.database import Store
 from tests.records import service_record
 
 MEAL = "Pasto caldo a domicilio (consegna inclusa)"

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from sync import outbox
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry, Service
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry, Service
-from sync.store import Store
 from sync.worker import SyncWorker
 from tests.records import service_record
 from tests.sync.conftest import Central, assert_mirror_equals_server, enrolled_client

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import ScrollList, button, card, label
-from sync.catalog import CallInfo, CatalogReader, pick
+from store.catalog import CallInfo, CatalogReader, pick
 
 
 class CallsScreen(DataScreen):

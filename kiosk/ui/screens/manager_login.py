@@ -18,8 +18,8 @@ from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.keypad import NumericKeypad
 
 if TYPE_CHECKING:
-    from kiosk.manager_login import LoginOutcome
-    from sync.catalog import CatalogReader
+    from kiosk.core.manager_login import LoginOutcome
+    from store.catalog import CatalogReader
 
 MAX_DIGITS = 8
 

@@ -1,0 +1,1 @@
+"""The wire contract between the kiosk and the platform: streams, records, replies."""

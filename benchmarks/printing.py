@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Printing: time from a document (plain data) to the last byte at a TCP printer.
 
 Each run builds the slip (a voucher is signed on the way), renders it to ESC/POS, opens

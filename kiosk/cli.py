@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The ``social-point`` command, and the kiosk's composition root (``run``).
 
 ``run`` is the one place that joins the layers: kiosk.boot (configuration, the store,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The slips the kiosk prints, built from plain data: purchase and booking receipts,
 application receipts, vouchers and the manager's end-of-day report.
 

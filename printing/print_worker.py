@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The printer worker: one plain thread that drains the print queue, never the UI thread.
 
 Before each job it asks the printer how it is (a short status query). Out of paper,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One example of every document, for checking a printer's layout on real paper
 (``social-point print-test --document voucher``), the benchmarks and the tests.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Text for thermal paper: only characters the selected code page can print.
 
 Typographic characters become their plain forms (some printers' CP1252 tables lack

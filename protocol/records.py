@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Validation of mirror records as they cross into the store (platform or demo data).
 
 Each ``parse_*`` turns an untrusted JSON object into a plain dict of column values or

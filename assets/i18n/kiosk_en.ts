@@ -859,6 +859,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/main_window.py" line="424"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/main_window.py" line="418"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>

@@ -860,6 +860,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/main_window.py" line="424"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
+        <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/main_window.py" line="418"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Kiosk configuration: one TOML file, validated whole before anything uses it.
 
 Every key is declared once in ``SCHEMA`` with its type, default and check; the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The printer the configuration names, the context printed on every slip, and the
 kiosk's print queue worker (Qt-free; shared by the app and the ``social-point
 print-test`` command). The UI calls ``PrintSetup`` off its own thread: it touches the

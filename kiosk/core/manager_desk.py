@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the manager's dashboard shows and does, without Qt: the records waiting or
 refused, the print queue, recent slips to reprint, the end-of-day report, and the audit
 events of assisted sessions.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A service's printable card, in Italian like every slip (Qt-free)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Kiosk tests: the reference platform over loopback HTTP (``central``), the recording
 TCP printer (``printer``), and the kiosk wired as the application wires it (``kiosk``)."""
 

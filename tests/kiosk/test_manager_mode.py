@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Manager mode on the touchscreen, as a welfare manager uses it: the hidden way in, the
 keypad login, the dashboard and its actions, the assisted session, leaving the kiosk.
 Against the reference platform over loopback HTTP and the recording TCP printer."""

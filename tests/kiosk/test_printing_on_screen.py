@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Printing from the touchscreen: the citizen taps, sees the slip and the printer's state
 in plain words, and the TCP printer on 127.0.0.1 receives it once."""
 

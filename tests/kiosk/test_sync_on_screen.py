@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync badge and live mirror updates, with the reference platform embedded."""
 
 from __future__ import annotations

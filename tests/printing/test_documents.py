@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every document on every paper profile: header, wording, widths, cut, and a QR that
 scans back to what was meant (a voucher's verifies with the kiosk's key)."""
 

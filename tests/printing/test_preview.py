@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The on-screen preview draws the same slip as the paper: width, rows, and a QR that
 scans back to the signed voucher code."""
 

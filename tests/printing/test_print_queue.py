@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The print queue and its worker against a TCP printer on 127.0.0.1 and a real store."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`social-point print-test` against a TCP printer on 127.0.0.1."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Manager mode behind the screens: login checks, the dashboard's figures and actions.
 
 Every check and every read or write of the store runs on the task runner, never on the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The manager's dashboard: how the kiosk stands and what needs a hand.
 
 Left: the link to the platform (online, last sync, records waiting, "Sync now"), an

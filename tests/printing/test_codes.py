@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every QR fits the paper with its quiet zone, or gives way to a shorter code or to
 text; a voucher carries a Code 128 barcode of its code; a slip that cannot be drawn
 ends failed without stopping the queue. Decoded back from the bytes with zxing-cpp."""

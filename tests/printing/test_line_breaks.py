@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Lines on paper break between words, never inside an e-mail or web address, a code or
 a double surname; a word longer than the line breaks at its natural points."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The printer model's capability profile gives the code page and its ESC t number, the
 configuration can override both; the logo from the configuration prints on every slip."""
 

@@ -148,13 +148,15 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     """Prints the test page (or a sample document) on the configured printer; exit 1 when
     it cannot. ``no_status``: the printer cannot answer status queries, so only the
     connection is checked and "printed" means every byte was taken."""
-    from kiosk.boot.printer_setup import connection_for, paper_for, slip_context
+    from kiosk.boot.printer_setup import connection_for, logo_for, paper_for, slip_context
     from printing.connection import PrinterError, State
     from printing.escpos_render import render
     from printing.samples import sample
     from vouchers.keys import load_or_create_signer
 
     config = load_config(config_path)
+    paper = paper_for(config)
+    logo = logo_for(config, paper)
     connection = connection_for(config, answers_status=False if no_status else None)
     status = connection.status()
     print(f"printer: {connection.describe()}; paper {config.printer.paper}")
@@ -168,7 +170,7 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     signer = load_or_create_signer(config.vouchers.signing_key)
     slip = sample(document, slip_context(config, None), signer, connection.describe())
     try:
-        after = connection.send(render(slip, paper_for(config)))
+        after = connection.send(render(slip, paper, logo=logo))
     except PrinterError as error:
         print(f"social-point: printing failed after {error.sent} bytes: {error}", file=sys.stderr)
         return 1

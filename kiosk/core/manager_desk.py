@@ -10,12 +10,13 @@ count the sessions per operator from the store alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.core.help_call import waiting_help_requests
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
@@ -63,6 +64,7 @@ class DeskFacts:
     print_counts: dict[str, int]
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
+    help_requests: list[datetime] = field(default_factory=list)  # naive UTC, waiting
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:
@@ -98,6 +100,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
             RecentSlip(r.uuid, r.kind, r.reference, str(r.slip.get("title", "")), r.updated_at)
             for r in recent
         ],
+        help_requests=waiting_help_requests(session, now),
     )
 
 

@@ -829,77 +829,97 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="317"/>
+        <location filename="../../kiosk/ui/main_window.py" line="318"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="373"/>
+        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <source>End the assisted session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <source>What the citizen was doing and has not sent is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <source>No, go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <source>Yes, end it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="392"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="413"/>
+        <location filename="../../kiosk/ui/main_window.py" line="432"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415"/>
+        <location filename="../../kiosk/ui/main_window.py" line="434"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="426"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435"/>
+        <location filename="../../kiosk/ui/main_window.py" line="445"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="454"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
+        <location filename="../../kiosk/ui/main_window.py" line="455"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="437"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438"/>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,42 +1336,42 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="109"/>
-        <source>Out of paper: a welfare manager has been told</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
-        <source>Your sheet will print as soon as the paper is changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="112"/>
-        <source>The printer cover is open: a welfare manager has been told</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <source>The printer is out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
-        <source>Your sheet will print as soon as it is closed.</source>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115"/>
-        <source>The printer is not answering: a welfare manager has been told</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
+        <source>The printer cover is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="116"/>
-        <source>Your sheet will print as soon as the printer is back.</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="127"/>
+        <source>The printer is not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="129"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
         <source>This is what is being printed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -830,77 +830,97 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="317"/>
+        <location filename="../../kiosk/ui/main_window.py" line="318"/>
         <source>Cart ({n}) · {total}</source>
         <translation>Carrello ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="373"/>
+        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <source>End the assisted session?</source>
+        <translation>Terminare l&apos;assistenza?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <source>What the citizen was doing and has not sent is forgotten.</source>
+        <translation>Quello che il cittadino stava facendo e non ha ancora inviato viene dimenticato.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <source>No, go on</source>
+        <translation>No, continua</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <source>Yes, end it</source>
+        <translation>Sì, termina</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="392"/>
         <source>Assisted by {name}</source>
         <translation>Assistenza di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="413"/>
+        <location filename="../../kiosk/ui/main_window.py" line="432"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di&apos; al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415"/>
+        <location filename="../../kiosk/ui/main_window.py" line="434"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="426"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435"/>
+        <location filename="../../kiosk/ui/main_window.py" line="445"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
+        <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="454"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
+        <location filename="../../kiosk/ui/main_window.py" line="455"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="437"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438"/>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>A+ Larger text</source>
         <translation>A+ Testo più grande</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>End assisted session</source>
         <translation>Termina assistenza</translation>
     </message>
@@ -1317,42 +1337,42 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Chiedi una copia al welfare manager: non si è perso nulla.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="109"/>
-        <source>Out of paper: a welfare manager has been told</source>
-        <translation>Carta esaurita: un operatore è stato avvisato</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
-        <source>Your sheet will print as soon as the paper is changed.</source>
-        <translation>Il foglio verrà stampato appena sarà cambiata la carta.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="112"/>
-        <source>The printer cover is open: a welfare manager has been told</source>
-        <translation>Lo sportello della stampante è aperto: un operatore è stato avvisato</translation>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <source>The printer is out of paper</source>
+        <translation>La stampante è senza carta</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
-        <source>Your sheet will print as soon as it is closed.</source>
-        <translation>Il foglio verrà stampato appena sarà chiuso.</translation>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+        <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene cambiata la carta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="115"/>
-        <source>The printer is not answering: a welfare manager has been told</source>
-        <translation>La stampante non risponde: un operatore è stato avvisato</translation>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
+        <source>The printer cover is open</source>
+        <translation>Lo sportello della stampante è aperto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="116"/>
-        <source>Your sheet will print as soon as the printer is back.</source>
-        <translation>Il foglio verrà stampato appena la stampante tornerà disponibile.</translation>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+        <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene chiuso.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="127"/>
+        <source>The printer is not answering</source>
+        <translation>La stampante non risponde</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="129"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+        <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena la stampante torna a funzionare.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
         <source>Printing…</source>
         <translation>Stampa in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="117"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
         <source>This is what is being printed.</source>
         <translation>Ecco che cosa stai stampando.</translation>
     </message>

@@ -199,6 +199,13 @@ def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
 
     close_print_panel(qtbot, window)
     tap(qtbot, window, "Termina assistenza")
+    assert shows(window, "Terminare l'assistenza?")  # one tap too many forgets nothing
+    assert window.ctx.citizen.assisted_by is not None
+    snap(window, "end-assisted-question")
+    tap(qtbot, window, "No, continua")
+    assert window.ctx.citizen.assisted_by is not None
+    tap(qtbot, window, "Termina assistenza")
+    tap(qtbot, window, "Sì, termina")
     assert window.current_route == "manager" and window.manager is not None
     assert not window.ctx.citizen.drafts and window.ctx.citizen.assisted_by is None
     assert not shows(window, "Assistenza di")

@@ -64,6 +64,7 @@ class DeskFacts:
     print_counts: dict[str, int]
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
+    printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
     help_requests: list[datetime] = field(default_factory=list)  # naive UTC, waiting
 
 

@@ -1,17 +1,27 @@
-"""The ``social-point`` command."""
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``social-point`` command, and the kiosk's composition root (``run``).
+
+``run`` is the one place that joins the layers: kiosk.boot (configuration, the store,
+sync and printer wiring) below, kiosk.ui above; neither imports the other's caller.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
+from types import TracebackType
 
-from kiosk.config import ConfigError, load_config
-from kiosk.display import missing_screen_problem
+from kiosk.boot.config import Config, ConfigError, load_config
+from kiosk.boot.display import missing_screen_problem
 
 PLATFORMS = ("xcb", "wayland", "eglfs", "linuxfb", "vnc", "offscreen")
 DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
+
+log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,11 +47,17 @@ def _parser() -> argparse.ArgumentParser:
         default="test",
         help="print an example of this document instead of the test page",
     )
+    print_test.add_argument(
+        "--no-status",
+        action="store_true",
+        help="the printer cannot answer status queries (cheap clones): only check it is there",
+    )
     jobs = commands.add_parser(
         "print-jobs", help="list slips that did not print; reprint one as a marked copy"
     )
     jobs.add_argument("--config", type=Path, help="TOML configuration file")
     jobs.add_argument("--reprint", metavar="JOB", help="queue a copy (DUPLICATO) of this job")
+    jobs.add_argument("--done", metavar="JOB", help="mark a slip to check as dealt with")
     voucher = commands.add_parser("voucher", help="check voucher codes; show this kiosk's key")
     voucher_commands = voucher.add_subparsers(dest="voucher_command", required=True)
     verify = voucher_commands.add_parser(
@@ -54,6 +70,16 @@ def _parser() -> argparse.ArgumentParser:
         "key", help="print this kiosk's public key entry for a trusted keys file"
     )
     key.add_argument("--config", type=Path, help="TOML configuration file")
+    doctor = commands.add_parser(
+        "doctor", help="check this kiosk (config, store, platform, printer, disk, languages)"
+    )
+    doctor.add_argument("--config", type=Path, help="TOML configuration file")
+    backup = commands.add_parser("backup", help="copy the store while the kiosk runs")
+    backup.add_argument("--config", type=Path, help="TOML configuration file")
+    backup.add_argument("--to", type=Path, help="the new file (default: data_dir/backups/)")
+    restore = commands.add_parser("restore", help="replace the store with a backup (kiosk stopped)")
+    restore.add_argument("file", type=Path, help="a file made by social-point backup")
+    restore.add_argument("--config", type=Path, help="TOML configuration file")
     commands.add_parser(
         "pin-hash", help="read an operator's PIN (4 to 8 digits) and print its scrypt hash"
     )
@@ -73,7 +99,7 @@ def pin_hash() -> int:
     import getpass
     import re
 
-    from kiosk.manager_login import hash_pin
+    from kiosk.core.manager_login import hash_pin
 
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not re.fullmatch(r"[0-9]{4,8}", pin):
@@ -86,9 +112,9 @@ def pin_hash() -> int:
 
 def sync_once(config_path: Path | None) -> int:
     """One sync pass for operators and scripts: prints what happened, exit 1 on failure."""
-    from kiosk.logs import setup_logging
-    from kiosk.syncing import make_sync
-    from sync.store import Store
+    from kiosk.boot.logs import setup_logging
+    from kiosk.boot.syncing import make_sync
+    from store.database import Store
 
     config = load_config(config_path)
     setup_logging(
@@ -119,38 +145,47 @@ def sync_once(config_path: Path | None) -> int:
     return 0
 
 
-def print_test(config_path: Path | None, document: str = "test") -> int:
+def print_test(config_path: Path | None, document: str = "test", no_status: bool = False) -> int:
     """Prints the test page (or a sample document) on the configured printer; exit 1 when
-    it cannot."""
-    from kiosk.printer_setup import connection_for, paper_for, slip_context
-    from printing.connection import PrinterError
+    it cannot. ``no_status``: the printer cannot answer status queries, so only the
+    connection is checked and "printed" means every byte was taken."""
+    from kiosk.boot.printer_setup import connection_for, logo_for, paper_for, slip_context
+    from printing.connection import PrinterError, State
     from printing.escpos_render import render
     from printing.samples import sample
-    from printing.voucher_keys import load_or_create_signer
+    from vouchers.keys import load_or_create_signer
 
     config = load_config(config_path)
-    connection = connection_for(config)
+    paper = paper_for(config)
+    logo = logo_for(config, paper)
+    connection = connection_for(config, answers_status=False if no_status else None)
     status = connection.status()
     print(f"printer: {connection.describe()}; paper {config.printer.paper}")
     print(f"status: {status.state.value}" + (f" ({status.detail})" if status.detail else ""))
     if not status.state.can_print:
         print(f"social-point: the test page was not printed: {status.state.value}", file=sys.stderr)
+        if status.state is State.NO_ANSWER:
+            print("social-point: a printer that cannot answer status queries prints with "
+                  "--no-status (or printer.answers_status = false)", file=sys.stderr)  # fmt: skip
         return 1
     signer = load_or_create_signer(config.vouchers.signing_key)
     slip = sample(document, slip_context(config, None), signer, connection.describe())
     try:
-        connection.send(render(slip, paper_for(config)))
+        after = connection.send(render(slip, paper, logo=logo))
     except PrinterError as error:
         print(f"social-point: printing failed after {error.sent} bytes: {error}", file=sys.stderr)
         return 1
     print("test page printed" if document == "test" else f"sample {document} printed")
+    print(f"status after printing: {after.state.value}"
+          + (f" ({after.detail})" if after.detail else ""))  # fmt: skip
     return 0
 
 
-def print_jobs(config_path: Path | None, reprint: str | None) -> int:
-    """Slips needing a person (uncertain, expired, waiting on a problem); reprints one."""
+def print_jobs(config_path: Path | None, reprint: str | None, done: str | None = None) -> int:
+    """Slips needing a person (uncertain, expired, failed, waiting on a problem); reprints
+    one, or marks one as dealt with."""
     from printing import print_queue
-    from sync.store import Store
+    from store.database import Store
 
     config = load_config(config_path)
     store = Store(config.paths.database)
@@ -160,7 +195,16 @@ def print_jobs(config_path: Path | None, reprint: str | None) -> int:
                 if print_queue.get(session, reprint) is None:
                     return _fail(f"no print job {reprint}")
                 copy = print_queue.reprint(session, reprint)
-            print(f"copy queued as job {copy}; the kiosk prints it at its next check")
+                copy_no = print_queue.get(session, copy).copy_no  # type: ignore[union-attr]
+            marked = f"marked DUPLICATO n. {copy_no}" if copy_no else "its first print, unmarked"
+            print(f"copy queued as job {copy} ({marked}); the kiosk prints it at its next check")
+            return 0
+        if done:
+            with store.write() as session:
+                if print_queue.get(session, done) is None:
+                    return _fail(f"no print job {done}")
+                changed = print_queue.dealt_with(session, done)
+            print(f"job {done} dealt with" if changed else f"job {done} needed nothing")
             return 0
         with store.read() as session:
             jobs = print_queue.needing_attention(session)
@@ -178,8 +222,8 @@ def print_jobs(config_path: Path | None, reprint: str | None) -> int:
 
 def voucher_verify(config_path: Path | None, text: str, today: date | None) -> int:
     """Exit 0 valid, 1 invalid or expired, 2 when the keys cannot be read."""
-    from printing.voucher_code import verify
-    from printing.voucher_keys import load_or_create_signer, load_trusted
+    from vouchers.codes import verify
+    from vouchers.keys import load_or_create_signer, load_trusted
 
     config = load_config(config_path)
     signer = load_or_create_signer(config.vouchers.signing_key)
@@ -204,7 +248,7 @@ def voucher_verify(config_path: Path | None, text: str, today: date | None) -> i
 def voucher_key(config_path: Path | None) -> int:
     import json  # imported here: the kiosk's start does not need it
 
-    from printing.voucher_keys import load_or_create_signer, trust_entry
+    from vouchers.keys import load_or_create_signer, trust_entry
 
     config = load_config(config_path)
     signer = load_or_create_signer(config.vouchers.signing_key)
@@ -212,24 +256,79 @@ def voucher_key(config_path: Path | None) -> int:
     return 0
 
 
+def doctor(config_path: Path | None) -> int:
+    from kiosk.boot.doctor import diagnose, report
+
+    text, status = report(diagnose(config_path))
+    print(text)
+    return status
+
+
+def backup_store(config_path: Path | None, destination: Path | None) -> int:
+    from store.backup import BackupError, backup, default_backup_path
+
+    config = load_config(config_path)
+    target = destination or default_backup_path(config.paths.data_dir / "backups")
+    try:
+        made = backup(config.paths.database, target)
+    except BackupError as error:
+        return _fail(str(error))
+    print(f"backup written: {made.path} ({made.size} bytes, schema {made.revision})")
+    return 0
+
+
+def restore_store(config_path: Path | None, source: Path) -> int:
+    from store.backup import BackupError, restore
+
+    config = load_config(config_path)
+    try:
+        kept = restore(source, config.paths.database)
+    except BackupError as error:
+        return _fail(str(error))
+    print(f"store restored from {source}")
+    if kept:
+        print(f"the store it replaced is kept as {kept}")
+    return 0
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    # A citizen never sees a traceback: it goes to the log, and the screen stays usable.
+    log.critical("unexpected error", exc_info=(kind, error, trace))
+
+
+def run(
+    config: Config, *, windowed: bool, platform: str | None, exit_when_ready: bool = False
+) -> int:
+    if platform:
+        os.environ["QT_QPA_PLATFORM"] = platform
+    sys.excepthook = _log_uncaught
+
+    from kiosk.ui.application import KioskApplication
+
+    kiosk = KioskApplication(config, windowed=windowed, exit_when_ready=exit_when_ready)
+    return kiosk.exec()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["central"]:
-        from kiosk.launcher import central_main
+        from kiosk.boot.launcher import central_main
 
         return central_main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command in ("print-test", "voucher"):
         # Imported here: cryptography stays off the kiosk's start-up path.
-        from printing.voucher_keys import KeyFileError
+        from vouchers.keys import KeyFileError
     if args.command == "print-test":
         try:
-            return print_test(args.config, args.document)
+            return print_test(args.config, args.document, args.no_status)
         except (ConfigError, KeyFileError) as error:
             return _fail(str(error))
     if args.command == "print-jobs":
         try:
-            return print_jobs(args.config, args.reprint)
+            return print_jobs(args.config, args.reprint, args.done)
         except ConfigError as error:
             return _fail(str(error))
     if args.command == "voucher":
@@ -241,6 +340,15 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(error))
     if args.command == "pin-hash":
         return pin_hash()
+    if args.command == "doctor":
+        return doctor(args.config)  # a bad configuration is one of its findings
+    if args.command in ("backup", "restore"):
+        try:
+            if args.command == "backup":
+                return backup_store(args.config, args.to)
+            return restore_store(args.config, args.file)
+        except ConfigError as error:
+            return _fail(str(error))
     if args.command == "sync":
         try:
             return sync_once(args.config)
@@ -254,8 +362,6 @@ def main(argv: list[str] | None = None) -> int:
         problem = missing_screen_problem(args.platform)
         if problem:
             return _fail(problem)
-        from kiosk.app import run
-
         try:
             return run(
                 config,

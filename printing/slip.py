@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Slips as data: what a receipt, voucher or report says, independent of the printer.
 
 Every slip starts with the same header (DOCUMENTO NON FISCALE, the Social Point, its
@@ -41,15 +42,27 @@ class Rule:
 class Qr:
     payload: str
     caption: str = ""
+    # Shorter payloads, in order, for paper too narrow for ``payload`` (a contact card's
+    # phone as tel:, a web address), then ``fallback`` printed as text instead of any QR.
+    alternatives: tuple[str, ...] = ()
+    fallback: str = ""
 
 
-Element = Text | Pair | Rule | Qr
+@dataclass(frozen=True)
+class Barcode:
+    """A Code 128 barcode of ``text``, for shops' laser scanners (left out when the
+    paper is too narrow: the same text is always printed too)."""
+
+    text: str
+
+
+Element = Text | Pair | Rule | Qr | Barcode
 
 
 @dataclass(frozen=True)
 class SlipContext:
     social_point: str
-    comune: str
+    comune: str  # the Comune's name ("" when unknown), never its id
     kiosk_id: str
     printed_at: datetime  # local time
     operator: str | None = None
@@ -65,9 +78,10 @@ NOT_FISCAL = "DOCUMENTO NON FISCALE"
 
 
 def header(context: SlipContext, title: str) -> list[Element]:
-    lines: list[Element] = [
-        Text(context.social_point, align="center", bold=True),
-        Text(f"Comune di {context.comune}", align="center"),
+    lines: list[Element] = [Text(context.social_point, align="center", bold=True)]
+    if context.comune:
+        lines.append(Text(f"Comune di {context.comune}", align="center"))
+    lines += [
         Text(NOT_FISCAL, align="center", bold=True),
         Rule(),
         Text(title, align="center", bold=True, big=True),
@@ -113,7 +127,8 @@ def as_duplicate(slip: Slip, copy_no: int, reprinted_at: datetime) -> Slip:
 
 # Slips are stored in the print queue as JSON, so a job can be printed, previewed and
 # reprinted after a restart exactly as it was first made.
-_TYPES: dict[str, type[Any]] = {"text": Text, "pair": Pair, "rule": Rule, "qr": Qr}
+_TYPES: dict[str, type[Any]] = {"text": Text, "pair": Pair, "rule": Rule, "qr": Qr,
+                                "barcode": Barcode}  # fmt: skip
 _NAMES = {kind: name for name, kind in _TYPES.items()}
 
 
@@ -128,5 +143,8 @@ def from_json(data: dict[str, Any]) -> Slip:
     elements: list[Element] = []
     for item in data["elements"]:
         fields = dict(item)
-        elements.append(_TYPES[fields.pop("type")](**fields))
+        kind = fields.pop("type")
+        if "alternatives" in fields:  # JSON has lists; the slip keeps tuples
+            fields["alternatives"] = tuple(fields["alternatives"])
+        elements.append(_TYPES[kind](**fields))
     return Slip(title=data["title"], elements=tuple(elements))

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk shell: header (name, Comune, language), screens, and Back/Home always visible."""
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import SpeechSettings
+from kiosk.boot.config import SpeechSettings
+from kiosk.core.about import about
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
@@ -25,14 +27,15 @@ from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
-    from kiosk.manager_login import Manager
+    from kiosk.core.help_call import HelpCall
+    from kiosk.core.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.key_navigation import KeyNavigator
     from kiosk.ui.spoken_mode import SpokenMode
-    from kiosk.ui.widgets.overlay import Overlay
+    from kiosk.ui.widgets.overlay import Confirm, Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
 
 
 def data_screens() -> dict[str, type[DataScreen]]:
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
     visit_ended = Signal()  # everything of the last citizen has been forgotten
     manager_changed = Signal()  # a manager logged in or out, or an assisted session began
     screen_shown = Signal(str)  # route: a screen came (keys and speech follow it)
+    help_asked = Signal()  # a citizen tapped "Ask for help": call the welfare managers
 
     def __init__(self, ctx: UiContext, *, countdown_s: int = 20, manager_idle_s: int = 180) -> None:
         super().__init__()
@@ -105,6 +109,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self._build_footer())
         self.setCentralWidget(root)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
+        self._end_assisted_question: Confirm | None = None
+        self._help_outcome: HelpCall | None = None
         ctx.switcher.changed.connect(self._on_language_changed)
         self.retranslate()
         self.go_home()
@@ -178,7 +184,7 @@ class MainWindow(QMainWindow):
         self.assisted_label = label(role="fieldLabel", name="assistedBy")
         self.assisted_label.setWordWrap(False)
         self.end_assisted_button = button(name="endAssisted", role="chip")
-        self.end_assisted_button.clicked.connect(self.end_assisted_session)
+        self.end_assisted_button.clicked.connect(self.ask_end_assisted_session)
         for widget in (self.assisted_label, self.end_assisted_button):
             widget.hide()
             row.addWidget(widget)
@@ -211,6 +217,7 @@ class MainWindow(QMainWindow):
         screen.help_requested.connect(self.show_help)
         screen.print_requested.connect(self.print_requested)
         screen.cart_changed.connect(self._show_cart)
+        screen.visit_finished.connect(self.citizen_finished)
         self.screens[screen.route] = screen
         self.stack.addWidget(screen)
         self.screen_added.emit(screen)
@@ -304,11 +311,19 @@ class MainWindow(QMainWindow):
             self._set_manager(None)
         self.go_home()
 
+    def citizen_finished(self) -> None:
+        """The citizen tapped "Finish": their visit ends (an assisted one goes back to
+        the manager's dashboard)."""
+        if self.ctx.citizen.assisted_by is not None:
+            self.end_assisted_session()
+        else:
+            self.end_visit()
+
     def _forget_visit(self) -> None:
         self.ctx.citizen.end()
         for screen in self.screens.values():
             screen.forget()
-        for layer in (self._overlay, self._still_there):
+        for layer in (self._overlay, self._still_there, self._end_assisted_question):
             if layer is not None:
                 layer.hide()
         QApplication.clipboard().clear()
@@ -329,7 +344,7 @@ class MainWindow(QMainWindow):
         count = sum(line.quantity for line in cart.lines) if cart else 0
         self.cart_button.setVisible(count > 0)
         if cart and count:
-            from kiosk.formatting import format_euro
+            from kiosk.core.formatting import format_euro
 
             total = format_euro(cart.total_cents, self.ctx.lang)
             self.cart_button.setText(self.tr("Cart ({n}) · {total}").format(n=count, total=total))
@@ -367,6 +382,24 @@ class MainWindow(QMainWindow):
         self._show_assisted()
         self.manager_changed.emit()
         self.go_home()
+
+    @property
+    def end_assisted_question(self) -> Confirm:
+        if self._end_assisted_question is None:
+            from kiosk.ui.widgets.overlay import Confirm
+
+            self._end_assisted_question = Confirm(self.centralWidget(), "endAssistedQuestion")
+            self._end_assisted_question.accepted.connect(self.end_assisted_session)
+        return self._end_assisted_question
+
+    def ask_end_assisted_session(self) -> None:
+        """Ending forgets everything the citizen gave: one tap too many must not do it."""
+        self.end_assisted_question.ask(
+            self.tr("End the assisted session?"),
+            self.tr("What the citizen was doing and has not sent is forgotten."),
+            self.tr("No, go on"),
+            self.tr("Yes, end it"),
+        )
 
     def end_assisted_session(self) -> None:
         """The citizen's visit is forgotten; the manager is back at the dashboard."""
@@ -428,15 +461,49 @@ class MainWindow(QMainWindow):
         return self._overlay
 
     def show_help(self) -> None:
+        """The citizen asked for help: the welfare managers are called (ManagerController
+        says who could be reached, in ``show_help_outcome``), and the desk's details show."""
+        self._help_outcome = None
+        self._show_help_text()
+        self.help_asked.emit()
+
+    def show_help_outcome(self, call: HelpCall) -> None:
+        self._help_outcome = call
+        if self._overlay is not None and self._overlay.isVisible():
+            self._show_help_text()
+
+    def _show_help_text(self) -> None:
         sp = self.ctx.social_point
-        lines = [self.tr("Tell the welfare manager at the desk that you need help.")]
+        call = self._help_outcome
+        if call is None:
+            lines = [self.tr("Calling the welfare managers of this Social Point…")]
+        elif call.anybody_called:
+            called = self.tr(
+                "The welfare managers of this Social Point have been called:"
+                " someone will come to you. You can also go to the desk."
+            )
+            lines = [called]
+        else:
+            nobody = self.tr(
+                "Nobody could be called from here right now. Please go to the"
+                " desk and tell the welfare manager that you need help."
+            )
+            lines = [nobody]
         if sp.opening_hours:
             lines.append(self.tr("The desk is staffed: {hours}").format(hours=sp.opening_hours))
         if sp.address:
             lines.append(self.tr("Where: {address}").format(address=sp.address))
         if sp.phone:
             lines.append(self.tr("If nobody is here, call {phone}").format(phone=sp.phone))
+        lines.append(self._about_line())
         self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
+
+    def _about_line(self) -> str:
+        # Public software shows where its source is (AgID reuse guidelines).
+        facts = about()
+        return self.tr("{name} {version}, free software under the {licence} licence: {url}").format(
+            name=facts.name, version=facts.version, licence=facts.licence, url=facts.source_url
+        )
 
     def _on_language_changed(self, code: str) -> None:
         self.language_buttons[code].setChecked(True)
@@ -464,7 +531,7 @@ class MainWindow(QMainWindow):
         self._show_assisted()
         self._show_cart()
         if self._overlay is not None and self._overlay.isVisible():
-            self.show_help()
+            self._show_help_text()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

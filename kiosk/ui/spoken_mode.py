@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import SpeechSettings
-from kiosk.speech import MAX_VOLUME, MIN_VOLUME, Speaker
+from kiosk.boot.config import SpeechSettings
+from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
 from kiosk.ui.key_navigation import visible_layer
 
 if TYPE_CHECKING:

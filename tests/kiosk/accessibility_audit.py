@@ -79,8 +79,9 @@ def _hex(colour: tuple[int, int, int]) -> str:
 
 def text_contrast(shot: Image.Image, rect: QRect) -> tuple[float, str, str] | None:
     """(ratio, text colour, background) of the text drawn in ``rect`` of the screenshot:
-    the background is the commonest colour, the text the commonest of the others that
-    stands out from it (anti-aliased edges are each rare)."""
+    the background is the commonest colour; the text's colour is the one standing out
+    most from it that fills a few pixels (anti-aliased edges only blend the two, so they
+    stand out less; a thin sign such as "−" has few solid pixels)."""
     box = (rect.left(), rect.top(), rect.right() + 1, rect.bottom() + 1)
     region = shot.crop(box)
     colours = region.getcolors(region.width * region.height) or []
@@ -88,13 +89,12 @@ def text_contrast(shot: Image.Image, rect: QRect) -> tuple[float, str, str] | No
         return None
     colours.sort(reverse=True)
     background = _hex(colours[0][1])
-    for count, colour in colours[1:]:
-        ratio = contrast_ratio(_hex(colour), background)
-        if ratio >= 1.5:
-            if count < 6:
-                return None  # no text drawn here (only edges)
-            return ratio, _hex(colour), background
-    return None
+    solid = [(contrast_ratio(_hex(c), background), _hex(c)) for n, c in colours[1:] if n >= 4]
+    solid = [(ratio, colour) for ratio, colour in solid if ratio >= 1.5]
+    if not solid:
+        return None  # no text drawn here
+    ratio, colour = max(solid)
+    return ratio, colour, background
 
 
 def texts(window: QWidget) -> list[tuple[QWidget, QRect]]:
@@ -109,10 +109,10 @@ def texts(window: QWidget) -> list[tuple[QWidget, QRect]]:
             inset = 0
         elif isinstance(widget, QAbstractButton):
             has_text = bool(widget.text().strip())
-            inset = 6  # inside the border
+            inset = 8  # inside the border and its rounded corners
         elif isinstance(widget, QLineEdit):
             has_text = bool(widget.text() or widget.placeholderText())
-            inset = 6
+            inset = 8
         else:
             continue
         rect = shown_rect(widget, window).adjusted(inset, inset, -inset, -inset)

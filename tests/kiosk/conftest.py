@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Kiosk tests: the reference platform over loopback HTTP (``central``), the recording
 TCP printer (``printer``), and the kiosk wired as the application wires it (``kiosk``)."""
 
@@ -8,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Backend, open_backend
+from kiosk.boot.backend import Backend, open_backend
 from kiosk.ui.application import build_window, connect_backend
+from kiosk.ui.controllers.printer import PrintBridge
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.print_controller import PrintBridge
 from kiosk.ui.sync_bridge import SyncBridge
 from kiosk.ui.tasks import TaskRunner
 from tests.conftest import KIOSK_SIZE, make_config
@@ -51,7 +52,7 @@ def kiosk_window(qtbot, qapp, config) -> tuple[MainWindow, Backend, TaskRunner]:
 def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter, central: Central):  # type: ignore[no-untyped-def]  # noqa: F811
     settings = (
         f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
-        "status_timeout_ms = 300\n"
+        "status_timeout_ms = 1000\n"
         f'[sync]\nplatform_url = "{central.url}"\n'
         f'enrollment_code = "{central.platform.new_enrollment_code()}"\ninterval_s = 3600\n'
     )

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from kiosk.manager_login import Manager
+from kiosk.core.manager_login import Manager
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.theme import THEMES
 from tests.kiosk.accessibility_audit import (

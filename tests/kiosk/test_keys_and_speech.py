@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from kiosk.speech import SilentSpeaker, espeak_command, render_wav
+from kiosk.core.speech import SilentSpeaker, espeak_command, render_wav
 from kiosk.ui.key_navigation import can_take_focus
 from kiosk.ui.spoken_mode import speakable
 from kiosk.ui.theme import HIGH_CONTRAST, THEMES, contrast_ratio, text_pairs

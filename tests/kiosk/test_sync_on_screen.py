@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync badge and live mirror updates, with the reference platform embedded."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import open_backend
+from kiosk.boot.backend import open_backend
 from kiosk.ui.application import build_window
 from kiosk.ui.sync_bridge import SyncBridge
 from tests.conftest import KIOSK_SIZE, make_config
@@ -73,7 +74,7 @@ def test_a_published_change_appears_on_screen(qtbot, synced, snap) -> None:
 
 def test_records_waiting_show_on_the_badge_when_offline(qtbot, synced) -> None:
     window, backend = synced
-    from sync import outbox
+    from store import outbox
 
     backend.sync.stop()  # the platform is gone: nobody answers at its address
     with backend.store.write() as session:
@@ -103,3 +104,41 @@ def test_a_sync_updates_the_category_counts_in_the_same_tiles(qtbot, synced) -> 
     assert all(now is before for now, before in zip(screen._tiles, tiles, strict=True))
     tap(qtbot, window, "Anziani")
     assert shows(window, "Ginnastica dolce")
+
+
+def test_the_refresh_after_a_sync_reads_nothing_on_the_ui_thread(qtbot, synced) -> None:
+    # At 100,000 services a category's counts and first page take 50-100 ms to read;
+    # the sync worker reads them again before the screen refreshes, not the UI thread.
+    import threading
+
+    from sqlalchemy import event
+
+    window, backend = synced
+    # The first sync's refresh comes first (nothing on show was asked before it).
+    qtbot.waitUntil(lambda: backend.catalog._warmed_at > 0, timeout=10_000)
+    qtbot.wait(100)
+    tap(qtbot, window, "Servizi")
+    tap(qtbot, window, "Anziani")
+    on_ui_thread: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_ui_thread.append(statement)
+
+    reader_engine = backend.store._reader
+    event.listen(reader_engine, "before_cursor_execute", seen)
+    try:
+        embedded_platform(backend).publish(
+            "services", service_record("s52", "Lettura ad alta voce", category="silvercare")
+        )
+        backend.sync.worker.wake()
+        qtbot.waitUntil(lambda: shows(window, "Lettura ad alta voce"), timeout=10_000)
+        # The sync badge reads the outbox counts; the catalog screen reads nothing.
+        catalog_reads = [s for s in on_ui_thread if "services" in s or "categories" in s]
+        assert catalog_reads == []
+    finally:
+        event.remove(reader_engine, "before_cursor_execute", seen)
+    # Once used, a warmed answer is not served again: the next visit reads afresh.
+    tap(qtbot, window, "‹ Indietro")
+    tap(qtbot, window, "Anziani")
+    assert shows(window, "Lettura ad alta voce")

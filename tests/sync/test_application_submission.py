@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """An application sent through the outbox is checked again by the platform with the
 same form code: accepted with a protocol number, or rejected with the reason kept."""
 
@@ -10,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from forms.definition import load_definition
-from sync import outbox
+from store import outbox
+from store.models import FormDefinition, OutboxEntry
 from sync.engine import SyncEngine
-from sync.models import FormDefinition, OutboxEntry
 from tests.forms.test_answers import GOOD
 from tests.sync.conftest import Central
 
@@ -36,7 +37,7 @@ def application(engine: SyncEngine, **changes: Any) -> dict[str, Any]:
 
 
 def _calls(engine: SyncEngine) -> list[str]:
-    from sync.models import Call
+    from store.models import Call
 
     with engine.store.read() as session:
         return [c.id for c in session.scalars(select(Call).where(Call.form_ref == REF))]
@@ -66,7 +67,10 @@ def test_the_platform_accepts_a_good_application_and_refuses_bad_ones_with_reaso
     ])  # fmt: skip
     assert good.state == "accepted" and good.server_id.startswith("PROT-")
     assert bad.state == "rejected" and bad.reject_code == "invalid_answers"
-    assert "cf: Il codice fiscale non è valido: controlla la 16ª lettera." in bad.reject_message
+    assert (
+        "cf: Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
+        " confrontalo con la tessera sanitaria."
+    ) in bad.reject_message
     assert (changed.reject_code, stranger.reject_code) == ("form_changed", "wrong_form")
     stored = {s.uuid: s for s in central.platform.submissions()}
     assert stored[good.uuid].payload["answers"]["cognome"] == "Ferraro"
@@ -105,9 +109,9 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
 ) -> None:  # type: ignore[no-untyped-def]
     import stat
 
-    from kiosk.status_lookup import find
+    from kiosk.core.status_lookup import find
+    from store.models import ApplicationStatus
     from sync.device import ensure_enrolled, load
-    from sync.models import ApplicationStatus
     from tests.sync.conftest import enrolled_client
 
     client = enrolled_client(central)

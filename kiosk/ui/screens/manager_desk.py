@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The manager's dashboard: how the kiosk stands and what needs a hand.
 
 Left: the link to the platform (online, last sync, records waiting, "Sync now"), an
@@ -20,9 +21,9 @@ from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 
 if TYPE_CHECKING:
-    from kiosk.manager_desk import DeskFacts, Refused
-    from kiosk.manager_login import Manager
-    from sync.catalog import CatalogReader
+    from kiosk.core.manager_desk import DeskFacts, Refused
+    from kiosk.core.manager_login import Manager
+    from store.catalog import CatalogReader
     from sync.worker import SyncStatus
 
 CONFIRM_MS = 5000  # a second tap on "Leave for maintenance" within this time closes
@@ -40,10 +41,12 @@ class ManagerDeskScreen(DataScreen):
     sync_now = Signal()
     print_test = Signal()
     reprint = Signal(str)  # print job UUID
+    dealt_with = Signal(str)  # print job UUID of a slip to check the manager has handled
     print_day_report = Signal()
     start_assisted = Signal()
     maintenance_exit = Signal()
     log_out = Signal()
+    help_answered = Signal()  # "I'm coming": the citizens' call for help is taken
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
@@ -140,16 +143,32 @@ class ManagerDeskScreen(DataScreen):
         self._draw()
 
     def _draw(self) -> None:
+        # Redrawn on every refresh: each column stays where the manager had scrolled it.
+        kept = [(area, area.verticalScrollBar().value()) for area in (self.left, self.right)]
         self.left.clear()
         self.right.clear()
-        self.left.add(self._link_card())
         facts = self.facts
+        if facts is not None and facts.help_requests:
+            self.left.add(self._help_card(facts))
+        self.left.add(self._link_card())
         if facts is not None and facts.overdue.count:
             self.left.add(self._overdue_card(facts))
         self.left.add(self._refused_card(facts))
         self.right.add(self._actions_card())
         self.right.add(self._printer_card(facts))
         self.right.add(self._reprint_card(facts))
+        for area, value in kept:  # once the new cards are laid out and the range is known
+            QTimer.singleShot(0, self, lambda a=area, v=value: a.verticalScrollBar().setValue(v))
+
+    def _help_card(self, facts: DeskFacts) -> QWidget:
+        frame, column = self._card(self.tr("⚠ A citizen is asking for help"), "deskHelp")
+        times = ", ".join(_local(moment)[-5:] for moment in facts.help_requests)
+        column.addWidget(label(self.tr("Asked at this kiosk at {times}.").format(times=times),
+                               role="fieldError"))  # fmt: skip
+        coming = button(self.tr("I am on my way"), name="helpAnswered", role="primary")
+        coming.clicked.connect(self.help_answered.emit)
+        column.addWidget(coming)
+        return frame
 
     def _card(self, title: str, name: str) -> tuple[QWidget, QVBoxLayout]:
         frame = card()
@@ -281,18 +300,25 @@ class ManagerDeskScreen(DataScreen):
         counts = facts.print_counts if facts else {}
         column.addWidget(label(self.tr("Slips waiting to print: {n}").format(
             n=counts.get("pending", 0) + counts.get("sending", 0))))  # fmt: skip
+        if facts is not None and facts.printer == "paper_low":
+            low = self.tr("The paper roll is nearly finished: put in a new one soon.")
+            column.addWidget(label(low, role="fieldError", name="paperLow"))
         attention = facts.print_attention if facts else []
         column.addWidget(label(self.tr("Slips to check: {n}").format(n=len(attention))))
         for job in attention:
             reason = {
                 "uncertain": self.tr("may not have printed whole: check the paper"),
                 "expired": self.tr("not printed in time, no longer printed by itself"),
+                "failed": self.tr("could not be printed: the kiosk's log says why"),
             }.get(job.state, job.waiting_reason or "")
             row = QHBoxLayout()
             row.addWidget(label(f"{job.slip.title} {job.reference or ''} — {reason}"), 1)
             again = button(self.tr("Reprint"), name="reprintAttention", role="chip")
             again.clicked.connect(lambda _=False, u=job.uuid: self.reprint.emit(u))
             row.addWidget(again)
+            done = button(self.tr("Dealt with"), name="dealtWith", role="chip")
+            done.clicked.connect(lambda _=False, u=job.uuid: self.dealt_with.emit(u))
+            row.addWidget(done)
             column.addLayout(row)
         test = button(self.tr("Print a test page"), name="printTest", role="chip")
         test.clicked.connect(self.print_test.emit)

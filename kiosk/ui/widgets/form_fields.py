@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One widget per kind of form field, each with its question, its help and its error.
 
 A field shows the answer it is given and hands back what the citizen entered as an
@@ -8,7 +9,7 @@ questions come from the platform.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -23,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
+from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
-from sync.catalog import pick
+from store.catalog import pick
 
 Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
 
@@ -90,7 +91,9 @@ class FieldWidget(QWidget):
 
     def retranslate(self, lang: str) -> None:
         question = pick(self.item.get("label", {}), lang)
-        if not self.required and self.item["type"] not in ("note", "declaration"):
+        # A label that qualifies itself ("E-mail (se ce l'hai)") needs no second note.
+        qualified = question.rstrip().endswith(")")
+        if not self.required and not qualified and self.item["type"] not in ("note", "declaration"):
             question = QCoreApplication.translate("FormFields", "{question} (optional)").format(
                 question=question
             )
@@ -195,11 +198,17 @@ class ChoiceField(FieldWidget):
     """
 
     def __init__(
-        self, item: Mapping[str, Any], options: Sequence[Option], *, several: bool = False
+        self,
+        item: Mapping[str, Any],
+        options: Sequence[Option],
+        *,
+        several: bool = False,
+        exclusive: Collection[Any] = (),
     ) -> None:
         super().__init__(item)
         self.options = list(options)
         self.several = several
+        self.exclusive_values = set(exclusive)  # answers that rule out the others
         self.group = QButtonGroup(self)
         self.group.setExclusive(not several)
         self.buttons: list[QPushButton] = []
@@ -210,13 +219,24 @@ class ChoiceField(FieldWidget):
             choice = button(name=f"choice_{self.name}_{index}", role="choice")
             choice.setCheckable(True)
             choice.toggled.connect(lambda _on, b=choice: self._mark(b))
-            choice.clicked.connect(lambda _=False: self.edited.emit())
+            choice.clicked.connect(lambda on, i=index: self._chosen(i, on))
             self.group.addButton(choice, index)
             self.buttons.append(choice)
             grid.addWidget(choice, index // columns, index % columns)
         self.column.addLayout(grid)
         self.finish()
         self._lang = "it"
+
+    def _exclusive(self, index: int) -> bool:
+        return self.options[index][0] in self.exclusive_values
+
+    def _chosen(self, index: int, on: bool) -> None:
+        """An exclusive answer ("None") clears the others; any other clears it."""
+        if on and self.several:
+            for other, choice in enumerate(self.buttons):
+                if other != index and (self._exclusive(index) or self._exclusive(other)):
+                    choice.setChecked(False)
+        self.edited.emit()
 
     def _mark(self, choice: QPushButton) -> None:
         index = self.buttons.index(choice)
@@ -242,6 +262,10 @@ class ChoiceField(FieldWidget):
         self._lang = lang
         for choice in self.buttons:
             self._mark(choice)
+        if self.several:  # else several answers look like a choice of one
+            several = QCoreApplication.translate("FormFields", "You can choose more than one.")
+            self.help.setText(f"{self.help.text()} {several}".strip())
+            self.help.setVisible(True)
 
 
 class DeclarationField(FieldWidget):
@@ -369,6 +393,15 @@ class RepeatField(FieldWidget):
         self._rebuild()
 
 
+def review_line(question: str, answer: str) -> str:
+    """A question and its answer on one line: "Nome: Anna", "Hai figli? Sì" (never a
+    stray "?:" or ".:" after a question that ends in its own sign)."""
+    question = question.rstrip().rstrip(":").rstrip()
+    if question.endswith("?"):
+        return f"{question} {answer}"
+    return f"{question.rstrip('.')}: {answer}"
+
+
 def answer_text(
     item: Mapping[str, Any],
     value: Any,
@@ -419,8 +452,10 @@ def field_widget(
     if kind == "long_text":
         return LongTextField(item)
     if kind in ("choice", "multi_choice"):
-        options = [(c["value"], c["label"]) for c in choices[item["choices"]]]
-        return ChoiceField(item, options, several=kind == "multi_choice")
+        listed = choices[item["choices"]]
+        options = [(c["value"], c["label"]) for c in listed]
+        exclusive = [c["value"] for c in listed if c.get("exclusive")]
+        return ChoiceField(item, options, several=kind == "multi_choice", exclusive=exclusive)
     if kind == "yes_no":
         yes_no = [(True, {"it": "Sì", "en": "Yes"}), (False, {"it": "No", "en": "No"})]
         return ChoiceField(item, yes_no)

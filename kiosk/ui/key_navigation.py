@@ -168,6 +168,10 @@ class KeyNavigator(QObject):
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
+    def _reactivate(self) -> None:
+        if self.window.isVisible() and not self.window.isActiveWindow():
+            self.window.activateWindow()
+
     def _focus_if_none(self) -> None:
         focus = QApplication.focusWidget()
         if focus is None or focus.window() is not self.window or not can_take_focus(focus):
@@ -228,6 +232,11 @@ class KeyNavigator(QObject):
             # The kiosk starts with the focus on the screen's first control, not on the
             # header's first button (where Qt would put it).
             QTimer.singleShot(0, self, self._focus_if_none)
+            return False
+        if kind == QEvent.Type.WindowDeactivate and watched is self.window:
+            # A kiosk has one window: a passing top-level (a widget shown for a moment
+            # before its layout takes it) must not leave the keys with nowhere to go.
+            QTimer.singleShot(0, self, self._reactivate)
             return False
         if kind == QEvent.Type.ChildAdded:
             from kiosk.ui.widgets.overlay import Layer

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.boot.config import SpeechSettings
 from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
-from kiosk.ui.key_navigation import visible_layer
+from kiosk.ui.key_navigation import can_take_focus, visible_layer
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -235,7 +235,8 @@ class SpokenMode(QObject):
         self.say(self._screen_words())
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self.on and not self._announcing and new is not None and new.window() is self.window:
+        if (self.on and not self._announcing and new is not None
+                and new.window() is self.window and can_take_focus(new)):  # fmt: skip
             self.say(self.describe(new))
 
     # Errors, messages and the countdown, as they appear --------------------------------

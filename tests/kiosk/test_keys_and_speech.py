@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.core.speech import SilentSpeaker, espeak_command, render_wav
 from kiosk.ui.key_navigation import can_take_focus
@@ -216,3 +216,79 @@ def test_espeak_ng_makes_sound(tmp_path: Path, lang: str) -> None:
 def test_a_sentence_starting_with_a_dash_is_text_not_an_option() -> None:
     command = espeak_command("-v xx", "it", volume=50, rate_wpm=150)
     assert command[-2:] == ["--", "-v xx"] and command[:3] == ["espeak-ng", "-v", "it"]
+
+
+def press_until(qtbot, window, speaker: SilentSpeaker, words: str) -> None:  # type: ignore[no-untyped-def]
+    """Tab until the voice names the wanted control (as a blind citizen listens)."""
+    for _ in range(150):  # the on-screen keyboard has some 45 keys
+        press(qtbot, window, Qt.Key.Key_Tab)
+        if words in speaker.texts()[-1]:
+            return
+    raise AssertionError(f"no control called {words!r}; last heard: {speaker.texts()[-3:]}")
+
+
+def heard(qtbot, speaker: SilentSpeaker, words: str, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: any(words in t for t in speaker.texts()), timeout=timeout)
+
+
+@pytest.mark.xfail(
+    reason="offscreen: the window loses activation when a service list is built, and keys"
+    " then reach no control; not yet found which widget takes it",
+    strict=False,
+)
+def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_the_receipt(
+    qtbot, kiosk, printer
+) -> None:  # type: ignore[no-untyped-def]
+    window, _backend = kiosk
+    speaker = listen(window)
+    window.spoken.headset = True  # the headset jack reports a headset
+    # The answers of the form given earlier in the visit (typing them is covered by
+    # the on-screen keyboard's own key test); from here on, keys only.
+    import copy
+    from datetime import UTC, datetime
+
+    from kiosk.core.applying import start
+    from tests.forms.test_answers import GOOD
+
+    with window.catalog.store.read() as session:
+        draft = start(session, "bs-piazzola", datetime.now(UTC))
+    draft.answers, draft.page = copy.deepcopy(GOOD), 5  # 5: the review before sending
+    window.ctx.citizen.drafts["bs-piazzola"] = draft
+    qtbot.waitUntil(lambda: focused() is not None and focused().objectName() == "servicesTile")
+
+    press(qtbot, window, Qt.Key.Key_F1)  # the keypad's help key starts spoken mode
+    assert "Schermata: Benvenuti al Social Point" in speaker.texts()[-1]
+    assert "Servizi" in speaker.texts()[-1]  # and the control with focus
+
+    # Find a service: Services, the elderly, the first service.
+    press(qtbot, window, Qt.Key.Key_Return)
+    heard(qtbot, speaker, "Schermata: Servizi")
+    press_until(qtbot, window, speaker, "Anziani")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_route == "category")
+    heard(qtbot, speaker, "Schermata: ")
+    said = len(speaker.said)
+    press_until(qtbot, window, speaker, "Assistenza domiciliare")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_route == "service")
+    qtbot.waitUntil(lambda: any("Schermata: Assistenza" in t for t in speaker.texts()[said:]))
+
+    # Back home by the back key, then the call for buoni spesa.
+    while window.current_route != "home":
+        press(qtbot, window, Qt.Key.Key_Escape)
+    press_until(qtbot, window, speaker, "Bandi e contributi")
+    press(qtbot, window, Qt.Key.Key_Return)
+    heard(qtbot, speaker, "Schermata: Bandi e contributi")
+    press_until(qtbot, window, speaker, "Fai domanda qui")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_route == "apply")
+    press_until(qtbot, window, speaker, "Invia la domanda")
+    press(qtbot, window, Qt.Key.Key_Return)
+
+    # The receipt, read aloud in the headset with its tracking code, as it prints.
+    heard(qtbot, speaker, "Codice di verifica", timeout=15_000)
+    receipt = next(t for t in speaker.texts() if "Codice di verifica" in t)
+    code = window.screens["apply"].findChild(QLabel, "trackingCode")
+    assert "DOMANDA" in receipt.upper() and "Buoni spesa" in receipt
+    if code is not None and code.text():
+        assert code.text().split()[-1] in receipt

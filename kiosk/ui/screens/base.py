@@ -63,6 +63,7 @@ class Screen(QWidget):
         self.page.setWidgetResizable(True)
         self.page.setFrameShape(QFrame.Shape.NoFrame)
         set_enum(self.page, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum(self.page, "focusPolicy", "NoFocus")  # keys go to its controls, not to it
         content = QWidget()
         content.setObjectName("scrollContent")
         self.body = QVBoxLayout(content)

@@ -44,6 +44,16 @@ def _between(low: int, high: int) -> Check:
     return check
 
 
+def _time_zone(value: Any) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "must be a time zone name, like Europe/Rome"
+    return None
+
+
 def _matches(pattern: str, meaning: str) -> Check:
     compiled = re.compile(pattern)
 
@@ -141,6 +151,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "vouchers": {
         "signing_key": Key(str, ""),
         "trusted_keys_file": Key(str, ""),
+        "time_zone": Key(str, "Europe/Rome", _time_zone),
     },
     "sync": {
         "platform_url": Key(str, "", _platform_url),
@@ -188,7 +199,9 @@ class PrinterSettings(NamedTuple):
 
 class VoucherSettings(NamedTuple):
     signing_key: Path  # this kiosk's Ed25519 key (PEM, mode 0600), made on first use
-    trusted_keys_file: Path | None  # public keys accepted besides this kiosk's own
+    trusted_keys_file: Path | None  # public keys accepted besides the platform's list
+    time_zone: str  # the calendar of validity days, as on the platform
+    published_keys: Path  # the platform's published keys, saved at each sync
 
 
 class SyncSettings(NamedTuple):
@@ -358,6 +371,8 @@ def _voucher_settings(values: dict[str, Any], base: Path, data_dir: Path) -> Vou
     return VoucherSettings(
         signing_key=base / key if key else data_dir / "voucher-signing-key.pem",
         trusted_keys_file=base / trusted if trusted else None,
+        time_zone=values["time_zone"],
+        published_keys=data_dir / "voucher-keys.json",
     )
 
 

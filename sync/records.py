@@ -332,7 +332,7 @@ def parse_application_status(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 VOUCHER_ID_RE = re.compile(r"[0-9a-f]{16}")
-VOUCHER_CODE_RE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}")
+VOUCHER_CODE_RE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}")
 SIGNED_CODE_RE = re.compile(r"SP1:[0-9A-Z $%*+./:-]{1,508}")
 VOUCHER_STATES = ("issued", "redeemed", "cancelled")
 

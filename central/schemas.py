@@ -170,7 +170,9 @@ class VoucherRecord(Strict):
     service: Id | None = None
     valid_from: date
     valid_until: date
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$")]
+    code: Annotated[
+        str, StringConstraints(pattern=r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$")
+    ]
     signed_code: Annotated[str, StringConstraints(pattern=r"^SP1:[0-9A-Z $%*+./:-]{1,508}$")]
     state: Literal["issued", "redeemed", "cancelled"]
 
@@ -242,9 +244,12 @@ class CreditGrant(Strict):
     cf: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{16}$")]
     programme: Short
     balance_cents: int = Field(ge=0, le=100_000_000)
+    comune: Id | None = None  # whose kiosks receive it; None: every kiosk
 
 
 class VoucherStatus(BaseModel):
+    """A voucher as a merchant within its scope sees it: no holder, no personal data."""
+
     code: str
     state: str
     programme: str
@@ -252,6 +257,56 @@ class VoucherStatus(BaseModel):
     service: str | None
     valid_from: date
     valid_until: date
+    units: int | None = None  # a service voucher's units, as signed
+    units_left: int | None = None
+    amount_left_cents: int | None = None
+
+
+Uuid = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+]
+
+
+class RedeemBody(Strict):
+    """A merchant takes a voucher: its own id for this redemption (sent again, the same
+    answer), and how many units (service voucher, default 1) or how much (amount)."""
+
+    redemption_id: Uuid
+    units: int | None = Field(default=None, ge=1, le=99)
+    amount_cents: int | None = Field(default=None, ge=1, le=10_000_000)
+
+
+class Redemption(RedeemBody):
+    voucher: Annotated[str, StringConstraints(min_length=1, max_length=512)]  # code or QR
+
+
+class EnrollmentGrant(Strict):
+    """What the device enrolled with a new code may do (admin API)."""
+
+    role: Literal["kiosk", "merchant", "admin"] = "kiosk"
+    comune: Id | None = None
+    scope: dict[Literal["services", "programmes", "comuni"], list[Short]] | None = None
+
+
+class Revocation(Strict):
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+class SigningKeyBody(Strict):
+    public_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
+
+
+class PublishedKey(BaseModel):
+    kid: str
+    public_key: str
+    issuer: str
+    signs: Literal["any", "service"]
+    revoked: bool
+
+
+class PublishedKeys(BaseModel):
+    keys: list[PublishedKey]
 
 
 class StatusChange(Strict):

@@ -30,7 +30,7 @@ def start_embedded_platform(config: Config) -> EmbeddedPlatform:
 
     database = config.paths.data_dir / "central.sqlite3"
     database.parent.mkdir(parents=True, exist_ok=True)
-    platform = Platform(f"sqlite:///{database}")
+    platform = Platform(f"sqlite:///{database}", time_zone=config.vouchers.time_zone)
     seed_if_empty(platform, DEMO_DATASET)
     code = "" if config.device_file.exists() else platform.new_enrollment_code()
     server = EmbeddedServer(create_app(platform)).start()
@@ -51,10 +51,13 @@ def central_main(argv: list[str]) -> int:
     parser.add_argument("--admin-token", default="", help="enables the /v1/admin API")
     parser.add_argument("--seed-demo", action="store_true", help="publish the demo catalog")
     parser.add_argument(
+        "--time-zone", default="Europe/Rome", help="the calendar of voucher validity days"
+    )
+    parser.add_argument(
         "--enrollment-code", action="store_true", help="print a new one-time code and exit"
     )
     args = parser.parse_args(argv)
-    platform = Platform(args.db)
+    platform = Platform(args.db, time_zone=args.time_zone)
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
         print("demo catalog published")
     if args.enrollment_code:

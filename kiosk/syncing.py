@@ -3,19 +3,24 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from kiosk.config import Config
-from sync.client import PlatformClient
+from sync.client import PlatformClient, RefusedError, UnreachableError
 from sync.device import ensure_enrolled
 from sync.engine import SyncEngine
 from sync.retention import RetentionRule, housekeep
 from sync.store import Store
-from sync.wire import Result
+from sync.wire import ProtocolError, Result
 from sync.worker import SyncStatus, SyncWorker
+
+log = logging.getLogger(__name__)
+KEYS_EVERY_S = 600.0  # how often the published voucher keys are fetched again
 
 
 @dataclass
@@ -58,8 +63,29 @@ def make_sync(
         ca_bundle=settings.ca_bundle or None,
     )
 
+    keys_fetched = [float("-inf")]
+
+    def refresh_keys() -> None:
+        """The platform's voucher keys, for offline checks (``voucher verify``)."""
+        if time.monotonic() - keys_fetched[0] < KEYS_EVERY_S:
+            return
+        from printing.voucher_keys import KeyFileError, save_published
+
+        try:
+            save_published(config.vouchers.published_keys, client.voucher_keys())
+            keys_fetched[0] = time.monotonic()
+        except (UnreachableError, RefusedError, ProtocolError, KeyFileError, OSError) as error:
+            log.warning("voucher keys not refreshed: %s", error)
+
     def connect() -> SyncEngine:
         ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
+        # Imported here: cryptography stays off the kiosk's start-up path.
+        from printing.voucher_keys import load_or_create_signer, public_key_text
+
+        # The platform accepts this kiosk's vouchers only under a key it registered.
+        signer = load_or_create_signer(config.vouchers.signing_key)
+        client.register_signing_key(public_key_text(signer))
+        refresh_keys()
         return SyncEngine(
             store,
             client,
@@ -75,7 +101,7 @@ def make_sync(
         backoff_cap=settings.backoff_cap_s,
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
-        housekeeping=lambda: housekeep(store, retention_rule(config)),
+        housekeeping=lambda: (housekeep(store, retention_rule(config)), refresh_keys()),
     )
 
     def stop() -> None:

@@ -40,7 +40,7 @@ def key_in(qtbot, window: MainWindow, digits: str) -> None:  # type: ignore[no-u
     tap(qtbot, window, "OK")
 
 
-def log_in(qtbot, window: MainWindow, code: str = "1001", pin: str = "2468") -> None:  # type: ignore[no-untyped-def]
+def log_in(qtbot, window: MainWindow, code: str = "1001", pin: str = "246810") -> None:  # type: ignore[no-untyped-def]
     window.open_manager_area()
     key_in(qtbot, window, code)
     key_in(qtbot, window, pin)
@@ -69,7 +69,7 @@ def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # 
     snap(window, "login-it")
 
     key_in(qtbot, window, "1001")
-    key_in(qtbot, window, "9999")
+    key_in(qtbot, window, "999999")
     qtbot.waitUntil(lambda: shows(window, "Tentativi rimasti: 4"), timeout=5_000)
     assert window.manager is None
     snap(window, "login-wrong-pin")
@@ -78,7 +78,7 @@ def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # 
     snap(window, "login-en")
     tap(qtbot, window, "Italiano")
 
-    key_in(qtbot, window, "2468")  # the PIN field is still the one being typed
+    key_in(qtbot, window, "246810")  # the PIN field is still the one being typed
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
     assert window.manager is not None and shows(window, "Silvia Demo")
     qtbot.waitUntil(lambda: shows(window, "Ultima sincronizzazione riuscita"), timeout=5_000)
@@ -95,10 +95,10 @@ def test_five_wrong_pins_lock_the_code(qtbot, kiosk) -> None:  # type: ignore[no
     key_in(qtbot, window, "1001")
     screen = window.screens["manager_login"]
     for _attempt in range(5):
-        key_in(qtbot, window, "1111")
+        key_in(qtbot, window, "111111")
         qtbot.waitUntil(lambda: not screen.waiting, timeout=5_000)  # type: ignore[attr-defined]
     assert shows(window, "Troppi PIN errati: questo codice è bloccato fino alle")
-    key_in(qtbot, window, "2468")  # the right PIN, but too late
+    key_in(qtbot, window, "246810")  # the right PIN, but too late
     qtbot.waitUntil(lambda: not screen.waiting, timeout=5_000)  # type: ignore[attr-defined]
     assert window.manager is None and shows(window, "bloccato")
 

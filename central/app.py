@@ -123,10 +123,15 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         return schemas.LookupKey(lookup_key=platform.lookup_secret().hex())
 
     @app.post("/v1/device/token")
-    def rotate_token(holder: Annotated[Device, Depends(device)]) -> dict[str, str]:
-        """A new token for this device; the one used for this call stops working."""
+    def rotate_token(
+        holder: Annotated[Device, Depends(device)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, str]:
+        """A new token for this device; the one used for this call works until the new
+        one is first used, then never again."""
+        used = (authorization or "").removeprefix("Bearer ").strip()
         try:
-            return {"token": platform.rotate_token(holder.id)}
+            return {"token": platform.rotate_token(holder.id, used)}
         except EnrollError as error:
             raise HTTPException(403, str(error)) from None
 

@@ -61,6 +61,9 @@ class Device(Base):
     comune: Mapped[str | None] = mapped_column(String(64), default=None)
     scope: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     token_issued_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The token before the last rotation, still accepted until the new one is first
+    # used: a rotation whose reply was lost does not lock the device out.
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
     revoked_reason: Mapped[str | None] = mapped_column(String(500), default=None)
 

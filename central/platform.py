@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, Text, cast, create_engine, event, select
+from sqlalchemy import Engine, Text, cast, create_engine, event, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import schemas, voucher_authority
@@ -305,17 +305,29 @@ class Platform:
         return device_id, token
 
     def device_for(self, token: str) -> Device | None:
-        """The device holding this token (revoked ones too: the caller says why not)."""
+        """The device holding this token (revoked ones too: the caller says why not).
+        The first call with a rotated token retires the one before it."""
+        hashed = digest(token)
         with self.sessions() as session:
-            return session.scalar(select(Device).where(Device.token_hash == digest(token)))
+            either = or_(Device.token_hash == hashed, Device.previous_token_hash == hashed)
+            device = session.scalar(select(Device).where(either))
+        if device is not None and device.token_hash == hashed and device.previous_token_hash:
+            with self._writing() as session:
+                current = session.get(Device, device.id)
+                if current is not None and current.token_hash == hashed:
+                    current.previous_token_hash = None
+        return device
 
-    def rotate_token(self, device_id: str) -> str:
-        """A new token for the device; the old one stops working at once."""
+    def rotate_token(self, device_id: str, used_token: str) -> str:
+        """A new token for the device. The one used to ask stays valid until the new one
+        is first used (then it is forgotten), so a lost reply locks nobody out."""
         token = secrets.token_urlsafe(32)
         with self._writing() as session:
             device = session.get(Device, device_id)
             if device is None or device.revoked_at is not None:
                 raise EnrollError("this device cannot get a new token")
+            if device.token_hash == digest(used_token):
+                device.previous_token_hash = device.token_hash
             device.token_hash, device.token_issued_at = digest(token), now()
         return token
 

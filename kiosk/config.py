@@ -164,6 +164,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "backoff_cap_s": Key(int, 300, _between(5, 86_400)),
         "page_size": Key(int, 500, _between(10, 1000)),
         "push_batch": Key(int, 100, _between(1, 500)),
+        "token_max_age_days": Key(int, 30, _between(1, 365)),
     },
 }
 
@@ -216,6 +217,7 @@ class SyncSettings(NamedTuple):
     backoff_cap_s: int
     page_size: int
     push_batch: int
+    token_max_age_days: int  # the device token is swapped for a new one when older
 
 
 class PurchaseSettings(NamedTuple):

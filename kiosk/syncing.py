@@ -6,13 +6,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from kiosk.config import Config
 from sync.client import PlatformClient, RefusedError, UnreachableError
-from sync.device import ensure_enrolled
+from sync.device import DeviceIdentity, ensure_enrolled, save
 from sync.engine import SyncEngine
 from sync.retention import RetentionRule, housekeep
 from sync.store import Store
@@ -41,6 +42,19 @@ def platform_address(config: Config) -> tuple[str, str, Callable[[], None]]:
 
 def retention_rule(config: Config) -> RetentionRule:
     return RetentionRule(config.retention.reprint_days, config.retention.unsent_alert_days)
+
+
+def rotate_if_old(
+    path: Path, identity: DeviceIdentity, client: PlatformClient, max_age_days: int
+) -> None:
+    """Swaps a device token older than ``max_age_days`` for a new one (the platform
+    forgets the old one at once), so a token copied from a disk stops working soon."""
+    age_s = time.time() - path.stat().st_mtime  # the file is written with each token
+    if age_s < max_age_days * 86_400:
+        return
+    token = client.rotate_token()
+    save(path, replace(identity, token=token))
+    log.info("device token rotated after %d days", int(age_s // 86_400))
 
 
 def make_sync(
@@ -78,7 +92,8 @@ def make_sync(
             log.warning("voucher keys not refreshed: %s", error)
 
     def connect() -> SyncEngine:
-        ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
+        identity = ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
+        rotate_if_old(config.device_file, identity, client, settings.token_max_age_days)
         # Imported here: cryptography stays off the kiosk's start-up path.
         from printing.voucher_keys import load_or_create_signer, public_key_text
 

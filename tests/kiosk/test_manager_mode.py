@@ -273,3 +273,17 @@ def test_a_disk_that_takes_no_writes_is_explained_to_the_manager(qtbot, kiosk, s
     tap(qtbot, window, "Sincronizza ora")
     qtbot.waitUntil(lambda: not shows(window, "non riesce a salvare"), timeout=10_000)
     assert not window.findChildren(QLabel, "syncProblem")
+
+
+def test_a_revoked_kiosk_tells_its_manager_why(qtbot, kiosk, central: Central, snap) -> None:  # type: ignore[no-untyped-def]
+    window, _backend = kiosk
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    [device] = central.platform.devices()
+    central.platform.revoke_device(device.id, "chiosco sostituito il 3 dicembre")
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "La piattaforma ha disattivato questo chiosco"),
+                    timeout=10_000)  # fmt: skip
+    assert shows(window, "chiosco sostituito il 3 dicembre")  # the platform's reason
+    assert not shows(window, "Traceback") and not shows(window, "403")
+    snap(window, "dashboard-revoked")

@@ -323,12 +323,37 @@ def test_a_rotated_token_replaces_the_old_one(central: Central) -> None:
     client = enrolled_client(central, signer=None)
     old = client._token
     new = client.rotate_token()
-    assert new != old
-    client.changes("catalog", "0", 10)  # the new one works
     stale = PlatformClient(central.url, token=old)
+    stale.changes("catalog", "0", 10)  # the reply might have been lost: still valid...
+    assert new != old
+    client.changes("catalog", "0", 10)  # ...until the new one is used
     with pytest.raises(Exception, match="401"):
         stale.changes("catalog", "0", 10)
     stale.close()
+    client.close()
+
+
+def test_a_kiosk_swaps_an_old_token_when_it_connects(
+    central: Central, store: Store, tmp_path: Path
+) -> None:
+    import os
+
+    from kiosk.syncing import rotate_if_old
+    from sync.device import DeviceIdentity, load, save
+
+    client = enrolled_client(central)
+    path = tmp_path / "device.json"
+    save(path, DeviceIdentity("d", str(client._token)))
+    old = client._token
+    rotate_if_old(path, load(path), client, 30)  # type: ignore[arg-type]
+    assert load(path).token == old  # type: ignore[union-attr]  # young: kept
+    month_ago = path.stat().st_mtime - 31 * 86_400
+    os.utime(path, (month_ago, month_ago))
+    rotate_if_old(path, load(path), client, 30)  # type: ignore[arg-type]
+    assert load(path).token == client._token != old  # type: ignore[union-attr]
+    client.changes("catalog", "0", 10)
+    with pytest.raises(Exception, match="401"):
+        PlatformClient(central.url, token=old).changes("catalog", "0", 10)
     client.close()
 
 

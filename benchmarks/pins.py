@@ -1,5 +1,6 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What an offline search of a whole PIN space costs: one scrypt hash with the
-parameters the kiosk uses (operator PINs, kiosk/manager_login.py), timed on one core,
+parameters the kiosk uses (operator PINs, kiosk/core/manager_login.py), timed on one core,
 times the number of PINs of the shortest length allowed.
 
 Prints the seconds per guess and the days one core needs for every 6-digit PIN. The
@@ -11,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import time
 
-from kiosk.manager_login import MAX_MEMORY, hash_pin
+from kiosk.core.manager_login import MAX_MEMORY, hash_pin
 
 PIN_SPACE = 10**6  # every 6-digit PIN
 FLOOR_DAYS = 1.0
@@ -35,4 +36,4 @@ def main() -> None:
     print(f"operator PIN hash: {guess * 1000:.0f} ms a guess on one core; every 6-digit PIN: "
           f"{days:.1f} days (floor {FLOOR_DAYS:.0f})")  # fmt: skip
     if days < FLOOR_DAYS:
-        raise SystemExit("the PIN hash is too cheap: raise its cost (kiosk/manager_login.py)")
+        raise SystemExit("the PIN hash is too cheap: raise its cost (kiosk/core/manager_login.py)")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Device roles and what each may do, after ODK Central's app users and Morango's
 scoped certificates: a device is enrolled for one role, and for a kiosk one Comune,
 and every call it makes is checked against them.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Operators on the platform: what kiosks may hold of a PIN, and proof of a login.
 
 An operator record arrives with the administrator's PIN hash (``social-point
@@ -6,7 +7,7 @@ N = 2^16, r = 8 (an offline search of a 6-digit PIN must cost a day of one core)
 its second half as the operator's proof key, and publishes only the first half: a
 kiosk can check a PIN, and only someone who typed it can recompute the proof key. A desk
 payment carries ``desk_proof``, an HMAC under that key of the order, its total, the
-operator and the kiosk's id, which the platform checks (see kiosk/manager_login.py).
+operator and the kiosk's id, which the platform checks (see kiosk/core/manager_login.py).
 Operators reach only the kiosks of their Comuni (central/scopes.py).
 """
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Which kiosks receive which records, after Morango's partitions: a kiosk enrolled for
 a Comune pulls only what its Social Point needs.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The platform as the authority over every voucher.
 
 Keys: the platform's own key signs any voucher (buoni spesa, amount vouchers); each
@@ -44,7 +45,7 @@ from central.models import (
     Redemption,
     SigningKey,
 )
-from printing.voucher_code import (
+from vouchers.codes import (
     PREFIX,
     SAMPLE_KID,
     SAMPLE_MARK,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The slips the kiosk prints, built from plain data: purchase and booking receipts,
 application receipts, vouchers and the manager's end-of-day report.
 
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from printing.slip import NOT_FISCAL, Element, Pair, Qr, Rule, Slip, SlipContext, Text, header
-from printing.text import euro
+from protocol.money import euro
 
 FOOTER: tuple[Element, ...] = (Rule(), Text(NOT_FISCAL, align="center", bold=True))
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The printer worker: one plain thread that drains the print queue, never the UI thread.
 
 Before each job it asks the printer how it is (a short status query). Out of paper,
@@ -28,8 +29,8 @@ from printing import print_queue
 from printing.connection import PrinterError, State, Status
 from printing.escpos_render import render
 from printing.layout import PaperProfile
-from sync import outbox
-from sync.store import STORAGE_ERRORS, Store, storage_problem
+from store import outbox
+from store.database import STORAGE_ERRORS, Store, storage_problem
 
 if TYPE_CHECKING:
     from PIL import Image

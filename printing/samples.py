@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One example of every document, for checking a printer's layout on real paper
 (``social-point print-test --document voucher``), the benchmarks and the tests.
 
@@ -22,7 +23,7 @@ from printing.documents import (
     voucher,
 )
 from printing.slip import Slip, SlipContext, printer_test_page
-from printing.voucher_code import (
+from vouchers.codes import (
     SAMPLE_MARK,
     SAMPLE_SIGNER,
     Signer,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Slips as data: what a receipt, voucher or report says, independent of the printer.
 
 Every slip starts with the same header (DOCUMENTO NON FISCALE, the Social Point, its

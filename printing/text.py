@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Text for thermal paper: only characters the selected code page can print.
 
 Typographic characters become their plain forms (some printers' CP1252 tables lack
@@ -65,10 +66,3 @@ def pair(label: str, value: str, columns: int) -> list[str]:
     if len(label) + len(value) + 1 <= columns:
         return [label + " " * (columns - len(label) - len(value)) + value]
     return [*wrap(label, columns), *(line.rjust(columns) for line in wrap(value, columns))]
-
-
-def euro(cents: int) -> str:
-    """Money as Italians read it: "€ 1.234,50"."""
-    euros, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}€ {euros:,}".replace(",", ".") + f",{rest:02d}"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A small ESC/POS decoder for tests: bytes back to lines, cuts, QR codes and images.
 
 It knows the commands our renderer sends and fails on any other, so a change in what we

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every document on every paper profile: header, wording, widths, cut, and a QR that
 scans back to what was meant (a voucher's verifies with the kiosk's key)."""
 
@@ -12,9 +13,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from printing.escpos_render import PROFILES, render
 from printing.samples import DOCUMENTS, sample
 from printing.slip import NOT_FISCAL, SlipContext
-from printing.voucher_code import PREFIX, Signer, verify
 from tests.printing.escpos_decode import decode
 from tests.printing.test_escpos import scan
+from vouchers.codes import PREFIX, Signer, verify
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
 ASSISTED = SlipContext("Social Point Villafranca", "Villafranca Padovana", "kiosk-05",

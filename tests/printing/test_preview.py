@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The on-screen preview draws the same slip as the paper: width, rows, and a QR that
 scans back to the signed voucher code."""
 
@@ -13,9 +14,9 @@ from printing.layout import QrRow, layout
 from printing.preview import CELL_HEIGHT, render_image
 from printing.samples import sample
 from printing.slip import as_duplicate
-from printing.voucher_code import verify
 from tests.conftest import SCREENSHOT_DIR
 from tests.printing.test_documents import ASSISTED, SIGNER
+from vouchers.codes import verify
 
 
 @pytest.mark.parametrize("paper", ["58mm", "80mm"])

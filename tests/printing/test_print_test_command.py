@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`social-point print-test` against a TCP printer on 127.0.0.1."""
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.config import ConfigError, parse_config
-from kiosk.paths import ROOT
-from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
-from printing.voucher_keys import trust_entry
+from kiosk.boot.config import ConfigError, parse_config
+from kiosk.boot.paths import ROOT
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
+from vouchers.keys import trust_entry
 
 
 @pytest.fixture

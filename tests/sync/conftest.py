@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A real reference platform over loopback HTTP, and mirror/server comparisons."""
 
 from __future__ import annotations
@@ -16,16 +17,16 @@ from central.dataset import seed_if_empty
 from central.models import Device
 from central.platform import Platform
 from central.server import EmbeddedServer
-from kiosk.paths import DEMO_DATASET
-from printing.voucher_code import Signer
-from printing.voucher_keys import public_key_text
-from sync import mirror
+from kiosk.boot.paths import DEMO_DATASET
+from store import mirror
+from store.database import Store
+from store.models import ServiceComune
 from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
-from sync.models import ServiceComune
-from sync.store import Store
 from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
+from vouchers.codes import Signer
+from vouchers.keys import public_key_text
 
 ADMIN = "admin-secret"
 KIOSK_SIGNER = Signer(Ed25519PrivateKey.generate())  # the test kiosks' voucher key
@@ -83,7 +84,7 @@ def enrolled_client(
     comune: str | None = None, **options: Any,
 ) -> PlatformClient:  # fmt: skip
     """A kiosk's client, enrolled, with its voucher key ``signer`` registered as the
-    kiosk does when it connects (kiosk/syncing.py). One key belongs to one kiosk: the
+    kiosk does when it connects (kiosk/boot/syncing.py). One key belongs to one kiosk: the
     kiosk that signs with the tests' KIOSK_SIGNER is the ``engine`` fixture's."""
     client = PlatformClient(url or central.url, **options)
     code = central.platform.new_enrollment_code("kiosk", comune)

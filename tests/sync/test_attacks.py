@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Attacks on the money path, with nothing more than what the project hands out (a device
 token, the kiosk's code, a printed voucher), against the reference platform over
 loopback HTTP. Each one must be refused, with a reason a person can act on."""
@@ -17,28 +18,28 @@ from sqlalchemy import select
 
 from central.platform import Platform, PublishError
 from forms.lookup import holder_key
-from kiosk.config import ManagerSettings
-from kiosk.manager_desk import day_report
-from kiosk.manager_login import hash_pin, log_in
-from kiosk.purchasing import Cart, Checkout, cart_line, place_order
-from kiosk.wallet import print_voucher
+from kiosk.boot.config import ManagerSettings
+from kiosk.core.manager_desk import day_report
+from kiosk.core.manager_login import hash_pin, log_in
+from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
+from kiosk.core.wallet import print_voucher
 from printing import print_queue
 from printing.slip import SlipContext, Text
-from printing.voucher_code import (
+from store.database import Store
+from store.models import Credit, MirroredVoucher, Operator
+from store.outbox import utcnow
+from sync.client import PlatformClient
+from sync.engine import SyncEngine
+from sync.worker import SyncWorker
+from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
+from vouchers.codes import (
     SAMPLE_SIGNER,
     Signer,
     VoucherClaims,
     encode,
     new_voucher_id,
 )
-from printing.voucher_keys import public_key_text
-from sync.client import PlatformClient
-from sync.engine import SyncEngine
-from sync.models import Credit, MirroredVoucher, Operator
-from sync.outbox import utcnow
-from sync.store import Store
-from sync.worker import SyncWorker
-from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
+from vouchers.keys import public_key_text
 
 CF = "FRRNNA41A63E592W"
 PROGRAMME = "Buoni spesa 2026"
@@ -338,7 +339,7 @@ def test_a_kiosk_swaps_an_old_token_when_it_connects(
 ) -> None:
     import os
 
-    from kiosk.syncing import rotate_if_old
+    from kiosk.boot.syncing import rotate_if_old
     from sync.device import DeviceIdentity, load, save
 
     client = enrolled_client(central)

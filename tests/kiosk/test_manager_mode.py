@@ -28,6 +28,11 @@ from tests.sync.conftest import Central
 from tests.sync.disk_faults import ReadOnlyDisk
 
 
+# A login hashes the PIN with scrypt at 64 MiB (a fifth of a second on an idle core):
+# on a busy test machine allow it a while.
+LOGIN_S = 15_000
+
+
 def long_press_name(qtbot, window: MainWindow, hold_ms: int) -> None:  # type: ignore[no-untyped-def]
     target = window.name_label
     QTest.mousePress(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
@@ -80,7 +85,7 @@ def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # 
     tap(qtbot, window, "Italiano")
 
     key_in(qtbot, window, "246810")  # the PIN field is still the one being typed
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     assert window.manager is not None and shows(window, "Silvia Demo")
     qtbot.waitUntil(lambda: shows(window, "Ultima sincronizzazione riuscita"), timeout=5_000)
     assert shows(window, "Nessun rifiuto.")
@@ -120,7 +125,7 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
         })  # fmt: skip
     window.end_visit()
     log_in(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     tap(qtbot, window, "Sincronizza ora")
     qtbot.waitUntil(lambda: shows(window, "Rifiutati dalla piattaforma: 1"), timeout=10_000)
     assert shows(window, "DOM-RIFI-UTAT") and shows(window, "Contatto: Anna Ferraro · 347")
@@ -159,7 +164,7 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
 def test_sync_now_brings_a_published_change_at_once(qtbot, kiosk, central: Central) -> None:  # type: ignore[no-untyped-def]
     window, backend = kiosk
     log_in(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     service = dict(central.platform.records("services")["s01"])
     service["title"] = {"it": "Servizio appena cambiato", "en": "A service just changed"}
     central.platform.publish("services", service)
@@ -178,7 +183,7 @@ def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
 ) -> None:
     window, _backend = kiosk
     log_in(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     tap(qtbot, window, "Inizia una sessione assistita")
     assert window.current_route == "home" and shows(window, "Assistenza di Silvia Demo")
     snap(window, "assisted-home")
@@ -208,7 +213,7 @@ def test_a_manager_left_alone_is_logged_out(qtbot, kiosk) -> None:  # type: igno
     window, _backend = kiosk
     window.manager_idle_s = 0.4  # type: ignore[assignment]  # configured: 180 s
     log_in(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     assert window.idle is not None and window.idle.timer.interval() == 400
     qtbot.waitUntil(lambda: window.manager is None, timeout=3_000)
     assert window.current_route == "home"
@@ -223,7 +228,7 @@ def test_only_a_manager_can_close_the_kiosk(qtbot, kiosk) -> None:  # type: igno
     window.close()
     assert window.isVisible()  # Alt+F4 from a citizen does nothing
     log_in(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     tap(qtbot, window, "Chiudi il chiosco per manutenzione")
     assert shows(window, "Tocca di nuovo per chiudere il chiosco") and window.locked
     controller = next(c for c in window.children() if type(c).__name__ == "ManagerController")
@@ -258,7 +263,7 @@ def test_old_unsent_data_raises_the_alert_on_the_dashboard(
 def test_a_disk_that_takes_no_writes_is_explained_to_the_manager(qtbot, kiosk, snap) -> None:  # type: ignore[no-untyped-def]
     window, backend = kiosk
     log_in(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     disk = ReadOnlyDisk(backend.store)
     disk.on = True
     tap(qtbot, window, "Sincronizza ora")
@@ -283,7 +288,7 @@ def test_a_disk_that_takes_no_writes_is_explained_to_the_manager(qtbot, kiosk, s
 def test_a_revoked_kiosk_tells_its_manager_why(qtbot, kiosk, central: Central, snap) -> None:  # type: ignore[no-untyped-def]
     window, _backend = kiosk
     log_in(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     [device] = central.platform.devices()
     central.platform.revoke_device(device.id, "chiosco sostituito il 3 dicembre")
     tap(qtbot, window, "Sincronizza ora")

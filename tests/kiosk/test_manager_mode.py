@@ -27,7 +27,6 @@ from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
 from tests.sync.disk_faults import ReadOnlyDisk
 
-
 # A login hashes the PIN with scrypt at 64 MiB (a fifth of a second on an idle core):
 # on a busy test machine allow it a while.
 LOGIN_S = 15_000
@@ -204,6 +203,13 @@ def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
 
     close_print_panel(qtbot, window)
     tap(qtbot, window, "Termina assistenza")
+    assert shows(window, "Terminare l'assistenza?")  # one tap too many forgets nothing
+    assert window.ctx.citizen.assisted_by is not None
+    snap(window, "end-assisted-question")
+    tap(qtbot, window, "No, continua")
+    assert window.ctx.citizen.assisted_by is not None
+    tap(qtbot, window, "Termina assistenza")
+    tap(qtbot, window, "Sì, termina")
     assert window.current_route == "manager" and window.manager is not None
     assert not window.ctx.citizen.drafts and window.ctx.citizen.assisted_by is None
     assert not shows(window, "Assistenza di")

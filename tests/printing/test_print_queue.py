@@ -56,7 +56,7 @@ def printer() -> Iterator[FakePrinter]:
 @pytest.fixture
 def worker(store: Store, printer: FakePrinter) -> Iterator[PrintWorker]:
     updates: list[PrintUpdate] = []
-    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=0.3)
+    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
     running = PrintWorker(store, connection, PROFILES["58mm"], expire_after=timedelta(minutes=10),
                           retry_s=0.05, idle_s=0.05, on_update=updates.append)  # fmt: skip
     running.updates = updates  # type: ignore[attr-defined]

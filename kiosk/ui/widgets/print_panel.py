@@ -100,13 +100,29 @@ class PrintPanel(Layer):
             return (self.tr("Printing stopped half-way"),
                     self.tr("Ask the welfare manager for a copy: nothing is lost."))  # fmt: skip
         problem = PROBLEMS.get(self.printer)
+        # Nobody is told by the printer itself: the citizen is asked to tell the desk.
         if self.job_state == "pending" and problem == "paper_out":
-            return (self.tr("Out of paper: a welfare manager has been told"),
-                    self.tr("Your sheet will print as soon as the paper is changed."))  # fmt: skip
+            return (
+                self.tr("The printer is out of paper"),
+                self.tr(
+                    "Please tell the welfare manager at the desk, or tap “Ask for"
+                    " help”. Your sheet prints as soon as the paper is changed."
+                ),
+            )
         if self.job_state == "pending" and problem == "cover_open":
-            return (self.tr("The printer cover is open: a welfare manager has been told"),
-                    self.tr("Your sheet will print as soon as it is closed."))  # fmt: skip
+            return (
+                self.tr("The printer cover is open"),
+                self.tr(
+                    "Please tell the welfare manager at the desk, or tap “Ask for"
+                    " help”. Your sheet prints as soon as it is closed."
+                ),
+            )
         if self.job_state == "pending" and problem == "offline":
-            return (self.tr("The printer is not answering: a welfare manager has been told"),
-                    self.tr("Your sheet will print as soon as the printer is back."))  # fmt: skip
+            return (
+                self.tr("The printer is not answering"),
+                self.tr(
+                    "Please tell the welfare manager at the desk, or tap “Ask for"
+                    " help”. Your sheet prints as soon as the printer is back."
+                ),
+            )
         return self.tr("Printing…"), self.tr("This is what is being printed.")

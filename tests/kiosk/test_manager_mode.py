@@ -303,3 +303,38 @@ def test_a_revoked_kiosk_tells_its_manager_why(qtbot, kiosk, central: Central, s
     assert shows(window, "chiosco sostituito il 3 dicembre")  # the platform's reason
     assert not shows(window, "Traceback") and not shows(window, "403")
     snap(window, "dashboard-revoked")
+
+
+def test_paper_near_its_end_and_slips_dealt_with_on_the_dashboard(
+    qtbot, kiosk, printer: FakePrinter, snap
+) -> None:  # type: ignore[no-untyped-def]
+    from printing import print_queue
+    from printing.slip import Slip, Text
+    from store.models import PrintJob
+
+    window, backend = kiosk
+    printer.mode = "near_end"
+    with backend.store.write() as session:
+        cut_off = print_queue.add(session, Slip("Ricevuta", (Text("PR-0042"),)), "receipt",
+                                  "PR-0042")  # fmt: skip
+        session.flush()
+        session.execute(update(PrintJob).where(PrintJob.uuid == cut_off)
+                        .values(state="uncertain", bytes_sent=120))  # fmt: skip
+    backend.printing.worker.wake()
+    qtbot.waitUntil(lambda: backend.printing.worker.last.printer.value == "paper_low",
+                    timeout=10_000)  # fmt: skip
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
+    qtbot.waitUntil(lambda: shows(window, "Il rotolo di carta sta per finire"), timeout=5_000)
+    assert shows(window, "Stampe da verificare: 1") and shows(window, "PR-0042")
+    snap(window, "dashboard-paper-low")
+    with backend.store.read() as session:
+        alerts = [e.payload for e in session.scalars(select(OutboxEntry)) if e.kind == "event"]
+    assert {"type": "printer_alert", "state": "paper_low"} in alerts
+    [done] = [b for b in window.findChildren(type(window.back_button), "dealtWith")
+              if b.isVisible()]  # fmt: skip
+    qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shows(window, "Stampe da verificare: 0"), timeout=5_000)
+    assert not shows(window, "PR-0042 —")
+    snap(window, "dashboard-dealt-with")
+    assert printer.jobs == []  # dealing with a slip prints nothing

@@ -23,6 +23,8 @@ PROBLEMS = {
     State.COVER_OPEN: "cover_open",
     State.OFFLINE: "offline",
     State.UNREACHABLE: "offline",
+    State.NO_ANSWER: "offline",
+    State.NOT_A_PRINTER: "offline",
 }
 
 
@@ -96,6 +98,9 @@ class PrintPanel(Layer):
             return self.tr("This Social Point has no printer"), no_printer
         if self.job_state == "printed":
             return self.tr("Printed"), self.tr("Take your sheet from the printer.")
+        if self.job_state == "failed":
+            return (self.tr("This sheet could not be printed"),
+                    self.tr("Ask the welfare manager for it: nothing is lost."))  # fmt: skip
         if self.job_state == "uncertain":
             return (self.tr("Printing stopped half-way"),
                     self.tr("Ask the welfare manager for a copy: nothing is lost."))  # fmt: skip

@@ -1003,16 +1003,12 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>La piattaforma ha rifiutato la richiesta del chiosco. Se si ripete, chiama l’assistenza della piattaforma: il chiosco potrebbe dover essere registrato di nuovo.</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="197"/>
         <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
         <translation>La piattaforma ha disattivato questo chiosco: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il chiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
-=======
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
->>>>>>> main
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation>La piattaforma ha inviato dati che il chiosco non può accettare. Il chiosco tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
     </message>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Catalog search latency and cold start to the home screen, each beside its floor.
 
 Search: the kiosk's search path (FTS5 match, ranking, Comune filter, joins, DTOs)

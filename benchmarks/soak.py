@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Soak: thousands of taps on the real kiosk, with its memory printed as it goes.
 
 The kiosk runs in a child process in demo mode (embedded reference platform, demo

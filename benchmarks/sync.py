@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sync speed: initial pull, push batching, and UI responsiveness during a full sync.
 
 * Initial pull of 10,000 services from the reference platform (its own process) over

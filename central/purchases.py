@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The platform's side of purchases and vouchers.
 
 A purchase from a kiosk is checked against the catalog as the platform has it now: each

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The ``social-point`` command, and the kiosk's composition root (``run``).
 
 ``run`` is the one place that joins the layers: kiosk.boot (configuration, the store,
@@ -68,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
         "key", help="print this kiosk's public key entry for a trusted keys file"
     )
     key.add_argument("--config", type=Path, help="TOML configuration file")
+    doctor = commands.add_parser(
+        "doctor", help="check this kiosk (config, store, platform, printer, disk, languages)"
+    )
+    doctor.add_argument("--config", type=Path, help="TOML configuration file")
+    backup = commands.add_parser("backup", help="copy the store while the kiosk runs")
+    backup.add_argument("--config", type=Path, help="TOML configuration file")
+    backup.add_argument("--to", type=Path, help="the new file (default: data_dir/backups/)")
+    restore = commands.add_parser("restore", help="replace the store with a backup (kiosk stopped)")
+    restore.add_argument("file", type=Path, help="a file made by social-point backup")
+    restore.add_argument("--config", type=Path, help="TOML configuration file")
     commands.add_parser(
         "pin-hash", help="read an operator's PIN (4 to 8 digits) and print its scrypt hash"
     )
@@ -137,13 +148,15 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     """Prints the test page (or a sample document) on the configured printer; exit 1 when
     it cannot. ``no_status``: the printer cannot answer status queries, so only the
     connection is checked and "printed" means every byte was taken."""
-    from kiosk.boot.printer_setup import connection_for, paper_for, slip_context
+    from kiosk.boot.printer_setup import connection_for, logo_for, paper_for, slip_context
     from printing.connection import PrinterError, State
     from printing.escpos_render import render
     from printing.samples import sample
     from vouchers.keys import load_or_create_signer
 
     config = load_config(config_path)
+    paper = paper_for(config)
+    logo = logo_for(config, paper)
     connection = connection_for(config, answers_status=False if no_status else None)
     status = connection.status()
     print(f"printer: {connection.describe()}; paper {config.printer.paper}")
@@ -157,7 +170,7 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     signer = load_or_create_signer(config.vouchers.signing_key)
     slip = sample(document, slip_context(config, None), signer, connection.describe())
     try:
-        after = connection.send(render(slip, paper_for(config)))
+        after = connection.send(render(slip, paper, logo=logo))
     except PrinterError as error:
         print(f"social-point: printing failed after {error.sent} bytes: {error}", file=sys.stderr)
         return 1
@@ -232,6 +245,41 @@ def voucher_key(config_path: Path | None) -> int:
     return 0
 
 
+def doctor(config_path: Path | None) -> int:
+    from kiosk.boot.doctor import diagnose, report
+
+    text, status = report(diagnose(config_path))
+    print(text)
+    return status
+
+
+def backup_store(config_path: Path | None, destination: Path | None) -> int:
+    from store.backup import BackupError, backup, default_backup_path
+
+    config = load_config(config_path)
+    target = destination or default_backup_path(config.paths.data_dir / "backups")
+    try:
+        made = backup(config.paths.database, target)
+    except BackupError as error:
+        return _fail(str(error))
+    print(f"backup written: {made.path} ({made.size} bytes, schema {made.revision})")
+    return 0
+
+
+def restore_store(config_path: Path | None, source: Path) -> int:
+    from store.backup import BackupError, restore
+
+    config = load_config(config_path)
+    try:
+        kept = restore(source, config.paths.database)
+    except BackupError as error:
+        return _fail(str(error))
+    print(f"store restored from {source}")
+    if kept:
+        print(f"the store it replaced is kept as {kept}")
+    return 0
+
+
 def _log_uncaught(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
@@ -281,6 +329,15 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(error))
     if args.command == "pin-hash":
         return pin_hash()
+    if args.command == "doctor":
+        return doctor(args.config)  # a bad configuration is one of its findings
+    if args.command in ("backup", "restore"):
+        try:
+            if args.command == "backup":
+                return backup_store(args.config, args.to)
+            return restore_store(args.config, args.file)
+        except ConfigError as error:
+            return _fail(str(error))
     if args.command == "sync":
         try:
             return sync_once(args.config)

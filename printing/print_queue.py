@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The print queue in the local store: slips waiting for the printer, and what became
 of them.
 

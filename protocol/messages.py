@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync API's requests and replies, and the payloads a kiosk submits, as pydantic
 types: the platform validates with them and its OpenAPI document comes from them; the
 kiosk builds its submissions with them. Records are in protocol/records.py."""

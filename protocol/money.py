@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Amounts of money: whole cents on the wire, euros as Italians read them on paper."""
 
 from __future__ import annotations

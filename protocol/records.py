@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The records the platform publishes, declared once for the platform and the kiosk.
 
 The platform validates a record with these types when an administrator publishes it

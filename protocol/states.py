@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every state machine and every closed set of kinds, named once.
 
 The values are the strings the wire and the store have always carried, so an enum

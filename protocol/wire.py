@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Validation of the platform's replies before anything of them reaches the store.
 
 A reply that does not have the expected shape raises ``ProtocolError`` with a message

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Statements of many rows for SQLite: one multi-row statement per chunk of rows.
 
 Rows go in multi-row statements, not executemany: SQLite runs a statement without

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Read side of the mirror: what the citizen screens show, as frozen DTOs.
 
 ORM rows never leave this module, so the UI can hold results after the session that

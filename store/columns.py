@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A validated record (protocol.records) as the column values of its mirror table.
 
 What the mirror stores is exactly what it stored before the contract had types: texts

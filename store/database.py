@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The local store: one SQLite file in WAL mode, migrated to the newest schema on open.
 
 Two engines share the file. Readers (the UI) begin deferred transactions, which in WAL

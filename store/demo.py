@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Demo data: fills an empty mirror with the dataset in ``assets/demo/``.
 
 Calls in the demo file carry dates relative to the loading day (``opens_in_days``,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Writes validated platform records into the mirror tables and keeps search in step.
 
 Callers pass untrusted JSON objects; every record is validated first (``records``) and a

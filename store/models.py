@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """SQLAlchemy models of the local store: the platform mirror, the outbox, the print queue.
 
 The schema itself is created and changed only by the Alembic migrations in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The outbox: records on their way to the platform, each with a client UUID.
 
 ``add`` is called inside the caller's transaction, so a record and its outbox entry are

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """How long personal data stays on the kiosk.
 
 Once the platform has accepted a record, the kiosk keeps only what reconciliation needs

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What a person typed, made into a search the catalog can answer.
 
 Three things make ordinary words find services:

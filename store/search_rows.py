@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The search rows of services (``services_fts``), kept in step with the mirror.
 
 A service's row shares the service's rowid, so replacing it is an index look-up. Its

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Word stems for search, one Snowball stemmer per language.
 
 The only place that says which stemmer a language uses: add a language here and both

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """HTTP client of the sync API (requests): timeouts on every call, TLS verified, replies
 size-capped and validated. The device token is sent, never logged."""
 

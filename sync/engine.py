@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One sync pass: push the outbox, then pull every change stream into the mirror.
 
 Each pulled page is applied together with its cursor in one transaction, so a crash

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync worker: a plain thread that runs sync passes, waits, and retries with
 capped exponential backoff and full jitter. ``wake`` runs a pass now (a manager's
 "sync now", a new record in the outbox, connectivity back)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Shared fixtures: a real SQLite store with the demo data, the kiosk window, screenshots."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Dependency rules, lowest layer first (docs/architecture.md):
 
 forms                      the form format and answer checks: nothing of ours

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The signed code a voucher carries in its QR, verifiable offline by a shop.
 
 Text form: ``SP1:`` + Base45(COSE_Sign1), after the EU digital COVID certificate's

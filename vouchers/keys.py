@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Voucher keys: this kiosk's signing key, and the public keys a verifier trusts.
 
 The signing key is made on the kiosk the first time it is needed and stays in a file

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk's non-Qt half, wired in one place: store (+ demo data), catalog, printer, sync.
 
 The composition root (kiosk/cli.py ``run``) draws the home screen first; the UI then

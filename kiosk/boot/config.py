@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Kiosk configuration: one TOML file, validated whole before anything uses it.
 
 Every key is declared once in ``SCHEMA`` with its type, default and check; the
@@ -81,6 +82,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "social_point": {
         "name": Key(str, "Social Point", _max_length(60)),
         "comune": Key(str, "piazzola", _ID),
+        "comune_name": Key(str, "", _max_length(80)),
         "address": Key(str, "", _max_length(120)),
         "phone": Key(str, "", _matches(r"[0-9+ ]{0,20}", "digits, spaces and '+' only")),
         "opening_hours": Key(str, "", _max_length(120)),
@@ -137,6 +139,10 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "timeout_s": Key(int, 5, _between(1, 60)),
         "status_timeout_ms": Key(int, 1000, _between(100, 10_000)),
         "answers_status": Key(bool, True),
+        "model": Key(str, "", _matches(r"[A-Za-z0-9 ()._+-]{0,40}", "a printer model name")),
+        "code_page": Key(str, "", _matches(r"[A-Za-z0-9_-]{0,20}", "a code page name")),
+        "code_page_table": Key(int, -1, _between(-1, 255)),
+        "logo": Key(str, ""),
         "expire_after_min": Key(int, 10, _between(1, 1440)),
     },
     "vouchers": {
@@ -160,6 +166,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
 class SocialPoint(NamedTuple):
     name: str
     comune: str
+    comune_name: str  # printed on slips before the first sync ("" = from the demo data)
     address: str
     phone: str
     opening_hours: str
@@ -185,6 +192,10 @@ class PrinterSettings(NamedTuple):
     timeout_s: int
     status_timeout_ms: int
     answers_status: bool  # False: a printer that never answers status queries
+    model: str  # python-escpos capability profile; "" = the paper's usual model
+    code_page: str  # "" = the model's first of CP1252, CP858, CP850, CP437
+    code_page_table: int  # ESC t number; -1 = the model profile's number for code_page
+    logo: str  # image printed at the top of every slip; relative to the config file
     expire_after_min: int
 
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checks, before Qt starts, that there is a screen to show the kiosk on.
 
 Without one, Qt aborts with a platform-plugin message that helps nobody; this module

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Starts the reference central platform: embedded for demo mode, or as
 ``social-point central``. The only kiosk module that imports ``central``; everything
 else in the kiosk reaches the platform over HTTP."""

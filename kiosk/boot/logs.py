@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Logging to a rotating file in the log folder, with personal data masked.
 
 The code never logs what a citizen types or who they are; the redacting filter is a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Where the checkout keeps its shipped files (demo data, translations, styles)."""
 
 from pathlib import Path

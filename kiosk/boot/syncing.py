@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Builds the sync worker from the configuration (Qt-free, shared by the app and the
 ``social-point sync`` command)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What a citizen types, turned into the answer values forms/ checks (Qt-free).
 
 People type amounts and dates the Italian way ("1.250,50", "23/01/1941"), sometimes

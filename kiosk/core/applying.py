@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Applying for a call at the kiosk, without Qt: the draft a citizen fills page by page,
 and its submission.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The provider contact a citizen can scan from the screen, as a vCard 3.0 text."""
 
 from __future__ import annotations

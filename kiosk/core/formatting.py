@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Money as people read it: "€ 12,50" in Italian, "€12.50" in English."""
 
 from __future__ import annotations

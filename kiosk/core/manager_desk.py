@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the manager's dashboard shows and does, without Qt: the records waiting or
 refused, the print queue, recent slips to reprint, the end-of-day report, and the audit
 events of assisted sessions.
@@ -62,6 +63,7 @@ class DeskFacts:
     print_counts: dict[str, int]
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
+    printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:

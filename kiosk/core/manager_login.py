@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A welfare manager's login at the kiosk (Qt-free): operator code and PIN.
 
 Operators come down from the platform in the mirror with a slow hash of their PIN

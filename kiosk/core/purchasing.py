@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Buying or booking services at the kiosk, without Qt: the cart, the ways to pay, and
 the order written with its outbox entry and its slips in one transaction.
 

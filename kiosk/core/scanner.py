@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Telling a barcode scanner from a person typing (Qt-free).
 
 A USB barcode scanner in keyboard-wedge mode "types" what it reads, much faster than a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A service's printable card, in Italian like every slip (Qt-free)."""
 
 from __future__ import annotations
@@ -42,4 +43,18 @@ def card_for(service: ServiceDetail) -> ServiceCard:
             service.provider_email,
             service.provider_address,
         ),
+        contact_alternatives=contact_alternatives(
+            service.provider_name, service.provider_phone, service.provider_email
+        ),
     )
+
+
+def contact_alternatives(name: str, phone: str, email: str) -> tuple[str, ...]:
+    """Shorter codes for a contact whose whole card is too large for the paper."""
+    found: list[str] = []
+    if phone:
+        found.append(vcard(name[:60], phone, "", ""))
+        found.append("tel:" + "".join(c for c in phone if c.isdigit() or c == "+"))
+    if email:
+        found.append("mailto:" + email)
+    return tuple(found)

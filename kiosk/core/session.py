@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One citizen's visit (Qt-free): what it holds, and forgetting it when they leave.
 
 Drafts of applications live here, in memory only, for as long as the visit lasts: the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Finding where an application stands, from the tracking code on its receipt and the
 applicant's codice fiscale (Qt-free).
 

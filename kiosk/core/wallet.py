@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The vouchers a citizen can print at the kiosk once identified (Qt-free): subsidy
 vouchers the platform issued (buoni spesa) and those of their purchases, found in the
 mirror by the holder key of the codice fiscale typed or scanned, never by the code

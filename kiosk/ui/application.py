@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The running kiosk: QApplication, style, language, main window, and the store behind it."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk shell: header (name, Comune, language), screens, and Back/Home always visible."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.about import about
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from kiosk.core.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
-    from kiosk.ui.widgets.overlay import Overlay
+    from kiosk.ui.widgets.overlay import Confirm, Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
     from store.catalog import CatalogReader
 
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self._build_footer())
         self.setCentralWidget(root)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
+        self._end_assisted_question: Confirm | None = None
         ctx.switcher.changed.connect(self._on_language_changed)
         self.retranslate()
         self.go_home()
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
         self.assisted_label = label(role="fieldLabel", name="assistedBy")
         self.assisted_label.setWordWrap(False)
         self.end_assisted_button = button(name="endAssisted", role="chip")
-        self.end_assisted_button.clicked.connect(self.end_assisted_session)
+        self.end_assisted_button.clicked.connect(self.ask_end_assisted_session)
         for widget in (self.assisted_label, self.end_assisted_button):
             widget.hide()
             row.addWidget(widget)
@@ -290,7 +293,7 @@ class MainWindow(QMainWindow):
         self.ctx.citizen.end()
         for screen in self.screens.values():
             screen.forget()
-        for layer in (self._overlay, self._still_there):
+        for layer in (self._overlay, self._still_there, self._end_assisted_question):
             if layer is not None:
                 layer.hide()
         QApplication.clipboard().clear()
@@ -347,6 +350,24 @@ class MainWindow(QMainWindow):
         self._show_assisted()
         self.manager_changed.emit()
         self.go_home()
+
+    @property
+    def end_assisted_question(self) -> Confirm:
+        if self._end_assisted_question is None:
+            from kiosk.ui.widgets.overlay import Confirm
+
+            self._end_assisted_question = Confirm(self.centralWidget(), "endAssistedQuestion")
+            self._end_assisted_question.accepted.connect(self.end_assisted_session)
+        return self._end_assisted_question
+
+    def ask_end_assisted_session(self) -> None:
+        """Ending forgets everything the citizen gave: one tap too many must not do it."""
+        self.end_assisted_question.ask(
+            self.tr("End the assisted session?"),
+            self.tr("What the citizen was doing and has not sent is forgotten."),
+            self.tr("No, go on"),
+            self.tr("Yes, end it"),
+        )
 
     def end_assisted_session(self) -> None:
         """The citizen's visit is forgotten; the manager is back at the dashboard."""
@@ -415,7 +436,15 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("Where: {address}").format(address=sp.address))
         if sp.phone:
             lines.append(self.tr("If nobody is here, call {phone}").format(phone=sp.phone))
+        lines.append(self._about_line())
         self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
+
+    def _about_line(self) -> str:
+        # Public software shows where its source is (AgID reuse guidelines).
+        facts = about()
+        return self.tr("{name} {version}, free software under the {licence} licence: {url}").format(
+            name=facts.name, version=facts.version, licence=facts.licence, url=facts.source_url
+        )
 
     def _on_language_changed(self, code: str) -> None:
         self.language_buttons[code].setChecked(True)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Barcode-scanner input for the whole window (see kiosk.core.scanner for how bursts are told
 from typing).
 

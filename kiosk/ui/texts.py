@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Texts the UI derives from data: prices with their unit, dates, Comune scopes."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Alembic environment: migrations run on the connection the store hands over."""
 
 from alembic import context

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The contract both sides share (protocol/): a record the platform's admin API accepts,
 the kiosk accepts too; a submission the kiosk builds, the platform's schema accepts.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Form definitions: the demo buoni spesa form loads; broken ones are refused with every
 reason at once, the same on kiosk and platform."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What people type into form fields, read as answers; a scanner told from a person."""
 
 from __future__ import annotations

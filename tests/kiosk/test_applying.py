@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Applying at the kiosk without the screens: a draft filled page by page, then the
 application and its receipt saved together, sent once, and given a protocol number."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Applying for the demo buoni spesa call on the touchscreen, as a person would, against
 the reference platform over loopback HTTP and the recording TCP printer."""
 

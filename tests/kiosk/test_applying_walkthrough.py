@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What a walk-through of the application form on the panel found: the keyboard after
 Back, discarding a person, the applicant in the household, exclusive answers, the
 privacy notice, and the end of the visit."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Buying and booking on the touchscreen as a citizen does, with the reference platform
 behind a proxy that fails the first two pushes, and the recording TCP printer."""
 

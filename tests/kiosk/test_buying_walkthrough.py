@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What a walk-through of buying on the panel found: double taps, quantities in the
 cart, units in the singular and plural, and a credit that can be used only in part."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The citizen screens, used through taps on visible text, on the demo catalog."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Configuration validation, the social-point command, and logs without personal data."""
 
 from __future__ import annotations

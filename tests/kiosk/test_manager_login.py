@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A manager's login: scrypt PIN hashes from the mirror, lockout kept in the store."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every screen in Italian and English: screenshots for review, and measurable rules.
 
 Rules held on each screen: touch targets at least 48 px, text at least 18 px, nothing

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A few hundred taps on the real kiosk in its own process, as the soak benchmark does.
 
 The suite's other tests each live a few dozen interactions; a Qt binding that loses a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Italian catalog is complete and up to date with the code; placeholders match."""
 
 from __future__ import annotations

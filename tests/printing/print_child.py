@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A kiosk printer worker in its own process, for the kill test: prints one job.
 
 Usage: python -m tests.printing.print_child STORE HOST PORT

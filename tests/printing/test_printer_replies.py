@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Trusting what the printer says: its status after each job, bytes that really left on
 every transport, and something that is not a printer on the configured port.
 

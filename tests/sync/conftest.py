@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A real reference platform over loopback HTTP, and mirror/server comparisons."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A kiosk sync process for the kill tests: syncs in a loop until it is killed.
 
 Usage: python -m tests.sync.sync_child STORE URL TOKEN_FILE

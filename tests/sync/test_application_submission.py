@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """An application sent through the outbox is checked again by the platform with the
 same form code: accepted with a protocol number, or rejected with the reason kept."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The catalog reader's warmed answers: read again on the sync worker after the mirror
 changed, served once to the refresh that follows, never stale."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The operators' commands, run as processes: ``social-point central`` serves the
 reference platform over the database it is given (SQLite or PostgreSQL), and
 ``social-point sync --once`` enrolls, pulls and pushes one pass, saying what it did."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fault injection: every record created on the kiosk reaches the platform exactly once,
 and the mirror ends equal to the platform's data, whatever happens on the way."""
 

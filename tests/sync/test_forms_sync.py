@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Application forms travel from the platform to the kiosk's mirror, checked on both
 sides by the same code, and a published version never changes."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Property tests: whatever people type and whatever records arrive, nothing crashes."""
 
 from __future__ import annotations

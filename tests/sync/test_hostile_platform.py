@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile or broken platform replies: the kiosk keeps its last good mirror, keeps every
 outbox entry, reports a protocol problem, and never raises."""
 

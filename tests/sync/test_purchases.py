@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Purchases, credits and vouchers between the kiosk's store and the reference platform
 over loopback HTTP (the screens are in tests/kiosk/test_buying_on_screen.py)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Personal data leaves the kiosk once the platform has it: read straight from the
 SQLite file, not through the store's own code."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Search as citizens type: inflected words, other languages, typos, the platform's
 keywords, and what to do when not every word is found."""
 

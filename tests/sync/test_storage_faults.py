@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk's own disk stops taking writes in the middle of a sync (an SD card turned
 read-only, a full disk): nothing is lost, nothing reaches the platform twice, the
 manager is told why, and all of it goes through once the disk takes writes again."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The local store: migrations, SQLite settings, mirror upserts and full-text search."""
 
 from __future__ import annotations

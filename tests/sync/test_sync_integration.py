@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync engine against the real reference platform over loopback HTTP."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Signed voucher codes: made, verified, tampered with, expired, from unknown keys."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Submitting an application from the wizard, off the UI thread, and following it; and
 looking an application's status up.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Printing from the UI: a screen asks, the slip is queued and drawn off the UI thread,
 and the print panel shows it with the printer's state as the worker reports it."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checkout and "my vouchers" behind the screens, off the UI thread.
 
 The codice fiscale becomes the holder key here (with the key the platform gave this

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Where is my application? The tracking code from the receipt and the codice fiscale
 (typed, or read from the Tessera Sanitaria) show its state in plain words.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Applying for a call: the form one short page at a time, a review, then submission.
 
 The wizard keeps the answers in the citizen's draft (kiosk.core.applying.Draft, held by the

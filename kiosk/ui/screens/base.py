@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What every screen shares: the UI context, navigation intents and retranslation."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Calls and subsidies open now for residents of the kiosk's Comune."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The citizen's cart: what they chose, how many, the total in euro, and the way on."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The catalog: categories for the chosen Comune, and search as you type."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checkout: who the citizen is, how they pay, and the order confirmed with its slips.
 
 Steps: the codice fiscale (typed or scanned); then the total and the ways to pay the

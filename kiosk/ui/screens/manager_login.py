@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The manager login: operator code and PIN on the kiosk's own numeric keypad.
 
 Reached by a long press on the Social Point's name (README, "Manager mode"). The PIN

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One service: what it is, what it costs, who may use it, and how to reach the provider."""
 
 from __future__ import annotations

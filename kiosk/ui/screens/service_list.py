@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The services of one category, for the chosen Comune."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """My vouchers: after the codice fiscale, the vouchers in the citizen's name (buoni
 spesa the Comune granted, vouchers of their purchases), each printable again here."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One widget per kind of form field, each with its question, its help and its error.
 
 A field shows the answer it is given and hands back what the citizen entered as an

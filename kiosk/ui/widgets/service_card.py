@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A service as a card button (title, provider, price): the catalog's search results and a
 category's list show the same card, so it lives here and not in either screen."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Mirror of the platform catalog, calls and forms; the outbox; service search.
 
 Revision ID: 0001

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sync cursors per stream, and the operators mirror.
 
 Revision ID: 0002

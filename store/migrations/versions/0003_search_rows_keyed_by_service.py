@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Search rows share their service's rowid (fast replacement); rebuild them so.
 
 Revision ID: 0003

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The print queue: one row per slip to print, written with the record it prints.
 
 Revision ID: 0004

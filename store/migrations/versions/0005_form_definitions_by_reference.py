@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Form definitions keyed by their reference "id@version", like every mirrored record.
 
 Revision ID: 0005

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A print job may be held for a few seconds, so an application receipt can wait for
 the protocol number the platform is about to give.
 

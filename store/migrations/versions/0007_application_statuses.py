@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Application statuses from the platform, keyed by tracking code and codice fiscale
 through a keyed hash (forms/lookup.py), so the table holds no personal data.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """When an acknowledged record's personal data was purged (see store/retention.py), and
 the failed PIN attempts that lock a manager out for a while (kiosk/core/manager_login.py).
 

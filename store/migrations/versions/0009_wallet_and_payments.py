@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """How each service may be paid, and the wallet stream: citizens' credits and vouchers,
 keyed by a keyed hash of the codice fiscale (forms/lookup.py holder_key).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Search rows without FTS5 prefix indexes; rebuilt from the mirror.
 
 The prefix indexes ('2 3 4') made every indexed word cost four index entries: 40% of

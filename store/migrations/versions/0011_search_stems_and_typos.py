@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Search rows gain the stems of their words; the index's words get a change counter.
 
 ``stems`` holds the distinct Snowball stems of a service's words, so "pasti" finds

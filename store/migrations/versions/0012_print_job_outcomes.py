@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Print jobs may end "failed" (the slip could not be drawn for the printer), and a
 manager may mark a slip to check as dealt with ("uncertain_done", "expired_done",
 "failed_done": what it was stays known, so a later copy is numbered right).

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>Answers</name>
+    <message>
+        <location filename="../../forms/answers.py" line="30"/>
+        <source>This answer is required.</source>
+        <translation>Questa risposta è obbligatoria.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="31"/>
+        <source>Please type some text.</source>
+        <translation>Scrivi un testo.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="32"/>
+        <source>Type at least {min} characters.</source>
+        <translation>Scrivi almeno {min} caratteri.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="33"/>
+        <source>Type at most {max} characters.</source>
+        <translation>Scrivi al massimo {max} caratteri.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="34"/>
+        <source>This is not in the required format.</source>
+        <translation>Il formato non è quello richiesto.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="35"/>
+        <source>Type a whole number.</source>
+        <translation>Scrivi un numero intero.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="36"/>
+        <source>Type an amount in euro, like 150 or 150.50.</source>
+        <translation>Scrivi un importo in euro, come 150 o 150,50.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="37"/>
+        <source>The smallest value allowed is {min}.</source>
+        <translation>Il valore minimo è {min}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="38"/>
+        <source>The largest value allowed is {max}.</source>
+        <translation>Il valore massimo è {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="39"/>
+        <source>Type a valid date, like 23/01/1941.</source>
+        <translation>Scrivi una data valida, come 23/01/1941.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="40"/>
+        <source>The date cannot be before {min}.</source>
+        <translation>La data non può essere prima del {min}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="41"/>
+        <source>The date cannot be after {max}.</source>
+        <translation>La data non può essere dopo il {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="42"/>
+        <source>Choose one of the answers offered.</source>
+        <translation>Scegli una delle risposte proposte.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="43"/>
+        <source>Answer yes or no.</source>
+        <translation>Rispondi sì o no.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="44"/>
+        <source>You need to confirm this declaration to go on.</source>
+        <translation>Per andare avanti devi confermare questa dichiarazione.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="45"/>
+        <source>Choose a Comune from the list.</source>
+        <translation>Scegli un Comune dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="46"/>
+        <source>Add at least {min}.</source>
+        <translation>Aggiungi almeno {min}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="47"/>
+        <source>You can add at most {max}.</source>
+        <translation>Puoi indicarne al massimo {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="48"/>
+        <source>This answer is not part of the form.</source>
+        <translation>Questa risposta non fa parte del modulo.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="49"/>
+        <source>The form cannot check this answer: please ask the welfare manager.</source>
+        <translation>Il modulo non può controllare questa risposta: chiedi al welfare manager.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationStatusScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/application_status.py" line="132"/>
@@ -352,7 +455,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n servizio</numerusform>
@@ -360,7 +463,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="231"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n servizio trovato per «{text}»</numerusform>
@@ -368,37 +471,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
         <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
         <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="250"/>
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="251"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>Search services</source>
         <translation>Cerca servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
         <source>Clear</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
         <source>For residents of:</source>
         <translation>Per chi abita a:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
     </message>
@@ -1378,6 +1481,59 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <location filename="../../kiosk/ui/texts.py" line="25"/>
         <source>visit</source>
         <translation>accesso</translation>
+    </message>
+</context>
+<context>
+    <name>Validators</name>
+    <message>
+        <location filename="../../forms/validators.py" line="24"/>
+        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+        <translation>Il codice fiscale ha 16 caratteri: controlla di averli scritti tutti.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="27"/>
+        <source>This codice fiscale is not valid: check its letters and digits.</source>
+        <translation>Il codice fiscale non è valido: controlla lettere e numeri.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="30"/>
+        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+        <translation>Il codice fiscale non è valido: la data di nascita non esiste.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="33"/>
+        <source>This codice fiscale is not valid: check the 16th character.</source>
+        <translation>Il codice fiscale non è valido: controlla la 16ª lettera.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="36"/>
+        <source>An Italian IBAN has 27 characters and starts with IT.</source>
+        <translation>L&apos;IBAN italiano ha 27 caratteri e inizia con IT.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="39"/>
+        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+        <translation>L&apos;IBAN non è valido: controlla le cifre, una potrebbe essere sbagliata.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="42"/>
+        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+        <translation>L&apos;IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="45"/>
+        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+        <translation>Scrivi un numero di telefono completo, come 347 123 4567 o +40 721 234 567.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="48"/>
+        <source>This e-mail address is not valid: it should look like name@example.it.</source>
+        <translation>L&apos;indirizzo e-mail non è valido: deve essere come nome@esempio.it.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="51"/>
+        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
+        <translation>Il CAP ha 5 cifre, per esempio 35016.</translation>
     </message>
 </context>
 <context>

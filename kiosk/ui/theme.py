@@ -12,9 +12,15 @@ annotations``, whose string annotations NamedTuple would compile one by one).
 
 from typing import NamedTuple
 
+from languages import FONT_FAMILIES
+
+# Every language's font, then common fallbacks: Qt looks in each for a missing glyph.
+FONTS = ", ".join([*(f'"{family}"' for family in FONT_FAMILIES), '"DejaVu Sans"',
+                   '"Liberation Sans"', "sans-serif"])  # fmt: skip
+
 
 class Tokens(NamedTuple):
-    font_family: str = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
+    font_family: str = FONTS
     body_px: int = 22
     small_px: int = 19
     title_px: int = 36

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import socket
@@ -75,6 +76,27 @@ def fetched_pages(url: str, token: str) -> list[bytes]:
         if not body["has_more"]:
             break
     return pages
+
+
+def wire_bytes(url: str, token: str) -> tuple[int, int]:
+    """Bytes the catalog's pages take on the wire (compressed) and as JSON."""
+    wire = plain = 0
+    since = "0"
+    while True:
+        with requests.get(
+            f"{url}/v1/changes/catalog",
+            params={"since": since, "limit": PAGE},
+            headers={"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"},
+            stream=True,
+            timeout=60,
+        ) as reply:
+            raw = reply.raw.read(decode_content=False)
+            body = gzip.decompress(raw) if reply.headers.get("Content-Encoding") == "gzip" else raw
+        wire, plain = wire + len(raw), plain + len(body)
+        page = orjson.loads(body)
+        since = page["next_cursor"]
+        if not page["has_more"]:
+            return wire, plain
 
 
 def pull_floor(
@@ -267,6 +289,11 @@ def main() -> None:
             print(
                 f"  for context: the same pages fetched over HTTP and parsed, nothing stored"
                 f" {median(fetches) * 1000:5.0f} ms"
+            )
+            wire, plain = wire_bytes(remote.url, floor_client._token or "")
+            print(
+                f"  bytes on the wire {wire / 1024:,.0f} KiB of {plain / 1024:,.0f} KiB JSON"
+                f" = {wire / plain:.0%}   (target: <= 20%)"
             )
             one_by_one = timed_push(platform, remote.url, folder, 1)
             batched = timed_push(platform, remote.url, folder, 100)

@@ -455,7 +455,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n servizio</numerusform>
@@ -463,7 +463,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <source>Did you mean “{words}”? %n service(s) found.</source>
+        <translation>
+            <numerusform>Forse cercavi «{words}»? %n servizio trovato.</numerusform>
+            <numerusform>Forse cercavi «{words}»? %n servizi trovati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n servizio trovato per «{text}»</numerusform>
@@ -471,39 +479,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
-        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
-        <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola, scegli «Tutti i Comuni» oppure chiedi aiuto a un welfare manager.</translation>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+        <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola, cerca in tutti i Comuni oppure chiedi aiuto:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+        <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola oppure chiedi aiuto:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <source>No service mentions: {words}.</source>
+        <translation>Nessun servizio nomina: {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
         <source>Services</source>
         <translation>Servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
         <source>Search services</source>
         <translation>Cerca servizi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
         <source>Clear</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
         <source>For residents of:</source>
         <translation>Per chi abita a:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
         <source>All Comuni</source>
         <translation>Tutti i Comuni</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <source>Search all the Comuni</source>
+        <translation>Cerca in tutti i Comuni</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <source>Ask for help</source>
+        <translation>Chiedi aiuto</translation>
     </message>
 </context>
 <context>
@@ -774,72 +802,72 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306"/>
+        <location filename="../../kiosk/ui/main_window.py" line="312"/>
         <source>Cart ({n}) · {total}</source>
         <translation>Carrello ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>Assisted by {name}</source>
         <translation>Assistenza di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="409"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation>Di&apos; al welfare manager allo sportello che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="411"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="413"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="408"/>
+        <location filename="../../kiosk/ui/main_window.py" line="415"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416"/>
+        <location filename="../../kiosk/ui/main_window.py" line="435"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <location filename="../../kiosk/ui/main_window.py" line="439"/>
         <source>A+ Larger text</source>
         <translation>A+ Testo più grande</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>End assisted session</source>
         <translation>Termina assistenza</translation>
     </message>
@@ -1521,17 +1549,17 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>L&apos;IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="45"/>
+        <location filename="../../forms/validators.py" line="46"/>
         <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
         <translation>Scrivi un numero di telefono completo, come 347 123 4567 o +40 721 234 567.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="48"/>
+        <location filename="../../forms/validators.py" line="49"/>
         <source>This e-mail address is not valid: it should look like name@example.it.</source>
         <translation>L&apos;indirizzo e-mail non è valido: deve essere come nome@esempio.it.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="51"/>
+        <location filename="../../forms/validators.py" line="52"/>
         <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation>Il CAP ha 5 cifre, per esempio 35016.</translation>
     </message>

@@ -455,7 +455,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
         <source>%n service(s)</source>
         <translation type="unfinished">
             <numerusform>%n serviciu</numerusform>
@@ -464,7 +464,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <source>Did you mean “{words}”? %n service(s) found.</source>
+        <translation type="unfinished">
+            <numerusform>Ați vrut să scrieți „{words}”? %n serviciu găsit.</numerusform>
+            <numerusform>Ați vrut să scrieți „{words}”? %n servicii găsite.</numerusform>
+            <numerusform>Ați vrut să scrieți „{words}”? %n de servicii găsite.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>%n service(s) found for “{text}”</source>
         <translation type="unfinished">
             <numerusform>%n serviciu găsit pentru „{text}”</numerusform>
@@ -473,39 +482,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
-        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
-        <translation type="unfinished">Nu s-a găsit nimic pentru „{text}”. Încercați alt cuvânt, alegeți toate comunele sau cereți ajutor unui operator.</translation>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+        <translation type="unfinished">Nu s-a găsit nimic pentru „{text}”. Încercați alt cuvânt, căutați în toate comunele sau cereți ajutor:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+        <translation type="unfinished">Nu s-a găsit nimic pentru „{text}”. Încercați alt cuvânt sau cereți ajutor:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <source>No service mentions: {words}.</source>
+        <translation type="unfinished">Niciun serviciu nu pomenește: {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
         <source>Services</source>
         <translation type="unfinished">Servicii</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished">Căutați, de exemplu: bătrâni, mese, bonă</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
         <source>Search services</source>
         <translation type="unfinished">Caută servicii</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
         <source>Clear</source>
         <translation type="unfinished">Șterge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
         <source>For residents of:</source>
         <translation type="unfinished">Pentru locuitorii din:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
         <source>All Comuni</source>
         <translation type="unfinished">Toate comunele</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <source>Search all the Comuni</source>
+        <translation type="unfinished">Caută în toate comunele</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <source>Ask for help</source>
+        <translation type="unfinished">Cereți ajutor</translation>
     </message>
 </context>
 <context>
@@ -776,72 +805,72 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306"/>
+        <location filename="../../kiosk/ui/main_window.py" line="312"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished">Coș ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished">Asistență: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="409"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished">Spuneți operatorului de la ghișeu că aveți nevoie de ajutor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="411"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished">Ghișeul este deschis: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="413"/>
         <source>Where: {address}</source>
         <translation type="unfinished">Unde: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="408"/>
+        <location filename="../../kiosk/ui/main_window.py" line="415"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished">Dacă nu este nimeni, sunați la {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>We are here to help</source>
         <translation type="unfinished">Suntem aici să vă ajutăm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>OK</source>
         <translation type="unfinished">Am înțeles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416"/>
+        <location filename="../../kiosk/ui/main_window.py" line="435"/>
         <source>Comune of {name}</source>
         <translation type="unfinished">Comuna {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>‹ Back</source>
         <translation type="unfinished">‹ Înapoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>⌂ Home</source>
         <translation type="unfinished">⌂ Început</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>Ask for help</source>
         <translation type="unfinished">Cereți ajutor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <location filename="../../kiosk/ui/main_window.py" line="439"/>
         <source>A+ Larger text</source>
         <translation type="unfinished">A+ Text mai mare</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>End assisted session</source>
         <translation type="unfinished">Încheie asistența</translation>
     </message>
@@ -1526,17 +1555,17 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         <translation type="unfinished">Acest IBAN nu este valabil: verificați litera de după IT și cele două cifre ale ei (CIN).</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="45"/>
+        <location filename="../../forms/validators.py" line="46"/>
         <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
         <translation type="unfinished">Scrieți un număr de telefon complet, de exemplu 347 123 4567 sau +40 721 234 567.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="48"/>
+        <location filename="../../forms/validators.py" line="49"/>
         <source>This e-mail address is not valid: it should look like name@example.it.</source>
         <translation type="unfinished">Această adresă de e-mail nu este valabilă: trebuie să arate ca nume@exemplu.it.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="51"/>
+        <location filename="../../forms/validators.py" line="52"/>
         <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation type="unfinished">Codul poștal (CAP) are 5 cifre, de exemplu 35016.</translation>
     </message>

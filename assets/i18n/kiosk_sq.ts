@@ -455,7 +455,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
         <source>%n service(s)</source>
         <translation type="unfinished">
             <numerusform>%n shërbim</numerusform>
@@ -463,7 +463,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <source>Did you mean “{words}”? %n service(s) found.</source>
+        <translation type="unfinished">
+            <numerusform>Mos doni të thoni „{words}”? U gjet %n shërbim.</numerusform>
+            <numerusform>Mos doni të thoni „{words}”? U gjetën %n shërbime.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>%n service(s) found for “{text}”</source>
         <translation type="unfinished">
             <numerusform>%n shërbim u gjet për „{text}”</numerusform>
@@ -471,39 +479,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
-        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
-        <translation type="unfinished">Nuk u gjet asgjë për „{text}”. Provoni një fjalë tjetër, zgjidhni të gjitha bashkitë ose kërkoni ndihmë te një operator.</translation>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+        <translation type="unfinished">Nuk u gjet asgjë për „{text}”. Provoni një fjalë tjetër, kërkoni në të gjitha bashkitë ose kërkoni ndihmë:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+        <translation type="unfinished">Nuk u gjet asgjë për „{text}”. Provoni një fjalë tjetër ose kërkoni ndihmë:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <source>No service mentions: {words}.</source>
+        <translation type="unfinished">Asnjë shërbim nuk përmend: {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
         <source>Services</source>
         <translation type="unfinished">Shërbime</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished">Kërkoni, për shembull: të moshuar, vakte, dado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
         <source>Search services</source>
         <translation type="unfinished">Kërko shërbime</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
         <source>Clear</source>
         <translation type="unfinished">Fshij</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
         <source>For residents of:</source>
         <translation type="unfinished">Për banorët e:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
         <source>All Comuni</source>
         <translation type="unfinished">Të gjitha bashkitë</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <source>Search all the Comuni</source>
+        <translation type="unfinished">Kërko në të gjitha bashkitë</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <source>Ask for help</source>
+        <translation type="unfinished">Kërkoni ndihmë</translation>
     </message>
 </context>
 <context>
@@ -774,72 +802,72 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306"/>
+        <location filename="../../kiosk/ui/main_window.py" line="312"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished">Shporta ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished">Me ndihmën e {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="409"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished">I thoni operatorit në sportel se keni nevojë për ndihmë.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="411"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished">Sporteli është i hapur: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="413"/>
         <source>Where: {address}</source>
         <translation type="unfinished">Ku: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="408"/>
+        <location filename="../../kiosk/ui/main_window.py" line="415"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished">Nëse nuk ka njeri, telefononi {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>We are here to help</source>
         <translation type="unfinished">Jemi këtu për t&apos;ju ndihmuar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>OK</source>
         <translation type="unfinished">Kuptova</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416"/>
+        <location filename="../../kiosk/ui/main_window.py" line="435"/>
         <source>Comune of {name}</source>
         <translation type="unfinished">Bashkia {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>‹ Back</source>
         <translation type="unfinished">‹ Prapa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>⌂ Home</source>
         <translation type="unfinished">⌂ Fillimi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>Ask for help</source>
         <translation type="unfinished">Kërkoni ndihmë</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <location filename="../../kiosk/ui/main_window.py" line="439"/>
         <source>A+ Larger text</source>
         <translation type="unfinished">A+ Shkrim më i madh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>End assisted session</source>
         <translation type="unfinished">Mbyll ndihmën</translation>
     </message>
@@ -1521,17 +1549,17 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         <translation type="unfinished">Ky IBAN nuk është i vlefshëm: kontrolloni shkronjën pas IT dhe dy shifrat e saj (CIN).</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="45"/>
+        <location filename="../../forms/validators.py" line="46"/>
         <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
         <translation type="unfinished">Shkruani një numër telefoni të plotë, për shembull 347 123 4567 ose +355 69 123 4567.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="48"/>
+        <location filename="../../forms/validators.py" line="49"/>
         <source>This e-mail address is not valid: it should look like name@example.it.</source>
         <translation type="unfinished">Kjo adresë e-maili nuk është e vlefshme: duhet të duket si emri@shembull.it.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="51"/>
+        <location filename="../../forms/validators.py" line="52"/>
         <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation type="unfinished">Kodi postar (CAP) ka 5 shifra, për shembull 35016.</translation>
     </message>

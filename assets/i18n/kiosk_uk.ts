@@ -455,7 +455,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
         <source>%n service(s)</source>
         <translation type="unfinished">
             <numerusform>%n послуга</numerusform>
@@ -464,7 +464,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <source>Did you mean “{words}”? %n service(s) found.</source>
+        <translation type="unfinished">
+            <numerusform>Можливо, ви мали на увазі «{words}»? Знайдено %n послугу.</numerusform>
+            <numerusform>Можливо, ви мали на увазі «{words}»? Знайдено %n послуги.</numerusform>
+            <numerusform>Можливо, ви мали на увазі «{words}»? Знайдено %n послуг.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>%n service(s) found for “{text}”</source>
         <translation type="unfinished">
             <numerusform>Знайдено %n послугу за запитом «{text}»</numerusform>
@@ -473,39 +482,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
-        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
-        <translation type="unfinished">За запитом «{text}» нічого не знайдено. Спробуйте інше слово, виберіть усі муніципалітети або попросіть допомоги в працівника.</translation>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+        <translation type="unfinished">За запитом «{text}» нічого не знайдено. Спробуйте інше слово, шукайте в усіх муніципалітетах або попросіть допомоги:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+        <translation type="unfinished">За запитом «{text}» нічого не знайдено. Спробуйте інше слово або попросіть допомоги:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <source>No service mentions: {words}.</source>
+        <translation type="unfinished">Жодна послуга не згадує: {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
         <source>Services</source>
         <translation type="unfinished">Послуги</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished">Пошук, наприклад: літні люди, харчування, няня</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
         <source>Search services</source>
         <translation type="unfinished">Шукати послуги</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
         <source>Clear</source>
         <translation type="unfinished">Очистити</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
         <source>For residents of:</source>
         <translation type="unfinished">Для жителів:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
         <source>All Comuni</source>
         <translation type="unfinished">Усі муніципалітети</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <source>Search all the Comuni</source>
+        <translation type="unfinished">Шукати в усіх муніципалітетах</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <source>Ask for help</source>
+        <translation type="unfinished">Попросити допомоги</translation>
     </message>
 </context>
 <context>
@@ -776,72 +805,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306"/>
+        <location filename="../../kiosk/ui/main_window.py" line="312"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished">Кошик ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished">Допомагає {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="409"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished">Скажіть працівникові на стійці, що вам потрібна допомога.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="411"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished">Стійка працює: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="413"/>
         <source>Where: {address}</source>
         <translation type="unfinished">Де: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="408"/>
+        <location filename="../../kiosk/ui/main_window.py" line="415"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished">Якщо тут нікого немає, телефонуйте {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>We are here to help</source>
         <translation type="unfinished">Ми тут, щоб допомогти</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>OK</source>
         <translation type="unfinished">Зрозуміло</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416"/>
+        <location filename="../../kiosk/ui/main_window.py" line="435"/>
         <source>Comune of {name}</source>
         <translation type="unfinished">Муніципалітет {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>‹ Back</source>
         <translation type="unfinished">‹ Назад</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>⌂ Home</source>
         <translation type="unfinished">⌂ На початок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>Ask for help</source>
         <translation type="unfinished">Попросити допомоги</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <location filename="../../kiosk/ui/main_window.py" line="439"/>
         <source>A+ Larger text</source>
         <translation type="unfinished">A+ Більший текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>End assisted session</source>
         <translation type="unfinished">Завершити допомогу</translation>
     </message>
@@ -1526,17 +1555,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished">Цей IBAN недійсний: перевірте літеру після IT і дві цифри після неї (CIN).</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="45"/>
+        <location filename="../../forms/validators.py" line="46"/>
         <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
         <translation type="unfinished">Введіть повний номер телефону, наприклад 347 123 4567 або +380 67 123 4567.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="48"/>
+        <location filename="../../forms/validators.py" line="49"/>
         <source>This e-mail address is not valid: it should look like name@example.it.</source>
         <translation type="unfinished">Ця адреса ел. пошти недійсна: вона має виглядати як name@example.it.</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="51"/>
+        <location filename="../../forms/validators.py" line="52"/>
         <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation type="unfinished">Поштовий індекс (CAP) має 5 цифр, наприклад 35016.</translation>
     </message>

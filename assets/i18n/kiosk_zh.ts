@@ -455,53 +455,80 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
         <source>%n service(s)</source>
         <translation type="unfinished">
             <numerusform>%n 项服务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <source>Did you mean “{words}”? %n service(s) found.</source>
+        <translation type="unfinished">
+            <numerusform>您是不是要找“{words}”？找到 %n 项服务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>%n service(s) found for “{text}”</source>
         <translation type="unfinished">
             <numerusform>找到 %n 项与“{text}”相关的服务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="238"/>
-        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
-        <translation type="unfinished">没有找到与“{text}”相关的内容。请换一个词，选择所有市镇，或请工作人员帮助。</translation>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+        <translation type="unfinished">没有找到与“{text}”相关的内容。请换一个词，在所有市镇中搜索，或请求帮助：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+        <translation type="unfinished">没有找到与“{text}”相关的内容。请换一个词或请求帮助：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <source>No service mentions: {words}.</source>
+        <translation type="unfinished">没有服务提到：{words}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
         <source>Services</source>
         <translation type="unfinished">服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished">搜索，例如：老人、送餐、保姆</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
         <source>Search services</source>
         <translation type="unfinished">搜索服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
         <source>Clear</source>
         <translation type="unfinished">清除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
         <source>For residents of:</source>
         <translation type="unfinished">面向以下市镇居民：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
         <source>All Comuni</source>
         <translation type="unfinished">所有市镇</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <source>Search all the Comuni</source>
+        <translation type="unfinished">在所有市镇中搜索</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <source>Ask for help</source>
+        <translation type="unfinished">求助</translation>
     </message>
 </context>
 <context>
@@ -772,72 +799,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306"/>
+        <location filename="../../kiosk/ui/main_window.py" line="312"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished">购物车（{n}）· {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished">由 {name} 协助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="409"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished">请告诉服务台的工作人员您需要帮助。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="411"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished">服务台开放时间：{hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="413"/>
         <source>Where: {address}</source>
         <translation type="unfinished">地点：{address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="408"/>
+        <location filename="../../kiosk/ui/main_window.py" line="415"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished">如果没有人在，请拨打 {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>We are here to help</source>
         <translation type="unfinished">我们在这里帮助您</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="416"/>
         <source>OK</source>
         <translation type="unfinished">知道了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416"/>
+        <location filename="../../kiosk/ui/main_window.py" line="435"/>
         <source>Comune of {name}</source>
         <translation type="unfinished">{name} 市</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>‹ Back</source>
         <translation type="unfinished">‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="437"/>
         <source>⌂ Home</source>
         <translation type="unfinished">⌂ 首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>Ask for help</source>
         <translation type="unfinished">求助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <location filename="../../kiosk/ui/main_window.py" line="439"/>
         <source>A+ Larger text</source>
         <translation type="unfinished">A+ 大字体</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>End assisted session</source>
         <translation type="unfinished">结束协助</translation>
     </message>
@@ -1516,17 +1543,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished">此 IBAN 无效：请检查 IT 后面的字母及其后两位数字（CIN）。</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="45"/>
+        <location filename="../../forms/validators.py" line="46"/>
         <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
         <translation type="unfinished">请输入完整的电话号码，例如 347 123 4567 或 +86 139 1234 5678。</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="48"/>
+        <location filename="../../forms/validators.py" line="49"/>
         <source>This e-mail address is not valid: it should look like name@example.it.</source>
         <translation type="unfinished">电子邮件地址无效：格式应为 name@example.it。</translation>
     </message>
     <message>
-        <location filename="../../forms/validators.py" line="51"/>
+        <location filename="../../forms/validators.py" line="52"/>
         <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation type="unfinished">邮政编码（CAP）有 5 位数字，例如 35016。</translation>
     </message>

@@ -23,22 +23,22 @@ class Language(NamedTuple):
     # The font family that draws its script; Noto Sans covers Latin and Cyrillic.
     font: str = "Noto Sans"
     keyboard: str = "latin"  # the on-screen keyboard's letters (kiosk/ui/widgets/keyboard)
+    # Names are typed in Latin letters (pinyin, as on Italian documents): the keyboard
+    # says so.
+    types_in_latin: bool = False
     stemmer: str | None = None  # the Snowball algorithm for search, when one exists
-    # Fits the thermal printer's code page: otherwise a slip's citizen lines are images.
-    printer_code_page: bool = True
 
 
 FALLBACK = "it"
 LANGUAGES = (
     Language("it", "Italiano", "it_IT", stemmer="italian"),
     Language("en", "English", "en_GB", stemmer="english"),
-    Language("ro", "Română", "ro_RO", keyboard="ro", stemmer="romanian",
-             printer_code_page=False),
+    Language("ro", "Română", "ro_RO", keyboard="ro", stemmer="romanian"),
     Language("ar", "العربية", "ar_MA", right_to_left=True, font="Noto Sans Arabic",
-             keyboard="ar", stemmer="arabic", printer_code_page=False),
-    Language("sq", "Shqip", "sq_AL", keyboard="sq", printer_code_page=False),
-    Language("uk", "Українська", "uk_UA", keyboard="uk", printer_code_page=False),
-    Language("zh", "简体中文", "zh_CN", font="Noto Sans CJK SC", printer_code_page=False),
+             keyboard="ar", stemmer="arabic"),
+    Language("sq", "Shqip", "sq_AL", keyboard="sq"),
+    Language("uk", "Українська", "uk_UA", keyboard="uk"),
+    Language("zh", "简体中文", "zh_CN", font="Noto Sans CJK SC", types_in_latin=True),
 )  # fmt: skip
 CODES = tuple(language.code for language in LANGUAGES)
 # The fonts in the order a text looks for a glyph: Latin and Cyrillic first, then the

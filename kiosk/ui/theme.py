@@ -14,8 +14,10 @@ from typing import NamedTuple
 
 from languages import FONT_FAMILIES
 
-# Every language's font, then common fallbacks: Qt looks in each for a missing glyph.
-FONTS = ", ".join([*(f'"{family}"' for family in FONT_FAMILIES), '"DejaVu Sans"',
+# Every language's font, then DejaVu Sans (signs such as ⌂; ./dev installs it): Qt
+# looks in each, in order, for a glyph the first lacks.
+SYMBOL_FONT = "DejaVu Sans"
+FONTS = ", ".join([*(f'"{family}"' for family in (*FONT_FAMILIES, SYMBOL_FONT)),
                    '"Liberation Sans"', "sans-serif"])  # fmt: skip
 
 

@@ -13,7 +13,8 @@ import os
 import tempfile
 from typing import Any
 
-from printing.layout import PROFILES, PaperProfile, QrRow, layout
+from printing.layout import PROFILES, ImageRow, PaperProfile, QrRow, layout
+from printing.raster import text_image
 from printing.slip import Slip
 
 __all__ = ["PROFILES", "PaperProfile", "render"]
@@ -51,6 +52,11 @@ def render(slip: Slip, profile: PaperProfile) -> bytes:
             # Error correction Q: a crumpled or smudged slip still scans.
             printer.qr(row.payload, ec=2, size=profile.qr_module, native=profile.native_qr,
                        center=not profile.native_qr)  # fmt: skip
+            continue
+        if isinstance(row, ImageRow):
+            printer.set(align="left", bold=False, normal_textsize=True, invert=False)
+            image = text_image(row.text, row.lang, profile.dots, bold=row.bold, align=row.align)
+            printer.image(image, impl="bitImageRaster", center=False)
             continue
         printer.set(
             align=row.align,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from printing.slip import Align, Pair, Qr, Rule, Slip, Text
-from printing.text import pair, printable, wrap
+from printing.text import encodable, pair, printable, wrap
 
 
 @dataclass(frozen=True)
@@ -52,14 +52,26 @@ class QrRow:
     payload: str
 
 
-Row = TextRow | QrRow
+@dataclass(frozen=True)
+class ImageRow:
+    """A citizen's line whose letters the code page lacks: printed as an image."""
+
+    text: str
+    lang: str
+    align: Align = "left"
+    bold: bool = False
+
+
+Row = TextRow | QrRow | ImageRow
 
 
 def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
     rows: list[Row] = []
     page = profile.code_page
     for element in slip.elements:
-        if isinstance(element, Text):
+        if isinstance(element, Text) and element.lang and not encodable(element.text, page):
+            rows.append(ImageRow(element.text, element.lang, element.align, element.bold))
+        elif isinstance(element, Text):
             columns = profile.big_columns if element.big else profile.columns
             rows += [
                 TextRow(line, element.align, element.bold, element.big, element.inverted)

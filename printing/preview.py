@@ -14,7 +14,8 @@ from pathlib import Path
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-from printing.layout import PaperProfile, QrRow, TextRow, layout
+from printing.layout import ImageRow, PaperProfile, QrRow, TextRow, layout
+from printing.raster import text_image
 from printing.slip import Slip
 
 CELL_HEIGHT = 24
@@ -39,8 +40,15 @@ def render_image(slip: Slip, profile: PaperProfile) -> Image.Image:
     rows = layout(slip, profile)
     symbols = {id(row): _qr(row.payload, profile.qr_module) for row in rows
                if isinstance(row, QrRow)}  # fmt: skip
+    symbols |= {id(row): text_image(row.text, row.lang, profile.dots, bold=row.bold,
+                                    align=row.align).convert("L")
+                for row in rows if isinstance(row, ImageRow)}  # fmt: skip
     height = 2 * MARGIN + sum(
-        symbols[id(row)].height + 8 if isinstance(row, QrRow) else CELL_HEIGHT * (1 + row.big)
+        symbols[id(row)].height + 8
+        if isinstance(row, QrRow)
+        else symbols[id(row)].height
+        if isinstance(row, ImageRow)
+        else CELL_HEIGHT * (1 + row.big)
         for row in rows
     )
     image = Image.new("L", (profile.dots, height), 255)
@@ -51,6 +59,10 @@ def render_image(slip: Slip, profile: PaperProfile) -> Image.Image:
             symbol = symbols[id(row)]
             image.paste(symbol, ((profile.dots - symbol.width) // 2, y + 4))
             y += symbol.height + 8
+            continue
+        if isinstance(row, ImageRow):  # already as wide as the paper
+            image.paste(symbols[id(row)], (0, y))
+            y += symbols[id(row)].height
             continue
         y += _text(draw, row, y, cell, profile.dots)
     return image

@@ -250,103 +250,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="479"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="482"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="491"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="506"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="494"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="496"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="499"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="497"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="503"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="507"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="510"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="512"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="512"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="514"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="517"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="524"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="525"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="528"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="538"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="552"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="553"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="557"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,23 +1176,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="156"/>
+        <source>Type names in Latin letters (pinyin), as on your documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="157"/>
+        <source>Other letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="158"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="159"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="160"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="161"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="162"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,6 +1390,39 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <numerusform>Show more services (%n more)</numerusform>
             <numerusform>Show more services (%n more)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <location filename="../../kiosk/applying.py" line="86"/>
+        <source>The Comune will contact you after examining the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/applying.py" line="87"/>
+        <source>Keep this receipt: you need it to ask how your application is going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/purchasing.py" line="44"/>
+        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/purchasing.py" line="46"/>
+        <source>Paid with your welfare credit. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/purchasing.py" line="48"/>
+        <source>Paid at the Social Point desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/purchasing.py" line="50"/>
+        <source>One voucher per service comes out: show it to the provider.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ MESSAGES: dict[str, str] = {
     "date_too_early": QT_TRANSLATE_NOOP("Answers", "The date cannot be before {min}."),
     "date_too_late": QT_TRANSLATE_NOOP("Answers", "The date cannot be after {max}."),
     "choice": QT_TRANSLATE_NOOP("Answers", "Choose one of the answers offered."),
+    "exclusive": QT_TRANSLATE_NOOP(
+        "Answers", "“{choice}” cannot be chosen together with other answers."),
     "yes_no": QT_TRANSLATE_NOOP("Answers", "Answer yes or no."),
     "declaration": QT_TRANSLATE_NOOP("Answers", "You need to confirm this declaration to go on."),
     "comune": QT_TRANSLATE_NOOP("Answers", "Choose a Comune from the list."),
@@ -62,7 +64,10 @@ class Problem:
         if self.text is not None:
             return pick(self.text, lang)
         if self.code in MESSAGES:
-            return translate("Answers", MESSAGES[self.code], lang).format(**self.params)
+            # A parameter may be the form's own text in several languages (a label).
+            params = {key: pick(value, lang) if isinstance(value, Mapping) else value
+                      for key, value in self.params.items()}  # fmt: skip
+            return translate("Answers", MESSAGES[self.code], lang).format(**params)
         return validator_message(self.code, lang)
 
 
@@ -217,7 +222,8 @@ def _typed(
     if kind == "date":
         return _date(state, item, value, path)
     if kind in ("choice", "multi_choice"):
-        allowed = {c["value"] for c in state.form.data["choices"][item["choices"]]}
+        options = state.form.data["choices"][item["choices"]]
+        allowed = {c["value"] for c in options}
         if kind == "choice" and not (isinstance(value, str) and value in allowed):
             problems.append(Problem(path, "choice"))
         if kind == "multi_choice" and not (
@@ -225,6 +231,11 @@ def _typed(
             and len(set(value)) == len(value) and all(v in allowed for v in value)
         ):  # fmt: skip
             problems.append(Problem(path, "choice"))
+        elif kind == "multi_choice" and len(value) > 1:
+            # "Nessuno" with "Pensione" contradicts itself: an exclusive answer stands alone.
+            alone = [c for c in options if c.get("exclusive") and c["value"] in value]
+            if alone:
+                problems.append(Problem(path, "exclusive", {"choice": alone[0]["label"]}))
         return value
     if kind in ("yes_no", "declaration"):
         if not isinstance(value, bool):

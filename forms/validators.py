@@ -30,8 +30,12 @@ MESSAGES = {
     "cf_date": QT_TRANSLATE_NOOP(
         "Validators", "This codice fiscale is not valid: its date of birth does not exist."
     ),
+    # The check letter does not match the other fifteen: any one of the sixteen may be
+    # the wrong one (a typo in the birth date gives this too), so no one is named.
     "cf_checksum": QT_TRANSLATE_NOOP(
-        "Validators", "This codice fiscale is not valid: check the 16th character."
+        "Validators",
+        "This codice fiscale is not valid: a letter or digit is wrong,"
+        " compare it with the health card.",
     ),
     "iban_format": QT_TRANSLATE_NOOP(
         "Validators", "An Italian IBAN has 27 characters and starts with IT."

@@ -96,6 +96,15 @@ class Cart:
     def remove(self, service_id: str) -> None:
         self.lines = [line for line in self.lines if line.service_id != service_id]
 
+    def quantity_of(self, service_id: str) -> int:
+        return next((ln.quantity for ln in self.lines if ln.service_id == service_id), 0)
+
+    def set_quantity(self, service_id: str, quantity: int) -> None:
+        """How many of a service in the cart (1 to MAX_QUANTITY; ``remove`` takes it out)."""
+        quantity = max(1, min(MAX_QUANTITY, quantity))
+        self.lines = [replace(ln, quantity=quantity) if ln.service_id == service_id else ln
+                      for ln in self.lines]  # fmt: skip
+
     def payments(self, *, assisted: bool) -> tuple[str, ...]:
         """The ways every service in the cart may be paid (the desk only when assisted)."""
         allowed = [p for p in PAYMENTS if all(p in line.payments for line in self.lines)]

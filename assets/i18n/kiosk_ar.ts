@@ -70,36 +70,41 @@
         </message>
         <message>
             <location filename="../../forms/answers.py" line="43" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation type="unfinished">لا يمكن اختيار «{choice}» مع إجابات أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="45" />
             <source>Answer yes or no.</source>
             <translation type="unfinished">أجب بنعم أو لا.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="44" />
+            <location filename="../../forms/answers.py" line="46" />
             <source>You need to confirm this declaration to go on.</source>
             <translation type="unfinished">للمتابعة يجب أن تؤكد هذا الإقرار.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="45" />
+            <location filename="../../forms/answers.py" line="47" />
             <source>Choose a Comune from the list.</source>
             <translation type="unfinished">اختر بلدية من القائمة.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="46" />
+            <location filename="../../forms/answers.py" line="48" />
             <source>Add at least {min}.</source>
             <translation type="unfinished">أضف {min} على الأقل.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="47" />
+            <location filename="../../forms/answers.py" line="49" />
             <source>You can add at most {max}.</source>
             <translation type="unfinished">يمكنك أن تضيف {max} على الأكثر.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="48" />
+            <location filename="../../forms/answers.py" line="50" />
             <source>This answer is not part of the form.</source>
             <translation type="unfinished">هذه الإجابة ليست جزءًا من الاستمارة.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="49" />
+            <location filename="../../forms/answers.py" line="51" />
             <source>The form cannot check this answer: please ask the welfare manager.</source>
             <translation type="unfinished">لا تستطيع الاستمارة التحقق من هذه الإجابة: يرجى سؤال الموظف.</translation>
         </message>
@@ -210,143 +215,163 @@
     <context>
         <name>ApplyScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="209" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="225" />
             <source>Change</source>
             <translation type="unfinished">تعديل</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="221" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="237" />
             <source>Person {n}: {who}</source>
             <translation type="unfinished">الشخص {n}: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="233" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="249" />
             <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
             <translation type="unfinished">البلدية تدرس كل طلب: هذا الجهاز لا يقرر من يُقبل.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="244" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="260" />
             <source>Please note: {reasons}</source>
             <translation type="unfinished">انتبه: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="246" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
             <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
             <translation type="unfinished">حسب إجاباتك، يبدو أنك تستوفي الشروط. القرار للبلدية.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="301" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="317" />
             <source>(no answers yet)</source>
             <translation type="unfinished">(لا توجد إجابات بعد)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="405" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="341" />
+            <source>Discard this person?</source>
+            <translation type="unfinished">هل تريد حذف هذا الشخص؟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="342" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation type="unfinished">لن يُحفظ ما كتبته عن هذا الشخص.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>No, go on</source>
+            <translation type="unfinished">لا، تابع</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>Yes, discard</source>
+            <translation type="unfinished">نعم، احذف</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="440" />
             <source>Please check the answers marked below.</source>
             <translation type="unfinished">يرجى التحقق من الإجابات المعلَّمة أدناه.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="428" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="463" />
             <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يضع شيء مما كتبته: حاول مرة أخرى، أو اسأل الموظف في المكتب.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="482" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
             <source>Cancel</source>
             <translation type="unfinished">إلغاء</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="494" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="509" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="529" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
             <source>Step {n} of {total}</source>
             <translation type="unfinished">الخطوة {n} من {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="534" />
             <source>Person {n}</source>
             <translation type="unfinished">الشخص {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
             <source>Save this person</source>
             <translation type="unfinished">احفظ هذا الشخص</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="503" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
             <source>Next ›</source>
             <translation type="unfinished">التالي ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="510" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
             <source>Check your answers and send</source>
             <translation type="unfinished">راجع إجاباتك وأرسل</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Sending…</source>
             <translation type="unfinished">جارٍ الإرسال…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Send the application</source>
             <translation type="unfinished">أرسل الطلب</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
             <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
             <translation type="unfinished">بعض الإجابات ناقصة أو تحتاج إلى مراجعة: المس «تعديل» بجانب الجزء الذي يجب إكماله.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="527" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Your application has been saved</source>
             <translation type="unfinished">تم حفظ طلبك</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="563" />
             <source>Finish</source>
             <translation type="unfinished">انتهيت</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="530" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
             <source>Your tracking code: {code}</source>
             <translation type="unfinished">رمز المتابعة الخاص بك: {code}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="533" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="568" />
             <source>Protocol number: {protocol}</source>
             <translation type="unfinished">رقم التسجيل: {protocol}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="570" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">البلدية تعطيه رقم تسجيل…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="573" />
             <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
             <translation type="unfinished">نقطة Social Point هذه غير متصلة الآن: سيُرسل الطلب تلقائيًا في أقرب وقت. ستجد رقم التسجيل لاحقًا برمز المتابعة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
             <source>The receipt is coming out of the printer: please keep it.</source>
             <translation type="unfinished">الإيصال يخرج من الطابعة: يرجى الاحتفاظ به.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
             <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
             <translation type="unfinished">لمعرفة حالة طلبك، المس «المساعدات والإعانات» في الشاشة الرئيسية، ثم «أين وصل طلبي؟».</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="587" />
             <source>This call cannot be applied for here</source>
             <translation type="unfinished">لا يمكن تقديم طلب لهذه المساعدة هنا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="588" />
             <source>Back to the calls</source>
             <translation type="unfinished">العودة إلى المساعدات</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="557" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">ربما انتهت المدة للتو، أو لم تصل الاستمارة إلى هذا الجهاز بعد. يمكن للموظف في المكتب مساعدتك.</translation>
         </message>
@@ -418,36 +443,46 @@
         <name>CartScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="49" />
-            <source>{n} × {each} · {provider}</source>
-            <translation type="unfinished">{n} × {each} · {provider}</translation>
+            <source>{each} · {provider}</source>
+            <translation type="unfinished">{each} · {provider}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="53" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="54" />
+            <source>One less</source>
+            <translation type="unfinished">واحد أقل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="59" />
+            <source>One more</source>
+            <translation type="unfinished">واحد أكثر</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="66" />
             <source>Remove</source>
             <translation type="unfinished">إزالة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="87" />
             <source>Your cart</source>
             <translation type="unfinished">سلتك</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="72" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="92" />
             <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
             <translation type="unfinished">السلة فارغة. اختر خدمة والمس «أضف إلى السلة».</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="76" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="96" />
             <source>Total: {amount}</source>
             <translation type="unfinished">المجموع: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="78" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="98" />
             <source>Go on to payment ›</source>
             <translation type="unfinished">إلى الدفع ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="81" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="101" />
             <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
             <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا: تدفع لمقدّم الخدمة، أو تستعمل رصيدك، أو تدفع في المكتب عند الموظف.</translation>
         </message>
@@ -549,107 +584,247 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="162" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">رصيدك لا يكفي: المتاح {amount}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation type="unfinished">يمكنك الآن أن تصرف هنا حتى {amount} من رصيدك: الباقي ينتظر الوصول إلى المنصة. حاول لاحقًا أو اختر طريقة دفع أخرى.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
             <source>There is no credit in your name.</source>
             <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="169" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="172" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation type="unfinished">يمكن استعمال الرصيد عندما يكون Social Point متصلًا.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
             <source>Who is buying?</source>
             <translation type="unfinished">من يشتري؟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="181" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
             <source>How do you pay?</source>
             <translation type="unfinished">كيف تدفع؟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
             <source>Your order is saved</source>
             <translation type="unfinished">تم حفظ طلبك</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
             <source>Total: {amount}</source>
             <translation type="unfinished">المجموع: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>I pay the provider when the service is done</source>
             <translation type="unfinished">أدفع لمقدّم الخدمة عندما أحصل على الخدمة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation type="unfinished">أدفع الآن في المكتب (نقدًا أو بالبطاقة، عند الموظف)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="204" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="210" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation type="unfinished">✓ تم استلام الدفع — أكّده {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
             <source>Finish</source>
             <translation type="unfinished">انتهيت</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="221" />
             <source>Sending…</source>
             <translation type="unfinished">جارٍ الإرسال…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="216" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="222" />
             <source>Confirm the order</source>
             <translation type="unfinished">أكّد الطلب</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation type="unfinished">يُحفظ مع طلبك رمز مأخوذ منه فقط، لكي تتمكن من طباعة قسائمك مرة أخرى في أي Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation type="unfinished">رمز الطلب: {code}
 يخرج من الطابعة الإيصال وقسيمة لكل خدمة: أظهر القسيمة لمقدّم الخدمة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
             <source>The kiosk never takes money.</source>
             <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="234" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="240" />
             <source>I use my welfare credit (none in your name)</source>
             <translation type="unfinished">أستعمل رصيد المساعدة (لا يوجد باسمك)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="241" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">أستعمل رصيد المساعدة (المتاح الآن {amount})</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="252" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation type="unfinished">رصيدك {balance}. يصرف الجهاز منه {now} على الأكثر حتى تؤكد المنصة ما صُرف: الباقي يبقى لك، لوقت لاحق أو في Social Point آخر.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <source>%n hour(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا ساعات</numerusform>
+                <numerusform>ساعة واحدة</numerusform>
+                <numerusform>ساعتان</numerusform>
+                <numerusform>%n ساعات</numerusform>
+                <numerusform>%n ساعة</numerusform>
+                <numerusform>%n ساعة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n day(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا أيام</numerusform>
+                <numerusform>يوم واحد</numerusform>
+                <numerusform>يومان</numerusform>
+                <numerusform>%n أيام</numerusform>
+                <numerusform>%n يومًا</numerusform>
+                <numerusform>%n يوم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n week(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا أسابيع</numerusform>
+                <numerusform>أسبوع واحد</numerusform>
+                <numerusform>أسبوعان</numerusform>
+                <numerusform>%n أسابيع</numerusform>
+                <numerusform>%n أسبوعًا</numerusform>
+                <numerusform>%n أسبوع</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n month(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا أشهر</numerusform>
+                <numerusform>شهر واحد</numerusform>
+                <numerusform>شهران</numerusform>
+                <numerusform>%n أشهر</numerusform>
+                <numerusform>%n شهرًا</numerusform>
+                <numerusform>%n شهر</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n meal(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا وجبات</numerusform>
+                <numerusform>وجبة واحدة</numerusform>
+                <numerusform>وجبتان</numerusform>
+                <numerusform>%n وجبات</numerusform>
+                <numerusform>%n وجبة</numerusform>
+                <numerusform>%n وجبة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n session(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا جلسات</numerusform>
+                <numerusform>جلسة واحدة</numerusform>
+                <numerusform>جلستان</numerusform>
+                <numerusform>%n جلسات</numerusform>
+                <numerusform>%n جلسة</numerusform>
+                <numerusform>%n جلسة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n course(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا دورات</numerusform>
+                <numerusform>دورة واحدة</numerusform>
+                <numerusform>دورتان</numerusform>
+                <numerusform>%n دورات</numerusform>
+                <numerusform>%n دورة</numerusform>
+                <numerusform>%n دورة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n ride(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا رحلات</numerusform>
+                <numerusform>رحلة واحدة</numerusform>
+                <numerusform>رحلتان</numerusform>
+                <numerusform>%n رحلات</numerusform>
+                <numerusform>%n رحلة</numerusform>
+                <numerusform>%n رحلة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n delivery(ies)</source>
+            <translation type="unfinished">
+                <numerusform>لا توصيل</numerusform>
+                <numerusform>توصيلة واحدة</numerusform>
+                <numerusform>توصيلتان</numerusform>
+                <numerusform>%n توصيلات</numerusform>
+                <numerusform>%n توصيلة</numerusform>
+                <numerusform>%n توصيلة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n kg</source>
+            <translation type="unfinished">
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n visit(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا زيارات</numerusform>
+                <numerusform>زيارة واحدة</numerusform>
+                <numerusform>زيارتان</numerusform>
+                <numerusform>%n زيارات</numerusform>
+                <numerusform>%n زيارة</numerusform>
+                <numerusform>%n زيارة</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -685,67 +860,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">IT ثم 25 حرفًا ورقمًا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="94" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="96" />
             <source>{question} (optional)</source>
             <translation type="unfinished">{question} (اختياري)</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="256" />
+            <source>You can choose more than one.</source>
+            <translation type="unfinished">يمكنك اختيار أكثر من إجابة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="279" />
             <source>✓  I confirm</source>
             <translation type="unfinished">✓  أؤكد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="258" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="281" />
             <source>I confirm</source>
             <translation type="unfinished">أؤكد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="323" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="346" />
             <source>Person {n}</source>
             <translation type="unfinished">الشخص {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="332" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="355" />
             <source>Change</source>
             <translation type="unfinished">تعديل</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="336" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
             <source>Remove</source>
             <translation type="unfinished">إزالة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="354" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="377" />
             <source>Tap again to remove</source>
             <translation type="unfinished">المس مرة أخرى للإزالة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="381" />
             <source>+ Add a person</source>
             <translation type="unfinished">+ أضف شخصًا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="373" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="405" />
             <source>(no answer)</source>
             <translation type="unfinished">(لا توجد إجابة)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="383" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="415" />
             <source>Confirmed</source>
             <translation type="unfinished">مؤكَّد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="385" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
             <source>Not confirmed</source>
             <translation type="unfinished">غير مؤكَّد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="388" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
             <source>Yes</source>
             <translation type="unfinished">نعم</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="390" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="422" />
             <source>No</source>
             <translation type="unfinished">لا</translation>
         </message>
@@ -814,72 +994,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="312" />
+            <location filename="../../kiosk/ui/main_window.py" line="321" />
             <source>Cart ({n}) · {total}</source>
             <translation type="unfinished">السلة ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="368" />
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
             <source>Assisted by {name}</source>
             <translation type="unfinished">بمساعدة {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="409" />
+            <location filename="../../kiosk/ui/main_window.py" line="418" />
             <source>Tell the welfare manager at the desk that you need help.</source>
             <translation type="unfinished">قل للموظف في المكتب إنك تحتاج إلى مساعدة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="411" />
+            <location filename="../../kiosk/ui/main_window.py" line="420" />
             <source>The desk is staffed: {hours}</source>
             <translation type="unfinished">المكتب مفتوح: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="413" />
+            <location filename="../../kiosk/ui/main_window.py" line="422" />
             <source>Where: {address}</source>
             <translation type="unfinished">المكان: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="415" />
+            <location filename="../../kiosk/ui/main_window.py" line="424" />
             <source>If nobody is here, call {phone}</source>
             <translation type="unfinished">إذا لم يكن هنا أحد، اتصل بالرقم {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>We are here to help</source>
             <translation type="unfinished">نحن هنا لمساعدتك</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>OK</source>
             <translation type="unfinished">فهمت</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="435" />
+            <location filename="../../kiosk/ui/main_window.py" line="444" />
             <source>Comune of {name}</source>
             <translation type="unfinished">بلدية {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="436" />
+            <location filename="../../kiosk/ui/main_window.py" line="445" />
             <source>‹ Back</source>
             <translation type="unfinished">‹ رجوع</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="437" />
+            <location filename="../../kiosk/ui/main_window.py" line="446" />
             <source>⌂ Home</source>
             <translation type="unfinished">⌂ البداية</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="438" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>Ask for help</source>
             <translation type="unfinished">اطلب المساعدة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="439" />
+            <location filename="../../kiosk/ui/main_window.py" line="448" />
             <source>A+ Larger text</source>
             <translation type="unfinished">⁦A+⁩ خط أكبر</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="440" />
+            <location filename="../../kiosk/ui/main_window.py" line="449" />
             <source>End assisted session</source>
             <translation type="unfinished">إنهاء المساعدة</translation>
         </message>
@@ -1189,33 +1369,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>OnScreenKeyboard</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="156" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
             <source>Type names in Latin letters (pinyin), as on your documents.</source>
             <translation type="unfinished">اكتب الأسماء بالحروف اللاتينية (pinyin)، كما في وثائقك.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <source>Other letters</source>
             <translation type="unfinished">حروف أخرى</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="159" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
             <source>space</source>
             <translation type="unfinished">مسافة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
             <source>Delete</source>
             <translation type="unfinished">حذف</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
             <source>Capital letters</source>
             <translation type="unfinished">أحرف كبيرة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="163" />
             <source>Close</source>
             <translation type="unfinished">إغلاق</translation>
         </message>
@@ -1324,62 +1504,67 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>ServiceDetailScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="126" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
             <source>Print these details</source>
             <translation type="unfinished">اطبع هذه المعلومات</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="129" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
             <source>This service is no longer in the catalog.</source>
             <translation type="unfinished">هذه الخدمة لم تعد في القائمة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="138" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
             <source>Add to cart</source>
             <translation type="unfinished">أضف إلى السلة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="140" />
-            <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
-            <translation type="unfinished">✓ في السلة. المس «السلة» في الأسفل عندما تكون جاهزًا.</translation>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation type="unfinished">✓ في السلة: {amount}. غيّر العدد من السلة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>Open the cart</source>
+            <translation type="unfinished">افتح السلة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
             <source>Who can use it</source>
             <translation type="unfinished">من يمكنه استعمالها</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="163" />
             <source>Residents of: {comuni}</source>
             <translation type="unfinished">سكان: {comuni}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="148" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="166" />
             <source>Everyone, whichever Comune they live in</source>
             <translation type="unfinished">الجميع، في أي بلدية يسكنون</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="149" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="167" />
             <source>Who provides it</source>
             <translation type="unfinished">من يقدّمها</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="152" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="170" />
             <source>Phone: {phone}</source>
             <translation type="unfinished">الهاتف: {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="172" />
             <source>E-mail: {email}</source>
             <translation type="unfinished">البريد الإلكتروني: {email}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="174" />
             <source>Address: {address}</source>
             <translation type="unfinished">العنوان: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="176" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation type="unfinished">امسح الرمز بهاتفك لحفظ رقم مقدّم الخدمة</translation>
         </message>
@@ -1510,12 +1695,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>Texts</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <location filename="../../kiosk/ui/texts.py" line="71" />
             <source>Information only: no booking here</source>
             <translation type="unfinished">معلومات فقط: لا يمكن الحجز هنا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <location filename="../../kiosk/ui/texts.py" line="73" />
             <source>Free of charge</source>
             <translation type="unfinished">مجاني</translation>
         </message>
@@ -1523,57 +1708,57 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="15" />
+            <location filename="../../kiosk/ui/texts.py" line="17" />
             <source>hour</source>
             <translation type="unfinished">ساعة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="16" />
+            <location filename="../../kiosk/ui/texts.py" line="18" />
             <source>day</source>
             <translation type="unfinished">يوم</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="17" />
+            <location filename="../../kiosk/ui/texts.py" line="19" />
             <source>week</source>
             <translation type="unfinished">أسبوع</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <location filename="../../kiosk/ui/texts.py" line="20" />
             <source>month</source>
             <translation type="unfinished">شهر</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <location filename="../../kiosk/ui/texts.py" line="21" />
             <source>meal</source>
             <translation type="unfinished">وجبة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <location filename="../../kiosk/ui/texts.py" line="22" />
             <source>session</source>
             <translation type="unfinished">جلسة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <location filename="../../kiosk/ui/texts.py" line="23" />
             <source>course</source>
             <translation type="unfinished">دورة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <location filename="../../kiosk/ui/texts.py" line="24" />
             <source>ride</source>
             <translation type="unfinished">رحلة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <location filename="../../kiosk/ui/texts.py" line="25" />
             <source>delivery</source>
             <translation type="unfinished">توصيل</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <location filename="../../kiosk/ui/texts.py" line="26" />
             <source>kg</source>
             <translation type="unfinished">كغ</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <location filename="../../kiosk/ui/texts.py" line="27" />
             <source>visit</source>
             <translation type="unfinished">زيارة</translation>
         </message>
@@ -1596,37 +1781,37 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">هذا الرمز الضريبي غير صحيح: تاريخ الميلاد فيه غير موجود.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="33" />
-            <source>This codice fiscale is not valid: check the 16th character.</source>
-            <translation type="unfinished">هذا الرمز الضريبي غير صحيح: تحقق من الحرف السادس عشر.</translation>
+            <location filename="../../forms/validators.py" line="35" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation type="unfinished">هذا الرمز الضريبي غير صحيح: حرف أو رقم خطأ، قارنه بالبطاقة الصحية.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="36" />
+            <location filename="../../forms/validators.py" line="40" />
             <source>An Italian IBAN has 27 characters and starts with IT.</source>
             <translation type="unfinished">رقم IBAN الإيطالي فيه 27 حرفًا ورقمًا ويبدأ بـ IT.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="39" />
+            <location filename="../../forms/validators.py" line="43" />
             <source>This IBAN is not valid: check the digits, one may be wrong.</source>
             <translation type="unfinished">رقم IBAN هذا غير صحيح: تحقق من الأرقام، قد يكون أحدها خطأ.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="42" />
+            <location filename="../../forms/validators.py" line="46" />
             <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
             <translation type="unfinished">رقم IBAN هذا غير صحيح: تحقق من الحرف بعد IT ومن الرقمين بعده (CIN).</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="46" />
+            <location filename="../../forms/validators.py" line="50" />
             <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
             <translation type="unfinished">اكتب رقم هاتف كاملًا، مثلًا 347 123 4567 أو +212 612 345 678.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="49" />
+            <location filename="../../forms/validators.py" line="53" />
             <source>This e-mail address is not valid: it should look like name@example.it.</source>
             <translation type="unfinished">عنوان البريد الإلكتروني غير صحيح: يجب أن يكون مثل name@example.it.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="52" />
+            <location filename="../../forms/validators.py" line="56" />
             <source>A postcode (CAP) has 5 digits, for example 35016.</source>
             <translation type="unfinished">الرمز البريدي (CAP) فيه 5 أرقام، مثلًا 35016.</translation>
         </message>

@@ -70,36 +70,41 @@
         </message>
         <message>
             <location filename="../../forms/answers.py" line="43" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation>«{choice}» non si può scegliere insieme ad altre risposte.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="45" />
             <source>Answer yes or no.</source>
             <translation>Rispondi sì o no.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="44" />
+            <location filename="../../forms/answers.py" line="46" />
             <source>You need to confirm this declaration to go on.</source>
             <translation>Per andare avanti devi confermare questa dichiarazione.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="45" />
+            <location filename="../../forms/answers.py" line="47" />
             <source>Choose a Comune from the list.</source>
             <translation>Scegli un Comune dall'elenco.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="46" />
+            <location filename="../../forms/answers.py" line="48" />
             <source>Add at least {min}.</source>
             <translation>Aggiungi almeno {min}.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="47" />
+            <location filename="../../forms/answers.py" line="49" />
             <source>You can add at most {max}.</source>
             <translation>Puoi indicarne al massimo {max}.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="48" />
+            <location filename="../../forms/answers.py" line="50" />
             <source>This answer is not part of the form.</source>
             <translation>Questa risposta non fa parte del modulo.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="49" />
+            <location filename="../../forms/answers.py" line="51" />
             <source>The form cannot check this answer: please ask the welfare manager.</source>
             <translation>Il modulo non può controllare questa risposta: chiedi al welfare manager.</translation>
         </message>
@@ -210,143 +215,163 @@
     <context>
         <name>ApplyScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="209" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="225" />
             <source>Change</source>
             <translation>Modifica</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="221" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="237" />
             <source>Person {n}: {who}</source>
             <translation>Persona {n}: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="233" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="249" />
             <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
             <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="244" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="260" />
             <source>Please note: {reasons}</source>
             <translation>Attenzione: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="246" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
             <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
             <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="301" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="317" />
             <source>(no answers yet)</source>
             <translation>(ancora nessuna risposta)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="405" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="341" />
+            <source>Discard this person?</source>
+            <translation>Annullare questa persona?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="342" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation>Quello che hai scritto su questa persona non sarà tenuto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>No, go on</source>
+            <translation>No, continua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>Yes, discard</source>
+            <translation>Sì, annulla</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="440" />
             <source>Please check the answers marked below.</source>
             <translation>Controlla le risposte segnate qui sotto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="428" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="463" />
             <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
             <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="482" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="494" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="509" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="529" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
             <source>Step {n} of {total}</source>
             <translation>Passo {n} di {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="534" />
             <source>Person {n}</source>
             <translation>Persona {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
             <source>Save this person</source>
             <translation>Salva questa persona</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="503" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
             <source>Next ›</source>
             <translation>Avanti ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="510" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
             <source>Check your answers and send</source>
             <translation>Controlla le risposte e invia</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Sending…</source>
             <translation>Invio in corso…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Send the application</source>
             <translation>Invia la domanda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
             <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
             <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="527" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Your application has been saved</source>
             <translation>La tua domanda è stata registrata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="563" />
             <source>Finish</source>
             <translation>Ho finito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="530" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
             <source>Your tracking code: {code}</source>
             <translation>Il tuo codice di verifica: {code}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="533" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="568" />
             <source>Protocol number: {protocol}</source>
             <translation>Numero di protocollo: {protocol}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="570" />
             <source>The Comune is giving it a protocol number…</source>
             <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="573" />
             <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
             <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
             <source>The receipt is coming out of the printer: please keep it.</source>
             <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
             <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
             <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="587" />
             <source>This call cannot be applied for here</source>
             <translation>Per questo bando non si può fare domanda qui</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="588" />
             <source>Back to the calls</source>
             <translation>Torna ai bandi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="557" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
         </message>
@@ -418,36 +443,46 @@
         <name>CartScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="49" />
-            <source>{n} × {each} · {provider}</source>
-            <translation>{n} × {each} · {provider}</translation>
+            <source>{each} · {provider}</source>
+            <translation>{each} · {provider}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="53" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="54" />
+            <source>One less</source>
+            <translation>Uno in meno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="59" />
+            <source>One more</source>
+            <translation>Uno in più</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="66" />
             <source>Remove</source>
             <translation>Togli</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="87" />
             <source>Your cart</source>
             <translation>Il tuo carrello</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="72" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="92" />
             <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
             <translation>Il carrello è vuoto. Scegli un servizio e tocca “Aggiungi al carrello”.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="76" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="96" />
             <source>Total: {amount}</source>
             <translation>Totale: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="78" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="98" />
             <source>Go on to payment ›</source>
             <translation>Vai al pagamento ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="81" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="101" />
             <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
             <translation>Il totem non riceve denaro: paghi al fornitore, usi il tuo credito oppure paghi allo sportello con il welfare manager.</translation>
         </message>
@@ -537,107 +572,203 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="162" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation>Il credito non basta: disponibili {amount}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
             <source>There is no credit in your name.</source>
             <translation>Non c’è credito a tuo nome.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="169" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="172" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation>Il credito si può usare quando il Social Point è collegato.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
             <source>Who is buying?</source>
             <translation>Chi acquista?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="181" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
             <source>How do you pay?</source>
             <translation>Come paghi?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
             <source>Your order is saved</source>
             <translation>Il tuo ordine è registrato</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
             <source>Total: {amount}</source>
             <translation>Totale: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>I pay the provider when the service is done</source>
             <translation>Pago al fornitore quando ricevo il servizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="204" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="210" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
             <source>Finish</source>
             <translation>Ho finito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="221" />
             <source>Sending…</source>
             <translation>Invio in corso…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="216" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="222" />
             <source>Confirm the order</source>
             <translation>Conferma l’ordine</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation>Codice dell’ordine: {code}
 Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
             <source>The kiosk never takes money.</source>
             <translation>Il totem non riceve denaro.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="234" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="240" />
             <source>I use my welfare credit (none in your name)</source>
             <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="241" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="252" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation>Il tuo credito è di {balance}. Un totem ne spende al massimo {now} finché la piattaforma non ha confermato le spese: il resto rimane tuo, per dopo o in un altro Social Point.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n ora</numerusform>
+                <numerusform>%n ore</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n giorno</numerusform>
+                <numerusform>%n giorni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n settimana</numerusform>
+                <numerusform>%n settimane</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n mese</numerusform>
+                <numerusform>%n mesi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n meal(s)</source>
+            <translation>
+                <numerusform>%n pasto</numerusform>
+                <numerusform>%n pasti</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n session(s)</source>
+            <translation>
+                <numerusform>%n seduta</numerusform>
+                <numerusform>%n sedute</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n course(s)</source>
+            <translation>
+                <numerusform>%n percorso</numerusform>
+                <numerusform>%n percorsi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n ride(s)</source>
+            <translation>
+                <numerusform>%n corsa</numerusform>
+                <numerusform>%n corse</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n delivery(ies)</source>
+            <translation>
+                <numerusform>%n consegna</numerusform>
+                <numerusform>%n consegne</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n kg</source>
+            <translation>
+                <numerusform>%n kg</numerusform>
+                <numerusform>%n kg</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n visit(s)</source>
+            <translation>
+                <numerusform>%n accesso</numerusform>
+                <numerusform>%n accessi</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -673,67 +804,72 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>IT seguito da 25 lettere e cifre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="94" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="96" />
             <source>{question} (optional)</source>
             <translation>{question} (facoltativo)</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="256" />
+            <source>You can choose more than one.</source>
+            <translation>Puoi sceglierne più di una.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="279" />
             <source>✓  I confirm</source>
             <translation>✓  Confermo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="258" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="281" />
             <source>I confirm</source>
             <translation>Confermo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="323" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="346" />
             <source>Person {n}</source>
             <translation>Persona {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="332" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="355" />
             <source>Change</source>
             <translation>Modifica</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="336" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
             <source>Remove</source>
             <translation>Togli</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="354" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="377" />
             <source>Tap again to remove</source>
             <translation>Tocca ancora per togliere</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="381" />
             <source>+ Add a person</source>
             <translation>+ Aggiungi una persona</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="373" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="405" />
             <source>(no answer)</source>
             <translation>(nessuna risposta)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="383" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="415" />
             <source>Confirmed</source>
             <translation>Confermata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="385" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
             <source>Not confirmed</source>
             <translation>Non confermata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="388" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
             <source>Yes</source>
             <translation>Sì</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="390" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="422" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -802,72 +938,72 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="312" />
+            <location filename="../../kiosk/ui/main_window.py" line="321" />
             <source>Cart ({n}) · {total}</source>
             <translation>Carrello ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="368" />
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
             <source>Assisted by {name}</source>
             <translation>Assistenza di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="409" />
+            <location filename="../../kiosk/ui/main_window.py" line="418" />
             <source>Tell the welfare manager at the desk that you need help.</source>
             <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="411" />
+            <location filename="../../kiosk/ui/main_window.py" line="420" />
             <source>The desk is staffed: {hours}</source>
             <translation>Lo sportello è aperto: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="413" />
+            <location filename="../../kiosk/ui/main_window.py" line="422" />
             <source>Where: {address}</source>
             <translation>Dove: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="415" />
+            <location filename="../../kiosk/ui/main_window.py" line="424" />
             <source>If nobody is here, call {phone}</source>
             <translation>Se non c'è nessuno, chiama il {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>We are here to help</source>
             <translation>Siamo qui per aiutarti</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>OK</source>
             <translation>Ho capito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="435" />
+            <location filename="../../kiosk/ui/main_window.py" line="444" />
             <source>Comune of {name}</source>
             <translation>Comune di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="436" />
+            <location filename="../../kiosk/ui/main_window.py" line="445" />
             <source>‹ Back</source>
             <translation>‹ Indietro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="437" />
+            <location filename="../../kiosk/ui/main_window.py" line="446" />
             <source>⌂ Home</source>
             <translation>⌂ Inizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="438" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>Ask for help</source>
             <translation>Chiedi aiuto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="439" />
+            <location filename="../../kiosk/ui/main_window.py" line="448" />
             <source>A+ Larger text</source>
             <translation>A+ Testo più grande</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="440" />
+            <location filename="../../kiosk/ui/main_window.py" line="449" />
             <source>End assisted session</source>
             <translation>Termina assistenza</translation>
         </message>
@@ -1177,33 +1313,33 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>OnScreenKeyboard</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="156" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
             <source>Type names in Latin letters (pinyin), as on your documents.</source>
             <translation>Scrivi i nomi in lettere latine (pinyin), come sui documenti.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <source>Other letters</source>
             <translation>Altre lettere</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="159" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
             <source>space</source>
             <translation>spazio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
             <source>Delete</source>
             <translation>Cancella</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
             <source>Capital letters</source>
             <translation>Maiuscole</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="163" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
@@ -1312,62 +1448,67 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>ServiceDetailScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="126" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
             <source>Print these details</source>
             <translation>Stampa questa scheda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="129" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
             <source>This service is no longer in the catalog.</source>
             <translation>Questo servizio non è più nel catalogo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="138" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
             <source>Add to cart</source>
             <translation>Aggiungi al carrello</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="140" />
-            <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
-            <translation>✓ Nel carrello. Tocca “Carrello” qui sotto quando sei pronto.</translation>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation>✓ Nel carrello: {amount}. Puoi cambiare la quantità nel carrello.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>Open the cart</source>
+            <translation>Apri il carrello</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
             <source>Who can use it</source>
             <translation>Chi può usarlo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="163" />
             <source>Residents of: {comuni}</source>
             <translation>Chi abita a: {comuni}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="148" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="166" />
             <source>Everyone, whichever Comune they live in</source>
             <translation>Tutti, in qualsiasi Comune abitino</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="149" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="167" />
             <source>Who provides it</source>
             <translation>Chi offre il servizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="152" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="170" />
             <source>Phone: {phone}</source>
             <translation>Telefono: {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="172" />
             <source>E-mail: {email}</source>
             <translation>E-mail: {email}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="174" />
             <source>Address: {address}</source>
             <translation>Indirizzo: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="176" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation>Inquadra con il telefono per salvare il contatto</translation>
         </message>
@@ -1486,12 +1627,12 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>Texts</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <location filename="../../kiosk/ui/texts.py" line="71" />
             <source>Information only: no booking here</source>
             <translation>Solo informazioni: qui non si prenota</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <location filename="../../kiosk/ui/texts.py" line="73" />
             <source>Free of charge</source>
             <translation>Gratuito</translation>
         </message>
@@ -1499,57 +1640,57 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="15" />
+            <location filename="../../kiosk/ui/texts.py" line="17" />
             <source>hour</source>
             <translation>ora</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="16" />
+            <location filename="../../kiosk/ui/texts.py" line="18" />
             <source>day</source>
             <translation>giorno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="17" />
+            <location filename="../../kiosk/ui/texts.py" line="19" />
             <source>week</source>
             <translation>settimana</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <location filename="../../kiosk/ui/texts.py" line="20" />
             <source>month</source>
             <translation>mese</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <location filename="../../kiosk/ui/texts.py" line="21" />
             <source>meal</source>
             <translation>pasto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <location filename="../../kiosk/ui/texts.py" line="22" />
             <source>session</source>
             <translation>seduta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <location filename="../../kiosk/ui/texts.py" line="23" />
             <source>course</source>
             <translation>percorso</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <location filename="../../kiosk/ui/texts.py" line="24" />
             <source>ride</source>
             <translation>corsa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <location filename="../../kiosk/ui/texts.py" line="25" />
             <source>delivery</source>
             <translation>consegna</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <location filename="../../kiosk/ui/texts.py" line="26" />
             <source>kg</source>
             <translation>kg</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <location filename="../../kiosk/ui/texts.py" line="27" />
             <source>visit</source>
             <translation>accesso</translation>
         </message>
@@ -1572,37 +1713,37 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Il codice fiscale non è valido: la data di nascita non esiste.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="33" />
-            <source>This codice fiscale is not valid: check the 16th character.</source>
-            <translation>Il codice fiscale non è valido: controlla la 16ª lettera.</translation>
+            <location filename="../../forms/validators.py" line="35" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation>Il codice fiscale non è valido: una lettera o una cifra è sbagliata, confrontalo con la tessera sanitaria.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="36" />
+            <location filename="../../forms/validators.py" line="40" />
             <source>An Italian IBAN has 27 characters and starts with IT.</source>
             <translation>L'IBAN italiano ha 27 caratteri e inizia con IT.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="39" />
+            <location filename="../../forms/validators.py" line="43" />
             <source>This IBAN is not valid: check the digits, one may be wrong.</source>
             <translation>L'IBAN non è valido: controlla le cifre, una potrebbe essere sbagliata.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="42" />
+            <location filename="../../forms/validators.py" line="46" />
             <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
             <translation>L'IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="46" />
+            <location filename="../../forms/validators.py" line="50" />
             <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
             <translation>Scrivi un numero di telefono completo, come 347 123 4567 o +40 721 234 567.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="49" />
+            <location filename="../../forms/validators.py" line="53" />
             <source>This e-mail address is not valid: it should look like name@example.it.</source>
             <translation>L'indirizzo e-mail non è valido: deve essere come nome@esempio.it.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="52" />
+            <location filename="../../forms/validators.py" line="56" />
             <source>A postcode (CAP) has 5 digits, for example 35016.</source>
             <translation>Il CAP ha 5 cifre, per esempio 35016.</translation>
         </message>

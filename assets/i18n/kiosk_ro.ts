@@ -70,36 +70,41 @@
         </message>
         <message>
             <location filename="../../forms/answers.py" line="43" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation type="unfinished">„{choice}” nu se poate alege împreună cu alte răspunsuri.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="45" />
             <source>Answer yes or no.</source>
             <translation type="unfinished">Răspundeți cu da sau nu.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="44" />
+            <location filename="../../forms/answers.py" line="46" />
             <source>You need to confirm this declaration to go on.</source>
             <translation type="unfinished">Pentru a continua, trebuie să confirmați această declarație.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="45" />
+            <location filename="../../forms/answers.py" line="47" />
             <source>Choose a Comune from the list.</source>
             <translation type="unfinished">Alegeți o comună (Comune) din listă.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="46" />
+            <location filename="../../forms/answers.py" line="48" />
             <source>Add at least {min}.</source>
             <translation type="unfinished">Adăugați cel puțin {min}.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="47" />
+            <location filename="../../forms/answers.py" line="49" />
             <source>You can add at most {max}.</source>
             <translation type="unfinished">Puteți adăuga cel mult {max}.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="48" />
+            <location filename="../../forms/answers.py" line="50" />
             <source>This answer is not part of the form.</source>
             <translation type="unfinished">Acest răspuns nu face parte din formular.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="49" />
+            <location filename="../../forms/answers.py" line="51" />
             <source>The form cannot check this answer: please ask the welfare manager.</source>
             <translation type="unfinished">Formularul nu poate verifica acest răspuns: vă rugăm să întrebați operatorul.</translation>
         </message>
@@ -210,143 +215,163 @@
     <context>
         <name>ApplyScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="209" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="225" />
             <source>Change</source>
             <translation type="unfinished">Modifică</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="221" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="237" />
             <source>Person {n}: {who}</source>
             <translation type="unfinished">Persoana {n}: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="233" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="249" />
             <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
             <translation type="unfinished">Primăria analizează fiecare cerere: nu acest terminal decide cine este admis.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="244" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="260" />
             <source>Please note: {reasons}</source>
             <translation type="unfinished">Atenție: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="246" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
             <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
             <translation type="unfinished">După răspunsurile dumneavoastră, se pare că îndepliniți condițiile. Decizia aparține primăriei.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="301" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="317" />
             <source>(no answers yet)</source>
             <translation type="unfinished">(încă niciun răspuns)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="405" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="341" />
+            <source>Discard this person?</source>
+            <translation type="unfinished">Renunțați la această persoană?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="342" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation type="unfinished">Ce ați scris despre această persoană nu se va păstra.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>No, go on</source>
+            <translation type="unfinished">Nu, continuă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>Yes, discard</source>
+            <translation type="unfinished">Da, renunță</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="440" />
             <source>Please check the answers marked below.</source>
             <translation type="unfinished">Verificați răspunsurile marcate mai jos.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="428" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="463" />
             <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
             <translation type="unfinished">Cererea nu a putut fi salvată. Nu s-a pierdut nimic din ce ați scris: încercați din nou sau întrebați operatorul de la ghișeu.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="482" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
             <source>Cancel</source>
             <translation type="unfinished">Anulează</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="494" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="509" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="529" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
             <source>Step {n} of {total}</source>
             <translation type="unfinished">Pasul {n} din {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="534" />
             <source>Person {n}</source>
             <translation type="unfinished">Persoana {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
             <source>Save this person</source>
             <translation type="unfinished">Salvează această persoană</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="503" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
             <source>Next ›</source>
             <translation type="unfinished">Înainte ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="510" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
             <source>Check your answers and send</source>
             <translation type="unfinished">Verificați răspunsurile și trimiteți</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Sending…</source>
             <translation type="unfinished">Se trimite…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Send the application</source>
             <translation type="unfinished">Trimite cererea</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
             <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
             <translation type="unfinished">Unele răspunsuri lipsesc sau trebuie verificate: atingeți Modifică lângă partea de completat.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="527" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Your application has been saved</source>
             <translation type="unfinished">Cererea dumneavoastră a fost salvată</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="563" />
             <source>Finish</source>
             <translation type="unfinished">Am terminat</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="530" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
             <source>Your tracking code: {code}</source>
             <translation type="unfinished">Codul dumneavoastră de urmărire: {code}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="533" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="568" />
             <source>Protocol number: {protocol}</source>
             <translation type="unfinished">Număr de înregistrare: {protocol}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="570" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">Primăria îi atribuie un număr de înregistrare…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="573" />
             <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
             <translation type="unfinished">Acest Social Point nu are conexiune acum: cererea va pleca singură cât mai curând. Numărul de înregistrare îl găsiți apoi cu codul de urmărire.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
             <source>The receipt is coming out of the printer: please keep it.</source>
             <translation type="unfinished">Chitanța iese din imprimantă: vă rugăm să o păstrați.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
             <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
             <translation type="unfinished">Ca să vedeți stadiul cererii, atingeți „Ajutoare și subvenții” pe ecranul de început, apoi „Unde este cererea mea?”.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="587" />
             <source>This call cannot be applied for here</source>
             <translation type="unfinished">Pentru acest program nu se poate depune cerere aici</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="588" />
             <source>Back to the calls</source>
             <translation type="unfinished">Înapoi la ajutoare</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="557" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">Poate tocmai s-a închis sau formularul nu a ajuns încă la acest terminal. Operatorul de la ghișeu vă poate ajuta.</translation>
         </message>
@@ -418,36 +443,46 @@
         <name>CartScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="49" />
-            <source>{n} × {each} · {provider}</source>
-            <translation type="unfinished">{n} × {each} · {provider}</translation>
+            <source>{each} · {provider}</source>
+            <translation type="unfinished">{each} · {provider}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="53" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="54" />
+            <source>One less</source>
+            <translation type="unfinished">Unul mai puțin</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="59" />
+            <source>One more</source>
+            <translation type="unfinished">Încă unul</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="66" />
             <source>Remove</source>
             <translation type="unfinished">Scoate</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="87" />
             <source>Your cart</source>
             <translation type="unfinished">Coșul dumneavoastră</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="72" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="92" />
             <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
             <translation type="unfinished">Coșul este gol. Alegeți un serviciu și atingeți „Adaugă în coș”.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="76" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="96" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Total: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="78" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="98" />
             <source>Go on to payment ›</source>
             <translation type="unfinished">Mergi la plată ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="81" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="101" />
             <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
             <translation type="unfinished">Terminalul nu primește niciodată bani: plătiți furnizorului, folosiți creditul dumneavoastră sau plătiți la ghișeu, la operator.</translation>
         </message>
@@ -540,107 +575,214 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="162" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">Creditul nu ajunge: aveți {amount} disponibil.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation type="unfinished">Acum puteți cheltui aici cel mult {amount} din credit: restul așteaptă să ajungă la platformă. Încercați mai târziu sau alegeți alt mod de plată.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
             <source>There is no credit in your name.</source>
             <translation type="unfinished">Nu există credit pe numele dumneavoastră.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="169" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="172" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation type="unfinished">Creditul se poate folosi când Social Point-ul are conexiune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Comanda nu a putut fi salvată. Nu s-a plătit nimic: vă rugăm să întrebați operatorul.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
             <source>Who is buying?</source>
             <translation type="unfinished">Cine cumpără?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="181" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
             <source>How do you pay?</source>
             <translation type="unfinished">Cum plătiți?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
             <source>Your order is saved</source>
             <translation type="unfinished">Comanda dumneavoastră este salvată</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Total: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>I pay the provider when the service is done</source>
             <translation type="unfinished">Plătesc furnizorului după ce primesc serviciul</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation type="unfinished">Plătesc acum la ghișeu (numerar sau card, la operator)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="204" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="210" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation type="unfinished">✓ Plată primită — confirmată de {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
             <source>Finish</source>
             <translation type="unfinished">Am terminat</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="221" />
             <source>Sending…</source>
             <translation type="unfinished">Se trimite…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="216" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="222" />
             <source>Confirm the order</source>
             <translation type="unfinished">Confirmă comanda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation type="unfinished">Împreună cu comanda se păstrează doar un cod obținut din el, ca să puteți tipări din nou tichetele la orice Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation type="unfinished">Codul comenzii: {code}
 Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arătați tichetul furnizorului.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
             <source>The kiosk never takes money.</source>
             <translation type="unfinished">Terminalul nu primește niciodată bani.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="234" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="240" />
             <source>I use my welfare credit (none in your name)</source>
             <translation type="unfinished">Folosesc creditul social (nu există pe numele meu)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="241" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">Folosesc creditul social ({amount} disponibil acum)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="252" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation type="unfinished">Creditul dumneavoastră este {balance}. Un terminal cheltuie cel mult {now} din el până când platforma confirmă ce s-a cheltuit: restul rămâne al dumneavoastră, pentru mai târziu sau la alt Social Point.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <source>%n hour(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n oră</numerusform>
+                <numerusform>%n ore</numerusform>
+                <numerusform>%n de ore</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n day(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n zi</numerusform>
+                <numerusform>%n zile</numerusform>
+                <numerusform>%n de zile</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n week(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n săptămână</numerusform>
+                <numerusform>%n săptămâni</numerusform>
+                <numerusform>%n de săptămâni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n month(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n lună</numerusform>
+                <numerusform>%n luni</numerusform>
+                <numerusform>%n de luni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n meal(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n masă</numerusform>
+                <numerusform>%n mese</numerusform>
+                <numerusform>%n de mese</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n session(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n ședință</numerusform>
+                <numerusform>%n ședințe</numerusform>
+                <numerusform>%n de ședințe</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n course(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n curs</numerusform>
+                <numerusform>%n cursuri</numerusform>
+                <numerusform>%n de cursuri</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n ride(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n cursă</numerusform>
+                <numerusform>%n curse</numerusform>
+                <numerusform>%n de curse</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n delivery(ies)</source>
+            <translation type="unfinished">
+                <numerusform>%n livrare</numerusform>
+                <numerusform>%n livrări</numerusform>
+                <numerusform>%n de livrări</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n kg</source>
+            <translation type="unfinished">
+                <numerusform>%n kg</numerusform>
+                <numerusform>%n kg</numerusform>
+                <numerusform>%n kg</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n visit(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n vizită</numerusform>
+                <numerusform>%n vizite</numerusform>
+                <numerusform>%n de vizite</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -676,67 +818,72 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished">IT urmat de 25 de litere și cifre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="94" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="96" />
             <source>{question} (optional)</source>
             <translation type="unfinished">{question} (opțional)</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="256" />
+            <source>You can choose more than one.</source>
+            <translation type="unfinished">Puteți alege mai multe.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="279" />
             <source>✓  I confirm</source>
             <translation type="unfinished">✓  Confirm</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="258" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="281" />
             <source>I confirm</source>
             <translation type="unfinished">Confirm</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="323" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="346" />
             <source>Person {n}</source>
             <translation type="unfinished">Persoana {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="332" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="355" />
             <source>Change</source>
             <translation type="unfinished">Modifică</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="336" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
             <source>Remove</source>
             <translation type="unfinished">Scoate</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="354" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="377" />
             <source>Tap again to remove</source>
             <translation type="unfinished">Atingeți din nou pentru a scoate</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="381" />
             <source>+ Add a person</source>
             <translation type="unfinished">+ Adaugă o persoană</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="373" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="405" />
             <source>(no answer)</source>
             <translation type="unfinished">(niciun răspuns)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="383" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="415" />
             <source>Confirmed</source>
             <translation type="unfinished">Confirmat</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="385" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
             <source>Not confirmed</source>
             <translation type="unfinished">Neconfirmat</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="388" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
             <source>Yes</source>
             <translation type="unfinished">Da</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="390" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="422" />
             <source>No</source>
             <translation type="unfinished">Nu</translation>
         </message>
@@ -805,72 +952,72 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="312" />
+            <location filename="../../kiosk/ui/main_window.py" line="321" />
             <source>Cart ({n}) · {total}</source>
             <translation type="unfinished">Coș ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="368" />
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
             <source>Assisted by {name}</source>
             <translation type="unfinished">Asistență: {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="409" />
+            <location filename="../../kiosk/ui/main_window.py" line="418" />
             <source>Tell the welfare manager at the desk that you need help.</source>
             <translation type="unfinished">Spuneți operatorului de la ghișeu că aveți nevoie de ajutor.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="411" />
+            <location filename="../../kiosk/ui/main_window.py" line="420" />
             <source>The desk is staffed: {hours}</source>
             <translation type="unfinished">Ghișeul este deschis: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="413" />
+            <location filename="../../kiosk/ui/main_window.py" line="422" />
             <source>Where: {address}</source>
             <translation type="unfinished">Unde: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="415" />
+            <location filename="../../kiosk/ui/main_window.py" line="424" />
             <source>If nobody is here, call {phone}</source>
             <translation type="unfinished">Dacă nu este nimeni, sunați la {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>We are here to help</source>
             <translation type="unfinished">Suntem aici să vă ajutăm</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>OK</source>
             <translation type="unfinished">Am înțeles</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="435" />
+            <location filename="../../kiosk/ui/main_window.py" line="444" />
             <source>Comune of {name}</source>
             <translation type="unfinished">Comuna {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="436" />
+            <location filename="../../kiosk/ui/main_window.py" line="445" />
             <source>‹ Back</source>
             <translation type="unfinished">‹ Înapoi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="437" />
+            <location filename="../../kiosk/ui/main_window.py" line="446" />
             <source>⌂ Home</source>
             <translation type="unfinished">⌂ Început</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="438" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>Ask for help</source>
             <translation type="unfinished">Cereți ajutor</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="439" />
+            <location filename="../../kiosk/ui/main_window.py" line="448" />
             <source>A+ Larger text</source>
             <translation type="unfinished">A+ Text mai mare</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="440" />
+            <location filename="../../kiosk/ui/main_window.py" line="449" />
             <source>End assisted session</source>
             <translation type="unfinished">Încheie asistența</translation>
         </message>
@@ -1180,33 +1327,33 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     <context>
         <name>OnScreenKeyboard</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="156" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
             <source>Type names in Latin letters (pinyin), as on your documents.</source>
             <translation type="unfinished">Scrieți numele cu litere latine (pinyin), ca în acte.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <source>Other letters</source>
             <translation type="unfinished">Alte litere</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="159" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
             <source>space</source>
             <translation type="unfinished">spațiu</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
             <source>Delete</source>
             <translation type="unfinished">Șterge</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
             <source>Capital letters</source>
             <translation type="unfinished">Majuscule</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="163" />
             <source>Close</source>
             <translation type="unfinished">Închide</translation>
         </message>
@@ -1315,62 +1462,67 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     <context>
         <name>ServiceDetailScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="126" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
             <source>Print these details</source>
             <translation type="unfinished">Tipărește această fișă</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="129" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
             <source>This service is no longer in the catalog.</source>
             <translation type="unfinished">Acest serviciu nu mai este în catalog.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="138" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
             <source>Add to cart</source>
             <translation type="unfinished">Adaugă în coș</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="140" />
-            <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
-            <translation type="unfinished">✓ În coș. Atingeți „Coș” mai jos când sunteți gata.</translation>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation type="unfinished">✓ În coș: {amount}. Cantitatea se schimbă din coș.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>Open the cart</source>
+            <translation type="unfinished">Deschide coșul</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
             <source>Who can use it</source>
             <translation type="unfinished">Cine îl poate folosi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="163" />
             <source>Residents of: {comuni}</source>
             <translation type="unfinished">Locuitorii din: {comuni}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="148" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="166" />
             <source>Everyone, whichever Comune they live in</source>
             <translation type="unfinished">Toată lumea, din orice comună</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="149" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="167" />
             <source>Who provides it</source>
             <translation type="unfinished">Cine oferă serviciul</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="152" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="170" />
             <source>Phone: {phone}</source>
             <translation type="unfinished">Telefon: {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="172" />
             <source>E-mail: {email}</source>
             <translation type="unfinished">E-mail: {email}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="174" />
             <source>Address: {address}</source>
             <translation type="unfinished">Adresă: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="176" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation type="unfinished">Scanați cu telefonul ca să salvați contactul furnizorului</translation>
         </message>
@@ -1492,12 +1644,12 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     <context>
         <name>Texts</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <location filename="../../kiosk/ui/texts.py" line="71" />
             <source>Information only: no booking here</source>
             <translation type="unfinished">Doar informații: aici nu se rezervă</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <location filename="../../kiosk/ui/texts.py" line="73" />
             <source>Free of charge</source>
             <translation type="unfinished">Gratuit</translation>
         </message>
@@ -1505,57 +1657,57 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="15" />
+            <location filename="../../kiosk/ui/texts.py" line="17" />
             <source>hour</source>
             <translation type="unfinished">oră</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="16" />
+            <location filename="../../kiosk/ui/texts.py" line="18" />
             <source>day</source>
             <translation type="unfinished">zi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="17" />
+            <location filename="../../kiosk/ui/texts.py" line="19" />
             <source>week</source>
             <translation type="unfinished">săptămână</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <location filename="../../kiosk/ui/texts.py" line="20" />
             <source>month</source>
             <translation type="unfinished">lună</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <location filename="../../kiosk/ui/texts.py" line="21" />
             <source>meal</source>
             <translation type="unfinished">masă</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <location filename="../../kiosk/ui/texts.py" line="22" />
             <source>session</source>
             <translation type="unfinished">ședință</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <location filename="../../kiosk/ui/texts.py" line="23" />
             <source>course</source>
             <translation type="unfinished">curs</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <location filename="../../kiosk/ui/texts.py" line="24" />
             <source>ride</source>
             <translation type="unfinished">cursă</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <location filename="../../kiosk/ui/texts.py" line="25" />
             <source>delivery</source>
             <translation type="unfinished">livrare</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <location filename="../../kiosk/ui/texts.py" line="26" />
             <source>kg</source>
             <translation type="unfinished">kg</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <location filename="../../kiosk/ui/texts.py" line="27" />
             <source>visit</source>
             <translation type="unfinished">vizită</translation>
         </message>
@@ -1578,37 +1730,37 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished">Acest cod fiscal nu este valabil: data nașterii din el nu există.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="33" />
-            <source>This codice fiscale is not valid: check the 16th character.</source>
-            <translation type="unfinished">Acest cod fiscal nu este valabil: verificați al 16-lea caracter.</translation>
+            <location filename="../../forms/validators.py" line="35" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation type="unfinished">Acest cod fiscal nu este valabil: o literă sau o cifră este greșită, comparați-l cu cardul de sănătate.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="36" />
+            <location filename="../../forms/validators.py" line="40" />
             <source>An Italian IBAN has 27 characters and starts with IT.</source>
             <translation type="unfinished">Un IBAN italian are 27 de caractere și începe cu IT.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="39" />
+            <location filename="../../forms/validators.py" line="43" />
             <source>This IBAN is not valid: check the digits, one may be wrong.</source>
             <translation type="unfinished">Acest IBAN nu este valabil: verificați cifrele, una poate fi greșită.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="42" />
+            <location filename="../../forms/validators.py" line="46" />
             <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
             <translation type="unfinished">Acest IBAN nu este valabil: verificați litera de după IT și cele două cifre ale ei (CIN).</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="46" />
+            <location filename="../../forms/validators.py" line="50" />
             <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
             <translation type="unfinished">Scrieți un număr de telefon complet, de exemplu 347 123 4567 sau +40 721 234 567.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="49" />
+            <location filename="../../forms/validators.py" line="53" />
             <source>This e-mail address is not valid: it should look like name@example.it.</source>
             <translation type="unfinished">Această adresă de e-mail nu este valabilă: trebuie să arate ca nume@exemplu.it.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="52" />
+            <location filename="../../forms/validators.py" line="56" />
             <source>A postcode (CAP) has 5 digits, for example 35016.</source>
             <translation type="unfinished">Codul poștal (CAP) are 5 cifre, de exemplu 35016.</translation>
         </message>

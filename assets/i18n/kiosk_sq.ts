@@ -70,36 +70,41 @@
         </message>
         <message>
             <location filename="../../forms/answers.py" line="43" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation type="unfinished">„{choice}” nuk mund të zgjidhet bashkë me përgjigje të tjera.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="45" />
             <source>Answer yes or no.</source>
             <translation type="unfinished">Përgjigjuni po ose jo.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="44" />
+            <location filename="../../forms/answers.py" line="46" />
             <source>You need to confirm this declaration to go on.</source>
             <translation type="unfinished">Për të vazhduar duhet të konfirmoni këtë deklaratë.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="45" />
+            <location filename="../../forms/answers.py" line="47" />
             <source>Choose a Comune from the list.</source>
             <translation type="unfinished">Zgjidhni një bashki (Comune) nga lista.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="46" />
+            <location filename="../../forms/answers.py" line="48" />
             <source>Add at least {min}.</source>
             <translation type="unfinished">Shtoni të paktën {min}.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="47" />
+            <location filename="../../forms/answers.py" line="49" />
             <source>You can add at most {max}.</source>
             <translation type="unfinished">Mund të shtoni më së shumti {max}.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="48" />
+            <location filename="../../forms/answers.py" line="50" />
             <source>This answer is not part of the form.</source>
             <translation type="unfinished">Kjo përgjigje nuk është pjesë e formularit.</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="49" />
+            <location filename="../../forms/answers.py" line="51" />
             <source>The form cannot check this answer: please ask the welfare manager.</source>
             <translation type="unfinished">Formulari nuk mund ta kontrollojë këtë përgjigje: ju lutemi, pyesni operatorin.</translation>
         </message>
@@ -210,143 +215,163 @@
     <context>
         <name>ApplyScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="209" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="225" />
             <source>Change</source>
             <translation type="unfinished">Ndrysho</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="221" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="237" />
             <source>Person {n}: {who}</source>
             <translation type="unfinished">Personi {n}: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="233" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="249" />
             <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
             <translation type="unfinished">Bashkia shqyrton çdo kërkesë: nuk vendos ky terminal se kush pranohet.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="244" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="260" />
             <source>Please note: {reasons}</source>
             <translation type="unfinished">Kujdes: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="246" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
             <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
             <translation type="unfinished">Sipas përgjigjeve tuaja, duket se i plotësoni kushtet. Vendimi i takon bashkisë.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="301" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="317" />
             <source>(no answers yet)</source>
             <translation type="unfinished">(ende asnjë përgjigje)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="405" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="341" />
+            <source>Discard this person?</source>
+            <translation type="unfinished">Ta heqim këtë person?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="342" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation type="unfinished">Ajo që shkruat për këtë person nuk do të ruhet.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>No, go on</source>
+            <translation type="unfinished">Jo, vazhdo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>Yes, discard</source>
+            <translation type="unfinished">Po, hiqe</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="440" />
             <source>Please check the answers marked below.</source>
             <translation type="unfinished">Kontrolloni përgjigjet e shënuara më poshtë.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="428" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="463" />
             <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
             <translation type="unfinished">Kërkesa nuk u ruajt dot. Asgjë nga sa shkruat nuk ka humbur: provoni përsëri ose pyesni operatorin në sportel.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="482" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
             <source>Cancel</source>
             <translation type="unfinished">Anulo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="494" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="509" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="529" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
             <source>Step {n} of {total}</source>
             <translation type="unfinished">Hapi {n} nga {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="534" />
             <source>Person {n}</source>
             <translation type="unfinished">Personi {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
             <source>Save this person</source>
             <translation type="unfinished">Ruaj këtë person</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="503" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
             <source>Next ›</source>
             <translation type="unfinished">Para ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="510" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
             <source>Check your answers and send</source>
             <translation type="unfinished">Kontrolloni përgjigjet dhe dërgoni</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Sending…</source>
             <translation type="unfinished">Po dërgohet…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Send the application</source>
             <translation type="unfinished">Dërgo kërkesën</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
             <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
             <translation type="unfinished">Disa përgjigje mungojnë ose duhen kontrolluar: prekni Ndrysho pranë pjesës që duhet plotësuar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="527" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Your application has been saved</source>
             <translation type="unfinished">Kërkesa juaj u ruajt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="563" />
             <source>Finish</source>
             <translation type="unfinished">Mbarova</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="530" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
             <source>Your tracking code: {code}</source>
             <translation type="unfinished">Kodi juaj i ndjekjes: {code}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="533" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="568" />
             <source>Protocol number: {protocol}</source>
             <translation type="unfinished">Numri i protokollit: {protocol}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="570" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">Bashkia po i jep një numër protokolli…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="573" />
             <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
             <translation type="unfinished">Ky Social Point nuk është i lidhur tani: kërkesa do të niset vetë sa më shpejt. Numrin e protokollit do ta gjeni më pas me kodin e ndjekjes.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
             <source>The receipt is coming out of the printer: please keep it.</source>
             <translation type="unfinished">Dëftesa po del nga printeri: ju lutemi, ruajeni.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
             <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
             <translation type="unfinished">Për të parë si po ecën kërkesa, prekni „Ndihma dhe subvencione” në ekranin fillestar, pastaj „Ku është kërkesa ime?”.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="587" />
             <source>This call cannot be applied for here</source>
             <translation type="unfinished">Për këtë ndihmë nuk mund të bëhet kërkesë këtu</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="588" />
             <source>Back to the calls</source>
             <translation type="unfinished">Kthehu te ndihmat</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="557" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">Mund të jetë mbyllur sapo, ose formulari nuk ka arritur ende në këtë terminal. Operatori në sportel mund t'ju ndihmojë.</translation>
         </message>
@@ -418,36 +443,46 @@
         <name>CartScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="49" />
-            <source>{n} × {each} · {provider}</source>
-            <translation type="unfinished">{n} × {each} · {provider}</translation>
+            <source>{each} · {provider}</source>
+            <translation type="unfinished">{each} · {provider}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="53" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="54" />
+            <source>One less</source>
+            <translation type="unfinished">Një më pak</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="59" />
+            <source>One more</source>
+            <translation type="unfinished">Një më shumë</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="66" />
             <source>Remove</source>
             <translation type="unfinished">Hiq</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="87" />
             <source>Your cart</source>
             <translation type="unfinished">Shporta juaj</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="72" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="92" />
             <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
             <translation type="unfinished">Shporta është bosh. Zgjidhni një shërbim dhe prekni „Shto në shportë”.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="76" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="96" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Gjithsej: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="78" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="98" />
             <source>Go on to payment ›</source>
             <translation type="unfinished">Vazhdo te pagesa ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="81" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="101" />
             <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
             <translation type="unfinished">Terminali nuk merr kurrë para: paguani ofruesin, përdorni kreditin tuaj ose paguani në sportel te operatori.</translation>
         </message>
@@ -537,107 +572,203 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="162" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">Krediti nuk mjafton: keni {amount} në dispozicion.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation type="unfinished">Tani mund të shpenzoni këtu deri në {amount} nga krediti: pjesa tjetër pret të arrijë në platformë. Provoni më vonë ose zgjidhni një mënyrë tjetër pagese.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
             <source>There is no credit in your name.</source>
             <translation type="unfinished">Nuk ka kredit në emrin tuaj.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="169" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="172" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation type="unfinished">Krediti mund të përdoret kur Social Point është i lidhur.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Porosia nuk u ruajt dot. Nuk u pagua asgjë: ju lutemi, pyesni operatorin.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
             <source>Who is buying?</source>
             <translation type="unfinished">Kush po blen?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="181" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
             <source>How do you pay?</source>
             <translation type="unfinished">Si paguani?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
             <source>Your order is saved</source>
             <translation type="unfinished">Porosia juaj u ruajt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Gjithsej: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>I pay the provider when the service is done</source>
             <translation type="unfinished">Paguaj ofruesin kur marr shërbimin</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation type="unfinished">Paguaj tani në sportel (me para në dorë ose kartë, te operatori)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="204" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="210" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation type="unfinished">✓ Pagesa u mor — e konfirmoi {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
             <source>Finish</source>
             <translation type="unfinished">Mbarova</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="221" />
             <source>Sending…</source>
             <translation type="unfinished">Po dërgohet…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="216" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="222" />
             <source>Confirm the order</source>
             <translation type="unfinished">Konfirmo porosinë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation type="unfinished">Me porosinë ruhet vetëm një kod i nxjerrë prej tij, që të mund t'i shtypni përsëri kuponat në çdo Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation type="unfinished">Kodi i porosisë: {code}
 Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin ofruesit.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
             <source>The kiosk never takes money.</source>
             <translation type="unfinished">Terminali nuk merr kurrë para.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="234" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="240" />
             <source>I use my welfare credit (none in your name)</source>
             <translation type="unfinished">Përdor kreditin social (nuk ka në emrin tim)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="241" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">Përdor kreditin social ({amount} në dispozicion tani)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="252" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation type="unfinished">Krediti juaj është {balance}. Një terminal shpenzon më së shumti {now} prej tij derisa platforma të konfirmojë çfarë u shpenzua: pjesa tjetër mbetet juaja, për më vonë ose në një Social Point tjetër.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <source>%n hour(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n orë</numerusform>
+                <numerusform>%n orë</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n day(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n ditë</numerusform>
+                <numerusform>%n ditë</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n week(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n javë</numerusform>
+                <numerusform>%n javë</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n month(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n muaj</numerusform>
+                <numerusform>%n muaj</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n meal(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n vakt</numerusform>
+                <numerusform>%n vakte</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n session(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n seancë</numerusform>
+                <numerusform>%n seanca</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n course(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n kurs</numerusform>
+                <numerusform>%n kurse</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n ride(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n udhëtim</numerusform>
+                <numerusform>%n udhëtime</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n delivery(ies)</source>
+            <translation type="unfinished">
+                <numerusform>%n dorëzim</numerusform>
+                <numerusform>%n dorëzime</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n kg</source>
+            <translation type="unfinished">
+                <numerusform>%n kg</numerusform>
+                <numerusform>%n kg</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n visit(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n vizitë</numerusform>
+                <numerusform>%n vizita</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -673,67 +804,72 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished">IT e ndjekur nga 25 shkronja dhe shifra</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="94" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="96" />
             <source>{question} (optional)</source>
             <translation type="unfinished">{question} (jo e detyrueshme)</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="256" />
+            <source>You can choose more than one.</source>
+            <translation type="unfinished">Mund të zgjidhni më shumë se një.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="279" />
             <source>✓  I confirm</source>
             <translation type="unfinished">✓  Konfirmoj</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="258" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="281" />
             <source>I confirm</source>
             <translation type="unfinished">Konfirmoj</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="323" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="346" />
             <source>Person {n}</source>
             <translation type="unfinished">Personi {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="332" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="355" />
             <source>Change</source>
             <translation type="unfinished">Ndrysho</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="336" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
             <source>Remove</source>
             <translation type="unfinished">Hiq</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="354" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="377" />
             <source>Tap again to remove</source>
             <translation type="unfinished">Prekni përsëri për ta hequr</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="381" />
             <source>+ Add a person</source>
             <translation type="unfinished">+ Shto një person</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="373" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="405" />
             <source>(no answer)</source>
             <translation type="unfinished">(asnjë përgjigje)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="383" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="415" />
             <source>Confirmed</source>
             <translation type="unfinished">E konfirmuar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="385" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
             <source>Not confirmed</source>
             <translation type="unfinished">E pakonfirmuar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="388" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
             <source>Yes</source>
             <translation type="unfinished">Po</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="390" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="422" />
             <source>No</source>
             <translation type="unfinished">Jo</translation>
         </message>
@@ -802,72 +938,72 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="312" />
+            <location filename="../../kiosk/ui/main_window.py" line="321" />
             <source>Cart ({n}) · {total}</source>
             <translation type="unfinished">Shporta ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="368" />
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
             <source>Assisted by {name}</source>
             <translation type="unfinished">Me ndihmën e {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="409" />
+            <location filename="../../kiosk/ui/main_window.py" line="418" />
             <source>Tell the welfare manager at the desk that you need help.</source>
             <translation type="unfinished">I thoni operatorit në sportel se keni nevojë për ndihmë.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="411" />
+            <location filename="../../kiosk/ui/main_window.py" line="420" />
             <source>The desk is staffed: {hours}</source>
             <translation type="unfinished">Sporteli është i hapur: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="413" />
+            <location filename="../../kiosk/ui/main_window.py" line="422" />
             <source>Where: {address}</source>
             <translation type="unfinished">Ku: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="415" />
+            <location filename="../../kiosk/ui/main_window.py" line="424" />
             <source>If nobody is here, call {phone}</source>
             <translation type="unfinished">Nëse nuk ka njeri, telefononi {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>We are here to help</source>
             <translation type="unfinished">Jemi këtu për t'ju ndihmuar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>OK</source>
             <translation type="unfinished">Kuptova</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="435" />
+            <location filename="../../kiosk/ui/main_window.py" line="444" />
             <source>Comune of {name}</source>
             <translation type="unfinished">Bashkia {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="436" />
+            <location filename="../../kiosk/ui/main_window.py" line="445" />
             <source>‹ Back</source>
             <translation type="unfinished">‹ Prapa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="437" />
+            <location filename="../../kiosk/ui/main_window.py" line="446" />
             <source>⌂ Home</source>
             <translation type="unfinished">⌂ Fillimi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="438" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>Ask for help</source>
             <translation type="unfinished">Kërkoni ndihmë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="439" />
+            <location filename="../../kiosk/ui/main_window.py" line="448" />
             <source>A+ Larger text</source>
             <translation type="unfinished">A+ Shkrim më i madh</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="440" />
+            <location filename="../../kiosk/ui/main_window.py" line="449" />
             <source>End assisted session</source>
             <translation type="unfinished">Mbyll ndihmën</translation>
         </message>
@@ -1177,33 +1313,33 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <context>
         <name>OnScreenKeyboard</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="156" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
             <source>Type names in Latin letters (pinyin), as on your documents.</source>
             <translation type="unfinished">Shkruani emrat me shkronja latine (pinyin), si në dokumente.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <source>Other letters</source>
             <translation type="unfinished">Shkronja të tjera</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="159" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
             <source>space</source>
             <translation type="unfinished">hapësirë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
             <source>Delete</source>
             <translation type="unfinished">Fshij</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
             <source>Capital letters</source>
             <translation type="unfinished">Shkronja të mëdha</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="163" />
             <source>Close</source>
             <translation type="unfinished">Mbyll</translation>
         </message>
@@ -1312,62 +1448,67 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <context>
         <name>ServiceDetailScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="126" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
             <source>Print these details</source>
             <translation type="unfinished">Shtyp këtë fletë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="129" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
             <source>This service is no longer in the catalog.</source>
             <translation type="unfinished">Ky shërbim nuk është më në katalog.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="138" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
             <source>Add to cart</source>
             <translation type="unfinished">Shto në shportë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="140" />
-            <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
-            <translation type="unfinished">✓ Në shportë. Prekni „Shporta” poshtë kur të jeni gati.</translation>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation type="unfinished">✓ Në shportë: {amount}. Sasinë e ndryshoni te shporta.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>Open the cart</source>
+            <translation type="unfinished">Hap shportën</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
             <source>Who can use it</source>
             <translation type="unfinished">Kush mund ta përdorë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="163" />
             <source>Residents of: {comuni}</source>
             <translation type="unfinished">Banorët e: {comuni}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="148" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="166" />
             <source>Everyone, whichever Comune they live in</source>
             <translation type="unfinished">Të gjithë, në cilëndo bashki që jetojnë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="149" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="167" />
             <source>Who provides it</source>
             <translation type="unfinished">Kush e ofron</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="152" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="170" />
             <source>Phone: {phone}</source>
             <translation type="unfinished">Telefoni: {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="172" />
             <source>E-mail: {email}</source>
             <translation type="unfinished">E-mail: {email}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="174" />
             <source>Address: {address}</source>
             <translation type="unfinished">Adresa: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="176" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation type="unfinished">Skanoni me telefon për të ruajtur kontaktin e ofruesit</translation>
         </message>
@@ -1486,12 +1627,12 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <context>
         <name>Texts</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <location filename="../../kiosk/ui/texts.py" line="71" />
             <source>Information only: no booking here</source>
             <translation type="unfinished">Vetëm informacion: këtu nuk rezervohet</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <location filename="../../kiosk/ui/texts.py" line="73" />
             <source>Free of charge</source>
             <translation type="unfinished">Falas</translation>
         </message>
@@ -1499,57 +1640,57 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="15" />
+            <location filename="../../kiosk/ui/texts.py" line="17" />
             <source>hour</source>
             <translation type="unfinished">orë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="16" />
+            <location filename="../../kiosk/ui/texts.py" line="18" />
             <source>day</source>
             <translation type="unfinished">ditë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="17" />
+            <location filename="../../kiosk/ui/texts.py" line="19" />
             <source>week</source>
             <translation type="unfinished">javë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <location filename="../../kiosk/ui/texts.py" line="20" />
             <source>month</source>
             <translation type="unfinished">muaj</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <location filename="../../kiosk/ui/texts.py" line="21" />
             <source>meal</source>
             <translation type="unfinished">vakt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <location filename="../../kiosk/ui/texts.py" line="22" />
             <source>session</source>
             <translation type="unfinished">seancë</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <location filename="../../kiosk/ui/texts.py" line="23" />
             <source>course</source>
             <translation type="unfinished">kurs</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <location filename="../../kiosk/ui/texts.py" line="24" />
             <source>ride</source>
             <translation type="unfinished">udhëtim</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <location filename="../../kiosk/ui/texts.py" line="25" />
             <source>delivery</source>
             <translation type="unfinished">dorëzim</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <location filename="../../kiosk/ui/texts.py" line="26" />
             <source>kg</source>
             <translation type="unfinished">kg</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <location filename="../../kiosk/ui/texts.py" line="27" />
             <source>visit</source>
             <translation type="unfinished">vizitë</translation>
         </message>
@@ -1572,37 +1713,37 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished">Ky kod fiskal nuk është i vlefshëm: data e lindjes në të nuk ekziston.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="33" />
-            <source>This codice fiscale is not valid: check the 16th character.</source>
-            <translation type="unfinished">Ky kod fiskal nuk është i vlefshëm: kontrolloni shenjën e 16-të.</translation>
+            <location filename="../../forms/validators.py" line="35" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation type="unfinished">Ky kod fiskal nuk është i vlefshëm: një shkronjë ose shifër është gabim, krahasojeni me kartën shëndetësore.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="36" />
+            <location filename="../../forms/validators.py" line="40" />
             <source>An Italian IBAN has 27 characters and starts with IT.</source>
             <translation type="unfinished">Një IBAN italian ka 27 shenja dhe fillon me IT.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="39" />
+            <location filename="../../forms/validators.py" line="43" />
             <source>This IBAN is not valid: check the digits, one may be wrong.</source>
             <translation type="unfinished">Ky IBAN nuk është i vlefshëm: kontrolloni shifrat, njëra mund të jetë gabim.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="42" />
+            <location filename="../../forms/validators.py" line="46" />
             <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
             <translation type="unfinished">Ky IBAN nuk është i vlefshëm: kontrolloni shkronjën pas IT dhe dy shifrat e saj (CIN).</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="46" />
+            <location filename="../../forms/validators.py" line="50" />
             <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
             <translation type="unfinished">Shkruani një numër telefoni të plotë, për shembull 347 123 4567 ose +355 69 123 4567.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="49" />
+            <location filename="../../forms/validators.py" line="53" />
             <source>This e-mail address is not valid: it should look like name@example.it.</source>
             <translation type="unfinished">Kjo adresë e-maili nuk është e vlefshme: duhet të duket si emri@shembull.it.</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="52" />
+            <location filename="../../forms/validators.py" line="56" />
             <source>A postcode (CAP) has 5 digits, for example 35016.</source>
             <translation type="unfinished">Kodi postar (CAP) ka 5 shifra, për shembull 35016.</translation>
         </message>

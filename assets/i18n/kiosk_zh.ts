@@ -70,36 +70,41 @@
         </message>
         <message>
             <location filename="../../forms/answers.py" line="43" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation type="unfinished">“{choice}”不能与其他答案同时选择。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="45" />
             <source>Answer yes or no.</source>
             <translation type="unfinished">请回答“是”或“否”。</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="44" />
+            <location filename="../../forms/answers.py" line="46" />
             <source>You need to confirm this declaration to go on.</source>
             <translation type="unfinished">请确认此声明后继续。</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="45" />
+            <location filename="../../forms/answers.py" line="47" />
             <source>Choose a Comune from the list.</source>
             <translation type="unfinished">请从列表中选择一个市镇（Comune）。</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="46" />
+            <location filename="../../forms/answers.py" line="48" />
             <source>Add at least {min}.</source>
             <translation type="unfinished">请至少添加 {min} 个。</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="47" />
+            <location filename="../../forms/answers.py" line="49" />
             <source>You can add at most {max}.</source>
             <translation type="unfinished">最多可以添加 {max} 个。</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="48" />
+            <location filename="../../forms/answers.py" line="50" />
             <source>This answer is not part of the form.</source>
             <translation type="unfinished">此答案不属于本表格。</translation>
         </message>
         <message>
-            <location filename="../../forms/answers.py" line="49" />
+            <location filename="../../forms/answers.py" line="51" />
             <source>The form cannot check this answer: please ask the welfare manager.</source>
             <translation type="unfinished">表格无法核对此答案：请询问工作人员。</translation>
         </message>
@@ -210,143 +215,163 @@
     <context>
         <name>ApplyScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="209" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="225" />
             <source>Change</source>
             <translation type="unfinished">修改</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="221" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="237" />
             <source>Person {n}: {who}</source>
             <translation type="unfinished">第 {n} 人：{who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="233" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="249" />
             <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
             <translation type="unfinished">每份申请都由市政府审核：本机不决定谁获批准。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="244" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="260" />
             <source>Please note: {reasons}</source>
             <translation type="unfinished">请注意：{reasons}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="246" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
             <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
             <translation type="unfinished">根据您的回答，您似乎符合条件。最终由市政府决定。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="301" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="317" />
             <source>(no answers yet)</source>
             <translation type="unfinished">（尚无回答）</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="405" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="341" />
+            <source>Discard this person?</source>
+            <translation type="unfinished">要删除此人吗？</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="342" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation type="unfinished">您为此人填写的内容将不会保存。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>No, go on</source>
+            <translation type="unfinished">不，继续</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>Yes, discard</source>
+            <translation type="unfinished">是，删除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="440" />
             <source>Please check the answers marked below.</source>
             <translation type="unfinished">请检查下面标出的回答。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="428" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="463" />
             <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
             <translation type="unfinished">申请无法保存。您输入的内容没有丢失：请再试一次，或询问服务台的工作人员。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="482" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
             <source>Cancel</source>
             <translation type="unfinished">取消</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="494" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="509" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="529" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
             <source>Step {n} of {total}</source>
             <translation type="unfinished">第 {n} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="499" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="534" />
             <source>Person {n}</source>
             <translation type="unfinished">第 {n} 人</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="500" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
             <source>Save this person</source>
             <translation type="unfinished">保存此人</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="503" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
             <source>Next ›</source>
             <translation type="unfinished">下一步 ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="510" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
             <source>Check your answers and send</source>
             <translation type="unfinished">检查回答并提交</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Sending…</source>
             <translation type="unfinished">正在发送…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="512" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
             <source>Send the application</source>
             <translation type="unfinished">提交申请</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="517" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
             <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
             <translation type="unfinished">有些回答缺少或需要检查：请点击需要补充部分旁边的“修改”。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="527" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Your application has been saved</source>
             <translation type="unfinished">您的申请已保存</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="528" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="563" />
             <source>Finish</source>
             <translation type="unfinished">完成</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="530" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
             <source>Your tracking code: {code}</source>
             <translation type="unfinished">您的查询码：{code}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="533" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="568" />
             <source>Protocol number: {protocol}</source>
             <translation type="unfinished">登记编号：{protocol}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="535" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="570" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">市政府正在分配登记编号…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="538" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="573" />
             <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
             <translation type="unfinished">本 Social Point 目前未联网：申请会尽快自动发送。之后可以用查询码查到登记编号。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
             <source>The receipt is coming out of the printer: please keep it.</source>
             <translation type="unfinished">收据正在从打印机打出：请妥善保管。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="545" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
             <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
             <translation type="unfinished">要查看申请进展，请在首页点击“补助与津贴”，然后点击“我的申请进展如何？”。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="552" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="587" />
             <source>This call cannot be applied for here</source>
             <translation type="unfinished">此项补助不能在这里申请</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="588" />
             <source>Back to the calls</source>
             <translation type="unfinished">返回补助列表</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="557" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">可能刚刚截止，或者表格还没有传到本机。服务台的工作人员可以帮助您。</translation>
         </message>
@@ -418,36 +443,46 @@
         <name>CartScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="49" />
-            <source>{n} × {each} · {provider}</source>
-            <translation type="unfinished">{n} × {each} · {provider}</translation>
+            <source>{each} · {provider}</source>
+            <translation type="unfinished">{each} · {provider}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="53" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="54" />
+            <source>One less</source>
+            <translation type="unfinished">减少一个</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="59" />
+            <source>One more</source>
+            <translation type="unfinished">增加一个</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="66" />
             <source>Remove</source>
             <translation type="unfinished">移除</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="87" />
             <source>Your cart</source>
             <translation type="unfinished">您的购物车</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="72" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="92" />
             <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
             <translation type="unfinished">购物车是空的。请选择一项服务并点击“加入购物车”。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="76" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="96" />
             <source>Total: {amount}</source>
             <translation type="unfinished">合计：{amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="78" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="98" />
             <source>Go on to payment ›</source>
             <translation type="unfinished">去付款 ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/cart.py" line="81" />
+            <location filename="../../kiosk/ui/screens/cart.py" line="101" />
             <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
             <translation type="unfinished">本机从不收钱：您可以付给服务提供方、使用您的福利余额，或在服务台向工作人员付款。</translation>
         </message>
@@ -534,107 +569,192 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="162" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">余额不足：可用 {amount}。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="165" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation type="unfinished">目前您在这里最多可使用 {amount} 余额：其余部分正在等待同步到平台。请稍后再试或选择其他付款方式。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="168" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
             <source>There is no credit in your name.</source>
             <translation type="unfinished">您名下没有余额。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="169" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="172" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation type="unfinished">Social Point 联网时才能使用余额。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="171" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
             <source>Who is buying?</source>
             <translation type="unfinished">谁购买？</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="181" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="183" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
             <source>How do you pay?</source>
             <translation type="unfinished">您怎样付款？</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
             <source>Your order is saved</source>
             <translation type="unfinished">您的订单已保存</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="184" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
             <source>Total: {amount}</source>
             <translation type="unfinished">合计：{amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>I pay the provider when the service is done</source>
             <translation type="unfinished">服务完成后我付给服务提供方</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation type="unfinished">我现在在服务台付款（现金或银行卡，向工作人员）</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="204" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="210" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation type="unfinished">✓ 已收到付款 — 由 {name} 确认</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
             <source>Finish</source>
             <translation type="unfinished">完成</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="221" />
             <source>Sending…</source>
             <translation type="unfinished">正在发送…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="216" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="222" />
             <source>Confirm the order</source>
             <translation type="unfinished">确认订单</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation type="unfinished">订单中只保存由它生成的一个代码，以便您在任何 Social Point 重新打印代金券。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation type="unfinished">订单号：{code}
 打印机正在打出收据和每项服务一张代金券：请把代金券出示给服务提供方。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
             <source>The kiosk never takes money.</source>
             <translation type="unfinished">本机从不收钱。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="234" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="240" />
             <source>I use my welfare credit (none in your name)</source>
             <translation type="unfinished">我使用福利余额（您名下没有）</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="235" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="241" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">我使用福利余额（目前可用 {amount}）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="252" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation type="unfinished">您的余额为 {balance}。在平台确认已用金额之前，一台自助机最多使用其中的 {now}：其余仍归您所有，可以以后使用或在其他 Social Point 使用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <source>%n hour(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 小时</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n day(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n week(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 周</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n month(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 个月</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n meal(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 餐</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n session(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 次</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n course(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 期课程</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n ride(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 趟</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n delivery(ies)</source>
+            <translation type="unfinished">
+                <numerusform>%n 次配送</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n kg</source>
+            <translation type="unfinished">
+                <numerusform>%n 公斤</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n visit(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 次</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -670,67 +790,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">IT 后接 25 位字母和数字</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="94" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="96" />
             <source>{question} (optional)</source>
             <translation type="unfinished">{question}（选填）</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="256" />
+            <source>You can choose more than one.</source>
+            <translation type="unfinished">可以选择多项。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="279" />
             <source>✓  I confirm</source>
             <translation type="unfinished">✓  我确认</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="258" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="281" />
             <source>I confirm</source>
             <translation type="unfinished">我确认</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="323" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="346" />
             <source>Person {n}</source>
             <translation type="unfinished">第 {n} 人</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="332" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="355" />
             <source>Change</source>
             <translation type="unfinished">修改</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="336" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
             <source>Remove</source>
             <translation type="unfinished">移除</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="354" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="377" />
             <source>Tap again to remove</source>
             <translation type="unfinished">再点一次即可移除</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="381" />
             <source>+ Add a person</source>
             <translation type="unfinished">+ 添加一人</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="373" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="405" />
             <source>(no answer)</source>
             <translation type="unfinished">（未回答）</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="383" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="415" />
             <source>Confirmed</source>
             <translation type="unfinished">已确认</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="385" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
             <source>Not confirmed</source>
             <translation type="unfinished">未确认</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="388" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
             <source>Yes</source>
             <translation type="unfinished">是</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="390" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="422" />
             <source>No</source>
             <translation type="unfinished">否</translation>
         </message>
@@ -799,72 +924,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="312" />
+            <location filename="../../kiosk/ui/main_window.py" line="321" />
             <source>Cart ({n}) · {total}</source>
             <translation type="unfinished">购物车（{n}）· {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="368" />
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
             <source>Assisted by {name}</source>
             <translation type="unfinished">由 {name} 协助</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="409" />
+            <location filename="../../kiosk/ui/main_window.py" line="418" />
             <source>Tell the welfare manager at the desk that you need help.</source>
             <translation type="unfinished">请告诉服务台的工作人员您需要帮助。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="411" />
+            <location filename="../../kiosk/ui/main_window.py" line="420" />
             <source>The desk is staffed: {hours}</source>
             <translation type="unfinished">服务台开放时间：{hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="413" />
+            <location filename="../../kiosk/ui/main_window.py" line="422" />
             <source>Where: {address}</source>
             <translation type="unfinished">地点：{address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="415" />
+            <location filename="../../kiosk/ui/main_window.py" line="424" />
             <source>If nobody is here, call {phone}</source>
             <translation type="unfinished">如果没有人在，请拨打 {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>We are here to help</source>
             <translation type="unfinished">我们在这里帮助您</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="416" />
+            <location filename="../../kiosk/ui/main_window.py" line="425" />
             <source>OK</source>
             <translation type="unfinished">知道了</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="435" />
+            <location filename="../../kiosk/ui/main_window.py" line="444" />
             <source>Comune of {name}</source>
             <translation type="unfinished">{name} 市</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="436" />
+            <location filename="../../kiosk/ui/main_window.py" line="445" />
             <source>‹ Back</source>
             <translation type="unfinished">‹ 返回</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="437" />
+            <location filename="../../kiosk/ui/main_window.py" line="446" />
             <source>⌂ Home</source>
             <translation type="unfinished">⌂ 首页</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="438" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>Ask for help</source>
             <translation type="unfinished">求助</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="439" />
+            <location filename="../../kiosk/ui/main_window.py" line="448" />
             <source>A+ Larger text</source>
             <translation type="unfinished">A+ 大字体</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="440" />
+            <location filename="../../kiosk/ui/main_window.py" line="449" />
             <source>End assisted session</source>
             <translation type="unfinished">结束协助</translation>
         </message>
@@ -1174,33 +1299,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>OnScreenKeyboard</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="156" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
             <source>Type names in Latin letters (pinyin), as on your documents.</source>
             <translation type="unfinished">请用拉丁字母（拼音）输入姓名，与证件上的写法相同。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="157" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <source>Other letters</source>
             <translation type="unfinished">其他字母</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="159" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
             <source>space</source>
             <translation type="unfinished">空格</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
             <source>Delete</source>
             <translation type="unfinished">删除</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
             <source>Capital letters</source>
             <translation type="unfinished">大写字母</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="163" />
             <source>Close</source>
             <translation type="unfinished">关闭</translation>
         </message>
@@ -1309,62 +1434,67 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>ServiceDetailScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="126" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
             <source>Print these details</source>
             <translation type="unfinished">打印这些信息</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="129" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
             <source>This service is no longer in the catalog.</source>
             <translation type="unfinished">此服务已不在目录中。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="138" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
             <source>Add to cart</source>
             <translation type="unfinished">加入购物车</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="140" />
-            <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
-            <translation type="unfinished">✓ 已加入购物车。准备好后请点击下方的“购物车”。</translation>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation type="unfinished">✓ 已在购物车中：{amount}。请在购物车中修改数量。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="142" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>Open the cart</source>
+            <translation type="unfinished">打开购物车</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
             <source>Who can use it</source>
             <translation type="unfinished">谁可以使用</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="145" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="163" />
             <source>Residents of: {comuni}</source>
             <translation type="unfinished">以下市镇的居民：{comuni}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="148" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="166" />
             <source>Everyone, whichever Comune they live in</source>
             <translation type="unfinished">所有人，无论住在哪个市镇</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="149" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="167" />
             <source>Who provides it</source>
             <translation type="unfinished">服务提供方</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="152" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="170" />
             <source>Phone: {phone}</source>
             <translation type="unfinished">电话：{phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="154" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="172" />
             <source>E-mail: {email}</source>
             <translation type="unfinished">电子邮件：{email}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="174" />
             <source>Address: {address}</source>
             <translation type="unfinished">地址：{address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="176" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation type="unfinished">用手机扫码保存服务提供方的联系方式</translation>
         </message>
@@ -1480,12 +1610,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>Texts</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="37" />
+            <location filename="../../kiosk/ui/texts.py" line="71" />
             <source>Information only: no booking here</source>
             <translation type="unfinished">仅提供信息：此处不能预订</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <location filename="../../kiosk/ui/texts.py" line="73" />
             <source>Free of charge</source>
             <translation type="unfinished">免费</translation>
         </message>
@@ -1493,57 +1623,57 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="15" />
+            <location filename="../../kiosk/ui/texts.py" line="17" />
             <source>hour</source>
             <translation type="unfinished">小时</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="16" />
+            <location filename="../../kiosk/ui/texts.py" line="18" />
             <source>day</source>
             <translation type="unfinished">天</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="17" />
+            <location filename="../../kiosk/ui/texts.py" line="19" />
             <source>week</source>
             <translation type="unfinished">周</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <location filename="../../kiosk/ui/texts.py" line="20" />
             <source>month</source>
             <translation type="unfinished">月</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <location filename="../../kiosk/ui/texts.py" line="21" />
             <source>meal</source>
             <translation type="unfinished">餐</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <location filename="../../kiosk/ui/texts.py" line="22" />
             <source>session</source>
             <translation type="unfinished">次</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <location filename="../../kiosk/ui/texts.py" line="23" />
             <source>course</source>
             <translation type="unfinished">期课程</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <location filename="../../kiosk/ui/texts.py" line="24" />
             <source>ride</source>
             <translation type="unfinished">趟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <location filename="../../kiosk/ui/texts.py" line="25" />
             <source>delivery</source>
             <translation type="unfinished">次配送</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <location filename="../../kiosk/ui/texts.py" line="26" />
             <source>kg</source>
             <translation type="unfinished">公斤</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <location filename="../../kiosk/ui/texts.py" line="27" />
             <source>visit</source>
             <translation type="unfinished">次</translation>
         </message>
@@ -1566,37 +1696,37 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">此税号无效：其中的出生日期不存在。</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="33" />
-            <source>This codice fiscale is not valid: check the 16th character.</source>
-            <translation type="unfinished">此税号无效：请检查第 16 位。</translation>
+            <location filename="../../forms/validators.py" line="35" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation type="unfinished">此税号无效：有一个字母或数字错了，请与医保卡核对。</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="36" />
+            <location filename="../../forms/validators.py" line="40" />
             <source>An Italian IBAN has 27 characters and starts with IT.</source>
             <translation type="unfinished">意大利 IBAN 有 27 位，以 IT 开头。</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="39" />
+            <location filename="../../forms/validators.py" line="43" />
             <source>This IBAN is not valid: check the digits, one may be wrong.</source>
             <translation type="unfinished">此 IBAN 无效：请检查数字，可能有一位错了。</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="42" />
+            <location filename="../../forms/validators.py" line="46" />
             <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
             <translation type="unfinished">此 IBAN 无效：请检查 IT 后面的字母及其后两位数字（CIN）。</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="46" />
+            <location filename="../../forms/validators.py" line="50" />
             <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
             <translation type="unfinished">请输入完整的电话号码，例如 347 123 4567 或 +86 139 1234 5678。</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="49" />
+            <location filename="../../forms/validators.py" line="53" />
             <source>This e-mail address is not valid: it should look like name@example.it.</source>
             <translation type="unfinished">电子邮件地址无效：格式应为 name@example.it。</translation>
         </message>
         <message>
-            <location filename="../../forms/validators.py" line="52" />
+            <location filename="../../forms/validators.py" line="56" />
             <source>A postcode (CAP) has 5 digits, for example 35016.</source>
             <translation type="unfinished">邮政编码（CAP）有 5 位数字，例如 35016。</translation>
         </message>

@@ -50,7 +50,7 @@ def add_to_cart(qtbot, window: MainWindow, service_id: str, more: int = 0) -> No
     for _ in range(more):
         tap(qtbot, window, "+")
     tap(qtbot, window, "Aggiungi al carrello")
-    assert shows(window, "✓ Nel carrello.")
+    assert shows(window, "✓ Nel carrello")
 
 
 def identify(qtbot, window: MainWindow, cf: str) -> None:  # type: ignore[no-untyped-def]

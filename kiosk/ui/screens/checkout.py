@@ -55,6 +55,9 @@ class CheckoutScreen(DataScreen):
             self.choices.addButton(choice)
             self.pay_buttons[payment] = choice
             self.body.addWidget(choice)
+        # Why less than the whole credit can be used now (the cap on unconfirmed spending).
+        self.credit_note = label(role="muted", name="creditNote")
+        self.body.addWidget(self.credit_note)
         self.desk_confirm = button(name="deskConfirm", role="chip")
         self.desk_confirm.setCheckable(True)
         self.desk_confirm.clicked.connect(self.retranslate)
@@ -144,7 +147,7 @@ class CheckoutScreen(DataScreen):
 
     def finish(self) -> None:
         self.forget()
-        self.go("home")
+        self.visit_finished.emit()
 
     # Texts -------------------------------------------------------------------------------
 
@@ -197,6 +200,9 @@ class CheckoutScreen(DataScreen):
         self.pay_buttons["credit"].setEnabled(
             credit is not None and credit.spendable_cents >= total
         )
+        note = self._credit_note()
+        self.credit_note.setText(note)
+        self.credit_note.setVisible(bool(note) and "credit" in allowed)
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
         self.desk_confirm.setVisible(chosen == "desk" and mode != "done")
@@ -234,3 +240,16 @@ class CheckoutScreen(DataScreen):
             return self.tr("I use my welfare credit (none in your name)")
         return self.tr("I use my welfare credit ({amount} available now)").format(
             amount=format_euro(credit.spendable_cents, lang))  # fmt: skip
+
+    def _credit_note(self) -> str:
+        credit, lang = self.credit, self.ctx.lang
+        if credit is None:
+            return ""
+        left = credit.balance_cents - credit.waiting_cents
+        if credit.spendable_cents >= left:
+            return ""
+        return self.tr(
+            "Your credit is {balance}. A kiosk spends at most {now} of it until the platform"
+            " has confirmed what was spent: the rest stays yours, for later or at another"
+            " Social Point."
+        ).format(balance=format_euro(left, lang), now=format_euro(credit.spendable_cents, lang))

@@ -16,6 +16,7 @@ number or an e-mail address always gets the Latin keyboard.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
@@ -171,12 +172,28 @@ class OnScreenKeyboard(QWidget):
     ) -> None:
         """Types into ``target``; with ``capitalise`` each word starts with a capital;
         ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail)."""
+        self.unbind()
         self._target = target
         self._capitalise = capitalise
         self._latin_only = latin_only
         self._use_latin = False
         self._lay_out()
+        # A field deleted under the keyboard (its page was replaced) takes the keyboard
+        # with it: keys must never reach a deleted field.
+        target.destroyed.connect(self._target_gone)
         self._auto_shift()
+
+    def unbind(self) -> None:
+        """Types nowhere until bound again."""
+        if self._target is not None:
+            with suppress(RuntimeError, TypeError):  # already gone, or never connected
+                self._target.destroyed.disconnect(self._target_gone)
+        self._target = None
+
+    def _target_gone(self) -> None:
+        self._target = None
+        if self.isVisible():
+            self._close()
 
     def _text(self) -> str:
         if isinstance(self._target, QLineEdit):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The one list of languages the kiosk speaks, and what each of them needs.
 
 Nothing else in the code names a language: the configuration, the language picker, the

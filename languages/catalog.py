@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Translations for the packages that do not use Qt (forms, printing, the platform).
 
 They come from the same catalogs as the kiosk's screens, ``assets/i18n/kiosk_<lang>.ts``,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Lines in a script the printer's code page lacks, drawn as images (Pillow, no Qt).
 
 A citizen's own lines on a slip (what they bought, what to do next) come in their

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """HTTP client of the sync API (requests): timeouts on every call, TLS verified, replies
 size-capped and validated. The device token is sent, never logged."""
 
@@ -10,8 +11,8 @@ from typing import Any
 import orjson
 import requests
 
-from sync import wire
-from sync.wire import ProtocolError
+from protocol import wire
+from protocol.wire import ProtocolError
 
 log = logging.getLogger(__name__)
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One sync pass: push the outbox, then pull every change stream into the mirror.
 
 Each pulled page is applied together with its cursor in one transaction, so a crash
@@ -18,12 +19,13 @@ from typing import NamedTuple
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync import heap, mirror, outbox
+from protocol.records import RecordError
+from protocol.wire import Page, ProtocolError, Result
+from store import mirror, outbox
+from store.database import Store
+from store.models import SyncCursor
+from sync import heap
 from sync.client import PlatformClient, Submission
-from sync.models import SyncCursor
-from sync.records import RecordError
-from sync.store import Store
-from sync.wire import Page, ProtocolError, Result
 
 log = logging.getLogger(__name__)
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Texts the UI derives from data: prices with their unit, dates, Comune scopes."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTime
 
-from kiosk.formatting import format_euro
+from kiosk.core.formatting import format_euro
 
 LOCAL_TIME = ZoneInfo("Europe/Rome")
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What a walk-through of buying on the panel found: double taps, quantities in the
 cart, units in the singular and plural, and a credit that can be used only in part."""
 
@@ -6,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kiosk.purchasing import CreditView
+from kiosk.core.purchasing import CreditView
 from tests.kiosk.people import find_button, shows, tap
 
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every translated string can be drawn: each character has a glyph in the fonts its
 language is shown in (its own font, then the others the style sheet lists), and those
 fonts are installed (Debian fonts-noto-core and fonts-noto-cjk; ./dev installs them)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every citizen screen in every language: screenshots for review by native speakers,
 each holding the screenshot rules (panel size, no text cut off), and Arabic mirrored."""
 
@@ -7,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from kiosk.purchasing import Cart, cart_line
+from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from languages import CODES, language
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The catalogs: Italian complete, every language up to date with the code, placeholders
 matching, translations not yet reviewed still shown, and the same text on both sides of
 the Qt line (screens through QTranslator, forms and slips through ``languages.catalog``)."""
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from kiosk.ui.i18n import I18N_DIR, compile_translation, lrelease_binary
 from languages import CODES
 from languages.catalog import translate

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Slips keep their Italian text and add the citizen's own lines in their language:
 printed as text when the code page has the letters, as raster images drawn with the
 Noto fonts when it does not (never as dots). Decoded back from the ESC/POS bytes."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The citizen's cart: what they chose, how many, the total in euro, and the way on."""
 
 from __future__ import annotations
@@ -6,12 +7,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.formatting import format_euro
-from kiosk.purchasing import MAX_QUANTITY, CartLine
+from kiosk.core.formatting import format_euro
+from kiosk.core.purchasing import MAX_QUANTITY, CartLine
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import quantity_text, unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
-from sync.catalog import CatalogReader, pick
+from store.catalog import CatalogReader, pick
 
 
 class CartScreen(DataScreen):

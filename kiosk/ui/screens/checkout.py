@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checkout: who the citizen is, how they pay, and the order confirmed with its slips.
 
 Steps: the codice fiscale (typed or scanned); then the total and the ways to pay the
@@ -14,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
-from kiosk.formatting import format_euro
+from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.identify import IdentifyBox
-from sync.catalog import CatalogReader
+from store.catalog import CatalogReader
 
 if TYPE_CHECKING:
-    from kiosk.purchasing import CreditView, Placed
+    from kiosk.core.purchasing import CreditView, Placed
 
 
 class CheckoutScreen(DataScreen):

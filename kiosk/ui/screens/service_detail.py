@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One service: what it is, what it costs, who may use it, and how to reach the provider."""
 
 from __future__ import annotations
@@ -7,14 +8,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.contact_card import vcard
-from kiosk.service_card import card_for
+from kiosk.core.contact_card import vcard
+from kiosk.core.service_card import card_for
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text, quantity_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.qr import QrCode
 from printing.documents import service_card
-from sync.catalog import CatalogReader, ServiceDetail, pick
+from store.catalog import CatalogReader, ServiceDetail, pick
 
 
 class ServiceDetailScreen(DataScreen):
@@ -107,7 +108,7 @@ class ServiceDetailScreen(DataScreen):
 
     def add_to_cart(self) -> None:
         """Puts the service in the visit's cart at the price shown (read again now)."""
-        from kiosk.purchasing import Cart, CheckoutError, cart_line
+        from kiosk.core.purchasing import Cart, CheckoutError, cart_line
 
         if self.service is None:
             return

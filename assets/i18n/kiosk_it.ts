@@ -938,77 +938,97 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="323" />
+            <location filename="../../kiosk/ui/main_window.py" line="324" />
             <source>Cart ({n}) · {total}</source>
             <translation>Carrello ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="379" />
+            <location filename="../../kiosk/ui/main_window.py" line="372" />
+            <source>End the assisted session?</source>
+            <translation>Terminare l'assistenza?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="373" />
+            <source>What the citizen was doing and has not sent is forgotten.</source>
+            <translation>Quello che il cittadino stava facendo e non ha ancora inviato viene dimenticato.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="374" />
+            <source>No, go on</source>
+            <translation>No, continua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="375" />
+            <source>Yes, end it</source>
+            <translation>Sì, termina</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="398" />
             <source>Assisted by {name}</source>
             <translation>Assistenza di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="420" />
+            <location filename="../../kiosk/ui/main_window.py" line="439" />
             <source>Tell the welfare manager at the desk that you need help.</source>
             <translation>Di' al welfare manager allo sportello che hai bisogno di aiuto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="422" />
+            <location filename="../../kiosk/ui/main_window.py" line="441" />
             <source>The desk is staffed: {hours}</source>
             <translation>Lo sportello è aperto: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="424" />
+            <location filename="../../kiosk/ui/main_window.py" line="443" />
             <source>Where: {address}</source>
             <translation>Dove: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="426" />
+            <location filename="../../kiosk/ui/main_window.py" line="445" />
             <source>If nobody is here, call {phone}</source>
             <translation>Se non c'è nessuno, chiama il {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="433" />
-            <source>{name} {version}, free software under the {licence} licence: {url}</source>
-            <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/main_window.py" line="428" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>We are here to help</source>
             <translation>Siamo qui per aiutarti</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="428" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>OK</source>
             <translation>Ho capito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="454" />
+            <location filename="../../kiosk/ui/main_window.py" line="452" />
+            <source>{name} {version}, free software under the {licence} licence: {url}</source>
+            <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="473" />
             <source>Comune of {name}</source>
             <translation>Comune di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="455" />
+            <location filename="../../kiosk/ui/main_window.py" line="474" />
             <source>‹ Back</source>
             <translation>‹ Indietro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="456" />
+            <location filename="../../kiosk/ui/main_window.py" line="475" />
             <source>⌂ Home</source>
             <translation>⌂ Inizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="457" />
+            <location filename="../../kiosk/ui/main_window.py" line="476" />
             <source>Ask for help</source>
             <translation>Chiedi aiuto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="458" />
+            <location filename="../../kiosk/ui/main_window.py" line="477" />
             <source>A+ Larger text</source>
             <translation>A+ Testo più grande</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="459" />
+            <location filename="../../kiosk/ui/main_window.py" line="478" />
             <source>End assisted session</source>
             <translation>Termina assistenza</translation>
         </message>
@@ -1016,248 +1036,263 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>ManagerDeskScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="137" />
             <source>Sync started: the figures update when it ends.</source>
             <translation>Sincronizzazione avviata: i dati si aggiornano quando finisce.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="131" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="132" />
             <source>Operator area</source>
             <translation>Area operatori</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="134" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="135" />
             <source>Log out</source>
             <translation>Esci</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="137" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="138" />
             <source>That did not work. Nothing was lost; try again.</source>
             <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="165" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="166" />
             <source>Platform</source>
             <translation>Piattaforma</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="168" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="169" />
             <source>This kiosk is not linked to a platform.</source>
             <translation>Questo chiosco non è collegato a una piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="170" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
             <source>Not synced yet since the kiosk started.</source>
             <translation>Nessuna sincronizzazione dall’avvio del chiosco.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="172" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
             <source>Online</source>
             <translation>In linea</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="172" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
             <source>Offline</source>
             <translation>Non in linea</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="178" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="179" />
             <source>Detail: {detail}</source>
             <translation>Dettaglio: {detail}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="180" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="181" />
             <source>never</source>
             <translation>mai</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="181" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="182" />
             <source>Last successful sync: {time}</source>
             <translation>Ultima sincronizzazione riuscita: {time}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="183" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="184" />
             <source>Records waiting to be sent: {n}</source>
             <translation>Dati in attesa di invio: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="184" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="185" />
             <source>Sync now</source>
             <translation>Sincronizza ora</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="194" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
             <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
             <translation>La piattaforma ha rifiutato la richiesta del chiosco. Se si ripete, chiama l’assistenza della piattaforma: il chiosco potrebbe dover essere registrato di nuovo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="198" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="199" />
             <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
             <translation>La piattaforma ha inviato dati che il chiosco non può accettare. Il chiosco tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="202" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
             <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
             <translation>Il chiosco non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="207" />
             <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
             <translation>Il chiosco non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="212" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="213" />
             <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
             <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del chiosco dice di più).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="217" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="218" />
             <source>⚠ Personal data waiting too long</source>
             <translation>⚠ Dati personali in attesa da troppo tempo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="220" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
             <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
             <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="229" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="230" />
             <source>Refused by the platform: {n}</source>
             <translation>Rifiutati dalla piattaforma: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="232" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="233" />
             <source>Nothing refused.</source>
             <translation>Nessun rifiuto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="241" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="242" />
             <source>Application</source>
             <translation>Domanda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="241" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="242" />
             <source>Order</source>
             <translation>Ordine</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="246" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>Reason: {message}</source>
             <translation>Motivo: {message}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="248" />
             <source>What to do: {advice}</source>
             <translation>Cosa fare: {advice}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="250" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="251" />
             <source>Contact: {who}</source>
             <translation>Contatto: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="256" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="257" />
             <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
             <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="261" />
             <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
             <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="264" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="265" />
             <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
             <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="268" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
             <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
             <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="272" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="273" />
             <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
             <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="277" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
             <source>call the platform's help desk with the date and the reference above.</source>
             <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="281" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="282" />
             <source>Printer</source>
             <translation>Stampante</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="283" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="284" />
             <source>Slips waiting to print: {n}</source>
             <translation>Stampe in coda: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="286" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="287" />
+            <source>The paper roll is nearly finished: put in a new one soon.</source>
+            <translation>Il rotolo di carta sta per finire: mettine uno nuovo appena puoi.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="290" />
             <source>Slips to check: {n}</source>
             <translation>Stampe da verificare: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="289" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="293" />
             <source>may not have printed whole: check the paper</source>
             <translation>forse non stampata per intero: controlla la carta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="290" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="294" />
             <source>not printed in time, no longer printed by itself</source>
             <translation>non stampata in tempo, non verrà più stampata da sola</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="294" />
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="312" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="295" />
+            <source>could not be printed: the kiosk's log says why</source>
+            <translation>non si è potuta stampare: il registro del chiosco dice perché</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="299" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
             <source>Reprint</source>
             <translation>Ristampa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="298" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="302" />
+            <source>Dealt with</source>
+            <translation>Gestita</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="306" />
             <source>Print a test page</source>
             <translation>Stampa pagina di prova</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="304" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="312" />
             <source>Reprint a recent slip</source>
             <translation>Ristampa una stampa recente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="307" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
             <source>No slips printed recently.</source>
             <translation>Nessuna stampa recente.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="316" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
             <source>A reprint is marked DUPLICATO.</source>
             <translation>Una ristampa porta la scritta DUPLICATO.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="328" />
             <source>Actions</source>
             <translation>Azioni</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
             <source>Start an assisted session</source>
             <translation>Inizia una sessione assistita</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="323" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="331" />
             <source>Print the end-of-day report</source>
             <translation>Stampa il riepilogo del giorno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="325" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
             <source>Touch again to close the kiosk</source>
             <translation>Tocca di nuovo per chiudere il chiosco</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="326" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="334" />
             <source>Leave the kiosk for maintenance</source>
             <translation>Chiudi il chiosco per manutenzione</translation>
         </message>
@@ -1370,82 +1405,92 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>PrintPanel</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="87" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="89" />
             <source>Your printout</source>
             <translation>La tua stampa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="88" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="90" />
             <source>Done</source>
             <translation>Fatto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="95" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
             <source>Show this screen to the welfare manager, or take a photo of it.</source>
             <translation>Mostra questa schermata al welfare manager, oppure fotografala.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="96" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
             <source>This Social Point has no printer</source>
             <translation>Questo Social Point non ha una stampante</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
             <source>Printed</source>
             <translation>Stampato</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
             <source>Take your sheet from the printer.</source>
             <translation>Ritira il foglio dalla stampante.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+            <source>This sheet could not be printed</source>
+            <translation>Questo foglio non si è potuto stampare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+            <source>Ask the welfare manager for it: nothing is lost.</source>
+            <translation>Chiedilo all'operatore allo sportello: non si è perso nulla.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
             <source>Printing stopped half-way</source>
             <translation>La stampa si è interrotta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="101" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
             <source>Ask the welfare manager for a copy: nothing is lost.</source>
             <translation>Chiedi una copia al welfare manager: non si è perso nulla.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="104" />
-            <source>Out of paper: a welfare manager has been told</source>
-            <translation>Carta esaurita: un operatore è stato avvisato</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
-            <source>Your sheet will print as soon as the paper is changed.</source>
-            <translation>Il foglio verrà stampato appena sarà cambiata la carta.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="107" />
-            <source>The printer cover is open: a welfare manager has been told</source>
-            <translation>Lo sportello della stampante è aperto: un operatore è stato avvisato</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
-            <source>Your sheet will print as soon as it is closed.</source>
-            <translation>Il foglio verrà stampato appena sarà chiuso.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="110" />
-            <source>The printer is not answering: a welfare manager has been told</source>
-            <translation>La stampante non risponde: un operatore è stato avvisato</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
-            <source>Your sheet will print as soon as the printer is back.</source>
-            <translation>Il foglio verrà stampato appena la stampante tornerà disponibile.</translation>
+            <source>The printer is out of paper</source>
+            <translation>La stampante è senza carta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="112" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="113" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+            <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene cambiata la carta.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+            <source>The printer cover is open</source>
+            <translation>Lo sportello della stampante è aperto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+            <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene chiuso.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="127" />
+            <source>The printer is not answering</source>
+            <translation>La stampante non risponde</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="129" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+            <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena la stampante torna a funzionare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
             <source>Printing…</source>
             <translation>Stampa in corso…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="112" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
             <source>This is what is being printed.</source>
             <translation>Ecco che cosa stai stampando.</translation>
         </message>

@@ -952,77 +952,97 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="323" />
+            <location filename="../../kiosk/ui/main_window.py" line="324" />
             <source>Cart ({n}) · {total}</source>
             <translation type="unfinished">Кошик ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="379" />
+            <location filename="../../kiosk/ui/main_window.py" line="372" />
+            <source>End the assisted session?</source>
+            <translation type="unfinished">Завершити допомогу?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="373" />
+            <source>What the citizen was doing and has not sent is forgotten.</source>
+            <translation type="unfinished">Те, що громадянин робив і не надіслав, буде забуто.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="374" />
+            <source>No, go on</source>
+            <translation type="unfinished">Ні, продовжити</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="375" />
+            <source>Yes, end it</source>
+            <translation type="unfinished">Так, завершити</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="398" />
             <source>Assisted by {name}</source>
             <translation type="unfinished">Допомагає {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="420" />
+            <location filename="../../kiosk/ui/main_window.py" line="439" />
             <source>Tell the welfare manager at the desk that you need help.</source>
             <translation type="unfinished">Скажіть працівникові на стійці, що вам потрібна допомога.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="422" />
+            <location filename="../../kiosk/ui/main_window.py" line="441" />
             <source>The desk is staffed: {hours}</source>
             <translation type="unfinished">Стійка працює: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="424" />
+            <location filename="../../kiosk/ui/main_window.py" line="443" />
             <source>Where: {address}</source>
             <translation type="unfinished">Де: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="426" />
+            <location filename="../../kiosk/ui/main_window.py" line="445" />
             <source>If nobody is here, call {phone}</source>
             <translation type="unfinished">Якщо тут нікого немає, телефонуйте {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="428" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>We are here to help</source>
             <translation type="unfinished">Ми тут, щоб допомогти</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="428" />
+            <location filename="../../kiosk/ui/main_window.py" line="447" />
             <source>OK</source>
             <translation type="unfinished">Зрозуміло</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="433" />
+            <location filename="../../kiosk/ui/main_window.py" line="452" />
             <source>{name} {version}, free software under the {licence} licence: {url}</source>
             <translation type="unfinished">{name} {version}, вільна програма за ліцензією {licence}: {url}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="454" />
+            <location filename="../../kiosk/ui/main_window.py" line="473" />
             <source>Comune of {name}</source>
             <translation type="unfinished">Муніципалітет {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="455" />
+            <location filename="../../kiosk/ui/main_window.py" line="474" />
             <source>‹ Back</source>
             <translation type="unfinished">‹ Назад</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="456" />
+            <location filename="../../kiosk/ui/main_window.py" line="475" />
             <source>⌂ Home</source>
             <translation type="unfinished">⌂ На початок</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="457" />
+            <location filename="../../kiosk/ui/main_window.py" line="476" />
             <source>Ask for help</source>
             <translation type="unfinished">Попросити допомоги</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="458" />
+            <location filename="../../kiosk/ui/main_window.py" line="477" />
             <source>A+ Larger text</source>
             <translation type="unfinished">A+ Більший текст</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="459" />
+            <location filename="../../kiosk/ui/main_window.py" line="478" />
             <source>End assisted session</source>
             <translation type="unfinished">Завершити допомогу</translation>
         </message>
@@ -1030,248 +1050,263 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>ManagerDeskScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="131" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="132" />
             <source>Operator area</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="134" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="135" />
             <source>Log out</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="137" />
             <source>Sync started: the figures update when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="137" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="138" />
             <source>That did not work. Nothing was lost; try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="165" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="166" />
             <source>Platform</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="168" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="169" />
             <source>This kiosk is not linked to a platform.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="170" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
             <source>Not synced yet since the kiosk started.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="172" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
             <source>Online</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="172" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
             <source>Offline</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="178" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="179" />
             <source>Detail: {detail}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="180" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="181" />
             <source>never</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="181" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="182" />
             <source>Last successful sync: {time}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="183" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="184" />
             <source>Records waiting to be sent: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="184" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="185" />
             <source>Sync now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="194" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
             <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="198" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="199" />
             <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="202" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
             <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="207" />
             <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="212" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="213" />
             <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="217" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="218" />
             <source>⚠ Personal data waiting too long</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="220" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
             <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="229" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="230" />
             <source>Refused by the platform: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="232" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="233" />
             <source>Nothing refused.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="241" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="242" />
             <source>Application</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="241" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="242" />
             <source>Order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="246" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>Reason: {message}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="248" />
             <source>What to do: {advice}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="250" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="251" />
             <source>Contact: {who}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="256" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="257" />
             <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="261" />
             <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="264" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="265" />
             <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="268" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
             <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="272" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="273" />
             <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="277" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
             <source>call the platform's help desk with the date and the reference above.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="281" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="282" />
             <source>Printer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="283" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="284" />
             <source>Slips waiting to print: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="286" />
-            <source>Slips to check: {n}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="289" />
-            <source>may not have printed whole: check the paper</source>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="287" />
+            <source>The paper roll is nearly finished: put in a new one soon.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="290" />
-            <source>not printed in time, no longer printed by itself</source>
+            <source>Slips to check: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="293" />
+            <source>may not have printed whole: check the paper</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="294" />
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="312" />
+            <source>not printed in time, no longer printed by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="295" />
+            <source>could not be printed: the kiosk's log says why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="299" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
             <source>Reprint</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="298" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="302" />
+            <source>Dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="306" />
             <source>Print a test page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="304" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="312" />
             <source>Reprint a recent slip</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="307" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
             <source>No slips printed recently.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="316" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
             <source>A reprint is marked DUPLICATO.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="328" />
             <source>Actions</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
             <source>Start an assisted session</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="323" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="331" />
             <source>Print the end-of-day report</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="325" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
             <source>Touch again to close the kiosk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="326" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="334" />
             <source>Leave the kiosk for maintenance</source>
             <translation type="unfinished" />
         </message>
@@ -1384,82 +1419,92 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>PrintPanel</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="87" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="89" />
             <source>Your printout</source>
             <translation type="unfinished">Ваш друк</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="88" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="90" />
             <source>Done</source>
             <translation type="unfinished">Готово</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="95" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
             <source>Show this screen to the welfare manager, or take a photo of it.</source>
             <translation type="unfinished">Покажіть цей екран працівникові або сфотографуйте його.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="96" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
             <source>This Social Point has no printer</source>
             <translation type="unfinished">У цьому Social Point немає принтера</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
             <source>Printed</source>
             <translation type="unfinished">Надруковано</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
             <source>Take your sheet from the printer.</source>
             <translation type="unfinished">Заберіть аркуш із принтера.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+            <source>This sheet could not be printed</source>
+            <translation type="unfinished">Цей аркуш не вдалося надрукувати</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+            <source>Ask the welfare manager for it: nothing is lost.</source>
+            <translation type="unfinished">Попросіть його в працівника: нічого не втрачено.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
             <source>Printing stopped half-way</source>
             <translation type="unfinished">Друк зупинився посередині</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="101" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
             <source>Ask the welfare manager for a copy: nothing is lost.</source>
             <translation type="unfinished">Попросіть копію в працівника: нічого не втрачено.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="104" />
-            <source>Out of paper: a welfare manager has been told</source>
-            <translation type="unfinished">Закінчився папір: працівника повідомлено</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
-            <source>Your sheet will print as soon as the paper is changed.</source>
-            <translation type="unfinished">Аркуш надрукується, щойно замінять папір.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="107" />
-            <source>The printer cover is open: a welfare manager has been told</source>
-            <translation type="unfinished">Кришка принтера відкрита: працівника повідомлено</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="108" />
-            <source>Your sheet will print as soon as it is closed.</source>
-            <translation type="unfinished">Аркуш надрукується, щойно її закриють.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="110" />
-            <source>The printer is not answering: a welfare manager has been told</source>
-            <translation type="unfinished">Принтер не відповідає: працівника повідомлено</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
-            <source>Your sheet will print as soon as the printer is back.</source>
-            <translation type="unfinished">Аркуш надрукується, щойно принтер знову запрацює.</translation>
+            <source>The printer is out of paper</source>
+            <translation type="unfinished">У принтері закінчився папір</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="112" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="113" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+            <translation type="unfinished">Скажіть, будь ласка, працівникові на стійці або торкніться «Попросити допомоги». Аркуш надрукується, щойно замінять папір.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+            <source>The printer cover is open</source>
+            <translation type="unfinished">Кришка принтера відкрита</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+            <translation type="unfinished">Скажіть, будь ласка, працівникові на стійці або торкніться «Попросити допомоги». Аркуш надрукується, щойно її закриють.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="127" />
+            <source>The printer is not answering</source>
+            <translation type="unfinished">Принтер не відповідає</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="129" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+            <translation type="unfinished">Скажіть, будь ласка, працівникові на стійці або торкніться «Попросити допомоги». Аркуш надрукується, щойно принтер знову запрацює.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
             <source>Printing…</source>
             <translation type="unfinished">Друк…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/print_panel.py" line="112" />
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
             <source>This is what is being printed.</source>
             <translation type="unfinished">Ось що друкується.</translation>
         </message>

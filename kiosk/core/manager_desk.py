@@ -63,6 +63,7 @@ class DeskFacts:
     print_counts: dict[str, int]
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
+    printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:

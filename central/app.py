@@ -9,11 +9,12 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Response
 from fastapi.middleware.gzip import GZipMiddleware
 
-from central import schemas
 from central.devices import GrantError, may_pull, revoked_message
 from central.models import Device
 from central.platform import EnrollError, Platform, PublishError
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
+from protocol import messages
+from protocol.records import PUBLISHED, STREAMS
 
 DESCRIPTION = """Reference central platform of Social Point Kiosk.
 
@@ -40,9 +41,9 @@ def _refused(refusal: VoucherRefusedError) -> HTTPException:
     return HTTPException(REFUSAL_STATUS.get(refusal.code, 409), f"{refusal.code}: {refusal}")
 
 
-def _status(result: Standing) -> schemas.VoucherStatus:
+def _status(result: Standing) -> messages.VoucherStatus:
     row = result.voucher
-    return schemas.VoucherStatus(
+    return messages.VoucherStatus(
         code=row.code, state=result.state, programme=row.programme,
         amount_cents=row.amount_cents, service=row.service, valid_from=row.valid_from,
         valid_until=row.valid_until, units=row.units, units_left=result.units_left,
@@ -88,22 +89,22 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.post("/v1/enroll", response_model=schemas.EnrollResponse)
-    def enroll(request: schemas.EnrollRequest) -> schemas.EnrollResponse:
+    @app.post("/v1/enroll", response_model=messages.EnrollResponse)
+    def enroll(request: messages.EnrollRequest) -> messages.EnrollResponse:
         try:
             device_id, token = platform.enroll(request.code, request.kiosk_id)
         except EnrollError as error:
             raise HTTPException(403, str(error)) from None
-        return schemas.EnrollResponse(device_id=device_id, token=token)
+        return messages.EnrollResponse(device_id=device_id, token=token)
 
-    @app.get("/v1/changes/{stream}", response_model=schemas.ChangePage)
+    @app.get("/v1/changes/{stream}", response_model=messages.ChangePage)
     def changes(
         stream: str,
         reader: Annotated[Device, Depends(device)],
         since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> Response:
-        if stream not in schemas.STREAMS:
+        if stream not in STREAMS:
             raise HTTPException(404, f"unknown stream {stream!r}")
         if not may_pull(reader, stream):
             raise HTTPException(403, f"not_allowed: a {reader.role} device does not pull {stream}")
@@ -112,16 +113,16 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         page = platform.changes(stream, int(since), limit, reader.comune)
         return Response(page, media_type="application/json")
 
-    @app.post("/v1/submissions", response_model=schemas.SubmissionResults)
+    @app.post("/v1/submissions", response_model=messages.SubmissionResults)
     def submissions(
-        batch: schemas.SubmissionBatch, sender: Annotated[Device, Depends(kiosk)]
-    ) -> schemas.SubmissionResults:
-        return schemas.SubmissionResults(results=platform.submit(sender.id, batch.entries))
+        batch: messages.SubmissionBatch, sender: Annotated[Device, Depends(kiosk)]
+    ) -> messages.SubmissionResults:
+        return messages.SubmissionResults(results=platform.submit(sender.id, batch.entries))
 
-    @app.get("/v1/device/lookup-key", response_model=schemas.LookupKey)
-    def lookup_key(_device: Annotated[Device, Depends(kiosk)]) -> schemas.LookupKey:
+    @app.get("/v1/device/lookup-key", response_model=messages.LookupKey)
+    def lookup_key(_device: Annotated[Device, Depends(kiosk)]) -> messages.LookupKey:
         """The key under which application statuses are published (forms/lookup.py)."""
-        return schemas.LookupKey(lookup_key=platform.lookup_secret().hex())
+        return messages.LookupKey(lookup_key=platform.lookup_secret().hex())
 
     @app.post("/v1/device/token")
     def rotate_token(
@@ -138,7 +139,7 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
 
     @app.put("/v1/device/signing-key")
     def signing_key(
-        body: schemas.SigningKeyBody, signer: Annotated[Device, Depends(kiosk)]
+        body: messages.SigningKeyBody, signer: Annotated[Device, Depends(kiosk)]
     ) -> dict[str, str]:
         """Registers the kiosk's voucher key: it may sign the service vouchers of the
         orders this kiosk sends, nothing else."""
@@ -147,14 +148,14 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         except VoucherRefusedError as refusal:
             raise _refused(refusal) from None
 
-    @app.get("/v1/keys", response_model=schemas.PublishedKeys)
-    def keys(_device: Annotated[Device, Depends(device)]) -> schemas.PublishedKeys:
+    @app.get("/v1/keys", response_model=messages.PublishedKeys)
+    def keys(_device: Annotated[Device, Depends(device)]) -> messages.PublishedKeys:
         """Every voucher key with what it signs and whether it is revoked, for offline
         checks at kiosks and shops."""
-        return schemas.PublishedKeys.model_validate({"keys": platform.signing_keys()})
+        return messages.PublishedKeys.model_validate({"keys": platform.signing_keys()})
 
     @app.post("/v1/admin/applications/{protocol}/status", dependencies=[Depends(admin)])
-    def application_status(protocol: str, change: schemas.StatusChange) -> dict[str, str]:
+    def application_status(protocol: str, change: messages.StatusChange) -> dict[str, str]:
         try:
             platform.set_application_status(protocol, change.state, change.note)
         except PublishError as error:
@@ -162,7 +163,7 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         return {"status": "published"}
 
     @app.post("/v1/admin/vouchers", dependencies=[Depends(admin)])
-    def issue_voucher(issue: schemas.VoucherIssue) -> dict[str, Any]:
+    def issue_voucher(issue: messages.VoucherIssue) -> dict[str, Any]:
         """A subsidy voucher the Comune approved (buoni spesa): signed by the platform and
         published under the citizen's holder key; the citizen prints it at a kiosk."""
         try:
@@ -173,14 +174,14 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         return {"id": record["id"], "code": record["code"]}
 
     @app.post("/v1/admin/credits", dependencies=[Depends(admin)])
-    def set_credit(grant: schemas.CreditGrant) -> dict[str, str]:
+    def set_credit(grant: messages.CreditGrant) -> dict[str, str]:
         try:
             platform.set_credit(grant.cf, grant.programme, grant.balance_cents, grant.comune)
         except PublishError as error:
             raise HTTPException(422, str(error)) from None
         return {"status": "published"}
 
-    @app.get("/v1/vouchers/{code}", response_model=schemas.VoucherStatus)
+    @app.get("/v1/vouchers/{code}", response_model=messages.VoucherStatus)
     def voucher_status(code: str, shop: Annotated[Device, Depends(merchant)]) -> Any:
         """For a merchant, about a voucher it may accept: is it good, what is left?"""
         try:
@@ -188,21 +189,21 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         except VoucherRefusedError as refusal:
             raise _refused(refusal) from None
 
-    def _redeem(shop: Device, voucher: str, body: schemas.RedeemBody) -> schemas.VoucherStatus:
+    def _redeem(shop: Device, voucher: str, body: messages.RedeemBody) -> messages.VoucherStatus:
         request = RedeemRequest(body.redemption_id, body.units, body.amount_cents)
         try:
             return _status(platform.redeem(shop, voucher, request))
         except VoucherRefusedError as refusal:
             raise _refused(refusal) from None
 
-    @app.post("/v1/redemptions", response_model=schemas.VoucherStatus)
-    def redemption(body: schemas.Redemption, shop: Annotated[Device, Depends(merchant)]) -> Any:
+    @app.post("/v1/redemptions", response_model=messages.VoucherStatus)
+    def redemption(body: messages.Redemption, shop: Annotated[Device, Depends(merchant)]) -> Any:
         """A merchant takes a voucher it scanned (the QR's SP1: text) or typed."""
         return _redeem(shop, body.voucher, body)
 
-    @app.post("/v1/vouchers/{code}/redeem", response_model=schemas.VoucherStatus)
+    @app.post("/v1/vouchers/{code}/redeem", response_model=messages.VoucherStatus)
     def redeem(
-        code: str, body: schemas.RedeemBody, shop: Annotated[Device, Depends(merchant)]
+        code: str, body: messages.RedeemBody, shop: Annotated[Device, Depends(merchant)]
     ) -> Any:
         return _redeem(shop, code, body)
 
@@ -218,7 +219,7 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
 
     @app.delete("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
     def unpublish(kind: str, record_id: str) -> dict[str, str]:
-        if kind not in schemas.RECORD_MODELS:
+        if kind not in PUBLISHED:
             raise HTTPException(404, f"unknown kind {kind!r}")
         if not platform.unpublish(kind, record_id):
             raise HTTPException(404, "no such record")
@@ -229,8 +230,8 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         return platform.records(kind)
 
     @app.post("/v1/admin/enrollment-codes", dependencies=[Depends(admin)])
-    def enrollment_code(grant: schemas.EnrollmentGrant | None = None) -> dict[str, str]:
-        grant = grant or schemas.EnrollmentGrant()
+    def enrollment_code(grant: messages.EnrollmentGrant | None = None) -> dict[str, str]:
+        grant = grant or messages.EnrollmentGrant()
         try:
             scope = {key: list(values) for key, values in (grant.scope or {}).items()}
             code = platform.new_enrollment_code(grant.role, grant.comune, scope or None)
@@ -239,7 +240,7 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         return {"code": code}
 
     @app.post("/v1/admin/devices/{device_id}/revoke", dependencies=[Depends(admin)])
-    def revoke_device(device_id: str, body: schemas.Revocation) -> dict[str, str]:
+    def revoke_device(device_id: str, body: messages.Revocation) -> dict[str, str]:
         if not platform.revoke_device(device_id, body.reason):
             raise HTTPException(404, "no such device")
         return {"status": "revoked"}

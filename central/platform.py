@@ -14,11 +14,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
 from sqlalchemy import Engine, Text, cast, create_engine, event, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from central import schemas, voucher_authority
+from central import voucher_authority
 from central.models import (
     Base,
     Change,
@@ -32,6 +31,7 @@ from central.models import (
 from central.scopes import scope_of, scope_text, visible_to
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
 from forms.lookup import holder_key, status_key
+from protocol import messages, records
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 
@@ -89,13 +89,13 @@ def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
 
 
 def _check_event(
-    session: Session, device: Device | None, entry: schemas.SubmissionEntry
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
 ) -> tuple[str, str] | None:
     return _reject_unless_object(entry.payload)
 
 
 def _check_application(
-    session: Session, device: Device | None, entry: schemas.SubmissionEntry
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
 ) -> tuple[str, str] | None:
     from central.applications import check_application
 
@@ -105,7 +105,7 @@ def _check_application(
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
 # their own here; the device is the sender (its key signs its vouchers).
 def _check_purchase(
-    session: Session, device: Device | None, entry: schemas.SubmissionEntry
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
 ) -> tuple[str, str] | None:
     from central.purchases import check_purchase
 
@@ -113,7 +113,7 @@ def _check_purchase(
 
 
 SUBMISSION_CHECKS: dict[
-    str, Callable[[Session, Device | None, schemas.SubmissionEntry], tuple[str, str] | None]
+    str, Callable[[Session, Device | None, messages.SubmissionEntry], tuple[str, str] | None]
 ] = {
     "event": _check_event,
     "application": _check_application,
@@ -190,7 +190,7 @@ class Platform:
         previous = scope_text(comuni) if comuni else (current.scope if current else None)
         scope = scope_of(kind, data, previous)
         session.merge(Record(kind=kind, id=data["id"], data=data, scope=scope))
-        session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=data["id"],
+        session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=data["id"],
                            op="upsert", data=data, scope=scope))  # fmt: skip
 
     def unpublish(self, kind: str, record_id: str) -> bool:
@@ -200,20 +200,15 @@ class Platform:
             if current is None:
                 return False
             session.delete(current)
-            session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=record_id,
+            session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=record_id,
                                op="delete", scope=current.scope))  # fmt: skip
         return True
 
     def _validated(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
-        model = schemas.RECORD_MODELS.get(kind)
-        if model is None:
-            raise PublishError(f"unknown kind {kind!r}")
-        try:
-            parsed = model.model_validate(record)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise PublishError(f"{kind}.{where}: {first['msg']}") from None
+        try:  # the contract's own types, unknown fields refused (protocol.records)
+            parsed = records.validate_published(kind, record)
+        except records.RecordError as error:
+            raise PublishError(str(error)) from None
         return parsed.model_dump(mode="json")
 
     def _check_references(self, session: Session, kind: str, data: dict[str, Any]) -> None:
@@ -384,8 +379,8 @@ class Platform:
     # Submissions ------------------------------------------------------------------------
 
     def submit(
-        self, device_id: str, entries: list[schemas.SubmissionEntry]
-    ) -> list[schemas.SubmissionResult]:
+        self, device_id: str, entries: list[messages.SubmissionEntry]
+    ) -> list[messages.SubmissionResult]:
         """Stores each entry once; a repeated UUID gets the answer it got the first time.
 
         A batch is one writing transaction, so the same UUID sent again at the same moment
@@ -421,7 +416,7 @@ class Platform:
     @staticmethod
     def _new_submission(
         session: Session, device_id: str, device: Device | None,
-        entry: schemas.SubmissionEntry,
+        entry: messages.SubmissionEntry,
     ) -> Submission:  # fmt: skip
         check = SUBMISSION_CHECKS.get(entry.kind)
         rejection = (
@@ -551,8 +546,8 @@ class Platform:
             return list(session.scalars(select(Submission).order_by(Submission.id)))
 
 
-def _result(row: Submission) -> schemas.SubmissionResult:
-    return schemas.SubmissionResult(
+def _result(row: Submission) -> messages.SubmissionResult:
+    return messages.SubmissionResult(
         uuid=row.uuid,
         status=row.status,  # type: ignore[arg-type]
         server_id=row.server_id,

@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from central.models import Device, IssuedVoucher, Record
-from central.schemas import SubmissionEntry
 from central.voucher_authority import VoucherRefusedError, kiosk_vouchers
+from protocol.messages import SubmissionEntry
 from protocol.money import euro
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 

@@ -17,7 +17,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central import purchases
-from central.schemas import SubmissionEntry
 from central.voucher_authority import RedeemRequest, VoucherRefusedError
 from forms.lookup import holder_key
 from kiosk.core.manager_desk import day_report, desk_facts
@@ -25,6 +24,7 @@ from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, cred
 from kiosk.core.wallet import print_voucher, usable_vouchers
 from printing import print_queue
 from printing.slip import Qr, SlipContext
+from protocol.messages import SubmissionEntry
 from store.database import Store
 from store.models import MirroredVoucher, OutboxEntry
 from store.retention import RetentionRule

@@ -119,7 +119,7 @@ def test_without_a_printer_the_citizen_is_told_what_to_do(
 def test_paper_running_out_mid_sheet_says_it_stopped_and_never_prints_it_again(
     qtbot, kiosk, printer: FakePrinter, snap
 ) -> None:
-    window, backend = kiosk
+    window, _backend = kiosk
     printer.paper_left = 300  # healthy when asked before, out of paper after the sheet
     window.go("service", {"service_id": SERVICE})
     tap(qtbot, window, "Stampa questa scheda")

@@ -2,104 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Answers</name>
+    <message>
+        <location filename="../../forms/answers.py" line="31"/>
+        <source>This answer is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="32"/>
+        <source>Please type some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="33"/>
+        <source>Type at least {min} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="34"/>
+        <source>Type at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="35"/>
+        <source>This is not in the required format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="36"/>
+        <source>Type a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="37"/>
+        <source>Type an amount in euro, like 150 or 150.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="38"/>
+        <source>The smallest value allowed is {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="39"/>
+        <source>The largest value allowed is {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="40"/>
+        <source>Type a valid date, like 23/01/1941.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="41"/>
+        <source>The date cannot be before {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="42"/>
+        <source>The date cannot be after {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="43"/>
+        <source>Choose one of the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="44"/>
+        <source>“{choice}” cannot be chosen together with other answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="46"/>
+        <source>Answer yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="47"/>
+        <source>You need to confirm this declaration to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="48"/>
+        <source>Choose a Comune from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="49"/>
+        <source>Add at least {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="50"/>
+        <source>You can add at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="51"/>
+        <source>This answer is not part of the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="52"/>
+        <source>The form cannot check this answer: please ask the welfare manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="134"/>
         <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="157"/>
         <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
         <source>Received by the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
         <source>The Comune is examining it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
         <source>The Comune needs more documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
         <source>Not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
         <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
         <source>It did not reach the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
         <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="178"/>
         <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
         <source>Bring them to the Comune&apos;s office, with your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
         <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
         <source>Tracking code (on the receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
         <source>Codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="200"/>
         <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="218"/>
         <source>Last update: {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,163 +215,163 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="227"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="239"/>
         <source>Person {n}: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="251"/>
         <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
         <source>Please note: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="264"/>
         <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="319"/>
         <source>(no answers yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
         <source>Discard this person?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
         <source>What you typed about this person will not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="346"/>
         <source>Yes, discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="441"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="442"/>
         <source>Please check the answers marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="464"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="465"/>
         <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="515"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="519"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="537"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="540"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="561"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="572"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="568"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="579"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="578"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="594"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="590"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="598"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,62 +379,62 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
         <source>Apply by {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="66"/>
         <source>Who can apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
         <source>What to bring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
         <source>Apply here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
         <source>Apply here: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="82"/>
         <source>Apply with the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
         <source>Calls and subsidies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="91"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
         <source>Print my vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="94"/>
         <source>Open now for residents of {comune}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="96"/>
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="99"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,109 +572,109 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="167"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
         <source>Who is buying?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
         <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
         <source>How do you pay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
         <source>Your order is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
         <source>Confirm the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="228"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="232"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="243"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="254"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,102 +773,102 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
         <source>amount in euro, e.g. 150,00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
         <source>16 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
         <source>e.g. 347 123 4567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
         <source>e.g. name@example.it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
         <source>IT followed by 25 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="257"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
         <source>You can choose more than one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="280"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="282"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="347"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="356"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="360"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="378"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="382"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="406"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="416"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="418"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="421"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="423"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,97 +937,107 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="318"/>
+        <location filename="../../kiosk/ui/main_window.py" line="328"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>End the assisted session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>What the citizen was doing and has not sent is forgotten.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <location filename="../../kiosk/ui/main_window.py" line="378"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <location filename="../../kiosk/ui/main_window.py" line="379"/>
         <source>Yes, end it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="392"/>
+        <location filename="../../kiosk/ui/main_window.py" line="402"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="432"/>
-        <source>Tell the welfare manager at the desk that you need help.</source>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
+        <source>Calling the welfare managers of this Social Point…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434"/>
+        <location filename="../../kiosk/ui/main_window.py" line="460"/>
+        <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="466"/>
+        <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="471"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
+        <location filename="../../kiosk/ui/main_window.py" line="473"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="445"/>
+        <location filename="../../kiosk/ui/main_window.py" line="486"/>
         <source>{name} {version}, free software under the {licence} licence: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454"/>
+        <location filename="../../kiosk/ui/main_window.py" line="507"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="455"/>
+        <location filename="../../kiosk/ui/main_window.py" line="508"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="456"/>
+        <location filename="../../kiosk/ui/main_window.py" line="509"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
+        <location filename="../../kiosk/ui/main_window.py" line="510"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <location filename="../../kiosk/ui/main_window.py" line="511"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="459"/>
+        <location filename="../../kiosk/ui/main_window.py" line="512"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,263 +1045,278 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ManagerDeskScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
         <source>Sync started: the figures update when it ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
         <source>Operator area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="139"/>
         <source>That did not work. Nothing was lost; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
+        <source>⚠ A citizen is asking for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
+        <source>Asked at this kiosk at {times}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
+        <source>I am on my way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
         <source>This kiosk is not linked to a platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
         <source>Not synced yet since the kiosk started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
         <source>Detail: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
         <source>Last successful sync: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
         <source>Records waiting to be sent: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
         <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
         <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
         <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
         <source>⚠ Personal data waiting too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
         <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
         <source>Refused by the platform: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
         <source>Nothing refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
         <source>Application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
         <source>Reason: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
         <source>What to do: {advice}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
         <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
         <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
         <source>Slips waiting to print: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
         <source>The paper roll is nearly finished: put in a new one soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
         <source>Slips to check: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
         <source>may not have printed whole: check the paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
         <source>could not be printed: the kiosk&apos;s log says why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
         <source>Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
         <source>Dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
         <source>Print a test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
         <source>Reprint a recent slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
         <source>No slips printed recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
         <source>A reprint is marked DUPLICATO.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
         <source>Start an assisted session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
         <source>Print the end-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
         <source>Touch again to close the kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
         <source>Leave the kiosk for maintenance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1244,23 +1377,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="158"/>
+        <source>Type names in Latin letters (pinyin), as on your documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="159"/>
+        <source>Other letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="160"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="161"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="162"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="163"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="77"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="164"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1379,67 +1522,67 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="144"/>
         <source>Print these details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="147"/>
         <source>This service is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
         <source>Add to cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
         <source>✓ In your cart: {amount}. Change how many in the cart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
         <source>Open the cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="162"/>
         <source>Who can use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="165"/>
         <source>Residents of: {comuni}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="169"/>
         <source>Who provides it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
         <source>Phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="178"/>
         <source>E-mail: {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="180"/>
         <source>Address: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="182"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,6 +1606,39 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <numerusform>Show more services (%n more)</numerusform>
             <numerusform>Show more services (%n more)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="87"/>
+        <source>The Comune will contact you after examining the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="88"/>
+        <source>Keep this receipt: you need it to ask how your application is going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <source>Paid with your welfare credit. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <source>Paid at the Social Point desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <source>One voucher per service comes out: show it to the provider.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1766,59 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <message>
         <location filename="../../kiosk/ui/texts.py" line="28"/>
         <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Validators</name>
+    <message>
+        <location filename="../../forms/validators.py" line="25"/>
+        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="28"/>
+        <source>This codice fiscale is not valid: check its letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="31"/>
+        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="36"/>
+        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="41"/>
+        <source>An Italian IBAN has 27 characters and starts with IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="44"/>
+        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="47"/>
+        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="51"/>
+        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="54"/>
+        <source>This e-mail address is not valid: it should look like name@example.it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="57"/>
+        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

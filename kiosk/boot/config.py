@@ -19,8 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from languages import CODES as LANGUAGES
+
 APP_NAME = "social-point-kiosk"
-LANGUAGES = ("it", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -117,6 +118,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "idle_timeout_s": Key(int, 180, _between(30, 3600)),
         "pin_attempts": Key(int, 5, _between(3, 10)),
         "lockout_s": Key(int, 300, _between(30, 86_400)),
+        "desk_bell_command": Key(str, "", _max_length(300)),
     },
     "logging": {
         "level": Key(str, "INFO", _one_of(*LOG_LEVELS)),
@@ -159,6 +161,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "backoff_cap_s": Key(int, 300, _between(5, 86_400)),
         "page_size": Key(int, 500, _between(10, 1000)),
         "push_batch": Key(int, 100, _between(1, 500)),
+        "heartbeat_interval_s": Key(int, 300, _between(60, 3600)),
     },
 }
 
@@ -214,6 +217,7 @@ class SyncSettings(NamedTuple):
     backoff_cap_s: int
     page_size: int
     push_batch: int
+    heartbeat_interval_s: int
 
 
 class PurchaseSettings(NamedTuple):
@@ -230,6 +234,7 @@ class ManagerSettings(NamedTuple):
     idle_timeout_s: int
     pin_attempts: int
     lockout_s: int
+    desk_bell_command: str = ""  # run when a citizen asks for help ("" = no bell)
 
 
 class Config(NamedTuple):

@@ -10,12 +10,13 @@ count the sessions per operator from the store alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.core.help_call import waiting_help_requests
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
@@ -64,6 +65,7 @@ class DeskFacts:
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
     printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
+    help_requests: list[datetime] = field(default_factory=list)  # naive UTC, waiting
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:
@@ -99,6 +101,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
             RecentSlip(r.uuid, r.kind, r.reference, str(r.slip.get("title", "")), r.updated_at)
             for r in recent
         ],
+        help_requests=waiting_help_requests(session, now),
     )
 
 

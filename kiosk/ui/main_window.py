@@ -24,8 +24,10 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import LARGE_TEXT, TOKENS, style_sheet
 from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
+from languages import left_to_right
 
 if TYPE_CHECKING:
+    from kiosk.core.help_call import HelpCall
     from kiosk.core.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
     screen_added = Signal(object)  # a screen was built: controllers may connect to it
     visit_ended = Signal()  # everything of the last citizen has been forgotten
     manager_changed = Signal()  # a manager logged in or out, or an assisted session began
+    help_asked = Signal()  # a citizen tapped "Ask for help": call the welfare managers
 
     def __init__(self, ctx: UiContext, *, countdown_s: int = 20, manager_idle_s: int = 180) -> None:
         super().__init__()
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
         self._end_assisted_question: Confirm | None = None
+        self._help_outcome: HelpCall | None = None
         ctx.switcher.changed.connect(self._on_language_changed)
         self.retranslate()
         self.go_home()
@@ -133,13 +137,19 @@ class MainWindow(QMainWindow):
         self.large_text_button.clicked.connect(self.set_large_text)
         row.addWidget(self.large_text_button)
         row.addSpacing(24)
+        # The picker: every language in its own script on the home screen; elsewhere
+        # one button with the language in use, which opens the others (seven buttons
+        # beside the name would squeeze it on every screen).
+        self.language_toggle = button(name="languageToggle", role="lang")
+        self.language_toggle.clicked.connect(lambda: self._show_languages(True))
+        row.addWidget(self.language_toggle)
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
         for code, native_name in LANGUAGE_NAMES.items():
             choice = button(native_name, name=f"language_{code}", role="lang")
             choice.setCheckable(True)
             choice.setChecked(code == self.ctx.lang)
-            choice.clicked.connect(lambda _=False, c=code: self.ctx.switcher.set_language(c))
+            choice.clicked.connect(lambda _=False, c=code: self._choose_language(c))
             self.language_group.addButton(choice)
             self.language_buttons[code] = choice
             row.addWidget(choice)
@@ -416,6 +426,7 @@ class MainWindow(QMainWindow):
         at_home = route == "home"
         self.back_button.setEnabled(not at_home)
         self.home_button.setEnabled(not at_home)
+        self._show_languages(at_home)
 
     # Help and language -------------------------------------------------------------------
 
@@ -428,14 +439,44 @@ class MainWindow(QMainWindow):
         return self._overlay
 
     def show_help(self) -> None:
+        """The citizen asked for help: the welfare managers are called (ManagerController
+        says who could be reached, in ``show_help_outcome``), and the desk's details show."""
+        self._help_outcome = None
+        self._show_help_text()
+        self.help_asked.emit()
+
+    def show_help_outcome(self, call: HelpCall) -> None:
+        self._help_outcome = call
+        if self._overlay is not None and self._overlay.isVisible():
+            self._show_help_text()
+
+    def _show_help_text(self) -> None:
         sp = self.ctx.social_point
-        lines = [self.tr("Tell the welfare manager at the desk that you need help.")]
+        call = self._help_outcome
+        if call is None:
+            lines = [self.tr("Calling the welfare managers of this Social Point…")]
+        elif call.anybody_called:
+            called = self.tr(
+                "The welfare managers of this Social Point have been called:"
+                " someone will come to you. You can also go to the desk."
+            )
+            lines = [called]
+        else:
+            nobody = self.tr(
+                "Nobody could be called from here right now. Please go to the"
+                " desk and tell the welfare manager that you need help."
+            )
+            lines = [nobody]
         if sp.opening_hours:
             lines.append(self.tr("The desk is staffed: {hours}").format(hours=sp.opening_hours))
         if sp.address:
             lines.append(self.tr("Where: {address}").format(address=sp.address))
         if sp.phone:
-            lines.append(self.tr("If nobody is here, call {phone}").format(phone=sp.phone))
+            lines.append(
+                self.tr("If nobody is here, call {phone}").format(
+                    phone=left_to_right(sp.phone, self.ctx.lang)
+                )
+            )
         lines.append(self._about_line())
         self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
 
@@ -448,6 +489,18 @@ class MainWindow(QMainWindow):
 
     def _on_language_changed(self, code: str) -> None:
         self.language_buttons[code].setChecked(True)
+        self.language_toggle.setText(LANGUAGE_NAMES[code])
+
+    def _choose_language(self, code: str) -> None:
+        self.ctx.switcher.set_language(code)
+        self._show_languages(self.current_route == "home")
+
+    def _show_languages(self, every: bool) -> None:
+        """Every language's button (home, or the citizen asked), or only the one in use."""
+        self.language_toggle.setText(LANGUAGE_NAMES[self.ctx.lang])
+        self.language_toggle.setVisible(not every)
+        for choice in self.language_buttons.values():
+            choice.setVisible(every)
 
     def retranslate(self) -> None:
         comune = self.catalog.comune_name(self.ctx.social_point.comune) if self.catalog else None
@@ -460,7 +513,7 @@ class MainWindow(QMainWindow):
         self._show_assisted()
         self._show_cart()
         if self._overlay is not None and self._overlay.isVisible():
-            self.show_help()
+            self._show_help_text()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -61,7 +61,7 @@ def identify(qtbot, window: MainWindow, cf: str) -> None:  # type: ignore[no-unt
 
 
 def scan(job: bytes) -> list[str]:
-    """The QR codes a job prints (a voucher's Code 128 under its QR left aside)."""
+    """The QR codes of a job (a voucher also carries its code as a Code 128 barcode)."""
     return [code.text for image in decode(job).images for code in zxingcpp.read_barcodes(image)
             if code.format == zxingcpp.BarcodeFormat.QRCode]  # fmt: skip
 

@@ -85,6 +85,14 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         if found is None or found.role != "admin" or found.revoked_at is not None:
             raise HTTPException(401, "admin token required")
 
+    def kiosk_id_only(found: Annotated[Device, Depends(kiosk)]) -> str:
+        return found.id
+
+    from central.fleet import fleet_router
+
+    # Heartbeats come from kiosks (a revoked one is refused like any other call).
+    app.include_router(fleet_router(platform, kiosk_id_only, admin_token))
+
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}

@@ -173,6 +173,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "page_size": Key(int, 500, _between(10, 1000)),
         "push_batch": Key(int, 100, _between(1, 500)),
         "token_max_age_days": Key(int, 30, _between(1, 365)),
+        "heartbeat_interval_s": Key(int, 300, _between(60, 3600)),
     },
 }
 
@@ -231,6 +232,7 @@ class SyncSettings(NamedTuple):
     page_size: int
     push_batch: int
     token_max_age_days: int  # the device token is swapped for a new one when older
+    heartbeat_interval_s: int
 
 
 class PurchaseSettings(NamedTuple):

@@ -13,12 +13,15 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kiosk.boot.config import Config
+from kiosk.boot.logs import recent_log
+from kiosk.core.about import about
 from protocol.wire import ProtocolError, Result
 from store.database import Store
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient, RefusedError, UnreachableError
 from sync.device import DeviceIdentity, ensure_enrolled, save
 from sync.engine import SyncEngine
+from sync.heartbeat import HeartbeatSender, KioskFacts
 from sync.worker import SyncStatus, SyncWorker
 
 log = logging.getLogger(__name__)
@@ -65,6 +68,7 @@ def make_sync(
     on_status: Callable[[SyncStatus], None] = lambda status: None,
     on_mirror_changed: Callable[[], None] = lambda: None,
     after_push: Callable[[Session, list[Result]], None] | None = None,
+    printer_state: Callable[[], str] = lambda: "no_printer",
 ) -> SyncSetup | None:
     """The worker for this kiosk, or None when it does not sync."""
     if not config.sync.platform_url:
@@ -110,6 +114,24 @@ def make_sync(
             after_push=after_push,
         )
 
+    heartbeat = HeartbeatSender(
+        store,
+        client,
+        KioskFacts(
+            version=about().version,
+            printer_state=printer_state,
+            last_sync=lambda: worker.last_success,
+            recent_log=lambda: recent_log(config.paths.log_dir),
+        ),
+        every_s=settings.heartbeat_interval_s,
+    )
+
+    def after_pass() -> None:
+        housekeep(store, retention_rule(config))
+        if worker.failures == 0:  # the platform just answered
+            heartbeat.maybe_send()
+            refresh_keys()
+
     worker = SyncWorker(
         store,
         connect,
@@ -117,7 +139,7 @@ def make_sync(
         backoff_cap=settings.backoff_cap_s,
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
-        housekeeping=lambda: (housekeep(store, retention_rule(config)), refresh_keys()),
+        housekeeping=after_pass,
     )
 
     def stop() -> None:

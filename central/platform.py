@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
 from sqlalchemy import Engine, Text, cast, create_engine, event, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -88,6 +89,19 @@ def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
     return None
 
 
+def _payload_problem(entry: messages.SubmissionEntry) -> tuple[str, str] | None:
+    """The payload against its declared type (protocol.messages.PAYLOADS), before the
+    checks that read the platform's records."""
+    shape = messages.PAYLOADS.get(entry.kind)
+    if shape is None:
+        return None
+    try:
+        shape.model_validate(entry.payload)
+    except ValidationError as error:
+        return "invalid_payload", f"payload{records.describe(error.errors()[0])}"
+    return None
+
+
 def _check_event(
     session: Session, device: Device | None, entry: messages.SubmissionEntry
 ) -> tuple[str, str] | None:
@@ -99,7 +113,8 @@ def _check_application(
 ) -> tuple[str, str] | None:
     from central.applications import check_application
 
-    return _reject_unless_object(entry.payload) or check_application(session, entry)
+    return (_reject_unless_object(entry.payload) or _payload_problem(entry)
+            or check_application(session, entry))  # fmt: skip
 
 
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
@@ -109,7 +124,8 @@ def _check_purchase(
 ) -> tuple[str, str] | None:
     from central.purchases import check_purchase
 
-    return _reject_unless_object(entry.payload) or check_purchase(session, device, entry)
+    return (_reject_unless_object(entry.payload) or _payload_problem(entry)
+            or check_purchase(session, device, entry))  # fmt: skip
 
 
 SUBMISSION_CHECKS: dict[

@@ -26,9 +26,10 @@ from central.models import Device, IssuedVoucher, Record
 from central.voucher_authority import VoucherRefusedError, kiosk_vouchers
 from protocol.messages import SubmissionEntry
 from protocol.money import euro
+from protocol.states import Payment
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
-PAYMENTS = ("provider", "credit", "desk")
+PAYMENTS = tuple(Payment)  # every way, in the order they are offered
 MAX_LINES = 20
 
 

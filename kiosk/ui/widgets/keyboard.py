@@ -35,19 +35,26 @@ class OnScreenKeyboard(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._target: TextTarget | None = None
         self._capitalise = False
+        self._for_forms = for_forms
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setSpacing(6)
         rows = (*ROWS, FORM_ROW) if for_forms else ROWS
+        self.letters: dict[str, QPushButton] = {}
         for row, keys in enumerate(rows):
             for column, char in enumerate(keys):
                 key = self._key(char, f"key_{ord(char)}")
                 key.clicked.connect(lambda _=False, c=char: self._type(c))
                 grid.addWidget(key, row, column)
+                if char.isalpha():
+                    self.letters[char] = key
         last = len(rows)
         self.shift = self._key("⇧", "keyShift")
         self.shift.setCheckable(True)
         self.shift.setVisible(for_forms)
+        # Shift on or off shows in the key (filled when on) and in the letters, which are
+        # capitals only while it is on (a search keyboard, without shift, shows capitals).
+        self.shift.toggled.connect(self._show_case)
         self.space = self._key("", "keySpace")
         self.space.clicked.connect(lambda: self._type(" "))
         self.backspace = self._key("⌫", "keyBackspace")
@@ -63,6 +70,10 @@ class OnScreenKeyboard(QWidget):
         grid.addWidget(self.backspace, last, 8, 1, 2)
         self.retranslate()
 
+    def _show_case(self, upper: bool) -> None:
+        for char, key in self.letters.items():
+            key.setText(char.upper() if upper else char.lower())
+
     def _key(self, text: str, name: str) -> QPushButton:
         key = button(text, name=name, role="key")
         key.setMinimumSize(KEY_PX, KEY_PX)
@@ -75,6 +86,8 @@ class OnScreenKeyboard(QWidget):
         self.backspace.setAccessibleName(self.tr("Delete"))
         self.shift.setAccessibleName(self.tr("Capital letters"))
         self.hide_button.setText(self.tr("Close"))
+        if self._for_forms:
+            self._show_case(self.shift.isChecked())
 
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.type() == event.Type.LanguageChange:

@@ -801,7 +801,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="57"/>
         <source>Ask a welfare manager for help</source>
-        <translation>Chiedi aiuto a un operatore</translation>
+        <translation>Chiedi aiuto a un welfare manager</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="58"/>
@@ -945,7 +945,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
         <source>Operator area</source>
-        <translation>Area operatori</translation>
+        <translation>Area welfare manager</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
@@ -980,12 +980,12 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
         <source>This kiosk is not linked to a platform.</source>
-        <translation>Questo chiosco non è collegato a una piattaforma.</translation>
+        <translation>Questo totem non è collegato a una piattaforma.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
         <source>Not synced yet since the kiosk started.</source>
-        <translation>Nessuna sincronizzazione dall’avvio del chiosco.</translation>
+        <translation>Nessuna sincronizzazione dall’avvio del totem.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
@@ -1025,27 +1025,27 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
-        <translation>La piattaforma ha rifiutato la richiesta del chiosco. Se si ripete, chiama l’assistenza della piattaforma: il chiosco potrebbe dover essere registrato di nuovo.</translation>
+        <translation>La piattaforma ha rifiutato la richiesta del totem. Se si ripete, chiama l’assistenza della piattaforma: il totem potrebbe dover essere registrato di nuovo.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
-        <translation>La piattaforma ha inviato dati che il chiosco non può accettare. Il chiosco tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
+        <translation>La piattaforma ha inviato dati che il totem non può accettare. Il totem tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
         <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
-        <translation>Il chiosco non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
+        <translation>Il totem non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
         <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
-        <translation>Il chiosco non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
+        <translation>Il totem non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
         <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
-        <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del chiosco dice di più).</translation>
+        <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
@@ -1155,7 +1155,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
         <source>could not be printed: the kiosk&apos;s log says why</source>
-        <translation>non si è potuta stampare: il registro del chiosco dice perché</translation>
+        <translation>non si è potuta stampare: il registro del totem dice perché</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
@@ -1206,12 +1206,12 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
         <source>Touch again to close the kiosk</source>
-        <translation>Tocca di nuovo per chiudere il chiosco</translation>
+        <translation>Tocca di nuovo per chiudere il totem</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
         <source>Leave the kiosk for maintenance</source>
-        <translation>Chiudi il chiosco per manutenzione</translation>
+        <translation>Chiudi il totem per manutenzione</translation>
     </message>
 </context>
 <context>
@@ -1219,7 +1219,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="106"/>
         <source>Type your operator code and your PIN.</source>
-        <translation>Inserisci il codice operatore e il PIN.</translation>
+        <translation>Inserisci il tuo codice personale e il PIN.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="126"/>
@@ -1229,27 +1229,27 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
         <source>This operator is not enabled at this Social Point.</source>
-        <translation>Questo operatore non è abilitato in questo Social Point.</translation>
+        <translation>Questo welfare manager non è abilitato in questo Social Point.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="131"/>
         <source>Operator code or PIN not right. Tries left: {n}.</source>
-        <translation>Codice operatore o PIN non corretti. Tentativi rimasti: {n}.</translation>
+        <translation>Codice personale o PIN non corretti. Tentativi rimasti: {n}.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="136"/>
         <source>Operator access</source>
-        <translation>Accesso operatori</translation>
+        <translation>Accesso welfare manager</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="138"/>
         <source>For welfare managers only. Type your operator code and your PIN.</source>
-        <translation>Riservato ai welfare manager. Inserisci il codice operatore e il PIN.</translation>
+        <translation>Riservato ai welfare manager. Inserisci il tuo codice personale e il PIN.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
         <source>Operator code</source>
-        <translation>Codice operatore</translation>
+        <translation>Codice personale</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_login.py" line="141"/>
@@ -1349,7 +1349,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
         <source>Ask the welfare manager for it: nothing is lost.</source>
-        <translation>Chiedilo all&apos;operatore allo sportello: non si è perso nulla.</translation>
+        <translation>Chiedilo al welfare manager allo sportello: non si è perso nulla.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>

@@ -13,11 +13,9 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import Engine, Text, cast, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from central import schemas
 from central.models import (
     Base,
     Change,
@@ -28,6 +26,7 @@ from central.models import (
     Submission,
 )
 from forms.lookup import holder_key, status_key
+from protocol import messages, records
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 
@@ -84,11 +83,11 @@ def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
     return None
 
 
-def _check_event(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+def _check_event(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     return _reject_unless_object(entry.payload)
 
 
-def _check_application(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+def _check_application(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     from central.applications import check_application
 
     return _reject_unless_object(entry.payload) or check_application(session, entry)
@@ -96,14 +95,14 @@ def _check_application(session: Session, entry: schemas.SubmissionEntry) -> tupl
 
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
 # their own here.
-def _check_purchase(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+def _check_purchase(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     from central.purchases import check_purchase
 
     return _reject_unless_object(entry.payload) or check_purchase(session, entry)
 
 
 SUBMISSION_CHECKS: dict[
-    str, Callable[[Session, schemas.SubmissionEntry], tuple[str, str] | None]
+    str, Callable[[Session, messages.SubmissionEntry], tuple[str, str] | None]
 ] = {
     "event": _check_event,
     "application": _check_application,
@@ -162,7 +161,7 @@ class Platform:
         data = self._validated(kind, record)
         self._check_references(session, kind, data)
         session.merge(Record(kind=kind, id=data["id"], data=data))
-        session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=data["id"],
+        session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=data["id"],
                            op="upsert", data=data))  # fmt: skip
 
     def unpublish(self, kind: str, record_id: str) -> bool:
@@ -173,20 +172,15 @@ class Platform:
                 return False
             session.delete(current)
             session.add(
-                Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=record_id, op="delete")
+                Change(stream=records.STREAM_OF[kind], kind=kind, record_id=record_id, op="delete")
             )
         return True
 
     def _validated(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
-        model = schemas.RECORD_MODELS.get(kind)
-        if model is None:
-            raise PublishError(f"unknown kind {kind!r}")
-        try:
-            parsed = model.model_validate(record)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise PublishError(f"{kind}.{where}: {first['msg']}") from None
+        try:  # the contract's own types, unknown fields refused (protocol.records)
+            parsed = records.validate_published(kind, record)
+        except records.RecordError as error:
+            raise PublishError(str(error)) from None
         return parsed.model_dump(mode="json")
 
     def _check_references(self, session: Session, kind: str, data: dict[str, Any]) -> None:
@@ -270,8 +264,8 @@ class Platform:
     # Submissions ------------------------------------------------------------------------
 
     def submit(
-        self, device_id: str, entries: list[schemas.SubmissionEntry]
-    ) -> list[schemas.SubmissionResult]:
+        self, device_id: str, entries: list[messages.SubmissionEntry]
+    ) -> list[messages.SubmissionResult]:
         """Stores each entry once; a repeated UUID gets the answer it got the first time.
 
         A batch is one writing transaction, so the same UUID sent again at the same moment
@@ -305,7 +299,7 @@ class Platform:
 
     @staticmethod
     def _new_submission(
-        session: Session, device_id: str, entry: schemas.SubmissionEntry
+        session: Session, device_id: str, entry: messages.SubmissionEntry
     ) -> Submission:
         check = SUBMISSION_CHECKS.get(entry.kind)
         rejection = (
@@ -443,8 +437,8 @@ class Platform:
             return list(session.scalars(select(Submission).order_by(Submission.id)))
 
 
-def _result(row: Submission) -> schemas.SubmissionResult:
-    return schemas.SubmissionResult(
+def _result(row: Submission) -> messages.SubmissionResult:
+    return messages.SubmissionResult(
         uuid=row.uuid,
         status=row.status,  # type: ignore[arg-type]
         server_id=row.server_id,

@@ -167,103 +167,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="515"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="518"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="539"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="553"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="561"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="569"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="568"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="574"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="580"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="578"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="581"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="588"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="589"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="590"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,107 +829,107 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="321"/>
+        <location filename="../../kiosk/ui/main_window.py" line="327"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <location filename="../../kiosk/ui/main_window.py" line="375"/>
         <source>End the assisted session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="370"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>What the citizen was doing and has not sent is forgotten.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="372"/>
+        <location filename="../../kiosk/ui/main_window.py" line="378"/>
         <source>Yes, end it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="395"/>
+        <location filename="../../kiosk/ui/main_window.py" line="401"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="449"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>Calling the welfare managers of this Social Point…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <location filename="../../kiosk/ui/main_window.py" line="465"/>
         <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="463"/>
+        <location filename="../../kiosk/ui/main_window.py" line="470"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="465"/>
+        <location filename="../../kiosk/ui/main_window.py" line="472"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="467"/>
+        <location filename="../../kiosk/ui/main_window.py" line="474"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="474"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>{name} {version}, free software under the {licence} licence: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="483"/>
+        <location filename="../../kiosk/ui/main_window.py" line="502"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="484"/>
+        <location filename="../../kiosk/ui/main_window.py" line="503"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="485"/>
+        <location filename="../../kiosk/ui/main_window.py" line="504"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="486"/>
+        <location filename="../../kiosk/ui/main_window.py" line="505"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="487"/>
+        <location filename="../../kiosk/ui/main_window.py" line="506"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="488"/>
+        <location filename="../../kiosk/ui/main_window.py" line="507"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,23 +1269,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
+        <source>Type names in Latin letters (pinyin), as on your documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
+        <source>Other letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="77"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1488,6 +1498,39 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <numerusform>Show more services (%n more)</numerusform>
             <numerusform>Show more services (%n more)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="87"/>
+        <source>The Comune will contact you after examining the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="88"/>
+        <source>Keep this receipt: you need it to ask how your application is going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <source>Paid with your welfare credit. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <source>Paid at the Social Point desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <source>One voucher per service comes out: show it to the provider.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -167,103 +167,103 @@
         <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="515"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="518"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
         <source>Step {n} of {total}</source>
         <translation>Passo {n} di {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>Person {n}</source>
         <translation>Persona {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
         <source>Save this person</source>
         <translation>Salva questa persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="539"/>
         <source>Next ›</source>
         <translation>Avanti ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
         <source>Check your answers and send</source>
         <translation>Controlla le risposte e invia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
         <source>Send the application</source>
         <translation>Invia la domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="553"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
         <source>Your application has been saved</source>
         <translation>La tua domanda è stata registrata</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="561"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
         <source>Finish</source>
         <translation>Ho finito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
         <source>Your tracking code: {code}</source>
         <translation>Il tuo codice di verifica: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="569"/>
         <source>Protocol number: {protocol}</source>
         <translation>Numero di protocollo: {protocol}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="568"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="574"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="580"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="578"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="581"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation>Per sapere a che punto è la domanda, tocca &quot;Bandi e contributi&quot; nella pagina iniziale, poi &quot;A che punto è la mia domanda?&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="588"/>
         <source>This call cannot be applied for here</source>
         <translation>Per questo bando non si può fare domanda qui</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="589"/>
         <source>Back to the calls</source>
         <translation>Torna ai bandi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="590"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
     </message>
@@ -830,107 +830,107 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="321"/>
+        <location filename="../../kiosk/ui/main_window.py" line="327"/>
         <source>Cart ({n}) · {total}</source>
         <translation>Carrello ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <location filename="../../kiosk/ui/main_window.py" line="375"/>
         <source>End the assisted session?</source>
         <translation>Terminare l&apos;assistenza?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="370"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>What the citizen was doing and has not sent is forgotten.</source>
         <translation>Quello che il cittadino stava facendo e non ha ancora inviato viene dimenticato.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>No, go on</source>
         <translation>No, continua</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="372"/>
+        <location filename="../../kiosk/ui/main_window.py" line="378"/>
         <source>Yes, end it</source>
         <translation>Sì, termina</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="395"/>
+        <location filename="../../kiosk/ui/main_window.py" line="401"/>
         <source>Assisted by {name}</source>
         <translation>Assistenza di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="449"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>Calling the welfare managers of this Social Point…</source>
         <translation>Sto chiamando i welfare manager di questo Social Point…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
         <translation>I welfare manager di questo Social Point sono stati chiamati: qualcuno arriva da te. Puoi anche andare allo sportello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <location filename="../../kiosk/ui/main_window.py" line="465"/>
         <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
         <translation>In questo momento da qui non è stato possibile chiamare nessuno. Vai allo sportello e di&apos; al welfare manager che hai bisogno di aiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="463"/>
+        <location filename="../../kiosk/ui/main_window.py" line="470"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="465"/>
+        <location filename="../../kiosk/ui/main_window.py" line="472"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="467"/>
+        <location filename="../../kiosk/ui/main_window.py" line="474"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="474"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>{name} {version}, free software under the {licence} licence: {url}</source>
         <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="483"/>
+        <location filename="../../kiosk/ui/main_window.py" line="502"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="484"/>
+        <location filename="../../kiosk/ui/main_window.py" line="503"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="485"/>
+        <location filename="../../kiosk/ui/main_window.py" line="504"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="486"/>
+        <location filename="../../kiosk/ui/main_window.py" line="505"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="487"/>
+        <location filename="../../kiosk/ui/main_window.py" line="506"/>
         <source>A+ Larger text</source>
         <translation>A+ Testo più grande</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="488"/>
+        <location filename="../../kiosk/ui/main_window.py" line="507"/>
         <source>End assisted session</source>
         <translation>Termina assistenza</translation>
     </message>
@@ -1270,23 +1270,33 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
+        <source>Type names in Latin letters (pinyin), as on your documents.</source>
+        <translation>Scrivi i nomi in lettere latine (pinyin), come sui documenti.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
+        <source>Other letters</source>
+        <translation>Altre lettere</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
         <source>space</source>
         <translation>spazio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
         <source>Delete</source>
         <translation>Cancella</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
         <source>Capital letters</source>
         <translation>Maiuscole</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="77"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
@@ -1489,6 +1499,39 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <numerusform>Mostra altri servizi (ne resta %n)</numerusform>
             <numerusform>Mostra altri servizi (ne restano %n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="87"/>
+        <source>The Comune will contact you after examining the application.</source>
+        <translation>Il Comune ti contatterà dopo aver esaminato la domanda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="88"/>
+        <source>Keep this receipt: you need it to ask how your application is going.</source>
+        <translation>Conserva questa ricevuta: serve per chiedere a che punto è la domanda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+        <translation>Paghi al fornitore quando ricevi il servizio. Il totem non riceve denaro.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <source>Paid with your welfare credit. The kiosk never takes money.</source>
+        <translation>Pagato con il tuo credito welfare. Il totem non riceve denaro.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <source>Paid at the Social Point desk.</source>
+        <translation>Pagato allo sportello del Social Point.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <source>One voucher per service comes out: show it to the provider.</source>
+        <translation>Per ogni servizio esce un buono: mostralo al fornitore.</translation>
     </message>
 </context>
 <context>

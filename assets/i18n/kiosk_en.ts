@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Answers</name>
+    <message>
+        <location filename="../../forms/answers.py" line="31"/>
+        <source>This answer is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="32"/>
+        <source>Please type some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="33"/>
+        <source>Type at least {min} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="34"/>
+        <source>Type at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="35"/>
+        <source>This is not in the required format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="36"/>
+        <source>Type a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="37"/>
+        <source>Type an amount in euro, like 150 or 150.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="38"/>
+        <source>The smallest value allowed is {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="39"/>
+        <source>The largest value allowed is {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="40"/>
+        <source>Type a valid date, like 23/01/1941.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="41"/>
+        <source>The date cannot be before {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="42"/>
+        <source>The date cannot be after {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="43"/>
+        <source>Choose one of the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="44"/>
+        <source>“{choice}” cannot be chosen together with other answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="46"/>
+        <source>Answer yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="47"/>
+        <source>You need to confirm this declaration to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="48"/>
+        <source>Choose a Comune from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="49"/>
+        <source>Add at least {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="50"/>
+        <source>You can add at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="51"/>
+        <source>This answer is not part of the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="52"/>
+        <source>The form cannot check this answer: please ask the welfare manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicationStatusScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/application_status.py" line="133"/>
@@ -1658,6 +1766,59 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <message>
         <location filename="../../kiosk/ui/texts.py" line="28"/>
         <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Validators</name>
+    <message>
+        <location filename="../../forms/validators.py" line="25"/>
+        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="28"/>
+        <source>This codice fiscale is not valid: check its letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="31"/>
+        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="36"/>
+        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="41"/>
+        <source>An Italian IBAN has 27 characters and starts with IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="44"/>
+        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="47"/>
+        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="51"/>
+        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="54"/>
+        <source>This e-mail address is not valid: it should look like name@example.it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="57"/>
+        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

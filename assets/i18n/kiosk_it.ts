@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>Answers</name>
+    <message>
+        <location filename="../../forms/answers.py" line="31"/>
+        <source>This answer is required.</source>
+        <translation>Questa risposta è obbligatoria.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="32"/>
+        <source>Please type some text.</source>
+        <translation>Scrivi un testo.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="33"/>
+        <source>Type at least {min} characters.</source>
+        <translation>Scrivi almeno {min} caratteri.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="34"/>
+        <source>Type at most {max} characters.</source>
+        <translation>Scrivi al massimo {max} caratteri.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="35"/>
+        <source>This is not in the required format.</source>
+        <translation>Il formato non è quello richiesto.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="36"/>
+        <source>Type a whole number.</source>
+        <translation>Scrivi un numero intero.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="37"/>
+        <source>Type an amount in euro, like 150 or 150.50.</source>
+        <translation>Scrivi un importo in euro, come 150 o 150,50.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="38"/>
+        <source>The smallest value allowed is {min}.</source>
+        <translation>Il valore minimo è {min}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="39"/>
+        <source>The largest value allowed is {max}.</source>
+        <translation>Il valore massimo è {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="40"/>
+        <source>Type a valid date, like 23/01/1941.</source>
+        <translation>Scrivi una data valida, come 23/01/1941.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="41"/>
+        <source>The date cannot be before {min}.</source>
+        <translation>La data non può essere prima del {min}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="42"/>
+        <source>The date cannot be after {max}.</source>
+        <translation>La data non può essere dopo il {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="43"/>
+        <source>Choose one of the answers offered.</source>
+        <translation>Scegli una delle risposte proposte.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="44"/>
+        <source>“{choice}” cannot be chosen together with other answers.</source>
+        <translation>«{choice}» non si può scegliere insieme ad altre risposte.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="46"/>
+        <source>Answer yes or no.</source>
+        <translation>Rispondi sì o no.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="47"/>
+        <source>You need to confirm this declaration to go on.</source>
+        <translation>Per andare avanti devi confermare questa dichiarazione.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="48"/>
+        <source>Choose a Comune from the list.</source>
+        <translation>Scegli un Comune dall'elenco.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="49"/>
+        <source>Add at least {min}.</source>
+        <translation>Aggiungi almeno {min}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="50"/>
+        <source>You can add at most {max}.</source>
+        <translation>Puoi indicarne al massimo {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="51"/>
+        <source>This answer is not part of the form.</source>
+        <translation>Questa risposta non fa parte del modulo.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="52"/>
+        <source>The form cannot check this answer: please ask the welfare manager.</source>
+        <translation>Il modulo non può controllare questa risposta: chiedi al welfare manager.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationStatusScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/application_status.py" line="133"/>
@@ -1660,6 +1768,59 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <location filename="../../kiosk/ui/texts.py" line="28"/>
         <source>visit</source>
         <translation>accesso</translation>
+    </message>
+</context>
+<context>
+    <name>Validators</name>
+    <message>
+        <location filename="../../forms/validators.py" line="25"/>
+        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+        <translation>Il codice fiscale ha 16 caratteri: controlla di averli scritti tutti.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="28"/>
+        <source>This codice fiscale is not valid: check its letters and digits.</source>
+        <translation>Il codice fiscale non è valido: controlla lettere e numeri.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="31"/>
+        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+        <translation>Il codice fiscale non è valido: la data di nascita non esiste.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="36"/>
+        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+        <translation>Il codice fiscale non è valido: una lettera o una cifra è sbagliata, confrontalo con la tessera sanitaria.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="41"/>
+        <source>An Italian IBAN has 27 characters and starts with IT.</source>
+        <translation>L'IBAN italiano ha 27 caratteri e inizia con IT.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="44"/>
+        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+        <translation>L'IBAN non è valido: controlla le cifre, una potrebbe essere sbagliata.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="47"/>
+        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+        <translation>L'IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="51"/>
+        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+        <translation>Scrivi un numero di telefono completo, come 347 123 4567 o +40 721 234 567.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="54"/>
+        <source>This e-mail address is not valid: it should look like name@example.it.</source>
+        <translation>L'indirizzo e-mail non è valido: deve essere come nome@esempio.it.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="57"/>
+        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
+        <translation>Il CAP ha 5 cifre, per esempio 35016.</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,10 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
         if not admin_token or authorization != f"Bearer {admin_token}":
             raise HTTPException(401, "admin token required")
 
+    from central.fleet import fleet_router
+
+    app.include_router(fleet_router(platform, device, admin_token))
+
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}

@@ -1382,33 +1382,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="158"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
         <source>Type names in Latin letters (pinyin), as on your documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="159"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
         <source>Other letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="160"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="162"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="163"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="164"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>

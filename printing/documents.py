@@ -2,9 +2,12 @@
 """The slips the kiosk prints, built from plain data: purchase and booking receipts,
 application receipts, vouchers and the manager's end-of-day report.
 
-Slips are in Italian, the language of the offices that receive them. Each one opens with
-the common header (printing.slip.header) and closes with DOCUMENTO NON FISCALE: the
-kiosk never takes payments, so nothing it prints is a fiscal document.
+Slips are in Italian, the language of the offices that receive them. The citizen's own
+lines (what they bought, what to do next) come in their language too, under the
+Italian ones (``Text.lang``: drawn as images when the printer's code page lacks the
+letters). Each slip opens with the common header (printing.slip.header) and closes with
+DOCUMENTO NON FISCALE: the kiosk never takes payments, so nothing it prints is a fiscal
+document.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class ReceiptLine:
     description: str
     quantity: int = 1
     unit_price_cents: int | None = None  # None: free of charge
+    translated: str = ""  # the description in the citizen's language, when not Italian
 
     @property
     def total_cents(self) -> int:
@@ -52,6 +56,13 @@ class PurchaseReceipt:
     payment_note: str  # how and where it is paid: never at the kiosk
     appointment: str = ""  # date, time and place of a booking
     notes: Sequence[str] = ()  # documents to bring, how to cancel
+    language: str = "it"  # the citizen's, for their own lines
+    citizen_notes: Sequence[str] = ()  # what to do next, in the citizen's language
+
+
+def in_language(texts: Sequence[str], lang: str) -> list[Element]:
+    """The citizen's lines in their language; none when it is Italian."""
+    return [] if lang == "it" else [Text(text, lang=lang) for text in texts if text]
 
 
 def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
@@ -67,9 +78,11 @@ def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
         price = "gratuito" if line.unit_price_cents is None else euro(line.total_cents)
         if line.quantity > 1 and line.unit_price_cents is not None:
             body.append(Text(line.description))
+            body += in_language([line.translated], receipt.language)
             body.append(Pair(f"{line.quantity} x {euro(line.unit_price_cents)}", price))
         else:
             body.append(Pair(line.description, price))
+            body += in_language([line.translated], receipt.language)
     body += [Rule(), Pair("Totale", euro(sum(ln.total_cents for ln in receipt.lines)), bold=True)]
     body.append(Text(receipt.payment_note))
     if receipt.appointment:
@@ -77,6 +90,8 @@ def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
     if receipt.notes:
         body.append(Rule())
         body += [Text(note) for note in receipt.notes]
+    if citizen := in_language(receipt.citizen_notes, receipt.language):
+        body += [Rule(), *citizen]
     body.append(Qr(receipt.reference, caption="Mostra questo codice al fornitore."))
     return Slip(title=title.capitalize(), elements=(*header(context, title), *body, *FOOTER))
 
@@ -91,6 +106,9 @@ class ApplicationReceipt:
     protocol: str | None = None  # given by the platform; None until it has answered
     next_steps: Sequence[str] = ()
     documents: Sequence[str] = ()  # to bring to the office, if any
+    language: str = "it"  # the citizen's, for their own lines
+    call_title_translated: str = ""  # the call's title in the citizen's language
+    citizen_notes: Sequence[str] = ()  # what to do next, in the citizen's language
 
 
 PROTOCOL_TO_COME = Text(
@@ -114,6 +132,7 @@ def with_protocol(slip: Slip, protocol: str) -> Slip:
 def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Slip:
     body: list[Element] = [
         Text(receipt.call_title, bold=True),
+        *in_language([receipt.call_title_translated], receipt.language),
         Pair("Comune", receipt.comune),
         Pair("Richiedente", receipt.applicant),
         Pair("Presentata il", f"{receipt.submitted_at:%d/%m/%Y %H:%M}"),
@@ -125,6 +144,8 @@ def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Sl
         body += [Text(f"- {item}") for item in receipt.documents]
     if receipt.next_steps:
         body += [Rule(), *(Text(step) for step in receipt.next_steps)]
+    if citizen := in_language(receipt.citizen_notes, receipt.language):
+        body += [Rule(), *citizen]
     body.append(Qr(receipt.tracking_code, caption="Codice di verifica della domanda."))
     title = "RICEVUTA DI PRESENTAZIONE"
     return Slip(title="Ricevuta di presentazione", elements=(*header(context, title), *body,
@@ -149,10 +170,19 @@ class Voucher:
         )
     )
     helpdesk: str = ""
+    # Printed large above and below the code: "CAMPIONE – NON VALIDO" on a test print,
+    # "COPIA n. 2" on a reprint of a bearer voucher (see voucher_copy_mark).
+    mark: str = ""
+
+
+def voucher_copy_mark(copy_no: int) -> str:
+    """The mark of the n-th reprint: the first print is the original, not a copy."""
+    return f"COPIA n. {copy_no}"
 
 
 def voucher(context: SlipContext, item: Voucher) -> Slip:
     title = "BUONO SPESA" if item.amount_cents is not None else "BUONO SERVIZIO"
+    marks: list[Element] = [Text(item.mark, align="center", bold=True, big=True)] * bool(item.mark)
     if item.amount_cents is not None:
         value = [Text(item.programme, align="center", bold=True),
                  Text(item.issuer, align="center"),
@@ -162,12 +192,14 @@ def voucher(context: SlipContext, item: Voucher) -> Slip:
         named = item.programme if service in item.programme else f"{service} - {item.programme}"
         value = [Text(named, align="center", bold=True), Text(item.issuer, align="center")]
     body: list[Element] = [
+        *marks,
         *value,
         Qr(item.signed_code),
         # For shops' laser scanners. Crockford Base32 ignores hyphens; without them the
         # code fits 58 mm paper at 0.25 mm bars.
         Barcode(item.human_code.replace("-", "")),
         Text(item.human_code, align="center", bold=True),
+        *marks,
         Rule(),
         Pair("Valido dal", f"{item.valid_from:%d/%m/%Y}"),
         Pair("Valido fino al", f"{item.valid_until:%d/%m/%Y}", bold=True),
@@ -194,6 +226,7 @@ class DayReport:
     print_problems: int  # uncertain or expired slips
     last_sync: datetime | None
     assisted_sessions: Sequence[tuple[str, int]] = ()  # operator, sessions
+    voucher_copies: int = 0  # vouchers printed again (each a "COPIA n. X")
 
 
 def day_report(context: SlipContext, report: DayReport) -> Slip:
@@ -206,6 +239,9 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
         Pair("Domande presentate", str(report.applications)),
         Pair("Buoni emessi", str(report.vouchers)),
         Pair("Valore dei buoni", euro(report.vouchers_cents)),
+        Pair(
+            "Copie di buoni ristampate", str(report.voucher_copies), bold=report.voucher_copies > 0
+        ),
         Rule(),
         Pair("In attesa di invio", str(report.waiting_to_send), bold=report.waiting_to_send > 0),
         Pair("Rifiutati dalla piattaforma", str(report.rejected), bold=report.rejected > 0),

@@ -95,7 +95,6 @@ def attach_access(window: MainWindow) -> None:
             log.warning("speech: espeak-ng is not installed; spoken mode will be silent")
         speaker = SilentSpeaker()
     window.spoken = SpokenMode(window, speaker, speech)
-    QTimer.singleShot(0, window, navigator.focus_first)  # the window may be active already
 
 
 def start_watches(window: MainWindow) -> None:

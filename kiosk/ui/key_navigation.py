@@ -164,7 +164,9 @@ class KeyNavigator(QObject):
         controls = self.controls()
         body = self._body() if self._layer() is None else None
         inside = [w for w in controls if body is not None and body.isAncestorOf(w)]
-        target = (inside or controls or [None])[0]
+        # Not a text field first: it would open the on-screen keyboard over the screen.
+        pressable = [w for w in inside if not isinstance(w, QLineEdit | QPlainTextEdit)]
+        target = (pressable or inside or controls or [None])[0]
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -228,11 +230,6 @@ class KeyNavigator(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.WindowActivate and watched is self.window:
-            # The kiosk starts with the focus on the screen's first control, not on the
-            # header's first button (where Qt would put it).
-            QTimer.singleShot(0, self, self._focus_if_none)
-            return False
         if kind == QEvent.Type.WindowDeactivate and watched is self.window:
             # A kiosk has one window: a passing top-level (a widget shown for a moment
             # before its layout takes it) must not leave the keys with nowhere to go.
@@ -266,6 +263,10 @@ class KeyNavigator(QObject):
             self.ring.follow(QApplication.focusWidget())
         focus = QApplication.focusWidget()
         typing = isinstance(focus, QLineEdit | QPlainTextEdit)
+        ours = focus is not None and focus.window() is self.window and can_take_focus(focus)
+        if not ours and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, *ARROWS, *ACTIVATE_KEYS):
+            self.focus_first()  # the first key: the screen's first control, not the header
+            return True
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             self.used = True
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -319,7 +320,9 @@ class KeyNavigator(QObject):
         """The visit ended: no focus left on the screen of the last citizen."""
         self.used = False
         self.ring.follow(None)
-        QTimer.singleShot(0, self, self.focus_first)  # on the home screen that follows
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self.window:
+            focus.clearFocus()  # a touch visit starts with no focus (no keyboard opened)
 
 
 class FocusRing(QWidget):

@@ -25,6 +25,7 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import style_sheet, theme
 from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
+from languages import left_to_right
 
 if TYPE_CHECKING:
     from kiosk.core.help_call import HelpCall
@@ -142,20 +143,27 @@ class MainWindow(QMainWindow):
         self.large_text_button.setCheckable(True)
         self.large_text_button.clicked.connect(self.set_large_text)
         row.addWidget(self.large_text_button)
-        row.addSpacing(16)
         self.contrast_button = button(name="highContrast", role="lang")
         self.contrast_button.setCheckable(True)
         self.contrast_button.clicked.connect(self.set_high_contrast)
         row.addWidget(self.contrast_button)
-        row.addSpacing(24)
-        row.setSpacing(16)  # at least 8 px between neighbouring buttons
+        row.addSpacing(16)
+        # 8 px between neighbouring buttons (the least for a finger, EN 301 549 audit):
+        # the home screen's header holds seven languages and two toggles.
+        row.setSpacing(8)
+        # The picker: every language in its own script on the home screen; elsewhere
+        # one button with the language in use, which opens the others (seven buttons
+        # beside the name would squeeze it on every screen).
+        self.language_toggle = button(name="languageToggle", role="lang")
+        self.language_toggle.clicked.connect(lambda: self._show_languages(True))
+        row.addWidget(self.language_toggle)
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
         for code, native_name in LANGUAGE_NAMES.items():
             choice = button(native_name, name=f"language_{code}", role="lang")
             choice.setCheckable(True)
             choice.setChecked(code == self.ctx.lang)
-            choice.clicked.connect(lambda _=False, c=code: self.ctx.switcher.set_language(c))
+            choice.clicked.connect(lambda _=False, c=code: self._choose_language(c))
             self.language_group.addButton(choice)
             self.language_buttons[code] = choice
             row.addWidget(choice)
@@ -448,6 +456,7 @@ class MainWindow(QMainWindow):
         at_home = route == "home"
         self.back_button.setEnabled(not at_home)
         self.home_button.setEnabled(not at_home)
+        self._show_languages(at_home)
         self.screen_shown.emit(route)
 
     # Help and language -------------------------------------------------------------------
@@ -494,7 +503,11 @@ class MainWindow(QMainWindow):
         if sp.address:
             lines.append(self.tr("Where: {address}").format(address=sp.address))
         if sp.phone:
-            lines.append(self.tr("If nobody is here, call {phone}").format(phone=sp.phone))
+            lines.append(
+                self.tr("If nobody is here, call {phone}").format(
+                    phone=left_to_right(sp.phone, self.ctx.lang)
+                )
+            )
         lines.append(self._about_line())
         self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
 
@@ -507,6 +520,7 @@ class MainWindow(QMainWindow):
 
     def _on_language_changed(self, code: str) -> None:
         self.language_buttons[code].setChecked(True)
+        self.language_toggle.setText(LANGUAGE_NAMES[code])
         self._mark_choices()
 
     def _mark_choices(self) -> None:
@@ -519,6 +533,17 @@ class MainWindow(QMainWindow):
         self.contrast_button.setText(
             f"✓ {contrast}" if self.contrast_button.isChecked() else contrast
         )
+
+    def _choose_language(self, code: str) -> None:
+        self.ctx.switcher.set_language(code)
+        self._show_languages(self.current_route == "home")
+
+    def _show_languages(self, every: bool) -> None:
+        """Every language's button (home, or the citizen asked), or only the one in use."""
+        self.language_toggle.setText(LANGUAGE_NAMES[self.ctx.lang])
+        self.language_toggle.setVisible(not every)
+        for choice in self.language_buttons.values():
+            choice.setVisible(every)
 
     def retranslate(self) -> None:
         comune = self.catalog.comune_name(self.ctx.social_point.comune) if self.catalog else None

@@ -13,9 +13,17 @@ annotations``, whose string annotations NamedTuple would compile one by one).
 
 from typing import NamedTuple
 
+from languages import FONT_FAMILIES
+
+# Every language's font, then DejaVu Sans (signs such as ⌂; ./dev installs it): Qt
+# looks in each, in order, for a glyph the first lacks.
+SYMBOL_FONT = "DejaVu Sans"
+FONTS = ", ".join([*(f'"{family}"' for family in (*FONT_FAMILIES, SYMBOL_FONT)),
+                   '"Liberation Sans"', "sans-serif"])  # fmt: skip
+
 
 class Tokens(NamedTuple):
-    font_family: str = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
+    font_family: str = FONTS
     body_px: int = 22
     small_px: int = 19
     title_px: int = 36
@@ -173,6 +181,7 @@ QPushButton[role="lang"] {{
 QPushButton[role="lang"]:checked {{ background: {t.on_header}; color: {t.header}; }}
 QPushButton[role="chip"]:pressed, QPushButton[role="card"]:pressed,
 QPushButton[role="key"]:pressed {{ background: {t.disabled_bg}; }}
+QPushButton[role="key"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
 QPushButton[role="key"] {{ padding: 0; font-size: {t.heading_px}px; }}
 QLineEdit {{
     min-height: {t.target_min_px}px; font-size: {t.heading_px}px; padding: 0 16px;

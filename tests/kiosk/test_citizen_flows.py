@@ -29,7 +29,7 @@ ELDERLY_CARE_FOR_PIAZZOLA = [
 def test_home_shows_the_social_point_and_three_ways_in(window, snap) -> None:
     assert shows(window, "Social Point Piazzola")
     assert shows(window, "Comune di Piazzola sul Brenta")
-    for entry in ("Servizi", "Bandi e contributi", "Chiedi aiuto a un operatore"):
+    for entry in ("Servizi", "Bandi e contributi", "Chiedi aiuto a un welfare manager"):
         find_button(window, entry)
     assert not find_button(window, "‹ Indietro").isEnabled()  # visible, nothing to go back to
     snap(window, "home")
@@ -177,7 +177,7 @@ def test_open_calls_for_the_comune(qtbot, window, snap) -> None:
 
 
 def test_help_is_an_overlay_inside_the_window(qtbot, window, snap) -> None:
-    tap(qtbot, window, "Chiedi aiuto a un operatore")
+    tap(qtbot, window, "Chiedi aiuto a un welfare manager")
     overlay = window.overlay
     assert overlay.isVisible() and not overlay.isWindow()
     assert overlay.geometry() == window.centralWidget().rect()
@@ -194,14 +194,18 @@ def test_language_switches_live_everywhere(qtbot, window) -> None:
     tap(qtbot, window, "Anziani")
     tap(qtbot, window, "Pasto caldo a domicilio (consegna inclusa)")
     assert shows(window, "€ 9,30 / pasto")
+    tap(qtbot, window, "Italiano")  # away from home, the language in use opens the others
     tap(qtbot, window, "English")
     qtbot.waitUntil(lambda: shows(window, "Hot meal delivered at home"))
     assert shows(window, "€9.30 / meal")
     assert shows(window, "Everyone, whichever Comune they live in")
     find_button(window, "‹ Back")
-    assert find_button(window, "English").isChecked()
+    assert (
+        window.language_buttons["en"].isChecked() and not window.language_buttons["it"].isVisible()
+    )
     tap(qtbot, window, "‹ Back")
     assert shows(window, "Elderly care")
+    tap(qtbot, window, "English")
     tap(qtbot, window, "Italiano")
     qtbot.waitUntil(lambda: shows(window, "Anziani"))
     find_button(window, "⌂ Inizio")

@@ -37,6 +37,7 @@ from kiosk.ui.widgets.form_fields import (
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.overlay import Confirm
+from languages import left_to_right
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class ApplyScreen(DataScreen):
         actions.addStretch(1)
         actions.addWidget(self.next_button)
         self.body.addLayout(actions)
-        self.keyboard = OnScreenKeyboard(for_forms=True)
+        self.keyboard = OnScreenKeyboard(for_forms=True, language_of=lambda: self.ctx.lang)
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
         self.dock.addWidget(self.keyboard)
@@ -494,7 +495,10 @@ class ApplyScreen(DataScreen):
         for widget in self.widgets.values():
             if new in widget.text_inputs():
                 assert isinstance(new, QLineEdit | QPlainTextEdit)
-                self.keyboard.bind(new, capitalise=widget.item["type"] in CAPITALISED)
+                # Names and addresses in the citizen's letters; codes, numbers, dates,
+                # a codice fiscale, an IBAN, a phone or an e-mail in Latin ones.
+                typed_words = widget.item["type"] in CAPITALISED
+                self.keyboard.bind(new, capitalise=typed_words, latin_only=not typed_words)
                 self._show_keyboard(True)
                 # After the layout has made room for the keyboard:
                 QTimer.singleShot(0, lambda w=widget: self.area.ensureWidgetVisible(w))
@@ -560,10 +564,14 @@ class ApplyScreen(DataScreen):
         self.page_title.setText(self.tr("Your application has been saved"))
         self.next_button.setText(self.tr("Finish"))
         self.code.setText(
-            self.tr("Your tracking code: {code}").format(code=self.submitted.tracking_code)
+            self.tr("Your tracking code: {code}").format(
+                code=left_to_right(self.submitted.tracking_code, self.ctx.lang)
+            )
         )
         if self.protocol:
-            protocol = self.tr("Protocol number: {protocol}").format(protocol=self.protocol)
+            protocol = self.tr("Protocol number: {protocol}").format(
+                protocol=left_to_right(self.protocol, self.ctx.lang)
+            )
         elif self.online:
             protocol = self.tr("The Comune is giving it a protocol number…")
         else:

@@ -1135,6 +1135,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="197"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
@@ -1377,33 +1382,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="158"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
         <source>Type names in Latin letters (pinyin), as on your documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="159"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
         <source>Other letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="160"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="162"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="163"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="164"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>

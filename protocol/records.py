@@ -263,6 +263,9 @@ class CreditRecord(Record):
     updated_at: Timestamp
 
 
+VOUCHER_CODE = r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$"
+
+
 class VoucherRecord(Record):
     """A voucher the citizen can print at any kiosk once identified: issued by the
     platform (buoni spesa, after the Comune's decision) or made by a kiosk at checkout."""
@@ -276,7 +279,8 @@ class VoucherRecord(Record):
     service: Id | None = None
     valid_from: Day
     valid_until: Day
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$")]
+    # The human code: 13 Crockford digits of the id and a check character (vouchers/).
+    code: Annotated[str, StringConstraints(pattern=VOUCHER_CODE)]
     signed_code: Annotated[str, StringConstraints(pattern=r"^SP1:[0-9A-Z $%*+./:-]{1,508}$")]
     state: VoucherStateValue
 

@@ -1162,6 +1162,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
+        <translation>La piattaforma ha disattivato questo totem: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il totem.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation>La piattaforma ha inviato dati che il totem non può accettare. Il totem tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
     </message>

@@ -1176,6 +1176,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>

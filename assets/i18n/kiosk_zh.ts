@@ -1148,6 +1148,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>

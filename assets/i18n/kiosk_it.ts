@@ -1091,263 +1091,273 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="140"/>
+        <source>Sync done: the figures below are up to date.</source>
+        <translation>Sincronizzazione riuscita: i dati qui sotto sono aggiornati.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="142"/>
+        <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+        <translation>La sincronizzazione non è riuscita: il motivo è sotto «Piattaforma». Non si è perso nulla; verrà ritentata.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
         <source>⚠ A citizen is asking for help</source>
         <translation>⚠ Un cittadino chiede aiuto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
         <source>Asked at this kiosk at {times}.</source>
         <translation>Chiesto a questo totem alle {times}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
         <source>I am on my way</source>
         <translation>Arrivo io</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
         <source>Platform</source>
         <translation>Piattaforma</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="191"/>
         <source>This kiosk is not linked to a platform.</source>
         <translation>Questo totem non è collegato a una piattaforma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="193"/>
         <source>Not synced yet since the kiosk started.</source>
         <translation>Nessuna sincronizzazione dall’avvio del totem.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
         <source>Detail: {detail}</source>
         <translation>Dettaglio: {detail}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="204"/>
         <source>Last successful sync: {time}</source>
         <translation>Ultima sincronizzazione riuscita: {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="206"/>
         <source>Records waiting to be sent: {n}</source>
         <translation>Dati in attesa di invio: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="207"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="217"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
         <translation>La piattaforma ha rifiutato la richiesta del totem. Se si ripete, chiama l’assistenza della piattaforma: il totem potrebbe dover essere registrato di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
         <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
         <translation>La piattaforma ha disattivato questo totem: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il totem.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="226"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation>La piattaforma ha inviato dati che il totem non può accettare. Il totem tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
         <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
         <translation>Il totem non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="234"/>
         <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
         <translation>Il totem non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
         <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
         <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="245"/>
         <source>⚠ Personal data waiting too long</source>
         <translation>⚠ Dati personali in attesa da troppo tempo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
         <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
         <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
         <source>Refused by the platform: {n}</source>
         <translation>Rifiutati dalla piattaforma: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="260"/>
         <source>Nothing refused.</source>
         <translation>Nessun rifiuto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
         <source>Application</source>
         <translation>Domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
         <source>Order</source>
         <translation>Ordine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
         <source>Reason: {message}</source>
         <translation>Motivo: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="275"/>
         <source>What to do: {advice}</source>
         <translation>Cosa fare: {advice}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
         <source>Contact: {who}</source>
         <translation>Contatto: {who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="288"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="292"/>
         <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
         <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="296"/>
         <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
         <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="300"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="305"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="309"/>
         <source>Printer</source>
         <translation>Stampante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
         <source>Slips waiting to print: {n}</source>
         <translation>Stampe in coda: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="314"/>
         <source>The paper roll is nearly finished: put in a new one soon.</source>
         <translation>Il rotolo di carta sta per finire: mettine uno nuovo appena puoi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="317"/>
         <source>Slips to check: {n}</source>
         <translation>Stampe da verificare: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
         <source>may not have printed whole: check the paper</source>
         <translation>forse non stampata per intero: controlla la carta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="321"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation>non stampata in tempo, non verrà più stampata da sola</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="322"/>
         <source>could not be printed: the kiosk&apos;s log says why</source>
         <translation>non si è potuta stampare: il registro del totem dice perché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="347"/>
         <source>Reprint</source>
         <translation>Ristampa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
         <source>Dealt with</source>
         <translation>Gestita</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="333"/>
         <source>Print a test page</source>
         <translation>Stampa pagina di prova</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="339"/>
         <source>Reprint a recent slip</source>
         <translation>Ristampa una stampa recente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="342"/>
         <source>No slips printed recently.</source>
         <translation>Nessuna stampa recente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
         <source>A reprint is marked DUPLICATO.</source>
         <translation>Una ristampa porta la scritta DUPLICATO.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="355"/>
         <source>Actions</source>
         <translation>Azioni</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="356"/>
         <source>Start an assisted session</source>
         <translation>Inizia una sessione assistita</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="358"/>
         <source>Print the end-of-day report</source>
         <translation>Stampa il riepilogo del giorno</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="360"/>
         <source>Touch again to close the kiosk</source>
         <translation>Tocca di nuovo per chiudere il totem</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="361"/>
         <source>Leave the kiosk for maintenance</source>
         <translation>Chiudi il totem per manutenzione</translation>
     </message>
@@ -1652,22 +1662,22 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Conserva questa ricevuta: serve per chiedere a che punto è la domanda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="46"/>
+        <location filename="../../kiosk/core/purchasing.py" line="47"/>
         <source>You pay the provider when you get the service. The kiosk never takes money.</source>
         <translation>Paghi al fornitore quando ricevi il servizio. Il totem non riceve denaro.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="48"/>
+        <location filename="../../kiosk/core/purchasing.py" line="49"/>
         <source>Paid with your welfare credit. The kiosk never takes money.</source>
         <translation>Pagato con il tuo credito welfare. Il totem non riceve denaro.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="50"/>
+        <location filename="../../kiosk/core/purchasing.py" line="51"/>
         <source>Paid at the Social Point desk.</source>
         <translation>Pagato allo sportello del Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="52"/>
+        <location filename="../../kiosk/core/purchasing.py" line="53"/>
         <source>One voucher per service comes out: show it to the provider.</source>
         <translation>Per ogni servizio esce un buono: mostralo al fornitore.</translation>
     </message>

@@ -145,6 +145,15 @@ def _age(seconds: int | None) -> str:
     return f"{seconds // 86400} d"
 
 
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "–"
+    try:
+        return f"{_naive_utc(datetime.fromisoformat(iso)):%d/%m %H:%M} UTC"
+    except ValueError:
+        return "–"
+
+
 def render_fleet(kiosks: list[dict[str, Any]], at: datetime) -> str:
     """The fleet page; every value from a kiosk is escaped."""
     e = html.escape
@@ -169,7 +178,7 @@ def render_fleet(kiosks: list[dict[str, Any]], at: datetime) -> str:
             f"<td>{_age(beat.get('uptime_s'))}</td><td>{e(str(beat.get('printer')))}</td>"
             f"<td>{beat.get('print_queue')}</td><td>{_age(beat.get('oldest_unsent_s'))}</td>"
             f"<td>{beat.get('free_disk_bytes', 0) / 1024**3:.1f} GB</td>"
-            f"<td>{k['clock_skew_s']:+d} s</td><td>{e(str(beat.get('last_sync') or '–'))}</td>"
+            f"<td>{k['clock_skew_s']:+d} s</td><td>{_when(beat.get('last_sync'))}</td>"
             f"<td>{'<br>'.join(e(a) for a in k['alerts'])}</td>"
             f"<td>{log_cell} {asked} {button}</td></tr>"
         )
@@ -217,7 +226,14 @@ def fleet_router(
         return render_fleet(fleet(platform, moment), moment)
 
     @router.post("/fleet/kiosks/{device_id}/log-request", dependencies=[Depends(staff)])
-    def ask_for_log(device_id: str) -> RedirectResponse:
+    def ask_for_log(
+        device_id: str,
+        sec_fetch_site: Annotated[str | None, Header()] = None,
+    ) -> RedirectResponse:
+        # A browser sends the login it remembers with any site's form: only a form of
+        # this page (or a client that is no browser) may ask.
+        if sec_fetch_site not in (None, "same-origin", "none"):
+            raise HTTPException(403, "this request must come from the fleet page")
         if not request_log(platform, device_id):
             raise HTTPException(404, "no such kiosk")
         return RedirectResponse("/fleet", status_code=303)

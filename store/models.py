@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from protocol.states import OutboxState, PrintJobState
+
 I18n = dict[str, str]
 
 
@@ -71,6 +73,7 @@ class Service(Base):
     payments: Mapped[list[str] | None]  # None: every way (see kiosk/core/purchasing.py)
     open_to_all: Mapped[bool]
     keywords: Mapped[list[str]]
+    privacy_notice: Mapped[dict[str, Any] | None]  # protocol.records.PrivacyNotice
 
     __table_args__ = (Index("ix_services_category", "category_id"),)
 
@@ -102,6 +105,7 @@ class Call(Base):
     form_ref: Mapped[str | None]
     eligibility: Mapped[list[str]]
     documents: Mapped[list[str]]
+    privacy_notice: Mapped[dict[str, Any] | None]  # protocol.records.PrivacyNotice
 
 
 class FormDefinition(Base):
@@ -116,7 +120,7 @@ class FormDefinition(Base):
     definition: Mapped[dict[str, Any]]
 
 
-OUTBOX_STATES = ("pending", "sending", "accepted", "rejected")
+OUTBOX_STATES = tuple(OutboxState)
 
 
 class OutboxEntry(Base):
@@ -128,7 +132,7 @@ class OutboxEntry(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     kind: Mapped[str]
     payload: Mapped[dict[str, Any]]
-    state: Mapped[str] = mapped_column(default="pending")
+    state: Mapped[str] = mapped_column(default=OutboxState.PENDING.value)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(default=0)
@@ -211,7 +215,7 @@ class OperatorLockout(Base):
     updated_at: Mapped[datetime]
 
 
-PRINT_JOB_STATES = ("pending", "sending", "printed", "uncertain", "expired", "cancelled")
+PRINT_JOB_STATES = tuple(PrintJobState)
 
 
 class PrintJob(Base):
@@ -226,7 +230,7 @@ class PrintJob(Base):
     copy_no: Mapped[int] = mapped_column(default=0)
     original_id: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
     slip: Mapped[dict[str, Any]]
-    state: Mapped[str] = mapped_column(default="pending")
+    state: Mapped[str] = mapped_column(default=PrintJobState.PENDING.value)
     waiting_reason: Mapped[str | None]
     attempts: Mapped[int] = mapped_column(default=0)
     bytes_sent: Mapped[int] = mapped_column(default=0)

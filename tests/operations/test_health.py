@@ -121,6 +121,10 @@ def test_a_manager_gets_a_kiosks_masked_log_on_its_next_sync(
     asked = requests.post(f"{central.url}/fleet/kiosks/{device_id}/log-request",
                           headers=basic(ADMIN), timeout=10, allow_redirects=False)  # fmt: skip
     assert asked.status_code == 303
+    forged = requests.post(f"{central.url}/fleet/kiosks/{device_id}/log-request",
+                           headers={**basic(ADMIN), "Sec-Fetch-Site": "cross-site"},
+                           timeout=10, allow_redirects=False)  # fmt: skip
+    assert forged.status_code == 403
     assert "asked, comes with the next sync" in fleet_page(central)
     assert sender.maybe_send()  # the reply asks for the log...
     assert sender.maybe_send()  # ...which goes up with the next heartbeat

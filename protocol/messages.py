@@ -108,7 +108,7 @@ class VoucherStatus(BaseModel):
 
 class StatusChange(Strict):
     state: ApplicationStateValue
-    note: Note | None = None  # type: ignore[valid-type]
+    note: Note | None = None
 
 
 # What a kiosk submits -------------------------------------------------------------------

@@ -113,7 +113,8 @@ def encode(claims: VoucherClaims, signer: Signer) -> str:
     payload = cbor2.dumps(_claims_map(claims), canonical=True)
     signature = signer.private_key.sign(_sig_structure(protected, payload))
     message = cbor2.dumps(cbor2.CBORTag(COSE_SIGN1_TAG, [protected, {}, payload, signature]))
-    return PREFIX + base45.b45encode(message).decode("ascii")
+    encoded: bytes = base45.b45encode(message)
+    return PREFIX + encoded.decode("ascii")
 
 
 Outcome = Literal["valid", "invalid", "expired"]

@@ -149,7 +149,9 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
         applications=kinds.get("application", 0),
         vouchers=len(printed),
-        vouchers_cents=sum(amounts),  # the value of money vouchers (buoni spesa) printed
+        vouchers_cents=sum(
+            amount or 0 for amount in amounts
+        ),  # the value of money vouchers (buoni spesa) printed
         waiting_to_send=counts["pending"] + counts["sending"],
         rejected=counts["rejected"],
         print_problems=problems,

@@ -1,17 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The sync API over HTTP (FastAPI). ``/openapi.json`` documents it."""
+"""The platform's HTTP API (FastAPI), put together from one router per area
+(central/routes/). ``/openapi.json`` documents it, from the protocol's own types."""
 
-# No "from __future__ import annotations": FastAPI resolves the Depends() of local
-# functions from the real annotation objects.
-
-from typing import Annotated, Any
-
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Response
+from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
-from central.platform import EnrollError, Platform, PublishError
-from protocol import messages
-from protocol.records import PUBLISHED, STREAMS
+from central.platform import Platform
+from central.routes.applications import applications_router
+from central.routes.deps import guards
+from central.routes.devices import devices_router
+from central.routes.records import records_router
+from central.routes.sync import sync_router
+from central.routes.vouchers import vouchers_router
 
 DESCRIPTION = """Reference central platform of Social Point Kiosk.
 
@@ -32,121 +32,12 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     # 6 costs the platform a few milliseconds a page where 9 costs several times that.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
 
-    def device(authorization: Annotated[str | None, Header()] = None) -> str:
-        token = (authorization or "").removeprefix("Bearer ").strip()
-        device_id = platform.device_for(token) if token else None
-        if device_id is None:
-            raise HTTPException(401, "unknown or missing device token")
-        return device_id
-
-    def admin(authorization: Annotated[str | None, Header()] = None) -> None:
-        if not admin_token or authorization != f"Bearer {admin_token}":
-            raise HTTPException(401, "admin token required")
-
+    routes = guards(platform, admin_token)
     from central.fleet import fleet_router
 
-    app.include_router(fleet_router(platform, device, admin_token))
-
-    @app.get("/v1/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.post("/v1/enroll", response_model=messages.EnrollResponse)
-    def enroll(request: messages.EnrollRequest) -> messages.EnrollResponse:
-        try:
-            device_id, token = platform.enroll(request.code, request.kiosk_id)
-        except EnrollError as error:
-            raise HTTPException(403, str(error)) from None
-        return messages.EnrollResponse(device_id=device_id, token=token)
-
-    @app.get("/v1/changes/{stream}", response_model=messages.ChangePage)
-    def changes(
-        stream: str,
-        _device: Annotated[str, Depends(device)],
-        since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
-        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    ) -> Response:
-        if stream not in STREAMS:
-            raise HTTPException(404, f"unknown stream {stream!r}")
-        # Serialised by the platform from the stored JSON: the model documents the page,
-        # the records were validated when published.
-        return Response(platform.changes(stream, int(since), limit), media_type="application/json")
-
-    @app.post("/v1/submissions", response_model=messages.SubmissionResults)
-    def submissions(
-        batch: messages.SubmissionBatch, device_id: Annotated[str, Depends(device)]
-    ) -> messages.SubmissionResults:
-        return messages.SubmissionResults(results=platform.submit(device_id, batch.entries))
-
-    @app.get("/v1/device/lookup-key", response_model=messages.LookupKey)
-    def lookup_key(_device: Annotated[str, Depends(device)]) -> messages.LookupKey:
-        """The key under which application statuses are published (forms/lookup.py)."""
-        return messages.LookupKey(lookup_key=platform.lookup_secret().hex())
-
-    @app.post("/v1/admin/applications/{protocol}/status", dependencies=[Depends(admin)])
-    def application_status(protocol: str, change: messages.StatusChange) -> dict[str, str]:
-        try:
-            platform.set_application_status(protocol, change.state, change.note)
-        except PublishError as error:
-            raise HTTPException(404, str(error)) from None
-        return {"status": "published"}
-
-    @app.post("/v1/admin/vouchers", dependencies=[Depends(admin)])
-    def issue_voucher(issue: messages.VoucherIssue) -> dict[str, Any]:
-        """A subsidy voucher the Comune approved (buoni spesa): signed by the platform and
-        published under the citizen's holder key; the citizen prints it at a kiosk."""
-        try:
-            record = platform.issue_voucher(issue.cf, issue.comune, issue.programme,
-                                            issue.amount_cents, issue.valid_days)  # fmt: skip
-        except PublishError as error:
-            raise HTTPException(422, str(error)) from None
-        return {"id": record["id"], "code": record["code"]}
-
-    @app.post("/v1/admin/credits", dependencies=[Depends(admin)])
-    def set_credit(grant: messages.CreditGrant) -> dict[str, str]:
-        platform.set_credit(grant.cf, grant.programme, grant.balance_cents)
-        return {"status": "published"}
-
-    @app.get("/v1/vouchers/{code}", response_model=messages.VoucherStatus)
-    def voucher_status(code: str, _device: Annotated[str, Depends(device)]) -> Any:
-        """For providers and shops (with a device token): is this voucher good?"""
-        record = platform.voucher_by_code(code)
-        if record is None:
-            raise HTTPException(404, f"no voucher {code!r}")
-        return messages.VoucherStatus(**{k: record[k] for k in messages.VoucherStatus.model_fields})
-
-    @app.post("/v1/vouchers/{code}/redeem", response_model=messages.VoucherStatus)
-    def redeem(code: str, _device: Annotated[str, Depends(device)]) -> Any:
-        try:
-            record = platform.redeem(code)
-        except PublishError as error:
-            raise HTTPException(409, str(error)) from None
-        return messages.VoucherStatus(**{k: record[k] for k in messages.VoucherStatus.model_fields})
-
-    @app.put("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
-    def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:
-        if record.get("id") != record_id:
-            raise HTTPException(422, "the record id must match the address")
-        try:
-            platform.publish(kind, record)
-        except PublishError as error:
-            raise HTTPException(422, str(error)) from None
-        return {"status": "published"}
-
-    @app.delete("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
-    def unpublish(kind: str, record_id: str) -> dict[str, str]:
-        if kind not in PUBLISHED:
-            raise HTTPException(404, f"unknown kind {kind!r}")
-        if not platform.unpublish(kind, record_id):
-            raise HTTPException(404, "no such record")
-        return {"status": "deleted"}
-
-    @app.get("/v1/admin/records/{kind}", dependencies=[Depends(admin)])
-    def records(kind: str) -> dict[str, dict[str, Any]]:
-        return platform.records(kind)
-
-    @app.post("/v1/admin/enrollment-codes", dependencies=[Depends(admin)])
-    def enrollment_code() -> dict[str, str]:
-        return {"code": platform.new_enrollment_code()}
+    app.include_router(fleet_router(platform, routes.device, admin_token))
+    for router in (devices_router, sync_router, records_router, applications_router,
+                   vouchers_router):  # fmt: skip
+        app.include_router(router(platform, routes))
 
     return app

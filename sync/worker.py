@@ -20,6 +20,7 @@ from sync.device import NotEnrolledError
 from sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
+REVOKED = "device_revoked:"  # how the platform starts its answer to a revoked device
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class SyncStatus:
     waiting: int  # records not yet accepted or rejected by the platform
     rejected: int
     last_success: datetime | None  # naive UTC
-    # None, "offline", "refused", "protocol", "not_enrolled", "storage" (the kiosk's own
+    # None, "offline", "refused", "revoked" (the platform switched this device off; the
+    # detail is its reason), "protocol", "not_enrolled", "storage" (the kiosk's own
     # database cannot be written: disk full, read-only or failing), "error"
     problem: str | None
     detail: str = ""
@@ -104,6 +106,8 @@ class SyncWorker:
             online, problem, detail = False, "offline", str(error)
         except RefusedError as error:
             problem, detail = "refused", str(error)
+            if error.status == 403 and error.detail.startswith(REVOKED):
+                problem, detail = "revoked", error.detail.removeprefix(REVOKED).strip()
         except ProtocolError as error:
             problem, detail = "protocol", str(error)
         except NotEnrolledError as error:

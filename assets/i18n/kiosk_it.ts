@@ -572,112 +572,137 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="167" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation>Il credito non basta: disponibili {amount}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="170" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
             <source>There is no credit in your name.</source>
             <translation>Non c’è credito a tuo nome.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation>Il credito si può usare quando il Social Point è collegato.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
             <source>Who is buying?</source>
             <translation>Chi acquista?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="186" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>How do you pay?</source>
             <translation>Come paghi?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="193" />
             <source>Your order is saved</source>
             <translation>Il tuo ordine è registrato</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
             <source>Total: {amount}</source>
             <translation>Totale: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="200" />
             <source>I pay the provider when the service is done</source>
             <translation>Pago al fornitore quando ricevo il servizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="196" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="202" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
             <source>Finish</source>
             <translation>Ho finito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="223" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
             <source>Sending…</source>
             <translation>Invio in corso…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Confirm the order</source>
             <translation>Conferma l’ordine</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="228" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <source>{amount} · {title} · {total}</source>
+            <translation>{amount} · {title} · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="244" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="232" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="248" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation>Codice dell’ordine: {code}
 Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
             <source>The kiosk never takes money.</source>
             <translation>Il totem non riceve denaro.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="242" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
             <source>I use my welfare credit (none in your name)</source>
             <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="243" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="259" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="254" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="270" />
             <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
             <translation>Il tuo credito è di {balance}. Un totem ne spende al massimo {now} finché la piattaforma non ha confermato le spese: il resto rimane tuo, per dopo o in un altro Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="278" />
+            <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+            <translation>Cosa succede ora: il fornitore ti telefona entro due giorni lavorativi per fissare giorno e ora (il suo numero è anche sul buono). Mostra il buono quando ricevi il servizio.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="283" />
+            <source>You pay the provider then, not now.</source>
+            <translation>Paghi il fornitore in quel momento, non adesso.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="285" />
+            <source>The amount is taken from your credit now.</source>
+            <translation>L'importo viene tolto ora dal tuo credito.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="287" />
+            <source>You pay at the desk now, with the welfare manager.</source>
+            <translation>Paghi ora allo sportello, con il welfare manager.</translation>
         </message>
     </context>
     <context>
@@ -774,102 +799,102 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>FormFields</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="40" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
             <source>dd/mm/yyyy</source>
             <translation>gg/mm/aaaa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
             <source>amount in euro, e.g. 150,00</source>
             <translation>importo in euro, per esempio 150,00</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
             <source>16 letters and digits</source>
             <translation>16 lettere e cifre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
             <source>e.g. 347 123 4567</source>
             <translation>per esempio 347 123 4567</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
             <source>e.g. name@example.it</source>
             <translation>per esempio nome@esempio.it</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="46" />
             <source>IT followed by 25 letters and digits</source>
             <translation>IT seguito da 25 lettere e cifre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="98" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="99" />
             <source>{question} (optional)</source>
             <translation>{question} (facoltativo)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="258" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
             <source>You can choose more than one.</source>
             <translation>Puoi sceglierne più di una.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="281" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="282" />
             <source>✓  I confirm</source>
             <translation>✓  Confermo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="283" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="284" />
             <source>I confirm</source>
             <translation>Confermo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="348" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="349" />
             <source>Person {n}</source>
             <translation>Persona {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="357" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
             <source>Change</source>
             <translation>Modifica</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="361" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="362" />
             <source>Remove</source>
             <translation>Togli</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="379" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="380" />
             <source>Tap again to remove</source>
             <translation>Tocca ancora per togliere</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="383" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="384" />
             <source>+ Add a person</source>
             <translation>+ Aggiungi una persona</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="407" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="408" />
             <source>(no answer)</source>
             <translation>(nessuna risposta)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="418" />
             <source>Confirmed</source>
             <translation>Confermata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="419" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
             <source>Not confirmed</source>
             <translation>Non confermata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="422" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="423" />
             <source>Yes</source>
             <translation>Sì</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="424" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="425" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -909,7 +934,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/home.py" line="57" />
             <source>Ask a welfare manager for help</source>
-            <translation>Chiedi aiuto a un operatore</translation>
+            <translation>Chiedi aiuto a un welfare manager</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/home.py" line="58" />
@@ -1053,7 +1078,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="133" />
             <source>Operator area</source>
-            <translation>Area operatori</translation>
+            <translation>Area welfare manager</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
@@ -1066,260 +1091,275 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="164" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="140" />
+            <source>Sync done: the figures below are up to date.</source>
+            <translation>Sincronizzazione riuscita: i dati qui sotto sono aggiornati.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="142" />
+            <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+            <translation>La sincronizzazione non è riuscita: il motivo è sotto «Piattaforma». Non si è perso nulla; verrà ritentata.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="169" />
             <source>⚠ A citizen is asking for help</source>
             <translation>⚠ Un cittadino chiede aiuto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="166" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
             <source>Asked at this kiosk at {times}.</source>
             <translation>Chiesto a questo totem alle {times}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="168" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
             <source>I am on my way</source>
             <translation>Arrivo io</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="183" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
             <source>Platform</source>
             <translation>Piattaforma</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="186" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="191" />
             <source>This kiosk is not linked to a platform.</source>
-            <translation>Questo chiosco non è collegato a una piattaforma.</translation>
+            <translation>Questo totem non è collegato a una piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="193" />
             <source>Not synced yet since the kiosk started.</source>
-            <translation>Nessuna sincronizzazione dall’avvio del chiosco.</translation>
+            <translation>Nessuna sincronizzazione dall’avvio del totem.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
             <source>Online</source>
             <translation>In linea</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
             <source>Offline</source>
             <translation>Non in linea</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="196" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
             <source>Detail: {detail}</source>
             <translation>Dettaglio: {detail}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="198" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
             <source>never</source>
             <translation>mai</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="199" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="204" />
             <source>Last successful sync: {time}</source>
             <translation>Ultima sincronizzazione riuscita: {time}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
             <source>Records waiting to be sent: {n}</source>
             <translation>Dati in attesa di invio: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="202" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="207" />
             <source>Sync now</source>
             <translation>Sincronizza ora</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="212" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="217" />
             <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
-            <translation>La piattaforma ha rifiutato la richiesta del chiosco. Se si ripete, chiama l’assistenza della piattaforma: il chiosco potrebbe dover essere registrato di nuovo.</translation>
+            <translation>La piattaforma ha rifiutato la richiesta del totem. Se si ripete, chiama l’assistenza della piattaforma: il totem potrebbe dover essere registrato di nuovo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="216" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
+            <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform's reason is below; call the platform's help desk to enroll the kiosk again.</source>
+            <translation>La piattaforma ha disattivato questo totem: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il totem.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="226" />
             <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
-            <translation>La piattaforma ha inviato dati che il chiosco non può accettare. Il chiosco tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="220" />
-            <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
-            <translation>Il chiosco non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="224" />
-            <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
-            <translation>Il chiosco non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
+            <translation>La piattaforma ha inviato dati che il totem non può accettare. Il totem tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="230" />
-            <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
-            <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del chiosco dice di più).</translation>
+            <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
+            <translation>Il totem non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="235" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="234" />
+            <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
+            <translation>Il totem non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="240" />
+            <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
+            <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="245" />
             <source>⚠ Personal data waiting too long</source>
             <translation>⚠ Dati personali in attesa da troppo tempo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="238" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="248" />
             <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
             <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="257" />
             <source>Refused by the platform: {n}</source>
             <translation>Rifiutati dalla piattaforma: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="250" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
             <source>Nothing refused.</source>
             <translation>Nessun rifiuto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="259" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
             <source>Application</source>
             <translation>Domanda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="259" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
             <source>Order</source>
             <translation>Ordine</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="264" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="274" />
             <source>Reason: {message}</source>
             <translation>Motivo: {message}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="265" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="275" />
             <source>What to do: {advice}</source>
             <translation>Cosa fare: {advice}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="268" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
             <source>Contact: {who}</source>
             <translation>Contatto: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="274" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="284" />
             <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
             <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
             <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
             <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="282" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="292" />
             <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
             <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="286" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="296" />
             <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
             <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="290" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="300" />
             <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
             <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="295" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="305" />
             <source>call the platform's help desk with the date and the reference above.</source>
             <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="299" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="309" />
             <source>Printer</source>
             <translation>Stampante</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="301" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
             <source>Slips waiting to print: {n}</source>
             <translation>Stampe in coda: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="304" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="314" />
             <source>The paper roll is nearly finished: put in a new one soon.</source>
             <translation>Il rotolo di carta sta per finire: mettine uno nuovo appena puoi.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="307" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="317" />
             <source>Slips to check: {n}</source>
             <translation>Stampe da verificare: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="310" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
             <source>may not have printed whole: check the paper</source>
             <translation>forse non stampata per intero: controlla la carta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
             <source>not printed in time, no longer printed by itself</source>
             <translation>non stampata in tempo, non verrà più stampata da sola</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="312" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="322" />
             <source>could not be printed: the kiosk's log says why</source>
-            <translation>non si è potuta stampare: il registro del chiosco dice perché</translation>
+            <translation>non si è potuta stampare: il registro del totem dice perché</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="316" />
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="337" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="326" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="347" />
             <source>Reprint</source>
             <translation>Ristampa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="319" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
             <source>Dealt with</source>
             <translation>Gestita</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="323" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
             <source>Print a test page</source>
             <translation>Stampa pagina di prova</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="339" />
             <source>Reprint a recent slip</source>
             <translation>Ristampa una stampa recente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="332" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="342" />
             <source>No slips printed recently.</source>
             <translation>Nessuna stampa recente.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
             <source>A reprint is marked DUPLICATO.</source>
             <translation>Una ristampa porta la scritta DUPLICATO.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="355" />
             <source>Actions</source>
             <translation>Azioni</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="346" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="356" />
             <source>Start an assisted session</source>
             <translation>Inizia una sessione assistita</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="348" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="358" />
             <source>Print the end-of-day report</source>
             <translation>Stampa il riepilogo del giorno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="350" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="360" />
             <source>Touch again to close the kiosk</source>
-            <translation>Tocca di nuovo per chiudere il chiosco</translation>
+            <translation>Tocca di nuovo per chiudere il totem</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="361" />
             <source>Leave the kiosk for maintenance</source>
-            <translation>Chiudi il chiosco per manutenzione</translation>
+            <translation>Chiudi il totem per manutenzione</translation>
         </message>
     </context>
     <context>
@@ -1327,7 +1367,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="106" />
             <source>Type your operator code and your PIN.</source>
-            <translation>Inserisci il codice operatore e il PIN.</translation>
+            <translation>Inserisci il tuo codice personale e il PIN.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="126" />
@@ -1337,27 +1377,27 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="130" />
             <source>This operator is not enabled at this Social Point.</source>
-            <translation>Questo operatore non è abilitato in questo Social Point.</translation>
+            <translation>Questo welfare manager non è abilitato in questo Social Point.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="131" />
             <source>Operator code or PIN not right. Tries left: {n}.</source>
-            <translation>Codice operatore o PIN non corretti. Tentativi rimasti: {n}.</translation>
+            <translation>Codice personale o PIN non corretti. Tentativi rimasti: {n}.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="136" />
             <source>Operator access</source>
-            <translation>Accesso operatori</translation>
+            <translation>Accesso welfare manager</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="138" />
             <source>For welfare managers only. Type your operator code and your PIN.</source>
-            <translation>Riservato ai welfare manager. Inserisci il codice operatore e il PIN.</translation>
+            <translation>Riservato ai welfare manager. Inserisci il tuo codice personale e il PIN.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="140" />
             <source>Operator code</source>
-            <translation>Codice operatore</translation>
+            <translation>Codice personale</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="141" />
@@ -1378,33 +1418,33 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>OnScreenKeyboard</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="158" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="170" />
             <source>Type names in Latin letters (pinyin), as on your documents.</source>
             <translation>Scrivi i nomi in lettere latine (pinyin), come sui documenti.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="159" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
             <source>Other letters</source>
             <translation>Altre lettere</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="160" />
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="161" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="172" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="173" />
             <source>space</source>
             <translation>spazio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="162" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="174" />
             <source>Delete</source>
             <translation>Cancella</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="163" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="175" />
             <source>Capital letters</source>
             <translation>Maiuscole</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/keyboard.py" line="164" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="176" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
@@ -1467,7 +1507,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
             <source>Ask the welfare manager for it: nothing is lost.</source>
-            <translation>Chiedilo all'operatore allo sportello: non si è perso nulla.</translation>
+            <translation>Chiedilo al welfare manager allo sportello: non si è perso nulla.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
@@ -1622,22 +1662,22 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Conserva questa ricevuta: serve per chiedere a che punto è la domanda.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/core/purchasing.py" line="45" />
+            <location filename="../../kiosk/core/purchasing.py" line="47" />
             <source>You pay the provider when you get the service. The kiosk never takes money.</source>
             <translation>Paghi al fornitore quando ricevi il servizio. Il totem non riceve denaro.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/core/purchasing.py" line="47" />
+            <location filename="../../kiosk/core/purchasing.py" line="49" />
             <source>Paid with your welfare credit. The kiosk never takes money.</source>
             <translation>Pagato con il tuo credito welfare. Il totem non riceve denaro.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/core/purchasing.py" line="49" />
+            <location filename="../../kiosk/core/purchasing.py" line="51" />
             <source>Paid at the Social Point desk.</source>
             <translation>Pagato allo sportello del Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/core/purchasing.py" line="51" />
+            <location filename="../../kiosk/core/purchasing.py" line="53" />
             <source>One voucher per service comes out: show it to the provider.</source>
             <translation>Per ogni servizio esce un buono: mostralo al fornitore.</translation>
         </message>

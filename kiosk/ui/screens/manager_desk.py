@@ -137,6 +137,11 @@ class ManagerDeskScreen(DataScreen):
         notices = {
             "sync_started": self.tr("Sync started: the figures update when it ends."),
             "failed": self.tr("That did not work. Nothing was lost; try again."),
+            "sync_done": self.tr("Sync done: the figures below are up to date."),
+            "sync_failed": self.tr(
+                "The sync did not succeed: the reason is under “Platform”. Nothing was lost;"
+                " it will be tried again."
+            ),
         }
         self.notice_label.setText(notices.get(self.notice, ""))
         self.notice_label.setVisible(bool(self.notice))
@@ -211,6 +216,11 @@ class ManagerDeskScreen(DataScreen):
             "refused": self.tr(
                 "The platform refused the kiosk's request. If it persists, call the "
                 "platform's help desk: the kiosk may need to be enrolled again."
+            ),
+            "revoked": self.tr(
+                "The platform has switched this kiosk off: it no longer sends or receives "
+                "anything. What is waiting stays saved here. The platform's reason is below; "
+                "call the platform's help desk to enroll the kiosk again."
             ),
             "protocol": self.tr(
                 "The platform sent data the kiosk cannot accept. The kiosk keeps what it "

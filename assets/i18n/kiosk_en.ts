@@ -798,102 +798,102 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
         <source>amount in euro, e.g. 150,00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
         <source>16 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
         <source>e.g. 347 123 4567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
         <source>e.g. name@example.it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="46"/>
         <source>IT followed by 25 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="99"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="259"/>
         <source>You can choose more than one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="282"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="284"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="349"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="362"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="380"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="384"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="408"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="418"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="420"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="423"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="425"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>

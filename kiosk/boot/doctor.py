@@ -206,7 +206,8 @@ def check_printer(config: Config) -> Iterator[Finding]:
         )
         return
     state = status.state
-    text = f"{connection.describe()}, paper {settings.paper}: {state.value}"
+    model = f", model {settings.model}" if settings.model else ""
+    text = f"{connection.describe()}, paper {settings.paper}{model}: {state.value}"
     if status.detail:
         text += f" ({status.detail})"
     if state in (State.READY, State.NO_STATUS):

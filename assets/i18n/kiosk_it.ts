@@ -438,7 +438,52 @@
             <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
             <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
         </message>
-    </context>
+        <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice</source>
+        <translation>Informativa privacy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data controller</source>
+        <translation>Titolare del trattamento</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Why your data is used</source>
+        <translation>Perché usiamo i tuoi dati</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Legal basis</source>
+        <translation>Base giuridica</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>How long it is kept</source>
+        <translation>Per quanto tempo li conserviamo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Your rights</source>
+        <translation>I tuoi diritti</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data protection officer</source>
+        <translation>Responsabile della protezione dei dati</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice: {title}</source>
+        <translation>Informativa privacy: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>OK</source>
+        <translation>Ho capito</translation>
+    </message>
+</context>
     <context>
         <name>CartScreen</name>
         <message>

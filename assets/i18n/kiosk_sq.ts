@@ -438,7 +438,52 @@
             <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
             <translation type="unfinished">Tani nuk ka ndihma të hapura. Pyesni operatorin kur do të dalin të reja.</translation>
         </message>
-    </context>
+        <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Why your data is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>How long it is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Your rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
     <context>
         <name>CartScreen</name>
         <message>

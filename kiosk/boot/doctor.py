@@ -20,7 +20,8 @@ from email.utils import parsedate_to_datetime
 from enum import Enum
 from pathlib import Path
 
-from kiosk.boot.config import LANGUAGES, Config, ConfigError, load_config
+from kiosk.boot.config import Config, ConfigError, load_config
+from languages import CODES as LANGUAGES
 
 MAX_CLOCK_SKEW_S = 120  # vouchers, receipts and TLS certificates need the right time
 DISK_PROBLEM_BYTES = 200 * 1024 * 1024

@@ -38,7 +38,7 @@ class SyncStatus:
 
 def backoff_delay(failures: int, *, base: float, cap: float, rng: Callable[[], float]) -> float:
     """Full jitter: anywhere between 0 and the capped exponential step."""
-    return rng() * min(cap, base * 2 ** min(failures, 30))
+    return rng() * min(cap, base * 2.0 ** min(failures, 30))
 
 
 class SyncWorker:

@@ -5,10 +5,14 @@
 
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 
 from central import schemas
+from central.limits import BodyLimit, ServerLimits
 from central.platform import EnrollError, Platform, PublishError
+from central.submission_entries import read_entries
 
 DESCRIPTION = """Reference central platform of Social Point Kiosk.
 
@@ -22,8 +26,24 @@ DESCRIPTION = """Reference central platform of Social Point Kiosk.
 """
 
 
-def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI:
+def create_app(
+    platform: Platform, *, admin_token: str | None = None, limits: ServerLimits | None = None
+) -> FastAPI:
+    limits = limits or ServerLimits()
     app = FastAPI(title="Social Point central platform", version="1", description=DESCRIPTION)
+    # Before routing, parsing and authentication: an oversized body costs nothing more.
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, timeout_s=limits.body_timeout_s)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        # Where and what, never the input itself: a request may carry a codice fiscale
+        # or a token, and a reply (or a proxy's log of it) must not repeat them.
+        detail = [
+            {"loc": list(problem.get("loc", ())), "msg": problem.get("msg", ""),
+             "type": problem.get("type", "")}
+            for problem in error.errors()[:10]
+        ]  # fmt: skip
+        return JSONResponse({"detail": detail}, status_code=422)
 
     def device(authorization: Annotated[str | None, Header()] = None) -> str:
         token = (authorization or "").removeprefix("Bearer ").strip()
@@ -65,7 +85,13 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     def submissions(
         batch: schemas.SubmissionBatch, device_id: Annotated[str, Depends(device)]
     ) -> schemas.SubmissionResults:
-        return schemas.SubmissionResults(results=platform.submit(device_id, batch.entries))
+        entries, refused = read_entries(batch.entries)
+        results = {r.uuid: r for r in platform.submit(device_id, entries)} if entries else {}
+        results.update(refused)
+        order = [e.get("uuid") for e in batch.entries if isinstance(e, dict)]
+        return schemas.SubmissionResults(
+            results=[results[u] for u in order if isinstance(u, str) and u in results]
+        )
 
     @app.get("/v1/device/lookup-key", response_model=schemas.LookupKey)
     def lookup_key(_device: Annotated[str, Depends(device)]) -> schemas.LookupKey:
@@ -126,7 +152,11 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     def unpublish(kind: str, record_id: str) -> dict[str, str]:
         if kind not in schemas.RECORD_MODELS:
             raise HTTPException(404, f"unknown kind {kind!r}")
-        if not platform.unpublish(kind, record_id):
+        try:
+            found = platform.unpublish(kind, record_id)
+        except PublishError as error:
+            raise HTTPException(409, str(error)) from None
+        if not found:
             raise HTTPException(404, "no such record")
         return {"status": "deleted"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import secrets
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -17,6 +18,7 @@ from sqlalchemy import Engine, Text, cast, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import schemas
+from central.kiosk_contract import REFERRERS, kiosk_problem, refers_to
 from central.models import (
     Base,
     Change,
@@ -27,6 +29,8 @@ from central.models import (
     Submission,
 )
 from forms.lookup import holder_key, status_key
+
+log = logging.getLogger(__name__)
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 
@@ -159,17 +163,29 @@ class Platform:
 
     def _publish_in(self, session: Session, kind: str, record: dict[str, Any]) -> None:
         data = self._validated(kind, record)
+        problem = kiosk_problem(kind, data)
+        if problem is not None:
+            raise PublishError(f"{kind} {data.get('id')}: the kiosks would refuse it: {problem}")
         self._check_references(session, kind, data)
         session.merge(Record(kind=kind, id=data["id"], data=data))
         session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=data["id"],
                            op="upsert", data=data))  # fmt: skip
 
     def unpublish(self, kind: str, record_id: str) -> bool:
-        """Deletes a record and publishes its tombstone; False when it does not exist."""
+        """Deletes a record and publishes its tombstone; False when it does not exist.
+        PublishError while other records refer to it (the kiosks could not remove it)."""
         with self._writing() as session:
             current = session.get(Record, (kind, record_id))
             if current is None:
                 return False
+            for referrer, field, many in REFERRERS.get(kind, []):
+                users = session.scalars(select(Record).where(Record.kind == referrer))
+                used_by = [r.id for r in users if refers_to(r.data, field, many, record_id)]
+                if used_by:
+                    raise PublishError(
+                        f"{kind} {record_id} is still used by {referrer} "
+                        f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
+                    )
             session.delete(current)
             session.add(
                 Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=record_id, op="delete")
@@ -284,17 +300,66 @@ class Platform:
                 row.uuid: row
                 for row in session.scalars(select(Submission).where(Submission.uuid.in_(uuids)))
             }
-            for entry in entries:
-                if entry.uuid in rows:  # also a UUID twice in one batch: stored once
-                    continue
-                row = rows[entry.uuid] = self._new_submission(session, device_id, entry)
-                if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
-                    self._accept(session, row)
-            session.flush()
-            for row in rows.values():
-                if row.status == "accepted" and row.server_id is None:
-                    self._accept(session, row)
-            return [_result(rows[entry.uuid]) for entry in entries]
+            try:
+                with session.begin_nested():
+                    fresh = self._store_batch(session, device_id, entries, rows)
+            except Exception:
+                # Some entry cannot be processed (a platform bug or bad stored data):
+                # each entry again on its own, so only that one waits.
+                log.exception("a batch failed; taking its entries one by one")
+                fresh = self._store_one_by_one(session, device_id, entries, rows)
+            rows.update(fresh)
+            return [
+                _result(rows[entry.uuid]) if entry.uuid in rows else _retry(entry.uuid)
+                for entry in entries
+            ]
+
+    def _store_batch(
+        self,
+        session: Session,
+        device_id: str,
+        entries: list[schemas.SubmissionEntry],
+        known: dict[str, Submission],
+    ) -> dict[str, Submission]:
+        """Stores the entries not yet known, all together (the quick way)."""
+        rows: dict[str, Submission] = {}
+        for entry in entries:
+            if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
+                continue
+            row = rows[entry.uuid] = self._new_submission(session, device_id, entry)
+            if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
+                self._accept(session, row)
+        session.flush()
+        for row in rows.values():
+            if row.status == "accepted" and row.server_id is None:
+                self._accept(session, row)
+        session.flush()
+        return rows
+
+    def _store_one_by_one(
+        self,
+        session: Session,
+        device_id: str,
+        entries: list[schemas.SubmissionEntry],
+        known: dict[str, Submission],
+    ) -> dict[str, Submission]:
+        """Stores each entry in its own savepoint; one that fails is left out (its
+        answer is "retry"), the others are stored and answered."""
+        rows: dict[str, Submission] = {}
+        for entry in entries:
+            if entry.uuid in known or entry.uuid in rows:
+                continue
+            try:
+                with session.begin_nested():
+                    row = self._new_submission(session, device_id, entry)
+                    if row.status == "accepted":
+                        self._accept(session, row)
+                    session.flush()
+            except Exception:
+                log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
+                continue
+            rows[entry.uuid] = row
+        return rows
 
     def _accept(self, session: Session, row: Submission) -> None:
         if row.id is None:
@@ -440,6 +505,15 @@ class Platform:
     def submissions(self) -> list[Submission]:
         with self.sessions() as session:
             return list(session.scalars(select(Submission).order_by(Submission.id)))
+
+
+def _retry(entry_uuid: str) -> schemas.SubmissionResult:
+    return schemas.SubmissionResult(
+        uuid=entry_uuid,
+        status="retry",
+        code="cannot_process_now",
+        message="the platform could not process this record now; it will be taken later",
+    )
 
 
 def _result(row: Submission) -> schemas.SubmissionResult:

@@ -3,6 +3,7 @@ document). Records are what the platform publishes; the kiosk validates them aga
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -259,25 +260,33 @@ class StatusChange(Strict):
     note: I18nLong | None = None
 
 
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+UUID_RE = re.compile(UUID_PATTERN)
+
+
 class SubmissionEntry(BaseModel):
-    uuid: Annotated[
-        str,
-        StringConstraints(
-            pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-        ),
-    ]
+    uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
     kind: Annotated[str, StringConstraints(max_length=32)]
     created_at: datetime
     payload: Any
 
 
+MAX_BATCH = 500
+
+
 class SubmissionBatch(BaseModel):
-    entries: list[SubmissionEntry] = Field(min_length=1, max_length=500)
+    """Each entry is checked on its own (``SubmissionEntry``): one malformed entry is
+    refused by itself, never the whole batch."""
+
+    entries: list[Any] = Field(min_length=1, max_length=MAX_BATCH)
 
 
 class SubmissionResult(BaseModel):
+    """``retry``: the platform could not process the entry now (its own fault); the
+    kiosk sends it again later. The other entries of the batch are answered as usual."""
+
     uuid: str
-    status: Literal["accepted", "rejected"]
+    status: Literal["accepted", "rejected", "retry"]
     server_id: str | None = None
     code: str | None = None
     message: str | None = None

@@ -10,6 +10,8 @@ import time
 import uvicorn
 from fastapi import FastAPI
 
+from central.limits import ServerLimits
+
 
 class _ThreadServer(uvicorn.Server):
     def install_signal_handlers(self) -> None:
@@ -27,6 +29,7 @@ class EmbeddedServer:
         port: int = 0,
         ssl_certfile: str | None = None,
         ssl_keyfile: str | None = None,
+        limits: ServerLimits | None = None,
     ) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -41,6 +44,7 @@ class EmbeddedServer:
             timeout_graceful_shutdown=2,
             ssl_certfile=ssl_certfile,
             ssl_keyfile=ssl_keyfile,
+            **(limits or ServerLimits()).uvicorn_options(),
         )
         self._server = _ThreadServer(config)
         self._thread = threading.Thread(
@@ -62,5 +66,6 @@ class EmbeddedServer:
         self._socket.close()
 
 
-def serve_forever(app: FastAPI, host: str, port: int) -> None:
-    uvicorn.run(app, host=host, port=port, log_level="info")
+def serve_forever(app: FastAPI, host: str, port: int, limits: ServerLimits | None = None) -> None:
+    uvicorn.run(app, host=host, port=port, log_level="info",
+                **(limits or ServerLimits()).uvicorn_options())  # fmt: skip

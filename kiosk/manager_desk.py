@@ -9,7 +9,7 @@ count the sessions per operator from the store alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
-from sync import outbox
+from sync import outbox, set_aside
 from sync.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
 from sync.retention import Overdue, RetentionRule, overdue
+from sync.set_aside import SetAside
 
 RECENT_SLIPS = 8
 REPRINTABLE = ("receipt", "application", "voucher")  # what a citizen may have lost
@@ -62,6 +63,7 @@ class DeskFacts:
     print_counts: dict[str, int]
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
+    set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:
@@ -97,6 +99,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
             RecentSlip(r.uuid, r.kind, r.reference, str(r.slip.get("title", "")), r.updated_at)
             for r in recent
         ],
+        set_aside=set_aside.for_manager(session),
     )
 
 

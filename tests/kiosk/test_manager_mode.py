@@ -273,3 +273,22 @@ def test_a_disk_that_takes_no_writes_is_explained_to_the_manager(qtbot, kiosk, s
     tap(qtbot, window, "Sincronizza ora")
     qtbot.waitUntil(lambda: not shows(window, "non riesce a salvare"), timeout=10_000)
     assert not window.findChildren(QLabel, "syncProblem")
+
+
+def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
+    qtbot, kiosk, central: Central, snap
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.sync.test_poison_records import inject
+
+    window, _backend = kiosk
+    service = central.platform.records("services")["s01"]
+    inject(central.platform, "services", "s01", {**service, "title": {"it": "Baby\x07sitter"}})
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "Record della piattaforma messi da parte: 1"),
+                    timeout=10_000)  # fmt: skip
+    assert shows(window, "services s01")
+    assert shows(window, "Motivo: services s01: title.it: contains control characters")
+    assert shows(window, "In linea") and not shows(window, "Non in linea")
+    snap(window, "dashboard-set-aside")

@@ -1,12 +1,16 @@
-"""Runs every benchmark and prints its figures: ``./dev bench [catalog|sync|printing]``."""
+"""Runs benchmarks and prints their figures: ``./dev bench [catalog|sync|printing|soak [N]]``."""
 
 import sys
 
-from benchmarks import catalog, printing, sync
+from benchmarks import catalog, printing, soak, sync
 
 SUITES = {"catalog": catalog.main, "sync": sync.main, "printing": printing.main}
 
 if __name__ == "__main__":
-    chosen = sys.argv[1:] or list(SUITES)
+    args = sys.argv[1:]
+    chosen = [name for name in args if not name.isdigit()] or [*SUITES, "soak"]
     for name in chosen:
-        SUITES[name]()
+        if name == "soak":
+            soak.main([a for a in args if a.isdigit()])
+        else:
+            SUITES[name]()

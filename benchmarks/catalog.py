@@ -26,6 +26,7 @@ from sync.catalog import fts_query, search_services
 from sync.store import Store
 
 SERVICES = 10_000
+LARGE = 100_000
 START_RUNS = 11
 # What a person types, keystroke by keystroke, plus some whole words.
 TYPED = [
@@ -106,11 +107,11 @@ def generated_services(count: int, seed: int = 7) -> list[dict[str, Any]]:
     return records
 
 
-def build_store(folder: Path) -> Path:
-    path = folder / "kiosk.sqlite3"
+def build_store(folder: Path, services: int = SERVICES) -> Path:
+    path = folder / f"kiosk-{services}.sqlite3"
     store = Store(path)
     demo.load_if_empty(store, DEMO_DATASET)
-    records = generated_services(SERVICES - 36)
+    records = generated_services(services - 36)
     with store.write() as session:
         for start in range(0, len(records), 1000):
             mirror.upsert(session, "services", records[start : start + 1000])
@@ -223,22 +224,32 @@ def cold_start(folder: Path, database: Path) -> dict[str, float]:
     }
 
 
+def print_search(services: int, search: dict[str, float], target_ms: float | None) -> None:
+    kiosk_line = f"p50 {search['kiosk_p50']:6.2f} ms   p95 {search['kiosk_p95']:6.2f} ms"
+    floor_line = f"p50 {search['floor_p50']:6.2f} ms   p95 {search['floor_p95']:6.2f} ms"
+    print(f"\ncatalog search, {services:,} services, {len(TYPED) * 10} queries as typed:")
+    print(f"  kiosk search (rank, Comune filter, joins)  {kiosk_line}")
+    print(f"  raw FTS5 query, same ranking (floor)       {floor_line}")
+    ratio = search["kiosk_p95"] / search["floor_p95"]
+    target = f"kiosk p95 <= {target_ms:.0f} ms and " if target_ms else ""
+    print(f"  p95 ratio {ratio:.2f}x   (target: {target}ratio <= 1.3x)")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"building a store with {SERVICES:,} services ...", flush=True)
+        print(f"building stores with {SERVICES:,} and {LARGE:,} services ...", flush=True)
         database = build_store(folder)
-        search = search_latency(database)
-        kiosk_line = f"p50 {search['kiosk_p50']:6.2f} ms   p95 {search['kiosk_p95']:6.2f} ms"
-        floor_line = f"p50 {search['floor_p50']:6.2f} ms   p95 {search['floor_p95']:6.2f} ms"
-        print(f"\ncatalog search, {SERVICES:,} services, {len(TYPED) * 10} queries as typed:")
-        print(f"  kiosk search (rank, Comune filter, joins)  {kiosk_line}")
-        print(f"  raw FTS5 query, same ranking (floor)       {floor_line}")
-        ratio = search["kiosk_p95"] / search["floor_p95"]
-        print(f"  p95 ratio {ratio:.2f}x   (target: kiosk p95 <= 30 ms)")
+        print_search(SERVICES, search_latency(database), 20)
+        large = build_store(folder, LARGE)
+        print_search(LARGE, search_latency(large), None)
+        large.unlink()
         start = cold_start(folder, database)
         print(f"\ncold start, median of {START_RUNS} runs, offscreen, same store:")
         print(f"  bare PySide6 window drawn (floor)  {start['bare']:6.0f} ms")
         print(f"  kiosk home screen drawn            {start['home']:6.0f} ms")
-        print(f"  kiosk catalog ready (store open)   {start['ready']:6.0f} ms")
+        print(
+            f"  kiosk catalog ready (store open)   {start['ready']:6.0f} ms"
+            "   (target: the first tap works <= 1000 ms after start)"
+        )
         print(f"  home ratio {start['home'] / start['bare']:.2f}x   (target: <= 1.5x)")

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from central import schemas
@@ -31,7 +32,12 @@ def create_app(
 ) -> FastAPI:
     limits = limits or ServerLimits()
     app = FastAPI(title="Social Point central platform", version="1", description=DESCRIPTION)
-    # Before routing, parsing and authentication: an oversized body costs nothing more.
+    # Change pages travel compressed to clients that accept gzip (requests always does):
+    # the catalog's JSON shrinks about 9 times, which a kiosk on a slow line feels; level
+    # 6 costs the platform a few milliseconds a page where 9 costs several times that.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    # Outermost (added last), so before routing, parsing and authentication: an
+    # oversized body costs nothing more than its reading.
     app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, timeout_s=limits.body_timeout_s)
 
     @app.exception_handler(RequestValidationError)

@@ -41,6 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "The date cannot be before {min}."),
     "date_too_late": ("La data non può essere dopo il {max}.", "The date cannot be after {max}."),
     "choice": ("Scegli una delle risposte proposte.", "Choose one of the answers offered."),
+    "exclusive": ("«{choice}» non si può scegliere insieme ad altre risposte.",
+                  "“{choice}” cannot be chosen together with other answers."),
     "yes_no": ("Rispondi sì o no.", "Answer yes or no."),
     "declaration": ("Per andare avanti devi confermare questa dichiarazione.",
                     "You need to confirm this declaration to go on."),
@@ -66,7 +68,10 @@ class Problem:
             return self.text.get(lang) or self.text["it"]
         if self.code in MESSAGES:
             italian, english = MESSAGES[self.code]
-            return (english if lang == "en" else italian).format(**self.params)
+            # A parameter may be the form's own text in several languages (a label).
+            params = {key: (value.get(lang) or value.get("it", "")) if isinstance(value, Mapping)
+                      else value for key, value in self.params.items()}  # fmt: skip
+            return (english if lang == "en" else italian).format(**params)
         return validator_message(self.code, lang)
 
 
@@ -221,7 +226,8 @@ def _typed(
     if kind == "date":
         return _date(state, item, value, path)
     if kind in ("choice", "multi_choice"):
-        allowed = {c["value"] for c in state.form.data["choices"][item["choices"]]}
+        options = state.form.data["choices"][item["choices"]]
+        allowed = {c["value"] for c in options}
         if kind == "choice" and not (isinstance(value, str) and value in allowed):
             problems.append(Problem(path, "choice"))
         if kind == "multi_choice" and not (
@@ -229,6 +235,11 @@ def _typed(
             and len(set(value)) == len(value) and all(v in allowed for v in value)
         ):  # fmt: skip
             problems.append(Problem(path, "choice"))
+        elif kind == "multi_choice" and len(value) > 1:
+            # "Nessuno" with "Pensione" contradicts itself: an exclusive answer stands alone.
+            alone = [c for c in options if c.get("exclusive") and c["value"] in value]
+            if alone:
+                problems.append(Problem(path, "exclusive", {"choice": alone[0]["label"]}))
         return value
     if kind in ("yes_no", "declaration"):
         if not isinstance(value, bool):

@@ -29,9 +29,13 @@ MESSAGES = {
         "Il codice fiscale non è valido: la data di nascita non esiste.",
         "This codice fiscale is not valid: its date of birth does not exist.",
     ),
+    # The check letter does not match the other fifteen: any one of the sixteen may be
+    # the wrong one (a typo in the birth date gives this too), so no one is named.
     "cf_checksum": (
-        "Il codice fiscale non è valido: controlla la 16ª lettera.",
-        "This codice fiscale is not valid: check the 16th character.",
+        "Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
+        " confrontalo con la tessera sanitaria.",
+        "This codice fiscale is not valid: a letter or digit is wrong,"
+        " compare it with the health card.",
     ),
     "iban_format": (
         "L'IBAN italiano ha 27 caratteri e inizia con IT.",

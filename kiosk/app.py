@@ -80,7 +80,13 @@ def open_backend(
         printing.worker.wake()  # a held receipt may have just been completed
         on_status(update)
 
-    setup = make_sync(config, store, on_status=status, on_mirror_changed=on_mirror_changed,
+    def mirror_changed() -> None:
+        # On the sync worker: the screens' catalog queries run again here, so the
+        # refresh that follows on the UI thread finds their answers ready.
+        catalog.warm()
+        on_mirror_changed()
+
+    setup = make_sync(config, store, on_status=status, on_mirror_changed=mirror_changed,
                       after_push=receipts_after_push)  # fmt: skip
     return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
 

@@ -136,6 +136,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "paper": Key(str, "80mm", _one_of("58mm", "80mm", "58mm-image-qr")),
         "timeout_s": Key(int, 5, _between(1, 60)),
         "status_timeout_ms": Key(int, 1000, _between(100, 10_000)),
+        "answers_status": Key(bool, True),
         "expire_after_min": Key(int, 10, _between(1, 1440)),
     },
     "vouchers": {
@@ -183,6 +184,7 @@ class PrinterSettings(NamedTuple):
     paper: str
     timeout_s: int
     status_timeout_ms: int
+    answers_status: bool  # False: a printer that never answers status queries
     expire_after_min: int
 
 

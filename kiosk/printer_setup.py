@@ -27,14 +27,18 @@ from sync.store import Store
 Connection = NetworkConnection | UsbConnection | SerialConnection | FileConnection | NoPrinter
 
 
-def connection_for(config: Config) -> Connection:
+def connection_for(config: Config, *, answers_status: bool | None = None) -> Connection:
+    """The configured printer; ``answers_status`` False overrides the configuration for a
+    printer that cannot answer status queries (``print-test --no-status``)."""
     settings = config.printer
+    status = settings.answers_status if answers_status is None else answers_status
     if settings.connection == "network":
         return NetworkConnection(
             settings.host,
             settings.port,
             timeout=settings.timeout_s,
             status_timeout=settings.status_timeout_ms / 1000,
+            answers_status=status,
         )
     if settings.connection == "usb":
         return UsbConnection(
@@ -42,6 +46,7 @@ def connection_for(config: Config) -> Connection:
             int(settings.usb_product_id, 16),
             timeout_ms=settings.usb_timeout_ms,
             status_timeout_ms=settings.status_timeout_ms,
+            answers_status=status,
         )
     if settings.connection == "serial":
         return SerialConnection(
@@ -49,6 +54,7 @@ def connection_for(config: Config) -> Connection:
             settings.baudrate,
             timeout=settings.timeout_s,
             status_timeout=settings.status_timeout_ms / 1000,
+            answers_status=status,
         )
     if settings.connection == "file":
         return FileConnection(Path(settings.device))

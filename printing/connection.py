@@ -7,6 +7,8 @@ answer is reported as such, never assumed healthy.
 
 from __future__ import annotations
 
+import errno
+import os
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,18 +23,15 @@ class State(Enum):
     PAPER_OUT = "paper_out"
     COVER_OPEN = "cover_open"
     OFFLINE = "offline"  # offline for another reason (error, feed button)
-    NO_ANSWER = "no_answer"  # connected, but the status query got no reply
+    NO_ANSWER = "no_answer"  # connected, but the status query got no reply in time
+    NOT_A_PRINTER = "not_a_printer"  # something answered, but not as a printer does
     UNREACHABLE = "unreachable"  # no connection at all
+    NO_STATUS = "no_status"  # reachable; configured as a printer that cannot answer
     NO_PRINTER = "no_printer"  # configured without a printer: preview only
 
     @property
     def can_print(self) -> bool:
-        return self in (State.READY, State.PAPER_LOW)
-
-    @property
-    def worth_trying(self) -> bool:
-        """Print anyway: many cheap printers never answer status queries."""
-        return self.can_print or self is State.NO_ANSWER
+        return self in (State.READY, State.PAPER_LOW, State.NO_STATUS)
 
 
 @dataclass(frozen=True)
@@ -42,11 +41,25 @@ class Status:
 
 
 class PrinterError(Exception):
-    """A job did not reach the printer whole; ``sent`` bytes had already left."""
+    """A job was not confirmed printed. ``sent`` bytes had left; ``maybe_printed`` says
+    whether any paper may have come out (then the job is uncertain, never sent again by
+    itself); ``state`` is what the printer said, when it said something."""
 
-    def __init__(self, message: str, sent: int) -> None:
+    def __init__(self, message: str, sent: int, *, maybe_printed: bool | None = None,
+                 state: State | None = None) -> None:  # fmt: skip
         super().__init__(message)
         self.sent = sent
+        self.maybe_printed = sent > 0 if maybe_printed is None else maybe_printed
+        self.state = state
+
+
+# Every reply to DLE EOT n has bits 1 and 4 set and bits 0 and 7 clear (Epson ESC/POS
+# reference; the clones copy it). Anything else came from something that is not a printer.
+FIXED_MASK, FIXED_BITS = 0x93, 0x12
+
+
+def is_status_byte(reply: int) -> bool:
+    return reply & FIXED_MASK == FIXED_BITS
 
 
 def interpret(online: int, cause: int | None, paper: int | None) -> State:
@@ -65,18 +78,41 @@ def interpret(online: int, cause: int | None, paper: int | None) -> State:
     return State.READY
 
 
+class _NotAPrinterError(Exception):
+    def __init__(self, reply: int) -> None:
+        super().__init__(reply)
+        self.reply = reply
+
+
+class _NoAnswerError(Exception):
+    pass
+
+
 class Link(Protocol):
     """An open two-way connection to a printer."""
+
+    # True when a failed write means none of that call's bytes left (a socket, os.write);
+    # False when part of them may have (a USB or serial transfer that timed out).
+    exact_errors: bool
 
     def write(self, data: bytes) -> int: ...  # bytes taken, at least one, or OSError
     def read_byte(self, timeout: float) -> int | None: ...  # None: no answer in time
     def close(self) -> None: ...
 
 
+WRITE_CHUNK = 4096
+
+
 class _TwoWayConnection:
-    """Status queries and confirmed sending over any link that can answer."""
+    """Status queries and confirmed sending over any link that can answer.
+
+    ``answers_status`` False is for printers that never answer status queries (cheap
+    clones): the kiosk then only checks it can open the connection, and a job counts as
+    printed once every byte was taken, which is all such a printer lets anyone know.
+    """
 
     status_timeout: float
+    answers_status: bool = True
 
     def describe(self) -> str:
         raise NotImplementedError
@@ -84,50 +120,85 @@ class _TwoWayConnection:
     def _open(self) -> Link:
         raise NotImplementedError
 
+    def _problem(self, error: OSError) -> str:
+        return f"{self.describe()}: {error.strerror or error}"
+
+    def _not_a_printer(self, reply: int) -> Status:
+        shown = chr(reply) if 32 <= reply < 127 else f"0x{reply:02x}"
+        return Status(State.NOT_A_PRINTER, f"{self.describe()} answered {shown!r}, which no "
+                      "ESC/POS printer sends: check the printer's address and port (is it a "
+                      "web or SSH server?)")  # fmt: skip
+
     def status(self) -> Status:
         try:
             link = self._open()
         except OSError as error:
-            return Status(State.UNREACHABLE, f"{self.describe()}: {error.strerror or error}")
+            return Status(State.UNREACHABLE, self._problem(error))
         try:
-            online = self._ask(link, 1)
-            if online is None:
-                return Status(State.NO_ANSWER, "the printer does not answer status queries")
-            cause = self._ask(link, 2) if online & 0x08 else None
-            paper = self._ask(link, 4)
-            return Status(interpret(online, cause, paper))
+            if not self.answers_status:
+                return Status(State.NO_STATUS, "configured as a printer without status")
+            return self._status_on(link)
         except OSError as error:
-            return Status(State.UNREACHABLE, f"{self.describe()}: {error.strerror or error}")
+            return Status(State.UNREACHABLE, self._problem(error))
         finally:
             link.close()
 
-    def _ask(self, link: Link, query: int) -> int | None:
+    def _status_on(self, link: Link) -> Status:
+        """DLE EOT 1, 2 and 4 on an open link. A query without an answer ends it: a late
+        reply must never be taken for the answer to the next question."""
+        try:
+            online = self._ask(link, 1)
+            cause = self._ask(link, 2) if online & 0x08 else None
+            paper = self._ask(link, 4)
+        except _NoAnswerError:
+            return Status(State.NO_ANSWER, "the printer did not answer the status query in "
+                          f"{self.status_timeout:g} s")  # fmt: skip
+        except _NotAPrinterError as wrong:
+            return self._not_a_printer(wrong.reply)
+        return Status(interpret(online, cause, paper))
+
+    def _ask(self, link: Link, query: int) -> int:
         _write_all(link, bytes([0x10, 0x04, query]))
-        return link.read_byte(self.status_timeout)
+        reply = link.read_byte(self.status_timeout)
+        if reply is None:
+            raise _NoAnswerError
+        if not is_status_byte(reply):
+            raise _NotAPrinterError(reply)
+        return reply
 
-    def send(self, data: bytes) -> None:
-        """Sends a job, then asks for the printer's status on the same connection.
+    def send(self, data: bytes) -> Status:
+        """Sends a job, then asks the printer how it is on the same connection; returns
+        that status when the job is confirmed, else raises PrinterError.
 
-        The operating system accepts a whole job into its buffers even when the printer
-        has just gone away; the status question after it makes a reset or a closed
-        connection show, so the job counts as uncertain instead of printed. A printer
-        that never answers status queries is given the benefit of the doubt.
+        The operating system takes a whole job into its buffers even when the printer has
+        gone away or has not read it yet; only the printer's answer after the job shows
+        it received it. Paper out, cover open, offline or no answer in time after the job:
+        the slip may be partly printed, so the job is uncertain, never printed again by
+        itself. A failed write counts as "nothing left" only when the transport is sure.
         """
         sent = 0
         try:
             link = self._open()
         except OSError as error:
-            raise PrinterError(f"{self.describe()}: {error.strerror or error}", 0) from None
+            raise PrinterError(self._problem(error), 0, state=State.UNREACHABLE) from None
         try:
             view = memoryview(data)
             while sent < len(data):
-                sent += link.write(bytes(view[sent : sent + 4096]))
-            _write_all(link, b"\x10\x04\x01")
-            link.read_byte(self.status_timeout)
+                sent += link.write(bytes(view[sent : sent + WRITE_CHUNK]))
+            if not self.answers_status:
+                return Status(State.NO_STATUS, "sent; this printer cannot confirm it")
+            after = self._status_on(link)
         except OSError as error:
-            raise PrinterError(f"{self.describe()}: {error.strerror or error}", sent) from None
+            maybe = sent > 0 or not link.exact_errors
+            raise PrinterError(self._problem(error), sent, maybe_printed=maybe,
+                               state=State.UNREACHABLE) from None  # fmt: skip
         finally:
             link.close()
+        if not after.state.can_print:
+            said = after.detail or after.state.value
+            raise PrinterError(f"{self.describe()}: after the job: {said}", sent,
+                               maybe_printed=True, state=after.state)  # fmt: skip
+        return after
 
 
 def _write_all(link: Link, data: bytes) -> None:
@@ -137,6 +208,8 @@ def _write_all(link: Link, data: bytes) -> None:
 
 
 class _SocketLink:
+    exact_errors = True  # send() either takes bytes and says how many, or raises
+
     def __init__(self, connection: socket.socket, timeout: float) -> None:
         self.connection, self.timeout = connection, timeout
 
@@ -162,9 +235,10 @@ class NetworkConnection(_TwoWayConnection):
     """A printer on TCP port 9100 (or another); timeouts in seconds."""
 
     def __init__(self, host: str, port: int = 9100, *, timeout: float = 5.0,
-                 status_timeout: float = 1.0) -> None:  # fmt: skip
+                 status_timeout: float = 1.0, answers_status: bool = True) -> None:  # fmt: skip
         self.host, self.port = host, port
         self.timeout, self.status_timeout = timeout, status_timeout
+        self.answers_status = answers_status
 
     def describe(self) -> str:
         return f"network {self.host}:{self.port}"
@@ -175,6 +249,8 @@ class NetworkConnection(_TwoWayConnection):
 
 
 class _SerialLink:
+    exact_errors = False  # pyserial's write timeout may strike after part of the data
+
     def __init__(self, port: Any) -> None:
         self.port = port
 
@@ -203,9 +279,10 @@ class SerialConnection(_TwoWayConnection):
     """A printer on a serial port (pyserial); timeouts in seconds."""
 
     def __init__(self, device: str, baudrate: int = 19200, *, timeout: float = 5.0,
-                 status_timeout: float = 1.0) -> None:  # fmt: skip
+                 status_timeout: float = 1.0, answers_status: bool = True) -> None:  # fmt: skip
         self.device, self.baudrate = device, baudrate
         self.timeout, self.status_timeout = timeout, status_timeout
+        self.answers_status = answers_status
 
     def describe(self) -> str:
         return f"serial {self.device} at {self.baudrate} baud"
@@ -230,6 +307,8 @@ class UsbPort(Protocol):
 
 
 class _UsbLink:
+    exact_errors = False  # a timed-out bulk transfer may have moved part of its data
+
     def __init__(self, port: UsbPort, timeout_ms: int) -> None:
         self.port, self.timeout_ms = port, timeout_ms
 
@@ -249,10 +328,11 @@ class UsbConnection(_TwoWayConnection):
     0 would mean waiting for ever: both are given here in milliseconds, never 0."""
 
     def __init__(self, vendor_id: int, product_id: int, *, timeout_ms: int = 5000,
-                 status_timeout_ms: int = 1000,
+                 status_timeout_ms: int = 1000, answers_status: bool = True,
                  open_port: Callable[[int, int], UsbPort] | None = None) -> None:  # fmt: skip
         if timeout_ms <= 0 or status_timeout_ms <= 0:
             raise ValueError("USB timeouts must be positive milliseconds (0 waits for ever)")
+        self.answers_status = answers_status
         self.vendor_id, self.product_id = vendor_id, product_id
         self.timeout_ms = timeout_ms
         self.status_timeout = status_timeout_ms / 1000
@@ -322,8 +402,30 @@ def open_usb_port(vendor_id: int, product_id: int) -> UsbPort:
     return _PyUsbPort(vendor_id, product_id)
 
 
-class FileConnection:
+class _FileLink:
+    exact_errors = True  # os.write() says how much it wrote, or fails having written none
+
+    def __init__(self, descriptor: int) -> None:
+        self.descriptor = descriptor
+
+    def write(self, data: bytes) -> int:
+        written = os.write(self.descriptor, data)
+        if written <= 0:
+            raise OSError(errno.EIO, "the device took no data")
+        return written
+
+    def read_byte(self, timeout: float) -> int | None:
+        return None
+
+    def close(self) -> None:
+        os.close(self.descriptor)
+
+
+class FileConnection(_TwoWayConnection):
     """A device or file path (for example /dev/usb/lp0); it cannot report status."""
+
+    answers_status = False
+    status_timeout = 0.0
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -331,20 +433,14 @@ class FileConnection:
     def describe(self) -> str:
         return f"file {self.path}"
 
-    def status(self) -> Status:
-        try:
-            with self.path.open("ab"):
-                pass
-        except OSError as error:
-            return Status(State.UNREACHABLE, f"{self.path}: {error.strerror}")
-        return Status(State.READY, "a file or device cannot report paper or cover")
+    def _open(self) -> Link:
+        flags = os.O_WRONLY | os.O_APPEND
+        if not str(self.path).startswith("/dev/"):  # a device that is gone is not a file
+            flags |= os.O_CREAT
+        return _FileLink(os.open(self.path, flags, 0o644))
 
-    def send(self, data: bytes) -> None:
-        try:
-            with self.path.open("ab") as device:
-                device.write(data)
-        except OSError as error:
-            raise PrinterError(f"{self.path}: {error.strerror}", 0) from None
+    def _problem(self, error: OSError) -> str:
+        return f"{self.path}: {error.strerror or error}"
 
 
 class NoPrinter:
@@ -356,5 +452,5 @@ class NoPrinter:
     def status(self) -> Status:
         return Status(State.NO_PRINTER)
 
-    def send(self, data: bytes) -> None:
+    def send(self, data: bytes) -> Status:
         raise PrinterError("no printer is configured", 0)

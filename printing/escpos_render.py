@@ -1,9 +1,19 @@
 """Slips to ESC/POS bytes, with python-escpos used only as a byte generator.
 
 The code page is ours: every job starts with ESC @ (reset), ESC R 0 (USA character set,
-so # $ @ [ ] keep their shapes) and ESC t n for the configured table; python-escpos's
-"magic encode" is off, so it never hops between tables or prints a silent "?". Text is
-made printable for that table first (printing.text).
+so # $ @ [ ] keep their shapes) and ESC t n for the profile's table (printer_setup picks
+it from python-escpos's capability profile of the printer model, or the configuration);
+python-escpos's "magic encode" is off, so it never hops between tables or prints a
+silent "?". Text is made printable for that table first (printing.text).
+
+QR codes get a quiet zone of 4 modules: a native one is fed past before and after, an
+image one carries it. Images (QR on printers without native QR, Code 128 barcodes, the
+logo) are one GS v 0 raster each, as wide as the printable dots.
+
+A job cut off mid-command leaves the printer waiting for the rest of it: the next bytes
+it gets are swallowed as, say, image data. So the first job after one cut off starts
+with ``resync``: enough ESC @ pairs to complete the longest command we ever send, and
+each one left over just resets the printer.
 """
 
 from __future__ import annotations
@@ -13,16 +23,19 @@ import os
 import tempfile
 from typing import Any
 
-from printing.layout import PROFILES, PaperProfile, QrRow, layout
+from PIL import Image, ImageOps
+
+from printing.codes import QUIET_MODULES, code128_image, qr_image
+from printing.layout import PROFILES, BarcodeRow, PaperProfile, QrRow, layout
 from printing.slip import Slip
 
 __all__ = ["PROFILES", "PaperProfile", "render"]
 
-CODE_PAGES = {"cp1252": 16, "cp858": 19}  # ESC t n on Epson-compatible firmware
+LOGO_MAX_ROWS = 200  # a logo taller than 25 mm is scaled down
 
 
-def _dummy(profile: PaperProfile) -> Any:
-    """A python-escpos Dummy printer, imported with its side effects contained."""
+def _dummy_import() -> None:
+    """Imports python-escpos with its side effects contained."""
     # python-escpos 3.1 calls logging.basicConfig() when imported, and caches its
     # capability file as a pickle in a folder of our choosing.
     os.environ.setdefault(
@@ -33,24 +46,57 @@ def _dummy(profile: PaperProfile) -> Any:
     guard = logging.NullHandler()
     root.addHandler(guard)  # basicConfig does nothing when the root has a handler
     try:
-        from escpos.printer import Dummy
+        import escpos.printer  # noqa: F401
     finally:
         root.removeHandler(guard)
+
+
+def _dummy(profile: PaperProfile) -> Any:
+    """A python-escpos Dummy printer for the profile's model."""
+    _dummy_import()
+    from escpos.printer import Dummy
+
     return Dummy(
         profile=profile.escpos_profile,
         magic_encode_args={"encoding": profile.code_page.upper(), "disabled": True},
     )
 
 
-def render(slip: Slip, profile: PaperProfile) -> bytes:
+def max_command_bytes(profile: PaperProfile) -> int:
+    """The longest single command a job for ``profile`` can hold: a full-width raster as
+    tall as the paper is wide (an image QR) or as the tallest logo."""
+    rows = LOGO_MAX_ROWS if profile.native_qr else max(LOGO_MAX_ROWS, profile.dots)
+    return 8 + profile.dots // 8 * rows
+
+
+def resync_bytes(profile: PaperProfile) -> bytes:
+    return b"\x1b@" * (max_command_bytes(profile) // 2 + 1)
+
+
+def render(slip: Slip, profile: PaperProfile, *, logo: Image.Image | None = None,
+           resync: bool = False) -> bytes:  # fmt: skip
+    """The slip's ESC/POS bytes. ``logo``: printed at the top (printing.escpos_render.
+    fit_logo); ``resync``: the job follows one that was cut off (see the module doc)."""
     printer = _dummy(profile)
-    printer._raw(b"\x1b@\x1bR\x00\x1bt" + bytes([CODE_PAGES[profile.code_page]]))
+    if resync:
+        printer._raw(resync_bytes(profile))
+    printer._raw(b"\x1b@\x1bR\x00\x1bt" + bytes([profile.code_page_table]))
+    if logo is not None:
+        _raster(printer, logo, profile.dots)
     for row in layout(slip, profile):
         if isinstance(row, QrRow):
             printer.set(align="center", bold=False, normal_textsize=True, invert=False)
-            # Error correction Q: a crumpled or smudged slip still scans.
-            printer.qr(row.payload, ec=2, size=profile.qr_module, native=profile.native_qr,
-                       center=not profile.native_qr)  # fmt: skip
+            if profile.native_qr:
+                feed = b"\x1bJ" + bytes([QUIET_MODULES * row.module])  # ESC J n: n dots
+                printer._raw(feed)
+                # Error correction Q: a crumpled or smudged slip still scans.
+                printer.qr(row.payload, ec=2, size=row.module, native=True)
+                printer._raw(feed)
+            else:
+                _raster(printer, qr_image(row.payload, row.module), profile.dots)
+            continue
+        if isinstance(row, BarcodeRow):
+            _raster(printer, code128_image(row.text, profile.dots), profile.dots)
             continue
         printer.set(
             align=row.align,
@@ -64,3 +110,59 @@ def render(slip: Slip, profile: PaperProfile) -> bytes:
     printer.set(align="left", bold=False, normal_textsize=True, invert=False)
     printer.cut()
     return bytes(printer.output)
+
+
+def _raster(printer: Any, image: Image.Image, dots: int) -> None:
+    """One GS v 0 raster, centred on the full printable width (ink is a 1 bit)."""
+    canvas = Image.new("1", (dots, image.height), 1)
+    canvas.paste(image.convert("1"), ((dots - image.width) // 2, 0))
+    ink = ImageOps.invert(canvas.convert("L")).convert("1").tobytes()
+    width, height = dots // 8, image.height
+    header = b"\x1dv0\x00" + bytes([width % 256, width // 256, height % 256, height // 256])
+    printer._raw(header + ink)
+
+
+def fit_logo(image: Image.Image, dots: int) -> Image.Image:
+    """A logo as the printer draws it: at most the printable width and LOGO_MAX_ROWS
+    tall, dithered to black and white once."""
+    grey = image.convert("L")
+    if image.mode in ("RGBA", "LA", "P"):  # transparent parts print as paper
+        backdrop = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        grey = Image.alpha_composite(backdrop, image.convert("RGBA")).convert("L")
+    scale = min(1.0, dots / grey.width, LOGO_MAX_ROWS / grey.height)
+    if scale < 1.0:
+        size = (max(1, int(grey.width * scale)), max(1, int(grey.height * scale)))
+        grey = grey.resize(size, Image.Resampling.LANCZOS)
+    return grey.convert("1")  # Floyd-Steinberg dithering
+
+
+def code_page_for(escpos_profile: str, wanted: str = "", table: int = -1) -> tuple[str, int]:
+    """The text encoding and its ESC t number for a printer model, from python-escpos's
+    capability profile: ``wanted`` (a name such as "cp858") or the first of CP1252,
+    CP858, CP850 and CP437 the model has; ``table`` >= 0 overrides the number. The
+    lowest number wins when a model lists a page twice. ValueError names the problem."""
+    import codecs
+
+    _dummy_import()
+    from escpos.capabilities import get_profile
+
+    try:
+        pages = get_profile(escpos_profile).profile_data["codePages"]
+    except Exception:
+        raise ValueError(f"unknown printer model {escpos_profile!r}") from None
+    by_name: dict[str, int] = {}
+    for number, name in sorted(pages.items(), key=lambda item: int(item[0])):
+        by_name.setdefault(name.lower().replace("_", "").replace("-", ""), int(number))
+    choices = [wanted] if wanted else ["cp1252", "cp858", "cp850", "cp437"]
+    for choice in choices:
+        key = choice.lower().replace("_", "").replace("-", "")
+        try:
+            codec = codecs.lookup(choice).name
+        except LookupError:
+            raise ValueError(f"unknown code page {choice!r}") from None
+        if table >= 0:
+            return codec, table
+        if key in by_name:
+            return codec, by_name[key]
+    raise ValueError(f"the {escpos_profile} profile has no {wanted or 'Western'} code page; "
+                     "set printer.code_page_table to its ESC t number")  # fmt: skip

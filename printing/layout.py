@@ -6,10 +6,14 @@ wraps, aligns and marks text exactly as the paper will.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
-from printing.slip import Align, Pair, Qr, Rule, Slip, Text
+from printing.codes import code128_fits, qr_module_for
+from printing.slip import Align, Barcode, Pair, Qr, Rule, Slip, Text
 from printing.text import pair, printable, wrap
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,8 @@ class PaperProfile:
     name: str
     columns: int  # characters per line in font A
     dots: int  # printable width in dots
-    code_page: str = "cp1252"
+    code_page: str = "cp1252"  # Python's name for the table the text is encoded in
+    code_page_table: int = 16  # ESC t n selecting that table on this printer model
     native_qr: bool = True  # GS ( k; cheap clones need the QR as an image
     qr_module: int = 5  # dots per QR module
     escpos_profile: str = "TM-T20II"  # python-escpos capability profile
@@ -50,9 +55,28 @@ class TextRow:
 @dataclass(frozen=True)
 class QrRow:
     payload: str
+    module: int  # dots per module, chosen so the QR and its quiet zone fit the paper
 
 
-Row = TextRow | QrRow
+@dataclass(frozen=True)
+class BarcodeRow:
+    text: str  # Code 128
+
+
+Row = TextRow | QrRow | BarcodeRow
+
+
+def _qr_rows(element: Qr, profile: PaperProfile) -> list[Row]:
+    """The first of the payload and its alternatives that fits the paper, else the
+    fallback text: a code too large never reaches the printer to be dropped there."""
+    for payload in (element.payload, *element.alternatives):
+        module = qr_module_for(payload, profile.dots, profile.qr_module, profile.native_qr)
+        if module is not None:
+            return [QrRow(payload, module)]
+    log.warning("a %d-character QR does not fit %s paper; printed as text", len(element.payload),
+                profile.name)  # fmt: skip
+    text = printable(element.fallback, profile.code_page)
+    return [TextRow(line, align="center") for line in wrap(text, profile.columns)] if text else []
 
 
 def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
@@ -71,9 +95,13 @@ def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
             rows += [TextRow(line, bold=element.bold) for line in lines]
         elif isinstance(element, Rule):
             rows.append(TextRow("-" * profile.columns))
+        elif isinstance(element, Barcode):
+            if code128_fits(element.text, profile.dots):
+                rows.append(BarcodeRow(element.text))
         elif isinstance(element, Qr):
-            rows.append(QrRow(element.payload))
-            if element.caption:
+            qr_rows = _qr_rows(element, profile)
+            rows += qr_rows
+            if element.caption and any(isinstance(row, QrRow) for row in qr_rows):
                 rows += [
                     TextRow(line, align="center")
                     for line in wrap(printable(element.caption, page), profile.columns)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-from printing.layout import PaperProfile, QrRow, TextRow, layout
+from printing.codes import code128_image, qr_image
+from printing.layout import BarcodeRow, PaperProfile, QrRow, TextRow, layout
 from printing.slip import Slip
 
 CELL_HEIGHT = 24
@@ -34,23 +34,29 @@ def _font(size: int, bold: bool) -> Font:
     return ImageFont.load_default(size)
 
 
-def render_image(slip: Slip, profile: PaperProfile) -> Image.Image:
+def render_image(slip: Slip, profile: PaperProfile, logo: Image.Image | None = None) -> Image.Image:
+    """``logo``: as printing.escpos_render.fit_logo made it for the printer."""
     cell = profile.dots // profile.columns
     rows = layout(slip, profile)
-    symbols = {id(row): _qr(row.payload, profile.qr_module) for row in rows
-               if isinstance(row, QrRow)}  # fmt: skip
-    height = 2 * MARGIN + sum(
-        symbols[id(row)].height + 8 if isinstance(row, QrRow) else CELL_HEIGHT * (1 + row.big)
+    symbols = {id(row): _symbol(row, profile.dots) for row in rows
+               if isinstance(row, QrRow | BarcodeRow)}  # fmt: skip
+    pictures = [logo.convert("L")] if logo is not None else []
+    height = 2 * MARGIN + sum(picture.height for picture in pictures) + sum(
+        symbols[id(row)].height if isinstance(row, QrRow | BarcodeRow)
+        else CELL_HEIGHT * (1 + row.big)
         for row in rows
-    )
+    )  # fmt: skip
     image = Image.new("L", (profile.dots, height), 255)
     draw = ImageDraw.Draw(image)
     y = MARGIN
+    for picture in pictures:
+        image.paste(picture, ((profile.dots - picture.width) // 2, y))
+        y += picture.height
     for row in rows:
-        if isinstance(row, QrRow):
+        if isinstance(row, QrRow | BarcodeRow):
             symbol = symbols[id(row)]
-            image.paste(symbol, ((profile.dots - symbol.width) // 2, y + 4))
-            y += symbol.height + 8
+            image.paste(symbol, ((profile.dots - symbol.width) // 2, y))
+            y += symbol.height
             continue
         y += _text(draw, row, y, cell, profile.dots)
     return image
@@ -72,9 +78,8 @@ def _text(draw: ImageDraw.ImageDraw, row: TextRow, y: int, cell: int, width: int
     return line_height
 
 
-def _qr(payload: str, module: int) -> Image.Image:
-    symbol = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, box_size=module,
-                           border=2)  # fmt: skip
-    symbol.add_data(payload)
-    symbol.make(fit=True)
-    return symbol.make_image().get_image().convert("L")
+def _symbol(row: QrRow | BarcodeRow, dots: int) -> Image.Image:
+    """The same QR (quiet zone included) or barcode the printer draws."""
+    if isinstance(row, QrRow):
+        return qr_image(row.payload, row.module).convert("L")
+    return code128_image(row.text, dots).convert("L")

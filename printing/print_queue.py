@@ -7,7 +7,11 @@ is marked "sending" (and committed) before its first byte leaves, so a crash whi
 printing is found at the next start and the job becomes "uncertain": the paper may or
 may not have come out, so it is printed again only when someone asks, as a marked copy
 (DUPLICATO n. X). A pending job older than the configured limit expires instead of
-printing for someone who has left. A job may be held for a few seconds (``hold_until``)
+printing for someone who has left. A slip that cannot be drawn (a rendering error) ends
+"failed" with its reason, and the queue goes on. A manager marks a slip to check as dealt
+with ("uncertain_done" and so on; a waiting one is "cancelled"). A copy is numbered
+among the prints that may have put paper out: the only print of a slip that never
+printed is not a copy. A job may be held for a few seconds (``hold_until``)
 while a number it should carry is on its way; ``release`` completes it and lets it go,
 and a held job prints as it is once the hold ends, so nothing waits for ever.
 """
@@ -195,6 +199,15 @@ def mark_not_sent(session: Session, job_id: int, reason: str, error: str) -> Non
     )
 
 
+def mark_failed(session: Session, job_id: int, error: str) -> None:
+    """The slip could not be drawn: nothing was sent, and trying again would not help."""
+    session.execute(
+        update(PrintJob)
+        .where(PrintJob.id == job_id)
+        .values(state="failed", waiting_reason=None, last_error=error[:300], updated_at=utcnow())
+    )
+
+
 def mark_uncertain(session: Session, job_id: int, sha256: str, sent: int, error: str) -> None:
     session.execute(
         update(PrintJob)
@@ -209,25 +222,61 @@ def mark_uncertain(session: Session, job_id: int, sha256: str, sent: int, error:
     )
 
 
+ATTENTION = ("uncertain", "expired", "failed")
+MAY_HAVE_PRINTED = ("printed", "sending", "uncertain", "uncertain_done")
+
+
 def reprint(session: Session, job_uuid: str) -> str:
-    """Queues a marked copy of a job (any state); returns the new job's UUID."""
+    """Queues the slip again (from any state); returns the new job's UUID.
+
+    It is a marked copy (DUPLICATO n. X) only when an earlier print of it may have put
+    paper out; n counts those prints. A copy still waiting for the printer is returned
+    instead of queueing another, so pressing again never piles up copies. The slip the
+    manager reprinted from the list of slips to check leaves that list.
+    """
     row = session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
     original_id = row.original_id or row.id
-    copies = session.scalar(
-        select(func.max(PrintJob.copy_no)).where(
-            (PrintJob.original_id == original_id) | (PrintJob.id == original_id)
-        )
+    family = (PrintJob.original_id == original_id) | (PrintJob.id == original_id)
+    waiting = session.scalars(
+        select(PrintJob).where(family, PrintJob.id != original_id, PrintJob.state == "pending")
+    ).first()
+    printed = session.scalar(
+        select(func.count()).select_from(PrintJob)
+        .where(family, PrintJob.state.in_(MAY_HAVE_PRINTED))
+    )  # fmt: skip
+    dealt_with(session, job_uuid)
+    if waiting is not None:
+        return waiting.uuid
+    copy_no = printed or 0
+    return _new_job(session, kind=row.kind, reference=row.reference, copy_no=copy_no,
+                    original_id=original_id, slip=row.slip)  # fmt: skip
+
+
+def dealt_with(session: Session, job_uuid: str) -> bool:
+    """A manager has dealt with a slip to check: it leaves the list. An uncertain, expired
+    or failed slip becomes "uncertain_done" (and so on: what it was stays known); one
+    still waiting on a printer problem is cancelled."""
+    now = utcnow()
+    checked = session.execute(
+        update(PrintJob)
+        .where(PrintJob.uuid == job_uuid, PrintJob.state.in_(ATTENTION))
+        .values(state=PrintJob.state.concat("_done"), updated_at=now)
     )
-    return _new_job(session, kind=row.kind, reference=row.reference,
-                    copy_no=(copies or 0) + 1, original_id=original_id, slip=row.slip)  # fmt: skip
+    cancelled = session.execute(
+        update(PrintJob)
+        .where(PrintJob.uuid == job_uuid, PrintJob.state == "pending",
+               PrintJob.waiting_reason.is_not(None))
+        .values(state="cancelled", updated_at=now)
+    )  # fmt: skip
+    return bool(checked.rowcount or cancelled.rowcount)
 
 
 def needing_attention(session: Session) -> list[QueuedJob]:
-    """Jobs a manager should look at: uncertain, expired, or pending with a problem."""
+    """Jobs a manager should look at: uncertain, expired, failed, or pending with a problem."""
     rows = session.scalars(
         select(PrintJob)
         .where(
-            PrintJob.state.in_(("uncertain", "expired"))
+            PrintJob.state.in_(ATTENTION)
             | ((PrintJob.state == "pending") & PrintJob.waiting_reason.is_not(None))
         )
         .order_by(PrintJob.id)

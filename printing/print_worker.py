@@ -1,11 +1,17 @@
 """The printer worker: one plain thread that drains the print queue, never the UI thread.
 
 Before each job it asks the printer how it is (a short status query). Out of paper,
-cover open, offline or unreachable: the job stays pending with that reason, an alert
-for the welfare managers goes to the platform through the outbox (once per problem),
-and the worker asks again every few seconds, printing as soon as the printer is back.
-A job that fails before its first byte is retried; one that fails after bytes left is
-uncertain and waits for a person to ask for a copy.
+cover open, offline, unreachable, silent or not a printer at all: the job stays pending
+with that reason, an alert for the welfare managers goes to the platform through the
+outbox (once per problem), and the worker asks again every few seconds, printing as soon
+as the printer is back. Paper near its end is an alert too, but the job prints.
+
+A job is drawn before it is marked "sending": a slip that cannot be drawn ends "failed"
+with its reason and the queue goes on. After the job the printer is asked again on the
+same connection (printing.connection): only its answer makes the slip "printed". A job
+that fails before any byte left is retried; one that may have put paper out (bytes
+left, or a transport that cannot tell) is uncertain and waits for a person to ask for a
+copy.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from printing import print_queue
 from printing.connection import PrinterError, State, Status
@@ -25,13 +31,16 @@ from printing.layout import PaperProfile
 from sync import outbox
 from sync.store import STORAGE_ERRORS, Store, storage_problem
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 log = logging.getLogger(__name__)
 
 
 class Connection(Protocol):
     def describe(self) -> str: ...
     def status(self) -> Status: ...
-    def send(self, data: bytes) -> None: ...
+    def send(self, data: bytes) -> Status: ...
 
 
 @dataclass(frozen=True)
@@ -53,14 +62,20 @@ class PrintWorker:
         retry_s: float = 3.0,
         idle_s: float = 30.0,
         on_update: Callable[[PrintUpdate], None] = lambda update: None,
+        logo: Image.Image | None = None,
     ) -> None:
         self.store, self.connection, self.profile = store, connection, profile
+        self.logo = logo  # printed at the top of every slip (escpos_render.fit_logo)
         self.expire_after, self.retry_s, self.idle_s = expire_after, retry_s, idle_s
         self._on_update = on_update
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-printer", daemon=True)
         self._alerted: State | None = None
+        self._paper_low_told = False
+        # The last job may have been cut off mid-command: the next one starts by
+        # completing it (printing.escpos_render), so nothing is swallowed as image data.
+        self._resync = False
         self._storage_failing = False
         self.last = PrintUpdate(State.NO_ANSWER)
 
@@ -106,6 +121,7 @@ class PrintWorker:
         with self.store.write() as session:
             if found := print_queue.recover(session):
                 log.warning("printer: %d job(s) interrupted mid-print are uncertain", found)
+                self._resync = True
 
     def _idle_wait(self) -> float:
         """Seconds to sleep with nothing to print: less when a held job becomes due."""
@@ -116,67 +132,101 @@ class PrintWorker:
         return max(0.05, min(self.idle_s, (due - outbox.utcnow()).total_seconds() + 0.05))
 
     def step(self) -> str:
-        """Prints at most one job: "printed", "waiting" (printer not ready) or "idle"."""
+        """Prints at most one job: "printed" (or ended), "waiting" (printer not ready) or
+        "idle"."""
         with self.store.write() as session:
             if expired := print_queue.expire(session, self.expire_after):
                 log.warning("printer: %d job(s) waited too long and expired", expired)
             job = print_queue.next_pending(session)
             waiting = print_queue.counts(session).get("pending", 0)
         status = self.connection.status()
+        self._paper_news(status.state)
         if job is None:
             self._publish(PrintUpdate(status.state, waiting=0))
             return "idle"
-        if not status.state.worth_trying:
+        if not status.state.can_print:
             self._hold(job, status, waiting)
             return "waiting"
+        try:
+            data = render(job.slip, self.profile, logo=self.logo, resync=self._resync)
+        except Exception as error:  # a slip that cannot be drawn must not stop the queue
+            return self._unprintable(job, error, waiting)
+        digest = hashlib.sha256(data).hexdigest()
         with self.store.write() as session:
             # Committed before the first byte: a crash from here on leaves "sending",
             # which the next start turns into "uncertain".
             if not print_queue.mark_sending(session, job.id):
                 return "printed"  # cancelled meanwhile: look for the next one
         self._publish(PrintUpdate(status.state, job.uuid, "sending", waiting))
-        data = render(job.slip, self.profile)
-        digest = hashlib.sha256(data).hexdigest()
         try:
-            self.connection.send(data)
+            after = self.connection.send(data)
         except PrinterError as error:
             return self._failed(job, error, digest, waiting)
+        self._resync = False
         with self.store.write() as session:
             print_queue.mark_printed(session, job.id, digest, len(data))
-        log.info("printer: %s job %s printed (%d bytes, sha256 %s)", job.kind, job.uuid,
-                 len(data), digest[:16])  # fmt: skip
+        log.info("printer: %s job %s printed (%d bytes, sha256 %s; printer then %s)", job.kind,
+                 job.uuid, len(data), digest[:16], after.state.value)  # fmt: skip
         self._alerted = None
-        self._publish(PrintUpdate(status.state, job.uuid, "printed", waiting - 1))
+        self._paper_news(after.state)
+        self._publish(PrintUpdate(after.state, job.uuid, "printed", waiting - 1))
         return "printed"
+
+    def _alert(self, state: State, kind: str | None) -> None:
+        """An event for the welfare managers, through the platform."""
+        with self.store.write() as session:
+            event: dict[str, object] = {"type": "printer_alert", "state": state.value}
+            if kind is not None:
+                event["waiting_kind"] = kind
+            outbox.add(session, "event", event)
+
+    def _paper_news(self, state: State) -> None:
+        """Paper near its end: told once, until a new roll is in."""
+        if state is State.PAPER_LOW and not self._paper_low_told:
+            self._alert(State.PAPER_LOW, None)
+            log.warning("printer: the paper roll is near its end")
+            self._paper_low_told = True
+        elif state in (State.READY, State.PAPER_OUT):
+            self._paper_low_told = state is State.PAPER_OUT  # a new roll clears it
 
     def _hold(self, job: print_queue.QueuedJob, status: Status, waiting: int) -> None:
         with self.store.write() as session:
             print_queue.mark_waiting(session, job.id, status.state.value)
-            if self._alerted != status.state:
-                # The managers hear of it through the platform, once per problem.
-                outbox.add(session, "event", {"type": "printer_alert",
-                                              "state": status.state.value,
-                                              "waiting_kind": job.kind})  # fmt: skip
         if self._alerted != status.state:
+            # The managers hear of it through the platform, once per problem.
+            self._alert(status.state, job.kind)
             log.warning("printer: %s; job %s waits (%s)", status.state.value, job.uuid,
                         status.detail)  # fmt: skip
             self._alerted = status.state
         self._publish(PrintUpdate(status.state, job.uuid, "pending", waiting))
 
+    def _unprintable(self, job: print_queue.QueuedJob, error: Exception, waiting: int) -> str:
+        reason = f"the slip could not be drawn for the printer: {error}"
+        log.error("printer: job %s failed: %s", job.uuid, reason, exc_info=error)
+        with self.store.write() as session:
+            print_queue.mark_failed(session, job.id, reason)
+        self._publish(PrintUpdate(self.last.printer, job.uuid, "failed", waiting - 1))
+        return "printed"  # nothing was sent: straight on to the next job
+
     def _failed(
         self, job: print_queue.QueuedJob, error: PrinterError, digest: str, waiting: int
     ) -> str:
+        state = error.state or State.UNREACHABLE
         with self.store.write() as session:
-            if error.sent == 0:
-                print_queue.mark_not_sent(session, job.id, State.UNREACHABLE.value, str(error))
+            if not error.maybe_printed:
+                print_queue.mark_not_sent(session, job.id, state.value, str(error))
             else:
                 print_queue.mark_uncertain(session, job.id, digest, error.sent, str(error))
-        if error.sent == 0:
+        if not error.maybe_printed:
             log.warning("printer: job %s not sent, will retry: %s", job.uuid, error)
-            self._publish(PrintUpdate(State.UNREACHABLE, job.uuid, "pending", waiting))
+            self._publish(PrintUpdate(state, job.uuid, "pending", waiting))
             return "waiting"
         log.error("printer: job %s uncertain after %d bytes: %s", job.uuid, error.sent, error)
-        self._publish(PrintUpdate(State.UNREACHABLE, job.uuid, "uncertain", waiting - 1))
+        self._resync = True
+        if state not in (State.UNREACHABLE, State.NO_ANSWER) and self._alerted != state:
+            self._alert(state, job.kind)  # paper ran out or the cover opened mid-slip
+            self._alerted = state
+        self._publish(PrintUpdate(state, job.uuid, "uncertain", waiting - 1))
         return "waiting"
 
     def _publish(self, update: PrintUpdate) -> None:

@@ -41,9 +41,21 @@ class Rule:
 class Qr:
     payload: str
     caption: str = ""
+    # Shorter payloads, in order, for paper too narrow for ``payload`` (a contact card's
+    # phone as tel:, a web address), then ``fallback`` printed as text instead of any QR.
+    alternatives: tuple[str, ...] = ()
+    fallback: str = ""
 
 
-Element = Text | Pair | Rule | Qr
+@dataclass(frozen=True)
+class Barcode:
+    """A Code 128 barcode of ``text``, for shops' laser scanners (left out when the
+    paper is too narrow: the same text is always printed too)."""
+
+    text: str
+
+
+Element = Text | Pair | Rule | Qr | Barcode
 
 
 @dataclass(frozen=True)
@@ -113,7 +125,8 @@ def as_duplicate(slip: Slip, copy_no: int, reprinted_at: datetime) -> Slip:
 
 # Slips are stored in the print queue as JSON, so a job can be printed, previewed and
 # reprinted after a restart exactly as it was first made.
-_TYPES: dict[str, type[Any]] = {"text": Text, "pair": Pair, "rule": Rule, "qr": Qr}
+_TYPES: dict[str, type[Any]] = {"text": Text, "pair": Pair, "rule": Rule, "qr": Qr,
+                                "barcode": Barcode}  # fmt: skip
 _NAMES = {kind: name for name, kind in _TYPES.items()}
 
 
@@ -128,5 +141,8 @@ def from_json(data: dict[str, Any]) -> Slip:
     elements: list[Element] = []
     for item in data["elements"]:
         fields = dict(item)
-        elements.append(_TYPES[fields.pop("type")](**fields))
+        kind = fields.pop("type")
+        if "alternatives" in fields:  # JSON has lists; the slip keeps tuples
+            fields["alternatives"] = tuple(fields["alternatives"])
+        elements.append(_TYPES[kind](**fields))
     return Slip(title=data["title"], elements=tuple(elements))

@@ -35,7 +35,16 @@ KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
     "event": ("type", "operator", "kiosk"),  # audit events hold no citizen data
     "purchase": ("order", "total_cents", "payment", "channel", "assisted_by"),
 }
-FINISHED_PRINT_STATES = ("printed", "expired", "cancelled", "uncertain")
+FINISHED_PRINT_STATES = (
+    "printed",
+    "expired",
+    "cancelled",
+    "uncertain",
+    "failed",
+    "uncertain_done",
+    "expired_done",
+    "failed_done",
+)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 
 A service's row shares the service's rowid, so replacing it is an index look-up. Its
 text is gathered in Python from the validated record: the title, then one body of the
-description, keywords, provider name and category label, every language together.
+description, keywords, provider name and category label, every language together, then
+the distinct stems of those words (``sync.stemming``), each language by its stemmer.
 (Gathered in SQL from the stored JSON, it took as long as indexing it.)
+
+Every change bumps ``search_state.generation``: the search keeps the index's words in
+memory for typo correction and reads them again only when it moved.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any, NamedTuple
 import orjson
 from sqlalchemy import Connection
 
-from sync import bulk
+from sync import bulk, stemming
 
 
 class ServiceText(NamedTuple):
@@ -26,13 +30,18 @@ class ServiceText(NamedTuple):
     category_id: str
     title: str
     body: str  # description and keywords
+    stems: frozenset[str]  # of the title, description and keywords
 
 
 def service_text(row: Mapping[str, Any]) -> ServiceText:
     """From a validated service record (``records.parse_service``)."""
     title = " ".join(row["title"].values())
     body = " ".join(chain(row["description"].values(), row["keywords"]))
-    return ServiceText(row["id"], row["provider_id"], row["category_id"], title, body)
+    stems = stemming.stems_of_texts(row["title"], row["keywords"])
+    stems |= stemming.stems_of_texts(row["description"])
+    return ServiceText(
+        row["id"], row["provider_id"], row["category_id"], title, body, frozenset(stems)
+    )
 
 
 def add(connection: Connection, texts: Iterable[ServiceText]) -> None:
@@ -46,18 +55,27 @@ def add(connection: Connection, texts: Iterable[ServiceText]) -> None:
         return
     names = _by_id(connection, "providers", "name", {t.provider_id for t in texts})
     labels = _by_id(connection, "categories", "label", {t.category_id for t in texts})
-    label = {key: " ".join(orjson.loads(text).values()) for key, text in labels.items()}
+    parsed = {key: orjson.loads(text) for key, text in labels.items()}
+    label = {key: " ".join(texts.values()) for key, texts in parsed.items()}
+    label_stems = {key: stemming.stems_of_texts(texts) for key, texts in parsed.items()}
     rows = [
-        (t.id, t.title, f"{t.body} {names[t.provider_id]} {label[t.category_id]}") for t in texts
+        (
+            t.id,
+            t.title,
+            f"{t.body} {names[t.provider_id]} {label[t.category_id]}",
+            " ".join(sorted(t.stems | label_stems[t.category_id])),
+        )
+        for t in texts
     ]
-    for chunk in bulk.chunks(rows, 3):
+    for chunk in bulk.chunks(rows, 4):
         connection.exec_driver_sql(
-            "INSERT INTO services_fts (rowid, service_id, title, body)"
-            " SELECT s.rowid, s.id, v.column2, v.column3"
-            f" FROM (VALUES {bulk.values(len(chunk), 3)}) AS v"
+            "INSERT INTO services_fts (rowid, service_id, title, body, stems)"
+            " SELECT s.rowid, s.id, v.column2, v.column3, v.column4"
+            f" FROM (VALUES {bulk.values(len(chunk), 4)}) AS v"
             " JOIN services AS s ON s.id = v.column1",
             bulk.flat(chunk),
         )
+    _changed(connection)
 
 
 def remove(connection: Connection, service_ids: Sequence[str]) -> None:
@@ -68,12 +86,30 @@ def remove(connection: Connection, service_ids: Sequence[str]) -> None:
         " (SELECT rowid FROM services WHERE id IN ({values}))",
         service_ids,
     )
+    _changed(connection)
+
+
+def rebuild(connection: Connection) -> None:
+    """Writes the search rows of every service again (after the rows' layout changed)."""
+    connection.exec_driver_sql("DELETE FROM services_fts")
+    reindex(
+        connection, "id", [row[0] for row in connection.exec_driver_sql("SELECT id FROM services")]
+    )
+
+
+def generation(connection: Connection) -> int:
+    """Moves on each time the search rows change."""
+    return int(connection.exec_driver_sql("SELECT generation FROM search_state").scalar_one())
+
+
+def _changed(connection: Connection) -> None:
+    connection.exec_driver_sql("UPDATE search_state SET generation = generation + 1")
 
 
 def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
-    """Rebuilds the rows of the services whose ``column`` (provider_id, category_id) is
-    one of ``ids``: after a provider's name or a category's label changed."""
-    if column not in ("provider_id", "category_id"):
+    """Rebuilds the rows of the services whose ``column`` (id, provider_id, category_id)
+    is one of ``ids``: after a provider's name or a category's label changed."""
+    if column not in ("id", "provider_id", "category_id"):
         raise ValueError(f"services are not reindexed by {column}")
     texts = []
     found = bulk.select_in(

@@ -107,143 +107,163 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="225"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="237"/>
         <source>Person {n}: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="249"/>
         <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="260"/>
         <source>Please note: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
         <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="317"/>
         <source>(no answers yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="405"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="341"/>
+        <source>Discard this person?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="342"/>
+        <source>What you typed about this person will not be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
+        <source>No, go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
+        <source>Yes, discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/apply.py" line="440"/>
         <source>Please check the answers marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="428"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="463"/>
         <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="479"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="514"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="491"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="506"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="526"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="496"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="497"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="500"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="507"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="509"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="514"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="524"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="559"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="525"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="562"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="570"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="584"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="589"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +372,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n service</numerusform>
@@ -360,7 +380,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <source>Did you mean “{words}”? %n service(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n service found for “{text}”</numerusform>
@@ -368,38 +396,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="240"/>
-        <source>Nothing found for “{text}”. Try another word, choose all the Comuni, or ask a welfare manager for help.</source>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <source>No service mentions: {words}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
         <source>For residents of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
         <source>All Comuni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <source>Search all the Comuni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -541,67 +589,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="94"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="96"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/form_fields.py" line="256"/>
+        <source>You can choose more than one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="279"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="323"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="346"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="332"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="355"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="336"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="359"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="354"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="377"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="381"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="373"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="405"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="415"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="385"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="388"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="420"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="390"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,72 +723,72 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="306"/>
+        <location filename="../../kiosk/ui/main_window.py" line="315"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="371"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
+        <location filename="../../kiosk/ui/main_window.py" line="411"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="413"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="406"/>
+        <location filename="../../kiosk/ui/main_window.py" line="415"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="408"/>
+        <location filename="../../kiosk/ui/main_window.py" line="417"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="418"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="409"/>
+        <location filename="../../kiosk/ui/main_window.py" line="418"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="416"/>
+        <location filename="../../kiosk/ui/main_window.py" line="425"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="426"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="427"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="419"/>
+        <location filename="../../kiosk/ui/main_window.py" line="428"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="420"/>
+        <location filename="../../kiosk/ui/main_window.py" line="429"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="421"/>
+        <location filename="../../kiosk/ui/main_window.py" line="430"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,23 +1108,23 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="70"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="71"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>

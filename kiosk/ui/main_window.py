@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         screen.help_requested.connect(self.show_help)
         screen.print_requested.connect(self.print_requested)
         screen.cart_changed.connect(self._show_cart)
+        screen.visit_finished.connect(self.citizen_finished)
         self.screens[screen.route] = screen
         self.stack.addWidget(screen)
         self.screen_added.emit(screen)
@@ -276,6 +277,14 @@ class MainWindow(QMainWindow):
         if self.manager is not None:
             self._set_manager(None)
         self.go_home()
+
+    def citizen_finished(self) -> None:
+        """The citizen tapped "Finish": their visit ends (an assisted one goes back to
+        the manager's dashboard)."""
+        if self.ctx.citizen.assisted_by is not None:
+            self.end_assisted_session()
+        else:
+            self.end_visit()
 
     def _forget_visit(self) -> None:
         self.ctx.citizen.end()

@@ -58,12 +58,18 @@ def test_a_complete_application_passes_cleaned_and_calculated() -> None:
     assert json.loads(json.dumps(cleaned)) == cleaned  # ready for the outbox as it is
 
 
-def test_a_wrong_codice_fiscale_says_which_letter_to_check() -> None:
+def test_a_wrong_codice_fiscale_says_what_to_check() -> None:
     found = problems_of(changed(cf="FRRNNA41A63E592X"))
-    assert found == {"cf": "Il codice fiscale non è valido: controlla la 16ª lettera.",
-                     "membri": "Aggiungi anche te stesso tra i componenti."}  # fmt: skip
+    assert found == {
+        "cf": "Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
+        " confrontalo con la tessera sanitaria.",
+        "membri": "Aggiungi anche te stesso tra i componenti.",
+    }
     _c, english = check(FORM, changed(cf="FRRNNA41A63E592X"), today=TODAY, comuni=COMUNI)
-    assert english[0].message("en") == "This codice fiscale is not valid: check the 16th character."
+    assert english[0].message("en") == (
+        "This codice fiscale is not valid: a letter or digit is wrong,"
+        " compare it with the health card."
+    )
 
 
 def test_a_page_is_checked_alone_while_the_citizen_moves_through_the_wizard() -> None:
@@ -139,3 +145,13 @@ def test_random_answers_never_crash_and_nothing_invalid_passes(answers: dict[str
     assert isinstance(cleaned["patrimonio"], int) and cleaned["patrimonio"] >= 0
     assert cleaned["dich_445"] is True and cleaned["privacy"] is True
     assert cleaned["residenza"] == "piazzola"
+
+
+def test_an_exclusive_answer_cannot_come_with_others() -> None:
+    # "Nessuno" (no public support) with "Pensione" contradicts itself; alone, each is fine.
+    found = problems_of(changed(sostegni=["pensione", "nessuno"]))
+    assert found == {"sostegni": "«Nessuno» non si può scegliere insieme ad altre risposte."}
+    _c, english = check(FORM, changed(sostegni=["nessuno", "adi"]), today=TODAY, comuni=COMUNI)
+    assert english[0].message("en") == "“None” cannot be chosen together with other answers."
+    assert problems_of(changed(sostegni=["nessuno"], sostegni_importo=None)) == {}
+    assert problems_of(changed(sostegni=["pensione", "adi"])) == {}

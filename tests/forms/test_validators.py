@@ -49,11 +49,15 @@ def test_wrong_codici_fiscali_say_what_to_check(typed: str, code: str) -> None:
     assert refused.value.code == code
 
 
-def test_the_checksum_message_names_the_16th_letter_in_both_languages() -> None:
-    assert message("cf_checksum", "it") == (
-        "Il codice fiscale non è valido: controlla la 16ª lettera."
-    )
-    assert "16th character" in message("cf_checksum", "en")
+def test_a_wrong_check_letter_blames_no_one_character() -> None:
+    # "FRRNNA41A63E592W" with the birth day's digits typed wrong ("36" for "63") fails the
+    # same check as a wrong 16th letter: the message must not send the citizen to it.
+    for typed in ("FRRNNA41A36E592W", "FRRNNA41A63E592X"):
+        with pytest.raises(AnswerError) as refused:
+            codice_fiscale(typed)
+        assert refused.value.code == "cf_checksum"
+    assert "16" not in message("cf_checksum", "it") and "16" not in message("cf_checksum", "en")
+    assert "tessera sanitaria" in message("cf_checksum", "it")
 
 
 def test_italian_ibans_check_digits_and_cin() -> None:

@@ -39,7 +39,10 @@ def test_a_draft_is_checked_page_by_page_and_submitted_with_its_receipt(
     assert [p["id"] for p in draft.pages][:2] == ["richiedente", "contatti"]
     draft.answers.update(cf="FRRNNA41A63E592X", cognome="Ferraro", nome="Anna")
     [problem] = draft.page_problems(NOW.date())
-    assert problem.message("it") == "Il codice fiscale non è valido: controlla la 16ª lettera."
+    assert problem.message("it") == (
+        "Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
+        " confrontalo con la tessera sanitaria."
+    )
     draft.answers = copy.deepcopy(GOOD)
     assert draft.page_problems(NOW.date()) == []
 

@@ -77,7 +77,10 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     fill(qtbot, window, "cf", CF_WRONG.lower())
     assert shown(window, QLineEdit, "input_cf").text() == CF_WRONG  # upper-cased as typed
     tap(qtbot, window, "Avanti ›")
-    assert error_of(window, "cf") == "⚠  Il codice fiscale non è valido: controlla la 16ª lettera."
+    assert error_of(window, "cf") == (
+        "⚠  Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
+        " confrontalo con la tessera sanitaria."
+    )
     assert shows(window, "Controlla le risposte segnate qui sotto.")
     snap(window, "wrong-codice-fiscale")
     # The card goes over the reader while the focus is in "Nome": the code lands in the
@@ -132,7 +135,9 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     assert [
         w for w in window.findChildren(QWidget, "field_sostegni_importo") if w.isVisible()
     ] == []
-    tap(qtbot, window, "✓  Nessuno")  # changed mind: "Pensione" only again
+    assert shows(window, "✓  Nessuno") and shows(window, "Pensione")  # "Nessuno" stands alone
+    tap(qtbot, window, "Pensione")  # changed mind: "Pensione" only again
+    assert not shows(window, "✓  Nessuno")
     assert shown(window, QLineEdit, "input_sostegni_importo").text() == "650,00"
     tap(qtbot, window, "Avanti ›")
 
@@ -202,7 +207,8 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     fill(qtbot, window, "status_cf", CF_WRONG)
     tap(qtbot, window, "Cerca")
     assert shown(window, QWidget, "error_status_cf").text() == (
-        "⚠  Il codice fiscale non è valido: controlla la 16ª lettera."
+        "⚠  Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
+        " confrontalo con la tessera sanitaria."
     )
     fill(qtbot, window, "status_cf", "BNCMTT15B19G224I")  # valid, but not the applicant
     tap(qtbot, window, "Cerca")

@@ -110,15 +110,40 @@ def test_search_anziani_on_the_screen_keyboard(qtbot, window, snap) -> None:
     assert shows(window, "€ 45,00 / giorno")
 
 
-def test_search_with_no_result_says_what_to_do(qtbot, window, snap) -> None:
+def test_search_with_no_result_offers_the_ways_it_names(qtbot, window, snap) -> None:
     tap(qtbot, window, "Servizi")
     screen = window.screens["catalog"]
+    qtbot.mouseClick(screen.search, Qt.MouseButton.LeftButton)  # the keyboard hides the chips
     qtbot.keyClicks(screen.search, "astronave")
     qtbot.waitUntil(lambda: shows(window, "Nessun servizio trovato per «astronave»"))
-    assert shows(window, "chiedi aiuto a un welfare manager")
+    assert shows(window, "cerca in tutti i Comuni oppure chiedi aiuto")
+    assert not screen.comune_row.isVisible()
+    # What the text names is on the screen, under it.
+    assert find_button(window, "Cerca in tutti i Comuni").isVisible()
+    assert screen.search_help_button.isVisible()
+    assert screen.search_help_button.text() == "Chiedi aiuto"
     snap(window, "search-nothing")
-    tap(qtbot, window, "Cancella")
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.category_page)
+    tap(qtbot, window, "Cerca in tutti i Comuni")
+    assert screen.comune_chips[""].isChecked()
+    qtbot.waitUntil(lambda: shows(window, "oppure chiedi aiuto:"))
+    assert not shows(window, "cerca in tutti i Comuni")  # done already: not offered again
+    qtbot.mouseClick(screen.search_help_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.overlay.isVisible())
+    snap(window, "search-nothing-help")
+
+
+def test_search_finds_inflected_words_and_offers_corrections(qtbot, window, snap) -> None:
+    tap(qtbot, window, "Servizi")
+    screen = window.screens["catalog"]
+    qtbot.keyClicks(screen.search, "pasti")  # the placeholder's own example
+    qtbot.waitUntil(lambda: shows(window, "1 servizio trovato per «pasti»"))
+    find_button(window, "Pasto caldo a domicilio (consegna inclusa)")
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "pastti")  # "pasti", one t too many
+    qtbot.waitUntil(lambda: shows(window, "Forse cercavi «pasto»? 1 servizio trovato."))
+    find_button(window, "Pasto caldo a domicilio (consegna inclusa)")
+    assert not screen.nothing_actions.isVisible()
+    snap(window, "search-did-you-mean")
 
 
 def test_catalog_by_comune(qtbot, window) -> None:

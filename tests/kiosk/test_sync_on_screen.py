@@ -103,3 +103,38 @@ def test_a_sync_updates_the_category_counts_in_the_same_tiles(qtbot, synced) -> 
     assert all(now is before for now, before in zip(screen._tiles, tiles, strict=True))
     tap(qtbot, window, "Anziani")
     assert shows(window, "Ginnastica dolce")
+
+
+def test_the_refresh_after_a_sync_reads_nothing_on_the_ui_thread(qtbot, synced) -> None:
+    # At 100,000 services a category's counts and first page take 50-100 ms to read;
+    # the sync worker reads them again before the screen refreshes, not the UI thread.
+    import threading
+
+    from sqlalchemy import event
+
+    window, backend = synced
+    tap(qtbot, window, "Servizi")
+    tap(qtbot, window, "Anziani")
+    on_ui_thread: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_ui_thread.append(statement)
+
+    reader_engine = backend.store._reader
+    event.listen(reader_engine, "before_cursor_execute", seen)
+    try:
+        embedded_platform(backend).publish(
+            "services", service_record("s52", "Lettura ad alta voce", category="silvercare")
+        )
+        backend.sync.worker.wake()
+        qtbot.waitUntil(lambda: shows(window, "Lettura ad alta voce"), timeout=10_000)
+        # The sync badge reads the outbox counts; the catalog screen reads nothing.
+        catalog_reads = [s for s in on_ui_thread if "services" in s or "categories" in s]
+        assert catalog_reads == []
+    finally:
+        event.remove(reader_engine, "before_cursor_execute", seen)
+    # Once used, a warmed answer is not served again: the next visit reads afresh.
+    tap(qtbot, window, "‹ Indietro")
+    tap(qtbot, window, "Anziani")
+    assert shows(window, "Lettura ad alta voce")

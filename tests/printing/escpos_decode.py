@@ -1,7 +1,9 @@
 """A small ESC/POS decoder for tests: bytes back to lines, cuts, QR codes and images.
 
 It knows the commands our renderer sends and fails on any other, so a change in what we
-send is noticed. Text is decoded with the code page the job selected (ESC t).
+send is noticed. Text is decoded with the code page the job selected (ESC t), numbered
+as in the printer model's capability profile (Epson's numbers by default). ESC @ clears
+text not yet ended by a line feed, as a printer clears its print buffer.
 """
 
 from __future__ import annotations
@@ -30,13 +32,15 @@ class Job:
     images: list[Image.Image] = field(default_factory=list)
     code_pages: list[str] = field(default_factory=list)
     resets: int = 0
+    feeds: list[int] = field(default_factory=list)  # ESC J, in dots
 
     @property
     def texts(self) -> list[str]:
         return [line.text for line in self.lines]
 
 
-def decode(data: bytes) -> Job:
+def decode(data: bytes, code_pages: dict[int, str] | None = None) -> Job:
+    tables = code_pages or CODE_PAGES
     job = Job()
     align, bold, big, inverted, page = 0, False, False, False, "cp437"
     text = bytearray()
@@ -56,7 +60,11 @@ def decode(data: bytes) -> Job:
             if command == 0x40:  # ESC @
                 job.resets += 1
                 align, bold, big, inverted = 0, False, False, False
+                text.clear()
                 i += 2
+            elif command == 0x4A:  # ESC J n: feed n dots
+                job.feeds.append(data[i + 2])
+                i += 3
             elif command in (0x52, 0x45, 0x61, 0x21, 0x64, 0x2D, 0x4D):  # one argument
                 value = data[i + 2]
                 if command == 0x45:
@@ -67,7 +75,7 @@ def decode(data: bytes) -> Job:
                     big = value & 0x30 == 0x30
                 i += 3
             elif command == 0x74:  # ESC t n
-                page = CODE_PAGES[data[i + 2]]
+                page = tables[data[i + 2]]
                 job.code_pages.append(page)
                 i += 3
             else:

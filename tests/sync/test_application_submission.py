@@ -66,7 +66,10 @@ def test_the_platform_accepts_a_good_application_and_refuses_bad_ones_with_reaso
     ])  # fmt: skip
     assert good.state == "accepted" and good.server_id.startswith("PROT-")
     assert bad.state == "rejected" and bad.reject_code == "invalid_answers"
-    assert "cf: Il codice fiscale non è valido: controlla la 16ª lettera." in bad.reject_message
+    assert (
+        "cf: Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
+        " confrontalo con la tessera sanitaria."
+    ) in bad.reject_message
     assert (changed.reject_code, stranger.reject_code) == ("form_changed", "wrong_form")
     stored = {s.uuid: s for s in central.platform.submissions()}
     assert stored[good.uuid].payload["answers"]["cognome"] == "Ferraro"

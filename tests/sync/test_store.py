@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,8 +15,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.paths import DEMO_DATASET
+from kiosk.paths import DEMO_DATASET, ROOT
 from sync import catalog, demo, mirror
+from sync import store as store_module
 from sync.models import Service
 from sync.records import RecordError
 from sync.store import MIGRATIONS, Store, upgrade_schema
@@ -350,3 +353,36 @@ def test_demo_call_dates_are_relative_to_the_loading_day() -> None:
     resolved = demo.resolve_call_dates(call, date(2026, 3, 28))
     assert resolved["opens_at"] == "2026-03-27T08:00:00+01:00"
     assert resolved["closes_at"] == "2026-03-30T12:00:00+02:00"  # after the DST change
+
+
+def test_the_store_reads_the_newest_migration_as_alembic_does() -> None:
+    assert store_module.head_revision() == head_revision()
+
+
+def test_a_store_at_the_newest_schema_opens_without_alembic(tmp_path: Path) -> None:
+    # Alembic takes about half a second to import: a restarted kiosk skips it when no
+    # migration is due, so its first tap works sooner.
+    path = tmp_path / "kiosk.sqlite3"
+    Store(path).close()
+    opened = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from pathlib import Path; from sync.store import Store;"
+         f"Store(Path({str(path)!r})).close(); print('alembic' in sys.modules)"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    assert opened.stdout.strip() == "False"
+
+
+def test_a_store_behind_the_newest_schema_is_migrated_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    Store(path).close()
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008")
+    engine.dispose()
+    assert store_module.recorded_revision(path) == "0008"
+    Store(path).close()
+    assert store_module.recorded_revision(path) == head_revision()

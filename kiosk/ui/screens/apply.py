@@ -32,8 +32,10 @@ from kiosk.ui.widgets.form_fields import (
     RepeatField,
     answer_text,
     field_widget,
+    review_line,
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.overlay import Confirm
 from sync.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -55,6 +57,7 @@ class ApplyScreen(DataScreen):
         self.draft: Draft | None = None
         self.mode = "page"  # page | member | review | sending | done | unavailable
         self.member: dict[str, Any] = {}
+        self._member_before: dict[str, Any] = {}  # to tell whether anything was typed
         self.member_index: int | None = None  # None: a person being added
         self.submitted: Submitted | None = None
         self.protocol: str | None = None
@@ -62,6 +65,7 @@ class ApplyScreen(DataScreen):
         self.problems: list[Problem] = []
         self.widgets: dict[str, FieldWidget] = {}
         self._comuni: list[Option] = []
+        self._rendering = False
 
         self.call_title = label(role="muted", name="applyCallTitle")
         self.progress = label(role="muted", name="applyProgress")
@@ -76,7 +80,7 @@ class ApplyScreen(DataScreen):
         self.body.addWidget(self.area, 1)
         actions = QHBoxLayout()
         self.cancel_button = button(name="applyCancel", role="chip")
-        self.cancel_button.clicked.connect(self._cancel_member)
+        self.cancel_button.clicked.connect(self._leave_member)
         self.next_button = button(name="applyNext", role="primary")
         self.next_button.setMinimumWidth(360)
         self.next_button.clicked.connect(self._next)
@@ -91,15 +95,18 @@ class ApplyScreen(DataScreen):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
+        self.discard = Confirm(self, "discardPerson")
+        self.discard.accepted.connect(self._cancel_member)
 
     # Entering, and the draft ---------------------------------------------------------
 
     def enter(self, **params: Any) -> None:
         call_id = str(params.get("call_id", ""))
         self._comuni = [(c.id, {"it": c.name}) for c in self.catalog.comuni()]
-        if self.mode == "done" and self.draft is not None and self.draft.call_id == call_id:
-            self._render()  # back to the confirmation, not to a new form
-            return
+        # A confirmation is never shown again: whoever opens the call next (maybe the
+        # next person, if this one left without "Finish") starts a new application.
+        if self.mode == "done":
+            self.forget()
         self.submitted, self.protocol, self.problems = None, None, []
         draft = self.ctx.citizen.drafts.get(call_id)
         if draft is None:
@@ -116,6 +123,7 @@ class ApplyScreen(DataScreen):
         self._render()
 
     def forget(self) -> None:
+        self.discard.hide()
         self.draft, self.submitted, self.protocol = None, None, None
         self.member, self.member_index, self.problems = {}, None, []
         self.mode = "page"
@@ -127,7 +135,7 @@ class ApplyScreen(DataScreen):
         if self.draft is None or self.mode in ("done", "unavailable", "sending"):
             return False
         if self.mode == "member":
-            self._cancel_member()
+            self._leave_member()
             return True
         self._collect()
         earlier = [i for i in self._visible_indexes() if i < self.draft.page]
@@ -152,8 +160,16 @@ class ApplyScreen(DataScreen):
 
     def _render(self) -> None:
         self._show_keyboard(False)
+        # The old fields go one by one: Qt would hand the focus from each to the next,
+        # and each would open the keyboard for a field about to be deleted.
+        self._rendering = True
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        self.keyboard.unbind()
         self.area.clear()
         self.widgets = {}
+        self._rendering = False
         if self.mode == "unavailable" or self.draft is None:
             self._render_unavailable()
         elif self.mode in ("page", "member"):
@@ -224,7 +240,7 @@ class ApplyScreen(DataScreen):
                         column.addWidget(label(line))
                     continue
                 shown = answer_text(item, value, choices, self._comuni, lang)
-                column.addWidget(label(f"{question}: {shown}"))
+                column.addWidget(label(review_line(question, shown)))
             self.area.add(section)
         hint = self._eligibility_hint(cleaned)
         if hint:
@@ -308,9 +324,25 @@ class ApplyScreen(DataScreen):
         members = self.draft.answers.get(self._repeat_item()["name"], [])
         self.member_index = index
         self.member = dict(members[index]) if index is not None else {}
+        self._member_before = dict(self.member)
         self.mode = "member"
         self.problems = []
         self._render()
+
+    def _leave_member(self) -> None:
+        """Cancel or Back on a person: what was typed about them is lost, so ask first
+        (nothing typed or changed: nothing to ask)."""
+        self._collect()
+        if self.member == self._member_before:
+            self._cancel_member()
+            return
+        self._show_keyboard(False)
+        self.discard.ask(
+            self.tr("Discard this person?"),
+            self.tr("What you typed about this person will not be kept."),
+            self.tr("No, go on"),
+            self.tr("Yes, discard"),
+        )
 
     def _cancel_member(self) -> None:
         self.member, self.member_index = {}, None
@@ -357,8 +389,11 @@ class ApplyScreen(DataScreen):
     # Next, problems and submission -------------------------------------------------
 
     def _next(self) -> None:
-        if self.draft is None or self.mode in ("unavailable", "done"):
-            self.go("home") if self.mode == "done" else self.go("calls")
+        if self.mode == "done":
+            self.visit_finished.emit()
+            return
+        if self.draft is None or self.mode == "unavailable":
+            self.go("calls")
             return
         if self.mode == "member":
             self._save_member()
@@ -453,7 +488,7 @@ class ApplyScreen(DataScreen):
         return True
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or not self.isVisible():
+        if new is None or not self.isVisible() or self._rendering or not new.isVisible():
             return
         for widget in self.widgets.values():
             if new in widget.text_inputs():

@@ -46,6 +46,9 @@ class Screen(QWidget):
     # kind, a function SlipContext -> Slip, reference (see kiosk.ui.print_controller)
     print_requested = Signal(str, object, str)
     cart_changed = Signal()  # the citizen's cart gained or lost a service
+    # The citizen said they are done ("Finish"): the visit ends, so the next person
+    # never sees what this one left on screen (a tracking code, a protocol number).
+    visit_finished = Signal()
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()

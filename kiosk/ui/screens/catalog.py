@@ -30,7 +30,7 @@ from kiosk.ui.widgets.common import (
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.sliced import SlicedFill
-from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
+from sync.catalog import CatalogReader, CategoryInfo, SearchResult, ServiceSummary, pick
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
 FIRST_RESULTS = 7  # about what the results panel shows: drawn at once, the rest in slices
@@ -64,6 +64,7 @@ class CatalogScreen(DataScreen):
         self._tiles: list[CardButton] = []
         self._tile_filling = SlicedFill(self, self._add_tile)
         self._results: list[ServiceSummary] = []
+        self._found = SearchResult([])
         self._result_filling = SlicedFill(self, self._add_result)
 
         self.title = label(role="title", name="catalogTitle")
@@ -116,7 +117,21 @@ class CatalogScreen(DataScreen):
         results_layout.setContentsMargins(0, 0, 0, 0)
         self.results_summary = label(role="heading", name="resultsSummary")
         self.results = ScrollList(name="searchResults")
+        # When nothing is found, the ways on that the text names, right under it (the
+        # Comune chips are hidden while the keyboard is open).
+        self.nothing_actions = QWidget()
+        actions = QHBoxLayout(self.nothing_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        self.all_comuni_button = button(name="searchAllComuni")
+        self.all_comuni_button.clicked.connect(lambda: self._choose_comune(ALL_COMUNI))
+        self.search_help_button = button(name="searchHelp")
+        self.search_help_button.clicked.connect(self.help_requested.emit)
+        actions.addWidget(self.all_comuni_button)
+        actions.addWidget(self.search_help_button)
+        actions.addStretch(1)
+        self.nothing_actions.hide()
         results_layout.addWidget(self.results_summary)
+        results_layout.addWidget(self.nothing_actions)
         results_layout.addWidget(self.results, 1)
         self.stack.addWidget(self.category_page)
         self.stack.addWidget(self.results_page)
@@ -167,6 +182,7 @@ class CatalogScreen(DataScreen):
 
     def _choose_comune(self, comune_id: str) -> None:
         self.comune_id = comune_id
+        self.comune_chips[comune_id].setChecked(True)
         self._load_categories()
         if self.search.text().strip():
             self._run_search()
@@ -219,26 +235,37 @@ class CatalogScreen(DataScreen):
         if not text:
             self.stack.setCurrentWidget(self.category_page)
             return
-        self._results = self.catalog.search(text, self._scope())
+        self._found = self.catalog.find(text, self._scope())
+        self._results = self._found.services
         self._render_results()
         self.stack.setCurrentWidget(self.results_page)
 
     def _render_results(self) -> None:
         self.results.clear()
         text = self.search.text().strip()
-        if self._results:
-            self.results_summary.setText(
-                self.tr("%n service(s) found for “{text}”", "", len(self._results)).format(
-                    text=text
-                )
-            )
+        found = self._found
+        count = len(self._results)
+        if count and found.suggestion:
+            summary = self.tr("Did you mean “{words}”? %n service(s) found.", "", count)
+            summary = summary.format(words=found.suggestion)
+        elif count:
+            summary = self.tr("%n service(s) found for “{text}”", "", count).format(text=text)
+        elif self._scope() is not None:
+            summary = self.tr(
+                "Nothing found for “{text}”. Try another word, search all the Comuni,"
+                " or ask for help:"
+            ).format(text=text)
         else:
-            self.results_summary.setText(
-                self.tr(
-                    "Nothing found for “{text}”. Try another word, choose all the Comuni,"
-                    " or ask a welfare manager for help."
-                ).format(text=text)
+            summary = self.tr(
+                "Nothing found for “{text}”. Try another word or ask for help:"
+            ).format(text=text)
+        if count and found.ignored:
+            summary += " " + self.tr("No service mentions: {words}.").format(
+                words=", ".join(found.ignored)
             )
+        self.results_summary.setText(summary)
+        self.nothing_actions.setVisible(count == 0)
+        self.all_comuni_button.setVisible(self._scope() is not None)
         self._result_filling.start(self._results, at_once=FIRST_RESULTS)
 
     def _add_result(self, service: ServiceSummary) -> None:
@@ -253,6 +280,8 @@ class CatalogScreen(DataScreen):
         self.clear_button.setText(self.tr("Clear"))
         self.comune_label.setText(self.tr("For residents of:"))
         self.comune_chips[ALL_COMUNI].setText(self.tr("All Comuni"))
+        self.all_comuni_button.setText(self.tr("Search all the Comuni"))
+        self.search_help_button.setText(self.tr("Ask for help"))
         if self._categories:
             self._render_categories()
         if self.stack.currentWidget() is self.results_page:

@@ -144,7 +144,7 @@ class CheckoutScreen(DataScreen):
 
     def finish(self) -> None:
         self.forget()
-        self.go("home")
+        self.visit_finished.emit()
 
     # Texts -------------------------------------------------------------------------------
 

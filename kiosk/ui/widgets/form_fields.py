@@ -8,7 +8,7 @@ questions come from the platform.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -90,7 +90,9 @@ class FieldWidget(QWidget):
 
     def retranslate(self, lang: str) -> None:
         question = pick(self.item.get("label", {}), lang)
-        if not self.required and self.item["type"] not in ("note", "declaration"):
+        # A label that qualifies itself ("E-mail (se ce l'hai)") needs no second note.
+        qualified = question.rstrip().endswith(")")
+        if not self.required and not qualified and self.item["type"] not in ("note", "declaration"):
             question = QCoreApplication.translate("FormFields", "{question} (optional)").format(
                 question=question
             )
@@ -186,11 +188,17 @@ class ChoiceField(FieldWidget):
     """
 
     def __init__(
-        self, item: Mapping[str, Any], options: Sequence[Option], *, several: bool = False
+        self,
+        item: Mapping[str, Any],
+        options: Sequence[Option],
+        *,
+        several: bool = False,
+        exclusive: Collection[Any] = (),
     ) -> None:
         super().__init__(item)
         self.options = list(options)
         self.several = several
+        self.exclusive_values = set(exclusive)  # answers that rule out the others
         self.group = QButtonGroup(self)
         self.group.setExclusive(not several)
         self.buttons: list[QPushButton] = []
@@ -201,13 +209,24 @@ class ChoiceField(FieldWidget):
             choice = button(name=f"choice_{self.name}_{index}", role="choice")
             choice.setCheckable(True)
             choice.toggled.connect(lambda _on, b=choice: self._mark(b))
-            choice.clicked.connect(lambda _=False: self.edited.emit())
+            choice.clicked.connect(lambda on, i=index: self._chosen(i, on))
             self.group.addButton(choice, index)
             self.buttons.append(choice)
             grid.addWidget(choice, index // columns, index % columns)
         self.column.addLayout(grid)
         self.finish()
         self._lang = "it"
+
+    def _exclusive(self, index: int) -> bool:
+        return self.options[index][0] in self.exclusive_values
+
+    def _chosen(self, index: int, on: bool) -> None:
+        """An exclusive answer ("None") clears the others; any other clears it."""
+        if on and self.several:
+            for other, choice in enumerate(self.buttons):
+                if other != index and (self._exclusive(index) or self._exclusive(other)):
+                    choice.setChecked(False)
+        self.edited.emit()
 
     def _mark(self, choice: QPushButton) -> None:
         index = self.buttons.index(choice)
@@ -233,6 +252,10 @@ class ChoiceField(FieldWidget):
         self._lang = lang
         for choice in self.buttons:
             self._mark(choice)
+        if self.several:  # else several answers look like a choice of one
+            several = QCoreApplication.translate("FormFields", "You can choose more than one.")
+            self.help.setText(f"{self.help.text()} {several}".strip())
+            self.help.setVisible(True)
 
 
 class DeclarationField(FieldWidget):
@@ -359,6 +382,15 @@ class RepeatField(FieldWidget):
         self._rebuild()
 
 
+def review_line(question: str, answer: str) -> str:
+    """A question and its answer on one line: "Nome: Anna", "Hai figli? Sì" (never a
+    stray "?:" or ".:" after a question that ends in its own sign)."""
+    question = question.rstrip().rstrip(":").rstrip()
+    if question.endswith("?"):
+        return f"{question} {answer}"
+    return f"{question.rstrip('.')}: {answer}"
+
+
 def answer_text(
     item: Mapping[str, Any],
     value: Any,
@@ -409,8 +441,10 @@ def field_widget(
     if kind == "long_text":
         return LongTextField(item)
     if kind in ("choice", "multi_choice"):
-        options = [(c["value"], c["label"]) for c in choices[item["choices"]]]
-        return ChoiceField(item, options, several=kind == "multi_choice")
+        listed = choices[item["choices"]]
+        options = [(c["value"], c["label"]) for c in listed]
+        exclusive = [c["value"] for c in listed if c.get("exclusive")]
+        return ChoiceField(item, options, several=kind == "multi_choice", exclusive=exclusive)
     if kind == "yes_no":
         yes_no = [(True, {"it": "Sì", "en": "Yes"}), (False, {"it": "No", "en": "No"})]
         return ChoiceField(item, yes_no)

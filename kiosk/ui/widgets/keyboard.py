@@ -9,6 +9,8 @@ also comes on by itself at the start of a name.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
@@ -80,9 +82,25 @@ class OnScreenKeyboard(QWidget):
 
     def bind(self, target: TextTarget, *, capitalise: bool = False) -> None:
         """Types into ``target``; with ``capitalise`` each word starts with a capital."""
+        self.unbind()
         self._target = target
         self._capitalise = capitalise
+        # A field deleted under the keyboard (its page was replaced) takes the keyboard
+        # with it: keys must never reach a deleted field.
+        target.destroyed.connect(self._target_gone)
         self._auto_shift()
+
+    def unbind(self) -> None:
+        """Types nowhere until bound again."""
+        if self._target is not None:
+            with suppress(RuntimeError, TypeError):  # already gone, or never connected
+                self._target.destroyed.disconnect(self._target_gone)
+        self._target = None
+
+    def _target_gone(self) -> None:
+        self._target = None
+        if self.isVisible():
+            self._close()
 
     def _text(self) -> str:
         if isinstance(self._target, QLineEdit):

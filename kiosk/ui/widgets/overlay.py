@@ -80,3 +80,43 @@ class Overlay(Layer):
     def dismiss(self) -> None:
         self.hide()
         self.dismissed.emit()
+
+
+class Confirm(Layer):
+    """A question before something that cannot be undone: the safe answer on the left,
+    the one that acts on the right (``accepted`` is emitted for it)."""
+
+    accepted = Signal()
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent, min_width=720, max_width=1000)
+        self.card.setObjectName("overlayCard")  # the dimmed layer's and card's style
+        self.setAccessibleName(name)
+        inner = QVBoxLayout(self.card)
+        inner.setContentsMargins(48, 40, 48, 40)
+        inner.setSpacing(20)
+        self.title = label(role="title", name=f"{name}Title")
+        self.body = label(name=f"{name}Body")
+        inner.addWidget(self.title)
+        inner.addWidget(self.body)
+        actions = QHBoxLayout()
+        self.keep_button: QPushButton = button(name=f"{name}Keep", role="chip")
+        self.keep_button.clicked.connect(self.hide)
+        self.accept_button: QPushButton = button(name=f"{name}Accept", role="primary")
+        self.accept_button.clicked.connect(self._accept)
+        actions.addWidget(self.keep_button)
+        actions.addStretch(1)
+        actions.addWidget(self.accept_button)
+        inner.addLayout(actions)
+
+    def ask(self, title: str, body: str, keep: str, accept: str) -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.body.setVisible(bool(body))
+        self.keep_button.setText(keep)
+        self.accept_button.setText(accept)
+        self.cover()
+
+    def _accept(self) -> None:
+        self.hide()
+        self.accepted.emit()

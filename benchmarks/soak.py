@@ -1,0 +1,223 @@
+"""Soak: thousands of taps on the real kiosk, with its memory printed as it goes.
+
+The kiosk runs in a child process in demo mode (embedded reference platform, demo
+catalog, sync and print workers running), driven through its widgets as a person would:
+Services, a search typed key by key, a category, a service, Back, Home. Every 25
+interactions the language is switched, every 10 the visit ends as the idle time-out ends
+it. The child prints its resident memory at the start, every 100 interactions and at the
+end; a crash (for example a Qt binding that loses references and aborts the interpreter)
+shows as the child's exit status. ``./dev bench soak [INTERACTIONS]``.
+
+Memory is read after a full collection, so the figures show what the kiosk keeps, not
+what the collector has not reached yet.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+INTERACTIONS = 2_000
+LANGUAGE_EVERY = 25
+END_VISIT_EVERY = 10
+REPORT_EVERY = 100
+SEARCHES = ["anziani", "pasto", "trasporto", "baby", "corso", "zzz", "assistenza dom"]
+# A growth the kiosk may show while its first screens, fonts and caches are built.
+WARM_UP = 100
+
+
+def rss_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def demo_config(folder: Path) -> Path:
+    path = folder / "kiosk.toml"
+    path.write_text(
+        "[social_point]\n"
+        'name = "Social Point Piazzola"\ncomune = "piazzola"\n'
+        "[kiosk]\n"
+        'id = "kiosk-soak"\nlanguage = "it"\nfullscreen = false\n'
+        "[paths]\n"
+        f'data_dir = "{folder}"\nlog_dir = "{folder / "log"}"\ncache_dir = "{folder / "cache"}"\n'
+        "[demo]\nenabled = true\n"
+        '[sync]\nplatform_url = "embedded"\ninterval_s = 15\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+class Driver:
+    """Taps the kiosk's widgets and waits, as a person does, for what the tap shows."""
+
+    def __init__(self, interactions: int) -> None:
+        from kiosk.config import load_config
+        from kiosk.ui.application import KioskApplication
+
+        self.folder = Path(tempfile.mkdtemp(prefix="soak-"))
+        self.kiosk = KioskApplication(
+            load_config(demo_config(self.folder)), windowed=True, exit_when_ready=False
+        )
+        self.kiosk.window.resize(1920, 1080)
+        self.window = self.kiosk.window
+        self.interactions = interactions
+        self.done = 0
+        self.lang_index = 0
+
+    def wait_until(self, condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+        from PySide6.QtTest import QTest
+
+        deadline = time.monotonic() + timeout_s
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the kiosk did not get there (route {self.route!r})")
+            QTest.qWait(5)
+
+    @property
+    def route(self) -> str:
+        return self.window.current_route
+
+    def tap(self, widget) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def visible(self, name: str):  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QAbstractButton
+
+        found = [
+            b
+            for b in self.window.findChildren(QAbstractButton, name)
+            if b.isVisible() and b.isEnabled()
+        ]
+        return found
+
+    def steps(self) -> Iterator[Callable[[], None]]:
+        """One walk through the catalog, one interaction per step."""
+        searches = iter(SEARCHES * (self.interactions // len(SEARCHES) + 1))
+        round_ = 0
+        while True:
+            round_ += 1
+            yield lambda: self._tap_and_wait("servicesTile", "catalog")
+            yield lambda: self._search(next(searches))
+            yield lambda: self._tap_and_wait("clearSearch", "catalog")
+            yield lambda r=round_: self._open_category(r)
+            yield lambda r=round_: self._open_service(r)
+            yield lambda: self._tap_and_wait("backButton", "category")
+            yield lambda: self._tap_and_wait("homeButton", "home")
+
+    def _tap_and_wait(self, name: str, route: str) -> None:
+        self.wait_until(lambda: bool(self.visible(name)))
+        self.tap(self.visible(name)[0])
+        self.wait_until(lambda: self.route == route)
+
+    def _search(self, word: str) -> None:
+        from PySide6.QtTest import QTest
+
+        screen = self.window.screens["catalog"]
+        QTest.keyClicks(screen.search, word)
+        self.wait_until(lambda: screen.stack.currentWidget() is screen.results_page)
+
+    def _open_category(self, round_: int) -> None:
+        self.wait_until(lambda: bool(self.visible("categoryTile")))
+        tiles = self.visible("categoryTile")
+        self.tap(tiles[round_ % len(tiles)])
+        self.wait_until(lambda: self.route == "category")
+
+    def _open_service(self, round_: int) -> None:
+        self.wait_until(lambda: bool(self.visible("serviceCard")))
+        cards = self.visible("serviceCard")
+        self.tap(cards[round_ % len(cards)])
+        self.wait_until(lambda: self.route == "service")
+
+    def switch_language(self) -> None:
+        from kiosk.ui.i18n import LANGUAGE_NAMES
+
+        codes = list(LANGUAGE_NAMES)
+        self.lang_index = (self.lang_index + 1) % len(codes)
+        self.tap(self.visible(f"language_{codes[self.lang_index]}")[0])
+
+    def report(self, label: str) -> int:
+        gc.collect()
+        rss = rss_kib()
+        print(f"  {label:>16}: RSS {rss / 1024:7.1f} MiB", flush=True)
+        return rss
+
+    def run(self) -> int:
+        self.wait_until(lambda: self.kiosk.backend is not None, timeout_s=60)
+        self.wait_until(lambda: "catalog" in self.window.screens or True)
+        start = self.report("start")
+        # A binding that drops references to None aborts the interpreter once the count
+        # reaches zero; the drift shows it long before (immortal from Python 3.12 on).
+        none_refs = sys.getrefcount(None)
+        warm = start
+        steps = self.steps()
+        began = time.monotonic()
+        for done in range(1, self.interactions + 1):
+            if done % END_VISIT_EVERY == 0:
+                self.window.end_visit()  # what the idle time-out does
+                steps = self.steps()
+            elif done % LANGUAGE_EVERY == 0:
+                self.switch_language()
+            else:
+                next(steps)()
+            if done % REPORT_EVERY == 0:
+                rss = self.report(f"{done} interactions")
+                if done == WARM_UP:
+                    warm = rss
+        elapsed = time.monotonic() - began
+        end = self.report("end")
+        print(
+            f"  {self.interactions} interactions in {elapsed:.0f} s without a crash;"
+            f" growth {(end - start) / 1024:+.1f} MiB from the start,"
+            f" {(end - warm) / 1024:+.1f} MiB after the first {WARM_UP} (target ≤ 2 MB)",
+            flush=True,
+        )
+        print(f"  references to None lost: {max(0, none_refs - sys.getrefcount(None))}", flush=True)
+        return 0
+
+
+def child(interactions: int) -> int:
+    driver = Driver(interactions)
+    code = 1
+    try:
+        code = driver.run()
+    finally:
+        driver.kiosk.app.quit()
+        if driver.kiosk.tasks is not None:
+            driver.kiosk.tasks.shutdown()
+        if driver.kiosk.backend is not None:
+            driver.kiosk.backend.close()
+    return code
+
+
+def soak(interactions: int = INTERACTIONS) -> int:
+    """Runs the soak in a child process; returns its exit status (negative: a signal)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "benchmarks.soak", "--child", str(interactions)]
+    return subprocess.run(command, env=env, check=False).returncode
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    interactions = int(args[0]) if args else INTERACTIONS
+    print(f"Soak: {interactions} interactions on the demo kiosk")
+    code = soak(interactions)
+    if code != 0:
+        print(f"  the kiosk ended with status {code} (a negative status is a signal)")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        sys.exit(child(int(sys.argv[2])))
+    main(sys.argv[1:])

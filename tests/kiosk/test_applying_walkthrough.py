@@ -1,0 +1,111 @@
+"""What a walk-through of the application form on the panel found: the keyboard after
+Back, discarding a person, the applicant in the household, exclusive answers, the
+privacy notice, and the end of the visit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from kiosk.applying import Submitted
+from tests.kiosk.people import shows, tap
+from tests.kiosk.test_applying_on_screen import prefilled, shown, tap_named
+
+
+def test_back_from_a_person_leaves_no_keyboard_without_a_field(qtbot, window) -> None:
+    screen = prefilled(window, page=2)
+    tap(qtbot, window, "+ Aggiungi una persona")
+    qtbot.mouseClick(shown(window, QLineEdit, "input_nome_cognome"), Qt.MouseButton.LeftButton)
+    assert screen.keyboard.isVisible()
+    for key in ("key_76", "key_85", "key_67", "key_65"):  # L U C A
+        tap_named(qtbot, screen.keyboard, key)
+    tap(qtbot, screen.keyboard, "Chiudi")
+    assert not screen.keyboard.isVisible()
+    tap(qtbot, window, "‹ Indietro")
+    if screen.discard.isVisible():  # it asks first: yes, discard
+        tap(qtbot, window, "Sì, annulla")
+    qtbot.waitUntil(lambda: not shows(window, "Salva questa persona"))
+    qtbot.wait(50)  # the old page's fields go with the next deferred deletions
+    assert not screen.keyboard.isVisible()
+    # A key tapped now types nowhere, and raises nothing.
+    with qtbot.captureExceptions() as raised:
+        screen.keyboard._type("x")
+        screen.keyboard._erase()
+    assert raised == []
+
+
+def test_leaving_a_person_with_answers_asks_first(qtbot, window, snap) -> None:
+    screen = prefilled(window, page=2)
+    members = len(screen.draft.answers["membri"])
+    tap(qtbot, window, "+ Aggiungi una persona")
+    shown(window, QLineEdit, "input_nome_cognome").setText("Luca Verdi")
+    tap(qtbot, window, "Annulla")
+    assert shows(window, "Annullare questa persona?")
+    snap(window, "discard-person")
+    tap(qtbot, window, "No, continua")
+    assert shown(window, QLineEdit, "input_nome_cognome").text() == "Luca Verdi"
+    tap(qtbot, window, "‹ Indietro")
+    assert shows(window, "Annullare questa persona?")
+    tap(qtbot, window, "Sì, annulla")
+    assert not shows(window, "Salva questa persona")
+    assert len(screen.draft.answers["membri"]) == members
+    # Nothing typed: nothing to lose, no question.
+    tap(qtbot, window, "+ Aggiungi una persona")
+    tap(qtbot, window, "Annulla")
+    assert not screen.discard.isVisible() and not shows(window, "Salva questa persona")
+
+
+def test_finish_ends_the_visit_and_the_next_person_starts_afresh(qtbot, window) -> None:
+    screen = prefilled(window, page=5)
+    screen.mode = "sending"
+    screen.show_submitted(Submitted("u1", "TRK-ABCD-1234", "job1"))
+    screen.show_protocol("PROT-2026-000017", True)
+    assert shows(window, "TRK-ABCD-1234") and shows(window, "PROT-2026-000017")
+    window.ctx.citizen.language = "it"
+    tap(qtbot, window, "Ho finito")
+    assert window.current_route == "home"
+    assert not window.ctx.citizen.active
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Fai domanda qui")
+    assert shows(window, "Passo 1 di 6")
+    assert not shows(window, "TRK-ABCD-1234") and not shows(window, "PROT-2026-000017")
+
+
+def test_a_confirmation_left_on_screen_is_not_shown_to_the_next_person(qtbot, window) -> None:
+    screen = prefilled(window, page=5)
+    screen.mode = "sending"
+    screen.show_submitted(Submitted("u1", "TRK-ABCD-1234", "job1"))
+    tap(qtbot, window, "⌂ Inizio")  # left without "Ho finito"
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Fai domanda qui")
+    assert shows(window, "Passo 1 di 6") and not shows(window, "TRK-ABCD-1234")
+    assert [w for w in window.findChildren(QWidget, "trackingCode") if w.isVisible()] == []
+
+
+def test_an_exclusive_answer_rules_out_the_others_and_several_are_announced(
+    qtbot, window, snap
+) -> None:
+    screen = prefilled(window, page=3)
+    field = screen.widgets["sostegni"]
+    assert field.help.isVisible() and "Puoi sceglierne più di una." in field.help.text()
+    tap(qtbot, window, "Nessuno")
+    assert field.value() == ["nessuno"]
+    tap(qtbot, window, "Pensione")  # "Nessuno" goes by itself
+    assert field.value() == ["pensione"]
+    tap(qtbot, window, "NASpI (disoccupazione)")
+    assert field.value() == ["naspi", "pensione"]
+    tap(qtbot, window, "Nessuno")  # the others go
+    assert field.value() == ["nessuno"]
+    snap(window, "exclusive-answer")
+
+
+def test_the_review_reads_questions_and_answers_without_stray_signs(qtbot, window, snap) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    prefilled(window, page=5)
+    lines = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
+    assert any(line.startswith("Quali aiuti pubblici ricevete? ") for line in lines)
+    assert not [line for line in lines if "?:" in line or ".:" in line]
+    prefilled(window, page=1)  # a label that says it is optional is not told so again
+    assert shows(window, "E-mail (se ce l'hai)")
+    assert not shows(window, "(se ce l'hai) (facoltativo)")

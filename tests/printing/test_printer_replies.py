@@ -1,0 +1,364 @@
+"""Trusting what the printer says: its status after each job, bytes that really left on
+every transport, and something that is not a printer on the configured port.
+
+The TCP printer is tests/printing/fake_printer.py. Serial goes through a real
+pseudo-terminal; the device-file transport writes to a real file under a real size
+limit; USB is faked at its bulk endpoints, the one edge no test machine has.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import tty
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from sqlalchemy import select
+
+from kiosk.paths import ROOT
+from printing import print_queue
+from printing.connection import (
+    NetworkConnection,
+    PrinterError,
+    SerialConnection,
+    State,
+    UsbConnection,
+    is_status_byte,
+)
+from printing.escpos_render import PROFILES, render
+from printing.print_worker import PrintWorker
+from printing.slip import NOT_FISCAL, Pair, Qr, Slip, SlipContext, Text, header
+from sync.models import OutboxEntry, PrintJob
+from sync.store import Store
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import HTTP_BAD_REQUEST, SSH_BANNER, AlienServer, FakePrinter
+
+CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
+
+
+def receipt(number: int = 1) -> Slip:
+    return Slip("Ricevuta", (*header(CONTEXT, "RICEVUTA"), Pair("Codice", f"PR-{number:04d}"),
+                             Text("Pasti a domicilio"), Text(NOT_FISCAL)))  # fmt: skip
+
+
+def eventually(condition: Callable[[], object], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def printer() -> Iterator[FakePrinter]:
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+def start_worker(store: Store, connection: object) -> PrintWorker:
+    worker = PrintWorker(store, connection, PROFILES["58mm"],  # type: ignore[arg-type]
+                         expire_after=timedelta(minutes=10), retry_s=0.05, idle_s=0.05)  # fmt: skip
+    worker.start()
+    return worker
+
+
+def queue(store: Store, number: int = 1) -> str:
+    with store.write() as session:
+        return print_queue.add(session, receipt(number), "receipt", f"PR-{number:04d}")
+
+
+def job_row(store: Store, job_uuid: str) -> PrintJob:
+    with store.read() as session:
+        return session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
+
+
+def alerts(store: Store) -> list[dict[str, object]]:
+    with store.read() as session:
+        return [e.payload for e in session.scalars(select(OutboxEntry)) if e.kind == "event"]
+
+
+def test_paper_running_out_during_a_slip_leaves_it_uncertain(
+    store: Store, printer: FakePrinter
+) -> None:
+    printer.paper_left = 300  # healthy before the job, paper end after it
+    job_uuid = queue(store, 5)
+    worker = start_worker(store, NetworkConnection(printer.host, printer.port, timeout=2,
+                                                   status_timeout=1.0))  # fmt: skip
+    try:
+        eventually(lambda: job_row(store, job_uuid).state == "uncertain")
+        row = job_row(store, job_uuid)
+        assert "paper_out" in (row.last_error or "") and row.printed_at is None
+        assert {"type": "printer_alert", "state": "paper_out",
+                "waiting_kind": "receipt"} in alerts(store)  # fmt: skip
+        printer.mode, printer.paper_left = "healthy", None  # a new roll
+        time.sleep(0.3)
+        assert len(printer.jobs) == 1  # never sent again by itself
+        with store.read() as session:
+            assert [j.uuid for j in print_queue.needing_attention(session)] == [job_uuid]
+    finally:
+        worker.stop()
+
+
+def test_a_slow_printer_is_not_counted_printed_before_it_answers(printer: FakePrinter) -> None:
+    printer.reply_delay = 0.6  # answers, but after the 0.3 s the kiosk waits
+    data = render(receipt(), PROFILES["58mm"])
+    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=0.3)
+    assert connection.status().state is State.NO_ANSWER
+    with pytest.raises(PrinterError) as raised:
+        connection.send(data)
+    assert raised.value.maybe_printed and raised.value.sent == len(data)
+    assert raised.value.state is State.NO_ANSWER
+    printer.reply_delay = 0.0
+    assert connection.send(data).state is State.READY  # answered in time: printed
+
+
+def test_a_slow_printer_holds_the_queue_instead_of_printing_unconfirmed(
+    store: Store, printer: FakePrinter
+) -> None:
+    printer.reply_delay = 1.5  # answers, but after the 1 s the kiosk waits
+    job_uuid = queue(store)
+    worker = start_worker(store, NetworkConnection(printer.host, printer.port, timeout=2,
+                                                   status_timeout=1.0))  # fmt: skip
+    try:
+        eventually(lambda: job_row(store, job_uuid).waiting_reason == "no_answer")
+        assert job_row(store, job_uuid).state == "pending" and printer.jobs == []
+        printer.reply_delay = 0.0
+        eventually(lambda: job_row(store, job_uuid).state == "printed")
+        assert len(printer.jobs) == 1
+    finally:
+        worker.stop()
+
+
+@pytest.mark.parametrize(
+    ("greeting", "answer"), [(SSH_BANNER, b""), (b"", HTTP_BAD_REQUEST)], ids=["ssh", "http"]
+)
+def test_a_server_that_is_not_a_printer_is_never_paper_out(
+    store: Store, greeting: bytes, answer: bytes
+) -> None:
+    server = AlienServer(greeting, answer)
+    try:
+        connection = NetworkConnection(server.host, server.port, timeout=2, status_timeout=0.3)
+        status = connection.status()
+        assert status.state is State.NOT_A_PRINTER
+        assert "address and port" in status.detail and f":{server.port}" in status.detail
+        job_uuid = queue(store)
+        worker = start_worker(store, connection)
+        try:
+            eventually(lambda: job_row(store, job_uuid).waiting_reason == "not_a_printer")
+        finally:
+            worker.stop()
+        assert [a["state"] for a in alerts(store)] == ["not_a_printer"]  # no paper alert
+        assert job_row(store, job_uuid).state == "pending"
+        assert b"PR-0001" not in server.received  # no slip sent to a web or SSH server
+    finally:
+        server.close()
+
+
+def test_only_bytes_with_the_fixed_bits_are_printer_status() -> None:
+    valid = [b for b in range(256) if is_status_byte(b)]
+    assert len(valid) == 16 and all(b & 0x12 == 0x12 and not b & 0x81 for b in valid)
+    for reply in (0x00, 0xFF, ord("H"), ord("S"), 0x08, 0x72 | 0x80, 0x13):
+        server = AlienServer(answer=bytes([reply]))
+        try:
+            connection = NetworkConnection(server.host, server.port, status_timeout=0.3)
+            assert connection.status().state is State.NOT_A_PRINTER, hex(reply)
+        finally:
+            server.close()
+
+
+def test_paper_near_its_end_tells_the_managers_once_per_roll(
+    store: Store, printer: FakePrinter
+) -> None:
+    printer.mode = "near_end"
+    first, second = queue(store, 1), queue(store, 2)
+    worker = start_worker(store, NetworkConnection(printer.host, printer.port, timeout=2,
+                                                   status_timeout=1.0))  # fmt: skip
+    try:
+        eventually(lambda: job_row(store, second).state == "printed")
+        assert job_row(store, first).state == "printed"  # near-end still prints
+        assert alerts(store) == [{"type": "printer_alert", "state": "paper_low"}]
+        printer.mode = "healthy"  # a new roll
+        eventually(lambda: worker.last.printer is State.READY)
+        printer.mode = "near_end"
+        eventually(lambda: len(alerts(store)) == 2)
+        assert worker.last.printer is State.PAPER_LOW
+    finally:
+        worker.stop()
+
+
+class TimingOutUsbPort:
+    """A USB printer's bulk endpoints that take ``limit`` bytes, then time out part-way
+    through a transfer, as a real stalled printer does."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.written = bytearray()
+        self.pending = b""
+
+    def write(self, data: bytes, timeout_ms: int) -> int:
+        if data[:2] == b"\x10\x04":
+            self.pending = b"\x16" if data[2] == 1 else b"\x12"
+            return len(data)
+        if self.limit is not None and len(self.written) + len(data) > self.limit:
+            self.written += data[: self.limit - len(self.written)]
+            raise OSError("USB write failed: [Errno 110] Operation timed out")
+        self.written += data
+        return len(data)
+
+    def read(self, size: int, timeout_ms: int) -> bytes:
+        reply, self.pending = self.pending, b""
+        return reply
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("limit", [300, 0])
+def test_a_usb_transfer_timing_out_part_way_makes_the_slip_uncertain(
+    store: Store, limit: int
+) -> None:
+    port = TimingOutUsbPort(limit)
+    connection = UsbConnection(0x04B8, 0x0202, open_port=lambda vendor, product: port)
+    job_uuid = queue(store, 3)
+    worker = start_worker(store, connection)
+    try:
+        eventually(lambda: job_row(store, job_uuid).state == "uncertain")
+        port.limit = None  # the printer is fine again
+        time.sleep(0.3)
+    finally:
+        worker.stop()
+    assert len(port.written) == limit  # the cut-off part only: never a second, unmarked copy
+
+
+class StalledSerialPrinter:
+    """A pseudo-terminal whose far end stops reading after answering the status: the
+    kernel's buffer fills and pyserial's write timeout strikes part-way through a write."""
+
+    def __init__(self) -> None:
+        self.master, slave = os.openpty()
+        tty.setraw(slave)
+        self.device = os.ttyname(slave)
+        self._slave = slave
+        self.reading = True
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while self.reading:
+            try:
+                chunk = os.read(self.master, 3)
+            except OSError:
+                return
+            if chunk[:2] == b"\x10\x04":
+                os.write(self.master, b"\x16" if chunk[2:] == b"\x01" else b"\x12")
+            else:
+                self.reading = False  # a job arrives: the printer jams, reads no more
+
+    def close(self) -> None:
+        os.close(self._slave)
+        os.close(self.master)
+
+
+def test_a_serial_write_timing_out_part_way_is_uncertain_not_nothing_sent() -> None:
+    printer = StalledSerialPrinter()
+    try:
+        connection = SerialConnection(printer.device, 115200, timeout=1, status_timeout=0.3)
+        assert connection.status().state is State.READY
+        data = render(receipt(), PROFILES["80mm"]) * 60  # more than the kernel buffers
+        with pytest.raises(PrinterError) as raised:
+            connection.send(data)
+        assert raised.value.maybe_printed
+        assert raised.value.sent < len(data)
+    finally:
+        printer.close()
+
+
+def test_a_device_file_that_takes_part_of_a_job_reports_what_it_took(tmp_path: Path) -> None:
+    # A real short write: the file size limit (RLIMIT_FSIZE) stops the write at 1,000
+    # bytes, as a device stops taking data. In a child process, so the limit stays there.
+    device = tmp_path / "lp0"
+    script = textwrap.dedent(f"""
+        import resource, signal, sys
+        from pathlib import Path
+        from printing.connection import FileConnection, PrinterError
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+        try:
+            FileConnection(Path({str(device)!r})).send(bytes(5000))
+        except PrinterError as error:
+            print(error.sent, error.maybe_printed)
+            sys.exit(0)
+        print("no error")
+    """)
+    child = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                           text=True, timeout=60, check=False)  # fmt: skip
+    assert child.stdout.split() == ["1000", "True"], child.stdout + child.stderr
+    assert device.stat().st_size == 1000
+
+
+def test_a_copy_after_a_raster_cut_off_is_not_swallowed_as_image_data(
+    store: Store, printer: FakePrinter
+) -> None:
+    slip = Slip("Buono", (*header(CONTEXT, "BUONO"), Qr("SP1:" + "A" * 150),
+                          Text("CODICE-1234")))  # fmt: skip
+    whole = render(slip, PROFILES["58mm-image-qr"])
+    printer.mode = "disconnect"
+    printer.disconnect_after = whole.index(b"\x1dv0") + 500  # in the QR's image data
+    with store.write() as session:
+        job_uuid = print_queue.add(session, slip, "voucher", "CODICE-1234")
+    worker = PrintWorker(store, NetworkConnection(printer.host, printer.port, timeout=2,
+                         status_timeout=1.0), PROFILES["58mm-image-qr"],
+                         expire_after=timedelta(minutes=10), retry_s=0.05, idle_s=0.05)  # fmt: skip
+    worker.start()
+    try:
+        eventually(lambda: job_row(store, job_uuid).state == "uncertain")
+        printer.mode = "healthy"
+        with store.write() as session:
+            copy_uuid = print_queue.reprint(session, job_uuid)
+        worker.wake()
+        eventually(lambda: job_row(store, copy_uuid).state == "printed")
+    finally:
+        worker.stop()
+    eventually(lambda: len(printer.jobs) == 2)
+    # What the printer's parser sees: the cut-off job, then the copy, in one stream.
+    seen = decode(printer.jobs[0] + printer.jobs[1])
+    assert "DUPLICATO n. 1" in seen.texts and "CODICE-1234" in seen.texts
+    assert [code.text for image in seen.images for code in zxingcpp.read_barcodes(image)] == [
+        "SP1:" + "A" * 150
+    ]
+
+
+def test_print_test_without_status_prints_on_a_silent_printer(
+    tmp_path: Path, printer: FakePrinter
+) -> None:
+    printer.mode = "silent"
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[paths]\ndata_dir = "{tmp_path}"\n[printer]\nconnection = "network"\n'
+        f'host = "127.0.0.1"\nport = {printer.port}\nstatus_timeout_ms = 300\n',
+        encoding="utf-8",
+    )
+
+    def run(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "kiosk.cli", "print-test", "--config",
+                               str(config), *extra], capture_output=True, text=True, cwd=ROOT,
+                              timeout=60, check=False)  # fmt: skip
+
+    refused = run()
+    assert refused.returncode == 1 and "no_answer" in refused.stdout
+    assert "--no-status" in refused.stderr  # says what to do about it
+    printed = run("--no-status")
+    assert printed.returncode == 0, printed.stderr
+    assert "status: no_status" in printed.stdout and "test page printed" in printed.stdout
+    eventually(lambda: any(b"PAGINA" in job for job in printer.jobs))
+    config.write_text(config.read_text(encoding="utf-8") + "answers_status = false\n",
+                      encoding="utf-8")  # fmt: skip
+    assert run().returncode == 0  # the same, from the configuration

@@ -1,0 +1,97 @@
+"""The catalog reader's warmed answers: read again on the sync worker after the mirror
+changed, served once to the refresh that follows, never stale."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import event
+
+from sync import mirror
+from sync.catalog import CatalogReader
+from sync.store import Store
+from tests.records import service_record
+
+
+@pytest.fixture
+def reads(demo_store: Store) -> Iterator[list[str]]:
+    """Queries the store's readers run on this (the test's) thread."""
+    here = threading.current_thread()
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is here and statement.startswith("SELECT"):
+            seen.append(statement)
+
+    event.listen(demo_store._reader, "before_cursor_execute", record)
+    yield seen
+    event.remove(demo_store._reader, "before_cursor_execute", record)
+
+
+def publish(store: Store, service_id: str, title: str) -> None:
+    with store.write() as session:
+        mirror.upsert(session, "services", [service_record(service_id, title)])
+
+
+def warm_on_a_worker(reader: CatalogReader) -> None:
+    worker = threading.Thread(target=reader.warm)
+    worker.start()
+    worker.join()
+
+
+def count_in(reader: CatalogReader, category: str = "silvercare") -> int:
+    found = reader.category(category, "piazzola")
+    assert found is not None
+    return found.service_count
+
+
+def test_a_warmed_answer_is_the_changed_mirror_and_read_off_the_caller(
+    demo_store: Store, reads: list[str]
+) -> None:
+    reader = CatalogReader(demo_store)
+    before = count_in(reader)
+    titles = [s.id for s in reader.services_in_category("silvercare", "piazzola", limit=20)]
+    publish(demo_store, "s60", "Lettura ad alta voce")
+    warm_on_a_worker(reader)
+    reads.clear()
+    assert count_in(reader) == before + 1
+    page = [s.id for s in reader.services_in_category("silvercare", "piazzola", limit=20)]
+    assert "s60" in page and "s60" not in titles
+    assert reads == []  # both answers were ready
+    # Served once: the same question again reads the mirror.
+    assert count_in(reader) == before + 1
+    assert reads != []
+
+
+def test_a_question_not_asked_lately_is_not_warmed(demo_store: Store, reads: list[str]) -> None:
+    reader = CatalogReader(demo_store)
+    reader.categories("piazzola")
+    warm_on_a_worker(reader)
+    reads.clear()
+    reader.categories("limena")
+    assert reads != []
+
+
+def test_an_old_warmed_answer_is_not_served(
+    demo_store: Store, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reader = CatalogReader(demo_store)
+    before = count_in(reader)
+    warm_on_a_worker(reader)
+    monkeypatch.setattr(CatalogReader, "WARM_FOR_S", 0.0)
+    publish(demo_store, "s61", "Cineforum")  # written without a warm after it
+    assert count_in(reader) == before + 1
+
+
+def test_only_the_latest_questions_are_remembered(demo_store: Store, reads: list[str]) -> None:
+    reader = CatalogReader(demo_store)
+    for number in range(CatalogReader.RECENT + 5):
+        reader.search(f"parola{number}", None)
+    warm_on_a_worker(reader)
+    reads.clear()
+    reader.search(f"parola{CatalogReader.RECENT + 4}", None)  # warmed
+    assert reads == []
+    reader.search("parola0", None)  # forgotten: read again
+    assert reads != []

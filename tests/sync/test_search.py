@@ -1,0 +1,96 @@
+"""Search as citizens type: inflected words, other languages, typos, the platform's
+keywords, and what to do when not every word is found."""
+
+from __future__ import annotations
+
+import pytest
+
+from sync import catalog, mirror, stemming
+from sync.store import Store
+from tests.records import service_record
+
+MEAL = "Pasto caldo a domicilio (consegna inclusa)"
+
+
+def titles(result: catalog.SearchResult) -> list[str]:
+    return [service.title["it"] for service in result.services]
+
+
+def find(store: Store, typed: str, comune: str | None = None) -> catalog.SearchResult:
+    return catalog.CatalogReader(store).find(typed, comune)
+
+
+@pytest.mark.parametrize(
+    "typed", ["pasti", "Pasti", "pasto", "PASTI CALDI", "pasti a domicilio", "meals", "hot meals"]
+)
+def test_inflected_and_english_words_find_the_hot_meal(demo_store: Store, typed: str) -> None:
+    result = find(demo_store, typed)
+    assert titles(result)[0] == MEAL
+    assert result.suggestion is None  # nothing was corrected: these are real words
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "expected"),
+    [
+        ("pastto", "pasto", MEAL),
+        ("pastti", "pasto", MEAL),  # "pasti" mistyped: corrected through its stem
+        ("psato", "pasto", MEAL),  # two letters swapped
+        ("bambinni", "bambini", "Baby sitter qualificata a domicilio"),
+        ("fisioterapja", "fisioterapia", "Fisioterapia a domicilio (45 min)"),
+        ("telesocorso", "telesoccorso", "Telesoccorso – canone mensile"),
+    ],
+)
+def test_small_typos_are_corrected_and_offered_back(
+    demo_store: Store, typed: str, meant: str, expected: str
+) -> None:
+    result = find(demo_store, typed)
+    assert expected in titles(result)
+    assert result.suggestion == meant
+
+
+def test_words_from_the_platforms_keywords_find_services(demo_store: Store) -> None:
+    # Words the titles do not use but citizens do ("dottore", "badanti") reach the
+    # kiosk as the platform's keywords of a service, and are stemmed like the rest.
+    assert "Trasporto sociale per visite mediche (entro 20 km)" in titles(
+        find(demo_store, "dottore")
+    )
+    assert "Assistenza domiciliare OSS – igiene e cura della persona" in titles(
+        find(demo_store, "badanti")
+    )
+    with demo_store.write() as session:
+        mirror.upsert(
+            session, "services", [service_record("k1", "Orto sociale", keywords=["giardinaggio"])]
+        )
+    assert titles(find(demo_store, "giardinaggi")) == ["Orto sociale"]
+
+
+def test_new_words_are_corrected_once_the_catalog_has_them(demo_store: Store) -> None:
+    assert find(demo_store, "origani").services == []
+    with demo_store.write() as session:
+        mirror.upsert(session, "services", [service_record("k2", "Laboratorio di origami")])
+    result = find(demo_store, "origani")
+    assert titles(result) == ["Laboratorio di origami"] and result.suggestion == "origami"
+
+
+def test_a_sentence_finds_what_its_known_words_find(demo_store: Store) -> None:
+    result = find(demo_store, "vorrei un pasto caldo")
+    assert titles(result) == [MEAL] and result.ignored == ("vorrei",)
+
+
+def test_unknown_words_find_nothing_and_suggest_nothing(demo_store: Store) -> None:
+    result = find(demo_store, "astronave")
+    assert result.services == [] and result.suggestion is None
+
+
+def test_the_comune_still_limits_corrected_searches(demo_store: Store) -> None:
+    # Home care by Il Girasole serves Piazzola, Campodoro and Villafranca, not Limena.
+    home_care = "Assistenza domiciliare OSS – igiene e cura della persona"
+    assert home_care in titles(find(demo_store, "badanti", "piazzola"))
+    assert home_care not in titles(find(demo_store, "badanti", "limena"))
+
+
+def test_each_language_stems_with_its_own_stemmer() -> None:
+    assert stemming.stems("pasti", "it") == stemming.stems("pasto", "it")
+    assert stemming.stems("meals", "en") == stemming.stems("meal", "en")
+    assert stemming.stems("pasti", "xx") == set()  # no stemmer: words found as typed
+    assert set(stemming.languages()) >= {"it", "en"}

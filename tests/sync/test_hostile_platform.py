@@ -123,6 +123,18 @@ POISON_PAGES: dict[str, tuple[bytes, set[tuple[str, str]]]] = {
 }  # fmt: skip
 
 
+def accept_all(sent: bytes) -> bytes:
+    entries = json.loads(sent)["entries"]
+    return json.dumps(
+        {
+            "results": [
+                {"uuid": e["uuid"], "status": "accepted", "server_id": f"SP-{n}"}
+                for n, e in enumerate(entries)
+            ]
+        }
+    ).encode()
+
+
 def demo_store(store: Store, cursor: str = "10") -> Store:
     """The demo mirror, as if already synced up to ``cursor`` on every stream."""
     demo.load_if_empty(store, DEMO_DATASET)
@@ -156,7 +168,10 @@ def test_a_record_the_kiosk_cannot_apply_is_set_aside_and_the_stream_goes_on(
     demo_store(store)
     before = mirror_snapshot(store)
     body, bad = POISON_PAGES[case]
-    hostile.reply = lambda path, _body: (200, body if "/catalog" in path else page([]))
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent)) if path == "/v1/submissions"
+        else (200, body if "/catalog" in path else page([]))
+    )  # fmt: skip
     engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
     worker = SyncWorker(store, lambda: engine)
     report = worker.run_pass()
@@ -175,7 +190,9 @@ def test_a_record_the_kiosk_cannot_apply_is_set_aside_and_the_stream_goes_on(
     for kind, record_id in bad:  # the last good version stays
         assert after[kind].get(record_id) == before[kind].get(record_id)
     # A second pass reports nothing new and keeps the record aside.
-    hostile.reply = lambda path, _body: (200, page([], cursor="100"))
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent)) if path == "/v1/submissions" else (200, page([], cursor="100"))
+    )
     worker.run_pass()
     with store.read() as session:
         assert set_aside.count(session) == len(bad)

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from central import schemas
 from central.limits import BodyLimit, ServerLimits
 from central.platform import EnrollError, Platform, PublishError
+from central.schemas import SubmissionEntry
 from central.submission_entries import read_entries
 
 DESCRIPTION = """Reference central platform of Social Point Kiosk.
@@ -91,13 +92,11 @@ def create_app(
     def submissions(
         batch: schemas.SubmissionBatch, device_id: Annotated[str, Depends(device)]
     ) -> schemas.SubmissionResults:
-        entries, refused = read_entries(batch.entries)
-        results = {r.uuid: r for r in platform.submit(device_id, entries)} if entries else {}
-        results.update(refused)
-        order = [e.get("uuid") for e in batch.entries if isinstance(e, dict)]
-        return schemas.SubmissionResults(
-            results=[results[u] for u in order if isinstance(u, str) and u in results]
-        )
+        read = read_entries(batch.entries)
+        stored = platform.submit(device_id, [e for e in read if isinstance(e, SubmissionEntry)])
+        answers = iter(stored)
+        results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
+        return schemas.SubmissionResults(results=[r for r in results if r is not None])
 
     @app.get("/v1/device/lookup-key", response_model=schemas.LookupKey)
     def lookup_key(_device: Annotated[str, Depends(device)]) -> schemas.LookupKey:

@@ -27,6 +27,7 @@ from central.models import (
     PlatformSecret,
     Record,
     Submission,
+    SubmissionConflict,
 )
 from forms.lookup import holder_key, status_key
 
@@ -294,11 +295,17 @@ class Platform:
         checked and debited one after the other: a second purchase on the same credit
         is checked against the balance the first one left.
         """
+        if not entries:
+            return []
         with self._writing() as session:
             uuids = [entry.uuid for entry in entries]
             rows = {
                 row.uuid: row
-                for row in session.scalars(select(Submission).where(Submission.uuid.in_(uuids)))
+                for row in session.scalars(
+                    select(Submission).where(
+                        Submission.device_id == device_id, Submission.uuid.in_(uuids)
+                    )
+                )
             }
             try:
                 with session.begin_nested():
@@ -309,10 +316,34 @@ class Platform:
                 log.exception("a batch failed; taking its entries one by one")
                 fresh = self._store_one_by_one(session, device_id, entries, rows)
             rows.update(fresh)
-            return [
-                _result(rows[entry.uuid]) if entry.uuid in rows else _retry(entry.uuid)
-                for entry in entries
-            ]
+            return [self._answer(session, device_id, entry, rows.get(entry.uuid))
+                    for entry in entries]  # fmt: skip
+
+    @staticmethod
+    def _answer(
+        session: Session, device_id: str, entry: schemas.SubmissionEntry, row: Submission | None
+    ) -> schemas.SubmissionResult:
+        """The answer to an entry: its stored record's, "retry" when it could not be
+        stored, or a conflict when its UUID holds a different record (the entry is kept
+        apart for a person, and never gets the other record's answer)."""
+        if row is None:
+            return _retry(entry.uuid)
+        sent = submission_hash(entry.kind, entry.payload)
+        if row.payload_sha256 is None or row.payload_sha256 == sent:
+            return _result(row)
+        known = session.scalar(select(SubmissionConflict.id).where(
+            SubmissionConflict.device_id == device_id, SubmissionConflict.uuid == entry.uuid,
+            SubmissionConflict.payload_sha256 == sent))  # fmt: skip
+        if known is None:
+            session.add(SubmissionConflict(
+                device_id=device_id, uuid=entry.uuid, kind=entry.kind[:32],
+                payload=entry.payload if isinstance(entry.payload, dict) else None,
+                payload_sha256=sent, received_at=now()))  # fmt: skip
+        return schemas.SubmissionResult(
+            uuid=entry.uuid, status="rejected", code="uuid_conflict",
+            message="this record's id was already used for a different record; both are "
+                    "kept, this one apart for the platform's staff",
+        )  # fmt: skip
 
     def _store_batch(
         self,
@@ -380,6 +411,7 @@ class Platform:
         row = Submission(
             uuid=entry.uuid,
             device_id=device_id,
+            payload_sha256=submission_hash(entry.kind, entry.payload),
             kind=entry.kind,
             payload=entry.payload if rejection is None else None,
             status="rejected" if rejection else "accepted",
@@ -505,6 +537,13 @@ class Platform:
     def submissions(self) -> list[Submission]:
         with self.sessions() as session:
             return list(session.scalars(select(Submission).order_by(Submission.id)))
+
+
+def submission_hash(kind: str, payload: Any) -> str:
+    """SHA-256 of what an entry carries, whatever order its keys came in."""
+    canonical = json.dumps([kind, payload], sort_keys=True, separators=(",", ":"),
+                           ensure_ascii=True, default=str)  # fmt: skip
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _retry(entry_uuid: str) -> schemas.SubmissionResult:

@@ -10,26 +10,26 @@ from pydantic import ValidationError
 from central.schemas import UUID_RE, SubmissionEntry, SubmissionResult
 
 
-def read_entries(raw: list[Any]) -> tuple[list[SubmissionEntry], dict[str, SubmissionResult]]:
-    """The well-formed entries, and a refusal for each malformed one that can be named
-    by its UUID (one without a readable UUID cannot be answered: it gets no answer and
-    its kiosk sends it again). The refusal names the field, never echoes the value."""
-    entries: list[SubmissionEntry] = []
-    refused: dict[str, SubmissionResult] = {}
+def read_entries(raw: list[Any]) -> list[SubmissionEntry | SubmissionResult | None]:
+    """Each entry in its place: read, or refused (a malformed entry named by its UUID),
+    or None when it cannot even be named (no readable UUID: it gets no answer, and its
+    kiosk sends it again). A refusal names the field, never echoes the value."""
+    read: list[SubmissionEntry | SubmissionResult | None] = []
     for item in raw:
         try:
-            entries.append(SubmissionEntry.model_validate(item))
+            read.append(SubmissionEntry.model_validate(item))
         except ValidationError as error:
             uuid = item.get("uuid") if isinstance(item, dict) else None
             if not _answerable(uuid):
+                read.append(None)
                 continue
             first = error.errors(include_input=False)[0]
             where = ".".join(str(part) for part in first["loc"]) or "entry"
-            refused[uuid] = SubmissionResult(
+            read.append(SubmissionResult(
                 uuid=uuid, status="rejected", code="invalid_entry",
                 message=f"{where}: {first['msg']}"[:300],
-            )  # fmt: skip
-    return entries, refused
+            ))  # fmt: skip
+    return read
 
 
 def _answerable(uuid: Any) -> bool:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Runs benchmarks and prints their figures: ``./dev bench [catalog|sync|printing|soak [N]]``."""
 
 import sys

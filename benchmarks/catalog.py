@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Catalog search latency and cold start to the home screen, each beside its floor.
 
 Search: the kiosk's search path (FTS5 match, ranking, Comune filter, joins, DTOs)
@@ -20,10 +21,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.paths import DEMO_DATASET, ROOT
-from sync import demo, mirror
-from sync.catalog import fts_query, search_services
-from sync.store import Store
+from kiosk.boot.paths import DEMO_DATASET, ROOT
+from store import demo, mirror
+from store.catalog import fts_query, search_services
+from store.database import Store
 
 SERVICES = 10_000
 LARGE = 100_000

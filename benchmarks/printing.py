@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Printing: time from a document (plain data) to the last byte at a TCP printer.
 
 Each run builds the slip (a voucher is signed on the way), renders it to ESC/POS, opens
@@ -21,7 +22,7 @@ from printing.escpos_render import PROFILES, render
 from printing.preview import render_image
 from printing.samples import sample
 from printing.slip import SlipContext
-from printing.voucher_code import Signer
+from vouchers.codes import Signer
 
 RUNS = 200
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Soak: thousands of taps on the real kiosk, with its memory printed as it goes.
 
 The kiosk runs in a child process in demo mode (embedded reference platform, demo
@@ -60,7 +61,7 @@ class Driver:
     """Taps the kiosk's widgets and waits, as a person does, for what the tap shows."""
 
     def __init__(self, interactions: int) -> None:
-        from kiosk.config import load_config
+        from kiosk.boot.config import load_config
         from kiosk.ui.application import KioskApplication
 
         self.folder = Path(tempfile.mkdtemp(prefix="soak-"))

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sync speed: initial pull, push batching, and UI responsiveness during a full sync.
 
 * Initial pull of 10,000 services from the reference platform (its own process) over
@@ -36,11 +37,12 @@ import requests
 from benchmarks.catalog import generated_services
 from central.dataset import seed_if_empty
 from central.platform import Platform
-from kiosk.paths import DEMO_DATASET
-from sync import heap, outbox
+from kiosk.boot.paths import DEMO_DATASET
+from store import outbox
+from store.database import Store
+from sync import heap
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
-from sync.store import Store
 
 SERVICES = 10_000
 PAGE = 1000
@@ -232,10 +234,10 @@ def ui_stall(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.config import parse_config
+    from kiosk.boot.config import parse_config
     from kiosk.ui.application import build_window, settle_heap
     from kiosk.ui.sync_bridge import SyncBridge
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
     from sync.worker import SyncWorker
 
     app = QApplication.instance() or QApplication([])
@@ -252,7 +254,7 @@ def ui_stall(
     client = enrolled(platform, url)
     engine = SyncEngine(store, client, page_size=PAGE)
 
-    def mirror_changed() -> None:  # as the kiosk wires it (kiosk.app.open_backend)
+    def mirror_changed() -> None:  # as the kiosk wires it (kiosk.boot.backend.open_backend)
         reader.warm()
         bridge.on_mirror_changed()
 

@@ -1,1 +1,2 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Reference central platform: the HTTP server the kiosk synchronises with."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync API over HTTP (FastAPI). ``/openapi.json`` documents it."""
 
 # No "from __future__ import annotations": FastAPI resolves the Depends() of local

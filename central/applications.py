@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The platform's check of an application: the same form code the kiosk ran, again.
 
 An application's payload names its call and the form it was filled on, with the form's

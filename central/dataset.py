@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Seeds the platform with a dataset file (the demo catalog of assets/demo/).
 
 Calls in the demo file carry dates relative to the seeding day (``opens_in_days``,

@@ -1,10 +1,9 @@
 """What the kiosks accept, checked by the platform before it publishes anything.
 
 A record the platform publishes but the kiosks refuse is set aside on every kiosk (see
-sync/set_aside.py): the citizen never sees the change. So publishing runs the kiosk's
-own checks (``sync.records``, the one contract both sides read until the protocol
-package holds it) after the platform's schema, and a tombstone is refused while other
-records still refer to the record.
+store/set_aside.py): the citizen never sees the change. So publishing runs the kiosks'
+own checks (``protocol.records``, the contract both sides read) after the platform's
+schema, and a tombstone is refused while other records still refer to the record.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import sync.records as kiosk_records
+import protocol.records as kiosk_records
 
 KIOSK_CHECKS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
     "comuni": kiosk_records.parse_comune,

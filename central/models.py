@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The reference platform's database: current records, their change log, devices and
 submissions. Portable SQLAlchemy (SQLite by default, PostgreSQL by URL)."""
 

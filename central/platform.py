@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the reference platform does, independent of HTTP: publish records into change
 streams, enroll devices, and take submissions exactly once per client UUID."""
 

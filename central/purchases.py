@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The platform's side of purchases and vouchers.
 
 A purchase from a kiosk is checked against the catalog as the platform has it now: each
@@ -24,8 +25,8 @@ from sqlalchemy.orm import Session
 
 from central.models import PlatformSecret, Record
 from central.schemas import SubmissionEntry, VoucherRecord
-from printing.text import euro
-from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
+from protocol.money import euro
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
 PAYMENTS = ("provider", "credit", "desk")
 MAX_LINES = 20

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The wire format of the sync API, as pydantic models (they also make the OpenAPI
 document). Records are what the platform publishes; the kiosk validates them again."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Serving the platform: in the foreground (``social-point central``) or on a thread of
 another process (demo mode, tests), always on a socket we bind ourselves."""
 

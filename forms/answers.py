@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checking a citizen's answers against a form definition, on the kiosk (page by page, as
 they type) and again on the platform (the whole application), with the same code.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Form definitions (WFD 1): checked against the JSON Schema, then for meaning.
 
 The JSON Schema (``forms/schema/wfd-1.schema.json``) says what a definition looks like;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The small expression language of application forms, shared by kiosk and platform.
 
 Forms use it for conditions (``visibleIf``, ``requiredIf``, constraints, rules,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Where an application's status is published: under a key made from its tracking code
 and the applicant's codice fiscale, never under either in plain.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Validators of Italian identifiers and contacts, with messages a citizen understands.
 
 Check digits come from python-stdnum (never written by hand here). Each validator

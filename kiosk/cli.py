@@ -1,17 +1,27 @@
-"""The ``social-point`` command."""
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``social-point`` command, and the kiosk's composition root (``run``).
+
+``run`` is the one place that joins the layers: kiosk.boot (configuration, the store,
+sync and printer wiring) below, kiosk.ui above; neither imports the other's caller.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
+from types import TracebackType
 
-from kiosk.config import ConfigError, load_config
-from kiosk.display import missing_screen_problem
+from kiosk.boot.config import Config, ConfigError, load_config
+from kiosk.boot.display import missing_screen_problem
 
 PLATFORMS = ("xcb", "wayland", "eglfs", "linuxfb", "vnc", "offscreen")
 DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
+
+log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,7 +88,7 @@ def pin_hash() -> int:
     import getpass
     import re
 
-    from kiosk.manager_login import hash_pin
+    from kiosk.core.manager_login import hash_pin
 
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not re.fullmatch(r"[0-9]{4,8}", pin):
@@ -91,9 +101,9 @@ def pin_hash() -> int:
 
 def sync_once(config_path: Path | None) -> int:
     """One sync pass for operators and scripts: prints what happened, exit 1 on failure."""
-    from kiosk.logs import setup_logging
-    from kiosk.syncing import make_sync
-    from sync.store import Store
+    from kiosk.boot.logs import setup_logging
+    from kiosk.boot.syncing import make_sync
+    from store.database import Store
 
     config = load_config(config_path)
     setup_logging(
@@ -128,13 +138,15 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     """Prints the test page (or a sample document) on the configured printer; exit 1 when
     it cannot. ``no_status``: the printer cannot answer status queries, so only the
     connection is checked and "printed" means every byte was taken."""
-    from kiosk.printer_setup import connection_for, paper_for, slip_context
+    from kiosk.boot.printer_setup import connection_for, logo_for, paper_for, slip_context
     from printing.connection import PrinterError, State
     from printing.escpos_render import render
     from printing.samples import sample
-    from printing.voucher_keys import load_or_create_signer
+    from vouchers.keys import load_or_create_signer
 
     config = load_config(config_path)
+    paper = paper_for(config)
+    logo = logo_for(config, paper)
     connection = connection_for(config, answers_status=False if no_status else None)
     status = connection.status()
     print(f"printer: {connection.describe()}; paper {config.printer.paper}")
@@ -148,7 +160,7 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     signer = load_or_create_signer(config.vouchers.signing_key)
     slip = sample(document, slip_context(config, None), signer, connection.describe())
     try:
-        after = connection.send(render(slip, paper_for(config)))
+        after = connection.send(render(slip, paper, logo=logo))
     except PrinterError as error:
         print(f"social-point: printing failed after {error.sent} bytes: {error}", file=sys.stderr)
         return 1
@@ -161,7 +173,7 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
 def print_jobs(config_path: Path | None, reprint: str | None) -> int:
     """Slips needing a person (uncertain, expired, waiting on a problem); reprints one."""
     from printing import print_queue
-    from sync.store import Store
+    from store.database import Store
 
     config = load_config(config_path)
     store = Store(config.paths.database)
@@ -189,8 +201,8 @@ def print_jobs(config_path: Path | None, reprint: str | None) -> int:
 
 def voucher_verify(config_path: Path | None, text: str, today: date | None) -> int:
     """Exit 0 valid, 1 invalid or expired, 2 when the keys cannot be read."""
-    from printing.voucher_code import verify
-    from printing.voucher_keys import load_or_create_signer, load_trusted
+    from vouchers.codes import verify
+    from vouchers.keys import load_or_create_signer, load_trusted
 
     config = load_config(config_path)
     signer = load_or_create_signer(config.vouchers.signing_key)
@@ -215,7 +227,7 @@ def voucher_verify(config_path: Path | None, text: str, today: date | None) -> i
 def voucher_key(config_path: Path | None) -> int:
     import json  # imported here: the kiosk's start does not need it
 
-    from printing.voucher_keys import load_or_create_signer, trust_entry
+    from vouchers.keys import load_or_create_signer, trust_entry
 
     config = load_config(config_path)
     signer = load_or_create_signer(config.vouchers.signing_key)
@@ -223,16 +235,36 @@ def voucher_key(config_path: Path | None) -> int:
     return 0
 
 
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    # A citizen never sees a traceback: it goes to the log, and the screen stays usable.
+    log.critical("unexpected error", exc_info=(kind, error, trace))
+
+
+def run(
+    config: Config, *, windowed: bool, platform: str | None, exit_when_ready: bool = False
+) -> int:
+    if platform:
+        os.environ["QT_QPA_PLATFORM"] = platform
+    sys.excepthook = _log_uncaught
+
+    from kiosk.ui.application import KioskApplication
+
+    kiosk = KioskApplication(config, windowed=windowed, exit_when_ready=exit_when_ready)
+    return kiosk.exec()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["central"]:
-        from kiosk.launcher import central_main
+        from kiosk.boot.launcher import central_main
 
         return central_main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command in ("print-test", "voucher"):
         # Imported here: cryptography stays off the kiosk's start-up path.
-        from printing.voucher_keys import KeyFileError
+        from vouchers.keys import KeyFileError
     if args.command == "print-test":
         try:
             return print_test(args.config, args.document, args.no_status)
@@ -265,8 +297,6 @@ def main(argv: list[str] | None = None) -> int:
         problem = missing_screen_problem(args.platform)
         if problem:
             return _fail(problem)
-        from kiosk.app import run
-
         try:
             return run(
                 config,

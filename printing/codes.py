@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """QR codes and Code 128 barcodes sized for the paper, before anything is printed.
 
 A QR is drawn with square modules of a whole number of dots and a quiet zone of 4

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Getting bytes to a printer, and asking it how it is, always with a timeout.
 
 Status comes from the real-time queries DLE EOT 1 (online?), 2 (why offline) and 4

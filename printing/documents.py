@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The slips the kiosk prints, built from plain data: purchase and booking receipts,
 application receipts, vouchers and the manager's end-of-day report.
 
@@ -13,8 +14,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
 
-from printing.slip import NOT_FISCAL, Element, Pair, Qr, Rule, Slip, SlipContext, Text, header
-from printing.text import euro
+from printing.slip import (
+    NOT_FISCAL,
+    Barcode,
+    Element,
+    Pair,
+    Qr,
+    Rule,
+    Slip,
+    SlipContext,
+    Text,
+    header,
+)
+from protocol.money import euro
 
 FOOTER: tuple[Element, ...] = (Rule(), Text(NOT_FISCAL, align="center", bold=True))
 
@@ -141,12 +153,20 @@ class Voucher:
 
 def voucher(context: SlipContext, item: Voucher) -> Slip:
     title = "BUONO SPESA" if item.amount_cents is not None else "BUONO SERVIZIO"
-    value = euro(item.amount_cents) if item.amount_cents is not None else item.service or ""
+    if item.amount_cents is not None:
+        value = [Text(item.programme, align="center", bold=True),
+                 Text(item.issuer, align="center"),
+                 Text(euro(item.amount_cents), align="center", bold=True, big=True)]  # fmt: skip
+    else:  # the service's title once, with the quantity the programme line may add
+        service = item.service or ""
+        named = item.programme if service in item.programme else f"{service} - {item.programme}"
+        value = [Text(named, align="center", bold=True), Text(item.issuer, align="center")]
     body: list[Element] = [
-        Text(item.programme, align="center", bold=True),
-        Text(item.issuer, align="center"),
-        Text(value, align="center", bold=True, big=True),
+        *value,
         Qr(item.signed_code),
+        # For shops' laser scanners. Crockford Base32 ignores hyphens; without them the
+        # code fits 58 mm paper at 0.25 mm bars.
+        Barcode(item.human_code.replace("-", "")),
         Text(item.human_code, align="center", bold=True),
         Rule(),
         Pair("Valido dal", f"{item.valid_from:%d/%m/%Y}"),
@@ -212,6 +232,10 @@ class ServiceCard:
     provider: str
     contacts: Sequence[str]  # phone, e-mail, address lines
     contact_qr: str  # a vCard the citizen's phone saves as a contact
+    # Shorter codes for paper too narrow for the whole card (printing.codes): a card
+    # with the name and phone only, then a tel: or mailto: link. Failing all, the
+    # contact lines above are the text alone.
+    contact_alternatives: tuple[str, ...] = ()
 
 
 def service_card(context: SlipContext, card: ServiceCard) -> Slip:
@@ -228,7 +252,11 @@ def service_card(context: SlipContext, card: ServiceCard) -> Slip:
         Text("Chi lo offre", bold=True),
         Text(card.provider),
         *(Text(line) for line in card.contacts),
-        Qr(card.contact_qr, caption="Inquadra il codice per salvare il contatto."),
+        Qr(
+            card.contact_qr,
+            caption="Inquadra il codice per salvare il contatto.",
+            alternatives=card.contact_alternatives,
+        ),
     ]
     title = "SCHEDA SERVIZIO"
     return Slip(title="Scheda servizio", elements=(*header(context, title), *body, *FOOTER))

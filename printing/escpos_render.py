@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Slips to ESC/POS bytes, with python-escpos used only as a byte generator.
 
 The code page is ours: every job starts with ESC @ (reset), ESC R 0 (USA character set,

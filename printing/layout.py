@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A slip laid out for one paper width: the rows both renderers draw.
 
 The ESC/POS renderer and the on-screen preview start from the same rows, so the preview

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A slip drawn as the thermal printer would print it, for the on-screen preview.
 
 It draws the same rows as the ESC/POS renderer (printing.layout) on a strip as wide as

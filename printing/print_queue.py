@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The print queue in the local store: slips waiting for the printer, and what became
 of them.
 
@@ -26,8 +27,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from printing.slip import Slip, as_duplicate, from_json, to_json
-from sync.models import PrintJob
-from sync.outbox import utcnow
+from store.models import PrintJob
+from store.outbox import utcnow
 
 KINDS = ("receipt", "application", "voucher", "report", "test", "card")
 

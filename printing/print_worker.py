@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The printer worker: one plain thread that drains the print queue, never the UI thread.
 
 Before each job it asks the printer how it is (a short status query). Out of paper,
@@ -28,8 +29,8 @@ from printing import print_queue
 from printing.connection import PrinterError, State, Status
 from printing.escpos_render import render
 from printing.layout import PaperProfile
-from sync import outbox
-from sync.store import STORAGE_ERRORS, Store, storage_problem
+from store import outbox
+from store.database import STORAGE_ERRORS, Store, storage_problem
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -49,6 +50,13 @@ class PrintUpdate:
     job_uuid: str | None = None  # the job this update is about
     job_state: str | None = None  # pending, sending, printed, uncertain
     waiting: int = 0  # jobs pending, including this one
+
+
+def _alert_event(state: State, kind: str | None) -> dict[str, object]:
+    event: dict[str, object] = {"type": "printer_alert", "state": state.value}
+    if kind is not None:
+        event["waiting_kind"] = kind
+    return event
 
 
 class PrintWorker:
@@ -175,10 +183,7 @@ class PrintWorker:
     def _alert(self, state: State, kind: str | None) -> None:
         """An event for the welfare managers, through the platform."""
         with self.store.write() as session:
-            event: dict[str, object] = {"type": "printer_alert", "state": state.value}
-            if kind is not None:
-                event["waiting_kind"] = kind
-            outbox.add(session, "event", event)
+            outbox.add(session, "event", _alert_event(state, kind))
 
     def _paper_news(self, state: State) -> None:
         """Paper near its end: told once, until a new roll is in."""
@@ -190,11 +195,12 @@ class PrintWorker:
             self._paper_low_told = state is State.PAPER_OUT  # a new roll clears it
 
     def _hold(self, job: print_queue.QueuedJob, status: Status, waiting: int) -> None:
+        tell = self._alerted != status.state
         with self.store.write() as session:
             print_queue.mark_waiting(session, job.id, status.state.value)
-        if self._alerted != status.state:
-            # The managers hear of it through the platform, once per problem.
-            self._alert(status.state, job.kind)
+            if tell:  # the managers hear of it through the platform, once per problem
+                outbox.add(session, "event", _alert_event(status.state, job.kind))
+        if tell:
             log.warning("printer: %s; job %s waits (%s)", status.state.value, job.uuid,
                         status.detail)  # fmt: skip
             self._alerted = status.state
@@ -212,20 +218,25 @@ class PrintWorker:
         self, job: print_queue.QueuedJob, error: PrinterError, digest: str, waiting: int
     ) -> str:
         state = error.state or State.UNREACHABLE
+        # Paper ran out or the cover opened mid-slip: the managers hear of it with the
+        # job's new state, in the same transaction.
+        tell = error.maybe_printed and state not in (State.UNREACHABLE, State.NO_ANSWER)
+        tell = tell and self._alerted != state
         with self.store.write() as session:
             if not error.maybe_printed:
                 print_queue.mark_not_sent(session, job.id, state.value, str(error))
             else:
                 print_queue.mark_uncertain(session, job.id, digest, error.sent, str(error))
+            if tell:
+                outbox.add(session, "event", _alert_event(state, job.kind))
+        if tell:
+            self._alerted = state
         if not error.maybe_printed:
             log.warning("printer: job %s not sent, will retry: %s", job.uuid, error)
             self._publish(PrintUpdate(state, job.uuid, "pending", waiting))
             return "waiting"
         log.error("printer: job %s uncertain after %d bytes: %s", job.uuid, error.sent, error)
         self._resync = True
-        if state not in (State.UNREACHABLE, State.NO_ANSWER) and self._alerted != state:
-            self._alert(state, job.kind)  # paper ran out or the cover opened mid-slip
-            self._alerted = state
         self._publish(PrintUpdate(state, job.uuid, "uncertain", waiting - 1))
         return "waiting"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One example of every document, for checking a printer's layout on real paper
 (``social-point print-test --document voucher``), the benchmarks and the tests.
 
@@ -21,7 +22,7 @@ from printing.documents import (
     voucher,
 )
 from printing.slip import Slip, SlipContext, printer_test_page
-from printing.voucher_code import Signer, VoucherClaims, encode, new_voucher_id
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
 DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
 
@@ -64,7 +65,8 @@ def sample(document: str, context: SlipContext, signer: Signer, printer: str = "
             issued_at=datetime.now(UTC), amount_cents=5000,
         )  # fmt: skip
         return voucher(context, Voucher(
-            programme="Buoni spesa 2026", issuer=f"Comune di {context.comune}",
+            programme="Buoni spesa 2026",
+            issuer=f"Comune di {context.comune}" if context.comune else context.social_point,
             signed_code=encode(claims, signer), human_code=claims.code,
             valid_from=claims.valid_from, valid_until=claims.valid_until,
             amount_cents=claims.amount_cents, beneficiary_ref="Nucleo n. 0042",

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Slips as data: what a receipt, voucher or report says, independent of the printer.
 
 Every slip starts with the same header (DOCUMENTO NON FISCALE, the Social Point, its
@@ -61,7 +62,7 @@ Element = Text | Pair | Rule | Qr | Barcode
 @dataclass(frozen=True)
 class SlipContext:
     social_point: str
-    comune: str
+    comune: str  # the Comune's name ("" when unknown), never its id
     kiosk_id: str
     printed_at: datetime  # local time
     operator: str | None = None
@@ -77,9 +78,10 @@ NOT_FISCAL = "DOCUMENTO NON FISCALE"
 
 
 def header(context: SlipContext, title: str) -> list[Element]:
-    lines: list[Element] = [
-        Text(context.social_point, align="center", bold=True),
-        Text(f"Comune di {context.comune}", align="center"),
+    lines: list[Element] = [Text(context.social_point, align="center", bold=True)]
+    if context.comune:
+        lines.append(Text(f"Comune di {context.comune}", align="center"))
+    lines += [
         Text(NOT_FISCAL, align="center", bold=True),
         Rule(),
         Text(title, align="center", bold=True, big=True),

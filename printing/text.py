@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Text for thermal paper: only characters the selected code page can print.
 
 Typographic characters become their plain forms (some printers' CP1252 tables lack
@@ -8,7 +9,7 @@ anything still unprintable becomes a visible middle dot, logged, never a silent 
 from __future__ import annotations
 
 import logging
-import textwrap
+import re
 import unicodedata
 
 log = logging.getLogger(__name__)
@@ -52,12 +53,50 @@ def _encodes(char: str, encoding: str) -> bool:
     return True
 
 
+# E-mail and web addresses: never broken after their hyphens (comune-piazzola.example).
+_ADDRESS = re.compile(r"@|://|^www\.", re.IGNORECASE)
+
+
 def wrap(text: str, columns: int) -> list[str]:
-    """Lines of at most ``columns`` characters; long words are broken, none is lost."""
+    """Lines of at most ``columns`` characters; none is lost.
+
+    Lines break between words only, never after a hyphen, so e-mail and web addresses,
+    codes and double surnames stay whole, moved to the next line when they do not fit.
+    A single word longer than a line breaks at its natural points (_word_pieces).
+    """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += textwrap.wrap(paragraph, columns, break_long_words=True) or [""]
+        line = ""
+        for word in paragraph.split():
+            if len(line) + 1 + len(word) <= columns and line:
+                line += " " + word
+                continue
+            if line:
+                lines.append(line)
+            *whole, line = _word_pieces(word, columns)
+            lines += whole
+        lines.append(line)
     return lines
+
+
+def _word_pieces(word: str, columns: int) -> list[str]:
+    """A word cut into lines: after a "/", before ".", "@", "?", "&", "=", "#" or "_", and
+    after a hyphen only outside an address; cut at the line's end when nothing else fits."""
+    if len(word) <= columns:
+        return [word]
+    address = bool(_ADDRESS.search(word))
+    points = [
+        i for i in range(1, len(word))
+        if word[i] in ".@?&=#_" or word[i - 1] == "/" or (word[i - 1] == "-" and not address)
+    ]  # fmt: skip
+    pieces, start = [], 0
+    while len(word) - start > columns:
+        fitting = [p for p in points if start < p <= start + columns]
+        cut = max(fitting) if fitting else start + columns
+        pieces.append(word[start:cut])
+        start = cut
+    pieces.append(word[start:])
+    return pieces
 
 
 def pair(label: str, value: str, columns: int) -> list[str]:
@@ -65,10 +104,3 @@ def pair(label: str, value: str, columns: int) -> list[str]:
     if len(label) + len(value) + 1 <= columns:
         return [label + " " * (columns - len(label) - len(value)) + value]
     return [*wrap(label, columns), *(line.rjust(columns) for line in wrap(value, columns))]
-
-
-def euro(cents: int) -> str:
-    """Money as Italians read it: "€ 1.234,50"."""
-    euros, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}€ {euros:,}".replace(",", ".") + f",{rest:02d}"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """HTTP client of the sync API (requests): timeouts on every call, TLS verified, replies
 size-capped and validated. The device token is sent, never logged."""
 
@@ -11,9 +12,9 @@ from typing import Any
 import orjson
 import requests
 
-from sync import wire
+from protocol import wire
+from protocol.wire import ProtocolError
 from sync.deadline import Deadline, DeadlineAdapter
-from sync.wire import ProtocolError
 
 log = logging.getLogger(__name__)
 

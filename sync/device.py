@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk's identity at the platform: enrolled once with a one-time code.
 
 The device token lives in a file readable by its owner only (mode 0600), written

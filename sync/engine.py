@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One sync pass: push the outbox, then pull every change stream into the mirror.
 
 Each pulled page is applied together with its cursor in one transaction, so a crash
@@ -18,13 +19,14 @@ from typing import Any, NamedTuple
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync import heap, mirror, outbox, set_aside
+from protocol.records import RecordError
+from protocol.wire import Page, Result
+from store import mirror, outbox, set_aside
+from store.database import STORAGE_ERRORS, Store
+from store.models import SyncCursor
+from store.set_aside import Poison
+from sync import heap
 from sync.client import PlatformClient, Submission, UnreachableError
-from sync.models import SyncCursor
-from sync.records import RecordError
-from sync.set_aside import Poison
-from sync.store import STORAGE_ERRORS, Store
-from sync.wire import Page, Result
 
 log = logging.getLogger(__name__)
 

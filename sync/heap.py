@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Python's cycle collector and the program's long-lived objects.
 
 A full collection walks every object alive, holding Python's lock: with the screens,

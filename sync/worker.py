@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync worker: a plain thread that runs sync passes, waits, and retries with
 capped exponential backoff and full jitter. ``wake`` runs a pass now (a manager's
 "sync now", a new record in the outbox, connectivity back)."""
@@ -11,12 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sync import outbox
+from protocol.wire import ProtocolError
+from store import outbox
+from store.database import STORAGE_ERRORS, Store, storage_problem
 from sync.client import RefusedError, UnreachableError
 from sync.device import NotEnrolledError
 from sync.engine import SyncEngine, SyncReport
-from sync.store import STORAGE_ERRORS, Store, storage_problem
-from sync.wire import ProtocolError
 
 log = logging.getLogger(__name__)
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Shared fixtures: a real SQLite store with the demo data, the kiosk window, screenshots."""
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from kiosk.config import Config, parse_config
-from kiosk.paths import DEMO_DATASET, ROOT
-from sync import demo
-from sync.catalog import CatalogReader
-from sync.store import Store
+from kiosk.boot.config import Config, parse_config
+from kiosk.boot.paths import DEMO_DATASET, ROOT
+from store import demo
+from store.catalog import CatalogReader
+from store.database import Store
 
 SCREENSHOT_DIR = Path(os.environ.get("KIOSK_SCREENSHOT_DIR", ROOT / "artifacts" / "screens"))
 KIOSK_SIZE = (1920, 1080)
@@ -83,7 +84,7 @@ def demo_store(store: Store) -> Store:
 
 @pytest.fixture
 def backend(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from kiosk.app import open_backend
+    from kiosk.boot.backend import open_backend
 
     opened = open_backend(make_config(tmp_path))
     yield opened

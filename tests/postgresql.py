@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A throw-away PostgreSQL server for the reference platform's tests.
 
 It runs the machine's own PostgreSQL binaries (Debian's ``postgresql`` package, which

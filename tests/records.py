@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Valid mirror records for tests, with the fields a test cares about overridden."""
 
 from __future__ import annotations

@@ -335,36 +335,46 @@
     <name>CartScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/cart.py" line="49"/>
-        <source>{n} × {each} · {provider}</source>
+        <source>{each} · {provider}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="54"/>
+        <source>One less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="59"/>
+        <source>One more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="66"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="87"/>
         <source>Your cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="92"/>
         <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="96"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="98"/>
         <source>Go on to payment ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="101"/>
         <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -454,106 +464,202 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="165"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="168"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
         <source>Who is buying?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
         <source>How do you pay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
         <source>Your order is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="210"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="221"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="222"/>
         <source>Confirm the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="235"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="240"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="241"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="252"/>
+        <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountedUnits</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <source>%n meal(s)</source>
+        <translation>
+            <numerusform>%n meal</numerusform>
+            <numerusform>%n meals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="42"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
+        <source>%n course(s)</source>
+        <translation>
+            <numerusform>%n course</numerusform>
+            <numerusform>%n courses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="44"/>
+        <source>%n ride(s)</source>
+        <translation>
+            <numerusform>%n ride</numerusform>
+            <numerusform>%n rides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="45"/>
+        <source>%n delivery(ies)</source>
+        <translation>
+            <numerusform>%n delivery</numerusform>
+            <numerusform>%n deliveries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <source>%n kg</source>
+        <translation>
+            <numerusform>%n kg</numerusform>
+            <numerusform>%n kg</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="47"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -750,6 +856,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="417"/>
         <source>If nobody is here, call {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="424"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1233,62 +1344,67 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="142"/>
         <source>Print these details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="145"/>
         <source>This service is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="154"/>
         <source>Add to cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="140"/>
-        <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="142"/>
-        <source>Who can use it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="145"/>
-        <source>Residents of: {comuni}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="148"/>
-        <source>Everyone, whichever Comune they live in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="149"/>
-        <source>Who provides it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="152"/>
-        <source>Phone: {phone}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="154"/>
-        <source>E-mail: {email}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
-        <source>Address: {address}</source>
+        <source>✓ In your cart: {amount}. Change how many in the cart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
+        <source>Open the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
+        <source>Who can use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="163"/>
+        <source>Residents of: {comuni}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="166"/>
+        <source>Everyone, whichever Comune they live in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="167"/>
+        <source>Who provides it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="170"/>
+        <source>Phone: {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="172"/>
+        <source>E-mail: {email}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="174"/>
+        <source>Address: {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="176"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,12 +1490,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="71"/>
         <source>Information only: no booking here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="73"/>
         <source>Free of charge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,57 +1503,57 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="15"/>
+        <location filename="../../kiosk/ui/texts.py" line="17"/>
         <source>hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="16"/>
+        <location filename="../../kiosk/ui/texts.py" line="18"/>
         <source>day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="17"/>
+        <location filename="../../kiosk/ui/texts.py" line="19"/>
         <source>week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="18"/>
+        <location filename="../../kiosk/ui/texts.py" line="20"/>
         <source>month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="19"/>
+        <location filename="../../kiosk/ui/texts.py" line="21"/>
         <source>meal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="20"/>
+        <location filename="../../kiosk/ui/texts.py" line="22"/>
         <source>session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="21"/>
+        <location filename="../../kiosk/ui/texts.py" line="23"/>
         <source>course</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="22"/>
+        <location filename="../../kiosk/ui/texts.py" line="24"/>
         <source>ride</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="23"/>
+        <location filename="../../kiosk/ui/texts.py" line="25"/>
         <source>delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="24"/>
+        <location filename="../../kiosk/ui/texts.py" line="26"/>
         <source>kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="25"/>
+        <location filename="../../kiosk/ui/texts.py" line="27"/>
         <source>visit</source>
         <translation type="unfinished"></translation>
     </message>

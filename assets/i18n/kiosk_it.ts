@@ -335,36 +335,46 @@
     <name>CartScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/cart.py" line="49"/>
-        <source>{n} × {each} · {provider}</source>
-        <translation>{n} × {each} · {provider}</translation>
+        <source>{each} · {provider}</source>
+        <translation>{each} · {provider}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="54"/>
+        <source>One less</source>
+        <translation>Uno in meno</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="59"/>
+        <source>One more</source>
+        <translation>Uno in più</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/cart.py" line="66"/>
         <source>Remove</source>
         <translation>Togli</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="87"/>
         <source>Your cart</source>
         <translation>Il tuo carrello</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="92"/>
         <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
         <translation>Il carrello è vuoto. Scegli un servizio e tocca “Aggiungi al carrello”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="96"/>
         <source>Total: {amount}</source>
         <translation>Totale: {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="98"/>
         <source>Go on to payment ›</source>
         <translation>Vai al pagamento ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="101"/>
         <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
         <translation>Il totem non riceve denaro: paghi al fornitore, usi il tuo credito oppure paghi allo sportello con il welfare manager.</translation>
     </message>
@@ -454,107 +464,203 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="165"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation>Il credito non basta: disponibili {amount}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="168"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
         <source>There is no credit in your name.</source>
         <translation>Non c’è credito a tuo nome.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation>Il credito si può usare quando il Social Point è collegato.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
         <source>Who is buying?</source>
         <translation>Chi acquista?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
         <source>How do you pay?</source>
         <translation>Come paghi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
         <source>Your order is saved</source>
         <translation>Il tuo ordine è registrato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
         <source>Total: {amount}</source>
         <translation>Totale: {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
         <source>I pay the provider when the service is done</source>
         <translation>Pago al fornitore quando ricevo il servizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="210"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>Finish</source>
         <translation>Ho finito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="221"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="222"/>
         <source>Confirm the order</source>
         <translation>Conferma l’ordine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation>Codice dell’ordine: {code}
 Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="235"/>
         <source>The kiosk never takes money.</source>
         <translation>Il totem non riceve denaro.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="240"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="241"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="252"/>
+        <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+        <translation>Il tuo credito è di {balance}. Un totem ne spende al massimo {now} finché la piattaforma non ha confermato le spese: il resto rimane tuo, per dopo o in un altro Social Point.</translation>
+    </message>
+</context>
+<context>
+    <name>CountedUnits</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ora</numerusform>
+            <numerusform>%n ore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n giorno</numerusform>
+            <numerusform>%n giorni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n settimana</numerusform>
+            <numerusform>%n settimane</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mese</numerusform>
+            <numerusform>%n mesi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <source>%n meal(s)</source>
+        <translation>
+            <numerusform>%n pasto</numerusform>
+            <numerusform>%n pasti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="42"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n seduta</numerusform>
+            <numerusform>%n sedute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
+        <source>%n course(s)</source>
+        <translation>
+            <numerusform>%n percorso</numerusform>
+            <numerusform>%n percorsi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="44"/>
+        <source>%n ride(s)</source>
+        <translation>
+            <numerusform>%n corsa</numerusform>
+            <numerusform>%n corse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="45"/>
+        <source>%n delivery(ies)</source>
+        <translation>
+            <numerusform>%n consegna</numerusform>
+            <numerusform>%n consegne</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <source>%n kg</source>
+        <translation>
+            <numerusform>%n kg</numerusform>
+            <numerusform>%n kg</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/texts.py" line="47"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n accesso</numerusform>
+            <numerusform>%n accessi</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -752,6 +858,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <location filename="../../kiosk/ui/main_window.py" line="417"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="424"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
+        <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="418"/>
@@ -1234,62 +1345,67 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="142"/>
         <source>Print these details</source>
         <translation>Stampa questa scheda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="145"/>
         <source>This service is no longer in the catalog.</source>
         <translation>Questo servizio non è più nel catalogo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="154"/>
         <source>Add to cart</source>
         <translation>Aggiungi al carrello</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="140"/>
-        <source>✓ In your cart. Tap “Cart” below when you are ready.</source>
-        <translation>✓ Nel carrello. Tocca “Carrello” qui sotto quando sei pronto.</translation>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
+        <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+        <translation>✓ Nel carrello: {amount}. Puoi cambiare la quantità nel carrello.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
+        <source>Open the cart</source>
+        <translation>Apri il carrello</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
         <source>Who can use it</source>
         <translation>Chi può usarlo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="163"/>
         <source>Residents of: {comuni}</source>
         <translation>Chi abita a: {comuni}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="166"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation>Tutti, in qualsiasi Comune abitino</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="167"/>
         <source>Who provides it</source>
         <translation>Chi offre il servizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="170"/>
         <source>Phone: {phone}</source>
         <translation>Telefono: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="172"/>
         <source>E-mail: {email}</source>
         <translation>E-mail: {email}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="174"/>
         <source>Address: {address}</source>
         <translation>Indirizzo: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="176"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation>Inquadra con il telefono per salvare il contatto</translation>
     </message>
@@ -1375,12 +1491,12 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="71"/>
         <source>Information only: no booking here</source>
         <translation>Solo informazioni: qui non si prenota</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="73"/>
         <source>Free of charge</source>
         <translation>Gratuito</translation>
     </message>
@@ -1388,57 +1504,57 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="15"/>
+        <location filename="../../kiosk/ui/texts.py" line="17"/>
         <source>hour</source>
         <translation>ora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="16"/>
+        <location filename="../../kiosk/ui/texts.py" line="18"/>
         <source>day</source>
         <translation>giorno</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="17"/>
+        <location filename="../../kiosk/ui/texts.py" line="19"/>
         <source>week</source>
         <translation>settimana</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="18"/>
+        <location filename="../../kiosk/ui/texts.py" line="20"/>
         <source>month</source>
         <translation>mese</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="19"/>
+        <location filename="../../kiosk/ui/texts.py" line="21"/>
         <source>meal</source>
         <translation>pasto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="20"/>
+        <location filename="../../kiosk/ui/texts.py" line="22"/>
         <source>session</source>
         <translation>seduta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="21"/>
+        <location filename="../../kiosk/ui/texts.py" line="23"/>
         <source>course</source>
         <translation>percorso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="22"/>
+        <location filename="../../kiosk/ui/texts.py" line="24"/>
         <source>ride</source>
         <translation>corsa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="23"/>
+        <location filename="../../kiosk/ui/texts.py" line="25"/>
         <source>delivery</source>
         <translation>consegna</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="24"/>
+        <location filename="../../kiosk/ui/texts.py" line="26"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="25"/>
+        <location filename="../../kiosk/ui/texts.py" line="27"/>
         <source>visit</source>
         <translation>accesso</translation>
     </message>

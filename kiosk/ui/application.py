@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The running kiosk: QApplication, style, language, main window, and the store behind it."""
 
 from __future__ import annotations
@@ -10,18 +11,18 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.config import Config, ConfigError
+from kiosk.boot.config import Config, ConfigError
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.base import UiContext
 from kiosk.ui.theme import style_sheet
 
 if TYPE_CHECKING:
-    from kiosk.app import Backend
-    from kiosk.ui.apply_controller import ApplyController
-    from kiosk.ui.manager_controller import ManagerController
-    from kiosk.ui.print_controller import PrintBridge, PrintController
-    from kiosk.ui.purchase_controller import PurchaseController
+    from kiosk.boot.backend import Backend
+    from kiosk.ui.controllers.apply import ApplyController
+    from kiosk.ui.controllers.manager import ManagerController
+    from kiosk.ui.controllers.printer import PrintBridge, PrintController
+    from kiosk.ui.controllers.purchase import PurchaseController
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
     from printing.slip import SlipContext
@@ -36,7 +37,7 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     app.setCursorFlashTime(0)
     switcher = LanguageSwitcher(config.paths.cache_dir)
     switcher.set_language(config.language)
-    from kiosk.session import CitizenSession
+    from kiosk.core.session import CitizenSession
     from kiosk.ui.idle import IdleWatcher
 
     citizen = CitizenSession(config.language)
@@ -107,8 +108,8 @@ def attach_printing(
     window: MainWindow, backend: Backend, tasks: TaskRunner, bridge: PrintBridge
 ) -> PrintController:
     """Screens' print requests go to the queue, and the print panel shows them."""
-    from kiosk.printer_setup import slip_context
-    from kiosk.ui.print_controller import PrintController
+    from kiosk.boot.printer_setup import slip_context
+    from kiosk.ui.controllers.printer import PrintController
 
     config = backend.config
 
@@ -133,7 +134,7 @@ def attach_applying(
 ) -> ApplyController:
     """Applications from the wizard are saved off the UI thread and followed until their
     receipt prints; a barcode scanner's reading reaches the form."""
-    from kiosk.ui.apply_controller import ApplyController
+    from kiosk.ui.controllers.apply import ApplyController
     from kiosk.ui.scanner_input import ScannerInput
 
     scanner = ScannerInput(window)
@@ -159,8 +160,8 @@ def connect_backend(
 ) -> Controllers:
     """The store is open: screens get the catalog, printing, applying and manager mode
     their workers' news. (The workers themselves are started by the caller.)"""
-    from kiosk.ui.manager_controller import ManagerController
-    from kiosk.ui.purchase_controller import PurchaseController
+    from kiosk.ui.controllers.manager import ManagerController
+    from kiosk.ui.controllers.purchase import PurchaseController
 
     window.attach(backend.catalog)
     printer = attach_printing(window, backend, tasks, print_bridge)
@@ -194,11 +195,11 @@ class KioskApplication(QObject):
     def _after_first_frame(self) -> None:
         self._progress("home screen shown")
         start_watches(self.window)
-        from kiosk.app import open_backend, start_logging
+        from kiosk.boot.backend import open_backend, start_logging
 
         start_logging(self.config)
         log.info("home screen shown")
-        from kiosk.ui.print_controller import PrintBridge
+        from kiosk.ui.controllers.printer import PrintBridge
         from kiosk.ui.sync_bridge import SyncBridge
         from kiosk.ui.tasks import TaskRunner
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Python's cycle collector runs on the UI thread only.
 
 A collection frees the objects of the cycles it finds on the thread that runs it, and

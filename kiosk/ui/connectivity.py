@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Tells the sync worker when the operating system says the network is back.
 
 Qt's QNetworkInformation reads reachability from the system (NetworkManager, ConnMan or

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Live language switching with Qt translators.
 
 Source strings in the code are English; ``assets/i18n/kiosk_<lang>.ts`` holds the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Noticing that the kiosk has been left alone.
 
 Every touch, click or key press anywhere in the application restarts the wait; when it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk shell: header (name, Comune, language), screens, and Back/Home always visible."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.about import about
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
@@ -24,12 +26,12 @@ from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
-    from kiosk.manager_login import Manager
+    from kiosk.core.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.widgets.overlay import Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
 
 
 def data_screens() -> dict[str, type[DataScreen]]:
@@ -309,7 +311,7 @@ class MainWindow(QMainWindow):
         count = sum(line.quantity for line in cart.lines) if cart else 0
         self.cart_button.setVisible(count > 0)
         if cart and count:
-            from kiosk.formatting import format_euro
+            from kiosk.core.formatting import format_euro
 
             total = format_euro(cart.total_cents, self.ctx.lang)
             self.cart_button.setText(self.tr("Cart ({n}) · {total}").format(n=count, total=total))
@@ -415,7 +417,15 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("Where: {address}").format(address=sp.address))
         if sp.phone:
             lines.append(self.tr("If nobody is here, call {phone}").format(phone=sp.phone))
+        lines.append(self._about_line())
         self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
+
+    def _about_line(self) -> str:
+        # Public software shows where its source is (AgID reuse guidelines).
+        facts = about()
+        return self.tr("{name} {version}, free software under the {licence} licence: {url}").format(
+            name=facts.name, version=facts.version, licence=facts.licence, url=facts.source_url
+        )
 
     def _on_language_changed(self, code: str) -> None:
         self.language_buttons[code].setChecked(True)

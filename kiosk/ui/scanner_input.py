@@ -1,4 +1,5 @@
-"""Barcode-scanner input for the whole window (see kiosk.scanner for how bursts are told
+# SPDX-License-Identifier: EUPL-1.2
+"""Barcode-scanner input for the whole window (see kiosk.core.scanner for how bursts are told
 from typing).
 
 Key presses are watched on the application, not on one field: the citizen may have
@@ -16,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from kiosk.scanner import BurstDetector
+from kiosk.core.scanner import BurstDetector
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Carries the sync worker's news from its thread to the UI thread as Qt signals."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Runs blocking work off the UI thread and hands the result back on it.
 
 Work runs on a plain thread pool (no QObject is created or destroyed there); the

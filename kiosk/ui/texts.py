@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Texts the UI derives from data: prices with their unit, dates, Comune scopes."""
 
 from __future__ import annotations
@@ -5,12 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTime
 
-from kiosk.formatting import format_euro
+from kiosk.core.formatting import format_euro
 
 LOCAL_TIME = ZoneInfo("Europe/Rome")
 
+# A unit's name after a price ("€ 22,00 / ora"), and with a count ("3 ore"): counted
+# texts are Qt plural forms, so each language gives as many forms as its grammar has.
 UNITS = {
     "ora": QT_TRANSLATE_NOOP("Units", "hour"),
     "giorno": QT_TRANSLATE_NOOP("Units", "day"),
@@ -26,9 +29,41 @@ UNITS = {
 }
 
 
+class CountedUnits(QObject):
+    """Counts with their unit as Qt plural forms ("%n hour(s)": "1 ora", "3 ore"); a
+    QObject so that lupdate reads each ``self.tr`` with its count as a plural."""
+
+    def text(self, unit: str, count: int) -> str | None:
+        counted = {
+            "ora": lambda: self.tr("%n hour(s)", "", count),
+            "giorno": lambda: self.tr("%n day(s)", "", count),
+            "settimana": lambda: self.tr("%n week(s)", "", count),
+            "mese": lambda: self.tr("%n month(s)", "", count),
+            "pasto": lambda: self.tr("%n meal(s)", "", count),
+            "seduta": lambda: self.tr("%n session(s)", "", count),
+            "pacchetto": lambda: self.tr("%n course(s)", "", count),
+            "corsa": lambda: self.tr("%n ride(s)", "", count),
+            "consegna": lambda: self.tr("%n delivery(ies)", "", count),
+            "kg": lambda: self.tr("%n kg", "", count),
+            "accesso": lambda: self.tr("%n visit(s)", "", count),
+        }
+        return counted[unit]() if unit in counted else None
+
+
+_counted: CountedUnits | None = None
+
+
 def unit_text(unit: str | None) -> str:
     """The unit of a price in the current language ("ora" → "hour"), or ""."""
     return QCoreApplication.translate("Units", UNITS[unit]) if unit in UNITS else ""
+
+
+def quantity_text(count: int, unit: str | None) -> str:
+    """A count with its unit in the right form ("1 ora", "3 ore"), or the bare count."""
+    global _counted
+    if _counted is None:
+        _counted = CountedUnits()
+    return (_counted.text(unit, count) if unit else None) or str(count)
 
 
 def price_text(cents: int | None, unit: str | None, lang: str) -> str:

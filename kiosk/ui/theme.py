@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Design tokens and the style sheet made from them.
 
 Sizes are pixels on the kiosk panel (a 21.5" 1920×1080 touchscreen is about 4 px/mm):

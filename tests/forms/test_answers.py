@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Answers checked against the demo buoni spesa form, as the kiosk and the platform do."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Form definitions: the demo buoni spesa form loads; broken ones are refused with every
 reason at once, the same on kiosk and platform."""
 
@@ -11,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from forms.definition import DefinitionError, canonical_sha256, load_definition, schema
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 
 DEMO = ROOT / "assets" / "demo" / "forms" / "piazzola-buoni-spesa-2025.json"
 

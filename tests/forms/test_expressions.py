@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The form expression language: what it computes, what it refuses, and that no input
 makes it do anything else."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Validators of Italian identifiers: the codes citizens really have, the mistakes they
 really make, and any text at all."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Kiosk tests: the reference platform over loopback HTTP (``central``), the recording
 TCP printer (``printer``), and the kiosk wired as the application wires it (``kiosk``)."""
 
@@ -8,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Backend, open_backend
+from kiosk.boot.backend import Backend, open_backend
 from kiosk.ui.application import build_window, connect_backend
+from kiosk.ui.controllers.printer import PrintBridge
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.print_controller import PrintBridge
 from kiosk.ui.sync_bridge import SyncBridge
 from kiosk.ui.tasks import TaskRunner
 from tests.conftest import KIOSK_SIZE, make_config

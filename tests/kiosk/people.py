@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Drive the UI as a person does: find what is visible by its text, and tap it."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What people type into form fields, read as answers; a scanner told from a person."""
 
 from __future__ import annotations
@@ -6,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
-from kiosk.scanner import BurstDetector, looks_like_codice_fiscale
+from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
+from kiosk.core.scanner import BurstDetector, looks_like_codice_fiscale
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Applying at the kiosk without the screens: a draft filled page by page, then the
 application and its receipt saved together, sent once, and given a protocol number."""
 
@@ -10,14 +11,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.applying import NotAvailableError, Submitted, start, submit
+from kiosk.core.applying import NotAvailableError, Submitted, start, submit
 from printing import print_queue
 from printing.escpos_render import PROFILES, render
 from printing.slip import SlipContext
-from sync import outbox
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry
-from sync.store import Store
 from tests.forms.test_answers import GOOD
 from tests.printing.escpos_decode import decode
 from tests.sync.conftest import central, engine  # noqa: F401  (fixtures)

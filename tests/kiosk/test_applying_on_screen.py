@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Applying for the demo buoni spesa call on the touchscreen, as a person would, against
 the reference platform over loopback HTTP and the recording TCP printer."""
 
@@ -12,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-from kiosk.app import Backend
-from kiosk.applying import start
+from kiosk.boot.backend import Backend
+from kiosk.core.applying import start
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.apply import ApplyScreen
 from tests.conftest import make_config
@@ -228,7 +229,7 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
 def mirrored_state(backend: Backend) -> str | None:
     from sqlalchemy import select
 
-    from sync.models import ApplicationStatus
+    from store.models import ApplicationStatus
 
     with backend.store.read() as session:
         return session.scalar(select(ApplicationStatus.state))

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What a walk-through of the application form on the panel found: the keyboard after
 Back, discarding a person, the applicant in the household, exclusive answers, the
 privacy notice, and the end of the visit."""
@@ -7,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from kiosk.applying import Submitted
+from kiosk.core.applying import Submitted
 from tests.kiosk.people import shows, tap
 from tests.kiosk.test_applying_on_screen import prefilled, shown, tap_named
 

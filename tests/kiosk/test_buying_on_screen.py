@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Buying and booking on the touchscreen as a citizen does, with the reference platform
 behind a proxy that fails the first two pushes, and the recording TCP printer."""
 
@@ -11,10 +12,8 @@ import zxingcpp
 from PySide6.QtCore import Qt
 
 from forms.lookup import holder_key
-from kiosk.manager_login import Manager
+from kiosk.core.manager_login import Manager
 from kiosk.ui.main_window import MainWindow
-from printing.voucher_code import key_id, verify
-from printing.voucher_keys import load_or_create_signer
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import find_button, shows, tap
@@ -23,6 +22,8 @@ from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
 from tests.sync.faults import FaultProxy
+from vouchers.codes import key_id, verify
+from vouchers.keys import load_or_create_signer
 
 CF = "FRRNNA41A63E592W"
 
@@ -50,7 +51,7 @@ def add_to_cart(qtbot, window: MainWindow, service_id: str, more: int = 0) -> No
     for _ in range(more):
         tap(qtbot, window, "+")
     tap(qtbot, window, "Aggiungi al carrello")
-    assert shows(window, "✓ Nel carrello.")
+    assert shows(window, "✓ Nel carrello")
 
 
 def identify(qtbot, window: MainWindow, cf: str) -> None:  # type: ignore[no-untyped-def]
@@ -157,7 +158,7 @@ def test_the_credit_offered_is_what_may_be_spent_here(qtbot, shop, central: Cent
     backend.sync.worker.connectivity_returned()
 
     def mirrored() -> bool:
-        from sync.models import Credit
+        from store.models import Credit
 
         with backend.store.read() as session:
             return session.get(Credit, key) is not None
@@ -182,7 +183,7 @@ def test_a_citizen_prints_their_buoni_spesa_and_nobody_else_can(
     tap(qtbot, window, "Stampa i miei buoni")
 
     def voucher_mirrored() -> bool:
-        from sync.models import MirroredVoucher
+        from store.models import MirroredVoucher
 
         with backend.store.read() as session:
             row = session.get(MirroredVoucher, issued["id"])
@@ -238,7 +239,7 @@ def test_my_vouchers_that_cannot_be_read_say_so_and_let_the_citizen_retry(
 ) -> None:
     import sqlite3
 
-    import kiosk.ui.purchase_controller as controller
+    import kiosk.ui.controllers.purchase as controller
 
     def disk_fails(*_args: object) -> None:  # the store's disk failing under the read
         raise sqlite3.OperationalError("disk I/O error")

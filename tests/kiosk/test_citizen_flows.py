@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The citizen screens, used through taps on visible text, on the demo catalog."""
 
 from __future__ import annotations
@@ -281,7 +282,7 @@ def test_home_is_drawn_before_the_store_opens_and_a_tap_waits_for_it(qtbot, qapp
 
 
 def test_a_long_category_is_shown_in_pages(qtbot, window, backend, snap) -> None:
-    from sync import mirror
+    from store import mirror
     from tests.records import service_record
 
     with backend.store.write() as session:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Cycles holding Qt objects are collected on the UI thread, never on a worker's."""
 
 from __future__ import annotations

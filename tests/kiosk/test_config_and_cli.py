@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Configuration validation, the social-point command, and logs without personal data."""
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from kiosk.config import APP_NAME, SCHEMA, ConfigError, load_config, parse_config
-from kiosk.logs import redact, setup_logging
-from kiosk.paths import ROOT
+from kiosk.boot.config import APP_NAME, SCHEMA, ConfigError, load_config, parse_config
+from kiosk.boot.logs import redact, setup_logging
+from kiosk.boot.paths import ROOT
 
 EXAMPLE = ROOT / "config" / "kiosk.example.toml"
 

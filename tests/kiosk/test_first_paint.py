@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The start-up work that waits for the first frame waits for a real paint."""
 
 from __future__ import annotations

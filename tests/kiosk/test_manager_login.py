@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A manager's login: scrypt PIN hashes from the mirror, lockout kept in the store."""
 
 from __future__ import annotations
@@ -5,11 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from kiosk.config import ManagerSettings
-from kiosk.manager_login import hash_pin, log_in, verify_pin
-from sync import mirror
-from sync.outbox import utcnow
-from sync.store import Store
+from kiosk.boot.config import ManagerSettings
+from kiosk.core.manager_login import hash_pin, log_in, verify_pin
+from store import mirror
+from store.database import Store
+from store.outbox import utcnow
 
 RULES = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
 

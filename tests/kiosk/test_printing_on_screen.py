@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Printing from the touchscreen: the citizen taps, sees the slip and the printer's state
 in plain words, and the TCP printer on 127.0.0.1 receives it once."""
 
@@ -8,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Backend, open_backend
+from kiosk.boot.backend import Backend, open_backend
 from kiosk.ui.application import attach_printing, build_window
-from kiosk.ui.print_controller import PrintBridge
+from kiosk.ui.controllers.printer import PrintBridge
 from kiosk.ui.tasks import TaskRunner
 from tests.conftest import KIOSK_SIZE, make_config
 from tests.kiosk.people import shows, tap

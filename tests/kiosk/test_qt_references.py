@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Qt binding must not lose references to ``None``, ``True`` or ``False``.
 
 PySide6 6.12.0 on Python 3.11 drops one reference each time a wrapped Qt call returns

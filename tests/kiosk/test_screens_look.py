@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every screen in Italian and English: screenshots for review, and measurable rules.
 
 Rules held on each screen: touch targets at least 48 px, text at least 18 px, nothing
@@ -10,10 +11,10 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from kiosk.purchasing import Cart, cart_line
+from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.theme import LARGE_TEXT, TEXT_PAIRS, TOKENS, contrast_ratio
 from kiosk.ui.widgets.common import label
-from sync import mirror
+from store import mirror
 from tests.conftest import KIOSK_SIZE, texts_cut_off
 from tests.kiosk.people import shows, tap
 from tests.records import service_record

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk left alone: it asks "Sei ancora lì?" with a countdown, lets the citizen
 carry on or ask for more time, and otherwise forgets the visit."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Long lists fill a slice at a time: what must be seen comes at once, the rest between
 timers and paints, and a new fill (or a person leaving) drops what was not drawn."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A few hundred taps on the real kiosk in its own process, as the soak benchmark does.
 
 The suite's other tests each live a few dozen interactions; a Qt binding that loses a
@@ -12,7 +13,7 @@ import os
 import subprocess
 import sys
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 
 
 def test_the_kiosk_lives_through_300_interactions() -> None:

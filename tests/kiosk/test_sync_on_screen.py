@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync badge and live mirror updates, with the reference platform embedded."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import open_backend
+from kiosk.boot.backend import open_backend
 from kiosk.ui.application import build_window
 from kiosk.ui.sync_bridge import SyncBridge
 from tests.conftest import KIOSK_SIZE, make_config
@@ -73,7 +74,7 @@ def test_a_published_change_appears_on_screen(qtbot, synced, snap) -> None:
 
 def test_records_waiting_show_on_the_badge_when_offline(qtbot, synced) -> None:
     window, backend = synced
-    from sync import outbox
+    from store import outbox
 
     backend.sync.stop()  # the platform is gone: nobody answers at its address
     with backend.store.write() as session:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Italian catalog is complete and up to date with the code; placeholders match."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from kiosk.ui.i18n import I18N_DIR, compile_translation, lrelease_binary
 
 PLACEHOLDER = re.compile(r"\{\w+\}|%n")

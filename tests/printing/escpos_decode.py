@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A small ESC/POS decoder for tests: bytes back to lines, cuts, QR codes and images.
 
 It knows the commands our renderer sends and fails on any other, so a change in what we
@@ -33,6 +34,7 @@ class Job:
     code_pages: list[str] = field(default_factory=list)
     resets: int = 0
     feeds: list[int] = field(default_factory=list)  # ESC J, in dots
+    qr_modules: list[int] = field(default_factory=list)  # native QR module sizes
 
     @property
     def texts(self) -> list[str]:
@@ -96,6 +98,8 @@ def decode(data: bytes, code_pages: dict[int, str] | None = None) -> Job:
                 body = data[i + 5 : i + 5 + length]
                 if body[0] == 0x31 and body[1] == 0x50:  # store the symbol's data
                     job.qr_payloads.append(body[3:].decode("utf-8"))
+                elif body[0] == 0x31 and body[1] == 0x43:  # module size in dots
+                    job.qr_modules.append(body[2])
                 i += 5 + length
             elif command == 0x76 and data[i + 2] == 0x30:  # GS v 0: raster image
                 width_bytes = data[i + 4] + 256 * data[i + 5]

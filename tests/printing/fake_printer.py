@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A network thermal printer on 127.0.0.1 for tests: it records every byte it receives
 and answers the real-time status queries (DLE EOT n) as an Epson-compatible printer
 does, according to its mode, its paper roll and how slow it is.

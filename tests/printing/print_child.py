@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A kiosk printer worker in its own process, for the kill test: prints one job.
 
 Usage: python -m tests.printing.print_child STORE HOST PORT
@@ -12,7 +13,7 @@ from pathlib import Path
 from printing.connection import NetworkConnection
 from printing.layout import PROFILES
 from printing.print_worker import PrintWorker
-from sync.store import Store
+from store.database import Store
 
 
 def main() -> None:

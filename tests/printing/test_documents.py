@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every document on every paper profile: header, wording, widths, cut, and a QR that
 scans back to what was meant (a voucher's verifies with the kiosk's key)."""
 
@@ -7,14 +8,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 import qrcode
+import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from printing.escpos_render import PROFILES, render
 from printing.samples import DOCUMENTS, sample
 from printing.slip import NOT_FISCAL, SlipContext
-from printing.voucher_code import PREFIX, Signer, verify
 from tests.printing.escpos_decode import decode
-from tests.printing.test_escpos import scan
+from vouchers.codes import PREFIX, Signer, verify
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
 ASSISTED = SlipContext("Social Point Villafranca", "Villafranca Padovana", "kiosk-05",
@@ -45,7 +46,8 @@ def test_a_voucher_qr_scans_and_verifies_offline(paper: str) -> None:
         codes = job.qr_payloads
     else:
         assert all(image.width - 32 <= profile.dots for image in job.images)  # fits the paper
-        codes = [code for image in job.images for code in scan(image)]
+        codes = [code.text for image in job.images for code in zxingcpp.read_barcodes(image)
+                 if code.format == zxingcpp.BarcodeFormat.QRCode]  # fmt: skip
     assert len(codes) == 1 and codes[0].startswith(PREFIX)
     verdict = verify(codes[0], {SIGNER.kid: SIGNER.private_key.public_key()}, date(2026, 12, 1))
     assert verdict.outcome == "valid" and verdict.claims.amount_cents == 5000
@@ -78,3 +80,31 @@ def test_a_session_without_an_operator_names_none() -> None:
     assert not any(line.startswith("Assistito da") for line in job.texts)
     totale = next(line for line in job.texts if line.startswith("Totale"))
     assert totale.endswith("€ 65,00")  # 2 x € 32,50, and free delivery
+
+
+@pytest.mark.parametrize("paper", list(PROFILES))
+def test_a_voucher_carries_a_code_128_of_its_code_under_the_qr(paper: str) -> None:
+    profile = PROFILES[paper]
+    job = decode(render(sample("voucher", ASSISTED, SIGNER), profile))
+    barcodes = [code for image in job.images for code in zxingcpp.read_barcodes(image)
+                if code.format == zxingcpp.BarcodeFormat.Code128]  # fmt: skip
+    assert len(barcodes) == 1
+    scanned = barcodes[0].text
+    [human] = [t for t in job.texts if t.replace("-", "") == scanned]  # printed right under
+    assert len(scanned) == 13 and human[4] == human[9] == "-"
+
+
+@pytest.mark.parametrize("paper", list(PROFILES))
+def test_a_service_voucher_names_its_service_once(paper: str) -> None:
+    from printing.documents import Voucher, voucher
+
+    title = "Trasporto sociale per visita medica"
+    for programme, service in ((f"{title} x 2", title), (title, title)):
+        slip = voucher(ASSISTED, Voucher(
+            programme=programme, issuer="Associazione Età Serena", signed_code="SP1:ABC",
+            human_code="K7M2-9XQ4-T1B8", valid_from=date(2026, 11, 24),
+            valid_until=date(2027, 2, 21), service=service,
+        ))  # fmt: skip
+        text = " ".join(decode(render(slip, PROFILES[paper])).texts)
+        assert text.count("Trasporto sociale") == 1, text
+        assert "x 2" in text or programme == title

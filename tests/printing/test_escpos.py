@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Slips rendered to ESC/POS, sent to a TCP printer on 127.0.0.1, decoded back."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The on-screen preview draws the same slip as the paper: width, rows, and a QR that
 scans back to the signed voucher code."""
 
@@ -13,9 +14,9 @@ from printing.layout import QrRow, layout
 from printing.preview import CELL_HEIGHT, render_image
 from printing.samples import sample
 from printing.slip import as_duplicate
-from printing.voucher_code import verify
 from tests.conftest import SCREENSHOT_DIR
 from tests.printing.test_documents import ASSISTED, SIGNER
+from vouchers.codes import verify
 
 
 @pytest.mark.parametrize("paper", ["58mm", "80mm"])
@@ -28,9 +29,11 @@ def test_the_preview_is_the_paper_strip_with_a_scannable_qr(paper: str) -> None:
     assert image.width == profile.dots
     text_rows = [row for row in layout(slip, profile) if not isinstance(row, QrRow)]
     assert image.height > len(text_rows) * CELL_HEIGHT
-    [code] = [found.text for found in zxingcpp.read_barcodes(image)]
+    found = {code.format: code.text for code in zxingcpp.read_barcodes(image)}
+    code = found[zxingcpp.BarcodeFormat.QRCode]
     verdict = verify(code, {SIGNER.kid: SIGNER.private_key.public_key()}, date(2026, 12, 1))
     assert verdict.outcome == "valid"
+    assert found[zxingcpp.BarcodeFormat.Code128] == verdict.claims.code.replace("-", "")
 
 
 def test_a_copy_shows_its_banner_white_on_black() -> None:

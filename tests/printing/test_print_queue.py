@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The print queue and its worker against a TCP printer on 127.0.0.1 and a real store."""
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from printing import print_queue
 from printing.connection import NetworkConnection, State
 from printing.layout import PROFILES
 from printing.print_worker import PrintUpdate, PrintWorker
 from printing.slip import NOT_FISCAL, Pair, Slip, SlipContext, Text, header
-from sync import outbox
-from sync.models import OutboxEntry, PrintJob
-from sync.store import Store
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry, PrintJob
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.disk_faults import ReadOnlyDisk
@@ -55,7 +56,7 @@ def printer() -> Iterator[FakePrinter]:
 @pytest.fixture
 def worker(store: Store, printer: FakePrinter) -> Iterator[PrintWorker]:
     updates: list[PrintUpdate] = []
-    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=0.3)
+    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
     running = PrintWorker(store, connection, PROFILES["58mm"], expire_after=timedelta(minutes=10),
                           retry_s=0.05, idle_s=0.05, on_update=updates.append)  # fmt: skip
     running.updates = updates  # type: ignore[attr-defined]

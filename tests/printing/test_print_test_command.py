@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`social-point print-test` against a TCP printer on 127.0.0.1."""
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, parse_config
-from kiosk.paths import ROOT
+from kiosk.boot.config import ConfigError, parse_config
+from kiosk.boot.paths import ROOT
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 
@@ -125,3 +126,32 @@ def test_printer_settings_are_validated() -> None:
         parse_config("[printer]\nusb_timeout_ms = 0\n")  # 0 would wait for ever
     with pytest.raises(ConfigError, match="device: needed"):
         parse_config('[printer]\nconnection = "serial"\n')
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [('comune = "camposanmartino"\n', "Comune di Campo San Martino"),
+     ('comune = "piazzola"\ncomune_name = "Piazzola sul Brenta (PD)"\n',
+      "Comune di Piazzola sul Brenta (PD)")],
+)  # fmt: skip
+def test_slips_before_the_first_sync_name_the_comune_not_its_id(
+    tmp_path: Path, printer: FakePrinter, settings: str, expected: str
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[social_point]\nname = "Social Point"\n{settings}[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config), "--document",
+         "voucher"], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    deadline = time.monotonic() + 5
+    while not printer.jobs:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    texts = decode(printer.jobs[-1]).texts
+    assert expected in texts
+    assert not any("camposanmartino" in t or "di piazzola" in t for t in texts)

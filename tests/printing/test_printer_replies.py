@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Trusting what the printer says: its status after each job, bytes that really left on
 every transport, and something that is not a printer on the configured port.
 
@@ -23,7 +24,7 @@ import pytest
 import zxingcpp
 from sqlalchemy import select
 
-from kiosk.paths import ROOT
+from kiosk.boot.paths import ROOT
 from printing import print_queue
 from printing.connection import (
     NetworkConnection,
@@ -36,8 +37,8 @@ from printing.connection import (
 from printing.escpos_render import PROFILES, render
 from printing.print_worker import PrintWorker
 from printing.slip import NOT_FISCAL, Pair, Qr, Slip, SlipContext, Text, header
-from sync.models import OutboxEntry, PrintJob
-from sync.store import Store
+from store.database import Store
+from store.models import OutboxEntry, PrintJob
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import HTTP_BAD_REQUEST, SSH_BANNER, AlienServer, FakePrinter
 

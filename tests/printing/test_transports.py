@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Serial printers through a real pseudo-terminal; USB printers through a fake port.
 
 USB is the one edge faked here: no USB printer is attached to the test machine, so
@@ -15,7 +16,7 @@ from datetime import datetime
 
 import pytest
 
-from kiosk.printer_setup import connection_for
+from kiosk.boot.printer_setup import connection_for
 from printing.connection import (
     PrinterError,
     SerialConnection,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A real reference platform over loopback HTTP, and mirror/server comparisons."""
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from central.app import create_app
 from central.dataset import seed_if_empty
 from central.platform import Platform
 from central.server import EmbeddedServer
-from kiosk.paths import DEMO_DATASET
-from sync import mirror
+from kiosk.boot.paths import DEMO_DATASET
+from store import mirror
+from store.database import Store
+from store.models import ServiceComune
 from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
-from sync.models import ServiceComune
-from sync.store import Store
 from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A kiosk store whose disk stops taking writes (an SD card turned read-only, a full
 disk), switched on and off by a test.
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from sync.store import Store
+from store.database import Store
 
 
 class ReadOnlyDisk:

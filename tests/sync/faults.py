@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A fault-injecting TCP proxy in front of the reference platform (loopback only).
 
 Per request it either relays the answer, or: drops the connection after the platform

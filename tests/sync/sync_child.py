@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A kiosk sync process for the kill tests: syncs in a loop until it is killed.
 
 Usage: python -m tests.sync.sync_child STORE URL TOKEN_FILE
@@ -8,10 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from store.database import Store
 from sync.client import PlatformClient
 from sync.device import load
 from sync.engine import SyncEngine
-from sync.store import Store
 from sync.worker import SyncWorker
 
 

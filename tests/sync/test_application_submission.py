@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """An application sent through the outbox is checked again by the platform with the
 same form code: accepted with a protocol number, or rejected with the reason kept."""
 
@@ -10,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from forms.definition import load_definition
-from sync import outbox
+from store import outbox
+from store.models import FormDefinition, OutboxEntry
 from sync.engine import SyncEngine
-from sync.models import FormDefinition, OutboxEntry
 from tests.forms.test_answers import GOOD
 from tests.sync.conftest import Central
 
@@ -36,7 +37,7 @@ def application(engine: SyncEngine, **changes: Any) -> dict[str, Any]:
 
 
 def _calls(engine: SyncEngine) -> list[str]:
-    from sync.models import Call
+    from store.models import Call
 
     with engine.store.read() as session:
         return [c.id for c in session.scalars(select(Call).where(Call.form_ref == REF))]
@@ -108,9 +109,9 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
 ) -> None:  # type: ignore[no-untyped-def]
     import stat
 
-    from kiosk.status_lookup import find
+    from kiosk.core.status_lookup import find
+    from store.models import ApplicationStatus
     from sync.device import ensure_enrolled, load
-    from sync.models import ApplicationStatus
     from tests.sync.conftest import enrolled_client
 
     client = enrolled_client(central)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The catalog reader's warmed answers: read again on the sync worker after the mirror
 changed, served once to the refresh that follows, never stale."""
 
@@ -9,9 +10,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import event
 
-from sync import mirror
-from sync.catalog import CatalogReader
-from sync.store import Store
+from store import mirror
+from store.catalog import CatalogReader
+from store.database import Store
 from tests.records import service_record
 
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The operators' commands, run as processes: ``social-point central`` serves the
 reference platform over the database it is given (SQLite or PostgreSQL), and
 ``social-point sync --once`` enrolls, pulls and pushes one pass, saying what it did."""
@@ -17,11 +18,11 @@ import requests
 from sqlalchemy import func, select
 
 from central.platform import Platform
-from kiosk.paths import ROOT
-from sync import outbox
+from kiosk.boot.paths import ROOT
+from store import outbox
+from store.database import Store
+from store.models import Service
 from sync.engine import STREAMS
-from sync.models import Service
-from sync.store import Store
 from tests.kiosk.test_config_and_cli import social_point
 from tests.postgresql import free_port
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Change pages travel compressed: a kiosk on a slow line downloads a fraction of the JSON."""
 
 from __future__ import annotations

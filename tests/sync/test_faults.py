@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fault injection: every record created on the kiosk reaches the platform exactly once,
 and the mirror ends equal to the platform's data, whatever happens on the way."""
 
@@ -14,13 +15,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from central.platform import Platform
-from kiosk.paths import ROOT
-from sync import outbox
+from kiosk.boot.paths import ROOT
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry
 from sync.client import PlatformClient
 from sync.device import DeviceIdentity, save
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry
-from sync.store import Store
 from sync.worker import SyncWorker
 from tests.records import service_record
 from tests.sync.conftest import Central, assert_mirror_equals_server

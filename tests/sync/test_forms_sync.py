@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Application forms travel from the platform to the kiosk's mirror, checked on both
 sides by the same code, and a published version never changes."""
 
@@ -10,12 +11,12 @@ from sqlalchemy import select
 
 from central.platform import PublishError
 from forms.definition import definition_records, load_definition
-from kiosk.paths import DEMO_DATASET
-from sync import demo, mirror
+from kiosk.boot.paths import DEMO_DATASET
+from protocol.records import RecordError
+from store import demo, mirror
+from store.database import Store
+from store.models import Call, FormDefinition
 from sync.engine import SyncEngine
-from sync.models import Call, FormDefinition
-from sync.records import RecordError
-from sync.store import Store
 from tests.sync.conftest import Central
 
 REF = "piazzola-buoni-spesa-2025@2025-11-03.1"

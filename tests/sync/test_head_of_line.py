@@ -12,9 +12,9 @@ import requests
 from sqlalchemy import select
 
 from central import platform as central_platform
-from sync import outbox
+from store import outbox
+from store.models import OutboxEntry
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry
 from sync.worker import SyncWorker
 from tests.sync.conftest import Central, enrolled_client
 from tests.sync.test_application_submission import application

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The cycle collector during a pull: older objects left out while it runs, handed back
 after it, and never thawed when the kiosk has settled them for good."""
 

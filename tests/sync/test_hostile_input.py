@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Property tests: whatever people type and whatever records arrive, nothing crashes."""
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.paths import DEMO_DATASET
-from sync import catalog, demo, mirror
-from sync.records import RecordError
-from sync.store import Store
+from kiosk.boot.paths import DEMO_DATASET
+from protocol.records import RecordError
+from store import catalog, demo, mirror
+from store.database import Store
 
 
 @cache

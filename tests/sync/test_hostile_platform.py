@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile or broken platform replies: the kiosk keeps its last good mirror, keeps every
 outbox entry, reports a protocol problem, and never raises."""
 
@@ -14,12 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from kiosk.paths import DEMO_DATASET
-from sync import demo, outbox, set_aside, wire
+from kiosk.boot.paths import DEMO_DATASET
+from protocol import wire
+from store import demo, outbox, set_aside
+from store.database import Store
+from store.models import OutboxEntry, SyncCursor
 from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
-from sync.models import OutboxEntry, SyncCursor
-from sync.store import Store
 from sync.worker import SyncWorker
 from tests.sync.conftest import mirror_snapshot
 

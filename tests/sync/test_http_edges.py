@@ -18,11 +18,11 @@ import requests
 from central.app import create_app
 from central.limits import ServerLimits
 from central.server import EmbeddedServer
-from sync import outbox
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry
 from sync.client import PlatformClient, Submission, UnreachableError
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry
-from sync.store import Store
 from sync.worker import SyncWorker
 from tests.sync.conftest import Central, enrolled_client
 

@@ -21,10 +21,10 @@ from sqlalchemy import select
 from central.models import Change, Record
 from central.platform import Platform
 from central.schemas import STREAM_OF
-from sync import set_aside
+from store import set_aside
+from store.database import Store
+from store.models import OutboxEntry
 from sync.engine import STREAMS, SyncEngine
-from sync.models import OutboxEntry
-from sync.store import Store
 from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server
 
 CF = "RSSMRA80A01G224K"

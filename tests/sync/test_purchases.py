@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Purchases, credits and vouchers between the kiosk's store and the reference platform
 over loopback HTTP (the screens are in tests/kiosk/test_buying_on_screen.py)."""
 
@@ -18,19 +19,19 @@ from central import purchases
 from central.platform import PublishError
 from central.schemas import SubmissionEntry
 from forms.lookup import holder_key
-from kiosk.manager_desk import day_report, desk_facts
-from kiosk.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
-from kiosk.wallet import print_voucher, usable_vouchers
+from kiosk.core.manager_desk import day_report, desk_facts
+from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
+from kiosk.core.wallet import print_voucher, usable_vouchers
 from printing import print_queue
 from printing.slip import Qr, SlipContext
-from printing.voucher_code import Signer
+from store.database import Store
+from store.models import MirroredVoucher, OutboxEntry
+from store.retention import RetentionRule
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
-from sync.models import MirroredVoucher, OutboxEntry
-from sync.retention import RetentionRule
-from sync.store import Store
 from tests.sync.conftest import Central, enrolled_client
 from tests.sync.faults import FaultProxy
+from vouchers.codes import Signer
 
 CF = "FRRNNA41A63E592W"
 OTHER_CF = "BNCMTT15B19G224I"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Personal data leaves the kiosk once the platform has it: read straight from the
 SQLite file, not through the store's own code."""
 
@@ -14,9 +15,9 @@ import pytest
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt
 from printing.slip import SlipContext
-from sync import outbox
+from store import outbox
+from store.retention import RetentionRule, digest, housekeep
 from sync.engine import SyncEngine
-from sync.retention import RetentionRule, digest, housekeep
 from tests.sync.test_application_submission import application
 
 RULE = RetentionRule(reprint_days=7, unsent_alert_days=7)
@@ -118,7 +119,7 @@ def test_a_reprint_keeps_its_family_until_every_copy_is_old(engine: SyncEngine) 
 def test_old_unsent_data_alerts_the_managers(
     engine: SyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from sync.retention import overdue
+    from store.retention import overdue
 
     engine.run_once()
     queue(engine, application(engine, tracking_code="DOM-EEEE-EEEE"), "Anna Vecchia")
@@ -128,7 +129,7 @@ def test_old_unsent_data_alerts_the_managers(
     with engine.store.read() as session:
         late = overdue(session, later, RULE)
     assert late.count == 1 and late.oldest is not None
-    with caplog.at_level(logging.WARNING, logger="sync.retention"):
+    with caplog.at_level(logging.WARNING, logger="store.retention"):
         housekeep(engine.store, RULE, now=later)
     assert "1 records older than 7 days are still waiting to be sent" in caplog.text
     assert "Anna" not in caplog.text  # no personal data in the log

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Search as citizens type: inflected words, other languages, typos, the platform's
 keywords, and what to do when not every word is found."""
 
@@ -5,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from sync import catalog, mirror, stemming
-from sync.store import Store
+from store import catalog, mirror, stemming
+from store.database import Store
 from tests.records import service_record
 
 MEAL = "Pasto caldo a domicilio (consegna inclusa)"

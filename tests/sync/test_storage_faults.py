@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk's own disk stops taking writes in the middle of a sync (an SD card turned
 read-only, a full disk): nothing is lost, nothing reaches the platform twice, the
 manager is told why, and all of it goes through once the disk takes writes again."""
@@ -9,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from sync import outbox
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry, Service
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry, Service
-from sync.store import Store
 from sync.worker import SyncWorker
 from tests.records import service_record
 from tests.sync.conftest import Central, assert_mirror_equals_server, enrolled_client

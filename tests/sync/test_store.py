@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The local store: migrations, SQLite settings, mirror upserts and full-text search."""
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.paths import DEMO_DATASET, ROOT
-from sync import catalog, demo, mirror
-from sync import store as store_module
-from sync.models import Service
-from sync.records import RecordError
-from sync.store import MIGRATIONS, Store, upgrade_schema
+from kiosk.boot.paths import DEMO_DATASET, ROOT
+from protocol.records import RecordError
+from store import catalog, demo, mirror
+from store import database as store_module
+from store.database import MIGRATIONS, Store, upgrade_schema
+from store.models import Service
 from tests.records import service_record
 
 
@@ -366,7 +367,7 @@ def test_a_store_at_the_newest_schema_opens_without_alembic(tmp_path: Path) -> N
     Store(path).close()
     opened = subprocess.run(
         [sys.executable, "-c",
-         "import sys; from pathlib import Path; from sync.store import Store;"
+         "import sys; from pathlib import Path; from store.database import Store;"
          f"Store(Path({str(path)!r})).close(); print('alembic' in sys.modules)"],
         capture_output=True, text=True, check=True, cwd=ROOT,
     )  # fmt: skip

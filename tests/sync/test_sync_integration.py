@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync engine against the real reference platform over loopback HTTP."""
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from pathlib import Path
 import pytest
 import requests
 
-from kiosk.config import parse_config
-from kiosk.syncing import make_sync
-from sync import outbox
+from kiosk.boot.config import parse_config
+from kiosk.boot.syncing import make_sync
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry
 from sync.client import PlatformClient, RefusedError, UnreachableError
 from sync.device import load
 from sync.engine import SyncEngine
-from sync.models import OutboxEntry
-from sync.store import Store
 from sync.worker import SyncStatus, SyncWorker, backoff_delay
 from tests.records import service_record
 from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server, enrolled_client

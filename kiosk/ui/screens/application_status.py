@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Where is my application? The tracking code from the receipt and the codice fiscale
 (typed, or read from the Tessera Sanitaria) show its state in plain words.
 
@@ -19,10 +20,10 @@ from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from sync.catalog import CatalogReader, pick
+from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
-    from kiosk.status_lookup import Standing
+    from kiosk.core.status_lookup import Standing
 
 
 class ApplicationStatusScreen(DataScreen):

@@ -1,6 +1,7 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Applying for a call: the form one short page at a time, a review, then submission.
 
-The wizard keeps the answers in the citizen's draft (kiosk.applying.Draft, held by the
+The wizard keeps the answers in the citizen's draft (kiosk.core.applying.Draft, held by the
 session), so Back, leaving for the catalog and coming back lose nothing; the idle
 timeout forgets it. "Next" checks the page with the form's own rules and shows each
 problem under its question. Household members are edited one person at a time on a
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.answers import Problem, check, eligibility, is_visible, visible_pages
-from kiosk.applying import Draft, NotAvailableError, start
+from kiosk.core.applying import Draft, NotAvailableError, start
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.form_fields import (
@@ -36,10 +37,10 @@ from kiosk.ui.widgets.form_fields import (
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.overlay import Confirm
-from sync.catalog import CatalogReader, pick
+from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
-    from kiosk.applying import Submitted
+    from kiosk.core.applying import Submitted
 
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What every screen shares: the UI context, navigation intents and retranslation."""
 
 from __future__ import annotations
@@ -7,13 +8,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.config import SocialPoint
-from kiosk.session import CitizenSession
+from kiosk.boot.config import SocialPoint
+from kiosk.core.session import CitizenSession
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.widgets.common import enable_kinetic_scrolling, set_enum
 
 if TYPE_CHECKING:
-    from sync.catalog import CatalogReader
+    from store.catalog import CatalogReader
 
 
 class UiContext(NamedTuple):
@@ -43,7 +44,7 @@ class Screen(QWidget):
     route = ""
     navigate_requested = Signal(str, dict)
     help_requested = Signal()
-    # kind, a function SlipContext -> Slip, reference (see kiosk.ui.print_controller)
+    # kind, a function SlipContext -> Slip, reference (see kiosk.ui.controllers.printer)
     print_requested = Signal(str, object, str)
     cart_changed = Signal()  # the citizen's cart gained or lost a service
     # The citizen said they are done ("Finish"): the visit ends, so the next person

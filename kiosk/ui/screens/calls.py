@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Calls and subsidies open now for residents of the kiosk's Comune."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import ScrollList, button, card, label
-from sync.catalog import CallInfo, CatalogReader, pick
+from store.catalog import CallInfo, CatalogReader, pick
 
 
 class CallsScreen(DataScreen):

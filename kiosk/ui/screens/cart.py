@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The citizen's cart: what they chose, how many, the total in euro, and the way on."""
 
 from __future__ import annotations
@@ -6,12 +7,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.formatting import format_euro
-from kiosk.purchasing import CartLine
+from kiosk.core.formatting import format_euro
+from kiosk.core.purchasing import MAX_QUANTITY, CartLine
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.texts import unit_text
+from kiosk.ui.texts import quantity_text, unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
-from sync.catalog import CatalogReader, pick
+from store.catalog import CatalogReader, pick
 
 
 class CartScreen(DataScreen):
@@ -46,14 +47,34 @@ class CartScreen(DataScreen):
         texts.addWidget(label(pick(line.title, lang), role="cardTitle"))
         unit = unit_text(line.unit)
         each = format_euro(line.unit_price_cents, lang) + (f" / {unit}" if unit else "")
-        texts.addWidget(label(self.tr("{n} × {each} · {provider}").format(
-            n=line.quantity, each=each, provider=line.provider), role="muted"))  # fmt: skip
+        texts.addWidget(label(self.tr("{each} · {provider}").format(
+            each=each, provider=line.provider), role="muted"))  # fmt: skip
         row.addLayout(texts, 1)
+        sid = line.service_id
+        less = button("−", name=f"less_{sid}", role="chip")
+        less.setAccessibleName(self.tr("One less"))
+        less.setEnabled(line.quantity > 1)  # one less than one is "Remove"
+        less.clicked.connect(lambda _=False: self._change(sid, -1))
+        count = label(quantity_text(line.quantity, line.unit), role="heading", name=f"count_{sid}")
+        more = button("+", name=f"more_{sid}", role="chip")
+        more.setAccessibleName(self.tr("One more"))
+        more.setEnabled(line.quantity < MAX_QUANTITY)
+        more.clicked.connect(lambda _=False: self._change(sid, +1))
+        for widget in (less, count, more):
+            row.addWidget(widget)
+        row.addSpacing(16)
         row.addWidget(label(format_euro(line.total_cents, lang), role="cardPrice"))
-        remove = button(self.tr("Remove"), name=f"remove_{line.service_id}", role="chip")
-        remove.clicked.connect(lambda _=False, s=line.service_id: self._remove(s))
+        remove = button(self.tr("Remove"), name=f"remove_{sid}", role="chip")
+        remove.clicked.connect(lambda _=False: self._remove(sid))
         row.addWidget(remove)
         return frame
+
+    def _change(self, service_id: str, step: int) -> None:
+        cart = self.ctx.citizen.cart
+        if cart is not None:
+            cart.set_quantity(service_id, cart.quantity_of(service_id) + step)
+        self.cart_changed.emit()
+        self.retranslate()
 
     def _remove(self, service_id: str) -> None:
         if self.ctx.citizen.cart is not None:

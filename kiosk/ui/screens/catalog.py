@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The catalog: categories for the chosen Comune, and search as you type."""
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.texts import price_text
 from kiosk.ui.widgets.common import (
     CardButton,
     ScrollList,
@@ -29,29 +29,13 @@ from kiosk.ui.widgets.common import (
 )
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.service_card import service_card
 from kiosk.ui.widgets.sliced import SlicedFill
-from sync.catalog import CatalogReader, CategoryInfo, SearchResult, ServiceSummary, pick
+from store.catalog import CatalogReader, CategoryInfo, SearchResult, ServiceSummary, pick
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
 FIRST_RESULTS = 7  # about what the results panel shows: drawn at once, the rest in slices
 ALL_COMUNI = ""
-
-
-def fill_service_card(card: CardButton, service: ServiceSummary, lang: str) -> None:
-    card.service_id = service.id
-    card.set_lines(
-        [
-            (pick(service.title, lang), "cardTitle"),
-            (service.provider_name, "muted"),
-            (price_text(service.price_cents, service.unit, lang), "cardPrice"),
-        ]
-    )
-
-
-def service_card(service: ServiceSummary, lang: str) -> CardButton:
-    card = CardButton(name=f"service_{service.id}")
-    fill_service_card(card, service, lang)
-    return card
 
 
 class CatalogScreen(DataScreen):

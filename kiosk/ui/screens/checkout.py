@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Checkout: who the citizen is, how they pay, and the order confirmed with its slips.
 
 Steps: the codice fiscale (typed or scanned); then the total and the ways to pay the
@@ -14,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
-from kiosk.formatting import format_euro
+from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.identify import IdentifyBox
-from sync.catalog import CatalogReader
+from store.catalog import CatalogReader
 
 if TYPE_CHECKING:
-    from kiosk.purchasing import CreditView, Placed
+    from kiosk.core.purchasing import CreditView, Placed
 
 
 class CheckoutScreen(DataScreen):
@@ -55,6 +56,9 @@ class CheckoutScreen(DataScreen):
             self.choices.addButton(choice)
             self.pay_buttons[payment] = choice
             self.body.addWidget(choice)
+        # Why less than the whole credit can be used now (the cap on unconfirmed spending).
+        self.credit_note = label(role="muted", name="creditNote")
+        self.body.addWidget(self.credit_note)
         self.desk_confirm = button(name="deskConfirm", role="chip")
         self.desk_confirm.setCheckable(True)
         self.desk_confirm.clicked.connect(self.retranslate)
@@ -197,6 +201,9 @@ class CheckoutScreen(DataScreen):
         self.pay_buttons["credit"].setEnabled(
             credit is not None and credit.spendable_cents >= total
         )
+        note = self._credit_note()
+        self.credit_note.setText(note)
+        self.credit_note.setVisible(bool(note) and "credit" in allowed)
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
         self.desk_confirm.setVisible(chosen == "desk" and mode != "done")
@@ -234,3 +241,16 @@ class CheckoutScreen(DataScreen):
             return self.tr("I use my welfare credit (none in your name)")
         return self.tr("I use my welfare credit ({amount} available now)").format(
             amount=format_euro(credit.spendable_cents, lang))  # fmt: skip
+
+    def _credit_note(self) -> str:
+        credit, lang = self.credit, self.ctx.lang
+        if credit is None:
+            return ""
+        left = credit.balance_cents - credit.waiting_cents
+        if credit.spendable_cents >= left:
+            return ""
+        return self.tr(
+            "Your credit is {balance}. A kiosk spends at most {now} of it until the platform"
+            " has confirmed what was spent: the rest stays yours, for later or at another"
+            " Social Point."
+        ).format(balance=format_euro(left, lang), now=format_euro(credit.spendable_cents, lang))

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The home screen: the Social Point's name and three big ways in."""
 
 from __future__ import annotations

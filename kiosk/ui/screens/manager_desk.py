@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The manager's dashboard: how the kiosk stands and what needs a hand.
 
 Left: the link to the platform (online, last sync, records waiting, "Sync now"), an
@@ -20,9 +21,9 @@ from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 
 if TYPE_CHECKING:
-    from kiosk.manager_desk import DeskFacts, Refused
-    from kiosk.manager_login import Manager
-    from sync.catalog import CatalogReader
+    from kiosk.core.manager_desk import DeskFacts, Refused
+    from kiosk.core.manager_login import Manager
+    from store.catalog import CatalogReader
     from sync.worker import SyncStatus
 
 CONFIRM_MS = 5000  # a second tap on "Leave for maintenance" within this time closes

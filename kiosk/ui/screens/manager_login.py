@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The manager login: operator code and PIN on the kiosk's own numeric keypad.
 
 Reached by a long press on the Social Point's name (README, "Manager mode"). The PIN
@@ -18,8 +19,8 @@ from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.keypad import NumericKeypad
 
 if TYPE_CHECKING:
-    from kiosk.manager_login import LoginOutcome
-    from sync.catalog import CatalogReader
+    from kiosk.core.manager_login import LoginOutcome
+    from store.catalog import CatalogReader
 
 MAX_DIGITS = 8
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One service: what it is, what it costs, who may use it, and how to reach the provider."""
 
 from __future__ import annotations
@@ -7,14 +8,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.contact_card import vcard
-from kiosk.service_card import card_for
+from kiosk.core.contact_card import vcard
+from kiosk.core.service_card import card_for
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.texts import price_text, unit_text
+from kiosk.ui.texts import price_text, quantity_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.qr import QrCode
 from printing.documents import service_card
-from sync.catalog import CatalogReader, ServiceDetail, pick
+from store.catalog import CatalogReader, ServiceDetail, pick
 
 
 class ServiceDetailScreen(DataScreen):
@@ -47,7 +48,16 @@ class ServiceDetailScreen(DataScreen):
         buy.addSpacing(16)
         buy.addWidget(self.add_button)
         buy.addStretch(1)
+        # Once in the cart, the service says so instead of offering to add it again: a
+        # double tap, or a citizen back on the page, never orders it twice silently.
+        self.in_cart_row = QWidget()
+        in_cart = QHBoxLayout(self.in_cart_row)
+        in_cart.setContentsMargins(0, 0, 0, 0)
         self.added = label(role="cardPrice", name="addedToCart")
+        self.open_cart_button = button(name="openCart", role="chip")
+        self.open_cart_button.clicked.connect(lambda: self.go("cart"))
+        in_cart.addWidget(self.added, 1)
+        in_cart.addWidget(self.open_cart_button)
         self.description = label(name="serviceDescription")
         self.who_heading = label(role="heading", name="whoHeading")
         self.who = label(name="serviceWho")
@@ -56,7 +66,7 @@ class ServiceDetailScreen(DataScreen):
         for widget in (
             self.price,
             self.buy_row,
-            self.added,
+            self.in_cart_row,
             self.description,
             self.who_heading,
             self.who,
@@ -98,7 +108,7 @@ class ServiceDetailScreen(DataScreen):
 
     def add_to_cart(self) -> None:
         """Puts the service in the visit's cart at the price shown (read again now)."""
-        from kiosk.purchasing import Cart, CheckoutError, cart_line
+        from kiosk.core.purchasing import Cart, CheckoutError, cart_line
 
         if self.service is None:
             return
@@ -107,12 +117,19 @@ class ServiceDetailScreen(DataScreen):
                 line = cart_line(session, self.service.id, self.quantity)
         except CheckoutError:
             return
-        if self.ctx.citizen.cart is None:
-            self.ctx.citizen.cart = Cart()
-        self.ctx.citizen.cart.add(line)
+        cart = self.ctx.citizen.cart
+        if cart is None:
+            cart = self.ctx.citizen.cart = Cart()
+        if cart.quantity_of(line.service_id):
+            return  # already there: its quantity is changed in the cart
+        cart.add(line)
         self.added_count += self.quantity
         self.cart_changed.emit()
         self.retranslate()
+
+    def _in_cart(self) -> int:
+        cart = self.ctx.citizen.cart
+        return cart.quantity_of(self.service.id) if cart and self.service else 0
 
     def print_card(self) -> None:
         if self.service is not None:
@@ -132,12 +149,14 @@ class ServiceDetailScreen(DataScreen):
         self.category.setText(pick(s.category_label, lang))
         self.price.setText(price_text(s.price_cents, s.unit, lang))
         for_sale = s.booking == "buy_now" and s.price_cents is not None
-        self.buy_row.setVisible(for_sale)
-        unit = unit_text(s.unit)
-        self.quantity_label.setText(f"{self.quantity} {unit}".strip())
+        in_cart = self._in_cart()
+        self.buy_row.setVisible(for_sale and not in_cart)
+        self.quantity_label.setText(quantity_text(self.quantity, s.unit))
         self.add_button.setText(self.tr("Add to cart"))
-        self.added.setVisible(for_sale and self.added_count > 0)
-        self.added.setText(self.tr("✓ In your cart. Tap “Cart” below when you are ready."))
+        self.in_cart_row.setVisible(for_sale and in_cart > 0)
+        self.added.setText(self.tr("✓ In your cart: {amount}. Change how many in the cart.")
+                           .format(amount=quantity_text(in_cart, s.unit)))  # fmt: skip
+        self.open_cart_button.setText(self.tr("Open the cart"))
         self.description.setText(pick(s.description, lang))
         self.who_heading.setText(self.tr("Who can use it"))
         if s.residents_of:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The services of one category, for the chosen Comune."""
 
 from __future__ import annotations
@@ -7,10 +8,10 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.screens.catalog import fill_service_card
 from kiosk.ui.widgets.common import CardButton, ScrollList, button, label
+from kiosk.ui.widgets.service_card import fill_service_card
 from kiosk.ui.widgets.sliced import SlicedFill
-from sync.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
+from store.catalog import CatalogReader, CategoryInfo, ServiceSummary, pick
 
 PAGE = 20  # services read and shown at a time: a category can hold thousands
 FIRST_CARDS = 7  # about what a 1080-pixel screen shows: drawn at once on opening

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """My vouchers: after the codice fiscale, the vouchers in the citizen's name (buoni
 spesa the Comune granted, vouchers of their purchases), each printable again here."""
 
@@ -8,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.formatting import format_euro
+from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.identify import IdentifyBox
-from sync.catalog import CatalogReader
+from store.catalog import CatalogReader
 
 if TYPE_CHECKING:
-    from sync.models import MirroredVoucher
+    from store.models import MirroredVoucher
 
 
 class WalletScreen(DataScreen):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Small building blocks: plain-text labels, touch buttons, kinetic scroll areas.
 
 Every label is plain text: catalog texts come from the platform and must never be read

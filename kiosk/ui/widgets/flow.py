@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A row of widgets that goes on to a new line when it runs out of width.
 
 For rows whose length the kiosk does not choose: the Comuni come from the platform,

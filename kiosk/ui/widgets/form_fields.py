@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One widget per kind of form field, each with its question, its help and its error.
 
 A field shows the answer it is given and hands back what the citizen entered as an
@@ -23,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
+from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
-from sync.catalog import pick
+from store.catalog import pick
 
 Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Asking who the citizen is: the codice fiscale, typed on the kiosk's keyboard or read
 from the Tessera Sanitaria by the scanner, checked here with a message beside the field.
 The code stays in this widget until the visit ends; it is never stored."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """An on-screen keyboard of our own for search and for filling in forms.
 
 Built from plain buttons (no Qt Virtual Keyboard, which is GPLv3 or commercial): it

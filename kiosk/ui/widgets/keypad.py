@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A large numeric keypad of our own, for operator codes and PINs.
 
 Plain buttons (no Qt Virtual Keyboard): 0–9, erase, and a confirm key, each a big touch

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """In-window overlays instead of pop-up windows.
 
 A kiosk compositor centres or loses separate windows and an on-screen keyboard cannot

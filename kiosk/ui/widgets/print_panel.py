@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What is being printed, and how the printer is doing, in plain words.
 
 A layer over the window (like the help overlay): on the left the slip as it comes out

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A QR code drawn straight from the ``qrcode`` module matrix (no image library)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Fills a list a slice at a time, so a long list never holds the screen still.
 
 A card costs 1.5–3 ms to build and lay out on a kiosk's CPU, so a refresh that drew

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """“Sei ancora lì?”: the question the kiosk asks before it forgets a visit.
 
 A layer over the window (no pop-up window), with a countdown the citizen can see and

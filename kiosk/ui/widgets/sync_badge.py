@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The sync status badge: online or not, records waiting, time of the last sync."""
 
 from __future__ import annotations

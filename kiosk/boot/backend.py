@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The kiosk's non-Qt half, wired in one place: store (+ demo data), catalog, printer, sync.
+
+The composition root (kiosk/cli.py ``run``) draws the home screen first; the UI then
+opens the log file and calls ``open_backend`` on a worker thread (SQLAlchemy, Alembic,
+migrations), so a restarted kiosk shows its face at once and the UI thread never waits
+on that disk work. Nothing here imports Qt or kiosk.ui.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from kiosk.boot.config import Config, ConfigError
+from kiosk.boot.paths import DEMO_DATASET
+
+if TYPE_CHECKING:
+    from kiosk.boot.printer_setup import PrintSetup
+    from kiosk.boot.syncing import SyncSetup
+    from printing.print_worker import PrintUpdate
+    from store.catalog import CatalogReader
+    from store.database import Store
+    from sync.worker import SyncStatus
+
+log = logging.getLogger(__name__)
+
+
+class Backend(NamedTuple):
+    """Everything the UI needs that is not Qt."""
+
+    config: Config
+    store: Store
+    catalog: CatalogReader
+    printing: PrintSetup
+    sync: SyncSetup | None = None
+
+    def close(self) -> None:
+        self.printing.stop()
+        if self.sync is not None:
+            self.sync.stop()
+        self.store.close()
+
+
+def open_backend(
+    config: Config,
+    *,
+    on_status: Callable[[SyncStatus], None] = lambda status: None,
+    on_mirror_changed: Callable[[], None] = lambda: None,
+    on_print_update: Callable[[PrintUpdate], None] = lambda update: None,
+) -> Backend:
+    """Opens (and migrates) the store, loads demo data when asked, checks the Comune."""
+    from store import demo
+    from store.catalog import CatalogReader
+    from store.database import Store
+
+    store = Store(config.paths.database)
+    if config.demo and demo.load_if_empty(store, DEMO_DATASET):
+        log.info("demo catalog loaded into an empty store")
+    catalog = CatalogReader(store)
+    known = {c.id for c in catalog.comuni()}
+    if known and config.social_point.comune not in known:
+        store.close()
+        raise ConfigError(
+            f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
+            f" (known: {', '.join(sorted(known))})"
+        )
+    from kiosk.boot.printer_setup import PrintSetup
+    from kiosk.boot.syncing import make_sync, retention_rule
+    from kiosk.core.applying import receipts_after_push
+    from store.retention import housekeep
+
+    housekeep(store, retention_rule(config))  # also where the kiosk does not sync
+
+    printing = PrintSetup(config, store, on_update=on_print_update)
+
+    def status(update: SyncStatus) -> None:
+        printing.worker.wake()  # a held receipt may have just been completed
+        on_status(update)
+
+    def mirror_changed() -> None:
+        # On the sync worker: the screens' catalog queries run again here, so the
+        # refresh that follows on the UI thread finds their answers ready.
+        catalog.warm()
+        on_mirror_changed()
+
+    setup = make_sync(config, store, on_status=status, on_mirror_changed=mirror_changed,
+                      after_push=receipts_after_push)  # fmt: skip
+    return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
+
+
+def start_logging(config: Config) -> None:
+    from kiosk.boot.logs import (
+        setup_logging,  # logging.handlers is slow to import: after the first frame
+    )
+
+    setup_logging(
+        config.paths.log_dir,
+        level=config.log_level,
+        max_bytes=config.log_max_bytes,
+        backup_count=config.log_backup_count,
+    )
+    log.info("starting kiosk %s (demo: %s)", config.kiosk_id, config.demo)

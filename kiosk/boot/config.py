@@ -1,0 +1,394 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Kiosk configuration: one TOML file, validated whole before anything uses it.
+
+Every key is declared once in ``SCHEMA`` with its type, default and check; the
+example file ``config/kiosk.example.toml`` documents the same keys and a test keeps
+the two in step. A wrong key, type or value stops the start with one message that
+names each offending key, and nothing is applied until the whole file is valid.
+
+The values are immutable NamedTuples rather than dataclasses: this module is on the
+path to the first frame, and importing ``dataclasses`` (with ``inspect``) and building
+the classes cost about 10 ms of every start. For the same reason the annotations are
+evaluated (no ``from __future__ import annotations``): NamedTuple compiles every string
+annotation into a ForwardRef, another 5 ms.
+"""
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+APP_NAME = "social-point-kiosk"
+LANGUAGES = ("it", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names every bad key."""
+
+
+Check = Callable[[Any], str | None]  # returns a problem description, or None when fine
+
+
+def _one_of(*choices: str | int) -> Check:
+    def check(value: Any) -> str | None:
+        return None if value in choices else f"must be one of: {', '.join(map(str, choices))}"
+
+    return check
+
+
+def _between(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        return None if low <= value <= high else f"must be between {low} and {high}"
+
+    return check
+
+
+def _matches(pattern: str, meaning: str) -> Check:
+    compiled = re.compile(pattern)
+
+    def check(value: Any) -> str | None:
+        return None if compiled.fullmatch(value) else f"must be {meaning}"
+
+    return check
+
+
+def _max_length(limit: int) -> Check:
+    def check(value: Any) -> str | None:
+        return None if len(value) <= limit else f"must be at most {limit} characters"
+
+    return check
+
+
+class Key(NamedTuple):
+    kind: type
+    default: Any
+    check: Check | None = None
+
+
+def _platform_url(value: Any) -> str | None:
+    # Plain http only on this machine: anything that leaves it must be TLS.
+    if value in ("", "embedded") or value.startswith("https://"):
+        return None
+    if re.fullmatch(r"http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]{1,5})?/?", value):
+        return None
+    return 'must be "", "embedded", an https:// address, or http:// on 127.0.0.1'
+
+
+_ID = _matches(r"[a-z0-9][a-z0-9_-]{0,63}", "lower-case letters, digits, '-' or '_'")
+
+SCHEMA: dict[str, dict[str, Key]] = {
+    "social_point": {
+        "name": Key(str, "Social Point", _max_length(60)),
+        "comune": Key(str, "piazzola", _ID),
+        "comune_name": Key(str, "", _max_length(80)),
+        "address": Key(str, "", _max_length(120)),
+        "phone": Key(str, "", _matches(r"[0-9+ ]{0,20}", "digits, spaces and '+' only")),
+        "opening_hours": Key(str, "", _max_length(120)),
+    },
+    "kiosk": {
+        "id": Key(str, "kiosk-01", _ID),
+        "language": Key(str, "it", _one_of(*LANGUAGES)),
+        "fullscreen": Key(bool, True),
+    },
+    "paths": {
+        "data_dir": Key(str, ""),
+        "log_dir": Key(str, ""),
+        "cache_dir": Key(str, ""),
+        "database": Key(str, ""),
+    },
+    "session": {
+        "idle_timeout_s": Key(int, 90, _between(20, 3600)),
+        "countdown_s": Key(int, 20, _between(5, 120)),
+    },
+    "applications": {
+        "receipt_wait_s": Key(int, 8, _between(0, 60)),
+    },
+    "purchases": {
+        "credit_limit_cents": Key(int, 5000, _between(0, 1_000_000)),
+        "voucher_valid_days": Key(int, 90, _between(1, 730)),
+    },
+    "retention": {
+        "reprint_days": Key(int, 7, _between(0, 90)),
+        "unsent_alert_days": Key(int, 7, _between(1, 90)),
+    },
+    "manager": {
+        "idle_timeout_s": Key(int, 180, _between(30, 3600)),
+        "pin_attempts": Key(int, 5, _between(3, 10)),
+        "lockout_s": Key(int, 300, _between(30, 86_400)),
+    },
+    "logging": {
+        "level": Key(str, "INFO", _one_of(*LOG_LEVELS)),
+        "max_bytes": Key(int, 1_048_576, _between(10_000, 100_000_000)),
+        "backup_count": Key(int, 5, _between(1, 100)),
+    },
+    "demo": {
+        "enabled": Key(bool, False),
+    },
+    "printer": {
+        "connection": Key(str, "none", _one_of("none", "network", "usb", "serial", "file")),
+        "host": Key(str, "", _matches(r"[A-Za-z0-9.:-]{0,253}", "a host name or IP address")),
+        "port": Key(int, 9100, _between(1, 65535)),
+        "device": Key(str, ""),
+        "usb_vendor_id": Key(str, "", _matches(r"(0x[0-9a-fA-F]{4})?", "like 0x04b8")),
+        "usb_product_id": Key(str, "", _matches(r"(0x[0-9a-fA-F]{4})?", "like 0x0202")),
+        "usb_timeout_ms": Key(int, 5000, _between(100, 60_000)),
+        "baudrate": Key(int, 19200, _one_of(9600, 19200, 38400, 57600, 115200)),
+        "paper": Key(str, "80mm", _one_of("58mm", "80mm", "58mm-image-qr")),
+        "timeout_s": Key(int, 5, _between(1, 60)),
+        "status_timeout_ms": Key(int, 1000, _between(100, 10_000)),
+        "answers_status": Key(bool, True),
+        "model": Key(str, "", _matches(r"[A-Za-z0-9 ()._+-]{0,40}", "a printer model name")),
+        "code_page": Key(str, "", _matches(r"[A-Za-z0-9_-]{0,20}", "a code page name")),
+        "code_page_table": Key(int, -1, _between(-1, 255)),
+        "logo": Key(str, ""),
+        "expire_after_min": Key(int, 10, _between(1, 1440)),
+    },
+    "vouchers": {
+        "signing_key": Key(str, ""),
+        "trusted_keys_file": Key(str, ""),
+    },
+    "sync": {
+        "platform_url": Key(str, "", _platform_url),
+        "enrollment_code": Key(str, "", _max_length(64)),
+        "ca_bundle": Key(str, ""),
+        "connect_timeout_s": Key(int, 5, _between(1, 60)),
+        "read_timeout_s": Key(int, 20, _between(1, 300)),
+        "interval_s": Key(int, 60, _between(5, 86_400)),
+        "backoff_cap_s": Key(int, 300, _between(5, 86_400)),
+        "page_size": Key(int, 500, _between(10, 1000)),
+        "push_batch": Key(int, 100, _between(1, 500)),
+    },
+}
+
+
+class SocialPoint(NamedTuple):
+    name: str
+    comune: str
+    comune_name: str  # printed on slips before the first sync ("" = from the demo data)
+    address: str
+    phone: str
+    opening_hours: str
+
+
+class Paths(NamedTuple):
+    data_dir: Path
+    log_dir: Path
+    cache_dir: Path
+    database: Path
+
+
+class PrinterSettings(NamedTuple):
+    connection: str  # "none" (preview only), "network", "usb", "serial" or "file"
+    host: str
+    port: int
+    device: str
+    usb_vendor_id: str
+    usb_product_id: str
+    usb_timeout_ms: int
+    baudrate: int
+    paper: str
+    timeout_s: int
+    status_timeout_ms: int
+    answers_status: bool  # False: a printer that never answers status queries
+    model: str  # python-escpos capability profile; "" = the paper's usual model
+    code_page: str  # "" = the model's first of CP1252, CP858, CP850, CP437
+    code_page_table: int  # ESC t number; -1 = the model profile's number for code_page
+    logo: str  # image printed at the top of every slip; relative to the config file
+    expire_after_min: int
+
+
+class VoucherSettings(NamedTuple):
+    signing_key: Path  # this kiosk's Ed25519 key (PEM, mode 0600), made on first use
+    trusted_keys_file: Path | None  # public keys accepted besides this kiosk's own
+
+
+class SyncSettings(NamedTuple):
+    platform_url: str  # "" no sync, "embedded" the reference platform in-process (demo)
+    enrollment_code: str
+    ca_bundle: str
+    connect_timeout_s: int
+    read_timeout_s: int
+    interval_s: int
+    backoff_cap_s: int
+    page_size: int
+    push_batch: int
+
+
+class PurchaseSettings(NamedTuple):
+    credit_limit_cents: int
+    voucher_valid_days: int
+
+
+class RetentionSettings(NamedTuple):
+    reprint_days: int
+    unsent_alert_days: int
+
+
+class ManagerSettings(NamedTuple):
+    idle_timeout_s: int
+    pin_attempts: int
+    lockout_s: int
+
+
+class Config(NamedTuple):
+    social_point: SocialPoint
+    kiosk_id: str
+    language: str
+    fullscreen: bool
+    idle_timeout_s: int
+    countdown_s: int
+    receipt_wait_s: int
+    purchases: PurchaseSettings
+    retention: RetentionSettings
+    manager: ManagerSettings
+    paths: Paths
+    log_level: str
+    log_max_bytes: int
+    log_backup_count: int
+    demo: bool
+    printer: PrinterSettings
+    vouchers: VoucherSettings
+    sync: SyncSettings
+    source: Path | None = None
+
+    @property
+    def device_file(self) -> Path:
+        return self.paths.data_dir / "device.json"
+
+
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "a whole number"}
+
+
+def _type_ok(kind: type, value: Any) -> bool:
+    # bool is a subclass of int in Python: keep `max_bytes = true` an error.
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    values: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for section, content in raw.items():
+        if section not in SCHEMA:
+            problems.append(f"[{section}]: unknown section (known: {', '.join(SCHEMA)})")
+        elif not isinstance(content, dict):
+            problems.append(f"{section}: must be a [{section}] table")
+    for section, keys in SCHEMA.items():
+        given = raw.get(section, {})
+        if not isinstance(given, dict):
+            given = {}
+        values[section] = {}
+        for name in given:
+            if name not in keys:
+                problems.append(
+                    f"{section}.{name}: unknown key (known in [{section}]: {', '.join(keys)})"
+                )
+        for name, key in keys.items():
+            value = given.get(name, key.default)
+            if not _type_ok(key.kind, value):
+                problems.append(f"{section}.{name}: must be {_TYPE_NAMES[key.kind]}, not {value!r}")
+                continue
+            problem = key.check(value) if key.check else None
+            if problem:
+                problems.append(f"{section}.{name} = {value!r}: {problem}")
+            values[section][name] = value
+    return values, problems
+
+
+def _platform_dir(kind: str) -> str:
+    import platformdirs  # only when a folder is not configured: keeps start-up short
+
+    return str(getattr(platformdirs, f"user_{kind}_dir")(APP_NAME))
+
+
+def _resolve_paths(values: dict[str, Any], base: Path) -> Paths:
+    def chosen(key: str, default: Callable[[], str]) -> Path:
+        text = values[key]
+        path = Path(text).expanduser() if text else Path(default())
+        return path if path.is_absolute() else (base / path)
+
+    data_dir = chosen("data_dir", lambda: _platform_dir("data"))
+    return Paths(
+        data_dir=data_dir,
+        log_dir=chosen("log_dir", lambda: _platform_dir("log")),
+        cache_dir=chosen("cache_dir", lambda: _platform_dir("cache")),
+        database=chosen("database", lambda: str(data_dir / "kiosk.sqlite3")),
+    )
+
+
+def parse_config(text: str, *, source: Path | None = None) -> Config:
+    """Parses and validates TOML text; raises ConfigError naming every bad key."""
+    where = str(source) if source else "configuration"
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{where}: not valid TOML: {error}") from None
+    values, problems = _validate(raw)
+    printer = values.get("printer", {})
+    if printer.get("connection") == "network" and not printer.get("host"):
+        problems.append('printer.host: needed when printer.connection = "network"')
+    if printer.get("connection") in ("file", "serial") and not printer.get("device"):
+        problems.append('printer.device: needed when printer.connection = "file" or "serial"')
+    if printer.get("connection") == "usb" and not (
+        printer.get("usb_vendor_id") and printer.get("usb_product_id")
+    ):
+        problems.append('printer.usb_vendor_id and usb_product_id: needed for "usb"')
+    if problems:
+        raise ConfigError(f"{where} has {len(problems)} problem(s):\n  " + "\n  ".join(problems))
+    # Relative paths in a file are relative to that file, so a checkout works from anywhere.
+    base = source.parent.resolve() if source else Path.cwd()
+    sp = values["social_point"]
+    paths = _resolve_paths(values["paths"], base)
+    return Config(
+        social_point=SocialPoint(**sp),
+        kiosk_id=values["kiosk"]["id"],
+        language=values["kiosk"]["language"],
+        fullscreen=values["kiosk"]["fullscreen"],
+        idle_timeout_s=values["session"]["idle_timeout_s"],
+        countdown_s=values["session"]["countdown_s"],
+        receipt_wait_s=values["applications"]["receipt_wait_s"],
+        purchases=PurchaseSettings(**values["purchases"]),
+        retention=RetentionSettings(**values["retention"]),
+        manager=ManagerSettings(**values["manager"]),
+        paths=paths,
+        log_level=values["logging"]["level"],
+        log_max_bytes=values["logging"]["max_bytes"],
+        log_backup_count=values["logging"]["backup_count"],
+        demo=values["demo"]["enabled"],
+        printer=PrinterSettings(**values["printer"]),
+        vouchers=_voucher_settings(values["vouchers"], base, paths.data_dir),
+        sync=SyncSettings(**values["sync"]),
+        source=source,
+    )
+
+
+def _voucher_settings(values: dict[str, Any], base: Path, data_dir: Path) -> VoucherSettings:
+    key = values["signing_key"]
+    trusted = values["trusted_keys_file"]
+    return VoucherSettings(
+        signing_key=base / key if key else data_dir / "voucher-signing-key.pem",
+        trusted_keys_file=base / trusted if trusted else None,
+    )
+
+
+def default_config_path() -> Path:
+    return Path(_platform_dir("config")) / "kiosk.toml"
+
+
+def load_config(path: Path | None) -> Config:
+    """Loads ``path``, or the per-user file when it exists, or the built-in defaults."""
+    if path is None:
+        candidate = default_config_path()
+        if not candidate.exists():
+            return parse_config("")
+        path = candidate
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration file: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the configuration file must be UTF-8 text") from None
+    return parse_config(text, source=path)

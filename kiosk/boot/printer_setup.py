@@ -1,0 +1,169 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The printer the configuration names, the context printed on every slip, and the
+kiosk's print queue worker (Qt-free; shared by the app and the ``social-point
+print-test`` command). The UI calls ``PrintSetup`` off its own thread: it touches the
+disk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kiosk.boot.config import Config, ConfigError
+from kiosk.boot.paths import DEMO_DATASET
+from printing import print_queue
+from printing.connection import (
+    FileConnection,
+    NetworkConnection,
+    NoPrinter,
+    SerialConnection,
+    UsbConnection,
+)
+from printing.layout import PROFILES, PaperProfile
+from printing.print_worker import PrintUpdate, PrintWorker
+from printing.slip import Slip, SlipContext
+from store.database import Store
+
+Connection = NetworkConnection | UsbConnection | SerialConnection | FileConnection | NoPrinter
+
+
+def connection_for(config: Config, *, answers_status: bool | None = None) -> Connection:
+    """The configured printer; ``answers_status`` False overrides the configuration for a
+    printer that cannot answer status queries (``print-test --no-status``)."""
+    settings = config.printer
+    status = settings.answers_status if answers_status is None else answers_status
+    if settings.connection == "network":
+        return NetworkConnection(
+            settings.host,
+            settings.port,
+            timeout=settings.timeout_s,
+            status_timeout=settings.status_timeout_ms / 1000,
+            answers_status=status,
+        )
+    if settings.connection == "usb":
+        return UsbConnection(
+            int(settings.usb_vendor_id, 16),
+            int(settings.usb_product_id, 16),
+            timeout_ms=settings.usb_timeout_ms,
+            status_timeout_ms=settings.status_timeout_ms,
+            answers_status=status,
+        )
+    if settings.connection == "serial":
+        return SerialConnection(
+            settings.device,
+            settings.baudrate,
+            timeout=settings.timeout_s,
+            status_timeout=settings.status_timeout_ms / 1000,
+            answers_status=status,
+        )
+    if settings.connection == "file":
+        return FileConnection(Path(settings.device))
+    return NoPrinter()
+
+
+def paper_for(config: Config) -> PaperProfile:
+    """The paper profile, with the printer model and the code page the configuration
+    names: the ESC t number comes from the model's python-escpos capability profile
+    unless ``printer.code_page_table`` gives it. ConfigError names a bad value."""
+    from dataclasses import replace
+
+    from printing.escpos_render import code_page_for
+
+    settings = config.printer
+    profile = PROFILES[settings.paper]
+    model = settings.model or profile.escpos_profile
+    try:
+        codec, table = code_page_for(model, settings.code_page, settings.code_page_table)
+    except ValueError as error:
+        raise ConfigError(f"printer: {error}") from None
+    return replace(profile, escpos_profile=model, code_page=codec, code_page_table=table)
+
+
+def logo_for(config: Config, profile: PaperProfile) -> Any:
+    """The configured logo (``printer.logo``) as the printer draws it, or None.
+    ConfigError when the file cannot be read as an image."""
+    if not config.printer.logo:
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    from printing.escpos_render import fit_logo
+
+    base = config.source.parent if config.source else Path.cwd()
+    path = base / config.printer.logo
+    try:
+        with Image.open(path) as image:
+            return fit_logo(image, profile.dots)
+    except (OSError, UnidentifiedImageError, ValueError) as error:
+        raise ConfigError(f"printer.logo: cannot use {path} as a logo: {error}") from None
+
+
+def comune_name(config: Config, from_catalog: str | None = None) -> str:
+    """The Comune's name for slips, never its id: the synced catalog's, else the
+    configuration's ``social_point.comune_name``, else the demo data's; "" when none
+    knows it (the slip then names no Comune)."""
+    if from_catalog:
+        return from_catalog
+    if config.social_point.comune_name:
+        return config.social_point.comune_name
+    return _demo_comune_names().get(config.social_point.comune, "")
+
+
+@cache
+def _demo_comune_names() -> dict[str, str]:
+    try:
+        data = json.loads(DEMO_DATASET.read_text(encoding="utf-8"))
+        return {str(c["id"]): str(c["name"]) for c in data.get("comuni", [])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def slip_context(config: Config, comune: str | None, operator: str | None = None) -> SlipContext:
+    """``comune``: the Comune's name from the synced catalog, if it has one."""
+    return SlipContext(
+        social_point=config.social_point.name,
+        comune=comune_name(config, comune),
+        kiosk_id=config.kiosk_id,
+        printed_at=datetime.now(),
+        operator=operator,
+    )
+
+
+class PrintSetup:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        on_update: Callable[[PrintUpdate], None] = lambda update: None,
+    ) -> None:
+        self.store = store
+        self.profile = paper_for(config)
+        self.logo = logo_for(config, self.profile)
+        self.connection = connection_for(config)
+        self.worker = PrintWorker(
+            store,
+            self.connection,
+            self.profile,
+            expire_after=timedelta(minutes=config.printer.expire_after_min),
+            on_update=on_update,
+            logo=self.logo,
+        )
+
+    def queue(self, slip: Slip, kind: str, reference: str | None = None) -> str:
+        """Queues a slip that has no record of its own (a service card, a test page)."""
+        with self.store.write() as session:
+            job_uuid = print_queue.add(session, slip, kind, reference)
+        self.worker.wake()
+        return job_uuid
+
+    def preview(self, slip: Slip) -> Any:
+        """The slip as a grey Pillow image, as wide as the paper's printable dots."""
+        from printing.preview import render_image
+
+        return render_image(slip, self.profile, self.logo)
+
+    def stop(self) -> None:
+        self.worker.stop()

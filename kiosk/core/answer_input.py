@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What a citizen types, turned into the answer values forms/ checks (Qt-free).
+
+People type amounts and dates the Italian way ("1.250,50", "23/01/1941"), sometimes
+with spaces or the euro sign. Text that cannot be read is passed on as it is, so the
+form's own check explains what is wrong next to the field and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+_AMOUNT = re.compile(r"(?P<euros>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:[,.](?P<cents>[0-9]{1,2}))?")
+_DATE = re.compile(r"(?P<d>[0-9]{1,2})[/.\- ](?P<m>[0-9]{1,2})[/.\- ](?P<y>[0-9]{4})")
+
+
+def amount_cents(text: str) -> int | str | None:
+    """ "1.250,50" → 125050 cents; "" → None; unreadable text comes back unchanged."""
+    cleaned = text.replace("€", "").replace(" ", "").strip()
+    if not cleaned:
+        return None
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
+        return text
+    euros = int(match["euros"].replace(".", ""))
+    cents = int((match["cents"] or "0").ljust(2, "0"))
+    return euros * 100 + cents
+
+
+def amount_text(cents: int) -> str:
+    """125050 → "1.250,50", 15000 → "150": how the field shows a stored amount again."""
+    euros, rest = divmod(cents, 100)
+    whole = f"{euros:,}".replace(",", ".")
+    return f"{whole},{rest:02d}" if rest else whole
+
+
+def whole_number(text: str) -> int | str | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    return int(cleaned) if re.fullmatch(r"-?[0-9]{1,12}", cleaned) else text
+
+
+def iso_date(text: str) -> str | None:
+    """ "23/01/1941" → "1941-01-23"; "" → None; anything else unchanged (checked later)."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    match = _DATE.fullmatch(cleaned)
+    if match is None:
+        return text
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return text
+
+
+def date_text(value: Any) -> str:
+    """ "1941-01-23" → "23/01/1941", as the field shows a stored date again."""
+    try:
+        return date.fromisoformat(value).strftime("%d/%m/%Y")
+    except (TypeError, ValueError):
+        return str(value or "")

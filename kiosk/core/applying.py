@@ -1,0 +1,154 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Applying for a call at the kiosk, without Qt: the draft a citizen fills page by page,
+and its submission.
+
+A draft lives in memory for the session only (the session-safety timeout discards it).
+Submitting writes, in one transaction, the application's outbox entry (a client UUID,
+the form's reference and SHA-256, the cleaned answers) and its application receipt in
+the print queue, so neither is lost or sent twice. The receipt carries a tracking code
+made here. The protocol number comes from the platform: the receipt is held for a few
+seconds, and when the platform accepts the application in that time it prints with the
+number (``receipts_after_push``); offline it prints without, saying where to find it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forms.answers import Problem, check
+from forms.definition import FormDefinition, load_definition
+from forms.lookup import TRACKING_ALPHABET
+from printing import print_queue
+from printing.documents import ApplicationReceipt, application_receipt, with_protocol
+from printing.slip import SlipContext
+from protocol.wire import Result
+from store import outbox
+from store.models import Call, Comune, OutboxEntry
+from store.models import FormDefinition as FormRow
+
+
+def tracking_code() -> str:
+    """A code the citizen keeps to ask about the application: DOM-XXXX-XXXX."""
+    letters = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
+    return f"DOM-{letters[:4]}-{letters[4:]}"
+
+
+class NotAvailableError(Exception):
+    """The call is unknown, closed, or has no form to fill at the kiosk."""
+
+
+@dataclass
+class Draft:
+    call_id: str
+    call_title: dict[str, str]
+    form: FormDefinition
+    comuni: frozenset[str]
+    answers: dict[str, Any] = field(default_factory=dict)
+    page: int = 0
+
+    @property
+    def pages(self) -> list[dict[str, Any]]:
+        return list(self.form.data["pages"])
+
+    def page_problems(self, today: date) -> list[Problem]:
+        page_id = self.pages[self.page]["id"]
+        _cleaned, problems = check(self.form, self.answers, today=today, pages={page_id},
+                                   comuni=self.comuni)  # fmt: skip
+        return problems
+
+    def all_problems(self, today: date) -> tuple[dict[str, Any], list[Problem]]:
+        return check(self.form, self.answers, today=today, comuni=self.comuni)
+
+
+def start(session: Session, call_id: str, now: datetime) -> Draft:
+    """A new draft for an open call with a form; NotAvailableError otherwise."""
+    call = session.get(Call, call_id)
+    if call is None or call.form_ref is None:
+        raise NotAvailableError(f"call {call_id!r} has no form to fill at the kiosk")
+    moment = now.astimezone(UTC).replace(tzinfo=None)  # the mirror keeps naive UTC
+    if not call.opens_at <= moment <= call.closes_at:
+        raise NotAvailableError(f"call {call_id!r} is not open")
+    row = session.get(FormRow, call.form_ref)
+    if row is None:
+        raise NotAvailableError(f"form {call.form_ref} has not reached this kiosk yet")
+    comuni = frozenset(session.scalars(select(Comune.id)))
+    return Draft(call.id, dict(call.title), load_definition(row.definition), comuni)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    outbox_uuid: str
+    tracking_code: str
+    print_job: str
+
+
+def submit(
+    session: Session,
+    draft: Draft,
+    context: SlipContext,
+    now: datetime,
+    *,
+    receipt_hold_s: float = 0.0,
+    assisted_by: str | None = None,
+) -> Submitted | list[Problem]:
+    """Queues the application and its receipt in the caller's transaction, or returns
+    the problems that stop it (the draft is kept as it is). The receipt waits up to
+    ``receipt_hold_s`` for the protocol number. ``assisted_by``: the operator id of the
+    welfare manager who filled it in with the citizen (the receipt names them by the
+    context's ``operator``)."""
+    cleaned, problems = draft.all_problems(now.date())
+    if problems:
+        return problems
+    code = tracking_code()
+    entry_uuid = outbox.add(session, "application", {
+        "call": draft.call_id, "form": draft.form.ref, "form_sha256": draft.form.sha256,
+        "tracking_code": code, "answers": cleaned,
+        "channel": "kiosk_assisted" if assisted_by else "kiosk", "assisted_by": assisted_by,
+    })  # fmt: skip
+    applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
+    slip = application_receipt(context, ApplicationReceipt(
+        call_title=draft.call_title.get("it", ""), comune=context.comune,
+        applicant=applicant or "-", tracking_code=code, submitted_at=context.printed_at,
+        next_steps=("Il Comune ti contatterà dopo aver esaminato la domanda.",
+                    "Conserva questa ricevuta: serve per chiedere a che punto è."),
+    ))  # fmt: skip
+    hold = outbox.utcnow() + timedelta(seconds=receipt_hold_s) if receipt_hold_s > 0 else None
+    job = print_queue.add(session, slip, "application", code, hold_until=hold)
+    return Submitted(entry_uuid, code, job)
+
+
+def receipts_after_push(session: Session, results: list[Result]) -> int:
+    """Completes and releases the held receipts of applications the platform has just
+    answered: an accepted one with its protocol number, a refused one as it is (the
+    citizen keeps the proof of what was sent; the manager sees why it was refused).
+    Runs in the transaction that records the answers. Returns how many were released."""
+    answered = {r.uuid: r for r in results}
+    if not answered:
+        return 0
+    rows = session.scalars(
+        select(OutboxEntry).where(OutboxEntry.uuid.in_(answered), OutboxEntry.kind == "application")
+    )
+    released = 0
+    for row in rows:
+        job = print_queue.held(session, "application", str(row.payload.get("tracking_code")))
+        if job is None:
+            continue
+        result = answered[row.uuid]
+        protocol = result.server_id if result.accepted else None
+        slip = with_protocol(job.slip, protocol) if protocol else None
+        released += print_queue.release(session, job.id, slip)
+    return released
+
+
+def application_state(session: Session, entry_uuid: str) -> tuple[str, str | None]:
+    """(outbox state, protocol number once accepted) of a submitted application."""
+    row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry_uuid)).first()
+    if row is None:
+        return "unknown", None
+    return row.state, row.server_id if row.state == "accepted" else None

@@ -1,0 +1,157 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the manager's dashboard shows and does, without Qt: the records waiting or
+refused, the print queue, recent slips to reprint, the end-of-day report, and the audit
+events of assisted sessions.
+
+An assisted session is recorded as an outbox event (``assisted_session``: operator id,
+no citizen data), so the platform learns of it like any record, and the day report can
+count the sessions per operator from the store alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from printing import print_queue
+from printing.documents import DayReport
+from printing.print_queue import QueuedJob
+from store import outbox, set_aside
+from store.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
+from store.retention import Overdue, RetentionRule, overdue
+from store.set_aside import SetAside
+
+RECENT_SLIPS = 8
+REPRINTABLE = ("receipt", "application", "voucher")  # what a citizen may have lost
+
+
+@dataclass(frozen=True)
+class Refused:
+    uuid: str
+    kind: str
+    created_at: datetime  # naive UTC
+    reference: str  # the tracking code, or the record's own id
+    code: str
+    message: str
+    contact: str  # whom to call about it (name and phone, when the record has them)
+
+
+def _contact(payload: dict[str, object]) -> str:
+    answers = payload.get("answers")
+    if not isinstance(answers, dict):
+        return str(payload.get("phone") or "")  # an order: the phone the citizen left
+    name = " ".join(str(answers.get(k, "")) for k in ("nome", "cognome")).strip()
+    return " · ".join(part for part in (name, str(answers.get("telefono") or "")) if part)
+
+
+@dataclass(frozen=True)
+class RecentSlip:
+    uuid: str
+    kind: str
+    reference: str | None
+    title: str
+    printed_at: datetime  # naive UTC
+
+
+@dataclass(frozen=True)
+class DeskFacts:
+    waiting: int
+    refused: list[Refused]
+    overdue: Overdue
+    print_counts: dict[str, int]
+    print_attention: list[QueuedJob]
+    recent_slips: list[RecentSlip]
+    set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
+
+
+def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:
+    counts = outbox.counts(session)
+    rejected = session.scalars(
+        select(OutboxEntry).where(OutboxEntry.state == "rejected").order_by(OutboxEntry.id.desc())
+    )
+    refused = [
+        Refused(
+            row.uuid,
+            row.kind,
+            row.created_at,
+            str(row.payload.get("tracking_code") or row.payload.get("order") or row.uuid[:8]),
+            row.reject_code or "",
+            row.reject_message or "",
+            _contact(row.payload),
+        )
+        for row in rejected
+    ]
+    recent = session.scalars(
+        select(PrintJob)
+        .where(PrintJob.copy_no == 0, PrintJob.kind.in_(REPRINTABLE), PrintJob.state != "pending")
+        .order_by(PrintJob.id.desc())
+        .limit(RECENT_SLIPS)
+    )
+    return DeskFacts(
+        waiting=counts["pending"] + counts["sending"],
+        refused=refused,
+        overdue=overdue(session, now, rule),
+        print_counts=print_queue.counts(session),
+        print_attention=print_queue.needing_attention(session),
+        recent_slips=[
+            RecentSlip(r.uuid, r.kind, r.reference, str(r.slip.get("title", "")), r.updated_at)
+            for r in recent
+        ],
+        set_aside=set_aside.for_manager(session),
+    )
+
+
+def record_assisted_session(session: Session, operator_id: str, kiosk_id: str) -> str:
+    """An audit event for the platform: this operator started an assisted session."""
+    return outbox.add(session, "event", {
+        "type": "assisted_session", "operator": operator_id, "kiosk": kiosk_id,
+    })  # fmt: skip
+
+
+def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The day in the kiosk's local time, as naive UTC bounds (how the store keeps time)."""
+    start = datetime.combine(day, time()).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time()).astimezone()
+    return (start.astimezone(UTC).replace(tzinfo=None), end.astimezone(UTC).replace(tzinfo=None))
+
+
+def day_report(session: Session, day: date, last_sync: datetime | None) -> DayReport:
+    """Counts and totals of the day per kind, no personal data. ``last_sync`` local."""
+    start, end = _local_day_bounds(day)
+    of_day = (OutboxEntry.created_at >= start, OutboxEntry.created_at < end)
+    kinds = dict(session.execute(
+        select(OutboxEntry.kind, func.count()).where(*of_day).group_by(OutboxEntry.kind)
+    ).all())  # fmt: skip
+    sessions: dict[str, int] = {}
+    for payload in session.scalars(
+        select(OutboxEntry.payload).where(*of_day, OutboxEntry.kind == "event")
+    ):
+        if payload.get("type") == "assisted_session":
+            operator = str(payload.get("operator"))
+            sessions[operator] = sessions.get(operator, 0) + 1
+    payments = list(session.scalars(select(OutboxEntry.payload["payment"].as_string()).where(
+        *of_day, OutboxEntry.kind == "purchase")))  # fmt: skip
+    printed = list(session.scalars(select(PrintJob.reference).where(
+        PrintJob.kind == "voucher", PrintJob.copy_no == 0,
+        PrintJob.created_at >= start, PrintJob.created_at < end)))  # fmt: skip
+    amounts = session.scalars(select(MirroredVoucher.amount_cents).where(
+        MirroredVoucher.code.in_(printed), MirroredVoucher.amount_cents.is_not(None)))  # fmt: skip
+    names = dict(session.execute(select(Operator.id, Operator.name)).all())
+    counts = outbox.counts(session)
+    problems = sum(print_queue.counts(session).get(state, 0) for state in ("uncertain", "expired"))
+    return DayReport(
+        day=day,
+        purchases=sum(1 for p in payments if p != "provider"),
+        bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
+        applications=kinds.get("application", 0),
+        vouchers=len(printed),
+        vouchers_cents=sum(amounts),  # the value of money vouchers (buoni spesa) printed
+        waiting_to_send=counts["pending"] + counts["sending"],
+        rejected=counts["rejected"],
+        print_problems=problems,
+        last_sync=last_sync,
+        assisted_sessions=tuple(sorted((names.get(op, op), n) for op, n in sessions.items())),
+    )

@@ -1,0 +1,238 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Buying or booking services at the kiosk, without Qt: the cart, the ways to pay, and
+the order written with its outbox entry and its slips in one transaction.
+
+The kiosk never takes money. A citizen pays the provider on site (the voucher is the
+booking), spends a municipal or welfare credit (mirrored balance), or, in an assisted
+session, pays at the desk once the manager confirms it. The citizen is identified by
+codice fiscale; only its keyed hash (the holder key, forms/lookup.py) is stored, so the
+credit and the vouchers can be found again, and nothing else about the person.
+
+Credit spent here is not final until the platform accepts the order: what is waiting
+to be sent counts against the mirrored balance, and at most ``credit_limit_cents`` may
+wait at once, so a kiosk offline for days cannot overspend a balance the platform may
+already have used. The platform debits the credit on acceptance and publishes the new
+balance, which the next pull brings back (reconciliation).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forms.lookup import TRACKING_ALPHABET
+from printing import print_queue
+from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
+from printing.slip import SlipContext
+from store import outbox
+from store.models import Credit, OutboxEntry, Provider, Service
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
+
+PAYMENTS = ("provider", "credit", "desk")
+MAX_QUANTITY = 99
+PAYMENT_NOTES = {
+    "provider": "Da pagare al fornitore, al momento del servizio. Il totem non riceve denaro.",
+    "credit": "Pagato con il credito welfare. Il totem non riceve denaro.",
+    "desk": "Pagato allo sportello del Social Point.",
+}
+
+
+class CheckoutError(Exception):
+    """The order cannot be placed; ``reason`` says why, for the citizen's screen."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason  # empty_cart, payment_not_allowed, no_credit, credit_too_low,
+        # credit_limit, not_identified, not_for_sale
+
+
+@dataclass(frozen=True)
+class CartLine:
+    service_id: str
+    title: dict[str, str]
+    unit: str | None
+    unit_price_cents: int
+    quantity: int
+    provider: str
+    provider_phone: str
+    payments: tuple[str, ...]
+
+    @property
+    def total_cents(self) -> int:
+        return self.unit_price_cents * self.quantity
+
+
+@dataclass
+class Cart:
+    lines: list[CartLine] = field(default_factory=list)
+
+    @property
+    def total_cents(self) -> int:
+        return sum(line.total_cents for line in self.lines)
+
+    def add(self, line: CartLine) -> None:
+        """Adds a service, or more of one already in the cart."""
+        for index, present in enumerate(self.lines):
+            if present.service_id == line.service_id:
+                quantity = min(MAX_QUANTITY, present.quantity + line.quantity)
+                self.lines[index] = replace(present, quantity=quantity)
+                return
+        self.lines.append(line)
+
+    def remove(self, service_id: str) -> None:
+        self.lines = [line for line in self.lines if line.service_id != service_id]
+
+    def quantity_of(self, service_id: str) -> int:
+        return next((ln.quantity for ln in self.lines if ln.service_id == service_id), 0)
+
+    def set_quantity(self, service_id: str, quantity: int) -> None:
+        """How many of a service in the cart (1 to MAX_QUANTITY; ``remove`` takes it out)."""
+        quantity = max(1, min(MAX_QUANTITY, quantity))
+        self.lines = [replace(ln, quantity=quantity) if ln.service_id == service_id else ln
+                      for ln in self.lines]  # fmt: skip
+
+    def payments(self, *, assisted: bool) -> tuple[str, ...]:
+        """The ways every service in the cart may be paid (the desk only when assisted)."""
+        allowed = [p for p in PAYMENTS if all(p in line.payments for line in self.lines)]
+        return tuple(p for p in allowed if p != "desk" or assisted)
+
+
+def cart_line(session: Session, service_id: str, quantity: int) -> CartLine:
+    service = session.get(Service, service_id)
+    if service is None or service.booking != "buy_now" or service.price_cents is None:
+        raise CheckoutError("not_for_sale", service_id)
+    provider = session.get(Provider, service.provider_id)
+    return CartLine(
+        service_id=service.id, title=dict(service.title), unit=service.unit,
+        unit_price_cents=service.price_cents, quantity=max(1, min(MAX_QUANTITY, quantity)),
+        provider=provider.name if provider else "",
+        provider_phone=provider.phone if provider else "",
+        payments=tuple(service.payments or PAYMENTS),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CreditView:
+    balance_cents: int  # as the platform last said
+    waiting_cents: int  # spent here, not yet accepted by the platform
+    spendable_cents: int
+
+
+def _waiting_credit(session: Session, holder: str) -> int:
+    rows = session.scalars(select(OutboxEntry.payload).where(
+        OutboxEntry.kind == "purchase", OutboxEntry.state.in_(("pending", "sending"))))  # fmt: skip
+    return sum(p["total_cents"] for p in rows
+               if p.get("payment") == "credit" and p.get("holder") == holder)  # fmt: skip
+
+
+def credit_of(session: Session, holder: str, limit_cents: int) -> CreditView | None:
+    """The citizen's credit, or None when the platform has given them none."""
+    credit = session.get(Credit, holder)
+    if credit is None:
+        return None
+    waiting = _waiting_credit(session, holder)
+    spendable = max(0, min(credit.balance_cents - waiting, limit_cents - waiting))
+    return CreditView(credit.balance_cents, waiting, spendable)
+
+
+def order_reference() -> str:
+    letters = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(6))
+    return f"AC-{letters[:4]}-{letters[4:]}"
+
+
+@dataclass(frozen=True)
+class Placed:
+    reference: str
+    outbox_uuid: str
+    receipt_job: str
+    voucher_jobs: tuple[str, ...]
+    total_cents: int
+
+
+@dataclass(frozen=True)
+class Checkout:
+    payment: str
+    holder: str | None  # the identified citizen's holder key
+    assisted_by: str | None = None  # operator id
+    desk_confirmed_by: str | None = None  # operator id, for a desk payment
+    credit_limit_cents: int = 5000
+    voucher_days: int = 90
+    phone: str | None = None  # to call the citizen back if the platform refuses the order
+
+
+def place_order(
+    session: Session, cart: Cart, checkout: Checkout, context: SlipContext, signer: Signer,
+    now: datetime,
+) -> Placed:  # fmt: skip
+    """Writes the order, its outbox entry, its receipt and its vouchers in the caller's
+    transaction; CheckoutError when it cannot be placed (nothing is written)."""
+    if not cart.lines:
+        raise CheckoutError("empty_cart")
+    if checkout.payment not in cart.payments(assisted=checkout.assisted_by is not None):
+        raise CheckoutError("payment_not_allowed", checkout.payment)
+    if checkout.payment == "desk" and not checkout.desk_confirmed_by:
+        raise CheckoutError("payment_not_allowed", "a desk payment needs the manager")
+    total = cart.total_cents
+    if checkout.payment == "credit":
+        if checkout.holder is None:
+            raise CheckoutError("not_identified")
+        credit = credit_of(session, checkout.holder, checkout.credit_limit_cents)
+        if credit is None:
+            raise CheckoutError("no_credit")
+        if total > credit.balance_cents - credit.waiting_cents:
+            raise CheckoutError("credit_too_low", str(credit.balance_cents - credit.waiting_cents))
+        if total > credit.spendable_cents:
+            raise CheckoutError("credit_limit", str(credit.spendable_cents))
+    reference = order_reference()
+    today = context.printed_at.date()
+    slips, vouchers = [], []
+    for line in cart.lines:
+        claims = VoucherClaims(voucher_id=new_voucher_id(), valid_from=today,
+                               valid_until=today + timedelta(days=checkout.voucher_days - 1),
+                               issued_at=now, service_id=line.service_id)  # fmt: skip
+        signed = encode(claims, signer)
+        title = line.title.get("it", line.service_id)
+        vouchers.append({
+            "id": claims.voucher_id.hex(), "code": claims.code, "signed_code": signed,
+            "service": line.service_id, "amount_cents": None, "comune": None,
+            "programme": title[:200], "issuer": line.provider[:200],
+            "valid_from": claims.valid_from.isoformat(),
+            "valid_until": claims.valid_until.isoformat(),
+        })  # fmt: skip
+        slips.append((claims.code, voucher(context, Voucher(
+            programme=f"{title} x {line.quantity}", issuer=line.provider, signed_code=signed,
+            human_code=claims.code, valid_from=claims.valid_from,
+            valid_until=claims.valid_until, service=title,
+            beneficiary_ref=f"Ordine {reference}",
+            terms=("Da mostrare al fornitore, che lo controlla e lo segna come usato.",
+                   PAYMENT_NOTES[checkout.payment]),
+            helpdesk=line.provider_phone,
+        ))))  # fmt: skip
+    payload = {
+        "order": reference, "total_cents": total, "payment": checkout.payment,
+        "lines": [{"service": ln.service_id, "quantity": ln.quantity,
+                   "unit_price_cents": ln.unit_price_cents} for ln in cart.lines],
+        "holder": checkout.holder, "vouchers": vouchers,
+        "channel": "kiosk_assisted" if checkout.assisted_by else "kiosk",
+        "assisted_by": checkout.assisted_by, "desk_confirmed_by": checkout.desk_confirmed_by,
+        "phone": checkout.phone,  # dropped once the platform accepts (store/retention.py)
+    }  # fmt: skip
+    entry_uuid = outbox.add(session, "purchase", payload)
+    providers = sorted({ln.provider for ln in cart.lines})
+    receipt = purchase_receipt(context, PurchaseReceipt(
+        kind="booking" if checkout.payment == "provider" else "purchase", reference=reference,
+        provider=providers[0] if len(providers) == 1 else "Più fornitori (vedi i buoni)",
+        provider_phone=cart.lines[0].provider_phone if len(providers) == 1 else "",
+        lines=[ReceiptLine(f"{ln.title.get('it', ln.service_id)}"
+                           f"{f' ({ln.unit})' if ln.unit else ''}", ln.quantity,
+                           ln.unit_price_cents) for ln in cart.lines],
+        payment_note=PAYMENT_NOTES[checkout.payment],
+        notes=("Per ogni servizio esce un buono da mostrare al fornitore.",),
+    ))  # fmt: skip
+    receipt_job = print_queue.add(session, receipt, "receipt", reference)
+    voucher_jobs = tuple(print_queue.add(session, slip, "voucher", code) for code, slip in slips)
+    return Placed(reference, entry_uuid, receipt_job, voucher_jobs, total)

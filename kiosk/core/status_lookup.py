@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Finding where an application stands, from the tracking code on its receipt and the
+applicant's codice fiscale (Qt-free).
+
+The platform's word comes first: the status records of the mirror, found under the
+keyed hash of both codes (forms/lookup.py). An application made at this kiosk that the
+platform has not answered yet is found in the outbox, so a citizen who asks right after
+applying, or while the kiosk is offline, is not told it does not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forms.lookup import status_key
+from store.models import ApplicationStatus, Call, OutboxEntry
+
+# Beyond the platform's states: "waiting" (saved here, not yet sent) and "refused" (the
+# platform did not take it in: a welfare manager sees why and helps).
+LOCAL_STATES = ("waiting", "refused")
+
+
+@dataclass(frozen=True)
+class Standing:
+    state: str
+    protocol: str | None
+    call_title: dict[str, str]
+    updated_at: datetime | None  # naive UTC
+    note: dict[str, str] | None = None
+
+
+def find(session: Session, secret_hex: str | None, code: str, cf: str) -> Standing | None:
+    """``code`` and ``cf`` already normalised (forms.lookup.tracking_code, the CF check)."""
+    if secret_hex:
+        row = session.get(ApplicationStatus, status_key(bytes.fromhex(secret_hex), code, cf))
+        if row is not None:
+            return Standing(row.state, row.protocol, _title(session, row.call_id),
+                            row.updated_at, row.note)  # fmt: skip
+    entry = session.scalars(
+        select(OutboxEntry).where(
+            OutboxEntry.kind == "application",
+            func.json_extract(OutboxEntry.payload, "$.tracking_code") == code,
+        )
+    ).first()
+    applicant = str((entry.payload.get("answers") or {}).get("cf", "")) if entry else ""
+    if entry is None or applicant.strip().upper() != cf:
+        return None
+    title = _title(session, str(entry.payload.get("call")))
+    if entry.state == "accepted":  # the platform's status has not come down yet
+        return Standing("received", entry.server_id, title, entry.updated_at)
+    if entry.state == "rejected":
+        return Standing("refused", None, title, entry.updated_at)
+    return Standing("waiting", None, title, entry.created_at)
+
+
+def _title(session: Session, call_id: str) -> dict[str, str]:
+    call = session.get(Call, call_id)
+    return dict(call.title) if call is not None else {"it": call_id}

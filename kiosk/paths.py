@@ -1,7 +1,0 @@
-"""Where the checkout keeps its shipped files (demo data, translations, styles)."""
-
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-ASSETS = ROOT / "assets"
-DEMO_DATASET = ASSETS / "demo" / "dataset.json"

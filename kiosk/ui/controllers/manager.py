@@ -1,0 +1,176 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Manager mode behind the screens: login checks, the dashboard's figures and actions.
+
+Every check and every read or write of the store runs on the task runner, never on the
+UI thread: a PIN hash takes about a tenth of a second by design, and the dashboard's
+figures come from the outbox and the print queue.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.boot.syncing import retention_rule
+from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
+from kiosk.core.manager_login import LoginOutcome, log_in
+from kiosk.ui.screens.manager_desk import ManagerDeskScreen
+from kiosk.ui.screens.manager_login import ManagerLoginScreen
+from printing import documents, print_queue
+from printing.slip import Slip, SlipContext, printer_test_page
+from store.outbox import utcnow
+from sync.worker import SyncStatus
+
+if TYPE_CHECKING:
+    from kiosk.boot.backend import Backend
+    from kiosk.ui.controllers.printer import PrintController
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class ManagerController(QObject):
+    maintenance_requested = Signal()  # a manager asked to close the kiosk
+
+    def __init__(
+        self, window: MainWindow, backend: Backend, tasks: TaskRunner, printer: PrintController
+    ) -> None:
+        super().__init__(window)
+        self.window, self.backend, self.tasks, self.printer = window, backend, tasks, printer
+        self.status: SyncStatus | None = None
+        window.screen_added.connect(self._hook)
+        window.manager_changed.connect(self._manager_changed)
+        for screen in window.screens.values():
+            self._hook(screen)
+
+    def _hook(self, screen: object) -> None:
+        if isinstance(screen, ManagerLoginScreen):
+            screen.login_requested.connect(lambda code, pin, s=screen: self.log_in(s, code, pin))
+        if isinstance(screen, ManagerDeskScreen):
+            screen.set_manager(self.window.manager)
+            screen.show_status(self.status, self.backend.sync is not None)
+            screen.refresh_requested.connect(lambda s=screen: self.refresh(s))
+            screen.sync_now.connect(self.sync_now)
+            screen.print_test.connect(self.print_test)
+            screen.reprint.connect(lambda uuid, s=screen: self.reprint(s, uuid))
+            screen.print_day_report.connect(self.print_day_report)
+            screen.start_assisted.connect(self.start_assisted)
+            screen.maintenance_exit.connect(self.leave_for_maintenance)
+            screen.log_out.connect(self.window.log_out_manager)
+
+    @property
+    def desk(self) -> ManagerDeskScreen | None:
+        screen = self.window.screens.get("manager")
+        return screen if isinstance(screen, ManagerDeskScreen) else None
+
+    def _manager_changed(self) -> None:
+        if self.desk is not None:
+            self.desk.set_manager(self.window.manager)
+
+    # Login ---------------------------------------------------------------------------------
+
+    def log_in(self, screen: ManagerLoginScreen, code: str, pin: str) -> None:
+        store, config = self.backend.store, self.backend.config
+
+        def work() -> LoginOutcome:
+            with store.write() as session:
+                return log_in(session, code, pin, config.social_point.comune, utcnow(),
+                              config.manager)  # fmt: skip
+
+        def done(outcome: LoginOutcome) -> None:
+            if outcome.manager is not None:
+                log.info("manager %s logged in", outcome.manager.id)
+                screen.forget()
+                self.window.manager_logged_in(outcome.manager)
+            else:
+                log.warning("manager login refused (%s)", outcome.problem)
+                screen.show_outcome(outcome)
+
+        self.tasks.run(work, done, lambda error: self._failed("login", error))
+
+    # Dashboard -------------------------------------------------------------------------------
+
+    def on_sync_status(self, status: SyncStatus) -> None:
+        self.status = status
+        desk = self.desk
+        if desk is not None and self.window.current_route == "manager":
+            desk.show_status(status, self.backend.sync is not None)
+            self.refresh(desk)
+
+    def refresh(self, screen: ManagerDeskScreen) -> None:
+        store, rule = self.backend.store, retention_rule(self.backend.config)
+
+        def work() -> DeskFacts:
+            with store.read() as session:
+                return desk_facts(session, utcnow(), rule)
+
+        self.tasks.run(work, screen.show_facts, lambda error: self._failed("dashboard", error))
+
+    def sync_now(self) -> None:
+        if self.backend.sync is not None:
+            log.info("manager asked for a sync")
+            self.backend.sync.worker.connectivity_returned()  # now, without the backoff
+
+    def print_test(self) -> None:
+        printer = self.backend.config.printer.connection
+
+        def build(context: SlipContext) -> Slip:
+            return printer_test_page(context, printer)
+
+        self.printer.print_document("test", build, "")
+
+    def reprint(self, screen: ManagerDeskScreen, job_uuid: str) -> None:
+        store = self.backend.store
+
+        def work() -> str:
+            with store.write() as session:
+                return print_queue.reprint(session, job_uuid)
+
+        def done(copy_uuid: str) -> None:
+            log.info("manager reprinted job %s as %s", job_uuid, copy_uuid)
+            self.backend.printing.worker.wake()
+            self.printer.show_queued(copy_uuid)
+            self.refresh(screen)
+
+        self.tasks.run(work, done, lambda error: self._failed("reprint", error))
+
+    def print_day_report(self) -> None:
+        store = self.backend.store
+        last = self.status.last_success if self.status else None
+        last_local = last.replace(tzinfo=UTC).astimezone().replace(tzinfo=None) if last else None
+
+        def build(context: SlipContext) -> Slip:
+            with store.read() as session:
+                report = day_report(session, datetime.now().date(), last_local)
+            return documents.day_report(context, report)
+
+        self.printer.print_document("report", build, "")
+
+    def start_assisted(self) -> None:
+        manager = self.window.manager
+        if manager is None:
+            return
+        store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
+
+        def work() -> str:
+            with store.write() as session:
+                return record_assisted_session(session, manager.id, kiosk_id)
+
+        self.tasks.run(work, lambda _uuid: None, lambda error: self._failed("assisted", error))
+        log.info("manager %s started an assisted session", manager.id)
+        self.window.start_assisted_session()
+
+    def leave_for_maintenance(self) -> None:
+        manager = self.window.manager
+        log.warning("kiosk closed for maintenance by manager %s", manager.id if manager else "?")
+        self.window.locked = False
+        self.maintenance_requested.emit()
+
+    def _failed(self, what: str, error: BaseException) -> None:
+        log.error("manager %s failed", what, exc_info=error)
+        if self.desk is not None:
+            self.desk.show_notice("failed")

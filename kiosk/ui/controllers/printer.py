@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Printing from the UI: a screen asks, the slip is queued and drawn off the UI thread,
+and the print panel shows it with the printer's state as the worker reports it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.ui.widgets.print_panel import PrintPanel
+from printing import print_queue
+from printing.print_worker import PrintUpdate
+from printing.slip import Slip, SlipContext
+
+if TYPE_CHECKING:
+    from kiosk.boot.printer_setup import PrintSetup
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+SlipBuilder = Callable[[SlipContext], Slip]
+
+
+class PrintBridge(QObject):
+    """Emitted from the printer thread; Qt queues the calls to receivers on the UI thread."""
+
+    updated = Signal(object)
+
+    def on_update(self, update: PrintUpdate) -> None:
+        self.updated.emit(update)
+
+
+class PrintController(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        printing: PrintSetup,
+        tasks: TaskRunner,
+        context: Callable[[], SlipContext],
+        bridge: PrintBridge,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.printing, self.tasks, self.context = window, printing, tasks, context
+        self._panel: PrintPanel | None = None
+        # The worker may print a job before the UI has shown it: remember what it said.
+        self._job_states: dict[str, str] = {}
+        bridge.updated.connect(self._on_update)
+        window.print_requested.connect(self.print_document)
+
+    @property
+    def panel(self) -> PrintPanel:
+        if self._panel is None:
+            self._panel = PrintPanel(self.window.centralWidget())
+        return self._panel
+
+    def print_document(self, kind: str, build: SlipBuilder, reference: str = "") -> None:
+        def work() -> tuple[str, Any]:
+            slip = build(self.context())
+            return self.printing.queue(slip, kind, reference or None), self.printing.preview(slip)
+
+        self.tasks.run(work, self._show, self._failed)
+
+    def close_panel(self) -> None:
+        if self._panel is not None:
+            self._panel.hide()
+
+    def show_queued(self, job_uuid: str) -> None:
+        """Shows a job queued with its record (an application receipt), as it prints."""
+
+        def work() -> tuple[str, Any]:
+            with self.printing.store.read() as session:
+                job = print_queue.get(session, job_uuid)
+            assert job is not None, f"print job {job_uuid} is not in the queue"
+            return job_uuid, self.printing.preview(job.slip)
+
+        self.tasks.run(work, self._show, self._failed)
+
+    def _show(self, result: tuple[str, Any]) -> None:
+        job_uuid, preview = result
+        state = self._job_states.get(job_uuid, "pending")
+        self.panel.show_job(job_uuid, preview, self.printing.worker.last, state)
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("printing: the slip could not be queued", exc_info=error)
+        self.window.overlay.show_message(
+            self.tr("Printing is not possible right now"),
+            self.tr("Nothing was lost. Please ask the welfare manager at the desk."),
+            self.tr("OK"),
+        )
+
+    def _on_update(self, update: PrintUpdate) -> None:
+        if update.job_uuid is not None and update.job_state is not None:
+            self._job_states[update.job_uuid] = update.job_state
+        if self._panel is not None:
+            self._panel.on_update(update)

@@ -1,0 +1,407 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Read side of the mirror: what the citizen screens show, as frozen DTOs.
+
+ORM rows never leave this module, so the UI can hold results after the session that
+read them is gone, and a sync thread can write meanwhile. Multilingual texts stay
+dicts keyed by language; ``pick`` chooses one with an Italian fallback.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Subquery,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    union_all,
+)
+from sqlalchemy.orm import Session
+
+from store import search_query
+from store.database import Store
+from store.models import Call, Category, Comune, FormDefinition, Provider, Service, ServiceComune
+
+SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_SEARCH_TOKENS = 8
+SERVICES_FTS = table("services_fts", column("service_id"))
+
+
+def pick(texts: dict[str, str], lang: str) -> str:
+    return texts.get(lang) or texts.get("it") or next(iter(texts.values()), "")
+
+
+@dataclass(frozen=True)
+class ComuneInfo:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    id: str
+    label: dict[str, str]
+    icon: str
+    service_count: int
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    id: str
+    title: dict[str, str]
+    provider_name: str
+    category_id: str
+    price_cents: int | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class ServiceDetail:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    category_label: dict[str, str]
+    price_cents: int | None
+    unit: str | None
+    booking: str
+    residents_of: tuple[str, ...]  # Comune names; empty when open to everyone
+    provider_name: str
+    provider_phone: str
+    provider_email: str
+    provider_address: str
+
+
+@dataclass(frozen=True)
+class CallInfo:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    kind: str
+    comune_name: str | None  # None: open to every Comune of the network
+    opens_at: datetime
+    closes_at: datetime
+    eligibility: tuple[str, ...]
+    documents: tuple[str, ...]
+    form_ready: bool = False  # its application form has reached the kiosk: apply here
+
+
+def _available_in(comune_id: str | None):  # type: ignore[no-untyped-def]
+    """Services a resident of ``comune_id`` may use (every service when None)."""
+    if comune_id is None:
+        return True
+    linked = exists().where(
+        ServiceComune.service_id == Service.id, ServiceComune.comune_id == comune_id
+    )
+    return or_(Service.open_to_all.is_(True), linked)
+
+
+def _available_categories(comune_id: str | None, only: str | None) -> Subquery:
+    """The category of each service residents of ``comune_id`` may use (of category
+    ``only``, if given): the services open to all, then those linked to the Comune, as a
+    UNION ALL. Counting these takes half the time of testing ``_available_in`` on every
+    service (5 vs 9 ms over 10,000), which the catalog screen does each time a sync
+    changes the mirror."""
+    everyone = select(Service.category_id)
+    if only is not None:
+        everyone = everyone.where(Service.category_id == only)
+    if comune_id is None:
+        return everyone.subquery()
+    linked = everyone.join(ServiceComune, ServiceComune.service_id == Service.id).where(
+        ServiceComune.comune_id == comune_id, Service.open_to_all.is_(False)
+    )
+    return union_all(everyone.where(Service.open_to_all.is_(True)), linked).subquery()
+
+
+def _summary_query():  # type: ignore[no-untyped-def]
+    return select(
+        Service.id,
+        Service.title,
+        Provider.name,
+        Service.category_id,
+        Service.price_cents,
+        Service.unit,
+    ).join(Provider, Provider.id == Service.provider_id)
+
+
+def list_comuni(session: Session) -> list[ComuneInfo]:
+    rows = session.execute(select(Comune.id, Comune.name).order_by(Comune.name))
+    return [ComuneInfo(*row) for row in rows]
+
+
+def comune_name(session: Session, comune_id: str) -> str | None:
+    return session.scalar(select(Comune.name).where(Comune.id == comune_id))
+
+
+def list_categories(
+    session: Session, comune_id: str | None, only: str | None = None
+) -> list[CategoryInfo]:
+    """Categories with how many services residents of ``comune_id`` may use in each."""
+    listed = _available_categories(comune_id, only)
+    categories = select(Category.id, Category.label, Category.icon)
+    if only is not None:  # one category: count only its services
+        categories = categories.where(Category.id == only)
+    totals = (
+        select(listed.c.category_id, func.count().label("n"))
+        .group_by(listed.c.category_id)
+        .subquery()
+    )
+    rows = session.execute(
+        categories.add_columns(func.coalesce(totals.c.n, 0))
+        .outerjoin(totals, totals.c.category_id == Category.id)
+        .order_by(Category.position, Category.id)
+    )
+    return [CategoryInfo(*row) for row in rows]
+
+
+def services_in_category(
+    session: Session,
+    category_id: str,
+    comune_id: str | None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ServiceSummary]:
+    """A category's services by Italian title; ``limit``/``offset`` page through them."""
+    query = (
+        _summary_query()
+        .where(Service.category_id == category_id, _available_in(comune_id))
+        .order_by(func.json_extract(Service.title, "$.it"), Service.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [ServiceSummary(*row) for row in session.execute(query)]
+
+
+def fts_query(user_text: str) -> str | None:
+    """Builds a safe FTS5 prefix query from what a person typed (None: nothing to find).
+
+    Each word becomes a quoted prefix term, so FTS5 operators and quotes typed by the
+    user are never interpreted.
+    """
+    tokens = SEARCH_TOKEN.findall(user_text)[:MAX_SEARCH_TOKENS]
+    tokens = [token[:40] for token in tokens if token]
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    services: list[ServiceSummary]
+    suggestion: str | None = None  # "Did you mean ...": the words searched instead
+    ignored: tuple[str, ...] = ()  # typed words no service has, left out of the search
+
+
+def _ranked_services(
+    session: Session, match: str, comune_id: str | None, limit: int
+) -> list[ServiceSummary]:
+    # Joined on the rowid the search row shares with its service: an integer primary key
+    # look-up per match, where the text id went through an index (p95 23 → 14 ms at 10k).
+    ranked = (
+        select(
+            literal_column("services_fts.rowid").label("service_rowid"),
+            # Title words weigh eight times the rest (description, provider, category);
+            # a shared stem weighs twice a body word.
+            literal_column("bm25(services_fts, 0.0, 8.0, 1.0, 2.0)").label("rank"),
+        )
+        .select_from(SERVICES_FTS)
+        .where(text("services_fts MATCH :match"))
+        .subquery()
+    )
+    query = (
+        _summary_query()
+        .join(ranked, ranked.c.service_rowid == literal_column("services.rowid"))
+        .where(_available_in(comune_id))
+        .order_by(ranked.c.rank)
+        .limit(limit)
+    )
+    return [ServiceSummary(*row) for row in session.execute(query, {"match": match})]
+
+
+def find_services(
+    session: Session, user_text: str, comune_id: str | None, limit: int = 50
+) -> SearchResult:
+    """Services matching every typed word (as a prefix or by its stem, accents folded,
+    misspelt words corrected, words no service has left out), best first."""
+    vocabulary = search_query.VOCABULARIES.get(session.connection())
+    planned = search_query.plan(user_text, vocabulary)
+    if planned is None:
+        return SearchResult([])
+    match = search_query.match_expression(planned.tokens)
+    found = _ranked_services(session, match, comune_id, limit)
+    return SearchResult(found, planned.suggestion, planned.ignored)
+
+
+def search_services(
+    session: Session, user_text: str, comune_id: str | None, limit: int = 50
+) -> list[ServiceSummary]:
+    return find_services(session, user_text, comune_id, limit).services
+
+
+def service_detail(session: Session, service_id: str) -> ServiceDetail | None:
+    row = session.execute(
+        select(Service, Provider, Category.label)
+        .join(Provider, Provider.id == Service.provider_id)
+        .join(Category, Category.id == Service.category_id)
+        .where(Service.id == service_id)
+    ).first()
+    if row is None:
+        return None
+    service, provider, category_label = row
+    residents = session.scalars(
+        select(Comune.name)
+        .join(ServiceComune, ServiceComune.comune_id == Comune.id)
+        .where(ServiceComune.service_id == service_id)
+        .order_by(Comune.name)
+    )
+    return ServiceDetail(
+        id=service.id,
+        title=service.title,
+        description=service.description,
+        category_label=category_label,
+        price_cents=service.price_cents,
+        unit=service.unit,
+        booking=service.booking,
+        residents_of=() if service.open_to_all else tuple(residents),
+        provider_name=provider.name,
+        provider_phone=provider.phone,
+        provider_email=provider.email,
+        provider_address=provider.address,
+    )
+
+
+def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[CallInfo]:
+    """Calls open at ``now`` (naive UTC) for residents of ``comune_id``, closing soonest first."""
+    query = (
+        select(Call, Comune.name, FormDefinition.id)
+        .outerjoin(Comune, Comune.id == Call.comune_id)
+        .outerjoin(FormDefinition, FormDefinition.id == Call.form_ref)
+        .where(Call.opens_at <= now, Call.closes_at > now)
+        .order_by(Call.closes_at)
+    )
+    if comune_id is not None:
+        query = query.where(or_(Call.comune_id.is_(None), Call.comune_id == comune_id))
+    return [
+        CallInfo(
+            id=call.id,
+            title=call.title,
+            description=call.description,
+            kind=call.kind,
+            comune_name=name,
+            opens_at=call.opens_at,
+            closes_at=call.closes_at,
+            eligibility=tuple(call.eligibility),
+            documents=tuple(call.documents),
+            form_ready=form_id is not None,
+        )
+        for call, name, form_id in session.execute(query)
+    ]
+
+
+def _services_page(
+    session: Session, category_id: str, comune_id: str | None, limit: int | None, offset: int
+) -> list[ServiceSummary]:
+    return services_in_category(session, category_id, comune_id, limit=limit, offset=offset)
+
+
+class CatalogReader:
+    """The catalog queries bound to a store, each in its own short read transaction.
+
+    After a sync changed the mirror, the sync worker calls ``warm``: it runs again, on
+    its own thread, the queries the screens made lately, and keeps their answers for the
+    refresh of the screen that follows. At 100,000 services those queries take 50 to
+    100 ms, which the UI thread would otherwise spend with the screen frozen. A warm
+    answer serves one call only, and only for a few seconds: every other call reads the
+    mirror as it is.
+    """
+
+    RECENT = 16  # distinct queries remembered for warming (a screen makes a handful)
+    WARM_FOR_S = 5.0
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._recent: OrderedDict[tuple[Any, ...], None] = OrderedDict()
+        self._warm: dict[tuple[Any, ...], Any] = {}
+        self._warmed_at = 0.0
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    def warm(self) -> None:
+        """Runs the recent queries again and keeps their answers for the next call each
+        (call it on a worker thread, after the mirror changed and before the screens
+        are told to refresh)."""
+        with self._lock:
+            self._warm = {}
+            keys = list(self._recent)
+        answers = {key: self._compute(key) for key in keys}
+        with self._lock:
+            self._warm, self._warmed_at = answers, time.monotonic()
+
+    def _read(self, *key: Any) -> Any:
+        with self._lock:
+            self._recent[key] = None
+            self._recent.move_to_end(key)
+            while len(self._recent) > self.RECENT:
+                self._recent.popitem(last=False)
+            fresh = time.monotonic() - self._warmed_at < self.WARM_FOR_S
+            if key in self._warm:
+                answer = self._warm.pop(key)
+                if fresh:
+                    return answer
+        return self._compute(key)
+
+    def _compute(self, key: tuple[Any, ...]) -> Any:
+        query, *args = key
+        with self._store.read() as session:
+            return query(session, *args)
+
+    def comuni(self) -> list[ComuneInfo]:
+        return self._read(list_comuni)  # type: ignore[no-any-return]
+
+    def comune_name(self, comune_id: str) -> str | None:
+        return self._read(comune_name, comune_id)  # type: ignore[no-any-return]
+
+    def categories(self, comune_id: str | None) -> list[CategoryInfo]:
+        return self._read(list_categories, comune_id)  # type: ignore[no-any-return]
+
+    def category(self, category_id: str, comune_id: str | None) -> CategoryInfo | None:
+        found = self._read(list_categories, comune_id, category_id)
+        return found[0] if found else None
+
+    def services_in_category(
+        self,
+        category_id: str,
+        comune_id: str | None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ServiceSummary]:
+        return self._read(_services_page, category_id, comune_id, limit, offset)  # type: ignore[no-any-return]
+
+    def search(self, user_text: str, comune_id: str | None) -> list[ServiceSummary]:
+        return self.find(user_text, comune_id).services
+
+    def find(self, user_text: str, comune_id: str | None) -> SearchResult:
+        return self._read(find_services, user_text, comune_id)  # type: ignore[no-any-return]
+
+    def service(self, service_id: str) -> ServiceDetail | None:
+        return self._read(service_detail, service_id)  # type: ignore[no-any-return]
+
+    def open_calls(self, comune_id: str | None, now: datetime) -> list[CallInfo]:
+        with self._store.read() as session:
+            return open_calls(session, comune_id, now)

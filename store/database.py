@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The local store: one SQLite file in WAL mode, migrated to the newest schema on open.
+
+Two engines share the file. Readers (the UI) begin deferred transactions, which in WAL
+mode never wait for a writer. Writers begin ``IMMEDIATE``, so two writers queue on the
+busy timeout instead of failing half-way when both try to upgrade a read lock.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+# What the store raises when its disk fails it (full, read-only, I/O error) or it stays
+# locked past the busy timeout: through SQLAlchemy, or from a raw connection.
+STORAGE_ERRORS = (OperationalError, sqlite3.OperationalError)
+
+
+def storage_problem(error: BaseException) -> str:
+    """SQLite's own words ("database or disk is full"), without the statement and its
+    parameters, which may hold a citizen's data."""
+    return str(getattr(error, "orig", None) or error)
+
+
+def _make_engine(path: Path, begin: str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Hand transaction control to SQLAlchemy's "begin" event below (the documented
+        # pysqlite recipe), so that DDL in migrations is transactional too.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # FULL: a committed purchase or application survives a power cut.
+        cursor.execute("PRAGMA synchronous=FULL")
+        # Deleted and overwritten content is zeroed, not left in free space: purged
+        # personal data must not be readable from the file (store/retention.py).
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+_REVISION = re.compile(r'^(down_)?revision\s*=\s*(?:"([^"]*)"|None)\s*$', re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest migration's id, read from the scripts' text without importing Alembic
+    (None when they do not form one simple chain: then Alembic decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found = {bool(m[1]): m[2] for m in _REVISION.finditer(script.read_text("utf-8"))}
+        if found.get(False):
+            revisions.add(found[False])
+        if found.get(True):
+            parents.add(found[True])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def recorded_revision(path: Path) -> str | None:
+    """The migration the database file says it is at (None: new, or not readable)."""
+    if not path.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Runs every Alembic migration not yet applied to this database."""
+    # Imported only when a migration may be due: Alembic takes about 0.2 s of CPU to
+    # import, which a restarted kiosk would add before its first tap works.
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Store:
+    """Opens (and migrates) the store; hands out read and write sessions."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._writer = _make_engine(path, "BEGIN IMMEDIATE")
+        self._reader = _make_engine(path, "BEGIN")
+        head = head_revision()
+        if head is None or recorded_revision(path) != head:
+            upgrade_schema(self._writer)
+        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back on error."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A consistent snapshot for reading; never blocked by a writer."""
+        with self._read_sessions() as session, session.begin():
+            yield session
+
+    def checkpoint(self) -> None:
+        """Copies the WAL into the database file and empties it, so old page images
+        (holding data just purged) leave the disk too."""
+        connection = self._writer.raw_connection()  # outside a transaction, as it must be
+        try:
+            connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        self._writer.dispose()
+        self._reader.dispose()

@@ -1,0 +1,202 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writes validated platform records into the mirror tables and keeps search in step.
+
+Callers pass untrusted JSON objects; every record is validated first (``records``) and a
+batch is applied with bulk upserts, so applying the same batch twice changes nothing.
+The caller owns the transaction: a batch and whatever goes with it (a sync cursor)
+commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache, lru_cache
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+import orjson
+from sqlalchemy import JSON, Date, DateTime, delete, func, select
+from sqlalchemy.orm import Session
+
+from protocol import records
+from store import bulk, search_rows
+from store.models import (
+    ApplicationStatus,
+    Base,
+    Call,
+    Category,
+    Comune,
+    Credit,
+    FormDefinition,
+    MirroredVoucher,
+    Operator,
+    Provider,
+    Service,
+)
+
+# Order matters: records refer to the kinds before them.
+KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
+    "comuni": (Comune, records.parse_comune),
+    "categories": (Category, records.parse_category),
+    "providers": (Provider, records.parse_provider),
+    "services": (Service, records.parse_service),
+    "forms": (FormDefinition, records.parse_form),
+    "calls": (Call, records.parse_call),
+    "application_statuses": (ApplicationStatus, records.parse_application_status),
+    "operators": (Operator, records.parse_operator),
+    "credits": (Credit, records.parse_credit),
+    "vouchers": (MirroredVoucher, records.parse_voucher),
+}
+
+
+def parse_batch(kind: str, batch: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Validates a batch; the error names the kind, the record's position and the field."""
+    _, parse = KINDS[kind]
+    rows = []
+    for position, record in enumerate(batch):
+        if not isinstance(record, Mapping):
+            raise records.RecordError(f"{kind}[{position}]: not an object")
+        try:
+            rows.append(parse(record))
+        except records.RecordError as error:
+            raise records.RecordError(f"{kind}[{position}].{error}") from None
+    return rows
+
+
+class Prepared(NamedTuple):
+    """A validated batch as statement parameters: what ``write`` needs, made before the
+    write transaction begins so the store's write lock is held only for SQL."""
+
+    kind: str
+    ids: list[str]
+    values: list[list[Any]]  # one per record, in the table's column order
+    links: list[tuple[str, str]]  # services: (service id, Comune id) of residents_of
+    texts: list[search_rows.ServiceText]  # services: what their search rows hold
+
+
+def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
+    """Validates ``batch`` (raises RecordError) and converts it for the store."""
+    rows = parse_batch(kind, batch)
+    links: list[tuple[str, str]] = []
+    texts: list[search_rows.ServiceText] = []
+    if kind == "services":
+        # A service may come twice in a batch (changed twice): its last record counts.
+        last = {row["id"]: row for row in rows}
+        links = [(service, comune) for service, row in last.items()
+                 for comune in row["residents_of"]]  # fmt: skip
+        texts = [search_rows.service_text(row) for row in last.values()]
+    getter, conversions = _layout(kind)
+    values = []
+    for row in rows:
+        value = list(getter(row))
+        for index, convert in conversions:
+            value[index] = convert(value[index])
+        values.append(value)
+    return Prepared(kind, [row["id"] for row in rows], values, links, texts)
+
+
+def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> int:
+    """Validates and inserts or updates ``batch``; returns how many records it applied."""
+    return write(session, prepare(kind, batch))
+
+
+def write(session: Session, prepared: Prepared) -> int:
+    """Inserts or updates a prepared batch, with its Comune links and search rows, in
+    multi-row statements (``bulk``)."""
+    kind, ids = prepared.kind, prepared.ids
+    if not ids:
+        return 0
+    table = KINDS[kind][0].__table__
+    names = _column_names(kind)
+    keys = tuple(column.name for column in table.primary_key.columns)
+    connection = session.connection()
+    if kind == "services":
+        # Before the upsert, which keeps the rowids: a new service has nothing to remove.
+        search_rows.remove(connection, ids)
+    for chunk in bulk.chunks(prepared.values, len(names)):
+        connection.exec_driver_sql(
+            _upsert_sql(table.name, names, keys, len(chunk)), bulk.flat(chunk)
+        )
+    if kind == "services":
+        bulk.execute_in(
+            connection, "DELETE FROM service_comuni WHERE service_id IN ({values})", ids
+        )
+        for chunk in bulk.chunks(prepared.links, 2):
+            connection.exec_driver_sql(
+                f"INSERT INTO service_comuni (service_id, comune_id) VALUES"
+                f" {bulk.values(len(chunk), 2)}",
+                bulk.flat(chunk),
+            )
+        search_rows.add(connection, prepared.texts)
+    elif kind == "providers":
+        search_rows.reindex(connection, "provider_id", ids)
+    elif kind == "categories":
+        search_rows.reindex(connection, "category_id", ids)
+    return len(ids)
+
+
+def _as_json(value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        return orjson.dumps(value).decode()
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits, say, from demo data
+        return json.dumps(value)
+
+
+def _as_datetime(value: Any) -> Any:
+    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _as_date(value: Any) -> Any:
+    return None if value is None else value.isoformat()
+
+
+@cache
+def _column_names(kind: str) -> tuple[str, ...]:
+    return tuple(column.name for column in KINDS[kind][0].__table__.columns)
+
+
+@cache
+def _layout(
+    kind: str,
+) -> tuple[Callable[[Mapping[str, Any]], tuple[Any, ...]], tuple[tuple[int, Callable], ...]]:
+    """How a validated record becomes a row: its values in column order, and the columns
+    that are stored as SQLAlchemy's JSON, DateTime and Date types store them, so ORM
+    reads agree."""
+    conversions: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, column in enumerate(KINDS[kind][0].__table__.columns):
+        if isinstance(column.type, JSON):
+            conversions.append((index, _as_json))
+        elif isinstance(column.type, DateTime):
+            conversions.append((index, _as_datetime))
+        elif isinstance(column.type, Date):
+            conversions.append((index, _as_date))
+    names = _column_names(kind)
+    # itemgetter of one name returns the value itself, not a tuple of one.
+    getter = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    return getter, tuple(conversions)
+
+
+@lru_cache(maxsize=64)  # one per table and batch size: full pages and a few remainders
+def _upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...], rows: int) -> str:
+    updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name not in keys)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {bulk.values(rows, len(columns))}"
+        f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+    )
+
+
+def remove(session: Session, kind: str, ids: Iterable[str]) -> None:
+    """Applies tombstones: deletes the records with these ids (absent ones are fine)."""
+    model, _ = KINDS[kind]
+    ids = list(ids)
+    if kind == "services":
+        search_rows.remove(session.connection(), ids)
+    session.execute(delete(model).where(model.__table__.c.id.in_(ids)))
+
+
+def count(session: Session, kind: str) -> int:
+    model, _ = KINDS[kind]
+    return session.scalar(select(func.count()).select_from(model)) or 0

@@ -1,0 +1,271 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""SQLAlchemy models of the local store: the platform mirror, the outbox, the print queue.
+
+The schema itself is created and changed only by the Alembic migrations in
+``store/migrations``; these classes describe it for queries. Multilingual texts are
+JSON objects keyed by language code ({"it": ..., "en": ...}); prices are euro cents.
+Timestamps are UTC without tzinfo (SQLite keeps no offsets).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+I18n = dict[str, str]
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, str]: JSON,
+        list[str]: JSON,
+        dict[str, Any]: JSON,
+    }
+
+
+class Comune(Base):
+    __tablename__ = "comuni"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str]
+    catastale: Mapped[str] = mapped_column(String(4))
+    province: Mapped[str] = mapped_column(String(2))
+    cap: Mapped[str] = mapped_column(String(5))
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label: Mapped[I18n]
+    icon: Mapped[str]
+    position: Mapped[int]
+
+
+class Provider(Base):
+    __tablename__ = "providers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str]
+    name: Mapped[str]
+    phone: Mapped[str]
+    email: Mapped[str]
+    address: Mapped[str]
+    website: Mapped[str]
+
+
+class Service(Base):
+    __tablename__ = "services"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id"))
+    category_id: Mapped[str] = mapped_column(ForeignKey("categories.id"))
+    title: Mapped[I18n]
+    description: Mapped[I18n]
+    price_cents: Mapped[int | None]
+    unit: Mapped[str | None]
+    booking: Mapped[str]
+    payments: Mapped[list[str] | None]  # None: every way (see kiosk/core/purchasing.py)
+    open_to_all: Mapped[bool]
+    keywords: Mapped[list[str]]
+
+    __table_args__ = (Index("ix_services_category", "category_id"),)
+
+
+class ServiceComune(Base):
+    """A Comune whose residents may use a service (none: the service is open to all)."""
+
+    __tablename__ = "service_comuni"
+
+    service_id: Mapped[str] = mapped_column(
+        ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
+    )
+    comune_id: Mapped[str] = mapped_column(ForeignKey("comuni.id"), primary_key=True)
+
+
+class Call(Base):
+    """A municipal call (bando) or subsidy; ``comune_id`` None means every Comune."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    comune_id: Mapped[str | None] = mapped_column(ForeignKey("comuni.id"))
+    kind: Mapped[str]
+    title: Mapped[I18n]
+    description: Mapped[I18n]
+    opens_at: Mapped[datetime]
+    closes_at: Mapped[datetime]
+    budget_cents: Mapped[int | None]
+    form_ref: Mapped[str | None]
+    eligibility: Mapped[list[str]]
+    documents: Mapped[list[str]]
+
+
+class FormDefinition(Base):
+    """An application form, immutable per reference "form_id@version"."""
+
+    __tablename__ = "form_definitions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # "form_id@version"
+    form_id: Mapped[str] = mapped_column(String(128))
+    version: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    definition: Mapped[dict[str, Any]]
+
+
+OUTBOX_STATES = ("pending", "sending", "accepted", "rejected")
+
+
+class OutboxEntry(Base):
+    """A record on its way to the platform, written with the record it carries."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str]
+    payload: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(default="pending")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None]
+    server_id: Mapped[str | None]
+    reject_code: Mapped[str | None]
+    reject_message: Mapped[str | None]
+    purged_at: Mapped[datetime | None]  # personal data dropped after the platform's answer
+
+    __table_args__ = (
+        CheckConstraint(
+            "state IN (" + ", ".join(f"'{state}'" for state in OUTBOX_STATES) + ")",
+            name="ck_outbox_state",
+        ),
+        Index("ix_outbox_state", "state", "id"),
+    )
+
+
+class SyncCursor(Base):
+    """Where each change stream was last read up to; written with the batch it ends."""
+
+    __tablename__ = "sync_cursors"
+
+    stream: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cursor: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[datetime]
+
+
+class Operator(Base):
+    """A welfare manager who may log in at this kiosk; ``comuni`` None means all."""
+
+    __tablename__ = "operators"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str]
+    organization: Mapped[str]
+    role: Mapped[str]
+    pin_hash: Mapped[str]
+    comuni: Mapped[list[str] | None]
+
+
+class Credit(Base):
+    """A citizen's municipal or welfare credit, under their holder key (no codice fiscale)."""
+
+    __tablename__ = "credits"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    programme: Mapped[str]
+    balance_cents: Mapped[int]
+    updated_at: Mapped[datetime]
+
+
+class MirroredVoucher(Base):
+    """A voucher a citizen can print here once identified (see kiosk/core/wallet.py)."""
+
+    __tablename__ = "vouchers"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(64), index=True)
+    comune_id: Mapped[str | None]
+    programme: Mapped[str]
+    issuer: Mapped[str]
+    amount_cents: Mapped[int | None]
+    service_id: Mapped[str | None]
+    valid_from: Mapped[date]
+    valid_until: Mapped[date]
+    code: Mapped[str]
+    signed_code: Mapped[str]
+    state: Mapped[str]
+
+
+class OperatorLockout(Base):
+    """Wrong PINs in a row for an operator code, and until when it is locked out."""
+
+    __tablename__ = "operator_lockouts"
+
+    operator_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int]
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+PRINT_JOB_STATES = ("pending", "sending", "printed", "uncertain", "expired", "cancelled")
+
+
+class PrintJob(Base):
+    """A slip waiting for, or sent to, the printer (see printing.queue)."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str]
+    reference: Mapped[str | None]
+    copy_no: Mapped[int] = mapped_column(default=0)
+    original_id: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
+    slip: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(default="pending")
+    waiting_reason: Mapped[str | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    bytes_sent: Mapped[int] = mapped_column(default=0)
+    sha256: Mapped[str | None]
+    last_error: Mapped[str | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    printed_at: Mapped[datetime | None]
+    hold_until: Mapped[datetime | None]  # not printed before then (or until released)
+
+
+class ApplicationStatus(Base):
+    """Where an application stands, as the platform says; keyed by forms.lookup, so the
+    table holds no personal data."""
+
+    __tablename__ = "application_statuses"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str]
+    protocol: Mapped[str]
+    call_id: Mapped[str]
+    updated_at: Mapped[datetime]
+    note: Mapped[I18n | None]
+
+
+class SetAsideRecord(Base):
+    """The latest version of a platform record the kiosk could not apply, and why.
+
+    The stream's cursor moves past it; the record waits here, shown to a manager, until a
+    later version of it applies (or it applies on a later pass, once what it refers to
+    has arrived). The mirror keeps the record's last good version meanwhile."""
+
+    __tablename__ = "set_aside_records"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stream: Mapped[str] = mapped_column(String(32))
+    op: Mapped[str] = mapped_column(String(8))  # "upsert" or "delete"
+    data: Mapped[dict[str, Any] | None]
+    reason: Mapped[str] = mapped_column(String(300))
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]

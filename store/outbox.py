@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The outbox: records on their way to the platform, each with a client UUID.
+
+``add`` is called inside the caller's transaction, so a record and its outbox entry are
+committed together or not at all. Entries move pending → sending → accepted or
+rejected; a rejected entry is kept with the platform's reason, never dropped.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from store.models import OutboxEntry
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
+    """Queues ``payload`` in the caller's transaction; returns its UUID."""
+    moment = utcnow()
+    entry_uuid = str(uuid.uuid4())
+    session.add(
+        OutboxEntry(
+            uuid=entry_uuid,
+            kind=kind,
+            payload=payload,
+            state="pending",
+            created_at=moment,
+            updated_at=moment,
+            attempts=0,
+        )
+    )
+    return entry_uuid
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    uuid: str
+    kind: str
+    created_at: datetime
+    payload: dict[str, Any]
+
+
+def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list[Outgoing]:
+    """The oldest entries not yet answered (but those in ``skip``), marked as being sent.
+
+    Entries left "sending" by an interrupted push are taken again: the platform answers
+    a repeated UUID with its first answer, so sending twice is harmless.
+    """
+    query = select(OutboxEntry).where(OutboxEntry.state.in_(("pending", "sending")))
+    if skip:
+        query = query.where(OutboxEntry.uuid.not_in(list(skip)))
+    rows = list(session.scalars(query.order_by(OutboxEntry.id).limit(limit)))
+    moment = utcnow()
+    for row in rows:
+        row.state, row.attempts, row.updated_at = "sending", row.attempts + 1, moment
+    return [Outgoing(r.uuid, r.kind, r.created_at, r.payload) for r in rows]
+
+
+def record_results(session: Session, results: list[Any]) -> None:
+    """Stores the platform's answers; an accepted entry is never changed again."""
+    moment = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLAlchemy stores DateTime
+    accepted = [(r.server_id, moment, r.uuid) for r in results if r.accepted]
+    rejected = [(r.code, r.message, moment, r.uuid) for r in results if not r.accepted]
+    connection = session.connection()
+    # One executemany per outcome: a batch is answered in one round trip to SQLite.
+    if accepted:
+        connection.exec_driver_sql(
+            "UPDATE outbox SET state = 'accepted', server_id = ?, updated_at = ?,"
+            " last_error = NULL WHERE uuid = ? AND state != 'accepted'",
+            accepted,
+        )
+    if rejected:
+        connection.exec_driver_sql(
+            "UPDATE outbox SET state = 'rejected', reject_code = ?, reject_message = ?,"
+            " updated_at = ?, last_error = NULL WHERE uuid = ? AND state != 'accepted'",
+            rejected,
+        )
+
+
+def record_failure(session: Session, uuids: list[str], reason: str) -> None:
+    session.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.uuid.in_(uuids), OutboxEntry.state == "sending")
+        .values(last_error=reason[:300], updated_at=utcnow())
+    )
+
+
+def counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
+    found = dict(rows.all())
+    return {state: found.get(state, 0) for state in ("pending", "sending", "accepted", "rejected")}

@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""How long personal data stays on the kiosk.
+
+Once the platform has accepted a record, the kiosk keeps only what reconciliation needs
+(the record's kind, its references such as the tracking code, and a SHA-256 of what was
+sent); the citizen's answers are dropped at the next housekeeping pass. The printed
+slips, which a manager may reprint, are kept ``reprint_days`` and then deleted. Records
+the platform has not accepted keep everything, because nothing a citizen submits may be
+lost: when they are older than ``unsent_alert_days`` the managers are alerted instead.
+
+The writer connections run with ``secure_delete`` (store/database.py) and the caller
+checkpoints the WAL after a purge, so the dropped bytes do not linger in the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from store.database import Store
+from store.models import OutboxEntry, PrintJob
+from store.outbox import utcnow
+
+log = logging.getLogger(__name__)
+
+# What an accepted record keeps, per kind: references, never the citizen's answers.
+KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
+    "application": ("call", "form", "form_sha256", "tracking_code", "channel", "assisted_by"),
+    "event": ("type", "operator", "kiosk"),  # audit events hold no citizen data
+    "purchase": ("order", "total_cents", "payment", "channel", "assisted_by"),
+}
+FINISHED_PRINT_STATES = (
+    "printed",
+    "expired",
+    "cancelled",
+    "uncertain",
+    "failed",
+    "uncertain_done",
+    "expired_done",
+    "failed_done",
+)
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    reprint_days: int  # an acknowledged record's slips stay this long, for a reprint
+    unsent_alert_days: int  # older records not yet accepted alert the managers
+
+
+@dataclass(frozen=True)
+class Purged:
+    records: int  # accepted records whose personal data was dropped
+    slips: int  # print jobs deleted
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.slips)
+
+
+@dataclass(frozen=True)
+class Overdue:
+    count: int
+    oldest: datetime | None  # naive UTC
+
+
+def digest(payload: Any) -> str:
+    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def reduced(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    kept = {key: payload[key] for key in KEPT_AFTER_ACK.get(kind, ()) if key in payload}
+    return {**kept, "sha256": digest(payload)}
+
+
+def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
+    """Applies the rule in the caller's transaction; ``now`` is naive UTC."""
+    rows = session.scalars(
+        select(OutboxEntry).where(OutboxEntry.state == "accepted", OutboxEntry.purged_at.is_(None))
+    )
+    records = 0
+    for row in rows:
+        row.payload, row.purged_at = reduced(row.kind, row.payload), now
+        records += 1
+    # A slip goes with its copies (reprints): the family is deleted when all of it is
+    # finished and its last change is older than the reprint window.
+    family = func.coalesce(PrintJob.original_id, PrintJob.id)
+    unfinished = func.sum(PrintJob.state.not_in(FINISHED_PRINT_STATES))
+    old_families = (
+        select(family)
+        .group_by(family)
+        .having(
+            unfinished == 0, func.max(PrintJob.updated_at) < now - timedelta(days=rule.reprint_days)
+        )
+    )
+    result = session.execute(delete(PrintJob).where(family.in_(old_families)))
+    return Purged(records=records, slips=result.rowcount or 0)
+
+
+def overdue(session: Session, now: datetime, rule: RetentionRule) -> Overdue:
+    """Records still waiting to be sent, older than the alert cap."""
+    count, oldest = session.execute(
+        select(func.count(), func.min(OutboxEntry.created_at)).where(
+            OutboxEntry.state.in_(("pending", "sending")),
+            OutboxEntry.created_at < now - timedelta(days=rule.unsent_alert_days),
+        )
+    ).one()
+    return Overdue(count=count, oldest=oldest)
+
+
+def housekeep(store: Store, rule: RetentionRule, now: datetime | None = None) -> Purged:
+    """One retention pass over the store (run after each sync pass and at start)."""
+    moment = now or utcnow()
+    with store.write() as session:
+        purged = purge(session, moment, rule)
+        late = overdue(session, moment, rule)
+    if purged:
+        store.checkpoint()
+        log.info("retention: personal data dropped from %d records, %d slips deleted",
+                 purged.records, purged.slips)  # fmt: skip
+    if late.count:
+        log.warning("retention: %d records older than %d days are still waiting to be sent",
+                    late.count, rule.unsent_alert_days)  # fmt: skip
+    return purged

@@ -1,0 +1,194 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What a person typed, made into a search the catalog can answer.
+
+Three things make ordinary words find services:
+- each typed word is matched as a prefix of the catalog's words (typing "pas" already
+  finds "Pasto") or by its stem in any language the kiosk stems ("pasti" and "meals"
+  find "Pasto caldo" and "Hot meal"), see ``store.stemming``;
+- a word the catalog does not know is replaced by the nearest one it does (edit
+  distance up to 1, 2 from eight letters, a swap of two letters counting as one edit;
+  ties go to the more common word),
+  and the corrected words are offered back as "Did you mean ...";
+- words the catalog has nowhere, even corrected, are left out ("vorrei un pasto" looks
+  for "un pasto"), so a sentence still finds what its known words find.
+
+The catalog's words come from the search index itself (``services_fts_words``) and are
+kept in memory until the index changes (``search_rows.generation``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from sqlalchemy import Connection
+
+from store import search_rows, stemming
+
+SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_SEARCH_TOKENS = 8
+MAX_TOKEN_LENGTH = 40
+MIN_CORRECTED_LENGTH = 3  # "a", "di": too short to guess what was meant
+MIN_STEMMED_LENGTH = 4
+MIN_STEM_CORRECTED = 5
+LONG_WORD = 8  # from this length two typos are corrected, one before ("citta" is no "aiuta")
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, as the index's tokenizer (unicode61
+    remove_diacritics 2) stores words."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of the index (sorted, for prefix look-ups; and by how many services
+    use them, for corrections), the stems it holds, and for each stem of its words the
+    most used word with that stem (to correct "pastti" through its stem to "pasto")."""
+
+    words: tuple[str, ...]
+    by_use: tuple[str, ...]
+    stems: frozenset[str]
+    word_of_stem: dict[str, str]  # in the order of its words' use
+
+    @cached_property
+    def stems_by_use(self) -> tuple[str, ...]:
+        return tuple(self.word_of_stem)
+
+    def knows(self, token: str) -> bool:
+        """Whether some service has a word starting with ``token`` or sharing a stem."""
+        folded = fold(token)
+        at = bisect.bisect_left(self.words, folded)
+        if at < len(self.words) and self.words[at].startswith(folded):
+            return True
+        return any(fold(stem) in self.stems for stem in stemming.stems_in_every_language(token))
+
+    def closest(self, token: str) -> str | None:
+        """The catalog's word nearest to ``token``, or to one of its stems."""
+        folded = fold(token)
+        if len(folded) < MIN_CORRECTED_LENGTH:
+            return None
+        word = _nearest(folded, self.by_use)
+        if word is not None:
+            return word
+        # Through the stems ("pastti", stem "pastt", is one edit from "past", "pasto"'s):
+        # a stem is shorter than its word, so only long ones, keeping their first letter
+        # ("elderly" is not "older", "doppio" not "dopo").
+        for stem in sorted(stemming.stems_in_every_language(folded), key=len, reverse=True):
+            if len(stem) < MIN_STEM_CORRECTED:
+                continue
+            near = _nearest(stem, self.stems_by_use)
+            if near is not None and near[0] == stem[0]:
+                return self.word_of_stem[near]
+        return None
+
+
+def _nearest(word: str, choices: tuple[str, ...]) -> str | None:
+    if len(word) < MIN_CORRECTED_LENGTH:
+        return None
+    allowed = 1 if len(word) < LONG_WORD else 2
+    found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=allowed)
+    return found[0] if found else None
+
+
+def read_vocabulary(connection: Connection) -> Vocabulary:
+    rows = connection.exec_driver_sql(
+        "SELECT term, col, doc FROM services_fts_words WHERE col IN ('title', 'body', 'stems')"
+    ).all()
+    uses: dict[str, int] = {}
+    stems: set[str] = set()
+    for term, col, doc in rows:
+        if col == "stems":
+            stems.add(term)
+        else:
+            uses[term] = uses.get(term, 0) + doc
+    # Numbers and codes are found as typed, never "corrected" into another number.
+    by_use = sorted((t for t in uses if t.isalpha()), key=lambda term: (-uses[term], term))
+    word_of_stem: dict[str, str] = {}
+    for word in by_use:
+        for stem in stemming.stems_in_every_language(word):
+            word_of_stem.setdefault(stem, word)
+    return Vocabulary(tuple(sorted(uses)), tuple(by_use), frozenset(stems), word_of_stem)
+
+
+class VocabularyCache:
+    """One vocabulary per store file, read again when its search rows changed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cached: dict[str, tuple[int, Vocabulary]] = {}
+
+    def get(self, connection: Connection) -> Vocabulary:
+        key = str(connection.engine.url.database)
+        generation = search_rows.generation(connection)
+        with self._lock:
+            cached = self._cached.get(key)
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        vocabulary = read_vocabulary(connection)
+        with self._lock:
+            self._cached[key] = (generation, vocabulary)
+        return vocabulary
+
+
+VOCABULARIES = VocabularyCache()
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    tokens: tuple[str, ...]  # lower case, corrected where the catalog did not know them
+    suggestion: str | None  # the corrected words, when a correction was made
+    ignored: tuple[str, ...] = ()  # typed words the catalog has nowhere
+
+
+def plan(user_text: str, vocabulary: Vocabulary) -> SearchPlan | None:
+    """The words to look for (None: nothing to find)."""
+    typed = [t[:MAX_TOKEN_LENGTH].lower() for t in SEARCH_TOKEN.findall(user_text)]
+    typed = [t for t in typed if t][:MAX_SEARCH_TOKENS]
+    if not typed:
+        return None
+    tokens: list[str] = []
+    ignored: list[str] = []
+    corrected = False
+    for token in typed:
+        if not token.isalpha() or vocabulary.knows(token):
+            tokens.append(token)  # numbers and codes are looked for as typed
+            continue
+        better = vocabulary.closest(token)
+        if better is None:
+            ignored.append(token)
+        else:
+            tokens.append(better)
+            corrected = True
+    if not tokens:  # nothing known: look for what was typed, to find nothing
+        return SearchPlan(tuple(typed), None)
+    suggestion = " ".join(tokens) if corrected else None
+    return SearchPlan(tuple(tokens), suggestion, tuple(ignored))
+
+
+def match_expression(tokens: tuple[str, ...]) -> str:
+    """An FTS5 query: each word as a prefix of the title and body words, or one of its
+    stems among the stems. Only quoted words from ``\\w+`` reach FTS5, so nothing a
+    person types is read as an operator."""
+    groups = []
+    for token in tokens:
+        terms = [f'{{title body}} : "{token}"*']
+        terms += [f'stems : "{stem}"' for stem in _other_stems(token)]
+        groups.append("(" + " OR ".join(terms) + ")")
+    return " AND ".join(groups)
+
+
+def _other_stems(token: str) -> list[str]:
+    """The stems worth looking up besides the typed prefix: not while a word is being
+    begun (each one more term for every service), and not the word itself, whose
+    forms the prefix already finds ("meal" finds "meals")."""
+    if len(token) < MIN_STEMMED_LENGTH:
+        return []
+    return sorted(stemming.stems_in_every_language(token) - {token})

@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The search rows of services (``services_fts``), kept in step with the mirror.
+
+A service's row shares the service's rowid, so replacing it is an index look-up. Its
+text is gathered in Python from the validated record: the title, then one body of the
+description, keywords, provider name and category label, every language together, then
+the distinct stems of those words (``store.stemming``), each language by its stemmer.
+(Gathered in SQL from the stored JSON, it took as long as indexing it.)
+
+Every change bumps ``search_state.generation``: the search keeps the index's words in
+memory for typo correction and reads them again only when it moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
+from typing import Any, NamedTuple
+
+import orjson
+from sqlalchemy import Connection
+
+from store import bulk, stemming
+
+
+class ServiceText(NamedTuple):
+    """What a service brings to its search row; the names come from the store."""
+
+    id: str
+    provider_id: str
+    category_id: str
+    title: str
+    body: str  # description and keywords
+    stems: frozenset[str]  # of the title, description and keywords
+
+
+def service_text(row: Mapping[str, Any]) -> ServiceText:
+    """From a validated service record (``records.parse_service``)."""
+    title = " ".join(row["title"].values())
+    body = " ".join(chain(row["description"].values(), row["keywords"]))
+    stems = stemming.stems_of_texts(row["title"], row["keywords"])
+    stems |= stemming.stems_of_texts(row["description"])
+    return ServiceText(
+        row["id"], row["provider_id"], row["category_id"], title, body, frozenset(stems)
+    )
+
+
+def add(connection: Connection, texts: Iterable[ServiceText]) -> None:
+    """Writes the search rows of these services, in the mirror and without rows (their
+    old ones ``remove``d before they were updated).
+
+    Nothing is read back row by row: each row read takes Python's lock back, which
+    another busy thread may hold for a switch interval (5 ms)."""
+    texts = list(texts)
+    if not texts:
+        return
+    names = _by_id(connection, "providers", "name", {t.provider_id for t in texts})
+    labels = _by_id(connection, "categories", "label", {t.category_id for t in texts})
+    parsed = {key: orjson.loads(text) for key, text in labels.items()}
+    label = {key: " ".join(texts.values()) for key, texts in parsed.items()}
+    label_stems = {key: stemming.stems_of_texts(texts) for key, texts in parsed.items()}
+    rows = [
+        (
+            t.id,
+            t.title,
+            f"{t.body} {names[t.provider_id]} {label[t.category_id]}",
+            " ".join(sorted(t.stems | label_stems[t.category_id])),
+        )
+        for t in texts
+    ]
+    for chunk in bulk.chunks(rows, 4):
+        connection.exec_driver_sql(
+            "INSERT INTO services_fts (rowid, service_id, title, body, stems)"
+            " SELECT s.rowid, s.id, v.column2, v.column3, v.column4"
+            f" FROM (VALUES {bulk.values(len(chunk), 4)}) AS v"
+            " JOIN services AS s ON s.id = v.column1",
+            bulk.flat(chunk),
+        )
+    _changed(connection)
+
+
+def remove(connection: Connection, service_ids: Sequence[str]) -> None:
+    """Drops the rows of these services (before the services themselves go)."""
+    bulk.execute_in(
+        connection,
+        "DELETE FROM services_fts WHERE rowid IN"
+        " (SELECT rowid FROM services WHERE id IN ({values}))",
+        service_ids,
+    )
+    _changed(connection)
+
+
+def rebuild(connection: Connection) -> None:
+    """Writes the search rows of every service again (after the rows' layout changed)."""
+    connection.exec_driver_sql("DELETE FROM services_fts")
+    reindex(
+        connection, "id", [row[0] for row in connection.exec_driver_sql("SELECT id FROM services")]
+    )
+
+
+def generation(connection: Connection) -> int:
+    """Moves on each time the search rows change."""
+    return int(connection.exec_driver_sql("SELECT generation FROM search_state").scalar_one())
+
+
+def _changed(connection: Connection) -> None:
+    connection.exec_driver_sql("UPDATE search_state SET generation = generation + 1")
+
+
+def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
+    """Rebuilds the rows of the services whose ``column`` (id, provider_id, category_id)
+    is one of ``ids``: after a provider's name or a category's label changed."""
+    if column not in ("id", "provider_id", "category_id"):
+        raise ValueError(f"services are not reindexed by {column}")
+    texts = []
+    found = bulk.select_in(
+        connection,
+        "SELECT id, provider_id, category_id, title, description, keywords"
+        f" FROM services WHERE {column} IN ({{values}})",
+        ids,
+    )
+    for service, provider, category, title, description, keywords in found:
+        record = {"id": service, "provider_id": provider, "category_id": category,
+                  "title": orjson.loads(title), "description": orjson.loads(description),
+                  "keywords": orjson.loads(keywords)}  # fmt: skip
+        texts.append(service_text(record))
+    remove(connection, [text.id for text in texts])
+    add(connection, texts)
+
+
+def _by_id(connection: Connection, table: str, column: str, ids: set[str]) -> dict[str, Any]:
+    query = f"SELECT id, {column} FROM {table} WHERE id IN ({{values}})"
+    return {key: value for key, value in bulk.select_in(connection, query, sorted(ids))}

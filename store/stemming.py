@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Word stems for search, one Snowball stemmer per language.
+
+The only place that says which stemmer a language uses: add a language here and both
+the search rows and the queries stem its words. PyStemmer (the Snowball project's C
+stemmers) is used over a hand-written suffix list: it knows each language's plurals,
+genders and verb endings ("pasti" and "pasto" both give "past", "meals" gives "meal").
+Its stemmer objects are not thread-safe, so each thread gets its own.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+
+import Stemmer
+
+# Language code -> Snowball algorithm (``Stemmer.algorithms()`` lists them).
+SNOWBALL_ALGORITHMS: dict[str, str] = {
+    "it": "italian",
+    "en": "english",
+}
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)  # letters only: numbers have no stem
+_local = threading.local()
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(SNOWBALL_ALGORITHMS)
+
+
+def _stemmer(lang: str) -> Stemmer.Stemmer | None:
+    stemmers: dict[str, Stemmer.Stemmer | None] = _local.__dict__.setdefault("stemmers", {})
+    if lang not in stemmers:
+        algorithm = SNOWBALL_ALGORITHMS.get(lang)
+        stemmers[lang] = Stemmer.Stemmer(algorithm) if algorithm else None
+    return stemmers[lang]
+
+
+def words(text: str) -> list[str]:
+    """The lower-case words of ``text`` (letters only)."""
+    return WORD.findall(text.lower())
+
+
+def stems(text: str, lang: str) -> set[str]:
+    """The stems of the words of ``text``, in ``lang`` (none for a language without a
+    stemmer: its words are still found as typed)."""
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return set()
+    return set(stemmer.stemWords(words(text)))
+
+
+def stems_in_every_language(text: str) -> set[str]:
+    """For text whose language is unknown (keywords, names) and for what a person
+    types: a citizen may search in English with the screen in Italian."""
+    found: set[str] = set()
+    for lang in SNOWBALL_ALGORITHMS:
+        found |= stems(text, lang)
+    return found
+
+
+def stems_of_texts(texts: dict[str, str], also: Iterable[str] = ()) -> set[str]:
+    """Stems of a multilingual text (each language by its own stemmer) and of ``also``
+    (in every language)."""
+    found: set[str] = set()
+    for lang, text in texts.items():
+        found |= stems(text, lang)
+    for text in also:
+        found |= stems_in_every_language(text)
+    return found

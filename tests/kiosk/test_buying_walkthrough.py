@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What a walk-through of buying on the panel found: double taps, quantities in the
+cart, units in the singular and plural, and a credit that can be used only in part."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiosk.core.purchasing import CreditView
+from tests.kiosk.people import find_button, shows, tap
+
+
+def test_a_double_tap_on_add_to_cart_adds_once(qtbot, window, snap) -> None:
+    window.go("service", {"service_id": "s01"})
+    screen = window.screens["service"]
+    add = find_button(window, "Aggiungi al carrello")
+    where = add.mapTo(window, add.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=where, delay=40)
+    assert window.ctx.citizen.cart.quantity_of("s01") == 1
+    assert shows(window, "✓ Nel carrello: 1 ora.")
+    assert not screen.add_button.isVisible()  # it cannot be added a second time by mistake
+    snap(window, "service-in-cart")
+    tap(qtbot, window, "⌂ Inizio")
+    window.go("service", {"service_id": "s01"})  # back on the page: it says so again
+    assert shows(window, "✓ Nel carrello: 1 ora.") and not screen.add_button.isVisible()
+    tap(qtbot, window, "Apri il carrello")
+    assert window.current_route == "cart"
+
+
+def test_the_cart_changes_quantities_with_minus_and_plus(qtbot, window, snap) -> None:
+    window.go("service", {"service_id": "s14"})  # € 22,00 / ora
+    tap(qtbot, window, "+")
+    tap(qtbot, window, "+")
+    assert shows(window, "3 ore")  # units in the plural
+    tap(qtbot, window, "Aggiungi al carrello")
+    window.go("cart")
+    line = window.screens["cart"]
+    assert shows(window, "3 ore") and shows(window, "€ 66,00")
+    tap(qtbot, window, "+")
+    assert window.ctx.citizen.cart.quantity_of("s14") == 4 and shows(window, "€ 88,00")
+    assert window.cart_button.text().startswith("Carrello (4)")
+    for _ in range(3):
+        tap(qtbot, window, "−")
+    assert shows(window, "1 ora") and shows(window, "€ 22,00")
+    assert not find_button(line, "−").isEnabled()  # one less than one is "Togli"
+    snap(window, "cart-quantities")
+    tap(qtbot, window, "Togli")
+    assert window.ctx.citizen.cart.lines == []
+
+
+def test_a_credit_usable_in_part_says_why(qtbot, window, snap) -> None:
+    window.go("service", {"service_id": "s16"})
+    tap(qtbot, window, "Aggiungi al carrello")
+    window.go("checkout")
+    checkout = window.screens["checkout"]
+    checkout.show_identified(CreditView(balance_cents=10_000, waiting_cents=0,
+                                        spendable_cents=5_000))  # fmt: skip
+    assert shows(window, "Uso il mio credito welfare (€ 50,00 disponibili ora)")
+    assert shows(window, "Il tuo credito è di € 100,00. Un totem ne spende al massimo € 50,00")
+    snap(window, "checkout-pay-credit")
+    checkout.show_identified(CreditView(balance_cents=3_000, waiting_cents=0,
+                                        spendable_cents=3_000))  # fmt: skip
+    assert not checkout.credit_note.isVisible()  # all of it usable: nothing to explain
+
+
+def test_units_have_a_singular_and_a_plural(window) -> None:  # the Italian catalog loaded
+    from kiosk.ui.texts import quantity_text
+
+    assert (quantity_text(1, "pasto"), quantity_text(2, "pasto")) == ("1 pasto", "2 pasti")
+    assert quantity_text(3, None) == "3"

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Lines on paper break between words, never inside an e-mail or web address, a code or
+a double surname; a word longer than the line breaks at its natural points."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from printing.escpos_render import PROFILES, render
+from printing.slip import Pair, Slip, Text
+from printing.text import wrap
+from tests.printing.escpos_decode import decode
+
+WORDS = ("sociali@comune-piazzola.example", "https://piazzola.example/sociali",
+         "Dal Santo-Ferraro", "DOM-9QX4-7HB2", "K7M2-9XQ4-T1B8A",
+         "info@girasole.example")  # fmt: skip
+
+
+@pytest.mark.parametrize("paper", list(PROFILES))
+def test_addresses_codes_and_surnames_stay_whole_on_paper(paper: str) -> None:
+    profile = PROFILES[paper]
+    text = (
+        "Per informazioni scrivi all'ufficio sociali@comune-piazzola.example oppure "
+        "visita https://piazzola.example/sociali o chiedi di Maria Dal "
+        "Santo-Ferraro con il codice DOM-9QX4-7HB2; altrimenti info@girasole.example."
+    )
+    contact = Pair("Contatto", "sociali@comune-piazzola.example")
+    job = decode(render(Slip("x", (Text(text), contact)), profile))
+    lines = job.texts
+    for word in ("sociali@comune-piazzola.example", "https://piazzola.example/sociali",
+                 "Santo-Ferraro", "DOM-9QX4-7HB2", "info@girasole.example."):  # fmt: skip
+        assert any(word in line for line in lines), (word, lines)
+    assert not any(line.rstrip().endswith("-") for line in lines)  # no break after a hyphen
+    assert " ".join(" ".join(lines).split()).count("sociali@comune-piazzola.example") == 2
+
+
+def test_a_word_longer_than_the_line_breaks_at_its_natural_points() -> None:
+    address = "https://www.comune-piazzolasulbrenta.example/servizi-sociali/buoni-spesa-2026"
+    lines = wrap(address, 32)
+    assert "".join(lines) == address and all(len(line) <= 32 for line in lines)
+    assert not any(line.endswith("-") for line in lines)  # never after an address's hyphen
+    assert all(
+        line.endswith("/") or nxt[0] in "./@?&=#_" for line, nxt in itertools.pairwise(lines)
+    )
+    email = "segreteria.servizi-domiciliari@cooperativa-girasole-nuovo.example.org"
+    pieces = wrap(email, 32)
+    assert "".join(pieces) == email and not any(p.endswith("-") for p in pieces)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(min_size=1, max_size=50), max_size=12),
+       st.integers(min_value=8, max_value=64))  # fmt: skip
+def test_wrapping_loses_nothing_and_keeps_short_words_whole(words: list[str], columns: int) -> None:
+    text = " ".join(words)
+    lines = wrap(text, columns)
+    assert all(len(line) <= columns for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    for word in text.split():
+        if len(word) <= columns:
+            assert word in lines or any(word in line.split() for line in lines)

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The printer model's capability profile gives the code page and its ESC t number, the
+configuration can override both; the logo from the configuration prints on every slip."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from kiosk.boot.config import ConfigError
+from kiosk.boot.paths import ROOT
+from kiosk.boot.printer_setup import paper_for
+from printing.escpos_render import render
+from printing.slip import Slip, Text
+from tests.conftest import make_config
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+
+ITALIAN = "Città più è però perché € 1.234,50"
+
+
+@pytest.mark.parametrize(
+    ("settings", "page", "table", "printed"),
+    [
+        ('paper = "80mm"\n', "cp1252", 16, ITALIAN),
+        ('paper = "80mm"\ncode_page = "cp858"\n', "cp858", 19, ITALIAN),
+        (
+            'paper = "58mm-image-qr"\nmodel = "NT-5890K"\ncode_page = "CP858"\n',
+            "cp858",
+            19,
+            ITALIAN,
+        ),
+        ('paper = "58mm"\nmodel = "simple"\n', "cp437", 0, "Città più è però perché · 1.234,50"),
+        ('paper = "58mm"\ncode_page_table = 71\n', "cp1252", 71, ITALIAN),
+    ],
+)
+def test_the_code_page_comes_from_the_model_unless_configured(
+    tmp_path: Path, settings: str, page: str, table: int, printed: str
+) -> None:
+    profile = paper_for(make_config(tmp_path, "[printer]\n" + settings))
+    assert (profile.code_page, profile.code_page_table) == (page, table)
+    data = render(Slip("x", (Text(ITALIAN),)), profile)
+    assert data.startswith(b"\x1b@\x1bR\x00\x1bt" + bytes([table]))
+    job = decode(data, {table: page})
+    assert printed in " ".join(job.texts)
+
+
+def test_a_code_page_the_model_lacks_or_an_unknown_model_is_a_clear_error(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(ConfigError, match="ZJ-5870 profile has no cp858"):
+        paper_for(make_config(tmp_path, '[printer]\nmodel = "ZJ-5870"\ncode_page = "cp858"\n'))
+    with pytest.raises(ConfigError, match="unknown printer model 'TM-NOPE'"):
+        paper_for(make_config(tmp_path, '[printer]\nmodel = "TM-NOPE"\n'))
+    with pytest.raises(ConfigError, match="unknown code page 'klingon'"):
+        paper_for(make_config(tmp_path, '[printer]\ncode_page = "klingon"\n'))
+
+
+def print_test(tmp_path: Path, printer: FakePrinter, extra: str) -> subprocess.CompletedProcess:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[paths]\ndata_dir = "{tmp_path}"\n[printer]\nconnection = "network"\n'
+        f'host = "127.0.0.1"\nport = {printer.port}\npaper = "58mm"\n{extra}',
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_the_configured_logo_prints_at_the_top_as_a_raster(tmp_path: Path) -> None:
+    logo = Image.new("RGBA", (900, 300), (255, 255, 255, 0))  # wider than any paper
+    draw = ImageDraw.Draw(logo)
+    draw.rectangle((0, 0, 449, 299), fill=(0, 0, 60, 255))  # left half a dark blue
+    logo.save(tmp_path / "stemma.png")
+    printer = FakePrinter()
+    try:
+        result = print_test(tmp_path, printer, 'logo = "stemma.png"\n')
+        assert result.returncode == 0, result.stderr
+        deadline = time.monotonic() + 5
+        while not printer.jobs:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        data = printer.jobs[-1]
+        job = decode(data)
+        assert data.index(b"\x1dv0") < data.index(b"Social Point")  # the logo comes first
+        first = job.images[0].crop((16, 16, job.images[0].width - 16, job.images[0].height - 16))
+        assert first.width == 384 and first.height <= 200  # scaled to the paper
+        left, right = first.crop((0, 0, 180, first.height)), first.crop((200, 0, 384, first.height))
+        assert sum(left.histogram()[:128]) > 0.9 * left.width * left.height  # dark: black
+        assert sum(right.histogram()[:128]) < 0.05 * right.width * right.height  # clear: paper
+        missing = print_test(tmp_path, printer, 'logo = "missing.png"\n')
+        assert missing.returncode == 2 and "printer.logo: cannot use" in missing.stderr
+        assert "Traceback" not in missing.stderr
+    finally:
+        printer.close()

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Signed voucher codes: made, verified, tampered with, expired, from unknown keys."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import base45
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vouchers.codes import (
+    PREFIX,
+    Signer,
+    VoucherClaims,
+    encode,
+    human_code,
+    new_voucher_id,
+    verify,
+)
+from vouchers.keys import KeyFileError, load_or_create_signer, load_trusted, trust_entry
+
+SIGNER = Signer(Ed25519PrivateKey.generate())
+TRUSTED = {SIGNER.kid: SIGNER.private_key.public_key()}
+ISSUED = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
+
+
+def claims(**changes: object) -> VoucherClaims:
+    values: dict[str, object] = {
+        "voucher_id": bytes.fromhex("0123456789abcdef"),
+        "valid_from": date(2026, 11, 24),
+        "valid_until": date(2026, 12, 31),
+        "issued_at": ISSUED,
+        "amount_cents": 5000,
+    }
+    values.update(changes)
+    return VoucherClaims(**values)  # type: ignore[arg-type]
+
+
+def test_a_code_verifies_and_gives_back_its_claims() -> None:
+    text = encode(claims(), SIGNER)
+    assert text.startswith(PREFIX) and len(text) < 189  # fits a version 9 QR at level Q
+    verdict = verify(text, TRUSTED, date(2026, 12, 1))
+    assert verdict.outcome == "valid", verdict.reason
+    assert verdict.claims == claims() and verdict.kid == SIGNER.kid
+    service = encode(claims(amount_cents=None, service_id="limena-pasti"), SIGNER)
+    assert verify(service, TRUSTED, date(2026, 12, 1)).claims.service_id == "limena-pasti"
+
+
+def test_dates_decide_between_valid_expired_and_not_yet_valid() -> None:
+    text = encode(claims(), SIGNER)
+    assert verify(text, TRUSTED, date(2026, 12, 31)).outcome == "valid"  # last day included
+    expired = verify(text, TRUSTED, date(2027, 1, 1))
+    assert (expired.outcome, expired.reason) == ("expired", "expired on 31/12/2026")
+    early = verify(text, TRUSTED, date(2026, 11, 23))
+    assert (early.outcome, early.reason) == ("invalid", "not valid before 24/11/2026")
+
+
+def test_an_unknown_key_a_forgery_and_garbage_are_invalid_with_a_reason() -> None:
+    other = Signer(Ed25519PrivateKey.generate())
+    unknown = verify(encode(claims(), other), TRUSTED, date(2026, 12, 1))
+    assert unknown.outcome == "invalid" and other.kid.hex() in unknown.reason
+    # Same key id, another key: the signature gives it away.
+    forged = verify(encode(claims(), other), {other.kid: SIGNER.private_key.public_key()},
+                    date(2026, 12, 1))  # fmt: skip
+    assert forged.outcome == "invalid" and "signature" in forged.reason
+    for text in ("", "hello", "SP1:", "SP1:%%%", "HC1:6BFOXN", "SP1:" + "A" * 600):
+        assert verify(text, TRUSTED, date(2026, 12, 1)).outcome == "invalid"
+
+
+def test_a_voucher_carries_an_amount_or_a_service_never_both() -> None:
+    with pytest.raises(ValueError):
+        encode(claims(service_id="x"), SIGNER)
+    with pytest.raises(ValueError):
+        encode(claims(amount_cents=0), SIGNER)
+    with pytest.raises(ValueError):
+        encode(claims(valid_until=date(2026, 1, 1)), SIGNER)
+
+
+def test_the_human_code_is_crockford_base32_grouped() -> None:
+    assert human_code(bytes(8)) == "0000-0000-00000"
+    assert human_code(b"\xff" * 8) == "FZZZ-ZZZZ-ZZZZZ"  # 64 bits: 4 + 12 x 5
+    assert all(set(human_code(new_voucher_id())) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ-")
+               for _ in range(50))  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_any_changed_byte_fails_verification(data: st.DataObject) -> None:
+    message = bytearray(base45.b45decode(encode(claims(), SIGNER)[len(PREFIX) :]))
+    index = data.draw(st.integers(0, len(message) - 1), label="byte")
+    message[index] ^= data.draw(st.integers(1, 255), label="xor")
+    tampered = PREFIX + base45.b45encode(bytes(message)).decode()
+    assert verify(tampered, TRUSTED, date(2026, 12, 1)).outcome == "invalid"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_changed_character_fails_verification(data: st.DataObject) -> None:
+    text = encode(claims(), SIGNER)
+    index = data.draw(st.integers(len(PREFIX), len(text) - 1), label="position")
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+    other = data.draw(st.sampled_from(alphabet.replace(text[index], "")), label="character")
+    tampered = text[:index] + other + text[index + 1 :]
+    assert verify(tampered, TRUSTED, date(2026, 12, 1)).outcome == "invalid"
+
+
+def test_the_signing_key_is_made_once_and_private(tmp_path: Path) -> None:
+    path = tmp_path / "keys" / "voucher.pem"
+    first = load_or_create_signer(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_or_create_signer(path).kid == first.kid
+
+
+def test_trusted_keys_come_from_a_checked_file(tmp_path: Path) -> None:
+    path = tmp_path / "trusted.json"
+    path.write_text(json.dumps({"keys": [trust_entry(SIGNER, "kiosk-01")]}))
+    trusted = load_trusted(path)
+    assert verify(encode(claims(), SIGNER), trusted, date(2026, 12, 1)).outcome == "valid"
+    wrong = trust_entry(SIGNER, "kiosk-01") | {"kid": "00000000"}
+    path.write_text(json.dumps({"keys": [wrong]}))
+    with pytest.raises(KeyFileError, match="does not match"):
+        load_trusted(path)
+    path.write_text('{"keys": [{"kid": "zz"}]}')
+    with pytest.raises(KeyFileError, match="key 1 needs"):
+        load_trusted(path)

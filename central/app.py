@@ -4,6 +4,7 @@
 # No "from __future__ import annotations": FastAPI resolves the Depends() of local
 # functions from the real annotation objects.
 
+import hmac
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
@@ -12,8 +13,10 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from central import schemas
+from central.admin_token import MIN_LENGTH
+from central.enrollment import AttemptLimiter, known_code
 from central.limits import BodyLimit, ServerLimits
-from central.platform import EnrollError, Platform, PublishError
+from central.platform import EnrollError, Platform, PublishError, now
 from central.schemas import SubmissionEntry
 from central.submission_entries import read_entries
 
@@ -60,19 +63,39 @@ def create_app(
             raise HTTPException(401, "unknown or missing device token")
         return device_id
 
+    expected = f"Bearer {admin_token}".encode() if admin_token else None
+    if admin_token is not None and len(admin_token) < MIN_LENGTH:
+        raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
+
     def admin(authorization: Annotated[str | None, Header()] = None) -> None:
-        if not admin_token or authorization != f"Bearer {admin_token}":
+        given = (authorization or "").encode("utf-8", "replace")
+        if expected is None or not hmac.compare_digest(given, expected):  # constant time
             raise HTTPException(401, "admin token required")
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    attempts = AttemptLimiter()
+
     @app.post("/v1/enroll", response_model=schemas.EnrollResponse)
-    def enroll(request: schemas.EnrollRequest) -> schemas.EnrollResponse:
+    def enroll(
+        request: schemas.EnrollRequest, http: Request, response: Response
+    ) -> schemas.EnrollResponse:
+        # Limited per client, and a wrong code is refused by a plain read: guessing
+        # never takes the write lock the kiosks' submissions wait for.
+        client = http.client.host if http.client else "?"
+        wait = attempts.retry_after(client)
+        if wait is not None:
+            raise HTTPException(429, "too many enrollment attempts: wait and try again",
+                                headers={"Retry-After": str(wait)})  # fmt: skip
+        if not known_code(platform.sessions, request.code, now()):
+            attempts.failed(client)
+            raise HTTPException(403, "unknown, expired or already used enrollment code")
         try:
             device_id, token = platform.enroll(request.code, request.kiosk_id)
         except EnrollError as error:
+            attempts.failed(client)
             raise HTTPException(403, str(error)) from None
         return schemas.EnrollResponse(device_id=device_id, token=token)
 

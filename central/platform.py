@@ -19,6 +19,7 @@ from sqlalchemy import Engine, Text, cast, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import schemas
+from central.enrollment import CodeRefusedError, check_code
 from central.kiosk_contract import REFERRERS, kiosk_problem, refers_to
 from central.models import (
     Base,
@@ -272,6 +273,12 @@ class Platform:
         device_id = str(uuid.uuid4())
         with self._writing() as session:
             entry = session.get(EnrollmentCode, digest(code), with_for_update=True)
+            try:  # expired, or the same kiosk asking again after a lost reply
+                again = check_code(session, entry, kiosk_id, digest(token), now())
+            except CodeRefusedError as error:
+                raise EnrollError(str(error)) from None
+            if again is not None:
+                return again, token
             if entry is None or entry.used_at is not None:
                 raise EnrollError("unknown or already used enrollment code")
             entry.used_at, entry.device_id = now(), device_id

@@ -11,6 +11,7 @@ import time
 import uvicorn
 from fastapi import FastAPI
 
+from central import access_log
 from central.limits import ServerLimits
 
 
@@ -68,5 +69,7 @@ class EmbeddedServer:
 
 
 def serve_forever(app: FastAPI, host: str, port: int, limits: ServerLimits | None = None) -> None:
-    uvicorn.run(app, host=host, port=port, log_level="info",
-                **(limits or ServerLimits()).uvicorn_options())  # fmt: skip
+    config = uvicorn.Config(app, host=host, port=port, log_level="info",
+                            **(limits or ServerLimits()).uvicorn_options())  # fmt: skip
+    access_log.install()  # after the Config, which sets up uvicorn's logging
+    uvicorn.Server(config).run()

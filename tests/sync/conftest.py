@@ -24,7 +24,7 @@ from sync.engine import STREAMS, SyncEngine
 from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 
-ADMIN = "admin-secret"
+ADMIN = "admin-secret-for-the-tests-0123456789"
 
 
 @dataclass

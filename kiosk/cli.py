@@ -69,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
         "key", help="print this kiosk's public key entry for a trusted keys file"
     )
     key.add_argument("--config", type=Path, help="TOML configuration file")
+    doctor = commands.add_parser(
+        "doctor", help="check this kiosk (config, store, platform, printer, disk, languages)"
+    )
+    doctor.add_argument("--config", type=Path, help="TOML configuration file")
+    backup = commands.add_parser("backup", help="copy the store while the kiosk runs")
+    backup.add_argument("--config", type=Path, help="TOML configuration file")
+    backup.add_argument("--to", type=Path, help="the new file (default: data_dir/backups/)")
+    restore = commands.add_parser("restore", help="replace the store with a backup (kiosk stopped)")
+    restore.add_argument("file", type=Path, help="a file made by social-point backup")
+    restore.add_argument("--config", type=Path, help="TOML configuration file")
     commands.add_parser(
         "pin-hash", help="read an operator's PIN (4 to 8 digits) and print its scrypt hash"
     )
@@ -235,6 +245,41 @@ def voucher_key(config_path: Path | None) -> int:
     return 0
 
 
+def doctor(config_path: Path | None) -> int:
+    from kiosk.boot.doctor import diagnose, report
+
+    text, status = report(diagnose(config_path))
+    print(text)
+    return status
+
+
+def backup_store(config_path: Path | None, destination: Path | None) -> int:
+    from store.backup import BackupError, backup, default_backup_path
+
+    config = load_config(config_path)
+    target = destination or default_backup_path(config.paths.data_dir / "backups")
+    try:
+        made = backup(config.paths.database, target)
+    except BackupError as error:
+        return _fail(str(error))
+    print(f"backup written: {made.path} ({made.size} bytes, schema {made.revision})")
+    return 0
+
+
+def restore_store(config_path: Path | None, source: Path) -> int:
+    from store.backup import BackupError, restore
+
+    config = load_config(config_path)
+    try:
+        kept = restore(source, config.paths.database)
+    except BackupError as error:
+        return _fail(str(error))
+    print(f"store restored from {source}")
+    if kept:
+        print(f"the store it replaced is kept as {kept}")
+    return 0
+
+
 def _log_uncaught(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
@@ -284,6 +329,15 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(error))
     if args.command == "pin-hash":
         return pin_hash()
+    if args.command == "doctor":
+        return doctor(args.config)  # a bad configuration is one of its findings
+    if args.command in ("backup", "restore"):
+        try:
+            if args.command == "backup":
+                return backup_store(args.config, args.to)
+            return restore_store(args.config, args.file)
+        except ConfigError as error:
+            return _fail(str(error))
     if args.command == "sync":
         try:
             return sync_once(args.config)

@@ -4,102 +4,102 @@
 <context>
     <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="133"/>
         <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="156"/>
         <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
         <source>Received by the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
         <source>The Comune is examining it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
         <source>The Comune needs more documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
         <source>Not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
         <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
         <source>It did not reach the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="175"/>
         <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="177"/>
         <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="180"/>
         <source>Bring them to the Comune&apos;s office, with your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="186"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
         <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="190"/>
         <source>Tracking code (on the receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
         <source>Codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="199"/>
         <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="209"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="212"/>
         <source>Last update: {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,163 +107,163 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="226"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="238"/>
         <source>Person {n}: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="250"/>
         <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="261"/>
         <source>Please note: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="263"/>
         <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="318"/>
         <source>(no answers yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="342"/>
         <source>Discard this person?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
         <source>What you typed about this person will not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
         <source>Yes, discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="440"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="441"/>
         <source>Please check the answers marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="463"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="464"/>
         <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="514"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="515"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="526"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="541"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="544"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="559"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="561"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="562"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="568"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="570"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="578"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="584"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="589"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="590"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,62 +271,62 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="57"/>
         <source>Apply by {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="60"/>
         <source>Who can apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="63"/>
         <source>What to bring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
         <source>Apply here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="71"/>
         <source>Apply here: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="76"/>
         <source>Apply with the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="84"/>
         <source>Calls and subsidies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="86"/>
         <source>Print my vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="88"/>
         <source>Open now for residents of {comune}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="93"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,47 +334,47 @@
 <context>
     <name>CartScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="50"/>
         <source>{each} · {provider}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="55"/>
         <source>One less</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="60"/>
         <source>One more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="88"/>
         <source>Your cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="93"/>
         <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="97"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="99"/>
         <source>Go on to payment ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/cart.py" line="102"/>
         <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>CatalogScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n service</numerusform>
@@ -390,7 +390,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
         <source>Did you mean “{words}”? %n service(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -398,7 +398,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
         <source>%n service(s) found for “{text}”</source>
         <translation>
             <numerusform>%n service found for “{text}”</numerusform>
@@ -406,57 +406,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="239"/>
         <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="244"/>
         <source>Nothing found for “{text}”. Try another word or ask for help:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="247"/>
         <source>No service mentions: {words}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="261"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="262"/>
         <source>Search, for example: elderly, meals, babysitter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="264"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="265"/>
         <source>For residents of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="266"/>
         <source>All Comuni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="267"/>
         <source>Search all the Comuni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/catalog.py" line="268"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,109 +464,109 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="166"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="175"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
         <source>Who is buying?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="183"/>
         <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
         <source>How do you pay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
         <source>Your order is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="188"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="211"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="219"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="222"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
         <source>Confirm the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="227"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="231"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="236"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="241"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,7 +574,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>CountedUnits</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="37"/>
+        <location filename="../../kiosk/ui/texts.py" line="38"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -582,7 +582,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
+        <location filename="../../kiosk/ui/texts.py" line="39"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -590,7 +590,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
+        <location filename="../../kiosk/ui/texts.py" line="40"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n week</numerusform>
@@ -598,7 +598,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="40"/>
+        <location filename="../../kiosk/ui/texts.py" line="41"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -606,7 +606,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
+        <location filename="../../kiosk/ui/texts.py" line="42"/>
         <source>%n meal(s)</source>
         <translation>
             <numerusform>%n meal</numerusform>
@@ -614,7 +614,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
+        <location filename="../../kiosk/ui/texts.py" line="43"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -622,7 +622,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
+        <location filename="../../kiosk/ui/texts.py" line="44"/>
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n course</numerusform>
@@ -630,7 +630,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="44"/>
+        <location filename="../../kiosk/ui/texts.py" line="45"/>
         <source>%n ride(s)</source>
         <translation>
             <numerusform>%n ride</numerusform>
@@ -638,7 +638,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="45"/>
+        <location filename="../../kiosk/ui/texts.py" line="46"/>
         <source>%n delivery(ies)</source>
         <translation>
             <numerusform>%n delivery</numerusform>
@@ -646,7 +646,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="46"/>
+        <location filename="../../kiosk/ui/texts.py" line="47"/>
         <source>%n kg</source>
         <translation>
             <numerusform>%n kg</numerusform>
@@ -654,7 +654,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="47"/>
+        <location filename="../../kiosk/ui/texts.py" line="48"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -665,102 +665,102 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="38"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
         <source>amount in euro, e.g. 150,00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
         <source>16 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
         <source>e.g. 347 123 4567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
         <source>e.g. name@example.it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
         <source>IT followed by 25 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="96"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="97"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="256"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="257"/>
         <source>You can choose more than one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="279"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="280"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="282"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="346"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="347"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="355"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="356"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="359"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="360"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="377"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="378"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="381"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="382"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="405"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="406"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="415"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="416"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="418"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="420"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="421"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="423"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,42 +768,42 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="40"/>
         <source>Welcome to the {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
         <source>How can we help you? Touch one of the buttons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
         <source>Find care, help at home, courses and local shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
         <source>Calls and subsidies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="52"/>
         <source>Food vouchers, contributions and help from the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
         <source>Ask a welfare manager for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
         <source>A person at the Social Point will help you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,17 +811,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>IdentifyBox</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="120"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
         <source>Your codice fiscale (or pass your health card)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="122"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="123"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="124"/>
         <source>A phone number, to call you if something goes wrong (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,77 +829,97 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="315"/>
+        <location filename="../../kiosk/ui/main_window.py" line="318"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371"/>
+        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <source>End the assisted session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <source>What the citizen was doing and has not sent is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <source>No, go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <source>Yes, end it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="392"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="411"/>
+        <location filename="../../kiosk/ui/main_window.py" line="432"/>
         <source>Tell the welfare manager at the desk that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="413"/>
+        <location filename="../../kiosk/ui/main_window.py" line="434"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="415"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="417"/>
+        <location filename="../../kiosk/ui/main_window.py" line="438"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="424"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="418"/>
+        <location filename="../../kiosk/ui/main_window.py" line="440"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="425"/>
+        <location filename="../../kiosk/ui/main_window.py" line="445"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="454"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="426"/>
+        <location filename="../../kiosk/ui/main_window.py" line="455"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="427"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="428"/>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="430"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,117 +927,117 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ManagerDeskScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="137"/>
         <source>Sync started: the figures update when it ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="132"/>
         <source>Operator area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="135"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
         <source>That did not work. Nothing was lost; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
         <source>This kiosk is not linked to a platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
         <source>Not synced yet since the kiosk started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="179"/>
         <source>Detail: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="181"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="182"/>
         <source>Last successful sync: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="184"/>
         <source>Records waiting to be sent: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="185"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
         <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="207"/>
         <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="213"/>
         <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="218"/>
         <source>⚠ Personal data waiting too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
         <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
         <source>Refused by the platform: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="233"/>
         <source>Nothing refused.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,133 +1052,148 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
         <source>Application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
         <source>Reason: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
         <source>What to do: {advice}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="251"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="261"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
         <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
         <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="273"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
         <source>Slips waiting to print: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
+        <source>The paper roll is nearly finished: put in a new one soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
         <source>Slips to check: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="293"/>
         <source>may not have printed whole: check the paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="294"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="293"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
+        <source>could not be printed: the kiosk&apos;s log says why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
         <source>Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="297"/>
-        <source>Print a test page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="303"/>
-        <source>Reprint a recent slip</source>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="302"/>
+        <source>Dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="306"/>
-        <source>No slips printed recently.</source>
+        <source>Print a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
+        <source>Reprint a recent slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="315"/>
-        <source>A reprint is marked DUPLICATO.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
-        <source>Actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
-        <source>Start an assisted session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="322"/>
-        <source>Print the end-of-day report</source>
+        <source>No slips printed recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="324"/>
+        <source>A reprint is marked DUPLICATO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="328"/>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
+        <source>Start an assisted session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="331"/>
+        <source>Print the end-of-day report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="333"/>
         <source>Touch again to close the kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="334"/>
         <source>Leave the kiosk for maintenance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,52 +1201,52 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ManagerLoginScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="106"/>
         <source>Type your operator code and your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="126"/>
         <source>Too many wrong PINs: this code is locked until {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
         <source>This operator is not enabled at this Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="131"/>
         <source>Operator code or PIN not right. Tries left: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="136"/>
         <source>Operator access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="138"/>
         <source>For welfare managers only. Type your operator code and your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
         <source>Operator code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="141"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/manager_login.py" line="145"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,23 +1254,23 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="72"/>
         <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="77"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1243,17 +1278,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="89"/>
+        <location filename="../../kiosk/ui/controllers/printer.py" line="90"/>
         <source>Printing is not possible right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="90"/>
+        <location filename="../../kiosk/ui/controllers/printer.py" line="91"/>
         <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/print_controller.py" line="91"/>
+        <location filename="../../kiosk/ui/controllers/printer.py" line="92"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,82 +1296,92 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="86"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="89"/>
         <source>Your printout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="87"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="90"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="94"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
         <source>Show this screen to the welfare manager, or take a photo of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="95"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98"/>
         <source>This Social Point has no printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
         <source>Take your sheet from the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="99"/>
-        <source>Printing stopped half-way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Ask the welfare manager for a copy: nothing is lost.</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102"/>
+        <source>This sheet could not be printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
-        <source>Out of paper: a welfare manager has been told</source>
+        <source>Ask the welfare manager for it: nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="104"/>
-        <source>Your sheet will print as soon as the paper is changed.</source>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
+        <source>Printing stopped half-way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
-        <source>The printer cover is open: a welfare manager has been told</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="107"/>
-        <source>Your sheet will print as soon as it is closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="109"/>
-        <source>The printer is not answering: a welfare manager has been told</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="110"/>
-        <source>Your sheet will print as soon as the printer is back.</source>
+        <source>Ask the welfare manager for a copy: nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <source>The printer is out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
+        <source>The printer cover is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="127"/>
+        <source>The printer is not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="129"/>
+        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
+        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
         <source>This is what is being printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,67 +1389,67 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="143"/>
         <source>Print these details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="146"/>
         <source>This service is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="155"/>
         <source>Add to cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="157"/>
         <source>✓ In your cart: {amount}. Change how many in the cart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="159"/>
         <source>Open the cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="161"/>
         <source>Who can use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="164"/>
         <source>Residents of: {comuni}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="167"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
         <source>Who provides it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="171"/>
         <source>Phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
         <source>E-mail: {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="175"/>
         <source>Address: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="177"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,17 +1457,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ServiceListScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="74"/>
         <source>Services for residents of {comune}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="76"/>
         <source>Services for residents of every Comune of the network</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/service_list.py" line="103"/>
         <source>Show more services (%n more)</source>
         <translation>
             <numerusform>Show more services (%n more)</numerusform>
@@ -1433,12 +1478,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>StillTherePanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
         <source>Are you still there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="77"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -1446,17 +1491,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="78"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="79"/>
         <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="80"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
+        <location filename="../../kiosk/ui/widgets/still_there.py" line="82"/>
         <source>I need more time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,17 +1509,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="34"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="36"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37"/>
         <source>%n record(s) waiting to be sent</source>
         <translation>
             <numerusform>%n record waiting to be sent</numerusform>
@@ -1482,7 +1527,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42"/>
         <source>synced at {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,12 +1535,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="71"/>
+        <location filename="../../kiosk/ui/texts.py" line="72"/>
         <source>Information only: no booking here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="73"/>
+        <location filename="../../kiosk/ui/texts.py" line="74"/>
         <source>Free of charge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1503,57 +1548,57 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="17"/>
+        <location filename="../../kiosk/ui/texts.py" line="18"/>
         <source>hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="18"/>
+        <location filename="../../kiosk/ui/texts.py" line="19"/>
         <source>day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="19"/>
+        <location filename="../../kiosk/ui/texts.py" line="20"/>
         <source>week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="20"/>
+        <location filename="../../kiosk/ui/texts.py" line="21"/>
         <source>month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="21"/>
+        <location filename="../../kiosk/ui/texts.py" line="22"/>
         <source>meal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="22"/>
+        <location filename="../../kiosk/ui/texts.py" line="23"/>
         <source>session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="23"/>
+        <location filename="../../kiosk/ui/texts.py" line="24"/>
         <source>course</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="24"/>
+        <location filename="../../kiosk/ui/texts.py" line="25"/>
         <source>ride</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="25"/>
+        <location filename="../../kiosk/ui/texts.py" line="26"/>
         <source>delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="26"/>
+        <location filename="../../kiosk/ui/texts.py" line="27"/>
         <source>kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="27"/>
+        <location filename="../../kiosk/ui/texts.py" line="28"/>
         <source>visit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1561,42 +1606,42 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>WalletScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="89"/>
         <source>Code {code} · valid until {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="92"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="98"/>
         <source>My vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="102"/>
         <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="115"/>
         <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="122"/>
         <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="126"/>
         <source>The voucher could not be printed. Please ask a welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/wallet.py" line="128"/>
         <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>

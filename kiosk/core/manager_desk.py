@@ -64,6 +64,7 @@ class DeskFacts:
     print_counts: dict[str, int]
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
+    printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
     set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
 
 

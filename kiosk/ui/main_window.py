@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from kiosk.core.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
-    from kiosk.ui.widgets.overlay import Overlay
+    from kiosk.ui.widgets.overlay import Confirm, Overlay
     from kiosk.ui.widgets.still_there import StillTherePanel
     from store.catalog import CatalogReader
 
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self._build_footer())
         self.setCentralWidget(root)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
+        self._end_assisted_question: Confirm | None = None
         ctx.switcher.changed.connect(self._on_language_changed)
         self.retranslate()
         self.go_home()
@@ -167,7 +168,7 @@ class MainWindow(QMainWindow):
         self.assisted_label = label(role="fieldLabel", name="assistedBy")
         self.assisted_label.setWordWrap(False)
         self.end_assisted_button = button(name="endAssisted", role="chip")
-        self.end_assisted_button.clicked.connect(self.end_assisted_session)
+        self.end_assisted_button.clicked.connect(self.ask_end_assisted_session)
         for widget in (self.assisted_label, self.end_assisted_button):
             widget.hide()
             row.addWidget(widget)
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         self.ctx.citizen.end()
         for screen in self.screens.values():
             screen.forget()
-        for layer in (self._overlay, self._still_there):
+        for layer in (self._overlay, self._still_there, self._end_assisted_question):
             if layer is not None:
                 layer.hide()
         QApplication.clipboard().clear()
@@ -349,6 +350,24 @@ class MainWindow(QMainWindow):
         self._show_assisted()
         self.manager_changed.emit()
         self.go_home()
+
+    @property
+    def end_assisted_question(self) -> Confirm:
+        if self._end_assisted_question is None:
+            from kiosk.ui.widgets.overlay import Confirm
+
+            self._end_assisted_question = Confirm(self.centralWidget(), "endAssistedQuestion")
+            self._end_assisted_question.accepted.connect(self.end_assisted_session)
+        return self._end_assisted_question
+
+    def ask_end_assisted_session(self) -> None:
+        """Ending forgets everything the citizen gave: one tap too many must not do it."""
+        self.end_assisted_question.ask(
+            self.tr("End the assisted session?"),
+            self.tr("What the citizen was doing and has not sent is forgotten."),
+            self.tr("No, go on"),
+            self.tr("Yes, end it"),
+        )
 
     def end_assisted_session(self) -> None:
         """The citizen's visit is forgotten; the manager is back at the dashboard."""

@@ -52,7 +52,7 @@ def kiosk_window(qtbot, qapp, config) -> tuple[MainWindow, Backend, TaskRunner]:
 def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter, central: Central):  # type: ignore[no-untyped-def]  # noqa: F811
     settings = (
         f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
-        "status_timeout_ms = 300\n"
+        "status_timeout_ms = 1000\n"
         f'[sync]\nplatform_url = "{central.url}"\n'
         f'enrollment_code = "{central.platform.new_enrollment_code()}"\ninterval_s = 3600\n'
     )

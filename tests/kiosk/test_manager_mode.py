@@ -199,6 +199,13 @@ def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
 
     close_print_panel(qtbot, window)
     tap(qtbot, window, "Termina assistenza")
+    assert shows(window, "Terminare l'assistenza?")  # one tap too many forgets nothing
+    assert window.ctx.citizen.assisted_by is not None
+    snap(window, "end-assisted-question")
+    tap(qtbot, window, "No, continua")
+    assert window.ctx.citizen.assisted_by is not None
+    tap(qtbot, window, "Termina assistenza")
+    tap(qtbot, window, "Sì, termina")
     assert window.current_route == "manager" and window.manager is not None
     assert not window.ctx.citizen.drafts and window.ctx.citizen.assisted_by is None
     assert not shows(window, "Assistenza di")
@@ -278,6 +285,41 @@ def test_a_disk_that_takes_no_writes_is_explained_to_the_manager(qtbot, kiosk, s
     # hidden old label is still a child. Wait for the deletion, not for luck.
     assert not [lbl for lbl in window.findChildren(QLabel, "syncProblem") if lbl.isVisible()]
     qtbot.waitUntil(lambda: not window.findChildren(QLabel, "syncProblem"), timeout=5_000)
+
+
+def test_paper_near_its_end_and_slips_dealt_with_on_the_dashboard(
+    qtbot, kiosk, printer: FakePrinter, snap
+) -> None:  # type: ignore[no-untyped-def]
+    from printing import print_queue
+    from printing.slip import Slip, Text
+    from store.models import PrintJob
+
+    window, backend = kiosk
+    printer.mode = "near_end"
+    with backend.store.write() as session:
+        cut_off = print_queue.add(session, Slip("Ricevuta", (Text("PR-0042"),)), "receipt",
+                                  "PR-0042")  # fmt: skip
+        session.flush()
+        session.execute(update(PrintJob).where(PrintJob.uuid == cut_off)
+                        .values(state="uncertain", bytes_sent=120))  # fmt: skip
+    backend.printing.worker.wake()
+    qtbot.waitUntil(lambda: backend.printing.worker.last.printer.value == "paper_low",
+                    timeout=10_000)  # fmt: skip
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    qtbot.waitUntil(lambda: shows(window, "Il rotolo di carta sta per finire"), timeout=5_000)
+    assert shows(window, "Stampe da verificare: 1") and shows(window, "PR-0042")
+    snap(window, "dashboard-paper-low")
+    with backend.store.read() as session:
+        alerts = [e.payload for e in session.scalars(select(OutboxEntry)) if e.kind == "event"]
+    assert {"type": "printer_alert", "state": "paper_low"} in alerts
+    [done] = [b for b in window.findChildren(type(window.back_button), "dealtWith")
+              if b.isVisible()]  # fmt: skip
+    qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shows(window, "Stampe da verificare: 0"), timeout=5_000)
+    assert not shows(window, "PR-0042 —")
+    snap(window, "dashboard-dealt-with")
+    assert printer.jobs == []  # dealing with a slip prints nothing
 
 
 def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(

@@ -84,11 +84,14 @@ def test_out_of_paper_is_said_plainly_and_the_sheet_prints_once_paper_is_back(
     printer.mode = "paper_out"
     window.go("service", {"service_id": SERVICE})
     tap(qtbot, window, "Stampa questa scheda")
-    qtbot.waitUntil(lambda: shows(window, "Carta esaurita: un operatore è stato avvisato"),
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(lambda: shows(window, "La stampante è senza carta"), timeout=10_000)
+    # Nobody is told by the printer: the citizen is never told somebody was.
+    assert shows(window, "Avvisa il welfare manager allo sportello")
+    assert not shows(window, "avvisato")
     snap(window, "paper-out")
     window.ctx.switcher.set_language("en")
-    qtbot.waitUntil(lambda: shows(window, "Out of paper: a welfare manager has been told"))
+    qtbot.waitUntil(lambda: shows(window, "The printer is out of paper"))
+    assert not shows(window, "has been told")
     window.ctx.switcher.set_language("it")
     assert printer.jobs == []
     printer.mode = "healthy"

@@ -114,6 +114,9 @@ def test_the_refresh_after_a_sync_reads_nothing_on_the_ui_thread(qtbot, synced) 
     from sqlalchemy import event
 
     window, backend = synced
+    # The first sync's refresh comes first (nothing on show was asked before it).
+    qtbot.waitUntil(lambda: backend.catalog._warmed_at > 0, timeout=10_000)
+    qtbot.wait(100)
     tap(qtbot, window, "Servizi")
     tap(qtbot, window, "Anziani")
     on_ui_thread: list[str] = []

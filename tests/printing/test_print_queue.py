@@ -317,3 +317,58 @@ def test_a_job_whose_printed_mark_cannot_be_written_becomes_uncertain_not_printe
     eventually(lambda: job_row(store, job_uuid).state == "uncertain")
     time.sleep(0.3)
     assert len(printer.jobs) == 1  # a manager may reprint it, marked as a copy
+
+
+def test_a_slip_that_never_printed_is_not_a_copy_and_reprints_do_not_pile_up(
+    store: Store,
+) -> None:
+    with store.write() as session:
+        expired = print_queue.add(session, receipt(11), "receipt", "PR-0011")
+        uncertain = print_queue.add(session, receipt(12), "receipt", "PR-0012")
+        session.flush()
+        session.execute(update(PrintJob).where(PrintJob.uuid == expired).values(state="expired"))
+        session.execute(update(PrintJob).where(PrintJob.uuid == uncertain)
+                        .values(state="uncertain", bytes_sent=200))  # fmt: skip
+    with store.write() as session:
+        first = print_queue.reprint(session, expired)  # its only print: not a copy
+        again = print_queue.reprint(session, expired)  # pressed twice before it printed
+        copy = print_queue.reprint(session, uncertain)
+        assert again == first
+        assert print_queue.reprint(session, uncertain) == copy
+    with store.read() as session:
+        assert not any(line.text.startswith("DUPLICATO")
+                       for line in print_queue.get(session, first).slip.elements
+                       if hasattr(line, "text"))  # fmt: skip
+        assert print_queue.get(session, copy).slip.elements[0].text == "DUPLICATO n. 1"
+        attention = [job.uuid for job in print_queue.needing_attention(session)]
+        assert expired not in attention and uncertain not in attention  # dealt with
+        assert print_queue.counts(session)["pending"] == 2
+    with store.write() as session:  # the copy printed; a later reprint is the second copy
+        session.execute(update(PrintJob).where(PrintJob.uuid == copy).values(state="printed"))
+        second = print_queue.reprint(session, copy)
+    with store.read() as session:
+        assert print_queue.get(session, second).slip.elements[0].text == "DUPLICATO n. 2"
+
+
+def test_a_manager_marks_a_slip_to_check_as_dealt_with(store: Store) -> None:
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(13), "receipt", "PR-0013")
+        waiting = print_queue.add(session, receipt(14), "receipt", "PR-0014")
+        session.flush()
+        session.execute(update(PrintJob).where(PrintJob.uuid == job_uuid)
+                        .values(state="uncertain"))  # fmt: skip
+        print_queue.mark_waiting(session, job_row_id(session, waiting), "paper_out")
+    with store.read() as session:
+        assert len(print_queue.needing_attention(session)) == 2
+    with store.write() as session:
+        assert print_queue.dealt_with(session, job_uuid)
+        assert print_queue.dealt_with(session, waiting)  # no longer printed by itself
+        assert not print_queue.dealt_with(session, job_uuid)  # once
+    with store.read() as session:
+        assert print_queue.needing_attention(session) == []
+        assert print_queue.get(session, job_uuid).state == "uncertain_done"
+        assert print_queue.get(session, waiting).state == "cancelled"
+
+
+def job_row_id(session, job_uuid: str) -> int:  # type: ignore[no-untyped-def]
+    return session.scalars(select(PrintJob.id).where(PrintJob.uuid == job_uuid)).one()

@@ -9,6 +9,7 @@ figures come from the outbox and the print queue.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,7 @@ class ManagerController(QObject):
             screen.sync_now.connect(self.sync_now)
             screen.print_test.connect(self.print_test)
             screen.reprint.connect(lambda uuid, s=screen: self.reprint(s, uuid))
+            screen.dealt_with.connect(lambda uuid, s=screen: self.dealt_with(s, uuid))
             screen.print_day_report.connect(self.print_day_report)
             screen.start_assisted.connect(self.start_assisted)
             screen.maintenance_exit.connect(self.leave_for_maintenance)
@@ -104,9 +106,12 @@ class ManagerController(QObject):
     def refresh(self, screen: ManagerDeskScreen) -> None:
         store, rule = self.backend.store, retention_rule(self.backend.config)
 
+        worker = self.backend.printing.worker
+
         def work() -> DeskFacts:
             with store.read() as session:
-                return desk_facts(session, utcnow(), rule)
+                facts = desk_facts(session, utcnow(), rule)
+            return replace(facts, printer=worker.last.printer.value)  # paper near its end
 
         self.tasks.run(work, screen.show_facts, lambda error: self._failed("dashboard", error))
 
@@ -137,6 +142,19 @@ class ManagerController(QObject):
             self.refresh(screen)
 
         self.tasks.run(work, done, lambda error: self._failed("reprint", error))
+
+    def dealt_with(self, screen: ManagerDeskScreen, job_uuid: str) -> None:
+        store = self.backend.store
+
+        def work() -> bool:
+            with store.write() as session:
+                return print_queue.dealt_with(session, job_uuid)
+
+        def done(_changed: bool) -> None:
+            log.info("manager marked print job %s as dealt with", job_uuid)
+            self.refresh(screen)
+
+        self.tasks.run(work, done, lambda error: self._failed("dealt_with", error))
 
     def print_day_report(self) -> None:
         store = self.backend.store

@@ -41,6 +41,7 @@ class ManagerDeskScreen(DataScreen):
     sync_now = Signal()
     print_test = Signal()
     reprint = Signal(str)  # print job UUID
+    dealt_with = Signal(str)  # print job UUID of a slip to check the manager has handled
     print_day_report = Signal()
     start_assisted = Signal()
     maintenance_exit = Signal()
@@ -301,18 +302,25 @@ class ManagerDeskScreen(DataScreen):
         counts = facts.print_counts if facts else {}
         column.addWidget(label(self.tr("Slips waiting to print: {n}").format(
             n=counts.get("pending", 0) + counts.get("sending", 0))))  # fmt: skip
+        if facts is not None and facts.printer == "paper_low":
+            low = self.tr("The paper roll is nearly finished: put in a new one soon.")
+            column.addWidget(label(low, role="fieldError", name="paperLow"))
         attention = facts.print_attention if facts else []
         column.addWidget(label(self.tr("Slips to check: {n}").format(n=len(attention))))
         for job in attention:
             reason = {
                 "uncertain": self.tr("may not have printed whole: check the paper"),
                 "expired": self.tr("not printed in time, no longer printed by itself"),
+                "failed": self.tr("could not be printed: the kiosk's log says why"),
             }.get(job.state, job.waiting_reason or "")
             row = QHBoxLayout()
             row.addWidget(label(f"{job.slip.title} {job.reference or ''} — {reason}"), 1)
             again = button(self.tr("Reprint"), name="reprintAttention", role="chip")
             again.clicked.connect(lambda _=False, u=job.uuid: self.reprint.emit(u))
             row.addWidget(again)
+            done = button(self.tr("Dealt with"), name="dealtWith", role="chip")
+            done.clicked.connect(lambda _=False, u=job.uuid: self.dealt_with.emit(u))
+            row.addWidget(done)
             column.addLayout(row)
         test = button(self.tr("Print a test page"), name="printTest", role="chip")
         test.clicked.connect(self.print_test.emit)

@@ -23,6 +23,8 @@ PROBLEMS = {
     State.COVER_OPEN: "cover_open",
     State.OFFLINE: "offline",
     State.UNREACHABLE: "offline",
+    State.NO_ANSWER: "offline",
+    State.NOT_A_PRINTER: "offline",
 }
 
 
@@ -96,17 +98,36 @@ class PrintPanel(Layer):
             return self.tr("This Social Point has no printer"), no_printer
         if self.job_state == "printed":
             return self.tr("Printed"), self.tr("Take your sheet from the printer.")
+        if self.job_state == "failed":
+            return (self.tr("This sheet could not be printed"),
+                    self.tr("Ask the welfare manager for it: nothing is lost."))  # fmt: skip
         if self.job_state == "uncertain":
             return (self.tr("Printing stopped half-way"),
                     self.tr("Ask the welfare manager for a copy: nothing is lost."))  # fmt: skip
         problem = PROBLEMS.get(self.printer)
+        # Nobody is told by the printer itself: the citizen is asked to tell the desk.
         if self.job_state == "pending" and problem == "paper_out":
-            return (self.tr("Out of paper: a welfare manager has been told"),
-                    self.tr("Your sheet will print as soon as the paper is changed."))  # fmt: skip
+            return (
+                self.tr("The printer is out of paper"),
+                self.tr(
+                    "Please tell the welfare manager at the desk, or tap “Ask for"
+                    " help”. Your sheet prints as soon as the paper is changed."
+                ),
+            )
         if self.job_state == "pending" and problem == "cover_open":
-            return (self.tr("The printer cover is open: a welfare manager has been told"),
-                    self.tr("Your sheet will print as soon as it is closed."))  # fmt: skip
+            return (
+                self.tr("The printer cover is open"),
+                self.tr(
+                    "Please tell the welfare manager at the desk, or tap “Ask for"
+                    " help”. Your sheet prints as soon as it is closed."
+                ),
+            )
         if self.job_state == "pending" and problem == "offline":
-            return (self.tr("The printer is not answering: a welfare manager has been told"),
-                    self.tr("Your sheet will print as soon as the printer is back."))  # fmt: skip
+            return (
+                self.tr("The printer is not answering"),
+                self.tr(
+                    "Please tell the welfare manager at the desk, or tap “Ask for"
+                    " help”. Your sheet prints as soon as the printer is back."
+                ),
+            )
         return self.tr("Printing…"), self.tr("This is what is being printed.")

@@ -1,0 +1,329 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``social-point doctor``: checks a configured kiosk and says what is wrong and how to fix it.
+
+Each check looks at one thing an installer or a help desk asks about first: the
+configuration, the store, the platform (reachable, and whether our clocks agree), the
+printer, free disk, and fonts and speech for the kiosk's languages. Checks only read:
+the store is opened read-only and never migrated, nothing is printed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from enum import Enum
+from pathlib import Path
+
+from kiosk.boot.config import LANGUAGES, Config, ConfigError, load_config
+
+MAX_CLOCK_SKEW_S = 120  # vouchers, receipts and TLS certificates need the right time
+DISK_PROBLEM_BYTES = 200 * 1024 * 1024
+DISK_WARNING_BYTES = 1024 * 1024 * 1024
+UNSENT_WARNING_HOURS = 24
+
+
+class Verdict(Enum):
+    OK = "ok"
+    NOTE = "note"  # worth knowing, nothing to fix
+    WARNING = "warning"  # works now, will not for long
+    PROBLEM = "problem"  # the kiosk cannot do its job: exit status 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    verdict: Verdict
+    message: str
+    fix: str = ""
+
+
+MARKS = {Verdict.OK: "ok", Verdict.NOTE: "--", Verdict.WARNING: "!!", Verdict.PROBLEM: "XX"}
+
+
+def check_store(config: Config) -> Iterator[Finding]:
+    from store.database import head_revision
+
+    path = config.paths.database
+    if not path.exists():
+        yield Finding(
+            "store",
+            Verdict.NOTE,
+            f"{path} does not exist yet; the kiosk creates it on its first start",
+        )
+        return
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)) as db:
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+            revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
+            waiting, oldest = db.execute(
+                "SELECT count(*), min(created_at) FROM outbox WHERE state IN ('pending', 'sending')"
+            ).fetchone()
+            rejected = db.execute("SELECT count(*) FROM outbox WHERE state = 'rejected'").fetchone()
+    except sqlite3.DatabaseError as error:
+        yield Finding(
+            "store",
+            Verdict.PROBLEM,
+            f"{path} cannot be read: {error}",
+            "restore the latest backup: social-point restore FILE",
+        )
+        return
+    if verdict != "ok":
+        yield Finding(
+            "store",
+            Verdict.PROBLEM,
+            f"{path} is damaged: {verdict}",
+            "stop the kiosk and restore the latest backup: social-point restore FILE",
+        )
+        return
+    head = head_revision()
+    version = revision[0] if revision else None
+    if head and version != head:
+        yield Finding(
+            "store",
+            Verdict.NOTE,
+            f"schema {version}, the kiosk will migrate it to {head} at its next start",
+        )
+    yield Finding(
+        "store",
+        Verdict.OK,
+        f"{path} is sound; {waiting} records waiting to be sent, {rejected[0]} rejected",
+    )
+    if oldest:
+        age = datetime.now(UTC).replace(tzinfo=None) - datetime.fromisoformat(oldest)
+        hours = age.total_seconds() / 3600
+        if hours > UNSENT_WARNING_HOURS:
+            yield Finding(
+                "store",
+                Verdict.WARNING,
+                f"the oldest record waiting to be sent is {hours:.0f} hours old",
+                "check the platform below; social-point sync --once shows why it is not sent",
+            )
+    if rejected[0]:
+        yield Finding(
+            "store",
+            Verdict.WARNING,
+            f"{rejected[0]} records were rejected by the platform and are kept",
+            "a manager reviews them on the kiosk's manager desk",
+        )
+
+
+def platform_clock(url: str, ca_bundle: str, timeout: float) -> datetime:
+    """The platform's clock, from the Date header of its health check."""
+    import requests
+
+    response = requests.get(
+        url.rstrip("/") + "/v1/health", timeout=timeout, verify=ca_bundle or True
+    )
+    response.raise_for_status()
+    return parsedate_to_datetime(response.headers["Date"])
+
+
+def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Finding]:
+    url = config.sync.platform_url
+    if not url:
+        yield Finding(
+            "platform", Verdict.NOTE, "sync.platform_url is empty: this kiosk does not sync"
+        )
+        return
+    if url == "embedded":
+        yield Finding("platform", Verdict.NOTE, "the demo platform runs inside the kiosk")
+        return
+    import requests
+
+    try:
+        theirs = platform_clock(url, config.sync.ca_bundle, config.sync.connect_timeout_s)
+    except requests.exceptions.SSLError:
+        yield Finding(
+            "platform",
+            Verdict.PROBLEM,
+            f"{url}: its TLS certificate is not trusted",
+            "set sync.ca_bundle to the platform's CA certificate",
+        )
+        return
+    except (requests.RequestException, KeyError, TypeError, ValueError) as error:
+        yield Finding(
+            "platform",
+            Verdict.PROBLEM,
+            f"{url} does not answer: {type(error).__name__}",
+            "check the network cable or Wi-Fi, and sync.platform_url",
+        )
+        return
+    skew = (now() - theirs).total_seconds()
+    yield Finding("platform", Verdict.OK, f"{url} answers")
+    if abs(skew) > MAX_CLOCK_SKEW_S:
+        side = "ahead of" if skew > 0 else "behind"
+        yield Finding(
+            "clock",
+            Verdict.PROBLEM,
+            f"this kiosk's clock is {abs(skew):.0f} s {side} the platform's",
+            "turn on time synchronisation: sudo timedatectl set-ntp true",
+        )
+    else:
+        yield Finding("clock", Verdict.OK, f"within {abs(skew):.0f} s of the platform's")
+    if not config.device_file.exists() and not config.sync.enrollment_code:
+        yield Finding(
+            "platform",
+            Verdict.PROBLEM,
+            "this kiosk is not enrolled and has no enrollment code",
+            "set sync.enrollment_code to a code from the platform",
+        )
+
+
+PRINTER_FIXES = {
+    "paper_low": "put a new roll in soon",
+    "paper_out": "put a new paper roll in and close the cover",
+    "cover_open": "close the printer's cover",
+    "offline": "press the printer's feed button or switch it off and on",
+    "no_answer": "a printer that never answers status queries needs printer.answers_status = false",
+    "not_a_printer": "printer.host and printer.port point at something else",
+    "unreachable": "switch the printer on and check its cable, or printer.host/device",
+}
+
+
+def check_printer(config: Config) -> Iterator[Finding]:
+    from kiosk.boot.printer_setup import connection_for
+    from printing.connection import State
+
+    settings = config.printer
+    if settings.connection == "none":
+        yield Finding("printer", Verdict.NOTE, "no printer configured: slips are shown only")
+        return
+    connection = connection_for(config)
+    try:
+        status = connection.status()
+    except Exception as error:  # a driver (libusb, serial) failing its own way
+        yield Finding(
+            "printer",
+            Verdict.PROBLEM,
+            f"{connection.describe()}: {error}",
+            PRINTER_FIXES["unreachable"],
+        )
+        return
+    state = status.state
+    text = f"{connection.describe()}, paper {settings.paper}: {state.value}"
+    if status.detail:
+        text += f" ({status.detail})"
+    if state in (State.READY, State.NO_STATUS):
+        yield Finding("printer", Verdict.OK, text)
+    elif state is State.PAPER_LOW:
+        yield Finding("printer", Verdict.WARNING, text, PRINTER_FIXES["paper_low"])
+    else:
+        yield Finding("printer", Verdict.PROBLEM, text, PRINTER_FIXES.get(state.value, ""))
+
+
+def _existing(path: Path) -> Path:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def check_disk(config: Config) -> Iterator[Finding]:
+    folders = {"data": config.paths.data_dir, "logs": config.paths.log_dir}
+    for name, folder in folders.items():
+        free = shutil.disk_usage(_existing(folder)).free
+        text = f"{free / 1024**3:.1f} GB free for {name} ({folder})"
+        if free < DISK_PROBLEM_BYTES:
+            yield Finding(
+                "disk",
+                Verdict.PROBLEM,
+                text,
+                "free space: sudo journalctl --vacuum-size=100M, remove old backups",
+            )
+        elif free < DISK_WARNING_BYTES:
+            yield Finding("disk", Verdict.WARNING, text, "free some space soon")
+        else:
+            yield Finding("disk", Verdict.OK, text)
+
+
+def _run(*command: str) -> str | None:
+    if shutil.which(command[0]) is None:
+        return None
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout
+
+
+def check_languages(languages: tuple[str, ...] = LANGUAGES) -> Iterator[Finding]:
+    for language in languages:
+        fonts = _run("fc-list", f":lang={language}", "family")
+        if fonts is None:
+            yield Finding(
+                "fonts",
+                Verdict.NOTE,
+                "fontconfig's fc-list is missing: fonts not checked",
+                "sudo apt-get install fontconfig",
+            )
+            break
+        if fonts.strip():
+            yield Finding("fonts", Verdict.OK, f"{language}: {len(fonts.splitlines())} fonts")
+        else:
+            yield Finding(
+                "fonts",
+                Verdict.PROBLEM,
+                f"{language}: no font can draw this language",
+                "sudo apt-get install fonts-noto-core fonts-noto-cjk",
+            )
+    for language in languages:
+        voices = _run("espeak-ng", f"--voices={language}")
+        if voices is None:
+            yield Finding(
+                "speech",
+                Verdict.NOTE,
+                "espeak-ng is not installed: no speech",
+                "sudo apt-get install espeak-ng speech-dispatcher-espeak-ng",
+            )
+            break
+        if len(voices.strip().splitlines()) > 1:  # a header line, then one per voice
+            yield Finding("speech", Verdict.OK, f"{language}: a voice is installed")
+        else:
+            yield Finding(
+                "speech",
+                Verdict.WARNING,
+                f"{language}: no voice for this language",
+                "sudo apt-get install espeak-ng-data",
+            )
+
+
+def diagnose(
+    config_path: Path | None, *, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> list[Finding]:
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        return [
+            Finding(
+                "configuration",
+                Verdict.PROBLEM,
+                str(error),
+                "correct the keys named above (see config/kiosk.example.toml)",
+            )
+        ]
+    where = str(config.source) if config.source else "built-in defaults"
+    findings = [Finding("configuration", Verdict.OK, f"{where} is valid")]
+    findings += check_store(config)
+    findings += check_platform(config, now)
+    findings += check_printer(config)
+    findings += check_disk(config)
+    findings += check_languages()
+    return findings
+
+
+def report(findings: list[Finding]) -> tuple[str, int]:
+    """The text to print and the exit status (1 when any problem was found)."""
+    lines = []
+    for finding in findings:
+        lines.append(f"[{MARKS[finding.verdict]}] {finding.check}: {finding.message}")
+        if finding.fix and finding.verdict is not Verdict.OK:
+            lines.append(f"     fix: {finding.fix}")
+    problems = sum(f.verdict is Verdict.PROBLEM for f in findings)
+    warnings = sum(f.verdict is Verdict.WARNING for f in findings)
+    lines.append(f"{problems} problem(s), {warnings} warning(s)")
+    return "\n".join(lines), 1 if problems else 0

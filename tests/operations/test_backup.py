@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""`social-point backup` and `restore`: SQLite's online backup of a live store."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import stat
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from store import outbox
+from store.backup import BackupError, backup, restore
+from store.database import Store
+from tests.operations.conftest import cli
+
+
+def waiting_uuids(path: Path) -> set[str]:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        return {row[0] for row in db.execute("SELECT uuid FROM outbox")}
+
+
+def kiosk_store(path: Path, records: int) -> tuple[Store, set[str]]:
+    store = Store(path)
+    uuids = set()
+    with store.write() as session:
+        for n in range(records):
+            uuids.add(outbox.add(session, "application", {"answers": {"nome": f"Persona {n}"}}))
+    return store, uuids
+
+
+def test_a_backup_of_a_running_store_holds_what_a_file_copy_misses(tmp_path: Path) -> None:
+    # The kiosk keeps its store open in WAL mode: fresh records live in the -wal file
+    # until a checkpoint, so copying kiosk.sqlite3 alone loses them.
+    store, uuids = kiosk_store(tmp_path / "kiosk.sqlite3", 50)
+    try:
+        shutil.copy(tmp_path / "kiosk.sqlite3", tmp_path / "copied.sqlite3")
+        try:
+            copied = waiting_uuids(tmp_path / "copied.sqlite3")
+        except sqlite3.OperationalError:  # even the tables are still only in the WAL
+            copied = set()
+        assert copied != uuids
+        made = backup(tmp_path / "kiosk.sqlite3", tmp_path / "backups" / "b.sqlite3")
+    finally:
+        store.close()
+    assert waiting_uuids(made.path) == uuids
+    assert stat.S_IMODE(made.path.stat().st_mode) == 0o600  # it holds personal data
+    assert not Path(f"{made.path}-wal").exists()  # one self-contained file
+    assert made.revision
+
+
+def test_restore_brings_the_backup_back_and_keeps_the_replaced_store(tmp_path: Path) -> None:
+    live = tmp_path / "kiosk.sqlite3"
+    store, before = kiosk_store(live, 3)
+    store.close()
+    saved = backup(live, tmp_path / "saved.sqlite3").path
+    store, after = kiosk_store(live, 2)  # records made after the backup
+    store.close()
+    kept = restore(saved, live)
+    assert waiting_uuids(live) == before
+    assert kept is not None and waiting_uuids(kept) == before | after
+    reopened = Store(live)  # the kiosk starts on the restored store
+    with reopened.read() as session:
+        assert outbox.counts(session)["pending"] == 3
+    reopened.close()
+
+
+def test_restore_refuses_what_is_not_a_sound_kiosk_store(tmp_path: Path) -> None:
+    live = tmp_path / "kiosk.sqlite3"
+    store, uuids = kiosk_store(live, 1)
+    store.close()
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    other = tmp_path / "other.sqlite3"
+    with closing(sqlite3.connect(other)) as db:
+        db.execute("CREATE TABLE notes (text)")
+        db.commit()
+    newer = backup(live, tmp_path / "newer.sqlite3").path
+    with closing(sqlite3.connect(newer)) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+        db.commit()
+    for bad, words in ((garbage, "not a readable SQLite database"),
+                       (other, "not a kiosk store"), (newer, "made by a newer kiosk"),
+                       (tmp_path / "missing.sqlite3", "no such backup file")):  # fmt: skip
+        with pytest.raises(BackupError, match=words):
+            restore(bad, live)
+    assert waiting_uuids(live) == uuids  # untouched
+
+
+def test_backup_and_restore_commands(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    store, uuids = kiosk_store(tmp_path / "data" / "kiosk.sqlite3", 4)
+    store.close()
+    made = cli("backup", "--config", str(config))
+    assert made.returncode == 0, made.stderr
+    [written] = (tmp_path / "data" / "backups").glob("kiosk-*.sqlite3")
+    assert f"backup written: {written}" in made.stdout
+    assert waiting_uuids(written) == uuids
+    again = cli("backup", "--config", str(config), "--to", str(written))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    (tmp_path / "data" / "kiosk.sqlite3").unlink()
+    restored = cli("restore", str(written), "--config", str(config))
+    assert restored.returncode == 0, restored.stderr
+    assert waiting_uuids(tmp_path / "data" / "kiosk.sqlite3") == uuids

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""`social-point doctor` on a real configured kiosk: what is wrong, how to fix it, and an
+exit status scripts can use."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import update
+
+from kiosk.boot.doctor import Verdict, diagnose
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry
+from tests.operations.conftest import Central, cli, closed_port, write_config
+from tests.printing.fake_printer import FakePrinter
+
+
+def make_store(config_dir: Path, *, waiting_since: datetime | None = None) -> Path:
+    path = config_dir / "data" / "kiosk.sqlite3"
+    store = Store(path)
+    with store.write() as session:
+        outbox.add(session, "event", {"type": "kiosk_started"})
+    if waiting_since is not None:
+        with store.write() as session:
+            session.execute(
+                update(OutboxEntry).values(created_at=waiting_since.replace(tzinfo=None))
+            )
+    store.close()
+    return path
+
+
+def test_a_healthy_kiosk_passes(tmp_path: Path, central: Central, printer: FakePrinter) -> None:
+    config = write_config(tmp_path, platform_url=central.url, printer_port=printer.port)
+    make_store(tmp_path)
+    result = cli("doctor", "--config", str(config))
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert f"[ok] configuration: {config} is valid" in out
+    assert "[ok] store:" in out and "1 records waiting to be sent" in out
+    assert f"[ok] platform: {central.url} answers" in out
+    assert "[ok] clock: within" in out
+    assert "[ok] printer:" in out and "paper 80mm: ready" in out
+    assert "[ok] disk:" in out
+    assert out.rstrip().endswith("0 problem(s), 0 warning(s)")
+
+
+def test_each_fault_is_named_with_its_fix(tmp_path: Path, printer: FakePrinter) -> None:
+    printer.mode = "paper_out"
+    config = write_config(tmp_path, platform_url=f"http://127.0.0.1:{closed_port()}",
+                          printer_port=printer.port)  # fmt: skip
+    make_store(tmp_path, waiting_since=datetime.now(UTC) - timedelta(days=2))
+    result = cli("doctor", "--config", str(config))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "[XX] platform:" in out and "does not answer" in out
+    assert "fix: check the network cable or Wi-Fi, and sync.platform_url" in out
+    assert "[XX] printer:" in out and "paper_out" in out
+    assert "fix: put a new paper roll in and close the cover" in out
+    assert "[!!] store: the oldest record waiting to be sent is 48 hours old" in out
+    assert "2 problem(s), 1 warning(s)" in out
+
+
+def test_a_damaged_store_is_a_problem(
+    tmp_path: Path, central: Central, printer: FakePrinter
+) -> None:
+    config = write_config(tmp_path, platform_url=central.url, printer_port=printer.port)
+    path = make_store(tmp_path)
+    data = bytearray(path.read_bytes())
+    data[0:16] = b"not a database!!"
+    path.write_bytes(bytes(data))
+    result = cli("doctor", "--config", str(config))
+    assert result.returncode == 1
+    assert "[XX] store:" in result.stdout
+    assert "social-point restore FILE" in result.stdout
+
+
+def test_a_kiosk_clock_off_by_minutes_is_caught(
+    tmp_path: Path, central: Central, printer: FakePrinter
+) -> None:
+    config = write_config(tmp_path, platform_url=central.url, printer_port=printer.port)
+    late = diagnose(config, now=lambda: datetime.now(UTC) - timedelta(minutes=7))
+    [clock] = [f for f in late if f.check == "clock"]
+    assert clock.verdict is Verdict.PROBLEM
+    assert "behind the platform's" in clock.message and "timedatectl set-ntp true" in clock.fix
+    fine = diagnose(config)
+    [clock] = [f for f in fine if f.check == "clock"]
+    assert clock.verdict is Verdict.OK
+
+
+def test_a_wrong_configuration_names_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[printer]\nconnection = "bluetooth"\n', encoding="utf-8")
+    result = cli("doctor", "--config", str(config))
+    assert result.returncode == 1
+    assert "[XX] configuration:" in result.stdout and "printer.connection" in result.stdout

@@ -28,7 +28,7 @@ RUNS = 200
 
 
 class RecordingPrinter:
-    """Takes jobs, answers the status query, notes when each job's last byte came."""
+    """Takes jobs, answers the status queries, notes when each job's last byte came."""
 
     def __init__(self) -> None:
         self.listener = socket.create_server(("127.0.0.1", 0))
@@ -45,10 +45,10 @@ class RecordingPrinter:
             with connection:
                 last = 0.0
                 while chunk := connection.recv(65536):
-                    if chunk.endswith(b"\x10\x04\x01"):
+                    if chunk[-3:-1] == b"\x10\x04":  # DLE EOT n: a healthy printer's reply
                         if len(chunk) > 3:
                             last = time.perf_counter()
-                        connection.sendall(b"\x16")
+                        connection.sendall(b"\x16" if chunk[-1] == 1 else b"\x12")
                     else:
                         last = time.perf_counter()
                 if last:

@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     jobs.add_argument("--config", type=Path, help="TOML configuration file")
     jobs.add_argument("--reprint", metavar="JOB", help="queue a copy (DUPLICATO) of this job")
+    jobs.add_argument("--done", metavar="JOB", help="mark a slip to check as dealt with")
     voucher = commands.add_parser("voucher", help="check voucher codes; show this kiosk's key")
     voucher_commands = voucher.add_subparsers(dest="voucher_command", required=True)
     verify = voucher_commands.add_parser(
@@ -180,8 +181,9 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     return 0
 
 
-def print_jobs(config_path: Path | None, reprint: str | None) -> int:
-    """Slips needing a person (uncertain, expired, waiting on a problem); reprints one."""
+def print_jobs(config_path: Path | None, reprint: str | None, done: str | None = None) -> int:
+    """Slips needing a person (uncertain, expired, failed, waiting on a problem); reprints
+    one, or marks one as dealt with."""
     from printing import print_queue
     from store.database import Store
 
@@ -193,7 +195,16 @@ def print_jobs(config_path: Path | None, reprint: str | None) -> int:
                 if print_queue.get(session, reprint) is None:
                     return _fail(f"no print job {reprint}")
                 copy = print_queue.reprint(session, reprint)
-            print(f"copy queued as job {copy}; the kiosk prints it at its next check")
+                copy_no = print_queue.get(session, copy).copy_no  # type: ignore[union-attr]
+            marked = f"marked DUPLICATO n. {copy_no}" if copy_no else "its first print, unmarked"
+            print(f"copy queued as job {copy} ({marked}); the kiosk prints it at its next check")
+            return 0
+        if done:
+            with store.write() as session:
+                if print_queue.get(session, done) is None:
+                    return _fail(f"no print job {done}")
+                changed = print_queue.dealt_with(session, done)
+            print(f"job {done} dealt with" if changed else f"job {done} needed nothing")
             return 0
         with store.read() as session:
             jobs = print_queue.needing_attention(session)
@@ -317,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(error))
     if args.command == "print-jobs":
         try:
-            return print_jobs(args.config, args.reprint)
+            return print_jobs(args.config, args.reprint, args.done)
         except ConfigError as error:
             return _fail(str(error))
     if args.command == "voucher":

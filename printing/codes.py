@@ -36,10 +36,10 @@ def qr_modules(payload: str, byte_mode: bool = False) -> int | None:
     data = qrcode.util.QRData(payload.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE)
     symbol.add_data(data if byte_mode else payload)
     try:
-        symbol.make(fit=True)
+        version = symbol.best_fit()  # the version alone: no matrix, no mask to choose
     except (qrcode.exceptions.DataOverflowError, ValueError):
         return None
-    return symbol.modules_count
+    return 4 * version + 17
 
 
 def qr_module_for(payload: str, dots: int, preferred: int, native: bool) -> int | None:

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 IDENTIFIER = "SPDX-License-Identifier: EUPL-1.2"
-SOURCE_SUFFIXES = frozenset({".py", ".toml", ".sh", ".mako", ".service", ".qss"})
+SOURCE_SUFFIXES = frozenset({".py", ".toml", ".sh", ".mako", ".service", ".timer", ".qss"})
 HEAD_LINES = 3  # a shebang, then the identifier, with room for an encoding line
 
 

@@ -829,97 +829,107 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="318"/>
+        <location filename="../../kiosk/ui/main_window.py" line="321"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <location filename="../../kiosk/ui/main_window.py" line="369"/>
         <source>End the assisted session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="370"/>
         <source>What the citizen was doing and has not sent is forgotten.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <location filename="../../kiosk/ui/main_window.py" line="371"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <location filename="../../kiosk/ui/main_window.py" line="372"/>
         <source>Yes, end it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="392"/>
+        <location filename="../../kiosk/ui/main_window.py" line="395"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="432"/>
-        <source>Tell the welfare manager at the desk that you need help.</source>
+        <location filename="../../kiosk/ui/main_window.py" line="449"/>
+        <source>Calling the welfare managers of this Social Point…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434"/>
-        <source>The desk is staffed: {hours}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
-        <source>Where: {address}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438"/>
-        <source>If nobody is here, call {phone}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
-        <source>We are here to help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="445"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454"/>
-        <source>Comune of {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="455"/>
-        <source>‹ Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="456"/>
-        <source>⌂ Home</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
-        <source>Ask for help</source>
+        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="463"/>
+        <source>The desk is staffed: {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="465"/>
+        <source>Where: {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="467"/>
+        <source>If nobody is here, call {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <source>We are here to help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="474"/>
+        <source>{name} {version}, free software under the {licence} licence: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="483"/>
+        <source>Comune of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="484"/>
+        <source>‹ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="485"/>
+        <source>⌂ Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="486"/>
+        <source>Ask for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="487"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="459"/>
+        <location filename="../../kiosk/ui/main_window.py" line="488"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,117 +937,132 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ManagerDeskScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
         <source>Sync started: the figures update when it ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
         <source>Operator area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="139"/>
         <source>That did not work. Nothing was lost; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
+        <source>⚠ A citizen is asking for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
+        <source>Asked at this kiosk at {times}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
+        <source>I am on my way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
         <source>This kiosk is not linked to a platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
         <source>Not synced yet since the kiosk started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
         <source>Detail: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
         <source>Last successful sync: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
         <source>Records waiting to be sent: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
         <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
         <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
         <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
         <source>⚠ Personal data waiting too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
         <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
         <source>Refused by the platform: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
         <source>Nothing refused.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,148 +1077,148 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
         <source>Application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
         <source>Reason: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
         <source>What to do: {advice}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
         <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
         <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
         <source>Slips waiting to print: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
         <source>The paper roll is nearly finished: put in a new one soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
         <source>Slips to check: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
         <source>may not have printed whole: check the paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
         <source>could not be printed: the kiosk&apos;s log says why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
         <source>Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
         <source>Dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
         <source>Print a test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
         <source>Reprint a recent slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
         <source>No slips printed recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
         <source>A reprint is marked DUPLICATO.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
         <source>Start an assisted session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
         <source>Print the end-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
         <source>Touch again to close the kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
         <source>Leave the kiosk for maintenance</source>
         <translation type="unfinished"></translation>
     </message>

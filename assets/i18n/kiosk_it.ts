@@ -830,97 +830,107 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="318"/>
+        <location filename="../../kiosk/ui/main_window.py" line="321"/>
         <source>Cart ({n}) · {total}</source>
         <translation>Carrello ({n}) · {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="366"/>
+        <location filename="../../kiosk/ui/main_window.py" line="369"/>
         <source>End the assisted session?</source>
         <translation>Terminare l&apos;assistenza?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="370"/>
         <source>What the citizen was doing and has not sent is forgotten.</source>
         <translation>Quello che il cittadino stava facendo e non ha ancora inviato viene dimenticato.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <location filename="../../kiosk/ui/main_window.py" line="371"/>
         <source>No, go on</source>
         <translation>No, continua</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <location filename="../../kiosk/ui/main_window.py" line="372"/>
         <source>Yes, end it</source>
         <translation>Sì, termina</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="392"/>
+        <location filename="../../kiosk/ui/main_window.py" line="395"/>
         <source>Assisted by {name}</source>
         <translation>Assistenza di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="432"/>
-        <source>Tell the welfare manager at the desk that you need help.</source>
-        <translation>Di&apos; al welfare manager allo sportello che hai bisogno di aiuto.</translation>
+        <location filename="../../kiosk/ui/main_window.py" line="449"/>
+        <source>Calling the welfare managers of this Social Point…</source>
+        <translation>Sto chiamando i welfare manager di questo Social Point…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="434"/>
+        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
+        <translation>I welfare manager di questo Social Point sono stati chiamati: qualcuno arriva da te. Puoi anche andare allo sportello.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
+        <translation>In questo momento da qui non è stato possibile chiamare nessuno. Vai allo sportello e di&apos; al welfare manager che hai bisogno di aiuto.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="463"/>
         <source>The desk is staffed: {hours}</source>
         <translation>Lo sportello è aperto: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
+        <location filename="../../kiosk/ui/main_window.py" line="465"/>
         <source>Where: {address}</source>
         <translation>Dove: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438"/>
+        <location filename="../../kiosk/ui/main_window.py" line="467"/>
         <source>If nobody is here, call {phone}</source>
         <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
+        <location filename="../../kiosk/ui/main_window.py" line="469"/>
         <source>We are here to help</source>
         <translation>Siamo qui per aiutarti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="440"/>
+        <location filename="../../kiosk/ui/main_window.py" line="469"/>
         <source>OK</source>
         <translation>Ho capito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="445"/>
+        <location filename="../../kiosk/ui/main_window.py" line="474"/>
         <source>{name} {version}, free software under the {licence} licence: {url}</source>
         <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="454"/>
+        <location filename="../../kiosk/ui/main_window.py" line="483"/>
         <source>Comune of {name}</source>
         <translation>Comune di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="455"/>
+        <location filename="../../kiosk/ui/main_window.py" line="484"/>
         <source>‹ Back</source>
         <translation>‹ Indietro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="456"/>
+        <location filename="../../kiosk/ui/main_window.py" line="485"/>
         <source>⌂ Home</source>
         <translation>⌂ Inizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
+        <location filename="../../kiosk/ui/main_window.py" line="486"/>
         <source>Ask for help</source>
         <translation>Chiedi aiuto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <location filename="../../kiosk/ui/main_window.py" line="487"/>
         <source>A+ Larger text</source>
         <translation>A+ Testo più grande</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="459"/>
+        <location filename="../../kiosk/ui/main_window.py" line="488"/>
         <source>End assisted session</source>
         <translation>Termina assistenza</translation>
     </message>
@@ -928,117 +938,132 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
 <context>
     <name>ManagerDeskScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
         <source>Sync started: the figures update when it ends.</source>
         <translation>Sincronizzazione avviata: i dati si aggiornano quando finisce.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
         <source>Operator area</source>
         <translation>Area operatori</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
         <source>Log out</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="139"/>
         <source>That did not work. Nothing was lost; try again.</source>
         <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
+        <source>⚠ A citizen is asking for help</source>
+        <translation>⚠ Un cittadino chiede aiuto</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
+        <source>Asked at this kiosk at {times}.</source>
+        <translation>Chiesto a questo totem alle {times}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
+        <source>I am on my way</source>
+        <translation>Arrivo io</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
         <source>Platform</source>
         <translation>Piattaforma</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
         <source>This kiosk is not linked to a platform.</source>
         <translation>Questo chiosco non è collegato a una piattaforma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
         <source>Not synced yet since the kiosk started.</source>
         <translation>Nessuna sincronizzazione dall’avvio del chiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
         <source>Online</source>
         <translation>In linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
         <source>Detail: {detail}</source>
         <translation>Dettaglio: {detail}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
         <source>Last successful sync: {time}</source>
         <translation>Ultima sincronizzazione riuscita: {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
         <source>Records waiting to be sent: {n}</source>
         <translation>Dati in attesa di invio: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
         <translation>La piattaforma ha rifiutato la richiesta del chiosco. Se si ripete, chiama l’assistenza della piattaforma: il chiosco potrebbe dover essere registrato di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation>La piattaforma ha inviato dati che il chiosco non può accettare. Il chiosco tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
         <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
         <translation>Il chiosco non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
         <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
         <translation>Il chiosco non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
         <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
         <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del chiosco dice di più).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
         <source>⚠ Personal data waiting too long</source>
         <translation>⚠ Dati personali in attesa da troppo tempo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
         <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
         <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
         <source>Refused by the platform: {n}</source>
         <translation>Rifiutati dalla piattaforma: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
         <source>Nothing refused.</source>
         <translation>Nessun rifiuto.</translation>
     </message>
@@ -1053,148 +1078,148 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Il chiosco non ha potuto usare questi record della piattaforma. Prosegue con tutti gli altri e prende la versione corretta appena la piattaforma la pubblica; la piattaforma è stata avvisata. Se uno resta qui, chiamate l&apos;assistenza della piattaforma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
         <source>Application</source>
         <translation>Domanda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
         <source>Order</source>
         <translation>Ordine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
         <source>Reason: {message}</source>
         <translation>Motivo: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
         <source>What to do: {advice}</source>
         <translation>Cosa fare: {advice}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
         <source>Contact: {who}</source>
         <translation>Contatto: {who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
         <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
         <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
         <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
         <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
         <source>Printer</source>
         <translation>Stampante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
         <source>Slips waiting to print: {n}</source>
         <translation>Stampe in coda: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
         <source>The paper roll is nearly finished: put in a new one soon.</source>
         <translation>Il rotolo di carta sta per finire: mettine uno nuovo appena puoi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
         <source>Slips to check: {n}</source>
         <translation>Stampe da verificare: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
         <source>may not have printed whole: check the paper</source>
         <translation>forse non stampata per intero: controlla la carta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation>non stampata in tempo, non verrà più stampata da sola</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
         <source>could not be printed: the kiosk&apos;s log says why</source>
         <translation>non si è potuta stampare: il registro del chiosco dice perché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
         <source>Reprint</source>
         <translation>Ristampa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
         <source>Dealt with</source>
         <translation>Gestita</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
         <source>Print a test page</source>
         <translation>Stampa pagina di prova</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
         <source>Reprint a recent slip</source>
         <translation>Ristampa una stampa recente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
         <source>No slips printed recently.</source>
         <translation>Nessuna stampa recente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
         <source>A reprint is marked DUPLICATO.</source>
         <translation>Una ristampa porta la scritta DUPLICATO.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
         <source>Actions</source>
         <translation>Azioni</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
         <source>Start an assisted session</source>
         <translation>Inizia una sessione assistita</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
         <source>Print the end-of-day report</source>
         <translation>Stampa il riepilogo del giorno</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
         <source>Touch again to close the kiosk</source>
         <translation>Tocca di nuovo per chiudere il chiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
         <source>Leave the kiosk for maintenance</source>
         <translation>Chiudi il chiosco per manutenzione</translation>
     </message>

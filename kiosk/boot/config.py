@@ -117,6 +117,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "idle_timeout_s": Key(int, 180, _between(30, 3600)),
         "pin_attempts": Key(int, 5, _between(3, 10)),
         "lockout_s": Key(int, 300, _between(30, 86_400)),
+        "desk_bell_command": Key(str, "", _max_length(300)),
     },
     "logging": {
         "level": Key(str, "INFO", _one_of(*LOG_LEVELS)),
@@ -230,6 +231,7 @@ class ManagerSettings(NamedTuple):
     idle_timeout_s: int
     pin_attempts: int
     lockout_s: int
+    desk_bell_command: str = ""  # run when a citizen asks for help ("" = no bell)
 
 
 class Config(NamedTuple):

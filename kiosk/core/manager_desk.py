@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.core.help_call import waiting_help_requests
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
@@ -65,6 +66,7 @@ class DeskFacts:
     print_attention: list[QueuedJob]
     recent_slips: list[RecentSlip]
     printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
+    help_requests: list[datetime] = field(default_factory=list)  # naive UTC, waiting
     set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
 
 
@@ -101,6 +103,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
             RecentSlip(r.uuid, r.kind, r.reference, str(r.slip.get("title", "")), r.updated_at)
             for r in recent
         ],
+        help_requests=waiting_help_requests(session, now),
         set_aside=set_aside.for_manager(session),
     )
 

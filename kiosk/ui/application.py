@@ -195,6 +195,14 @@ class KioskApplication(QObject):
     def _after_first_frame(self) -> None:
         self._progress("home screen shown")
         start_watches(self.window)
+        from kiosk.boot.service_manager import ServiceManager
+        from kiosk.ui.watchdog import start_watchdog
+
+        # systemd (deploy/social-point-kiosk.service) counts the kiosk started when its
+        # home screen is drawn, and restarts it when the UI thread stops pinging.
+        self.service_manager = ServiceManager()
+        self.service_manager.ready("home screen shown")
+        self.watchdog = start_watchdog(self, self.service_manager)
         from kiosk.boot.backend import open_backend, start_logging
 
         start_logging(self.config)
@@ -253,6 +261,8 @@ class KioskApplication(QObject):
 
     def exec(self) -> int:
         code = self.app.exec()
+        if hasattr(self, "service_manager"):
+            self.service_manager.stopping()
         if self.tasks is not None:
             self.tasks.shutdown()
         if self.backend is not None:

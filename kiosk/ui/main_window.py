@@ -26,6 +26,7 @@ from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
+    from kiosk.core.help_call import HelpCall
     from kiosk.core.manager_login import Manager
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
     screen_added = Signal(object)  # a screen was built: controllers may connect to it
     visit_ended = Signal()  # everything of the last citizen has been forgotten
     manager_changed = Signal()  # a manager logged in or out, or an assisted session began
+    help_asked = Signal()  # a citizen tapped "Ask for help": call the welfare managers
 
     def __init__(self, ctx: UiContext, *, countdown_s: int = 20, manager_idle_s: int = 180) -> None:
         super().__init__()
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
         self._end_assisted_question: Confirm | None = None
+        self._help_outcome: HelpCall | None = None
         ctx.switcher.changed.connect(self._on_language_changed)
         self.retranslate()
         self.go_home()
@@ -428,8 +431,34 @@ class MainWindow(QMainWindow):
         return self._overlay
 
     def show_help(self) -> None:
+        """The citizen asked for help: the welfare managers are called (ManagerController
+        says who could be reached, in ``show_help_outcome``), and the desk's details show."""
+        self._help_outcome = None
+        self._show_help_text()
+        self.help_asked.emit()
+
+    def show_help_outcome(self, call: HelpCall) -> None:
+        self._help_outcome = call
+        if self._overlay is not None and self._overlay.isVisible():
+            self._show_help_text()
+
+    def _show_help_text(self) -> None:
         sp = self.ctx.social_point
-        lines = [self.tr("Tell the welfare manager at the desk that you need help.")]
+        call = self._help_outcome
+        if call is None:
+            lines = [self.tr("Calling the welfare managers of this Social Point…")]
+        elif call.anybody_called:
+            called = self.tr(
+                "The welfare managers of this Social Point have been called:"
+                " someone will come to you. You can also go to the desk."
+            )
+            lines = [called]
+        else:
+            nobody = self.tr(
+                "Nobody could be called from here right now. Please go to the"
+                " desk and tell the welfare manager that you need help."
+            )
+            lines = [nobody]
         if sp.opening_hours:
             lines.append(self.tr("The desk is staffed: {hours}").format(hours=sp.opening_hours))
         if sp.address:
@@ -460,7 +489,7 @@ class MainWindow(QMainWindow):
         self._show_assisted()
         self._show_cart()
         if self._overlay is not None and self._overlay.isVisible():
-            self.show_help()
+            self._show_help_text()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

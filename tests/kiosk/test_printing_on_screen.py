@@ -41,7 +41,7 @@ def printing_kiosk(qtbot, qapp, tmp_path: Path, printer_settings: str):  # type:
 @pytest.fixture
 def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter):  # type: ignore[no-untyped-def]
     settings = (f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
-                'paper = "80mm"\nstatus_timeout_ms = 300\n')  # fmt: skip
+                'paper = "80mm"\nstatus_timeout_ms = 1000\n')  # fmt: skip
     window, backend, tasks = printing_kiosk(qtbot, qapp, tmp_path, settings)
     yield window, backend
     tasks.shutdown()
@@ -114,3 +114,41 @@ def test_without_a_printer_the_citizen_is_told_what_to_do(
         tasks.shutdown()
         backend.close()
         window.ctx.switcher.detach()
+
+
+def test_paper_running_out_mid_sheet_says_it_stopped_and_never_prints_it_again(
+    qtbot, kiosk, printer: FakePrinter, snap
+) -> None:
+    window, _backend = kiosk
+    printer.paper_left = 300  # healthy when asked before, out of paper after the sheet
+    window.go("service", {"service_id": SERVICE})
+    tap(qtbot, window, "Stampa questa scheda")
+    qtbot.waitUntil(lambda: shows(window, "La stampa si è interrotta"), timeout=10_000)
+    assert shows(window, "Chiedi una copia al welfare manager")
+    assert not shows(window, "Stampato")
+    snap(window, "stopped-half-way")
+    printer.mode, printer.paper_left = "healthy", None
+    qtbot.wait(300)
+    assert len(printer.jobs) == 1  # the cut-off sheet only
+
+
+def test_a_web_server_on_the_printers_address_is_not_called_out_of_paper(
+    qtbot, qapp, tmp_path: Path, snap
+) -> None:
+    from tests.printing.fake_printer import HTTP_BAD_REQUEST, AlienServer
+
+    server = AlienServer(answer=HTTP_BAD_REQUEST)
+    settings = (f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {server.port}\n'
+                "status_timeout_ms = 1000\n")  # fmt: skip
+    window, backend, tasks = printing_kiosk(qtbot, qapp, tmp_path, settings)
+    try:
+        window.go("service", {"service_id": SERVICE})
+        tap(qtbot, window, "Stampa questa scheda")
+        qtbot.waitUntil(lambda: shows(window, "La stampante non risponde"), timeout=10_000)
+        assert not shows(window, "senza carta")
+        snap(window, "not-a-printer")
+    finally:
+        tasks.shutdown()
+        backend.close()
+        window.ctx.switcher.detach()
+        server.close()

@@ -236,6 +236,14 @@ def test_a_manager_lists_and_reprints_from_the_command_line(tmp_path, store: Sto
         assert print_queue.QueuedJob.of(copies[0]).slip.elements[0].text == "DUPLICATO n. 1"
     missing = run("--reprint", "no-such-job")
     assert missing.returncode == 2 and "no print job" in missing.stderr
+    assert job_uuid not in run().stdout  # reprinting dealt with it
+    other = next(j.uuid for j in print_queue_rows(store) if j.reference == "PR-0004")
+    with store.write() as session:
+        print_queue.mark_waiting(session, job_row(store, other).id, "paper_out")
+    assert other in run().stdout
+    done = run("--done", other)
+    assert done.returncode == 0 and "dealt with" in done.stdout
+    assert "every slip printed" in run().stdout
 
 
 def test_a_held_job_waits_for_its_number_or_for_the_end_of_the_hold(
@@ -372,3 +380,8 @@ def test_a_manager_marks_a_slip_to_check_as_dealt_with(store: Store) -> None:
 
 def job_row_id(session, job_uuid: str) -> int:  # type: ignore[no-untyped-def]
     return session.scalars(select(PrintJob.id).where(PrintJob.uuid == job_uuid)).one()
+
+
+def print_queue_rows(store: Store) -> list[PrintJob]:
+    with store.read() as session:
+        return list(session.scalars(select(PrintJob)))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.boot.syncing import retention_rule
+from kiosk.core.help_call import HelpCall, record_help_answered, record_help_request, ring_desk_bell
 from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
 from kiosk.core.manager_login import LoginOutcome, log_in
 from kiosk.ui.screens.manager_desk import ManagerDeskScreen
@@ -45,6 +46,7 @@ class ManagerController(QObject):
         self.status: SyncStatus | None = None
         window.screen_added.connect(self._hook)
         window.manager_changed.connect(self._manager_changed)
+        window.help_asked.connect(self.call_for_help)
         for screen in window.screens.values():
             self._hook(screen)
 
@@ -63,6 +65,7 @@ class ManagerController(QObject):
             screen.start_assisted.connect(self.start_assisted)
             screen.maintenance_exit.connect(self.leave_for_maintenance)
             screen.log_out.connect(self.window.log_out_manager)
+            screen.help_answered.connect(lambda s=screen: self.help_answered(s))
 
     @property
     def desk(self) -> ManagerDeskScreen | None:
@@ -181,6 +184,48 @@ class ManagerController(QObject):
         self.tasks.run(work, lambda _uuid: None, lambda error: self._failed("assisted", error))
         log.info("manager %s started an assisted session", manager.id)
         self.window.start_assisted_session()
+
+    # Help ------------------------------------------------------------------------------------
+
+    def call_for_help(self) -> None:
+        """Records the call (dashboard, platform), rings the desk's bell where there is
+        one, then tells the citizen who could really be reached."""
+        store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
+        bell = self.backend.config.manager.desk_bell_command
+        reachable = bool(self.backend.sync is not None and self.status and self.status.online)
+
+        def work() -> HelpCall:
+            with store.write() as session:
+                record_help_request(session, kiosk_id)
+            return HelpCall(True, reachable, ring_desk_bell(bell))
+
+        def done(call: HelpCall) -> None:
+            log.warning("a citizen asked for help (platform %s, bell %s)",
+                        "reachable" if reachable else "not reachable", call.bell_rang)  # fmt: skip
+            if self.backend.sync is not None:
+                self.backend.sync.worker.wake()  # the platform is told now, not next minute
+            if self.desk is not None and self.window.current_route == "manager":
+                self.refresh(self.desk)
+            self.window.show_help_outcome(call)
+
+        def failed(error: BaseException) -> None:
+            log.error("the call for help could not be recorded", exc_info=error)
+            self.window.show_help_outcome(HelpCall(False, False, False))
+
+        self.tasks.run(work, done, failed)
+
+    def help_answered(self, screen: ManagerDeskScreen) -> None:
+        manager = self.window.manager
+        if manager is None:
+            return
+        store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
+
+        def work() -> str:
+            with store.write() as session:
+                return record_help_answered(session, manager.id, kiosk_id)
+
+        self.tasks.run(work, lambda _uuid: self.refresh(screen),
+                       lambda error: self._failed("help", error))  # fmt: skip
 
     def leave_for_maintenance(self) -> None:
         manager = self.window.manager

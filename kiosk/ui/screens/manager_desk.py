@@ -46,6 +46,7 @@ class ManagerDeskScreen(DataScreen):
     start_assisted = Signal()
     maintenance_exit = Signal()
     log_out = Signal()
+    help_answered = Signal()  # "I'm coming": the citizens' call for help is taken
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
@@ -142,10 +143,14 @@ class ManagerDeskScreen(DataScreen):
         self._draw()
 
     def _draw(self) -> None:
+        # Redrawn on every refresh: each column stays where the manager had scrolled it.
+        kept = [(area, area.verticalScrollBar().value()) for area in (self.left, self.right)]
         self.left.clear()
         self.right.clear()
-        self.left.add(self._link_card())
         facts = self.facts
+        if facts is not None and facts.help_requests:
+            self.left.add(self._help_card(facts))
+        self.left.add(self._link_card())
         if facts is not None and facts.overdue.count:
             self.left.add(self._overdue_card(facts))
         self.left.add(self._refused_card(facts))
@@ -154,6 +159,18 @@ class ManagerDeskScreen(DataScreen):
         self.right.add(self._actions_card())
         self.right.add(self._printer_card(facts))
         self.right.add(self._reprint_card(facts))
+        for area, value in kept:  # once the new cards are laid out and the range is known
+            QTimer.singleShot(0, self, lambda a=area, v=value: a.verticalScrollBar().setValue(v))
+
+    def _help_card(self, facts: DeskFacts) -> QWidget:
+        frame, column = self._card(self.tr("⚠ A citizen is asking for help"), "deskHelp")
+        times = ", ".join(_local(moment)[-5:] for moment in facts.help_requests)
+        column.addWidget(label(self.tr("Asked at this kiosk at {times}.").format(times=times),
+                               role="fieldError"))  # fmt: skip
+        coming = button(self.tr("I am on my way"), name="helpAnswered", role="primary")
+        coming.clicked.connect(self.help_answered.emit)
+        column.addWidget(coming)
+        return frame
 
     def _card(self, title: str, name: str) -> tuple[QWidget, QVBoxLayout]:
         frame = card()

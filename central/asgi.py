@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The platform as an ASGI app for uvicorn's command line (deploy/social-point-central.service).
+
+``uvicorn central.asgi:app_from_environment --factory`` lets the unit set uvicorn's
+limits (concurrency, keep-alive, backlog) on the command line, while the database and
+the admin token come from the environment, not from ``ps`` output.
+"""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+
+from central.app import create_app
+from central.platform import Platform
+
+
+def app_from_environment() -> FastAPI:
+    database = os.environ.get("SOCIAL_POINT_DB", "").strip()
+    if not database:
+        raise SystemExit("SOCIAL_POINT_DB is not set (see deploy/central.env.example)")
+    token = os.environ.get("SOCIAL_POINT_ADMIN_TOKEN", "").strip() or None
+    return create_app(Platform(database), admin_token=token)

@@ -12,13 +12,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
-from central import schemas
 from central.admin_token import MIN_LENGTH
 from central.enrollment import AttemptLimiter, known_code
 from central.limits import BodyLimit, ServerLimits
 from central.platform import EnrollError, Platform, PublishError, now
-from central.schemas import SubmissionEntry
 from central.submission_entries import read_entries
+from protocol import messages
+from protocol.messages import SubmissionEntry
+from protocol.records import PUBLISHED, STREAMS
 
 DESCRIPTION = """Reference central platform of Social Point Kiosk.
 
@@ -78,10 +79,10 @@ def create_app(
 
     attempts = AttemptLimiter()
 
-    @app.post("/v1/enroll", response_model=schemas.EnrollResponse)
+    @app.post("/v1/enroll", response_model=messages.EnrollResponse)
     def enroll(
-        request: schemas.EnrollRequest, http: Request, response: Response
-    ) -> schemas.EnrollResponse:
+        request: messages.EnrollRequest, http: Request, response: Response
+    ) -> messages.EnrollResponse:
         # Limited per client, and a wrong code is refused by a plain read: guessing
         # never takes the write lock the kiosks' submissions wait for.
         client = http.client.host if http.client else "?"
@@ -97,38 +98,38 @@ def create_app(
         except EnrollError as error:
             attempts.failed(client)
             raise HTTPException(403, str(error)) from None
-        return schemas.EnrollResponse(device_id=device_id, token=token)
+        return messages.EnrollResponse(device_id=device_id, token=token)
 
-    @app.get("/v1/changes/{stream}", response_model=schemas.ChangePage)
+    @app.get("/v1/changes/{stream}", response_model=messages.ChangePage)
     def changes(
         stream: str,
         _device: Annotated[str, Depends(device)],
         since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> Response:
-        if stream not in schemas.STREAMS:
+        if stream not in STREAMS:
             raise HTTPException(404, f"unknown stream {stream!r}")
         # Serialised by the platform from the stored JSON: the model documents the page,
         # the records were validated when published.
         return Response(platform.changes(stream, int(since), limit), media_type="application/json")
 
-    @app.post("/v1/submissions", response_model=schemas.SubmissionResults)
+    @app.post("/v1/submissions", response_model=messages.SubmissionResults)
     def submissions(
-        batch: schemas.SubmissionBatch, device_id: Annotated[str, Depends(device)]
-    ) -> schemas.SubmissionResults:
+        batch: messages.SubmissionBatch, device_id: Annotated[str, Depends(device)]
+    ) -> messages.SubmissionResults:
         read = read_entries(batch.entries)
         stored = platform.submit(device_id, [e for e in read if isinstance(e, SubmissionEntry)])
         answers = iter(stored)
         results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
-        return schemas.SubmissionResults(results=[r for r in results if r is not None])
+        return messages.SubmissionResults(results=[r for r in results if r is not None])
 
-    @app.get("/v1/device/lookup-key", response_model=schemas.LookupKey)
-    def lookup_key(_device: Annotated[str, Depends(device)]) -> schemas.LookupKey:
+    @app.get("/v1/device/lookup-key", response_model=messages.LookupKey)
+    def lookup_key(_device: Annotated[str, Depends(device)]) -> messages.LookupKey:
         """The key under which application statuses are published (forms/lookup.py)."""
-        return schemas.LookupKey(lookup_key=platform.lookup_secret().hex())
+        return messages.LookupKey(lookup_key=platform.lookup_secret().hex())
 
     @app.post("/v1/admin/applications/{protocol}/status", dependencies=[Depends(admin)])
-    def application_status(protocol: str, change: schemas.StatusChange) -> dict[str, str]:
+    def application_status(protocol: str, change: messages.StatusChange) -> dict[str, str]:
         try:
             platform.set_application_status(protocol, change.state, change.note)
         except PublishError as error:
@@ -136,7 +137,7 @@ def create_app(
         return {"status": "published"}
 
     @app.post("/v1/admin/vouchers", dependencies=[Depends(admin)])
-    def issue_voucher(issue: schemas.VoucherIssue) -> dict[str, Any]:
+    def issue_voucher(issue: messages.VoucherIssue) -> dict[str, Any]:
         """A subsidy voucher the Comune approved (buoni spesa): signed by the platform and
         published under the citizen's holder key; the citizen prints it at a kiosk."""
         try:
@@ -147,25 +148,25 @@ def create_app(
         return {"id": record["id"], "code": record["code"]}
 
     @app.post("/v1/admin/credits", dependencies=[Depends(admin)])
-    def set_credit(grant: schemas.CreditGrant) -> dict[str, str]:
+    def set_credit(grant: messages.CreditGrant) -> dict[str, str]:
         platform.set_credit(grant.cf, grant.programme, grant.balance_cents)
         return {"status": "published"}
 
-    @app.get("/v1/vouchers/{code}", response_model=schemas.VoucherStatus)
+    @app.get("/v1/vouchers/{code}", response_model=messages.VoucherStatus)
     def voucher_status(code: str, _device: Annotated[str, Depends(device)]) -> Any:
         """For providers and shops (with a device token): is this voucher good?"""
         record = platform.voucher_by_code(code)
         if record is None:
             raise HTTPException(404, f"no voucher {code!r}")
-        return schemas.VoucherStatus(**{k: record[k] for k in schemas.VoucherStatus.model_fields})
+        return messages.VoucherStatus(**{k: record[k] for k in messages.VoucherStatus.model_fields})
 
-    @app.post("/v1/vouchers/{code}/redeem", response_model=schemas.VoucherStatus)
+    @app.post("/v1/vouchers/{code}/redeem", response_model=messages.VoucherStatus)
     def redeem(code: str, _device: Annotated[str, Depends(device)]) -> Any:
         try:
             record = platform.redeem(code)
         except PublishError as error:
             raise HTTPException(409, str(error)) from None
-        return schemas.VoucherStatus(**{k: record[k] for k in schemas.VoucherStatus.model_fields})
+        return messages.VoucherStatus(**{k: record[k] for k in messages.VoucherStatus.model_fields})
 
     @app.put("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
     def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:
@@ -179,7 +180,7 @@ def create_app(
 
     @app.delete("/v1/admin/records/{kind}/{record_id}", dependencies=[Depends(admin)])
     def unpublish(kind: str, record_id: str) -> dict[str, str]:
-        if kind not in schemas.RECORD_MODELS:
+        if kind not in PUBLISHED:
             raise HTTPException(404, f"unknown kind {kind!r}")
         try:
             found = platform.unpublish(kind, record_id)

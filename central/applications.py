@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Record
-from central.schemas import SubmissionEntry
 from forms.answers import check
 from forms.definition import DefinitionError, load_definition
+from protocol.messages import SubmissionEntry
 
 
 def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, str] | None:

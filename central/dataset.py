@@ -14,8 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from central.platform import Platform
-from central.schemas import STREAMS
 from forms.definition import definition_records
+from protocol.records import STREAMS
 
 ROME = ZoneInfo("Europe/Rome")
 

@@ -14,11 +14,9 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import Engine, Text, cast, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from central import schemas
 from central.enrollment import CodeRefusedError, check_code
 from central.kiosk_contract import REFERRERS, kiosk_problem, refers_to
 from central.models import (
@@ -32,6 +30,7 @@ from central.models import (
     SubmissionConflict,
 )
 from forms.lookup import holder_key, status_key
+from protocol import messages, records
 
 log = logging.getLogger(__name__)
 
@@ -90,11 +89,11 @@ def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
     return None
 
 
-def _check_event(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+def _check_event(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     return _reject_unless_object(entry.payload)
 
 
-def _check_application(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+def _check_application(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     from central.applications import check_application
 
     return _reject_unless_object(entry.payload) or check_application(session, entry)
@@ -102,14 +101,14 @@ def _check_application(session: Session, entry: schemas.SubmissionEntry) -> tupl
 
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
 # their own here.
-def _check_purchase(session: Session, entry: schemas.SubmissionEntry) -> tuple[str, str] | None:
+def _check_purchase(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     from central.purchases import check_purchase
 
     return _reject_unless_object(entry.payload) or check_purchase(session, entry)
 
 
 SUBMISSION_CHECKS: dict[
-    str, Callable[[Session, schemas.SubmissionEntry], tuple[str, str] | None]
+    str, Callable[[Session, messages.SubmissionEntry], tuple[str, str] | None]
 ] = {
     "event": _check_event,
     "application": _check_application,
@@ -171,7 +170,7 @@ class Platform:
             raise PublishError(f"{kind} {data.get('id')}: the kiosks would refuse it: {problem}")
         self._check_references(session, kind, data)
         session.merge(Record(kind=kind, id=data["id"], data=data))
-        session.add(Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=data["id"],
+        session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=data["id"],
                            op="upsert", data=data))  # fmt: skip
 
     def unpublish(self, kind: str, record_id: str) -> bool:
@@ -191,20 +190,15 @@ class Platform:
                     )
             session.delete(current)
             session.add(
-                Change(stream=schemas.STREAM_OF[kind], kind=kind, record_id=record_id, op="delete")
+                Change(stream=records.STREAM_OF[kind], kind=kind, record_id=record_id, op="delete")
             )
         return True
 
     def _validated(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
-        model = schemas.RECORD_MODELS.get(kind)
-        if model is None:
-            raise PublishError(f"unknown kind {kind!r}")
-        try:
-            parsed = model.model_validate(record)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise PublishError(f"{kind}.{where}: {first['msg']}") from None
+        try:  # the contract's own types, unknown fields refused (protocol.records)
+            parsed = records.validate_published(kind, record)
+        except records.RecordError as error:
+            raise PublishError(str(error)) from None
         return parsed.model_dump(mode="json")
 
     def _check_references(self, session: Session, kind: str, data: dict[str, Any]) -> None:
@@ -294,8 +288,8 @@ class Platform:
     # Submissions ------------------------------------------------------------------------
 
     def submit(
-        self, device_id: str, entries: list[schemas.SubmissionEntry]
-    ) -> list[schemas.SubmissionResult]:
+        self, device_id: str, entries: list[messages.SubmissionEntry]
+    ) -> list[messages.SubmissionResult]:
         """Stores each entry once; a repeated UUID gets the answer it got the first time.
 
         A batch is one writing transaction, so the same UUID sent again at the same moment
@@ -329,8 +323,8 @@ class Platform:
 
     @staticmethod
     def _answer(
-        session: Session, device_id: str, entry: schemas.SubmissionEntry, row: Submission | None
-    ) -> schemas.SubmissionResult:
+        session: Session, device_id: str, entry: messages.SubmissionEntry, row: Submission | None
+    ) -> messages.SubmissionResult:
         """The answer to an entry: its stored record's, "retry" when it could not be
         stored, or a conflict when its UUID holds a different record (the entry is kept
         apart for a person, and never gets the other record's answer)."""
@@ -347,7 +341,7 @@ class Platform:
                 device_id=device_id, uuid=entry.uuid, kind=entry.kind[:32],
                 payload=entry.payload if isinstance(entry.payload, dict) else None,
                 payload_sha256=sent, received_at=now()))  # fmt: skip
-        return schemas.SubmissionResult(
+        return messages.SubmissionResult(
             uuid=entry.uuid, status="rejected", code="uuid_conflict",
             message="this record's id was already used for a different record; both are "
                     "kept, this one apart for the platform's staff",
@@ -357,7 +351,7 @@ class Platform:
         self,
         session: Session,
         device_id: str,
-        entries: list[schemas.SubmissionEntry],
+        entries: list[messages.SubmissionEntry],
         known: dict[str, Submission],
     ) -> dict[str, Submission]:
         """Stores the entries not yet known, all together (the quick way)."""
@@ -379,7 +373,7 @@ class Platform:
         self,
         session: Session,
         device_id: str,
-        entries: list[schemas.SubmissionEntry],
+        entries: list[messages.SubmissionEntry],
         known: dict[str, Submission],
     ) -> dict[str, Submission]:
         """Stores each entry in its own savepoint; one that fails is left out (its
@@ -408,7 +402,7 @@ class Platform:
 
     @staticmethod
     def _new_submission(
-        session: Session, device_id: str, entry: schemas.SubmissionEntry
+        session: Session, device_id: str, entry: messages.SubmissionEntry
     ) -> Submission:
         check = SUBMISSION_CHECKS.get(entry.kind)
         rejection = (
@@ -554,8 +548,8 @@ def submission_hash(kind: str, payload: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _retry(entry_uuid: str) -> schemas.SubmissionResult:
-    return schemas.SubmissionResult(
+def _retry(entry_uuid: str) -> messages.SubmissionResult:
+    return messages.SubmissionResult(
         uuid=entry_uuid,
         status="retry",
         code="cannot_process_now",
@@ -563,8 +557,8 @@ def _retry(entry_uuid: str) -> schemas.SubmissionResult:
     )
 
 
-def _result(row: Submission) -> schemas.SubmissionResult:
-    return schemas.SubmissionResult(
+def _result(row: Submission) -> messages.SubmissionResult:
+    return messages.SubmissionResult(
         uuid=row.uuid,
         status=row.status,  # type: ignore[arg-type]
         server_id=row.server_id,

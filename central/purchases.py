@@ -24,8 +24,9 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from central.models import PlatformSecret, Record
-from central.schemas import SubmissionEntry, VoucherRecord
+from protocol.messages import SubmissionEntry
 from protocol.money import euro
+from protocol.records import VoucherRecord
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
 PAYMENTS = ("provider", "credit", "desk")

@@ -3,11 +3,14 @@ itself and never blocks the others (a whole-batch 422 would stop a kiosk's outbo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
 
-from central.schemas import UUID_RE, SubmissionEntry, SubmissionResult
+from protocol.messages import UUID_PATTERN, SubmissionEntry, SubmissionResult
+
+UUID_RE = re.compile(UUID_PATTERN)
 
 
 def read_entries(raw: list[Any]) -> list[SubmissionEntry | SubmissionResult | None]:

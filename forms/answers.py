@@ -4,7 +4,7 @@ they type) and again on the platform (the whole application), with the same code
 
 ``check`` returns the cleaned answers (normalised codes, hidden answers removed,
 calculated values filled in) and the problems, each tied to the answer it concerns and
-readable in Italian or English. It never decides admission: ``eligibility`` only says
+readable in every language of the catalogs. It never decides admission: ``eligibility`` only says
 what the call's rules make of the answers, for a provisional hint.
 """
 
@@ -20,40 +20,37 @@ from forms.definition import FormDefinition
 from forms.expressions import ExpressionError, compile_expression
 from forms.validators import VALIDATORS, AnswerError
 from forms.validators import message as validator_message
+from languages import pick
+from languages.catalog import QT_TRANSLATE_NOOP, translate
 
-VALIDATED_TYPES = {"codice_fiscale": "codice_fiscale", "iban": "iban_it", "phone": "phone_it",
+VALIDATED_TYPES = {"codice_fiscale": "codice_fiscale", "iban": "iban_it", "phone": "phone",
                    "email": "email"}  # fmt: skip
 TEXT_LIMIT = 4000
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "required": ("Questa risposta è obbligatoria.", "This answer is required."),
-    "not_text": ("Scrivi un testo.", "Please type some text."),
-    "too_short": ("Scrivi almeno {min} caratteri.", "Type at least {min} characters."),
-    "too_long": ("Scrivi al massimo {max} caratteri.", "Type at most {max} characters."),
-    "pattern": ("Il formato non è quello richiesto.", "This is not in the required format."),
-    "not_a_number": ("Scrivi un numero intero.", "Type a whole number."),
-    "not_an_amount": ("Scrivi un importo in euro, come 150 o 150,50.",
-                      "Type an amount in euro, like 150 or 150.50."),
-    "too_small": ("Il valore minimo è {min}.", "The smallest value allowed is {min}."),
-    "too_large": ("Il valore massimo è {max}.", "The largest value allowed is {max}."),
-    "not_a_date": ("Scrivi una data valida, come 23/01/1941.",
-                   "Type a valid date, like 23/01/1941."),
-    "date_too_early": ("La data non può essere prima del {min}.",
-                       "The date cannot be before {min}."),
-    "date_too_late": ("La data non può essere dopo il {max}.", "The date cannot be after {max}."),
-    "choice": ("Scegli una delle risposte proposte.", "Choose one of the answers offered."),
-    "exclusive": ("«{choice}» non si può scegliere insieme ad altre risposte.",
-                  "“{choice}” cannot be chosen together with other answers."),
-    "yes_no": ("Rispondi sì o no.", "Answer yes or no."),
-    "declaration": ("Per andare avanti devi confermare questa dichiarazione.",
-                    "You need to confirm this declaration to go on."),
-    "comune": ("Scegli un Comune dall'elenco.", "Choose a Comune from the list."),
-    "too_few": ("Aggiungi almeno {min}.", "Add at least {min}."),
-    "too_many": ("Puoi indicarne al massimo {max}.", "You can add at most {max}."),
-    "unknown_answer": ("Questa risposta non fa parte del modulo.",
-                       "This answer is not part of the form."),
-    "expression": ("Il modulo non può controllare questa risposta: chiedi al welfare manager.",
-                   "The form cannot check this answer: please ask the welfare manager."),
+MESSAGES: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("Answers", "This answer is required."),
+    "not_text": QT_TRANSLATE_NOOP("Answers", "Please type some text."),
+    "too_short": QT_TRANSLATE_NOOP("Answers", "Type at least {min} characters."),
+    "too_long": QT_TRANSLATE_NOOP("Answers", "Type at most {max} characters."),
+    "pattern": QT_TRANSLATE_NOOP("Answers", "This is not in the required format."),
+    "not_a_number": QT_TRANSLATE_NOOP("Answers", "Type a whole number."),
+    "not_an_amount": QT_TRANSLATE_NOOP("Answers", "Type an amount in euro, like 150 or 150.50."),
+    "too_small": QT_TRANSLATE_NOOP("Answers", "The smallest value allowed is {min}."),
+    "too_large": QT_TRANSLATE_NOOP("Answers", "The largest value allowed is {max}."),
+    "not_a_date": QT_TRANSLATE_NOOP("Answers", "Type a valid date, like 23/01/1941."),
+    "date_too_early": QT_TRANSLATE_NOOP("Answers", "The date cannot be before {min}."),
+    "date_too_late": QT_TRANSLATE_NOOP("Answers", "The date cannot be after {max}."),
+    "choice": QT_TRANSLATE_NOOP("Answers", "Choose one of the answers offered."),
+    "exclusive": QT_TRANSLATE_NOOP(
+        "Answers", "“{choice}” cannot be chosen together with other answers."),
+    "yes_no": QT_TRANSLATE_NOOP("Answers", "Answer yes or no."),
+    "declaration": QT_TRANSLATE_NOOP("Answers", "You need to confirm this declaration to go on."),
+    "comune": QT_TRANSLATE_NOOP("Answers", "Choose a Comune from the list."),
+    "too_few": QT_TRANSLATE_NOOP("Answers", "Add at least {min}."),
+    "too_many": QT_TRANSLATE_NOOP("Answers", "You can add at most {max}."),
+    "unknown_answer": QT_TRANSLATE_NOOP("Answers", "This answer is not part of the form."),
+    "expression": QT_TRANSLATE_NOOP(
+        "Answers", "The form cannot check this answer: please ask the welfare manager."),
 }  # fmt: skip
 
 
@@ -66,13 +63,12 @@ class Problem:
 
     def message(self, lang: str) -> str:
         if self.text is not None:
-            return self.text.get(lang) or self.text["it"]
+            return pick(self.text, lang)
         if self.code in MESSAGES:
-            italian, english = MESSAGES[self.code]
             # A parameter may be the form's own text in several languages (a label).
-            params = {key: (value.get(lang) or value.get("it", "")) if isinstance(value, Mapping)
-                      else value for key, value in self.params.items()}  # fmt: skip
-            return (english if lang == "en" else italian).format(**params)
+            params = {key: pick(value, lang) if isinstance(value, Mapping) else value
+                      for key, value in self.params.items()}  # fmt: skip
+            return translate("Answers", MESSAGES[self.code], lang).format(**params)
         return validator_message(self.code, lang)
 
 

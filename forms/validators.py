@@ -4,7 +4,8 @@
 Check digits come from python-stdnum (never written by hand here). Each validator
 takes the text as typed (or as a barcode scanner sent it), returns the normalised value,
 or raises ``AnswerError`` with a message code; ``message(code, lang)`` gives the sentence in
-Italian or English.
+the citizen's language, from the shared catalogs (``languages.catalog``). Phone numbers
+of any country are parsed by ``phonenumbers`` (Google's libphonenumber metadata).
 """
 
 from __future__ import annotations
@@ -12,56 +13,48 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.it import codicefiscale
 
+from languages.catalog import QT_TRANSLATE_NOOP, translate
+
 MESSAGES = {
-    "cf_length": (
-        "Il codice fiscale ha 16 caratteri: controlla di averli scritti tutti.",
-        "A codice fiscale has 16 characters: check that you typed them all.",
+    "cf_length": QT_TRANSLATE_NOOP(
+        "Validators", "A codice fiscale has 16 characters: check that you typed them all."
     ),
-    "cf_format": (
-        "Il codice fiscale non è valido: controlla lettere e numeri.",
-        "This codice fiscale is not valid: check its letters and digits.",
+    "cf_format": QT_TRANSLATE_NOOP(
+        "Validators", "This codice fiscale is not valid: check its letters and digits."
     ),
-    "cf_date": (
-        "Il codice fiscale non è valido: la data di nascita non esiste.",
-        "This codice fiscale is not valid: its date of birth does not exist.",
+    "cf_date": QT_TRANSLATE_NOOP(
+        "Validators", "This codice fiscale is not valid: its date of birth does not exist."
     ),
     # The check letter does not match the other fifteen: any one of the sixteen may be
     # the wrong one (a typo in the birth date gives this too), so no one is named.
-    "cf_checksum": (
-        "Il codice fiscale non è valido: una lettera o una cifra è sbagliata,"
-        " confrontalo con la tessera sanitaria.",
+    "cf_checksum": QT_TRANSLATE_NOOP(
+        "Validators",
         "This codice fiscale is not valid: a letter or digit is wrong,"
         " compare it with the health card.",
     ),
-    "iban_format": (
-        "L'IBAN italiano ha 27 caratteri e inizia con IT.",
-        "An Italian IBAN has 27 characters and starts with IT.",
+    "iban_format": QT_TRANSLATE_NOOP(
+        "Validators", "An Italian IBAN has 27 characters and starts with IT."
     ),
-    "iban_checksum": (
-        "L'IBAN non è valido: controlla le cifre, una potrebbe essere sbagliata.",
-        "This IBAN is not valid: check the digits, one may be wrong.",
+    "iban_checksum": QT_TRANSLATE_NOOP(
+        "Validators", "This IBAN is not valid: check the digits, one may be wrong."
     ),
-    "iban_cin": (
-        "L'IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).",
+    "iban_cin": QT_TRANSLATE_NOOP(
+        "Validators",
         "This IBAN is not valid: check the letter after IT and its two digits (the CIN).",
     ),
-    "phone": (
-        "Scrivi un numero di telefono italiano, per esempio 347 123 4567 o 049 123 4567.",
-        "Type an Italian phone number, for example 347 123 4567 or 049 123 4567.",
+    "phone": QT_TRANSLATE_NOOP(
+        "Validators", "Type a whole phone number, like 347 123 4567 or +40 721 234 567."
     ),
-    "email": (
-        "L'indirizzo e-mail non è valido: deve essere come nome@esempio.it.",
-        "This e-mail address is not valid: it should look like name@example.it.",
+    "email": QT_TRANSLATE_NOOP(
+        "Validators", "This e-mail address is not valid: it should look like name@example.it."
     ),
-    "cap": (
-        "Il CAP ha 5 cifre, per esempio 35016.",
-        "A postcode (CAP) has 5 digits, for example 35016.",
-    ),
+    "cap": QT_TRANSLATE_NOOP("Validators", "A postcode (CAP) has 5 digits, for example 35016."),
 }
 
 
@@ -72,8 +65,7 @@ class AnswerError(ValueError):
 
 
 def message(code: str, lang: str) -> str:
-    italian, english = MESSAGES[code]
-    return english if lang == "en" else italian
+    return translate("Validators", MESSAGES[code], lang)
 
 
 def _compact(text: str) -> str:
@@ -112,15 +104,24 @@ def iban_it(text: str) -> str:
     return number
 
 
-def phone_it(text: str) -> str:
-    """An Italian landline or mobile number, returned as +39 followed by its digits."""
-    digits = re.sub(r"[\s\-./()]", "", text)
-    if digits.startswith("0039"):
-        digits = "+39" + digits[4:]
-    national = digits.removeprefix("+39")
-    if not re.fullmatch(r"(0[0-9]{5,10}|3[0-9]{8,9})", national):
+def phone(text: str) -> str:
+    """A phone number of any country, in E.164 (``+393471234567``).
+
+    Without a country prefix a number is read as Italian (the kiosk is in Italy); with
+    ``+`` or ``00`` any country's numbering plan applies.
+    """
+    typed = text.strip()
+    if typed.startswith("00"):
+        typed = "+" + typed[2:]
+    if len(typed) > 40:
         raise AnswerError("phone")
-    return "+39" + national
+    try:
+        number = phonenumbers.parse(typed, "IT")
+    except phonenumbers.NumberParseException:
+        raise AnswerError("phone") from None
+    if not phonenumbers.is_valid_number(number):
+        raise AnswerError("phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def email(text: str) -> str:
@@ -144,7 +145,7 @@ def cap(text: str) -> str:
 VALIDATORS: dict[str, Callable[[str], str]] = {
     "codice_fiscale": codice_fiscale,
     "iban_it": iban_it,
-    "phone_it": phone_it,
+    "phone": phone,
     "email": email,
     "cap": cap,
 }

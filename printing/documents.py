@@ -2,9 +2,12 @@
 """The slips the kiosk prints, built from plain data: purchase and booking receipts,
 application receipts, vouchers and the manager's end-of-day report.
 
-Slips are in Italian, the language of the offices that receive them. Each one opens with
-the common header (printing.slip.header) and closes with DOCUMENTO NON FISCALE: the
-kiosk never takes payments, so nothing it prints is a fiscal document.
+Slips are in Italian, the language of the offices that receive them. The citizen's own
+lines (what they bought, what to do next) come in their language too, under the
+Italian ones (``Text.lang``: drawn as images when the printer's code page lacks the
+letters). Each slip opens with the common header (printing.slip.header) and closes with
+DOCUMENTO NON FISCALE: the kiosk never takes payments, so nothing it prints is a fiscal
+document.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class ReceiptLine:
     description: str
     quantity: int = 1
     unit_price_cents: int | None = None  # None: free of charge
+    translated: str = ""  # the description in the citizen's language, when not Italian
 
     @property
     def total_cents(self) -> int:
@@ -52,6 +56,13 @@ class PurchaseReceipt:
     payment_note: str  # how and where it is paid: never at the kiosk
     appointment: str = ""  # date, time and place of a booking
     notes: Sequence[str] = ()  # documents to bring, how to cancel
+    language: str = "it"  # the citizen's, for their own lines
+    citizen_notes: Sequence[str] = ()  # what to do next, in the citizen's language
+
+
+def in_language(texts: Sequence[str], lang: str) -> list[Element]:
+    """The citizen's lines in their language; none when it is Italian."""
+    return [] if lang == "it" else [Text(text, lang=lang) for text in texts if text]
 
 
 def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
@@ -67,9 +78,11 @@ def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
         price = "gratuito" if line.unit_price_cents is None else euro(line.total_cents)
         if line.quantity > 1 and line.unit_price_cents is not None:
             body.append(Text(line.description))
+            body += in_language([line.translated], receipt.language)
             body.append(Pair(f"{line.quantity} x {euro(line.unit_price_cents)}", price))
         else:
             body.append(Pair(line.description, price))
+            body += in_language([line.translated], receipt.language)
     body += [Rule(), Pair("Totale", euro(sum(ln.total_cents for ln in receipt.lines)), bold=True)]
     body.append(Text(receipt.payment_note))
     if receipt.appointment:
@@ -77,6 +90,8 @@ def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
     if receipt.notes:
         body.append(Rule())
         body += [Text(note) for note in receipt.notes]
+    if citizen := in_language(receipt.citizen_notes, receipt.language):
+        body += [Rule(), *citizen]
     body.append(Qr(receipt.reference, caption="Mostra questo codice al fornitore."))
     return Slip(title=title.capitalize(), elements=(*header(context, title), *body, *FOOTER))
 
@@ -91,6 +106,9 @@ class ApplicationReceipt:
     protocol: str | None = None  # given by the platform; None until it has answered
     next_steps: Sequence[str] = ()
     documents: Sequence[str] = ()  # to bring to the office, if any
+    language: str = "it"  # the citizen's, for their own lines
+    call_title_translated: str = ""  # the call's title in the citizen's language
+    citizen_notes: Sequence[str] = ()  # what to do next, in the citizen's language
 
 
 PROTOCOL_TO_COME = Text(
@@ -114,6 +132,7 @@ def with_protocol(slip: Slip, protocol: str) -> Slip:
 def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Slip:
     body: list[Element] = [
         Text(receipt.call_title, bold=True),
+        *in_language([receipt.call_title_translated], receipt.language),
         Pair("Comune", receipt.comune),
         Pair("Richiedente", receipt.applicant),
         Pair("Presentata il", f"{receipt.submitted_at:%d/%m/%Y %H:%M}"),
@@ -125,6 +144,8 @@ def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Sl
         body += [Text(f"- {item}") for item in receipt.documents]
     if receipt.next_steps:
         body += [Rule(), *(Text(step) for step in receipt.next_steps)]
+    if citizen := in_language(receipt.citizen_notes, receipt.language):
+        body += [Rule(), *citizen]
     body.append(Qr(receipt.tracking_code, caption="Codice di verifica della domanda."))
     title = "RICEVUTA DI PRESENTAZIONE"
     return Slip(title="Ricevuta di presentazione", elements=(*header(context, title), *body,

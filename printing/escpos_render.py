@@ -27,7 +27,8 @@ from typing import Any
 from PIL import Image, ImageOps
 
 from printing.codes import QUIET_MODULES, code128_image, qr_image
-from printing.layout import PROFILES, BarcodeRow, PaperProfile, QrRow, layout
+from printing.layout import PROFILES, BarcodeRow, ImageRow, PaperProfile, QrRow, layout
+from printing.raster import text_image
 from printing.slip import Slip
 
 __all__ = ["PROFILES", "PaperProfile", "render"]
@@ -98,6 +99,10 @@ def render(slip: Slip, profile: PaperProfile, *, logo: Image.Image | None = None
             continue
         if isinstance(row, BarcodeRow):
             _raster(printer, code128_image(row.text, profile.dots), profile.dots)
+            continue
+        if isinstance(row, ImageRow):  # as wide as the paper, aligned inside
+            image = text_image(row.text, row.lang, profile.dots, bold=row.bold, align=row.align)
+            _raster(printer, image, profile.dots)
             continue
         printer.set(
             align=row.align,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from printing.codes import code128_fits, qr_module_for
 from printing.slip import Align, Barcode, Pair, Qr, Rule, Slip, Text
-from printing.text import pair, printable, wrap
+from printing.text import encodable, pair, printable, wrap
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,17 @@ class BarcodeRow:
     text: str  # Code 128
 
 
-Row = TextRow | QrRow | BarcodeRow
+@dataclass(frozen=True)
+class ImageRow:
+    """A citizen's line whose letters the code page lacks: printed as an image."""
+
+    text: str
+    lang: str
+    align: Align = "left"
+    bold: bool = False
+
+
+Row = TextRow | QrRow | BarcodeRow | ImageRow
 
 
 def _qr_rows(element: Qr, profile: PaperProfile) -> list[Row]:
@@ -84,7 +94,9 @@ def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
     rows: list[Row] = []
     page = profile.code_page
     for element in slip.elements:
-        if isinstance(element, Text):
+        if isinstance(element, Text) and element.lang and not encodable(element.text, page):
+            rows.append(ImageRow(element.text, element.lang, element.align, element.bold))
+        elif isinstance(element, Text):
             columns = profile.big_columns if element.big else profile.columns
             rows += [
                 TextRow(line, element.align, element.bold, element.big, element.inverted)

@@ -15,7 +15,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from printing.codes import code128_image, qr_image
-from printing.layout import BarcodeRow, PaperProfile, QrRow, TextRow, layout
+from printing.layout import BarcodeRow, ImageRow, PaperProfile, QrRow, TextRow, layout
+from printing.raster import text_image
 from printing.slip import Slip
 
 CELL_HEIGHT = 24
@@ -41,9 +42,12 @@ def render_image(slip: Slip, profile: PaperProfile, logo: Image.Image | None = N
     rows = layout(slip, profile)
     symbols = {id(row): _symbol(row, profile.dots) for row in rows
                if isinstance(row, QrRow | BarcodeRow)}  # fmt: skip
+    symbols |= {id(row): text_image(row.text, row.lang, profile.dots, bold=row.bold,
+                                    align=row.align).convert("L")
+                for row in rows if isinstance(row, ImageRow)}  # fmt: skip
     pictures = [logo.convert("L")] if logo is not None else []
     height = 2 * MARGIN + sum(picture.height for picture in pictures) + sum(
-        symbols[id(row)].height if isinstance(row, QrRow | BarcodeRow)
+        symbols[id(row)].height if isinstance(row, QrRow | BarcodeRow | ImageRow)
         else CELL_HEIGHT * (1 + row.big)
         for row in rows
     )  # fmt: skip
@@ -58,6 +62,10 @@ def render_image(slip: Slip, profile: PaperProfile, logo: Image.Image | None = N
             symbol = symbols[id(row)]
             image.paste(symbol, ((profile.dots - symbol.width) // 2, y))
             y += symbol.height
+            continue
+        if isinstance(row, ImageRow):  # already as wide as the paper, aligned inside
+            image.paste(symbols[id(row)], (0, y))
+            y += symbols[id(row)].height
             continue
         y += _text(draw, row, y, cell, profile.dots)
     return image

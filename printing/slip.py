@@ -22,6 +22,9 @@ class Text:
     bold: bool = False
     big: bool = False  # double width and height
     inverted: bool = False  # white on black, for banners such as DUPLICATO
+    # A citizen's line in their language (not Italian): drawn as an image when the
+    # printer's code page lacks its letters (printing.raster).
+    lang: str = ""
 
 
 @dataclass(frozen=True)

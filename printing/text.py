@@ -43,6 +43,11 @@ def printable(text: str, encoding: str = "cp1252") -> str:
     return "".join(result)
 
 
+def encodable(text: str, encoding: str = "cp1252") -> bool:
+    """Whether every character of ``text`` prints as itself (after PLAIN) in ``encoding``."""
+    return all(c == "\n" or _encodes(c, encoding) for c in text.translate(PLAIN))
+
+
 def _encodes(char: str, encoding: str) -> bool:
     if ord(char) < 32:
         return False

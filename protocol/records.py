@@ -1,386 +1,413 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Validation of mirror records as they cross into the store (platform or demo data).
+"""The records the platform publishes, declared once for the platform and the kiosk.
 
-Each ``parse_*`` turns an untrusted JSON object into a plain dict of column values or
-raises ``RecordError`` naming the field. Unknown fields are ignored (the platform may be
-newer than the kiosk); missing, mistyped, oversized or out-of-range values are refused.
+The platform validates a record with these types when an administrator publishes it
+(and its OpenAPI document shows them); the kiosk validates every record it pulls with
+the same types before anything of it reaches the store. A record one side accepts the
+other accepts too (tests/central/test_contract.py).
+
+Unknown fields are ignored (the platform may be newer than the kiosk); the platform's
+admin API forbids them (``PUBLISHED``). Missing, mistyped, oversized or out-of-range
+values are refused with a ``RecordError`` that names the field, e.g.
+``services[3].title.it: longer than 160 characters``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
-from string import ascii_lowercase
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
-# Newline and tab are fine. A lone surrogate (a broken "\ud800" escape) is no text
-# either: it could not be stored or shown.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+from protocol.states import (
+    ApplicationState,
+    Booking,
+    CallKind,
+    OperatorRole,
+    Payment,
+    ProviderKind,
+    RecordKind,
+    Stream,
+    Unit,
+    VoucherState,
+)
+
+if TYPE_CHECKING:
+    from forms.definition import FormDefinition
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$"
+ID_RE = re.compile(ID_PATTERN[1:-1])
 MAX_PRICE_CENTS = 10_000_000  # 100.000 €: beyond any welfare service, surely a data error
+MAX_LANGUAGES = 20
 
-UNITS = (
-    "ora", "giorno", "settimana", "mese", "pasto", "seduta", "pacchetto",
-    "corsa", "consegna", "kg", "accesso",
-)  # fmt: skip
-BOOKING_MODES = ("buy_now", "request_quote", "book_slot", "info_only")
-PROVIDER_KINDS = (
-    "cooperativa", "comune", "associazione", "esercizio_commerciale", "consorzio", "ente",
-)  # fmt: skip
-CALL_KINDS = ("voucher", "contributo", "sussidio")
-OPERATOR_ROLES = ("welfare_manager", "comune_staff", "admin")
-APPLICATION_STATES = ("received", "in_review", "needs_documents", "admitted", "not_admitted")
-STATUS_KEY_RE = re.compile(r"[0-9a-f]{64}")
-PROTOCOL_RE = re.compile(r"[A-Z0-9-]{1,32}")
+# Newline and tab are fine in a text; other control characters are not (a lone surrogate,
+# a broken "\ud800" escape, is refused as no text at all: it could not be stored or shown).
+_PLAIN = r"[^\x00-\x08\x0b-\x1f\x7f]"
+SOME_TEXT = rf"^{_PLAIN}*[^\s\x00-\x08\x0b-\x1f\x7f]{_PLAIN}*$"  # not blank either
+ANY_TEXT = rf"^{_PLAIN}*$"
+HEX64 = r"^[0-9a-f]{64}$"
+
+# What a refused value's pattern means, in the words of an error message.
+PATTERN_PROBLEMS = {
+    SOME_TEXT: "empty, or contains control characters",
+    ANY_TEXT: "contains control characters",
+    ID_PATTERN: "not a valid identifier",
+    HEX64: "not a key (64 hex digits)",
+}
 
 
 class RecordError(ValueError):
     """A record from outside is not acceptable; the message names the field."""
 
 
-# Every value passes through these checks, 10,000 services at a time in a pull: each
-# check returns what is wrong (None when nothing is) and the caller names the field, so
-# a field's name is only formatted when there is something to say about it.
+def _text(limit: int, *, empty: bool = False) -> Any:
+    return Annotated[
+        str,
+        Field(strict=True),
+        StringConstraints(max_length=limit, pattern=ANY_TEXT if empty else SOME_TEXT),
+    ]
 
 
-def _type_problem(value: Any, kind: type | tuple[type, ...]) -> str | None:
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        return f"wrong type {type(value).__name__}"
-    return None
+Id = Annotated[str, Field(strict=True), StringConstraints(pattern=ID_PATTERN)]
+HolderKey = Annotated[str, Field(strict=True), StringConstraints(pattern=HEX64)]
+Int = Annotated[int, Field(strict=True)]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+# A closed set arrives as its text: the enum's value, not an instance.
+ProviderKindValue = Annotated[ProviderKind, Field(strict=False)]
+UnitValue = Annotated[Unit, Field(strict=False)]
+BookingValue = Annotated[Booking, Field(strict=False)]
+PaymentValue = Annotated[Payment, Field(strict=False)]
+CallKindValue = Annotated[CallKind, Field(strict=False)]
+OperatorRoleValue = Annotated[OperatorRole, Field(strict=False)]
+ApplicationStateValue = Annotated[ApplicationState, Field(strict=False)]
+VoucherStateValue = Annotated[VoucherState, Field(strict=False)]
 
 
-def _text_problem(value: Any, limit: int, empty: bool) -> str | None:
-    if not isinstance(value, str):
-        return f"wrong type {type(value).__name__}"
-    if len(value) > limit:
-        return f"longer than {limit} characters"
-    if not empty and not value.strip():
-        return "empty"
-    if CONTROL_CHARACTERS.search(value):
-        return "contains control characters or broken text"
-    return None
-
-
-def _identifier_problem(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return f"wrong type {type(value).__name__}"
-    if not ID_RE.fullmatch(value):
-        return "not a valid identifier"
-    return None
-
-
-def _choice_problem(value: Any, choices: tuple[str, ...]) -> str | None:
-    if not isinstance(value, str):
-        return f"wrong type {type(value).__name__}"
-    if value not in choices:
-        return f"{value[:40]!r} is not one of {', '.join(choices)}"
-    return None
-
-
-def _value(record: Mapping[str, Any], field: str) -> Any:
-    if field not in record:
-        raise RecordError(f"{field}: missing")
-    return record[field]
-
-
-def _refuse(field: str, problem: str | None) -> None:
-    if problem is not None:
-        raise RecordError(f"{field}: {problem}")
-
-
-def _get(record: Mapping[str, Any], field: str, kind: type | tuple[type, ...]) -> Any:
-    value = _value(record, field)
-    _refuse(field, _type_problem(value, kind))
+def _iso_text(value: Any) -> Any:
+    # JSON has no dates: they come as ISO text, never as numbers of seconds.
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("not an ISO-8601 text")
     return value
 
 
-def text(record: Mapping[str, Any], field: str, *, limit: int, empty: bool = False) -> str:
-    value = _value(record, field)
-    _refuse(field, _text_problem(value, limit, empty))
-    return value  # type: ignore[no-any-return]
+Timestamp = Annotated[datetime, BeforeValidator(_iso_text), Field(strict=False)]
+Day = Annotated[date, BeforeValidator(_iso_text), Field(strict=False)]
 
 
-def optional_text(record: Mapping[str, Any], field: str, *, limit: int) -> str:
-    if record.get(field) is None:
-        return ""
-    return text(record, field, limit=limit, empty=True)
+def _italian(texts: dict[str, str]) -> dict[str, str]:
+    if "it" not in texts:
+        raise ValueError("the Italian text is missing")
+    return texts
 
 
-def identifier(record: Mapping[str, Any], field: str) -> str:
-    value = _value(record, field)
-    _refuse(field, _identifier_problem(value))
-    return value  # type: ignore[no-any-return]
+def _i18n(limit: int, *, empty: bool = False) -> Any:
+    """A text in several languages, by two-letter code; Italian is required."""
+    return Annotated[
+        dict[Language, _text(limit, empty=empty)],
+        Field(strict=True, max_length=MAX_LANGUAGES),
+        AfterValidator(_italian),
+    ]
 
 
-def optional_identifier(record: Mapping[str, Any], field: str) -> str | None:
-    return None if record.get(field) is None else identifier(record, field)
+def _texts(limit: int, items: int) -> Any:
+    return Annotated[list[_text(limit)], Field(strict=True, max_length=items)]
 
 
-def choice(record: Mapping[str, Any], field: str, choices: tuple[str, ...]) -> str:
-    value = _value(record, field)
-    _refuse(field, _choice_problem(value, choices))
-    return value  # type: ignore[no-any-return]
+class Record(BaseModel):
+    """A published record: every kind has an ``id``."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", use_enum_values=True, frozen=True)
+
+    id: str
 
 
-def integer(record: Mapping[str, Any], field: str, *, low: int, high: int) -> int:
-    value: int = _get(record, field, int)
-    if not low <= value <= high:
-        raise RecordError(f"{field}: {value} is outside {low}..{high}")
-    return value
+class ComuneRecord(Record):
+    id: Id
+    name: _text(80)  # type: ignore[valid-type]
+    catastale: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{3}$")]
+    province: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    cap: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
 
 
-def optional_integer(record: Mapping[str, Any], field: str, *, low: int, high: int) -> int | None:
-    return None if record.get(field) is None else integer(record, field, low=low, high=high)
+class CategoryRecord(Record):
+    id: Id
+    label: _i18n(80)  # type: ignore[valid-type]
+    icon: Id
+    position: Int = Field(ge=0, le=1000)
 
 
-# Two lowercase letters, as a set: a look-up costs less than a match, once per text.
-LANGUAGE_CODES = frozenset(a + b for a in ascii_lowercase for b in ascii_lowercase)
+class ProviderRecord(Record):
+    id: Id
+    kind: ProviderKindValue
+    name: _text(120)  # type: ignore[valid-type]
+    phone: _text(30, empty=True) | None = ""  # type: ignore[valid-type]
+    email: _text(120, empty=True) | None = ""  # type: ignore[valid-type]
+    address: _text(160, empty=True) | None = ""  # type: ignore[valid-type]
+    website: _text(200, empty=True) | None = ""  # type: ignore[valid-type]
 
 
-def i18n(record: Mapping[str, Any], field: str, *, limit: int) -> dict[str, str]:
-    """A text in several languages; Italian is required (it is the binding one)."""
-    value = _get(record, field, dict)
-    if "it" not in value:
-        raise RecordError(f"{field}: the Italian text is missing")
-    if len(value) > 20:
-        raise RecordError(f"{field}: too many languages")
-    empty = field == "description"
-    for lang, content in value.items():
-        if lang not in LANGUAGE_CODES:
-            raise RecordError(f"{field}: {str(lang)[:10]!r} is not a language code")
-        problem = _text_problem(content, limit, empty)
-        if problem is not None:
-            # Named "title.it" in errors, so the message points at the exact text.
-            raise RecordError(f"{field}.{lang}: {problem}")
-    return dict(value)
+class ServiceRecord(Record):
+    id: Id
+    category: Id
+    provider: Id
+    title: _i18n(160)  # type: ignore[valid-type]
+    description: _i18n(4000, empty=True)  # type: ignore[valid-type]
+    price_cents: Int | None = Field(default=None, ge=0, le=MAX_PRICE_CENTS)
+    unit: UnitValue | None = None
+    booking: BookingValue
+    # How a citizen may pay for it; None: every way (see protocol.states.Payment).
+    payments: list[PaymentValue] | None = Field(default=None, min_length=1, max_length=3)
+    # None: open to everyone; else only to residents of these Comuni.
+    residents_of: list[Id] | None = Field(default=None, min_length=1, max_length=200)
+    keywords: _texts(40, 30) = []  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _buyable_has_a_price(self) -> ServiceRecord:
+        if self.booking != Booking.INFO_ONLY and (self.price_cents is None or self.unit is None):
+            raise ValueError("price_cents: a service that can be bought needs a price and a unit")
+        return self
 
 
-def string_list(
-    record: Mapping[str, Any],
-    field: str,
-    *,
-    limit: int,
-    items: int,
-    check: Callable[[Any], str | None] | None = None,
-) -> list[str]:
-    """A list of texts; ``check`` (what is wrong with an item, or None) replaces the
-    plain text check."""
-    value = _get(record, field, list)
-    if len(value) > items:
-        raise RecordError(f"{field}: more than {items} items")
-    for index, item in enumerate(value):
-        problem = _text_problem(item, limit, False) if check is None else check(item)
-        if problem is not None:
-            raise RecordError(f"{field}[{index}]: {problem}")
-    return list(value)
+class CallRecord(Record):
+    id: Id
+    comune: Id | None = None  # None: every Comune of the network
+    kind: CallKindValue
+    title: _i18n(200)  # type: ignore[valid-type]
+    description: _i18n(4000, empty=True)  # type: ignore[valid-type]
+    opens_at: Timestamp
+    closes_at: Timestamp
+    budget_cents: Int | None = Field(default=None, ge=0, le=10**12)
+    form: _text(200) | None = None  # type: ignore[valid-type]  # "form-id@version"
+    eligibility: _texts(300, 30)  # type: ignore[valid-type]
+    documents: _texts(300, 30)  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _closes_after_it_opens(self) -> CallRecord:
+        if self.closes_at <= self.opens_at:
+            raise ValueError("closes_at: not after opens_at")
+        return self
 
 
-def timestamp(record: Mapping[str, Any], field: str) -> datetime:
-    """An ISO-8601 instant with its offset, returned as naive UTC (the store's convention)."""
-    value = text(record, field, limit=40)
+class FormRecord(Record):
+    """An application form, immutable per "id@version" (see forms/definition.py), checked
+    by the same code on both sides."""
+
+    id: Id
+    definition: dict[str, Any]
+    _form: FormDefinition = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _definition_is_valid(self) -> FormRecord:
+        from forms.definition import DefinitionError, load_definition
+
+        try:
+            form = load_definition(self.definition)
+        except DefinitionError as error:
+            raise ValueError(f"definition: {error.problems[0]}") from None
+        if form.ref != self.id:
+            raise ValueError(f"id: {self.id!r} is not the definition's reference {form.ref!r}")
+        self._form = form
+        return self
+
+    @property
+    def form(self) -> FormDefinition:
+        return self._form
+
+
+class OperatorRecord(Record):
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9]{4,8}$")]  # typed on a keypad
+    name: _text(120)  # type: ignore[valid-type]
+    organization: _text(200)  # type: ignore[valid-type]
+    role: OperatorRoleValue
+    pin_hash: _text(200)  # type: ignore[valid-type]
+    comuni: list[Id] | None = Field(default=None, max_length=200)  # None: every Comune
+
+
+Note = _i18n(1000)
+
+
+class ApplicationStatusRecord(Record):
+    """Where an application stands, under a key only its tracking code and the
+    applicant's codice fiscale open (see forms/lookup.py); no personal data."""
+
+    id: HolderKey
+    state: ApplicationStateValue
+    protocol: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]{1,32}$")]
+    call: Id
+    updated_at: Timestamp
+    note: Note | None = None  # type: ignore[valid-type]  # what the citizen should know or do
+
+
+class CreditRecord(Record):
+    """A citizen's municipal or welfare credit, under a keyed hash of their codice fiscale
+    (forms/lookup.py holder_key): the mirror holds no codice fiscale."""
+
+    id: HolderKey
+    programme: _text(200)  # type: ignore[valid-type]
+    balance_cents: Int = Field(ge=0, le=100_000_000)
+    updated_at: Timestamp
+
+
+class VoucherRecord(Record):
+    """A voucher the citizen can print at any kiosk once identified: issued by the
+    platform (buoni spesa, after the Comune's decision) or made by a kiosk at checkout."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]  # the 8-byte voucher id
+    holder: HolderKey
+    comune: Id | None = None
+    programme: _text(200)  # type: ignore[valid-type]
+    issuer: _text(200)  # type: ignore[valid-type]
+    amount_cents: Int | None = Field(default=None, ge=1, le=MAX_PRICE_CENTS)
+    service: Id | None = None
+    valid_from: Day
+    valid_until: Day
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$")]
+    signed_code: Annotated[str, StringConstraints(pattern=r"^SP1:[0-9A-Z $%*+./:-]{1,508}$")]
+    state: VoucherStateValue
+
+    @model_validator(mode="after")
+    def _one_value(self) -> VoucherRecord:
+        if (self.amount_cents is None) == (self.service is None):
+            raise ValueError("amount_cents: a voucher is for an amount or for a service")
+        if self.valid_until < self.valid_from:
+            raise ValueError("valid_until: before valid_from")
+        return self
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    RecordKind.COMUNI: ComuneRecord,
+    RecordKind.CATEGORIES: CategoryRecord,
+    RecordKind.PROVIDERS: ProviderRecord,
+    RecordKind.SERVICES: ServiceRecord,
+    RecordKind.FORMS: FormRecord,
+    RecordKind.CALLS: CallRecord,
+    RecordKind.APPLICATION_STATUSES: ApplicationStatusRecord,
+    RecordKind.OPERATORS: OperatorRecord,
+    RecordKind.CREDITS: CreditRecord,
+    RecordKind.VOUCHERS: VoucherRecord,
+}
+# Which stream carries which kinds, in the order a kiosk must apply them.
+STREAMS: dict[str, tuple[str, ...]] = {
+    Stream.CATALOG: (
+        RecordKind.COMUNI, RecordKind.CATEGORIES, RecordKind.PROVIDERS, RecordKind.SERVICES,
+    ),
+    Stream.CALLS: (RecordKind.FORMS, RecordKind.CALLS),
+    Stream.OPERATORS: (RecordKind.OPERATORS,),
+    Stream.STATUSES: (RecordKind.APPLICATION_STATUSES,),
+    Stream.WALLET: (RecordKind.CREDITS, RecordKind.VOUCHERS),
+}  # fmt: skip
+STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds}
+
+
+def _strict(model: type[Record]) -> type[Record]:
+    """The same record type refusing unknown fields: what an administrator publishes."""
+    config = ConfigDict(**{**model.model_config, "extra": "forbid"})  # type: ignore[typeddict-item]
+    return type(model.__name__, (model,), {"model_config": config, "__doc__": model.__doc__})
+
+
+PUBLISHED: dict[str, type[Record]] = {kind: _strict(model) for kind, model in RECORD_TYPES.items()}
+
+_R = TypeVar("_R", bound=Record)
+_BATCHES: dict[type[Record], TypeAdapter[list[Any]]] = {}
+
+
+def _batch_adapter(model: type[_R]) -> TypeAdapter[list[_R]]:
+    adapter = _BATCHES.get(model)
+    if adapter is None:
+        adapter = _BATCHES[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return adapter
+
+
+def validate_batch(kind: str, batch: Sequence[Any]) -> list[Record]:
+    """The records of a page, validated in one pass; the error names the kind, the
+    record's position and the field: ``services[3].title.it: ...``."""
+    model = RECORD_TYPES.get(kind)
+    if model is None:
+        raise RecordError(f"{kind[:32]!r}: not a kind of record")
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise RecordError(f"{field}: not an ISO-8601 date and time") from None
-    if moment.tzinfo is None:
-        raise RecordError(f"{field}: the time zone offset is missing")
+        return _batch_adapter(model).validate_python(batch)
+    except ValidationError as error:
+        raise RecordError(f"{kind}{describe(error.errors()[0])}") from None
+
+
+def validate_published(kind: str, record: Mapping[str, Any]) -> Record:
+    """A record an administrator publishes: unknown fields refused too."""
+    model = PUBLISHED.get(kind)
+    if model is None:
+        raise RecordError(f"unknown kind {kind[:32]!r}")
+    try:
+        return model.model_validate(record)
+    except ValidationError as error:
+        raise RecordError(f"{kind}{describe(error.errors()[0])}") from None
+
+
+def where(loc: Sequence[int | str]) -> str:
+    """``("title", "it")`` as ``.title.it``, ``(3, "keywords", 2)`` as ``[3].keywords[2]``."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+
+
+def describe(error: ErrorDetails) -> str:
+    """One validation error as the field's place and what is wrong with it, in words."""
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    loc = list(error["loc"])
+    # A union (``str | None``) or an enum names its branch in the place: not the field's.
+    loc = [part for part in loc if not (isinstance(part, str) and _BRANCH.match(part))]
+    if kind == "missing":
+        problem = "missing"
+    elif kind in ("model_type", "model_attributes_type"):
+        problem = "not an object"
+    elif kind.endswith("_type") or kind in ("model_type", "dict_type", "list_type"):
+        problem = f"wrong type {type(value).__name__}"
+    elif kind == "string_too_long":
+        problem = f"longer than {ctx['max_length']} characters"
+    elif kind == "string_pattern_mismatch":
+        problem = PATTERN_PROBLEMS.get(ctx.get("pattern", ""), "not in the expected form")
+    elif kind == "string_unicode":
+        problem = "contains broken text"
+    elif kind == "too_long":
+        problem = f"more than {ctx['max_length']} items"
+    elif kind == "too_short":
+        problem = "empty list (use null instead)"
+    elif kind in ("enum", "literal_error"):
+        problem = f"{str(value)[:40]!r} is not one of {ctx.get('expected', '')}"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        problem = f"{value} is out of range ({error['msg'].lower()})"
+    elif kind == "timezone_aware":
+        problem = "the time zone offset is missing"
+    elif kind.startswith(("datetime_", "date_")):
+        problem = "not an ISO-8601 date" + (" and time" if kind.startswith("datetime") else "")
+    elif kind == "value_error":
+        problem = str(ctx.get("error", error["msg"]))
+        if loc == [] or (len(loc) == 1 and isinstance(loc[0], int)):
+            # A whole-record check: its message starts with the field it is about.
+            field, _, rest = problem.partition(": ")
+            if rest and re.fullmatch(r"[a-z_]+", field):
+                return f"{where(loc)}.{field}: {rest}"
+            return f"{where(loc)}: {problem}"
+    else:
+        problem = error["msg"]
+    return f"{where(loc)}: {problem}"
+
+
+_BRANCH = re.compile(r"^(?:function-[a-z]+\[.*\]|constrained-str|str|int|list\[.*\]|dict\[.*\]|"
+                     r"date|datetime|enum\[.*\]|nullable\[.*\]|none)$")  # fmt: skip
+
+
+def naive_utc(moment: datetime) -> datetime:
+    """The store's convention for instants: naive, in UTC."""
     return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def parse_comune(record: Mapping[str, Any]) -> dict[str, Any]:
-    catastale = text(record, "catastale", limit=4)
-    if not re.fullmatch(r"[A-Z][0-9]{3}", catastale):
-        raise RecordError("catastale: not a codice catastale")
-    cap = text(record, "cap", limit=5)
-    if not re.fullmatch(r"[0-9]{5}", cap):
-        raise RecordError("cap: not a CAP")
-    return {
-        "id": identifier(record, "id"),
-        "name": text(record, "name", limit=80),
-        "catastale": catastale,
-        "province": text(record, "province", limit=2),
-        "cap": cap,
-    }
-
-
-def parse_category(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "id": identifier(record, "id"),
-        "label": i18n(record, "label", limit=80),
-        "icon": identifier(record, "icon"),
-        "position": integer(record, "position", low=0, high=1000),
-    }
-
-
-def parse_provider(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "id": identifier(record, "id"),
-        "kind": choice(record, "kind", PROVIDER_KINDS),
-        "name": text(record, "name", limit=120),
-        "phone": optional_text(record, "phone", limit=30),
-        "email": optional_text(record, "email", limit=120),
-        "address": optional_text(record, "address", limit=160),
-        "website": optional_text(record, "website", limit=200),
-    }
-
-
-PAYMENTS = ("provider", "credit", "desk")
-
-
-def _payment_problem(value: Any) -> str | None:
-    return _choice_problem(value, PAYMENTS)
-
-
-def parse_service(record: Mapping[str, Any]) -> dict[str, Any]:
-    booking = choice(record, "booking", BOOKING_MODES)
-    price = optional_integer(record, "price_cents", low=0, high=MAX_PRICE_CENTS)
-    unit = None if record.get("unit") is None else choice(record, "unit", UNITS)
-    if booking != "info_only" and (price is None or unit is None):
-        raise RecordError("price_cents: a service that can be bought needs a price and a unit")
-    residents_of = record.get("residents_of")
-    if residents_of is not None:
-        residents_of = string_list(
-            record, "residents_of", limit=64, items=200, check=_identifier_problem
-        )
-        if not residents_of:
-            raise RecordError("residents_of: empty list (use null for everyone)")
-    return {
-        "id": identifier(record, "id"),
-        "provider_id": identifier(record, "provider"),
-        "category_id": identifier(record, "category"),
-        "title": i18n(record, "title", limit=160),
-        "description": i18n(record, "description", limit=4000),
-        "price_cents": price,
-        "unit": unit,
-        "booking": booking,
-        "payments": None
-        if record.get("payments") is None
-        else string_list(record, "payments", limit=16, items=3, check=_payment_problem),
-        "open_to_all": residents_of is None,
-        "keywords": string_list(record, "keywords", limit=40, items=30)
-        if "keywords" in record
-        else [],
-        "residents_of": residents_of or [],
-    }
-
-
-def parse_call(record: Mapping[str, Any]) -> dict[str, Any]:
-    opens_at, closes_at = timestamp(record, "opens_at"), timestamp(record, "closes_at")
-    if closes_at <= opens_at:
-        raise RecordError("closes_at: not after opens_at")
-    return {
-        "id": identifier(record, "id"),
-        "comune_id": optional_identifier(record, "comune"),
-        "kind": choice(record, "kind", CALL_KINDS),
-        "title": i18n(record, "title", limit=200),
-        "description": i18n(record, "description", limit=4000),
-        "opens_at": opens_at,
-        "closes_at": closes_at,
-        "budget_cents": optional_integer(record, "budget_cents", low=0, high=10**12),
-        "form_ref": None if record.get("form") is None else text(record, "form", limit=200),
-        "eligibility": string_list(record, "eligibility", limit=300, items=30),
-        "documents": string_list(record, "documents", limit=300, items=30),
-    }
-
-
-def parse_form(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A form definition, checked by the same code the platform checked it with."""
-    from forms.definition import DefinitionError, load_definition
-
-    reference = identifier(record, "id")
-    try:
-        form = load_definition(_get(record, "definition", dict))
-    except DefinitionError as error:
-        raise RecordError(f"definition: {error.problems[0]}") from None
-    if form.ref != reference:
-        raise RecordError(f"id: {reference!r} is not the definition's {form.ref!r}")
-    return {"id": reference, "form_id": form.id, "version": form.version,
-            "sha256": form.sha256, "definition": form.data}  # fmt: skip
-
-
-def parse_operator(record: Mapping[str, Any]) -> dict[str, Any]:
-    comuni = record.get("comuni")
-    return {
-        "id": identifier(record, "id"),
-        "name": text(record, "name", limit=120),
-        "organization": text(record, "organization", limit=200),
-        "role": choice(record, "role", OPERATOR_ROLES),
-        "pin_hash": text(record, "pin_hash", limit=200),
-        "comuni": None
-        if comuni is None
-        else string_list(record, "comuni", limit=64, items=200, check=_identifier_problem),
-    }
-
-
-def parse_application_status(record: Mapping[str, Any]) -> dict[str, Any]:
-    """Where an application stands, under its lookup key (forms/lookup.py)."""
-    key = _get(record, "id", str)
-    if not STATUS_KEY_RE.fullmatch(key):
-        raise RecordError("id: not a status key (64 hex digits)")
-    protocol = _get(record, "protocol", str)
-    if not PROTOCOL_RE.fullmatch(protocol):
-        raise RecordError("protocol: not a protocol number")
-    note = None if record.get("note") is None else i18n(record, "note", limit=1000)
-    return {
-        "id": key,
-        "state": choice(record, "state", APPLICATION_STATES),
-        "protocol": protocol,
-        "call_id": identifier(record, "call"),
-        "updated_at": timestamp(record, "updated_at"),
-        "note": note,
-    }
-
-
-VOUCHER_ID_RE = re.compile(r"[0-9a-f]{16}")
-VOUCHER_CODE_RE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}")
-SIGNED_CODE_RE = re.compile(r"SP1:[0-9A-Z $%*+./:-]{1,508}")
-VOUCHER_STATES = ("issued", "redeemed", "cancelled")
-
-
-def _matching(record: Mapping[str, Any], field: str, pattern: re.Pattern[str]) -> str:
-    value = _get(record, field, str)
-    if not pattern.fullmatch(value):
-        raise RecordError(f"{field}: not in the expected form")
-    return value
-
-
-def day(record: Mapping[str, Any], field: str) -> date:
-    value = _get(record, field, str)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise RecordError(f"{field}: not a date (YYYY-MM-DD)") from None
-
-
-def parse_credit(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "id": _matching(record, "id", STATUS_KEY_RE),
-        "programme": text(record, "programme", limit=200),
-        "balance_cents": integer(record, "balance_cents", low=0, high=100_000_000),
-        "updated_at": timestamp(record, "updated_at"),
-    }
-
-
-def parse_voucher(record: Mapping[str, Any]) -> dict[str, Any]:
-    amount = optional_integer(record, "amount_cents", low=1, high=10_000_000)
-    service = optional_identifier(record, "service")
-    if (amount is None) == (service is None):
-        raise RecordError("amount_cents: a voucher is for an amount or for a service")
-    valid_from, valid_until = day(record, "valid_from"), day(record, "valid_until")
-    if valid_until < valid_from:
-        raise RecordError("valid_until: before valid_from")
-    return {
-        "id": _matching(record, "id", VOUCHER_ID_RE),
-        "holder": _matching(record, "holder", STATUS_KEY_RE),
-        "comune_id": optional_identifier(record, "comune"),
-        "programme": text(record, "programme", limit=200),
-        "issuer": text(record, "issuer", limit=200),
-        "amount_cents": amount,
-        "service_id": service,
-        "valid_from": valid_from,
-        "valid_until": valid_until,
-        "code": _matching(record, "code", VOUCHER_CODE_RE),
-        "signed_code": _matching(record, "signed_code", SIGNED_CODE_RE),
-        "state": choice(record, "state", VOUCHER_STATES),
-    }

@@ -20,7 +20,7 @@ from sqlalchemy import JSON, Date, DateTime, delete, func, select
 from sqlalchemy.orm import Session
 
 from protocol import records
-from store import bulk, search_rows
+from store import bulk, columns, search_rows
 from store.models import (
     ApplicationStatus,
     Base,
@@ -36,32 +36,28 @@ from store.models import (
 )
 
 # Order matters: records refer to the kinds before them.
-KINDS: dict[str, tuple[type[Base], Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
-    "comuni": (Comune, records.parse_comune),
-    "categories": (Category, records.parse_category),
-    "providers": (Provider, records.parse_provider),
-    "services": (Service, records.parse_service),
-    "forms": (FormDefinition, records.parse_form),
-    "calls": (Call, records.parse_call),
-    "application_statuses": (ApplicationStatus, records.parse_application_status),
-    "operators": (Operator, records.parse_operator),
-    "credits": (Credit, records.parse_credit),
-    "vouchers": (MirroredVoucher, records.parse_voucher),
+KINDS: dict[str, tuple[type[Base], Callable[[Any], dict[str, Any]]]] = {
+    kind: (table, columns.COLUMNS[kind])
+    for kind, table in (
+        ("comuni", Comune),
+        ("categories", Category),
+        ("providers", Provider),
+        ("services", Service),
+        ("forms", FormDefinition),
+        ("calls", Call),
+        ("application_statuses", ApplicationStatus),
+        ("operators", Operator),
+        ("credits", Credit),
+        ("vouchers", MirroredVoucher),
+    )
 }
 
 
 def parse_batch(kind: str, batch: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Validates a batch; the error names the kind, the record's position and the field."""
-    _, parse = KINDS[kind]
-    rows = []
-    for position, record in enumerate(batch):
-        if not isinstance(record, Mapping):
-            raise records.RecordError(f"{kind}[{position}]: not an object")
-        try:
-            rows.append(parse(record))
-        except records.RecordError as error:
-            raise records.RecordError(f"{kind}[{position}].{error}") from None
-    return rows
+    """Validates a batch with the contract's types (protocol.records) and turns it into
+    column values; the error names the kind, the record's position and the field."""
+    _, to_columns = KINDS[kind]
+    return [to_columns(record) for record in records.validate_batch(kind, batch)]
 
 
 class Prepared(NamedTuple):

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Word stems for search, one Snowball stemmer per language.
 
-The only place that says which stemmer a language uses: add a language here and both
-the search rows and the queries stem its words. PyStemmer (the Snowball project's C
+Which stemmer a language uses is said once, in the language registry (``languages``):
+both the search rows and the queries stem its words with it. PyStemmer (the Snowball project's C
 stemmers) is used over a hand-written suffix list: it knows each language's plurals,
 genders and verb endings ("pasti" and "pasto" both give "past", "meals" gives "meal").
 Its stemmer objects are not thread-safe, so each thread gets its own.
@@ -16,10 +16,12 @@ from collections.abc import Iterable
 
 import Stemmer
 
-# Language code -> Snowball algorithm (``Stemmer.algorithms()`` lists them).
+from languages import LANGUAGES
+
+# Language code -> Snowball algorithm (``Stemmer.algorithms()`` lists them). Albanian,
+# Ukrainian and Chinese have none: their words are found as typed.
 SNOWBALL_ALGORITHMS: dict[str, str] = {
-    "it": "italian",
-    "en": "english",
+    entry.code: entry.stemmer for entry in LANGUAGES if entry.stemmer is not None
 }
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)  # letters only: numbers have no stem
 _local = threading.local()

@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Answers</name>
+    <message>
+        <location filename="../../forms/answers.py" line="31"/>
+        <source>This answer is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="32"/>
+        <source>Please type some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="33"/>
+        <source>Type at least {min} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="34"/>
+        <source>Type at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="35"/>
+        <source>This is not in the required format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="36"/>
+        <source>Type a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="37"/>
+        <source>Type an amount in euro, like 150 or 150.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="38"/>
+        <source>The smallest value allowed is {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="39"/>
+        <source>The largest value allowed is {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="40"/>
+        <source>Type a valid date, like 23/01/1941.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="41"/>
+        <source>The date cannot be before {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="42"/>
+        <source>The date cannot be after {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="43"/>
+        <source>Choose one of the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="44"/>
+        <source>“{choice}” cannot be chosen together with other answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="46"/>
+        <source>Answer yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="47"/>
+        <source>You need to confirm this declaration to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="48"/>
+        <source>Choose a Comune from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="49"/>
+        <source>Add at least {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="50"/>
+        <source>You can add at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="51"/>
+        <source>This answer is not part of the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/answers.py" line="52"/>
+        <source>The form cannot check this answer: please ask the welfare manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicationStatusScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/application_status.py" line="133"/>
@@ -167,103 +275,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="515"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="518"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="527"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="542"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="532"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="533"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="539"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="543"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="550"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="553"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="560"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="561"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="569"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="568"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="574"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="577"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="580"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="578"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="581"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="588"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="589"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="590"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,107 +937,107 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="321"/>
+        <location filename="../../kiosk/ui/main_window.py" line="327"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="369"/>
+        <location filename="../../kiosk/ui/main_window.py" line="375"/>
         <source>End the assisted session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="370"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>What the citizen was doing and has not sent is forgotten.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="371"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="372"/>
+        <location filename="../../kiosk/ui/main_window.py" line="378"/>
         <source>Yes, end it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="395"/>
+        <location filename="../../kiosk/ui/main_window.py" line="401"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="449"/>
+        <location filename="../../kiosk/ui/main_window.py" line="456"/>
         <source>Calling the welfare managers of this Social Point…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="452"/>
+        <location filename="../../kiosk/ui/main_window.py" line="459"/>
         <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <location filename="../../kiosk/ui/main_window.py" line="465"/>
         <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="463"/>
+        <location filename="../../kiosk/ui/main_window.py" line="470"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="465"/>
+        <location filename="../../kiosk/ui/main_window.py" line="472"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="467"/>
+        <location filename="../../kiosk/ui/main_window.py" line="474"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="469"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="474"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>{name} {version}, free software under the {licence} licence: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="483"/>
+        <location filename="../../kiosk/ui/main_window.py" line="502"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="484"/>
+        <location filename="../../kiosk/ui/main_window.py" line="503"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="485"/>
+        <location filename="../../kiosk/ui/main_window.py" line="504"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="486"/>
+        <location filename="../../kiosk/ui/main_window.py" line="505"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="487"/>
+        <location filename="../../kiosk/ui/main_window.py" line="506"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="488"/>
+        <location filename="../../kiosk/ui/main_window.py" line="507"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1279,23 +1387,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="73"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="74"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="158"/>
+        <source>Type names in Latin letters (pinyin), as on your documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="159"/>
+        <source>Other letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="160"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="161"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="162"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="76"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="163"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="77"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="164"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,6 +1619,39 @@ The receipt and one voucher per service are coming out of the printer: show the 
     </message>
 </context>
 <context>
+    <name>Slips</name>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="87"/>
+        <source>The Comune will contact you after examining the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/applying.py" line="88"/>
+        <source>Keep this receipt: you need it to ask how your application is going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <source>Paid with your welfare credit. The kiosk never takes money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <source>Paid at the Social Point desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <source>One voucher per service comes out: show it to the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StillTherePanel</name>
     <message>
         <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
@@ -1625,6 +1776,59 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <message>
         <location filename="../../kiosk/ui/texts.py" line="28"/>
         <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Validators</name>
+    <message>
+        <location filename="../../forms/validators.py" line="25"/>
+        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="28"/>
+        <source>This codice fiscale is not valid: check its letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="31"/>
+        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="36"/>
+        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="41"/>
+        <source>An Italian IBAN has 27 characters and starts with IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="44"/>
+        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="47"/>
+        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="51"/>
+        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="54"/>
+        <source>This e-mail address is not valid: it should look like name@example.it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/validators.py" line="57"/>
+        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

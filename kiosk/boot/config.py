@@ -19,8 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from languages import CODES as LANGUAGES
+
 APP_NAME = "social-point-kiosk"
-LANGUAGES = ("it", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from forms.answers import Problem, check
 from forms.definition import FormDefinition, load_definition
 from forms.lookup import TRACKING_ALPHABET
+from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt, with_protocol
 from printing.slip import SlipContext
@@ -81,6 +82,14 @@ def start(session: Session, call_id: str, now: datetime) -> Draft:
     return Draft(call.id, dict(call.title), load_definition(row.definition), comuni)
 
 
+# What to do next, for the citizen's own lines on the receipt (in their language).
+NEXT_STEPS = (
+    QT_TRANSLATE_NOOP("Slips", "The Comune will contact you after examining the application."),
+    QT_TRANSLATE_NOOP(
+        "Slips", "Keep this receipt: you need it to ask how your application is going."),
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Submitted:
     outbox_uuid: str
@@ -96,12 +105,13 @@ def submit(
     *,
     receipt_hold_s: float = 0.0,
     assisted_by: str | None = None,
+    language: str = "it",
 ) -> Submitted | list[Problem]:
     """Queues the application and its receipt in the caller's transaction, or returns
     the problems that stop it (the draft is kept as it is). The receipt waits up to
     ``receipt_hold_s`` for the protocol number. ``assisted_by``: the operator id of the
     welfare manager who filled it in with the citizen (the receipt names them by the
-    context's ``operator``)."""
+    context's ``operator``). ``language``: the citizen's, for their own lines on it."""
     cleaned, problems = draft.all_problems(now.date())
     if problems:
         return problems
@@ -117,6 +127,8 @@ def submit(
         applicant=applicant or "-", tracking_code=code, submitted_at=context.printed_at,
         next_steps=("Il Comune ti contatterà dopo aver esaminato la domanda.",
                     "Conserva questa ricevuta: serve per chiedere a che punto è."),
+        language=language, call_title_translated=draft.call_title.get(language, ""),
+        citizen_notes=[translate("Slips", step, language) for step in NEXT_STEPS],
     ))  # fmt: skip
     hold = outbox.utcnow() + timedelta(seconds=receipt_hold_s) if receipt_hold_s > 0 else None
     job = print_queue.add(session, slip, "application", code, hold_until=hold)

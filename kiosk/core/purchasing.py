@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.lookup import TRACKING_ALPHABET
+from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
@@ -39,6 +40,16 @@ PAYMENT_NOTES = {
     "credit": "Pagato con il credito welfare. Il totem non riceve denaro.",
     "desk": "Pagato allo sportello del Social Point.",
 }
+# The same notes for the citizen's own lines, in their language (the catalogs' "Slips").
+CITIZEN_PAYMENT_NOTES = {
+    "provider": QT_TRANSLATE_NOOP(
+        "Slips", "You pay the provider when you get the service. The kiosk never takes money."),
+    "credit": QT_TRANSLATE_NOOP(
+        "Slips", "Paid with your welfare credit. The kiosk never takes money."),
+    "desk": QT_TRANSLATE_NOOP("Slips", "Paid at the Social Point desk."),
+}  # fmt: skip
+SHOW_VOUCHERS = QT_TRANSLATE_NOOP(
+    "Slips", "One voucher per service comes out: show it to the provider.")  # fmt: skip
 
 
 class CheckoutError(Exception):
@@ -162,6 +173,7 @@ class Checkout:
     credit_limit_cents: int = 5000
     voucher_days: int = 90
     phone: str | None = None  # to call the citizen back if the platform refuses the order
+    language: str = "it"  # the citizen's: their lines on the receipt come in it too
 
 
 def place_order(
@@ -223,15 +235,20 @@ def place_order(
     }  # fmt: skip
     entry_uuid = outbox.add(session, "purchase", payload)
     providers = sorted({ln.provider for ln in cart.lines})
+    lang = checkout.language
     receipt = purchase_receipt(context, PurchaseReceipt(
         kind="booking" if checkout.payment == "provider" else "purchase", reference=reference,
         provider=providers[0] if len(providers) == 1 else "Più fornitori (vedi i buoni)",
         provider_phone=cart.lines[0].provider_phone if len(providers) == 1 else "",
         lines=[ReceiptLine(f"{ln.title.get('it', ln.service_id)}"
                            f"{f' ({ln.unit})' if ln.unit else ''}", ln.quantity,
-                           ln.unit_price_cents) for ln in cart.lines],
+                           ln.unit_price_cents, translated=ln.title.get(lang, ""))
+               for ln in cart.lines],
         payment_note=PAYMENT_NOTES[checkout.payment],
         notes=("Per ogni servizio esce un buono da mostrare al fornitore.",),
+        language=lang,
+        citizen_notes=[translate("Slips", CITIZEN_PAYMENT_NOTES[checkout.payment], lang),
+                       translate("Slips", SHOW_VOUCHERS, lang)],
     ))  # fmt: skip
     receipt_job = print_queue.add(session, receipt, "receipt", reference)
     voucher_jobs = tuple(print_queue.add(session, slip, "voucher", code) for code, slip in slips)

@@ -6,7 +6,8 @@ translations (edit them with Qt Linguist, refresh them with ``pyside6-lupdate``)
 start the ``.ts`` files are compiled into the cache folder with the ``lrelease`` that
 ships in the PySide6 wheel, only when the source is newer, so a checkout never runs with
 stale translations. Installing a translator makes Qt send ``LanguageChange`` to every
-widget, and each screen retranslates itself.
+widget, and each screen retranslates itself. The languages themselves (names, locales,
+direction) come from the registry in ``languages``.
 """
 
 from __future__ import annotations
@@ -15,14 +16,24 @@ import logging
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication
+
+from languages import LANGUAGES, language
 
 log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
 SOURCE_LANGUAGE = "en"
 # Shown in their own language, never translated: a person must find their own.
-LANGUAGE_NAMES = {"it": "Italiano", "en": "English"}
+LANGUAGE_NAMES = {entry.code: entry.name for entry in LANGUAGES}
 
 
 def lrelease_binary() -> Path:
@@ -66,21 +77,40 @@ class LanguageSwitcher(QObject):
     def set_language(self, lang: str) -> None:
         app = QCoreApplication.instance()
         assert app is not None
+        entry = language(lang)
         # Set first: the LanguageChange events that follow make screens read it.
-        self.language = lang
-        QLocale.setDefault(QLocale(lang))
+        self.language = entry.code
+        QLocale.setDefault(QLocale(entry.qt_locale))
+        if isinstance(app, QGuiApplication) and app.isRightToLeft() != entry.right_to_left:
+            # Arabic mirrors every layout: Back, Home and Help, arrows, forms, keyboards.
+            # Qt's enum namespace is built only here (15 ms), never before the first frame.
+            from PySide6.QtCore import Qt
+
+            app.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft
+                if entry.right_to_left
+                else Qt.LayoutDirection.LeftToRight
+            )
         self._discard_translators(app)
         # English, the source language, has a catalog too: only its plural forms.
-        self._install(app, compile_translation(lang, self._cache_dir))
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        self._install(app, Path(qt_dir) / f"qtbase_{lang}.qm")
-        self.changed.emit(lang)
+        self._install(app, compile_translation(entry.code, self._cache_dir))
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        # Qt ships qtbase_zh_CN, qtbase_ar, qtbase_uk; none for Romanian or Albanian.
+        for name in (f"qtbase_{entry.qt_locale}.qm", f"qtbase_{entry.code}.qm"):
+            if (qt_dir / name).exists():
+                self._install(app, qt_dir / name)
+                break
+        self.changed.emit(entry.code)
 
     def detach(self) -> None:
-        """Removes this switcher's translators from the application."""
+        """Removes this switcher's translators (and a right-to-left layout) from the app."""
         app = QCoreApplication.instance()
         if app is not None:
             self._discard_translators(app)
+            if isinstance(app, QGuiApplication) and app.isRightToLeft():
+                from PySide6.QtCore import Qt
+
+                app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
     def _discard_translators(self, app: QCoreApplication) -> None:
         # A removed translator keeps this switcher as its Qt parent: without deleteLater

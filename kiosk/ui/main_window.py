@@ -136,13 +136,19 @@ class MainWindow(QMainWindow):
         self.large_text_button.clicked.connect(self.set_large_text)
         row.addWidget(self.large_text_button)
         row.addSpacing(24)
+        # The picker: every language in its own script on the home screen; elsewhere
+        # one button with the language in use, which opens the others (seven buttons
+        # beside the name would squeeze it on every screen).
+        self.language_toggle = button(name="languageToggle", role="lang")
+        self.language_toggle.clicked.connect(lambda: self._show_languages(True))
+        row.addWidget(self.language_toggle)
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
         for code, native_name in LANGUAGE_NAMES.items():
             choice = button(native_name, name=f"language_{code}", role="lang")
             choice.setCheckable(True)
             choice.setChecked(code == self.ctx.lang)
-            choice.clicked.connect(lambda _=False, c=code: self.ctx.switcher.set_language(c))
+            choice.clicked.connect(lambda _=False, c=code: self._choose_language(c))
             self.language_group.addButton(choice)
             self.language_buttons[code] = choice
             row.addWidget(choice)
@@ -419,6 +425,7 @@ class MainWindow(QMainWindow):
         at_home = route == "home"
         self.back_button.setEnabled(not at_home)
         self.home_button.setEnabled(not at_home)
+        self._show_languages(at_home)
 
     # Help and language -------------------------------------------------------------------
 
@@ -477,6 +484,18 @@ class MainWindow(QMainWindow):
 
     def _on_language_changed(self, code: str) -> None:
         self.language_buttons[code].setChecked(True)
+        self.language_toggle.setText(LANGUAGE_NAMES[code])
+
+    def _choose_language(self, code: str) -> None:
+        self.ctx.switcher.set_language(code)
+        self._show_languages(self.current_route == "home")
+
+    def _show_languages(self, every: bool) -> None:
+        """Every language's button (home, or the citizen asked), or only the one in use."""
+        self.language_toggle.setText(LANGUAGE_NAMES[self.ctx.lang])
+        self.language_toggle.setVisible(not every)
+        for choice in self.language_buttons.values():
+            choice.setVisible(every)
 
     def retranslate(self) -> None:
         comune = self.catalog.comune_name(self.ctx.social_point.comune) if self.catalog else None

@@ -13,9 +13,17 @@ annotations``, whose string annotations NamedTuple would compile one by one).
 
 from typing import NamedTuple
 
+from languages import FONT_FAMILIES
+
+# Every language's font, then DejaVu Sans (signs such as ⌂; ./dev installs it): Qt
+# looks in each, in order, for a glyph the first lacks.
+SYMBOL_FONT = "DejaVu Sans"
+FONTS = ", ".join([*(f'"{family}"' for family in (*FONT_FAMILIES, SYMBOL_FONT)),
+                   '"Liberation Sans"', "sans-serif"])  # fmt: skip
+
 
 class Tokens(NamedTuple):
-    font_family: str = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
+    font_family: str = FONTS
     body_px: int = 22
     small_px: int = 19
     title_px: int = 36

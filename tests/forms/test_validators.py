@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 from stdnum import iban as stdnum_iban
 from stdnum.it import codicefiscale as stdnum_cf
 
-from forms.validators import VALIDATORS, AnswerError, cap, codice_fiscale, email, iban_it, message
-from forms.validators import phone_it as phone
+from forms.validators import (
+    VALIDATORS,
+    AnswerError,
+    cap,
+    codice_fiscale,
+    email,
+    iban_it,
+    message,
+    phone,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +87,7 @@ def test_phones_emails_and_caps() -> None:
     assert phone("347 123 4567") == "+393471234567"
     assert phone("+39 049 123 4567") == "+390491234567"
     assert phone("0039 049-8765432") == "+390498765432"
-    for wrong in ("12345", "+33 1 23 45 67 89", "347 12", "telefono"):
+    for wrong in ("12345", "+33 1 23 45", "347 12", "telefono", "+40 000 000 000"):
         with pytest.raises(AnswerError):
             phone(wrong)
     assert email(" maria.rossi@comune.limena.pd.it ") == "maria.rossi@comune.limena.pd.it"
@@ -89,6 +97,30 @@ def test_phones_emails_and_caps() -> None:
     assert cap("35016") == "35016"
     with pytest.raises(AnswerError):
         cap("3501")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("+40 721 234 567", "+40721234567"),  # a Romanian mobile
+        ("0040 21 312 3456", "+40213123456"),  # a Bucharest landline, with 00
+        ("+373 69 123 456", "+37369123456"),  # Moldova
+        ("+212 6 12 34 56 78", "+212612345678"),  # Morocco
+        ("+355 69 123 4567", "+355691234567"),  # Albania
+        ("+380 67 123 4567", "+380671234567"),  # Ukraine
+        ("+86 139 1234 5678", "+8613912345678"),  # China
+        ("+33 1 23 45 67 89", "+33123456789"),  # France
+    ],
+)
+def test_phone_numbers_of_any_country_are_accepted_in_e164(typed: str, expected: str) -> None:
+    assert phone(typed) == expected
+
+
+@pytest.mark.parametrize("lang", ["it", "en", "ro", "ar", "sq", "uk", "zh"])
+def test_validator_messages_come_in_every_language(lang: str) -> None:
+    english = message("cf_checksum", "en")
+    shown = message("cf_checksum", lang)
+    assert shown and (shown != english) == (lang != "en")
 
 
 @settings(max_examples=400, deadline=None)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from central.models import Change, Record
 from central.platform import Platform
-from central.schemas import STREAM_OF
+from protocol.records import STREAM_OF
 from store import set_aside
 from store.database import Store
 from store.models import OutboxEntry

@@ -17,13 +17,13 @@ from sqlalchemy import select
 
 from central import purchases
 from central.platform import PublishError
-from central.schemas import SubmissionEntry
 from forms.lookup import holder_key
 from kiosk.core.manager_desk import day_report, desk_facts
 from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
 from kiosk.core.wallet import print_voucher, usable_vouchers
 from printing import print_queue
 from printing.slip import Qr, SlipContext
+from protocol.messages import SubmissionEntry
 from store.database import Store
 from store.models import MirroredVoucher, OutboxEntry
 from store.retention import RetentionRule

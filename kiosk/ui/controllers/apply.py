@@ -93,11 +93,12 @@ class ApplyController(QObject):
         hold = self.backend.config.receipt_wait_s if self.online else 0
         store, context = self.backend.store, self.context()
         manager = self.window.ctx.citizen.assisted_by
+        lang = self.window.ctx.lang
 
         def work() -> applying.Submitted | list[Any]:
             with store.write() as session:
                 return applying.submit(session, draft, context, datetime.now(UTC),
-                                       receipt_hold_s=hold,
+                                       receipt_hold_s=hold, language=lang,
                                        assisted_by=manager.id if manager else None)  # fmt: skip
 
         self.tasks.run(work, lambda result: self._submitted(screen, result),

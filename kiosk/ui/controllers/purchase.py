@@ -105,6 +105,7 @@ class PurchaseController(QObject):
             desk_confirmed_by=manager.id if manager and desk_confirmed else None,
             credit_limit_cents=config.purchases.credit_limit_cents,
             voucher_days=config.purchases.voucher_valid_days, phone=screen.identify.phone,
+            language=self.window.ctx.lang,
         )  # fmt: skip
 
         def work() -> Placed | CheckoutError:

@@ -89,7 +89,7 @@ class ApplyScreen(DataScreen):
         actions.addStretch(1)
         actions.addWidget(self.next_button)
         self.body.addLayout(actions)
-        self.keyboard = OnScreenKeyboard(for_forms=True)
+        self.keyboard = OnScreenKeyboard(for_forms=True, language_of=lambda: self.ctx.lang)
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
         self.dock.addWidget(self.keyboard)
@@ -494,7 +494,10 @@ class ApplyScreen(DataScreen):
         for widget in self.widgets.values():
             if new in widget.text_inputs():
                 assert isinstance(new, QLineEdit | QPlainTextEdit)
-                self.keyboard.bind(new, capitalise=widget.item["type"] in CAPITALISED)
+                # Names and addresses in the citizen's letters; codes, numbers, dates,
+                # a codice fiscale, an IBAN, a phone or an e-mail in Latin ones.
+                typed_words = widget.item["type"] in CAPITALISED
+                self.keyboard.bind(new, capitalise=typed_words, latin_only=not typed_words)
                 self._show_keyboard(True)
                 # After the layout has made room for the keyboard:
                 QTimer.singleShot(0, lambda w=widget: self.area.ensureWidgetVisible(w))

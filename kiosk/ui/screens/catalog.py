@@ -121,7 +121,7 @@ class CatalogScreen(DataScreen):
         self.stack.addWidget(self.results_page)
         self.body.addWidget(self.stack, 1)
 
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(language_of=lambda: self.ctx.lang)
         self.keyboard.bind(self.search)
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from forms.validators import AnswerError, codice_fiscale, phone_it
+from forms.validators import AnswerError, codice_fiscale, phone
 from forms.validators import message as validator_message
 from kiosk.ui.widgets.common import button, label, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -99,7 +99,7 @@ class IdentifyBox(QWidget):
         self.phone = None
         if self.phone_field.isVisibleTo(self) and self.phone_field.text().strip():
             try:
-                self.phone = phone_it(self.phone_field.text())
+                self.phone = phone(self.phone_field.text())
             except AnswerError as error:
                 self.phone_error.setText("⚠  " + validator_message(error.code, self._lang()))
                 self.phone_error.show()

@@ -6,20 +6,48 @@ types into the text field it is bound to, never takes focus, and every key is a 
 touch target. Accents are not needed to search (the catalog folds them); forms get a
 row with accented letters and the signs an e-mail address needs, and a shift key that
 also comes on by itself at the start of a name.
+
+The letters follow the language on screen (``languages`` names each one's layout):
+Romanian ș ț ă â î, Albanian ë ç, Ukrainian Cyrillic, Arabic; Chinese keeps the Latin
+letters with a note (names on Italian documents are written in pinyin). A key switches
+between the language's letters and the Latin ones; a codice fiscale, an IBAN, a phone
+number or an e-mail address always gets the Latin keyboard.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from kiosk.ui.widgets.common import button
+from kiosk.ui.widgets.common import button, label
+from languages import language
 
 ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM,.-")
 FORM_ROW = "ÀÈÉÌÒÙ@_/+"
 KEY_PX = 64
+
+
+class Layout(NamedTuple):
+    rows: tuple[str, ...]
+    form_row: str  # letters with marks and signs for forms (e-mail addresses)
+    switch_label: str  # on the key that switches to these letters, in their script
+    capitals: bool = True
+
+
+LATIN = "latin"
+LAYOUTS = {
+    LATIN: Layout(ROWS, FORM_ROW, "ABC"),
+    "ro": Layout(ROWS, "ĂÂÎȘȚÉ@_/+", "ĂÂÎ"),
+    "sq": Layout(ROWS, "ËÇÀÈÉÒ@_/+", "ËÇ"),
+    "uk": Layout(("1234567890", "ЙЦУКЕНГШЩЗХЇ", "ФІВАПРОЛДЖЄ", "ЯЧСМИТЬБЮҐ'"),
+                 ",.-@_/+", "АБВ"),
+    "ar": Layout(("1234567890", "ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرىةوزظذ"),
+                 "أإآ،.-@_/+", "أبت", capitals=False),
+}  # fmt: skip
 
 TextTarget = QLineEdit | QPlainTextEdit
 
@@ -29,39 +57,94 @@ class OnScreenKeyboard(QWidget):
 
     closed = Signal()
 
-    def __init__(self, *, for_forms: bool = False) -> None:
+    def __init__(
+        self, *, for_forms: bool = False, language_of: Callable[[], str] | None = None
+    ) -> None:
+        """``language_of`` gives the language on screen; without it (identifiers) the
+        keyboard is always Latin."""
         super().__init__()
         self.setObjectName("keyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # Keys stay where a physical keyboard has them, in Arabic too (ض top left).
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._target: TextTarget | None = None
         self._capitalise = False
-        grid = QGridLayout(self)
-        grid.setContentsMargins(12, 8, 12, 8)
-        grid.setSpacing(6)
-        rows = (*ROWS, FORM_ROW) if for_forms else ROWS
-        for row, keys in enumerate(rows):
-            for column, char in enumerate(keys):
-                key = self._key(char, f"key_{ord(char)}")
-                key.clicked.connect(lambda _=False, c=char: self._type(c))
-                grid.addWidget(key, row, column)
-        last = len(rows)
+        self._for_forms = for_forms
+        self._language_of = language_of
+        self._latin_only = False  # the bound field takes an identifier
+        self._use_latin = False  # the citizen switched to Latin letters
+        self.layout_name = ""
+        self._keys: list[QPushButton] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(12, 8, 12, 8)
+        self._grid.setSpacing(6)
+        self.note = label(role="fieldLabel", name="keyboardNote")
+        self.note.hide()
         self.shift = self._key("⇧", "keyShift")
         self.shift.setCheckable(True)
-        self.shift.setVisible(for_forms)
         self.space = self._key("", "keySpace")
         self.space.clicked.connect(lambda: self._type(" "))
         self.backspace = self._key("⌫", "keyBackspace")
         self.backspace.clicked.connect(self._erase)
         self.hide_button = self._key("", "keyboardHide")
         self.hide_button.clicked.connect(self._close)
-        grid.addWidget(self.hide_button, last, 0, 1, 2)
-        if for_forms:
-            grid.addWidget(self.shift, last, 2, 1, 1)
-            grid.addWidget(self.space, last, 3, 1, 5)
-        else:
-            grid.addWidget(self.space, last, 2, 1, 6)
-        grid.addWidget(self.backspace, last, 8, 1, 2)
+        self.switch = self._key("", "keyboardSwitch")
+        self.switch.clicked.connect(self._switch_letters)
+        self._lay_out()
         self.retranslate()
+
+    def _wanted_layout(self) -> str:
+        return LATIN if self._latin_only or self._use_latin else self._native_layout()
+
+    def _native_layout(self) -> str:
+        return language(self._language_of()).keyboard if self._language_of else LATIN
+
+    def _lay_out(self) -> None:
+        """Places the keys of the layout the language and the field ask for."""
+        name = self._wanted_layout()
+        if name == self.layout_name:
+            return
+        self.layout_name = name
+        layout = LAYOUTS.get(name, LAYOUTS[LATIN])
+        for key in self._keys:
+            self._grid.removeWidget(key)
+            key.deleteLater()
+        self._keys = []
+        rows = (*layout.rows, layout.form_row) if self._for_forms else layout.rows
+        width = max(len(keys) for keys in rows)
+        self._grid.addWidget(self.note, 0, 0, 1, width)
+        for row, keys in enumerate(rows, start=1):
+            for column, char in enumerate(keys):
+                key = self._key(char, f"key_{ord(char)}")
+                key.clicked.connect(lambda _=False, c=char: self._type(c))
+                self._grid.addWidget(key, row, column)
+                self._keys.append(key)
+        last = len(rows) + 1
+        native = self._native_layout()
+        self.switch.setVisible(native != LATIN and not self._latin_only)
+        self.switch.setText(LAYOUTS[LATIN if name != LATIN else native].switch_label)
+        self.shift.setVisible(self._for_forms and layout.capitals)
+        small = 2 if width <= 10 else 3
+        self._grid.addWidget(self.hide_button, last, 0, 1, small)
+        column = small
+        if self.switch.isVisible():
+            self._grid.addWidget(self.switch, last, column, 1, 1)
+            column += 1
+        if self.shift.isVisible():
+            self._grid.addWidget(self.shift, last, column, 1, 1)
+            column += 1
+        self._grid.addWidget(self.space, last, column, 1, width - column - small)
+        self._grid.addWidget(self.backspace, last, width - small, 1, small)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        # Chinese names are typed in Latin letters, as on the citizen's Italian documents.
+        pinyin = self._language_of is not None and language(self._language_of()).types_in_latin
+        self.note.setVisible(pinyin and not self._latin_only)
+
+    def _switch_letters(self) -> None:
+        self._use_latin = not self._use_latin
+        self._lay_out()
 
     def _key(self, text: str, name: str) -> QPushButton:
         key = button(text, name=name, role="key")
@@ -70,6 +153,10 @@ class OnScreenKeyboard(QWidget):
         return key
 
     def retranslate(self) -> None:
+        self._use_latin = False
+        self._lay_out()
+        self.note.setText(self.tr("Type names in Latin letters (pinyin), as on your documents."))
+        self.switch.setAccessibleName(self.tr("Other letters"))
         self.space.setText(self.tr("space"))
         self.space.setAccessibleName(self.tr("space"))
         self.backspace.setAccessibleName(self.tr("Delete"))
@@ -81,11 +168,17 @@ class OnScreenKeyboard(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def bind(self, target: TextTarget, *, capitalise: bool = False) -> None:
-        """Types into ``target``; with ``capitalise`` each word starts with a capital."""
+    def bind(
+        self, target: TextTarget, *, capitalise: bool = False, latin_only: bool = False
+    ) -> None:
+        """Types into ``target``; with ``capitalise`` each word starts with a capital;
+        ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail)."""
         self.unbind()
         self._target = target
         self._capitalise = capitalise
+        self._latin_only = latin_only
+        self._use_latin = False
+        self._lay_out()
         # A field deleted under the keyboard (its page was replaced) takes the keyboard
         # with it: keys must never reach a deleted field.
         target.destroyed.connect(self._target_gone)

@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one list of languages the kiosk speaks, and what each of them needs.
+
+Nothing else in the code names a language: the configuration, the language picker, the
+catalogs, the fonts, the on-screen keyboards, the slips and the search all read this
+registry. Adding a language is one entry here plus its catalog
+``assets/i18n/kiosk_<code>.ts``.
+
+Texts from the platform and from form definitions are JSON objects keyed by language
+code (``{"it": ..., "ro": ...}``); Italian is required there and is the fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+
+class Language(NamedTuple):
+    code: str  # the key of texts in records, forms and catalogs
+    name: str  # in its own language and script: a person must find their own
+    qt_locale: str  # numbers and dates as the community reads them (Latin digits)
+    right_to_left: bool = False
+    # The font family that draws its script; Noto Sans covers Latin and Cyrillic.
+    font: str = "Noto Sans"
+    keyboard: str = "latin"  # the on-screen keyboard's letters (kiosk/ui/widgets/keyboard)
+    # Names are typed in Latin letters (pinyin, as on Italian documents): the keyboard
+    # says so.
+    types_in_latin: bool = False
+    stemmer: str | None = None  # the Snowball algorithm for search, when one exists
+
+
+FALLBACK = "it"
+LANGUAGES = (
+    Language("it", "Italiano", "it_IT", stemmer="italian"),
+    Language("en", "English", "en_GB", stemmer="english"),
+    Language("ro", "Română", "ro_RO", keyboard="ro", stemmer="romanian"),
+    Language("ar", "العربية", "ar_MA", right_to_left=True, font="Noto Sans Arabic",
+             keyboard="ar", stemmer="arabic"),
+    Language("sq", "Shqip", "sq_AL", keyboard="sq"),
+    Language("uk", "Українська", "uk_UA", keyboard="uk"),
+    Language("zh", "简体中文", "zh_CN", font="Noto Sans CJK SC", types_in_latin=True),
+)  # fmt: skip
+CODES = tuple(language.code for language in LANGUAGES)
+# The fonts in the order a text looks for a glyph: Latin and Cyrillic first, then the
+# other scripts (Debian: fonts-noto-core and fonts-noto-cjk).
+FONT_FAMILIES = tuple(dict.fromkeys(language.font for language in LANGUAGES))
+_BY_CODE = {language.code: language for language in LANGUAGES}
+
+# Unicode isolates: a number, a codice fiscale, an IBAN or an amount keeps its left to
+# right order inside a right-to-left sentence, and does not reorder the words around it.
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+def language(code: str) -> Language:
+    """The registry entry for ``code``; an unknown code gets the fallback language."""
+    return _BY_CODE.get(code) or _BY_CODE[FALLBACK]
+
+
+def pick(texts: Mapping[str, str], lang: str) -> str:
+    """A text in ``lang``, else in Italian, else in any language it has."""
+    return texts.get(lang) or texts.get(FALLBACK) or next(iter(texts.values()), "")
+
+
+def left_to_right(text: str, lang: str) -> str:
+    """``text`` kept left to right when it is shown inside ``lang``'s sentences."""
+    if not language(lang).right_to_left or not text:
+        return text
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Lines in a script the printer's code page lacks, drawn as images (Pillow, no Qt).
+
+A citizen's own lines on a slip (what they bought, what to do next) come in their
+language too; Arabic, Chinese, Ukrainian and Romanian letters are outside CP1252/CP858,
+so those lines are printed as raster images drawn with the same Noto fonts as the
+screen, never as dots. Arabic is shaped and laid right to left by Pillow's Raqm layout.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from functools import cache
+
+from PIL import Image, ImageDraw, ImageFont, features
+
+from languages import language
+
+log = logging.getLogger(__name__)
+
+FONT_PX = 26  # about the height of the printer's font A (24 dots) with its accents
+LINE_GAP = 6
+
+
+@cache
+def font_file(family: str, bold: bool = False) -> str | None:
+    """The font file fontconfig gives for ``family`` (Debian: fonts-noto-core/-cjk)."""
+    pattern = f"{family}:style={'Bold' if bold else 'Regular'}"
+    try:
+        found = subprocess.run(
+            ["fc-match", "--format=%{file}\n%{family}", pattern],
+            capture_output=True, text=True, timeout=10, check=True,
+        ).stdout.split("\n")  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        log.error("fontconfig (fc-match) is not available")
+        return None
+    if len(found) < 2 or family not in found[1]:
+        log.error("font %s is not installed", family)
+        return None
+    return found[0]
+
+
+@cache
+def _font(lang: str, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path = font_file(language(lang).font, bold) or font_file(language(lang).font)
+    if path is None:
+        return ImageFont.load_default(FONT_PX)
+    layout = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
+    return ImageFont.truetype(path, FONT_PX, layout_engine=layout)
+
+
+def _lines(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int,
+           direction: str) -> list[str]:  # fmt: skip
+    """Lines no wider than ``width`` dots: broken at spaces, or anywhere (Chinese)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" ") if " " in paragraph else list(paragraph):
+            joiner = " " if line and " " in paragraph else ""
+            candidate = f"{line}{joiner}{word}"
+            if line and font.getlength(candidate, direction=direction) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+            while font.getlength(line, direction=direction) > width and len(line) > 1:
+                cut = len(line) - 1  # a single word wider than the paper
+                while cut > 1 and font.getlength(line[:cut], direction=direction) > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+def text_image(text: str, lang: str, width: int, *, bold: bool = False,
+               align: str = "left") -> Image.Image:  # fmt: skip
+    """``text`` in ``lang``'s font, wrapped to ``width`` dots, black on white ("1")."""
+    font = _font(lang, bold)
+    rtl = language(lang).right_to_left
+    direction = "rtl" if rtl else "ltr"
+    if not features.check("raqm"):
+        direction = None  # type: ignore[assignment]  # the basic layout knows no direction
+    lines = _lines(text, font, width, direction)
+    height = len(lines) * (FONT_PX + LINE_GAP) + LINE_GAP
+    image = Image.new("1", (width, height), 1)
+    draw = ImageDraw.Draw(image)
+    for index, line in enumerate(lines):
+        used = font.getlength(line, direction=direction)
+        start = {"left": 0, "center": (width - used) / 2, "right": width - used}[align]
+        if rtl and align == "left":  # a right-to-left line starts at the right edge
+            start = width - used
+        y = LINE_GAP + index * (FONT_PX + LINE_GAP)
+        draw.text((start, y), line, font=font, fill=0, direction=direction,
+                  language=lang)  # fmt: skip
+    return image

@@ -1,0 +1,194 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The sync API's requests and replies, and the payloads a kiosk submits, as pydantic
+types: the platform validates with them and its OpenAPI document comes from them; the
+kiosk builds its submissions with them. Records are in protocol/records.py."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from protocol.records import (
+    ApplicationStateValue,
+    ApplicationStatusRecord,
+    CallRecord,
+    CategoryRecord,
+    ComuneRecord,
+    CreditRecord,
+    FormRecord,
+    HolderKey,
+    Id,
+    Int,
+    Note,
+    OperatorRecord,
+    PaymentValue,
+    ProviderRecord,
+    ServiceRecord,
+    VoucherRecord,
+    VoucherStateValue,
+)
+from protocol.states import (
+    ChangeOp,
+    SubmissionKind,
+    SubmissionStatus,
+)
+
+Short = Annotated[str, StringConstraints(max_length=200)]
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+CODICE_FISCALE = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{16}$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+AnyRecord = (
+    ComuneRecord | CategoryRecord | ProviderRecord | ServiceRecord | FormRecord | CallRecord
+    | OperatorRecord | ApplicationStatusRecord | CreditRecord | VoucherRecord
+)  # fmt: skip
+
+
+class Change(BaseModel):
+    kind: str
+    op: ChangeOp
+    id: str
+    data: AnyRecord | None = None  # the record of ``kind`` (None for a delete)
+
+
+class ChangePage(BaseModel):
+    stream: str
+    items: list[Change]
+    next_cursor: str = Field(description="Opaque to clients; a decimal that only grows.")
+    has_more: bool
+
+
+class EnrollRequest(Strict):
+    code: Annotated[str, StringConstraints(min_length=4, max_length=64)]
+    kiosk_id: Id
+
+
+class EnrollResponse(BaseModel):
+    device_id: str
+    token: str
+
+
+class LookupKey(BaseModel):
+    lookup_key: str  # 64 hex digits
+
+
+class VoucherIssue(Strict):
+    """The Comune approved a subsidy: a voucher for this citizen (admin API)."""
+
+    cf: CODICE_FISCALE
+    comune: Id
+    programme: Short
+    amount_cents: int = Field(gt=0, le=10_000_000)
+    valid_days: int = Field(default=60, ge=1, le=730)
+
+
+class CreditGrant(Strict):
+    """Sets a citizen's credit balance (admin API)."""
+
+    cf: CODICE_FISCALE
+    programme: Short
+    balance_cents: int = Field(ge=0, le=100_000_000)
+
+
+class VoucherStatus(BaseModel):
+    code: str
+    state: VoucherStateValue
+    programme: str
+    amount_cents: int | None
+    service: str | None
+    valid_from: date
+    valid_until: date
+
+
+class StatusChange(Strict):
+    state: ApplicationStateValue
+    note: Note | None = None  # type: ignore[valid-type]
+
+
+# What a kiosk submits -------------------------------------------------------------------
+
+Channel = Literal["kiosk", "kiosk_assisted"]
+OperatorId = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,8}$")]
+
+
+class ApplicationPayload(Strict):
+    """An application for a call, filled on the form ``form`` ("id@version")."""
+
+    call: Id
+    form: Annotated[str, StringConstraints(max_length=200)]
+    form_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    tracking_code: Annotated[str, StringConstraints(min_length=4, max_length=32)]
+    answers: dict[str, Any]  # checked against the form by forms.answers.check
+    channel: Channel = "kiosk"
+    assisted_by: OperatorId | None = None  # the welfare manager beside the citizen
+
+
+class PurchaseLine(Strict):
+    service: Id
+    quantity: Int = Field(ge=1, le=99)
+    unit_price_cents: Int = Field(ge=0, le=10_000_000)
+
+
+class IssuedVoucher(Strict):
+    """A voucher the kiosk signed at checkout, published once the purchase is accepted."""
+
+    model_config = ConfigDict(extra="allow", strict=True)  # the record's other fields
+
+
+MAX_LINES = 20
+
+
+class PurchasePayload(Strict):
+    """A purchase or booking: its lines at the prices the citizen saw, and how it is paid."""
+
+    order: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    total_cents: Int = Field(ge=0)
+    payment: PaymentValue
+    lines: list[PurchaseLine] = Field(min_length=1, max_length=MAX_LINES)
+    holder: HolderKey | None = None  # the citizen, as a key: no codice fiscale
+    vouchers: list[dict[str, Any]] = Field(default=[], max_length=MAX_LINES)
+    channel: Channel = "kiosk"
+    assisted_by: OperatorId | None = None
+    desk_confirmed_by: OperatorId | None = None
+    phone: Annotated[str, StringConstraints(max_length=30)] | None = None
+
+
+PAYLOADS: dict[str, type[BaseModel]] = {
+    SubmissionKind.APPLICATION: ApplicationPayload,
+    SubmissionKind.PURCHASE: PurchasePayload,
+}
+
+
+class SubmissionEntry(BaseModel):
+    uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
+    kind: Annotated[str, StringConstraints(max_length=32)]
+    created_at: datetime
+    payload: Any  # ApplicationPayload, PurchasePayload or an event's object
+
+
+MAX_BATCH = 500
+
+
+class SubmissionBatch(BaseModel):
+    """Each entry is read on its own (``SubmissionEntry``, central/submission_entries.py):
+    one malformed entry is refused by itself, never the whole batch."""
+
+    entries: list[Any] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class SubmissionResult(BaseModel):
+    uuid: str
+    status: SubmissionStatus
+    server_id: str | None = None
+    code: str | None = None
+    message: str | None = None
+
+
+class SubmissionResults(BaseModel):
+    results: list[SubmissionResult]

@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A validated record (protocol.records) as the column values of its mirror table.
+
+What the mirror stores is exactly what it stored before the contract had types: texts
+as they came, an absent optional text as "", instants as naive UTC, a service's
+``residents_of`` as a list (empty: open to all) beside ``open_to_all``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from protocol import records as r
+from protocol.records import naive_utc
+
+
+def comune(record: r.ComuneRecord) -> dict[str, Any]:
+    return {"id": record.id, "name": record.name, "catastale": record.catastale,
+            "province": record.province, "cap": record.cap}  # fmt: skip
+
+
+def category(record: r.CategoryRecord) -> dict[str, Any]:
+    return {"id": record.id, "label": record.label, "icon": record.icon,
+            "position": record.position}  # fmt: skip
+
+
+def provider(record: r.ProviderRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "name": record.name,
+        "phone": record.phone or "",
+        "email": record.email or "",
+        "address": record.address or "",
+        "website": record.website or "",
+    }
+
+
+def service(record: r.ServiceRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "provider_id": record.provider,
+        "category_id": record.category,
+        "title": record.title,
+        "description": record.description,
+        "price_cents": record.price_cents,
+        "unit": record.unit,
+        "booking": record.booking,
+        "payments": record.payments,
+        "open_to_all": record.residents_of is None,
+        "keywords": record.keywords,
+        "residents_of": record.residents_of or [],
+    }
+
+
+def call(record: r.CallRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "comune_id": record.comune,
+        "kind": record.kind,
+        "title": record.title,
+        "description": record.description,
+        "opens_at": naive_utc(record.opens_at),
+        "closes_at": naive_utc(record.closes_at),
+        "budget_cents": record.budget_cents,
+        "form_ref": record.form,
+        "eligibility": record.eligibility,
+        "documents": record.documents,
+    }
+
+
+def form(record: r.FormRecord) -> dict[str, Any]:
+    definition = record.form
+    return {"id": record.id, "form_id": definition.id, "version": definition.version,
+            "sha256": definition.sha256, "definition": definition.data}  # fmt: skip
+
+
+def operator(record: r.OperatorRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "name": record.name,
+        "organization": record.organization,
+        "role": record.role,
+        "pin_hash": record.pin_hash,
+        "comuni": record.comuni,
+    }
+
+
+def application_status(record: r.ApplicationStatusRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "state": record.state,
+        "protocol": record.protocol,
+        "call_id": record.call,
+        "updated_at": naive_utc(record.updated_at),
+        "note": record.note,
+    }
+
+
+def credit(record: r.CreditRecord) -> dict[str, Any]:
+    return {"id": record.id, "programme": record.programme,
+            "balance_cents": record.balance_cents,
+            "updated_at": naive_utc(record.updated_at)}  # fmt: skip
+
+
+def voucher(record: r.VoucherRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "holder": record.holder,
+        "comune_id": record.comune,
+        "programme": record.programme,
+        "issuer": record.issuer,
+        "amount_cents": record.amount_cents,
+        "service_id": record.service,
+        "valid_from": record.valid_from,
+        "valid_until": record.valid_until,
+        "code": record.code,
+        "signed_code": record.signed_code,
+        "state": record.state,
+    }
+
+
+COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "comuni": comune,
+    "categories": category,
+    "providers": provider,
+    "services": service,
+    "forms": form,
+    "calls": call,
+    "application_statuses": application_status,
+    "operators": operator,
+    "credits": credit,
+    "vouchers": voucher,
+}

@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The contract both sides share (protocol/): a record the platform's admin API accepts,
+the kiosk accepts too; a submission the kiosk builds, the platform's schema accepts.
+
+Records start from the demo dataset and have one field replaced by a value drawn near
+every limit either side ever had (lengths around 30, 80, 160, 200, ...), of a wrong type,
+with control characters, or removed; the platform over loopback HTTP decides, and what
+it stored must then pass the kiosk's validation on its way into a real mirror.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from central.app import create_app
+from central.dataset import seed_if_empty
+from central.platform import Platform
+from central.server import EmbeddedServer
+from kiosk.boot.paths import DEMO_DATASET
+from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
+from printing.slip import SlipContext
+from protocol.messages import PurchasePayload
+from protocol.records import RECORD_TYPES
+from store import demo, mirror
+from store.database import Store
+from store.models import OutboxEntry
+from sync.client import PlatformClient, Submission
+from tests.conftest import sqlite_platform_url
+from vouchers.codes import Signer
+
+ADMIN = "contract-admin"
+KINDS = ("comuni", "categories", "providers", "services", "calls", "operators")
+# Every length limit either side has had, and the ones the contract has now.
+LIMITS = (0, 1, 2, 4, 5, 16, 30, 40, 64, 80, 120, 160, 200, 300, 1000, 4000)
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Platform, str]]:
+    folder = tmp_path_factory.mktemp("contract")
+    platform = Platform(sqlite_platform_url(folder))
+    seed_if_empty(platform, DEMO_DATASET)
+    server = EmbeddedServer(create_app(platform, admin_token=ADMIN)).start()
+    yield platform, server.url
+    server.stop()
+    platform.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def kiosk_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("kiosk") / "kiosk.sqlite3")
+    demo.load_if_empty(store, DEMO_DATASET)  # what records refer to is there
+    yield store
+    store.close()
+
+
+def demo_records() -> dict[str, list[dict[str, Any]]]:
+    data = json.loads(DEMO_DATASET.read_text(encoding="utf-8"))
+    return {kind: data[kind] for kind in KINDS}
+
+
+DEMO = demo_records()
+texts = st.sampled_from(LIMITS).flatmap(
+    lambda n: st.integers(max(0, n - 1), n + 1).flatmap(
+        lambda length: st.text(
+            st.sampled_from(string.ascii_letters + "àèéìòù €\n\t\x00\x07\x1f\x7f"),
+            min_size=length, max_size=length,
+        )
+    )
+)  # fmt: skip
+scalars = st.one_of(
+    texts,
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 2) | st.sampled_from([999, 1000, 1001, 10_000_000, 10_000_001, 10**12 + 1]),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["2026-01-01T10:00:00+01:00", "2026-01-01T10:00:00", "2026-01-01", "x"]),
+)
+values = st.one_of(
+    scalars,
+    st.lists(scalars, max_size=3),
+    st.dictionaries(st.sampled_from(["it", "en", "de", "IT", "xx1"]), scalars, max_size=3),
+    st.just("<remove>"),
+)
+
+
+def near_limits(value: Any) -> st.SearchStrategy[Any]:
+    """Values of the same shape as ``value`` with a text, a number or an item at or just
+    past some limit, broken or of the wrong kind."""
+    if isinstance(value, bool) or value is None:
+        return values
+    if isinstance(value, int):
+        return st.integers(-2, 2) | st.sampled_from(
+            [999, 1000, 1001, 10**7, 10**7 + 1, 10**8, 10**8 + 1, 10**12, 10**12 + 1]
+        )
+    if isinstance(value, str):
+        return texts | st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,70}", fullmatch=True)
+    if isinstance(value, dict):  # a text in several languages
+        languages = st.sampled_from([*value, "it", "en", "de", "IT", "e"])
+        replaced = st.tuples(languages, texts).map(lambda pair: {**value, pair[0]: pair[1]})
+        without = st.sampled_from(list(value)).map(
+            lambda key: {k: v for k, v in value.items() if k != key}
+        )
+        return (replaced | without) if value else replaced
+    if isinstance(value, list):
+        item = value[0] if value else ""
+        return st.lists(near_limits(item) | st.sampled_from(value or [""]), max_size=4) | st.just(
+            [item] * 201
+        )
+    return values
+
+
+@st.composite
+def hostile_records(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    kind = draw(st.sampled_from(KINDS))
+    record = dict(draw(st.sampled_from(DEMO[kind])))
+    fields = sorted(set(RECORD_TYPES[kind].model_fields) - {"id"})
+    for _ in range(draw(st.integers(1, 2))):
+        field = draw(st.sampled_from(fields))
+        value = draw(near_limits(record.get(field)) | values)
+        if value == "<remove>":
+            record.pop(field, None)
+        else:
+            record[field] = value
+    return kind, record
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hostile_records())
+def test_a_record_the_platform_accepts_the_kiosk_accepts(
+    platform: tuple[Platform, str], kiosk_store: Store, case: tuple[str, dict[str, Any]]
+) -> None:
+    kind, record = case
+    _platform, url = platform
+    reply = requests.put(
+        f"{url}/v1/admin/records/{kind}/{record['id']}", json=record,
+        headers={"Authorization": f"Bearer {ADMIN}"}, timeout=10,
+    )  # fmt: skip
+    assert reply.status_code in (200, 422), reply.text
+    if reply.status_code != 200:
+        return
+    stored = requests.get(
+        f"{url}/v1/admin/records/{kind}", headers={"Authorization": f"Bearer {ADMIN}"}, timeout=10
+    ).json()[record["id"]]
+    with kiosk_store.write() as session:  # raises RecordError if the kiosk refuses it
+        mirror.upsert(session, kind, [stored])
+
+
+SIGNER = Signer(Ed25519PrivateKey.generate())
+SLIP = SlipContext("Social Point", "Piazzola", "contract-kiosk", datetime(2026, 3, 2, 10))
+BUYABLE = sorted(s["id"] for s in DEMO["services"] if s["booking"] == "buy_now")
+
+
+@pytest.fixture(scope="module")
+def device(platform: tuple[Platform, str]) -> Iterator[PlatformClient]:
+    central, url = platform
+    client = PlatformClient(url)
+    _device, token = client.enroll(central.new_enrollment_code(), "contract-kiosk")
+    client.set_token(token)
+    yield client
+    client.close()
+
+
+@st.composite
+def orders(draw: st.DrawFn) -> tuple[dict[str, int], Checkout]:
+    lines = draw(st.dictionaries(st.sampled_from(BUYABLE), st.integers(1, 99),
+                                 min_size=1, max_size=5))  # fmt: skip
+    assisted = draw(st.sampled_from([None, "1001"]))
+    payment = draw(st.sampled_from(["provider", "desk"] if assisted else ["provider"]))
+    phone = draw(st.none() | st.text(string.digits + " +", min_size=6, max_size=20))
+    holder = draw(st.none() | st.text("0123456789abcdef", min_size=64, max_size=64))
+    checkout = Checkout(payment, holder, assisted_by=assisted, phone=phone,
+                        desk_confirmed_by=assisted if payment == "desk" else None)  # fmt: skip
+    return lines, checkout
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(orders())
+def test_a_purchase_the_kiosk_builds_passes_the_platform_schema(
+    kiosk_store: Store, device: PlatformClient, case: tuple[dict[str, int], Checkout]
+) -> None:
+    services, checkout = case
+    with kiosk_store.write() as session:
+        cart = Cart()
+        for service, quantity in services.items():
+            cart.add(cart_line(session, service, quantity))
+        placed = place_order(session, cart, checkout, SLIP, SIGNER, datetime.now(UTC))
+        entry = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.uuid == placed.outbox_uuid)
+        ).one()
+        submission = Submission(  # as the sync engine sends it
+            entry.uuid, entry.kind, entry.created_at.isoformat() + "Z", entry.payload
+        )
+    PurchasePayload.model_validate(submission.payload)  # the schema itself
+    [result] = device.submit([submission])  # and the platform behind it
+    assert result.code != "invalid_payload", result.message

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Slips keep their Italian text and add the citizen's own lines in their language:
+printed as text when the code page has the letters, as raster images drawn with the
+Noto fonts when it does not (never as dots). Decoded back from the ESC/POS bytes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PIL import Image, ImageChops, ImageOps
+
+from printing.documents import (
+    ApplicationReceipt,
+    PurchaseReceipt,
+    ReceiptLine,
+    application_receipt,
+    purchase_receipt,
+)
+from printing.escpos_render import PROFILES, render
+from printing.preview import render_image
+from printing.raster import text_image
+from printing.slip import NOT_FISCAL, SlipContext
+from printing.text import UNPRINTABLE
+from tests.printing.escpos_decode import decode
+
+CONTEXT = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01",
+                      datetime(2026, 11, 24, 10, 30))  # fmt: skip
+TITLES = {
+    "ro": "Masă caldă livrată acasă",
+    "ar": "وجبة ساخنة إلى البيت",
+    "uk": "Гарячий обід додому",
+    "zh": "送热餐到家",
+    "sq": "Vakt i ngrohtë në shtëpi (çdo ditë)",
+}
+NOTES = {
+    "ro": "Păstrați chitanța: arătați codul furnizorului.",
+    "ar": "احتفظ بالإيصال: أظهر الرمز 123-ABC لمقدّم الخدمة.",
+    "uk": "Збережіть квитанцію: покажіть код постачальнику.",
+    "zh": "请保存收据：把代码出示给服务提供方。",
+    "sq": "Ruajeni dëftesën: tregojani kodin ofruesit.",
+}
+
+
+def same_picture(printed: Image.Image, expected: Image.Image) -> bool:
+    framed = ImageOps.expand(expected.convert("L"), border=16, fill=255)
+    return printed.size == framed.size and ImageChops.difference(printed, framed).getbbox() is None
+
+
+def receipt(lang: str) -> PurchaseReceipt:
+    return PurchaseReceipt(
+        kind="purchase", reference="ORD-7K3M", provider="Cooperativa Il Girasole",
+        provider_phone="049 123 4567",
+        lines=[ReceiptLine("Pasto caldo a domicilio", 2, 650, translated=TITLES[lang])],
+        payment_note="Da pagare al fornitore.", language=lang, citizen_notes=[NOTES[lang]],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("paper", ["58mm", "80mm"])
+@pytest.mark.parametrize("lang", ["ro", "ar", "uk", "zh"])
+def test_lines_outside_the_code_page_print_as_images_of_the_text(lang: str, paper: str) -> None:
+    profile = PROFILES[paper]
+    job = decode(render(purchase_receipt(CONTEXT, receipt(lang)), profile))
+    text = "\n".join(job.texts)
+    # The Italian stays text, as before: the legal lines, the description, the total.
+    for italian in (NOT_FISCAL, "Pasto caldo a domicilio", "Totale", "ORD-7K3M"):
+        assert italian in text
+    assert UNPRINTABLE not in text and "?" not in text
+    pictures = job.images
+    assert len(pictures) == 2
+    for printed, line in zip(pictures, (TITLES[lang], NOTES[lang]), strict=True):
+        assert same_picture(printed, text_image(line, lang, profile.dots))
+        # Ink on the paper, not a blank strip.
+        assert ImageOps.invert(printed).getbbox() is not None
+
+
+def test_albanian_fits_the_code_page_and_prints_as_text() -> None:
+    job = decode(render(purchase_receipt(CONTEXT, receipt("sq")), PROFILES["80mm"]))
+    text = " ".join(" ".join(job.texts).split())
+    assert "Vakt i ngrohtë në shtëpi (çdo ditë)" in text
+    assert "Ruajeni dëftesën: tregojani kodin ofruesit." in text
+    assert job.images == []
+
+
+def test_italian_citizens_get_no_second_copy_of_their_lines() -> None:
+    italian = PurchaseReceipt(
+        kind="purchase", reference="ORD-7K3M", provider="Il Girasole", provider_phone="",
+        lines=[ReceiptLine("Pasto caldo", 1, 650, translated="Pasto caldo")],
+        payment_note="Da pagare al fornitore.", language="it", citizen_notes=["Nota"],
+    )  # fmt: skip
+    job = decode(render(purchase_receipt(CONTEXT, italian), PROFILES["80mm"]))
+    assert "\n".join(job.texts).count("Pasto caldo") == 1 and "Nota" not in job.texts
+
+
+def test_an_arabic_line_reads_right_to_left_from_the_right_edge() -> None:
+    image = text_image("قسيمة", "ar", 384)
+    ink = ImageOps.invert(image.convert("L")).getbbox()
+    assert ink is not None and ink[2] > 384 - 8 and ink[0] > 384 // 2
+
+
+def test_application_receipt_and_preview_carry_the_citizen_lines() -> None:
+    slip = application_receipt(CONTEXT, ApplicationReceipt(
+        call_title="Buoni spesa", comune="Piazzola sul Brenta", applicant="Ion Popescu",
+        tracking_code="DOM-ABCD-EFGH", submitted_at=datetime(2026, 11, 24, 10, 0),
+        language="ro", call_title_translated="Tichete de alimente",
+        citizen_notes=["Păstrați această chitanță."],
+    ))  # fmt: skip
+    job = decode(render(slip, PROFILES["58mm"]))
+    text = "\n".join(job.texts)
+    # Plain Latin letters print as text; ț and ă need the image.
+    assert "Buoni spesa" in text and "DOM-ABCD-EFGH" in text and "Tichete de alimente" in text
+    [note] = job.images
+    assert same_picture(note, text_image("Păstrați această chitanță.", "ro", 384))
+    preview = render_image(slip, PROFILES["58mm"])
+    assert preview.width == 384 and preview.height > 400

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The platform's access log without secrets: a voucher code in a path is enough to
 redeem the voucher, so it is logged as ``…``."""
 

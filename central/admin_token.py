@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The admin token: from the environment or a file, never the command line (where ``ps``
 shows it to every user of the machine), and long enough not to be guessed."""
 

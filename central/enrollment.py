@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Guarding enrollment: codes that expire, guesses that cost little and are limited per
 client, and a lost enrollment reply that can be asked for again.
 

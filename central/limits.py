@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What one client may cost the platform: the size of a request body, the time to send
 a request, and how many connections are open at once.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Reading a submission batch entry by entry, so one malformed entry is refused by
 itself and never blocks the others (a whole-batch 422 would stop a kiosk's outbox)."""
 

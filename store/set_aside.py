@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Records the kiosk cannot apply are set aside, so one bad record never stops a stream.
 
 A record that fails the kiosk's checks, or that contradicts the mirror (a tombstone for

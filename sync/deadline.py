@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """An overall deadline for one HTTP request (requests has only per-read timeouts).
 
 A server that sends one byte just before every read timeout would keep a request, and

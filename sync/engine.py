@@ -280,17 +280,18 @@ def _upserts(kind: str, records: list[tuple[str, dict[str, Any]]]) -> list[Step]
         return [Upserts(mirror.prepare(kind, datas), datas)]
     except RecordError:
         pass
-    parse = mirror.KINDS[kind][1]
     steps: list[Step] = []
     run: list[dict[str, Any]] = []
     for record_id, data in records:
         try:
-            parse(data)
+            mirror.parse_batch(kind, [data])
         except RecordError as error:
             if run:
                 steps.append(Upserts(mirror.prepare(kind, run), run))
                 run = []
-            steps.append(Poison(kind, "upsert", record_id, data, f"{kind} {record_id}: {error}"))
+            # "services[0].price_cents: ..." names the batch of one: name the record.
+            problem = str(error).removeprefix(f"{kind}[0]").removeprefix(".")
+            steps.append(Poison(kind, "upsert", record_id, data, f"{kind} {record_id}: {problem}"))
         else:
             run.append(data)
     if run:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Enrollment as an attacker meets it, against the real platform over loopback: codes
 expire, guesses are limited per client and never take the write lock, a lost reply can
 be asked for again; the admin token is long, compared in constant time, never on the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A submission entry the platform cannot process is answered for that entry alone:
 the other entries, the later batches and the pulls go on, and the kiosk stays online.
 Against the real platform over loopback (SQLite and PostgreSQL)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The edges of HTTP, from both sides: the kiosk never follows a redirect and gives every
 request an overall deadline; the platform bounds bodies before parsing and
 authentication, and closes connections whose requests do not arrive."""

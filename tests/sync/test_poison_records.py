@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Records a kiosk cannot apply, against the real platform over loopback.
 
 Each kind of bad record an operator or a device could produce: the platform refuses to

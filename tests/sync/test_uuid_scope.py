@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A client UUID names one record of one device: the same UUID from another device is
 another record, and the same UUID with a different payload is a conflict kept apart,
 never answered with another record's id. Against the real platform over loopback."""

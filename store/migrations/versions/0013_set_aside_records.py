@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Platform records the kiosk could not apply, set aside with their reason.
 
 Revision ID: 0013

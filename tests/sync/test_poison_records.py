@@ -100,7 +100,7 @@ def test_the_platform_refuses_to_publish_what_kiosks_would_refuse(
     before = central.platform.records(kind).get(record["id"])
     reply = admin(central, "PUT", f"/v1/admin/records/{kind}/{record['id']}", json=record)
     assert reply.status_code == 422, reply.text
-    assert "kiosks would refuse" in reply.json()["detail"] or kind == "vouchers"
+    assert reply.json()["detail"].startswith(kind)  # names the field, e.g. services.title.it
     assert central.platform.records(kind).get(record["id"]) == before
 
 

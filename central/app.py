@@ -73,6 +73,10 @@ def create_app(
         if expected is None or not hmac.compare_digest(given, expected):  # constant time
             raise HTTPException(401, "admin token required")
 
+    from central.fleet import fleet_router
+
+    app.include_router(fleet_router(platform, device, admin_token))
+
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -109,3 +109,18 @@ class PlatformSecret(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class KioskHealth(Base):
+    """The latest heartbeat of each kiosk, for the fleet page (central/fleet.py)."""
+
+    __tablename__ = "kiosk_health"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+    clock_skew_s: Mapped[int]  # the kiosk's clock minus ours, when the heartbeat came
+    beat: Mapped[dict[str, Any]]
+    log_requested_at: Mapped[datetime | None]
+    log_received_at: Mapped[datetime | None]
+    log_text: Mapped[str | None] = mapped_column(Text)

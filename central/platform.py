@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Engine, Text, cast, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -89,6 +90,19 @@ def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
     return None
 
 
+def _payload_problem(entry: messages.SubmissionEntry) -> tuple[str, str] | None:
+    """The payload against its declared type (protocol.messages.PAYLOADS), before the
+    checks that read the platform's records."""
+    shape = messages.PAYLOADS.get(entry.kind)
+    if shape is None:
+        return None
+    try:
+        shape.model_validate(entry.payload)
+    except ValidationError as error:
+        return "invalid_payload", f"payload{records.describe(error.errors()[0])}"
+    return None
+
+
 def _check_event(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     return _reject_unless_object(entry.payload)
 
@@ -96,7 +110,8 @@ def _check_event(session: Session, entry: messages.SubmissionEntry) -> tuple[str
 def _check_application(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     from central.applications import check_application
 
-    return _reject_unless_object(entry.payload) or check_application(session, entry)
+    return (_reject_unless_object(entry.payload) or _payload_problem(entry)
+            or check_application(session, entry))  # fmt: skip
 
 
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
@@ -104,7 +119,8 @@ def _check_application(session: Session, entry: messages.SubmissionEntry) -> tup
 def _check_purchase(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     from central.purchases import check_purchase
 
-    return _reject_unless_object(entry.payload) or check_purchase(session, entry)
+    return (_reject_unless_object(entry.payload) or _payload_problem(entry)
+            or check_purchase(session, entry))  # fmt: skip
 
 
 SUBMISSION_CHECKS: dict[

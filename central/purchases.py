@@ -27,9 +27,10 @@ from central.models import PlatformSecret, Record
 from protocol.messages import SubmissionEntry
 from protocol.money import euro
 from protocol.records import VoucherRecord
+from protocol.states import Payment
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
-PAYMENTS = ("provider", "credit", "desk")
+PAYMENTS = tuple(Payment)  # every way, in the order they are offered
 MAX_LINES = 20
 
 

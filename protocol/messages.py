@@ -123,7 +123,8 @@ class ApplicationPayload(Strict):
     call: Id
     form: Annotated[str, StringConstraints(max_length=200)]
     form_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    tracking_code: Annotated[str, StringConstraints(min_length=4, max_length=32)]
+    # The code the citizen keeps to ask about it (DOM-XXXX-XXXX); the kiosk always sends it.
+    tracking_code: Annotated[str, StringConstraints(min_length=4, max_length=32)] | None = None
     answers: dict[str, Any]  # checked against the form by forms.answers.check
     channel: Channel = "kiosk"
     assisted_by: OperatorId | None = None  # the welfare manager beside the citizen

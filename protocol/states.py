@@ -132,7 +132,9 @@ class OutboxState(StrEnum):
 
 class PrintJobState(StrEnum):
     """A print job: pending -> sending -> printed; uncertain when the printer took the
-    bytes but the outcome is unknown; expired or cancelled when it will not print."""
+    bytes but the outcome is unknown; expired or cancelled when it will not print;
+    failed when the slip could not be drawn. A manager marks an uncertain, expired or
+    failed job as dealt with (``*_done``), so what it was stays known."""
 
     PENDING = "pending"
     SENDING = "sending"
@@ -140,6 +142,10 @@ class PrintJobState(StrEnum):
     UNCERTAIN = "uncertain"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+    FAILED = "failed"
+    UNCERTAIN_DONE = "uncertain_done"
+    EXPIRED_DONE = "expired_done"
+    FAILED_DONE = "failed_done"
 
 
 class ScreenMode(StrEnum):

@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from protocol.states import OutboxState, PrintJobState
+
 I18n = dict[str, str]
 
 
@@ -116,7 +118,7 @@ class FormDefinition(Base):
     definition: Mapped[dict[str, Any]]
 
 
-OUTBOX_STATES = ("pending", "sending", "accepted", "rejected")
+OUTBOX_STATES = tuple(OutboxState)
 
 
 class OutboxEntry(Base):
@@ -128,7 +130,7 @@ class OutboxEntry(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     kind: Mapped[str]
     payload: Mapped[dict[str, Any]]
-    state: Mapped[str] = mapped_column(default="pending")
+    state: Mapped[str] = mapped_column(default=OutboxState.PENDING.value)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(default=0)
@@ -211,7 +213,7 @@ class OperatorLockout(Base):
     updated_at: Mapped[datetime]
 
 
-PRINT_JOB_STATES = ("pending", "sending", "printed", "uncertain", "expired", "cancelled")
+PRINT_JOB_STATES = tuple(PrintJobState)
 
 
 class PrintJob(Base):
@@ -226,7 +228,7 @@ class PrintJob(Base):
     copy_no: Mapped[int] = mapped_column(default=0)
     original_id: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id"))
     slip: Mapped[dict[str, Any]]
-    state: Mapped[str] = mapped_column(default="pending")
+    state: Mapped[str] = mapped_column(default=PrintJobState.PENDING.value)
     waiting_reason: Mapped[str | None]
     attempts: Mapped[int] = mapped_column(default=0)
     bytes_sent: Mapped[int] = mapped_column(default=0)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from protocol.states import OutboxState
 from store.models import OutboxEntry
 
 
@@ -33,7 +34,7 @@ def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
             uuid=entry_uuid,
             kind=kind,
             payload=payload,
-            state="pending",
+            state=OutboxState.PENDING,
             created_at=moment,
             updated_at=moment,
             attempts=0,
@@ -56,13 +57,15 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
     Entries left "sending" by an interrupted push are taken again: the platform answers
     a repeated UUID with its first answer, so sending twice is harmless.
     """
-    query = select(OutboxEntry).where(OutboxEntry.state.in_(("pending", "sending")))
+    query = select(OutboxEntry).where(
+        OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING))
+    )
     if skip:
         query = query.where(OutboxEntry.uuid.not_in(list(skip)))
     rows = list(session.scalars(query.order_by(OutboxEntry.id).limit(limit)))
     moment = utcnow()
     for row in rows:
-        row.state, row.attempts, row.updated_at = "sending", row.attempts + 1, moment
+        row.state, row.attempts, row.updated_at = OutboxState.SENDING, row.attempts + 1, moment
     return [Outgoing(r.uuid, r.kind, r.created_at, r.payload) for r in rows]
 
 
@@ -90,7 +93,7 @@ def record_results(session: Session, results: list[Any]) -> None:
 def record_failure(session: Session, uuids: list[str], reason: str) -> None:
     session.execute(
         update(OutboxEntry)
-        .where(OutboxEntry.uuid.in_(uuids), OutboxEntry.state == "sending")
+        .where(OutboxEntry.uuid.in_(uuids), OutboxEntry.state == OutboxState.SENDING)
         .values(last_error=reason[:300], updated_at=utcnow())
     )
 
@@ -98,4 +101,4 @@ def record_failure(session: Session, uuids: list[str], reason: str) -> None:
 def counts(session: Session) -> dict[str, int]:
     rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
     found = dict(rows.all())
-    return {state: found.get(state, 0) for state in ("pending", "sending", "accepted", "rejected")}
+    return {state.value: found.get(state, 0) for state in OutboxState}

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from protocol.states import OutboxState
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from store.outbox import utcnow
@@ -82,7 +83,9 @@ def reduced(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
 def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     """Applies the rule in the caller's transaction; ``now`` is naive UTC."""
     rows = session.scalars(
-        select(OutboxEntry).where(OutboxEntry.state == "accepted", OutboxEntry.purged_at.is_(None))
+        select(OutboxEntry).where(
+            OutboxEntry.state == OutboxState.ACCEPTED, OutboxEntry.purged_at.is_(None)
+        )
     )
     records = 0
     for row in rows:
@@ -107,7 +110,7 @@ def overdue(session: Session, now: datetime, rule: RetentionRule) -> Overdue:
     """Records still waiting to be sent, older than the alert cap."""
     count, oldest = session.execute(
         select(func.count(), func.min(OutboxEntry.created_at)).where(
-            OutboxEntry.state.in_(("pending", "sending")),
+            OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
             OutboxEntry.created_at < now - timedelta(days=rule.unsent_alert_days),
         )
     ).one()

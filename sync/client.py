@@ -161,6 +161,18 @@ class PlatformClient:
         body = self._request("POST", "/v1/submissions", json=payload)
         return wire.parse_results(body, sent=[e.uuid for e in entries])
 
+    def heartbeat(self, beat: dict[str, Any]) -> HeartbeatReply:
+        """How this kiosk is (sync/heartbeat.py); the reply may ask for its recent log."""
+        body = self._request("POST", "/v1/device/heartbeat", json=beat)
+        if not isinstance(body, dict) or not isinstance(body.get("log_requested"), bool):
+            raise ProtocolError("heartbeat reply: log_requested must be true or false")
+        return HeartbeatReply(log_requested=body["log_requested"])
+
+
+@dataclass(frozen=True)
+class HeartbeatReply:
+    log_requested: bool
+
 
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")

@@ -112,102 +112,102 @@
 <context>
     <name>ApplicationStatusScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="134"/>
         <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="157"/>
         <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
         <source>Received by the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
         <source>The Comune is examining it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
         <source>The Comune needs more documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
         <source>Not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
         <source>Saved at this Social Point, not yet sent to the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
         <source>It did not reach the Comune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
         <source>It leaves by itself as soon as the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="178"/>
         <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
         <source>Bring them to the Comune&apos;s office, with your receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
         <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
         <source>Tracking code (on the receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
         <source>Codice fiscale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="200"/>
         <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/application_status.py" line="218"/>
         <source>Last update: {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,163 +215,163 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="227"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="239"/>
         <source>Person {n}: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="251"/>
         <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
         <source>Please note: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="264"/>
         <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="319"/>
         <source>(no answers yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
         <source>Discard this person?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
         <source>What you typed about this person will not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="346"/>
         <source>Yes, discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="441"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="442"/>
         <source>Please check the answers marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="464"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="465"/>
         <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="518"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="519"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="530"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="545"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
         <source>Step {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="535"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="537"/>
         <source>Save this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="539"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="540"/>
         <source>Next ›</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
         <source>Check your answers and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="548"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
         <source>Send the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="553"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
         <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="563"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
         <source>Your application has been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="566"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
         <source>Your tracking code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="569"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="572"/>
         <source>Protocol number: {protocol}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="571"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
         <source>The Comune is giving it a protocol number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="574"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="579"/>
         <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="580"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
         <source>The receipt is coming out of the printer: please keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="581"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
         <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="588"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
         <source>This call cannot be applied for here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="589"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="594"/>
         <source>Back to the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
+        <location filename="../../kiosk/ui/screens/apply.py" line="598"/>
         <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,62 +379,62 @@
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
         <source>Apply by {day} at {hour}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="66"/>
         <source>Who can apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
         <source>What to bring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
         <source>Apply here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
         <source>Apply here: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="82"/>
         <source>Apply with the welfare manager at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
         <source>Calls and subsidies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="91"/>
         <source>Where is my application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
         <source>Print my vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="94"/>
         <source>Open now for residents of {comune}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="96"/>
         <source>The welfare manager at the desk can help you fill in any form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/calls.py" line="99"/>
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,109 +572,109 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="167"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
         <source>Who is buying?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="184"/>
         <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
         <source>How do you pay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
         <source>Your order is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
         <source>Total: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
         <source>Confirm the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="228"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="232"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="243"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="254"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -773,102 +773,102 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="39"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
         <source>amount in euro, e.g. 150,00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
         <source>16 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
         <source>e.g. 347 123 4567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
         <source>e.g. name@example.it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
         <source>IT followed by 25 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="257"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
         <source>You can choose more than one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="280"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="282"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="347"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="356"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="360"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="378"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="382"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="406"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="416"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="418"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="421"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="423"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,107 +937,107 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="327"/>
+        <location filename="../../kiosk/ui/main_window.py" line="328"/>
         <source>Cart ({n}) · {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="375"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>End the assisted session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>What the citizen was doing and has not sent is forgotten.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
+        <location filename="../../kiosk/ui/main_window.py" line="378"/>
         <source>No, go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
+        <location filename="../../kiosk/ui/main_window.py" line="379"/>
         <source>Yes, end it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="401"/>
+        <location filename="../../kiosk/ui/main_window.py" line="402"/>
         <source>Assisted by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="456"/>
+        <location filename="../../kiosk/ui/main_window.py" line="457"/>
         <source>Calling the welfare managers of this Social Point…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="459"/>
+        <location filename="../../kiosk/ui/main_window.py" line="460"/>
         <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="465"/>
+        <location filename="../../kiosk/ui/main_window.py" line="466"/>
         <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="470"/>
+        <location filename="../../kiosk/ui/main_window.py" line="471"/>
         <source>The desk is staffed: {hours}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="472"/>
+        <location filename="../../kiosk/ui/main_window.py" line="473"/>
         <source>Where: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="474"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>If nobody is here, call {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="476"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>We are here to help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="476"/>
+        <location filename="../../kiosk/ui/main_window.py" line="481"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
+        <location filename="../../kiosk/ui/main_window.py" line="486"/>
         <source>{name} {version}, free software under the {licence} licence: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="502"/>
+        <location filename="../../kiosk/ui/main_window.py" line="507"/>
         <source>Comune of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="503"/>
+        <location filename="../../kiosk/ui/main_window.py" line="508"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="504"/>
+        <location filename="../../kiosk/ui/main_window.py" line="509"/>
         <source>⌂ Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="505"/>
+        <location filename="../../kiosk/ui/main_window.py" line="510"/>
         <source>Ask for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="506"/>
+        <location filename="../../kiosk/ui/main_window.py" line="511"/>
         <source>A+ Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="507"/>
+        <location filename="../../kiosk/ui/main_window.py" line="512"/>
         <source>End assisted session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,33 +1387,33 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="158"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
         <source>Type names in Latin letters (pinyin), as on your documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="159"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
         <source>Other letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="160"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
         <source>space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="162"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="163"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
         <source>Capital letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="164"/>
+        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1532,67 +1532,67 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>ServiceDetailScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="144"/>
         <source>Print these details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="147"/>
         <source>This service is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
         <source>Add to cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
         <source>✓ In your cart: {amount}. Change how many in the cart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
         <source>Open the cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="162"/>
         <source>Who can use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="165"/>
         <source>Residents of: {comuni}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
         <source>Everyone, whichever Comune they live in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="169"/>
         <source>Who provides it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
         <source>Phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="178"/>
         <source>E-mail: {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="180"/>
         <source>Address: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/service_detail.py" line="182"/>
         <source>Scan with your phone to save the provider&apos;s contact</source>
         <translation type="unfinished"></translation>
     </message>

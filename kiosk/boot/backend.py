@@ -86,7 +86,8 @@ def open_backend(
         on_mirror_changed()
 
     setup = make_sync(config, store, on_status=status, on_mirror_changed=mirror_changed,
-                      after_push=receipts_after_push)  # fmt: skip
+                      after_push=receipts_after_push,
+                      printer_state=lambda: printing.worker.last.printer.value)  # fmt: skip
     return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
 
 

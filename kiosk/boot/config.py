@@ -161,6 +161,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "backoff_cap_s": Key(int, 300, _between(5, 86_400)),
         "page_size": Key(int, 500, _between(10, 1000)),
         "push_batch": Key(int, 100, _between(1, 500)),
+        "heartbeat_interval_s": Key(int, 300, _between(60, 3600)),
     },
 }
 
@@ -216,6 +217,7 @@ class SyncSettings(NamedTuple):
     backoff_cap_s: int
     page_size: int
     push_batch: int
+    heartbeat_interval_s: int
 
 
 class PurchaseSettings(NamedTuple):

@@ -62,3 +62,15 @@ def setup_logging(log_dir: Path, *, level: str, max_bytes: int, backup_count: in
     # Alembic announces each of its plugins at INFO on every start; keep its migrations.
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     return path
+
+
+def recent_log(log_dir: Path, limit: int = 64 * 1024) -> str:
+    """The end of the kiosk's log for a manager who asked for it, masked once more."""
+    path = log_dir / "kiosk.log"
+    try:
+        with path.open("rb") as file:
+            file.seek(max(0, path.stat().st_size - limit))
+            text = file.read().decode("utf-8", errors="replace")
+    except OSError as error:
+        return f"(the log cannot be read: {error.strerror})"
+    return redact(text.partition("\n")[2] if len(text) >= limit else text)

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from kiosk.boot.config import Config
+from kiosk.boot.logs import recent_log
+from kiosk.core.about import about
 from protocol.wire import Result
 from store.database import Store
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient
 from sync.device import ensure_enrolled
 from sync.engine import SyncEngine
+from sync.heartbeat import HeartbeatSender, KioskFacts
 from sync.worker import SyncStatus, SyncWorker
 
 
@@ -46,6 +49,7 @@ def make_sync(
     on_status: Callable[[SyncStatus], None] = lambda status: None,
     on_mirror_changed: Callable[[], None] = lambda: None,
     after_push: Callable[[Session, list[Result]], None] | None = None,
+    printer_state: Callable[[], str] = lambda: "no_printer",
 ) -> SyncSetup | None:
     """The worker for this kiosk, or None when it does not sync."""
     if not config.sync.platform_url:
@@ -69,6 +73,23 @@ def make_sync(
             after_push=after_push,
         )
 
+    heartbeat = HeartbeatSender(
+        store,
+        client,
+        KioskFacts(
+            version=about().version,
+            printer_state=printer_state,
+            last_sync=lambda: worker.last_success,
+            recent_log=lambda: recent_log(config.paths.log_dir),
+        ),
+        every_s=settings.heartbeat_interval_s,
+    )
+
+    def after_pass() -> None:
+        housekeep(store, retention_rule(config))
+        if worker.failures == 0:  # the platform just answered
+            heartbeat.maybe_send()
+
     worker = SyncWorker(
         store,
         connect,
@@ -76,7 +97,7 @@ def make_sync(
         backoff_cap=settings.backoff_cap_s,
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
-        housekeeping=lambda: housekeep(store, retention_rule(config)),
+        housekeeping=after_pass,
     )
 
     def stop() -> None:

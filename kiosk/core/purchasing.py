@@ -29,11 +29,12 @@ from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
+from protocol.states import Payment
 from store import outbox
 from store.models import Credit, OutboxEntry, Provider, Service
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
-PAYMENTS = ("provider", "credit", "desk")
+PAYMENTS = tuple(Payment)  # every way, in the order they are offered
 MAX_QUANTITY = 99
 PAYMENT_NOTES = {
     "provider": "Da pagare al fornitore, al momento del servizio. Il totem non riceve denaro.",

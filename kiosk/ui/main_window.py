@@ -24,6 +24,7 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import LARGE_TEXT, TOKENS, style_sheet
 from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
+from languages import left_to_right
 
 if TYPE_CHECKING:
     from kiosk.core.help_call import HelpCall
@@ -471,7 +472,11 @@ class MainWindow(QMainWindow):
         if sp.address:
             lines.append(self.tr("Where: {address}").format(address=sp.address))
         if sp.phone:
-            lines.append(self.tr("If nobody is here, call {phone}").format(phone=sp.phone))
+            lines.append(
+                self.tr("If nobody is here, call {phone}").format(
+                    phone=left_to_right(sp.phone, self.ctx.lang)
+                )
+            )
         lines.append(self._about_line())
         self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
 

@@ -148,6 +148,7 @@ QPushButton[role="lang"] {{
 QPushButton[role="lang"]:checked {{ background: {t.on_header}; color: {t.header}; }}
 QPushButton[role="chip"]:pressed, QPushButton[role="card"]:pressed,
 QPushButton[role="key"]:pressed {{ background: {t.disabled_bg}; }}
+QPushButton[role="key"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
 QPushButton[role="key"] {{ padding: 0; font-size: {t.heading_px}px; }}
 QLineEdit {{
     min-height: {t.target_min_px}px; font-size: {t.heading_px}px; padding: 0 16px;

@@ -6,7 +6,7 @@ privacy notice, and the end of the visit."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from kiosk.core.applying import Submitted
 from tests.kiosk.people import shows, tap
@@ -110,3 +110,17 @@ def test_the_review_reads_questions_and_answers_without_stray_signs(qtbot, windo
     prefilled(window, page=1)  # a label that says it is optional is not told so again
     assert shows(window, "E-mail (se ce l'hai)")
     assert not shows(window, "(se ce l'hai) (facoltativo)")
+
+
+def test_the_shift_key_shows_whether_it_is_on(qtbot, window, snap) -> None:
+    screen = prefilled(window, page=0)
+    shown(window, QLineEdit, "input_cognome").setText("")
+    qtbot.mouseClick(shown(window, QLineEdit, "input_cognome"), Qt.MouseButton.LeftButton)
+    keyboard = screen.keyboard
+    assert keyboard.shift.isChecked()  # a name starts with a capital
+    assert shown(keyboard, QPushButton, "key_70").text() == "F"
+    snap(window, "keyboard-shift-on")
+    tap_named(qtbot, keyboard, "key_70")  # F, then lower case
+    assert not keyboard.shift.isChecked()
+    assert shown(keyboard, QPushButton, "key_69").text() == "e"  # as it will type
+    snap(window, "keyboard-shift-off")

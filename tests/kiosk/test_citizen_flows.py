@@ -29,7 +29,7 @@ ELDERLY_CARE_FOR_PIAZZOLA = [
 def test_home_shows_the_social_point_and_three_ways_in(window, snap) -> None:
     assert shows(window, "Social Point Piazzola")
     assert shows(window, "Comune di Piazzola sul Brenta")
-    for entry in ("Servizi", "Bandi e contributi", "Chiedi aiuto a un operatore"):
+    for entry in ("Servizi", "Bandi e contributi", "Chiedi aiuto a un welfare manager"):
         find_button(window, entry)
     assert not find_button(window, "‹ Indietro").isEnabled()  # visible, nothing to go back to
     snap(window, "home")
@@ -176,7 +176,7 @@ def test_open_calls_for_the_comune(qtbot, window, snap) -> None:
 
 
 def test_help_is_an_overlay_inside_the_window(qtbot, window, snap) -> None:
-    tap(qtbot, window, "Chiedi aiuto a un operatore")
+    tap(qtbot, window, "Chiedi aiuto a un welfare manager")
     overlay = window.overlay
     assert overlay.isVisible() and not overlay.isWindow()
     assert overlay.geometry() == window.centralWidget().rect()

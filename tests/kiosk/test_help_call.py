@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """'Ask for help' calls this Social Point's welfare managers (the dashboard of this
 kiosk, the platform, the desk's bell where there is one) and tells the citizen honestly
 whether anybody could be reached."""

@@ -71,3 +71,17 @@ def test_the_language_picker_names_each_language_in_its_own_script(qtbot, window
     assert window.ctx.lang == "ro" and window.language_toggle.text() == "Română"
     assert not window.language_buttons["ro"].isVisible()
     assert window.findChild(QAbstractButton, "languageToggle").isVisible()
+
+
+def test_codes_and_amounts_stay_left_to_right_inside_arabic(qapp) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.core.formatting import format_euro
+    from kiosk.ui.widgets.form_fields import answer_text
+
+    isolate = "\u2066{}\u2069".format
+    assert format_euro(123450, "ar") == isolate("€1,234.50")
+    assert format_euro(123450, "en") == "€1,234.50" and format_euro(1250, "it") == "€ 12,50"
+    cf, iban = "FRRNNA41A63E592W", "IT60X0542811101000000123456"
+    for kind, value in (("codice_fiscale", cf), ("iban", iban), ("phone", "+40721234567")):
+        assert answer_text({"type": kind}, value, {}, [], "ar") == isolate(value)
+        assert answer_text({"type": kind}, value, {}, [], "ro") == value
+    assert answer_text({"type": "text"}, "سلمى", {}, [], "ar") == "سلمى"  # words: as typed

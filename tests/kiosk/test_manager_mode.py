@@ -66,7 +66,7 @@ def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # 
     qtbot.waitUntil(lambda: window.current_route == "manager_login", timeout=10_000)
     assert time.monotonic() - started >= 2.9  # held for the 3 seconds
     QTest.mouseRelease(window.name_label, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    assert shows(window, "Accesso operatori")
+    assert shows(window, "Accesso welfare manager")
     snap(window, "login-it")
 
     key_in(qtbot, window, "1001")
@@ -231,11 +231,11 @@ def test_only_a_manager_can_close_the_kiosk(qtbot, kiosk) -> None:  # type: igno
     assert window.isVisible()  # Alt+F4 from a citizen does nothing
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
-    tap(qtbot, window, "Chiudi il chiosco per manutenzione")
-    assert shows(window, "Tocca di nuovo per chiudere il chiosco") and window.locked
+    tap(qtbot, window, "Chiudi il totem per manutenzione")
+    assert shows(window, "Tocca di nuovo per chiudere il totem") and window.locked
     controller = next(c for c in window.children() if type(c).__name__ == "ManagerController")
     with qtbot.waitSignal(controller.maintenance_requested, timeout=2_000):
-        tap(qtbot, window, "Tocca di nuovo per chiudere il chiosco")
+        tap(qtbot, window, "Tocca di nuovo per chiudere il totem")
     assert not window.locked
 
 
@@ -251,7 +251,7 @@ def test_old_unsent_data_raises_the_alert_on_the_dashboard(
         log_in(qtbot, window)
         qtbot.waitUntil(lambda: shows(window, "Dati personali in attesa da troppo tempo"),
                         timeout=5_000)  # fmt: skip
-        assert shows(window, "Questo chiosco non è collegato a una piattaforma.")
+        assert shows(window, "Questo totem non è collegato a una piattaforma.")
         assert shows(window, "Dati in attesa di invio: 1")
         snap(window, "dashboard-overdue")
         with backend.store.read() as session:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What a welfare manager in a hurry found on the dashboard."""
 
 from __future__ import annotations

@@ -35,15 +35,20 @@ def test_a_healthy_kiosk_passes(tmp_path: Path, central: Central, printer: FakeP
     config = write_config(tmp_path, platform_url=central.url, printer_port=printer.port)
     make_store(tmp_path)
     result = cli("doctor", "--config", str(config))
-    assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
+    # Fonts and voices are the machine's: a test machine may lack some of the seven
+    # languages' (those lines then say what to install); the rest must pass.
+    machine = ("[XX] fonts:", "[XX] speech:")
+    problems = [line for line in out.splitlines() if line.startswith("[XX]")]
+    assert all(line.startswith(machine) for line in problems), out
+    assert result.returncode == (1 if problems else 0), out + result.stderr
     assert f"[ok] configuration: {config} is valid" in out
     assert "[ok] store:" in out and "1 records waiting to be sent" in out
     assert f"[ok] platform: {central.url} answers" in out
     assert "[ok] clock: within" in out
     assert "[ok] printer:" in out and "paper 80mm: ready" in out
     assert "[ok] disk:" in out
-    assert out.rstrip().endswith("0 problem(s), 0 warning(s)")
+    assert out.rstrip().endswith(f"{len(problems)} problem(s), 0 warning(s)")
 
 
 def test_each_fault_is_named_with_its_fix(tmp_path: Path, printer: FakePrinter) -> None:

@@ -20,6 +20,7 @@ from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from languages import left_to_right
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -206,10 +207,18 @@ class ApplicationStatusScreen(DataScreen):
         self.result_state.setText(self._state_text(standing.state))
         lines = []
         if standing.protocol:
-            lines.append(self.tr("Protocol number: {protocol}").format(protocol=standing.protocol))
+            lines.append(
+                self.tr("Protocol number: {protocol}").format(
+                    protocol=left_to_right(standing.protocol, self.ctx.lang)
+                )
+            )
         if standing.updated_at is not None:
             day, hour = local_date_time(standing.updated_at.replace(tzinfo=None), lang)
-            lines.append(self.tr("Last update: {day} at {hour}").format(day=day, hour=hour))
+            lines.append(
+                self.tr("Last update: {day} at {hour}").format(
+                    day=left_to_right(day, self.ctx.lang), hour=left_to_right(hour, self.ctx.lang)
+                )
+            )
         if standing.note:
             lines.append(pick(standing.note, lang))
         if hint := self._state_hint(standing.state):

@@ -37,6 +37,7 @@ from kiosk.ui.widgets.form_fields import (
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.overlay import Confirm
+from languages import left_to_right
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -563,10 +564,14 @@ class ApplyScreen(DataScreen):
         self.page_title.setText(self.tr("Your application has been saved"))
         self.next_button.setText(self.tr("Finish"))
         self.code.setText(
-            self.tr("Your tracking code: {code}").format(code=self.submitted.tracking_code)
+            self.tr("Your tracking code: {code}").format(
+                code=left_to_right(self.submitted.tracking_code, self.ctx.lang)
+            )
         )
         if self.protocol:
-            protocol = self.tr("Protocol number: {protocol}").format(protocol=self.protocol)
+            protocol = self.tr("Protocol number: {protocol}").format(
+                protocol=left_to_right(self.protocol, self.ctx.lang)
+            )
         elif self.online:
             protocol = self.tr("The Comune is giving it a protocol number…")
         else:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import ScrollList, button, card, label
+from languages import left_to_right
 from store.catalog import CallInfo, CatalogReader, pick
 
 
@@ -54,7 +55,12 @@ class CallsScreen(DataScreen):
         parts = [
             label(pick(call.title, lang), role="heading"),
             label(pick(call.description, lang)),
-            label(self.tr("Apply by {day} at {hour}").format(day=day, hour=hour), role="cardPrice"),
+            label(
+                self.tr("Apply by {day} at {hour}").format(
+                    day=left_to_right(day, self.ctx.lang), hour=left_to_right(hour, self.ctx.lang)
+                ),
+                role="cardPrice",
+            ),
         ]
         if call.eligibility:
             parts.append(label(self.tr("Who can apply"), role="cardTitle"))

@@ -19,6 +19,7 @@ from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.identify import IdentifyBox
+from languages import left_to_right
 from store.catalog import CatalogReader
 
 if TYPE_CHECKING:
@@ -230,7 +231,7 @@ class CheckoutScreen(DataScreen):
             self.text.setText(self.tr(
                 "Order code: {code}\nThe receipt and one voucher per service are coming out "
                 "of the printer: show the voucher to the provider."
-            ).format(code=self.placed.reference))  # fmt: skip
+            ).format(code=left_to_right(self.placed.reference, self.ctx.lang)))  # fmt: skip
         else:
             self.text.setText("")
         self.no_money.setText(self.tr("The kiosk never takes money."))

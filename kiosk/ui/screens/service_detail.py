@@ -14,6 +14,7 @@ from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text, quantity_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.qr import QrCode
+from languages import left_to_right
 from printing.documents import service_card
 from store.catalog import CatalogReader, ServiceDetail, pick
 
@@ -168,7 +169,11 @@ class ServiceDetailScreen(DataScreen):
         self.provider_heading.setText(self.tr("Who provides it"))
         lines = [s.provider_name]
         if s.provider_phone:
-            lines.append(self.tr("Phone: {phone}").format(phone=s.provider_phone))
+            lines.append(
+                self.tr("Phone: {phone}").format(
+                    phone=left_to_right(s.provider_phone, self.ctx.lang)
+                )
+            )
         if s.provider_email:
             lines.append(self.tr("E-mail: {email}").format(email=s.provider_email))
         if s.provider_address:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
+from languages import left_to_right
 from store.catalog import pick
 
 Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
@@ -422,11 +423,12 @@ def answer_text(
             if value is True
             else QCoreApplication.translate("FormFields", "No")
         )
+    # Codes, numbers, dates and amounts stay left to right inside Arabic text.
     if kind == "money" and type(value) is int:
-        return f"€ {amount_text(value)}"
+        return left_to_right(f"€ {amount_text(value)}", lang)
     if kind == "date":
-        return date_text(value)
-    return str(value)
+        return left_to_right(date_text(value), lang)
+    return str(value) if kind in ("text", "long_text") else left_to_right(str(value), lang)
 
 
 def field_widget(

@@ -82,6 +82,9 @@ class OnScreenKeyboard(QWidget):
         self.note.hide()
         self.shift = self._key("⇧", "keyShift")
         self.shift.setCheckable(True)
+        # Shift on or off shows in the key (filled when on) and in the letters, which are
+        # capitals only while it is on (a search keyboard, without shift, shows capitals).
+        self.shift.toggled.connect(self._show_case)
         self.space = self._key("", "keySpace")
         self.space.clicked.connect(lambda: self._type(" "))
         self.backspace = self._key("⌫", "keyBackspace")
@@ -136,6 +139,15 @@ class OnScreenKeyboard(QWidget):
         self._grid.addWidget(self.space, last, column, 1, width - column - small)
         self._grid.addWidget(self.backspace, last, width - small, 1, small)
         self._show_note()
+        self._show_case(self.shift.isChecked())
+
+    def _show_case(self, upper: bool) -> None:
+        if not self.shift.isVisibleTo(self):
+            return  # no shift: the letters keep their printed case
+        for key in self._keys:
+            char = key.text()
+            if char.isalpha() and char.upper() != char.lower():
+                key.setText(char.upper() if upper else char.lower())
 
     def _show_note(self) -> None:
         # Chinese names are typed in Latin letters, as on the citizen's Italian documents.

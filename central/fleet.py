@@ -1,0 +1,250 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The fleet: each kiosk's latest heartbeat, a page listing them with alerts, and a
+manager's request for a kiosk's recent log.
+
+Kiosks post ``/v1/device/heartbeat`` every few minutes (sync/heartbeat.py); the platform
+keeps the latest per kiosk and measures the kiosk's clock against its own. ``/fleet`` is
+a server-rendered page for platform staff, behind the admin token (as a Bearer token,
+or as the password of the browser's login prompt) until the web desk has its own logins.
+"""
+
+# No "from __future__ import annotations": FastAPI reads the real annotation objects.
+
+import base64
+import binascii
+import html
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+
+from central.models import Device, KioskHealth
+from central.platform import Platform, now
+
+LATE_AFTER = timedelta(minutes=12)  # more than two missed heartbeats of 5 minutes
+SILENT_AFTER = timedelta(hours=1)
+UNSENT_ALERT_S = 24 * 3600
+ASK_FOR_TOKEN = {"WWW-Authenticate": 'Basic realm="Social Point fleet"'}
+CLOCK_ALERT_S = 120
+MAX_LOG_CHARS = 64 * 1024
+PRINTER_ALERTS = {"paper_out": "out of paper", "paper_low": "paper running out",
+                  "cover_open": "printer cover open", "offline": "printer offline",
+                  "unreachable": "printer unreachable",
+                  "no_answer": "printer not answering"}  # fmt: skip
+
+
+class Heartbeat(BaseModel):
+    """What a kiosk says about itself; no personal data, every field bounded."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: str = Field(max_length=32, pattern=r"^[0-9A-Za-z.+-]+$")
+    sent_at: datetime
+    uptime_s: int = Field(ge=0, le=10**9)
+    printer: str = Field(max_length=32, pattern=r"^[a-z_]+$")
+    print_queue: int = Field(ge=0, le=10**6)
+    oldest_unsent_s: int | None = Field(default=None, ge=0, le=10**9)
+    rejected: int = Field(ge=0, le=10**6)
+    free_disk_bytes: int = Field(ge=0, le=10**15)
+    last_sync: datetime | None = None
+    log: str | None = Field(default=None, max_length=MAX_LOG_CHARS)
+
+
+class HeartbeatReply(BaseModel):
+    log_requested: bool
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    parts = []
+    for part in version.split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> bool:
+    """Keeps the latest heartbeat; True when a manager waits for this kiosk's log."""
+    received = now()
+    with platform.sessions.begin() as session:
+        kiosk_id = session.scalar(select(Device.kiosk_id).where(Device.id == device_id)) or ""
+        row = session.get(KioskHealth, device_id)
+        if row is None:
+            row = KioskHealth(device_id=device_id, kiosk_id=kiosk_id, received_at=received,
+                              clock_skew_s=0, beat={})  # fmt: skip
+            session.add(row)
+        row.kiosk_id, row.received_at = kiosk_id, received
+        row.clock_skew_s = round((_naive_utc(beat.sent_at) - received).total_seconds())
+        row.beat = beat.model_dump(mode="json", exclude={"log"})
+        if beat.log is not None and row.log_requested_at is not None:
+            row.log_text, row.log_received_at, row.log_requested_at = beat.log, received, None
+        return row.log_requested_at is not None
+
+
+def request_log(platform: Platform, device_id: str) -> bool:
+    with platform.sessions.begin() as session:
+        row = session.get(KioskHealth, device_id)
+        if row is None:
+            return False
+        row.log_requested_at = now()
+        return True
+
+
+def state_of(row: KioskHealth, at: datetime) -> str:
+    age = at - row.received_at
+    return "online" if age <= LATE_AFTER else "late" if age <= SILENT_AFTER else "silent"
+
+
+def alerts_of(row: KioskHealth, newest_version: str) -> list[str]:
+    beat, found = row.beat, []
+    if beat.get("printer") in PRINTER_ALERTS:
+        found.append(PRINTER_ALERTS[beat["printer"]])
+    unsent = beat.get("oldest_unsent_s")
+    if unsent is not None and unsent > UNSENT_ALERT_S:
+        found.append(f"records unsent for {unsent // 3600} hours")
+    if abs(row.clock_skew_s) > CLOCK_ALERT_S:
+        found.append(f"clock off by {row.clock_skew_s:+d} s")
+    if _version_key(beat.get("version", "0")) < _version_key(newest_version):
+        found.append(f"old version {beat.get('version')} (newest {newest_version})")
+    if beat.get("rejected"):
+        found.append(f"{beat['rejected']} rejected records")
+    return found
+
+
+def fleet(platform: Platform, at: datetime | None = None) -> list[dict[str, Any]]:
+    moment = at or now()
+    with platform.sessions() as session:
+        rows = list(session.scalars(select(KioskHealth).order_by(KioskHealth.kiosk_id)))
+    newest = max((r.beat.get("version", "0") for r in rows), key=_version_key, default="0")
+    return [
+        {"device_id": r.device_id, "kiosk_id": r.kiosk_id, "state": state_of(r, moment),
+         "received_at": r.received_at, "clock_skew_s": r.clock_skew_s, "beat": r.beat,
+         "alerts": alerts_of(r, newest), "log_requested": r.log_requested_at is not None,
+         "log_received_at": r.log_received_at}
+        for r in rows
+    ]  # fmt: skip
+
+
+def _age(seconds: int | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 3600:
+        return f"{seconds // 60} min"
+    if seconds < 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} d"
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "–"
+    try:
+        return f"{_naive_utc(datetime.fromisoformat(iso)):%d/%m %H:%M} UTC"
+    except ValueError:
+        return "–"
+
+
+def render_fleet(kiosks: list[dict[str, Any]], at: datetime) -> str:
+    """The fleet page; every value from a kiosk is escaped."""
+    e = html.escape
+    rows = []
+    for k in kiosks:
+        beat = k["beat"]
+        seen = int((at - k["received_at"]).total_seconds())
+        log_cell = (
+            f'<a href="/fleet/kiosks/{e(k["device_id"])}/log">log of '
+            f"{k['log_received_at']:%d/%m %H:%M}</a>"
+            if k["log_received_at"]
+            else ""
+        )
+        asked = "asked, comes with the next sync" if k["log_requested"] else ""
+        button = (
+            f'<form method="post" action="/fleet/kiosks/{e(k["device_id"])}/log-request">'
+            f"<button>Ask for its log</button></form>"
+        )
+        rows.append(
+            f'<tr class="{k["state"]}"><td>{e(k["kiosk_id"])}</td><td>{k["state"]}</td>'
+            f"<td>{_age(seen)} ago</td><td>{e(str(beat.get('version')))}</td>"
+            f"<td>{_age(beat.get('uptime_s'))}</td><td>{e(str(beat.get('printer')))}</td>"
+            f"<td>{beat.get('print_queue')}</td><td>{_age(beat.get('oldest_unsent_s'))}</td>"
+            f"<td>{beat.get('free_disk_bytes', 0) / 1024**3:.1f} GB</td>"
+            f"<td>{k['clock_skew_s']:+d} s</td><td>{_when(beat.get('last_sync'))}</td>"
+            f"<td>{'<br>'.join(e(a) for a in k['alerts'])}</td>"
+            f"<td>{log_cell} {asked} {button}</td></tr>"
+        )
+    counts = {s: sum(k["state"] == s for k in kiosks) for s in ("online", "late", "silent")}
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Social Point fleet</title>
+<style>body{{font:16px sans-serif;margin:2em}}table{{border-collapse:collapse}}
+td,th{{border:1px solid #999;padding:.3em .6em;text-align:left}}
+tr.late{{background:#fff3cd}}tr.silent{{background:#f8d7da}}</style></head>
+<body><h1>Social Point fleet</h1>
+<p>{counts["online"]} online, {counts["late"]} late, {counts["silent"]} silent
+(late: no heartbeat for {LATE_AFTER.seconds // 60} minutes; silent: for an hour).</p>
+<table><tr><th>Kiosk</th><th>State</th><th>Last heard</th><th>Version</th><th>Uptime</th>
+<th>Printer</th><th>Print queue</th><th>Oldest unsent</th><th>Free disk</th>
+<th>Clock</th><th>Last sync</th><th>Alerts</th><th>Log</th></tr>
+{"".join(rows)}
+</table></body></html>"""
+
+
+def fleet_router(
+    platform: Platform, device: Callable[..., str], admin_token: str | None
+) -> APIRouter:
+    router = APIRouter()
+
+    def staff(authorization: Annotated[str | None, Header()] = None) -> None:
+        given = ""
+        scheme, _, value = (authorization or "").partition(" ")
+        if scheme == "Bearer":
+            given = value.strip()
+        elif scheme == "Basic":
+            try:
+                given = base64.b64decode(value).decode().partition(":")[2]
+            except (binascii.Error, UnicodeDecodeError):
+                given = ""
+        if not admin_token or not secrets.compare_digest(given, admin_token):
+            raise HTTPException(401, "admin token required", headers=ASK_FOR_TOKEN)
+
+    @router.post("/v1/device/heartbeat", response_model=HeartbeatReply)
+    def heartbeat(beat: Heartbeat, device_id: Annotated[str, Depends(device)]) -> HeartbeatReply:
+        return HeartbeatReply(log_requested=record_heartbeat(platform, device_id, beat))
+
+    @router.get("/fleet", response_class=HTMLResponse, dependencies=[Depends(staff)])
+    def fleet_page() -> str:
+        moment = now()
+        return render_fleet(fleet(platform, moment), moment)
+
+    @router.post("/fleet/kiosks/{device_id}/log-request", dependencies=[Depends(staff)])
+    def ask_for_log(
+        device_id: str,
+        sec_fetch_site: Annotated[str | None, Header()] = None,
+    ) -> RedirectResponse:
+        # A browser sends the login it remembers with any site's form: only a form of
+        # this page (or a client that is no browser) may ask.
+        if sec_fetch_site not in (None, "same-origin", "none"):
+            raise HTTPException(403, "this request must come from the fleet page")
+        if not request_log(platform, device_id):
+            raise HTTPException(404, "no such kiosk")
+        return RedirectResponse("/fleet", status_code=303)
+
+    @router.get("/fleet/kiosks/{device_id}/log", response_class=PlainTextResponse,
+                dependencies=[Depends(staff)])  # fmt: skip
+    def kiosk_log(device_id: str) -> str:
+        with platform.sessions() as session:
+            row = session.get(KioskHealth, device_id)
+        if row is None or row.log_text is None:
+            raise HTTPException(404, "no log from this kiosk yet")
+        return row.log_text
+
+    return router

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The kiosk's heartbeat: every few minutes, how it is, for the platform's fleet page.
+
+Sent from the sync worker's thread after a pass (never from the UI thread), at most once
+per ``every_s``; a heartbeat that cannot be sent is simply skipped, the next one follows.
+It holds no personal data: counts, ages, states and versions. When a manager on the
+platform asked for this kiosk's recent log, the reply says so and the masked tail of the
+log file goes up with the next heartbeat.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from protocol.wire import ProtocolError
+from store.database import Store
+from store.models import OutboxEntry, PrintJob
+from sync.client import PlatformClient, RefusedError, UnreachableError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_EVERY_S = 300
+LOG_TAIL_BYTES = 64 * 1024
+PRINT_QUEUE_STATES = ("pending", "sending")
+
+
+@dataclass(frozen=True)
+class KioskFacts:
+    """What the store does not know: supplied by the kiosk's wiring."""
+
+    version: str
+    printer_state: Callable[[], str]  # printing.connection.State value, e.g. "paper_out"
+    last_sync: Callable[[], datetime | None]  # naive UTC of the last successful pass
+    recent_log: Callable[[], str]  # the masked end of the kiosk's log
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.replace(tzinfo=UTC).isoformat() if moment else None
+
+
+def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -> dict[str, Any]:
+    """One heartbeat's payload; ``now`` is naive UTC, ``started`` a monotonic time."""
+    with store.read() as session:
+        queue = session.scalar(
+            select(func.count()).select_from(PrintJob).where(PrintJob.state.in_(PRINT_QUEUE_STATES))
+        )
+        oldest = session.scalar(
+            select(func.min(OutboxEntry.created_at)).where(
+                OutboxEntry.state.in_(("pending", "sending"))
+            )
+        )
+        rejected = session.scalar(
+            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "rejected")
+        )
+    return {
+        "version": facts.version,
+        "sent_at": _iso(now),
+        "uptime_s": int(time.monotonic() - started),
+        "printer": facts.printer_state(),
+        "print_queue": queue or 0,
+        "oldest_unsent_s": int((now - oldest).total_seconds()) if oldest else None,
+        "rejected": rejected or 0,
+        "free_disk_bytes": shutil.disk_usage(store.path.parent).free,
+        "last_sync": _iso(facts.last_sync()),
+    }
+
+
+class HeartbeatSender:
+    """Sends a heartbeat when one is due; called after every sync pass."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: PlatformClient,
+        facts: KioskFacts,
+        *,
+        every_s: float = DEFAULT_EVERY_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store, self.client, self.facts = store, client, facts
+        self.every_s, self._clock = every_s, clock
+        self.started = clock()
+        self._last_sent: float | None = None
+        self._log_wanted = False
+
+    def due(self) -> bool:
+        return self._last_sent is None or self._clock() - self._last_sent >= self.every_s
+
+    def maybe_send(self, now: datetime | None = None) -> bool:
+        """True when a heartbeat reached the platform."""
+        if not self.due():
+            return False
+        moment = now or datetime.now(UTC).replace(tzinfo=None)
+        beat = collect(self.store, self.facts, started=self.started, now=moment)
+        if self._log_wanted:
+            beat["log"] = self.facts.recent_log()[-LOG_TAIL_BYTES:]
+        try:
+            reply = self.client.heartbeat(beat)
+        except (UnreachableError, RefusedError, ProtocolError) as error:
+            log.info("heartbeat not sent: %s", error)
+            return False
+        self._last_sent = self._clock()
+        self._log_wanted = reply.log_requested
+        return True

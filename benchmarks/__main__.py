@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Runs benchmarks and prints their figures: ``./dev bench [catalog|sync|printing|soak [N]]``."""
+"""Runs benchmarks and prints their figures:
+``./dev bench [catalog|sync|printing|pins|soak [N]]``."""
 
 import sys
 
-from benchmarks import catalog, printing, soak, sync
+from benchmarks import catalog, pins, printing, soak, sync
 
-SUITES = {"catalog": catalog.main, "sync": sync.main, "printing": printing.main}
+SUITES = {"catalog": catalog.main, "sync": sync.main, "printing": printing.main, "pins": pins.main}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

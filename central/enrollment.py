@@ -56,7 +56,12 @@ def check_code(
     if entry.used_at is None:
         return None
     device = session.get(Device, entry.device_id) if entry.device_id else None
-    if device is None or device.kiosk_id != kiosk_id or now - entry.used_at > RETRY_WINDOW:
+    if (
+        device is None
+        or device.kiosk_id != kiosk_id
+        or now - entry.used_at > RETRY_WINDOW
+        or getattr(device, "revoked_at", None) is not None
+    ):
         raise CodeRefusedError("unknown, expired or already used enrollment code")
     device.token_hash = token_hash
     return device.id

@@ -4,7 +4,7 @@ submissions. Portable SQLAlchemy (SQLite by default, PostgreSQL by URL)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text, UniqueConstraint
@@ -23,6 +23,9 @@ class Record(Base):
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[dict[str, Any]]
+    # The Comuni whose kiosks receive it, as "|piazzola|limena|"; None: every kiosk
+    # (see central/scopes.py).
+    scope: Mapped[str | None] = mapped_column(String(2000), default=None)
 
 
 class Change(Base):
@@ -39,17 +42,31 @@ class Change(Base):
     record_id: Mapped[str] = mapped_column(String(64))
     op: Mapped[str] = mapped_column(String(8))
     data: Mapped[dict[str, Any] | None]
+    scope: Mapped[str | None] = mapped_column(String(2000), default=None)  # as Record.scope
 
     __table_args__ = (Index("ix_changes_stream_seq", "stream", "seq"),)
 
 
 class Device(Base):
+    """An enrolled device and what its role lets it do (see central/devices.py)."""
+
     __tablename__ = "devices"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     kiosk_id: Mapped[str] = mapped_column(String(64))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     enrolled_at: Mapped[datetime]
+    role: Mapped[str] = mapped_column(String(16), default="kiosk")  # kiosk, merchant, admin
+    # The Comune whose Social Point a kiosk serves (None: the whole network), and what a
+    # merchant may accept: {"services": [...], "programmes": [...]}.
+    comune: Mapped[str | None] = mapped_column(String(64), default=None)
+    scope: Mapped[dict[str, Any] | None] = mapped_column(default=None)
+    token_issued_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The token before the last rotation, still accepted until the new one is first
+    # used: a rotation whose reply was lost does not lock the device out.
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    revoked_reason: Mapped[str | None] = mapped_column(String(500), default=None)
 
 
 class EnrollmentCode(Base):
@@ -59,6 +76,10 @@ class EnrollmentCode(Base):
     created_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     device_id: Mapped[str | None] = mapped_column(String(36))
+    # The role, Comune and scope the device enrolled with this code gets.
+    role: Mapped[str] = mapped_column(String(16), default="kiosk")
+    comune: Mapped[str | None] = mapped_column(String(64), default=None)
+    scope: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
 
 class Submission(Base):
@@ -109,6 +130,54 @@ class PlatformSecret(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class SigningKey(Base):
+    """A public key vouchers may be signed with: the platform's (any voucher) or a
+    kiosk's (service vouchers of the orders that kiosk sends). Published to devices with
+    its state, so a revoked or retired key stops being trusted offline too."""
+
+    __tablename__ = "signing_keys"
+
+    kid: Mapped[str] = mapped_column(String(8), primary_key=True)  # 4 bytes, hex
+    public_key: Mapped[str] = mapped_column(String(64))  # Base64 of the 32 raw bytes
+    owner: Mapped[str] = mapped_column(String(36))  # "platform" or a device id
+    issuer: Mapped[str] = mapped_column(String(64))  # for people: "platform", a kiosk id
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Redemption(Base):
+    """A merchant took (part of) a voucher; its id comes from the merchant, so the same
+    redemption sent twice is stored once."""
+
+    __tablename__ = "redemptions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    voucher_id: Mapped[str] = mapped_column(String(16), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    units: Mapped[int | None]
+    amount_cents: Mapped[int | None]
+    at: Mapped[datetime]
+
+
+class IssuedVoucher(Base):
+    """Every voucher the platform stands behind, whoever signed it, with its value."""
+
+    __tablename__ = "issued_vouchers"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)  # the 8-byte id, hex
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    kid: Mapped[str] = mapped_column(String(8))
+    device_id: Mapped[str] = mapped_column(String(36))  # "platform" for its own
+    comune: Mapped[str | None] = mapped_column(String(64))
+    programme: Mapped[str] = mapped_column(String(200))
+    service: Mapped[str | None] = mapped_column(String(64))
+    units: Mapped[int | None]
+    amount_cents: Mapped[int | None]
+    valid_from: Mapped[date]
+    valid_until: Mapped[date]
+    issued_at: Mapped[datetime]
 
 
 class KioskHealth(Base):

@@ -13,23 +13,28 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, Text, cast, create_engine, event, select
+from sqlalchemy import Engine, Text, cast, create_engine, event, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from central import voucher_authority
 from central.enrollment import CodeRefusedError, check_code
 from central.models import (
     Base,
     Change,
     Device,
     EnrollmentCode,
+    IssuedVoucher,
     PlatformSecret,
     Record,
     Submission,
     SubmissionConflict,
 )
 from central.references import REFERRERS, refers_to
+from central.scopes import scope_of, scope_text, visible_to
+from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
 from forms.lookup import holder_key, status_key
 from protocol import messages, records
 
@@ -103,11 +108,15 @@ def _payload_problem(entry: messages.SubmissionEntry) -> tuple[str, str] | None:
     return None
 
 
-def _check_event(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
+def _check_event(
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
+) -> tuple[str, str] | None:
     return _reject_unless_object(entry.payload)
 
 
-def _check_application(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
+def _check_application(
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
+) -> tuple[str, str] | None:
     from central.applications import check_application
 
     return (_reject_unless_object(entry.payload) or _payload_problem(entry)
@@ -115,16 +124,18 @@ def _check_application(session: Session, entry: messages.SubmissionEntry) -> tup
 
 
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
-# their own here.
-def _check_purchase(session: Session, entry: messages.SubmissionEntry) -> tuple[str, str] | None:
+# their own here; the device is the sender (its key signs its vouchers).
+def _check_purchase(
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
+) -> tuple[str, str] | None:
     from central.purchases import check_purchase
 
     return (_reject_unless_object(entry.payload) or _payload_problem(entry)
-            or check_purchase(session, entry))  # fmt: skip
+            or check_purchase(session, device, entry))  # fmt: skip
 
 
 SUBMISSION_CHECKS: dict[
-    str, Callable[[Session, messages.SubmissionEntry], tuple[str, str] | None]
+    str, Callable[[Session, Device | None, messages.SubmissionEntry], tuple[str, str] | None]
 ] = {
     "event": _check_event,
     "application": _check_application,
@@ -143,9 +154,14 @@ def _server_id(row: Submission) -> str:
 
 
 class Platform:
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, *, time_zone: str = "Europe/Rome") -> None:
+        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
         self.engine = make_engine(database_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.time_zone = ZoneInfo(time_zone)
+
+    def today(self) -> date:
+        return datetime.now(self.time_zone).date()
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
@@ -179,12 +195,25 @@ class Platform:
                 count += 1
         return count
 
-    def _publish_in(self, session: Session, kind: str, record: dict[str, Any]) -> None:
+    def _publish_in(
+        self, session: Session, kind: str, record: dict[str, Any], comuni: list[str] | None = None
+    ) -> None:
+        """``comuni``: the kiosks that receive a credit (see central/scopes.py)."""
+        if kind == "operators":
+            from central.operators import OperatorError, publishable
+
+            try:
+                record = publishable(session, record)
+            except OperatorError as error:
+                raise PublishError(str(error)) from None
         data = self._validated(kind, record)
         self._check_references(session, kind, data)
-        session.merge(Record(kind=kind, id=data["id"], data=data))
+        current = session.get(Record, (kind, data["id"]))
+        previous = scope_text(comuni) if comuni else (current.scope if current else None)
+        scope = scope_of(kind, data, previous)
+        session.merge(Record(kind=kind, id=data["id"], data=data, scope=scope))
         session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=data["id"],
-                           op="upsert", data=data))  # fmt: skip
+                           op="upsert", data=data, scope=scope))  # fmt: skip
 
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist.
@@ -202,9 +231,8 @@ class Platform:
                         f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
                     )
             session.delete(current)
-            session.add(
-                Change(stream=records.STREAM_OF[kind], kind=kind, record_id=record_id, op="delete")
-            )
+            session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=record_id,
+                               op="delete", scope=current.scope))  # fmt: skip
         return True
 
     def _validated(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -236,20 +264,25 @@ class Platform:
             rows = session.scalars(select(Record).where(Record.kind == kind))
             return {row.id: row.data for row in rows}
 
-    def changes(self, stream: str, since: int, limit: int) -> str:
-        """A page of ``stream`` after ``since``: the JSON text of a ChangePage.
+    def changes(self, stream: str, since: int, limit: int, comune: str | None = None) -> str:
+        """A page of ``stream`` after ``since``: the JSON text of a ChangePage; for a
+        kiosk of ``comune``, only the changes its Social Point needs (central/scopes.py).
 
         Each record goes out as the JSON text it was stored as (validated when it was
         published), never decoded and encoded again: a full catalog is thousands of
         records, and serving them was most of the platform's time for a page.
         """
+        visible = visible_to(comune)
+        where = [Change.stream == stream, Change.seq > since]
+        if visible is not None:
+            where.append(visible)
         with self.sessions() as session:
             rows = session.execute(
                 select(
                     Change.seq, Change.kind, Change.op, Change.record_id,
                     cast(Change.data, Text),
                 )
-                .where(Change.stream == stream, Change.seq > since)
+                .where(*where)
                 .order_by(Change.seq)
                 .limit(limit + 1)
             ).all()  # fmt: skip
@@ -269,10 +302,19 @@ class Platform:
 
     # Devices ----------------------------------------------------------------------------
 
-    def new_enrollment_code(self) -> str:
+    def new_enrollment_code(
+        self, role: str = "kiosk", comune: str | None = None,
+        scope: dict[str, list[str]] | None = None,
+    ) -> str:  # fmt: skip
+        """A one-time code; the device enrolled with it gets this role, Comune and scope
+        (see central/devices.py)."""
+        from central.devices import check_grant
+
         code = "-".join(f"{secrets.randbelow(10_000):04d}" for _ in range(3))
         with self._writing() as session:
-            session.add(EnrollmentCode(code_hash=digest(code), created_at=now()))
+            check_grant(session, role, comune, scope)
+            session.add(EnrollmentCode(code_hash=digest(code), created_at=now(), role=role,
+                                       comune=comune, scope=scope))  # fmt: skip
         return code
 
     def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
@@ -289,14 +331,87 @@ class Platform:
             if entry is None or entry.used_at is not None:
                 raise EnrollError("unknown or already used enrollment code")
             entry.used_at, entry.device_id = now(), device_id
-            session.add(
-                Device(id=device_id, kiosk_id=kiosk_id, token_hash=digest(token), enrolled_at=now())
-            )
+            session.add(Device(
+                id=device_id, kiosk_id=kiosk_id, token_hash=digest(token), enrolled_at=now(),
+                role=entry.role, comune=entry.comune, scope=entry.scope, token_issued_at=now(),
+            ))  # fmt: skip
         return device_id, token
 
-    def device_for(self, token: str) -> str | None:
+    def device_for(self, token: str) -> Device | None:
+        """The device holding this token (revoked ones too: the caller says why not).
+        The first call with a rotated token retires the one before it."""
+        hashed = digest(token)
         with self.sessions() as session:
-            return session.scalar(select(Device.id).where(Device.token_hash == digest(token)))
+            either = or_(Device.token_hash == hashed, Device.previous_token_hash == hashed)
+            device = session.scalar(select(Device).where(either))
+        if device is not None and device.token_hash == hashed and device.previous_token_hash:
+            with self._writing() as session:
+                current = session.get(Device, device.id)
+                if current is not None and current.token_hash == hashed:
+                    current.previous_token_hash = None
+        return device
+
+    def rotate_token(self, device_id: str, used_token: str) -> str:
+        """A new token for the device. The one used to ask stays valid until the new one
+        is first used (then it is forgotten), so a lost reply locks nobody out."""
+        token = secrets.token_urlsafe(32)
+        with self._writing() as session:
+            device = session.get(Device, device_id)
+            if device is None or device.revoked_at is not None:
+                raise EnrollError("this device cannot get a new token")
+            if device.token_hash == digest(used_token):
+                device.previous_token_hash = device.token_hash
+            device.token_hash, device.token_issued_at = digest(token), now()
+        return token
+
+    def revoke_device(self, device_id: str, reason: str) -> bool:
+        """Switches a device off: every call it makes is refused with ``reason`` (shown
+        to its manager), and the vouchers keys it registered stop being trusted."""
+        with self._writing() as session:
+            device = session.get(Device, device_id)
+            if device is None:
+                return False
+            device.revoked_at, device.revoked_reason = device.revoked_at or now(), reason
+            for key in session.scalars(select(voucher_authority.SigningKey).where(
+                    voucher_authority.SigningKey.owner == device_id)):  # fmt: skip
+                key.revoked_at = key.revoked_at or now()
+        return True
+
+    def devices(self) -> list[Device]:
+        with self.sessions() as session:
+            return list(session.scalars(select(Device).order_by(Device.enrolled_at)))
+
+    # Voucher keys and redemption (see central/voucher_authority.py) ----------------------
+
+    def register_signing_key(self, device: Device, public_key: str) -> str:
+        if device.role != "kiosk":
+            raise VoucherRefusedError("not_a_kiosk", "only kiosks sign vouchers")
+        with self._writing() as session:
+            return voucher_authority.register_device_key(session, device, public_key)
+
+    def revoke_signing_key(self, kid: str) -> bool:
+        with self._writing() as session:
+            return voucher_authority.revoke_key(session, kid)
+
+    def signing_keys(self) -> list[dict[str, Any]]:
+        with self._writing() as session:  # the platform's key is made on first use
+            return voucher_authority.published_keys(session)
+
+    def voucher_standing(self, device: Device, text: str) -> Standing:
+        """A voucher as a merchant within its scope may see it; VoucherRefusedError if not."""
+        with self.sessions() as session:
+            row = voucher_authority.find(session, True, text, self.today())
+            voucher_authority.check_scope(device, row)
+            return voucher_authority.standing(session, row)
+
+    def redeem(self, device: Device, text: str, request: RedeemRequest) -> Standing:
+        """A merchant takes (part of) a voucher; VoucherRefusedError says why it cannot."""
+        with self._writing() as session:
+            result = voucher_authority.redeem(session, device, text, request, self.today())
+            record = session.get(Record, ("vouchers", result.voucher.id))
+            if record is not None and record.data["state"] != result.state:
+                self._publish_in(session, "vouchers", {**record.data, "state": result.state})
+            return result
 
     # Submissions ------------------------------------------------------------------------
 
@@ -313,6 +428,7 @@ class Platform:
         if not entries:
             return []
         with self._writing() as session:
+            device = session.get(Device, device_id)
             uuids = [entry.uuid for entry in entries]
             rows = {
                 row.uuid: row
@@ -324,12 +440,12 @@ class Platform:
             }
             try:
                 with session.begin_nested():
-                    fresh = self._store_batch(session, device_id, entries, rows)
+                    fresh = self._store_batch(session, device_id, device, entries, rows)
             except Exception:
                 # Some entry cannot be processed (a platform bug or bad stored data):
                 # each entry again on its own, so only that one waits.
                 log.exception("a batch failed; taking its entries one by one")
-                fresh = self._store_one_by_one(session, device_id, entries, rows)
+                fresh = self._store_one_by_one(session, device_id, device, entries, rows)
             rows.update(fresh)
             return [self._answer(session, device_id, entry, rows.get(entry.uuid))
                     for entry in entries]  # fmt: skip
@@ -364,6 +480,7 @@ class Platform:
         self,
         session: Session,
         device_id: str,
+        device: Device | None,
         entries: list[messages.SubmissionEntry],
         known: dict[str, Submission],
     ) -> dict[str, Submission]:
@@ -372,7 +489,7 @@ class Platform:
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
                 continue
-            row = rows[entry.uuid] = self._new_submission(session, device_id, entry)
+            row = rows[entry.uuid] = self._new_submission(session, device_id, device, entry)
             if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
                 self._accept(session, row)
         session.flush()
@@ -386,6 +503,7 @@ class Platform:
         self,
         session: Session,
         device_id: str,
+        device: Device | None,
         entries: list[messages.SubmissionEntry],
         known: dict[str, Submission],
     ) -> dict[str, Submission]:
@@ -397,7 +515,7 @@ class Platform:
                 continue
             try:
                 with session.begin_nested():
-                    row = self._new_submission(session, device_id, entry)
+                    row = self._new_submission(session, device_id, device, entry)
                     if row.status == "accepted":
                         self._accept(session, row)
                     session.flush()
@@ -415,13 +533,14 @@ class Platform:
 
     @staticmethod
     def _new_submission(
-        session: Session, device_id: str, entry: messages.SubmissionEntry
-    ) -> Submission:
+        session: Session, device_id: str, device: Device | None,
+        entry: messages.SubmissionEntry,
+    ) -> Submission:  # fmt: skip
         check = SUBMISSION_CHECKS.get(entry.kind)
         rejection = (
             ("unknown_kind", f"unknown kind {entry.kind!r}")
             if check is None
-            else check(session, entry)
+            else check(session, device, entry)
         )
         row = Submission(
             uuid=entry.uuid,
@@ -458,14 +577,16 @@ class Platform:
         if row.kind == "application":
             self._publish_status(session, row, "received", None)
         if row.kind == "purchase":
-            self._purchase_accepted(session, row.payload or {})
+            self._purchase_accepted(session, row)
 
     # Purchases, credits and vouchers (see central/purchases.py) -------------------------
 
-    def _purchase_accepted(self, session: Session, payload: dict[str, Any]) -> None:
+    def _purchase_accepted(self, session: Session, row: Submission) -> None:
         from central.purchases import debit_and_vouchers
 
-        debit, vouchers = debit_and_vouchers(payload)
+        payload = row.payload or {}
+        device = session.get(Device, row.device_id)
+        debit, vouchers = debit_and_vouchers(session, device, payload, self.today())
         if debit:
             credit = session.get(Record, ("credits", payload["holder"]))
             assert credit is not None  # checked in the same transaction
@@ -479,13 +600,18 @@ class Platform:
     def holder_key(self, session: Session, codice_fiscale: str) -> str:
         return holder_key(self._lookup_secret(session), codice_fiscale)
 
-    def set_credit(self, codice_fiscale: str, programme: str, balance_cents: int) -> str:
-        """A citizen's credit balance, published under their holder key (returned)."""
+    def set_credit(
+        self, codice_fiscale: str, programme: str, balance_cents: int, comune: str | None = None
+    ) -> str:
+        """A citizen's credit balance, published under their holder key (returned) to
+        the kiosks of ``comune`` (None: every kiosk)."""
         with self._writing() as session:
+            if comune is not None and session.get(Record, ("comuni", comune)) is None:
+                raise PublishError(f"unknown comune {comune!r}")
             key = self.holder_key(session, codice_fiscale)
             record = {"id": key, "programme": programme, "balance_cents": balance_cents,
                       "updated_at": datetime.now(UTC).isoformat()}  # fmt: skip
-            self._publish_in(session, "credits", record)
+            self._publish_in(session, "credits", record, [comune] if comune else None)
         return key
 
     def issue_voucher(
@@ -493,40 +619,25 @@ class Platform:
         valid_days: int = 60,
     ) -> dict[str, Any]:  # fmt: skip
         """A subsidy voucher the Comune approved, signed by the platform and published."""
-        from central.purchases import platform_signer, subsidy_voucher
+        from central.purchases import subsidy_voucher
 
         with self._writing() as session:
             place = session.get(Record, ("comuni", comune))
             if place is None:
                 raise PublishError(f"unknown comune {comune!r}")
             holder = self.holder_key(session, codice_fiscale)
-            record = subsidy_voucher(platform_signer(session), holder, comune, place.data["name"],
-                                     programme, amount_cents, valid_days,
-                                     datetime.now(UTC).date())  # fmt: skip
+            signer = voucher_authority.platform_signer(session)
+            record, claims = subsidy_voucher(
+                signer, holder, comune, place.data["name"], programme, amount_cents,
+                valid_days, self.today(),
+            )  # fmt: skip
+            session.add(voucher_authority.platform_voucher(claims, signer.kid, comune, programme))
             self._publish_in(session, "vouchers", record)
         return record
 
-    def voucher_by_code(self, code: str) -> dict[str, Any] | None:
+    def issued_voucher(self, voucher_id: str) -> IssuedVoucher | None:
         with self.sessions() as session:
-            for row in session.scalars(select(Record).where(Record.kind == "vouchers")):
-                if row.data["code"] == code.strip().upper():
-                    return dict(row.data)
-        return None
-
-    def redeem(self, code: str) -> dict[str, Any]:
-        """Marks a voucher spent (a shop or provider took it); PublishError if it cannot be."""
-        with self._writing() as session:
-            rows = session.scalars(select(Record).where(Record.kind == "vouchers"))
-            row = next((r for r in rows if r.data["code"] == code.strip().upper()), None)
-            if row is None:
-                raise PublishError(f"no voucher {code!r}")
-            if row.data["state"] != "issued":
-                raise PublishError(f"voucher {code} is {row.data['state']}")
-            if date.fromisoformat(row.data["valid_until"]) < datetime.now(UTC).date():
-                raise PublishError(f"voucher {code} expired on {row.data['valid_until']}")
-            redeemed = {**row.data, "state": "redeemed"}
-            self._publish_in(session, "vouchers", redeemed)
-        return redeemed
+            return session.get(IssuedVoucher, voucher_id)
 
     def _publish_status(
         self, session: Session, row: Submission, state: str, note: dict[str, str] | None

@@ -5,9 +5,10 @@ A purchase from a kiosk is checked against the catalog as the platform has it no
 service must still be for sale at the price the citizen saw (else ``price_changed`` or
 ``service_unavailable``: the kiosk shows the manager, who calls the citizen), paid in a
 way the service allows, and a credit must cover it. Once accepted, a credit is debited
-and the new balance published; the vouchers the kiosk printed are published too, so
-the citizen can reprint them at any kiosk and providers can check them
-(``voucher_status``, ``redeem``).
+and the new balance published. The vouchers the kiosk printed are checked by the
+voucher authority (central/voucher_authority.py: the kiosk's own key, the order's
+services and quantities, ids never seen) and published as the platform rebuilt them,
+so the citizen can reprint them and providers can check and redeem them.
 
 Subsidy vouchers (buoni spesa) are issued here after the Comune's decision, signed with
 the platform's own Ed25519 key, and published under the citizen's holder key.
@@ -15,18 +16,16 @@ the platform's own Ed25519 key, and published under the citizen's holder key.
 
 from __future__ import annotations
 
-import secrets
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from central.models import PlatformSecret, Record
+from central.models import Device, IssuedVoucher, Record
+from central.voucher_authority import VoucherRefusedError, kiosk_vouchers
 from protocol.messages import SubmissionEntry
 from protocol.money import euro
-from protocol.records import VoucherRecord
 from protocol.states import Payment
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 
@@ -68,7 +67,12 @@ def _check_line(session: Session, line: Any, payment: str) -> tuple[str, str] | 
     return quantity * price
 
 
-def check_purchase(session: Session, entry: SubmissionEntry) -> tuple[str, str] | None:
+HOLDER = re.compile(r"[0-9a-f]{64}")
+
+
+def check_purchase(
+    session: Session, device: Device | None, entry: SubmissionEntry
+) -> tuple[str, str] | None:
     payload: Any = entry.payload
     if not isinstance(payload, dict):
         return "invalid_payload", "the payload must be a JSON object"
@@ -85,19 +89,26 @@ def check_purchase(session: Session, entry: SubmissionEntry) -> tuple[str, str] 
         total += checked
     if payload.get("total_cents") != total:
         return "invalid_payload", f"the total is {euro(total)}"
+    holder = payload.get("holder")
+    if holder is not None and not (isinstance(holder, str) and HOLDER.fullmatch(holder)):
+        return "invalid_payload", "the holder is a holder key (64 hex digits) or null"
     vouchers = payload.get("vouchers") or []
     if not isinstance(vouchers, list) or len(vouchers) > MAX_LINES:
         return "invalid_payload", "vouchers must be a list"
-    for voucher in vouchers:
-        try:  # published as they are once accepted: check them now
-            VoucherRecord.model_validate({**voucher, "holder": "0" * 64, "state": "issued"})
-        except (ValidationError, TypeError):
-            return "invalid_payload", "a voucher is not in the expected form"
+    if vouchers and (device is None or device.role != "kiosk"):
+        return "foreign_key", "only a kiosk issues service vouchers, with its own key"
+    try:
+        kiosk_vouchers(session, device, payload, datetime.now(UTC).date())  # type: ignore[arg-type]
+    except VoucherRefusedError as refusal:
+        return refusal.code, str(refusal)
     assisted_by = payload.get("assisted_by")
     if assisted_by is not None and not _operator_known(session, assisted_by):
         return "unknown_operator", f"assisted by {assisted_by!r}, who is not an operator"
-    if payment == "desk" and not _operator_known(session, payload.get("desk_confirmed_by")):
-        return "unconfirmed_payment", "a desk payment needs the confirming operator"
+    if payment == "desk":
+        from central.operators import check_desk_proof
+
+        if (refusal := check_desk_proof(session, device, payload)) is not None:
+            return refusal
     if payment == "credit":
         credit = session.get(Record, ("credits", payload.get("holder")))
         if credit is None:
@@ -108,33 +119,42 @@ def check_purchase(session: Session, entry: SubmissionEntry) -> tuple[str, str] 
     return None
 
 
-def debit_and_vouchers(payload: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
+def debit_and_vouchers(
+    session: Session, device: Device | None, payload: dict[str, Any], today: date
+) -> tuple[int, list[dict[str, Any]]]:
     """What an accepted purchase changes: the amount to debit from the holder's credit
-    (0 unless paid by credit), and the voucher records to publish."""
+    (0 unless paid by credit), and the voucher records to publish. The vouchers join
+    the platform's ledger; they are published only under a holder key (the citizen
+    reprints them), built from the signed claims and the catalog."""
     debit = payload["total_cents"] if payload["payment"] == "credit" else 0
-    holder = payload.get("holder")  # None when the kiosk had no key: nothing to publish
-    vouchers = [
-        {**voucher, "holder": holder, "state": "issued"}
-        for voucher in payload.get("vouchers") or []
-        if isinstance(voucher, dict) and holder
-    ]
-    return debit, vouchers
-
-
-def platform_signer(session: Session) -> Signer:
-    """The platform's voucher signing key, made on first use."""
-    row = session.get(PlatformSecret, "voucher_key")
-    if row is None:
-        row = PlatformSecret(name="voucher_key", value=secrets.token_hex(32))
+    holder = payload.get("holder")
+    issued = kiosk_vouchers(session, device, payload, today) if device is not None else []
+    records = []
+    for voucher, row in zip(payload.get("vouchers") or [], issued, strict=True):
         session.add(row)
-        session.flush()
-    return Signer(Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.value)))
+        if holder:
+            records.append(_published(row, holder, voucher["signed_code"], session))
+    return debit, records
+
+
+def _published(
+    row: IssuedVoucher, holder: str, signed_code: str, session: Session
+) -> dict[str, Any]:
+    service = session.get(Record, ("services", row.service))
+    provider = session.get(Record, ("providers", service.data["provider"])) if service else None
+    return {
+        "id": row.id, "holder": holder, "comune": row.comune, "programme": row.programme,
+        "issuer": (provider.data["name"] if provider else "")[:200] or "Social Point",
+        "amount_cents": None, "service": row.service,
+        "valid_from": row.valid_from.isoformat(), "valid_until": row.valid_until.isoformat(),
+        "code": row.code, "signed_code": signed_code, "state": "issued",
+    }  # fmt: skip
 
 
 def subsidy_voucher(
     signer: Signer, holder: str, comune: str, comune_name: str, programme: str,
     amount_cents: int, valid_days: int, today: date,
-) -> dict[str, Any]:  # fmt: skip
+) -> tuple[dict[str, Any], VoucherClaims]:  # fmt: skip
     claims = VoucherClaims(
         voucher_id=new_voucher_id(), valid_from=today,
         valid_until=today + timedelta(days=valid_days - 1), issued_at=datetime.now(UTC),
@@ -146,4 +166,4 @@ def subsidy_voucher(
         "amount_cents": amount_cents, "service": None,
         "valid_from": claims.valid_from.isoformat(), "valid_until": claims.valid_until.isoformat(),
         "code": claims.code, "signed_code": encode(claims, signer), "state": "issued",
-    }  # fmt: skip
+    }, claims  # fmt: skip

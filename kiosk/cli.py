@@ -81,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, help="a file made by social-point backup")
     restore.add_argument("--config", type=Path, help="TOML configuration file")
     commands.add_parser(
-        "pin-hash", help="read an operator's PIN (4 to 8 digits) and print its scrypt hash"
+        "pin-hash", help="read an operator's PIN (6 to 8 digits) and print its scrypt hash"
     )
     commands.add_parser(
         "central", help="run the reference central platform (see: social-point central -h)"
@@ -102,8 +102,8 @@ def pin_hash() -> int:
     from kiosk.core.manager_login import hash_pin
 
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
-    if not re.fullmatch(r"[0-9]{4,8}", pin):
-        return _fail("a PIN is 4 to 8 digits")
+    if not re.fullmatch(r"[0-9]{6,8}", pin):
+        return _fail("a PIN is 6 to 8 digits")
     if sys.stdin.isatty() and getpass.getpass("PIN again: ") != pin:
         return _fail("the two PINs differ")
     print(hash_pin(pin))
@@ -153,7 +153,7 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     from printing.connection import PrinterError, State
     from printing.escpos_render import render
     from printing.samples import sample
-    from vouchers.keys import load_or_create_signer
+    from vouchers.codes import SAMPLE_SIGNER
 
     config = load_config(config_path)
     paper = paper_for(config)
@@ -168,8 +168,9 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
             print("social-point: a printer that cannot answer status queries prints with "
                   "--no-status (or printer.answers_status = false)", file=sys.stderr)  # fmt: skip
         return 1
-    signer = load_or_create_signer(config.vouchers.signing_key)
-    slip = sample(document, slip_context(config, None), signer, connection.describe())
+    # A sample voucher is signed with the public sample key and marked as a sample:
+    # a test print can never be spent.
+    slip = sample(document, slip_context(config, None), SAMPLE_SIGNER, connection.describe())
     try:
         after = connection.send(render(slip, paper, logo=logo))
     except PrinterError as error:
@@ -220,28 +221,47 @@ def print_jobs(config_path: Path | None, reprint: str | None, done: str | None =
         store.close()
 
 
+OFFLINE_NOTE = (
+    "note: an offline check cannot see a redemption; only the platform knows whether "
+    "this voucher was already used"
+)
+
+
 def voucher_verify(config_path: Path | None, text: str, today: date | None) -> int:
-    """Exit 0 valid, 1 invalid or expired, 2 when the keys cannot be read."""
-    from vouchers.codes import verify
-    from vouchers.keys import load_or_create_signer, load_trusted
+    """Exit 0 valid, 1 invalid or expired, 2 when the keys cannot be read.
+
+    Trusted: the keys the platform published (saved at each sync, with revocations),
+    the integrator's trusted keys file, and this kiosk's own key if it has one. The day
+    is today in the configured time zone, as on the platform. Never makes a key."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from vouchers.keys import TrustList, load_signer, load_trust
 
     config = load_config(config_path)
-    signer = load_or_create_signer(config.vouchers.signing_key)
-    trusted = {signer.kid: signer.private_key.public_key()}
+    trust = TrustList()
+    if config.vouchers.published_keys.exists():
+        load_trust(config.vouchers.published_keys, trust)
     if config.vouchers.trusted_keys_file:
-        trusted |= load_trusted(config.vouchers.trusted_keys_file)
-    verdict = verify(text, trusted, today or date.today())
+        load_trust(config.vouchers.trusted_keys_file, trust)
+    signer = load_signer(config.vouchers.signing_key)
+    if signer is not None:
+        trust.add(signer.kid, signer.private_key.public_key(), service_only=True)
+    day = today or datetime.now(ZoneInfo(config.vouchers.time_zone)).date()
+    verdict = trust.check(text, day)
     print(f"{verdict.outcome}: {verdict.reason}")
     if verdict.claims is not None:
         claims = verdict.claims
         value = (
             f"amount {claims.amount_cents / 100:.2f} EUR"
             if claims.amount_cents is not None
-            else f"service {claims.service_id}"
+            else f"service {claims.service_id} x {claims.units}"
         )
         kid = verdict.kid.hex() if verdict.kid else ""
         print(f"voucher {claims.code}; {value}; valid {claims.valid_from:%d/%m/%Y} to "
               f"{claims.valid_until:%d/%m/%Y}; key {kid}")  # fmt: skip
+    if verdict.outcome == "valid":
+        print(OFFLINE_NOTE)
     return 0 if verdict.outcome == "valid" else 1
 
 

@@ -170,10 +170,19 @@ class Voucher:
         )
     )
     helpdesk: str = ""
+    # Printed large above and below the code: "CAMPIONE – NON VALIDO" on a test print,
+    # "COPIA n. 2" on a reprint of a bearer voucher (see voucher_copy_mark).
+    mark: str = ""
+
+
+def voucher_copy_mark(copy_no: int) -> str:
+    """The mark of the n-th reprint: the first print is the original, not a copy."""
+    return f"COPIA n. {copy_no}"
 
 
 def voucher(context: SlipContext, item: Voucher) -> Slip:
     title = "BUONO SPESA" if item.amount_cents is not None else "BUONO SERVIZIO"
+    marks: list[Element] = [Text(item.mark, align="center", bold=True, big=True)] * bool(item.mark)
     if item.amount_cents is not None:
         value = [Text(item.programme, align="center", bold=True),
                  Text(item.issuer, align="center"),
@@ -183,12 +192,14 @@ def voucher(context: SlipContext, item: Voucher) -> Slip:
         named = item.programme if service in item.programme else f"{service} - {item.programme}"
         value = [Text(named, align="center", bold=True), Text(item.issuer, align="center")]
     body: list[Element] = [
+        *marks,
         *value,
         Qr(item.signed_code),
         # For shops' laser scanners. Crockford Base32 ignores hyphens; without them the
         # code fits 58 mm paper at 0.25 mm bars.
         Barcode(item.human_code.replace("-", "")),
         Text(item.human_code, align="center", bold=True),
+        *marks,
         Rule(),
         Pair("Valido dal", f"{item.valid_from:%d/%m/%Y}"),
         Pair("Valido fino al", f"{item.valid_until:%d/%m/%Y}", bold=True),
@@ -215,6 +226,7 @@ class DayReport:
     print_problems: int  # uncertain or expired slips
     last_sync: datetime | None
     assisted_sessions: Sequence[tuple[str, int]] = ()  # operator, sessions
+    voucher_copies: int = 0  # vouchers printed again (each a "COPIA n. X")
 
 
 def day_report(context: SlipContext, report: DayReport) -> Slip:
@@ -227,6 +239,9 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
         Pair("Domande presentate", str(report.applications)),
         Pair("Buoni emessi", str(report.vouchers)),
         Pair("Valore dei buoni", euro(report.vouchers_cents)),
+        Pair(
+            "Copie di buoni ristampate", str(report.voucher_copies), bold=report.voucher_copies > 0
+        ),
         Rule(),
         Pair("In attesa di invio", str(report.waiting_to_send), bold=report.waiting_to_send > 0),
         Pair("Rifiutati dalla piattaforma", str(report.rejected), bold=report.rejected > 0),

@@ -30,7 +30,8 @@ from printing.slip import Slip, as_duplicate, from_json, to_json
 from store.models import PrintJob
 from store.outbox import utcnow
 
-KINDS = ("receipt", "application", "voucher", "report", "test", "card")
+# "voucher_copy": a voucher printed again from the wallet, marked "COPIA n. X".
+KINDS = ("receipt", "application", "voucher", "voucher_copy", "report", "test", "card")
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 """One example of every document, for checking a printer's layout on real paper
 (``social-point print-test --document voucher``), the benchmarks and the tests.
 
-The people, codes and amounts are invented; the voucher is really signed, so it can be
-checked with ``social-point voucher verify``.
+The people, codes and amounts are invented. The sample voucher is signed with the public
+sample key and marked "CAMPIONE – NON VALIDO": ``social-point voucher verify`` and the
+platform refuse it, so a test print can never be spent.
 """
 
 from __future__ import annotations
@@ -22,12 +23,22 @@ from printing.documents import (
     voucher,
 )
 from printing.slip import Slip, SlipContext, printer_test_page
-from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
+from vouchers.codes import (
+    SAMPLE_MARK,
+    SAMPLE_SIGNER,
+    Signer,
+    VoucherClaims,
+    encode,
+    new_voucher_id,
+)
 
 DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
 
 
-def sample(document: str, context: SlipContext, signer: Signer, printer: str = "") -> Slip:
+def sample(
+    document: str, context: SlipContext, signer: Signer = SAMPLE_SIGNER, printer: str = ""
+) -> Slip:
+    """``signer`` is only for tests and benchmarks; a printed sample keeps the sample key."""
     today = context.printed_at.date()
     if document == "test":
         return printer_test_page(context, printer)
@@ -70,7 +81,7 @@ def sample(document: str, context: SlipContext, signer: Signer, printer: str = "
             signed_code=encode(claims, signer), human_code=claims.code,
             valid_from=claims.valid_from, valid_until=claims.valid_until,
             amount_cents=claims.amount_cents, beneficiary_ref="Nucleo n. 0042",
-            helpdesk="049 000 0000",
+            helpdesk="049 000 0000", mark=SAMPLE_MARK if signer is SAMPLE_SIGNER else "",
         ))  # fmt: skip
     if document == "report":
         return day_report(context, DayReport(

@@ -94,9 +94,12 @@ class CreditGrant(Strict):
     cf: CODICE_FISCALE
     programme: Short
     balance_cents: int = Field(ge=0, le=100_000_000)
+    comune: Id | None = None  # whose kiosks receive it; None: every kiosk
 
 
 class VoucherStatus(BaseModel):
+    """A voucher as a merchant within its scope sees it: no holder, no personal data."""
+
     code: str
     state: VoucherStateValue
     programme: str
@@ -104,6 +107,50 @@ class VoucherStatus(BaseModel):
     service: str | None
     valid_from: date
     valid_until: date
+    units: int | None = None  # a service voucher's units, as signed
+    units_left: int | None = None
+    amount_left_cents: int | None = None
+
+
+class RedeemBody(Strict):
+    """A merchant takes a voucher: its own id for this redemption (sent again, the same
+    answer), and how many units (service voucher, default 1) or how much (amount)."""
+
+    redemption_id: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
+    units: int | None = Field(default=None, ge=1, le=99)
+    amount_cents: int | None = Field(default=None, ge=1, le=10_000_000)
+
+
+class Redemption(RedeemBody):
+    voucher: Annotated[str, StringConstraints(min_length=1, max_length=512)]  # code or QR
+
+
+class EnrollmentGrant(Strict):
+    """What the device enrolled with a new code may do (admin API)."""
+
+    role: Literal["kiosk", "merchant", "admin"] = "kiosk"
+    comune: Id | None = None
+    scope: dict[Literal["services", "programmes", "comuni"], list[Short]] | None = None
+
+
+class Revocation(Strict):
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+class SigningKeyBody(Strict):
+    public_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
+
+
+class PublishedKey(BaseModel):
+    kid: str
+    public_key: str
+    issuer: str
+    signs: Literal["any", "service"]
+    revoked: bool
+
+
+class PublishedKeys(BaseModel):
+    keys: list[PublishedKey]
 
 
 class StatusChange(Strict):
@@ -157,6 +204,8 @@ class PurchasePayload(Strict):
     channel: Channel = "kiosk"
     assisted_by: OperatorId | None = None
     desk_confirmed_by: OperatorId | None = None
+    # HMAC under the confirming operator's login proof key (kiosk/core/manager_login.py)
+    desk_proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     phone: Annotated[str, StringConstraints(max_length=30)] | None = None
 
 

@@ -163,6 +163,20 @@ class ProviderRecord(Record):
     website: _text(200, empty=True) | None = ""  # type: ignore[valid-type]
 
 
+class PrivacyNotice(BaseModel):
+    """The data controller's notice (GDPR art. 13) for a call or a paid service: shown
+    to the citizen before any personal data is typed, and printable."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+    controller: _text(200)  # type: ignore[valid-type]  # who decides: the Comune, the provider
+    purposes: _i18n(2000)  # type: ignore[valid-type]
+    legal_basis: _i18n(600)  # type: ignore[valid-type]
+    retention: _i18n(600)  # type: ignore[valid-type]
+    rights: _i18n(1000)  # type: ignore[valid-type]
+    dpo_contact: _text(200)  # type: ignore[valid-type]  # the data protection officer
+
+
 class ServiceRecord(Record):
     id: Id
     category: Id
@@ -177,6 +191,7 @@ class ServiceRecord(Record):
     # None: open to everyone; else only to residents of these Comuni.
     residents_of: list[Id] | None = Field(default=None, min_length=1, max_length=200)
     keywords: _texts(40, 30) = []  # type: ignore[valid-type]
+    privacy_notice: PrivacyNotice | None = None  # the provider's, for what is bought
 
     @model_validator(mode="after")
     def _buyable_has_a_price(self) -> ServiceRecord:
@@ -197,6 +212,7 @@ class CallRecord(Record):
     form: _text(200) | None = None  # type: ignore[valid-type]  # "form-id@version"
     eligibility: _texts(300, 30)  # type: ignore[valid-type]
     documents: _texts(300, 30)  # type: ignore[valid-type]
+    privacy_notice: PrivacyNotice | None = None  # the Comune's, for the applications
 
     @model_validator(mode="after")
     def _closes_after_it_opens(self) -> CallRecord:
@@ -265,6 +281,9 @@ class CreditRecord(Record):
     updated_at: Timestamp
 
 
+VOUCHER_CODE = r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$"
+
+
 class VoucherRecord(Record):
     """A voucher the citizen can print at any kiosk once identified: issued by the
     platform (buoni spesa, after the Comune's decision) or made by a kiosk at checkout."""
@@ -278,7 +297,8 @@ class VoucherRecord(Record):
     service: Id | None = None
     valid_from: Day
     valid_until: Day
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$")]
+    # The human code: 13 Crockford digits of the id and a check character (vouchers/).
+    code: Annotated[str, StringConstraints(pattern=VOUCHER_CODE)]
     signed_code: Annotated[str, StringConstraints(pattern=r"^SP1:[0-9A-Z $%*+./:-]{1,508}$")]
     state: VoucherStateValue
 

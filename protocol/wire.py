@@ -90,6 +90,27 @@ def parse_lookup_key(body: Any) -> str:
     return key
 
 
+def parse_kid(body: Any) -> str:
+    kid = _short(body, "kid", "signing key", 8) if isinstance(body, dict) else ""
+    if not re.fullmatch(r"[0-9a-f]{8}", kid):
+        raise ProtocolError("signing key: the kid is not 8 hex digits")
+    return kid
+
+
+def parse_key_list(body: Any) -> list[Any]:
+    keys = body.get("keys") if isinstance(body, dict) else None
+    if not isinstance(keys, list) or len(keys) > 10_000:
+        raise ProtocolError('voucher keys: expected {"keys": [...]}')
+    return keys
+
+
+def parse_token(body: Any) -> str:
+    token = _short(body, "token", "device token", 200) if isinstance(body, dict) else ""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{20,200}", token):
+        raise ProtocolError("device token: not a token")
+    return token
+
+
 def parse_page(body: Any, *, stream: str, since: str) -> Page:
     if not isinstance(body, dict):
         raise ProtocolError("change page: not a JSON object")

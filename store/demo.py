@@ -7,6 +7,7 @@ Calls in the demo file carry dates relative to the loading day (``opens_in_days`
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -31,9 +32,21 @@ def resolve_call_dates(call: dict[str, Any], today: date) -> dict[str, Any]:
     return resolved
 
 
+def published_pin_hash(admin_hash: str) -> str:
+    """An operator's PIN hash as the platform publishes it: the first 32 bytes of the
+    administrator's 64 (the rest is the platform's proof key; central/operators.py)."""
+    head, _, digest = admin_hash.rpartition("$")
+    raw = base64.urlsafe_b64decode(digest + "=" * (-len(digest) % 4))
+    if len(raw) != 64:
+        return admin_hash
+    return f"{head}${base64.urlsafe_b64encode(raw[:32]).decode().rstrip('=')}"
+
+
 def read_dataset(path: Path, today: date) -> dict[str, list[dict[str, Any]]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     data["calls"] = [resolve_call_dates(call, today) for call in data.get("calls", [])]
+    data["operators"] = [{**op, "pin_hash": published_pin_hash(op["pin_hash"])}
+                         for op in data.get("operators", [])]  # fmt: skip
     data["forms"] = definition_records(path.parent / "forms")
     return {kind: data.get(kind, []) for kind in mirror.KINDS}
 

@@ -73,6 +73,7 @@ class Service(Base):
     payments: Mapped[list[str] | None]  # None: every way (see kiosk/core/purchasing.py)
     open_to_all: Mapped[bool]
     keywords: Mapped[list[str]]
+    privacy_notice: Mapped[dict[str, Any] | None]  # protocol.records.PrivacyNotice
 
     __table_args__ = (Index("ix_services_category", "category_id"),)
 
@@ -104,6 +105,7 @@ class Call(Base):
     form_ref: Mapped[str | None]
     eligibility: Mapped[list[str]]
     documents: Mapped[list[str]]
+    privacy_notice: Mapped[dict[str, Any] | None]  # protocol.records.PrivacyNotice
 
 
 class FormDefinition(Base):

@@ -39,7 +39,7 @@ class RefusedError(Exception):
 
     def __init__(self, status: int, detail: str) -> None:
         super().__init__(f"the platform refused the request ({status}): {detail}")
-        self.status = status
+        self.status, self.detail = status, detail
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,21 @@ class PlatformClient:
     def lookup_key(self) -> str:
         return wire.parse_lookup_key(self._request("GET", "/v1/device/lookup-key"))
 
+    def register_signing_key(self, public_key: str) -> str:
+        """Registers this kiosk's voucher key (Base64 of its 32 raw bytes); its kid."""
+        body = self._request("PUT", "/v1/device/signing-key", json={"public_key": public_key})
+        return wire.parse_kid(body)
+
+    def voucher_keys(self) -> list[Any]:
+        """The platform's published voucher keys (checked in full by their reader)."""
+        return wire.parse_key_list(self._request("GET", "/v1/keys"))
+
+    def rotate_token(self) -> str:
+        """A new device token; the current one stops working when the reply is sent."""
+        token = wire.parse_token(self._request("POST", "/v1/device/token"))
+        self._token = token
+        return token
+
     def changes(self, stream: str, since: str, limit: int) -> wire.Page:
         body = self._request(
             "GET", f"/v1/changes/{stream}", params={"since": since, "limit": limit}
@@ -193,4 +208,4 @@ def _detail(body: bytes) -> str:
         detail = orjson.loads(body).get("detail", "")
     except (ValueError, AttributeError):
         detail = ""
-    return str(detail)[:200] or "no detail"
+    return str(detail)[:400] or "no detail"

@@ -20,6 +20,7 @@ from sync.device import NotEnrolledError
 from sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
+REVOKED = "device_revoked:"  # how the platform starts its answer to a revoked device
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class SyncStatus:
     waiting: int  # records not yet accepted or rejected by the platform
     rejected: int
     last_success: datetime | None  # naive UTC
-    # None, "offline", "refused", "protocol", "not_enrolled", "storage" (the kiosk's own
+    # None, "offline", "refused", "revoked" (the platform switched this device off; the
+    # detail is its reason), "protocol", "not_enrolled", "storage" (the kiosk's own
     # database cannot be written: disk full, read-only or failing), "error"
     problem: str | None
     detail: str = ""
@@ -39,6 +41,8 @@ def classify(error: Exception) -> tuple[bool, str, str]:
     if isinstance(error, UnreachableError):
         return False, "offline", str(error)
     if isinstance(error, RefusedError):
+        if error.status == 403 and error.detail.startswith(REVOKED):
+            return True, "revoked", error.detail.removeprefix(REVOKED).strip()
         return True, "refused", str(error)
     if isinstance(error, ProtocolError):
         return True, "protocol", str(error)

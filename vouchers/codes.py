@@ -11,6 +11,15 @@ personal data:
     1  voucher id, 8 random bytes          4  first valid day  (days since 1970-01-01)
     2  amount in euro cents   (or 3)       5  last valid day   (days since 1970-01-01)
     3  service id             (or 2)       6  issued at (Unix seconds)
+    7  units of the service (1 to 99; service vouchers only, so a provider redeems
+       them one at a time and nobody can print "x 12" on a voucher for one)
+
+A sample printed to test a printer is signed with ``SAMPLE_SIGNER``, whose private key
+is public (it is in this file): every check refuses it and says it is a sample.
+
+The human code is the voucher id in Crockford Base32 plus a check character (Luhn mod
+32), so a typo is caught before any look-up; ``normalise_code`` accepts it typed in
+lower case, with spaces or dashes, and with I/L for 1 and O for 0.
 
 The whole code is about 175 characters, a version 9 QR at error correction Q: 33 mm on
 58 mm paper at 5 dots a module. Verification rejects anything but the exact bytes our
@@ -36,7 +45,8 @@ PREFIX = "SP1:"
 COSE_SIGN1_TAG = 18
 ALG, KID, EDDSA = 1, 4, -8  # COSE header labels and the EdDSA algorithm id
 EPOCH = date(1970, 1, 1)
-CLAIM_KEYS = {1, 2, 3, 4, 5, 6}
+CLAIM_KEYS = {1, 2, 3, 4, 5, 6, 7}
+MAX_UNITS = 99
 MAX_TEXT = 512  # a real code is ~175 characters; refuse long input before decoding it
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -49,6 +59,7 @@ class VoucherClaims:
     issued_at: datetime  # UTC
     amount_cents: int | None = None
     service_id: str | None = None
+    units: int | None = None  # how many of the service; None for an amount voucher
 
     @property
     def code(self) -> str:
@@ -59,14 +70,44 @@ def new_voucher_id() -> bytes:
     return os.urandom(8)
 
 
+def check_character(digits: str) -> str:
+    """Luhn mod 32 over Crockford digits: catches any single wrong character and any
+    swap of two neighbours."""
+    factor, total = 2, 0
+    for char in reversed(digits):
+        addend = factor * CROCKFORD.index(char)
+        total += addend // 32 + addend % 32
+        factor = 1 if factor == 2 else 2
+    return CROCKFORD[(32 - total % 32) % 32]
+
+
 def human_code(voucher_id: bytes) -> str:
-    """The voucher id for typing by hand: Crockford Base32 (no I, L, O, U), grouped."""
+    """The voucher id for typing by hand: Crockford Base32 (no I, L, O, U) and a check
+    character, grouped by four: ``XXXX-XXXX-XXXX-XC``."""
     number, digits = int.from_bytes(voucher_id, "big"), []
     for _ in range((len(voucher_id) * 8 + 4) // 5):
         number, digit = divmod(number, 32)
         digits.append(CROCKFORD[digit])
     text = "".join(reversed(digits))  # 13 characters for the 8-byte id
-    return f"{text[:4]}-{text[4:8]}-{text[8:]}"
+    text += check_character(text)
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+_CONFUSED = str.maketrans({"I": "1", "L": "1", "O": "0"})
+_SEPARATORS = str.maketrans("", "", " -–—._\t")
+
+
+def normalise_code(text: str) -> str | None:
+    """A human code as typed ("fzzz zzzz-zzzo 1f") in its printed form, or None when it
+    is not one (wrong length, a character outside the alphabet, a wrong check)."""
+    if len(text) > 40:
+        return None
+    digits = text.upper().translate(_SEPARATORS).translate(_CONFUSED)
+    if len(digits) != 14 or any(char not in CROCKFORD for char in digits):
+        return None
+    if digits[0] not in "0123456789ABCDEF" or check_character(digits[:13]) != digits[13]:
+        return None
+    return "-".join(digits[i : i + 4] for i in range(0, 14, 4))
 
 
 def key_id(public_key: Ed25519PublicKey) -> bytes:
@@ -93,6 +134,10 @@ def _claims_map(claims: VoucherClaims) -> dict[int, Any]:
         raise ValueError("a voucher is either for an amount or for a service")
     if claims.amount_cents is not None and claims.amount_cents <= 0:
         raise ValueError("a voucher's amount must be positive")
+    if (claims.units is None) != (claims.service_id is None):
+        raise ValueError("a service voucher, and only one, says how many units it is for")
+    if claims.units is not None and not 1 <= claims.units <= MAX_UNITS:
+        raise ValueError(f"a service voucher is for 1 to {MAX_UNITS} units")
     if claims.valid_until < claims.valid_from:
         raise ValueError("a voucher cannot end before it starts")
     data: dict[int, Any] = {
@@ -105,6 +150,7 @@ def _claims_map(claims: VoucherClaims) -> dict[int, Any]:
         data[2] = claims.amount_cents
     else:
         data[3] = claims.service_id
+        data[7] = claims.units
     return data
 
 
@@ -115,6 +161,16 @@ def encode(claims: VoucherClaims, signer: Signer) -> str:
     message = cbor2.dumps(cbor2.CBORTag(COSE_SIGN1_TAG, [protected, {}, payload, signature]))
     return PREFIX + base45.b45encode(message).decode("ascii")
 
+
+# The sample key: its private half is derived from a public text, so anyone can make
+# a sample and nobody can make one pass for a voucher.
+SAMPLE_SIGNER = Signer(
+    Ed25519PrivateKey.from_private_bytes(
+        hashlib.sha256(b"Social Point sample voucher - CAMPIONE NON VALIDO").digest()
+    )
+)
+SAMPLE_KID = SAMPLE_SIGNER.kid
+SAMPLE_MARK = "CAMPIONE – NON VALIDO"
 
 Outcome = Literal["valid", "invalid", "expired"]
 
@@ -183,6 +239,8 @@ def _verified_claims(
     if not isinstance(header, dict) or header.get(ALG) != EDDSA or set(header) != {ALG, KID}:
         raise _BadCodeError("unsupported signature algorithm")
     kid = header[KID]
+    if kid == SAMPLE_KID:
+        raise _BadCodeError(f"{SAMPLE_MARK}: a sample printed to test a printer")
     public_key = trusted.get(kid) if isinstance(kid, bytes) else None
     if public_key is None:
         shown = kid.hex() if isinstance(kid, bytes) else "?"
@@ -203,7 +261,7 @@ def _claims(payload: bytes) -> VoucherClaims:
         if not isinstance(data, dict) or not set(data) <= CLAIM_KEYS:
             raise ValueError
         voucher_id, first, last, issued = data[1], data[4], data[5], data[6]
-        amount, service = data.get(2), data.get(3)
+        amount, service, units = data.get(2), data.get(3), data.get(7)
         if not isinstance(voucher_id, bytes) or not all(
             type(n) is int for n in (first, last, issued)
         ):
@@ -214,6 +272,12 @@ def _claims(payload: bytes) -> VoucherClaims:
             raise ValueError
         if service is not None and not (isinstance(service, str) and 0 < len(service) <= 64):
             raise ValueError
+        if (units is None) != (service is None):
+            raise ValueError
+        if units is not None and not (type(units) is int and 1 <= units <= MAX_UNITS):
+            raise ValueError
+        if len(voucher_id) != 8:
+            raise ValueError
         return VoucherClaims(
             voucher_id=voucher_id,
             valid_from=EPOCH + timedelta(days=first),
@@ -221,6 +285,7 @@ def _claims(payload: bytes) -> VoucherClaims:
             issued_at=datetime.fromtimestamp(issued, UTC),
             amount_cents=amount,
             service_id=service,
+            units=units,
         )
     except (ValueError, KeyError, TypeError, OverflowError, cbor2.CBORDecodeError):
         raise _BadCodeError("signed, but its contents are not a voucher") from None

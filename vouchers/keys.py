@@ -1,13 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Voucher keys: this kiosk's signing key, and the public keys a verifier trusts.
 
-The signing key is made on the kiosk the first time it is needed and stays in a file
-readable by its owner only. Trusted keys come from a JSON file an integrator keeps:
+The signing key is made on the kiosk the first time it signs (never by a check) and
+stays in a file readable by its owner only; the kiosk registers its public half with
+the platform. Trusted keys come from the platform, which publishes its own key and
+every kiosk's with their state (the kiosk saves them at each sync), and optionally
+from a JSON file an integrator keeps, in the same form:
 
     {"keys": [{"kid": "1a2b3c4d", "public_key": "<Base64 of the 32 raw bytes>",
-               "issuer": "kiosk-01"}]}
+               "issuer": "kiosk-01", "signs": "service", "revoked": false}]}
 
-``social-point voucher key`` prints this kiosk's entry for that file.
+``signs`` is "any" for the platform's key and "service" for a kiosk's (it may sign
+service vouchers only: an amount voucher under it is refused); a revoked key is not
+trusted. ``social-point voucher key`` prints this kiosk's entry.
 """
 
 from __future__ import annotations
@@ -16,17 +21,25 @@ import base64
 import binascii
 import json
 import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from vouchers.codes import Signer, key_id
+from vouchers.codes import Signer, Verdict, key_id, verify
 
 
 class KeyFileError(Exception):
     """A key file is missing, unreadable or malformed; the message says which and why."""
+
+
+def load_signer(path: Path) -> Signer | None:
+    """This kiosk's signing key when it has one; a check never makes one."""
+    return load_or_create_signer(path) if path.exists() else None
 
 
 def load_or_create_signer(path: Path) -> Signer:
@@ -55,18 +68,83 @@ def load_or_create_signer(path: Path) -> Signer:
     return Signer(key)
 
 
-def trust_entry(signer: Signer, issuer: str) -> dict[str, str]:
+def public_key_text(signer: Signer) -> str:
     raw = signer.private_key.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
+    return base64.b64encode(raw).decode("ascii")
+
+
+def trust_entry(signer: Signer, issuer: str) -> dict[str, str]:
     return {
         "kid": signer.kid.hex(),
-        "public_key": base64.b64encode(raw).decode("ascii"),
+        "public_key": public_key_text(signer),
         "issuer": issuer,
+        "signs": "service",
     }
 
 
-def load_trusted(path: Path) -> dict[bytes, Ed25519PublicKey]:
+@dataclass
+class TrustList:
+    """The keys a verifier trusts, and those that may sign service vouchers only."""
+
+    keys: dict[bytes, Ed25519PublicKey] = field(default_factory=dict)
+    service_only: set[bytes] = field(default_factory=set)
+    revoked: set[bytes] = field(default_factory=set)
+
+    def add(self, kid: bytes, key: Ed25519PublicKey, *, service_only: bool) -> None:
+        if kid in self.revoked:
+            return
+        self.keys[kid] = key
+        if service_only:
+            self.service_only.add(kid)
+        else:
+            self.service_only.discard(kid)
+
+    def check(self, text: str, today: date) -> Verdict:
+        """``verify`` plus each key's scope: a kiosk key never makes an amount voucher."""
+        verdict = verify(text, self.keys, today)
+        claims = verdict.claims
+        if (
+            claims is not None
+            and claims.amount_cents is not None
+            and (verdict.kid in self.service_only)
+        ):
+            return Verdict("invalid", "an amount voucher signed by a kiosk's key: only the "
+                           "platform issues them", claims, verdict.kid)  # fmt: skip
+        return verdict
+
+
+def parse_entries(entries: Iterable[Any], where: str, trust: TrustList | None = None) -> TrustList:
+    """Adds checked entries to ``trust``; KeyFileError names the first bad one."""
+    trust = trust if trust is not None else TrustList()
+    entries = list(entries)
+    for entry in entries:  # revocations first: a revoked key never comes back
+        if isinstance(entry, dict) and entry.get("revoked") is True:
+            try:
+                trust.revoked.add(bytes.fromhex(entry["kid"]))
+                trust.keys.pop(bytes.fromhex(entry["kid"]), None)
+            except (KeyError, TypeError, ValueError):
+                raise KeyFileError(f"{where}: a revoked key needs a hex kid") from None
+    for number, entry in enumerate(entries, start=1):
+        try:
+            raw = base64.b64decode(entry["public_key"], validate=True)
+            public_key = Ed25519PublicKey.from_public_bytes(raw)
+            kid = bytes.fromhex(entry["kid"])
+            signs = entry.get("signs", "service")
+        except (KeyError, TypeError, ValueError, AttributeError, binascii.Error):
+            raise KeyFileError(
+                f"{where}: key {number} needs a hex kid and a Base64 Ed25519 public_key"
+            ) from None
+        if kid != key_id(public_key):
+            raise KeyFileError(f"{where}: key {number}: kid {entry['kid']} does not match its key")
+        if signs not in ("any", "service"):
+            raise KeyFileError(f'{where}: key {number}: "signs" is "any" or "service"')
+        trust.add(kid, public_key, service_only=signs == "service")
+    return trust
+
+
+def load_trust(path: Path, trust: TrustList | None = None) -> TrustList:
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -74,17 +152,19 @@ def load_trusted(path: Path) -> dict[bytes, Ed25519PublicKey]:
     entries = data.get("keys") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise KeyFileError(f'{path}: expected {{"keys": [...]}}')
-    trusted: dict[bytes, Ed25519PublicKey] = {}
-    for number, entry in enumerate(entries, start=1):
-        try:
-            raw = base64.b64decode(entry["public_key"], validate=True)
-            public_key = Ed25519PublicKey.from_public_bytes(raw)
-            kid = bytes.fromhex(entry["kid"])
-        except (KeyError, TypeError, ValueError, binascii.Error):
-            raise KeyFileError(
-                f"{path}: key {number} needs a hex kid and a Base64 Ed25519 public_key"
-            ) from None
-        if kid != key_id(public_key):
-            raise KeyFileError(f"{path}: key {number}: kid {entry['kid']} does not match its key")
-        trusted[kid] = public_key
-    return trusted
+    return parse_entries(entries, str(path), trust)
+
+
+def load_trusted(path: Path) -> dict[bytes, Ed25519PublicKey]:
+    return load_trust(path).keys
+
+
+def save_published(path: Path, entries: list[Any]) -> int:
+    """Checks the platform's published keys and keeps them for offline checks (written
+    atomically); how many are trusted. KeyFileError leaves the old file in place."""
+    trust = parse_entries(entries, "the platform's voucher keys")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"keys": entries}), encoding="utf-8")
+    os.replace(temporary, path)
+    return len(trust.keys)

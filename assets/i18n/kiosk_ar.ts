@@ -584,112 +584,137 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished">رصيدك لا يكفي: المتاح {amount}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished">يمكنك الآن أن تصرف هنا حتى {amount} من رصيدك: الباقي ينتظر الوصول إلى المنصة. حاول لاحقًا أو اختر طريقة دفع أخرى.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished">يمكن استعمال الرصيد عندما يكون Social Point متصلًا.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
         <source>Who is buying?</source>
         <translation type="unfinished">من يشتري؟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
         <source>How do you pay?</source>
         <translation type="unfinished">كيف تدفع؟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
         <source>Your order is saved</source>
         <translation type="unfinished">تم حفظ طلبك</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
         <source>Total: {amount}</source>
         <translation type="unfinished">المجموع: {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished">أدفع لمقدّم الخدمة عندما أحصل على الخدمة</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished">أدفع الآن في المكتب (نقدًا أو بالبطاقة، عند الموظف)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished">✓ تم استلام الدفع — أكّده {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>Finish</source>
         <translation type="unfinished">انتهيت</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
         <source>Sending…</source>
         <translation type="unfinished">جارٍ الإرسال…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
         <source>Confirm the order</source>
         <translation type="unfinished">أكّد الطلب</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <source>{amount} · {title} · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished">يُحفظ مع طلبك رمز مأخوذ منه فقط، لكي تتمكن من طباعة قسائمك مرة أخرى في أي Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished">رمز الطلب: {code}
 يخرج من الطابعة الإيصال وقسيمة لكل خدمة: أظهر القسيمة لمقدّم الخدمة.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished">أستعمل رصيد المساعدة (لا يوجد باسمك)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished">أستعمل رصيد المساعدة (المتاح الآن {amount})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation type="unfinished">رصيدك {balance}. يصرف الجهاز منه {now} على الأكثر حتى تؤكد المنصة ما صُرف: الباقي يبقى لك، لوقت لاحق أو في Social Point آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
+        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
+        <source>You pay the provider then, not now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
+        <source>The amount is taken from your credit now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
+        <source>You pay at the desk now, with the welfare manager.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1218,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,22 +1722,22 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished">احتفظ بهذا الإيصال: تحتاجه لمعرفة حالة طلبك.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <location filename="../../kiosk/core/purchasing.py" line="46"/>
         <source>You pay the provider when you get the service. The kiosk never takes money.</source>
         <translation type="unfinished">تدفع لمقدّم الخدمة عندما تحصل على الخدمة. هذا الجهاز لا يأخذ المال أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <location filename="../../kiosk/core/purchasing.py" line="48"/>
         <source>Paid with your welfare credit. The kiosk never takes money.</source>
         <translation type="unfinished">تم الدفع من رصيد المساعدة. هذا الجهاز لا يأخذ المال أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <location filename="../../kiosk/core/purchasing.py" line="50"/>
         <source>Paid at the Social Point desk.</source>
         <translation type="unfinished">تم الدفع في مكتب Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <location filename="../../kiosk/core/purchasing.py" line="52"/>
         <source>One voucher per service comes out: show it to the provider.</source>
         <translation type="unfinished">تخرج قسيمة لكل خدمة: أظهرها لمقدّم الخدمة.</translation>
     </message>

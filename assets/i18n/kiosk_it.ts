@@ -572,112 +572,137 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation>Il credito non basta: disponibili {amount}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
         <source>There is no credit in your name.</source>
         <translation>Non c’è credito a tuo nome.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation>Il credito si può usare quando il Social Point è collegato.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
         <source>Who is buying?</source>
         <translation>Chi acquista?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
         <source>How do you pay?</source>
         <translation>Come paghi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
         <source>Your order is saved</source>
         <translation>Il tuo ordine è registrato</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
         <source>Total: {amount}</source>
         <translation>Totale: {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
         <source>I pay the provider when the service is done</source>
         <translation>Pago al fornitore quando ricevo il servizio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>Finish</source>
         <translation>Ho finito</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
         <source>Confirm the order</source>
         <translation>Conferma l’ordine</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <source>{amount} · {title} · {total}</source>
+        <translation>{amount} · {title} · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation>Codice dell’ordine: {code}
 Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
         <source>The kiosk never takes money.</source>
         <translation>Il totem non riceve denaro.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation>Il tuo credito è di {balance}. Un totem ne spende al massimo {now} finché la piattaforma non ha confermato le spese: il resto rimane tuo, per dopo o in un altro Social Point.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
+        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+        <translation>Cosa succede ora: il fornitore ti telefona entro due giorni lavorativi per fissare giorno e ora (il suo numero è anche sul buono). Mostra il buono quando ricevi il servizio.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
+        <source>You pay the provider then, not now.</source>
+        <translation>Paghi il fornitore in quel momento, non adesso.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
+        <source>The amount is taken from your credit now.</source>
+        <translation>L&apos;importo viene tolto ora dal tuo credito.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
+        <source>You pay at the desk now, with the welfare manager.</source>
+        <translation>Paghi ora allo sportello, con il welfare manager.</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1159,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
         <translation>La piattaforma ha rifiutato la richiesta del totem. Se si ripete, chiama l’assistenza della piattaforma: il totem potrebbe dover essere registrato di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
+        <translation>La piattaforma ha disattivato questo totem: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il totem.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
@@ -1632,22 +1662,22 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <translation>Conserva questa ricevuta: serve per chiedere a che punto è la domanda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <location filename="../../kiosk/core/purchasing.py" line="46"/>
         <source>You pay the provider when you get the service. The kiosk never takes money.</source>
         <translation>Paghi al fornitore quando ricevi il servizio. Il totem non riceve denaro.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <location filename="../../kiosk/core/purchasing.py" line="48"/>
         <source>Paid with your welfare credit. The kiosk never takes money.</source>
         <translation>Pagato con il tuo credito welfare. Il totem non riceve denaro.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <location filename="../../kiosk/core/purchasing.py" line="50"/>
         <source>Paid at the Social Point desk.</source>
         <translation>Pagato allo sportello del Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <location filename="../../kiosk/core/purchasing.py" line="52"/>
         <source>One voucher per service comes out: show it to the provider.</source>
         <translation>Per ogni servizio esce un buono: mostralo al fornitore.</translation>
     </message>

@@ -572,112 +572,137 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished">Krediti nuk mjafton: keni {amount} në dispozicion.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished">Tani mund të shpenzoni këtu deri në {amount} nga krediti: pjesa tjetër pret të arrijë në platformë. Provoni më vonë ose zgjidhni një mënyrë tjetër pagese.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished">Nuk ka kredit në emrin tuaj.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished">Krediti mund të përdoret kur Social Point është i lidhur.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished">Porosia nuk u ruajt dot. Nuk u pagua asgjë: ju lutemi, pyesni operatorin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
         <source>Who is buying?</source>
         <translation type="unfinished">Kush po blen?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
         <source>How do you pay?</source>
         <translation type="unfinished">Si paguani?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
         <source>Your order is saved</source>
         <translation type="unfinished">Porosia juaj u ruajt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
         <source>Total: {amount}</source>
         <translation type="unfinished">Gjithsej: {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished">Paguaj ofruesin kur marr shërbimin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished">Paguaj tani në sportel (me para në dorë ose kartë, te operatori)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished">✓ Pagesa u mor — e konfirmoi {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>Finish</source>
         <translation type="unfinished">Mbarova</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
         <source>Sending…</source>
         <translation type="unfinished">Po dërgohet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
         <source>Confirm the order</source>
         <translation type="unfinished">Konfirmo porosinë</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <source>{amount} · {title} · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished">Me porosinë ruhet vetëm një kod i nxjerrë prej tij, që të mund t&apos;i shtypni përsëri kuponat në çdo Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished">Kodi i porosisë: {code}
 Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin ofruesit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished">Terminali nuk merr kurrë para.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished">Përdor kreditin social (nuk ka në emrin tim)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished">Përdor kreditin social ({amount} në dispozicion tani)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation type="unfinished">Krediti juaj është {balance}. Një terminal shpenzon më së shumti {now} prej tij derisa platforma të konfirmojë çfarë u shpenzua: pjesa tjetër mbetet juaja, për më vonë ose në një Social Point tjetër.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
+        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
+        <source>You pay the provider then, not now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
+        <source>The amount is taken from your credit now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
+        <source>You pay at the desk now, with the welfare manager.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1158,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1632,22 +1662,22 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         <translation type="unfinished">Ruajeni këtë dëftesë: ju duhet për të pyetur si po ecën kërkesa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <location filename="../../kiosk/core/purchasing.py" line="46"/>
         <source>You pay the provider when you get the service. The kiosk never takes money.</source>
         <translation type="unfinished">Paguani ofruesin kur merrni shërbimin. Terminali nuk merr kurrë para.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <location filename="../../kiosk/core/purchasing.py" line="48"/>
         <source>Paid with your welfare credit. The kiosk never takes money.</source>
         <translation type="unfinished">U pagua me kreditin social. Terminali nuk merr kurrë para.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <location filename="../../kiosk/core/purchasing.py" line="50"/>
         <source>Paid at the Social Point desk.</source>
         <translation type="unfinished">U pagua në sportelin e Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <location filename="../../kiosk/core/purchasing.py" line="52"/>
         <source>One voucher per service comes out: show it to the provider.</source>
         <translation type="unfinished">Për çdo shërbim del një kupon: tregojani ofruesit.</translation>
     </message>

@@ -575,112 +575,137 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished">Балансу не вистачає: доступно {amount}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished">Зараз тут можна витратити до {amount} з вашого балансу: решта ще чекає на платформі. Спробуйте пізніше або виберіть інший спосіб оплати.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished">На ваше ім&apos;я немає балансу допомоги.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished">Баланс можна використати, коли Social Point під&apos;єднаний до мережі.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished">Не вдалося зберегти замовлення. Нічого не списано: зверніться, будь ласка, до працівника.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
         <source>Who is buying?</source>
         <translation type="unfinished">Хто купує?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
         <source>How do you pay?</source>
         <translation type="unfinished">Як ви платите?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
         <source>Your order is saved</source>
         <translation type="unfinished">Ваше замовлення збережено</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
         <source>Total: {amount}</source>
         <translation type="unfinished">Разом: {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished">Я заплачу постачальнику, коли отримаю послугу</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished">Я плачу зараз на стійці (готівкою або карткою, у працівника)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished">✓ Оплату отримано — підтвердив(ла) {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>Finish</source>
         <translation type="unfinished">Я закінчив(ла)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
         <source>Sending…</source>
         <translation type="unfinished">Надсилання…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
         <source>Confirm the order</source>
         <translation type="unfinished">Підтвердити замовлення</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <source>{amount} · {title} · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished">Із замовленням зберігається лише код, отриманий із нього, щоб ви могли знову надрукувати ваучери в будь-якому Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished">Код замовлення: {code}
 З принтера виходять квитанція та по одному ваучеру на кожну послугу: покажіть ваучер постачальнику.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished">Термінал ніколи не приймає гроші.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished">Я використовую баланс допомоги (на ваше ім&apos;я немає)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished">Я використовую баланс допомоги (зараз доступно {amount})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation type="unfinished">Ваш баланс допомоги: {balance}. Термінал витрачає з нього не більше {now}, доки платформа не підтвердить витрати: решта залишається вашою, на потім або для іншого Social Point.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
+        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
+        <source>You pay the provider then, not now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
+        <source>The amount is taken from your credit now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
+        <source>You pay at the desk now, with the welfare manager.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1172,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1647,22 +1677,22 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished">Збережіть цю квитанцію: вона потрібна, щоб дізнатися про стан заяви.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <location filename="../../kiosk/core/purchasing.py" line="46"/>
         <source>You pay the provider when you get the service. The kiosk never takes money.</source>
         <translation type="unfinished">Ви платите постачальнику, коли отримуєте послугу. Термінал ніколи не приймає гроші.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <location filename="../../kiosk/core/purchasing.py" line="48"/>
         <source>Paid with your welfare credit. The kiosk never takes money.</source>
         <translation type="unfinished">Оплачено з балансу допомоги. Термінал ніколи не приймає гроші.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <location filename="../../kiosk/core/purchasing.py" line="50"/>
         <source>Paid at the Social Point desk.</source>
         <translation type="unfinished">Оплачено на стійці Social Point.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <location filename="../../kiosk/core/purchasing.py" line="52"/>
         <source>One voucher per service comes out: show it to the provider.</source>
         <translation type="unfinished">На кожну послугу друкується ваучер: покажіть його постачальнику.</translation>
     </message>

@@ -569,112 +569,137 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
         <source>Your credit is not enough: {amount} available.</source>
         <translation type="unfinished">余额不足：可用 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
         <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
         <translation type="unfinished">目前您在这里最多可使用 {amount} 余额：其余部分正在等待同步到平台。请稍后再试或选择其他付款方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
         <source>There is no credit in your name.</source>
         <translation type="unfinished">您名下没有余额。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
         <source>The credit can be used when the Social Point is online.</source>
         <translation type="unfinished">Social Point 联网时才能使用余额。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
         <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
         <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
         <source>Who is buying?</source>
         <translation type="unfinished">谁购买？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="185"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
         <source>How do you pay?</source>
         <translation type="unfinished">您怎样付款？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
         <source>Your order is saved</source>
         <translation type="unfinished">您的订单已保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
         <source>Total: {amount}</source>
         <translation type="unfinished">合计：{amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
         <source>I pay the provider when the service is done</source>
         <translation type="unfinished">服务完成后我付给服务提供方</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
         <source>I pay at the desk now (cash or card, with the welfare manager)</source>
         <translation type="unfinished">我现在在服务台付款（现金或银行卡，向工作人员）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
         <source>✓ Payment received — confirmed by {name}</source>
         <translation type="unfinished">✓ 已收到付款 — 由 {name} 确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
         <source>Finish</source>
         <translation type="unfinished">完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
         <source>Sending…</source>
         <translation type="unfinished">正在发送…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
         <source>Confirm the order</source>
         <translation type="unfinished">确认订单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <source>{amount} · {title} · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
         <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
         <translation type="unfinished">订单中只保存由它生成的一个代码，以便您在任何 Social Point 重新打印代金券。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
         <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
         <translation type="unfinished">订单号：{code}
 打印机正在打出收据和每项服务一张代金券：请把代金券出示给服务提供方。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
         <source>The kiosk never takes money.</source>
         <translation type="unfinished">本机从不收钱。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
         <source>I use my welfare credit (none in your name)</source>
         <translation type="unfinished">我使用福利余额（您名下没有）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
         <source>I use my welfare credit ({amount} available now)</source>
         <translation type="unfinished">我使用福利余额（目前可用 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
         <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
         <translation type="unfinished">您的余额为 {balance}。在平台确认已用金额之前，一台自助机最多使用其中的 {now}：其余仍归您所有，可以以后使用或在其他 Social Point 使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
+        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
+        <source>You pay the provider then, not now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
+        <source>The amount is taken from your credit now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
+        <source>You pay at the desk now, with the welfare manager.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1144,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <message>
         <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1617,22 +1647,22 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished">请保存此收据：查询申请进展时需要它。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="45"/>
+        <location filename="../../kiosk/core/purchasing.py" line="46"/>
         <source>You pay the provider when you get the service. The kiosk never takes money.</source>
         <translation type="unfinished">接受服务时付款给服务提供方。本机从不收钱。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="47"/>
+        <location filename="../../kiosk/core/purchasing.py" line="48"/>
         <source>Paid with your welfare credit. The kiosk never takes money.</source>
         <translation type="unfinished">已用福利余额支付。本机从不收钱。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="49"/>
+        <location filename="../../kiosk/core/purchasing.py" line="50"/>
         <source>Paid at the Social Point desk.</source>
         <translation type="unfinished">已在 Social Point 服务台付款。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="51"/>
+        <location filename="../../kiosk/core/purchasing.py" line="52"/>
         <source>One voucher per service comes out: show it to the provider.</source>
         <translation type="unfinished">每项服务会打出一张代金券：请出示给服务提供方。</translation>
     </message>

@@ -46,6 +46,16 @@ def _between(low: int, high: int) -> Check:
     return check
 
 
+def _time_zone(value: Any) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "must be a time zone name, like Europe/Rome"
+    return None
+
+
 def _matches(pattern: str, meaning: str) -> Check:
     compiled = re.compile(pattern)
 
@@ -150,6 +160,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "vouchers": {
         "signing_key": Key(str, ""),
         "trusted_keys_file": Key(str, ""),
+        "time_zone": Key(str, "Europe/Rome", _time_zone),
     },
     "sync": {
         "platform_url": Key(str, "", _platform_url),
@@ -161,6 +172,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "backoff_cap_s": Key(int, 300, _between(5, 86_400)),
         "page_size": Key(int, 500, _between(10, 1000)),
         "push_batch": Key(int, 100, _between(1, 500)),
+        "token_max_age_days": Key(int, 30, _between(1, 365)),
         "heartbeat_interval_s": Key(int, 300, _between(60, 3600)),
     },
 }
@@ -204,7 +216,9 @@ class PrinterSettings(NamedTuple):
 
 class VoucherSettings(NamedTuple):
     signing_key: Path  # this kiosk's Ed25519 key (PEM, mode 0600), made on first use
-    trusted_keys_file: Path | None  # public keys accepted besides this kiosk's own
+    trusted_keys_file: Path | None  # public keys accepted besides the platform's list
+    time_zone: str  # the calendar of validity days, as on the platform
+    published_keys: Path  # the platform's published keys, saved at each sync
 
 
 class SyncSettings(NamedTuple):
@@ -217,6 +231,7 @@ class SyncSettings(NamedTuple):
     backoff_cap_s: int
     page_size: int
     push_batch: int
+    token_max_age_days: int  # the device token is swapped for a new one when older
     heartbeat_interval_s: int
 
 
@@ -376,6 +391,8 @@ def _voucher_settings(values: dict[str, Any], base: Path, data_dir: Path) -> Vou
     return VoucherSettings(
         signing_key=base / key if key else data_dir / "voucher-signing-key.pem",
         trusted_keys_file=base / trusted if trusted else None,
+        time_zone=values["time_zone"],
+        published_keys=data_dir / "voucher-keys.json",
     )
 
 

@@ -34,9 +34,13 @@ def start_embedded_platform(config: Config) -> EmbeddedPlatform:
 
     database = config.paths.data_dir / "central.sqlite3"
     database.parent.mkdir(parents=True, exist_ok=True)
-    platform = Platform(f"sqlite:///{database}")
+    platform = Platform(f"sqlite:///{database}", time_zone=config.vouchers.time_zone)
     seed_if_empty(platform, DEMO_DATASET)
-    code = "" if config.device_file.exists() else platform.new_enrollment_code()
+    # The demo kiosk is enrolled for its Social Point's Comune: it receives that Comune's
+    # operators and wallet only, as a real one would.
+    comune = config.social_point.comune if platform.records("comuni").get(
+        config.social_point.comune) else None  # fmt: skip
+    code = "" if config.device_file.exists() else platform.new_enrollment_code("kiosk", comune)
     server = EmbeddedServer(create_app(platform)).start()
     return EmbeddedPlatform(url=server.url, enrollment_code=code, server=server)
 
@@ -61,14 +65,33 @@ def central_main(argv: list[str]) -> int:
     )  # fmt: skip
     parser.add_argument("--seed-demo", action="store_true", help="publish the demo catalog")
     parser.add_argument(
+        "--time-zone", default="Europe/Rome", help="the calendar of voucher validity days"
+    )
+    parser.add_argument(
         "--enrollment-code", action="store_true", help="print a new one-time code and exit"
     )
+    parser.add_argument("--role", choices=("kiosk", "merchant", "admin"), default="kiosk",
+                        help="the role of the device enrolled with the code")  # fmt: skip
+    parser.add_argument("--comune", help="the Comune of the kiosk enrolled with the code")
+    for what, metavar in (("service", "ID"), ("programme", "NAME")):
+        parser.add_argument(
+            f"--accepts-{what}", action="append", default=[], metavar=metavar,
+            help=f"a merchant accepts vouchers of this {what} (repeatable)",
+        )  # fmt: skip
     args = parser.parse_args(argv)
-    platform = Platform(args.db)
+    platform = Platform(args.db, time_zone=args.time_zone)
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
         print("demo catalog published")
     if args.enrollment_code:
-        print(platform.new_enrollment_code())
+        from central.devices import GrantError
+
+        scope = {key: values for key, values in (("services", args.accepts_service),
+                 ("programmes", args.accepts_programme)) if values}  # fmt: skip
+        try:
+            print(platform.new_enrollment_code(args.role, args.comune, scope or None))
+        except GrantError as error:
+            print(f"social-point central: {error}", file=sys.stderr)
+            return 2
         return 0
     try:
         admin_token = read_admin_token(os.environ, args.admin_token_file)

@@ -4,22 +4,28 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from kiosk.boot.config import Config
 from kiosk.boot.logs import recent_log
 from kiosk.core.about import about
-from protocol.wire import Result
+from protocol.wire import ProtocolError, Result
 from store.database import Store
 from store.retention import RetentionRule, housekeep
-from sync.client import PlatformClient
-from sync.device import ensure_enrolled
+from sync.client import PlatformClient, RefusedError, UnreachableError
+from sync.device import DeviceIdentity, ensure_enrolled, save
 from sync.engine import SyncEngine
 from sync.heartbeat import HeartbeatSender, KioskFacts
 from sync.worker import SyncStatus, SyncWorker
+
+log = logging.getLogger(__name__)
+KEYS_EVERY_S = 600.0  # how often the published voucher keys are fetched again
 
 
 @dataclass
@@ -40,6 +46,19 @@ def platform_address(config: Config) -> tuple[str, str, Callable[[], None]]:
 
 def retention_rule(config: Config) -> RetentionRule:
     return RetentionRule(config.retention.reprint_days, config.retention.unsent_alert_days)
+
+
+def rotate_if_old(
+    path: Path, identity: DeviceIdentity, client: PlatformClient, max_age_days: int
+) -> None:
+    """Swaps a device token older than ``max_age_days`` for a new one (the platform
+    forgets the old one at once), so a token copied from a disk stops working soon."""
+    age_s = time.time() - path.stat().st_mtime  # the file is written with each token
+    if age_s < max_age_days * 86_400:
+        return
+    token = client.rotate_token()
+    save(path, replace(identity, token=token))
+    log.info("device token rotated after %d days", int(age_s // 86_400))
 
 
 def make_sync(
@@ -63,8 +82,30 @@ def make_sync(
         ca_bundle=settings.ca_bundle or None,
     )
 
+    keys_fetched = [float("-inf")]
+
+    def refresh_keys() -> None:
+        """The platform's voucher keys, for offline checks (``voucher verify``)."""
+        if time.monotonic() - keys_fetched[0] < KEYS_EVERY_S:
+            return
+        from vouchers.keys import KeyFileError, save_published
+
+        try:
+            save_published(config.vouchers.published_keys, client.voucher_keys())
+            keys_fetched[0] = time.monotonic()
+        except (UnreachableError, RefusedError, ProtocolError, KeyFileError, OSError) as error:
+            log.warning("voucher keys not refreshed: %s", error)
+
     def connect() -> SyncEngine:
-        ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
+        identity = ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
+        rotate_if_old(config.device_file, identity, client, settings.token_max_age_days)
+        # Imported here: cryptography stays off the kiosk's start-up path.
+        from vouchers.keys import load_or_create_signer, public_key_text
+
+        # The platform accepts this kiosk's vouchers only under a key it registered.
+        signer = load_or_create_signer(config.vouchers.signing_key)
+        client.register_signing_key(public_key_text(signer))
+        refresh_keys()
         return SyncEngine(
             store,
             client,
@@ -89,6 +130,7 @@ def make_sync(
         housekeep(store, retention_rule(config))
         if worker.failures == 0:  # the platform just answered
             heartbeat.maybe_send()
+            refresh_keys()
 
     worker = SyncWorker(
         store,

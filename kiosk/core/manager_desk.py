@@ -141,6 +141,13 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
     printed = list(session.scalars(select(PrintJob.reference).where(
         PrintJob.kind == "voucher", PrintJob.copy_no == 0,
         PrintJob.created_at >= start, PrintJob.created_at < end)))  # fmt: skip
+    # Copies: a wallet reprint of a bearer voucher, or a manager's reprint of a slip.
+    is_copy = (PrintJob.kind == "voucher_copy") | (
+        (PrintJob.kind == "voucher") & (PrintJob.copy_no > 0)
+    )
+    copies = session.scalar(
+        select(func.count()).where(is_copy, PrintJob.created_at >= start, PrintJob.created_at < end)
+    )
     amounts = session.scalars(select(MirroredVoucher.amount_cents).where(
         MirroredVoucher.code.in_(printed), MirroredVoucher.amount_cents.is_not(None)))  # fmt: skip
     names = dict(session.execute(select(Operator.id, Operator.name)).all())
@@ -153,6 +160,7 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         applications=kinds.get("application", 0),
         vouchers=len(printed),
         vouchers_cents=sum(amounts),  # the value of money vouchers (buoni spesa) printed
+        voucher_copies=copies or 0,
         waiting_to_send=counts["pending"] + counts["sending"],
         rejected=counts["rejected"],
         print_problems=problems,

@@ -3,9 +3,18 @@
 
 Operators come down from the platform in the mirror with a slow hash of their PIN
 (scrypt, ``scrypt$<log2 N>$<r>$<p>$<salt>$<hash>`` in URL-safe base64), never the PIN.
+A PIN has 6 to 8 digits and the hash costs N = 2^16, r = 8 (64 MiB): an offline search
+of the whole 6-digit space costs days of one core (``benchmarks/pins.py`` measures it).
 Wrong PINs are counted per operator code in the store, so a restart does not reset
 them; after ``pin_attempts`` the code is locked out for ``lockout_s``. An operator whose
 Comuni do not include this Social Point's cannot log in here.
+
+The hash an administrator makes (``social-point pin-hash``) is 64 bytes long: the
+platform publishes only its first half and keeps the second, which only the PIN
+recomputes. A login here recomputes all 64 (scrypt's output is PBKDF2 blocks: the first
+half is the same either way) and keeps the second half as the session's *proof key*:
+a desk payment the manager confirms carries an HMAC under it (``desk_proof``), so the
+platform knows that operator logged in on this kiosk.
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Protocol
@@ -26,11 +35,13 @@ from store.models import Operator, OperatorLockout
 
 # Bounds on the parameters a mirrored hash may ask for: a hostile or broken record must
 # not make the kiosk spend seconds or gigabytes on one login.
-MAX_MEMORY = 64 * 1024 * 1024
+MAX_MEMORY = 128 * 1024 * 1024
 LOG2_N_RANGE = range(10, 18)
 R_RANGE = range(1, 17)
 P_RANGE = range(1, 5)
 CODE = re.compile(r"[0-9]{4,8}")  # operator codes are typed on a numeric keypad
+PIN = re.compile(r"[0-9]{6,8}")
+PROOF_BYTES = 32
 
 
 class LockoutRules(Protocol):
@@ -51,30 +62,46 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def hash_pin(pin: str, *, log2_n: int = 15, r: int = 8, p: int = 1) -> str:
-    """The stored form of a PIN (about 0.1 s of work and 32 MiB by default)."""
+def hash_pin(pin: str, *, log2_n: int = 16, r: int = 8, p: int = 1) -> str:
+    """The administrator's form of a PIN: 64 bytes, the second half the proof key
+    (about 0.2 s of work and 64 MiB by default)."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**log2_n, r=r, p=p, maxmem=MAX_MEMORY)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**log2_n, r=r, p=p,
+                            maxmem=MAX_MEMORY, dklen=64)  # fmt: skip
     return f"scrypt${log2_n}${r}${p}${_b64(salt)}${_b64(digest)}"
 
 
 def verify_pin(pin: str, encoded: str) -> bool:
     """Whether ``pin`` matches; False as well for a hash this kiosk cannot check."""
+    return pin_key(pin, encoded) is not None
+
+
+def pin_key(pin: str, encoded: str) -> bytes | None:
+    """The proof key when ``pin`` matches the published half (b"" when the hash has no
+    room for one); None when it does not match or cannot be checked."""
     try:
         scheme, log2_n, r, p, salt, expected = encoded.split("$")
         n_exp, r_val, p_val = int(log2_n), int(r), int(p)
         salt_bytes, expected_bytes = _unb64(salt), _unb64(expected)
     except ValueError:
-        return False
+        return None
     if scheme != "scrypt" or n_exp not in LOG2_N_RANGE or r_val not in R_RANGE:
-        return False
+        return None
     if p_val not in P_RANGE or 128 * r_val * 2**n_exp > MAX_MEMORY / 2:
-        return False
+        return None
     if not 8 <= len(salt_bytes) <= 64 or not 16 <= len(expected_bytes) <= 64:
-        return False
+        return None
     digest = hashlib.scrypt(pin.encode(), salt=salt_bytes, n=2**n_exp, r=r_val, p=p_val,
-                            maxmem=MAX_MEMORY, dklen=len(expected_bytes))  # fmt: skip
-    return hmac.compare_digest(digest, expected_bytes)
+                            maxmem=MAX_MEMORY, dklen=len(expected_bytes) + PROOF_BYTES)  # fmt: skip
+    if not hmac.compare_digest(digest[: len(expected_bytes)], expected_bytes):
+        return None
+    return digest[len(expected_bytes) :] if len(expected_bytes) == 32 else b""
+
+
+def desk_proof(key: bytes, order: str, total_cents: int, operator: str, kiosk_id: str) -> str:
+    """What a desk payment carries to show the operator logged in on this kiosk."""
+    message = f"desk|{order}|{total_cents}|{operator}|{kiosk_id}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 @cache
@@ -89,6 +116,7 @@ class Manager:
     name: str
     organization: str
     role: str
+    proof_key: bytes = field(default=b"", repr=False)  # for desk payments; in memory only
 
 
 @dataclass(frozen=True)
@@ -109,14 +137,17 @@ def log_in(
     if lockout is not None and lockout.locked_until is not None and lockout.locked_until > now:
         return LoginOutcome(problem="locked", locked_until=lockout.locked_until)
     operator = session.get(Operator, code)
-    matches = verify_pin(pin, operator.pin_hash if operator else _dummy_hash())
-    if operator is not None and matches:
+    # A PIN too short is wrong: counted, and checked against a hash all the same.
+    key = pin_key(
+        pin if PIN.fullmatch(pin) else "", operator.pin_hash if operator else _dummy_hash()
+    )
+    if operator is not None and key is not None:
         if lockout is not None:
             session.delete(lockout)
         if operator.comuni is not None and comune not in operator.comuni:
             return LoginOutcome(problem="not_here")
         return LoginOutcome(Manager(operator.id, operator.name, operator.organization,
-                                    operator.role))  # fmt: skip
+                                    operator.role, key))  # fmt: skip
     if lockout is None:
         lockout = OperatorLockout(operator_id=code, failures=0, updated_at=now)
         session.add(lockout)

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.lookup import TRACKING_ALPHABET
+from kiosk.core.manager_login import desk_proof
 from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
@@ -171,6 +172,7 @@ class Checkout:
     holder: str | None  # the identified citizen's holder key
     assisted_by: str | None = None  # operator id
     desk_confirmed_by: str | None = None  # operator id, for a desk payment
+    desk_proof_key: bytes = field(default=b"", repr=False)  # that operator's login proof key
     credit_limit_cents: int = 5000
     voucher_days: int = 90
     phone: str | None = None  # to call the citizen back if the platform refuses the order
@@ -206,7 +208,8 @@ def place_order(
     for line in cart.lines:
         claims = VoucherClaims(voucher_id=new_voucher_id(), valid_from=today,
                                valid_until=today + timedelta(days=checkout.voucher_days - 1),
-                               issued_at=now, service_id=line.service_id)  # fmt: skip
+                               issued_at=now, service_id=line.service_id,
+                               units=line.quantity)  # fmt: skip
         signed = encode(claims, signer)
         title = line.title.get("it", line.service_id)
         vouchers.append({
@@ -234,6 +237,11 @@ def place_order(
         "assisted_by": checkout.assisted_by, "desk_confirmed_by": checkout.desk_confirmed_by,
         "phone": checkout.phone,  # dropped once the platform accepts (store/retention.py)
     }  # fmt: skip
+    if checkout.desk_confirmed_by:  # the platform checks it was typed on this kiosk
+        payload["desk_proof"] = desk_proof(
+            checkout.desk_proof_key, reference, total, checkout.desk_confirmed_by,
+            context.kiosk_id,
+        )  # fmt: skip
     entry_uuid = outbox.add(session, "purchase", payload)
     providers = sorted({ln.provider for ln in cart.lines})
     lang = checkout.language

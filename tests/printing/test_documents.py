@@ -15,7 +15,7 @@ from printing.escpos_render import PROFILES, render
 from printing.samples import DOCUMENTS, sample
 from printing.slip import NOT_FISCAL, SlipContext
 from tests.printing.escpos_decode import decode
-from vouchers.codes import PREFIX, Signer, verify
+from vouchers.codes import PREFIX, Signer, normalise_code, verify
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
 ASSISTED = SlipContext("Social Point Villafranca", "Villafranca Padovana", "kiosk-05",
@@ -91,7 +91,9 @@ def test_a_voucher_carries_a_code_128_of_its_code_under_the_qr(paper: str) -> No
     assert len(barcodes) == 1
     scanned = barcodes[0].text
     [human] = [t for t in job.texts if t.replace("-", "") == scanned]  # printed right under
-    assert len(scanned) == 13 and human[4] == human[9] == "-"
+    # 13 characters of id and a check character, grouped by four.
+    assert len(scanned) == 14 and human[4] == human[9] == human[14] == "-"
+    assert normalise_code(scanned) == human  # a scanned code is looked up like a typed one
 
 
 @pytest.mark.parametrize("paper", list(PROFILES))

@@ -3,19 +3,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.boot.config import ConfigError, parse_config
 from kiosk.boot.paths import ROOT
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
+from vouchers.keys import trust_entry
 
 
 @pytest.fixture
@@ -47,7 +52,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
                           text=True, cwd=ROOT, timeout=60, check=False)  # fmt: skip
 
 
-def test_a_printed_sample_voucher_verifies_with_the_kiosk_key(
+def test_a_printed_sample_voucher_says_so_and_is_refused(
     tmp_path: Path, printer: FakePrinter
 ) -> None:
     result = print_test(tmp_path, printer, "80mm", "--document", "voucher")
@@ -57,32 +62,62 @@ def test_a_printed_sample_voucher_verifies_with_the_kiosk_key(
     while not printer.jobs:
         assert time.monotonic() < deadline
         time.sleep(0.01)
-    [code] = decode(printer.jobs[-1]).qr_payloads
+    job = decode(printer.jobs[-1])
+    [code] = job.qr_payloads
+    # Above and below the code (the paper's code page prints the dash as "-").
+    assert sum("CAMPIONE - NON VALIDO" in line for line in job.texts) == 2
     config = str(tmp_path / "kiosk.toml")
     verdict = cli("voucher", "verify", code, "--config", config)
-    assert verdict.returncode == 0, verdict.stderr
-    assert verdict.stdout.startswith("valid: valid until ")
-    assert "amount 50.00 EUR" in verdict.stdout
-    later = cli("voucher", "verify", code, "--config", config, "--on", "2099-01-01")
-    assert later.returncode == 1 and later.stdout.startswith("expired: expired on ")
-    tampered = code[:40] + ("A" if code[40] != "A" else "B") + code[41:]
-    assert cli("voucher", "verify", tampered, "--config", config).stdout.startswith("invalid:")
+    assert verdict.returncode == 1 and verdict.stdout.startswith("invalid: CAMPIONE – NON VALIDO")
+    # Neither printing a sample nor checking one makes a signing key.
+    assert not (tmp_path / "voucher-signing-key.pem").exists()
 
-    # Another kiosk trusts this one only once its key entry is in its trusted keys file.
-    entry = cli("voucher", "key", "--config", config).stdout
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "kiosk.toml").write_text(f'[paths]\ndata_dir = "{other}"\n', encoding="utf-8")
-    unknown = cli("voucher", "verify", code, "--config", str(other / "kiosk.toml"))
+
+def signed(signer: Signer, **values: object) -> str:
+    today = datetime.now(UTC).date()
+    claims = {"voucher_id": new_voucher_id(), "valid_from": today,
+              "valid_until": today + timedelta(days=30), "issued_at": datetime.now(UTC),
+              "amount_cents": 5000} | values  # fmt: skip
+    return encode(VoucherClaims(**claims), signer)  # type: ignore[arg-type]
+
+
+def test_verify_trusts_the_keys_the_platform_published_and_never_makes_one(
+    tmp_path: Path,
+) -> None:
+    platform, kiosk = Signer(Ed25519PrivateKey.generate()), Signer(Ed25519PrivateKey.generate())
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{tmp_path}"\n', encoding="utf-8")
+    buono = signed(platform)
+    unknown = cli("voucher", "verify", buono, "--config", str(config))
     assert unknown.returncode == 1 and "unknown key" in unknown.stdout
-    (other / "trusted.json").write_text('{"keys": [' + entry + "]}", encoding="utf-8")
-    (other / "kiosk.toml").write_text(
-        f'[paths]\ndata_dir = "{other}"\n[vouchers]\ntrusted_keys_file = "trusted.json"\n',
-        encoding="utf-8",
-    )
-    assert cli("voucher", "verify", code, "--config", str(other / "kiosk.toml")).returncode == 0
-    (other / "trusted.json").write_text("{not json", encoding="utf-8")
-    broken = cli("voucher", "verify", code, "--config", str(other / "kiosk.toml"))
+    assert not (tmp_path / "voucher-signing-key.pem").exists()  # verifying made no key
+
+    published = [trust_entry(platform, "platform") | {"signs": "any", "revoked": False},
+                 trust_entry(kiosk, "kiosk-02") | {"revoked": False}]  # fmt: skip
+    (tmp_path / "voucher-keys.json").write_text(json.dumps({"keys": published}))
+    valid = cli("voucher", "verify", buono, "--config", str(config))
+    assert valid.returncode == 0 and valid.stdout.startswith("valid: valid until ")
+    assert "amount 50.00 EUR" in valid.stdout and "cannot see a redemption" in valid.stdout
+    later = cli("voucher", "verify", buono, "--config", str(config), "--on", "2099-01-01")
+    assert later.returncode == 1 and later.stdout.startswith("expired: expired on ")
+    tampered = buono[:40] + ("A" if buono[40] != "A" else "B") + buono[41:]
+    assert cli("voucher", "verify", tampered, "--config", str(config)).stdout.startswith("invalid:")
+    # A kiosk's key signs service vouchers only: an amount voucher under it is refused.
+    service = signed(kiosk, amount_cents=None, service_id="s01", units=3)
+    ok = cli("voucher", "verify", service, "--config", str(config))
+    assert ok.returncode == 0 and "service s01 x 3" in ok.stdout
+    forged = cli("voucher", "verify", signed(kiosk), "--config", str(config))
+    assert forged.returncode == 1 and "only the platform issues them" in forged.stdout
+    # Revoked by the platform: no longer trusted, even if a local file still lists it.
+    published[1]["revoked"] = True
+    (tmp_path / "voucher-keys.json").write_text(json.dumps({"keys": published}))
+    (tmp_path / "trusted.json").write_text(json.dumps({"keys": [trust_entry(kiosk, "k")]}))
+    trusting = f'[paths]\ndata_dir = "{tmp_path}"\n[vouchers]\ntrusted_keys_file = "trusted.json"\n'
+    config.write_text(trusting, encoding="utf-8")
+    revoked = cli("voucher", "verify", service, "--config", str(config))
+    assert revoked.returncode == 1 and "unknown key" in revoked.stdout
+    (tmp_path / "trusted.json").write_text("{not json", encoding="utf-8")
+    broken = cli("voucher", "verify", buono, "--config", str(config))
     assert broken.returncode == 2 and "trusted keys file" in broken.stderr
     assert "Traceback" not in broken.stderr
 

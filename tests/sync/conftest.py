@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
+from central.models import Device
 from central.platform import Platform
 from central.server import EmbeddedServer
 from kiosk.boot.paths import DEMO_DATASET
@@ -23,8 +25,11 @@ from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
 from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
+from vouchers.codes import Signer
+from vouchers.keys import public_key_text
 
 ADMIN = "admin-secret-for-the-tests-0123456789"
+KIOSK_SIGNER = Signer(Ed25519PrivateKey.generate())  # the test kiosks' voucher key
 
 
 @dataclass
@@ -74,16 +79,34 @@ def central(platform_database: str) -> Iterator[Central]:
     platform.engine.dispose()
 
 
-def enrolled_client(central: Central, url: str | None = None, **options: Any) -> PlatformClient:
+def enrolled_client(
+    central: Central, url: str | None = None, *, signer: Signer | None = None,
+    comune: str | None = None, **options: Any,
+) -> PlatformClient:  # fmt: skip
+    """A kiosk's client, enrolled, with its voucher key ``signer`` registered as the
+    kiosk does when it connects (kiosk/boot/syncing.py). One key belongs to one kiosk: the
+    kiosk that signs with the tests' KIOSK_SIGNER is the ``engine`` fixture's."""
     client = PlatformClient(url or central.url, **options)
-    _device, token = client.enroll(central.platform.new_enrollment_code(), "kiosk-test")
+    code = central.platform.new_enrollment_code("kiosk", comune)
+    _device, token = client.enroll(code, "kiosk-test")
     client.set_token(token)
+    if signer is not None:
+        client.register_signing_key(public_key_text(signer))
     return client
+
+
+def enrolled_merchant(central: Central, **scope: list[str]) -> tuple[Device, str]:
+    """A shop's or provider's device and token, allowed to accept ``scope``."""
+    code = central.platform.new_enrollment_code("merchant", None, scope or None)
+    _device_id, token = central.platform.enroll(code, "shop-test")
+    device = central.platform.device_for(token)
+    assert device is not None
+    return device, token
 
 
 @pytest.fixture
 def engine(central: Central, store: Store) -> Iterator[SyncEngine]:
-    client = enrolled_client(central)
+    client = enrolled_client(central, signer=KIOSK_SIGNER)
     yield SyncEngine(store, client, page_size=20, push_batch=10)
     client.close()
 

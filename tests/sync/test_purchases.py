@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central import purchases
-from central.platform import PublishError
+from central.voucher_authority import RedeemRequest, VoucherRefusedError
 from forms.lookup import holder_key
 from kiosk.core.manager_desk import day_report, desk_facts
 from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
@@ -29,25 +30,27 @@ from store.models import MirroredVoucher, OutboxEntry
 from store.retention import RetentionRule
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
-from tests.sync.conftest import Central, enrolled_client
+from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client, enrolled_merchant
 from tests.sync.faults import FaultProxy
 from vouchers.codes import Signer
 
 CF = "FRRNNA41A63E592W"
 OTHER_CF = "BNCMTT15B19G224I"
-SIGNER = Signer(Ed25519PrivateKey.generate())
+SIGNER = KIOSK_SIGNER
 
 
 def context() -> SlipContext:
     return SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", datetime.now())
 
 
-def order(store: Store, services: dict[str, int], checkout: Checkout) -> str:
+def order(
+    store: Store, services: dict[str, int], checkout: Checkout, signer: Signer = SIGNER
+) -> str:
     with store.write() as session:
         cart = Cart()
         for service, quantity in services.items():
             cart.add(cart_line(session, service, quantity))
-        return place_order(session, cart, checkout, context(), SIGNER, datetime.now(UTC)).reference
+        return place_order(session, cart, checkout, context(), signer, datetime.now(UTC)).reference
 
 
 def holder(central: Central, cf: str = CF) -> str:
@@ -57,7 +60,7 @@ def holder(central: Central, cf: str = CF) -> str:
 @pytest.fixture
 def flaky(central: Central, store: Store) -> Iterator[tuple[SyncEngine, FaultProxy]]:
     proxy = FaultProxy((central.server.host, central.server.port))
-    client = enrolled_client(central, proxy.url, read_timeout=5)
+    client = enrolled_client(central, proxy.url, signer=SIGNER, read_timeout=5)
     yield SyncEngine(store, client, page_size=50, push_batch=10), proxy
     client.close()
     proxy.close()
@@ -97,12 +100,16 @@ def test_an_order_reaches_the_platform_once_though_the_first_two_pushes_fail(
         report = day_report(session, datetime.now().date(), None)
     assert (report.bookings, report.purchases, report.vouchers) == (1, 0, 2)
 
-    code = mine[0].code
-    assert central.platform.voucher_by_code(code)["state"] == "issued"  # type: ignore[index]
-    central.platform.redeem(code)
+    [two] = [v for v in mine if v.service_id == "s01"]  # 2 units, signed in the code
+    shop, _token = enrolled_merchant(central, services=["s01"])
+    assert central.platform.voucher_standing(shop, two.code).units_left == 2
+    first = central.platform.redeem(shop, two.code, RedeemRequest(str(uuid.uuid4())))
+    assert (first.state, first.units_left) == ("issued", 1)  # one unit at a time
+    second = central.platform.redeem(shop, two.code, RedeemRequest(str(uuid.uuid4())))
+    assert (second.state, second.units_left) == ("redeemed", 0)
     engine.run_once()
     with engine.store.read() as session:
-        assert session.get(MirroredVoucher, mine[0].id).state == "redeemed"  # type: ignore[union-attr]
+        assert session.get(MirroredVoucher, two.id).state == "redeemed"  # type: ignore[union-attr]
 
 
 def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
@@ -186,19 +193,36 @@ def test_providers_check_and_redeem_a_voucher_over_http(
     import requests
 
     issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
-    client = PlatformClient(central.url)  # a provider's device, enrolled like a kiosk
-    _device, token = client.enroll(central.platform.new_enrollment_code(), "shop-01")
+    client = PlatformClient(central.url)  # a shop's device, enrolled as a merchant
+    code = central.platform.new_enrollment_code("merchant", None,
+                                                {"programmes": ["Buoni spesa 2026"]})  # fmt: skip
+    _device, token = client.enroll(code, "shop-01")
     headers = {"Authorization": f"Bearer {token}"}
     url = f"{central.url}/v1/vouchers/{issued['code']}"
     checked = requests.get(url, headers=headers, timeout=5)
     assert checked.status_code == 200 and checked.json()["state"] == "issued"
-    assert checked.json()["amount_cents"] == 5_000
+    assert checked.json()["amount_left_cents"] == 5_000
     assert requests.get(url, timeout=5).status_code == 401  # not without a token
-    spent = requests.post(f"{url}/redeem", headers=headers, timeout=5)
-    assert spent.status_code == 200 and spent.json()["state"] == "redeemed"
-    again = requests.post(f"{url}/redeem", headers=headers, timeout=5)
-    assert again.status_code == 409 and "redeemed" in again.json()["detail"]
-    unknown = requests.get(f"{central.url}/v1/vouchers/0000-0000-00000", headers=headers,
+
+    def take(cents: int, redemption: str) -> requests.Response:
+        body = {"voucher": issued["signed_code"], "redemption_id": redemption,
+                "amount_cents": cents}  # fmt: skip
+        return requests.post(f"{central.url}/v1/redemptions", json=body, headers=headers,
+                             timeout=5)  # fmt: skip
+
+    first = str(uuid.uuid4())
+    part = take(3_000, first)  # spent in part: the rest is kept
+    assert part.status_code == 200 and part.json()["state"] == "issued"
+    assert part.json()["amount_left_cents"] == 2_000
+    assert take(3_000, first).json()["amount_left_cents"] == 2_000  # sent again: once
+    too_much = take(2_500, str(uuid.uuid4()))
+    assert too_much.status_code == 409 and "2000 cents left" in too_much.json()["detail"]
+    rest = requests.post(f"{url}/redeem", json={"redemption_id": str(uuid.uuid4()),
+                         "amount_cents": 2_000}, headers=headers, timeout=5)  # fmt: skip
+    assert rest.status_code == 200 and rest.json()["state"] == "redeemed"
+    again = take(100, str(uuid.uuid4()))
+    assert again.status_code == 409 and "used in full" in again.json()["detail"]
+    unknown = requests.get(f"{central.url}/v1/vouchers/0000-0000-0000-00", headers=headers,
                            timeout=5)  # fmt: skip
     assert unknown.status_code == 404
     client.close()
@@ -229,6 +253,7 @@ def test_a_voucher_redeemed_twice_at_the_same_moment_is_redeemed_once(
 ) -> None:
     platform = central.platform
     issued = platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+    shop, _token = enrolled_merchant(central, programmes=["Buoni spesa 2026"])
     publish = platform._publish_in
 
     def slowly(*args: Any) -> None:  # between reading the voucher's state and writing it
@@ -237,10 +262,15 @@ def test_a_voucher_redeemed_twice_at_the_same_moment_is_redeemed_once(
 
     monkeypatch.setattr(platform, "_publish_in", slowly)
     first, second = at_the_same_moment(
-        lambda: platform.redeem(issued["code"]), lambda: platform.redeem(issued["code"])
+        lambda: platform.redeem(
+            shop, issued["code"], RedeemRequest(str(uuid.uuid4()), None, 5_000)
+        ),
+        lambda: platform.redeem(
+            shop, issued["code"], RedeemRequest(str(uuid.uuid4()), None, 5_000)
+        ),
     )
-    assert isinstance(first, dict) and first["state"] == "redeemed"
-    assert isinstance(second, PublishError) and "is redeemed" in str(second)
+    assert getattr(first, "state", None) == "redeemed"
+    assert isinstance(second, VoucherRefusedError) and "used in full" in str(second)
 
 
 def two_kiosks_with_an_order_each_on_one_credit(
@@ -249,10 +279,12 @@ def two_kiosks_with_an_order_each_on_one_credit(
     """€ 50,00 of credit, and on each of two kiosks an order of € 26,00 paid with it."""
     key = central.platform.set_credit(CF, "Credito welfare 2026", 5_000)
     other = Store(tmp_path / "other-kiosk.sqlite3")
-    engines = [SyncEngine(kiosk, enrolled_client(central)) for kiosk in (store, other)]
-    for engine in engines:
+    signers = [SIGNER, Signer(Ed25519PrivateKey.generate())]  # each kiosk has its own key
+    engines = [SyncEngine(kiosk, enrolled_client(central, signer=signer))
+               for kiosk, signer in zip((store, other), signers, strict=True)]  # fmt: skip
+    for engine, signer in zip(engines, signers, strict=True):
         engine.run_once()
-        order(engine.store, {"s01": 2}, Checkout("credit", key, credit_limit_cents=5_000))
+        order(engine.store, {"s01": 2}, Checkout("credit", key, credit_limit_cents=5_000), signer)
     return key, engines
 
 
@@ -285,8 +317,10 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
     for engine in engines:
         with engine.store.read() as session:
             [row] = session.scalars(select(OutboxEntry)).all()
+        # Without their vouchers: each kiosk's are signed with its own key, and here one
+        # sender brings both orders.
         entries.append(SubmissionEntry(uuid=row.uuid, kind=row.kind, created_at=row.created_at,
-                                       payload=row.payload))  # fmt: skip
+                                       payload={**row.payload, "vouchers": []}))  # fmt: skip
     first, second = central.platform.submit("kiosk-test", entries)
     assert (first.status, second.status, second.code) == (
         "accepted", "rejected", "insufficient_credit"

@@ -15,12 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vouchers.codes import (
+    CROCKFORD,
     PREFIX,
+    SAMPLE_SIGNER,
     Signer,
     VoucherClaims,
     encode,
     human_code,
     new_voucher_id,
+    normalise_code,
     verify,
 )
 from vouchers.keys import KeyFileError, load_or_create_signer, load_trusted, trust_entry
@@ -48,8 +51,9 @@ def test_a_code_verifies_and_gives_back_its_claims() -> None:
     verdict = verify(text, TRUSTED, date(2026, 12, 1))
     assert verdict.outcome == "valid", verdict.reason
     assert verdict.claims == claims() and verdict.kid == SIGNER.kid
-    service = encode(claims(amount_cents=None, service_id="limena-pasti"), SIGNER)
-    assert verify(service, TRUSTED, date(2026, 12, 1)).claims.service_id == "limena-pasti"
+    service = encode(claims(amount_cents=None, service_id="limena-pasti", units=12), SIGNER)
+    signed = verify(service, TRUSTED, date(2026, 12, 1)).claims
+    assert (signed.service_id, signed.units) == ("limena-pasti", 12)  # the units are signed
 
 
 def test_dates_decide_between_valid_expired_and_not_yet_valid() -> None:
@@ -80,13 +84,49 @@ def test_a_voucher_carries_an_amount_or_a_service_never_both() -> None:
         encode(claims(amount_cents=0), SIGNER)
     with pytest.raises(ValueError):
         encode(claims(valid_until=date(2026, 1, 1)), SIGNER)
+    with pytest.raises(ValueError):  # a service voucher says how many units
+        encode(claims(amount_cents=None, service_id="x"), SIGNER)
+    with pytest.raises(ValueError):
+        encode(claims(amount_cents=None, service_id="x", units=100), SIGNER)
+    with pytest.raises(ValueError):  # an amount voucher has no units
+        encode(claims(units=2), SIGNER)
 
 
-def test_the_human_code_is_crockford_base32_grouped() -> None:
-    assert human_code(bytes(8)) == "0000-0000-00000"
-    assert human_code(b"\xff" * 8) == "FZZZ-ZZZZ-ZZZZZ"  # 64 bits: 4 + 12 x 5
+def test_a_sample_is_refused_and_says_so() -> None:
+    sample = encode(claims(), SAMPLE_SIGNER)
+    trusting_all = TRUSTED | {SAMPLE_SIGNER.kid: SAMPLE_SIGNER.private_key.public_key()}
+    verdict = verify(sample, trusting_all, date(2026, 12, 1))  # even if someone trusted it
+    assert verdict.outcome == "invalid" and verdict.reason.startswith("CAMPIONE – NON VALIDO")
+
+
+def test_the_human_code_is_crockford_base32_grouped_with_a_check_character() -> None:
+    assert human_code(bytes(8)) == "0000-0000-0000-00"
+    assert human_code(b"\xff" * 8)[:-1] == "FZZZ-ZZZZ-ZZZZ-Z"  # 64 bits: 4 + 12 x 5
     assert all(set(human_code(new_voucher_id())) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ-")
                for _ in range(50))  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=8, max_size=8), st.data())
+def test_a_typed_code_is_normalised_and_a_typo_is_caught(
+    voucher_id: bytes, data: st.DataObject
+) -> None:
+    code = human_code(voucher_id)
+    digits = code.replace("-", "")
+    sloppy = " ".join(digits[i : i + 3] for i in range(0, 14, 3)).lower()
+    sloppy = sloppy.replace("1", "l").replace("0", "o")  # what people read on paper
+    assert normalise_code(sloppy) == code
+    assert normalise_code(digits) == code
+    index = data.draw(st.integers(0, 13), label="position")
+    wrong = data.draw(st.sampled_from(CROCKFORD.replace(digits[index], "")), label="typo")
+    assert normalise_code(digits[:index] + wrong + digits[index + 1 :]) is None
+    swap = data.draw(st.integers(0, 12), label="swap")
+    # Luhn mod 32 misses one swap only: 0 and Z (as Luhn mod 10 misses 09 and 90).
+    if digits[swap] != digits[swap + 1] and {digits[swap], digits[swap + 1]} != {"0", "Z"}:
+        swapped = digits[:swap] + digits[swap + 1] + digits[swap] + digits[swap + 2 :]
+        assert normalise_code(swapped) is None
+    for junk in ("", "SP1:ABC", "0000-0000-0000", "Ü" * 14, "x" * 100):
+        assert normalise_code(junk) is None
 
 
 @settings(max_examples=300, deadline=None)

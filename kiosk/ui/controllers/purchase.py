@@ -103,6 +103,7 @@ class PurchaseController(QObject):
             payment=payment, holder=self.holder,
             assisted_by=manager.id if manager else None,
             desk_confirmed_by=manager.id if manager and desk_confirmed else None,
+            desk_proof_key=manager.proof_key if manager and desk_confirmed else b"",
             credit_limit_cents=config.purchases.credit_limit_cents,
             voucher_days=config.purchases.voucher_valid_days, phone=screen.identify.phone,
             language=self.window.ctx.lang,

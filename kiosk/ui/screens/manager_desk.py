@@ -214,6 +214,11 @@ class ManagerDeskScreen(DataScreen):
                 "The platform refused the kiosk's request. If it persists, call the "
                 "platform's help desk: the kiosk may need to be enrolled again."
             ),
+            "revoked": self.tr(
+                "The platform has switched this kiosk off: it no longer sends or receives "
+                "anything. What is waiting stays saved here. The platform's reason is below; "
+                "call the platform's help desk to enroll the kiosk again."
+            ),
             "protocol": self.tr(
                 "The platform sent data the kiosk cannot accept. The kiosk keeps what it "
                 "had and tries again; if it persists, call the platform's help desk."

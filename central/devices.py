@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Device roles and what each may do, after ODK Central's app users and Morango's
+scoped certificates: a device is enrolled for one role, and for a kiosk one Comune,
+and every call it makes is checked against them.
+
+| role     | may                                                                    |
+| -------- | ---------------------------------------------------------------------- |
+| kiosk    | pull the streams its Social Point needs, send submissions, register its |
+|          | voucher signing key, read the lookup key                               |
+| merchant | read the published keys, look up and redeem the vouchers in its scope  |
+|          | (``{"services": [...], "programmes": [...], "comuni": [...]}``)        |
+| admin    | what the admin token may (publishing, issuing, enrolling, revoking)    |
+
+Every role reads the published voucher keys and may rotate its own token. A revoked
+device is refused everything with the reason its manager is shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from central.models import Device, Record
+
+ROLES = ("kiosk", "merchant", "admin")
+SCOPE_KEYS = ("services", "programmes", "comuni")
+# The streams a kiosk pulls; a merchant pulls none (it asks about one voucher at a time).
+KIOSK_STREAMS = frozenset({"catalog", "calls", "operators", "statuses", "wallet"})
+
+
+class GrantError(ValueError):
+    """An enrollment code cannot be made for that role, Comune or scope."""
+
+
+def check_grant(
+    session: Session, role: str, comune: str | None, scope: dict[str, Any] | None
+) -> None:
+    if role not in ROLES:
+        raise GrantError(f"role must be one of {', '.join(ROLES)}")
+    if comune is not None and session.get(Record, ("comuni", comune)) is None:
+        raise GrantError(f"unknown comune {comune!r}")
+    if scope is None:
+        return
+    if role != "merchant":
+        raise GrantError("only a merchant has a scope")
+    if not isinstance(scope, dict) or not set(scope) <= set(SCOPE_KEYS):
+        raise GrantError(f"a scope has only {', '.join(SCOPE_KEYS)}")
+    for key, values in scope.items():
+        if not isinstance(values, list) or not all(
+            isinstance(value, str) and 0 < len(value) <= 200 for value in values
+        ):
+            raise GrantError(f"scope.{key} is a list of names")
+
+
+def revoked_message(device: Device) -> str:
+    """What a revoked device's manager reads (the platform's words, plain language)."""
+    reason = (device.revoked_reason or "").strip() or "nessun motivo indicato"
+    return (
+        "Questo dispositivo è stato disattivato dalla piattaforma e non si sincronizza più. "
+        f"Motivo: {reason}. Per riattivarlo serve un nuovo codice di registrazione."
+    )
+
+
+def may_pull(device: Device, stream: str) -> bool:
+    return device.role == "admin" or (device.role == "kiosk" and stream in KIOSK_STREAMS)

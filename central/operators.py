@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Operators on the platform: what kiosks may hold of a PIN, and proof of a login.
+
+An operator record arrives with the administrator's PIN hash (``social-point
+pin-hash``: scrypt, 64 bytes). The platform refuses a hash weaker than
+N = 2^16, r = 8 (an offline search of a 6-digit PIN must cost a day of one core), keeps
+its second half as the operator's proof key, and publishes only the first half: a
+kiosk can check a PIN, and only someone who typed it can recompute the proof key. A desk
+payment carries ``desk_proof``, an HMAC under that key of the order, its total, the
+operator and the kiosk's id, which the platform checks (see kiosk/core/manager_login.py).
+Operators reach only the kiosks of their Comuni (central/scopes.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from central.models import Device, PlatformSecret, Record
+
+MIN_LOG2_N, MIN_R = 16, 8
+
+
+class OperatorError(ValueError):
+    pass
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def publishable(session: Session, record: dict[str, Any]) -> dict[str, Any]:
+    """The record kiosks get (the first half of the hash); keeps the proof key."""
+    try:
+        scheme, log2_n, r, p, salt, digest = str(record.get("pin_hash", "")).split("$")
+        n_exp, r_val, whole = int(log2_n), int(r), _unb64(digest)
+    except (ValueError, binascii.Error):
+        raise OperatorError("operators.pin_hash: not a hash from social-point pin-hash") from None
+    if scheme != "scrypt" or n_exp < MIN_LOG2_N or r_val < MIN_R:
+        raise OperatorError(
+            f"operators.pin_hash: scrypt with N of at least 2^{MIN_LOG2_N} and r of at least "
+            f"{MIN_R} (make it again with social-point pin-hash)"
+        )
+    if len(whole) == 32:  # published before: the proof key is already kept
+        return record
+    if len(whole) != 64:
+        raise OperatorError("operators.pin_hash: make it with social-point pin-hash")
+    name = f"operator:{record.get('id')}"
+    row = session.get(PlatformSecret, name)
+    if row is None:
+        session.add(PlatformSecret(name=name, value=whole[32:].hex()))
+    else:
+        row.value = whole[32:].hex()
+    session.flush()
+    return {**record, "pin_hash": f"scrypt${log2_n}${r}${p}${salt}${_b64(whole[:32])}"}
+
+
+def check_desk_proof(
+    session: Session, device: Device | None, payload: dict[str, Any]
+) -> tuple[str, str] | None:
+    """None when the desk payment's operator proved a login on the sending kiosk."""
+    operator_id = payload.get("desk_confirmed_by")
+    operator = session.get(Record, ("operators", operator_id)) if isinstance(
+        operator_id, str) else None  # fmt: skip
+    if operator is None or device is None:
+        return "unconfirmed_payment", "a desk payment needs the confirming operator"
+    comuni = operator.data.get("comuni")
+    if comuni is not None and device.comune is not None and device.comune not in comuni:
+        return "unconfirmed_payment", f"operator {operator_id} does not work at this Social Point"
+    key = session.get(PlatformSecret, f"operator:{operator_id}")
+    proof = payload.get("desk_proof")
+    if key is None or not isinstance(proof, str):
+        return "unconfirmed_payment", "the desk payment carries no proof of the operator's login"
+    message = (f"desk|{payload.get('order')}|{payload.get('total_cents')}|{operator_id}|"
+               f"{device.kiosk_id}").encode()  # fmt: skip
+    expected = hmac.new(bytes.fromhex(key.value), message, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, proof):
+        return "unconfirmed_payment", (
+            f"the desk payment's proof does not show operator {operator_id} logged in on "
+            "this kiosk")  # fmt: skip
+    return None

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Which kiosks receive which records, after Morango's partitions: a kiosk enrolled for
+a Comune pulls only what its Social Point needs.
+
+A record's scope is the set of Comuni whose kiosks receive it, kept with the record
+and with each change as ``"|piazzola|limena|"`` (a ``LIKE`` finds a Comune on SQLite
+and PostgreSQL alike); ``None`` means every kiosk (the catalog, calls, forms, the
+application statuses, which only a tracking code and a codice fiscale open). A kiosk
+enrolled without a Comune (a network-wide desk, the demo) receives everything.
+
+| kind       | scope                                                            |
+| ---------- | ---------------------------------------------------------------- |
+| operators  | their ``comuni`` (None: operators of the whole network)          |
+| vouchers   | the voucher's Comune (a kiosk's own: the Comune of that kiosk)    |
+| credits    | the Comune that granted the credit                               |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_
+
+from central.models import Change
+
+SCOPED_KINDS = frozenset({"operators", "vouchers", "credits"})
+
+
+def scope_text(comuni: Iterable[str] | None) -> str | None:
+    if comuni is None:
+        return None
+    return "|" + "|".join(sorted(set(comuni))) + "|"
+
+
+def scope_of(kind: str, data: dict[str, Any], previous: str | None) -> str | None:
+    """The scope of a record being published; a credit keeps the one it was given."""
+    if kind == "operators":
+        return scope_text(data.get("comuni"))
+    if kind == "vouchers":
+        return scope_text([data["comune"]]) if data.get("comune") else previous
+    if kind == "credits":
+        return previous
+    return None
+
+
+def visible_to(comune: str | None) -> ColumnElement[bool] | None:
+    """The changes a kiosk of ``comune`` receives; None: all of them."""
+    if comune is None:
+        return None
+    return or_(Change.scope.is_(None), Change.scope.like(f"%|{comune}|%"))

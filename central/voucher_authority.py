@@ -1,0 +1,361 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The platform as the authority over every voucher.
+
+Keys: the platform's own key signs any voucher (buoni spesa, amount vouchers); each
+kiosk registers its own key, which signs only the service vouchers of the orders that
+kiosk sends. Every key is kept with its state and published to devices
+(``published_keys``), so shops and kiosks verify offline against the same list and a
+revoked key stops being trusted everywhere.
+
+A purchase's vouchers are checked before it is accepted (``kiosk_vouchers``): a valid
+signature by the sending kiosk's own active key, a service voucher for a service of
+that order with the order line's quantity signed inside it, an id and a code never
+seen before. What gets published is built from the signed claims and the platform's
+own catalog, never from the kiosk's text. Every voucher the platform accepts or issues
+has a row in ``IssuedVoucher``: the ledger redemption reads.
+
+Redemption (``redeem``) belongs to merchants, each within its scope: the services it
+provides, or the programmes it joined. It happens in the validity window, valid_from
+included, on the platform's calendar day in its configured time zone (the same rule as
+``social-point voucher verify``). Each redemption carries the merchant's own id: sent
+again, it gets the same answer and is stored once. A service voucher is redeemed a
+unit at a time, an amount voucher in part, the remainder kept.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from central.models import (
+    Device,
+    IssuedVoucher,
+    PlatformSecret,
+    Record,
+    Redemption,
+    SigningKey,
+)
+from vouchers.codes import (
+    PREFIX,
+    SAMPLE_KID,
+    SAMPLE_MARK,
+    Signer,
+    VoucherClaims,
+    key_id,
+    normalise_code,
+    verify,
+)
+
+PLATFORM = "platform"
+MAX_VALID_DAYS = 731
+
+
+class VoucherRefusedError(ValueError):
+    """A voucher or a redemption the platform refuses; ``code`` for machines."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _raw(public_key: Ed25519PublicKey) -> str:
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode("ascii")
+
+
+# Keys ---------------------------------------------------------------------------------
+
+
+def platform_signer(session: Session) -> Signer:
+    """The platform's voucher signing key, made (and registered) on first use."""
+    row = session.get(PlatformSecret, "voucher_key")
+    if row is None:
+        row = PlatformSecret(name="voucher_key", value=secrets.token_hex(32))
+        session.add(row)
+        session.flush()
+    signer = Signer(Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.value)))
+    if session.get(SigningKey, signer.kid.hex()) is None:
+        public = signer.private_key.public_key()
+        session.add(SigningKey(kid=signer.kid.hex(), public_key=_raw(public), owner=PLATFORM,
+                               issuer=PLATFORM, created_at=_now()))  # fmt: skip
+        session.flush()
+    return signer
+
+
+def register_device_key(session: Session, device: Device, public_key: str) -> str:
+    """Registers a kiosk's public key (Base64 of 32 raw bytes); its kid. Registering the
+    same key again is harmless; a key another device holds, or a revoked one, is not."""
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key, validate=True))
+    except (ValueError, binascii.Error):
+        raise VoucherRefusedError("invalid_key", "not a Base64 Ed25519 public key") from None
+    kid = key_id(key).hex()
+    if bytes.fromhex(kid) == SAMPLE_KID:
+        raise VoucherRefusedError("sample_key", "the sample key never signs real vouchers")
+    row = session.get(SigningKey, kid)
+    if row is not None:
+        if row.owner != device.id:
+            raise VoucherRefusedError("key_taken", "this key belongs to another issuer")
+        if row.revoked_at is not None:
+            raise VoucherRefusedError("key_revoked", "this key was revoked; make a new one")
+        return kid
+    session.add(SigningKey(kid=kid, public_key=_raw(key), owner=device.id,
+                           issuer=device.kiosk_id, created_at=_now()))  # fmt: skip
+    session.flush()
+    return kid
+
+
+def revoke_key(session: Session, kid: str) -> bool:
+    row = session.get(SigningKey, kid)
+    if row is None:
+        return False
+    row.revoked_at = row.revoked_at or _now()
+    return True
+
+
+def _trusted(session: Session) -> dict[bytes, tuple[Ed25519PublicKey, str]]:
+    rows = session.scalars(select(SigningKey).where(SigningKey.revoked_at.is_(None)))
+    return {
+        bytes.fromhex(row.kid): (
+            Ed25519PublicKey.from_public_bytes(base64.b64decode(row.public_key)),
+            row.owner,
+        )
+        for row in rows
+    }
+
+
+def published_keys(session: Session) -> list[dict[str, Any]]:
+    """Every key with what it may sign and whether it is still trusted (GET /v1/keys)."""
+    platform_signer(session)
+    rows = session.scalars(select(SigningKey).order_by(SigningKey.created_at, SigningKey.kid))
+    return [
+        {
+            "kid": row.kid,
+            "public_key": row.public_key,
+            "issuer": row.issuer,
+            "signs": "any" if row.owner == PLATFORM else "service",
+            "revoked": row.revoked_at is not None,
+        }
+        for row in rows
+    ]
+
+
+# Vouchers a purchase brings -----------------------------------------------------------
+
+
+def _signed_claims(
+    trusted: Mapping[bytes, tuple[Ed25519PublicKey, str]], text: Any, today: date
+) -> tuple[VoucherClaims, bytes, str]:
+    """The claims of a code signed by a trusted key, and that key's owner. Dates are
+    the redeemer's business, not a reason to refuse a voucher already sold."""
+    if not isinstance(text, str):
+        raise VoucherRefusedError("invalid_voucher", "a voucher needs its signed code")
+    keys = {kid: key for kid, (key, _owner) in trusted.items()}
+    verdict = verify(text, keys, today)
+    if verdict.claims is None or verdict.kid is None:
+        code = "sample_voucher" if SAMPLE_MARK in verdict.reason else "forged_voucher"
+        raise VoucherRefusedError(code, f"voucher refused: {verdict.reason}")
+    return verdict.claims, verdict.kid, trusted[verdict.kid][1]
+
+
+def kiosk_vouchers(
+    session: Session, device: Device, payload: Mapping[str, Any], today: date
+) -> list[IssuedVoucher]:
+    """The vouchers of a purchase as the platform will stand behind them; raises
+    VoucherRefusedError for the first that a kiosk may not issue. ``payload`` has passed the
+    purchase's own checks (lines, prices, quantities)."""
+    vouchers = payload.get("vouchers") or []
+    if not isinstance(vouchers, list):
+        raise VoucherRefusedError("invalid_payload", "vouchers must be a list")
+    quantities: dict[str, int] = {}
+    for line in payload["lines"]:
+        quantities[line["service"]] = quantities.get(line["service"], 0) + line["quantity"]
+    trusted = _trusted(session)
+    issued: list[IssuedVoucher] = []
+    for voucher in vouchers:
+        text = voucher.get("signed_code") if isinstance(voucher, dict) else None
+        claims, kid, owner = _signed_claims(trusted, text, today)
+        if claims.amount_cents is not None:
+            raise VoucherRefusedError(
+                "amount_voucher_refused", "amount vouchers are issued only by the platform"
+            )
+        if owner != device.id:
+            raise VoucherRefusedError(
+                "foreign_key", "voucher refused: signed with a key this kiosk does not hold"
+            )
+        service = str(claims.service_id)
+        if quantities.get(service) != claims.units:
+            raise VoucherRefusedError("voucher_mismatch", (
+                f"voucher {claims.code} is for {claims.units} x {service}, which this order "
+                "does not buy"))  # fmt: skip
+        del quantities[service]  # one voucher per service of the order
+        if (claims.valid_until - claims.valid_from).days >= MAX_VALID_DAYS:
+            raise VoucherRefusedError("invalid_voucher", f"voucher {claims.code} is valid too long")
+        voucher_id = claims.voucher_id.hex()
+        taken = session.get(IssuedVoucher, voucher_id) or session.scalar(
+            select(IssuedVoucher).where(IssuedVoucher.code == claims.code)
+        )
+        if taken is not None or session.get(Record, ("vouchers", voucher_id)) is not None:
+            raise VoucherRefusedError(
+                "voucher_exists", f"voucher {claims.code} already exists and is never replaced"
+            )
+        record = session.get(Record, ("services", service))
+        title = record.data["title"]["it"] if record else service
+        issued.append(IssuedVoucher(
+            id=voucher_id, code=claims.code, kid=kid.hex(), device_id=device.id,
+            comune=device.comune,
+            programme=title[:200], service=service, units=claims.units, amount_cents=None,
+            valid_from=claims.valid_from, valid_until=claims.valid_until,
+            issued_at=_now(),
+        ))  # fmt: skip
+    return issued
+
+
+def platform_voucher(
+    claims: VoucherClaims, kid: bytes, comune: str, programme: str
+) -> IssuedVoucher:
+    return IssuedVoucher(
+        id=claims.voucher_id.hex(), code=claims.code, kid=kid.hex(), device_id=PLATFORM,
+        comune=comune, programme=programme[:200], service=claims.service_id,
+        units=claims.units, amount_cents=claims.amount_cents, valid_from=claims.valid_from,
+        valid_until=claims.valid_until, issued_at=_now(),
+    )  # fmt: skip
+
+
+# Redemption ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A voucher as a merchant may see it: what it is for and what is left of it."""
+
+    voucher: IssuedVoucher
+    state: str  # issued, redeemed, cancelled
+    units_left: int | None
+    amount_left_cents: int | None
+
+
+def find(session: Session, trusted_only: bool, text: str, today: date) -> IssuedVoucher:
+    """The voucher a merchant scanned (the SP1: text) or typed (the human code)."""
+    text = text.strip()
+    if text.startswith(PREFIX):
+        trusted = _trusted(session) if trusted_only else {}
+        claims, _kid, _owner = _signed_claims(trusted, text, today)
+        row = session.get(IssuedVoucher, claims.voucher_id.hex())
+    else:
+        code = normalise_code(text)
+        if code is None:
+            raise VoucherRefusedError("bad_code", (
+                "not a voucher code: check the characters typed (the last one is a check "
+                "character)"))  # fmt: skip
+        row = session.scalar(select(IssuedVoucher).where(IssuedVoucher.code == code))
+    if row is None:
+        raise VoucherRefusedError("unknown_voucher", "no such voucher")
+    key = session.get(SigningKey, row.kid)
+    if key is None or key.revoked_at is not None:
+        raise VoucherRefusedError("key_revoked", "voucher refused: its issuer's key was revoked")
+    return row
+
+
+def standing(session: Session, row: IssuedVoucher) -> Standing:
+    used_units, used_cents = session.execute(
+        select(func.coalesce(func.sum(Redemption.units), 0),
+               func.coalesce(func.sum(Redemption.amount_cents), 0))
+        .where(Redemption.voucher_id == row.id)
+    ).one()  # fmt: skip
+    units_left = None if row.units is None else row.units - int(used_units)
+    cents_left = None if row.amount_cents is None else row.amount_cents - int(used_cents)
+    record = session.get(Record, ("vouchers", row.id))
+    state = record.data["state"] if record is not None else "issued"
+    if state == "issued" and (units_left == 0 or cents_left == 0):
+        state = "redeemed"
+    return Standing(row, state, units_left, cents_left)
+
+
+def may_accept(device: Device, row: IssuedVoucher) -> bool:
+    """A merchant accepts the services it provides and the programmes it joined."""
+    scope = device.scope or {}
+    if row.service is not None:
+        return row.service in (scope.get("services") or [])
+    return row.programme in (scope.get("programmes") or []) or (
+        row.comune is not None and row.comune in (scope.get("comuni") or [])
+    )
+
+
+def check_scope(device: Device, row: IssuedVoucher) -> None:
+    if device.role != "admin" and not may_accept(device, row):
+        raise VoucherRefusedError(
+            "outside_scope", "this voucher is not one this merchant may accept"
+        )
+
+
+@dataclass(frozen=True)
+class RedeemRequest:
+    redemption_id: str  # the merchant's own id for this redemption (a UUID)
+    units: int | None = None  # service vouchers: how many units (default 1)
+    amount_cents: int | None = None  # amount vouchers: how much of it
+
+
+def redeem(
+    session: Session, device: Device, text: str, request: RedeemRequest, today: date
+) -> Standing:
+    """Takes (part of) a voucher for a merchant; VoucherRefusedError says why it cannot.
+    ``today`` is the platform's calendar day in its time zone."""
+    if device.role != "merchant":
+        raise VoucherRefusedError("not_a_merchant", "only a merchant's device redeems vouchers")
+    row = find(session, True, text, today)
+    check_scope(device, row)
+    done = session.get(Redemption, request.redemption_id)
+    if done is not None:  # sent again: the same answer, stored once
+        same = (done.voucher_id, done.device_id) == (row.id, device.id)
+        if not same:
+            raise VoucherRefusedError(
+                "redemption_id_reused", "this redemption id was used for another redemption"
+            )
+        return standing(session, row)
+    now = standing(session, row)
+    if now.state == "cancelled":
+        raise VoucherRefusedError("cancelled", f"voucher {row.code} was cancelled")
+    if today < row.valid_from:
+        raise VoucherRefusedError("not_yet_valid", (
+            f"voucher {row.code} is valid from {row.valid_from:%d/%m/%Y}"))  # fmt: skip
+    if today > row.valid_until:
+        raise VoucherRefusedError(
+            "expired", f"voucher {row.code} expired on {row.valid_until:%d/%m/%Y}"
+        )
+    if now.state == "redeemed":
+        raise VoucherRefusedError("redeemed", f"voucher {row.code} was already used in full")
+    units = cents = None
+    if row.units is not None:
+        units = 1 if request.units is None else request.units
+        if request.amount_cents is not None or not 1 <= units <= (now.units_left or 0):
+            raise VoucherRefusedError("too_much", (
+                f"voucher {row.code} has {now.units_left} of {row.units} units left"))  # fmt: skip
+    else:
+        cents = request.amount_cents
+        if (
+            request.units is not None
+            or cents is None
+            or not 1 <= cents <= (now.amount_left_cents or 0)
+        ):
+            raise VoucherRefusedError("too_much", (
+                f"voucher {row.code} has {now.amount_left_cents} cents left; say how much of "
+                "it to take"))  # fmt: skip
+    session.add(Redemption(id=request.redemption_id, voucher_id=row.id, device_id=device.id,
+                           units=units, amount_cents=cents, at=_now()))  # fmt: skip
+    session.flush()
+    return standing(session, row)

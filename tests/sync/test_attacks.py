@@ -1,0 +1,479 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Attacks on the money path, with nothing more than what the project hands out (a device
+token, the kiosk's code, a printed voucher), against the reference platform over
+loopback HTTP. Each one must be refused, with a reason a person can act on."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from central.platform import Platform, PublishError
+from forms.lookup import holder_key
+from kiosk.boot.config import ManagerSettings
+from kiosk.core.manager_desk import day_report
+from kiosk.core.manager_login import hash_pin, log_in
+from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
+from kiosk.core.wallet import print_voucher
+from printing import print_queue
+from printing.slip import SlipContext, Text
+from store.database import Store
+from store.models import Credit, MirroredVoucher, Operator
+from store.outbox import utcnow
+from sync.client import PlatformClient
+from sync.engine import SyncEngine
+from sync.worker import SyncWorker
+from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
+from vouchers.codes import (
+    SAMPLE_SIGNER,
+    Signer,
+    VoucherClaims,
+    encode,
+    new_voucher_id,
+)
+from vouchers.keys import public_key_text
+
+CF = "FRRNNA41A63E592W"
+PROGRAMME = "Buoni spesa 2026"
+
+
+@pytest.fixture
+def kiosk(central: Central, store: Store) -> Iterator[SyncEngine]:
+    client = enrolled_client(central, signer=KIOSK_SIGNER)
+    engine = SyncEngine(store, client, page_size=50, push_batch=10)
+    engine.run_once()
+    yield engine
+    client.close()
+
+
+class Device:
+    """Any enrolled device, speaking raw HTTP as an attacker would."""
+
+    def __init__(self, central: Central, role: str = "kiosk", **scope: list[str]) -> None:
+        code = central.platform.new_enrollment_code(role, None, scope or None)
+        reply = requests.post(f"{central.url}/v1/enroll", timeout=5,
+                              json={"code": code, "kiosk_id": f"{role}-x"})  # fmt: skip
+        reply.raise_for_status()
+        self.url, self.id, self.token = (
+            central.url,
+            reply.json()["device_id"],
+            reply.json()["token"],
+        )
+
+    def call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        return requests.request(method, self.url + path, headers=headers, timeout=10, **kwargs)
+
+    def purchase(self, payload: dict[str, Any]) -> dict[str, Any]:
+        entry = {"uuid": str(uuid.uuid4()), "kind": "purchase",
+                 "created_at": datetime.now(UTC).isoformat(), "payload": payload}  # fmt: skip
+        reply = self.call("POST", "/v1/submissions", json={"entries": [entry]})
+        assert reply.status_code == 200, reply.text
+        return reply.json()["results"][0]
+
+    def redeem(self, voucher: str, **amount: int) -> requests.Response:
+        body = {"voucher": voucher, "redemption_id": str(uuid.uuid4()), **amount}
+        return self.call("POST", "/v1/redemptions", json=body)
+
+
+def claims(**values: Any) -> VoucherClaims:
+    today = datetime.now(UTC).date()
+    base: dict[str, Any] = {"voucher_id": new_voucher_id(), "valid_from": today,
+                            "valid_until": today + timedelta(days=30),
+                            "issued_at": datetime.now(UTC), "amount_cents": 5000}  # fmt: skip
+    return VoucherClaims(**(base | values))
+
+
+def purchase(holder: str, vouchers: list[dict[str, Any]], quantity: int = 1) -> dict[str, Any]:
+    """A € 0 booking of service s01 paid at the provider, carrying ``vouchers``."""
+    return {"order": "AC-TEST-01", "total_cents": 1300 * quantity, "payment": "provider",
+            "lines": [{"service": "s01", "quantity": quantity, "unit_price_cents": 1300}],
+            "holder": holder, "vouchers": vouchers, "channel": "kiosk"}  # fmt: skip
+
+
+def voucher_entry(signed_code: str, made: VoucherClaims, **extra: Any) -> dict[str, Any]:
+    return {"id": made.voucher_id.hex(), "code": made.code, "signed_code": signed_code,
+            "service": made.service_id, "amount_cents": made.amount_cents, "comune": None,
+            "programme": "x", "issuer": "x", "valid_from": made.valid_from.isoformat(),
+            "valid_until": made.valid_until.isoformat()} | extra  # fmt: skip
+
+
+def registered_kiosk(central: Central) -> tuple[Device, Signer]:
+    device, signer = Device(central), Signer(Ed25519PrivateKey.generate())
+    reply = device.call("PUT", "/v1/device/signing-key",
+                        json={"public_key": public_key_text(signer)})  # fmt: skip
+    assert reply.status_code == 200, reply.text
+    return device, signer
+
+
+def holder(central: Central, cf: str = CF) -> str:
+    return holder_key(central.platform.lookup_secret(), cf)
+
+
+# Vouchers under the platform's authority ------------------------------------------------
+
+
+def test_a_made_up_voucher_in_a_purchase_is_refused_and_never_published(
+    central: Central,
+) -> None:
+    kiosk, _signer = registered_kiosk(central)
+    made = claims()
+    forged = voucher_entry("SP1:NOT-SIGNED", made, amount_cents=500_000)
+    result = kiosk.purchase(purchase(holder(central), [forged]))
+    assert (result["status"], result["code"]) == ("rejected", "forged_voucher")
+    assert "voucher refused" in result["message"]
+    assert central.platform.records("vouchers") == {}
+    shop = Device(central, "merchant", programmes=["x"])
+    assert shop.redeem(made.code, amount_cents=100).status_code == 404
+
+
+def test_a_kiosk_key_cannot_make_an_amount_voucher(central: Central) -> None:
+    kiosk, signer = registered_kiosk(central)
+    made = claims(amount_cents=10_000_000)
+    result = kiosk.purchase(purchase(holder(central), [voucher_entry(encode(made, signer), made)]))
+    assert (result["status"], result["code"]) == ("rejected", "amount_voucher_refused")
+    assert result["message"] == "amount vouchers are issued only by the platform"
+
+
+def test_a_voucher_signed_with_another_kiosks_key_is_refused(central: Central) -> None:
+    _victim, victims_key = registered_kiosk(central)
+    thief, _own = registered_kiosk(central)
+    made = claims(amount_cents=None, service_id="s01", units=1)
+    result = thief.purchase(purchase(holder(central), [voucher_entry(encode(made, victims_key),
+                                                                     made)]))  # fmt: skip
+    assert (result["status"], result["code"]) == ("rejected", "foreign_key")
+
+
+def test_the_quantity_is_inside_the_signed_code_and_must_match_the_order(
+    central: Central,
+) -> None:
+    kiosk, signer = registered_kiosk(central)
+    twelve = claims(amount_cents=None, service_id="s01", units=12)  # one bought, 12 signed
+    result = kiosk.purchase(purchase(holder(central), [voucher_entry(encode(twelve, signer),
+                                                                     twelve)]))  # fmt: skip
+    assert (result["status"], result["code"]) == ("rejected", "voucher_mismatch")
+    other = claims(amount_cents=None, service_id="s02", units=1)  # a service not bought
+    result = kiosk.purchase(purchase(holder(central), [voucher_entry(encode(other, signer),
+                                                                     other)]))  # fmt: skip
+    assert (result["status"], result["code"]) == ("rejected", "voucher_mismatch")
+
+
+def test_a_voucher_id_is_never_issued_twice_nor_overwritten(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    """A kiosk's order is accepted; another kiosk sends a € 0 purchase listing the same
+    voucher id worth € 100,000 under its own holder key: refused, the original stays."""
+    issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    thief, signer = registered_kiosk(central)
+    reissued = claims(voucher_id=bytes.fromhex(issued["id"]), amount_cents=None,
+                      service_id="s01", units=1)  # fmt: skip
+    entry = voucher_entry(encode(reissued, signer), reissued, amount_cents=10_000_000)
+    result = thief.purchase(purchase(holder(central, "BNCMTT15B19G224I"), [entry]))
+    assert (result["status"], result["code"]) == ("rejected", "voucher_exists")
+    assert "never replaced" in result["message"]
+    assert central.platform.records("vouchers")[issued["id"]] == issued  # unchanged
+    # The same signed voucher sent twice by its own kiosk, in two orders: once only.
+    fresh = claims(amount_cents=None, service_id="s01", units=1)
+    entry = voucher_entry(encode(fresh, signer), fresh)
+    assert thief.purchase(purchase(holder(central), [entry]))["status"] == "accepted"
+    again = thief.purchase(purchase(holder(central), [entry]))
+    assert (again["status"], again["code"]) == ("rejected", "voucher_exists")
+
+
+def test_a_kiosks_own_order_still_works_and_is_published_from_the_catalog(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    with kiosk.store.write() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 3))
+        place_order(session, cart, Checkout("provider", holder(central)),
+                    SlipContext("SP", "Piazzola sul Brenta", "k", datetime.now()),
+                    KIOSK_SIGNER, datetime.now(UTC))  # fmt: skip
+    assert kiosk.push() == (1, 0)  # accepted, rejected
+    [record] = central.platform.records("vouchers").values()
+    service = central.platform.records("services")["s01"]
+    assert record["programme"] == service["title"]["it"] and record["service"] == "s01"
+    assert central.platform.issued_voucher(record["id"]).units == 3  # type: ignore[union-attr]
+
+
+# Redemption: merchants only, in scope, in the window, once ------------------------------
+
+
+def test_only_a_merchant_redeems_and_only_within_its_scope(central: Central) -> None:
+    issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    kiosk = Device(central)
+    refused = kiosk.redeem(issued["code"], amount_cents=100)
+    assert refused.status_code == 403 and "only a merchant" in refused.json()["detail"]
+    assert kiosk.call("GET", f"/v1/vouchers/{issued['code']}").status_code == 403
+    outsider = Device(central, "merchant", programmes=["Buoni fatica 2026"], services=["s01"])
+    for reply in (outsider.redeem(issued["signed_code"], amount_cents=100),
+                  outsider.call("GET", f"/v1/vouchers/{issued['code']}")):  # fmt: skip
+        assert reply.status_code == 403 and "outside_scope" in reply.json()["detail"]
+    joined = Device(central, "merchant", programmes=[PROGRAMME])
+    assert joined.redeem(issued["code"], amount_cents=100).status_code == 200
+    # A merchant pulls no citizen's data and sends no purchases.
+    assert joined.call("GET", "/v1/changes/wallet").status_code == 403
+    assert joined.call("GET", "/v1/device/lookup-key").status_code == 403
+    assert joined.call("POST", "/v1/submissions", json={"entries": [
+        {"uuid": str(uuid.uuid4()), "kind": "event", "created_at": "2026-01-01T00:00:00Z",
+         "payload": {}}]}).status_code == 403  # fmt: skip
+
+
+def test_a_redemption_is_idempotent_and_its_id_cannot_be_reused(central: Central) -> None:
+    one = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    two = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    shop = Device(central, "merchant", programmes=[PROGRAMME])
+    body = {"voucher": one["code"], "redemption_id": str(uuid.uuid4()), "amount_cents": 2_000}
+    first = shop.call("POST", "/v1/redemptions", json=body)
+    again = shop.call("POST", "/v1/redemptions", json=body)  # a lost reply, sent again
+    assert first.json() == again.json() and first.json()["amount_left_cents"] == 3_000
+    reused = shop.call("POST", "/v1/redemptions", json=body | {"voucher": two["code"]})
+    assert reused.status_code == 409 and "redemption_id_reused" in reused.json()["detail"]
+
+
+def test_redeem_keeps_to_the_window_on_the_platforms_calendar(
+    central: Central, platform_database: str
+) -> None:
+    """Issued on the 'today' of UTC+14; a platform on UTC-11 (always a day or two
+    behind) refuses it as not yet valid, as ``voucher verify`` would there."""
+    ahead = Platform(platform_database, time_zone="Pacific/Kiritimati")
+    issued = ahead.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    behind = Platform(platform_database, time_zone="Pacific/Pago_Pago")
+    shop_code = behind.new_enrollment_code("merchant", None, {"programmes": [PROGRAMME]})
+    _id, token = behind.enroll(shop_code, "shop")
+    shop = behind.device_for(token)
+    assert shop is not None
+    from central.voucher_authority import RedeemRequest, VoucherRefusedError
+
+    with pytest.raises(VoucherRefusedError, match="is valid from"):
+        behind.redeem(shop, issued["code"], RedeemRequest(str(uuid.uuid4()), None, 100))
+    assert ahead.redeem(shop, issued["code"], RedeemRequest(str(uuid.uuid4()), None, 100))
+    for platform in (ahead, behind):
+        platform.engine.dispose()
+
+
+def test_a_sample_voucher_is_refused_by_the_platform(central: Central) -> None:
+    shop = Device(central, "merchant", programmes=[PROGRAMME])
+    sample = encode(claims(), SAMPLE_SIGNER)
+    refused = shop.redeem(sample, amount_cents=100)
+    assert refused.status_code == 409 and "CAMPIONE – NON VALIDO" in refused.json()["detail"]
+    kiosk, _signer = registered_kiosk(central)
+    made = claims(amount_cents=None, service_id="s01", units=1)
+    result = kiosk.purchase(purchase(holder(central), [voucher_entry(encode(made, SAMPLE_SIGNER),
+                                                                     made)]))  # fmt: skip
+    assert (result["status"], result["code"]) == ("rejected", "sample_voucher")
+    reply = kiosk.call("PUT", "/v1/device/signing-key",
+                       json={"public_key": public_key_text(SAMPLE_SIGNER)})  # fmt: skip
+    assert reply.status_code == 409 and "sample" in reply.json()["detail"]
+
+
+def test_a_voucher_under_a_revoked_key_is_refused(central: Central) -> None:
+    kiosk, signer = registered_kiosk(central)
+    made = claims(amount_cents=None, service_id="s01", units=1)
+    entry = voucher_entry(encode(made, signer), made)
+    assert kiosk.purchase(purchase(holder(central), [entry]))["status"] == "accepted"
+    central.platform.revoke_signing_key(signer.kid.hex())
+    shop = Device(central, "merchant", services=["s01"])
+    refused = shop.redeem(made.code)
+    assert refused.status_code == 409 and "key_revoked" in refused.json()["detail"]
+    keys = {k["kid"]: k for k in shop.call("GET", "/v1/keys").json()["keys"]}
+    assert keys[signer.kid.hex()]["revoked"] is True
+    platform_key = [k for k in keys.values() if k["signs"] == "any"]
+    assert len(platform_key) == 1 and not platform_key[0]["revoked"]
+
+
+def test_a_typed_code_is_found_however_it_is_typed(central: Central) -> None:
+    issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    shop = Device(central, "merchant", programmes=[PROGRAMME])
+    sloppy = issued["code"].replace("-", " ").lower().replace("0", "o").replace("1", "i")
+    assert shop.call("GET", f"/v1/vouchers/{sloppy}").json()["code"] == issued["code"]
+    typo = issued["code"][:-1] + ("A" if issued["code"][-1] != "A" else "B")
+    wrong = shop.call("GET", f"/v1/vouchers/{typo}")
+    assert wrong.status_code == 422 and "check character" in wrong.json()["detail"]
+
+
+# Device tokens ----------------------------------------------------------------------------
+
+
+def test_a_revoked_kiosk_stops_syncing_and_its_manager_reads_why(
+    central: Central, store: Store
+) -> None:
+    client = enrolled_client(central)
+    worker = SyncWorker(store, lambda: SyncEngine(store, client))
+    assert worker.run_pass() is not None and worker.status.problem is None
+    device = central.platform.devices()[-1]
+    central.platform.revoke_device(device.id, "totem rubato, denuncia del 2 dicembre")
+    worker.run_pass()
+    assert worker.status.problem == "revoked"
+    assert "disattivato dalla piattaforma" in worker.status.detail
+    assert "totem rubato, denuncia del 2 dicembre" in worker.status.detail
+    with pytest.raises(Exception, match="device_revoked"):
+        client.rotate_token()  # nor can it get a new token
+    client.close()
+
+
+def test_a_rotated_token_replaces_the_old_one(central: Central) -> None:
+    client = enrolled_client(central, signer=None)
+    old = client._token
+    new = client.rotate_token()
+    stale = PlatformClient(central.url, token=old)
+    stale.changes("catalog", "0", 10)  # the reply might have been lost: still valid...
+    assert new != old
+    client.changes("catalog", "0", 10)  # ...until the new one is used
+    with pytest.raises(Exception, match="401"):
+        stale.changes("catalog", "0", 10)
+    stale.close()
+    client.close()
+
+
+def test_a_kiosk_swaps_an_old_token_when_it_connects(
+    central: Central, store: Store, tmp_path: Path
+) -> None:
+    import os
+
+    from kiosk.boot.syncing import rotate_if_old
+    from sync.device import DeviceIdentity, load, save
+
+    client = enrolled_client(central)
+    path = tmp_path / "device.json"
+    save(path, DeviceIdentity("d", str(client._token)))
+    old = client._token
+    rotate_if_old(path, load(path), client, 30)  # type: ignore[arg-type]
+    assert load(path).token == old  # type: ignore[union-attr]  # young: kept
+    month_ago = path.stat().st_mtime - 31 * 86_400
+    os.utime(path, (month_ago, month_ago))
+    rotate_if_old(path, load(path), client, 30)  # type: ignore[arg-type]
+    assert load(path).token == client._token != old  # type: ignore[union-attr]
+    client.changes("catalog", "0", 10)
+    with pytest.raises(Exception, match="401"):
+        PlatformClient(central.url, token=old).changes("catalog", "0", 10)
+    client.close()
+
+
+def test_one_key_cannot_be_registered_by_two_kiosks(central: Central, tmp_path: Path) -> None:
+    first, signer = registered_kiosk(central)
+    second = Device(central)
+    taken = second.call("PUT", "/v1/device/signing-key",
+                        json={"public_key": public_key_text(signer)})  # fmt: skip
+    assert taken.status_code == 409 and "another issuer" in taken.json()["detail"]
+    shop = Device(central, "merchant")
+    assert shop.call("PUT", "/v1/device/signing-key",
+                     json={"public_key": public_key_text(signer)}).status_code == 403  # fmt: skip
+    del first, tmp_path
+
+
+# Copies ----------------------------------------------------------------------------------
+
+
+def test_a_reprinted_bearer_voucher_says_copy_and_is_counted_apart(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    kiosk.run_once()
+    context = SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+    with kiosk.store.write() as session:
+        jobs = [print_voucher(session, holder(central), issued["id"], context) for _ in range(3)]
+        slips = [print_queue.get(session, job) for job in jobs]
+        report = day_report(session, datetime.now().date(), None)
+    texts = [[e.text for e in s.slip.elements if isinstance(e, Text)] for s in slips if s]
+    assert not any("COPIA" in line for line in texts[0])  # the first print is the original
+    assert texts[1].count("COPIA n. 1") == 2 and texts[2].count("COPIA n. 2") == 2
+    assert (report.vouchers, report.voucher_copies, report.vouchers_cents) == (1, 2, 5_000)
+    kiosk.push()  # the platform hears of every print
+    printed = [s.payload for s in central.platform.submissions()
+               if s.kind == "event" and s.payload["type"] == "voucher_printed"]  # fmt: skip
+    assert [p["copy"] for p in printed] == [0, 1, 2]
+
+
+# What a kiosk receives -------------------------------------------------------------------
+
+
+def test_a_kiosk_receives_only_its_comunes_wallet_and_operators(
+    central: Central, store: Store
+) -> None:
+    """Piazzola's credit, voucher and operator never reach a kiosk of Limena."""
+    central.platform.set_credit(CF, "Credito welfare", 5_000, "piazzola")
+    piazzola = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    central.platform.set_credit("BNCMTT15B19G224I", "Credito welfare", 7_000, "limena")
+    limena = central.platform.issue_voucher("BNCMTT15B19G224I", "limena", PROGRAMME, 2_500)
+    client = enrolled_client(central, comune="limena")
+    engine = SyncEngine(store, client, page_size=2)
+    engine.run_once()
+    with store.read() as session:
+        vouchers = set(session.scalars(select(MirroredVoucher.id)))
+        credits = set(session.scalars(select(Credit.balance_cents)))
+        operators = set(session.scalars(select(Operator.id)))
+    assert vouchers == {limena["id"]} and piazzola["id"] not in vouchers
+    assert credits == {7_000}
+    every = central.platform.records("operators")
+    assert operators == {op for op, r in every.items()
+                         if r.get("comuni") is None or "limena" in r["comuni"]}  # fmt: skip
+    assert operators != set(every)  # Piazzola's own operators stay away
+    # A debit keeps the credit where it was granted; a tombstone follows the record.
+    central.platform.unpublish("vouchers", limena["id"])
+    engine.run_once()
+    with store.read() as session:
+        assert session.get(MirroredVoucher, limena["id"]) is None
+    client.close()
+
+
+# Operators -------------------------------------------------------------------------------
+
+
+def desk_order(session: Any, checkout: Checkout, kiosk_id: str = "kiosk-test") -> str:
+    cart = Cart()
+    cart.add(cart_line(session, "s01", 1))
+    context = SlipContext("SP", "Piazzola sul Brenta", kiosk_id, datetime.now())
+    return place_order(session, cart, checkout, context, KIOSK_SIGNER,
+                       datetime.now(UTC)).outbox_uuid  # fmt: skip
+
+
+def test_a_desk_payment_needs_proof_that_the_operator_logged_in_on_that_kiosk(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+        assert silvia is not None
+        real = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key))
+        claimed = desk_order(session, Checkout("desk", None, "1001", "1001", b""))
+        forged = desk_order(session, Checkout("desk", None, "1001", "1001", b"\x01" * 32))
+        elsewhere = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key),
+                               kiosk_id="kiosk-other")  # fmt: skip
+    kiosk.push()
+    results = {s.uuid: s for s in central.platform.submissions()}
+    assert results[real].status == "accepted"
+    for refused in (claimed, forged, elsewhere):
+        assert (results[refused].status, results[refused].code) == (
+            "rejected", "unconfirmed_payment")  # fmt: skip
+    assert "logged in on this kiosk" in (results[forged].message or "")
+
+
+def test_operator_pins_are_slow_to_search_and_the_platform_refuses_a_cheap_hash(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    operator = {"id": "4004", "name": "Debole", "organization": "x", "role": "welfare_manager",
+                "pin_hash": hash_pin("246810", log2_n=12), "comuni": ["piazzola"]}  # fmt: skip
+    with pytest.raises(PublishError, match="N of at least 2"):
+        central.platform.publish("operators", operator)
+    central.platform.publish("operators", operator | {"pin_hash": hash_pin("246810")})
+    published = central.platform.records("operators")["4004"]["pin_hash"]
+    assert published.startswith("scrypt$16$8$1$")
+    assert len(published.rsplit("$", 1)[1]) == 43  # 32 bytes: the proof half stays home
+    # Brute force at the kiosk hits its limit: locked after pin_attempts wrong PINs.
+    kiosk.run_once()
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        tries = [log_in(session, "4004", f"{n:06d}", "piazzola", utcnow(), rules)
+                 for n in range(4)]  # fmt: skip
+        right = log_in(session, "4004", "246810", "piazzola", utcnow(), rules)
+    assert [t.problem for t in tries] == ["wrong", "wrong", "locked", "locked"]
+    assert right.manager is None and right.problem == "locked"

@@ -1,15 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Platform records the kiosk could not apply, set aside with their reason.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

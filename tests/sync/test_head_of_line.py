@@ -53,10 +53,11 @@ def test_an_entry_the_platform_fails_on_waits_alone_and_the_rest_goes_on(
 ) -> None:
     check = central_platform.SUBMISSION_CHECKS["event"]
 
-    def failing(session: Any, entry: Any) -> Any:
+    def failing(*args: Any) -> Any:  # (session, device, entry)
+        entry = args[-1]
         if isinstance(entry.payload, dict) and entry.payload.get("boom"):
             raise RuntimeError("a platform bug")
-        return check(session, entry)
+        return check(*args)
 
     monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "event", failing)
     with engine.store.write() as session:

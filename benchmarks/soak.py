@@ -142,11 +142,18 @@ class Driver:
         self.wait_until(lambda: self.route == "service")
 
     def switch_language(self) -> None:
+        """The next language of the kiosk, chosen as a person does: the header's
+        language button first when the languages are folded behind it."""
         from kiosk.ui.i18n import LANGUAGE_NAMES
 
         codes = list(LANGUAGE_NAMES)
         self.lang_index = (self.lang_index + 1) % len(codes)
-        self.tap(self.visible(f"language_{codes[self.lang_index]}")[0])
+        name = f"language_{codes[self.lang_index]}"
+        if not self.visible(name):
+            self.tap(self.visible("languageToggle")[0])
+            self.wait_until(lambda: bool(self.visible(name)))
+        self.tap(self.visible(name)[0])
+        self.wait_until(lambda: self.window.ctx.lang == codes[self.lang_index])
 
     def report(self, label: str) -> int:
         gc.collect()

@@ -155,7 +155,7 @@ class PublishedKeys(BaseModel):
 
 class StatusChange(Strict):
     state: ApplicationStateValue
-    note: Note | None = None  # type: ignore[valid-type]
+    note: Note | None = None
 
 
 # What a kiosk submits -------------------------------------------------------------------

@@ -120,14 +120,14 @@ def _italian(texts: dict[str, str]) -> dict[str, str]:
 def _i18n(limit: int, *, empty: bool = False) -> Any:
     """A text in several languages, by two-letter code; Italian is required."""
     return Annotated[
-        dict[Language, _text(limit, empty=empty)],
+        dict[Language, _text(limit, empty=empty)],  # type: ignore[misc]
         Field(strict=True, max_length=MAX_LANGUAGES),
         AfterValidator(_italian),
     ]
 
 
 def _texts(limit: int, items: int) -> Any:
-    return Annotated[list[_text(limit)], Field(strict=True, max_length=items)]
+    return Annotated[list[_text(limit)], Field(strict=True, max_length=items)]  # type: ignore[misc]
 
 
 class Record(BaseModel):
@@ -338,7 +338,7 @@ STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds
 
 def _strict(model: type[Record]) -> type[Record]:
     """The same record type refusing unknown fields: what an administrator publishes."""
-    config = ConfigDict(**{**model.model_config, "extra": "forbid"})  # type: ignore[typeddict-item]
+    config = ConfigDict(**{**model.model_config, "extra": "forbid"})
     return type(model.__name__, (model,), {"model_config": config, "__doc__": model.__doc__})
 
 

@@ -70,7 +70,7 @@ def _short(obj: dict[str, Any], name: str, where: str, limit: int) -> str:
     value = _field(obj, name, str, where)
     if len(value) > limit:
         raise ProtocolError(f"{where}.{name}: longer than {limit} characters")
-    return value
+    return str(value)  # a str already (checked by _field)
 
 
 def parse_enrollment(body: Any) -> tuple[str, str]:

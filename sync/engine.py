@@ -58,7 +58,7 @@ class PreparedPage(NamedTuple):
     """A fetched page, validated: its changes in order, bad ones already set apart."""
 
     steps: list[Step]
-    count: int
+    count: int  # type: ignore[assignment]  # a field, not tuple.count
     next_cursor: str
 
 
@@ -85,7 +85,7 @@ class SyncEngine:
         page_size: int = 500,
         push_batch: int = 100,
         max_pages: int = 10_000,
-        after_push: Callable[[Session, list[Result]], None] | None = None,
+        after_push: Callable[[Session, list[Result]], object] | None = None,
     ) -> None:
         """``after_push`` runs in the transaction that records the platform's answers,
         for what must change with them (a held receipt gets its protocol number)."""

@@ -59,7 +59,7 @@ def classify(error: Exception) -> tuple[bool, str, str]:
 
 def backoff_delay(failures: int, *, base: float, cap: float, rng: Callable[[], float]) -> float:
     """Full jitter: anywhere between 0 and the capped exponential step."""
-    return rng() * min(cap, base * 2 ** min(failures, 30))
+    return rng() * min(cap, base * 2.0 ** min(failures, 30))
 
 
 class SyncWorker:

@@ -1,1977 +1,2032 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
-<context>
-    <name>Answers</name>
-    <message>
-        <location filename="../../forms/answers.py" line="31"/>
-        <source>This answer is required.</source>
-        <translation type="unfinished">هذه الإجابة مطلوبة.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="32"/>
-        <source>Please type some text.</source>
-        <translation type="unfinished">يرجى كتابة نص.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="33"/>
-        <source>Type at least {min} characters.</source>
-        <translation type="unfinished">اكتب {min} حروف على الأقل.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="34"/>
-        <source>Type at most {max} characters.</source>
-        <translation type="unfinished">اكتب {max} حروف على الأكثر.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="35"/>
-        <source>This is not in the required format.</source>
-        <translation type="unfinished">الصيغة ليست كما هو مطلوب.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="36"/>
-        <source>Type a whole number.</source>
-        <translation type="unfinished">اكتب عددًا صحيحًا.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="37"/>
-        <source>Type an amount in euro, like 150 or 150.50.</source>
-        <translation type="unfinished">اكتب مبلغًا باليورو، مثل 150 أو 150,50.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="38"/>
-        <source>The smallest value allowed is {min}.</source>
-        <translation type="unfinished">أصغر قيمة مسموح بها هي {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="39"/>
-        <source>The largest value allowed is {max}.</source>
-        <translation type="unfinished">أكبر قيمة مسموح بها هي {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="40"/>
-        <source>Type a valid date, like 23/01/1941.</source>
-        <translation type="unfinished">اكتب تاريخًا صحيحًا، مثل 23/01/1941.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="41"/>
-        <source>The date cannot be before {min}.</source>
-        <translation type="unfinished">لا يمكن أن يكون التاريخ قبل {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="42"/>
-        <source>The date cannot be after {max}.</source>
-        <translation type="unfinished">لا يمكن أن يكون التاريخ بعد {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="43"/>
-        <source>Choose one of the answers offered.</source>
-        <translation type="unfinished">اختر إحدى الإجابات المعروضة.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="44"/>
-        <source>“{choice}” cannot be chosen together with other answers.</source>
-        <translation type="unfinished">لا يمكن اختيار «{choice}» مع إجابات أخرى.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="46"/>
-        <source>Answer yes or no.</source>
-        <translation type="unfinished">أجب بنعم أو لا.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="47"/>
-        <source>You need to confirm this declaration to go on.</source>
-        <translation type="unfinished">للمتابعة يجب أن تؤكد هذا الإقرار.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="48"/>
-        <source>Choose a Comune from the list.</source>
-        <translation type="unfinished">اختر بلدية من القائمة.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="49"/>
-        <source>Add at least {min}.</source>
-        <translation type="unfinished">أضف {min} على الأقل.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="50"/>
-        <source>You can add at most {max}.</source>
-        <translation type="unfinished">يمكنك أن تضيف {max} على الأكثر.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="51"/>
-        <source>This answer is not part of the form.</source>
-        <translation type="unfinished">هذه الإجابة ليست جزءًا من الاستمارة.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="52"/>
-        <source>The form cannot check this answer: please ask the welfare manager.</source>
-        <translation type="unfinished">لا تستطيع الاستمارة التحقق من هذه الإجابة: يرجى سؤال الموظف.</translation>
-    </message>
-</context>
-<context>
-    <name>ApplicationStatusScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="134"/>
-        <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
-        <translation type="unfinished">رمز المتابعة يشبه DOM-ABCD-EFGH: يرجى التحقق من الإيصال.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="157"/>
-        <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
-        <translation type="unfinished">البحث غير ممكن الآن. يرجى سؤال الموظف في المكتب.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
-        <source>Received by the Comune</source>
-        <translation type="unfinished">استلمته البلدية</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
-        <source>The Comune is examining it</source>
-        <translation type="unfinished">البلدية تدرسه</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
-        <source>The Comune needs more documents</source>
-        <translation type="unfinished">البلدية تحتاج إلى وثائق أخرى</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
-        <source>Accepted</source>
-        <translation type="unfinished">مقبول</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
-        <source>Not accepted</source>
-        <translation type="unfinished">غير مقبول</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
-        <source>Saved at this Social Point, not yet sent to the Comune</source>
-        <translation type="unfinished">محفوظ في نقطة Social Point هذه، ولم يُرسل بعد إلى البلدية</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
-        <source>It did not reach the Comune</source>
-        <translation type="unfinished">لم يصل إلى البلدية</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
-        <source>It leaves by itself as soon as the Social Point is online.</source>
-        <translation type="unfinished">سيُرسل تلقائيًا عندما يتصل Social Point بالشبكة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="178"/>
-        <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
-        <translation type="unfinished">يرجى سؤال الموظف في المكتب: يمكنه معرفة السبب ومساعدتك على تقديم الطلب من جديد.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
-        <source>Bring them to the Comune&apos;s office, with your receipt.</source>
-        <translation type="unfinished">أحضرها إلى مكتب البلدية مع الإيصال.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
-        <source>Where is my application?</source>
-        <translation type="unfinished">أين وصل طلبي؟</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
-        <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
-        <translation type="unfinished">اكتب رمز المتابعة المطبوع على الإيصال ورمزك الضريبي (codice fiscale). يمكنك أيضًا تمرير البطاقة الصحية على القارئ.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
-        <source>Tracking code (on the receipt)</source>
-        <translation type="unfinished">رمز المتابعة (على الإيصال)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
-        <source>Codice fiscale</source>
-        <translation type="unfinished">الرمز الضريبي (codice fiscale)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
-        <source>Search</source>
-        <translation type="unfinished">بحث</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="200"/>
-        <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
-        <translation type="unfinished">لا يوجد طلب بهذا الرمز وهذا الرمز الضريبي. تحقق من الاثنين؛ إذا قدمت الطلب قبل قليل في Social Point آخر، حاول مرة أخرى لاحقًا.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
-        <source>Protocol number: {protocol}</source>
-        <translation type="unfinished">رقم التسجيل: {protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="218"/>
-        <source>Last update: {day} at {hour}</source>
-        <translation type="unfinished">آخر تحديث: {day} الساعة {hour}</translation>
-    </message>
-</context>
-<context>
-    <name>ApplyScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="227"/>
-        <source>Change</source>
-        <translation type="unfinished">تعديل</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="239"/>
-        <source>Person {n}: {who}</source>
-        <translation type="unfinished">الشخص {n}: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="251"/>
-        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-        <translation type="unfinished">البلدية تدرس كل طلب: هذا الجهاز لا يقرر من يُقبل.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
-        <source>Please note: {reasons}</source>
-        <translation type="unfinished">انتبه: {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="264"/>
-        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-        <translation type="unfinished">حسب إجاباتك، يبدو أنك تستوفي الشروط. القرار للبلدية.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="319"/>
-        <source>(no answers yet)</source>
-        <translation type="unfinished">(لا توجد إجابات بعد)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
-        <source>Discard this person?</source>
-        <translation type="unfinished">هل تريد حذف هذا الشخص؟</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
-        <source>What you typed about this person will not be kept.</source>
-        <translation type="unfinished">لن يُحفظ ما كتبته عن هذا الشخص.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
-        <source>No, go on</source>
-        <translation type="unfinished">لا، تابع</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="346"/>
-        <source>Yes, discard</source>
-        <translation type="unfinished">نعم، احذف</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="442"/>
-        <source>Please check the answers marked below.</source>
-        <translation type="unfinished">يرجى التحقق من الإجابات المعلَّمة أدناه.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="465"/>
-        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
-        <translation type="unfinished">تعذّر حفظ الطلب. لم يضع شيء مما كتبته: حاول مرة أخرى، أو اسأل الموظف في المكتب.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="519"/>
-        <source>Cancel</source>
-        <translation type="unfinished">إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
-        <source>Step {n} of {total}</source>
-        <translation type="unfinished">الخطوة {n} من {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
-        <source>Person {n}</source>
-        <translation type="unfinished">الشخص {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="537"/>
-        <source>Save this person</source>
-        <translation type="unfinished">احفظ هذا الشخص</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="540"/>
-        <source>Next ›</source>
-        <translation type="unfinished">التالي ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
-        <source>Check your answers and send</source>
-        <translation type="unfinished">راجع إجاباتك وأرسل</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Sending…</source>
-        <translation type="unfinished">جارٍ الإرسال…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Send the application</source>
-        <translation type="unfinished">أرسل الطلب</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
-        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-        <translation type="unfinished">بعض الإجابات ناقصة أو تحتاج إلى مراجعة: المس «تعديل» بجانب الجزء الذي يجب إكماله.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
-        <source>Your application has been saved</source>
-        <translation type="unfinished">تم حفظ طلبك</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
-        <source>Finish</source>
-        <translation type="unfinished">انتهيت</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
-        <source>Your tracking code: {code}</source>
-        <translation type="unfinished">رمز المتابعة الخاص بك: {code}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="572"/>
-        <source>Protocol number: {protocol}</source>
-        <translation type="unfinished">رقم التسجيل: {protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
-        <source>The Comune is giving it a protocol number…</source>
-        <translation type="unfinished">البلدية تعطيه رقم تسجيل…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="579"/>
-        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
-        <translation type="unfinished">نقطة Social Point هذه غير متصلة الآن: سيُرسل الطلب تلقائيًا في أقرب وقت. ستجد رقم التسجيل لاحقًا برمز المتابعة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
-        <source>The receipt is coming out of the printer: please keep it.</source>
-        <translation type="unfinished">الإيصال يخرج من الطابعة: يرجى الاحتفاظ به.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
-        <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
-        <translation type="unfinished">لمعرفة حالة طلبك، المس «المساعدات والإعانات» في الشاشة الرئيسية، ثم «أين وصل طلبي؟».</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
-        <source>This call cannot be applied for here</source>
-        <translation type="unfinished">لا يمكن تقديم طلب لهذه المساعدة هنا</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="594"/>
-        <source>Back to the calls</source>
-        <translation type="unfinished">العودة إلى المساعدات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="598"/>
-        <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
-        <translation type="unfinished">ربما انتهت المدة للتو، أو لم تصل الاستمارة إلى هذا الجهاز بعد. يمكن للموظف في المكتب مساعدتك.</translation>
-    </message>
-</context>
-<context>
-    <name>CallsScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
-        <source>Apply by {day} at {hour}</source>
-        <translation type="unfinished">قدّم الطلب قبل {day} الساعة {hour}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="66"/>
-        <source>Who can apply</source>
-        <translation type="unfinished">من يمكنه التقديم</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
-        <source>What to bring</source>
-        <translation type="unfinished">ما يجب إحضاره</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
-        <source>Apply here</source>
-        <translation type="unfinished">قدّم الطلب هنا</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
-        <source>Apply here: {title}</source>
-        <translation type="unfinished">قدّم الطلب هنا: {title}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="82"/>
-        <source>Apply with the welfare manager at the desk.</source>
-        <translation type="unfinished">يُقدَّم الطلب مع الموظف في المكتب.</translation>
+    <context>
+        <name>Answers</name>
+        <message>
+            <location filename="../../forms/answers.py" line="31" />
+            <source>This answer is required.</source>
+            <translation type="unfinished">هذه الإجابة مطلوبة.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="32" />
+            <source>Please type some text.</source>
+            <translation type="unfinished">يرجى كتابة نص.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="33" />
+            <source>Type at least {min} characters.</source>
+            <translation type="unfinished">اكتب {min} حروف على الأقل.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="34" />
+            <source>Type at most {max} characters.</source>
+            <translation type="unfinished">اكتب {max} حروف على الأكثر.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="35" />
+            <source>This is not in the required format.</source>
+            <translation type="unfinished">الصيغة ليست كما هو مطلوب.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="36" />
+            <source>Type a whole number.</source>
+            <translation type="unfinished">اكتب عددًا صحيحًا.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="37" />
+            <source>Type an amount in euro, like 150 or 150.50.</source>
+            <translation type="unfinished">اكتب مبلغًا باليورو، مثل 150 أو 150,50.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="38" />
+            <source>The smallest value allowed is {min}.</source>
+            <translation type="unfinished">أصغر قيمة مسموح بها هي {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="39" />
+            <source>The largest value allowed is {max}.</source>
+            <translation type="unfinished">أكبر قيمة مسموح بها هي {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="40" />
+            <source>Type a valid date, like 23/01/1941.</source>
+            <translation type="unfinished">اكتب تاريخًا صحيحًا، مثل 23/01/1941.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="41" />
+            <source>The date cannot be before {min}.</source>
+            <translation type="unfinished">لا يمكن أن يكون التاريخ قبل {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="42" />
+            <source>The date cannot be after {max}.</source>
+            <translation type="unfinished">لا يمكن أن يكون التاريخ بعد {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="43" />
+            <source>Choose one of the answers offered.</source>
+            <translation type="unfinished">اختر إحدى الإجابات المعروضة.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="44" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation type="unfinished">لا يمكن اختيار «{choice}» مع إجابات أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="46" />
+            <source>Answer yes or no.</source>
+            <translation type="unfinished">أجب بنعم أو لا.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="47" />
+            <source>You need to confirm this declaration to go on.</source>
+            <translation type="unfinished">للمتابعة يجب أن تؤكد هذا الإقرار.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="48" />
+            <source>Choose a Comune from the list.</source>
+            <translation type="unfinished">اختر بلدية من القائمة.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="49" />
+            <source>Add at least {min}.</source>
+            <translation type="unfinished">أضف {min} على الأقل.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="50" />
+            <source>You can add at most {max}.</source>
+            <translation type="unfinished">يمكنك أن تضيف {max} على الأكثر.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>This answer is not part of the form.</source>
+            <translation type="unfinished">هذه الإجابة ليست جزءًا من الاستمارة.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="52" />
+            <source>The form cannot check this answer: please ask the welfare manager.</source>
+            <translation type="unfinished">لا تستطيع الاستمارة التحقق من هذه الإجابة: يرجى سؤال الموظف.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicationStatusScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="134" />
+            <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
+            <translation type="unfinished">رمز المتابعة يشبه DOM-ABCD-EFGH: يرجى التحقق من الإيصال.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="157" />
+            <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
+            <translation type="unfinished">البحث غير ممكن الآن. يرجى سؤال الموظف في المكتب.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="165" />
+            <source>Received by the Comune</source>
+            <translation type="unfinished">استلمته البلدية</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="166" />
+            <source>The Comune is examining it</source>
+            <translation type="unfinished">البلدية تدرسه</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="167" />
+            <source>The Comune needs more documents</source>
+            <translation type="unfinished">البلدية تحتاج إلى وثائق أخرى</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="168" />
+            <source>Accepted</source>
+            <translation type="unfinished">مقبول</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="169" />
+            <source>Not accepted</source>
+            <translation type="unfinished">غير مقبول</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="170" />
+            <source>Saved at this Social Point, not yet sent to the Comune</source>
+            <translation type="unfinished">محفوظ في نقطة Social Point هذه، ولم يُرسل بعد إلى البلدية</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="171" />
+            <source>It did not reach the Comune</source>
+            <translation type="unfinished">لم يصل إلى البلدية</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="176" />
+            <source>It leaves by itself as soon as the Social Point is online.</source>
+            <translation type="unfinished">سيُرسل تلقائيًا عندما يتصل Social Point بالشبكة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="178" />
+            <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
+            <translation type="unfinished">يرجى سؤال الموظف في المكتب: يمكنه معرفة السبب ومساعدتك على تقديم الطلب من جديد.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="181" />
+            <source>Bring them to the Comune's office, with your receipt.</source>
+            <translation type="unfinished">أحضرها إلى مكتب البلدية مع الإيصال.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="187" />
+            <source>Where is my application?</source>
+            <translation type="unfinished">أين وصل طلبي؟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="189" />
+            <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
+            <translation type="unfinished">اكتب رمز المتابعة المطبوع على الإيصال ورمزك الضريبي (codice fiscale). يمكنك أيضًا تمرير البطاقة الصحية على القارئ.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="191" />
+            <source>Tracking code (on the receipt)</source>
+            <translation type="unfinished">رمز المتابعة (على الإيصال)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="193" />
+            <source>Codice fiscale</source>
+            <translation type="unfinished">الرمز الضريبي (codice fiscale)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="194" />
+            <source>Search</source>
+            <translation type="unfinished">بحث</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="200" />
+            <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
+            <translation type="unfinished">لا يوجد طلب بهذا الرمز وهذا الرمز الضريبي. تحقق من الاثنين؛ إذا قدمت الطلب قبل قليل في Social Point آخر، حاول مرة أخرى لاحقًا.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="211" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished">رقم التسجيل: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="218" />
+            <source>Last update: {day} at {hour}</source>
+            <translation type="unfinished">آخر تحديث: {day} الساعة {hour}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplyScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="227" />
+            <source>Change</source>
+            <translation type="unfinished">تعديل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="239" />
+            <source>Person {n}: {who}</source>
+            <translation type="unfinished">الشخص {n}: {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="251" />
+            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+            <translation type="unfinished">البلدية تدرس كل طلب: هذا الجهاز لا يقرر من يُقبل.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
+            <source>Please note: {reasons}</source>
+            <translation type="unfinished">انتبه: {reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
+            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+            <translation type="unfinished">حسب إجاباتك، يبدو أنك تستوفي الشروط. القرار للبلدية.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="319" />
+            <source>(no answers yet)</source>
+            <translation type="unfinished">(لا توجد إجابات بعد)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>Discard this person?</source>
+            <translation type="unfinished">هل تريد حذف هذا الشخص؟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation type="unfinished">لن يُحفظ ما كتبته عن هذا الشخص.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="345" />
+            <source>No, go on</source>
+            <translation type="unfinished">لا، تابع</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="346" />
+            <source>Yes, discard</source>
+            <translation type="unfinished">نعم، احذف</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="442" />
+            <source>Please check the answers marked below.</source>
+            <translation type="unfinished">يرجى التحقق من الإجابات المعلَّمة أدناه.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="465" />
+            <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+            <translation type="unfinished">تعذّر حفظ الطلب. لم يضع شيء مما كتبته: حاول مرة أخرى، أو اسأل الموظف في المكتب.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="519" />
+            <source>Cancel</source>
+            <translation type="unfinished">إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="531" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="546" />
+            <source>Step {n} of {total}</source>
+            <translation type="unfinished">الخطوة {n} من {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="536" />
+            <source>Person {n}</source>
+            <translation type="unfinished">الشخص {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="537" />
+            <source>Save this person</source>
+            <translation type="unfinished">احفظ هذا الشخص</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="540" />
+            <source>Next ›</source>
+            <translation type="unfinished">التالي ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+            <source>Check your answers and send</source>
+            <translation type="unfinished">راجع إجاباتك وأرسل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Sending…</source>
+            <translation type="unfinished">جارٍ الإرسال…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Send the application</source>
+            <translation type="unfinished">أرسل الطلب</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="554" />
+            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+            <translation type="unfinished">بعض الإجابات ناقصة أو تحتاج إلى مراجعة: المس «تعديل» بجانب الجزء الذي يجب إكماله.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="564" />
+            <source>Your application has been saved</source>
+            <translation type="unfinished">تم حفظ طلبك</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
+            <source>Finish</source>
+            <translation type="unfinished">انتهيت</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
+            <source>Your tracking code: {code}</source>
+            <translation type="unfinished">رمز المتابعة الخاص بك: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="572" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished">رقم التسجيل: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="576" />
+            <source>The Comune is giving it a protocol number…</source>
+            <translation type="unfinished">البلدية تعطيه رقم تسجيل…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
+            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+            <translation type="unfinished">نقطة Social Point هذه غير متصلة الآن: سيُرسل الطلب تلقائيًا في أقرب وقت. ستجد رقم التسجيل لاحقًا برمز المتابعة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
+            <source>The receipt is coming out of the printer: please keep it.</source>
+            <translation type="unfinished">الإيصال يخرج من الطابعة: يرجى الاحتفاظ به.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="586" />
+            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+            <translation type="unfinished">لمعرفة حالة طلبك، المس «المساعدات والإعانات» في الشاشة الرئيسية، ثم «أين وصل طلبي؟».</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="593" />
+            <source>This call cannot be applied for here</source>
+            <translation type="unfinished">لا يمكن تقديم طلب لهذه المساعدة هنا</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="594" />
+            <source>Back to the calls</source>
+            <translation type="unfinished">العودة إلى المساعدات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
+            <translation type="unfinished">ربما انتهت المدة للتو، أو لم تصل الاستمارة إلى هذا الجهاز بعد. يمكن للموظف في المكتب مساعدتك.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="59" />
+            <source>Apply by {day} at {hour}</source>
+            <translation type="unfinished">قدّم الطلب قبل {day} الساعة {hour}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="66" />
+            <source>Who can apply</source>
+            <translation type="unfinished">من يمكنه التقديم</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="69" />
+            <source>What to bring</source>
+            <translation type="unfinished">ما يجب إحضاره</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="75" />
+            <source>Apply here</source>
+            <translation type="unfinished">قدّم الطلب هنا</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+            <source>Apply here: {title}</source>
+            <translation type="unfinished">قدّم الطلب هنا: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="82" />
+            <source>Apply with the welfare manager at the desk.</source>
+            <translation type="unfinished">يُقدَّم الطلب مع الموظف في المكتب.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <source>Calls and subsidies</source>
+            <translation type="unfinished">المساعدات والإعانات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="91" />
+            <source>Where is my application?</source>
+            <translation type="unfinished">أين وصل طلبي؟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="92" />
+            <source>Print my vouchers</source>
+            <translation type="unfinished">اطبع قسائمي</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="94" />
+            <source>Open now for residents of {comune}</source>
+            <translation type="unfinished">متاحة الآن لسكان {comune}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="96" />
+            <source>The welfare manager at the desk can help you fill in any form.</source>
+            <translation type="unfinished">يمكن للموظف في المكتب مساعدتك في ملء أي استمارة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="99" />
+            <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
+            <translation type="unfinished">لا توجد مساعدات مفتوحة الآن. اسأل الموظف عن الجديد منها.</translation>
+        </message>
+        <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
-        <source>Calls and subsidies</source>
-        <translation type="unfinished">المساعدات والإعانات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="91"/>
-        <source>Where is my application?</source>
-        <translation type="unfinished">أين وصل طلبي؟</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
-        <source>Print my vouchers</source>
-        <translation type="unfinished">اطبع قسائمي</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="94"/>
-        <source>Open now for residents of {comune}</source>
-        <translation type="unfinished">متاحة الآن لسكان {comune}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="96"/>
-        <source>The welfare manager at the desk can help you fill in any form.</source>
-        <translation type="unfinished">يمكن للموظف في المكتب مساعدتك في ملء أي استمارة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="99"/>
-        <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
-        <translation type="unfinished">لا توجد مساعدات مفتوحة الآن. اسأل الموظف عن الجديد منها.</translation>
-    </message>
-</context>
-<context>
-    <name>CartScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="50"/>
-        <source>{each} · {provider}</source>
-        <translation type="unfinished">{each} · {provider}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="55"/>
-        <source>One less</source>
-        <translation type="unfinished">واحد أقل</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="60"/>
-        <source>One more</source>
-        <translation type="unfinished">واحد أكثر</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
-        <source>Remove</source>
-        <translation type="unfinished">إزالة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="88"/>
-        <source>Your cart</source>
-        <translation type="unfinished">سلتك</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="93"/>
-        <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
-        <translation type="unfinished">السلة فارغة. اختر خدمة والمس «أضف إلى السلة».</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="97"/>
-        <source>Total: {amount}</source>
-        <translation type="unfinished">المجموع: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="99"/>
-        <source>Go on to payment ›</source>
-        <translation type="unfinished">إلى الدفع ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="102"/>
-        <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
-        <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا: تدفع لمقدّم الخدمة، أو تستعمل رصيدك، أو تدفع في المكتب عند الموظف.</translation>
-    </message>
-</context>
-<context>
-    <name>CatalogScreen</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
-        <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا خدمات</numerusform>
-            <numerusform>خدمة واحدة</numerusform>
-            <numerusform>خدمتان</numerusform>
-            <numerusform>%n خدمات</numerusform>
-            <numerusform>%n خدمة</numerusform>
-            <numerusform>%n خدمة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
-        <source>Did you mean “{words}”? %n service(s) found.</source>
-        <translation type="unfinished">
-            <numerusform>هل تقصد «{words}»؟ لا توجد خدمات.</numerusform>
-            <numerusform>هل تقصد «{words}»؟ وجدنا خدمة واحدة.</numerusform>
-            <numerusform>هل تقصد «{words}»؟ وجدنا خدمتين.</numerusform>
-            <numerusform>هل تقصد «{words}»؟ وجدنا %n خدمات.</numerusform>
-            <numerusform>هل تقصد «{words}»؟ وجدنا %n خدمة.</numerusform>
-            <numerusform>هل تقصد «{words}»؟ وجدنا %n خدمة.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
-        <source>%n service(s) found for “{text}”</source>
-        <translation type="unfinished">
-            <numerusform>لا خدمات لـ «{text}»</numerusform>
-            <numerusform>خدمة واحدة لـ «{text}»</numerusform>
-            <numerusform>خدمتان لـ «{text}»</numerusform>
-            <numerusform>%n خدمات لـ «{text}»</numerusform>
-            <numerusform>%n خدمة لـ «{text}»</numerusform>
-            <numerusform>%n خدمة لـ «{text}»</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="239"/>
-        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
-        <translation type="unfinished">لم نجد شيئًا لـ «{text}». جرّب كلمة أخرى، أو ابحث في كل البلديات، أو اطلب المساعدة:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="244"/>
-        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
-        <translation type="unfinished">لم نجد شيئًا لـ «{text}». جرّب كلمة أخرى أو اطلب المساعدة:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="247"/>
-        <source>No service mentions: {words}.</source>
-        <translation type="unfinished">لا توجد خدمة تذكر: {words}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="261"/>
-        <source>Services</source>
-        <translation type="unfinished">الخدمات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="262"/>
-        <source>Search, for example: elderly, meals, babysitter</source>
-        <translation type="unfinished">ابحث، مثلًا: كبار السن، وجبات، جليسة أطفال</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
-        <source>Search services</source>
-        <translation type="unfinished">ابحث عن الخدمات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="264"/>
-        <source>Clear</source>
-        <translation type="unfinished">مسح</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="265"/>
-        <source>For residents of:</source>
-        <translation type="unfinished">لسكان:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="266"/>
-        <source>All Comuni</source>
-        <translation type="unfinished">كل البلديات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="267"/>
-        <source>Search all the Comuni</source>
-        <translation type="unfinished">ابحث في كل البلديات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="268"/>
-        <source>Ask for help</source>
-        <translation type="unfinished">اطلب المساعدة</translation>
-    </message>
-</context>
-<context>
-    <name>CheckoutScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
-        <source>Your credit is not enough: {amount} available.</source>
-        <translation type="unfinished">رصيدك لا يكفي: المتاح {amount}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
-        <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
-        <translation type="unfinished">يمكنك الآن أن تصرف هنا حتى {amount} من رصيدك: الباقي ينتظر الوصول إلى المنصة. حاول لاحقًا أو اختر طريقة دفع أخرى.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
-        <source>There is no credit in your name.</source>
-        <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
-        <source>The credit can be used when the Social Point is online.</source>
-        <translation type="unfinished">يمكن استعمال الرصيد عندما يكون Social Point متصلًا.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
-        <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
-        <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <source>Who is buying?</source>
-        <translation type="unfinished">من يشتري؟</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
-        <source>How do you pay?</source>
-        <translation type="unfinished">كيف تدفع؟</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
-        <source>Your order is saved</source>
-        <translation type="unfinished">تم حفظ طلبك</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
-        <source>Total: {amount}</source>
-        <translation type="unfinished">المجموع: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
-        <source>I pay the provider when the service is done</source>
-        <translation type="unfinished">أدفع لمقدّم الخدمة عندما أحصل على الخدمة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
-        <source>I pay at the desk now (cash or card, with the welfare manager)</source>
-        <translation type="unfinished">أدفع الآن في المكتب (نقدًا أو بالبطاقة، عند الموظف)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
-        <source>✓ Payment received — confirmed by {name}</source>
-        <translation type="unfinished">✓ تم استلام الدفع — أكّده {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
-        <source>Finish</source>
-        <translation type="unfinished">انتهيت</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
-        <source>Sending…</source>
-        <translation type="unfinished">جارٍ الإرسال…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
-        <source>Confirm the order</source>
-        <translation type="unfinished">أكّد الطلب</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
-        <source>{amount} · {title} · {total}</source>
+        <source>Data controller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
-        <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
-        <translation type="unfinished">يُحفظ مع طلبك رمز مأخوذ منه فقط، لكي تتمكن من طباعة قسائمك مرة أخرى في أي Social Point.</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Why your data is used</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
-        <source>Order code: {code}
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>How long it is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Your rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+    <context>
+        <name>CartScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="50" />
+            <source>{each} · {provider}</source>
+            <translation type="unfinished">{each} · {provider}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="55" />
+            <source>One less</source>
+            <translation type="unfinished">واحد أقل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="60" />
+            <source>One more</source>
+            <translation type="unfinished">واحد أكثر</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <source>Remove</source>
+            <translation type="unfinished">إزالة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="88" />
+            <source>Your cart</source>
+            <translation type="unfinished">سلتك</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
+            <translation type="unfinished">السلة فارغة. اختر خدمة والمس «أضف إلى السلة».</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="97" />
+            <source>Total: {amount}</source>
+            <translation type="unfinished">المجموع: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="99" />
+            <source>Go on to payment ›</source>
+            <translation type="unfinished">إلى الدفع ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="102" />
+            <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
+            <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا: تدفع لمقدّم الخدمة، أو تستعمل رصيدك، أو تدفع في المكتب عند الموظف.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogScreen</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="208" />
+            <source>%n service(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا خدمات</numerusform>
+                <numerusform>خدمة واحدة</numerusform>
+                <numerusform>خدمتان</numerusform>
+                <numerusform>%n خدمات</numerusform>
+                <numerusform>%n خدمة</numerusform>
+                <numerusform>%n خدمة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>Did you mean “{words}”? %n service(s) found.</source>
+            <translation type="unfinished">
+                <numerusform>هل تقصد «{words}»؟ لا توجد خدمات.</numerusform>
+                <numerusform>هل تقصد «{words}»؟ وجدنا خدمة واحدة.</numerusform>
+                <numerusform>هل تقصد «{words}»؟ وجدنا خدمتين.</numerusform>
+                <numerusform>هل تقصد «{words}»؟ وجدنا %n خدمات.</numerusform>
+                <numerusform>هل تقصد «{words}»؟ وجدنا %n خدمة.</numerusform>
+                <numerusform>هل تقصد «{words}»؟ وجدنا %n خدمة.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
+            <source>%n service(s) found for “{text}”</source>
+            <translation type="unfinished">
+                <numerusform>لا خدمات لـ «{text}»</numerusform>
+                <numerusform>خدمة واحدة لـ «{text}»</numerusform>
+                <numerusform>خدمتان لـ «{text}»</numerusform>
+                <numerusform>%n خدمات لـ «{text}»</numerusform>
+                <numerusform>%n خدمة لـ «{text}»</numerusform>
+                <numerusform>%n خدمة لـ «{text}»</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="239" />
+            <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+            <translation type="unfinished">لم نجد شيئًا لـ «{text}». جرّب كلمة أخرى، أو ابحث في كل البلديات، أو اطلب المساعدة:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="244" />
+            <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+            <translation type="unfinished">لم نجد شيئًا لـ «{text}». جرّب كلمة أخرى أو اطلب المساعدة:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="247" />
+            <source>No service mentions: {words}.</source>
+            <translation type="unfinished">لا توجد خدمة تذكر: {words}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="261" />
+            <source>Services</source>
+            <translation type="unfinished">الخدمات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="262" />
+            <source>Search, for example: elderly, meals, babysitter</source>
+            <translation type="unfinished">ابحث، مثلًا: كبار السن، وجبات، جليسة أطفال</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="263" />
+            <source>Search services</source>
+            <translation type="unfinished">ابحث عن الخدمات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="264" />
+            <source>Clear</source>
+            <translation type="unfinished">مسح</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="265" />
+            <source>For residents of:</source>
+            <translation type="unfinished">لسكان:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="266" />
+            <source>All Comuni</source>
+            <translation type="unfinished">كل البلديات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="267" />
+            <source>Search all the Comuni</source>
+            <translation type="unfinished">ابحث في كل البلديات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="268" />
+            <source>Ask for help</source>
+            <translation type="unfinished">اطلب المساعدة</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
+            <source>Your credit is not enough: {amount} available.</source>
+            <translation type="unfinished">رصيدك لا يكفي: المتاح {amount}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
+            <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
+            <translation type="unfinished">يمكنك الآن أن تصرف هنا حتى {amount} من رصيدك: الباقي ينتظر الوصول إلى المنصة. حاول لاحقًا أو اختر طريقة دفع أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>There is no credit in your name.</source>
+            <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <source>The credit can be used when the Social Point is online.</source>
+            <translation type="unfinished">يمكن استعمال الرصيد عندما يكون Social Point متصلًا.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
+            <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <source>Who is buying?</source>
+            <translation type="unfinished">من يشتري؟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
+            <source>How do you pay?</source>
+            <translation type="unfinished">كيف تدفع؟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="193" />
+            <source>Your order is saved</source>
+            <translation type="unfinished">تم حفظ طلبك</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>Total: {amount}</source>
+            <translation type="unfinished">المجموع: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="200" />
+            <source>I pay the provider when the service is done</source>
+            <translation type="unfinished">أدفع لمقدّم الخدمة عندما أحصل على الخدمة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="202" />
+            <source>I pay at the desk now (cash or card, with the welfare manager)</source>
+            <translation type="unfinished">أدفع الآن في المكتب (نقدًا أو بالبطاقة، عند الموظف)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
+            <source>✓ Payment received — confirmed by {name}</source>
+            <translation type="unfinished">✓ تم استلام الدفع — أكّده {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
+            <source>Finish</source>
+            <translation type="unfinished">انتهيت</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <source>Sending…</source>
+            <translation type="unfinished">جارٍ الإرسال…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
+            <source>Confirm the order</source>
+            <translation type="unfinished">أكّد الطلب</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <source>{amount} · {title} · {total}</source>
+            <translation type="unfinished">{amount} · {title} · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="244" />
+            <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
+            <translation type="unfinished">يُحفظ مع طلبك رمز مأخوذ منه فقط، لكي تتمكن من طباعة قسائمك مرة أخرى في أي Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="248" />
+            <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
-        <translation type="unfinished">رمز الطلب: {code}
+            <translation type="unfinished">رمز الطلب: {code}
 يخرج من الطابعة الإيصال وقسيمة لكل خدمة: أظهر القسيمة لمقدّم الخدمة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
-        <source>The kiosk never takes money.</source>
-        <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
-        <source>I use my welfare credit (none in your name)</source>
-        <translation type="unfinished">أستعمل رصيد المساعدة (لا يوجد باسمك)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
-        <source>I use my welfare credit ({amount} available now)</source>
-        <translation type="unfinished">أستعمل رصيد المساعدة (المتاح الآن {amount})</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
-        <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
-        <translation type="unfinished">رصيدك {balance}. يصرف الجهاز منه {now} على الأكثر حتى تؤكد المنصة ما صُرف: الباقي يبقى لك، لوقت لاحق أو في Social Point آخر.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
-        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
-        <source>You pay the provider then, not now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
-        <source>The amount is taken from your credit now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
-        <source>You pay at the desk now, with the welfare manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CountedUnits</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
-        <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا ساعات</numerusform>
-            <numerusform>ساعة واحدة</numerusform>
-            <numerusform>ساعتان</numerusform>
-            <numerusform>%n ساعات</numerusform>
-            <numerusform>%n ساعة</numerusform>
-            <numerusform>%n ساعة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
-        <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا أيام</numerusform>
-            <numerusform>يوم واحد</numerusform>
-            <numerusform>يومان</numerusform>
-            <numerusform>%n أيام</numerusform>
-            <numerusform>%n يومًا</numerusform>
-            <numerusform>%n يوم</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="40"/>
-        <source>%n week(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا أسابيع</numerusform>
-            <numerusform>أسبوع واحد</numerusform>
-            <numerusform>أسبوعان</numerusform>
-            <numerusform>%n أسابيع</numerusform>
-            <numerusform>%n أسبوعًا</numerusform>
-            <numerusform>%n أسبوع</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
-        <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا أشهر</numerusform>
-            <numerusform>شهر واحد</numerusform>
-            <numerusform>شهران</numerusform>
-            <numerusform>%n أشهر</numerusform>
-            <numerusform>%n شهرًا</numerusform>
-            <numerusform>%n شهر</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
-        <source>%n meal(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا وجبات</numerusform>
-            <numerusform>وجبة واحدة</numerusform>
-            <numerusform>وجبتان</numerusform>
-            <numerusform>%n وجبات</numerusform>
-            <numerusform>%n وجبة</numerusform>
-            <numerusform>%n وجبة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
-        <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا جلسات</numerusform>
-            <numerusform>جلسة واحدة</numerusform>
-            <numerusform>جلستان</numerusform>
-            <numerusform>%n جلسات</numerusform>
-            <numerusform>%n جلسة</numerusform>
-            <numerusform>%n جلسة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="44"/>
-        <source>%n course(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا دورات</numerusform>
-            <numerusform>دورة واحدة</numerusform>
-            <numerusform>دورتان</numerusform>
-            <numerusform>%n دورات</numerusform>
-            <numerusform>%n دورة</numerusform>
-            <numerusform>%n دورة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="45"/>
-        <source>%n ride(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا رحلات</numerusform>
-            <numerusform>رحلة واحدة</numerusform>
-            <numerusform>رحلتان</numerusform>
-            <numerusform>%n رحلات</numerusform>
-            <numerusform>%n رحلة</numerusform>
-            <numerusform>%n رحلة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="46"/>
-        <source>%n delivery(ies)</source>
-        <translation type="unfinished">
-            <numerusform>لا توصيل</numerusform>
-            <numerusform>توصيلة واحدة</numerusform>
-            <numerusform>توصيلتان</numerusform>
-            <numerusform>%n توصيلات</numerusform>
-            <numerusform>%n توصيلة</numerusform>
-            <numerusform>%n توصيلة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="47"/>
-        <source>%n kg</source>
-        <translation type="unfinished">
-            <numerusform>%n كغ</numerusform>
-            <numerusform>%n كغ</numerusform>
-            <numerusform>%n كغ</numerusform>
-            <numerusform>%n كغ</numerusform>
-            <numerusform>%n كغ</numerusform>
-            <numerusform>%n كغ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="48"/>
-        <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا زيارات</numerusform>
-            <numerusform>زيارة واحدة</numerusform>
-            <numerusform>زيارتان</numerusform>
-            <numerusform>%n زيارات</numerusform>
-            <numerusform>%n زيارة</numerusform>
-            <numerusform>%n زيارة</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FormFields</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
-        <source>dd/mm/yyyy</source>
-        <translation type="unfinished">يوم/شهر/سنة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
-        <source>amount in euro, e.g. 150,00</source>
-        <translation type="unfinished">المبلغ باليورو، مثلًا 150,00</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
-        <source>16 letters and digits</source>
-        <translation type="unfinished">16 حرفًا ورقمًا</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
-        <source>e.g. 347 123 4567</source>
-        <translation type="unfinished">مثلًا 347 123 4567</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
-        <source>e.g. name@example.it</source>
-        <translation type="unfinished">مثلًا name@example.it</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
-        <source>IT followed by 25 letters and digits</source>
-        <translation type="unfinished">IT ثم 25 حرفًا ورقمًا</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
-        <source>{question} (optional)</source>
-        <translation type="unfinished">{question} (اختياري)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
-        <source>You can choose more than one.</source>
-        <translation type="unfinished">يمكنك اختيار أكثر من إجابة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
-        <source>✓  I confirm</source>
-        <translation type="unfinished">✓  أؤكد</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
-        <source>I confirm</source>
-        <translation type="unfinished">أؤكد</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
-        <source>Person {n}</source>
-        <translation type="unfinished">الشخص {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
-        <source>Change</source>
-        <translation type="unfinished">تعديل</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
-        <source>Remove</source>
-        <translation type="unfinished">إزالة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
-        <source>Tap again to remove</source>
-        <translation type="unfinished">المس مرة أخرى للإزالة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
-        <source>+ Add a person</source>
-        <translation type="unfinished">+ أضف شخصًا</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
-        <source>(no answer)</source>
-        <translation type="unfinished">(لا توجد إجابة)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
-        <source>Confirmed</source>
-        <translation type="unfinished">مؤكَّد</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
-        <source>Not confirmed</source>
-        <translation type="unfinished">غير مؤكَّد</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
-        <source>Yes</source>
-        <translation type="unfinished">نعم</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
-        <source>No</source>
-        <translation type="unfinished">لا</translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="40"/>
-        <source>Welcome to the {name}</source>
-        <translation type="unfinished">مرحبًا بك في {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
-        <source>How can we help you? Touch one of the buttons.</source>
-        <translation type="unfinished">كيف يمكننا مساعدتك؟ المس أحد الأزرار.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
-        <source>Services</source>
-        <translation type="unfinished">الخدمات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
-        <source>Find care, help at home, courses and local shops</source>
-        <translation type="unfinished">رعاية، مساعدة في البيت، دورات ومحلات قريبة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
-        <source>Calls and subsidies</source>
-        <translation type="unfinished">المساعدات والإعانات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="52"/>
-        <source>Food vouchers, contributions and help from the Comune</source>
-        <translation type="unfinished">قسائم الطعام والمساعدات من البلدية</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
-        <source>Ask a welfare manager for help</source>
-        <translation type="unfinished">اطلب المساعدة من الموظف</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
-        <source>A person at the Social Point will help you</source>
-        <translation type="unfinished">سيساعدك موظف في Social Point</translation>
-    </message>
-</context>
-<context>
-    <name>IdentifyBox</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
-        <source>Your codice fiscale (or pass your health card)</source>
-        <translation type="unfinished">رمزك الضريبي (codice fiscale) أو مرّر البطاقة الصحية</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="122"/>
-        <source>Next ›</source>
-        <translation type="unfinished">التالي ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="124"/>
-        <source>A phone number, to call you if something goes wrong (optional)</source>
-        <translation type="unfinished">رقم هاتف، لنتصل بك إذا حدثت مشكلة (اختياري)</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="328"/>
-        <source>Cart ({n}) · {total}</source>
-        <translation type="unfinished">السلة ({n}) · {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
-        <source>End the assisted session?</source>
-        <translation type="unfinished">هل تريد إنهاء المساعدة؟</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
-        <source>What the citizen was doing and has not sent is forgotten.</source>
-        <translation type="unfinished">ما كان المواطن يفعله ولم يرسله سيُنسى.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
-        <source>No, go on</source>
-        <translation type="unfinished">لا، تابع</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379"/>
-        <source>Yes, end it</source>
-        <translation type="unfinished">نعم، أنهِها</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
-        <source>Assisted by {name}</source>
-        <translation type="unfinished">بمساعدة {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
-        <source>Calling the welfare managers of this Social Point…</source>
-        <translation type="unfinished">نتصل بموظفي Social Point هذا…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="460"/>
-        <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
-        <translation type="unfinished">تم استدعاء موظفي Social Point هذا: سيأتي إليك أحدهم. يمكنك أيضًا الذهاب إلى المكتب.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466"/>
-        <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
-        <translation type="unfinished">لم نتمكن من استدعاء أحد من هنا الآن. يرجى الذهاب إلى المكتب وإخبار الموظف أنك تحتاج إلى مساعدة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="471"/>
-        <source>The desk is staffed: {hours}</source>
-        <translation type="unfinished">المكتب مفتوح: {hours}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="473"/>
-        <source>Where: {address}</source>
-        <translation type="unfinished">المكان: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="476"/>
-        <source>If nobody is here, call {phone}</source>
-        <translation type="unfinished">إذا لم يكن هنا أحد، اتصل بالرقم {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>We are here to help</source>
-        <translation type="unfinished">نحن هنا لمساعدتك</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>OK</source>
-        <translation type="unfinished">فهمت</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="486"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation type="unfinished">{name} {version}، برنامج حر بترخيص {licence}: {url}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="507"/>
-        <source>Comune of {name}</source>
-        <translation type="unfinished">بلدية {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508"/>
-        <source>‹ Back</source>
-        <translation type="unfinished">‹ رجوع</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>⌂ Home</source>
-        <translation type="unfinished">⌂ البداية</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Ask for help</source>
-        <translation type="unfinished">اطلب المساعدة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="511"/>
-        <source>A+ Larger text</source>
-        <translation type="unfinished">⁦A+⁩ خط أكبر</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="512"/>
-        <source>End assisted session</source>
-        <translation type="unfinished">إنهاء المساعدة</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerDeskScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
-        <source>Operator area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
-        <source>Log out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
-        <source>Sync started: the figures update when it ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="139"/>
-        <source>That did not work. Nothing was lost; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
-        <source>⚠ A citizen is asking for help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
-        <source>Asked at this kiosk at {times}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
-        <source>I am on my way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
-        <source>Platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
-        <source>This kiosk is not linked to a platform.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
-        <source>Not synced yet since the kiosk started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
-        <source>Detail: {detail}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
-        <source>Last successful sync: {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
-        <source>Records waiting to be sent: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
-        <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
-        <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
-        <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
-        <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
-        <source>⚠ Personal data waiting too long</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
-        <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
-        <source>Refused by the platform: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Nothing refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Platform records set aside: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
-        <source>Reason: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
-        <source>What to do: {advice}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
-        <source>Contact: {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
-        <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
-        <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
-        <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
-        <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
-        <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
-        <source>call the platform&apos;s help desk with the date and the reference above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
-        <source>Printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
-        <source>Slips waiting to print: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
-        <source>The paper roll is nearly finished: put in a new one soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
-        <source>Slips to check: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
-        <source>may not have printed whole: check the paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
-        <source>not printed in time, no longer printed by itself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
-        <source>could not be printed: the kiosk&apos;s log says why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
-        <source>Reprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
-        <source>Dealt with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
-        <source>Print a test page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
-        <source>Reprint a recent slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
-        <source>No slips printed recently.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
-        <source>A reprint is marked DUPLICATO.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
-        <source>Actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
-        <source>Start an assisted session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
-        <source>Print the end-of-day report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
-        <source>Touch again to close the kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
-        <source>Leave the kiosk for maintenance</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ManagerLoginScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="106"/>
-        <source>Type your operator code and your PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="126"/>
-        <source>Too many wrong PINs: this code is locked until {time}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
-        <source>This operator is not enabled at this Social Point.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="131"/>
-        <source>Operator code or PIN not right. Tries left: {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="136"/>
-        <source>Operator access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="138"/>
-        <source>For welfare managers only. Type your operator code and your PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
-        <source>Operator code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="141"/>
-        <source>PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="145"/>
-        <source>Log in</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
-        <source>Type names in Latin letters (pinyin), as on your documents.</source>
-        <translation type="unfinished">اكتب الأسماء بالحروف اللاتينية (pinyin)، كما في وثائقك.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
-        <source>Other letters</source>
-        <translation type="unfinished">حروف أخرى</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
-        <source>space</source>
-        <translation type="unfinished">مسافة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
-        <source>Delete</source>
-        <translation type="unfinished">حذف</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
-        <source>Capital letters</source>
-        <translation type="unfinished">أحرف كبيرة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
-        <source>Close</source>
-        <translation type="unfinished">إغلاق</translation>
-    </message>
-</context>
-<context>
-    <name>PrintController</name>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="90"/>
-        <source>Printing is not possible right now</source>
-        <translation type="unfinished">الطباعة غير ممكنة الآن</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="91"/>
-        <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
-        <translation type="unfinished">لم يضع شيء. يرجى سؤال الموظف في المكتب.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="92"/>
-        <source>OK</source>
-        <translation type="unfinished">فهمت</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="89"/>
-        <source>Your printout</source>
-        <translation type="unfinished">ورقتك المطبوعة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="90"/>
-        <source>Done</source>
-        <translation type="unfinished">تم</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
-        <source>Show this screen to the welfare manager, or take a photo of it.</source>
-        <translation type="unfinished">أظهر هذه الشاشة للموظف، أو التقط لها صورة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98"/>
-        <source>This Social Point has no printer</source>
-        <translation type="unfinished">لا توجد طابعة في Social Point هذا</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Printed</source>
-        <translation type="unfinished">تمت الطباعة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Take your sheet from the printer.</source>
-        <translation type="unfinished">خذ ورقتك من الطابعة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102"/>
-        <source>This sheet could not be printed</source>
-        <translation type="unfinished">تعذّرت طباعة هذه الورقة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
-        <source>Ask the welfare manager for it: nothing is lost.</source>
-        <translation type="unfinished">اطلبها من الموظف: لم يضع شيء.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
-        <source>Printing stopped half-way</source>
-        <translation type="unfinished">توقفت الطباعة في منتصفها</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
-        <source>Ask the welfare manager for a copy: nothing is lost.</source>
-        <translation type="unfinished">اطلب نسخة من الموظف: لم يضع شيء.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
-        <source>The printer is out of paper</source>
-        <translation type="unfinished">نفد الورق من الطابعة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
-        <translation type="unfinished">يرجى إخبار الموظف في المكتب، أو المس «اطلب المساعدة». ستُطبع ورقتك بعد تغيير الورق مباشرة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
-        <source>The printer cover is open</source>
-        <translation type="unfinished">غطاء الطابعة مفتوح</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
-        <translation type="unfinished">يرجى إخبار الموظف في المكتب، أو المس «اطلب المساعدة». ستُطبع ورقتك بعد إغلاقه مباشرة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="127"/>
-        <source>The printer is not answering</source>
-        <translation type="unfinished">الطابعة لا تستجيب</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="129"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
-        <translation type="unfinished">يرجى إخبار الموظف في المكتب، أو المس «اطلب المساعدة». ستُطبع ورقتك عندما تعود الطابعة إلى العمل.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>Printing…</source>
-        <translation type="unfinished">جارٍ الطباعة…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>This is what is being printed.</source>
-        <translation type="unfinished">هذا ما تتم طباعته.</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceDetailScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="144"/>
-        <source>Print these details</source>
-        <translation type="unfinished">اطبع هذه المعلومات</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="147"/>
-        <source>This service is no longer in the catalog.</source>
-        <translation type="unfinished">هذه الخدمة لم تعد في القائمة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
-        <source>Add to cart</source>
-        <translation type="unfinished">أضف إلى السلة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
-        <source>✓ In your cart: {amount}. Change how many in the cart.</source>
-        <translation type="unfinished">✓ في السلة: {amount}. غيّر العدد من السلة.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
-        <source>Open the cart</source>
-        <translation type="unfinished">افتح السلة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="162"/>
-        <source>Who can use it</source>
-        <translation type="unfinished">من يمكنه استعمالها</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="165"/>
-        <source>Residents of: {comuni}</source>
-        <translation type="unfinished">سكان: {comuni}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
-        <source>Everyone, whichever Comune they live in</source>
-        <translation type="unfinished">الجميع، في أي بلدية يسكنون</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="169"/>
-        <source>Who provides it</source>
-        <translation type="unfinished">من يقدّمها</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
-        <source>Phone: {phone}</source>
-        <translation type="unfinished">الهاتف: {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="178"/>
-        <source>E-mail: {email}</source>
-        <translation type="unfinished">البريد الإلكتروني: {email}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="180"/>
-        <source>Address: {address}</source>
-        <translation type="unfinished">العنوان: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="182"/>
-        <source>Scan with your phone to save the provider&apos;s contact</source>
-        <translation type="unfinished">امسح الرمز بهاتفك لحفظ رقم مقدّم الخدمة</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceListScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="74"/>
-        <source>Services for residents of {comune}</source>
-        <translation type="unfinished">خدمات لسكان {comune}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="76"/>
-        <source>Services for residents of every Comune of the network</source>
-        <translation type="unfinished">خدمات لسكان كل بلديات الشبكة</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="103"/>
-        <source>Show more services (%n more)</source>
-        <translation type="unfinished">
-            <numerusform>اعرض خدمات أخرى</numerusform>
-            <numerusform>اعرض خدمة أخرى</numerusform>
-            <numerusform>اعرض خدمتين أخريين</numerusform>
-            <numerusform>اعرض %n خدمات أخرى</numerusform>
-            <numerusform>اعرض %n خدمة أخرى</numerusform>
-            <numerusform>اعرض %n خدمة أخرى</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Slips</name>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="87"/>
-        <source>The Comune will contact you after examining the application.</source>
-        <translation type="unfinished">ستتصل بك البلدية بعد دراسة الطلب.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="88"/>
-        <source>Keep this receipt: you need it to ask how your application is going.</source>
-        <translation type="unfinished">احتفظ بهذا الإيصال: تحتاجه لمعرفة حالة طلبك.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="46"/>
-        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
-        <translation type="unfinished">تدفع لمقدّم الخدمة عندما تحصل على الخدمة. هذا الجهاز لا يأخذ المال أبدًا.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="48"/>
-        <source>Paid with your welfare credit. The kiosk never takes money.</source>
-        <translation type="unfinished">تم الدفع من رصيد المساعدة. هذا الجهاز لا يأخذ المال أبدًا.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="50"/>
-        <source>Paid at the Social Point desk.</source>
-        <translation type="unfinished">تم الدفع في مكتب Social Point.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="52"/>
-        <source>One voucher per service comes out: show it to the provider.</source>
-        <translation type="unfinished">تخرج قسيمة لكل خدمة: أظهرها لمقدّم الخدمة.</translation>
-    </message>
-</context>
-<context>
-    <name>StillTherePanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
-        <source>Are you still there?</source>
-        <translation type="unfinished">هل ما زلت هنا؟</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="77"/>
-        <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform>لا ثوانٍ</numerusform>
-            <numerusform>ثانية واحدة</numerusform>
-            <numerusform>ثانيتان</numerusform>
-            <numerusform>%n ثوانٍ</numerusform>
-            <numerusform>%n ثانية</numerusform>
-            <numerusform>%n ثانية</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="79"/>
-        <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
-        <translation type="unfinished">عندما ينتهي الوقت، يُمسح ما كتبته لكي لا يراه الشخص التالي، ويعود الجهاز إلى البداية.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
-        <source>Continue</source>
-        <translation type="unfinished">متابعة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="82"/>
-        <source>I need more time</source>
-        <translation type="unfinished">أحتاج إلى وقت أطول</translation>
-    </message>
-</context>
-<context>
-    <name>SyncBadge</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>● Online</source>
-        <translation type="unfinished">● متصل</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>○ Offline</source>
-        <translation type="unfinished">○ غير متصل</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37"/>
-        <source>%n record(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform>لا سجلات تنتظر الإرسال</numerusform>
-            <numerusform>سجل واحد ينتظر الإرسال</numerusform>
-            <numerusform>سجلان ينتظران الإرسال</numerusform>
-            <numerusform>%n سجلات تنتظر الإرسال</numerusform>
-            <numerusform>%n سجلًا ينتظر الإرسال</numerusform>
-            <numerusform>%n سجل ينتظر الإرسال</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42"/>
-        <source>synced at {time}</source>
-        <translation type="unfinished">تم التحديث الساعة {time}</translation>
-    </message>
-</context>
-<context>
-    <name>Texts</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="72"/>
-        <source>Information only: no booking here</source>
-        <translation type="unfinished">معلومات فقط: لا يمكن الحجز هنا</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="74"/>
-        <source>Free of charge</source>
-        <translation type="unfinished">مجاني</translation>
-    </message>
-</context>
-<context>
-    <name>Units</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="18"/>
-        <source>hour</source>
-        <translation type="unfinished">ساعة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="19"/>
-        <source>day</source>
-        <translation type="unfinished">يوم</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="20"/>
-        <source>week</source>
-        <translation type="unfinished">أسبوع</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="21"/>
-        <source>month</source>
-        <translation type="unfinished">شهر</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="22"/>
-        <source>meal</source>
-        <translation type="unfinished">وجبة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="23"/>
-        <source>session</source>
-        <translation type="unfinished">جلسة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="24"/>
-        <source>course</source>
-        <translation type="unfinished">دورة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="25"/>
-        <source>ride</source>
-        <translation type="unfinished">رحلة</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="26"/>
-        <source>delivery</source>
-        <translation type="unfinished">توصيل</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="27"/>
-        <source>kg</source>
-        <translation type="unfinished">كغ</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="28"/>
-        <source>visit</source>
-        <translation type="unfinished">زيارة</translation>
-    </message>
-</context>
-<context>
-    <name>Validators</name>
-    <message>
-        <location filename="../../forms/validators.py" line="25"/>
-        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
-        <translation type="unfinished">الرمز الضريبي (codice fiscale) فيه 16 حرفًا ورقمًا: تأكد أنك كتبتها كلها.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="28"/>
-        <source>This codice fiscale is not valid: check its letters and digits.</source>
-        <translation type="unfinished">هذا الرمز الضريبي غير صحيح: تحقق من الحروف والأرقام.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="31"/>
-        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
-        <translation type="unfinished">هذا الرمز الضريبي غير صحيح: تاريخ الميلاد فيه غير موجود.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="36"/>
-        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
-        <translation type="unfinished">هذا الرمز الضريبي غير صحيح: حرف أو رقم خطأ، قارنه بالبطاقة الصحية.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="41"/>
-        <source>An Italian IBAN has 27 characters and starts with IT.</source>
-        <translation type="unfinished">رقم IBAN الإيطالي فيه 27 حرفًا ورقمًا ويبدأ بـ IT.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="44"/>
-        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
-        <translation type="unfinished">رقم IBAN هذا غير صحيح: تحقق من الأرقام، قد يكون أحدها خطأ.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="47"/>
-        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
-        <translation type="unfinished">رقم IBAN هذا غير صحيح: تحقق من الحرف بعد IT ومن الرقمين بعده (CIN).</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="51"/>
-        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
-        <translation type="unfinished">اكتب رقم هاتف كاملًا، مثلًا 347 123 4567 أو +212 612 345 678.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="54"/>
-        <source>This e-mail address is not valid: it should look like name@example.it.</source>
-        <translation type="unfinished">عنوان البريد الإلكتروني غير صحيح: يجب أن يكون مثل name@example.it.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="57"/>
-        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
-        <translation type="unfinished">الرمز البريدي (CAP) فيه 5 أرقام، مثلًا 35016.</translation>
-    </message>
-</context>
-<context>
-    <name>WalletScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="89"/>
-        <source>Code {code} · valid until {day}</source>
-        <translation type="unfinished">الرمز {code} · صالح حتى {day}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="92"/>
-        <source>Print</source>
-        <translation type="unfinished">اطبع</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="98"/>
-        <source>My vouchers</source>
-        <translation type="unfinished">قسائمي</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="102"/>
-        <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-        <translation type="unfinished">القسائم التي باسمك، من البلدية أو التي اشتريتها هنا، يمكن طباعتها مرة أخرى. اكتب رمزك الضريبي أو مرّر البطاقة الصحية على القارئ.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="115"/>
-        <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
-        <translation type="unfinished">لا توجد قسائم باسمك للطباعة. إذا وافقت البلدية عليها للتو، قد تحتاج بضع دقائق لتصل إلى هذا الجهاز.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="122"/>
-        <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
-        <translation type="unfinished">لم يتصل Social Point هذا بمنصة المساعدة الاجتماعية بعد، لذلك لا يستطيع عرض قسائمك. اسأل الموظف، أو حاول لاحقًا.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="126"/>
-        <source>The voucher could not be printed. Please ask a welfare manager.</source>
-        <translation type="unfinished">تعذّرت طباعة القسيمة. يرجى سؤال الموظف.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="128"/>
-        <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
-        <translation type="unfinished">تعذّرت قراءة قسائمك الآن. حاول مرة أخرى، أو اسأل الموظف.</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>The kiosk never takes money.</source>
+            <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>I use my welfare credit (none in your name)</source>
+            <translation type="unfinished">أستعمل رصيد المساعدة (لا يوجد باسمك)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="259" />
+            <source>I use my welfare credit ({amount} available now)</source>
+            <translation type="unfinished">أستعمل رصيد المساعدة (المتاح الآن {amount})</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="270" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation type="unfinished">رصيدك {balance}. يصرف الجهاز منه {now} على الأكثر حتى تؤكد المنصة ما صُرف: الباقي يبقى لك، لوقت لاحق أو في Social Point آخر.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="278" />
+            <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+            <translation type="unfinished">ماذا يحدث الآن: يتصل بك مقدّم الخدمة خلال يومي عمل للاتفاق على اليوم والساعة (رقمه مكتوب أيضًا على القسيمة). أظهر القسيمة عندما تحصل على الخدمة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="283" />
+            <source>You pay the provider then, not now.</source>
+            <translation type="unfinished">تدفع لمقدّم الخدمة حينها، لا الآن.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="285" />
+            <source>The amount is taken from your credit now.</source>
+            <translation type="unfinished">يُخصم المبلغ من رصيدك الآن.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="287" />
+            <source>You pay at the desk now, with the welfare manager.</source>
+            <translation type="unfinished">تدفع الآن في المكتب، عند الموظف.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n hour(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا ساعات</numerusform>
+                <numerusform>ساعة واحدة</numerusform>
+                <numerusform>ساعتان</numerusform>
+                <numerusform>%n ساعات</numerusform>
+                <numerusform>%n ساعة</numerusform>
+                <numerusform>%n ساعة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n day(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا أيام</numerusform>
+                <numerusform>يوم واحد</numerusform>
+                <numerusform>يومان</numerusform>
+                <numerusform>%n أيام</numerusform>
+                <numerusform>%n يومًا</numerusform>
+                <numerusform>%n يوم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n week(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا أسابيع</numerusform>
+                <numerusform>أسبوع واحد</numerusform>
+                <numerusform>أسبوعان</numerusform>
+                <numerusform>%n أسابيع</numerusform>
+                <numerusform>%n أسبوعًا</numerusform>
+                <numerusform>%n أسبوع</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n month(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا أشهر</numerusform>
+                <numerusform>شهر واحد</numerusform>
+                <numerusform>شهران</numerusform>
+                <numerusform>%n أشهر</numerusform>
+                <numerusform>%n شهرًا</numerusform>
+                <numerusform>%n شهر</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n meal(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا وجبات</numerusform>
+                <numerusform>وجبة واحدة</numerusform>
+                <numerusform>وجبتان</numerusform>
+                <numerusform>%n وجبات</numerusform>
+                <numerusform>%n وجبة</numerusform>
+                <numerusform>%n وجبة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n session(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا جلسات</numerusform>
+                <numerusform>جلسة واحدة</numerusform>
+                <numerusform>جلستان</numerusform>
+                <numerusform>%n جلسات</numerusform>
+                <numerusform>%n جلسة</numerusform>
+                <numerusform>%n جلسة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n course(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا دورات</numerusform>
+                <numerusform>دورة واحدة</numerusform>
+                <numerusform>دورتان</numerusform>
+                <numerusform>%n دورات</numerusform>
+                <numerusform>%n دورة</numerusform>
+                <numerusform>%n دورة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n ride(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا رحلات</numerusform>
+                <numerusform>رحلة واحدة</numerusform>
+                <numerusform>رحلتان</numerusform>
+                <numerusform>%n رحلات</numerusform>
+                <numerusform>%n رحلة</numerusform>
+                <numerusform>%n رحلة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n delivery(ies)</source>
+            <translation type="unfinished">
+                <numerusform>لا توصيل</numerusform>
+                <numerusform>توصيلة واحدة</numerusform>
+                <numerusform>توصيلتان</numerusform>
+                <numerusform>%n توصيلات</numerusform>
+                <numerusform>%n توصيلة</numerusform>
+                <numerusform>%n توصيلة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n kg</source>
+            <translation type="unfinished">
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+                <numerusform>%n كغ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="48" />
+            <source>%n visit(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا زيارات</numerusform>
+                <numerusform>زيارة واحدة</numerusform>
+                <numerusform>زيارتان</numerusform>
+                <numerusform>%n زيارات</numerusform>
+                <numerusform>%n زيارة</numerusform>
+                <numerusform>%n زيارة</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FormFields</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+            <source>dd/mm/yyyy</source>
+            <translation type="unfinished">يوم/شهر/سنة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+            <source>amount in euro, e.g. 150,00</source>
+            <translation type="unfinished">المبلغ باليورو، مثلًا 150,00</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+            <source>16 letters and digits</source>
+            <translation type="unfinished">16 حرفًا ورقمًا</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
+            <source>e.g. 347 123 4567</source>
+            <translation type="unfinished">مثلًا 347 123 4567</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
+            <source>e.g. name@example.it</source>
+            <translation type="unfinished">مثلًا name@example.it</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="46" />
+            <source>IT followed by 25 letters and digits</source>
+            <translation type="unfinished">IT ثم 25 حرفًا ورقمًا</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="99" />
+            <source>{question} (optional)</source>
+            <translation type="unfinished">{question} (اختياري)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>You can choose more than one.</source>
+            <translation type="unfinished">يمكنك اختيار أكثر من إجابة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="282" />
+            <source>✓  I confirm</source>
+            <translation type="unfinished">✓  أؤكد</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="284" />
+            <source>I confirm</source>
+            <translation type="unfinished">أؤكد</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="349" />
+            <source>Person {n}</source>
+            <translation type="unfinished">الشخص {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <source>Change</source>
+            <translation type="unfinished">تعديل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="362" />
+            <source>Remove</source>
+            <translation type="unfinished">إزالة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="380" />
+            <source>Tap again to remove</source>
+            <translation type="unfinished">المس مرة أخرى للإزالة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="384" />
+            <source>+ Add a person</source>
+            <translation type="unfinished">+ أضف شخصًا</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="408" />
+            <source>(no answer)</source>
+            <translation type="unfinished">(لا توجد إجابة)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="418" />
+            <source>Confirmed</source>
+            <translation type="unfinished">مؤكَّد</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
+            <source>Not confirmed</source>
+            <translation type="unfinished">غير مؤكَّد</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="423" />
+            <source>Yes</source>
+            <translation type="unfinished">نعم</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="425" />
+            <source>No</source>
+            <translation type="unfinished">لا</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="40" />
+            <source>Welcome to the {name}</source>
+            <translation type="unfinished">مرحبًا بك في {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="42" />
+            <source>How can we help you? Touch one of the buttons.</source>
+            <translation type="unfinished">كيف يمكننا مساعدتك؟ المس أحد الأزرار.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="45" />
+            <source>Services</source>
+            <translation type="unfinished">الخدمات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="46" />
+            <source>Find care, help at home, courses and local shops</source>
+            <translation type="unfinished">رعاية، مساعدة في البيت، دورات ومحلات قريبة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="51" />
+            <source>Calls and subsidies</source>
+            <translation type="unfinished">المساعدات والإعانات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="52" />
+            <source>Food vouchers, contributions and help from the Comune</source>
+            <translation type="unfinished">قسائم الطعام والمساعدات من البلدية</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="57" />
+            <source>Ask a welfare manager for help</source>
+            <translation type="unfinished">اطلب المساعدة من الموظف</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="58" />
+            <source>A person at the Social Point will help you</source>
+            <translation type="unfinished">سيساعدك موظف في Social Point</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentifyBox</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="121" />
+            <source>Your codice fiscale (or pass your health card)</source>
+            <translation type="unfinished">رمزك الضريبي (codice fiscale) أو مرّر البطاقة الصحية</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="122" />
+            <source>Next ›</source>
+            <translation type="unfinished">التالي ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="124" />
+            <source>A phone number, to call you if something goes wrong (optional)</source>
+            <translation type="unfinished">رقم هاتف، لنتصل بك إذا حدثت مشكلة (اختياري)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="328" />
+            <source>Cart ({n}) · {total}</source>
+            <translation type="unfinished">السلة ({n}) · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="376" />
+            <source>End the assisted session?</source>
+            <translation type="unfinished">هل تريد إنهاء المساعدة؟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
+            <source>What the citizen was doing and has not sent is forgotten.</source>
+            <translation type="unfinished">ما كان المواطن يفعله ولم يرسله سيُنسى.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="378" />
+            <source>No, go on</source>
+            <translation type="unfinished">لا، تابع</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="379" />
+            <source>Yes, end it</source>
+            <translation type="unfinished">نعم، أنهِها</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="402" />
+            <source>Assisted by {name}</source>
+            <translation type="unfinished">بمساعدة {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="457" />
+            <source>Calling the welfare managers of this Social Point…</source>
+            <translation type="unfinished">نتصل بموظفي Social Point هذا…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="460" />
+            <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
+            <translation type="unfinished">تم استدعاء موظفي Social Point هذا: سيأتي إليك أحدهم. يمكنك أيضًا الذهاب إلى المكتب.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="466" />
+            <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
+            <translation type="unfinished">لم نتمكن من استدعاء أحد من هنا الآن. يرجى الذهاب إلى المكتب وإخبار الموظف أنك تحتاج إلى مساعدة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="471" />
+            <source>The desk is staffed: {hours}</source>
+            <translation type="unfinished">المكتب مفتوح: {hours}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="473" />
+            <source>Where: {address}</source>
+            <translation type="unfinished">المكان: {address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="476" />
+            <source>If nobody is here, call {phone}</source>
+            <translation type="unfinished">إذا لم يكن هنا أحد، اتصل بالرقم {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>We are here to help</source>
+            <translation type="unfinished">نحن هنا لمساعدتك</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>OK</source>
+            <translation type="unfinished">فهمت</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="486" />
+            <source>{name} {version}, free software under the {licence} licence: {url}</source>
+            <translation type="unfinished">{name} {version}، برنامج حر بترخيص {licence}: {url}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="507" />
+            <source>Comune of {name}</source>
+            <translation type="unfinished">بلدية {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="508" />
+            <source>‹ Back</source>
+            <translation type="unfinished">‹ رجوع</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="509" />
+            <source>⌂ Home</source>
+            <translation type="unfinished">⌂ البداية</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="510" />
+            <source>Ask for help</source>
+            <translation type="unfinished">اطلب المساعدة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="511" />
+            <source>A+ Larger text</source>
+            <translation type="unfinished">⁦A+⁩ خط أكبر</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <source>End assisted session</source>
+            <translation type="unfinished">إنهاء المساعدة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerDeskScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="133" />
+            <source>Operator area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
+            <source>Log out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="138" />
+            <source>Sync started: the figures update when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="139" />
+            <source>That did not work. Nothing was lost; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="140" />
+            <source>Sync done: the figures below are up to date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="142" />
+            <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="169" />
+            <source>⚠ A citizen is asking for help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
+            <source>Asked at this kiosk at {times}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
+            <source>I am on my way</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
+            <source>Platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="191" />
+            <source>This kiosk is not linked to a platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="193" />
+            <source>Not synced yet since the kiosk started.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
+            <source>Detail: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="204" />
+            <source>Last successful sync: {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
+            <source>Records waiting to be sent: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="207" />
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="217" />
+            <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
+            <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform's reason is below; call the platform's help desk to enroll the kiosk again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="226" />
+            <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="230" />
+            <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="234" />
+            <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="240" />
+            <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="245" />
+            <source>⚠ Personal data waiting too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="248" />
+            <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="257" />
+            <source>Refused by the platform: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Nothing refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Platform records set aside: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="274" />
+            <source>Reason: {message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="275" />
+            <source>What to do: {advice}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
+            <source>Contact: {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="284" />
+            <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
+            <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="292" />
+            <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="296" />
+            <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="300" />
+            <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="305" />
+            <source>call the platform's help desk with the date and the reference above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="309" />
+            <source>Printer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
+            <source>Slips waiting to print: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="314" />
+            <source>The paper roll is nearly finished: put in a new one soon.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="317" />
+            <source>Slips to check: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
+            <source>may not have printed whole: check the paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <source>not printed in time, no longer printed by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="322" />
+            <source>could not be printed: the kiosk's log says why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="326" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="347" />
+            <source>Reprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
+            <source>Dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
+            <source>Print a test page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="339" />
+            <source>Reprint a recent slip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="342" />
+            <source>No slips printed recently.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
+            <source>A reprint is marked DUPLICATO.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="355" />
+            <source>Actions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="356" />
+            <source>Start an assisted session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="358" />
+            <source>Print the end-of-day report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="360" />
+            <source>Touch again to close the kiosk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="361" />
+            <source>Leave the kiosk for maintenance</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ManagerLoginScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="106" />
+            <source>Type your operator code and your PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="126" />
+            <source>Too many wrong PINs: this code is locked until {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="130" />
+            <source>This operator is not enabled at this Social Point.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="131" />
+            <source>Operator code or PIN not right. Tries left: {n}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="136" />
+            <source>Operator access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="138" />
+            <source>For welfare managers only. Type your operator code and your PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="140" />
+            <source>Operator code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="141" />
+            <source>PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="144" />
+            <source>Checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="145" />
+            <source>Log in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="170" />
+            <source>Type names in Latin letters (pinyin), as on your documents.</source>
+            <translation type="unfinished">اكتب الأسماء بالحروف اللاتينية (pinyin)، كما في وثائقك.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
+            <source>Other letters</source>
+            <translation type="unfinished">حروف أخرى</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="172" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="173" />
+            <source>space</source>
+            <translation type="unfinished">مسافة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="174" />
+            <source>Delete</source>
+            <translation type="unfinished">حذف</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="175" />
+            <source>Capital letters</source>
+            <translation type="unfinished">أحرف كبيرة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="176" />
+            <source>Close</source>
+            <translation type="unfinished">إغلاق</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintController</name>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="90" />
+            <source>Printing is not possible right now</source>
+            <translation type="unfinished">الطباعة غير ممكنة الآن</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="91" />
+            <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
+            <translation type="unfinished">لم يضع شيء. يرجى سؤال الموظف في المكتب.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="92" />
+            <source>OK</source>
+            <translation type="unfinished">فهمت</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="89" />
+            <source>Your printout</source>
+            <translation type="unfinished">ورقتك المطبوعة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="90" />
+            <source>Done</source>
+            <translation type="unfinished">تم</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
+            <source>Show this screen to the welfare manager, or take a photo of it.</source>
+            <translation type="unfinished">أظهر هذه الشاشة للموظف، أو التقط لها صورة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <source>This Social Point has no printer</source>
+            <translation type="unfinished">لا توجد طابعة في Social Point هذا</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Printed</source>
+            <translation type="unfinished">تمت الطباعة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Take your sheet from the printer.</source>
+            <translation type="unfinished">خذ ورقتك من الطابعة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+            <source>This sheet could not be printed</source>
+            <translation type="unfinished">تعذّرت طباعة هذه الورقة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+            <source>Ask the welfare manager for it: nothing is lost.</source>
+            <translation type="unfinished">اطلبها من الموظف: لم يضع شيء.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+            <source>Printing stopped half-way</source>
+            <translation type="unfinished">توقفت الطباعة في منتصفها</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
+            <source>Ask the welfare manager for a copy: nothing is lost.</source>
+            <translation type="unfinished">اطلب نسخة من الموظف: لم يضع شيء.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
+            <source>The printer is out of paper</source>
+            <translation type="unfinished">نفد الورق من الطابعة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="113" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+            <translation type="unfinished">يرجى إخبار الموظف في المكتب، أو المس «اطلب المساعدة». ستُطبع ورقتك بعد تغيير الورق مباشرة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+            <source>The printer cover is open</source>
+            <translation type="unfinished">غطاء الطابعة مفتوح</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+            <translation type="unfinished">يرجى إخبار الموظف في المكتب، أو المس «اطلب المساعدة». ستُطبع ورقتك بعد إغلاقه مباشرة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="127" />
+            <source>The printer is not answering</source>
+            <translation type="unfinished">الطابعة لا تستجيب</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="129" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+            <translation type="unfinished">يرجى إخبار الموظف في المكتب، أو المس «اطلب المساعدة». ستُطبع ورقتك عندما تعود الطابعة إلى العمل.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>Printing…</source>
+            <translation type="unfinished">جارٍ الطباعة…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>This is what is being printed.</source>
+            <translation type="unfinished">هذا ما تتم طباعته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceDetailScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
+            <source>Print these details</source>
+            <translation type="unfinished">اطبع هذه المعلومات</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="147" />
+            <source>This service is no longer in the catalog.</source>
+            <translation type="unfinished">هذه الخدمة لم تعد في القائمة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>Add to cart</source>
+            <translation type="unfinished">أضف إلى السلة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation type="unfinished">✓ في السلة: {amount}. غيّر العدد من السلة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
+            <source>Open the cart</source>
+            <translation type="unfinished">افتح السلة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="162" />
+            <source>Who can use it</source>
+            <translation type="unfinished">من يمكنه استعمالها</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="165" />
+            <source>Residents of: {comuni}</source>
+            <translation type="unfinished">سكان: {comuni}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="168" />
+            <source>Everyone, whichever Comune they live in</source>
+            <translation type="unfinished">الجميع، في أي بلدية يسكنون</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="169" />
+            <source>Who provides it</source>
+            <translation type="unfinished">من يقدّمها</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="173" />
+            <source>Phone: {phone}</source>
+            <translation type="unfinished">الهاتف: {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="178" />
+            <source>E-mail: {email}</source>
+            <translation type="unfinished">البريد الإلكتروني: {email}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="180" />
+            <source>Address: {address}</source>
+            <translation type="unfinished">العنوان: {address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
+            <source>Scan with your phone to save the provider's contact</source>
+            <translation type="unfinished">امسح الرمز بهاتفك لحفظ رقم مقدّم الخدمة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceListScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="74" />
+            <source>Services for residents of {comune}</source>
+            <translation type="unfinished">خدمات لسكان {comune}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="76" />
+            <source>Services for residents of every Comune of the network</source>
+            <translation type="unfinished">خدمات لسكان كل بلديات الشبكة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/service_list.py" line="103" />
+            <source>Show more services (%n more)</source>
+            <translation type="unfinished">
+                <numerusform>اعرض خدمات أخرى</numerusform>
+                <numerusform>اعرض خدمة أخرى</numerusform>
+                <numerusform>اعرض خدمتين أخريين</numerusform>
+                <numerusform>اعرض %n خدمات أخرى</numerusform>
+                <numerusform>اعرض %n خدمة أخرى</numerusform>
+                <numerusform>اعرض %n خدمة أخرى</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Slips</name>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="87" />
+            <source>The Comune will contact you after examining the application.</source>
+            <translation type="unfinished">ستتصل بك البلدية بعد دراسة الطلب.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="88" />
+            <source>Keep this receipt: you need it to ask how your application is going.</source>
+            <translation type="unfinished">احتفظ بهذا الإيصال: تحتاجه لمعرفة حالة طلبك.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="47" />
+            <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+            <translation type="unfinished">تدفع لمقدّم الخدمة عندما تحصل على الخدمة. هذا الجهاز لا يأخذ المال أبدًا.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="49" />
+            <source>Paid with your welfare credit. The kiosk never takes money.</source>
+            <translation type="unfinished">تم الدفع من رصيد المساعدة. هذا الجهاز لا يأخذ المال أبدًا.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="51" />
+            <source>Paid at the Social Point desk.</source>
+            <translation type="unfinished">تم الدفع في مكتب Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="53" />
+            <source>One voucher per service comes out: show it to the provider.</source>
+            <translation type="unfinished">تخرج قسيمة لكل خدمة: أظهرها لمقدّم الخدمة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillTherePanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="76" />
+            <source>Are you still there?</source>
+            <translation type="unfinished">هل ما زلت هنا؟</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="77" />
+            <source>%n second(s)</source>
+            <translation type="unfinished">
+                <numerusform>لا ثوانٍ</numerusform>
+                <numerusform>ثانية واحدة</numerusform>
+                <numerusform>ثانيتان</numerusform>
+                <numerusform>%n ثوانٍ</numerusform>
+                <numerusform>%n ثانية</numerusform>
+                <numerusform>%n ثانية</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="79" />
+            <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
+            <translation type="unfinished">عندما ينتهي الوقت، يُمسح ما كتبته لكي لا يراه الشخص التالي، ويعود الجهاز إلى البداية.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="81" />
+            <source>Continue</source>
+            <translation type="unfinished">متابعة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="82" />
+            <source>I need more time</source>
+            <translation type="unfinished">أحتاج إلى وقت أطول</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBadge</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>● Online</source>
+            <translation type="unfinished">● متصل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>○ Offline</source>
+            <translation type="unfinished">○ غير متصل</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37" />
+            <source>%n record(s) waiting to be sent</source>
+            <translation type="unfinished">
+                <numerusform>لا سجلات تنتظر الإرسال</numerusform>
+                <numerusform>سجل واحد ينتظر الإرسال</numerusform>
+                <numerusform>سجلان ينتظران الإرسال</numerusform>
+                <numerusform>%n سجلات تنتظر الإرسال</numerusform>
+                <numerusform>%n سجلًا ينتظر الإرسال</numerusform>
+                <numerusform>%n سجل ينتظر الإرسال</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42" />
+            <source>synced at {time}</source>
+            <translation type="unfinished">تم التحديث الساعة {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="72" />
+            <source>Information only: no booking here</source>
+            <translation type="unfinished">معلومات فقط: لا يمكن الحجز هنا</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="74" />
+            <source>Free of charge</source>
+            <translation type="unfinished">مجاني</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <source>hour</source>
+            <translation type="unfinished">ساعة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <source>day</source>
+            <translation type="unfinished">يوم</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <source>week</source>
+            <translation type="unfinished">أسبوع</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <source>month</source>
+            <translation type="unfinished">شهر</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <source>meal</source>
+            <translation type="unfinished">وجبة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <source>session</source>
+            <translation type="unfinished">جلسة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <source>course</source>
+            <translation type="unfinished">دورة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <source>ride</source>
+            <translation type="unfinished">رحلة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="26" />
+            <source>delivery</source>
+            <translation type="unfinished">توصيل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="27" />
+            <source>kg</source>
+            <translation type="unfinished">كغ</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="28" />
+            <source>visit</source>
+            <translation type="unfinished">زيارة</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validators</name>
+        <message>
+            <location filename="../../forms/validators.py" line="25" />
+            <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+            <translation type="unfinished">الرمز الضريبي (codice fiscale) فيه 16 حرفًا ورقمًا: تأكد أنك كتبتها كلها.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="28" />
+            <source>This codice fiscale is not valid: check its letters and digits.</source>
+            <translation type="unfinished">هذا الرمز الضريبي غير صحيح: تحقق من الحروف والأرقام.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="31" />
+            <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+            <translation type="unfinished">هذا الرمز الضريبي غير صحيح: تاريخ الميلاد فيه غير موجود.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="36" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation type="unfinished">هذا الرمز الضريبي غير صحيح: حرف أو رقم خطأ، قارنه بالبطاقة الصحية.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="41" />
+            <source>An Italian IBAN has 27 characters and starts with IT.</source>
+            <translation type="unfinished">رقم IBAN الإيطالي فيه 27 حرفًا ورقمًا ويبدأ بـ IT.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="44" />
+            <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+            <translation type="unfinished">رقم IBAN هذا غير صحيح: تحقق من الأرقام، قد يكون أحدها خطأ.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="47" />
+            <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+            <translation type="unfinished">رقم IBAN هذا غير صحيح: تحقق من الحرف بعد IT ومن الرقمين بعده (CIN).</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="51" />
+            <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+            <translation type="unfinished">اكتب رقم هاتف كاملًا، مثلًا 347 123 4567 أو +212 612 345 678.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="54" />
+            <source>This e-mail address is not valid: it should look like name@example.it.</source>
+            <translation type="unfinished">عنوان البريد الإلكتروني غير صحيح: يجب أن يكون مثل name@example.it.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="57" />
+            <source>A postcode (CAP) has 5 digits, for example 35016.</source>
+            <translation type="unfinished">الرمز البريدي (CAP) فيه 5 أرقام، مثلًا 35016.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalletScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
+            <source>Code {code} · valid until {day}</source>
+            <translation type="unfinished">الرمز {code} · صالح حتى {day}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="92" />
+            <source>Print</source>
+            <translation type="unfinished">اطبع</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="98" />
+            <source>My vouchers</source>
+            <translation type="unfinished">قسائمي</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
+            <translation type="unfinished">القسائم التي باسمك، من البلدية أو التي اشتريتها هنا، يمكن طباعتها مرة أخرى. اكتب رمزك الضريبي أو مرّر البطاقة الصحية على القارئ.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
+            <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
+            <translation type="unfinished">لا توجد قسائم باسمك للطباعة. إذا وافقت البلدية عليها للتو، قد تحتاج بضع دقائق لتصل إلى هذا الجهاز.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="122" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">لم يتصل Social Point هذا بمنصة المساعدة الاجتماعية بعد، لذلك لا يستطيع عرض قسائمك. اسأل الموظف، أو حاول لاحقًا.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="126" />
+            <source>The voucher could not be printed. Please ask a welfare manager.</source>
+            <translation type="unfinished">تعذّرت طباعة القسيمة. يرجى سؤال الموظف.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
+            <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
+            <translation type="unfinished">تعذّرت قراءة قسائمك الآن. حاول مرة أخرى، أو اسأل الموظف.</translation>
+        </message>
+    </context>
 </TS>

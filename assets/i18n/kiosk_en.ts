@@ -438,6 +438,51 @@
         <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Why your data is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>How long it is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Your rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CartScreen</name>
@@ -798,102 +843,102 @@ The receipt and one voucher per service are coming out of the printer: show the 
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
         <source>amount in euro, e.g. 150,00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
         <source>16 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
         <source>e.g. 347 123 4567</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
         <source>e.g. name@example.it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="46"/>
         <source>IT followed by 25 letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="99"/>
         <source>{question} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="259"/>
         <source>You can choose more than one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="282"/>
         <source>✓  I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="284"/>
         <source>I confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="349"/>
         <source>Person {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="358"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="362"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="380"/>
         <source>Tap again to remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="384"/>
         <source>+ Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="408"/>
         <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="418"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="420"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="423"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
+        <location filename="../../kiosk/ui/widgets/form_fields.py" line="425"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,273 +1135,283 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="140"/>
+        <source>Sync done: the figures below are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="142"/>
+        <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="169"/>
         <source>⚠ A citizen is asking for help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="171"/>
         <source>Asked at this kiosk at {times}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="173"/>
         <source>I am on my way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="191"/>
         <source>This kiosk is not linked to a platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="193"/>
         <source>Not synced yet since the kiosk started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="195"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
         <source>Detail: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="203"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="204"/>
         <source>Last successful sync: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="206"/>
         <source>Records waiting to be sent: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="207"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="217"/>
         <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="221"/>
         <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="226"/>
         <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
         <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="234"/>
         <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
         <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="245"/>
         <source>⚠ Personal data waiting too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="248"/>
         <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="257"/>
         <source>Refused by the platform: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="260"/>
         <source>Nothing refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="260"/>
         <source>Platform records set aside: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="240"/>
-        <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform&apos;s help desk.</source>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="260"/>
+        <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
         <source>Application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="269"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
         <source>Reason: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="275"/>
         <source>What to do: {advice}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="284"/>
         <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="288"/>
         <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="292"/>
         <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="296"/>
         <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="300"/>
         <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="305"/>
         <source>call the platform&apos;s help desk with the date and the reference above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="309"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
         <source>Slips waiting to print: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="314"/>
         <source>The paper roll is nearly finished: put in a new one soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="317"/>
         <source>Slips to check: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="320"/>
         <source>may not have printed whole: check the paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="321"/>
         <source>not printed in time, no longer printed by itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="322"/>
         <source>could not be printed: the kiosk&apos;s log says why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="347"/>
         <source>Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
         <source>Dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="333"/>
         <source>Print a test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="339"/>
         <source>Reprint a recent slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="342"/>
         <source>No slips printed recently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
         <source>A reprint is marked DUPLICATO.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="355"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="356"/>
         <source>Start an assisted session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="358"/>
         <source>Print the end-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="360"/>
         <source>Touch again to close the kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/manager_desk.py" line="361"/>
         <source>Leave the kiosk for maintenance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,22 +1716,22 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="46"/>
+        <location filename="../../kiosk/core/purchasing.py" line="47"/>
         <source>You pay the provider when you get the service. The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="48"/>
+        <location filename="../../kiosk/core/purchasing.py" line="49"/>
         <source>Paid with your welfare credit. The kiosk never takes money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="50"/>
+        <location filename="../../kiosk/core/purchasing.py" line="51"/>
         <source>Paid at the Social Point desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/purchasing.py" line="52"/>
+        <location filename="../../kiosk/core/purchasing.py" line="53"/>
         <source>One voucher per service comes out: show it to the provider.</source>
         <translation type="unfinished"></translation>
     </message>

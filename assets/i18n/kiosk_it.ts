@@ -1,1909 +1,1964 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
-<context>
-    <name>Answers</name>
-    <message>
-        <location filename="../../forms/answers.py" line="31"/>
-        <source>This answer is required.</source>
-        <translation>Questa risposta è obbligatoria.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="32"/>
-        <source>Please type some text.</source>
-        <translation>Scrivi un testo.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="33"/>
-        <source>Type at least {min} characters.</source>
-        <translation>Scrivi almeno {min} caratteri.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="34"/>
-        <source>Type at most {max} characters.</source>
-        <translation>Scrivi al massimo {max} caratteri.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="35"/>
-        <source>This is not in the required format.</source>
-        <translation>Il formato non è quello richiesto.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="36"/>
-        <source>Type a whole number.</source>
-        <translation>Scrivi un numero intero.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="37"/>
-        <source>Type an amount in euro, like 150 or 150.50.</source>
-        <translation>Scrivi un importo in euro, come 150 o 150,50.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="38"/>
-        <source>The smallest value allowed is {min}.</source>
-        <translation>Il valore minimo è {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="39"/>
-        <source>The largest value allowed is {max}.</source>
-        <translation>Il valore massimo è {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="40"/>
-        <source>Type a valid date, like 23/01/1941.</source>
-        <translation>Scrivi una data valida, come 23/01/1941.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="41"/>
-        <source>The date cannot be before {min}.</source>
-        <translation>La data non può essere prima del {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="42"/>
-        <source>The date cannot be after {max}.</source>
-        <translation>La data non può essere dopo il {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="43"/>
-        <source>Choose one of the answers offered.</source>
-        <translation>Scegli una delle risposte proposte.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="44"/>
-        <source>“{choice}” cannot be chosen together with other answers.</source>
-        <translation>«{choice}» non si può scegliere insieme ad altre risposte.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="46"/>
-        <source>Answer yes or no.</source>
-        <translation>Rispondi sì o no.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="47"/>
-        <source>You need to confirm this declaration to go on.</source>
-        <translation>Per andare avanti devi confermare questa dichiarazione.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="48"/>
-        <source>Choose a Comune from the list.</source>
-        <translation>Scegli un Comune dall&apos;elenco.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="49"/>
-        <source>Add at least {min}.</source>
-        <translation>Aggiungi almeno {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="50"/>
-        <source>You can add at most {max}.</source>
-        <translation>Puoi indicarne al massimo {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="51"/>
-        <source>This answer is not part of the form.</source>
-        <translation>Questa risposta non fa parte del modulo.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="52"/>
-        <source>The form cannot check this answer: please ask the welfare manager.</source>
-        <translation>Il modulo non può controllare questa risposta: chiedi al welfare manager.</translation>
-    </message>
-</context>
-<context>
-    <name>ApplicationStatusScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="134"/>
-        <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
-        <translation>Il codice di verifica è fatto come DOM-ABCD-EFGH: controlla la ricevuta.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="157"/>
-        <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
-        <translation>In questo momento la ricerca non è possibile. Chiedi al welfare manager allo sportello.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
-        <source>Received by the Comune</source>
-        <translation>Ricevuta dal Comune</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
-        <source>The Comune is examining it</source>
-        <translation>Il Comune la sta esaminando</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
-        <source>The Comune needs more documents</source>
-        <translation>Il Comune ha bisogno di altri documenti</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
-        <source>Accepted</source>
-        <translation>Accolta</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
-        <source>Not accepted</source>
-        <translation>Non accolta</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
-        <source>Saved at this Social Point, not yet sent to the Comune</source>
-        <translation>Registrata in questo Social Point, non ancora inviata al Comune</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
-        <source>It did not reach the Comune</source>
-        <translation>Non è arrivata al Comune</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
-        <source>It leaves by itself as soon as the Social Point is online.</source>
-        <translation>Partirà da sola appena il Social Point sarà collegato.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="178"/>
-        <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
-        <translation>Chiedi al welfare manager allo sportello: può vedere il motivo e aiutarti a ripresentarla.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
-        <source>Bring them to the Comune&apos;s office, with your receipt.</source>
-        <translation>Portali all&apos;ufficio del Comune, insieme alla ricevuta.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
-        <source>Where is my application?</source>
-        <translation>A che punto è la mia domanda?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
-        <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
-        <translation>Scrivi il codice di verifica stampato sulla ricevuta e il tuo codice fiscale. Puoi anche passare la tessera sanitaria sul lettore.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
-        <source>Tracking code (on the receipt)</source>
-        <translation>Codice di verifica (sulla ricevuta)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
-        <source>Codice fiscale</source>
-        <translation>Codice fiscale</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
-        <source>Search</source>
-        <translation>Cerca</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="200"/>
-        <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
-        <translation>Nessuna domanda corrisponde a questo codice di verifica e a questo codice fiscale. Controlla che siano giusti; se hai presentato la domanda poco fa in un altro Social Point, riprova più tardi.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
-        <source>Protocol number: {protocol}</source>
-        <translation>Numero di protocollo: {protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="218"/>
-        <source>Last update: {day} at {hour}</source>
-        <translation>Ultimo aggiornamento: {day} alle {hour}</translation>
-    </message>
-</context>
-<context>
-    <name>ApplyScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="227"/>
-        <source>Change</source>
-        <translation>Modifica</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="239"/>
-        <source>Person {n}: {who}</source>
-        <translation>Persona {n}: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="251"/>
-        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-        <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
-        <source>Please note: {reasons}</source>
-        <translation>Attenzione: {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="264"/>
-        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-        <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="319"/>
-        <source>(no answers yet)</source>
-        <translation>(ancora nessuna risposta)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
-        <source>Discard this person?</source>
-        <translation>Annullare questa persona?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
-        <source>What you typed about this person will not be kept.</source>
-        <translation>Quello che hai scritto su questa persona non sarà tenuto.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
-        <source>No, go on</source>
-        <translation>No, continua</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="346"/>
-        <source>Yes, discard</source>
-        <translation>Sì, annulla</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="442"/>
-        <source>Please check the answers marked below.</source>
-        <translation>Controlla le risposte segnate qui sotto.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="465"/>
-        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
-        <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="519"/>
-        <source>Cancel</source>
-        <translation>Annulla</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
-        <source>Step {n} of {total}</source>
-        <translation>Passo {n} di {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
-        <source>Person {n}</source>
-        <translation>Persona {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="537"/>
-        <source>Save this person</source>
-        <translation>Salva questa persona</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="540"/>
-        <source>Next ›</source>
-        <translation>Avanti ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
-        <source>Check your answers and send</source>
-        <translation>Controlla le risposte e invia</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Sending…</source>
-        <translation>Invio in corso…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Send the application</source>
-        <translation>Invia la domanda</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
-        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-        <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
-        <source>Your application has been saved</source>
-        <translation>La tua domanda è stata registrata</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
-        <source>Finish</source>
-        <translation>Ho finito</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
-        <source>Your tracking code: {code}</source>
-        <translation>Il tuo codice di verifica: {code}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="572"/>
-        <source>Protocol number: {protocol}</source>
-        <translation>Numero di protocollo: {protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
-        <source>The Comune is giving it a protocol number…</source>
-        <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="579"/>
-        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
-        <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
-        <source>The receipt is coming out of the printer: please keep it.</source>
-        <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
-        <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
-        <translation>Per sapere a che punto è la domanda, tocca &quot;Bandi e contributi&quot; nella pagina iniziale, poi &quot;A che punto è la mia domanda?&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
-        <source>This call cannot be applied for here</source>
-        <translation>Per questo bando non si può fare domanda qui</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="594"/>
-        <source>Back to the calls</source>
-        <translation>Torna ai bandi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="598"/>
-        <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
-        <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
-    </message>
-</context>
-<context>
-    <name>CallsScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
-        <source>Apply by {day} at {hour}</source>
-        <translation>Domande entro il {day} alle {hour}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="66"/>
-        <source>Who can apply</source>
-        <translation>Chi può fare domanda</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
-        <source>What to bring</source>
-        <translation>Documenti da portare</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
-        <source>Apply here</source>
-        <translation>Fai domanda qui</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
-        <source>Apply here: {title}</source>
-        <translation>Fai domanda qui: {title}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="82"/>
-        <source>Apply with the welfare manager at the desk.</source>
-        <translation>La domanda si presenta con il welfare manager allo sportello.</translation>
+    <context>
+        <name>Answers</name>
+        <message>
+            <location filename="../../forms/answers.py" line="31" />
+            <source>This answer is required.</source>
+            <translation>Questa risposta è obbligatoria.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="32" />
+            <source>Please type some text.</source>
+            <translation>Scrivi un testo.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="33" />
+            <source>Type at least {min} characters.</source>
+            <translation>Scrivi almeno {min} caratteri.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="34" />
+            <source>Type at most {max} characters.</source>
+            <translation>Scrivi al massimo {max} caratteri.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="35" />
+            <source>This is not in the required format.</source>
+            <translation>Il formato non è quello richiesto.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="36" />
+            <source>Type a whole number.</source>
+            <translation>Scrivi un numero intero.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="37" />
+            <source>Type an amount in euro, like 150 or 150.50.</source>
+            <translation>Scrivi un importo in euro, come 150 o 150,50.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="38" />
+            <source>The smallest value allowed is {min}.</source>
+            <translation>Il valore minimo è {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="39" />
+            <source>The largest value allowed is {max}.</source>
+            <translation>Il valore massimo è {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="40" />
+            <source>Type a valid date, like 23/01/1941.</source>
+            <translation>Scrivi una data valida, come 23/01/1941.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="41" />
+            <source>The date cannot be before {min}.</source>
+            <translation>La data non può essere prima del {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="42" />
+            <source>The date cannot be after {max}.</source>
+            <translation>La data non può essere dopo il {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="43" />
+            <source>Choose one of the answers offered.</source>
+            <translation>Scegli una delle risposte proposte.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="44" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation>«{choice}» non si può scegliere insieme ad altre risposte.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="46" />
+            <source>Answer yes or no.</source>
+            <translation>Rispondi sì o no.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="47" />
+            <source>You need to confirm this declaration to go on.</source>
+            <translation>Per andare avanti devi confermare questa dichiarazione.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="48" />
+            <source>Choose a Comune from the list.</source>
+            <translation>Scegli un Comune dall'elenco.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="49" />
+            <source>Add at least {min}.</source>
+            <translation>Aggiungi almeno {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="50" />
+            <source>You can add at most {max}.</source>
+            <translation>Puoi indicarne al massimo {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>This answer is not part of the form.</source>
+            <translation>Questa risposta non fa parte del modulo.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="52" />
+            <source>The form cannot check this answer: please ask the welfare manager.</source>
+            <translation>Il modulo non può controllare questa risposta: chiedi al welfare manager.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicationStatusScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="134" />
+            <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
+            <translation>Il codice di verifica è fatto come DOM-ABCD-EFGH: controlla la ricevuta.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="157" />
+            <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
+            <translation>In questo momento la ricerca non è possibile. Chiedi al welfare manager allo sportello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="165" />
+            <source>Received by the Comune</source>
+            <translation>Ricevuta dal Comune</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="166" />
+            <source>The Comune is examining it</source>
+            <translation>Il Comune la sta esaminando</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="167" />
+            <source>The Comune needs more documents</source>
+            <translation>Il Comune ha bisogno di altri documenti</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="168" />
+            <source>Accepted</source>
+            <translation>Accolta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="169" />
+            <source>Not accepted</source>
+            <translation>Non accolta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="170" />
+            <source>Saved at this Social Point, not yet sent to the Comune</source>
+            <translation>Registrata in questo Social Point, non ancora inviata al Comune</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="171" />
+            <source>It did not reach the Comune</source>
+            <translation>Non è arrivata al Comune</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="176" />
+            <source>It leaves by itself as soon as the Social Point is online.</source>
+            <translation>Partirà da sola appena il Social Point sarà collegato.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="178" />
+            <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
+            <translation>Chiedi al welfare manager allo sportello: può vedere il motivo e aiutarti a ripresentarla.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="181" />
+            <source>Bring them to the Comune's office, with your receipt.</source>
+            <translation>Portali all'ufficio del Comune, insieme alla ricevuta.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="187" />
+            <source>Where is my application?</source>
+            <translation>A che punto è la mia domanda?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="189" />
+            <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
+            <translation>Scrivi il codice di verifica stampato sulla ricevuta e il tuo codice fiscale. Puoi anche passare la tessera sanitaria sul lettore.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="191" />
+            <source>Tracking code (on the receipt)</source>
+            <translation>Codice di verifica (sulla ricevuta)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="193" />
+            <source>Codice fiscale</source>
+            <translation>Codice fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="194" />
+            <source>Search</source>
+            <translation>Cerca</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="200" />
+            <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
+            <translation>Nessuna domanda corrisponde a questo codice di verifica e a questo codice fiscale. Controlla che siano giusti; se hai presentato la domanda poco fa in un altro Social Point, riprova più tardi.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="211" />
+            <source>Protocol number: {protocol}</source>
+            <translation>Numero di protocollo: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="218" />
+            <source>Last update: {day} at {hour}</source>
+            <translation>Ultimo aggiornamento: {day} alle {hour}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplyScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="227" />
+            <source>Change</source>
+            <translation>Modifica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="239" />
+            <source>Person {n}: {who}</source>
+            <translation>Persona {n}: {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="251" />
+            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+            <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
+            <source>Please note: {reasons}</source>
+            <translation>Attenzione: {reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
+            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+            <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="319" />
+            <source>(no answers yet)</source>
+            <translation>(ancora nessuna risposta)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>Discard this person?</source>
+            <translation>Annullare questa persona?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation>Quello che hai scritto su questa persona non sarà tenuto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="345" />
+            <source>No, go on</source>
+            <translation>No, continua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="346" />
+            <source>Yes, discard</source>
+            <translation>Sì, annulla</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="442" />
+            <source>Please check the answers marked below.</source>
+            <translation>Controlla le risposte segnate qui sotto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="465" />
+            <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+            <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="519" />
+            <source>Cancel</source>
+            <translation>Annulla</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="531" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="546" />
+            <source>Step {n} of {total}</source>
+            <translation>Passo {n} di {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="536" />
+            <source>Person {n}</source>
+            <translation>Persona {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="537" />
+            <source>Save this person</source>
+            <translation>Salva questa persona</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="540" />
+            <source>Next ›</source>
+            <translation>Avanti ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+            <source>Check your answers and send</source>
+            <translation>Controlla le risposte e invia</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Sending…</source>
+            <translation>Invio in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Send the application</source>
+            <translation>Invia la domanda</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="554" />
+            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+            <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="564" />
+            <source>Your application has been saved</source>
+            <translation>La tua domanda è stata registrata</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
+            <source>Finish</source>
+            <translation>Ho finito</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
+            <source>Your tracking code: {code}</source>
+            <translation>Il tuo codice di verifica: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="572" />
+            <source>Protocol number: {protocol}</source>
+            <translation>Numero di protocollo: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="576" />
+            <source>The Comune is giving it a protocol number…</source>
+            <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
+            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+            <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
+            <source>The receipt is coming out of the printer: please keep it.</source>
+            <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="586" />
+            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+            <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="593" />
+            <source>This call cannot be applied for here</source>
+            <translation>Per questo bando non si può fare domanda qui</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="594" />
+            <source>Back to the calls</source>
+            <translation>Torna ai bandi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
+            <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="59" />
+            <source>Apply by {day} at {hour}</source>
+            <translation>Domande entro il {day} alle {hour}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="66" />
+            <source>Who can apply</source>
+            <translation>Chi può fare domanda</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="69" />
+            <source>What to bring</source>
+            <translation>Documenti da portare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="75" />
+            <source>Apply here</source>
+            <translation>Fai domanda qui</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+            <source>Apply here: {title}</source>
+            <translation>Fai domanda qui: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="82" />
+            <source>Apply with the welfare manager at the desk.</source>
+            <translation>La domanda si presenta con il welfare manager allo sportello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <source>Calls and subsidies</source>
+            <translation>Bandi e contributi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="91" />
+            <source>Where is my application?</source>
+            <translation>A che punto è la mia domanda?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="92" />
+            <source>Print my vouchers</source>
+            <translation>Stampa i miei buoni</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="94" />
+            <source>Open now for residents of {comune}</source>
+            <translation>Aperti ora per chi abita a {comune}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="96" />
+            <source>The welfare manager at the desk can help you fill in any form.</source>
+            <translation>Il welfare manager allo sportello può aiutarti a compilare qualsiasi modulo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="99" />
+            <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
+            <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
+        </message>
+        <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice</source>
+        <translation>Informativa privacy</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
-        <source>Calls and subsidies</source>
-        <translation>Bandi e contributi</translation>
+        <source>Data controller</source>
+        <translation>Titolare del trattamento</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="91"/>
-        <source>Where is my application?</source>
-        <translation>A che punto è la mia domanda?</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Why your data is used</source>
+        <translation>Perché usiamo i tuoi dati</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
-        <source>Print my vouchers</source>
-        <translation>Stampa i miei buoni</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Legal basis</source>
+        <translation>Base giuridica</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="94"/>
-        <source>Open now for residents of {comune}</source>
-        <translation>Aperti ora per chi abita a {comune}</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>How long it is kept</source>
+        <translation>Per quanto tempo li conserviamo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="96"/>
-        <source>The welfare manager at the desk can help you fill in any form.</source>
-        <translation>Il welfare manager allo sportello può aiutarti a compilare qualsiasi modulo.</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Your rights</source>
+        <translation>I tuoi diritti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="99"/>
-        <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
-        <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data protection officer</source>
+        <translation>Responsabile della protezione dei dati</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice: {title}</source>
+        <translation>Informativa privacy: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>OK</source>
+        <translation>Ho capito</translation>
     </message>
 </context>
-<context>
-    <name>CartScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="50"/>
-        <source>{each} · {provider}</source>
-        <translation>{each} · {provider}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="55"/>
-        <source>One less</source>
-        <translation>Uno in meno</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="60"/>
-        <source>One more</source>
-        <translation>Uno in più</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
-        <source>Remove</source>
-        <translation>Togli</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="88"/>
-        <source>Your cart</source>
-        <translation>Il tuo carrello</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="93"/>
-        <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
-        <translation>Il carrello è vuoto. Scegli un servizio e tocca “Aggiungi al carrello”.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="97"/>
-        <source>Total: {amount}</source>
-        <translation>Totale: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="99"/>
-        <source>Go on to payment ›</source>
-        <translation>Vai al pagamento ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="102"/>
-        <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
-        <translation>Il totem non riceve denaro: paghi al fornitore, usi il tuo credito oppure paghi allo sportello con il welfare manager.</translation>
-    </message>
-</context>
-<context>
-    <name>CatalogScreen</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
-        <source>%n service(s)</source>
-        <translation>
-            <numerusform>%n servizio</numerusform>
-            <numerusform>%n servizi</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
-        <source>Did you mean “{words}”? %n service(s) found.</source>
-        <translation>
-            <numerusform>Forse cercavi «{words}»? %n servizio trovato.</numerusform>
-            <numerusform>Forse cercavi «{words}»? %n servizi trovati.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
-        <source>%n service(s) found for “{text}”</source>
-        <translation>
-            <numerusform>%n servizio trovato per «{text}»</numerusform>
-            <numerusform>%n servizi trovati per «{text}»</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="239"/>
-        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
-        <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola, cerca in tutti i Comuni oppure chiedi aiuto:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="244"/>
-        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
-        <translation>Nessun servizio trovato per «{text}». Prova con un&apos;altra parola oppure chiedi aiuto:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="247"/>
-        <source>No service mentions: {words}.</source>
-        <translation>Nessun servizio nomina: {words}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="261"/>
-        <source>Services</source>
-        <translation>Servizi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="262"/>
-        <source>Search, for example: elderly, meals, babysitter</source>
-        <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
-        <source>Search services</source>
-        <translation>Cerca servizi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="264"/>
-        <source>Clear</source>
-        <translation>Cancella</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="265"/>
-        <source>For residents of:</source>
-        <translation>Per chi abita a:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="266"/>
-        <source>All Comuni</source>
-        <translation>Tutti i Comuni</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="267"/>
-        <source>Search all the Comuni</source>
-        <translation>Cerca in tutti i Comuni</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="268"/>
-        <source>Ask for help</source>
-        <translation>Chiedi aiuto</translation>
-    </message>
-</context>
-<context>
-    <name>CheckoutScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
-        <source>Your credit is not enough: {amount} available.</source>
-        <translation>Il credito non basta: disponibili {amount}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
-        <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
-        <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
-        <source>There is no credit in your name.</source>
-        <translation>Non c’è credito a tuo nome.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
-        <source>The credit can be used when the Social Point is online.</source>
-        <translation>Il credito si può usare quando il Social Point è collegato.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
-        <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
-        <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <source>Who is buying?</source>
-        <translation>Chi acquista?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
-        <source>How do you pay?</source>
-        <translation>Come paghi?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
-        <source>Your order is saved</source>
-        <translation>Il tuo ordine è registrato</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
-        <source>Total: {amount}</source>
-        <translation>Totale: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
-        <source>I pay the provider when the service is done</source>
-        <translation>Pago al fornitore quando ricevo il servizio</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
-        <source>I pay at the desk now (cash or card, with the welfare manager)</source>
-        <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
-        <source>✓ Payment received — confirmed by {name}</source>
-        <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
-        <source>Finish</source>
-        <translation>Ho finito</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
-        <source>Sending…</source>
-        <translation>Invio in corso…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
-        <source>Confirm the order</source>
-        <translation>Conferma l’ordine</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
-        <source>{amount} · {title} · {total}</source>
-        <translation>{amount} · {title} · {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
-        <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
-        <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
-        <source>Order code: {code}
+    <context>
+        <name>CartScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="50" />
+            <source>{each} · {provider}</source>
+            <translation>{each} · {provider}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="55" />
+            <source>One less</source>
+            <translation>Uno in meno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="60" />
+            <source>One more</source>
+            <translation>Uno in più</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <source>Remove</source>
+            <translation>Togli</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="88" />
+            <source>Your cart</source>
+            <translation>Il tuo carrello</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
+            <translation>Il carrello è vuoto. Scegli un servizio e tocca “Aggiungi al carrello”.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="97" />
+            <source>Total: {amount}</source>
+            <translation>Totale: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="99" />
+            <source>Go on to payment ›</source>
+            <translation>Vai al pagamento ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="102" />
+            <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
+            <translation>Il totem non riceve denaro: paghi al fornitore, usi il tuo credito oppure paghi allo sportello con il welfare manager.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogScreen</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="208" />
+            <source>%n service(s)</source>
+            <translation>
+                <numerusform>%n servizio</numerusform>
+                <numerusform>%n servizi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>Did you mean “{words}”? %n service(s) found.</source>
+            <translation>
+                <numerusform>Forse cercavi «{words}»? %n servizio trovato.</numerusform>
+                <numerusform>Forse cercavi «{words}»? %n servizi trovati.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
+            <source>%n service(s) found for “{text}”</source>
+            <translation>
+                <numerusform>%n servizio trovato per «{text}»</numerusform>
+                <numerusform>%n servizi trovati per «{text}»</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="239" />
+            <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+            <translation>Nessun servizio trovato per «{text}». Prova con un'altra parola, cerca in tutti i Comuni oppure chiedi aiuto:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="244" />
+            <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+            <translation>Nessun servizio trovato per «{text}». Prova con un'altra parola oppure chiedi aiuto:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="247" />
+            <source>No service mentions: {words}.</source>
+            <translation>Nessun servizio nomina: {words}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="261" />
+            <source>Services</source>
+            <translation>Servizi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="262" />
+            <source>Search, for example: elderly, meals, babysitter</source>
+            <translation>Cerca, ad esempio: anziani, pasti, baby sitter</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="263" />
+            <source>Search services</source>
+            <translation>Cerca servizi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="264" />
+            <source>Clear</source>
+            <translation>Cancella</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="265" />
+            <source>For residents of:</source>
+            <translation>Per chi abita a:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="266" />
+            <source>All Comuni</source>
+            <translation>Tutti i Comuni</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="267" />
+            <source>Search all the Comuni</source>
+            <translation>Cerca in tutti i Comuni</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="268" />
+            <source>Ask for help</source>
+            <translation>Chiedi aiuto</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
+            <source>Your credit is not enough: {amount} available.</source>
+            <translation>Il credito non basta: disponibili {amount}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
+            <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
+            <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>There is no credit in your name.</source>
+            <translation>Non c’è credito a tuo nome.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <source>The credit can be used when the Social Point is online.</source>
+            <translation>Il credito si può usare quando il Social Point è collegato.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
+            <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <source>Who is buying?</source>
+            <translation>Chi acquista?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
+            <source>How do you pay?</source>
+            <translation>Come paghi?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="193" />
+            <source>Your order is saved</source>
+            <translation>Il tuo ordine è registrato</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>Total: {amount}</source>
+            <translation>Totale: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="200" />
+            <source>I pay the provider when the service is done</source>
+            <translation>Pago al fornitore quando ricevo il servizio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="202" />
+            <source>I pay at the desk now (cash or card, with the welfare manager)</source>
+            <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
+            <source>✓ Payment received — confirmed by {name}</source>
+            <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
+            <source>Finish</source>
+            <translation>Ho finito</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <source>Sending…</source>
+            <translation>Invio in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
+            <source>Confirm the order</source>
+            <translation>Conferma l’ordine</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <source>{amount} · {title} · {total}</source>
+            <translation>{amount} · {title} · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="244" />
+            <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
+            <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="248" />
+            <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
-        <translation>Codice dell’ordine: {code}
+            <translation>Codice dell’ordine: {code}
 Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
-        <source>The kiosk never takes money.</source>
-        <translation>Il totem non riceve denaro.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
-        <source>I use my welfare credit (none in your name)</source>
-        <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
-        <source>I use my welfare credit ({amount} available now)</source>
-        <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
-        <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
-        <translation>Il tuo credito è di {balance}. Un totem ne spende al massimo {now} finché la piattaforma non ha confermato le spese: il resto rimane tuo, per dopo o in un altro Social Point.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
-        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
-        <translation>Cosa succede ora: il fornitore ti telefona entro due giorni lavorativi per fissare giorno e ora (il suo numero è anche sul buono). Mostra il buono quando ricevi il servizio.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
-        <source>You pay the provider then, not now.</source>
-        <translation>Paghi il fornitore in quel momento, non adesso.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
-        <source>The amount is taken from your credit now.</source>
-        <translation>L&apos;importo viene tolto ora dal tuo credito.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
-        <source>You pay at the desk now, with the welfare manager.</source>
-        <translation>Paghi ora allo sportello, con il welfare manager.</translation>
-    </message>
-</context>
-<context>
-    <name>CountedUnits</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n ora</numerusform>
-            <numerusform>%n ore</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n giorno</numerusform>
-            <numerusform>%n giorni</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="40"/>
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n settimana</numerusform>
-            <numerusform>%n settimane</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n mese</numerusform>
-            <numerusform>%n mesi</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
-        <source>%n meal(s)</source>
-        <translation>
-            <numerusform>%n pasto</numerusform>
-            <numerusform>%n pasti</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n seduta</numerusform>
-            <numerusform>%n sedute</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="44"/>
-        <source>%n course(s)</source>
-        <translation>
-            <numerusform>%n percorso</numerusform>
-            <numerusform>%n percorsi</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="45"/>
-        <source>%n ride(s)</source>
-        <translation>
-            <numerusform>%n corsa</numerusform>
-            <numerusform>%n corse</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="46"/>
-        <source>%n delivery(ies)</source>
-        <translation>
-            <numerusform>%n consegna</numerusform>
-            <numerusform>%n consegne</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="47"/>
-        <source>%n kg</source>
-        <translation>
-            <numerusform>%n kg</numerusform>
-            <numerusform>%n kg</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="48"/>
-        <source>%n visit(s)</source>
-        <translation>
-            <numerusform>%n accesso</numerusform>
-            <numerusform>%n accessi</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FormFields</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
-        <source>dd/mm/yyyy</source>
-        <translation>gg/mm/aaaa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
-        <source>amount in euro, e.g. 150,00</source>
-        <translation>importo in euro, per esempio 150,00</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
-        <source>16 letters and digits</source>
-        <translation>16 lettere e cifre</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
-        <source>e.g. 347 123 4567</source>
-        <translation>per esempio 347 123 4567</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
-        <source>e.g. name@example.it</source>
-        <translation>per esempio nome@esempio.it</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
-        <source>IT followed by 25 letters and digits</source>
-        <translation>IT seguito da 25 lettere e cifre</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
-        <source>{question} (optional)</source>
-        <translation>{question} (facoltativo)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
-        <source>You can choose more than one.</source>
-        <translation>Puoi sceglierne più di una.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
-        <source>✓  I confirm</source>
-        <translation>✓  Confermo</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
-        <source>I confirm</source>
-        <translation>Confermo</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
-        <source>Person {n}</source>
-        <translation>Persona {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
-        <source>Change</source>
-        <translation>Modifica</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
-        <source>Remove</source>
-        <translation>Togli</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
-        <source>Tap again to remove</source>
-        <translation>Tocca ancora per togliere</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
-        <source>+ Add a person</source>
-        <translation>+ Aggiungi una persona</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
-        <source>(no answer)</source>
-        <translation>(nessuna risposta)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
-        <source>Confirmed</source>
-        <translation>Confermata</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
-        <source>Not confirmed</source>
-        <translation>Non confermata</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
-        <source>Yes</source>
-        <translation>Sì</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="40"/>
-        <source>Welcome to the {name}</source>
-        <translation>Benvenuti al {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
-        <source>How can we help you? Touch one of the buttons.</source>
-        <translation>Come possiamo aiutarti? Tocca uno dei pulsanti.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
-        <source>Services</source>
-        <translation>Servizi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
-        <source>Find care, help at home, courses and local shops</source>
-        <translation>Assistenza, aiuto in casa, corsi e negozi del territorio</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
-        <source>Calls and subsidies</source>
-        <translation>Bandi e contributi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="52"/>
-        <source>Food vouchers, contributions and help from the Comune</source>
-        <translation>Buoni spesa, contributi e aiuti del Comune</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
-        <source>Ask a welfare manager for help</source>
-        <translation>Chiedi aiuto a un welfare manager</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
-        <source>A person at the Social Point will help you</source>
-        <translation>Un welfare manager del Social Point ti aiuta</translation>
-    </message>
-</context>
-<context>
-    <name>IdentifyBox</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
-        <source>Your codice fiscale (or pass your health card)</source>
-        <translation>Il tuo codice fiscale (oppure passa la tessera sanitaria)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="122"/>
-        <source>Next ›</source>
-        <translation>Avanti ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="124"/>
-        <source>A phone number, to call you if something goes wrong (optional)</source>
-        <translation>Un numero di telefono, per chiamarti se qualcosa non va (facoltativo)</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="328"/>
-        <source>Cart ({n}) · {total}</source>
-        <translation>Carrello ({n}) · {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
-        <source>End the assisted session?</source>
-        <translation>Terminare l&apos;assistenza?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
-        <source>What the citizen was doing and has not sent is forgotten.</source>
-        <translation>Quello che il cittadino stava facendo e non ha ancora inviato viene dimenticato.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
-        <source>No, go on</source>
-        <translation>No, continua</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379"/>
-        <source>Yes, end it</source>
-        <translation>Sì, termina</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
-        <source>Assisted by {name}</source>
-        <translation>Assistenza di {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
-        <source>Calling the welfare managers of this Social Point…</source>
-        <translation>Sto chiamando i welfare manager di questo Social Point…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="460"/>
-        <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
-        <translation>I welfare manager di questo Social Point sono stati chiamati: qualcuno arriva da te. Puoi anche andare allo sportello.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466"/>
-        <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
-        <translation>In questo momento da qui non è stato possibile chiamare nessuno. Vai allo sportello e di&apos; al welfare manager che hai bisogno di aiuto.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="471"/>
-        <source>The desk is staffed: {hours}</source>
-        <translation>Lo sportello è aperto: {hours}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="473"/>
-        <source>Where: {address}</source>
-        <translation>Dove: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="476"/>
-        <source>If nobody is here, call {phone}</source>
-        <translation>Se non c&apos;è nessuno, chiama il {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>We are here to help</source>
-        <translation>Siamo qui per aiutarti</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>OK</source>
-        <translation>Ho capito</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="486"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="507"/>
-        <source>Comune of {name}</source>
-        <translation>Comune di {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508"/>
-        <source>‹ Back</source>
-        <translation>‹ Indietro</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>⌂ Home</source>
-        <translation>⌂ Inizio</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Ask for help</source>
-        <translation>Chiedi aiuto</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="511"/>
-        <source>A+ Larger text</source>
-        <translation>A+ Testo più grande</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="512"/>
-        <source>End assisted session</source>
-        <translation>Termina assistenza</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerDeskScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
-        <source>Sync started: the figures update when it ends.</source>
-        <translation>Sincronizzazione avviata: i dati si aggiornano quando finisce.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
-        <source>Operator area</source>
-        <translation>Area welfare manager</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
-        <source>Log out</source>
-        <translation>Esci</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="139"/>
-        <source>That did not work. Nothing was lost; try again.</source>
-        <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
-        <source>⚠ A citizen is asking for help</source>
-        <translation>⚠ Un cittadino chiede aiuto</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
-        <source>Asked at this kiosk at {times}.</source>
-        <translation>Chiesto a questo totem alle {times}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
-        <source>I am on my way</source>
-        <translation>Arrivo io</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
-        <source>Platform</source>
-        <translation>Piattaforma</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
-        <source>This kiosk is not linked to a platform.</source>
-        <translation>Questo totem non è collegato a una piattaforma.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
-        <source>Not synced yet since the kiosk started.</source>
-        <translation>Nessuna sincronizzazione dall’avvio del totem.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Online</source>
-        <translation>In linea</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Offline</source>
-        <translation>Non in linea</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
-        <source>Detail: {detail}</source>
-        <translation>Dettaglio: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
-        <source>never</source>
-        <translation>mai</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
-        <source>Last successful sync: {time}</source>
-        <translation>Ultima sincronizzazione riuscita: {time}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
-        <source>Records waiting to be sent: {n}</source>
-        <translation>Dati in attesa di invio: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
-        <source>Sync now</source>
-        <translation>Sincronizza ora</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
-        <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
-        <translation>La piattaforma ha rifiutato la richiesta del totem. Se si ripete, chiama l’assistenza della piattaforma: il totem potrebbe dover essere registrato di nuovo.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
-        <translation>La piattaforma ha disattivato questo totem: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il totem.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
-        <translation>La piattaforma ha inviato dati che il totem non può accettare. Il totem tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
-        <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
-        <translation>Il totem non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
-        <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
-        <translation>Il totem non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
-        <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
-        <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
-        <source>⚠ Personal data waiting too long</source>
-        <translation>⚠ Dati personali in attesa da troppo tempo</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
-        <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
-        <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
-        <source>Refused by the platform: {n}</source>
-        <translation>Rifiutati dalla piattaforma: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Nothing refused.</source>
-        <translation>Nessun rifiuto.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Platform records set aside: {n}</source>
-        <translation>Record della piattaforma messi da parte: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
-        <translation>Il chiosco non ha potuto usare questi record della piattaforma. Prosegue con tutti gli altri e prende la versione corretta appena la piattaforma la pubblica; la piattaforma è stata avvisata. Se uno resta qui, chiamate l'assistenza della piattaforma.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Application</source>
-        <translation>Domanda</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Order</source>
-        <translation>Ordine</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
-        <source>Reason: {message}</source>
-        <translation>Motivo: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
-        <source>What to do: {advice}</source>
-        <translation>Cosa fare: {advice}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
-        <source>Contact: {who}</source>
-        <translation>Contatto: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
-        <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
-        <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
-        <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
-        <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
-        <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
-        <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
-        <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
-        <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
-        <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
-        <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
-        <source>call the platform&apos;s help desk with the date and the reference above.</source>
-        <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
-        <source>Printer</source>
-        <translation>Stampante</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
-        <source>Slips waiting to print: {n}</source>
-        <translation>Stampe in coda: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
-        <source>The paper roll is nearly finished: put in a new one soon.</source>
-        <translation>Il rotolo di carta sta per finire: mettine uno nuovo appena puoi.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
-        <source>Slips to check: {n}</source>
-        <translation>Stampe da verificare: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
-        <source>may not have printed whole: check the paper</source>
-        <translation>forse non stampata per intero: controlla la carta</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
-        <source>not printed in time, no longer printed by itself</source>
-        <translation>non stampata in tempo, non verrà più stampata da sola</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
-        <source>could not be printed: the kiosk&apos;s log says why</source>
-        <translation>non si è potuta stampare: il registro del totem dice perché</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
-        <source>Reprint</source>
-        <translation>Ristampa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
-        <source>Dealt with</source>
-        <translation>Gestita</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
-        <source>Print a test page</source>
-        <translation>Stampa pagina di prova</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
-        <source>Reprint a recent slip</source>
-        <translation>Ristampa una stampa recente</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
-        <source>No slips printed recently.</source>
-        <translation>Nessuna stampa recente.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
-        <source>A reprint is marked DUPLICATO.</source>
-        <translation>Una ristampa porta la scritta DUPLICATO.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
-        <source>Actions</source>
-        <translation>Azioni</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
-        <source>Start an assisted session</source>
-        <translation>Inizia una sessione assistita</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
-        <source>Print the end-of-day report</source>
-        <translation>Stampa il riepilogo del giorno</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
-        <source>Touch again to close the kiosk</source>
-        <translation>Tocca di nuovo per chiudere il totem</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
-        <source>Leave the kiosk for maintenance</source>
-        <translation>Chiudi il totem per manutenzione</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerLoginScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="106"/>
-        <source>Type your operator code and your PIN.</source>
-        <translation>Inserisci il tuo codice personale e il PIN.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="126"/>
-        <source>Too many wrong PINs: this code is locked until {time}.</source>
-        <translation>Troppi PIN errati: questo codice è bloccato fino alle {time}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
-        <source>This operator is not enabled at this Social Point.</source>
-        <translation>Questo welfare manager non è abilitato in questo Social Point.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="131"/>
-        <source>Operator code or PIN not right. Tries left: {n}.</source>
-        <translation>Codice personale o PIN non corretti. Tentativi rimasti: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="136"/>
-        <source>Operator access</source>
-        <translation>Accesso welfare manager</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="138"/>
-        <source>For welfare managers only. Type your operator code and your PIN.</source>
-        <translation>Riservato ai welfare manager. Inserisci il tuo codice personale e il PIN.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
-        <source>Operator code</source>
-        <translation>Codice personale</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="141"/>
-        <source>PIN</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
-        <source>Checking…</source>
-        <translation>Verifica in corso…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="145"/>
-        <source>Log in</source>
-        <translation>Entra</translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
-        <source>Type names in Latin letters (pinyin), as on your documents.</source>
-        <translation>Scrivi i nomi in lettere latine (pinyin), come sui documenti.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
-        <source>Other letters</source>
-        <translation>Altre lettere</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
-        <source>space</source>
-        <translation>spazio</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
-        <source>Delete</source>
-        <translation>Cancella</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
-        <source>Capital letters</source>
-        <translation>Maiuscole</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
-        <source>Close</source>
-        <translation>Chiudi</translation>
-    </message>
-</context>
-<context>
-    <name>PrintController</name>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="90"/>
-        <source>Printing is not possible right now</source>
-        <translation>In questo momento non si può stampare</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="91"/>
-        <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
-        <translation>Non si è perso nulla. Chiedi al welfare manager allo sportello.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="92"/>
-        <source>OK</source>
-        <translation>Ho capito</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="89"/>
-        <source>Your printout</source>
-        <translation>La tua stampa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="90"/>
-        <source>Done</source>
-        <translation>Fatto</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
-        <source>Show this screen to the welfare manager, or take a photo of it.</source>
-        <translation>Mostra questa schermata al welfare manager, oppure fotografala.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98"/>
-        <source>This Social Point has no printer</source>
-        <translation>Questo Social Point non ha una stampante</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Printed</source>
-        <translation>Stampato</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Take your sheet from the printer.</source>
-        <translation>Ritira il foglio dalla stampante.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102"/>
-        <source>This sheet could not be printed</source>
-        <translation>Questo foglio non si è potuto stampare</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
-        <source>Ask the welfare manager for it: nothing is lost.</source>
-        <translation>Chiedilo al welfare manager allo sportello: non si è perso nulla.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
-        <source>Printing stopped half-way</source>
-        <translation>La stampa si è interrotta</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
-        <source>Ask the welfare manager for a copy: nothing is lost.</source>
-        <translation>Chiedi una copia al welfare manager: non si è perso nulla.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
-        <source>The printer is out of paper</source>
-        <translation>La stampante è senza carta</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
-        <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene cambiata la carta.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
-        <source>The printer cover is open</source>
-        <translation>Lo sportello della stampante è aperto</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
-        <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene chiuso.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="127"/>
-        <source>The printer is not answering</source>
-        <translation>La stampante non risponde</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="129"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
-        <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena la stampante torna a funzionare.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>Printing…</source>
-        <translation>Stampa in corso…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>This is what is being printed.</source>
-        <translation>Ecco che cosa stai stampando.</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceDetailScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="144"/>
-        <source>Print these details</source>
-        <translation>Stampa questa scheda</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="147"/>
-        <source>This service is no longer in the catalog.</source>
-        <translation>Questo servizio non è più nel catalogo.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
-        <source>Add to cart</source>
-        <translation>Aggiungi al carrello</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
-        <source>✓ In your cart: {amount}. Change how many in the cart.</source>
-        <translation>✓ Nel carrello: {amount}. Puoi cambiare la quantità nel carrello.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
-        <source>Open the cart</source>
-        <translation>Apri il carrello</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="162"/>
-        <source>Who can use it</source>
-        <translation>Chi può usarlo</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="165"/>
-        <source>Residents of: {comuni}</source>
-        <translation>Chi abita a: {comuni}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
-        <source>Everyone, whichever Comune they live in</source>
-        <translation>Tutti, in qualsiasi Comune abitino</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="169"/>
-        <source>Who provides it</source>
-        <translation>Chi offre il servizio</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
-        <source>Phone: {phone}</source>
-        <translation>Telefono: {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="178"/>
-        <source>E-mail: {email}</source>
-        <translation>E-mail: {email}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="180"/>
-        <source>Address: {address}</source>
-        <translation>Indirizzo: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="182"/>
-        <source>Scan with your phone to save the provider&apos;s contact</source>
-        <translation>Inquadra con il telefono per salvare il contatto</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceListScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="74"/>
-        <source>Services for residents of {comune}</source>
-        <translation>Servizi per chi abita a {comune}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="76"/>
-        <source>Services for residents of every Comune of the network</source>
-        <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="103"/>
-        <source>Show more services (%n more)</source>
-        <translation>
-            <numerusform>Mostra altri servizi (ne resta %n)</numerusform>
-            <numerusform>Mostra altri servizi (ne restano %n)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Slips</name>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="87"/>
-        <source>The Comune will contact you after examining the application.</source>
-        <translation>Il Comune ti contatterà dopo aver esaminato la domanda.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="88"/>
-        <source>Keep this receipt: you need it to ask how your application is going.</source>
-        <translation>Conserva questa ricevuta: serve per chiedere a che punto è la domanda.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="46"/>
-        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
-        <translation>Paghi al fornitore quando ricevi il servizio. Il totem non riceve denaro.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="48"/>
-        <source>Paid with your welfare credit. The kiosk never takes money.</source>
-        <translation>Pagato con il tuo credito welfare. Il totem non riceve denaro.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="50"/>
-        <source>Paid at the Social Point desk.</source>
-        <translation>Pagato allo sportello del Social Point.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="52"/>
-        <source>One voucher per service comes out: show it to the provider.</source>
-        <translation>Per ogni servizio esce un buono: mostralo al fornitore.</translation>
-    </message>
-</context>
-<context>
-    <name>StillTherePanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
-        <source>Are you still there?</source>
-        <translation>Sei ancora lì?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="77"/>
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n secondo</numerusform>
-            <numerusform>%n secondi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="79"/>
-        <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
-        <translation>Allo scadere del tempo, quello che hai inserito viene cancellato perché la persona dopo di te non lo veda, e il totem torna all&apos;inizio.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
-        <source>Continue</source>
-        <translation>Continua</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="82"/>
-        <source>I need more time</source>
-        <translation>Mi serve più tempo</translation>
-    </message>
-</context>
-<context>
-    <name>SyncBadge</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>● Online</source>
-        <translation>● In linea</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>○ Offline</source>
-        <translation>○ Senza rete</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37"/>
-        <source>%n record(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n pratica in attesa di invio</numerusform>
-            <numerusform>%n pratiche in attesa di invio</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42"/>
-        <source>synced at {time}</source>
-        <translation>aggiornato alle {time}</translation>
-    </message>
-</context>
-<context>
-    <name>Texts</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="72"/>
-        <source>Information only: no booking here</source>
-        <translation>Solo informazioni: qui non si prenota</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="74"/>
-        <source>Free of charge</source>
-        <translation>Gratuito</translation>
-    </message>
-</context>
-<context>
-    <name>Units</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="18"/>
-        <source>hour</source>
-        <translation>ora</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="19"/>
-        <source>day</source>
-        <translation>giorno</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="20"/>
-        <source>week</source>
-        <translation>settimana</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="21"/>
-        <source>month</source>
-        <translation>mese</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="22"/>
-        <source>meal</source>
-        <translation>pasto</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="23"/>
-        <source>session</source>
-        <translation>seduta</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="24"/>
-        <source>course</source>
-        <translation>percorso</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="25"/>
-        <source>ride</source>
-        <translation>corsa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="26"/>
-        <source>delivery</source>
-        <translation>consegna</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="27"/>
-        <source>kg</source>
-        <translation>kg</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="28"/>
-        <source>visit</source>
-        <translation>accesso</translation>
-    </message>
-</context>
-<context>
-    <name>Validators</name>
-    <message>
-        <location filename="../../forms/validators.py" line="25"/>
-        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
-        <translation>Il codice fiscale ha 16 caratteri: controlla di averli scritti tutti.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="28"/>
-        <source>This codice fiscale is not valid: check its letters and digits.</source>
-        <translation>Il codice fiscale non è valido: controlla lettere e numeri.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="31"/>
-        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
-        <translation>Il codice fiscale non è valido: la data di nascita non esiste.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="36"/>
-        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
-        <translation>Il codice fiscale non è valido: una lettera o una cifra è sbagliata, confrontalo con la tessera sanitaria.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="41"/>
-        <source>An Italian IBAN has 27 characters and starts with IT.</source>
-        <translation>L&apos;IBAN italiano ha 27 caratteri e inizia con IT.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="44"/>
-        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
-        <translation>L&apos;IBAN non è valido: controlla le cifre, una potrebbe essere sbagliata.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="47"/>
-        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
-        <translation>L&apos;IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="51"/>
-        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
-        <translation>Scrivi un numero di telefono completo, come 347 123 4567 o +40 721 234 567.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="54"/>
-        <source>This e-mail address is not valid: it should look like name@example.it.</source>
-        <translation>L&apos;indirizzo e-mail non è valido: deve essere come nome@esempio.it.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="57"/>
-        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
-        <translation>Il CAP ha 5 cifre, per esempio 35016.</translation>
-    </message>
-</context>
-<context>
-    <name>WalletScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="89"/>
-        <source>Code {code} · valid until {day}</source>
-        <translation>Codice {code} · valido fino al {day}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="92"/>
-        <source>Print</source>
-        <translation>Stampa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="98"/>
-        <source>My vouchers</source>
-        <translation>I miei buoni</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="102"/>
-        <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-        <translation>I buoni a tuo nome, concessi dal Comune o acquistati qui, si possono ristampare. Scrivi il tuo codice fiscale o passa la tessera sanitaria sul lettore.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="115"/>
-        <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
-        <translation>Non ci sono buoni a tuo nome da stampare. Se il Comune ha appena approvato il tuo, può servire qualche minuto perché arrivi a questo totem.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="122"/>
-        <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
-        <translation>Questo Social Point non si è ancora collegato alla piattaforma del welfare, quindi non può mostrare i tuoi buoni. Chiedi al welfare manager allo sportello, oppure riprova più tardi.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="126"/>
-        <source>The voucher could not be printed. Please ask a welfare manager.</source>
-        <translation>Non è stato possibile stampare il buono. Chiedi al welfare manager allo sportello.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="128"/>
-        <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
-        <translation>In questo momento non è possibile leggere i tuoi buoni. Riprova, oppure chiedi al welfare manager allo sportello.</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>The kiosk never takes money.</source>
+            <translation>Il totem non riceve denaro.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>I use my welfare credit (none in your name)</source>
+            <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="259" />
+            <source>I use my welfare credit ({amount} available now)</source>
+            <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="270" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation>Il tuo credito è di {balance}. Un totem ne spende al massimo {now} finché la piattaforma non ha confermato le spese: il resto rimane tuo, per dopo o in un altro Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="278" />
+            <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+            <translation>Cosa succede ora: il fornitore ti telefona entro due giorni lavorativi per fissare giorno e ora (il suo numero è anche sul buono). Mostra il buono quando ricevi il servizio.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="283" />
+            <source>You pay the provider then, not now.</source>
+            <translation>Paghi il fornitore in quel momento, non adesso.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="285" />
+            <source>The amount is taken from your credit now.</source>
+            <translation>L'importo viene tolto ora dal tuo credito.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="287" />
+            <source>You pay at the desk now, with the welfare manager.</source>
+            <translation>Paghi ora allo sportello, con il welfare manager.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n ora</numerusform>
+                <numerusform>%n ore</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n giorno</numerusform>
+                <numerusform>%n giorni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n settimana</numerusform>
+                <numerusform>%n settimane</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n mese</numerusform>
+                <numerusform>%n mesi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n meal(s)</source>
+            <translation>
+                <numerusform>%n pasto</numerusform>
+                <numerusform>%n pasti</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n session(s)</source>
+            <translation>
+                <numerusform>%n seduta</numerusform>
+                <numerusform>%n sedute</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n course(s)</source>
+            <translation>
+                <numerusform>%n percorso</numerusform>
+                <numerusform>%n percorsi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n ride(s)</source>
+            <translation>
+                <numerusform>%n corsa</numerusform>
+                <numerusform>%n corse</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n delivery(ies)</source>
+            <translation>
+                <numerusform>%n consegna</numerusform>
+                <numerusform>%n consegne</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n kg</source>
+            <translation>
+                <numerusform>%n kg</numerusform>
+                <numerusform>%n kg</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="48" />
+            <source>%n visit(s)</source>
+            <translation>
+                <numerusform>%n accesso</numerusform>
+                <numerusform>%n accessi</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FormFields</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+            <source>dd/mm/yyyy</source>
+            <translation>gg/mm/aaaa</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+            <source>amount in euro, e.g. 150,00</source>
+            <translation>importo in euro, per esempio 150,00</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+            <source>16 letters and digits</source>
+            <translation>16 lettere e cifre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
+            <source>e.g. 347 123 4567</source>
+            <translation>per esempio 347 123 4567</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
+            <source>e.g. name@example.it</source>
+            <translation>per esempio nome@esempio.it</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="46" />
+            <source>IT followed by 25 letters and digits</source>
+            <translation>IT seguito da 25 lettere e cifre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="99" />
+            <source>{question} (optional)</source>
+            <translation>{question} (facoltativo)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>You can choose more than one.</source>
+            <translation>Puoi sceglierne più di una.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="282" />
+            <source>✓  I confirm</source>
+            <translation>✓  Confermo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="284" />
+            <source>I confirm</source>
+            <translation>Confermo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="349" />
+            <source>Person {n}</source>
+            <translation>Persona {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <source>Change</source>
+            <translation>Modifica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="362" />
+            <source>Remove</source>
+            <translation>Togli</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="380" />
+            <source>Tap again to remove</source>
+            <translation>Tocca ancora per togliere</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="384" />
+            <source>+ Add a person</source>
+            <translation>+ Aggiungi una persona</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="408" />
+            <source>(no answer)</source>
+            <translation>(nessuna risposta)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="418" />
+            <source>Confirmed</source>
+            <translation>Confermata</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
+            <source>Not confirmed</source>
+            <translation>Non confermata</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="423" />
+            <source>Yes</source>
+            <translation>Sì</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="425" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="40" />
+            <source>Welcome to the {name}</source>
+            <translation>Benvenuti al {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="42" />
+            <source>How can we help you? Touch one of the buttons.</source>
+            <translation>Come possiamo aiutarti? Tocca uno dei pulsanti.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="45" />
+            <source>Services</source>
+            <translation>Servizi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="46" />
+            <source>Find care, help at home, courses and local shops</source>
+            <translation>Assistenza, aiuto in casa, corsi e negozi del territorio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="51" />
+            <source>Calls and subsidies</source>
+            <translation>Bandi e contributi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="52" />
+            <source>Food vouchers, contributions and help from the Comune</source>
+            <translation>Buoni spesa, contributi e aiuti del Comune</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="57" />
+            <source>Ask a welfare manager for help</source>
+            <translation>Chiedi aiuto a un welfare manager</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="58" />
+            <source>A person at the Social Point will help you</source>
+            <translation>Un welfare manager del Social Point ti aiuta</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentifyBox</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="121" />
+            <source>Your codice fiscale (or pass your health card)</source>
+            <translation>Il tuo codice fiscale (oppure passa la tessera sanitaria)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="122" />
+            <source>Next ›</source>
+            <translation>Avanti ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="124" />
+            <source>A phone number, to call you if something goes wrong (optional)</source>
+            <translation>Un numero di telefono, per chiamarti se qualcosa non va (facoltativo)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="328" />
+            <source>Cart ({n}) · {total}</source>
+            <translation>Carrello ({n}) · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="376" />
+            <source>End the assisted session?</source>
+            <translation>Terminare l'assistenza?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
+            <source>What the citizen was doing and has not sent is forgotten.</source>
+            <translation>Quello che il cittadino stava facendo e non ha ancora inviato viene dimenticato.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="378" />
+            <source>No, go on</source>
+            <translation>No, continua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="379" />
+            <source>Yes, end it</source>
+            <translation>Sì, termina</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="402" />
+            <source>Assisted by {name}</source>
+            <translation>Assistenza di {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="457" />
+            <source>Calling the welfare managers of this Social Point…</source>
+            <translation>Sto chiamando i welfare manager di questo Social Point…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="460" />
+            <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
+            <translation>I welfare manager di questo Social Point sono stati chiamati: qualcuno arriva da te. Puoi anche andare allo sportello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="466" />
+            <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
+            <translation>In questo momento da qui non è stato possibile chiamare nessuno. Vai allo sportello e di' al welfare manager che hai bisogno di aiuto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="471" />
+            <source>The desk is staffed: {hours}</source>
+            <translation>Lo sportello è aperto: {hours}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="473" />
+            <source>Where: {address}</source>
+            <translation>Dove: {address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="476" />
+            <source>If nobody is here, call {phone}</source>
+            <translation>Se non c'è nessuno, chiama il {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>We are here to help</source>
+            <translation>Siamo qui per aiutarti</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>OK</source>
+            <translation>Ho capito</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="486" />
+            <source>{name} {version}, free software under the {licence} licence: {url}</source>
+            <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="507" />
+            <source>Comune of {name}</source>
+            <translation>Comune di {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="508" />
+            <source>‹ Back</source>
+            <translation>‹ Indietro</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="509" />
+            <source>⌂ Home</source>
+            <translation>⌂ Inizio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="510" />
+            <source>Ask for help</source>
+            <translation>Chiedi aiuto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="511" />
+            <source>A+ Larger text</source>
+            <translation>A+ Testo più grande</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <source>End assisted session</source>
+            <translation>Termina assistenza</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerDeskScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="138" />
+            <source>Sync started: the figures update when it ends.</source>
+            <translation>Sincronizzazione avviata: i dati si aggiornano quando finisce.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="133" />
+            <source>Operator area</source>
+            <translation>Area welfare manager</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
+            <source>Log out</source>
+            <translation>Esci</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="139" />
+            <source>That did not work. Nothing was lost; try again.</source>
+            <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="140" />
+            <source>Sync done: the figures below are up to date.</source>
+            <translation>Sincronizzazione riuscita: i dati qui sotto sono aggiornati.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="142" />
+            <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+            <translation>La sincronizzazione non è riuscita: il motivo è sotto «Piattaforma». Non si è perso nulla; verrà ritentata.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="169" />
+            <source>⚠ A citizen is asking for help</source>
+            <translation>⚠ Un cittadino chiede aiuto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
+            <source>Asked at this kiosk at {times}.</source>
+            <translation>Chiesto a questo totem alle {times}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
+            <source>I am on my way</source>
+            <translation>Arrivo io</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
+            <source>Platform</source>
+            <translation>Piattaforma</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="191" />
+            <source>This kiosk is not linked to a platform.</source>
+            <translation>Questo totem non è collegato a una piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="193" />
+            <source>Not synced yet since the kiosk started.</source>
+            <translation>Nessuna sincronizzazione dall’avvio del totem.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Online</source>
+            <translation>In linea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Offline</source>
+            <translation>Non in linea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
+            <source>Detail: {detail}</source>
+            <translation>Dettaglio: {detail}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
+            <source>never</source>
+            <translation>mai</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="204" />
+            <source>Last successful sync: {time}</source>
+            <translation>Ultima sincronizzazione riuscita: {time}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
+            <source>Records waiting to be sent: {n}</source>
+            <translation>Dati in attesa di invio: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="207" />
+            <source>Sync now</source>
+            <translation>Sincronizza ora</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="217" />
+            <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
+            <translation>La piattaforma ha rifiutato la richiesta del totem. Se si ripete, chiama l’assistenza della piattaforma: il totem potrebbe dover essere registrato di nuovo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
+            <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform's reason is below; call the platform's help desk to enroll the kiosk again.</source>
+            <translation>La piattaforma ha disattivato questo totem: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il totem.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="226" />
+            <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
+            <translation>La piattaforma ha inviato dati che il totem non può accettare. Il totem tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="230" />
+            <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
+            <translation>Il totem non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="234" />
+            <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
+            <translation>Il totem non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="240" />
+            <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
+            <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="245" />
+            <source>⚠ Personal data waiting too long</source>
+            <translation>⚠ Dati personali in attesa da troppo tempo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="248" />
+            <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
+            <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="257" />
+            <source>Refused by the platform: {n}</source>
+            <translation>Rifiutati dalla piattaforma: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Nothing refused.</source>
+            <translation>Nessun rifiuto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Platform records set aside: {n}</source>
+            <translation>Record della piattaforma messi da parte: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
+            <translation>Il chiosco non ha potuto usare questi record della piattaforma. Prosegue con tutti gli altri e prende la versione corretta appena la piattaforma la pubblica; la piattaforma è stata avvisata. Se uno resta qui, chiamate l'assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Application</source>
+            <translation>Domanda</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Order</source>
+            <translation>Ordine</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="274" />
+            <source>Reason: {message}</source>
+            <translation>Motivo: {message}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="275" />
+            <source>What to do: {advice}</source>
+            <translation>Cosa fare: {advice}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
+            <source>Contact: {who}</source>
+            <translation>Contatto: {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="284" />
+            <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
+            <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
+            <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
+            <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="292" />
+            <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
+            <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="296" />
+            <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
+            <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="300" />
+            <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
+            <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="305" />
+            <source>call the platform's help desk with the date and the reference above.</source>
+            <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="309" />
+            <source>Printer</source>
+            <translation>Stampante</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
+            <source>Slips waiting to print: {n}</source>
+            <translation>Stampe in coda: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="314" />
+            <source>The paper roll is nearly finished: put in a new one soon.</source>
+            <translation>Il rotolo di carta sta per finire: mettine uno nuovo appena puoi.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="317" />
+            <source>Slips to check: {n}</source>
+            <translation>Stampe da verificare: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
+            <source>may not have printed whole: check the paper</source>
+            <translation>forse non stampata per intero: controlla la carta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <source>not printed in time, no longer printed by itself</source>
+            <translation>non stampata in tempo, non verrà più stampata da sola</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="322" />
+            <source>could not be printed: the kiosk's log says why</source>
+            <translation>non si è potuta stampare: il registro del totem dice perché</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="326" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="347" />
+            <source>Reprint</source>
+            <translation>Ristampa</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
+            <source>Dealt with</source>
+            <translation>Gestita</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
+            <source>Print a test page</source>
+            <translation>Stampa pagina di prova</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="339" />
+            <source>Reprint a recent slip</source>
+            <translation>Ristampa una stampa recente</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="342" />
+            <source>No slips printed recently.</source>
+            <translation>Nessuna stampa recente.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
+            <source>A reprint is marked DUPLICATO.</source>
+            <translation>Una ristampa porta la scritta DUPLICATO.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="355" />
+            <source>Actions</source>
+            <translation>Azioni</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="356" />
+            <source>Start an assisted session</source>
+            <translation>Inizia una sessione assistita</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="358" />
+            <source>Print the end-of-day report</source>
+            <translation>Stampa il riepilogo del giorno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="360" />
+            <source>Touch again to close the kiosk</source>
+            <translation>Tocca di nuovo per chiudere il totem</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="361" />
+            <source>Leave the kiosk for maintenance</source>
+            <translation>Chiudi il totem per manutenzione</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerLoginScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="106" />
+            <source>Type your operator code and your PIN.</source>
+            <translation>Inserisci il tuo codice personale e il PIN.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="126" />
+            <source>Too many wrong PINs: this code is locked until {time}.</source>
+            <translation>Troppi PIN errati: questo codice è bloccato fino alle {time}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="130" />
+            <source>This operator is not enabled at this Social Point.</source>
+            <translation>Questo welfare manager non è abilitato in questo Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="131" />
+            <source>Operator code or PIN not right. Tries left: {n}.</source>
+            <translation>Codice personale o PIN non corretti. Tentativi rimasti: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="136" />
+            <source>Operator access</source>
+            <translation>Accesso welfare manager</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="138" />
+            <source>For welfare managers only. Type your operator code and your PIN.</source>
+            <translation>Riservato ai welfare manager. Inserisci il tuo codice personale e il PIN.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="140" />
+            <source>Operator code</source>
+            <translation>Codice personale</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="141" />
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="144" />
+            <source>Checking…</source>
+            <translation>Verifica in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="145" />
+            <source>Log in</source>
+            <translation>Entra</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="170" />
+            <source>Type names in Latin letters (pinyin), as on your documents.</source>
+            <translation>Scrivi i nomi in lettere latine (pinyin), come sui documenti.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
+            <source>Other letters</source>
+            <translation>Altre lettere</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="172" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="173" />
+            <source>space</source>
+            <translation>spazio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="174" />
+            <source>Delete</source>
+            <translation>Cancella</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="175" />
+            <source>Capital letters</source>
+            <translation>Maiuscole</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="176" />
+            <source>Close</source>
+            <translation>Chiudi</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintController</name>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="90" />
+            <source>Printing is not possible right now</source>
+            <translation>In questo momento non si può stampare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="91" />
+            <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
+            <translation>Non si è perso nulla. Chiedi al welfare manager allo sportello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="92" />
+            <source>OK</source>
+            <translation>Ho capito</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="89" />
+            <source>Your printout</source>
+            <translation>La tua stampa</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="90" />
+            <source>Done</source>
+            <translation>Fatto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
+            <source>Show this screen to the welfare manager, or take a photo of it.</source>
+            <translation>Mostra questa schermata al welfare manager, oppure fotografala.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <source>This Social Point has no printer</source>
+            <translation>Questo Social Point non ha una stampante</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Printed</source>
+            <translation>Stampato</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Take your sheet from the printer.</source>
+            <translation>Ritira il foglio dalla stampante.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+            <source>This sheet could not be printed</source>
+            <translation>Questo foglio non si è potuto stampare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+            <source>Ask the welfare manager for it: nothing is lost.</source>
+            <translation>Chiedilo al welfare manager allo sportello: non si è perso nulla.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+            <source>Printing stopped half-way</source>
+            <translation>La stampa si è interrotta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
+            <source>Ask the welfare manager for a copy: nothing is lost.</source>
+            <translation>Chiedi una copia al welfare manager: non si è perso nulla.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
+            <source>The printer is out of paper</source>
+            <translation>La stampante è senza carta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="113" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+            <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene cambiata la carta.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+            <source>The printer cover is open</source>
+            <translation>Lo sportello della stampante è aperto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+            <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena viene chiuso.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="127" />
+            <source>The printer is not answering</source>
+            <translation>La stampante non risponde</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="129" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+            <translation>Avvisa il welfare manager allo sportello, oppure tocca «Chiedi aiuto». Il tuo foglio si stampa appena la stampante torna a funzionare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>Printing…</source>
+            <translation>Stampa in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>This is what is being printed.</source>
+            <translation>Ecco che cosa stai stampando.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceDetailScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
+            <source>Print these details</source>
+            <translation>Stampa questa scheda</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="147" />
+            <source>This service is no longer in the catalog.</source>
+            <translation>Questo servizio non è più nel catalogo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>Add to cart</source>
+            <translation>Aggiungi al carrello</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation>✓ Nel carrello: {amount}. Puoi cambiare la quantità nel carrello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
+            <source>Open the cart</source>
+            <translation>Apri il carrello</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="162" />
+            <source>Who can use it</source>
+            <translation>Chi può usarlo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="165" />
+            <source>Residents of: {comuni}</source>
+            <translation>Chi abita a: {comuni}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="168" />
+            <source>Everyone, whichever Comune they live in</source>
+            <translation>Tutti, in qualsiasi Comune abitino</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="169" />
+            <source>Who provides it</source>
+            <translation>Chi offre il servizio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="173" />
+            <source>Phone: {phone}</source>
+            <translation>Telefono: {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="178" />
+            <source>E-mail: {email}</source>
+            <translation>E-mail: {email}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="180" />
+            <source>Address: {address}</source>
+            <translation>Indirizzo: {address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
+            <source>Scan with your phone to save the provider's contact</source>
+            <translation>Inquadra con il telefono per salvare il contatto</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceListScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="74" />
+            <source>Services for residents of {comune}</source>
+            <translation>Servizi per chi abita a {comune}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="76" />
+            <source>Services for residents of every Comune of the network</source>
+            <translation>Servizi per chi abita in tutti i Comuni della rete</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/service_list.py" line="103" />
+            <source>Show more services (%n more)</source>
+            <translation>
+                <numerusform>Mostra altri servizi (ne resta %n)</numerusform>
+                <numerusform>Mostra altri servizi (ne restano %n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Slips</name>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="87" />
+            <source>The Comune will contact you after examining the application.</source>
+            <translation>Il Comune ti contatterà dopo aver esaminato la domanda.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="88" />
+            <source>Keep this receipt: you need it to ask how your application is going.</source>
+            <translation>Conserva questa ricevuta: serve per chiedere a che punto è la domanda.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="47" />
+            <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+            <translation>Paghi al fornitore quando ricevi il servizio. Il totem non riceve denaro.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="49" />
+            <source>Paid with your welfare credit. The kiosk never takes money.</source>
+            <translation>Pagato con il tuo credito welfare. Il totem non riceve denaro.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="51" />
+            <source>Paid at the Social Point desk.</source>
+            <translation>Pagato allo sportello del Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="53" />
+            <source>One voucher per service comes out: show it to the provider.</source>
+            <translation>Per ogni servizio esce un buono: mostralo al fornitore.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillTherePanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="76" />
+            <source>Are you still there?</source>
+            <translation>Sei ancora lì?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="77" />
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n secondo</numerusform>
+                <numerusform>%n secondi</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="79" />
+            <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
+            <translation>Allo scadere del tempo, quello che hai inserito viene cancellato perché la persona dopo di te non lo veda, e il totem torna all'inizio.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="81" />
+            <source>Continue</source>
+            <translation>Continua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="82" />
+            <source>I need more time</source>
+            <translation>Mi serve più tempo</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBadge</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>● Online</source>
+            <translation>● In linea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>○ Offline</source>
+            <translation>○ Senza rete</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37" />
+            <source>%n record(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n pratica in attesa di invio</numerusform>
+                <numerusform>%n pratiche in attesa di invio</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42" />
+            <source>synced at {time}</source>
+            <translation>aggiornato alle {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="72" />
+            <source>Information only: no booking here</source>
+            <translation>Solo informazioni: qui non si prenota</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="74" />
+            <source>Free of charge</source>
+            <translation>Gratuito</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <source>hour</source>
+            <translation>ora</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <source>day</source>
+            <translation>giorno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <source>week</source>
+            <translation>settimana</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <source>month</source>
+            <translation>mese</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <source>meal</source>
+            <translation>pasto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <source>session</source>
+            <translation>seduta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <source>course</source>
+            <translation>percorso</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <source>ride</source>
+            <translation>corsa</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="26" />
+            <source>delivery</source>
+            <translation>consegna</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="27" />
+            <source>kg</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="28" />
+            <source>visit</source>
+            <translation>accesso</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validators</name>
+        <message>
+            <location filename="../../forms/validators.py" line="25" />
+            <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+            <translation>Il codice fiscale ha 16 caratteri: controlla di averli scritti tutti.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="28" />
+            <source>This codice fiscale is not valid: check its letters and digits.</source>
+            <translation>Il codice fiscale non è valido: controlla lettere e numeri.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="31" />
+            <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+            <translation>Il codice fiscale non è valido: la data di nascita non esiste.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="36" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation>Il codice fiscale non è valido: una lettera o una cifra è sbagliata, confrontalo con la tessera sanitaria.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="41" />
+            <source>An Italian IBAN has 27 characters and starts with IT.</source>
+            <translation>L'IBAN italiano ha 27 caratteri e inizia con IT.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="44" />
+            <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+            <translation>L'IBAN non è valido: controlla le cifre, una potrebbe essere sbagliata.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="47" />
+            <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+            <translation>L'IBAN non è valido: controlla la lettera dopo IT e le due cifre (il CIN).</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="51" />
+            <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+            <translation>Scrivi un numero di telefono completo, come 347 123 4567 o +40 721 234 567.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="54" />
+            <source>This e-mail address is not valid: it should look like name@example.it.</source>
+            <translation>L'indirizzo e-mail non è valido: deve essere come nome@esempio.it.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="57" />
+            <source>A postcode (CAP) has 5 digits, for example 35016.</source>
+            <translation>Il CAP ha 5 cifre, per esempio 35016.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalletScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
+            <source>Code {code} · valid until {day}</source>
+            <translation>Codice {code} · valido fino al {day}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="92" />
+            <source>Print</source>
+            <translation>Stampa</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="98" />
+            <source>My vouchers</source>
+            <translation>I miei buoni</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
+            <translation>I buoni a tuo nome, concessi dal Comune o acquistati qui, si possono ristampare. Scrivi il tuo codice fiscale o passa la tessera sanitaria sul lettore.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
+            <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
+            <translation>Non ci sono buoni a tuo nome da stampare. Se il Comune ha appena approvato il tuo, può servire qualche minuto perché arrivi a questo totem.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="122" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
+            <translation>Questo Social Point non si è ancora collegato alla piattaforma del welfare, quindi non può mostrare i tuoi buoni. Chiedi al welfare manager allo sportello, oppure riprova più tardi.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="126" />
+            <source>The voucher could not be printed. Please ask a welfare manager.</source>
+            <translation>Non è stato possibile stampare il buono. Chiedi al welfare manager allo sportello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
+            <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
+            <translation>In questo momento non è possibile leggere i tuoi buoni. Riprova, oppure chiedi al welfare manager allo sportello.</translation>
+        </message>
+    </context>
 </TS>

@@ -1,1926 +1,1981 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ro_RO">
-<context>
-    <name>Answers</name>
-    <message>
-        <location filename="../../forms/answers.py" line="31"/>
-        <source>This answer is required.</source>
-        <translation type="unfinished">Acest răspuns este obligatoriu.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="32"/>
-        <source>Please type some text.</source>
-        <translation type="unfinished">Vă rugăm să scrieți un text.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="33"/>
-        <source>Type at least {min} characters.</source>
-        <translation type="unfinished">Scrieți cel puțin {min} caractere.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="34"/>
-        <source>Type at most {max} characters.</source>
-        <translation type="unfinished">Scrieți cel mult {max} caractere.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="35"/>
-        <source>This is not in the required format.</source>
-        <translation type="unfinished">Formatul nu este cel cerut.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="36"/>
-        <source>Type a whole number.</source>
-        <translation type="unfinished">Scrieți un număr întreg.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="37"/>
-        <source>Type an amount in euro, like 150 or 150.50.</source>
-        <translation type="unfinished">Scrieți o sumă în euro, de exemplu 150 sau 150,50.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="38"/>
-        <source>The smallest value allowed is {min}.</source>
-        <translation type="unfinished">Valoarea minimă permisă este {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="39"/>
-        <source>The largest value allowed is {max}.</source>
-        <translation type="unfinished">Valoarea maximă permisă este {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="40"/>
-        <source>Type a valid date, like 23/01/1941.</source>
-        <translation type="unfinished">Scrieți o dată corectă, de exemplu 23/01/1941.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="41"/>
-        <source>The date cannot be before {min}.</source>
-        <translation type="unfinished">Data nu poate fi înainte de {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="42"/>
-        <source>The date cannot be after {max}.</source>
-        <translation type="unfinished">Data nu poate fi după {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="43"/>
-        <source>Choose one of the answers offered.</source>
-        <translation type="unfinished">Alegeți unul dintre răspunsurile propuse.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="44"/>
-        <source>“{choice}” cannot be chosen together with other answers.</source>
-        <translation type="unfinished">„{choice}” nu se poate alege împreună cu alte răspunsuri.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="46"/>
-        <source>Answer yes or no.</source>
-        <translation type="unfinished">Răspundeți cu da sau nu.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="47"/>
-        <source>You need to confirm this declaration to go on.</source>
-        <translation type="unfinished">Pentru a continua, trebuie să confirmați această declarație.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="48"/>
-        <source>Choose a Comune from the list.</source>
-        <translation type="unfinished">Alegeți o comună (Comune) din listă.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="49"/>
-        <source>Add at least {min}.</source>
-        <translation type="unfinished">Adăugați cel puțin {min}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="50"/>
-        <source>You can add at most {max}.</source>
-        <translation type="unfinished">Puteți adăuga cel mult {max}.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="51"/>
-        <source>This answer is not part of the form.</source>
-        <translation type="unfinished">Acest răspuns nu face parte din formular.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="52"/>
-        <source>The form cannot check this answer: please ask the welfare manager.</source>
-        <translation type="unfinished">Formularul nu poate verifica acest răspuns: vă rugăm să întrebați operatorul.</translation>
-    </message>
-</context>
-<context>
-    <name>ApplicationStatusScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="134"/>
-        <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
-        <translation type="unfinished">Codul de urmărire arată așa: DOM-ABCD-EFGH. Verificați chitanța.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="157"/>
-        <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
-        <translation type="unfinished">Căutarea nu este posibilă acum. Vă rugăm să întrebați operatorul de la ghișeu.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
-        <source>Received by the Comune</source>
-        <translation type="unfinished">Primită de Comune (primărie)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
-        <source>The Comune is examining it</source>
-        <translation type="unfinished">Primăria o analizează</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
-        <source>The Comune needs more documents</source>
-        <translation type="unfinished">Primăria are nevoie de mai multe documente</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
-        <source>Accepted</source>
-        <translation type="unfinished">Aprobată</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
-        <source>Not accepted</source>
-        <translation type="unfinished">Respinsă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
-        <source>Saved at this Social Point, not yet sent to the Comune</source>
-        <translation type="unfinished">Salvată la acest Social Point, încă netrimisă la primărie</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
-        <source>It did not reach the Comune</source>
-        <translation type="unfinished">Nu a ajuns la primărie</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
-        <source>It leaves by itself as soon as the Social Point is online.</source>
-        <translation type="unfinished">Pleacă singură imediat ce Social Point-ul are conexiune.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="178"/>
-        <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
-        <translation type="unfinished">Întrebați operatorul de la ghișeu: poate vedea motivul și vă poate ajuta să depuneți din nou cererea.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
-        <source>Bring them to the Comune&apos;s office, with your receipt.</source>
-        <translation type="unfinished">Duceți-le la biroul primăriei, împreună cu chitanța.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
-        <source>Where is my application?</source>
-        <translation type="unfinished">Unde este cererea mea?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
-        <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
-        <translation type="unfinished">Scrieți codul de urmărire tipărit pe chitanță și codul fiscal (codice fiscale). Puteți și să treceți cardul de sănătate prin cititor.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
-        <source>Tracking code (on the receipt)</source>
-        <translation type="unfinished">Codul de urmărire (de pe chitanță)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
-        <source>Codice fiscale</source>
-        <translation type="unfinished">Cod fiscal (codice fiscale)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
-        <source>Search</source>
-        <translation type="unfinished">Caută</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="200"/>
-        <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
-        <translation type="unfinished">Nicio cerere nu corespunde acestui cod de urmărire și acestui cod fiscal. Verificați-le pe amândouă; dacă ați depus cererea de curând la alt Social Point, încercați mai târziu.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
-        <source>Protocol number: {protocol}</source>
-        <translation type="unfinished">Număr de înregistrare: {protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="218"/>
-        <source>Last update: {day} at {hour}</source>
-        <translation type="unfinished">Ultima actualizare: {day}, ora {hour}</translation>
-    </message>
-</context>
-<context>
-    <name>ApplyScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="227"/>
-        <source>Change</source>
-        <translation type="unfinished">Modifică</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="239"/>
-        <source>Person {n}: {who}</source>
-        <translation type="unfinished">Persoana {n}: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="251"/>
-        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-        <translation type="unfinished">Primăria analizează fiecare cerere: nu acest terminal decide cine este admis.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
-        <source>Please note: {reasons}</source>
-        <translation type="unfinished">Atenție: {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="264"/>
-        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-        <translation type="unfinished">După răspunsurile dumneavoastră, se pare că îndepliniți condițiile. Decizia aparține primăriei.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="319"/>
-        <source>(no answers yet)</source>
-        <translation type="unfinished">(încă niciun răspuns)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
-        <source>Discard this person?</source>
-        <translation type="unfinished">Renunțați la această persoană?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
-        <source>What you typed about this person will not be kept.</source>
-        <translation type="unfinished">Ce ați scris despre această persoană nu se va păstra.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
-        <source>No, go on</source>
-        <translation type="unfinished">Nu, continuă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="346"/>
-        <source>Yes, discard</source>
-        <translation type="unfinished">Da, renunță</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="442"/>
-        <source>Please check the answers marked below.</source>
-        <translation type="unfinished">Verificați răspunsurile marcate mai jos.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="465"/>
-        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
-        <translation type="unfinished">Cererea nu a putut fi salvată. Nu s-a pierdut nimic din ce ați scris: încercați din nou sau întrebați operatorul de la ghișeu.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="519"/>
-        <source>Cancel</source>
-        <translation type="unfinished">Anulează</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
-        <source>Step {n} of {total}</source>
-        <translation type="unfinished">Pasul {n} din {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
-        <source>Person {n}</source>
-        <translation type="unfinished">Persoana {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="537"/>
-        <source>Save this person</source>
-        <translation type="unfinished">Salvează această persoană</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="540"/>
-        <source>Next ›</source>
-        <translation type="unfinished">Înainte ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
-        <source>Check your answers and send</source>
-        <translation type="unfinished">Verificați răspunsurile și trimiteți</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Sending…</source>
-        <translation type="unfinished">Se trimite…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Send the application</source>
-        <translation type="unfinished">Trimite cererea</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
-        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-        <translation type="unfinished">Unele răspunsuri lipsesc sau trebuie verificate: atingeți Modifică lângă partea de completat.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
-        <source>Your application has been saved</source>
-        <translation type="unfinished">Cererea dumneavoastră a fost salvată</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
-        <source>Finish</source>
-        <translation type="unfinished">Am terminat</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
-        <source>Your tracking code: {code}</source>
-        <translation type="unfinished">Codul dumneavoastră de urmărire: {code}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="572"/>
-        <source>Protocol number: {protocol}</source>
-        <translation type="unfinished">Număr de înregistrare: {protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
-        <source>The Comune is giving it a protocol number…</source>
-        <translation type="unfinished">Primăria îi atribuie un număr de înregistrare…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="579"/>
-        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
-        <translation type="unfinished">Acest Social Point nu are conexiune acum: cererea va pleca singură cât mai curând. Numărul de înregistrare îl găsiți apoi cu codul de urmărire.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
-        <source>The receipt is coming out of the printer: please keep it.</source>
-        <translation type="unfinished">Chitanța iese din imprimantă: vă rugăm să o păstrați.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
-        <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
-        <translation type="unfinished">Ca să vedeți stadiul cererii, atingeți „Ajutoare și subvenții” pe ecranul de început, apoi „Unde este cererea mea?”.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
-        <source>This call cannot be applied for here</source>
-        <translation type="unfinished">Pentru acest program nu se poate depune cerere aici</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="594"/>
-        <source>Back to the calls</source>
-        <translation type="unfinished">Înapoi la ajutoare</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="598"/>
-        <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
-        <translation type="unfinished">Poate tocmai s-a închis sau formularul nu a ajuns încă la acest terminal. Operatorul de la ghișeu vă poate ajuta.</translation>
-    </message>
-</context>
-<context>
-    <name>CallsScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
-        <source>Apply by {day} at {hour}</source>
-        <translation type="unfinished">Cereri până la {day}, ora {hour}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="66"/>
-        <source>Who can apply</source>
-        <translation type="unfinished">Cine poate depune cerere</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
-        <source>What to bring</source>
-        <translation type="unfinished">Ce documente aduceți</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
-        <source>Apply here</source>
-        <translation type="unfinished">Depuneți cererea aici</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
-        <source>Apply here: {title}</source>
-        <translation type="unfinished">Depuneți cererea aici: {title}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="82"/>
-        <source>Apply with the welfare manager at the desk.</source>
-        <translation type="unfinished">Cererea se depune cu operatorul de la ghișeu.</translation>
+    <context>
+        <name>Answers</name>
+        <message>
+            <location filename="../../forms/answers.py" line="31" />
+            <source>This answer is required.</source>
+            <translation type="unfinished">Acest răspuns este obligatoriu.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="32" />
+            <source>Please type some text.</source>
+            <translation type="unfinished">Vă rugăm să scrieți un text.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="33" />
+            <source>Type at least {min} characters.</source>
+            <translation type="unfinished">Scrieți cel puțin {min} caractere.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="34" />
+            <source>Type at most {max} characters.</source>
+            <translation type="unfinished">Scrieți cel mult {max} caractere.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="35" />
+            <source>This is not in the required format.</source>
+            <translation type="unfinished">Formatul nu este cel cerut.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="36" />
+            <source>Type a whole number.</source>
+            <translation type="unfinished">Scrieți un număr întreg.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="37" />
+            <source>Type an amount in euro, like 150 or 150.50.</source>
+            <translation type="unfinished">Scrieți o sumă în euro, de exemplu 150 sau 150,50.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="38" />
+            <source>The smallest value allowed is {min}.</source>
+            <translation type="unfinished">Valoarea minimă permisă este {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="39" />
+            <source>The largest value allowed is {max}.</source>
+            <translation type="unfinished">Valoarea maximă permisă este {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="40" />
+            <source>Type a valid date, like 23/01/1941.</source>
+            <translation type="unfinished">Scrieți o dată corectă, de exemplu 23/01/1941.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="41" />
+            <source>The date cannot be before {min}.</source>
+            <translation type="unfinished">Data nu poate fi înainte de {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="42" />
+            <source>The date cannot be after {max}.</source>
+            <translation type="unfinished">Data nu poate fi după {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="43" />
+            <source>Choose one of the answers offered.</source>
+            <translation type="unfinished">Alegeți unul dintre răspunsurile propuse.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="44" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation type="unfinished">„{choice}” nu se poate alege împreună cu alte răspunsuri.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="46" />
+            <source>Answer yes or no.</source>
+            <translation type="unfinished">Răspundeți cu da sau nu.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="47" />
+            <source>You need to confirm this declaration to go on.</source>
+            <translation type="unfinished">Pentru a continua, trebuie să confirmați această declarație.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="48" />
+            <source>Choose a Comune from the list.</source>
+            <translation type="unfinished">Alegeți o comună (Comune) din listă.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="49" />
+            <source>Add at least {min}.</source>
+            <translation type="unfinished">Adăugați cel puțin {min}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="50" />
+            <source>You can add at most {max}.</source>
+            <translation type="unfinished">Puteți adăuga cel mult {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>This answer is not part of the form.</source>
+            <translation type="unfinished">Acest răspuns nu face parte din formular.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="52" />
+            <source>The form cannot check this answer: please ask the welfare manager.</source>
+            <translation type="unfinished">Formularul nu poate verifica acest răspuns: vă rugăm să întrebați operatorul.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicationStatusScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="134" />
+            <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
+            <translation type="unfinished">Codul de urmărire arată așa: DOM-ABCD-EFGH. Verificați chitanța.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="157" />
+            <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
+            <translation type="unfinished">Căutarea nu este posibilă acum. Vă rugăm să întrebați operatorul de la ghișeu.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="165" />
+            <source>Received by the Comune</source>
+            <translation type="unfinished">Primită de Comune (primărie)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="166" />
+            <source>The Comune is examining it</source>
+            <translation type="unfinished">Primăria o analizează</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="167" />
+            <source>The Comune needs more documents</source>
+            <translation type="unfinished">Primăria are nevoie de mai multe documente</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="168" />
+            <source>Accepted</source>
+            <translation type="unfinished">Aprobată</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="169" />
+            <source>Not accepted</source>
+            <translation type="unfinished">Respinsă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="170" />
+            <source>Saved at this Social Point, not yet sent to the Comune</source>
+            <translation type="unfinished">Salvată la acest Social Point, încă netrimisă la primărie</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="171" />
+            <source>It did not reach the Comune</source>
+            <translation type="unfinished">Nu a ajuns la primărie</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="176" />
+            <source>It leaves by itself as soon as the Social Point is online.</source>
+            <translation type="unfinished">Pleacă singură imediat ce Social Point-ul are conexiune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="178" />
+            <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
+            <translation type="unfinished">Întrebați operatorul de la ghișeu: poate vedea motivul și vă poate ajuta să depuneți din nou cererea.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="181" />
+            <source>Bring them to the Comune's office, with your receipt.</source>
+            <translation type="unfinished">Duceți-le la biroul primăriei, împreună cu chitanța.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="187" />
+            <source>Where is my application?</source>
+            <translation type="unfinished">Unde este cererea mea?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="189" />
+            <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
+            <translation type="unfinished">Scrieți codul de urmărire tipărit pe chitanță și codul fiscal (codice fiscale). Puteți și să treceți cardul de sănătate prin cititor.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="191" />
+            <source>Tracking code (on the receipt)</source>
+            <translation type="unfinished">Codul de urmărire (de pe chitanță)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="193" />
+            <source>Codice fiscale</source>
+            <translation type="unfinished">Cod fiscal (codice fiscale)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="194" />
+            <source>Search</source>
+            <translation type="unfinished">Caută</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="200" />
+            <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
+            <translation type="unfinished">Nicio cerere nu corespunde acestui cod de urmărire și acestui cod fiscal. Verificați-le pe amândouă; dacă ați depus cererea de curând la alt Social Point, încercați mai târziu.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="211" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished">Număr de înregistrare: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="218" />
+            <source>Last update: {day} at {hour}</source>
+            <translation type="unfinished">Ultima actualizare: {day}, ora {hour}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplyScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="227" />
+            <source>Change</source>
+            <translation type="unfinished">Modifică</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="239" />
+            <source>Person {n}: {who}</source>
+            <translation type="unfinished">Persoana {n}: {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="251" />
+            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+            <translation type="unfinished">Primăria analizează fiecare cerere: nu acest terminal decide cine este admis.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
+            <source>Please note: {reasons}</source>
+            <translation type="unfinished">Atenție: {reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
+            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+            <translation type="unfinished">După răspunsurile dumneavoastră, se pare că îndepliniți condițiile. Decizia aparține primăriei.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="319" />
+            <source>(no answers yet)</source>
+            <translation type="unfinished">(încă niciun răspuns)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>Discard this person?</source>
+            <translation type="unfinished">Renunțați la această persoană?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation type="unfinished">Ce ați scris despre această persoană nu se va păstra.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="345" />
+            <source>No, go on</source>
+            <translation type="unfinished">Nu, continuă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="346" />
+            <source>Yes, discard</source>
+            <translation type="unfinished">Da, renunță</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="442" />
+            <source>Please check the answers marked below.</source>
+            <translation type="unfinished">Verificați răspunsurile marcate mai jos.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="465" />
+            <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+            <translation type="unfinished">Cererea nu a putut fi salvată. Nu s-a pierdut nimic din ce ați scris: încercați din nou sau întrebați operatorul de la ghișeu.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="519" />
+            <source>Cancel</source>
+            <translation type="unfinished">Anulează</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="531" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="546" />
+            <source>Step {n} of {total}</source>
+            <translation type="unfinished">Pasul {n} din {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="536" />
+            <source>Person {n}</source>
+            <translation type="unfinished">Persoana {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="537" />
+            <source>Save this person</source>
+            <translation type="unfinished">Salvează această persoană</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="540" />
+            <source>Next ›</source>
+            <translation type="unfinished">Înainte ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+            <source>Check your answers and send</source>
+            <translation type="unfinished">Verificați răspunsurile și trimiteți</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Sending…</source>
+            <translation type="unfinished">Se trimite…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Send the application</source>
+            <translation type="unfinished">Trimite cererea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="554" />
+            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+            <translation type="unfinished">Unele răspunsuri lipsesc sau trebuie verificate: atingeți Modifică lângă partea de completat.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="564" />
+            <source>Your application has been saved</source>
+            <translation type="unfinished">Cererea dumneavoastră a fost salvată</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
+            <source>Finish</source>
+            <translation type="unfinished">Am terminat</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
+            <source>Your tracking code: {code}</source>
+            <translation type="unfinished">Codul dumneavoastră de urmărire: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="572" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished">Număr de înregistrare: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="576" />
+            <source>The Comune is giving it a protocol number…</source>
+            <translation type="unfinished">Primăria îi atribuie un număr de înregistrare…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
+            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+            <translation type="unfinished">Acest Social Point nu are conexiune acum: cererea va pleca singură cât mai curând. Numărul de înregistrare îl găsiți apoi cu codul de urmărire.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
+            <source>The receipt is coming out of the printer: please keep it.</source>
+            <translation type="unfinished">Chitanța iese din imprimantă: vă rugăm să o păstrați.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="586" />
+            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+            <translation type="unfinished">Ca să vedeți stadiul cererii, atingeți „Ajutoare și subvenții” pe ecranul de început, apoi „Unde este cererea mea?”.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="593" />
+            <source>This call cannot be applied for here</source>
+            <translation type="unfinished">Pentru acest program nu se poate depune cerere aici</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="594" />
+            <source>Back to the calls</source>
+            <translation type="unfinished">Înapoi la ajutoare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
+            <translation type="unfinished">Poate tocmai s-a închis sau formularul nu a ajuns încă la acest terminal. Operatorul de la ghișeu vă poate ajuta.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="59" />
+            <source>Apply by {day} at {hour}</source>
+            <translation type="unfinished">Cereri până la {day}, ora {hour}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="66" />
+            <source>Who can apply</source>
+            <translation type="unfinished">Cine poate depune cerere</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="69" />
+            <source>What to bring</source>
+            <translation type="unfinished">Ce documente aduceți</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="75" />
+            <source>Apply here</source>
+            <translation type="unfinished">Depuneți cererea aici</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+            <source>Apply here: {title}</source>
+            <translation type="unfinished">Depuneți cererea aici: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="82" />
+            <source>Apply with the welfare manager at the desk.</source>
+            <translation type="unfinished">Cererea se depune cu operatorul de la ghișeu.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <source>Calls and subsidies</source>
+            <translation type="unfinished">Ajutoare și subvenții</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="91" />
+            <source>Where is my application?</source>
+            <translation type="unfinished">Unde este cererea mea?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="92" />
+            <source>Print my vouchers</source>
+            <translation type="unfinished">Tipărește tichetele mele</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="94" />
+            <source>Open now for residents of {comune}</source>
+            <translation type="unfinished">Deschise acum pentru locuitorii din {comune}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="96" />
+            <source>The welfare manager at the desk can help you fill in any form.</source>
+            <translation type="unfinished">Operatorul de la ghișeu vă poate ajuta să completați orice formular.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="99" />
+            <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
+            <translation type="unfinished">Acum nu există programe deschise. Întrebați operatorul când vor apărea altele noi.</translation>
+        </message>
+        <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
-        <source>Calls and subsidies</source>
-        <translation type="unfinished">Ajutoare și subvenții</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="91"/>
-        <source>Where is my application?</source>
-        <translation type="unfinished">Unde este cererea mea?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
-        <source>Print my vouchers</source>
-        <translation type="unfinished">Tipărește tichetele mele</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="94"/>
-        <source>Open now for residents of {comune}</source>
-        <translation type="unfinished">Deschise acum pentru locuitorii din {comune}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="96"/>
-        <source>The welfare manager at the desk can help you fill in any form.</source>
-        <translation type="unfinished">Operatorul de la ghișeu vă poate ajuta să completați orice formular.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="99"/>
-        <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
-        <translation type="unfinished">Acum nu există programe deschise. Întrebați operatorul când vor apărea altele noi.</translation>
-    </message>
-</context>
-<context>
-    <name>CartScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="50"/>
-        <source>{each} · {provider}</source>
-        <translation type="unfinished">{each} · {provider}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="55"/>
-        <source>One less</source>
-        <translation type="unfinished">Unul mai puțin</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="60"/>
-        <source>One more</source>
-        <translation type="unfinished">Încă unul</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
-        <source>Remove</source>
-        <translation type="unfinished">Scoate</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="88"/>
-        <source>Your cart</source>
-        <translation type="unfinished">Coșul dumneavoastră</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="93"/>
-        <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
-        <translation type="unfinished">Coșul este gol. Alegeți un serviciu și atingeți „Adaugă în coș”.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="97"/>
-        <source>Total: {amount}</source>
-        <translation type="unfinished">Total: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="99"/>
-        <source>Go on to payment ›</source>
-        <translation type="unfinished">Mergi la plată ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="102"/>
-        <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
-        <translation type="unfinished">Terminalul nu primește niciodată bani: plătiți furnizorului, folosiți creditul dumneavoastră sau plătiți la ghișeu, la operator.</translation>
-    </message>
-</context>
-<context>
-    <name>CatalogScreen</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
-        <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n serviciu</numerusform>
-            <numerusform>%n servicii</numerusform>
-            <numerusform>%n de servicii</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
-        <source>Did you mean “{words}”? %n service(s) found.</source>
-        <translation type="unfinished">
-            <numerusform>Ați vrut să scrieți „{words}”? %n serviciu găsit.</numerusform>
-            <numerusform>Ați vrut să scrieți „{words}”? %n servicii găsite.</numerusform>
-            <numerusform>Ați vrut să scrieți „{words}”? %n de servicii găsite.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
-        <source>%n service(s) found for “{text}”</source>
-        <translation type="unfinished">
-            <numerusform>%n serviciu găsit pentru „{text}”</numerusform>
-            <numerusform>%n servicii găsite pentru „{text}”</numerusform>
-            <numerusform>%n de servicii găsite pentru „{text}”</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="239"/>
-        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
-        <translation type="unfinished">Nu s-a găsit nimic pentru „{text}”. Încercați alt cuvânt, căutați în toate comunele sau cereți ajutor:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="244"/>
-        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
-        <translation type="unfinished">Nu s-a găsit nimic pentru „{text}”. Încercați alt cuvânt sau cereți ajutor:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="247"/>
-        <source>No service mentions: {words}.</source>
-        <translation type="unfinished">Niciun serviciu nu pomenește: {words}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="261"/>
-        <source>Services</source>
-        <translation type="unfinished">Servicii</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="262"/>
-        <source>Search, for example: elderly, meals, babysitter</source>
-        <translation type="unfinished">Căutați, de exemplu: bătrâni, mese, bonă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
-        <source>Search services</source>
-        <translation type="unfinished">Caută servicii</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="264"/>
-        <source>Clear</source>
-        <translation type="unfinished">Șterge</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="265"/>
-        <source>For residents of:</source>
-        <translation type="unfinished">Pentru locuitorii din:</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="266"/>
-        <source>All Comuni</source>
-        <translation type="unfinished">Toate comunele</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="267"/>
-        <source>Search all the Comuni</source>
-        <translation type="unfinished">Caută în toate comunele</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="268"/>
-        <source>Ask for help</source>
-        <translation type="unfinished">Cereți ajutor</translation>
-    </message>
-</context>
-<context>
-    <name>CheckoutScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
-        <source>Your credit is not enough: {amount} available.</source>
-        <translation type="unfinished">Creditul nu ajunge: aveți {amount} disponibil.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
-        <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
-        <translation type="unfinished">Acum puteți cheltui aici cel mult {amount} din credit: restul așteaptă să ajungă la platformă. Încercați mai târziu sau alegeți alt mod de plată.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
-        <source>There is no credit in your name.</source>
-        <translation type="unfinished">Nu există credit pe numele dumneavoastră.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
-        <source>The credit can be used when the Social Point is online.</source>
-        <translation type="unfinished">Creditul se poate folosi când Social Point-ul are conexiune.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
-        <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
-        <translation type="unfinished">Comanda nu a putut fi salvată. Nu s-a plătit nimic: vă rugăm să întrebați operatorul.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <source>Who is buying?</source>
-        <translation type="unfinished">Cine cumpără?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
-        <source>How do you pay?</source>
-        <translation type="unfinished">Cum plătiți?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
-        <source>Your order is saved</source>
-        <translation type="unfinished">Comanda dumneavoastră este salvată</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
-        <source>Total: {amount}</source>
-        <translation type="unfinished">Total: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
-        <source>I pay the provider when the service is done</source>
-        <translation type="unfinished">Plătesc furnizorului după ce primesc serviciul</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
-        <source>I pay at the desk now (cash or card, with the welfare manager)</source>
-        <translation type="unfinished">Plătesc acum la ghișeu (numerar sau card, la operator)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
-        <source>✓ Payment received — confirmed by {name}</source>
-        <translation type="unfinished">✓ Plată primită — confirmată de {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
-        <source>Finish</source>
-        <translation type="unfinished">Am terminat</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
-        <source>Sending…</source>
-        <translation type="unfinished">Se trimite…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
-        <source>Confirm the order</source>
-        <translation type="unfinished">Confirmă comanda</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
-        <source>{amount} · {title} · {total}</source>
+        <source>Data controller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
-        <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
-        <translation type="unfinished">Împreună cu comanda se păstrează doar un cod obținut din el, ca să puteți tipări din nou tichetele la orice Social Point.</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Why your data is used</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
-        <source>Order code: {code}
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>How long it is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Your rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+    <context>
+        <name>CartScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="50" />
+            <source>{each} · {provider}</source>
+            <translation type="unfinished">{each} · {provider}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="55" />
+            <source>One less</source>
+            <translation type="unfinished">Unul mai puțin</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="60" />
+            <source>One more</source>
+            <translation type="unfinished">Încă unul</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <source>Remove</source>
+            <translation type="unfinished">Scoate</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="88" />
+            <source>Your cart</source>
+            <translation type="unfinished">Coșul dumneavoastră</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
+            <translation type="unfinished">Coșul este gol. Alegeți un serviciu și atingeți „Adaugă în coș”.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="97" />
+            <source>Total: {amount}</source>
+            <translation type="unfinished">Total: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="99" />
+            <source>Go on to payment ›</source>
+            <translation type="unfinished">Mergi la plată ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="102" />
+            <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
+            <translation type="unfinished">Terminalul nu primește niciodată bani: plătiți furnizorului, folosiți creditul dumneavoastră sau plătiți la ghișeu, la operator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogScreen</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="208" />
+            <source>%n service(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n serviciu</numerusform>
+                <numerusform>%n servicii</numerusform>
+                <numerusform>%n de servicii</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>Did you mean “{words}”? %n service(s) found.</source>
+            <translation type="unfinished">
+                <numerusform>Ați vrut să scrieți „{words}”? %n serviciu găsit.</numerusform>
+                <numerusform>Ați vrut să scrieți „{words}”? %n servicii găsite.</numerusform>
+                <numerusform>Ați vrut să scrieți „{words}”? %n de servicii găsite.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
+            <source>%n service(s) found for “{text}”</source>
+            <translation type="unfinished">
+                <numerusform>%n serviciu găsit pentru „{text}”</numerusform>
+                <numerusform>%n servicii găsite pentru „{text}”</numerusform>
+                <numerusform>%n de servicii găsite pentru „{text}”</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="239" />
+            <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+            <translation type="unfinished">Nu s-a găsit nimic pentru „{text}”. Încercați alt cuvânt, căutați în toate comunele sau cereți ajutor:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="244" />
+            <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+            <translation type="unfinished">Nu s-a găsit nimic pentru „{text}”. Încercați alt cuvânt sau cereți ajutor:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="247" />
+            <source>No service mentions: {words}.</source>
+            <translation type="unfinished">Niciun serviciu nu pomenește: {words}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="261" />
+            <source>Services</source>
+            <translation type="unfinished">Servicii</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="262" />
+            <source>Search, for example: elderly, meals, babysitter</source>
+            <translation type="unfinished">Căutați, de exemplu: bătrâni, mese, bonă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="263" />
+            <source>Search services</source>
+            <translation type="unfinished">Caută servicii</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="264" />
+            <source>Clear</source>
+            <translation type="unfinished">Șterge</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="265" />
+            <source>For residents of:</source>
+            <translation type="unfinished">Pentru locuitorii din:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="266" />
+            <source>All Comuni</source>
+            <translation type="unfinished">Toate comunele</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="267" />
+            <source>Search all the Comuni</source>
+            <translation type="unfinished">Caută în toate comunele</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="268" />
+            <source>Ask for help</source>
+            <translation type="unfinished">Cereți ajutor</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
+            <source>Your credit is not enough: {amount} available.</source>
+            <translation type="unfinished">Creditul nu ajunge: aveți {amount} disponibil.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
+            <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
+            <translation type="unfinished">Acum puteți cheltui aici cel mult {amount} din credit: restul așteaptă să ajungă la platformă. Încercați mai târziu sau alegeți alt mod de plată.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>There is no credit in your name.</source>
+            <translation type="unfinished">Nu există credit pe numele dumneavoastră.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <source>The credit can be used when the Social Point is online.</source>
+            <translation type="unfinished">Creditul se poate folosi când Social Point-ul are conexiune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
+            <translation type="unfinished">Comanda nu a putut fi salvată. Nu s-a plătit nimic: vă rugăm să întrebați operatorul.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <source>Who is buying?</source>
+            <translation type="unfinished">Cine cumpără?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
+            <source>How do you pay?</source>
+            <translation type="unfinished">Cum plătiți?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="193" />
+            <source>Your order is saved</source>
+            <translation type="unfinished">Comanda dumneavoastră este salvată</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>Total: {amount}</source>
+            <translation type="unfinished">Total: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="200" />
+            <source>I pay the provider when the service is done</source>
+            <translation type="unfinished">Plătesc furnizorului după ce primesc serviciul</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="202" />
+            <source>I pay at the desk now (cash or card, with the welfare manager)</source>
+            <translation type="unfinished">Plătesc acum la ghișeu (numerar sau card, la operator)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
+            <source>✓ Payment received — confirmed by {name}</source>
+            <translation type="unfinished">✓ Plată primită — confirmată de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
+            <source>Finish</source>
+            <translation type="unfinished">Am terminat</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <source>Sending…</source>
+            <translation type="unfinished">Se trimite…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
+            <source>Confirm the order</source>
+            <translation type="unfinished">Confirmă comanda</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <source>{amount} · {title} · {total}</source>
+            <translation type="unfinished">{amount} · {title} · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="244" />
+            <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
+            <translation type="unfinished">Împreună cu comanda se păstrează doar un cod obținut din el, ca să puteți tipări din nou tichetele la orice Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="248" />
+            <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
-        <translation type="unfinished">Codul comenzii: {code}
+            <translation type="unfinished">Codul comenzii: {code}
 Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arătați tichetul furnizorului.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
-        <source>The kiosk never takes money.</source>
-        <translation type="unfinished">Terminalul nu primește niciodată bani.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
-        <source>I use my welfare credit (none in your name)</source>
-        <translation type="unfinished">Folosesc creditul social (nu există pe numele meu)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
-        <source>I use my welfare credit ({amount} available now)</source>
-        <translation type="unfinished">Folosesc creditul social ({amount} disponibil acum)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
-        <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
-        <translation type="unfinished">Creditul dumneavoastră este {balance}. Un terminal cheltuie cel mult {now} din el până când platforma confirmă ce s-a cheltuit: restul rămâne al dumneavoastră, pentru mai târziu sau la alt Social Point.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
-        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
-        <source>You pay the provider then, not now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
-        <source>The amount is taken from your credit now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
-        <source>You pay at the desk now, with the welfare manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CountedUnits</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
-        <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n oră</numerusform>
-            <numerusform>%n ore</numerusform>
-            <numerusform>%n de ore</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
-        <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n zi</numerusform>
-            <numerusform>%n zile</numerusform>
-            <numerusform>%n de zile</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="40"/>
-        <source>%n week(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n săptămână</numerusform>
-            <numerusform>%n săptămâni</numerusform>
-            <numerusform>%n de săptămâni</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
-        <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n lună</numerusform>
-            <numerusform>%n luni</numerusform>
-            <numerusform>%n de luni</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
-        <source>%n meal(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n masă</numerusform>
-            <numerusform>%n mese</numerusform>
-            <numerusform>%n de mese</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
-        <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n ședință</numerusform>
-            <numerusform>%n ședințe</numerusform>
-            <numerusform>%n de ședințe</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="44"/>
-        <source>%n course(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n curs</numerusform>
-            <numerusform>%n cursuri</numerusform>
-            <numerusform>%n de cursuri</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="45"/>
-        <source>%n ride(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n cursă</numerusform>
-            <numerusform>%n curse</numerusform>
-            <numerusform>%n de curse</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="46"/>
-        <source>%n delivery(ies)</source>
-        <translation type="unfinished">
-            <numerusform>%n livrare</numerusform>
-            <numerusform>%n livrări</numerusform>
-            <numerusform>%n de livrări</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="47"/>
-        <source>%n kg</source>
-        <translation type="unfinished">
-            <numerusform>%n kg</numerusform>
-            <numerusform>%n kg</numerusform>
-            <numerusform>%n kg</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="48"/>
-        <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n vizită</numerusform>
-            <numerusform>%n vizite</numerusform>
-            <numerusform>%n de vizite</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FormFields</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
-        <source>dd/mm/yyyy</source>
-        <translation type="unfinished">zz/ll/aaaa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
-        <source>amount in euro, e.g. 150,00</source>
-        <translation type="unfinished">sumă în euro, de ex. 150,00</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
-        <source>16 letters and digits</source>
-        <translation type="unfinished">16 litere și cifre</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
-        <source>e.g. 347 123 4567</source>
-        <translation type="unfinished">de ex. 347 123 4567</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
-        <source>e.g. name@example.it</source>
-        <translation type="unfinished">de ex. nume@exemplu.it</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
-        <source>IT followed by 25 letters and digits</source>
-        <translation type="unfinished">IT urmat de 25 de litere și cifre</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
-        <source>{question} (optional)</source>
-        <translation type="unfinished">{question} (opțional)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
-        <source>You can choose more than one.</source>
-        <translation type="unfinished">Puteți alege mai multe.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
-        <source>✓  I confirm</source>
-        <translation type="unfinished">✓  Confirm</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
-        <source>I confirm</source>
-        <translation type="unfinished">Confirm</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
-        <source>Person {n}</source>
-        <translation type="unfinished">Persoana {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
-        <source>Change</source>
-        <translation type="unfinished">Modifică</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
-        <source>Remove</source>
-        <translation type="unfinished">Scoate</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
-        <source>Tap again to remove</source>
-        <translation type="unfinished">Atingeți din nou pentru a scoate</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
-        <source>+ Add a person</source>
-        <translation type="unfinished">+ Adaugă o persoană</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
-        <source>(no answer)</source>
-        <translation type="unfinished">(niciun răspuns)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
-        <source>Confirmed</source>
-        <translation type="unfinished">Confirmat</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
-        <source>Not confirmed</source>
-        <translation type="unfinished">Neconfirmat</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
-        <source>Yes</source>
-        <translation type="unfinished">Da</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
-        <source>No</source>
-        <translation type="unfinished">Nu</translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="40"/>
-        <source>Welcome to the {name}</source>
-        <translation type="unfinished">Bine ați venit la {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
-        <source>How can we help you? Touch one of the buttons.</source>
-        <translation type="unfinished">Cu ce vă putem ajuta? Atingeți unul dintre butoane.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
-        <source>Services</source>
-        <translation type="unfinished">Servicii</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
-        <source>Find care, help at home, courses and local shops</source>
-        <translation type="unfinished">Îngrijire, ajutor acasă, cursuri și magazine din zonă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
-        <source>Calls and subsidies</source>
-        <translation type="unfinished">Ajutoare și subvenții</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="52"/>
-        <source>Food vouchers, contributions and help from the Comune</source>
-        <translation type="unfinished">Tichete de alimente, contribuții și ajutoare de la primărie</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
-        <source>Ask a welfare manager for help</source>
-        <translation type="unfinished">Cereți ajutor unui operator</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
-        <source>A person at the Social Point will help you</source>
-        <translation type="unfinished">Un operator al Social Point-ului vă ajută</translation>
-    </message>
-</context>
-<context>
-    <name>IdentifyBox</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
-        <source>Your codice fiscale (or pass your health card)</source>
-        <translation type="unfinished">Codul fiscal (codice fiscale) sau treceți cardul de sănătate</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="122"/>
-        <source>Next ›</source>
-        <translation type="unfinished">Înainte ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="124"/>
-        <source>A phone number, to call you if something goes wrong (optional)</source>
-        <translation type="unfinished">Un număr de telefon, ca să vă sunăm dacă ceva nu merge (opțional)</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="328"/>
-        <source>Cart ({n}) · {total}</source>
-        <translation type="unfinished">Coș ({n}) · {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
-        <source>End the assisted session?</source>
-        <translation type="unfinished">Încheiați asistența?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
-        <source>What the citizen was doing and has not sent is forgotten.</source>
-        <translation type="unfinished">Ce făcea cetățeanul și nu a trimis se pierde.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
-        <source>No, go on</source>
-        <translation type="unfinished">Nu, continuă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379"/>
-        <source>Yes, end it</source>
-        <translation type="unfinished">Da, încheie</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
-        <source>Assisted by {name}</source>
-        <translation type="unfinished">Asistență: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
-        <source>Calling the welfare managers of this Social Point…</source>
-        <translation type="unfinished">Chemăm operatorii acestui Social Point…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="460"/>
-        <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
-        <translation type="unfinished">Operatorii acestui Social Point au fost chemați: vine cineva la dumneavoastră. Puteți merge și la ghișeu.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466"/>
-        <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
-        <translation type="unfinished">Acum nu am putut chema pe nimeni de aici. Mergeți la ghișeu și spuneți operatorului că aveți nevoie de ajutor.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="471"/>
-        <source>The desk is staffed: {hours}</source>
-        <translation type="unfinished">Ghișeul este deschis: {hours}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="473"/>
-        <source>Where: {address}</source>
-        <translation type="unfinished">Unde: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="476"/>
-        <source>If nobody is here, call {phone}</source>
-        <translation type="unfinished">Dacă nu este nimeni, sunați la {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>We are here to help</source>
-        <translation type="unfinished">Suntem aici să vă ajutăm</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>OK</source>
-        <translation type="unfinished">Am înțeles</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="486"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation type="unfinished">{name} {version}, program liber sub licența {licence}: {url}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="507"/>
-        <source>Comune of {name}</source>
-        <translation type="unfinished">Comuna {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508"/>
-        <source>‹ Back</source>
-        <translation type="unfinished">‹ Înapoi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>⌂ Home</source>
-        <translation type="unfinished">⌂ Început</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Ask for help</source>
-        <translation type="unfinished">Cereți ajutor</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="511"/>
-        <source>A+ Larger text</source>
-        <translation type="unfinished">A+ Text mai mare</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="512"/>
-        <source>End assisted session</source>
-        <translation type="unfinished">Încheie asistența</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerDeskScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
-        <source>Operator area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
-        <source>Log out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
-        <source>Sync started: the figures update when it ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="139"/>
-        <source>That did not work. Nothing was lost; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
-        <source>⚠ A citizen is asking for help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
-        <source>Asked at this kiosk at {times}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
-        <source>I am on my way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
-        <source>Platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
-        <source>This kiosk is not linked to a platform.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
-        <source>Not synced yet since the kiosk started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
-        <source>Detail: {detail}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
-        <source>Last successful sync: {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
-        <source>Records waiting to be sent: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
-        <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
-        <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
-        <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
-        <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
-        <source>⚠ Personal data waiting too long</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
-        <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
-        <source>Refused by the platform: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Nothing refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Platform records set aside: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
-        <source>Reason: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
-        <source>What to do: {advice}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
-        <source>Contact: {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
-        <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
-        <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
-        <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
-        <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
-        <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
-        <source>call the platform&apos;s help desk with the date and the reference above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
-        <source>Printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
-        <source>Slips waiting to print: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
-        <source>The paper roll is nearly finished: put in a new one soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
-        <source>Slips to check: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
-        <source>may not have printed whole: check the paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
-        <source>not printed in time, no longer printed by itself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
-        <source>could not be printed: the kiosk&apos;s log says why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
-        <source>Reprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
-        <source>Dealt with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
-        <source>Print a test page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
-        <source>Reprint a recent slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
-        <source>No slips printed recently.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
-        <source>A reprint is marked DUPLICATO.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
-        <source>Actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
-        <source>Start an assisted session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
-        <source>Print the end-of-day report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
-        <source>Touch again to close the kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
-        <source>Leave the kiosk for maintenance</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ManagerLoginScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="106"/>
-        <source>Type your operator code and your PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="126"/>
-        <source>Too many wrong PINs: this code is locked until {time}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
-        <source>This operator is not enabled at this Social Point.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="131"/>
-        <source>Operator code or PIN not right. Tries left: {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="136"/>
-        <source>Operator access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="138"/>
-        <source>For welfare managers only. Type your operator code and your PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
-        <source>Operator code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="141"/>
-        <source>PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="145"/>
-        <source>Log in</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
-        <source>Type names in Latin letters (pinyin), as on your documents.</source>
-        <translation type="unfinished">Scrieți numele cu litere latine (pinyin), ca în acte.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
-        <source>Other letters</source>
-        <translation type="unfinished">Alte litere</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
-        <source>space</source>
-        <translation type="unfinished">spațiu</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
-        <source>Delete</source>
-        <translation type="unfinished">Șterge</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
-        <source>Capital letters</source>
-        <translation type="unfinished">Majuscule</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
-        <source>Close</source>
-        <translation type="unfinished">Închide</translation>
-    </message>
-</context>
-<context>
-    <name>PrintController</name>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="90"/>
-        <source>Printing is not possible right now</source>
-        <translation type="unfinished">Acum nu se poate tipări</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="91"/>
-        <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
-        <translation type="unfinished">Nu s-a pierdut nimic. Vă rugăm să întrebați operatorul de la ghișeu.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="92"/>
-        <source>OK</source>
-        <translation type="unfinished">Am înțeles</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="89"/>
-        <source>Your printout</source>
-        <translation type="unfinished">Documentul tipărit</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="90"/>
-        <source>Done</source>
-        <translation type="unfinished">Gata</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
-        <source>Show this screen to the welfare manager, or take a photo of it.</source>
-        <translation type="unfinished">Arătați acest ecran operatorului sau fotografiați-l.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98"/>
-        <source>This Social Point has no printer</source>
-        <translation type="unfinished">Acest Social Point nu are imprimantă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Printed</source>
-        <translation type="unfinished">Tipărit</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Take your sheet from the printer.</source>
-        <translation type="unfinished">Luați foaia din imprimantă.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102"/>
-        <source>This sheet could not be printed</source>
-        <translation type="unfinished">Foaia nu a putut fi tipărită</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
-        <source>Ask the welfare manager for it: nothing is lost.</source>
-        <translation type="unfinished">Cereți-o operatorului: nu s-a pierdut nimic.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
-        <source>Printing stopped half-way</source>
-        <translation type="unfinished">Tipărirea s-a oprit la jumătate</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
-        <source>Ask the welfare manager for a copy: nothing is lost.</source>
-        <translation type="unfinished">Cereți o copie operatorului: nu s-a pierdut nimic.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
-        <source>The printer is out of paper</source>
-        <translation type="unfinished">Imprimanta nu mai are hârtie</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
-        <translation type="unfinished">Spuneți operatorului de la ghișeu sau atingeți „Cereți ajutor”. Foaia se tipărește imediat ce se schimbă hârtia.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
-        <source>The printer cover is open</source>
-        <translation type="unfinished">Capacul imprimantei este deschis</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
-        <translation type="unfinished">Spuneți operatorului de la ghișeu sau atingeți „Cereți ajutor”. Foaia se tipărește imediat ce se închide.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="127"/>
-        <source>The printer is not answering</source>
-        <translation type="unfinished">Imprimanta nu răspunde</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="129"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
-        <translation type="unfinished">Spuneți operatorului de la ghișeu sau atingeți „Cereți ajutor”. Foaia se tipărește imediat ce imprimanta funcționează din nou.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>Printing…</source>
-        <translation type="unfinished">Se tipărește…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>This is what is being printed.</source>
-        <translation type="unfinished">Iată ce se tipărește.</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceDetailScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="144"/>
-        <source>Print these details</source>
-        <translation type="unfinished">Tipărește această fișă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="147"/>
-        <source>This service is no longer in the catalog.</source>
-        <translation type="unfinished">Acest serviciu nu mai este în catalog.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
-        <source>Add to cart</source>
-        <translation type="unfinished">Adaugă în coș</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
-        <source>✓ In your cart: {amount}. Change how many in the cart.</source>
-        <translation type="unfinished">✓ În coș: {amount}. Cantitatea se schimbă din coș.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
-        <source>Open the cart</source>
-        <translation type="unfinished">Deschide coșul</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="162"/>
-        <source>Who can use it</source>
-        <translation type="unfinished">Cine îl poate folosi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="165"/>
-        <source>Residents of: {comuni}</source>
-        <translation type="unfinished">Locuitorii din: {comuni}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
-        <source>Everyone, whichever Comune they live in</source>
-        <translation type="unfinished">Toată lumea, din orice comună</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="169"/>
-        <source>Who provides it</source>
-        <translation type="unfinished">Cine oferă serviciul</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
-        <source>Phone: {phone}</source>
-        <translation type="unfinished">Telefon: {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="178"/>
-        <source>E-mail: {email}</source>
-        <translation type="unfinished">E-mail: {email}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="180"/>
-        <source>Address: {address}</source>
-        <translation type="unfinished">Adresă: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="182"/>
-        <source>Scan with your phone to save the provider&apos;s contact</source>
-        <translation type="unfinished">Scanați cu telefonul ca să salvați contactul furnizorului</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceListScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="74"/>
-        <source>Services for residents of {comune}</source>
-        <translation type="unfinished">Servicii pentru locuitorii din {comune}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="76"/>
-        <source>Services for residents of every Comune of the network</source>
-        <translation type="unfinished">Servicii pentru locuitorii tuturor comunelor din rețea</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="103"/>
-        <source>Show more services (%n more)</source>
-        <translation type="unfinished">
-            <numerusform>Arată mai multe servicii (încă %n)</numerusform>
-            <numerusform>Arată mai multe servicii (încă %n)</numerusform>
-            <numerusform>Arată mai multe servicii (încă %n)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Slips</name>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="87"/>
-        <source>The Comune will contact you after examining the application.</source>
-        <translation type="unfinished">Primăria vă va contacta după ce analizează cererea.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="88"/>
-        <source>Keep this receipt: you need it to ask how your application is going.</source>
-        <translation type="unfinished">Păstrați această chitanță: vă trebuie ca să aflați stadiul cererii.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="46"/>
-        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
-        <translation type="unfinished">Plătiți furnizorului când primiți serviciul. Terminalul nu primește niciodată bani.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="48"/>
-        <source>Paid with your welfare credit. The kiosk never takes money.</source>
-        <translation type="unfinished">Plătit cu creditul social. Terminalul nu primește niciodată bani.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="50"/>
-        <source>Paid at the Social Point desk.</source>
-        <translation type="unfinished">Plătit la ghișeul Social Point-ului.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="52"/>
-        <source>One voucher per service comes out: show it to the provider.</source>
-        <translation type="unfinished">Pentru fiecare serviciu iese un tichet: arătați-l furnizorului.</translation>
-    </message>
-</context>
-<context>
-    <name>StillTherePanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
-        <source>Are you still there?</source>
-        <translation type="unfinished">Mai sunteți aici?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="77"/>
-        <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n secundă</numerusform>
-            <numerusform>%n secunde</numerusform>
-            <numerusform>%n de secunde</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="79"/>
-        <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
-        <translation type="unfinished">Când timpul se termină, ce ați scris se șterge, ca persoana următoare să nu vadă, iar terminalul revine la început.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
-        <source>Continue</source>
-        <translation type="unfinished">Continuă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="82"/>
-        <source>I need more time</source>
-        <translation type="unfinished">Am nevoie de mai mult timp</translation>
-    </message>
-</context>
-<context>
-    <name>SyncBadge</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>● Online</source>
-        <translation type="unfinished">● Conectat</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>○ Offline</source>
-        <translation type="unfinished">○ Fără conexiune</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37"/>
-        <source>%n record(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform>%n înregistrare așteaptă trimiterea</numerusform>
-            <numerusform>%n înregistrări așteaptă trimiterea</numerusform>
-            <numerusform>%n de înregistrări așteaptă trimiterea</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42"/>
-        <source>synced at {time}</source>
-        <translation type="unfinished">actualizat la {time}</translation>
-    </message>
-</context>
-<context>
-    <name>Texts</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="72"/>
-        <source>Information only: no booking here</source>
-        <translation type="unfinished">Doar informații: aici nu se rezervă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="74"/>
-        <source>Free of charge</source>
-        <translation type="unfinished">Gratuit</translation>
-    </message>
-</context>
-<context>
-    <name>Units</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="18"/>
-        <source>hour</source>
-        <translation type="unfinished">oră</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="19"/>
-        <source>day</source>
-        <translation type="unfinished">zi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="20"/>
-        <source>week</source>
-        <translation type="unfinished">săptămână</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="21"/>
-        <source>month</source>
-        <translation type="unfinished">lună</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="22"/>
-        <source>meal</source>
-        <translation type="unfinished">masă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="23"/>
-        <source>session</source>
-        <translation type="unfinished">ședință</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="24"/>
-        <source>course</source>
-        <translation type="unfinished">curs</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="25"/>
-        <source>ride</source>
-        <translation type="unfinished">cursă</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="26"/>
-        <source>delivery</source>
-        <translation type="unfinished">livrare</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="27"/>
-        <source>kg</source>
-        <translation type="unfinished">kg</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="28"/>
-        <source>visit</source>
-        <translation type="unfinished">vizită</translation>
-    </message>
-</context>
-<context>
-    <name>Validators</name>
-    <message>
-        <location filename="../../forms/validators.py" line="25"/>
-        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
-        <translation type="unfinished">Codul fiscal (codice fiscale) are 16 caractere: verificați că le-ați scris pe toate.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="28"/>
-        <source>This codice fiscale is not valid: check its letters and digits.</source>
-        <translation type="unfinished">Acest cod fiscal nu este valabil: verificați literele și cifrele.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="31"/>
-        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
-        <translation type="unfinished">Acest cod fiscal nu este valabil: data nașterii din el nu există.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="36"/>
-        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
-        <translation type="unfinished">Acest cod fiscal nu este valabil: o literă sau o cifră este greșită, comparați-l cu cardul de sănătate.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="41"/>
-        <source>An Italian IBAN has 27 characters and starts with IT.</source>
-        <translation type="unfinished">Un IBAN italian are 27 de caractere și începe cu IT.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="44"/>
-        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
-        <translation type="unfinished">Acest IBAN nu este valabil: verificați cifrele, una poate fi greșită.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="47"/>
-        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
-        <translation type="unfinished">Acest IBAN nu este valabil: verificați litera de după IT și cele două cifre ale ei (CIN).</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="51"/>
-        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
-        <translation type="unfinished">Scrieți un număr de telefon complet, de exemplu 347 123 4567 sau +40 721 234 567.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="54"/>
-        <source>This e-mail address is not valid: it should look like name@example.it.</source>
-        <translation type="unfinished">Această adresă de e-mail nu este valabilă: trebuie să arate ca nume@exemplu.it.</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="57"/>
-        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
-        <translation type="unfinished">Codul poștal (CAP) are 5 cifre, de exemplu 35016.</translation>
-    </message>
-</context>
-<context>
-    <name>WalletScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="89"/>
-        <source>Code {code} · valid until {day}</source>
-        <translation type="unfinished">Cod {code} · valabil până la {day}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="92"/>
-        <source>Print</source>
-        <translation type="unfinished">Tipărește</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="98"/>
-        <source>My vouchers</source>
-        <translation type="unfinished">Tichetele mele</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="102"/>
-        <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-        <translation type="unfinished">Tichetele pe numele dumneavoastră, date de primărie sau cumpărate aici, se pot tipări din nou. Scrieți codul fiscal sau treceți cardul de sănătate prin cititor.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="115"/>
-        <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
-        <translation type="unfinished">Nu există tichete pe numele dumneavoastră de tipărit. Dacă primăria tocmai le-a aprobat, pot trece câteva minute până ajung la acest terminal.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="122"/>
-        <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
-        <translation type="unfinished">Acest Social Point nu s-a conectat încă la platforma de asistență socială, deci nu vă poate arăta tichetele. Întrebați un operator sau încercați mai târziu.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="126"/>
-        <source>The voucher could not be printed. Please ask a welfare manager.</source>
-        <translation type="unfinished">Tichetul nu a putut fi tipărit. Vă rugăm să întrebați un operator.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="128"/>
-        <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
-        <translation type="unfinished">Tichetele nu au putut fi citite acum. Încercați din nou sau întrebați un operator.</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>The kiosk never takes money.</source>
+            <translation type="unfinished">Terminalul nu primește niciodată bani.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>I use my welfare credit (none in your name)</source>
+            <translation type="unfinished">Folosesc creditul social (nu există pe numele meu)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="259" />
+            <source>I use my welfare credit ({amount} available now)</source>
+            <translation type="unfinished">Folosesc creditul social ({amount} disponibil acum)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="270" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation type="unfinished">Creditul dumneavoastră este {balance}. Un terminal cheltuie cel mult {now} din el până când platforma confirmă ce s-a cheltuit: restul rămâne al dumneavoastră, pentru mai târziu sau la alt Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="278" />
+            <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+            <translation type="unfinished">Ce urmează: furnizorul vă sună în două zile lucrătoare ca să stabiliți ziua și ora (numărul lui este și pe tichet). Arătați tichetul când primiți serviciul.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="283" />
+            <source>You pay the provider then, not now.</source>
+            <translation type="unfinished">Plătiți furnizorului atunci, nu acum.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="285" />
+            <source>The amount is taken from your credit now.</source>
+            <translation type="unfinished">Suma se ia acum din creditul dumneavoastră.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="287" />
+            <source>You pay at the desk now, with the welfare manager.</source>
+            <translation type="unfinished">Plătiți acum la ghișeu, la operator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n hour(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n oră</numerusform>
+                <numerusform>%n ore</numerusform>
+                <numerusform>%n de ore</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n day(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n zi</numerusform>
+                <numerusform>%n zile</numerusform>
+                <numerusform>%n de zile</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n week(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n săptămână</numerusform>
+                <numerusform>%n săptămâni</numerusform>
+                <numerusform>%n de săptămâni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n month(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n lună</numerusform>
+                <numerusform>%n luni</numerusform>
+                <numerusform>%n de luni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n meal(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n masă</numerusform>
+                <numerusform>%n mese</numerusform>
+                <numerusform>%n de mese</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n session(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n ședință</numerusform>
+                <numerusform>%n ședințe</numerusform>
+                <numerusform>%n de ședințe</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n course(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n curs</numerusform>
+                <numerusform>%n cursuri</numerusform>
+                <numerusform>%n de cursuri</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n ride(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n cursă</numerusform>
+                <numerusform>%n curse</numerusform>
+                <numerusform>%n de curse</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n delivery(ies)</source>
+            <translation type="unfinished">
+                <numerusform>%n livrare</numerusform>
+                <numerusform>%n livrări</numerusform>
+                <numerusform>%n de livrări</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n kg</source>
+            <translation type="unfinished">
+                <numerusform>%n kg</numerusform>
+                <numerusform>%n kg</numerusform>
+                <numerusform>%n kg</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="48" />
+            <source>%n visit(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n vizită</numerusform>
+                <numerusform>%n vizite</numerusform>
+                <numerusform>%n de vizite</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FormFields</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+            <source>dd/mm/yyyy</source>
+            <translation type="unfinished">zz/ll/aaaa</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+            <source>amount in euro, e.g. 150,00</source>
+            <translation type="unfinished">sumă în euro, de ex. 150,00</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+            <source>16 letters and digits</source>
+            <translation type="unfinished">16 litere și cifre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
+            <source>e.g. 347 123 4567</source>
+            <translation type="unfinished">de ex. 347 123 4567</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
+            <source>e.g. name@example.it</source>
+            <translation type="unfinished">de ex. nume@exemplu.it</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="46" />
+            <source>IT followed by 25 letters and digits</source>
+            <translation type="unfinished">IT urmat de 25 de litere și cifre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="99" />
+            <source>{question} (optional)</source>
+            <translation type="unfinished">{question} (opțional)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>You can choose more than one.</source>
+            <translation type="unfinished">Puteți alege mai multe.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="282" />
+            <source>✓  I confirm</source>
+            <translation type="unfinished">✓  Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="284" />
+            <source>I confirm</source>
+            <translation type="unfinished">Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="349" />
+            <source>Person {n}</source>
+            <translation type="unfinished">Persoana {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <source>Change</source>
+            <translation type="unfinished">Modifică</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="362" />
+            <source>Remove</source>
+            <translation type="unfinished">Scoate</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="380" />
+            <source>Tap again to remove</source>
+            <translation type="unfinished">Atingeți din nou pentru a scoate</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="384" />
+            <source>+ Add a person</source>
+            <translation type="unfinished">+ Adaugă o persoană</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="408" />
+            <source>(no answer)</source>
+            <translation type="unfinished">(niciun răspuns)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="418" />
+            <source>Confirmed</source>
+            <translation type="unfinished">Confirmat</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
+            <source>Not confirmed</source>
+            <translation type="unfinished">Neconfirmat</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="423" />
+            <source>Yes</source>
+            <translation type="unfinished">Da</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="425" />
+            <source>No</source>
+            <translation type="unfinished">Nu</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="40" />
+            <source>Welcome to the {name}</source>
+            <translation type="unfinished">Bine ați venit la {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="42" />
+            <source>How can we help you? Touch one of the buttons.</source>
+            <translation type="unfinished">Cu ce vă putem ajuta? Atingeți unul dintre butoane.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="45" />
+            <source>Services</source>
+            <translation type="unfinished">Servicii</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="46" />
+            <source>Find care, help at home, courses and local shops</source>
+            <translation type="unfinished">Îngrijire, ajutor acasă, cursuri și magazine din zonă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="51" />
+            <source>Calls and subsidies</source>
+            <translation type="unfinished">Ajutoare și subvenții</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="52" />
+            <source>Food vouchers, contributions and help from the Comune</source>
+            <translation type="unfinished">Tichete de alimente, contribuții și ajutoare de la primărie</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="57" />
+            <source>Ask a welfare manager for help</source>
+            <translation type="unfinished">Cereți ajutor unui operator</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="58" />
+            <source>A person at the Social Point will help you</source>
+            <translation type="unfinished">Un operator al Social Point-ului vă ajută</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentifyBox</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="121" />
+            <source>Your codice fiscale (or pass your health card)</source>
+            <translation type="unfinished">Codul fiscal (codice fiscale) sau treceți cardul de sănătate</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="122" />
+            <source>Next ›</source>
+            <translation type="unfinished">Înainte ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="124" />
+            <source>A phone number, to call you if something goes wrong (optional)</source>
+            <translation type="unfinished">Un număr de telefon, ca să vă sunăm dacă ceva nu merge (opțional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="328" />
+            <source>Cart ({n}) · {total}</source>
+            <translation type="unfinished">Coș ({n}) · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="376" />
+            <source>End the assisted session?</source>
+            <translation type="unfinished">Încheiați asistența?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
+            <source>What the citizen was doing and has not sent is forgotten.</source>
+            <translation type="unfinished">Ce făcea cetățeanul și nu a trimis se pierde.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="378" />
+            <source>No, go on</source>
+            <translation type="unfinished">Nu, continuă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="379" />
+            <source>Yes, end it</source>
+            <translation type="unfinished">Da, încheie</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="402" />
+            <source>Assisted by {name}</source>
+            <translation type="unfinished">Asistență: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="457" />
+            <source>Calling the welfare managers of this Social Point…</source>
+            <translation type="unfinished">Chemăm operatorii acestui Social Point…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="460" />
+            <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
+            <translation type="unfinished">Operatorii acestui Social Point au fost chemați: vine cineva la dumneavoastră. Puteți merge și la ghișeu.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="466" />
+            <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
+            <translation type="unfinished">Acum nu am putut chema pe nimeni de aici. Mergeți la ghișeu și spuneți operatorului că aveți nevoie de ajutor.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="471" />
+            <source>The desk is staffed: {hours}</source>
+            <translation type="unfinished">Ghișeul este deschis: {hours}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="473" />
+            <source>Where: {address}</source>
+            <translation type="unfinished">Unde: {address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="476" />
+            <source>If nobody is here, call {phone}</source>
+            <translation type="unfinished">Dacă nu este nimeni, sunați la {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>We are here to help</source>
+            <translation type="unfinished">Suntem aici să vă ajutăm</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>OK</source>
+            <translation type="unfinished">Am înțeles</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="486" />
+            <source>{name} {version}, free software under the {licence} licence: {url}</source>
+            <translation type="unfinished">{name} {version}, program liber sub licența {licence}: {url}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="507" />
+            <source>Comune of {name}</source>
+            <translation type="unfinished">Comuna {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="508" />
+            <source>‹ Back</source>
+            <translation type="unfinished">‹ Înapoi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="509" />
+            <source>⌂ Home</source>
+            <translation type="unfinished">⌂ Început</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="510" />
+            <source>Ask for help</source>
+            <translation type="unfinished">Cereți ajutor</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="511" />
+            <source>A+ Larger text</source>
+            <translation type="unfinished">A+ Text mai mare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <source>End assisted session</source>
+            <translation type="unfinished">Încheie asistența</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerDeskScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="133" />
+            <source>Operator area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
+            <source>Log out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="138" />
+            <source>Sync started: the figures update when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="139" />
+            <source>That did not work. Nothing was lost; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="140" />
+            <source>Sync done: the figures below are up to date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="142" />
+            <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="169" />
+            <source>⚠ A citizen is asking for help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
+            <source>Asked at this kiosk at {times}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
+            <source>I am on my way</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
+            <source>Platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="191" />
+            <source>This kiosk is not linked to a platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="193" />
+            <source>Not synced yet since the kiosk started.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
+            <source>Detail: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="204" />
+            <source>Last successful sync: {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
+            <source>Records waiting to be sent: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="207" />
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="217" />
+            <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
+            <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform's reason is below; call the platform's help desk to enroll the kiosk again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="226" />
+            <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="230" />
+            <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="234" />
+            <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="240" />
+            <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="245" />
+            <source>⚠ Personal data waiting too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="248" />
+            <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="257" />
+            <source>Refused by the platform: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Nothing refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Platform records set aside: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="274" />
+            <source>Reason: {message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="275" />
+            <source>What to do: {advice}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
+            <source>Contact: {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="284" />
+            <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
+            <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="292" />
+            <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="296" />
+            <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="300" />
+            <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="305" />
+            <source>call the platform's help desk with the date and the reference above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="309" />
+            <source>Printer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
+            <source>Slips waiting to print: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="314" />
+            <source>The paper roll is nearly finished: put in a new one soon.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="317" />
+            <source>Slips to check: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
+            <source>may not have printed whole: check the paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <source>not printed in time, no longer printed by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="322" />
+            <source>could not be printed: the kiosk's log says why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="326" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="347" />
+            <source>Reprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
+            <source>Dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
+            <source>Print a test page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="339" />
+            <source>Reprint a recent slip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="342" />
+            <source>No slips printed recently.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
+            <source>A reprint is marked DUPLICATO.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="355" />
+            <source>Actions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="356" />
+            <source>Start an assisted session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="358" />
+            <source>Print the end-of-day report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="360" />
+            <source>Touch again to close the kiosk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="361" />
+            <source>Leave the kiosk for maintenance</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ManagerLoginScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="106" />
+            <source>Type your operator code and your PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="126" />
+            <source>Too many wrong PINs: this code is locked until {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="130" />
+            <source>This operator is not enabled at this Social Point.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="131" />
+            <source>Operator code or PIN not right. Tries left: {n}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="136" />
+            <source>Operator access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="138" />
+            <source>For welfare managers only. Type your operator code and your PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="140" />
+            <source>Operator code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="141" />
+            <source>PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="144" />
+            <source>Checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="145" />
+            <source>Log in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="170" />
+            <source>Type names in Latin letters (pinyin), as on your documents.</source>
+            <translation type="unfinished">Scrieți numele cu litere latine (pinyin), ca în acte.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
+            <source>Other letters</source>
+            <translation type="unfinished">Alte litere</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="172" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="173" />
+            <source>space</source>
+            <translation type="unfinished">spațiu</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="174" />
+            <source>Delete</source>
+            <translation type="unfinished">Șterge</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="175" />
+            <source>Capital letters</source>
+            <translation type="unfinished">Majuscule</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="176" />
+            <source>Close</source>
+            <translation type="unfinished">Închide</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintController</name>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="90" />
+            <source>Printing is not possible right now</source>
+            <translation type="unfinished">Acum nu se poate tipări</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="91" />
+            <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
+            <translation type="unfinished">Nu s-a pierdut nimic. Vă rugăm să întrebați operatorul de la ghișeu.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="92" />
+            <source>OK</source>
+            <translation type="unfinished">Am înțeles</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="89" />
+            <source>Your printout</source>
+            <translation type="unfinished">Documentul tipărit</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="90" />
+            <source>Done</source>
+            <translation type="unfinished">Gata</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
+            <source>Show this screen to the welfare manager, or take a photo of it.</source>
+            <translation type="unfinished">Arătați acest ecran operatorului sau fotografiați-l.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <source>This Social Point has no printer</source>
+            <translation type="unfinished">Acest Social Point nu are imprimantă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Printed</source>
+            <translation type="unfinished">Tipărit</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Take your sheet from the printer.</source>
+            <translation type="unfinished">Luați foaia din imprimantă.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+            <source>This sheet could not be printed</source>
+            <translation type="unfinished">Foaia nu a putut fi tipărită</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+            <source>Ask the welfare manager for it: nothing is lost.</source>
+            <translation type="unfinished">Cereți-o operatorului: nu s-a pierdut nimic.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+            <source>Printing stopped half-way</source>
+            <translation type="unfinished">Tipărirea s-a oprit la jumătate</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
+            <source>Ask the welfare manager for a copy: nothing is lost.</source>
+            <translation type="unfinished">Cereți o copie operatorului: nu s-a pierdut nimic.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
+            <source>The printer is out of paper</source>
+            <translation type="unfinished">Imprimanta nu mai are hârtie</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="113" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+            <translation type="unfinished">Spuneți operatorului de la ghișeu sau atingeți „Cereți ajutor”. Foaia se tipărește imediat ce se schimbă hârtia.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+            <source>The printer cover is open</source>
+            <translation type="unfinished">Capacul imprimantei este deschis</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+            <translation type="unfinished">Spuneți operatorului de la ghișeu sau atingeți „Cereți ajutor”. Foaia se tipărește imediat ce se închide.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="127" />
+            <source>The printer is not answering</source>
+            <translation type="unfinished">Imprimanta nu răspunde</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="129" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+            <translation type="unfinished">Spuneți operatorului de la ghișeu sau atingeți „Cereți ajutor”. Foaia se tipărește imediat ce imprimanta funcționează din nou.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>Printing…</source>
+            <translation type="unfinished">Se tipărește…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>This is what is being printed.</source>
+            <translation type="unfinished">Iată ce se tipărește.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceDetailScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
+            <source>Print these details</source>
+            <translation type="unfinished">Tipărește această fișă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="147" />
+            <source>This service is no longer in the catalog.</source>
+            <translation type="unfinished">Acest serviciu nu mai este în catalog.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>Add to cart</source>
+            <translation type="unfinished">Adaugă în coș</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation type="unfinished">✓ În coș: {amount}. Cantitatea se schimbă din coș.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
+            <source>Open the cart</source>
+            <translation type="unfinished">Deschide coșul</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="162" />
+            <source>Who can use it</source>
+            <translation type="unfinished">Cine îl poate folosi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="165" />
+            <source>Residents of: {comuni}</source>
+            <translation type="unfinished">Locuitorii din: {comuni}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="168" />
+            <source>Everyone, whichever Comune they live in</source>
+            <translation type="unfinished">Toată lumea, din orice comună</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="169" />
+            <source>Who provides it</source>
+            <translation type="unfinished">Cine oferă serviciul</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="173" />
+            <source>Phone: {phone}</source>
+            <translation type="unfinished">Telefon: {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="178" />
+            <source>E-mail: {email}</source>
+            <translation type="unfinished">E-mail: {email}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="180" />
+            <source>Address: {address}</source>
+            <translation type="unfinished">Adresă: {address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
+            <source>Scan with your phone to save the provider's contact</source>
+            <translation type="unfinished">Scanați cu telefonul ca să salvați contactul furnizorului</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceListScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="74" />
+            <source>Services for residents of {comune}</source>
+            <translation type="unfinished">Servicii pentru locuitorii din {comune}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="76" />
+            <source>Services for residents of every Comune of the network</source>
+            <translation type="unfinished">Servicii pentru locuitorii tuturor comunelor din rețea</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/service_list.py" line="103" />
+            <source>Show more services (%n more)</source>
+            <translation type="unfinished">
+                <numerusform>Arată mai multe servicii (încă %n)</numerusform>
+                <numerusform>Arată mai multe servicii (încă %n)</numerusform>
+                <numerusform>Arată mai multe servicii (încă %n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Slips</name>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="87" />
+            <source>The Comune will contact you after examining the application.</source>
+            <translation type="unfinished">Primăria vă va contacta după ce analizează cererea.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="88" />
+            <source>Keep this receipt: you need it to ask how your application is going.</source>
+            <translation type="unfinished">Păstrați această chitanță: vă trebuie ca să aflați stadiul cererii.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="47" />
+            <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+            <translation type="unfinished">Plătiți furnizorului când primiți serviciul. Terminalul nu primește niciodată bani.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="49" />
+            <source>Paid with your welfare credit. The kiosk never takes money.</source>
+            <translation type="unfinished">Plătit cu creditul social. Terminalul nu primește niciodată bani.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="51" />
+            <source>Paid at the Social Point desk.</source>
+            <translation type="unfinished">Plătit la ghișeul Social Point-ului.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="53" />
+            <source>One voucher per service comes out: show it to the provider.</source>
+            <translation type="unfinished">Pentru fiecare serviciu iese un tichet: arătați-l furnizorului.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillTherePanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="76" />
+            <source>Are you still there?</source>
+            <translation type="unfinished">Mai sunteți aici?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="77" />
+            <source>%n second(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n secundă</numerusform>
+                <numerusform>%n secunde</numerusform>
+                <numerusform>%n de secunde</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="79" />
+            <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
+            <translation type="unfinished">Când timpul se termină, ce ați scris se șterge, ca persoana următoare să nu vadă, iar terminalul revine la început.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="81" />
+            <source>Continue</source>
+            <translation type="unfinished">Continuă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="82" />
+            <source>I need more time</source>
+            <translation type="unfinished">Am nevoie de mai mult timp</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBadge</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>● Online</source>
+            <translation type="unfinished">● Conectat</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>○ Offline</source>
+            <translation type="unfinished">○ Fără conexiune</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37" />
+            <source>%n record(s) waiting to be sent</source>
+            <translation type="unfinished">
+                <numerusform>%n înregistrare așteaptă trimiterea</numerusform>
+                <numerusform>%n înregistrări așteaptă trimiterea</numerusform>
+                <numerusform>%n de înregistrări așteaptă trimiterea</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42" />
+            <source>synced at {time}</source>
+            <translation type="unfinished">actualizat la {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="72" />
+            <source>Information only: no booking here</source>
+            <translation type="unfinished">Doar informații: aici nu se rezervă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="74" />
+            <source>Free of charge</source>
+            <translation type="unfinished">Gratuit</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <source>hour</source>
+            <translation type="unfinished">oră</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <source>day</source>
+            <translation type="unfinished">zi</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <source>week</source>
+            <translation type="unfinished">săptămână</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <source>month</source>
+            <translation type="unfinished">lună</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <source>meal</source>
+            <translation type="unfinished">masă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <source>session</source>
+            <translation type="unfinished">ședință</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <source>course</source>
+            <translation type="unfinished">curs</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <source>ride</source>
+            <translation type="unfinished">cursă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="26" />
+            <source>delivery</source>
+            <translation type="unfinished">livrare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="27" />
+            <source>kg</source>
+            <translation type="unfinished">kg</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="28" />
+            <source>visit</source>
+            <translation type="unfinished">vizită</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validators</name>
+        <message>
+            <location filename="../../forms/validators.py" line="25" />
+            <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+            <translation type="unfinished">Codul fiscal (codice fiscale) are 16 caractere: verificați că le-ați scris pe toate.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="28" />
+            <source>This codice fiscale is not valid: check its letters and digits.</source>
+            <translation type="unfinished">Acest cod fiscal nu este valabil: verificați literele și cifrele.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="31" />
+            <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+            <translation type="unfinished">Acest cod fiscal nu este valabil: data nașterii din el nu există.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="36" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation type="unfinished">Acest cod fiscal nu este valabil: o literă sau o cifră este greșită, comparați-l cu cardul de sănătate.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="41" />
+            <source>An Italian IBAN has 27 characters and starts with IT.</source>
+            <translation type="unfinished">Un IBAN italian are 27 de caractere și începe cu IT.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="44" />
+            <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+            <translation type="unfinished">Acest IBAN nu este valabil: verificați cifrele, una poate fi greșită.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="47" />
+            <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+            <translation type="unfinished">Acest IBAN nu este valabil: verificați litera de după IT și cele două cifre ale ei (CIN).</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="51" />
+            <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+            <translation type="unfinished">Scrieți un număr de telefon complet, de exemplu 347 123 4567 sau +40 721 234 567.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="54" />
+            <source>This e-mail address is not valid: it should look like name@example.it.</source>
+            <translation type="unfinished">Această adresă de e-mail nu este valabilă: trebuie să arate ca nume@exemplu.it.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="57" />
+            <source>A postcode (CAP) has 5 digits, for example 35016.</source>
+            <translation type="unfinished">Codul poștal (CAP) are 5 cifre, de exemplu 35016.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalletScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
+            <source>Code {code} · valid until {day}</source>
+            <translation type="unfinished">Cod {code} · valabil până la {day}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="92" />
+            <source>Print</source>
+            <translation type="unfinished">Tipărește</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="98" />
+            <source>My vouchers</source>
+            <translation type="unfinished">Tichetele mele</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
+            <translation type="unfinished">Tichetele pe numele dumneavoastră, date de primărie sau cumpărate aici, se pot tipări din nou. Scrieți codul fiscal sau treceți cardul de sănătate prin cititor.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
+            <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
+            <translation type="unfinished">Nu există tichete pe numele dumneavoastră de tipărit. Dacă primăria tocmai le-a aprobat, pot trece câteva minute până ajung la acest terminal.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="122" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">Acest Social Point nu s-a conectat încă la platforma de asistență socială, deci nu vă poate arăta tichetele. Întrebați un operator sau încercați mai târziu.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="126" />
+            <source>The voucher could not be printed. Please ask a welfare manager.</source>
+            <translation type="unfinished">Tichetul nu a putut fi tipărit. Vă rugăm să întrebați un operator.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
+            <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
+            <translation type="unfinished">Tichetele nu au putut fi citite acum. Încercați din nou sau întrebați un operator.</translation>
+        </message>
+    </context>
 </TS>

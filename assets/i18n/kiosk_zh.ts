@@ -1,1892 +1,1947 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>Answers</name>
-    <message>
-        <location filename="../../forms/answers.py" line="31"/>
-        <source>This answer is required.</source>
-        <translation type="unfinished">此项必须填写。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="32"/>
-        <source>Please type some text.</source>
-        <translation type="unfinished">请输入文字。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="33"/>
-        <source>Type at least {min} characters.</source>
-        <translation type="unfinished">请至少输入 {min} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="34"/>
-        <source>Type at most {max} characters.</source>
-        <translation type="unfinished">最多输入 {max} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="35"/>
-        <source>This is not in the required format.</source>
-        <translation type="unfinished">格式不符合要求。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="36"/>
-        <source>Type a whole number.</source>
-        <translation type="unfinished">请输入整数。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="37"/>
-        <source>Type an amount in euro, like 150 or 150.50.</source>
-        <translation type="unfinished">请输入欧元金额，例如 150 或 150,50。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="38"/>
-        <source>The smallest value allowed is {min}.</source>
-        <translation type="unfinished">最小允许值为 {min}。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="39"/>
-        <source>The largest value allowed is {max}.</source>
-        <translation type="unfinished">最大允许值为 {max}。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="40"/>
-        <source>Type a valid date, like 23/01/1941.</source>
-        <translation type="unfinished">请输入有效日期，例如 23/01/1941。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="41"/>
-        <source>The date cannot be before {min}.</source>
-        <translation type="unfinished">日期不能早于 {min}。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="42"/>
-        <source>The date cannot be after {max}.</source>
-        <translation type="unfinished">日期不能晚于 {max}。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="43"/>
-        <source>Choose one of the answers offered.</source>
-        <translation type="unfinished">请从给出的答案中选择一个。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="44"/>
-        <source>“{choice}” cannot be chosen together with other answers.</source>
-        <translation type="unfinished">“{choice}”不能与其他答案同时选择。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="46"/>
-        <source>Answer yes or no.</source>
-        <translation type="unfinished">请回答“是”或“否”。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="47"/>
-        <source>You need to confirm this declaration to go on.</source>
-        <translation type="unfinished">请确认此声明后继续。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="48"/>
-        <source>Choose a Comune from the list.</source>
-        <translation type="unfinished">请从列表中选择一个市镇（Comune）。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="49"/>
-        <source>Add at least {min}.</source>
-        <translation type="unfinished">请至少添加 {min} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="50"/>
-        <source>You can add at most {max}.</source>
-        <translation type="unfinished">最多可以添加 {max} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="51"/>
-        <source>This answer is not part of the form.</source>
-        <translation type="unfinished">此答案不属于本表格。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/answers.py" line="52"/>
-        <source>The form cannot check this answer: please ask the welfare manager.</source>
-        <translation type="unfinished">表格无法核对此答案：请询问工作人员。</translation>
-    </message>
-</context>
-<context>
-    <name>ApplicationStatusScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="134"/>
-        <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
-        <translation type="unfinished">查询码的格式为 DOM-ABCD-EFGH：请查看您的收据。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="157"/>
-        <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
-        <translation type="unfinished">目前无法查询。请询问服务台的工作人员。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="165"/>
-        <source>Received by the Comune</source>
-        <translation type="unfinished">市政府已收到</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="166"/>
-        <source>The Comune is examining it</source>
-        <translation type="unfinished">市政府正在审核</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="167"/>
-        <source>The Comune needs more documents</source>
-        <translation type="unfinished">市政府需要更多材料</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="168"/>
-        <source>Accepted</source>
-        <translation type="unfinished">已批准</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="169"/>
-        <source>Not accepted</source>
-        <translation type="unfinished">未批准</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="170"/>
-        <source>Saved at this Social Point, not yet sent to the Comune</source>
-        <translation type="unfinished">已保存在本 Social Point，尚未发送给市政府</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="171"/>
-        <source>It did not reach the Comune</source>
-        <translation type="unfinished">未送达市政府</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="176"/>
-        <source>It leaves by itself as soon as the Social Point is online.</source>
-        <translation type="unfinished">Social Point 联网后会自动发送。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="178"/>
-        <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
-        <translation type="unfinished">请询问服务台的工作人员：他们可以查看原因，并帮您重新申请。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="181"/>
-        <source>Bring them to the Comune&apos;s office, with your receipt.</source>
-        <translation type="unfinished">请带着收据把材料交到市政府办公室。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="187"/>
-        <source>Where is my application?</source>
-        <translation type="unfinished">我的申请进展如何？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="189"/>
-        <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
-        <translation type="unfinished">请输入收据上印的查询码和您的税号（codice fiscale）。也可以在读卡器上刷医保卡。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="191"/>
-        <source>Tracking code (on the receipt)</source>
-        <translation type="unfinished">查询码（在收据上）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="193"/>
-        <source>Codice fiscale</source>
-        <translation type="unfinished">税号（codice fiscale）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="194"/>
-        <source>Search</source>
-        <translation type="unfinished">查询</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="200"/>
-        <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
-        <translation type="unfinished">没有与此查询码和税号相符的申请。请检查两者；如果您刚在其他 Social Point 提交申请，请稍后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="211"/>
-        <source>Protocol number: {protocol}</source>
-        <translation type="unfinished">登记编号：{protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/application_status.py" line="218"/>
-        <source>Last update: {day} at {hour}</source>
-        <translation type="unfinished">最后更新：{day} {hour}</translation>
-    </message>
-</context>
-<context>
-    <name>ApplyScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="227"/>
-        <source>Change</source>
-        <translation type="unfinished">修改</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="239"/>
-        <source>Person {n}: {who}</source>
-        <translation type="unfinished">第 {n} 人：{who}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="251"/>
-        <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-        <translation type="unfinished">每份申请都由市政府审核：本机不决定谁获批准。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="262"/>
-        <source>Please note: {reasons}</source>
-        <translation type="unfinished">请注意：{reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="264"/>
-        <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-        <translation type="unfinished">根据您的回答，您似乎符合条件。最终由市政府决定。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="319"/>
-        <source>(no answers yet)</source>
-        <translation type="unfinished">（尚无回答）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="343"/>
-        <source>Discard this person?</source>
-        <translation type="unfinished">要删除此人吗？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="344"/>
-        <source>What you typed about this person will not be kept.</source>
-        <translation type="unfinished">您为此人填写的内容将不会保存。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="345"/>
-        <source>No, go on</source>
-        <translation type="unfinished">不，继续</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="346"/>
-        <source>Yes, discard</source>
-        <translation type="unfinished">是，删除</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="442"/>
-        <source>Please check the answers marked below.</source>
-        <translation type="unfinished">请检查下面标出的回答。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="465"/>
-        <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
-        <translation type="unfinished">申请无法保存。您输入的内容没有丢失：请再试一次，或询问服务台的工作人员。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="519"/>
-        <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="531"/>
-        <location filename="../../kiosk/ui/screens/apply.py" line="546"/>
-        <source>Step {n} of {total}</source>
-        <translation type="unfinished">第 {n} 步，共 {total} 步</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="536"/>
-        <source>Person {n}</source>
-        <translation type="unfinished">第 {n} 人</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="537"/>
-        <source>Save this person</source>
-        <translation type="unfinished">保存此人</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="540"/>
-        <source>Next ›</source>
-        <translation type="unfinished">下一步 ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="547"/>
-        <source>Check your answers and send</source>
-        <translation type="unfinished">检查回答并提交</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Sending…</source>
-        <translation type="unfinished">正在发送…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="549"/>
-        <source>Send the application</source>
-        <translation type="unfinished">提交申请</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="554"/>
-        <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-        <translation type="unfinished">有些回答缺少或需要检查：请点击需要补充部分旁边的“修改”。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="564"/>
-        <source>Your application has been saved</source>
-        <translation type="unfinished">您的申请已保存</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="565"/>
-        <source>Finish</source>
-        <translation type="unfinished">完成</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="567"/>
-        <source>Your tracking code: {code}</source>
-        <translation type="unfinished">您的查询码：{code}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="572"/>
-        <source>Protocol number: {protocol}</source>
-        <translation type="unfinished">登记编号：{protocol}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="576"/>
-        <source>The Comune is giving it a protocol number…</source>
-        <translation type="unfinished">市政府正在分配登记编号…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="579"/>
-        <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
-        <translation type="unfinished">本 Social Point 目前未联网：申请会尽快自动发送。之后可以用查询码查到登记编号。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="585"/>
-        <source>The receipt is coming out of the printer: please keep it.</source>
-        <translation type="unfinished">收据正在从打印机打出：请妥善保管。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="586"/>
-        <source>To see how your application is going, tap &quot;Calls and subsidies&quot; on the home screen, then &quot;Where is my application?&quot;.</source>
-        <translation type="unfinished">要查看申请进展，请在首页点击“补助与津贴”，然后点击“我的申请进展如何？”。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="593"/>
-        <source>This call cannot be applied for here</source>
-        <translation type="unfinished">此项补助不能在这里申请</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="594"/>
-        <source>Back to the calls</source>
-        <translation type="unfinished">返回补助列表</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/apply.py" line="598"/>
-        <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
-        <translation type="unfinished">可能刚刚截止，或者表格还没有传到本机。服务台的工作人员可以帮助您。</translation>
-    </message>
-</context>
-<context>
-    <name>CallsScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="59"/>
-        <source>Apply by {day} at {hour}</source>
-        <translation type="unfinished">申请截止：{day} {hour}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="66"/>
-        <source>Who can apply</source>
-        <translation type="unfinished">谁可以申请</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="69"/>
-        <source>What to bring</source>
-        <translation type="unfinished">需要带的材料</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="75"/>
-        <source>Apply here</source>
-        <translation type="unfinished">在这里申请</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="77"/>
-        <source>Apply here: {title}</source>
-        <translation type="unfinished">在这里申请：{title}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="82"/>
-        <source>Apply with the welfare manager at the desk.</source>
-        <translation type="unfinished">请在服务台由工作人员协助申请。</translation>
+    <context>
+        <name>Answers</name>
+        <message>
+            <location filename="../../forms/answers.py" line="31" />
+            <source>This answer is required.</source>
+            <translation type="unfinished">此项必须填写。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="32" />
+            <source>Please type some text.</source>
+            <translation type="unfinished">请输入文字。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="33" />
+            <source>Type at least {min} characters.</source>
+            <translation type="unfinished">请至少输入 {min} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="34" />
+            <source>Type at most {max} characters.</source>
+            <translation type="unfinished">最多输入 {max} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="35" />
+            <source>This is not in the required format.</source>
+            <translation type="unfinished">格式不符合要求。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="36" />
+            <source>Type a whole number.</source>
+            <translation type="unfinished">请输入整数。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="37" />
+            <source>Type an amount in euro, like 150 or 150.50.</source>
+            <translation type="unfinished">请输入欧元金额，例如 150 或 150,50。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="38" />
+            <source>The smallest value allowed is {min}.</source>
+            <translation type="unfinished">最小允许值为 {min}。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="39" />
+            <source>The largest value allowed is {max}.</source>
+            <translation type="unfinished">最大允许值为 {max}。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="40" />
+            <source>Type a valid date, like 23/01/1941.</source>
+            <translation type="unfinished">请输入有效日期，例如 23/01/1941。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="41" />
+            <source>The date cannot be before {min}.</source>
+            <translation type="unfinished">日期不能早于 {min}。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="42" />
+            <source>The date cannot be after {max}.</source>
+            <translation type="unfinished">日期不能晚于 {max}。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="43" />
+            <source>Choose one of the answers offered.</source>
+            <translation type="unfinished">请从给出的答案中选择一个。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="44" />
+            <source>“{choice}” cannot be chosen together with other answers.</source>
+            <translation type="unfinished">“{choice}”不能与其他答案同时选择。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="46" />
+            <source>Answer yes or no.</source>
+            <translation type="unfinished">请回答“是”或“否”。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="47" />
+            <source>You need to confirm this declaration to go on.</source>
+            <translation type="unfinished">请确认此声明后继续。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="48" />
+            <source>Choose a Comune from the list.</source>
+            <translation type="unfinished">请从列表中选择一个市镇（Comune）。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="49" />
+            <source>Add at least {min}.</source>
+            <translation type="unfinished">请至少添加 {min} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="50" />
+            <source>You can add at most {max}.</source>
+            <translation type="unfinished">最多可以添加 {max} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>This answer is not part of the form.</source>
+            <translation type="unfinished">此答案不属于本表格。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/answers.py" line="52" />
+            <source>The form cannot check this answer: please ask the welfare manager.</source>
+            <translation type="unfinished">表格无法核对此答案：请询问工作人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicationStatusScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="134" />
+            <source>A tracking code looks like DOM-ABCD-EFGH: please check your receipt.</source>
+            <translation type="unfinished">查询码的格式为 DOM-ABCD-EFGH：请查看您的收据。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="157" />
+            <source>The search is not possible right now. Please ask the welfare manager at the desk.</source>
+            <translation type="unfinished">目前无法查询。请询问服务台的工作人员。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="165" />
+            <source>Received by the Comune</source>
+            <translation type="unfinished">市政府已收到</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="166" />
+            <source>The Comune is examining it</source>
+            <translation type="unfinished">市政府正在审核</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="167" />
+            <source>The Comune needs more documents</source>
+            <translation type="unfinished">市政府需要更多材料</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="168" />
+            <source>Accepted</source>
+            <translation type="unfinished">已批准</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="169" />
+            <source>Not accepted</source>
+            <translation type="unfinished">未批准</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="170" />
+            <source>Saved at this Social Point, not yet sent to the Comune</source>
+            <translation type="unfinished">已保存在本 Social Point，尚未发送给市政府</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="171" />
+            <source>It did not reach the Comune</source>
+            <translation type="unfinished">未送达市政府</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="176" />
+            <source>It leaves by itself as soon as the Social Point is online.</source>
+            <translation type="unfinished">Social Point 联网后会自动发送。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="178" />
+            <source>Please ask the welfare manager at the desk: they can see why and help you apply again.</source>
+            <translation type="unfinished">请询问服务台的工作人员：他们可以查看原因，并帮您重新申请。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="181" />
+            <source>Bring them to the Comune's office, with your receipt.</source>
+            <translation type="unfinished">请带着收据把材料交到市政府办公室。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="187" />
+            <source>Where is my application?</source>
+            <translation type="unfinished">我的申请进展如何？</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="189" />
+            <source>Type the tracking code printed on your receipt and your codice fiscale. You can also pass your health card over the reader.</source>
+            <translation type="unfinished">请输入收据上印的查询码和您的税号（codice fiscale）。也可以在读卡器上刷医保卡。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="191" />
+            <source>Tracking code (on the receipt)</source>
+            <translation type="unfinished">查询码（在收据上）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="193" />
+            <source>Codice fiscale</source>
+            <translation type="unfinished">税号（codice fiscale）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="194" />
+            <source>Search</source>
+            <translation type="unfinished">查询</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="200" />
+            <source>No application matches this tracking code and codice fiscale. Please check both; if you applied at another Social Point a moment ago, try again later.</source>
+            <translation type="unfinished">没有与此查询码和税号相符的申请。请检查两者；如果您刚在其他 Social Point 提交申请，请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="211" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished">登记编号：{protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/application_status.py" line="218" />
+            <source>Last update: {day} at {hour}</source>
+            <translation type="unfinished">最后更新：{day} {hour}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplyScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="227" />
+            <source>Change</source>
+            <translation type="unfinished">修改</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="239" />
+            <source>Person {n}: {who}</source>
+            <translation type="unfinished">第 {n} 人：{who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="251" />
+            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+            <translation type="unfinished">每份申请都由市政府审核：本机不决定谁获批准。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
+            <source>Please note: {reasons}</source>
+            <translation type="unfinished">请注意：{reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
+            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+            <translation type="unfinished">根据您的回答，您似乎符合条件。最终由市政府决定。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="319" />
+            <source>(no answers yet)</source>
+            <translation type="unfinished">（尚无回答）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <source>Discard this person?</source>
+            <translation type="unfinished">要删除此人吗？</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <source>What you typed about this person will not be kept.</source>
+            <translation type="unfinished">您为此人填写的内容将不会保存。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="345" />
+            <source>No, go on</source>
+            <translation type="unfinished">不，继续</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="346" />
+            <source>Yes, discard</source>
+            <translation type="unfinished">是，删除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="442" />
+            <source>Please check the answers marked below.</source>
+            <translation type="unfinished">请检查下面标出的回答。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="465" />
+            <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
+            <translation type="unfinished">申请无法保存。您输入的内容没有丢失：请再试一次，或询问服务台的工作人员。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="519" />
+            <source>Cancel</source>
+            <translation type="unfinished">取消</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="531" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="546" />
+            <source>Step {n} of {total}</source>
+            <translation type="unfinished">第 {n} 步，共 {total} 步</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="536" />
+            <source>Person {n}</source>
+            <translation type="unfinished">第 {n} 人</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="537" />
+            <source>Save this person</source>
+            <translation type="unfinished">保存此人</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="540" />
+            <source>Next ›</source>
+            <translation type="unfinished">下一步 ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+            <source>Check your answers and send</source>
+            <translation type="unfinished">检查回答并提交</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Sending…</source>
+            <translation type="unfinished">正在发送…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <source>Send the application</source>
+            <translation type="unfinished">提交申请</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="554" />
+            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+            <translation type="unfinished">有些回答缺少或需要检查：请点击需要补充部分旁边的“修改”。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="564" />
+            <source>Your application has been saved</source>
+            <translation type="unfinished">您的申请已保存</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
+            <source>Finish</source>
+            <translation type="unfinished">完成</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
+            <source>Your tracking code: {code}</source>
+            <translation type="unfinished">您的查询码：{code}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="572" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished">登记编号：{protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="576" />
+            <source>The Comune is giving it a protocol number…</source>
+            <translation type="unfinished">市政府正在分配登记编号…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
+            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+            <translation type="unfinished">本 Social Point 目前未联网：申请会尽快自动发送。之后可以用查询码查到登记编号。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
+            <source>The receipt is coming out of the printer: please keep it.</source>
+            <translation type="unfinished">收据正在从打印机打出：请妥善保管。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="586" />
+            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+            <translation type="unfinished">要查看申请进展，请在首页点击“补助与津贴”，然后点击“我的申请进展如何？”。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="593" />
+            <source>This call cannot be applied for here</source>
+            <translation type="unfinished">此项补助不能在这里申请</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="594" />
+            <source>Back to the calls</source>
+            <translation type="unfinished">返回补助列表</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
+            <translation type="unfinished">可能刚刚截止，或者表格还没有传到本机。服务台的工作人员可以帮助您。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallsScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="59" />
+            <source>Apply by {day} at {hour}</source>
+            <translation type="unfinished">申请截止：{day} {hour}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="66" />
+            <source>Who can apply</source>
+            <translation type="unfinished">谁可以申请</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="69" />
+            <source>What to bring</source>
+            <translation type="unfinished">需要带的材料</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="75" />
+            <source>Apply here</source>
+            <translation type="unfinished">在这里申请</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+            <source>Apply here: {title}</source>
+            <translation type="unfinished">在这里申请：{title}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="82" />
+            <source>Apply with the welfare manager at the desk.</source>
+            <translation type="unfinished">请在服务台由工作人员协助申请。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <source>Calls and subsidies</source>
+            <translation type="unfinished">补助与津贴</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="91" />
+            <source>Where is my application?</source>
+            <translation type="unfinished">我的申请进展如何？</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="92" />
+            <source>Print my vouchers</source>
+            <translation type="unfinished">打印我的代金券</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="94" />
+            <source>Open now for residents of {comune}</source>
+            <translation type="unfinished">目前向 {comune} 居民开放</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="96" />
+            <source>The welfare manager at the desk can help you fill in any form.</source>
+            <translation type="unfinished">服务台的工作人员可以帮您填写任何表格。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="99" />
+            <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
+            <translation type="unfinished">目前没有开放的补助。请向工作人员询问新的补助。</translation>
+        </message>
+        <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
-        <source>Calls and subsidies</source>
-        <translation type="unfinished">补助与津贴</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="91"/>
-        <source>Where is my application?</source>
-        <translation type="unfinished">我的申请进展如何？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="92"/>
-        <source>Print my vouchers</source>
-        <translation type="unfinished">打印我的代金券</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="94"/>
-        <source>Open now for residents of {comune}</source>
-        <translation type="unfinished">目前向 {comune} 居民开放</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="96"/>
-        <source>The welfare manager at the desk can help you fill in any form.</source>
-        <translation type="unfinished">服务台的工作人员可以帮您填写任何表格。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/calls.py" line="99"/>
-        <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
-        <translation type="unfinished">目前没有开放的补助。请向工作人员询问新的补助。</translation>
-    </message>
-</context>
-<context>
-    <name>CartScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="50"/>
-        <source>{each} · {provider}</source>
-        <translation type="unfinished">{each} · {provider}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="55"/>
-        <source>One less</source>
-        <translation type="unfinished">减少一个</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="60"/>
-        <source>One more</source>
-        <translation type="unfinished">增加一个</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="67"/>
-        <source>Remove</source>
-        <translation type="unfinished">移除</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="88"/>
-        <source>Your cart</source>
-        <translation type="unfinished">您的购物车</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="93"/>
-        <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
-        <translation type="unfinished">购物车是空的。请选择一项服务并点击“加入购物车”。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="97"/>
-        <source>Total: {amount}</source>
-        <translation type="unfinished">合计：{amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="99"/>
-        <source>Go on to payment ›</source>
-        <translation type="unfinished">去付款 ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/cart.py" line="102"/>
-        <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
-        <translation type="unfinished">本机从不收钱：您可以付给服务提供方、使用您的福利余额，或在服务台向工作人员付款。</translation>
-    </message>
-</context>
-<context>
-    <name>CatalogScreen</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="208"/>
-        <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 项服务</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="233"/>
-        <source>Did you mean “{words}”? %n service(s) found.</source>
-        <translation type="unfinished">
-            <numerusform>您是不是要找“{words}”？找到 %n 项服务。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/catalog.py" line="236"/>
-        <source>%n service(s) found for “{text}”</source>
-        <translation type="unfinished">
-            <numerusform>找到 %n 项与“{text}”相关的服务</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="239"/>
-        <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
-        <translation type="unfinished">没有找到与“{text}”相关的内容。请换一个词，在所有市镇中搜索，或请求帮助：</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="244"/>
-        <source>Nothing found for “{text}”. Try another word or ask for help:</source>
-        <translation type="unfinished">没有找到与“{text}”相关的内容。请换一个词或请求帮助：</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="247"/>
-        <source>No service mentions: {words}.</source>
-        <translation type="unfinished">没有服务提到：{words}。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="261"/>
-        <source>Services</source>
-        <translation type="unfinished">服务</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="262"/>
-        <source>Search, for example: elderly, meals, babysitter</source>
-        <translation type="unfinished">搜索，例如：老人、送餐、保姆</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="263"/>
-        <source>Search services</source>
-        <translation type="unfinished">搜索服务</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="264"/>
-        <source>Clear</source>
-        <translation type="unfinished">清除</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="265"/>
-        <source>For residents of:</source>
-        <translation type="unfinished">面向以下市镇居民：</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="266"/>
-        <source>All Comuni</source>
-        <translation type="unfinished">所有市镇</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="267"/>
-        <source>Search all the Comuni</source>
-        <translation type="unfinished">在所有市镇中搜索</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalog.py" line="268"/>
-        <source>Ask for help</source>
-        <translation type="unfinished">求助</translation>
-    </message>
-</context>
-<context>
-    <name>CheckoutScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="173"/>
-        <source>Your credit is not enough: {amount} available.</source>
-        <translation type="unfinished">余额不足：可用 {amount}。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="176"/>
-        <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
-        <translation type="unfinished">目前您在这里最多可使用 {amount} 余额：其余部分正在等待同步到平台。请稍后再试或选择其他付款方式。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="179"/>
-        <source>There is no credit in your name.</source>
-        <translation type="unfinished">您名下没有余额。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="180"/>
-        <source>The credit can be used when the Social Point is online.</source>
-        <translation type="unfinished">Social Point 联网时才能使用余额。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="182"/>
-        <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
-        <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <source>Who is buying?</source>
-        <translation type="unfinished">谁购买？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="191"/>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="192"/>
-        <source>How do you pay?</source>
-        <translation type="unfinished">您怎样付款？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="193"/>
-        <source>Your order is saved</source>
-        <translation type="unfinished">您的订单已保存</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="195"/>
-        <source>Total: {amount}</source>
-        <translation type="unfinished">合计：{amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="200"/>
-        <source>I pay the provider when the service is done</source>
-        <translation type="unfinished">服务完成后我付给服务提供方</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="202"/>
-        <source>I pay at the desk now (cash or card, with the welfare manager)</source>
-        <translation type="unfinished">我现在在服务台付款（现金或银行卡，向工作人员）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="218"/>
-        <source>✓ Payment received — confirmed by {name}</source>
-        <translation type="unfinished">✓ 已收到付款 — 由 {name} 确认</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="226"/>
-        <source>Finish</source>
-        <translation type="unfinished">完成</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="229"/>
-        <source>Sending…</source>
-        <translation type="unfinished">正在发送…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="230"/>
-        <source>Confirm the order</source>
-        <translation type="unfinished">确认订单</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="237"/>
-        <source>{amount} · {title} · {total}</source>
+        <source>Data controller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="244"/>
-        <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
-        <translation type="unfinished">订单中只保存由它生成的一个代码，以便您在任何 Social Point 重新打印代金券。</translation>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Why your data is used</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="248"/>
-        <source>Order code: {code}
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>How long it is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Your rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>Privacy notice: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/calls.py" line="90"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+    <context>
+        <name>CartScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="50" />
+            <source>{each} · {provider}</source>
+            <translation type="unfinished">{each} · {provider}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="55" />
+            <source>One less</source>
+            <translation type="unfinished">减少一个</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="60" />
+            <source>One more</source>
+            <translation type="unfinished">增加一个</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="67" />
+            <source>Remove</source>
+            <translation type="unfinished">移除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="88" />
+            <source>Your cart</source>
+            <translation type="unfinished">您的购物车</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>The cart is empty. Choose a service and tap “Add to cart”.</source>
+            <translation type="unfinished">购物车是空的。请选择一项服务并点击“加入购物车”。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="97" />
+            <source>Total: {amount}</source>
+            <translation type="unfinished">合计：{amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="99" />
+            <source>Go on to payment ›</source>
+            <translation type="unfinished">去付款 ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="102" />
+            <source>The kiosk never takes money: you pay the provider, use your credit, or pay at the desk with the welfare manager.</source>
+            <translation type="unfinished">本机从不收钱：您可以付给服务提供方、使用您的福利余额，或在服务台向工作人员付款。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogScreen</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="208" />
+            <source>%n service(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 项服务</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>Did you mean “{words}”? %n service(s) found.</source>
+            <translation type="unfinished">
+                <numerusform>您是不是要找“{words}”？找到 %n 项服务。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
+            <source>%n service(s) found for “{text}”</source>
+            <translation type="unfinished">
+                <numerusform>找到 %n 项与“{text}”相关的服务</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="239" />
+            <source>Nothing found for “{text}”. Try another word, search all the Comuni, or ask for help:</source>
+            <translation type="unfinished">没有找到与“{text}”相关的内容。请换一个词，在所有市镇中搜索，或请求帮助：</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="244" />
+            <source>Nothing found for “{text}”. Try another word or ask for help:</source>
+            <translation type="unfinished">没有找到与“{text}”相关的内容。请换一个词或请求帮助：</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="247" />
+            <source>No service mentions: {words}.</source>
+            <translation type="unfinished">没有服务提到：{words}。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="261" />
+            <source>Services</source>
+            <translation type="unfinished">服务</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="262" />
+            <source>Search, for example: elderly, meals, babysitter</source>
+            <translation type="unfinished">搜索，例如：老人、送餐、保姆</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="263" />
+            <source>Search services</source>
+            <translation type="unfinished">搜索服务</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="264" />
+            <source>Clear</source>
+            <translation type="unfinished">清除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="265" />
+            <source>For residents of:</source>
+            <translation type="unfinished">面向以下市镇居民：</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="266" />
+            <source>All Comuni</source>
+            <translation type="unfinished">所有市镇</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="267" />
+            <source>Search all the Comuni</source>
+            <translation type="unfinished">在所有市镇中搜索</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/catalog.py" line="268" />
+            <source>Ask for help</source>
+            <translation type="unfinished">求助</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
+            <source>Your credit is not enough: {amount} available.</source>
+            <translation type="unfinished">余额不足：可用 {amount}。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
+            <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
+            <translation type="unfinished">目前您在这里最多可使用 {amount} 余额：其余部分正在等待同步到平台。请稍后再试或选择其他付款方式。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>There is no credit in your name.</source>
+            <translation type="unfinished">您名下没有余额。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
+            <source>The credit can be used when the Social Point is online.</source>
+            <translation type="unfinished">Social Point 联网时才能使用余额。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
+            <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
+            <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <source>Who is buying?</source>
+            <translation type="unfinished">谁购买？</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
+            <source>How do you pay?</source>
+            <translation type="unfinished">您怎样付款？</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="193" />
+            <source>Your order is saved</source>
+            <translation type="unfinished">您的订单已保存</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>Total: {amount}</source>
+            <translation type="unfinished">合计：{amount}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="200" />
+            <source>I pay the provider when the service is done</source>
+            <translation type="unfinished">服务完成后我付给服务提供方</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="202" />
+            <source>I pay at the desk now (cash or card, with the welfare manager)</source>
+            <translation type="unfinished">我现在在服务台付款（现金或银行卡，向工作人员）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="218" />
+            <source>✓ Payment received — confirmed by {name}</source>
+            <translation type="unfinished">✓ 已收到付款 — 由 {name} 确认</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="226" />
+            <source>Finish</source>
+            <translation type="unfinished">完成</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="229" />
+            <source>Sending…</source>
+            <translation type="unfinished">正在发送…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
+            <source>Confirm the order</source>
+            <translation type="unfinished">确认订单</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <source>{amount} · {title} · {total}</source>
+            <translation type="unfinished">{amount} · {title} · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="244" />
+            <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
+            <translation type="unfinished">订单中只保存由它生成的一个代码，以便您在任何 Social Point 重新打印代金券。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="248" />
+            <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
-        <translation type="unfinished">订单号：{code}
+            <translation type="unfinished">订单号：{code}
 打印机正在打出收据和每项服务一张代金券：请把代金券出示给服务提供方。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="253"/>
-        <source>The kiosk never takes money.</source>
-        <translation type="unfinished">本机从不收钱。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="258"/>
-        <source>I use my welfare credit (none in your name)</source>
-        <translation type="unfinished">我使用福利余额（您名下没有）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="259"/>
-        <source>I use my welfare credit ({amount} available now)</source>
-        <translation type="unfinished">我使用福利余额（目前可用 {amount}）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="270"/>
-        <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
-        <translation type="unfinished">您的余额为 {balance}。在平台确认已用金额之前，一台自助机最多使用其中的 {now}：其余仍归您所有，可以以后使用或在其他 Social Point 使用。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="278"/>
-        <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="283"/>
-        <source>You pay the provider then, not now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="285"/>
-        <source>The amount is taken from your credit now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/checkout.py" line="287"/>
-        <source>You pay at the desk now, with the welfare manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CountedUnits</name>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="38"/>
-        <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="39"/>
-        <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 天</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="40"/>
-        <source>%n week(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 周</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="41"/>
-        <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 个月</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="42"/>
-        <source>%n meal(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 餐</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="43"/>
-        <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 次</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="44"/>
-        <source>%n course(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 期课程</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="45"/>
-        <source>%n ride(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 趟</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="46"/>
-        <source>%n delivery(ies)</source>
-        <translation type="unfinished">
-            <numerusform>%n 次配送</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="47"/>
-        <source>%n kg</source>
-        <translation type="unfinished">
-            <numerusform>%n 公斤</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/texts.py" line="48"/>
-        <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 次</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FormFields</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="40"/>
-        <source>dd/mm/yyyy</source>
-        <translation type="unfinished">日/月/年</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="41"/>
-        <source>amount in euro, e.g. 150,00</source>
-        <translation type="unfinished">欧元金额，例如 150,00</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="42"/>
-        <source>16 letters and digits</source>
-        <translation type="unfinished">16 位字母和数字</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="43"/>
-        <source>e.g. 347 123 4567</source>
-        <translation type="unfinished">例如 347 123 4567</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="44"/>
-        <source>e.g. name@example.it</source>
-        <translation type="unfinished">例如 name@example.it</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="45"/>
-        <source>IT followed by 25 letters and digits</source>
-        <translation type="unfinished">IT 后接 25 位字母和数字</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="98"/>
-        <source>{question} (optional)</source>
-        <translation type="unfinished">{question}（选填）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="258"/>
-        <source>You can choose more than one.</source>
-        <translation type="unfinished">可以选择多项。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="281"/>
-        <source>✓  I confirm</source>
-        <translation type="unfinished">✓  我确认</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="283"/>
-        <source>I confirm</source>
-        <translation type="unfinished">我确认</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="348"/>
-        <source>Person {n}</source>
-        <translation type="unfinished">第 {n} 人</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="357"/>
-        <source>Change</source>
-        <translation type="unfinished">修改</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="361"/>
-        <source>Remove</source>
-        <translation type="unfinished">移除</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="379"/>
-        <source>Tap again to remove</source>
-        <translation type="unfinished">再点一次即可移除</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="383"/>
-        <source>+ Add a person</source>
-        <translation type="unfinished">+ 添加一人</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="407"/>
-        <source>(no answer)</source>
-        <translation type="unfinished">（未回答）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="417"/>
-        <source>Confirmed</source>
-        <translation type="unfinished">已确认</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="419"/>
-        <source>Not confirmed</source>
-        <translation type="unfinished">未确认</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="422"/>
-        <source>Yes</source>
-        <translation type="unfinished">是</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/form_fields.py" line="424"/>
-        <source>No</source>
-        <translation type="unfinished">否</translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="40"/>
-        <source>Welcome to the {name}</source>
-        <translation type="unfinished">欢迎来到 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
-        <source>How can we help you? Touch one of the buttons.</source>
-        <translation type="unfinished">我们能为您做什么？请点击一个按钮。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
-        <source>Services</source>
-        <translation type="unfinished">服务</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
-        <source>Find care, help at home, courses and local shops</source>
-        <translation type="unfinished">护理、居家帮助、课程和本地商店</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
-        <source>Calls and subsidies</source>
-        <translation type="unfinished">补助与津贴</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="52"/>
-        <source>Food vouchers, contributions and help from the Comune</source>
-        <translation type="unfinished">食品券、补贴和市政府的帮助</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
-        <source>Ask a welfare manager for help</source>
-        <translation type="unfinished">请工作人员帮助</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
-        <source>A person at the Social Point will help you</source>
-        <translation type="unfinished">Social Point 的工作人员会帮助您</translation>
-    </message>
-</context>
-<context>
-    <name>IdentifyBox</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
-        <source>Your codice fiscale (or pass your health card)</source>
-        <translation type="unfinished">您的税号（codice fiscale），或刷医保卡</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="122"/>
-        <source>Next ›</source>
-        <translation type="unfinished">下一步 ›</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="124"/>
-        <source>A phone number, to call you if something goes wrong (optional)</source>
-        <translation type="unfinished">电话号码，出问题时联系您（选填）</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="328"/>
-        <source>Cart ({n}) · {total}</source>
-        <translation type="unfinished">购物车（{n}）· {total}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
-        <source>End the assisted session?</source>
-        <translation type="unfinished">要结束协助吗？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
-        <source>What the citizen was doing and has not sent is forgotten.</source>
-        <translation type="unfinished">市民正在填写但尚未发送的内容将被清除。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
-        <source>No, go on</source>
-        <translation type="unfinished">不，继续</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379"/>
-        <source>Yes, end it</source>
-        <translation type="unfinished">是，结束</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="402"/>
-        <source>Assisted by {name}</source>
-        <translation type="unfinished">由 {name} 协助</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="457"/>
-        <source>Calling the welfare managers of this Social Point…</source>
-        <translation type="unfinished">正在呼叫本 Social Point 的工作人员…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="460"/>
-        <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
-        <translation type="unfinished">已呼叫本 Social Point 的工作人员：会有人来帮助您。您也可以去服务台。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="466"/>
-        <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
-        <translation type="unfinished">目前无法从这里呼叫任何人。请去服务台告诉工作人员您需要帮助。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="471"/>
-        <source>The desk is staffed: {hours}</source>
-        <translation type="unfinished">服务台开放时间：{hours}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="473"/>
-        <source>Where: {address}</source>
-        <translation type="unfinished">地点：{address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="476"/>
-        <source>If nobody is here, call {phone}</source>
-        <translation type="unfinished">如果没有人在，请拨打 {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>We are here to help</source>
-        <translation type="unfinished">我们在这里帮助您</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481"/>
-        <source>OK</source>
-        <translation type="unfinished">知道了</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="486"/>
-        <source>{name} {version}, free software under the {licence} licence: {url}</source>
-        <translation type="unfinished">{name} {version}，自由软件，采用 {licence} 许可证：{url}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="507"/>
-        <source>Comune of {name}</source>
-        <translation type="unfinished">{name} 市</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="508"/>
-        <source>‹ Back</source>
-        <translation type="unfinished">‹ 返回</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="509"/>
-        <source>⌂ Home</source>
-        <translation type="unfinished">⌂ 首页</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="510"/>
-        <source>Ask for help</source>
-        <translation type="unfinished">求助</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="511"/>
-        <source>A+ Larger text</source>
-        <translation type="unfinished">A+ 大字体</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="512"/>
-        <source>End assisted session</source>
-        <translation type="unfinished">结束协助</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerDeskScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="133"/>
-        <source>Operator area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="136"/>
-        <source>Log out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="138"/>
-        <source>Sync started: the figures update when it ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="139"/>
-        <source>That did not work. Nothing was lost; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="164"/>
-        <source>⚠ A citizen is asking for help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="166"/>
-        <source>Asked at this kiosk at {times}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="168"/>
-        <source>I am on my way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="183"/>
-        <source>Platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="186"/>
-        <source>This kiosk is not linked to a platform.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="188"/>
-        <source>Not synced yet since the kiosk started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="190"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="196"/>
-        <source>Detail: {detail}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="198"/>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="199"/>
-        <source>Last successful sync: {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="201"/>
-        <source>Records waiting to be sent: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="202"/>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="212"/>
-        <source>The platform refused the kiosk&apos;s request. If it persists, call the platform&apos;s help desk: the kiosk may need to be enrolled again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform&apos;s reason is below; call the platform&apos;s help desk to enroll the kiosk again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="216"/>
-        <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform&apos;s help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="220"/>
-        <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform&apos;s help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="224"/>
-        <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="230"/>
-        <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk&apos;s log says more).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="235"/>
-        <source>⚠ Personal data waiting too long</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="238"/>
-        <source>Records with citizens&apos; data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform&apos;s help desk. Keeping them longer needs the Comune&apos;s consent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="247"/>
-        <source>Refused by the platform: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Nothing refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>Platform records set aside: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="250"/>
-        <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="259"/>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="264"/>
-        <source>Reason: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="265"/>
-        <source>What to do: {advice}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="268"/>
-        <source>Contact: {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="274"/>
-        <source>some answers did not pass the Comune&apos;s checks: call the citizen and make the application again with them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="278"/>
-        <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="282"/>
-        <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="286"/>
-        <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="290"/>
-        <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="295"/>
-        <source>call the platform&apos;s help desk with the date and the reference above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="299"/>
-        <source>Printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="301"/>
-        <source>Slips waiting to print: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="304"/>
-        <source>The paper roll is nearly finished: put in a new one soon.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="307"/>
-        <source>Slips to check: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="310"/>
-        <source>may not have printed whole: check the paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="311"/>
-        <source>not printed in time, no longer printed by itself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="312"/>
-        <source>could not be printed: the kiosk&apos;s log says why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="316"/>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="337"/>
-        <source>Reprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="319"/>
-        <source>Dealt with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="323"/>
-        <source>Print a test page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="329"/>
-        <source>Reprint a recent slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="332"/>
-        <source>No slips printed recently.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="341"/>
-        <source>A reprint is marked DUPLICATO.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="345"/>
-        <source>Actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="346"/>
-        <source>Start an assisted session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="348"/>
-        <source>Print the end-of-day report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="350"/>
-        <source>Touch again to close the kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_desk.py" line="351"/>
-        <source>Leave the kiosk for maintenance</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ManagerLoginScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="106"/>
-        <source>Type your operator code and your PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="126"/>
-        <source>Too many wrong PINs: this code is locked until {time}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="130"/>
-        <source>This operator is not enabled at this Social Point.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="131"/>
-        <source>Operator code or PIN not right. Tries left: {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="136"/>
-        <source>Operator access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="138"/>
-        <source>For welfare managers only. Type your operator code and your PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="140"/>
-        <source>Operator code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="141"/>
-        <source>PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="144"/>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/manager_login.py" line="145"/>
-        <source>Log in</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="170"/>
-        <source>Type names in Latin letters (pinyin), as on your documents.</source>
-        <translation type="unfinished">请用拉丁字母（拼音）输入姓名，与证件上的写法相同。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="171"/>
-        <source>Other letters</source>
-        <translation type="unfinished">其他字母</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="172"/>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="173"/>
-        <source>space</source>
-        <translation type="unfinished">空格</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="174"/>
-        <source>Delete</source>
-        <translation type="unfinished">删除</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="175"/>
-        <source>Capital letters</source>
-        <translation type="unfinished">大写字母</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/keyboard.py" line="176"/>
-        <source>Close</source>
-        <translation type="unfinished">关闭</translation>
-    </message>
-</context>
-<context>
-    <name>PrintController</name>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="90"/>
-        <source>Printing is not possible right now</source>
-        <translation type="unfinished">目前无法打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="91"/>
-        <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
-        <translation type="unfinished">没有丢失任何内容。请询问服务台的工作人员。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/controllers/printer.py" line="92"/>
-        <source>OK</source>
-        <translation type="unfinished">知道了</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="89"/>
-        <source>Your printout</source>
-        <translation type="unfinished">您的打印件</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="90"/>
-        <source>Done</source>
-        <translation type="unfinished">完成</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="97"/>
-        <source>Show this screen to the welfare manager, or take a photo of it.</source>
-        <translation type="unfinished">请把这个屏幕给工作人员看，或者拍照保存。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="98"/>
-        <source>This Social Point has no printer</source>
-        <translation type="unfinished">本 Social Point 没有打印机</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Printed</source>
-        <translation type="unfinished">已打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="100"/>
-        <source>Take your sheet from the printer.</source>
-        <translation type="unfinished">请从打印机取走纸张。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="102"/>
-        <source>This sheet could not be printed</source>
-        <translation type="unfinished">这张纸无法打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="103"/>
-        <source>Ask the welfare manager for it: nothing is lost.</source>
-        <translation type="unfinished">请向工作人员索取：没有丢失任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="105"/>
-        <source>Printing stopped half-way</source>
-        <translation type="unfinished">打印中途停止</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="106"/>
-        <source>Ask the welfare manager for a copy: nothing is lost.</source>
-        <translation type="unfinished">请向工作人员要一份副本：没有丢失任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="111"/>
-        <source>The printer is out of paper</source>
-        <translation type="unfinished">打印机没纸了</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="113"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
-        <translation type="unfinished">请告诉服务台的工作人员，或点击“求助”。换纸后会马上打印。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="119"/>
-        <source>The printer cover is open</source>
-        <translation type="unfinished">打印机盖开着</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="121"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
-        <translation type="unfinished">请告诉服务台的工作人员，或点击“求助”。盖子关上后会马上打印。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="127"/>
-        <source>The printer is not answering</source>
-        <translation type="unfinished">打印机没有响应</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="129"/>
-        <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
-        <translation type="unfinished">请告诉服务台的工作人员，或点击“求助”。打印机恢复后会马上打印。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>Printing…</source>
-        <translation type="unfinished">正在打印…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/print_panel.py" line="133"/>
-        <source>This is what is being printed.</source>
-        <translation type="unfinished">这是正在打印的内容。</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceDetailScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="144"/>
-        <source>Print these details</source>
-        <translation type="unfinished">打印这些信息</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="147"/>
-        <source>This service is no longer in the catalog.</source>
-        <translation type="unfinished">此服务已不在目录中。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="156"/>
-        <source>Add to cart</source>
-        <translation type="unfinished">加入购物车</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="158"/>
-        <source>✓ In your cart: {amount}. Change how many in the cart.</source>
-        <translation type="unfinished">✓ 已在购物车中：{amount}。请在购物车中修改数量。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="160"/>
-        <source>Open the cart</source>
-        <translation type="unfinished">打开购物车</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="162"/>
-        <source>Who can use it</source>
-        <translation type="unfinished">谁可以使用</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="165"/>
-        <source>Residents of: {comuni}</source>
-        <translation type="unfinished">以下市镇的居民：{comuni}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="168"/>
-        <source>Everyone, whichever Comune they live in</source>
-        <translation type="unfinished">所有人，无论住在哪个市镇</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="169"/>
-        <source>Who provides it</source>
-        <translation type="unfinished">服务提供方</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="173"/>
-        <source>Phone: {phone}</source>
-        <translation type="unfinished">电话：{phone}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="178"/>
-        <source>E-mail: {email}</source>
-        <translation type="unfinished">电子邮件：{email}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="180"/>
-        <source>Address: {address}</source>
-        <translation type="unfinished">地址：{address}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_detail.py" line="182"/>
-        <source>Scan with your phone to save the provider&apos;s contact</source>
-        <translation type="unfinished">用手机扫码保存服务提供方的联系方式</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceListScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="74"/>
-        <source>Services for residents of {comune}</source>
-        <translation type="unfinished">{comune} 居民可用的服务</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/service_list.py" line="76"/>
-        <source>Services for residents of every Comune of the network</source>
-        <translation type="unfinished">网络内所有市镇居民可用的服务</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/service_list.py" line="103"/>
-        <source>Show more services (%n more)</source>
-        <translation type="unfinished">
-            <numerusform>显示更多服务（还有 %n 项）</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Slips</name>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="87"/>
-        <source>The Comune will contact you after examining the application.</source>
-        <translation type="unfinished">市政府审核申请后会联系您。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/applying.py" line="88"/>
-        <source>Keep this receipt: you need it to ask how your application is going.</source>
-        <translation type="unfinished">请保存此收据：查询申请进展时需要它。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="46"/>
-        <source>You pay the provider when you get the service. The kiosk never takes money.</source>
-        <translation type="unfinished">接受服务时付款给服务提供方。本机从不收钱。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="48"/>
-        <source>Paid with your welfare credit. The kiosk never takes money.</source>
-        <translation type="unfinished">已用福利余额支付。本机从不收钱。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="50"/>
-        <source>Paid at the Social Point desk.</source>
-        <translation type="unfinished">已在 Social Point 服务台付款。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/purchasing.py" line="52"/>
-        <source>One voucher per service comes out: show it to the provider.</source>
-        <translation type="unfinished">每项服务会打出一张代金券：请出示给服务提供方。</translation>
-    </message>
-</context>
-<context>
-    <name>StillTherePanel</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="76"/>
-        <source>Are you still there?</source>
-        <translation type="unfinished">您还在吗？</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="77"/>
-        <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="79"/>
-        <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
-        <translation type="unfinished">时间到后，您输入的内容会被清除，下一位用户看不到，本机会回到首页。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="81"/>
-        <source>Continue</source>
-        <translation type="unfinished">继续</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/still_there.py" line="82"/>
-        <source>I need more time</source>
-        <translation type="unfinished">我需要更多时间</translation>
-    </message>
-</context>
-<context>
-    <name>SyncBadge</name>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>● Online</source>
-        <translation type="unfinished">● 已联网</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35"/>
-        <source>○ Offline</source>
-        <translation type="unfinished">○ 未联网</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37"/>
-        <source>%n record(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform>%n 条记录等待发送</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42"/>
-        <source>synced at {time}</source>
-        <translation type="unfinished">{time} 已同步</translation>
-    </message>
-</context>
-<context>
-    <name>Texts</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="72"/>
-        <source>Information only: no booking here</source>
-        <translation type="unfinished">仅提供信息：此处不能预订</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="74"/>
-        <source>Free of charge</source>
-        <translation type="unfinished">免费</translation>
-    </message>
-</context>
-<context>
-    <name>Units</name>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="18"/>
-        <source>hour</source>
-        <translation type="unfinished">小时</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="19"/>
-        <source>day</source>
-        <translation type="unfinished">天</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="20"/>
-        <source>week</source>
-        <translation type="unfinished">周</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="21"/>
-        <source>month</source>
-        <translation type="unfinished">月</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="22"/>
-        <source>meal</source>
-        <translation type="unfinished">餐</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="23"/>
-        <source>session</source>
-        <translation type="unfinished">次</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="24"/>
-        <source>course</source>
-        <translation type="unfinished">期课程</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="25"/>
-        <source>ride</source>
-        <translation type="unfinished">趟</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="26"/>
-        <source>delivery</source>
-        <translation type="unfinished">次配送</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="27"/>
-        <source>kg</source>
-        <translation type="unfinished">公斤</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="28"/>
-        <source>visit</source>
-        <translation type="unfinished">次</translation>
-    </message>
-</context>
-<context>
-    <name>Validators</name>
-    <message>
-        <location filename="../../forms/validators.py" line="25"/>
-        <source>A codice fiscale has 16 characters: check that you typed them all.</source>
-        <translation type="unfinished">税号（codice fiscale）有 16 位：请检查是否全部输入。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="28"/>
-        <source>This codice fiscale is not valid: check its letters and digits.</source>
-        <translation type="unfinished">此税号无效：请检查字母和数字。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="31"/>
-        <source>This codice fiscale is not valid: its date of birth does not exist.</source>
-        <translation type="unfinished">此税号无效：其中的出生日期不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="36"/>
-        <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
-        <translation type="unfinished">此税号无效：有一个字母或数字错了，请与医保卡核对。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="41"/>
-        <source>An Italian IBAN has 27 characters and starts with IT.</source>
-        <translation type="unfinished">意大利 IBAN 有 27 位，以 IT 开头。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="44"/>
-        <source>This IBAN is not valid: check the digits, one may be wrong.</source>
-        <translation type="unfinished">此 IBAN 无效：请检查数字，可能有一位错了。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="47"/>
-        <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
-        <translation type="unfinished">此 IBAN 无效：请检查 IT 后面的字母及其后两位数字（CIN）。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="51"/>
-        <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
-        <translation type="unfinished">请输入完整的电话号码，例如 347 123 4567 或 +86 139 1234 5678。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="54"/>
-        <source>This e-mail address is not valid: it should look like name@example.it.</source>
-        <translation type="unfinished">电子邮件地址无效：格式应为 name@example.it。</translation>
-    </message>
-    <message>
-        <location filename="../../forms/validators.py" line="57"/>
-        <source>A postcode (CAP) has 5 digits, for example 35016.</source>
-        <translation type="unfinished">邮政编码（CAP）有 5 位数字，例如 35016。</translation>
-    </message>
-</context>
-<context>
-    <name>WalletScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="89"/>
-        <source>Code {code} · valid until {day}</source>
-        <translation type="unfinished">代码 {code} · 有效期至 {day}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="92"/>
-        <source>Print</source>
-        <translation type="unfinished">打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="98"/>
-        <source>My vouchers</source>
-        <translation type="unfinished">我的代金券</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="102"/>
-        <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-        <translation type="unfinished">您名下的代金券（市政府发放的或在这里购买的）可以重新打印。请输入您的税号或在读卡器上刷医保卡。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="115"/>
-        <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
-        <translation type="unfinished">您名下没有可打印的代金券。如果市政府刚刚批准，可能需要几分钟才能传到本机。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="122"/>
-        <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
-        <translation type="unfinished">本 Social Point 尚未连接到福利平台，所以无法显示您的代金券。请询问工作人员，或稍后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="126"/>
-        <source>The voucher could not be printed. Please ask a welfare manager.</source>
-        <translation type="unfinished">代金券无法打印。请询问工作人员。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/wallet.py" line="128"/>
-        <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
-        <translation type="unfinished">目前无法读取您的代金券。请再试一次，或询问工作人员。</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>The kiosk never takes money.</source>
+            <translation type="unfinished">本机从不收钱。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>I use my welfare credit (none in your name)</source>
+            <translation type="unfinished">我使用福利余额（您名下没有）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="259" />
+            <source>I use my welfare credit ({amount} available now)</source>
+            <translation type="unfinished">我使用福利余额（目前可用 {amount}）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="270" />
+            <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
+            <translation type="unfinished">您的余额为 {balance}。在平台确认已用金额之前，一台自助机最多使用其中的 {now}：其余仍归您所有，可以以后使用或在其他 Social Point 使用。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="278" />
+            <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+            <translation type="unfinished">接下来：服务提供方会在两个工作日内给您打电话，约定日期和时间（其电话也印在代金券上）。接受服务时请出示代金券。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="283" />
+            <source>You pay the provider then, not now.</source>
+            <translation type="unfinished">到时候再付给服务提供方，现在不用付。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="285" />
+            <source>The amount is taken from your credit now.</source>
+            <translation type="unfinished">现在从您的余额中扣款。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="287" />
+            <source>You pay at the desk now, with the welfare manager.</source>
+            <translation type="unfinished">您现在在服务台向工作人员付款。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountedUnits</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="38" />
+            <source>%n hour(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 小时</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="39" />
+            <source>%n day(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="40" />
+            <source>%n week(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 周</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="41" />
+            <source>%n month(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 个月</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="42" />
+            <source>%n meal(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 餐</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="43" />
+            <source>%n session(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 次</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="44" />
+            <source>%n course(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 期课程</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="45" />
+            <source>%n ride(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 趟</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="46" />
+            <source>%n delivery(ies)</source>
+            <translation type="unfinished">
+                <numerusform>%n 次配送</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="47" />
+            <source>%n kg</source>
+            <translation type="unfinished">
+                <numerusform>%n 公斤</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/texts.py" line="48" />
+            <source>%n visit(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 次</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FormFields</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+            <source>dd/mm/yyyy</source>
+            <translation type="unfinished">日/月/年</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+            <source>amount in euro, e.g. 150,00</source>
+            <translation type="unfinished">欧元金额，例如 150,00</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+            <source>16 letters and digits</source>
+            <translation type="unfinished">16 位字母和数字</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
+            <source>e.g. 347 123 4567</source>
+            <translation type="unfinished">例如 347 123 4567</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
+            <source>e.g. name@example.it</source>
+            <translation type="unfinished">例如 name@example.it</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="46" />
+            <source>IT followed by 25 letters and digits</source>
+            <translation type="unfinished">IT 后接 25 位字母和数字</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="99" />
+            <source>{question} (optional)</source>
+            <translation type="unfinished">{question}（选填）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>You can choose more than one.</source>
+            <translation type="unfinished">可以选择多项。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="282" />
+            <source>✓  I confirm</source>
+            <translation type="unfinished">✓  我确认</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="284" />
+            <source>I confirm</source>
+            <translation type="unfinished">我确认</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="349" />
+            <source>Person {n}</source>
+            <translation type="unfinished">第 {n} 人</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <source>Change</source>
+            <translation type="unfinished">修改</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="362" />
+            <source>Remove</source>
+            <translation type="unfinished">移除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="380" />
+            <source>Tap again to remove</source>
+            <translation type="unfinished">再点一次即可移除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="384" />
+            <source>+ Add a person</source>
+            <translation type="unfinished">+ 添加一人</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="408" />
+            <source>(no answer)</source>
+            <translation type="unfinished">（未回答）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="418" />
+            <source>Confirmed</source>
+            <translation type="unfinished">已确认</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="420" />
+            <source>Not confirmed</source>
+            <translation type="unfinished">未确认</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="423" />
+            <source>Yes</source>
+            <translation type="unfinished">是</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="425" />
+            <source>No</source>
+            <translation type="unfinished">否</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="40" />
+            <source>Welcome to the {name}</source>
+            <translation type="unfinished">欢迎来到 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="42" />
+            <source>How can we help you? Touch one of the buttons.</source>
+            <translation type="unfinished">我们能为您做什么？请点击一个按钮。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="45" />
+            <source>Services</source>
+            <translation type="unfinished">服务</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="46" />
+            <source>Find care, help at home, courses and local shops</source>
+            <translation type="unfinished">护理、居家帮助、课程和本地商店</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="51" />
+            <source>Calls and subsidies</source>
+            <translation type="unfinished">补助与津贴</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="52" />
+            <source>Food vouchers, contributions and help from the Comune</source>
+            <translation type="unfinished">食品券、补贴和市政府的帮助</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="57" />
+            <source>Ask a welfare manager for help</source>
+            <translation type="unfinished">请工作人员帮助</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/home.py" line="58" />
+            <source>A person at the Social Point will help you</source>
+            <translation type="unfinished">Social Point 的工作人员会帮助您</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentifyBox</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="121" />
+            <source>Your codice fiscale (or pass your health card)</source>
+            <translation type="unfinished">您的税号（codice fiscale），或刷医保卡</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="122" />
+            <source>Next ›</source>
+            <translation type="unfinished">下一步 ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="124" />
+            <source>A phone number, to call you if something goes wrong (optional)</source>
+            <translation type="unfinished">电话号码，出问题时联系您（选填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="328" />
+            <source>Cart ({n}) · {total}</source>
+            <translation type="unfinished">购物车（{n}）· {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="376" />
+            <source>End the assisted session?</source>
+            <translation type="unfinished">要结束协助吗？</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="377" />
+            <source>What the citizen was doing and has not sent is forgotten.</source>
+            <translation type="unfinished">市民正在填写但尚未发送的内容将被清除。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="378" />
+            <source>No, go on</source>
+            <translation type="unfinished">不，继续</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="379" />
+            <source>Yes, end it</source>
+            <translation type="unfinished">是，结束</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="402" />
+            <source>Assisted by {name}</source>
+            <translation type="unfinished">由 {name} 协助</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="457" />
+            <source>Calling the welfare managers of this Social Point…</source>
+            <translation type="unfinished">正在呼叫本 Social Point 的工作人员…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="460" />
+            <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
+            <translation type="unfinished">已呼叫本 Social Point 的工作人员：会有人来帮助您。您也可以去服务台。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="466" />
+            <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
+            <translation type="unfinished">目前无法从这里呼叫任何人。请去服务台告诉工作人员您需要帮助。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="471" />
+            <source>The desk is staffed: {hours}</source>
+            <translation type="unfinished">服务台开放时间：{hours}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="473" />
+            <source>Where: {address}</source>
+            <translation type="unfinished">地点：{address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="476" />
+            <source>If nobody is here, call {phone}</source>
+            <translation type="unfinished">如果没有人在，请拨打 {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>We are here to help</source>
+            <translation type="unfinished">我们在这里帮助您</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="481" />
+            <source>OK</source>
+            <translation type="unfinished">知道了</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="486" />
+            <source>{name} {version}, free software under the {licence} licence: {url}</source>
+            <translation type="unfinished">{name} {version}，自由软件，采用 {licence} 许可证：{url}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="507" />
+            <source>Comune of {name}</source>
+            <translation type="unfinished">{name} 市</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="508" />
+            <source>‹ Back</source>
+            <translation type="unfinished">‹ 返回</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="509" />
+            <source>⌂ Home</source>
+            <translation type="unfinished">⌂ 首页</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="510" />
+            <source>Ask for help</source>
+            <translation type="unfinished">求助</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="511" />
+            <source>A+ Larger text</source>
+            <translation type="unfinished">A+ 大字体</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <source>End assisted session</source>
+            <translation type="unfinished">结束协助</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerDeskScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="133" />
+            <source>Operator area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
+            <source>Log out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="138" />
+            <source>Sync started: the figures update when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="139" />
+            <source>That did not work. Nothing was lost; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="140" />
+            <source>Sync done: the figures below are up to date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="142" />
+            <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="169" />
+            <source>⚠ A citizen is asking for help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
+            <source>Asked at this kiosk at {times}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
+            <source>I am on my way</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
+            <source>Platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="191" />
+            <source>This kiosk is not linked to a platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="193" />
+            <source>Not synced yet since the kiosk started.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
+            <source>Detail: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="204" />
+            <source>Last successful sync: {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
+            <source>Records waiting to be sent: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="207" />
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="217" />
+            <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
+            <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform's reason is below; call the platform's help desk to enroll the kiosk again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="226" />
+            <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="230" />
+            <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="234" />
+            <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="240" />
+            <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="245" />
+            <source>⚠ Personal data waiting too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="248" />
+            <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="257" />
+            <source>Refused by the platform: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Nothing refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Platform records set aside: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="274" />
+            <source>Reason: {message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="275" />
+            <source>What to do: {advice}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="278" />
+            <source>Contact: {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="284" />
+            <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
+            <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="292" />
+            <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="296" />
+            <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="300" />
+            <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="305" />
+            <source>call the platform's help desk with the date and the reference above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="309" />
+            <source>Printer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
+            <source>Slips waiting to print: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="314" />
+            <source>The paper roll is nearly finished: put in a new one soon.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="317" />
+            <source>Slips to check: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="320" />
+            <source>may not have printed whole: check the paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <source>not printed in time, no longer printed by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="322" />
+            <source>could not be printed: the kiosk's log says why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="326" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="347" />
+            <source>Reprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
+            <source>Dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
+            <source>Print a test page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="339" />
+            <source>Reprint a recent slip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="342" />
+            <source>No slips printed recently.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
+            <source>A reprint is marked DUPLICATO.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="355" />
+            <source>Actions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="356" />
+            <source>Start an assisted session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="358" />
+            <source>Print the end-of-day report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="360" />
+            <source>Touch again to close the kiosk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="361" />
+            <source>Leave the kiosk for maintenance</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ManagerLoginScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="106" />
+            <source>Type your operator code and your PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="126" />
+            <source>Too many wrong PINs: this code is locked until {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="130" />
+            <source>This operator is not enabled at this Social Point.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="131" />
+            <source>Operator code or PIN not right. Tries left: {n}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="136" />
+            <source>Operator access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="138" />
+            <source>For welfare managers only. Type your operator code and your PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="140" />
+            <source>Operator code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="141" />
+            <source>PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="144" />
+            <source>Checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="145" />
+            <source>Log in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OnScreenKeyboard</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="170" />
+            <source>Type names in Latin letters (pinyin), as on your documents.</source>
+            <translation type="unfinished">请用拉丁字母（拼音）输入姓名，与证件上的写法相同。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
+            <source>Other letters</source>
+            <translation type="unfinished">其他字母</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="172" />
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="173" />
+            <source>space</source>
+            <translation type="unfinished">空格</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="174" />
+            <source>Delete</source>
+            <translation type="unfinished">删除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="175" />
+            <source>Capital letters</source>
+            <translation type="unfinished">大写字母</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="176" />
+            <source>Close</source>
+            <translation type="unfinished">关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintController</name>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="90" />
+            <source>Printing is not possible right now</source>
+            <translation type="unfinished">目前无法打印</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="91" />
+            <source>Nothing was lost. Please ask the welfare manager at the desk.</source>
+            <translation type="unfinished">没有丢失任何内容。请询问服务台的工作人员。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/controllers/printer.py" line="92" />
+            <source>OK</source>
+            <translation type="unfinished">知道了</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="89" />
+            <source>Your printout</source>
+            <translation type="unfinished">您的打印件</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="90" />
+            <source>Done</source>
+            <translation type="unfinished">完成</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="97" />
+            <source>Show this screen to the welfare manager, or take a photo of it.</source>
+            <translation type="unfinished">请把这个屏幕给工作人员看，或者拍照保存。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="98" />
+            <source>This Social Point has no printer</source>
+            <translation type="unfinished">本 Social Point 没有打印机</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Printed</source>
+            <translation type="unfinished">已打印</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="100" />
+            <source>Take your sheet from the printer.</source>
+            <translation type="unfinished">请从打印机取走纸张。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="102" />
+            <source>This sheet could not be printed</source>
+            <translation type="unfinished">这张纸无法打印</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="103" />
+            <source>Ask the welfare manager for it: nothing is lost.</source>
+            <translation type="unfinished">请向工作人员索取：没有丢失任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="105" />
+            <source>Printing stopped half-way</source>
+            <translation type="unfinished">打印中途停止</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="106" />
+            <source>Ask the welfare manager for a copy: nothing is lost.</source>
+            <translation type="unfinished">请向工作人员要一份副本：没有丢失任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="111" />
+            <source>The printer is out of paper</source>
+            <translation type="unfinished">打印机没纸了</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="113" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the paper is changed.</source>
+            <translation type="unfinished">请告诉服务台的工作人员，或点击“求助”。换纸后会马上打印。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="119" />
+            <source>The printer cover is open</source>
+            <translation type="unfinished">打印机盖开着</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="121" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as it is closed.</source>
+            <translation type="unfinished">请告诉服务台的工作人员，或点击“求助”。盖子关上后会马上打印。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="127" />
+            <source>The printer is not answering</source>
+            <translation type="unfinished">打印机没有响应</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="129" />
+            <source>Please tell the welfare manager at the desk, or tap “Ask for help”. Your sheet prints as soon as the printer is back.</source>
+            <translation type="unfinished">请告诉服务台的工作人员，或点击“求助”。打印机恢复后会马上打印。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>Printing…</source>
+            <translation type="unfinished">正在打印…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/print_panel.py" line="133" />
+            <source>This is what is being printed.</source>
+            <translation type="unfinished">这是正在打印的内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceDetailScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
+            <source>Print these details</source>
+            <translation type="unfinished">打印这些信息</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="147" />
+            <source>This service is no longer in the catalog.</source>
+            <translation type="unfinished">此服务已不在目录中。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="156" />
+            <source>Add to cart</source>
+            <translation type="unfinished">加入购物车</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="158" />
+            <source>✓ In your cart: {amount}. Change how many in the cart.</source>
+            <translation type="unfinished">✓ 已在购物车中：{amount}。请在购物车中修改数量。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="160" />
+            <source>Open the cart</source>
+            <translation type="unfinished">打开购物车</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="162" />
+            <source>Who can use it</source>
+            <translation type="unfinished">谁可以使用</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="165" />
+            <source>Residents of: {comuni}</source>
+            <translation type="unfinished">以下市镇的居民：{comuni}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="168" />
+            <source>Everyone, whichever Comune they live in</source>
+            <translation type="unfinished">所有人，无论住在哪个市镇</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="169" />
+            <source>Who provides it</source>
+            <translation type="unfinished">服务提供方</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="173" />
+            <source>Phone: {phone}</source>
+            <translation type="unfinished">电话：{phone}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="178" />
+            <source>E-mail: {email}</source>
+            <translation type="unfinished">电子邮件：{email}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="180" />
+            <source>Address: {address}</source>
+            <translation type="unfinished">地址：{address}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
+            <source>Scan with your phone to save the provider's contact</source>
+            <translation type="unfinished">用手机扫码保存服务提供方的联系方式</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceListScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="74" />
+            <source>Services for residents of {comune}</source>
+            <translation type="unfinished">{comune} 居民可用的服务</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_list.py" line="76" />
+            <source>Services for residents of every Comune of the network</source>
+            <translation type="unfinished">网络内所有市镇居民可用的服务</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/service_list.py" line="103" />
+            <source>Show more services (%n more)</source>
+            <translation type="unfinished">
+                <numerusform>显示更多服务（还有 %n 项）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Slips</name>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="87" />
+            <source>The Comune will contact you after examining the application.</source>
+            <translation type="unfinished">市政府审核申请后会联系您。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/applying.py" line="88" />
+            <source>Keep this receipt: you need it to ask how your application is going.</source>
+            <translation type="unfinished">请保存此收据：查询申请进展时需要它。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="47" />
+            <source>You pay the provider when you get the service. The kiosk never takes money.</source>
+            <translation type="unfinished">接受服务时付款给服务提供方。本机从不收钱。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="49" />
+            <source>Paid with your welfare credit. The kiosk never takes money.</source>
+            <translation type="unfinished">已用福利余额支付。本机从不收钱。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="51" />
+            <source>Paid at the Social Point desk.</source>
+            <translation type="unfinished">已在 Social Point 服务台付款。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="53" />
+            <source>One voucher per service comes out: show it to the provider.</source>
+            <translation type="unfinished">每项服务会打出一张代金券：请出示给服务提供方。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StillTherePanel</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="76" />
+            <source>Are you still there?</source>
+            <translation type="unfinished">您还在吗？</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="77" />
+            <source>%n second(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n 秒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="79" />
+            <source>When the time runs out, what you entered is cleared so the next person cannot see it, and the kiosk goes back to the start.</source>
+            <translation type="unfinished">时间到后，您输入的内容会被清除，下一位用户看不到，本机会回到首页。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="81" />
+            <source>Continue</source>
+            <translation type="unfinished">继续</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/still_there.py" line="82" />
+            <source>I need more time</source>
+            <translation type="unfinished">我需要更多时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBadge</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>● Online</source>
+            <translation type="unfinished">● 已联网</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="35" />
+            <source>○ Offline</source>
+            <translation type="unfinished">○ 未联网</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="37" />
+            <source>%n record(s) waiting to be sent</source>
+            <translation type="unfinished">
+                <numerusform>%n 条记录等待发送</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="42" />
+            <source>synced at {time}</source>
+            <translation type="unfinished">{time} 已同步</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="72" />
+            <source>Information only: no booking here</source>
+            <translation type="unfinished">仅提供信息：此处不能预订</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="74" />
+            <source>Free of charge</source>
+            <translation type="unfinished">免费</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="18" />
+            <source>hour</source>
+            <translation type="unfinished">小时</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="19" />
+            <source>day</source>
+            <translation type="unfinished">天</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="20" />
+            <source>week</source>
+            <translation type="unfinished">周</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="21" />
+            <source>month</source>
+            <translation type="unfinished">月</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="22" />
+            <source>meal</source>
+            <translation type="unfinished">餐</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="23" />
+            <source>session</source>
+            <translation type="unfinished">次</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="24" />
+            <source>course</source>
+            <translation type="unfinished">期课程</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="25" />
+            <source>ride</source>
+            <translation type="unfinished">趟</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="26" />
+            <source>delivery</source>
+            <translation type="unfinished">次配送</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="27" />
+            <source>kg</source>
+            <translation type="unfinished">公斤</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/texts.py" line="28" />
+            <source>visit</source>
+            <translation type="unfinished">次</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validators</name>
+        <message>
+            <location filename="../../forms/validators.py" line="25" />
+            <source>A codice fiscale has 16 characters: check that you typed them all.</source>
+            <translation type="unfinished">税号（codice fiscale）有 16 位：请检查是否全部输入。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="28" />
+            <source>This codice fiscale is not valid: check its letters and digits.</source>
+            <translation type="unfinished">此税号无效：请检查字母和数字。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="31" />
+            <source>This codice fiscale is not valid: its date of birth does not exist.</source>
+            <translation type="unfinished">此税号无效：其中的出生日期不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="36" />
+            <source>This codice fiscale is not valid: a letter or digit is wrong, compare it with the health card.</source>
+            <translation type="unfinished">此税号无效：有一个字母或数字错了，请与医保卡核对。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="41" />
+            <source>An Italian IBAN has 27 characters and starts with IT.</source>
+            <translation type="unfinished">意大利 IBAN 有 27 位，以 IT 开头。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="44" />
+            <source>This IBAN is not valid: check the digits, one may be wrong.</source>
+            <translation type="unfinished">此 IBAN 无效：请检查数字，可能有一位错了。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="47" />
+            <source>This IBAN is not valid: check the letter after IT and its two digits (the CIN).</source>
+            <translation type="unfinished">此 IBAN 无效：请检查 IT 后面的字母及其后两位数字（CIN）。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="51" />
+            <source>Type a whole phone number, like 347 123 4567 or +40 721 234 567.</source>
+            <translation type="unfinished">请输入完整的电话号码，例如 347 123 4567 或 +86 139 1234 5678。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="54" />
+            <source>This e-mail address is not valid: it should look like name@example.it.</source>
+            <translation type="unfinished">电子邮件地址无效：格式应为 name@example.it。</translation>
+        </message>
+        <message>
+            <location filename="../../forms/validators.py" line="57" />
+            <source>A postcode (CAP) has 5 digits, for example 35016.</source>
+            <translation type="unfinished">邮政编码（CAP）有 5 位数字，例如 35016。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalletScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
+            <source>Code {code} · valid until {day}</source>
+            <translation type="unfinished">代码 {code} · 有效期至 {day}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="92" />
+            <source>Print</source>
+            <translation type="unfinished">打印</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="98" />
+            <source>My vouchers</source>
+            <translation type="unfinished">我的代金券</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
+            <translation type="unfinished">您名下的代金券（市政府发放的或在这里购买的）可以重新打印。请输入您的税号或在读卡器上刷医保卡。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
+            <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
+            <translation type="unfinished">您名下没有可打印的代金券。如果市政府刚刚批准，可能需要几分钟才能传到本机。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="122" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot show your vouchers. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">本 Social Point 尚未连接到福利平台，所以无法显示您的代金券。请询问工作人员，或稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="126" />
+            <source>The voucher could not be printed. Please ask a welfare manager.</source>
+            <translation type="unfinished">代金券无法打印。请询问工作人员。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
+            <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
+            <translation type="unfinished">目前无法读取您的代金券。请再试一次，或询问工作人员。</translation>
+        </message>
+    </context>
 </TS>

@@ -159,7 +159,7 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
         applications=kinds.get("application", 0),
         vouchers=len(printed),
-        vouchers_cents=sum(amounts),  # the value of money vouchers (buoni spesa) printed
+        vouchers_cents=sum(a or 0 for a in amounts),  # the value of money vouchers printed
         voucher_copies=copies or 0,
         waiting_to_send=counts["pending"] + counts["sending"],
         rejected=counts["rejected"],

@@ -4,10 +4,13 @@ from the platform to the kiosk's mirror."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select
 
 from protocol.records import RecordError, validate_batch
+from store.catalog import open_calls, service_detail
 from store.database import Store
 from store.models import Call, Service
 from sync.engine import SyncEngine
@@ -34,6 +37,14 @@ def test_the_platform_publishes_the_notice_with_each_call_and_paid_service(
         assert notice["purposes"]["it"] and notice["rights"]["it"] and notice["dpo_contact"]
     [buoni] = [c for c in calls if c.id == "bs-piazzola"]
     assert buoni.privacy_notice["controller"].startswith("Comune di Piazzola sul Brenta")
+    # What the screens read: the call's and the service's notice come with them.
+    with store.read() as session:
+        shown = {
+            c.id: c for c in open_calls(session, "piazzola", datetime.now(UTC).replace(tzinfo=None))
+        }
+        detail = service_detail(session, paid[0].id)
+    assert shown["bs-piazzola"].privacy_notice == buoni.privacy_notice
+    assert detail is not None and detail.privacy_notice == paid[0].privacy_notice
 
 
 def test_a_notice_without_its_dpo_contact_is_refused() -> None:

@@ -137,6 +137,11 @@ class ManagerDeskScreen(DataScreen):
         notices = {
             "sync_started": self.tr("Sync started: the figures update when it ends."),
             "failed": self.tr("That did not work. Nothing was lost; try again."),
+            "sync_done": self.tr("Sync done: the figures below are up to date."),
+            "sync_failed": self.tr(
+                "The sync did not succeed: the reason is under “Platform”. Nothing was lost;"
+                " it will be tried again."
+            ),
         }
         self.notice_label.setText(notices.get(self.notice, ""))
         self.notice_label.setVisible(bool(self.notice))

@@ -203,10 +203,9 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
                 raise ProtocolError(f"{where}.message: expected str")
             results.append(Result(uuid, False, None, code, message[:500]))
         elif status == "retry":
-            code = raw.get("code")
-            message = raw.get("message")
-            results.append(Result(uuid, False, None, str(code)[:64] if code else "retry",
-                                  str(message)[:500] if message else "", retry=True))  # fmt: skip
+            said, told = raw.get("code"), raw.get("message")
+            results.append(Result(uuid, False, None, str(said)[:64] if said else "retry",
+                                  str(told)[:500] if told else "", retry=True))  # fmt: skip
         else:
             raise ProtocolError(f"{where}.status: {status!r} is not accepted, rejected or retry")
     return results

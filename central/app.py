@@ -123,6 +123,11 @@ def create_app(
     # Heartbeats come from kiosks (a revoked one is refused like any other call).
     app.include_router(fleet_router(platform, kiosk_id_only, admin_token))
 
+    from central.web.desk import install as install_desk
+
+    # The web desk for shops (/desk), on the same database.
+    install_desk(app, platform, admin)
+
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}

@@ -193,3 +193,41 @@ class KioskHealth(Base):
     log_requested_at: Mapped[datetime | None]
     log_received_at: Mapped[datetime | None]
     log_text: Mapped[str | None] = mapped_column(Text)
+
+
+class MerchantAccount(Base):
+    """A shop's login to the web desk (central/web). It acts through its own merchant
+    device row, so the desk redeems under the same role and scope as the API does."""
+
+    __tablename__ = "merchant_accounts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))  # scrypt, see central/web/accounts
+    display_name: Mapped[str] = mapped_column(String(200))
+    iban: Mapped[str] = mapped_column(String(34))
+    device_id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime]
+
+
+class DeskSession(Base):
+    """A logged-in browser: the cookie holds a random token, the database its hash."""
+
+    __tablename__ = "desk_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(36), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class LoginAttempt(Base):
+    """A login attempt not (yet) known to have succeeded, counted per account and per
+    client within a window to slow down password guessing."""
+
+    __tablename__ = "desk_login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    client: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime]

@@ -134,7 +134,7 @@ def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Sl
         Text(receipt.call_title, bold=True),
         *in_language([receipt.call_title_translated], receipt.language),
         Pair("Comune", receipt.comune),
-        Pair("Richiedente", receipt.applicant),
+        Pair("Richiedente", receipt.applicant, lang=receipt.language),
         Pair("Presentata il", f"{receipt.submitted_at:%d/%m/%Y %H:%M}"),
         Pair("Codice di verifica", receipt.tracking_code, bold=True),
     ]

@@ -102,6 +102,11 @@ def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
                 TextRow(line, element.align, element.bold, element.big, element.inverted)
                 for line in wrap(printable(element.text, page), columns)
             ]
+        elif isinstance(element, Pair) and not encodable(element.value, page):
+            # A value in letters the code page lacks (a name in Arabic letters): the
+            # label as text, the value as its picture, never as dots.
+            rows.append(TextRow(printable(element.label, page), bold=element.bold))
+            rows.append(ImageRow(element.value, element.lang or "it", "right", element.bold))
         elif isinstance(element, Pair):
             label, value = printable(element.label, page), printable(element.value, page)
             lines = pair(label, value, profile.columns)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 import subprocess
+import unicodedata
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont, features
 
-from languages import language
+from languages import FONT_FAMILIES, language
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +42,46 @@ def font_file(family: str, bold: bool = False) -> str | None:
     return found[0]
 
 
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
 @cache
-def _font(lang: str, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = font_file(language(lang).font, bold) or font_file(language(lang).font)
+def _family_font(family: str, bold: bool) -> Font | None:
+    path = font_file(family, bold) or font_file(family)
     if path is None:
-        return ImageFont.load_default(FONT_PX)
+        return None
     layout = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
     return ImageFont.truetype(path, FONT_PX, layout_engine=layout)
+
+
+@cache
+def _has_glyph(family: str, char: str) -> bool:
+    font = _family_font(family, False)
+    if font is None:
+        return False
+    # A missing glyph draws the font's "notdef" box, as U+FFFF (never assigned) does.
+    return bytes(font.getmask(char)) != bytes(font.getmask("\uffff"))
+
+
+def _font(text: str, lang: str, bold: bool) -> Font:
+    """The language's font, or the first of the others that has every glyph (a name in
+    Arabic letters on an Italian citizen's slip)."""
+    drawn = {c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")}
+    for family in (language(lang).font, *FONT_FAMILIES):
+        if all(_has_glyph(family, c) for c in drawn):
+            return _family_font(family, bold) or ImageFont.load_default(FONT_PX)
+    return _family_font(language(lang).font, bold) or ImageFont.load_default(FONT_PX)
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether the text's first strong letter is right to left (Unicode bidi classes)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def _lines(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int,
@@ -77,8 +111,10 @@ def _lines(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width:
 def text_image(text: str, lang: str, width: int, *, bold: bool = False,
                align: str = "left") -> Image.Image:  # fmt: skip
     """``text`` in ``lang``'s font, wrapped to ``width`` dots, black on white ("1")."""
-    font = _font(lang, bold)
-    rtl = language(lang).right_to_left
+    # Control characters draw nothing (and Raqm refuses some): line breaks stay.
+    text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)
+    font = _font(text, lang, bold)
+    rtl = language(lang).right_to_left or _right_to_left(text)
     direction = "rtl" if rtl else "ltr"
     if not features.check("raqm"):
         direction = None  # type: ignore[assignment]  # the basic layout knows no direction

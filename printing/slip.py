@@ -34,6 +34,7 @@ class Pair:
     label: str
     value: str
     bold: bool = False
+    lang: str = ""  # the value's language, when it is the citizen's (a name, a title)
 
 
 @dataclass(frozen=True)

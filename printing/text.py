@@ -44,8 +44,12 @@ def printable(text: str, encoding: str = "cp1252") -> str:
 
 
 def encodable(text: str, encoding: str = "cp1252") -> bool:
-    """Whether every character of ``text`` prints as itself (after PLAIN) in ``encoding``."""
-    return all(c == "\n" or _encodes(c, encoding) for c in text.translate(PLAIN))
+    """Whether every visible character of ``text`` prints as itself (after PLAIN) in
+    ``encoding``; control and format characters do not count (they print as nothing)."""
+    return all(
+        _encodes(c, encoding) or c.isspace() or unicodedata.category(c) in ("Cc", "Cf")
+        for c in text.translate(PLAIN)
+    )
 
 
 def _encodes(char: str, encoding: str) -> bool:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -105,7 +106,8 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
-Timestamp = Annotated[datetime, BeforeValidator(_iso_text), Field(strict=False)]
+# An instant needs its offset: without one, a deadline is an hour or two off.
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), Field(strict=False)]
 Day = Annotated[date, BeforeValidator(_iso_text), Field(strict=False)]
 
 
@@ -118,14 +120,14 @@ def _italian(texts: dict[str, str]) -> dict[str, str]:
 def _i18n(limit: int, *, empty: bool = False) -> Any:
     """A text in several languages, by two-letter code; Italian is required."""
     return Annotated[
-        dict[Language, _text(limit, empty=empty)],
+        dict[Language, _text(limit, empty=empty)],  # type: ignore[misc]
         Field(strict=True, max_length=MAX_LANGUAGES),
         AfterValidator(_italian),
     ]
 
 
 def _texts(limit: int, items: int) -> Any:
-    return Annotated[list[_text(limit)], Field(strict=True, max_length=items)]
+    return Annotated[list[_text(limit)], Field(strict=True, max_length=items)]  # type: ignore[misc]
 
 
 class Record(BaseModel):
@@ -161,6 +163,20 @@ class ProviderRecord(Record):
     website: _text(200, empty=True) | None = ""  # type: ignore[valid-type]
 
 
+class PrivacyNotice(BaseModel):
+    """The data controller's notice (GDPR art. 13) for a call or a paid service: shown
+    to the citizen before any personal data is typed, and printable."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+    controller: _text(200)  # type: ignore[valid-type]  # who decides: the Comune, the provider
+    purposes: _i18n(2000)  # type: ignore[valid-type]
+    legal_basis: _i18n(600)  # type: ignore[valid-type]
+    retention: _i18n(600)  # type: ignore[valid-type]
+    rights: _i18n(1000)  # type: ignore[valid-type]
+    dpo_contact: _text(200)  # type: ignore[valid-type]  # the data protection officer
+
+
 class ServiceRecord(Record):
     id: Id
     category: Id
@@ -175,6 +191,7 @@ class ServiceRecord(Record):
     # None: open to everyone; else only to residents of these Comuni.
     residents_of: list[Id] | None = Field(default=None, min_length=1, max_length=200)
     keywords: _texts(40, 30) = []  # type: ignore[valid-type]
+    privacy_notice: PrivacyNotice | None = None  # the provider's, for what is bought
 
     @model_validator(mode="after")
     def _buyable_has_a_price(self) -> ServiceRecord:
@@ -195,6 +212,7 @@ class CallRecord(Record):
     form: _text(200) | None = None  # type: ignore[valid-type]  # "form-id@version"
     eligibility: _texts(300, 30)  # type: ignore[valid-type]
     documents: _texts(300, 30)  # type: ignore[valid-type]
+    privacy_notice: PrivacyNotice | None = None  # the Comune's, for the applications
 
     @model_validator(mode="after")
     def _closes_after_it_opens(self) -> CallRecord:
@@ -320,7 +338,7 @@ STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds
 
 def _strict(model: type[Record]) -> type[Record]:
     """The same record type refusing unknown fields: what an administrator publishes."""
-    config = ConfigDict(**{**model.model_config, "extra": "forbid"})  # type: ignore[typeddict-item]
+    config = ConfigDict(**{**model.model_config, "extra": "forbid"})
     return type(model.__name__, (model,), {"model_config": config, "__doc__": model.__doc__})
 
 

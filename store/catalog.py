@@ -81,6 +81,8 @@ class ServiceDetail:
     provider_phone: str
     provider_email: str
     provider_address: str
+    # The provider's privacy notice (protocol.records.PrivacyNotice), for a purchase.
+    privacy_notice: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class CallInfo:
     eligibility: tuple[str, ...]
     documents: tuple[str, ...]
     form_ready: bool = False  # its application form has reached the kiosk: apply here
+    # The Comune's privacy notice (protocol.records.PrivacyNotice), shown before applying.
+    privacy_notice: dict[str, Any] | None = None
 
 
 def _available_in(comune_id: str | None):  # type: ignore[no-untyped-def]
@@ -124,7 +128,7 @@ def _available_categories(comune_id: str | None, only: str | None) -> Subquery:
     return union_all(everyone.where(Service.open_to_all.is_(True)), linked).subquery()
 
 
-def _summary_query():  # type: ignore[no-untyped-def]
+def _summary_query() -> Any:  # a Select of many columns; its rows are read by name
     return select(
         Service.id,
         Service.title,
@@ -279,6 +283,7 @@ def service_detail(session: Session, service_id: str) -> ServiceDetail | None:
         provider_phone=provider.phone,
         provider_email=provider.email,
         provider_address=provider.address,
+        privacy_notice=service.privacy_notice,
     )
 
 
@@ -305,6 +310,7 @@ def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[C
             eligibility=tuple(call.eligibility),
             documents=tuple(call.documents),
             form_ready=form_id is not None,
+            privacy_notice=call.privacy_notice,
         )
         for call, name, form_id in session.execute(query)
     ]

@@ -15,6 +15,10 @@ from protocol import records as r
 from protocol.records import naive_utc
 
 
+def _notice(notice: r.PrivacyNotice | None) -> dict[str, Any] | None:
+    return notice.model_dump() if notice is not None else None
+
+
 def comune(record: r.ComuneRecord) -> dict[str, Any]:
     return {"id": record.id, "name": record.name, "catastale": record.catastale,
             "province": record.province, "cap": record.cap}  # fmt: skip
@@ -51,6 +55,7 @@ def service(record: r.ServiceRecord) -> dict[str, Any]:
         "open_to_all": record.residents_of is None,
         "keywords": record.keywords,
         "residents_of": record.residents_of or [],
+        "privacy_notice": _notice(record.privacy_notice),
     }
 
 
@@ -67,6 +72,7 @@ def call(record: r.CallRecord) -> dict[str, Any]:
         "form_ref": record.form,
         "eligibility": record.eligibility,
         "documents": record.documents,
+        "privacy_notice": _notice(record.privacy_notice),
     }
 
 

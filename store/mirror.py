@@ -13,10 +13,10 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import orjson
-from sqlalchemy import JSON, Date, DateTime, delete, func, select
+from sqlalchemy import JSON, Date, DateTime, Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from protocol import records
@@ -103,7 +103,7 @@ def write(session: Session, prepared: Prepared) -> int:
     kind, ids = prepared.kind, prepared.ids
     if not ids:
         return 0
-    table = KINDS[kind][0].__table__
+    table = cast(Table, KINDS[kind][0].__table__)
     names = _column_names(kind)
     keys = tuple(column.name for column in table.primary_key.columns)
     connection = session.connection()
@@ -118,11 +118,11 @@ def write(session: Session, prepared: Prepared) -> int:
         bulk.execute_in(
             connection, "DELETE FROM service_comuni WHERE service_id IN ({values})", ids
         )
-        for chunk in bulk.chunks(prepared.links, 2):
+        for links in bulk.chunks(prepared.links, 2):
             connection.exec_driver_sql(
                 f"INSERT INTO service_comuni (service_id, comune_id) VALUES"
-                f" {bulk.values(len(chunk), 2)}",
-                bulk.flat(chunk),
+                f" {bulk.values(len(links), 2)}",
+                bulk.flat(links),
             )
         search_rows.add(connection, prepared.texts)
     elif kind == "providers":
@@ -157,7 +157,9 @@ def _column_names(kind: str) -> tuple[str, ...]:
 @cache
 def _layout(
     kind: str,
-) -> tuple[Callable[[Mapping[str, Any]], tuple[Any, ...]], tuple[tuple[int, Callable], ...]]:
+) -> tuple[
+    Callable[[Mapping[str, Any]], tuple[Any, ...]], tuple[tuple[int, Callable[[Any], Any]], ...]
+]:
     """How a validated record becomes a row: its values in column order, and the columns
     that are stored as SQLAlchemy's JSON, DateTime and Date types store them, so ORM
     reads agree."""

@@ -19,9 +19,9 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState
@@ -102,7 +102,9 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
             unfinished == 0, func.max(PrintJob.updated_at) < now - timedelta(days=rule.reprint_days)
         )
     )
-    result = session.execute(delete(PrintJob).where(family.in_(old_families)))
+    result = cast(
+        CursorResult[Any], session.execute(delete(PrintJob).where(family.in_(old_families)))
+    )
     return Purged(records=records, slips=result.rowcount or 0)
 
 

@@ -119,7 +119,7 @@ def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
         f" FROM services WHERE {column} IN ({{values}})",
         ids,
     )
-    for service, provider, category, title, description, keywords in found:
+    for service, provider, category, title, description, keywords in map(tuple, found):
         record = {"id": service, "provider_id": provider, "category_id": category,
                   "title": orjson.loads(title), "description": orjson.loads(description),
                   "keywords": orjson.loads(keywords)}  # fmt: skip
@@ -130,4 +130,4 @@ def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
 
 def _by_id(connection: Connection, table: str, column: str, ids: set[str]) -> dict[str, Any]:
     query = f"SELECT id, {column} FROM {table} WHERE id IN ({{values}})"
-    return {key: value for key, value in bulk.select_in(connection, query, sorted(ids))}
+    return dict(map(tuple, bulk.select_in(connection, query, sorted(ids))))

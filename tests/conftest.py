@@ -162,3 +162,14 @@ def snap(request, qapp):  # type: ignore[no-untyped-def]
         return path
 
     return take
+
+
+# What `./dev test --quick` leaves out (-m "not slow"): the fault-injection and soak runs
+# and every test's PostgreSQL variant (its SQLite variant still runs). CI runs them all.
+SLOW_MODULES = ("test_faults.py", "test_storage_faults.py", "test_soak.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in SLOW_MODULES or "[postgresql" in item.nodeid:
+            item.add_marker(pytest.mark.slow)

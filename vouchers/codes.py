@@ -159,7 +159,8 @@ def encode(claims: VoucherClaims, signer: Signer) -> str:
     payload = cbor2.dumps(_claims_map(claims), canonical=True)
     signature = signer.private_key.sign(_sig_structure(protected, payload))
     message = cbor2.dumps(cbor2.CBORTag(COSE_SIGN1_TAG, [protected, {}, payload, signature]))
-    return PREFIX + base45.b45encode(message).decode("ascii")
+    encoded: bytes = base45.b45encode(message)
+    return PREFIX + encoded.decode("ascii")
 
 
 # The sample key: its private half is derived from a public text, so anyone can make

@@ -215,163 +215,163 @@
     <context>
         <name>ApplyScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="227" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="240" />
             <source>Change</source>
             <translation type="unfinished">تعديل</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="239" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="252" />
             <source>Person {n}: {who}</source>
             <translation type="unfinished">الشخص {n}: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="251" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
             <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
             <translation type="unfinished">البلدية تدرس كل طلب: هذا الجهاز لا يقرر من يُقبل.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="275" />
             <source>Please note: {reasons}</source>
             <translation type="unfinished">انتبه: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="277" />
             <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
             <translation type="unfinished">حسب إجاباتك، يبدو أنك تستوفي الشروط. القرار للبلدية.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="319" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="332" />
             <source>(no answers yet)</source>
             <translation type="unfinished">(لا توجد إجابات بعد)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="356" />
             <source>Discard this person?</source>
             <translation type="unfinished">هل تريد حذف هذا الشخص؟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="357" />
             <source>What you typed about this person will not be kept.</source>
             <translation type="unfinished">لن يُحفظ ما كتبته عن هذا الشخص.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="345" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="358" />
             <source>No, go on</source>
             <translation type="unfinished">لا، تابع</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="346" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="359" />
             <source>Yes, discard</source>
             <translation type="unfinished">نعم، احذف</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="442" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="455" />
             <source>Please check the answers marked below.</source>
             <translation type="unfinished">يرجى التحقق من الإجابات المعلَّمة أدناه.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="465" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="478" />
             <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يضع شيء مما كتبته: حاول مرة أخرى، أو اسأل الموظف في المكتب.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="519" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="532" />
             <source>Cancel</source>
             <translation type="unfinished">إلغاء</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="531" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="546" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="559" />
             <source>Step {n} of {total}</source>
             <translation type="unfinished">الخطوة {n} من {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="536" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
             <source>Person {n}</source>
             <translation type="unfinished">الشخص {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="537" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="550" />
             <source>Save this person</source>
             <translation type="unfinished">احفظ هذا الشخص</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="540" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
             <source>Next ›</source>
             <translation type="unfinished">التالي ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="560" />
             <source>Check your answers and send</source>
             <translation type="unfinished">راجع إجاباتك وأرسل</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Sending…</source>
             <translation type="unfinished">جارٍ الإرسال…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Send the application</source>
             <translation type="unfinished">أرسل الطلب</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="554" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
             <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
             <translation type="unfinished">بعض الإجابات ناقصة أو تحتاج إلى مراجعة: المس «تعديل» بجانب الجزء الذي يجب إكماله.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="564" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="577" />
             <source>Your application has been saved</source>
             <translation type="unfinished">تم حفظ طلبك</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="578" />
             <source>Finish</source>
             <translation type="unfinished">انتهيت</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
             <source>Your tracking code: {code}</source>
             <translation type="unfinished">رمز المتابعة الخاص بك: {code}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="572" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
             <source>Protocol number: {protocol}</source>
             <translation type="unfinished">رقم التسجيل: {protocol}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="576" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="589" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">البلدية تعطيه رقم تسجيل…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
             <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
             <translation type="unfinished">نقطة Social Point هذه غير متصلة الآن: سيُرسل الطلب تلقائيًا في أقرب وقت. ستجد رقم التسجيل لاحقًا برمز المتابعة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
             <source>The receipt is coming out of the printer: please keep it.</source>
             <translation type="unfinished">الإيصال يخرج من الطابعة: يرجى الاحتفاظ به.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="586" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="599" />
             <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
             <translation type="unfinished">لمعرفة حالة طلبك، المس «المساعدات والإعانات» في الشاشة الرئيسية، ثم «أين وصل طلبي؟».</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="593" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="606" />
             <source>This call cannot be applied for here</source>
             <translation type="unfinished">لا يمكن تقديم طلب لهذه المساعدة هنا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="594" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="607" />
             <source>Back to the calls</source>
             <translation type="unfinished">العودة إلى المساعدات</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="611" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">ربما انتهت المدة للتو، أو لم تصل الاستمارة إلى هذا الجهاز بعد. يمكن للموظف في المكتب مساعدتك.</translation>
         </message>
@@ -379,64 +379,109 @@
     <context>
         <name>CallsScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="59" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="63" />
             <source>Apply by {day} at {hour}</source>
             <translation type="unfinished">قدّم الطلب قبل {day} الساعة {hour}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="66" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="70" />
             <source>Who can apply</source>
             <translation type="unfinished">من يمكنه التقديم</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="69" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="73" />
             <source>What to bring</source>
             <translation type="unfinished">ما يجب إحضاره</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="75" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="79" />
             <source>Apply here</source>
             <translation type="unfinished">قدّم الطلب هنا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="81" />
             <source>Apply here: {title}</source>
             <translation type="unfinished">قدّم الطلب هنا: {title}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="82" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="86" />
             <source>Apply with the welfare manager at the desk.</source>
             <translation type="unfinished">يُقدَّم الطلب مع الموظف في المكتب.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="119" />
             <source>Calls and subsidies</source>
             <translation type="unfinished">المساعدات والإعانات</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="91" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="120" />
             <source>Where is my application?</source>
             <translation type="unfinished">أين وصل طلبي؟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="92" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="121" />
             <source>Print my vouchers</source>
             <translation type="unfinished">اطبع قسائمي</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="94" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="123" />
             <source>Open now for residents of {comune}</source>
             <translation type="unfinished">متاحة الآن لسكان {comune}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="96" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="125" />
             <source>The welfare manager at the desk can help you fill in any form.</source>
             <translation type="unfinished">يمكن للموظف في المكتب مساعدتك في ملء أي استمارة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="99" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="128" />
             <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
             <translation type="unfinished">لا توجد مساعدات مفتوحة الآن. اسأل الموظف عن الجديد منها.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <source>Privacy notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="106" />
+            <source>Data controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="107" />
+            <source>Why your data is used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="108" />
+            <source>Legal basis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="109" />
+            <source>How long it is kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="110" />
+            <source>Your rights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="111" />
+            <source>Data protection officer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="114" />
+            <source>Privacy notice: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="115" />
+            <source>OK</source>
+            <translation type="unfinished">فهمت</translation>
         </message>
     </context>
     <context>
@@ -584,112 +629,137 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="167" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">رصيدك لا يكفي: المتاح {amount}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="170" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation type="unfinished">يمكنك الآن أن تصرف هنا حتى {amount} من رصيدك: الباقي ينتظر الوصول إلى المنصة. حاول لاحقًا أو اختر طريقة دفع أخرى.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
             <source>There is no credit in your name.</source>
             <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation type="unfinished">يمكن استعمال الرصيد عندما يكون Social Point متصلًا.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
             <source>Who is buying?</source>
             <translation type="unfinished">من يشتري؟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="186" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>How do you pay?</source>
             <translation type="unfinished">كيف تدفع؟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="193" />
             <source>Your order is saved</source>
             <translation type="unfinished">تم حفظ طلبك</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
             <source>Total: {amount}</source>
             <translation type="unfinished">المجموع: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="200" />
             <source>I pay the provider when the service is done</source>
             <translation type="unfinished">أدفع لمقدّم الخدمة عندما أحصل على الخدمة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="196" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="202" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation type="unfinished">أدفع الآن في المكتب (نقدًا أو بالبطاقة، عند الموظف)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="219" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation type="unfinished">✓ تم استلام الدفع — أكّده {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="227" />
             <source>Finish</source>
             <translation type="unfinished">انتهيت</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="223" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Sending…</source>
             <translation type="unfinished">جارٍ الإرسال…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="231" />
             <source>Confirm the order</source>
             <translation type="unfinished">أكّد الطلب</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="228" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="238" />
+            <source>{amount} · {title} · {total}</source>
+            <translation type="unfinished">{amount} · {title} · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="245" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation type="unfinished">يُحفظ مع طلبك رمز مأخوذ منه فقط، لكي تتمكن من طباعة قسائمك مرة أخرى في أي Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="232" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="249" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation type="unfinished">رمز الطلب: {code}
 يخرج من الطابعة الإيصال وقسيمة لكل خدمة: أظهر القسيمة لمقدّم الخدمة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="254" />
             <source>The kiosk never takes money.</source>
             <translation type="unfinished">هذا الجهاز لا يأخذ المال أبدًا.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="242" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="259" />
             <source>I use my welfare credit (none in your name)</source>
             <translation type="unfinished">أستعمل رصيد المساعدة (لا يوجد باسمك)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="243" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">أستعمل رصيد المساعدة (المتاح الآن {amount})</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="254" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="271" />
             <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
             <translation type="unfinished">رصيدك {balance}. يصرف الجهاز منه {now} على الأكثر حتى تؤكد المنصة ما صُرف: الباقي يبقى لك، لوقت لاحق أو في Social Point آخر.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="279" />
+            <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+            <translation type="unfinished">ماذا يحدث الآن: يتصل بك مقدّم الخدمة خلال يومي عمل للاتفاق على اليوم والساعة (رقمه مكتوب أيضًا على القسيمة). أظهر القسيمة عندما تحصل على الخدمة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="284" />
+            <source>You pay the provider then, not now.</source>
+            <translation type="unfinished">تدفع لمقدّم الخدمة حينها، لا الآن.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="286" />
+            <source>The amount is taken from your credit now.</source>
+            <translation type="unfinished">يُخصم المبلغ من رصيدك الآن.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
+            <source>You pay at the desk now, with the welfare manager.</source>
+            <translation type="unfinished">تدفع الآن في المكتب، عند الموظف.</translation>
         </message>
     </context>
     <context>
@@ -830,103 +900,103 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>FormFields</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="40" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
             <source>dd/mm/yyyy</source>
             <translation type="unfinished">يوم/شهر/سنة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
             <source>amount in euro, e.g. 150,00</source>
             <translation type="unfinished">المبلغ باليورو، مثلًا 150,00</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
             <location filename="../../kiosk/ui/widgets/identify.py" line="126" />
             <source>16 letters and digits</source>
             <translation type="unfinished">16 حرفًا ورقمًا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
             <source>e.g. 347 123 4567</source>
             <translation type="unfinished">مثلًا 347 123 4567</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
             <source>e.g. name@example.it</source>
             <translation type="unfinished">مثلًا name@example.it</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="46" />
             <source>IT followed by 25 letters and digits</source>
             <translation type="unfinished">IT ثم 25 حرفًا ورقمًا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="98" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="99" />
             <source>{question} (optional)</source>
             <translation type="unfinished">{question} (اختياري)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="267" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="268" />
             <source>You can choose more than one.</source>
             <translation type="unfinished">يمكنك اختيار أكثر من إجابة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="290" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="291" />
             <source>✓  I confirm</source>
             <translation type="unfinished">✓  أؤكد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="292" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="293" />
             <source>I confirm</source>
             <translation type="unfinished">أؤكد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
             <source>Person {n}</source>
             <translation type="unfinished">الشخص {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="367" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="368" />
             <source>Change</source>
             <translation type="unfinished">تعديل</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="371" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="372" />
             <source>Remove</source>
             <translation type="unfinished">إزالة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="389" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="390" />
             <source>Tap again to remove</source>
             <translation type="unfinished">المس مرة أخرى للإزالة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="393" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="394" />
             <source>+ Add a person</source>
             <translation type="unfinished">+ أضف شخصًا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="418" />
             <source>(no answer)</source>
             <translation type="unfinished">(لا توجد إجابة)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="427" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="428" />
             <source>Confirmed</source>
             <translation type="unfinished">مؤكَّد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="429" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="430" />
             <source>Not confirmed</source>
             <translation type="unfinished">غير مؤكَّد</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="432" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="433" />
             <source>Yes</source>
             <translation type="unfinished">نعم</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="434" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="435" />
             <source>No</source>
             <translation type="unfinished">لا</translation>
         </message>
@@ -995,112 +1065,112 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="358" />
+            <location filename="../../kiosk/ui/main_window.py" line="359" />
             <source>Cart ({n}) · {total}</source>
             <translation type="unfinished">السلة ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="406" />
+            <location filename="../../kiosk/ui/main_window.py" line="407" />
             <source>End the assisted session?</source>
             <translation type="unfinished">هل تريد إنهاء المساعدة؟</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="407" />
+            <location filename="../../kiosk/ui/main_window.py" line="408" />
             <source>What the citizen was doing and has not sent is forgotten.</source>
             <translation type="unfinished">ما كان المواطن يفعله ولم يرسله سيُنسى.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="408" />
+            <location filename="../../kiosk/ui/main_window.py" line="409" />
             <source>No, go on</source>
             <translation type="unfinished">لا، تابع</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="409" />
+            <location filename="../../kiosk/ui/main_window.py" line="410" />
             <source>Yes, end it</source>
             <translation type="unfinished">نعم، أنهِها</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="432" />
+            <location filename="../../kiosk/ui/main_window.py" line="433" />
             <source>Assisted by {name}</source>
             <translation type="unfinished">بمساعدة {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="488" />
+            <location filename="../../kiosk/ui/main_window.py" line="489" />
             <source>Calling the welfare managers of this Social Point…</source>
             <translation type="unfinished">نتصل بموظفي Social Point هذا…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="491" />
+            <location filename="../../kiosk/ui/main_window.py" line="492" />
             <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
             <translation type="unfinished">تم استدعاء موظفي Social Point هذا: سيأتي إليك أحدهم. يمكنك أيضًا الذهاب إلى المكتب.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="497" />
+            <location filename="../../kiosk/ui/main_window.py" line="498" />
             <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
             <translation type="unfinished">لم نتمكن من استدعاء أحد من هنا الآن. يرجى الذهاب إلى المكتب وإخبار الموظف أنك تحتاج إلى مساعدة.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="502" />
+            <location filename="../../kiosk/ui/main_window.py" line="503" />
             <source>The desk is staffed: {hours}</source>
             <translation type="unfinished">المكتب مفتوح: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="504" />
+            <location filename="../../kiosk/ui/main_window.py" line="505" />
             <source>Where: {address}</source>
             <translation type="unfinished">المكان: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="507" />
+            <location filename="../../kiosk/ui/main_window.py" line="508" />
             <source>If nobody is here, call {phone}</source>
             <translation type="unfinished">إذا لم يكن هنا أحد، اتصل بالرقم {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <location filename="../../kiosk/ui/main_window.py" line="513" />
             <source>We are here to help</source>
             <translation type="unfinished">نحن هنا لمساعدتك</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <location filename="../../kiosk/ui/main_window.py" line="513" />
             <source>OK</source>
             <translation type="unfinished">فهمت</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="517" />
+            <location filename="../../kiosk/ui/main_window.py" line="518" />
             <source>{name} {version}, free software under the {licence} licence: {url}</source>
             <translation type="unfinished">{name} {version}، برنامج حر بترخيص {licence}: {url}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="529" />
+            <location filename="../../kiosk/ui/main_window.py" line="530" />
             <source>◐ High contrast</source>
             <translation type="unfinished">◐ تباين عالٍ</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="550" />
+            <location filename="../../kiosk/ui/main_window.py" line="551" />
             <source>Comune of {name}</source>
             <translation type="unfinished">بلدية {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="551" />
+            <location filename="../../kiosk/ui/main_window.py" line="552" />
             <source>‹ Back</source>
             <translation type="unfinished">‹ رجوع</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="552" />
+            <location filename="../../kiosk/ui/main_window.py" line="553" />
             <source>⌂ Home</source>
             <translation type="unfinished">⌂ البداية</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="553" />
+            <location filename="../../kiosk/ui/main_window.py" line="554" />
             <source>Ask for help</source>
             <translation type="unfinished">اطلب المساعدة</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="529" />
+            <location filename="../../kiosk/ui/main_window.py" line="530" />
             <source>A+ Larger text</source>
             <translation type="unfinished">⁦A+⁩ خط أكبر</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="555" />
+            <location filename="../../kiosk/ui/main_window.py" line="556" />
             <source>End assisted session</source>
             <translation type="unfinished">إنهاء المساعدة</translation>
         </message>
@@ -1128,263 +1198,284 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="164" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="140" />
+            <source>Sync done: the figures below are up to date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="142" />
+            <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
             <source>⚠ A citizen is asking for help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="166" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
             <source>Asked at this kiosk at {times}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="168" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="175" />
             <source>I am on my way</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="183" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
             <source>Platform</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="186" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="193" />
             <source>This kiosk is not linked to a platform.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
             <source>Not synced yet since the kiosk started.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="197" />
             <source>Online</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="197" />
             <source>Offline</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="196" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
             <source>Detail: {detail}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="198" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="205" />
             <source>never</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="199" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
             <source>Last successful sync: {time}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="208" />
             <source>Records waiting to be sent: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="202" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="209" />
             <source>Sync now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="212" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="219" />
             <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="216" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="223" />
             <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform's reason is below; call the platform's help desk to enroll the kiosk again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="228" />
             <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="225" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="232" />
             <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="229" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="236" />
             <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="235" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="242" />
             <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="240" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>⚠ Personal data waiting too long</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="243" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="250" />
             <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="252" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="259" />
             <source>Refused by the platform: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="255" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="262" />
             <source>Nothing refused.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="264" />
-            <source>Application</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="264" />
-            <source>Order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
-            <source>Reason: {message}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>What to do: {advice}</source>
+            <source>Platform records set aside: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="273" />
+            <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
+            <source>Application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="281" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="293" />
+            <source>Reason: {message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="294" />
+            <source>What to do: {advice}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="297" />
             <source>Contact: {who}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="279" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="303" />
             <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="283" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="307" />
             <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="287" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
             <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="291" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
             <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="295" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="319" />
             <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="300" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
             <source>call the platform's help desk with the date and the reference above.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="304" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="328" />
             <source>Printer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="306" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="330" />
             <source>Slips waiting to print: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="309" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
             <source>The paper roll is nearly finished: put in a new one soon.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="312" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="336" />
             <source>Slips to check: {n}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="339" />
             <source>may not have printed whole: check the paper</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="316" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="340" />
             <source>not printed in time, no longer printed by itself</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="317" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
             <source>could not be printed: the kiosk's log says why</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="342" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="366" />
             <source>Reprint</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="348" />
             <source>Dealt with</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="328" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="352" />
             <source>Print a test page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="334" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="358" />
             <source>Reprint a recent slip</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="337" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="361" />
             <source>No slips printed recently.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="346" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="370" />
             <source>A reprint is marked DUPLICATO.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="350" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="374" />
             <source>Actions</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="375" />
             <source>Start an assisted session</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="353" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="377" />
             <source>Print the end-of-day report</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="355" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="379" />
             <source>Touch again to close the kiosk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="356" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="380" />
             <source>Leave the kiosk for maintenance</source>
             <translation type="unfinished" />
         </message>

@@ -215,163 +215,163 @@
     <context>
         <name>ApplyScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="227" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="240" />
             <source>Change</source>
             <translation>Modifica</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="239" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="252" />
             <source>Person {n}: {who}</source>
             <translation>Persona {n}: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="251" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
             <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
             <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="262" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="275" />
             <source>Please note: {reasons}</source>
             <translation>Attenzione: {reasons}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="277" />
             <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
             <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="319" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="332" />
             <source>(no answers yet)</source>
             <translation>(ancora nessuna risposta)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="343" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="356" />
             <source>Discard this person?</source>
             <translation>Annullare questa persona?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="344" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="357" />
             <source>What you typed about this person will not be kept.</source>
             <translation>Quello che hai scritto su questa persona non sarà tenuto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="345" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="358" />
             <source>No, go on</source>
             <translation>No, continua</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="346" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="359" />
             <source>Yes, discard</source>
             <translation>Sì, annulla</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="442" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="455" />
             <source>Please check the answers marked below.</source>
             <translation>Controlla le risposte segnate qui sotto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="465" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="478" />
             <source>The application could not be saved. Nothing you typed is lost: please try again, or ask the welfare manager at the desk.</source>
             <translation>Non è stato possibile registrare la domanda. Quello che hai scritto non è perso: riprova, oppure chiedi al welfare manager allo sportello.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="519" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="532" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="531" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="546" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="559" />
             <source>Step {n} of {total}</source>
             <translation>Passo {n} di {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="536" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
             <source>Person {n}</source>
             <translation>Persona {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="537" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="550" />
             <source>Save this person</source>
             <translation>Salva questa persona</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="540" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
             <source>Next ›</source>
             <translation>Avanti ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="547" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="560" />
             <source>Check your answers and send</source>
             <translation>Controlla le risposte e invia</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Sending…</source>
             <translation>Invio in corso…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
             <source>Send the application</source>
             <translation>Invia la domanda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="554" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
             <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
             <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="564" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="577" />
             <source>Your application has been saved</source>
             <translation>La tua domanda è stata registrata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="565" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="578" />
             <source>Finish</source>
             <translation>Ho finito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
             <source>Your tracking code: {code}</source>
             <translation>Il tuo codice di verifica: {code}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="572" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
             <source>Protocol number: {protocol}</source>
             <translation>Numero di protocollo: {protocol}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="576" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="589" />
             <source>The Comune is giving it a protocol number…</source>
             <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="579" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
             <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
             <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
             <source>The receipt is coming out of the printer: please keep it.</source>
             <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="586" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="599" />
             <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
             <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="593" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="606" />
             <source>This call cannot be applied for here</source>
             <translation>Per questo bando non si può fare domanda qui</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="594" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="607" />
             <source>Back to the calls</source>
             <translation>Torna ai bandi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <location filename="../../kiosk/ui/screens/apply.py" line="611" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
         </message>
@@ -379,64 +379,109 @@
     <context>
         <name>CallsScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="59" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="63" />
             <source>Apply by {day} at {hour}</source>
             <translation>Domande entro il {day} alle {hour}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="66" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="70" />
             <source>Who can apply</source>
             <translation>Chi può fare domanda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="69" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="73" />
             <source>What to bring</source>
             <translation>Documenti da portare</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="75" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="79" />
             <source>Apply here</source>
             <translation>Fai domanda qui</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="77" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="81" />
             <source>Apply here: {title}</source>
             <translation>Fai domanda qui: {title}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="82" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="86" />
             <source>Apply with the welfare manager at the desk.</source>
             <translation>La domanda si presenta con il welfare manager allo sportello.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="119" />
             <source>Calls and subsidies</source>
             <translation>Bandi e contributi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="91" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="120" />
             <source>Where is my application?</source>
             <translation>A che punto è la mia domanda?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="92" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="121" />
             <source>Print my vouchers</source>
             <translation>Stampa i miei buoni</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="94" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="123" />
             <source>Open now for residents of {comune}</source>
             <translation>Aperti ora per chi abita a {comune}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="96" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="125" />
             <source>The welfare manager at the desk can help you fill in any form.</source>
             <translation>Il welfare manager allo sportello può aiutarti a compilare qualsiasi modulo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="99" />
+            <location filename="../../kiosk/ui/screens/calls.py" line="128" />
             <source>There are no open calls right now. Ask the welfare manager about new ones.</source>
             <translation>In questo momento non ci sono bandi aperti. Chiedi al welfare manager quando ne usciranno di nuovi.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="90" />
+            <source>Privacy notice</source>
+            <translation>Informativa privacy</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="106" />
+            <source>Data controller</source>
+            <translation>Titolare del trattamento</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="107" />
+            <source>Why your data is used</source>
+            <translation>Perché usiamo i tuoi dati</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="108" />
+            <source>Legal basis</source>
+            <translation>Base giuridica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="109" />
+            <source>How long it is kept</source>
+            <translation>Per quanto tempo li conserviamo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="110" />
+            <source>Your rights</source>
+            <translation>I tuoi diritti</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="111" />
+            <source>Data protection officer</source>
+            <translation>Responsabile della protezione dei dati</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="114" />
+            <source>Privacy notice: {title}</source>
+            <translation>Informativa privacy: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/calls.py" line="115" />
+            <source>OK</source>
+            <translation>Ho capito</translation>
         </message>
     </context>
     <context>
@@ -572,112 +617,137 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="167" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation>Il credito non basta: disponibili {amount}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="170" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
             <source>Right now you can spend up to {amount} of your credit here: the rest is waiting to reach the platform. Try again later or choose another way to pay.</source>
             <translation>In questo momento qui puoi spendere fino a {amount} del tuo credito: il resto attende di arrivare alla piattaforma. Riprova più tardi o scegli un altro modo di pagare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
             <source>There is no credit in your name.</source>
             <translation>Non c’è credito a tuo nome.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="174" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
             <source>The credit can be used when the Social Point is online.</source>
             <translation>Il credito si può usare quando il Social Point è collegato.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="176" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
             <source>Who is buying?</source>
             <translation>Chi acquista?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="185" />
-            <location filename="../../kiosk/ui/screens/checkout.py" line="186" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="191" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="192" />
             <source>How do you pay?</source>
             <translation>Come paghi?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="187" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="193" />
             <source>Your order is saved</source>
             <translation>Il tuo ordine è registrato</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="189" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
             <source>Total: {amount}</source>
             <translation>Totale: {amount}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="194" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="200" />
             <source>I pay the provider when the service is done</source>
             <translation>Pago al fornitore quando ricevo il servizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="196" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="202" />
             <source>I pay at the desk now (cash or card, with the welfare manager)</source>
             <translation>Pago ora allo sportello (contanti o carta, con il welfare manager)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="212" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="219" />
             <source>✓ Payment received — confirmed by {name}</source>
             <translation>✓ Pagamento ricevuto — conferma di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="227" />
             <source>Finish</source>
             <translation>Ho finito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="223" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="230" />
             <source>Sending…</source>
             <translation>Invio in corso…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="224" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="231" />
             <source>Confirm the order</source>
             <translation>Conferma l’ordine</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="228" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="238" />
+            <source>{amount} · {title} · {total}</source>
+            <translation>{amount} · {title} · {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="245" />
             <source>Only a code made from it is kept with your order, so you can print your vouchers again at any Social Point.</source>
             <translation>Con l’ordine si conserva solo un codice ricavato da esso, per poter ristampare i buoni in qualsiasi Social Point.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="232" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="249" />
             <source>Order code: {code}
 The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation>Codice dell’ordine: {code}
 Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="237" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="254" />
             <source>The kiosk never takes money.</source>
             <translation>Il totem non riceve denaro.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="242" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="259" />
             <source>I use my welfare credit (none in your name)</source>
             <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="243" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="254" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="271" />
             <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
             <translation>Il tuo credito è di {balance}. Un totem ne spende al massimo {now} finché la piattaforma non ha confermato le spese: il resto rimane tuo, per dopo o in un altro Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="279" />
+            <source>What happens now: the provider calls you within two working days to agree the day and time (their number is also on your voucher). Show the voucher when the service is done.</source>
+            <translation>Cosa succede ora: il fornitore ti telefona entro due giorni lavorativi per fissare giorno e ora (il suo numero è anche sul buono). Mostra il buono quando ricevi il servizio.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="284" />
+            <source>You pay the provider then, not now.</source>
+            <translation>Paghi il fornitore in quel momento, non adesso.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="286" />
+            <source>The amount is taken from your credit now.</source>
+            <translation>L'importo viene tolto ora dal tuo credito.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
+            <source>You pay at the desk now, with the welfare manager.</source>
+            <translation>Paghi ora allo sportello, con il welfare manager.</translation>
         </message>
     </context>
     <context>
@@ -774,103 +844,103 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>FormFields</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="40" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
             <source>dd/mm/yyyy</source>
             <translation>gg/mm/aaaa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
             <source>amount in euro, e.g. 150,00</source>
             <translation>importo in euro, per esempio 150,00</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
             <location filename="../../kiosk/ui/widgets/identify.py" line="126" />
             <source>16 letters and digits</source>
             <translation>16 lettere e cifre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
             <source>e.g. 347 123 4567</source>
             <translation>per esempio 347 123 4567</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="44" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
             <source>e.g. name@example.it</source>
             <translation>per esempio nome@esempio.it</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="45" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="46" />
             <source>IT followed by 25 letters and digits</source>
             <translation>IT seguito da 25 lettere e cifre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="98" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="99" />
             <source>{question} (optional)</source>
             <translation>{question} (facoltativo)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="267" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="268" />
             <source>You can choose more than one.</source>
             <translation>Puoi sceglierne più di una.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="290" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="291" />
             <source>✓  I confirm</source>
             <translation>✓  Confermo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="292" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="293" />
             <source>I confirm</source>
             <translation>Confermo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="358" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="359" />
             <source>Person {n}</source>
             <translation>Persona {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="367" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="368" />
             <source>Change</source>
             <translation>Modifica</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="371" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="372" />
             <source>Remove</source>
             <translation>Togli</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="389" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="390" />
             <source>Tap again to remove</source>
             <translation>Tocca ancora per togliere</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="393" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="394" />
             <source>+ Add a person</source>
             <translation>+ Aggiungi una persona</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="417" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="418" />
             <source>(no answer)</source>
             <translation>(nessuna risposta)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="427" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="428" />
             <source>Confirmed</source>
             <translation>Confermata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="429" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="430" />
             <source>Not confirmed</source>
             <translation>Non confermata</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="432" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="433" />
             <source>Yes</source>
             <translation>Sì</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/form_fields.py" line="434" />
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="435" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -939,112 +1009,112 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="358" />
+            <location filename="../../kiosk/ui/main_window.py" line="359" />
             <source>Cart ({n}) · {total}</source>
             <translation>Carrello ({n}) · {total}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="406" />
+            <location filename="../../kiosk/ui/main_window.py" line="407" />
             <source>End the assisted session?</source>
             <translation>Terminare l'assistenza?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="407" />
+            <location filename="../../kiosk/ui/main_window.py" line="408" />
             <source>What the citizen was doing and has not sent is forgotten.</source>
             <translation>Quello che il cittadino stava facendo e non ha ancora inviato viene dimenticato.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="408" />
+            <location filename="../../kiosk/ui/main_window.py" line="409" />
             <source>No, go on</source>
             <translation>No, continua</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="409" />
+            <location filename="../../kiosk/ui/main_window.py" line="410" />
             <source>Yes, end it</source>
             <translation>Sì, termina</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="432" />
+            <location filename="../../kiosk/ui/main_window.py" line="433" />
             <source>Assisted by {name}</source>
             <translation>Assistenza di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="488" />
+            <location filename="../../kiosk/ui/main_window.py" line="489" />
             <source>Calling the welfare managers of this Social Point…</source>
             <translation>Sto chiamando i welfare manager di questo Social Point…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="491" />
+            <location filename="../../kiosk/ui/main_window.py" line="492" />
             <source>The welfare managers of this Social Point have been called: someone will come to you. You can also go to the desk.</source>
             <translation>I welfare manager di questo Social Point sono stati chiamati: qualcuno arriva da te. Puoi anche andare allo sportello.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="497" />
+            <location filename="../../kiosk/ui/main_window.py" line="498" />
             <source>Nobody could be called from here right now. Please go to the desk and tell the welfare manager that you need help.</source>
             <translation>In questo momento da qui non è stato possibile chiamare nessuno. Vai allo sportello e di' al welfare manager che hai bisogno di aiuto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="502" />
+            <location filename="../../kiosk/ui/main_window.py" line="503" />
             <source>The desk is staffed: {hours}</source>
             <translation>Lo sportello è aperto: {hours}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="504" />
+            <location filename="../../kiosk/ui/main_window.py" line="505" />
             <source>Where: {address}</source>
             <translation>Dove: {address}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="507" />
+            <location filename="../../kiosk/ui/main_window.py" line="508" />
             <source>If nobody is here, call {phone}</source>
             <translation>Se non c'è nessuno, chiama il {phone}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <location filename="../../kiosk/ui/main_window.py" line="513" />
             <source>We are here to help</source>
             <translation>Siamo qui per aiutarti</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="512" />
+            <location filename="../../kiosk/ui/main_window.py" line="513" />
             <source>OK</source>
             <translation>Ho capito</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="517" />
+            <location filename="../../kiosk/ui/main_window.py" line="518" />
             <source>{name} {version}, free software under the {licence} licence: {url}</source>
             <translation>{name} {version}, software libero con licenza {licence}: {url}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="529" />
+            <location filename="../../kiosk/ui/main_window.py" line="530" />
             <source>◐ High contrast</source>
             <translation>◐ Alto contrasto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="550" />
+            <location filename="../../kiosk/ui/main_window.py" line="551" />
             <source>Comune of {name}</source>
             <translation>Comune di {name}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="551" />
+            <location filename="../../kiosk/ui/main_window.py" line="552" />
             <source>‹ Back</source>
             <translation>‹ Indietro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="552" />
+            <location filename="../../kiosk/ui/main_window.py" line="553" />
             <source>⌂ Home</source>
             <translation>⌂ Inizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="553" />
+            <location filename="../../kiosk/ui/main_window.py" line="554" />
             <source>Ask for help</source>
             <translation>Chiedi aiuto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="529" />
+            <location filename="../../kiosk/ui/main_window.py" line="530" />
             <source>A+ Larger text</source>
             <translation>A+ Testo più grande</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="555" />
+            <location filename="../../kiosk/ui/main_window.py" line="556" />
             <source>End assisted session</source>
             <translation>Termina assistenza</translation>
         </message>
@@ -1072,263 +1142,284 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Non è riuscito. Non si è perso nulla: riprova.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="164" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="140" />
+            <source>Sync done: the figures below are up to date.</source>
+            <translation>Sincronizzazione riuscita: i dati qui sotto sono aggiornati.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="142" />
+            <source>The sync did not succeed: the reason is under “Platform”. Nothing was lost; it will be tried again.</source>
+            <translation>La sincronizzazione non è riuscita: il motivo è sotto «Piattaforma». Non si è perso nulla; verrà ritentata.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="171" />
             <source>⚠ A citizen is asking for help</source>
             <translation>⚠ Un cittadino chiede aiuto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="166" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="173" />
             <source>Asked at this kiosk at {times}.</source>
             <translation>Chiesto a questo totem alle {times}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="168" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="175" />
             <source>I am on my way</source>
             <translation>Arrivo io</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="183" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
             <source>Platform</source>
             <translation>Piattaforma</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="186" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="193" />
             <source>This kiosk is not linked to a platform.</source>
             <translation>Questo totem non è collegato a una piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="188" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="195" />
             <source>Not synced yet since the kiosk started.</source>
             <translation>Nessuna sincronizzazione dall’avvio del totem.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="197" />
             <source>Online</source>
             <translation>In linea</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="190" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="197" />
             <source>Offline</source>
             <translation>Non in linea</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="196" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="203" />
             <source>Detail: {detail}</source>
             <translation>Dettaglio: {detail}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="198" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="205" />
             <source>never</source>
             <translation>mai</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="199" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="206" />
             <source>Last successful sync: {time}</source>
             <translation>Ultima sincronizzazione riuscita: {time}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="201" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="208" />
             <source>Records waiting to be sent: {n}</source>
             <translation>Dati in attesa di invio: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="202" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="209" />
             <source>Sync now</source>
             <translation>Sincronizza ora</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="212" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="219" />
             <source>The platform refused the kiosk's request. If it persists, call the platform's help desk: the kiosk may need to be enrolled again.</source>
             <translation>La piattaforma ha rifiutato la richiesta del totem. Se si ripete, chiama l’assistenza della piattaforma: il totem potrebbe dover essere registrato di nuovo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="216" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="223" />
             <source>The platform has switched this kiosk off: it no longer sends or receives anything. What is waiting stays saved here. The platform's reason is below; call the platform's help desk to enroll the kiosk again.</source>
             <translation>La piattaforma ha disattivato questo totem: non invia e non riceve più nulla. Ciò che è in attesa resta salvato qui. Il motivo dato dalla piattaforma è qui sotto; chiama l’assistenza della piattaforma per registrare di nuovo il totem.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="221" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="228" />
             <source>The platform sent data the kiosk cannot accept. The kiosk keeps what it had and tries again; if it persists, call the platform's help desk.</source>
             <translation>La piattaforma ha inviato dati che il totem non può accettare. Il totem tiene quelli che aveva e riprova; se si ripete, chiama l’assistenza della piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="225" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="232" />
             <source>The kiosk is not enrolled with the platform: it needs a new enrollment code from the platform's help desk.</source>
             <translation>Il totem non è registrato presso la piattaforma: serve un nuovo codice di registrazione dall’assistenza della piattaforma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="229" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="236" />
             <source>The kiosk cannot save to its disk (full or failing). What is already saved is kept and will be sent, but new purchases and applications cannot be taken: call technical support.</source>
             <translation>Il totem non riesce a salvare sul suo disco (pieno o guasto). Quello che è già salvato resta e sarà inviato, ma non si possono registrare nuovi acquisti né domande: chiama l’assistenza tecnica.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="235" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="242" />
             <source>The last sync failed for an unexpected reason; it will be tried again. If it persists, call technical support (the kiosk's log says more).</source>
             <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="240" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>⚠ Personal data waiting too long</source>
             <translation>⚠ Dati personali in attesa da troppo tempo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="243" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="250" />
             <source>Records with citizens' data not yet on the platform: {n}; the oldest is from {time}. Check the network and press “Sync now”; if it persists, call the platform's help desk. Keeping them longer needs the Comune's consent.</source>
             <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="252" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="259" />
             <source>Refused by the platform: {n}</source>
             <translation>Rifiutati dalla piattaforma: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="255" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="262" />
             <source>Nothing refused.</source>
             <translation>Nessun rifiuto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="264" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <source>Platform records set aside: {n}</source>
+            <translation>Record della piattaforma messi da parte: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="273" />
+            <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
+            <translation>Il chiosco non ha potuto usare questi record della piattaforma. Prosegue con tutti gli altri e prende la versione corretta appena la piattaforma la pubblica; la piattaforma è stata avvisata. Se uno resta qui, chiamate l'assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
             <source>Application</source>
             <translation>Domanda</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="264" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />
             <source>Order</source>
             <translation>Ordine</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="281" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="293" />
             <source>Reason: {message}</source>
             <translation>Motivo: {message}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="294" />
             <source>What to do: {advice}</source>
             <translation>Cosa fare: {advice}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="273" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="297" />
             <source>Contact: {who}</source>
             <translation>Contatto: {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="279" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="303" />
             <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
             <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="283" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="307" />
             <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
             <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="287" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
             <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
             <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="291" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
             <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
             <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="295" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="319" />
             <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
             <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="300" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
             <source>call the platform's help desk with the date and the reference above.</source>
             <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="304" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="328" />
             <source>Printer</source>
             <translation>Stampante</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="306" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="330" />
             <source>Slips waiting to print: {n}</source>
             <translation>Stampe in coda: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="309" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="333" />
             <source>The paper roll is nearly finished: put in a new one soon.</source>
             <translation>Il rotolo di carta sta per finire: mettine uno nuovo appena puoi.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="312" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="336" />
             <source>Slips to check: {n}</source>
             <translation>Stampe da verificare: {n}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="339" />
             <source>may not have printed whole: check the paper</source>
             <translation>forse non stampata per intero: controlla la carta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="316" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="340" />
             <source>not printed in time, no longer printed by itself</source>
             <translation>non stampata in tempo, non verrà più stampata da sola</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="317" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
             <source>could not be printed: the kiosk's log says why</source>
             <translation>non si è potuta stampare: il registro del totem dice perché</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="342" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="366" />
             <source>Reprint</source>
             <translation>Ristampa</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="348" />
             <source>Dealt with</source>
             <translation>Gestita</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="328" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="352" />
             <source>Print a test page</source>
             <translation>Stampa pagina di prova</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="334" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="358" />
             <source>Reprint a recent slip</source>
             <translation>Ristampa una stampa recente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="337" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="361" />
             <source>No slips printed recently.</source>
             <translation>Nessuna stampa recente.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="346" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="370" />
             <source>A reprint is marked DUPLICATO.</source>
             <translation>Una ristampa porta la scritta DUPLICATO.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="350" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="374" />
             <source>Actions</source>
             <translation>Azioni</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="351" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="375" />
             <source>Start an assisted session</source>
             <translation>Inizia una sessione assistita</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="353" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="377" />
             <source>Print the end-of-day report</source>
             <translation>Stampa il riepilogo del giorno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="355" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="379" />
             <source>Touch again to close the kiosk</source>
             <translation>Tocca di nuovo per chiudere il totem</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="356" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="380" />
             <source>Leave the kiosk for maintenance</source>
             <translation>Chiudi il totem per manutenzione</translation>
         </message>

@@ -20,7 +20,8 @@ from email.utils import parsedate_to_datetime
 from enum import Enum
 from pathlib import Path
 
-from kiosk.boot.config import LANGUAGES, Config, ConfigError, load_config
+from kiosk.boot.config import Config, ConfigError, load_config
+from languages import CODES as LANGUAGES
 
 MAX_CLOCK_SKEW_S = 120  # vouchers, receipts and TLS certificates need the right time
 DISK_PROBLEM_BYTES = 200 * 1024 * 1024
@@ -206,7 +207,8 @@ def check_printer(config: Config) -> Iterator[Finding]:
         )
         return
     state = status.state
-    text = f"{connection.describe()}, paper {settings.paper}: {state.value}"
+    model = f", model {settings.model}" if settings.model else ""
+    text = f"{connection.describe()}, paper {settings.paper}{model}: {state.value}"
     if status.detail:
         text += f" ({status.detail})"
     if state in (State.READY, State.NO_STATUS):

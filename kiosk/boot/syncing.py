@@ -67,7 +67,7 @@ def make_sync(
     *,
     on_status: Callable[[SyncStatus], None] = lambda status: None,
     on_mirror_changed: Callable[[], None] = lambda: None,
-    after_push: Callable[[Session, list[Result]], None] | None = None,
+    after_push: Callable[[Session, list[Result]], object] | None = None,
     printer_state: Callable[[], str] = lambda: "no_printer",
 ) -> SyncSetup | None:
     """The worker for this kiosk, or None when it does not sync."""

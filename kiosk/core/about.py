@@ -36,6 +36,6 @@ def about() -> About:
     return About(
         name="Social Point Kiosk",
         version=meta["Version"],
-        licence=meta.get("License-Expression") or meta.get("License") or LICENCE,
+        licence=meta.get("License-Expression") or meta.get("License") or LICENCE,  # type: ignore[attr-defined]
         source_url=urls.get("Source", ""),
     )

@@ -231,7 +231,8 @@ class MainWindow(QMainWindow):
         self.screen_added.emit(screen)
         return screen
 
-    def screen(self, route: str) -> Screen:
+    def screen_for(self, route: str) -> Screen:
+        """The screen of ``route``, built on first use (not QWidget.screen(), the display)."""
         if route not in self.screens:
             assert self.catalog is not None
             self._add_screen(self._data_screens[route](self.ctx, self.catalog))
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
         if self.current_route == "manager":
             self.log_out_manager()
             return
-        if self.history and self.screen(self.current_route).step_back():
+        if self.history and self.screen_for(self.current_route).step_back():
             return
         if len(self.history) > 1:
             self.history.pop()
@@ -450,7 +451,7 @@ class MainWindow(QMainWindow):
         self._show("home", {})
 
     def _show(self, route: str, params: dict[str, Any]) -> None:
-        screen = self.screen(route)
+        screen = self.screen_for(route)
         screen.enter(**params)
         self.stack.setCurrentWidget(screen)
         at_home = route == "home"

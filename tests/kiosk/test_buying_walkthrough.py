@@ -70,3 +70,21 @@ def test_units_have_a_singular_and_a_plural(window) -> None:  # the Italian cata
 
     assert (quantity_text(1, "pasto"), quantity_text(2, "pasto")) == ("1 pasto", "2 pasti")
     assert quantity_text(3, None) == "3"
+
+
+def test_the_order_is_summed_up_with_what_happens_next_before_it_is_confirmed(
+    qtbot, window, snap
+) -> None:
+    window.go("service", {"service_id": "s14"})  # home care, bought by the hour
+    tap(qtbot, window, "+")
+    tap(qtbot, window, "+")
+    tap(qtbot, window, "Aggiungi al carrello")
+    window.go("checkout")
+    window.screens["checkout"].show_identified(None)
+    assert shows(
+        window, "3 ore · Assistenza domiciliare OSS – igiene e cura della persona · € 66,00"
+    )
+    assert shows(window, "Cosa succede ora: il fornitore ti telefona")  # the day is agreed later
+    tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
+    assert shows(window, "Paghi il fornitore in quel momento, non adesso.")
+    snap(window, "checkout-summary")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One word per idea on every screen and slip: the person at the desk is a "welfare
 manager" (never also an "operatore"), the machine a "totem" (never also a "chiosco")."""
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 
-from kiosk.boot.doctor import Verdict, diagnose
+from kiosk.boot.doctor import Verdict, check_languages, diagnose
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry
@@ -100,3 +101,16 @@ def test_a_wrong_configuration_names_the_key(tmp_path: Path) -> None:
     result = cli("doctor", "--config", str(config))
     assert result.returncode == 1
     assert "[XX] configuration:" in result.stdout and "printer.connection" in result.stdout
+
+
+def test_a_language_without_a_font_or_a_voice_is_named() -> None:
+    # Klingon ("tlh"): no font on any Debian machine claims it, espeak-ng has no voice.
+    findings = list(check_languages(("it", "tlh")))
+    fonts = {f.message.split(":")[0]: f for f in findings if f.check == "fonts"}
+    if not fonts:
+        pytest.skip("fontconfig's fc-list is not installed")
+    assert fonts["it"].verdict is Verdict.OK
+    assert fonts["tlh"].verdict is Verdict.PROBLEM and "fonts-noto" in fonts["tlh"].fix
+    voices = {f.message.split(":")[0]: f for f in findings if f.check == "speech"}
+    if "tlh" in voices:
+        assert voices["tlh"].verdict is Verdict.WARNING

@@ -113,3 +113,16 @@ def test_application_receipt_and_preview_carry_the_citizen_lines() -> None:
     assert same_picture(note, text_image("Păstrați această chitanță.", "ro", 384))
     preview = render_image(slip, PROFILES["58mm"])
     assert preview.width == 384 and preview.height > 400
+
+
+def test_a_name_in_arabic_letters_prints_as_its_picture_never_as_dots() -> None:
+    slip = application_receipt(CONTEXT, ApplicationReceipt(
+        call_title="Buoni spesa", comune="Piazzola sul Brenta", applicant="Ana سلمى",
+        tracking_code="DOM-ABCD-EFGH", submitted_at=datetime(2026, 11, 24, 10, 0),
+    ))  # fmt: skip
+    job = decode(render(slip, PROFILES["80mm"]))
+    assert UNPRINTABLE not in "\n".join(job.texts) and "Richiedente" in "\n".join(job.texts)
+    [name] = job.images
+    # Drawn in the font that has the letters (Arabic), though the citizen chose Italian.
+    assert same_picture(name, text_image("Ana سلمى", "it", 576, align="right"))
+    assert ImageOps.invert(name).getbbox() is not None

@@ -44,6 +44,8 @@ class ManagerController(QObject):
         super().__init__(window)
         self.window, self.backend, self.tasks, self.printer = window, backend, tasks, printer
         self.status: SyncStatus | None = None
+        # (asked, last success before) while a manager's "Sync now" awaits its outcome
+        self._sync_asked: tuple[bool, datetime | None] | tuple[()] = ()
         window.screen_added.connect(self._hook)
         window.manager_changed.connect(self._manager_changed)
         window.help_asked.connect(self.call_for_help)
@@ -105,6 +107,22 @@ class ManagerController(QObject):
         if desk is not None and self.window.current_route == "manager":
             desk.show_status(status, self.backend.sync is not None)
             self.refresh(desk)
+            outcome = self._sync_outcome(status)
+            if outcome:
+                desk.show_notice(outcome)
+
+    def _sync_outcome(self, status: SyncStatus) -> str:
+        """After "Sync now": how it went, once the worker says ("" while still waiting)."""
+        if not self._sync_asked:
+            return ""
+        before = self._sync_asked[1]
+        if status.last_success is not None and status.last_success != before:
+            self._sync_asked = ()
+            return "sync_done"
+        if status.problem is not None:
+            self._sync_asked = ()
+            return "sync_failed"
+        return ""
 
     def refresh(self, screen: ManagerDeskScreen) -> None:
         store, rule = self.backend.store, retention_rule(self.backend.config)
@@ -121,6 +139,7 @@ class ManagerController(QObject):
     def sync_now(self) -> None:
         if self.backend.sync is not None:
             log.info("manager asked for a sync")
+            self._sync_asked = (True, self.status.last_success if self.status else None)
             self.backend.sync.worker.connectivity_returned()  # now, without the backoff
 
     def print_test(self) -> None:

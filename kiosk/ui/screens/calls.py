@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
@@ -13,6 +13,9 @@ from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from languages import left_to_right
 from store.catalog import CallInfo, CatalogReader, pick
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.overlay import Overlay
 
 
 class CallsScreen(DataScreen):
@@ -39,6 +42,7 @@ class CallsScreen(DataScreen):
         self.body.addLayout(top)
         self.body.addWidget(self.list, 1)
         self.body.addWidget(self.note)
+        self._notice: Overlay | None = None
 
     def enter(self, **params: Any) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -81,9 +85,34 @@ class CallsScreen(DataScreen):
         else:
             row.addWidget(label(self.tr("Apply with the welfare manager at the desk."),
                                 role="muted"))  # fmt: skip
+        if call.privacy_notice:
+            # The Comune's notice (GDPR art. 13), readable before any personal data is typed.
+            notice = button(self.tr("Privacy notice"), name=f"privacy_{call.id}", role="chip")
+            notice.clicked.connect(lambda _=False, c=call: self.show_notice(c))
+            row.addWidget(notice)
         row.addStretch(1)
         layout.addLayout(row)
         return frame
+
+    def show_notice(self, call: CallInfo) -> None:
+        assert call.privacy_notice is not None
+        if self._notice is None:
+            from kiosk.ui.widgets.overlay import Overlay
+
+            self._notice = Overlay(self)
+        lang = self.ctx.lang
+        notice = call.privacy_notice
+        sections = [
+            (self.tr("Data controller"), notice["controller"]),
+            (self.tr("Why your data is used"), pick(notice["purposes"], lang)),
+            (self.tr("Legal basis"), pick(notice["legal_basis"], lang)),
+            (self.tr("How long it is kept"), pick(notice["retention"], lang)),
+            (self.tr("Your rights"), pick(notice["rights"], lang)),
+            (self.tr("Data protection officer"), notice["dpo_contact"]),
+        ]
+        body = "\n\n".join(f"{heading}: {text}" for heading, text in sections)
+        title = self.tr("Privacy notice: {title}").format(title=pick(call.title, lang))
+        self._notice.show_message(title, body, self.tr("OK"))
 
     def retranslate(self) -> None:
         lang = self.ctx.lang

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
 from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.texts import quantity_text
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.identify import IdentifyBox
 from languages import left_to_right
-from store.catalog import CatalogReader
+from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
     from kiosk.core.purchasing import CreditView, Placed
@@ -43,6 +44,11 @@ class CheckoutScreen(DataScreen):
         self.body.addWidget(self.title)
         self.body.addWidget(self.total)
         self.body.addWidget(self.text)
+        # Before "Confirm the order": what is being ordered, and what happens after.
+        self.summary = label(name="checkoutSummary")
+        self.next_steps = label(role="muted", name="checkoutNextSteps")
+        self.body.addWidget(self.summary)
+        self.body.addWidget(self.next_steps)
         self.identify = IdentifyBox("checkout_cf", lambda: self.ctx.lang, ask_phone=True)
         self.identify.identified.connect(self.identify_requested.emit)
         self.body.addWidget(self.identify)
@@ -224,6 +230,16 @@ class CheckoutScreen(DataScreen):
             self.confirm_button.setText(self.tr("Sending…") if mode == "sending"
                                         else self.tr("Confirm the order"))  # fmt: skip
             self.confirm_button.setEnabled(ready and mode != "sending")
+        summing_up = mode in ("pay", "sending", "refused") and cart is not None
+        self.summary.setVisible(summing_up)
+        self.next_steps.setVisible(summing_up)
+        if summing_up and cart is not None:
+            self.summary.setText("\n".join(
+                self.tr("{amount} · {title} · {total}").format(
+                    amount=quantity_text(line.quantity, line.unit), title=pick(line.title, lang),
+                    total=format_euro(line.total_cents, lang))
+                for line in cart.lines))  # fmt: skip
+            self.next_steps.setText(self._what_happens_now(self._chosen()))
         if mode == "identify":
             self.text.setText(self.tr(
                 "Only a code made from it is kept with your order, so you can print your "
@@ -256,3 +272,18 @@ class CheckoutScreen(DataScreen):
             " has confirmed what was spent: the rest stays yours, for later or at another"
             " Social Point."
         ).format(balance=format_euro(left, lang), now=format_euro(credit.spendable_cents, lang))
+
+    def _what_happens_now(self, payment: str | None) -> str:
+        """After the order, per kind of booking (buy now: the provider agrees the day)."""
+        steps = [self.tr(
+            "What happens now: the provider calls you within two working days to agree the"
+            " day and time (their number is also on your voucher). Show the voucher when the"
+            " service is done."
+        )]  # fmt: skip
+        if payment == "provider":
+            steps.append(self.tr("You pay the provider then, not now."))
+        elif payment == "credit":
+            steps.append(self.tr("The amount is taken from your credit now."))
+        elif payment == "desk":
+            steps.append(self.tr("You pay at the desk now, with the welfare manager."))
+        return " ".join(steps)

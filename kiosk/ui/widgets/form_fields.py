@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
-from languages import left_to_right
+from languages import CODES, left_to_right
+from languages.catalog import translate
 from store.catalog import pick
 
 Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
@@ -459,7 +460,10 @@ def field_widget(
         exclusive = [c["value"] for c in listed if c.get("exclusive")]
         return ChoiceField(item, options, several=kind == "multi_choice", exclusive=exclusive)
     if kind == "yes_no":
-        yes_no = [(True, {"it": "Sì", "en": "Yes"}), (False, {"it": "No", "en": "No"})]
+        # In every language, from the catalogs (the same words the review shows).
+        yes = {code: translate("FormFields", "Yes", code) for code in CODES}
+        no = {code: translate("FormFields", "No", code) for code in CODES}
+        yes_no = [(True, yes), (False, no)]
         return ChoiceField(item, yes_no)
     if kind == "comune":
         return ChoiceField(item, comuni)

@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""After a visit ends, nothing of it is left in any widget of any screen.
+
+A citizen types their name into an application, a search into the catalog, a codice
+fiscale into the status look-up, and puts a service in the cart; the visit ends (the
+kiosk was left alone). Then every screen the kiosk has is built and shown, and every
+widget's text, visible or not, is searched for what the citizen typed: a new field
+that a screen forgot to clear fails here, whichever screen it is on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from kiosk.ui.main_window import data_screens
+from tests.kiosk.people import shows, tap
+
+SURNAME = "Zanardelliqux"  # in no catalog, no translation, no demo record
+SEARCH = "assistenzaqux"
+CF = "FRRNNA41A63E592W"
+
+
+def every_text(root: QWidget) -> list[str]:
+    """What every widget under ``root`` holds as text, shown or hidden."""
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts += [widget.text(), widget.placeholderText()]
+        elif isinstance(widget, QTextEdit | QPlainTextEdit):
+            texts.append(widget.toPlainText())
+        texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+    return texts
+
+
+def leftovers(root: QWidget) -> list[str]:
+    # Widgets a screen discarded go at the event loop's next deferred deletion.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    marks = (SURNAME, SEARCH, CF, CF.lower())
+    return [text for text in every_text(root) if any(mark in text for mark in marks)]
+
+
+def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # The visit: a search, a service in the cart, an application begun, a status look-up.
+    tap(qtbot, window, "Servizi")
+    window.findChild(QLineEdit, "searchField").setText(SEARCH)
+    window.go("service", {"service_id": "s01"})
+    qtbot.waitUntil(lambda: window.current_route == "service")
+    window.go("apply", {"call_id": "bs-piazzola"})
+    qtbot.waitUntil(lambda: window.current_route == "apply")
+    qtbot.waitUntil(lambda: window.findChild(QLineEdit, "input_cognome") is not None)
+    window.findChild(QLineEdit, "input_cognome").setText(SURNAME)
+    for field in window.findChildren(QLineEdit):
+        if field.isVisible() and not field.text():
+            field.setText(CF)  # every other field of the page: the codice fiscale
+    window.go("status")
+    qtbot.waitUntil(lambda: window.current_route == "status")
+    for field in window.findChildren(QLineEdit):
+        if field.isVisible():
+            field.setText(CF)
+    assert leftovers(window), "the test's marks must be visible during the visit"
+
+    window.end_visit()
+    qtbot.waitUntil(lambda: window.current_route == "home")
+    assert not window.ctx.citizen.active
+
+    for route in data_screens():  # every screen, built if it was not
+        window.screen_for(route)
+    assert leftovers(window) == []
+    for route, params in (
+        ("catalog", {}),
+        ("calls", {}),
+        ("apply", {"call_id": "bs-piazzola"}),
+        ("service", {"service_id": "s01"}),
+        ("cart", {}),
+        ("status", {}),
+        ("wallet", {}),
+    ):
+        window.go(route, params)
+        qtbot.waitUntil(lambda route=route: window.current_route == route)
+        assert leftovers(window) == [], route
+    assert not shows(window, SURNAME)

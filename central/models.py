@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -88,8 +88,11 @@ class Submission(Base):
     __tablename__ = "submissions"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    uuid: Mapped[str] = mapped_column(String(36))  # unique per device, not across them
     device_id: Mapped[str] = mapped_column(String(36))
+    # What was sent under the UUID (kind and payload): the same UUID with another hash
+    # is a conflict, never the first record's answer.
+    payload_sha256: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any] | None]
     status: Mapped[str] = mapped_column(String(16))
@@ -97,6 +100,27 @@ class Submission(Base):
     code: Mapped[str | None] = mapped_column(String(64))
     message: Mapped[str | None] = mapped_column(String(500))
     received_at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("device_id", "uuid", name="uq_submissions_device_uuid"),)
+
+
+class SubmissionConflict(Base):
+    """A record a device sent under a UUID it had already used for a different one:
+    kept apart, unprocessed, for a person to look at."""
+
+    __tablename__ = "submission_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    uuid: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any] | None]
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+    __table_args__ = (
+        UniqueConstraint("device_id", "uuid", "payload_sha256", name="uq_conflicts_once"),
+    )
 
 
 class PlatformSecret(Base):
@@ -169,3 +193,41 @@ class KioskHealth(Base):
     log_requested_at: Mapped[datetime | None]
     log_received_at: Mapped[datetime | None]
     log_text: Mapped[str | None] = mapped_column(Text)
+
+
+class MerchantAccount(Base):
+    """A shop's login to the web desk (central/web). It acts through its own merchant
+    device row, so the desk redeems under the same role and scope as the API does."""
+
+    __tablename__ = "merchant_accounts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))  # scrypt, see central/web/accounts
+    display_name: Mapped[str] = mapped_column(String(200))
+    iban: Mapped[str] = mapped_column(String(34))
+    device_id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime]
+
+
+class DeskSession(Base):
+    """A logged-in browser: the cookie holds a random token, the database its hash."""
+
+    __tablename__ = "desk_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(36), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class LoginAttempt(Base):
+    """A login attempt not (yet) known to have succeeded, counted per account and per
+    client within a window to slow down password guessing."""
+
+    __tablename__ = "desk_login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    client: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime]

@@ -123,3 +123,18 @@ def test_the_shift_key_shows_whether_it_is_on(qtbot, window, snap) -> None:
     assert not keyboard.shift.isChecked()
     assert shown(keyboard, QPushButton, "key_69").text() == "e"  # as it will type
     snap(window, "keyboard-shift-off")
+
+
+def test_the_household_starts_with_the_applicant_and_a_removal_stays(qtbot, window) -> None:
+    screen = prefilled(window, page=1)
+    del screen.draft.answers["membri"]  # nobody in the household yet
+    tap(qtbot, window, "Avanti ›")
+    assert shows(window, "Passo 3 di 6") and shows(window, "Anna Ferraro · 23/01/1941")
+    assert not shows(window, "Aggiungi almeno 1")
+    [applicant] = screen.draft.answers["membri"]
+    assert applicant["cf_membro"].upper() == "FRRNNA41A63E592W" and applicant["relazione"] == "dich"
+    tap(qtbot, window, "Togli")
+    tap(qtbot, window, "Tocca ancora per togliere")
+    tap(qtbot, window, "‹ Indietro")
+    tap(qtbot, window, "Avanti ›")
+    assert not shows(window, "Anna Ferraro")  # removed by the citizen: not put back

@@ -204,11 +204,12 @@ def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
 
 def test_a_manager_left_alone_is_logged_out(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
     window, _backend = kiosk
-    window.manager_idle_s = 0.4  # type: ignore[assignment]  # configured: 180 s
+    # Two seconds: long enough to see the dashboard on a busy machine, short for a test.
+    window.manager_idle_s = 2  # type: ignore[assignment]  # configured: 180 s
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
-    assert window.idle is not None and window.idle.timer.interval() == 400
-    qtbot.waitUntil(lambda: window.manager is None, timeout=3_000)
+    assert window.idle is not None and window.idle.timer.interval() == 2_000
+    qtbot.waitUntil(lambda: window.manager is None, timeout=8_000)
     assert window.current_route == "home"
     assert window.idle.timer.interval() == 90_000  # the citizens' wait again
     desk = window.screens["manager"]
@@ -325,3 +326,22 @@ def test_paper_near_its_end_and_slips_dealt_with_on_the_dashboard(
     assert not shows(window, "PR-0042 —")
     snap(window, "dashboard-dealt-with")
     assert printer.jobs == []  # dealing with a slip prints nothing
+
+
+def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
+    qtbot, kiosk, central: Central, snap
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.sync.test_poison_records import inject
+
+    window, _backend = kiosk
+    service = central.platform.records("services")["s01"]
+    inject(central.platform, "services", "s01", {**service, "title": {"it": "Baby\x07sitter"}})
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "Record della piattaforma messi da parte: 1"),
+                    timeout=10_000)  # fmt: skip
+    assert shows(window, "services s01")
+    assert shows(window, "Motivo: services s01: title.it: ")  # and what is wrong with it
+    assert shows(window, "In linea") and not shows(window, "Non in linea")
+    snap(window, "dashboard-set-aside")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.answers import Problem, check, eligibility, is_visible, visible_pages
+from forms.prefill import first_item
 from kiosk.core.applying import Draft, NotAvailableError, start
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
@@ -198,6 +199,8 @@ class ApplyScreen(DataScreen):
         assert self.draft is not None
         choices = self.draft.form.data.get("choices", {})
         values = self.member if self.mode == "member" else self.draft.answers
+        if self.mode == "page":
+            self._start_repeats_with_first_item()
         for item in self._fields():
             widget = field_widget(item, choices, self._comuni, self._describe_member)
             if widget is None:
@@ -211,6 +214,16 @@ class ApplyScreen(DataScreen):
             self.widgets[item["name"]] = widget
             self.area.add(widget)
         self._update_visibility()
+
+    def _start_repeats_with_first_item(self) -> None:
+        """The household starts with the applicant in it (the form's ``first_item``),
+        once: a person the citizen removed stays removed."""
+        assert self.draft is not None
+        for item in self._fields():
+            if item["type"] == "repeat" and item["name"] not in self.draft.answers:
+                first = first_item(item, self.draft.answers)
+                if first:
+                    self.draft.answers[item["name"]] = [first]
 
     def _render_review(self) -> None:
         assert self.draft is not None

@@ -1,0 +1,216 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Merchant accounts of the web desk: creation, password hashing, login with limits,
+and browser sessions.
+
+Passwords are hashed with scrypt (memory-hard, in the standard library): 16 MiB and
+about 50 ms per check, so a stolen table is slow to guess. Each account acts through
+its own merchant device row (role and scope from central/devices.py), which has no
+usable API token: the desk and the API share one authority over vouchers.
+
+Login attempts are stored before the password is checked and forgotten only when it
+was right, so parallel guesses count too: at most ``ACCOUNT_LIMIT`` wrong passwords
+per account and ``CLIENT_LIMIT`` per client address within ``WINDOW``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import delete, func, select
+from stdnum import iban as iban_number
+
+from central.devices import GrantError, check_grant
+from central.models import DeskSession, Device, LoginAttempt, MerchantAccount
+from central.platform import Platform, digest
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 128 * r * N bytes = 16 MiB per check
+MIN_PASSWORD = 12
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+WINDOW = timedelta(minutes=15)
+ACCOUNT_LIMIT = 5
+CLIENT_LIMIT = 20
+SESSION_HOURS = 10  # a shop's working day; then the desk asks for the password again
+
+
+class AccountError(ValueError):
+    """A merchant account that cannot be made; the message says why."""
+
+
+class LoginRefusedError(ValueError):
+    """``code``: ``wrong`` (user or password) or ``too_many`` (wait and retry)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    key = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    encoded = (base64.b64encode(part).decode() for part in (salt, key))
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$" + "$".join(encoded)
+
+
+def password_matches(stored: str, password: str) -> bool:
+    try:
+        name, n, r, p, salt, key = stored.split("$")
+        expected = base64.b64decode(key)
+        actual = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
+    except (ValueError, TypeError):
+        return False
+    return name == "scrypt" and hmac.compare_digest(expected, actual)
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        password.encode(), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
+    )
+
+
+# Checked against when the user does not exist, so timing does not tell who does.
+_DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+
+
+class MerchantGrant(BaseModel):
+    """``POST /v1/admin/merchants``: a shop's web desk account and what it accepts."""
+
+    username: str = Field(min_length=3, max_length=64)
+    password: str = Field(min_length=MIN_PASSWORD, max_length=200)
+    display_name: str = Field(min_length=1, max_length=200)
+    iban: str = Field(min_length=15, max_length=40)
+    comune: str | None = Field(default=None, max_length=64)
+    services: list[str] = Field(default_factory=list, max_length=500)
+    programmes: list[str] = Field(default_factory=list, max_length=500)
+    comuni: list[str] = Field(default_factory=list, max_length=500)
+
+
+def create_merchant(platform: Platform, grant: MerchantGrant) -> str:
+    """A new merchant account with its device row; its id. AccountError says why not."""
+    username = grant.username.strip().lower()
+    if not USERNAME.match(username):
+        raise AccountError("username: 3-64 lowercase letters, digits, '.', '_' or '-'")
+    if not iban_number.is_valid(grant.iban):
+        raise AccountError("iban: not a valid IBAN (check digits)")
+    scope: dict[str, Any] = {
+        key: values
+        for key, values in (
+            ("services", grant.services),
+            ("programmes", grant.programmes),
+            ("comuni", grant.comuni),
+        )
+        if values
+    }
+    account_id, device_id = str(uuid.uuid4()), str(uuid.uuid4())
+    with platform.sessions.begin() as session:
+        try:
+            check_grant(session, "merchant", grant.comune, scope or None)
+        except GrantError as error:
+            raise AccountError(str(error)) from None
+        taken = select(MerchantAccount).where(MerchantAccount.username == username)
+        if session.scalar(taken) is not None:
+            raise AccountError(f"username {username!r} is taken")
+        # The device row gives the account its role and scope; its token is thrown away.
+        session.add(
+            Device(
+                id=device_id,
+                kiosk_id=f"desk:{username}",
+                enrolled_at=_now(),
+                role="merchant",
+                token_hash=digest(secrets.token_urlsafe(32)),
+                comune=grant.comune,
+                scope=scope or None,
+            )
+        )
+        session.add(
+            MerchantAccount(
+                id=account_id,
+                username=username,
+                password_hash=hash_password(grant.password),
+                display_name=grant.display_name.strip(),
+                iban=iban_number.compact(grant.iban),
+                device_id=device_id,
+                created_at=_now(),
+            )
+        )
+    return account_id
+
+
+@dataclass(frozen=True)
+class Merchant:
+    """A logged-in shop as the desk pages see it."""
+
+    account: MerchantAccount
+    device: Device
+
+
+def log_in(platform: Platform, username: str, password: str, client: str) -> str:
+    """A new session token for the account, or LoginRefusedError."""
+    username = username.strip().lower()[:64]
+    client = client[:64]
+    since = _now() - WINDOW
+    # A writing transaction: attempts made at the same moment are counted one by one.
+    with platform._writing() as session:
+        by_account = session.scalar(
+            select(func.count()).where(LoginAttempt.username == username, LoginAttempt.at > since)
+        )
+        by_client = session.scalar(
+            select(func.count()).where(LoginAttempt.client == client, LoginAttempt.at > since)
+        )
+        if (by_account or 0) >= ACCOUNT_LIMIT or (by_client or 0) >= CLIENT_LIMIT:
+            raise LoginRefusedError("too_many")
+        attempt = LoginAttempt(username=username, client=client, at=_now())
+        session.add(attempt)
+        session.flush()
+        attempt_id = attempt.id
+        account = session.scalar(
+            select(MerchantAccount).where(MerchantAccount.username == username)
+        )
+    stored = account.password_hash if account is not None else _DUMMY_HASH
+    if account is None or not password_matches(stored, password):
+        raise LoginRefusedError("wrong")
+    token = secrets.token_urlsafe(32)
+    with platform.sessions.begin() as session:
+        session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
+        session.add(
+            DeskSession(
+                token_hash=digest(token),
+                account_id=account.id,
+                created_at=_now(),
+                expires_at=_now() + timedelta(hours=SESSION_HOURS),
+            )
+        )
+    return token
+
+
+def merchant_for(platform: Platform, token: str) -> Merchant | None:
+    """The merchant logged in with this session token, if the session and its device
+    are still good (a revoked device logs its desk out too)."""
+    if not token:
+        return None
+    with platform.sessions() as session:
+        row = session.get(DeskSession, digest(token))
+        if row is None or row.expires_at < _now():
+            return None
+        account = session.get(MerchantAccount, row.account_id)
+        device = session.get(Device, account.device_id) if account else None
+    if account is None or device is None or device.revoked_at is not None:
+        return None
+    return Merchant(account, device)
+
+
+def log_out(platform: Platform, token: str) -> None:
+    with platform.sessions.begin() as session:
+        session.execute(delete(DeskSession).where(DeskSession.token_hash == digest(token)))

@@ -1,0 +1,401 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The merchant desk's pages (``/desk``): log in, accept a voucher, history, statement.
+
+Server-rendered HTML (Jinja2, autoescaped), no script. Every form carries a CSRF token:
+an HMAC of the browser's desk cookie under a platform secret, so a page of another
+site can neither read nor forge it; the cookies are ``HttpOnly`` and
+``SameSite=Strict``, and ``Secure`` except over plain http to the loopback address
+(the tests and a developer's own machine). Vouchers are looked up and redeemed through
+the platform's own functions under the account's merchant device, exactly as over the
+API: this module keeps no voucher rules of its own.
+"""
+
+# No "from __future__ import annotations": FastAPI resolves Depends() from real objects.
+
+import hmac
+import re
+import secrets
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.orm import Session
+
+from central.models import PlatformSecret, Redemption
+from central.platform import Platform
+from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
+from central.web import accounts, ledger
+from central.web.strings import LANGUAGES, TEXT, money, pick_language, translator
+
+HERE = Path(__file__).parent
+COOKIE = "sp_desk"
+LANG_COOKIE = "sp_lang"
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+MAX_FORM_BYTES = 8 * 1024
+# Crockford's Base32 (no I, L, O, U): read aloud and copied by hand without mistakes.
+RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECEIPT = re.compile(r"^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$")
+AMOUNT = re.compile(r"^\s*(\d{1,6})(?:[.,](\d{1,2}))?\s*$")
+REFUSAL_STATUS = {
+    "bad_code": 422,
+    "unknown_voucher": 404,
+    "forged_voucher": 404,
+    "sample_voucher": 404,
+    "outside_scope": 403,
+}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+templates = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def new_receipt() -> str:
+    """A receipt number for the till (50 random bits), also the redemption's id."""
+    chars = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(10))
+    return f"{chars[:5]}-{chars[5:]}"
+
+
+def parse_cents(text: str) -> int | None:
+    """Euros as a person types them ("12,50", "12.5", "12") in cents; None if not."""
+    found = AMOUNT.match(text)
+    if found is None:
+        return None
+    return int(found.group(1)) * 100 + int((found.group(2) or "0").ljust(2, "0"))
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """The fields of a urlencoded form (the only kind the desk's pages send)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip()
+    if kind != "application/x-www-form-urlencoded":
+        raise HTTPException(415, "a form is expected")
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        raise HTTPException(413, "form too large")
+    try:
+        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20)
+    except (UnicodeDecodeError, ValueError):
+        raise HTTPException(400, "unreadable form") from None
+    return {key: values[0] for key, values in parsed.items()}
+
+
+def _csrf_secret(platform: Platform) -> bytes:
+    with platform.sessions.begin() as session:
+        return bytes.fromhex(_stored_secret(session))
+
+
+def _stored_secret(session: Session) -> str:
+    row = session.get(PlatformSecret, "desk_csrf")
+    if row is None:
+        row = PlatformSecret(name="desk_csrf", value=secrets.token_hex(32))
+        session.add(row)
+        session.flush()
+    return row.value
+
+
+class Desk:
+    """What every page needs: the platform, the CSRF secret, rendering and cookies."""
+
+    def __init__(self, platform: Platform) -> None:
+        self.platform = platform
+        self.secret = _csrf_secret(platform)
+
+    def csrf_for(self, token: str) -> str:
+        return hmac.new(self.secret, f"csrf|{token}".encode(), "sha256").hexdigest()
+
+    def csrf_ok(self, request: Request, fields: dict[str, str]) -> bool:
+        token = request.cookies.get(COOKIE, "")
+        return bool(token) and hmac.compare_digest(self.csrf_for(token), fields.get("csrf", ""))
+
+    @staticmethod
+    def language(request: Request) -> str:
+        return pick_language(
+            request.query_params.get("lang"),
+            request.cookies.get(LANG_COOKIE),
+            request.headers.get("accept-language"),
+        )
+
+    @staticmethod
+    def secure(request: Request) -> bool:
+        """Secure cookies, except over plain http to this machine (tests, development):
+        a browser would drop them there, and nothing leaves the machine."""
+        return not (request.url.scheme == "http" and request.url.hostname in LOOPBACK)
+
+    def set_cookie(self, request: Request, response: Response, name: str, value: str) -> None:
+        response.set_cookie(
+            name, value, path="/desk", httponly=True, samesite="strict", secure=self.secure(request)
+        )
+
+    def finish(self, request: Request, response: Response, token: str | None = None) -> Response:
+        """Security headers, the desk cookie (a new one when ``token`` is given or the
+        browser has none) and a language asked for with ``?lang=``."""
+        response.headers.update(SECURITY_HEADERS)
+        if token is not None or not request.cookies.get(COOKIE):
+            self.set_cookie(request, response, COOKIE, token or secrets.token_urlsafe(32))
+        asked = request.query_params.get("lang")
+        if asked in LANGUAGES:
+            self.set_cookie(request, response, LANG_COOKIE, asked)
+        return response
+
+    def page(
+        self,
+        request: Request,
+        template: str,
+        status: int = 200,
+        *,
+        merchant: accounts.Merchant | None = None,
+        token: str | None = None,
+        **context: Any,
+    ) -> Response:
+        language = self.language(request)
+        # The form token matches the cookie the browser will hold after this response.
+        token = token or request.cookies.get(COOKIE) or secrets.token_urlsafe(32)
+        other = next(code for code in LANGUAGES if code != language)
+        # The language link reloads this page; after a form, the page the form is on.
+        switch = (
+            request.url.path
+            if request.method == "GET"
+            else ("/desk/voucher" if merchant else "/desk/login")
+        )
+        html = templates.get_template(template).render(
+            t=translator(language),
+            lang=language,
+            other_lang=other,
+            money=lambda cents: money(cents, language),
+            merchant=merchant,
+            csrf=self.csrf_for(token),
+            path=request.url.path,
+            switch=switch,
+            **context,
+        )
+        renewed = token if token != request.cookies.get(COOKIE) else None
+        return self.finish(request, HTMLResponse(html, status), renewed)
+
+    def redirect(self, request: Request, url: str, token: str | None = None) -> Response:
+        return self.finish(request, RedirectResponse(url, 303), token)
+
+    def merchant(self, request: Request) -> accounts.Merchant | None:
+        return accounts.merchant_for(self.platform, request.cookies.get(COOKIE, ""))
+
+
+class LoginRequiredError(Exception):
+    """Raised by a page's dependency; answered with a redirect to the login page."""
+
+
+def _shown_date(day: date, language: str) -> str:
+    return f"{day:%d/%m/%Y}" if language == "it" else f"{day:%d %b %Y}"
+
+
+def _voucher_view(result: Standing, today: date, language: str) -> dict[str, Any]:
+    """What a shop sees of a voucher (no personal data: vouchers carry none), and the
+    reason to refuse it now, if any (the platform decides again when redeeming)."""
+    row = result.voucher
+    problem = None
+    if result.state == "cancelled":
+        problem = "cancelled"
+    elif result.state == "redeemed":
+        problem = "redeemed"
+    elif today > row.valid_until:
+        problem = "expired"
+    elif today < row.valid_from:
+        problem = "not_yet_valid"
+    return {
+        "code": row.code,
+        "programme": row.programme,
+        "comune": row.comune,
+        "valid_from": _shown_date(row.valid_from, language),
+        "valid_until": _shown_date(row.valid_until, language),
+        "amount_cents": row.amount_cents,
+        "amount_left_cents": result.amount_left_cents,
+        "units": row.units,
+        "units_left": result.units_left,
+        "problem": problem,
+    }
+
+
+def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
+    """The desk's pages, and the admin call that makes a merchant account."""
+    desk = Desk(platform)
+    router = APIRouter(include_in_schema=False)
+    Form = Annotated[dict[str, str], Depends(form_fields)]  # noqa: N806
+
+    def logged_in(request: Request) -> accounts.Merchant:
+        found = desk.merchant(request)
+        if found is None:
+            raise LoginRequiredError
+        return found
+
+    Shop = Annotated[accounts.Merchant, Depends(logged_in)]  # noqa: N806
+
+    def refused(request: Request, shop: accounts.Merchant, code: str) -> Response:
+        key = f"refusal_{code}" if f"refusal_{code}" in TEXT else "refusal_other"
+        return desk.page(
+            request, "accept.html", REFUSAL_STATUS.get(code, 409), merchant=shop, refusal=key
+        )
+
+    @router.post(
+        "/v1/admin/merchants",
+        status_code=201,
+        dependencies=[Depends(admin)],
+        include_in_schema=True,
+    )
+    def create_merchant(grant: accounts.MerchantGrant) -> dict[str, str]:
+        """A shop's account on the web desk (``/desk``), with what it may accept."""
+        try:
+            return {"id": accounts.create_merchant(platform, grant)}
+        except accounts.AccountError as error:
+            raise HTTPException(422, str(error)) from None
+
+    @router.get("/desk")
+    def home(request: Request) -> Response:
+        return desk.redirect(request, "/desk/voucher")
+
+    @router.get("/desk/static/desk.css")
+    def stylesheet() -> Response:
+        css = (HERE / "static" / "desk.css").read_text(encoding="utf-8")
+        return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+    @router.get("/desk/login")
+    def login_page(request: Request) -> Response:
+        if desk.merchant(request) is not None:
+            return desk.redirect(request, "/desk/voucher")
+        return desk.page(request, "login.html")
+
+    @router.post("/desk/login")
+    def log_in(request: Request, fields: Form) -> Response:
+        if not desk.csrf_ok(request, fields):
+            return desk.page(request, "login.html", 403, error="csrf")
+        client = request.client.host if request.client else "unknown"
+        username = fields.get("username", "")
+        try:
+            token = accounts.log_in(platform, username, fields.get("password", ""), client)
+        except accounts.LoginRefusedError as refusal:
+            status = 429 if refusal.code == "too_many" else 401
+            return desk.page(
+                request, "login.html", status, error=f"login_{refusal.code}", username=username[:64]
+            )
+        # A new cookie after login: a token planted before it is worth nothing.
+        return desk.redirect(request, "/desk/voucher", token)
+
+    @router.post("/desk/logout")
+    def log_out(request: Request, fields: Form) -> Response:
+        if desk.csrf_ok(request, fields):
+            accounts.log_out(platform, request.cookies.get(COOKIE, ""))
+        return desk.redirect(request, "/desk/login", secrets.token_urlsafe(32))
+
+    @router.get("/desk/voucher")
+    def accept_page(request: Request, shop: Shop) -> Response:
+        return desk.page(request, "accept.html", merchant=shop)
+
+    @router.post("/desk/voucher")
+    def check(request: Request, shop: Shop, fields: Form) -> Response:
+        if not desk.csrf_ok(request, fields):
+            return desk.page(request, "accept.html", 403, merchant=shop, error="csrf")
+        code = fields.get("code", "").strip()[:400]
+        try:
+            result = platform.voucher_standing(shop.device, code)
+        except VoucherRefusedError as refusal:
+            return refused(request, shop, refusal.code)
+        view = _voucher_view(result, platform.today(), desk.language(request))
+        if view["problem"]:
+            return refused(request, shop, view["problem"])
+        return desk.page(
+            request, "voucher.html", merchant=shop, voucher=view, receipt=new_receipt()
+        )
+
+    @router.post("/desk/redeem")
+    def redeem(request: Request, shop: Shop, fields: Form) -> Response:
+        if not desk.csrf_ok(request, fields):
+            return desk.page(request, "accept.html", 403, merchant=shop, error="csrf")
+        receipt, code = fields.get("receipt", ""), fields.get("code", "")[:400]
+        if not RECEIPT.match(receipt):
+            return refused(request, shop, "other")
+        units = cents = None
+        try:
+            before = platform.voucher_standing(shop.device, code)
+            if before.voucher.amount_cents is not None:
+                cents = (
+                    before.amount_left_cents
+                    if fields.get("all")
+                    else (parse_cents(fields.get("amount", "")))
+                )
+                if cents is None:
+                    view = _voucher_view(before, platform.today(), desk.language(request))
+                    return desk.page(
+                        request,
+                        "voucher.html",
+                        422,
+                        merchant=shop,
+                        voucher=view,
+                        receipt=receipt,
+                        error="bad_amount",
+                    )
+            else:
+                raw = fields.get("units") or "1"
+                # Not a small number: 0 units, which the platform refuses in plain words.
+                units = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else 0
+            result = platform.redeem(shop.device, code, RedeemRequest(receipt, units, cents))
+        except VoucherRefusedError as refusal:
+            return refused(request, shop, refusal.code)
+        with platform.sessions() as session:
+            taken = session.get(Redemption, receipt)
+        view = _voucher_view(result, platform.today(), desk.language(request))
+        return desk.page(
+            request, "receipt.html", merchant=shop, voucher=view, receipt=receipt, taken=taken
+        )
+
+    @router.get("/desk/history")
+    def history(request: Request, shop: Shop) -> Response:
+        rows = ledger.history(platform, shop.device.id)
+        return desk.page(request, "history.html", merchant=shop, rows=rows)
+
+    @router.get("/desk/statement")
+    def statement(request: Request, shop: Shop) -> Response:
+        lines = ledger.statement(platform, shop.device.id)
+        return desk.page(request, "statement.html", merchant=shop, lines=lines)
+
+    @router.get("/desk/statement.csv")
+    def statement_csv(request: Request, shop: Shop) -> Response:
+        t = translator(desk.language(request))
+        headers = [
+            t(key)
+            for key in ("month", "merchant", "iban", "programme", "count", "total", "total_units")
+        ]
+        text = ledger.statement_csv(
+            shop.account, ledger.statement(platform, shop.device.id), headers
+        )
+        name = f"rendiconto-{shop.account.username}.csv"
+        response = Response(
+            text,
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+        return desk.finish(request, response)
+
+    return router
+
+
+def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
+    """Adds the desk to the platform's app: its pages, and the login redirect."""
+
+    async def to_login(request: Request, _error: Exception) -> Response:
+        return RedirectResponse("/desk/login", 303, headers=SECURITY_HEADERS)
+
+    app.include_router(desk_router(platform, admin))
+    app.add_exception_handler(LoginRequiredError, to_login)

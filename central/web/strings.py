@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every word of the web desk, Italian first, then English (one catalog to translate).
+
+The language of a request: ``?lang=`` (remembered in a cookie), else the cookie, else
+the browser's Accept-Language, else Italian.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGUAGES = ("it", "en")
+DEFAULT = "it"
+
+TEXT: dict[str, dict[str, str]] = {
+    "desk": {"it": "Sportello esercenti", "en": "Merchant desk"},
+    "skip": {"it": "Vai al contenuto", "en": "Skip to content"},
+    "other_language": {"it": "English", "en": "Italiano"},
+    "login_title": {"it": "Accesso esercenti", "en": "Merchant login"},
+    "username": {"it": "Nome utente", "en": "Username"},
+    "password": {"it": "Password", "en": "Password"},
+    "log_in": {"it": "Entra", "en": "Log in"},
+    "log_out": {"it": "Esci", "en": "Log out"},
+    "login_wrong": {
+        "it": "Nome utente o password non corretti.",
+        "en": "Wrong username or password.",
+    },
+    "login_too_many": {
+        "it": "Troppi tentativi sbagliati. Riprovi tra 15 minuti.",
+        "en": "Too many wrong attempts. Try again in 15 minutes.",
+    },
+    "csrf": {
+        "it": "La pagina era scaduta: è stata ricaricata, ripeta l'operazione.",
+        "en": "The page had expired and was reloaded: please do it again.",
+    },
+    "nav": {"it": "Menu", "en": "Menu"},
+    "accept": {"it": "Accetta un buono", "en": "Accept a voucher"},
+    "history": {"it": "Storico", "en": "History"},
+    "statement": {"it": "Rendiconto mensile", "en": "Monthly statement"},
+    "code": {"it": "Codice del buono", "en": "Voucher code"},
+    "code_hint": {
+        "it": "Il codice stampato sotto il QR, per esempio ABCD-EFGH-JK.",
+        "en": "The code printed under the QR, for example ABCD-EFGH-JK.",
+    },
+    "check": {"it": "Verifica", "en": "Check"},
+    "voucher": {"it": "Buono", "en": "Voucher"},
+    "programme": {"it": "Iniziativa", "en": "Programme"},
+    "comune": {"it": "Comune", "en": "Comune"},
+    "valid": {"it": "Validità", "en": "Valid"},
+    "valid_range": {"it": "dal {start} al {end}", "en": "from {start} to {end}"},
+    "worth": {"it": "Valore", "en": "Worth"},
+    "left": {"it": "Disponibile", "en": "Left"},
+    "units_left": {"it": "{left} su {total}", "en": "{left} of {total}"},
+    "state": {"it": "Stato", "en": "State"},
+    "state_ok": {"it": "Valido: si può accettare", "en": "Valid: it can be accepted"},
+    "amount": {"it": "Importo da scalare (euro)", "en": "Amount to take (euro)"},
+    "amount_hint": {
+        "it": "Per esempio 12,50. Al massimo {left}.",
+        "en": "For example 12.50. At most {left}.",
+    },
+    "units": {"it": "Quante unità", "en": "How many units"},
+    "redeem": {"it": "Incassa il buono", "en": "Redeem the voucher"},
+    "redeem_all": {"it": "Incassa tutto", "en": "Redeem all of it"},
+    "another": {"it": "Un altro buono", "en": "Another voucher"},
+    "receipt_title": {"it": "Buono incassato", "en": "Voucher redeemed"},
+    "receipt_number": {"it": "Numero di ricevuta", "en": "Receipt number"},
+    "receipt_hint": {
+        "it": "Scriva questo numero sullo scontrino.",
+        "en": "Write this number on the till receipt.",
+    },
+    "taken": {"it": "Incassato", "en": "Taken"},
+    "bad_amount": {
+        "it": "Scriva un importo in euro, per esempio 12,50.",
+        "en": "Type an amount in euro, for example 12.50.",
+    },
+    "refused": {"it": "Buono non accettato", "en": "Voucher not accepted"},
+    "refusal_bad_code": {
+        "it": "Il codice non è corretto: controlli i caratteri (l'ultimo è di controllo).",
+        "en": "The code is not right: check the characters (the last one is a check).",
+    },
+    "refusal_unknown_voucher": {
+        "it": "Questo buono non esiste: potrebbe essere falso.",
+        "en": "This voucher does not exist: it may be forged.",
+    },
+    "refusal_forged_voucher": {
+        "it": "Questo buono non è autentico.",
+        "en": "This voucher is not genuine.",
+    },
+    "refusal_sample_voucher": {
+        "it": "Questo è un buono di esempio, senza valore.",
+        "en": "This is a sample voucher, worth nothing.",
+    },
+    "refusal_key_revoked": {
+        "it": "Questo buono è stato emesso da un dispositivo disattivato: non vale.",
+        "en": "This voucher was issued by a device that was switched off: it is void.",
+    },
+    "refusal_outside_scope": {
+        "it": "Questo buono non si può usare nel suo negozio.",
+        "en": "This voucher cannot be used in your shop.",
+    },
+    "refusal_cancelled": {
+        "it": "Questo buono è stato annullato.",
+        "en": "This voucher was cancelled.",
+    },
+    "refusal_expired": {"it": "Questo buono è scaduto.", "en": "This voucher has expired."},
+    "refusal_not_yet_valid": {
+        "it": "Questo buono non è ancora valido.",
+        "en": "This voucher is not valid yet.",
+    },
+    "refusal_redeemed": {
+        "it": "Questo buono è già stato usato per intero.",
+        "en": "This voucher was already used in full.",
+    },
+    "refusal_too_much": {
+        "it": "L'importo supera quanto resta sul buono.",
+        "en": "That is more than is left on the voucher.",
+    },
+    "refusal_other": {
+        "it": "Il buono non può essere accettato. Riprovi o chiami il Comune.",
+        "en": "The voucher cannot be accepted. Try again or call the Comune.",
+    },
+    "when": {"it": "Data", "en": "Date"},
+    "none_yet": {"it": "Ancora nessun buono incassato.", "en": "No vouchers redeemed yet."},
+    "month": {"it": "Mese", "en": "Month"},
+    "count": {"it": "Buoni", "en": "Vouchers"},
+    "total": {"it": "Totale", "en": "Total"},
+    "total_units": {"it": "Unità", "en": "Units"},
+    "merchant": {"it": "Esercente", "en": "Merchant"},
+    "iban": {"it": "IBAN", "en": "IBAN"},
+    "download_csv": {"it": "Scarica CSV", "en": "Download CSV"},
+    "page_not_found": {"it": "Pagina non trovata.", "en": "Page not found."},
+}
+
+
+def pick_language(query: str | None, cookie: str | None, accept_language: str | None) -> str:
+    """The first of ``?lang=``, the cookie and Accept-Language that the desk speaks."""
+    for choice in (query, cookie):
+        if choice in LANGUAGES:
+            return choice
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate((accept_language or "").split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                continue
+        ranked.append((-weight, position, tag.strip().lower()[:2]))
+    for _weight, _position, language in sorted(ranked):
+        if language in LANGUAGES:
+            return language
+    return DEFAULT
+
+
+def translator(language: str) -> Callable[..., str]:
+    """``t("key", name=value)``: the text in ``language`` with its fields filled in."""
+
+    def t(key: str, **fields: object) -> str:
+        text = TEXT[key][language]
+        return text.format(**fields) if fields else text
+
+    return t
+
+
+def money(cents: int, language: str) -> str:
+    euros, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    if language == "it":
+        grouped = f"{euros:,}".replace(",", ".")
+        return f"{sign}{grouped},{rest:02d} €"
+    return f"{sign}€{euros:,}.{rest:02d}"

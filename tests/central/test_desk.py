@@ -1,0 +1,407 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The merchant web desk (central/web): login, CSRF, lockout, redeeming a voucher once,
+history and monthly statement, languages. The platform's real app on a real SQLite
+file, driven over HTTPS by FastAPI's TestClient (so Secure cookies travel as they
+would from a browser)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from central.app import create_app
+from central.dataset import seed_if_empty
+from central.models import MerchantAccount, Redemption
+from central.platform import Platform
+from central.web import accounts
+from central.web.strings import LANGUAGES, TEXT, pick_language
+from kiosk.boot.paths import DEMO_DATASET
+
+ADMIN = {"Authorization": "Bearer admin-secret"}
+CF = "RSSMRA80A01G224X"
+PROGRAMME = "Buoni spesa 2026"
+IBAN = "IT60 X054 2811 1010 0000 0123 456"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def platform(tmp_path: Path) -> Platform:
+    made = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    seed_if_empty(made, DEMO_DATASET)
+    return made
+
+
+@pytest.fixture
+def app(platform: Platform) -> Any:
+    return create_app(platform, admin_token="admin-secret")
+
+
+def browser(app: Any) -> TestClient:
+    return TestClient(app, base_url="https://testserver", follow_redirects=False)
+
+
+@pytest.fixture
+def client(app: Any) -> Iterator[TestClient]:
+    with browser(app) as opened:
+        yield opened
+
+
+def make_merchant(client: TestClient, username: str = "alimentari", **scope: Any) -> str:
+    body = {
+        "username": username,
+        "password": PASSWORD,
+        "display_name": "Alimentari Rossi",
+        "iban": IBAN,
+        **(scope or {"programmes": [PROGRAMME]}),
+    }
+    answer = client.post("/v1/admin/merchants", json=body, headers=ADMIN)
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+    assert found, html
+    return found.group(1)
+
+
+def log_in(client: TestClient, username: str = "alimentari", password: str = PASSWORD) -> Any:
+    page = client.get("/desk/login")
+    return client.post(
+        "/desk/login", data={"csrf": csrf_of(page.text), "username": username, "password": password}
+    )
+
+
+def logged_in(app: Any, username: str = "alimentari") -> TestClient:
+    opened = browser(app)
+    assert log_in(opened, username).status_code == 303
+    return opened
+
+
+def check(client: TestClient, code: str) -> Any:
+    page = client.get("/desk/voucher")
+    return client.post("/desk/voucher", data={"csrf": csrf_of(page.text), "code": code})
+
+
+def form_of(html: str) -> dict[str, str]:
+    """The hidden fields of the redeem form on a voucher page."""
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def issue(platform: Platform, cents: int = 5_000, programme: str = PROGRAMME) -> str:
+    return str(platform.issue_voucher(CF, "piazzola", programme, cents)["code"])
+
+
+# Accounts and login --------------------------------------------------------------------
+
+
+def test_an_admin_makes_a_merchant_account_with_a_memory_hard_password_hash(
+    client: TestClient, platform: Platform
+) -> None:
+    body = {"username": "forno", "password": PASSWORD, "display_name": "Forno", "iban": IBAN}
+    assert client.post("/v1/admin/merchants", json=body).status_code == 401
+    short = client.post("/v1/admin/merchants", json={**body, "password": "short"}, headers=ADMIN)
+    assert short.status_code == 422
+    bad_iban = {**body, "iban": "IT60 X054 2811 1010 0000 0123 457"}
+    answer = client.post("/v1/admin/merchants", json=bad_iban, headers=ADMIN)
+    assert answer.status_code == 422 and "IBAN" in text_of(answer.text)
+    assert client.post("/v1/admin/merchants", json=body, headers=ADMIN).status_code == 201
+    taken = client.post("/v1/admin/merchants", json=body, headers=ADMIN)
+    assert taken.status_code == 422 and "taken" in taken.text
+    with platform.sessions() as session:
+        account = session.scalar(select(MerchantAccount))
+    assert account is not None and account.iban == "IT60X0542811101000000123456"
+    assert account.password_hash.startswith("scrypt$16384$8$1$")
+    assert PASSWORD not in account.password_hash
+    assert accounts.password_matches(account.password_hash, PASSWORD)
+    assert not accounts.password_matches(account.password_hash, PASSWORD + "!")
+
+
+def test_login_gives_a_new_strict_http_only_secure_cookie(client: TestClient) -> None:
+    make_merchant(client)
+    assert client.get("/desk/voucher").headers["location"] == "/desk/login"
+    before = client.get("/desk/login")
+    planted = before.cookies.get("sp_desk")
+    answer = client.post(
+        "/desk/login",
+        data={"csrf": csrf_of(before.text), "username": "Alimentari", "password": PASSWORD},
+    )
+    assert answer.status_code == 303 and answer.headers["location"] == "/desk/voucher"
+    cookie = answer.headers["set-cookie"].lower()
+    for attribute in ("httponly", "samesite=strict", "secure", "path=/desk"):
+        assert attribute in cookie
+    assert answer.cookies.get("sp_desk") not in (None, planted)
+    page = client.get("/desk/voucher")
+    assert page.status_code == 200 and "Alimentari Rossi" in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    # Logging out ends the session on the platform, not only in this browser.
+    session_cookie = client.cookies.get("sp_desk")
+    client.post("/desk/logout", data={"csrf": csrf_of(page.text)})
+    with browser(client.app) as thief:
+        thief.cookies.set("sp_desk", session_cookie or "", domain="testserver", path="/desk")
+        assert thief.get("/desk/voucher").status_code == 303
+
+
+def test_a_wrong_password_says_so_without_telling_which_part(client: TestClient) -> None:
+    make_merchant(client)
+    wrong = log_in(client, password="not the password")
+    unknown = log_in(client, username="nobody")
+    for answer in (wrong, unknown):
+        assert answer.status_code == 401
+        assert "Nome utente o password non corretti." in text_of(answer.text)
+    assert client.get("/desk/voucher").status_code == 303
+
+
+def test_forms_without_the_csrf_token_of_this_browser_are_refused(
+    app: Any, platform: Platform
+) -> None:
+    with browser(app) as admin:
+        make_merchant(admin)
+    with browser(app) as attacker:
+        attacker.get("/desk/login")
+        for csrf in ("", "0" * 64):
+            answer = attacker.post(
+                "/desk/login", data={"csrf": csrf, "username": "alimentari", "password": PASSWORD}
+            )
+            assert answer.status_code == 403
+            assert "La pagina era scaduta" in text_of(answer.text)
+        assert attacker.get("/desk/voucher").status_code == 303  # not logged in
+        foreign = csrf_of(attacker.get("/desk/login").text)
+    shop = logged_in(app)
+    code = issue(platform)
+    # A page of another site posting with its own browser's token is refused too.
+    answer = shop.post("/desk/voucher", data={"csrf": foreign, "code": code})
+    assert answer.status_code == 403
+    answer = shop.post("/desk/voucher", data={"code": code})
+    assert answer.status_code == 403
+    answer = shop.post("/desk/voucher", json={"code": code})
+    assert answer.status_code == 415
+
+
+def test_an_account_is_locked_after_five_wrong_passwords(app: Any) -> None:
+    with browser(app) as admin:
+        make_merchant(admin)
+        make_merchant(admin, "forno", programmes=[PROGRAMME])
+    with browser(app) as guesser:
+        for _ in range(accounts.ACCOUNT_LIMIT):
+            assert log_in(guesser, password="guess guess guess").status_code == 401
+        locked = log_in(guesser)  # the right password, too late
+        assert locked.status_code == 429
+        assert "Troppi tentativi" in locked.text
+        # Another shop's account is not locked by this one's guesses.
+        assert log_in(guesser, "forno").status_code == 303
+
+
+def test_a_client_is_slowed_down_after_twenty_wrong_passwords(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(accounts, "CLIENT_LIMIT", 6)  # 20 in production; fewer checks here
+    with browser(app) as admin:
+        make_merchant(admin)
+    with browser(app) as guesser:
+        for name in ("anna", "bruno", "carla", "dario", "elena", "fabio"):
+            assert log_in(guesser, username=name, password="guess").status_code == 401
+        assert log_in(guesser).status_code == 429
+
+
+def test_a_successful_login_does_not_count_against_the_account(client: TestClient) -> None:
+    make_merchant(client)
+    for _ in range(accounts.ACCOUNT_LIMIT + 1):
+        with browser(client.app) as shop:
+            assert log_in(shop).status_code == 303
+
+
+# Accepting a voucher -------------------------------------------------------------------
+
+
+@pytest.fixture
+def shop(app: Any, client: TestClient) -> Iterator[TestClient]:
+    make_merchant(client)
+    with logged_in(app) as opened:
+        yield opened
+
+
+def test_the_voucher_page_shows_worth_programme_and_validity_but_no_personal_data(
+    shop: TestClient, platform: Platform
+) -> None:
+    code = issue(platform, 5_000)
+    typed = code.lower().replace("-", " ")  # as a shopkeeper may type it
+    page = check(shop, typed)
+    assert page.status_code == 200, page.text
+    words = text_of(page.text)
+    assert code in words and PROGRAMME in words and "50,00 €" in words
+    assert "Valido: si può accettare" in words
+    assert CF not in page.text and CF.lower() not in page.text.lower()
+    assert re.search(r"dal \d\d/\d\d/\d{4} al \d\d/\d\d/\d{4}", words)
+
+
+def test_a_voucher_is_redeemed_in_part_then_in_full_then_refused(
+    shop: TestClient, platform: Platform
+) -> None:
+    code = issue(platform, 5_000)
+    page = check(shop, code)
+    fields = form_of(page.text)
+    first = shop.post("/desk/redeem", data={**fields, "amount": "12,50"})
+    assert first.status_code == 200, first.text
+    receipt = re.search(r'id="receipt-number">([0-9A-Z-]+)<', first.text)
+    assert receipt and receipt.group(1) == fields["receipt"]
+    assert "12,50 €" in text_of(first.text) and "37,50 €" in text_of(first.text)
+    # The same form sent again (a double tap, a reload) is the same redemption.
+    again = shop.post("/desk/redeem", data={**fields, "amount": "12,50"})
+    assert again.status_code == 200 and fields["receipt"] in again.text
+    rest = form_of(check(shop, code).text)
+    assert rest["receipt"] != fields["receipt"]
+    full = shop.post("/desk/redeem", data={**rest, "all": "1"})
+    assert full.status_code == 200 and "37,50 €" in text_of(full.text)
+    with platform.sessions() as session:
+        taken = session.scalars(select(Redemption.amount_cents)).all()
+    assert sorted(taken) == [1_250, 3_750]
+    refused = check(shop, code)
+    assert refused.status_code == 409
+    assert "già stato usato per intero" in text_of(refused.text)
+    forced = shop.post("/desk/redeem", data={**rest, "receipt": "AAAAA-BBBBB", "amount": "1"})
+    assert forced.status_code == 409 and "già stato usato" in text_of(forced.text)
+
+
+def test_an_amount_the_voucher_does_not_have_is_refused_plainly(
+    shop: TestClient, platform: Platform
+) -> None:
+    code = issue(platform, 1_000)
+    fields = form_of(check(shop, code).text)
+    for typed, expected in (("dieci", 422), ("10,01", 409), ("0", 409)):
+        answer = shop.post("/desk/redeem", data={**fields, "amount": typed})
+        assert answer.status_code == expected, (typed, answer.text)
+        assert "Traceback" not in text_of(answer.text)
+    assert (
+        "supera quanto resta" in shop.post("/desk/redeem", data={**fields, "amount": "10,01"}).text
+    )
+    with platform.sessions() as session:
+        assert session.scalar(select(Redemption)) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "status", "words"),
+    [
+        ("ABCD", 422, "Il codice non è corretto"),
+        ("SP1:NOTAVOUCHER", 404, "non è autentico"),
+    ],
+)
+def test_malformed_and_forged_codes_are_refused_plainly(
+    shop: TestClient, typed: str, status: int, words: str
+) -> None:
+    answer = check(shop, typed)
+    assert answer.status_code == status
+    assert words in text_of(answer.text)
+
+
+def test_a_well_formed_code_no_one_issued_is_refused(shop: TestClient, platform: Platform) -> None:
+    code = issue(platform, 1_000)
+    with platform.sessions() as session:  # another code with a right check character
+        from central.models import IssuedVoucher
+
+        row = session.scalar(select(IssuedVoucher))
+        assert row is not None
+        session.delete(row)
+        session.commit()
+    answer = check(shop, code)
+    assert answer.status_code == 404 and "non esiste" in text_of(answer.text)
+
+
+def test_a_voucher_outside_the_shops_scope_is_refused(shop: TestClient, platform: Platform) -> None:
+    code = issue(platform, 1_000, programme="Buoni farmacia")
+    answer = check(shop, code)
+    assert answer.status_code == 403
+    assert "non si può usare nel suo negozio" in text_of(answer.text)
+    assert "Buoni farmacia" not in text_of(answer.text)
+
+
+def test_an_expired_voucher_is_refused_on_the_page_and_when_redeemed(
+    shop: TestClient, platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = issue(platform, 1_000)
+    fields = form_of(check(shop, code).text)
+    later = platform.today() + timedelta(days=400)
+    monkeypatch.setattr(platform, "today", lambda: later)
+    assert "è scaduto" in text_of(check(shop, code).text)
+    answer = shop.post("/desk/redeem", data={**fields, "amount": "5"})
+    assert answer.status_code == 409 and "è scaduto" in text_of(answer.text)
+
+
+# History and statement ------------------------------------------------------------------
+
+
+def redeem(shop: TestClient, code: str, amount: str) -> None:
+    fields = form_of(check(shop, code).text)
+    assert shop.post("/desk/redeem", data={**fields, "amount": amount}).status_code == 200
+
+
+def test_history_and_statement_count_and_total_per_programme_per_month(
+    app: Any, client: TestClient, platform: Platform
+) -> None:
+    make_merchant(client, programmes=[PROGRAMME, "Buoni farmacia"])
+    make_merchant(client, "forno", programmes=[PROGRAMME])
+    shop, other = logged_in(app), logged_in(app, "forno")
+    first, second = issue(platform, 5_000), issue(platform, 2_000)
+    pharmacy = issue(platform, 3_000, programme="Buoni farmacia")
+    redeem(shop, first, "10")
+    redeem(shop, first, "5,50")
+    redeem(shop, second, "20")
+    redeem(shop, pharmacy, "7,25")
+    redeem(other, first, "1")  # another shop: not on this one's pages
+    with platform.sessions() as session:  # one redemption was last month
+        row = session.scalar(select(Redemption).where(Redemption.amount_cents == 2_000))
+        assert row is not None
+        row.at = row.at.replace(day=1) - timedelta(days=3)
+        last_month = f"{row.at:%Y-%m}"
+        this_month = f"{platform.today():%Y-%m}"
+        session.commit()
+    history = text_of(shop.get("/desk/history").text)
+    assert history.count(first) == 2 and pharmacy in history and "1,00 €" not in history
+    page = text_of(shop.get("/desk/statement").text)
+    assert "IT60X0542811101000000123456" in page and "15,50 €" in page
+    table = list(csv.reader(io.StringIO(shop.get("/desk/statement.csv").text)))
+    assert table[0] == ["Mese", "Esercente", "IBAN", "Iniziativa", "Buoni", "Totale", "Unità"]
+    rows = {(row[0], row[3]): (row[4], row[5]) for row in table[1:]}
+    assert rows == {
+        (this_month, PROGRAMME): ("2", "15.50"),
+        (this_month, "Buoni farmacia"): ("1", "7.25"),
+        (last_month, PROGRAMME): ("1", "20.00"),
+    }
+    assert all(row[1] == "Alimentari Rossi" and row[2].startswith("IT60") for row in table[1:])
+    assert CF not in shop.get("/desk/statement.csv").text
+
+
+# Languages ------------------------------------------------------------------------------
+
+
+def test_every_text_of_the_desk_exists_in_every_language() -> None:
+    for key, texts in TEXT.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(text.strip() for text in texts.values()), key
+
+
+def test_the_language_comes_from_the_switch_then_the_browser(client: TestClient) -> None:
+    assert pick_language(None, None, "en-GB,en;q=0.9,it;q=0.8") == "en"
+    assert pick_language(None, None, "de-DE,it;q=0.5,en;q=0.4") == "it"
+    assert pick_language(None, None, "it;q=0.2, en;q=0.9") == "en"
+    assert pick_language("xx", None, "fr") == "it"
+    english = client.get("/desk/login", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert "Merchant login" in english.text and '<html lang="en">' in english.text
+    switched = client.get("/desk/login?lang=it", headers={"Accept-Language": "en"})
+    assert "Accesso esercenti" in switched.text
+    remembered = client.get("/desk/login", headers={"Accept-Language": "en"})
+    assert '<html lang="it">' in remembered.text

@@ -4,16 +4,24 @@
 # No "from __future__ import annotations": FastAPI resolves the Depends() of local
 # functions from the real annotation objects.
 
+import hmac
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
 
+from central.admin_token import MIN_LENGTH
 from central.devices import GrantError, may_pull, revoked_message
+from central.enrollment import AttemptLimiter, known_code
+from central.limits import BodyLimit, ServerLimits
 from central.models import Device
-from central.platform import EnrollError, Platform, PublishError
+from central.platform import EnrollError, Platform, PublishError, now
+from central.submission_entries import read_entries
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
 from protocol import messages
+from protocol.messages import SubmissionEntry
 from protocol.records import PUBLISHED, STREAMS
 
 DESCRIPTION = """Reference central platform of Social Point Kiosk.
@@ -51,12 +59,29 @@ def _status(result: Standing) -> messages.VoucherStatus:
     )  # fmt: skip
 
 
-def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI:
+def create_app(
+    platform: Platform, *, admin_token: str | None = None, limits: ServerLimits | None = None
+) -> FastAPI:
+    limits = limits or ServerLimits()
     app = FastAPI(title="Social Point central platform", version="1", description=DESCRIPTION)
     # Change pages travel compressed to clients that accept gzip (requests always does):
     # the catalog's JSON shrinks about 9 times, which a kiosk on a slow line feels; level
     # 6 costs the platform a few milliseconds a page where 9 costs several times that.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    # Outermost (added last), so before routing, parsing and authentication: an
+    # oversized body costs nothing more than its reading.
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, timeout_s=limits.body_timeout_s)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        # Where and what, never the input itself: a request may carry a codice fiscale
+        # or a token, and a reply (or a proxy's log of it) must not repeat them.
+        detail = [
+            {"loc": list(problem.get("loc", ())), "msg": problem.get("msg", ""),
+             "type": problem.get("type", "")}
+            for problem in error.errors()[:10]
+        ]  # fmt: skip
+        return JSONResponse({"detail": detail}, status_code=422)
 
     def device(authorization: Annotated[str | None, Header()] = None) -> Device:
         token = (authorization or "").removeprefix("Bearer ").strip()
@@ -77,8 +102,13 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
             raise HTTPException(403, "not_allowed: only a merchant looks vouchers up")
         return found
 
+    expected = f"Bearer {admin_token}".encode() if admin_token else None
+    if admin_token is not None and len(admin_token) < MIN_LENGTH:
+        raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
+
     def admin(authorization: Annotated[str | None, Header()] = None) -> None:
-        if admin_token and authorization == f"Bearer {admin_token}":
+        given = (authorization or "").encode("utf-8", "replace")
+        if expected is not None and hmac.compare_digest(given, expected):  # constant time
             return
         token = (authorization or "").removeprefix("Bearer ").strip()
         found = platform.device_for(token) if token else None
@@ -102,11 +132,26 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    attempts = AttemptLimiter()
+
     @app.post("/v1/enroll", response_model=messages.EnrollResponse)
-    def enroll(request: messages.EnrollRequest) -> messages.EnrollResponse:
+    def enroll(
+        request: messages.EnrollRequest, http: Request, response: Response
+    ) -> messages.EnrollResponse:
+        # Limited per client, and a wrong code is refused by a plain read: guessing
+        # never takes the write lock the kiosks' submissions wait for.
+        client = http.client.host if http.client else "?"
+        wait = attempts.retry_after(client)
+        if wait is not None:
+            raise HTTPException(429, "too many enrollment attempts: wait and try again",
+                                headers={"Retry-After": str(wait)})  # fmt: skip
+        if not known_code(platform.sessions, request.code, now()):
+            attempts.failed(client)
+            raise HTTPException(403, "unknown, expired or already used enrollment code")
         try:
             device_id, token = platform.enroll(request.code, request.kiosk_id)
         except EnrollError as error:
+            attempts.failed(client)
             raise HTTPException(403, str(error)) from None
         return messages.EnrollResponse(device_id=device_id, token=token)
 
@@ -130,7 +175,11 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     def submissions(
         batch: messages.SubmissionBatch, sender: Annotated[Device, Depends(kiosk)]
     ) -> messages.SubmissionResults:
-        return messages.SubmissionResults(results=platform.submit(sender.id, batch.entries))
+        read = read_entries(batch.entries)
+        stored = platform.submit(sender.id, [e for e in read if isinstance(e, SubmissionEntry)])
+        answers = iter(stored)
+        results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
+        return messages.SubmissionResults(results=[r for r in results if r is not None])
 
     @app.get("/v1/device/lookup-key", response_model=messages.LookupKey)
     def lookup_key(_device: Annotated[Device, Depends(kiosk)]) -> messages.LookupKey:
@@ -234,7 +283,11 @@ def create_app(platform: Platform, *, admin_token: str | None = None) -> FastAPI
     def unpublish(kind: str, record_id: str) -> dict[str, str]:
         if kind not in PUBLISHED:
             raise HTTPException(404, f"unknown kind {kind!r}")
-        if not platform.unpublish(kind, record_id):
+        try:
+            found = platform.unpublish(kind, record_id)
+        except PublishError as error:
+            raise HTTPException(409, str(error)) from None
+        if not found:
             raise HTTPException(404, "no such record")
         return {"status": "deleted"}
 

@@ -38,8 +38,8 @@ def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, st
         return "unknown_call", f"no call {payload['call']!r}"
     if call.data.get("form") != payload["form"]:
         return "wrong_form", f"call {payload['call']} does not use form {payload['form']}"
-    closes_at = datetime.fromisoformat(call.data["closes_at"])
-    made_at = entry.created_at if entry.created_at.tzinfo else entry.created_at.replace(tzinfo=UTC)
+    closes_at = _utc(datetime.fromisoformat(call.data["closes_at"]))  # older data: naive
+    made_at = _utc(entry.created_at)
     if made_at > closes_at:
         return "call_closed", f"made after the call closed ({closes_at:%d/%m/%Y %H:%M})"
     record = session.get(Record, ("forms", payload["form"]))
@@ -57,3 +57,8 @@ def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, st
         shown = "; ".join(f"{p.path or 'form'}: {p.message('it')}" for p in problems[:5])
         return "invalid_answers", shown[:1000]
     return None
+
+
+def _utc(moment: datetime) -> datetime:
+    """An instant with its offset; one without is taken as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -12,6 +12,7 @@ import os
 
 from fastapi import FastAPI
 
+from central import access_log
 from central.app import create_app
 from central.platform import Platform
 
@@ -21,4 +22,5 @@ def app_from_environment() -> FastAPI:
     if not database:
         raise SystemExit("SOCIAL_POINT_DB is not set (see deploy/central.env.example)")
     token = os.environ.get("SOCIAL_POINT_ADMIN_TOKEN", "").strip() or None
+    access_log.install()  # uvicorn has set up its logging by now: no voucher code in it
     return create_app(Platform(database), admin_token=token)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -88,8 +88,11 @@ class Submission(Base):
     __tablename__ = "submissions"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    uuid: Mapped[str] = mapped_column(String(36))  # unique per device, not across them
     device_id: Mapped[str] = mapped_column(String(36))
+    # What was sent under the UUID (kind and payload): the same UUID with another hash
+    # is a conflict, never the first record's answer.
+    payload_sha256: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any] | None]
     status: Mapped[str] = mapped_column(String(16))
@@ -97,6 +100,27 @@ class Submission(Base):
     code: Mapped[str | None] = mapped_column(String(64))
     message: Mapped[str | None] = mapped_column(String(500))
     received_at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("device_id", "uuid", name="uq_submissions_device_uuid"),)
+
+
+class SubmissionConflict(Base):
+    """A record a device sent under a UUID it had already used for a different one:
+    kept apart, unprocessed, for a person to look at."""
+
+    __tablename__ = "submission_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    uuid: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any] | None]
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+    __table_args__ = (
+        UniqueConstraint("device_id", "uuid", "payload_sha256", name="uq_conflicts_once"),
+    )
 
 
 class PlatformSecret(Base):

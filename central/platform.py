@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import secrets
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +20,7 @@ from sqlalchemy import Engine, Text, cast, create_engine, event, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import voucher_authority
+from central.enrollment import CodeRefusedError, check_code
 from central.models import (
     Base,
     Change,
@@ -28,11 +30,15 @@ from central.models import (
     PlatformSecret,
     Record,
     Submission,
+    SubmissionConflict,
 )
+from central.references import REFERRERS, refers_to
 from central.scopes import scope_of, scope_text, visible_to
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
 from forms.lookup import holder_key, status_key
 from protocol import messages, records
+
+log = logging.getLogger(__name__)
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 
@@ -210,11 +216,20 @@ class Platform:
                            op="upsert", data=data, scope=scope))  # fmt: skip
 
     def unpublish(self, kind: str, record_id: str) -> bool:
-        """Deletes a record and publishes its tombstone; False when it does not exist."""
+        """Deletes a record and publishes its tombstone; False when it does not exist.
+        PublishError while other records refer to it (the kiosks could not remove it)."""
         with self._writing() as session:
             current = session.get(Record, (kind, record_id))
             if current is None:
                 return False
+            for referrer, field, many in REFERRERS.get(kind, []):
+                users = session.scalars(select(Record).where(Record.kind == referrer))
+                used_by = [r.id for r in users if refers_to(r.data, field, many, record_id)]
+                if used_by:
+                    raise PublishError(
+                        f"{kind} {record_id} is still used by {referrer} "
+                        f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
+                    )
             session.delete(current)
             session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=record_id,
                                op="delete", scope=current.scope))  # fmt: skip
@@ -307,6 +322,12 @@ class Platform:
         device_id = str(uuid.uuid4())
         with self._writing() as session:
             entry = session.get(EnrollmentCode, digest(code), with_for_update=True)
+            try:  # expired, or the same kiosk asking again after a lost reply
+                again = check_code(session, entry, kiosk_id, digest(token), now())
+            except CodeRefusedError as error:
+                raise EnrollError(str(error)) from None
+            if again is not None:
+                return again, token
             if entry is None or entry.used_at is not None:
                 raise EnrollError("unknown or already used enrollment code")
             entry.used_at, entry.device_id = now(), device_id
@@ -404,24 +425,105 @@ class Platform:
         checked and debited one after the other: a second purchase on the same credit
         is checked against the balance the first one left.
         """
+        if not entries:
+            return []
         with self._writing() as session:
             device = session.get(Device, device_id)
             uuids = [entry.uuid for entry in entries]
             rows = {
                 row.uuid: row
-                for row in session.scalars(select(Submission).where(Submission.uuid.in_(uuids)))
+                for row in session.scalars(
+                    select(Submission).where(
+                        Submission.device_id == device_id, Submission.uuid.in_(uuids)
+                    )
+                )
             }
-            for entry in entries:
-                if entry.uuid in rows:  # also a UUID twice in one batch: stored once
-                    continue
-                row = rows[entry.uuid] = self._new_submission(session, device_id, device, entry)
-                if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
-                    self._accept(session, row)
-            session.flush()
-            for row in rows.values():
-                if row.status == "accepted" and row.server_id is None:
-                    self._accept(session, row)
-            return [_result(rows[entry.uuid]) for entry in entries]
+            try:
+                with session.begin_nested():
+                    fresh = self._store_batch(session, device_id, device, entries, rows)
+            except Exception:
+                # Some entry cannot be processed (a platform bug or bad stored data):
+                # each entry again on its own, so only that one waits.
+                log.exception("a batch failed; taking its entries one by one")
+                fresh = self._store_one_by_one(session, device_id, device, entries, rows)
+            rows.update(fresh)
+            return [self._answer(session, device_id, entry, rows.get(entry.uuid))
+                    for entry in entries]  # fmt: skip
+
+    @staticmethod
+    def _answer(
+        session: Session, device_id: str, entry: messages.SubmissionEntry, row: Submission | None
+    ) -> messages.SubmissionResult:
+        """The answer to an entry: its stored record's, "retry" when it could not be
+        stored, or a conflict when its UUID holds a different record (the entry is kept
+        apart for a person, and never gets the other record's answer)."""
+        if row is None:
+            return _retry(entry.uuid)
+        sent = submission_hash(entry.kind, entry.payload)
+        if row.payload_sha256 is None or row.payload_sha256 == sent:
+            return _result(row)
+        known = session.scalar(select(SubmissionConflict.id).where(
+            SubmissionConflict.device_id == device_id, SubmissionConflict.uuid == entry.uuid,
+            SubmissionConflict.payload_sha256 == sent))  # fmt: skip
+        if known is None:
+            session.add(SubmissionConflict(
+                device_id=device_id, uuid=entry.uuid, kind=entry.kind[:32],
+                payload=entry.payload if isinstance(entry.payload, dict) else None,
+                payload_sha256=sent, received_at=now()))  # fmt: skip
+        return messages.SubmissionResult(
+            uuid=entry.uuid, status="rejected", code="uuid_conflict",
+            message="this record's id was already used for a different record; both are "
+                    "kept, this one apart for the platform's staff",
+        )  # fmt: skip
+
+    def _store_batch(
+        self,
+        session: Session,
+        device_id: str,
+        device: Device | None,
+        entries: list[messages.SubmissionEntry],
+        known: dict[str, Submission],
+    ) -> dict[str, Submission]:
+        """Stores the entries not yet known, all together (the quick way)."""
+        rows: dict[str, Submission] = {}
+        for entry in entries:
+            if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
+                continue
+            row = rows[entry.uuid] = self._new_submission(session, device_id, device, entry)
+            if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
+                self._accept(session, row)
+        session.flush()
+        for row in rows.values():
+            if row.status == "accepted" and row.server_id is None:
+                self._accept(session, row)
+        session.flush()
+        return rows
+
+    def _store_one_by_one(
+        self,
+        session: Session,
+        device_id: str,
+        device: Device | None,
+        entries: list[messages.SubmissionEntry],
+        known: dict[str, Submission],
+    ) -> dict[str, Submission]:
+        """Stores each entry in its own savepoint; one that fails is left out (its
+        answer is "retry"), the others are stored and answered."""
+        rows: dict[str, Submission] = {}
+        for entry in entries:
+            if entry.uuid in known or entry.uuid in rows:
+                continue
+            try:
+                with session.begin_nested():
+                    row = self._new_submission(session, device_id, device, entry)
+                    if row.status == "accepted":
+                        self._accept(session, row)
+                    session.flush()
+            except Exception:
+                log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
+                continue
+            rows[entry.uuid] = row
+        return rows
 
     def _accept(self, session: Session, row: Submission) -> None:
         if row.id is None:
@@ -443,6 +545,7 @@ class Platform:
         row = Submission(
             uuid=entry.uuid,
             device_id=device_id,
+            payload_sha256=submission_hash(entry.kind, entry.payload),
             kind=entry.kind,
             payload=entry.payload if rejection is None else None,
             status="rejected" if rejection else "accepted",
@@ -560,6 +663,22 @@ class Platform:
     def submissions(self) -> list[Submission]:
         with self.sessions() as session:
             return list(session.scalars(select(Submission).order_by(Submission.id)))
+
+
+def submission_hash(kind: str, payload: Any) -> str:
+    """SHA-256 of what an entry carries, whatever order its keys came in."""
+    canonical = json.dumps([kind, payload], sort_keys=True, separators=(",", ":"),
+                           ensure_ascii=True, default=str)  # fmt: skip
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _retry(entry_uuid: str) -> messages.SubmissionResult:
+    return messages.SubmissionResult(
+        uuid=entry_uuid,
+        status="retry",
+        code="cannot_process_now",
+        message="the platform could not process this record now; it will be taken later",
+    )
 
 
 def _result(row: Submission) -> messages.SubmissionResult:

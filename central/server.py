@@ -11,6 +11,9 @@ import time
 import uvicorn
 from fastapi import FastAPI
 
+from central import access_log
+from central.limits import ServerLimits
+
 
 class _ThreadServer(uvicorn.Server):
     def install_signal_handlers(self) -> None:
@@ -28,6 +31,7 @@ class EmbeddedServer:
         port: int = 0,
         ssl_certfile: str | None = None,
         ssl_keyfile: str | None = None,
+        limits: ServerLimits | None = None,
     ) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -42,6 +46,7 @@ class EmbeddedServer:
             timeout_graceful_shutdown=2,
             ssl_certfile=ssl_certfile,
             ssl_keyfile=ssl_keyfile,
+            **(limits or ServerLimits()).uvicorn_options(),
         )
         self._server = _ThreadServer(config)
         self._thread = threading.Thread(
@@ -63,5 +68,8 @@ class EmbeddedServer:
         self._socket.close()
 
 
-def serve_forever(app: FastAPI, host: str, port: int) -> None:
-    uvicorn.run(app, host=host, port=port, log_level="info")
+def serve_forever(app: FastAPI, host: str, port: int, limits: ServerLimits | None = None) -> None:
+    config = uvicorn.Config(app, host=host, port=port, log_level="info",
+                            **(limits or ServerLimits()).uvicorn_options())  # fmt: skip
+    access_log.install()  # after the Config, which sets up uvicorn's logging
+    uvicorn.Server(config).run()

@@ -222,8 +222,14 @@ class SubmissionEntry(BaseModel):
     payload: Any  # ApplicationPayload, PurchasePayload or an event's object
 
 
+MAX_BATCH = 500
+
+
 class SubmissionBatch(BaseModel):
-    entries: list[SubmissionEntry] = Field(min_length=1, max_length=500)
+    """Each entry is read on its own (``SubmissionEntry``, central/submission_entries.py):
+    one malformed entry is refused by itself, never the whole batch."""
+
+    entries: list[Any] = Field(min_length=1, max_length=MAX_BATCH)
 
 
 class SubmissionResult(BaseModel):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -105,7 +106,8 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
-Timestamp = Annotated[datetime, BeforeValidator(_iso_text), Field(strict=False)]
+# An instant needs its offset: without one, a deadline is an hour or two off.
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), Field(strict=False)]
 Day = Annotated[date, BeforeValidator(_iso_text), Field(strict=False)]
 
 

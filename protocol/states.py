@@ -117,6 +117,7 @@ class SubmissionStatus(StrEnum):
 
     ACCEPTED = "accepted"
     REJECTED = "rejected"
+    RETRY = "retry"  # could not be processed now (the platform's fault): sent again later
 
 
 class OutboxState(StrEnum):

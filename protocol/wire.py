@@ -9,7 +9,7 @@ Unknown fields are ignored, so a newer platform can add them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from protocol.records import ID_RE
@@ -29,11 +29,22 @@ class Item(NamedTuple):  # a tuple: a page makes thousands of them
     data: dict[str, Any] | None
 
 
+class Unreadable(NamedTuple):
+    """A change of a well-formed page that is itself malformed: set aside, not applied."""
+
+    kind: str
+    op: str
+    id: str
+    data: dict[str, Any] | None
+    reason: str
+
+
 @dataclass(frozen=True)
 class Page:
     items: list[Item]
     next_cursor: str
     has_more: bool
+    unreadable: list[Unreadable] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,7 @@ class Result:
     server_id: str | None
     code: str | None
     message: str | None
+    retry: bool = False  # the platform could not process it now: it goes again later
 
 
 def _field(obj: dict[str, Any], name: str, kind: type, where: str) -> Any:
@@ -117,13 +129,28 @@ def parse_page(body: Any, *, stream: str, since: str) -> Page:
         raise ProtocolError("page.next_cursor: items came without the cursor moving on")
     if has_more and not raw_items:
         raise ProtocolError("page.has_more: true on an empty page")
-    items = []
+    items, unreadable = [], []
     for index, raw in enumerate(raw_items):
         try:
             items.append(_item(raw))
         except ProtocolError as error:
-            raise ProtocolError(f"page.items[{index}]{error}") from None
-    return Page(items=items, next_cursor=next_cursor, has_more=has_more)
+            # One malformed change is set aside like any record the kiosk cannot apply;
+            # only a malformed page (above) stops the stream.
+            unreadable.append(_unreadable(raw, f"page.items[{index}]{error}", next_cursor, index))
+    return Page(items=items, next_cursor=next_cursor, has_more=has_more, unreadable=unreadable)
+
+
+def _unreadable(raw: Any, reason: str, cursor: str, index: int) -> Unreadable:
+    """What can be told of a malformed change, to name it to a manager."""
+    raw = raw if isinstance(raw, dict) else {}
+    kind, op, record_id, data = raw.get("kind"), raw.get("op"), raw.get("id"), raw.get("data")
+    return Unreadable(
+        kind[:32] if isinstance(kind, str) and kind else "?",
+        op[:8] if isinstance(op, str) else "?",
+        record_id[:64] if isinstance(record_id, str) and record_id else f"#{cursor}.{index}",
+        data if isinstance(data, dict) else None,
+        reason,
+    )
 
 
 def _item(raw: Any) -> Item:
@@ -175,6 +202,10 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
             if not isinstance(message, str):
                 raise ProtocolError(f"{where}.message: expected str")
             results.append(Result(uuid, False, None, code, message[:500]))
+        elif status == "retry":
+            said, told = raw.get("code"), raw.get("message")
+            results.append(Result(uuid, False, None, str(said)[:64] if said else "retry",
+                                  str(told)[:500] if told else "", retry=True))  # fmt: skip
         else:
-            raise ProtocolError(f"{where}.status: {status!r} is neither accepted nor rejected")
+            raise ProtocolError(f"{where}.status: {status!r} is not accepted, rejected or retry")
     return results

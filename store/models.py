@@ -254,3 +254,22 @@ class ApplicationStatus(Base):
     call_id: Mapped[str]
     updated_at: Mapped[datetime]
     note: Mapped[I18n | None]
+
+
+class SetAsideRecord(Base):
+    """The latest version of a platform record the kiosk could not apply, and why.
+
+    The stream's cursor moves past it; the record waits here, shown to a manager, until a
+    later version of it applies (or it applies on a later pass, once what it refers to
+    has arrived). The mirror keeps the record's last good version meanwhile."""
+
+    __tablename__ = "set_aside_records"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stream: Mapped[str] = mapped_column(String(32))
+    op: Mapped[str] = mapped_column(String(8))  # "upsert" or "delete"
+    data: Mapped[dict[str, Any] | None]
+    reason: Mapped[str] = mapped_column(String(300))
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]

@@ -9,6 +9,7 @@ rejected; a rejected entry is kept with the platform's reason, never dropped.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -50,20 +51,18 @@ class Outgoing:
     payload: dict[str, Any]
 
 
-def take_batch(session: Session, limit: int) -> list[Outgoing]:
-    """The oldest entries not yet answered, marked as being sent.
+def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list[Outgoing]:
+    """The oldest entries not yet answered (but those in ``skip``), marked as being sent.
 
     Entries left "sending" by an interrupted push are taken again: the platform answers
     a repeated UUID with its first answer, so sending twice is harmless.
     """
-    rows = list(
-        session.scalars(
-            select(OutboxEntry)
-            .where(OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)))
-            .order_by(OutboxEntry.id)
-            .limit(limit)
-        )
+    query = select(OutboxEntry).where(
+        OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING))
     )
+    if skip:
+        query = query.where(OutboxEntry.uuid.not_in(list(skip)))
+    rows = list(session.scalars(query.order_by(OutboxEntry.id).limit(limit)))
     moment = utcnow()
     for row in rows:
         row.state, row.attempts, row.updated_at = OutboxState.SENDING, row.attempts + 1, moment

@@ -4,6 +4,7 @@ size-capped and validated. The device token is sent, never logged."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ import requests
 
 from protocol import wire
 from protocol.wire import ProtocolError
+from sync.deadline import Deadline, DeadlineAdapter
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,13 @@ class UnreachableError(Exception):
     """No answer that counts: network down, timeout, dropped connection or a 5xx.
 
     For a submission it means "unknown": the same UUIDs are sent again later.
+    ``status`` is the HTTP status of a platform that answered (5xx, 429), None when no
+    answer came at all.
     """
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class RefusedError(Exception):
@@ -50,12 +58,18 @@ class PlatformClient:
         token: str | None = None,
         connect_timeout: float = 5.0,
         read_timeout: float = 20.0,
+        total_timeout: float = 60.0,
         ca_bundle: str | None = None,
     ) -> None:
+        """``total_timeout`` bounds a whole request, its reply included, however slowly
+        the server trickles it (the other two bound each connect and each read)."""
         self.base_url = base_url.rstrip("/")
         self._token = token
         self._timeout = (connect_timeout, read_timeout)
+        self._total_timeout = total_timeout
         self._session = requests.Session()
+        for scheme in ("http://", "https://"):
+            self._session.mount(scheme, DeadlineAdapter())
         # True verifies against the system CAs; a path against that bundle only. Passed
         # on each request: a Session.verify path loses to REQUESTS_CA_BUNDLE otherwise.
         self._verify: bool | str = ca_bundle or True
@@ -70,32 +84,48 @@ class PlatformClient:
         headers = {"Accept": "application/json"}
         if self._token:
             headers["Authorization"] = f"Bearer {self._token}"
+        deadline = Deadline(self._total_timeout)
         try:
-            with self._session.request(
-                method,
-                self.base_url + path,
-                headers=headers,
-                timeout=self._timeout,
-                verify=self._verify,
-                stream=True,
-                **kwargs,
-            ) as response:
+            with (
+                deadline,
+                self._session.request(
+                    method,
+                    self.base_url + path,
+                    headers=headers,
+                    timeout=self._timeout,
+                    verify=self._verify,
+                    stream=True,
+                    # A redirect could lead anywhere, over plain http too, with a
+                    # citizen's data: the platform's address is the configured one only.
+                    allow_redirects=False,
+                    **kwargs,
+                ) as response,
+            ):
                 body = self._read_capped(response)
                 status = response.status_code
         except requests.exceptions.SSLError as error:
             raise RefusedError(0, f"TLS certificate not trusted: {error}") from None
-        except (requests.ConnectionError, requests.Timeout) as error:
-            raise UnreachableError(f"{method} {path}: {type(error).__name__}") from None
-        except requests.RequestException as error:
+        except (requests.RequestException, OSError) as error:
+            if deadline.expired:
+                raise UnreachableError(
+                    f"{method} {path}: no complete answer within {self._total_timeout:g} s"
+                ) from None
+            if isinstance(error, requests.ConnectionError | requests.Timeout):
+                raise UnreachableError(f"{method} {path}: {type(error).__name__}") from None
             raise UnreachableError(f"{method} {path}: {error}") from None
+        if deadline.expired:
+            raise UnreachableError(
+                f"{method} {path}: no complete answer within {self._total_timeout:g} s"
+            )
+        if 300 <= status < 400:
+            raise RefusedError(status, "the platform answered with a redirect, not followed")
         if status >= 500 or status == 429:
-            raise UnreachableError(f"{method} {path}: HTTP {status}")
+            raise UnreachableError(f"{method} {path}: HTTP {status}", status)
         if status >= 400:
             raise RefusedError(status, _detail(body))
         try:
-            # orjson also refuses NaN, lone surrogates and nesting deeper than 1,024.
-            return orjson.loads(body)
-        except ValueError:
+            return _json(body)
+        except (ValueError, RecursionError):
             raise ProtocolError(f"{method} {path}: the reply is not JSON") from None
 
     @staticmethod
@@ -157,6 +187,20 @@ class PlatformClient:
 @dataclass(frozen=True)
 class HeartbeatReply:
     log_requested: bool
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _json(body: bytes) -> Any:
+    """orjson, which refuses NaN, lone surrogates and nesting deeper than 1,024. A lone
+    surrogate (a broken "\\ud800" escape) in one record must not make a whole page
+    unreadable: the standard parser reads it, and the record's own check refuses it."""
+    try:
+        return orjson.loads(body)
+    except ValueError:
+        return json.loads(body, parse_constant=_refuse_constant)
 
 
 def _detail(body: bytes) -> str:

@@ -14,18 +14,19 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from protocol.records import RecordError
-from protocol.wire import Page, ProtocolError, Result
-from store import mirror, outbox
-from store.database import Store
+from protocol.wire import Page, Result
+from store import mirror, outbox, set_aside
+from store.database import STORAGE_ERRORS, Store
 from store.models import SyncCursor
+from store.set_aside import Poison
 from sync import heap
-from sync.client import PlatformClient, Submission
+from sync.client import PlatformClient, Submission, UnreachableError
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,25 @@ STREAMS: dict[str, tuple[str, ...]] = {
 }
 
 
-class PreparedPage(NamedTuple):
-    """A fetched page, validated: upserts ready to write and tombstones (kind, ids)."""
+class Upserts(NamedTuple):
+    """Records of one kind that passed the kiosk's checks, ready to write."""
 
-    groups: list[mirror.Prepared | tuple[str, list[str]]]
+    prepared: mirror.Prepared
+    records: list[dict[str, Any]]  # as received: to set aside one by one if need be
+
+
+class Tombstones(NamedTuple):
+    kind: str
+    ids: list[str]
+
+
+Step = Upserts | Tombstones | Poison
+
+
+class PreparedPage(NamedTuple):
+    """A fetched page, validated: its changes in order, bad ones already set apart."""
+
+    steps: list[Step]
     count: int  # type: ignore[assignment]  # a field, not tuple.count
     next_cursor: str
 
@@ -51,6 +67,9 @@ class SyncReport:
     pulled: dict[str, int] = field(default_factory=dict)
     accepted: int = 0
     rejected: int = 0
+    # What went wrong, per part of the pass ("push", or a stream): each part fails on
+    # its own and the others go on.
+    problems: dict[str, Exception] = field(default_factory=dict)
 
     @property
     def mirror_changed(self) -> bool:
@@ -78,11 +97,41 @@ class SyncEngine:
         self.max_pages = max_pages
 
     def run_once(self) -> SyncReport:
-        """Citizens' records go out first; then the mirror catches up."""
+        """Citizens' records go out first; then the mirror catches up, stream by stream.
+
+        A part that fails is kept in ``report.problems`` and the others go on: a refused
+        push or one stream's bad page never holds back the rest. Only a platform that
+        does not answer at all ends the pass early (every request would wait for
+        nothing)."""
         report = SyncReport()
-        report.accepted, report.rejected = self.push()
+        try:
+            report.accepted, report.rejected = self.push()
+        except (UnreachableError, *STORAGE_ERRORS):
+            raise  # no platform, or no disk: the rest would fail the same way
+        except Exception as error:
+            log.warning("push: %s", error)
+            report.problems["push"] = error
         for stream in STREAMS:
-            report.pulled[stream] = self.pull_stream(stream)
+            try:
+                report.pulled[stream] = self.pull_stream(stream)
+            except STORAGE_ERRORS:
+                raise
+            except Exception as error:
+                log.warning("stream %s: %s", stream, error)
+                report.problems[stream] = error
+                if isinstance(error, UnreachableError) and error.status is None:
+                    break  # no answer at all: the other streams would wait for nothing
+        if not report.problems:
+            # What was made meanwhile (a citizen's record, a set-aside report) goes too.
+            with self.store.read() as session:
+                waiting = outbox.counts(session)["pending"]
+            try:
+                accepted, rejected = self.push() if waiting else (0, 0)
+            except Exception as error:  # the pulls stand: report them
+                report.problems["push"] = error
+            else:
+                report.accepted += accepted
+                report.rejected += rejected
         return report
 
     # Pull -------------------------------------------------------------------------------
@@ -94,7 +143,8 @@ class SyncEngine:
 
     def pull_stream(self, stream: str) -> int:
         """Pulls pages until the stream is caught up; the next page is fetched while the
-        current one is applied (reading ahead never moves the stored cursor).
+        current one is applied (reading ahead never moves the stored cursor). Then the
+        stream's records set aside earlier are tried again.
 
         A page is validated before its write transaction begins, so the store's write
         lock (wanted by a citizen's purchase or application) is held only for SQL. The
@@ -121,64 +171,185 @@ class SyncEngine:
                 if upcoming is None:
                     break
                 page = upcoming.result()
-        return applied
+        return applied + self._retry_set_aside(stream)
 
     def _prepare(self, stream: str, page: Page) -> PreparedPage:
-        """Validates a page: its upserts ready to write, its tombstones as (kind, ids)."""
+        """Validates a page into steps: upserts ready to write, tombstones, and the
+        changes that failed the kiosk's checks (to be set aside, in their place)."""
         kinds = STREAMS[stream]
-        groups: list[mirror.Prepared | tuple[str, list[str]]] = []
+        steps: list[Step] = [
+            Poison(bad.kind, bad.op, bad.id, bad.data, bad.reason) for bad in page.unreadable
+        ]
         for (kind, op), group in groupby(page.items, key=lambda item: (item.kind, item.op)):
             batch = list(group)
             if kind not in kinds:
                 log.warning("stream %s: skipping %d %s of unknown kind", stream, len(batch), op)
             elif op == "upsert":
-                try:
-                    groups.append(mirror.prepare(kind, [item.data or {} for item in batch]))
-                except RecordError as error:
-                    raise ProtocolError(f"stream {stream}: {error}") from None
+                steps += _upserts(kind, [(item.id, item.data or {}) for item in batch])
             else:
-                groups.append((kind, [item.id for item in batch]))
-        return PreparedPage(groups, len(page.items), page.next_cursor)
+                steps.append(Tombstones(kind, [item.id for item in batch]))
+        return PreparedPage(steps, len(page.items), page.next_cursor)
 
     def _apply(self, stream: str, page: PreparedPage) -> int:
+        """Writes a page and its cursor in one transaction. When the page contradicts the
+        mirror (a record refers to one the kiosk lacks, a tombstone for a record others
+        still use), it is written again step by step, and record by record within a
+        failing step, setting aside only the records that contradict it."""
+        cursor = SyncCursor(stream=stream, cursor=page.next_cursor, updated_at=outbox.utcnow())
         try:
             with self.store.write() as session:
-                for group in page.groups:
-                    if isinstance(group, mirror.Prepared):
-                        mirror.write(session, group)
-                    else:
-                        mirror.remove(session, *group)
-                session.merge(
-                    SyncCursor(stream=stream, cursor=page.next_cursor, updated_at=outbox.utcnow())
-                )
-        except IntegrityError as error:
-            raise ProtocolError(f"stream {stream}: inconsistent records: {error.orig}") from None
+                for step in page.steps:
+                    _write(session, stream, step)
+                session.merge(cursor)
+        except IntegrityError:
+            with self.store.write() as session:
+                for step in page.steps:
+                    _write_apart(session, stream, step)
+                session.merge(cursor)
         return page.count
+
+    def _retry_set_aside(self, stream: str) -> int:
+        """Applies the stream's set-aside records that now can be (what they referred to
+        has arrived). Read, checked and written in one transaction, so a newer version
+        applied meanwhile by another sync is never overwritten by an older one."""
+        with self.store.read() as session:
+            if not set_aside.waiting(session, stream):
+                return 0
+        applied = 0
+        with self.store.write() as session:
+            for row in set_aside.waiting(session, stream):
+                readable = row.op == "delete" or (row.op == "upsert" and row.data is not None)
+                if row.kind not in STREAMS[stream] or not readable:
+                    continue  # unreadable as it came: only a new version can help
+                if row.op == "delete":
+                    steps: list[Step] = [Tombstones(row.kind, [row.record_id])]
+                else:
+                    steps = _upserts(row.kind, [(row.record_id, row.data or {})])
+                for step in steps:
+                    if not isinstance(step, Poison):
+                        applied += _write_apart(session, stream, step)
+                    elif step.reason != row.reason:
+                        set_aside.set_aside(session, stream, step)
+        return applied
 
     # Push -------------------------------------------------------------------------------
 
     def push(self) -> tuple[int, int]:
+        """Sends the outbox in batches until every entry has been tried once this pass.
+        An entry the platform cannot process now ("retry") waits for the next pass and
+        never holds back the entries behind it."""
         accepted = rejected = 0
+        later: set[str] = set()
         while True:
             with self.store.write() as session:
-                batch = outbox.take_batch(session, self.push_batch)
+                batch = outbox.take_batch(session, self.push_batch, skip=later)
             if not batch:
                 return accepted, rejected
             sending = [
                 Submission(e.uuid, e.kind, e.created_at.isoformat() + "Z", e.payload) for e in batch
             ]
             try:
-                results = self.client.submit(sending)
+                answers = self.client.submit(sending)
             except Exception as error:
                 with self.store.write() as session:
                     outbox.record_failure(session, [e.uuid for e in batch], str(error))
                 raise
+            results = [r for r in answers if not r.retry]
+            retry = [r for r in answers if r.retry]
             with self.store.write() as session:
                 outbox.record_results(session, results)
+                for again in retry:
+                    outbox.record_failure(session, [again.uuid], f"{again.code}: {again.message}")
                 if self.after_push is not None:
                     self.after_push(session, results)
+            later.update(r.uuid for r in retry)
             accepted += sum(1 for r in results if r.accepted)
             rejected += sum(1 for r in results if not r.accepted)
-            if len(results) < len(batch):
-                log.warning("%d entries got no answer; they go again", len(batch) - len(results))
+            if len(answers) < len(batch):
+                log.warning("%d entries got no answer; they go again", len(batch) - len(answers))
                 return accepted, rejected
+
+
+def _upserts(kind: str, records: list[tuple[str, dict[str, Any]]]) -> list[Step]:
+    """Records of one kind as steps: one ``Upserts`` when all pass the kiosk's checks
+    (the usual case, checked in one go); else runs of good ones, with each bad one
+    set aside in its place, so a record changed twice in a page ends as its last
+    version says."""
+    datas = [data for _id, data in records]
+    try:
+        return [Upserts(mirror.prepare(kind, datas), datas)]
+    except RecordError:
+        pass
+    steps: list[Step] = []
+    run: list[dict[str, Any]] = []
+    for record_id, data in records:
+        try:
+            mirror.parse_batch(kind, [data])
+        except RecordError as error:
+            if run:
+                steps.append(Upserts(mirror.prepare(kind, run), run))
+                run = []
+            # "services[0].price_cents: ..." names the batch of one: name the record.
+            problem = str(error).removeprefix(f"{kind}[0]").removeprefix(".")
+            steps.append(Poison(kind, "upsert", record_id, data, f"{kind} {record_id}: {problem}"))
+        else:
+            run.append(data)
+    if run:
+        steps.append(Upserts(mirror.prepare(kind, run), run))
+    return steps
+
+
+def _write(session: Session, stream: str, step: Step) -> int:
+    """One step of a page, in the caller's transaction; returns the records applied."""
+    if isinstance(step, Poison):
+        set_aside.set_aside(session, stream, step)
+        return 0
+    if isinstance(step, Tombstones):
+        mirror.remove(session, step.kind, step.ids)
+        set_aside.release(session, step.kind, step.ids)
+        return len(step.ids)
+    mirror.write(session, step.prepared)
+    set_aside.release(session, step.prepared.kind, step.prepared.ids)
+    return len(step.prepared.ids)
+
+
+def _write_apart(session: Session, stream: str, step: Step) -> int:
+    """A step in a savepoint; when the mirror's constraints refuse it, its records one
+    by one, each refused one set aside with the reason."""
+    try:
+        with session.begin_nested():
+            return _write(session, stream, step)
+    except IntegrityError:
+        pass
+    if isinstance(step, Upserts) and len(step.records) > 1:
+        kind = step.prepared.kind
+        return sum(
+            _write_apart(session, stream, Upserts(mirror.prepare(kind, [data]), [data]))
+            for data in step.records
+        )
+    if isinstance(step, Tombstones) and len(step.ids) > 1:
+        return sum(
+            _write_apart(session, stream, Tombstones(step.kind, [record_id]))
+            for record_id in step.ids
+        )
+    if isinstance(step, Poison):  # already set aside by _write, which cannot fail so
+        return 0
+    if isinstance(step, Tombstones):
+        poison = Poison(
+            step.kind,
+            "delete",
+            step.ids[0],
+            None,
+            f"{step.kind} {step.ids[0]}: cannot be removed, other records use it",
+        )
+    else:
+        kind, record = step.prepared.kind, step.records[0]
+        poison = Poison(
+            kind,
+            "upsert",
+            step.prepared.ids[0],
+            record,
+            f"{kind} {step.prepared.ids[0]}: refers to a record this kiosk lacks",
+        )
+    set_aside.set_aside(session, stream, poison)  # fmt: skip
+    return 0

@@ -36,6 +36,27 @@ class SyncStatus:
     detail: str = ""
 
 
+def classify(error: Exception) -> tuple[bool, str, str]:
+    """(online, problem, detail) of what stopped a sync pass, or a part of one."""
+    if isinstance(error, UnreachableError):
+        return False, "offline", str(error)
+    if isinstance(error, RefusedError):
+        if error.status == 403 and error.detail.startswith(REVOKED):
+            return True, "revoked", error.detail.removeprefix(REVOKED).strip()
+        return True, "refused", str(error)
+    if isinstance(error, ProtocolError):
+        return True, "protocol", str(error)
+    if isinstance(error, NotEnrolledError):
+        return True, "not_enrolled", str(error)
+    if isinstance(error, STORAGE_ERRORS):
+        # Nothing is lost: what was not written stays as it was, and entries the
+        # platform may already hold go again with the same UUIDs once it can write.
+        return True, "storage", storage_problem(error)
+    # A bug must not stop the kiosk syncing for good.
+    log.error("sync failed", exc_info=error)
+    return True, "error", type(error).__name__
+
+
 def backoff_delay(failures: int, *, base: float, cap: float, rng: Callable[[], float]) -> float:
     """Full jitter: anywhere between 0 and the capped exponential step."""
     return rng() * min(cap, base * 2.0 ** min(failures, 30))
@@ -94,7 +115,7 @@ class SyncWorker:
             if self._engine is None:
                 self._engine = self._connect()
             report = self._engine.run_once()
-            self.failures, self.last_success = 0, outbox.utcnow()
+            self.last_success = outbox.utcnow()
             if report.accepted or report.rejected or report.mirror_changed:
                 log.info(
                     "sync: %d accepted, %d rejected, pulled %s",
@@ -102,23 +123,19 @@ class SyncWorker:
                     report.rejected,
                     ", ".join(f"{stream} {count}" for stream, count in report.pulled.items()),
                 )
-        except UnreachableError as error:
-            online, problem, detail = False, "offline", str(error)
-        except RefusedError as error:
-            problem, detail = "refused", str(error)
-            if error.status == 403 and error.detail.startswith(REVOKED):
-                problem, detail = "revoked", error.detail.removeprefix(REVOKED).strip()
-        except ProtocolError as error:
-            problem, detail = "protocol", str(error)
-        except NotEnrolledError as error:
-            problem, detail = "not_enrolled", str(error)
-        except STORAGE_ERRORS as error:
-            # Nothing is lost: what was not written stays as it was, and entries the
-            # platform may already hold go again with the same UUIDs once it can write.
-            problem, detail = "storage", storage_problem(error)
-        except Exception as error:  # a bug must not stop the kiosk syncing for good
-            log.exception("sync pass failed")
-            problem, detail = "error", type(error).__name__
+            if report.problems:
+                # The first part that failed is what a manager sees (the log has each
+                # of them). Online when any part got through or had a real answer.
+                part, error = next(iter(report.problems.items()))
+                _online, problem, detail = classify(error)
+                detail = f"{part}: {detail}"
+                online = bool(report.pulled) or any(
+                    not isinstance(e, UnreachableError) for e in report.problems.values()
+                )
+        except Exception as error:
+            online, problem, detail = classify(error)
+        if problem is None:
+            self.failures = 0
         if problem:
             self.failures += 1
             log.warning("sync: %s (%s)", problem, detail)

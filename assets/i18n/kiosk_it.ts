@@ -1261,6 +1261,16 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Nessun rifiuto.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>Platform records set aside: {n}</source>
+            <translation>Record della piattaforma messi da parte: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="260" />
+            <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
+            <translation>Il chiosco non ha potuto usare questi record della piattaforma. Prosegue con tutti gli altri e prende la versione corretta appena la piattaforma la pubblica; la piattaforma è stata avvisata. Se uno resta qui, chiamate l'assistenza della piattaforma.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="269" />
             <source>Application</source>
             <translation>Domanda</translation>

@@ -6,8 +6,10 @@ else in the kiosk reaches the platform over HTTP."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.boot.config import Config
 from kiosk.boot.paths import DEMO_DATASET
@@ -45,16 +47,22 @@ def start_embedded_platform(config: Config) -> EmbeddedPlatform:
 
 def central_main(argv: list[str]) -> int:
     """``social-point central``: serve the reference platform, or make an enrollment code."""
+    from central.admin_token import read_admin_token
     from central.app import create_app
     from central.dataset import seed_if_empty
     from central.platform import Platform
     from central.server import serve_forever
 
-    parser = argparse.ArgumentParser(prog="social-point central")
+    # No abbreviations: "--admin-token SECRET" must fail, not read a file named SECRET.
+    parser = argparse.ArgumentParser(prog="social-point central", allow_abbrev=False)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8470)
     parser.add_argument("--db", default="sqlite:///central.sqlite3", help="SQLAlchemy URL")
-    parser.add_argument("--admin-token", default="", help="enables the /v1/admin API")
+    parser.add_argument(
+        "--admin-token-file", type=Path, default=None,
+        help="a file holding the admin token (enables the /v1/admin API); or set "
+        "SOCIAL_POINT_ADMIN_TOKEN. Never on the command line, where ps shows it",
+    )  # fmt: skip
     parser.add_argument("--seed-demo", action="store_true", help="publish the demo catalog")
     parser.add_argument(
         "--time-zone", default="Europe/Rome", help="the calendar of voucher validity days"
@@ -85,5 +93,11 @@ def central_main(argv: list[str]) -> int:
             print(f"social-point central: {error}", file=sys.stderr)
             return 2
         return 0
-    serve_forever(create_app(platform, admin_token=args.admin_token or None), args.host, args.port)
+    try:
+        admin_token = read_admin_token(os.environ, args.admin_token_file)
+        app = create_app(platform, admin_token=admin_token)
+    except (OSError, ValueError) as error:
+        print(f"social-point central: {error}", file=sys.stderr)
+        return 2
+    serve_forever(app, args.host, args.port)
     return 0

@@ -20,9 +20,10 @@ from kiosk.core.help_call import waiting_help_requests
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
-from store import outbox
+from store import outbox, set_aside
 from store.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
 from store.retention import Overdue, RetentionRule, overdue
+from store.set_aside import SetAside
 
 RECENT_SLIPS = 8
 REPRINTABLE = ("receipt", "application", "voucher")  # what a citizen may have lost
@@ -66,6 +67,7 @@ class DeskFacts:
     recent_slips: list[RecentSlip]
     printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
     help_requests: list[datetime] = field(default_factory=list)  # naive UTC, waiting
+    set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:
@@ -102,6 +104,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
             for r in recent
         ],
         help_requests=waiting_help_requests(session, now),
+        set_aside=set_aside.for_manager(session),
     )
 
 

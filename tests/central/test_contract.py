@@ -39,7 +39,7 @@ from sync.client import PlatformClient, Submission
 from tests.conftest import sqlite_platform_url
 from vouchers.codes import Signer
 
-ADMIN = "contract-admin"
+ADMIN = "contract-admin-token-for-the-tests-0123"
 KINDS = ("comuni", "categories", "providers", "services", "calls", "operators")
 # Every length limit either side has had, and the ones the contract has now.
 LIMITS = (0, 1, 2, 4, 5, 16, 30, 40, 64, 80, 120, 160, 200, 300, 1000, 4000)

@@ -338,3 +338,22 @@ def test_paper_near_its_end_and_slips_dealt_with_on_the_dashboard(
     assert not shows(window, "PR-0042 —")
     snap(window, "dashboard-dealt-with")
     assert printer.jobs == []  # dealing with a slip prints nothing
+
+
+def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
+    qtbot, kiosk, central: Central, snap
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.sync.test_poison_records import inject
+
+    window, _backend = kiosk
+    service = central.platform.records("services")["s01"]
+    inject(central.platform, "services", "s01", {**service, "title": {"it": "Baby\x07sitter"}})
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "Record della piattaforma messi da parte: 1"),
+                    timeout=10_000)  # fmt: skip
+    assert shows(window, "services s01")
+    assert shows(window, "Motivo: services s01: title.it: ")  # and what is wrong with it
+    assert shows(window, "In linea") and not shows(window, "Non in linea")
+    snap(window, "dashboard-set-aside")

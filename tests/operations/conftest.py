@@ -21,7 +21,7 @@ from kiosk.boot.paths import DEMO_DATASET, ROOT
 from tests.conftest import sqlite_platform_url
 from tests.printing.fake_printer import FakePrinter
 
-ADMIN = "admin-secret"
+ADMIN = "admin-secret-for-the-operations-tests-01"
 
 
 @dataclass

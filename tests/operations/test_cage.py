@@ -56,6 +56,7 @@ def home() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.mark.slow  # a compositor and a kiosk started for real
 def test_the_kiosk_reaches_its_home_screen_under_cage(home: Path) -> None:
     missing = cage_missing()
     if missing:

@@ -52,6 +52,7 @@ def steady(pings: list[float], count: int) -> bool:
     return len(pings) > count and all(gap <= WATCHDOG_S for gap in gaps(pings)[-count:])
 
 
+@pytest.mark.slow  # a real kiosk hanging for six seconds
 def test_pings_stop_while_the_ui_thread_hangs(tmp_path: Path, notify: NotifySocket) -> None:
     env = kiosk_environment(notify, tmp_path)
     trigger = tmp_path / "hang-now"

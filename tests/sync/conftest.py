@@ -28,7 +28,7 @@ from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 from vouchers.codes import Signer
 from vouchers.keys import public_key_text
 
-ADMIN = "admin-secret"
+ADMIN = "admin-secret-for-the-tests-0123456789"
 KIOSK_SIGNER = Signer(Ed25519PrivateKey.generate())  # the test kiosks' voucher key
 
 

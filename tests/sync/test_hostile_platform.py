@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import func, select
 
 from kiosk.boot.paths import DEMO_DATASET
 from protocol import wire
-from store import demo, outbox
+from store import demo, outbox, set_aside
 from store.database import Store
 from store.models import OutboxEntry, SyncCursor
 from sync.client import PlatformClient
@@ -94,25 +95,46 @@ HOSTILE_PAGES: dict[str, bytes] = {
                                      "data": GOOD_SERVICE}], cursor="3"),
     "items without the cursor moving": page([{"kind": "services", "op": "upsert", "id": "s01",
                                               "data": GOOD_SERVICE}], cursor="10"),
-    "huge string in a record": page([{"kind": "services", "op": "upsert", "id": "s01",
-                                      "data": {**GOOD_SERVICE, "title": {"it": "x" * 2_000_000}}}]),
-    "invalid record": page([{"kind": "services", "op": "upsert", "id": "s01",
-                             "data": {**GOOD_SERVICE, "price_cents": -100}}]),
-    "good record then a bad one": page([
-        {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE},
-        {"kind": "services", "op": "upsert", "id": "s02", "data": {"id": "s02"}},
-    ]),
-    "record pointing nowhere": page([{"kind": "services", "op": "upsert", "id": "s77",
-                                      "data": {**GOOD_SERVICE, "id": "s77", "provider": "ghost"}}]),
-    "id not matching the data": page([{"kind": "services", "op": "upsert", "id": "s02",
-                                       "data": GOOD_SERVICE}]),
-    "unknown operation": page([{"kind": "services", "op": "merge", "id": "s01"}]),
-    "broken text escape": page([{"kind": "services", "op": "upsert", "id": "s01",
-                                 "data": {**GOOD_SERVICE, "title": {"it": "rotto \ud800"}}}]),
     "NaN for a price": page([{"kind": "services", "op": "upsert", "id": "s01",
                               "data": {**GOOD_SERVICE, "price_cents": float("nan")}}]),
     "reply larger than the cap": b'{"items": [], "pad": "' + b"y" * (17 * 1024 * 1024) + b'"}',
 }  # fmt: skip
+
+# A well-formed page with records the kiosk cannot apply: each bad one is set aside
+# (under its kind and id), the rest of the page applies and the cursor moves on.
+POISON_PAGES: dict[str, tuple[bytes, set[tuple[str, str]]]] = {
+    "huge string in a record": (page([{"kind": "services", "op": "upsert", "id": "s01",
+        "data": {**GOOD_SERVICE, "title": {"it": "x" * 2_000_000}}}]), {("services", "s01")}),
+    "invalid record": (page([{"kind": "services", "op": "upsert", "id": "s01",
+        "data": {**GOOD_SERVICE, "price_cents": -100}}]), {("services", "s01")}),
+    "good record then a bad one": (page([
+        {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE},
+        {"kind": "services", "op": "upsert", "id": "s02", "data": {"id": "s02"}},
+    ]), {("services", "s02")}),
+    "record pointing nowhere": (page([{"kind": "services", "op": "upsert", "id": "s77",
+        "data": {**GOOD_SERVICE, "id": "s77", "provider": "ghost"}}]), {("services", "s77")}),
+    "id not matching the data": (page([{"kind": "services", "op": "upsert", "id": "s02",
+        "data": GOOD_SERVICE}]), {("services", "s02")}),
+    "unknown operation": (page([{"kind": "services", "op": "merge", "id": "s01"}]),
+        {("services", "s01")}),
+    "broken text escape": (page([{"kind": "services", "op": "upsert", "id": "s01",
+        "data": {**GOOD_SERVICE, "title": {"it": "rotto \ud800"}}}]), {("services", "s01")}),
+    "tombstone for a category still used": (page([
+        {"kind": "categories", "op": "delete", "id": "childcare"}]),
+        {("categories", "childcare")}),
+}  # fmt: skip
+
+
+def accept_all(sent: bytes) -> bytes:
+    entries = json.loads(sent)["entries"]
+    return json.dumps(
+        {
+            "results": [
+                {"uuid": e["uuid"], "status": "accepted", "server_id": f"SP-{n}"}
+                for n, e in enumerate(entries)
+            ]
+        }
+    ).encode()
 
 
 def demo_store(store: Store, cursor: str = "10") -> Store:
@@ -133,10 +155,50 @@ def test_a_hostile_change_page_leaves_the_mirror_as_it_was(
     hostile.reply = lambda path, body: (200, HOSTILE_PAGES[case])
     engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
     worker = SyncWorker(store, lambda: engine)
-    assert worker.run_pass() is None
+    report = worker.run_pass()
+    assert report is not None and set(report.problems) == set(STREAMS)  # each on its own
     assert worker.status.problem == "protocol", worker.status
+    assert worker.status.online
     assert mirror_snapshot(store) == before
     assert engine.cursor("catalog") == "10"
+
+
+@pytest.mark.parametrize("case", list(POISON_PAGES), ids=list(POISON_PAGES))
+def test_a_record_the_kiosk_cannot_apply_is_set_aside_and_the_stream_goes_on(
+    hostile: ScriptedPlatform, store: Store, case: str
+) -> None:
+    demo_store(store)
+    before = mirror_snapshot(store)
+    body, bad = POISON_PAGES[case]
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent)) if path == "/v1/submissions"
+        else (200, body if "/catalog" in path else page([]))
+    )  # fmt: skip
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    worker = SyncWorker(store, lambda: engine)
+    report = worker.run_pass()
+    assert report is not None and not report.problems, report.problems
+    assert worker.status.problem is None and worker.status.online
+    assert engine.cursor("catalog") == "100"
+    with store.read() as session:
+        waiting = set_aside.waiting(session)
+        events = [e.payload for e in session.scalars(select(OutboxEntry))]
+    assert {(row.kind, row.record_id) for row in waiting} == bad
+    assert all(row.reason for row in waiting)
+    assert [(e["type"], e["kind"], e["id"]) for e in events] == [
+        ("record_set_aside", kind, record_id) for kind, record_id in bad
+    ]
+    after = mirror_snapshot(store)
+    for kind, record_id in bad:  # the last good version stays
+        assert after[kind].get(record_id) == before[kind].get(record_id)
+    # A second pass reports nothing new and keeps the record aside.
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent)) if path == "/v1/submissions" else (200, page([], cursor="100"))
+    )
+    worker.run_pass()
+    with store.read() as session:
+        assert set_aside.count(session) == len(bad)
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == len(bad)
 
 
 def test_unknown_fields_are_ignored_and_the_page_applies(
@@ -180,13 +242,16 @@ def test_hostile_submission_answers_lose_nothing(
         uuids = [outbox.add(session, "event", {"n": n}) for n in range(3)]
 
     def reply(path: str, body: bytes) -> tuple[int, bytes]:
+        if path != "/v1/submissions":
+            return 200, page([], cursor="0")
         sent = [entry["uuid"] for entry in json.loads(body)["entries"]]
         return 200, json.dumps(HOSTILE_RESULTS[case](sent)).encode()
 
     hostile.reply = reply
     worker = SyncWorker(store, lambda: SyncEngine(store, PlatformClient(hostile.url, token="t")))
-    assert worker.run_pass() is None
-    assert worker.status.problem == "protocol"
+    report = worker.run_pass()
+    assert report is not None and set(report.problems) == {"push"}  # the pulls went on
+    assert worker.status.problem == "protocol" and worker.status.online
     with store.read() as session:
         kept = {row.uuid: row.state for row in session.query(OutboxEntry)}
     assert kept == dict.fromkeys(uuids, "sending")  # all kept, all to be sent again
@@ -248,14 +313,15 @@ def test_page_validation_only_accepts_well_formed_pages(body: Any, since: str) -
         assert item.data is None or item.data["id"] == item.id
 
 
-def test_a_bad_item_is_named_by_its_place_in_the_page() -> None:
+def test_a_bad_item_is_set_apart_named_by_its_place_in_the_page() -> None:
     good = {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE}
-    body = {"items": [good, {**good, "id": "s 02"}], "next_cursor": "5", "has_more": False}
-    with pytest.raises(wire.ProtocolError, match=r"^page\.items\[1\]\.id: not a valid identifier$"):
-        wire.parse_page(body, stream="catalog", since="0")
-    body["items"] = [good, good, "s03"]
-    with pytest.raises(wire.ProtocolError, match=r"^page\.items\[2\]: not an object$"):
-        wire.parse_page(body, stream="catalog", since="0")
+    body = {"items": [good, {**good, "id": "s 02"}, "s03"], "next_cursor": "5", "has_more": False}
+    parsed = wire.parse_page(body, stream="catalog", since="0")
+    assert [item.id for item in parsed.items] == ["s01"]
+    assert [(bad.kind, bad.id, bad.reason) for bad in parsed.unreadable] == [
+        ("services", "s 02", "page.items[1].id: not a valid identifier"),
+        ("?", "#5.2", "page.items[2]: not an object"),
+    ]
 
 
 result_like = st.fixed_dictionaries(

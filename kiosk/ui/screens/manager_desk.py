@@ -159,6 +159,8 @@ class ManagerDeskScreen(DataScreen):
         if facts is not None and facts.overdue.count:
             self.left.add(self._overdue_card(facts))
         self.left.add(self._refused_card(facts))
+        if facts is not None and facts.set_aside:
+            self.left.add(self._set_aside_card(facts))
         self.right.add(self._actions_card())
         self.right.add(self._printer_card(facts))
         self.right.add(self._reprint_card(facts))
@@ -260,6 +262,23 @@ class ManagerDeskScreen(DataScreen):
             column.addWidget(label(self.tr("Nothing refused."), role="muted"))
         for item in refused:
             column.addWidget(self._refused_line(item))
+        return frame
+
+    def _set_aside_card(self, facts: DeskFacts) -> QWidget:
+        frame, column = self._card(
+            self.tr("Platform records set aside: {n}").format(n=len(facts.set_aside)),
+            "deskSetAside",
+        )
+        column.addWidget(label(self.tr(
+            "The kiosk could not use these records from the platform. It goes on with all "
+            "the others and takes a corrected version as soon as the platform publishes "
+            "one; the platform has been told. If one stays here, call the platform's help "
+            "desk."
+        ), role="muted"))  # fmt: skip
+        for item in facts.set_aside[:20]:
+            column.addWidget(label(f"{item.kind} {item.record_id} · {_local(item.since)}",
+                                   role="cardTitle"))  # fmt: skip
+            column.addWidget(label(self.tr("Reason: {message}").format(message=item.reason)))
         return frame
 
     def _refused_line(self, item: Refused) -> QWidget:

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The admin token: from the environment or a file, never the command line (where ``ps``
+shows it to every user of the machine), and long enough not to be guessed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+ENV_VAR = "SOCIAL_POINT_ADMIN_TOKEN"
+MIN_LENGTH = 32
+
+
+def read_admin_token(environ: Mapping[str, str], path: Path | None) -> str | None:
+    """The token from ``path`` (its first line) or else ``SOCIAL_POINT_ADMIN_TOKEN``;
+    None when neither is given (the admin API is then off). ValueError when too short."""
+    token = path.read_text(encoding="utf-8").strip() if path is not None else environ.get(ENV_VAR)
+    if not token:
+        return None
+    if len(token) < MIN_LENGTH:
+        raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
+    return token

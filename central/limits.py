@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What one client may cost the platform: the size of a request body, the time to send
+a request, and how many connections are open at once.
+
+* ``BodyLimit`` (ASGI middleware) reads a request body before anything else runs
+  (parsing, authentication): past ``max_bytes`` the answer is 413, whatever the client
+  claims in Content-Length; a body that does not arrive within ``timeout_s`` is
+  answered 408.
+* ``GuardedH11Protocol`` (uvicorn's HTTP/1.1 protocol) closes a connection whose
+  request headers have not arrived within ``request_timeout_s`` of the connection or
+  of its previous answer: half-sent requests cannot hold connections open for ever.
+* ``ServerLimits`` gathers those figures and uvicorn's own (``limit_concurrency``,
+  ``timeout_keep_alive``, ``h11_max_incomplete_event_size``) for ``central.server``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+DEFAULT_MAX_BODY = 1_000_000
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    max_body_bytes: int = DEFAULT_MAX_BODY  # a request body, before parsing and auth
+    body_timeout_s: float = 10.0  # to send the whole body once the headers are in
+    request_timeout_s: float = 10.0  # to send the request headers
+    keep_alive_s: int = 5  # an idle connection between requests
+    max_connections: int = 500  # more at once are answered 503
+    max_header_bytes: int = 16 * 1024
+
+    def uvicorn_options(self) -> dict[str, Any]:
+        GuardedH11Protocol.request_timeout_s = self.request_timeout_s
+        return {
+            "http": GuardedH11Protocol,
+            "limit_concurrency": self.max_connections,
+            "timeout_keep_alive": self.keep_alive_s,
+            "h11_max_incomplete_event_size": self.max_header_bytes,
+        }
+
+
+class BodyLimit:
+    def __init__(self, app: ASGIApp, max_bytes: int = DEFAULT_MAX_BODY,
+                 timeout_s: float = 10.0) -> None:  # fmt: skip
+        self.app, self.max_bytes, self.timeout_s = app, max_bytes, timeout_s
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await _answer(send, 413, f"the request body is larger than {self.max_bytes} bytes")
+            return
+        chunks: list[bytes] = []
+        size, end = 0, time.monotonic() + self.timeout_s
+        while True:
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, end - time.monotonic()))
+            except TimeoutError:
+                await _answer(send, 408, "the request body did not arrive in time")
+                return
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.max_bytes:
+                await _answer(send, 413, f"the request body is larger than {self.max_bytes} bytes")
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        whole: list[Message] = [{"type": "http.request", "body": b"".join(chunks),
+                                 "more_body": False}]  # fmt: skip
+
+        async def replay() -> Message:
+            return whole.pop() if whole else await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _answer(send: Send, status: int, detail: str) -> None:
+    body = ('{"detail":"' + detail + '"}').encode()
+    await send({"type": "http.response.start", "status": status, "headers": [
+        (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]})  # fmt: skip
+    await send({"type": "http.response.body", "body": body})
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1, with a deadline for each request's headers."""
+
+    request_timeout_s = 10.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()
+
+    def _arm(self) -> None:
+        waiting_after = self.cycle  # the request answered last (None: none yet)
+        self.loop.call_later(self.request_timeout_s, self._expire, waiting_after)
+
+    def _expire(self, waiting_after: Any) -> None:
+        if self.cycle is waiting_after and not self.transport.is_closing():
+            self.transport.close()  # no new request came in time

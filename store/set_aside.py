@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Records the kiosk cannot apply are set aside, so one bad record never stops a stream.
+
+A record that fails the kiosk's checks, or that contradicts the mirror (a tombstone for
+a category services still use, a service in a category the kiosk never got), is kept
+here with its reason; the stream's cursor moves on and the rest of its page applies.
+Setting a record aside (or its reason changing) tells the platform with an outbox event
+``record_set_aside``, in the same transaction. A later version of the record that
+applies takes its place, and set-aside records are tried again after every pull, so
+one that only waited for what it refers to applies once that has arrived.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from store import outbox
+from store.models import SetAsideRecord
+
+MAX_REASON = 300
+# A record larger than this is kept without its data (it can only be replaced then):
+# a hostile page must not fill the kiosk's disk through its set-aside records.
+MAX_KEPT_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Poison:
+    """A change the kiosk could not apply: what it was, and why."""
+
+    kind: str
+    op: str
+    record_id: str
+    data: dict[str, Any] | None
+    reason: str
+
+
+def set_aside(session: Session, stream: str, poison: Poison) -> None:
+    """Keeps ``poison`` in place of any earlier version set aside; reports it to the
+    platform unless this very version was reported already."""
+    key = (poison.kind[:32], poison.record_id[:64])
+    reason = poison.reason[:MAX_REASON]
+    data = poison.data
+    if data is not None and len(json.dumps(data, default=str)) > MAX_KEPT_BYTES:
+        data = None
+    row = session.get(SetAsideRecord, key)
+    moment = outbox.utcnow()
+    if row is not None and row.op == poison.op and row.data == data and row.reason == reason:
+        row.last_seen = moment
+        return
+    if row is None:
+        row = SetAsideRecord(kind=key[0], record_id=key[1], first_seen=moment)
+        session.add(row)
+    row.stream, row.op, row.data, row.reason, row.last_seen = (
+        stream, poison.op, data, reason, moment,
+    )  # fmt: skip
+    outbox.add(session, "event", {
+        "type": "record_set_aside", "stream": stream, "kind": key[0], "id": key[1],
+        "op": poison.op, "reason": reason,
+    })  # fmt: skip
+
+
+def release(session: Session, kind: str, ids: list[str]) -> None:
+    """The mirror now holds these records' latest versions: nothing waits for them."""
+    if ids:
+        session.execute(
+            delete(SetAsideRecord).where(
+                tuple_(SetAsideRecord.kind, SetAsideRecord.record_id).in_(
+                    [(kind, record_id) for record_id in ids]
+                )
+            )
+        )
+
+
+def waiting(session: Session, stream: str | None = None) -> list[SetAsideRecord]:
+    """The records set aside, oldest first (of one stream, or all)."""
+    query = select(SetAsideRecord).order_by(SetAsideRecord.first_seen, SetAsideRecord.kind)
+    if stream is not None:
+        query = query.where(SetAsideRecord.stream == stream)
+    return list(session.scalars(query))
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(SetAsideRecord)) or 0
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """What a manager sees of a record set aside."""
+
+    stream: str
+    kind: str
+    record_id: str
+    reason: str
+    since: datetime  # naive UTC
+
+
+def for_manager(session: Session) -> list[SetAside]:
+    return [
+        SetAside(row.stream, row.kind, row.record_id, row.reason, row.first_seen)
+        for row in waiting(session)
+    ]

@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Enrollment as an attacker meets it, against the real platform over loopback: codes
+expire, guesses are limited per client and never take the write lock, a lost reply can
+be asked for again; the admin token is long, compared in constant time, never on the
+command line; no voucher code reaches the access log."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from central.access_log import WithoutSecrets
+from central.admin_token import read_admin_token
+from central.app import create_app
+from central.models import EnrollmentCode
+from tests.sync.conftest import ADMIN, Central
+
+
+def enroll(central: Central, code: str, kiosk_id: str = "kiosk-1") -> requests.Response:
+    return requests.post(central.url + "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id},
+                         timeout=10)  # fmt: skip
+
+
+def test_a_code_expires_after_a_day(central: Central) -> None:
+    code = central.platform.new_enrollment_code()
+    with central.platform.sessions.begin() as session:
+        for row in session.scalars(select(EnrollmentCode)):
+            row.created_at -= timedelta(hours=24, minutes=1)
+    assert enroll(central, code).status_code == 403
+    assert enroll(central, central.platform.new_enrollment_code()).status_code == 200
+
+
+def test_guesses_are_limited_per_client_with_retry_after(central: Central) -> None:
+    answers = [enroll(central, f"9999-9999-{n:04d}") for n in range(11)]
+    assert [a.status_code for a in answers[:10]] == [403] * 10
+    assert answers[10].status_code == 429
+    assert 1 <= int(answers[10].headers["Retry-After"]) <= 60
+    # Even a good code waits now: the limit is on the client, not the code.
+    assert enroll(central, central.platform.new_enrollment_code()).status_code == 429
+
+
+def test_a_wrong_guess_never_waits_for_the_write_lock(central: Central) -> None:
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:
+        with central.platform._writing():
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        assert enroll(central, "1234-5678-9012").status_code == 403
+        assert time.monotonic() - started < 5  # the lock is held for 30 s
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_a_lost_reply_can_be_asked_again_by_the_same_kiosk(central: Central) -> None:
+    code = central.platform.new_enrollment_code()
+    first = enroll(central, code).json()
+    again = enroll(central, code)  # the first reply never arrived
+    assert again.status_code == 200 and again.json()["device_id"] == first["device_id"]
+    assert central.platform.device_for(again.json()["token"]) is not None
+    assert central.platform.device_for(first["token"]) is None  # never received: retired
+    assert enroll(central, code, kiosk_id="another-kiosk").status_code == 403
+    with central.platform.sessions.begin() as session:
+        for row in session.scalars(select(EnrollmentCode)):
+            row.used_at = row.used_at and row.used_at - timedelta(minutes=11)
+    assert enroll(central, code).status_code == 403  # the window has passed
+
+
+def test_the_admin_token_is_long_and_never_on_the_command_line(
+    central: Central, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match="at least 32"):
+        create_app(central.platform, admin_token="short")
+    token_file = tmp_path / "admin-token"
+    token_file.write_text("x" * 40 + "\n")
+    assert read_admin_token({}, token_file) == "x" * 40
+    assert read_admin_token({"SOCIAL_POINT_ADMIN_TOKEN": "y" * 32}, None) == "y" * 32
+    assert read_admin_token({}, None) is None
+    with pytest.raises(ValueError):
+        read_admin_token({"SOCIAL_POINT_ADMIN_TOKEN": "y" * 31}, None)
+    url = central.url + "/v1/admin/enrollment-codes"
+    for wrong in ["", "Bearer ", f"Bearer {ADMIN[:-1]}", f"Bearer {ADMIN}x", "Bearer é"]:
+        assert requests.post(url, headers={"Authorization": wrong}, timeout=5).status_code == 401
+    good = requests.post(url, headers={"Authorization": f"Bearer {ADMIN}"}, timeout=5)
+    assert good.status_code == 200
+
+    from kiosk.boot.launcher import central_main
+
+    with pytest.raises(SystemExit):  # argparse: no such option
+        central_main(["--db", f"sqlite:///{tmp_path / 'c.sqlite3'}", "--admin-token", "z" * 40])
+
+
+def test_no_voucher_code_in_the_access_log() -> None:
+    record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0,
+                               '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:5000", "POST", "/v1/vouchers/AB12-CD34-EF567/redeem",
+                                "1.1", 200), None)  # fmt: skip
+    assert WithoutSecrets().filter(record)
+    assert "AB12" not in record.getMessage()
+    assert "/v1/vouchers/…/redeem" in record.getMessage()

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A submission entry the platform cannot process is answered for that entry alone:
+the other entries, the later batches and the pulls go on, and the kiosk stays online.
+Against the real platform over loopback (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from central import platform as central_platform
+from store import outbox
+from store.models import OutboxEntry
+from sync.engine import SyncEngine
+from sync.worker import SyncWorker
+from tests.sync.conftest import Central, enrolled_client
+from tests.sync.test_application_submission import application
+from tests.sync.test_poison_records import inject
+
+
+def states(engine: SyncEngine) -> dict[str, OutboxEntry]:
+    with engine.store.read() as session:
+        return {row.uuid: row for row in session.scalars(select(OutboxEntry))}
+
+
+def test_an_application_to_a_call_closing_without_an_offset_blocks_nothing(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    call = central.platform.records("calls")["bs-piazzola"]
+    inject(central.platform, "calls", "bs-piazzola", {**call, "closes_at": call["closes_at"][:19]})
+    with engine.store.write() as session:
+        first = outbox.add(session, "application", application(engine))
+        events = [outbox.add(session, "event", {"n": n}) for n in range(25)]
+    central.platform.publish("operators", {**central.platform.records("operators")["1002"],
+                                           "name": "Dopo"})  # fmt: skip
+    worker = SyncWorker(engine.store, lambda: engine)
+    report = worker.run_pass()
+    assert report is not None and report.problems == {}
+    rows = states(engine)
+    assert rows[first].state == "accepted" and rows[first].server_id.startswith("PROT-")
+    assert all(rows[e].state == "accepted" for e in events)
+    assert worker.status.online and worker.status.problem is None
+    assert report.pulled["operators"] == 1
+
+
+def test_an_entry_the_platform_fails_on_waits_alone_and_the_rest_goes_on(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check = central_platform.SUBMISSION_CHECKS["event"]
+
+    def failing(*args: Any) -> Any:  # (session, device, entry)
+        entry = args[-1]
+        if isinstance(entry.payload, dict) and entry.payload.get("boom"):
+            raise RuntimeError("a platform bug")
+        return check(*args)
+
+    monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "event", failing)
+    with engine.store.write() as session:
+        bad = outbox.add(session, "event", {"boom": True})
+        good = [outbox.add(session, "event", {"n": n}) for n in range(35)]  # 4 batches
+    worker = SyncWorker(engine.store, lambda: engine)
+    report = worker.run_pass()
+    assert report is not None and report.problems == {}
+    rows = states(engine)
+    assert all(rows[u].state == "accepted" for u in good)
+    assert rows[bad].state == "sending" and "cannot_process_now" in (rows[bad].last_error or "")
+    assert worker.status.online and worker.status.problem is None and worker.status.waiting == 1
+    assert set(report.pulled) == {"catalog", "calls", "operators", "statuses", "wallet"}
+
+    monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "event", check)  # fixed
+    worker.run_pass()
+    assert states(engine)[bad].state == "accepted"
+    assert [s.uuid for s in central.platform.submissions()].count(bad) == 1
+
+
+def post(central: Central, token: str, body: Any) -> requests.Response:
+    return requests.post(central.url + "/v1/submissions", json=body, timeout=10,
+                         headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+
+
+def test_a_malformed_entry_is_refused_by_itself_without_echoing_it(central: Central) -> None:
+    client = enrolled_client(central)
+    token = client._token
+    assert token
+    good, bad, secret = str(uuid.uuid4()), str(uuid.uuid4()), "RSSMRA80A01G224K-secret"
+    reply = post(central, token, {"entries": [
+        {"uuid": bad, "kind": "application", "created_at": secret, "payload": {"cf": secret}},
+        {"uuid": good, "kind": "event", "created_at": "2026-01-05T10:00:00Z", "payload": {}},
+        {"uuid": "not-a-uuid", "kind": "event", "created_at": secret, "payload": {}},
+    ]})  # fmt: skip
+    assert reply.status_code == 200, reply.text
+    results = {r["uuid"]: r for r in reply.json()["results"]}
+    assert set(results) == {good, bad}
+    assert results[good]["status"] == "accepted"
+    assert results[bad]["status"] == "rejected" and results[bad]["code"] == "invalid_entry"
+    assert secret not in reply.text
+    whole = post(central, token, {"entries": secret})
+    assert whole.status_code == 422 and secret not in whole.text

@@ -1,0 +1,225 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The edges of HTTP, from both sides: the kiosk never follows a redirect and gives every
+request an overall deadline; the platform bounds bodies before parsing and
+authentication, and closes connections whose requests do not arrive."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+import requests
+
+from central.app import create_app
+from central.limits import ServerLimits
+from central.server import EmbeddedServer
+from store import outbox
+from store.database import Store
+from store.models import OutboxEntry
+from sync.client import PlatformClient, Submission, UnreachableError
+from sync.engine import SyncEngine
+from sync.worker import SyncWorker
+from tests.sync.conftest import Central, enrolled_client
+
+
+class Recorder(ThreadingHTTPServer):
+    """Answers every request with ``status`` and ``headers``; keeps what it was sent."""
+
+    def __init__(self, status: int = 200, headers: dict[str, str] | None = None) -> None:
+        self.received: list[bytes] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                recorder.received.append(self.rfile.read(length))
+                self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            do_GET = do_POST = _answer  # noqa: N815 (http.server's names)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server_address[1]}"
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+
+@pytest.fixture
+def elsewhere() -> Iterator[Recorder]:
+    server = Recorder()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_never_followed_and_the_record_stays(
+    elsewhere: Recorder, store: Store, status: int
+) -> None:
+    redirecting = Recorder(status, {"Location": elsewhere.url + "/v1/submissions"})
+    try:
+        with store.write() as session:
+            entry = outbox.add(session, "application", {"answers": {"cf": "RSSMRA80A01G224K"}})
+        engine = SyncEngine(store, PlatformClient(redirecting.url, token="t"))
+        worker = SyncWorker(store, lambda: engine)
+        worker.run_pass()
+        assert worker.status.problem == "refused" and "redirect" in worker.status.detail
+        assert elsewhere.received == []  # the citizen's data went nowhere else
+        assert len(redirecting.received) >= 1
+        with store.read() as session:
+            assert session.get(OutboxEntry, 1).uuid == entry  # type: ignore[union-attr]
+    finally:
+        redirecting.shutdown()
+        redirecting.server_close()
+
+
+class Trickle:
+    """A server that sends its answer one byte at a time, each just inside the read
+    timeout: only an overall deadline ends the request."""
+
+    def __init__(self, every_s: float, headers_at_once: bool) -> None:
+        self.headers_at_once = headers_at_once
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.every_s = every_s
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._drip, args=(connection,), daemon=True).start()
+
+    def _drip(self, connection: socket.socket) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
+        reply = head + b" " * 100_000
+        with connection:
+            if self.headers_at_once:
+                connection.sendall(head)
+                reply = reply[len(head) :]
+            for byte in reply:
+                if self.stop.wait(self.every_s):
+                    return
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+
+
+@pytest.mark.parametrize("slow_part", ["headers", "body"])
+def test_every_request_has_an_overall_deadline(slow_part: str) -> None:
+    trickle = Trickle(every_s=0.2, headers_at_once=slow_part == "body")
+    client = PlatformClient(trickle.url, token="t", read_timeout=1.0, total_timeout=1.5)
+    started = time.monotonic()
+    try:
+        with pytest.raises(UnreachableError, match=r"no complete answer within 1\.5 s"):
+            client.submit([Submission("0" * 8 + "-0000-4000-8000-" + "0" * 12, "event",
+                                      "2026-01-01T00:00:00Z", {})])  # fmt: skip
+        assert time.monotonic() - started < 1.5 + 1.0  # the deadline, and one read at most
+    finally:
+        trickle.close()
+        client.close()
+
+
+def test_a_body_over_the_limit_is_refused_before_parsing_and_authentication(
+    central: Central,
+) -> None:
+    big = b'{"entries": [' + b'{"uuid": "x"},' * 200_000 + b"]}"  # 2.8 MB
+    started = time.monotonic()
+    reply = requests.post(central.url + "/v1/submissions", data=big, timeout=30,
+                          headers={"Content-Type": "application/json"})  # fmt: skip
+    assert reply.status_code == 413 and "larger than 1000000 bytes" in reply.json()["detail"]
+    assert time.monotonic() - started < 5
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it comes
+        for _ in range(30):
+            yield b" " * 100_000
+
+    client = enrolled_client(central)
+    reply = requests.post(
+        central.url + "/v1/submissions",
+        data=chunks(),
+        timeout=30,
+        headers={"Authorization": f"Bearer {client._token}"},
+    )
+    assert reply.status_code == 413
+    assert requests.get(central.url + "/v1/health", timeout=5).status_code == 200
+
+
+def test_the_body_limit_is_configurable(platform_database: str) -> None:
+    from central.platform import Platform
+
+    platform = Platform(platform_database)
+    limits = ServerLimits(max_body_bytes=2_000)
+    server = EmbeddedServer(create_app(platform, limits=limits), limits=limits).start()
+    try:
+        reply = requests.post(server.url + "/v1/enroll", data=b"{" + b" " * 3_000 + b"}",
+                              timeout=5)  # fmt: skip
+        assert reply.status_code == 413
+        small = requests.post(server.url + "/v1/enroll", json={"code": "0000-0000-0000",
+                              "kiosk_id": "k"}, timeout=5)  # fmt: skip
+        assert small.status_code == 403  # read, parsed, and refused for what it says
+    finally:
+        server.stop()
+        platform.engine.dispose()
+
+
+def test_a_batch_longer_than_the_limit_is_refused(central: Central) -> None:
+    client = enrolled_client(central)
+    entries = [
+        {"uuid": f"00000000-0000-4000-8000-{n:012d}", "kind": "event",
+         "created_at": "2026-01-01T00:00:00Z", "payload": {}}
+        for n in range(501)
+    ]  # fmt: skip
+    reply = requests.post(
+        central.url + "/v1/submissions",
+        json={"entries": entries},
+        timeout=30,
+        headers={"Authorization": f"Bearer {client._token}"},
+    )
+    assert reply.status_code == 422
+    assert central.platform.submissions() == []
+
+
+def test_half_sent_requests_are_closed_and_connections_are_bounded(
+    platform_database: str,
+) -> None:
+    from central.platform import Platform
+
+    platform = Platform(platform_database)
+    limits = ServerLimits(request_timeout_s=0.5, max_connections=20)
+    server = EmbeddedServer(create_app(platform, limits=limits), limits=limits).start()
+    half_sent = []
+    try:
+        for _ in range(40):
+            sock = socket.create_connection((server.host, server.port), timeout=5)
+            sock.sendall(b"POST /v1/submissions HTTP/1.1\r\nHost: x\r\n")  # never finished
+            half_sent.append(sock)
+        for sock in half_sent:  # each is closed by the platform (a TimeoutError if kept)
+            with contextlib.suppress(ConnectionResetError):
+                assert sock.recv(1024) == b""
+        assert requests.get(server.url + "/v1/health", timeout=5).status_code == 200
+    finally:
+        for sock in half_sent:
+            sock.close()
+        server.stop()
+        platform.engine.dispose()

@@ -1,0 +1,204 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Records a kiosk cannot apply, against the real platform over loopback.
+
+Each kind of bad record an operator or a device could produce: the platform refuses to
+publish it; and when one reaches the change log anyway (written before the platform
+checked it, or by an older platform), every kiosk sets it aside with its reason, reports
+it, moves its cursor on, applies the rest of the page and every other stream, and takes
+the corrected version when it comes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from central.models import Change, Record
+from central.platform import Platform
+from protocol.records import STREAM_OF
+from store import set_aside
+from store.database import Store
+from store.models import OutboxEntry
+from sync.engine import STREAMS, SyncEngine
+from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server
+
+CF = "RSSMRA80A01G224K"
+
+
+def _status(platform: Platform) -> dict[str, Any]:
+    return {"id": "a" * 64, "state": "in_review", "protocol": "PROT-2026-000001",
+            "call": "bs-piazzola", "updated_at": datetime.now(UTC).isoformat(),
+            "note": {"it": "Portare l'ISEE"}}  # fmt: skip
+
+
+def _voucher(platform: Platform) -> dict[str, Any]:
+    return platform.issue_voucher(CF, "piazzola", "Buoni spesa", 5000)
+
+
+def _record(kind: str, record_id: str) -> Callable[[Platform], dict[str, Any]]:
+    return lambda platform: platform.records(kind)[record_id]
+
+
+# name: (kind, the good record it starts from, how it is spoiled)
+POISON: dict[str, tuple[str, Callable[[Platform], dict[str, Any]], Callable[[dict], dict]]] = {
+    "status note longer than the kiosk allows": (
+        "application_statuses", _status, lambda r: {**r, "note": {"it": "n" * 1001}}),
+    "call closing without a time-zone offset": (
+        "calls", _record("calls", "bs-piazzola"),
+        lambda r: {**r, "closes_at": r["closes_at"][:19]}),
+    "buy-now service without a price": (
+        "services", _record("services", "s01"), lambda r: {**r, "price_cents": None}),
+    "Comune name over the kiosk's length": (
+        "comuni", _record("comuni", "piazzola"), lambda r: {**r, "name": "P" * 81}),
+    "operator name over the kiosk's length": (
+        "operators", _record("operators", "1001"), lambda r: {**r, "name": "S" * 121}),
+    "provider name over the kiosk's length": (
+        "providers", _record("providers", "coop-girasole"), lambda r: {**r, "name": "C" * 121}),
+    "description only in English": (
+        "services", _record("services", "s01"),
+        lambda r: {**r, "description": {"en": "English only"}}),
+    "call description only in English": (
+        "calls", _record("calls", "bs-piazzola"),
+        lambda r: {**r, "description": {"en": "English only"}}),
+    "call closing before it opens": (
+        "calls", _record("calls", "bs-piazzola"),
+        lambda r: {**r, "closes_at": r["opens_at"], "opens_at": r["closes_at"]}),
+    "control character in a title": (
+        "services", _record("services", "s01"), lambda r: {**r, "title": {"it": "Baby\x07sitter"}}),
+    "control character in a category label": (
+        "categories", _record("categories", "childcare"),
+        lambda r: {**r, "label": {"it": "Infanzia\x1b[31m"}}),
+    "empty keyword": (
+        "services", _record("services", "s01"), lambda r: {**r, "keywords": ["bambini", " "]}),
+    "voucher with neither amount nor service": (
+        "vouchers", _voucher, lambda r: {**r, "amount_cents": None, "service": None}),
+    "voucher ending before it starts": (
+        "vouchers", _voucher,
+        lambda r: {**r, "valid_from": r["valid_until"], "valid_until": r["valid_from"]}),
+}  # fmt: skip
+
+
+def admin(central: Central, method: str, path: str, **kwargs: Any) -> requests.Response:
+    return requests.request(
+        method, central.url + path, headers={"Authorization": f"Bearer {ADMIN}"}, timeout=10,
+        **kwargs,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(POISON), ids=list(POISON))
+def test_the_platform_refuses_to_publish_what_kiosks_would_refuse(
+    central: Central, case: str
+) -> None:
+    kind, good, spoil = POISON[case]
+    record = spoil(good(central.platform))
+    before = central.platform.records(kind).get(record["id"])
+    reply = admin(central, "PUT", f"/v1/admin/records/{kind}/{record['id']}", json=record)
+    assert reply.status_code == 422, reply.text
+    assert reply.json()["detail"].startswith(kind)  # names the field, e.g. services.title.it
+    assert central.platform.records(kind).get(record["id"]) == before
+
+
+def test_a_record_still_used_cannot_be_deleted(central: Central) -> None:
+    for kind, record_id in [("categories", "childcare"), ("providers", "coop-girasole"),
+                            ("comuni", "piazzola")]:  # fmt: skip
+        reply = admin(central, "DELETE", f"/v1/admin/records/{kind}/{record_id}")
+        assert reply.status_code == 409, reply.text
+        assert "still used by" in reply.json()["detail"]
+        assert record_id in central.platform.records(kind)
+
+
+def inject(platform: Platform, kind: str, record_id: str, data: dict[str, Any] | None) -> None:
+    """Writes a change straight into the platform's log, past its checks: what an older
+    platform, or data from before the checks, would serve."""
+    with platform.sessions.begin() as session:
+        current = session.get(Record, (kind, record_id))
+        if data is None:
+            if current is not None:
+                session.delete(current)
+        else:
+            session.merge(Record(kind=kind, id=record_id, data=data))
+        session.add(Change(stream=STREAM_OF[kind], kind=kind, record_id=record_id,
+                           op="upsert" if data is not None else "delete", data=data))  # fmt: skip
+
+
+POISON_CHANGES = {**{name: name for name in POISON}, "tombstone of a category still used": ""}
+
+
+@pytest.mark.parametrize("case", list(POISON_CHANGES), ids=list(POISON_CHANGES))
+def test_a_bad_record_is_set_aside_and_its_correction_replaces_it(
+    central: Central, engine: SyncEngine, store: Store, case: str
+) -> None:
+    platform = central.platform
+    engine.run_once()
+    if case in POISON:
+        kind, good, spoil = POISON[case]
+        record = good(platform)
+        platform.publish(kind, record)
+        engine.run_once()
+        inject(platform, kind, record["id"], spoil(record))
+    else:
+        kind, record = "categories", platform.records("categories")["childcare"]
+        inject(platform, kind, "childcare", None)
+    stream = STREAM_OF[kind]
+    # Changes after the bad one, on its stream and on every other stream.
+    other_service = next(s for s in platform.records("services").values()
+                         if s["category"] != "childcare" and s["id"] != record["id"])  # fmt: skip
+    platform.publish("services", {**other_service, "keywords": ["nuovo"]})
+    other_call = next(c for c in platform.records("calls").values() if c["id"] != record["id"])
+    platform.publish("calls", {**other_call, "budget_cents": 123})
+    platform.publish("operators", {**platform.records("operators")["1002"], "name": "Nuovo"})
+    platform.set_credit(CF, "Credito welfare", 4200)
+
+    report = engine.run_once()
+    assert report.problems == {}
+    with store.read() as session:
+        aside = set_aside.waiting(session)
+    assert [(row.stream, row.kind, row.record_id) for row in aside] == [
+        (stream, kind, record["id"])
+    ]
+    assert aside[0].reason
+    for every in STREAMS:  # each cursor at its stream's head
+        head = json.loads(platform.changes(every, 0, 100_000))["next_cursor"]
+        assert engine.cursor(every) == head
+    engine.run_once()  # the report goes out with the next push
+    events = [s.payload for s in platform.submissions() if s.kind == "event" and s.payload]
+    assert [(e["type"], e["kind"], e["id"]) for e in events] == [
+        ("record_set_aside", kind, record["id"])
+    ]
+
+    platform.publish(kind, record)  # the corrected version
+    engine.run_once()
+    with store.read() as session:
+        assert set_aside.waiting(session) == []
+        assert session.scalar(select(OutboxEntry.state).where(OutboxEntry.kind == "event")) == (
+            "accepted"
+        )
+    assert_mirror_equals_server(store, platform)
+
+
+def test_a_record_waiting_for_what_it_refers_to_applies_once_that_arrives(
+    central: Central, engine: SyncEngine, store: Store
+) -> None:
+    platform = central.platform
+    engine.run_once()
+    category = platform.records("categories")["childcare"]
+    inject(platform, "categories", "newcat", {**category, "id": "newcat",
+                                              "label": {"it": "bad\x00"}})  # fmt: skip
+    service = {**platform.records("services")["s01"], "id": "s99", "category": "newcat"}
+    inject(platform, "services", "s99", service)
+    engine.run_once()
+    with store.read() as session:
+        assert {row.record_id for row in set_aside.waiting(session)} == {"newcat", "s99"}
+        reasons = {row.record_id: row.reason for row in set_aside.waiting(session)}
+    assert "lacks" in reasons["s99"]
+    platform.publish("categories", {**category, "id": "newcat"})
+    engine.run_once()  # the category applies, then the service waiting for it
+    with store.read() as session:
+        assert set_aside.waiting(session) == []
+    assert_mirror_equals_server(store, platform)

@@ -27,7 +27,8 @@ from central.web import accounts
 from central.web.strings import LANGUAGES, TEXT, pick_language
 from kiosk.boot.paths import DEMO_DATASET
 
-ADMIN = {"Authorization": "Bearer admin-secret"}
+ADMIN_TOKEN = "desk-admin-token-of-at-least-32-characters"
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 CF = "RSSMRA80A01G224X"
 PROGRAMME = "Buoni spesa 2026"
 IBAN = "IT60 X054 2811 1010 0000 0123 456"
@@ -43,7 +44,7 @@ def platform(tmp_path: Path) -> Platform:
 
 @pytest.fixture
 def app(platform: Platform) -> Any:
-    return create_app(platform, admin_token="admin-secret")
+    return create_app(platform, admin_token=ADMIN_TOKEN)
 
 
 def browser(app: Any) -> TestClient:

@@ -48,6 +48,7 @@ REFUSAL_STATUS = {
     "sample_voucher": 404,
     "outside_scope": 403,
 }
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -370,23 +371,28 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         lines = ledger.statement(platform, shop.device.id)
         return desk.page(request, "statement.html", merchant=shop, lines=lines)
 
+    def statement_file(request: Request, shop: accounts.Merchant, kind: str) -> Response:
+        t = translator(desk.language(request))
+        keys = ("month", "merchant", "iban", "programme", "count", "total", "total_units")
+        headers = [t(key) for key in keys]
+        lines = ledger.statement(platform, shop.device.id)
+        name = f"rendiconto-{shop.account.username}.{kind}"
+        disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if kind == "csv":
+            text = ledger.statement_csv(shop.account, lines, headers)
+            response = Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
+        else:
+            book = ledger.statement_xlsx(shop.account, lines, headers)
+            response = Response(book, media_type=XLSX, headers=disposition)
+        return desk.finish(request, response)
+
     @router.get("/desk/statement.csv")
     def statement_csv(request: Request, shop: Shop) -> Response:
-        t = translator(desk.language(request))
-        headers = [
-            t(key)
-            for key in ("month", "merchant", "iban", "programme", "count", "total", "total_units")
-        ]
-        text = ledger.statement_csv(
-            shop.account, ledger.statement(platform, shop.device.id), headers
-        )
-        name = f"rendiconto-{shop.account.username}.csv"
-        response = Response(
-            text,
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
-        )
-        return desk.finish(request, response)
+        return statement_file(request, shop, "csv")
+
+    @router.get("/desk/statement.xlsx")
+    def statement_xlsx(request: Request, shop: Shop) -> Response:
+        return statement_file(request, shop, "xlsx")
 
     return router
 

@@ -128,6 +128,7 @@ TEXT: dict[str, dict[str, str]] = {
     "merchant": {"it": "Esercente", "en": "Merchant"},
     "iban": {"it": "IBAN", "en": "IBAN"},
     "download_csv": {"it": "Scarica CSV", "en": "Download CSV"},
+    "download_xlsx": {"it": "Scarica Excel", "en": "Download Excel"},
     "page_not_found": {"it": "Pagina non trovata.", "en": "Page not found."},
 }
 

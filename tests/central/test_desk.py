@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from central.app import create_app
@@ -27,7 +28,8 @@ from central.web import accounts
 from central.web.strings import LANGUAGES, TEXT, pick_language
 from kiosk.boot.paths import DEMO_DATASET
 
-ADMIN = {"Authorization": "Bearer admin-secret"}
+ADMIN_TOKEN = "desk-admin-token-of-at-least-32-characters"
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 CF = "RSSMRA80A01G224X"
 PROGRAMME = "Buoni spesa 2026"
 IBAN = "IT60 X054 2811 1010 0000 0123 456"
@@ -43,7 +45,7 @@ def platform(tmp_path: Path) -> Platform:
 
 @pytest.fixture
 def app(platform: Platform) -> Any:
-    return create_app(platform, admin_token="admin-secret")
+    return create_app(platform, admin_token=ADMIN_TOKEN)
 
 
 def browser(app: Any) -> TestClient:
@@ -383,6 +385,18 @@ def test_history_and_statement_count_and_total_per_programme_per_month(
     }
     assert all(row[1] == "Alimentari Rossi" and row[2].startswith("IT60") for row in table[1:])
     assert CF not in shop.get("/desk/statement.csv").text
+    workbook = shop.get("/desk/statement.xlsx")
+    assert workbook.headers["content-type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    assert sheet is not None
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert cells[0] == table[0]
+    sums = {(row[0], row[3]): (row[4], row[5]) for row in cells[1:]}
+    assert sums == {
+        (this_month, PROGRAMME): (2, 15.5),
+        (this_month, "Buoni farmacia"): (1, 7.25),
+        (last_month, PROGRAMME): (1, 20.0),
+    }
 
 
 # Languages ------------------------------------------------------------------------------

@@ -14,30 +14,11 @@ from stdnum.it import codicefiscale as stdnum_cf
 
 from forms.answers import check, eligibility
 from forms.definition import load_definition
-from tests.forms.test_definition import demo
+from tests.forms.samples import GOOD, demo
 
 FORM = load_definition(demo())
 TODAY = date(2026, 11, 24)
 COMUNI = {"piazzola", "campodoro", "limena", "campo-san-martino", "villafranca"}
-GOOD: dict[str, Any] = {
-    "cf": "frrnna41a63e592w",
-    "cognome": "Ferraro",
-    "nome": "Anna",
-    "residenza": "piazzola",
-    "indirizzo": "Via Roma 1",
-    "telefono": "347 123 4567",
-    "membri": [
-        {"cf_membro": "FRRNNA41A63E592W", "nome_cognome": "Anna Ferraro",
-         "data_nascita": "1941-01-23", "relazione": "dich", "disabilita": False},
-        {"cf_membro": "BNCMTT15B19G224I", "nome_cognome": "Matteo Bianchi",
-         "data_nascita": "2015-02-19", "relazione": "altro"},
-    ],
-    "patrimonio": 120000,
-    "sostegni": ["pensione"],
-    "sostegni_importo": 65000,
-    "dich_445": True,
-    "privacy": True,
-}  # fmt: skip
 
 
 def problems_of(answers: dict[str, Any], **options: Any) -> dict[str, str]:

@@ -12,13 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from forms.definition import DefinitionError, canonical_sha256, load_definition, schema
-from kiosk.boot.paths import ROOT
-
-DEMO = ROOT / "assets" / "demo" / "forms" / "piazzola-buoni-spesa-2025.json"
-
-
-def demo() -> dict[str, Any]:
-    return json.loads(DEMO.read_text(encoding="utf-8"))
+from tests.forms.samples import demo
 
 
 def problems(data: dict[str, Any]) -> list[str]:

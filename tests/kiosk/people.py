@@ -3,10 +3,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+import copy
+from datetime import UTC, datetime
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+from kiosk.core.applying import start
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.apply import ApplyScreen
 from kiosk.ui.widgets.common import CardButton
+from tests.forms.samples import GOOD
 
 
 def visible_text(button: QAbstractButton) -> list[str]:
@@ -42,3 +51,59 @@ def shows(root: QWidget, text: str) -> bool:
     """Whether some visible label or button contains ``text``."""
     texts = visible_labels(root) + [t for b in buttons(root) for t in visible_text(b)]
     return any(text in shown for shown in texts)
+
+
+def visible(window: QWidget, kind: type, name: str) -> list[Any]:
+    return [w for w in window.findChildren(kind, name) if w.isVisible()]
+
+
+def shown(window: QWidget, kind: type, name: str) -> Any:
+    """The one visible widget of ``kind`` with this object name."""
+    found = visible(window, kind, name)
+    assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
+    return found[0]
+
+
+def tap_named(qtbot, window: QWidget, name: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(shown(window, QAbstractButton, name), Qt.MouseButton.LeftButton)
+
+
+def fill(qtbot, window: QWidget, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Taps the field, then types as a person does (the physical keyboard of a desk)."""
+    field = shown(window, QLineEdit, f"input_{name}")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+    for char in text:
+        QTest.keyClick(field, char, delay=70)  # slower than a scanner: a person typing
+    assert field.text().replace(" ", "") or not text
+
+
+def error_of(window: QWidget, name: str) -> str:
+    return shown(window, QWidget, f"error_{name}").text()
+
+
+def prefilled(window: MainWindow, *, page: int) -> ApplyScreen:
+    """The buoni spesa form with every answer given, opened at ``page`` (5 = review)."""
+    assert window.catalog is not None
+    with window.catalog.store.read() as session:
+        draft = start(session, "bs-piazzola", datetime.now(UTC))
+    draft.answers = copy.deepcopy(GOOD)
+    draft.page = page
+    window.ctx.citizen.drafts["bs-piazzola"] = draft
+    window.go("calls")
+    window.go("apply", {"call_id": "bs-piazzola"})
+    screen = window.screens["apply"]
+    assert isinstance(screen, ApplyScreen)
+    return screen
+
+
+def key_in(qtbot, window: MainWindow, digits: str) -> None:  # type: ignore[no-untyped-def]
+    for digit in digits:
+        tap(qtbot, window, digit)
+    tap(qtbot, window, "OK")
+
+
+def log_in(qtbot, window: MainWindow, code: str = "1001", pin: str = "246810") -> None:  # type: ignore[no-untyped-def]
+    window.open_manager_area()
+    key_in(qtbot, window, code)
+    key_in(qtbot, window, pin)

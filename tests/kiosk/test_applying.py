@@ -19,7 +19,7 @@ from store import outbox
 from store.database import Store
 from store.models import OutboxEntry
 from sync.engine import SyncEngine
-from tests.forms.test_answers import GOOD
+from tests.forms.samples import GOOD
 from tests.printing.escpos_decode import decode
 from tests.sync.conftest import central, engine  # noqa: F401  (fixtures)
 

@@ -4,58 +4,23 @@ the reference platform over loopback HTTP and the recording TCP printer."""
 
 from __future__ import annotations
 
-import copy
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.boot.backend import Backend
-from kiosk.core.applying import start
-from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.apply import ApplyScreen
 from tests.conftest import make_config
-from tests.forms.test_answers import GOOD
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import shows, tap
+from tests.kiosk.people import error_of, fill, prefilled, shown, shows, tap, tap_named, visible
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
 
 CF_RIGHT = "FRRNNA41A63E592W"
 CF_WRONG = "FRRNNA41A63E592X"  # the check letter is wrong
-
-
-def visible(window: QWidget, kind: type, name: str) -> list[Any]:
-    return [w for w in window.findChildren(kind, name) if w.isVisible()]
-
-
-def shown(window: QWidget, kind: type, name: str) -> Any:
-    """The one visible widget of ``kind`` with this object name."""
-    found = visible(window, kind, name)
-    assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
-    return found[0]
-
-
-def tap_named(qtbot, window: QWidget, name: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(shown(window, QAbstractButton, name), Qt.MouseButton.LeftButton)
-
-
-def fill(qtbot, window: QWidget, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Taps the field, then types as a person does (the physical keyboard of a desk)."""
-    field = shown(window, QLineEdit, f"input_{name}")
-    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
-    field.selectAll()
-    for char in text:
-        QTest.keyClick(field, char, delay=70)  # slower than a scanner: a person typing
-    assert field.text().replace(" ", "") or not text
-
-
-def error_of(window: QWidget, name: str) -> str:
-    return shown(window, QWidget, f"error_{name}").text()
 
 
 def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
@@ -265,21 +230,6 @@ def test_offline_the_receipt_prints_at_once_without_the_protocol_number(
         tasks.shutdown()
         backend.close()
         window.ctx.switcher.detach()
-
-
-def prefilled(window: MainWindow, *, page: int) -> ApplyScreen:
-    """The buoni spesa form with every answer given, opened at ``page`` (5 = review)."""
-    assert window.catalog is not None
-    with window.catalog.store.read() as session:
-        draft = start(session, "bs-piazzola", datetime.now(UTC))
-    draft.answers = copy.deepcopy(GOOD)
-    draft.page = page
-    window.ctx.citizen.drafts["bs-piazzola"] = draft
-    window.go("calls")
-    window.go("apply", {"call_id": "bs-piazzola"})
-    screen = window.screens["apply"]
-    assert isinstance(screen, ApplyScreen)
-    return screen
 
 
 def test_every_page_of_the_wizard_in_italian_and_english(qtbot, window, snap) -> None:

@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from kiosk.core.applying import Submitted
-from tests.kiosk.people import shows, tap
-from tests.kiosk.test_applying_on_screen import prefilled, shown, tap_named
+from tests.kiosk.people import prefilled, shown, shows, tap, tap_named
 
 
 def test_back_from_a_person_leaves_no_keyboard_without_a_field(qtbot, window) -> None:

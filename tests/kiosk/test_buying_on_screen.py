@@ -16,8 +16,7 @@ from kiosk.core.manager_login import Manager
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import find_button, shows, tap
-from tests.kiosk.test_applying_on_screen import fill
+from tests.kiosk.people import fill, find_button, shows, tap
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central

@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import shows, tap
-from tests.kiosk.test_manager_mode import log_in
+from tests.kiosk.people import log_in, shows, tap
 from tests.sync.conftest import Central
 
 CALLED = "I welfare manager di questo Social Point sono stati chiamati"

@@ -16,8 +16,7 @@ from languages import language, pick
 from languages.catalog import translate
 from printing.escpos_render import PROFILES
 from printing.raster import text_image
-from tests.kiosk.people import shows, tap
-from tests.kiosk.test_applying_on_screen import fill, shown, tap_named
+from tests.kiosk.people import fill, shown, shows, tap, tap_named
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.printing.test_citizen_lines import same_picture

@@ -20,8 +20,7 @@ from store import outbox
 from store.models import OutboxEntry
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import shows, tap
-from tests.kiosk.test_applying_on_screen import prefilled
+from tests.kiosk.people import key_in, log_in, prefilled, shows, tap
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
@@ -37,18 +36,6 @@ def long_press_name(qtbot, window: MainWindow, hold_ms: int) -> None:  # type: i
     QTest.mousePress(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     qtbot.wait(hold_ms)
     QTest.mouseRelease(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-
-
-def key_in(qtbot, window: MainWindow, digits: str) -> None:  # type: ignore[no-untyped-def]
-    for digit in digits:
-        tap(qtbot, window, digit)
-    tap(qtbot, window, "OK")
-
-
-def log_in(qtbot, window: MainWindow, code: str = "1001", pin: str = "246810") -> None:  # type: ignore[no-untyped-def]
-    window.open_manager_area()
-    key_in(qtbot, window, code)
-    key_in(qtbot, window, pin)
 
 
 def close_print_panel(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

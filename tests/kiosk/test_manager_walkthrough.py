@@ -7,8 +7,7 @@ from pathlib import Path
 
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import shows, tap
-from tests.kiosk.test_manager_mode import log_in
+from tests.kiosk.people import log_in, shows, tap
 
 
 def test_the_dashboard_keeps_its_scroll_position_on_refresh(qtbot, kiosk, snap) -> None:

@@ -14,7 +14,7 @@ from forms.definition import load_definition
 from store import outbox
 from store.models import FormDefinition, OutboxEntry
 from sync.engine import SyncEngine
-from tests.forms.test_answers import GOOD
+from tests.forms.samples import GOOD
 from tests.sync.conftest import Central
 
 REF = "piazzola-buoni-spesa-2025@2025-11-03.1"

@@ -244,6 +244,12 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
 
     Shop = Annotated[accounts.Merchant, Depends(logged_in)]  # noqa: N806
 
+    def comune_name(comune: str | None) -> str | None:
+        """The Comune as people name it ("Piazzola sul Brenta"), not its id."""
+        if comune is None:
+            return None
+        return str(platform.records("comuni").get(comune, {}).get("name") or comune)
+
     def refused(request: Request, shop: accounts.Merchant, code: str) -> Response:
         key = f"refusal_{code}" if f"refusal_{code}" in TEXT else "refusal_other"
         return desk.page(
@@ -314,6 +320,7 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         except VoucherRefusedError as refusal:
             return refused(request, shop, refusal.code)
         view = _voucher_view(result, platform.today(), desk.language(request))
+        view["comune"] = comune_name(view["comune"])
         if view["problem"]:
             return refused(request, shop, view["problem"])
         return desk.page(
@@ -357,6 +364,7 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         with platform.sessions() as session:
             taken = session.get(Redemption, receipt)
         view = _voucher_view(result, platform.today(), desk.language(request))
+        view["comune"] = comune_name(view["comune"])
         return desk.page(
             request, "receipt.html", merchant=shop, voucher=view, receipt=receipt, taken=taken
         )

@@ -246,6 +246,7 @@ def test_the_voucher_page_shows_worth_programme_and_validity_but_no_personal_dat
     assert page.status_code == 200, page.text
     words = text_of(page.text)
     assert code in words and PROGRAMME in words and "50,00 €" in words
+    assert "Piazzola sul Brenta" in words
     assert "Valido: si può accettare" in words
     assert CF not in page.text and CF.lower() not in page.text.lower()
     assert re.search(r"dal \d\d/\d\d/\d{4} al \d\d/\d\d/\d{4}", words)

@@ -43,6 +43,24 @@ def tap(qtbot, root: QWidget, text: str) -> None:  # type: ignore[no-untyped-def
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
 
 
+def choose_language(qtbot, window: QWidget, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Chooses a language by its own name, as a person does: away from the home screen
+    the header shows only the language in use, and a tap on it opens the others."""
+
+    def choices() -> list[QAbstractButton]:
+        return [
+            b
+            for b in buttons(window)
+            if b.objectName().startswith("language_") and name in visible_text(b)
+        ]
+
+    if not choices():
+        tap_named(qtbot, window, "languageToggle")
+    found = choices()
+    assert len(found) == 1, f"{len(found)} language buttons say {name!r}"
+    qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+
 def visible_labels(root: QWidget) -> list[str]:
     return [label.text() for label in root.findChildren(QLabel) if label.isVisible()]
 

@@ -20,7 +20,7 @@ from store import outbox
 from store.models import OutboxEntry
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import key_in, log_in, prefilled, shows, tap
+from tests.kiosk.people import choose_language, key_in, log_in, prefilled, shows, tap
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
@@ -65,10 +65,10 @@ def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # 
     qtbot.waitUntil(lambda: shows(window, "Tentativi rimasti: 4"), timeout=5_000)
     assert window.manager is None
     snap(window, "login-wrong-pin")
-    tap(qtbot, window, "English")
+    choose_language(qtbot, window, "English")
     qtbot.waitUntil(lambda: shows(window, "Operator access"))
     snap(window, "login-en")
-    tap(qtbot, window, "Italiano")
+    choose_language(qtbot, window, "Italiano")
 
     key_in(qtbot, window, "246810")  # the PIN field is still the one being typed
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
@@ -118,10 +118,10 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
     assert shows(window, "Motivo: call bs-piazzola does not use form x")
     assert shows(window, "chiama l’assistenza della piattaforma")
     snap(window, "dashboard-refused")
-    tap(qtbot, window, "English")
+    choose_language(qtbot, window, "English")
     qtbot.waitUntil(lambda: shows(window, "Refused by the platform: 1"))
     snap(window, "dashboard-en")
-    tap(qtbot, window, "Italiano")
+    choose_language(qtbot, window, "Italiano")
 
     # Reprint the receipt: the same slip, marked DUPLICATO.
     assert "DUPLICATO" not in text
@@ -264,10 +264,10 @@ def test_a_disk_that_takes_no_writes_is_explained_to_the_manager(qtbot, kiosk, s
     qtbot.waitUntil(lambda: shows(window, "non riesce a salvare sul suo disco"), timeout=10_000)
     assert shows(window, "Dettaglio: attempt to write a readonly database")
     snap(window, "dashboard-disk-fails")
-    tap(qtbot, window, "English")
+    choose_language(qtbot, window, "English")
     qtbot.waitUntil(lambda: shows(window, "The kiosk cannot save to its disk"), timeout=5_000)
     snap(window, "dashboard-disk-fails-en")
-    tap(qtbot, window, "Italiano")
+    choose_language(qtbot, window, "Italiano")
     qtbot.waitUntil(lambda: shows(window, "non riesce a salvare sul suo disco"), timeout=5_000)
     disk.on = False
     tap(qtbot, window, "Sincronizza ora")

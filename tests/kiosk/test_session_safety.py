@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
-from tests.kiosk.people import shows, tap
+from tests.kiosk.people import choose_language, shows, tap
 
 
 def test_left_alone_the_kiosk_asks_then_forgets_the_visit(qtbot, window, snap) -> None:
@@ -16,7 +16,7 @@ def test_left_alone_the_kiosk_asks_then_forgets_the_visit(qtbot, window, snap) -
     search.setText("anziani")
     day_centre = "Centro diurno anziani – giornata con pranzo"
     qtbot.waitUntil(lambda: shows(window, day_centre), timeout=3_000)
-    tap(qtbot, window, "English")
+    choose_language(qtbot, window, "English")
     QGuiApplication.clipboard().setText("RSSMRA80A01G224X")
     window.countdown_s = 3
     window.idle.timeout_ms = 300

@@ -11,7 +11,7 @@ from kiosk.boot.backend import open_backend
 from kiosk.ui.application import build_window
 from kiosk.ui.sync_bridge import SyncBridge
 from tests.conftest import KIOSK_SIZE, make_config
-from tests.kiosk.people import find_button, shows, tap
+from tests.kiosk.people import choose_language, find_button, shows, tap
 from tests.records import service_record
 
 
@@ -49,7 +49,7 @@ def test_badge_shows_online_and_the_last_sync(qtbot, synced, snap) -> None:
     qtbot.waitUntil(lambda: "● In linea" in window.sync_badge.text())
     assert "aggiornato alle" in window.sync_badge.text()
     snap(window, "badge-online")
-    tap(qtbot, window, "English")
+    choose_language(qtbot, window, "English")
     qtbot.waitUntil(lambda: "● Online" in window.sync_badge.text())
     assert "synced at" in window.sync_badge.text()
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A slip in words: what a receipt or voucher says, for reading it aloud (EN 301 549
 5.1.3.16: every amount, code and date the printed slip gives, in the same order)."""
 

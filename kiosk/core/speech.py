@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Speech output: the ``Speaker`` the kiosk talks through, and an offline espeak-ng engine.
 
 Why espeak-ng called directly: it is one Debian package (``espeak-ng``) with a voice for

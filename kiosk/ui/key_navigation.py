@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk without touch: a keyboard, a USB navigation keypad or switches drive it.
 
 Keys (README, "Accessibility"): Tab and Shift+Tab go through the controls in reading

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Spoken mode: the kiosk for a citizen who cannot see the screen (EN 301 549 5.1.3).
 
 Started without sight (README, "Accessibility"): the help key of the navigation keypad

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The accessibility audit of what the kiosk shows (EN 301 549 chapters 5 and 11).
 
 Held on the window as drawn, so it sees what a citizen sees: every control has a name

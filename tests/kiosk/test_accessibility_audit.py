@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The accessibility audit on every screen, citizen's and manager's, in every language
 of the registry, with normal text, larger text and high contrast (see
 accessibility_audit.py for the rules). A screen that breaks one fails the suite."""

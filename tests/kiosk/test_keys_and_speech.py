@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The kiosk without sight and without touch: keys, the focus ring, spoken mode, contrast.
 
 The speech engine is the one fake here (``SilentSpeaker`` keeps what it was asked to

@@ -31,10 +31,37 @@ LARGE = 100_000
 START_RUNS = 11
 # What a person types, keystroke by keystroke, plus some whole words.
 TYPED = [
-    "a", "an", "anz", "anzi", "anziani", "p", "pa", "pas", "pasto", "pasto d", "pasto dom",
-    "b", "ba", "baby", "as", "assist", "assistenza dom", "ci", "citta", "tras", "trasporto",
-    "fis", "fisioterapia", "dopo", "doposcuola", "ca", "cane", "co", "corso ita", "zzz",
-]  # fmt: skip
+    "a",
+    "an",
+    "anz",
+    "anzi",
+    "anziani",
+    "p",
+    "pa",
+    "pas",
+    "pasto",
+    "pasto d",
+    "pasto dom",
+    "b",
+    "ba",
+    "baby",
+    "as",
+    "assist",
+    "assistenza dom",
+    "ci",
+    "citta",
+    "tras",
+    "trasporto",
+    "fis",
+    "fisioterapia",
+    "dopo",
+    "doposcuola",
+    "ca",
+    "cane",
+    "co",
+    "corso ita",
+    "zzz",
+]
 WORDS = [
     "assistenza",
     "domiciliare",
@@ -207,9 +234,16 @@ def cold_start(folder: Path, database: Path) -> dict[str, float]:
         encoding="utf-8",
     )
     kiosk = [
-        sys.executable, "-m", "kiosk.cli", "run", "--config", str(config),
-        "--platform", "offscreen", "--exit-when-ready",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "kiosk.cli",
+        "run",
+        "--config",
+        str(config),
+        "--platform",
+        "offscreen",
+        "--exit-when-ready",
+    ]
     bare = [sys.executable, "-c", BARE_WINDOW]
     timed_steps(kiosk)  # the first start compiles the translations into the cache
     home, ready, floor = [], [], []

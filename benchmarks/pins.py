@@ -24,8 +24,15 @@ def seconds_per_guess(rounds: int = 5) -> float:
     best = float("inf")
     for _ in range(rounds):  # the fastest round: the least disturbed by other work
         started = time.perf_counter()
-        hashlib.scrypt(b"123456", salt=b"0123456789abcdef", n=2 ** int(log2_n), r=int(r),
-                       p=int(p), maxmem=MAX_MEMORY, dklen=64)  # fmt: skip
+        hashlib.scrypt(
+            b"123456",
+            salt=b"0123456789abcdef",
+            n=2 ** int(log2_n),
+            r=int(r),
+            p=int(p),
+            maxmem=MAX_MEMORY,
+            dklen=64,
+        )
         best = min(best, time.perf_counter() - started)
     return best
 
@@ -33,7 +40,9 @@ def seconds_per_guess(rounds: int = 5) -> float:
 def main() -> None:
     guess = seconds_per_guess()
     days = guess * PIN_SPACE / 86_400
-    print(f"operator PIN hash: {guess * 1000:.0f} ms a guess on one core; every 6-digit PIN: "
-          f"{days:.1f} days (floor {FLOOR_DAYS:.0f})")  # fmt: skip
+    print(
+        f"operator PIN hash: {guess * 1000:.0f} ms a guess on one core; every 6-digit PIN: "
+        f"{days:.1f} days (floor {FLOOR_DAYS:.0f})"
+    )
     if days < FLOOR_DAYS:
         raise SystemExit("the PIN hash is too cheap: raise its cost (kiosk/core/manager_login.py)")

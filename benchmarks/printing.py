@@ -92,8 +92,10 @@ def main() -> None:
                 start = time.perf_counter()
                 floor.append(_delivered(printer, connection, data) - start)
             ratio = statistics.median(whole) / statistics.median(floor)
-            print(f"  {document:8} {paper:14} {size:6d} bytes: {_figures(whole)};"
-                  f" sending alone {_figures(floor)}; ratio {ratio:4.1f}x")  # fmt: skip
+            print(
+                f"  {document:8} {paper:14} {size:6d} bytes: {_figures(whole)};"
+                f" sending alone {_figures(floor)}; ratio {ratio:4.1f}x"
+            )
     for paper in ("58mm", "80mm"):
         slip = sample("voucher", context, signer)
         times = []

@@ -310,10 +310,19 @@ class PlatformProcess:
             port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk.cli", "central", "--db", f"sqlite:///{database}",
-             "--port", str(port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "kiosk.cli",
+                "central",
+                "--db",
+                f"sqlite:///{database}",
+                "--port",
+                str(port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -331,9 +340,12 @@ class PlatformProcess:
 def stalls(platform: Platform, url: str, folder: Path) -> None:
     for route, params, what in (
         ("catalog", {}, "on the catalog screen"),
-        ("category", {"category_id": "silvercare", "comune_id": "piazzola"},
-         "on a category, Piazzola's services in it"),
-    ):  # fmt: skip
+        (
+            "category",
+            {"category_id": "silvercare", "comune_id": "piazzola"},
+            "on a category, Piazzola's services in it",
+        ),
+    ):
         with other_core_busy():
             found = [ui_stall(platform, url, folder, route, params)[0] for _ in range(STALL_RUNS)]
         each = ", ".join(f"{stall:.0f}" for stall in found)
@@ -402,11 +414,14 @@ def main() -> None:
         try:
             incremental: list[float] = []
             big, big_pulled = timed_pull(
-                large, remote.url, folder, "large",
+                large,
+                remote.url,
+                folder,
+                "large",
                 then=lambda store, client: incremental.append(
                     incremental_pull(large, store, client)
                 ),
-            )  # fmt: skip
+            )
             per_small, per_large = pull / pulled, big / big_pulled
             print(f"\npull of {big_pulled:,} records: {big:.1f} s")
             print(

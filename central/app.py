@@ -41,8 +41,14 @@ DESCRIPTION = """Reference central platform of Social Point Kiosk.
 """
 
 # How a voucher refusal is answered over HTTP.
-REFUSAL_STATUS = {"not_a_merchant": 403, "outside_scope": 403, "not_a_kiosk": 403,
-                  "unknown_voucher": 404, "bad_code": 422, "invalid_key": 422}  # fmt: skip
+REFUSAL_STATUS = {
+    "not_a_merchant": 403,
+    "outside_scope": 403,
+    "not_a_kiosk": 403,
+    "unknown_voucher": 404,
+    "bad_code": 422,
+    "invalid_key": 422,
+}
 
 
 def _refused(refusal: VoucherRefusedError) -> HTTPException:
@@ -52,11 +58,17 @@ def _refused(refusal: VoucherRefusedError) -> HTTPException:
 def _status(result: Standing) -> messages.VoucherStatus:
     row = result.voucher
     return messages.VoucherStatus(
-        code=row.code, state=result.state, programme=row.programme,
-        amount_cents=row.amount_cents, service=row.service, valid_from=row.valid_from,
-        valid_until=row.valid_until, units=row.units, units_left=result.units_left,
+        code=row.code,
+        state=result.state,
+        programme=row.programme,
+        amount_cents=row.amount_cents,
+        service=row.service,
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        units=row.units,
+        units_left=result.units_left,
         amount_left_cents=result.amount_left_cents,
-    )  # fmt: skip
+    )
 
 
 def create_app(
@@ -77,10 +89,13 @@ def create_app(
         # Where and what, never the input itself: a request may carry a codice fiscale
         # or a token, and a reply (or a proxy's log of it) must not repeat them.
         detail = [
-            {"loc": list(problem.get("loc", ())), "msg": problem.get("msg", ""),
-             "type": problem.get("type", "")}
+            {
+                "loc": list(problem.get("loc", ())),
+                "msg": problem.get("msg", ""),
+                "type": problem.get("type", ""),
+            }
             for problem in error.errors()[:10]
-        ]  # fmt: skip
+        ]
         return JSONResponse({"detail": detail}, status_code=422)
 
     def device(authorization: Annotated[str | None, Header()] = None) -> Device:
@@ -143,8 +158,11 @@ def create_app(
         client = http.client.host if http.client else "?"
         wait = attempts.retry_after(client)
         if wait is not None:
-            raise HTTPException(429, "too many enrollment attempts: wait and try again",
-                                headers={"Retry-After": str(wait)})  # fmt: skip
+            raise HTTPException(
+                429,
+                "too many enrollment attempts: wait and try again",
+                headers={"Retry-After": str(wait)},
+            )
         if not known_code(platform.sessions, request.code, now()):
             attempts.failed(client)
             raise HTTPException(403, "unknown, expired or already used enrollment code")
@@ -229,8 +247,9 @@ def create_app(
         """A subsidy voucher the Comune approved (buoni spesa): signed by the platform and
         published under the citizen's holder key; the citizen prints it at a kiosk."""
         try:
-            record = platform.issue_voucher(issue.cf, issue.comune, issue.programme,
-                                            issue.amount_cents, issue.valid_days)  # fmt: skip
+            record = platform.issue_voucher(
+                issue.cf, issue.comune, issue.programme, issue.amount_cents, issue.valid_days
+            )
         except PublishError as error:
             raise HTTPException(422, str(error)) from None
         return {"id": record["id"], "code": record["code"]}

@@ -45,9 +45,12 @@ def known_code(sessions: sessionmaker[Session], code: str, now: datetime) -> boo
 
 
 def check_code(
-    session: Session, entry: EnrollmentCode | None, kiosk_id: str, token_hash: str,
+    session: Session,
+    entry: EnrollmentCode | None,
+    kiosk_id: str,
+    token_hash: str,
     now: datetime,
-) -> str | None:  # fmt: skip
+) -> str | None:
     """Refuses an unknown, expired or used code (CodeRefusedError). For the same kiosk
     asking again within the retry window, gives its device a new token and returns the
     device id; None when the code is fresh (the caller enrolls a new device)."""
@@ -91,6 +94,7 @@ class AttemptLimiter:
         moment = time.monotonic()
         with self._lock:
             if len(self._failures) > 10_000:  # many clients: forget the quiet ones
-                self._failures = {k: v for k, v in self._failures.items()
-                                  if v and moment - v[-1] < self.window_s}  # fmt: skip
+                self._failures = {
+                    k: v for k, v in self._failures.items() if v and moment - v[-1] < self.window_s
+                }
             self._failures.setdefault(client, deque()).append(moment)

@@ -32,10 +32,14 @@ UNSENT_ALERT_S = 24 * 3600
 ASK_FOR_TOKEN = {"WWW-Authenticate": 'Basic realm="Social Point fleet"'}
 CLOCK_ALERT_S = 120
 MAX_LOG_CHARS = 64 * 1024
-PRINTER_ALERTS = {"paper_out": "out of paper", "paper_low": "paper running out",
-                  "cover_open": "printer cover open", "offline": "printer offline",
-                  "unreachable": "printer unreachable",
-                  "no_answer": "printer not answering"}  # fmt: skip
+PRINTER_ALERTS = {
+    "paper_out": "out of paper",
+    "paper_low": "paper running out",
+    "cover_open": "printer cover open",
+    "offline": "printer offline",
+    "unreachable": "printer unreachable",
+    "no_answer": "printer not answering",
+}
 
 
 class Heartbeat(BaseModel):
@@ -80,8 +84,13 @@ def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> boo
         kiosk_id = session.scalar(select(Device.kiosk_id).where(Device.id == device_id)) or ""
         row = session.get(KioskHealth, device_id)
         if row is None:
-            row = KioskHealth(device_id=device_id, kiosk_id=kiosk_id, received_at=received,
-                              clock_skew_s=0, beat={})  # fmt: skip
+            row = KioskHealth(
+                device_id=device_id,
+                kiosk_id=kiosk_id,
+                received_at=received,
+                clock_skew_s=0,
+                beat={},
+            )
             session.add(row)
         row.kiosk_id, row.received_at = kiosk_id, received
         row.clock_skew_s = round((_naive_utc(beat.sent_at) - received).total_seconds())
@@ -127,12 +136,19 @@ def fleet(platform: Platform, at: datetime | None = None) -> list[dict[str, Any]
         rows = list(session.scalars(select(KioskHealth).order_by(KioskHealth.kiosk_id)))
     newest = max((r.beat.get("version", "0") for r in rows), key=_version_key, default="0")
     return [
-        {"device_id": r.device_id, "kiosk_id": r.kiosk_id, "state": state_of(r, moment),
-         "received_at": r.received_at, "clock_skew_s": r.clock_skew_s, "beat": r.beat,
-         "alerts": alerts_of(r, newest), "log_requested": r.log_requested_at is not None,
-         "log_received_at": r.log_received_at}
+        {
+            "device_id": r.device_id,
+            "kiosk_id": r.kiosk_id,
+            "state": state_of(r, moment),
+            "received_at": r.received_at,
+            "clock_skew_s": r.clock_skew_s,
+            "beat": r.beat,
+            "alerts": alerts_of(r, newest),
+            "log_requested": r.log_requested_at is not None,
+            "log_received_at": r.log_received_at,
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
 def _age(seconds: int | None) -> str:
@@ -238,8 +254,11 @@ def fleet_router(
             raise HTTPException(404, "no such kiosk")
         return RedirectResponse("/fleet", status_code=303)
 
-    @router.get("/fleet/kiosks/{device_id}/log", response_class=PlainTextResponse,
-                dependencies=[Depends(staff)])  # fmt: skip
+    @router.get(
+        "/fleet/kiosks/{device_id}/log",
+        response_class=PlainTextResponse,
+        dependencies=[Depends(staff)],
+    )
     def kiosk_log(device_id: str) -> str:
         with platform.sessions() as session:
             row = session.get(KioskHealth, device_id)

@@ -69,8 +69,9 @@ def check_desk_proof(
 ) -> tuple[str, str] | None:
     """None when the desk payment's operator proved a login on the sending kiosk."""
     operator_id = payload.get("desk_confirmed_by")
-    operator = session.get(Record, ("operators", operator_id)) if isinstance(
-        operator_id, str) else None  # fmt: skip
+    operator = (
+        session.get(Record, ("operators", operator_id)) if isinstance(operator_id, str) else None
+    )
     if operator is None or device is None:
         return "unconfirmed_payment", "a desk payment needs the confirming operator"
     comuni = operator.data.get("comuni")
@@ -80,11 +81,12 @@ def check_desk_proof(
     proof = payload.get("desk_proof")
     if key is None or not isinstance(proof, str):
         return "unconfirmed_payment", "the desk payment carries no proof of the operator's login"
-    message = (f"desk|{payload.get('order')}|{payload.get('total_cents')}|{operator_id}|"
-               f"{device.kiosk_id}").encode()  # fmt: skip
+    message = (
+        f"desk|{payload.get('order')}|{payload.get('total_cents')}|{operator_id}|{device.kiosk_id}"
+    ).encode()
     expected = hmac.new(bytes.fromhex(key.value), message, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, proof):
         return "unconfirmed_payment", (
-            f"the desk payment's proof does not show operator {operator_id} logged in on "
-            "this kiosk")  # fmt: skip
+            f"the desk payment's proof does not show operator {operator_id} logged in on this kiosk"
+        )
     return None

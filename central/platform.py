@@ -119,8 +119,11 @@ def _check_application(
 ) -> tuple[str, str] | None:
     from central.applications import check_application
 
-    return (_reject_unless_object(entry.payload) or _payload_problem(entry)
-            or check_application(session, entry))  # fmt: skip
+    return (
+        _reject_unless_object(entry.payload)
+        or _payload_problem(entry)
+        or check_application(session, entry)
+    )
 
 
 # Checks per submission kind: None accepts, (code, message) rejects. Purchases add
@@ -130,8 +133,11 @@ def _check_purchase(
 ) -> tuple[str, str] | None:
     from central.purchases import check_purchase
 
-    return (_reject_unless_object(entry.payload) or _payload_problem(entry)
-            or check_purchase(session, device, entry))  # fmt: skip
+    return (
+        _reject_unless_object(entry.payload)
+        or _payload_problem(entry)
+        or check_purchase(session, device, entry)
+    )
 
 
 SUBMISSION_CHECKS: dict[
@@ -212,8 +218,16 @@ class Platform:
         previous = scope_text(comuni) if comuni else (current.scope if current else None)
         scope = scope_of(kind, data, previous)
         session.merge(Record(kind=kind, id=data["id"], data=data, scope=scope))
-        session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=data["id"],
-                           op="upsert", data=data, scope=scope))  # fmt: skip
+        session.add(
+            Change(
+                stream=records.STREAM_OF[kind],
+                kind=kind,
+                record_id=data["id"],
+                op="upsert",
+                data=data,
+                scope=scope,
+            )
+        )
 
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist.
@@ -231,8 +245,15 @@ class Platform:
                         f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
                     )
             session.delete(current)
-            session.add(Change(stream=records.STREAM_OF[kind], kind=kind, record_id=record_id,
-                               op="delete", scope=current.scope))  # fmt: skip
+            session.add(
+                Change(
+                    stream=records.STREAM_OF[kind],
+                    kind=kind,
+                    record_id=record_id,
+                    op="delete",
+                    scope=current.scope,
+                )
+            )
         return True
 
     def _validated(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -279,13 +300,16 @@ class Platform:
         with self.sessions() as session:
             rows = session.execute(
                 select(
-                    Change.seq, Change.kind, Change.op, Change.record_id,
+                    Change.seq,
+                    Change.kind,
+                    Change.op,
+                    Change.record_id,
                     cast(Change.data, Text),
                 )
                 .where(*where)
                 .order_by(Change.seq)
                 .limit(limit + 1)
-            ).all()  # fmt: skip
+            ).all()
         has_more = len(rows) > limit
         rows = rows[:limit]
         dumps = json.dumps
@@ -303,9 +327,11 @@ class Platform:
     # Devices ----------------------------------------------------------------------------
 
     def new_enrollment_code(
-        self, role: str = "kiosk", comune: str | None = None,
+        self,
+        role: str = "kiosk",
+        comune: str | None = None,
         scope: dict[str, list[str]] | None = None,
-    ) -> str:  # fmt: skip
+    ) -> str:
         """A one-time code; the device enrolled with it gets this role, Comune and scope
         (see central/devices.py)."""
         from central.devices import check_grant
@@ -313,8 +339,11 @@ class Platform:
         code = "-".join(f"{secrets.randbelow(10_000):04d}" for _ in range(3))
         with self._writing() as session:
             check_grant(session, role, comune, scope)
-            session.add(EnrollmentCode(code_hash=digest(code), created_at=now(), role=role,
-                                       comune=comune, scope=scope))  # fmt: skip
+            session.add(
+                EnrollmentCode(
+                    code_hash=digest(code), created_at=now(), role=role, comune=comune, scope=scope
+                )
+            )
         return code
 
     def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
@@ -331,10 +360,18 @@ class Platform:
             if entry is None or entry.used_at is not None:
                 raise EnrollError("unknown or already used enrollment code")
             entry.used_at, entry.device_id = now(), device_id
-            session.add(Device(
-                id=device_id, kiosk_id=kiosk_id, token_hash=digest(token), enrolled_at=now(),
-                role=entry.role, comune=entry.comune, scope=entry.scope, token_issued_at=now(),
-            ))  # fmt: skip
+            session.add(
+                Device(
+                    id=device_id,
+                    kiosk_id=kiosk_id,
+                    token_hash=digest(token),
+                    enrolled_at=now(),
+                    role=entry.role,
+                    comune=entry.comune,
+                    scope=entry.scope,
+                    token_issued_at=now(),
+                )
+            )
         return device_id, token
 
     def device_for(self, token: str) -> Device | None:
@@ -372,8 +409,11 @@ class Platform:
             if device is None:
                 return False
             device.revoked_at, device.revoked_reason = device.revoked_at or now(), reason
-            for key in session.scalars(select(voucher_authority.SigningKey).where(
-                    voucher_authority.SigningKey.owner == device_id)):  # fmt: skip
+            for key in session.scalars(
+                select(voucher_authority.SigningKey).where(
+                    voucher_authority.SigningKey.owner == device_id
+                )
+            ):
                 key.revoked_at = key.revoked_at or now()
         return True
 
@@ -447,8 +487,9 @@ class Platform:
                 log.exception("a batch failed; taking its entries one by one")
                 fresh = self._store_one_by_one(session, device_id, device, entries, rows)
             rows.update(fresh)
-            return [self._answer(session, device_id, entry, rows.get(entry.uuid))
-                    for entry in entries]  # fmt: skip
+            return [
+                self._answer(session, device_id, entry, rows.get(entry.uuid)) for entry in entries
+            ]
 
     @staticmethod
     def _answer(
@@ -462,19 +503,31 @@ class Platform:
         sent = submission_hash(entry.kind, entry.payload)
         if row.payload_sha256 is None or row.payload_sha256 == sent:
             return _result(row)
-        known = session.scalar(select(SubmissionConflict.id).where(
-            SubmissionConflict.device_id == device_id, SubmissionConflict.uuid == entry.uuid,
-            SubmissionConflict.payload_sha256 == sent))  # fmt: skip
+        known = session.scalar(
+            select(SubmissionConflict.id).where(
+                SubmissionConflict.device_id == device_id,
+                SubmissionConflict.uuid == entry.uuid,
+                SubmissionConflict.payload_sha256 == sent,
+            )
+        )
         if known is None:
-            session.add(SubmissionConflict(
-                device_id=device_id, uuid=entry.uuid, kind=entry.kind[:32],
-                payload=entry.payload if isinstance(entry.payload, dict) else None,
-                payload_sha256=sent, received_at=now()))  # fmt: skip
+            session.add(
+                SubmissionConflict(
+                    device_id=device_id,
+                    uuid=entry.uuid,
+                    kind=entry.kind[:32],
+                    payload=entry.payload if isinstance(entry.payload, dict) else None,
+                    payload_sha256=sent,
+                    received_at=now(),
+                )
+            )
         return messages.SubmissionResult(
-            uuid=entry.uuid, status="rejected", code="uuid_conflict",
+            uuid=entry.uuid,
+            status="rejected",
+            code="uuid_conflict",
             message="this record's id was already used for a different record; both are "
-                    "kept, this one apart for the platform's staff",
-        )  # fmt: skip
+            "kept, this one apart for the platform's staff",
+        )
 
     def _store_batch(
         self,
@@ -533,9 +586,11 @@ class Platform:
 
     @staticmethod
     def _new_submission(
-        session: Session, device_id: str, device: Device | None,
+        session: Session,
+        device_id: str,
+        device: Device | None,
         entry: messages.SubmissionEntry,
-    ) -> Submission:  # fmt: skip
+    ) -> Submission:
         check = SUBMISSION_CHECKS.get(entry.kind)
         rejection = (
             ("unknown_kind", f"unknown kind {entry.kind!r}")
@@ -609,15 +664,23 @@ class Platform:
             if comune is not None and session.get(Record, ("comuni", comune)) is None:
                 raise PublishError(f"unknown comune {comune!r}")
             key = self.holder_key(session, codice_fiscale)
-            record = {"id": key, "programme": programme, "balance_cents": balance_cents,
-                      "updated_at": datetime.now(UTC).isoformat()}  # fmt: skip
+            record = {
+                "id": key,
+                "programme": programme,
+                "balance_cents": balance_cents,
+                "updated_at": datetime.now(UTC).isoformat(),
+            }
             self._publish_in(session, "credits", record, [comune] if comune else None)
         return key
 
     def issue_voucher(
-        self, codice_fiscale: str, comune: str, programme: str, amount_cents: int,
+        self,
+        codice_fiscale: str,
+        comune: str,
+        programme: str,
+        amount_cents: int,
         valid_days: int = 60,
-    ) -> dict[str, Any]:  # fmt: skip
+    ) -> dict[str, Any]:
         """A subsidy voucher the Comune approved, signed by the platform and published."""
         from central.purchases import subsidy_voucher
 
@@ -628,9 +691,15 @@ class Platform:
             holder = self.holder_key(session, codice_fiscale)
             signer = voucher_authority.platform_signer(session)
             record, claims = subsidy_voucher(
-                signer, holder, comune, place.data["name"], programme, amount_cents,
-                valid_days, self.today(),
-            )  # fmt: skip
+                signer,
+                holder,
+                comune,
+                place.data["name"],
+                programme,
+                amount_cents,
+                valid_days,
+                self.today(),
+            )
             session.add(voucher_authority.platform_voucher(claims, signer.kid, comune, programme))
             self._publish_in(session, "vouchers", record)
         return record
@@ -643,10 +712,19 @@ class Platform:
         self, session: Session, row: Submission, state: str, note: dict[str, str] | None
     ) -> None:
         payload = row.payload or {}
-        key = status_key(self._lookup_secret(session), str(payload.get("tracking_code")),
-                         str((payload.get("answers") or {}).get("cf", "")))  # fmt: skip
-        record = {"id": key, "state": state, "protocol": row.server_id, "call": payload["call"],
-                  "updated_at": datetime.now(UTC).isoformat(), "note": note}  # fmt: skip
+        key = status_key(
+            self._lookup_secret(session),
+            str(payload.get("tracking_code")),
+            str((payload.get("answers") or {}).get("cf", "")),
+        )
+        record = {
+            "id": key,
+            "state": state,
+            "protocol": row.server_id,
+            "call": payload["call"],
+            "updated_at": datetime.now(UTC).isoformat(),
+            "note": note,
+        }
         self._publish_in(session, "application_statuses", record)
 
     def set_application_status(
@@ -654,8 +732,11 @@ class Platform:
     ) -> None:
         """The Comune's decision or request, published to every kiosk for the citizen."""
         with self._writing() as session:
-            row = session.scalar(select(Submission).where(
-                Submission.server_id == protocol, Submission.kind == "application"))  # fmt: skip
+            row = session.scalar(
+                select(Submission).where(
+                    Submission.server_id == protocol, Submission.kind == "application"
+                )
+            )
             if row is None:
                 raise PublishError(f"no application with protocol {protocol!r}")
             self._publish_status(session, row, state, note)
@@ -667,8 +748,9 @@ class Platform:
 
 def submission_hash(kind: str, payload: Any) -> str:
     """SHA-256 of what an entry carries, whatever order its keys came in."""
-    canonical = json.dumps([kind, payload], sort_keys=True, separators=(",", ":"),
-                           ensure_ascii=True, default=str)  # fmt: skip
+    canonical = json.dumps(
+        [kind, payload], sort_keys=True, separators=(",", ":"), ensure_ascii=True, default=str
+    )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 

@@ -59,8 +59,9 @@ def _check_line(session: Session, line: Any, payment: str) -> tuple[str, str] | 
         return "service_unavailable", f"service {service_id!r} is no longer offered"
     title = record.data["title"]["it"]
     if record.data["price_cents"] != price:
-        return "price_changed", (f"{title}: the price is now {euro(record.data['price_cents'])}"
-                                 f", not {euro(price)}")  # fmt: skip
+        return "price_changed", (
+            f"{title}: the price is now {euro(record.data['price_cents'])}, not {euro(price)}"
+        )
     allowed = record.data.get("payments") or PAYMENTS
     if payment not in allowed:
         return "payment_not_allowed", f"{title} cannot be paid that way ({payment})"
@@ -114,8 +115,9 @@ def check_purchase(
         if credit is None:
             return "no_credit", "this citizen has no credit"
         if credit.data["balance_cents"] < total:
-            return "insufficient_credit", (f"the credit is {euro(credit.data['balance_cents'])}"
-                                           f", the purchase {euro(total)}")  # fmt: skip
+            return "insufficient_credit", (
+                f"the credit is {euro(credit.data['balance_cents'])}, the purchase {euro(total)}"
+            )
     return None
 
 
@@ -143,27 +145,49 @@ def _published(
     service = session.get(Record, ("services", row.service))
     provider = session.get(Record, ("providers", service.data["provider"])) if service else None
     return {
-        "id": row.id, "holder": holder, "comune": row.comune, "programme": row.programme,
+        "id": row.id,
+        "holder": holder,
+        "comune": row.comune,
+        "programme": row.programme,
         "issuer": (provider.data["name"] if provider else "")[:200] or "Social Point",
-        "amount_cents": None, "service": row.service,
-        "valid_from": row.valid_from.isoformat(), "valid_until": row.valid_until.isoformat(),
-        "code": row.code, "signed_code": signed_code, "state": "issued",
-    }  # fmt: skip
+        "amount_cents": None,
+        "service": row.service,
+        "valid_from": row.valid_from.isoformat(),
+        "valid_until": row.valid_until.isoformat(),
+        "code": row.code,
+        "signed_code": signed_code,
+        "state": "issued",
+    }
 
 
 def subsidy_voucher(
-    signer: Signer, holder: str, comune: str, comune_name: str, programme: str,
-    amount_cents: int, valid_days: int, today: date,
-) -> tuple[dict[str, Any], VoucherClaims]:  # fmt: skip
+    signer: Signer,
+    holder: str,
+    comune: str,
+    comune_name: str,
+    programme: str,
+    amount_cents: int,
+    valid_days: int,
+    today: date,
+) -> tuple[dict[str, Any], VoucherClaims]:
     claims = VoucherClaims(
-        voucher_id=new_voucher_id(), valid_from=today,
-        valid_until=today + timedelta(days=valid_days - 1), issued_at=datetime.now(UTC),
+        voucher_id=new_voucher_id(),
+        valid_from=today,
+        valid_until=today + timedelta(days=valid_days - 1),
+        issued_at=datetime.now(UTC),
         amount_cents=amount_cents,
-    )  # fmt: skip
+    )
     return {
-        "id": claims.voucher_id.hex(), "holder": holder, "comune": comune,
-        "programme": programme, "issuer": f"Comune di {comune_name}",
-        "amount_cents": amount_cents, "service": None,
-        "valid_from": claims.valid_from.isoformat(), "valid_until": claims.valid_until.isoformat(),
-        "code": claims.code, "signed_code": encode(claims, signer), "state": "issued",
-    }, claims  # fmt: skip
+        "id": claims.voucher_id.hex(),
+        "holder": holder,
+        "comune": comune,
+        "programme": programme,
+        "issuer": f"Comune di {comune_name}",
+        "amount_cents": amount_cents,
+        "service": None,
+        "valid_from": claims.valid_from.isoformat(),
+        "valid_until": claims.valid_until.isoformat(),
+        "code": claims.code,
+        "signed_code": encode(claims, signer),
+        "state": "issued",
+    }, claims

@@ -9,12 +9,15 @@ from typing import Any
 
 # Which fields of which kinds refer to a record of ``kind``: (kind, field, is a list).
 REFERRERS: dict[str, list[tuple[str, str, bool]]] = {
-    "comuni": [("services", "residents_of", True), ("calls", "comune", False),
-               ("vouchers", "comune", False)],
+    "comuni": [
+        ("services", "residents_of", True),
+        ("calls", "comune", False),
+        ("vouchers", "comune", False),
+    ],
     "categories": [("services", "category", False)],
     "providers": [("services", "provider", False)],
     "forms": [("calls", "form", False)],
-}  # fmt: skip
+}
 
 
 def refers_to(record: Mapping[str, Any], field: str, many: bool, target_id: str) -> bool:

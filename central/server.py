@@ -69,7 +69,8 @@ class EmbeddedServer:
 
 
 def serve_forever(app: FastAPI, host: str, port: int, limits: ServerLimits | None = None) -> None:
-    config = uvicorn.Config(app, host=host, port=port, log_level="info",
-                            **(limits or ServerLimits()).uvicorn_options())  # fmt: skip
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="info", **(limits or ServerLimits()).uvicorn_options()
+    )
     access_log.install()  # after the Config, which sets up uvicorn's logging
     uvicorn.Server(config).run()

@@ -29,10 +29,14 @@ def read_entries(raw: list[Any]) -> list[SubmissionEntry | SubmissionResult | No
                 continue
             first = error.errors(include_input=False)[0]
             where = ".".join(str(part) for part in first["loc"]) or "entry"
-            read.append(SubmissionResult(
-                uuid=uuid, status="rejected", code="invalid_entry",
-                message=f"{where}: {first['msg']}"[:300],
-            ))  # fmt: skip
+            read.append(
+                SubmissionResult(
+                    uuid=uuid,
+                    status="rejected",
+                    code="invalid_entry",
+                    message=f"{where}: {first['msg']}"[:300],
+                )
+            )
     return read
 
 

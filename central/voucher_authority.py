@@ -90,8 +90,15 @@ def platform_signer(session: Session) -> Signer:
     signer = Signer(Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.value)))
     if session.get(SigningKey, signer.kid.hex()) is None:
         public = signer.private_key.public_key()
-        session.add(SigningKey(kid=signer.kid.hex(), public_key=_raw(public), owner=PLATFORM,
-                               issuer=PLATFORM, created_at=_now()))  # fmt: skip
+        session.add(
+            SigningKey(
+                kid=signer.kid.hex(),
+                public_key=_raw(public),
+                owner=PLATFORM,
+                issuer=PLATFORM,
+                created_at=_now(),
+            )
+        )
         session.flush()
     return signer
 
@@ -113,8 +120,15 @@ def register_device_key(session: Session, device: Device, public_key: str) -> st
         if row.revoked_at is not None:
             raise VoucherRefusedError("key_revoked", "this key was revoked; make a new one")
         return kid
-    session.add(SigningKey(kid=kid, public_key=_raw(key), owner=device.id,
-                           issuer=device.kiosk_id, created_at=_now()))  # fmt: skip
+    session.add(
+        SigningKey(
+            kid=kid,
+            public_key=_raw(key),
+            owner=device.id,
+            issuer=device.kiosk_id,
+            created_at=_now(),
+        )
+    )
     session.flush()
     return kid
 
@@ -199,9 +213,13 @@ def kiosk_vouchers(
             )
         service = str(claims.service_id)
         if quantities.get(service) != claims.units:
-            raise VoucherRefusedError("voucher_mismatch", (
-                f"voucher {claims.code} is for {claims.units} x {service}, which this order "
-                "does not buy"))  # fmt: skip
+            raise VoucherRefusedError(
+                "voucher_mismatch",
+                (
+                    f"voucher {claims.code} is for {claims.units} x {service}, which this order "
+                    "does not buy"
+                ),
+            )
         del quantities[service]  # one voucher per service of the order
         if (claims.valid_until - claims.valid_from).days >= MAX_VALID_DAYS:
             raise VoucherRefusedError("invalid_voucher", f"voucher {claims.code} is valid too long")
@@ -215,13 +233,22 @@ def kiosk_vouchers(
             )
         record = session.get(Record, ("services", service))
         title = record.data["title"]["it"] if record else service
-        issued.append(IssuedVoucher(
-            id=voucher_id, code=claims.code, kid=kid.hex(), device_id=device.id,
-            comune=device.comune,
-            programme=title[:200], service=service, units=claims.units, amount_cents=None,
-            valid_from=claims.valid_from, valid_until=claims.valid_until,
-            issued_at=_now(),
-        ))  # fmt: skip
+        issued.append(
+            IssuedVoucher(
+                id=voucher_id,
+                code=claims.code,
+                kid=kid.hex(),
+                device_id=device.id,
+                comune=device.comune,
+                programme=title[:200],
+                service=service,
+                units=claims.units,
+                amount_cents=None,
+                valid_from=claims.valid_from,
+                valid_until=claims.valid_until,
+                issued_at=_now(),
+            )
+        )
     return issued
 
 
@@ -229,11 +256,19 @@ def platform_voucher(
     claims: VoucherClaims, kid: bytes, comune: str, programme: str
 ) -> IssuedVoucher:
     return IssuedVoucher(
-        id=claims.voucher_id.hex(), code=claims.code, kid=kid.hex(), device_id=PLATFORM,
-        comune=comune, programme=programme[:200], service=claims.service_id,
-        units=claims.units, amount_cents=claims.amount_cents, valid_from=claims.valid_from,
-        valid_until=claims.valid_until, issued_at=_now(),
-    )  # fmt: skip
+        id=claims.voucher_id.hex(),
+        code=claims.code,
+        kid=kid.hex(),
+        device_id=PLATFORM,
+        comune=comune,
+        programme=programme[:200],
+        service=claims.service_id,
+        units=claims.units,
+        amount_cents=claims.amount_cents,
+        valid_from=claims.valid_from,
+        valid_until=claims.valid_until,
+        issued_at=_now(),
+    )
 
 
 # Redemption ---------------------------------------------------------------------------
@@ -259,9 +294,13 @@ def find(session: Session, trusted_only: bool, text: str, today: date) -> Issued
     else:
         code = normalise_code(text)
         if code is None:
-            raise VoucherRefusedError("bad_code", (
-                "not a voucher code: check the characters typed (the last one is a check "
-                "character)"))  # fmt: skip
+            raise VoucherRefusedError(
+                "bad_code",
+                (
+                    "not a voucher code: check the characters typed (the last one is a check "
+                    "character)"
+                ),
+            )
         row = session.scalar(select(IssuedVoucher).where(IssuedVoucher.code == code))
     if row is None:
         raise VoucherRefusedError("unknown_voucher", "no such voucher")
@@ -273,10 +312,11 @@ def find(session: Session, trusted_only: bool, text: str, today: date) -> Issued
 
 def standing(session: Session, row: IssuedVoucher) -> Standing:
     used_units, used_cents = session.execute(
-        select(func.coalesce(func.sum(Redemption.units), 0),
-               func.coalesce(func.sum(Redemption.amount_cents), 0))
-        .where(Redemption.voucher_id == row.id)
-    ).one()  # fmt: skip
+        select(
+            func.coalesce(func.sum(Redemption.units), 0),
+            func.coalesce(func.sum(Redemption.amount_cents), 0),
+        ).where(Redemption.voucher_id == row.id)
+    ).one()
     units_left = None if row.units is None else row.units - int(used_units)
     cents_left = None if row.amount_cents is None else row.amount_cents - int(used_cents)
     record = session.get(Record, ("vouchers", row.id))
@@ -331,8 +371,9 @@ def redeem(
     if now.state == "cancelled":
         raise VoucherRefusedError("cancelled", f"voucher {row.code} was cancelled")
     if today < row.valid_from:
-        raise VoucherRefusedError("not_yet_valid", (
-            f"voucher {row.code} is valid from {row.valid_from:%d/%m/%Y}"))  # fmt: skip
+        raise VoucherRefusedError(
+            "not_yet_valid", (f"voucher {row.code} is valid from {row.valid_from:%d/%m/%Y}")
+        )
     if today > row.valid_until:
         raise VoucherRefusedError(
             "expired", f"voucher {row.code} expired on {row.valid_until:%d/%m/%Y}"
@@ -343,8 +384,9 @@ def redeem(
     if row.units is not None:
         units = 1 if request.units is None else request.units
         if request.amount_cents is not None or not 1 <= units <= (now.units_left or 0):
-            raise VoucherRefusedError("too_much", (
-                f"voucher {row.code} has {now.units_left} of {row.units} units left"))  # fmt: skip
+            raise VoucherRefusedError(
+                "too_much", (f"voucher {row.code} has {now.units_left} of {row.units} units left")
+            )
     else:
         cents = request.amount_cents
         if (
@@ -352,10 +394,22 @@ def redeem(
             or cents is None
             or not 1 <= cents <= (now.amount_left_cents or 0)
         ):
-            raise VoucherRefusedError("too_much", (
-                f"voucher {row.code} has {now.amount_left_cents} cents left; say how much of "
-                "it to take"))  # fmt: skip
-    session.add(Redemption(id=request.redemption_id, voucher_id=row.id, device_id=device.id,
-                           units=units, amount_cents=cents, at=_now()))  # fmt: skip
+            raise VoucherRefusedError(
+                "too_much",
+                (
+                    f"voucher {row.code} has {now.amount_left_cents} cents left; say how much of "
+                    "it to take"
+                ),
+            )
+    session.add(
+        Redemption(
+            id=request.redemption_id,
+            voucher_id=row.id,
+            device_id=device.id,
+            units=units,
+            amount_cents=cents,
+            at=_now(),
+        )
+    )
     session.flush()
     return standing(session, row)

@@ -23,8 +23,12 @@ from forms.validators import message as validator_message
 from languages import pick
 from languages.catalog import QT_TRANSLATE_NOOP, translate
 
-VALIDATED_TYPES = {"codice_fiscale": "codice_fiscale", "iban": "iban_it", "phone": "phone",
-                   "email": "email"}  # fmt: skip
+VALIDATED_TYPES = {
+    "codice_fiscale": "codice_fiscale",
+    "iban": "iban_it",
+    "phone": "phone",
+    "email": "email",
+}
 TEXT_LIMIT = 4000
 
 MESSAGES: dict[str, str] = {
@@ -42,7 +46,8 @@ MESSAGES: dict[str, str] = {
     "date_too_late": QT_TRANSLATE_NOOP("Answers", "The date cannot be after {max}."),
     "choice": QT_TRANSLATE_NOOP("Answers", "Choose one of the answers offered."),
     "exclusive": QT_TRANSLATE_NOOP(
-        "Answers", "“{choice}” cannot be chosen together with other answers."),
+        "Answers", "“{choice}” cannot be chosen together with other answers."
+    ),
     "yes_no": QT_TRANSLATE_NOOP("Answers", "Answer yes or no."),
     "declaration": QT_TRANSLATE_NOOP("Answers", "You need to confirm this declaration to go on."),
     "comune": QT_TRANSLATE_NOOP("Answers", "Choose a Comune from the list."),
@@ -50,8 +55,9 @@ MESSAGES: dict[str, str] = {
     "too_many": QT_TRANSLATE_NOOP("Answers", "You can add at most {max}."),
     "unknown_answer": QT_TRANSLATE_NOOP("Answers", "This answer is not part of the form."),
     "expression": QT_TRANSLATE_NOOP(
-        "Answers", "The form cannot check this answer: please ask the welfare manager."),
-}  # fmt: skip
+        "Answers", "The form cannot check this answer: please ask the welfare manager."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -66,8 +72,10 @@ class Problem:
             return pick(self.text, lang)
         if self.code in MESSAGES:
             # A parameter may be the form's own text in several languages (a label).
-            params = {key: pick(value, lang) if isinstance(value, Mapping) else value
-                      for key, value in self.params.items()}  # fmt: skip
+            params = {
+                key: pick(value, lang) if isinstance(value, Mapping) else value
+                for key, value in self.params.items()
+            }
             return translate("Answers", MESSAGES[self.code], lang).format(**params)
         return validator_message(self.code, lang)
 
@@ -162,9 +170,12 @@ def _empty(value: Any) -> bool:
 
 
 def _field(
-    state: _Check, item: Mapping[str, Any], target: dict[str, Any], scope: Mapping[str, Any],
+    state: _Check,
+    item: Mapping[str, Any],
+    target: dict[str, Any],
+    scope: Mapping[str, Any],
     path: str,
-) -> None:  # fmt: skip
+) -> None:
     kind, name = item["type"], item["name"]
     if kind in ("calculated", "note"):
         return
@@ -176,8 +187,9 @@ def _field(
     )
     if _empty(value) and kind != "yes_no" and kind != "repeat":
         if required:
-            state.problems.append(Problem(path, "declaration" if kind == "declaration"
-                                          else "required"))  # fmt: skip
+            state.problems.append(
+                Problem(path, "declaration" if kind == "declaration" else "required")
+            )
         target.pop(name, None)
         return
     if value is None:
@@ -201,8 +213,13 @@ def _typed(
     problems = state.problems
     if kind in ("text", "long_text"):
         if not isinstance(value, str) or len(value) > TEXT_LIMIT:
-            problems.append(Problem(path, "not_text" if not isinstance(value, str) else "too_long",
-                                    {"max": TEXT_LIMIT}))  # fmt: skip
+            problems.append(
+                Problem(
+                    path,
+                    "not_text" if not isinstance(value, str) else "too_long",
+                    {"max": TEXT_LIMIT},
+                )
+            )
             return value
         text = value.strip()
         if len(text) < item.get("min_length", 0):
@@ -228,9 +245,12 @@ def _typed(
         if kind == "choice" and not (isinstance(value, str) and value in allowed):
             problems.append(Problem(path, "choice"))
         if kind == "multi_choice" and not (
-            isinstance(value, list) and value and all(isinstance(v, str) for v in value)
-            and len(set(value)) == len(value) and all(v in allowed for v in value)
-        ):  # fmt: skip
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, str) for v in value)
+            and len(set(value)) == len(value)
+            and all(v in allowed for v in value)
+        ):
             problems.append(Problem(path, "choice"))
         elif kind == "multi_choice" and len(value) > 1:
             # "Nessuno" with "Pensione" contradicts itself: an exclusive answer stands alone.

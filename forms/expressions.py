@@ -61,11 +61,37 @@ class Expression:
 CONSTANTS = {"true": True, "false": False, "True": True, "False": False}
 
 _ALLOWED = (
-    ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub, ast.UAdd,
-    ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Compare, ast.Eq, ast.NotEq, ast.Lt,
-    ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn, ast.IfExp, ast.Call, ast.Name, ast.Load,
-    ast.Constant, ast.List, ast.Tuple, ast.Attribute,
-)  # fmt: skip
+    ast.Expression,
+    ast.BoolOp,
+    ast.And,
+    ast.Or,
+    ast.UnaryOp,
+    ast.Not,
+    ast.USub,
+    ast.UAdd,
+    ast.BinOp,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.Compare,
+    ast.Eq,
+    ast.NotEq,
+    ast.Lt,
+    ast.LtE,
+    ast.Gt,
+    ast.GtE,
+    ast.In,
+    ast.NotIn,
+    ast.IfExp,
+    ast.Call,
+    ast.Name,
+    ast.Load,
+    ast.Constant,
+    ast.List,
+    ast.Tuple,
+    ast.Attribute,
+)
 
 
 def compile_expression(source: str) -> Expression:
@@ -112,8 +138,9 @@ def _check(node: ast.AST, depth: int) -> None:
             raise ExpressionError("functions take no keyword arguments")
         arity = FUNCTIONS[node.func.id][1]
         if arity is not None and len(node.args) not in arity:
-            raise ExpressionError(f"{node.func.id}() takes {' or '.join(map(str, arity))} "
-                                  "argument(s)")  # fmt: skip
+            raise ExpressionError(
+                f"{node.func.id}() takes {' or '.join(map(str, arity))} argument(s)"
+            )
         for argument in node.args:
             _check(argument, depth + 1)
         return  # the function name itself is not an answer

@@ -165,8 +165,11 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
     if not status.state.can_print:
         print(f"social-point: the test page was not printed: {status.state.value}", file=sys.stderr)
         if status.state is State.NO_ANSWER:
-            print("social-point: a printer that cannot answer status queries prints with "
-                  "--no-status (or printer.answers_status = false)", file=sys.stderr)  # fmt: skip
+            print(
+                "social-point: a printer that cannot answer status queries prints with "
+                "--no-status (or printer.answers_status = false)",
+                file=sys.stderr,
+            )
         return 1
     # A sample voucher is signed with the public sample key and marked as a sample:
     # a test print can never be spent.
@@ -177,8 +180,10 @@ def print_test(config_path: Path | None, document: str = "test", no_status: bool
         print(f"social-point: printing failed after {error.sent} bytes: {error}", file=sys.stderr)
         return 1
     print("test page printed" if document == "test" else f"sample {document} printed")
-    print(f"status after printing: {after.state.value}"
-          + (f" ({after.detail})" if after.detail else ""))  # fmt: skip
+    print(
+        f"status after printing: {after.state.value}"
+        + (f" ({after.detail})" if after.detail else "")
+    )
     return 0
 
 
@@ -212,8 +217,10 @@ def print_jobs(config_path: Path | None, reprint: str | None, done: str | None =
         for job in jobs:
             reason = f" ({job.waiting_reason})" if job.state == "pending" else ""
             copy = f" copy {job.copy_no}" if job.copy_no else ""
-            print(f"{job.uuid}  {job.created_at:%Y-%m-%d %H:%M} UTC  {job.kind}{copy}"
-                  f"  {job.reference or '-'}  {job.state}{reason}")  # fmt: skip
+            print(
+                f"{job.uuid}  {job.created_at:%Y-%m-%d %H:%M} UTC  {job.kind}{copy}"
+                f"  {job.reference or '-'}  {job.state}{reason}"
+            )
         if not jobs:
             print("every slip printed")
         return 0
@@ -258,8 +265,10 @@ def voucher_verify(config_path: Path | None, text: str, today: date | None) -> i
             else f"service {claims.service_id} x {claims.units}"
         )
         kid = verdict.kid.hex() if verdict.kid else ""
-        print(f"voucher {claims.code}; {value}; valid {claims.valid_from:%d/%m/%Y} to "
-              f"{claims.valid_until:%d/%m/%Y}; key {kid}")  # fmt: skip
+        print(
+            f"voucher {claims.code}; {value}; valid {claims.valid_from:%d/%m/%Y} to "
+            f"{claims.valid_until:%d/%m/%Y}; key {kid}"
+        )
     if verdict.outcome == "valid":
         print(OFFLINE_NOTE)
     return 0 if verdict.outcome == "valid" else 1

@@ -35,12 +35,19 @@ LANGUAGES = (
     Language("it", "Italiano", "it_IT", stemmer="italian"),
     Language("en", "English", "en_GB", stemmer="english"),
     Language("ro", "Română", "ro_RO", keyboard="ro", stemmer="romanian"),
-    Language("ar", "العربية", "ar_MA", right_to_left=True, font="Noto Sans Arabic",
-             keyboard="ar", stemmer="arabic"),
+    Language(
+        "ar",
+        "العربية",
+        "ar_MA",
+        right_to_left=True,
+        font="Noto Sans Arabic",
+        keyboard="ar",
+        stemmer="arabic",
+    ),
     Language("sq", "Shqip", "sq_AL", keyboard="sq"),
     Language("uk", "Українська", "uk_UA", keyboard="uk"),
     Language("zh", "简体中文", "zh_CN", font="Noto Sans CJK SC", types_in_latin=True),
-)  # fmt: skip
+)
 CODES = tuple(language.code for language in LANGUAGES)
 # The fonts in the order a text looks for a glyph: Latin and Cyrillic first, then the
 # other scripts (Debian: fonts-noto-core and fonts-noto-cjk).

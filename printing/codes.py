@@ -56,8 +56,9 @@ def qr_module_for(payload: str, dots: int, preferred: int, native: bool) -> int 
 
 def qr_image(payload: str, module: int) -> Image.Image:
     """The QR as a 1-bit image with its quiet zone (white is 1, as Pillow has it)."""
-    symbol = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_Q, box_size=module,
-                           border=QUIET_MODULES)  # fmt: skip
+    symbol = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_Q, box_size=module, border=QUIET_MODULES
+    )
     symbol.add_data(payload)
     symbol.make(fit=True)
     return symbol.make_image().get_image().convert("1")

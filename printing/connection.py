@@ -46,8 +46,14 @@ class PrinterError(Exception):
     whether any paper may have come out (then the job is uncertain, never sent again by
     itself); ``state`` is what the printer said, when it said something."""
 
-    def __init__(self, message: str, sent: int, *, maybe_printed: bool | None = None,
-                 state: State | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        message: str,
+        sent: int,
+        *,
+        maybe_printed: bool | None = None,
+        state: State | None = None,
+    ) -> None:
         super().__init__(message)
         self.sent = sent
         self.maybe_printed = sent > 0 if maybe_printed is None else maybe_printed
@@ -126,9 +132,12 @@ class _TwoWayConnection:
 
     def _not_a_printer(self, reply: int) -> Status:
         shown = chr(reply) if 32 <= reply < 127 else f"0x{reply:02x}"
-        return Status(State.NOT_A_PRINTER, f"{self.describe()} answered {shown!r}, which no "
-                      "ESC/POS printer sends: check the printer's address and port (is it a "
-                      "web or SSH server?)")  # fmt: skip
+        return Status(
+            State.NOT_A_PRINTER,
+            f"{self.describe()} answered {shown!r}, which no "
+            "ESC/POS printer sends: check the printer's address and port (is it a "
+            "web or SSH server?)",
+        )
 
     def status(self) -> Status:
         try:
@@ -152,8 +161,10 @@ class _TwoWayConnection:
             cause = self._ask(link, 2) if online & 0x08 else None
             paper = self._ask(link, 4)
         except _NoAnswerError:
-            return Status(State.NO_ANSWER, "the printer did not answer the status query in "
-                          f"{self.status_timeout:g} s")  # fmt: skip
+            return Status(
+                State.NO_ANSWER,
+                f"the printer did not answer the status query in {self.status_timeout:g} s",
+            )
         except _NotAPrinterError as wrong:
             return self._not_a_printer(wrong.reply)
         return Status(interpret(online, cause, paper))
@@ -191,14 +202,19 @@ class _TwoWayConnection:
             after = self._status_on(link)
         except OSError as error:
             maybe = sent > 0 or not link.exact_errors
-            raise PrinterError(self._problem(error), sent, maybe_printed=maybe,
-                               state=State.UNREACHABLE) from None  # fmt: skip
+            raise PrinterError(
+                self._problem(error), sent, maybe_printed=maybe, state=State.UNREACHABLE
+            ) from None
         finally:
             link.close()
         if not after.state.can_print:
             said = after.detail or after.state.value
-            raise PrinterError(f"{self.describe()}: after the job: {said}", sent,
-                               maybe_printed=True, state=after.state)  # fmt: skip
+            raise PrinterError(
+                f"{self.describe()}: after the job: {said}",
+                sent,
+                maybe_printed=True,
+                state=after.state,
+            )
         return after
 
 
@@ -235,8 +251,15 @@ class _SocketLink:
 class NetworkConnection(_TwoWayConnection):
     """A printer on TCP port 9100 (or another); timeouts in seconds."""
 
-    def __init__(self, host: str, port: int = 9100, *, timeout: float = 5.0,
-                 status_timeout: float = 1.0, answers_status: bool = True) -> None:  # fmt: skip
+    def __init__(
+        self,
+        host: str,
+        port: int = 9100,
+        *,
+        timeout: float = 5.0,
+        status_timeout: float = 1.0,
+        answers_status: bool = True,
+    ) -> None:
         self.host, self.port = host, port
         self.timeout, self.status_timeout = timeout, status_timeout
         self.answers_status = answers_status
@@ -279,8 +302,15 @@ class _SerialLink:
 class SerialConnection(_TwoWayConnection):
     """A printer on a serial port (pyserial); timeouts in seconds."""
 
-    def __init__(self, device: str, baudrate: int = 19200, *, timeout: float = 5.0,
-                 status_timeout: float = 1.0, answers_status: bool = True) -> None:  # fmt: skip
+    def __init__(
+        self,
+        device: str,
+        baudrate: int = 19200,
+        *,
+        timeout: float = 5.0,
+        status_timeout: float = 1.0,
+        answers_status: bool = True,
+    ) -> None:
         self.device, self.baudrate = device, baudrate
         self.timeout, self.status_timeout = timeout, status_timeout
         self.answers_status = answers_status
@@ -292,8 +322,9 @@ class SerialConnection(_TwoWayConnection):
         import serial
 
         try:
-            port = serial.Serial(self.device, self.baudrate, timeout=self.status_timeout,
-                                 write_timeout=self.timeout)  # fmt: skip
+            port = serial.Serial(
+                self.device, self.baudrate, timeout=self.status_timeout, write_timeout=self.timeout
+            )
         except serial.SerialException as error:
             raise OSError(str(error)) from None
         return _SerialLink(port)
@@ -328,9 +359,16 @@ class UsbConnection(_TwoWayConnection):
     """A USB printer by vendor and product id. USB counts timeouts in milliseconds, and
     0 would mean waiting for ever: both are given here in milliseconds, never 0."""
 
-    def __init__(self, vendor_id: int, product_id: int, *, timeout_ms: int = 5000,
-                 status_timeout_ms: int = 1000, answers_status: bool = True,
-                 open_port: Callable[[int, int], UsbPort] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        vendor_id: int,
+        product_id: int,
+        *,
+        timeout_ms: int = 5000,
+        status_timeout_ms: int = 1000,
+        answers_status: bool = True,
+        open_port: Callable[[int, int], UsbPort] | None = None,
+    ) -> None:
         if timeout_ms <= 0 or status_timeout_ms <= 0:
             raise ValueError("USB timeouts must be positive milliseconds (0 waits for ever)")
         self.answers_status = answers_status

@@ -124,8 +124,7 @@ def protocol_line(protocol: str) -> Pair:
 def with_protocol(slip: Slip, protocol: str) -> Slip:
     """An application receipt made before the platform answered, with its protocol
     number in place of the line saying it will come."""
-    elements = tuple(protocol_line(protocol) if e == PROTOCOL_TO_COME else e
-                     for e in slip.elements)  # fmt: skip
+    elements = tuple(protocol_line(protocol) if e == PROTOCOL_TO_COME else e for e in slip.elements)
     return replace(slip, elements=elements)
 
 
@@ -148,8 +147,9 @@ def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Sl
         body += [Rule(), *citizen]
     body.append(Qr(receipt.tracking_code, caption="Codice di verifica della domanda."))
     title = "RICEVUTA DI PRESENTAZIONE"
-    return Slip(title="Ricevuta di presentazione", elements=(*header(context, title), *body,
-                                                             *FOOTER))  # fmt: skip
+    return Slip(
+        title="Ricevuta di presentazione", elements=(*header(context, title), *body, *FOOTER)
+    )
 
 
 @dataclass(frozen=True)
@@ -184,9 +184,11 @@ def voucher(context: SlipContext, item: Voucher) -> Slip:
     title = "BUONO SPESA" if item.amount_cents is not None else "BUONO SERVIZIO"
     marks: list[Element] = [Text(item.mark, align="center", bold=True, big=True)] * bool(item.mark)
     if item.amount_cents is not None:
-        value = [Text(item.programme, align="center", bold=True),
-                 Text(item.issuer, align="center"),
-                 Text(euro(item.amount_cents), align="center", bold=True, big=True)]  # fmt: skip
+        value = [
+            Text(item.programme, align="center", bold=True),
+            Text(item.issuer, align="center"),
+            Text(euro(item.amount_cents), align="center", bold=True, big=True),
+        ]
     else:  # the service's title once, with the quantity the programme line may add
         service = item.service or ""
         named = item.programme if service in item.programme else f"{service} - {item.programme}"
@@ -252,8 +254,7 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
         body += [Rule(), Text("Sessioni assistite", bold=True)]
         body += [Pair(name, str(count)) for name, count in report.assisted_sessions]
     title = "RIEPILOGO GIORNALIERO"
-    return Slip(title="Riepilogo giornaliero", elements=(*header(context, title), *body,
-                                                         *FOOTER))  # fmt: skip
+    return Slip(title="Riepilogo giornaliero", elements=(*header(context, title), *body, *FOOTER))
 
 
 @dataclass(frozen=True)

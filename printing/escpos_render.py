@@ -75,8 +75,9 @@ def resync_bytes(profile: PaperProfile) -> bytes:
     return b"\x1b@" * (max_command_bytes(profile) // 2 + 1)
 
 
-def render(slip: Slip, profile: PaperProfile, *, logo: Image.Image | None = None,
-           resync: bool = False) -> bytes:  # fmt: skip
+def render(
+    slip: Slip, profile: PaperProfile, *, logo: Image.Image | None = None, resync: bool = False
+) -> bytes:
     """The slip's ESC/POS bytes. ``logo``: printed at the top (printing.escpos_render.
     fit_logo); ``resync``: the job follows one that was cut off (see the module doc)."""
     printer = _dummy(profile)
@@ -170,5 +171,7 @@ def code_page_for(escpos_profile: str, wanted: str = "", table: int = -1) -> tup
             return codec, table
         if key in by_name:
             return codec, by_name[key]
-    raise ValueError(f"the {escpos_profile} profile has no {wanted or 'Western'} code page; "
-                     "set printer.code_page_table to its ESC t number")  # fmt: skip
+    raise ValueError(
+        f"the {escpos_profile} profile has no {wanted or 'Western'} code page; "
+        "set printer.code_page_table to its ESC t number"
+    )

@@ -39,9 +39,16 @@ class PaperProfile:
 PROFILES = {
     "58mm": PaperProfile("58mm", columns=32, dots=384, qr_module=5),
     "80mm": PaperProfile("80mm", columns=48, dots=576, qr_module=6),
-    "58mm-image-qr": PaperProfile("58mm-image-qr", columns=32, dots=384, native_qr=False,
-                                  qr_module=5, escpos_profile="POS-5890", cutter=False),
-}  # fmt: skip
+    "58mm-image-qr": PaperProfile(
+        "58mm-image-qr",
+        columns=32,
+        dots=384,
+        native_qr=False,
+        qr_module=5,
+        escpos_profile="POS-5890",
+        cutter=False,
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,11 @@ def _qr_rows(element: Qr, profile: PaperProfile) -> list[Row]:
         module = qr_module_for(payload, profile.dots, profile.qr_module, profile.native_qr)
         if module is not None:
             return [QrRow(payload, module)]
-    log.warning("a %d-character QR does not fit %s paper; printed as text", len(element.payload),
-                profile.name)  # fmt: skip
+    log.warning(
+        "a %d-character QR does not fit %s paper; printed as text",
+        len(element.payload),
+        profile.name,
+    )
     text = printable(element.fallback, profile.code_page)
     return [TextRow(line, align="center") for line in wrap(text, profile.columns)] if text else []
 

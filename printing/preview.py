@@ -40,17 +40,27 @@ def render_image(slip: Slip, profile: PaperProfile, logo: Image.Image | None = N
     """``logo``: as printing.escpos_render.fit_logo made it for the printer."""
     cell = profile.dots // profile.columns
     rows = layout(slip, profile)
-    symbols = {id(row): _symbol(row, profile.dots) for row in rows
-               if isinstance(row, QrRow | BarcodeRow)}  # fmt: skip
-    symbols |= {id(row): text_image(row.text, row.lang, profile.dots, bold=row.bold,
-                                    align=row.align).convert("L")
-                for row in rows if isinstance(row, ImageRow)}  # fmt: skip
-    pictures = [logo.convert("L")] if logo is not None else []
-    height = 2 * MARGIN + sum(picture.height for picture in pictures) + sum(
-        symbols[id(row)].height if isinstance(row, QrRow | BarcodeRow | ImageRow)
-        else CELL_HEIGHT * (1 + row.big)
+    symbols = {
+        id(row): _symbol(row, profile.dots) for row in rows if isinstance(row, QrRow | BarcodeRow)
+    }
+    symbols |= {
+        id(row): text_image(
+            row.text, row.lang, profile.dots, bold=row.bold, align=row.align
+        ).convert("L")
         for row in rows
-    )  # fmt: skip
+        if isinstance(row, ImageRow)
+    }
+    pictures = [logo.convert("L")] if logo is not None else []
+    height = (
+        2 * MARGIN
+        + sum(picture.height for picture in pictures)
+        + sum(
+            symbols[id(row)].height
+            if isinstance(row, QrRow | BarcodeRow | ImageRow)
+            else CELL_HEIGHT * (1 + row.big)
+            for row in rows
+        )
+    )
     image = Image.new("L", (profile.dots, height), 255)
     draw = ImageDraw.Draw(image)
     y = MARGIN

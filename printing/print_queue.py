@@ -70,8 +70,17 @@ class QueuedJob:
 def _new_job(session: Session, **fields: object) -> str:
     moment = utcnow()
     job_uuid = str(uuid.uuid4())
-    session.add(PrintJob(uuid=job_uuid, state="pending", attempts=0, bytes_sent=0,
-                         created_at=moment, updated_at=moment, **fields))  # fmt: skip
+    session.add(
+        PrintJob(
+            uuid=job_uuid,
+            state="pending",
+            attempts=0,
+            bytes_sent=0,
+            created_at=moment,
+            updated_at=moment,
+            **fields,
+        )
+    )
     return job_uuid
 
 
@@ -86,16 +95,26 @@ def add(
     """Queues ``slip`` in the caller's transaction; returns the job's UUID."""
     if kind not in KINDS:
         raise ValueError(f"unknown print job kind {kind!r}")
-    return _new_job(session, kind=kind, reference=reference, copy_no=0, slip=to_json(slip),
-                    hold_until=hold_until)  # fmt: skip
+    return _new_job(
+        session,
+        kind=kind,
+        reference=reference,
+        copy_no=0,
+        slip=to_json(slip),
+        hold_until=hold_until,
+    )
 
 
 def held(session: Session, kind: str, reference: str) -> QueuedJob | None:
     """The pending job of this kind and reference still held, if any."""
     row = session.scalars(
-        select(PrintJob).where(PrintJob.kind == kind, PrintJob.reference == reference,
-                               PrintJob.state == "pending", PrintJob.hold_until.is_not(None))
-    ).first()  # fmt: skip
+        select(PrintJob).where(
+            PrintJob.kind == kind,
+            PrintJob.reference == reference,
+            PrintJob.state == "pending",
+            PrintJob.hold_until.is_not(None),
+        )
+    ).first()
     return None if row is None else QueuedJob.of(row)
 
 
@@ -243,15 +262,22 @@ def reprint(session: Session, job_uuid: str) -> str:
         select(PrintJob).where(family, PrintJob.id != original_id, PrintJob.state == "pending")
     ).first()
     printed = session.scalar(
-        select(func.count()).select_from(PrintJob)
+        select(func.count())
+        .select_from(PrintJob)
         .where(family, PrintJob.state.in_(MAY_HAVE_PRINTED))
-    )  # fmt: skip
+    )
     dealt_with(session, job_uuid)
     if waiting is not None:
         return waiting.uuid
     copy_no = printed or 0
-    return _new_job(session, kind=row.kind, reference=row.reference, copy_no=copy_no,
-                    original_id=original_id, slip=row.slip)  # fmt: skip
+    return _new_job(
+        session,
+        kind=row.kind,
+        reference=row.reference,
+        copy_no=copy_no,
+        original_id=original_id,
+        slip=row.slip,
+    )
 
 
 def dealt_with(session: Session, job_uuid: str) -> bool:
@@ -266,10 +292,13 @@ def dealt_with(session: Session, job_uuid: str) -> bool:
     )
     cancelled = session.execute(
         update(PrintJob)
-        .where(PrintJob.uuid == job_uuid, PrintJob.state == "pending",
-               PrintJob.waiting_reason.is_not(None))
+        .where(
+            PrintJob.uuid == job_uuid,
+            PrintJob.state == "pending",
+            PrintJob.waiting_reason.is_not(None),
+        )
         .values(state="cancelled", updated_at=now)
-    )  # fmt: skip
+    )
     return bool(checked.rowcount or cancelled.rowcount)
 
 

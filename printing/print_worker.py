@@ -173,8 +173,14 @@ class PrintWorker:
         self._resync = False
         with self.store.write() as session:
             print_queue.mark_printed(session, job.id, digest, len(data))
-        log.info("printer: %s job %s printed (%d bytes, sha256 %s; printer then %s)", job.kind,
-                 job.uuid, len(data), digest[:16], after.state.value)  # fmt: skip
+        log.info(
+            "printer: %s job %s printed (%d bytes, sha256 %s; printer then %s)",
+            job.kind,
+            job.uuid,
+            len(data),
+            digest[:16],
+            after.state.value,
+        )
         self._alerted = None
         self._paper_news(after.state)
         self._publish(PrintUpdate(after.state, job.uuid, "printed", waiting - 1))
@@ -201,8 +207,9 @@ class PrintWorker:
             if tell:  # the managers hear of it through the platform, once per problem
                 outbox.add(session, "event", _alert_event(status.state, job.kind))
         if tell:
-            log.warning("printer: %s; job %s waits (%s)", status.state.value, job.uuid,
-                        status.detail)  # fmt: skip
+            log.warning(
+                "printer: %s; job %s waits (%s)", status.state.value, job.uuid, status.detail
+            )
             self._alerted = status.state
         self._publish(PrintUpdate(status.state, job.uuid, "pending", waiting))
 

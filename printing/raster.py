@@ -31,8 +31,11 @@ def font_file(family: str, bold: bool = False) -> str | None:
     try:
         found = subprocess.run(
             ["fc-match", "--format=%{file}\n%{family}", pattern],
-            capture_output=True, text=True, timeout=10, check=True,
-        ).stdout.split("\n")  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.split("\n")
     except (OSError, subprocess.SubprocessError):
         log.error("fontconfig (fc-match) is not available")
         return None
@@ -84,8 +87,9 @@ def _right_to_left(text: str) -> bool:
     return False
 
 
-def _lines(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int,
-           direction: str) -> list[str]:  # fmt: skip
+def _lines(
+    text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int, direction: str
+) -> list[str]:
     """Lines no wider than ``width`` dots: broken at spaces, or anywhere (Chinese)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -108,8 +112,9 @@ def _lines(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width:
     return lines
 
 
-def text_image(text: str, lang: str, width: int, *, bold: bool = False,
-               align: str = "left") -> Image.Image:  # fmt: skip
+def text_image(
+    text: str, lang: str, width: int, *, bold: bool = False, align: str = "left"
+) -> Image.Image:
     """``text`` in ``lang``'s font, wrapped to ``width`` dots, black on white ("1")."""
     # Control characters draw nothing (and Raqm refuses some): line breaks stay.
     text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)
@@ -128,6 +133,5 @@ def text_image(text: str, lang: str, width: int, *, bold: bool = False,
         if rtl and align == "left":  # a right-to-left line starts at the right edge
             start = width - used
         y = LINE_GAP + index * (FONT_PX + LINE_GAP)
-        draw.text((start, y), line, font=font, fill=0, direction=direction,
-                  language=lang)  # fmt: skip
+        draw.text((start, y), line, font=font, fill=0, direction=direction, language=lang)
     return image

@@ -131,8 +131,13 @@ def as_duplicate(slip: Slip, copy_no: int, reprinted_at: datetime) -> Slip:
 
 # Slips are stored in the print queue as JSON, so a job can be printed, previewed and
 # reprinted after a restart exactly as it was first made.
-_TYPES: dict[str, type[Any]] = {"text": Text, "pair": Pair, "rule": Rule, "qr": Qr,
-                                "barcode": Barcode}  # fmt: skip
+_TYPES: dict[str, type[Any]] = {
+    "text": Text,
+    "pair": Pair,
+    "rule": Rule,
+    "qr": Qr,
+    "barcode": Barcode,
+}
 _NAMES = {kind: name for name, kind in _TYPES.items()}
 
 

@@ -16,12 +16,25 @@ log = logging.getLogger(__name__)
 
 PLAIN = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...",
-        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
     }
-)  # fmt: skip
+)
 UNPRINTABLE = "\u00b7"  # a visible middle dot, present in CP1252 and CP858
 
 
@@ -95,9 +108,10 @@ def _word_pieces(word: str, columns: int) -> list[str]:
         return [word]
     address = bool(_ADDRESS.search(word))
     points = [
-        i for i in range(1, len(word))
+        i
+        for i in range(1, len(word))
         if word[i] in ".@?&=#_" or word[i - 1] == "/" or (word[i - 1] == "-" and not address)
-    ]  # fmt: skip
+    ]
     pieces, start = [], 0
     while len(word) - start > columns:
         fitting = [p for p in points if start < p <= start + columns]

@@ -45,9 +45,17 @@ class Strict(BaseModel):
 
 
 AnyRecord = (
-    ComuneRecord | CategoryRecord | ProviderRecord | ServiceRecord | FormRecord | CallRecord
-    | OperatorRecord | ApplicationStatusRecord | CreditRecord | VoucherRecord
-)  # fmt: skip
+    ComuneRecord
+    | CategoryRecord
+    | ProviderRecord
+    | ServiceRecord
+    | FormRecord
+    | CallRecord
+    | OperatorRecord
+    | ApplicationStatusRecord
+    | CreditRecord
+    | VoucherRecord
+)
 
 
 class Change(BaseModel):

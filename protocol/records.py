@@ -326,13 +326,16 @@ RECORD_TYPES: dict[str, type[Record]] = {
 # Which stream carries which kinds, in the order a kiosk must apply them.
 STREAMS: dict[str, tuple[str, ...]] = {
     Stream.CATALOG: (
-        RecordKind.COMUNI, RecordKind.CATEGORIES, RecordKind.PROVIDERS, RecordKind.SERVICES,
+        RecordKind.COMUNI,
+        RecordKind.CATEGORIES,
+        RecordKind.PROVIDERS,
+        RecordKind.SERVICES,
     ),
     Stream.CALLS: (RecordKind.FORMS, RecordKind.CALLS),
     Stream.OPERATORS: (RecordKind.OPERATORS,),
     Stream.STATUSES: (RecordKind.APPLICATION_STATUSES,),
     Stream.WALLET: (RecordKind.CREDITS, RecordKind.VOUCHERS),
-}  # fmt: skip
+}
 STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds}
 
 
@@ -426,8 +429,10 @@ def describe(error: ErrorDetails) -> str:
     return f"{where(loc)}: {problem}"
 
 
-_BRANCH = re.compile(r"^(?:function-[a-z]+\[.*\]|constrained-str|str|int|list\[.*\]|dict\[.*\]|"
-                     r"date|datetime|enum\[.*\]|nullable\[.*\]|none)$")  # fmt: skip
+_BRANCH = re.compile(
+    r"^(?:function-[a-z]+\[.*\]|constrained-str|str|int|list\[.*\]|dict\[.*\]|"
+    r"date|datetime|enum\[.*\]|nullable\[.*\]|none)$"
+)
 
 
 def naive_utc(moment: datetime) -> datetime:

@@ -204,8 +204,16 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
             results.append(Result(uuid, False, None, code, message[:500]))
         elif status == "retry":
             said, told = raw.get("code"), raw.get("message")
-            results.append(Result(uuid, False, None, str(said)[:64] if said else "retry",
-                                  str(told)[:500] if told else "", retry=True))  # fmt: skip
+            results.append(
+                Result(
+                    uuid,
+                    False,
+                    None,
+                    str(said)[:64] if said else "retry",
+                    str(told)[:500] if told else "",
+                    retry=True,
+                )
+            )
         else:
             raise ProtocolError(f"{where}.status: {status!r} is not accepted, rejected or retry")
     return results

@@ -20,13 +20,22 @@ def _notice(notice: r.PrivacyNotice | None) -> dict[str, Any] | None:
 
 
 def comune(record: r.ComuneRecord) -> dict[str, Any]:
-    return {"id": record.id, "name": record.name, "catastale": record.catastale,
-            "province": record.province, "cap": record.cap}  # fmt: skip
+    return {
+        "id": record.id,
+        "name": record.name,
+        "catastale": record.catastale,
+        "province": record.province,
+        "cap": record.cap,
+    }
 
 
 def category(record: r.CategoryRecord) -> dict[str, Any]:
-    return {"id": record.id, "label": record.label, "icon": record.icon,
-            "position": record.position}  # fmt: skip
+    return {
+        "id": record.id,
+        "label": record.label,
+        "icon": record.icon,
+        "position": record.position,
+    }
 
 
 def provider(record: r.ProviderRecord) -> dict[str, Any]:
@@ -78,8 +87,13 @@ def call(record: r.CallRecord) -> dict[str, Any]:
 
 def form(record: r.FormRecord) -> dict[str, Any]:
     definition = record.form
-    return {"id": record.id, "form_id": definition.id, "version": definition.version,
-            "sha256": definition.sha256, "definition": definition.data}  # fmt: skip
+    return {
+        "id": record.id,
+        "form_id": definition.id,
+        "version": definition.version,
+        "sha256": definition.sha256,
+        "definition": definition.data,
+    }
 
 
 def operator(record: r.OperatorRecord) -> dict[str, Any]:
@@ -105,9 +119,12 @@ def application_status(record: r.ApplicationStatusRecord) -> dict[str, Any]:
 
 
 def credit(record: r.CreditRecord) -> dict[str, Any]:
-    return {"id": record.id, "programme": record.programme,
-            "balance_cents": record.balance_cents,
-            "updated_at": naive_utc(record.updated_at)}  # fmt: skip
+    return {
+        "id": record.id,
+        "programme": record.programme,
+        "balance_cents": record.balance_cents,
+        "updated_at": naive_utc(record.updated_at),
+    }
 
 
 def voucher(record: r.VoucherRecord) -> dict[str, Any]:

@@ -45,8 +45,9 @@ def published_pin_hash(admin_hash: str) -> str:
 def read_dataset(path: Path, today: date) -> dict[str, list[dict[str, Any]]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     data["calls"] = [resolve_call_dates(call, today) for call in data.get("calls", [])]
-    data["operators"] = [{**op, "pin_hash": published_pin_hash(op["pin_hash"])}
-                         for op in data.get("operators", [])]  # fmt: skip
+    data["operators"] = [
+        {**op, "pin_hash": published_pin_hash(op["pin_hash"])} for op in data.get("operators", [])
+    ]
     data["forms"] = definition_records(path.parent / "forms")
     return {kind: data.get(kind, []) for kind in mirror.KINDS}
 

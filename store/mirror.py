@@ -79,8 +79,9 @@ def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
     if kind == "services":
         # A service may come twice in a batch (changed twice): its last record counts.
         last = {row["id"]: row for row in rows}
-        links = [(service, comune) for service, row in last.items()
-                 for comune in row["residents_of"]]  # fmt: skip
+        links = [
+            (service, comune) for service, row in last.items() for comune in row["residents_of"]
+        ]
         texts = [search_rows.service_text(row) for row in last.values()]
     getter, conversions = _layout(kind)
     values = []

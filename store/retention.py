@@ -127,9 +127,15 @@ def housekeep(store: Store, rule: RetentionRule, now: datetime | None = None) ->
         late = overdue(session, moment, rule)
     if purged:
         store.checkpoint()
-        log.info("retention: personal data dropped from %d records, %d slips deleted",
-                 purged.records, purged.slips)  # fmt: skip
+        log.info(
+            "retention: personal data dropped from %d records, %d slips deleted",
+            purged.records,
+            purged.slips,
+        )
     if late.count:
-        log.warning("retention: %d records older than %d days are still waiting to be sent",
-                    late.count, rule.unsent_alert_days)  # fmt: skip
+        log.warning(
+            "retention: %d records older than %d days are still waiting to be sent",
+            late.count,
+            rule.unsent_alert_days,
+        )
     return purged

@@ -120,9 +120,14 @@ def reindex(connection: Connection, column: str, ids: Sequence[str]) -> None:
         ids,
     )
     for service, provider, category, title, description, keywords in map(tuple, found):
-        record = {"id": service, "provider_id": provider, "category_id": category,
-                  "title": orjson.loads(title), "description": orjson.loads(description),
-                  "keywords": orjson.loads(keywords)}  # fmt: skip
+        record = {
+            "id": service,
+            "provider_id": provider,
+            "category_id": category,
+            "title": orjson.loads(title),
+            "description": orjson.loads(description),
+            "keywords": orjson.loads(keywords),
+        }
         texts.append(service_text(record))
     remove(connection, [text.id for text in texts])
     add(connection, texts)

@@ -57,12 +57,24 @@ def set_aside(session: Session, stream: str, poison: Poison) -> None:
         row = SetAsideRecord(kind=key[0], record_id=key[1], first_seen=moment)
         session.add(row)
     row.stream, row.op, row.data, row.reason, row.last_seen = (
-        stream, poison.op, data, reason, moment,
-    )  # fmt: skip
-    outbox.add(session, "event", {
-        "type": "record_set_aside", "stream": stream, "kind": key[0], "id": key[1],
-        "op": poison.op, "reason": reason,
-    })  # fmt: skip
+        stream,
+        poison.op,
+        data,
+        reason,
+        moment,
+    )
+    outbox.add(
+        session,
+        "event",
+        {
+            "type": "record_set_aside",
+            "stream": stream,
+            "kind": key[0],
+            "id": key[1],
+            "op": poison.op,
+            "reason": reason,
+        },
+    )
 
 
 def release(session: Session, kind: str, ids: list[str]) -> None:

@@ -34,8 +34,7 @@ def load(path: Path) -> DeviceIdentity | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         key = data.get("lookup_key")
-        return DeviceIdentity(str(data["device_id"]), str(data["token"]),
-                              str(key) if key else None)  # fmt: skip
+        return DeviceIdentity(str(data["device_id"]), str(data["token"]), str(key) if key else None)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -49,8 +48,14 @@ def save(path: Path, identity: DeviceIdentity) -> None:
     temporary = path.with_suffix(".tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        json.dump({"device_id": identity.device_id, "token": identity.token,
-                   "lookup_key": identity.lookup_key}, file)  # fmt: skip
+        json.dump(
+            {
+                "device_id": identity.device_id,
+                "token": identity.token,
+                "lookup_key": identity.lookup_key,
+            },
+            file,
+        )
         file.flush()
         os.fsync(file.fileno())
     os.chmod(temporary, 0o600)  # in case the file already existed with a wider mode

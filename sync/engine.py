@@ -351,5 +351,5 @@ def _write_apart(session: Session, stream: str, step: Step) -> int:
             record,
             f"{kind} {step.prepared.ids[0]}: refers to a record this kiosk lacks",
         )
-    set_aside.set_aside(session, stream, poison)  # fmt: skip
+    set_aside.set_aside(session, stream, poison)
     return 0

@@ -76,14 +76,35 @@ class ThrowawayPostgres:
         self._numbers = count(1)
         if self.owner is not None:
             shutil.chown(self.folder, user=self.owner)
-        self._run("initdb", "-D", str(self.data), "-U", USER, "-A", "trust", "--no-sync",
-                  "-E", "UTF8", "--locale", "C")  # fmt: skip
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            USER,
+            "-A",
+            "trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--locale",
+            "C",
+        )
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
-                  str(self.folder / "server.log"), "-w", "start")  # fmt: skip
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "server.log"),
+            "-w",
+            "start",
+        )
         self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
 
     def url(self, database: str) -> str:

@@ -165,8 +165,12 @@ def test_the_home_screen_is_drawn_before_the_costly_parts_of_qt(tmp_path) -> Non
     )
     result = subprocess.run(
         [sys.executable, "-c", FIRST_FRAME_PROBE, str(config)],
-        capture_output=True, text=True, cwd=ROOT, check=False, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Qt enum namespace built: False",

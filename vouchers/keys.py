@@ -110,8 +110,12 @@ class TrustList:
             and claims.amount_cents is not None
             and (verdict.kid in self.service_only)
         ):
-            return Verdict("invalid", "an amount voucher signed by a kiosk's key: only the "
-                           "platform issues them", claims, verdict.kid)  # fmt: skip
+            return Verdict(
+                "invalid",
+                "an amount voucher signed by a kiosk's key: only the platform issues them",
+                claims,
+                verdict.kid,
+            )
         return verdict
 
 

@@ -85,9 +85,14 @@ def open_backend(
         catalog.warm()
         on_mirror_changed()
 
-    setup = make_sync(config, store, on_status=status, on_mirror_changed=mirror_changed,
-                      after_push=receipts_after_push,
-                      printer_state=lambda: printing.worker.last.printer.value)  # fmt: skip
+    setup = make_sync(
+        config,
+        store,
+        on_status=status,
+        on_mirror_changed=mirror_changed,
+        after_push=receipts_after_push,
+        printer_state=lambda: printing.worker.last.printer.value,
+    )
     return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
 
 

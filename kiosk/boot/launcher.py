@@ -38,8 +38,11 @@ def start_embedded_platform(config: Config) -> EmbeddedPlatform:
     seed_if_empty(platform, DEMO_DATASET)
     # The demo kiosk is enrolled for its Social Point's Comune: it receives that Comune's
     # operators and wallet only, as a real one would.
-    comune = config.social_point.comune if platform.records("comuni").get(
-        config.social_point.comune) else None  # fmt: skip
+    comune = (
+        config.social_point.comune
+        if platform.records("comuni").get(config.social_point.comune)
+        else None
+    )
     code = "" if config.device_file.exists() else platform.new_enrollment_code("kiosk", comune)
     server = EmbeddedServer(create_app(platform)).start()
     return EmbeddedPlatform(url=server.url, enrollment_code=code, server=server)
@@ -59,10 +62,12 @@ def central_main(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=8470)
     parser.add_argument("--db", default="sqlite:///central.sqlite3", help="SQLAlchemy URL")
     parser.add_argument(
-        "--admin-token-file", type=Path, default=None,
+        "--admin-token-file",
+        type=Path,
+        default=None,
         help="a file holding the admin token (enables the /v1/admin API); or set "
         "SOCIAL_POINT_ADMIN_TOKEN. Never on the command line, where ps shows it",
-    )  # fmt: skip
+    )
     parser.add_argument("--seed-demo", action="store_true", help="publish the demo catalog")
     parser.add_argument(
         "--time-zone", default="Europe/Rome", help="the calendar of voucher validity days"
@@ -70,14 +75,21 @@ def central_main(argv: list[str]) -> int:
     parser.add_argument(
         "--enrollment-code", action="store_true", help="print a new one-time code and exit"
     )
-    parser.add_argument("--role", choices=("kiosk", "merchant", "admin"), default="kiosk",
-                        help="the role of the device enrolled with the code")  # fmt: skip
+    parser.add_argument(
+        "--role",
+        choices=("kiosk", "merchant", "admin"),
+        default="kiosk",
+        help="the role of the device enrolled with the code",
+    )
     parser.add_argument("--comune", help="the Comune of the kiosk enrolled with the code")
     for what, metavar in (("service", "ID"), ("programme", "NAME")):
         parser.add_argument(
-            f"--accepts-{what}", action="append", default=[], metavar=metavar,
+            f"--accepts-{what}",
+            action="append",
+            default=[],
+            metavar=metavar,
             help=f"a merchant accepts vouchers of this {what} (repeatable)",
-        )  # fmt: skip
+        )
     args = parser.parse_args(argv)
     platform = Platform(args.db, time_zone=args.time_zone)
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
@@ -85,8 +97,14 @@ def central_main(argv: list[str]) -> int:
     if args.enrollment_code:
         from central.devices import GrantError
 
-        scope = {key: values for key, values in (("services", args.accepts_service),
-                 ("programmes", args.accepts_programme)) if values}  # fmt: skip
+        scope = {
+            key: values
+            for key, values in (
+                ("services", args.accepts_service),
+                ("programmes", args.accepts_programme),
+            )
+            if values
+        }
         try:
             print(platform.new_enrollment_code(args.role, args.comune, scope or None))
         except GrantError as error:

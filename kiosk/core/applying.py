@@ -59,8 +59,9 @@ class Draft:
 
     def page_problems(self, today: date) -> list[Problem]:
         page_id = self.pages[self.page]["id"]
-        _cleaned, problems = check(self.form, self.answers, today=today, pages={page_id},
-                                   comuni=self.comuni)  # fmt: skip
+        _cleaned, problems = check(
+            self.form, self.answers, today=today, pages={page_id}, comuni=self.comuni
+        )
         return problems
 
     def all_problems(self, today: date) -> tuple[dict[str, Any], list[Problem]]:
@@ -86,8 +87,9 @@ def start(session: Session, call_id: str, now: datetime) -> Draft:
 NEXT_STEPS = (
     QT_TRANSLATE_NOOP("Slips", "The Comune will contact you after examining the application."),
     QT_TRANSLATE_NOOP(
-        "Slips", "Keep this receipt: you need it to ask how your application is going."),
-)  # fmt: skip
+        "Slips", "Keep this receipt: you need it to ask how your application is going."
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -116,20 +118,37 @@ def submit(
     if problems:
         return problems
     code = tracking_code()
-    entry_uuid = outbox.add(session, "application", {
-        "call": draft.call_id, "form": draft.form.ref, "form_sha256": draft.form.sha256,
-        "tracking_code": code, "answers": cleaned,
-        "channel": "kiosk_assisted" if assisted_by else "kiosk", "assisted_by": assisted_by,
-    })  # fmt: skip
+    entry_uuid = outbox.add(
+        session,
+        "application",
+        {
+            "call": draft.call_id,
+            "form": draft.form.ref,
+            "form_sha256": draft.form.sha256,
+            "tracking_code": code,
+            "answers": cleaned,
+            "channel": "kiosk_assisted" if assisted_by else "kiosk",
+            "assisted_by": assisted_by,
+        },
+    )
     applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
-    slip = application_receipt(context, ApplicationReceipt(
-        call_title=draft.call_title.get("it", ""), comune=context.comune,
-        applicant=applicant or "-", tracking_code=code, submitted_at=context.printed_at,
-        next_steps=("Il Comune ti contatterà dopo aver esaminato la domanda.",
-                    "Conserva questa ricevuta: serve per chiedere a che punto è."),
-        language=language, call_title_translated=draft.call_title.get(language, ""),
-        citizen_notes=[translate("Slips", step, language) for step in NEXT_STEPS],
-    ))  # fmt: skip
+    slip = application_receipt(
+        context,
+        ApplicationReceipt(
+            call_title=draft.call_title.get("it", ""),
+            comune=context.comune,
+            applicant=applicant or "-",
+            tracking_code=code,
+            submitted_at=context.printed_at,
+            next_steps=(
+                "Il Comune ti contatterà dopo aver esaminato la domanda.",
+                "Conserva questa ricevuta: serve per chiedere a che punto è.",
+            ),
+            language=language,
+            call_title_translated=draft.call_title.get(language, ""),
+            citizen_notes=[translate("Slips", step, language) for step in NEXT_STEPS],
+        ),
+    )
     hold = outbox.utcnow() + timedelta(seconds=receipt_hold_s) if receipt_hold_s > 0 else None
     job = print_queue.add(session, slip, "application", code, hold_until=hold)
     return Submitted(entry_uuid, code, job)

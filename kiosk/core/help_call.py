@@ -44,9 +44,15 @@ def record_help_request(session: Session, kiosk_id: str) -> str:
 
 def record_help_answered(session: Session, operator_id: str, kiosk_id: str) -> str:
     """A welfare manager has taken the call: the dashboard stops showing it."""
-    return outbox.add(session, "event", {
-        "type": "help_answered", "operator": operator_id, "kiosk": kiosk_id,
-    })  # fmt: skip
+    return outbox.add(
+        session,
+        "event",
+        {
+            "type": "help_answered",
+            "operator": operator_id,
+            "kiosk": kiosk_id,
+        },
+    )
 
 
 def waiting_help_requests(session: Session, now: datetime) -> list[datetime]:
@@ -72,8 +78,13 @@ def ring_desk_bell(command: str) -> bool:
     if not command.strip():
         return False
     try:
-        done = subprocess.run(shlex.split(command), timeout=BELL_TIMEOUT_S, check=False,
-                              stdin=subprocess.DEVNULL, capture_output=True)  # fmt: skip
+        done = subprocess.run(
+            shlex.split(command),
+            timeout=BELL_TIMEOUT_S,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+        )
     except (OSError, ValueError, subprocess.TimeoutExpired) as error:
         log.error("the desk bell could not ring: %s", error)
         return False

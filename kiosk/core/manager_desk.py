@@ -110,9 +110,15 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
 
 def record_assisted_session(session: Session, operator_id: str, kiosk_id: str) -> str:
     """An audit event for the platform: this operator started an assisted session."""
-    return outbox.add(session, "event", {
-        "type": "assisted_session", "operator": operator_id, "kiosk": kiosk_id,
-    })  # fmt: skip
+    return outbox.add(
+        session,
+        "event",
+        {
+            "type": "assisted_session",
+            "operator": operator_id,
+            "kiosk": kiosk_id,
+        },
+    )
 
 
 def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -126,9 +132,11 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
     """Counts and totals of the day per kind, no personal data. ``last_sync`` local."""
     start, end = _local_day_bounds(day)
     of_day = (OutboxEntry.created_at >= start, OutboxEntry.created_at < end)
-    kinds = dict(session.execute(
-        select(OutboxEntry.kind, func.count()).where(*of_day).group_by(OutboxEntry.kind)
-    ).all())  # fmt: skip
+    kinds = dict(
+        session.execute(
+            select(OutboxEntry.kind, func.count()).where(*of_day).group_by(OutboxEntry.kind)
+        ).all()
+    )
     sessions: dict[str, int] = {}
     for payload in session.scalars(
         select(OutboxEntry.payload).where(*of_day, OutboxEntry.kind == "event")
@@ -136,11 +144,23 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         if payload.get("type") == "assisted_session":
             operator = str(payload.get("operator"))
             sessions[operator] = sessions.get(operator, 0) + 1
-    payments = list(session.scalars(select(OutboxEntry.payload["payment"].as_string()).where(
-        *of_day, OutboxEntry.kind == "purchase")))  # fmt: skip
-    printed = list(session.scalars(select(PrintJob.reference).where(
-        PrintJob.kind == "voucher", PrintJob.copy_no == 0,
-        PrintJob.created_at >= start, PrintJob.created_at < end)))  # fmt: skip
+    payments = list(
+        session.scalars(
+            select(OutboxEntry.payload["payment"].as_string()).where(
+                *of_day, OutboxEntry.kind == "purchase"
+            )
+        )
+    )
+    printed = list(
+        session.scalars(
+            select(PrintJob.reference).where(
+                PrintJob.kind == "voucher",
+                PrintJob.copy_no == 0,
+                PrintJob.created_at >= start,
+                PrintJob.created_at < end,
+            )
+        )
+    )
     # Copies: a wallet reprint of a bearer voucher, or a manager's reprint of a slip.
     is_copy = (PrintJob.kind == "voucher_copy") | (
         (PrintJob.kind == "voucher") & (PrintJob.copy_no > 0)
@@ -148,8 +168,11 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
     copies = session.scalar(
         select(func.count()).where(is_copy, PrintJob.created_at >= start, PrintJob.created_at < end)
     )
-    amounts = session.scalars(select(MirroredVoucher.amount_cents).where(
-        MirroredVoucher.code.in_(printed), MirroredVoucher.amount_cents.is_not(None)))  # fmt: skip
+    amounts = session.scalars(
+        select(MirroredVoucher.amount_cents).where(
+            MirroredVoucher.code.in_(printed), MirroredVoucher.amount_cents.is_not(None)
+        )
+    )
     names = dict(session.execute(select(Operator.id, Operator.name)).all())
     counts = outbox.counts(session)
     problems = sum(print_queue.counts(session).get(state, 0) for state in ("uncertain", "expired"))

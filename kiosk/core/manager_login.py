@@ -66,8 +66,9 @@ def hash_pin(pin: str, *, log2_n: int = 16, r: int = 8, p: int = 1) -> str:
     """The administrator's form of a PIN: 64 bytes, the second half the proof key
     (about 0.2 s of work and 64 MiB by default)."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**log2_n, r=r, p=p,
-                            maxmem=MAX_MEMORY, dklen=64)  # fmt: skip
+    digest = hashlib.scrypt(
+        pin.encode(), salt=salt, n=2**log2_n, r=r, p=p, maxmem=MAX_MEMORY, dklen=64
+    )
     return f"scrypt${log2_n}${r}${p}${_b64(salt)}${_b64(digest)}"
 
 
@@ -91,8 +92,15 @@ def pin_key(pin: str, encoded: str) -> bytes | None:
         return None
     if not 8 <= len(salt_bytes) <= 64 or not 16 <= len(expected_bytes) <= 64:
         return None
-    digest = hashlib.scrypt(pin.encode(), salt=salt_bytes, n=2**n_exp, r=r_val, p=p_val,
-                            maxmem=MAX_MEMORY, dklen=len(expected_bytes) + PROOF_BYTES)  # fmt: skip
+    digest = hashlib.scrypt(
+        pin.encode(),
+        salt=salt_bytes,
+        n=2**n_exp,
+        r=r_val,
+        p=p_val,
+        maxmem=MAX_MEMORY,
+        dklen=len(expected_bytes) + PROOF_BYTES,
+    )
     if not hmac.compare_digest(digest[: len(expected_bytes)], expected_bytes):
         return None
     return digest[len(expected_bytes) :] if len(expected_bytes) == 32 else b""
@@ -146,8 +154,9 @@ def log_in(
             session.delete(lockout)
         if operator.comuni is not None and comune not in operator.comuni:
             return LoginOutcome(problem="not_here")
-        return LoginOutcome(Manager(operator.id, operator.name, operator.organization,
-                                    operator.role, key))  # fmt: skip
+        return LoginOutcome(
+            Manager(operator.id, operator.name, operator.organization, operator.role, key)
+        )
     if lockout is None:
         lockout = OperatorLockout(operator_id=code, failures=0, updated_at=now)
         session.add(lockout)

@@ -45,13 +45,16 @@ PAYMENT_NOTES = {
 # The same notes for the citizen's own lines, in their language (the catalogs' "Slips").
 CITIZEN_PAYMENT_NOTES = {
     "provider": QT_TRANSLATE_NOOP(
-        "Slips", "You pay the provider when you get the service. The kiosk never takes money."),
+        "Slips", "You pay the provider when you get the service. The kiosk never takes money."
+    ),
     "credit": QT_TRANSLATE_NOOP(
-        "Slips", "Paid with your welfare credit. The kiosk never takes money."),
+        "Slips", "Paid with your welfare credit. The kiosk never takes money."
+    ),
     "desk": QT_TRANSLATE_NOOP("Slips", "Paid at the Social Point desk."),
-}  # fmt: skip
+}
 SHOW_VOUCHERS = QT_TRANSLATE_NOOP(
-    "Slips", "One voucher per service comes out: show it to the provider.")  # fmt: skip
+    "Slips", "One voucher per service comes out: show it to the provider."
+)
 
 
 class CheckoutError(Exception):
@@ -105,8 +108,10 @@ class Cart:
     def set_quantity(self, service_id: str, quantity: int) -> None:
         """How many of a service in the cart (1 to MAX_QUANTITY; ``remove`` takes it out)."""
         quantity = max(1, min(MAX_QUANTITY, quantity))
-        self.lines = [replace(ln, quantity=quantity) if ln.service_id == service_id else ln
-                      for ln in self.lines]  # fmt: skip
+        self.lines = [
+            replace(ln, quantity=quantity) if ln.service_id == service_id else ln
+            for ln in self.lines
+        ]
 
     def payments(self, *, assisted: bool) -> tuple[str, ...]:
         """The ways every service in the cart may be paid (the desk only when assisted)."""
@@ -120,12 +125,15 @@ def cart_line(session: Session, service_id: str, quantity: int) -> CartLine:
         raise CheckoutError("not_for_sale", service_id)
     provider = session.get(Provider, service.provider_id)
     return CartLine(
-        service_id=service.id, title=dict(service.title), unit=service.unit,
-        unit_price_cents=service.price_cents, quantity=max(1, min(MAX_QUANTITY, quantity)),
+        service_id=service.id,
+        title=dict(service.title),
+        unit=service.unit,
+        unit_price_cents=service.price_cents,
+        quantity=max(1, min(MAX_QUANTITY, quantity)),
         provider=provider.name if provider else "",
         provider_phone=provider.phone if provider else "",
         payments=tuple(service.payments or PAYMENTS),
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)
@@ -136,10 +144,14 @@ class CreditView:
 
 
 def _waiting_credit(session: Session, holder: str) -> int:
-    rows = session.scalars(select(OutboxEntry.payload).where(
-        OutboxEntry.kind == "purchase", OutboxEntry.state.in_(("pending", "sending"))))  # fmt: skip
-    return sum(p["total_cents"] for p in rows
-               if p.get("payment") == "credit" and p.get("holder") == holder)  # fmt: skip
+    rows = session.scalars(
+        select(OutboxEntry.payload).where(
+            OutboxEntry.kind == "purchase", OutboxEntry.state.in_(("pending", "sending"))
+        )
+    )
+    return sum(
+        p["total_cents"] for p in rows if p.get("payment") == "credit" and p.get("holder") == holder
+    )
 
 
 def credit_of(session: Session, holder: str, limit_cents: int) -> CreditView | None:
@@ -180,9 +192,13 @@ class Checkout:
 
 
 def place_order(
-    session: Session, cart: Cart, checkout: Checkout, context: SlipContext, signer: Signer,
+    session: Session,
+    cart: Cart,
+    checkout: Checkout,
+    context: SlipContext,
+    signer: Signer,
     now: datetime,
-) -> Placed:  # fmt: skip
+) -> Placed:
     """Writes the order, its outbox entry, its receipt and its vouchers in the caller's
     transaction; CheckoutError when it cannot be placed (nothing is written)."""
     if not cart.lines:
@@ -206,59 +222,108 @@ def place_order(
     today = context.printed_at.date()
     slips, vouchers = [], []
     for line in cart.lines:
-        claims = VoucherClaims(voucher_id=new_voucher_id(), valid_from=today,
-                               valid_until=today + timedelta(days=checkout.voucher_days - 1),
-                               issued_at=now, service_id=line.service_id,
-                               units=line.quantity)  # fmt: skip
+        claims = VoucherClaims(
+            voucher_id=new_voucher_id(),
+            valid_from=today,
+            valid_until=today + timedelta(days=checkout.voucher_days - 1),
+            issued_at=now,
+            service_id=line.service_id,
+            units=line.quantity,
+        )
         signed = encode(claims, signer)
         title = line.title.get("it", line.service_id)
-        vouchers.append({
-            "id": claims.voucher_id.hex(), "code": claims.code, "signed_code": signed,
-            "service": line.service_id, "amount_cents": None, "comune": None,
-            "programme": title[:200], "issuer": line.provider[:200],
-            "valid_from": claims.valid_from.isoformat(),
-            "valid_until": claims.valid_until.isoformat(),
-        })  # fmt: skip
-        slips.append((claims.code, voucher(context, Voucher(
-            programme=f"{title} x {line.quantity}", issuer=line.provider, signed_code=signed,
-            human_code=claims.code, valid_from=claims.valid_from,
-            valid_until=claims.valid_until, service=title,
-            beneficiary_ref=f"Ordine {reference}",
-            terms=("Da mostrare al fornitore, che lo controlla e lo segna come usato.",
-                   PAYMENT_NOTES[checkout.payment]),
-            helpdesk=line.provider_phone,
-        ))))  # fmt: skip
+        vouchers.append(
+            {
+                "id": claims.voucher_id.hex(),
+                "code": claims.code,
+                "signed_code": signed,
+                "service": line.service_id,
+                "amount_cents": None,
+                "comune": None,
+                "programme": title[:200],
+                "issuer": line.provider[:200],
+                "valid_from": claims.valid_from.isoformat(),
+                "valid_until": claims.valid_until.isoformat(),
+            }
+        )
+        slips.append(
+            (
+                claims.code,
+                voucher(
+                    context,
+                    Voucher(
+                        programme=f"{title} x {line.quantity}",
+                        issuer=line.provider,
+                        signed_code=signed,
+                        human_code=claims.code,
+                        valid_from=claims.valid_from,
+                        valid_until=claims.valid_until,
+                        service=title,
+                        beneficiary_ref=f"Ordine {reference}",
+                        terms=(
+                            "Da mostrare al fornitore, che lo controlla e lo segna come usato.",
+                            PAYMENT_NOTES[checkout.payment],
+                        ),
+                        helpdesk=line.provider_phone,
+                    ),
+                ),
+            )
+        )
     payload = {
-        "order": reference, "total_cents": total, "payment": checkout.payment,
-        "lines": [{"service": ln.service_id, "quantity": ln.quantity,
-                   "unit_price_cents": ln.unit_price_cents} for ln in cart.lines],
-        "holder": checkout.holder, "vouchers": vouchers,
+        "order": reference,
+        "total_cents": total,
+        "payment": checkout.payment,
+        "lines": [
+            {
+                "service": ln.service_id,
+                "quantity": ln.quantity,
+                "unit_price_cents": ln.unit_price_cents,
+            }
+            for ln in cart.lines
+        ],
+        "holder": checkout.holder,
+        "vouchers": vouchers,
         "channel": "kiosk_assisted" if checkout.assisted_by else "kiosk",
-        "assisted_by": checkout.assisted_by, "desk_confirmed_by": checkout.desk_confirmed_by,
+        "assisted_by": checkout.assisted_by,
+        "desk_confirmed_by": checkout.desk_confirmed_by,
         "phone": checkout.phone,  # dropped once the platform accepts (store/retention.py)
-    }  # fmt: skip
+    }
     if checkout.desk_confirmed_by:  # the platform checks it was typed on this kiosk
         payload["desk_proof"] = desk_proof(
-            checkout.desk_proof_key, reference, total, checkout.desk_confirmed_by,
+            checkout.desk_proof_key,
+            reference,
+            total,
+            checkout.desk_confirmed_by,
             context.kiosk_id,
-        )  # fmt: skip
+        )
     entry_uuid = outbox.add(session, "purchase", payload)
     providers = sorted({ln.provider for ln in cart.lines})
     lang = checkout.language
-    receipt = purchase_receipt(context, PurchaseReceipt(
-        kind="booking" if checkout.payment == "provider" else "purchase", reference=reference,
-        provider=providers[0] if len(providers) == 1 else "Più fornitori (vedi i buoni)",
-        provider_phone=cart.lines[0].provider_phone if len(providers) == 1 else "",
-        lines=[ReceiptLine(f"{ln.title.get('it', ln.service_id)}"
-                           f"{f' ({ln.unit})' if ln.unit else ''}", ln.quantity,
-                           ln.unit_price_cents, translated=ln.title.get(lang, ""))
-               for ln in cart.lines],
-        payment_note=PAYMENT_NOTES[checkout.payment],
-        notes=("Per ogni servizio esce un buono da mostrare al fornitore.",),
-        language=lang,
-        citizen_notes=[translate("Slips", CITIZEN_PAYMENT_NOTES[checkout.payment], lang),
-                       translate("Slips", SHOW_VOUCHERS, lang)],
-    ))  # fmt: skip
+    receipt = purchase_receipt(
+        context,
+        PurchaseReceipt(
+            kind="booking" if checkout.payment == "provider" else "purchase",
+            reference=reference,
+            provider=providers[0] if len(providers) == 1 else "Più fornitori (vedi i buoni)",
+            provider_phone=cart.lines[0].provider_phone if len(providers) == 1 else "",
+            lines=[
+                ReceiptLine(
+                    f"{ln.title.get('it', ln.service_id)}{f' ({ln.unit})' if ln.unit else ''}",
+                    ln.quantity,
+                    ln.unit_price_cents,
+                    translated=ln.title.get(lang, ""),
+                )
+                for ln in cart.lines
+            ],
+            payment_note=PAYMENT_NOTES[checkout.payment],
+            notes=("Per ogni servizio esce un buono da mostrare al fornitore.",),
+            language=lang,
+            citizen_notes=[
+                translate("Slips", CITIZEN_PAYMENT_NOTES[checkout.payment], lang),
+                translate("Slips", SHOW_VOUCHERS, lang),
+            ],
+        ),
+    )
     receipt_job = print_queue.add(session, receipt, "receipt", reference)
     voucher_jobs = tuple(print_queue.add(session, slip, "voucher", code) for code, slip in slips)
     return Placed(reference, entry_uuid, receipt_job, voucher_jobs, total)

@@ -158,18 +158,24 @@ class EspeakSpeaker:
         self._current = []
 
     def _start(self, utterance: Utterance) -> None:
-        command = espeak_command(utterance.text, utterance.lang, volume=self.volume,
-                                 rate_wpm=self.rate_wpm)  # fmt: skip
+        command = espeak_command(
+            utterance.text, utterance.lang, volume=self.volume, rate_wpm=self.rate_wpm
+        )
         try:
             if not self.device:
-                self._current = [subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                                  stderr=subprocess.DEVNULL)]  # fmt: skip
+                self._current = [
+                    subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                ]
                 return
             # To the headset's device: espeak-ng writes the WAV, aplay plays it there.
-            speak = subprocess.Popen([*command[:-2], "--stdout", *command[-2:]],
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
-            play = subprocess.Popen(["aplay", "-q", "-D", self.device], stdin=speak.stdout,
-                                    stderr=subprocess.DEVNULL)  # fmt: skip
+            speak = subprocess.Popen(
+                [*command[:-2], "--stdout", *command[-2:]],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            play = subprocess.Popen(
+                ["aplay", "-q", "-D", self.device], stdin=speak.stdout, stderr=subprocess.DEVNULL
+            )
             assert speak.stdout is not None
             speak.stdout.close()  # aplay owns the pipe now
             self._current = [speak, play]

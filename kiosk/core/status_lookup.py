@@ -38,8 +38,9 @@ def find(session: Session, secret_hex: str | None, code: str, cf: str) -> Standi
     if secret_hex:
         row = session.get(ApplicationStatus, status_key(bytes.fromhex(secret_hex), code, cf))
         if row is not None:
-            return Standing(row.state, row.protocol, _title(session, row.call_id),
-                            row.updated_at, row.note)  # fmt: skip
+            return Standing(
+                row.state, row.protocol, _title(session, row.call_id), row.updated_at, row.note
+            )
     entry = session.scalars(
         select(OutboxEntry).where(
             OutboxEntry.kind == "application",

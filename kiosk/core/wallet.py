@@ -24,12 +24,17 @@ from store.models import MirroredVoucher, PrintJob
 
 
 def usable_vouchers(session: Session, holder: str, today: date) -> list[MirroredVoucher]:
-    return list(session.scalars(
-        select(MirroredVoucher)
-        .where(MirroredVoucher.holder == holder, MirroredVoucher.state == "issued",
-               MirroredVoucher.valid_until >= today)
-        .order_by(MirroredVoucher.valid_until)
-    ))  # fmt: skip
+    return list(
+        session.scalars(
+            select(MirroredVoucher)
+            .where(
+                MirroredVoucher.holder == holder,
+                MirroredVoucher.state == "issued",
+                MirroredVoucher.valid_until >= today,
+            )
+            .order_by(MirroredVoucher.valid_until)
+        )
+    )
 
 
 def prints_of(session: Session, code: str) -> int:
@@ -46,12 +51,23 @@ def print_voucher(session: Session, holder: str, voucher_id: str, context: SlipC
     if row is None or row.holder != holder or row.state != "issued":
         raise KeyError(voucher_id)
     copy_no = prints_of(session, row.code)
-    slip = voucher(context, Voucher(
-        programme=row.programme, issuer=row.issuer, signed_code=row.signed_code,
-        human_code=row.code, valid_from=row.valid_from, valid_until=row.valid_until,
-        amount_cents=row.amount_cents, service=None if row.amount_cents else row.programme,
-        mark=voucher_copy_mark(copy_no) if copy_no else "",
-    ))  # fmt: skip
-    outbox.add(session, "event", {"type": "voucher_printed", "voucher": row.id,
-                                  "copy": copy_no, "kiosk": context.kiosk_id})  # fmt: skip
+    slip = voucher(
+        context,
+        Voucher(
+            programme=row.programme,
+            issuer=row.issuer,
+            signed_code=row.signed_code,
+            human_code=row.code,
+            valid_from=row.valid_from,
+            valid_until=row.valid_until,
+            amount_cents=row.amount_cents,
+            service=None if row.amount_cents else row.programme,
+            mark=voucher_copy_mark(copy_no) if copy_no else "",
+        ),
+    )
+    outbox.add(
+        session,
+        "event",
+        {"type": "voucher_printed", "voucher": row.id, "copy": copy_no, "kiosk": context.kiosk_id},
+    )
     return print_queue.add(session, slip, "voucher_copy" if copy_no else "voucher", row.code)

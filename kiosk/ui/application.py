@@ -42,8 +42,9 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
 
     citizen = CitizenSession(config.language)
     ctx = UiContext(social_point=config.social_point, switcher=switcher, citizen=citizen)
-    window = MainWindow(ctx, countdown_s=config.countdown_s,
-                        manager_idle_s=config.manager.idle_timeout_s)  # fmt: skip
+    window = MainWindow(
+        ctx, countdown_s=config.countdown_s, manager_idle_s=config.manager.idle_timeout_s
+    )
     window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
     window.speech_settings = config.speech
     if watch_idle:
@@ -74,9 +75,13 @@ def attach_access(window: MainWindow) -> None:
         else:
             window.show_help()
 
-    navigator = KeyNavigator(window, layer=lambda: visible_layer(window), back=back,
-                             help=help_key,
-                             body=lambda: window.stack.currentWidget())  # fmt: skip
+    navigator = KeyNavigator(
+        window,
+        layer=lambda: visible_layer(window),
+        back=back,
+        help=help_key,
+        body=lambda: window.stack.currentWidget(),
+    )
     window.navigator = navigator
 
     def screen_shown(_route: str) -> None:
@@ -88,8 +93,9 @@ def attach_access(window: MainWindow) -> None:
     speech = window.speech_settings
     speaker: Speaker
     if speech.engine == "espeak-ng" and EspeakSpeaker.available():
-        speaker = EspeakSpeaker(volume=speech.volume, rate_wpm=speech.rate_wpm,
-                                device=speech.device)  # fmt: skip
+        speaker = EspeakSpeaker(
+            volume=speech.volume, rate_wpm=speech.rate_wpm, device=speech.device
+        )
     else:
         if speech.engine == "espeak-ng":
             log.warning("speech: espeak-ng is not installed; spoken mode will be silent")
@@ -164,8 +170,9 @@ def attach_printing(
     def context() -> SlipContext:
         names = {c.id: c.name for c in backend.catalog.comuni()}
         manager = window.ctx.citizen.assisted_by  # "Assistito da" on every slip
-        return slip_context(config, names.get(config.social_point.comune),
-                            manager.name if manager else None)  # fmt: skip
+        return slip_context(
+            config, names.get(config.social_point.comune), manager.name if manager else None
+        )
 
     controller = PrintController(window, backend.printing, tasks, context, bridge)
     window.visit_ended.connect(controller.close_panel)
@@ -278,8 +285,9 @@ class KioskApplication(QObject):
     def _on_ready(self, backend: Backend) -> None:
         self.backend = backend
         assert self.tasks is not None
-        controllers = connect_backend(self.window, backend, self.tasks, self.bridge,
-                                      self.print_bridge)  # fmt: skip
+        controllers = connect_backend(
+            self.window, backend, self.tasks, self.bridge, self.print_bridge
+        )
         controllers.managing.maintenance_requested.connect(self.app.quit)
         log.info("catalog ready")
         self._progress("catalog ready")

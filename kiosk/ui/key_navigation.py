@@ -34,8 +34,12 @@ from kiosk.ui.theme import TOKENS, Tokens
 BACK_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Back}
 HELP_KEYS = {Qt.Key.Key_F1, Qt.Key.Key_Help}
 ACTIVATE_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
-ARROWS = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
-          Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0)}  # fmt: skip
+ARROWS = {
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+}
 RING_PX = 4  # each of the two rings; neighbours are at least 8 px apart
 
 
@@ -363,8 +367,12 @@ class FocusRing(QWidget):
         self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Hide,
-                            QEvent.Type.Show):  # fmt: skip
+        if event.type() in (
+            QEvent.Type.Move,
+            QEvent.Type.Resize,
+            QEvent.Type.Hide,
+            QEvent.Type.Show,
+        ):
             self._refresh.start()
         return False
 

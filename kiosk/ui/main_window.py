@@ -53,9 +53,19 @@ def data_screens() -> dict[str, type[DataScreen]]:
     from kiosk.ui.screens.service_list import ServiceListScreen
     from kiosk.ui.screens.wallet import WalletScreen
 
-    classes = (CatalogScreen, ServiceListScreen, ServiceDetailScreen, CallsScreen, ApplyScreen,
-               ApplicationStatusScreen, ManagerLoginScreen, ManagerDeskScreen, CartScreen,
-               CheckoutScreen, WalletScreen)  # fmt: skip
+    classes = (
+        CatalogScreen,
+        ServiceListScreen,
+        ServiceDetailScreen,
+        CallsScreen,
+        ApplyScreen,
+        ApplicationStatusScreen,
+        ManagerLoginScreen,
+        ManagerDeskScreen,
+        CartScreen,
+        CheckoutScreen,
+        WalletScreen,
+    )
     return {screen.route: screen for screen in classes}
 
 
@@ -277,8 +287,11 @@ class MainWindow(QMainWindow):
         if self.manager is not None and self.ctx.citizen.assisted_by is None:
             self.log_out_manager()
             return
-        at_rest = (self.current_route == "home" and not self.ctx.citizen.active
-                   and self.ctx.lang == self.ctx.citizen.language)  # fmt: skip
+        at_rest = (
+            self.current_route == "home"
+            and not self.ctx.citizen.active
+            and self.ctx.lang == self.ctx.citizen.language
+        )
         if not at_rest:
             self.still_there.ask(self.countdown_s)
 

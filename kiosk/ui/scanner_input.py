@@ -40,8 +40,10 @@ class ScannerInput(QObject):
         # twice; the second ends an empty burst and is dropped.)
         if event.type() != QEvent.Type.KeyPress:
             return False
-        if not (isinstance(watched, QLineEdit | QPlainTextEdit)
-                or (isinstance(watched, QWidget) and watched.isWindow())):  # fmt: skip
+        if not (
+            isinstance(watched, QLineEdit | QPlainTextEdit)
+            or (isinstance(watched, QWidget) and watched.isWindow())
+        ):
             return False
         assert isinstance(event, QKeyEvent)
         enter = event.key() in ENTER_KEYS

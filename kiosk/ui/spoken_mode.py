@@ -119,10 +119,18 @@ class SpokenMode(QObject):
         navigator = self.window.navigator
         if navigator is not None and QApplication.focusWidget() is None:
             navigator.focus_first()
-        self.say(" ".join([self.tr(
-            "Spoken mode is on. Arrows or Tab move between controls, OK chooses, the back"
-            " key goes back, the help key asks for help, F5 repeats, plus and minus change"
-            " the volume."), self._screen_words()]))  # fmt: skip
+        self.say(
+            " ".join(
+                [
+                    self.tr(
+                        "Spoken mode is on. Arrows or Tab move between controls, OK chooses,"
+                        " the back key goes back, the help key asks for help, F5 repeats,"
+                        " plus and minus change the volume."
+                    ),
+                    self._screen_words(),
+                ]
+            )
+        )
 
     def set_headset(self, plugged: bool) -> None:
         """The hardware reports the headset jack: plugging in starts spoken mode."""
@@ -198,14 +206,16 @@ class SpokenMode(QObject):
         return ". ".join(w for w in words if w)
 
     def _layer_text(self, layer: QWidget) -> str:
-        return ". ".join(t.text() for t in layer.findChildren(QLabel)
-                         if t.isVisible() and t.text())  # fmt: skip
+        return ". ".join(t.text() for t in layer.findChildren(QLabel) if t.isVisible() and t.text())
 
     def read_screen(self) -> None:
         """Every text of the screen in reading order (the repeat key, pressed twice)."""
         root = visible_layer(self.window) or self.window.stack.currentWidget()
-        texts = [t.text() for t in root.findChildren(QLabel)
-                 if t.isVisible() and t.text() and not t.property("personal")]  # fmt: skip
+        texts = [
+            t.text()
+            for t in root.findChildren(QLabel)
+            if t.isVisible() and t.text() and not t.property("personal")
+        ]
         self.say(". ".join(texts))
 
     def read_slip(self, slip: Slip) -> None:
@@ -236,16 +246,24 @@ class SpokenMode(QObject):
         self.say(self._screen_words())
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if (self.on and not self._announcing and new is not None
-                and new.window() is self.window and can_take_focus(new)):  # fmt: skip
+        if (
+            self.on
+            and not self._announcing
+            and new is not None
+            and new.window() is self.window
+            and can_take_focus(new)
+        ):
             self.say(self.describe(new))
 
     # Errors, messages and the countdown, as they appear --------------------------------
 
     def _live_texts(self) -> list[str]:
         screen = self.window.stack.currentWidget()
-        return [t.text() for t in screen.findChildren(QLabel)
-                if t.property("role") == "fieldError" and t.isVisible() and t.text()]  # fmt: skip
+        return [
+            t.text()
+            for t in screen.findChildren(QLabel)
+            if t.property("role") == "fieldError" and t.isVisible() and t.text()
+        ]
 
     def _check_live(self) -> None:
         layer = visible_layer(self.window)

@@ -18,8 +18,13 @@ from languages import FONT_FAMILIES
 # Every language's font, then DejaVu Sans (signs such as ⌂; ./dev installs it): Qt
 # looks in each, in order, for a glyph the first lacks.
 SYMBOL_FONT = "DejaVu Sans"
-FONTS = ", ".join([*(f'"{family}"' for family in (*FONT_FAMILIES, SYMBOL_FONT)),
-                   '"Liberation Sans"', "sans-serif"])  # fmt: skip
+FONTS = ", ".join(
+    [
+        *(f'"{family}"' for family in (*FONT_FAMILIES, SYMBOL_FONT)),
+        '"Liberation Sans"',
+        "sans-serif",
+    ]
+)
 
 
 class Tokens(NamedTuple):
@@ -64,13 +69,28 @@ LARGE_TEXT = TOKENS._replace(**LARGE_SIZES)
 # "Alto contrasto": light text on black, yellow for what can be pressed; every pair at
 # least 7:1 (WCAG AAA), for citizens with low vision.
 HIGH_CONTRAST = TOKENS._replace(
-    background="#000000", surface="#000000", text="#FFFFFF", muted="#E6E6E6",
-    primary="#FFE600", primary_pressed="#C8B400", on_primary="#000000",
-    header="#000000", on_header="#FFFFFF", help="#FFFFFF", on_help="#000000",
-    border="#FFFFFF", price="#7CFC9A", scrim="rgba(0, 0, 0, 200)",
-    disabled_text="#D0D0D0", disabled_bg="#303030", error="#FF9E9E", placeholder="#D0D0D0",
-    focus_outer="#00FFFF", focus_inner="#000000", min_contrast=7.0,
-)  # fmt: skip
+    background="#000000",
+    surface="#000000",
+    text="#FFFFFF",
+    muted="#E6E6E6",
+    primary="#FFE600",
+    primary_pressed="#C8B400",
+    on_primary="#000000",
+    header="#000000",
+    on_header="#FFFFFF",
+    help="#FFFFFF",
+    on_help="#000000",
+    border="#FFFFFF",
+    price="#7CFC9A",
+    scrim="rgba(0, 0, 0, 200)",
+    disabled_text="#D0D0D0",
+    disabled_bg="#303030",
+    error="#FF9E9E",
+    placeholder="#D0D0D0",
+    focus_outer="#00FFFF",
+    focus_inner="#000000",
+    min_contrast=7.0,
+)
 
 
 def theme(*, large: bool = False, contrast: bool = False) -> Tokens:
@@ -79,8 +99,12 @@ def theme(*, large: bool = False, contrast: bool = False) -> Tokens:
     return base._replace(**LARGE_SIZES) if large else base
 
 
-THEMES = {"normal": TOKENS, "large": LARGE_TEXT, "contrast": HIGH_CONTRAST,
-          "large contrast": theme(large=True, contrast=True)}  # fmt: skip
+THEMES = {
+    "normal": TOKENS,
+    "large": LARGE_TEXT,
+    "contrast": HIGH_CONTRAST,
+    "large contrast": theme(large=True, contrast=True),
+}
 
 
 def text_pairs(t: Tokens) -> dict[str, tuple[str, str]]:

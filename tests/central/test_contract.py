@@ -74,10 +74,11 @@ texts = st.sampled_from(LIMITS).flatmap(
     lambda n: st.integers(max(0, n - 1), n + 1).flatmap(
         lambda length: st.text(
             st.sampled_from(string.ascii_letters + "àèéìòù €\n\t\x00\x07\x1f\x7f"),
-            min_size=length, max_size=length,
+            min_size=length,
+            max_size=length,
         )
     )
-)  # fmt: skip
+)
 scalars = st.one_of(
     texts,
     st.none(),
@@ -143,9 +144,11 @@ def test_a_record_the_platform_accepts_the_kiosk_accepts(
     kind, record = case
     _platform, url = platform
     reply = requests.put(
-        f"{url}/v1/admin/records/{kind}/{record['id']}", json=record,
-        headers={"Authorization": f"Bearer {ADMIN}"}, timeout=10,
-    )  # fmt: skip
+        f"{url}/v1/admin/records/{kind}/{record['id']}",
+        json=record,
+        headers={"Authorization": f"Bearer {ADMIN}"},
+        timeout=10,
+    )
     assert reply.status_code in (200, 422), reply.text
     if reply.status_code != 200:
         return
@@ -173,14 +176,20 @@ def device(platform: tuple[Platform, str]) -> Iterator[PlatformClient]:
 
 @st.composite
 def orders(draw: st.DrawFn) -> tuple[dict[str, int], Checkout]:
-    lines = draw(st.dictionaries(st.sampled_from(BUYABLE), st.integers(1, 99),
-                                 min_size=1, max_size=5))  # fmt: skip
+    lines = draw(
+        st.dictionaries(st.sampled_from(BUYABLE), st.integers(1, 99), min_size=1, max_size=5)
+    )
     assisted = draw(st.sampled_from([None, "1001"]))
     payment = draw(st.sampled_from(["provider", "desk"] if assisted else ["provider"]))
     phone = draw(st.none() | st.text(string.digits + " +", min_size=6, max_size=20))
     holder = draw(st.none() | st.text("0123456789abcdef", min_size=64, max_size=64))
-    checkout = Checkout(payment, holder, assisted_by=assisted, phone=phone,
-                        desk_confirmed_by=assisted if payment == "desk" else None)  # fmt: skip
+    checkout = Checkout(
+        payment,
+        holder,
+        assisted_by=assisted,
+        phone=phone,
+        desk_confirmed_by=assisted if payment == "desk" else None,
+    )
     return lines, checkout
 
 

@@ -43,10 +43,16 @@ if not Path(CHROMIUM).exists():
 def platform(tmp_path: Path) -> Platform:
     made = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
     seed_if_empty(made, DEMO_DATASET)
-    accounts.create_merchant(made, accounts.MerchantGrant(
-        username="alimentari", password=PASSWORD, display_name="Alimentari Rossi",
-        iban="IT60X0542811101000000123456", programmes=["Buoni spesa 2026"],
-    ))  # fmt: skip
+    accounts.create_merchant(
+        made,
+        accounts.MerchantGrant(
+            username="alimentari",
+            password=PASSWORD,
+            display_name="Alimentari Rossi",
+            iban="IT60X0542811101000000123456",
+            programmes=["Buoni spesa 2026"],
+        ),
+    )
     return made
 
 

@@ -23,14 +23,23 @@ GOOD: dict[str, Any] = {
     "indirizzo": "Via Roma 1",
     "telefono": "347 123 4567",
     "membri": [
-        {"cf_membro": "FRRNNA41A63E592W", "nome_cognome": "Anna Ferraro",
-         "data_nascita": "1941-01-23", "relazione": "dich", "disabilita": False},
-        {"cf_membro": "BNCMTT15B19G224I", "nome_cognome": "Matteo Bianchi",
-         "data_nascita": "2015-02-19", "relazione": "altro"},
+        {
+            "cf_membro": "FRRNNA41A63E592W",
+            "nome_cognome": "Anna Ferraro",
+            "data_nascita": "1941-01-23",
+            "relazione": "dich",
+            "disabilita": False,
+        },
+        {
+            "cf_membro": "BNCMTT15B19G224I",
+            "nome_cognome": "Matteo Bianchi",
+            "data_nascita": "2015-02-19",
+            "relazione": "altro",
+        },
     ],
     "patrimonio": 120000,
     "sostegni": ["pensione"],
     "sostegni_importo": 65000,
     "dich_445": True,
     "privacy": True,
-}  # fmt: skip
+}

@@ -109,11 +109,22 @@ def test_eligibility_is_a_hint_not_a_decision() -> None:
     assert [(kind, met) for kind, met, _message in hints] == [("hard", False), ("soft", False)]
 
 
-values = st.none() | st.booleans() | st.integers(-10**9, 10**9) | st.text(max_size=30) | st.lists(
-    st.text(max_size=10), max_size=4)  # fmt: skip
-members = st.lists(st.dictionaries(
-    st.sampled_from(["cf_membro", "nome_cognome", "data_nascita", "relazione", "disabilita", "x"]),
-    values | st.sampled_from(["dich", "1990-09-08", "PPSLNE90P48Z129E"])), max_size=4)  # fmt: skip
+values = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**9), 10**9)
+    | st.text(max_size=30)
+    | st.lists(st.text(max_size=10), max_size=4)
+)
+members = st.lists(
+    st.dictionaries(
+        st.sampled_from(
+            ["cf_membro", "nome_cognome", "data_nascita", "relazione", "disabilita", "x"]
+        ),
+        values | st.sampled_from(["dich", "1990-09-08", "PPSLNE90P48Z129E"]),
+    ),
+    max_size=4,
+)
 
 
 @settings(max_examples=300, deadline=None)

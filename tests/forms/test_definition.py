@@ -29,8 +29,16 @@ def test_the_demo_buoni_spesa_form_loads_with_repeats_conditions_and_validators(
     form = load_definition(demo())
     assert form.ref == "piazzola-buoni-spesa-2025@2025-11-03.1"
     types = {item["type"] for page in form.data["pages"] for item in page["fields"]}
-    assert {"repeat", "codice_fiscale", "phone", "money", "multi_choice", "declaration",
-            "calculated", "comune"} <= types  # fmt: skip
+    assert {
+        "repeat",
+        "codice_fiscale",
+        "phone",
+        "money",
+        "multi_choice",
+        "declaration",
+        "calculated",
+        "comune",
+    } <= types
     assert any("visible_if" in item for item in form.fields())
 
 

@@ -19,14 +19,26 @@ FAMILY = {
     "isee": 9_500,
     "sostegni": ["naspi", "contr_com"],
     "membri": [
-        {"cf": "FRRNNA41A63E592W", "relazione": "dich", "data_nascita": "1941-01-23",
-         "reddito": 800},
-        {"cf": "BNCMTT15B19G224I", "relazione": "figlio", "data_nascita": "2015-02-19",
-         "reddito": None},
-        {"cf": "PPSLNE90P48Z129E", "relazione": "altro", "data_nascita": "1990-09-08",
-         "reddito": 1200},
+        {
+            "cf": "FRRNNA41A63E592W",
+            "relazione": "dich",
+            "data_nascita": "1941-01-23",
+            "reddito": 800,
+        },
+        {
+            "cf": "BNCMTT15B19G224I",
+            "relazione": "figlio",
+            "data_nascita": "2015-02-19",
+            "reddito": None,
+        },
+        {
+            "cf": "PPSLNE90P48Z129E",
+            "relazione": "altro",
+            "data_nascita": "1990-09-08",
+            "reddito": 1200,
+        },
     ],
-}  # fmt: skip
+}
 
 
 def run(source: str, answers: dict | None = None) -> object:  # type: ignore[type-arg]
@@ -141,26 +153,41 @@ def test_huge_numbers_and_slow_patterns_are_stopped() -> None:
 
 
 answers = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False)
     | st.text(max_size=12),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["cf", "relazione", "data_nascita", "reddito"]), children,
-                      max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["cf", "relazione", "data_nascita", "reddito"]), children, max_size=4
+        )
+    ),
     max_leaves=12,
-)  # fmt: skip
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.dictionaries(st.sampled_from(["isee", "membri", "sostegni", "data_nascita"]), answers),
-    st.sampled_from([
-        "isee <= 15000 and count(membri) >= 1", "count_where(membri, age(data_nascita) < 18)",
-        "unique(membri.cf)", "sum(membri.reddito) + isee", "min(isee, 600) * 2",
-        "selected(sostegni, 'nessuno')", "max(membri.reddito, isee)", "len(isee)",
-        "sum_where(membri, reddito, relazione == 'dich')", "isee in sostegni",
-        "regex(isee, '[0-9]+')", "age(data_nascita) >= 18",
-    ]),
-)  # fmt: skip
+    st.sampled_from(
+        [
+            "isee <= 15000 and count(membri) >= 1",
+            "count_where(membri, age(data_nascita) < 18)",
+            "unique(membri.cf)",
+            "sum(membri.reddito) + isee",
+            "min(isee, 600) * 2",
+            "selected(sostegni, 'nessuno')",
+            "max(membri.reddito, isee)",
+            "len(isee)",
+            "sum_where(membri, reddito, relazione == 'dich')",
+            "isee in sostegni",
+            "regex(isee, '[0-9]+')",
+            "age(data_nascita) >= 18",
+        ]
+    ),
+)
 def test_any_answers_evaluate_without_crashing(answers_given: dict, source: str) -> None:  # type: ignore[type-arg]
     # A refusal with a reason (an out-of-range number) is fine; nothing else is.
     with contextlib.suppress(ExpressionError):
@@ -168,8 +195,9 @@ def test_any_answers_evaluate_without_crashing(answers_given: dict, source: str)
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("isee()[],.'+-*/<>=! _andornotif0123count")),
-               max_size=60))  # fmt: skip
+@given(
+    st.text(alphabet=st.sampled_from(list("isee()[],.'+-*/<>=! _andornotif0123count")), max_size=60)
+)
 def test_any_text_either_compiles_or_is_refused(source: str) -> None:
     try:
         expression = compile_expression(source)

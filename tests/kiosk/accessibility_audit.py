@@ -20,8 +20,12 @@ from kiosk.ui.theme import contrast_ratio
 
 MIN_TARGET_PX = 64
 MIN_GAP_PX = 8
-ROLES = {QAccessible.Role.Button, QAccessible.Role.CheckBox, QAccessible.Role.RadioButton,
-         QAccessible.Role.EditableText}  # fmt: skip
+ROLES = {
+    QAccessible.Role.Button,
+    QAccessible.Role.CheckBox,
+    QAccessible.Role.RadioButton,
+    QAccessible.Role.EditableText,
+}
 INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit)
 
 
@@ -37,8 +41,11 @@ def shown_rect(widget: QWidget, window: QWidget) -> QRect:
 
 def controls(window: QWidget) -> list[QWidget]:
     root = visible_layer(window) or window
-    return [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE) and w.isVisible()
-            and not shown_rect(w, window).isEmpty()]  # fmt: skip
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, INTERACTIVE) and w.isVisible() and not shown_rect(w, window).isEmpty()
+    ]
 
 
 def control_problems(window: QWidget) -> list[str]:

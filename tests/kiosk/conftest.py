@@ -30,9 +30,12 @@ def printer() -> Iterator[FakePrinter]:
 def kiosk_window(qtbot, qapp, config) -> tuple[MainWindow, Backend, TaskRunner]:  # type: ignore[no-untyped-def]
     """The kiosk wired as the application wires it, with its workers running."""
     sync_bridge, print_bridge = SyncBridge(), PrintBridge()
-    backend = open_backend(config, on_status=sync_bridge.on_status,
-                           on_mirror_changed=sync_bridge.on_mirror_changed,
-                           on_print_update=print_bridge.on_update)  # fmt: skip
+    backend = open_backend(
+        config,
+        on_status=sync_bridge.on_status,
+        on_mirror_changed=sync_bridge.on_mirror_changed,
+        on_print_update=print_bridge.on_update,
+    )
     backend.printing.worker.retry_s = 0.05
     window = build_window(config, qapp)
     tasks = TaskRunner(window)

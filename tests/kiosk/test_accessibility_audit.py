@@ -42,8 +42,9 @@ def add_to_cart(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def as_manager(window) -> None:  # type: ignore[no-untyped-def]
-    window.manager = Manager("1001", "Silvia Demo", "Cooperativa Sociale Il Girasole",
-                             "welfare_manager")  # fmt: skip
+    window.manager = Manager(
+        "1001", "Silvia Demo", "Cooperativa Sociale Il Girasole", "welfare_manager"
+    )
     window.go("manager", {})
 
 

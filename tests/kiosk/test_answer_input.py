@@ -13,10 +13,22 @@ from kiosk.core.scanner import BurstDetector, looks_like_codice_fiscale
 
 @pytest.mark.parametrize(
     ("typed", "cents"),
-    [("150", 15000), ("150,5", 15050), ("150,50", 15050), ("1.250,50", 125050),
-     ("€ 1.250", 125000), ("1 250", 125000), ("0,99", 99), ("12.5", 1250), ("", None),
-     ("  ", None), ("tanti", "tanti"), ("1,234", "1,234"), ("12.34.5", "12.34.5")],
-)  # fmt: skip
+    [
+        ("150", 15000),
+        ("150,5", 15050),
+        ("150,50", 15050),
+        ("1.250,50", 125050),
+        ("€ 1.250", 125000),
+        ("1 250", 125000),
+        ("0,99", 99),
+        ("12.5", 1250),
+        ("", None),
+        ("  ", None),
+        ("tanti", "tanti"),
+        ("1,234", "1,234"),
+        ("12.34.5", "12.34.5"),
+    ],
+)
 def test_amounts_are_read_the_italian_way(typed: str, cents: int | str | None) -> None:
     assert amount_cents(typed) == cents
 

@@ -24,8 +24,13 @@ from tests.printing.escpos_decode import decode
 from tests.sync.conftest import central, engine  # noqa: F401  (fixtures)
 
 NOW = datetime.now(UTC)
-CONTEXT = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01",
-                      datetime(2026, 11, 24, 10, 0), operator="Maria Rossi")  # fmt: skip
+CONTEXT = SlipContext(
+    "Social Point Piazzola",
+    "Piazzola sul Brenta",
+    "kiosk-01",
+    datetime(2026, 11, 24, 10, 0),
+    operator="Maria Rossi",
+)
 
 
 def entry_of(session: Session, entry_uuid: str) -> OutboxEntry:

@@ -276,8 +276,9 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     qtbot.waitUntil(lambda: window.current_route == "home", timeout=3_000)
     assert window.ctx.citizen.drafts == {} and screen.draft is None
     # The old page's widgets go with the event loop's next deferred deletions.
-    qtbot.waitUntil(lambda: [w for w in window.findChildren(QLineEdit)
-                             if "Ferraro" in w.text()] == [])  # fmt: skip
+    qtbot.waitUntil(
+        lambda: [w for w in window.findChildren(QLineEdit) if "Ferraro" in w.text()] == []
+    )
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
     assert shown(window, QLineEdit, "input_cognome").text() == ""

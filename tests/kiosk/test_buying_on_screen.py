@@ -61,8 +61,12 @@ def identify(qtbot, window: MainWindow, cf: str) -> None:  # type: ignore[no-unt
 
 def scan(job: bytes) -> list[str]:
     """The QR codes of a job (a voucher also carries its code as a Code 128 barcode)."""
-    return [code.text for image in decode(job).images for code in zxingcpp.read_barcodes(image)
-            if code.format == zxingcpp.BarcodeFormat.QRCode]  # fmt: skip
+    return [
+        code.text
+        for image in decode(job).images
+        for code in zxingcpp.read_barcodes(image)
+        if code.format == zxingcpp.BarcodeFormat.QRCode
+    ]
 
 
 def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
@@ -139,8 +143,9 @@ def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
 
 def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None:  # type: ignore[no-untyped-def]
     window, _backend, _proxy = shop
-    window.manager = Manager("1001", "Silvia Demo", "Cooperativa Sociale Il Girasole",
-                             "welfare_manager")  # fmt: skip
+    window.manager = Manager(
+        "1001", "Silvia Demo", "Cooperativa Sociale Il Girasole", "welfare_manager"
+    )
     window.start_assisted_session()
     add_to_cart(qtbot, window, "s01")
     window.go("checkout")

@@ -55,13 +55,15 @@ def test_a_credit_usable_in_part_says_why(qtbot, window, snap) -> None:
     tap(qtbot, window, "Aggiungi al carrello")
     window.go("checkout")
     checkout = window.screens["checkout"]
-    checkout.show_identified(CreditView(balance_cents=10_000, waiting_cents=0,
-                                        spendable_cents=5_000))  # fmt: skip
+    checkout.show_identified(
+        CreditView(balance_cents=10_000, waiting_cents=0, spendable_cents=5_000)
+    )
     assert shows(window, "Uso il mio credito welfare (€ 50,00 disponibili ora)")
     assert shows(window, "Il tuo credito è di € 100,00. Un totem ne spende al massimo € 50,00")
     snap(window, "checkout-pay-credit")
-    checkout.show_identified(CreditView(balance_cents=3_000, waiting_cents=0,
-                                        spendable_cents=3_000))  # fmt: skip
+    checkout.show_identified(
+        CreditView(balance_cents=3_000, waiting_cents=0, spendable_cents=3_000)
+    )
     assert not checkout.credit_note.isVisible()  # all of it usable: nothing to explain
 
 

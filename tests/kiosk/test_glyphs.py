@@ -49,8 +49,13 @@ def test_every_translated_string_has_its_glyphs(qapp, lang: str) -> None:  # typ
     families = [language(lang).font, *FONT_FAMILIES, SYMBOL_FONT]
     chain = [raw_font(family) for family in families]
     keyboard = LAYOUTS[language(lang).keyboard]
-    strings = [*texts(lang), LANGUAGE_NAMES[lang], *keyboard.rows, keyboard.form_row,
-               keyboard.switch_label]  # fmt: skip
+    strings = [
+        *texts(lang),
+        LANGUAGE_NAMES[lang],
+        *keyboard.rows,
+        keyboard.form_row,
+        keyboard.switch_label,
+    ]
     assert len(strings) > 20
     # By code point: PySide's QChar overload of supportsCharacter says False past Latin-1.
     missing = {

@@ -32,8 +32,10 @@ def test_online_the_call_reaches_the_platform_and_this_kiosks_dashboard(
     snap(window, "help-called")
 
     def on_the_platform() -> bool:
-        return any(s.kind == "event" and (s.payload or {}).get("type") == "help_requested"
-                   for s in central.platform.submissions())  # fmt: skip
+        return any(
+            s.kind == "event" and (s.payload or {}).get("type") == "help_requested"
+            for s in central.platform.submissions()
+        )
 
     qtbot.waitUntil(on_the_platform, timeout=15_000)
     tap(qtbot, window, "Ho capito")

@@ -93,8 +93,9 @@ def test_a_buoni_spesa_application_in_the_citizens_language(
     tap(qtbot, window, t("ApplyScreen", "Next ›"))
     snap(window, f"review-{lang}")
     tap(qtbot, window, t("ApplyScreen", "Send the application"))
-    qtbot.waitUntil(lambda: shows(window, t("ApplyScreen", "Your application has been saved")),
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: shows(window, t("ApplyScreen", "Your application has been saved")), timeout=10_000
+    )
     qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=20_000)
     snap(window, f"applied-{lang}")
     [stored] = [s for s in central.platform.submissions() if s.kind == "application"]
@@ -102,11 +103,16 @@ def test_a_buoni_spesa_application_in_the_citizens_language(
     assert answers["cognome"] == typed and answers["telefono"] == "+40721234567"
     call_title = next(c["title"] for c in DATASET["calls"] if c["id"] == "bs-piazzola")
     dots = PROFILES[backend.config.printer.paper].dots
-    printed_lines(printer.jobs[0], lang, dots, [
-        pick(call_title, lang),
-        t("Slips", "The Comune will contact you after examining the application."),
-        t("Slips", "Keep this receipt: you need it to ask how your application is going."),
-    ])  # fmt: skip
+    printed_lines(
+        printer.jobs[0],
+        lang,
+        dots,
+        [
+            pick(call_title, lang),
+            t("Slips", "The Comune will contact you after examining the application."),
+            t("Slips", "Keep this receipt: you need it to ask how your application is going."),
+        ],
+    )
     assert stored.payload["tracking_code"] in " ".join(decode(printer.jobs[0]).texts)
 
 
@@ -131,16 +137,25 @@ def test_a_purchase_in_the_citizens_language(
     tap(qtbot, window, choice_text)
     snap(window, f"checkout-{lang}")
     tap(qtbot, window, t("CheckoutScreen", "Confirm the order"))
-    qtbot.waitUntil(lambda: shows(window, t("CheckoutScreen", "Your order is saved")),
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: shows(window, t("CheckoutScreen", "Your order is saved")), timeout=10_000
+    )
     snap(window, f"ordered-{lang}")
     qtbot.waitUntil(lambda: len(printer.jobs) >= 2, timeout=15_000)
     title = next(s["title"] for s in DATASET["services"] if s["id"] == "s01")
     dots = PROFILES[backend.config.printer.paper].dots
-    printed_lines(printer.jobs[0], lang, dots, [
-        pick(title, lang),
-        t("Slips", "You pay the provider when you get the service. The kiosk never takes money."),
-        t("Slips", "One voucher per service comes out: show it to the provider."),
-    ])  # fmt: skip
+    printed_lines(
+        printer.jobs[0],
+        lang,
+        dots,
+        [
+            pick(title, lang),
+            t(
+                "Slips",
+                "You pay the provider when you get the service. The kiosk never takes money.",
+            ),
+            t("Slips", "One voucher per service comes out: show it to the provider."),
+        ],
+    )
     text = " ".join(decode(printer.jobs[0]).texts)
     assert "Baby sitter qualificata a domicilio" in text  # the Italian stays

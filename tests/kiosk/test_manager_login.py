@@ -21,17 +21,33 @@ def test_a_pin_hash_verifies_only_its_pin_and_hostile_hashes_are_refused() -> No
     assert verify_pin("246810", stored)
     assert not verify_pin("246811", stored)
     assert hash_pin("246810", log2_n=10) != stored  # salted
-    for hostile in ("", "plain-246810", stored.replace("scrypt", "md5"),
-                    "scrypt$30$8$1$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAA",  # a gigabyte of work
-                    "scrypt$14$8$1$!!$AAAA", stored + "$extra"):  # fmt: skip
+    for hostile in (
+        "",
+        "plain-246810",
+        stored.replace("scrypt", "md5"),
+        "scrypt$30$8$1$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAA",  # a gigabyte of work
+        "scrypt$14$8$1$!!$AAAA",
+        stored + "$extra",
+    ):
         assert not verify_pin("246810", hostile)
 
 
 def test_a_pin_shorter_than_six_digits_never_logs_in(demo_store: Store) -> None:
     with demo_store.write() as session:
-        mirror.upsert(session, "operators", [{
-            "id": "3003", "name": "Breve", "organization": "x", "role": "welfare_manager",
-            "pin_hash": _published(hash_pin("2468", log2_n=10)), "comuni": None}])  # fmt: skip
+        mirror.upsert(
+            session,
+            "operators",
+            [
+                {
+                    "id": "3003",
+                    "name": "Breve",
+                    "organization": "x",
+                    "role": "welfare_manager",
+                    "pin_hash": _published(hash_pin("2468", log2_n=10)),
+                    "comuni": None,
+                }
+            ],
+        )
         short = log_in(session, "3003", "2468", "piazzola", utcnow(), RULES)
     assert (short.manager, short.problem) == (None, "wrong")
 
@@ -101,8 +117,14 @@ def test_the_pin_hash_command_makes_a_hash_the_kiosk_accepts() -> None:
     import sys
 
     def run(pin: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "kiosk.cli", "pin-hash"], input=pin + "\n",
-                              capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk.cli", "pin-hash"],
+            input=pin + "\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
 
     made = run("975310")
     assert made.returncode == 0 and verify_pin("975310", made.stdout.strip())

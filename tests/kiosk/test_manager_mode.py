@@ -104,11 +104,17 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
     tap(qtbot, window, "Invia la domanda")
     text = printed_texts(printer, 1, qtbot)
     with backend.store.write() as session:
-        outbox.add(session, "application", {
-            "call": "bs-piazzola", "form": "x", "form_sha256": "0" * 64,
-            "tracking_code": "DOM-RIFI-UTAT", "answers": {"nome": "Anna", "cognome": "Ferraro",
-                                                         "telefono": "347 123 4567"},
-        })  # fmt: skip
+        outbox.add(
+            session,
+            "application",
+            {
+                "call": "bs-piazzola",
+                "form": "x",
+                "form_sha256": "0" * 64,
+                "tracking_code": "DOM-RIFI-UTAT",
+                "answers": {"nome": "Anna", "cognome": "Ferraro", "telefono": "347 123 4567"},
+            },
+        )
     window.end_visit()
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
@@ -125,8 +131,9 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
 
     # Reprint the receipt: the same slip, marked DUPLICATO.
     assert "DUPLICATO" not in text
-    [reprint] = [b for b in window.findChildren(type(window.back_button), "reprintSlip")
-                 if b.isVisible()]  # fmt: skip
+    [reprint] = [
+        b for b in window.findChildren(type(window.back_button), "reprintSlip") if b.isVisible()
+    ]
     qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
     copy = printed_texts(printer, 2, qtbot)
     assert "DUPLICATO" in copy and "Ferraro" in copy
@@ -139,10 +146,14 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
     tap(qtbot, window, "Stampa il riepilogo del giorno")
     report = printed_texts(printer, 4, qtbot)
     assert "RIEPILOGO GIORNALIERO" in report
-    assert any(line.startswith("Domande presentate") and line.endswith(" 2")
-               for line in report.splitlines())  # fmt: skip
-    assert any(line.startswith("Rifiutati dalla piattaforma") and line.endswith(" 1")
-               for line in report.splitlines())  # fmt: skip
+    assert any(
+        line.startswith("Domande presentate") and line.endswith(" 2")
+        for line in report.splitlines()
+    )
+    assert any(
+        line.startswith("Rifiutati dalla piattaforma") and line.endswith(" 1")
+        for line in report.splitlines()
+    )
     assert "Ferraro" not in report and "Anna" not in report  # no personal data
     close_print_panel(qtbot, window)
 
@@ -238,11 +249,13 @@ def test_old_unsent_data_raises_the_alert_on_the_dashboard(
     try:
         with backend.store.write() as session:
             outbox.add(session, "application", {"call": "bs-piazzola", "answers": {}})
-            session.execute(update(OutboxEntry).values(
-                created_at=outbox.utcnow() - timedelta(days=8)))  # fmt: skip
+            session.execute(
+                update(OutboxEntry).values(created_at=outbox.utcnow() - timedelta(days=8))
+            )
         log_in(qtbot, window)
-        qtbot.waitUntil(lambda: shows(window, "Dati personali in attesa da troppo tempo"),
-                        timeout=5_000)  # fmt: skip
+        qtbot.waitUntil(
+            lambda: shows(window, "Dati personali in attesa da troppo tempo"), timeout=5_000
+        )
         assert shows(window, "Questo totem non è collegato a una piattaforma.")
         assert shows(window, "Dati in attesa di invio: 1")
         snap(window, "dashboard-overdue")
@@ -286,8 +299,9 @@ def test_a_revoked_kiosk_tells_its_manager_why(qtbot, kiosk, central: Central, s
     [device] = central.platform.devices()
     central.platform.revoke_device(device.id, "chiosco sostituito il 3 dicembre")
     tap(qtbot, window, "Sincronizza ora")
-    qtbot.waitUntil(lambda: shows(window, "La piattaforma ha disattivato questo totem"),
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: shows(window, "La piattaforma ha disattivato questo totem"), timeout=10_000
+    )
     assert shows(window, "chiosco sostituito il 3 dicembre")  # the platform's reason
     assert not shows(window, "Traceback") and not shows(window, "403")
     snap(window, "dashboard-revoked")
@@ -303,14 +317,19 @@ def test_paper_near_its_end_and_slips_dealt_with_on_the_dashboard(
     window, backend = kiosk
     printer.mode = "near_end"
     with backend.store.write() as session:
-        cut_off = print_queue.add(session, Slip("Ricevuta", (Text("PR-0042"),)), "receipt",
-                                  "PR-0042")  # fmt: skip
+        cut_off = print_queue.add(
+            session, Slip("Ricevuta", (Text("PR-0042"),)), "receipt", "PR-0042"
+        )
         session.flush()
-        session.execute(update(PrintJob).where(PrintJob.uuid == cut_off)
-                        .values(state="uncertain", bytes_sent=120))  # fmt: skip
+        session.execute(
+            update(PrintJob)
+            .where(PrintJob.uuid == cut_off)
+            .values(state="uncertain", bytes_sent=120)
+        )
     backend.printing.worker.wake()
-    qtbot.waitUntil(lambda: backend.printing.worker.last.printer.value == "paper_low",
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: backend.printing.worker.last.printer.value == "paper_low", timeout=10_000
+    )
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     qtbot.waitUntil(lambda: shows(window, "Il rotolo di carta sta per finire"), timeout=5_000)
@@ -319,8 +338,9 @@ def test_paper_near_its_end_and_slips_dealt_with_on_the_dashboard(
     with backend.store.read() as session:
         alerts = [e.payload for e in session.scalars(select(OutboxEntry)) if e.kind == "event"]
     assert {"type": "printer_alert", "state": "paper_low"} in alerts
-    [done] = [b for b in window.findChildren(type(window.back_button), "dealtWith")
-              if b.isVisible()]  # fmt: skip
+    [done] = [
+        b for b in window.findChildren(type(window.back_button), "dealtWith") if b.isVisible()
+    ]
     qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: shows(window, "Stampe da verificare: 0"), timeout=5_000)
     assert not shows(window, "PR-0042 —")
@@ -339,8 +359,9 @@ def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
     tap(qtbot, window, "Sincronizza ora")
-    qtbot.waitUntil(lambda: shows(window, "Record della piattaforma messi da parte: 1"),
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: shows(window, "Record della piattaforma messi da parte: 1"), timeout=10_000
+    )
     assert shows(window, "services s01")
     assert shows(window, "Motivo: services s01: title.it: ")  # and what is wrong with it
     assert shows(window, "In linea") and not shows(window, "Non in linea")

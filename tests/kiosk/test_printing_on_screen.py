@@ -40,8 +40,10 @@ def printing_kiosk(qtbot, qapp, tmp_path: Path, printer_settings: str):  # type:
 
 @pytest.fixture
 def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter):  # type: ignore[no-untyped-def]
-    settings = (f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
-                'paper = "80mm"\nstatus_timeout_ms = 1000\n')  # fmt: skip
+    settings = (
+        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {printer.port}\n'
+        'paper = "80mm"\nstatus_timeout_ms = 1000\n'
+    )
     window, backend, tasks = printing_kiosk(qtbot, qapp, tmp_path, settings)
     yield window, backend
     tasks.shutdown()
@@ -106,8 +108,9 @@ def test_without_a_printer_the_citizen_is_told_what_to_do(
     try:
         window.go("service", {"service_id": SERVICE})
         tap(qtbot, window, "Stampa questa scheda")
-        qtbot.waitUntil(lambda: shows(window, "Questo Social Point non ha una stampante"),
-                        timeout=10_000)  # fmt: skip
+        qtbot.waitUntil(
+            lambda: shows(window, "Questo Social Point non ha una stampante"), timeout=10_000
+        )
         assert shows(window, "Mostra questa schermata al welfare manager, oppure fotografala.")
         snap(window, "no-printer")
     finally:
@@ -138,8 +141,10 @@ def test_a_web_server_on_the_printers_address_is_not_called_out_of_paper(
     from tests.printing.fake_printer import HTTP_BAD_REQUEST, AlienServer
 
     server = AlienServer(answer=HTTP_BAD_REQUEST)
-    settings = (f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {server.port}\n'
-                "status_timeout_ms = 1000\n")  # fmt: skip
+    settings = (
+        f'[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = {server.port}\n'
+        "status_timeout_ms = 1000\n"
+    )
     window, backend, tasks = printing_kiosk(qtbot, qapp, tmp_path, settings)
     try:
         window.go("service", {"service_id": SERVICE})

@@ -14,14 +14,26 @@ from tests.kiosk.people import shows
 @pytest.mark.parametrize(
     ("lang", "button", "words"),
     [
-        ("it", "Informativa privacy", ["Titolare del trattamento: Comune di Piazzola sul Brenta",
-                                       "Responsabile della protezione dei dati: rpd@",
-                                       "I tuoi diritti: Accesso, rettifica"]),
-        ("en", "Privacy notice", ["Data controller: Comune di Piazzola sul Brenta",
-                                  "Data protection officer: rpd@",
-                                  "Your rights: Access, rectification"]),
+        (
+            "it",
+            "Informativa privacy",
+            [
+                "Titolare del trattamento: Comune di Piazzola sul Brenta",
+                "Responsabile della protezione dei dati: rpd@",
+                "I tuoi diritti: Accesso, rettifica",
+            ],
+        ),
+        (
+            "en",
+            "Privacy notice",
+            [
+                "Data controller: Comune di Piazzola sul Brenta",
+                "Data protection officer: rpd@",
+                "Your rights: Access, rectification",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_notice_shows_before_applying(qtbot, window, snap, lang, button, words) -> None:
     window.ctx.switcher.set_language(lang)
     qtbot.waitUntil(lambda: window.language_buttons[lang].isChecked())

@@ -124,17 +124,26 @@ def type_on_screen(qtbot, window: QWidget, field_name: str, text: str) -> QWidge
 # Screen, its field of the codice fiscale and what is typed in it, another field and
 # what is typed there, the button to go on, and how many messages that brings.
 TYPING = [
-    ("checkout", "input_checkout_cf", "FRRNNA41A63E592W", ("input_checkout_cf_phone", "12345"),
-     "checkout_cf_next", 1),  # a valid codice fiscale: then the phone is checked
+    (
+        "checkout",
+        "input_checkout_cf",
+        "FRRNNA41A63E592W",
+        ("input_checkout_cf_phone", "12345"),
+        "checkout_cf_next",
+        1,
+    ),  # a valid codice fiscale: then the phone is checked
     ("wallet", "input_wallet_cf", "RSSMRA", None, "wallet_cf_next", 1),
     ("status", "input_status_cf", "RSSMRA", ("input_tracking", "DOM12"), "statusSearch", 2),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("text", ["normal", "large"])
 @pytest.mark.parametrize("lang", ["it", "en"])
-@pytest.mark.parametrize(("route", "cf_field", "cf", "other", "next_name", "problems"),
-                         TYPING, ids=[t[0] for t in TYPING])  # fmt: skip
+@pytest.mark.parametrize(
+    ("route", "cf_field", "cf", "other", "next_name", "problems"),
+    TYPING,
+    ids=[t[0] for t in TYPING],
+)
 def test_typing_with_messages_keeps_the_field_and_the_way_on_in_view(
     qtbot, window, snap, text, lang, route, cf_field, cf, other, next_name, problems
 ) -> None:
@@ -152,8 +161,11 @@ def test_typing_with_messages_keeps_the_field_and_the_way_on_in_view(
         type_on_screen(qtbot, window, other[0], other[1])
     keyboard = type_on_screen(qtbot, window, cf_field, cf)
     qtbot.mouseClick(window.findChild(QAbstractButton, next_name), Qt.MouseButton.LeftButton)
-    messages = [m for m in window.stack.currentWidget().findChildren(QLabel)
-                if m.property("role") == "fieldError" and m.isVisible()]  # fmt: skip
+    messages = [
+        m
+        for m in window.stack.currentWidget().findChildren(QLabel)
+        if m.property("role") == "fieldError" and m.isVisible()
+    ]
     assert len(messages) == problems, [m.text() for m in messages]
     if route != "status":  # its search closes the keyboard: tap the field again
         assert keyboard.isVisible()
@@ -222,14 +234,22 @@ def test_larger_text_lasts_the_visit(qtbot, window) -> None:
 def test_more_comuni_go_on_to_more_lines(qtbot, window, backend, snap) -> None:
     """The Comuni come from the platform: when the network grows, their chips go on to
     a second line rather than squeezing each other's names."""
-    more = [("cervarese", "Cervarese Santa Croce", "C544"), ("mestrino", "Mestrino", "F161"),
-            ("rubano", "Rubano", "H625"), ("selvazzano", "Selvazzano Dentro", "I595"),
-            ("veggiano", "Veggiano", "L710")]  # fmt: skip
+    more = [
+        ("cervarese", "Cervarese Santa Croce", "C544"),
+        ("mestrino", "Mestrino", "F161"),
+        ("rubano", "Rubano", "H625"),
+        ("selvazzano", "Selvazzano Dentro", "I595"),
+        ("veggiano", "Veggiano", "L710"),
+    ]
     with backend.store.write() as session:
-        mirror.upsert(session, "comuni", [
-            {"id": key, "name": name, "catastale": code, "province": "PD", "cap": "35030"}
-            for key, name, code in more
-        ])  # fmt: skip
+        mirror.upsert(
+            session,
+            "comuni",
+            [
+                {"id": key, "name": name, "catastale": code, "province": "PD", "cap": "35030"}
+                for key, name, code in more
+            ],
+        )
     window.go("catalog", {})  # built now, with every Comune of the mirror
     chips = window.screens["catalog"].comune_chips
     assert len(chips) == 11

@@ -81,9 +81,12 @@ def test_restore_refuses_what_is_not_a_sound_kiosk_store(tmp_path: Path) -> None
     with closing(sqlite3.connect(newer)) as db:
         db.execute("UPDATE alembic_version SET version_num = '9999'")
         db.commit()
-    for bad, words in ((garbage, "not a readable SQLite database"),
-                       (other, "not a kiosk store"), (newer, "made by a newer kiosk"),
-                       (tmp_path / "missing.sqlite3", "no such backup file")):  # fmt: skip
+    for bad, words in (
+        (garbage, "not a readable SQLite database"),
+        (other, "not a kiosk store"),
+        (newer, "made by a newer kiosk"),
+        (tmp_path / "missing.sqlite3", "no such backup file"),
+    ):
         with pytest.raises(BackupError, match=words):
             restore(bad, live)
     assert waiting_uuids(live) == uuids  # untouched

@@ -79,15 +79,30 @@ def test_the_kiosk_reaches_its_home_screen_under_cage(home: Path) -> None:
         "NOTIFY_SOCKET": str(notify.path),
         "XDG_SESSION_TYPE": "wayland",
     }
-    as_user = (["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-               if os.getuid() == 0 else [])  # fmt: skip
-    run = [*kiosk_command(), "run", "--config", str(config), "--platform", "wayland",
-           "--exit-when-ready"]  # fmt: skip
+    as_user = (
+        ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+        if os.getuid() == 0
+        else []
+    )
+    run = [
+        *kiosk_command(),
+        "run",
+        "--config",
+        str(config),
+        "--platform",
+        "wayland",
+        "--exit-when-ready",
+    ]
     try:
         done = subprocess.run(
             [*as_user, "cage", "-d", "--", *run],
-            env=environment, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
+            env=environment,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         ready = notify.times_of("READY=1")
     finally:
         notify.close()
@@ -111,8 +126,11 @@ def test_the_units_pass_systemds_own_check(tmp_path: Path) -> None:
         pytest.skip("the platform's unit runs .venv/bin/uvicorn, not installed here")
     checked = subprocess.run(
         ["systemd-analyze", "verify", *sorted(str(p) for p in tmp_path.glob("*.service"))],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert checked.returncode == 0 and checked.stderr.strip() == "", checked.stderr
 
 

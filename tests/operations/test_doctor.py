@@ -54,8 +54,9 @@ def test_a_healthy_kiosk_passes(tmp_path: Path, central: Central, printer: FakeP
 
 def test_each_fault_is_named_with_its_fix(tmp_path: Path, printer: FakePrinter) -> None:
     printer.mode = "paper_out"
-    config = write_config(tmp_path, platform_url=f"http://127.0.0.1:{closed_port()}",
-                          printer_port=printer.port)  # fmt: skip
+    config = write_config(
+        tmp_path, platform_url=f"http://127.0.0.1:{closed_port()}", printer_port=printer.port
+    )
     make_store(tmp_path, waiting_since=datetime.now(UTC) - timedelta(days=2))
     result = cli("doctor", "--config", str(config))
     assert result.returncode == 1

@@ -61,9 +61,12 @@ def last_heard(central: Central, kiosk_id: str, ago: timedelta) -> None:
 
 
 def facts(version: str = "0.1.0", printer: str = "ready", log: str = "") -> KioskFacts:
-    return KioskFacts(version=version, printer_state=lambda: printer,
-                      last_sync=lambda: datetime(2026, 12, 3, 6, 0),
-                      recent_log=lambda: log)  # fmt: skip
+    return KioskFacts(
+        version=version,
+        printer_state=lambda: printer,
+        last_sync=lambda: datetime(2026, 12, 3, 6, 0),
+        recent_log=lambda: log,
+    )
 
 
 def test_a_heartbeat_shows_on_the_fleet_page_with_its_alerts(
@@ -71,11 +74,15 @@ def test_a_heartbeat_shows_on_the_fleet_page_with_its_alerts(
 ) -> None:
     with kiosk_store.write() as session:
         outbox.add(session, "application", {"answers": {}})
-        session.execute(update(OutboxEntry).values(
-            created_at=datetime.now(UTC).replace(tzinfo=None) - timedelta(days=2)))  # fmt: skip
+        session.execute(
+            update(OutboxEntry).values(
+                created_at=datetime.now(UTC).replace(tzinfo=None) - timedelta(days=2)
+            )
+        )
     fast_clock = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=5)
-    sender = HeartbeatSender(kiosk_store, kiosk_client(central, "kiosk-lim"),
-                             facts(printer="paper_out"))  # fmt: skip
+    sender = HeartbeatSender(
+        kiosk_store, kiosk_client(central, "kiosk-lim"), facts(printer="paper_out")
+    )
     assert sender.maybe_send(now=fast_clock)
     assert not sender.maybe_send()  # not due again for five minutes
     newer = HeartbeatSender(kiosk_store, kiosk_client(central, "kiosk-cdr"), facts("0.2.0"))
@@ -98,8 +105,9 @@ def test_the_fleet_page_needs_the_admin_token(central: Central) -> None:
     assert bare.status_code == 401 and bare.headers["www-authenticate"].startswith("Basic")
     wrong = requests.get(f"{central.url}/fleet", headers=basic("guess"), timeout=10)
     assert wrong.status_code == 401
-    bearer = requests.get(f"{central.url}/fleet", headers={"Authorization": f"Bearer {ADMIN}"},
-                          timeout=10)  # fmt: skip
+    bearer = requests.get(
+        f"{central.url}/fleet", headers={"Authorization": f"Bearer {ADMIN}"}, timeout=10
+    )
     assert bearer.status_code == 200
 
 
@@ -111,25 +119,35 @@ def test_a_manager_gets_a_kiosks_masked_log_on_its_next_sync(
     (tmp_path / "log" / "kiosk.log").write_text(
         f"06:00 INFO sync: 3 accepted\n06:01 WARNING looked up {CODICE_FISCALE}\n"
     )
-    sender = HeartbeatSender(kiosk_store, kiosk_client(central, "kiosk-lim"),
-                             KioskFacts("0.1.0", lambda: "ready", lambda: None,
-                                        lambda: recent_log(tmp_path / "log")),
-                             every_s=0)  # fmt: skip
+    sender = HeartbeatSender(
+        kiosk_store,
+        kiosk_client(central, "kiosk-lim"),
+        KioskFacts("0.1.0", lambda: "ready", lambda: None, lambda: recent_log(tmp_path / "log")),
+        every_s=0,
+    )
     assert sender.maybe_send()
     with central.platform.sessions() as session:
         [device_id] = [row.device_id for row in session.query(KioskHealth)]
-    asked = requests.post(f"{central.url}/fleet/kiosks/{device_id}/log-request",
-                          headers=basic(ADMIN), timeout=10, allow_redirects=False)  # fmt: skip
+    asked = requests.post(
+        f"{central.url}/fleet/kiosks/{device_id}/log-request",
+        headers=basic(ADMIN),
+        timeout=10,
+        allow_redirects=False,
+    )
     assert asked.status_code == 303
-    forged = requests.post(f"{central.url}/fleet/kiosks/{device_id}/log-request",
-                           headers={**basic(ADMIN), "Sec-Fetch-Site": "cross-site"},
-                           timeout=10, allow_redirects=False)  # fmt: skip
+    forged = requests.post(
+        f"{central.url}/fleet/kiosks/{device_id}/log-request",
+        headers={**basic(ADMIN), "Sec-Fetch-Site": "cross-site"},
+        timeout=10,
+        allow_redirects=False,
+    )
     assert forged.status_code == 403
     assert "asked, comes with the next sync" in fleet_page(central)
     assert sender.maybe_send()  # the reply asks for the log...
     assert sender.maybe_send()  # ...which goes up with the next heartbeat
-    log = requests.get(f"{central.url}/fleet/kiosks/{device_id}/log", headers=basic(ADMIN),
-                       timeout=10)  # fmt: skip
+    log = requests.get(
+        f"{central.url}/fleet/kiosks/{device_id}/log", headers=basic(ADMIN), timeout=10
+    )
     assert log.status_code == 200 and "sync: 3 accepted" in log.text
     assert CODICE_FISCALE not in log.text and "[redacted]" in log.text
     assert "asked, comes with the next sync" not in fleet_page(central)

@@ -57,10 +57,22 @@ def test_pings_stop_while_the_ui_thread_hangs(tmp_path: Path, notify: NotifySock
     env = kiosk_environment(notify, tmp_path)
     trigger = tmp_path / "hang-now"
     kiosk = subprocess.Popen(
-        [sys.executable, "-m", "tests.operations.hanging_kiosk", str(trigger), str(HANG_S),
-         "run", "--config", str(tmp_path / "kiosk.toml"), "--windowed"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "tests.operations.hanging_kiosk",
+            str(trigger),
+            str(HANG_S),
+            "run",
+            "--config",
+            str(tmp_path / "kiosk.toml"),
+            "--windowed",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         notify.wait_for("READY=1", timeout=60)
         deadline = time.monotonic() + 90

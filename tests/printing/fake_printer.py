@@ -22,8 +22,13 @@ HEALTHY = {1: 0x16, 2: 0x12, 4: 0x12}
 NEAR_END = {1: 0x16, 2: 0x12, 4: 0x1E}
 PAPER_OUT = {1: 0x1E, 2: 0x32, 4: 0x72}  # offline because the paper ran out
 COVER_OPEN = {1: 0x1E, 2: 0x16, 4: 0x12}
-REPLIES = {"healthy": HEALTHY, "near_end": NEAR_END, "paper_out": PAPER_OUT,
-           "cover_open": COVER_OPEN, "disconnect": HEALTHY}  # fmt: skip
+REPLIES = {
+    "healthy": HEALTHY,
+    "near_end": NEAR_END,
+    "paper_out": PAPER_OUT,
+    "cover_open": COVER_OPEN,
+    "disconnect": HEALTHY,
+}
 
 
 class _Listener:
@@ -137,5 +142,7 @@ class AlienServer(_Listener):
 
 
 SSH_BANNER = b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"
-HTTP_BAD_REQUEST = (b"HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\n"
-                    b"Content-Length: 11\r\nConnection: close\r\n\r\nBad Request")  # fmt: skip
+HTTP_BAD_REQUEST = (
+    b"HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\n"
+    b"Content-Length: 11\r\nConnection: close\r\n\r\nBad Request"
+)

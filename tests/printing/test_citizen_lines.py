@@ -24,8 +24,9 @@ from printing.slip import NOT_FISCAL, SlipContext
 from printing.text import UNPRINTABLE
 from tests.printing.escpos_decode import decode
 
-CONTEXT = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01",
-                      datetime(2026, 11, 24, 10, 30))  # fmt: skip
+CONTEXT = SlipContext(
+    "Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01", datetime(2026, 11, 24, 10, 30)
+)
 TITLES = {
     "ro": "Masă caldă livrată acasă",
     "ar": "وجبة ساخنة إلى البيت",
@@ -49,11 +50,15 @@ def same_picture(printed: Image.Image, expected: Image.Image) -> bool:
 
 def receipt(lang: str) -> PurchaseReceipt:
     return PurchaseReceipt(
-        kind="purchase", reference="ORD-7K3M", provider="Cooperativa Il Girasole",
+        kind="purchase",
+        reference="ORD-7K3M",
+        provider="Cooperativa Il Girasole",
         provider_phone="049 123 4567",
         lines=[ReceiptLine("Pasto caldo a domicilio", 2, 650, translated=TITLES[lang])],
-        payment_note="Da pagare al fornitore.", language=lang, citizen_notes=[NOTES[lang]],
-    )  # fmt: skip
+        payment_note="Da pagare al fornitore.",
+        language=lang,
+        citizen_notes=[NOTES[lang]],
+    )
 
 
 @pytest.mark.parametrize("paper", ["58mm", "80mm"])
@@ -84,10 +89,15 @@ def test_albanian_fits_the_code_page_and_prints_as_text() -> None:
 
 def test_italian_citizens_get_no_second_copy_of_their_lines() -> None:
     italian = PurchaseReceipt(
-        kind="purchase", reference="ORD-7K3M", provider="Il Girasole", provider_phone="",
+        kind="purchase",
+        reference="ORD-7K3M",
+        provider="Il Girasole",
+        provider_phone="",
         lines=[ReceiptLine("Pasto caldo", 1, 650, translated="Pasto caldo")],
-        payment_note="Da pagare al fornitore.", language="it", citizen_notes=["Nota"],
-    )  # fmt: skip
+        payment_note="Da pagare al fornitore.",
+        language="it",
+        citizen_notes=["Nota"],
+    )
     job = decode(render(purchase_receipt(CONTEXT, italian), PROFILES["80mm"]))
     assert "\n".join(job.texts).count("Pasto caldo") == 1 and "Nota" not in job.texts
 
@@ -99,12 +109,19 @@ def test_an_arabic_line_reads_right_to_left_from_the_right_edge() -> None:
 
 
 def test_application_receipt_and_preview_carry_the_citizen_lines() -> None:
-    slip = application_receipt(CONTEXT, ApplicationReceipt(
-        call_title="Buoni spesa", comune="Piazzola sul Brenta", applicant="Ion Popescu",
-        tracking_code="DOM-ABCD-EFGH", submitted_at=datetime(2026, 11, 24, 10, 0),
-        language="ro", call_title_translated="Tichete de alimente",
-        citizen_notes=["Păstrați această chitanță."],
-    ))  # fmt: skip
+    slip = application_receipt(
+        CONTEXT,
+        ApplicationReceipt(
+            call_title="Buoni spesa",
+            comune="Piazzola sul Brenta",
+            applicant="Ion Popescu",
+            tracking_code="DOM-ABCD-EFGH",
+            submitted_at=datetime(2026, 11, 24, 10, 0),
+            language="ro",
+            call_title_translated="Tichete de alimente",
+            citizen_notes=["Păstrați această chitanță."],
+        ),
+    )
     job = decode(render(slip, PROFILES["58mm"]))
     text = "\n".join(job.texts)
     # Plain Latin letters print as text; ț and ă need the image.
@@ -116,10 +133,16 @@ def test_application_receipt_and_preview_carry_the_citizen_lines() -> None:
 
 
 def test_a_name_in_arabic_letters_prints_as_its_picture_never_as_dots() -> None:
-    slip = application_receipt(CONTEXT, ApplicationReceipt(
-        call_title="Buoni spesa", comune="Piazzola sul Brenta", applicant="Ana سلمى",
-        tracking_code="DOM-ABCD-EFGH", submitted_at=datetime(2026, 11, 24, 10, 0),
-    ))  # fmt: skip
+    slip = application_receipt(
+        CONTEXT,
+        ApplicationReceipt(
+            call_title="Buoni spesa",
+            comune="Piazzola sul Brenta",
+            applicant="Ana سلمى",
+            tracking_code="DOM-ABCD-EFGH",
+            submitted_at=datetime(2026, 11, 24, 10, 0),
+        ),
+    )
     job = decode(render(slip, PROFILES["80mm"]))
     assert UNPRINTABLE not in "\n".join(job.texts) and "Richiedente" in "\n".join(job.texts)
     [name] = job.images

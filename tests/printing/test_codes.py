@@ -28,30 +28,45 @@ from store.models import PrintJob
 from tests.printing.escpos_decode import Job, decode
 from tests.printing.fake_printer import FakePrinter
 
-CONTEXT = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01",
-                      datetime(2026, 11, 24, 10, 30))  # fmt: skip
+CONTEXT = SlipContext(
+    "Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01", datetime(2026, 11, 24, 10, 30)
+)
 # A provider whose whole contact card is a large QR (version 16 and more at level Q).
 NAME = "Cooperativa Sociale di Solidarietà e Servizi alla Persona «Il Girasole Nuovo» Onlus"
 PHONE = "+39 049 000 1101"
 EMAIL = "segreteria.servizi-domiciliari@cooperativa-girasole-nuovo.example.org"
-ADDRESS = ("Via dei Tigli 4, scala B, interno 7, 35016 Piazzola sul Brenta (PD), "
-           "presso il Centro Servizi Sociali Integrati del Comune")  # fmt: skip
+ADDRESS = (
+    "Via dei Tigli 4, scala B, interno 7, 35016 Piazzola sul Brenta (PD), "
+    "presso il Centro Servizi Sociali Integrati del Comune"
+)
 
 
 def codes_of(job: Job, profile: PaperProfile) -> list[str]:
     if profile.native_qr:
         return job.qr_payloads
-    return [c.text for image in job.images for c in zxingcpp.read_barcodes(image)
-            if c.format == zxingcpp.BarcodeFormat.QRCode]  # fmt: skip
+    return [
+        c.text
+        for image in job.images
+        for c in zxingcpp.read_barcodes(image)
+        if c.format == zxingcpp.BarcodeFormat.QRCode
+    ]
 
 
 def card(contact: str) -> Slip:
-    return service_card(CONTEXT, ServiceCard(
-        title="Pasti a domicilio", category="Alimentazione", price="€ 6,50 / pasto",
-        description="Un pasto caldo a casa.", who="Residenti", provider=NAME,
-        contacts=(f"Telefono: {PHONE}", f"E-mail: {EMAIL}"), contact_qr=contact,
-        contact_alternatives=contact_alternatives(NAME, PHONE, EMAIL),
-    ))  # fmt: skip
+    return service_card(
+        CONTEXT,
+        ServiceCard(
+            title="Pasti a domicilio",
+            category="Alimentazione",
+            price="€ 6,50 / pasto",
+            description="Un pasto caldo a casa.",
+            who="Residenti",
+            provider=NAME,
+            contacts=(f"Telefono: {PHONE}", f"E-mail: {EMAIL}"),
+            contact_qr=contact,
+            contact_alternatives=contact_alternatives(NAME, PHONE, EMAIL),
+        ),
+    )
 
 
 @pytest.mark.parametrize("paper", list(PROFILES))
@@ -72,11 +87,31 @@ def test_a_large_contact_card_prints_a_code_that_fits_and_scans(paper: str) -> N
 def test_a_code_no_qr_can_hold_gives_way_to_its_alternative_then_to_text(paper: str) -> None:
     profile = PROFILES[paper]
     huge = "BEGIN:VCARD\r\nNOTE:" + "x" * 4000
-    job = decode(render(Slip("x", (Qr(huge, caption="Inquadra", alternatives=("tel:+390490001101",),
-                                      fallback="Telefono 049 000 1101"),)), profile))  # fmt: skip
+    job = decode(
+        render(
+            Slip(
+                "x",
+                (
+                    Qr(
+                        huge,
+                        caption="Inquadra",
+                        alternatives=("tel:+390490001101",),
+                        fallback="Telefono 049 000 1101",
+                    ),
+                ),
+            ),
+            profile,
+        )
+    )
     assert codes_of(job, profile) == ["tel:+390490001101"]
-    job = decode(render(Slip("x", (Qr(huge, caption="Inquadra", fallback="Telefono 049 000 1101"),
-                                   Text("fine"))), profile))  # fmt: skip
+    job = decode(
+        render(
+            Slip(
+                "x", (Qr(huge, caption="Inquadra", fallback="Telefono 049 000 1101"), Text("fine"))
+            ),
+            profile,
+        )
+    )
     assert codes_of(job, profile) == [] and job.images == []
     assert "Telefono 049 000 1101" in job.texts and "Inquadra" not in job.texts
     assert job.texts[-1] == "fine"
@@ -119,9 +154,14 @@ def test_a_slip_that_cannot_be_drawn_fails_with_its_reason_and_the_queue_goes_on
     with store.write() as session:
         bad = print_queue.add(session, broken, "card")
         good = print_queue.add(session, Slip("Scheda", (Text("buona"),)), "card")
-    worker = PrintWorker(store, NetworkConnection(printer.host, printer.port, timeout=2,
-                         status_timeout=1.0), PROFILES[paper], expire_after=timedelta(minutes=5),
-                         retry_s=0.05, idle_s=0.05)  # fmt: skip
+    worker = PrintWorker(
+        store,
+        NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0),
+        PROFILES[paper],
+        expire_after=timedelta(minutes=5),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
     worker.start()
     try:
 

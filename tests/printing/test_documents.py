@@ -18,8 +18,13 @@ from tests.printing.escpos_decode import decode
 from vouchers.codes import PREFIX, Signer, normalise_code, verify
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
-ASSISTED = SlipContext("Social Point Villafranca", "Villafranca Padovana", "kiosk-05",
-                       datetime(2026, 11, 24, 16, 45), operator="Maria Rossi")  # fmt: skip
+ASSISTED = SlipContext(
+    "Social Point Villafranca",
+    "Villafranca Padovana",
+    "kiosk-05",
+    datetime(2026, 11, 24, 16, 45),
+    operator="Maria Rossi",
+)
 
 
 @pytest.mark.parametrize("paper", list(PROFILES))
@@ -28,8 +33,14 @@ def test_every_document_prints_whole_on_every_paper(document: str, paper: str) -
     profile = PROFILES[paper]
     job = decode(render(sample(document, ASSISTED, SIGNER, "prova"), profile))
     text = "\n".join(job.texts)
-    for expected in (NOT_FISCAL, "Social Point Villafranca", "Comune di Villafranca Padovana",
-                     "kiosk-05", "24/11/2026 16:45", "Maria Rossi"):  # fmt: skip
+    for expected in (
+        NOT_FISCAL,
+        "Social Point Villafranca",
+        "Comune di Villafranca Padovana",
+        "kiosk-05",
+        "24/11/2026 16:45",
+        "Maria Rossi",
+    ):
         assert expected in text, expected
     assert "?" not in text  # every character printable, or deliberately replaced
     assert all(len(line.text) * (2 if line.big else 1) <= profile.columns for line in job.lines)
@@ -46,8 +57,12 @@ def test_a_voucher_qr_scans_and_verifies_offline(paper: str) -> None:
         codes = job.qr_payloads
     else:
         assert all(image.width - 32 <= profile.dots for image in job.images)  # fits the paper
-        codes = [code.text for image in job.images for code in zxingcpp.read_barcodes(image)
-                 if code.format == zxingcpp.BarcodeFormat.QRCode]  # fmt: skip
+        codes = [
+            code.text
+            for image in job.images
+            for code in zxingcpp.read_barcodes(image)
+            if code.format == zxingcpp.BarcodeFormat.QRCode
+        ]
     assert len(codes) == 1 and codes[0].startswith(PREFIX)
     verdict = verify(codes[0], {SIGNER.kid: SIGNER.private_key.public_key()}, date(2026, 12, 1))
     assert verdict.outcome == "valid" and verdict.claims.amount_cents == 5000
@@ -86,8 +101,12 @@ def test_a_session_without_an_operator_names_none() -> None:
 def test_a_voucher_carries_a_code_128_of_its_code_under_the_qr(paper: str) -> None:
     profile = PROFILES[paper]
     job = decode(render(sample("voucher", ASSISTED, SIGNER), profile))
-    barcodes = [code for image in job.images for code in zxingcpp.read_barcodes(image)
-                if code.format == zxingcpp.BarcodeFormat.Code128]  # fmt: skip
+    barcodes = [
+        code
+        for image in job.images
+        for code in zxingcpp.read_barcodes(image)
+        if code.format == zxingcpp.BarcodeFormat.Code128
+    ]
     assert len(barcodes) == 1
     scanned = barcodes[0].text
     [human] = [t for t in job.texts if t.replace("-", "") == scanned]  # printed right under
@@ -102,11 +121,18 @@ def test_a_service_voucher_names_its_service_once(paper: str) -> None:
 
     title = "Trasporto sociale per visita medica"
     for programme, service in ((f"{title} x 2", title), (title, title)):
-        slip = voucher(ASSISTED, Voucher(
-            programme=programme, issuer="Associazione Età Serena", signed_code="SP1:ABC",
-            human_code="K7M2-9XQ4-T1B8", valid_from=date(2026, 11, 24),
-            valid_until=date(2027, 2, 21), service=service,
-        ))  # fmt: skip
+        slip = voucher(
+            ASSISTED,
+            Voucher(
+                programme=programme,
+                issuer="Associazione Età Serena",
+                signed_code="SP1:ABC",
+                human_code="K7M2-9XQ4-T1B8",
+                valid_from=date(2026, 11, 24),
+                valid_until=date(2027, 2, 21),
+                service=service,
+            ),
+        )
         text = " ".join(decode(render(slip, PROFILES[paper])).texts)
         assert text.count("Trasporto sociale") == 1, text
         assert "x 2" in text or programme == title

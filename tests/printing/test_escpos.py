@@ -53,9 +53,16 @@ def test_the_test_page_prints_italian_the_euro_and_a_qr(paper: str) -> None:
     job = decode(render(printer_test_page(CONTEXT, "prova"), profile))
     text = "\n".join(job.texts)
     assert job.resets == 1 and job.code_pages == ["cp1252"]
-    for expected in ("àèéìòù ÀÈÉÌÒÙ", "€ 12,50", NOT_FISCAL, "Social Point Piazzola",
-                     "Comune di Piazzola sul Brenta", "kiosk-01", "24/11/2026 10:30",
-                     "Maria Rossi"):  # fmt: skip
+    for expected in (
+        "àèéìòù ÀÈÉÌÒÙ",
+        "€ 12,50",
+        NOT_FISCAL,
+        "Social Point Piazzola",
+        "Comune di Piazzola sul Brenta",
+        "kiosk-01",
+        "24/11/2026 10:30",
+        "Maria Rossi",
+    ):
         assert expected in text, expected
     assert "?" not in text
     assert job.cuts == (1 if profile.cutter else 0)

@@ -15,9 +15,14 @@ from printing.slip import Pair, Slip, Text
 from printing.text import wrap
 from tests.printing.escpos_decode import decode
 
-WORDS = ("sociali@comune-piazzola.example", "https://piazzola.example/sociali",
-         "Dal Santo-Ferraro", "DOM-9QX4-7HB2", "K7M2-9XQ4-T1B8A",
-         "info@girasole.example")  # fmt: skip
+WORDS = (
+    "sociali@comune-piazzola.example",
+    "https://piazzola.example/sociali",
+    "Dal Santo-Ferraro",
+    "DOM-9QX4-7HB2",
+    "K7M2-9XQ4-T1B8A",
+    "info@girasole.example",
+)
 
 
 @pytest.mark.parametrize("paper", list(PROFILES))
@@ -31,8 +36,13 @@ def test_addresses_codes_and_surnames_stay_whole_on_paper(paper: str) -> None:
     contact = Pair("Contatto", "sociali@comune-piazzola.example")
     job = decode(render(Slip("x", (Text(text), contact)), profile))
     lines = job.texts
-    for word in ("sociali@comune-piazzola.example", "https://piazzola.example/sociali",
-                 "Santo-Ferraro", "DOM-9QX4-7HB2", "info@girasole.example."):  # fmt: skip
+    for word in (
+        "sociali@comune-piazzola.example",
+        "https://piazzola.example/sociali",
+        "Santo-Ferraro",
+        "DOM-9QX4-7HB2",
+        "info@girasole.example.",
+    ):
         assert any(word in line for line in lines), (word, lines)
     assert not any(line.rstrip().endswith("-") for line in lines)  # no break after a hyphen
     assert " ".join(" ".join(lines).split()).count("sociali@comune-piazzola.example") == 2
@@ -52,8 +62,10 @@ def test_a_word_longer_than_the_line_breaks_at_its_natural_points() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(WORDS) | st.text(min_size=1, max_size=50), max_size=12),
-       st.integers(min_value=8, max_value=64))  # fmt: skip
+@given(
+    st.lists(st.sampled_from(WORDS) | st.text(min_size=1, max_size=50), max_size=12),
+    st.integers(min_value=8, max_value=64),
+)
 def test_wrapping_loses_nothing_and_keeps_short_words_whole(words: list[str], columns: int) -> None:
     text = " ".join(words)
     lines = wrap(text, columns)

@@ -33,9 +33,16 @@ CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026
 
 
 def receipt(number: int = 1) -> Slip:
-    return Slip("Ricevuta", (*header(CONTEXT, "RICEVUTA"), Pair("Codice", f"PR-{number:04d}"),
-                             Text("Pasti a domicilio – 5 giorni"), Pair("Totale", "€ 32,50"),
-                             Text(NOT_FISCAL)))  # fmt: skip
+    return Slip(
+        "Ricevuta",
+        (
+            *header(CONTEXT, "RICEVUTA"),
+            Pair("Codice", f"PR-{number:04d}"),
+            Text("Pasti a domicilio – 5 giorni"),
+            Pair("Totale", "€ 32,50"),
+            Text(NOT_FISCAL),
+        ),
+    )
 
 
 def eventually(condition: Callable[[], object], timeout: float = 10.0) -> None:
@@ -57,8 +64,15 @@ def printer() -> Iterator[FakePrinter]:
 def worker(store: Store, printer: FakePrinter) -> Iterator[PrintWorker]:
     updates: list[PrintUpdate] = []
     connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
-    running = PrintWorker(store, connection, PROFILES["58mm"], expire_after=timedelta(minutes=10),
-                          retry_s=0.05, idle_s=0.05, on_update=updates.append)  # fmt: skip
+    running = PrintWorker(
+        store,
+        connection,
+        PROFILES["58mm"],
+        expire_after=timedelta(minutes=10),
+        retry_s=0.05,
+        idle_s=0.05,
+        on_update=updates.append,
+    )
     running.updates = updates  # type: ignore[attr-defined]
     yield running
     running.stop()
@@ -179,10 +193,18 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
         job_uuid = print_queue.add(session, receipt(9), "receipt", "PR-0009")
     printer.mode = "hang"  # takes the job's bytes, then freezes
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.printing.print_child", str(store.path), printer.host,
-         str(printer.port)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "tests.printing.print_child",
+            str(store.path),
+            printer.host,
+            str(printer.port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "started"
         eventually(lambda: printer.arriving > 0 and job_row(store, job_uuid).state == "sending")
@@ -190,9 +212,14 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
     finally:
         child.wait(10)
     printer.mode = "healthy"
-    restarted = PrintWorker(store, NetworkConnection(printer.host, printer.port, timeout=2,
-                            status_timeout=0.3), PROFILES["80mm"], expire_after=timedelta(hours=1),
-                            retry_s=0.05, idle_s=0.05)  # fmt: skip
+    restarted = PrintWorker(
+        store,
+        NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=0.3),
+        PROFILES["80mm"],
+        expire_after=timedelta(hours=1),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
     restarted.start()
     try:
         eventually(lambda: job_row(store, job_uuid).state == "uncertain")
@@ -216,13 +243,17 @@ def test_a_manager_lists_and_reprints_from_the_command_line(tmp_path, store: Sto
         job_uuid = print_queue.add(session, receipt(3), "receipt", "PR-0003")
         print_queue.add(session, receipt(4), "receipt", "PR-0004")
         session.flush()
-        session.execute(update(PrintJob).where(PrintJob.uuid == job_uuid)
-                        .values(state="uncertain"))  # fmt: skip
+        session.execute(update(PrintJob).where(PrintJob.uuid == job_uuid).values(state="uncertain"))
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "kiosk.cli", "print-jobs", "--config",
-                               str(config), *args], capture_output=True, text=True, cwd=ROOT,
-                              timeout=60, check=False)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk.cli", "print-jobs", "--config", str(config), *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
 
     listed = run()
     assert listed.returncode == 0, listed.stderr
@@ -260,8 +291,13 @@ def test_a_held_job_waits_for_its_number_or_for_the_end_of_the_hold(
             "DOM-AAAA-BBBB",
             hold_until=outbox.utcnow() + timedelta(minutes=5),
         )
-        waited = print_queue.add(session, slip, "application", "DOM-CCCC-DDDD",
-                                 hold_until=outbox.utcnow() + timedelta(seconds=0.6))  # fmt: skip
+        waited = print_queue.add(
+            session,
+            slip,
+            "application",
+            "DOM-CCCC-DDDD",
+            hold_until=outbox.utcnow() + timedelta(seconds=0.6),
+        )
     worker.idle_s = 30.0  # nothing else wakes it: it must wake itself when a hold ends
     worker.start()
     time.sleep(0.3)
@@ -335,8 +371,11 @@ def test_a_slip_that_never_printed_is_not_a_copy_and_reprints_do_not_pile_up(
         uncertain = print_queue.add(session, receipt(12), "receipt", "PR-0012")
         session.flush()
         session.execute(update(PrintJob).where(PrintJob.uuid == expired).values(state="expired"))
-        session.execute(update(PrintJob).where(PrintJob.uuid == uncertain)
-                        .values(state="uncertain", bytes_sent=200))  # fmt: skip
+        session.execute(
+            update(PrintJob)
+            .where(PrintJob.uuid == uncertain)
+            .values(state="uncertain", bytes_sent=200)
+        )
     with store.write() as session:
         first = print_queue.reprint(session, expired)  # its only print: not a copy
         again = print_queue.reprint(session, expired)  # pressed twice before it printed
@@ -344,9 +383,11 @@ def test_a_slip_that_never_printed_is_not_a_copy_and_reprints_do_not_pile_up(
         assert again == first
         assert print_queue.reprint(session, uncertain) == copy
     with store.read() as session:
-        assert not any(line.text.startswith("DUPLICATO")
-                       for line in print_queue.get(session, first).slip.elements
-                       if hasattr(line, "text"))  # fmt: skip
+        assert not any(
+            line.text.startswith("DUPLICATO")
+            for line in print_queue.get(session, first).slip.elements
+            if hasattr(line, "text")
+        )
         assert print_queue.get(session, copy).slip.elements[0].text == "DUPLICATO n. 1"
         attention = [job.uuid for job in print_queue.needing_attention(session)]
         assert expired not in attention and uncertain not in attention  # dealt with
@@ -363,8 +404,7 @@ def test_a_manager_marks_a_slip_to_check_as_dealt_with(store: Store) -> None:
         job_uuid = print_queue.add(session, receipt(13), "receipt", "PR-0013")
         waiting = print_queue.add(session, receipt(14), "receipt", "PR-0014")
         session.flush()
-        session.execute(update(PrintJob).where(PrintJob.uuid == job_uuid)
-                        .values(state="uncertain"))  # fmt: skip
+        session.execute(update(PrintJob).where(PrintJob.uuid == job_uuid).values(state="uncertain"))
         print_queue.mark_waiting(session, job_row_id(session, waiting), "paper_out")
     with store.read() as session:
         assert len(print_queue.needing_attention(session)) == 2

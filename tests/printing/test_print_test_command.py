@@ -43,13 +43,23 @@ def print_test(
     )
     return subprocess.run(
         [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config), *extra],
-        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], capture_output=True,
-                          text=True, cwd=ROOT, timeout=60, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_a_printed_sample_voucher_says_so_and_is_refused(
@@ -75,9 +85,13 @@ def test_a_printed_sample_voucher_says_so_and_is_refused(
 
 def signed(signer: Signer, **values: object) -> str:
     today = datetime.now(UTC).date()
-    claims = {"voucher_id": new_voucher_id(), "valid_from": today,
-              "valid_until": today + timedelta(days=30), "issued_at": datetime.now(UTC),
-              "amount_cents": 5000} | values  # fmt: skip
+    claims = {
+        "voucher_id": new_voucher_id(),
+        "valid_from": today,
+        "valid_until": today + timedelta(days=30),
+        "issued_at": datetime.now(UTC),
+        "amount_cents": 5000,
+    } | values
     return encode(VoucherClaims(**claims), signer)  # type: ignore[arg-type]
 
 
@@ -92,8 +106,10 @@ def test_verify_trusts_the_keys_the_platform_published_and_never_makes_one(
     assert unknown.returncode == 1 and "unknown key" in unknown.stdout
     assert not (tmp_path / "voucher-signing-key.pem").exists()  # verifying made no key
 
-    published = [trust_entry(platform, "platform") | {"signs": "any", "revoked": False},
-                 trust_entry(kiosk, "kiosk-02") | {"revoked": False}]  # fmt: skip
+    published = [
+        trust_entry(platform, "platform") | {"signs": "any", "revoked": False},
+        trust_entry(kiosk, "kiosk-02") | {"revoked": False},
+    ]
     (tmp_path / "voucher-keys.json").write_text(json.dumps({"keys": published}))
     valid = cli("voucher", "verify", buono, "--config", str(config))
     assert valid.returncode == 0 and valid.stdout.startswith("valid: valid until ")
@@ -165,10 +181,14 @@ def test_printer_settings_are_validated() -> None:
 
 @pytest.mark.parametrize(
     ("settings", "expected"),
-    [('comune = "camposanmartino"\n', "Comune di Campo San Martino"),
-     ('comune = "piazzola"\ncomune_name = "Piazzola sul Brenta (PD)"\n',
-      "Comune di Piazzola sul Brenta (PD)")],
-)  # fmt: skip
+    [
+        ('comune = "camposanmartino"\n', "Comune di Campo San Martino"),
+        (
+            'comune = "piazzola"\ncomune_name = "Piazzola sul Brenta (PD)"\n',
+            "Comune di Piazzola sul Brenta (PD)",
+        ),
+    ],
+)
 def test_slips_before_the_first_sync_name_the_comune_not_its_id(
     tmp_path: Path, printer: FakePrinter, settings: str, expected: str
 ) -> None:
@@ -179,9 +199,22 @@ def test_slips_before_the_first_sync_name_the_comune_not_its_id(
         encoding="utf-8",
     )
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config), "--document",
-         "voucher"], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "kiosk.cli",
+            "print-test",
+            "--config",
+            str(config),
+            "--document",
+            "voucher",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     deadline = time.monotonic() + 5
     while not printer.jobs:

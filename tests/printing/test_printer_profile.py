@@ -70,8 +70,12 @@ def print_test(tmp_path: Path, printer: FakePrinter, extra: str) -> subprocess.C
     )
     return subprocess.run(
         [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config)],
-        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_the_configured_logo_prints_at_the_top_as_a_raster(tmp_path: Path) -> None:

@@ -46,8 +46,15 @@ CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026
 
 
 def receipt(number: int = 1) -> Slip:
-    return Slip("Ricevuta", (*header(CONTEXT, "RICEVUTA"), Pair("Codice", f"PR-{number:04d}"),
-                             Text("Pasti a domicilio"), Text(NOT_FISCAL)))  # fmt: skip
+    return Slip(
+        "Ricevuta",
+        (
+            *header(CONTEXT, "RICEVUTA"),
+            Pair("Codice", f"PR-{number:04d}"),
+            Text("Pasti a domicilio"),
+            Text(NOT_FISCAL),
+        ),
+    )
 
 
 def eventually(condition: Callable[[], object], timeout: float = 10.0) -> None:
@@ -66,8 +73,14 @@ def printer() -> Iterator[FakePrinter]:
 
 
 def start_worker(store: Store, connection: object) -> PrintWorker:
-    worker = PrintWorker(store, connection, PROFILES["58mm"],  # type: ignore[arg-type]
-                         expire_after=timedelta(minutes=10), retry_s=0.05, idle_s=0.05)  # fmt: skip
+    worker = PrintWorker(
+        store,
+        connection,
+        PROFILES["58mm"],  # type: ignore[arg-type]
+        expire_after=timedelta(minutes=10),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
     worker.start()
     return worker
 
@@ -92,14 +105,16 @@ def test_paper_running_out_during_a_slip_leaves_it_uncertain(
 ) -> None:
     printer.paper_left = 300  # healthy before the job, paper end after it
     job_uuid = queue(store, 5)
-    worker = start_worker(store, NetworkConnection(printer.host, printer.port, timeout=2,
-                                                   status_timeout=1.0))  # fmt: skip
+    worker = start_worker(
+        store, NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
+    )
     try:
         eventually(lambda: job_row(store, job_uuid).state == "uncertain")
         row = job_row(store, job_uuid)
         assert "paper_out" in (row.last_error or "") and row.printed_at is None
-        assert {"type": "printer_alert", "state": "paper_out",
-                "waiting_kind": "receipt"} in alerts(store)  # fmt: skip
+        assert {"type": "printer_alert", "state": "paper_out", "waiting_kind": "receipt"} in alerts(
+            store
+        )
         printer.mode, printer.paper_left = "healthy", None  # a new roll
         time.sleep(0.3)
         assert len(printer.jobs) == 1  # never sent again by itself
@@ -127,8 +142,9 @@ def test_a_slow_printer_holds_the_queue_instead_of_printing_unconfirmed(
 ) -> None:
     printer.reply_delay = 1.5  # answers, but after the 1 s the kiosk waits
     job_uuid = queue(store)
-    worker = start_worker(store, NetworkConnection(printer.host, printer.port, timeout=2,
-                                                   status_timeout=1.0))  # fmt: skip
+    worker = start_worker(
+        store, NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
+    )
     try:
         eventually(lambda: job_row(store, job_uuid).waiting_reason == "no_answer")
         assert job_row(store, job_uuid).state == "pending" and printer.jobs == []
@@ -181,8 +197,9 @@ def test_paper_near_its_end_tells_the_managers_once_per_roll(
 ) -> None:
     printer.mode = "near_end"
     first, second = queue(store, 1), queue(store, 2)
-    worker = start_worker(store, NetworkConnection(printer.host, printer.port, timeout=2,
-                                                   status_timeout=1.0))  # fmt: skip
+    worker = start_worker(
+        store, NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
+    )
     try:
         eventually(lambda: job_row(store, second).state == "printed")
         assert job_row(store, first).state == "printed"  # near-end still prints
@@ -299,8 +316,14 @@ def test_a_device_file_that_takes_part_of_a_job_reports_what_it_took(tmp_path: P
             sys.exit(0)
         print("no error")
     """)
-    child = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                           text=True, timeout=60, check=False)  # fmt: skip
+    child = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert child.stdout.split() == ["1000", "True"], child.stdout + child.stderr
     assert device.stat().st_size == 1000
 
@@ -308,16 +331,20 @@ def test_a_device_file_that_takes_part_of_a_job_reports_what_it_took(tmp_path: P
 def test_a_copy_after_a_raster_cut_off_is_not_swallowed_as_image_data(
     store: Store, printer: FakePrinter
 ) -> None:
-    slip = Slip("Buono", (*header(CONTEXT, "BUONO"), Qr("SP1:" + "A" * 150),
-                          Text("CODICE-1234")))  # fmt: skip
+    slip = Slip("Buono", (*header(CONTEXT, "BUONO"), Qr("SP1:" + "A" * 150), Text("CODICE-1234")))
     whole = render(slip, PROFILES["58mm-image-qr"])
     printer.mode = "disconnect"
     printer.disconnect_after = whole.index(b"\x1dv0") + 500  # in the QR's image data
     with store.write() as session:
         job_uuid = print_queue.add(session, slip, "voucher", "CODICE-1234")
-    worker = PrintWorker(store, NetworkConnection(printer.host, printer.port, timeout=2,
-                         status_timeout=1.0), PROFILES["58mm-image-qr"],
-                         expire_after=timedelta(minutes=10), retry_s=0.05, idle_s=0.05)  # fmt: skip
+    worker = PrintWorker(
+        store,
+        NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0),
+        PROFILES["58mm-image-qr"],
+        expire_after=timedelta(minutes=10),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
     worker.start()
     try:
         eventually(lambda: job_row(store, job_uuid).state == "uncertain")
@@ -349,9 +376,14 @@ def test_print_test_without_status_prints_on_a_silent_printer(
     )
 
     def run(*extra: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "kiosk.cli", "print-test", "--config",
-                               str(config), *extra], capture_output=True, text=True, cwd=ROOT,
-                              timeout=60, check=False)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk.cli", "print-test", "--config", str(config), *extra],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
 
     refused = run()
     assert refused.returncode == 1 and "no_answer" in refused.stdout
@@ -360,6 +392,7 @@ def test_print_test_without_status_prints_on_a_silent_printer(
     assert printed.returncode == 0, printed.stderr
     assert "status: no_status" in printed.stdout and "test page printed" in printed.stdout
     eventually(lambda: any(b"PAGINA" in job for job in printer.jobs))
-    config.write_text(config.read_text(encoding="utf-8") + "answers_status = false\n",
-                      encoding="utf-8")  # fmt: skip
+    config.write_text(
+        config.read_text(encoding="utf-8") + "answers_status = false\n", encoding="utf-8"
+    )
     assert run().returncode == 0  # the same, from the configuration

@@ -122,8 +122,13 @@ class FakeUsbPort:
 
 def test_usb_timeouts_are_milliseconds_and_status_is_read() -> None:
     port = FakeUsbPort({1: 0x16, 2: 0x12, 4: 0x72})
-    connection = UsbConnection(0x04B8, 0x0202, timeout_ms=5000, status_timeout_ms=800,
-                               open_port=lambda vendor, product: port)  # fmt: skip
+    connection = UsbConnection(
+        0x04B8,
+        0x0202,
+        timeout_ms=5000,
+        status_timeout_ms=800,
+        open_port=lambda vendor, product: port,
+    )
     assert connection.describe() == "usb 04b8:0202"
     assert connection.status().state is State.PAPER_OUT
     assert ("read", 800) in port.timeouts and ("write", 5000) in port.timeouts
@@ -152,11 +157,20 @@ def test_a_missing_usb_printer_is_unreachable() -> None:
 
 
 def test_the_configuration_picks_the_transport(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    usb = connection_for(make_config(tmp_path, '[printer]\nconnection = "usb"\n'
-                                     'usb_vendor_id = "0x04b8"\nusb_product_id = "0x0e15"\n'
-                                     "usb_timeout_ms = 3000\n"))  # fmt: skip
+    usb = connection_for(
+        make_config(
+            tmp_path,
+            '[printer]\nconnection = "usb"\n'
+            'usb_vendor_id = "0x04b8"\nusb_product_id = "0x0e15"\n'
+            "usb_timeout_ms = 3000\n",
+        )
+    )
     assert isinstance(usb, UsbConnection) and usb.timeout_ms == 3000
     assert usb.describe() == "usb 04b8:0e15"
-    serial = connection_for(make_config(tmp_path, '[printer]\nconnection = "serial"\n'
-                                        'device = "/dev/ttyUSB0"\nbaudrate = 38400\n'))  # fmt: skip
+    serial = connection_for(
+        make_config(
+            tmp_path,
+            '[printer]\nconnection = "serial"\ndevice = "/dev/ttyUSB0"\nbaudrate = 38400\n',
+        )
+    )
     assert serial.describe() == "serial /dev/ttyUSB0 at 38400 baud"

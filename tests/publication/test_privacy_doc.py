@@ -10,10 +10,16 @@ from kiosk.boot.paths import ROOT
 
 # The settings that decide how long personal data (or the screen showing it) stays.
 RETENTION_SETTINGS = {
-    "session.idle_timeout_s", "session.countdown_s", "manager.idle_timeout_s",
-    "retention.unsent_alert_days", "retention.reprint_days", "manager.lockout_s",
-    "logging.max_bytes", "logging.backup_count", "sync.heartbeat_interval_s",
-}  # fmt: skip
+    "session.idle_timeout_s",
+    "session.countdown_s",
+    "manager.idle_timeout_s",
+    "retention.unsent_alert_days",
+    "retention.reprint_days",
+    "manager.lockout_s",
+    "logging.max_bytes",
+    "logging.backup_count",
+    "sync.heartbeat_interval_s",
+}
 
 
 def retention_table() -> list[dict[str, str]]:
@@ -22,8 +28,10 @@ def retention_table() -> list[dict[str, str]]:
     lines = [line for line in section.splitlines() if line.startswith("|")]
     header = [cell.strip() for cell in lines[0].strip("|").split("|")]
     assert re.fullmatch(r"\|[ -|]+\|", lines[1].replace(" ", "")), "a markdown table"
-    return [dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True))
-            for line in lines[2:]]  # fmt: skip
+    return [
+        dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True))
+        for line in lines[2:]
+    ]
 
 
 def test_the_retention_table_matches_the_configuration_defaults() -> None:

@@ -80,9 +80,13 @@ def central(platform_database: str) -> Iterator[Central]:
 
 
 def enrolled_client(
-    central: Central, url: str | None = None, *, signer: Signer | None = None,
-    comune: str | None = None, **options: Any,
-) -> PlatformClient:  # fmt: skip
+    central: Central,
+    url: str | None = None,
+    *,
+    signer: Signer | None = None,
+    comune: str | None = None,
+    **options: Any,
+) -> PlatformClient:
     """A kiosk's client, enrolled, with its voucher key ``signer`` registered as the
     kiosk does when it connects (kiosk/boot/syncing.py). One key belongs to one kiosk: the
     kiosk that signs with the tests' KIOSK_SIGNER is the ``engine`` fixture's."""

@@ -121,8 +121,10 @@ class FaultProxy:
             if fault == "drop_before_forward":
                 return
             if fault == "http_503":
-                connection.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-                                   b"Connection: close\r\n\r\n")  # fmt: skip
+                connection.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                    b"Connection: close\r\n\r\n"
+                )
                 return
             answer = _forward(request, self.upstream)
             if fault == "drop_after_commit":

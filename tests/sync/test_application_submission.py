@@ -59,12 +59,15 @@ def test_the_platform_accepts_a_good_application_and_refuses_bad_ones_with_reaso
     assert _calls(engine) == ["bs-piazzola"]
     wrong_cf = application(engine)
     wrong_cf["answers"]["cf"] = "FRRNNA41A63E592X"
-    good, bad, changed, stranger = outcomes(engine, [
-        application(engine),
-        wrong_cf,
-        application(engine, form_sha256="0" * 64),
-        application(engine, call=OTHER_CALL),
-    ])  # fmt: skip
+    good, bad, changed, stranger = outcomes(
+        engine,
+        [
+            application(engine),
+            wrong_cf,
+            application(engine, form_sha256="0" * 64),
+            application(engine, call=OTHER_CALL),
+        ],
+    )
     assert good.state == "accepted" and good.server_id.startswith("PROT-")
     assert bad.state == "rejected" and bad.reject_code == "invalid_answers"
     assert (
@@ -82,10 +85,13 @@ def test_an_assisted_application_names_a_real_operator(
     engine: SyncEngine, central: Central
 ) -> None:
     engine.run_once()
-    assisted, stranger = outcomes(engine, [
-        application(engine, channel="kiosk_assisted", assisted_by="1001"),
-        application(engine, channel="kiosk_assisted", assisted_by="9999"),
-    ])  # fmt: skip
+    assisted, stranger = outcomes(
+        engine,
+        [
+            application(engine, channel="kiosk_assisted", assisted_by="1001"),
+            application(engine, channel="kiosk_assisted", assisted_by="9999"),
+        ],
+    )
     assert assisted.state == "accepted"
     assert stranger.state == "rejected" and stranger.reject_code == "unknown_operator"
 
@@ -96,8 +102,12 @@ def test_an_application_made_after_the_call_closed_is_refused(
     engine.run_once()
     call = central.platform.records("calls")["bs-piazzola"]
     closes = datetime.now(UTC).replace(microsecond=0) - timedelta(days=10)
-    closed = {**call, "id": "bs-piazzola-chiuso", "opens_at": (closes - timedelta(30)).isoformat(),
-              "closes_at": closes.isoformat()}  # fmt: skip
+    closed = {
+        **call,
+        "id": "bs-piazzola-chiuso",
+        "opens_at": (closes - timedelta(30)).isoformat(),
+        "closes_at": closes.isoformat(),
+    }
     central.platform.publish("calls", closed)
     [late] = outcomes(engine, [application(engine, call="bs-piazzola-chiuso")])
     assert late.state == "rejected" and late.reject_code == "call_closed"
@@ -117,8 +127,9 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
     client = enrolled_client(central)
     device_file = tmp_path / "device.json"
     client.set_token("")
-    identity = ensure_enrolled(device_file, client, code=central.platform.new_enrollment_code(),
-                               kiosk_id="kiosk-status")  # fmt: skip
+    identity = ensure_enrolled(
+        device_file, client, code=central.platform.new_enrollment_code(), kiosk_id="kiosk-status"
+    )
     assert identity.lookup_key == central.platform.lookup_secret().hex()
     assert load(device_file) == identity
     assert stat.S_IMODE(device_file.stat().st_mode) == 0o600
@@ -132,8 +143,11 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
     cf = "FRRNNA41A63E592W"
     with engine.store.read() as session:
         [row] = session.scalars(select(ApplicationStatus))
-        assert (row.state, row.protocol, row.call_id) == ("received", entry.server_id,
-                                                          "bs-piazzola")  # fmt: skip
+        assert (row.state, row.protocol, row.call_id) == (
+            "received",
+            entry.server_id,
+            "bs-piazzola",
+        )
         assert cf not in row.id and "ABCD" not in row.id  # a keyed hash, nothing in plain
         found = find(session, identity.lookup_key, code, cf)
         assert found is not None and found.state == "received"
@@ -142,8 +156,9 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
         assert find(session, identity.lookup_key, "DOM-ABCD-EFGK", cf) is None
         assert find(session, "00" * 32, code, cf).state == "received"  # type: ignore[union-attr]
 
-    central.platform.set_application_status(entry.server_id, "admitted",
-                                            {"it": "Il buono arriva entro 10 giorni."})  # fmt: skip
+    central.platform.set_application_status(
+        entry.server_id, "admitted", {"it": "Il buono arriva entro 10 giorni."}
+    )
     engine.run_once()
     with engine.store.read() as session:
         found = find(session, identity.lookup_key, code, cf)

@@ -59,8 +59,9 @@ class Device:
 
     def __init__(self, central: Central, role: str = "kiosk", **scope: list[str]) -> None:
         code = central.platform.new_enrollment_code(role, None, scope or None)
-        reply = requests.post(f"{central.url}/v1/enroll", timeout=5,
-                              json={"code": code, "kiosk_id": f"{role}-x"})  # fmt: skip
+        reply = requests.post(
+            f"{central.url}/v1/enroll", timeout=5, json={"code": code, "kiosk_id": f"{role}-x"}
+        )
         reply.raise_for_status()
         self.url, self.id, self.token = (
             central.url,
@@ -73,8 +74,12 @@ class Device:
         return requests.request(method, self.url + path, headers=headers, timeout=10, **kwargs)
 
     def purchase(self, payload: dict[str, Any]) -> dict[str, Any]:
-        entry = {"uuid": str(uuid.uuid4()), "kind": "purchase",
-                 "created_at": datetime.now(UTC).isoformat(), "payload": payload}  # fmt: skip
+        entry = {
+            "uuid": str(uuid.uuid4()),
+            "kind": "purchase",
+            "created_at": datetime.now(UTC).isoformat(),
+            "payload": payload,
+        }
         reply = self.call("POST", "/v1/submissions", json={"entries": [entry]})
         assert reply.status_code == 200, reply.text
         return reply.json()["results"][0]
@@ -86,30 +91,49 @@ class Device:
 
 def claims(**values: Any) -> VoucherClaims:
     today = datetime.now(UTC).date()
-    base: dict[str, Any] = {"voucher_id": new_voucher_id(), "valid_from": today,
-                            "valid_until": today + timedelta(days=30),
-                            "issued_at": datetime.now(UTC), "amount_cents": 5000}  # fmt: skip
+    base: dict[str, Any] = {
+        "voucher_id": new_voucher_id(),
+        "valid_from": today,
+        "valid_until": today + timedelta(days=30),
+        "issued_at": datetime.now(UTC),
+        "amount_cents": 5000,
+    }
     return VoucherClaims(**(base | values))
 
 
 def purchase(holder: str, vouchers: list[dict[str, Any]], quantity: int = 1) -> dict[str, Any]:
     """A € 0 booking of service s01 paid at the provider, carrying ``vouchers``."""
-    return {"order": "AC-TEST-01", "total_cents": 1300 * quantity, "payment": "provider",
-            "lines": [{"service": "s01", "quantity": quantity, "unit_price_cents": 1300}],
-            "holder": holder, "vouchers": vouchers, "channel": "kiosk"}  # fmt: skip
+    return {
+        "order": "AC-TEST-01",
+        "total_cents": 1300 * quantity,
+        "payment": "provider",
+        "lines": [{"service": "s01", "quantity": quantity, "unit_price_cents": 1300}],
+        "holder": holder,
+        "vouchers": vouchers,
+        "channel": "kiosk",
+    }
 
 
 def voucher_entry(signed_code: str, made: VoucherClaims, **extra: Any) -> dict[str, Any]:
-    return {"id": made.voucher_id.hex(), "code": made.code, "signed_code": signed_code,
-            "service": made.service_id, "amount_cents": made.amount_cents, "comune": None,
-            "programme": "x", "issuer": "x", "valid_from": made.valid_from.isoformat(),
-            "valid_until": made.valid_until.isoformat()} | extra  # fmt: skip
+    return {
+        "id": made.voucher_id.hex(),
+        "code": made.code,
+        "signed_code": signed_code,
+        "service": made.service_id,
+        "amount_cents": made.amount_cents,
+        "comune": None,
+        "programme": "x",
+        "issuer": "x",
+        "valid_from": made.valid_from.isoformat(),
+        "valid_until": made.valid_until.isoformat(),
+    } | extra
 
 
 def registered_kiosk(central: Central) -> tuple[Device, Signer]:
     device, signer = Device(central), Signer(Ed25519PrivateKey.generate())
-    reply = device.call("PUT", "/v1/device/signing-key",
-                        json={"public_key": public_key_text(signer)})  # fmt: skip
+    reply = device.call(
+        "PUT", "/v1/device/signing-key", json={"public_key": public_key_text(signer)}
+    )
     assert reply.status_code == 200, reply.text
     return device, signer
 
@@ -147,8 +171,9 @@ def test_a_voucher_signed_with_another_kiosks_key_is_refused(central: Central) -
     _victim, victims_key = registered_kiosk(central)
     thief, _own = registered_kiosk(central)
     made = claims(amount_cents=None, service_id="s01", units=1)
-    result = thief.purchase(purchase(holder(central), [voucher_entry(encode(made, victims_key),
-                                                                     made)]))  # fmt: skip
+    result = thief.purchase(
+        purchase(holder(central), [voucher_entry(encode(made, victims_key), made)])
+    )
     assert (result["status"], result["code"]) == ("rejected", "foreign_key")
 
 
@@ -157,12 +182,14 @@ def test_the_quantity_is_inside_the_signed_code_and_must_match_the_order(
 ) -> None:
     kiosk, signer = registered_kiosk(central)
     twelve = claims(amount_cents=None, service_id="s01", units=12)  # one bought, 12 signed
-    result = kiosk.purchase(purchase(holder(central), [voucher_entry(encode(twelve, signer),
-                                                                     twelve)]))  # fmt: skip
+    result = kiosk.purchase(
+        purchase(holder(central), [voucher_entry(encode(twelve, signer), twelve)])
+    )
     assert (result["status"], result["code"]) == ("rejected", "voucher_mismatch")
     other = claims(amount_cents=None, service_id="s02", units=1)  # a service not bought
-    result = kiosk.purchase(purchase(holder(central), [voucher_entry(encode(other, signer),
-                                                                     other)]))  # fmt: skip
+    result = kiosk.purchase(
+        purchase(holder(central), [voucher_entry(encode(other, signer), other)])
+    )
     assert (result["status"], result["code"]) == ("rejected", "voucher_mismatch")
 
 
@@ -173,8 +200,9 @@ def test_a_voucher_id_is_never_issued_twice_nor_overwritten(
     voucher id worth € 100,000 under its own holder key: refused, the original stays."""
     issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
     thief, signer = registered_kiosk(central)
-    reissued = claims(voucher_id=bytes.fromhex(issued["id"]), amount_cents=None,
-                      service_id="s01", units=1)  # fmt: skip
+    reissued = claims(
+        voucher_id=bytes.fromhex(issued["id"]), amount_cents=None, service_id="s01", units=1
+    )
     entry = voucher_entry(encode(reissued, signer), reissued, amount_cents=10_000_000)
     result = thief.purchase(purchase(holder(central, "BNCMTT15B19G224I"), [entry]))
     assert (result["status"], result["code"]) == ("rejected", "voucher_exists")
@@ -194,9 +222,14 @@ def test_a_kiosks_own_order_still_works_and_is_published_from_the_catalog(
     with kiosk.store.write() as session:
         cart = Cart()
         cart.add(cart_line(session, "s01", 3))
-        place_order(session, cart, Checkout("provider", holder(central)),
-                    SlipContext("SP", "Piazzola sul Brenta", "k", datetime.now()),
-                    KIOSK_SIGNER, datetime.now(UTC))  # fmt: skip
+        place_order(
+            session,
+            cart,
+            Checkout("provider", holder(central)),
+            SlipContext("SP", "Piazzola sul Brenta", "k", datetime.now()),
+            KIOSK_SIGNER,
+            datetime.now(UTC),
+        )
     assert kiosk.push() == (1, 0)  # accepted, rejected
     [record] = central.platform.records("vouchers").values()
     service = central.platform.records("services")["s01"]
@@ -214,17 +247,33 @@ def test_only_a_merchant_redeems_and_only_within_its_scope(central: Central) -> 
     assert refused.status_code == 403 and "only a merchant" in refused.json()["detail"]
     assert kiosk.call("GET", f"/v1/vouchers/{issued['code']}").status_code == 403
     outsider = Device(central, "merchant", programmes=["Buoni fatica 2026"], services=["s01"])
-    for reply in (outsider.redeem(issued["signed_code"], amount_cents=100),
-                  outsider.call("GET", f"/v1/vouchers/{issued['code']}")):  # fmt: skip
+    for reply in (
+        outsider.redeem(issued["signed_code"], amount_cents=100),
+        outsider.call("GET", f"/v1/vouchers/{issued['code']}"),
+    ):
         assert reply.status_code == 403 and "outside_scope" in reply.json()["detail"]
     joined = Device(central, "merchant", programmes=[PROGRAMME])
     assert joined.redeem(issued["code"], amount_cents=100).status_code == 200
     # A merchant pulls no citizen's data and sends no purchases.
     assert joined.call("GET", "/v1/changes/wallet").status_code == 403
     assert joined.call("GET", "/v1/device/lookup-key").status_code == 403
-    assert joined.call("POST", "/v1/submissions", json={"entries": [
-        {"uuid": str(uuid.uuid4()), "kind": "event", "created_at": "2026-01-01T00:00:00Z",
-         "payload": {}}]}).status_code == 403  # fmt: skip
+    assert (
+        joined.call(
+            "POST",
+            "/v1/submissions",
+            json={
+                "entries": [
+                    {
+                        "uuid": str(uuid.uuid4()),
+                        "kind": "event",
+                        "created_at": "2026-01-01T00:00:00Z",
+                        "payload": {},
+                    }
+                ]
+            },
+        ).status_code
+        == 403
+    )
 
 
 def test_a_redemption_is_idempotent_and_its_id_cannot_be_reused(central: Central) -> None:
@@ -267,11 +316,13 @@ def test_a_sample_voucher_is_refused_by_the_platform(central: Central) -> None:
     assert refused.status_code == 409 and "CAMPIONE – NON VALIDO" in refused.json()["detail"]
     kiosk, _signer = registered_kiosk(central)
     made = claims(amount_cents=None, service_id="s01", units=1)
-    result = kiosk.purchase(purchase(holder(central), [voucher_entry(encode(made, SAMPLE_SIGNER),
-                                                                     made)]))  # fmt: skip
+    result = kiosk.purchase(
+        purchase(holder(central), [voucher_entry(encode(made, SAMPLE_SIGNER), made)])
+    )
     assert (result["status"], result["code"]) == ("rejected", "sample_voucher")
-    reply = kiosk.call("PUT", "/v1/device/signing-key",
-                       json={"public_key": public_key_text(SAMPLE_SIGNER)})  # fmt: skip
+    reply = kiosk.call(
+        "PUT", "/v1/device/signing-key", json={"public_key": public_key_text(SAMPLE_SIGNER)}
+    )
     assert reply.status_code == 409 and "sample" in reply.json()["detail"]
 
 
@@ -361,12 +412,17 @@ def test_a_kiosk_swaps_an_old_token_when_it_connects(
 def test_one_key_cannot_be_registered_by_two_kiosks(central: Central, tmp_path: Path) -> None:
     first, signer = registered_kiosk(central)
     second = Device(central)
-    taken = second.call("PUT", "/v1/device/signing-key",
-                        json={"public_key": public_key_text(signer)})  # fmt: skip
+    taken = second.call(
+        "PUT", "/v1/device/signing-key", json={"public_key": public_key_text(signer)}
+    )
     assert taken.status_code == 409 and "another issuer" in taken.json()["detail"]
     shop = Device(central, "merchant")
-    assert shop.call("PUT", "/v1/device/signing-key",
-                     json={"public_key": public_key_text(signer)}).status_code == 403  # fmt: skip
+    assert (
+        shop.call(
+            "PUT", "/v1/device/signing-key", json={"public_key": public_key_text(signer)}
+        ).status_code
+        == 403
+    )
     del first, tmp_path
 
 
@@ -388,8 +444,11 @@ def test_a_reprinted_bearer_voucher_says_copy_and_is_counted_apart(
     assert texts[1].count("COPIA n. 1") == 2 and texts[2].count("COPIA n. 2") == 2
     assert (report.vouchers, report.voucher_copies, report.vouchers_cents) == (1, 2, 5_000)
     kiosk.push()  # the platform hears of every print
-    printed = [s.payload for s in central.platform.submissions()
-               if s.kind == "event" and s.payload["type"] == "voucher_printed"]  # fmt: skip
+    printed = [
+        s.payload
+        for s in central.platform.submissions()
+        if s.kind == "event" and s.payload["type"] == "voucher_printed"
+    ]
     assert [p["copy"] for p in printed] == [0, 1, 2]
 
 
@@ -414,8 +473,9 @@ def test_a_kiosk_receives_only_its_comunes_wallet_and_operators(
     assert vouchers == {limena["id"]} and piazzola["id"] not in vouchers
     assert credits == {7_000}
     every = central.platform.records("operators")
-    assert operators == {op for op, r in every.items()
-                         if r.get("comuni") is None or "limena" in r["comuni"]}  # fmt: skip
+    assert operators == {
+        op for op, r in every.items() if r.get("comuni") is None or "limena" in r["comuni"]
+    }
     assert operators != set(every)  # Piazzola's own operators stay away
     # A debit keeps the credit where it was granted; a tombstone follows the record.
     central.platform.unpublish("vouchers", limena["id"])
@@ -432,8 +492,9 @@ def desk_order(session: Any, checkout: Checkout, kiosk_id: str = "kiosk-test") -
     cart = Cart()
     cart.add(cart_line(session, "s01", 1))
     context = SlipContext("SP", "Piazzola sul Brenta", kiosk_id, datetime.now())
-    return place_order(session, cart, checkout, context, KIOSK_SIGNER,
-                       datetime.now(UTC)).outbox_uuid  # fmt: skip
+    return place_order(
+        session, cart, checkout, context, KIOSK_SIGNER, datetime.now(UTC)
+    ).outbox_uuid
 
 
 def test_a_desk_payment_needs_proof_that_the_operator_logged_in_on_that_kiosk(
@@ -446,22 +507,33 @@ def test_a_desk_payment_needs_proof_that_the_operator_logged_in_on_that_kiosk(
         real = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key))
         claimed = desk_order(session, Checkout("desk", None, "1001", "1001", b""))
         forged = desk_order(session, Checkout("desk", None, "1001", "1001", b"\x01" * 32))
-        elsewhere = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key),
-                               kiosk_id="kiosk-other")  # fmt: skip
+        elsewhere = desk_order(
+            session,
+            Checkout("desk", None, "1001", "1001", silvia.proof_key),
+            kiosk_id="kiosk-other",
+        )
     kiosk.push()
     results = {s.uuid: s for s in central.platform.submissions()}
     assert results[real].status == "accepted"
     for refused in (claimed, forged, elsewhere):
         assert (results[refused].status, results[refused].code) == (
-            "rejected", "unconfirmed_payment")  # fmt: skip
+            "rejected",
+            "unconfirmed_payment",
+        )
     assert "logged in on this kiosk" in (results[forged].message or "")
 
 
 def test_operator_pins_are_slow_to_search_and_the_platform_refuses_a_cheap_hash(
     central: Central, kiosk: SyncEngine
 ) -> None:
-    operator = {"id": "4004", "name": "Debole", "organization": "x", "role": "welfare_manager",
-                "pin_hash": hash_pin("246810", log2_n=12), "comuni": ["piazzola"]}  # fmt: skip
+    operator = {
+        "id": "4004",
+        "name": "Debole",
+        "organization": "x",
+        "role": "welfare_manager",
+        "pin_hash": hash_pin("246810", log2_n=12),
+        "comuni": ["piazzola"],
+    }
     with pytest.raises(PublishError, match="N of at least 2"):
         central.platform.publish("operators", operator)
     central.platform.publish("operators", operator | {"pin_hash": hash_pin("246810")})
@@ -472,8 +544,7 @@ def test_operator_pins_are_slow_to_search_and_the_platform_refuses_a_cheap_hash(
     kiosk.run_once()
     rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
     with kiosk.store.write() as session:
-        tries = [log_in(session, "4004", f"{n:06d}", "piazzola", utcnow(), rules)
-                 for n in range(4)]  # fmt: skip
+        tries = [log_in(session, "4004", f"{n:06d}", "piazzola", utcnow(), rules) for n in range(4)]
         right = log_in(session, "4004", "246810", "piazzola", utcnow(), rules)
     assert [t.problem for t in tries] == ["wrong", "wrong", "locked", "locked"]
     assert right.manager is None and right.problem == "locked"

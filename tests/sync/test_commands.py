@@ -32,10 +32,22 @@ def served(platform_database: str) -> Iterator[str]:
     """``social-point central`` in its own process, with the demo catalog; its address."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk.cli", "central", "--db", platform_database,
-         "--port", str(port), "--seed-demo"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "kiosk.cli",
+            "central",
+            "--db",
+            platform_database,
+            "--port",
+            str(port),
+            "--seed-demo",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:

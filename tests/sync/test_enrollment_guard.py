@@ -24,8 +24,9 @@ from tests.sync.conftest import ADMIN, Central
 
 
 def enroll(central: Central, code: str, kiosk_id: str = "kiosk-1") -> requests.Response:
-    return requests.post(central.url + "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id},
-                         timeout=10)  # fmt: skip
+    return requests.post(
+        central.url + "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id}, timeout=10
+    )
 
 
 def test_a_code_expires_after_a_day(central: Central) -> None:
@@ -105,10 +106,15 @@ def test_the_admin_token_is_long_and_never_on_the_command_line(
 
 
 def test_no_voucher_code_in_the_access_log() -> None:
-    record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0,
-                               '%s - "%s %s HTTP/%s" %d',
-                               ("127.0.0.1:5000", "POST", "/v1/vouchers/AB12-CD34-EF567/redeem",
-                                "1.1", 200), None)  # fmt: skip
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        "",
+        0,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "POST", "/v1/vouchers/AB12-CD34-EF567/redeem", "1.1", 200),
+        None,
+    )
     assert WithoutSecrets().filter(record)
     assert "AB12" not in record.getMessage()
     assert "/v1/vouchers/…/redeem" in record.getMessage()

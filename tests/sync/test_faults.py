@@ -147,10 +147,19 @@ def test_exactly_once_when_the_sync_process_is_killed(
             for _ in range(rng.randint(10, 25)):
                 change_catalog(central.platform, rng)
         child = subprocess.Popen(
-            [sys.executable, "-m", "tests.sync.sync_child", str(store_path), proxy.url,
-             str(token_file)],
-            cwd=ROOT, env=child_env, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "tests.sync.sync_child",
+                str(store_path),
+                proxy.url,
+                str(token_file),
+            ],
+            cwd=ROOT,
+            env=child_env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None and child.stdout.readline().strip() == "started"
         # Kill while a request of this round's kind is in flight (answers come late).
         target = "push" if round_number % 2 == 0 else "pull"

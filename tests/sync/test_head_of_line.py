@@ -36,8 +36,9 @@ def test_an_application_to_a_call_closing_without_an_offset_blocks_nothing(
     with engine.store.write() as session:
         first = outbox.add(session, "application", application(engine))
         events = [outbox.add(session, "event", {"n": n}) for n in range(25)]
-    central.platform.publish("operators", {**central.platform.records("operators")["1002"],
-                                           "name": "Dopo"})  # fmt: skip
+    central.platform.publish(
+        "operators", {**central.platform.records("operators")["1002"], "name": "Dopo"}
+    )
     worker = SyncWorker(engine.store, lambda: engine)
     report = worker.run_pass()
     assert report is not None and report.problems == {}
@@ -79,8 +80,12 @@ def test_an_entry_the_platform_fails_on_waits_alone_and_the_rest_goes_on(
 
 
 def post(central: Central, token: str, body: Any) -> requests.Response:
-    return requests.post(central.url + "/v1/submissions", json=body, timeout=10,
-                         headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+    return requests.post(
+        central.url + "/v1/submissions",
+        json=body,
+        timeout=10,
+        headers={"Authorization": f"Bearer {token}"},
+    )
 
 
 def test_a_malformed_entry_is_refused_by_itself_without_echoing_it(central: Central) -> None:
@@ -88,11 +93,27 @@ def test_a_malformed_entry_is_refused_by_itself_without_echoing_it(central: Cent
     token = client._token
     assert token
     good, bad, secret = str(uuid.uuid4()), str(uuid.uuid4()), "RSSMRA80A01G224K-secret"
-    reply = post(central, token, {"entries": [
-        {"uuid": bad, "kind": "application", "created_at": secret, "payload": {"cf": secret}},
-        {"uuid": good, "kind": "event", "created_at": "2026-01-05T10:00:00Z", "payload": {}},
-        {"uuid": "not-a-uuid", "kind": "event", "created_at": secret, "payload": {}},
-    ]})  # fmt: skip
+    reply = post(
+        central,
+        token,
+        {
+            "entries": [
+                {
+                    "uuid": bad,
+                    "kind": "application",
+                    "created_at": secret,
+                    "payload": {"cf": secret},
+                },
+                {
+                    "uuid": good,
+                    "kind": "event",
+                    "created_at": "2026-01-05T10:00:00Z",
+                    "payload": {},
+                },
+                {"uuid": "not-a-uuid", "kind": "event", "created_at": secret, "payload": {}},
+            ]
+        },
+    )
     assert reply.status_code == 200, reply.text
     results = {r["uuid"]: r for r in reply.json()["results"]}
     assert set(results) == {good, bad}

@@ -91,38 +91,102 @@ HOSTILE_PAGES: dict[str, bytes] = {
     "HTML error page": b"<html><body>502 Bad Gateway</body></html>",
     "200 with an error body": b'{"error": "database unavailable"}',
     "wrong types": b'{"items": "none", "next_cursor": 5, "has_more": "no"}',
-    "cursor going backwards": page([{"kind": "services", "op": "upsert", "id": "s01",
-                                     "data": GOOD_SERVICE}], cursor="3"),
-    "items without the cursor moving": page([{"kind": "services", "op": "upsert", "id": "s01",
-                                              "data": GOOD_SERVICE}], cursor="10"),
-    "NaN for a price": page([{"kind": "services", "op": "upsert", "id": "s01",
-                              "data": {**GOOD_SERVICE, "price_cents": float("nan")}}]),
+    "cursor going backwards": page(
+        [{"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE}], cursor="3"
+    ),
+    "items without the cursor moving": page(
+        [{"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE}], cursor="10"
+    ),
+    "NaN for a price": page(
+        [
+            {
+                "kind": "services",
+                "op": "upsert",
+                "id": "s01",
+                "data": {**GOOD_SERVICE, "price_cents": float("nan")},
+            }
+        ]
+    ),
     "reply larger than the cap": b'{"items": [], "pad": "' + b"y" * (17 * 1024 * 1024) + b'"}',
-}  # fmt: skip
+}
 
 # A well-formed page with records the kiosk cannot apply: each bad one is set aside
 # (under its kind and id), the rest of the page applies and the cursor moves on.
 POISON_PAGES: dict[str, tuple[bytes, set[tuple[str, str]]]] = {
-    "huge string in a record": (page([{"kind": "services", "op": "upsert", "id": "s01",
-        "data": {**GOOD_SERVICE, "title": {"it": "x" * 2_000_000}}}]), {("services", "s01")}),
-    "invalid record": (page([{"kind": "services", "op": "upsert", "id": "s01",
-        "data": {**GOOD_SERVICE, "price_cents": -100}}]), {("services", "s01")}),
-    "good record then a bad one": (page([
-        {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE},
-        {"kind": "services", "op": "upsert", "id": "s02", "data": {"id": "s02"}},
-    ]), {("services", "s02")}),
-    "record pointing nowhere": (page([{"kind": "services", "op": "upsert", "id": "s77",
-        "data": {**GOOD_SERVICE, "id": "s77", "provider": "ghost"}}]), {("services", "s77")}),
-    "id not matching the data": (page([{"kind": "services", "op": "upsert", "id": "s02",
-        "data": GOOD_SERVICE}]), {("services", "s02")}),
-    "unknown operation": (page([{"kind": "services", "op": "merge", "id": "s01"}]),
-        {("services", "s01")}),
-    "broken text escape": (page([{"kind": "services", "op": "upsert", "id": "s01",
-        "data": {**GOOD_SERVICE, "title": {"it": "rotto \ud800"}}}]), {("services", "s01")}),
-    "tombstone for a category still used": (page([
-        {"kind": "categories", "op": "delete", "id": "childcare"}]),
-        {("categories", "childcare")}),
-}  # fmt: skip
+    "huge string in a record": (
+        page(
+            [
+                {
+                    "kind": "services",
+                    "op": "upsert",
+                    "id": "s01",
+                    "data": {**GOOD_SERVICE, "title": {"it": "x" * 2_000_000}},
+                }
+            ]
+        ),
+        {("services", "s01")},
+    ),
+    "invalid record": (
+        page(
+            [
+                {
+                    "kind": "services",
+                    "op": "upsert",
+                    "id": "s01",
+                    "data": {**GOOD_SERVICE, "price_cents": -100},
+                }
+            ]
+        ),
+        {("services", "s01")},
+    ),
+    "good record then a bad one": (
+        page(
+            [
+                {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE},
+                {"kind": "services", "op": "upsert", "id": "s02", "data": {"id": "s02"}},
+            ]
+        ),
+        {("services", "s02")},
+    ),
+    "record pointing nowhere": (
+        page(
+            [
+                {
+                    "kind": "services",
+                    "op": "upsert",
+                    "id": "s77",
+                    "data": {**GOOD_SERVICE, "id": "s77", "provider": "ghost"},
+                }
+            ]
+        ),
+        {("services", "s77")},
+    ),
+    "id not matching the data": (
+        page([{"kind": "services", "op": "upsert", "id": "s02", "data": GOOD_SERVICE}]),
+        {("services", "s02")},
+    ),
+    "unknown operation": (
+        page([{"kind": "services", "op": "merge", "id": "s01"}]),
+        {("services", "s01")},
+    ),
+    "broken text escape": (
+        page(
+            [
+                {
+                    "kind": "services",
+                    "op": "upsert",
+                    "id": "s01",
+                    "data": {**GOOD_SERVICE, "title": {"it": "rotto \ud800"}},
+                }
+            ]
+        ),
+        {("services", "s01")},
+    ),
+    "tombstone for a category still used": (
+        page([{"kind": "categories", "op": "delete", "id": "childcare"}]),
+        {("categories", "childcare")},
+    ),
+}
 
 
 def accept_all(sent: bytes) -> bytes:
@@ -171,9 +235,10 @@ def test_a_record_the_kiosk_cannot_apply_is_set_aside_and_the_stream_goes_on(
     before = mirror_snapshot(store)
     body, bad = POISON_PAGES[case]
     hostile.reply = lambda path, sent: (
-        (200, accept_all(sent)) if path == "/v1/submissions"
+        (200, accept_all(sent))
+        if path == "/v1/submissions"
         else (200, body if "/catalog" in path else page([]))
-    )  # fmt: skip
+    )
     engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
     worker = SyncWorker(store, lambda: engine)
     report = worker.run_pass()
@@ -205,8 +270,13 @@ def test_unknown_fields_are_ignored_and_the_page_applies(
     hostile: ScriptedPlatform, store: Store
 ) -> None:
     demo_store(store)
-    extra_item = {"kind": "services", "op": "upsert", "id": "s01", "data": {**GOOD_SERVICE,
-                  "colour": "blue"}, "trace": "abc"}  # fmt: skip
+    extra_item = {
+        "kind": "services",
+        "op": "upsert",
+        "id": "s01",
+        "data": {**GOOD_SERVICE, "colour": "blue"},
+        "trace": "abc",
+    }
     hostile.reply = lambda path, body: (
         (200, page([extra_item], cursor="17", server_version="9"))
         if "/catalog" in path
@@ -224,14 +294,18 @@ HOSTILE_RESULTS: dict[str, Callable[[list[str]], Any]] = {
     "not a list": lambda uuids: {"results": "ok"},
     "200 with an error body": lambda uuids: {"error": "overloaded"},
     "a UUID that was not sent": lambda uuids: {
-        "results": [{"uuid": "00000000-0000-0000-0000-000000000000", "status": "accepted",
-                     "server_id": "X"}]},
+        "results": [
+            {"uuid": "00000000-0000-0000-0000-000000000000", "status": "accepted", "server_id": "X"}
+        ]
+    },
     "an entry answered twice": lambda uuids: {
-        "results": [{"uuid": uuids[0], "status": "accepted", "server_id": "A"}] * 2},
+        "results": [{"uuid": uuids[0], "status": "accepted", "server_id": "A"}] * 2
+    },
     "an unknown status": lambda uuids: {"results": [{"uuid": uuids[0], "status": "maybe"}]},
     "accepted without a server id": lambda uuids: {
-        "results": [{"uuid": uuids[0], "status": "accepted"}]},
-}  # fmt: skip
+        "results": [{"uuid": uuids[0], "status": "accepted"}]
+    },
+}
 
 
 @pytest.mark.parametrize("case", list(HOSTILE_RESULTS), ids=list(HOSTILE_RESULTS))
@@ -262,11 +336,15 @@ def test_partial_answers_leave_the_rest_waiting(hostile: ScriptedPlatform, store
     with store.write() as session:
         uuids = [outbox.add(session, "event", {"n": n}) for n in range(3)]
     hostile.reply = lambda path, body: (
-        (200, json.dumps({"results": [{"uuid": uuids[0], "status": "accepted",
-                                       "server_id": "SP-1"}]}).encode())
+        (
+            200,
+            json.dumps(
+                {"results": [{"uuid": uuids[0], "status": "accepted", "server_id": "SP-1"}]}
+            ).encode(),
+        )
         if path == "/v1/submissions"
         else (200, page([], cursor="0"))
-    )  # fmt: skip
+    )
     SyncWorker(store, lambda: SyncEngine(store, PlatformClient(hostile.url, token="t"))).run_pass()
     with store.read() as session:
         kept = {row.uuid: row.state for row in session.query(OutboxEntry)}
@@ -283,11 +361,13 @@ json_values = st.recursive(
     max_leaves=12,
 )
 item_like = st.fixed_dictionaries(
-    {"kind": st.sampled_from(["services", "comuni", "x"]) | json_values,
-     "op": st.sampled_from(["upsert", "delete"]) | json_values,
-     "id": st.sampled_from(["s01", "bad id"]) | json_values},
+    {
+        "kind": st.sampled_from(["services", "comuni", "x"]) | json_values,
+        "op": st.sampled_from(["upsert", "delete"]) | json_values,
+        "id": st.sampled_from(["s01", "bad id"]) | json_values,
+    },
     optional={"data": json_values | st.just({"id": "s01"})},
-)  # fmt: skip
+)
 page_like = st.fixed_dictionaries(
     {},
     optional={

@@ -132,8 +132,13 @@ def test_every_request_has_an_overall_deadline(slow_part: str) -> None:
     started = time.monotonic()
     try:
         with pytest.raises(UnreachableError, match=r"no complete answer within 1\.5 s"):
-            client.submit([Submission("0" * 8 + "-0000-4000-8000-" + "0" * 12, "event",
-                                      "2026-01-01T00:00:00Z", {})])  # fmt: skip
+            client.submit(
+                [
+                    Submission(
+                        "0" * 8 + "-0000-4000-8000-" + "0" * 12, "event", "2026-01-01T00:00:00Z", {}
+                    )
+                ]
+            )
         assert time.monotonic() - started < 1.5 + 1.0  # the deadline, and one read at most
     finally:
         trickle.close()
@@ -145,8 +150,12 @@ def test_a_body_over_the_limit_is_refused_before_parsing_and_authentication(
 ) -> None:
     big = b'{"entries": [' + b'{"uuid": "x"},' * 200_000 + b"]}"  # 2.8 MB
     started = time.monotonic()
-    reply = requests.post(central.url + "/v1/submissions", data=big, timeout=30,
-                          headers={"Content-Type": "application/json"})  # fmt: skip
+    reply = requests.post(
+        central.url + "/v1/submissions",
+        data=big,
+        timeout=30,
+        headers={"Content-Type": "application/json"},
+    )
     assert reply.status_code == 413 and "larger than 1000000 bytes" in reply.json()["detail"]
     assert time.monotonic() - started < 5
 
@@ -172,11 +181,11 @@ def test_the_body_limit_is_configurable(platform_database: str) -> None:
     limits = ServerLimits(max_body_bytes=2_000)
     server = EmbeddedServer(create_app(platform, limits=limits), limits=limits).start()
     try:
-        reply = requests.post(server.url + "/v1/enroll", data=b"{" + b" " * 3_000 + b"}",
-                              timeout=5)  # fmt: skip
+        reply = requests.post(server.url + "/v1/enroll", data=b"{" + b" " * 3_000 + b"}", timeout=5)
         assert reply.status_code == 413
-        small = requests.post(server.url + "/v1/enroll", json={"code": "0000-0000-0000",
-                              "kiosk_id": "k"}, timeout=5)  # fmt: skip
+        small = requests.post(
+            server.url + "/v1/enroll", json={"code": "0000-0000-0000", "kiosk_id": "k"}, timeout=5
+        )
         assert small.status_code == 403  # read, parsed, and refused for what it says
     finally:
         server.stop()
@@ -186,10 +195,14 @@ def test_the_body_limit_is_configurable(platform_database: str) -> None:
 def test_a_batch_longer_than_the_limit_is_refused(central: Central) -> None:
     client = enrolled_client(central)
     entries = [
-        {"uuid": f"00000000-0000-4000-8000-{n:012d}", "kind": "event",
-         "created_at": "2026-01-01T00:00:00Z", "payload": {}}
+        {
+            "uuid": f"00000000-0000-4000-8000-{n:012d}",
+            "kind": "event",
+            "created_at": "2026-01-01T00:00:00Z",
+            "payload": {},
+        }
         for n in range(501)
-    ]  # fmt: skip
+    ]
     reply = requests.post(
         central.url + "/v1/submissions",
         json={"entries": entries},

@@ -32,9 +32,14 @@ CF = "RSSMRA80A01G224K"
 
 
 def _status(platform: Platform) -> dict[str, Any]:
-    return {"id": "a" * 64, "state": "in_review", "protocol": "PROT-2026-000001",
-            "call": "bs-piazzola", "updated_at": datetime.now(UTC).isoformat(),
-            "note": {"it": "Portare l'ISEE"}}  # fmt: skip
+    return {
+        "id": "a" * 64,
+        "state": "in_review",
+        "protocol": "PROT-2026-000001",
+        "call": "bs-piazzola",
+        "updated_at": datetime.now(UTC).isoformat(),
+        "note": {"it": "Portare l'ISEE"},
+    }
 
 
 def _voucher(platform: Platform) -> dict[str, Any]:
@@ -48,47 +53,86 @@ def _record(kind: str, record_id: str) -> Callable[[Platform], dict[str, Any]]:
 # name: (kind, the good record it starts from, how it is spoiled)
 POISON: dict[str, tuple[str, Callable[[Platform], dict[str, Any]], Callable[[dict], dict]]] = {
     "status note longer than the kiosk allows": (
-        "application_statuses", _status, lambda r: {**r, "note": {"it": "n" * 1001}}),
+        "application_statuses",
+        _status,
+        lambda r: {**r, "note": {"it": "n" * 1001}},
+    ),
     "call closing without a time-zone offset": (
-        "calls", _record("calls", "bs-piazzola"),
-        lambda r: {**r, "closes_at": r["closes_at"][:19]}),
+        "calls",
+        _record("calls", "bs-piazzola"),
+        lambda r: {**r, "closes_at": r["closes_at"][:19]},
+    ),
     "buy-now service without a price": (
-        "services", _record("services", "s01"), lambda r: {**r, "price_cents": None}),
+        "services",
+        _record("services", "s01"),
+        lambda r: {**r, "price_cents": None},
+    ),
     "Comune name over the kiosk's length": (
-        "comuni", _record("comuni", "piazzola"), lambda r: {**r, "name": "P" * 81}),
+        "comuni",
+        _record("comuni", "piazzola"),
+        lambda r: {**r, "name": "P" * 81},
+    ),
     "operator name over the kiosk's length": (
-        "operators", _record("operators", "1001"), lambda r: {**r, "name": "S" * 121}),
+        "operators",
+        _record("operators", "1001"),
+        lambda r: {**r, "name": "S" * 121},
+    ),
     "provider name over the kiosk's length": (
-        "providers", _record("providers", "coop-girasole"), lambda r: {**r, "name": "C" * 121}),
+        "providers",
+        _record("providers", "coop-girasole"),
+        lambda r: {**r, "name": "C" * 121},
+    ),
     "description only in English": (
-        "services", _record("services", "s01"),
-        lambda r: {**r, "description": {"en": "English only"}}),
+        "services",
+        _record("services", "s01"),
+        lambda r: {**r, "description": {"en": "English only"}},
+    ),
     "call description only in English": (
-        "calls", _record("calls", "bs-piazzola"),
-        lambda r: {**r, "description": {"en": "English only"}}),
+        "calls",
+        _record("calls", "bs-piazzola"),
+        lambda r: {**r, "description": {"en": "English only"}},
+    ),
     "call closing before it opens": (
-        "calls", _record("calls", "bs-piazzola"),
-        lambda r: {**r, "closes_at": r["opens_at"], "opens_at": r["closes_at"]}),
+        "calls",
+        _record("calls", "bs-piazzola"),
+        lambda r: {**r, "closes_at": r["opens_at"], "opens_at": r["closes_at"]},
+    ),
     "control character in a title": (
-        "services", _record("services", "s01"), lambda r: {**r, "title": {"it": "Baby\x07sitter"}}),
+        "services",
+        _record("services", "s01"),
+        lambda r: {**r, "title": {"it": "Baby\x07sitter"}},
+    ),
     "control character in a category label": (
-        "categories", _record("categories", "childcare"),
-        lambda r: {**r, "label": {"it": "Infanzia\x1b[31m"}}),
+        "categories",
+        _record("categories", "childcare"),
+        lambda r: {**r, "label": {"it": "Infanzia\x1b[31m"}},
+    ),
     "empty keyword": (
-        "services", _record("services", "s01"), lambda r: {**r, "keywords": ["bambini", " "]}),
+        "services",
+        _record("services", "s01"),
+        lambda r: {**r, "keywords": ["bambini", " "]},
+    ),
     "voucher with neither amount nor service": (
-        "vouchers", _voucher, lambda r: {**r, "amount_cents": None, "service": None}),
+        "vouchers",
+        _voucher,
+        lambda r: {**r, "amount_cents": None, "service": None},
+    ),
     "voucher ending before it starts": (
-        "vouchers", _voucher,
-        lambda r: {**r, "valid_from": r["valid_until"], "valid_until": r["valid_from"]}),
-}  # fmt: skip
+        "vouchers",
+        _voucher,
+        lambda r: {**r, "valid_from": r["valid_until"], "valid_until": r["valid_from"]},
+    ),
+}
 
 
 def admin(central: Central, method: str, path: str, **kwargs: Any) -> requests.Response:
     return requests.request(
-        method, central.url + path, headers={"Authorization": f"Bearer {ADMIN}"}, timeout=10,
+        method,
+        central.url + path,
+        headers={"Authorization": f"Bearer {ADMIN}"},
+        timeout=10,
         **kwargs,
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize("case", list(POISON), ids=list(POISON))
@@ -105,8 +149,11 @@ def test_the_platform_refuses_to_publish_what_kiosks_would_refuse(
 
 
 def test_a_record_still_used_cannot_be_deleted(central: Central) -> None:
-    for kind, record_id in [("categories", "childcare"), ("providers", "coop-girasole"),
-                            ("comuni", "piazzola")]:  # fmt: skip
+    for kind, record_id in [
+        ("categories", "childcare"),
+        ("providers", "coop-girasole"),
+        ("comuni", "piazzola"),
+    ]:
         reply = admin(central, "DELETE", f"/v1/admin/records/{kind}/{record_id}")
         assert reply.status_code == 409, reply.text
         assert "still used by" in reply.json()["detail"]
@@ -123,8 +170,15 @@ def inject(platform: Platform, kind: str, record_id: str, data: dict[str, Any] |
                 session.delete(current)
         else:
             session.merge(Record(kind=kind, id=record_id, data=data))
-        session.add(Change(stream=STREAM_OF[kind], kind=kind, record_id=record_id,
-                           op="upsert" if data is not None else "delete", data=data))  # fmt: skip
+        session.add(
+            Change(
+                stream=STREAM_OF[kind],
+                kind=kind,
+                record_id=record_id,
+                op="upsert" if data is not None else "delete",
+                data=data,
+            )
+        )
 
 
 POISON_CHANGES = {**{name: name for name in POISON}, "tombstone of a category still used": ""}
@@ -147,8 +201,11 @@ def test_a_bad_record_is_set_aside_and_its_correction_replaces_it(
         inject(platform, kind, "childcare", None)
     stream = STREAM_OF[kind]
     # Changes after the bad one, on its stream and on every other stream.
-    other_service = next(s for s in platform.records("services").values()
-                         if s["category"] != "childcare" and s["id"] != record["id"])  # fmt: skip
+    other_service = next(
+        s
+        for s in platform.records("services").values()
+        if s["category"] != "childcare" and s["id"] != record["id"]
+    )
     platform.publish("services", {**other_service, "keywords": ["nuovo"]})
     other_call = next(c for c in platform.records("calls").values() if c["id"] != record["id"])
     platform.publish("calls", {**other_call, "budget_cents": 123})
@@ -188,8 +245,9 @@ def test_a_record_waiting_for_what_it_refers_to_applies_once_that_arrives(
     platform = central.platform
     engine.run_once()
     category = platform.records("categories")["childcare"]
-    inject(platform, "categories", "newcat", {**category, "id": "newcat",
-                                              "label": {"it": "bad\x00"}})  # fmt: skip
+    inject(
+        platform, "categories", "newcat", {**category, "id": "newcat", "label": {"it": "bad\x00"}}
+    )
     service = {**platform.records("services")["s01"], "id": "s99", "category": "newcat"}
     inject(platform, "services", "s99", service)
     engine.run_once()

@@ -48,13 +48,24 @@ def test_the_platform_publishes_the_notice_with_each_call_and_paid_service(
 
 
 def test_a_notice_without_its_dpo_contact_is_refused() -> None:
-    notice = {"controller": "Comune di Limena", "purposes": {"it": "Istruire la domanda"},
-              "legal_basis": {"it": "Art. 6 par. 1 lett. e GDPR"},
-              "retention": {"it": "Dieci anni"}, "rights": {"it": "Artt. 15-21 GDPR"}}  # fmt: skip
-    call = {"id": "c1", "kind": "contributo", "title": {"it": "Contributo"},
-            "description": {"it": ""}, "opens_at": "2026-01-01T00:00:00Z",
-            "closes_at": "2026-12-31T00:00:00Z",
-            "eligibility": [], "documents": [], "privacy_notice": notice}  # fmt: skip
+    notice = {
+        "controller": "Comune di Limena",
+        "purposes": {"it": "Istruire la domanda"},
+        "legal_basis": {"it": "Art. 6 par. 1 lett. e GDPR"},
+        "retention": {"it": "Dieci anni"},
+        "rights": {"it": "Artt. 15-21 GDPR"},
+    }
+    call = {
+        "id": "c1",
+        "kind": "contributo",
+        "title": {"it": "Contributo"},
+        "description": {"it": ""},
+        "opens_at": "2026-01-01T00:00:00Z",
+        "closes_at": "2026-12-31T00:00:00Z",
+        "eligibility": [],
+        "documents": [],
+        "privacy_notice": notice,
+    }
     with pytest.raises(RecordError, match="dpo_contact"):
         validate_batch("calls", [call])
     [accepted] = validate_batch(

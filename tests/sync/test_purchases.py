@@ -92,8 +92,10 @@ def test_an_order_reaches_the_platform_once_though_the_first_two_pushes_fail(
     engine.run_once()  # the vouchers come back through the wallet stream
     with engine.store.read() as session:
         mine = usable_vouchers(session, holder(central), datetime.now().date())
-        jobs = [(j.kind, j.reference) for j in map(print_queue.QueuedJob.of, session.scalars(
-            select(print_queue.PrintJob)))]  # fmt: skip
+        jobs = [
+            (j.kind, j.reference)
+            for j in map(print_queue.QueuedJob.of, session.scalars(select(print_queue.PrintJob)))
+        ]
     assert sorted(v.service_id for v in mine) == ["s01", "s02"]
     assert ("receipt", reference) in jobs and sum(kind == "voucher" for kind, _ in jobs) == 2
     with engine.store.read() as session:
@@ -116,8 +118,9 @@ def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
     engine: SyncEngine, central: Central
 ) -> None:
     engine.run_once()
-    reference = order(engine.store, {"s01": 1},
-                      Checkout("provider", holder(central), phone="3471234567"))  # fmt: skip
+    reference = order(
+        engine.store, {"s01": 1}, Checkout("provider", holder(central), phone="3471234567")
+    )
     service = dict(central.platform.records("services")["s01"])
     central.platform.publish("services", {**service, "price_cents": 1500})
     engine.push()
@@ -127,8 +130,9 @@ def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
     assert "€ 15,00, not € 13,00" in (row.reject_message or "")
     assert row.payload["order"] == reference  # kept for the manager, never dropped
     with engine.store.read() as session:
-        [refused] = desk_facts(session, datetime.now(UTC).replace(tzinfo=None),
-                               RetentionRule(7, 7)).refused  # fmt: skip
+        [refused] = desk_facts(
+            session, datetime.now(UTC).replace(tzinfo=None), RetentionRule(7, 7)
+        ).refused
     assert (refused.reference, refused.code, refused.contact) == (
         reference,
         "price_changed",
@@ -194,8 +198,9 @@ def test_providers_check_and_redeem_a_voucher_over_http(
 
     issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
     client = PlatformClient(central.url)  # a shop's device, enrolled as a merchant
-    code = central.platform.new_enrollment_code("merchant", None,
-                                                {"programmes": ["Buoni spesa 2026"]})  # fmt: skip
+    code = central.platform.new_enrollment_code(
+        "merchant", None, {"programmes": ["Buoni spesa 2026"]}
+    )
     _device, token = client.enroll(code, "shop-01")
     headers = {"Authorization": f"Bearer {token}"}
     url = f"{central.url}/v1/vouchers/{issued['code']}"
@@ -205,10 +210,12 @@ def test_providers_check_and_redeem_a_voucher_over_http(
     assert requests.get(url, timeout=5).status_code == 401  # not without a token
 
     def take(cents: int, redemption: str) -> requests.Response:
-        body = {"voucher": issued["signed_code"], "redemption_id": redemption,
-                "amount_cents": cents}  # fmt: skip
-        return requests.post(f"{central.url}/v1/redemptions", json=body, headers=headers,
-                             timeout=5)  # fmt: skip
+        body = {
+            "voucher": issued["signed_code"],
+            "redemption_id": redemption,
+            "amount_cents": cents,
+        }
+        return requests.post(f"{central.url}/v1/redemptions", json=body, headers=headers, timeout=5)
 
     first = str(uuid.uuid4())
     part = take(3_000, first)  # spent in part: the rest is kept
@@ -217,13 +224,18 @@ def test_providers_check_and_redeem_a_voucher_over_http(
     assert take(3_000, first).json()["amount_left_cents"] == 2_000  # sent again: once
     too_much = take(2_500, str(uuid.uuid4()))
     assert too_much.status_code == 409 and "2000 cents left" in too_much.json()["detail"]
-    rest = requests.post(f"{url}/redeem", json={"redemption_id": str(uuid.uuid4()),
-                         "amount_cents": 2_000}, headers=headers, timeout=5)  # fmt: skip
+    rest = requests.post(
+        f"{url}/redeem",
+        json={"redemption_id": str(uuid.uuid4()), "amount_cents": 2_000},
+        headers=headers,
+        timeout=5,
+    )
     assert rest.status_code == 200 and rest.json()["state"] == "redeemed"
     again = take(100, str(uuid.uuid4()))
     assert again.status_code == 409 and "used in full" in again.json()["detail"]
-    unknown = requests.get(f"{central.url}/v1/vouchers/0000-0000-0000-00", headers=headers,
-                           timeout=5)  # fmt: skip
+    unknown = requests.get(
+        f"{central.url}/v1/vouchers/0000-0000-0000-00", headers=headers, timeout=5
+    )
     assert unknown.status_code == 404
     client.close()
 
@@ -280,8 +292,10 @@ def two_kiosks_with_an_order_each_on_one_credit(
     key = central.platform.set_credit(CF, "Credito welfare 2026", 5_000)
     other = Store(tmp_path / "other-kiosk.sqlite3")
     signers = [SIGNER, Signer(Ed25519PrivateKey.generate())]  # each kiosk has its own key
-    engines = [SyncEngine(kiosk, enrolled_client(central, signer=signer))
-               for kiosk, signer in zip((store, other), signers, strict=True)]  # fmt: skip
+    engines = [
+        SyncEngine(kiosk, enrolled_client(central, signer=signer))
+        for kiosk, signer in zip((store, other), signers, strict=True)
+    ]
     for engine, signer in zip(engines, signers, strict=True):
         engine.run_once()
         order(engine.store, {"s01": 2}, Checkout("credit", key, credit_limit_cents=5_000), signer)
@@ -319,11 +333,19 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
             [row] = session.scalars(select(OutboxEntry)).all()
         # Without their vouchers: each kiosk's are signed with its own key, and here one
         # sender brings both orders.
-        entries.append(SubmissionEntry(uuid=row.uuid, kind=row.kind, created_at=row.created_at,
-                                       payload={**row.payload, "vouchers": []}))  # fmt: skip
+        entries.append(
+            SubmissionEntry(
+                uuid=row.uuid,
+                kind=row.kind,
+                created_at=row.created_at,
+                payload={**row.payload, "vouchers": []},
+            )
+        )
     first, second = central.platform.submit("kiosk-test", entries)
     assert (first.status, second.status, second.code) == (
-        "accepted", "rejected", "insufficient_credit"
-    )  # fmt: skip
+        "accepted",
+        "rejected",
+        "insufficient_credit",
+    )
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400
     engines[1].store.close()

@@ -26,9 +26,16 @@ RULE = RetentionRule(reprint_days=7, unsent_alert_days=7)
 def queue(engine: SyncEngine, payload: dict[str, Any], applicant: str) -> str:
     """An application and its printed receipt, as the kiosk writes them."""
     context = SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", datetime.now())
-    slip = application_receipt(context, ApplicationReceipt(
-        call_title="Buoni spesa", comune="Piazzola sul Brenta", applicant=applicant,
-        tracking_code=payload["tracking_code"], submitted_at=context.printed_at))  # fmt: skip
+    slip = application_receipt(
+        context,
+        ApplicationReceipt(
+            call_title="Buoni spesa",
+            comune="Piazzola sul Brenta",
+            applicant=applicant,
+            tracking_code=payload["tracking_code"],
+            submitted_at=context.printed_at,
+        ),
+    )
     with engine.store.write() as session:
         entry = outbox.add(session, "application", payload)
         job = print_queue.add(session, slip, "application", payload["tracking_code"])
@@ -69,8 +76,12 @@ def test_the_answers_go_once_accepted_and_the_receipt_after_the_reprint_window(
 
     housekeep(engine.store, RULE)
 
-    rows = {uuid: (state, payload, purged) for uuid, state, payload, purged in raw_rows(
-        path, "SELECT uuid, state, payload, purged_at FROM outbox")}  # fmt: skip
+    rows = {
+        uuid: (state, payload, purged)
+        for uuid, state, payload, purged in raw_rows(
+            path, "SELECT uuid, state, payload, purged_at FROM outbox"
+        )
+    }
     state, payload, purged = rows[accepted_uuid]
     assert state == "accepted" and purged is not None
     assert "Via Accettata" not in payload and "answers" not in payload
@@ -140,8 +151,9 @@ def test_the_sync_worker_purges_after_each_pass(engine: SyncEngine) -> None:
 
     engine.run_once()
     entry = queue(engine, application(engine, tracking_code="DOM-FFFF-FFFF"), "Anna Ponte")
-    worker = SyncWorker(engine.store, lambda: engine,
-                        housekeeping=lambda: housekeep(engine.store, RULE))  # fmt: skip
+    worker = SyncWorker(
+        engine.store, lambda: engine, housekeeping=lambda: housekeep(engine.store, RULE)
+    )
     worker.run_pass()
     [(state, payload)] = raw_rows(
         engine.store.path, f"SELECT state, payload FROM outbox WHERE uuid = '{entry}'"

@@ -43,9 +43,16 @@ def test_upgrade_from_empty_creates_every_table_at_head(tmp_path: Path) -> None:
         version = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     expected = {
-        "comuni", "categories", "providers", "services", "service_comuni",
-        "calls", "form_definitions", "outbox", "services_fts",
-    }  # fmt: skip
+        "comuni",
+        "categories",
+        "providers",
+        "services",
+        "service_comuni",
+        "calls",
+        "form_definitions",
+        "outbox",
+        "services_fts",
+    }
     assert expected <= names
     assert version == head_revision()
     assert mode == "wal"
@@ -100,8 +107,9 @@ def search_rows(path: Path) -> dict[str, tuple[str, str]]:
     """Each service's search text, spacing aside: what full-text search looks in."""
     with raw(path) as db:
         rows = db.execute("SELECT service_id, title, body FROM services_fts").fetchall()
-    return {service: (" ".join(title.split()), " ".join(body.split()))
-            for service, title, body in rows}  # fmt: skip
+    return {
+        service: (" ".join(title.split()), " ".join(body.split())) for service, title, body in rows
+    }
 
 
 def test_sessions_enforce_foreign_keys(store: Store) -> None:
@@ -253,9 +261,15 @@ def test_relabelling_a_category_reindexes_its_services(demo_store: Store) -> Non
         mirror.upsert(
             session,
             "categories",
-            [{"id": "silvercare", "label": {"it": "Terza età", "en": "Golden years"},
-              "icon": "silvercare", "position": 2}],
-        )  # fmt: skip
+            [
+                {
+                    "id": "silvercare",
+                    "label": {"it": "Terza età", "en": "Golden years"},
+                    "icon": "silvercare",
+                    "position": 2,
+                }
+            ],
+        )
     with demo_store.read() as session:
         golden = titles(catalog.search_services(session, "golden", None))
         elderly = catalog.search_services(session, "elderly", None)
@@ -333,8 +347,14 @@ def test_demo_data_has_the_network_and_an_open_food_voucher_call(demo_store: Sto
     ]
     categories = {c.id for c in reader.categories(None)}
     assert categories == {
-        "childcare", "silvercare", "familycare", "fragility", "youcare", "housepet", "shops",
-    }  # fmt: skip
+        "childcare",
+        "silvercare",
+        "familycare",
+        "fragility",
+        "youcare",
+        "housepet",
+        "shops",
+    }
     now = datetime.now(UTC).replace(tzinfo=None)
     open_in_piazzola = {c.id for c in reader.open_calls("piazzola", now)}
     assert "bs-piazzola" in open_in_piazzola
@@ -366,11 +386,17 @@ def test_a_store_at_the_newest_schema_opens_without_alembic(tmp_path: Path) -> N
     path = tmp_path / "kiosk.sqlite3"
     Store(path).close()
     opened = subprocess.run(
-        [sys.executable, "-c",
-         "import sys; from pathlib import Path; from store.database import Store;"
-         f"Store(Path({str(path)!r})).close(); print('alembic' in sys.modules)"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from store.database import Store;"
+            f"Store(Path({str(path)!r})).close(); print('alembic' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     assert opened.stdout.strip() == "False"
 
 

@@ -251,10 +251,14 @@ def test_the_same_entries_sent_at_the_same_moment_are_stored_once(central: Centr
     being stored: every request gets the same answers, and each entry is stored once."""
     token = enrolled_client(central)._token
     entries = [
-        {"uuid": f"6f1c2a3b-0000-4000-8000-{number:012d}", "kind": "event",
-         "created_at": "2026-11-24T10:00:00Z", "payload": {"n": number}}
+        {
+            "uuid": f"6f1c2a3b-0000-4000-8000-{number:012d}",
+            "kind": "event",
+            "created_at": "2026-11-24T10:00:00Z",
+            "payload": {"n": number},
+        }
         for number in range(30)
-    ]  # fmt: skip
+    ]
     senders = 8
     start = threading.Barrier(senders)
     answers: list[object] = [None] * senders

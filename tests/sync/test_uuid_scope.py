@@ -17,15 +17,18 @@ UUID = "3f2b8c1e-5a6d-4e7f-8a9b-0c1d2e3f4a5b"
 
 
 def send(central: Central, token: str, *entries: dict[str, Any]) -> list[dict[str, Any]]:
-    reply = requests.post(central.url + "/v1/submissions", json={"entries": list(entries)},
-                          headers={"Authorization": f"Bearer {token}"}, timeout=10)  # fmt: skip
+    reply = requests.post(
+        central.url + "/v1/submissions",
+        json={"entries": list(entries)},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
     assert reply.status_code == 200, reply.text
     return reply.json()["results"]  # type: ignore[no-any-return]
 
 
 def event(payload: dict[str, Any]) -> dict[str, Any]:
-    return {"uuid": UUID, "kind": "event", "created_at": "2026-11-24T10:00:00Z",
-            "payload": payload}  # fmt: skip
+    return {"uuid": UUID, "kind": "event", "created_at": "2026-11-24T10:00:00Z", "payload": payload}
 
 
 def token(central: Central) -> str:

@@ -70,8 +70,9 @@ def test_an_unknown_key_a_forgery_and_garbage_are_invalid_with_a_reason() -> Non
     unknown = verify(encode(claims(), other), TRUSTED, date(2026, 12, 1))
     assert unknown.outcome == "invalid" and other.kid.hex() in unknown.reason
     # Same key id, another key: the signature gives it away.
-    forged = verify(encode(claims(), other), {other.kid: SIGNER.private_key.public_key()},
-                    date(2026, 12, 1))  # fmt: skip
+    forged = verify(
+        encode(claims(), other), {other.kid: SIGNER.private_key.public_key()}, date(2026, 12, 1)
+    )
     assert forged.outcome == "invalid" and "signature" in forged.reason
     for text in ("", "hello", "SP1:", "SP1:%%%", "HC1:6BFOXN", "SP1:" + "A" * 600):
         assert verify(text, TRUSTED, date(2026, 12, 1)).outcome == "invalid"
@@ -102,8 +103,10 @@ def test_a_sample_is_refused_and_says_so() -> None:
 def test_the_human_code_is_crockford_base32_grouped_with_a_check_character() -> None:
     assert human_code(bytes(8)) == "0000-0000-0000-00"
     assert human_code(b"\xff" * 8)[:-1] == "FZZZ-ZZZZ-ZZZZ-Z"  # 64 bits: 4 + 12 x 5
-    assert all(set(human_code(new_voucher_id())) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ-")
-               for _ in range(50))  # fmt: skip
+    assert all(
+        set(human_code(new_voucher_id())) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ-")
+        for _ in range(50)
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -97,19 +97,29 @@ class ApplyController(QObject):
 
         def work() -> applying.Submitted | list[Any]:
             with store.write() as session:
-                return applying.submit(session, draft, context, datetime.now(UTC),
-                                       receipt_hold_s=hold, language=lang,
-                                       assisted_by=manager.id if manager else None)  # fmt: skip
+                return applying.submit(
+                    session,
+                    draft,
+                    context,
+                    datetime.now(UTC),
+                    receipt_hold_s=hold,
+                    language=lang,
+                    assisted_by=manager.id if manager else None,
+                )
 
-        self.tasks.run(work, lambda result: self._submitted(screen, result),
-                       lambda error: self._failed(screen, error))  # fmt: skip
+        self.tasks.run(
+            work,
+            lambda result: self._submitted(screen, result),
+            lambda error: self._failed(screen, error),
+        )
 
     def _submitted(self, screen: ApplyScreen, result: applying.Submitted | list[Any]) -> None:
         screen.show_submitted(result)
         if not isinstance(result, applying.Submitted):
             return
-        log.info("application saved: outbox %s, receipt job %s", result.outbox_uuid,
-                 result.print_job)  # fmt: skip
+        log.info(
+            "application saved: outbox %s, receipt job %s", result.outbox_uuid, result.print_job
+        )
         self.following, self._receipt_shown = (screen, result), False
         screen.show_protocol(None, self.online)
         self.backend.printing.worker.wake()

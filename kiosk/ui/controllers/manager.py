@@ -85,8 +85,9 @@ class ManagerController(QObject):
 
         def work() -> LoginOutcome:
             with store.write() as session:
-                return log_in(session, code, pin, config.social_point.comune, utcnow(),
-                              config.manager)  # fmt: skip
+                return log_in(
+                    session, code, pin, config.social_point.comune, utcnow(), config.manager
+                )
 
         def done(outcome: LoginOutcome) -> None:
             if outcome.manager is not None:
@@ -219,8 +220,11 @@ class ManagerController(QObject):
             return HelpCall(True, reachable, ring_desk_bell(bell))
 
         def done(call: HelpCall) -> None:
-            log.warning("a citizen asked for help (platform %s, bell %s)",
-                        "reachable" if reachable else "not reachable", call.bell_rang)  # fmt: skip
+            log.warning(
+                "a citizen asked for help (platform %s, bell %s)",
+                "reachable" if reachable else "not reachable",
+                call.bell_rang,
+            )
             if self.backend.sync is not None:
                 self.backend.sync.worker.wake()  # the platform is told now, not next minute
             if self.desk is not None and self.window.current_route == "manager":
@@ -243,8 +247,9 @@ class ManagerController(QObject):
             with store.write() as session:
                 return record_help_answered(session, manager.id, kiosk_id)
 
-        self.tasks.run(work, lambda _uuid: self.refresh(screen),
-                       lambda error: self._failed("help", error))  # fmt: skip
+        self.tasks.run(
+            work, lambda _uuid: self.refresh(screen), lambda error: self._failed("help", error)
+        )
 
     def leave_for_maintenance(self) -> None:
         manager = self.window.manager

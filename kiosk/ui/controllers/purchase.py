@@ -72,8 +72,11 @@ class PurchaseController(QObject):
 
     def _holder(self, codice_fiscale: str) -> str | None:
         identity = device.load(self.backend.config.device_file)
-        return holder_key(bytes.fromhex(identity.lookup_key), codice_fiscale) if (
-            identity and identity.lookup_key) else None  # fmt: skip
+        return (
+            holder_key(bytes.fromhex(identity.lookup_key), codice_fiscale)
+            if (identity and identity.lookup_key)
+            else None
+        )
 
     # Checkout -------------------------------------------------------------------------------
 
@@ -100,14 +103,16 @@ class PurchaseController(QObject):
         config, store, context = self.backend.config, self.backend.store, self.context()
         manager = self.window.ctx.citizen.assisted_by
         checkout = Checkout(
-            payment=payment, holder=self.holder,
+            payment=payment,
+            holder=self.holder,
             assisted_by=manager.id if manager else None,
             desk_confirmed_by=manager.id if manager and desk_confirmed else None,
             desk_proof_key=manager.proof_key if manager and desk_confirmed else b"",
             credit_limit_cents=config.purchases.credit_limit_cents,
-            voucher_days=config.purchases.voucher_valid_days, phone=screen.identify.phone,
+            voucher_days=config.purchases.voucher_valid_days,
+            phone=screen.identify.phone,
             language=self.window.ctx.lang,
-        )  # fmt: skip
+        )
 
         def work() -> Placed | CheckoutError:
             from vouchers.keys import load_or_create_signer
@@ -115,8 +120,7 @@ class PurchaseController(QObject):
             signer = load_or_create_signer(config.vouchers.signing_key)
             try:
                 with store.write() as session:
-                    return place_order(session, cart, checkout, context, signer,
-                                       datetime.now(UTC))  # fmt: skip
+                    return place_order(session, cart, checkout, context, signer, datetime.now(UTC))
             except CheckoutError as refusal:
                 return refusal
 

@@ -54,8 +54,14 @@ class ApplicationStatusScreen(DataScreen):
         for field in (self.code, self.cf):
             upper_case_as_typed(field)
             field.installEventFilter(self)
-        for widget in (self.code_label, self.code, self.code_error, self.cf_label, self.cf,
-                       self.cf_error):  # fmt: skip
+        for widget in (
+            self.code_label,
+            self.code,
+            self.code_error,
+            self.cf_label,
+            self.cf,
+            self.cf_error,
+        ):
             self.body.addWidget(widget)
         row = QHBoxLayout()
         self.search_button = button(name="statusSearch", role="primary")
@@ -132,8 +138,9 @@ class ApplicationStatusScreen(DataScreen):
     def search(self) -> None:
         lang = self.ctx.lang
         code = tracking_code(self.code.text())
-        self.code_error.setText("⚠  " + self.tr(
-            "A tracking code looks like DOM-ABCD-EFGH: please check your receipt."))  # fmt: skip
+        self.code_error.setText(
+            "⚠  " + self.tr("A tracking code looks like DOM-ABCD-EFGH: please check your receipt.")
+        )
         self.code_error.setVisible(code is None)
         try:
             cf = codice_fiscale(self.cf.text())
@@ -155,9 +162,11 @@ class ApplicationStatusScreen(DataScreen):
 
     def show_search_failed(self) -> None:
         self.search_button.setEnabled(True)
-        self.not_found.setText(self.tr(
-            "The search is not possible right now. Please ask the welfare manager at the"
-            " desk."))  # fmt: skip
+        self.not_found.setText(
+            self.tr(
+                "The search is not possible right now. Please ask the welfare manager at the desk."
+            )
+        )
         self.not_found.show()
 
     # Texts -------------------------------------------------------------------------
@@ -187,9 +196,12 @@ class ApplicationStatusScreen(DataScreen):
         lang = self.ctx.lang
         self.keyboard.retranslate()
         self.title.setText(self.tr("Where is my application?"))
-        self.intro.setText(self.tr(
-            "Type the tracking code printed on your receipt and your codice fiscale. You"
-            " can also pass your health card over the reader."))  # fmt: skip
+        self.intro.setText(
+            self.tr(
+                "Type the tracking code printed on your receipt and your codice fiscale. You"
+                " can also pass your health card over the reader."
+            )
+        )
         self.code_label.setText(self.tr("Tracking code (on the receipt)"))
         self.code.setPlaceholderText("DOM-ABCD-EFGH")
         self.cf_label.setText(self.tr("Codice fiscale"))

@@ -260,17 +260,26 @@ class ApplyScreen(DataScreen):
         hint = self._eligibility_hint(cleaned)
         if hint:
             self.area.add(label(hint, role="heading", name="eligibilityHint"))
-        self.area.add(label(self.tr(
-            "The Comune examines every application: this kiosk does not decide who is"
-            " admitted."), role="muted"))  # fmt: skip
+        self.area.add(
+            label(
+                self.tr(
+                    "The Comune examines every application: this kiosk does not decide who is"
+                    " admitted."
+                ),
+                role="muted",
+            )
+        )
 
     def _eligibility_hint(self, cleaned: dict[str, Any]) -> str:
         assert self.draft is not None
         rules = eligibility(self.draft.form, cleaned, today())
         if not rules or self.problems:
             return ""
-        unmet = [pick(message, self.ctx.lang) for kind, met, message in rules
-                 if kind == "hard" and not met]  # fmt: skip
+        unmet = [
+            pick(message, self.ctx.lang)
+            for kind, met, message in rules
+            if kind == "hard" and not met
+        ]
         if unmet:
             return self.tr("Please note: {reasons}").format(reasons=" ".join(unmet))
         return self.tr(
@@ -313,8 +322,9 @@ class ApplyScreen(DataScreen):
 
     def _update_visibility(self) -> None:
         assert self.draft is not None
-        scope = {**self.draft.answers, **self.member} if self.mode == "member" else (
-            self.draft.answers)  # fmt: skip
+        scope = (
+            {**self.draft.answers, **self.member} if self.mode == "member" else (self.draft.answers)
+        )
         for item in self._fields():
             widget = self.widgets.get(item["name"])
             if widget is not None:
@@ -327,8 +337,9 @@ class ApplyScreen(DataScreen):
         parts = []
         for item in repeat["fields"]:
             if item["name"] in member and item["type"] not in ("yes_no", "declaration"):
-                parts.append(answer_text(item, member[item["name"]], choices, self._comuni,
-                                         self.ctx.lang))  # fmt: skip
+                parts.append(
+                    answer_text(item, member[item["name"]], choices, self._comuni, self.ctx.lang)
+                )
         return " · ".join(parts[:4]) or self.tr("(no answers yet)")
 
     # Household members -------------------------------------------------------------
@@ -382,8 +393,11 @@ class ApplyScreen(DataScreen):
             self.draft.form, trial_answers, today=today(), pages={page_id}, comuni=self.draft.comuni
         )
         prefix = f"{name}.{position}."
-        mine = [Problem(p.path[len(prefix):], p.code, p.params, p.text)
-                for p in problems if p.path.startswith(prefix)]  # fmt: skip
+        mine = [
+            Problem(p.path[len(prefix) :], p.code, p.params, p.text)
+            for p in problems
+            if p.path.startswith(prefix)
+        ]
         if mine:
             self.problems = mine
             self._show_problems()
@@ -474,9 +488,13 @@ class ApplyScreen(DataScreen):
     def show_submit_failed(self) -> None:
         self.mode = "review"
         self._render()
-        self.banner.setText("⚠  " + self.tr(
-            "The application could not be saved. Nothing you typed is lost: please try"
-            " again, or ask the welfare manager at the desk."))  # fmt: skip
+        self.banner.setText(
+            "⚠  "
+            + self.tr(
+                "The application could not be saved. Nothing you typed is lost: please try"
+                " again, or ask the welfare manager at the desk."
+            )
+        )
         self.banner.show()
 
     def show_protocol(self, protocol: str | None, online: bool) -> None:
@@ -491,8 +509,11 @@ class ApplyScreen(DataScreen):
         of this page (the one being typed in, else the first still empty)."""
         if not self.isVisible() or self.mode not in ("page", "member"):
             return False
-        fields = [w for w in self.widgets.values()
-                  if w.item["type"] == "codice_fiscale" and not w.isHidden()]  # fmt: skip
+        fields = [
+            w
+            for w in self.widgets.values()
+            if w.item["type"] == "codice_fiscale" and not w.isHidden()
+        ]
         if not fields:
             return False
         focus = QApplication.focusWidget()
@@ -544,8 +565,11 @@ class ApplyScreen(DataScreen):
             self.progress.setText(self.tr("Step {n} of {total}").format(n=position, total=total))
             page = draft.pages[draft.page]
             if self.mode == "member":
-                n = (self.member_index + 1 if self.member_index is not None else
-                     len(draft.answers.get(self._repeat_item()["name"], [])) + 1)  # fmt: skip
+                n = (
+                    self.member_index + 1
+                    if self.member_index is not None
+                    else len(draft.answers.get(self._repeat_item()["name"], [])) + 1
+                )
                 self.page_title.setText(self.tr("Person {n}").format(n=n))
                 self.next_button.setText(self.tr("Save this person"))
             else:
@@ -563,9 +587,13 @@ class ApplyScreen(DataScreen):
             )
             self.next_button.setEnabled(self.mode == "review" and not self.problems)
             if self.problems:
-                self.banner.setText("⚠  " + self.tr(
-                    "Some answers are missing or need checking: tap Change next to the part"
-                    " to complete."))  # fmt: skip
+                self.banner.setText(
+                    "⚠  "
+                    + self.tr(
+                        "Some answers are missing or need checking: tap Change next to the part"
+                        " to complete."
+                    )
+                )
             return
         else:
             self._retranslate_done()
@@ -594,11 +622,17 @@ class ApplyScreen(DataScreen):
                 " tracking code."
             )
         self.protocol_line.setText(protocol)
-        self.done_lines.setText("\n\n".join([
-            self.tr("The receipt is coming out of the printer: please keep it."),
-            self.tr("To see how your application is going, tap \"Calls and subsidies\" on"
-                    " the home screen, then \"Where is my application?\"."),
-        ]))  # fmt: skip
+        self.done_lines.setText(
+            "\n\n".join(
+                [
+                    self.tr("The receipt is coming out of the printer: please keep it."),
+                    self.tr(
+                        'To see how your application is going, tap "Calls and subsidies" on'
+                        ' the home screen, then "Where is my application?".'
+                    ),
+                ]
+            )
+        )
 
     def _retranslate_unavailable(self) -> None:
         self.call_title.setText("")
@@ -607,6 +641,9 @@ class ApplyScreen(DataScreen):
         self.next_button.setText(self.tr("Back to the calls"))
         self.next_button.setEnabled(True)
         if hasattr(self, "unavailable"):
-            self.unavailable.setText(self.tr(
-                "It may have just closed, or its form has not reached this kiosk yet."
-                " The welfare manager at the desk can help you."))  # fmt: skip
+            self.unavailable.setText(
+                self.tr(
+                    "It may have just closed, or its form has not reached this kiosk yet."
+                    " The welfare manager at the desk can help you."
+                )
+            )

@@ -83,8 +83,9 @@ class CallsScreen(DataScreen):
             apply.clicked.connect(lambda _=False, c=call.id: self.go("apply", call_id=c))
             row.addWidget(apply)
         else:
-            row.addWidget(label(self.tr("Apply with the welfare manager at the desk."),
-                                role="muted"))  # fmt: skip
+            row.addWidget(
+                label(self.tr("Apply with the welfare manager at the desk."), role="muted")
+            )
         if call.privacy_notice:
             # The Comune's notice (GDPR art. 13), readable before any personal data is typed.
             notice = button(self.tr("Privacy notice"), name=f"privacy_{call.id}", role="chip")

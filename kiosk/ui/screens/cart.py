@@ -47,8 +47,12 @@ class CartScreen(DataScreen):
         texts.addWidget(label(pick(line.title, lang), role="cardTitle"))
         unit = unit_text(line.unit)
         each = format_euro(line.unit_price_cents, lang) + (f" / {unit}" if unit else "")
-        texts.addWidget(label(self.tr("{each} · {provider}").format(
-            each=each, provider=line.provider), role="muted"))  # fmt: skip
+        texts.addWidget(
+            label(
+                self.tr("{each} · {provider}").format(each=each, provider=line.provider),
+                role="muted",
+            )
+        )
         row.addLayout(texts, 1)
         sid = line.service_id
         less = button("−", name=f"less_{sid}", role="chip")
@@ -98,6 +102,9 @@ class CartScreen(DataScreen):
         )
         self.checkout_button.setText(self.tr("Go on to payment ›"))
         self.checkout_button.setEnabled(bool(lines))
-        self.no_money.setText(self.tr(
-            "The kiosk never takes money: you pay the provider, use your credit, or pay at"
-            " the desk with the welfare manager."))  # fmt: skip
+        self.no_money.setText(
+            self.tr(
+                "The kiosk never takes money: you pay the provider, use your credit, or pay at"
+                " the desk with the welfare manager."
+            )
+        )

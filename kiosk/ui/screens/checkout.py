@@ -128,8 +128,9 @@ class CheckoutScreen(DataScreen):
         self.retranslate()
 
     def _chosen(self) -> str | None:
-        return next((p for p, b in self.pay_buttons.items() if b.isChecked() and b.isVisible()),
-                    None)  # fmt: skip
+        return next(
+            (p for p, b in self.pay_buttons.items() if b.isChecked() and b.isVisible()), None
+        )
 
     def _confirm(self) -> None:
         if self.mode == "done":
@@ -171,27 +172,35 @@ class CheckoutScreen(DataScreen):
         amount = format_euro(int(detail), lang) if detail.isdigit() else ""
         return {
             "credit_too_low": self.tr("Your credit is not enough: {amount} available.").format(
-                amount=amount),
+                amount=amount
+            ),
             "credit_limit": self.tr(
                 "Right now you can spend up to {amount} of your credit here: the rest is "
                 "waiting to reach the platform. Try again later or choose another way to pay."
             ).format(amount=amount),
             "no_credit": self.tr("There is no credit in your name."),
             "not_identified": self.tr("The credit can be used when the Social Point is online."),
-        }.get(reason, self.tr(
-            "The order could not be saved. Nothing was charged: please ask the welfare manager."
-        ))  # fmt: skip
+        }.get(
+            reason,
+            self.tr(
+                "The order could not be saved. Nothing was charged: please ask the welfare manager."
+            ),
+        )
 
     def retranslate(self) -> None:
         lang, mode = self.ctx.lang, self.mode
         self.identify.retranslate()
         cart = self.ctx.citizen.cart
         total = cart.total_cents if cart else 0
-        self.title.setText({
-            "identify": self.tr("Who is buying?"), "pay": self.tr("How do you pay?"),
-            "sending": self.tr("How do you pay?"), "refused": self.tr("How do you pay?"),
-            "done": self.tr("Your order is saved"),
-        }[mode])  # fmt: skip
+        self.title.setText(
+            {
+                "identify": self.tr("Who is buying?"),
+                "pay": self.tr("How do you pay?"),
+                "sending": self.tr("How do you pay?"),
+                "refused": self.tr("How do you pay?"),
+                "done": self.tr("Your order is saved"),
+            }[mode]
+        )
         self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
         self.total.setVisible(mode != "done" and not self.identify.typing)
         self.identify.setVisible(mode == "identify")
@@ -217,8 +226,9 @@ class CheckoutScreen(DataScreen):
         self.desk_confirm.setVisible(chosen == "desk" and mode != "done")
         self.desk_confirm.setText(
             self.tr("✓ Payment received — confirmed by {name}").format(name=manager.name)
-            if manager else ""
-        )  # fmt: skip
+            if manager
+            else ""
+        )
         self.problem.setVisible(mode == "refused")
         self.problem.setText("⚠  " + self._refusal_text() if mode == "refused" else "")
         ready = chosen is not None and (chosen != "desk" or self.desk_confirm.isChecked())
@@ -227,28 +237,39 @@ class CheckoutScreen(DataScreen):
             self.confirm_button.setText(self.tr("Finish"))
             self.confirm_button.setEnabled(True)
         else:
-            self.confirm_button.setText(self.tr("Sending…") if mode == "sending"
-                                        else self.tr("Confirm the order"))  # fmt: skip
+            self.confirm_button.setText(
+                self.tr("Sending…") if mode == "sending" else self.tr("Confirm the order")
+            )
             self.confirm_button.setEnabled(ready and mode != "sending")
         summing_up = mode in ("pay", "sending", "refused") and cart is not None
         self.summary.setVisible(summing_up)
         self.next_steps.setVisible(summing_up)
         if summing_up and cart is not None:
-            self.summary.setText("\n".join(
-                self.tr("{amount} · {title} · {total}").format(
-                    amount=quantity_text(line.quantity, line.unit), title=pick(line.title, lang),
-                    total=format_euro(line.total_cents, lang))
-                for line in cart.lines))  # fmt: skip
+            self.summary.setText(
+                "\n".join(
+                    self.tr("{amount} · {title} · {total}").format(
+                        amount=quantity_text(line.quantity, line.unit),
+                        title=pick(line.title, lang),
+                        total=format_euro(line.total_cents, lang),
+                    )
+                    for line in cart.lines
+                )
+            )
             self.next_steps.setText(self._what_happens_now(self._chosen()))
         if mode == "identify":
-            self.text.setText(self.tr(
-                "Only a code made from it is kept with your order, so you can print your "
-                "vouchers again at any Social Point."))  # fmt: skip
+            self.text.setText(
+                self.tr(
+                    "Only a code made from it is kept with your order, so you can print your "
+                    "vouchers again at any Social Point."
+                )
+            )
         elif mode == "done" and self.placed is not None:
-            self.text.setText(self.tr(
-                "Order code: {code}\nThe receipt and one voucher per service are coming out "
-                "of the printer: show the voucher to the provider."
-            ).format(code=left_to_right(self.placed.reference, self.ctx.lang)))  # fmt: skip
+            self.text.setText(
+                self.tr(
+                    "Order code: {code}\nThe receipt and one voucher per service are coming out "
+                    "of the printer: show the voucher to the provider."
+                ).format(code=left_to_right(self.placed.reference, self.ctx.lang))
+            )
         else:
             self.text.setText("")
         self.no_money.setText(self.tr("The kiosk never takes money."))
@@ -258,7 +279,8 @@ class CheckoutScreen(DataScreen):
         if credit is None:
             return self.tr("I use my welfare credit (none in your name)")
         return self.tr("I use my welfare credit ({amount} available now)").format(
-            amount=format_euro(credit.spendable_cents, lang))  # fmt: skip
+            amount=format_euro(credit.spendable_cents, lang)
+        )
 
     def _credit_note(self) -> str:
         credit, lang = self.credit, self.ctx.lang
@@ -275,11 +297,13 @@ class CheckoutScreen(DataScreen):
 
     def _what_happens_now(self, payment: str | None) -> str:
         """After the order, per kind of booking (buy now: the provider agrees the day)."""
-        steps = [self.tr(
-            "What happens now: the provider calls you within two working days to agree the"
-            " day and time (their number is also on your voucher). Show the voucher when the"
-            " service is done."
-        )]  # fmt: skip
+        steps = [
+            self.tr(
+                "What happens now: the provider calls you within two working days to agree the"
+                " day and time (their number is also on your voucher). Show the voucher when the"
+                " service is done."
+            )
+        ]
         if payment == "provider":
             steps.append(self.tr("You pay the provider then, not now."))
         elif payment == "credit":

@@ -170,8 +170,9 @@ class ManagerDeskScreen(DataScreen):
     def _help_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ A citizen is asking for help"), "deskHelp")
         times = ", ".join(_local(moment)[-5:] for moment in facts.help_requests)
-        column.addWidget(label(self.tr("Asked at this kiosk at {times}.").format(times=times),
-                               role="fieldError"))  # fmt: skip
+        column.addWidget(
+            label(self.tr("Asked at this kiosk at {times}.").format(times=times), role="fieldError")
+        )
         coming = button(self.tr("I am on my way"), name="helpAnswered", role="primary")
         coming.clicked.connect(self.help_answered.emit)
         column.addWidget(coming)
@@ -197,11 +198,16 @@ class ManagerDeskScreen(DataScreen):
             state = self.tr("Online") if status.online else self.tr("Offline")
             column.addWidget(label(state, role="cardTitle"))
             if status.problem and status.problem != "offline":
-                column.addWidget(label(self._problem_text(status.problem), role="fieldError",
-                                       name="syncProblem"))  # fmt: skip
+                column.addWidget(
+                    label(self._problem_text(status.problem), role="fieldError", name="syncProblem")
+                )
                 if status.detail:  # the platform's or SQLite's words, for the help desk
-                    column.addWidget(label(self.tr("Detail: {detail}").format(
-                        detail=status.detail[:300]), role="muted"))  # fmt: skip
+                    column.addWidget(
+                        label(
+                            self.tr("Detail: {detail}").format(detail=status.detail[:300]),
+                            role="muted",
+                        )
+                    )
             last = _local(status.last_success) if status.last_success else self.tr("never")
             column.addWidget(label(self.tr("Last successful sync: {time}").format(time=last)))
         waiting = self.facts.waiting if self.facts else 0
@@ -238,19 +244,27 @@ class ManagerDeskScreen(DataScreen):
                 "taken: call technical support."
             ),
         }
-        return texts.get(problem, self.tr(
-            "The last sync failed for an unexpected reason; it will be tried again. If it "
-            "persists, call technical support (the kiosk's log says more)."
-        ))  # fmt: skip
+        return texts.get(
+            problem,
+            self.tr(
+                "The last sync failed for an unexpected reason; it will be tried again. If it "
+                "persists, call technical support (the kiosk's log says more)."
+            ),
+        )
 
     def _overdue_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ Personal data waiting too long"), "deskOverdue")
         oldest = _local(facts.overdue.oldest) if facts.overdue.oldest else ""
-        column.addWidget(label(self.tr(
-            "Records with citizens' data not yet on the platform: {n}; the oldest is from "
-            "{time}. Check the network and press “Sync now”; if it persists, call the "
-            "platform's help desk. Keeping them longer needs the Comune's consent."
-        ).format(n=facts.overdue.count, time=oldest), role="fieldError"))  # fmt: skip
+        column.addWidget(
+            label(
+                self.tr(
+                    "Records with citizens' data not yet on the platform: {n}; the oldest is from "
+                    "{time}. Check the network and press “Sync now”; if it persists, call the "
+                    "platform's help desk. Keeping them longer needs the Comune's consent."
+                ).format(n=facts.overdue.count, time=oldest),
+                role="fieldError",
+            )
+        )
         return frame
 
     def _refused_card(self, facts: DeskFacts | None) -> QWidget:
@@ -269,15 +283,21 @@ class ManagerDeskScreen(DataScreen):
             self.tr("Platform records set aside: {n}").format(n=len(facts.set_aside)),
             "deskSetAside",
         )
-        column.addWidget(label(self.tr(
-            "The kiosk could not use these records from the platform. It goes on with all "
-            "the others and takes a corrected version as soon as the platform publishes "
-            "one; the platform has been told. If one stays here, call the platform's help "
-            "desk."
-        ), role="muted"))  # fmt: skip
+        column.addWidget(
+            label(
+                self.tr(
+                    "The kiosk could not use these records from the platform. It goes on with all "
+                    "the others and takes a corrected version as soon as the platform publishes "
+                    "one; the platform has been told. If one stays here, call the platform's help "
+                    "desk."
+                ),
+                role="muted",
+            )
+        )
         for item in facts.set_aside[:20]:
-            column.addWidget(label(f"{item.kind} {item.record_id} · {_local(item.since)}",
-                                   role="cardTitle"))  # fmt: skip
+            column.addWidget(
+                label(f"{item.kind} {item.record_id} · {_local(item.since)}", role="cardTitle")
+            )
             column.addWidget(label(self.tr("Reason: {message}").format(message=item.reason)))
         return frame
 
@@ -288,8 +308,9 @@ class ManagerDeskScreen(DataScreen):
         kind = {"application": self.tr("Application"), "purchase": self.tr("Order")}.get(
             item.kind, item.kind
         )
-        lines.addWidget(label(f"{kind} {item.reference} · {_local(item.created_at)}",
-                              role="cardTitle"))  # fmt: skip
+        lines.addWidget(
+            label(f"{kind} {item.reference} · {_local(item.created_at)}", role="cardTitle")
+        )
         lines.addWidget(label(self.tr("Reason: {message}").format(message=item.message)))
         advice = self.tr("What to do: {advice}").format(advice=self._advice(item.code))
         lines.addWidget(label(advice, role="muted"))
@@ -320,15 +341,20 @@ class ManagerDeskScreen(DataScreen):
                 "decides on late applications."
             ),
         }
-        return advice.get(code, self.tr(
-            "call the platform's help desk with the date and the reference above."
-        ))  # fmt: skip
+        return advice.get(
+            code, self.tr("call the platform's help desk with the date and the reference above.")
+        )
 
     def _printer_card(self, facts: DeskFacts | None) -> QWidget:
         frame, column = self._card(self.tr("Printer"), "deskPrinter")
         counts = facts.print_counts if facts else {}
-        column.addWidget(label(self.tr("Slips waiting to print: {n}").format(
-            n=counts.get("pending", 0) + counts.get("sending", 0))))  # fmt: skip
+        column.addWidget(
+            label(
+                self.tr("Slips waiting to print: {n}").format(
+                    n=counts.get("pending", 0) + counts.get("sending", 0)
+                )
+            )
+        )
         if facts is not None and facts.printer == "paper_low":
             low = self.tr("The paper roll is nearly finished: put in a new one soon.")
             column.addWidget(label(low, role="fieldError", name="paperLow"))
@@ -376,9 +402,13 @@ class ManagerDeskScreen(DataScreen):
         assisted.clicked.connect(self.start_assisted.emit)
         report = button(self.tr("Print the end-of-day report"), name="dayReport", role="chip")
         report.clicked.connect(self.print_day_report.emit)
-        leave = button(self.tr("Touch again to close the kiosk") if self._confirming.isActive()
-                       else self.tr("Leave the kiosk for maintenance"),
-                       name="maintenanceExit", role="help")  # fmt: skip
+        leave = button(
+            self.tr("Touch again to close the kiosk")
+            if self._confirming.isActive()
+            else self.tr("Leave the kiosk for maintenance"),
+            name="maintenanceExit",
+            role="help",
+        )
         leave.clicked.connect(self._exit_tapped)
         for widget in (assisted, report, leave):
             column.addWidget(widget)

@@ -54,9 +54,16 @@ class ManagerLoginScreen(DataScreen):
         self.message = label(role="fieldError", name="loginMessage")
         self.enter_button = button(name="loginButton")
         self.enter_button.clicked.connect(self._submit)
-        for widget in (self.title, self.explanation, self.code_label, self.code_field,
-                       self.pin_label, self.pin_field, self.message,
-                       self.enter_button):  # fmt: skip
+        for widget in (
+            self.title,
+            self.explanation,
+            self.code_label,
+            self.code_field,
+            self.pin_label,
+            self.pin_field,
+            self.message,
+            self.enter_button,
+        ):
             column.addWidget(widget)
         column.addStretch(1)
         row.addLayout(column, 1)

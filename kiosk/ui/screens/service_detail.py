@@ -155,8 +155,11 @@ class ServiceDetailScreen(DataScreen):
         self.quantity_label.setText(quantity_text(self.quantity, s.unit))
         self.add_button.setText(self.tr("Add to cart"))
         self.in_cart_row.setVisible(for_sale and in_cart > 0)
-        self.added.setText(self.tr("✓ In your cart: {amount}. Change how many in the cart.")
-                           .format(amount=quantity_text(in_cart, s.unit)))  # fmt: skip
+        self.added.setText(
+            self.tr("✓ In your cart: {amount}. Change how many in the cart.").format(
+                amount=quantity_text(in_cart, s.unit)
+            )
+        )
         self.open_cart_button.setText(self.tr("Open the cart"))
         self.description.setText(pick(s.description, lang))
         self.who_heading.setText(self.tr("Who can use it"))

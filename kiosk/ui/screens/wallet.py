@@ -86,8 +86,14 @@ class WalletScreen(DataScreen):
         texts.addWidget(label(item.programme, role="cardTitle"))
         value = format_euro(item.amount_cents, lang) if item.amount_cents else ""
         texts.addWidget(label(" · ".join(part for part in (value, item.issuer) if part)))
-        texts.addWidget(label(self.tr("Code {code} · valid until {day}").format(
-            code=item.code, day=f"{item.valid_until:%d/%m/%Y}"), role="muted"))  # fmt: skip
+        texts.addWidget(
+            label(
+                self.tr("Code {code} · valid until {day}").format(
+                    code=item.code, day=f"{item.valid_until:%d/%m/%Y}"
+                ),
+                role="muted",
+            )
+        )
         row.addLayout(texts, 1)
         again = button(self.tr("Print"), name=f"printVoucher_{item.id}", role="primary")
         again.clicked.connect(lambda _=False, v=item.id: self.print_voucher.emit(v))
@@ -113,7 +119,8 @@ class WalletScreen(DataScreen):
         if not self.vouchers:
             none = self.tr(
                 "There are no vouchers in your name to print. If the Comune has just approved"
-                " yours, it may take a few minutes to reach this kiosk.")  # fmt: skip
+                " yours, it may take a few minutes to reach this kiosk."
+            )
             self.list.add(label(none, role="heading"))
 
     def _problem_text(self, problem: str) -> str:

@@ -246,8 +246,9 @@ class ChoiceField(FieldWidget):
         choice.setText(f"✓  {text}" if choice.isChecked() else text)
 
     def value(self) -> Any:
-        chosen = [value for (value, _), b in zip(self.options, self.buttons, strict=True)
-                  if b.isChecked()]  # fmt: skip
+        chosen = [
+            value for (value, _), b in zip(self.options, self.buttons, strict=True) if b.isChecked()
+        ]
         if self.several:
             return chosen or None
         return chosen[0] if chosen else None
@@ -417,8 +418,11 @@ def answer_text(
     if value is None or value == [] or value == "":
         return QCoreApplication.translate("FormFields", "(no answer)")
     if kind in ("choice", "multi_choice", "comune"):
-        options = comuni if kind == "comune" else [(c["value"], c["label"]) for c in
-                                                   choices[item["choices"]]]  # fmt: skip
+        options = (
+            comuni
+            if kind == "comune"
+            else [(c["value"], c["label"]) for c in choices[item["choices"]]]
+        )
         labels = {v: pick(text, lang) for v, text in options}
         chosen = value if isinstance(value, list) else [value]
         return ", ".join(labels.get(v, str(v)) for v in chosen)

@@ -63,16 +63,24 @@ class IdentifyBox(QWidget):
         self.keyboard = OnScreenKeyboard()
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
-        for widget in (self.field_label, self.field, self.field_hint, self.error, self.phone_label,
-                       self.phone_field, self.phone_error):  # fmt: skip
+        for widget in (
+            self.field_label,
+            self.field,
+            self.field_hint,
+            self.error,
+            self.phone_label,
+            self.phone_field,
+            self.phone_error,
+        ):
             column.addWidget(widget)
         column.addLayout(row)
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in (self.field, self.phone_field) and event.type() in (
-            QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn,
-        ):  # fmt: skip
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.FocusIn,
+        ):
             assert isinstance(watched, QLineEdit)
             self.keyboard.bind(watched)
             self._show_keyboard(True)

@@ -43,11 +43,14 @@ LAYOUTS = {
     LATIN: Layout(ROWS, FORM_ROW, "ABC"),
     "ro": Layout(ROWS, "ĂÂÎȘȚÉ@_/+", "ĂÂÎ"),
     "sq": Layout(ROWS, "ËÇÀÈÉÒ@_/+", "ËÇ"),
-    "uk": Layout(("1234567890", "ЙЦУКЕНГШЩЗХЇ", "ФІВАПРОЛДЖЄ", "ЯЧСМИТЬБЮҐ'"),
-                 ",.-@_/+", "АБВ"),
-    "ar": Layout(("1234567890", "ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرىةوزظذ"),
-                 "أإآ،.-@_/+", "أبت", capitals=False),
-}  # fmt: skip
+    "uk": Layout(("1234567890", "ЙЦУКЕНГШЩЗХЇ", "ФІВАПРОЛДЖЄ", "ЯЧСМИТЬБЮҐ'"), ",.-@_/+", "АБВ"),
+    "ar": Layout(
+        ("1234567890", "ضصثقفغعهخحجد", "شسيبلاتنمكط", "ئءؤرىةوزظذ"),
+        "أإآ،.-@_/+",
+        "أبت",
+        capitals=False,
+    ),
+}
 
 TextTarget = QLineEdit | QPlainTextEdit
 
@@ -179,9 +182,16 @@ class OnScreenKeyboard(QWidget):
 
     def _name_signs(self) -> None:
         """A voice would skip a bare sign: each sign key gets its name."""
-        signs = {"'": self.tr("apostrophe"), ",": self.tr("comma"), ".": self.tr("full stop"),
-                 "-": self.tr("hyphen"), "@": self.tr("at sign"), "_": self.tr("underscore"),
-                 "/": self.tr("slash"), "+": self.tr("plus")}  # fmt: skip
+        signs = {
+            "'": self.tr("apostrophe"),
+            ",": self.tr("comma"),
+            ".": self.tr("full stop"),
+            "-": self.tr("hyphen"),
+            "@": self.tr("at sign"),
+            "_": self.tr("underscore"),
+            "/": self.tr("slash"),
+            "+": self.tr("plus"),
+        }
         for key in self._keys:
             if key.text() in signs:
                 key.setAccessibleName(signs[key.text()])

@@ -70,8 +70,9 @@ class PrintPanel(Layer):
         self.job_uuid, self.job_state = job_uuid, job_state
         self.printer = latest.printer
         data = preview.tobytes()
-        image = QImage(data, preview.width, preview.height, preview.width,
-                       QImage.Format.Format_Grayscale8).copy()  # fmt: skip
+        image = QImage(
+            data, preview.width, preview.height, preview.width, QImage.Format.Format_Grayscale8
+        ).copy()
         self.paper.setPixmap(QPixmap.fromImage(image))
         self.preview_area.verticalScrollBar().setValue(0)
         self.retranslate()
@@ -99,11 +100,15 @@ class PrintPanel(Layer):
         if self.job_state == "printed":
             return self.tr("Printed"), self.tr("Take your sheet from the printer.")
         if self.job_state == "failed":
-            return (self.tr("This sheet could not be printed"),
-                    self.tr("Ask the welfare manager for it: nothing is lost."))  # fmt: skip
+            return (
+                self.tr("This sheet could not be printed"),
+                self.tr("Ask the welfare manager for it: nothing is lost."),
+            )
         if self.job_state == "uncertain":
-            return (self.tr("Printing stopped half-way"),
-                    self.tr("Ask the welfare manager for a copy: nothing is lost."))  # fmt: skip
+            return (
+                self.tr("Printing stopped half-way"),
+                self.tr("Ask the welfare manager for a copy: nothing is lost."),
+            )
         problem = PROBLEMS.get(self.printer)
         # Nobody is told by the printer itself: the citizen is asked to tell the desk.
         if self.job_state == "pending" and problem == "paper_out":

@@ -75,8 +75,11 @@ class StillTherePanel(Layer):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Are you still there?"))
         self.countdown.setText(self.tr("%n second(s)", "", self.remaining))
-        self.explanation.setText(self.tr(
-            "When the time runs out, what you entered is cleared so the next person cannot"
-            " see it, and the kiosk goes back to the start."))  # fmt: skip
+        self.explanation.setText(
+            self.tr(
+                "When the time runs out, what you entered is cleared so the next person cannot"
+                " see it, and the kiosk goes back to the start."
+            )
+        )
         self.continue_button.setText(self.tr("Continue"))
         self.more_button.setText(self.tr("I need more time"))

@@ -29,8 +29,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("UPDATE print_jobs SET state = 'cancelled' WHERE state NOT IN ("
-               + ", ".join(f"'{s}'" for s in BEFORE) + ")")  # fmt: skip
+    op.execute(
+        "UPDATE print_jobs SET state = 'cancelled' WHERE state NOT IN ("
+        + ", ".join(f"'{s}'" for s in BEFORE)
+        + ")"
+    )
     with op.batch_alter_table("print_jobs", recreate="always") as table:
         table.drop_constraint("ck_print_jobs_state", type_="check")
         table.create_check_constraint("ck_print_jobs_state", _states(BEFORE))

@@ -1274,7 +1274,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="273" />
             <source>The kiosk could not use these records from the platform. It goes on with all the others and takes a corrected version as soon as the platform publishes one; the platform has been told. If one stays here, call the platform's help desk.</source>
-            <translation>Il chiosco non ha potuto usare questi record della piattaforma. Prosegue con tutti gli altri e prende la versione corretta appena la piattaforma la pubblica; la piattaforma è stata avvisata. Se uno resta qui, chiamate l'assistenza della piattaforma.</translation>
+            <translation>Il totem non ha potuto usare questi record della piattaforma. Prosegue con tutti gli altri e prende la versione corretta appena la piattaforma la pubblica; la piattaforma è stata avvisata. Se uno resta qui, chiamate l'assistenza della piattaforma.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="288" />

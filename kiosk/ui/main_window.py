@@ -129,8 +129,14 @@ class MainWindow(QMainWindow):
     def _build_header(self) -> QWidget:
         header = QWidget()
         header.setObjectName("header")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(48, 16, 48, 16)
+        # Two rows: the name, the sync badge and the toggles; under them, on the home
+        # screen, every language (in one row with the badge they squeezed each other).
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(48, 16, 48, 16)
+        rows.setSpacing(8)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(row)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.name_label = label(self.ctx.social_point.name, name="socialPointName")
@@ -169,6 +175,11 @@ class MainWindow(QMainWindow):
         row.addWidget(self.language_toggle)
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
+        self.language_row = QWidget()
+        languages = QHBoxLayout(self.language_row)
+        languages.setContentsMargins(0, 0, 0, 0)
+        languages.setSpacing(8)
+        languages.addStretch(1)
         for code, native_name in LANGUAGE_NAMES.items():
             choice = button(native_name, name=f"language_{code}", role="lang")
             choice.setCheckable(True)
@@ -176,7 +187,8 @@ class MainWindow(QMainWindow):
             choice.clicked.connect(lambda _=False, c=code: self._choose_language(c))
             self.language_group.addButton(choice)
             self.language_buttons[code] = choice
-            row.addWidget(choice)
+            languages.addWidget(choice)
+        rows.addWidget(self.language_row)
         return header
 
     def _build_footer(self) -> QWidget:
@@ -556,6 +568,7 @@ class MainWindow(QMainWindow):
         """Every language's button (home, or the citizen asked), or only the one in use."""
         self.language_toggle.setText(LANGUAGE_NAMES[self.ctx.lang])
         self.language_toggle.setVisible(not every)
+        self.language_row.setVisible(every)
         for choice in self.language_buttons.values():
             choice.setVisible(every)
 

@@ -77,6 +77,11 @@ class Overlay(Layer):
         self.body.setText(body)
         self.close_button.setText(close_text)
         self.cover()
+        # A centred card takes its size hint, whose height for wrapped text Qt reckons
+        # at another width than the text gets: a long message lost its last line.
+        self.body.setMinimumHeight(0)
+        self.card.layout().activate()
+        self.body.setMinimumHeight(self.body.heightForWidth(self.body.width()))
 
     def dismiss(self) -> None:
         self.hide()

@@ -262,6 +262,31 @@ def create_app(
             raise HTTPException(422, str(error)) from None
         return {"status": "published"}
 
+    @app.post("/v1/admin/wallet-pins", dependencies=[Depends(admin)])
+    def set_wallet_pin(grant: messages.WalletPinGrant) -> messages.WalletPinSet:
+        """The Comune sets (or resets) a citizen's wallet PIN, as in its approval letter."""
+        from central.wallets import WalletError
+
+        try:
+            return messages.WalletPinSet(
+                wallet=platform.set_wallet_pin(grant.cf, grant.pin, grant.comune)
+            )
+        except WalletError as error:
+            raise HTTPException(422, f"{error.code}: {error}") from None
+
+    @app.post("/v1/device/wallet-pin")
+    def set_wallet_pin_at_kiosk(
+        request: messages.WalletPinRequest, sender: Annotated[Device, Depends(kiosk)]
+    ) -> messages.WalletPinSet:
+        """A welfare manager, after checking the citizen's identity document, sets their
+        wallet PIN at this kiosk; the request proves the manager's login here."""
+        from central.wallets import WalletError
+
+        try:
+            return messages.WalletPinSet(wallet=platform.set_wallet_pin_at_kiosk(sender, request))
+        except WalletError as error:
+            raise HTTPException(403, f"{error.code}: {error}") from None
+
     @app.get("/v1/vouchers/{code}", response_model=messages.VoucherStatus)
     def voucher_status(code: str, shop: Annotated[Device, Depends(merchant)]) -> Any:
         """For a merchant, about a voucher it may accept: is it good, what is left?"""

@@ -231,3 +231,22 @@ class LoginAttempt(Base):
     username: Mapped[str] = mapped_column(String(64), index=True)
     client: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime]
+
+
+class WalletHolder(Base):
+    """A citizen whose wallet is sealed for the kiosks (see central/wallets.py): the keys
+    their codice fiscale and wallet PIN give (never the PIN), who set the PIN, and the
+    wrong PINs the kiosks reported since."""
+
+    __tablename__ = "wallet_holders"
+
+    holder: Mapped[str] = mapped_column(String(64), primary_key=True)  # the ledger's key
+    locator: Mapped[str] = mapped_column(String(64), unique=True)
+    seal_key: Mapped[str] = mapped_column(String(64))
+    proof_key: Mapped[str] = mapped_column(String(64))
+    comune: Mapped[str | None] = mapped_column(String(64))
+    set_by: Mapped[str] = mapped_column(String(64))  # "comune" or the operator's id
+    document: Mapped[str | None] = mapped_column(String(200))  # what the operator checked
+    set_at: Mapped[datetime]
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -90,3 +90,30 @@ def check_desk_proof(
             f"the desk payment's proof does not show operator {operator_id} logged in on this kiosk"
         )
     return None
+
+
+def check_assisted_proof(
+    session: Session, device: Device | None, payload: dict[str, Any], reference_field: str
+) -> tuple[str, str] | None:
+    """None when the operator in ``assisted_by`` proved a login on the sending kiosk
+    (``assisted_proof``, vouchers/wallet_key.py assisted_proof): a bare claim is refused."""
+    from vouchers.wallet_key import assisted_proof
+
+    operator_id = str(payload.get("assisted_by"))
+    operator = session.get(Record, ("operators", operator_id))
+    key = session.get(PlatformSecret, f"operator:{operator_id}")
+    proof = payload.get("assisted_proof")
+    if operator is None or device is None or key is None or not isinstance(proof, str):
+        return "unconfirmed_assistance", (
+            f"the submission does not show operator {operator_id} logged in on this kiosk"
+        )
+    comuni = operator.data.get("comuni")
+    if comuni is not None and device.comune is not None and device.comune not in comuni:
+        return "unconfirmed_assistance", f"operator {operator_id} does not work here"
+    reference = str(payload.get(reference_field))
+    expected = assisted_proof(bytes.fromhex(key.value), reference, operator_id, device.kiosk_id)
+    if not hmac.compare_digest(expected, proof):
+        return "unconfirmed_assistance", (
+            f"the submission does not show operator {operator_id} logged in on this kiosk"
+        )
+    return None

@@ -31,6 +31,7 @@ from central.models import (
     Record,
     Submission,
     SubmissionConflict,
+    WalletHolder,
 )
 from central.references import REFERRERS, refers_to
 from central.scopes import scope_of, scope_text, visible_to
@@ -197,6 +198,8 @@ class Platform:
         count = 0
         with self._writing() as session:
             for kind, record in items:
+                if kind == "wallets":  # sealed by the platform only (central/wallets.py)
+                    raise PublishError("wallets are sealed by the platform, not published")
                 self._publish_in(session, kind, record)
                 count += 1
         return count
@@ -228,6 +231,8 @@ class Platform:
                 scope=scope,
             )
         )
+        if kind in ("credits", "vouchers"):  # the citizen's sealed wallet follows
+            self._reseal(session, data["id"] if kind == "credits" else data["holder"])
 
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist.
@@ -254,6 +259,9 @@ class Platform:
                     scope=current.scope,
                 )
             )
+            if kind in ("credits", "vouchers"):  # the citizen's sealed wallet follows
+                session.flush()
+                self._reseal(session, record_id if kind == "credits" else current.data["holder"])
         return True
 
     def _validated(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -629,6 +637,12 @@ class Platform:
         return bytes.fromhex(row.value)
 
     def _accepted(self, session: Session, row: Submission) -> None:
+        if row.kind == "event" and isinstance(row.payload, dict):
+            from central.wallets import wallet_event
+
+            device = session.get(Device, row.device_id)
+            if wallet_event(session, device, row.payload):
+                self._reseal(session, row.payload["holder"])
         if row.kind == "application":
             self._publish_status(session, row, "received", None)
         if row.kind == "purchase":
@@ -638,12 +652,15 @@ class Platform:
 
     def _purchase_accepted(self, session: Session, row: Submission) -> None:
         from central.purchases import debit_and_vouchers
+        from central.wallets import holder_of
 
         payload = row.payload or {}
         device = session.get(Device, row.device_id)
-        debit, vouchers = debit_and_vouchers(session, device, payload, self.today())
+        wallet = holder_of(session, payload["holder"]) if payload.get("holder") else None
+        holder = wallet.holder if wallet is not None else None
+        debit, vouchers = debit_and_vouchers(session, device, payload, holder, self.today())
         if debit:
-            credit = session.get(Record, ("credits", payload["holder"]))
+            credit = session.get(Record, ("credits", holder))
             assert credit is not None  # checked in the same transaction
             balance = credit.data["balance_cents"] - debit
             moment = datetime.now(UTC).isoformat()
@@ -654,6 +671,70 @@ class Platform:
 
     def holder_key(self, session: Session, codice_fiscale: str) -> str:
         return holder_key(self._lookup_secret(session), codice_fiscale)
+
+    # Wallets: the citizen's second factor (see central/wallets.py) ----------------------
+
+    def _reseal(self, session: Session, holder: str) -> None:
+        from central.wallets import wallet_record
+
+        row = session.get(WalletHolder, holder)
+        if row is not None:
+            self._publish_in(session, "wallets", wallet_record(session, row, self.today()))
+
+    def set_wallet_pin(
+        self,
+        codice_fiscale: str,
+        pin: str,
+        comune: str | None = None,
+        set_by: str = "comune",
+        document: str | None = None,
+    ) -> str:
+        """Sets or resets a citizen's wallet PIN (the Comune's letter, or a manager at the
+        desk) and publishes their sealed wallet; returns the wallet's locator."""
+        from central.wallets import set_pin
+
+        with self._writing() as session:
+            holder = self.holder_key(session, codice_fiscale)
+            row = set_pin(session, holder, codice_fiscale, pin, comune, set_by, document)
+            self._reseal(session, holder)
+            return row.locator
+
+    def set_wallet_pin_at_kiosk(self, device: Device, request: messages.WalletPinRequest) -> str:
+        """A PIN set in an assisted session: the operator checked an identity document
+        and proves a login on this kiosk. WalletError says why not."""
+        from central.wallets import WalletError, check_login_proof, set_pin
+
+        if device.role != "kiosk":
+            raise WalletError("not_allowed", "only a kiosk sets a wallet PIN")
+        with self._writing() as session:
+            check_login_proof(
+                session,
+                device,
+                request.operator,
+                request.codice_fiscale,
+                request.pin,
+                request.issued_at,
+                request.login_proof,
+            )
+            holder = self.holder_key(session, request.codice_fiscale)
+            row = set_pin(
+                session,
+                holder,
+                request.codice_fiscale,
+                request.pin,
+                device.comune,
+                request.operator,
+                request.document,
+            )
+            self._reseal(session, holder)
+            return row.locator
+
+    def wallet_holder(self, codice_fiscale: str) -> WalletHolder | None:
+        with self._writing() as session:
+            row = session.get(WalletHolder, self.holder_key(session, codice_fiscale))
+            if row is not None:
+                session.expunge(row)
+            return row
 
     def set_credit(
         self, codice_fiscale: str, programme: str, balance_cents: int, comune: str | None = None

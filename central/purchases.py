@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from central.models import Device, IssuedVoucher, Record
 from central.voucher_authority import VoucherRefusedError, kiosk_vouchers
+from central.wallets import check_wallet_proof
 from protocol.messages import SubmissionEntry
 from protocol.money import euro
 from protocol.states import Payment
@@ -92,7 +93,7 @@ def check_purchase(
         return "invalid_payload", f"the total is {euro(total)}"
     holder = payload.get("holder")
     if holder is not None and not (isinstance(holder, str) and HOLDER.fullmatch(holder)):
-        return "invalid_payload", "the holder is a holder key (64 hex digits) or null"
+        return "invalid_payload", "the holder is a wallet's locator (64 hex digits) or null"
     vouchers = payload.get("vouchers") or []
     if not isinstance(vouchers, list) or len(vouchers) > MAX_LINES:
         return "invalid_payload", "vouchers must be a list"
@@ -110,8 +111,18 @@ def check_purchase(
 
         if (refusal := check_desk_proof(session, device, payload)) is not None:
             return refusal
+    if assisted_by is not None:  # a bare claim of assistance is not enough
+        from central.operators import check_assisted_proof
+
+        if (refusal := check_assisted_proof(session, device, payload, "order")) is not None:
+            return refusal
+    refusal, ledger_holder = check_wallet_proof(session, device, payload)
+    if refusal is not None:
+        return refusal
     if payment == "credit":
-        credit = session.get(Record, ("credits", payload.get("holder")))
+        if ledger_holder is None:
+            return "not_identified", "a credit purchase names the citizen's wallet"
+        credit = session.get(Record, ("credits", ledger_holder))
         if credit is None:
             return "no_credit", "this citizen has no credit"
         if credit.data["balance_cents"] < total:
@@ -122,14 +133,18 @@ def check_purchase(
 
 
 def debit_and_vouchers(
-    session: Session, device: Device | None, payload: dict[str, Any], today: date
+    session: Session,
+    device: Device | None,
+    payload: dict[str, Any],
+    holder: str | None,
+    today: date,
 ) -> tuple[int, list[dict[str, Any]]]:
     """What an accepted purchase changes: the amount to debit from the holder's credit
     (0 unless paid by credit), and the voucher records to publish. The vouchers join
-    the platform's ledger; they are published only under a holder key (the citizen
-    reprints them), built from the signed claims and the catalog."""
+    the platform's ledger, under the ledger's holder key of the citizen whose wallet the
+    purchase proved (``holder``; they reach the kiosks sealed in that wallet), built
+    from the signed claims and the catalog."""
     debit = payload["total_cents"] if payload["payment"] == "credit" else 0
-    holder = payload.get("holder")
     issued = kiosk_vouchers(session, device, payload, today) if device is not None else []
     records = []
     for voucher, row in zip(payload.get("vouchers") or [], issued, strict=True):

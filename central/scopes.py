@@ -13,6 +13,10 @@ enrolled without a Comune (a network-wide desk, the demo) receives everything.
 | operators  | their ``comuni`` (None: operators of the whole network)          |
 | vouchers   | the voucher's Comune (a kiosk's own: the Comune of that kiosk)    |
 | credits    | the Comune that granted the credit                               |
+| wallets    | the citizen's Comune (where the wallet PIN was set)               |
+
+Credits and vouchers in clear are the platform's ledger and go to no kiosk; a kiosk gets
+each citizen's sealed wallet instead (central/wallets.py).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from sqlalchemy import ColumnElement, or_
 
 from central.models import Change
 
-SCOPED_KINDS = frozenset({"operators", "vouchers", "credits"})
+SCOPED_KINDS = frozenset({"operators", "vouchers", "credits", "wallets"})
 
 
 def scope_text(comuni: Iterable[str] | None) -> str | None:
@@ -37,7 +41,7 @@ def scope_of(kind: str, data: dict[str, Any], previous: str | None) -> str | Non
     """The scope of a record being published; a credit keeps the one it was given."""
     if kind == "operators":
         return scope_text(data.get("comuni"))
-    if kind == "vouchers":
+    if kind in ("vouchers", "wallets"):
         return scope_text([data["comune"]]) if data.get("comune") else previous
     if kind == "credits":
         return previous

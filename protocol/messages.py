@@ -28,6 +28,7 @@ from protocol.records import (
     ServiceRecord,
     VoucherRecord,
     VoucherStateValue,
+    WalletRecord,
 )
 from protocol.states import (
     ChangeOp,
@@ -55,6 +56,7 @@ AnyRecord = (
     | ApplicationStatusRecord
     | CreditRecord
     | VoucherRecord
+    | WalletRecord
 )
 
 
@@ -141,6 +143,34 @@ class EnrollmentGrant(Strict):
     scope: dict[Literal["services", "programmes", "comuni"], list[Short]] | None = None
 
 
+WalletPin = Annotated[str, StringConstraints(pattern=r"^[0-9]{6,8}$")]
+
+
+class WalletPinGrant(Strict):
+    """The Comune sets a citizen's wallet PIN (the approval letter; admin API)."""
+
+    cf: CODICE_FISCALE
+    pin: WalletPin
+    comune: Id | None = None
+
+
+class WalletPinRequest(Strict):
+    """A kiosk sets a citizen's wallet PIN in an assisted session: the welfare manager
+    checked an identity document (``document``: which, never its number in full) and
+    proves a login on this kiosk (vouchers/wallet_key.py pin_set_proof)."""
+
+    codice_fiscale: CODICE_FISCALE
+    pin: WalletPin
+    operator: Id
+    document: Annotated[str, StringConstraints(min_length=2, max_length=200)]
+    issued_at: Annotated[datetime, Field(strict=False)]  # an ISO 8601 text in JSON
+    login_proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class WalletPinSet(BaseModel):
+    wallet: str  # the wallet's locator; its sealed record follows on the wallet stream
+
+
 class Revocation(Strict):
     reason: Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
@@ -207,10 +237,15 @@ class PurchasePayload(Strict):
     total_cents: Int = Field(ge=0)
     payment: PaymentValue
     lines: list[PurchaseLine] = Field(min_length=1, max_length=MAX_LINES)
-    holder: HolderKey | None = None  # the citizen, as a key: no codice fiscale
+    # The citizen's wallet, as its locator (vouchers/wallet_key.py): no codice fiscale;
+    # with an HMAC under the wallet's proof key, which only their PIN gives.
+    holder: HolderKey | None = None
+    wallet_proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     vouchers: list[dict[str, Any]] = Field(default=[], max_length=MAX_LINES)
     channel: Channel = "kiosk"
     assisted_by: OperatorId | None = None
+    # HMAC under that operator's login proof key: they logged in on this kiosk.
+    assisted_proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     desk_confirmed_by: OperatorId | None = None
     # HMAC under the confirming operator's login proof key (kiosk/core/manager_login.py)
     desk_proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None

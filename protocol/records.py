@@ -311,6 +311,24 @@ class VoucherRecord(Record):
         return self
 
 
+class WalletRecord(Record):
+    """A citizen's wallet as a kiosk of their Comune holds it: sealed under a key only
+    their codice fiscale and wallet PIN give (vouchers/wallet_key.py). ``id`` is the
+    wallet's locator; ``sealed`` holds their credit and vouchers; a wallet locked after
+    too many wrong PINs arrives without it."""
+
+    id: HolderKey
+    comune: Id | None = None
+    sealed: (
+        Annotated[
+            str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$", min_length=40, max_length=400_000)
+        ]
+        | None
+    ) = None
+    locked: bool = False
+    updated_at: Timestamp
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     RecordKind.COMUNI: ComuneRecord,
     RecordKind.CATEGORIES: CategoryRecord,
@@ -322,6 +340,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     RecordKind.OPERATORS: OperatorRecord,
     RecordKind.CREDITS: CreditRecord,
     RecordKind.VOUCHERS: VoucherRecord,
+    RecordKind.WALLETS: WalletRecord,
 }
 # Which stream carries which kinds, in the order a kiosk must apply them.
 STREAMS: dict[str, tuple[str, ...]] = {
@@ -334,9 +353,16 @@ STREAMS: dict[str, tuple[str, ...]] = {
     Stream.CALLS: (RecordKind.FORMS, RecordKind.CALLS),
     Stream.OPERATORS: (RecordKind.OPERATORS,),
     Stream.STATUSES: (RecordKind.APPLICATION_STATUSES,),
-    Stream.WALLET: (RecordKind.CREDITS, RecordKind.VOUCHERS),
+    Stream.WALLET: (RecordKind.WALLETS,),
 }
-STREAM_OF = {kind: stream for stream, kinds in STREAMS.items() for kind in kinds}
+# Credits and vouchers in clear are the platform's own ledger: no stream serves them
+# (a kiosk gets each citizen's sealed wallet instead).
+LEDGER = "ledger"
+STREAM_OF = {
+    **{kind: stream for stream, kinds in STREAMS.items() for kind in kinds},
+    RecordKind.CREDITS: LEDGER,
+    RecordKind.VOUCHERS: LEDGER,
+}
 
 
 def _strict(model: type[Record]) -> type[Record]:

@@ -33,6 +33,7 @@ class RecordKind(StrEnum):
     OPERATORS = "operators"
     CREDITS = "credits"
     VOUCHERS = "vouchers"
+    WALLETS = "wallets"
 
 
 class ChangeOp(StrEnum):

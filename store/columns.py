@@ -118,29 +118,13 @@ def application_status(record: r.ApplicationStatusRecord) -> dict[str, Any]:
     }
 
 
-def credit(record: r.CreditRecord) -> dict[str, Any]:
+def wallet(record: r.WalletRecord) -> dict[str, Any]:
     return {
         "id": record.id,
-        "programme": record.programme,
-        "balance_cents": record.balance_cents,
-        "updated_at": naive_utc(record.updated_at),
-    }
-
-
-def voucher(record: r.VoucherRecord) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "holder": record.holder,
         "comune_id": record.comune,
-        "programme": record.programme,
-        "issuer": record.issuer,
-        "amount_cents": record.amount_cents,
-        "service_id": record.service,
-        "valid_from": record.valid_from,
-        "valid_until": record.valid_until,
-        "code": record.code,
-        "signed_code": record.signed_code,
-        "state": record.state,
+        "sealed": record.sealed,
+        "locked": record.locked,
+        "updated_at": naive_utc(record.updated_at),
     }
 
 
@@ -153,6 +137,5 @@ COLUMNS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "calls": call,
     "application_statuses": application_status,
     "operators": operator,
-    "credits": credit,
-    "vouchers": voucher,
+    "wallets": wallet,
 }

@@ -27,12 +27,11 @@ from store.models import (
     Call,
     Category,
     Comune,
-    Credit,
     FormDefinition,
-    MirroredVoucher,
     Operator,
     Provider,
     Service,
+    WalletEntry,
 )
 
 # Order matters: records refer to the kinds before them.
@@ -47,8 +46,7 @@ KINDS: dict[str, tuple[type[Base], Callable[[Any], dict[str, Any]]]] = {
         ("calls", Call),
         ("application_statuses", ApplicationStatus),
         ("operators", Operator),
-        ("credits", Credit),
-        ("vouchers", MirroredVoucher),
+        ("wallets", WalletEntry),
     )
 }
 

@@ -9,7 +9,7 @@ Timestamps are UTC without tzinfo (SQLite keeps no offsets).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
@@ -174,34 +174,29 @@ class Operator(Base):
     comuni: Mapped[list[str] | None]
 
 
-class Credit(Base):
-    """A citizen's municipal or welfare credit, under their holder key (no codice fiscale)."""
+class WalletEntry(Base):
+    """A citizen's sealed wallet (credit and vouchers), under its locator: only their
+    codice fiscale with their wallet PIN opens it (vouchers/wallet_key.py)."""
 
-    __tablename__ = "credits"
+    __tablename__ = "wallets"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    programme: Mapped[str]
-    balance_cents: Mapped[int]
+    comune_id: Mapped[str | None]
+    sealed: Mapped[str | None]
+    locked: Mapped[bool]
     updated_at: Mapped[datetime]
 
 
-class MirroredVoucher(Base):
-    """A voucher a citizen can print here once identified (see kiosk/core/wallet.py)."""
+class WalletAttempt(Base):
+    """Wrong wallet PINs in a row for one codice fiscale at this kiosk (``tag``: its keyed
+    hash), and until when it may not try again here."""
 
-    __tablename__ = "vouchers"
+    __tablename__ = "wallet_attempts"
 
-    id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    holder: Mapped[str] = mapped_column(String(64), index=True)
-    comune_id: Mapped[str | None]
-    programme: Mapped[str]
-    issuer: Mapped[str]
-    amount_cents: Mapped[int | None]
-    service_id: Mapped[str | None]
-    valid_from: Mapped[date]
-    valid_until: Mapped[date]
-    code: Mapped[str]
-    signed_code: Mapped[str]
-    state: Mapped[str]
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int]
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
 
 
 class OperatorLockout(Base):

@@ -35,7 +35,7 @@ STREAMS: dict[str, tuple[str, ...]] = {
     "calls": ("forms", "calls"),
     "operators": ("operators",),
     "statuses": ("application_statuses",),
-    "wallet": ("credits", "vouchers"),
+    "wallet": ("wallets",),
 }
 
 

@@ -21,7 +21,7 @@ from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
 from store import outbox, set_aside
-from store.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
+from store.models import Operator, OutboxEntry, PrintJob
 from store.retention import Overdue, RetentionRule, overdue
 from store.set_aside import SetAside
 
@@ -138,9 +138,12 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         ).all()
     )
     sessions: dict[str, int] = {}
+    amounts: list[int] = []  # money vouchers printed the first time (not the copies)
     for payload in session.scalars(
         select(OutboxEntry.payload).where(*of_day, OutboxEntry.kind == "event")
     ):
+        if payload.get("type") == "voucher_printed" and not payload.get("copy"):
+            amounts.append(int(payload.get("amount_cents") or 0))
         if payload.get("type") == "assisted_session":
             operator = str(payload.get("operator"))
             sessions[operator] = sessions.get(operator, 0) + 1
@@ -168,11 +171,6 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
     copies = session.scalar(
         select(func.count()).where(is_copy, PrintJob.created_at >= start, PrintJob.created_at < end)
     )
-    amounts = session.scalars(
-        select(MirroredVoucher.amount_cents).where(
-            MirroredVoucher.code.in_(printed), MirroredVoucher.amount_cents.is_not(None)
-        )
-    )
     names = dict(session.execute(select(Operator.id, Operator.name)).all())
     counts = outbox.counts(session)
     problems = sum(print_queue.counts(session).get(state, 0) for state in ("uncertain", "expired"))
@@ -182,7 +180,7 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
         applications=kinds.get("application", 0),
         vouchers=len(printed),
-        vouchers_cents=sum(a or 0 for a in amounts),  # the value of money vouchers printed
+        vouchers_cents=sum(amounts),  # the value of money vouchers printed
         voucher_copies=copies or 0,
         waiting_to_send=counts["pending"] + counts["sending"],
         rejected=counts["rejected"],

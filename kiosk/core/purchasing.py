@@ -5,8 +5,9 @@ the order written with its outbox entry and its slips in one transaction.
 The kiosk never takes money. A citizen pays the provider on site (the voucher is the
 booking), spends a municipal or welfare credit (mirrored balance), or, in an assisted
 session, pays at the desk once the manager confirms it. The citizen is identified by
-codice fiscale; only its keyed hash (the holder key, forms/lookup.py) is stored, so the
-credit and the vouchers can be found again, and nothing else about the person.
+codice fiscale and wallet PIN, which open their sealed wallet (kiosk/core/wallet.py);
+an order in their name carries the wallet's locator and a proof under the wallet's
+proof key, which the platform checks, and nothing else about the person.
 
 Credit spent here is not final until the platform accepts the order: what is waiting
 to be sent counts against the mirrored balance, and at most ``credit_limit_cents`` may
@@ -20,6 +21,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,8 +34,12 @@ from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_r
 from printing.slip import SlipContext
 from protocol.states import Payment
 from store import outbox
-from store.models import Credit, OutboxEntry, Provider, Service
+from store.models import OutboxEntry, Provider, Service
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
+from vouchers.wallet_key import assisted_proof, purchase_proof
+
+if TYPE_CHECKING:
+    from kiosk.core.wallet import OpenedWallet
 
 PAYMENTS = tuple(Payment)  # every way, in the order they are offered
 MAX_QUANTITY = 99
@@ -154,14 +160,13 @@ def _waiting_credit(session: Session, holder: str) -> int:
     )
 
 
-def credit_of(session: Session, holder: str, limit_cents: int) -> CreditView | None:
+def credit_of(session: Session, wallet: OpenedWallet, limit_cents: int) -> CreditView | None:
     """The citizen's credit, or None when the platform has given them none."""
-    credit = session.get(Credit, holder)
-    if credit is None:
+    if wallet.balance_cents is None:
         return None
-    waiting = _waiting_credit(session, holder)
-    spendable = max(0, min(credit.balance_cents - waiting, limit_cents - waiting))
-    return CreditView(credit.balance_cents, waiting, spendable)
+    waiting = _waiting_credit(session, wallet.locator)
+    spendable = max(0, min(wallet.balance_cents - waiting, limit_cents - waiting))
+    return CreditView(wallet.balance_cents, waiting, spendable)
 
 
 def order_reference() -> str:
@@ -181,10 +186,12 @@ class Placed:
 @dataclass(frozen=True)
 class Checkout:
     payment: str
-    holder: str | None  # the identified citizen's holder key
+    wallet: OpenedWallet | None  # the identified citizen's opened wallet
     assisted_by: str | None = None  # operator id
     desk_confirmed_by: str | None = None  # operator id, for a desk payment
     desk_proof_key: bytes = field(default=b"", repr=False)  # that operator's login proof key
+    # The assisting operator's login proof key (the desk's, when they are the same).
+    assisted_proof_key: bytes = field(default=b"", repr=False)
     credit_limit_cents: int = 5000
     voucher_days: int = 90
     phone: str | None = None  # to call the citizen back if the platform refuses the order
@@ -209,9 +216,9 @@ def place_order(
         raise CheckoutError("payment_not_allowed", "a desk payment needs the manager")
     total = cart.total_cents
     if checkout.payment == "credit":
-        if checkout.holder is None:
+        if checkout.wallet is None:
             raise CheckoutError("not_identified")
-        credit = credit_of(session, checkout.holder, checkout.credit_limit_cents)
+        credit = credit_of(session, checkout.wallet, checkout.credit_limit_cents)
         if credit is None:
             raise CheckoutError("no_credit")
         if total > credit.balance_cents - credit.waiting_cents:
@@ -281,7 +288,7 @@ def place_order(
             }
             for ln in cart.lines
         ],
-        "holder": checkout.holder,
+        "holder": checkout.wallet.locator if checkout.wallet else None,
         "vouchers": vouchers,
         "channel": "kiosk_assisted" if checkout.assisted_by else "kiosk",
         "assisted_by": checkout.assisted_by,
@@ -295,6 +302,17 @@ def place_order(
             total,
             checkout.desk_confirmed_by,
             context.kiosk_id,
+        )
+    if checkout.wallet is not None:  # the citizen typed their wallet PIN on this kiosk
+        payload["wallet_proof"] = purchase_proof(
+            checkout.wallet.key.proof_key, reference, total, context.kiosk_id
+        )
+    assisting_key = checkout.assisted_proof_key or (
+        checkout.desk_proof_key if checkout.desk_confirmed_by == checkout.assisted_by else b""
+    )
+    if checkout.assisted_by and assisting_key:  # the platform checks it was typed here
+        payload["assisted_proof"] = assisted_proof(
+            assisting_key, reference, checkout.assisted_by, context.kiosk_id
         )
     entry_uuid = outbox.add(session, "purchase", payload)
     providers = sorted({ln.provider for ln in cart.lines})

@@ -1,8 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The vouchers a citizen can print at the kiosk once identified (Qt-free): subsidy
-vouchers the platform issued (buoni spesa) and those of their purchases, found in the
-mirror by the holder key of the codice fiscale typed or scanned, never by the code
-itself. Printing one queues the same signed code the platform published.
+"""A citizen's wallet at the kiosk (Qt-free): their credit and the vouchers they can
+print (buoni spesa the Comune granted, vouchers of their purchases).
+
+The mirror holds each wallet sealed (vouchers/wallet_key.py): the codice fiscale says
+whose it is, the wallet PIN opens it. Wrong PINs are counted per codice fiscale here
+(``KIOSK_ATTEMPTS`` in a row lock it at this kiosk for ``KIOSK_LOCK``) and reported to
+the platform, which counts them across kiosks and locks the wallet everywhere; the
+kiosk cannot tell a wrong PIN from a codice fiscale without a wallet, and says neither.
+The opened wallet lives in memory for the visit only.
 
 A voucher is a bearer code: a second print is a second bearer code. So any print after
 the first on this kiosk says "COPIA n. X" above and below the code, is counted apart
@@ -11,30 +16,141 @@ prints of every kiosk."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from forms.lookup import holder_key
 from printing import print_queue
 from printing.documents import Voucher, voucher, voucher_copy_mark
 from printing.slip import SlipContext
 from store import outbox
-from store.models import MirroredVoucher, PrintJob
+from store.models import PrintJob, WalletAttempt, WalletEntry
+from vouchers.wallet_key import WalletKey, WalletSealError, open_sealed, opened_proof
+
+KIOSK_ATTEMPTS = 5  # wrong PINs in a row for one codice fiscale at this kiosk
+KIOSK_LOCK = timedelta(hours=24)  # then no more tries here (the desk resets the PIN)
 
 
-def usable_vouchers(session: Session, holder: str, today: date) -> list[MirroredVoucher]:
-    return list(
-        session.scalars(
-            select(MirroredVoucher)
-            .where(
-                MirroredVoucher.holder == holder,
-                MirroredVoucher.state == "issued",
-                MirroredVoucher.valid_until >= today,
-            )
-            .order_by(MirroredVoucher.valid_until)
+@dataclass(frozen=True)
+class WalletVoucher:
+    id: str
+    programme: str
+    issuer: str
+    amount_cents: int | None
+    service: str | None
+    valid_from: date
+    valid_until: date
+    code: str
+    signed_code: str
+
+
+@dataclass(frozen=True)
+class OpenedWallet:
+    key: WalletKey = field(repr=False)
+    credit_programme: str | None
+    balance_cents: int | None  # None: no credit
+    vouchers: tuple[WalletVoucher, ...]
+
+    @property
+    def locator(self) -> str:
+        return self.key.locator
+
+    def usable(self, today: date) -> list[WalletVoucher]:
+        return [v for v in self.vouchers if v.valid_until >= today]
+
+
+@dataclass(frozen=True)
+class WalletRefusal:
+    """Why the wallet did not open: ``wrong`` (PIN or codice fiscale; ``left`` tries
+    before the lock), ``locked_here`` (too many wrong PINs at this kiosk), ``locked``
+    (the platform locked it after wrong PINs at its kiosks)."""
+
+    reason: str
+    left: int = 0
+
+
+def attempt_tag(lookup_key: bytes, codice_fiscale: str) -> str:
+    """Whose wrong PINs: the holder key the platform also computes (its ledger's key)."""
+    return holder_key(lookup_key, codice_fiscale)
+
+
+def _opened(key: WalletKey, content: dict[str, object]) -> OpenedWallet:
+    credit = content.get("credit")
+    items = content.get("vouchers")
+    vouchers = tuple(
+        WalletVoucher(
+            id=str(v["id"]),
+            programme=str(v["programme"]),
+            issuer=str(v["issuer"]),
+            amount_cents=v.get("amount_cents"),
+            service=v.get("service"),
+            valid_from=date.fromisoformat(v["valid_from"]),
+            valid_until=date.fromisoformat(v["valid_until"]),
+            code=str(v["code"]),
+            signed_code=str(v["signed_code"]),
         )
+        for v in (items if isinstance(items, list) else [])
+        if isinstance(v, dict) and v.get("state", "issued") == "issued"
     )
+    if isinstance(credit, dict):
+        return OpenedWallet(key, str(credit["programme"]), int(credit["balance_cents"]), vouchers)
+    return OpenedWallet(key, None, None, vouchers)
+
+
+def locked_here(session: Session, tag: str, now: datetime) -> bool:
+    attempt = session.get(WalletAttempt, tag)
+    return bool(attempt and attempt.locked_until and attempt.locked_until > now)
+
+
+def open_wallet(
+    session: Session, tag: str, key: WalletKey, kiosk_id: str, now: datetime
+) -> OpenedWallet | WalletRefusal:
+    """Opens the wallet ``key`` (from the codice fiscale and PIN typed) gives, in the
+    caller's write transaction; counts and reports a wrong PIN."""
+    if locked_here(session, tag, now):
+        return WalletRefusal("locked_here")
+    row = session.get(WalletEntry, key.locator)
+    if row is not None and row.locked:
+        return WalletRefusal("locked")
+    try:
+        if row is None or row.sealed is None:
+            raise WalletSealError("no wallet")
+        content = open_sealed(key, row.sealed)
+    except WalletSealError:
+        return _failed(session, tag, kiosk_id, now)
+    attempt = session.get(WalletAttempt, tag)
+    if attempt is not None:
+        session.delete(attempt)
+    moment = now.isoformat()
+    outbox.add(
+        session,
+        "event",
+        {
+            "type": "wallet_opened",
+            "wallet": key.locator,
+            "kiosk": kiosk_id,
+            "at": moment,
+            "proof": opened_proof(key.proof_key, kiosk_id, moment),
+        },
+    )
+    return _opened(key, content)
+
+
+def _failed(session: Session, tag: str, kiosk_id: str, now: datetime) -> WalletRefusal:
+    attempt = session.get(WalletAttempt, tag)
+    if attempt is None:
+        attempt = WalletAttempt(tag=tag, failures=0, locked_until=None, updated_at=now)
+        session.add(attempt)
+    attempt.failures += 1
+    attempt.updated_at = now
+    outbox.add(session, "event", {"type": "wallet_pin_failed", "holder": tag, "kiosk": kiosk_id})
+    if attempt.failures >= KIOSK_ATTEMPTS:
+        attempt.locked_until, attempt.failures = now + KIOSK_LOCK, 0
+        return WalletRefusal("locked_here")
+    return WalletRefusal("wrong", KIOSK_ATTEMPTS - attempt.failures)
 
 
 def prints_of(session: Session, code: str) -> int:
@@ -44,30 +160,38 @@ def prints_of(session: Session, code: str) -> int:
     return session.scalar(count) or 0
 
 
-def print_voucher(session: Session, holder: str, voucher_id: str, context: SlipContext) -> str:
+def print_voucher(
+    session: Session, wallet: OpenedWallet, voucher_id: str, context: SlipContext
+) -> str:
     """Queues the holder's voucher, marked as a copy if printed before; KeyError if it
-    is not theirs to print."""
-    row = session.get(MirroredVoucher, voucher_id)
-    if row is None or row.holder != holder or row.state != "issued":
+    is not in their wallet."""
+    item = next((v for v in wallet.vouchers if v.id == voucher_id), None)
+    if item is None:
         raise KeyError(voucher_id)
-    copy_no = prints_of(session, row.code)
+    copy_no = prints_of(session, item.code)
     slip = voucher(
         context,
         Voucher(
-            programme=row.programme,
-            issuer=row.issuer,
-            signed_code=row.signed_code,
-            human_code=row.code,
-            valid_from=row.valid_from,
-            valid_until=row.valid_until,
-            amount_cents=row.amount_cents,
-            service=None if row.amount_cents else row.programme,
+            programme=item.programme,
+            issuer=item.issuer,
+            signed_code=item.signed_code,
+            human_code=item.code,
+            valid_from=item.valid_from,
+            valid_until=item.valid_until,
+            amount_cents=item.amount_cents,
+            service=None if item.amount_cents else item.programme,
             mark=voucher_copy_mark(copy_no) if copy_no else "",
         ),
     )
     outbox.add(
         session,
         "event",
-        {"type": "voucher_printed", "voucher": row.id, "copy": copy_no, "kiosk": context.kiosk_id},
+        {
+            "type": "voucher_printed",
+            "voucher": item.id,
+            "copy": copy_no,
+            "kiosk": context.kiosk_id,
+            "amount_cents": item.amount_cents,
+        },
     )
-    return print_queue.add(session, slip, "voucher_copy" if copy_no else "voucher", row.code)
+    return print_queue.add(session, slip, "voucher_copy" if copy_no else "voucher", item.code)

@@ -17,21 +17,22 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central.platform import Platform, PublishError
-from forms.lookup import holder_key
+from central.wallets import NETWORK_ATTEMPTS
 from kiosk.boot.config import ManagerSettings
 from kiosk.core.manager_desk import day_report
 from kiosk.core.manager_login import hash_pin, log_in
 from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
-from kiosk.core.wallet import print_voucher
+from kiosk.core.wallet import KIOSK_ATTEMPTS, WalletRefusal, print_voucher
 from printing import print_queue
 from printing.slip import SlipContext, Text
 from store.database import Store
-from store.models import Credit, MirroredVoucher, Operator
+from store.models import Operator, WalletEntry
 from store.outbox import utcnow
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
 from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
+from tests.sync.wallets import PIN, opened, try_wallet
 from vouchers.codes import (
     SAMPLE_SIGNER,
     Signer,
@@ -40,6 +41,7 @@ from vouchers.codes import (
     new_voucher_id,
 )
 from vouchers.keys import public_key_text
+from vouchers.wallet_key import pin_set_proof
 
 CF = "FRRNNA41A63E592W"
 PROGRAMME = "Buoni spesa 2026"
@@ -138,8 +140,10 @@ def registered_kiosk(central: Central) -> tuple[Device, Signer]:
     return device, signer
 
 
-def holder(central: Central, cf: str = CF) -> str:
-    return holder_key(central.platform.lookup_secret(), cf)
+def holder(central: Central, cf: str = CF) -> None:
+    """Purchases here carry no wallet: only the citizen's PIN gives its locator's proof
+    (the wallet's own attacks are below)."""
+    del central, cf
 
 
 # Vouchers under the platform's authority ------------------------------------------------
@@ -219,18 +223,21 @@ def test_a_voucher_id_is_never_issued_twice_nor_overwritten(
 def test_a_kiosks_own_order_still_works_and_is_published_from_the_catalog(
     central: Central, kiosk: SyncEngine
 ) -> None:
+    central.platform.set_wallet_pin(CF, PIN)
+    kiosk.run_once()
+    wallet = opened(kiosk.store, central, CF)  # the citizen typed their PIN: a wallet order
     with kiosk.store.write() as session:
         cart = Cart()
         cart.add(cart_line(session, "s01", 3))
         place_order(
             session,
             cart,
-            Checkout("provider", holder(central)),
-            SlipContext("SP", "Piazzola sul Brenta", "k", datetime.now()),
+            Checkout("provider", wallet),
+            SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now()),
             KIOSK_SIGNER,
             datetime.now(UTC),
         )
-    assert kiosk.push() == (1, 0)  # accepted, rejected
+    assert kiosk.push() == (2, 0)  # the order and the wallet's opening: accepted
     [record] = central.platform.records("vouchers").values()
     service = central.platform.records("services")["s01"]
     assert record["programme"] == service["title"]["it"] and record["service"] == "s01"
@@ -433,10 +440,12 @@ def test_a_reprinted_bearer_voucher_says_copy_and_is_counted_apart(
     central: Central, kiosk: SyncEngine
 ) -> None:
     issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    central.platform.set_wallet_pin(CF, PIN)
     kiosk.run_once()
+    wallet = opened(kiosk.store, central, CF)
     context = SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now())
     with kiosk.store.write() as session:
-        jobs = [print_voucher(session, holder(central), issued["id"], context) for _ in range(3)]
+        jobs = [print_voucher(session, wallet, issued["id"], context) for _ in range(3)]
         slips = [print_queue.get(session, job) for job in jobs]
         report = day_report(session, datetime.now().date(), None)
     texts = [[e.text for e in s.slip.elements if isinstance(e, Text)] for s in slips if s]
@@ -458,30 +467,32 @@ def test_a_reprinted_bearer_voucher_says_copy_and_is_counted_apart(
 def test_a_kiosk_receives_only_its_comunes_wallet_and_operators(
     central: Central, store: Store
 ) -> None:
-    """Piazzola's credit, voucher and operator never reach a kiosk of Limena."""
+    """Piazzola's wallets and operators never reach a kiosk of Limena."""
     central.platform.set_credit(CF, "Credito welfare", 5_000, "piazzola")
     piazzola = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    mine = central.platform.set_wallet_pin(CF, PIN, "piazzola")
     central.platform.set_credit("BNCMTT15B19G224I", "Credito welfare", 7_000, "limena")
     limena = central.platform.issue_voucher("BNCMTT15B19G224I", "limena", PROGRAMME, 2_500)
+    theirs = central.platform.set_wallet_pin("BNCMTT15B19G224I", PIN, "limena")
     client = enrolled_client(central, comune="limena")
     engine = SyncEngine(store, client, page_size=2)
     engine.run_once()
     with store.read() as session:
-        vouchers = set(session.scalars(select(MirroredVoucher.id)))
-        credits = set(session.scalars(select(Credit.balance_cents)))
+        wallets = set(session.scalars(select(WalletEntry.id)))
         operators = set(session.scalars(select(Operator.id)))
-    assert vouchers == {limena["id"]} and piazzola["id"] not in vouchers
-    assert credits == {7_000}
+    assert wallets == {theirs} and mine not in wallets
+    wallet = opened(store, central, "BNCMTT15B19G224I")
+    assert wallet.balance_cents == 7_000 and [v.id for v in wallet.vouchers] == [limena["id"]]
     every = central.platform.records("operators")
     assert operators == {
         op for op, r in every.items() if r.get("comuni") is None or "limena" in r["comuni"]
     }
     assert operators != set(every)  # Piazzola's own operators stay away
-    # A debit keeps the credit where it was granted; a tombstone follows the record.
+    # A voucher withdrawn leaves the sealed wallet too.
     central.platform.unpublish("vouchers", limena["id"])
     engine.run_once()
-    with store.read() as session:
-        assert session.get(MirroredVoucher, limena["id"]) is None
+    assert opened(store, central, "BNCMTT15B19G224I").vouchers == ()
+    del piazzola
     client.close()
 
 
@@ -548,3 +559,213 @@ def test_operator_pins_are_slow_to_search_and_the_platform_refuses_a_cheap_hash(
         right = log_in(session, "4004", "246810", "piazzola", utcnow(), rules)
     assert [t.problem for t in tries] == ["wrong", "wrong", "locked", "locked"]
     assert right.manager is None and right.problem == "locked"
+
+
+# A citizen's wallet: the codice fiscale says whose, the wallet PIN says it is them -------
+
+
+def test_a_codice_fiscale_alone_opens_no_wallet_from_a_kiosk_token_or_a_stolen_disk(
+    central: Central, kiosk: SyncEngine, tmp_path: Path
+) -> None:
+    """The neighbour computed the citizen's codice fiscale: with a kiosk's token, the
+    kiosk's disk and its keys, they find no balance, no voucher code, no match."""
+    central.platform.set_credit(CF, "Credito welfare", 4_321)
+    issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    locator = central.platform.set_wallet_pin(CF, PIN)
+    kiosk.run_once()
+    secrets_in_clear = [issued["code"], issued["signed_code"][4:40], "4321", "Credito welfare"]
+    # The kiosk token reads the wallet stream: sealed only; the ledger is no stream.
+    thief = Device(central)
+    page = thief.call("GET", "/v1/changes/wallet").text
+    assert locator in page and not any(text in page for text in secrets_in_clear)
+    assert thief.call("GET", "/v1/changes/ledger").status_code == 404
+    # The stolen disk: the database file holds neither the codes nor the balance.
+    kiosk.store.close()
+    files = [p for p in tmp_path.rglob("kiosk.sqlite3*") if p.is_file()]
+    disk = b"".join(p.read_bytes() for p in files)
+    assert any(p.name.startswith(kiosk.store.path.name) for p in files), files
+    assert [t for t in secrets_in_clear if t.encode() in disk] == [], files
+    assert locator.encode() in disk
+    # The codice fiscale with the kiosk's lookup key names no wallet (the old holder key).
+    from forms.lookup import holder_key
+
+    assert holder_key(central.platform.lookup_secret(), CF).encode() not in disk
+    reopened = Store(kiosk.store.path)
+    try:
+        wrong = try_wallet(reopened, central, CF, "111111")
+        assert isinstance(wrong, WalletRefusal) and wrong.reason == "wrong"
+        right = opened(reopened, central, CF)
+        assert right.balance_cents == 4_321 and [v.code for v in right.vouchers] == [issued["code"]]
+    finally:
+        reopened.close()
+
+
+def test_wrong_wallet_pins_lock_it_at_the_kiosk_then_on_every_kiosk_until_the_pin_is_reset(
+    central: Central, kiosk: SyncEngine, tmp_path: Path
+) -> None:
+    central.platform.set_credit(CF, "Credito welfare", 5_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    kiosk.run_once()
+    guesses = [try_wallet(kiosk.store, central, CF, f"{n:06d}") for n in range(KIOSK_ATTEMPTS)]
+    assert [g.reason for g in guesses if isinstance(g, WalletRefusal)] == ["wrong"] * (
+        KIOSK_ATTEMPTS - 1
+    ) + ["locked_here"]
+    assert [g.left for g in guesses[:2] if isinstance(g, WalletRefusal)] == [4, 3]
+    right = try_wallet(kiosk.store, central, CF)  # even the right PIN waits now, here
+    assert isinstance(right, WalletRefusal) and right.reason == "locked_here"
+    kiosk.push()  # the platform hears of every wrong PIN
+    assert central.platform.wallet_holder(CF).failures == KIOSK_ATTEMPTS  # type: ignore[union-attr]
+    # A second kiosk: the rest of the network's allowance, then the wallet locks everywhere.
+    other = Store(tmp_path / "other.sqlite3")
+    second = SyncEngine(other, enrolled_client(central))
+    second.run_once()
+    for n in range(NETWORK_ATTEMPTS - KIOSK_ATTEMPTS):
+        try_wallet(other, central, CF, f"{n + 100:06d}")
+    second.push()
+    assert central.platform.wallet_holder(CF).locked_at is not None  # type: ignore[union-attr]
+    other.close()
+    other = Store(tmp_path / "third.sqlite3")  # any kiosk of the network, even a new one
+    second = SyncEngine(other, enrolled_client(central))
+    second.run_once()
+    locked = try_wallet(other, central, CF)  # the right PIN
+    assert isinstance(locked, WalletRefusal) and locked.reason == "locked"
+    # A kiosk token cannot clear the count: a "wallet opened" claim needs the wallet's proof.
+    forged = {"type": "wallet_opened", "wallet": central.platform.wallet_holder(CF).locator}  # type: ignore[union-attr]
+    Device(central).call(
+        "POST",
+        "/v1/submissions",
+        json={
+            "entries": [
+                {
+                    "uuid": str(uuid.uuid4()),
+                    "kind": "event",
+                    "created_at": datetime.now(UTC).isoformat(),
+                    "payload": forged | {"proof": "0" * 64, "at": "x"},
+                }
+            ]
+        },
+    )
+    assert central.platform.wallet_holder(CF).locked_at is not None  # type: ignore[union-attr]
+    # The Comune sends a new letter: a new PIN opens the wallet again.
+    central.platform.set_wallet_pin(CF, "735190")
+    second.run_once()
+    assert opened(other, central, CF, "735190").balance_cents == 5_000
+    other.close()
+
+
+def test_a_credit_purchase_needs_the_citizens_wallet_pin_not_the_wallet_locator(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    central.platform.set_credit(CF, "Credito welfare", 5_000)
+    locator = central.platform.set_wallet_pin(CF, PIN)
+    thief = Device(central)  # reads the locator on the wallet stream, as any kiosk can
+    spend = purchase(None, []) | {"payment": "credit", "holder": locator}
+    bare = thief.purchase(spend)
+    forged = thief.purchase(spend | {"wallet_proof": "ab" * 32})
+    from forms.lookup import holder_key
+
+    by_cf = thief.purchase(spend | {"holder": holder_key(central.platform.lookup_secret(), CF)})
+    assert (bare["code"], forged["code"], by_cf["code"]) == (
+        "unconfirmed_holder",
+        "unconfirmed_holder",
+        "unknown_wallet",
+    )
+    assert (
+        central.platform.records("credits")[holder_key(central.platform.lookup_secret(), CF)][
+            "balance_cents"
+        ]
+        == 5_000
+    )
+    # The citizen, with their PIN, at a kiosk: accepted and debited.
+    kiosk.run_once()
+    wallet = opened(kiosk.store, central, CF)
+    with kiosk.store.write() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 1))
+        context = SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+        place_order(
+            session, cart, Checkout("credit", wallet), context, KIOSK_SIGNER, datetime.now(UTC)
+        )
+    kiosk.run_once()
+    assert opened(kiosk.store, central, CF).balance_cents == 5_000 - 1300
+
+
+def pin_request(
+    central: Central, kiosk: SyncEngine, proof_key: bytes, pin: str, **changes: Any
+) -> dict[str, Any]:
+    issued_at = changes.pop("issued_at", datetime.now(UTC)).isoformat()
+    body = {
+        "codice_fiscale": CF,
+        "pin": pin,
+        "operator": "1001",
+        "document": "carta d'identità",
+        "issued_at": issued_at,
+        "login_proof": pin_set_proof(proof_key, "kiosk-test", "1001", CF, pin, issued_at),
+    }
+    return body | changes
+
+
+def test_a_wallet_pin_is_set_at_a_kiosk_only_with_an_operators_login_proof(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    central.platform.set_credit(CF, "Credito welfare", 2_500)
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+    assert silvia is not None
+    token = str(vars(kiosk.client)["_token"])  # the kiosk's own device token
+    url = f"{central.url}/v1/device/wallet-pin"
+
+    def send(body: dict[str, Any], bearer: str = token) -> requests.Response:
+        return requests.post(
+            url, json=body, headers={"Authorization": f"Bearer {bearer}"}, timeout=10
+        )
+
+    claimed = send(pin_request(central, kiosk, b"\x00" * 32, "582941"))
+    stale = send(
+        pin_request(
+            central,
+            kiosk,
+            silvia.proof_key,
+            "582941",
+            issued_at=datetime.now(UTC) - timedelta(hours=1),
+        )
+    )
+    other_pin = send(pin_request(central, kiosk, silvia.proof_key, "582941") | {"pin": "999111"})
+    shop = Device(central, "merchant", services=["s01"])
+    as_shop = send(pin_request(central, kiosk, silvia.proof_key, "582941"), shop.token)
+    assert [r.status_code for r in (claimed, stale, other_pin, as_shop)] == [403, 403, 403, 403]
+    assert "unconfirmed_operator" in claimed.text and "stale_proof" in stale.text
+    assert central.platform.wallet_holder(CF) is None
+    done = send(pin_request(central, kiosk, silvia.proof_key, "582941"))
+    assert done.status_code == 200, done.text
+    row = central.platform.wallet_holder(CF)
+    assert row is not None and (row.set_by, row.document) == ("1001", "carta d'identità")
+    kiosk.run_once()
+    assert opened(kiosk.store, central, CF, "582941").balance_cents == 2_500
+
+
+def test_assisted_by_on_a_purchase_needs_the_operators_login_on_that_kiosk(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+        assert silvia is not None
+        proven = desk_order(
+            session, Checkout("provider", None, "1001", assisted_proof_key=silvia.proof_key)
+        )
+        claimed = desk_order(session, Checkout("provider", None, "1001"))
+        elsewhere = desk_order(
+            session,
+            Checkout("provider", None, "1001", assisted_proof_key=silvia.proof_key),
+            kiosk_id="kiosk-other",
+        )
+    kiosk.push()
+    results = {s.uuid: s for s in central.platform.submissions()}
+    assert results[proven].status == "accepted"
+    for refused in (claimed, elsewhere):
+        assert (results[refused].status, results[refused].code) == (
+            "rejected",
+            "unconfirmed_assistance",
+        )

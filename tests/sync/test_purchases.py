@@ -18,20 +18,20 @@ from sqlalchemy import select
 
 from central import purchases
 from central.voucher_authority import RedeemRequest, VoucherRefusedError
-from forms.lookup import holder_key
 from kiosk.core.manager_desk import day_report, desk_facts
 from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
-from kiosk.core.wallet import print_voucher, usable_vouchers
+from kiosk.core.wallet import print_voucher
 from printing import print_queue
 from printing.slip import Qr, SlipContext
 from protocol.messages import SubmissionEntry
 from store.database import Store
-from store.models import MirroredVoucher, OutboxEntry
+from store.models import OutboxEntry
 from store.retention import RetentionRule
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client, enrolled_merchant
 from tests.sync.faults import FaultProxy
+from tests.sync.wallets import PIN, opened
 from vouchers.codes import Signer
 
 CF = "FRRNNA41A63E592W"
@@ -53,10 +53,6 @@ def order(
         return place_order(session, cart, checkout, context(), signer, datetime.now(UTC)).reference
 
 
-def holder(central: Central, cf: str = CF) -> str:
-    return holder_key(central.platform.lookup_secret(), cf)
-
-
 @pytest.fixture
 def flaky(central: Central, store: Store) -> Iterator[tuple[SyncEngine, FaultProxy]]:
     proxy = FaultProxy((central.server.host, central.server.port))
@@ -70,8 +66,10 @@ def test_an_order_reaches_the_platform_once_though_the_first_two_pushes_fail(
     flaky: tuple[SyncEngine, FaultProxy], central: Central
 ) -> None:
     engine, proxy = flaky
+    central.platform.set_wallet_pin(CF, PIN)
     engine.run_once()
-    reference = order(engine.store, {"s01": 2, "s02": 1}, Checkout("provider", holder(central)))
+    wallet = opened(engine.store, central, CF)
+    reference = order(engine.store, {"s01": 2, "s02": 1}, Checkout("provider", wallet))
     proxy.next_push_faults = ["drop_after_commit", "http_503"]
     failures = 0
     while True:
@@ -89,38 +87,35 @@ def test_an_order_reaches_the_platform_once_though_the_first_two_pushes_fail(
         ("s01", 2, 1300),
         ("s02", 1, central.platform.records("services")["s02"]["price_cents"]),
     ]
-    engine.run_once()  # the vouchers come back through the wallet stream
+    engine.run_once()  # the vouchers come back through the wallet stream, sealed
+    mine = opened(engine.store, central, CF).usable(datetime.now().date())
     with engine.store.read() as session:
-        mine = usable_vouchers(session, holder(central), datetime.now().date())
         jobs = [
             (j.kind, j.reference)
             for j in map(print_queue.QueuedJob.of, session.scalars(select(print_queue.PrintJob)))
         ]
-    assert sorted(v.service_id for v in mine) == ["s01", "s02"]
+    assert sorted(str(v.service) for v in mine) == ["s01", "s02"]
     assert ("receipt", reference) in jobs and sum(kind == "voucher" for kind, _ in jobs) == 2
     with engine.store.read() as session:
         report = day_report(session, datetime.now().date(), None)
     assert (report.bookings, report.purchases, report.vouchers) == (1, 0, 2)
 
-    [two] = [v for v in mine if v.service_id == "s01"]  # 2 units, signed in the code
+    [two] = [v for v in mine if v.service == "s01"]  # 2 units, signed in the code
     shop, _token = enrolled_merchant(central, services=["s01"])
     assert central.platform.voucher_standing(shop, two.code).units_left == 2
     first = central.platform.redeem(shop, two.code, RedeemRequest(str(uuid.uuid4())))
     assert (first.state, first.units_left) == ("issued", 1)  # one unit at a time
     second = central.platform.redeem(shop, two.code, RedeemRequest(str(uuid.uuid4())))
     assert (second.state, second.units_left) == ("redeemed", 0)
-    engine.run_once()
-    with engine.store.read() as session:
-        assert session.get(MirroredVoucher, two.id).state == "redeemed"  # type: ignore[union-attr]
+    engine.run_once()  # a redeemed voucher leaves the wallet
+    assert two.id not in {v.id for v in opened(engine.store, central, CF).vouchers}
 
 
 def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
     engine: SyncEngine, central: Central
 ) -> None:
     engine.run_once()
-    reference = order(
-        engine.store, {"s01": 1}, Checkout("provider", holder(central), phone="3471234567")
-    )
+    reference = order(engine.store, {"s01": 1}, Checkout("provider", None, phone="3471234567"))
     service = dict(central.platform.records("services")["s01"])
     central.platform.publish("services", {**service, "price_cents": 1500})
     engine.push()
@@ -144,10 +139,12 @@ def test_credit_spent_offline_is_bounded_and_reconciled_at_sync(
     engine: SyncEngine, central: Central
 ) -> None:
     key = central.platform.set_credit(CF, "Credito welfare 2026", 10_000)
+    central.platform.set_wallet_pin(CF, PIN)
     engine.run_once()
-    limit = Checkout("credit", key, credit_limit_cents=5000)
+    wallet = opened(engine.store, central, CF)
+    limit = Checkout("credit", wallet, credit_limit_cents=5000)
     with engine.store.read() as session:
-        view = credit_of(session, key, 5000)
+        view = credit_of(session, wallet, 5000)
         assert view is not None and (view.balance_cents, view.spendable_cents) == (10_000, 5000)
     with pytest.raises(CheckoutError) as refused:
         order(engine.store, {"s01": 4}, limit)  # € 52,00: above what may wait unsent
@@ -157,15 +154,18 @@ def test_credit_spent_offline_is_bounded_and_reconciled_at_sync(
         order(engine.store, {"s01": 2}, limit)  # another € 26,00 would make € 52,00 waiting
     assert again.value.reason == "credit_limit"
     with engine.store.read() as session:
-        assert credit_of(session, key, 5000).spendable_cents == 2400  # type: ignore[union-attr]
+        assert credit_of(session, wallet, 5000).spendable_cents == 2400  # type: ignore[union-attr]
 
     engine.run_once()  # back online: accepted, debited, the new balance comes back
+    wallet = opened(engine.store, central, CF)
     with engine.store.read() as session:
-        view = credit_of(session, key, 5000)
+        view = credit_of(session, wallet, 5000)
     assert view is not None and (view.balance_cents, view.waiting_cents) == (7400, 0)
     assert central.platform.records("credits")[key]["balance_cents"] == 7400
+    central.platform.set_wallet_pin(OTHER_CF, PIN)
+    engine.run_once()
     with pytest.raises(CheckoutError) as nothing:
-        order(engine.store, {"s01": 1}, Checkout("credit", holder(central, OTHER_CF)))
+        order(engine.store, {"s01": 1}, Checkout("credit", opened(engine.store, central, OTHER_CF)))
     assert nothing.value.reason == "no_credit"
 
 
@@ -173,14 +173,17 @@ def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
     engine: SyncEngine, central: Central
 ) -> None:
     issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 15_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    central.platform.set_wallet_pin(OTHER_CF, PIN)
     engine.run_once()
     today = datetime.now().date()
+    other, mine = opened(engine.store, central, OTHER_CF), opened(engine.store, central, CF)
     with engine.store.write() as session:
-        assert usable_vouchers(session, holder(central, OTHER_CF), today) == []
+        assert other.usable(today) == []
         with pytest.raises(KeyError):
-            print_voucher(session, holder(central, OTHER_CF), issued["id"], context())
-        [found] = usable_vouchers(session, holder(central), today)
-        job = print_voucher(session, holder(central), found.id, context())
+            print_voucher(session, other, issued["id"], context())
+        [found] = mine.usable(today)
+        job = print_voucher(session, mine, found.id, context())
         printed = print_queue.get(session, job)
     assert found.amount_cents == 15_000 and found.code == issued["code"]
     assert printed is not None
@@ -290,6 +293,7 @@ def two_kiosks_with_an_order_each_on_one_credit(
 ) -> tuple[str, list[SyncEngine]]:
     """€ 50,00 of credit, and on each of two kiosks an order of € 26,00 paid with it."""
     key = central.platform.set_credit(CF, "Credito welfare 2026", 5_000)
+    central.platform.set_wallet_pin(CF, PIN)
     other = Store(tmp_path / "other-kiosk.sqlite3")
     signers = [SIGNER, Signer(Ed25519PrivateKey.generate())]  # each kiosk has its own key
     engines = [
@@ -298,7 +302,10 @@ def two_kiosks_with_an_order_each_on_one_credit(
     ]
     for engine, signer in zip(engines, signers, strict=True):
         engine.run_once()
-        order(engine.store, {"s01": 2}, Checkout("credit", key, credit_limit_cents=5_000), signer)
+        wallet = opened(engine.store, central, CF)
+        order(
+            engine.store, {"s01": 2}, Checkout("credit", wallet, credit_limit_cents=5_000), signer
+        )
     return key, engines
 
 
@@ -315,9 +322,11 @@ def test_two_kiosks_spending_one_credit_at_the_same_moment_cannot_overspend_it(
 
     monkeypatch.setattr(purchases, "check_purchase", slowly)
     outcomes = at_the_same_moment(*(engine.push for engine in engines))
-    assert outcomes == [(1, 0), (0, 1)]  # the second order would overspend: refused
+    # Each kiosk also tells the platform the wallet opened (accepted); the second order
+    # would overspend: refused.
+    assert outcomes == [(2, 0), (1, 1)]
     with engines[1].store.read() as session:
-        [refused] = session.scalars(select(OutboxEntry)).all()
+        [refused] = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase"))
     assert refused.reject_code == "insufficient_credit"
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400
     engines[1].store.close()
@@ -330,7 +339,7 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
     entries = []
     for engine in engines:
         with engine.store.read() as session:
-            [row] = session.scalars(select(OutboxEntry)).all()
+            [row] = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase"))
         # Without their vouchers: each kiosk's are signed with its own key, and here one
         # sender brings both orders.
         entries.append(
@@ -341,7 +350,8 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
                 payload={**row.payload, "vouchers": []},
             )
         )
-    first, second = central.platform.submit("kiosk-test", entries)
+    sender = central.platform.devices()[0].id  # a kiosk: the wallet's proof names its id
+    first, second = central.platform.submit(sender, entries)
     assert (first.status, second.status, second.code) == (
         "accepted",
         "rejected",

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Checkout and "my vouchers" behind the screens, off the UI thread.
 
-The codice fiscale becomes the holder key here (with the key the platform gave this
-kiosk at enrollment) and is not kept; the holder key lives until the visit ends. The
+The codice fiscale and the wallet PIN open the citizen's sealed wallet here (the
+memory-hard key takes a moment, off the UI thread) and are not kept; the opened wallet
+lives until the visit ends. The
 order, its outbox entry and its slips are written in one transaction; the sync worker
 is woken so the order leaves at once, and the print panel shows the receipt.
 """
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from forms.lookup import holder_key
 from kiosk.core.purchasing import (
     Checkout,
     CheckoutError,
@@ -25,12 +25,19 @@ from kiosk.core.purchasing import (
     credit_of,
     place_order,
 )
-from kiosk.core.wallet import print_voucher, usable_vouchers
+from kiosk.core.wallet import (
+    OpenedWallet,
+    WalletRefusal,
+    attempt_tag,
+    locked_here,
+    open_wallet,
+    print_voucher,
+)
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.wallet import WalletScreen
 from printing.slip import SlipContext
-from store.models import MirroredVoucher
 from sync import device
+from vouchers.wallet_key import wallet_key
 
 if TYPE_CHECKING:
     from kiosk.boot.backend import Backend
@@ -53,7 +60,7 @@ class PurchaseController(QObject):
         super().__init__(window)
         self.window, self.backend, self.tasks, self.context = window, backend, tasks, context
         self.printer = printer
-        self.holder: str | None = None  # the identified citizen, for this visit only
+        self.wallet: OpenedWallet | None = None  # the identified citizen's, this visit only
         window.visit_ended.connect(self._forget)
         window.screen_added.connect(self._hook)
         for screen in window.screens.values():
@@ -61,38 +68,62 @@ class PurchaseController(QObject):
 
     def _hook(self, screen: object) -> None:
         if isinstance(screen, CheckoutScreen):
-            screen.identify_requested.connect(lambda cf, s=screen: self.identify(s, cf))
+            screen.identify_requested.connect(lambda cf, pin, s=screen: self.identify(s, cf, pin))
             screen.place_requested.connect(lambda p, ok, s=screen: self.place(s, p, ok))
         if isinstance(screen, WalletScreen):
-            screen.identify_requested.connect(lambda cf, s=screen: self.open_wallet(s, cf))
+            screen.identify_requested.connect(
+                lambda cf, pin, s=screen: self.open_wallet(s, cf, pin)
+            )
             screen.print_voucher.connect(lambda v, s=screen: self.print_voucher(s, v))
 
     def _forget(self) -> None:
-        self.holder = None
+        self.wallet = None
 
-    def _holder(self, codice_fiscale: str) -> str | None:
-        identity = device.load(self.backend.config.device_file)
-        return (
-            holder_key(bytes.fromhex(identity.lookup_key), codice_fiscale)
-            if (identity and identity.lookup_key)
-            else None
+    def _opener(self, codice_fiscale: str, pin: str) -> Callable[[], Opened]:
+        """The work of opening a wallet, for the task runner: None when the kiosk has
+        not reached the platform yet (no key to tell whose wallet is whose)."""
+        store, file, kiosk_id = (
+            self.backend.store,
+            self.backend.config.device_file,
+            self.context().kiosk_id,
         )
+
+        def work() -> Opened:
+            identity = device.load(file)
+            if not (identity and identity.lookup_key):
+                return None
+            tag = attempt_tag(bytes.fromhex(identity.lookup_key), codice_fiscale)
+            now = datetime.now(UTC).replace(tzinfo=None)
+            with store.read() as session:
+                if locked_here(session, tag, now):  # spare the memory-hard key
+                    return WalletRefusal("locked_here")
+            key = wallet_key(codice_fiscale, pin)
+            with store.write() as session:
+                return open_wallet(session, tag, key, kiosk_id, now)
+
+        return work
 
     # Checkout -------------------------------------------------------------------------------
 
-    def identify(self, screen: CheckoutScreen, codice_fiscale: str) -> None:
+    def identify(self, screen: CheckoutScreen, codice_fiscale: str, pin: str) -> None:
         store, limit = self.backend.store, self.backend.config.purchases.credit_limit_cents
+        opener = self._opener(codice_fiscale, pin) if pin else None
 
-        def work() -> tuple[str | None, CreditView | None]:
-            holder = self._holder(codice_fiscale)
-            if holder is None:
-                return None, None
+        def work() -> tuple[Opened, CreditView | None]:
+            opened = opener() if opener is not None else None
+            if not isinstance(opened, OpenedWallet):
+                return opened, None
             with store.read() as session:
-                return holder, credit_of(session, holder, limit)
+                return opened, credit_of(session, opened, limit)
 
-        def done(result: tuple[str | None, CreditView | None]) -> None:
-            self.holder = result[0]
-            screen.show_identified(result[1])
+        def done(result: tuple[Opened, CreditView | None]) -> None:
+            opened, credit = result
+            if isinstance(opened, WalletRefusal):
+                log.info("wallet not opened at checkout: %s", opened.reason)
+                screen.show_wallet_refused(opened.reason, opened.left)
+                return
+            self.wallet = opened
+            screen.show_identified(credit)
 
         self.tasks.run(work, done, lambda error: self._failed(screen, error))
 
@@ -104,8 +135,9 @@ class PurchaseController(QObject):
         manager = self.window.ctx.citizen.assisted_by
         checkout = Checkout(
             payment=payment,
-            holder=self.holder,
+            wallet=self.wallet,
             assisted_by=manager.id if manager else None,
+            assisted_proof_key=manager.proof_key if manager else b"",
             desk_confirmed_by=manager.id if manager and desk_confirmed else None,
             desk_proof_key=manager.proof_key if manager and desk_confirmed else b"",
             credit_limit_cents=config.purchases.credit_limit_cents,
@@ -147,33 +179,30 @@ class PurchaseController(QObject):
 
     # My vouchers ----------------------------------------------------------------------------
 
-    def open_wallet(self, screen: WalletScreen, codice_fiscale: str) -> None:
-        store = self.backend.store
+    def open_wallet(self, screen: WalletScreen, codice_fiscale: str, pin: str) -> None:
+        work = self._opener(codice_fiscale, pin)
+        today = datetime.now().date()
 
-        def work() -> tuple[str | None, list[MirroredVoucher]]:
-            holder = self._holder(codice_fiscale)
-            if holder is None:
-                return None, []
-            with store.read() as session:
-                return holder, usable_vouchers(session, holder, datetime.now().date())
-
-        def done(result: tuple[str | None, list[MirroredVoucher]]) -> None:
-            self.holder = result[0]
-            if self.holder is None:  # never enrolled: no key to tell whose vouchers
+        def done(opened: Opened) -> None:
+            if opened is None:
                 screen.show_problem("not_connected")
+            elif isinstance(opened, WalletRefusal):
+                log.info("wallet not opened: %s", opened.reason)
+                screen.show_wallet_refused(opened.reason, opened.left)
             else:
-                screen.show_vouchers(result[1])
+                self.wallet = opened
+                screen.show_vouchers(opened.usable(today))
 
         self.tasks.run(work, done, lambda error: self._failed(screen, error))
 
     def print_voucher(self, screen: WalletScreen, voucher_id: str) -> None:
-        holder, store, context = self.holder, self.backend.store, self.context()
-        if holder is None:
+        wallet, store, context = self.wallet, self.backend.store, self.context()
+        if wallet is None:
             return
 
         def work() -> str:
             with store.write() as session:
-                return print_voucher(session, holder, voucher_id, context)
+                return print_voucher(session, wallet, voucher_id, context)
 
         def done(job: str) -> None:
             self.backend.printing.worker.wake()
@@ -184,3 +213,6 @@ class PurchaseController(QObject):
             screen.show_problem("print")
 
         self.tasks.run(work, done, failed)
+
+
+Opened = OpenedWallet | WalletRefusal | None

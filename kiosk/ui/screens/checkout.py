@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 class CheckoutScreen(DataScreen):
     route = "checkout"
-    identify_requested = Signal(str)  # codice fiscale
+    identify_requested = Signal(str, str)  # codice fiscale, wallet PIN ("" if none)
     place_requested = Signal(str, bool)  # payment, desk payment confirmed by the manager
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
@@ -49,8 +49,12 @@ class CheckoutScreen(DataScreen):
         self.next_steps = label(role="muted", name="checkoutNextSteps")
         self.body.addWidget(self.summary)
         self.body.addWidget(self.next_steps)
-        self.identify = IdentifyBox("checkout_cf", lambda: self.ctx.lang, ask_phone=True)
-        self.identify.identified.connect(self.identify_requested.emit)
+        self.identify = IdentifyBox(
+            "checkout_cf", lambda: self.ctx.lang, ask_phone=True, ask_pin="optional"
+        )
+        self.identify.identified.connect(
+            lambda cf: self.identify_requested.emit(cf, self.identify.pin or "")
+        )
         self.body.addWidget(self.identify)
         self.dock.addWidget(self.identify.keyboard)
         self.identify.keyboard_shown.connect(self._make_room)
@@ -127,6 +131,14 @@ class CheckoutScreen(DataScreen):
         self.mode, self.credit = "pay", credit
         self.retranslate()
 
+    def show_wallet_refused(self, reason: str, left: int = 0) -> None:
+        """The PIN did not open the wallet: asked again, calmly, beside the PIN."""
+        from kiosk.ui.screens.wallet import wallet_refusal_text
+
+        self.mode = "identify"
+        self.retranslate()
+        self.identify.show_pin_problem(wallet_refusal_text(self, reason, left))
+
     def _chosen(self) -> str | None:
         return next(
             (p for p, b in self.pay_buttons.items() if b.isChecked() and b.isVisible()), None
@@ -179,7 +191,9 @@ class CheckoutScreen(DataScreen):
                 "waiting to reach the platform. Try again later or choose another way to pay."
             ).format(amount=amount),
             "no_credit": self.tr("There is no credit in your name."),
-            "not_identified": self.tr("The credit can be used when the Social Point is online."),
+            "not_identified": self.tr(
+                "To pay with your welfare credit, go back and type your wallet PIN too."
+            ),
         }.get(
             reason,
             self.tr(

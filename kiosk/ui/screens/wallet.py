@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""My vouchers: after the codice fiscale, the vouchers in the citizen's name (buoni
-spesa the Comune granted, vouchers of their purchases), each printable again here."""
+"""My vouchers: after the codice fiscale and the wallet PIN, the vouchers in the
+citizen's name (buoni spesa the Comune granted, vouchers of their purchases), each
+printable again here."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.formatting import format_euro
@@ -16,24 +17,26 @@ from kiosk.ui.widgets.identify import IdentifyBox
 from store.catalog import CatalogReader
 
 if TYPE_CHECKING:
-    from store.models import MirroredVoucher
+    from kiosk.core.wallet import WalletVoucher
 
 
 class WalletScreen(DataScreen):
     route = "wallet"
-    identify_requested = Signal(str)  # codice fiscale
+    identify_requested = Signal(str, str)  # codice fiscale, wallet PIN
     print_voucher = Signal(str)  # voucher id
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
-        self.vouchers: list[MirroredVoucher] | None = None  # None: not identified yet
+        self.vouchers: list[WalletVoucher] | None = None  # None: not identified yet
         self.problem: str | None = None  # "not_connected", "error" or "print"
         self.title = label(role="title", name="walletTitle")
         self.intro = label(role="muted", name="walletIntro")
         self.body.addWidget(self.title)
         self.body.addWidget(self.intro)
-        self.identify = IdentifyBox("wallet_cf", lambda: self.ctx.lang)
-        self.identify.identified.connect(self.identify_requested.emit)
+        self.identify = IdentifyBox("wallet_cf", lambda: self.ctx.lang, ask_pin="required")
+        self.identify.identified.connect(
+            lambda cf: self.identify_requested.emit(cf, self.identify.pin or "")
+        )
         self.body.addWidget(self.identify)
         self.dock.addWidget(self.identify.keyboard)
         self.identify.keyboard_shown.connect(self._make_room)
@@ -63,7 +66,7 @@ class WalletScreen(DataScreen):
         self.identify.take_scanned(text)
         return True
 
-    def show_vouchers(self, vouchers: list[MirroredVoucher]) -> None:
+    def show_vouchers(self, vouchers: list[WalletVoucher]) -> None:
         self.vouchers, self.problem = vouchers, None
         self.retranslate()
 
@@ -77,7 +80,13 @@ class WalletScreen(DataScreen):
         self.problem = problem
         self.retranslate()
 
-    def _card(self, item: MirroredVoucher) -> QWidget:
+    def show_wallet_refused(self, reason: str, left: int = 0) -> None:
+        """The wallet did not open: said calmly beside the PIN, which is typed again."""
+        self.problem = None
+        self.retranslate()
+        self.identify.show_pin_problem(wallet_refusal_text(self, reason, left))
+
+    def _card(self, item: WalletVoucher) -> QWidget:
         lang = self.ctx.lang
         frame = card()
         row = QHBoxLayout(frame)
@@ -106,7 +115,8 @@ class WalletScreen(DataScreen):
         self.identify.setVisible(self.vouchers is None)
         intro = self.tr(
             "Vouchers in your name, granted by the Comune or bought here, can be printed "
-            "again. Type your codice fiscale or pass your health card over the reader."
+            "again. Type your codice fiscale or pass your health card over the reader, then"
+            " your wallet PIN."
         )
         self.intro.setText(intro)
         self.list.clear()
@@ -134,3 +144,33 @@ class WalletScreen(DataScreen):
         return self.tr(
             "Your vouchers could not be read just now. Please try again, or ask a welfare manager."
         )
+
+
+def wallet_refusal_text(widget: QWidget, reason: str, left: int) -> str:
+    """Why a wallet did not open, in calm words, for the wallet and checkout screens."""
+    tr = QCoreApplication.translate
+    if reason == "wrong":
+        return tr(
+            "WalletScreen",
+            "The codice fiscale or the wallet PIN is not right. Please try again"
+            " ({left} tries left).",
+        ).format(left=left)
+    if reason == "locked_here":
+        return tr(
+            "WalletScreen",
+            "For your safety, this kiosk will not open your wallet for 24 hours after too"
+            " many tries. A welfare manager can help you at the desk with an identity"
+            " document; nothing in your wallet is lost.",
+        )
+    if reason == "locked":
+        return tr(
+            "WalletScreen",
+            "For your safety, your wallet is locked after too many wrong PINs. The welfare"
+            " manager or the Comune can give you a new PIN when you show an identity"
+            " document; nothing in your wallet is lost.",
+        )
+    return tr(
+        "WalletScreen",
+        "This Social Point has not reached the welfare platform yet, so it cannot"
+        " open your wallet. Please ask a welfare manager, or try again later.",
+    )

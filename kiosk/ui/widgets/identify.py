@@ -1,20 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Asking who the citizen is: the codice fiscale, typed on the kiosk's keyboard or read
-from the Tessera Sanitaria by the scanner, checked here with a message beside the field.
-The code stays in this widget until the visit ends; it is never stored."""
+from the Tessera Sanitaria by the scanner, checked here with a message beside the field,
+and, where their money is concerned, the wallet PIN that proves it is them (a codice
+fiscale can be computed by anyone). Both stay in this widget until the visit ends; they
+are never stored."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Signal
+from PySide6.QtGui import QHideEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from forms.validators import AnswerError, codice_fiscale, phone
 from forms.validators import message as validator_message
 from kiosk.ui.widgets.common import button, label, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from vouchers.wallet_key import valid_pin
 
 
 class IdentifyBox(QWidget):
@@ -24,10 +27,21 @@ class IdentifyBox(QWidget):
     identified = Signal(str)  # the normalised codice fiscale
     keyboard_shown = Signal(bool)  # the screen makes room for the box above the keyboard
 
-    def __init__(self, name: str, lang: Callable[[], str], *, ask_phone: bool = False) -> None:
+    def __init__(
+        self,
+        name: str,
+        lang: Callable[[], str],
+        *,
+        ask_phone: bool = False,
+        ask_pin: str = "",
+    ) -> None:
+        """``ask_pin``: "" (no PIN), "required" (the wallet) or "optional" (checkout: only
+        to pay with the credit)."""
         super().__init__()
         self._lang = lang
+        self.ask_pin = ask_pin
         self.phone: str | None = None  # optional, to be called back if an order is refused
+        self.pin: str | None = None  # the wallet PIN typed, for this visit only
         self.typing = False  # the keyboard is open for the box
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +65,21 @@ class IdentifyBox(QWidget):
         self.phone_error = label(role="fieldError", name=f"error_{name}_phone")
         self.phone_error.hide()
         self.phone_label.setBuddy(self.phone_field)
+        self.pin_label = label(role="fieldLabel")
+        self.pin_field = QLineEdit()
+        self.pin_field.setObjectName(f"input_{name}_pin")
+        self.pin_field.setMaxLength(8)
+        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_field.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[0-9]{0,8}"), self.pin_field)
+        )
+        self.pin_field.installEventFilter(self)
+        self.pin_label.setBuddy(self.pin_field)
+        self.pin_hint = label(role="muted", name=f"hint_{name}_pin")
+        self.pin_error = label(role="fieldError", name=f"error_{name}_pin")
+        self.pin_error.hide()
+        for widget in (self.pin_label, self.pin_field, self.pin_hint):
+            widget.setVisible(bool(ask_pin))
         for widget in (self.phone_label, self.phone_field):
             widget.setVisible(ask_phone)
         row = QHBoxLayout()
@@ -68,6 +97,10 @@ class IdentifyBox(QWidget):
             self.field,
             self.field_hint,
             self.error,
+            self.pin_label,
+            self.pin_field,
+            self.pin_hint,
+            self.pin_error,
             self.phone_label,
             self.phone_field,
             self.phone_error,
@@ -77,7 +110,7 @@ class IdentifyBox(QWidget):
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched in (self.field, self.phone_field) and event.type() in (
+        if watched in (self.field, self.phone_field, self.pin_field) and event.type() in (
             QEvent.Type.MouseButtonPress,
             QEvent.Type.FocusIn,
         ):
@@ -108,6 +141,14 @@ class IdentifyBox(QWidget):
             self.error.show()
             return
         self.error.hide()
+        self.pin = None
+        typed = self.pin_field.text().strip()
+        if self.ask_pin == "required" or (self.ask_pin and typed):
+            if not valid_pin(typed):
+                self.show_pin_problem(self.tr("The wallet PIN has 6 to 8 digits."))
+                return
+            self.pin = typed
+        self.pin_error.hide()
         self.phone = None
         if self.phone_field.isVisibleTo(self) and self.phone_field.text().strip():
             try:
@@ -120,11 +161,21 @@ class IdentifyBox(QWidget):
         self._show_keyboard(False)
         self.identified.emit(cf)
 
+    def show_pin_problem(self, text: str) -> None:
+        """Why the PIN did not open the wallet; the PIN is typed again, the code stays."""
+        self.pin_field.clear()
+        self.pin = None
+        self.pin_error.setText("⚠  " + text)
+        self.pin_error.show()
+
     def clear(self) -> None:
         self.field.clear()
         self.phone_field.clear()
+        self.pin_field.clear()
         self.phone = None
+        self.pin = None
         self.error.hide()
+        self.pin_error.hide()
         self.phone_error.hide()
         self._show_keyboard(False)
 
@@ -135,6 +186,16 @@ class IdentifyBox(QWidget):
         self.field_hint.setText(hint)
         self.field.setAccessibleDescription(hint)
         self.next_button.setText(self.tr("Next ›"))
+        self.pin_label.setText(
+            self.tr("Your wallet PIN (only to pay with your welfare credit)")
+            if self.ask_pin == "optional"
+            else self.tr("Your wallet PIN")
+        )
+        pin_hint = self.tr(
+            "6 to 8 digits, from the Comune's letter or set at the Social Point desk"
+        )
+        self.pin_hint.setText(pin_hint)
+        self.pin_field.setAccessibleDescription(pin_hint)
         self.phone_label.setText(
             self.tr("A phone number, to call you if something goes wrong (optional)")
         )

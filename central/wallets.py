@@ -1,0 +1,203 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Citizens' wallets on the platform: the wallet PIN, the sealed wallet the kiosks of
+the citizen's Comune receive, the proof a credit purchase carries, and wrong PINs
+counted across kiosks.
+
+The ledger (credits, vouchers) stays the platform's, keyed by the holder key of the
+codice fiscale, and no stream serves it. A citizen with a wallet PIN gets one sealed
+``wallets`` record: locator, Comune, and their credit and usable vouchers sealed under
+the key their codice fiscale and PIN give (vouchers/wallet_key.py). The PIN is set
+through the Comune (the approval letter: ``POST /v1/admin/wallet-pins``) or at a kiosk
+in an assisted session, by a welfare manager who checked an identity document and
+proves a login on that kiosk (``POST /v1/device/wallet-pin``); setting it again is the
+reset, and clears the wrong PINs. Kiosks report wrong PINs (``wallet_pin_failed``
+events, by holder key): after ``NETWORK_ATTEMPTS`` of them the platform locks the wallet
+on every kiosk (the record goes out without its sealed content) until the PIN is set
+again; a ``wallet_opened`` event clears the count only with a proof under the wallet's
+proof key (only the PIN gives it).
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import Device, PlatformSecret, Record, WalletHolder
+from vouchers.wallet_key import (
+    WalletKey,
+    opened_proof,
+    pin_set_proof,
+    purchase_proof,
+    seal,
+    valid_pin,
+    wallet_key,
+)
+
+NETWORK_ATTEMPTS = 10  # wrong PINs, reported by any kiosk, before the wallet locks
+PROOF_MAX_AGE = timedelta(minutes=10)  # an operator's proof of login for a PIN change
+DOCUMENT_MAX = 200
+
+
+class WalletError(ValueError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def holder_of(session: Session, locator: str) -> WalletHolder | None:
+    return session.scalar(select(WalletHolder).where(WalletHolder.locator == locator))
+
+
+def set_pin(
+    session: Session,
+    holder: str,
+    codice_fiscale: str,
+    pin: str,
+    comune: str | None,
+    set_by: str,
+    document: str | None,
+) -> WalletHolder:
+    """Sets (or resets) the citizen's wallet PIN; the caller reseals their wallet."""
+    if not valid_pin(pin):
+        raise WalletError("weak_pin", "a wallet PIN has 6 to 8 digits")
+    if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
+        raise WalletError("weak_pin", "a wallet PIN cannot be one digit repeated or a run")
+    if comune is not None and session.get(Record, ("comuni", comune)) is None:
+        raise WalletError("unknown_comune", f"unknown comune {comune!r}")
+    key = wallet_key(codice_fiscale, pin)
+    row = session.get(WalletHolder, holder)
+    if row is None:
+        row = WalletHolder(holder=holder)
+        session.add(row)
+    row.locator, row.seal_key, row.proof_key = key.locator, key.seal_key.hex(), key.proof_key.hex()
+    row.comune = comune if comune is not None else row.comune
+    row.set_by, row.document = set_by, (document or None)
+    row.set_at, row.failures, row.locked_at = datetime.now(UTC), 0, None
+    session.flush()
+    return row
+
+
+def _key(row: WalletHolder) -> WalletKey:
+    return WalletKey(row.locator, bytes.fromhex(row.seal_key), bytes.fromhex(row.proof_key))
+
+
+def wallet_record(session: Session, row: WalletHolder, today: date) -> dict[str, Any]:
+    """The sealed wallet as the kiosks of the citizen's Comune receive it."""
+    moment = datetime.now(UTC).isoformat()
+    record: dict[str, Any] = {"id": row.locator, "comune": row.comune, "updated_at": moment}
+    if row.locked_at is not None:
+        return {**record, "sealed": None, "locked": True}
+    credit = session.get(Record, ("credits", row.holder))
+    vouchers = [
+        {key: value for key, value in voucher.data.items() if key != "holder"}
+        for voucher in session.scalars(select(Record).where(Record.kind == "vouchers"))
+        if voucher.data.get("holder") == row.holder
+        and voucher.data.get("state") == "issued"
+        and date.fromisoformat(voucher.data["valid_until"]) >= today
+    ]
+    content = {
+        "credit": (
+            {
+                "programme": credit.data["programme"],
+                "balance_cents": credit.data["balance_cents"],
+            }
+            if credit is not None
+            else None
+        ),
+        "vouchers": sorted(vouchers, key=lambda v: (v["valid_until"], v["id"])),
+    }
+    return {**record, "sealed": seal(_key(row), content), "locked": False}
+
+
+def check_wallet_proof(
+    session: Session, device: Device | None, payload: dict[str, Any]
+) -> tuple[tuple[str, str] | None, str | None]:
+    """(refusal, ledger holder key) for a purchase naming a wallet: it must carry proof
+    that the citizen typed their wallet PIN on the sending kiosk."""
+    locator = payload.get("holder")
+    if locator is None:
+        return None, None
+    row = holder_of(session, locator) if isinstance(locator, str) else None
+    if row is None or device is None:
+        return ("unknown_wallet", "no wallet has this locator"), None
+    if row.locked_at is not None:
+        return ("wallet_locked", "this wallet is locked after too many wrong PINs"), None
+    proof = payload.get("wallet_proof")
+    expected = purchase_proof(
+        bytes.fromhex(row.proof_key),
+        str(payload.get("order")),
+        int(payload.get("total_cents") or 0),
+        device.kiosk_id,
+    )
+    if not isinstance(proof, str) or not hmac.compare_digest(expected, proof):
+        return ("unconfirmed_holder", "the purchase does not show the citizen's wallet PIN"), None
+    return None, row.holder
+
+
+def wallet_event(session: Session, device: Device | None, payload: dict[str, Any]) -> bool:
+    """Counts a kiosk's report of a wrong PIN, or clears the count on a proven opening;
+    True when the wallet must be resealed (it has just locked or unlocked)."""
+    kind = payload.get("type")
+    if kind == "wallet_pin_failed" and isinstance(payload.get("holder"), str):
+        row = session.get(WalletHolder, payload["holder"])
+        if row is None or row.locked_at is not None:
+            return False
+        row.failures += 1
+        if row.failures >= NETWORK_ATTEMPTS:
+            row.locked_at = datetime.now(UTC)
+            return True
+        return False
+    if kind == "wallet_opened" and device is not None and isinstance(payload.get("wallet"), str):
+        row = holder_of(session, payload["wallet"])
+        if row is None or row.locked_at is not None:
+            return False
+        expected = opened_proof(
+            bytes.fromhex(row.proof_key), device.kiosk_id, str(payload.get("at"))
+        )
+        if hmac.compare_digest(expected, str(payload.get("proof"))):
+            row.failures = 0
+    return False
+
+
+def check_login_proof(
+    session: Session,
+    device: Device,
+    operator_id: str,
+    codice_fiscale: str,
+    pin: str,
+    issued_at: datetime,
+    proof: str,
+) -> None:
+    """A PIN set at a kiosk: the operator must have logged in on that kiosk (an HMAC
+    under their proof key, which only typing their PIN gives), lately, for its Comune.
+    WalletError says why not."""
+    operator = session.get(Record, ("operators", operator_id))
+    if operator is None:
+        raise WalletError("unknown_operator", f"{operator_id!r} is not an operator")
+    comuni = operator.data.get("comuni")
+    if comuni is not None and device.comune is not None and device.comune not in comuni:
+        raise WalletError("unconfirmed_operator", f"operator {operator_id} does not work here")
+    if abs(datetime.now(UTC) - issued_at) > PROOF_MAX_AGE:
+        raise WalletError("stale_proof", "the operator's proof of login is too old")
+    secret = session.get(PlatformSecret, f"operator:{operator_id}")
+    expected = (
+        pin_set_proof(
+            bytes.fromhex(secret.value),
+            device.kiosk_id,
+            operator_id,
+            codice_fiscale,
+            pin,
+            issued_at.isoformat(),
+        )
+        if secret is not None
+        else ""
+    )
+    if not expected or not hmac.compare_digest(expected, proof):
+        raise WalletError(
+            "unconfirmed_operator",
+            f"the request does not show operator {operator_id} logged in on this kiosk",
+        )

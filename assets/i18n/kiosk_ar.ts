@@ -644,11 +644,6 @@
             <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <source>The credit can be used when the Social Point is online.</source>
-            <translation type="unfinished">يمكن استعمال الرصيد عندما يكون Social Point متصلًا.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>
@@ -760,6 +755,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">تدفع الآن في المكتب، عند الموظف.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
+            <translation type="unfinished">للدفع برصيد الرعاية، ارجع واكتب أيضًا الرقم السري للمحفظة.</translation>
         </message>
     </context>
     <context>
@@ -1060,6 +1060,26 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/widgets/identify.py" line="131" />
             <source>A phone number, to call you if something goes wrong (optional)</source>
             <translation type="unfinished">رقم هاتف، لنتصل بك إذا حدثت مشكلة (اختياري)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="148" />
+            <source>The wallet PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">الرقم السري للمحفظة من 6 إلى 8 أرقام.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <translation type="unfinished">الرقم السري لمحفظتك (فقط للدفع برصيد الرعاية)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN</source>
+            <translation type="unfinished">الرقم السري لمحفظتك</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="195" />
+            <source>6 to 8 digits, from the Comune&apos;s letter or set at the Social Point desk</source>
+            <translation type="unfinished">من 6 إلى 8 أرقام، من رسالة البلدية أو يُحدَّد عند مكتب Social Point</translation>
         </message>
     </context>
     <context>
@@ -2129,11 +2149,6 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">قسائمي</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
-            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-            <translation type="unfinished">القسائم التي باسمك، من البلدية أو التي اشتريتها هنا، يمكن طباعتها مرة أخرى. اكتب رمزك الضريبي أو مرّر البطاقة الصحية على القارئ.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
             <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
             <translation type="unfinished">لا توجد قسائم باسمك للطباعة. إذا وافقت البلدية عليها للتو، قد تحتاج بضع دقائق لتصل إلى هذا الجهاز.</translation>
@@ -2152,6 +2167,31 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
             <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
             <translation type="unfinished">تعذّرت قراءة قسائمك الآن. حاول مرة أخرى، أو اسأل الموظف.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
+            <translation type="unfinished">يمكن طباعة القسائم التي باسمك مرة أخرى، سواء منحتها البلدية أو اشتريتها هنا. اكتب رمزك الضريبي أو مرّر البطاقة الصحية على القارئ، ثم الرقم السري للمحفظة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
+            <translation type="unfinished">الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (المحاولات المتبقية: {left}).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
+            <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">حفاظًا على أمانك، لن يفتح هذا الجهاز محفظتك لمدة 24 ساعة بعد محاولات كثيرة. يمكن لمسؤول الرعاية مساعدتك عند المكتب بوثيقة هوية؛ لا يضيع شيء من محفظتك.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">حفاظًا على أمانك، أُغلقت محفظتك بعد أرقام سرية خاطئة كثيرة. يمكن لمسؤول الرعاية أو البلدية إعطاؤك رقمًا سريًا جديدًا عند إظهار وثيقة هوية؛ لا يضيع شيء من محفظتك.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">لم يتصل Social Point هذا بمنصة الرعاية بعد، لذا لا يمكنه فتح محفظتك. اسأل مسؤول الرعاية أو حاول لاحقًا.</translation>
         </message>
     </context>
 </TS>

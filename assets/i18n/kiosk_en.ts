@@ -632,11 +632,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <source>The credit can be used when the Social Point is online.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished" />
@@ -746,6 +741,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1002,6 +1002,26 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/widgets/identify.py" line="131" />
             <source>A phone number, to call you if something goes wrong (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="148" />
+            <source>The wallet PIN has 6 to 8 digits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="195" />
+            <source>6 to 8 digits, from the Comune&apos;s letter or set at the Social Point desk</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2060,11 +2080,6 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
-            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
             <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
             <translation type="unfinished" />
@@ -2082,6 +2097,31 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
             <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
+            <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -632,11 +632,6 @@
             <translation>Non c’è credito a tuo nome.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <source>The credit can be used when the Social Point is online.</source>
-            <translation>Il credito si può usare quando il Social Point è collegato.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>
@@ -748,6 +743,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation>Paghi ora allo sportello, con il welfare manager.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
+            <translation>Per pagare con il credito welfare, torna indietro e scrivi anche il PIN del portafoglio.</translation>
         </message>
     </context>
     <context>
@@ -1004,6 +1004,26 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/widgets/identify.py" line="131" />
             <source>A phone number, to call you if something goes wrong (optional)</source>
             <translation>Un numero di telefono, per chiamarti se qualcosa non va (facoltativo)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="148" />
+            <source>The wallet PIN has 6 to 8 digits.</source>
+            <translation>Il PIN del portafoglio ha da 6 a 8 cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <translation>Il tuo PIN del portafoglio (solo per pagare con il credito welfare)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN</source>
+            <translation>Il tuo PIN del portafoglio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="195" />
+            <source>6 to 8 digits, from the Comune&apos;s letter or set at the Social Point desk</source>
+            <translation>Da 6 a 8 cifre: è nella lettera del Comune, oppure lo imposti allo sportello del Social Point</translation>
         </message>
     </context>
     <context>
@@ -2061,11 +2081,6 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>I miei buoni</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
-            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-            <translation>I buoni a tuo nome, concessi dal Comune o acquistati qui, si possono ristampare. Scrivi il tuo codice fiscale o passa la tessera sanitaria sul lettore.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
             <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
             <translation>Non ci sono buoni a tuo nome da stampare. Se il Comune ha appena approvato il tuo, può servire qualche minuto perché arrivi a questo totem.</translation>
@@ -2084,6 +2099,31 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
             <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
             <translation>In questo momento non è possibile leggere i tuoi buoni. Riprova, oppure chiedi al welfare manager allo sportello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
+            <translation>I buoni a tuo nome, concessi dal Comune o acquistati qui, si possono ristampare. Scrivi il tuo codice fiscale o passa la tessera sanitaria sul lettore, poi il PIN del portafoglio.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
+            <translation>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (tentativi rimasti: {left}).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
+            <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
+            <translation>Per la tua sicurezza, dopo troppi tentativi questo totem non apre il tuo portafoglio per 24 ore. Il welfare manager può aiutarti allo sportello con un documento d&apos;identità; nel portafoglio non si perde nulla.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
+            <translation>Per la tua sicurezza, il tuo portafoglio è bloccato dopo troppi PIN sbagliati. Il welfare manager o il Comune ti danno un nuovo PIN se mostri un documento d&apos;identità; nel portafoglio non si perde nulla.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
+            <translation>Questo Social Point non si è ancora collegato alla piattaforma welfare, quindi non può aprire il tuo portafoglio. Chiedi a un welfare manager o riprova più tardi.</translation>
         </message>
     </context>
 </TS>

@@ -635,11 +635,6 @@
             <translation type="unfinished">Nu există credit pe numele dumneavoastră.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <source>The credit can be used when the Social Point is online.</source>
-            <translation type="unfinished">Creditul se poate folosi când Social Point-ul are conexiune.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Comanda nu a putut fi salvată. Nu s-a plătit nimic: vă rugăm să întrebați operatorul.</translation>
@@ -751,6 +746,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">Plătiți acum la ghișeu, la operator.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
+            <translation type="unfinished">Pentru a plăti cu creditul social, întoarceți-vă și scrieți și PIN-ul portofelului.</translation>
         </message>
     </context>
     <context>
@@ -1018,6 +1018,26 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/widgets/identify.py" line="131" />
             <source>A phone number, to call you if something goes wrong (optional)</source>
             <translation type="unfinished">Un număr de telefon, ca să vă sunăm dacă ceva nu merge (opțional)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="148" />
+            <source>The wallet PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">PIN-ul portofelului are între 6 și 8 cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <translation type="unfinished">PIN-ul portofelului (doar pentru a plăti cu creditul social)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN</source>
+            <translation type="unfinished">PIN-ul portofelului</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="195" />
+            <source>6 to 8 digits, from the Comune&apos;s letter or set at the Social Point desk</source>
+            <translation type="unfinished">Între 6 și 8 cifre, din scrisoarea Primăriei sau stabilit la ghișeul Social Point</translation>
         </message>
     </context>
     <context>
@@ -2078,11 +2098,6 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished">Tichetele mele</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
-            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-            <translation type="unfinished">Tichetele pe numele dumneavoastră, date de primărie sau cumpărate aici, se pot tipări din nou. Scrieți codul fiscal sau treceți cardul de sănătate prin cititor.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
             <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
             <translation type="unfinished">Nu există tichete pe numele dumneavoastră de tipărit. Dacă primăria tocmai le-a aprobat, pot trece câteva minute până ajung la acest terminal.</translation>
@@ -2101,6 +2116,31 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
             <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
             <translation type="unfinished">Tichetele nu au putut fi citite acum. Încercați din nou sau întrebați un operator.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
+            <translation type="unfinished">Voucherele pe numele dumneavoastră, acordate de Primărie sau cumpărate aici, pot fi tipărite din nou. Scrieți codul fiscal sau treceți cardul de sănătate prin cititor, apoi PIN-ul portofelului.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
+            <translation type="unfinished">Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (încercări rămase: {left}).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
+            <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">Pentru siguranța dumneavoastră, după prea multe încercări acest chioșc nu vă deschide portofelul timp de 24 de ore. Un asistent social vă poate ajuta la ghișeu cu un act de identitate; nu se pierde nimic din portofel.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">Pentru siguranța dumneavoastră, portofelul este blocat după prea multe PIN-uri greșite. Asistentul social sau Primăria vă pot da un PIN nou dacă arătați un act de identitate; nu se pierde nimic din portofel.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">Acest Social Point nu s-a conectat încă la platforma socială, deci nu vă poate deschide portofelul. Întrebați un asistent social sau încercați mai târziu.</translation>
         </message>
     </context>
 </TS>

@@ -632,11 +632,6 @@
             <translation type="unfinished">Nuk ka kredit në emrin tuaj.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <source>The credit can be used when the Social Point is online.</source>
-            <translation type="unfinished">Krediti mund të përdoret kur Social Point është i lidhur.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Porosia nuk u ruajt dot. Nuk u pagua asgjë: ju lutemi, pyesni operatorin.</translation>
@@ -748,6 +743,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">Paguani tani në sportel, te operatori.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
+            <translation type="unfinished">Për të paguar me kreditin social, kthehuni pas dhe shkruani edhe PIN-in e portofolit.</translation>
         </message>
     </context>
     <context>
@@ -1004,6 +1004,26 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/widgets/identify.py" line="131" />
             <source>A phone number, to call you if something goes wrong (optional)</source>
             <translation type="unfinished">Një numër telefoni, për t'ju telefonuar nëse diçka nuk shkon (jo i detyrueshëm)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="148" />
+            <source>The wallet PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">PIN-i i portofolit ka nga 6 deri në 8 shifra.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <translation type="unfinished">PIN-i i portofolit tuaj (vetëm për të paguar me kreditin social)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN</source>
+            <translation type="unfinished">PIN-i i portofolit tuaj</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="195" />
+            <source>6 to 8 digits, from the Comune&apos;s letter or set at the Social Point desk</source>
+            <translation type="unfinished">Nga 6 deri në 8 shifra, nga letra e Komunës ose i vendosur në sportelin e Social Point</translation>
         </message>
     </context>
     <context>
@@ -2061,11 +2081,6 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished">Kuponat e mi</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
-            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-            <translation type="unfinished">Kuponat në emrin tuaj, të dhëna nga bashkia ose të blera këtu, mund të shtypen përsëri. Shkruani kodin fiskal ose kaloni kartën shëndetësore mbi lexues.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
             <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
             <translation type="unfinished">Nuk ka kupona në emrin tuaj për t'u shtypur. Nëse bashkia sapo i ka miratuar, mund të duhen disa minuta që të arrijnë në këtë terminal.</translation>
@@ -2084,6 +2099,31 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
             <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
             <translation type="unfinished">Kuponat tuaj nuk u lexuan dot tani. Provoni përsëri ose pyesni një operator.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
+            <translation type="unfinished">Kuponët në emrin tuaj, të dhënë nga Komuna ose të blerë këtu, mund të printohen përsëri. Shkruani kodin fiskal ose kaloni kartën shëndetësore në lexues, pastaj PIN-in e portofolit.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
+            <translation type="unfinished">Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (përpjekje të mbetura: {left}).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
+            <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">Për sigurinë tuaj, pas shumë përpjekjesh ky kiosk nuk e hap portofolin tuaj për 24 orë. Një punonjës social mund t&apos;ju ndihmojë në sportel me një dokument identiteti; asgjë në portofol nuk humbet.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">Për sigurinë tuaj, portofoli është bllokuar pas shumë PIN-eve të gabuara. Punonjësi social ose Komuna mund t&apos;ju japin një PIN të ri kur tregoni një dokument identiteti; asgjë në portofol nuk humbet.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">Ky Social Point nuk është lidhur ende me platformën sociale, prandaj nuk mund ta hapë portofolin tuaj. Pyesni një punonjës social ose provoni më vonë.</translation>
         </message>
     </context>
 </TS>

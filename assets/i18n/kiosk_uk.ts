@@ -635,11 +635,6 @@
             <translation type="unfinished">На ваше ім'я немає балансу допомоги.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <source>The credit can be used when the Social Point is online.</source>
-            <translation type="unfinished">Баланс можна використати, коли Social Point під'єднаний до мережі.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Не вдалося зберегти замовлення. Нічого не списано: зверніться, будь ласка, до працівника.</translation>
@@ -751,6 +746,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">Ви платите зараз на стійці, у працівника.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
+            <translation type="unfinished">Щоб заплатити соціальним кредитом, поверніться назад і введіть також PIN гаманця.</translation>
         </message>
     </context>
     <context>
@@ -1018,6 +1018,26 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/widgets/identify.py" line="131" />
             <source>A phone number, to call you if something goes wrong (optional)</source>
             <translation type="unfinished">Номер телефону, щоб зателефонувати вам, якщо щось піде не так (необов'язково)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="148" />
+            <source>The wallet PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">PIN гаманця має від 6 до 8 цифр.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <translation type="unfinished">Ваш PIN гаманця (лише для оплати соціальним кредитом)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN</source>
+            <translation type="unfinished">Ваш PIN гаманця</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="195" />
+            <source>6 to 8 digits, from the Comune&apos;s letter or set at the Social Point desk</source>
+            <translation type="unfinished">Від 6 до 8 цифр, з листа Комуни або встановлений біля стійки Social Point</translation>
         </message>
     </context>
     <context>
@@ -2078,11 +2098,6 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">Мої ваучери</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
-            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-            <translation type="unfinished">Ваучери на ваше ім'я, надані муніципалітетом або куплені тут, можна надрукувати знову. Введіть податковий код або прикладіть медичну картку до зчитувача.</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
             <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
             <translation type="unfinished">На ваше ім'я немає ваучерів для друку. Якщо муніципалітет щойно їх схвалив, вони можуть надійти на цей термінал за кілька хвилин.</translation>
@@ -2101,6 +2116,31 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
             <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
             <translation type="unfinished">Зараз не вдалося прочитати ваші ваучери. Спробуйте ще раз або зверніться до працівника.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
+            <translation type="unfinished">Ваучери на ваше ім&apos;я, надані Комуною або куплені тут, можна надрукувати знову. Введіть свій податковий код або прикладіть медичну картку до зчитувача, потім PIN гаманця.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
+            <translation type="unfinished">Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилось спроб: {left}).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
+            <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">Для вашої безпеки після надто багатьох спроб цей кіоск не відкриватиме ваш гаманець 24 години. Соціальний працівник допоможе вам біля стійки з документом, що посвідчує особу; з гаманця нічого не зникне.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">Для вашої безпеки гаманець заблоковано після надто багатьох неправильних PIN. Соціальний працівник або Комуна дадуть вам новий PIN, коли ви покажете документ, що посвідчує особу; з гаманця нічого не зникне.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">Цей Social Point ще не з&apos;єднався з соціальною платформою, тому не може відкрити ваш гаманець. Зверніться до соціального працівника або спробуйте пізніше.</translation>
         </message>
     </context>
 </TS>

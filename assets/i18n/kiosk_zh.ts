@@ -629,11 +629,6 @@
             <translation type="unfinished">您名下没有余额。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/checkout.py" line="180" />
-            <source>The credit can be used when the Social Point is online.</source>
-            <translation type="unfinished">Social Point 联网时才能使用余额。</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>
@@ -745,6 +740,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">您现在在服务台向工作人员付款。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
+            <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
+            <translation type="unfinished">如需使用福利余额付款，请返回并同时输入钱包密码。</translation>
         </message>
     </context>
     <context>
@@ -990,6 +990,26 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/widgets/identify.py" line="131" />
             <source>A phone number, to call you if something goes wrong (optional)</source>
             <translation type="unfinished">电话号码，出问题时联系您（选填）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="148" />
+            <source>The wallet PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">钱包密码为 6 到 8 位数字。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <translation type="unfinished">您的钱包密码（仅用于使用福利余额付款）</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
+            <source>Your wallet PIN</source>
+            <translation type="unfinished">您的钱包密码</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/identify.py" line="195" />
+            <source>6 to 8 digits, from the Comune&apos;s letter or set at the Social Point desk</source>
+            <translation type="unfinished">6 到 8 位数字，见市政府的信函，或在 Social Point 服务台设置</translation>
         </message>
     </context>
     <context>
@@ -2044,11 +2064,6 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">我的代金券</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/wallet.py" line="102" />
-            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader.</source>
-            <translation type="unfinished">您名下的代金券（市政府发放的或在这里购买的）可以重新打印。请输入您的税号或在读卡器上刷医保卡。</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="115" />
             <source>There are no vouchers in your name to print. If the Comune has just approved yours, it may take a few minutes to reach this kiosk.</source>
             <translation type="unfinished">您名下没有可打印的代金券。如果市政府刚刚批准，可能需要几分钟才能传到本机。</translation>
@@ -2067,6 +2082,31 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/wallet.py" line="128" />
             <source>Your vouchers could not be read just now. Please try again, or ask a welfare manager.</source>
             <translation type="unfinished">目前无法读取您的代金券。请再试一次，或询问工作人员。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
+            <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
+            <translation type="unfinished">以您名义的券（市政府发放或在此购买）可以重新打印。请输入您的税号或在读卡器上刷健康卡，然后输入钱包密码。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
+            <translation type="unfinished">税号或钱包密码不正确。请再试一次（剩余次数：{left}）。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
+            <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">为了您的安全，尝试次数过多后，本终端 24 小时内不会打开您的钱包。福利工作人员可以在服务台凭身份证件帮助您；钱包里的内容不会丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
+            <translation type="unfinished">为了您的安全，由于密码错误次数过多，您的钱包已被锁定。出示身份证件后，福利工作人员或市政府可以给您新的密码；钱包里的内容不会丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
+            <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
+            <translation type="unfinished">本 Social Point 尚未连接到福利平台，因此无法打开您的钱包。请询问福利工作人员，或稍后再试。</translation>
         </message>
     </context>
 </TS>

@@ -11,9 +11,9 @@ import pytest
 import zxingcpp
 from PySide6.QtCore import Qt
 
-from forms.lookup import holder_key
 from kiosk.core.manager_login import Manager
 from kiosk.ui.main_window import MainWindow
+from sync.device import DeviceIdentity as Identity
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import fill, find_button, shows, tap
@@ -45,6 +45,16 @@ def shop(qtbot, qapp, tmp_path: Path, printer: FakePrinter, central: Central):  
     proxy.close()
 
 
+PIN = "402718"  # the wallet PIN of the Comune's letter
+
+
+def wallet_mirrored(backend, locator: str) -> bool:  # type: ignore[no-untyped-def]
+    from store.models import WalletEntry
+
+    with backend.store.read() as session:
+        return session.get(WalletEntry, locator) is not None
+
+
 def add_to_cart(qtbot, window: MainWindow, service_id: str, more: int = 0) -> None:  # type: ignore[no-untyped-def]
     window.go("service", {"service_id": service_id})
     for _ in range(more):
@@ -53,8 +63,10 @@ def add_to_cart(qtbot, window: MainWindow, service_id: str, more: int = 0) -> No
     assert shows(window, "✓ Nel carrello")
 
 
-def identify(qtbot, window: MainWindow, cf: str) -> None:  # type: ignore[no-untyped-def]
+def identify(qtbot, window: MainWindow, cf: str, pin: str = "") -> None:  # type: ignore[no-untyped-def]
     fill(qtbot, window, "checkout_cf", cf)
+    if pin:  # only to pay with the credit
+        fill(qtbot, window, "checkout_cf_pin", pin)
     tap(qtbot, window, "Avanti ›")
     qtbot.waitUntil(lambda: shows(window, "Come paghi?"), timeout=5_000)
 
@@ -160,19 +172,13 @@ def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None: 
 
 def test_the_credit_offered_is_what_may_be_spent_here(qtbot, shop, central: Central, snap) -> None:
     window, backend, _proxy = shop
-    key = central.platform.set_credit(CF, "Credito welfare 2026", 2000)
+    central.platform.set_credit(CF, "Credito welfare 2026", 2000)
+    wallet = central.platform.set_wallet_pin(CF, PIN)
     backend.sync.worker.connectivity_returned()
-
-    def mirrored() -> bool:
-        from store.models import Credit
-
-        with backend.store.read() as session:
-            return session.get(Credit, key) is not None
-
-    qtbot.waitUntil(mirrored, timeout=10_000)
+    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
     add_to_cart(qtbot, window, "s01", more=1)  # € 26,00: more than the € 20,00 of credit
     window.go("checkout")
-    identify(qtbot, window, CF)
+    identify(qtbot, window, CF, PIN)
     credit = find_button(window, "Uso il mio credito welfare (€ 20,00 disponibili ora)")
     assert not credit.isEnabled()
     snap(window, "checkout-credit-too-low")
@@ -183,26 +189,23 @@ def test_a_citizen_prints_their_buoni_spesa_and_nobody_else_can(
 ) -> None:
     window, backend, _proxy = shop
     issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 15_000)
+    wallet = central.platform.set_wallet_pin(CF, PIN)
     backend.sync.worker.connectivity_returned()
-    key = holder_key(central.platform.lookup_secret(), CF)
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Stampa i miei buoni")
-
-    def voucher_mirrored() -> bool:
-        from store.models import MirroredVoucher
-
-        with backend.store.read() as session:
-            row = session.get(MirroredVoucher, issued["id"])
-            return row is not None and row.holder == key
-
-    qtbot.waitUntil(voucher_mirrored, timeout=10_000)
-    fill(qtbot, window, "wallet_cf", "BNCMTT15B19G224I")  # another citizen
+    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    # The neighbour knows the codice fiscale (it can be computed), not the PIN.
+    fill(qtbot, window, "wallet_cf", CF)
+    fill(qtbot, window, "wallet_cf_pin", "123987")
     tap(qtbot, window, "Avanti ›")
-    qtbot.waitUntil(lambda: shows(window, "Non ci sono buoni a tuo nome"), timeout=5_000)
+    qtbot.waitUntil(lambda: shows(window, "tentativi rimasti: 4"), timeout=10_000)
+    assert not shows(window, "Buoni spesa 2026") and not shows(window, issued["code"])
+    snap(window, "wallet-wrong-pin")
     window.end_visit()
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Stampa i miei buoni")
     fill(qtbot, window, "wallet_cf", CF)
+    fill(qtbot, window, "wallet_cf_pin", PIN)
     tap(qtbot, window, "Avanti ›")
     qtbot.waitUntil(lambda: shows(window, "Buoni spesa 2026"), timeout=5_000)
     snap(window, "wallet")
@@ -230,6 +233,7 @@ def test_my_vouchers_on_a_kiosk_never_connected_says_why(qtbot, qapp, tmp_path, 
         tap(qtbot, window, "Bandi e contributi")
         tap(qtbot, window, "Stampa i miei buoni")
         fill(qtbot, window, "wallet_cf", CF)
+        fill(qtbot, window, "wallet_cf_pin", PIN)
         tap(qtbot, window, "Avanti ›")
         qtbot.waitUntil(lambda: shows(window, "non si è ancora collegato"), timeout=5_000)
         assert not shows(window, "Non ci sono buoni a tuo nome")
@@ -251,11 +255,67 @@ def test_my_vouchers_that_cannot_be_read_say_so_and_let_the_citizen_retry(
         raise sqlite3.OperationalError("disk I/O error")
 
     window, _backend = kiosk
-    monkeypatch.setattr(controller, "usable_vouchers", disk_fails)
+    monkeypatch.setattr(controller, "open_wallet", disk_fails)
+    monkeypatch.setattr(controller.device, "load", lambda _path: Identity("d", "t", "00" * 32))
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Stampa i miei buoni")
     fill(qtbot, window, "wallet_cf", CF)
+    fill(qtbot, window, "wallet_cf_pin", PIN)
     tap(qtbot, window, "Avanti ›")
     qtbot.waitUntil(lambda: shows(window, "non è possibile leggere i tuoi buoni"), timeout=5_000)
     assert not shows(window, "disk I/O")  # no technical detail for the citizen
     find_button(window, "Avanti ›")  # the codice fiscale can be given again
+
+
+def test_wrong_wallet_pins_stop_at_the_limit_with_a_calm_message(
+    qtbot, shop, central: Central, snap
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.core.wallet import KIOSK_ATTEMPTS
+
+    window, backend, _proxy = shop
+    central.platform.set_credit(CF, "Credito welfare 2026", 2000)
+    wallet = central.platform.set_wallet_pin(CF, PIN)
+    backend.sync.worker.connectivity_returned()
+    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Stampa i miei buoni")
+    fill(qtbot, window, "wallet_cf", CF)
+    for attempt in range(KIOSK_ATTEMPTS):
+        fill(qtbot, window, "wallet_cf_pin", f"{attempt + 1}{attempt + 1}0{attempt}91")
+        tap(qtbot, window, "Avanti ›")
+        if attempt < KIOSK_ATTEMPTS - 1:
+            left = KIOSK_ATTEMPTS - attempt - 1
+            qtbot.waitUntil(lambda n=left: shows(window, f"tentativi rimasti: {n}"), timeout=10_000)
+    qtbot.waitUntil(lambda: shows(window, "per 24 ore"), timeout=10_000)
+    snap(window, "wallet-locked-here")
+    fill(qtbot, window, "wallet_cf_pin", PIN)  # now even the right PIN waits, here
+    tap(qtbot, window, "Avanti ›")
+    qtbot.waitUntil(lambda: shows(window, "per 24 ore"), timeout=10_000)
+    assert not shows(window, "Credito welfare") and not shows(window, "Buoni spesa")
+
+
+def test_checkout_with_credit_needs_the_wallet_pin(qtbot, shop, central: Central, snap) -> None:  # type: ignore[no-untyped-def]
+    window, backend, _proxy = shop
+    central.platform.set_credit(CF, "Credito welfare 2026", 5000)
+    wallet = central.platform.set_wallet_pin(CF, PIN)
+    backend.sync.worker.connectivity_returned()
+    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    add_to_cart(qtbot, window, "s01")
+    window.go("checkout")
+    identify(qtbot, window, CF)  # no PIN: the credit is not offered
+    assert shows(window, "Uso il mio credito welfare (nessuno a tuo nome)")
+    window.screens["checkout"].step_back()  # type: ignore[attr-defined]
+    fill(qtbot, window, "checkout_cf", CF)
+    fill(qtbot, window, "checkout_cf_pin", PIN)
+    snap(window, "checkout-wallet-pin")
+    tap(qtbot, window, "Avanti ›")
+    qtbot.waitUntil(lambda: shows(window, "€ 50,00 disponibili ora"), timeout=10_000)
+    tap(qtbot, window, "Uso il mio credito welfare (€ 50,00 disponibili ora)")
+    tap(qtbot, window, "Conferma l’ordine")
+    qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
+    backend.sync.worker.connectivity_returned()
+    ledger = next(iter(central.platform.records("credits").values()))
+    qtbot.waitUntil(
+        lambda: central.platform.records("credits")[ledger["id"]]["balance_cents"] == 3700,
+        timeout=15_000,
+    )

@@ -137,7 +137,7 @@ class CheckoutScreen(DataScreen):
 
         self.mode = "identify"
         self.retranslate()
-        self.identify.show_pin_problem(wallet_refusal_text(self, reason, left))
+        self.identify.show_pin_problem(wallet_refusal_text(reason, left))
 
     def _chosen(self) -> str | None:
         return next(

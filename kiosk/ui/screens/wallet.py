@@ -84,7 +84,7 @@ class WalletScreen(DataScreen):
         """The wallet did not open: said calmly beside the PIN, which is typed again."""
         self.problem = None
         self.retranslate()
-        self.identify.show_pin_problem(wallet_refusal_text(self, reason, left))
+        self.identify.show_pin_problem(wallet_refusal_text(reason, left))
 
     def _card(self, item: WalletVoucher) -> QWidget:
         lang = self.ctx.lang
@@ -146,30 +146,29 @@ class WalletScreen(DataScreen):
         )
 
 
-def wallet_refusal_text(widget: QWidget, reason: str, left: int) -> str:
+def wallet_refusal_text(reason: str, left: int) -> str:
     """Why a wallet did not open, in calm words, for the wallet and checkout screens."""
-    tr = QCoreApplication.translate
     if reason == "wrong":
-        return tr(
+        return QCoreApplication.translate(
             "WalletScreen",
             "The codice fiscale or the wallet PIN is not right. Please try again"
             " ({left} tries left).",
         ).format(left=left)
     if reason == "locked_here":
-        return tr(
+        return QCoreApplication.translate(
             "WalletScreen",
             "For your safety, this kiosk will not open your wallet for 24 hours after too"
             " many tries. A welfare manager can help you at the desk with an identity"
             " document; nothing in your wallet is lost.",
         )
     if reason == "locked":
-        return tr(
+        return QCoreApplication.translate(
             "WalletScreen",
             "For your safety, your wallet is locked after too many wrong PINs. The welfare"
             " manager or the Comune can give you a new PIN when you show an identity"
             " document; nothing in your wallet is lost.",
         )
-    return tr(
+    return QCoreApplication.translate(
         "WalletScreen",
         "This Social Point has not reached the welfare platform yet, so it cannot"
         " open your wallet. Please ask a welfare manager, or try again later.",

@@ -29,6 +29,7 @@ from central.platform import Platform
 from central.server import EmbeddedServer
 from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
+from kiosk.core.wallet import OpenedWallet
 from printing.slip import SlipContext
 from protocol.messages import PurchasePayload
 from protocol.records import RECORD_TYPES
@@ -38,6 +39,7 @@ from store.models import OutboxEntry
 from sync.client import PlatformClient, Submission
 from tests.conftest import sqlite_platform_url
 from vouchers.codes import Signer
+from vouchers.wallet_key import WalletKey
 
 ADMIN = "contract-admin-token-for-the-tests-0123"
 KINDS = ("comuni", "categories", "providers", "services", "calls", "operators")
@@ -182,11 +184,15 @@ def orders(draw: st.DrawFn) -> tuple[dict[str, int], Checkout]:
     assisted = draw(st.sampled_from([None, "1001"]))
     payment = draw(st.sampled_from(["provider", "desk"] if assisted else ["provider"]))
     phone = draw(st.none() | st.text(string.digits + " +", min_size=6, max_size=20))
-    holder = draw(st.none() | st.text("0123456789abcdef", min_size=64, max_size=64))
+    locator = draw(st.none() | st.text("0123456789abcdef", min_size=64, max_size=64))
+    wallet = (
+        OpenedWallet(WalletKey(locator, b"s" * 32, b"p" * 32), None, None, ()) if locator else None
+    )
     checkout = Checkout(
         payment,
-        holder,
+        wallet,
         assisted_by=assisted,
+        assisted_proof_key=b"o" * 32 if assisted else b"",
         phone=phone,
         desk_confirmed_by=assisted if payment == "desk" else None,
     )

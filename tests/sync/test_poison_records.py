@@ -42,8 +42,10 @@ def _status(platform: Platform) -> dict[str, Any]:
     }
 
 
-def _voucher(platform: Platform) -> dict[str, Any]:
-    return platform.issue_voucher(CF, "piazzola", "Buoni spesa", 5000)
+def _wallet(platform: Platform) -> dict[str, Any]:
+    platform.set_credit(CF, "Credito welfare", 5000)
+    locator = platform.set_wallet_pin(CF, "402718")
+    return platform.records("wallets")[locator]
 
 
 def _record(kind: str, record_id: str) -> Callable[[Platform], dict[str, Any]]:
@@ -112,15 +114,15 @@ POISON: dict[str, tuple[str, Callable[[Platform], dict[str, Any]], Callable[[dic
         _record("services", "s01"),
         lambda r: {**r, "keywords": ["bambini", " "]},
     ),
-    "voucher with neither amount nor service": (
-        "vouchers",
-        _voucher,
-        lambda r: {**r, "amount_cents": None, "service": None},
+    "sealed wallet that is not base64url": (
+        "wallets",
+        _wallet,
+        lambda r: {**r, "sealed": "not sealed at all, in clear: 50 euro"},
     ),
-    "voucher ending before it starts": (
-        "vouchers",
-        _voucher,
-        lambda r: {**r, "valid_from": r["valid_until"], "valid_until": r["valid_from"]},
+    "sealed wallet too short to hold anything": (
+        "wallets",
+        _wallet,
+        lambda r: {**r, "sealed": "abc"},
     ),
 }
 
@@ -193,7 +195,8 @@ def test_a_bad_record_is_set_aside_and_its_correction_replaces_it(
     if case in POISON:
         kind, good, spoil = POISON[case]
         record = good(platform)
-        platform.publish(kind, record)
+        if kind != "wallets":  # the platform seals and publishes a wallet itself
+            platform.publish(kind, record)
         engine.run_once()
         inject(platform, kind, record["id"], spoil(record))
     else:
@@ -210,7 +213,7 @@ def test_a_bad_record_is_set_aside_and_its_correction_replaces_it(
     other_call = next(c for c in platform.records("calls").values() if c["id"] != record["id"])
     platform.publish("calls", {**other_call, "budget_cents": 123})
     platform.publish("operators", {**platform.records("operators")["1002"], "name": "Nuovo"})
-    platform.set_credit(CF, "Credito welfare", 4200)
+    platform.set_wallet_pin("BNCMTT15B19G224I", "402718")  # another citizen's wallet
 
     report = engine.run_once()
     assert report.problems == {}
@@ -229,7 +232,10 @@ def test_a_bad_record_is_set_aside_and_its_correction_replaces_it(
         ("record_set_aside", kind, record["id"])
     ]
 
-    platform.publish(kind, record)  # the corrected version
+    if kind == "wallets":  # the corrected version: resealed by the platform
+        platform.set_credit(CF, "Credito welfare", 5000)
+    else:
+        platform.publish(kind, record)  # the corrected version
     engine.run_once()
     with store.read() as session:
         assert set_aside.waiting(session) == []

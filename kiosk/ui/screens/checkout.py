@@ -19,7 +19,7 @@ from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import quantity_text
 from kiosk.ui.widgets.common import button, label
-from kiosk.ui.widgets.identify import IdentifyBox
+from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
 from languages import left_to_right
 from store.catalog import CatalogReader, pick
 
@@ -133,8 +133,6 @@ class CheckoutScreen(DataScreen):
 
     def show_wallet_refused(self, reason: str, left: int = 0) -> None:
         """The PIN did not open the wallet: asked again, calmly, beside the PIN."""
-        from kiosk.ui.screens.wallet import wallet_refusal_text
-
         self.mode = "identify"
         self.retranslate()
         self.identify.show_pin_problem(wallet_refusal_text(reason, left))

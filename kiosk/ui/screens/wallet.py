@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
-from kiosk.ui.widgets.identify import IdentifyBox
+from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
 from store.catalog import CatalogReader
 
 if TYPE_CHECKING:
@@ -144,32 +144,3 @@ class WalletScreen(DataScreen):
         return self.tr(
             "Your vouchers could not be read just now. Please try again, or ask a welfare manager."
         )
-
-
-def wallet_refusal_text(reason: str, left: int) -> str:
-    """Why a wallet did not open, in calm words, for the wallet and checkout screens."""
-    if reason == "wrong":
-        return QCoreApplication.translate(
-            "WalletScreen",
-            "The codice fiscale or the wallet PIN is not right. Please try again"
-            " ({left} tries left).",
-        ).format(left=left)
-    if reason == "locked_here":
-        return QCoreApplication.translate(
-            "WalletScreen",
-            "For your safety, this kiosk will not open your wallet for 24 hours after too"
-            " many tries. A welfare manager can help you at the desk with an identity"
-            " document; nothing in your wallet is lost.",
-        )
-    if reason == "locked":
-        return QCoreApplication.translate(
-            "WalletScreen",
-            "For your safety, your wallet is locked after too many wrong PINs. The welfare"
-            " manager or the Comune can give you a new PIN when you show an identity"
-            " document; nothing in your wallet is lost.",
-        )
-    return QCoreApplication.translate(
-        "WalletScreen",
-        "This Social Point has not reached the welfare platform yet, so it cannot"
-        " open your wallet. Please ask a welfare manager, or try again later.",
-    )

@@ -199,3 +199,32 @@ class IdentifyBox(QWidget):
         self.phone_label.setText(
             self.tr("A phone number, to call you if something goes wrong (optional)")
         )
+
+
+def wallet_refusal_text(reason: str, left: int) -> str:
+    """Why a wallet did not open, in calm words, for the wallet and checkout screens."""
+    if reason == "wrong":
+        return QCoreApplication.translate(
+            "WalletScreen",
+            "The codice fiscale or the wallet PIN is not right. Please try again"
+            " ({left} tries left).",
+        ).format(left=left)
+    if reason == "locked_here":
+        return QCoreApplication.translate(
+            "WalletScreen",
+            "For your safety, this kiosk will not open your wallet for 24 hours after too"
+            " many tries. A welfare manager can help you at the desk with an identity"
+            " document; nothing in your wallet is lost.",
+        )
+    if reason == "locked":
+        return QCoreApplication.translate(
+            "WalletScreen",
+            "For your safety, your wallet is locked after too many wrong PINs. The welfare"
+            " manager or the Comune can give you a new PIN when you show an identity"
+            " document; nothing in your wallet is lost.",
+        )
+    return QCoreApplication.translate(
+        "WalletScreen",
+        "This Social Point has not reached the welfare platform yet, so it cannot"
+        " open your wallet. Please ask a welfare manager, or try again later.",
+    )

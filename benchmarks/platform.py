@@ -29,6 +29,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -247,13 +248,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def figures(samples: list[Sample], kind: str) -> tuple[int, float, float, float, int]:
-    """Count, p50, p95 and slowest (seconds), and failures, of one kind of request."""
+def figures(samples: list[Sample], kind: str) -> tuple[int, float, float, float, str]:
+    """Count, p50, p95 and slowest (seconds), and failures by HTTP status (0: no
+    answer), of one kind of request."""
     times = [seconds for found, seconds, _status in samples if found == kind]
-    failed = sum(1 for found, _s, status in samples if found == kind and status != 200)
+    failed = Counter(status for found, _s, status in samples if found == kind and status != 200)
+    said = ", ".join(f"{n} x {status or 'no answer'}" for status, n in sorted(failed.items()))
     if not times:
-        return 0, 0.0, 0.0, 0.0, failed
-    return len(times), median(times), percentile(times, 0.95), max(times), failed
+        return 0, 0.0, 0.0, 0.0, said
+    return len(times), median(times), percentile(times, 0.95), max(times), said
 
 
 def report(label: str, samples: list[Sample], alone: list[Sample], elapsed: float) -> None:
@@ -266,7 +269,7 @@ def report(label: str, samples: list[Sample], alone: list[Sample], elapsed: floa
         print(
             f"    {kind:22s} {count:6,}  p50 {p50 * 1000:6.0f} ms  p95 {p95 * 1000:6.0f} ms"
             f"  slowest {slowest * 1000:6.0f} ms   (one kiosk alone: p50 {alone50 * 1000:4.0f},"
-            f" p95 {alone95 * 1000:4.0f} ms)" + (f"  FAILED {failed}" if failed else "")
+            f" p95 {alone95 * 1000:4.0f} ms)" + (f"  FAILED: {failed}" if failed else "")
         )
 
 

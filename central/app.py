@@ -211,9 +211,8 @@ def create_app(
         """Which of these records, accepted from this kiosk, the platform still holds
         with the same payload. A kiosk asks when the epoch changed (the database was
         restored from an older copy) and sends again what is missing."""
-        return messages.KnownRecords(
-            epoch=platform.epoch.id, known=platform.known(sender.id, query.entries)
-        )
+        epoch, known = platform.known(sender.id, query.entries)
+        return messages.KnownRecords(epoch=epoch, known=known)
 
     @app.post("/v1/admin/epoch", dependencies=[Depends(admin)])
     def new_epoch() -> dict[str, str]:

@@ -182,9 +182,6 @@ class Platform:
         self._watermarked = epochs.watermark_path(self.engine) is not None
         with self._writing() as session:
             self.epoch, restored = epochs.settle(self.engine, session)
-        if self._watermarked:
-            with self.sessions() as session:
-                self._note_watermark(epochs.heads(session))
         if restored:
             log.warning(
                 "the database is a restored copy: new epoch %s; kiosks take a fresh snapshot "
@@ -219,19 +216,19 @@ class Platform:
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
             yield session
-            heads = epochs.heads(session) if self._watermarked else None
-        if heads is not None:
-            self._note_watermark(heads)
+            if self._watermarked:
+                self._note_watermark(session)
 
-    def _note_watermark(self, heads: tuple[int, int]) -> None:
+    def _note_watermark(self, session: Session) -> None:
         """What the SQLite database holds now, beside it: a copy restored later holds
-        less, and the next start sees it (central/epochs.py)."""
+        less, and the next start sees it (central/epochs.py). Written before the commit,
+        under the write lock, so the platform's processes write it in turn."""
+        heads = epochs.heads(session)
         with self._watermark_lock:
-            epoch = getattr(self, "epoch", None)
-            if epoch is None or heads <= self._noted:
+            if heads <= self._noted or not hasattr(self, "epoch"):
                 return
             self._noted = heads
-            epochs.write_watermark(self.engine, epoch, *heads)
+            epochs.write_watermark(self.engine, epochs.read(session), *heads)
 
     # Publishing -------------------------------------------------------------------------
 
@@ -799,10 +796,11 @@ class Platform:
                 raise PublishError(f"no application with protocol {protocol!r}")
             self._publish_status(session, row, state, note)
 
-    def known(self, device_id: str, sent: list[messages.SentRecord]) -> list[str]:
-        """Which of a device's accepted records this database holds, with the same
-        payload: a kiosk asks after a new epoch, and sends again what is missing."""
+    def known(self, device_id: str, sent: list[messages.SentRecord]) -> tuple[str, list[str]]:
+        """The epoch, and which of a device's accepted records this database holds with
+        the same payload: a kiosk asks after a new epoch, and sends again the others."""
         with self.sessions() as session:
+            epoch = epochs.read(session).id
             hashes = {
                 row.uuid: row.payload_sha256
                 for row in session.execute(
@@ -812,7 +810,7 @@ class Platform:
                     )
                 )
             }
-        return [
+        return epoch, [
             record.uuid
             for record in sent
             if record.uuid in hashes and hashes[record.uuid] in (None, record.sha256)

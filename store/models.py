@@ -163,6 +163,9 @@ class SyncCursor(Base):
     stream: Mapped[str] = mapped_column(String(32), primary_key=True)
     cursor: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[datetime]
+    # The platform's epoch the cursor belongs to (None: read before epochs existed).
+    # The row "submissions" holds the epoch the outbox was last checked against.
+    epoch: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class KioskFact(Base):

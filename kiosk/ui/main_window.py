@@ -480,6 +480,12 @@ class MainWindow(QMainWindow):
     def _show(self, route: str, params: dict[str, Any]) -> None:
         screen = self.screen_for(route)
         screen.enter(**params)
+        focus = QApplication.focusWidget()
+        if focus is not None and self.stack.isAncestorOf(focus):
+            # Else Qt hands the focus of the screen that goes to the next control in its
+            # chain (the header's, the footer's), which spoken mode would read out; the
+            # keys put it in the new screen once it is shown.
+            focus.clearFocus()
         self.stack.setCurrentWidget(screen)
         at_home = route == "home"
         self.back_button.setEnabled(not at_home)

@@ -78,10 +78,6 @@ class IdentifyBox(QWidget):
         self.pin_hint = label(role="muted", name=f"hint_{name}_pin")
         self.pin_error = label(role="fieldError", name=f"error_{name}_pin")
         self.pin_error.hide()
-        for widget in (self.pin_label, self.pin_field, self.pin_hint):
-            widget.setVisible(bool(ask_pin))
-        for widget in (self.phone_label, self.phone_field):
-            widget.setVisible(ask_phone)
         row = QHBoxLayout()
         self.next_button = button(name=f"{name}_next")
         self.next_button.setMinimumWidth(300)
@@ -106,6 +102,11 @@ class IdentifyBox(QWidget):
             self.phone_error,
         ):
             column.addWidget(widget)
+        # Once in the layout: a parentless widget made visible is a window of its own.
+        for widget in (self.phone_label, self.phone_field):
+            widget.setVisible(ask_phone)
+        for widget in (self.pin_label, self.pin_field, self.pin_hint):
+            widget.setVisible(bool(ask_pin))
         column.addLayout(row)
         self.retranslate()
 

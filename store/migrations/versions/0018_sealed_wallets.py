@@ -5,15 +5,15 @@ wallet PIN opens (vouchers/wallet_key.py), and wrong PINs counted per citizen.
 The clear credits and vouchers of before go (a computed codice fiscale opened them);
 the wallet stream is read again from its start, as sealed wallets.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0018
+Revises: 0017
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0018"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 

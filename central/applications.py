@@ -17,13 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central import clock
-from central.models import Record
+from central.models import Device, Record
 from forms.answers import check
 from forms.definition import DefinitionError, load_definition
 from protocol.messages import SubmissionEntry
 
 
-def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, str] | None:
+def check_application(
+    session: Session, entry: SubmissionEntry, device: Device | None = None
+) -> tuple[str, str] | None:
     payload: Any = entry.payload
     if not isinstance(payload, dict) or not all(
         isinstance(payload.get(key), str) for key in ("call", "form", "form_sha256")
@@ -34,6 +36,11 @@ def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, st
         not isinstance(assisted_by, str) or session.get(Record, ("operators", assisted_by)) is None
     ):
         return "unknown_operator", f"assisted by {assisted_by!r}, who is not an operator"
+    if assisted_by is not None:  # a bare claim of assistance is not enough
+        from central.operators import check_assisted_proof
+
+        if (refusal := check_assisted_proof(session, device, payload, "tracking_code")) is not None:
+            return refusal
     call = session.get(Record, ("calls", payload["call"]))
     if call is None:
         return "unknown_call", f"no call {payload['call']!r}"

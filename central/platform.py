@@ -125,7 +125,7 @@ def _check_application(
     return (
         _reject_unless_object(entry.payload)
         or _payload_problem(entry)
-        or check_application(session, entry)
+        or check_application(session, entry, device)
     )
 
 

@@ -223,6 +223,8 @@ class ApplicationPayload(Strict):
     answers: dict[str, Any]  # checked against the form by forms.answers.check
     channel: Channel = "kiosk"
     assisted_by: OperatorId | None = None  # the welfare manager beside the citizen
+    # HMAC under that operator's login proof key of the tracking code: they logged in here.
+    assisted_proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
 
 
 class PurchaseLine(Strict):

@@ -32,6 +32,7 @@ from protocol.wire import Result
 from store import outbox
 from store.models import Call, Comune, OutboxEntry
 from store.models import FormDefinition as FormRow
+from vouchers.wallet_key import assisted_proof
 
 
 def tracking_code() -> str:
@@ -107,30 +108,34 @@ def submit(
     *,
     receipt_hold_s: float = 0.0,
     assisted_by: str | None = None,
+    assisted_proof_key: bytes = b"",
     language: str = "it",
 ) -> Submitted | list[Problem]:
     """Queues the application and its receipt in the caller's transaction, or returns
     the problems that stop it (the draft is kept as it is). The receipt waits up to
     ``receipt_hold_s`` for the protocol number. ``assisted_by``: the operator id of the
     welfare manager who filled it in with the citizen (the receipt names them by the
-    context's ``operator``). ``language``: the citizen's, for their own lines on it."""
+    context's ``operator``), with ``assisted_proof_key`` their login's proof key (the
+    platform checks they logged in on this kiosk). ``language``: the citizen's, for
+    their own lines on it."""
     cleaned, problems = draft.all_problems(now.date())
     if problems:
         return problems
     code = tracking_code()
-    entry_uuid = outbox.add(
-        session,
-        "application",
-        {
-            "call": draft.call_id,
-            "form": draft.form.ref,
-            "form_sha256": draft.form.sha256,
-            "tracking_code": code,
-            "answers": cleaned,
-            "channel": "kiosk_assisted" if assisted_by else "kiosk",
-            "assisted_by": assisted_by,
-        },
-    )
+    payload: dict[str, object] = {
+        "call": draft.call_id,
+        "form": draft.form.ref,
+        "form_sha256": draft.form.sha256,
+        "tracking_code": code,
+        "answers": cleaned,
+        "channel": "kiosk_assisted" if assisted_by else "kiosk",
+        "assisted_by": assisted_by,
+    }
+    if assisted_by and assisted_proof_key:
+        payload["assisted_proof"] = assisted_proof(
+            assisted_proof_key, code, assisted_by, context.kiosk_id
+        )
+    entry_uuid = outbox.add(session, "application", payload)
     applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
     slip = application_receipt(
         context,

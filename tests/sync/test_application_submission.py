@@ -11,11 +11,15 @@ from typing import Any
 from sqlalchemy import select
 
 from forms.definition import load_definition
+from kiosk.boot.config import ManagerSettings
+from kiosk.core.manager_login import log_in
 from store import outbox
 from store.models import FormDefinition, OutboxEntry
+from store.outbox import utcnow
 from sync.engine import SyncEngine
 from tests.forms.samples import GOOD
 from tests.sync.conftest import Central
+from vouchers.wallet_key import assisted_proof
 
 REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 OTHER_CALL = "ce-limena"  # a call without an online form
@@ -85,14 +89,37 @@ def test_an_assisted_application_names_a_real_operator(
     engine: SyncEngine, central: Central
 ) -> None:
     engine.run_once()
-    assisted, stranger = outcomes(
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with engine.store.write() as session:  # the manager logs in on this kiosk
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+    assert silvia is not None
+    code = "DOM-TEST-0001"
+    proof = assisted_proof(silvia.proof_key, code, "1001", "kiosk-test")
+    elsewhere = assisted_proof(silvia.proof_key, code, "1001", "kiosk-other")
+    assisted, claimed, other_kiosk, stranger = outcomes(
         engine,
         [
-            application(engine, channel="kiosk_assisted", assisted_by="1001"),
+            application(
+                engine,
+                channel="kiosk_assisted",
+                assisted_by="1001",
+                tracking_code=code,
+                assisted_proof=proof,
+            ),
+            application(engine, channel="kiosk_assisted", assisted_by="1001", tracking_code=code),
+            application(
+                engine,
+                channel="kiosk_assisted",
+                assisted_by="1001",
+                tracking_code=code,
+                assisted_proof=elsewhere,
+            ),
             application(engine, channel="kiosk_assisted", assisted_by="9999"),
         ],
     )
     assert assisted.state == "accepted"
+    for refused in (claimed, other_kiosk):  # a bare claim, or a login on another kiosk
+        assert (refused.state, refused.reject_code) == ("rejected", "unconfirmed_assistance")
     assert stranger.state == "rejected" and stranger.reject_code == "unknown_operator"
 
 

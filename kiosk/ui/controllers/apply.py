@@ -105,6 +105,7 @@ class ApplyController(QObject):
                     receipt_hold_s=hold,
                     language=lang,
                     assisted_by=manager.id if manager else None,
+                    assisted_proof_key=manager.proof_key if manager else b"",
                 )
 
         self.tasks.run(

@@ -33,6 +33,11 @@ DESCRIPTION = """Reference central platform of Social Point Kiosk.
 * `POST /v1/submissions` takes a batch of records, each with a client UUID, and answers
   each one: `accepted` (with the server id; the same answer again for a repeated UUID)
   or `rejected` (with a code and a message).
+* Every change page carries the platform's `epoch` (new when its database is restored
+  from a backup) and `head` (its newest change). A kiosk whose cursor is of another
+  epoch, or beyond the head, takes a fresh snapshot and asks `POST
+  /v1/submissions/known` which of its accepted records are still held; it sends the
+  others again (with the `server_id` they had, kept if still free).
 * Devices have a role (kiosk, merchant, admin) and a scope; a call outside them gets
   403, a revoked device 403 with the reason in plain words.
 * `GET /v1/keys` publishes the voucher keys (the platform's, the kiosks') with their
@@ -198,6 +203,22 @@ def create_app(
         answers = iter(stored)
         results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
         return messages.SubmissionResults(results=[r for r in results if r is not None])
+
+    @app.post("/v1/submissions/known", response_model=messages.KnownRecords)
+    def known(
+        query: messages.KnownQuery, sender: Annotated[Device, Depends(kiosk)]
+    ) -> messages.KnownRecords:
+        """Which of these records, accepted from this kiosk, the platform still holds
+        with the same payload. A kiosk asks when the epoch changed (the database was
+        restored from an older copy) and sends again what is missing."""
+        epoch, known = platform.known(sender.id, query.entries)
+        return messages.KnownRecords(epoch=epoch, known=known)
+
+    @app.post("/v1/admin/epoch", dependencies=[Depends(admin)])
+    def new_epoch() -> dict[str, str]:
+        """A new epoch, after a restore the platform could not notice by itself: every
+        kiosk takes a fresh snapshot and sends again what the platform lost."""
+        return {"epoch": platform.new_epoch().id}
 
     @app.get("/v1/device/lookup-key", response_model=messages.LookupKey)
     def lookup_key(_device: Annotated[Device, Depends(kiosk)]) -> messages.LookupKey:

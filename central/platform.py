@@ -8,6 +8,7 @@ import hashlib
 import json
 import logging
 import secrets
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -16,10 +17,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, Text, cast, create_engine, event, or_, select
+from sqlalchemy import Engine, Text, cast, create_engine, event, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from central import voucher_authority
+from central import epochs, voucher_authority
 from central.enrollment import CodeRefusedError, check_code
 from central.models import (
     Base,
@@ -37,6 +38,7 @@ from central.scopes import scope_of, scope_text, visible_to
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
 from forms.lookup import holder_key, status_key
 from protocol import messages, records
+from protocol.messages import submission_hash
 
 log = logging.getLogger(__name__)
 
@@ -154,9 +156,19 @@ STATEFUL_KINDS = frozenset({"purchase"})
 SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 
 
-def _server_id(row: Submission) -> str:
+def _server_id(row: Submission, tag: str) -> str:
+    """In a later epoch (a restored database) the number carries the epoch's tag, so it
+    never repeats one given before the restore: "PROT-2026-TAG-000042"."""
     pattern = SERVER_IDS.get(row.kind, "SP-{id:07d}")
-    return pattern.format(year=row.received_at.year, id=row.id)
+    if tag:
+        pattern = pattern.replace("{id", "{tag}-{id")
+    return pattern.format(year=row.received_at.year, id=row.id, tag=tag)
+
+
+def _may_reuse(kind: str, server_id: str) -> bool:
+    """A re-sent record's old server id has the shape this kind's ids have."""
+    prefix = SERVER_IDS.get(kind, "SP-").split("-", 1)[0] + "-"
+    return server_id.startswith(prefix)
 
 
 class Platform:
@@ -165,6 +177,24 @@ class Platform:
         self.engine = make_engine(database_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.time_zone = ZoneInfo(time_zone)
+        self._watermark_lock = threading.Lock()
+        self._noted = (-1, -1)
+        self._watermarked = epochs.watermark_path(self.engine) is not None
+        with self._writing() as session:
+            self.epoch, restored = epochs.settle(self.engine, session)
+        if restored:
+            log.warning(
+                "the database is a restored copy: new epoch %s; kiosks take a fresh snapshot "
+                "and send again what it lost",
+                self.epoch.id,
+            )
+
+    def new_epoch(self) -> epochs.Epoch:
+        """Starts a new epoch (after a restore the platform could not notice itself)."""
+        with self._writing() as session:
+            self.epoch = epochs.begin(session)
+            self._noted = (-1, -1)  # the watermark names the new epoch
+        return self.epoch
 
     def today(self) -> date:
         return datetime.now(self.time_zone).date()
@@ -186,6 +216,19 @@ class Platform:
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
             yield session
+            if self._watermarked:
+                self._note_watermark(session)
+
+    def _note_watermark(self, session: Session) -> None:
+        """What the SQLite database holds now, beside it: a copy restored later holds
+        less, and the next start sees it (central/epochs.py). Written before the commit,
+        under the write lock, so the platform's processes write it in turn."""
+        heads = epochs.heads(session)
+        with self._watermark_lock:
+            if heads <= self._noted or not hasattr(self, "epoch"):
+                return
+            self._noted = heads
+            epochs.write_watermark(self.engine, epochs.read(session), *heads)
 
     # Publishing -------------------------------------------------------------------------
 
@@ -298,6 +341,8 @@ class Platform:
         if visible is not None:
             where.append(visible)
         with self.sessions() as session:
+            epoch = epochs.read(session).id
+            head = session.scalar(select(func.max(Change.seq))) or 0
             rows = session.execute(
                 select(
                     Change.seq,
@@ -321,7 +366,8 @@ class Platform:
         next_cursor = str(rows[-1].seq if rows else since)
         return (
             f'{{"stream":{dumps(stream)},"items":[{items}],'
-            f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"}}}'
+            f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
+            f'"epoch":{dumps(epoch)},"head":"{head}"}}'
         )
 
     # Devices ----------------------------------------------------------------------------
@@ -544,11 +590,12 @@ class Platform:
                 continue
             row = rows[entry.uuid] = self._new_submission(session, device_id, device, entry)
             if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
-                self._accept(session, row)
+                self._accept(session, row, entry.server_id)
         session.flush()
+        wanted = {entry.uuid: entry.server_id for entry in entries}
         for row in rows.values():
             if row.status == "accepted" and row.server_id is None:
-                self._accept(session, row)
+                self._accept(session, row, wanted.get(row.uuid))
         session.flush()
         return rows
 
@@ -570,7 +617,7 @@ class Platform:
                 with session.begin_nested():
                     row = self._new_submission(session, device_id, device, entry)
                     if row.status == "accepted":
-                        self._accept(session, row)
+                        self._accept(session, row, entry.server_id)
                     session.flush()
             except Exception:
                 log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
@@ -578,10 +625,18 @@ class Platform:
             rows[entry.uuid] = row
         return rows
 
-    def _accept(self, session: Session, row: Submission) -> None:
+    def _accept(self, session: Session, row: Submission, resent_id: str | None = None) -> None:
+        """``resent_id``: the id this record had before the platform was restored from an
+        older copy (it is on the citizen's receipt): kept when no other record holds it."""
+        if resent_id is not None and _may_reuse(row.kind, resent_id):
+            taken = session.scalar(select(Submission.id).where(Submission.server_id == resent_id))
+            if taken is None:
+                row.server_id = resent_id
+                self._accepted(session, row)
+                return
         if row.id is None:
             session.flush()  # the row's id, for its server id
-        row.server_id = _server_id(row)
+        row.server_id = _server_id(row, epochs.read(session).tag)
         self._accepted(session, row)
 
     @staticmethod
@@ -741,17 +796,29 @@ class Platform:
                 raise PublishError(f"no application with protocol {protocol!r}")
             self._publish_status(session, row, state, note)
 
+    def known(self, device_id: str, sent: list[messages.SentRecord]) -> tuple[str, list[str]]:
+        """The epoch, and which of a device's accepted records this database holds with
+        the same payload: a kiosk asks after a new epoch, and sends again the others."""
+        with self.sessions() as session:
+            epoch = epochs.read(session).id
+            hashes = {
+                row.uuid: row.payload_sha256
+                for row in session.execute(
+                    select(Submission.uuid, Submission.payload_sha256).where(
+                        Submission.device_id == device_id,
+                        Submission.uuid.in_([record.uuid for record in sent]),
+                    )
+                )
+            }
+        return epoch, [
+            record.uuid
+            for record in sent
+            if record.uuid in hashes and hashes[record.uuid] in (None, record.sha256)
+        ]
+
     def submissions(self) -> list[Submission]:
         with self.sessions() as session:
             return list(session.scalars(select(Submission).order_by(Submission.id)))
-
-
-def submission_hash(kind: str, payload: Any) -> str:
-    """SHA-256 of what an entry carries, whatever order its keys came in."""
-    canonical = json.dumps(
-        [kind, payload], sort_keys=True, separators=(",", ":"), ensure_ascii=True, default=str
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _retry(entry_uuid: str) -> messages.SubmissionResult:

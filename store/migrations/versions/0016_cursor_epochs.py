@@ -2,15 +2,15 @@
 """Each sync cursor remembers the platform epoch it was read in (a restored platform
 has a new one, and the cursors of the old one mean nothing there).
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

@@ -23,6 +23,11 @@ DESCRIPTION = """Reference central platform of Social Point Kiosk.
 * `POST /v1/submissions` takes a batch of records, each with a client UUID, and answers
   each one: `accepted` (with the server id; the same answer again for a repeated UUID)
   or `rejected` (with a code and a message).
+* Every change page carries the platform's `epoch` (new when its database is restored
+  from a backup) and `head` (its newest change). A kiosk whose cursor is of another
+  epoch, or beyond the head, takes a fresh snapshot and asks `POST
+  /v1/submissions/known` which of its accepted records are still held; it sends the
+  others again (with the `server_id` they had, kept if still free).
 * Devices have a role (kiosk, merchant, admin) and a scope; a call outside them gets
   403, a revoked device 403 with the reason in plain words.
 * `GET /v1/keys` publishes the voucher keys (the platform's, the kiosks') with their

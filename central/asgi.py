@@ -22,5 +22,6 @@ def app_from_environment() -> FastAPI:
     if not database:
         raise SystemExit("SOCIAL_POINT_DB is not set (see deploy/central.env.example)")
     token = os.environ.get("SOCIAL_POINT_ADMIN_TOKEN", "").strip() or None
+    time_zone = os.environ.get("SOCIAL_POINT_TIME_ZONE", "").strip() or "Europe/Rome"
     access_log.install()  # uvicorn has set up its logging by now: no voucher code in it
-    return create_app(Platform(database), admin_token=token)
+    return create_app(Platform(database, time_zone=time_zone), admin_token=token)

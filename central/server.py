@@ -4,6 +4,7 @@ another process (demo mode, tests), always on a socket we bind ourselves."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -74,3 +75,34 @@ def serve_forever(app: FastAPI, host: str, port: int, limits: ServerLimits | Non
     )
     access_log.install()  # after the Config, which sets up uvicorn's logging
     uvicorn.Server(config).run()
+
+
+def serve_workers(
+    database: str,
+    host: str,
+    port: int,
+    workers: int,
+    *,
+    admin_token: str | None = None,
+    time_zone: str = "Europe/Rome",
+    limits: ServerLimits | None = None,
+) -> None:
+    """Serves the platform from ``workers`` processes on one listening socket; uvicorn's
+    supervisor starts them and replaces one that dies. Each builds its own app from the
+    environment (``central.asgi``): the database URL and the admin token reach it there,
+    never on a command line that ``ps`` shows. The limits count per process."""
+    os.environ["SOCIAL_POINT_DB"] = database
+    os.environ["SOCIAL_POINT_TIME_ZONE"] = time_zone
+    if admin_token:
+        os.environ["SOCIAL_POINT_ADMIN_TOKEN"] = admin_token
+    else:
+        os.environ.pop("SOCIAL_POINT_ADMIN_TOKEN", None)
+    uvicorn.run(
+        "central.asgi:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        **(limits or ServerLimits()).uvicorn_options(),
+    )

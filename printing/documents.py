@@ -229,6 +229,7 @@ class DayReport:
     last_sync: datetime | None
     assisted_sessions: Sequence[tuple[str, int]] = ()  # operator, sessions
     voucher_copies: int = 0  # vouchers printed again (each a "COPIA n. X")
+    slip_reprints: int = 0  # receipts a manager printed again (each a DUPLICATO)
 
 
 def day_report(context: SlipContext, report: DayReport) -> Slip:
@@ -244,6 +245,7 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
         Pair(
             "Copie di buoni ristampate", str(report.voucher_copies), bold=report.voucher_copies > 0
         ),
+        Pair("Ricevute ristampate", str(report.slip_reprints), bold=report.slip_reprints > 0),
         Rule(),
         Pair("In attesa di invio", str(report.waiting_to_send), bold=report.waiting_to_send > 0),
         Pair("Rifiutati dalla piattaforma", str(report.rejected), bold=report.rejected > 0),

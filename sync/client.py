@@ -48,6 +48,7 @@ class Submission:
     kind: str
     created_at: str
     payload: Any
+    server_id: str | None = None  # sent again after a restore: the id it had
 
 
 class PlatformClient:
@@ -170,11 +171,22 @@ class PlatformClient:
         payload = {
             "entries": [
                 {"uuid": e.uuid, "kind": e.kind, "created_at": e.created_at, "payload": e.payload}
+                | ({"server_id": e.server_id} if e.server_id else {})
                 for e in entries
             ]
         }
         body = self._request("POST", "/v1/submissions", json=payload)
         return wire.parse_results(body, sent=[e.uuid for e in entries])
+
+    def known(self, sent: list[tuple[str, str]]) -> tuple[str, set[str]]:
+        """Which of these accepted records ((UUID, submission hash)) the platform still
+        holds, and its epoch."""
+        body = self._request(
+            "POST",
+            "/v1/submissions/known",
+            json={"entries": [{"uuid": uuid, "sha256": sha} for uuid, sha in sent]},
+        )
+        return wire.parse_known(body, asked=[uuid for uuid, _sha in sent])
 
     def heartbeat(self, beat: dict[str, Any]) -> HeartbeatReply:
         """How this kiosk is (sync/heartbeat.py); the reply may ask for its recent log."""

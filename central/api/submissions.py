@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The kiosks' submissions, and the application statuses the Comune publishes back."""
+"""The kiosks' submissions (and, after a restore, which of them the platform still
+holds), and the application statuses the Comune publishes back."""
 
 # No "from __future__ import annotations": FastAPI reads the real annotation objects.
 
@@ -27,6 +28,22 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         answers = iter(stored)
         results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
         return messages.SubmissionResults(results=[r for r in results if r is not None])
+
+    @api.post("/v1/submissions/known", response_model=messages.KnownRecords)
+    def known(
+        query: messages.KnownQuery, sender: Annotated[Device, Depends(guards.kiosk)]
+    ) -> messages.KnownRecords:
+        """Which of these records, accepted from this kiosk, the platform still holds
+        with the same payload. A kiosk asks when the epoch changed (the database was
+        restored from an older copy) and sends again what is missing."""
+        epoch, known = platform.known(sender.id, query.entries)
+        return messages.KnownRecords(epoch=epoch, known=known)
+
+    @api.post("/v1/admin/epoch", dependencies=[Depends(guards.admin)])
+    def new_epoch() -> dict[str, str]:
+        """A new epoch, after a restore the platform could not notice by itself: every
+        kiosk takes a fresh snapshot and sends again what the platform lost."""
+        return {"epoch": platform.new_epoch().id}
 
     @api.get("/v1/device/lookup-key", response_model=messages.LookupKey)
     def lookup_key(_device: Annotated[Device, Depends(guards.kiosk)]) -> messages.LookupKey:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from central import epochs
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import Database, digest, now
 from central.platform.registry import DeviceRegistry, EnrollError
@@ -61,7 +62,9 @@ class Platform:
         self.devices = registry.devices
 
         self.submit = intake.submit
+        self.known = intake.known
         self.submissions = intake.submissions
+        self.new_epoch = database.new_epoch
 
         self.lookup_secret = statuses.lookup_secret
         self.set_application_status = statuses.set_application_status
@@ -74,6 +77,11 @@ class Platform:
         self.set_credit = wallet.set_credit
         self.issue_voucher = wallet.issue_voucher
         self.issued_voucher = wallet.issued_voucher
+
+    @property
+    def epoch(self) -> epochs.Epoch:
+        """The database's epoch (central/epochs.py): a new one after a restore."""
+        return self.database.epoch
 
     def today(self) -> date:
         """The platform's calendar day (``database.today``, which every area reads)."""

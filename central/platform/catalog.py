@@ -8,9 +8,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
+from central import epochs
 from central.models import Change, Record
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
@@ -113,6 +114,8 @@ class Catalog:
         if visible is not None:
             where.append(visible)
         with self.database.sessions() as session:
+            epoch = epochs.read(session).id
+            head = session.scalar(select(func.max(Change.seq))) or 0
             rows = session.execute(
                 select(
                     Change.seq,
@@ -136,7 +139,8 @@ class Catalog:
         next_cursor = str(rows[-1].seq if rows else since)
         return (
             f'{{"stream":{dumps(stream)},"items":[{items}],'
-            f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"}}}'
+            f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
+            f'"epoch":{dumps(epoch)},"head":"{head}"}}'
         )
 
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -13,7 +15,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from central import epochs
 from central.models import Base
+
+log = logging.getLogger(__name__)
 
 # Names the lock that writing transactions take turns on (PostgreSQL): any number, the
 # same in every process of the platform.
@@ -52,13 +57,32 @@ def make_engine(url: str) -> Engine:
 
 
 class Database:
-    """The platform's tables, shared by every area (catalog, devices, submissions...)."""
+    """The platform's tables, shared by every area (catalog, devices, submissions...),
+    and their epoch: a new one when the database is a restored copy (central/epochs.py)."""
 
     def __init__(self, url: str, *, time_zone: str = "Europe/Rome") -> None:
         """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.time_zone = ZoneInfo(time_zone)
+        self._watermark_lock = threading.Lock()
+        self._noted = (-1, -1)
+        self._watermarked = epochs.watermark_path(self.engine) is not None
+        with self.writing() as session:
+            self.epoch, restored = epochs.settle(self.engine, session)
+        if restored:
+            log.warning(
+                "the database is a restored copy: new epoch %s; kiosks take a fresh snapshot "
+                "and send again what it lost",
+                self.epoch.id,
+            )
+
+    def new_epoch(self) -> epochs.Epoch:
+        """Starts a new epoch (after a restore the platform could not notice itself)."""
+        with self.writing() as session:
+            self.epoch = epochs.begin(session)
+            self._noted = (-1, -1)  # the watermark names the new epoch
+        return self.epoch
 
     def today(self) -> date:
         return datetime.now(self.time_zone).date()
@@ -80,3 +104,16 @@ class Database:
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
             yield session
+            if self._watermarked:
+                self._note_watermark(session)
+
+    def _note_watermark(self, session: Session) -> None:
+        """What the SQLite database holds now, beside it: a copy restored later holds
+        less, and the next start sees it (central/epochs.py). Written before the commit,
+        under the write lock, so the platform's processes write it in turn."""
+        heads = epochs.heads(session)
+        with self._watermark_lock:
+            if heads <= self._noted or not hasattr(self, "epoch"):
+                return
+            self._noted = heads
+            epochs.write_watermark(self.engine, epochs.read(session), *heads)

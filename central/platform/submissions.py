@@ -4,7 +4,6 @@ client UUID and answered the same way every time it is sent again."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Mapping
@@ -14,11 +13,13 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central import epochs
 from central.applications import check_application
 from central.models import Device, Submission, SubmissionConflict
 from central.platform.database import Database, now
 from central.purchases import check_purchase
 from protocol import messages, records
+from protocol.messages import submission_hash
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +92,19 @@ STATEFUL_KINDS = frozenset({"purchase"})
 SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 
 
-def _server_id(row: Submission) -> str:
+def _server_id(row: Submission, tag: str) -> str:
+    """In a later epoch (a restored database) the number carries the epoch's tag, so it
+    never repeats one given before the restore: "PROT-2026-TAG-000042"."""
     pattern = SERVER_IDS.get(row.kind, "SP-{id:07d}")
-    return pattern.format(year=row.received_at.year, id=row.id)
+    if tag:
+        pattern = pattern.replace("{id", "{tag}-{id")
+    return pattern.format(year=row.received_at.year, id=row.id, tag=tag)
+
+
+def _may_reuse(kind: str, server_id: str) -> bool:
+    """A re-sent record's old server id has the shape this kind's ids have."""
+    prefix = SERVER_IDS.get(kind, "SP-").split("-", 1)[0] + "-"
+    return server_id.startswith(prefix)
 
 
 class Submissions:
@@ -137,6 +148,26 @@ class Submissions:
             rows.update(fresh)
             return [_answer(session, device_id, entry, rows.get(entry.uuid)) for entry in entries]
 
+    def known(self, device_id: str, sent: list[messages.SentRecord]) -> tuple[str, list[str]]:
+        """The epoch, and which of a device's accepted records this database holds with
+        the same payload: a kiosk asks after a new epoch, and sends again the others."""
+        with self.database.sessions() as session:
+            epoch = epochs.read(session).id
+            hashes = {
+                row.uuid: row.payload_sha256
+                for row in session.execute(
+                    select(Submission.uuid, Submission.payload_sha256).where(
+                        Submission.device_id == device_id,
+                        Submission.uuid.in_([record.uuid for record in sent]),
+                    )
+                )
+            }
+        return epoch, [
+            record.uuid
+            for record in sent
+            if record.uuid in hashes and hashes[record.uuid] in (None, record.sha256)
+        ]
+
     def submissions(self) -> list[Submission]:
         with self.database.sessions() as session:
             return list(session.scalars(select(Submission).order_by(Submission.id)))
@@ -156,11 +187,12 @@ class Submissions:
                 continue
             row = rows[entry.uuid] = _new_submission(session, device_id, device, entry)
             if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
-                self._accept(session, row)
+                self._accept(session, row, entry.server_id)
         session.flush()
+        wanted = {entry.uuid: entry.server_id for entry in entries}
         for row in rows.values():
             if row.status == "accepted" and row.server_id is None:
-                self._accept(session, row)
+                self._accept(session, row, wanted.get(row.uuid))
         session.flush()
         return rows
 
@@ -182,7 +214,7 @@ class Submissions:
                 with session.begin_nested():
                     row = _new_submission(session, device_id, device, entry)
                     if row.status == "accepted":
-                        self._accept(session, row)
+                        self._accept(session, row, entry.server_id)
                     session.flush()
             except Exception:
                 log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
@@ -190,10 +222,21 @@ class Submissions:
             rows[entry.uuid] = row
         return rows
 
-    def _accept(self, session: Session, row: Submission) -> None:
+    def _accept(self, session: Session, row: Submission, resent_id: str | None = None) -> None:
+        """``resent_id``: the id this record had before the platform was restored from an
+        older copy (it is on the citizen's receipt): kept when no other record holds it."""
+        if resent_id is not None and _may_reuse(row.kind, resent_id):
+            taken = session.scalar(select(Submission.id).where(Submission.server_id == resent_id))
+            if taken is None:
+                row.server_id = resent_id
+                self._follow_up(session, row)
+                return
         if cast(int | None, row.id) is None:  # a row added in this batch
             session.flush()  # the row's id, for its server id
-        row.server_id = _server_id(row)
+        row.server_id = _server_id(row, epochs.read(session).tag)
+        self._follow_up(session, row)
+
+    def _follow_up(self, session: Session, row: Submission) -> None:
         follow = self.accepted.get(row.kind)
         if follow is not None:
             follow(session, row)
@@ -262,14 +305,6 @@ def _answer(
         message="this record's id was already used for a different record; both are "
         "kept, this one apart for the platform's staff",
     )
-
-
-def submission_hash(kind: str, payload: Any) -> str:
-    """SHA-256 of what an entry carries, whatever order its keys came in."""
-    canonical = json.dumps(
-        [kind, payload], sort_keys=True, separators=(",", ":"), ensure_ascii=True, default=str
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _retry(entry_uuid: str) -> messages.SubmissionResult:

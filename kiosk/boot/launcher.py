@@ -54,7 +54,7 @@ def central_main(argv: list[str]) -> int:
     from central.app import create_app
     from central.dataset import seed_if_empty
     from central.platform import Platform
-    from central.server import serve_forever
+    from central.server import serve_forever, serve_workers
 
     # No abbreviations: "--admin-token SECRET" must fail, not read a file named SECRET.
     parser = argparse.ArgumentParser(prog="social-point central", allow_abbrev=False)
@@ -69,6 +69,19 @@ def central_main(argv: list[str]) -> int:
         "SOCIAL_POINT_ADMIN_TOKEN. Never on the command line, where ps shows it",
     )
     parser.add_argument("--seed-demo", action="store_true", help="publish the demo catalog")
+    parser.add_argument(
+        "--new-epoch",
+        action="store_true",
+        help="after restoring the database from a backup the platform could not notice "
+        "(see README): start a new epoch, so kiosks take a fresh snapshot and send again "
+        "what was lost",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="serve from this many processes (about one per core; SQLite or PostgreSQL)",
+    )
     parser.add_argument(
         "--time-zone", default="Europe/Rome", help="the calendar of voucher validity days"
     )
@@ -92,6 +105,8 @@ def central_main(argv: list[str]) -> int:
         )
     args = parser.parse_args(argv)
     platform = Platform(args.db, time_zone=args.time_zone)
+    if args.new_epoch:
+        print(f"new epoch {platform.new_epoch().id}")
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
         print("demo catalog published")
     if args.enrollment_code:
@@ -117,5 +132,19 @@ def central_main(argv: list[str]) -> int:
     except (OSError, ValueError) as error:
         print(f"social-point central: {error}", file=sys.stderr)
         return 2
+    if args.workers < 1:
+        print("social-point central: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    if args.workers > 1:
+        platform.engine.dispose()  # each worker opens its own connections
+        serve_workers(
+            args.db,
+            args.host,
+            args.port,
+            args.workers,
+            admin_token=admin_token,
+            time_zone=args.time_zone,
+        )
+        return 0
     serve_forever(app, args.host, args.port)
     return 0

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,10 @@ from tests.kiosk.test_config_and_cli import social_point
 from tests.postgresql import free_port
 
 
-@pytest.fixture
-def served(platform_database: str) -> Iterator[str]:
-    """``social-point central`` in its own process, with the demo catalog; its address."""
+@contextmanager
+def serving(platform_database: str, *options: str) -> Iterator[tuple[str, int]]:
+    """``social-point central`` in its own process, with the demo catalog: its address
+    and process id."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -42,6 +44,7 @@ def served(platform_database: str) -> Iterator[str]:
             "--port",
             str(port),
             "--seed-demo",
+            *options,
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -60,12 +63,28 @@ def served(platform_database: str) -> Iterator[str]:
             process.kill()
             raise AssertionError(f"the platform did not start: {process.communicate()[1]}")
         time.sleep(0.1)
-    yield url
+    yield url, process.pid
     process.terminate()
-    _out, log = process.communicate(timeout=15)
+    _out, log = process.communicate(timeout=30)
     # It finishes what it serves, then exits by the signal it was sent (uvicorn's way).
     assert process.returncode in (0, -signal.SIGTERM), log
     assert "Finished server process" in log
+
+
+@pytest.fixture
+def served(platform_database: str) -> Iterator[str]:
+    with serving(platform_database) as (url, _pid):
+        yield url
+
+
+def serving_processes(parent: int) -> list[int]:
+    """The worker processes a supervisor started (Linux: /proc)."""
+    children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+    return [
+        int(child)
+        for child in children
+        if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
+    ]
 
 
 def kiosk_config(folder: Path, url: str, code: str) -> Path:
@@ -114,6 +133,48 @@ def test_central_serves_and_sync_once_enrolls_pulls_and_pushes(
         assert code not in (tmp_path / "log" / "kiosk.log").read_text(encoding="utf-8")
     finally:
         platform.engine.dispose()
+
+
+def test_central_serves_from_several_processes_on_one_database(
+    platform_database: str, tmp_path: Path
+) -> None:
+    """``--workers 2``: two processes answer on one port, each with its own connections
+    to the same database, so what one stores the other serves."""
+    made = social_point("central", "--db", platform_database, "--enrollment-code")
+    assert made.returncode == 0, made.stderr
+    code = made.stdout.strip().splitlines()[-1]
+    with serving(platform_database, "--workers", "2") as (url, pid):
+        assert len(serving_processes(pid)) == 2
+        config = kiosk_config(tmp_path, url, code)
+        store_path = tmp_path / "data" / "kiosk.sqlite3"
+        first = social_point("sync", "--once", "--config", str(config))
+        assert first.returncode == 0, first.stderr
+        store = Store(store_path)
+        with store.write() as session:
+            for number in range(30):
+                outbox.add(session, "event", {"note": f"sent to one of two workers {number}"})
+        store.close()
+        second = social_point("sync", "--once", "--config", str(config))
+        assert second.returncode == 0, second.stderr
+        assert "pushed: 30 accepted, 0 rejected" in second.stdout
+    platform = Platform(platform_database)
+    try:
+        sent = [s for s in platform.submissions() if "two workers" in str(s.payload)]
+        assert len(sent) == 30
+        store = Store(store_path)
+        with store.read() as session:
+            stored = session.scalar(select(func.count()).select_from(Service))
+        store.close()
+        assert stored == len(platform.records("services"))
+    finally:
+        platform.engine.dispose()
+
+
+def test_central_refuses_no_workers(platform_database: str) -> None:
+    result = social_point("central", "--db", platform_database, "--workers", "0")
+    assert result.returncode == 2
+    assert "--workers must be 1 or more" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_sync_once_says_why_it_failed_without_a_traceback(tmp_path: Path) -> None:

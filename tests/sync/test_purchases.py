@@ -133,10 +133,10 @@ def test_the_platform_refuses_a_price_that_changed_and_the_order_is_kept(
         [refused] = desk_facts(
             session, datetime.now(UTC).replace(tzinfo=None), RetentionRule(7, 7)
         ).refused
-    assert (refused.reference, refused.code, refused.contact) == (
+    assert (refused.reference, refused.code, refused.phones) == (
         reference,
         "price_changed",
-        "3471234567",
+        ("3471234567",),
     )  # the manager can call the citizen back
 
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central import epochs
+from central import clock, epochs
 from central.applications import check_application
 from central.models import Device, Submission, SubmissionConflict
 from central.platform.database import Database, now
@@ -252,7 +253,7 @@ def _new_submission(
     rejection = (
         ("unknown_kind", f"unknown kind {entry.kind!r}")
         if check is None
-        else check(session, device, entry)
+        else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
     )
     row = Submission(
         uuid=entry.uuid,

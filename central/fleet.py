@@ -56,6 +56,8 @@ class Heartbeat(BaseModel):
     rejected: int = Field(ge=0, le=10**6)
     free_disk_bytes: int = Field(ge=0, le=10**15)
     last_sync: datetime | None = None
+    # The kiosk's clock minus the platform's, as the kiosk measured it (HTTP Date).
+    clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9)
     log: str | None = Field(default=None, max_length=MAX_LOG_CHARS)
 
 

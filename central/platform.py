@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, Text, cast, create_engine, event, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from central import epochs, voucher_authority
+from central import clock, epochs, voucher_authority
 from central.enrollment import CodeRefusedError, check_code
 from central.models import (
     Base,
@@ -650,7 +650,7 @@ class Platform:
         rejection = (
             ("unknown_kind", f"unknown kind {entry.kind!r}")
             if check is None
-            else check(session, device, entry)
+            else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
         )
         row = Submission(
             uuid=entry.uuid,

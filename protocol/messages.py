@@ -244,6 +244,9 @@ class SubmissionEntry(BaseModel):
     # The id the platform gave this record before it was restored from an older copy
     # and lost it: printed on the citizen's receipt, so it is given again if still free.
     server_id: ServerId | None = None
+    # The kiosk's clock minus the platform's (HTTP Date header) as last measured when
+    # the record was made: the platform places it in its own time with it.
+    clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9)
 
 
 MAX_BATCH = 500

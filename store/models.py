@@ -141,6 +141,9 @@ class OutboxEntry(Base):
     reject_code: Mapped[str | None]
     reject_message: Mapped[str | None]
     purged_at: Mapped[datetime | None]  # personal data dropped after the platform's answer
+    # The kiosk's clock minus the platform's, as last measured when the entry was made
+    # (None: never measured): the platform places the record in its own time with it.
+    clock_skew_s: Mapped[int | None] = mapped_column(default=None)
     # A refused record a welfare manager has dealt with (kiosk.core.refusals.OUTCOMES)
     handled_at: Mapped[datetime | None]
     handled_by: Mapped[str | None] = mapped_column(String(16))

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from protocol.messages import submission_hash
 from protocol.records import RecordError
 from protocol.wire import Page, Result
-from store import mirror, outbox, set_aside
+from store import kiosk_facts, mirror, outbox, set_aside
 from store.database import STORAGE_ERRORS, Store
 from store.models import SyncCursor
 from store.set_aside import Poison
@@ -100,6 +100,13 @@ class SyncEngine:
         self.max_pages = max_pages
 
     def run_once(self) -> SyncReport:
+        """One pass (``_run_once``); then the clock as the platform's replies showed it."""
+        try:
+            return self._run_once()
+        finally:
+            self.note_clock()
+
+    def _run_once(self) -> SyncReport:
         """Citizens' records go out first; then the mirror catches up, stream by stream.
 
         A part that fails is kept in ``report.problems`` and the others go on: a refused
@@ -136,6 +143,18 @@ class SyncEngine:
                 report.accepted += accepted
                 report.rejected += rejected
         return report
+
+    def note_clock(self) -> int | None:
+        """Measures the kiosk's clock against the platform's (its Date header) and keeps
+        it: the records made meanwhile carry it, the dashboard and heartbeat show it."""
+        skew: int | None = getattr(self.client, "clock_skew_s", None)
+        if skew is not None:
+            try:
+                with self.store.write() as session:
+                    kiosk_facts.set_clock_skew(session, skew, outbox.utcnow())
+            except STORAGE_ERRORS as error:  # the pass reports the disk itself
+                log.warning("clock skew not kept: %s", error)
+        return skew
 
     # Pull -------------------------------------------------------------------------------
 
@@ -336,7 +355,14 @@ class SyncEngine:
             if not batch:
                 return accepted, rejected
             sending = [
-                Submission(e.uuid, e.kind, e.created_at.isoformat() + "Z", e.payload, e.server_id)
+                Submission(
+                    e.uuid,
+                    e.kind,
+                    e.created_at.isoformat() + "Z",
+                    e.payload,
+                    e.server_id,
+                    e.clock_skew_s,
+                )
                 for e in batch
             ]
             try:

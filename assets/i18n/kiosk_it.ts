@@ -1268,6 +1268,26 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>⚠ The kiosk's clock is wrong</source>
+            <translation>⚠ L'orologio del totem è sbagliato</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
+            <translation>L'orologio di questo totem è avanti di {n} minuti rispetto a quello della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
+            <translation>L'orologio di questo totem è indietro di {n} minuti rispetto a quello della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>Deadlines are decided by the platform's clock, but the times on the screen and on receipts are wrong. Call technical support to set the clock (timedatectl set-ntp true).</source>
+            <translation>Le scadenze le decide l'orologio della piattaforma, ma gli orari sullo schermo e sulle ricevute sono sbagliati. Chiama l'assistenza tecnica per regolare l'orologio (timedatectl set-ntp true).</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>⚠ Personal data waiting too long</source>
             <translation>⚠ Dati personali in attesa da troppo tempo</translation>

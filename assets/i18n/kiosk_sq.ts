@@ -1268,6 +1268,26 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>⚠ The kiosk's clock is wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>Deadlines are decided by the platform's clock, but the times on the screen and on receipts are wrong. Call technical support to set the clock (timedatectl set-ntp true).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>⚠ Personal data waiting too long</source>
             <translation type="unfinished" />

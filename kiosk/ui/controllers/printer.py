@@ -89,10 +89,12 @@ class PrintController(QObject):
 
     def _failed(self, error: BaseException) -> None:
         log.error("printing: the slip could not be queued", exc_info=error)
-        self.window.overlay.show_message(
-            self.tr("Printing is not possible right now"),
-            self.tr("Nothing was lost. Please ask the welfare manager at the desk."),
-            self.tr("OK"),
+        self.window.overlay.show_texts(
+            lambda: (
+                self.tr("Printing is not possible right now"),
+                self.tr("Nothing was lost. Please ask the welfare manager at the desk."),
+                self.tr("OK"),
+            )
         )
 
     def _on_update(self, update: PrintUpdate) -> None:

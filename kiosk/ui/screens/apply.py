@@ -363,11 +363,13 @@ class ApplyScreen(DataScreen):
             self._cancel_member()
             return
         self._show_keyboard(False)
-        self.discard.ask(
-            self.tr("Discard this person?"),
-            self.tr("What you typed about this person will not be kept."),
-            self.tr("No, go on"),
-            self.tr("Yes, discard"),
+        self.discard.ask_texts(
+            lambda: (
+                self.tr("Discard this person?"),
+                self.tr("What you typed about this person will not be kept."),
+                self.tr("No, go on"),
+                self.tr("Yes, discard"),
+            )
         )
 
     def _cancel_member(self) -> None:

@@ -52,8 +52,12 @@ def label(text: str = "", *, role: str | None = None, name: str | None = None) -
     return widget
 
 
-def button(text: str = "", *, name: str, role: str | None = None) -> QPushButton:
-    widget = QPushButton(text)
+def button(
+    text: str = "", *, name: str, role: str | None = None, parent: QWidget | None = None
+) -> QPushButton:
+    """A button; one that is shown or hidden before a layout takes it needs its
+    ``parent`` (a parentless widget made visible is a window of its own)."""
+    widget = QPushButton(text, parent)
     widget.setObjectName(name)
     # Keys reach every button (Tab, arrows, a keypad), but a tap never takes the focus:
     # the on-screen keyboard keeps its field.

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central import clock
 from central.models import Record
 from forms.answers import check
 from forms.definition import DefinitionError, load_definition
@@ -39,7 +40,7 @@ def check_application(session: Session, entry: SubmissionEntry) -> tuple[str, st
     if call.data.get("form") != payload["form"]:
         return "wrong_form", f"call {payload['call']} does not use form {payload['form']}"
     closes_at = _utc(datetime.fromisoformat(call.data["closes_at"]))  # older data: naive
-    made_at = _utc(entry.created_at)
+    made_at = clock.made_at(entry, datetime.now(UTC))  # by the platform's clock
     if made_at > closes_at:
         return "call_closed", f"made after the call closed ({closes_at:%d/%m/%Y %H:%M})"
     record = session.get(Record, ("forms", payload["form"]))

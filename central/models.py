@@ -96,7 +96,7 @@ class Submission(Base):
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any] | None]
     status: Mapped[str] = mapped_column(String(16))
-    server_id: Mapped[str | None] = mapped_column(String(32))
+    server_id: Mapped[str | None] = mapped_column(String(32), index=True)
     code: Mapped[str | None] = mapped_column(String(64))
     message: Mapped[str | None] = mapped_column(String(500))
     received_at: Mapped[datetime]

@@ -5,6 +5,8 @@ kiosk builds its submissions with them. Records are in protocol/records.py."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -70,6 +72,14 @@ class ChangePage(BaseModel):
     items: list[Change]
     next_cursor: str = Field(description="Opaque to clients; a decimal that only grows.")
     has_more: bool
+    epoch: str = Field(
+        description="The platform database's identity; a new one after a restore from a "
+        "backup (or on demand): cursors of another epoch mean nothing, take a snapshot."
+    )
+    head: str = Field(
+        description="The newest change of the platform: a cursor beyond it was given by a "
+        "platform since restored from an older copy; take a snapshot."
+    )
 
 
 class EnrollRequest(Strict):
@@ -223,11 +233,20 @@ PAYLOADS: dict[str, type[BaseModel]] = {
 }
 
 
+ServerId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}-[0-9A-Z-]{1,40}$")]
+
+
 class SubmissionEntry(BaseModel):
     uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
     kind: Annotated[str, StringConstraints(max_length=32)]
     created_at: datetime
     payload: Any  # ApplicationPayload, PurchasePayload or an event's object
+    # The id the platform gave this record before it was restored from an older copy
+    # and lost it: printed on the citizen's receipt, so it is given again if still free.
+    server_id: ServerId | None = None
+    # The kiosk's clock minus the platform's (HTTP Date header) as last measured when
+    # the record was made: the platform places it in its own time with it.
+    clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9)
 
 
 MAX_BATCH = 500
@@ -250,3 +269,33 @@ class SubmissionResult(BaseModel):
 
 class SubmissionResults(BaseModel):
     results: list[SubmissionResult]
+
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class SentRecord(Strict):
+    """A record a kiosk had sent and got accepted: its UUID and ``submission_hash``."""
+
+    uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
+    sha256: Sha256
+
+
+class KnownQuery(Strict):
+    """Which of these accepted records does the platform still hold? (after a restore)"""
+
+    entries: list[SentRecord] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class KnownRecords(BaseModel):
+    epoch: str
+    known: list[str]  # the UUIDs the platform holds with that very payload
+
+
+def submission_hash(kind: str, payload: Any) -> str:
+    """SHA-256 of what an entry carries, whatever order its keys came in: the platform
+    keeps it with the record, a kiosk asks with it whether the platform still has it."""
+    canonical = json.dumps(
+        [kind, payload], sort_keys=True, separators=(",", ":"), ensure_ascii=True, default=str
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from protocol.records import ID_RE
 
 CURSOR_RE = re.compile(r"[0-9]{1,18}")
+EPOCH_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_ITEMS = 5000
 
 
@@ -45,6 +46,9 @@ class Page:
     next_cursor: str
     has_more: bool
     unreadable: list[Unreadable] = field(default_factory=list)
+    # The platform's epoch and newest change (None from a platform without epochs).
+    epoch: str | None = None
+    head: int | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,12 @@ def parse_page(body: Any, *, stream: str, since: str) -> Page:
     if not CURSOR_RE.fullmatch(next_cursor):
         raise ProtocolError("page.next_cursor: not a cursor")
     has_more = _field(body, "has_more", bool, "page")
+    epoch = body.get("epoch")
+    if epoch is not None and not (isinstance(epoch, str) and EPOCH_RE.fullmatch(epoch)):
+        raise ProtocolError("page.epoch: not an epoch")
+    head = body.get("head")
+    if head is not None and not (isinstance(head, str) and CURSOR_RE.fullmatch(head)):
+        raise ProtocolError("page.head: not a cursor")
     if int(next_cursor) < int(since):
         raise ProtocolError(f"page.next_cursor: went backwards ({since} to {next_cursor})")
     if raw_items and int(next_cursor) == int(since):
@@ -137,7 +147,27 @@ def parse_page(body: Any, *, stream: str, since: str) -> Page:
             # One malformed change is set aside like any record the kiosk cannot apply;
             # only a malformed page (above) stops the stream.
             unreadable.append(_unreadable(raw, f"page.items[{index}]{error}", next_cursor, index))
-    return Page(items=items, next_cursor=next_cursor, has_more=has_more, unreadable=unreadable)
+    return Page(
+        items=items,
+        next_cursor=next_cursor,
+        has_more=has_more,
+        unreadable=unreadable,
+        epoch=epoch,
+        head=int(head) if head is not None else None,
+    )
+
+
+def parse_known(body: Any, *, asked: list[str]) -> tuple[str, set[str]]:
+    """The platform's epoch and which of the ``asked`` UUIDs it still holds."""
+    if not isinstance(body, dict):
+        raise ProtocolError("known records: not a JSON object")
+    epoch = _short(body, "epoch", "known", 64)
+    if not EPOCH_RE.fullmatch(epoch):
+        raise ProtocolError("known.epoch: not an epoch")
+    known = _field(body, "known", list, "known")
+    if not all(isinstance(uuid, str) for uuid in known) or not set(known) <= set(asked):
+        raise ProtocolError("known.known: not UUIDs that were asked about")
+    return epoch, set(known)
 
 
 def _unreadable(raw: Any, reason: str, cursor: str, index: int) -> Unreadable:

@@ -141,6 +141,13 @@ class OutboxEntry(Base):
     reject_code: Mapped[str | None]
     reject_message: Mapped[str | None]
     purged_at: Mapped[datetime | None]  # personal data dropped after the platform's answer
+    # The kiosk's clock minus the platform's, as last measured when the entry was made
+    # (None: never measured): the platform places the record in its own time with it.
+    clock_skew_s: Mapped[int | None] = mapped_column(default=None)
+    # A refused record a welfare manager has dealt with (kiosk.core.refusals.OUTCOMES)
+    handled_at: Mapped[datetime | None]
+    handled_by: Mapped[str | None] = mapped_column(String(16))
+    handled_outcome: Mapped[str | None] = mapped_column(String(32))
 
     __table_args__ = (
         CheckConstraint(
@@ -158,6 +165,20 @@ class SyncCursor(Base):
 
     stream: Mapped[str] = mapped_column(String(32), primary_key=True)
     cursor: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[datetime]
+    # The platform's epoch the cursor belongs to (None: read before epochs existed).
+    # The row "submissions" holds the epoch the outbox was last checked against.
+    epoch: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class KioskFact(Base):
+    """A fact about this kiosk that outlives a restart (for example the last successful
+    sync, which the dashboard and the day report show)."""
+
+    __tablename__ = "kiosk_facts"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime]
 
 

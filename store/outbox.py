@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState
+from store import kiosk_facts
 from store.models import OutboxEntry
 
 
@@ -38,6 +39,9 @@ def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
             created_at=moment,
             updated_at=moment,
             attempts=0,
+            # An offline kiosk's record carries the skew last measured (the platform
+            # decides deadlines with its own clock).
+            clock_skew_s=kiosk_facts.clock_skew(session),
         )
     )
     return entry_uuid
@@ -49,6 +53,8 @@ class Outgoing:
     kind: str
     created_at: datetime
     payload: dict[str, Any]
+    server_id: str | None = None  # sent again after a platform restore: the id it had
+    clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
 
 
 def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list[Outgoing]:
@@ -66,7 +72,39 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
     moment = utcnow()
     for row in rows:
         row.state, row.attempts, row.updated_at = OutboxState.SENDING, row.attempts + 1, moment
-    return [Outgoing(r.uuid, r.kind, r.created_at, r.payload) for r in rows]
+    return [
+        Outgoing(r.uuid, r.kind, r.created_at, r.payload, r.server_id, r.clock_skew_s) for r in rows
+    ]
+
+
+def kept_whole(session: Session, after_id: int, limit: int) -> list[OutboxEntry]:
+    """Accepted entries still holding their whole payload, by id after ``after_id``."""
+    return list(
+        session.scalars(
+            select(OutboxEntry)
+            .where(
+                OutboxEntry.state == OutboxState.ACCEPTED,
+                OutboxEntry.purged_at.is_(None),
+                OutboxEntry.id > after_id,
+            )
+            .order_by(OutboxEntry.id)
+            .limit(limit)
+        )
+    )
+
+
+def send_again(session: Session, uuids: list[str]) -> None:
+    """Accepted entries a restored platform lost go out again; they keep their server
+    id, which they ask to get back (it is printed on the citizen's receipt)."""
+    session.execute(
+        update(OutboxEntry)
+        .where(
+            OutboxEntry.uuid.in_(uuids),
+            OutboxEntry.state == OutboxState.ACCEPTED,
+            OutboxEntry.purged_at.is_(None),
+        )
+        .values(state=OutboxState.PENDING, updated_at=utcnow(), last_error=None)
+    )
 
 
 def record_results(session: Session, results: list[Any]) -> None:

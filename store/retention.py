@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """How long personal data stays on the kiosk.
 
-Once the platform has accepted a record, the kiosk keeps only what reconciliation needs
-(the record's kind, its references such as the tracking code, and a SHA-256 of what was
-sent); the citizen's answers are dropped at the next housekeeping pass. The printed
+Once the platform has accepted a record, the kiosk keeps it whole ``keep_sent_days`` (a
+platform restored from an older backup has lost it, and the kiosk sends it again), then
+only what reconciliation needs (the record's kind, its references such as the tracking
+code, and a SHA-256 of what was sent); the citizen's answers are dropped. The printed
 slips, which a manager may reprint, are kept ``reprint_days`` and then deleted. Records
 the platform has not accepted keep everything, because nothing a citizen submits may be
 lost: when they are older than ``unsent_alert_days`` the managers are alerted instead.
@@ -53,6 +54,9 @@ FINISHED_PRINT_STATES = (
 class RetentionRule:
     reprint_days: int  # an acknowledged record's slips stay this long, for a reprint
     unsent_alert_days: int  # older records not yet accepted alert the managers
+    # An accepted record stays whole this long: a platform restored from an older backup
+    # lost it, and the kiosk sends it again (sync/engine.py, epochs).
+    keep_sent_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,9 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     """Applies the rule in the caller's transaction; ``now`` is naive UTC."""
     rows = session.scalars(
         select(OutboxEntry).where(
-            OutboxEntry.state == OutboxState.ACCEPTED, OutboxEntry.purged_at.is_(None)
+            OutboxEntry.state == OutboxState.ACCEPTED,
+            OutboxEntry.purged_at.is_(None),
+            OutboxEntry.updated_at <= now - timedelta(days=rule.keep_sent_days),
         )
     )
     records = 0

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import orjson
@@ -48,6 +50,8 @@ class Submission:
     kind: str
     created_at: str
     payload: Any
+    server_id: str | None = None  # sent again after a restore: the id it had
+    clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
 
 
 class PlatformClient:
@@ -73,6 +77,8 @@ class PlatformClient:
         # True verifies against the system CAs; a path against that bundle only. Passed
         # on each request: a Session.verify path loses to REQUESTS_CA_BUNDLE otherwise.
         self._verify: bool | str = ca_bundle or True
+        # The kiosk's clock minus the platform's, from the last reply's Date header.
+        self.clock_skew_s: int | None = None
 
     def close(self) -> None:
         self._session.close()
@@ -103,6 +109,7 @@ class PlatformClient:
             ):
                 body = self._read_capped(response)
                 status = response.status_code
+                self._measure_clock(response.headers.get("Date"))
         except requests.exceptions.SSLError as error:
             raise RefusedError(0, f"TLS certificate not trusted: {error}") from None
         except (requests.RequestException, OSError) as error:
@@ -127,6 +134,18 @@ class PlatformClient:
             return _json(body)
         except (ValueError, RecursionError):
             raise ProtocolError(f"{method} {path}: the reply is not JSON") from None
+
+    def _measure_clock(self, date_header: str | None) -> None:
+        """The kiosk's clock against the platform's (HTTP dates have whole seconds)."""
+        if not date_header:
+            return
+        try:
+            theirs = parsedate_to_datetime(date_header)
+        except (TypeError, ValueError, IndexError):
+            return
+        if theirs.tzinfo is None:
+            return
+        self.clock_skew_s = round((datetime.now(UTC) - theirs).total_seconds())
 
     @staticmethod
     def _read_capped(response: requests.Response) -> bytes:
@@ -170,11 +189,23 @@ class PlatformClient:
         payload = {
             "entries": [
                 {"uuid": e.uuid, "kind": e.kind, "created_at": e.created_at, "payload": e.payload}
+                | ({"server_id": e.server_id} if e.server_id else {})
+                | ({"clock_skew_s": e.clock_skew_s} if e.clock_skew_s is not None else {})
                 for e in entries
             ]
         }
         body = self._request("POST", "/v1/submissions", json=payload)
         return wire.parse_results(body, sent=[e.uuid for e in entries])
+
+    def known(self, sent: list[tuple[str, str]]) -> tuple[str, set[str]]:
+        """Which of these accepted records ((UUID, submission hash)) the platform still
+        holds, and its epoch."""
+        body = self._request(
+            "POST",
+            "/v1/submissions/known",
+            json={"entries": [{"uuid": uuid, "sha256": sha} for uuid, sha in sent]},
+        )
+        return wire.parse_known(body, asked=[uuid for uuid, _sha in sent])
 
     def heartbeat(self, beat: dict[str, Any]) -> HeartbeatReply:
         """How this kiosk is (sync/heartbeat.py); the reply may ask for its recent log."""

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, NamedTuple
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from protocol.messages import submission_hash
 from protocol.records import RecordError
 from protocol.wire import Page, Result
-from store import mirror, outbox, set_aside
+from store import kiosk_facts, mirror, outbox, set_aside
 from store.database import STORAGE_ERRORS, Store
 from store.models import SyncCursor
 from store.set_aside import Poison
@@ -60,6 +62,7 @@ class PreparedPage(NamedTuple):
     steps: list[Step]
     count: int  # type: ignore[assignment]  # a field, not tuple.count
     next_cursor: str
+    epoch: str | None = None  # the platform's, stored with the cursor
 
 
 @dataclass
@@ -97,6 +100,13 @@ class SyncEngine:
         self.max_pages = max_pages
 
     def run_once(self) -> SyncReport:
+        """One pass (``_run_once``); then the clock as the platform's replies showed it."""
+        try:
+            return self._run_once()
+        finally:
+            self.note_clock()
+
+    def _run_once(self) -> SyncReport:
         """Citizens' records go out first; then the mirror catches up, stream by stream.
 
         A part that fails is kept in ``report.problems`` and the others go on: a refused
@@ -134,12 +144,38 @@ class SyncEngine:
                 report.rejected += rejected
         return report
 
+    def note_clock(self) -> int | None:
+        """Measures the kiosk's clock against the platform's (its Date header) and keeps
+        it: the records made meanwhile carry it, the dashboard and heartbeat show it."""
+        skew: int | None = getattr(self.client, "clock_skew_s", None)
+        if skew is not None:
+            try:
+                with self.store.write() as session:
+                    kiosk_facts.set_clock_skew(session, skew, outbox.utcnow())
+            except STORAGE_ERRORS as error:  # the pass reports the disk itself
+                log.warning("clock skew not kept: %s", error)
+        return skew
+
     # Pull -------------------------------------------------------------------------------
 
     def cursor(self, stream: str) -> str:
+        return self._cursor(stream)[0]
+
+    def _cursor(self, stream: str) -> tuple[str, str | None]:
+        """The stream's cursor and the platform epoch it was read in."""
         with self.store.read() as session:
             row = session.get(SyncCursor, stream)
-            return row.cursor if row else "0"
+            return (row.cursor, row.epoch) if row else ("0", None)
+
+    @staticmethod
+    def _starts_over(page: Page, since: str, epoch: str | None) -> bool:
+        """The platform was restored from an older copy: its epoch is not the cursor's
+        (or a snapshot of it was left half-way), or the cursor is beyond its newest
+        change. Its sequence numbers then mean other changes: the kiosk's cursor
+        would skip them."""
+        if page.epoch is not None and epoch is not None and page.epoch != epoch:
+            return True
+        return page.head is not None and int(since) > page.head
 
     def pull_stream(self, stream: str) -> int:
         """Pulls pages until the stream is caught up; the next page is fetched while the
@@ -151,11 +187,16 @@ class SyncEngine:
         validation stays on this thread: done ahead on the fetching thread it saved
         little and took Python's lock from the screen for longer stretches."""
         applied = 0
+        since, epoch = self._cursor(stream)
+        page = self.client.changes(stream, since, self.page_size)
+        if self._starts_over(page, since, epoch):
+            log.warning("stream %s: the platform's epoch changed; taking a snapshot", stream)
+            self.reconcile_outbox(page.epoch)
+            return self._snapshot(stream, page.epoch)
         with (
             heap.frozen_meanwhile(),
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-prefetch") as ahead,
         ):
-            page = self.client.changes(stream, self.cursor(stream), self.page_size)
             for _ in range(self.max_pages):
                 upcoming: Future[Page] | None = None
                 if page.has_more:
@@ -188,14 +229,82 @@ class SyncEngine:
                 steps += _upserts(kind, [(item.id, item.data or {}) for item in batch])
             else:
                 steps.append(Tombstones(kind, [item.id for item in batch]))
-        return PreparedPage(steps, len(page.items), page.next_cursor)
+        return PreparedPage(steps, len(page.items), page.next_cursor, page.epoch)
 
-    def _apply(self, stream: str, page: PreparedPage) -> int:
+    def _snapshot(self, stream: str, epoch: str | None) -> int:
+        """The stream again from its start, then what the mirror holds that the platform
+        no longer has is removed (a service withdrawn after the backup it was restored
+        from). Until the end the cursor's epoch says "snapshot under way" ("~" + epoch):
+        a pass interrupted half-way starts the snapshot again."""
+        seen: dict[str, set[str]] = {kind: set() for kind in STREAMS[stream]}
+        applied, since = 0, "0"
+        for _ in range(self.max_pages):
+            page = self.client.changes(stream, since, self.page_size)
+            changes = [(i.kind, i.op, i.id) for i in page.items]
+            changes += [(u.kind, u.op, u.id) for u in page.unreadable]
+            for kind, op, record_id in changes:
+                if kind in seen:
+                    (seen[kind].add if op == "upsert" else seen[kind].discard)(record_id)
+            applied += self._apply(stream, self._prepare(stream, page), f"~{page.epoch or ''}")
+            since = page.next_cursor
+            if not page.has_more:
+                break
+        cursor = SyncCursor(stream=stream, cursor=since, updated_at=outbox.utcnow(), epoch=epoch)
+        with self.store.write() as session:
+            for kind in reversed(STREAMS[stream]):  # records before what they refer to
+                model, _ = mirror.KINDS[kind]
+                held = set(session.scalars(select(model.__table__.c.id)))
+                gone = sorted(held - seen[kind])
+                if gone:
+                    applied += _write_apart(session, stream, Tombstones(kind, gone))
+            session.merge(cursor)
+        return applied
+
+    def reconcile_outbox(self, epoch: str | None) -> int:
+        """After the platform's epoch changed: asks which of the records it accepted
+        (those still kept whole, see store/retention.py) it holds, and queues the others
+        to be sent again. Once per epoch; returns how many go again."""
+        if epoch is None:
+            return 0
+        with self.store.read() as session:
+            done = session.get(SyncCursor, "submissions")
+            if done is not None and done.epoch == epoch:
+                return 0
+        again, after = 0, 0
+        while True:
+            with self.store.read() as session:
+                rows = outbox.kept_whole(session, after, self.push_batch)
+            if not rows:
+                break
+            after = rows[-1].id
+            sent = {row.uuid: submission_hash(row.kind, row.payload) for row in rows}
+            _epoch, known = self.client.known(list(sent.items()))
+            lost = [uuid for uuid in sent if uuid not in known]
+            if lost:
+                with self.store.write() as session:
+                    outbox.send_again(session, lost)
+                again += len(lost)
+        with self.store.write() as session:
+            session.merge(
+                SyncCursor(
+                    stream="submissions", cursor="0", updated_at=outbox.utcnow(), epoch=epoch
+                )
+            )
+        if again:
+            log.warning("%d accepted records were lost by the restored platform: sent again", again)
+        return again
+
+    def _apply(self, stream: str, page: PreparedPage, epoch: str | None = None) -> int:
         """Writes a page and its cursor in one transaction. When the page contradicts the
         mirror (a record refers to one the kiosk lacks, a tombstone for a record others
         still use), it is written again step by step, and record by record within a
         failing step, setting aside only the records that contradict it."""
-        cursor = SyncCursor(stream=stream, cursor=page.next_cursor, updated_at=outbox.utcnow())
+        cursor = SyncCursor(
+            stream=stream,
+            cursor=page.next_cursor,
+            updated_at=outbox.utcnow(),
+            epoch=epoch or page.epoch,
+        )
         try:
             with self.store.write() as session:
                 for step in page.steps:
@@ -246,7 +355,15 @@ class SyncEngine:
             if not batch:
                 return accepted, rejected
             sending = [
-                Submission(e.uuid, e.kind, e.created_at.isoformat() + "Z", e.payload) for e in batch
+                Submission(
+                    e.uuid,
+                    e.kind,
+                    e.created_at.isoformat() + "Z",
+                    e.payload,
+                    e.server_id,
+                    e.clock_skew_s,
+                )
+                for e in batch
             ]
             try:
                 answers = self.client.submit(sending)

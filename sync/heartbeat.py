@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from protocol.wire import ProtocolError
+from store import kiosk_facts
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from sync.client import PlatformClient, RefusedError, UnreachableError
@@ -60,6 +61,7 @@ def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -
         rejected = session.scalar(
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "rejected")
         )
+        skew = kiosk_facts.clock_skew(session)
     return {
         "version": facts.version,
         "sent_at": _iso(now),
@@ -70,6 +72,7 @@ def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -
         "rejected": rejected or 0,
         "free_disk_bytes": shutil.disk_usage(store.path.parent).free,
         "last_sync": _iso(facts.last_sync()),
+        "clock_skew_s": skew,
     }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from protocol.wire import ProtocolError
-from store import outbox
+from store import kiosk_facts, outbox
 from store.database import STORAGE_ERRORS, Store, storage_problem
 from sync.client import RefusedError, UnreachableError
 from sync.device import NotEnrolledError
@@ -88,8 +88,17 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
         self.failures = 0
-        self.last_success: datetime | None = None
-        self.status = SyncStatus(None, 0, 0, None, None)
+        # Kept in the store: after a restart the dashboard still knows when it last worked.
+        self.last_success: datetime | None = self._stored_last_success()
+        self.status = SyncStatus(None, 0, 0, self.last_success, None)
+
+    def _stored_last_success(self) -> datetime | None:
+        try:
+            with self.store.read() as session:
+                return kiosk_facts.last_sync(session)
+        except STORAGE_ERRORS as error:
+            log.warning("the last sync time cannot be read: %s", storage_problem(error))
+            return None
 
     def start(self) -> None:
         self._thread.start()
@@ -116,6 +125,8 @@ class SyncWorker:
                 self._engine = self._connect()
             report = self._engine.run_once()
             self.last_success = outbox.utcnow()
+            with self.store.write() as session:
+                kiosk_facts.set_last_sync(session, self.last_success)
             if report.accepted or report.rejected or report.mirror_changed:
                 log.info(
                     "sync: %d accepted, %d rejected, pulled %s",

@@ -122,6 +122,41 @@ class ThrowawayPostgres:
         with self._admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
+    def dump(self, url: str) -> Path:
+        """A backup of a database, as an operator takes one (``pg_dump`` custom format)."""
+        name = url.rsplit("/", 1)[1]
+        path = self.folder / f"{name}-{next(self._numbers)}.dump"
+        self._run(
+            "pg_dump",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            USER,
+            "--format=custom",
+            f"--file={path}",
+            name,
+        )
+        return path
+
+    def restore(self, backup: Path) -> str:
+        """A new database restored from ``backup`` with ``pg_restore``; its URL."""
+        url = self.new_database()
+        self._run(
+            "pg_restore",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            USER,
+            f"--dbname={url.rsplit('/', 1)[1]}",
+            "--no-owner",
+            str(backup),
+        )
+        return url
+
     def stop(self) -> None:
         self._admin.dispose()
         try:

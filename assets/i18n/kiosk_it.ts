@@ -375,6 +375,21 @@
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
+            <source>Before you start</source>
+            <translation>Prima di iniziare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
+            <source>Privacy notice</source>
+            <translation>Informativa privacy</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>I have read it, go on</source>
+            <translation>Ho letto, continua</translation>
+        </message>
     </context>
     <context>
         <name>CallsScreen</name>
@@ -748,6 +763,27 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation>Paghi ora allo sportello, con il welfare manager.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation>Controlla il tuo ordine</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation>‹ Cambia</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation>Controlla l’ordine ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
+            <translation>Come paghi: {way}</translation>
         </message>
     </context>
     <context>
@@ -1247,6 +1283,26 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>L’ultima sincronizzazione non è riuscita per un motivo imprevisto; verrà ritentata. Se si ripete, chiama l’assistenza tecnica (il registro del totem dice di più).</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>⚠ The kiosk's clock is wrong</source>
+            <translation>⚠ L'orologio del totem è sbagliato</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
+            <translation>L'orologio di questo totem è avanti di {n} minuti rispetto a quello della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
+            <translation>L'orologio di questo totem è indietro di {n} minuti rispetto a quello della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>Deadlines are decided by the platform's clock, but the times on the screen and on receipts are wrong. Call technical support to set the clock (timedatectl set-ntp true).</source>
+            <translation>Le scadenze le decide l'orologio della piattaforma, ma gli orari sullo schermo e sulle ricevute sono sbagliati. Chiama l'assistenza tecnica per regolare l'orologio (timedatectl set-ntp true).</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>⚠ Personal data waiting too long</source>
             <translation>⚠ Dati personali in attesa da troppo tempo</translation>
@@ -1298,39 +1354,9 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Cosa fare: {advice}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="297" />
-            <source>Contact: {who}</source>
-            <translation>Contatto: {who}</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="303" />
             <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
             <translation>alcune risposte non hanno superato i controlli del Comune: chiama il cittadino e rifate insieme la domanda.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="307" />
-            <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
-            <translation>il modulo è cambiato sulla piattaforma: rifai la domanda con il cittadino sul nuovo modulo.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
-            <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
-            <translation>il prezzo è cambiato sulla piattaforma: chiama il cittadino, comunicagli il nuovo prezzo e, se è d’accordo, rifate l’ordine.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
-            <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
-            <translation>all’arrivo dell’ordine il credito non bastava: chiama il cittadino per scegliere un altro modo di pagare.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="319" />
-            <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
-            <translation>è arrivata dopo la chiusura del bando: avvisa il cittadino; sulle domande tardive decide il Comune.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
-            <source>call the platform's help desk with the date and the reference above.</source>
-            <translation>chiama l’assistenza della piattaforma con la data e il riferimento qui sopra.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="328" />
@@ -1423,6 +1449,248 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>Leave the kiosk for maintenance</source>
             <translation>Chiudi il totem per manutenzione</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
+            <source>Record</source>
+            <translation>Pratica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
+            <source>Number on the citizen&apos;s slip: {reference}</source>
+            <translation>Numero sulla ricevuta del cittadino: {reference}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="335" />
+            <source>Why: {reason}</source>
+            <translation>Perché: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
+            <source>How was it dealt with?</source>
+            <translation>Come è stato gestito?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="343" />
+            <source>Made again with the citizen</source>
+            <translation>Rifatto insieme al cittadino</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="344" />
+            <source>The citizen has been told</source>
+            <translation>Il cittadino è stato avvisato</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
+            <source>The citizen could not be reached</source>
+            <translation>Il cittadino non è raggiungibile</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="353" />
+            <source>Not now</source>
+            <translation>Non ora</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="357" />
+            <source>Mark as dealt with</source>
+            <translation>Segna come gestito</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="365" />
+            <source>Call {name} on {phones}</source>
+            <translation>Chiama {name} al {phones}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="367" />
+            <source>Call the citizen on {phones}</source>
+            <translation>Chiama il cittadino al {phones}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="369" />
+            <source>The citizen left no phone number: when they come back, they have the number {reference} on their slip.</source>
+            <translation>Il cittadino non ha lasciato un telefono: quando torna, ha il numero {reference} sulla sua ricevuta.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="376" />
+            <source>the record reached the platform incomplete or damaged (a fault of the totem&apos;s software, not of the citizen).</source>
+            <translation>la pratica è arrivata alla piattaforma incompleta o danneggiata (un guasto del programma del totem, non un errore del cittadino).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="379" />
+            <source>the platform did not accept the vouchers of this order.</source>
+            <translation>la piattaforma non ha accettato i buoni di questo ordine.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="380" />
+            <source>the form it was made on is not the one the call uses now.</source>
+            <translation>il modulo usato non è quello che il bando usa ora.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="382" />
+            <source>some answers did not pass the Comune&apos;s checks.</source>
+            <translation>alcune risposte non hanno superato i controlli del Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="383" />
+            <source>the form changed on the platform after it was made.</source>
+            <translation>il modulo è cambiato sulla piattaforma dopo che la domanda è stata fatta.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="386" />
+            <source>the call is no longer on the platform.</source>
+            <translation>il bando non c’è più sulla piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="387" />
+            <source>it reached the platform after the call had closed.</source>
+            <translation>è arrivata alla piattaforma dopo la chiusura del bando.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="389" />
+            <source>the welfare manager who assisted is not known to the platform.</source>
+            <translation>il welfare manager che ha assistito non è noto alla piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="392" />
+            <source>the payment at the desk was not confirmed by a welfare manager of this Social Point.</source>
+            <translation>il pagamento allo sportello non è stato confermato da un welfare manager di questo Social Point.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="395" />
+            <source>the service is no longer offered.</source>
+            <translation>il servizio non è più offerto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="396" />
+            <source>the price changed on the platform.</source>
+            <translation>il prezzo è cambiato sulla piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="397" />
+            <source>the service cannot be paid the way chosen.</source>
+            <translation>il servizio non si può pagare nel modo scelto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="398" />
+            <source>the citizen has no credit on the platform.</source>
+            <translation>il cittadino non ha credito sulla piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="399" />
+            <source>the credit was not enough when the order arrived.</source>
+            <translation>il credito non bastava quando l’ordine è arrivato.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="401" />
+            <source>the platform already had a different record with the same number; both are kept for the platform&apos;s staff.</source>
+            <translation>la piattaforma aveva già un’altra pratica con lo stesso numero; le conserva entrambe per il suo personale.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="418" />
+            <source>the platform did not say why in a way this totem knows.</source>
+            <translation>la piattaforma non ha indicato un motivo che questo totem conosce.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="422" />
+            <source>call the platform&apos;s help desk with the date and the number of the slip above.</source>
+            <translation>chiama l’assistenza della piattaforma con la data e il numero della ricevuta qui sopra.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="425" />
+            <source>call the citizen and make the application again with them on the form the call uses now.</source>
+            <translation>chiama il cittadino e rifai la domanda con lui sul modulo che il bando usa ora.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="437" />
+            <source>call the citizen, tell them the new price (see the service) and, if they agree, make the order again.</source>
+            <translation>chiama il cittadino, digli il nuovo prezzo (lo trovi nel servizio) e, se è d’accordo, rifai l’ordine.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="440" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="441" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="442" />
+            <source>call the citizen to choose another way to pay.</source>
+            <translation>chiama il cittadino per scegliere un altro modo di pagare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="444" />
+            <source>call the citizen: the service is no longer offered; help them choose another.</source>
+            <translation>chiama il cittadino: il servizio non è più offerto; aiutalo a sceglierne un altro.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
+            <source>tell the citizen; the Comune decides on late applications.</source>
+            <translation>avvisa il cittadino; sulle domande in ritardo decide il Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="447" />
+            <source>tell the citizen; ask the Comune what to do.</source>
+            <translation>avvisa il cittadino; chiedi al Comune come procedere.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="465" />
+            <source>Printer: {state}</source>
+            <translation>Stampante: {state}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="474" />
+            <source>waiting: {why}</source>
+            <translation>in attesa: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="494" />
+            <source>ready</source>
+            <translation>pronta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="495" />
+            <source>the paper roll is nearly finished</source>
+            <translation>il rotolo di carta sta per finire</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="496" />
+            <source>out of paper: put in a new roll</source>
+            <translation>senza carta: metti un rotolo nuovo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="497" />
+            <source>the cover is open: close it</source>
+            <translation>il coperchio è aperto: chiudilo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="498" />
+            <source>not ready (an error or the feed button): switch it off and on</source>
+            <translation>non pronta (un errore o il tasto di avanzamento): spegnila e riaccendila</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="499" />
+            <source>it does not answer: switch it off and on</source>
+            <translation>non risponde: spegnila e riaccendila</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="501" />
+            <source>what answers at the printer&apos;s address is not a printer: call technical support</source>
+            <translation>all’indirizzo della stampante risponde qualcosa che non è una stampante: chiama l’assistenza tecnica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="504" />
+            <source>cannot be reached: check that it is switched on and its cable is in</source>
+            <translation>non raggiungibile: controlla che sia accesa e che il cavo sia collegato</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="506" />
+            <source>connected (it cannot report paper or cover)</source>
+            <translation>collegata (non sa segnalare carta o coperchio)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="507" />
+            <source>no printer is configured: slips are only shown on screen</source>
+            <translation>nessuna stampante configurata: le ricevute sono solo mostrate a schermo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
+            <source>in a state the totem does not know: check it</source>
+            <translation>in uno stato che il totem non conosce: controllala</translation>
+        </message>
     </context>
     <context>
         <name>ManagerLoginScreen</name>
@@ -1477,6 +1745,19 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/manager_login.py" line="151" />
             <source>Log in</source>
             <translation>Entra</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="53" />
+            <source>Before you give any personal data, please read how it will be used. You can print this notice and take it with you.</source>
+            <translation>Prima di dare qualsiasi dato personale, leggi come verrà usato. Puoi stampare questa informativa e portarla con te.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="21" />
+            <source>Print the notice</source>
+            <translation>Stampa l'informativa</translation>
         </message>
     </context>
     <context>
@@ -1665,6 +1946,39 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>Privacy</name>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="26" />
+            <source>Data controller</source>
+            <translation>Titolare del trattamento</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="27" />
+            <source>Why your data is used</source>
+            <translation>Perché usiamo i tuoi dati</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="28" />
+            <source>Legal basis</source>
+            <translation>Base giuridica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="29" />
+            <source>How long it is kept</source>
+            <translation>Per quanto tempo li conserviamo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="30" />
+            <source>Your rights</source>
+            <translation>I tuoi diritti</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="31" />
+            <source>Data protection officer</source>
+            <translation>Responsabile della protezione dei dati</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -1730,6 +2044,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation>Inquadra con il telefono per salvare il contatto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
+            <source>Privacy notice</source>
+            <translation>Informativa privacy</translation>
         </message>
     </context>
     <context>

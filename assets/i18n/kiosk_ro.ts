@@ -375,6 +375,21 @@
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">Poate tocmai s-a închis sau formularul nu a ajuns încă la acest terminal. Operatorul de la ghișeu vă poate ajuta.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
+            <source>Before you start</source>
+            <translation type="unfinished">Înainte de a începe</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
+            <source>Privacy notice</source>
+            <translation type="unfinished">Notă de informare privind confidențialitatea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>I have read it, go on</source>
+            <translation type="unfinished">Am citit, continuă</translation>
+        </message>
     </context>
     <context>
         <name>CallsScreen</name>
@@ -751,6 +766,27 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">Plătiți acum la ghișeu, la operator.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1261,6 +1297,26 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>⚠ The kiosk's clock is wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
+            <source>Deadlines are decided by the platform's clock, but the times on the screen and on receipts are wrong. Call technical support to set the clock (timedatectl set-ntp true).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="247" />
             <source>⚠ Personal data waiting too long</source>
             <translation type="unfinished" />
@@ -1312,38 +1368,8 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="297" />
-            <source>Contact: {who}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="303" />
             <source>some answers did not pass the Comune's checks: call the citizen and make the application again with them.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="307" />
-            <source>the form changed on the platform: make the application again with the citizen on the new form.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="311" />
-            <source>the price changed on the platform: call the citizen, tell them the new price and, if they agree, make the order again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
-            <source>the credit was not enough when the order arrived: call the citizen to choose another way to pay.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="319" />
-            <source>it reached the platform after the call closed: tell the citizen; the Comune decides on late applications.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
-            <source>call the platform's help desk with the date and the reference above.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1437,6 +1463,248 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>Leave the kiosk for maintenance</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="324" />
+            <source>Record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="329" />
+            <source>Number on the citizen&apos;s slip: {reference}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="335" />
+            <source>Why: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
+            <source>How was it dealt with?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="343" />
+            <source>Made again with the citizen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="344" />
+            <source>The citizen has been told</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
+            <source>The citizen could not be reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="353" />
+            <source>Not now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="357" />
+            <source>Mark as dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="365" />
+            <source>Call {name} on {phones}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="367" />
+            <source>Call the citizen on {phones}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="369" />
+            <source>The citizen left no phone number: when they come back, they have the number {reference} on their slip.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="376" />
+            <source>the record reached the platform incomplete or damaged (a fault of the totem&apos;s software, not of the citizen).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="379" />
+            <source>the platform did not accept the vouchers of this order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="380" />
+            <source>the form it was made on is not the one the call uses now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="382" />
+            <source>some answers did not pass the Comune&apos;s checks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="383" />
+            <source>the form changed on the platform after it was made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="386" />
+            <source>the call is no longer on the platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="387" />
+            <source>it reached the platform after the call had closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="389" />
+            <source>the welfare manager who assisted is not known to the platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="392" />
+            <source>the payment at the desk was not confirmed by a welfare manager of this Social Point.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="395" />
+            <source>the service is no longer offered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="396" />
+            <source>the price changed on the platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="397" />
+            <source>the service cannot be paid the way chosen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="398" />
+            <source>the citizen has no credit on the platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="399" />
+            <source>the credit was not enough when the order arrived.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="401" />
+            <source>the platform already had a different record with the same number; both are kept for the platform&apos;s staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="418" />
+            <source>the platform did not say why in a way this totem knows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="422" />
+            <source>call the platform&apos;s help desk with the date and the number of the slip above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="425" />
+            <source>call the citizen and make the application again with them on the form the call uses now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="437" />
+            <source>call the citizen, tell them the new price (see the service) and, if they agree, make the order again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="440" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="441" />
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="442" />
+            <source>call the citizen to choose another way to pay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="444" />
+            <source>call the citizen: the service is no longer offered; help them choose another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
+            <source>tell the citizen; the Comune decides on late applications.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="447" />
+            <source>tell the citizen; ask the Comune what to do.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="465" />
+            <source>Printer: {state}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="474" />
+            <source>waiting: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="494" />
+            <source>ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="495" />
+            <source>the paper roll is nearly finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="496" />
+            <source>out of paper: put in a new roll</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="497" />
+            <source>the cover is open: close it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="498" />
+            <source>not ready (an error or the feed button): switch it off and on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="499" />
+            <source>it does not answer: switch it off and on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="501" />
+            <source>what answers at the printer&apos;s address is not a printer: call technical support</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="504" />
+            <source>cannot be reached: check that it is switched on and its cable is in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="506" />
+            <source>connected (it cannot report paper or cover)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="507" />
+            <source>no printer is configured: slips are only shown on screen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
+            <source>in a state the totem does not know: check it</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ManagerLoginScreen</name>
@@ -1491,6 +1759,19 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/manager_login.py" line="151" />
             <source>Log in</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NoticeView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="53" />
+            <source>Before you give any personal data, please read how it will be used. You can print this notice and take it with you.</source>
+            <translation type="unfinished">Înainte de a da orice date personale, citește cum vor fi folosite. Poți tipări această notă de informare și o poți lua cu tine.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="21" />
+            <source>Print the notice</source>
+            <translation type="unfinished">Tipărește nota de informare</translation>
         </message>
     </context>
     <context>
@@ -1679,6 +1960,39 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         </message>
     </context>
     <context>
+        <name>Privacy</name>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="26" />
+            <source>Data controller</source>
+            <translation type="unfinished">Operatorul de date</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="27" />
+            <source>Why your data is used</source>
+            <translation type="unfinished">De ce sunt folosite datele tale</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="28" />
+            <source>Legal basis</source>
+            <translation type="unfinished">Temeiul legal</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="29" />
+            <source>How long it is kept</source>
+            <translation type="unfinished">Cât timp sunt păstrate</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="30" />
+            <source>Your rights</source>
+            <translation type="unfinished">Drepturile tale</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="31" />
+            <source>Data protection officer</source>
+            <translation type="unfinished">Responsabilul cu protecția datelor</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -1744,6 +2058,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation type="unfinished">Scanați cu telefonul ca să salvați contactul furnizorului</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
+            <source>Privacy notice</source>
+            <translation type="unfinished">Notă de informare privind confidențialitatea</translation>
         </message>
     </context>
     <context>

@@ -123,6 +123,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "retention": {
         "reprint_days": Key(int, 7, _between(0, 90)),
         "unsent_alert_days": Key(int, 7, _between(1, 90)),
+        "keep_sent_days": Key(int, 3, _between(0, 30)),
     },
     "manager": {
         "idle_timeout_s": Key(int, 180, _between(30, 3600)),
@@ -250,6 +251,7 @@ class PurchaseSettings(NamedTuple):
 class RetentionSettings(NamedTuple):
     reprint_days: int
     unsent_alert_days: int
+    keep_sent_days: int = 3
 
 
 class SpeechSettings(NamedTuple):

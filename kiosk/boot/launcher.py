@@ -70,6 +70,13 @@ def central_main(argv: list[str]) -> int:
     )
     parser.add_argument("--seed-demo", action="store_true", help="publish the demo catalog")
     parser.add_argument(
+        "--new-epoch",
+        action="store_true",
+        help="after restoring the database from a backup the platform could not notice "
+        "(see README): start a new epoch, so kiosks take a fresh snapshot and send again "
+        "what was lost",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         default=1,
@@ -98,6 +105,8 @@ def central_main(argv: list[str]) -> int:
         )
     args = parser.parse_args(argv)
     platform = Platform(args.db, time_zone=args.time_zone)
+    if args.new_epoch:
+        print(f"new epoch {platform.new_epoch().id}")
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
         print("demo catalog published")
     if args.enrollment_code:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from kiosk.boot.config import Config, ConfigError
 from kiosk.boot.paths import DEMO_DATASET
@@ -122,12 +123,14 @@ def _demo_comune_names() -> dict[str, str]:
 
 
 def slip_context(config: Config, comune: str | None, operator: str | None = None) -> SlipContext:
-    """``comune``: the Comune's name from the synced catalog, if it has one."""
+    """``comune``: the Comune's name from the synced catalog, if it has one. A slip's
+    times are in the kiosk's time zone (``[vouchers] time_zone``, Europe/Rome), as the
+    screen shows them, whatever the system's zone (often UTC on a kiosk)."""
     return SlipContext(
         social_point=config.social_point.name,
         comune=comune_name(config, comune),
         kiosk_id=config.kiosk_id,
-        printed_at=datetime.now(),
+        printed_at=datetime.now(ZoneInfo(config.vouchers.time_zone)),
         operator=operator,
     )
 

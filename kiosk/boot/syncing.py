@@ -45,7 +45,11 @@ def platform_address(config: Config) -> tuple[str, str, Callable[[], None]]:
 
 
 def retention_rule(config: Config) -> RetentionRule:
-    return RetentionRule(config.retention.reprint_days, config.retention.unsent_alert_days)
+    return RetentionRule(
+        config.retention.reprint_days,
+        config.retention.unsent_alert_days,
+        config.retention.keep_sent_days,
+    )
 
 
 def rotate_if_old(

@@ -17,15 +17,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.core.help_call import waiting_help_requests
+from kiosk.core.refusals import citizen_contact, citizen_reference
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
-from store import outbox, set_aside
+from store import kiosk_facts, outbox, set_aside
 from store.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
 from store.retention import Overdue, RetentionRule, overdue
 from store.set_aside import SetAside
 
 RECENT_SLIPS = 8
+# A clock off by more than this is shown to the manager: deadlines are the platform's,
+# but the times on the screen and on slips would be wrong.
+CLOCK_WARNING_S = 300
 REPRINTABLE = ("receipt", "application", "voucher")  # what a citizen may have lost
 
 
@@ -34,18 +38,10 @@ class Refused:
     uuid: str
     kind: str
     created_at: datetime  # naive UTC
-    reference: str  # the tracking code, or the record's own id
-    code: str
-    message: str
-    contact: str  # whom to call about it (name and phone, when the record has them)
-
-
-def _contact(payload: dict[str, object]) -> str:
-    answers = payload.get("answers")
-    if not isinstance(answers, dict):
-        return str(payload.get("phone") or "")  # an order: the phone the citizen left
-    name = " ".join(str(answers.get(k, "")) for k in ("nome", "cognome")).strip()
-    return " · ".join(part for part in (name, str(answers.get("telefono") or "")) if part)
+    reference: str  # the number on the citizen's slip: tracking code or order number
+    code: str  # the platform's refusal code; the dashboard says it in words
+    name: str  # the citizen's name when the record has it
+    phones: tuple[str, ...]  # numbers to call the citizen back on
 
 
 @dataclass(frozen=True)
@@ -68,25 +64,35 @@ class DeskFacts:
     printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
     help_requests: list[datetime] = field(default_factory=list)  # naive UTC, waiting
     set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
+    # The kiosk's clock minus the platform's, last measured (None: never measured).
+    clock_skew_s: int | None = None
+
+    @property
+    def clock_is_off(self) -> bool:
+        return self.clock_skew_s is not None and abs(self.clock_skew_s) > CLOCK_WARNING_S
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:
     counts = outbox.counts(session)
     rejected = session.scalars(
-        select(OutboxEntry).where(OutboxEntry.state == "rejected").order_by(OutboxEntry.id.desc())
+        select(OutboxEntry)
+        .where(OutboxEntry.state == "rejected", OutboxEntry.handled_at.is_(None))
+        .order_by(OutboxEntry.id.desc())
     )
-    refused = [
-        Refused(
-            row.uuid,
-            row.kind,
-            row.created_at,
-            str(row.payload.get("tracking_code") or row.payload.get("order") or row.uuid[:8]),
-            row.reject_code or "",
-            row.reject_message or "",
-            _contact(row.payload),
+    refused = []
+    for row in rejected:
+        contact = citizen_contact(session, row.kind, row.payload)
+        refused.append(
+            Refused(
+                row.uuid,
+                row.kind,
+                row.created_at,
+                citizen_reference(row.kind, row.payload, row.uuid),
+                row.reject_code or "",
+                contact.name,
+                contact.phones,
+            )
         )
-        for row in rejected
-    ]
     recent = session.scalars(
         select(PrintJob)
         .where(PrintJob.copy_no == 0, PrintJob.kind.in_(REPRINTABLE), PrintJob.state != "pending")
@@ -105,6 +111,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
         ],
         help_requests=waiting_help_requests(session, now),
         set_aside=set_aside.for_manager(session),
+        clock_skew_s=kiosk_facts.clock_skew(session),
     )
 
 
@@ -168,6 +175,15 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
     copies = session.scalar(
         select(func.count()).where(is_copy, PrintJob.created_at >= start, PrintJob.created_at < end)
     )
+    # A manager's reprint of a receipt or an application receipt: a copy, never a new one.
+    slip_reprints = session.scalar(
+        select(func.count()).where(
+            PrintJob.kind.in_(("receipt", "application")),
+            PrintJob.copy_no > 0,
+            PrintJob.created_at >= start,
+            PrintJob.created_at < end,
+        )
+    )
     amounts = session.scalars(
         select(MirroredVoucher.amount_cents).where(
             MirroredVoucher.code.in_(printed), MirroredVoucher.amount_cents.is_not(None)
@@ -181,9 +197,10 @@ def day_report(session: Session, day: date, last_sync: datetime | None) -> DayRe
         purchases=sum(1 for p in payments if p != "provider"),
         bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
         applications=kinds.get("application", 0),
-        vouchers=len(printed),
+        vouchers=len(set(printed)),  # a code printed twice as an original is one voucher
         vouchers_cents=sum(a or 0 for a in amounts),  # the value of money vouchers printed
         voucher_copies=copies or 0,
+        slip_reprints=slip_reprints or 0,
         waiting_to_send=counts["pending"] + counts["sending"],
         rejected=counts["rejected"],
         print_problems=problems,

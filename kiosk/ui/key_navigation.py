@@ -175,9 +175,15 @@ class KeyNavigator(QObject):
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _reactivate(self) -> None:
-        if self.window.isVisible() and not self.window.isActiveWindow():
-            self.window.activateWindow()
+    def begin(self) -> None:
+        """Keys drive the visit from now on (spoken mode started): the focus on the
+        screen's first control unless a key already put it somewhere, with its ring."""
+        focus = QApplication.focusWidget()
+        first = not self.used or focus is None or focus.window() is not self.window
+        self.used = True
+        if first:
+            self.focus_first()
+        self.ring.follow(QApplication.focusWidget())
 
     def _focus_if_none(self) -> None:
         focus = QApplication.focusWidget()
@@ -235,11 +241,6 @@ class KeyNavigator(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.WindowDeactivate and watched is self.window:
-            # A kiosk has one window: a passing top-level (a widget shown for a moment
-            # before its layout takes it) must not leave the keys with nowhere to go.
-            QTimer.singleShot(0, self, self._reactivate)
-            return False
         if kind == QEvent.Type.ChildAdded:
             from kiosk.ui.widgets.overlay import Layer
 
@@ -256,10 +257,26 @@ class KeyNavigator(QObject):
                 QTimer.singleShot(0, self, self.focus_first)
             self.ring.notice_layout()
             return False
+        if kind == QEvent.Type.WindowActivate and watched is self.window and not self.used:
+            # Right after this event Qt gives the focus to the first control in the
+            # chain (the header's first toggle): nobody put it there, so a visit starts
+            # with none and the first key goes to the screen's first control.
+            QTimer.singleShot(0, self, self._drop_activation_focus)
+            return False
         if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
         return self.handle_key(event)
+
+    def _drop_activation_focus(self) -> None:
+        focus = QApplication.focusWidget()
+        if (
+            not self.used
+            and focus is not None
+            and focus.window() is self.window
+            and not isinstance(focus, QLineEdit | QPlainTextEdit)
+        ):
+            focus.clearFocus()
 
     def handle_key(self, event: QKeyEvent) -> bool:
         key = Qt.Key(event.key())

@@ -226,7 +226,6 @@ class MainWindow(QMainWindow):
     def attach(self, catalog: CatalogReader) -> None:
         """The store is open: data screens can be built, a waiting tap is carried out."""
         self.catalog = catalog
-        self._data_screens = data_screens()
         self.retranslate()
         if self._pending:
             route, params = self._pending
@@ -257,6 +256,8 @@ class MainWindow(QMainWindow):
         """The screen of ``route``, built on first use (not QWidget.screen(), the display)."""
         if route not in self.screens:
             assert self.catalog is not None
+            if not self._data_screens:  # at the first tap: the kiosk loads them on a worker
+                self._data_screens = data_screens()
             self._add_screen(self._data_screens[route](self.ctx, self.catalog))
         return self.screens[route]
 
@@ -428,11 +429,13 @@ class MainWindow(QMainWindow):
 
     def ask_end_assisted_session(self) -> None:
         """Ending forgets everything the citizen gave: one tap too many must not do it."""
-        self.end_assisted_question.ask(
-            self.tr("End the assisted session?"),
-            self.tr("What the citizen was doing and has not sent is forgotten."),
-            self.tr("No, go on"),
-            self.tr("Yes, end it"),
+        self.end_assisted_question.ask_texts(
+            lambda: (
+                self.tr("End the assisted session?"),
+                self.tr("What the citizen was doing and has not sent is forgotten."),
+                self.tr("No, go on"),
+                self.tr("Yes, end it"),
+            )
         )
 
     def end_assisted_session(self) -> None:
@@ -478,6 +481,12 @@ class MainWindow(QMainWindow):
     def _show(self, route: str, params: dict[str, Any]) -> None:
         screen = self.screen_for(route)
         screen.enter(**params)
+        focus = QApplication.focusWidget()
+        if focus is not None and self.stack.isAncestorOf(focus):
+            # Else Qt hands the focus of the screen that goes to the next control in its
+            # chain (the header's, the footer's), which spoken mode would read out; the
+            # keys put it in the new screen once it is shown.
+            focus.clearFocus()
         self.stack.setCurrentWidget(screen)
         at_home = route == "home"
         self.back_button.setEnabled(not at_home)
@@ -499,15 +508,17 @@ class MainWindow(QMainWindow):
         """The citizen asked for help: the welfare managers are called (ManagerController
         says who could be reached, in ``show_help_outcome``), and the desk's details show."""
         self._help_outcome = None
-        self._show_help_text()
+        self.overlay.show_texts(self._help_texts)
         self.help_asked.emit()
 
     def show_help_outcome(self, call: HelpCall) -> None:
         self._help_outcome = call
-        if self._overlay is not None and self._overlay.isVisible():
-            self._show_help_text()
+        overlay = self._overlay
+        if overlay is not None and overlay.isVisible() and overlay.texts == self._help_texts:
+            overlay.retranslate()
 
-    def _show_help_text(self) -> None:
+    def _help_texts(self) -> tuple[str, str, str]:
+        """The help message in the current language (asked again when it changes)."""
         sp = self.ctx.social_point
         call = self._help_outcome
         if call is None:
@@ -535,7 +546,7 @@ class MainWindow(QMainWindow):
                 )
             )
         lines.append(self._about_line())
-        self.overlay.show_message(self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK"))
+        return self.tr("We are here to help"), "\n\n".join(lines), self.tr("OK")
 
     def _about_line(self) -> str:
         # Public software shows where its source is (AgID reuse guidelines).
@@ -582,8 +593,6 @@ class MainWindow(QMainWindow):
         self.end_assisted_button.setText(self.tr("End assisted session"))
         self._show_assisted()
         self._show_cart()
-        if self._overlay is not None and self._overlay.isVisible():
-            self._show_help_text()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -116,9 +116,10 @@ class SpokenMode(QObject):
         self._seen_live = set(self._live_texts())
         self._layer = visible_layer(self.window)
         self._live.start()
-        navigator = self.window.navigator
-        if navigator is not None and QApplication.focusWidget() is None:
-            navigator.focus_first()
+        if self.window.navigator is not None:
+            self._announcing = True  # the focus is said with the screen, below
+            self.window.navigator.begin()
+            self._announcing = False
         self.say(
             " ".join(
                 [

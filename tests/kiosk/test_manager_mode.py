@@ -120,9 +120,12 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     tap(qtbot, window, "Sincronizza ora")
     qtbot.waitUntil(lambda: shows(window, "Rifiutati dalla piattaforma: 1"), timeout=10_000)
-    assert shows(window, "DOM-RIFI-UTAT") and shows(window, "Contatto: Anna Ferraro · 347")
-    assert shows(window, "Motivo: call bs-piazzola does not use form x")
-    assert shows(window, "chiama l’assistenza della piattaforma")
+    assert shows(window, "Numero sulla ricevuta del cittadino: DOM-RIFI-UTAT")
+    assert shows(window, "Chiama Anna Ferraro al 347 123 4567")
+    # The platform's code in the manager's words, never its English.
+    assert shows(window, "Perché: il modulo usato non è quello che il bando usa ora.")
+    assert not shows(window, "does not use form") and not shows(window, "wrong_form")
+    assert shows(window, "rifai la domanda con lui sul modulo che il bando usa ora")
     snap(window, "dashboard-refused")
     choose_language(qtbot, window, "English")
     qtbot.waitUntil(lambda: shows(window, "Refused by the platform: 1"))
@@ -154,8 +157,34 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
         line.startswith("Rifiutati dalla piattaforma") and line.endswith(" 1")
         for line in report.splitlines()
     )
+    assert any(  # the receipt printed again above: a copy, apart from what was made
+        line.startswith("Ricevute ristampate") and line.endswith(" 1")
+        for line in report.splitlines()
+    )
     assert "Ferraro" not in report and "Anna" not in report  # no personal data
     close_print_panel(qtbot, window)
+
+    # Dealt with: off the dashboard, and the platform hears how.
+    tap(qtbot, window, "Segna come gestito")
+    tap(qtbot, window, "Il cittadino è stato avvisato")
+    qtbot.waitUntil(lambda: shows(window, "Rifiutati dalla piattaforma: 0"), timeout=5_000)
+    assert not shows(window, "DOM-RIFI-UTAT")
+    snap(window, "dashboard-refusal-dealt-with")
+
+    def told() -> list[dict[str, object]]:
+        return [
+            s.payload
+            for s in central.platform.submissions()
+            if s.kind == "event" and (s.payload or {}).get("type") == "refusal_dealt_with"
+        ]
+
+    qtbot.waitUntil(lambda: len(told()) == 1, timeout=10_000)
+    [event] = told()
+    assert (event["code"], event["outcome"], event["operator"]) == (
+        "wrong_form",
+        "citizen_told",
+        "1001",
+    )
 
 
 def test_sync_now_brings_a_published_change_at_once(qtbot, kiosk, central: Central) -> None:  # type: ignore[no-untyped-def]
@@ -366,3 +395,19 @@ def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
     assert shows(window, "Motivo: services s01: title.it: ")  # and what is wrong with it
     assert shows(window, "In linea") and not shows(window, "Non in linea")
     snap(window, "dashboard-set-aside")
+
+
+def test_a_kiosk_clock_off_by_minutes_is_shown_to_the_manager(
+    qtbot, kiosk, central: Central, snap, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.sync.test_clock import move_kiosk_clock
+
+    window, _backend = kiosk
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    assert not shows(window, "L'orologio del totem è sbagliato")
+    move_kiosk_clock(monkeypatch, timedelta(minutes=-12))
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "L'orologio del totem è sbagliato"), timeout=10_000)
+    assert shows(window, "indietro di 12 minuti rispetto a quello della piattaforma")
+    snap(window, "dashboard-clock-off")

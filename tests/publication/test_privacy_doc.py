@@ -15,6 +15,7 @@ RETENTION_SETTINGS = {
     "manager.idle_timeout_s",
     "retention.unsent_alert_days",
     "retention.reprint_days",
+    "retention.keep_sent_days",
     "manager.lockout_s",
     "logging.max_bytes",
     "logging.backup_count",

@@ -159,3 +159,23 @@ def test_the_sync_worker_purges_after_each_pass(engine: SyncEngine) -> None:
         engine.store.path, f"SELECT state, payload FROM outbox WHERE uuid = '{entry}'"
     )
     assert state == "accepted" and "answers" not in payload
+
+
+def test_an_accepted_record_stays_whole_for_the_grace_period_then_goes(
+    engine: SyncEngine,
+) -> None:
+    """Kept whole ``keep_sent_days``: a platform restored from an older backup can be
+    sent it again (tests/sync/test_platform_restore.py); then its answers go."""
+    engine.run_once()
+    rule = RetentionRule(reprint_days=7, unsent_alert_days=7, keep_sent_days=3)
+    entry = queue(engine, application(engine, tracking_code="DOM-GGGG-GGGG"), "Gina Grazia")
+    engine.push()
+    sql = f"SELECT state, payload FROM outbox WHERE uuid = '{entry}'"
+
+    housekeep(engine.store, rule, now=outbox.utcnow() + timedelta(days=2))
+    [(state, payload)] = raw_rows(engine.store.path, sql)
+    assert state == "accepted" and "answers" in payload
+
+    housekeep(engine.store, rule, now=outbox.utcnow() + timedelta(days=3, minutes=1))
+    [(state, payload)] = raw_rows(engine.store.path, sql)
+    assert state == "accepted" and "answers" not in payload

@@ -19,6 +19,7 @@ from kiosk.boot.syncing import retention_rule
 from kiosk.core.help_call import HelpCall, record_help_answered, record_help_request, ring_desk_bell
 from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
 from kiosk.core.manager_login import LoginOutcome, log_in
+from kiosk.core.refusals import mark_dealt_with
 from kiosk.ui.screens.manager_desk import ManagerDeskScreen
 from kiosk.ui.screens.manager_login import ManagerLoginScreen
 from printing import documents, print_queue
@@ -43,7 +44,8 @@ class ManagerController(QObject):
     ) -> None:
         super().__init__(window)
         self.window, self.backend, self.tasks, self.printer = window, backend, tasks, printer
-        self.status: SyncStatus | None = None
+        # The worker's status from the start: it carries the last sync before a restart.
+        self.status: SyncStatus | None = backend.sync.worker.status if backend.sync else None
         # (asked, last success before) while a manager's "Sync now" awaits its outcome
         self._sync_asked: tuple[bool, datetime | None] | tuple[()] = ()
         window.screen_added.connect(self._hook)
@@ -63,6 +65,9 @@ class ManagerController(QObject):
             screen.print_test.connect(self.print_test)
             screen.reprint.connect(lambda uuid, s=screen: self.reprint(s, uuid))
             screen.dealt_with.connect(lambda uuid, s=screen: self.dealt_with(s, uuid))
+            screen.refusal_dealt_with.connect(
+                lambda uuid, outcome, s=screen: self.refusal_dealt_with(s, uuid, outcome)
+            )
             screen.print_day_report.connect(self.print_day_report)
             screen.start_assisted.connect(self.start_assisted)
             screen.maintenance_exit.connect(self.leave_for_maintenance)
@@ -179,9 +184,30 @@ class ManagerController(QObject):
 
         self.tasks.run(work, done, lambda error: self._failed("dealt_with", error))
 
+    def refusal_dealt_with(self, screen: ManagerDeskScreen, entry_uuid: str, outcome: str) -> None:
+        manager = self.window.manager
+        if manager is None:
+            return
+        store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
+
+        def work() -> bool:
+            with store.write() as session:
+                return mark_dealt_with(session, entry_uuid, manager.id, kiosk_id, outcome, utcnow())
+
+        def done(_changed: bool) -> None:
+            log.info(
+                "manager %s dealt with refused record %s (%s)", manager.id, entry_uuid, outcome
+            )
+            if self.backend.sync is not None:
+                self.backend.sync.worker.wake()  # the platform hears of it now
+            self.refresh(screen)
+
+        self.tasks.run(work, done, lambda error: self._failed("refusal", error))
+
     def print_day_report(self) -> None:
         store = self.backend.store
-        last = self.status.last_success if self.status else None
+        worker = self.backend.sync.worker if self.backend.sync else None
+        last = worker.last_success if worker else None
         last_local = last.replace(tzinfo=UTC).astimezone().replace(tzinfo=None) if last else None
 
         def build(context: SlipContext) -> Slip:

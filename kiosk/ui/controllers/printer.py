@@ -8,8 +8,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
+from kiosk.ui.print_bridge import PrintBridge
 from kiosk.ui.widgets.print_panel import PrintPanel
 from printing import print_queue
 from printing.print_worker import PrintUpdate
@@ -23,15 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SlipBuilder = Callable[[SlipContext], Slip]
-
-
-class PrintBridge(QObject):
-    """Emitted from the printer thread; Qt queues the calls to receivers on the UI thread."""
-
-    updated = Signal(object)
-
-    def on_update(self, update: PrintUpdate) -> None:
-        self.updated.emit(update)
 
 
 class PrintController(QObject):
@@ -89,10 +81,12 @@ class PrintController(QObject):
 
     def _failed(self, error: BaseException) -> None:
         log.error("printing: the slip could not be queued", exc_info=error)
-        self.window.overlay.show_message(
-            self.tr("Printing is not possible right now"),
-            self.tr("Nothing was lost. Please ask the welfare manager at the desk."),
-            self.tr("OK"),
+        self.window.overlay.show_texts(
+            lambda: (
+                self.tr("Printing is not possible right now"),
+                self.tr("Nothing was lost. Please ask the welfare manager at the desk."),
+                self.tr("OK"),
+            )
         )
 
     def _on_update(self, update: PrintUpdate) -> None:

@@ -101,6 +101,11 @@ class CallsScreen(DataScreen):
             from kiosk.ui.widgets.overlay import Overlay
 
             self._notice = Overlay(self)
+        self._notice.show_texts(lambda: self._notice_texts(call))
+
+    def _notice_texts(self, call: CallInfo) -> tuple[str, str, str]:
+        """The notice in the screen's language (the platform gives it in several)."""
+        assert call.privacy_notice is not None
         lang = self.ctx.lang
         notice = call.privacy_notice
         sections = [
@@ -113,7 +118,7 @@ class CallsScreen(DataScreen):
         ]
         body = "\n\n".join(f"{heading}: {text}" for heading, text in sections)
         title = self.tr("Privacy notice: {title}").format(title=pick(call.title, lang))
-        self._notice.show_message(title, body, self.tr("OK"))
+        return title, body, self.tr("OK")
 
     def retranslate(self) -> None:
         lang = self.ctx.lang

@@ -36,6 +36,7 @@ from store.catalog import CatalogReader, CategoryInfo, SearchResult, ServiceSumm
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so each key does not query
 FIRST_RESULTS = 7  # about what the results panel shows: drawn at once, the rest in slices
 ALL_COMUNI = ""
+CATEGORY_ICON_PX = 64
 
 
 class CatalogScreen(DataScreen):
@@ -208,6 +209,7 @@ class CatalogScreen(DataScreen):
                 (self.tr("%n service(s)", "", count), "muted"),
             ]
         )
+        tile.set_icon(category.icon, size=CATEGORY_ICON_PX, role="cardTitle")
         tile.setEnabled(count > 0)
 
     def _open_category(self, index: int) -> None:

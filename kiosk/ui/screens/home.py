@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout
 from kiosk.ui.screens.base import Screen, UiContext
 from kiosk.ui.widgets.common import CardButton, label
 
+HOME_ICON_PX = 88
+
 
 class HomeScreen(Screen):
     route = "home"
@@ -25,8 +27,13 @@ class HomeScreen(Screen):
         self.services_tile = CardButton(name="servicesTile", role="tile")
         self.calls_tile = CardButton(name="callsTile", role="tile")
         self.help_tile = CardButton(name="helpTile", role="help")
-        for tile in (self.services_tile, self.calls_tile, self.help_tile):
+        for tile, icon in (
+            (self.services_tile, "services"),
+            (self.calls_tile, "calls"),
+            (self.help_tile, "help"),
+        ):
             tile.setMinimumHeight(360)
+            tile.set_icon(icon, size=HOME_ICON_PX, role="tileTitle")
             tiles.addWidget(tile, 1)
         self.services_tile.clicked.connect(lambda: self.go("catalog"))
         self.calls_tile.clicked.connect(lambda: self.go("calls"))

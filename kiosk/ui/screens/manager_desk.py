@@ -42,6 +42,7 @@ class ManagerDeskScreen(DataScreen):
     print_test = Signal()
     reprint = Signal(str)  # print job UUID
     dealt_with = Signal(str)  # print job UUID of a slip to check the manager has handled
+    refusal_dealt_with = Signal(str, str)  # outbox UUID of a refused record, outcome
     print_day_report = Signal()
     start_assisted = Signal()
     maintenance_exit = Signal()
@@ -55,6 +56,7 @@ class ManagerDeskScreen(DataScreen):
         self.status: SyncStatus | None = None
         self.syncs = True  # whether this kiosk talks to a platform at all
         self.notice = ""
+        self._closing: str | None = None  # the refused record whose outcomes are shown
         top = QHBoxLayout()
         names = QVBoxLayout()
         self.title = label(role="title", name="deskTitle")
@@ -110,10 +112,19 @@ class ManagerDeskScreen(DataScreen):
         self.retranslate()
 
     def forget(self) -> None:
-        self.manager, self.facts, self.notice = None, None, ""
+        self.manager, self.facts, self.notice, self._closing = None, None, "", None
         self._confirming.stop()
         self.left.clear()
         self.right.clear()
+
+    def _ask_outcome(self, entry_uuid: str | None) -> None:
+        """Shows (or, with None, hides) how a refused record was dealt with."""
+        self._closing = entry_uuid
+        self.retranslate()
+
+    def _outcome_chosen(self, entry_uuid: str, outcome: str) -> None:
+        self._closing = None
+        self.refusal_dealt_with.emit(entry_uuid, outcome)
 
     def _sync_now(self) -> None:
         self.show_notice("sync_started")
@@ -156,6 +167,8 @@ class ManagerDeskScreen(DataScreen):
         if facts is not None and facts.help_requests:
             self.left.add(self._help_card(facts))
         self.left.add(self._link_card())
+        if facts is not None and facts.clock_is_off:
+            self.left.add(self._clock_card(facts))
         if facts is not None and facts.overdue.count:
             self.left.add(self._overdue_card(facts))
         self.left.add(self._refused_card(facts))
@@ -194,6 +207,9 @@ class ManagerDeskScreen(DataScreen):
             column.addWidget(label(self.tr("This kiosk is not linked to a platform.")))
         elif status is None or status.online is None:
             column.addWidget(label(self.tr("Not synced yet since the kiosk started.")))
+            if status is not None and status.last_success is not None:  # before a restart
+                last = _local(status.last_success)
+                column.addWidget(label(self.tr("Last successful sync: {time}").format(time=last)))
         else:
             state = self.tr("Online") if status.online else self.tr("Offline")
             column.addWidget(label(state, role="cardTitle"))
@@ -252,6 +268,29 @@ class ManagerDeskScreen(DataScreen):
             ),
         )
 
+    def _clock_card(self, facts: DeskFacts) -> QWidget:
+        frame, column = self._card(self.tr("⚠ The kiosk's clock is wrong"), "deskClock")
+        skew = facts.clock_skew_s or 0
+        minutes = max(1, round(abs(skew) / 60))
+        text = (
+            self.tr("This kiosk's clock is {n} minutes ahead of the platform's.")
+            if skew > 0
+            else self.tr("This kiosk's clock is {n} minutes behind the platform's.")
+        )
+        column.addWidget(
+            label(
+                text.format(n=f"{minutes:,}".replace(",", "."))
+                + " "
+                + self.tr(
+                    "Deadlines are decided by the platform's clock, but the times on the "
+                    "screen and on receipts are wrong. Call technical support to set the "
+                    "clock (timedatectl set-ntp true)."
+                ),
+                role="fieldError",
+            )
+        )
+        return frame
+
     def _overdue_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ Personal data waiting too long"), "deskOverdue")
         oldest = _local(facts.overdue.oldest) if facts.overdue.oldest else ""
@@ -303,47 +342,136 @@ class ManagerDeskScreen(DataScreen):
 
     def _refused_line(self, item: Refused) -> QWidget:
         box = QWidget()
+        box.setObjectName("refusedRecord")
         lines = QVBoxLayout(box)
         lines.setContentsMargins(0, 8, 0, 8)
         kind = {"application": self.tr("Application"), "purchase": self.tr("Order")}.get(
-            item.kind, item.kind
+            item.kind, self.tr("Record")
         )
+        lines.addWidget(label(f"{kind} · {_local(item.created_at)}", role="cardTitle"))
         lines.addWidget(
-            label(f"{kind} {item.reference} · {_local(item.created_at)}", role="cardTitle")
+            label(
+                self.tr("Number on the citizen's slip: {reference}").format(
+                    reference=item.reference
+                ),
+                name="refusedReference",
+            )
         )
-        lines.addWidget(label(self.tr("Reason: {message}").format(message=item.message)))
+        why = self.tr("Why: {reason}").format(reason=self._reason(item.code))
+        lines.addWidget(label(why, name="refusedReason"))
         advice = self.tr("What to do: {advice}").format(advice=self._advice(item.code))
         lines.addWidget(label(advice, role="muted"))
-        if item.contact:
-            lines.addWidget(label(self.tr("Contact: {who}").format(who=item.contact)))
+        lines.addWidget(label(self._contact_text(item), name="refusedContact"))
+        if self._closing == item.uuid:
+            lines.addWidget(label(self.tr("How was it dealt with?"), role="cardTitle"))
+            outcomes = {
+                "redone_with_citizen": self.tr("Made again with the citizen"),
+                "citizen_told": self.tr("The citizen has been told"),
+                "citizen_unreachable": self.tr("The citizen could not be reached"),
+            }
+            for outcome, text in outcomes.items():
+                choice = button(text, name=f"refusalOutcome_{outcome}", role="chip")
+                choice.clicked.connect(
+                    lambda _=False, u=item.uuid, o=outcome: self._outcome_chosen(u, o)
+                )
+                lines.addWidget(choice)
+            back = button(self.tr("Not now"), name="refusalOutcomeCancel", role="chip")
+            back.clicked.connect(lambda: self._ask_outcome(None))
+            lines.addWidget(back)
+        else:
+            done = button(self.tr("Mark as dealt with"), name="refusalDealtWith", role="chip")
+            done.clicked.connect(lambda _=False, u=item.uuid: self._ask_outcome(u))
+            lines.addWidget(done)
         return box
 
+    def _contact_text(self, item: Refused) -> str:
+        phones = ", ".join(item.phones)
+        if phones and item.name:
+            return self.tr("Call {name} on {phones}").format(name=item.name, phones=phones)
+        if phones:
+            return self.tr("Call the citizen on {phones}").format(phones=phones)
+        return self.tr(
+            "The citizen left no phone number: when they come back, they have the number "
+            "{reference} on their slip."
+        ).format(reference=item.reference)
+
+    def _reason(self, code: str) -> str:
+        """The platform's refusal code in the manager's words (never the bare code)."""
+        broken = self.tr(
+            "the record reached the platform incomplete or damaged (a fault of the totem's "
+            "software, not of the citizen)."
+        )
+        vouchers = self.tr("the platform did not accept the vouchers of this order.")
+        form = self.tr("the form it was made on is not the one the call uses now.")
+        reasons = {
+            "invalid_answers": self.tr("some answers did not pass the Comune's checks."),
+            "form_changed": self.tr("the form changed on the platform after it was made."),
+            "wrong_form": form,
+            "unknown_form": form,
+            "unknown_call": self.tr("the call is no longer on the platform."),
+            "call_closed": self.tr("it reached the platform after the call had closed."),
+            "unknown_operator": self.tr(
+                "the welfare manager who assisted is not known to the platform."
+            ),
+            "unconfirmed_payment": self.tr(
+                "the payment at the desk was not confirmed by a welfare manager of this "
+                "Social Point."
+            ),
+            "service_unavailable": self.tr("the service is no longer offered."),
+            "price_changed": self.tr("the price changed on the platform."),
+            "payment_not_allowed": self.tr("the service cannot be paid the way chosen."),
+            "no_credit": self.tr("the citizen has no credit on the platform."),
+            "insufficient_credit": self.tr("the credit was not enough when the order arrived."),
+            "uuid_conflict": self.tr(
+                "the platform already had a different record with the same number; both are "
+                "kept for the platform's staff."
+            ),
+            "invalid_payload": broken,
+            "invalid_entry": broken,
+            "unknown_kind": broken,
+        }
+        voucher_codes = (
+            "foreign_key",
+            "amount_voucher_refused",
+            "key_revoked",
+            "invalid_voucher",
+            "voucher_exists",
+            "invalid_key",
+        )
+        if code in voucher_codes:
+            return vouchers
+        return reasons.get(code, self.tr("the platform did not say why in a way this totem knows."))
+
     def _advice(self, code: str) -> str:
+        help_desk = self.tr(
+            "call the platform's help desk with the date and the number of the slip above."
+        )
+        redo = self.tr(
+            "call the citizen and make the application again with them on the form the "
+            "call uses now."
+        )
         advice = {
             "invalid_answers": self.tr(
                 "some answers did not pass the Comune's checks: call the citizen and make the "
                 "application again with them."
             ),
-            "form_changed": self.tr(
-                "the form changed on the platform: make the application again with the "
-                "citizen on the new form."
-            ),
+            "form_changed": redo,
+            "wrong_form": redo,
+            "unknown_form": redo,
             "price_changed": self.tr(
-                "the price changed on the platform: call the citizen, tell them the new price "
-                "and, if they agree, make the order again."
+                "call the citizen, tell them the new price (see the service) and, if they "
+                "agree, make the order again."
             ),
-            "insufficient_credit": self.tr(
-                "the credit was not enough when the order arrived: call the citizen to choose "
-                "another way to pay."
+            "insufficient_credit": self.tr("call the citizen to choose another way to pay."),
+            "no_credit": self.tr("call the citizen to choose another way to pay."),
+            "payment_not_allowed": self.tr("call the citizen to choose another way to pay."),
+            "service_unavailable": self.tr(
+                "call the citizen: the service is no longer offered; help them choose another."
             ),
-            "call_closed": self.tr(
-                "it reached the platform after the call closed: tell the citizen; the Comune "
-                "decides on late applications."
-            ),
+            "call_closed": self.tr("tell the citizen; the Comune decides on late applications."),
+            "unknown_call": self.tr("tell the citizen; ask the Comune what to do."),
         }
-        return advice.get(
-            code, self.tr("call the platform's help desk with the date and the reference above.")
-        )
+        return advice.get(code, help_desk)
 
     def _printer_card(self, facts: DeskFacts | None) -> QWidget:
         frame, column = self._card(self.tr("Printer"), "deskPrinter")
@@ -358,6 +486,9 @@ class ManagerDeskScreen(DataScreen):
         if facts is not None and facts.printer == "paper_low":
             low = self.tr("The paper roll is nearly finished: put in a new one soon.")
             column.addWidget(label(low, role="fieldError", name="paperLow"))
+        elif facts is not None and facts.printer not in ("", "ready", "no_status"):
+            state = self.tr("Printer: {state}").format(state=self._printer_words(facts.printer))
+            column.addWidget(label(state, role="fieldError", name="printerState"))
         attention = facts.print_attention if facts else []
         column.addWidget(label(self.tr("Slips to check: {n}").format(n=len(attention))))
         for job in attention:
@@ -365,7 +496,9 @@ class ManagerDeskScreen(DataScreen):
                 "uncertain": self.tr("may not have printed whole: check the paper"),
                 "expired": self.tr("not printed in time, no longer printed by itself"),
                 "failed": self.tr("could not be printed: the kiosk's log says why"),
-            }.get(job.state, job.waiting_reason or "")
+            }.get(job.state) or self.tr("waiting: {why}").format(
+                why=self._printer_words(job.waiting_reason or "")
+            )
             row = QHBoxLayout()
             row.addWidget(label(f"{job.slip.title} {job.reference or ''} — {reason}"), 1)
             again = button(self.tr("Reprint"), name="reprintAttention", role="chip")
@@ -379,6 +512,26 @@ class ManagerDeskScreen(DataScreen):
         test.clicked.connect(self.print_test.emit)
         column.addWidget(test)
         return frame
+
+    def _printer_words(self, state: str) -> str:
+        """The printer's state (printing.connection.State) in a manager's words."""
+        words = {
+            "ready": self.tr("ready"),
+            "paper_low": self.tr("the paper roll is nearly finished"),
+            "paper_out": self.tr("out of paper: put in a new roll"),
+            "cover_open": self.tr("the cover is open: close it"),
+            "offline": self.tr("not ready (an error or the feed button): switch it off and on"),
+            "no_answer": self.tr("it does not answer: switch it off and on"),
+            "not_a_printer": self.tr(
+                "what answers at the printer's address is not a printer: call technical support"
+            ),
+            "unreachable": self.tr(
+                "cannot be reached: check that it is switched on and its cable is in"
+            ),
+            "no_status": self.tr("connected (it cannot report paper or cover)"),
+            "no_printer": self.tr("no printer is configured: slips are only shown on screen"),
+        }
+        return words.get(state, self.tr("in a state the totem does not know: check it"))
 
     def _reprint_card(self, facts: DeskFacts | None) -> QWidget:
         frame, column = self._card(self.tr("Reprint a recent slip"), "deskReprint")

@@ -12,10 +12,13 @@ which refuses an unknown property or value loudly rather than leaving it unset.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +29,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.icons import Icon
 
 
 def set_enum(target: QObject, prop: str, value: str) -> None:
@@ -46,8 +52,12 @@ def label(text: str = "", *, role: str | None = None, name: str | None = None) -
     return widget
 
 
-def button(text: str = "", *, name: str, role: str | None = None) -> QPushButton:
-    widget = QPushButton(text)
+def button(
+    text: str = "", *, name: str, role: str | None = None, parent: QWidget | None = None
+) -> QPushButton:
+    """A button; one that is shown or hidden before a layout takes it needs its
+    ``parent`` (a parentless widget made visible is a window of its own)."""
+    widget = QPushButton(text, parent)
     widget.setObjectName(name)
     # Keys reach every button (Tab, arrows, a keypad), but a tap never takes the focus:
     # the on-screen keyboard keeps its field.
@@ -136,9 +146,14 @@ class CardButton(QPushButton):
         self.setProperty("role", role)
         set_enum(self, "focusPolicy", "TabFocus")  # keys reach it, a tap keeps the field
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(24, 14, 24, 14)
+        self._outer = QHBoxLayout(self)  # an icon (when set) left of the lines
+        self._outer.setContentsMargins(24, 14, 24, 14)
+        self._outer.setSpacing(20)
+        self._layout = QVBoxLayout()
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
+        self._outer.addLayout(self._layout, 1)
+        self.icon: Icon | None = None
         # Stretches above and below keep the lines together and centred in tall cards.
         self._layout.addStretch(1)
         self._layout.addStretch(1)
@@ -165,11 +180,20 @@ class CardButton(QPushButton):
                 line.setVisible(False)
         self.setAccessibleName(" — ".join(text for text, _ in lines))
 
+    def set_icon(self, icon_id: str, *, size: int, role: str) -> None:
+        """Shows the bundled icon for ``icon_id`` beside the lines (never instead)."""
+        from kiosk.ui.widgets.icons import Icon
+
+        if self.icon is None:
+            self.icon = Icon(size, role=role)
+            self._outer.insertWidget(0, self.icon)
+        self.icon.set_icon(icon_id)
+
     def lines(self) -> list[str]:
         return [line.text() for line in self._labels if not line.isHidden()]
 
     def sizeHint(self):  # type: ignore[no-untyped-def]
-        return self._layout.sizeHint()
+        return self._outer.sizeHint()
 
     def minimumSizeHint(self):  # type: ignore[no-untyped-def]
-        return self._layout.minimumSize()
+        return self._outer.minimumSize()

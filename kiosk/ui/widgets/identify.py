@@ -51,8 +51,6 @@ class IdentifyBox(QWidget):
         self.phone_error = label(role="fieldError", name=f"error_{name}_phone")
         self.phone_error.hide()
         self.phone_label.setBuddy(self.phone_field)
-        for widget in (self.phone_label, self.phone_field):
-            widget.setVisible(ask_phone)
         row = QHBoxLayout()
         self.next_button = button(name=f"{name}_next")
         self.next_button.setMinimumWidth(300)
@@ -73,6 +71,9 @@ class IdentifyBox(QWidget):
             self.phone_error,
         ):
             column.addWidget(widget)
+        # Once in the layout: a parentless widget made visible is a window of its own.
+        for widget in (self.phone_label, self.phone_field):
+            widget.setVisible(ask_phone)
         column.addLayout(row)
         self.retranslate()
 

@@ -127,18 +127,21 @@ class OnScreenKeyboard(QWidget):
                 self._keys.append(key)
         last = len(rows) + 1
         native = self._native_layout()
-        self.switch.setVisible(native != LATIN and not self._latin_only)
+        # Whether the keyboard is on screen or not: isVisible() is False while it is hidden.
+        switching = native != LATIN and not self._latin_only
+        capitals = self._for_forms and layout.capitals
+        self.switch.setVisible(switching)
         self.switch.setText(LAYOUTS[LATIN if name != LATIN else native].switch_label)
-        self.shift.setVisible(self._for_forms and layout.capitals)
+        self.shift.setVisible(capitals)
         small = 2 if width <= 10 else 3
         self._grid.addWidget(self.hide_button, last, 0, 1, small)
         column = small
-        if self.switch.isVisible():
-            self._grid.addWidget(self.switch, last, column, 1, 1)
-            column += 1
-        if self.shift.isVisible():
-            self._grid.addWidget(self.shift, last, column, 1, 1)
-            column += 1
+        for key, shown in ((self.switch, switching), (self.shift, capitals)):
+            if shown:
+                self._grid.addWidget(key, last, column, 1, 1)
+                column += 1
+            else:
+                self._grid.removeWidget(key)
         self._grid.addWidget(self.space, last, column, 1, width - column - small)
         self._grid.addWidget(self.backspace, last, width - small, 1, small)
         self._show_note()
@@ -163,7 +166,10 @@ class OnScreenKeyboard(QWidget):
         self._lay_out()
 
     def _key(self, text: str, name: str) -> QPushButton:
-        key = button(text, name=name, role="key")
+        # A child from the start: shift and the letters switch are shown or hidden before
+        # the grid takes them, and a parentless key shown would be a window of its own
+        # (it took the activation, and with it every key of a keypad, from the kiosk).
+        key = button(text, name=name, role="key", parent=self)
         key.setMinimumSize(KEY_PX, KEY_PX)
         key.setAutoRepeat(name == "keyBackspace")
         return key

@@ -7,15 +7,23 @@ reach them, so messages are cards on a dimmed layer inside the main window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.common import button, label
 
 
 class Layer(QWidget):
     """A dimmed layer covering its parent, with one centred card (``self.card``), that
-    follows the parent's size and retranslates itself while shown."""
+    follows the parent's size and retranslates itself while shown.
+
+    A centred card takes its size hint, whose height for a wrapped text Qt reckons at
+    another width than the text then gets: a long text lost its last lines. So every
+    wrapped text of the card is given the height it needs at its width (``fit``) when
+    the layer is shown, and again whenever the card's content changes while shown (a
+    new text, another language)."""
 
     def __init__(self, parent: QWidget, *, min_width: int = 0, max_width: int = 1000) -> None:
         super().__init__(parent)
@@ -29,6 +37,11 @@ class Layer(QWidget):
         self.card.setMaximumWidth(max_width)
         outer.addWidget(self.card)
         parent.installEventFilter(self)
+        self.card.installEventFilter(self)
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.setInterval(0)
+        self._fit_later.timeout.connect(self.fit)
         self.hide()
 
     def cover(self) -> None:
@@ -36,6 +49,34 @@ class Layer(QWidget):
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
+        self.fit()
+
+    def fit(self) -> None:
+        """Gives each wrapped text of the card the height it needs at the width it has."""
+        if not self.isVisible():
+            return
+        self._activate()
+        # A label reckons its height for a width as at least its minimum height: the
+        # ones whose text, width or font changed since their last fit start from none.
+        # The others are left alone, so that a fit asks for no new layout (and no fit).
+        changed = []
+        for text in self.card.findChildren(QLabel):
+            if text.wordWrap() and text.isVisibleTo(self.card):
+                fitted = f"{text.width()} {text.font().key()} {text.text()}"
+                if text.property("fittedTo") != fitted:
+                    text.setMinimumHeight(0)
+                    changed.append(text)
+        if not changed:
+            return
+        self._activate()
+        for text in changed:
+            text.setMinimumHeight(max(0, text.heightForWidth(text.width())))
+            text.setProperty("fittedTo", f"{text.width()} {text.font().key()} {text.text()}")
+
+    def _activate(self) -> None:
+        for layout in (self.layout(), self.card.layout()):
+            if layout is not None:
+                layout.activate()
 
     def retranslate(self) -> None:
         """Sets the layer's texts in the current language (when it has its own)."""
@@ -43,11 +84,16 @@ class Layer(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.isVisible():
             self.retranslate()
+            self.fit()
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if watched is self.parentWidget() and kind == QEvent.Type.Resize:
             self.setGeometry(self.parentWidget().rect())
+            self._fit_later.start()
+        elif watched is self.card and kind == QEvent.Type.LayoutRequest and self.isVisible():
+            self._fit_later.start()  # a text changed while shown (set by its owner)
         return False
 
 
@@ -72,16 +118,33 @@ class Overlay(Layer):
         actions.addWidget(self.close_button)
         inner.addLayout(actions)
 
+        self._texts: Callable[[], tuple[str, str, str]] | None = None
+
     def show_message(self, title: str, body: str, close_text: str) -> None:
+        """A message whose texts stay as given (text from the platform, say)."""
+        self._texts = None
+        self._set_texts(title, body, close_text)
+        self.cover()
+
+    def show_texts(self, texts: Callable[[], tuple[str, str, str]]) -> None:
+        """A message of the kiosk's own: ``texts`` gives its title, body and button in
+        the current language, and is asked again when the language changes."""
+        self._texts = texts
+        self._set_texts(*texts())
+        self.cover()
+
+    @property
+    def texts(self) -> Callable[[], tuple[str, str, str]] | None:
+        return self._texts
+
+    def retranslate(self) -> None:
+        if self._texts is not None:
+            self._set_texts(*self._texts())
+
+    def _set_texts(self, title: str, body: str, close_text: str) -> None:
         self.title.setText(title)
         self.body.setText(body)
         self.close_button.setText(close_text)
-        self.cover()
-        # A centred card takes its size hint, whose height for wrapped text Qt reckons
-        # at another width than the text gets: a long message lost its last line.
-        self.body.setMinimumHeight(0)
-        self.card.layout().activate()
-        self.body.setMinimumHeight(self.body.heightForWidth(self.body.width()))
 
     def dismiss(self) -> None:
         self.hide()
@@ -115,13 +178,31 @@ class Confirm(Layer):
         actions.addWidget(self.accept_button)
         inner.addLayout(actions)
 
+        self._texts: Callable[[], tuple[str, str, str, str]] | None = None
+
     def ask(self, title: str, body: str, keep: str, accept: str) -> None:
+        """A question whose texts stay as given."""
+        self._texts = None
+        self._set_texts(title, body, keep, accept)
+        self.cover()
+
+    def ask_texts(self, texts: Callable[[], tuple[str, str, str, str]]) -> None:
+        """A question of the kiosk's own: ``texts`` gives its title, body and the two
+        answers in the current language, and is asked again when the language changes."""
+        self._texts = texts
+        self._set_texts(*texts())
+        self.cover()
+
+    def retranslate(self) -> None:
+        if self._texts is not None:
+            self._set_texts(*self._texts())
+
+    def _set_texts(self, title: str, body: str, keep: str, accept: str) -> None:
         self.title.setText(title)
         self.body.setText(body)
         self.body.setVisible(bool(body))
         self.keep_button.setText(keep)
         self.accept_button.setText(accept)
-        self.cover()
 
     def _accept(self) -> None:
         self.hide()

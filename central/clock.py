@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""When a submitted record was made, by the platform's clock.
+
+A kiosk's clock can be wrong by days (a dead battery, no NTP): the platform decides
+deadlines with its own clock. Each entry carries ``created_at`` by the kiosk's clock and
+the kiosk's measured skew (its clock minus the platform's, from the HTTP ``Date`` header
+of the replies it got, as last measured when the record was made: an offline kiosk's
+records carry it too). The moment is ``created_at - skew``, never later than the
+platform received it; a moment that cannot be (well ahead of the platform's clock, or
+before the network existed, or older than any kiosk keeps a record) is refused with
+``impossible_timestamp`` instead of being believed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from protocol.messages import SubmissionEntry
+
+# How far ahead of the platform a corrected moment may be: HTTP dates have whole
+# seconds, and the skew was measured some time before the record was made.
+AHEAD_TOLERANCE = timedelta(minutes=10)
+# Nothing was made before the network's kiosks existed, nor kept unsent this long.
+EARLIEST = datetime(2024, 1, 1, tzinfo=UTC)
+OLDEST = timedelta(days=400)
+
+
+def _utc(moment: datetime) -> datetime:
+    """An instant with its offset; one without is taken as UTC."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def made_at(entry: SubmissionEntry, received: datetime) -> datetime:
+    """When the record was made, by the platform's clock (aware UTC); ``received``:
+    when the platform got it (aware UTC)."""
+    corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s or 0)
+    return min(corrected, _utc(received))
+
+
+def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | None:
+    """The refusal of a moment that cannot be true, None for one that can."""
+    received = _utc(received)
+    corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s or 0)
+    if corrected > received + AHEAD_TOLERANCE:
+        ahead = corrected - received
+        return (
+            "impossible_timestamp",
+            f"made {_span(ahead)} after the platform received it: the kiosk's clock is "
+            "wrong; set it right (timedatectl set-ntp true) and send the record again",
+        )
+    if corrected < EARLIEST or corrected < received - OLDEST:
+        return (
+            "impossible_timestamp",
+            f"made on {corrected:%d/%m/%Y}, which cannot be: the kiosk's clock is wrong",
+        )
+    return None
+
+
+def _span(delta: timedelta) -> str:
+    if delta >= timedelta(days=2):
+        return f"{delta.days} days"
+    if delta >= timedelta(hours=2):
+        return f"{int(delta.total_seconds() // 3600)} hours"
+    return f"{int(delta.total_seconds() // 60)} minutes"

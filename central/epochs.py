@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The platform database's identity, its *epoch*: a new one whenever the database is
+restored from a backup (or on demand, ``social-point central --new-epoch``).
+
+A restored database hands out again the change sequence numbers and submission ids it
+had given after the backup. Every change page carries the epoch, so a kiosk whose
+cursor belongs to another epoch takes a fresh snapshot instead of skipping what it
+believes it has seen, and asks which of its accepted records the platform still holds.
+Server ids given in a later epoch carry its tag, so a protocol number printed on a
+receipt is never given to another record.
+
+How a restore is noticed when the platform starts:
+
+* PostgreSQL: the database's physical identity (the cluster's system identifier and
+  timeline, the database's and the change table's OIDs) is kept with the epoch;
+  ``pg_restore``, into the same database or another, or a new cluster changes it.
+* SQLite: a file beside the database (``<database>-epoch.json``) keeps the epoch and the
+  newest change and submission committed; a database of another epoch, or holding less
+  than that, is an older copy. The file is rewritten after each writing transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from central.models import Change, PlatformSecret, Submission
+
+log = logging.getLogger(__name__)
+
+EPOCH, TAG, FINGERPRINT = "epoch", "epoch_tag", "epoch_fingerprint"
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class Epoch:
+    id: str  # 32 hex digits
+    tag: str  # "" in the database's first epoch; else part of every server id given
+
+
+def read(session: Session) -> Epoch:
+    """The current epoch (``settle`` made one when the platform started)."""
+    found = {
+        row.name: row.value
+        for row in session.scalars(
+            select(PlatformSecret).where(PlatformSecret.name.in_((EPOCH, TAG)))
+        )
+    }
+    return Epoch(found.get(EPOCH, ""), found.get(TAG, ""))
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, rest = divmod(number, 36)
+        digits = DIGITS[rest] + digits
+        if not number:
+            return digits
+
+
+def _put(session: Session, name: str, value: str) -> None:
+    row = session.get(PlatformSecret, name)
+    if row is None:
+        session.add(PlatformSecret(name=name, value=value))
+    else:
+        row.value = value
+
+
+def begin(session: Session, *, first: bool = False) -> Epoch:
+    """Starts a new epoch in the caller's writing transaction. Its tag is the time it
+    began, in seconds, base 36 (6 characters until 2038 and long after): two epochs of
+    one platform never share it, even two restores of the same backup."""
+    previous = read(session)
+    tag = ""
+    if not first:
+        seconds = int(time.time())
+        if previous.tag:
+            seconds = max(seconds, int(previous.tag, 36) + 1)
+        tag = _base36(seconds)
+    epoch = Epoch(uuid.uuid4().hex, tag)
+    _put(session, EPOCH, epoch.id)
+    _put(session, TAG, epoch.tag)
+    fingerprint = _fingerprint(session)
+    if fingerprint is not None:
+        _put(session, FINGERPRINT, fingerprint)
+    return epoch
+
+
+def settle(engine: Engine, session: Session) -> tuple[Epoch, bool]:
+    """At start, in a writing transaction: the epoch, a new one when the database turns
+    out to be a restored copy (True then)."""
+    current = read(session)
+    if not current.id:
+        # A new database, or one from before epochs: restored only if the SQLite
+        # watermark says this platform had an epoch already.
+        mark = _watermark(engine)
+        restored = mark is not None
+        return begin(session, first=not restored), restored
+    fingerprint = _fingerprint(session)
+    if fingerprint is not None:
+        kept = session.get(PlatformSecret, FINGERPRINT)
+        if kept is None:
+            _put(session, FINGERPRINT, fingerprint)
+        elif kept.value != fingerprint:
+            return begin(session), True
+    mark = _watermark(engine)
+    if mark is not None:
+        seq, submission = heads(session)
+        if (
+            mark.get("epoch") != current.id
+            or seq < int(mark.get("seq", 0))
+            or submission < int(mark.get("submission", 0))
+        ):
+            return begin(session), True
+    return current, False
+
+
+def heads(session: Session) -> tuple[int, int]:
+    """The newest change's sequence number and the newest submission's id (0: none)."""
+    seq = session.scalar(select(func.max(Change.seq))) or 0
+    submission = session.scalar(select(func.max(Submission.id))) or 0
+    return int(seq), int(submission)
+
+
+def _fingerprint(session: Session) -> str | None:
+    """PostgreSQL's identity of this very database (None on SQLite)."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return None
+    parts: list[Any] = list(
+        connection.execute(
+            text(
+                "SELECT (SELECT oid FROM pg_database WHERE datname = current_database()),"
+                " 'changes'::regclass::oid"
+            )
+        ).one()
+    )
+    try:  # superuser or pg_monitor; without them the OIDs alone still tell pg_restore
+        with connection.begin_nested():
+            parts += connection.execute(
+                text(
+                    "SELECT (SELECT system_identifier FROM pg_control_system()),"
+                    " (SELECT timeline_id FROM pg_control_checkpoint())"
+                )
+            ).one()
+    except SQLAlchemyError:
+        pass
+    return ":".join(str(part) for part in parts)
+
+
+def watermark_path(engine: Engine) -> Path | None:
+    """The SQLite database's watermark file (None: PostgreSQL or an in-memory database)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database + "-epoch.json")
+
+
+def _watermark(engine: Engine) -> dict[str, Any] | None:
+    path = watermark_path(engine)
+    if path is None or not path.exists():
+        return None
+    try:
+        mark = json.loads(path.read_text())
+    except (OSError, ValueError):
+        log.warning("epoch watermark %s is unreadable: taken as a restored database", path)
+        return {"epoch": "?"}
+    return mark if isinstance(mark, dict) else {"epoch": "?"}
+
+
+def write_watermark(engine: Engine, epoch: Epoch, seq: int, submission: int) -> None:
+    """Notes what the database holds now, beside it (atomically: write, then rename)."""
+    path = watermark_path(engine)
+    if path is None:
+        return
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_text(json.dumps({"epoch": epoch.id, "seq": seq, "submission": submission}))
+        os.replace(temporary, path)
+    except OSError as error:
+        log.warning("epoch watermark %s not written: %s", path, error)

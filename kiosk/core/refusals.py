@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Records the platform refused, as a welfare manager deals with them.
+
+The platform answers a refusal with a code (``price_changed``, ``call_closed`` ...) and
+English words for its logs; the dashboard explains the code in the manager's language
+(kiosk/ui/screens/manager_desk.py). What the manager needs to act is here: the number
+the citizen holds on their slip, and how to reach them, read from the record itself
+(the phone field is found by its type in the form the citizen filled in, whatever its
+name). Marking a refusal dealt with keeps the record, takes it off the dashboard and
+tells the platform (an ``refusal_dealt_with`` event with the outcome the manager chose).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from protocol.states import OutboxState
+from store import outbox
+from store.models import FormDefinition, OutboxEntry
+
+# How a manager dealt with a refused record (the dashboard names each in words).
+OUTCOMES = ("redone_with_citizen", "citizen_told", "citizen_unreachable")
+NAME_KEYS = ("nome", "cognome")
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str  # "" when the record has none (an order)
+    phones: tuple[str, ...]  # every phone number the record holds, in form order
+
+
+def _phone_fields(definition: dict[str, Any]) -> Iterator[str]:
+    for page in definition.get("pages", []):
+        for item in page.get("fields", []):
+            if item.get("type") == "phone":
+                yield str(item.get("name"))
+
+
+def citizen_contact(session: Session, kind: str, payload: dict[str, Any]) -> Contact:
+    """Who made the record and the numbers to call them back on."""
+    if kind != "application":
+        phone = str(payload.get("phone") or "").strip()  # an order: the phone left at checkout
+        return Contact("", (phone,) if phone else ())
+    answers = payload.get("answers")
+    if not isinstance(answers, dict):
+        return Contact("", ())
+    name = " ".join(str(answers.get(key) or "") for key in NAME_KEYS).strip()
+    definition = session.get(FormDefinition, str(payload.get("form")))
+    names = list(_phone_fields(definition.definition)) if definition else []
+    if not names:  # the form is gone from the mirror: the usual names
+        names = [key for key in answers if key in ("telefono", "cellulare", "phone")]
+    phones = tuple(
+        str(answers[key]).strip() for key in names if str(answers.get(key) or "").strip()
+    )
+    return Contact(name, phones)
+
+
+def citizen_reference(kind: str, payload: dict[str, Any], entry_uuid: str) -> str:
+    """The number printed on the citizen's slip: the tracking code or the order number."""
+    return str(payload.get("tracking_code") or payload.get("order") or entry_uuid[:8])
+
+
+def mark_dealt_with(
+    session: Session, entry_uuid: str, operator_id: str, kiosk_id: str, outcome: str, now: datetime
+) -> bool:
+    """Marks a refused record dealt with and queues the platform's event. False when
+    there is no such refused record still open (already dealt with, on another tap)."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {outcome!r}")
+    row = session.scalar(select(OutboxEntry).where(OutboxEntry.uuid == entry_uuid))
+    if row is None or row.state != OutboxState.REJECTED or row.handled_at is not None:
+        return False
+    row.handled_at, row.handled_by, row.handled_outcome = now, operator_id, outcome
+    outbox.add(
+        session,
+        "event",
+        {
+            "type": "refusal_dealt_with",
+            "record": entry_uuid,
+            "record_kind": row.kind,
+            "code": row.reject_code or "",
+            "outcome": outcome,
+            "operator": operator_id,
+            "kiosk": kiosk_id,
+        },
+    )
+    return True

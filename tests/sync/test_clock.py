@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The platform decides deadlines with its own clock. The kiosk measures its clock
+against the platform's HTTP Date header; its records carry the skew last measured, and
+the platform places them in its own time with it. A moment that cannot be is refused
+with ``impossible_timestamp``. Real platform over loopback; only the kiosk's clock is
+moved (the clock is the edge here), both ways."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+import store.outbox
+import sync.client
+from store import kiosk_facts, outbox
+from store.models import OutboxEntry
+from sync.client import Submission
+from sync.engine import SyncEngine
+from sync.heartbeat import KioskFacts, collect
+from tests.sync.conftest import Central
+from tests.sync.test_application_submission import application
+
+DAY = timedelta(days=1)
+
+
+def move_kiosk_clock(monkeypatch: pytest.MonkeyPatch, by: timedelta) -> None:
+    """The kiosk's clock (its records' times, its measure of the platform's) is ``by``
+    off; the platform, in the same process, keeps the true one."""
+    real = datetime
+
+    class KioskClock(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:  # type: ignore[override]
+            return real.now(tz) + by
+
+    monkeypatch.setattr(sync.client, "datetime", KioskClock)
+    monkeypatch.setattr(store.outbox, "utcnow", lambda: real.now(UTC).replace(tzinfo=None) + by)
+
+
+def call_closing(central: Central, closes: datetime) -> None:
+    call = central.platform.records("calls")["bs-piazzola"]
+    central.platform.publish(
+        "calls",
+        {
+            **call,
+            "opens_at": (closes - 200 * DAY).isoformat(),
+            "closes_at": closes.isoformat(),
+        },
+    )
+
+
+def submit_application(engine: SyncEngine) -> OutboxEntry:
+    with engine.store.write() as session:
+        entry = outbox.add(session, "application", application(engine))
+    engine.push()
+    with engine.store.read() as session:
+        row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry)).one()
+        return row
+
+
+def test_a_kiosk_thirty_days_fast_has_an_on_time_application_accepted(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    call_closing(central, datetime.now(UTC) + 10 * DAY)
+    move_kiosk_clock(monkeypatch, 30 * DAY)
+    engine.run_once()  # measures the clock against the platform's Date header
+    with engine.store.read() as session:
+        skew = kiosk_facts.clock_skew(session)
+    assert skew is not None and abs(skew - 30 * 86_400) < 5
+    row = submit_application(engine)
+    assert row.clock_skew_s == skew  # the record carries the skew measured before it
+    assert row.state == "accepted", (row.reject_code, row.reject_message)
+
+
+def test_a_kiosk_sixty_days_slow_has_a_late_application_refused(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine.run_once()
+    call_closing(central, datetime.now(UTC) - DAY)
+    move_kiosk_clock(monkeypatch, -60 * DAY)
+    engine.run_once()
+    row = submit_application(engine)
+    assert (row.state, row.reject_code) == ("rejected", "call_closed")
+
+
+def test_an_offline_kiosk_s_record_carries_the_skew_last_measured(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made while the platform was out of reach, sent after the clock was set right:
+    the record is placed by the skew of when it was made, not of when it was sent."""
+    call_closing(central, datetime.now(UTC) + 5 * DAY)
+    move_kiosk_clock(monkeypatch, 20 * DAY)
+    engine.run_once()
+    with engine.store.write() as session:  # offline: made, not sent
+        entry = outbox.add(session, "application", application(engine))
+    monkeypatch.undo()  # the clock is set right; the next replies measure ~0
+    engine.run_once()
+    with engine.store.read() as session:
+        row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry)).one()
+        now_skew = kiosk_facts.clock_skew(session)
+    assert now_skew is not None and abs(now_skew) < 5
+    assert row.state == "accepted", (row.reject_code, row.reject_message)
+
+
+@pytest.mark.parametrize(
+    "created_at",
+    ["1970-01-01T00:00:00Z", "2016-05-01T10:00:00+02:00", "FUTURE"],
+)
+def test_impossible_timestamps_are_refused_with_their_own_code(
+    engine: SyncEngine, central: Central, created_at: str
+) -> None:
+    engine.run_once()
+    if created_at == "FUTURE":
+        created_at = (datetime.now(UTC) + 3 * DAY).isoformat()
+    sent = [
+        Submission(str(uuid.uuid4()), "event", created_at, {"type": "help_request"}),
+        Submission(str(uuid.uuid4()), "application", created_at, application(engine)),
+    ]
+    results = engine.client.submit(sent)
+    assert [(r.accepted, r.code) for r in results] == [(False, "impossible_timestamp")] * 2
+    assert "clock" in (results[0].message or "")
+
+
+def test_a_small_skew_measured_and_a_good_clock_change_nothing(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    row = submit_application(engine)
+    assert row.state == "accepted" and row.clock_skew_s is not None and abs(row.clock_skew_s) < 5
+
+
+def test_the_heartbeat_carries_the_measured_skew(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    move_kiosk_clock(monkeypatch, timedelta(minutes=-7))
+    engine.run_once()
+    facts = KioskFacts("1.0", lambda: "ready", lambda: None, lambda: "")
+    beat = collect(engine.store, facts, started=0.0, now=datetime.now(UTC).replace(tzinfo=None))
+    assert abs(beat["clock_skew_s"] + 420) < 5
+    assert engine.client.heartbeat(beat).log_requested is False  # the platform takes it

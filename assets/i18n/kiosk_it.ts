@@ -1048,8 +1048,8 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
-            <source>Your wallet PIN (only to pay with your welfare credit)</source>
-            <translation>Il tuo PIN del portafoglio (solo per pagare con il credito welfare)</translation>
+            <source>Wallet PIN (only for the credit)</source>
+            <translation>PIN del portafoglio (solo per il credito)</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/identify.py" line="190" />

@@ -1062,7 +1062,7 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
-            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <source>Wallet PIN (only for the credit)</source>
             <translation type="unfinished">PIN-ul portofelului (doar pentru a plăti cu creditul social)</translation>
         </message>
         <message>

@@ -1048,7 +1048,7 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
-            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <source>Wallet PIN (only for the credit)</source>
             <translation type="unfinished">PIN-i i portofolit tuaj (vetëm për të paguar me kreditin social)</translation>
         </message>
         <message>

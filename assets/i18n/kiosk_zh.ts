@@ -1034,7 +1034,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/identify.py" line="190" />
-            <source>Your wallet PIN (only to pay with your welfare credit)</source>
+            <source>Wallet PIN (only for the credit)</source>
             <translation type="unfinished">您的钱包密码（仅用于使用福利余额付款）</translation>
         </message>
         <message>

@@ -323,6 +323,7 @@ def test_checkout_with_credit_needs_the_wallet_pin(qtbot, shop, central: Central
     tap(qtbot, window, "Avanti ›")
     qtbot.waitUntil(lambda: shows(window, "€ 50,00 disponibili ora"), timeout=10_000)
     tap(qtbot, window, "Uso il mio credito welfare (€ 50,00 disponibili ora)")
+    tap(qtbot, window, "Controlla l’ordine ›")
     tap(qtbot, window, "Conferma l’ordine")
     qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
     backend.sync.worker.connectivity_returned()

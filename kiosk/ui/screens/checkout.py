@@ -121,6 +121,7 @@ class CheckoutScreen(DataScreen):
         self.no_money.setVisible(not typing)
         if typing:
             self.reveal(self.identify)
+            self.reveal(self.identify.next_button)  # then the way on, if the box is tall
 
     def step_back(self) -> bool:
         if self.mode == "review":  # back to the ways to pay, the choice kept

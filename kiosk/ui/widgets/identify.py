@@ -88,20 +88,22 @@ class IdentifyBox(QWidget):
         self.keyboard = OnScreenKeyboard()
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
-        for widget in (
-            self.field_label,
-            self.field,
-            self.field_hint,
-            self.error,
-            self.pin_label,
-            self.pin_field,
-            self.pin_hint,
-            self.pin_error,
-            self.phone_label,
-            self.phone_field,
-            self.phone_error,
-        ):
+        for widget in (self.field_label, self.field, self.field_hint, self.error):
             column.addWidget(widget)
+        # The PIN and the phone side by side: with the keyboard open, both fit above it.
+        pair = QHBoxLayout()
+        pair.setSpacing(24)
+        for widgets in (
+            (self.pin_label, self.pin_field, self.pin_hint, self.pin_error),
+            (self.phone_label, self.phone_field, self.phone_error),
+        ):
+            half = QVBoxLayout()
+            half.setSpacing(4)  # a label sits on its field
+            for widget in widgets:
+                half.addWidget(widget)
+            half.addStretch(1)
+            pair.addLayout(half, 1)
+        column.addLayout(pair)
         # Once in the layout: a parentless widget made visible is a window of its own.
         for widget in (self.phone_label, self.phone_field):
             widget.setVisible(ask_phone)
@@ -122,6 +124,10 @@ class IdentifyBox(QWidget):
 
     def _show_keyboard(self, visible: bool) -> None:
         self.keyboard.setVisible(visible)
+        # With a PIN asked too, the hints give their lines to Next while the keyboard is
+        # open (each stays its field's accessible description).
+        self.pin_hint.setVisible(bool(self.ask_pin) and not visible)
+        self.field_hint.setVisible(not (self.ask_pin and visible))
         if visible != self.typing:  # the keyboard's own Close key has hidden it already
             self.typing = visible
             self.keyboard_shown.emit(visible)
@@ -188,7 +194,7 @@ class IdentifyBox(QWidget):
         self.field.setAccessibleDescription(hint)
         self.next_button.setText(self.tr("Next ›"))
         self.pin_label.setText(
-            self.tr("Your wallet PIN (only to pay with your welfare credit)")
+            self.tr("Wallet PIN (only for the credit)")
             if self.ask_pin == "optional"
             else self.tr("Your wallet PIN")
         )

@@ -21,12 +21,15 @@ from kiosk.core.refusals import citizen_contact, citizen_reference
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
-from store import outbox, set_aside
+from store import kiosk_facts, outbox, set_aside
 from store.models import MirroredVoucher, Operator, OutboxEntry, PrintJob
 from store.retention import Overdue, RetentionRule, overdue
 from store.set_aside import SetAside
 
 RECENT_SLIPS = 8
+# A clock off by more than this is shown to the manager: deadlines are the platform's,
+# but the times on the screen and on slips would be wrong.
+CLOCK_WARNING_S = 300
 REPRINTABLE = ("receipt", "application", "voucher")  # what a citizen may have lost
 
 
@@ -61,6 +64,12 @@ class DeskFacts:
     printer: str = ""  # the printer's state as its worker last saw it (printing.connection)
     help_requests: list[datetime] = field(default_factory=list)  # naive UTC, waiting
     set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
+    # The kiosk's clock minus the platform's, last measured (None: never measured).
+    clock_skew_s: int | None = None
+
+    @property
+    def clock_is_off(self) -> bool:
+        return self.clock_skew_s is not None and abs(self.clock_skew_s) > CLOCK_WARNING_S
 
 
 def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFacts:
@@ -102,6 +111,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
         ],
         help_requests=waiting_help_requests(session, now),
         set_aside=set_aside.for_manager(session),
+        clock_skew_s=kiosk_facts.clock_skew(session),
     )
 
 

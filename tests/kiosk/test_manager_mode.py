@@ -395,3 +395,19 @@ def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
     assert shows(window, "Motivo: services s01: title.it: ")  # and what is wrong with it
     assert shows(window, "In linea") and not shows(window, "Non in linea")
     snap(window, "dashboard-set-aside")
+
+
+def test_a_kiosk_clock_off_by_minutes_is_shown_to_the_manager(
+    qtbot, kiosk, central: Central, snap, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.sync.test_clock import move_kiosk_clock
+
+    window, _backend = kiosk
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=5_000)
+    assert not shows(window, "L'orologio del totem è sbagliato")
+    move_kiosk_clock(monkeypatch, timedelta(minutes=-12))
+    tap(qtbot, window, "Sincronizza ora")
+    qtbot.waitUntil(lambda: shows(window, "L'orologio del totem è sbagliato"), timeout=10_000)
+    assert shows(window, "indietro di 12 minuti rispetto a quello della piattaforma")
+    snap(window, "dashboard-clock-off")

@@ -167,6 +167,8 @@ class ManagerDeskScreen(DataScreen):
         if facts is not None and facts.help_requests:
             self.left.add(self._help_card(facts))
         self.left.add(self._link_card())
+        if facts is not None and facts.clock_is_off:
+            self.left.add(self._clock_card(facts))
         if facts is not None and facts.overdue.count:
             self.left.add(self._overdue_card(facts))
         self.left.add(self._refused_card(facts))
@@ -265,6 +267,29 @@ class ManagerDeskScreen(DataScreen):
                 "persists, call technical support (the kiosk's log says more)."
             ),
         )
+
+    def _clock_card(self, facts: DeskFacts) -> QWidget:
+        frame, column = self._card(self.tr("⚠ The kiosk's clock is wrong"), "deskClock")
+        skew = facts.clock_skew_s or 0
+        minutes = max(1, round(abs(skew) / 60))
+        text = (
+            self.tr("This kiosk's clock is {n} minutes ahead of the platform's.")
+            if skew > 0
+            else self.tr("This kiosk's clock is {n} minutes behind the platform's.")
+        )
+        column.addWidget(
+            label(
+                text.format(n=f"{minutes:,}".replace(",", "."))
+                + " "
+                + self.tr(
+                    "Deadlines are decided by the platform's clock, but the times on the "
+                    "screen and on receipts are wrong. Call technical support to set the "
+                    "clock (timedatectl set-ntp true)."
+                ),
+                role="fieldError",
+            )
+        )
+        return frame
 
     def _overdue_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ Personal data waiting too long"), "deskOverdue")

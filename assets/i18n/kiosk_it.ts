@@ -764,6 +764,27 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation>Paghi ora allo sportello, con il welfare manager.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation>Controlla il tuo ordine</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation>‹ Cambia</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation>Controlla l’ordine ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
+            <translation>Come paghi: {way}</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>

@@ -767,6 +767,27 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">Ви платите зараз на стійці, у працівника.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>

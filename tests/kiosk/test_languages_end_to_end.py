@@ -134,6 +134,8 @@ def test_a_purchase_in_the_citizens_language(
     qtbot.waitUntil(lambda: shows(window, choice_text), timeout=5_000)
     tap(qtbot, window, choice_text)
     snap(window, f"checkout-{lang}")
+    tap(qtbot, window, t("CheckoutScreen", "Check the order ›"))
+    snap(window, f"checkout-summary-{lang}")
     tap(qtbot, window, t("CheckoutScreen", "Confirm the order"))
     qtbot.waitUntil(
         lambda: shows(window, t("CheckoutScreen", "Your order is saved")), timeout=10_000

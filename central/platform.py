@@ -64,7 +64,11 @@ def digest(secret: str) -> str:
 # Names the lock that writing transactions take turns on (PostgreSQL): any number, the
 # same in every process of the platform.
 WRITERS_LOCK = 0x53504B43
+# The class of the per-device locks (PostgreSQL's two-number advisory locks): a device's
+# batches take turns, other devices' go on meanwhile.
+DEVICE_LOCKS = 0x53504B44
 WRITING = "central_writing"  # execution option of a writing transaction's connection
+PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the first change
 
 
 def make_engine(url: str) -> Engine:
@@ -87,6 +91,16 @@ def make_engine(url: str) -> Engine:
 
     Base.metadata.create_all(engine)
     return engine
+
+
+@event.listens_for(Session, "before_flush")
+def _publishing_in_turn(session: Session, _context: Any, _instances: Any) -> None:
+    """A transaction that did not take the writers' lock at its start takes it before
+    its first change is written: changes then get their sequence numbers in the order
+    they commit, so a kiosk's cursor never passes one committed later (PostgreSQL)."""
+    if session.info.get(PUBLISH_LOCK) and any(isinstance(o, Change) for o in session.new):
+        session.info[PUBLISH_LOCK] = False
+        session.connection().exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
 
 
 def _reject_unless_object(payload: Any) -> tuple[str, str] | None:
@@ -182,6 +196,7 @@ class Platform:
         self._watermarked = epochs.watermark_path(self.engine) is not None
         with self._writing() as session:
             self.epoch, restored = epochs.settle(self.engine, session)
+            self._lookup_secret(session)  # made once here, not raced for by two batches
         if restored:
             log.warning(
                 "the database is a restored copy: new epoch %s; kiosks take a fresh snapshot "
@@ -200,7 +215,7 @@ class Platform:
         return datetime.now(self.time_zone).date()
 
     @contextmanager
-    def _writing(self) -> Iterator[Session]:
+    def _writing(self, *, in_turn_from_start: bool = True) -> Iterator[Session]:
         """A transaction that writes, committed at the end of the block.
 
         Writing transactions take turns, from their first read to their commit: on SQLite
@@ -210,12 +225,22 @@ class Platform:
         changes become visible in the order of their cursor: a kiosk moves its cursor
         past every change it has seen, so one committed after a later one would never
         reach it (PostgreSQL hands out sequence numbers at insert, not at commit).
+
+        ``in_turn_from_start=False`` (PostgreSQL): the lock is taken only before the
+        transaction's first change is written; what it reads before must be held by
+        row locks (``SELECT … FOR UPDATE``) taken before that, or per-device locks.
         """
         with self.sessions.begin() as session:
             connection = session.connection(execution_options={WRITING: True})
             if connection.dialect.name == "postgresql":
-                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
-            yield session
+                if in_turn_from_start:
+                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
+                else:
+                    session.info[PUBLISH_LOCK] = True
+            try:
+                yield session
+            finally:
+                session.info.pop(PUBLISH_LOCK, None)
             if self._watermarked:
                 self._note_watermark(session)
 
@@ -513,7 +538,8 @@ class Platform:
         """
         if not entries:
             return []
-        with self._writing() as session:
+        with self._writing(in_turn_from_start=False) as session:
+            self._lock_for_batch(session, device_id, entries)
             device = session.get(Device, device_id)
             uuids = [entry.uuid for entry in entries]
             rows = {
@@ -536,6 +562,39 @@ class Platform:
             return [
                 self._answer(session, device_id, entry, rows.get(entry.uuid)) for entry in entries
             ]
+
+    @staticmethod
+    def _lock_for_batch(
+        session: Session, device_id: str, entries: list[messages.SubmissionEntry]
+    ) -> None:
+        """PostgreSQL: what a batch's checks read and must not change meanwhile, locked
+        before any change is written (so always in the same order: no deadlock). The
+        device's batches take turns (a UUID sent again at once is read back, never
+        stored twice); the credits its purchases debit are locked, by id, so two kiosks
+        never spend one balance twice; other kiosks' batches go on meanwhile. On SQLite
+        the transaction holds the database's write lock anyway (BEGIN IMMEDIATE)."""
+        connection = session.connection()
+        if connection.dialect.name != "postgresql":
+            return
+        connection.exec_driver_sql(
+            "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (DEVICE_LOCKS, device_id)
+        )
+        holders = sorted(
+            {
+                entry.payload["holder"]
+                for entry in entries
+                if entry.kind == "purchase"
+                and isinstance(entry.payload, dict)
+                and isinstance(entry.payload.get("holder"), str)
+            }
+        )
+        if holders:
+            session.execute(
+                select(Record.id)
+                .where(Record.kind == "credits", Record.id.in_(holders))
+                .order_by(Record.id)
+                .with_for_update()
+            ).all()
 
     @staticmethod
     def _answer(

@@ -214,6 +214,11 @@ def create_app(
         epoch, known = platform.known(sender.id, query.entries)
         return messages.KnownRecords(epoch=epoch, known=known)
 
+    @app.post("/v1/admin/compact", dependencies=[Depends(admin)])
+    def compact() -> dict[str, int]:
+        """Folds superseded changes away, so a new kiosk's first pull is a snapshot."""
+        return {"removed": platform.compact()}
+
     @app.post("/v1/admin/epoch", dependencies=[Depends(admin)])
     def new_epoch() -> dict[str, str]:
         """A new epoch, after a restore the platform could not notice by itself: every

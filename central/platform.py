@@ -204,6 +204,16 @@ class Platform:
                 self.epoch.id,
             )
 
+    def compact(self) -> int:
+        """Folds away superseded changes (central/compaction.py); how many went."""
+        from central.compaction import compact
+
+        with self._writing() as session:
+            removed = compact(session)
+        if removed:
+            log.info("change log compacted: %d superseded changes removed", removed)
+        return removed
+
     def new_epoch(self) -> epochs.Epoch:
         """Starts a new epoch (after a restore the platform could not notice itself)."""
         with self._writing() as session:
@@ -516,8 +526,9 @@ class Platform:
             return voucher_authority.standing(session, row)
 
     def redeem(self, device: Device, text: str, request: RedeemRequest) -> Standing:
-        """A merchant takes (part of) a voucher; VoucherRefusedError says why it cannot."""
-        with self._writing() as session:
+        """A merchant takes (part of) a voucher; VoucherRefusedError says why it cannot.
+        The voucher's row is locked (PostgreSQL): redemptions of other vouchers go on."""
+        with self._writing(in_turn_from_start=False) as session:
             result = voucher_authority.redeem(session, device, text, request, self.today())
             record = session.get(Record, ("vouchers", result.voucher.id))
             if record is not None and record.data["state"] != result.state:

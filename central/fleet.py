@@ -5,7 +5,9 @@ manager's request for a kiosk's recent log.
 Kiosks post ``/v1/device/heartbeat`` every few minutes (sync/heartbeat.py); the platform
 keeps the latest per kiosk and measures the kiosk's clock against its own. ``/fleet`` is
 a server-rendered page for platform staff, behind the admin token (as a Bearer token,
-or as the password of the browser's login prompt) until the web desk has its own logins.
+or as the password of the browser's login prompt), listing every kiosk. A Comune's staff
+see their own Comuni's kiosks on the web desk (``/desk/fleet``, central/web/staff.py),
+from the same ``fleet`` rows filtered by the kiosks' Comune.
 """
 
 # No "from __future__ import annotations": FastAPI reads the real annotation objects.
@@ -14,7 +16,7 @@ import base64
 import binascii
 import html
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -116,40 +118,76 @@ def state_of(row: KioskHealth, at: datetime) -> str:
     return "online" if age <= LATE_AFTER else "late" if age <= SILENT_AFTER else "silent"
 
 
-def alerts_of(row: KioskHealth, newest_version: str) -> list[str]:
+# Each alert as a code and its figures, worded by each page in its language.
+ALERT_TEXT = {
+    "printer": "{printer}",
+    "unsent": "records unsent for {hours} hours",
+    "clock": "clock off by {skew:+d} s",
+    "old_version": "old version {version} (newest {newest})",
+    "rejected": "{count} rejected records",
+}
+
+
+def alert_facts(row: KioskHealth, newest_version: str) -> list[tuple[str, dict[str, Any]]]:
+    """The kiosk's alerts: paper and printer faults, records unsent for over a day, a
+    clock off by more than CLOCK_ALERT_S, a version older than the fleet's newest, and
+    records the platform rejected."""
     beat, found = row.beat, []
     if beat.get("printer") in PRINTER_ALERTS:
-        found.append(PRINTER_ALERTS[beat["printer"]])
+        found.append(("printer", {"state": beat["printer"]}))
     unsent = beat.get("oldest_unsent_s")
     if unsent is not None and unsent > UNSENT_ALERT_S:
-        found.append(f"records unsent for {unsent // 3600} hours")
+        found.append(("unsent", {"hours": unsent // 3600}))
     if abs(row.clock_skew_s) > CLOCK_ALERT_S:
-        found.append(f"clock off by {row.clock_skew_s:+d} s")
+        found.append(("clock", {"skew": row.clock_skew_s}))
     if _version_key(beat.get("version", "0")) < _version_key(newest_version):
-        found.append(f"old version {beat.get('version')} (newest {newest_version})")
+        found.append(("old_version", {"version": beat.get("version"), "newest": newest_version}))
     if beat.get("rejected"):
-        found.append(f"{beat['rejected']} rejected records")
+        found.append(("rejected", {"count": beat["rejected"]}))
     return found
 
 
-def fleet(platform: Platform, at: datetime | None = None) -> list[dict[str, Any]]:
+def alerts_of(row: KioskHealth, newest_version: str) -> list[str]:
+    return [
+        PRINTER_ALERTS[facts["state"]] if code == "printer" else ALERT_TEXT[code].format(**facts)
+        for code, facts in alert_facts(row, newest_version)
+    ]
+
+
+def fleet(
+    platform: Platform, at: datetime | None = None, comuni: Collection[str] | None = None
+) -> list[dict[str, Any]]:
+    """Every kiosk's latest heartbeat with its state and alerts; with ``comuni``, only
+    the kiosks enrolled for one of them (a Comune's staff see no other's)."""
     moment = at or now()
     with platform.sessions() as session:
-        rows = list(session.scalars(select(KioskHealth).order_by(KioskHealth.kiosk_id)))
-    newest = max((r.beat.get("version", "0") for r in rows), key=_version_key, default="0")
+        found: list[tuple[KioskHealth, str | None]] = [
+            (row, comune)
+            for row, comune in session.execute(
+                select(KioskHealth, Device.comune)
+                .join(Device, Device.id == KioskHealth.device_id, isouter=True)
+                .order_by(KioskHealth.kiosk_id)
+            )
+        ]
+    # "Old version" is against the whole network's newest, whoever looks.
+    newest = max((r.beat.get("version", "0") for r, _ in found), key=_version_key, default="0")
+    if comuni is not None:
+        found = [(r, comune) for r, comune in found if comune is not None and comune in comuni]
     return [
         {
             "device_id": r.device_id,
             "kiosk_id": r.kiosk_id,
+            "comune": comune,
             "state": state_of(r, moment),
             "received_at": r.received_at,
             "clock_skew_s": r.clock_skew_s,
             "beat": r.beat,
             "alerts": alerts_of(r, newest),
+            "alert_facts": alert_facts(r, newest),
             "log_requested": r.log_requested_at is not None,
             "log_received_at": r.log_received_at,
         }
-        for r in rows
+        for r, comune in found
     ]
 
 

@@ -2,6 +2,8 @@
 """The slips the kiosk prints, built from plain data: purchase and booking receipts,
 application receipts, vouchers and the manager's end-of-day report.
 
+Privacy notices (GDPR art. 13) print in full, as the citizen read them on screen.
+
 Slips are in Italian, the language of the offices that receive them. The citizen's own
 lines (what they bought, what to do next) come in their language too, under the
 Italian ones (``Text.lang``: drawn as images when the printer's code page lacks the
@@ -299,3 +301,31 @@ def service_card(context: SlipContext, card: ServiceCard) -> Slip:
     ]
     title = "SCHEDA SERVIZIO"
     return Slip(title="Scheda servizio", elements=(*header(context, title), *body, *FOOTER))
+
+
+@dataclass(frozen=True)
+class PrivacyNoticeSlip:
+    """A data controller's privacy notice (GDPR art. 13) to take home."""
+
+    about: str  # the call or service it concerns, in Italian
+    sections: Sequence[tuple[str, str]]  # (heading, text) in Italian
+    language: str = "it"  # the citizen's, when the notice comes in it too
+    about_translated: str = ""
+    citizen_sections: Sequence[tuple[str, str]] = ()  # (heading, text) in their language
+
+
+def privacy_notice(context: SlipContext, notice: PrivacyNoticeSlip) -> Slip:
+    body: list[Element] = [
+        Text(notice.about, bold=True),
+        Text("Informativa ai sensi dell'art. 13 del Regolamento (UE) 2016/679 (GDPR)"),
+        Rule(),
+    ]
+    for heading, text in notice.sections:
+        body += [Text(heading, bold=True), Text(text)]
+    if notice.citizen_sections and notice.language != "it":
+        lang = notice.language
+        body += [Rule(), *in_language([notice.about_translated], lang)]
+        for heading, text in notice.citizen_sections:
+            body += [Text(heading, bold=True, lang=lang), Text(text, lang=lang)]
+    title = "INFORMATIVA PRIVACY"
+    return Slip(title="Informativa privacy", elements=(*header(context, title), *body, *FOOTER))

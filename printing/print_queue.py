@@ -31,7 +31,16 @@ from store.models import PrintJob
 from store.outbox import utcnow
 
 # "voucher_copy": a voucher printed again from the wallet, marked "COPIA n. X".
-KINDS = ("receipt", "application", "voucher", "voucher_copy", "report", "test", "card")
+KINDS = (
+    "receipt",
+    "application",
+    "voucher",
+    "voucher_copy",
+    "report",
+    "test",
+    "card",
+    "privacy_notice",  # a call's or service's privacy notice, printed on request
+)
 
 
 @dataclass(frozen=True)

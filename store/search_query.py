@@ -185,6 +185,12 @@ def match_expression(tokens: tuple[str, ...]) -> str:
     return " AND ".join(groups)
 
 
+def title_expression(tokens: tuple[str, ...]) -> str:
+    """An FTS5 query for the services whose title holds every word (as a prefix): the
+    first rank of results, see ``store.catalog.find_services``."""
+    return " AND ".join(f'title : "{token}"*' for token in tokens)
+
+
 def _other_stems(token: str) -> list[str]:
     """The stems worth looking up besides the typed prefix: not while a word is being
     begun (each one more term for every service), and not the word itself, whose

@@ -375,6 +375,21 @@
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
+            <source>Before you start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
+            <source>Privacy notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>I have read it, go on</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>CallsScreen</name>
@@ -746,6 +761,27 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1711,6 +1747,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>NoticeView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="53" />
+            <source>Before you give any personal data, please read how it will be used. You can print this notice and take it with you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="21" />
+            <source>Print the notice</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -1896,6 +1945,39 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>Privacy</name>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="26" />
+            <source>Data controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="27" />
+            <source>Why your data is used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="28" />
+            <source>Legal basis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="29" />
+            <source>How long it is kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="30" />
+            <source>Your rights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="31" />
+            <source>Data protection officer</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -1960,6 +2042,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
             <source>Scan with your phone to save the provider's contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
+            <source>Privacy notice</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -375,6 +375,21 @@
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
+            <source>Before you start</source>
+            <translation>Prima di iniziare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
+            <source>Privacy notice</source>
+            <translation>Informativa privacy</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>I have read it, go on</source>
+            <translation>Ho letto, continua</translation>
+        </message>
     </context>
     <context>
         <name>CallsScreen</name>
@@ -748,6 +763,27 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation>Paghi ora allo sportello, con il welfare manager.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation>Controlla il tuo ordine</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation>‹ Cambia</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation>Controlla l’ordine ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
+            <translation>Come paghi: {way}</translation>
         </message>
     </context>
     <context>
@@ -1712,6 +1748,19 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>NoticeView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="53" />
+            <source>Before you give any personal data, please read how it will be used. You can print this notice and take it with you.</source>
+            <translation>Prima di dare qualsiasi dato personale, leggi come verrà usato. Puoi stampare questa informativa e portarla con te.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="21" />
+            <source>Print the notice</source>
+            <translation>Stampa l'informativa</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -1897,6 +1946,39 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>Privacy</name>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="26" />
+            <source>Data controller</source>
+            <translation>Titolare del trattamento</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="27" />
+            <source>Why your data is used</source>
+            <translation>Perché usiamo i tuoi dati</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="28" />
+            <source>Legal basis</source>
+            <translation>Base giuridica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="29" />
+            <source>How long it is kept</source>
+            <translation>Per quanto tempo li conserviamo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="30" />
+            <source>Your rights</source>
+            <translation>I tuoi diritti</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="31" />
+            <source>Data protection officer</source>
+            <translation>Responsabile della protezione dei dati</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -1962,6 +2044,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation>Inquadra con il telefono per salvare il contatto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
+            <source>Privacy notice</source>
+            <translation>Informativa privacy</translation>
         </message>
     </context>
     <context>

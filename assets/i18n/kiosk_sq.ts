@@ -375,6 +375,21 @@
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">Mund të jetë mbyllur sapo, ose formulari nuk ka arritur ende në këtë terminal. Operatori në sportel mund t'ju ndihmojë.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
+            <source>Before you start</source>
+            <translation type="unfinished">Para se të fillosh</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
+            <source>Privacy notice</source>
+            <translation type="unfinished">Njoftimi i privatësisë</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>I have read it, go on</source>
+            <translation type="unfinished">E lexova, vazhdo</translation>
+        </message>
     </context>
     <context>
         <name>CallsScreen</name>
@@ -748,6 +763,27 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">Paguani tani në sportel, te operatori.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1712,6 +1748,19 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
     </context>
     <context>
+        <name>NoticeView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="53" />
+            <source>Before you give any personal data, please read how it will be used. You can print this notice and take it with you.</source>
+            <translation type="unfinished">Para se të japësh çdo të dhënë personale, lexo si do të përdoret. Mund ta printosh këtë njoftim dhe ta marrësh me vete.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="21" />
+            <source>Print the notice</source>
+            <translation type="unfinished">Printo njoftimin</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -1897,6 +1946,39 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
     </context>
     <context>
+        <name>Privacy</name>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="26" />
+            <source>Data controller</source>
+            <translation type="unfinished">Kontrolluesi i të dhënave</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="27" />
+            <source>Why your data is used</source>
+            <translation type="unfinished">Pse përdoren të dhënat e tua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="28" />
+            <source>Legal basis</source>
+            <translation type="unfinished">Baza ligjore</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="29" />
+            <source>How long it is kept</source>
+            <translation type="unfinished">Sa kohë ruhen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="30" />
+            <source>Your rights</source>
+            <translation type="unfinished">Të drejtat e tua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="31" />
+            <source>Data protection officer</source>
+            <translation type="unfinished">Nëpunësi i mbrojtjes së të dhënave</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -1962,6 +2044,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation type="unfinished">Skanoni me telefon për të ruajtur kontaktin e ofruesit</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
+            <source>Privacy notice</source>
+            <translation type="unfinished">Njoftimi i privatësisë</translation>
         </message>
     </context>
     <context>

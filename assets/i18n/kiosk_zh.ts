@@ -375,6 +375,21 @@
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">可能刚刚截止，或者表格还没有传到本机。服务台的工作人员可以帮助您。</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
+            <source>Before you start</source>
+            <translation type="unfinished">开始之前</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
+            <source>Privacy notice</source>
+            <translation type="unfinished">隐私告知</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
+            <source>I have read it, go on</source>
+            <translation type="unfinished">我已阅读，继续</translation>
+        </message>
     </context>
     <context>
         <name>CallsScreen</name>
@@ -745,6 +760,27 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/checkout.py" line="288" />
             <source>You pay at the desk now, with the welfare manager.</source>
             <translation type="unfinished">您现在在服务台向工作人员付款。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
+            <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
+            <source>Check your order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
+            <source>‹ Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
+            <source>Check the order ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>How you pay: {way}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1698,6 +1734,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>NoticeView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="53" />
+            <source>Before you give any personal data, please read how it will be used. You can print this notice and take it with you.</source>
+            <translation type="unfinished">在提供任何个人数据之前，请阅读这些数据将如何使用。您可以打印本告知书并带走。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/privacy_notice.py" line="21" />
+            <source>Print the notice</source>
+            <translation type="unfinished">打印告知书</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -1883,6 +1932,39 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>Privacy</name>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="26" />
+            <source>Data controller</source>
+            <translation type="unfinished">数据控制者</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="27" />
+            <source>Why your data is used</source>
+            <translation type="unfinished">为什么使用您的数据</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="28" />
+            <source>Legal basis</source>
+            <translation type="unfinished">法律依据</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="29" />
+            <source>How long it is kept</source>
+            <translation type="unfinished">保存多长时间</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="30" />
+            <source>Your rights</source>
+            <translation type="unfinished">您的权利</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/privacy.py" line="31" />
+            <source>Data protection officer</source>
+            <translation type="unfinished">数据保护官</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -1948,6 +2030,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/service_detail.py" line="182" />
             <source>Scan with your phone to save the provider's contact</source>
             <translation type="unfinished">用手机扫码保存服务提供方的联系方式</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
+            <source>Privacy notice</source>
+            <translation type="unfinished">隐私告知</translation>
         </message>
     </context>
     <context>

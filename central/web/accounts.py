@@ -162,7 +162,7 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
     client = client[:64]
     since = _now() - WINDOW
     # A writing transaction: attempts made at the same moment are counted one by one.
-    with platform._writing() as session:
+    with platform.writing() as session:
         by_account = session.scalar(
             select(func.count()).where(LoginAttempt.username == username, LoginAttempt.at > since)
         )

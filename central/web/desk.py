@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The merchant desk's pages (``/desk``): log in, accept a voucher, history, statement.
+Comune staff log in here too and land on their kiosks' fleet page (central/web/staff.py).
 
 Server-rendered HTML (Jinja2, autoescaped), no script. Every form carries a CSRF token:
 an HMAC of the browser's desk cookie under a platform secret, so a page of another
@@ -199,6 +200,14 @@ class LoginRequiredError(Exception):
     """Raised by a page's dependency; answered with a redirect to the login page."""
 
 
+def home_of(account: accounts.Merchant | None) -> str:
+    """Where an account's pages start: a shop accepts vouchers, Comune staff (device
+    role ``staff``) watch their kiosks."""
+    if account is None:
+        return "/desk/login"
+    return "/desk/fleet" if account.device.role == "staff" else "/desk/voucher"
+
+
 def _shown_date(day: date, language: str) -> str:
     return f"{day:%d/%m/%Y}" if language == "it" else f"{day:%d %b %Y}"
 
@@ -238,8 +247,8 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
 
     def logged_in(request: Request) -> accounts.Merchant:
         found = desk.merchant(request)
-        if found is None:
-            raise LoginRequiredError
+        if found is None or found.device.role != "merchant":
+            raise LoginRequiredError  # the login page sends staff to their own pages
         return found
 
     Shop = Annotated[accounts.Merchant, Depends(logged_in)]  # noqa: N806
@@ -280,8 +289,8 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
 
     @router.get("/desk/login")
     def login_page(request: Request) -> Response:
-        if desk.merchant(request) is not None:
-            return desk.redirect(request, "/desk/voucher")
+        if (found := desk.merchant(request)) is not None:
+            return desk.redirect(request, home_of(found))
         return desk.page(request, "login.html")
 
     @router.post("/desk/login")
@@ -298,7 +307,7 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
                 request, "login.html", status, error=f"login_{refusal.code}", username=username[:64]
             )
         # A new cookie after login: a token planted before it is worth nothing.
-        return desk.redirect(request, "/desk/voucher", token)
+        return desk.redirect(request, home_of(accounts.merchant_for(platform, token)), token)
 
     @router.post("/desk/logout")
     def log_out(request: Request, fields: Form) -> Response:
@@ -411,5 +420,8 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     async def to_login(request: Request, _error: Exception) -> Response:
         return RedirectResponse("/desk/login", 303, headers=SECURITY_HEADERS)
 
+    from central.web.staff import staff_router
+
     app.include_router(desk_router(platform, admin))
+    app.include_router(staff_router(platform, admin))
     app.add_exception_handler(LoginRequiredError, to_login)

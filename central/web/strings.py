@@ -130,6 +130,58 @@ TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"it": "Scarica CSV", "en": "Download CSV"},
     "download_xlsx": {"it": "Scarica Excel", "en": "Download Excel"},
     "page_not_found": {"it": "Pagina non trovata.", "en": "Page not found."},
+    # Comune staff: the fleet page of their kiosks (central/web/staff.py).
+    "staff_desk": {"it": "Sportello del Comune", "en": "Comune desk"},
+    "fleet": {"it": "Totem", "en": "Kiosks"},
+    "fleet_title": {"it": "I totem dei Social Point", "en": "The Social Points' kiosks"},
+    "fleet_scope": {"it": "Comuni: {comuni}", "en": "Comuni: {comuni}"},
+    "fleet_counts": {
+        "it": "{online} attivi, {late} in ritardo, {silent} silenziosi (in ritardo: nessun"
+        " segnale da {minutes} minuti; silenziosi: da un'ora).",
+        "en": "{online} online, {late} late, {silent} silent (late: no heartbeat for"
+        " {minutes} minutes; silent: for an hour).",
+    },
+    "fleet_none": {
+        "it": "Nessun totem dei suoi Comuni ha ancora dato notizie.",
+        "en": "No kiosk of your Comuni has reported yet.",
+    },
+    "kiosk": {"it": "Totem", "en": "Kiosk"},
+    "state_online": {"it": "attivo", "en": "online"},
+    "state_late": {"it": "in ritardo", "en": "late"},
+    "state_silent": {"it": "silenzioso", "en": "silent"},
+    "last_heard": {"it": "Ultimo segnale", "en": "Last heard"},
+    "ago": {"it": "{age} fa", "en": "{age} ago"},
+    "version": {"it": "Versione", "en": "Version"},
+    "printer": {"it": "Stampante", "en": "Printer"},
+    "print_queue": {"it": "In stampa", "en": "Print queue"},
+    "oldest_unsent": {"it": "Dati non inviati da", "en": "Oldest unsent"},
+    "clock": {"it": "Orologio", "en": "Clock"},
+    "last_sync": {"it": "Ultima sincronizzazione (UTC)", "en": "Last sync (UTC)"},
+    "alerts": {"it": "Avvisi", "en": "Alerts"},
+    "log": {"it": "Registro", "en": "Log"},
+    "ask_log": {"it": "Chiedi il registro", "en": "Ask for its log"},
+    "log_asked": {
+        "it": "Chiesto: arriva con la prossima sincronizzazione.",
+        "en": "Asked: it comes with the next sync.",
+    },
+    "log_of": {"it": "registro del {when}", "en": "log of {when}"},
+    "printer_paper_out": {"it": "carta finita", "en": "out of paper"},
+    "printer_paper_low": {"it": "carta in esaurimento", "en": "paper running out"},
+    "printer_cover_open": {"it": "sportello aperto", "en": "printer cover open"},
+    "printer_offline": {"it": "stampante spenta", "en": "printer offline"},
+    "printer_unreachable": {"it": "stampante non raggiungibile", "en": "printer unreachable"},
+    "printer_no_answer": {"it": "la stampante non risponde", "en": "printer not answering"},
+    "alert_printer": {"it": "{printer}", "en": "{printer}"},
+    "alert_unsent": {
+        "it": "dati non inviati da {hours} ore",
+        "en": "records unsent for {hours} hours",
+    },
+    "alert_clock": {"it": "orologio sfasato di {skew:+d} s", "en": "clock off by {skew:+d} s"},
+    "alert_old_version": {
+        "it": "versione vecchia {version} (la più recente è {newest})",
+        "en": "old version {version} (newest {newest})",
+    },
+    "alert_rejected": {"it": "{count} dati rifiutati", "en": "{count} rejected records"},
 }
 
 

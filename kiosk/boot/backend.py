@@ -2,9 +2,11 @@
 """The kiosk's non-Qt half, wired in one place: store (+ demo data), catalog, printer, sync.
 
 The composition root (kiosk/cli.py ``run``) draws the home screen first; the UI then
-opens the log file and calls ``open_backend`` on a worker thread (SQLAlchemy, Alembic,
-migrations), so a restarted kiosk shows its face at once and the UI thread never waits
-on that disk work. Nothing here imports Qt or kiosk.ui.
+opens the log file and calls ``open_store`` on a worker thread (SQLAlchemy, migrations
+when due), then ``open_services`` (housekeeping, printer, sync), so a restarted kiosk
+shows its face at once, its catalog answers soon after, and the UI thread never waits
+on that disk work. ``open_backend`` does both at once. Nothing here imports Qt or
+kiosk.ui.
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ class Backend(NamedTuple):
         self.store.close()
 
 
+class OpenStore(NamedTuple):
+    """The store open and its catalog readable: enough for the screens that browse."""
+
+    config: Config
+    store: Store
+    catalog: CatalogReader
+
+
 def open_backend(
     config: Config,
     *,
@@ -50,14 +60,28 @@ def open_backend(
     on_mirror_changed: Callable[[], None] = lambda: None,
     on_print_update: Callable[[PrintUpdate], None] = lambda update: None,
 ) -> Backend:
+    """Opens the store, then starts what works on it (``open_store``, ``open_services``)."""
+    return open_services(
+        open_store(config),
+        on_status=on_status,
+        on_mirror_changed=on_mirror_changed,
+        on_print_update=on_print_update,
+    )
+
+
+def open_store(config: Config) -> OpenStore:
     """Opens (and migrates) the store, loads demo data when asked, checks the Comune."""
-    from store import demo
     from store.catalog import CatalogReader
     from store.database import Store
 
     store = Store(config.paths.database)
-    if config.demo and demo.load_if_empty(store, DEMO_DATASET):
-        log.info("demo catalog loaded into an empty store")
+    if config.demo:
+        # Only here: loading records validates them with the wire contract (pydantic),
+        # which an installed kiosk loads later, for its first sync.
+        from store import demo
+
+        if demo.load_if_empty(store, DEMO_DATASET):
+            log.info("demo catalog loaded into an empty store")
     catalog = CatalogReader(store)
     known = {c.id for c in catalog.comuni()}
     if known and config.social_point.comune not in known:
@@ -66,6 +90,20 @@ def open_backend(
             f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
             f" (known: {', '.join(sorted(known))})"
         )
+    return OpenStore(config, store, catalog)
+
+
+def open_services(
+    opened: OpenStore,
+    *,
+    on_status: Callable[[SyncStatus], None] = lambda status: None,
+    on_mirror_changed: Callable[[], None] = lambda: None,
+    on_print_update: Callable[[PrintUpdate], None] = lambda update: None,
+) -> Backend:
+    """Housekeeping, the print queue and the sync worker (not started) on the open store.
+    The screens that browse already work meanwhile: a restarted kiosk answers its first
+    tap without waiting for the printer's and the platform's libraries to load."""
+    config, store, catalog = opened
     from kiosk.boot.printer_setup import PrintSetup
     from kiosk.boot.syncing import make_sync, retention_rule
     from kiosk.core.applying import receipts_after_push

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 
 DISTRIBUTION = "social-point-kiosk"
 LICENCE = "EUPL-1.2"
@@ -26,6 +25,11 @@ class About:
 
 @cache
 def about() -> About:
+    # Imported when asked (the manager's page, the heartbeat), not with the home screen:
+    # importlib.metadata brings the email package and took a fifth of the kiosk's
+    # imports before its first frame.
+    from importlib import metadata
+
     try:
         meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed

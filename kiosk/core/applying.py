@@ -52,6 +52,17 @@ class Draft:
     comuni: frozenset[str]
     answers: dict[str, Any] = field(default_factory=dict)
     page: int = 0
+    # The Comune's privacy notice (protocol.records.PrivacyNotice): the wizard's first
+    # step, read before any personal data is typed (GDPR art. 13).
+    privacy_notice: dict[str, Any] | None = None
+    notice_read: bool = False
+
+    @property
+    def needs_notice(self) -> bool:
+        """Whether the privacy notice is the step to show: the call has one, and the
+        citizen has neither read it nor typed anything yet."""
+        fresh = self.page == 0 and not self.answers
+        return self.privacy_notice is not None and not self.notice_read and fresh
 
     @property
     def pages(self) -> list[dict[str, Any]]:
@@ -80,7 +91,14 @@ def start(session: Session, call_id: str, now: datetime) -> Draft:
     if row is None:
         raise NotAvailableError(f"form {call.form_ref} has not reached this kiosk yet")
     comuni = frozenset(session.scalars(select(Comune.id)))
-    return Draft(call.id, dict(call.title), load_definition(row.definition), comuni)
+    notice = dict(call.privacy_notice) if call.privacy_notice else None
+    return Draft(
+        call.id,
+        dict(call.title),
+        load_definition(row.definition),
+        comuni,
+        privacy_notice=notice,
+    )
 
 
 # What to do next, for the citizen's own lines on the receipt (in their language).

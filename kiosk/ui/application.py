@@ -18,14 +18,16 @@ from kiosk.ui.screens.base import UiContext
 from kiosk.ui.theme import style_sheet
 
 if TYPE_CHECKING:
-    from kiosk.boot.backend import Backend
+    from kiosk.boot.backend import Backend, OpenStore
     from kiosk.ui.controllers.apply import ApplyController
     from kiosk.ui.controllers.manager import ManagerController
     from kiosk.ui.controllers.printer import PrintBridge, PrintController
     from kiosk.ui.controllers.purchase import PurchaseController
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
+    from printing.print_worker import PrintUpdate
     from printing.slip import SlipContext
+    from sync.worker import SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -103,13 +105,15 @@ def attach_access(window: MainWindow) -> None:
     window.spoken = SpokenMode(window, speaker, speech)
 
 
-def start_watches(window: MainWindow) -> None:
-    """The idle watch, and the cycle collector moved to the UI thread."""
+def start_watches(window: MainWindow, *, access: bool = True) -> None:
+    """The idle watch, the cycle collector moved to the UI thread, and (unless the
+    caller attaches it later) keys and speech."""
     from kiosk.ui.collector import UiThreadCollector
 
     assert window.idle is not None
     window.idle.watch()
-    attach_access(window)
+    if access:
+        attach_access(window)
     window.collector = UiThreadCollector(window)
 
 
@@ -218,7 +222,8 @@ def connect_backend(
     from kiosk.ui.controllers.manager import ManagerController
     from kiosk.ui.controllers.purchase import PurchaseController
 
-    window.attach(backend.catalog)
+    if window.catalog is not backend.catalog:  # the kiosk attached it as the store opened
+        window.attach(backend.catalog)
     printer = attach_printing(window, backend, tasks, print_bridge)
     applying = attach_applying(window, backend, tasks, printer, sync_bridge, print_bridge)
     managing = ManagerController(window, backend, tasks, printer)
@@ -227,8 +232,43 @@ def connect_backend(
     return Controllers(printer, applying, managing, purchasing)
 
 
+def open_store_and_screens(config: Config) -> OpenStore:
+    """On a worker, after the first frame: the log file, the store, and the modules of
+    the screens a first tap opens (the UI thread then finds them loaded)."""
+    from kiosk.boot.backend import open_store, start_logging
+    from kiosk.ui.screens import calls, catalog  # noqa: F401  (the home screen's two ways)
+
+    start_logging(config)
+    log.info("home screen shown")
+    return open_store(config)
+
+
+def open_services_and_controllers(
+    opened: OpenStore,
+    *,
+    on_status: Callable[[SyncStatus], None],
+    on_mirror_changed: Callable[[], None],
+    on_print_update: Callable[[PrintUpdate], None],
+) -> Backend:
+    """On a worker, once the catalog works: printer, sync, housekeeping, and the
+    modules of the other screens and of the controllers that ``connect_backend``
+    builds on the UI thread."""
+    from kiosk.boot.backend import open_services
+    from kiosk.ui.controllers import apply, manager, printer, purchase  # noqa: F401
+    from kiosk.ui.main_window import data_screens
+
+    data_screens()
+    return open_services(
+        opened,
+        on_status=on_status,
+        on_mirror_changed=on_mirror_changed,
+        on_print_update=on_print_update,
+    )
+
+
 class KioskApplication(QObject):
-    """Shows the home screen first, then opens the store on a worker thread."""
+    """Shows the home screen first, then opens the store on a worker thread, then the
+    printer and the sync."""
 
     def __init__(self, config: Config, *, windowed: bool, exit_when_ready: bool) -> None:
         self.app = QApplication.instance() or QApplication(["social-point"])
@@ -236,6 +276,7 @@ class KioskApplication(QObject):
         self.app.setApplicationName("Social Point Kiosk")
         self.config = config
         self.exit_when_ready = exit_when_ready
+        self.opened: OpenStore | None = None
         self.backend: Backend | None = None
         self.tasks: TaskRunner | None = None
         self.window = build_window(config, self.app, watch_idle=False)  # type: ignore[arg-type]
@@ -249,8 +290,10 @@ class KioskApplication(QObject):
 
     def _after_first_frame(self) -> None:
         self._progress("home screen shown")
-        start_watches(self.window)
         from kiosk.boot.service_manager import ServiceManager
+        from kiosk.ui.print_bridge import PrintBridge
+        from kiosk.ui.sync_bridge import SyncBridge
+        from kiosk.ui.tasks import TaskRunner
         from kiosk.ui.watchdog import start_watchdog
 
         # systemd (deploy/social-point-kiosk.service) counts the kiosk started when its
@@ -258,22 +301,30 @@ class KioskApplication(QObject):
         self.service_manager = ServiceManager()
         self.service_manager.ready("home screen shown")
         self.watchdog = start_watchdog(self, self.service_manager)
-        from kiosk.boot.backend import open_backend, start_logging
-
-        start_logging(self.config)
-        log.info("home screen shown")
-        from kiosk.ui.controllers.printer import PrintBridge
-        from kiosk.ui.sync_bridge import SyncBridge
-        from kiosk.ui.tasks import TaskRunner
-
         self.print_bridge = PrintBridge(self)
         self.bridge = SyncBridge(self)
         self.bridge.status_changed.connect(self.window.sync_badge.show_status)
         self.bridge.mirror_changed.connect(self.window.refresh)
         self.tasks = TaskRunner(self)
+        # The store first, and the screens' modules with it, on the worker: the UI
+        # thread only attaches the catalog (a tap made meanwhile is carried out then).
         self.tasks.run(
-            lambda: open_backend(
-                self.config,
+            lambda: open_store_and_screens(self.config), self._on_store_open, self._on_failed
+        )
+        # Keys and speech once the catalog works: building Qt's enums for them would
+        # take the processor from the store's opening meanwhile.
+        start_watches(self.window, access=False)
+
+    def _on_store_open(self, opened: OpenStore) -> None:
+        self.opened = opened
+        self.window.attach(opened.catalog)
+        log.info("catalog ready")
+        self._progress("catalog ready")
+        attach_access(self.window)
+        assert self.tasks is not None
+        self.tasks.run(
+            lambda: open_services_and_controllers(
+                opened,
                 on_status=self.bridge.on_status,
                 on_mirror_changed=self.bridge.on_mirror_changed,
                 on_print_update=self.print_bridge.on_update,
@@ -283,14 +334,14 @@ class KioskApplication(QObject):
         )
 
     def _on_ready(self, backend: Backend) -> None:
+        """Printing, applying, purchases and manager mode join the screens."""
         self.backend = backend
         assert self.tasks is not None
         controllers = connect_backend(
             self.window, backend, self.tasks, self.bridge, self.print_bridge
         )
         controllers.managing.maintenance_requested.connect(self.app.quit)
-        log.info("catalog ready")
-        self._progress("catalog ready")
+        log.info("printing and sync ready")
         settle_heap()
         backend.printing.worker.start()
         if backend.sync is not None:
@@ -323,4 +374,6 @@ class KioskApplication(QObject):
             self.tasks.shutdown()
         if self.backend is not None:
             self.backend.close()
+        elif self.opened is not None:  # the printer or sync could not be set up
+            self.opened.store.close()
         return code

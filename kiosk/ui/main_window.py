@@ -226,7 +226,6 @@ class MainWindow(QMainWindow):
     def attach(self, catalog: CatalogReader) -> None:
         """The store is open: data screens can be built, a waiting tap is carried out."""
         self.catalog = catalog
-        self._data_screens = data_screens()
         self.retranslate()
         if self._pending:
             route, params = self._pending
@@ -257,6 +256,8 @@ class MainWindow(QMainWindow):
         """The screen of ``route``, built on first use (not QWidget.screen(), the display)."""
         if route not in self.screens:
             assert self.catalog is not None
+            if not self._data_screens:  # at the first tap: the kiosk loads them on a worker
+                self._data_screens = data_screens()
             self._add_screen(self._data_screens[route](self.ctx, self.catalog))
         return self.screens[route]
 

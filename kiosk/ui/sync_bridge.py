@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from sync.worker import SyncStatus
+if TYPE_CHECKING:  # the sync package loads with the store, off the UI thread
+    from sync.worker import SyncStatus
 
 
 class SyncBridge(QObject):

@@ -338,7 +338,7 @@ def test_an_expired_voucher_is_refused_on_the_page_and_when_redeemed(
     code = issue(platform, 1_000)
     fields = form_of(check(shop, code).text)
     later = platform.today() + timedelta(days=400)
-    monkeypatch.setattr(platform, "today", lambda: later)
+    monkeypatch.setattr(platform.database, "today", lambda: later)
     assert "è scaduto" in text_of(check(shop, code).text)
     answer = shop.post("/desk/redeem", data={**fields, "amount": "5"})
     assert answer.status_code == 409 and "è scaduto" in text_of(answer.text)

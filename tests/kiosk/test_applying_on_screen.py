@@ -30,6 +30,7 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     tap(qtbot, window, "Bandi e contributi")
     snap(window, "calls")
     tap(qtbot, window, "Fai domanda qui")
+    tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shows(window, "Passo 1 di 6") and shows(window, "Chi fa la domanda")
 
     # Page 1: the on-screen keyboard for the surname, a wrong codice fiscale, then the card.
@@ -281,4 +282,5 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     )
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
+    tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shown(window, QLineEdit, "input_cognome").text() == ""

@@ -67,6 +67,7 @@ def test_finish_ends_the_visit_and_the_next_person_starts_afresh(qtbot, window) 
     assert not window.ctx.citizen.active
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
+    tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shows(window, "Passo 1 di 6")
     assert not shows(window, "TRK-ABCD-1234") and not shows(window, "PROT-2026-000017")
 
@@ -78,6 +79,7 @@ def test_a_confirmation_left_on_screen_is_not_shown_to_the_next_person(qtbot, wi
     tap(qtbot, window, "⌂ Inizio")  # left without "Ho finito"
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
+    tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shows(window, "Passo 1 di 6") and not shows(window, "TRK-ABCD-1234")
     assert [w for w in window.findChildren(QWidget, "trackingCode") if w.isVisible()] == []
 

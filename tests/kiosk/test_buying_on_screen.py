@@ -97,6 +97,17 @@ def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
     assert not shows(window, "Pago ora allo sportello")  # only in an assisted session
     tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
     snap(window, "checkout-pay")
+    tap(qtbot, window, "Controlla l’ordine ›")
+    # The summary, on a page of its own: every line, the total, the way to pay, what next.
+    assert shows(window, "Controlla il tuo ordine") and not shows(window, "Come paghi?")
+    assert shows(window, "2 ore · Baby sitter qualificata a domicilio · € 26,00")
+    assert shows(window, "Come paghi: Pago al fornitore quando ricevo il servizio")
+    assert shows(window, "Cosa succede ora")
+    snap(window, "checkout-summary")
+    tap(qtbot, window, "‹ Cambia")  # back to the ways to pay, the choice kept
+    assert shows(window, "Come paghi?")
+    assert find_button(window, "✓  Pago al fornitore quando ricevo il servizio").isChecked()
+    tap(qtbot, window, "Controlla l’ordine ›")
     proxy.next_push_faults = ["drop_after_commit", "http_503"]
     tap(qtbot, window, "Conferma l’ordine")
     qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
@@ -151,9 +162,10 @@ def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None: 
     window.go("checkout")
     identify(qtbot, window, CF)
     tap(qtbot, window, "Pago ora allo sportello (contanti o carta, con il welfare manager)")
-    assert not find_button(window, "Conferma l’ordine").isEnabled()
+    assert not find_button(window, "Controlla l’ordine ›").isEnabled()
     tap(qtbot, window, "✓ Pagamento ricevuto — conferma di Silvia Demo")
     snap(window, "checkout-desk")
+    tap(qtbot, window, "Controlla l’ordine ›")
     tap(qtbot, window, "Conferma l’ordine")
     qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
 

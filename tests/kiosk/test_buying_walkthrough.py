@@ -83,10 +83,11 @@ def test_the_order_is_summed_up_with_what_happens_next_before_it_is_confirmed(
     tap(qtbot, window, "Aggiungi al carrello")
     window.go("checkout")
     window.screens["checkout"].show_identified(None)
+    tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
+    tap(qtbot, window, "Controlla l’ordine ›")  # the summary is a page of its own
     assert shows(
         window, "3 ore · Assistenza domiciliare OSS – igiene e cura della persona · € 66,00"
     )
     assert shows(window, "Cosa succede ora: il fornitore ti telefona")  # the day is agreed later
-    tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
     assert shows(window, "Paghi il fornitore in quel momento, non adesso.")
     snap(window, "checkout-summary")

@@ -54,6 +54,9 @@ def test_a_buoni_spesa_application_in_the_citizens_language(
     qtbot.waitUntil(lambda: shows(window, t("HomeScreen", "Calls and subsidies")))
     tap(qtbot, window, t("HomeScreen", "Calls and subsidies"))
     tap(qtbot, window, t("CallsScreen", "Apply here"))
+    # The Comune's privacy notice comes first, its headings in the citizen's language.
+    assert shows(window, t("Privacy", "Data controller"))
+    tap(qtbot, window, t("ApplyScreen", "I have read it, go on"))
     assert shows(window, pick(FORM["pages"][0]["title"], lang))
     # Page 1: a name typed on the keyboard of the language, then the codice fiscale.
     qtbot.mouseClick(shown(window, QLineEdit, "input_cognome"), Qt.MouseButton.LeftButton)
@@ -131,6 +134,8 @@ def test_a_purchase_in_the_citizens_language(
     qtbot.waitUntil(lambda: shows(window, choice_text), timeout=5_000)
     tap(qtbot, window, choice_text)
     snap(window, f"checkout-{lang}")
+    tap(qtbot, window, t("CheckoutScreen", "Check the order ›"))
+    snap(window, f"checkout-summary-{lang}")
     tap(qtbot, window, t("CheckoutScreen", "Confirm the order"))
     qtbot.waitUntil(
         lambda: shows(window, t("CheckoutScreen", "Your order is saved")), timeout=10_000

@@ -57,6 +57,7 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
     qtbot.waitUntil(lambda: window.current_route == "service")
     window.go("apply", {"call_id": "bs-piazzola"})
     qtbot.waitUntil(lambda: window.current_route == "apply")
+    tap(qtbot, window, "Ho letto, continua")  # the Comune's privacy notice comes first
     qtbot.waitUntil(lambda: window.findChild(QLineEdit, "input_cognome") is not None)
     window.findChild(QLineEdit, "input_cognome").setText(SURNAME)
     for field in window.findChildren(QLineEdit):

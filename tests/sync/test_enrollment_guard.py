@@ -51,7 +51,7 @@ def test_a_wrong_guess_never_waits_for_the_write_lock(central: Central) -> None:
     holding, release = threading.Event(), threading.Event()
 
     def hold_the_lock() -> None:
-        with central.platform._writing():
+        with central.platform.writing():
             holding.set()
             release.wait(30)
 

@@ -12,7 +12,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from central import platform as central_platform
+from central.platform import submissions as central_submissions
 from store import outbox
 from store.models import OutboxEntry
 from sync.engine import SyncEngine
@@ -52,7 +52,7 @@ def test_an_application_to_a_call_closing_without_an_offset_blocks_nothing(
 def test_an_entry_the_platform_fails_on_waits_alone_and_the_rest_goes_on(
     engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    check = central_platform.SUBMISSION_CHECKS["event"]
+    check = central_submissions.SUBMISSION_CHECKS["event"]
 
     def failing(*args: Any) -> Any:  # (session, device, entry)
         entry = args[-1]
@@ -60,7 +60,7 @@ def test_an_entry_the_platform_fails_on_waits_alone_and_the_rest_goes_on(
             raise RuntimeError("a platform bug")
         return check(*args)
 
-    monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "event", failing)
+    monkeypatch.setitem(central_submissions.SUBMISSION_CHECKS, "event", failing)
     with engine.store.write() as session:
         bad = outbox.add(session, "event", {"boom": True})
         good = [outbox.add(session, "event", {"n": n}) for n in range(35)]  # 4 batches
@@ -73,7 +73,7 @@ def test_an_entry_the_platform_fails_on_waits_alone_and_the_rest_goes_on(
     assert worker.status.online and worker.status.problem is None and worker.status.waiting == 1
     assert set(report.pulled) == {"catalog", "calls", "operators", "statuses", "wallet"}
 
-    monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "event", check)  # fixed
+    monkeypatch.setitem(central_submissions.SUBMISSION_CHECKS, "event", check)  # fixed
     worker.run_pass()
     assert states(engine)[bad].state == "accepted"
     assert [s.uuid for s in central.platform.submissions()].count(bad) == 1

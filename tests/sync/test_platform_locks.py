@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from central import platform as central_platform
+from central.platform import submissions as central_platform
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from tests.sync.conftest import Central, enrolled_client

@@ -266,13 +266,13 @@ def test_a_voucher_redeemed_twice_at_the_same_moment_is_redeemed_once(
     platform = central.platform
     issued = platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
     shop, _token = enrolled_merchant(central, programmes=["Buoni spesa 2026"])
-    publish = platform._publish_in
+    publish = platform.catalog.publish_in
 
     def slowly(*args: Any) -> None:  # between reading the voucher's state and writing it
         time.sleep(0.3)
         publish(*args)
 
-    monkeypatch.setattr(platform, "_publish_in", slowly)
+    monkeypatch.setattr(platform.catalog, "publish_in", slowly)
     first, second = at_the_same_moment(
         lambda: platform.redeem(
             shop, issued["code"], RedeemRequest(str(uuid.uuid4()), None, 5_000)

@@ -298,8 +298,8 @@ def test_a_change_that_commits_after_a_later_one_is_not_skipped(
     late = threading.Thread(
         target=platform.publish, args=("services", service_record("late2", "Secondo"))
     )
-    with platform._writing() as session:  # a publisher slow to commit
-        platform._publish_in(session, "services", service_record("late1", "Primo"))
+    with platform.writing() as session:  # a publisher slow to commit
+        platform.catalog.publish_in(session, "services", service_record("late1", "Primo"))
         session.flush()  # its change has its place in the stream now
         late.start()
         late.join(timeout=1.0)  # the second publisher: done, or waiting for the first

@@ -8,8 +8,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
+from kiosk.ui.print_bridge import PrintBridge
 from kiosk.ui.widgets.print_panel import PrintPanel
 from printing import print_queue
 from printing.print_worker import PrintUpdate
@@ -23,15 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SlipBuilder = Callable[[SlipContext], Slip]
-
-
-class PrintBridge(QObject):
-    """Emitted from the printer thread; Qt queues the calls to receivers on the UI thread."""
-
-    updated = Signal(object)
-
-    def on_update(self, update: PrintUpdate) -> None:
-        self.updated.emit(update)
 
 
 class PrintController(QObject):

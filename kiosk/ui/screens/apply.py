@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Applying for a call: the form one short page at a time, a review, then submission.
+"""Applying for a call: the Comune's privacy notice, the form one short page at a time,
+a review, then submission.
+
+The first step is the call's privacy notice (GDPR art. 13), in full, before any personal
+data is typed; "Print the notice" prints it. The citizen goes on once they say they read it.
 
 The wizard keeps the answers in the citizen's draft (kiosk.core.applying.Draft, held by the
 session), so Back, leaving for the catalog and coming back lose nothing; the idle
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 from forms.answers import Problem, check, eligibility, is_visible, visible_pages
 from forms.prefill import first_item
 from kiosk.core.applying import Draft, NotAvailableError, start
+from kiosk.core.privacy import printed_notice
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.form_fields import (
@@ -38,7 +43,9 @@ from kiosk.ui.widgets.form_fields import (
 )
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.overlay import Confirm
+from kiosk.ui.widgets.privacy_notice import NoticeView
 from languages import left_to_right
+from printing.documents import privacy_notice
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -58,7 +65,8 @@ class ApplyScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.draft: Draft | None = None
-        self.mode = "page"  # page | member | review | sending | done | unavailable
+        # notice | page | member | review | sending | done | unavailable
+        self.mode = "page"
         self.member: dict[str, Any] = {}
         self._member_before: dict[str, Any] = {}  # to tell whether anything was typed
         self.member_index: int | None = None  # None: a person being added
@@ -122,7 +130,10 @@ class ApplyScreen(DataScreen):
                 return
             self.ctx.citizen.drafts[call_id] = draft
         self.draft = draft
-        self.mode = "review" if draft.page >= len(draft.pages) else "page"
+        if draft.needs_notice:
+            self.mode = "notice"
+        else:
+            self.mode = "review" if draft.page >= len(draft.pages) else "page"
         self._render()
 
     def forget(self) -> None:
@@ -135,7 +146,7 @@ class ApplyScreen(DataScreen):
         self.widgets = {}
 
     def step_back(self) -> bool:
-        if self.draft is None or self.mode in ("done", "unavailable", "sending"):
+        if self.draft is None or self.mode in ("notice", "done", "unavailable", "sending"):
             return False
         if self.mode == "member":
             self._leave_member()
@@ -175,6 +186,8 @@ class ApplyScreen(DataScreen):
         self._rendering = False
         if self.mode == "unavailable" or self.draft is None:
             self._render_unavailable()
+        elif self.mode == "notice":
+            self._render_notice()
         elif self.mode in ("page", "member"):
             self._render_fields()
         elif self.mode in ("review", "sending"):
@@ -182,6 +195,21 @@ class ApplyScreen(DataScreen):
         else:
             self._render_done()
         self.retranslate()
+
+    def _render_notice(self) -> None:
+        assert self.draft is not None and self.draft.privacy_notice is not None
+        self.notice = NoticeView()
+        self.notice.show_notice(self.draft.privacy_notice, self.ctx.lang)
+        self.notice.print_requested.connect(self._print_notice)
+        self.area.add(self.notice)
+
+    def _print_notice(self) -> None:
+        if self.draft is None or self.draft.privacy_notice is None:
+            return
+        data = printed_notice(self.draft.privacy_notice, self.draft.call_title, self.ctx.lang)
+        self.print_requested.emit(
+            "privacy_notice", lambda context: privacy_notice(context, data), self.draft.call_id
+        )
 
     def _fields(self) -> list[dict[str, Any]]:
         """The questions on screen: the page's, or those about one person."""
@@ -429,6 +457,10 @@ class ApplyScreen(DataScreen):
         if self.mode == "member":
             self._save_member()
             return
+        if self.mode == "notice":
+            self.draft.notice_read = True
+            self._go_to_page(self.draft.page)
+            return
         if self.mode == "review":
             if not self.problems:
                 self.mode = "sending"
@@ -562,7 +594,12 @@ class ApplyScreen(DataScreen):
         self.call_title.setText(pick(draft.call_title, lang))
         visible = self._visible_indexes()
         total = len(visible) + 1
-        if self.mode in ("page", "member"):
+        if self.mode == "notice":
+            self.progress.setText(self.tr("Before you start"))
+            self.page_title.setText(self.tr("Privacy notice"))
+            self.next_button.setText(self.tr("I have read it, go on"))
+            self.notice.retranslate(lang)
+        elif self.mode in ("page", "member"):
             position = visible.index(draft.page) + 1 if draft.page in visible else 1
             self.progress.setText(self.tr("Step {n} of {total}").format(n=position, total=total))
             page = draft.pages[draft.page]

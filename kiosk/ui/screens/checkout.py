@@ -3,9 +3,11 @@
 
 Steps: the codice fiscale (typed or scanned); then the total and the ways to pay the
 cart allows — the provider on site, the citizen's credit (with what is available), or
-at the desk in an assisted session once the manager confirms the payment; then the
-order's code while the receipt and vouchers print. The kiosk never takes money and
-says so. The order itself is written off the UI thread (PurchaseController).
+at the desk in an assisted session once the manager confirms the payment; then a page
+of its own to check the order before confirming it (every line, the total, the way to
+pay and what happens next); then the order's code while the receipt and vouchers
+print. The kiosk never takes money and says so. The order itself is written off the UI
+thread (PurchaseController).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class CheckoutScreen(DataScreen):
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
-        self.mode = "identify"  # identify, pay, sending, done, refused
+        self.mode = "identify"  # identify, pay, review, sending, done, refused
         self.credit: CreditView | None = None
         self.placed: Placed | None = None
         self.refusal = ("", "")
@@ -46,8 +48,10 @@ class CheckoutScreen(DataScreen):
         self.body.addWidget(self.text)
         # Before "Confirm the order": what is being ordered, and what happens after.
         self.summary = label(name="checkoutSummary")
-        self.next_steps = label(role="muted", name="checkoutNextSteps")
+        self.paying = label(role="cardTitle", name="checkoutPaying")
+        self.next_steps = label(name="checkoutNextSteps")
         self.body.addWidget(self.summary)
+        self.body.addWidget(self.paying)
         self.body.addWidget(self.next_steps)
         self.identify = IdentifyBox("checkout_cf", lambda: self.ctx.lang, ask_phone=True)
         self.identify.identified.connect(self.identify_requested.emit)
@@ -73,9 +77,12 @@ class CheckoutScreen(DataScreen):
         self.problem = label(role="fieldError", name="checkoutProblem")
         self.body.addWidget(self.problem)
         row = QHBoxLayout()
+        self.change_button = button(name="changeOrder", role="chip")
+        self.change_button.clicked.connect(self.step_back)
         self.confirm_button = button(name="placeOrder")
         self.confirm_button.setMinimumWidth(420)
         self.confirm_button.clicked.connect(self._confirm)
+        row.addWidget(self.change_button)
         row.addWidget(self.confirm_button)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -112,6 +119,10 @@ class CheckoutScreen(DataScreen):
             self.reveal(self.identify)
 
     def step_back(self) -> bool:
+        if self.mode == "review":  # back to the ways to pay, the choice kept
+            self.mode = "pay"
+            self.retranslate()
+            return True
         if self.mode in ("pay", "refused"):
             self.forget()
             return True
@@ -128,8 +139,9 @@ class CheckoutScreen(DataScreen):
         self.retranslate()
 
     def _chosen(self) -> str | None:
+        allowed = self._payments()
         return next(
-            (p for p, b in self.pay_buttons.items() if b.isChecked() and b.isVisible()), None
+            (p for p, b in self.pay_buttons.items() if b.isChecked() and p in allowed), None
         )
 
     def _confirm(self) -> None:
@@ -138,6 +150,10 @@ class CheckoutScreen(DataScreen):
             return
         payment = self._chosen()
         if payment is None:
+            return
+        if self.mode in ("pay", "refused"):  # first the summary, on a page of its own
+            self.mode = "review"
+            self.retranslate()
             return
         self.mode = "sending"
         self.retranslate()
@@ -196,7 +212,8 @@ class CheckoutScreen(DataScreen):
             {
                 "identify": self.tr("Who is buying?"),
                 "pay": self.tr("How do you pay?"),
-                "sending": self.tr("How do you pay?"),
+                "review": self.tr("Check your order"),
+                "sending": self.tr("Check your order"),
                 "refused": self.tr("How do you pay?"),
                 "done": self.tr("Your order is saved"),
             }[mode]
@@ -204,7 +221,7 @@ class CheckoutScreen(DataScreen):
         self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
         self.total.setVisible(mode != "done" and not self.identify.typing)
         self.identify.setVisible(mode == "identify")
-        allowed = self._payments() if mode in ("pay", "sending", "refused") else ()
+        allowed = self._payments() if mode in ("pay", "refused") else ()
         texts = {
             "provider": self.tr("I pay the provider when the service is done"),
             "credit": self._credit_text(total),
@@ -223,7 +240,7 @@ class CheckoutScreen(DataScreen):
         self.credit_note.setVisible(bool(note) and "credit" in allowed)
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
-        self.desk_confirm.setVisible(chosen == "desk" and mode != "done")
+        self.desk_confirm.setVisible(chosen == "desk" and mode in ("pay", "refused"))
         self.desk_confirm.setText(
             self.tr("✓ Payment received — confirmed by {name}").format(name=manager.name)
             if manager
@@ -232,17 +249,23 @@ class CheckoutScreen(DataScreen):
         self.problem.setVisible(mode == "refused")
         self.problem.setText("⚠  " + self._refusal_text() if mode == "refused" else "")
         ready = chosen is not None and (chosen != "desk" or self.desk_confirm.isChecked())
-        self.confirm_button.setVisible(mode in ("pay", "sending", "refused", "done"))
+        self.confirm_button.setVisible(mode != "identify")
+        self.change_button.setVisible(mode == "review")
+        self.change_button.setText(self.tr("‹ Change"))
         if mode == "done":
             self.confirm_button.setText(self.tr("Finish"))
             self.confirm_button.setEnabled(True)
+        elif mode in ("pay", "refused"):
+            self.confirm_button.setText(self.tr("Check the order ›"))
+            self.confirm_button.setEnabled(ready)
         else:
             self.confirm_button.setText(
                 self.tr("Sending…") if mode == "sending" else self.tr("Confirm the order")
             )
-            self.confirm_button.setEnabled(ready and mode != "sending")
-        summing_up = mode in ("pay", "sending", "refused") and cart is not None
+            self.confirm_button.setEnabled(mode == "review")
+        summing_up = mode in ("review", "sending") and cart is not None
         self.summary.setVisible(summing_up)
+        self.paying.setVisible(summing_up)
         self.next_steps.setVisible(summing_up)
         if summing_up and cart is not None:
             self.summary.setText(
@@ -255,7 +278,9 @@ class CheckoutScreen(DataScreen):
                     for line in cart.lines
                 )
             )
-            self.next_steps.setText(self._what_happens_now(self._chosen()))
+            way = texts.get(chosen or "", "")
+            self.paying.setText(self.tr("How you pay: {way}").format(way=way))
+            self.next_steps.setText(self._what_happens_now(chosen))
         if mode == "identify":
             self.text.setText(
                 self.tr(
@@ -272,6 +297,7 @@ class CheckoutScreen(DataScreen):
             )
         else:
             self.text.setText("")
+        self.text.setVisible(bool(self.text.text()) and not self.identify.typing)
         self.no_money.setText(self.tr("The kiosk never takes money."))
 
     def _credit_text(self, total: int) -> str:

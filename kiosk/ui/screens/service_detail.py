@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""One service: what it is, what it costs, who may use it, and how to reach the provider."""
+"""One service: what it is, what it costs, who may use it, and how to reach the provider.
+
+A service that can be bought shows its provider's privacy notice (GDPR art. 13) in full,
+under its description, with "Print the notice": the citizen reads it here, before
+checkout asks for any personal data."""
 
 from __future__ import annotations
 
@@ -9,13 +13,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.contact_card import vcard
+from kiosk.core.privacy import printed_notice
 from kiosk.core.service_card import card_for
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text, quantity_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
+from kiosk.ui.widgets.privacy_notice import NoticeView
 from kiosk.ui.widgets.qr import QrCode
 from languages import left_to_right
-from printing.documents import service_card
+from printing.documents import privacy_notice, service_card
 from store.catalog import CatalogReader, ServiceDetail, pick
 
 
@@ -59,6 +65,9 @@ class ServiceDetailScreen(DataScreen):
         self.open_cart_button.clicked.connect(lambda: self.go("cart"))
         in_cart.addWidget(self.added, 1)
         in_cart.addWidget(self.open_cart_button)
+        self.notice_heading = label(role="heading", name="noticeHeading")
+        self.notice = NoticeView(name="serviceNotice")
+        self.notice.print_requested.connect(self._print_notice)
         self.description = label(name="serviceDescription")
         self.who_heading = label(role="heading", name="whoHeading")
         self.who = label(name="serviceWho")
@@ -69,6 +78,8 @@ class ServiceDetailScreen(DataScreen):
             self.buy_row,
             self.in_cart_row,
             self.description,
+            self.notice_heading,
+            self.notice,
             self.who_heading,
             self.who,
             self.provider_heading,
@@ -108,7 +119,8 @@ class ServiceDetailScreen(DataScreen):
         self.retranslate()
 
     def add_to_cart(self) -> None:
-        """Puts the service in the visit's cart at the price shown (read again now)."""
+        """Puts the service in the visit's cart at the price shown (read again now),
+        once the citizen has read its provider's privacy notice."""
         from kiosk.core.purchasing import Cart, CheckoutError, cart_line
 
         if self.service is None:
@@ -127,6 +139,14 @@ class ServiceDetailScreen(DataScreen):
         self.added_count += self.quantity
         self.cart_changed.emit()
         self.retranslate()
+
+    def _print_notice(self) -> None:
+        if self.service is None or not self.service.privacy_notice:
+            return
+        data = printed_notice(self.service.privacy_notice, self.service.title, self.ctx.lang)
+        self.print_requested.emit(
+            "privacy_notice", lambda context: privacy_notice(context, data), self.service.id
+        )
 
     def _in_cart(self) -> int:
         cart = self.ctx.citizen.cart
@@ -161,6 +181,14 @@ class ServiceDetailScreen(DataScreen):
             )
         )
         self.open_cart_button.setText(self.tr("Open the cart"))
+        # Whoever buys gives personal data at checkout: the provider's notice first.
+        has_notice = for_sale and bool(s.privacy_notice)
+        self.notice_heading.setVisible(has_notice)
+        self.notice.setVisible(has_notice)
+        if has_notice:
+            assert s.privacy_notice is not None
+            self.notice_heading.setText(self.tr("Privacy notice"))
+            self.notice.show_notice(s.privacy_notice, lang)
         self.description.setText(pick(s.description, lang))
         self.who_heading.setText(self.tr("Who can use it"))
         if s.residents_of:

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Publishing (admin) and the change streams the devices pull."""
+
+# No "from __future__ import annotations": FastAPI reads the real annotation objects.
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+
+from central.api.guards import Guards
+from central.devices import may_pull
+from central.models import Device
+from central.platform import Platform, PublishError
+from protocol import messages
+from protocol.records import PUBLISHED, STREAMS
+
+
+def router(platform: Platform, guards: Guards) -> APIRouter:
+    api = APIRouter()
+    admin = [Depends(guards.admin)]
+
+    @api.get("/v1/changes/{stream}", response_model=messages.ChangePage)
+    def changes(
+        stream: str,
+        reader: Annotated[Device, Depends(guards.device)],
+        since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> Response:
+        if stream not in STREAMS:
+            raise HTTPException(404, f"unknown stream {stream!r}")
+        if not may_pull(reader, stream):
+            raise HTTPException(403, f"not_allowed: a {reader.role} device does not pull {stream}")
+        # Serialised by the platform from the stored JSON: the model documents the page,
+        # the records were validated when published.
+        page = platform.changes(stream, int(since), limit, reader.comune)
+        return Response(page, media_type="application/json")
+
+    @api.put("/v1/admin/records/{kind}/{record_id}", dependencies=admin)
+    def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:
+        if record.get("id") != record_id:
+            raise HTTPException(422, "the record id must match the address")
+        try:
+            platform.publish(kind, record)
+        except PublishError as error:
+            raise HTTPException(422, str(error)) from None
+        return {"status": "published"}
+
+    @api.delete("/v1/admin/records/{kind}/{record_id}", dependencies=admin)
+    def unpublish(kind: str, record_id: str) -> dict[str, str]:
+        if kind not in PUBLISHED:
+            raise HTTPException(404, f"unknown kind {kind!r}")
+        try:
+            found = platform.unpublish(kind, record_id)
+        except PublishError as error:
+            raise HTTPException(409, str(error)) from None
+        if not found:
+            raise HTTPException(404, "no such record")
+        return {"status": "deleted"}
+
+    @api.get("/v1/admin/records/{kind}", dependencies=admin)
+    def records(kind: str) -> dict[str, dict[str, Any]]:
+        return platform.records(kind)
+
+    @api.post("/v1/admin/compact", dependencies=admin)
+    def compact() -> dict[str, int]:
+        """Folds superseded changes away, so a new kiosk's first pull is a snapshot."""
+        return {"removed": platform.compact()}
+
+    return api

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The kiosks' submissions (and, after a restore, which of them the platform still
+holds), and the application statuses the Comune publishes back."""
+
+# No "from __future__ import annotations": FastAPI reads the real annotation objects.
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException
+
+from central.api.guards import Guards
+from central.models import Device
+from central.platform import Platform, PublishError
+from central.submission_entries import read_entries
+from protocol import messages
+from protocol.messages import SubmissionEntry
+
+
+def router(platform: Platform, guards: Guards) -> APIRouter:
+    api = APIRouter()
+
+    @api.post("/v1/submissions", response_model=messages.SubmissionResults)
+    def submissions(
+        batch: messages.SubmissionBatch, sender: Annotated[Device, Depends(guards.kiosk)]
+    ) -> messages.SubmissionResults:
+        read = read_entries(batch.entries)
+        stored = platform.submit(sender.id, [e for e in read if isinstance(e, SubmissionEntry)])
+        answers = iter(stored)
+        results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
+        return messages.SubmissionResults(results=[r for r in results if r is not None])
+
+    @api.post("/v1/submissions/known", response_model=messages.KnownRecords)
+    def known(
+        query: messages.KnownQuery, sender: Annotated[Device, Depends(guards.kiosk)]
+    ) -> messages.KnownRecords:
+        """Which of these records, accepted from this kiosk, the platform still holds
+        with the same payload. A kiosk asks when the epoch changed (the database was
+        restored from an older copy) and sends again what is missing."""
+        epoch, known = platform.known(sender.id, query.entries)
+        return messages.KnownRecords(epoch=epoch, known=known)
+
+    @api.post("/v1/admin/epoch", dependencies=[Depends(guards.admin)])
+    def new_epoch() -> dict[str, str]:
+        """A new epoch, after a restore the platform could not notice by itself: every
+        kiosk takes a fresh snapshot and sends again what the platform lost."""
+        return {"epoch": platform.new_epoch().id}
+
+    @api.get("/v1/device/lookup-key", response_model=messages.LookupKey)
+    def lookup_key(_device: Annotated[Device, Depends(guards.kiosk)]) -> messages.LookupKey:
+        """The key under which application statuses are published (forms/lookup.py)."""
+        return messages.LookupKey(lookup_key=platform.lookup_secret().hex())
+
+    @api.post("/v1/admin/applications/{protocol}/status", dependencies=[Depends(guards.admin)])
+    def application_status(protocol: str, change: messages.StatusChange) -> dict[str, str]:
+        try:
+            platform.set_application_status(protocol, change.state, change.note)
+        except PublishError as error:
+            raise HTTPException(404, str(error)) from None
+        return {"status": "published"}
+
+    return api

@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Voucher keys, vouchers and credits: kiosks register their signing key, merchants look
+vouchers up and redeem them, the admin issues vouchers and sets credits."""
+
+# No "from __future__ import annotations": FastAPI reads the real annotation objects.
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException
+
+from central.api.guards import Guards
+from central.models import Device
+from central.platform import Platform, PublishError
+from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
+from protocol import messages
+
+# How a voucher refusal is answered over HTTP.
+REFUSAL_STATUS = {
+    "not_a_merchant": 403,
+    "outside_scope": 403,
+    "not_a_kiosk": 403,
+    "unknown_voucher": 404,
+    "bad_code": 422,
+    "invalid_key": 422,
+}
+
+
+def _refused(refusal: VoucherRefusedError) -> HTTPException:
+    return HTTPException(REFUSAL_STATUS.get(refusal.code, 409), f"{refusal.code}: {refusal}")
+
+
+def _status(result: Standing) -> messages.VoucherStatus:
+    row = result.voucher
+    return messages.VoucherStatus(
+        code=row.code,
+        state=result.state,
+        programme=row.programme,
+        amount_cents=row.amount_cents,
+        service=row.service,
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        units=row.units,
+        units_left=result.units_left,
+        amount_left_cents=result.amount_left_cents,
+    )
+
+
+def router(platform: Platform, guards: Guards) -> APIRouter:
+    api = APIRouter()
+    admin = [Depends(guards.admin)]
+
+    @api.put("/v1/device/signing-key")
+    def signing_key(
+        body: messages.SigningKeyBody, signer: Annotated[Device, Depends(guards.kiosk)]
+    ) -> dict[str, str]:
+        """Registers the kiosk's voucher key: it may sign the service vouchers of the
+        orders this kiosk sends, nothing else."""
+        try:
+            return {"kid": platform.register_signing_key(signer, body.public_key)}
+        except VoucherRefusedError as refusal:
+            raise _refused(refusal) from None
+
+    @api.get("/v1/keys", response_model=messages.PublishedKeys)
+    def keys(_device: Annotated[Device, Depends(guards.device)]) -> messages.PublishedKeys:
+        """Every voucher key with what it signs and whether it is revoked, for offline
+        checks at kiosks and shops."""
+        return messages.PublishedKeys.model_validate({"keys": platform.signing_keys()})
+
+    @api.post("/v1/admin/vouchers", dependencies=admin)
+    def issue_voucher(issue: messages.VoucherIssue) -> dict[str, Any]:
+        """A subsidy voucher the Comune approved (buoni spesa): signed by the platform and
+        published under the citizen's holder key; the citizen prints it at a kiosk."""
+        try:
+            record = platform.issue_voucher(
+                issue.cf, issue.comune, issue.programme, issue.amount_cents, issue.valid_days
+            )
+        except PublishError as error:
+            raise HTTPException(422, str(error)) from None
+        return {"id": record["id"], "code": record["code"]}
+
+    @api.post("/v1/admin/credits", dependencies=admin)
+    def set_credit(grant: messages.CreditGrant) -> dict[str, str]:
+        try:
+            platform.set_credit(grant.cf, grant.programme, grant.balance_cents, grant.comune)
+        except PublishError as error:
+            raise HTTPException(422, str(error)) from None
+        return {"status": "published"}
+
+    @api.get("/v1/vouchers/{code}", response_model=messages.VoucherStatus)
+    def voucher_status(
+        code: str, shop: Annotated[Device, Depends(guards.merchant)]
+    ) -> messages.VoucherStatus:
+        """For a merchant, about a voucher it may accept: is it good, what is left?"""
+        try:
+            return _status(platform.voucher_standing(shop, code))
+        except VoucherRefusedError as refusal:
+            raise _refused(refusal) from None
+
+    def _redeem(shop: Device, voucher: str, body: messages.RedeemBody) -> messages.VoucherStatus:
+        request = RedeemRequest(body.redemption_id, body.units, body.amount_cents)
+        try:
+            return _status(platform.redeem(shop, voucher, request))
+        except VoucherRefusedError as refusal:
+            raise _refused(refusal) from None
+
+    @api.post("/v1/redemptions", response_model=messages.VoucherStatus)
+    def redemption(
+        body: messages.Redemption, shop: Annotated[Device, Depends(guards.merchant)]
+    ) -> messages.VoucherStatus:
+        """A merchant takes a voucher it scanned (the QR's SP1: text) or typed."""
+        return _redeem(shop, body.voucher, body)
+
+    @api.post("/v1/vouchers/{code}/redeem", response_model=messages.VoucherStatus)
+    def redeem(
+        code: str,
+        body: messages.RedeemBody,
+        shop: Annotated[Device, Depends(guards.merchant)],
+    ) -> messages.VoucherStatus:
+        return _redeem(shop, code, body)
+
+    @api.post("/v1/admin/keys/{kid}/revoke", dependencies=admin)
+    def revoke_key(kid: str) -> dict[str, str]:
+        if not platform.revoke_signing_key(kid):
+            raise HTTPException(404, "no such key")
+        return {"status": "revoked"}
+
+    return api

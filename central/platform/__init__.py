@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the reference platform does, independent of HTTP, one area per module:
+
+| module           | area                                                         |
+| ---------------- | ------------------------------------------------------------ |
+| ``database``     | the engine, and writing transactions that take turns         |
+| ``catalog``      | publishing records into the change streams the kiosks pull   |
+| ``registry``     | enrollment codes, device tokens, revocation                  |
+| ``submissions``  | the kiosks' submissions, stored exactly once per client UUID |
+| ``statuses``     | application statuses and the key that looks them up          |
+| ``wallet``       | credits, vouchers, signing keys, redemption                  |
+
+The HTTP side is central/api/, one router per area.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from central import epochs
+from central.platform.catalog import Catalog, PublishError
+from central.platform.database import Database, digest, now
+from central.platform.registry import DeviceRegistry, EnrollError
+from central.platform.statuses import ApplicationStatuses
+from central.platform.submissions import Submissions
+from central.platform.wallet import Wallet
+
+__all__ = ["EnrollError", "Platform", "PublishError", "digest", "now"]
+
+
+class Platform:
+    """One platform on one database: its areas side by side. The areas' public methods
+    are also the platform's (what the routers, the web desk and the tests call)."""
+
+    def __init__(self, database_url: str, *, time_zone: str = "Europe/Rome") -> None:
+        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
+        database = self.database = Database(database_url, time_zone=time_zone)
+        self.engine = database.engine
+        self.sessions = database.sessions
+        self.time_zone = database.time_zone
+        self.writing = database.writing
+
+        catalog = self.catalog = Catalog(database)
+        registry = self.registry = DeviceRegistry(database)
+        statuses = self.statuses = ApplicationStatuses(database, catalog)
+        wallet = self.wallet = Wallet(database, catalog)
+        # What follows an accepted submission, in the transaction that stores it.
+        follow_up = {"application": statuses.received, "purchase": wallet.purchase_accepted}
+        intake = self.intake = Submissions(database, follow_up)
+
+        self.publish = catalog.publish
+        self.publish_many = catalog.publish_many
+        self.unpublish = catalog.unpublish
+        self.records = catalog.records
+        self.changes = catalog.changes
+
+        self.new_enrollment_code = registry.new_enrollment_code
+        self.enroll = registry.enroll
+        self.device_for = registry.device_for
+        self.rotate_token = registry.rotate_token
+        self.revoke_device = registry.revoke_device
+        self.devices = registry.devices
+
+        self.submit = intake.submit
+        self.known = intake.known
+        self.submissions = intake.submissions
+        self.new_epoch = database.new_epoch
+        self.compact = database.compact
+
+        self.lookup_secret = statuses.lookup_secret
+        self.set_application_status = statuses.set_application_status
+
+        self.register_signing_key = wallet.register_signing_key
+        self.revoke_signing_key = wallet.revoke_signing_key
+        self.signing_keys = wallet.signing_keys
+        self.voucher_standing = wallet.voucher_standing
+        self.redeem = wallet.redeem
+        self.set_credit = wallet.set_credit
+        self.issue_voucher = wallet.issue_voucher
+        self.issued_voucher = wallet.issued_voucher
+
+    @property
+    def epoch(self) -> epochs.Epoch:
+        """The database's epoch (central/epochs.py): a new one after a restore."""
+        return self.database.epoch
+
+    def today(self) -> date:
+        """The platform's calendar day (``database.today``, which every area reads)."""
+        return self.database.today()

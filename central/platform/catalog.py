@@ -1,0 +1,170 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Publishing: records validated against the contract go into the change streams the
+kiosks pull, and deletions go out as tombstones."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Text, cast, func, select
+from sqlalchemy.orm import Session
+
+from central import epochs
+from central.models import Change, Record
+from central.platform.database import Database
+from central.references import REFERRERS, refers_to
+from central.scopes import scope_of, scope_text, visible_to
+from protocol import records
+
+
+class PublishError(ValueError):
+    """A record the platform refuses to publish; the message says why."""
+
+
+class Catalog:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def publish(self, kind: str, record: dict[str, Any]) -> None:
+        self.publish_many([(kind, record)])
+
+    def publish_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """Validates and publishes records in one transaction (all or nothing)."""
+        count = 0
+        with self.database.writing() as session:
+            for kind, record in items:
+                self.publish_in(session, kind, record)
+                count += 1
+        return count
+
+    def publish_in(
+        self, session: Session, kind: str, record: dict[str, Any], comuni: list[str] | None = None
+    ) -> None:
+        """Publishes within the caller's writing transaction (a purchase's debit, a
+        voucher's new state). ``comuni``: the kiosks that receive a credit (see
+        central/scopes.py)."""
+        if kind == "operators":
+            from central.operators import OperatorError, publishable
+
+            try:
+                record = publishable(session, record)
+            except OperatorError as error:
+                raise PublishError(str(error)) from None
+        data = _validated(kind, record)
+        _check_references(session, kind, data)
+        current = session.get(Record, (kind, data["id"]))
+        previous = scope_text(comuni) if comuni else (current.scope if current else None)
+        scope = scope_of(kind, data, previous)
+        session.merge(Record(kind=kind, id=data["id"], data=data, scope=scope))
+        session.add(
+            Change(
+                stream=records.STREAM_OF[kind],
+                kind=kind,
+                record_id=data["id"],
+                op="upsert",
+                data=data,
+                scope=scope,
+            )
+        )
+
+    def unpublish(self, kind: str, record_id: str) -> bool:
+        """Deletes a record and publishes its tombstone; False when it does not exist.
+        PublishError while other records refer to it (the kiosks could not remove it)."""
+        with self.database.writing() as session:
+            current = session.get(Record, (kind, record_id))
+            if current is None:
+                return False
+            for referrer, field, many in REFERRERS.get(kind, []):
+                users = session.scalars(select(Record).where(Record.kind == referrer))
+                used_by = [r.id for r in users if refers_to(r.data, field, many, record_id)]
+                if used_by:
+                    raise PublishError(
+                        f"{kind} {record_id} is still used by {referrer} "
+                        f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
+                    )
+            session.delete(current)
+            session.add(
+                Change(
+                    stream=records.STREAM_OF[kind],
+                    kind=kind,
+                    record_id=record_id,
+                    op="delete",
+                    scope=current.scope,
+                )
+            )
+        return True
+
+    def records(self, kind: str) -> dict[str, dict[str, Any]]:
+        with self.database.sessions() as session:
+            rows = session.scalars(select(Record).where(Record.kind == kind))
+            return {row.id: row.data for row in rows}
+
+    def changes(self, stream: str, since: int, limit: int, comune: str | None = None) -> str:
+        """A page of ``stream`` after ``since``: the JSON text of a ChangePage; for a
+        kiosk of ``comune``, only the changes its Social Point needs (central/scopes.py).
+
+        Each record goes out as the JSON text it was stored as (validated when it was
+        published), never decoded and encoded again: a full catalog is thousands of
+        records, and serving them was most of the platform's time for a page.
+        """
+        visible = visible_to(comune)
+        where = [Change.stream == stream, Change.seq > since]
+        if visible is not None:
+            where.append(visible)
+        with self.database.sessions() as session:
+            epoch = epochs.read(session).id
+            head = session.scalar(select(func.max(Change.seq))) or 0
+            rows = session.execute(
+                select(
+                    Change.seq,
+                    Change.kind,
+                    Change.op,
+                    Change.record_id,
+                    cast(Change.data, Text),
+                )
+                .where(*where)
+                .order_by(Change.seq)
+                .limit(limit + 1)
+            ).all()
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        dumps = json.dumps
+        items = ",".join(
+            f'{{"kind":{dumps(kind)},"op":{dumps(op)},"id":{dumps(record_id)},'
+            f'"data":{data if data is not None else "null"}}}'
+            for _seq, kind, op, record_id, data in rows
+        )
+        next_cursor = str(rows[-1].seq if rows else since)
+        return (
+            f'{{"stream":{dumps(stream)},"items":[{items}],'
+            f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
+            f'"epoch":{dumps(epoch)},"head":"{head}"}}'
+        )
+
+
+def _validated(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    try:  # the contract's own types, unknown fields refused (protocol.records)
+        parsed = records.validate_published(kind, record)
+    except records.RecordError as error:
+        raise PublishError(str(error)) from None
+    return parsed.model_dump(mode="json")
+
+
+def _check_references(session: Session, kind: str, data: dict[str, Any]) -> None:
+    references = {
+        "services": [("categories", data.get("category")), ("providers", data.get("provider"))]
+        + [("comuni", c) for c in data.get("residents_of") or []],
+        "calls": ([("comuni", data.get("comune"))] if data.get("comune") else [])
+        + ([("forms", data.get("form"))] if data.get("form") else []),
+    }.get(kind, [])
+    if kind == "forms":
+        current = session.get(Record, ("forms", data["id"]))
+        if current is not None and current.data != data:
+            raise PublishError(
+                f"forms {data['id']}: a published version never changes; publish a new one"
+            )
+    for target, target_id in references:
+        if session.get(Record, (target, target_id)) is None:
+            raise PublishError(f"{kind} {data['id']}: unknown {target} {target_id!r}")

@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The platform's database: its engine, and the writing transactions that take turns."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from central import epochs
+from central.models import Base, Change
+
+log = logging.getLogger(__name__)
+
+# Names the lock that writing transactions take turns on (PostgreSQL): any number, the
+# same in every process of the platform.
+WRITERS_LOCK = 0x53504B43
+# The class of the per-device locks (PostgreSQL's two-number advisory locks): a device's
+# batches take turns, other devices' go on meanwhile.
+DEVICE_LOCKS = 0x53504B44
+WRITING = "central_writing"  # execution option of a writing transaction's connection
+PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the first change
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            # Transactions begin in the "begin" event below (SQLAlchemy's pysqlite recipe).
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            writing = connection.get_execution_options().get(WRITING, False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    Base.metadata.create_all(engine)
+    return engine
+
+
+@event.listens_for(Session, "before_flush")
+def _publishing_in_turn(session: Session, _context: Any, _instances: Any) -> None:
+    """A transaction that did not take the writers' lock at its start takes it before
+    its first change is written: changes then get their sequence numbers in the order
+    they commit, so a kiosk's cursor never passes one committed later (PostgreSQL)."""
+    if session.info.get(PUBLISH_LOCK) and any(isinstance(o, Change) for o in session.new):
+        session.info[PUBLISH_LOCK] = False
+        session.connection().exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
+
+
+class Database:
+    """The platform's tables, shared by every area (catalog, devices, submissions...),
+    and their epoch: a new one when the database is a restored copy (central/epochs.py)."""
+
+    def __init__(self, url: str, *, time_zone: str = "Europe/Rome") -> None:
+        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
+        self.engine = make_engine(url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.time_zone = ZoneInfo(time_zone)
+        self._watermark_lock = threading.Lock()
+        self._noted = (-1, -1)
+        self._watermarked = epochs.watermark_path(self.engine) is not None
+        with self.writing() as session:
+            self.epoch, restored = epochs.settle(self.engine, session)
+            from central.platform.statuses import lookup_secret_in
+
+            lookup_secret_in(session)  # made once here, never raced for by two batches
+        if restored:
+            log.warning(
+                "the database is a restored copy: new epoch %s; kiosks take a fresh snapshot "
+                "and send again what it lost",
+                self.epoch.id,
+            )
+
+    def compact(self) -> int:
+        """Folds away superseded changes (central/compaction.py); how many went."""
+        from central.compaction import compact
+
+        with self.writing() as session:
+            removed = compact(session)
+        if removed:
+            log.info("change log compacted: %d superseded changes removed", removed)
+        return removed
+
+    def new_epoch(self) -> epochs.Epoch:
+        """Starts a new epoch (after a restore the platform could not notice itself)."""
+        with self.writing() as session:
+            self.epoch = epochs.begin(session)
+            self._noted = (-1, -1)  # the watermark names the new epoch
+        return self.epoch
+
+    def today(self) -> date:
+        return datetime.now(self.time_zone).date()
+
+    @contextmanager
+    def writing(self, *, in_turn_from_start: bool = True) -> Iterator[Session]:
+        """A transaction that writes, committed at the end of the block.
+
+        Writing transactions take turns, from their first read to their commit: on SQLite
+        they begin IMMEDIATE (its write lock), on PostgreSQL they take an advisory lock
+        that the commit releases. So what one reads before it writes (a credit's
+        balance, a voucher's state, a UUID already stored) cannot change meanwhile, and
+        changes become visible in the order of their cursor: a kiosk moves its cursor
+        past every change it has seen, so one committed after a later one would never
+        reach it (PostgreSQL hands out sequence numbers at insert, not at commit).
+
+        ``in_turn_from_start=False`` (PostgreSQL): the lock is taken only before the
+        transaction's first change is written; what it reads before must be held by
+        row locks (``SELECT … FOR UPDATE``) taken before that, or per-device locks.
+        """
+        with self.sessions.begin() as session:
+            connection = session.connection(execution_options={WRITING: True})
+            if connection.dialect.name == "postgresql":
+                if in_turn_from_start:
+                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
+                else:
+                    session.info[PUBLISH_LOCK] = True
+            try:
+                yield session
+            finally:
+                session.info.pop(PUBLISH_LOCK, None)
+            if self._watermarked:
+                self._note_watermark(session)
+
+    def _note_watermark(self, session: Session) -> None:
+        """What the SQLite database holds now, beside it: a copy restored later holds
+        less, and the next start sees it (central/epochs.py). Written before the commit,
+        under the write lock, so the platform's processes write it in turn."""
+        heads = epochs.heads(session)
+        with self._watermark_lock:
+            if heads <= self._noted or not hasattr(self, "epoch"):
+                return
+            self._noted = heads
+            epochs.write_watermark(self.engine, epochs.read(session), *heads)

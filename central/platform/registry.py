@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Devices: one-time enrollment codes, device tokens (and their rotation), revocation.
+What each role may do is in central/devices.py."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from sqlalchemy import or_, select
+
+from central.devices import check_grant
+from central.enrollment import CodeRefusedError, check_code
+from central.models import Device, EnrollmentCode, SigningKey
+from central.platform.database import Database, digest, now
+
+
+class EnrollError(ValueError):
+    pass
+
+
+class DeviceRegistry:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def new_enrollment_code(
+        self,
+        role: str = "kiosk",
+        comune: str | None = None,
+        scope: dict[str, list[str]] | None = None,
+    ) -> str:
+        """A one-time code; the device enrolled with it gets this role, Comune and scope
+        (see central/devices.py)."""
+        code = "-".join(f"{secrets.randbelow(10_000):04d}" for _ in range(3))
+        with self.database.writing() as session:
+            check_grant(session, role, comune, scope)
+            session.add(
+                EnrollmentCode(
+                    code_hash=digest(code), created_at=now(), role=role, comune=comune, scope=scope
+                )
+            )
+        return code
+
+    def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
+        token = secrets.token_urlsafe(32)
+        device_id = str(uuid.uuid4())
+        with self.database.writing() as session:
+            entry = session.get(EnrollmentCode, digest(code), with_for_update=True)
+            try:  # expired, or the same kiosk asking again after a lost reply
+                again = check_code(session, entry, kiosk_id, digest(token), now())
+            except CodeRefusedError as error:
+                raise EnrollError(str(error)) from None
+            if again is not None:
+                return again, token
+            if entry is None or entry.used_at is not None:
+                raise EnrollError("unknown or already used enrollment code")
+            entry.used_at, entry.device_id = now(), device_id
+            session.add(
+                Device(
+                    id=device_id,
+                    kiosk_id=kiosk_id,
+                    token_hash=digest(token),
+                    enrolled_at=now(),
+                    role=entry.role,
+                    comune=entry.comune,
+                    scope=entry.scope,
+                    token_issued_at=now(),
+                )
+            )
+        return device_id, token
+
+    def device_for(self, token: str) -> Device | None:
+        """The device holding this token (revoked ones too: the caller says why not).
+        The first call with a rotated token retires the one before it."""
+        hashed = digest(token)
+        with self.database.sessions() as session:
+            either = or_(Device.token_hash == hashed, Device.previous_token_hash == hashed)
+            device = session.scalar(select(Device).where(either))
+        if device is not None and device.token_hash == hashed and device.previous_token_hash:
+            with self.database.writing() as session:
+                current = session.get(Device, device.id)
+                if current is not None and current.token_hash == hashed:
+                    current.previous_token_hash = None
+        return device
+
+    def rotate_token(self, device_id: str, used_token: str) -> str:
+        """A new token for the device. The one used to ask stays valid until the new one
+        is first used (then it is forgotten), so a lost reply locks nobody out."""
+        token = secrets.token_urlsafe(32)
+        with self.database.writing() as session:
+            device = session.get(Device, device_id)
+            if device is None or device.revoked_at is not None:
+                raise EnrollError("this device cannot get a new token")
+            if device.token_hash == digest(used_token):
+                device.previous_token_hash = device.token_hash
+            device.token_hash, device.token_issued_at = digest(token), now()
+        return token
+
+    def revoke_device(self, device_id: str, reason: str) -> bool:
+        """Switches a device off: every call it makes is refused with ``reason`` (shown
+        to its manager), and the vouchers keys it registered stop being trusted."""
+        with self.database.writing() as session:
+            device = session.get(Device, device_id)
+            if device is None:
+                return False
+            device.revoked_at, device.revoked_reason = device.revoked_at or now(), reason
+            for key in session.scalars(select(SigningKey).where(SigningKey.owner == device_id)):
+                key.revoked_at = key.revoked_at or now()
+        return True
+
+    def devices(self) -> list[Device]:
+        with self.database.sessions() as session:
+            return list(session.scalars(select(Device).order_by(Device.enrolled_at)))

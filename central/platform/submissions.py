@@ -1,0 +1,361 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Submissions: the kiosks' outbox arrives here, each entry stored exactly once per
+client UUID and answered the same way every time it is sent again."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central import clock, epochs
+from central.applications import check_application
+from central.models import Device, Record, Submission, SubmissionConflict
+from central.platform.database import DEVICE_LOCKS, Database, now
+from central.purchases import check_purchase
+from protocol import messages, records
+from protocol.messages import submission_hash
+
+log = logging.getLogger(__name__)
+
+MAX_PAYLOAD_BYTES = 64 * 1024
+
+# None accepts, (code, message) rejects.
+Rejection = tuple[str, str] | None
+Check = Callable[[Session, Device | None, messages.SubmissionEntry], Rejection]
+# What the platform does with an accepted submission, in the transaction that stores it.
+OnAccepted = Callable[[Session, Submission], None]
+
+
+def _reject_unless_object(payload: Any) -> Rejection:
+    if not isinstance(payload, dict):
+        return "invalid_payload", "the payload must be a JSON object"
+    if len(json.dumps(payload)) > MAX_PAYLOAD_BYTES:
+        return "payload_too_large", f"the payload is larger than {MAX_PAYLOAD_BYTES} bytes"
+    return None
+
+
+def _payload_problem(entry: messages.SubmissionEntry) -> Rejection:
+    """The payload against its declared type (protocol.messages.PAYLOADS), before the
+    checks that read the platform's records."""
+    shape = messages.PAYLOADS.get(entry.kind)
+    if shape is None:
+        return None
+    try:
+        shape.model_validate(entry.payload)
+    except ValidationError as error:
+        return "invalid_payload", f"payload{records.describe(error.errors()[0])}"
+    return None
+
+
+def _check_event(
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
+) -> Rejection:
+    return _reject_unless_object(entry.payload)
+
+
+def _check_application(
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
+) -> Rejection:
+    return (
+        _reject_unless_object(entry.payload)
+        or _payload_problem(entry)
+        or check_application(session, entry)
+    )
+
+
+def _check_purchase(
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
+) -> Rejection:
+    return (
+        _reject_unless_object(entry.payload)
+        or _payload_problem(entry)
+        or check_purchase(session, device, entry)
+    )
+
+
+# Checks per submission kind; the device is the sender (its key signs its vouchers).
+SUBMISSION_CHECKS: dict[str, Check] = {
+    "event": _check_event,
+    "application": _check_application,
+    "purchase": _check_purchase,
+}
+# Kinds whose acceptance changes what the next entry's check reads (a purchase debits a
+# credit): accepted one by one, in the batch's order.
+STATEFUL_KINDS = frozenset({"purchase"})
+# The identifier an accepted submission gets: an application's is its protocol number.
+SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
+
+
+def _server_id(row: Submission, tag: str) -> str:
+    """In a later epoch (a restored database) the number carries the epoch's tag, so it
+    never repeats one given before the restore: "PROT-2026-TAG-000042"."""
+    pattern = SERVER_IDS.get(row.kind, "SP-{id:07d}")
+    if tag:
+        pattern = pattern.replace("{id", "{tag}-{id")
+    return pattern.format(year=row.received_at.year, id=row.id, tag=tag)
+
+
+def _may_reuse(kind: str, server_id: str) -> bool:
+    """A re-sent record's old server id has the shape this kind's ids have."""
+    prefix = SERVER_IDS.get(kind, "SP-").split("-", 1)[0] + "-"
+    return server_id.startswith(prefix)
+
+
+class Submissions:
+    def __init__(self, database: Database, accepted: Mapping[str, OnAccepted]) -> None:
+        """``accepted``: per kind, what follows an accepted submission (an application's
+        status, a purchase's debit and vouchers)."""
+        self.database = database
+        self.accepted = accepted
+
+    def submit(
+        self, device_id: str, entries: list[messages.SubmissionEntry]
+    ) -> list[messages.SubmissionResult]:
+        """Stores each entry once; a repeated UUID gets the answer it got the first time.
+
+        A batch is one writing transaction, so the same UUID sent again at the same moment
+        (a kiosk that stopped waiting) is read back, not stored twice. Purchases are
+        checked and debited one after the other: a second purchase on the same credit
+        is checked against the balance the first one left.
+        """
+        if not entries:
+            return []
+        with self.database.writing(in_turn_from_start=False) as session:
+            _lock_for_batch(session, device_id, entries)
+            device = session.get(Device, device_id)
+            uuids = [entry.uuid for entry in entries]
+            rows = {
+                row.uuid: row
+                for row in session.scalars(
+                    select(Submission).where(
+                        Submission.device_id == device_id, Submission.uuid.in_(uuids)
+                    )
+                )
+            }
+            try:
+                with session.begin_nested():
+                    fresh = self._store_batch(session, device_id, device, entries, rows)
+            except Exception:
+                # Some entry cannot be processed (a platform bug or bad stored data):
+                # each entry again on its own, so only that one waits.
+                log.exception("a batch failed; taking its entries one by one")
+                fresh = self._store_one_by_one(session, device_id, device, entries, rows)
+            rows.update(fresh)
+            return [_answer(session, device_id, entry, rows.get(entry.uuid)) for entry in entries]
+
+    def known(self, device_id: str, sent: list[messages.SentRecord]) -> tuple[str, list[str]]:
+        """The epoch, and which of a device's accepted records this database holds with
+        the same payload: a kiosk asks after a new epoch, and sends again the others."""
+        with self.database.sessions() as session:
+            epoch = epochs.read(session).id
+            hashes = {
+                row.uuid: row.payload_sha256
+                for row in session.execute(
+                    select(Submission.uuid, Submission.payload_sha256).where(
+                        Submission.device_id == device_id,
+                        Submission.uuid.in_([record.uuid for record in sent]),
+                    )
+                )
+            }
+        return epoch, [
+            record.uuid
+            for record in sent
+            if record.uuid in hashes and hashes[record.uuid] in (None, record.sha256)
+        ]
+
+    def submissions(self) -> list[Submission]:
+        with self.database.sessions() as session:
+            return list(session.scalars(select(Submission).order_by(Submission.id)))
+
+    def _store_batch(
+        self,
+        session: Session,
+        device_id: str,
+        device: Device | None,
+        entries: list[messages.SubmissionEntry],
+        known: dict[str, Submission],
+    ) -> dict[str, Submission]:
+        """Stores the entries not yet known, all together (the quick way)."""
+        rows: dict[str, Submission] = {}
+        for entry in entries:
+            if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
+                continue
+            row = rows[entry.uuid] = _new_submission(session, device_id, device, entry)
+            if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
+                self._accept(session, row, entry.server_id)
+        session.flush()
+        wanted = {entry.uuid: entry.server_id for entry in entries}
+        for row in rows.values():
+            if row.status == "accepted" and row.server_id is None:
+                self._accept(session, row, wanted.get(row.uuid))
+        session.flush()
+        return rows
+
+    def _store_one_by_one(
+        self,
+        session: Session,
+        device_id: str,
+        device: Device | None,
+        entries: list[messages.SubmissionEntry],
+        known: dict[str, Submission],
+    ) -> dict[str, Submission]:
+        """Stores each entry in its own savepoint; one that fails is left out (its
+        answer is "retry"), the others are stored and answered."""
+        rows: dict[str, Submission] = {}
+        for entry in entries:
+            if entry.uuid in known or entry.uuid in rows:
+                continue
+            try:
+                with session.begin_nested():
+                    row = _new_submission(session, device_id, device, entry)
+                    if row.status == "accepted":
+                        self._accept(session, row, entry.server_id)
+                    session.flush()
+            except Exception:
+                log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
+                continue
+            rows[entry.uuid] = row
+        return rows
+
+    def _accept(self, session: Session, row: Submission, resent_id: str | None = None) -> None:
+        """``resent_id``: the id this record had before the platform was restored from an
+        older copy (it is on the citizen's receipt): kept when no other record holds it."""
+        if resent_id is not None and _may_reuse(row.kind, resent_id):
+            taken = session.scalar(select(Submission.id).where(Submission.server_id == resent_id))
+            if taken is None:
+                row.server_id = resent_id
+                self._follow_up(session, row)
+                return
+        if cast(int | None, row.id) is None:  # a row added in this batch
+            session.flush()  # the row's id, for its server id
+        row.server_id = _server_id(row, epochs.read(session).tag)
+        self._follow_up(session, row)
+
+    def _follow_up(self, session: Session, row: Submission) -> None:
+        follow = self.accepted.get(row.kind)
+        if follow is not None:
+            follow(session, row)
+
+
+def _new_submission(
+    session: Session,
+    device_id: str,
+    device: Device | None,
+    entry: messages.SubmissionEntry,
+) -> Submission:
+    check = SUBMISSION_CHECKS.get(entry.kind)
+    rejection = (
+        ("unknown_kind", f"unknown kind {entry.kind!r}")
+        if check is None
+        else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
+    )
+    row = Submission(
+        uuid=entry.uuid,
+        device_id=device_id,
+        payload_sha256=submission_hash(entry.kind, entry.payload),
+        kind=entry.kind,
+        payload=entry.payload if rejection is None else None,
+        status="rejected" if rejection else "accepted",
+        code=rejection[0] if rejection else None,
+        message=rejection[1] if rejection else None,
+        received_at=now(),
+    )
+    session.add(row)
+    return row
+
+
+def _answer(
+    session: Session, device_id: str, entry: messages.SubmissionEntry, row: Submission | None
+) -> messages.SubmissionResult:
+    """The answer to an entry: its stored record's, "retry" when it could not be
+    stored, or a conflict when its UUID holds a different record (the entry is kept
+    apart for a person, and never gets the other record's answer)."""
+    if row is None:
+        return _retry(entry.uuid)
+    sent = submission_hash(entry.kind, entry.payload)
+    if row.payload_sha256 is None or row.payload_sha256 == sent:
+        return _result(row)
+    known = session.scalar(
+        select(SubmissionConflict.id).where(
+            SubmissionConflict.device_id == device_id,
+            SubmissionConflict.uuid == entry.uuid,
+            SubmissionConflict.payload_sha256 == sent,
+        )
+    )
+    if known is None:
+        session.add(
+            SubmissionConflict(
+                device_id=device_id,
+                uuid=entry.uuid,
+                kind=entry.kind[:32],
+                payload=entry.payload if isinstance(entry.payload, dict) else None,
+                payload_sha256=sent,
+                received_at=now(),
+            )
+        )
+    return messages.SubmissionResult(
+        uuid=entry.uuid,
+        status="rejected",
+        code="uuid_conflict",
+        message="this record's id was already used for a different record; both are "
+        "kept, this one apart for the platform's staff",
+    )
+
+
+def _lock_for_batch(
+    session: Session, device_id: str, entries: list[messages.SubmissionEntry]
+) -> None:
+    """PostgreSQL: what a batch's checks read and must not change meanwhile, locked
+    before any change is written (so always in the same order: no deadlock). The
+    device's batches take turns (a UUID sent again at once is read back, never stored
+    twice); the credits its purchases debit are locked, by id, so two kiosks never spend
+    one balance twice; other kiosks' batches go on meanwhile. On SQLite the transaction
+    holds the database's write lock anyway (BEGIN IMMEDIATE)."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    connection.exec_driver_sql(
+        "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (DEVICE_LOCKS, device_id)
+    )
+    holders = sorted(
+        {
+            entry.payload["holder"]
+            for entry in entries
+            if entry.kind == "purchase"
+            and isinstance(entry.payload, dict)
+            and isinstance(entry.payload.get("holder"), str)
+        }
+    )
+    if holders:
+        session.execute(
+            select(Record.id)
+            .where(Record.kind == "credits", Record.id.in_(holders))
+            .order_by(Record.id)
+            .with_for_update()
+        ).all()
+
+
+def _retry(entry_uuid: str) -> messages.SubmissionResult:
+    return messages.SubmissionResult(
+        uuid=entry_uuid,
+        status="retry",
+        code="cannot_process_now",
+        message="the platform could not process this record now; it will be taken later",
+    )
+
+
+def _result(row: Submission) -> messages.SubmissionResult:
+    return messages.SubmissionResult(
+        uuid=row.uuid,
+        status=row.status,
+        server_id=row.server_id,
+        code=row.code,
+        message=row.message,
+    )

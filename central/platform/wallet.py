@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The wallet: citizens' credits, vouchers (issued, signed, redeemed) and the keys that
+sign them. The rules are in central/voucher_authority.py and central/purchases.py."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from central import voucher_authority
+from central.models import Device, IssuedVoucher, Record, Submission
+from central.platform.catalog import Catalog, PublishError
+from central.platform.database import Database
+from central.platform.statuses import holder_key_in
+from central.purchases import debit_and_vouchers, subsidy_voucher
+from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
+
+
+class Wallet:
+    def __init__(self, database: Database, catalog: Catalog) -> None:
+        self.database = database
+        self.catalog = catalog
+
+    # Keys ------------------------------------------------------------------------------
+
+    def register_signing_key(self, device: Device, public_key: str) -> str:
+        if device.role != "kiosk":
+            raise VoucherRefusedError("not_a_kiosk", "only kiosks sign vouchers")
+        with self.database.writing() as session:
+            return voucher_authority.register_device_key(session, device, public_key)
+
+    def revoke_signing_key(self, kid: str) -> bool:
+        with self.database.writing() as session:
+            return voucher_authority.revoke_key(session, kid)
+
+    def signing_keys(self) -> list[dict[str, Any]]:
+        with self.database.writing() as session:  # the platform's key is made on first use
+            return voucher_authority.published_keys(session)
+
+    # Vouchers ---------------------------------------------------------------------------
+
+    def voucher_standing(self, device: Device, text: str) -> Standing:
+        """A voucher as a merchant within its scope may see it; VoucherRefusedError if not."""
+        with self.database.sessions() as session:
+            row = voucher_authority.find(session, True, text, self.database.today())
+            voucher_authority.check_scope(device, row)
+            return voucher_authority.standing(session, row)
+
+    def redeem(self, device: Device, text: str, request: RedeemRequest) -> Standing:
+        """A merchant takes (part of) a voucher; VoucherRefusedError says why it cannot.
+        The voucher's row is locked (PostgreSQL): redemptions of other vouchers go on."""
+        with self.database.writing(in_turn_from_start=False) as session:
+            today = self.database.today()
+            result = voucher_authority.redeem(session, device, text, request, today)
+            record = session.get(Record, ("vouchers", result.voucher.id))
+            if record is not None and record.data["state"] != result.state:
+                self.catalog.publish_in(session, "vouchers", {**record.data, "state": result.state})
+            return result
+
+    def issue_voucher(
+        self,
+        codice_fiscale: str,
+        comune: str,
+        programme: str,
+        amount_cents: int,
+        valid_days: int = 60,
+    ) -> dict[str, Any]:
+        """A subsidy voucher the Comune approved, signed by the platform and published."""
+        with self.database.writing() as session:
+            place = session.get(Record, ("comuni", comune))
+            if place is None:
+                raise PublishError(f"unknown comune {comune!r}")
+            holder = holder_key_in(session, codice_fiscale)
+            signer = voucher_authority.platform_signer(session)
+            record, claims = subsidy_voucher(
+                signer,
+                holder,
+                comune,
+                place.data["name"],
+                programme,
+                amount_cents,
+                valid_days,
+                self.database.today(),
+            )
+            session.add(voucher_authority.platform_voucher(claims, signer.kid, comune, programme))
+            self.catalog.publish_in(session, "vouchers", record)
+        return record
+
+    def issued_voucher(self, voucher_id: str) -> IssuedVoucher | None:
+        with self.database.sessions() as session:
+            return session.get(IssuedVoucher, voucher_id)
+
+    # Credits and purchases --------------------------------------------------------------
+
+    def set_credit(
+        self, codice_fiscale: str, programme: str, balance_cents: int, comune: str | None = None
+    ) -> str:
+        """A citizen's credit balance, published under their holder key (returned) to
+        the kiosks of ``comune`` (None: every kiosk)."""
+        with self.database.writing() as session:
+            if comune is not None and session.get(Record, ("comuni", comune)) is None:
+                raise PublishError(f"unknown comune {comune!r}")
+            key = holder_key_in(session, codice_fiscale)
+            record = {
+                "id": key,
+                "programme": programme,
+                "balance_cents": balance_cents,
+                "updated_at": datetime.now(UTC).isoformat(),
+            }
+            self.catalog.publish_in(session, "credits", record, [comune] if comune else None)
+        return key
+
+    def purchase_accepted(self, session: Session, row: Submission) -> None:
+        """An accepted purchase: its credit debited, its service vouchers published."""
+        payload = row.payload or {}
+        device = session.get(Device, row.device_id)
+        debit, vouchers = debit_and_vouchers(session, device, payload, self.database.today())
+        if debit:
+            credit = session.get(Record, ("credits", payload["holder"]))
+            assert credit is not None  # checked in the same transaction
+            balance = credit.data["balance_cents"] - debit
+            moment = datetime.now(UTC).isoformat()
+            record = {**credit.data, "updated_at": moment, "balance_cents": balance}
+            self.catalog.publish_in(session, "credits", record)
+        for voucher in vouchers:
+            self.catalog.publish_in(session, "vouchers", voucher)

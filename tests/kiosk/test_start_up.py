@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What a start costs before the home screen is drawn and before the first tap works."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from kiosk.boot.paths import ROOT
+
+# Imported only after the first frame: each costs tens of milliseconds of a start.
+LATE_MODULES = ("importlib.metadata", "email", "sqlalchemy", "alembic", "requests", "pydantic")
+
+
+def test_the_home_screens_modules_leave_the_heavy_libraries_for_later() -> None:
+    probe = (
+        "import sys; import kiosk.cli, kiosk.boot.backend, kiosk.ui.application; "
+        f"print(' '.join(m for m in {LATE_MODULES!r} if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+CATALOG_READY_PROBE = """
+import sys
+import kiosk.ui.application as application
+
+def progress(self, step):
+    if step != "catalog ready":
+        return
+    late = ("requests", "escpos", "pydantic", "sync.engine", "printing.print_worker")
+    print("loaded:", " ".join(name for name in late if name in sys.modules) or "none")
+    self.window.go("catalog")  # the first tap
+    print("shown:", self.window.current_route, self.window.stack.currentWidget().route)
+    print("printer and sync:", self.backend is not None)
+
+application.KioskApplication._progress = progress
+from kiosk.cli import main
+sys.exit(main(["run", "--config", sys.argv[1], "--platform", "offscreen", "--exit-when-ready"]))
+"""
+
+
+def test_the_catalog_answers_before_the_printer_and_the_sync_are_loaded(tmp_path) -> None:
+    # The first tap works once the store is open: the printer's, the platform's and the
+    # wire contract's libraries load after it, on the worker.
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[paths]\ndata_dir = "{tmp_path}"\nlog_dir = "{tmp_path}"\ncache_dir = "{tmp_path}"\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", CATALOG_READY_PROBE, str(config)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "loaded: none",
+        "shown: catalog catalog",
+        "printer and sync: False",
+    ]

@@ -22,6 +22,7 @@ from kiosk.core.speech import SilentSpeaker, espeak_command, render_wav
 from kiosk.ui.key_navigation import can_take_focus
 from kiosk.ui.spoken_mode import speakable
 from kiosk.ui.theme import HIGH_CONTRAST, THEMES, contrast_ratio, text_pairs
+from tests.kiosk.people import opened
 from tests.printing.escpos_decode import decode
 
 
@@ -284,6 +285,7 @@ def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_t
     press_until(qtbot, window, speaker, "Fai domanda qui")
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_route == "apply")
+    opened(window)
     press_until(qtbot, window, speaker, "Invia la domanda")
     speaker.busy = True  # from here the voice takes its time over each sentence
     press(qtbot, window, Qt.Key.Key_Return)

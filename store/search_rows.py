@@ -38,8 +38,13 @@ def service_text(row: Mapping[str, Any]) -> ServiceText:
     """From a validated service record (``records.parse_service``)."""
     title = " ".join(row["title"].values())
     body = " ".join(chain(row["description"].values(), row["keywords"]))
-    stems = stemming.stems_of_texts(row["title"], row["keywords"])
-    stems |= stemming.stems_of_texts(row["description"])
+    # The stems of two texts are the stems of the two together: one call per language.
+    titles, descriptions = row["title"], row["description"]
+    both = {
+        lang: f"{titles.get(lang, '')} {descriptions.get(lang, '')}"
+        for lang in titles.keys() | descriptions.keys()
+    }
+    stems = stemming.stems_of_texts(both, row["keywords"])
     return ServiceText(
         row["id"], row["provider_id"], row["category_id"], title, body, frozenset(stems)
     )

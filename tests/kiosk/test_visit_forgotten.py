@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.main_window import data_screens
-from tests.kiosk.people import shows, tap
+from tests.kiosk.people import opened, shows, tap
 
 SURNAME = "Zanardelliqux"  # in no catalog, no translation, no demo record
 SEARCH = "assistenzaqux"
@@ -57,6 +57,7 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
     qtbot.waitUntil(lambda: window.current_route == "service")
     window.go("apply", {"call_id": "bs-piazzola"})
     qtbot.waitUntil(lambda: window.current_route == "apply")
+    opened(window)
     tap(qtbot, window, "Ho letto, continua")  # the Comune's privacy notice comes first
     qtbot.waitUntil(lambda: window.findChild(QLineEdit, "input_cognome") is not None)
     window.findChild(QLineEdit, "input_cognome").setText(SURNAME)
@@ -88,5 +89,7 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
     ):
         window.go(route, params)
         qtbot.waitUntil(lambda route=route: window.current_route == route)
+        if route == "apply":
+            opened(window)
         assert leftovers(window) == [], route
     assert not shows(window, SURNAME)

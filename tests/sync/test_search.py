@@ -5,6 +5,8 @@ keywords, and what to do when not every word is found."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from store import catalog, mirror, stemming
 from store.database import Store
@@ -88,6 +90,20 @@ def test_the_comune_still_limits_corrected_searches(demo_store: Store) -> None:
     home_care = "Assistenza domiciliare OSS – igiene e cura della persona"
     assert home_care in titles(find(demo_store, "badanti", "piazzola"))
     assert home_care not in titles(find(demo_store, "badanti", "limena"))
+
+
+@given(st.text() | st.sampled_from(["a1b2 c_d ½x 三个 x²y ٣٤ كلمة، l'acqua (x)", "x\u0301y ÀÉ"]))
+def test_words_are_the_letter_runs_of_the_text(text: str) -> None:
+    # The quick path (a token between spaces that is all letters) finds what the
+    # pattern finds, in the same order, whatever the text holds.
+    assert stemming.words(text) == stemming.WORD.findall(text.lower())
+
+
+def test_the_stems_of_a_text_are_those_of_its_words_in_any_order() -> None:
+    cached = stemming.stems("pasti caldi a domicilio", "it")
+    assert cached == stemming.stems("domicilio, a caldi pasti", "it")
+    assert cached == {"past", "cald", "a", "domicil"}
+    assert stemming.stems_in_every_language("meals") >= {"meal"}
 
 
 def test_each_language_stems_with_its_own_stemmer() -> None:

@@ -169,6 +169,11 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "device": Key(str, "", _matches(r"[A-Za-z0-9:,=_.-]{0,80}", "an ALSA device name")),
         "volume": Key(int, 60, _between(10, 100)),
         "rate_wpm": Key(int, 150, _between(80, 400)),
+        "headset_jack": Key(
+            str,
+            "",
+            _matches(r"(auto|/dev/input/[A-Za-z0-9_.:-]{1,80})?", '"auto" or a /dev/input/ node'),
+        ),
     },
     "sync": {
         "platform_url": Key(str, "", _platform_url),
@@ -263,6 +268,7 @@ class SpeechSettings(NamedTuple):
     device: str = ""
     volume: int = 60
     rate_wpm: int = 150
+    headset_jack: str = ""  # "auto", a /dev/input/eventN node, or "" (none watched)
 
 
 class ManagerSettings(NamedTuple):

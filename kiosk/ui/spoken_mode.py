@@ -38,6 +38,7 @@ from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
 from kiosk.ui.key_navigation import can_take_focus, visible_layer
 
 if TYPE_CHECKING:
+    from kiosk.core.headset import JackSource
     from kiosk.ui.main_window import MainWindow
     from printing.slip import Slip
 
@@ -81,6 +82,7 @@ class SpokenMode(QObject):
         self.settings = settings
         self.on = False
         self.headset = False  # a headset reported plugged in
+        self.jack: JackSource | None = None  # watched by application.watch_headset
         self.speaker.volume = settings.volume
         self.last = ""
         self._repeats = 0
@@ -147,10 +149,11 @@ class SpokenMode(QObject):
             )
         )
 
-    def set_headset(self, plugged: bool) -> None:
-        """The hardware reports the headset jack: plugging in starts spoken mode."""
+    def set_headset(self, plugged: bool, moved: bool = True) -> None:
+        """The hardware reports the headset jack: plugging in starts spoken mode (a
+        headset found plugged in at start-up does not: it may be the kiosk's handset)."""
         self.headset = plugged
-        if plugged:
+        if plugged and moved:
             self.start()
 
     def reset(self) -> None:
@@ -371,3 +374,9 @@ class SpokenMode(QObject):
             self.say(self.tr("Volume {n} percent").format(n=volume))
             return True
         return False
+
+
+class HeadsetBridge(QObject):
+    """The jack's news, from its thread to spoken mode on the UI thread."""
+
+    changed = Signal(bool, bool)  # plugged, moved (False: the state found at the start)

@@ -20,7 +20,7 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -188,6 +188,8 @@ class ApplyScreen(DataScreen):
             focused.clearFocus()
         self.keyboard.unbind()
         self.area.clear()
+        self.area.widget().setMinimumHeight(0)  # room a closed keyboard left is not kept
+        self._show_titles(True)
         self.widgets = {}
         self._rendering = False
         step = self.wizard.step
@@ -492,11 +494,37 @@ class ApplyScreen(DataScreen):
                 return
 
     def _show_keyboard(self, visible: bool) -> None:
-        # The keyboard takes the room of the call's name and the step, so the question
-        # being answered stays in view on a 1080-pixel-high panel.
+        # The keyboard takes the room of the call's name, the step and the page's title,
+        # so the question being answered and its neighbours stay in view on a
+        # 1080-pixel-high panel. They come back with the next page, not when the
+        # keyboard closes: the page grows downwards and nothing on it moves.
+        focused = QApplication.focusWidget()
+        anchor = focused if focused is not None and self.area.isAncestorOf(focused) else None
+        before = anchor.mapTo(self, QPoint(0, 0)).y() if anchor and not visible else None
         self.keyboard.setVisible(visible)
-        self.call_title.setVisible(not visible)
-        self.progress.setVisible(not visible)
+        if visible:
+            self._show_titles(False)
+        if anchor is not None and before is not None:
+            self._keep_in_place(anchor, before)
+
+    def _show_titles(self, visible: bool) -> None:
+        for title in (self.call_title, self.progress, self.page_title):
+            title.setVisible(visible)
+
+    def _keep_in_place(self, anchor: QWidget, before: int) -> None:
+        """When the keyboard goes, the field being typed in stays where the citizen's
+        eyes are: a short page would be pulled down to fill the taller view, so room is
+        added under its last field instead."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        moved = anchor.mapTo(self, QPoint(0, 0)).y() - before
+        if not moved:
+            return
+        bar, content = self.area.verticalScrollBar(), self.area.widget()
+        wanted = max(0, bar.value() + moved)
+        if wanted > bar.maximum():
+            content.setMinimumHeight(content.height() + wanted - bar.maximum())
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar.setValue(wanted)
 
     # Texts -------------------------------------------------------------------------
 

@@ -93,3 +93,28 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
             opened(window)
         assert leftovers(window) == [], route
     assert not shows(window, SURNAME)
+
+
+def test_everything_a_visit_holds_is_forgotten_in_one_place() -> None:
+    """A visit's data is a field of Visit, never an attribute of the session beside it:
+    ending the visit replaces it whole, so a new field needs no clearing of its own."""
+    from dataclasses import fields
+
+    from kiosk.core.session import CitizenSession, Visit
+
+    session = CitizenSession("ro")
+    assert set(CitizenSession.__slots__) == {"language", "visit"}  # nothing else kept
+    visit = session.visit
+    kept = {}
+    for part in fields(Visit):  # every field given something of this visit
+        default = getattr(Visit(), part.name)
+        if isinstance(default, dict):
+            getattr(visit, part.name)["call"] = SURNAME
+        else:
+            setattr(visit, part.name, SURNAME)
+        kept[part.name] = getattr(visit, part.name)
+    session.end()
+    assert session.visit == Visit() and session.visit is not visit
+    assert session.language == "ro"  # the kiosk's, not the visit's
+    for name, held in kept.items():  # a container someone kept a reference to is empty
+        assert not isinstance(held, dict) or held == {}, name

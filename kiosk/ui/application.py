@@ -51,6 +51,7 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     )
     window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
     window.speech_settings = config.speech
+    window.switch_settings = config.switches
     if watch_idle:
         start_watches(window)
     return window
@@ -106,6 +107,11 @@ def attach_access(window: MainWindow) -> None:
         speaker = SilentSpeaker()
     window.spoken = SpokenMode(window, speaker, speech)
     watch_headset(window.spoken, speech.headset_jack)
+    if window.switch_settings.scanning != "off":
+        from kiosk.ui.switch_scanning import SwitchScanner
+
+        scanner = SwitchScanner(window, navigator, window.switch_settings)
+        window.visit_ended.connect(scanner.stop)
 
 
 def watch_headset(spoken: SpokenMode, setting: str, jack: JackSource | None = None) -> None:

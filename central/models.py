@@ -44,7 +44,11 @@ class Change(Base):
     data: Mapped[dict[str, Any] | None]
     scope: Mapped[str | None] = mapped_column(String(2000), default=None)  # as Record.scope
 
-    __table_args__ = (Index("ix_changes_stream_seq", "stream", "seq"),)
+    __table_args__ = (
+        Index("ix_changes_stream_seq", "stream", "seq"),
+        # Compaction finds the later versions of a record (central/compaction.py).
+        Index("ix_changes_record_seq", "kind", "record_id", "seq"),
+    )
 
 
 class Device(Base):

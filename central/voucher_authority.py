@@ -284,13 +284,17 @@ class Standing:
     amount_left_cents: int | None
 
 
-def find(session: Session, trusted_only: bool, text: str, today: date) -> IssuedVoucher:
-    """The voucher a merchant scanned (the SP1: text) or typed (the human code)."""
+def find(
+    session: Session, trusted_only: bool, text: str, today: date, *, lock: bool = False
+) -> IssuedVoucher:
+    """The voucher a merchant scanned (the SP1: text) or typed (the human code);
+    ``lock``: its row locked to the end of the transaction (SELECT … FOR UPDATE), so
+    two redemptions of one voucher take turns while other vouchers' go on."""
     text = text.strip()
     if text.startswith(PREFIX):
         trusted = _trusted(session) if trusted_only else {}
         claims, _kid, _owner = _signed_claims(trusted, text, today)
-        row = session.get(IssuedVoucher, claims.voucher_id.hex())
+        row = session.get(IssuedVoucher, claims.voucher_id.hex(), with_for_update=lock)
     else:
         code = normalise_code(text)
         if code is None:
@@ -301,7 +305,8 @@ def find(session: Session, trusted_only: bool, text: str, today: date) -> Issued
                     "character)"
                 ),
             )
-        row = session.scalar(select(IssuedVoucher).where(IssuedVoucher.code == code))
+        query = select(IssuedVoucher).where(IssuedVoucher.code == code)
+        row = session.scalar(query.with_for_update() if lock else query)
     if row is None:
         raise VoucherRefusedError("unknown_voucher", "no such voucher")
     key = session.get(SigningKey, row.kid)
@@ -357,7 +362,7 @@ def redeem(
     ``today`` is the platform's calendar day in its time zone."""
     if device.role != "merchant":
         raise VoucherRefusedError("not_a_merchant", "only a merchant's device redeems vouchers")
-    row = find(session, True, text, today)
+    row = find(session, True, text, today, lock=True)
     check_scope(device, row)
     done = session.get(Redemption, request.redemption_id)
     if done is not None:  # sent again: the same answer, stored once

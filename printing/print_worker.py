@@ -22,7 +22,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from printing import print_queue
@@ -86,6 +86,11 @@ class PrintWorker:
         self._resync = False
         self._storage_failing = False
         self.last = PrintUpdate(State.NO_ANSWER)
+        # Read aloud before printing (EN 301 549 5.1.3.16): while set, a job queued since
+        # then waits until the kiosk has read it to the citizen and lets it go.
+        self._gate = threading.Lock()
+        self._read_first_since: datetime | None = None
+        self._told_waiting: str | None = None  # the job last said to wait for its reading
 
     def start(self) -> None:
         self._thread.start()
@@ -99,6 +104,31 @@ class PrintWorker:
     def wake(self) -> None:
         """A job was added, or someone wants the printer's state now."""
         self._wake.set()
+
+    def read_first(self, on: bool) -> None:
+        """On: a job queued from now on waits before it prints, until ``let_go_queued``
+        (the citizen hears what they are about to get first). Off: nothing waits."""
+        with self._gate:
+            self._read_first_since = outbox.utcnow() if on else None
+        self.wake()
+
+    @property
+    def reading_first(self) -> bool:
+        with self._gate:
+            return self._read_first_since is not None
+
+    def let_go_queued(self) -> None:
+        """What was queued until now has been read aloud (or need not be): it prints.
+        Jobs queued in the same transaction (a receipt and its vouchers) go together."""
+        with self._gate:
+            if self._read_first_since is not None:
+                self._read_first_since = outbox.utcnow()
+        self.wake()
+
+    def _waits_to_be_read(self, job: print_queue.QueuedJob) -> bool:
+        with self._gate:
+            since = self._read_first_since
+        return since is not None and job.created_at >= since
 
     def _loop(self) -> None:
         recovered = False
@@ -147,6 +177,11 @@ class PrintWorker:
                 log.warning("printer: %d job(s) waited too long and expired", expired)
             job = print_queue.next_pending(session)
             waiting = print_queue.counts(session).get("pending", 0)
+        if job is not None and self._waits_to_be_read(job):
+            if self._told_waiting != job.uuid:  # the kiosk shows it, and reads it aloud
+                self._told_waiting = job.uuid
+                self._publish(PrintUpdate(self.last.printer, job.uuid, "pending", waiting))
+            return "waiting"  # woken by let_go_queued
         status = self.connection.status()
         self._paper_news(status.state)
         if job is None:

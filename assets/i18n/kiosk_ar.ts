@@ -1036,6 +1036,21 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>No</source>
             <translation type="unfinished">لا</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="261" />
+            <source>Year</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>HomeScreen</name>

@@ -980,6 +980,21 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>No</source>
             <translation>No</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>Day</source>
+            <translation>Giorno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
+            <source>Month</source>
+            <translation>Mese</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="261" />
+            <source>Year</source>
+            <translation>Anno</translation>
+        </message>
     </context>
     <context>
         <name>HomeScreen</name>

@@ -994,6 +994,21 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>No</source>
             <translation type="unfinished">Nu</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="261" />
+            <source>Year</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>HomeScreen</name>

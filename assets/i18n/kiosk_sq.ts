@@ -980,6 +980,21 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>No</source>
             <translation type="unfinished">Jo</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
+            <source>Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/form_fields.py" line="261" />
+            <source>Year</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>HomeScreen</name>

@@ -61,4 +61,9 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     def records(kind: str) -> dict[str, dict[str, Any]]:
         return platform.records(kind)
 
+    @api.post("/v1/admin/compact", dependencies=admin)
+    def compact() -> dict[str, int]:
+        """Folds superseded changes away, so a new kiosk's first pull is a snapshot."""
+        return {"removed": platform.compact()}
+
     return api

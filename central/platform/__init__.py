@@ -70,6 +70,7 @@ class Platform:
         self.known = intake.known
         self.submissions = intake.submissions
         self.new_epoch = database.new_epoch
+        self.compact = database.compact
 
         self.lookup_secret = statuses.lookup_secret
         self.set_application_status = statuses.set_application_status

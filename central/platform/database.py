@@ -16,14 +16,18 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import epochs
-from central.models import Base
+from central.models import Base, Change
 
 log = logging.getLogger(__name__)
 
 # Names the lock that writing transactions take turns on (PostgreSQL): any number, the
 # same in every process of the platform.
 WRITERS_LOCK = 0x53504B43
+# The class of the per-device locks (PostgreSQL's two-number advisory locks): a device's
+# batches take turns, other devices' go on meanwhile.
+DEVICE_LOCKS = 0x53504B44
 WRITING = "central_writing"  # execution option of a writing transaction's connection
+PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the first change
 
 
 def now() -> datetime:
@@ -56,6 +60,16 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+@event.listens_for(Session, "before_flush")
+def _publishing_in_turn(session: Session, _context: Any, _instances: Any) -> None:
+    """A transaction that did not take the writers' lock at its start takes it before
+    its first change is written: changes then get their sequence numbers in the order
+    they commit, so a kiosk's cursor never passes one committed later (PostgreSQL)."""
+    if session.info.get(PUBLISH_LOCK) and any(isinstance(o, Change) for o in session.new):
+        session.info[PUBLISH_LOCK] = False
+        session.connection().exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
+
+
 class Database:
     """The platform's tables, shared by every area (catalog, devices, submissions...),
     and their epoch: a new one when the database is a restored copy (central/epochs.py)."""
@@ -70,12 +84,25 @@ class Database:
         self._watermarked = epochs.watermark_path(self.engine) is not None
         with self.writing() as session:
             self.epoch, restored = epochs.settle(self.engine, session)
+            from central.platform.statuses import lookup_secret_in
+
+            lookup_secret_in(session)  # made once here, never raced for by two batches
         if restored:
             log.warning(
                 "the database is a restored copy: new epoch %s; kiosks take a fresh snapshot "
                 "and send again what it lost",
                 self.epoch.id,
             )
+
+    def compact(self) -> int:
+        """Folds away superseded changes (central/compaction.py); how many went."""
+        from central.compaction import compact
+
+        with self.writing() as session:
+            removed = compact(session)
+        if removed:
+            log.info("change log compacted: %d superseded changes removed", removed)
+        return removed
 
     def new_epoch(self) -> epochs.Epoch:
         """Starts a new epoch (after a restore the platform could not notice itself)."""
@@ -88,7 +115,7 @@ class Database:
         return datetime.now(self.time_zone).date()
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
+    def writing(self, *, in_turn_from_start: bool = True) -> Iterator[Session]:
         """A transaction that writes, committed at the end of the block.
 
         Writing transactions take turns, from their first read to their commit: on SQLite
@@ -98,12 +125,22 @@ class Database:
         changes become visible in the order of their cursor: a kiosk moves its cursor
         past every change it has seen, so one committed after a later one would never
         reach it (PostgreSQL hands out sequence numbers at insert, not at commit).
+
+        ``in_turn_from_start=False`` (PostgreSQL): the lock is taken only before the
+        transaction's first change is written; what it reads before must be held by
+        row locks (``SELECT … FOR UPDATE``) taken before that, or per-device locks.
         """
         with self.sessions.begin() as session:
             connection = session.connection(execution_options={WRITING: True})
             if connection.dialect.name == "postgresql":
-                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
-            yield session
+                if in_turn_from_start:
+                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
+                else:
+                    session.info[PUBLISH_LOCK] = True
+            try:
+                yield session
+            finally:
+                session.info.pop(PUBLISH_LOCK, None)
             if self._watermarked:
                 self._note_watermark(session)
 

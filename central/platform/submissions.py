@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from central import clock, epochs
 from central.applications import check_application
-from central.models import Device, Submission, SubmissionConflict
-from central.platform.database import Database, now
+from central.models import Device, Record, Submission, SubmissionConflict
+from central.platform.database import DEVICE_LOCKS, Database, now
 from central.purchases import check_purchase
 from protocol import messages, records
 from protocol.messages import submission_hash
@@ -127,7 +127,8 @@ class Submissions:
         """
         if not entries:
             return []
-        with self.database.writing() as session:
+        with self.database.writing(in_turn_from_start=False) as session:
+            _lock_for_batch(session, device_id, entries)
             device = session.get(Device, device_id)
             uuids = [entry.uuid for entry in entries]
             rows = {
@@ -306,6 +307,39 @@ def _answer(
         message="this record's id was already used for a different record; both are "
         "kept, this one apart for the platform's staff",
     )
+
+
+def _lock_for_batch(
+    session: Session, device_id: str, entries: list[messages.SubmissionEntry]
+) -> None:
+    """PostgreSQL: what a batch's checks read and must not change meanwhile, locked
+    before any change is written (so always in the same order: no deadlock). The
+    device's batches take turns (a UUID sent again at once is read back, never stored
+    twice); the credits its purchases debit are locked, by id, so two kiosks never spend
+    one balance twice; other kiosks' batches go on meanwhile. On SQLite the transaction
+    holds the database's write lock anyway (BEGIN IMMEDIATE)."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    connection.exec_driver_sql(
+        "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (DEVICE_LOCKS, device_id)
+    )
+    holders = sorted(
+        {
+            entry.payload["holder"]
+            for entry in entries
+            if entry.kind == "purchase"
+            and isinstance(entry.payload, dict)
+            and isinstance(entry.payload.get("holder"), str)
+        }
+    )
+    if holders:
+        session.execute(
+            select(Record.id)
+            .where(Record.kind == "credits", Record.id.in_(holders))
+            .order_by(Record.id)
+            .with_for_update()
+        ).all()
 
 
 def _retry(entry_uuid: str) -> messages.SubmissionResult:

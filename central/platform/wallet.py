@@ -59,8 +59,9 @@ class Wallet:
             return voucher_authority.standing(session, row)
 
     def redeem(self, device: Device, text: str, request: RedeemRequest) -> Standing:
-        """A merchant takes (part of) a voucher; VoucherRefusedError says why it cannot."""
-        with self.database.writing() as session:
+        """A merchant takes (part of) a voucher; VoucherRefusedError says why it cannot.
+        The voucher's row is locked (PostgreSQL): redemptions of other vouchers go on."""
+        with self.database.writing(in_turn_from_start=False) as session:
             today = self.database.today()
             result = voucher_authority.redeem(session, device, text, request, today)
             record = session.get(Record, ("vouchers", result.voucher.id))

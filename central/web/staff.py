@@ -25,11 +25,12 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from central.fleet import LATE_AFTER, PRINTER_ALERTS, fleet, request_log
+from central.fleet import LATE_AFTER, fleet, request_log
 from central.models import Device, KioskHealth, MerchantAccount, Record
 from central.platform import Platform, digest, now
 from central.web import accounts
 from central.web.desk import Desk, LoginRequiredError, form_fields
+from central.web.strings import TEXT
 
 ROLE = "staff"
 
@@ -124,7 +125,7 @@ def _rows(platform: Platform, comuni: list[str], t: Callable[..., str]) -> list[
                 "version": beat.get("version", "–"),
                 "printer": (
                     t(f"printer_{beat.get('printer')}")
-                    if beat.get("printer") in PRINTER_ALERTS
+                    if f"printer_{beat.get('printer')}" in TEXT
                     else beat.get("printer", "–")
                 ),
                 "print_queue": beat.get("print_queue", 0),

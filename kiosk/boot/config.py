@@ -169,6 +169,15 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "device": Key(str, "", _matches(r"[A-Za-z0-9:,=_.-]{0,80}", "an ALSA device name")),
         "volume": Key(int, 60, _between(10, 100)),
         "rate_wpm": Key(int, 150, _between(80, 400)),
+        "headset_jack": Key(
+            str,
+            "",
+            _matches(r"(auto|/dev/input/[A-Za-z0-9_.:-]{1,80})?", '"auto" or a /dev/input/ node'),
+        ),
+    },
+    "switches": {
+        "scanning": Key(str, "off", _one_of("off", "one", "two")),
+        "interval_ms": Key(int, 1500, _between(500, 10_000)),
     },
     "sync": {
         "platform_url": Key(str, "", _platform_url),
@@ -263,6 +272,16 @@ class SpeechSettings(NamedTuple):
     device: str = ""
     volume: int = 60
     rate_wpm: int = 150
+    headset_jack: str = ""  # "auto", a /dev/input/eventN node, or "" (none watched)
+
+
+class SwitchSettings(NamedTuple):
+    """Switch access (README, "Accessibility"): ``scanning`` "one" (the kiosk moves the
+    highlight every ``interval_ms``, the switch chooses), "two" (one switch moves, the
+    other chooses) or "off"."""
+
+    scanning: str = "off"
+    interval_ms: int = 1500
 
 
 class ManagerSettings(NamedTuple):
@@ -293,6 +312,7 @@ class Config(NamedTuple):
     sync: SyncSettings
     source: Path | None = None
     speech: SpeechSettings = SpeechSettings()
+    switches: SwitchSettings = SwitchSettings()
 
     @property
     def device_file(self) -> Path:
@@ -404,6 +424,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         sync=SyncSettings(**values["sync"]),
         source=source,
         speech=SpeechSettings(**values["speech"]),
+        switches=SwitchSettings(**values["switches"]),
     )
 
 

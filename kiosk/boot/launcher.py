@@ -135,6 +135,7 @@ def central_main(argv: list[str]) -> int:
     if args.workers < 1:
         print("social-point central: --workers must be 1 or more", file=sys.stderr)
         return 2
+    platform.compact()  # a new kiosk's first pull: what is current, not every version
     if args.workers > 1:
         platform.engine.dispose()  # each worker opens its own connections
         serve_workers(

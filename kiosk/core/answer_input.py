@@ -57,6 +57,14 @@ def iso_date(text: str) -> str | None:
         return text
 
 
+def date_parts(text: str) -> tuple[str, str, str] | None:
+    """ "23/01/1941" → ("23", "01", "1941"), as typed; None when it is not shaped so."""
+    match = _DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    return (match["d"].zfill(2), match["m"].zfill(2), match["y"])
+
+
 def date_text(value: Any) -> str:
     """ "1941-01-23" → "23/01/1941", as the field shows a stored date again."""
     try:

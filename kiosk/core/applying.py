@@ -30,6 +30,7 @@ from printing.documents import ApplicationReceipt, application_receipt, with_pro
 from printing.slip import SlipContext
 from protocol.wire import Result
 from store import outbox
+from store.database import Store
 from store.models import Call, Comune, OutboxEntry
 from store.models import FormDefinition as FormRow
 from vouchers.wallet_key import assisted_proof
@@ -100,6 +101,16 @@ def start(session: Session, call_id: str, now: datetime) -> Draft:
         comuni,
         privacy_notice=notice,
     )
+
+
+def open_call(store: Store, call_id: str, now: datetime) -> Draft | None:
+    """A new draft for the call, read in a transaction of its own (on a worker thread:
+    the form definition can be large); None when the call cannot be applied for here."""
+    try:
+        with store.read() as session:
+            return start(session, call_id, now)
+    except NotAvailableError:
+        return None
 
 
 # What to do next, for the citizen's own lines on the receipt (in their language).

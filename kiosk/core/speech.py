@@ -46,6 +46,10 @@ class Speaker(Protocol):
     def stop(self) -> None:
         """Silence at once."""
 
+    def speaking(self) -> bool:
+        """A sentence is being said (or about to be)."""
+        ...
+
 
 class SilentSpeaker:
     """A speaker without sound: keeps what it was asked to say (tests, or a kiosk with
@@ -55,12 +59,17 @@ class SilentSpeaker:
         self.volume = 60
         self.said: list[Utterance] = []
         self.stops = 0
+        self.busy = False  # a test says how long a sentence takes: until it sets this back
 
     def say(self, text: str, lang: str) -> None:
         self.said.append(Utterance(text, lang))
 
     def stop(self) -> None:
         self.stops += 1
+        self.busy = False
+
+    def speaking(self) -> bool:
+        return self.busy
 
     def texts(self) -> list[str]:
         return [u.text for u in self.said]
@@ -105,6 +114,7 @@ class EspeakSpeaker:
         self._stop_requested = False
         self._wake = threading.Condition()
         self._current: list[subprocess.Popen[bytes]] = []
+        self._starting = False  # a sentence taken by the worker, its voice not yet started
         self._closed = False
         self._thread: threading.Thread | None = None  # started by the first sentence
 
@@ -127,6 +137,12 @@ class EspeakSpeaker:
             self._stop_requested = True
             self._wake.notify()
 
+    def speaking(self) -> bool:
+        with self._wake:
+            if self._wanted is not None or self._starting:
+                return True
+        return any(process.poll() is None for process in list(self._current))
+
     def close(self) -> None:
         with self._wake:
             self._closed = True
@@ -143,12 +159,15 @@ class EspeakSpeaker:
                     self._wake.wait()
                 self._stop_requested = False
                 wanted, self._wanted = self._wanted, None
+                self._starting = wanted is not None
                 closed = self._closed
             self._silence()
             if closed:
                 return
             if wanted is not None:
                 self._start(wanted)
+            with self._wake:
+                self._starting = False
 
     def _silence(self) -> None:
         for process in self._current:

@@ -19,10 +19,12 @@ from kiosk.ui.theme import style_sheet
 
 if TYPE_CHECKING:
     from kiosk.boot.backend import Backend, OpenStore
+    from kiosk.core.headset import JackSource
     from kiosk.ui.controllers.apply import ApplyController
     from kiosk.ui.controllers.manager import ManagerController
     from kiosk.ui.controllers.printer import PrintBridge, PrintController
     from kiosk.ui.controllers.purchase import PurchaseController
+    from kiosk.ui.spoken_mode import SpokenMode
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
     from printing.print_worker import PrintUpdate
@@ -49,6 +51,7 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     )
     window.idle = IdleWatcher(config.idle_timeout_s, window.ask_still_there, window)
     window.speech_settings = config.speech
+    window.switch_settings = config.switches
     if watch_idle:
         start_watches(window)
     return window
@@ -103,6 +106,27 @@ def attach_access(window: MainWindow) -> None:
             log.warning("speech: espeak-ng is not installed; spoken mode will be silent")
         speaker = SilentSpeaker()
     window.spoken = SpokenMode(window, speaker, speech)
+    watch_headset(window.spoken, speech.headset_jack)
+    if window.switch_settings.scanning != "off":
+        from kiosk.ui.switch_scanning import SwitchScanner
+
+        scanner = SwitchScanner(window, navigator, window.switch_settings)
+        window.visit_ended.connect(scanner.stop)
+
+
+def watch_headset(spoken: SpokenMode, setting: str, jack: JackSource | None = None) -> None:
+    """The headset jack (``speech.headset_jack``), watched on its own thread for the
+    kiosk's lifetime: its news reach spoken mode on the UI thread."""
+    from kiosk.core.headset import jack_for
+    from kiosk.ui.spoken_mode import HeadsetBridge
+
+    jack = jack or jack_for(setting)
+    if jack is None:
+        return
+    bridge = HeadsetBridge(spoken)
+    bridge.changed.connect(spoken.set_headset)
+    spoken.jack = jack
+    jack.watch(bridge.changed.emit)
 
 
 def start_watches(window: MainWindow, *, access: bool = True) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.boot.config import SpeechSettings
+from kiosk.boot.config import SpeechSettings, SwitchSettings
 from kiosk.core.about import about
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.navigator: KeyNavigator | None = None  # keys and keypad, set by start_watches
         self.spoken: SpokenMode | None = None  # speech, set by start_watches
         self.speech_settings = SpeechSettings()  # the configured ones, set by build_window
+        self.switch_settings = SwitchSettings()  # likewise
         self._still_there: StillTherePanel | None = None
         self.catalog: CatalogReader | None = None
         self._data_screens: dict[str, type[DataScreen]] = {}

@@ -19,9 +19,10 @@ plugged in); through the loudspeaker they are announced as hidden.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,6 +38,7 @@ from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
 from kiosk.ui.key_navigation import can_take_focus, visible_layer
 
 if TYPE_CHECKING:
+    from kiosk.core.headset import JackSource
     from kiosk.ui.main_window import MainWindow
     from printing.slip import Slip
 
@@ -46,6 +48,7 @@ SOFTER_KEYS = {Qt.Key.Key_VolumeDown, Qt.Key.Key_Minus, Qt.Key.Key_F7}
 VOLUME_STEP = 10
 LONG_PRESS_MS = 2000
 LIVE_CHECK_MS = 250
+READ_FIRST_MAX_MS = 180_000  # a slip read before printing prints after this at the latest
 
 
 def speakable(text: str) -> str:
@@ -70,6 +73,8 @@ def screen_title(screen: QWidget) -> str:
 
 
 class SpokenMode(QObject):
+    switched = Signal(bool)  # started (True), or ended with the visit (False)
+
     def __init__(self, window: MainWindow, speaker: Speaker, settings: SpeechSettings) -> None:
         super().__init__(window)
         self.window = window
@@ -77,6 +82,7 @@ class SpokenMode(QObject):
         self.settings = settings
         self.on = False
         self.headset = False  # a headset reported plugged in
+        self.jack: JackSource | None = None  # watched by application.watch_headset
         self.speaker.volume = settings.volume
         self.last = ""
         self._repeats = 0
@@ -91,6 +97,15 @@ class SpokenMode(QObject):
         self._hold.setSingleShot(True)
         self._hold.setInterval(LONG_PRESS_MS)
         self._hold.timeout.connect(self.start)
+        # A slip read before it prints: what to do once the reading is over.
+        self._after_reading: Callable[[], None] | None = None
+        self._reading = QTimer(self)
+        self._reading.setInterval(LIVE_CHECK_MS)
+        self._reading.timeout.connect(self._check_reading)
+        self._reading_cap = QTimer(self)
+        self._reading_cap.setSingleShot(True)
+        self._reading_cap.setInterval(READ_FIRST_MAX_MS)
+        self._reading_cap.timeout.connect(self._reading_over)
         window.help_button.installEventFilter(self)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -110,6 +125,7 @@ class SpokenMode(QObject):
         if self.on:
             return
         self.on = True
+        self.switched.emit(True)
         # Every key and touch, before any widget: only while spoken (an application
         # filter costs a call for every event of every widget).
         self._app.installEventFilter(self)
@@ -133,21 +149,26 @@ class SpokenMode(QObject):
             )
         )
 
-    def set_headset(self, plugged: bool) -> None:
-        """The hardware reports the headset jack: plugging in starts spoken mode."""
+    def set_headset(self, plugged: bool, moved: bool = True) -> None:
+        """The hardware reports the headset jack: plugging in starts spoken mode (a
+        headset found plugged in at start-up does not: it may be the kiosk's handset)."""
         self.headset = plugged
-        if plugged:
+        if plugged and moved:
             self.start()
 
     def reset(self) -> None:
         """The visit ended: silence, spoken mode off, volume back to the configured level."""
         self.speaker.stop()
+        was_on = self.on
         if self.on:
             self._app.removeEventFilter(self)
         self.on = False
         self._live.stop()
+        self._reading_over()  # a slip being read prints (the visit is over)
         self.speaker.volume = self.settings.volume
         self.last = ""
+        if was_on:
+            self.switched.emit(False)
 
     # Speaking -------------------------------------------------------------------------
 
@@ -234,6 +255,32 @@ class SpokenMode(QObject):
         self.last = speakable(slip_words(slip))
         self.speaker.say(self.last, "it")
 
+    def read_before_printing(self, slip: Slip, then: Callable[[], None]) -> None:
+        """A receipt or voucher about to print is read aloud first (5.1.3.16: the citizen
+        hears what they will get before the paper comes out); ``then`` lets it print once
+        the reading is over: said to the end, stopped by the citizen's key or touch, the
+        visit over, or after READ_FIRST_MAX_MS at most."""
+        self._reading_over()  # an earlier slip still being read: it prints now
+        if not self.on or not self.private:
+            self.read_slip(slip)  # through the loudspeaker only that it prints
+            then()
+            return
+        self._after_reading = then
+        self.read_slip(slip)
+        self._reading.start()
+        self._reading_cap.start()
+
+    def _check_reading(self) -> None:
+        if not self.speaker.speaking():
+            self._reading_over()
+
+    def _reading_over(self) -> None:
+        self._reading.stop()
+        self._reading_cap.stop()
+        then, self._after_reading = self._after_reading, None
+        if then is not None:
+            then()
+
     def _screen_shown(self, _route: str) -> None:
         if not self.on:
             return
@@ -250,6 +297,7 @@ class SpokenMode(QObject):
         if (
             self.on
             and not self._announcing
+            and self._after_reading is None  # a slip is read before it prints: let it be
             and new is not None
             and new.window() is self.window
             and can_take_focus(new)
@@ -326,3 +374,9 @@ class SpokenMode(QObject):
             self.say(self.tr("Volume {n} percent").format(n=volume))
             return True
         return False
+
+
+class HeadsetBridge(QObject):
+    """The jack's news, from its thread to spoken mode on the UI thread."""
+
+    changed = Signal(bool, bool)  # plugged, moved (False: the state found at the start)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import copy
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
+from kiosk.core.apply_wizard import Step
 from kiosk.core.applying import start
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.apply import ApplyScreen
@@ -110,8 +112,17 @@ def prefilled(window: MainWindow, *, page: int) -> ApplyScreen:
     window.ctx.citizen.drafts["bs-piazzola"] = draft
     window.go("calls")
     window.go("apply", {"call_id": "bs-piazzola"})
+    return opened(window)
+
+
+def opened(window: MainWindow) -> ApplyScreen:
+    """The apply screen once its call has been read (off the UI thread)."""
     screen = window.screens["apply"]
     assert isinstance(screen, ApplyScreen)
+    deadline = time.monotonic() + 10
+    while screen.step == Step.LOADING:
+        assert time.monotonic() < deadline, "the call was not read within 10 s"
+        QTest.qWait(10)
     return screen
 
 

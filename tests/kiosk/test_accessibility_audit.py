@@ -21,6 +21,7 @@ from tests.kiosk.accessibility_audit import (
     control_problems,
     text_contrast,
 )
+from tests.kiosk.people import opened
 
 THEME_CHOICES = {"normal": (False, False), "large": (True, False), "contrast": (False, True)}
 
@@ -56,7 +57,7 @@ VIEWS: dict[str, Callable] = {
     "category": lambda w: w.go("category", {"category_id": "silvercare", "comune_id": "piazzola"}),
     "service": lambda w: w.go("service", {"service_id": "s14"}),
     "calls": lambda w: w.go("calls", {}),
-    "apply": lambda w: w.go("apply", {"call_id": "bs-piazzola"}),
+    "apply": lambda w: (w.go("apply", {"call_id": "bs-piazzola"}), opened(w)),
     "status": lambda w: w.go("status", {}),
     "wallet": lambda w: w.go("wallet", {}),
     "cart": add_to_cart,

@@ -14,7 +14,17 @@ from kiosk.boot.backend import Backend
 from kiosk.ui.screens.apply import ApplyScreen
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import error_of, fill, prefilled, shown, shows, tap, tap_named, visible
+from tests.kiosk.people import (
+    error_of,
+    fill,
+    opened,
+    prefilled,
+    shown,
+    shows,
+    tap,
+    tap_named,
+    visible,
+)
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
@@ -30,6 +40,7 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     tap(qtbot, window, "Bandi e contributi")
     snap(window, "calls")
     tap(qtbot, window, "Fai domanda qui")
+    opened(window)
     tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shows(window, "Passo 1 di 6") and shows(window, "Chi fa la domanda")
 
@@ -218,7 +229,7 @@ def test_offline_the_receipt_prints_at_once_without_the_protocol_number(
         qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=5_000)
         text = "\n".join(decode(printer.jobs[0]).texts)
         assert "Il numero di protocollo viene assegnato" in text and "PROT-" not in text
-        code = screen.submitted.tracking_code  # type: ignore[union-attr]
+        code = screen.wizard.submitted.tracking_code  # type: ignore[union-attr]
         assert code in text
         qtbot.waitUntil(lambda: shows(window, "Stampato"))
         tap(qtbot, window, "Fatto")
@@ -268,6 +279,7 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     tap(qtbot, window, "⌂ Inizio")  # the citizen looks at something else...
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")  # ...and comes back: nothing is lost
+    opened(window)
     assert shown(window, QLineEdit, "input_cognome").text() == "Ferraro-Bianchi"
     assert window.ctx.citizen.drafts["bs-piazzola"].answers["cognome"] == "Ferraro-Bianchi"
     window.countdown_s = 1  # configured: 90 s without a touch, then 20 s of countdown
@@ -282,5 +294,6 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     )
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
+    opened(window)
     tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shown(window, QLineEdit, "input_cognome").text() == ""

@@ -5,11 +5,15 @@ privacy notice, and the end of the visit."""
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
+from kiosk.core.apply_wizard import Step
 from kiosk.core.applying import Submitted
-from tests.kiosk.people import prefilled, shown, shows, tap, tap_named
+from tests.kiosk.people import opened, prefilled, shown, shows, tap, tap_named
 
 
 def test_back_from_a_person_leaves_no_keyboard_without_a_field(qtbot, window) -> None:
@@ -57,7 +61,7 @@ def test_leaving_a_person_with_answers_asks_first(qtbot, window, snap) -> None:
 
 def test_finish_ends_the_visit_and_the_next_person_starts_afresh(qtbot, window) -> None:
     screen = prefilled(window, page=5)
-    screen.mode = "sending"
+    screen.wizard.step = Step.SENDING
     screen.show_submitted(Submitted("u1", "TRK-ABCD-1234", "job1"))
     screen.show_protocol("PROT-2026-000017", True)
     assert shows(window, "TRK-ABCD-1234") and shows(window, "PROT-2026-000017")
@@ -67,6 +71,7 @@ def test_finish_ends_the_visit_and_the_next_person_starts_afresh(qtbot, window) 
     assert not window.ctx.citizen.active
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
+    opened(window)
     tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shows(window, "Passo 1 di 6")
     assert not shows(window, "TRK-ABCD-1234") and not shows(window, "PROT-2026-000017")
@@ -74,11 +79,12 @@ def test_finish_ends_the_visit_and_the_next_person_starts_afresh(qtbot, window) 
 
 def test_a_confirmation_left_on_screen_is_not_shown_to_the_next_person(qtbot, window) -> None:
     screen = prefilled(window, page=5)
-    screen.mode = "sending"
+    screen.wizard.step = Step.SENDING
     screen.show_submitted(Submitted("u1", "TRK-ABCD-1234", "job1"))
     tap(qtbot, window, "⌂ Inizio")  # left without "Ho finito"
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
+    opened(window)
     tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shows(window, "Passo 1 di 6") and not shows(window, "TRK-ABCD-1234")
     assert [w for w in window.findChildren(QWidget, "trackingCode") if w.isVisible()] == []
@@ -140,3 +146,29 @@ def test_the_household_starts_with_the_applicant_and_a_removal_stays(qtbot, wind
     tap(qtbot, window, "‹ Indietro")
     tap(qtbot, window, "Avanti ›")
     assert not shows(window, "Anna Ferraro")  # removed by the citizen: not put back
+
+
+def test_the_call_is_read_on_a_worker_thread_while_the_screen_stays_live(
+    qtbot, window, monkeypatch
+) -> None:
+    from kiosk.ui.screens import apply as apply_screen
+
+    readers: list[threading.Thread] = []
+    go_on = threading.Event()
+    real = apply_screen.open_call
+
+    def slow_read(*args: Any) -> Any:  # a large form on a slow card
+        readers.append(threading.current_thread())
+        go_on.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(apply_screen, "open_call", slow_read)
+    window.go("calls")
+    window.go("apply", {"call_id": "bs-piazzola"})
+    screen = window.screens["apply"]
+    qtbot.waitUntil(lambda: readers != [])
+    assert screen.step == Step.LOADING  # the UI thread did not wait for the read
+    assert readers[0] is not threading.main_thread()
+    go_on.set()
+    opened(window)
+    assert shows(window, "Ho letto, continua") and "bs-piazzola" in window.ctx.citizen.drafts

@@ -22,6 +22,8 @@ from kiosk.core.speech import SilentSpeaker, espeak_command, render_wav
 from kiosk.ui.key_navigation import can_take_focus
 from kiosk.ui.spoken_mode import speakable
 from kiosk.ui.theme import HIGH_CONTRAST, THEMES, contrast_ratio, text_pairs
+from tests.kiosk.people import opened
+from tests.printing.escpos_decode import decode
 
 
 def listen(window) -> SilentSpeaker:  # type: ignore[no-untyped-def]
@@ -240,7 +242,7 @@ def heard(qtbot, speaker: SilentSpeaker, words: str, timeout: int = 5000) -> Non
 def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_the_receipt(
     qtbot, kiosk, printer
 ) -> None:  # type: ignore[no-untyped-def]
-    window, _backend = kiosk
+    window, backend = kiosk
     speaker = listen(window)
     window.spoken.headset = True  # the headset jack reports a headset
     # The answers of the form given earlier in the visit (typing them is covered by
@@ -283,13 +285,23 @@ def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_t
     press_until(qtbot, window, speaker, "Fai domanda qui")
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_route == "apply")
+    opened(window)
     press_until(qtbot, window, speaker, "Invia la domanda")
+    speaker.busy = True  # from here the voice takes its time over each sentence
     press(qtbot, window, Qt.Key.Key_Return)
 
-    # The receipt, read aloud in the headset with its tracking code, as it prints.
+    # The receipt, read aloud in the headset with its tracking code, before it prints:
+    # the printer worker has put it aside (that is what brought it on screen), and
+    # nothing comes out while the voice reads it.
     heard(qtbot, speaker, "Codice di verifica", timeout=15_000)
     receipt = next(t for t in speaker.texts() if "Codice di verifica" in t)
-    code = window.screens["apply"].findChild(QLabel, "trackingCode")
     assert "DOMANDA" in receipt.upper() and "Buoni spesa" in receipt
+    assert printer.jobs == []
+    speaker.busy = False  # the reading is over: the receipt prints
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=10_000)
+    printed = " ".join(decode(printer.jobs[0]).texts)
+    code = window.screens["apply"].findChild(QLabel, "trackingCode")
     if code is not None and code.text():
-        assert code.text().split()[-1] in receipt
+        assert code.text().split()[-1] in receipt and code.text().split()[-1] in printed
+    window.end_visit()  # spoken mode ends with the visit, and jobs print at once again
+    assert not backend.printing.worker.reading_first

@@ -16,7 +16,7 @@ from languages import language, pick
 from languages.catalog import translate
 from printing.escpos_render import PROFILES
 from printing.raster import text_image
-from tests.kiosk.people import fill, shown, shows, tap, tap_named
+from tests.kiosk.people import fill, opened, shown, shows, tap, tap_named
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.printing.test_citizen_lines import same_picture
@@ -54,6 +54,7 @@ def test_a_buoni_spesa_application_in_the_citizens_language(
     qtbot.waitUntil(lambda: shows(window, t("HomeScreen", "Calls and subsidies")))
     tap(qtbot, window, t("HomeScreen", "Calls and subsidies"))
     tap(qtbot, window, t("CallsScreen", "Apply here"))
+    opened(window)
     # The Comune's privacy notice comes first, its headings in the citizen's language.
     assert shows(window, t("Privacy", "Data controller"))
     tap(qtbot, window, t("ApplyScreen", "I have read it, go on"))

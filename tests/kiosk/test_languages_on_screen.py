@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from languages import CODES, language
+from tests.kiosk.people import opened
 
 CITIZEN_SCREENS = [
     ("home", {}),
@@ -40,6 +41,8 @@ def test_every_citizen_screen_in_every_language(qtbot, window, snap, lang, route
             window.ctx.citizen.cart.add(cart_line(session, "s01", 2))
         window._show_cart()
     window.go(route, params)
+    if route == "apply":
+        opened(window)
     qtbot.wait(10)
     snap(window, f"{route}-{lang}")
     mirrored = language(lang).right_to_left

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from kiosk.core.privacy import printed_notice, sections
 from languages.catalog import translate
-from tests.kiosk.people import choose_language, shows, tap
+from tests.kiosk.people import choose_language, opened, shows, tap
 from tests.kiosk.test_printing_on_screen import printing_kiosk
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
@@ -58,6 +58,7 @@ def test_applying_starts_with_the_comunes_notice_in_full_and_it_prints(
     window, _backend = kiosk
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Fai domanda qui")
+    opened(window)
     notice = CALL["privacy_notice"]
     for text in (
         "Informativa privacy",
@@ -92,6 +93,7 @@ def test_applying_starts_with_the_comunes_notice_in_full_and_it_prints(
     tap(qtbot, window, "‹ Indietro")
     assert window.current_route == "calls"
     tap(qtbot, window, "Fai domanda qui")
+    opened(window)
     assert shows(window, "Passo 1 di 6") and form_inputs(window)
 
 
@@ -107,6 +109,7 @@ def test_the_notice_is_in_the_citizens_language_where_the_platform_gave_it(
     qtbot.waitUntil(lambda: window.ctx.lang == lang)
     window.go("calls", {})
     tap(qtbot, window, translate("CallsScreen", "Apply here", lang))
+    opened(window)
     notice = CALL["privacy_notice"]
     assert shows(window, translate("Privacy", "Data controller", lang))
     assert shows(window, translate("Privacy", "Your rights", lang))

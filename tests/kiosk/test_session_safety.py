@@ -64,3 +64,17 @@ def test_results_still_being_drawn_are_not_left_for_the_next_person(qtbot, windo
     assert screen.results.findChildren(QAbstractButton) == []
     tap(qtbot, window, "Servizi")
     assert screen.stack.currentWidget() is screen.category_page
+
+
+def test_the_time_out_prompt_over_a_form_in_italian(qtbot, window, snap) -> None:  # type: ignore[no-untyped-def]
+    from tests.kiosk.people import prefilled
+
+    prefilled(window, page=1)  # a citizen half-way through an application
+    window.countdown_s = 20
+    window.idle.timeout_ms = 200
+    window.idle.longer(False)
+    qtbot.waitUntil(lambda: shows(window, "Sei ancora lì?"), timeout=3_000)
+    assert shows(window, "secondi")
+    snap(window, "still-there-it-form")  # the panel's size, no text cut
+    tap(qtbot, window, "Continua")
+    assert not shows(window, "Sei ancora lì?") and window.current_route == "apply"

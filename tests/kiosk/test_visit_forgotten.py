@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.main_window import data_screens
-from tests.kiosk.people import shows, tap
+from tests.kiosk.people import opened, shows, tap
 
 SURNAME = "Zanardelliqux"  # in no catalog, no translation, no demo record
 SEARCH = "assistenzaqux"
@@ -57,6 +57,7 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
     qtbot.waitUntil(lambda: window.current_route == "service")
     window.go("apply", {"call_id": "bs-piazzola"})
     qtbot.waitUntil(lambda: window.current_route == "apply")
+    opened(window)
     tap(qtbot, window, "Ho letto, continua")  # the Comune's privacy notice comes first
     qtbot.waitUntil(lambda: window.findChild(QLineEdit, "input_cognome") is not None)
     window.findChild(QLineEdit, "input_cognome").setText(SURNAME)
@@ -88,5 +89,32 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
     ):
         window.go(route, params)
         qtbot.waitUntil(lambda route=route: window.current_route == route)
+        if route == "apply":
+            opened(window)
         assert leftovers(window) == [], route
     assert not shows(window, SURNAME)
+
+
+def test_everything_a_visit_holds_is_forgotten_in_one_place() -> None:
+    """A visit's data is a field of Visit, never an attribute of the session beside it:
+    ending the visit replaces it whole, so a new field needs no clearing of its own."""
+    from dataclasses import fields
+
+    from kiosk.core.session import CitizenSession, Visit
+
+    session = CitizenSession("ro")
+    assert set(CitizenSession.__slots__) == {"language", "visit"}  # nothing else kept
+    visit = session.visit
+    kept = {}
+    for part in fields(Visit):  # every field given something of this visit
+        default = getattr(Visit(), part.name)
+        if isinstance(default, dict):
+            getattr(visit, part.name)["call"] = SURNAME
+        else:
+            setattr(visit, part.name, SURNAME)
+        kept[part.name] = getattr(visit, part.name)
+    session.end()
+    assert session.visit == Visit() and session.visit is not visit
+    assert session.language == "ro"  # the kiosk's, not the visit's
+    for name, held in kept.items():  # a container someone kept a reference to is empty
+        assert not isinstance(held, dict) or held == {}, name

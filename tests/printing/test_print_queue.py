@@ -425,3 +425,33 @@ def job_row_id(session, job_uuid: str) -> int:  # type: ignore[no-untyped-def]
 def print_queue_rows(store: Store) -> list[PrintJob]:
     with store.read() as session:
         return list(session.scalars(select(PrintJob)))
+
+
+def test_a_job_read_aloud_first_prints_once_the_reading_is_over(
+    store: Store, worker: PrintWorker, printer: FakePrinter
+) -> None:
+    with store.write() as session:  # queued before spoken mode: prints as usual
+        before = print_queue.add(session, receipt(1), "receipt", "PR-0001")
+    worker.start()
+    eventually(lambda: job_row(store, before).state == "printed")
+    worker.read_first(True)  # spoken mode started
+    with store.write() as session:  # a receipt and its voucher, in one transaction
+        receipt_job = print_queue.add(session, receipt(2), "receipt", "PR-0002")
+        voucher_job = print_queue.add(session, receipt(3), "voucher", "PR-0003")
+    worker.wake()
+    # The worker says the receipt waits (the kiosk shows it and reads it aloud) ...
+    eventually(
+        lambda: PrintUpdate(worker.last.printer, receipt_job, "pending", 2) in worker.updates  # type: ignore[attr-defined]
+    )
+    assert len(printer.jobs) == 1 and job_row(store, receipt_job).state == "pending"
+    worker.let_go_queued()  # ... and it has been read: both slips of the purchase print
+    eventually(lambda: job_row(store, voucher_job).state == "printed")
+    assert len(printer.jobs) == 3
+    with store.write() as session:  # a slip queued after the reading waits for its own
+        later = print_queue.add(session, receipt(4), "receipt", "PR-0004")
+    worker.wake()
+    eventually(lambda: any(u.job_uuid == later for u in worker.updates))  # type: ignore[attr-defined]
+    assert job_row(store, later).state == "pending"
+    worker.read_first(False)  # the visit ended: nothing waits any more
+    eventually(lambda: job_row(store, later).state == "printed")
+    assert worker.reading_first is False and len(printer.jobs) == 4

@@ -96,3 +96,19 @@ def test_only_the_latest_questions_are_remembered(demo_store: Store, reads: list
     assert reads == []
     reader.search("parola0", None)  # forgotten: read again
     assert reads != []
+
+
+def test_the_words_of_a_changed_index_are_read_on_the_worker(
+    demo_store: Store, reads: list[str]
+) -> None:
+    # Typo correction keeps the index's words in memory; after a sync they are read
+    # again by the warm, not by the next search typed on the screen.
+    reader = CatalogReader(demo_store)
+    reader.search("pasto", None)  # the words are in memory
+    for number in range(CatalogReader.RECENT):  # other screens since: no search to warm
+        reader.comune_name(f"c{number}")
+    publish(demo_store, "s62", "Laboratorio di origami")
+    warm_on_a_worker(reader)
+    reads.clear()
+    assert [s.id for s in reader.search("origani", None)] == ["s62"]  # corrected
+    assert not any("services_fts_words" in statement for statement in reads)

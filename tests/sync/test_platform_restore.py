@@ -29,7 +29,7 @@ from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 from tests.sync.conftest import ADMIN, assert_mirror_equals_server
-from tests.sync.test_application_submission import application
+from tests.sync.helpers import application
 
 
 @dataclass
@@ -230,3 +230,43 @@ def _service_row(store: Store, service_id: str) -> dict[str, object]:
         row = session.get(Service, service_id)
         assert row is not None
         return {c.name: getattr(row, c.name) for c in Service.__table__.columns}
+
+
+def test_a_kiosk_restored_from_its_own_older_backup_sends_nothing_twice(
+    engine: SyncEngine, central: object, store: Store, tmp_path: Path
+) -> None:
+    """The other side: the kiosk's store goes back to an older copy (store/backup.py).
+    What it had queued then is sent again and answered as before (same server ids),
+    what it had pulled since is pulled again, and the platform holds each record once."""
+    from store.backup import backup, restore
+    from tests.sync.conftest import Central
+
+    assert isinstance(central, Central)
+    engine.run_once()
+    sent = apply_for(engine, 2)
+    engine.run_once()
+    queued = apply_for(engine, 3)  # in the backup as waiting to be sent
+    copy = tmp_path / "kiosk-backup.sqlite3"
+    backup(store.path, copy)
+    engine.run_once()  # accepted after the backup
+    services = central.platform.records("services")
+    central.platform.publish("services", {**services["s02"], "price_cents": 2468})
+    engine.run_once()
+    answered = {uuid: row.server_id for uuid, row in outbox_rows(store).items()}
+    store.close()
+
+    restore(copy, store.path)
+    reopened = Store(store.path)
+    try:
+        again = SyncEngine(reopened, engine.client, page_size=20, push_batch=10)
+        assert again.run_once().problems == {}
+        rows = outbox_rows(reopened)
+        assert {uuid: rows[uuid].server_id for uuid in sent + queued} == {
+            uuid: answered[uuid] for uuid in sent + queued
+        }
+        stored = [row.uuid for row in central.platform.submissions()]
+        assert sorted(stored) == sorted(sent + queued)  # each once
+        assert prices(reopened)["s02"] == 2468
+        assert_mirror_equals_server(reopened, central.platform)
+    finally:
+        reopened.close()

@@ -42,6 +42,13 @@ class PrintController(QObject):
         self._job_states: dict[str, str] = {}
         bridge.updated.connect(self._on_update)
         window.print_requested.connect(self.print_document)
+        # In spoken mode a slip is read aloud before it prints: the worker holds new jobs
+        # until the reading is over (SpokenMode.read_before_printing).
+        spoken = window.spoken
+        if spoken is not None:
+            spoken.switched.connect(printing.worker.read_first)
+            if spoken.on:
+                printing.worker.read_first(True)
 
     @property
     def panel(self) -> PrintPanel:
@@ -76,8 +83,8 @@ class PrintController(QObject):
         job_uuid, preview, slip = result
         state = self._job_states.get(job_uuid, "pending")
         self.panel.show_job(job_uuid, preview, self.printing.worker.last, state)
-        if self.window.spoken is not None:
-            self.window.spoken.read_slip(slip)  # in spoken mode: every line, aloud
+        if self.window.spoken is not None:  # in spoken mode every line, aloud, first
+            self.window.spoken.read_before_printing(slip, self.printing.worker.let_go_queued)
 
     def _failed(self, error: BaseException) -> None:
         log.error("printing: the slip could not be queued", exc_info=error)

@@ -5,19 +5,22 @@ a review, then submission.
 The first step is the call's privacy notice (GDPR art. 13), in full, before any personal
 data is typed; "Print the notice" prints it. The citizen goes on once they say they read it.
 
-The wizard keeps the answers in the citizen's draft (kiosk.core.applying.Draft, held by the
-session), so Back, leaving for the catalog and coming back lose nothing; the idle
-timeout forgets it. "Next" checks the page with the form's own rules and shows each
-problem under its question. Household members are edited one person at a time on a
-page of their own. Submission itself runs off the UI thread (see ApplyController).
+This module is the view. The wizard's state and rules (steps, "Next" and "Back", a
+household member's page, the form's checks) are kiosk.core.apply_wizard.ApplyWizard,
+tested without Qt. The answers live in the citizen's draft (kiosk.core.applying.Draft,
+held by the visit), so Back, leaving for the catalog and coming back lose nothing; the
+idle timeout forgets it. Problems are shown under their questions. Reading the call and
+its form happens on a worker thread; submission runs off the UI thread too (see
+ApplyController).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import logging
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.answers import Problem, check, eligibility, is_visible, visible_pages
-from forms.prefill import first_item
-from kiosk.core.applying import Draft, NotAvailableError, start
+from forms.answers import Problem
+from kiosk.core.apply_wizard import ASKING, ApplyWizard, Outcome, Step
+from kiosk.core.applying import Draft, open_call
 from kiosk.core.privacy import printed_notice
 from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.form_fields import (
     FieldWidget,
@@ -51,11 +55,9 @@ from store.catalog import CatalogReader, pick
 if TYPE_CHECKING:
     from kiosk.core.applying import Submitted
 
+log = logging.getLogger(__name__)
+
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 class ApplyScreen(DataScreen):
@@ -64,18 +66,11 @@ class ApplyScreen(DataScreen):
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
-        self.draft: Draft | None = None
-        # notice | page | member | review | sending | done | unavailable
-        self.mode = "page"
-        self.member: dict[str, Any] = {}
-        self._member_before: dict[str, Any] = {}  # to tell whether anything was typed
-        self.member_index: int | None = None  # None: a person being added
-        self.submitted: Submitted | None = None
-        self.protocol: str | None = None
-        self.online = True
-        self.problems: list[Problem] = []
+        self.wizard = ApplyWizard()
+        self._opening: str | None = None  # the call whose draft is on its way
+        self._reader = TaskRunner(self)  # reads the call and its form off the UI thread
         self.widgets: dict[str, FieldWidget] = {}
-        self._comuni: list[Option] = []
+        self._comuni: list[Option] | None = None  # the Comuni as answer options
         self._rendering = False
 
         self.call_title = label(role="muted", name="applyCallTitle")
@@ -111,63 +106,74 @@ class ApplyScreen(DataScreen):
 
     # Entering, and the draft ---------------------------------------------------------
 
+    @property
+    def draft(self) -> Draft | None:
+        return self.wizard.draft
+
+    @property
+    def step(self) -> Step:
+        return self.wizard.step
+
     def enter(self, **params: Any) -> None:
         call_id = str(params.get("call_id", ""))
-        self._comuni = [(c.id, {"it": c.name}) for c in self.catalog.comuni()]
-        # A confirmation is never shown again: whoever opens the call next (maybe the
-        # next person, if this one left without "Finish") starts a new application.
-        if self.mode == "done":
-            self.forget()
-        self.submitted, self.protocol, self.problems = None, None, []
+        self.wizard.loading()
         draft = self.ctx.citizen.drafts.get(call_id)
-        if draft is None:
-            try:
-                with self.catalog.store.read() as session:
-                    draft = start(session, call_id, datetime.now(UTC))
-            except NotAvailableError:
-                self.draft, self.mode = None, "unavailable"
-                self._render()
-                return
-            self.ctx.citizen.drafts[call_id] = draft
-        self.draft = draft
-        if draft.needs_notice:
-            self.mode = "notice"
+        if draft is not None and self._comuni is not None:
+            self._opening = None
+            self.wizard.opened(draft)
         else:
-            self.mode = "review" if draft.page >= len(draft.pages) else "page"
+            self._opening = call_id
+            self._read_call(call_id)
+        self._render()
+
+    def _read_call(self, call_id: str) -> None:
+        """A new draft for the call, and the Comuni (answer options), read on a worker
+        thread: a form definition is parsed and checked on the way."""
+        store, catalog = self.catalog.store, self.catalog
+
+        def work() -> tuple[Draft | None, list[Option]]:
+            draft = open_call(store, call_id, datetime.now(UTC))
+            return draft, [(c.id, {"it": c.name}) for c in catalog.comuni()]
+
+        def failed(error: BaseException) -> None:
+            log.error("application: the call could not be read", exc_info=error)
+            self.show_opened(call_id, None, [])
+
+        self._reader.run(work, lambda found: self.show_opened(call_id, *found), failed)
+
+    def show_opened(self, call_id: str, draft: Draft | None, comuni: list[Option]) -> None:
+        """The call's new draft (None: it cannot be applied for here) and the Comuni.
+        An answer that comes after the citizen left the call, or after the visit
+        ended, is dropped."""
+        if call_id != self._opening or self.wizard.step != Step.LOADING:
+            return
+        self._opening = None
+        self._comuni = comuni
+        if draft is not None:
+            draft = self.ctx.citizen.drafts.setdefault(call_id, draft)
+        self.wizard.opened(draft)
         self._render()
 
     def forget(self) -> None:
         self.discard.hide()
-        self.draft, self.submitted, self.protocol = None, None, None
-        self.member, self.member_index, self.problems = {}, None, []
-        self.mode = "page"
+        self._opening = None
+        self.wizard.forget()
         self._show_keyboard(False)
         self.area.clear()
         self.widgets = {}
 
     def step_back(self) -> bool:
-        if self.draft is None or self.mode in ("notice", "done", "unavailable", "sending"):
-            return False
-        if self.mode == "member":
+        if self.wizard.step == Step.MEMBER:
             self._leave_member()
             return True
         self._collect()
-        earlier = [i for i in self._visible_indexes() if i < self.draft.page]
-        if not earlier:
-            return False  # the first page: back to the calls, the draft is kept
-        self._go_to_page(earlier[-1])
-        return True
-
-    def _visible_indexes(self) -> list[int]:
-        assert self.draft is not None
-        shown = {id(p) for p in visible_pages(self.draft.form, self.draft.answers, today())}
-        return [i for i, page in enumerate(self.draft.pages) if id(page) in shown]
+        if self.wizard.page_back():
+            self._render()
+            return True
+        return False  # the first page: back to the calls, the draft is kept
 
     def _go_to_page(self, index: int) -> None:
-        assert self.draft is not None
-        self.draft.page = index
-        self.mode = "review" if index >= len(self.draft.pages) else "page"
-        self.problems = []
+        self.wizard.go_to_page(index)
         self._render()
 
     # Rendering -----------------------------------------------------------------------
@@ -182,15 +188,20 @@ class ApplyScreen(DataScreen):
             focused.clearFocus()
         self.keyboard.unbind()
         self.area.clear()
+        self.area.widget().setMinimumHeight(0)  # room a closed keyboard left is not kept
+        self._show_titles(True)
         self.widgets = {}
         self._rendering = False
-        if self.mode == "unavailable" or self.draft is None:
+        step = self.wizard.step
+        if step == Step.LOADING:
+            pass  # for the moment the call's form takes to be read: nothing to show yet
+        elif step == Step.UNAVAILABLE or self.draft is None:
             self._render_unavailable()
-        elif self.mode == "notice":
+        elif step == Step.NOTICE:
             self._render_notice()
-        elif self.mode in ("page", "member"):
+        elif step in ASKING:
             self._render_fields()
-        elif self.mode in ("review", "sending"):
+        elif step in (Step.REVIEW, Step.SENDING):
             self._render_review()
         else:
             self._render_done()
@@ -211,25 +222,13 @@ class ApplyScreen(DataScreen):
             "privacy_notice", lambda context: privacy_notice(context, data), self.draft.call_id
         )
 
-    def _fields(self) -> list[dict[str, Any]]:
-        """The questions on screen: the page's, or those about one person."""
-        assert self.draft is not None
-        if self.mode == "member":
-            return list(self._repeat_item()["fields"])
-        return list(self.draft.pages[self.draft.page]["fields"])
-
-    def _repeat_item(self) -> dict[str, Any]:
-        assert self.draft is not None
-        page = self.draft.pages[self.draft.page]
-        return next(item for item in page["fields"] if item["type"] == "repeat")
-
     def _render_fields(self) -> None:
         assert self.draft is not None
         choices = self.draft.form.data.get("choices", {})
-        values = self.member if self.mode == "member" else self.draft.answers
-        if self.mode == "page":
-            self._start_repeats_with_first_item()
-        for item in self._fields():
+        self.wizard.start_repeats_with_first_item()
+        values = self.wizard.values()
+        assert self._comuni is not None
+        for item in self.wizard.fields():
             widget = field_widget(item, choices, self._comuni, self._describe_member)
             if widget is None:
                 continue
@@ -243,22 +242,13 @@ class ApplyScreen(DataScreen):
             self.area.add(widget)
         self._update_visibility()
 
-    def _start_repeats_with_first_item(self) -> None:
-        """The household starts with the applicant in it (the form's ``first_item``),
-        once: a person the citizen removed stays removed."""
-        assert self.draft is not None
-        for item in self._fields():
-            if item["type"] == "repeat" and item["name"] not in self.draft.answers:
-                first = first_item(item, self.draft.answers)
-                if first:
-                    self.draft.answers[item["name"]] = [first]
-
     def _render_review(self) -> None:
         assert self.draft is not None
         draft, lang = self.draft, self.ctx.lang
         choices = draft.form.data.get("choices", {})
-        cleaned, self.problems = draft.all_problems(today())
-        for index in self._visible_indexes():
+        assert self._comuni is not None
+        cleaned = self.wizard.review()
+        for index in self.wizard.visible_indexes():
             page = draft.pages[index]
             section = card()
             column = QVBoxLayout(section)
@@ -299,15 +289,10 @@ class ApplyScreen(DataScreen):
         )
 
     def _eligibility_hint(self, cleaned: dict[str, Any]) -> str:
-        assert self.draft is not None
-        rules = eligibility(self.draft.form, cleaned, today())
-        if not rules or self.problems:
+        unmet_rules = self.wizard.eligibility(cleaned)
+        if unmet_rules is None:
             return ""
-        unmet = [
-            pick(message, self.ctx.lang)
-            for kind, met, message in rules
-            if kind == "hard" and not met
-        ]
+        unmet = [pick(message, self.ctx.lang) for message in unmet_rules]
         if unmet:
             return self.tr("Please note: {reasons}").format(reasons=" ".join(unmet))
         return self.tr(
@@ -329,17 +314,13 @@ class ApplyScreen(DataScreen):
 
     def _collect(self) -> None:
         """Copies what is on screen into the draft (or the person being edited)."""
-        if self.draft is None or self.mode not in ("page", "member"):
-            return
-        target = self.member if self.mode == "member" else self.draft.answers
-        for name, widget in self.widgets.items():
-            if isinstance(widget, RepeatField):
-                continue  # the members are kept in the draft as they are edited
-            value = widget.value()
-            if value is None:
-                target.pop(name, None)
-            else:
-                target[name] = value
+        self.wizard.take(
+            {
+                name: widget.value()
+                for name, widget in self.widgets.items()
+                if not isinstance(widget, RepeatField)  # people are kept as they are saved
+            }
+        )
 
     def _on_edited(self) -> None:
         self._collect()
@@ -349,14 +330,10 @@ class ApplyScreen(DataScreen):
         self._update_visibility()
 
     def _update_visibility(self) -> None:
-        assert self.draft is not None
-        scope = (
-            {**self.draft.answers, **self.member} if self.mode == "member" else (self.draft.answers)
-        )
-        for item in self._fields():
+        for item in self.wizard.fields():
             widget = self.widgets.get(item["name"])
             if widget is not None:
-                widget.setVisible(is_visible(self.draft.form, item, scope, today()))
+                widget.setVisible(self.wizard.is_shown(item))
 
     def _describe_member(self, repeat: dict[str, Any], member: dict[str, Any]) -> str:
         """One line about a person: the first few answers given about them."""
@@ -366,28 +343,24 @@ class ApplyScreen(DataScreen):
         for item in repeat["fields"]:
             if item["name"] in member and item["type"] not in ("yes_no", "declaration"):
                 parts.append(
-                    answer_text(item, member[item["name"]], choices, self._comuni, self.ctx.lang)
+                    answer_text(
+                        item, member[item["name"]], choices, self._comuni or [], self.ctx.lang
+                    )
                 )
         return " · ".join(parts[:4]) or self.tr("(no answers yet)")
 
     # Household members -------------------------------------------------------------
 
     def _edit_member(self, index: int | None) -> None:
-        assert self.draft is not None
         self._collect()
-        members = self.draft.answers.get(self._repeat_item()["name"], [])
-        self.member_index = index
-        self.member = dict(members[index]) if index is not None else {}
-        self._member_before = dict(self.member)
-        self.mode = "member"
-        self.problems = []
+        self.wizard.edit_member(index)
         self._render()
 
     def _leave_member(self) -> None:
         """Cancel or Back on a person: what was typed about them is lost, so ask first
         (nothing typed or changed: nothing to ask)."""
         self._collect()
-        if self.member == self._member_before:
+        if not self.wizard.member_changed():
             self._cancel_member()
             return
         self._show_keyboard(False)
@@ -401,79 +374,31 @@ class ApplyScreen(DataScreen):
         )
 
     def _cancel_member(self) -> None:
-        self.member, self.member_index = {}, None
-        self.mode = "page"
-        self.problems = []
+        self.wizard.leave_member()
         self._render()
 
-    def _save_member(self) -> None:
-        assert self.draft is not None
-        self._collect()
-        name = self._repeat_item()["name"]
-        trial = list(self.draft.answers.get(name, []))
-        if self.member_index is None:
-            trial.append(dict(self.member))
-            position = len(trial)
-        else:
-            trial[self.member_index] = dict(self.member)
-            position = self.member_index + 1
-        page_id = self.draft.pages[self.draft.page]["id"]
-        trial_answers = {**self.draft.answers, name: trial}
-        _cleaned, problems = check(
-            self.draft.form, trial_answers, today=today(), pages={page_id}, comuni=self.draft.comuni
-        )
-        prefix = f"{name}.{position}."
-        mine = [
-            Problem(p.path[len(prefix) :], p.code, p.params, p.text)
-            for p in problems
-            if p.path.startswith(prefix)
-        ]
-        if mine:
-            self.problems = mine
-            self._show_problems()
-            return
-        self.draft.answers[name] = trial
-        self._cancel_member()
-
     def _remove_member(self, index: int) -> None:
-        assert self.draft is not None
         self._collect()
-        name = self._repeat_item()["name"]
-        members = list(self.draft.answers.get(name, []))
-        del members[index]
-        self.draft.answers[name] = members
-        self.problems = []
+        self.wizard.remove_member(index)
         self._render()
 
     # Next, problems and submission -------------------------------------------------
 
     def _next(self) -> None:
-        if self.mode == "done":
+        if self.wizard.step in ASKING:
+            self._collect()
+        outcome = self.wizard.next()
+        if outcome == Outcome.FINISHED:
             self.visit_finished.emit()
-            return
-        if self.draft is None or self.mode == "unavailable":
+        elif outcome == Outcome.LEAVE:
             self.go("calls")
-            return
-        if self.mode == "member":
-            self._save_member()
-            return
-        if self.mode == "notice":
-            self.draft.notice_read = True
-            self._go_to_page(self.draft.page)
-            return
-        if self.mode == "review":
-            if not self.problems:
-                self.mode = "sending"
-                self.retranslate()
-                self.submit_requested.emit(self.draft)
-            return
-        self._collect()
-        self.problems = self.draft.page_problems(today())
-        if self.problems:
+        elif outcome == Outcome.MOVED:
+            self._render()
+        elif outcome == Outcome.PROBLEMS:
             self._show_problems()
-            return
-        later = [i for i in self._visible_indexes() if i > self.draft.page]
-        self._go_to_page(later[0] if later else len(self.draft.pages))
+        elif outcome == Outcome.SUBMIT:
+            self.retranslate()
+            self.submit_requested.emit(self.draft)
 
     def _show_problems(self) -> None:
         """Each problem under its question; a person's problems on that person's card."""
@@ -485,7 +410,7 @@ class ApplyScreen(DataScreen):
                 widget.set_member_errors({})
         member_errors: dict[str, dict[int, list[str]]] = {}
         elsewhere = []
-        for problem in self.problems:
+        for problem in self.wizard.problems:
             parts = problem.path.split(".")
             widget = self.widgets.get(parts[0])
             if widget is None or widget.isHidden():
@@ -502,7 +427,7 @@ class ApplyScreen(DataScreen):
             repeat.set_member_errors(errors)
         summary = self.tr("Please check the answers marked below.")
         self.banner.setText("\n".join(["⚠  " + summary, *elsewhere]))
-        self.banner.setVisible(bool(self.problems))
+        self.banner.setVisible(bool(self.wizard.problems))
         first = next((w for w in self.widgets.values() if not w.error.isHidden()), None)
         if first is not None:
             self.area.ensureWidgetVisible(first)
@@ -510,17 +435,13 @@ class ApplyScreen(DataScreen):
     def show_submitted(self, result: Submitted | list[Problem]) -> None:
         """The controller's answer: saved (with its tracking code), or refused."""
         assert self.draft is not None
-        if isinstance(result, list):
-            self.mode = "review"
-            self._render()
-            return
-        self.ctx.citizen.drafts.pop(self.draft.call_id, None)
-        self.submitted = result
-        self.mode = "done"
+        if not isinstance(result, list):
+            self.ctx.citizen.drafts.pop(self.draft.call_id, None)
+        self.wizard.sent(result)
         self._render()
 
     def show_submit_failed(self) -> None:
-        self.mode = "review"
+        self.wizard.send_failed()
         self._render()
         self.banner.setText(
             "⚠  "
@@ -532,8 +453,8 @@ class ApplyScreen(DataScreen):
         self.banner.show()
 
     def show_protocol(self, protocol: str | None, online: bool) -> None:
-        self.protocol, self.online = protocol, online
-        if self.mode == "done":
+        self.wizard.protocol, self.wizard.online = protocol, online
+        if self.wizard.step == Step.DONE:
             self.retranslate()
 
     # Scanner and keyboard ----------------------------------------------------------
@@ -541,7 +462,7 @@ class ApplyScreen(DataScreen):
     def take_scanned(self, text: str) -> bool:
         """A card read by the barcode scanner: its code goes into a codice fiscale field
         of this page (the one being typed in, else the first still empty)."""
-        if not self.isVisible() or self.mode not in ("page", "member"):
+        if not self.isVisible() or self.wizard.step not in ASKING:
             return False
         fields = [
             w
@@ -573,59 +494,84 @@ class ApplyScreen(DataScreen):
                 return
 
     def _show_keyboard(self, visible: bool) -> None:
-        # The keyboard takes the room of the call's name and the step, so the question
-        # being answered stays in view on a 1080-pixel-high panel.
+        # The keyboard takes the room of the call's name, the step and the page's title,
+        # so the question being answered and its neighbours stay in view on a
+        # 1080-pixel-high panel. They come back with the next page, not when the
+        # keyboard closes: the page grows downwards and nothing on it moves.
+        focused = QApplication.focusWidget()
+        anchor = focused if focused is not None and self.area.isAncestorOf(focused) else None
+        before = anchor.mapTo(self, QPoint(0, 0)).y() if anchor and not visible else None
         self.keyboard.setVisible(visible)
-        self.call_title.setVisible(not visible)
-        self.progress.setVisible(not visible)
+        if visible:
+            self._show_titles(False)
+        if anchor is not None and before is not None:
+            self._keep_in_place(anchor, before)
+
+    def _show_titles(self, visible: bool) -> None:
+        for title in (self.call_title, self.progress, self.page_title):
+            title.setVisible(visible)
+
+    def _keep_in_place(self, anchor: QWidget, before: int) -> None:
+        """When the keyboard goes, the field being typed in stays where the citizen's
+        eyes are: a short page would be pulled down to fill the taller view, so room is
+        added under its last field instead."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        moved = anchor.mapTo(self, QPoint(0, 0)).y() - before
+        if not moved:
+            return
+        bar, content = self.area.verticalScrollBar(), self.area.widget()
+        wanted = max(0, bar.value() + moved)
+        if wanted > bar.maximum():
+            content.setMinimumHeight(content.height() + wanted - bar.maximum())
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar.setValue(wanted)
 
     # Texts -------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        lang = self.ctx.lang
+        lang, wizard = self.ctx.lang, self.wizard
+        step, problems = wizard.step, wizard.problems
         self.keyboard.retranslate()
         self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setVisible(self.mode == "member")
-        self.banner.setVisible(bool(self.problems) and self.mode in ("page", "member", "review"))
-        if self.draft is None or self.mode == "unavailable":
+        self.cancel_button.setVisible(step == Step.MEMBER)
+        self.banner.setVisible(bool(problems) and step in (*ASKING, Step.REVIEW))
+        self.next_button.setVisible(step != Step.LOADING)
+        if step == Step.LOADING:
+            for text in (self.call_title, self.progress, self.page_title):
+                text.setText("")
+            return
+        if self.draft is None or step == Step.UNAVAILABLE:
             self._retranslate_unavailable()
             return
         draft = self.draft
         self.call_title.setText(pick(draft.call_title, lang))
-        visible = self._visible_indexes()
-        total = len(visible) + 1
-        if self.mode == "notice":
+        position, total = wizard.progress()
+        if step == Step.NOTICE:
             self.progress.setText(self.tr("Before you start"))
             self.page_title.setText(self.tr("Privacy notice"))
             self.next_button.setText(self.tr("I have read it, go on"))
             self.notice.retranslate(lang)
-        elif self.mode in ("page", "member"):
-            position = visible.index(draft.page) + 1 if draft.page in visible else 1
+        elif step in ASKING:
             self.progress.setText(self.tr("Step {n} of {total}").format(n=position, total=total))
             page = draft.pages[draft.page]
-            if self.mode == "member":
-                n = (
-                    self.member_index + 1
-                    if self.member_index is not None
-                    else len(draft.answers.get(self._repeat_item()["name"], [])) + 1
-                )
-                self.page_title.setText(self.tr("Person {n}").format(n=n))
+            if step == Step.MEMBER:
+                self.page_title.setText(self.tr("Person {n}").format(n=wizard.person_number()))
                 self.next_button.setText(self.tr("Save this person"))
             else:
                 self.page_title.setText(pick(page["title"], lang))
                 self.next_button.setText(self.tr("Next ›"))
             for widget in self.widgets.values():
                 widget.retranslate(lang)
-            if self.problems:
+            if problems:
                 self._show_problems()
-        elif self.mode in ("review", "sending"):
+        elif step in (Step.REVIEW, Step.SENDING):
             self.progress.setText(self.tr("Step {n} of {total}").format(n=total, total=total))
             self.page_title.setText(self.tr("Check your answers and send"))
             self.next_button.setText(
-                self.tr("Sending…") if self.mode == "sending" else self.tr("Send the application")
+                self.tr("Sending…") if step == Step.SENDING else self.tr("Send the application")
             )
-            self.next_button.setEnabled(self.mode == "review" and not self.problems)
-            if self.problems:
+            self.next_button.setEnabled(step == Step.REVIEW and not problems)
+            if problems:
                 self.banner.setText(
                     "⚠  "
                     + self.tr(
@@ -639,28 +585,29 @@ class ApplyScreen(DataScreen):
         self.next_button.setEnabled(True)
 
     def _retranslate_done(self) -> None:
-        assert self.submitted is not None
+        submitted, protocol = self.wizard.submitted, self.wizard.protocol
+        assert submitted is not None
         self.progress.setText("")
         self.page_title.setText(self.tr("Your application has been saved"))
         self.next_button.setText(self.tr("Finish"))
         self.code.setText(
             self.tr("Your tracking code: {code}").format(
-                code=left_to_right(self.submitted.tracking_code, self.ctx.lang)
+                code=left_to_right(submitted.tracking_code, self.ctx.lang)
             )
         )
-        if self.protocol:
-            protocol = self.tr("Protocol number: {protocol}").format(
-                protocol=left_to_right(self.protocol, self.ctx.lang)
+        if protocol:
+            protocol_line = self.tr("Protocol number: {protocol}").format(
+                protocol=left_to_right(protocol, self.ctx.lang)
             )
-        elif self.online:
-            protocol = self.tr("The Comune is giving it a protocol number…")
+        elif self.wizard.online:
+            protocol_line = self.tr("The Comune is giving it a protocol number…")
         else:
-            protocol = self.tr(
+            protocol_line = self.tr(
                 "This Social Point is offline right now: the application will leave by"
                 " itself as soon as it can. You will find its protocol number with the"
                 " tracking code."
             )
-        self.protocol_line.setText(protocol)
+        self.protocol_line.setText(protocol_line)
         self.done_lines.setText(
             "\n\n".join(
                 [

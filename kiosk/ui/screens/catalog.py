@@ -142,6 +142,7 @@ class CatalogScreen(DataScreen):
         self._results = []
         self._result_filling.cancel()
         self.results.clear()  # no results of the last person left behind
+        self.results_summary.clear()  # it names what they searched for
         self.comune_id = self.ctx.social_point.comune
         self._show_keyboard(False)
 

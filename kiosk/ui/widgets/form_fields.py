@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -24,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
+from kiosk.core.answer_input import (
+    amount_cents,
+    amount_text,
+    date_parts,
+    date_text,
+    iso_date,
+    whole_number,
+)
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
 from languages import CODES, left_to_right
 from languages.catalog import translate
@@ -32,7 +40,7 @@ from store.catalog import pick
 
 Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
 
-LINE_KINDS = ("text", "integer", "money", "date", "codice_fiscale", "iban", "phone", "email")
+LINE_KINDS = ("text", "integer", "money", "codice_fiscale", "iban", "phone", "email")
 UPPER_KINDS = ("codice_fiscale", "iban")
 
 
@@ -168,6 +176,94 @@ class LineField(FieldWidget):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self.input.setAccessibleDescription(hint)
+
+
+class DateField(FieldWidget):
+    """A date as three boxes, day, month and year, each named above it: no format to
+    remember, and the keyboard moves on by itself once a box is full. A whole date typed
+    or pasted into the first box ("23/01/1941") is spread over the three."""
+
+    PARTS = (("day", 2, 110), ("month", 2, 110), ("year", 4, 170))  # name, digits, width
+
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        super().__init__(item)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.boxes: list[QLineEdit] = []
+        self.captions: list[Any] = []
+        for index, (part, digits, width) in enumerate(self.PARTS):
+            column = QVBoxLayout()
+            column.setSpacing(4)
+            caption = label(role="muted", name=f"dateCaption_{self.name}_{part}")
+            box = QLineEdit()
+            # The first box keeps the field's own name: it also takes a whole date.
+            box.setObjectName(f"input_{self.name}" if index == 0 else f"input_{self.name}_{part}")
+            box.setMinimumWidth(width)
+            box.setMaximumWidth(width + 60)
+            if index == 0:
+                box.setMaxLength(10)
+            else:
+                box.setMaxLength(digits)
+                box.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]*"), box))
+            box.textChanged.connect(lambda text, i=index: self._typed(i, text))
+            caption.setBuddy(box)
+            column.addWidget(caption)
+            column.addWidget(box)
+            row.addLayout(column)
+            self.boxes.append(box)
+            self.captions.append(caption)
+        row.addStretch(1)
+        self.input = self.boxes[0]
+        self.column.addLayout(row)
+        self.finish()
+
+    def _typed(self, index: int, text: str) -> None:
+        self.edited.emit()
+        if index == 0 and len(text) > 2:
+            parts = date_parts(text)
+            if parts is not None:  # a whole date in the first box
+                for box, part in zip(self.boxes, parts, strict=True):
+                    box.setText(part)
+                self.boxes[2].setFocus()
+                self.boxes[2].end(False)
+                return
+        digits = self.PARTS[index][1]
+        box = self.boxes[index]
+        full = len(text) == digits and text.isdigit() and box.cursorPosition() == digits
+        if full and index < 2 and box.hasFocus():
+            self.boxes[index + 1].setFocus()  # the on-screen keyboard follows the focus
+
+    def value(self) -> Any:
+        day, month, year = (box.text().strip() for box in self.boxes)
+        if not (day or month or year):
+            return None
+        # Unreadable or impossible (31/02) comes back as typed, for the form to explain.
+        return iso_date(f"{day}/{month}/{year}")
+
+    def set_value(self, value: Any) -> None:
+        parts = date_parts(date_text(value)) if value is not None else ("", "", "")
+        if parts is None:  # something that is no date: shown as it was typed
+            parts = (str(value), "", "")
+        for box, part in zip(self.boxes, parts, strict=True):
+            if box.text() != part:
+                box.blockSignals(True)
+                box.setText(part)
+                box.blockSignals(False)
+
+    def text_inputs(self) -> list[QWidget]:
+        return list(self.boxes)
+
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        names = (
+            QCoreApplication.translate("FormFields", "Day"),
+            QCoreApplication.translate("FormFields", "Month"),
+            QCoreApplication.translate("FormFields", "Year"),
+        )
+        question = self.question.text()
+        for box, caption, name in zip(self.boxes, self.captions, names, strict=True):
+            caption.setText(name)
+            box.setAccessibleName(f"{question}: {name}")
 
 
 class LongTextField(FieldWidget):
@@ -456,6 +552,8 @@ def field_widget(
     kind = item["type"]
     if kind in LINE_KINDS:
         return LineField(item)
+    if kind == "date":
+        return DateField(item)
     if kind == "long_text":
         return LongTextField(item)
     if kind in ("choice", "multi_choice"):

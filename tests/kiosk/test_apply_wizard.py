@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The application wizard's steps and rules, without Qt: the demo buoni spesa form."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from forms.definition import load_definition
+from kiosk.core.apply_wizard import ApplyWizard, Outcome, Step
+from kiosk.core.applying import Draft, Submitted
+from tests.forms.samples import GOOD, demo
+
+NOTICE = {"controller": {"it": "Comune di Piazzola sul Brenta"}}
+
+
+def draft(*, notice: bool = False, answers: dict | None = None, page: int = 0) -> Draft:
+    return Draft(
+        "bs-piazzola",
+        {"it": "Buoni spesa"},
+        load_definition(demo()),
+        frozenset({"piazzola", "limena"}),
+        answers=copy.deepcopy(answers) if answers else {},
+        page=page,
+        privacy_notice=NOTICE if notice else None,
+    )
+
+
+def wizard(opened: Draft | None) -> ApplyWizard:
+    it = ApplyWizard(today=lambda: date(2026, 3, 2))
+    it.loading()
+    assert it.step == Step.LOADING and it.draft is None
+    it.opened(opened)
+    return it
+
+
+def test_the_privacy_notice_comes_first_and_is_read_once() -> None:
+    it = wizard(draft(notice=True))
+    assert it.step == Step.NOTICE and not it.page_back()
+    assert it.next() == Outcome.MOVED
+    assert it.step == Step.PAGE and it.draft is not None and it.draft.page == 0
+    assert it.draft.notice_read
+    it.opened(it.draft)  # the citizen comes back to the call
+    assert it.step == Step.PAGE
+
+
+def test_next_checks_the_page_and_moves_only_when_it_is_complete() -> None:
+    it = wizard(draft())
+    assert it.next() == Outcome.PROBLEMS
+    assert {p.path for p in it.problems} >= {"cf", "cognome", "nome"}
+    assert it.step == Step.PAGE and it.draft is not None and it.draft.page == 0
+    it.take({"cf": GOOD["cf"], "cognome": "Ferraro", "nome": "Anna"})
+    assert it.next() == Outcome.MOVED
+    assert it.draft.page == 1 and it.problems == []
+    assert it.progress() == (2, 6)  # five pages and the review
+    assert it.page_back() and it.draft.page == 0
+    assert not it.page_back()  # the first page: the view goes back to the calls
+
+
+def test_an_empty_answer_is_taken_away() -> None:
+    it = wizard(draft(answers={"cf": GOOD["cf"], "cognome": "Ferraro"}))
+    it.take({"cognome": None, "nome": "Anna"})
+    assert it.draft is not None and it.draft.answers == {"cf": GOOD["cf"], "nome": "Anna"}
+
+
+def test_the_household_starts_with_the_applicant_and_a_removal_stays() -> None:
+    answers = {k: v for k, v in GOOD.items() if k != "membri"}
+    it = wizard(draft(answers=answers, page=2))
+    it.start_repeats_with_first_item()
+    [applicant] = it.members()
+    assert applicant["cf_membro"].upper() == GOOD["cf"].upper()
+    it.remove_member(0)
+    it.start_repeats_with_first_item()
+    assert it.members() == []
+
+
+def test_a_person_is_kept_only_when_their_answers_pass() -> None:
+    it = wizard(draft(answers=GOOD, page=2))
+    before = it.members()
+    it.edit_member(None)
+    assert it.step == Step.MEMBER and it.person_number() == len(before) + 1
+    assert not it.member_changed()
+    it.take({"nome_cognome": "Luca Verdi"})
+    assert it.member_changed()
+    assert it.next() == Outcome.PROBLEMS
+    assert "cf_membro" in {p.path for p in it.problems}  # by the question's own name
+    assert it.members() == before and it.step == Step.MEMBER
+    it.leave_member()
+    assert it.step == Step.PAGE and it.member == {} and it.member_before == {}
+    it.edit_member(0)
+    it.take({"nome_cognome": "Anna Maria Ferraro"})
+    assert it.next() == Outcome.MOVED and it.step == Step.PAGE
+    assert it.members()[0]["nome_cognome"] == "Anna Maria Ferraro"
+
+
+def test_a_question_shows_only_when_the_answers_so_far_call_for_it() -> None:
+    it = wizard(draft(answers={**GOOD, "sostegni": ["nessuno"]}, page=3))
+    amount = next(item for item in it.fields() if item["name"] == "sostegni_importo")
+    assert not it.is_shown(amount)
+    it.take({"sostegni": ["naspi"]})
+    assert it.is_shown(amount)
+
+
+def test_send_waits_for_every_answer_then_the_confirmation_ends_the_visit() -> None:
+    it = wizard(draft(answers={k: v for k, v in GOOD.items() if k != "telefono"}, page=5))
+    assert it.step == Step.REVIEW
+    it.review()
+    assert [p.path for p in it.problems] == ["telefono"]
+    assert it.eligibility({}) is None  # nothing to say while answers are missing
+    assert it.next() == Outcome.NOTHING and it.step == Step.REVIEW
+    it = wizard(draft(answers=GOOD, page=5))
+    cleaned = it.review()
+    assert it.problems == [] and it.eligibility(cleaned) == []  # every requirement met
+    assert it.next() == Outcome.SUBMIT and it.step == Step.SENDING
+    assert it.next() == Outcome.NOTHING  # a second tap sends nothing twice
+    it.send_failed()
+    assert it.step == Step.REVIEW and it.draft is not None  # nothing typed is lost
+    assert it.next() == Outcome.SUBMIT
+    it.sent(Submitted("u1", "DOM-ABCD-EFGH", "job1"))
+    assert it.step == Step.DONE and it.next() == Outcome.FINISHED
+
+
+def test_an_unmet_requirement_is_named() -> None:
+    it = wizard(draft(answers={**GOOD, "patrimonio": 600_000}, page=5))
+    [message] = it.eligibility(it.review()) or [None]
+    assert message is not None and "5.000" in message["it"]
+
+
+def test_a_call_that_cannot_be_applied_for_leads_back_to_the_calls() -> None:
+    it = wizard(None)
+    assert it.step == Step.UNAVAILABLE and it.next() == Outcome.LEAVE
+
+
+def test_nothing_of_a_visit_is_kept_after_it_ends_or_after_a_confirmation() -> None:
+    it = wizard(draft(answers=GOOD, page=2))
+    it.edit_member(0)
+    it.protocol = "PROT-2026-000001"
+    it.forget()
+    assert it.draft is None and it.member == {} and it.member_before == {}
+    assert it.member_index is None and it.problems == [] and it.protocol is None
+    it = wizard(draft(answers=GOOD, page=5))
+    it.next()
+    it.sent(Submitted("u1", "DOM-ABCD-EFGH", "job1"))
+    it.loading()  # the next person opens a call
+    assert it.submitted is None and it.draft is None and it.step == Step.LOADING

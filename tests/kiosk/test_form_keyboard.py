@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A form page with the on-screen keyboard open: the field being typed in stays in view
+with its whole question, and the page does not jump when the keyboard closes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from tests.kiosk.people import prefilled, shown
+
+
+def on_window(widget: QWidget) -> QRect:
+    top_left = widget.mapTo(widget.window(), QPoint(0, 0))
+    return QRect(top_left, widget.size())
+
+
+def test_the_field_being_typed_in_stays_in_view_and_the_page_does_not_jump(
+    qtbot, window, snap
+) -> None:  # type: ignore[no-untyped-def]
+    screen = prefilled(window, page=1)  # where you live and how to reach you
+    field = shown(window, QLineEdit, "input_telefono")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    keyboard = screen.keyboard
+    qtbot.waitUntil(keyboard.isVisible)
+    question = shown(window, QWidget, "question_telefono")
+
+    def in_view() -> bool:
+        viewport = on_window(screen.area.viewport())
+        return viewport.contains(on_window(field)) and viewport.contains(on_window(question))
+
+    qtbot.waitUntil(in_view)
+    assert not on_window(keyboard).intersects(on_window(field))
+    snap(window, "form-typing")
+    before = on_window(field).top()
+    keyboard.hide_button.click()
+    qtbot.waitUntil(lambda: not keyboard.isVisible())
+    qtbot.wait(50)  # the layout after the keyboard went away
+    assert abs(on_window(field).top() - before) <= 2, (before, on_window(field).top())
+    assert in_view()  # and still in view, its question too
+    snap(window, "form-keyboard-closed")

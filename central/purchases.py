@@ -108,8 +108,8 @@ def check_purchase(
     if payment == "desk":
         from central.operators import check_desk_proof
 
-        if (refusal := check_desk_proof(session, device, payload)) is not None:
-            return refusal
+        if (no_proof := check_desk_proof(session, device, payload)) is not None:
+            return no_proof
     if payment == "credit":
         credit = session.get(Record, ("credits", payload.get("holder")))
         if credit is None:

@@ -380,7 +380,7 @@ def test_paper_near_its_end_and_slips_dealt_with_on_the_dashboard(
 def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
     qtbot, kiosk, central: Central, snap
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.sync.test_poison_records import inject
+    from tests.sync.helpers import inject
 
     window, _backend = kiosk
     service = central.platform.records("services")["s01"]

@@ -4,36 +4,18 @@ same form code: accepted with a protocol number, or rejected with the reason kep
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
-from forms.definition import load_definition
 from store import outbox
-from store.models import FormDefinition, OutboxEntry
+from store.models import OutboxEntry
 from sync.engine import SyncEngine
-from tests.forms.samples import GOOD
 from tests.sync.conftest import Central
+from tests.sync.helpers import REF, application
 
-REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 OTHER_CALL = "ce-limena"  # a call without an online form
-
-
-def application(engine: SyncEngine, **changes: Any) -> dict[str, Any]:
-    with engine.store.read() as session:
-        form = session.get(FormDefinition, REF)
-        assert form is not None
-        sha = load_definition(form.definition).sha256
-    payload = {
-        "call": "bs-piazzola",
-        "form": REF,
-        "form_sha256": sha,
-        "answers": copy.deepcopy(GOOD),
-    }
-    payload.update(changes)
-    return payload
 
 
 def _calls(engine: SyncEngine) -> list[str]:

@@ -22,7 +22,7 @@ from sync.client import Submission
 from sync.engine import SyncEngine
 from sync.heartbeat import KioskFacts, collect
 from tests.sync.conftest import Central
-from tests.sync.test_application_submission import application
+from tests.sync.helpers import application
 
 DAY = timedelta(days=1)
 

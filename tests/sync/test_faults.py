@@ -12,13 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import select
-
 from central.platform import Platform
 from kiosk.boot.paths import ROOT
 from store import outbox
 from store.database import Store
-from store.models import OutboxEntry
 from sync.client import PlatformClient
 from sync.device import DeviceIdentity, save
 from sync.engine import SyncEngine
@@ -26,6 +23,7 @@ from sync.worker import SyncWorker
 from tests.records import service_record
 from tests.sync.conftest import Central, assert_mirror_equals_server
 from tests.sync.faults import FAULTS, FaultProxy
+from tests.sync.helpers import assert_exactly_once, converge
 
 MIN_FAULTS = 1000
 MIN_RECORDS = 500
@@ -46,31 +44,6 @@ def change_catalog(platform: Platform, rng: random.Random) -> None:
         victims = [key for key in platform.records("services") if key.startswith("f")]
         if victims:
             platform.unpublish("services", rng.choice(victims))
-
-
-def outbox_rows(store: Store) -> list[OutboxEntry]:
-    with store.read() as session:
-        return list(session.scalars(select(OutboxEntry)))
-
-
-def assert_exactly_once(store: Store, platform: Platform, expected: int) -> None:
-    kiosk = {row.uuid: row for row in outbox_rows(store)}
-    server = platform.submissions()
-    assert len(kiosk) == expected
-    assert len(server) == expected, f"{len(server)} on the platform for {expected} created"
-    assert {s.uuid for s in server} == set(kiosk)  # each UUID once (and unique on the server)
-    for submission in server:
-        row = kiosk[submission.uuid]
-        assert (row.state, row.server_id) == ("accepted", submission.server_id)
-        assert submission.payload == row.payload
-
-
-def converge(store: Store, worker: SyncWorker) -> None:
-    for _ in range(50):
-        report = worker.run_pass()
-        if report is not None and not report.mirror_changed and worker.status.waiting == 0:
-            return
-    raise AssertionError(f"no convergence: {worker.status}")
 
 
 def test_exactly_once_through_a_thousand_network_faults(

@@ -18,8 +18,7 @@ from store.models import OutboxEntry
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
 from tests.sync.conftest import Central, enrolled_client
-from tests.sync.test_application_submission import application
-from tests.sync.test_poison_records import inject
+from tests.sync.helpers import application, inject
 
 
 def states(engine: SyncEngine) -> dict[str, OutboxEntry]:

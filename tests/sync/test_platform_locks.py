@@ -17,7 +17,7 @@ from central.platform import submissions as central_platform
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from tests.sync.conftest import Central, enrolled_client
-from tests.sync.test_application_submission import application
+from tests.sync.helpers import application
 
 
 def event(payload: dict[str, Any]) -> Submission:

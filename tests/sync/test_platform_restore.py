@@ -29,7 +29,7 @@ from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 from tests.sync.conftest import ADMIN, assert_mirror_equals_server
-from tests.sync.test_application_submission import application
+from tests.sync.helpers import application
 
 
 @dataclass

@@ -19,7 +19,6 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from central.models import Change, Record
 from central.platform import Platform
 from protocol.records import STREAM_OF
 from store import set_aside
@@ -27,6 +26,7 @@ from store.database import Store
 from store.models import OutboxEntry
 from sync.engine import STREAMS, SyncEngine
 from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server
+from tests.sync.helpers import inject
 
 CF = "RSSMRA80A01G224K"
 
@@ -158,27 +158,6 @@ def test_a_record_still_used_cannot_be_deleted(central: Central) -> None:
         assert reply.status_code == 409, reply.text
         assert "still used by" in reply.json()["detail"]
         assert record_id in central.platform.records(kind)
-
-
-def inject(platform: Platform, kind: str, record_id: str, data: dict[str, Any] | None) -> None:
-    """Writes a change straight into the platform's log, past its checks: what an older
-    platform, or data from before the checks, would serve."""
-    with platform.sessions.begin() as session:
-        current = session.get(Record, (kind, record_id))
-        if data is None:
-            if current is not None:
-                session.delete(current)
-        else:
-            session.merge(Record(kind=kind, id=record_id, data=data))
-        session.add(
-            Change(
-                stream=STREAM_OF[kind],
-                kind=kind,
-                record_id=record_id,
-                op="upsert" if data is not None else "delete",
-                data=data,
-            )
-        )
 
 
 POISON_CHANGES = {**{name: name for name in POISON}, "tombstone of a category still used": ""}

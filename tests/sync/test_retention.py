@@ -18,7 +18,7 @@ from printing.slip import SlipContext
 from store import outbox
 from store.retention import RetentionRule, digest, housekeep
 from sync.engine import SyncEngine
-from tests.sync.test_application_submission import application
+from tests.sync.helpers import application
 
 RULE = RetentionRule(reprint_days=7, unsent_alert_days=7)
 

@@ -18,7 +18,7 @@ from sync.worker import SyncWorker
 from tests.records import service_record
 from tests.sync.conftest import Central, assert_mirror_equals_server, enrolled_client
 from tests.sync.disk_faults import ReadOnlyDisk
-from tests.sync.test_faults import assert_exactly_once, converge
+from tests.sync.helpers import assert_exactly_once, converge
 
 CREATED = 25
 

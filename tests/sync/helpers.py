@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Helpers the sync tests share: a valid application payload, a change written past
+the platform's checks, and the exactly-once checks of the fault runs."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from sqlalchemy import select
+
+from central.models import Change, Record
+from central.platform import Platform
+from forms.definition import load_definition
+from protocol.records import STREAM_OF
+from store.database import Store
+from store.models import FormDefinition, OutboxEntry
+from sync.engine import SyncEngine
+from sync.worker import SyncWorker
+from tests.forms.samples import GOOD
+
+REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
+
+
+def application(engine: SyncEngine, **changes: Any) -> dict[str, Any]:
+    with engine.store.read() as session:
+        form = session.get(FormDefinition, REF)
+        assert form is not None
+        sha = load_definition(form.definition).sha256
+    payload = {
+        "call": "bs-piazzola",
+        "form": REF,
+        "form_sha256": sha,
+        "answers": copy.deepcopy(GOOD),
+    }
+    payload.update(changes)
+    return payload
+
+
+def inject(platform: Platform, kind: str, record_id: str, data: dict[str, Any] | None) -> None:
+    """Writes a change straight into the platform's log, past its checks: what an older
+    platform, or data from before the checks, would serve."""
+    with platform.sessions.begin() as session:
+        current = session.get(Record, (kind, record_id))
+        if data is None:
+            if current is not None:
+                session.delete(current)
+        else:
+            session.merge(Record(kind=kind, id=record_id, data=data))
+        session.add(
+            Change(
+                stream=STREAM_OF[kind],
+                kind=kind,
+                record_id=record_id,
+                op="upsert" if data is not None else "delete",
+                data=data,
+            )
+        )
+
+
+def outbox_rows(store: Store) -> list[OutboxEntry]:
+    with store.read() as session:
+        return list(session.scalars(select(OutboxEntry)))
+
+
+def assert_exactly_once(store: Store, platform: Platform, expected: int) -> None:
+    kiosk = {row.uuid: row for row in outbox_rows(store)}
+    server = platform.submissions()
+    assert len(kiosk) == expected
+    assert len(server) == expected, f"{len(server)} on the platform for {expected} created"
+    assert {s.uuid for s in server} == set(kiosk)  # each UUID once (and unique on the server)
+    for submission in server:
+        row = kiosk[submission.uuid]
+        assert (row.state, row.server_id) == ("accepted", submission.server_id)
+        assert submission.payload == row.payload
+
+
+def converge(store: Store, worker: SyncWorker) -> None:
+    for _ in range(50):
+        report = worker.run_pass()
+        if report is not None and not report.mirror_changed and worker.status.waiting == 0:
+            return
+    raise AssertionError(f"no convergence: {worker.status}")

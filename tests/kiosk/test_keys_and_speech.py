@@ -251,7 +251,7 @@ def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_t
     from datetime import UTC, datetime
 
     from kiosk.core.applying import start
-    from tests.forms.test_answers import GOOD
+    from tests.forms.samples import GOOD
 
     with window.catalog.store.read() as session:
         draft = start(session, "bs-piazzola", datetime.now(UTC))

@@ -60,7 +60,8 @@ def check_application(
     if form.sha256 != payload["form_sha256"]:
         return "form_changed", "the form differs from the one the application was made on"
     comuni = set(session.scalars(select(Record.id).where(Record.kind == "comuni")))
-    _cleaned, problems = check(form, payload.get("answers"), today=made_at.date(), comuni=comuni)
+    answers = payload.get("answers") or {}  # a map (protocol.messages), checked before this
+    _cleaned, problems = check(form, answers, today=made_at.date(), comuni=comuni)
     if problems:
         shown = "; ".join(f"{p.path or 'form'}: {p.message('it')}" for p in problems[:5])
         return "invalid_answers", shown[:1000]

@@ -109,16 +109,16 @@ def check_purchase(
     if payment == "desk":
         from central.operators import check_desk_proof
 
-        if (refusal := check_desk_proof(session, device, payload)) is not None:
-            return refusal
+        if (no_proof := check_desk_proof(session, device, payload)) is not None:
+            return no_proof
     if assisted_by is not None:  # a bare claim of assistance is not enough
         from central.operators import check_assisted_proof
 
-        if (refusal := check_assisted_proof(session, device, payload, "order")) is not None:
-            return refusal
-    refusal, ledger_holder = check_wallet_proof(session, device, payload)
-    if refusal is not None:
-        return refusal
+        if (no_proof := check_assisted_proof(session, device, payload, "order")) is not None:
+            return no_proof
+    not_theirs, ledger_holder = check_wallet_proof(session, device, payload)
+    if not_theirs is not None:
+        return not_theirs
     if payment == "credit":
         if ledger_holder is None:
             return "not_identified", "a credit purchase names the citizen's wallet"

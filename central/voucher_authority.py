@@ -322,8 +322,9 @@ def standing(session: Session, row: IssuedVoucher) -> Standing:
             func.coalesce(func.sum(Redemption.amount_cents), 0),
         ).where(Redemption.voucher_id == row.id)
     ).one()
-    units_left = None if row.units is None else row.units - int(used_units)
-    cents_left = None if row.amount_cents is None else row.amount_cents - int(used_cents)
+    # Never NULL (coalesce), though the column types say they could be.
+    units_left = None if row.units is None else row.units - int(used_units or 0)
+    cents_left = None if row.amount_cents is None else row.amount_cents - int(used_cents or 0)
     record = session.get(Record, ("vouchers", row.id))
     state = record.data["state"] if record is not None else "issued"
     if state == "issued" and (units_left == 0 or cents_left == 0):

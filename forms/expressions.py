@@ -250,12 +250,12 @@ def _compare(operator: ast.cmpop, left: Any, right: Any) -> bool:
     if not (both_numbers or both_texts):
         return False
     if isinstance(operator, ast.Lt):
-        return left < right
+        return bool(left < right)
     if isinstance(operator, ast.LtE):
-        return left <= right
+        return bool(left <= right)
     if isinstance(operator, ast.Gt):
-        return left > right
-    return left >= right
+        return bool(left > right)
+    return bool(left >= right)
 
 
 def _count(e: _Evaluator, args: Sequence[ast.expr], scope: Answers) -> int:

@@ -228,17 +228,21 @@ class SpokenMode(QObject):
         return ". ".join(w for w in words if w)
 
     def _layer_text(self, layer: QWidget) -> str:
-        return ". ".join(t.text() for t in layer.findChildren(QLabel) if t.isVisible() and t.text())
+        return ". ".join(self._readable(layer))
+
+    def _readable(self, root: QWidget) -> list[str]:
+        """The visible texts under ``root``; what is marked personal (a balance, an
+        answer, a code) only through a headset (5.1.3.9)."""
+        return [
+            t.text()
+            for t in root.findChildren(QLabel)
+            if t.isVisible() and t.text() and (self.private or not is_personal(t))
+        ]
 
     def read_screen(self) -> None:
         """Every text of the screen in reading order (the repeat key, pressed twice)."""
         root = visible_layer(self.window) or self.window.stack.currentWidget()
-        texts = [
-            t.text()
-            for t in root.findChildren(QLabel)
-            if t.isVisible() and t.text() and not t.property("personal")
-        ]
-        self.say(". ".join(texts))
+        self.say(". ".join(self._readable(root)))
 
     def read_slip(self, slip: Slip) -> None:
         """A receipt or voucher, read aloud with every line (5.1.3.16): codes, amounts and

@@ -251,7 +251,7 @@ def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_t
     from datetime import UTC, datetime
 
     from kiosk.core.applying import start
-    from tests.forms.test_answers import GOOD
+    from tests.forms.samples import GOOD
 
     with window.catalog.store.read() as session:
         draft = start(session, "bs-piazzola", datetime.now(UTC))
@@ -305,3 +305,29 @@ def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_t
         assert code.text().split()[-1] in receipt and code.text().split()[-1] in printed
     window.end_visit()  # spoken mode ends with the visit, and jobs print at once again
     assert not backend.printing.worker.reading_first
+
+
+def test_personal_values_are_read_aloud_only_through_a_headset(qtbot, window) -> None:
+    import copy
+    from datetime import UTC, datetime
+
+    from kiosk.core.applying import start
+    from tests.forms.samples import GOOD
+
+    speaker = listen(window)
+    with window.catalog.store.read() as session:
+        draft = start(session, "bs-piazzola", datetime.now(UTC))
+    draft.answers, draft.page = copy.deepcopy(GOOD), 5  # the review of the answers
+    window.ctx.citizen.drafts["bs-piazzola"] = draft
+    window.go("apply", {"call_id": "bs-piazzola"})
+    screen = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: any("Ferraro" in t.text() for t in screen.findChildren(QLabel)))
+    window.spoken.start()
+    window.spoken.read_screen()  # the repeat key, twice: the whole screen
+    aloud = speaker.texts()[-1]
+    assert "Buoni spesa" in aloud  # the screen is read ...
+    for answer in ("Ferraro", "Via Roma", "347 123 4567"):
+        assert answer not in aloud  # ... but not the citizen's answers
+    window.spoken.set_headset(True)
+    window.spoken.read_screen()
+    assert all(answer in speaker.texts()[-1] for answer in ("Ferraro", "Via Roma"))

@@ -19,7 +19,7 @@ from printing.raster import text_image
 from tests.kiosk.people import fill, opened, shown, shows, tap, tap_named
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
-from tests.printing.test_citizen_lines import same_picture
+from tests.printing.samples import same_picture
 from tests.sync.conftest import Central
 
 CF = "FRRNNA41A63E592W"

@@ -400,7 +400,7 @@ def test_a_platform_record_the_kiosk_cannot_use_is_shown_set_aside(
 def test_a_kiosk_clock_off_by_minutes_is_shown_to_the_manager(
     qtbot, kiosk, central: Central, snap, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.sync.test_clock import move_kiosk_clock
+    from tests.sync.helpers import move_kiosk_clock
 
     window, _backend = kiosk
     log_in(qtbot, window)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PIL import Image, ImageChops, ImageOps
+from PIL import ImageOps
 
 from printing.documents import (
     ApplicationReceipt,
@@ -23,6 +23,7 @@ from printing.raster import text_image
 from printing.slip import NOT_FISCAL, SlipContext
 from printing.text import UNPRINTABLE
 from tests.printing.escpos_decode import decode
+from tests.printing.samples import same_picture
 
 CONTEXT = SlipContext(
     "Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01", datetime(2026, 11, 24, 10, 30)
@@ -41,11 +42,6 @@ NOTES = {
     "zh": "请保存收据：把代码出示给服务提供方。",
     "sq": "Ruajeni dëftesën: tregojani kodin ofruesit.",
 }
-
-
-def same_picture(printed: Image.Image, expected: Image.Image) -> bool:
-    framed = ImageOps.expand(expected.convert("L"), border=16, fill=255)
-    return printed.size == framed.size and ImageChops.difference(printed, framed).getbbox() is None
 
 
 def receipt(lang: str) -> PurchaseReceipt:

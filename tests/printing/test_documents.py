@@ -9,22 +9,13 @@ from datetime import date, datetime, timedelta
 import pytest
 import qrcode
 import zxingcpp
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from printing.escpos_render import PROFILES, render
 from printing.samples import DOCUMENTS, sample
 from printing.slip import NOT_FISCAL, SlipContext
 from tests.printing.escpos_decode import decode
-from vouchers.codes import PREFIX, Signer, normalise_code, verify
-
-SIGNER = Signer(Ed25519PrivateKey.generate())
-ASSISTED = SlipContext(
-    "Social Point Villafranca",
-    "Villafranca Padovana",
-    "kiosk-05",
-    datetime(2026, 11, 24, 16, 45),
-    operator="Maria Rossi",
-)
+from tests.printing.samples import ASSISTED, SIGNER
+from vouchers.codes import PREFIX, normalise_code, verify
 
 
 @pytest.mark.parametrize("paper", list(PROFILES))

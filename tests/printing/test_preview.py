@@ -15,7 +15,7 @@ from printing.preview import CELL_HEIGHT, render_image
 from printing.samples import sample
 from printing.slip import as_duplicate
 from tests.conftest import SCREENSHOT_DIR
-from tests.printing.test_documents import ASSISTED, SIGNER
+from tests.printing.samples import ASSISTED, SIGNER
 from vouchers.codes import verify
 
 

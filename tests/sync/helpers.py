@@ -5,10 +5,14 @@ the platform's checks, and the exactly-once checks of the fault runs."""
 from __future__ import annotations
 
 import copy
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
+import store.outbox
+import sync.client
 from central.models import Change, Record
 from central.platform import Platform
 from forms.definition import load_definition
@@ -81,3 +85,17 @@ def converge(store: Store, worker: SyncWorker) -> None:
         if report is not None and not report.mirror_changed and worker.status.waiting == 0:
             return
     raise AssertionError(f"no convergence: {worker.status}")
+
+
+def move_kiosk_clock(monkeypatch: pytest.MonkeyPatch, by: timedelta) -> None:
+    """The kiosk's clock (its records' times, its measure of the platform's) is ``by``
+    off; the platform, in the same process, keeps the true one."""
+    real = datetime
+
+    class KioskClock(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:  # type: ignore[override]
+            return real.now(tz) + by
+
+    monkeypatch.setattr(sync.client, "datetime", KioskClock)
+    monkeypatch.setattr(store.outbox, "utcnow", lambda: real.now(UTC).replace(tzinfo=None) + by)

@@ -9,36 +9,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-import store.outbox
-import sync.client
 from store import kiosk_facts, outbox
 from store.models import OutboxEntry
 from sync.client import Submission
 from sync.engine import SyncEngine
 from sync.heartbeat import KioskFacts, collect
 from tests.sync.conftest import Central
-from tests.sync.helpers import application
+from tests.sync.helpers import application, move_kiosk_clock
 
 DAY = timedelta(days=1)
-
-
-def move_kiosk_clock(monkeypatch: pytest.MonkeyPatch, by: timedelta) -> None:
-    """The kiosk's clock (its records' times, its measure of the platform's) is ``by``
-    off; the platform, in the same process, keeps the true one."""
-    real = datetime
-
-    class KioskClock(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> Any:  # type: ignore[override]
-            return real.now(tz) + by
-
-    monkeypatch.setattr(sync.client, "datetime", KioskClock)
-    monkeypatch.setattr(store.outbox, "utcnow", lambda: real.now(UTC).replace(tzinfo=None) + by)
 
 
 def call_closing(central: Central, closes: datetime) -> None:

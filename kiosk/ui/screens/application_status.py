@@ -18,7 +18,7 @@ from forms.validators import AnswerError, codice_fiscale
 from forms.validators import message as validator_message
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
-from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
+from kiosk.ui.widgets.common import button, card, label, personal, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from languages import left_to_right
 from store.catalog import CatalogReader, pick
@@ -75,8 +75,8 @@ class ApplicationStatusScreen(DataScreen):
         column = QVBoxLayout(self.result)
         column.setContentsMargins(32, 20, 32, 20)
         self.result_title = label(role="heading", name="statusCall")
-        self.result_state = label(role="cardPrice", name="statusState")
-        self.result_lines = label(name="statusLines")
+        self.result_state = personal(label(role="cardPrice", name="statusState"))
+        self.result_lines = personal(label(name="statusLines"))
         for widget in (self.result_title, self.result_state, self.result_lines):
             column.addWidget(widget)
         self.body.addWidget(self.result)

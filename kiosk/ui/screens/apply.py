@@ -36,7 +36,7 @@ from kiosk.core.applying import Draft, open_call
 from kiosk.core.privacy import printed_notice
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.widgets.common import ScrollList, button, card, label
+from kiosk.ui.widgets.common import ScrollList, button, card, label, personal
 from kiosk.ui.widgets.form_fields import (
     FieldWidget,
     Option,
@@ -270,10 +270,10 @@ class ApplyScreen(DataScreen):
                         line = self.tr("Person {n}: {who}").format(
                             n=n, who=self._describe_member(item, member)
                         )
-                        column.addWidget(label(line))
+                        column.addWidget(personal(label(line)))
                     continue
                 shown = answer_text(item, value, choices, self._comuni, lang)
-                column.addWidget(label(review_line(question, shown)))
+                column.addWidget(personal(label(review_line(question, shown))))
             self.area.add(section)
         hint = self._eligibility_hint(cleaned)
         if hint:
@@ -300,7 +300,7 @@ class ApplyScreen(DataScreen):
         )
 
     def _render_done(self) -> None:
-        self.code = label(role="price", name="trackingCode")
+        self.code = personal(label(role="price", name="trackingCode"))
         self.protocol_line = label(role="heading", name="protocolLine")
         self.done_lines = label(name="doneLines")
         for widget in (self.code, self.protocol_line, self.done_lines):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import quantity_text
-from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.common import button, label, personal
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
 from languages import left_to_right
 from store.catalog import CatalogReader, pick
@@ -72,7 +72,7 @@ class CheckoutScreen(DataScreen):
             self.pay_buttons[payment] = choice
             self.body.addWidget(choice)
         # Why less than the whole credit can be used now (the cap on unconfirmed spending).
-        self.credit_note = label(role="muted", name="creditNote")
+        self.credit_note = personal(label(role="muted", name="creditNote"))
         self.body.addWidget(self.credit_note)
         self.desk_confirm = button(name="deskConfirm", role="chip")
         self.desk_confirm.setCheckable(True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.widgets.common import ScrollList, button, card, label
+from kiosk.ui.widgets.common import ScrollList, button, card, label, personal
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
 from store.catalog import CatalogReader
 
@@ -94,13 +94,15 @@ class WalletScreen(DataScreen):
         texts = QVBoxLayout()
         texts.addWidget(label(item.programme, role="cardTitle"))
         value = format_euro(item.amount_cents, lang) if item.amount_cents else ""
-        texts.addWidget(label(" · ".join(part for part in (value, item.issuer) if part)))
+        texts.addWidget(personal(label(" · ".join(p for p in (value, item.issuer) if p))))
         texts.addWidget(
-            label(
-                self.tr("Code {code} · valid until {day}").format(
-                    code=item.code, day=f"{item.valid_until:%d/%m/%Y}"
-                ),
-                role="muted",
+            personal(
+                label(
+                    self.tr("Code {code} · valid until {day}").format(
+                        code=item.code, day=f"{item.valid_until:%d/%m/%Y}"
+                    ),
+                    role="muted",
+                )
             )
         )
         row.addLayout(texts, 1)

@@ -12,7 +12,7 @@ which refuses an unknown property or value loudly rather than leaving it unset.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
@@ -32,6 +32,9 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.icons import Icon
+
+
+W = TypeVar("W", bound=QWidget)
 
 
 def set_enum(target: QObject, prop: str, value: str) -> None:
@@ -64,6 +67,13 @@ def button(
     set_enum(widget, "focusPolicy", "TabFocus")
     if role:
         widget.setProperty("role", role)
+    return widget
+
+
+def personal(widget: W) -> W:
+    """Marks what shows a citizen's own data (an answer, a balance, a voucher's code):
+    spoken mode reads it only through a headset (EN 301 549 5.1.3.9)."""
+    widget.setProperty("personal", True)
     return widget
 
 

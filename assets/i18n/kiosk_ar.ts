@@ -742,6 +742,14 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">أستعمل رصيد المساعدة (لا يوجد باسمك)</translation>
         </message>
         <message>
+            <source>I use my welfare credit</source>
+            <translation type="unfinished">أستعمل رصيد المساعدة</translation>
+        </message>
+        <message>
+            <source>{amount} available now</source>
+            <translation type="unfinished">المتاح الآن {amount}</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">أستعمل رصيد المساعدة (المتاح الآن {amount})</translation>

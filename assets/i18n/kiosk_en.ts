@@ -729,6 +729,14 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <source>I use my welfare credit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{amount} available now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished" />
@@ -761,6 +769,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="195" />
             <source>To pay with your welfare credit, go back and type your wallet PIN too.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="214" />

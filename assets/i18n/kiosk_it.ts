@@ -730,6 +730,14 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Uso il mio credito welfare (nessuno a tuo nome)</translation>
         </message>
         <message>
+            <source>I use my welfare credit</source>
+            <translation>Uso il mio credito welfare</translation>
+        </message>
+        <message>
+            <source>{amount} available now</source>
+            <translation>{amount} disponibili ora</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation>Uso il mio credito welfare ({amount} disponibili ora)</translation>

@@ -733,6 +733,14 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished">Folosesc creditul social (nu există pe numele meu)</translation>
         </message>
         <message>
+            <source>I use my welfare credit</source>
+            <translation type="unfinished">Folosesc creditul social</translation>
+        </message>
+        <message>
+            <source>{amount} available now</source>
+            <translation type="unfinished">{amount} disponibil acum</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">Folosesc creditul social ({amount} disponibil acum)</translation>

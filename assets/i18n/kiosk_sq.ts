@@ -730,6 +730,14 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished">Përdor kreditin social (nuk ka në emrin tim)</translation>
         </message>
         <message>
+            <source>I use my welfare credit</source>
+            <translation type="unfinished">Përdor kreditin social</translation>
+        </message>
+        <message>
+            <source>{amount} available now</source>
+            <translation type="unfinished">{amount} në dispozicion tani</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">Përdor kreditin social ({amount} në dispozicion tani)</translation>

@@ -733,6 +733,14 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">Я використовую баланс допомоги (на ваше ім'я немає)</translation>
         </message>
         <message>
+            <source>I use my welfare credit</source>
+            <translation type="unfinished">Я використовую баланс допомоги</translation>
+        </message>
+        <message>
+            <source>{amount} available now</source>
+            <translation type="unfinished">зараз доступно {amount}</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">Я використовую баланс допомоги (зараз доступно {amount})</translation>

@@ -727,6 +727,14 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">我使用福利余额（您名下没有）</translation>
         </message>
         <message>
+            <source>I use my welfare credit</source>
+            <translation type="unfinished">我使用福利余额</translation>
+        </message>
+        <message>
+            <source>{amount} available now</source>
+            <translation type="unfinished">目前可用 {amount}</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="260" />
             <source>I use my welfare credit ({amount} available now)</source>
             <translation type="unfinished">我使用福利余额（目前可用 {amount}）</translation>

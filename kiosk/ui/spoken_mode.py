@@ -199,7 +199,9 @@ class SpokenMode(QObject):
         elif isinstance(widget, QAbstractButton):
             if widget.property("personal"):
                 value = widget.property("spokenValue") or ""
-                if value and self.private:
+                if value and self.private and widget.property("spokenAsWords"):
+                    parts.append(str(value))  # a balance is said as words, not spelled
+                elif value and self.private:
                     parts.append(self.tr("contains {text}").format(text=" ".join(str(value))))
                 elif value:
                     parts.append(self.tr("filled in, hidden: use a headset to hear it"))

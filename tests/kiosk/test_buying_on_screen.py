@@ -322,6 +322,14 @@ def test_checkout_with_credit_needs_the_wallet_pin(qtbot, shop, central: Central
     snap(window, "checkout-wallet-pin")
     tap(qtbot, window, "Avanti ›")
     qtbot.waitUntil(lambda: shows(window, "€ 50,00 disponibili ora"), timeout=10_000)
+    # The balance is the citizen's own: the credit's way to pay is named aloud without it,
+    # and the amount is said only through a headset.
+    credit = find_button(window, "Uso il mio credito welfare (€ 50,00 disponibili ora)")
+    heard = window.spoken.describe(credit)
+    assert "Uso il mio credito welfare" in heard and "50" not in heard
+    window.spoken.headset = True  # as the jack reports a headset plugged in
+    assert "€ 50,00 disponibili ora" in window.spoken.describe(credit)
+    window.spoken.headset = False
     tap(qtbot, window, "Uso il mio credito welfare (€ 50,00 disponibili ora)")
     tap(qtbot, window, "Controlla l’ordine ›")
     tap(qtbot, window, "Conferma l’ordine")

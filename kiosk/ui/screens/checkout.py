@@ -245,6 +245,7 @@ class CheckoutScreen(DataScreen):
             choice.setText(f"✓  {texts[payment]}" if choice.isChecked() else texts[payment])
             choice.setVisible(payment in allowed)
         credit = self.credit
+        self._name_credit_choice(credit)
         self.pay_buttons["credit"].setEnabled(
             credit is not None and credit.spendable_cents >= total
         )
@@ -312,6 +313,26 @@ class CheckoutScreen(DataScreen):
             self.text.setText("")
         self.text.setVisible(bool(self.text.text()) and not self.identify.typing)
         self.no_money.setText(self.tr("The kiosk never takes money."))
+
+    def _name_credit_choice(self, credit: CreditView | None) -> None:
+        """The credit's way to pay shows the balance, but its spoken name leaves it out:
+        the balance is the citizen's own, heard only through a headset (EN 301 549
+        5.1.3.9) as the button's personal value."""
+        choice = self.pay_buttons["credit"]
+        if credit is None:
+            choice.setAccessibleName("")  # the shown text says there is none
+            choice.setProperty("personal", False)
+            choice.setProperty("spokenValue", "")
+            return
+        choice.setAccessibleName(self.tr("I use my welfare credit"))
+        choice.setProperty("personal", True)
+        choice.setProperty("spokenAsWords", True)
+        choice.setProperty(
+            "spokenValue",
+            self.tr("{amount} available now").format(
+                amount=format_euro(credit.spendable_cents, self.ctx.lang)
+            ),
+        )
 
     def _credit_text(self, total: int) -> str:
         credit, lang = self.credit, self.ctx.lang

@@ -19,7 +19,7 @@ plugged in); through the loudspeaker they are announced as hidden.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -246,9 +246,10 @@ class SpokenMode(QObject):
         root = visible_layer(self.window) or self.window.stack.currentWidget()
         self.say(". ".join(self._readable(root)))
 
-    def read_slip(self, slip: Slip) -> None:
-        """A receipt or voucher, read aloud with every line (5.1.3.16): codes, amounts and
-        validity are personal, so only through a headset."""
+    def read_slip(self, slip: Slip, also: Sequence[Slip] = ()) -> None:
+        """A receipt or voucher, and the slips printed with it (a purchase's vouchers),
+        read aloud with every line (5.1.3.16): codes, amounts and validity are personal,
+        so only through a headset."""
         if not self.on:
             return
         self._layer = visible_layer(self.window)  # the print panel: the slip speaks for it
@@ -258,10 +259,12 @@ class SpokenMode(QObject):
         from printing.spoken import slip_words
 
         # Slips are printed in Italian: read in the Italian voice whatever the screen's.
-        self.last = speakable(slip_words(slip))
+        self.last = speakable(". ".join(slip_words(each) for each in (slip, *also)))
         self.speaker.say(self.last, "it")
 
-    def read_before_printing(self, slip: Slip, then: Callable[[], None]) -> None:
+    def read_before_printing(
+        self, slip: Slip, then: Callable[[], None], also: Sequence[Slip] = ()
+    ) -> None:
         """A receipt or voucher about to print is read aloud first (5.1.3.16: the citizen
         hears what they will get before the paper comes out); ``then`` lets it print once
         the reading is over: said to the end, stopped by the citizen's key or touch, the
@@ -272,7 +275,7 @@ class SpokenMode(QObject):
             then()
             return
         self._after_reading = then
-        self.read_slip(slip)
+        self.read_slip(slip, also)
         self._reading.start()
         self._reading_cap.start()
 

@@ -340,3 +340,48 @@ def test_checkout_with_credit_needs_the_wallet_pin(qtbot, shop, central: Central
         lambda: central.platform.records("credits")[ledger["id"]]["balance_cents"] == 3700,
         timeout=15_000,
     )
+
+
+def test_in_spoken_mode_the_receipt_and_its_vouchers_are_read_before_they_print(
+    qtbot, shop, printer: FakePrinter
+) -> None:
+    """EN 301 549 5.1.3.16: through a headset, a purchase's receipt and every voucher
+    printed with it are read aloud first; the paper comes out once the voice is done."""
+    from kiosk.core.speech import SilentSpeaker
+    from kiosk.ui.spoken_mode import speakable
+    from printing import print_queue
+    from printing.spoken import slip_words
+
+    class Voice(SilentSpeaker):
+        """A voice that is still speaking until the test says it is done."""
+
+        def say(self, text: str, lang: str) -> None:
+            super().say(text, lang)
+            self.busy = True
+
+    window, backend, _proxy = shop
+    speaker = Voice()
+    window.spoken.speaker = speaker
+    window.spoken.headset = True  # as the jack reports a headset plugged in
+    window.spoken.start()
+    add_to_cart(qtbot, window, "s01")
+    add_to_cart(qtbot, window, "s02")
+    window.go("checkout")
+    fill(qtbot, window, "checkout_cf_phone", "347 123 4567")
+    identify(qtbot, window, CF)
+    tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
+    tap(qtbot, window, "Controlla l’ordine ›")
+    tap(qtbot, window, "Conferma l’ordine")
+    qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
+    placed = window.screens["checkout"].placed  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: any(placed.reference in t for t in speaker.texts()), timeout=10_000)
+    reading = next(t for t in speaker.texts() if placed.reference in t)
+    with backend.store.read() as session:
+        vouchers = [print_queue.get(session, uuid) for uuid in placed.voucher_jobs]
+    words = [speakable(slip_words(v.slip)) for v in vouchers if v is not None]
+    assert len(words) == 2 and all(each in reading for each in words)
+    assert all("BUONO" in each.upper() for each in words)  # the vouchers, not the receipt
+    qtbot.wait(500)
+    assert printer.jobs == []  # nothing printed while the voice reads
+    speaker.busy = False  # the reading is over
+    qtbot.waitUntil(lambda: len(printer.jobs) >= 3, timeout=15_000)

@@ -5,7 +5,7 @@ and the print panel shows it with the printer's state as the worker reports it."
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from kiosk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+# A job on the print panel: its id, its preview, its slip, and the slips queued with it.
+Shown = tuple[str, Any, Slip, tuple[Slip, ...]]
 
 SlipBuilder = Callable[[SlipContext], Slip]
 
@@ -57,10 +60,10 @@ class PrintController(QObject):
         return self._panel
 
     def print_document(self, kind: str, build: SlipBuilder, reference: str = "") -> None:
-        def work() -> tuple[str, Any, Slip]:
+        def work() -> Shown:
             slip = build(self.context())
             job_uuid = self.printing.queue(slip, kind, reference or None)
-            return job_uuid, self.printing.preview(slip), slip
+            return job_uuid, self.printing.preview(slip), slip, ()
 
         self.tasks.run(work, self._show, self._failed)
 
@@ -68,23 +71,29 @@ class PrintController(QObject):
         if self._panel is not None:
             self._panel.hide()
 
-    def show_queued(self, job_uuid: str) -> None:
-        """Shows a job queued with its record (an application receipt), as it prints."""
+    def show_queued(self, job_uuid: str, read_with: Sequence[str] = ()) -> None:
+        """Shows a job queued with its record (an application receipt), as it prints;
+        ``read_with`` are the jobs queued with it (a purchase's vouchers), read aloud
+        after it in spoken mode."""
 
-        def work() -> tuple[str, Any, Slip]:
+        def work() -> Shown:
             with self.printing.store.read() as session:
                 job = print_queue.get(session, job_uuid)
-            assert job is not None, f"print job {job_uuid} is not in the queue"
-            return job_uuid, self.printing.preview(job.slip), job.slip
+                assert job is not None, f"print job {job_uuid} is not in the queue"
+                others = [print_queue.get(session, uuid) for uuid in read_with]
+            extra = tuple(other.slip for other in others if other is not None)
+            return job_uuid, self.printing.preview(job.slip), job.slip, extra
 
         self.tasks.run(work, self._show, self._failed)
 
-    def _show(self, result: tuple[str, Any, Slip]) -> None:
-        job_uuid, preview, slip = result
+    def _show(self, result: Shown) -> None:
+        job_uuid, preview, slip, extra = result
         state = self._job_states.get(job_uuid, "pending")
         self.panel.show_job(job_uuid, preview, self.printing.worker.last, state)
         if self.window.spoken is not None:  # in spoken mode every line, aloud, first
-            self.window.spoken.read_before_printing(slip, self.printing.worker.let_go_queued)
+            self.window.spoken.read_before_printing(
+                slip, self.printing.worker.let_go_queued, also=extra
+            )
 
     def _failed(self, error: BaseException) -> None:
         log.error("printing: the slip could not be queued", exc_info=error)

@@ -166,7 +166,7 @@ class PurchaseController(QObject):
             self.backend.printing.worker.wake()
             if self.backend.sync is not None:
                 self.backend.sync.worker.wake()
-            self.printer.show_queued(result.receipt_job)
+            self.printer.show_queued(result.receipt_job, read_with=result.voucher_jobs)
 
         self.tasks.run(work, done, lambda error: self._failed(screen, error))
 

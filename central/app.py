@@ -6,11 +6,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from central.api import catalog, devices, submissions, wallet
 from central.api.guards import guards
 from central.fleet import fleet_router
-from central.limits import BodyLimit, ServerLimits
+from central.limits import BodyLimit, ServerLimits, database_busy
 from central.platform import Platform
 from central.web.desk import install as install_desk
 
@@ -63,6 +64,17 @@ def create_app(
             for problem in error.errors()[:10]
         ]
         return JSONResponse({"detail": detail}, status_code=422)
+
+    @app.exception_handler(OperationalError)
+    async def database_error(_request: Request, error: OperationalError) -> JSONResponse:
+        # A writer that waited too long for another (SQLite's one writer, a PostgreSQL
+        # lock or serialization conflict) rolled back whole: the client may simply try
+        # again. Anything else is the platform's fault, said without its details.
+        if database_busy(error):
+            return JSONResponse(
+                {"detail": "busy: try again shortly"}, status_code=503, headers={"Retry-After": "2"}
+            )
+        return JSONResponse({"detail": "internal error"}, status_code=500)
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:

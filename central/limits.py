@@ -123,3 +123,21 @@ class GuardedH11Protocol(H11Protocol):
     def _expire(self, waiting_after: Any) -> None:
         if self.cycle is waiting_after and not self.transport.is_closing():
             self.transport.close()  # no new request came in time
+
+
+# PostgreSQL's SQLSTATEs for a transaction that lost a race and rolled back whole:
+# serialization failure, deadlock detected, lock not available.
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+
+
+def database_busy(error: Exception) -> bool:
+    """Whether a database error means "another writer was first; try again" (SQLite's
+    busy timeout, or a PostgreSQL conflict) rather than a fault of the platform."""
+    original: Any = getattr(error, "orig", None)
+    if original is None:
+        return False
+    sqlstate = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    if sqlstate in RETRYABLE_SQLSTATES:
+        return True
+    message = str(original).lower()
+    return "database is locked" in message or "database is busy" in message

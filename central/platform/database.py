@@ -30,6 +30,10 @@ WRITING = "central_writing"  # execution option of a writing transaction's conne
 PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the first change
 
 
+# How long a SQLite writer waits for another before the request is answered "busy".
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -48,7 +52,7 @@ def make_engine(url: str) -> Engine:
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             cursor.close()
 
         @event.listens_for(engine, "begin")

@@ -121,3 +121,39 @@ def test_a_malformed_entry_is_refused_by_itself_without_echoing_it(central: Cent
     assert secret not in reply.text
     whole = post(central, token, {"entries": secret})
     assert whole.status_code == 422 and secret not in whole.text
+
+
+def test_a_writer_kept_waiting_is_told_to_try_again_not_that_the_platform_failed(
+    central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With many kiosks at once, SQLite's one writer can make a batch wait past its busy
+    timeout: the batch rolled back whole, so the answer is 503 with Retry-After (a kiosk
+    retries it) rather than 500, and the same batch then goes through exactly once."""
+    import sqlite3
+
+    from central.platform import database
+
+    if central.platform.engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite has a single writer whose wait can run out")
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    central.platform.engine.dispose()  # new connections take the shorter wait
+    token = enrolled_client(central)._token
+    assert token
+    entry = str(uuid.uuid4())
+    body = {
+        "entries": [
+            {"uuid": entry, "kind": "event", "created_at": "2026-01-05T10:00:00Z", "payload": {}}
+        ]
+    }
+    other = sqlite3.connect(str(central.platform.engine.url.database), isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the database
+        reply = post(central, token, body)
+        assert reply.status_code == 503, reply.text
+        assert reply.headers["Retry-After"] == "2" and "locked" not in reply.text
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    again = post(central, token, body)
+    assert again.status_code == 200 and again.json()["results"][0]["status"] == "accepted"
+    assert [s.uuid for s in central.platform.submissions()].count(entry) == 1

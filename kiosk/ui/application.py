@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from kiosk.core.headset import JackSource
     from kiosk.ui.controllers.apply import ApplyController
     from kiosk.ui.controllers.manager import ManagerController
-    from kiosk.ui.controllers.printer import PrintBridge, PrintController
+    from kiosk.ui.controllers.printer import PrintController
     from kiosk.ui.controllers.purchase import PurchaseController
+    from kiosk.ui.print_bridge import PrintBridge
     from kiosk.ui.spoken_mode import SpokenMode
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner

@@ -106,17 +106,12 @@ class CallsScreen(DataScreen):
     def _notice_texts(self, call: CallInfo) -> tuple[str, str, str]:
         """The notice in the screen's language (the platform gives it in several)."""
         assert call.privacy_notice is not None
+        from kiosk.core.privacy import sections  # the headings the apply step shows too
+
         lang = self.ctx.lang
-        notice = call.privacy_notice
-        sections = [
-            (self.tr("Data controller"), notice["controller"]),
-            (self.tr("Why your data is used"), pick(notice["purposes"], lang)),
-            (self.tr("Legal basis"), pick(notice["legal_basis"], lang)),
-            (self.tr("How long it is kept"), pick(notice["retention"], lang)),
-            (self.tr("Your rights"), pick(notice["rights"], lang)),
-            (self.tr("Data protection officer"), notice["dpo_contact"]),
-        ]
-        body = "\n\n".join(f"{heading}: {text}" for heading, text in sections)
+        body = "\n\n".join(
+            f"{part.heading}: {part.text}" for part in sections(call.privacy_notice, lang)
+        )
         title = self.tr("Privacy notice: {title}").format(title=pick(call.title, lang))
         return title, body, self.tr("OK")
 

@@ -280,7 +280,7 @@ def open_services_and_controllers(
     builds on the UI thread."""
     from kiosk.boot.backend import open_services
     from kiosk.ui.controllers import apply, manager, printer, purchase  # noqa: F401
-    from kiosk.ui.main_window import data_screens
+    from kiosk.ui.navigation import data_screens
 
     data_screens()
     return open_services(

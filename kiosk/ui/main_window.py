@@ -1,11 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The kiosk shell: header (name, Comune, language), screens, and Back/Home always visible."""
+"""The kiosk shell: header (name, Comune, language), screens, and Back/Home always visible.
+
+The window is the view and the wiring. Which screen shows and the way back are
+``Navigation``'s (kiosk/ui/navigation.py); a citizen's visit and its end are
+``VisitLifecycle``'s (kiosk/ui/visit_lifecycle.py); who of the managers is logged in,
+and assisted sessions, are ``ManagerMode``'s (kiosk/ui/manager_mode.py).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,10 +26,13 @@ from PySide6.QtWidgets import (
 from kiosk.boot.config import SpeechSettings, SwitchSettings
 from kiosk.core.about import about
 from kiosk.ui.i18n import LANGUAGE_NAMES
-from kiosk.ui.screens.base import DataScreen, Screen, UiContext
+from kiosk.ui.manager_mode import ManagerMode
+from kiosk.ui.navigation import HOME, Navigation
+from kiosk.ui.screens.base import Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import style_sheet, theme
-from kiosk.ui.widgets.common import button, label, set_enum
+from kiosk.ui.visit_lifecycle import VisitLifecycle
+from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.sync_badge import SyncBadge
 from languages import left_to_right
 
@@ -35,51 +44,13 @@ if TYPE_CHECKING:
     from kiosk.ui.key_navigation import KeyNavigator
     from kiosk.ui.spoken_mode import SpokenMode
     from kiosk.ui.widgets.overlay import Confirm, Overlay
-    from kiosk.ui.widgets.still_there import StillTherePanel
     from store.catalog import CatalogReader
-
-
-def data_screens() -> dict[str, type[DataScreen]]:
-    """The screens that read the catalog, imported when the store is open (see attach)."""
-    from kiosk.ui.screens.application_status import ApplicationStatusScreen
-    from kiosk.ui.screens.apply import ApplyScreen
-    from kiosk.ui.screens.calls import CallsScreen
-    from kiosk.ui.screens.cart import CartScreen
-    from kiosk.ui.screens.catalog import CatalogScreen
-    from kiosk.ui.screens.checkout import CheckoutScreen
-    from kiosk.ui.screens.manager_desk import ManagerDeskScreen
-    from kiosk.ui.screens.manager_login import ManagerLoginScreen
-    from kiosk.ui.screens.service_detail import ServiceDetailScreen
-    from kiosk.ui.screens.service_list import ServiceListScreen
-    from kiosk.ui.screens.wallet import WalletScreen
-
-    classes = (
-        CatalogScreen,
-        ServiceListScreen,
-        ServiceDetailScreen,
-        CallsScreen,
-        ApplyScreen,
-        ApplicationStatusScreen,
-        ManagerLoginScreen,
-        ManagerDeskScreen,
-        CartScreen,
-        CheckoutScreen,
-        WalletScreen,
-    )
-    return {screen.route: screen for screen in classes}
-
-
-MANAGER_ROUTES = ("manager_login", "manager")
-LONG_PRESS_MS = 3000  # on the Social Point's name: the way to the manager login
 
 
 class MainWindow(QMainWindow):
     """Shows the home screen at once; the other screens come with the catalog (attach).
 
-    Manager mode: a long press on the Social Point's name opens the manager login; a
-    manager who logged in has the dashboard until they log out, leave it by Back or
-    Home, or leave the kiosk alone for their idle time. During an assisted session the
-    citizen screens show who is assisting.
+    During an assisted session the citizen screens show who is assisting.
     """
 
     print_requested = Signal(str, object, str)  # relayed from the screens
@@ -92,37 +63,41 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext, *, countdown_s: int = 20, manager_idle_s: int = 180) -> None:
         super().__init__()
         self.ctx = ctx
-        self.countdown_s = countdown_s
-        self.manager_idle_s = manager_idle_s
-        self.manager: Manager | None = None  # logged in at this kiosk
         self.locked = False  # a kiosk in full screen closes only for a manager (maintenance)
-        self.idle: IdleWatcher | None = None  # set by build_window
         self.collector: UiThreadCollector | None = None  # set by start_watches
         self.navigator: KeyNavigator | None = None  # keys and keypad, set by start_watches
         self.spoken: SpokenMode | None = None  # speech, set by start_watches
         self.speech_settings = SpeechSettings()  # the configured ones, set by build_window
         self.switch_settings = SwitchSettings()  # likewise
-        self._still_there: StillTherePanel | None = None
-        self.catalog: CatalogReader | None = None
-        self._data_screens: dict[str, type[DataScreen]] = {}
-        self._pending: tuple[str, dict[str, Any]] | None = None
+        self._idle: IdleWatcher | None = None
         self.setObjectName("mainWindow")
-        self.history: list[tuple[str, dict[str, Any]]] = []
         root = QWidget()
         root.setObjectName("body")
         column = QVBoxLayout(root)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self._build_header())
         self.stack = QStackedWidget()
-        self.screens: dict[str, Screen] = {}
-        self._add_screen(HomeScreen(ctx))
+        self.navigation = Navigation(ctx, self.stack, self)
+        column.addWidget(self._build_header())
         column.addWidget(self.stack, 1)
         column.addWidget(self._build_footer())
         self.setCentralWidget(root)
+        self.visits = VisitLifecycle(ctx, self.navigation, root, countdown_s)
+        self.manager_mode = ManagerMode(
+            ctx, self.navigation, self.visits, idle_s=manager_idle_s, parent=self
+        )
+        self.manager_mode.watch_long_press(self.name_label, self.comune_label)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
         self._end_assisted_question: Confirm | None = None
         self._help_outcome: HelpCall | None = None
+        # The chrome follows first; then everyone else hears of it.
+        self.navigation.screen_added.connect(self._wire_screen)
+        self.navigation.shown.connect(self._screen_shown)
+        self.visits.ended.connect(self._visit_forgotten)
+        self.visits.ended.connect(self.visit_ended)
+        self.manager_mode.changed.connect(self._show_assisted)
+        self.manager_mode.changed.connect(self.manager_changed)
+        self.navigation.add(HomeScreen(ctx))
         ctx.switcher.changed.connect(self._on_language_changed)
         self.retranslate()
         self.go_home()
@@ -142,14 +117,6 @@ class MainWindow(QMainWindow):
         names.setSpacing(0)
         self.name_label = label(self.ctx.social_point.name, name="socialPointName")
         self.comune_label = label(name="comuneName")
-        self._long_press = QTimer(self)
-        self._long_press.setSingleShot(True)
-        self._long_press.setInterval(LONG_PRESS_MS)
-        # Precise: a coarse timer fires up to 5% early or late.
-        set_enum(self._long_press, "timerType", "PreciseTimer")
-        self._long_press.timeout.connect(self.open_manager_area)
-        for widget in (self.name_label, self.comune_label):
-            widget.installEventFilter(self)
         names.addWidget(self.name_label)
         names.addWidget(self.comune_label)
         row.addLayout(names, 1)
@@ -208,7 +175,7 @@ class MainWindow(QMainWindow):
             widget.setMinimumWidth(240)
             row.addWidget(widget)
         self.cart_button = button(name="cartButton", role="chip")
-        self.cart_button.clicked.connect(lambda: self.go("cart"))
+        self.cart_button.clicked.connect(lambda: self.navigation.go("cart"))
         self.cart_button.hide()
         row.addWidget(self.cart_button)
         row.addStretch(1)
@@ -222,97 +189,93 @@ class MainWindow(QMainWindow):
         row.addWidget(self.help_button)
         return footer
 
-    # Screens and navigation -------------------------------------------------------------
+    # Screens and navigation ------------------------------------------------------------
 
-    def attach(self, catalog: CatalogReader) -> None:
-        """The store is open: data screens can be built, a waiting tap is carried out."""
-        self.catalog = catalog
-        self.retranslate()
-        if self._pending:
-            route, params = self._pending
-            self._pending = None
-            self.go(route, params)
+    @property
+    def screens(self) -> dict[str, Screen]:
+        return self.navigation.screens
 
-    def refresh(self) -> None:
-        """The mirror changed: show the current screen again with fresh data."""
-        if self.catalog is None or not self.history:
-            return
-        self.retranslate()
-        route, params = self.history[-1]
-        if route != "home":
-            self._show(route, params)
-
-    def _add_screen(self, screen: Screen) -> Screen:
-        screen.navigate_requested.connect(self.go)
-        screen.help_requested.connect(self.show_help)
-        screen.print_requested.connect(self.print_requested)
-        screen.cart_changed.connect(self._show_cart)
-        screen.visit_finished.connect(self.citizen_finished)
-        self.screens[screen.route] = screen
-        self.stack.addWidget(screen)
-        self.screen_added.emit(screen)
-        return screen
-
-    def screen_for(self, route: str) -> Screen:
-        """The screen of ``route``, built on first use (not QWidget.screen(), the display)."""
-        if route not in self.screens:
-            assert self.catalog is not None
-            if not self._data_screens:  # at the first tap: the kiosk loads them on a worker
-                self._data_screens = data_screens()
-            self._add_screen(self._data_screens[route](self.ctx, self.catalog))
-        return self.screens[route]
+    @property
+    def catalog(self) -> CatalogReader | None:
+        return self.navigation.catalog
 
     @property
     def current_route(self) -> str:
-        return self.history[-1][0] if self.history else ""
+        return self.navigation.current_route
+
+    def screen_for(self, route: str) -> Screen:
+        """The screen of ``route`` (not QWidget.screen(), the display)."""
+        return self.navigation.screen_for(route)
 
     def go(self, route: str, params: dict[str, Any] | None = None) -> None:
-        if route != "home" and self.catalog is None:
-            # Only in the first moment after start, while the store opens.
-            self._pending = (route, dict(params or {}))
-            return
-        self.history.append((route, dict(params or {})))
-        self._show(route, params or {})
+        self.navigation.go(route, params)
+
+    def go_home(self) -> None:
+        self.navigation.go_home()
 
     def back(self) -> None:
-        if self.current_route == "manager":
-            self.log_out_manager()
-            return
-        if self.history and self.screen_for(self.current_route).step_back():
-            return
-        if len(self.history) > 1:
-            self.history.pop()
-            route, params = self.history[-1]
-            self._show(route, params)
+        if not self.manager_mode.back():
+            self.navigation.back()
+
+    def _home_tapped(self) -> None:
+        if not self.manager_mode.home():
+            self.navigation.go_home()
+
+    def attach(self, catalog: CatalogReader) -> None:
+        """The store is open: data screens can be built, a waiting tap is carried out."""
+        self.navigation.attach(catalog)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        """The mirror changed: the current screen again, with fresh data."""
+        if self.catalog is not None:
+            self.retranslate()
+            self.navigation.refresh()
+
+    def _wire_screen(self, screen: Screen) -> None:
+        screen.help_requested.connect(self.show_help)
+        screen.print_requested.connect(self.print_requested)
+        screen.cart_changed.connect(self._show_cart)
+        screen.visit_finished.connect(self.visits.finish)
+        self.screen_added.emit(screen)
+
+    def _screen_shown(self, route: str) -> None:
+        at_home = route == HOME
+        self.back_button.setEnabled(not at_home)
+        self.home_button.setEnabled(not at_home)
+        self._show_languages(at_home)
+        self.screen_shown.emit(route)
+
+    # The visit and manager mode ----------------------------------------------------------
 
     @property
-    def still_there(self) -> StillTherePanel:
-        if self._still_there is None:
-            from kiosk.ui.widgets.still_there import StillTherePanel
+    def idle(self) -> IdleWatcher | None:
+        return self._idle
 
-            self._still_there = StillTherePanel(self.centralWidget())
-            self._still_there.expired.connect(self.end_visit)
-            self._still_there.more_time.connect(self._more_time)
-        return self._still_there
+    @idle.setter
+    def idle(self, watcher: IdleWatcher | None) -> None:
+        self._idle = self.visits.idle = self.manager_mode.idle = watcher
+
+    @property
+    def manager(self) -> Manager | None:
+        return self.manager_mode.manager
 
     def ask_still_there(self) -> None:
-        """The kiosk was left alone: ask before forgetting (nothing to ask at a clean
-        home screen). A manager alone at the dashboard is logged out at once."""
-        if self.manager is not None and self.ctx.citizen.assisted_by is None:
-            self.log_out_manager()
-            return
-        at_rest = (
-            self.current_route == "home"
-            and not self.ctx.citizen.active
-            and self.ctx.lang == self.ctx.citizen.language
-        )
-        if not at_rest:
-            self.still_there.ask(self.countdown_s)
+        """The kiosk was left alone (the idle watcher's call)."""
+        if not self.manager_mode.leave_when_idle():
+            self.visits.ask_still_there()
 
-    def _more_time(self) -> None:
-        self.ctx.citizen.more_time = True
-        if self.idle is not None:
-            self.idle.longer(True)
+    def _visit_forgotten(self) -> None:
+        """What the window itself showed of the visit goes too."""
+        for layer in (self._overlay, self._end_assisted_question):
+            if layer is not None:
+                layer.hide()
+        if self.large_text_button.isChecked() or self.contrast_button.isChecked():
+            self.large_text_button.setChecked(False)
+            self.contrast_button.setChecked(False)
+            self._apply_theme()  # the session has forgotten both choices
+        self._show_assisted()
+        self._show_cart()
 
     def set_large_text(self, large: bool) -> None:
         """Every text of the kiosk larger, or back to its size, for this visit. Restyling
@@ -338,43 +301,6 @@ class MainWindow(QMainWindow):
         if self.navigator is not None:
             self.navigator.ring.set_tokens(tokens)
 
-    def end_visit(self) -> None:
-        """The citizen has left: forget what their visit held, back to the home screen
-        in the kiosk's language, with nothing left on the clipboard. A manager who was
-        assisting is logged out too (the kiosk was left alone)."""
-        self._forget_visit()
-        if self.manager is not None:
-            self._set_manager(None)
-        self.go_home()
-
-    def citizen_finished(self) -> None:
-        """The citizen tapped "Finish": their visit ends (an assisted one goes back to
-        the manager's dashboard)."""
-        if self.ctx.citizen.assisted_by is not None:
-            self.end_assisted_session()
-        else:
-            self.end_visit()
-
-    def _forget_visit(self) -> None:
-        self.ctx.citizen.end()
-        for screen in self.screens.values():
-            screen.forget()
-        for layer in (self._overlay, self._still_there, self._end_assisted_question):
-            if layer is not None:
-                layer.hide()
-        QApplication.clipboard().clear()
-        if self.ctx.lang != self.ctx.citizen.language:
-            self.ctx.switcher.set_language(self.ctx.citizen.language)
-        if self.large_text_button.isChecked() or self.contrast_button.isChecked():
-            self.large_text_button.setChecked(False)
-            self.contrast_button.setChecked(False)
-            self._apply_theme()  # the session has forgotten both choices
-        if self.idle is not None:
-            self.idle.longer(False)
-        self.visit_ended.emit()
-        self._show_assisted()
-        self._show_cart()
-
     def _show_cart(self) -> None:
         cart = self.ctx.citizen.cart
         count = sum(line.quantity for line in cart.lines) if cart else 0
@@ -385,47 +311,13 @@ class MainWindow(QMainWindow):
             total = format_euro(cart.total_cents, self.ctx.lang)
             self.cart_button.setText(self.tr("Cart ({n}) · {total}").format(n=count, total=total))
 
-    # Manager mode ------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress:
-            self._long_press.start()
-        elif event.type() == QEvent.Type.MouseButtonRelease:
-            self._long_press.stop()
-        return False
-
-    def open_manager_area(self) -> None:
-        """The hidden way in (README: "Manager mode"): the login, or the dashboard for
-        the manager already logged in."""
-        self._long_press.stop()
-        self.go("manager" if self.manager is not None else "manager_login")
-
-    def manager_logged_in(self, manager: Manager) -> None:
-        self._set_manager(manager)
-        self.go("manager")
-
-    def log_out_manager(self) -> None:
-        """The manager leaves: nothing of theirs or of a citizen stays on screen."""
-        self._set_manager(None)
-        self._forget_visit()
-        self.go_home()
-
-    def start_assisted_session(self) -> None:
-        """The manager sits beside a citizen: a fresh visit marked as assisted."""
-        assert self.manager is not None
-        self._forget_visit()
-        self.ctx.citizen.assisted_by = self.manager
-        self._show_assisted()
-        self.manager_changed.emit()
-        self.go_home()
-
     @property
     def end_assisted_question(self) -> Confirm:
         if self._end_assisted_question is None:
             from kiosk.ui.widgets.overlay import Confirm
 
             self._end_assisted_question = Confirm(self.centralWidget(), "endAssistedQuestion")
-            self._end_assisted_question.accepted.connect(self.end_assisted_session)
+            self._end_assisted_question.accepted.connect(self.manager_mode.end_assisted_session)
         return self._end_assisted_question
 
     def ask_end_assisted_session(self) -> None:
@@ -439,33 +331,12 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def end_assisted_session(self) -> None:
-        """The citizen's visit is forgotten; the manager is back at the dashboard."""
-        self._forget_visit()
-        self.manager_changed.emit()
-        if self.manager is not None:
-            self.go("manager")
-        else:
-            self.go_home()
-
-    def _set_manager(self, manager: Manager | None) -> None:
-        self.manager = manager
-        if self.idle is not None:
-            self.idle.set_timeout(self.manager_idle_s if manager else None)
-        self.manager_changed.emit()
-
     def _show_assisted(self) -> None:
         assisting = self.ctx.citizen.assisted_by
         self.assisted_label.setVisible(assisting is not None)
         self.end_assisted_button.setVisible(assisting is not None)
         if assisting is not None:
             self.assisted_label.setText(self.tr("Assisted by {name}").format(name=assisting.name))
-
-    def _home_tapped(self) -> None:
-        if self.current_route in MANAGER_ROUTES and self.ctx.citizen.assisted_by is None:
-            self.log_out_manager()
-        else:
-            self.go_home()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A citizen cannot close a kiosk in full screen (a keyboard's Alt+F4): leaving
@@ -474,26 +345,6 @@ class MainWindow(QMainWindow):
             event.ignore()
         else:
             super().closeEvent(event)
-
-    def go_home(self) -> None:
-        self.history = [("home", {})]
-        self._show("home", {})
-
-    def _show(self, route: str, params: dict[str, Any]) -> None:
-        screen = self.screen_for(route)
-        screen.enter(**params)
-        focus = QApplication.focusWidget()
-        if focus is not None and self.stack.isAncestorOf(focus):
-            # Else Qt hands the focus of the screen that goes to the next control in its
-            # chain (the header's, the footer's), which spoken mode would read out; the
-            # keys put it in the new screen once it is shown.
-            focus.clearFocus()
-        self.stack.setCurrentWidget(screen)
-        at_home = route == "home"
-        self.back_button.setEnabled(not at_home)
-        self.home_button.setEnabled(not at_home)
-        self._show_languages(at_home)
-        self.screen_shown.emit(route)
 
     # Help and language -------------------------------------------------------------------
 
@@ -574,7 +425,7 @@ class MainWindow(QMainWindow):
 
     def _choose_language(self, code: str) -> None:
         self.ctx.switcher.set_language(code)
-        self._show_languages(self.current_route == "home")
+        self._show_languages(self.current_route == HOME)
 
     def _show_languages(self, every: bool) -> None:
         """Every language's button (home, or the citizen asked), or only the one in use."""

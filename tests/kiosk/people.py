@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.core.apply_wizard import Step
 from kiosk.core.applying import start
+from kiosk.core.speech import SilentSpeaker
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.apply import ApplyScreen
 from kiosk.ui.widgets.common import CardButton
@@ -133,6 +134,14 @@ def key_in(qtbot, window: MainWindow, digits: str) -> None:  # type: ignore[no-u
 
 
 def log_in(qtbot, window: MainWindow, code: str = "1001", pin: str = "246810") -> None:  # type: ignore[no-untyped-def]
-    window.open_manager_area()
+    window.manager_mode.open_area()
     key_in(qtbot, window, code)
     key_in(qtbot, window, pin)
+
+
+def listen(window) -> SilentSpeaker:  # type: ignore[no-untyped-def]
+    """Puts a recording speaker in place of the loudspeaker."""
+    speaker = SilentSpeaker()
+    speaker.volume = window.spoken.settings.volume
+    window.spoken.speaker = speaker
+    return speaker

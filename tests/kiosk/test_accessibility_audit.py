@@ -5,13 +5,10 @@ accessibility_audit.py for the rules). A screen that breaks one fails the suite.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kiosk.core.manager_login import Manager
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.theme import THEMES
 from tests.kiosk.accessibility_audit import (
@@ -21,52 +18,9 @@ from tests.kiosk.accessibility_audit import (
     control_problems,
     text_contrast,
 )
-from tests.kiosk.people import opened
+from tests.kiosk.views import VIEWS
 
 THEME_CHOICES = {"normal": (False, False), "large": (True, False), "contrast": (False, True)}
-
-
-def open_search_keyboard(window) -> None:  # type: ignore[no-untyped-def]
-    window.go("catalog", {})
-    search = window.stack.currentWidget().findChild(QLineEdit, "searchField")
-    search.setFocus()
-    search.clearFocus()
-    search.setFocus()
-
-
-def add_to_cart(window) -> None:  # type: ignore[no-untyped-def]
-    window.go("service", {"service_id": "s01"})
-    add = window.stack.currentWidget().findChild(QPushButton, "addToCart")
-    if add is not None and add.isEnabled():
-        add.click()
-    window.go("cart", {})
-
-
-def as_manager(window) -> None:  # type: ignore[no-untyped-def]
-    window.manager = Manager(
-        "1001", "Silvia Demo", "Cooperativa Sociale Il Girasole", "welfare_manager"
-    )
-    window.go("manager", {})
-
-
-# What the citizen and the manager can see: screens and the layers over them.
-VIEWS: dict[str, Callable] = {
-    "home": lambda w: w.go_home(),
-    "catalog": lambda w: w.go("catalog", {}),
-    "catalog keyboard": open_search_keyboard,
-    "category": lambda w: w.go("category", {"category_id": "silvercare", "comune_id": "piazzola"}),
-    "service": lambda w: w.go("service", {"service_id": "s14"}),
-    "calls": lambda w: w.go("calls", {}),
-    "apply": lambda w: (w.go("apply", {"call_id": "bs-piazzola"}), opened(w)),
-    "status": lambda w: w.go("status", {}),
-    "wallet": lambda w: w.go("wallet", {}),
-    "cart": add_to_cart,
-    "checkout": lambda w: (add_to_cart(w), w.go("checkout", {})),
-    "help": lambda w: w.show_help(),
-    "still there": lambda w: (w.overlay.hide(), w.go("calls", {}), w.still_there.ask(20)),
-    "manager login": lambda w: (w.still_there.close_panel(), w.go("manager_login", {})),
-    "manager desk": as_manager,
-}
 
 
 @pytest.mark.parametrize("theme", list(THEME_CHOICES))

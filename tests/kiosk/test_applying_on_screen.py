@@ -282,7 +282,7 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     opened(window)
     assert shown(window, QLineEdit, "input_cognome").text() == "Ferraro-Bianchi"
     assert window.ctx.citizen.drafts["bs-piazzola"].answers["cognome"] == "Ferraro-Bianchi"
-    window.countdown_s = 1  # configured: 90 s without a touch, then 20 s of countdown
+    window.visits.countdown_s = 1  # configured: 90 s without a touch, then 20 s of countdown
     window.idle.timer.setInterval(300)
     window.idle.timer.start()
     qtbot.waitUntil(lambda: shows(window, "Sei ancora lì?"), timeout=3_000)

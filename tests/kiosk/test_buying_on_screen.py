@@ -166,10 +166,10 @@ def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
 
 def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None:  # type: ignore[no-untyped-def]
     window, _backend, _proxy = shop
-    window.manager = Manager(
+    window.manager_mode.manager = Manager(
         "1001", "Silvia Demo", "Cooperativa Sociale Il Girasole", "welfare_manager"
     )
-    window.start_assisted_session()
+    window.manager_mode.start_assisted_session()
     add_to_cart(qtbot, window, "s01")
     window.go("checkout")
     identify(qtbot, window, CF)
@@ -213,7 +213,7 @@ def test_a_citizen_prints_their_buoni_spesa_and_nobody_else_can(
     qtbot.waitUntil(lambda: shows(window, "tentativi rimasti: 4"), timeout=10_000)
     assert not shows(window, "Buoni spesa 2026") and not shows(window, issued["code"])
     snap(window, "wallet-wrong-pin")
-    window.end_visit()
+    window.visits.end()
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Stampa i miei buoni")
     fill(qtbot, window, "wallet_cf", CF)
@@ -232,7 +232,7 @@ def test_the_cart_and_the_codice_fiscale_go_with_the_visit(qtbot, shop) -> None:
     add_to_cart(qtbot, window, "s01")
     window.go("checkout")
     fill(qtbot, window, "checkout_cf", CF)
-    window.end_visit()  # the idle timeout ran out
+    window.visits.end()  # the idle timeout ran out
     assert window.ctx.citizen.cart is None and not window.cart_button.isVisible()
     assert window.screens["checkout"].identify.field.text() == ""  # type: ignore[attr-defined]
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.boot.config import ConfigError
 from kiosk.core.headset import EV_SW, EVENT, SW_HEADPHONE_INSERT, EvdevJack, find_jack
 from kiosk.ui.application import watch_headset
-from tests.kiosk.test_keys_and_speech import listen
+from tests.kiosk.people import listen
 
 EV_SYN, SW_MICROPHONE_INSERT = 0x00, 0x04
 

@@ -22,16 +22,8 @@ from kiosk.core.speech import SilentSpeaker, espeak_command, render_wav
 from kiosk.ui.key_navigation import can_take_focus
 from kiosk.ui.spoken_mode import speakable
 from kiosk.ui.theme import HIGH_CONTRAST, THEMES, contrast_ratio, text_pairs
-from tests.kiosk.people import opened
+from tests.kiosk.people import listen, opened
 from tests.printing.escpos_decode import decode
-
-
-def listen(window) -> SilentSpeaker:  # type: ignore[no-untyped-def]
-    """Puts a recording speaker in place of the loudspeaker."""
-    speaker = SilentSpeaker()
-    speaker.volume = window.spoken.settings.volume
-    window.spoken.speaker = speaker
-    return speaker
 
 
 def press(qtbot, window, key: Qt.Key, times: int = 1) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +60,7 @@ def test_tab_goes_through_every_control_in_reading_order(qtbot, window) -> None:
 
 def test_arrows_and_ok_open_a_service_and_escape_goes_back(qtbot, window, snap) -> None:
     # The first key goes to the screen's first control (not the header), with a ring.
-    window.end_visit()  # a visit starts with no focus
+    window.visits.end()  # a visit starts with no focus
     assert focused() is None and not window.navigator.ring.isVisible()
     press(qtbot, window, Qt.Key.Key_Right)
     assert focused().objectName() == "servicesTile" and window.navigator.ring.isVisible()
@@ -137,7 +129,7 @@ def test_spoken_mode_starts_by_the_help_key_and_speaks_each_screen(qtbot, window
     press(qtbot, window, Qt.Key.Key_VolumeUp)  # while typing, + is a character
     assert speaker.volume == window.spoken.settings.volume + 10
     assert speaker.texts()[-1] == f"Volume {speaker.volume} per cento"
-    window.end_visit()
+    window.visits.end()
     assert not window.spoken.on and speaker.volume == window.spoken.settings.volume
 
 
@@ -175,11 +167,11 @@ def test_errors_and_the_idle_countdown_are_spoken(qtbot, window) -> None:
     window.ask_still_there()
     qtbot.waitUntil(lambda: any("Sei ancora" in t for t in speaker.texts()))
     # Focus goes to the question's buttons, and the countdown is read as it runs down.
-    assert window.still_there.isAncestorOf(focused())
-    window.still_there.remaining = 6
+    assert window.visits.still_there.isAncestorOf(focused())
+    window.visits.still_there.remaining = 6
     qtbot.waitUntil(lambda: any(t.startswith("5 secondi") for t in speaker.texts()), timeout=4000)
     press(qtbot, window, Qt.Key.Key_Escape)  # back: the question's "Continue"
-    assert not window.still_there.isVisible()
+    assert not window.visits.still_there.isVisible()
 
 
 def test_high_contrast_for_the_visit_only(qtbot, window, snap) -> None:
@@ -191,7 +183,7 @@ def test_high_contrast_for_the_visit_only(qtbot, window, snap) -> None:
     window.set_large_text(True)
     window.go("catalog", {})
     snap(window, "high-contrast-large-catalog")
-    window.end_visit()
+    window.visits.end()
     assert not window.ctx.citizen.high_contrast and not window.contrast_button.isChecked()
     assert HIGH_CONTRAST.background not in QApplication.instance().styleSheet()
 
@@ -303,7 +295,7 @@ def test_a_blind_citizen_with_headset_and_keypad_finds_a_service_applies_hears_t
     code = window.screens["apply"].findChild(QLabel, "trackingCode")
     if code is not None and code.text():
         assert code.text().split()[-1] in receipt and code.text().split()[-1] in printed
-    window.end_visit()  # spoken mode ends with the visit, and jobs print at once again
+    window.visits.end()  # spoken mode ends with the visit, and jobs print at once again
     assert not backend.printing.worker.reading_first
 
 

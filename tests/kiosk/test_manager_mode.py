@@ -83,7 +83,7 @@ def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # 
 
 def test_five_wrong_pins_lock_the_code(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
     window, _backend = kiosk
-    window.open_manager_area()
+    window.manager_mode.open_area()
     key_in(qtbot, window, "1001")
     screen = window.screens["manager_login"]
     for _attempt in range(5):
@@ -115,7 +115,7 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
                 "answers": {"nome": "Anna", "cognome": "Ferraro", "telefono": "347 123 4567"},
             },
         )
-    window.end_visit()
+    window.visits.end()
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     tap(qtbot, window, "Sincronizza ora")
@@ -245,7 +245,7 @@ def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
 def test_a_manager_left_alone_is_logged_out(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
     window, _backend = kiosk
     # Two seconds: long enough to see the dashboard on a busy machine, short for a test.
-    window.manager_idle_s = 2  # type: ignore[assignment]  # configured: 180 s
+    window.manager_mode.idle_s = 2  # configured: 180 s
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     assert window.idle is not None and window.idle.timer.interval() == 2_000

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.i18n import LANGUAGE_NAMES
-from tests.kiosk.test_accessibility_audit import VIEWS
+from tests.kiosk.views import VIEWS
 
 
 class WindowWatch(QObject):

@@ -225,7 +225,7 @@ def test_larger_text_lasts_the_visit(qtbot, window) -> None:
     tap(qtbot, window, "Servizi")
     title = window.screens["catalog"].title
     assert title.font().pixelSize() == LARGE_TEXT.title_px  # on every screen, new ones too
-    window.end_visit()  # the citizen left (the idle watch ends the visit)
+    window.visits.end()  # the citizen left (the idle watch ends the visit)
     assert not window.large_text_button.isChecked() and not window.ctx.citizen.large_text
     assert welcome.font().pixelSize() == TOKENS.title_px
     assert title.font().pixelSize() == TOKENS.title_px

@@ -18,7 +18,7 @@ def test_left_alone_the_kiosk_asks_then_forgets_the_visit(qtbot, window, snap) -
     qtbot.waitUntil(lambda: shows(window, day_centre), timeout=3_000)
     choose_language(qtbot, window, "English")
     QGuiApplication.clipboard().setText("RSSMRA80A01G224X")
-    window.countdown_s = 3
+    window.visits.countdown_s = 3
     window.idle.timeout_ms = 300
     window.idle.longer(False)  # the configured wait is 90 s; here 0.3 s
 
@@ -59,7 +59,7 @@ def test_results_still_being_drawn_are_not_left_for_the_next_person(qtbot, windo
     screen.search.setText("di")  # 24 services for Piazzola: more than a screenful
     screen._run_search()  # the pause in typing, at once
     assert len(screen.results.findChildren(QAbstractButton)) == FIRST_RESULTS
-    window.end_visit()
+    window.visits.end()
     qtbot.wait(100)  # the slices the drawing would still have taken
     assert screen.results.findChildren(QAbstractButton) == []
     tap(qtbot, window, "Servizi")
@@ -70,7 +70,7 @@ def test_the_time_out_prompt_over_a_form_in_italian(qtbot, window, snap) -> None
     from tests.kiosk.people import prefilled
 
     prefilled(window, page=1)  # a citizen half-way through an application
-    window.countdown_s = 20
+    window.visits.countdown_s = 20
     window.idle.timeout_ms = 200
     window.idle.longer(False)
     qtbot.waitUntil(lambda: shows(window, "Sei ancora lì?"), timeout=3_000)

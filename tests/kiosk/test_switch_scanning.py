@@ -25,7 +25,7 @@ def focused_name() -> str:
 
 
 def test_one_switch_the_kiosk_scans_and_the_switch_chooses(qtbot, window, snap) -> None:
-    window.end_visit()
+    window.visits.end()
     scanner = SwitchScanner(window, window.navigator, SwitchSettings("one", 1500))
     window.visit_ended.connect(scanner.stop)
     switch(qtbot, window, Qt.Key.Key_Space)  # the first press starts scanning
@@ -38,12 +38,12 @@ def test_one_switch_the_kiosk_scans_and_the_switch_chooses(qtbot, window, snap) 
     qtbot.waitUntil(lambda: window.current_route == "calls")
     qtbot.waitUntil(lambda: window.stack.currentWidget().isAncestorOf(QApplication.focusWidget()))
     assert scanner.timer.isActive()  # and scanning goes on in the new screen
-    window.end_visit()
+    window.visits.end()
     assert not scanner.scanning and not scanner.timer.isActive()
 
 
 def test_two_switches_one_moves_the_other_chooses(qtbot, window) -> None:
-    window.end_visit()
+    window.visits.end()
     scanner = SwitchScanner(window, window.navigator, SwitchSettings("two", 1500))
     switch(qtbot, window, Qt.Key.Key_Space)
     assert focused_name() == "servicesTile" and not scanner.timer.isActive()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.main_window import data_screens
+from kiosk.ui.navigation import data_screens
 from tests.kiosk.people import opened, shows, tap
 
 SURNAME = "Zanardelliqux"  # in no catalog, no translation, no demo record
@@ -71,7 +71,7 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
             field.setText(CF)
     assert leftovers(window), "the test's marks must be visible during the visit"
 
-    window.end_visit()
+    window.visits.end()
     qtbot.waitUntil(lambda: window.current_route == "home")
     assert not window.ctx.citizen.active
 

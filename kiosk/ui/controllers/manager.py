@@ -71,7 +71,7 @@ class ManagerController(QObject):
             screen.print_day_report.connect(self.print_day_report)
             screen.start_assisted.connect(self.start_assisted)
             screen.maintenance_exit.connect(self.leave_for_maintenance)
-            screen.log_out.connect(self.window.log_out_manager)
+            screen.log_out.connect(self.window.manager_mode.log_out)
             screen.help_answered.connect(lambda s=screen: self.help_answered(s))
 
     @property
@@ -98,7 +98,7 @@ class ManagerController(QObject):
             if outcome.manager is not None:
                 log.info("manager %s logged in", outcome.manager.id)
                 screen.forget()
-                self.window.manager_logged_in(outcome.manager)
+                self.window.manager_mode.logged_in(outcome.manager)
             else:
                 log.warning("manager login refused (%s)", outcome.problem)
                 screen.show_outcome(outcome)
@@ -229,7 +229,7 @@ class ManagerController(QObject):
 
         self.tasks.run(work, lambda _uuid: None, lambda error: self._failed("assisted", error))
         log.info("manager %s started an assisted session", manager.id)
-        self.window.start_assisted_session()
+        self.window.manager_mode.start_assisted_session()
 
     # Help ------------------------------------------------------------------------------------
 

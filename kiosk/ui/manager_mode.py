@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Manager mode: who of the welfare managers is logged in at this kiosk.
+
+The way in is hidden (README: "Manager mode"): a long press on the Social Point's name
+opens the login, or the dashboard for a manager already logged in. A manager keeps the
+dashboard until they log out, leave it by Back or Home, or leave the kiosk alone for
+their own idle time. From the dashboard they may sit beside a citizen: an assisted
+session is a fresh visit marked with the manager's name; ending it forgets the
+citizen's visit and brings the manager back to the dashboard.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.navigation import Navigation
+from kiosk.ui.screens.base import UiContext
+from kiosk.ui.visit_lifecycle import VisitLifecycle
+from kiosk.ui.widgets.common import set_enum
+
+if TYPE_CHECKING:
+    from kiosk.core.manager_login import Manager
+    from kiosk.ui.idle import IdleWatcher
+
+LOGIN, DASHBOARD = "manager_login", "manager"
+MANAGER_ROUTES = (LOGIN, DASHBOARD)
+LONG_PRESS_MS = 3000  # on the Social Point's name: the way to the manager login
+
+
+class ManagerMode(QObject):
+    changed = Signal()  # a manager logged in or out, or an assisted session began or ended
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        navigation: Navigation,
+        visits: VisitLifecycle,
+        *,
+        idle_s: int,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.navigation = navigation
+        self.visits = visits
+        self.idle_s = idle_s  # a logged-in manager's own idle time
+        self.idle: IdleWatcher | None = None  # set with the window's
+        self.manager: Manager | None = None  # logged in at this kiosk
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        # Precise: a coarse timer fires up to 5% early or late.
+        set_enum(self._long_press, "timerType", "PreciseTimer")
+        self._long_press.timeout.connect(self.open_area)
+        visits.left_alone.connect(self._kiosk_left_alone)
+        visits.assisted_finished.connect(self.end_assisted_session)
+
+    @property
+    def assisting(self) -> bool:
+        return self.ctx.citizen.assisted_by is not None
+
+    def watch_long_press(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._long_press.start()
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            self._long_press.stop()
+        return False
+
+    def open_area(self) -> None:
+        """The hidden way in: the login, or the dashboard for the manager logged in."""
+        self._long_press.stop()
+        self.navigation.go(DASHBOARD if self.manager is not None else LOGIN)
+
+    def logged_in(self, manager: Manager) -> None:
+        self._set(manager)
+        self.navigation.go(DASHBOARD)
+
+    def log_out(self) -> None:
+        """The manager leaves: nothing of theirs or of a citizen stays on screen."""
+        self._set(None)
+        self.visits.forget()
+        self.navigation.go_home()
+
+    def start_assisted_session(self) -> None:
+        """The manager sits beside a citizen: a fresh visit marked as assisted."""
+        assert self.manager is not None
+        self.visits.forget()
+        self.ctx.citizen.assisted_by = self.manager
+        self.changed.emit()
+        self.navigation.go_home()
+
+    def end_assisted_session(self) -> None:
+        """The citizen's visit is forgotten; the manager is back at the dashboard."""
+        self.visits.forget()
+        self.changed.emit()
+        if self.manager is not None:
+            self.navigation.go(DASHBOARD)
+        else:
+            self.navigation.go_home()
+
+    def leave_when_idle(self) -> bool:
+        """The kiosk was left alone: a manager alone at the dashboard is logged out at
+        once (True); anything else is the visit's question (False)."""
+        if self.manager is not None and not self.assisting:
+            self.log_out()
+            return True
+        return False
+
+    def back(self) -> bool:
+        """Back from the dashboard logs the manager out (True: done)."""
+        if self.navigation.current_route == DASHBOARD:
+            self.log_out()
+            return True
+        return False
+
+    def home(self) -> bool:
+        """Home from the manager's screens (not during an assisted session) logs the
+        manager out (True: done)."""
+        if self.navigation.current_route in MANAGER_ROUTES and not self.assisting:
+            self.log_out()
+            return True
+        return False
+
+    def _kiosk_left_alone(self) -> None:
+        if self.manager is not None:
+            self._set(None)
+
+    def _set(self, manager: Manager | None) -> None:
+        self.manager = manager
+        if self.idle is not None:
+            self.idle.set_timeout(self.idle_s if manager else None)
+        self.changed.emit()

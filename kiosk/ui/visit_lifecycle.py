@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A citizen's visit, from the first tap to its end.
+
+A visit ends when the citizen taps "Finish", or when the kiosk was left alone and
+nobody answered "Sei ancora lì?". Ending it forgets everything it held: the session
+(``CitizenSession.end``), what every screen still shows, the clipboard, the language
+and the longer wait the citizen chose; then ``ended`` tells everyone else who keeps a
+visit's data (the window's chrome, the controllers, keys and speech) to drop theirs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.navigation import HOME, Navigation
+from kiosk.ui.screens.base import UiContext
+
+if TYPE_CHECKING:
+    from kiosk.ui.idle import IdleWatcher
+    from kiosk.ui.widgets.still_there import StillTherePanel
+
+
+class VisitLifecycle(QObject):
+    ended = Signal()  # everything of the last citizen has been forgotten
+    left_alone = Signal()  # the visit ended with nobody at the kiosk (a manager too leaves)
+    assisted_finished = Signal()  # an assisted citizen is done: back to the manager
+
+    def __init__(
+        self, ctx: UiContext, navigation: Navigation, host: QWidget, countdown_s: int
+    ) -> None:
+        super().__init__(host)
+        self.ctx = ctx
+        self.navigation = navigation
+        self.host = host  # the still-there question is a layer over it
+        self.countdown_s = countdown_s
+        self.idle: IdleWatcher | None = None  # set with the window's
+        self._still_there: StillTherePanel | None = None
+
+    @property
+    def still_there(self) -> StillTherePanel:
+        """“Sei ancora lì?”, built on first use (not at start-up)."""
+        if self._still_there is None:
+            from kiosk.ui.widgets.still_there import StillTherePanel
+
+            self._still_there = StillTherePanel(self.host)
+            self._still_there.expired.connect(self.end)
+            self._still_there.more_time.connect(self._more_time)
+        return self._still_there
+
+    def at_rest(self) -> bool:
+        """A clean home screen in the kiosk's language: nothing of anybody to forget."""
+        return (
+            self.navigation.current_route == HOME
+            and not self.ctx.citizen.active
+            and self.ctx.lang == self.ctx.citizen.language
+        )
+
+    def ask_still_there(self) -> None:
+        """The kiosk was left alone: ask before forgetting (nothing to ask at rest)."""
+        if not self.at_rest():
+            self.still_there.ask(self.countdown_s)
+
+    def _more_time(self) -> None:
+        self.ctx.citizen.more_time = True
+        if self.idle is not None:
+            self.idle.longer(True)
+
+    def finish(self) -> None:
+        """The citizen tapped "Finish": their visit ends (an assisted one goes back to
+        the manager's dashboard, by ``assisted_finished``)."""
+        if self.ctx.citizen.assisted_by is not None:
+            self.assisted_finished.emit()
+        else:
+            self.end()
+
+    def end(self) -> None:
+        """The citizen has left: forget what their visit held, back to the home screen
+        in the kiosk's language. A manager who was assisting leaves too (``left_alone``):
+        the kiosk was left alone."""
+        self.forget()
+        self.left_alone.emit()
+        self.navigation.go_home()
+
+    def forget(self) -> None:
+        """Everything of this visit goes; the next one starts clean (the screen shown
+        stays until the caller goes somewhere)."""
+        self.ctx.citizen.end()
+        for screen in self.navigation.screens.values():
+            screen.forget()
+        if self._still_there is not None:
+            self._still_there.hide()
+        QApplication.clipboard().clear()
+        if self.ctx.lang != self.ctx.citizen.language:
+            self.ctx.switcher.set_language(self.ctx.citizen.language)
+        if self.idle is not None:
+            self.idle.longer(False)
+        self.ended.emit()

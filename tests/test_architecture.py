@@ -178,3 +178,49 @@ def test_the_home_screen_is_drawn_before_the_costly_parts_of_qt(tmp_path) -> Non
         "painted: True",
         "idle watch installed: True",
     ]
+
+
+# Qt's virtual methods a class of ours may override; any other name of its Qt base that
+# it defines or assigns hides Qt's own (``self.icon = ...`` on a button makes ``icon()``
+# an attribute; a ``screen`` method hides the display the widget is on).
+QT_OVERRIDES = {"event", "eventFilter", "sizeHint", "minimumSizeHint", "hasHeightForWidth",
+                "heightForWidth", "setGeometry", "minimumSize", "expandingDirections",
+                "addItem", "count", "itemAt", "takeAt"}  # fmt: skip
+
+
+def test_no_class_of_the_ui_hides_a_method_of_its_qt_base() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    from PySide6.QtCore import QObject
+
+    import kiosk.ui
+
+    hidden = []
+    for info in pkgutil.walk_packages(kiosk.ui.__path__, "kiosk.ui."):
+        module = importlib.import_module(info.name)
+        for name, cls in vars(module).items():
+            if not (inspect.isclass(cls) and issubclass(cls, QObject)):
+                continue
+            if cls.__module__ != module.__name__:
+                continue
+            qt = next(base for base in cls.__mro__ if base.__module__.startswith("PySide6"))
+            body = ast.parse(inspect.getsource(cls)).body[0]
+            assert isinstance(body, ast.ClassDef)
+            defined = {node.name for node in body.body if isinstance(node, ast.FunctionDef)}
+            assigned = {
+                node.attr
+                for node in ast.walk(body)
+                if isinstance(node, ast.Attribute)
+                and isinstance(node.ctx, ast.Store)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "self"
+            }
+            for attr in sorted(defined | assigned):
+                if attr.startswith("_") or not callable(getattr(qt, attr, None)):
+                    continue
+                if attr in defined and (attr.endswith("Event") or attr in QT_OVERRIDES):
+                    continue  # a virtual of Qt's, overridden
+                hidden.append(f"{info.name}.{name}.{attr} hides {qt.__name__}.{attr}")
+    assert hidden == []

@@ -51,19 +51,19 @@ def test_home_tiles_and_categories_show_an_icon_beside_their_text(qtbot, window)
     tiles += window.screens["catalog"]._tiles  # type: ignore[attr-defined]
     window.go_home()
     for tile in tiles:
-        assert isinstance(tile, CardButton) and tile.icon is not None
+        assert isinstance(tile, CardButton) and tile.icon_view is not None
         assert tile.lines() and all(tile.lines()), "an icon never replaces the text"
-        assert tile.icon.name != FALLBACK
+        assert tile.icon_view.name != FALLBACK
     first = home.services_tile  # type: ignore[attr-defined]
-    qtbot.waitUntil(first.icon.isVisible)
+    qtbot.waitUntil(first.icon_view.isVisible)
     title = first._labels[0]
-    drawn = inked(first.icon)
+    drawn = inked(first.icon_view)
     assert title.palette().color(title.foregroundRole()).name() in drawn  # the text's colour
     window.set_high_contrast(True)
     try:
         qtbot.waitUntil(lambda: title.palette().color(title.foregroundRole()).name() != "#ffffff")
         contrast = title.palette().color(title.foregroundRole()).name()
-        assert contrast in inked(first.icon)  # follows the theme
+        assert contrast in inked(first.icon_view)  # follows the theme
     finally:
         window.set_high_contrast(False)
 
@@ -74,6 +74,6 @@ def test_a_card_without_a_known_icon_gets_the_neutral_one(qtbot) -> None:  # typ
     card.set_lines([("Nuova categoria", "cardTitle"), ("3 servizi", "muted")])
     card.set_icon("something_new", size=64, role="cardTitle")
     card.show()
-    assert card.icon is not None and card.icon.name == FALLBACK
-    assert inked(card.icon)  # drawn, not blank
+    assert card.icon_view is not None and card.icon_view.name == FALLBACK
+    assert inked(card.icon_view)  # drawn, not blank
     assert (ASSETS / "icons" / f"{FALLBACK}.svg").is_file()

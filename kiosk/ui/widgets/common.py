@@ -163,7 +163,7 @@ class CardButton(QPushButton):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
         self._outer.addLayout(self._layout, 1)
-        self.icon: Icon | None = None
+        self.icon_view: Icon | None = None  # not ``icon``: QAbstractButton.icon() is the QIcon
         # Stretches above and below keep the lines together and centred in tall cards.
         self._layout.addStretch(1)
         self._layout.addStretch(1)
@@ -194,10 +194,10 @@ class CardButton(QPushButton):
         """Shows the bundled icon for ``icon_id`` beside the lines (never instead)."""
         from kiosk.ui.widgets.icons import Icon
 
-        if self.icon is None:
-            self.icon = Icon(size, role=role)
-            self._outer.insertWidget(0, self.icon)
-        self.icon.set_icon(icon_id)
+        if self.icon_view is None:
+            self.icon_view = Icon(size, role=role)
+            self._outer.insertWidget(0, self.icon_view)
+        self.icon_view.set_icon(icon_id)
 
     def lines(self) -> list[str]:
         return [line.text() for line in self._labels if not line.isHidden()]

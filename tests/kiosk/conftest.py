@@ -65,3 +65,25 @@ def kiosk(qtbot, qapp, tmp_path: Path, printer: FakePrinter, central: Central): 
     tasks.shutdown()
     backend.close()
     window.ctx.switcher.detach()
+
+
+@pytest.fixture
+def synced(qtbot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
+    config = make_config(tmp_path, '[sync]\nplatform_url = "embedded"\ninterval_s = 3600')
+    window = build_window(config, qapp)
+    bridge = SyncBridge()
+    bridge.status_changed.connect(window.sync_badge.show_status)
+    bridge.mirror_changed.connect(window.refresh)
+    backend = open_backend(
+        config, on_status=bridge.on_status, on_mirror_changed=bridge.on_mirror_changed
+    )
+    window.attach(backend.catalog)
+    qtbot.addWidget(window)
+    window.resize(*KIOSK_SIZE)
+    window.show()
+    assert backend.sync is not None
+    backend.sync.worker.start()
+    qtbot.waitUntil(lambda: window.sync_badge.isVisible(), timeout=10_000)
+    yield window, backend
+    backend.close()
+    window.ctx.switcher.detach()

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 from kiosk.boot.config import APP_NAME, SCHEMA, ConfigError, load_config, parse_config
 from kiosk.boot.logs import redact, setup_logging
 from kiosk.boot.paths import ROOT
+from tests.helpers import social_point
 
 EXAMPLE = ROOT / "config" / "kiosk.example.toml"
 
@@ -92,18 +91,6 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 # The command ----------------------------------------------------------------------------
-
-
-def social_point(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env=env,
-        check=False,
-    )
 
 
 def test_run_with_a_bad_config_says_why_without_a_traceback(tmp_path: Path) -> None:

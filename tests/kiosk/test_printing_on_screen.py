@@ -9,33 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.boot.backend import Backend, open_backend
-from kiosk.ui.application import attach_printing, build_window
-from kiosk.ui.controllers.printer import PrintBridge
-from kiosk.ui.tasks import TaskRunner
-from tests.conftest import KIOSK_SIZE, make_config
+from tests.kiosk.kiosks import printing_kiosk
 from tests.kiosk.people import shows, tap
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 
 SERVICE = "s16"  # Coop. Sociale Il Ponte (demo), Villafranca Padovana
-
-
-def printing_kiosk(qtbot, qapp, tmp_path: Path, printer_settings: str):  # type: ignore[no-untyped-def]
-    config = make_config(tmp_path, printer_settings)
-    bridge = PrintBridge()
-    backend: Backend = open_backend(config, on_print_update=bridge.on_update)
-    backend.printing.worker.retry_s = backend.printing.worker.idle_s = 0.05
-    window = build_window(config, qapp)
-    window.attach(backend.catalog)
-    tasks = TaskRunner(window)
-    attach_printing(window, backend, tasks, bridge)
-    backend.printing.worker.start()
-    qtbot.addWidget(window)
-    window.resize(*KIOSK_SIZE)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, backend, tasks
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from kiosk.core.privacy import printed_notice, sections
 from languages.catalog import translate
+from tests.kiosk.kiosks import printing_kiosk
 from tests.kiosk.people import choose_language, opened, shows, tap
-from tests.kiosk.test_printing_on_screen import printing_kiosk
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 

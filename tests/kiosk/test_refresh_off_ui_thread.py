@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine, event
 
+from tests.kiosk.kiosks import embedded_platform
 from tests.kiosk.people import shows
-from tests.kiosk.test_sync_on_screen import embedded_platform, synced  # noqa: F401
 from tests.records import service_record
 
 
@@ -47,7 +47,7 @@ def statements_on_ui_thread() -> Iterator[list[str]]:
 )
 def test_a_sync_leaves_no_catalog_query_to_the_ui_thread(
     qtbot,
-    synced,  # noqa: F811
+    synced,
     route: str,
     params: dict[str, str],
 ) -> None:

@@ -3,45 +3,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from kiosk.boot.backend import open_backend
-from kiosk.ui.application import build_window
-from kiosk.ui.sync_bridge import SyncBridge
-from tests.conftest import KIOSK_SIZE, make_config
+from tests.kiosk.kiosks import embedded_platform
 from tests.kiosk.people import choose_language, find_button, shows, tap
 from tests.records import service_record
-
-
-@pytest.fixture
-def synced(qtbot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    config = make_config(tmp_path, '[sync]\nplatform_url = "embedded"\ninterval_s = 3600')
-    window = build_window(config, qapp)
-    bridge = SyncBridge()
-    bridge.status_changed.connect(window.sync_badge.show_status)
-    bridge.mirror_changed.connect(window.refresh)
-    backend = open_backend(
-        config, on_status=bridge.on_status, on_mirror_changed=bridge.on_mirror_changed
-    )
-    window.attach(backend.catalog)
-    qtbot.addWidget(window)
-    window.resize(*KIOSK_SIZE)
-    window.show()
-    assert backend.sync is not None
-    backend.sync.worker.start()
-    qtbot.waitUntil(lambda: window.sync_badge.isVisible(), timeout=10_000)
-    yield window, backend
-    backend.close()
-    window.ctx.switcher.detach()
-
-
-def embedded_platform(backend):  # type: ignore[no-untyped-def]
-    # The demo launcher keeps the platform; tests publish through its admin side.
-    from central.platform import Platform
-
-    return Platform(f"sqlite:///{backend.config.paths.data_dir / 'central.sqlite3'}")
 
 
 def test_badge_shows_online_and_the_last_sync(qtbot, synced, snap) -> None:

@@ -24,7 +24,7 @@ from store import outbox
 from store.database import Store
 from store.models import Service
 from sync.engine import STREAMS
-from tests.kiosk.test_config_and_cli import social_point
+from tests.helpers import social_point
 from tests.postgresql import free_port
 
 

@@ -97,7 +97,7 @@ class _Check:
 
 def check(
     form: FormDefinition,
-    answers: Mapping[str, Any],
+    answers: Any,  # what a platform or an old draft holds: a Mapping is checked below
     *,
     today: date,
     pages: Collection[str] | None = None,

@@ -36,7 +36,7 @@ def qr_modules(payload: str, byte_mode: bool = False) -> int | None:
     data = qrcode.util.QRData(payload.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE)
     symbol.add_data(data if byte_mode else payload)
     try:
-        version = symbol.best_fit()  # the version alone: no matrix, no mask to choose
+        version: int = symbol.best_fit()  # the version alone: no matrix, no mask to choose
     except (qrcode.exceptions.DataOverflowError, ValueError):
         return None
     return 4 * version + 17
@@ -61,7 +61,8 @@ def qr_image(payload: str, module: int) -> Image.Image:
     )
     symbol.add_data(payload)
     symbol.make(fit=True)
-    return symbol.make_image().get_image().convert("1")
+    image: Image.Image = symbol.make_image().get_image().convert("1")
+    return image
 
 
 def code128_bars(text: str) -> str | None:

@@ -22,8 +22,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import CursorResult, Executable, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from printing.slip import Slip, as_duplicate, from_json, to_json
@@ -127,15 +128,22 @@ def held(session: Session, kind: str, reference: str) -> QueuedJob | None:
     return None if row is None else QueuedJob.of(row)
 
 
+def changed(session: Session, statement: Executable) -> int:
+    """Runs an UPDATE; how many rows it changed."""
+    result = cast(CursorResult[Any], session.execute(statement))
+    return result.rowcount or 0
+
+
 def release(session: Session, job_id: int, slip: Slip | None = None) -> bool:
     """Ends a pending job's hold, with its completed slip when given."""
     values: dict[str, object] = {"hold_until": None, "updated_at": utcnow()}
     if slip is not None:
         values["slip"] = to_json(slip)
-    result = session.execute(
-        update(PrintJob).where(PrintJob.id == job_id, PrintJob.state == "pending").values(values)
+    result = changed(
+        session,
+        update(PrintJob).where(PrintJob.id == job_id, PrintJob.state == "pending").values(values),
     )
-    return bool(result.rowcount)
+    return bool(result)
 
 
 def next_hold_end(session: Session) -> datetime | None:
@@ -150,21 +158,23 @@ def next_hold_end(session: Session) -> datetime | None:
 def recover(session: Session) -> int:
     """At start, and after the store failed mid-job: jobs left "sending" become uncertain.
     Returns how many."""
-    result = session.execute(
+    result = changed(
+        session,
         update(PrintJob)
         .where(PrintJob.state == "sending")
-        .values(state="uncertain", last_error="interrupted while printing", updated_at=utcnow())
+        .values(state="uncertain", last_error="interrupted while printing", updated_at=utcnow()),
     )
-    return result.rowcount or 0
+    return result
 
 
 def expire(session: Session, older_than: timedelta) -> int:
-    result = session.execute(
+    result = changed(
+        session,
         update(PrintJob)
         .where(PrintJob.state == "pending", PrintJob.created_at < utcnow() - older_than)
-        .values(state="expired", updated_at=utcnow())
+        .values(state="expired", updated_at=utcnow()),
     )
-    return result.rowcount or 0
+    return result
 
 
 def next_pending(session: Session) -> QueuedJob | None:
@@ -195,12 +205,13 @@ def mark_waiting(session: Session, job_id: int, reason: str) -> None:
 
 def mark_sending(session: Session, job_id: int) -> bool:
     """Claims a pending job for printing; False if it is no longer pending."""
-    result = session.execute(
+    result = changed(
+        session,
         update(PrintJob)
         .where(PrintJob.id == job_id, PrintJob.state == "pending")
-        .values(state="sending", attempts=PrintJob.attempts + 1, updated_at=utcnow())
+        .values(state="sending", attempts=PrintJob.attempts + 1, updated_at=utcnow()),
     )
-    return result.rowcount == 1
+    return result == 1
 
 
 def mark_printed(session: Session, job_id: int, sha256: str, size: int) -> None:
@@ -294,21 +305,23 @@ def dealt_with(session: Session, job_uuid: str) -> bool:
     or failed slip becomes "uncertain_done" (and so on: what it was stays known); one
     still waiting on a printer problem is cancelled."""
     now = utcnow()
-    checked = session.execute(
+    checked = changed(
+        session,
         update(PrintJob)
         .where(PrintJob.uuid == job_uuid, PrintJob.state.in_(ATTENTION))
-        .values(state=PrintJob.state.concat("_done"), updated_at=now)
+        .values(state=PrintJob.state.concat("_done"), updated_at=now),
     )
-    cancelled = session.execute(
+    cancelled = changed(
+        session,
         update(PrintJob)
         .where(
             PrintJob.uuid == job_uuid,
             PrintJob.state == "pending",
             PrintJob.waiting_reason.is_not(None),
         )
-        .values(state="cancelled", updated_at=now)
+        .values(state="cancelled", updated_at=now),
     )
-    return bool(checked.rowcount or cancelled.rowcount)
+    return bool(checked or cancelled)
 
 
 def needing_attention(session: Session) -> list[QueuedJob]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -31,7 +32,7 @@ from store.database import Store
 from store.models import Call, Category, Comune, FormDefinition, Provider, Service, ServiceComune
 
 
-def pick(texts: dict[str, str], lang: str) -> str:
+def pick(texts: Mapping[str, str], lang: str) -> str:
     return texts.get(lang) or texts.get("it") or next(iter(texts.values()), "")
 
 

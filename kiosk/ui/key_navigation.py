@@ -171,7 +171,7 @@ class KeyNavigator(QObject):
         inside = [w for w in controls if body is not None and body.isAncestorOf(w)]
         # Not a text field first: it would open the on-screen keyboard over the screen.
         pressable = [w for w in inside if not isinstance(w, QLineEdit | QPlainTextEdit)]
-        target = (pressable or inside or controls or [None])[0]
+        target = next(iter(pressable or inside or controls), None)
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -410,8 +410,9 @@ class FocusRing(QWidget):
         self.update()
 
     def ring_rect(self) -> QRect:
-        assert self.target is not None
-        top_left = self.target.mapTo(self.parentWidget(), QPoint(0, 0))
+        parent = self.parentWidget()
+        assert self.target is not None and parent is not None
+        top_left = self.target.mapTo(parent, QPoint(0, 0))
         margin = 2 * RING_PX
         return QRect(top_left, self.target.size()).adjusted(-margin, -margin, margin, margin)
 

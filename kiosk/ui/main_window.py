@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         column.addWidget(self._build_footer())
         self.setCentralWidget(root)
+        self.body = root  # what the layers cover (the header and footer with the screen)
         self.visits = VisitLifecycle(ctx, self.navigation, root, countdown_s)
         self.manager_mode = ManagerMode(
             ctx, self.navigation, self.visits, idle_s=manager_idle_s, parent=self
@@ -183,9 +184,9 @@ class MainWindow(QMainWindow):
         self.assisted_label.setWordWrap(False)
         self.end_assisted_button = button(name="endAssisted", role="chip")
         self.end_assisted_button.clicked.connect(self.ask_end_assisted_session)
-        for widget in (self.assisted_label, self.end_assisted_button):
-            widget.hide()
-            row.addWidget(widget)
+        for chip in (self.assisted_label, self.end_assisted_button):
+            chip.hide()
+            row.addWidget(chip)
         row.addWidget(self.help_button)
         return footer
 
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
         if self._end_assisted_question is None:
             from kiosk.ui.widgets.overlay import Confirm
 
-            self._end_assisted_question = Confirm(self.centralWidget(), "endAssistedQuestion")
+            self._end_assisted_question = Confirm(self.body, "endAssistedQuestion")
             self._end_assisted_question.accepted.connect(self.manager_mode.end_assisted_session)
         return self._end_assisted_question
 
@@ -353,7 +354,7 @@ class MainWindow(QMainWindow):
         if self._overlay is None:
             from kiosk.ui.widgets.overlay import Overlay
 
-            self._overlay = Overlay(self.centralWidget())
+            self._overlay = Overlay(self.body)
         return self._overlay
 
     def show_help(self) -> None:

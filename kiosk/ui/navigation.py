@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QStackedWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
 
@@ -92,6 +92,13 @@ class Navigation(QObject):
                 self._data_screens = data_screens()
             self.add(self._data_screens[route](self.ctx, self.catalog))
         return self.screens[route]
+
+    @property
+    def current_screen(self) -> QWidget:
+        """The screen on show (the home screen from the start)."""
+        screen = self.stack.currentWidget()
+        assert screen is not None
+        return screen
 
     @property
     def current_route(self) -> str:

@@ -222,7 +222,7 @@ class SpokenMode(QObject):
         if layer is not None:
             words = [self._layer_text(layer)]
         else:
-            title = screen_title(self.window.stack.currentWidget())
+            title = screen_title(self.window.navigation.current_screen)
             words = [self.tr("Screen: {title}").format(title=title) if title else ""]
         focus = QApplication.focusWidget()
         if focus is not None and focus.window() is self.window:
@@ -243,7 +243,7 @@ class SpokenMode(QObject):
 
     def read_screen(self) -> None:
         """Every text of the screen in reading order (the repeat key, pressed twice)."""
-        root = visible_layer(self.window) or self.window.stack.currentWidget()
+        root = visible_layer(self.window) or self.window.navigation.current_screen
         self.say(". ".join(self._readable(root)))
 
     def read_slip(self, slip: Slip, also: Sequence[Slip] = ()) -> None:
@@ -316,7 +316,7 @@ class SpokenMode(QObject):
     # Errors, messages and the countdown, as they appear --------------------------------
 
     def _live_texts(self) -> list[str]:
-        screen = self.window.stack.currentWidget()
+        screen = self.window.navigation.current_screen
         return [
             t.text()
             for t in screen.findChildren(QLabel)

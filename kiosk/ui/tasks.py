@@ -33,14 +33,14 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
-    ) -> Future | None:
+    ) -> Future[Any] | None:
         """None when the runner is shut down (the kiosk is closing: news that still
         arrives from the workers is not acted on)."""
         if self._closed:
             log.debug("closing: work not started")
             return None
 
-        def done(future: Future) -> None:
+        def done(future: Future[Any]) -> None:
             error = future.exception()
             if error is None:
                 self._finished.emit(on_done, future.result(), None)

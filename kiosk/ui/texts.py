@@ -55,7 +55,7 @@ _counted: CountedUnits | None = None
 
 def unit_text(unit: str | None) -> str:
     """The unit of a price in the current language ("ora" → "hour"), or ""."""
-    return QCoreApplication.translate("Units", UNITS[unit]) if unit in UNITS else ""
+    return QCoreApplication.translate("Units", str(UNITS[unit])) if unit in UNITS else ""
 
 
 def quantity_text(count: int, unit: str | None) -> str:
@@ -72,7 +72,7 @@ def price_text(cents: int | None, unit: str | None, lang: str) -> str:
         return QCoreApplication.translate("Texts", "Information only: no booking here")
     if cents == 0:
         return QCoreApplication.translate("Texts", "Free of charge")
-    unit_text = QCoreApplication.translate("Units", UNITS[unit]) if unit in UNITS else ""
+    unit_text = QCoreApplication.translate("Units", str(UNITS[unit])) if unit in UNITS else ""
     return f"{format_euro(cents, lang)} / {unit_text}" if unit_text else format_euro(cents, lang)
 
 

@@ -11,7 +11,7 @@ dataclass, and its annotations are evaluated (no ``from __future__ import
 annotations``, whose string annotations NamedTuple would compile one by one).
 """
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from languages import FONT_FAMILIES
 
@@ -64,7 +64,13 @@ class Tokens(NamedTuple):
 
 TOKENS = Tokens()
 # A citizen's choice for their visit ("Testo grande"): every text about a quarter larger.
-LARGE_SIZES = {"body_px": 28, "small_px": 24, "title_px": 44, "heading_px": 34, "button_px": 30}
+LARGE_SIZES: dict[str, Any] = {
+    "body_px": 28,
+    "small_px": 24,
+    "title_px": 44,
+    "heading_px": 34,
+    "button_px": 30,
+}
 LARGE_TEXT = TOKENS._replace(**LARGE_SIZES)
 # "Alto contrasto": light text on black, yellow for what can be pressed; every pair at
 # least 7:1 (WCAG AAA), for citizens with low vision.

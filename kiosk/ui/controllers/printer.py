@@ -56,7 +56,7 @@ class PrintController(QObject):
     @property
     def panel(self) -> PrintPanel:
         if self._panel is None:
-            self._panel = PrintPanel(self.window.centralWidget())
+            self._panel = PrintPanel(self.window.body)
         return self._panel
 
     def print_document(self, kind: str, build: SlipBuilder, reference: str = "") -> None:

@@ -17,6 +17,7 @@ ApplyController).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -188,7 +189,7 @@ class ApplyScreen(DataScreen):
             focused.clearFocus()
         self.keyboard.unbind()
         self.area.clear()
-        self.area.widget().setMinimumHeight(0)  # room a closed keyboard left is not kept
+        self.area.content.setMinimumHeight(0)  # room a closed keyboard left is not kept
         self._show_titles(True)
         self.widgets = {}
         self._rendering = False
@@ -335,7 +336,7 @@ class ApplyScreen(DataScreen):
             if widget is not None:
                 widget.setVisible(self.wizard.is_shown(item))
 
-    def _describe_member(self, repeat: dict[str, Any], member: dict[str, Any]) -> str:
+    def _describe_member(self, repeat: Mapping[str, Any], member: Any) -> str:
         """One line about a person: the first few answers given about them."""
         assert self.draft is not None
         choices = self.draft.form.data.get("choices", {})
@@ -412,15 +413,15 @@ class ApplyScreen(DataScreen):
         elsewhere = []
         for problem in self.wizard.problems:
             parts = problem.path.split(".")
-            widget = self.widgets.get(parts[0])
-            if widget is None or widget.isHidden():
+            target = self.widgets.get(parts[0])
+            if target is None or target.isHidden():
                 elsewhere.append(problem.message(lang))
-            elif len(parts) == 3 and isinstance(widget, RepeatField):
-                sub = next(f for f in widget.item["fields"] if f["name"] == parts[2])
+            elif len(parts) == 3 and isinstance(target, RepeatField):
+                sub = next(f for f in target.item["fields"] if f["name"] == parts[2])
                 text = f"{pick(sub['label'], lang)}: {problem.message(lang)}"
                 member_errors.setdefault(parts[0], {}).setdefault(int(parts[1]), []).append(text)
-            elif widget.error.isHidden():
-                widget.set_error(problem.message(lang))
+            elif target.error.isHidden():
+                target.set_error(problem.message(lang))
         for name, errors in member_errors.items():
             repeat = self.widgets[name]
             assert isinstance(repeat, RepeatField)
@@ -519,7 +520,7 @@ class ApplyScreen(DataScreen):
         moved = anchor.mapTo(self, QPoint(0, 0)).y() - before
         if not moved:
             return
-        bar, content = self.area.verticalScrollBar(), self.area.widget()
+        bar, content = self.area.verticalScrollBar(), self.area.content
         wanted = max(0, bar.value() + moved)
         if wanted > bar.maximum():
             content.setMinimumHeight(content.height() + wanted - bar.maximum())

@@ -50,8 +50,8 @@ class ServiceDetailScreen(DataScreen):
         self.less_button.clicked.connect(lambda: self._change_quantity(-1))
         self.more_button.clicked.connect(lambda: self._change_quantity(+1))
         self.add_button.clicked.connect(self.add_to_cart)
-        for widget in (self.less_button, self.quantity_label, self.more_button):
-            buy.addWidget(widget)
+        for control in (self.less_button, self.quantity_label, self.more_button):
+            buy.addWidget(control)
         buy.addSpacing(16)
         buy.addWidget(self.add_button)
         buy.addStretch(1)

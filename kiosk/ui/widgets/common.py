@@ -122,6 +122,7 @@ class ScrollList(QScrollArea):
         set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         content = QWidget()
         content.setObjectName("scrollContent")
+        self.content = content  # what scrolls: the column itself
         self._layout = QVBoxLayout(content)
         self._layout.setSpacing(spacing)
         self._layout.setContentsMargins(4, 4, 24, 4)
@@ -132,9 +133,10 @@ class ScrollList(QScrollArea):
     def clear(self) -> None:
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # at once: deleteLater waits for the event loop
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
         self.verticalScrollBar().setValue(0)
 
     def add(self, widget: QWidget) -> None:

@@ -44,9 +44,15 @@ class Layer(QWidget):
         self._fit_later.timeout.connect(self.fit)
         self.hide()
 
+    def _host(self) -> QWidget:
+        """The widget the layer covers (a layer always has one: its parent)."""
+        host = self.parentWidget()
+        assert host is not None
+        return host
+
     def cover(self) -> None:
         """Shows the layer over the whole parent, above everything else."""
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host().rect())
         self.raise_()
         self.show()
         self.fit()
@@ -90,7 +96,7 @@ class Layer(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.parentWidget() and kind == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(self._host().rect())
             self._fit_later.start()
         elif watched is self.card and kind == QEvent.Type.LayoutRequest and self.isVisible():
             self._fit_later.start()  # a text changed while shown (set by its owner)

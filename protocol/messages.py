@@ -10,7 +10,7 @@ import json
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from protocol import sealing
 from protocol.records import (
@@ -32,6 +32,7 @@ from protocol.records import (
     VoucherRecord,
     VoucherStateValue,
     WalletRecord,
+    describe,
 )
 from protocol.states import (
     ChangeOp,
@@ -269,6 +270,33 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     SubmissionKind.APPLICATION: ApplicationPayload,
     SubmissionKind.PURCHASE: PurchasePayload,
 }
+MAX_PAYLOAD_BYTES = 64 * 1024  # of any entry's payload, as JSON
+
+
+class SubmissionRefusedError(ValueError):
+    """A submission the platform would refuse on its form alone: it is not queued."""
+
+
+def check_submission(kind: str, payload: Any) -> None:
+    """Raises SubmissionRefusedError, naming the field, when the platform would refuse
+    ``payload`` before it reads a record of its own: not a JSON object, larger than
+    MAX_PAYLOAD_BYTES, or (an application, a purchase) not of its type in PAYLOADS as
+    the platform reads it, from JSON. A kiosk checks every entry with this before it
+    queues it: once sealed (protocol/sealing.py) only the platform can read it, and a
+    refusal would come after the citizen left with a receipt."""
+    if not isinstance(payload, dict):
+        raise SubmissionRefusedError(f"{kind}: the payload is not an object")
+    text = json.dumps(payload)  # TypeError for what JSON cannot hold, as the store would
+    if len(text) > MAX_PAYLOAD_BYTES:
+        limit = MAX_PAYLOAD_BYTES
+        raise SubmissionRefusedError(f"{kind}: the payload is larger than {limit} bytes")
+    shape = PAYLOADS.get(kind)
+    if shape is None:
+        return
+    try:
+        shape.model_validate(json.loads(text))
+    except ValidationError as error:
+        raise SubmissionRefusedError(f"{kind} payload{describe(error.errors()[0])}") from None
 
 
 ServerId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}-[0-9A-Z-]{1,40}$")]

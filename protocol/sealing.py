@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 PREFIX = "SPS1"
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
-MAX_SEALED_CHARS = 200_000  # a payload is at most 64 KiB (central/platform/submissions.py)
+MAX_SEALED_CHARS = 200_000  # a payload is at most 64 KiB (protocol/messages.py MAX_PAYLOAD_BYTES)
 
 
 class SealError(ValueError):

@@ -1,23 +1,39 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Validation of the platform's replies before anything of them reaches the store.
 
-A reply that does not have the expected shape raises ``ProtocolError`` with a message
-that names the field; the engine then keeps its last good mirror and tries later.
-Unknown fields are ignored, so a newer platform can add them.
+Each reply is read with a pydantic type of the contract (the same library and field
+types the platform validates with); what only the kiosk can judge (the cursor went
+back, a result answers an entry that was not sent) is checked after. A reply that
+does not have the expected shape raises ``ProtocolError`` with a message that names the
+field; the engine then keeps its last good mirror and tries later. Unknown fields are
+ignored, so a newer platform can add them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 
 from protocol import sealing
-from protocol.records import ID_RE
+from protocol.messages import CallBack, SealingKey
+from protocol.records import ID_PATTERN, describe
 
 CURSOR_RE = re.compile(r"[0-9]{1,18}")
 EPOCH_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_ITEMS = 5000
+MAX_RESULTS = 10_000
+MESSAGE_CHARS = 500
 
 
 class ProtocolError(ValueError):
@@ -64,144 +80,238 @@ class Result:
     contact: dict[str, Any] | None = None
 
 
-def _field(obj: dict[str, Any], name: str, kind: type, where: str) -> Any:
-    if name not in obj:
-        raise ProtocolError(f"{where}.{name}: missing")
-    value = obj[name]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise ProtocolError(f"{where}.{name}: expected {kind.__name__}, got {type(value).__name__}")
+# The field types of the replies ---------------------------------------------------------
+
+
+def _matching(pattern: re.Pattern[str], what: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value):
+            raise ValueError(f"not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("empty")
     return value
 
 
-def _short(obj: dict[str, Any], name: str, where: str, limit: int) -> str:
-    value = _field(obj, name, str, where)
-    if len(value) > limit:
-        raise ProtocolError(f"{where}.{name}: longer than {limit} characters")
-    return str(value)  # a str already (checked by _field)
+def _chars(limit: int) -> StringConstraints:
+    return StringConstraints(max_length=limit)
 
 
-def _call_back(raw: Any, where: str) -> dict[str, Any] | None:
-    """A refusal's call-back details: a name and at most five phone numbers, as text."""
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
+Cursor = Annotated[str, _chars(18), _matching(CURSOR_RE, "a cursor")]
+Epoch = Annotated[str, _chars(64), _matching(EPOCH_RE, "an epoch")]
+# A pattern pydantic checks itself (no Python call per change: a page holds thousands).
+RecordId = Annotated[str, StringConstraints(max_length=64, pattern=ID_PATTERN)]
+Hex64 = Annotated[str, _matching(re.compile(r"[0-9a-f]{64}"), "64 hex digits")]
+Token = Annotated[str, _matching(re.compile(r"[A-Za-z0-9_-]{20,200}"), "a token")]
+Kid = Annotated[str, _matching(re.compile(r"[0-9a-f]{8}"), "8 hex digits")]
+
+
+class Reply(BaseModel):
+    """What the kiosk reads of a reply: exact JSON types, unknown fields ignored."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+
+class ChangeReply(Reply):
+    kind: Annotated[str, _chars(32)]
+    op: Literal["upsert", "delete"]
+    id: RecordId
+    # The record, read by its kind later (protocol.records): here only "an object", which
+    # is checked in ``_item`` (a dict[str, Any] field would copy every record).
+    data: Any = None
+
+
+_CHANGES = TypeAdapter(list[ChangeReply])
+
+
+class PageReply(Reply):
+    stream: str | None = None
+    items: Annotated[list[Any], Field(max_length=MAX_ITEMS)]  # each read on its own
+    next_cursor: Cursor
+    has_more: bool
+    # None from a platform without epochs.
+    epoch: Epoch | None = None
+    head: Cursor | None = None
+
+
+class Accepted(Reply):
+    uuid: Annotated[str, _chars(36)]
+    status: Literal["accepted"]
+    server_id: Annotated[str, _chars(64), AfterValidator(_not_blank)]
+
+
+class Rejected(Reply):
+    uuid: Annotated[str, _chars(36)]
+    status: Literal["rejected"]
+    code: Annotated[str, _chars(64)]
+    message: str | None = None  # cut to MESSAGE_CHARS
+    contact: CallBack | None = None  # a refused sealed record: whom the manager calls back
+
+
+class Retry(Reply):
+    """The platform could not process the entry now: whatever it says, it goes again."""
+
+    uuid: Annotated[str, _chars(36)]
+    status: Literal["retry"]
+    code: Any = None
+    message: Any = None
+
+
+Answer = Annotated[Accepted | Rejected | Retry, Field(discriminator="status")]
+
+
+class ResultsReply(Reply):
+    results: Annotated[list[Answer], Field(max_length=MAX_RESULTS)]
+
+
+class KnownReply(Reply):
+    epoch: Epoch
+    known: Annotated[list[str], Field(max_length=MAX_RESULTS)]
+
+
+class EnrollmentReply(Reply):
+    device_id: Annotated[str, _chars(64)]
+    token: Annotated[str, _chars(200)]
+
+
+class LookupKeyReply(Reply):
+    lookup_key: Hex64
+
+
+class KidReply(Reply):
+    kid: Kid
+
+
+class KeyListReply(Reply):
+    keys: Annotated[list[Any], Field(max_length=10_000)]  # each checked by vouchers.keys
+
+
+class TokenReply(Reply):
+    token: Token
+
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def explain(error: ValidationError, where: str) -> str:
+    """The first problem, named by its place: ``page.items[1].id: not a valid identifier``."""
+    return where + describe(error.errors(include_url=False)[0])
+
+
+def read(reply: type[R], body: Any, where: str) -> R:
+    """``body`` as ``reply``, or ProtocolError naming what is wrong."""
+    if not isinstance(body, dict):
         raise ProtocolError(f"{where}: not an object")
-    name = raw.get("name") or ""
-    phones = raw.get("phones") or []
-    if not isinstance(name, str) or len(name) > 200:
-        raise ProtocolError(f"{where}.name: not a name")
-    if not isinstance(phones, list) or len(phones) > 5:
-        raise ProtocolError(f"{where}.phones: not a list of at most 5")
-    if not all(isinstance(phone, str) and len(phone) <= 40 for phone in phones):
-        raise ProtocolError(f"{where}.phones: not phone numbers")
-    return {"name": name, "phones": list(phones)}
+    try:
+        return reply.model_validate(body)
+    except ValidationError as error:
+        raise ProtocolError(explain(error, where)) from None
+
+
+# The replies ----------------------------------------------------------------------------
 
 
 def parse_sealing_key(body: Any) -> str:
     """The platform's sealing key (Base64 of 32 bytes), checked against its kid."""
-    if not isinstance(body, dict):
-        raise ProtocolError("sealing key: not a JSON object")
-    public_key = _short(body, "public_key", "sealing key", 64)
-    kid = _short(body, "kid", "sealing key", 8)
+    reply = read(SealingKey, body, "sealing key")
     try:
-        if sealing.check_public_key(public_key) != kid:
+        if sealing.check_public_key(reply.public_key) != reply.kid:
             raise ProtocolError("sealing key: the kid does not match the key")
     except sealing.SealError as error:
         raise ProtocolError(f"sealing key: {error}") from None
-    return public_key
+    return reply.public_key
 
 
 def parse_enrollment(body: Any) -> tuple[str, str]:
     """The device id and token the platform gives an enrolling kiosk."""
-    if not isinstance(body, dict):
-        raise ProtocolError("enrollment: not a JSON object")
-    return _short(body, "device_id", "enrollment", 64), _short(body, "token", "enrollment", 200)
+    reply = read(EnrollmentReply, body, "enrollment")
+    return reply.device_id, reply.token
 
 
 def parse_lookup_key(body: Any) -> str:
     """The key of the application status records (64 hex digits)."""
-    if not isinstance(body, dict):
-        raise ProtocolError("lookup key: not a JSON object")
-    key = _short(body, "lookup_key", "lookup key", 64)
-    if not re.fullmatch(r"[0-9a-f]{64}", key):
-        raise ProtocolError("lookup key: not 64 hex digits")
-    return key
+    return read(LookupKeyReply, body, "lookup key").lookup_key
 
 
 def parse_kid(body: Any) -> str:
-    kid = _short(body, "kid", "signing key", 8) if isinstance(body, dict) else ""
-    if not re.fullmatch(r"[0-9a-f]{8}", kid):
-        raise ProtocolError("signing key: the kid is not 8 hex digits")
-    return kid
+    return read(KidReply, body, "signing key").kid
 
 
 def parse_key_list(body: Any) -> list[Any]:
-    keys = body.get("keys") if isinstance(body, dict) else None
-    if not isinstance(keys, list) or len(keys) > 10_000:
-        raise ProtocolError('voucher keys: expected {"keys": [...]}')
-    return keys
+    return read(KeyListReply, body, "voucher keys").keys
 
 
 def parse_token(body: Any) -> str:
-    token = _short(body, "token", "device token", 200) if isinstance(body, dict) else ""
-    if not re.fullmatch(r"[A-Za-z0-9_-]{20,200}", token):
-        raise ProtocolError("device token: not a token")
-    return token
+    return read(TokenReply, body, "device token").token
 
 
 def parse_page(body: Any, *, stream: str, since: str) -> Page:
-    if not isinstance(body, dict):
-        raise ProtocolError("change page: not a JSON object")
-    if body.get("stream", stream) != stream:
-        raise ProtocolError(f"change page: for stream {str(body.get('stream'))[:32]!r}")
-    raw_items = _field(body, "items", list, "page")
-    if len(raw_items) > MAX_ITEMS:
-        raise ProtocolError(f"page.items: more than {MAX_ITEMS}")
-    next_cursor = _short(body, "next_cursor", "page", 18)
-    if not CURSOR_RE.fullmatch(next_cursor):
-        raise ProtocolError("page.next_cursor: not a cursor")
-    has_more = _field(body, "has_more", bool, "page")
-    epoch = body.get("epoch")
-    if epoch is not None and not (isinstance(epoch, str) and EPOCH_RE.fullmatch(epoch)):
-        raise ProtocolError("page.epoch: not an epoch")
-    head = body.get("head")
-    if head is not None and not (isinstance(head, str) and CURSOR_RE.fullmatch(head)):
-        raise ProtocolError("page.head: not a cursor")
+    page = read(PageReply, body, "page")
+    if page.stream is not None and page.stream != stream:
+        raise ProtocolError(f"change page: for stream {page.stream[:32]!r}")
+    next_cursor = page.next_cursor
     if int(next_cursor) < int(since):
         raise ProtocolError(f"page.next_cursor: went backwards ({since} to {next_cursor})")
-    if raw_items and int(next_cursor) == int(since):
+    if page.items and int(next_cursor) == int(since):
         raise ProtocolError("page.next_cursor: items came without the cursor moving on")
-    if has_more and not raw_items:
+    if page.has_more and not page.items:
         raise ProtocolError("page.has_more: true on an empty page")
+    changes: list[ChangeReply | ProtocolError]
+    try:  # all at once: the usual case, and the fast one
+        changes = list(_CHANGES.validate_python(page.items))
+    except ValidationError:  # one by one, to tell the good from the bad
+        changes = [_change(raw, f"page.items[{i}]") for i, raw in enumerate(page.items)]
     items, unreadable = [], []
-    for index, raw in enumerate(raw_items):
+    for index, (raw, change) in enumerate(zip(page.items, changes, strict=True)):
         try:
-            items.append(_item(raw))
+            items.append(_item(change, f"page.items[{index}]"))
         except ProtocolError as error:
             # One malformed change is set aside like any record the kiosk cannot apply;
             # only a malformed page (above) stops the stream.
-            unreadable.append(_unreadable(raw, f"page.items[{index}]{error}", next_cursor, index))
+            unreadable.append(_unreadable(raw, str(error), next_cursor, index))
     return Page(
         items=items,
         next_cursor=next_cursor,
-        has_more=has_more,
+        has_more=page.has_more,
         unreadable=unreadable,
-        epoch=epoch,
-        head=int(head) if head is not None else None,
+        epoch=page.epoch,
+        head=int(page.head) if page.head is not None else None,
     )
 
 
 def parse_known(body: Any, *, asked: list[str]) -> tuple[str, set[str]]:
     """The platform's epoch and which of the ``asked`` UUIDs it still holds."""
-    if not isinstance(body, dict):
-        raise ProtocolError("known records: not a JSON object")
-    epoch = _short(body, "epoch", "known", 64)
-    if not EPOCH_RE.fullmatch(epoch):
-        raise ProtocolError("known.epoch: not an epoch")
-    known = _field(body, "known", list, "known")
-    if not all(isinstance(uuid, str) for uuid in known) or not set(known) <= set(asked):
+    reply = read(KnownReply, body, "known")
+    if not set(reply.known) <= set(asked):
         raise ProtocolError("known.known: not UUIDs that were asked about")
-    return epoch, set(known)
+    return reply.epoch, set(reply.known)
+
+
+def _change(raw: Any, where: str) -> ChangeReply | ProtocolError:
+    try:
+        return read(ChangeReply, raw, where)
+    except ProtocolError as error:
+        return error
+
+
+def _item(change: ChangeReply | ProtocolError, where: str) -> Item:
+    """One change as the store applies it, or ProtocolError saying what is wrong."""
+    if isinstance(change, ProtocolError):
+        raise change
+    if change.op == "delete":
+        return Item(change.kind, change.op, change.id, None)  # its data is not read
+    if change.data is None:
+        raise ProtocolError(f"{where}.data: missing")
+    if not isinstance(change.data, dict):
+        raise ProtocolError(f"{where}.data: wrong type {type(change.data).__name__}")
+    if change.data.get("id") != change.id:
+        raise ProtocolError(f"{where}.data.id: does not match the item id")
+    return Item(change.kind, change.op, change.id, change.data)
 
 
 def _unreadable(raw: Any, reason: str, cursor: str, index: int) -> Unreadable:
@@ -217,68 +327,28 @@ def _unreadable(raw: Any, reason: str, cursor: str, index: int) -> Unreadable:
     )
 
 
-def _item(raw: Any) -> Item:
-    """One change; the error message goes on from the item's place in the page."""
-    if not isinstance(raw, dict):
-        raise ProtocolError(": not an object")
-    kind = _short(raw, "kind", "", 32)
-    op = _short(raw, "op", "", 8)
-    if op != "upsert" and op != "delete":
-        raise ProtocolError(f".op: {op!r} is neither upsert nor delete")
-    record_id = _short(raw, "id", "", 64)
-    if not ID_RE.fullmatch(record_id):
-        raise ProtocolError(".id: not a valid identifier")
-    if op == "delete":
-        return Item(kind, op, record_id, None)
-    data = _field(raw, "data", dict, "")
-    if data.get("id") != record_id:
-        raise ProtocolError(".data.id: does not match the item id")
-    return Item(kind, op, record_id, data)
-
-
 def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
     """The per-entry answers to a batch; entries not answered simply stay pending."""
-    if not isinstance(body, dict):
-        raise ProtocolError("submission results: not a JSON object")
-    raw_results = _field(body, "results", list, "results")
+    reply = read(ResultsReply, body, "results")
     expected = set(sent)
     seen: set[str] = set()
     results = []
-    for index, raw in enumerate(raw_results):
+    for index, answer in enumerate(reply.results):
         where = f"results[{index}]"
-        if not isinstance(raw, dict):
-            raise ProtocolError(f"{where}: not an object")
-        uuid = _short(raw, "uuid", where, 36)
-        if uuid not in expected:
+        if answer.uuid not in expected:
             raise ProtocolError(f"{where}.uuid: was not in the batch")
-        if uuid in seen:
+        if answer.uuid in seen:
             raise ProtocolError(f"{where}.uuid: answered twice")
-        seen.add(uuid)
-        status = _short(raw, "status", where, 16)
-        if status == "accepted":
-            server_id = _short(raw, "server_id", where, 64)
-            if not server_id.strip():
-                raise ProtocolError(f"{where}.server_id: empty")
-            results.append(Result(uuid, True, server_id, None, None))
-        elif status == "rejected":
-            code = _short(raw, "code", where, 64)
-            message = raw.get("message") or ""
-            if not isinstance(message, str):
-                raise ProtocolError(f"{where}.message: expected str")
-            contact = _call_back(raw.get("contact"), f"{where}.contact")
-            results.append(Result(uuid, False, None, code, message[:500], contact=contact))
-        elif status == "retry":
-            said, told = raw.get("code"), raw.get("message")
-            results.append(
-                Result(
-                    uuid,
-                    False,
-                    None,
-                    str(said)[:64] if said else "retry",
-                    str(told)[:500] if told else "",
-                    retry=True,
-                )
-            )
+        seen.add(answer.uuid)
+        if isinstance(answer, Accepted):
+            results.append(Result(answer.uuid, True, answer.server_id, None, None))
+        elif isinstance(answer, Rejected):
+            message = (answer.message or "")[:MESSAGE_CHARS]
+            contact = answer.contact.model_dump() if answer.contact is not None else None
+            results.append(Result(answer.uuid, False, None, answer.code, message, contact=contact))
         else:
-            raise ProtocolError(f"{where}.status: {status!r} is not accepted, rejected or retry")
+            said, told = answer.code, answer.message
+            code = str(said)[:64] if said else "retry"
+            message = str(told)[:MESSAGE_CHARS] if told else ""
+            results.append(Result(answer.uuid, False, None, code, message, retry=True))
     return results

@@ -20,11 +20,10 @@ from central.models import Device, Record, Submission, SubmissionConflict
 from central.platform.database import DEVICE_LOCKS, Database, now
 from central.purchases import check_purchase
 from protocol import messages, records
-from protocol.messages import submission_hash
+from protocol.messages import MAX_PAYLOAD_BYTES, submission_hash
 
 log = logging.getLogger(__name__)
 
-MAX_PAYLOAD_BYTES = 64 * 1024
 
 # None accepts, (code, message) rejects.
 Rejection = tuple[str, str] | None

@@ -28,6 +28,8 @@ from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt, with_protocol
 from printing.slip import SlipContext
+from protocol.messages import ApplicationPayload
+from protocol.states import SubmissionKind
 from protocol.wire import Result
 from store import outbox
 from store.database import Store
@@ -151,20 +153,22 @@ def submit(
     if problems:
         return problems
     code = tracking_code()
-    payload: dict[str, object] = {
-        "call": draft.call_id,
-        "form": draft.form.ref,
-        "form_sha256": draft.form.sha256,
-        "tracking_code": code,
-        "answers": cleaned,
-        "channel": "kiosk_assisted" if assisted_by else "kiosk",
-        "assisted_by": assisted_by,
-    }
+    proof = None
     if assisted_by and assisted_proof_key:
-        payload["assisted_proof"] = assisted_proof(
-            assisted_proof_key, code, assisted_by, context.kiosk_id
-        )
-    entry_uuid = outbox.add(session, "application", payload)
+        proof = assisted_proof(assisted_proof_key, code, assisted_by, context.kiosk_id)
+    # The contract's own type: a field the platform would refuse stops here (ValueError,
+    # naming it), before anything is queued or printed.
+    payload = ApplicationPayload(
+        call=draft.call_id,
+        form=draft.form.ref,
+        form_sha256=draft.form.sha256,
+        tracking_code=code,
+        answers=cleaned,
+        channel="kiosk_assisted" if assisted_by else "kiosk",
+        assisted_by=assisted_by,
+        assisted_proof=proof,
+    )
+    entry_uuid = outbox.add(session, SubmissionKind.APPLICATION, payload.model_dump(mode="json"))
     applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
     slip = application_receipt(
         context,

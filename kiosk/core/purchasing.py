@@ -32,7 +32,8 @@ from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
-from protocol.states import Payment
+from protocol.messages import PurchaseLine, PurchasePayload
+from protocol.states import Payment, SubmissionKind
 from store import outbox
 from store.models import OutboxEntry, Provider, Service
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
@@ -276,45 +277,50 @@ def place_order(
                 ),
             )
         )
-    payload = {
-        "order": reference,
-        "total_cents": total,
-        "payment": checkout.payment,
-        "lines": [
-            {
-                "service": ln.service_id,
-                "quantity": ln.quantity,
-                "unit_price_cents": ln.unit_price_cents,
-            }
-            for ln in cart.lines
-        ],
-        "holder": checkout.wallet.locator if checkout.wallet else None,
-        "vouchers": vouchers,
-        "channel": "kiosk_assisted" if checkout.assisted_by else "kiosk",
-        "assisted_by": checkout.assisted_by,
-        "desk_confirmed_by": checkout.desk_confirmed_by,
-        "phone": checkout.phone,  # dropped once the platform accepts (store/retention.py)
-    }
+    desk_confirmation = None
     if checkout.desk_confirmed_by:  # the platform checks it was typed on this kiosk
-        payload["desk_proof"] = desk_proof(
+        desk_confirmation = desk_proof(
             checkout.desk_proof_key,
             reference,
             total,
             checkout.desk_confirmed_by,
             context.kiosk_id,
         )
+    wallet_confirmation = None
     if checkout.wallet is not None:  # the citizen typed their wallet PIN on this kiosk
-        payload["wallet_proof"] = purchase_proof(
+        wallet_confirmation = purchase_proof(
             checkout.wallet.key.proof_key, reference, total, context.kiosk_id
         )
     assisting_key = checkout.assisted_proof_key or (
         checkout.desk_proof_key if checkout.desk_confirmed_by == checkout.assisted_by else b""
     )
+    assisting = None
     if checkout.assisted_by and assisting_key:  # the platform checks it was typed here
-        payload["assisted_proof"] = assisted_proof(
-            assisting_key, reference, checkout.assisted_by, context.kiosk_id
-        )
-    entry_uuid = outbox.add(session, "purchase", payload)
+        assisting = assisted_proof(assisting_key, reference, checkout.assisted_by, context.kiosk_id)
+    # The contract's own type: an order the platform would refuse (too many lines, a
+    # phone too long) stops here (ValueError, naming the field), before anything is
+    # queued or printed.
+    payload = PurchasePayload(
+        order=reference,
+        total_cents=total,
+        payment=Payment(checkout.payment),
+        lines=[
+            PurchaseLine(
+                service=ln.service_id, quantity=ln.quantity, unit_price_cents=ln.unit_price_cents
+            )
+            for ln in cart.lines
+        ],
+        holder=checkout.wallet.locator if checkout.wallet else None,
+        wallet_proof=wallet_confirmation,
+        vouchers=vouchers,
+        channel="kiosk_assisted" if checkout.assisted_by else "kiosk",
+        assisted_by=checkout.assisted_by,
+        assisted_proof=assisting,
+        desk_confirmed_by=checkout.desk_confirmed_by,
+        desk_proof=desk_confirmation,
+        phone=checkout.phone,  # dropped once the platform accepts (store/retention.py)
+    )
+    entry_uuid = outbox.add(session, SubmissionKind.PURCHASE, payload.model_dump(mode="json"))
     providers = sorted({ln.provider for ln in cart.lines})
     lang = checkout.language
     receipt = purchase_receipt(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import string
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -21,7 +22,7 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
@@ -31,11 +32,11 @@ from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
 from kiosk.core.wallet import OpenedWallet
 from printing.slip import SlipContext
-from protocol.messages import PurchasePayload
+from protocol.messages import MAX_LINES, PurchasePayload, SubmissionRefusedError
 from protocol.records import RECORD_TYPES
-from store import demo, mirror
+from store import demo, mirror, outbox
 from store.database import Store
-from store.models import OutboxEntry
+from store.models import OutboxEntry, PrintJob
 from sync.client import PlatformClient, Submission
 from tests.conftest import sqlite_platform_url
 from vouchers.codes import Signer
@@ -219,3 +220,102 @@ def test_a_purchase_the_kiosk_builds_passes_the_platform_schema(
     PurchasePayload.model_validate(submission.payload)  # the schema itself
     [result] = device.submit([submission])  # and the platform behind it
     assert result.code != "invalid_payload", result.message
+
+
+# The other way: what the platform would refuse, the kiosk refuses before queuing it ----
+
+
+def good_payloads() -> dict[str, dict[str, Any]]:
+    """A purchase and an application the platform's schema accepts, as a kiosk sends them."""
+    line = {"service": BUYABLE[0], "quantity": 1, "unit_price_cents": 500}
+    return {
+        "purchase": {
+            "order": "ORD-AAAA-AAAA",
+            "total_cents": 500,
+            "payment": "provider",
+            "lines": [line],
+            "holder": None,
+            "vouchers": [],
+            "channel": "kiosk",
+            "assisted_by": None,
+            "desk_confirmed_by": None,
+            "phone": "049 000 0000",
+        },
+        "application": {
+            "call": "bs-piazzola",
+            "form": "bs-piazzola@1",
+            "form_sha256": "0" * 64,
+            "tracking_code": "DOM-AAAA-AAAA",
+            "answers": {"nome": "Maria"},
+            "channel": "kiosk",
+            "assisted_by": None,
+        },
+    }
+
+
+hostile_values = (
+    texts
+    | st.integers(-(2**40), 2**40)
+    | st.none()
+    | st.booleans()
+    | st.lists(st.integers(0, 3), max_size=2)
+    | st.just([{"service": "s01", "quantity": 1, "unit_price_cents": 1}] * 21)  # 21 lines
+    | st.just({"a": "x" * 70_000})  # over the size limit
+)
+
+
+@st.composite
+def hostile_payloads(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    kind = draw(st.sampled_from(["purchase", "application"]))
+    payload = good_payloads()[kind]
+    field = draw(st.sampled_from([*payload, "wallet_proof", "desk_proof", "assisted_proof", "x"]))
+    if draw(st.booleans()) and field in payload:
+        del payload[field]
+    else:
+        payload[field] = draw(hostile_values)
+    return kind, payload
+
+
+class UndoError(Exception):
+    """Rolls a test's write transaction back."""
+
+
+def kiosk_refuses(store: Store, kind: str, payload: dict[str, Any]) -> bool:
+    """Whether the kiosk's outbox refuses ``payload`` (nothing is kept either way)."""
+    try:
+        with store.write() as session:
+            outbox.add(session, kind, payload)
+            raise UndoError
+    except SubmissionRefusedError:
+        return True
+    except UndoError:
+        return False
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hostile_payloads())
+def test_a_payload_the_platform_would_refuse_is_refused_at_the_kiosk(
+    kiosk_store: Store, device: PlatformClient, case: tuple[str, dict[str, Any]]
+) -> None:
+    kind, payload = case
+    refused_here = kiosk_refuses(kiosk_store, kind, payload)
+    submission = Submission(str(uuid.uuid4()), kind, "2026-03-02T10:00:00Z", payload)
+    [result] = device.submit([submission])
+    refused_there = result.code in ("invalid_payload", "payload_too_large")
+    assert refused_here == refused_there, (result.code, result.message)
+
+
+def test_an_order_of_more_lines_than_the_platform_takes_is_refused_before_anything_is_kept(
+    kiosk_store: Store,
+) -> None:
+    with kiosk_store.read() as session:
+        before = session.scalar(select(func.count()).select_from(OutboxEntry))
+        jobs = session.scalar(select(func.count()).select_from(PrintJob))
+    with pytest.raises(ValueError, match="lines"), kiosk_store.write() as session:
+        cart = Cart()
+        for service in BUYABLE[: MAX_LINES + 1]:
+            cart.add(cart_line(session, service, 1))
+        place_order(session, cart, Checkout("provider", None), SLIP, SIGNER, datetime.now(UTC))
+    with kiosk_store.read() as session:  # the order's transaction kept nothing
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == before
+        assert session.scalar(select(func.count()).select_from(PrintJob)) == jobs

@@ -86,6 +86,7 @@ class PrintWorker:
         self._resync = False
         self._storage_failing = False
         self.last = PrintUpdate(State.NO_ANSWER)
+        self.rounds = 0  # how often it has looked at the queue (tests wait on it, not on time)
         # Read aloud before printing (EN 301 549 5.1.3.16): while set, a job queued since
         # then waits until the kiosk has read it to the citizen and lets it go.
         self._gate = threading.Lock()
@@ -150,6 +151,7 @@ class PrintWorker:
             except Exception:  # the worker must outlive any one failure; the job stays
                 log.exception("printer: unexpected error")
                 outcome = "waiting"
+            self.rounds += 1
             if outcome == "printed":
                 continue
             self._wake.wait(self.retry_s if outcome == "waiting" else self._idle_wait())

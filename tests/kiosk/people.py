@@ -145,3 +145,12 @@ def listen(window) -> SilentSpeaker:  # type: ignore[no-untyped-def]
     speaker.volume = window.spoken.settings.volume
     window.spoken.speaker = speaker
     return speaker
+
+
+def printer_rounds(qtbot, backend, rounds: int = 3) -> None:  # type: ignore[no-untyped-def]
+    """Waits, with the event loop running, until the kiosk's print worker has looked at
+    its queue ``rounds`` more times: what it has not printed by then it held back on
+    purpose, however slow the machine (a fixed wait proves nothing on a busy one)."""
+    worker = backend.printing.worker
+    start = worker.rounds
+    qtbot.waitUntil(lambda: worker.rounds >= start + rounds, timeout=10_000)

@@ -19,6 +19,7 @@ from tests.kiosk.people import (
     fill,
     opened,
     prefilled,
+    printer_rounds,
     shown,
     shows,
     tap,
@@ -165,7 +166,7 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     assert code in text and stored.server_id in text and "Anna Ferraro" in text
     assert "Il numero di protocollo viene assegnato" not in text
     assert receipt.qr_payloads == [code]
-    qtbot.wait(300)
+    printer_rounds(qtbot, backend)
     assert len(printer.jobs) == 1 and len(central.platform.submissions()) == 1
 
     # Later the Comune asks for a document; the citizen checks with receipt and card.

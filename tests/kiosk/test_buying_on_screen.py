@@ -16,7 +16,7 @@ from kiosk.ui.main_window import MainWindow
 from sync.device import DeviceIdentity as Identity
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import fill, find_button, shows, tap
+from tests.kiosk.people import fill, find_button, printer_rounds, shows, tap
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
@@ -381,7 +381,7 @@ def test_in_spoken_mode_the_receipt_and_its_vouchers_are_read_before_they_print(
     words = [speakable(slip_words(v.slip)) for v in vouchers if v is not None]
     assert len(words) == 2 and all(each in reading for each in words)
     assert all("BUONO" in each.upper() for each in words)  # the vouchers, not the receipt
-    qtbot.wait(500)
+    printer_rounds(qtbot, backend)
     assert printer.jobs == []  # nothing printed while the voice reads
     speaker.busy = False  # the reading is over
     qtbot.waitUntil(lambda: len(printer.jobs) >= 3, timeout=15_000)

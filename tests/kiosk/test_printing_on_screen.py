@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.kiosk.kiosks import printing_kiosk
-from tests.kiosk.people import shows, tap
+from tests.kiosk.people import printer_rounds, shows, tap
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 
@@ -54,7 +54,7 @@ def test_printing_a_service_card_shows_it_and_prints_it_once(
     assert job.qr_payloads[0].startswith("BEGIN:VCARD") and "049 000 1303" in job.qr_payloads[0]
     tap(qtbot, window, "Fatto")
     assert not shows(window, "Stampato")
-    qtbot.wait(200)
+    printer_rounds(qtbot, backend)
     assert len(printer.jobs) == 1
 
 
@@ -101,7 +101,7 @@ def test_without_a_printer_the_citizen_is_told_what_to_do(
 def test_paper_running_out_mid_sheet_says_it_stopped_and_never_prints_it_again(
     qtbot, kiosk, printer: FakePrinter, snap
 ) -> None:
-    window, _backend = kiosk
+    window, backend = kiosk
     printer.paper_left = 300  # healthy when asked before, out of paper after the sheet
     window.go("service", {"service_id": SERVICE})
     tap(qtbot, window, "Stampa questa scheda")
@@ -110,7 +110,7 @@ def test_paper_running_out_mid_sheet_says_it_stopped_and_never_prints_it_again(
     assert not shows(window, "Stampato")
     snap(window, "stopped-half-way")
     printer.mode, printer.paper_left = "healthy", None
-    qtbot.wait(300)
+    printer_rounds(qtbot, backend)
     assert len(printer.jobs) == 1  # the cut-off sheet only
 
 

@@ -5,8 +5,6 @@ ends failed without stopping the queue. Decoded back from the bytes with zxing-c
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
@@ -27,6 +25,7 @@ from store.database import Store
 from store.models import PrintJob
 from tests.printing.escpos_decode import Job, decode
 from tests.printing.fake_printer import FakePrinter
+from tests.printing.waits import eventually
 
 CONTEXT = SlipContext(
     "Social Point Piazzola", "Piazzola sul Brenta", "kiosk-01", datetime(2026, 11, 24, 10, 30)
@@ -136,13 +135,6 @@ def test_an_image_qr_carries_a_quiet_zone_of_four_modules() -> None:
     assert module * modules == right - left  # square, whole-dot modules
     assert top >= 4 * module and image.height - 32 - bottom >= 4 * module
     assert left >= 4 * module and profile.dots - right >= 4 * module
-
-
-def eventually(condition: Callable[[], object], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.02)
 
 
 @pytest.mark.parametrize("paper", ["58mm", "58mm-image-qr"])

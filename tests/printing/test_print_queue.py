@@ -9,8 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -27,6 +26,7 @@ from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
+from tests.printing.waits import eventually, rounds_later
 from tests.sync.disk_faults import ReadOnlyDisk
 
 CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
@@ -43,14 +43,6 @@ def receipt(number: int = 1) -> Slip:
             Text(NOT_FISCAL),
         ),
     )
-
-
-def eventually(condition: Callable[[], object], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.02)
 
 
 @pytest.fixture
@@ -111,7 +103,7 @@ def test_paper_out_keeps_the_job_waiting_then_it_prints_once(
         job_uuid = print_queue.add(session, receipt(), "receipt", "PR-0001")
     worker.start()
     eventually(lambda: job_row(store, job_uuid).waiting_reason == "paper_out")
-    time.sleep(0.3)  # several more status checks while the paper is out
+    rounds_later(worker)  # several more status checks while the paper is out
     assert printer.jobs == [] and job_row(store, job_uuid).state == "pending"
     assert alerts(store) == [
         {"type": "printer_alert", "state": "paper_out", "waiting_kind": "receipt"}
@@ -121,7 +113,7 @@ def test_paper_out_keeps_the_job_waiting_then_it_prints_once(
 
     printer.mode = "healthy"  # a manager put in a new roll
     eventually(lambda: job_row(store, job_uuid).state == "printed")
-    time.sleep(0.3)
+    rounds_later(worker)
     assert len(printer.jobs) == 1
     printed = decode(printer.jobs[0])
     assert "PR-0001" in "\n".join(printed.texts) and printed.cuts == 1
@@ -140,7 +132,7 @@ def test_a_job_cut_off_mid_way_is_uncertain_and_reprinted_only_as_a_marked_copy(
     worker.start()
     eventually(lambda: job_row(store, job_uuid).state == "uncertain")
     printer.mode = "healthy"
-    time.sleep(0.3)
+    rounds_later(worker)
     assert len(printer.jobs) == 1  # the broken one only: no automatic second print
     with store.read() as session:
         assert [j.uuid for j in print_queue.needing_attention(session)] == [job_uuid]
@@ -223,7 +215,7 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
     restarted.start()
     try:
         eventually(lambda: job_row(store, job_uuid).state == "uncertain")
-        time.sleep(0.3)
+        rounds_later(restarted)
         eventually(lambda: len(printer.jobs) == 1)  # the interrupted job, recorded on close
         assert job_row(store, job_uuid).last_error == "interrupted while printing"
         with store.write() as session:
@@ -300,7 +292,7 @@ def test_a_held_job_waits_for_its_number_or_for_the_end_of_the_hold(
         )
     worker.idle_s = 30.0  # nothing else wakes it: it must wake itself when a hold ends
     worker.start()
-    time.sleep(0.3)
+    eventually(lambda: worker.rounds >= 1)  # it looked, and printed nothing
     assert printer.jobs == []  # both held
     with store.read() as session:
         assert print_queue.next_pending(session) is None
@@ -329,14 +321,14 @@ def test_a_disk_that_refuses_writes_holds_the_job_then_it_prints_once(
     disk.on = True
     with caplog.at_level(logging.WARNING, logger="printing.print_worker"):
         worker.start()
-        time.sleep(0.5)  # about ten retries
+        rounds_later(worker, 10)
         assert printer.jobs == [] and job_row(store, job_uuid).state == "pending"
         said = [record.getMessage() for record in caplog.records]
         assert said == ["printer: the kiosk's storage: attempt to write a readonly database"]
         assert not any(record.exc_info for record in caplog.records)  # no traceback
     disk.on = False
     eventually(lambda: job_row(store, job_uuid).state == "printed")
-    time.sleep(0.3)
+    rounds_later(worker)
     assert len(printer.jobs) == 1
 
 
@@ -355,11 +347,11 @@ def test_a_job_whose_printed_mark_cannot_be_written_becomes_uncertain_not_printe
     monkeypatch.setattr(print_queue, "mark_printed", disk_fails_first)
     worker.start()
     eventually(lambda: len(printer.jobs) == 1)
-    time.sleep(0.3)  # retries while the disk refuses writes
+    rounds_later(worker)  # retries while the disk refuses writes
     monkeypatch.setattr(print_queue, "mark_printed", mark_printed)
     disk.on = False
     eventually(lambda: job_row(store, job_uuid).state == "uncertain")
-    time.sleep(0.3)
+    rounds_later(worker)
     assert len(printer.jobs) == 1  # a manager may reprint it, marked as a copy
 
 

@@ -14,9 +14,8 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 import tty
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -41,6 +40,7 @@ from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import HTTP_BAD_REQUEST, SSH_BANNER, AlienServer, FakePrinter
+from tests.printing.waits import eventually, rounds_later
 
 CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
 
@@ -55,14 +55,6 @@ def receipt(number: int = 1) -> Slip:
             Text(NOT_FISCAL),
         ),
     )
-
-
-def eventually(condition: Callable[[], object], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.02)
 
 
 @pytest.fixture
@@ -116,7 +108,7 @@ def test_paper_running_out_during_a_slip_leaves_it_uncertain(
             store
         )
         printer.mode, printer.paper_left = "healthy", None  # a new roll
-        time.sleep(0.3)
+        rounds_later(worker)
         assert len(printer.jobs) == 1  # never sent again by itself
         with store.read() as session:
             assert [j.uuid for j in print_queue.needing_attention(session)] == [job_uuid]
@@ -251,7 +243,7 @@ def test_a_usb_transfer_timing_out_part_way_makes_the_slip_uncertain(
     try:
         eventually(lambda: job_row(store, job_uuid).state == "uncertain")
         port.limit = None  # the printer is fine again
-        time.sleep(0.3)
+        rounds_later(worker)
     finally:
         worker.stop()
     assert len(port.written) == limit  # the cut-off part only: never a second, unmarked copy

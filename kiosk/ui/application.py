@@ -293,6 +293,7 @@ def open_services_and_controllers(
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
         on_print_update=on_print_update,
+        own_process=True,  # the sync's work never holds this process's Python lock
     )
 
 

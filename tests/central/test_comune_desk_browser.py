@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The Comune staff's desk in a real browser (Debian's chromium through Playwright),
+against the platform over loopback HTTP, with a real kiosk beside it: its store, its
+outbox and its sync engine. An application sent from the kiosk is found, opened and
+decided by keyboard in the browser; the decision reaches the kiosk's look-up; the
+audit log shows it. One platform, one kiosk and one browser for the whole module.
+Screenshots at phone and desktop size go to artifacts/desk/. Skips, saying why,
+without chromium or Playwright (as tests/central/test_desk_browser.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from central.app import create_app
+from central.dataset import seed_if_empty
+from central.platform import Platform
+from central.server import EmbeddedServer
+from central.web.staff import StaffGrant, create_staff
+from kiosk.boot.paths import DEMO_DATASET
+from kiosk.core.status_lookup import find
+from store import outbox
+from store.database import Store
+from sync.engine import SyncEngine
+from tests.central.test_desk_browser import CHROMIUM, PASSWORD, PHONE, shoot, sync_api
+from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
+from tests.sync.helpers import application
+
+CF = "FRRNNA41A63E592W"  # the applicant of tests/forms/samples.GOOD
+
+
+@dataclass
+class World:
+    platform: Platform
+    url: str
+    kiosk: SyncEngine
+    lookup_key: str  # the kiosk's key of the status look-up, as enrollment gives it
+    browser: Any
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    folder: Path = tmp_path_factory.mktemp("comune-browser")
+    platform = Platform(f"sqlite:///{folder / 'central.sqlite3'}")
+    seed_if_empty(platform, DEMO_DATASET)
+    create_staff(
+        platform,
+        StaffGrant(
+            username="sociale.piazzola",
+            password=PASSWORD,
+            display_name="Servizi sociali Piazzola",
+            comuni=["piazzola"],
+        ),
+    )
+    server = EmbeddedServer(create_app(platform)).start()
+    store = Store(folder / "kiosk.sqlite3")
+    client = enrolled_client(Central(platform, server), signer=KIOSK_SIGNER)
+    kiosk = SyncEngine(store, client, page_size=200, push_batch=10)
+    kiosk.run_once()  # the kiosk has the form and the call
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        yield World(platform, server.url, kiosk, client.lookup_key(), browser)
+        browser.close()
+    client.close()
+    store.close()
+    server.stop()
+    platform.engine.dispose()
+
+
+def apply_at_the_kiosk(world: World, tracking_code: str) -> str:
+    """An application through the kiosk's outbox, sent by its sync; its protocol."""
+    kiosk = world.kiosk
+    with kiosk.store.write() as session:
+        outbox.add(session, "application", application(kiosk, tracking_code=tracking_code))
+    kiosk.run_once()
+    with kiosk.store.read() as session:
+        found = find(session, world.lookup_key, tracking_code, CF)
+    assert found is not None and found.state == "received", found
+    assert found.protocol is not None
+    return found.protocol
+
+
+def staff_page(world: World) -> Any:
+    """A logged-in staff browser tab at phone size, logged in by keyboard only."""
+    context = world.browser.new_context(viewport=PHONE, locale="it-IT")
+    page = context.new_page()
+    page.goto(f"{world.url}/desk/login")
+    page.get_by_label("Nome utente").focus()
+    page.keyboard.type("sociale.piazzola")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/desk/fleet")
+    return page
+
+
+def test_an_application_from_the_kiosk_is_admitted_in_the_browser_and_the_kiosk_sees_it(
+    world: World,
+) -> None:
+    protocol = apply_at_the_kiosk(world, "DOM-WEB1-TEST")
+    page = staff_page(world)
+    page.get_by_role("link", name="Domande").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Domande ricevute").wait_for()
+    page.get_by_label("Stato").focus()
+    page.keyboard.press("ArrowDown")  # "ricevuta", the first state
+    page.get_by_role("button", name="Filtra").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**state=received**")
+    assert "Ferraro Anna" in page.inner_text("main")
+    shoot(page, "11-staff-applications")
+
+    page.get_by_role("link", name=protocol).focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name=f"Domanda {protocol}").wait_for()
+    assert "Via Roma 1" in page.inner_text("main")
+    shoot(page, "12-staff-application")
+
+    page.get_by_label("Nuovo stato").select_option("admitted")
+    page.get_by_label("Nota per il cittadino (facoltativa)").focus()
+    page.keyboard.type("Il buono arriva entro 10 giorni.")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.get_by_text("Stato pubblicato").wait_for()
+    assert "ammessa" in page.inner_text("main")
+    shoot(page, "13-staff-admitted")
+
+    world.kiosk.run_once()
+    with world.kiosk.store.read() as session:
+        found = find(session, world.lookup_key, "DOM-WEB1-TEST", CF)
+    assert found is not None and (found.state, found.protocol) == ("admitted", protocol)
+    assert found.note == {"it": "Il buono arriva entro 10 giorni."}
+
+    page.get_by_role("link", name="Registro azioni").click()
+    log = page.inner_text("main")
+    assert "ha cambiato lo stato" in log and protocol in log
+    shoot(page, "14-staff-audit")
+    page.context.close()

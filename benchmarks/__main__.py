@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Runs benchmarks and prints their figures:
 ``./dev bench [catalog|sync|stall|start|printing|pins|soak [N]|platform [KIOSKS ...] [--sqlite]]``
-(``stall``: only the UI stall figures of ``sync``; ``start``: only the cold start of ``catalog``)."""
+(``stall``: only the UI stall figures of ``sync``; ``start``: only the cold start
+of ``catalog``)."""
 
 import sys
 

@@ -81,7 +81,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
     )
     refused = []
     for row in rejected:
-        contact = citizen_contact(session, row.kind, row.payload)
+        contact = citizen_contact(session, row.kind, row.payload, row.called_back)
         refused.append(
             Refused(
                 row.uuid,

@@ -95,8 +95,11 @@ def picture(name: str, colour: str, width: int, height: int) -> QPixmap | None:
     renderer = _renderer(name, colour)
     if renderer is None:
         return None
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
+    # Transparent from zero bytes: QImage.fill would build Qt's whole enum namespace
+    # (resolving its overloads) on the first paint's path.
+    image = QImage(
+        bytes(width * height * 4), width, height, QImage.Format.Format_ARGB32_Premultiplied
+    ).copy()
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, width, height))

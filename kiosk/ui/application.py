@@ -49,7 +49,12 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     from kiosk.ui.idle import IdleWatcher
 
     citizen = CitizenSession(config.language)
-    ctx = UiContext(social_point=config.social_point, switcher=switcher, citizen=citizen)
+    ctx = UiContext(
+        social_point=config.social_point,
+        switcher=switcher,
+        citizen=citizen,
+        time_zone=config.vouchers.time_zone,
+    )
     window = MainWindow(
         ctx, countdown_s=config.countdown_s, manager_idle_s=config.manager.idle_timeout_s
     )

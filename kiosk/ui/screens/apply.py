@@ -7,11 +7,12 @@ data is typed; "Print the notice" prints it. The citizen goes on once they say t
 
 This module is the view. The wizard's state and rules (steps, "Next" and "Back", a
 household member's page, the form's checks) are kiosk.core.apply_wizard.ApplyWizard,
-tested without Qt. The answers live in the citizen's draft (kiosk.core.applying.Draft,
-held by the visit), so Back, leaving for the catalog and coming back lose nothing; the
-idle timeout forgets it. Problems are shown under their questions. Reading the call and
-its form happens on a worker thread; submission runs off the UI thread too (see
-ApplyController).
+tested without Qt; the on-screen keyboard under the page is
+kiosk.ui.widgets.form_keyboard.FormKeyboard. The answers live in the citizen's draft
+(kiosk.core.applying.Draft, held by the visit), so Back, leaving for the catalog and
+coming back lose nothing; the idle timeout forgets it. Problems are shown under their
+questions. Reading the call and its form happens on a worker thread; submission runs off
+the UI thread too (see ApplyController).
 """
 
 from __future__ import annotations
@@ -21,14 +22,11 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
-    QWidget,
 )
 
 from forms.answers import Problem
@@ -46,7 +44,7 @@ from kiosk.ui.widgets.form_fields import (
     field_widget,
     review_line,
 )
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.form_keyboard import FormKeyboard
 from kiosk.ui.widgets.overlay import Confirm
 from kiosk.ui.widgets.privacy_notice import NoticeView
 from languages import left_to_right
@@ -57,8 +55,6 @@ if TYPE_CHECKING:
     from kiosk.core.applying import Submitted
 
 log = logging.getLogger(__name__)
-
-CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
 
 
 class ApplyScreen(DataScreen):
@@ -72,7 +68,6 @@ class ApplyScreen(DataScreen):
         self._reader = TaskRunner(self)  # reads the call and its form off the UI thread
         self.widgets: dict[str, FieldWidget] = {}
         self._comuni: list[Option] | None = None  # the Comuni as answer options
-        self._rendering = False
 
         self.call_title = label(role="muted", name="applyCallTitle")
         self.progress = label(role="muted", name="applyProgress")
@@ -95,13 +90,15 @@ class ApplyScreen(DataScreen):
         actions.addStretch(1)
         actions.addWidget(self.next_button)
         self.body.addLayout(actions)
-        self.keyboard = OnScreenKeyboard(for_forms=True, language_of=lambda: self.ctx.lang)
-        self.keyboard.closed.connect(lambda: self._show_keyboard(False))
-        self.keyboard.hide()
+        self.typing = FormKeyboard(
+            self,
+            self.area,
+            lambda: self.widgets.values(),
+            (self.call_title, self.progress, self.page_title),
+            language_of=lambda: self.ctx.lang,
+        )
+        self.keyboard = self.typing.keyboard
         self.dock.addWidget(self.keyboard)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
         self.discard = Confirm(self, "discardPerson")
         self.discard.accepted.connect(self._cancel_member)
 
@@ -159,7 +156,7 @@ class ApplyScreen(DataScreen):
         self.discard.hide()
         self._opening = None
         self.wizard.forget()
-        self._show_keyboard(False)
+        self.typing.show(False)
         self.area.clear()
         self.widgets = {}
 
@@ -180,19 +177,17 @@ class ApplyScreen(DataScreen):
     # Rendering -----------------------------------------------------------------------
 
     def _render(self) -> None:
-        self._show_keyboard(False)
+        self.typing.show(False)
         # The old fields go one by one: Qt would hand the focus from each to the next,
         # and each would open the keyboard for a field about to be deleted.
-        self._rendering = True
+        self.typing.paused = True
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
-        self.keyboard.unbind()
+        self.typing.new_page()
         self.area.clear()
-        self.area.content.setMinimumHeight(0)  # room a closed keyboard left is not kept
-        self._show_titles(True)
         self.widgets = {}
-        self._rendering = False
+        self.typing.paused = False
         step = self.wizard.step
         if step == Step.LOADING:
             pass  # for the moment the call's form takes to be read: nothing to show yet
@@ -364,7 +359,7 @@ class ApplyScreen(DataScreen):
         if not self.wizard.member_changed():
             self._cancel_member()
             return
-        self._show_keyboard(False)
+        self.typing.show(False)
         self.discard.ask_texts(
             lambda: (
                 self.tr("Discard this person?"),
@@ -404,7 +399,7 @@ class ApplyScreen(DataScreen):
     def _show_problems(self) -> None:
         """Each problem under its question; a person's problems on that person's card."""
         lang = self.ctx.lang
-        self._show_keyboard(False)  # the problems need the room
+        self.typing.show(False)  # the problems need the room
         for widget in self.widgets.values():
             widget.set_error(None)
             if isinstance(widget, RepeatField):
@@ -458,7 +453,7 @@ class ApplyScreen(DataScreen):
         if self.wizard.step == Step.DONE:
             self.retranslate()
 
-    # Scanner and keyboard ----------------------------------------------------------
+    # Scanner -----------------------------------------------------------------------
 
     def take_scanned(self, text: str) -> bool:
         """A card read by the barcode scanner: its code goes into a codice fiscale field
@@ -478,54 +473,6 @@ class ApplyScreen(DataScreen):
         target.set_value(text)
         target.set_error(None)
         return True
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or not self.isVisible() or self._rendering or not new.isVisible():
-            return
-        for widget in self.widgets.values():
-            if new in widget.text_inputs():
-                assert isinstance(new, QLineEdit | QPlainTextEdit)
-                # Names and addresses in the citizen's letters; codes, numbers, dates,
-                # a codice fiscale, an IBAN, a phone or an e-mail in Latin ones.
-                typed_words = widget.item["type"] in CAPITALISED
-                self.keyboard.bind(new, capitalise=typed_words, latin_only=not typed_words)
-                self._show_keyboard(True)
-                # After the layout has made room for the keyboard:
-                QTimer.singleShot(0, lambda w=widget: self.area.ensureWidgetVisible(w))
-                return
-
-    def _show_keyboard(self, visible: bool) -> None:
-        # The keyboard takes the room of the call's name, the step and the page's title,
-        # so the question being answered and its neighbours stay in view on a
-        # 1080-pixel-high panel. They come back with the next page, not when the
-        # keyboard closes: the page grows downwards and nothing on it moves.
-        focused = QApplication.focusWidget()
-        anchor = focused if focused is not None and self.area.isAncestorOf(focused) else None
-        before = anchor.mapTo(self, QPoint(0, 0)).y() if anchor and not visible else None
-        self.keyboard.setVisible(visible)
-        if visible:
-            self._show_titles(False)
-        if anchor is not None and before is not None:
-            self._keep_in_place(anchor, before)
-
-    def _show_titles(self, visible: bool) -> None:
-        for title in (self.call_title, self.progress, self.page_title):
-            title.setVisible(visible)
-
-    def _keep_in_place(self, anchor: QWidget, before: int) -> None:
-        """When the keyboard goes, the field being typed in stays where the citizen's
-        eyes are: a short page would be pulled down to fill the taller view, so room is
-        added under its last field instead."""
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        moved = anchor.mapTo(self, QPoint(0, 0)).y() - before
-        if not moved:
-            return
-        bar, content = self.area.verticalScrollBar(), self.area.content
-        wanted = max(0, bar.value() + moved)
-        if wanted > bar.maximum():
-            content.setMinimumHeight(content.height() + wanted - bar.maximum())
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        bar.setValue(wanted)
 
     # Texts -------------------------------------------------------------------------
 

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The on-screen keyboard of a form page.
+
+It opens under the page when a field's text input takes the focus, bound to that
+input: names and addresses in the citizen's letters with a capital for each word;
+codes, numbers, dates, a codice fiscale, an IBAN, a phone or an e-mail in Latin ones.
+While it is open the page's titles give it their room, so the question being answered
+and its neighbours stay in view on a 1080-pixel-high panel; they come back with the
+next page, not when the keyboard closes. When it closes, the field being typed in
+stays where the citizen's eyes are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+
+from kiosk.ui.widgets.common import ScrollList
+from kiosk.ui.widgets.form_fields import FieldWidget
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+
+CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
+
+
+class FormKeyboard(QObject):
+    def __init__(
+        self,
+        page: QWidget,
+        area: ScrollList,
+        fields: Callable[[], Iterable[FieldWidget]],
+        titles: Sequence[QWidget],
+        language_of: Callable[[], str],
+    ) -> None:
+        super().__init__(page)
+        self.page, self.area, self.fields, self.titles = page, area, fields, titles
+        self.keyboard = OnScreenKeyboard(for_forms=True, language_of=language_of)
+        self.keyboard.closed.connect(lambda: self.show(False))
+        self.keyboard.hide()
+        # While the page's fields are rebuilt: Qt hands the focus from each old field to
+        # the next, and each would open the keyboard for a field about to be deleted.
+        self.paused = False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    def new_page(self) -> None:
+        """A page is being built: the keyboard bound to nothing, the titles back, and no
+        room kept for a keyboard that closed."""
+        self.keyboard.unbind()
+        self.area.content.setMinimumHeight(0)  # room a closed keyboard left is not kept
+        self.show_titles(True)
+
+    def show(self, visible: bool) -> None:
+        focused = QApplication.focusWidget()
+        anchor = focused if focused is not None and self.area.isAncestorOf(focused) else None
+        before = anchor.mapTo(self.page, QPoint(0, 0)).y() if anchor and not visible else None
+        self.keyboard.setVisible(visible)
+        if visible:
+            self.show_titles(False)
+        if anchor is not None and before is not None:
+            self._keep_in_place(anchor, before)
+
+    def show_titles(self, visible: bool) -> None:
+        for title in self.titles:
+            title.setVisible(visible)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not self.page.isVisible() or self.paused or not new.isVisible():
+            return
+        for widget in self.fields():
+            if new in widget.text_inputs():
+                assert isinstance(new, QLineEdit | QPlainTextEdit)
+                typed_words = widget.item["type"] in CAPITALISED
+                self.keyboard.bind(new, capitalise=typed_words, latin_only=not typed_words)
+                self.show(True)
+                # After the layout has made room for the keyboard:
+                QTimer.singleShot(0, lambda w=widget: self.area.ensureWidgetVisible(w))
+                return
+
+    def _keep_in_place(self, anchor: QWidget, before: int) -> None:
+        """A short page would be pulled down to fill the taller view when the keyboard
+        goes: room is added under its last field instead, so the field stays put."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        moved = anchor.mapTo(self.page, QPoint(0, 0)).y() - before
+        if not moved:
+            return
+        bar, content = self.area.verticalScrollBar(), self.area.content
+        wanted = max(0, bar.value() + moved)
+        if wanted > bar.maximum():
+            content.setMinimumHeight(content.height() + wanted - bar.maximum())
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar.setValue(wanted)

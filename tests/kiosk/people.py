@@ -153,4 +153,9 @@ def printer_rounds(qtbot, backend, rounds: int = 3) -> None:  # type: ignore[no-
     purpose, however slow the machine (a fixed wait proves nothing on a busy one)."""
     worker = backend.printing.worker
     start = worker.rounds
-    qtbot.waitUntil(lambda: worker.rounds >= start + rounds, timeout=10_000)
+
+    def looked() -> bool:
+        worker.wake()  # a round now, not after its idle wait
+        return bool(worker.rounds >= start + rounds)
+
+    qtbot.waitUntil(looked, timeout=10_000)

@@ -22,4 +22,9 @@ def rounds_later(worker: PrintWorker, rounds: int = 3) -> None:
     """Returns once the worker has looked at its queue ``rounds`` more times: what it
     has not printed by then it left alone on purpose, however slow the machine."""
     start = worker.rounds
-    eventually(lambda: worker.rounds >= start + rounds)
+
+    def looked() -> bool:
+        worker.wake()  # a round now, not after its idle wait
+        return worker.rounds >= start + rounds
+
+    eventually(looked)

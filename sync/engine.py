@@ -20,15 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from protocol.messages import submission_hash
 from protocol.records import RecordError
-from protocol.wire import Page, Result
+from protocol.wire import Page, ProtocolError, Result
 from store import kiosk_facts, mirror, outbox, set_aside
 from store.database import STORAGE_ERRORS, Store
 from store.models import SyncCursor
 from store.set_aside import Poison
 from sync import heap
-from sync.client import PlatformClient, Submission, UnreachableError
+from sync.client import PlatformClient, RefusedError, Submission, UnreachableError
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +280,7 @@ class SyncEngine:
             if not rows:
                 break
             after = rows[-1].id
-            sent = {row.uuid: submission_hash(row.kind, row.payload) for row in rows}
+            sent = {row.uuid: outbox.whole_sha256(row) for row in rows}
             _epoch, known = self.client.known(list(sent.items()))
             lost = [uuid for uuid in sent if uuid not in known]
             if lost:
@@ -347,10 +346,29 @@ class SyncEngine:
 
     # Push -------------------------------------------------------------------------------
 
+    def learn_sealing_key(self) -> None:
+        """Asks the platform for the key personal records are sealed to, once, and seals
+        the records made before it was known. A platform without one (an older
+        version) leaves them in clear; the push goes on."""
+        with self.store.read() as session:
+            if kiosk_facts.sealing_key(session) is not None:
+                return
+        try:
+            public_key = self.client.sealing_key()
+        except (RefusedError, ProtocolError) as error:
+            log.warning("no sealing key from the platform: %s", error)
+            return
+        with self.store.write() as session:
+            kiosk_facts.set_sealing_key(session, public_key, outbox.utcnow())
+            sealed = outbox.seal_waiting(session, public_key)
+        if sealed:
+            log.info("%d waiting records sealed to the platform's key", sealed)
+
     def push(self) -> tuple[int, int]:
         """Sends the outbox in batches until every entry has been tried once this pass.
         An entry the platform cannot process now ("retry") waits for the next pass and
         never holds back the entries behind it."""
+        self.learn_sealing_key()
         accepted = rejected = 0
         later: set[str] = set()
         while True:
@@ -366,6 +384,7 @@ class SyncEngine:
                     e.payload,
                     e.server_id,
                     e.clock_skew_s,
+                    e.sealed,
                 )
                 for e in batch
             ]

@@ -7,7 +7,6 @@ FastAPI's TestClient over HTTPS."""
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -28,35 +27,13 @@ from central.platform import Platform
 from central.voucher_authority import RedeemRequest
 from central.web import accounts
 from central.web.staff import StaffGrant, create_staff
-from forms.definition import load_definition
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
-from protocol.messages import SubmissionEntry
 from protocol.records import STREAM_OF
+from tests.central.helpers import send_application
 from tests.central.test_desk import PASSWORD, browser, csrf_of, log_in, text_of
-from tests.forms.samples import GOOD
 
-REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
-
-
-def send_application(platform: Platform, device_id: str, **answers: Any) -> tuple[str, str]:
-    """An application as a kiosk sends it; its protocol number and tracking code."""
-    form = load_definition(platform.records("forms")[REF]["definition"])
-    code = f"DOM-{uuid.uuid4().hex[:4].upper()}-TEST"
-    payload = {
-        "call": "bs-piazzola",
-        "form": REF,
-        "form_sha256": form.sha256,
-        "answers": {**copy.deepcopy(GOOD), **answers},
-        "tracking_code": code,
-    }
-    entry = SubmissionEntry(
-        uuid=str(uuid.uuid4()), kind="application", created_at=datetime.now(UTC), payload=payload
-    )
-    [result] = platform.submit(device_id, [entry])
-    assert result.status == "accepted", result
-    return str(result.server_id), code
 
 
 @pytest.fixture(scope="module")

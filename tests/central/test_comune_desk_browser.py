@@ -43,6 +43,9 @@ CF = "FRRNNA41A63E592W"  # the applicant of tests/forms/samples.GOOD
 PROGRAMME = "Buoni spesa 2026"
 SLIP = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", KIOSK_ID, datetime.now())
 
+# A real browser and a real platform: seconds, not milliseconds (./dev test --quick skips).
+pytestmark = pytest.mark.slow
+
 
 @dataclass
 class World:

@@ -254,3 +254,19 @@ class WalletHolder(Base):
     set_at: Mapped[datetime]
     failures: Mapped[int] = mapped_column(default=0)
     locked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class StaffAction(Base):
+    """What a Comune staff member did on the web desk (central/web/audit.py): who, what,
+    when, on what, for which Comune. Only ever added to."""
+
+    __tablename__ = "staff_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)  # UTC
+    account_id: Mapped[str] = mapped_column(String(36))
+    username: Mapped[str] = mapped_column(String(64))
+    comune: Mapped[str | None] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str] = mapped_column(String(64))  # a protocol number, a file name...
+    detail: Mapped[str] = mapped_column(String(2000), default="")

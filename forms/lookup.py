@@ -36,3 +36,18 @@ def holder_key(secret: bytes, codice_fiscale: str) -> str:
     someone who types or scans their codice fiscale at an enrolled kiosk can find them."""
     message = f"holder|{codice_fiscale.strip().upper()}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+# A waiting application's check of its applicant on the kiosk (store/outbox.py): costly
+# enough that a stolen disk cannot try a list of computed codici fiscali against each
+# waiting record (16 MiB of scrypt each), cheap enough for one look-up at the screen.
+APPLICANT_SCRYPT_N = 2**14
+
+
+def applicant_check(code: str, codice_fiscale: str) -> str:
+    """32 hex digits that tell whether ``codice_fiscale`` made application ``code``."""
+    salt = f"applicant|{code}".encode()
+    cf = codice_fiscale.strip().upper().encode()
+    return hashlib.scrypt(
+        cf, salt=salt, n=APPLICANT_SCRYPT_N, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=16
+    ).hex()

@@ -115,6 +115,7 @@ def sync_once(config_path: Path | None) -> int:
     from kiosk.boot.logs import setup_logging
     from kiosk.boot.syncing import make_sync
     from store.database import Store
+    from sync.worker import SyncWorker
 
     config = load_config(config_path)
     setup_logging(
@@ -128,9 +129,11 @@ def sync_once(config_path: Path | None) -> int:
     if setup is None:
         store.close()
         return _fail("sync.platform_url is empty: this kiosk does not sync")
+    worker = setup.worker
+    assert isinstance(worker, SyncWorker)  # make_sync's worker runs on this thread
     try:
-        report = setup.worker.run_pass()
-        status = setup.worker.status
+        report = worker.run_pass()
+        status = worker.status
     finally:
         setup.stop()
         store.close()
@@ -200,7 +203,7 @@ def print_jobs(config_path: Path | None, reprint: str | None, done: str | None =
             with store.write() as session:
                 if print_queue.get(session, reprint) is None:
                     return _fail(f"no print job {reprint}")
-                copy = print_queue.reprint(session, reprint)
+                copy = print_queue.reprint(session, reprint, config.vouchers.time_zone)
                 copy_no = print_queue.get(session, copy).copy_no  # type: ignore[union-attr]
             marked = f"marked DUPLICATO n. {copy_no}" if copy_no else "its first print, unmarked"
             print(f"copy queued as job {copy} ({marked}); the kiosk prints it at its next check")

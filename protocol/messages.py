@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from protocol import sealing
 from protocol.records import (
     ApplicationStateValue,
     ApplicationStatusRecord,
@@ -277,7 +278,10 @@ class SubmissionEntry(BaseModel):
     uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
     kind: Annotated[str, StringConstraints(max_length=32)]
     created_at: datetime
-    payload: Any  # ApplicationPayload, PurchasePayload or an event's object
+    payload: Any = None  # ApplicationPayload, PurchasePayload or an event's object
+    # The payload sealed to the platform's key (protocol/sealing.py) instead of ``payload``:
+    # the platform opens it before any check.
+    sealed: Annotated[str, StringConstraints(max_length=sealing.MAX_SEALED_CHARS)] | None = None
     # The id the platform gave this record before it was restored from an older copy
     # and lost it: printed on the citizen's receipt, so it is given again if still free.
     server_id: ServerId | None = None
@@ -296,12 +300,30 @@ class SubmissionBatch(BaseModel):
     entries: list[Any] = Field(min_length=1, max_length=MAX_BATCH)
 
 
+class CallBack(BaseModel):
+    """How to reach the citizen of a refused sealed record: the kiosk cannot read its
+    sealed copy, and its welfare manager calls the citizen back (forms/contact.py)."""
+
+    name: Annotated[str, StringConstraints(max_length=200)] = ""
+    phones: list[Annotated[str, StringConstraints(max_length=40)]] = Field(
+        default_factory=list, max_length=5
+    )
+
+
 class SubmissionResult(BaseModel):
     uuid: str
     status: SubmissionStatus
     server_id: str | None = None
     code: str | None = None
     message: str | None = None
+    contact: CallBack | None = None  # a refused sealed record only
+
+
+class SealingKey(BaseModel):
+    """The platform's key kiosks seal personal records to (protocol/sealing.py)."""
+
+    kid: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]
+    public_key: Annotated[str, StringConstraints(max_length=64)]
 
 
 class SubmissionResults(BaseModel):

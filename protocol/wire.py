@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from protocol import sealing
 from protocol.records import ID_RE
 
 CURSOR_RE = re.compile(r"[0-9]{1,18}")
@@ -59,6 +60,8 @@ class Result:
     code: str | None
     message: str | None
     retry: bool = False  # the platform could not process it now: it goes again later
+    # A refused sealed record: how to reach its citizen ({"name", "phones"}), checked
+    contact: dict[str, Any] | None = None
 
 
 def _field(obj: dict[str, Any], name: str, kind: type, where: str) -> Any:
@@ -75,6 +78,37 @@ def _short(obj: dict[str, Any], name: str, where: str, limit: int) -> str:
     if len(value) > limit:
         raise ProtocolError(f"{where}.{name}: longer than {limit} characters")
     return str(value)  # a str already (checked by _field)
+
+
+def _call_back(raw: Any, where: str) -> dict[str, Any] | None:
+    """A refusal's call-back details: a name and at most five phone numbers, as text."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ProtocolError(f"{where}: not an object")
+    name = raw.get("name") or ""
+    phones = raw.get("phones") or []
+    if not isinstance(name, str) or len(name) > 200:
+        raise ProtocolError(f"{where}.name: not a name")
+    if not isinstance(phones, list) or len(phones) > 5:
+        raise ProtocolError(f"{where}.phones: not a list of at most 5")
+    if not all(isinstance(phone, str) and len(phone) <= 40 for phone in phones):
+        raise ProtocolError(f"{where}.phones: not phone numbers")
+    return {"name": name, "phones": list(phones)}
+
+
+def parse_sealing_key(body: Any) -> str:
+    """The platform's sealing key (Base64 of 32 bytes), checked against its kid."""
+    if not isinstance(body, dict):
+        raise ProtocolError("sealing key: not a JSON object")
+    public_key = _short(body, "public_key", "sealing key", 64)
+    kid = _short(body, "kid", "sealing key", 8)
+    try:
+        if sealing.check_public_key(public_key) != kid:
+            raise ProtocolError("sealing key: the kid does not match the key")
+    except sealing.SealError as error:
+        raise ProtocolError(f"sealing key: {error}") from None
+    return public_key
 
 
 def parse_enrollment(body: Any) -> tuple[str, str]:
@@ -231,7 +265,8 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
             message = raw.get("message") or ""
             if not isinstance(message, str):
                 raise ProtocolError(f"{where}.message: expected str")
-            results.append(Result(uuid, False, None, code, message[:500]))
+            contact = _call_back(raw.get("contact"), f"{where}.contact")
+            results.append(Result(uuid, False, None, code, message[:500], contact=contact))
         elif status == "retry":
             said, told = raw.get("code"), raw.get("message")
             results.append(

@@ -49,3 +49,20 @@ def last_sync(session: Session) -> datetime | None:
         return datetime.fromisoformat(fact.value).replace(tzinfo=None)
     except ValueError:  # written by hand or damaged: as if never
         return None
+
+
+SEALING_KEY = "sealing_key"
+
+
+def set_sealing_key(session: Session, public_key: str, moment: datetime) -> None:
+    """The platform's public key that personal records are sealed to (Base64)."""
+    fact = session.get(KioskFact, SEALING_KEY)
+    if fact is None:
+        session.add(KioskFact(name=SEALING_KEY, value=public_key, updated_at=moment))
+    else:
+        fact.value, fact.updated_at = public_key, moment
+
+
+def sealing_key(session: Session) -> str | None:
+    fact = session.get(KioskFact, SEALING_KEY)
+    return fact.value if fact is not None and fact.value else None

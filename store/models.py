@@ -148,6 +148,12 @@ class OutboxEntry(Base):
     handled_at: Mapped[datetime | None]
     handled_by: Mapped[str | None] = mapped_column(String(16))
     handled_outcome: Mapped[str | None] = mapped_column(String(32))
+    # The whole payload sealed to the platform's key (protocol/sealing.py); ``payload``
+    # then keeps only what the kiosk shows (store/outbox.py ``visible``).
+    sealed: Mapped[str | None] = mapped_column(default=None)
+    sha256: Mapped[str | None] = mapped_column(String(64), default=None)  # of the whole payload
+    # How to reach the citizen, sent by the platform with its refusal of a sealed record
+    called_back: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     __table_args__ = (
         CheckConstraint(

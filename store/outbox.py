@@ -4,10 +4,18 @@
 ``add`` is called inside the caller's transaction, so a record and its outbox entry are
 committed together or not at all. Entries move pending → sending → accepted or
 rejected; a rejected entry is kept with the platform's reason, never dropped.
+
+Records with personal data (``SEALED_KINDS``) are sealed to the platform's public key
+(protocol/sealing.py) before they are stored, once the kiosk has that key: the row
+keeps the envelope, the SHA-256 of the whole payload and, in ``payload``, only what the
+kiosk itself shows (``visible``: the tracking code, the call, the order's total and
+way of paying; an application's applicant only as a costly check, forms/lookup.py).
+Records made before the key was known are sealed when it arrives (``seal_waiting``).
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -17,6 +25,9 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from forms.lookup import applicant_check
+from protocol import sealing
+from protocol.messages import submission_hash
 from protocol.states import OutboxState
 from store import kiosk_facts
 from store.models import OutboxEntry
@@ -26,25 +37,77 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# What stays readable on the kiosk once a record is sealed, per kind: what the receipt,
+# the dashboard, the day report and the offline status look-up need, no answers.
+VISIBLE: dict[str, tuple[str, ...]] = {
+    "application": ("call", "form", "form_sha256", "tracking_code", "channel", "assisted_by"),
+    "purchase": ("order", "total_cents", "payment", "channel", "assisted_by", "holder"),
+}
+SEALED_KINDS = frozenset(VISIBLE)  # events hold no citizen data and stay readable
+
+
+def visible(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """The part of a sealed record the kiosk keeps readable."""
+    kept = {key: payload[key] for key in VISIBLE.get(kind, ()) if key in payload}
+    answers = payload.get("answers")
+    if kind == "application" and isinstance(answers, dict) and payload.get("tracking_code"):
+        # The offline status look-up asks for the tracking code and the codice fiscale.
+        code = str(payload["tracking_code"])
+        kept["applicant"] = applicant_check(code, str(answers.get("cf") or ""))
+    return kept
+
+
 def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
-    """Queues ``payload`` in the caller's transaction; returns its UUID."""
+    """Queues ``payload`` in the caller's transaction, sealed when it holds personal
+    data and the platform's key is known; returns its UUID."""
     moment = utcnow()
     entry_uuid = str(uuid.uuid4())
-    session.add(
-        OutboxEntry(
-            uuid=entry_uuid,
-            kind=kind,
-            payload=payload,
-            state=OutboxState.PENDING,
-            created_at=moment,
-            updated_at=moment,
-            attempts=0,
-            # An offline kiosk's record carries the skew last measured (the platform
-            # decides deadlines with its own clock).
-            clock_skew_s=kiosk_facts.clock_skew(session),
+    entry = OutboxEntry(
+        uuid=entry_uuid,
+        kind=kind,
+        payload=payload,
+        state=OutboxState.PENDING,
+        created_at=moment,
+        updated_at=moment,
+        attempts=0,
+        # An offline kiosk's record carries the skew last measured (the platform
+        # decides deadlines with its own clock).
+        clock_skew_s=kiosk_facts.clock_skew(session),
+    )
+    key = kiosk_facts.sealing_key(session) if kind in SEALED_KINDS else None
+    if key is not None:
+        _seal(entry, key)
+    session.add(entry)
+    return entry_uuid
+
+
+def _seal(entry: OutboxEntry, public_key: str) -> None:
+    whole = entry.payload
+    entry.sha256 = submission_hash(entry.kind, whole)
+    entry.sealed = sealing.seal(public_key, entry.kind, entry.uuid, whole)
+    entry.payload = visible(entry.kind, whole)
+
+
+def seal_waiting(session: Session, public_key: str) -> int:
+    """Seals the records still in clear (made before the platform's key was known, or
+    by an older version); returns how many."""
+    rows = session.scalars(
+        select(OutboxEntry).where(
+            OutboxEntry.kind.in_(SEALED_KINDS),
+            OutboxEntry.sealed.is_(None),
+            OutboxEntry.purged_at.is_(None),
         )
     )
-    return entry_uuid
+    count = 0
+    for row in rows:
+        _seal(row, public_key)
+        count += 1
+    return count
+
+
+def whole_sha256(row: OutboxEntry) -> str:
+    """``submission_hash`` of the whole payload, sealed or not."""
+    return row.sha256 or submission_hash(row.kind, row.payload)
 
 
 @dataclass(frozen=True)
@@ -55,6 +118,7 @@ class Outgoing:
     payload: dict[str, Any]
     server_id: str | None = None  # sent again after a platform restore: the id it had
     clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
+    sealed: str | None = None  # the whole payload sealed to the platform (sent instead)
 
 
 def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list[Outgoing]:
@@ -73,7 +137,8 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
     for row in rows:
         row.state, row.attempts, row.updated_at = OutboxState.SENDING, row.attempts + 1, moment
     return [
-        Outgoing(r.uuid, r.kind, r.created_at, r.payload, r.server_id, r.clock_skew_s) for r in rows
+        Outgoing(r.uuid, r.kind, r.created_at, r.payload, r.server_id, r.clock_skew_s, r.sealed)
+        for r in rows
     ]
 
 
@@ -111,7 +176,9 @@ def record_results(session: Session, results: list[Any]) -> None:
     """Stores the platform's answers; an accepted entry is never changed again."""
     moment = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLAlchemy stores DateTime
     accepted = [(r.server_id, moment, r.uuid) for r in results if r.accepted]
-    rejected = [(r.code, r.message, moment, r.uuid) for r in results if not r.accepted]
+    rejected = [
+        (r.code, r.message, _called_back(r), moment, r.uuid) for r in results if not r.accepted
+    ]
     connection = session.connection()
     # One executemany per outcome: a batch is answered in one round trip to SQLite.
     if accepted:
@@ -123,9 +190,16 @@ def record_results(session: Session, results: list[Any]) -> None:
     if rejected:
         connection.exec_driver_sql(
             "UPDATE outbox SET state = 'rejected', reject_code = ?, reject_message = ?,"
-            " updated_at = ?, last_error = NULL WHERE uuid = ? AND state != 'accepted'",
+            " called_back = ?, updated_at = ?, last_error = NULL"
+            " WHERE uuid = ? AND state != 'accepted'",
             rejected,
         )
+
+
+def _called_back(result: Any) -> str | None:
+    """The call-back details a refusal of a sealed record brought, as stored JSON."""
+    contact = getattr(result, "contact", None)
+    return json.dumps(contact) if contact is not None else None
 
 
 def record_failure(session: Session, uuids: list[str], reason: str) -> None:

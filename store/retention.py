@@ -79,9 +79,10 @@ def digest(payload: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def reduced(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+def reduced(kind: str, payload: dict[str, Any], sha256: str | None = None) -> dict[str, Any]:
+    """``sha256``: of the whole payload, when only its visible part is here (sealed)."""
     kept = {key: payload[key] for key in KEPT_AFTER_ACK.get(kind, ()) if key in payload}
-    return {**kept, "sha256": digest(payload)}
+    return {**kept, "sha256": sha256 or digest(payload)}
 
 
 def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
@@ -95,7 +96,8 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     )
     records = 0
     for row in rows:
-        row.payload, row.purged_at = reduced(row.kind, row.payload), now
+        row.payload, row.purged_at = reduced(row.kind, row.payload, row.sha256), now
+        row.sealed = None  # the sealed copy goes with the rest
         records += 1
     # A slip goes with its copies (reprints): the family is deleted when all of it is
     # finished and its last change is older than the reprint window.

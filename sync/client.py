@@ -52,6 +52,7 @@ class Submission:
     payload: Any
     server_id: str | None = None  # sent again after a restore: the id it had
     clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
+    sealed: str | None = None  # the payload sealed to the platform: sent instead of it
 
 
 class PlatformClient:
@@ -164,6 +165,10 @@ class PlatformClient:
     def lookup_key(self) -> str:
         return wire.parse_lookup_key(self._request("GET", "/v1/device/lookup-key"))
 
+    def sealing_key(self) -> str:
+        """The platform's public key personal records are sealed to (Base64)."""
+        return wire.parse_sealing_key(self._request("GET", "/v1/device/sealing-key"))
+
     def register_signing_key(self, public_key: str) -> str:
         """Registers this kiosk's voucher key (Base64 of its 32 raw bytes); its kid."""
         body = self._request("PUT", "/v1/device/signing-key", json={"public_key": public_key})
@@ -188,7 +193,8 @@ class PlatformClient:
     def submit(self, entries: list[Submission]) -> list[wire.Result]:
         payload = {
             "entries": [
-                {"uuid": e.uuid, "kind": e.kind, "created_at": e.created_at, "payload": e.payload}
+                {"uuid": e.uuid, "kind": e.kind, "created_at": e.created_at}
+                | ({"sealed": e.sealed} if e.sealed else {"payload": e.payload})
                 | ({"server_id": e.server_id} if e.server_id else {})
                 | ({"clock_skew_s": e.clock_skew_s} if e.clock_skew_s is not None else {})
                 for e in entries

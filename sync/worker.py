@@ -62,6 +62,16 @@ def backoff_delay(failures: int, *, base: float, cap: float, rng: Callable[[], f
     return rng() * min(cap, base * 2.0 ** min(failures, 30))
 
 
+def stored_last_success(store: Store) -> datetime | None:
+    """When a sync pass last worked, as kept in the store (None when unknown)."""
+    try:
+        with store.read() as session:
+            return kiosk_facts.last_sync(session)
+    except STORAGE_ERRORS as error:
+        log.warning("the last sync time cannot be read: %s", storage_problem(error))
+        return None
+
+
 class SyncWorker:
     def __init__(
         self,
@@ -93,12 +103,7 @@ class SyncWorker:
         self.status = SyncStatus(None, 0, 0, self.last_success, None)
 
     def _stored_last_success(self) -> datetime | None:
-        try:
-            with self.store.read() as session:
-                return kiosk_facts.last_sync(session)
-        except STORAGE_ERRORS as error:
-            log.warning("the last sync time cannot be read: %s", storage_problem(error))
-            return None
+        return stored_last_success(self.store)
 
     def start(self) -> None:
         self._thread.start()

@@ -23,8 +23,9 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     def submissions(
         batch: messages.SubmissionBatch, sender: Annotated[Device, Depends(guards.kiosk)]
     ) -> messages.SubmissionResults:
-        read = read_entries(batch.entries)
-        stored = platform.submit(sender.id, [e for e in read if isinstance(e, SubmissionEntry)])
+        read, sealed = platform.open_sealed(read_entries(batch.entries))
+        entries = [e for e in read if isinstance(e, SubmissionEntry)]
+        stored = platform.with_call_backs(entries, platform.submit(sender.id, entries), sealed)
         answers = iter(stored)
         results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
         return messages.SubmissionResults(results=[r for r in results if r is not None])
@@ -49,6 +50,11 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     def lookup_key(_device: Annotated[Device, Depends(guards.kiosk)]) -> messages.LookupKey:
         """The key under which application statuses are published (forms/lookup.py)."""
         return messages.LookupKey(lookup_key=platform.lookup_secret().hex())
+
+    @api.get("/v1/device/sealing-key", response_model=messages.SealingKey)
+    def sealing_key(_device: Annotated[Device, Depends(guards.kiosk)]) -> messages.SealingKey:
+        """The public key kiosks seal personal records to (protocol/sealing.py)."""
+        return platform.sealing_key()
 
     @api.post("/v1/admin/applications/{protocol}/status", dependencies=[Depends(guards.admin)])
     def application_status(protocol: str, change: messages.StatusChange) -> dict[str, str]:

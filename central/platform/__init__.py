@@ -21,6 +21,7 @@ from central import epochs
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import Database, digest, now
 from central.platform.registry import DeviceRegistry, EnrollError
+from central.platform.sealing import SubmissionSeal
 from central.platform.statuses import ApplicationStatuses
 from central.platform.submissions import Submissions
 from central.platform.wallet import Wallet
@@ -66,6 +67,10 @@ class Platform:
         self.revoke_device = registry.revoke_device
         self.devices = registry.devices
 
+        seal = self.seal = SubmissionSeal(database)
+        self.sealing_key = seal.public_key
+        self.open_sealed = seal.open_entries
+        self.with_call_backs = seal.with_call_backs
         self.submit = intake.submit
         self.known = intake.known
         self.submissions = intake.submissions

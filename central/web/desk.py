@@ -170,11 +170,7 @@ class Desk:
         token = token or request.cookies.get(COOKIE) or secrets.token_urlsafe(32)
         other = next(code for code in LANGUAGES if code != language)
         # The language link reloads this page; after a form, the page the form is on.
-        switch = (
-            request.url.path
-            if request.method == "GET"
-            else ("/desk/voucher" if merchant else "/desk/login")
-        )
+        switch = request.url.path if request.method == "GET" else home_of(merchant)
         html = templates.get_template(template).render(
             t=translator(language),
             lang=language,
@@ -420,8 +416,10 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     async def to_login(request: Request, _error: Exception) -> Response:
         return RedirectResponse("/desk/login", 303, headers=SECURITY_HEADERS)
 
+    from central.web.comune import comune_router
     from central.web.staff import staff_router
 
     app.include_router(desk_router(platform, admin))
     app.include_router(staff_router(platform, admin))
+    app.include_router(comune_router(platform))
     app.add_exception_handler(LoginRequiredError, to_login)

@@ -140,18 +140,24 @@ def _rows(platform: Platform, comuni: list[str], t: Callable[..., str]) -> list[
     return shown
 
 
-def staff_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
-    desk = Desk(platform)
-    router = APIRouter(include_in_schema=False)
-    Form = Annotated[dict[str, str], Depends(form_fields)]  # noqa: N806
+def staff_member(desk: Desk) -> Callable[[Request], accounts.Merchant]:
+    """The dependency of a staff page: the logged-in staff member, else to the login."""
 
-    def staff_member(request: Request) -> accounts.Merchant:
+    def member(request: Request) -> accounts.Merchant:
         found = desk.merchant(request)
         if found is None or not is_staff(found):
             raise LoginRequiredError
         return found
 
-    Staff = Annotated[accounts.Merchant, Depends(staff_member)]  # noqa: N806
+    return member
+
+
+def staff_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
+    desk = Desk(platform)
+    router = APIRouter(include_in_schema=False)
+    Form = Annotated[dict[str, str], Depends(form_fields)]  # noqa: N806
+
+    Staff = Annotated[accounts.Merchant, Depends(staff_member(desk))]  # noqa: N806
 
     def own_kiosk(member: accounts.Merchant, device_id: str) -> None:
         """404 for a kiosk outside the member's Comuni, as for one that does not exist."""

@@ -20,6 +20,7 @@ from kiosk.boot.paths import DEMO_DATASET
 
 if TYPE_CHECKING:
     from kiosk.boot.printer_setup import PrintSetup
+    from kiosk.boot.sync_process import SyncProcess
     from kiosk.boot.syncing import SyncSetup
     from printing.print_worker import PrintUpdate
     from store.catalog import CatalogReader
@@ -59,6 +60,7 @@ def open_backend(
     on_status: Callable[[SyncStatus], None] = lambda status: None,
     on_mirror_changed: Callable[[], None] = lambda: None,
     on_print_update: Callable[[PrintUpdate], None] = lambda update: None,
+    own_process: bool = False,
 ) -> Backend:
     """Opens the store, then starts what works on it (``open_store``, ``open_services``)."""
     return open_services(
@@ -66,6 +68,7 @@ def open_backend(
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
         on_print_update=on_print_update,
+        own_process=own_process,
     )
 
 
@@ -99,10 +102,15 @@ def open_services(
     on_status: Callable[[SyncStatus], None] = lambda status: None,
     on_mirror_changed: Callable[[], None] = lambda: None,
     on_print_update: Callable[[PrintUpdate], None] = lambda update: None,
+    own_process: bool = False,
 ) -> Backend:
     """Housekeeping, the print queue and the sync worker (not started) on the open store.
     The screens that browse already work meanwhile: a restarted kiosk answers its first
-    tap without waiting for the printer's and the platform's libraries to load."""
+    tap without waiting for the printer's and the platform's libraries to load.
+
+    ``own_process``: the sync runs in a child process (``kiosk/boot/sync_process.py``),
+    as the kiosk runs it, so its work never holds the UI's Python lock; otherwise on a
+    thread of this process (commands and tests that drive a pass themselves)."""
     config, store, catalog = opened
     from kiosk.boot.printer_setup import PrintSetup
     from kiosk.boot.syncing import make_sync, retention_rule
@@ -111,7 +119,14 @@ def open_services(
 
     housekeep(store, retention_rule(config))  # also where the kiosk does not sync
 
-    printing = PrintSetup(config, store, on_update=on_print_update)
+    sync_process: SyncProcess | None = None
+
+    def print_update(update: PrintUpdate) -> None:
+        if sync_process is not None:  # the heartbeat tells the platform the printer's state
+            sync_process.printer_changed(update.printer.value)
+        on_print_update(update)
+
+    printing = PrintSetup(config, store, on_update=print_update)
 
     def status(update: SyncStatus) -> None:
         printing.worker.wake()  # a held receipt may have just been completed
@@ -123,14 +138,27 @@ def open_services(
         catalog.warm()
         on_mirror_changed()
 
-    setup = make_sync(
-        config,
-        store,
-        on_status=status,
-        on_mirror_changed=mirror_changed,
-        after_push=receipts_after_push,
-        printer_state=lambda: printing.worker.last.printer.value,
-    )
+    if own_process and config.sync.platform_url:
+        from kiosk.boot.sync_process import SyncProcess
+        from kiosk.boot.syncing import SyncSetup
+
+        sync_process = SyncProcess(
+            config,
+            store=store,
+            on_status=status,
+            on_mirror_changed=mirror_changed,
+            printer_state=lambda: printing.worker.last.printer.value,
+        )
+        setup: SyncSetup | None = SyncSetup(worker=sync_process, stop=sync_process.stop)
+    else:
+        setup = make_sync(
+            config,
+            store,
+            on_status=status,
+            on_mirror_changed=mirror_changed,
+            after_push=receipts_after_push,
+            printer_state=lambda: printing.worker.last.printer.value,
+        )
     return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
 
 

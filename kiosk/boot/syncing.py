@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -24,13 +25,18 @@ from sync.engine import SyncEngine
 from sync.heartbeat import HeartbeatSender, KioskFacts
 from sync.worker import SyncStatus, SyncWorker
 
+if TYPE_CHECKING:
+    from kiosk.boot.sync_process import SyncProcess
+
 log = logging.getLogger(__name__)
 KEYS_EVERY_S = 600.0  # how often the published voucher keys are fetched again
 
 
 @dataclass
 class SyncSetup:
-    worker: SyncWorker
+    # On a thread of this process, or in a child process (``kiosk.boot.sync_process``),
+    # which answers the same calls.
+    worker: SyncWorker | SyncProcess
     stop: Callable[[], None]
 
 

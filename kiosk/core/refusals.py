@@ -12,7 +12,6 @@ tells the platform (an ``refusal_dealt_with`` event with the outcome the manager
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,13 +19,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forms.contact import contact_of
 from protocol.states import OutboxState
 from store import outbox
 from store.models import FormDefinition, OutboxEntry
 
 # How a manager dealt with a refused record (the dashboard names each in words).
 OUTCOMES = ("redone_with_citizen", "citizen_told", "citizen_unreachable")
-NAME_KEYS = ("nome", "cognome")
 
 
 @dataclass(frozen=True)
@@ -35,29 +34,17 @@ class Contact:
     phones: tuple[str, ...]  # every phone number the record holds, in form order
 
 
-def _phone_fields(definition: dict[str, Any]) -> Iterator[str]:
-    for page in definition.get("pages", []):
-        for item in page.get("fields", []):
-            if item.get("type") == "phone":
-                yield str(item.get("name"))
-
-
-def citizen_contact(session: Session, kind: str, payload: dict[str, Any]) -> Contact:
-    """Who made the record and the numbers to call them back on."""
-    if kind != "application":
-        phone = str(payload.get("phone") or "").strip()  # an order: the phone left at checkout
-        return Contact("", (phone,) if phone else ())
-    answers = payload.get("answers")
-    if not isinstance(answers, dict):
-        return Contact("", ())
-    name = " ".join(str(answers.get(key) or "") for key in NAME_KEYS).strip()
+def citizen_contact(
+    session: Session, kind: str, payload: dict[str, Any], called_back: dict[str, Any] | None = None
+) -> Contact:
+    """Who made the record and the numbers to call them back on. A sealed record's are
+    the ones the platform sent with its refusal (``called_back``): the kiosk cannot
+    open its own sealed copy."""
+    if called_back is not None:
+        phones = called_back.get("phones") or []
+        return Contact(str(called_back.get("name") or ""), tuple(str(p) for p in phones))
     definition = session.get(FormDefinition, str(payload.get("form")))
-    names = list(_phone_fields(definition.definition)) if definition else []
-    if not names:  # the form is gone from the mirror: the usual names
-        names = [key for key in answers if key in ("telefono", "cellulare", "phone")]
-    phones = tuple(
-        str(answers[key]).strip() for key in names if str(answers.get(key) or "").strip()
-    )
+    name, phones = contact_of(kind, payload, definition.definition if definition else None)
     return Contact(name, phones)
 
 

@@ -5,18 +5,21 @@ applicant's codice fiscale (Qt-free).
 The platform's word comes first: the status records of the mirror, found under the
 keyed hash of both codes (forms/lookup.py). An application made at this kiosk that the
 platform has not answered yet is found in the outbox, so a citizen who asks right after
-applying, or while the kiosk is offline, is not told it does not exist.
+applying, or while the kiosk is offline, is not told it does not exist. Its answers are
+sealed to the platform: the codice fiscale is checked against the costly check the
+record keeps (forms/lookup.py ``applicant_check``).
 """
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from forms.lookup import status_key
+from forms.lookup import applicant_check, status_key
 from store.models import ApplicationStatus, Call, OutboxEntry
 
 # Beyond the platform's states: "waiting" (saved here, not yet sent) and "refused" (the
@@ -47,8 +50,7 @@ def find(session: Session, secret_hex: str | None, code: str, cf: str) -> Standi
             func.json_extract(OutboxEntry.payload, "$.tracking_code") == code,
         )
     ).first()
-    applicant = str((entry.payload.get("answers") or {}).get("cf", "")) if entry else ""
-    if entry is None or applicant.strip().upper() != cf:
+    if entry is None or not _made_by(entry.payload, code, cf):
         return None
     title = _title(session, str(entry.payload.get("call")))
     if entry.state == "accepted":  # the platform's status has not come down yet
@@ -56,6 +58,16 @@ def find(session: Session, secret_hex: str | None, code: str, cf: str) -> Standi
     if entry.state == "rejected":
         return Standing("refused", None, title, entry.updated_at)
     return Standing("waiting", None, title, entry.created_at)
+
+
+def _made_by(payload: dict[str, object], code: str, cf: str) -> bool:
+    """A sealed record keeps only a costly check of its applicant (store/outbox.py)."""
+    check = payload.get("applicant")
+    if isinstance(check, str):
+        return hmac.compare_digest(check, applicant_check(code, cf))
+    answers = payload.get("answers")
+    applicant = answers.get("cf", "") if isinstance(answers, dict) else ""
+    return str(applicant).strip().upper() == cf
 
 
 def _title(session: Session, call_id: str) -> dict[str, str]:

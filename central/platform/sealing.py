@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The platform's side of sealed submissions (protocol/sealing.py).
+
+The platform makes its sealing key once (kept among its secrets, like the lookup key),
+gives the public half to its kiosks (``GET /v1/device/sealing-key``) and opens every
+sealed entry before any check reads it, so the rest of the intake sees a payload as
+ever. An entry that does not open is refused by itself (``unreadable_payload``): its
+kiosk keeps it for a manager. A refused sealed record goes back with the citizen's name
+and phone numbers (forms/contact.py): the kiosk cannot open its own copy, and its
+welfare manager calls the citizen back.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from central.models import PlatformSecret, Record
+from central.platform.database import Database
+from forms.contact import contact_of
+from protocol import messages, sealing
+from protocol.messages import SubmissionEntry, SubmissionResult
+
+SECRET = "sealing_key"
+Read = SubmissionEntry | SubmissionResult | None
+
+
+class SubmissionSeal:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._key: X25519PrivateKey | None = None
+        self._lock = threading.Lock()
+
+    def private_key(self) -> X25519PrivateKey:
+        """Made on first use, then read once per process."""
+        with self._lock:
+            if self._key is None:
+                with self.database.writing() as session:
+                    row = session.get(PlatformSecret, SECRET)
+                    if row is None:
+                        made = sealing.private_hex(sealing.new_private_key())
+                        row = PlatformSecret(name=SECRET, value=made)
+                        session.add(row)
+                    self._key = sealing.private_from_hex(row.value)
+            return self._key
+
+    def public_key(self) -> messages.SealingKey:
+        public = sealing.public_text(self.private_key())
+        return messages.SealingKey(kid=sealing.key_id(public), public_key=public)
+
+    def open_entries(self, read: list[Read]) -> tuple[list[Read], set[str]]:
+        """Each sealed entry opened into its payload, or refused in its place; and the
+        UUIDs of the entries that came sealed."""
+        key = self.private_key()
+        keys = {sealing.key_id(sealing.public_text(key)): key}
+        opened: list[Read] = []
+        sealed: set[str] = set()
+        for entry in read:
+            if not isinstance(entry, SubmissionEntry) or entry.sealed is None:
+                opened.append(entry)
+                continue
+            try:
+                payload = sealing.open_sealed(keys, entry.kind, entry.uuid, entry.sealed)
+            except sealing.SealError as error:
+                opened.append(
+                    SubmissionResult(
+                        uuid=entry.uuid,
+                        status="rejected",
+                        code="unreadable_payload",
+                        message=str(error),
+                    )
+                )
+                continue
+            sealed.add(entry.uuid)
+            opened.append(entry.model_copy(update={"payload": payload, "sealed": None}))
+        return opened, sealed
+
+    def with_call_backs(
+        self,
+        entries: list[SubmissionEntry],
+        results: list[SubmissionResult],
+        sealed: set[str],
+    ) -> list[SubmissionResult]:
+        """Refusals of sealed records, with how to reach their citizens."""
+        refused = {r.uuid for r in results if r.status == "rejected" and r.uuid in sealed}
+        if not refused:
+            return results
+        contacts: dict[str, messages.CallBack] = {}
+        with self.database.sessions() as session:
+            for entry in entries:
+                if entry.uuid not in refused or not isinstance(entry.payload, dict):
+                    continue
+                form = session.get(Record, ("forms", str(entry.payload.get("form"))))
+                definition = form.data.get("definition") if form is not None else None
+                name, phones = contact_of(
+                    entry.kind, entry.payload, definition if isinstance(definition, dict) else None
+                )
+                contacts[entry.uuid] = messages.CallBack(name=name[:200], phones=_phones(phones))
+        return [
+            r.model_copy(update={"contact": contacts[r.uuid]}) if r.uuid in contacts else r
+            for r in results
+        ]
+
+
+def _phones(phones: tuple[str, ...]) -> list[str]:
+    return [phone[:40] for phone in phones[:5]]

@@ -1,0 +1,293 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The Comune staff's pages beside the fleet: applications (list, one, decision) and
+the audit log (page and CSV). The rules are in central/web/review.py and
+central/web/audit.py; this module reads the forms and answers the browser."""
+
+# No "from __future__ import annotations": FastAPI resolves Depends() from real objects.
+
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from starlette.datastructures import UploadFile
+
+from central.models import Device, IssuedVoucher, StaffAction
+from central.platform import Platform
+from central.web import accounts, audit, grants, reconciliation, review
+from central.web.desk import Desk, form_fields
+from central.web.staff import comuni_of, staff_member
+from central.web.strings import TEXT, translator
+
+
+def _day(text: str | None) -> date | None:
+    """A date from a date field (YYYY-MM-DD); None when empty or not a date."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def problem_text(t: Callable[..., str], problem: grants.Problem) -> str:
+    """A problem of a grant in words, with its line when it is one of a file's."""
+    key = f"grant_{problem.code}" if f"grant_{problem.code}" in TEXT else "grant_bad_line"
+    text = t(key, detail=problem.detail)
+    return t("on_line", line=problem.line, text=text) if problem.line else text
+
+
+def comune_router(platform: Platform) -> APIRouter:
+    desk = Desk(platform)
+    router = APIRouter(include_in_schema=False)
+    Form = Annotated[dict[str, str], Depends(form_fields)]  # noqa: N806
+    Staff = Annotated[accounts.Merchant, Depends(staff_member(desk))]  # noqa: N806
+
+    def call_titles(comuni: list[str], language: str) -> dict[str, str]:
+        """The calls a member may filter by: their Comuni's and the whole network's."""
+        titles = {}
+        for call_id, call in sorted(platform.records("calls").items()):
+            if call.get("comune") in (*comuni, None):
+                title = call.get("title") or {}
+                titles[call_id] = str(title.get(language) or title.get("it") or call_id)
+        return titles
+
+    @router.get("/desk/applications")
+    def application_list(request: Request, member: Staff) -> Response:
+        language = desk.language(request)
+        params = request.query_params
+        comuni = comuni_of(member)
+        titles = call_titles(comuni, language)
+        call = params.get("call", "")[:64] or None  # another Comune's call: none of theirs
+        state = params.get("state") if params.get("state") in review.STATES else None
+        since, until = _day(params.get("from")), _day(params.get("to"))
+        bad_date = (params.get("from") and since is None) or (params.get("to") and until is None)
+        rows = review.applications(
+            platform, comuni, call=call, state=state, since=since, until=until
+        )
+        return desk.page(
+            request,
+            "applications.html",
+            422 if bad_date else 200,
+            merchant=member,
+            rows=rows,
+            titles=titles,
+            states=review.STATES,
+            chosen={"call": call, "state": state, "from": since, "to": until},
+            error="bad_date" if bad_date else None,
+        )
+
+    def programmes() -> list[str]:
+        """The programmes shops accept or vouchers were issued for: the names a
+        Comune's office picks from (a new one may still be typed)."""
+        names: set[str] = set()
+        with platform.sessions() as session:
+            names.update(session.scalars(select(IssuedVoucher.programme).distinct().limit(200)))
+            for scope in session.scalars(select(Device.scope).where(Device.role == "merchant")):
+                names.update(str(name) for name in (scope or {}).get("programmes", []))
+        return sorted(names)
+
+    def granted(protocol: str) -> list[audit.Entry]:
+        """What was issued for this application, from the audit log."""
+        with platform.sessions() as session:
+            rows = session.scalars(
+                select(StaffAction)
+                .where(
+                    StaffAction.target == protocol,
+                    StaffAction.action.in_(("issued_voucher", "set_credit")),
+                )
+                .order_by(StaffAction.id)
+            )
+            return [
+                audit.Entry(row.at, row.username, row.comune, row.action, row.target, row.detail)
+                for row in rows
+            ]
+
+    def application_page(
+        request: Request, member: accounts.Merchant, protocol: str, status: int = 200, **extra: Any
+    ) -> Response:
+        language = desk.language(request)
+        found = review.application(platform, member, protocol, comuni_of(member), language)
+        if found is None:
+            raise HTTPException(404, "no such application")
+        titles = call_titles(comuni_of(member), language)
+        return desk.page(
+            request,
+            "application.html",
+            status,
+            merchant=member,
+            app=found,
+            call_title=titles.get(found.call, found.call),
+            states=review.STATES,
+            programmes=programmes() if found.state == "admitted" else [],
+            granted=granted(protocol),
+            **extra,
+        )
+
+    def grant_one(
+        request: Request,
+        member: accounts.Merchant,
+        protocol: str,
+        kind: str,
+        fields: dict[str, str],
+    ) -> Response:
+        if not desk.csrf_ok(request, fields):
+            return application_page(request, member, protocol, 403, error="csrf")
+        cents = grants.parse_cents(fields.get("amount", ""))
+        days = fields.get("valid_days") or "60"
+        if cents is None:
+            problems = [grants.Problem(0, "bad_amount", fields.get("amount", "")[:20])]
+        elif not (days.isascii() and days.isdigit() and len(days) < 5):
+            problems = [grants.Problem(0, "bad_days", days[:20])]
+        else:
+            line = grants.Grant(
+                protocol, kind, fields.get("programme", "").strip(), cents, int(days)
+            )
+            try:
+                codes = grants.issue(platform, member, comuni_of(member), [(0, line)])
+            except grants.GrantError as error:
+                problems = error.problems
+            else:
+                done = f"issued={codes[0]}" if codes else "credit=1"
+                return desk.redirect(request, f"/desk/applications/{protocol}?{done}")
+        t = translator(desk.language(request))
+        messages = [problem_text(t, problem) for problem in problems]
+        return application_page(request, member, protocol, 422, problems=messages)
+
+    @router.post("/desk/applications/{protocol}/voucher")
+    def issue_voucher(request: Request, member: Staff, protocol: str, fields: Form) -> Response:
+        return grant_one(request, member, protocol, "voucher", fields)
+
+    @router.post("/desk/applications/{protocol}/credit")
+    def set_credit(request: Request, member: Staff, protocol: str, fields: Form) -> Response:
+        return grant_one(request, member, protocol, "credit", fields)
+
+    @router.get("/desk/grants")
+    def grants_page(request: Request, member: Staff) -> Response:
+        return desk.page(request, "grants.html", merchant=member)
+
+    @router.post("/desk/grants")
+    async def import_grants(request: Request, member: Staff) -> Response:
+        async with request.form(max_files=1, max_fields=4) as form:
+            upload = form.get("file")
+            fields = {"csrf": str(form.get("csrf") or "")}
+            data = (
+                await upload.read(grants.MAX_FILE_BYTES + 1)
+                if isinstance(upload, UploadFile)
+                else b""
+            )
+            name = upload.filename or "" if isinstance(upload, UploadFile) else ""
+        if not desk.csrf_ok(request, fields):
+            return desk.page(request, "grants.html", 403, merchant=member, error="csrf")
+        t = translator(desk.language(request))
+        lines, problems = grants.read_file(data)
+        if not problems and not lines:
+            problems = [grants.Problem(0, "empty_file")]
+        if not problems:
+            try:
+                codes = grants.issue(platform, member, comuni_of(member), lines)
+            except grants.GrantError as error:
+                problems = error.problems
+        if problems:
+            messages = [problem_text(t, problem) for problem in problems[:200]]
+            return desk.page(
+                request, "grants.html", 422, merchant=member, problems=messages, file_name=name
+            )
+        with platform.writing() as session:
+            for comune in comuni_of(member):
+                detail = f"{len(lines)} righe, {len(codes)} buoni"
+                audit.add(session, member, "imported", name[:64] or "csv", comune, detail)
+        return desk.page(
+            request, "grants.html", merchant=member, imported=len(lines), vouchers=len(codes)
+        )
+
+    @router.get("/desk/applications/{protocol}")
+    def one_application(request: Request, member: Staff, protocol: str) -> Response:
+        params = request.query_params
+        return application_page(
+            request,
+            member,
+            protocol,
+            saved=params.get("saved") == "1",
+            issued=params.get("issued", "")[:20],
+            credit_set=params.get("credit") == "1",
+        )
+
+    @router.post("/desk/applications/{protocol}/state")
+    def decide(request: Request, member: Staff, protocol: str, fields: Form) -> Response:
+        if not desk.csrf_ok(request, fields):
+            return application_page(request, member, protocol, 403, error="csrf")
+        try:
+            review.decide(
+                platform,
+                member,
+                protocol,
+                comuni_of(member),
+                fields.get("state", ""),
+                fields.get("note", ""),
+            )
+        except review.DecisionError as error:
+            if error.code == "no_application":
+                raise HTTPException(404, "no such application") from None
+            return application_page(request, member, protocol, 422, error=error.code)
+        return desk.redirect(request, f"/desk/applications/{protocol}?saved=1")
+
+    def owed(request: Request, member: accounts.Merchant) -> tuple[str | None, Any]:
+        month = request.query_params.get("month") or None
+        if month is not None and month not in reconciliation.months(platform, comuni_of(member)):
+            month = None  # a month without redemptions: every month
+        return month, reconciliation.lines(platform, comuni_of(member), month)
+
+    @router.get("/desk/reconciliation")
+    def reconciliation_page(request: Request, member: Staff) -> Response:
+        month, rows = owed(request, member)
+        return desk.page(
+            request,
+            "reconciliation.html",
+            merchant=member,
+            rows=rows,
+            month=month,
+            months=reconciliation.months(platform, comuni_of(member)),
+            total_cents=sum(row.amount_cents for row in rows),
+            total_units=sum(row.units for row in rows),
+        )
+
+    @router.get("/desk/reconciliation.csv")
+    def reconciliation_csv(request: Request, member: Staff) -> Response:
+        t = translator(desk.language(request))
+        month, rows = owed(request, member)
+        keys = ("month", "merchant", "iban", "count", "owed", "total_units")
+        name = f"rendicontazione-{month or 'tutti'}.csv"
+        with platform.sessions.begin() as session:
+            for comune in comuni_of(member):
+                audit.add(session, member, "exported", name, comune, f"{len(rows)} righe")
+        disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+        text = reconciliation.as_csv(rows, [t(key) for key in keys])
+        return desk.finish(
+            request, Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
+        )
+
+    def audit_rows(member: accounts.Merchant) -> list[audit.Entry]:
+        with platform.sessions() as session:
+            return audit.entries(session, comuni_of(member), platform.time_zone)
+
+    @router.get("/desk/audit")
+    def audit_page(request: Request, member: Staff) -> Response:
+        return desk.page(request, "audit.html", merchant=member, rows=audit_rows(member))
+
+    @router.get("/desk/audit.csv")
+    def audit_csv(request: Request, member: Staff) -> Response:
+        t = translator(desk.language(request))
+        rows = audit_rows(member)
+        headers = [t(key) for key in ("when", "who", "comune", "what", "on_what", "detail")]
+        names = {action: t(f"action_{action}") for action in audit.ACTIONS}
+        with platform.sessions.begin() as session:
+            for comune in comuni_of(member):
+                audit.add(session, member, "exported", "audit.csv", comune, f"{len(rows)} rows")
+        disposition = {"Content-Disposition": 'attachment; filename="registro-azioni.csv"'}
+        text = audit.as_csv(rows, headers, names)
+        return desk.finish(
+            request, Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
+        )
+
+    return router

@@ -1,0 +1,368 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Comune staff review applications on the web desk: the list filtered by call, state
+and date, one application with its answers, a decision published to the kiosks'
+statuses stream, and every action in an audit log (page and CSV), all within the
+member's Comuni. The platform's real app on one real SQLite file per module, through
+FastAPI's TestClient over HTTPS."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import update
+
+from central.app import create_app
+from central.dataset import seed_if_empty
+from central.models import Device, MerchantAccount, Redemption, Submission
+from central.platform import Platform
+from central.voucher_authority import RedeemRequest
+from central.web import accounts
+from central.web.staff import StaffGrant, create_staff
+from forms.lookup import holder_key, status_key
+from kiosk.boot.paths import DEMO_DATASET
+from protocol.records import STREAM_OF
+from tests.central.helpers import send_application
+from tests.central.test_desk import PASSWORD, browser, csrf_of, log_in, text_of
+
+CF = "FRRNNA41A63E592W"  # GOOD's applicant
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Platform:
+    folder: Path = tmp_path_factory.mktemp("comune-desk")
+    made = Platform(f"sqlite:///{folder / 'central.sqlite3'}")
+    seed_if_empty(made, DEMO_DATASET)
+    for username, comuni in (("sociale.piazzola", ["piazzola"]), ("sociale.limena", ["limena"])):
+        grant = StaffGrant(
+            username=username, password=PASSWORD, display_name=f"Ufficio {username}", comuni=comuni
+        )
+        create_staff(made, grant)
+    return made
+
+
+@pytest.fixture(scope="module")
+def sent(platform: Platform) -> dict[str, tuple[str, str]]:
+    """Three applications from a Piazzola kiosk; the oldest came in ten days ago."""
+    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-1")
+    made = {
+        "anna": send_application(platform, device_id),
+        "bruno": send_application(platform, device_id, nome="Bruno", cognome="Verdi"),
+        "carla": send_application(platform, device_id, nome="Carla", cognome="Neri"),
+    }
+    old = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=10)
+    with platform.sessions.begin() as session:
+        session.execute(
+            update(Submission)
+            .where(Submission.server_id == made["carla"][0])
+            .values(received_at=old)
+        )
+    return made
+
+
+@pytest.fixture(scope="module")
+def staff(platform: Platform) -> Iterator[TestClient]:
+    """One logged-in browser of Piazzola's staff for the module."""
+    with browser(create_app(platform)) as opened:
+        assert log_in(opened, "sociale.piazzola").status_code == 303
+        yield opened
+
+
+def decide(client: TestClient, protocol: str, state: str, note: str = "") -> Any:
+    page = client.get(f"/desk/applications/{protocol}")
+    return client.post(
+        f"/desk/applications/{protocol}/state",
+        data={"csrf": csrf_of(page.text), "state": state, "note": note},
+    )
+
+
+def test_staff_filter_applications_by_call_state_and_date(
+    staff: TestClient, sent: dict[str, tuple[str, str]]
+) -> None:
+    everything = text_of(staff.get("/desk/applications").text)
+    for protocol, _code in sent.values():
+        assert protocol in everything
+    assert "Ferraro Anna" in everything and "Verdi Bruno" in everything
+    assert "3 domande" in everything
+
+    week_ago = (datetime.now(UTC) - timedelta(days=7)).date().isoformat()
+    recent = text_of(staff.get("/desk/applications", params={"from": week_ago}).text)
+    assert sent["carla"][0] not in recent and sent["anna"][0] in recent
+    older = text_of(staff.get("/desk/applications", params={"to": week_ago}).text)
+    assert sent["carla"][0] in older and sent["anna"][0] not in older
+
+    none = text_of(staff.get("/desk/applications", params={"call": "affitto-villafranca"}).text)
+    assert "0 domande" in none  # a call of another Comune is not even offered
+    bad = staff.get("/desk/applications", params={"from": "31/02/2026"})
+    assert bad.status_code == 422 and "Una data non è valida" in text_of(bad.text)
+
+
+def test_a_decision_reaches_the_statuses_stream_and_the_filter(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    protocol, code = sent["bruno"]
+    page = staff.get(f"/desk/applications/{protocol}")
+    shown = text_of(page.text)
+    assert "Codice fiscale " + CF in shown and "Comune di residenza Piazzola sul Brenta" in shown
+    assert "Componenti del nucleo familiare 2: Nome e cognome Matteo Bianchi" in shown
+    assert "Importo calcolato dal bando 250,00 €" in shown  # 2 people, 1 under 18
+
+    answer = decide(staff, protocol, "needs_documents", "Porti l'ISEE in Comune.")
+    assert answer.status_code == 303
+    assert "Stato pubblicato" in text_of(staff.get(answer.headers["location"]).text)
+    key = status_key(platform.lookup_secret(), code, CF)
+    record = platform.records("application_statuses")[key]
+    assert (record["state"], record["protocol"]) == ("needs_documents", protocol)
+    assert record["note"] == {"it": "Porti l'ISEE in Comune."}
+    page_of_changes = json.loads(platform.changes(STREAM_OF["application_statuses"], 0, 1000))
+    assert {"id": key, "state": "needs_documents"}.items() <= page_of_changes["items"][-1][
+        "data"
+    ].items()
+
+    waiting = text_of(staff.get("/desk/applications", params={"state": "needs_documents"}).text)
+    assert protocol in waiting and sent["anna"][0] not in waiting
+
+    assert decide(staff, protocol, "approved").status_code == 422  # not a state
+    assert decide(staff, protocol, "admitted", "x" * 1001).status_code == 422
+    assert platform.records("application_statuses")[key]["state"] == "needs_documents"
+
+
+def test_every_staff_action_is_in_the_audit_log_and_its_csv(
+    staff: TestClient, sent: dict[str, tuple[str, str]]
+) -> None:
+    protocol = sent["anna"][0]
+    assert decide(staff, protocol, "in_review").status_code == 303
+    log = text_of(staff.get("/desk/audit").text)
+    assert f"sociale.piazzola ha aperto la domanda {protocol}" in log
+    assert f"sociale.piazzola ha cambiato lo stato {protocol} in_review" in log
+    exported = staff.get("/desk/audit.csv")
+    assert exported.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(exported.text)))
+    assert rows[0] == ["Data", "Chi", "Comune", "Cosa", "Su cosa", "Dettagli"]
+    assert ["sociale.piazzola", "piazzola", "ha cambiato lo stato", protocol, "in_review"] in [
+        row[1:] for row in rows
+    ]
+    assert "ha esportato audit.csv" in text_of(staff.get("/desk/audit").text)
+
+
+def test_staff_of_another_comune_see_neither_the_applications_nor_the_log(
+    platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    protocol = sent["anna"][0]
+    with browser(create_app(platform)) as other:
+        assert log_in(other, "sociale.limena").status_code == 303
+        assert protocol not in other.get("/desk/applications").text
+        assert other.get(f"/desk/applications/{protocol}").status_code == 404
+        page = other.get("/desk/applications")
+        refused = other.post(
+            f"/desk/applications/{protocol}/state",
+            data={"csrf": csrf_of(page.text), "state": "admitted", "note": ""},
+        )
+        assert refused.status_code == 404
+        assert protocol not in other.get("/desk/audit").text
+    with browser(create_app(platform)) as nobody:  # not logged in: to the login page
+        assert nobody.get("/desk/applications").headers["location"] == "/desk/login"
+
+
+def test_a_decision_needs_the_page_s_csrf_token(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    protocol, code = sent["carla"]
+    forged = staff.post(
+        f"/desk/applications/{protocol}/state", data={"csrf": "0" * 64, "state": "admitted"}
+    )
+    assert forged.status_code == 403
+    key = status_key(platform.lookup_secret(), code, CF)
+    assert platform.records("application_statuses")[key]["state"] == "received"
+
+
+# Buoni spesa and credits for admitted applicants -----------------------------------------
+
+
+def vouchers_of(platform: Platform, codice_fiscale: str) -> list[dict[str, Any]]:
+    holder = holder_key(platform.lookup_secret(), codice_fiscale)
+    return [v for v in platform.records("vouchers").values() if v["holder"] == holder]
+
+
+def upload(client: TestClient, text: str, name: str = "buoni.csv") -> Any:
+    page = client.get("/desk/grants")
+    return client.post(
+        "/desk/grants",
+        data={"csrf": csrf_of(page.text)},
+        files={"file": (name, text.encode(), "text/csv")},
+    )
+
+
+def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    admitted, waiting = sent["anna"][0], sent["carla"][0]
+    assert decide(staff, admitted, "admitted").status_code == 303
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    page = staff.get(f"/desk/applications/{admitted}")
+    assert "Emetti un buono spesa" in text_of(page.text)
+    assert 'value="250,00"' in page.text  # the amount the call computes, offered
+    answer = staff.post(
+        f"/desk/applications/{admitted}/voucher",
+        data={
+            "csrf": csrf_of(page.text),
+            "programme": "Buoni spesa 2026",
+            "amount": "150,00",
+            "valid_days": "30",
+        },
+    )
+    assert answer.status_code == 303, text_of(answer.text)
+    [voucher] = [v for v in vouchers_of(platform, CF) if v["id"] not in before]
+    assert (voucher["amount_cents"], voucher["comune"], voucher["programme"]) == (
+        15_000,
+        "piazzola",
+        "Buoni spesa 2026",
+    )
+    issued = platform.issued_voucher(voucher["id"])
+    assert issued is not None and issued.device_id == "platform"  # the platform's own key
+    shown = text_of(staff.get(answer.headers["location"]).text)
+    assert f"Buono emesso: {voucher['code']}" in shown
+    assert "ha emesso un buono: Buoni spesa 2026: 150,00 €, 30 giorni" in shown
+
+    page = staff.get(f"/desk/applications/{waiting}")
+    assert "Emetti un buono spesa" not in text_of(page.text)  # not admitted: no form
+    refused = staff.post(
+        f"/desk/applications/{waiting}/voucher",
+        data={"csrf": csrf_of(page.text), "programme": "Buoni spesa 2026", "amount": "150"},
+    )
+    assert refused.status_code == 422
+    assert f"la domanda {waiting} non è ammessa" in text_of(refused.text)
+    for amount in ("0", "dieci", "200000"):
+        wrong = staff.post(
+            f"/desk/applications/{admitted}/voucher",
+            data={"csrf": csrf_of(page.text), "programme": "Buoni spesa 2026", "amount": amount},
+        )
+        assert wrong.status_code == 422, amount
+    assert len(vouchers_of(platform, CF)) == len(before) + 1
+
+
+def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    admitted, waiting = sent["anna"][0], sent["carla"][0]
+    assert decide(staff, admitted, "admitted").status_code == 303
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+    bad = (
+        "protocollo;tipo;iniziativa;importo;giorni\n"
+        f"{admitted};buono;Buoni spesa 2026;100,00;60\n"
+        f"{waiting};buono;Buoni spesa 2026;100,00;60\n"
+        f"{admitted};regalo;Buoni spesa 2026;100,00;60\n"
+        f"{admitted};buono;Buoni spesa 2026;cento;60\n"
+        "PROT-1999-999999;credito;Credito welfare;50;\n"
+        f"{admitted};credito;Credito welfare 2026;80,00;\n"
+    )
+    refused = upload(staff, bad)
+    assert refused.status_code == 422
+    shown = text_of(refused.text)
+    assert "Il file non è stato importato e non è stato emesso niente" in shown
+    assert "Riga 4: tipo «regalo» sconosciuto" in shown
+    assert "Riga 5: importo «cento» non valido" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+    # The lines that read well are checked against the platform only when all do.
+    refused = upload(staff, "\n".join(bad.splitlines()[:3] + bad.splitlines()[5:]))
+    shown = text_of(refused.text)
+    assert f"Riga 3: la domanda {waiting} non è ammessa" in shown
+    assert "Riga 4: nessuna domanda PROT-1999-999999" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+
+    good = (
+        "protocol,kind,programme,amount,valid_days\r\n"
+        f"{admitted},voucher,Buoni spesa 2026,100.00,60\r\n"
+        f"{admitted},credit,Credito welfare 2026,80,\r\n"
+    )
+    answer = upload(staff, good)
+    assert answer.status_code == 200, text_of(answer.text)
+    assert "File importato: 2 righe, 1 buoni emessi." in text_of(answer.text)
+    new = [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before]
+    assert new == [10_000]
+    credit = platform.records("credits")[holder_key(platform.lookup_secret(), CF)]
+    assert (credit["programme"], credit["balance_cents"]) == ("Credito welfare 2026", 8_000)
+    assert "ha importato un file buoni.csv 2 righe, 1 buoni" in text_of(
+        staff.get("/desk/audit").text
+    )
+    for broken, message in (
+        (b"\xff\xfe nonsense", "non è un CSV in UTF-8"),
+        (b"protocollo;importo\n", "mancano le colonne: kind, programme"),
+        (b"", "il file è vuoto"),
+    ):
+        page = staff.get("/desk/grants")
+        answer = staff.post(
+            "/desk/grants",
+            data={"csrf": csrf_of(page.text)},
+            files={"file": ("x.csv", broken, "text/csv")},
+        )
+        assert answer.status_code == 422 and message in text_of(answer.text)
+    forged = staff.post(
+        "/desk/grants", data={"csrf": "0" * 64}, files={"file": ("x.csv", good.encode())}
+    )
+    assert forged.status_code == 403
+    assert len(vouchers_of(platform, CF)) == len(before) + 1
+
+
+# Reconciliation -----------------------------------------------------------------------------
+
+
+def test_reconciliation_shows_what_the_comune_owes_each_shop_per_month(
+    staff: TestClient, platform: Platform
+) -> None:
+    shop_id = accounts.create_merchant(
+        platform,
+        accounts.MerchantGrant(
+            username="forno.piazzola",
+            password=PASSWORD,
+            display_name="=Forno Bianchi",  # a formula in a spreadsheet, never run
+            iban="IT60X0542811101000000123456",
+            programmes=["Buoni spesa 2026"],
+        ),
+    )
+    with platform.sessions() as session:
+        shop = session.get(Device, session.get(MerchantAccount, shop_id).device_id)  # type: ignore[union-attr]
+    code = platform.new_enrollment_code("merchant", None, {"programmes": ["Buoni spesa 2026"]})
+    _device_id, token = platform.enroll(code, "cassa-api-1")
+    api_shop = platform.device_for(token)
+    assert shop is not None and api_shop is not None
+
+    def redeem(device: Device, comune: str, cents: int, taken: int) -> str:
+        voucher = platform.issue_voucher(CF, comune, "Buoni spesa 2026", cents)
+        receipt = str(uuid.uuid4())
+        platform.redeem(device, voucher["code"], RedeemRequest(receipt, None, taken))
+        return receipt
+
+    redeem(shop, "piazzola", 5_000, 5_000)
+    redeem(shop, "piazzola", 3_000, 1_250)
+    redeem(api_shop, "piazzola", 2_000, 2_000)
+    redeem(shop, "limena", 9_900, 9_900)  # Limena's: not Piazzola's to pay
+    earlier = redeem(shop, "piazzola", 4_000, 4_000)
+    last_month = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=40)
+    with platform.sessions.begin() as session:
+        session.execute(update(Redemption).where(Redemption.id == earlier).values(at=last_month))
+    this_month = f"{datetime.now(platform.time_zone):%Y-%m}"
+
+    page = text_of(staff.get("/desk/reconciliation", params={"month": this_month}).text)
+    assert f"{this_month} =Forno Bianchi IT60X0542811101000000123456 2 62,50 €" in page
+    assert f"{this_month} cassa-api-1 1 20,00 €" in page
+    assert "Totale 82,50 €" in page and "99,00" not in page
+
+    exported = staff.get("/desk/reconciliation.csv")
+    rows = list(csv.reader(io.StringIO(exported.text)))
+    assert rows[0] == ["Mese", "Esercente", "IBAN", "Buoni", "Da pagare (euro)", "Unità"]
+    assert [this_month, "'=Forno Bianchi", "IT60X0542811101000000123456", "2", "62.50", "0"] in rows
+    assert [f"{last_month:%Y-%m}", "'=Forno Bianchi"] in [row[:2] for row in rows]
+    assert len(rows) == 4  # two shops this month, one last month; Limena's left out
+    assert "ha esportato rendicontazione-tutti.csv" in text_of(staff.get("/desk/audit").text)

@@ -1,0 +1,223 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The Comune staff's desk in a real browser (Debian's chromium through Playwright),
+against the platform over loopback HTTP, with a real kiosk beside it: its store, its
+outbox and its sync engine. An application sent from the kiosk is found, opened and
+decided by keyboard in the browser; the decision reaches the kiosk's look-up; the
+audit log shows it. One platform, one kiosk and one browser for the whole module.
+Screenshots at phone and desktop size go to artifacts/desk/. Skips, saying why,
+without chromium or Playwright (as tests/central/test_desk_browser.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import zxingcpp
+
+from central.app import create_app
+from central.dataset import seed_if_empty
+from central.platform import Platform
+from central.server import EmbeddedServer
+from central.web import accounts
+from central.web.staff import StaffGrant, create_staff
+from kiosk.boot.paths import DEMO_DATASET
+from kiosk.core.status_lookup import find
+from kiosk.core.wallet import OpenedWallet, attempt_tag, open_wallet, print_voucher
+from printing.escpos_render import PROFILES, render
+from printing.print_queue import next_pending
+from printing.slip import SlipContext
+from store import outbox
+from store.database import Store
+from sync.engine import SyncEngine
+from tests.central.test_desk_browser import CHROMIUM, PASSWORD, PHONE, shoot, sync_api
+from tests.printing.escpos_decode import decode
+from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
+from tests.sync.helpers import application
+from tests.sync.wallets import KIOSK_ID, PIN, key_of
+
+CF = "FRRNNA41A63E592W"  # the applicant of tests/forms/samples.GOOD
+PROGRAMME = "Buoni spesa 2026"
+SLIP = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", KIOSK_ID, datetime.now())
+
+# A real browser and a real platform: seconds, not milliseconds (./dev test --quick skips).
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class World:
+    platform: Platform
+    url: str
+    kiosk: SyncEngine
+    lookup_key: str  # the kiosk's key of the status look-up, as enrollment gives it
+    browser: Any
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    folder: Path = tmp_path_factory.mktemp("comune-browser")
+    platform = Platform(f"sqlite:///{folder / 'central.sqlite3'}")
+    seed_if_empty(platform, DEMO_DATASET)
+    create_staff(
+        platform,
+        StaffGrant(
+            username="sociale.piazzola",
+            password=PASSWORD,
+            display_name="Servizi sociali Piazzola",
+            comuni=["piazzola"],
+        ),
+    )
+    accounts.create_merchant(  # a shop that accepts the Comune's buoni spesa
+        platform,
+        accounts.MerchantGrant(
+            username="alimentari",
+            password=PASSWORD,
+            display_name="Alimentari Rossi",
+            iban="IT60X0542811101000000123456",
+            programmes=[PROGRAMME],
+        ),
+    )
+    server = EmbeddedServer(create_app(platform)).start()
+    store = Store(folder / "kiosk.sqlite3")
+    client = enrolled_client(Central(platform, server), signer=KIOSK_SIGNER)
+    kiosk = SyncEngine(store, client, page_size=200, push_batch=10)
+    kiosk.run_once()  # the kiosk has the form and the call
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        yield World(platform, server.url, kiosk, client.lookup_key(), browser)
+        browser.close()
+    client.close()
+    store.close()
+    server.stop()
+    platform.engine.dispose()
+
+
+def apply_at_the_kiosk(world: World, tracking_code: str) -> str:
+    """An application through the kiosk's outbox, sent by its sync; its protocol."""
+    kiosk = world.kiosk
+    with kiosk.store.write() as session:
+        outbox.add(session, "application", application(kiosk, tracking_code=tracking_code))
+    kiosk.run_once()
+    with kiosk.store.read() as session:
+        found = find(session, world.lookup_key, tracking_code, CF)
+    assert found is not None and found.state == "received", found
+    assert found.protocol is not None
+    return found.protocol
+
+
+def staff_page(world: World) -> Any:
+    """A logged-in staff browser tab at phone size, logged in by keyboard only."""
+    context = world.browser.new_context(viewport=PHONE, locale="it-IT")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(f"{world.url}/desk/login")
+    page.get_by_label("Nome utente").focus()
+    page.keyboard.type("sociale.piazzola")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/desk/fleet")
+    return page
+
+
+def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_at_the_kiosk(
+    world: World,
+) -> None:
+    protocol = apply_at_the_kiosk(world, "DOM-WEB1-TEST")
+    page = staff_page(world)
+    page.get_by_role("link", name="Domande").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Domande ricevute").wait_for()
+    page.get_by_label("Stato").focus()
+    page.keyboard.press("ArrowDown")  # "ricevuta", the first state
+    page.get_by_role("button", name="Filtra").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**state=received**")
+    assert "Ferraro Anna" in page.inner_text("main")
+    shoot(page, "11-staff-applications")
+
+    page.get_by_role("link", name=protocol).focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name=f"Domanda {protocol}").wait_for()
+    assert "Via Roma 1" in page.inner_text("main")
+    shoot(page, "12-staff-application")
+
+    page.get_by_label("Nuovo stato").select_option("admitted")
+    page.get_by_label("Nota per il cittadino (facoltativa)").focus()
+    page.keyboard.type("Il buono arriva entro 10 giorni.")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.get_by_text("Stato pubblicato").wait_for()
+    assert "ammessa" in page.inner_text("main")
+    shoot(page, "13-staff-admitted")
+
+    world.kiosk.run_once()
+    with world.kiosk.store.read() as session:
+        found = find(session, world.lookup_key, "DOM-WEB1-TEST", CF)
+    assert found is not None and (found.state, found.protocol) == ("admitted", protocol)
+    assert found.note == {"it": "Il buono arriva entro 10 giorni."}
+
+    # The buono spesa for the admitted application, by keyboard: the amount the call
+    # computes is offered; the programme is one the shops accept.
+    assert page.get_by_label("Iniziativa").first.input_value() == PROGRAMME
+    page.get_by_label("Importo (euro)").focus()
+    assert page.get_by_label("Importo (euro)").input_value() == "250,00"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("150,00")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Emetti il buono"
+    page.get_by_text("Buono emesso:").wait_for()
+    code = page.inner_text("p[role=status]").split(": ")[1].split(".")[0]
+    shoot(page, "14-staff-voucher-issued")
+
+    # The Comune's approval letter gives the citizen a wallet PIN (as the admin API does).
+    world.platform.set_wallet_pin(CF, PIN, "piazzola")
+    world.kiosk.run_once()
+    citizen = world.kiosk.store
+    with citizen.write() as session:
+        tag = attempt_tag(bytes.fromhex(world.lookup_key), CF)
+        moment = datetime.now(UTC).replace(tzinfo=None)
+        wallet = open_wallet(session, tag, key_of(CF), KIOSK_ID, moment)
+        assert isinstance(wallet, OpenedWallet), wallet
+        [voucher] = [v for v in wallet.usable(date.today()) if v.code == code]
+        assert (voucher.amount_cents, voucher.programme) == (15_000, "Buoni spesa 2026")
+        print_voucher(session, wallet, voucher.id, SLIP)
+    with citizen.read() as session:
+        job = next_pending(session)
+    assert job is not None and job.reference == code
+    printed = decode(render(job.slip, PROFILES["58mm-image-qr"]))  # the QR as dots
+    scanned = [c.text for i in printed.images for c in zxingcpp.read_barcodes(i)]
+    assert voucher.signed_code in scanned  # the QR
+    assert code.replace("-", "") in scanned  # the code's barcode, as a hand scanner reads it
+
+    # The shop takes the printed voucher by its code; the Comune sees what it owes.
+    shop = world.browser.new_context(viewport=PHONE, locale="it-IT")
+    till = shop.new_page()
+    till.goto(f"{world.url}/desk/login")
+    till.get_by_label("Nome utente").fill("alimentari")
+    till.get_by_label("Password").fill(PASSWORD)
+    till.get_by_label("Password").press("Enter")
+    till.get_by_label("Codice del buono").fill(code.replace("-", ""))
+    till.get_by_label("Codice del buono").press("Enter")
+    till.get_by_role("button", name="Incassa tutto").click()
+    till.get_by_role("heading", name="Buono incassato").wait_for()
+    shop.close()
+    page.get_by_role("link", name="Rendicontazione").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Rendicontazione dei buoni incassati").wait_for()
+    owed = page.inner_text("main")
+    assert "Alimentari Rossi" in owed and "IT60X0542811101000000123456" in owed
+    assert "150,00 €" in owed
+    shoot(page, "15-staff-reconciliation")
+
+    page.get_by_role("link", name="Registro azioni").click()
+    log = page.inner_text("main")
+    assert "ha cambiato lo stato" in log and "ha emesso un buono" in log and protocol in log
+    shoot(page, "16-staff-audit")
+    page.context.close()

@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Pending records sealed to the platform's key: a kiosk's stolen disk, with a computed
+codice fiscale, shows no answers; the platform still receives them whole, the offline
+status look-up still answers the citizen, and a refused record still tells the manager
+whom to call back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from kiosk.core.manager_desk import desk_facts
+from kiosk.core.status_lookup import find
+from protocol import sealing
+from store import kiosk_facts, outbox
+from store.database import Store
+from store.models import OutboxEntry
+from store.retention import RetentionRule
+from sync.engine import SyncEngine
+from tests.sync.conftest import Central
+from tests.sync.helpers import application
+
+# What a thief must not read: the applicant's name, phone, codice fiscale, address,
+# and a household member's codice fiscale.
+SECRETS = ("Ferraro", "347 123 4567", "FRRNNA41A63E592W", "Via Roma 1", "BNCMTT15B19G224I")
+NOW = datetime(2026, 12, 3, 12, 0)
+
+
+def _disk(store: Store) -> bytes:
+    """Every byte the store keeps on disk: the database and its write-ahead log."""
+    folder = Path(store.path).parent
+    return b"".join(p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()).upper()
+
+
+def _add(store: Store, payload: dict[str, Any]) -> OutboxEntry:
+    with store.write() as session:
+        entry_uuid = outbox.add(session, "application", payload)
+    with store.read() as session:
+        row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry_uuid)).one()
+        session.expunge(row)
+        return row
+
+
+def test_a_waiting_application_is_sealed_on_disk_and_reaches_the_platform_whole(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()  # the form, and the platform's sealing key
+    payload = application(engine, tracking_code="DOM-8QR2-XE45")
+    row = _add(engine.store, payload)
+    assert row.sealed is not None and row.sealed.startswith("SPS1.")
+    assert "answers" not in row.payload and row.payload["tracking_code"] == "DOM-8QR2-XE45"
+    engine.store.checkpoint()
+    on_disk = _disk(engine.store)
+    for secret in SECRETS:
+        assert secret.upper().encode() not in on_disk, secret
+
+    # Offline, the citizen with the receipt and their codice fiscale is still answered.
+    with engine.store.read() as session:
+        found = find(session, None, "DOM-8QR2-XE45", "FRRNNA41A63E592W")
+        assert found is not None and found.state == "waiting"
+        assert find(session, None, "DOM-8QR2-XE45", "BNCMTT15B19G224I") is None
+
+    engine.push()
+    stored = {s.uuid: s for s in central.platform.submissions()}[row.uuid]
+    assert stored.payload["answers"]["cognome"] == "Ferraro"
+    assert stored.payload["answers"]["telefono"] == "347 123 4567"
+    with engine.store.read() as session:
+        sent = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == row.uuid)).one()
+        assert sent.state == "accepted"
+        # A restored platform is asked about the whole payload's hash, as it stored it.
+        assert outbox.whole_sha256(sent) == stored.payload_sha256
+
+
+def test_records_made_before_the_key_was_known_are_sealed_when_it_arrives(
+    engine: SyncEngine, central: Central, store: Store
+) -> None:
+    engine.pull_stream("calls")  # the form; no push yet, so no key
+    with store.read() as session:
+        assert kiosk_facts.sealing_key(session) is None
+    early = _add(store, application(engine, tracking_code="DOM-AAAA-BBBB"))
+    assert early.sealed is None and early.payload["answers"]["cognome"] == "Ferraro"
+    engine.learn_sealing_key()
+    with store.read() as session:
+        row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == early.uuid)).one()
+        assert row.sealed is not None and "answers" not in row.payload
+        # Only the platform's private key opens it.
+        key = central.platform.seal.private_key()
+        kid = sealing.key_id(sealing.public_text(key))
+        opened = sealing.open_sealed({kid: key}, "application", row.uuid, row.sealed)
+        assert opened["answers"]["cognome"] == "Ferraro"
+
+
+def test_a_refused_sealed_application_tells_the_manager_whom_to_call_back(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    refused = application(engine, tracking_code="DOM-CCCC-DDDD", form_sha256="0" * 64)
+    row = _add(engine.store, refused)
+    assert row.sealed is not None
+    engine.push()
+    with engine.store.read() as session:
+        [shown] = desk_facts(session, NOW, RetentionRule(7, 7)).refused
+    assert (shown.code, shown.reference) == ("form_changed", "DOM-CCCC-DDDD")
+    assert (shown.name, shown.phones) == ("Anna Ferraro", ("347 123 4567",))
+
+
+def test_an_envelope_moved_onto_another_record_or_damaged_is_refused_by_itself(
+    engine: SyncEngine, central: Central
+) -> None:
+    engine.run_once()
+    first = _add(engine.store, application(engine, tracking_code="DOM-EEEE-FFFF"))
+    second = _add(engine.store, application(engine, tracking_code="DOM-GGGG-HHHH"))
+    assert first.sealed is not None and second.sealed is not None
+    with engine.store.write() as session:
+        moved = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == second.uuid)).one()
+        moved.sealed = first.sealed  # another record's envelope
+    engine.push()
+    with engine.store.read() as session:
+        rows = {r.uuid: r for r in session.scalars(select(OutboxEntry))}
+    assert rows[first.uuid].state == "accepted"
+    assert (rows[second.uuid].state, rows[second.uuid].reject_code) == (
+        "rejected",
+        "unreadable_payload",
+    )

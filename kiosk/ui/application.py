@@ -42,6 +42,9 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     app.setCursorFlashTime(0)
     switcher = LanguageSwitcher(config.paths.cache_dir)
     switcher.set_language(config.language)
+    from kiosk.ui.widgets import icons
+
+    icons.use_cache(config.paths.cache_dir / "icons")
     from kiosk.core.session import CitizenSession
     from kiosk.ui.idle import IdleWatcher
 

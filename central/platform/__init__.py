@@ -78,6 +78,7 @@ class Platform:
         self.compact = database.compact
 
         self.lookup_secret = statuses.lookup_secret
+        self.kiosk_lookup_secret = statuses.kiosk_lookup_secret
         self.set_application_status = statuses.set_application_status
 
         self.register_signing_key = wallet.register_signing_key

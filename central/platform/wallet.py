@@ -204,5 +204,5 @@ class Wallet:
         """A kiosk's wrong wallet PIN, or a proven opening, counted for the citizen."""
         if isinstance(row.payload, dict):
             device = session.get(Device, row.device_id)
-            if wallet_event(session, device, row.payload):
-                self.reseal(session, row.payload["holder"])
+            if (locked := wallet_event(session, device, row.payload)) is not None:
+                self.reseal(session, locked)

@@ -1,12 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Runs benchmarks and prints their figures:
-``./dev bench [catalog|sync|printing|pins|soak [N]|platform [KIOSKS ...] [--sqlite]]``."""
+``./dev bench [catalog|sync|stall|start|printing|pins|soak [N]|platform [KIOSKS ...] [--sqlite]]``
+(``stall``: only the UI stall figures of ``sync``; ``start``: only the cold start
+of ``catalog``)."""
 
 import sys
 
 from benchmarks import catalog, pins, platform, printing, soak, sync
 
 SUITES = {"catalog": catalog.main, "sync": sync.main, "printing": printing.main, "pins": pins.main}
+ONLY_WHEN_NAMED = {"stall": sync.stall_main, "start": catalog.start_main}  # a part of a suite above
 
 if __name__ == "__main__":
     args = sys.argv[1:]
@@ -17,4 +20,4 @@ if __name__ == "__main__":
         elif name == "platform":
             platform.main([a for a in args if not a.isalpha()])
         else:
-            SUITES[name]()
+            {**SUITES, **ONLY_WHEN_NAMED}[name]()

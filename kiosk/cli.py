@@ -203,7 +203,7 @@ def print_jobs(config_path: Path | None, reprint: str | None, done: str | None =
             with store.write() as session:
                 if print_queue.get(session, reprint) is None:
                     return _fail(f"no print job {reprint}")
-                copy = print_queue.reprint(session, reprint)
+                copy = print_queue.reprint(session, reprint, config.vouchers.time_zone)
                 copy_no = print_queue.get(session, copy).copy_no  # type: ignore[union-attr]
             marked = f"marked DUPLICATO n. {copy_no}" if copy_no else "its first print, unmarked"
             print(f"copy queued as job {copy} ({marked}); the kiosk prints it at its next check")

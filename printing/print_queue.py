@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from printing.slip import Slip, as_duplicate, from_json, to_json
+from printing.slip import DUPLICATE_MARK, Slip, Text, as_duplicate, from_json, to_json
 from store.models import PrintJob
 from store.outbox import utcnow
 
@@ -59,8 +60,8 @@ class QueuedJob:
     @classmethod
     def of(cls, row: PrintJob) -> QueuedJob:
         slip = from_json(row.slip)
-        if row.copy_no:
-            local = row.created_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+        if row.copy_no and not _marked(slip):  # a copy queued before banners were stored
+            local = row.created_at.replace(tzinfo=UTC).astimezone(_LEGACY_ZONE)
             slip = as_duplicate(slip, row.copy_no, local)
         return cls(
             row.id,
@@ -74,6 +75,17 @@ class QueuedJob:
             row.created_at,
             slip,
         )
+
+
+# The zone of the banner of a copy queued by an older version (which stored none): the
+# kiosk's default zone, never the operating system's.
+_LEGACY_ZONE = ZoneInfo("Europe/Rome")
+
+
+def _marked(slip: Slip) -> bool:
+    """Whether the slip already opens with its DUPLICATO banner."""
+    first = slip.elements[0] if slip.elements else None
+    return isinstance(first, Text) and first.text.startswith(DUPLICATE_MARK)
 
 
 def _new_job(session: Session, **fields: object) -> str:
@@ -256,8 +268,11 @@ ATTENTION = ("uncertain", "expired", "failed")
 MAY_HAVE_PRINTED = ("printed", "sending", "uncertain", "uncertain_done")
 
 
-def reprint(session: Session, job_uuid: str) -> str:
+def reprint(session: Session, job_uuid: str, time_zone: tzinfo | str) -> str:
     """Queues the slip again (from any state); returns the new job's UUID.
+
+    ``time_zone``: the kiosk's, for the time its DUPLICATO banner prints (the banner is
+    stored with the copy, so it says when it was asked for, whenever it prints).
 
     It is a marked copy (DUPLICATO n. X) only when an earlier print of it may have put
     paper out; n counts those prints. A copy still waiting for the printer is returned
@@ -279,13 +294,19 @@ def reprint(session: Session, job_uuid: str) -> str:
     if waiting is not None:
         return waiting.uuid
     copy_no = printed or 0
+    original = row if row.id == original_id else session.get(PrintJob, original_id)
+    slip = (original or row).slip  # the original's: a copy's own opens with its banner
+    if copy_no:
+        zone = ZoneInfo(time_zone) if isinstance(time_zone, str) else time_zone
+        at = datetime.now(zone).replace(tzinfo=None)
+        slip = to_json(as_duplicate(from_json(slip), copy_no, at))
     return _new_job(
         session,
         kind=row.kind,
         reference=row.reference,
         copy_no=copy_no,
         original_id=original_id,
-        slip=row.slip,
+        slip=slip,
     )
 
 

@@ -115,9 +115,12 @@ def printer_test_page(context: SlipContext, printer_description: str) -> Slip:
     )
 
 
+DUPLICATE_MARK = "DUPLICATO n. "
+
+
 def duplicate_banner(copy_no: int, reprinted_at: datetime) -> tuple[Element, ...]:
     return (
-        Text(f"DUPLICATO n. {copy_no}", align="center", bold=True, big=True, inverted=True),
+        Text(f"{DUPLICATE_MARK}{copy_no}", align="center", bold=True, big=True, inverted=True),
         Text(f"ristampa del {reprinted_at:%d/%m/%Y %H:%M}", align="center"),
     )
 

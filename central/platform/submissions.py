@@ -130,6 +130,7 @@ class Submissions:
         with self.database.writing(in_turn_from_start=False) as session:
             _lock_for_batch(session, device_id, entries)
             device = session.get(Device, device_id)
+            tag = epochs.read(session).tag  # read once: every server id of the batch has it
             uuids = [entry.uuid for entry in entries]
             rows = {
                 row.uuid: row
@@ -141,12 +142,12 @@ class Submissions:
             }
             try:
                 with session.begin_nested():
-                    fresh = self._store_batch(session, device_id, device, entries, rows)
+                    fresh = self._store_batch(session, device_id, device, entries, rows, tag)
             except Exception:
                 # Some entry cannot be processed (a platform bug or bad stored data):
                 # each entry again on its own, so only that one waits.
                 log.exception("a batch failed; taking its entries one by one")
-                fresh = self._store_one_by_one(session, device_id, device, entries, rows)
+                fresh = self._store_one_by_one(session, device_id, device, entries, rows, tag)
             rows.update(fresh)
             return [_answer(session, device_id, entry, rows.get(entry.uuid)) for entry in entries]
 
@@ -181,20 +182,22 @@ class Submissions:
         device: Device | None,
         entries: list[messages.SubmissionEntry],
         known: dict[str, Submission],
+        tag: str,
     ) -> dict[str, Submission]:
-        """Stores the entries not yet known, all together (the quick way)."""
+        """Stores the entries not yet known, all together (the quick way): one INSERT for
+        the batch and one UPDATE giving their server ids, not a round trip per entry."""
         rows: dict[str, Submission] = {}
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
                 continue
             row = rows[entry.uuid] = _new_submission(session, device_id, device, entry)
             if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
-                self._accept(session, row, entry.server_id)
+                self._accept(session, row, tag, entry.server_id)
         session.flush()
         wanted = {entry.uuid: entry.server_id for entry in entries}
         for row in rows.values():
             if row.status == "accepted" and row.server_id is None:
-                self._accept(session, row, wanted.get(row.uuid))
+                self._accept(session, row, tag, wanted.get(row.uuid))
         session.flush()
         return rows
 
@@ -205,6 +208,7 @@ class Submissions:
         device: Device | None,
         entries: list[messages.SubmissionEntry],
         known: dict[str, Submission],
+        tag: str,
     ) -> dict[str, Submission]:
         """Stores each entry in its own savepoint; one that fails is left out (its
         answer is "retry"), the others are stored and answered."""
@@ -216,7 +220,7 @@ class Submissions:
                 with session.begin_nested():
                     row = _new_submission(session, device_id, device, entry)
                     if row.status == "accepted":
-                        self._accept(session, row, entry.server_id)
+                        self._accept(session, row, tag, entry.server_id)
                     session.flush()
             except Exception:
                 log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
@@ -224,9 +228,12 @@ class Submissions:
             rows[entry.uuid] = row
         return rows
 
-    def _accept(self, session: Session, row: Submission, resent_id: str | None = None) -> None:
-        """``resent_id``: the id this record had before the platform was restored from an
-        older copy (it is on the citizen's receipt): kept when no other record holds it."""
+    def _accept(
+        self, session: Session, row: Submission, tag: str, resent_id: str | None = None
+    ) -> None:
+        """``tag``: the epoch's (central/epochs.py), read once per batch. ``resent_id``:
+        the id this record had before the platform was restored from an older copy (it
+        is on the citizen's receipt): kept when no other record holds it."""
         if resent_id is not None and _may_reuse(row.kind, resent_id):
             taken = session.scalar(select(Submission.id).where(Submission.server_id == resent_id))
             if taken is None:
@@ -235,7 +242,7 @@ class Submissions:
                 return
         if cast(int | None, row.id) is None:  # a row added in this batch
             session.flush()  # the row's id, for its server id
-        row.server_id = _server_id(row, epochs.read(session).tag)
+        row.server_id = _server_id(row, tag)
         self._follow_up(session, row)
 
     def _follow_up(self, session: Session, row: Submission) -> None:

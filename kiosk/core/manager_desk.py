@@ -11,11 +11,12 @@ count the sessions per operator from the store alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.core import local_time
 from kiosk.core.help_call import waiting_help_requests
 from kiosk.core.refusals import citizen_contact, citizen_reference
 from printing import print_queue
@@ -128,16 +129,14 @@ def record_assisted_session(session: Session, operator_id: str, kiosk_id: str) -
     )
 
 
-def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
-    """The day in the kiosk's local time, as naive UTC bounds (how the store keeps time)."""
-    start = datetime.combine(day, time()).astimezone()
-    end = datetime.combine(day + timedelta(days=1), time()).astimezone()
-    return (start.astimezone(UTC).replace(tzinfo=None), end.astimezone(UTC).replace(tzinfo=None))
-
-
-def day_report(session: Session, day: date, last_sync: datetime | None) -> DayReport:
-    """Counts and totals of the day per kind, no personal data. ``last_sync`` local."""
-    start, end = _local_day_bounds(day)
+def day_report(
+    session: Session, day: date, last_sync: datetime | None, time_zone: str
+) -> DayReport:
+    """Counts and totals of ``day`` (a calendar day in the kiosk's ``time_zone``) per
+    kind, no personal data. ``last_sync`` is shown in that zone too."""
+    start, end = local_time.day_bounds_utc(day, time_zone)
+    if last_sync is not None:
+        last_sync = local_time.local(last_sync, time_zone).replace(tzinfo=None)
     of_day = (OutboxEntry.created_at >= start, OutboxEntry.created_at < end)
     kinds = dict(
         session.execute(

@@ -42,11 +42,19 @@ def build_window(config: Config, app: QApplication, *, watch_idle: bool = True) 
     app.setCursorFlashTime(0)
     switcher = LanguageSwitcher(config.paths.cache_dir)
     switcher.set_language(config.language)
+    from kiosk.ui.widgets import icons
+
+    icons.use_cache(config.paths.cache_dir / "icons")
     from kiosk.core.session import CitizenSession
     from kiosk.ui.idle import IdleWatcher
 
     citizen = CitizenSession(config.language)
-    ctx = UiContext(social_point=config.social_point, switcher=switcher, citizen=citizen)
+    ctx = UiContext(
+        social_point=config.social_point,
+        switcher=switcher,
+        citizen=citizen,
+        time_zone=config.vouchers.time_zone,
+    )
     window = MainWindow(
         ctx, countdown_s=config.countdown_s, manager_idle_s=config.manager.idle_timeout_s
     )

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         names.addWidget(self.name_label)
         names.addWidget(self.comune_label)
         row.addLayout(names, 1)
-        self.sync_badge = SyncBadge()
+        self.sync_badge = SyncBadge(self.ctx.time_zone)
         row.addWidget(self.sync_badge)
         row.addSpacing(24)
         self.large_text_button = button(name="largeText", role="lang")

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTime
 
+from kiosk.core import local_time
 from kiosk.core.formatting import format_euro
-
-LOCAL_TIME = ZoneInfo("Europe/Rome")
 
 # A unit's name after a price ("€ 22,00 / ora"), and with a count ("3 ore"): counted
 # texts are Qt plural forms, so each language gives as many forms as its grammar has.
@@ -76,10 +74,21 @@ def price_text(cents: int | None, unit: str | None, lang: str) -> str:
     return f"{format_euro(cents, lang)} / {unit_text}" if unit_text else format_euro(cents, lang)
 
 
-def local_date_time(moment_utc: datetime, lang: str) -> tuple[str, str]:
-    """A stored naive-UTC instant as a local long date and a time, in ``lang``."""
-    local = moment_utc.replace(tzinfo=UTC).astimezone(LOCAL_TIME)
+def local_date_time(moment: datetime, lang: str, time_zone: str) -> tuple[str, str]:
+    """An instant (naive: the store's UTC) as a long date and a time in the kiosk's
+    time zone, in ``lang``."""
+    local = local_time.local(moment, time_zone)
     locale = QLocale(lang)
     day = locale.toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
     hour = locale.toString(QTime(local.hour, local.minute), "HH:mm")
     return day, hour
+
+
+def local_clock_time(moment: datetime, time_zone: str) -> str:
+    """An instant's "HH:MM" in the kiosk's time zone (naive: the store's UTC)."""
+    return f"{local_time.local(moment, time_zone):%H:%M}"
+
+
+def local_day_time(moment: datetime, time_zone: str) -> str:
+    """An instant's "dd/mm HH:MM" in the kiosk's time zone (naive: the store's UTC)."""
+    return f"{local_time.local(moment, time_zone):%d/%m %H:%M}"

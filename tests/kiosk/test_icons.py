@@ -77,3 +77,33 @@ def test_a_card_without_a_known_icon_gets_the_neutral_one(qtbot) -> None:  # typ
     assert card.icon is not None and card.icon.name == FALLBACK
     assert inked(card.icon)  # drawn, not blank
     assert (ASSETS / "icons" / f"{FALLBACK}.svg").is_file()
+
+
+def test_a_restarted_kiosk_draws_its_icons_from_the_kept_pictures(
+    qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The first start draws each icon from its SVG and keeps the picture; the next
+    ones (a new process: nothing in memory) draw the same pixels without the SVG
+    renderer, which stays off the first paint's path."""
+    from kiosk.ui.widgets import icons
+
+    monkeypatch.setattr(icons, "_cache_dir", [])
+    icons.use_cache(tmp_path / "icons")
+    icons.picture.cache_clear()
+    card = CardButton(name="servicesTile")
+    qtbot.addWidget(card)
+    card.set_lines([("Servizi", "cardTitle")])
+    card.set_icon("services", size=64, role="cardTitle")
+    card.show()
+    assert card.icon is not None
+    first = card.icon.grab().toImage()
+    kept = list((tmp_path / "icons").glob("building-community-*-64x64.png"))
+    assert len(kept) == 1
+    icons.picture.cache_clear()  # as after a restart
+
+    def no_svg(*_args: object) -> None:
+        raise AssertionError("the SVG was rendered again")
+
+    monkeypatch.setattr(icons, "_renderer", no_svg)
+    assert card.icon.grab().toImage() == first
+    icons.picture.cache_clear()  # the kept pictures are not used by other tests' icons

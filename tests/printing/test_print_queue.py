@@ -146,11 +146,11 @@ def test_a_job_cut_off_mid_way_is_uncertain_and_reprinted_only_as_a_marked_copy(
         assert [j.uuid for j in print_queue.needing_attention(session)] == [job_uuid]
 
     with store.write() as session:
-        copy_uuid = print_queue.reprint(session, job_uuid)
+        copy_uuid = print_queue.reprint(session, job_uuid, "Europe/Rome")
     worker.wake()
     eventually(lambda: job_row(store, copy_uuid).state == "printed")
     with store.write() as session:
-        second_uuid = print_queue.reprint(session, copy_uuid)  # a copy of the copy
+        second_uuid = print_queue.reprint(session, copy_uuid, "Europe/Rome")  # a copy of the copy
     eventually(lambda: job_row(store, second_uuid).state == "printed")
     first, second = (decode(job) for job in printer.jobs[1:])
     assert first.lines[0].text == "DUPLICATO n. 1" and first.lines[0].inverted
@@ -227,7 +227,7 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
         eventually(lambda: len(printer.jobs) == 1)  # the interrupted job, recorded on close
         assert job_row(store, job_uuid).last_error == "interrupted while printing"
         with store.write() as session:
-            copy_uuid = print_queue.reprint(session, job_uuid)
+            copy_uuid = print_queue.reprint(session, job_uuid, "Europe/Rome")
         restarted.wake()
         eventually(lambda: job_row(store, copy_uuid).state == "printed")
         assert len(printer.jobs) == 2
@@ -377,11 +377,11 @@ def test_a_slip_that_never_printed_is_not_a_copy_and_reprints_do_not_pile_up(
             .values(state="uncertain", bytes_sent=200)
         )
     with store.write() as session:
-        first = print_queue.reprint(session, expired)  # its only print: not a copy
-        again = print_queue.reprint(session, expired)  # pressed twice before it printed
-        copy = print_queue.reprint(session, uncertain)
+        first = print_queue.reprint(session, expired, "Europe/Rome")  # its only print: not a copy
+        again = print_queue.reprint(session, expired, "Europe/Rome")  # pressed twice: not printed
+        copy = print_queue.reprint(session, uncertain, "Europe/Rome")
         assert again == first
-        assert print_queue.reprint(session, uncertain) == copy
+        assert print_queue.reprint(session, uncertain, "Europe/Rome") == copy
     with store.read() as session:
         assert not any(
             line.text.startswith("DUPLICATO")
@@ -394,7 +394,7 @@ def test_a_slip_that_never_printed_is_not_a_copy_and_reprints_do_not_pile_up(
         assert print_queue.counts(session)["pending"] == 2
     with store.write() as session:  # the copy printed; a later reprint is the second copy
         session.execute(update(PrintJob).where(PrintJob.uuid == copy).values(state="printed"))
-        second = print_queue.reprint(session, copy)
+        second = print_queue.reprint(session, copy, "Europe/Rome")
     with store.read() as session:
         assert print_queue.get(session, second).slip.elements[0].text == "DUPLICATO n. 2"
 

@@ -350,7 +350,7 @@ def test_a_copy_after_a_raster_cut_off_is_not_swallowed_as_image_data(
         eventually(lambda: job_row(store, job_uuid).state == "uncertain")
         printer.mode = "healthy"
         with store.write() as session:
-            copy_uuid = print_queue.reprint(session, job_uuid)
+            copy_uuid = print_queue.reprint(session, job_uuid, "Europe/Rome")
         worker.wake()
         eventually(lambda: job_row(store, copy_uuid).state == "printed")
     finally:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from central.platform import Platform, PublishError
 from central.wallets import NETWORK_ATTEMPTS
 from kiosk.boot.config import ManagerSettings
+from kiosk.core import local_time
 from kiosk.core.manager_desk import day_report
 from kiosk.core.manager_login import hash_pin, log_in
 from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
@@ -42,6 +43,8 @@ from vouchers.codes import (
 )
 from vouchers.keys import public_key_text
 from vouchers.wallet_key import pin_set_proof
+
+ROME = "Europe/Rome"  # the kiosk's default time zone
 
 CF = "FRRNNA41A63E592W"
 PROGRAMME = "Buoni spesa 2026"
@@ -447,7 +450,7 @@ def test_a_reprinted_bearer_voucher_says_copy_and_is_counted_apart(
     with kiosk.store.write() as session:
         jobs = [print_voucher(session, wallet, issued["id"], context) for _ in range(3)]
         slips = [print_queue.get(session, job) for job in jobs]
-        report = day_report(session, datetime.now().date(), None)
+        report = day_report(session, local_time.today(ROME), None, ROME)
     texts = [[e.text for e in s.slip.elements if isinstance(e, Text)] for s in slips if s]
     assert not any("COPIA" in line for line in texts[0])  # the first print is the original
     assert texts[1].count("COPIA n. 1") == 2 and texts[2].count("COPIA n. 2") == 2

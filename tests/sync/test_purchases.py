@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from central import purchases
 from central.voucher_authority import RedeemRequest, VoucherRefusedError
+from kiosk.core import local_time
 from kiosk.core.manager_desk import day_report, desk_facts
 from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
 from kiosk.core.wallet import print_voucher
@@ -33,6 +34,8 @@ from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client, enrolled
 from tests.sync.faults import FaultProxy
 from tests.sync.wallets import PIN, opened
 from vouchers.codes import Signer
+
+ROME = "Europe/Rome"  # the kiosk's default time zone
 
 CF = "FRRNNA41A63E592W"
 OTHER_CF = "BNCMTT15B19G224I"
@@ -97,7 +100,7 @@ def test_an_order_reaches_the_platform_once_though_the_first_two_pushes_fail(
     assert sorted(str(v.service) for v in mine) == ["s01", "s02"]
     assert ("receipt", reference) in jobs and sum(kind == "voucher" for kind, _ in jobs) == 2
     with engine.store.read() as session:
-        report = day_report(session, datetime.now().date(), None)
+        report = day_report(session, local_time.today(ROME), None, ROME)
     assert (report.bookings, report.purchases, report.vouchers) == (1, 0, 2)
 
     [two] = [v for v in mine if v.service == "s01"]  # 2 units, signed in the code
@@ -176,7 +179,7 @@ def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
     central.platform.set_wallet_pin(CF, PIN)
     central.platform.set_wallet_pin(OTHER_CF, PIN)
     engine.run_once()
-    today = datetime.now().date()
+    today = local_time.today(ROME)
     other, mine = opened(engine.store, central, OTHER_CF), opened(engine.store, central, CF)
     with engine.store.write() as session:
         assert other.usable(today) == []
@@ -190,7 +193,7 @@ def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
     qr = [e for e in printed.slip.elements if isinstance(e, Qr)]
     assert [q.payload for q in qr] == [issued["signed_code"]]  # the platform's signed code
     with engine.store.read() as session:
-        report = day_report(session, today, None)
+        report = day_report(session, today, None, ROME)
     assert (report.vouchers, report.vouchers_cents) == (1, 15_000)
 
 

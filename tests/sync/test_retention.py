@@ -112,7 +112,7 @@ def test_a_reprint_keeps_its_family_until_every_copy_is_old(engine: SyncEngine) 
         connection.execute("UPDATE print_jobs SET updated_at = '2020-01-01 09:00:00.000000'")
     with engine.store.write() as session:
         [(original,)] = raw_rows(path, "SELECT uuid FROM print_jobs")
-        copy_uuid = print_queue.reprint(session, original)
+        copy_uuid = print_queue.reprint(session, original, "Europe/Rome")
 
     housekeep(engine.store, RULE)  # the copy has not printed yet
     assert raw_rows(path, "SELECT count(*) FROM print_jobs") == [(2,)]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.boot.syncing import retention_rule
+from kiosk.core import local_time
 from kiosk.core.help_call import HelpCall, record_help_answered, record_help_request, ring_desk_bell
 from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
 from kiosk.core.manager_login import LoginOutcome, log_in
@@ -157,11 +158,11 @@ class ManagerController(QObject):
         self.printer.print_document("test", build, "")
 
     def reprint(self, screen: ManagerDeskScreen, job_uuid: str) -> None:
-        store = self.backend.store
+        store, zone = self.backend.store, self.backend.config.vouchers.time_zone
 
         def work() -> str:
             with store.write() as session:
-                return print_queue.reprint(session, job_uuid)
+                return print_queue.reprint(session, job_uuid, zone)
 
         def done(copy_uuid: str) -> None:
             log.info("manager reprinted job %s as %s", job_uuid, copy_uuid)
@@ -208,11 +209,11 @@ class ManagerController(QObject):
         store = self.backend.store
         worker = self.backend.sync.worker if self.backend.sync else None
         last = worker.last_success if worker else None
-        last_local = last.replace(tzinfo=UTC).astimezone().replace(tzinfo=None) if last else None
+        zone = self.backend.config.vouchers.time_zone
 
         def build(context: SlipContext) -> Slip:
             with store.read() as session:
-                report = day_report(session, datetime.now().date(), last_local)
+                report = day_report(session, local_time.today(zone), last, zone)
             return documents.day_report(context, report)
 
         self.printer.print_document("report", build, "")

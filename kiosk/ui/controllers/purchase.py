@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from kiosk.core import local_time
 from kiosk.core.purchasing import (
     Checkout,
     CheckoutError,
@@ -181,7 +182,7 @@ class PurchaseController(QObject):
 
     def open_wallet(self, screen: WalletScreen, codice_fiscale: str, pin: str) -> None:
         work = self._opener(codice_fiscale, pin)
-        today = datetime.now().date()
+        today = local_time.today(self.backend.config.vouchers.time_zone)  # as the platform
 
         def done(opened: Opened) -> None:
             if opened is None:

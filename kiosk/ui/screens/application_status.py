@@ -227,7 +227,7 @@ class ApplicationStatusScreen(DataScreen):
                 )
             )
         if standing.updated_at is not None:
-            day, hour = local_date_time(standing.updated_at.replace(tzinfo=None), lang)
+            day, hour = local_date_time(standing.updated_at, lang, self.ctx.time_zone)
             lines.append(
                 self.tr("Last update: {day} at {hour}").format(
                     day=left_to_right(day, self.ctx.lang), hour=left_to_right(hour, self.ctx.lang)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.boot.config import SocialPoint
+from kiosk.core.local_time import DEFAULT_ZONE
 from kiosk.core.session import CitizenSession
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.widgets.common import enable_kinetic_scrolling, set_enum
@@ -23,6 +24,9 @@ class UiContext(NamedTuple):
     social_point: SocialPoint
     switcher: LanguageSwitcher
     citizen: CitizenSession
+    # The zone of every date and time shown ([vouchers] time_zone): the screens never
+    # read the operating system's zone.
+    time_zone: str = DEFAULT_ZONE
 
     @property
     def lang(self) -> str:

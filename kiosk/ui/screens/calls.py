@@ -55,7 +55,7 @@ class CallsScreen(DataScreen):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(10)
-        day, hour = local_date_time(call.closes_at, lang)
+        day, hour = local_date_time(call.closes_at, lang, self.ctx.time_zone)
         parts = [
             label(pick(call.title, lang), role="heading"),
             label(pick(call.description, lang)),

@@ -11,7 +11,7 @@ Everything shown comes from ManagerController, read off the UI thread.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -29,12 +29,6 @@ if TYPE_CHECKING:
 CONFIRM_MS = 5000  # a second tap on "Leave for maintenance" within this time closes
 
 
-def _local(moment: datetime) -> str:
-    from kiosk.ui.texts import LOCAL_TIME
-
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TIME).strftime("%d/%m %H:%M")
-
-
 class ManagerDeskScreen(DataScreen):
     route = "manager"
     refresh_requested = Signal()
@@ -48,6 +42,12 @@ class ManagerDeskScreen(DataScreen):
     maintenance_exit = Signal()
     log_out = Signal()
     help_answered = Signal()  # "I'm coming": the citizens' call for help is taken
+
+    def _local(self, moment: datetime) -> str:
+        """ "dd/mm HH:MM" in the kiosk's time zone."""
+        from kiosk.ui.texts import local_day_time
+
+        return local_day_time(moment, self.ctx.time_zone)
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
@@ -182,7 +182,7 @@ class ManagerDeskScreen(DataScreen):
 
     def _help_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ A citizen is asking for help"), "deskHelp")
-        times = ", ".join(_local(moment)[-5:] for moment in facts.help_requests)
+        times = ", ".join(self._local(moment)[-5:] for moment in facts.help_requests)
         column.addWidget(
             label(self.tr("Asked at this kiosk at {times}.").format(times=times), role="fieldError")
         )
@@ -208,7 +208,7 @@ class ManagerDeskScreen(DataScreen):
         elif status is None or status.online is None:
             column.addWidget(label(self.tr("Not synced yet since the kiosk started.")))
             if status is not None and status.last_success is not None:  # before a restart
-                last = _local(status.last_success)
+                last = self._local(status.last_success)
                 column.addWidget(label(self.tr("Last successful sync: {time}").format(time=last)))
         else:
             state = self.tr("Online") if status.online else self.tr("Offline")
@@ -224,7 +224,7 @@ class ManagerDeskScreen(DataScreen):
                             role="muted",
                         )
                     )
-            last = _local(status.last_success) if status.last_success else self.tr("never")
+            last = self._local(status.last_success) if status.last_success else self.tr("never")
             column.addWidget(label(self.tr("Last successful sync: {time}").format(time=last)))
         waiting = self.facts.waiting if self.facts else 0
         column.addWidget(label(self.tr("Records waiting to be sent: {n}").format(n=waiting)))
@@ -293,7 +293,7 @@ class ManagerDeskScreen(DataScreen):
 
     def _overdue_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ Personal data waiting too long"), "deskOverdue")
-        oldest = _local(facts.overdue.oldest) if facts.overdue.oldest else ""
+        oldest = self._local(facts.overdue.oldest) if facts.overdue.oldest else ""
         column.addWidget(
             label(
                 self.tr(
@@ -335,7 +335,7 @@ class ManagerDeskScreen(DataScreen):
         )
         for item in facts.set_aside[:20]:
             column.addWidget(
-                label(f"{item.kind} {item.record_id} · {_local(item.since)}", role="cardTitle")
+                label(f"{item.kind} {item.record_id} · {self._local(item.since)}", role="cardTitle")
             )
             column.addWidget(label(self.tr("Reason: {message}").format(message=item.reason)))
         return frame
@@ -348,7 +348,7 @@ class ManagerDeskScreen(DataScreen):
         kind = {"application": self.tr("Application"), "purchase": self.tr("Order")}.get(
             item.kind, self.tr("Record")
         )
-        lines.addWidget(label(f"{kind} · {_local(item.created_at)}", role="cardTitle"))
+        lines.addWidget(label(f"{kind} · {self._local(item.created_at)}", role="cardTitle"))
         lines.addWidget(
             label(
                 self.tr("Number on the citizen's slip: {reference}").format(
@@ -540,7 +540,8 @@ class ManagerDeskScreen(DataScreen):
             column.addWidget(label(self.tr("No slips printed recently."), role="muted"))
         for slip in slips:
             row = QHBoxLayout()
-            text: QLabel = label(f"{slip.title} {slip.reference or ''} · {_local(slip.printed_at)}")
+            when = self._local(slip.printed_at)
+            text: QLabel = label(f"{slip.title} {slip.reference or ''} · {when}")
             row.addWidget(text, 1)
             again = button(self.tr("Reprint"), name="reprintSlip", role="chip")
             again.clicked.connect(lambda _=False, u=slip.uuid: self.reprint.emit(u))

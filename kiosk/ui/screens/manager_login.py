@@ -8,7 +8,6 @@ The check itself runs off the UI thread (ManagerController): it is a slow hash.
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -128,11 +127,11 @@ class ManagerLoginScreen(DataScreen):
         if outcome is None or outcome.problem is None:
             return ""
         if outcome.problem == "locked" and outcome.locked_until is not None:
-            from kiosk.ui.texts import LOCAL_TIME
+            from kiosk.ui.texts import local_clock_time
 
-            until = outcome.locked_until.replace(tzinfo=UTC).astimezone(LOCAL_TIME)
+            until = local_clock_time(outcome.locked_until, self.ctx.time_zone)
             return self.tr("Too many wrong PINs: this code is locked until {time}.").format(
-                time=until.strftime("%H:%M")
+                time=until
             )
         if outcome.problem == "not_here":
             return self.tr("This operator is not enabled at this Social Point.")

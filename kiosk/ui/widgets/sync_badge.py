@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
@@ -16,8 +15,10 @@ if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first fra
 
 
 class SyncBadge(QLabel):
-    def __init__(self) -> None:
+    def __init__(self, time_zone: str) -> None:
+        """``time_zone``: the kiosk's ([vouchers] time_zone), for the time of the last sync."""
         super().__init__()
+        self.time_zone = time_zone
         self.setObjectName("syncBadge")
         set_enum(self, "textFormat", "PlainText")
         self.status: SyncStatus | None = None
@@ -36,10 +37,10 @@ class SyncBadge(QLabel):
         if status.waiting:
             parts.append(self.tr("%n record(s) waiting to be sent", "", status.waiting))
         if status.last_success:
-            from kiosk.ui.texts import LOCAL_TIME  # zoneinfo: not needed for the first frame
+            from kiosk.ui.texts import local_clock_time  # not needed for the first frame
 
-            local = status.last_success.replace(tzinfo=UTC).astimezone(LOCAL_TIME)
-            parts.append(self.tr("synced at {time}").format(time=local.strftime("%H:%M")))
+            at = local_clock_time(status.last_success, self.time_zone)
+            parts.append(self.tr("synced at {time}").format(time=at))
         self.setText(" · ".join(parts))
         self.setProperty("state", "online" if status.online else "offline")
 

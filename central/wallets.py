@@ -53,6 +53,14 @@ def holder_of(session: Session, locator: str) -> WalletHolder | None:
     return session.scalar(select(WalletHolder).where(WalletHolder.locator == locator))
 
 
+def check_pin(pin: str) -> None:
+    """WalletError unless the PIN is one a citizen may have."""
+    if not valid_pin(pin):
+        raise WalletError("weak_pin", "a wallet PIN has 6 to 8 digits")
+    if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
+        raise WalletError("weak_pin", "a wallet PIN cannot be one digit repeated or a run")
+
+
 def set_pin(
     session: Session,
     holder: str,
@@ -63,10 +71,7 @@ def set_pin(
     document: str | None,
 ) -> WalletHolder:
     """Sets (or resets) the citizen's wallet PIN; the caller reseals their wallet."""
-    if not valid_pin(pin):
-        raise WalletError("weak_pin", "a wallet PIN has 6 to 8 digits")
-    if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
-        raise WalletError("weak_pin", "a wallet PIN cannot be one digit repeated or a run")
+    check_pin(pin)
     if comune is not None and session.get(Record, ("comuni", comune)) is None:
         raise WalletError("unknown_comune", f"unknown comune {comune!r}")
     key = wallet_key(codice_fiscale, pin)

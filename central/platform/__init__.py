@@ -51,6 +51,7 @@ class Platform:
             "application": statuses.received,
             "purchase": wallet.purchase_accepted,
             "event": wallet.event_accepted,
+            "wallet_pin": wallet.pin_request_accepted,
         }
         intake = self.intake = Submissions(database, follow_up)
 

@@ -31,8 +31,8 @@ REPORT_EVERY = 100
 SEARCHES = ["anziani", "pasto", "trasporto", "baby", "corso", "zzz", "assistenza dom"]
 
 
-def rss_kib() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
+def rss_kib(pid: int | str = "self") -> int:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
@@ -156,8 +156,18 @@ class Driver:
     def report(self, label: str) -> int:
         gc.collect()
         rss = rss_kib()
-        print(f"  {label:>16}: RSS {rss / 1024:7.1f} MiB", flush=True)
+        print(f"  {label:>16}: RSS {rss / 1024:7.1f} MiB{self.sync_rss()}", flush=True)
         return rss
+
+    def sync_rss(self) -> str:
+        """The sync process's memory (the kiosk runs its sync, and in demo mode the
+        embedded platform, in a process of its own)."""
+        backend = self.kiosk.backend
+        pid = getattr(backend.sync.worker, "pid", None) if backend and backend.sync else None
+        try:
+            return f"   (sync process {rss_kib(pid) / 1024:6.1f} MiB)" if pid else ""
+        except OSError:  # it is being started again
+            return ""
 
     def run(self) -> int:
         self.wait_until(lambda: self.kiosk.backend is not None, timeout_s=60)

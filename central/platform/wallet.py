@@ -79,23 +79,38 @@ class Wallet:
     ) -> dict[str, Any]:
         """A subsidy voucher the Comune approved, signed by the platform and published."""
         with self.database.writing() as session:
-            place = session.get(Record, ("comuni", comune))
-            if place is None:
-                raise PublishError(f"unknown comune {comune!r}")
-            holder = holder_key_in(session, codice_fiscale)
-            signer = voucher_authority.platform_signer(session)
-            record, claims = subsidy_voucher(
-                signer,
-                holder,
-                comune,
-                place.data["name"],
-                programme,
-                amount_cents,
-                valid_days,
-                self.database.today(),
+            return self.issue_voucher_in(
+                session, codice_fiscale, comune, programme, amount_cents, valid_days
             )
-            session.add(voucher_authority.platform_voucher(claims, signer.kid, comune, programme))
-            self.catalog.publish_in(session, "vouchers", record)
+
+    def issue_voucher_in(
+        self,
+        session: Session,
+        codice_fiscale: str,
+        comune: str,
+        programme: str,
+        amount_cents: int,
+        valid_days: int = 60,
+    ) -> dict[str, Any]:
+        """``issue_voucher`` within the caller's writing transaction (a Comune's file of
+        many vouchers is issued whole or not at all)."""
+        place = session.get(Record, ("comuni", comune))
+        if place is None:
+            raise PublishError(f"unknown comune {comune!r}")
+        holder = holder_key_in(session, codice_fiscale)
+        signer = voucher_authority.platform_signer(session)
+        record, claims = subsidy_voucher(
+            signer,
+            holder,
+            comune,
+            place.data["name"],
+            programme,
+            amount_cents,
+            valid_days,
+            self.database.today(),
+        )
+        session.add(voucher_authority.platform_voucher(claims, signer.kid, comune, programme))
+        self.catalog.publish_in(session, "vouchers", record)
         return record
 
     def issued_voucher(self, voucher_id: str) -> IssuedVoucher | None:
@@ -110,16 +125,27 @@ class Wallet:
         """A citizen's credit balance, published under their holder key (returned) to
         the kiosks of ``comune`` (None: every kiosk)."""
         with self.database.writing() as session:
-            if comune is not None and session.get(Record, ("comuni", comune)) is None:
-                raise PublishError(f"unknown comune {comune!r}")
-            key = holder_key_in(session, codice_fiscale)
-            record = {
-                "id": key,
-                "programme": programme,
-                "balance_cents": balance_cents,
-                "updated_at": datetime.now(UTC).isoformat(),
-            }
-            self.catalog.publish_in(session, "credits", record, [comune] if comune else None)
+            return self.set_credit_in(session, codice_fiscale, programme, balance_cents, comune)
+
+    def set_credit_in(
+        self,
+        session: Session,
+        codice_fiscale: str,
+        programme: str,
+        balance_cents: int,
+        comune: str | None = None,
+    ) -> str:
+        """``set_credit`` within the caller's writing transaction."""
+        if comune is not None and session.get(Record, ("comuni", comune)) is None:
+            raise PublishError(f"unknown comune {comune!r}")
+        key = holder_key_in(session, codice_fiscale)
+        record = {
+            "id": key,
+            "programme": programme,
+            "balance_cents": balance_cents,
+            "updated_at": datetime.now(UTC).isoformat(),
+        }
+        self.catalog.publish_in(session, "credits", record, [comune] if comune else None)
         return key
 
     def purchase_accepted(self, session: Session, row: Submission) -> None:

@@ -5,17 +5,21 @@ central/web/audit.py; this module reads the forms and answers the browser."""
 
 # No "from __future__ import annotations": FastAPI resolves Depends() from real objects.
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
+from sqlalchemy import select
+from starlette.datastructures import UploadFile
 
+from central.models import Device, IssuedVoucher, StaffAction
 from central.platform import Platform
-from central.web import accounts, audit, review
+from central.web import accounts, audit, grants, review
 from central.web.desk import Desk, form_fields
 from central.web.staff import comuni_of, staff_member
-from central.web.strings import translator
+from central.web.strings import TEXT, translator
 
 
 def _day(text: str | None) -> date | None:
@@ -24,6 +28,13 @@ def _day(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def problem_text(t: Callable[..., str], problem: grants.Problem) -> str:
+    """A problem of a grant in words, with its line when it is one of a file's."""
+    key = f"grant_{problem.code}" if f"grant_{problem.code}" in TEXT else "grant_bad_line"
+    text = t(key, detail=problem.detail)
+    return t("on_line", line=problem.line, text=text) if problem.line else text
 
 
 def comune_router(platform: Platform) -> APIRouter:
@@ -66,6 +77,32 @@ def comune_router(platform: Platform) -> APIRouter:
             error="bad_date" if bad_date else None,
         )
 
+    def programmes() -> list[str]:
+        """The programmes shops accept or vouchers were issued for: the names a
+        Comune's office picks from (a new one may still be typed)."""
+        names: set[str] = set()
+        with platform.sessions() as session:
+            names.update(session.scalars(select(IssuedVoucher.programme).distinct().limit(200)))
+            for scope in session.scalars(select(Device.scope).where(Device.role == "merchant")):
+                names.update(str(name) for name in (scope or {}).get("programmes", []))
+        return sorted(names)
+
+    def granted(protocol: str) -> list[audit.Entry]:
+        """What was issued for this application, from the audit log."""
+        with platform.sessions() as session:
+            rows = session.scalars(
+                select(StaffAction)
+                .where(
+                    StaffAction.target == protocol,
+                    StaffAction.action.in_(("issued_voucher", "set_credit")),
+                )
+                .order_by(StaffAction.id)
+            )
+            return [
+                audit.Entry(row.at, row.username, row.comune, row.action, row.target, row.detail)
+                for row in rows
+            ]
+
     def application_page(
         request: Request, member: accounts.Merchant, protocol: str, status: int = 200, **extra: Any
     ) -> Response:
@@ -82,13 +119,99 @@ def comune_router(platform: Platform) -> APIRouter:
             app=found,
             call_title=titles.get(found.call, found.call),
             states=review.STATES,
+            programmes=programmes() if found.state == "admitted" else [],
+            granted=granted(protocol),
             **extra,
+        )
+
+    def grant_one(
+        request: Request,
+        member: accounts.Merchant,
+        protocol: str,
+        kind: str,
+        fields: dict[str, str],
+    ) -> Response:
+        if not desk.csrf_ok(request, fields):
+            return application_page(request, member, protocol, 403, error="csrf")
+        cents = grants.parse_cents(fields.get("amount", ""))
+        days = fields.get("valid_days") or "60"
+        if cents is None:
+            problems = [grants.Problem(0, "bad_amount", fields.get("amount", "")[:20])]
+        elif not (days.isascii() and days.isdigit() and len(days) < 5):
+            problems = [grants.Problem(0, "bad_days", days[:20])]
+        else:
+            line = grants.Grant(
+                protocol, kind, fields.get("programme", "").strip(), cents, int(days)
+            )
+            try:
+                codes = grants.issue(platform, member, comuni_of(member), [(0, line)])
+            except grants.GrantError as error:
+                problems = error.problems
+            else:
+                done = f"issued={codes[0]}" if codes else "credit=1"
+                return desk.redirect(request, f"/desk/applications/{protocol}?{done}")
+        t = translator(desk.language(request))
+        messages = [problem_text(t, problem) for problem in problems]
+        return application_page(request, member, protocol, 422, problems=messages)
+
+    @router.post("/desk/applications/{protocol}/voucher")
+    def issue_voucher(request: Request, member: Staff, protocol: str, fields: Form) -> Response:
+        return grant_one(request, member, protocol, "voucher", fields)
+
+    @router.post("/desk/applications/{protocol}/credit")
+    def set_credit(request: Request, member: Staff, protocol: str, fields: Form) -> Response:
+        return grant_one(request, member, protocol, "credit", fields)
+
+    @router.get("/desk/grants")
+    def grants_page(request: Request, member: Staff) -> Response:
+        return desk.page(request, "grants.html", merchant=member)
+
+    @router.post("/desk/grants")
+    async def import_grants(request: Request, member: Staff) -> Response:
+        async with request.form(max_files=1, max_fields=4) as form:
+            upload = form.get("file")
+            fields = {"csrf": str(form.get("csrf") or "")}
+            data = (
+                await upload.read(grants.MAX_FILE_BYTES + 1)
+                if isinstance(upload, UploadFile)
+                else b""
+            )
+            name = upload.filename or "" if isinstance(upload, UploadFile) else ""
+        if not desk.csrf_ok(request, fields):
+            return desk.page(request, "grants.html", 403, merchant=member, error="csrf")
+        t = translator(desk.language(request))
+        lines, problems = grants.read_file(data)
+        if not problems and not lines:
+            problems = [grants.Problem(0, "empty_file")]
+        if not problems:
+            try:
+                codes = grants.issue(platform, member, comuni_of(member), lines)
+            except grants.GrantError as error:
+                problems = error.problems
+        if problems:
+            messages = [problem_text(t, problem) for problem in problems[:200]]
+            return desk.page(
+                request, "grants.html", 422, merchant=member, problems=messages, file_name=name
+            )
+        with platform.writing() as session:
+            for comune in comuni_of(member):
+                detail = f"{len(lines)} righe, {len(codes)} buoni"
+                audit.add(session, member, "imported", name[:64] or "csv", comune, detail)
+        return desk.page(
+            request, "grants.html", merchant=member, imported=len(lines), vouchers=len(codes)
         )
 
     @router.get("/desk/applications/{protocol}")
     def one_application(request: Request, member: Staff, protocol: str) -> Response:
-        saved = request.query_params.get("saved") == "1"
-        return application_page(request, member, protocol, saved=saved)
+        params = request.query_params
+        return application_page(
+            request,
+            member,
+            protocol,
+            saved=params.get("saved") == "1",
+            issued=params.get("issued", "")[:20],
+            credit_set=params.get("credit") == "1",
+        )
 
     @router.post("/desk/applications/{protocol}/state")
     def decide(request: Request, member: Staff, protocol: str, fields: Form) -> Response:

@@ -20,11 +20,13 @@ from sqlalchemy.orm import Session
 
 from central.models import Record, Submission
 from central.platform import Platform
+from central.platform.statuses import lookup_secret_in
 from central.web import audit
 from central.web.accounts import Merchant
 from forms.answers import check
 from forms.definition import DefinitionError, FormDefinition, load_definition
 from forms.expressions import ExpressionError, compile_expression
+from forms.lookup import status_key
 from protocol.states import ApplicationState
 
 STATES = [state.value for state in ApplicationState]
@@ -293,3 +295,36 @@ def decide(
             raise DecisionError("no_application")
         platform.statuses.publish_status(session, row, state, {"it": note} if note else None)
         audit.add(session, member, "decided", protocol, comune, f"{state}: {note}".rstrip(": "))
+
+
+def applicant(
+    session: Session, platform: Platform, protocol: str, comuni: list[str]
+) -> tuple[str, str, str] | None:
+    """(codice fiscale, Comune, state) of one of the member's applications, read in the
+    caller's transaction; None when it is unknown or another Comune's."""
+    row = _submission(session, protocol[:32])
+    if row is None or row.payload is None:
+        return None
+    call = session.get(Record, ("calls", str(row.payload.get("call"))))
+    comune = comune_of(call.data if call is not None else None, row.payload)
+    if comune is None or comune not in comuni:
+        return None
+    status = session.scalar(
+        select(Record).where(
+            Record.kind == "application_statuses",
+            Record.id == _status_id(session, row),
+        )
+    )
+    state = str(status.data.get("state")) if status is not None else "received"
+    codice_fiscale = str((row.payload.get("answers") or {}).get("cf") or "").upper()
+    return codice_fiscale, comune, state
+
+
+def _status_id(session: Session, row: Submission) -> str:
+    """The key its status is published under (central/platform/statuses.py)."""
+    payload = row.payload or {}
+    return status_key(
+        lookup_secret_in(session),
+        str(payload.get("tracking_code")),
+        str((payload.get("answers") or {}).get("cf", "")),
+    )

@@ -250,6 +250,111 @@ TEXT: dict[str, dict[str, str]] = {
     "action_set_credit": {"it": "ha impostato un credito", "en": "set a credit"},
     "action_imported": {"it": "ha importato un file", "en": "imported a file"},
     "action_exported": {"it": "ha esportato", "en": "exported"},
+    # Buoni spesa and credits for admitted applicants (central/web/grants.py).
+    "grants": {"it": "Buoni da file", "en": "Vouchers from a file"},
+    "grants_title": {
+        "it": "Buoni spesa e crediti da un file CSV",
+        "en": "Buoni spesa and credits from a CSV file",
+    },
+    "grants_help": {
+        "it": "Una riga per domanda ammessa, con le colonne protocollo; tipo (buono o"
+        " credito); iniziativa; importo (euro, per esempio 150,00); giorni (validità del"
+        " buono, 60 se vuoto). Il file è controllato riga per riga: se una riga ha un"
+        " errore non viene emesso niente.",
+        "en": "One line per admitted application, with the columns protocol; kind (voucher"
+        " or credit); programme; amount (euro, for example 150.00); valid_days (60 when"
+        " empty). Every line is checked: if one has a problem, nothing is issued.",
+    },
+    "grants_file": {"it": "File CSV", "en": "CSV file"},
+    "grants_import": {"it": "Controlla ed emetti", "en": "Check and issue"},
+    "grants_done": {
+        "it": "File importato: {lines} righe, {vouchers} buoni emessi.",
+        "en": "File imported: {lines} lines, {vouchers} vouchers issued.",
+    },
+    "grants_refused": {
+        "it": "Il file non è stato importato e non è stato emesso niente. Correggere:",
+        "en": "The file was not imported and nothing was issued. Please correct:",
+    },
+    "grants_refused_one": {
+        "it": "Non è stato emesso niente:",
+        "en": "Nothing was issued:",
+    },
+    "on_line": {"it": "Riga {line}: {text}", "en": "Line {line}: {text}"},
+    "grant_no_application": {
+        "it": "nessuna domanda {detail} tra quelle del suo Comune.",
+        "en": "no application {detail} among your Comune's.",
+    },
+    "grant_not_admitted": {
+        "it": "la domanda {detail} non è ammessa.",
+        "en": "application {detail} is not admitted.",
+    },
+    "grant_bad_kind": {
+        "it": "tipo «{detail}» sconosciuto: scriva buono o credito.",
+        "en": "unknown kind «{detail}»: write voucher or credit.",
+    },
+    "grant_bad_amount": {
+        "it": "importo «{detail}» non valido: per esempio 150,00.",
+        "en": "amount «{detail}» is not valid: for example 150.00.",
+    },
+    "grant_bad_amount_cents": {
+        "it": "l'importo deve essere più di zero e al massimo 100.000 €.",
+        "en": "the amount must be more than zero and at most €100,000.",
+    },
+    "grant_bad_balance_cents": {
+        "it": "il credito deve essere tra 0 e 1.000.000 €.",
+        "en": "the credit must be between €0 and €1,000,000.",
+    },
+    "grant_bad_days": {
+        "it": "giorni di validità «{detail}» non validi: un numero da 1 a 730.",
+        "en": "valid days «{detail}» are not valid: a number from 1 to 730.",
+    },
+    "grant_bad_valid_days": {
+        "it": "i giorni di validità vanno da 1 a 730.",
+        "en": "valid days go from 1 to 730.",
+    },
+    "grant_bad_programme": {
+        "it": "manca il nome dell'iniziativa (o è troppo lungo).",
+        "en": "the programme's name is missing (or too long).",
+    },
+    "grant_bad_cf": {
+        "it": "il codice fiscale della domanda non è valido.",
+        "en": "the application's codice fiscale is not valid.",
+    },
+    "grant_bad_line": {"it": "riga non valida ({detail}).", "en": "line not valid ({detail})."},
+    "grant_missing_columns": {
+        "it": "mancano le colonne: {detail}.",
+        "en": "columns missing: {detail}.",
+    },
+    "grant_too_many_lines": {
+        "it": "troppe righe (al massimo {detail}): divida il file.",
+        "en": "too many lines (at most {detail}): split the file.",
+    },
+    "grant_file_too_large": {"it": "il file è troppo grande.", "en": "the file is too large."},
+    "grant_not_utf8": {
+        "it": "il file non è un CSV in UTF-8: lo salvi come «CSV UTF-8».",
+        "en": "the file is not a UTF-8 CSV: save it as «CSV UTF-8».",
+    },
+    "grant_empty_file": {"it": "il file è vuoto.", "en": "the file is empty."},
+    "issue_voucher": {"it": "Emetti un buono spesa", "en": "Issue a buono spesa"},
+    "issue_hint": {
+        "it": "Firmato dalla piattaforma e messo nel portafoglio del cittadino: lo stampa"
+        " al totem con il suo PIN.",
+        "en": "Signed by the platform and put in the citizen's wallet: they print it at the"
+        " kiosk with their PIN.",
+    },
+    "programme_name": {"it": "Iniziativa", "en": "Programme"},
+    "amount_euro": {"it": "Importo (euro)", "en": "Amount (euro)"},
+    "valid_days": {"it": "Giorni di validità", "en": "Days valid"},
+    "issue": {"it": "Emetti il buono", "en": "Issue the voucher"},
+    "set_credit": {"it": "Imposta il credito welfare", "en": "Set the welfare credit"},
+    "credit_euro": {"it": "Credito (euro)", "en": "Credit (euro)"},
+    "set": {"it": "Imposta il credito", "en": "Set the credit"},
+    "issued": {
+        "it": "Buono emesso: {code}. Arriva ai totem con la prossima sincronizzazione.",
+        "en": "Voucher issued: {code}. It reaches the kiosks with their next sync.",
+    },
+    "credit_set": {"it": "Credito impostato.", "en": "Credit set."},
+    "granted": {"it": "Già concessi", "en": "Granted so far"},
 }
 
 

@@ -27,7 +27,7 @@ from central.models import Submission
 from central.platform import Platform
 from central.web.staff import StaffGrant, create_staff
 from forms.definition import load_definition
-from forms.lookup import status_key
+from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
 from protocol.messages import SubmissionEntry
 from protocol.records import STREAM_OF
@@ -203,3 +203,134 @@ def test_a_decision_needs_the_page_s_csrf_token(
     assert forged.status_code == 403
     key = status_key(platform.lookup_secret(), code, CF)
     assert platform.records("application_statuses")[key]["state"] == "received"
+
+
+# Buoni spesa and credits for admitted applicants -----------------------------------------
+
+
+def vouchers_of(platform: Platform, codice_fiscale: str) -> list[dict[str, Any]]:
+    holder = holder_key(platform.lookup_secret(), codice_fiscale)
+    return [v for v in platform.records("vouchers").values() if v["holder"] == holder]
+
+
+def upload(client: TestClient, text: str, name: str = "buoni.csv") -> Any:
+    page = client.get("/desk/grants")
+    return client.post(
+        "/desk/grants",
+        data={"csrf": csrf_of(page.text)},
+        files={"file": (name, text.encode(), "text/csv")},
+    )
+
+
+def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    admitted, waiting = sent["anna"][0], sent["carla"][0]
+    assert decide(staff, admitted, "admitted").status_code == 303
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    page = staff.get(f"/desk/applications/{admitted}")
+    assert "Emetti un buono spesa" in text_of(page.text)
+    assert 'value="250,00"' in page.text  # the amount the call computes, offered
+    answer = staff.post(
+        f"/desk/applications/{admitted}/voucher",
+        data={
+            "csrf": csrf_of(page.text),
+            "programme": "Buoni spesa 2026",
+            "amount": "150,00",
+            "valid_days": "30",
+        },
+    )
+    assert answer.status_code == 303, text_of(answer.text)
+    [voucher] = [v for v in vouchers_of(platform, CF) if v["id"] not in before]
+    assert (voucher["amount_cents"], voucher["comune"], voucher["programme"]) == (
+        15_000,
+        "piazzola",
+        "Buoni spesa 2026",
+    )
+    issued = platform.issued_voucher(voucher["id"])
+    assert issued is not None and issued.device_id == "platform"  # the platform's own key
+    shown = text_of(staff.get(answer.headers["location"]).text)
+    assert f"Buono emesso: {voucher['code']}" in shown
+    assert "ha emesso un buono: Buoni spesa 2026: 150,00 €, 30 giorni" in shown
+
+    page = staff.get(f"/desk/applications/{waiting}")
+    assert "Emetti un buono spesa" not in text_of(page.text)  # not admitted: no form
+    refused = staff.post(
+        f"/desk/applications/{waiting}/voucher",
+        data={"csrf": csrf_of(page.text), "programme": "Buoni spesa 2026", "amount": "150"},
+    )
+    assert refused.status_code == 422
+    assert f"la domanda {waiting} non è ammessa" in text_of(refused.text)
+    for amount in ("0", "dieci", "200000"):
+        wrong = staff.post(
+            f"/desk/applications/{admitted}/voucher",
+            data={"csrf": csrf_of(page.text), "programme": "Buoni spesa 2026", "amount": amount},
+        )
+        assert wrong.status_code == 422, amount
+    assert len(vouchers_of(platform, CF)) == len(before) + 1
+
+
+def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    admitted, waiting = sent["anna"][0], sent["carla"][0]
+    assert decide(staff, admitted, "admitted").status_code == 303
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+    bad = (
+        "protocollo;tipo;iniziativa;importo;giorni\n"
+        f"{admitted};buono;Buoni spesa 2026;100,00;60\n"
+        f"{waiting};buono;Buoni spesa 2026;100,00;60\n"
+        f"{admitted};regalo;Buoni spesa 2026;100,00;60\n"
+        f"{admitted};buono;Buoni spesa 2026;cento;60\n"
+        "PROT-1999-999999;credito;Credito welfare;50;\n"
+        f"{admitted};credito;Credito welfare 2026;80,00;\n"
+    )
+    refused = upload(staff, bad)
+    assert refused.status_code == 422
+    shown = text_of(refused.text)
+    assert "Il file non è stato importato e non è stato emesso niente" in shown
+    assert "Riga 4: tipo «regalo» sconosciuto" in shown
+    assert "Riga 5: importo «cento» non valido" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+    # The lines that read well are checked against the platform only when all do.
+    refused = upload(staff, "\n".join(bad.splitlines()[:3] + bad.splitlines()[5:]))
+    shown = text_of(refused.text)
+    assert f"Riga 3: la domanda {waiting} non è ammessa" in shown
+    assert "Riga 4: nessuna domanda PROT-1999-999999" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+
+    good = (
+        "protocol,kind,programme,amount,valid_days\r\n"
+        f"{admitted},voucher,Buoni spesa 2026,100.00,60\r\n"
+        f"{admitted},credit,Credito welfare 2026,80,\r\n"
+    )
+    answer = upload(staff, good)
+    assert answer.status_code == 200, text_of(answer.text)
+    assert "File importato: 2 righe, 1 buoni emessi." in text_of(answer.text)
+    new = [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before]
+    assert new == [10_000]
+    credit = platform.records("credits")[holder_key(platform.lookup_secret(), CF)]
+    assert (credit["programme"], credit["balance_cents"]) == ("Credito welfare 2026", 8_000)
+    assert "ha importato un file buoni.csv 2 righe, 1 buoni" in text_of(
+        staff.get("/desk/audit").text
+    )
+    for broken, message in (
+        (b"\xff\xfe nonsense", "non è un CSV in UTF-8"),
+        (b"protocollo;importo\n", "mancano le colonne: kind, programme"),
+        (b"", "il file è vuoto"),
+    ):
+        page = staff.get("/desk/grants")
+        answer = staff.post(
+            "/desk/grants",
+            data={"csrf": csrf_of(page.text)},
+            files={"file": ("x.csv", broken, "text/csv")},
+        )
+        assert answer.status_code == 422 and message in text_of(answer.text)
+    forged = staff.post(
+        "/desk/grants", data={"csrf": "0" * 64}, files={"file": ("x.csv", good.encode())}
+    )
+    assert forged.status_code == 403
+    assert len(vouchers_of(platform, CF)) == len(before) + 1

@@ -11,26 +11,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import zxingcpp
 
 from central.app import create_app
 from central.dataset import seed_if_empty
 from central.platform import Platform
 from central.server import EmbeddedServer
+from central.web import accounts
 from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.status_lookup import find
+from kiosk.core.wallet import OpenedWallet, attempt_tag, open_wallet, print_voucher
+from printing.escpos_render import PROFILES, render
+from printing.print_queue import next_pending
+from printing.slip import SlipContext
 from store import outbox
 from store.database import Store
 from sync.engine import SyncEngine
 from tests.central.test_desk_browser import CHROMIUM, PASSWORD, PHONE, shoot, sync_api
+from tests.printing.escpos_decode import decode
 from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
 from tests.sync.helpers import application
+from tests.sync.wallets import KIOSK_ID, PIN, key_of
 
 CF = "FRRNNA41A63E592W"  # the applicant of tests/forms/samples.GOOD
+PROGRAMME = "Buoni spesa 2026"
+SLIP = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", KIOSK_ID, datetime.now())
 
 
 @dataclass
@@ -54,6 +65,16 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             password=PASSWORD,
             display_name="Servizi sociali Piazzola",
             comuni=["piazzola"],
+        ),
+    )
+    accounts.create_merchant(  # a shop that accepts the Comune's buoni spesa
+        platform,
+        accounts.MerchantGrant(
+            username="alimentari",
+            password=PASSWORD,
+            display_name="Alimentari Rossi",
+            iban="IT60X0542811101000000123456",
+            programmes=[PROGRAMME],
         ),
     )
     server = EmbeddedServer(create_app(platform)).start()
@@ -89,6 +110,7 @@ def apply_at_the_kiosk(world: World, tracking_code: str) -> str:
 def staff_page(world: World) -> Any:
     """A logged-in staff browser tab at phone size, logged in by keyboard only."""
     context = world.browser.new_context(viewport=PHONE, locale="it-IT")
+    context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(f"{world.url}/desk/login")
     page.get_by_label("Nome utente").focus()
@@ -100,7 +122,7 @@ def staff_page(world: World) -> Any:
     return page
 
 
-def test_an_application_from_the_kiosk_is_admitted_in_the_browser_and_the_kiosk_sees_it(
+def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_at_the_kiosk(
     world: World,
 ) -> None:
     protocol = apply_at_the_kiosk(world, "DOM-WEB1-TEST")
@@ -137,8 +159,41 @@ def test_an_application_from_the_kiosk_is_admitted_in_the_browser_and_the_kiosk_
     assert found is not None and (found.state, found.protocol) == ("admitted", protocol)
     assert found.note == {"it": "Il buono arriva entro 10 giorni."}
 
+    # The buono spesa for the admitted application, by keyboard: the amount the call
+    # computes is offered; the programme is one the shops accept.
+    assert page.get_by_label("Iniziativa").first.input_value() == PROGRAMME
+    page.get_by_label("Importo (euro)").focus()
+    assert page.get_by_label("Importo (euro)").input_value() == "250,00"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("150,00")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Emetti il buono"
+    page.get_by_text("Buono emesso:").wait_for()
+    code = page.inner_text("p[role=status]").split(": ")[1].split(".")[0]
+    shoot(page, "14-staff-voucher-issued")
+
+    # The Comune's approval letter gives the citizen a wallet PIN (as the admin API does).
+    world.platform.set_wallet_pin(CF, PIN, "piazzola")
+    world.kiosk.run_once()
+    citizen = world.kiosk.store
+    with citizen.write() as session:
+        tag = attempt_tag(bytes.fromhex(world.lookup_key), CF)
+        moment = datetime.now(UTC).replace(tzinfo=None)
+        wallet = open_wallet(session, tag, key_of(CF), KIOSK_ID, moment)
+        assert isinstance(wallet, OpenedWallet), wallet
+        [voucher] = [v for v in wallet.usable(date.today()) if v.code == code]
+        assert (voucher.amount_cents, voucher.programme) == (15_000, "Buoni spesa 2026")
+        print_voucher(session, wallet, voucher.id, SLIP)
+    with citizen.read() as session:
+        job = next_pending(session)
+    assert job is not None and job.reference == code
+    printed = decode(render(job.slip, PROFILES["58mm-image-qr"]))  # the QR as dots
+    qr = [c.text for i in printed.images for c in zxingcpp.read_barcodes(i)]
+    assert voucher.signed_code in qr
+
     page.get_by_role("link", name="Registro azioni").click()
     log = page.inner_text("main")
-    assert "ha cambiato lo stato" in log and protocol in log
-    shoot(page, "14-staff-audit")
+    assert "ha cambiato lo stato" in log and "ha emesso un buono" in log and protocol in log
+    shoot(page, "15-staff-audit")
     page.context.close()

@@ -1,0 +1,208 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Buoni spesa and credits for admitted applicants, one at a time or from a CSV file.
+
+A grant names an application by its protocol number, never a codice fiscale typed by
+hand: the codice fiscale and the Comune come from the application, which must be one
+of the member's and admitted. Each grant is checked with the admin API's own messages
+(protocol.messages.VoucherIssue, CreditGrant), then issued through the platform's
+voucher authority (signed by the platform's key) or published as a credit, and the
+citizen's sealed wallet follows (central/wallets.py): the desk holds no key of its own.
+
+A file is read whole and every line checked before anything is issued; with any
+problem nothing is, and each problem names its line. Then all lines are issued in one
+writing transaction, with their audit rows: a file is issued whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from central.platform import Platform, PublishError
+from central.web import audit, review
+from central.web.accounts import Merchant
+from protocol.messages import CreditGrant, VoucherIssue
+
+MAX_LINES = 2000
+MAX_FILE_BYTES = 512 * 1024
+AMOUNT = re.compile(r"^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$")
+# A column's name in Italian or in English, as the file's first line gives it.
+COLUMNS = {
+    "protocollo": "protocol",
+    "protocol": "protocol",
+    "tipo": "kind",
+    "kind": "kind",
+    "iniziativa": "programme",
+    "programme": "programme",
+    "importo": "amount",
+    "amount": "amount",
+    "giorni": "valid_days",
+    "valid_days": "valid_days",
+}
+KINDS = {"buono": "voucher", "voucher": "voucher", "credito": "credit", "credit": "credit"}
+REQUIRED = ("protocol", "kind", "programme", "amount")
+
+
+@dataclass(frozen=True)
+class Grant:
+    protocol: str
+    kind: str  # "voucher" or "credit"
+    programme: str
+    cents: int
+    valid_days: int = 60
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # in the file, counting its header as line 1; 0 for the whole file
+    code: str  # the desk's message ("grant_<code>")
+    detail: str = ""
+
+
+class GrantError(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+def parse_cents(text: str) -> int | None:
+    """Euros as an office writes them ("150", "150,00", "150.5") in cents."""
+    found = AMOUNT.match(text)
+    if found is None:
+        return None
+    return int(found.group(1)) * 100 + int((found.group(2) or "0").ljust(2, "0"))
+
+
+def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
+    """The grants of a CSV file (UTF-8, with or without BOM; ``;`` or ``,`` between
+    columns, as Italian spreadsheets save it) and the problems of its lines."""
+    if len(data) > MAX_FILE_BYTES:
+        return [], [Problem(0, "file_too_large")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [Problem(0, "not_utf8")]
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        return [], [Problem(0, "empty_file")]
+    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    header = [COLUMNS.get(name.strip().lower(), "") for name in rows[0]]
+    missing = [column for column in REQUIRED if column not in header]
+    if missing:
+        return [], [Problem(1, "missing_columns", ", ".join(missing))]
+    if len(rows) - 1 > MAX_LINES:
+        return [], [Problem(0, "too_many_lines", str(MAX_LINES))]
+    grants: list[tuple[int, Grant]] = []
+    problems: list[Problem] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line (a spreadsheet's last one)
+        cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
+        kind = KINDS.get(cells.get("kind", "").lower())
+        cents = parse_cents(cells.get("amount", ""))
+        days_text = cells.get("valid_days") or "60"
+        if kind is None:
+            problems.append(Problem(number, "bad_kind", cells.get("kind", "")[:20]))
+        elif cents is None:
+            problems.append(Problem(number, "bad_amount", cells.get("amount", "")[:20]))
+        elif not (days_text.isascii() and days_text.isdigit() and len(days_text) < 5):
+            problems.append(Problem(number, "bad_days", days_text[:20]))
+        else:
+            grant = Grant(
+                cells.get("protocol", "")[:32],
+                kind,
+                cells.get("programme", ""),
+                cents,
+                int(days_text),
+            )
+            grants.append((number, grant))
+    return grants, problems
+
+
+def _checked(
+    session: Session, platform: Platform, grant: Grant, comuni: list[str]
+) -> tuple[str, str] | Problem:
+    """(codice fiscale, Comune) of the grant's admitted applicant, or its problem
+    (line 0: the caller sets it)."""
+    found = review.applicant(session, platform, grant.protocol, comuni)
+    if found is None:
+        return Problem(0, "no_application", grant.protocol)
+    codice_fiscale, comune, state = found
+    if state != "admitted":
+        return Problem(0, "not_admitted", grant.protocol)
+    try:
+        if grant.kind == "voucher":
+            VoucherIssue(
+                cf=codice_fiscale,
+                comune=comune,
+                programme=grant.programme,
+                amount_cents=grant.cents,
+                valid_days=grant.valid_days,
+            )
+        else:
+            CreditGrant(
+                cf=codice_fiscale,
+                programme=grant.programme,
+                balance_cents=grant.cents,
+                comune=comune,
+            )
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first.get("loc", ("",))[0])
+        return Problem(0, f"bad_{field}" if field in BAD_FIELDS else "bad_line", field)
+    return codice_fiscale, comune
+
+
+BAD_FIELDS = ("programme", "amount_cents", "balance_cents", "valid_days", "cf")
+
+
+def issue(
+    platform: Platform, member: Merchant, comuni: list[str], lines: list[tuple[int, Grant]]
+) -> list[str]:
+    """Issues every line in one transaction, or none (GrantError with each line's
+    problem); the codes of the vouchers issued, in order."""
+    codes: list[str] = []
+    with platform.writing() as session:
+        checked: list[tuple[int, Grant, str, str]] = []
+        problems: list[Problem] = []
+        for number, grant in lines:
+            result = _checked(session, platform, grant, comuni)
+            if isinstance(result, Problem):
+                problems.append(Problem(number, result.code, result.detail))
+            else:
+                checked.append((number, grant, *result))
+        if problems:
+            raise GrantError(problems)
+        try:
+            for _number, grant, codice_fiscale, comune in checked:
+                codes.extend(_grant(session, platform, member, grant, codice_fiscale, comune))
+        except PublishError as error:  # rolled back whole with the transaction
+            raise GrantError([Problem(0, "bad_line", str(error)[:200])]) from None
+    return codes
+
+
+def _grant(
+    session: Session,
+    platform: Platform,
+    member: Merchant,
+    grant: Grant,
+    codice_fiscale: str,
+    comune: str,
+) -> list[str]:
+    euros = f"{grant.cents // 100},{grant.cents % 100:02d} €"
+    if grant.kind == "voucher":
+        record = platform.wallet.issue_voucher_in(
+            session, codice_fiscale, comune, grant.programme, grant.cents, grant.valid_days
+        )
+        detail = f"{grant.programme}: {euros}, {grant.valid_days} giorni, {record['code']}"
+        audit.add(session, member, "issued_voucher", grant.protocol, comune, detail)
+        return [str(record["code"])]
+    platform.wallet.set_credit_in(session, codice_fiscale, grant.programme, grant.cents, comune)
+    audit.add(session, member, "set_credit", grant.protocol, comune, f"{grant.programme}: {euros}")
+    return []

@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 
 from central.models import Device, IssuedVoucher, StaffAction
 from central.platform import Platform
-from central.web import accounts, audit, grants, review
+from central.web import accounts, audit, grants, reconciliation, review
 from central.web.desk import Desk, form_fields
 from central.web.staff import comuni_of, staff_member
 from central.web.strings import TEXT, translator
@@ -231,6 +231,41 @@ def comune_router(platform: Platform) -> APIRouter:
                 raise HTTPException(404, "no such application") from None
             return application_page(request, member, protocol, 422, error=error.code)
         return desk.redirect(request, f"/desk/applications/{protocol}?saved=1")
+
+    def owed(request: Request, member: accounts.Merchant) -> tuple[str | None, Any]:
+        month = request.query_params.get("month") or None
+        if month is not None and month not in reconciliation.months(platform, comuni_of(member)):
+            month = None  # a month without redemptions: every month
+        return month, reconciliation.lines(platform, comuni_of(member), month)
+
+    @router.get("/desk/reconciliation")
+    def reconciliation_page(request: Request, member: Staff) -> Response:
+        month, rows = owed(request, member)
+        return desk.page(
+            request,
+            "reconciliation.html",
+            merchant=member,
+            rows=rows,
+            month=month,
+            months=reconciliation.months(platform, comuni_of(member)),
+            total_cents=sum(row.amount_cents for row in rows),
+            total_units=sum(row.units for row in rows),
+        )
+
+    @router.get("/desk/reconciliation.csv")
+    def reconciliation_csv(request: Request, member: Staff) -> Response:
+        t = translator(desk.language(request))
+        month, rows = owed(request, member)
+        keys = ("month", "merchant", "iban", "count", "owed", "total_units")
+        name = f"rendicontazione-{month or 'tutti'}.csv"
+        with platform.sessions.begin() as session:
+            for comune in comuni_of(member):
+                audit.add(session, member, "exported", name, comune, f"{len(rows)} righe")
+        disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+        text = reconciliation.as_csv(rows, [t(key) for key in keys])
+        return desk.finish(
+            request, Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
+        )
 
     def audit_rows(member: accounts.Merchant) -> list[audit.Entry]:
         with platform.sessions() as session:

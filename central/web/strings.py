@@ -355,6 +355,32 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "credit_set": {"it": "Credito impostato.", "en": "Credit set."},
     "granted": {"it": "Già concessi", "en": "Granted so far"},
+    # Reconciliation: what the Comune owes each shop (central/web/reconciliation.py).
+    "reconciliation": {"it": "Rendicontazione", "en": "Reconciliation"},
+    "reconciliation_title": {
+        "it": "Rendicontazione dei buoni incassati",
+        "en": "Reconciliation of redeemed vouchers",
+    },
+    "reconciliation_help": {
+        "it": "I buoni dei suoi Comuni incassati da ogni esercente, mese per mese: l'importo"
+        " è quanto il Comune deve all'esercente; le unità dei buoni servizio si pagano al"
+        " prezzo concordato.",
+        "en": "Your Comuni's vouchers each shop redeemed, month by month: the amount is"
+        " what the Comune owes the shop; units of service vouchers are paid at the agreed"
+        " price.",
+    },
+    "all_months": {"it": "Tutti i mesi", "en": "All months"},
+    "show": {"it": "Mostra", "en": "Show"},
+    "owed": {"it": "Da pagare (euro)", "en": "Owed (euro)"},
+    "grand_total": {"it": "Totale", "en": "Total"},
+    "no_redemptions": {
+        "it": "Nessun buono dei suoi Comuni è stato ancora incassato.",
+        "en": "No voucher of your Comuni has been redeemed yet.",
+    },
+    "print": {
+        "it": "Per stampare, usi la stampa del browser.",
+        "en": "To print, use the browser's print.",
+    },
 }
 
 

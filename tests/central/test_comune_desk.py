@@ -7,7 +7,6 @@ FastAPI's TestClient over HTTPS."""
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -23,38 +22,18 @@ from sqlalchemy import update
 
 from central.app import create_app
 from central.dataset import seed_if_empty
-from central.models import Submission
+from central.models import Device, MerchantAccount, Redemption, Submission
 from central.platform import Platform
+from central.voucher_authority import RedeemRequest
+from central.web import accounts
 from central.web.staff import StaffGrant, create_staff
-from forms.definition import load_definition
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
-from protocol.messages import SubmissionEntry
 from protocol.records import STREAM_OF
+from tests.central.helpers import send_application
 from tests.central.test_desk import PASSWORD, browser, csrf_of, log_in, text_of
-from tests.forms.samples import GOOD
 
-REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
-
-
-def send_application(platform: Platform, device_id: str, **answers: Any) -> tuple[str, str]:
-    """An application as a kiosk sends it; its protocol number and tracking code."""
-    form = load_definition(platform.records("forms")[REF]["definition"])
-    code = f"DOM-{uuid.uuid4().hex[:4].upper()}-TEST"
-    payload = {
-        "call": "bs-piazzola",
-        "form": REF,
-        "form_sha256": form.sha256,
-        "answers": {**copy.deepcopy(GOOD), **answers},
-        "tracking_code": code,
-    }
-    entry = SubmissionEntry(
-        uuid=str(uuid.uuid4()), kind="application", created_at=datetime.now(UTC), payload=payload
-    )
-    [result] = platform.submit(device_id, [entry])
-    assert result.status == "accepted", result
-    return str(result.server_id), code
 
 
 @pytest.fixture(scope="module")
@@ -334,3 +313,56 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     )
     assert forged.status_code == 403
     assert len(vouchers_of(platform, CF)) == len(before) + 1
+
+
+# Reconciliation -----------------------------------------------------------------------------
+
+
+def test_reconciliation_shows_what_the_comune_owes_each_shop_per_month(
+    staff: TestClient, platform: Platform
+) -> None:
+    shop_id = accounts.create_merchant(
+        platform,
+        accounts.MerchantGrant(
+            username="forno.piazzola",
+            password=PASSWORD,
+            display_name="=Forno Bianchi",  # a formula in a spreadsheet, never run
+            iban="IT60X0542811101000000123456",
+            programmes=["Buoni spesa 2026"],
+        ),
+    )
+    with platform.sessions() as session:
+        shop = session.get(Device, session.get(MerchantAccount, shop_id).device_id)  # type: ignore[union-attr]
+    code = platform.new_enrollment_code("merchant", None, {"programmes": ["Buoni spesa 2026"]})
+    _device_id, token = platform.enroll(code, "cassa-api-1")
+    api_shop = platform.device_for(token)
+    assert shop is not None and api_shop is not None
+
+    def redeem(device: Device, comune: str, cents: int, taken: int) -> str:
+        voucher = platform.issue_voucher(CF, comune, "Buoni spesa 2026", cents)
+        receipt = str(uuid.uuid4())
+        platform.redeem(device, voucher["code"], RedeemRequest(receipt, None, taken))
+        return receipt
+
+    redeem(shop, "piazzola", 5_000, 5_000)
+    redeem(shop, "piazzola", 3_000, 1_250)
+    redeem(api_shop, "piazzola", 2_000, 2_000)
+    redeem(shop, "limena", 9_900, 9_900)  # Limena's: not Piazzola's to pay
+    earlier = redeem(shop, "piazzola", 4_000, 4_000)
+    last_month = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=40)
+    with platform.sessions.begin() as session:
+        session.execute(update(Redemption).where(Redemption.id == earlier).values(at=last_month))
+    this_month = f"{datetime.now(platform.time_zone):%Y-%m}"
+
+    page = text_of(staff.get("/desk/reconciliation", params={"month": this_month}).text)
+    assert f"{this_month} =Forno Bianchi IT60X0542811101000000123456 2 62,50 €" in page
+    assert f"{this_month} cassa-api-1 1 20,00 €" in page
+    assert "Totale 82,50 €" in page and "99,00" not in page
+
+    exported = staff.get("/desk/reconciliation.csv")
+    rows = list(csv.reader(io.StringIO(exported.text)))
+    assert rows[0] == ["Mese", "Esercente", "IBAN", "Buoni", "Da pagare (euro)", "Unità"]
+    assert [this_month, "'=Forno Bianchi", "IT60X0542811101000000123456", "2", "62.50", "0"] in rows
+    assert [f"{last_month:%Y-%m}", "'=Forno Bianchi"] in [row[:2] for row in rows]
+    assert len(rows) == 4  # two shops this month, one last month; Limena's left out
+    assert "ha esportato rendicontazione-tutti.csv" in text_of(staff.get("/desk/audit").text)

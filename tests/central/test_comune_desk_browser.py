@@ -43,6 +43,9 @@ CF = "FRRNNA41A63E592W"  # the applicant of tests/forms/samples.GOOD
 PROGRAMME = "Buoni spesa 2026"
 SLIP = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", KIOSK_ID, datetime.now())
 
+# A real browser and a real platform: seconds, not milliseconds (./dev test --quick skips).
+pytestmark = pytest.mark.slow
+
 
 @dataclass
 class World:
@@ -189,11 +192,32 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
         job = next_pending(session)
     assert job is not None and job.reference == code
     printed = decode(render(job.slip, PROFILES["58mm-image-qr"]))  # the QR as dots
-    qr = [c.text for i in printed.images for c in zxingcpp.read_barcodes(i)]
-    assert voucher.signed_code in qr
+    scanned = [c.text for i in printed.images for c in zxingcpp.read_barcodes(i)]
+    assert voucher.signed_code in scanned  # the QR
+    assert code.replace("-", "") in scanned  # the code's barcode, as a hand scanner reads it
+
+    # The shop takes the printed voucher by its code; the Comune sees what it owes.
+    shop = world.browser.new_context(viewport=PHONE, locale="it-IT")
+    till = shop.new_page()
+    till.goto(f"{world.url}/desk/login")
+    till.get_by_label("Nome utente").fill("alimentari")
+    till.get_by_label("Password").fill(PASSWORD)
+    till.get_by_label("Password").press("Enter")
+    till.get_by_label("Codice del buono").fill(code.replace("-", ""))
+    till.get_by_label("Codice del buono").press("Enter")
+    till.get_by_role("button", name="Incassa tutto").click()
+    till.get_by_role("heading", name="Buono incassato").wait_for()
+    shop.close()
+    page.get_by_role("link", name="Rendicontazione").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Rendicontazione dei buoni incassati").wait_for()
+    owed = page.inner_text("main")
+    assert "Alimentari Rossi" in owed and "IT60X0542811101000000123456" in owed
+    assert "150,00 €" in owed
+    shoot(page, "15-staff-reconciliation")
 
     page.get_by_role("link", name="Registro azioni").click()
     log = page.inner_text("main")
     assert "ha cambiato lo stato" in log and "ha emesso un buono" in log and protocol in log
-    shoot(page, "15-staff-audit")
+    shoot(page, "16-staff-audit")
     page.context.close()

@@ -133,3 +133,46 @@ def test_a_sync_process_that_dies_is_started_again(qtbot, kiosk_syncing, monkeyp
     window.go("category", {"category_id": "silvercare", "comune_id": ""})
     worker.wake()
     qtbot.waitUntil(lambda: shows(window, "Pranzo della domenica in compagnia"), timeout=30_000)
+
+
+@pytest.mark.slow  # a second interpreter starts (about 2 s on a quiet machine)
+def test_the_sync_process_tells_the_kiosk_its_status_and_logs(tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """A platform that cannot be reached: the child's status and its warning reach the
+    kiosk (its log is the kiosk's log), and ``stop`` ends the child."""
+    import logging
+    import queue
+    import socket
+
+    from kiosk.boot.sync_process import SyncProcess
+    from store.database import Store
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = make_config(
+        tmp_path,
+        f'[sync]\nplatform_url = "http://127.0.0.1:{port}"\nenrollment_code = "x"\n'
+        "connect_timeout_s = 1\ninterval_s = 3600",
+    )
+    config.paths.data_dir.mkdir(parents=True)
+    store = Store(config.paths.database)
+    statuses: queue.Queue[object] = queue.Queue()
+    worker = SyncProcess(config, store=store, on_status=statuses.put)
+    caplog.set_level(logging.WARNING)
+    worker.start()
+    try:
+        status = statuses.get(timeout=60)
+        assert status.problem == "offline" and status.online is False  # type: ignore[attr-defined]
+        assert worker.status is status and worker.pid is not None
+        child = worker.pid
+        assert any(
+            record.name == "sync.worker" and "offline" in record.getMessage()
+            for record in caplog.records
+        )
+    finally:
+        worker.stop()
+        store.close()
+    assert worker.pid is None
+    assert (
+        not Path(f"/proc/{child}").exists() or "zombie" in Path(f"/proc/{child}/status").read_text()
+    )

@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the web desk's tests share: an application as a kiosk sends it."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from central.platform import Platform
+from forms.definition import load_definition
+from protocol.messages import SubmissionEntry
+from tests.forms.samples import GOOD
+
+REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
+
+
+def send_application(platform: Platform, device_id: str, **answers: Any) -> tuple[str, str]:
+    """An application as a kiosk sends it; its protocol number and tracking code."""
+    form = load_definition(platform.records("forms")[REF]["definition"])
+    code = f"DOM-{uuid.uuid4().hex[:4].upper()}-TEST"
+    payload = {
+        "call": "bs-piazzola",
+        "form": REF,
+        "form_sha256": form.sha256,
+        "answers": {**copy.deepcopy(GOOD), **answers},
+        "tracking_code": code,
+    }
+    entry = SubmissionEntry(
+        uuid=str(uuid.uuid4()), kind="application", created_at=datetime.now(UTC), payload=payload
+    )
+    [result] = platform.submit(device_id, [entry])
+    assert result.status == "accepted", result
+    return str(result.server_id), code

@@ -106,17 +106,22 @@ def write(session: Session, prepared: Prepared) -> int:
     names = _column_names(kind)
     keys = tuple(column.name for column in table.primary_key.columns)
     connection = session.connection()
+    held: list[str] = []
     if kind == "services":
-        # Before the upsert, which keeps the rowids: a new service has nothing to remove.
-        search_rows.remove(connection, ids)
+        # Only services the mirror holds already have search rows and links to replace
+        # (none, on a first pull). Removed before the upsert, which keeps the rowids.
+        held = [row[0] for row in bulk.select_in(connection, _HELD_SERVICES, ids)]
+        if held:
+            search_rows.remove(connection, held)
     for chunk in bulk.chunks(prepared.values, len(names)):
         connection.exec_driver_sql(
             _upsert_sql(table.name, names, keys, len(chunk)), bulk.flat(chunk)
         )
-    if kind == "services":
+    if held:
         bulk.execute_in(
-            connection, "DELETE FROM service_comuni WHERE service_id IN ({values})", ids
+            connection, "DELETE FROM service_comuni WHERE service_id IN ({values})", held
         )
+    if kind == "services":
         for links in bulk.chunks(prepared.links, 2):
             connection.exec_driver_sql(
                 f"INSERT INTO service_comuni (service_id, comune_id) VALUES"
@@ -129,6 +134,9 @@ def write(session: Session, prepared: Prepared) -> int:
     elif kind == "categories":
         search_rows.reindex(connection, "category_id", ids)
     return len(ids)
+
+
+_HELD_SERVICES = "SELECT id FROM services WHERE id IN ({values})"
 
 
 def _as_json(value: Any) -> Any:

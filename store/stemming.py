@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from itertools import chain
 
 import Stemmer
 
@@ -39,21 +40,61 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
     return stemmers[lang]
 
 
-# A catalog says the same few thousand words over and over: each is stemmed once per
-# language and thread, then looked up (a pull of 10,000 services spent a third of its
-# time stemming). Bounded, because what people type passes through here too.
+# A catalog says the same few thousand words over and over: each whitespace-separated
+# token is turned into its stems once per language and thread, then looked up (a pull
+# of 10,000 services spent a third of its time stemming). Bounded, because what people
+# type passes through here too.
 KNOWN_WORDS = 200_000
 
 
-def _stemmed(found: set[str], lang: str, stemmer: Stemmer.Stemmer) -> set[str]:
-    known: dict[str, dict[str, str]] = _local.__dict__.setdefault("known", {})
-    stems_of = known.get(lang)
-    if stems_of is None or len(stems_of) > KNOWN_WORDS:
-        stems_of = known[lang] = {}
-    missing = [word for word in found if word not in stems_of]
-    if missing:
-        stems_of.update(zip(missing, stemmer.stemWords(missing), strict=True))
-    return {stems_of[word] for word in found}
+class _Known:
+    """One language's tokens already stemmed on this thread. Most tokens are one word
+    and have one stem (``single``); the rest (punctuation, digits, "a-b") are kept as
+    the stems of every word in them (``other``)."""
+
+    __slots__ = ("other", "single", "stemmer")
+
+    def __init__(self, stemmer: Stemmer.Stemmer) -> None:
+        self.stemmer = stemmer
+        self.single: dict[str, str] = {}
+        self.other: dict[str, tuple[str, ...]] = {}
+
+    def stems(self, tokens: set[str]) -> set[str]:
+        """The stems of the words of these lower-case tokens."""
+        single = self.single
+        unknown = tokens.difference(single)
+        if unknown:
+            unknown.difference_update(self.other)
+            if unknown:
+                self._learn(unknown)
+            found = set(map(single.__getitem__, tokens.intersection(single)))
+            for token in tokens.difference(single):
+                found.update(self.other[token])
+            return found
+        return set(map(single.__getitem__, tokens))
+
+    def _learn(self, tokens: set[str]) -> None:
+        if len(self.single) + len(self.other) > KNOWN_WORDS:
+            self.single.clear()
+            self.other.clear()
+        ordered = list(tokens)
+        words_of = [[t] if t.isalpha() else WORD.findall(t) for t in ordered]
+        every = list(chain.from_iterable(words_of))
+        stem_of = dict(zip(every, self.stemmer.stemWords(every), strict=True))
+        for token, found in zip(ordered, words_of, strict=True):
+            distinct = {stem_of[word] for word in found}
+            if len(distinct) == 1:
+                self.single[token] = distinct.pop()
+            else:
+                self.other[token] = tuple(distinct)
+
+
+def _known(lang: str) -> _Known | None:
+    known: dict[str, _Known | None] = _local.__dict__.setdefault("known", {})
+    if lang not in known:
+        stemmer = _stemmer(lang)
+        known[lang] = _Known(stemmer) if stemmer is not None else None
+    return known[lang]
 
 
 def words(text: str) -> list[str]:
@@ -71,33 +112,43 @@ def words(text: str) -> list[str]:
     return found
 
 
+def _tokens(text: str) -> set[str]:
+    return set(text.lower().split())
+
+
 def stems(text: str, lang: str) -> set[str]:
     """The stems of the words of ``text``, in ``lang`` (none for a language without a
     stemmer: its words are still found as typed)."""
-    stemmer = _stemmer(lang)
-    if stemmer is None:
-        return set()
-    return _stemmed(set(words(text)), lang, stemmer)
+    known = _known(lang)
+    return known.stems(_tokens(text)) if known is not None else set()
 
 
 def stems_in_every_language(text: str) -> set[str]:
     """For text whose language is unknown (keywords, names) and for what a person
     types: a citizen may search in English with the screen in Italian."""
     found: set[str] = set()
-    unique = set(words(text))
+    tokens = _tokens(text)
     for lang in SNOWBALL_ALGORITHMS:
-        stemmer = _stemmer(lang)
-        if stemmer is not None:
-            found |= _stemmed(unique, lang, stemmer)
+        known = _known(lang)
+        if known is not None:
+            found |= known.stems(tokens)
     return found
 
 
 def stems_of_texts(texts: dict[str, str], also: Iterable[str] = ()) -> set[str]:
     """Stems of a multilingual text (each language by its own stemmer) and of ``also``
     (in every language)."""
+    known: dict[str, _Known | None] = _local.__dict__.setdefault("known", {})
     found: set[str] = set()
     for lang, text in texts.items():
-        found |= stems(text, lang)
-    for text in also:
-        found |= stems_in_every_language(text)
+        table = known[lang] if lang in known else _known(lang)
+        if table is not None:
+            tokens = set(text.lower().split())
+            single = table.single
+            if not tokens.difference(single):  # the usual case: every token seen before
+                found.update(map(single.__getitem__, tokens))
+            else:
+                found |= table.stems(tokens)
+    if also:
+        found |= stems_in_every_language(" ".join(also))
     return found

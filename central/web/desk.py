@@ -2,7 +2,8 @@
 """The merchant desk's pages (``/desk``): log in, accept a voucher, history, statement.
 Comune staff log in here too and land on their kiosks' fleet page (central/web/staff.py).
 
-Server-rendered HTML (Jinja2, autoescaped), no script. Every form carries a CSRF token:
+Server-rendered HTML (Jinja2, autoescaped); the only script is the accept page's camera
+scan (static/scan.js, the desk's own origin only). Every form carries a CSRF token:
 an HMAC of the browser's desk cookie under a platform secret, so a page of another
 site can neither read nor forge it; the cookies are ``HttpOnly`` and
 ``SameSite=Strict``, and ``Secure`` except over plain http to the loopback address

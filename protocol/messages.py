@@ -269,6 +269,7 @@ class PurchasePayload(Strict):
 PAYLOADS: dict[str, type[BaseModel]] = {
     SubmissionKind.APPLICATION: ApplicationPayload,
     SubmissionKind.PURCHASE: PurchasePayload,
+    SubmissionKind.WALLET_PIN: WalletPinRequest,
 }
 MAX_PAYLOAD_BYTES = 64 * 1024  # of any entry's payload, as JSON
 

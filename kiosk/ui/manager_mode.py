@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kiosk.ui.idle import IdleWatcher
 
 LOGIN, DASHBOARD = "manager_login", "manager"
-MANAGER_ROUTES = (LOGIN, DASHBOARD)
+MANAGER_ROUTES = (LOGIN, DASHBOARD, "wallet_pin")  # the screens only a manager sees
 LONG_PRESS_MS = 3000  # on the Social Point's name: the way to the manager login
 
 

@@ -36,6 +36,7 @@ def data_screens() -> dict[str, type[DataScreen]]:
     from kiosk.ui.screens.service_detail import ServiceDetailScreen
     from kiosk.ui.screens.service_list import ServiceListScreen
     from kiosk.ui.screens.wallet import WalletScreen
+    from kiosk.ui.screens.wallet_pin import WalletPinScreen
 
     classes = (
         CatalogScreen,
@@ -49,6 +50,7 @@ def data_screens() -> dict[str, type[DataScreen]]:
         CartScreen,
         CheckoutScreen,
         WalletScreen,
+        WalletPinScreen,
     )
     return {screen.route: screen for screen in classes}
 

@@ -28,7 +28,7 @@ from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt, with_protocol
 from printing.slip import SlipContext
-from protocol.messages import ApplicationPayload
+from protocol.messages import ApplicationPayload, check_submission
 from protocol.states import SubmissionKind
 from protocol.wire import Result
 from store import outbox
@@ -168,7 +168,9 @@ def submit(
         assisted_by=assisted_by,
         assisted_proof=proof,
     )
-    entry_uuid = outbox.add(session, SubmissionKind.APPLICATION, payload.model_dump(mode="json"))
+    data = payload.model_dump(mode="json")
+    check_submission(SubmissionKind.APPLICATION, data)  # as the platform reads it, from JSON
+    entry_uuid = outbox.add(session, SubmissionKind.APPLICATION, data)
     applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
     slip = application_receipt(
         context,

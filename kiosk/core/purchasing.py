@@ -32,7 +32,7 @@ from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
-from protocol.messages import PurchaseLine, PurchasePayload
+from protocol.messages import PurchaseLine, PurchasePayload, check_submission
 from protocol.states import Payment, SubmissionKind
 from store import outbox
 from store.models import OutboxEntry, Provider, Service
@@ -320,7 +320,9 @@ def place_order(
         desk_proof=desk_confirmation,
         phone=checkout.phone,  # dropped once the platform accepts (store/retention.py)
     )
-    entry_uuid = outbox.add(session, SubmissionKind.PURCHASE, payload.model_dump(mode="json"))
+    data = payload.model_dump(mode="json")
+    check_submission(SubmissionKind.PURCHASE, data)  # as the platform reads it, from JSON
+    entry_uuid = outbox.add(session, SubmissionKind.PURCHASE, data)
     providers = sorted({ln.provider for ln in cart.lines})
     lang = checkout.language
     receipt = purchase_receipt(

@@ -4,24 +4,42 @@
 The schema itself is created and changed only by the Alembic migrations in
 ``store/migrations``; these classes describe it for queries. Multilingual texts are
 JSON objects keyed by language code ({"it": ..., "en": ...}); prices are euro cents.
-Timestamps are UTC without tzinfo (SQLite keeps no offsets).
+Timestamps are stored as UTC without tzinfo (SQLite keeps no offsets) and read back
+so; an aware value written or compared is converted to UTC first (``UtcDateTime``),
+never stored with its offset silently dropped.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import JSON, CheckConstraint, DateTime, Dialect, ForeignKey, Index, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from protocol.states import OutboxState, PrintJobState
 
 I18n = dict[str, str]
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """An instant as the store keeps it: naive UTC. An aware value (a local time, a
+    platform's instant with its offset) is converted to UTC before it is written or
+    compared; a naive one is the store's own UTC already."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            return value.astimezone(UTC).replace(tzinfo=None)
+        return value
+
+
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime,
         dict[str, str]: JSON,
         list[str]: JSON,
         dict[str, Any]: JSON,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +57,30 @@ def _collect_cycles_on_the_main_thread() -> Iterator[None]:
     if not gc.isenabled():
         _tests_collected[0] += 1
         gc.collect(2 if _tests_collected[0] % 50 == 0 else 1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stores_start_from_a_migrated_template(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    # Migrating a new store runs every Alembic migration (~0.2 s); hundreds of tests open
+    # one. A store file migrated once per test process is copied where a test's store
+    # would start empty: the schema is the same, as the migration tests (which build
+    # their older stores first) and every subprocess kiosk still migrate from nothing.
+    template = tmp_path_factory.mktemp("migrated") / "kiosk.sqlite3"
+    Store(template).close()
+    assert not template.with_name("kiosk.sqlite3-wal").exists()
+    original = Store.__init__
+
+    def from_template(self: Store, path: Path) -> None:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(template, path)
+        original(self, path)
+
+    Store.__init__ = from_template  # type: ignore[method-assign]
+    yield
+    Store.__init__ = original  # type: ignore[method-assign]
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 """The merchant desk's pages (``/desk``): log in, accept a voucher, history, statement.
 Comune staff log in here too and land on their kiosks' fleet page (central/web/staff.py).
 
-Server-rendered HTML (Jinja2, autoescaped), no script. Every form carries a CSRF token:
+Server-rendered HTML (Jinja2, autoescaped); the only script is the accept page's camera
+scan (static/scan.js, the desk's own origin only). Every form carries a CSRF token:
 an HMAC of the browser's desk cookie under a platform secret, so a page of another
 site can neither read nor forge it; the cookies are ``HttpOnly`` and
 ``SameSite=Strict``, and ``Secure`` except over plain http to the loopback address
@@ -49,10 +50,12 @@ REFUSAL_STATUS = {
     "sample_voucher": 404,
     "outside_scope": 403,
 }
+SCRIPTS = ("scan", "jsQR")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "media-src 'self' blob: mediastream:; form-action 'self'; "
         "frame-ancestors 'none'; base-uri 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
@@ -282,6 +285,16 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
     def stylesheet() -> Response:
         css = (HERE / "static" / "desk.css").read_text(encoding="utf-8")
         return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+    @router.get("/desk/static/{name}.js")
+    def script(name: str) -> Response:
+        """The camera scan of the accept page and its QR decoder (jsQR, Apache-2.0,
+        shipped unmodified with its licence beside it)."""
+        if name not in SCRIPTS:
+            raise HTTPException(404, "no such script")
+        text = (HERE / "static" / f"{name}.js").read_text(encoding="utf-8")
+        headers = {"Cache-Control": "max-age=3600", "X-Content-Type-Options": "nosniff"}
+        return Response(text, media_type="text/javascript", headers=headers)
 
     @router.get("/desk/login")
     def login_page(request: Request) -> Response:

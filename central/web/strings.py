@@ -43,6 +43,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The code printed under the QR, for example ABCD-EFGH-JK.",
     },
     "check": {"it": "Verifica", "en": "Check"},
+    "scan": {"it": "Inquadra il QR con la fotocamera", "en": "Scan the QR with the camera"},
+    "scan_camera": {"it": "Fotocamera", "en": "Camera"},
+    "scan_looking": {
+        "it": "Inquadri il QR del buono, ben illuminato.",
+        "en": "Point the camera at the voucher's QR, in good light.",
+    },
+    "scan_found": {"it": "QR letto: verifica in corso.", "en": "QR read: checking."},
+    "scan_no_camera": {
+        "it": "La fotocamera non è disponibile: scriva il codice.",
+        "en": "The camera is not available: type the code.",
+    },
     "voucher": {"it": "Buono", "en": "Voucher"},
     "programme": {"it": "Iniziativa", "en": "Programme"},
     "comune": {"it": "Comune", "en": "Comune"},

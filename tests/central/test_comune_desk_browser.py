@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import zxingcpp
+from PIL import Image
 
 from central.app import create_app
 from central.dataset import seed_if_empty
@@ -27,6 +28,7 @@ from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.status_lookup import find
 from kiosk.core.wallet import OpenedWallet, attempt_tag, open_wallet, print_voucher
+from printing.documents import Voucher, voucher
 from printing.escpos_render import PROFILES, render
 from printing.print_queue import next_pending
 from printing.slip import SlipContext
@@ -54,6 +56,7 @@ class World:
     kiosk: SyncEngine
     lookup_key: str  # the kiosk's key of the status look-up, as enrollment gives it
     browser: Any
+    playwright: Any  # for a browser of another kind (a camera)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +92,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
         )
-        yield World(platform, server.url, kiosk, client.lookup_key(), browser)
+        yield World(platform, server.url, kiosk, client.lookup_key(), browser, playwright)
         browser.close()
     client.close()
     store.close()
@@ -221,3 +224,88 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
     assert "ha cambiato lo stato" in log and "ha emesso un buono" in log and protocol in log
     shoot(page, "16-staff-audit")
     page.context.close()
+
+
+def camera_video(images: list[Any], folder: Path) -> Path:
+    """A video for Chromium's fake camera (Y4M, 640x480): the printed slip's QR, cut
+    out where zxing-cpp finds it, on a white page, as a phone held over it sees it."""
+    for image in images:
+        for found in zxingcpp.read_barcodes(image):
+            if found.format == zxingcpp.BarcodeFormat.QRCode:
+                corners = found.position
+                left, top = corners.top_left.x, corners.top_left.y
+                right, bottom = corners.bottom_right.x, corners.bottom_right.y
+                margin = 24
+                qr = image.convert("L").crop(
+                    (left - margin, top - margin, right + margin, bottom + margin)
+                )
+                break
+        else:
+            continue
+        break
+    else:
+        raise AssertionError("no QR on the printed slip")
+    side = 400
+    frame = Image.new("L", (640, 480), 255)
+    frame.paste(qr.resize((side, side), Image.Resampling.NEAREST), (120, 40))
+    ycbcr = frame.convert("RGB").convert("YCbCr")
+    y, cb, cr = ycbcr.split()
+    half = (320, 240)
+    planes = y.tobytes() + cb.resize(half).tobytes() + cr.resize(half).tobytes()
+    path = folder / "voucher.y4m"
+    with path.open("wb") as out:
+        out.write(b"YUV4MPEG2 W640 H480 F5:1 Ip A1:1 C420jpeg\n")
+        for _ in range(5):
+            out.write(b"FRAME\n" + planes)
+    return path
+
+
+def test_a_shop_scans_a_printed_voucher_with_the_camera_and_it_counts_once(
+    world: World, tmp_path: Path
+) -> None:
+    issued = world.platform.issue_voucher("BNCMTT15B19G224I", "piazzola", PROGRAMME, 3_000)
+    slip = voucher(
+        SLIP,
+        Voucher(
+            programme=issued["programme"],
+            issuer=issued["issuer"],
+            signed_code=issued["signed_code"],
+            human_code=issued["code"],
+            valid_from=date.fromisoformat(issued["valid_from"]),
+            valid_until=date.fromisoformat(issued["valid_until"]),
+            amount_cents=issued["amount_cents"],
+        ),
+    )
+    printed = decode(render(slip, PROFILES["58mm-image-qr"]))  # the kiosk's bytes
+    video = camera_video(printed.images, tmp_path)
+    camera = world.playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={video}",
+        ],
+    )
+    context = camera.new_context(viewport=PHONE, locale="it-IT")
+    context.set_default_timeout(20_000)
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    page.goto(f"{world.url}/desk/login")
+    page.get_by_label("Nome utente").fill("alimentari")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").press("Enter")
+    page.get_by_role("button", name="Inquadra il QR con la fotocamera").click()
+    page.get_by_text("Valido: si può accettare").wait_for()
+    assert "30,00 €" in page.inner_text("main")
+    shoot(page, "19-shop-scanned")
+    page.get_by_role("button", name="Incassa tutto").click()
+    page.get_by_role("heading", name="Buono incassato").wait_for()
+    page.get_by_role("link", name="Un altro buono").click()
+    page.get_by_role("button", name="Inquadra il QR con la fotocamera").click()
+    page.get_by_role("heading", name="Buono non accettato").wait_for()
+    assert "già stato usato per intero" in page.inner_text("main")
+    shoot(page, "20-shop-scanned-again")
+    camera.close()

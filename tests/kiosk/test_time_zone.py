@@ -147,3 +147,18 @@ def test_a_reprinted_copy_s_banner_says_the_kiosk_zone_s_time(
     assert texts[1] in {f"ristampa del {at:%d/%m/%Y %H:%M}" for at in (before, after)}
     assert texts.count("DUPLICATO n. 1") == 2 and texts.count("Ricevuta n. 7") == 1
     store.close()
+
+
+def test_the_store_keeps_an_aware_instant_as_utc_never_its_local_clock(tmp_path: Path) -> None:
+    store = Store(tmp_path / "kiosk.sqlite3")
+    in_tokyo = datetime(2026, 3, 11, 0, 30, tzinfo=TOKYO)  # 15:30 UTC on the 10th
+    with store.write() as session:
+        entry_uuid = outbox.add(session, "event", {"type": "test"})
+        row = session.query(OutboxEntry).filter_by(uuid=entry_uuid).one()
+        row.created_at = in_tokyo
+    with store.read() as session:
+        row = session.query(OutboxEntry).filter_by(uuid=entry_uuid).one()
+        assert row.created_at == datetime(2026, 3, 10, 15, 30)  # naive UTC, as every row
+        after = datetime(2026, 3, 11, 0, 0, tzinfo=TOKYO)  # compared in UTC too
+        assert session.query(OutboxEntry).filter(OutboxEntry.created_at > after).count() == 1
+    store.close()

@@ -11,15 +11,12 @@ the corrected version when it comes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 import requests
 from sqlalchemy import select
 
-from central.platform import Platform
 from protocol.records import STREAM_OF
 from store import set_aside
 from store.database import Store
@@ -27,104 +24,7 @@ from store.models import OutboxEntry
 from sync.engine import STREAMS, SyncEngine
 from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server
 from tests.sync.helpers import inject
-
-CF = "RSSMRA80A01G224K"
-
-
-def _status(platform: Platform) -> dict[str, Any]:
-    return {
-        "id": "a" * 64,
-        "state": "in_review",
-        "protocol": "PROT-2026-000001",
-        "call": "bs-piazzola",
-        "updated_at": datetime.now(UTC).isoformat(),
-        "note": {"it": "Portare l'ISEE"},
-    }
-
-
-def _wallet(platform: Platform) -> dict[str, Any]:
-    platform.set_credit(CF, "Credito welfare", 5000)
-    locator = platform.set_wallet_pin(CF, "402718")
-    return platform.records("wallets")[locator]
-
-
-def _record(kind: str, record_id: str) -> Callable[[Platform], dict[str, Any]]:
-    return lambda platform: platform.records(kind)[record_id]
-
-
-# name: (kind, the good record it starts from, how it is spoiled)
-POISON: dict[str, tuple[str, Callable[[Platform], dict[str, Any]], Callable[[dict], dict]]] = {
-    "status note longer than the kiosk allows": (
-        "application_statuses",
-        _status,
-        lambda r: {**r, "note": {"it": "n" * 1001}},
-    ),
-    "call closing without a time-zone offset": (
-        "calls",
-        _record("calls", "bs-piazzola"),
-        lambda r: {**r, "closes_at": r["closes_at"][:19]},
-    ),
-    "buy-now service without a price": (
-        "services",
-        _record("services", "s01"),
-        lambda r: {**r, "price_cents": None},
-    ),
-    "Comune name over the kiosk's length": (
-        "comuni",
-        _record("comuni", "piazzola"),
-        lambda r: {**r, "name": "P" * 81},
-    ),
-    "operator name over the kiosk's length": (
-        "operators",
-        _record("operators", "1001"),
-        lambda r: {**r, "name": "S" * 121},
-    ),
-    "provider name over the kiosk's length": (
-        "providers",
-        _record("providers", "coop-girasole"),
-        lambda r: {**r, "name": "C" * 121},
-    ),
-    "description only in English": (
-        "services",
-        _record("services", "s01"),
-        lambda r: {**r, "description": {"en": "English only"}},
-    ),
-    "call description only in English": (
-        "calls",
-        _record("calls", "bs-piazzola"),
-        lambda r: {**r, "description": {"en": "English only"}},
-    ),
-    "call closing before it opens": (
-        "calls",
-        _record("calls", "bs-piazzola"),
-        lambda r: {**r, "closes_at": r["opens_at"], "opens_at": r["closes_at"]},
-    ),
-    "control character in a title": (
-        "services",
-        _record("services", "s01"),
-        lambda r: {**r, "title": {"it": "Baby\x07sitter"}},
-    ),
-    "control character in a category label": (
-        "categories",
-        _record("categories", "childcare"),
-        lambda r: {**r, "label": {"it": "Infanzia\x1b[31m"}},
-    ),
-    "empty keyword": (
-        "services",
-        _record("services", "s01"),
-        lambda r: {**r, "keywords": ["bambini", " "]},
-    ),
-    "sealed wallet that is not base64url": (
-        "wallets",
-        _wallet,
-        lambda r: {**r, "sealed": "not sealed at all, in clear: 50 euro"},
-    ),
-    "sealed wallet too short to hold anything": (
-        "wallets",
-        _wallet,
-        lambda r: {**r, "sealed": "abc"},
-    ),
-}
+from tests.sync.poison import CF, POISON
 
 
 def admin(central: Central, method: str, path: str, **kwargs: Any) -> requests.Response:

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A kiosk's push costs the platform a fixed number of database round trips, however
+many entries it carries: with 200 kiosks pushing at once, a query per entry (the epoch
+read again, each server id written on its own) made every push wait on the others. On
+PostgreSQL the entries go in one INSERT; SQLite, in the platform's own process, takes an
+INSERT per row (no round trip) and nothing else per entry."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event
+
+from protocol.messages import SubmissionEntry
+from tests.sync.conftest import Central
+
+
+def _events(count: int) -> list[SubmissionEntry]:
+    moment = datetime.now(UTC)
+    return [
+        SubmissionEntry(
+            uuid=str(uuid.uuid4()), kind="event", created_at=moment, payload={"n": number}
+        )
+        for number in range(count)
+    ]
+
+
+def test_a_push_costs_the_same_statements_for_5_or_40_entries(central: Central) -> None:
+    platform = central.platform
+    device_id, _token = platform.enroll(platform.new_enrollment_code(), "kiosk-push")
+    platform.submit(device_id, _events(3))  # the first batch fills the caches
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(platform.engine, "before_cursor_execute", count)
+    try:
+        costs = []
+        for size in (5, 40):
+            statements.clear()
+            answers = platform.submit(device_id, _events(size))
+            assert [a.status for a in answers] == ["accepted"] * size
+            assert len({a.server_id for a in answers}) == size
+            inserts = sum(s.lstrip().upper().startswith("INSERT") for s in statements)
+            per_row = platform.engine.dialect.name == "sqlite"
+            costs.append(len(statements) - (inserts if per_row else 0))
+    finally:
+        event.remove(platform.engine, "before_cursor_execute", count)
+    assert costs[0] == costs[1] <= 12, costs

@@ -43,3 +43,22 @@ def seed_if_empty(platform: Platform, path: Path, today: date | None = None) -> 
                 items.append((kind, _absolute_dates(record, day) if kind == "calls" else record))
     platform.publish_many(items)
     return True
+
+
+def seed_demo_citizens(platform: Platform, path: Path) -> int:
+    """Demo citizens with a wallet PIN, a welfare credit and buoni spesa (made-up people,
+    listed in the README), so the credit and "Stampa i miei buoni" can be tried in demo
+    mode. One scrypt per citizen: called only when a demo platform is first seeded."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    citizens = data.get("citizens", [])
+    for citizen in citizens:
+        cf, comune = citizen["cf"], citizen["comune"]
+        credit = citizen.get("credit")
+        if credit:
+            platform.set_credit(cf, credit["programme"], credit["balance_cents"], comune)
+        for voucher in citizen.get("vouchers", []):
+            platform.issue_voucher(
+                cf, comune, voucher["programme"], voucher["amount_cents"], voucher["valid_days"]
+            )
+        platform.set_wallet_pin(cf, citizen["pin"], comune)
+    return len(citizens)

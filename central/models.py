@@ -136,6 +136,27 @@ class PlatformSecret(Base):
     value: Mapped[str] = mapped_column(String(200))
 
 
+class StatusSubject(Base):
+    """Whose application a status record is about, for the platform only: each kiosk gets
+    the record under its own lookup key (central/kiosk_lookup.py), made from these."""
+
+    __tablename__ = "status_subjects"
+
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # platform's id
+    tracking_code: Mapped[str] = mapped_column(String(32))
+    codice_fiscale: Mapped[str] = mapped_column(String(16))
+
+
+class HolderCode(Base):
+    """A wallet holder's codice fiscale, for the platform only: a kiosk reports a wrong
+    wallet PIN under its own lookup key, and the platform finds whose it is."""
+
+    __tablename__ = "holder_codes"
+
+    holder: Mapped[str] = mapped_column(String(64), primary_key=True)
+    codice_fiscale: Mapped[str] = mapped_column(String(16))
+
+
 class SigningKey(Base):
     """A public key vouchers may be signed with: the platform's (any voucher) or a
     kiosk's (service vouchers of the orders that kiosk sends). Published to devices with

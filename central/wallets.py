@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.kiosk_lookup import holder_for_tag, note_holder
 from central.models import Device, PlatformSecret, Record, WalletHolder
 from vouchers.wallet_key import (
     WalletKey,
@@ -52,6 +53,14 @@ def holder_of(session: Session, locator: str) -> WalletHolder | None:
     return session.scalar(select(WalletHolder).where(WalletHolder.locator == locator))
 
 
+def check_pin(pin: str) -> None:
+    """WalletError unless the PIN is one a citizen may have."""
+    if not valid_pin(pin):
+        raise WalletError("weak_pin", "a wallet PIN has 6 to 8 digits")
+    if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
+        raise WalletError("weak_pin", "a wallet PIN cannot be one digit repeated or a run")
+
+
 def set_pin(
     session: Session,
     holder: str,
@@ -62,10 +71,7 @@ def set_pin(
     document: str | None,
 ) -> WalletHolder:
     """Sets (or resets) the citizen's wallet PIN; the caller reseals their wallet."""
-    if not valid_pin(pin):
-        raise WalletError("weak_pin", "a wallet PIN has 6 to 8 digits")
-    if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
-        raise WalletError("weak_pin", "a wallet PIN cannot be one digit repeated or a run")
+    check_pin(pin)
     if comune is not None and session.get(Record, ("comuni", comune)) is None:
         raise WalletError("unknown_comune", f"unknown comune {comune!r}")
     key = wallet_key(codice_fiscale, pin)
@@ -77,6 +83,7 @@ def set_pin(
     row.comune = comune if comune is not None else row.comune
     row.set_by, row.document = set_by, (document or None)
     row.set_at, row.failures, row.locked_at = datetime.now(UTC), 0, None
+    note_holder(session, holder, codice_fiscale)  # its kiosks report wrong PINs by their keys
     session.flush()
     return row
 
@@ -138,29 +145,29 @@ def check_wallet_proof(
     return None, row.holder
 
 
-def wallet_event(session: Session, device: Device | None, payload: dict[str, Any]) -> bool:
+def wallet_event(session: Session, device: Device | None, payload: dict[str, Any]) -> str | None:
     """Counts a kiosk's report of a wrong PIN, or clears the count on a proven opening;
-    True when the wallet must be resealed (it has just locked or unlocked)."""
+    the holder whose wallet must be resealed (it has just locked), or None."""
     kind = payload.get("type")
     if kind == "wallet_pin_failed" and isinstance(payload.get("holder"), str):
-        row = session.get(WalletHolder, payload["holder"])
+        row = holder_for_tag(session, device, payload["holder"])  # under the kiosk's key
         if row is None or row.locked_at is not None:
-            return False
+            return None
         row.failures += 1
         if row.failures >= NETWORK_ATTEMPTS:
             row.locked_at = datetime.now(UTC)
-            return True
-        return False
+            return row.holder
+        return None
     if kind == "wallet_opened" and device is not None and isinstance(payload.get("wallet"), str):
         row = holder_of(session, payload["wallet"])
         if row is None or row.locked_at is not None:
-            return False
+            return None
         expected = opened_proof(
             bytes.fromhex(row.proof_key), device.kiosk_id, str(payload.get("at"))
         )
         if hmac.compare_digest(expected, str(payload.get("proof"))):
             row.failures = 0
-    return False
+    return None
 
 
 def check_login_proof(

@@ -268,6 +268,7 @@ class PurchasePayload(Strict):
 PAYLOADS: dict[str, type[BaseModel]] = {
     SubmissionKind.APPLICATION: ApplicationPayload,
     SubmissionKind.PURCHASE: PurchasePayload,
+    SubmissionKind.WALLET_PIN: WalletPinRequest,
 }
 
 

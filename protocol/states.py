@@ -111,6 +111,7 @@ class SubmissionKind(StrEnum):
     EVENT = "event"
     APPLICATION = "application"
     PURCHASE = "purchase"
+    WALLET_PIN = "wallet_pin"  # a PIN set in an assisted session (WalletPinRequest), sealed
 
 
 class SubmissionStatus(StrEnum):

@@ -42,6 +42,7 @@ def utcnow() -> datetime:
 VISIBLE: dict[str, tuple[str, ...]] = {
     "application": ("call", "form", "form_sha256", "tracking_code", "channel", "assisted_by"),
     "purchase": ("order", "total_cents", "payment", "channel", "assisted_by", "holder"),
+    "wallet_pin": ("operator", "document", "issued_at"),  # never the PIN nor the CF
 }
 SEALED_KINDS = frozenset(VISIBLE)  # events hold no citizen data and stay readable
 

@@ -37,6 +37,7 @@ KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
     "application": ("call", "form", "form_sha256", "tracking_code", "channel", "assisted_by"),
     "event": ("type", "operator", "kiosk"),  # audit events hold no citizen data
     "purchase": ("order", "total_cents", "payment", "channel", "assisted_by"),
+    "wallet_pin": ("operator", "document"),
 }
 FINISHED_PRINT_STATES = (
     "printed",

@@ -34,6 +34,8 @@ def load(path: Path) -> DeviceIdentity | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         key = data.get("lookup_key")
+        if data.get("lookup_key_of") != data["device_id"]:
+            key = None  # the network's shared key of before: this kiosk's own is fetched
         return DeviceIdentity(str(data["device_id"]), str(data["token"]), str(key) if key else None)
     except FileNotFoundError:
         return None
@@ -53,6 +55,7 @@ def save(path: Path, identity: DeviceIdentity) -> None:
                 "device_id": identity.device_id,
                 "token": identity.token,
                 "lookup_key": identity.lookup_key,
+                "lookup_key_of": identity.device_id,  # each kiosk has its own
             },
             file,
         )

@@ -1201,6 +1201,41 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>ManagerDeskScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>⚠ Wallets locked by wrong PINs</source>
+            <translation>⚠ Portafogli bloccati per PIN sbagliati</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>The kiosk cannot tell whose wallets these are. A citizen whose PIN does not work: check an identity document, then set a new PIN.</source>
+            <translation>Il chiosco non sa di chi siano questi portafogli. A un cittadino il cui PIN non funziona: controlla un documento d&apos;identità, poi imposta un nuovo PIN.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Set a wallet PIN</source>
+            <translation>Imposta un PIN del portafoglio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>No wallet is locked.</source>
+            <translation>Nessun portafoglio è bloccato.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
+            <translation>Bloccati dalla piattaforma dopo 10 PIN sbagliati ai chioschi del Comune: {n}. Restano bloccati finché non si imposta un nuovo PIN.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
+            <translation>Bloccati a questo chiosco dopo 5 PIN sbagliati: {n}. Il primo si riapre alle {time}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Citizens&apos; wallets</source>
+            <translation>Portafogli dei cittadini</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="138" />
             <source>Sync started: the figures update when it ends.</source>
             <translation>Sincronizzazione avviata: i dati si aggiornano quando finisce.</translation>
@@ -2466,6 +2501,139 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation>Questo Social Point non si è ancora collegato alla piattaforma welfare, quindi non può aprire il tuo portafoglio. Chiedi a un welfare manager o riprova più tardi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalletPinScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>‹ Dashboard</source>
+            <translation>‹ Pannello</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>This kiosk has not reached the platform yet, so the PIN cannot be set here now. Try again when the dashboard shows it online.</source>
+            <translation>Questo chiosco non ha ancora raggiunto la piattaforma, quindi ora il PIN non si può impostare qui. Riprova quando il pannello lo mostra in linea.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>This codice fiscale is not valid: check it on the document.</source>
+            <translation>Questo codice fiscale non è valido: controllalo sul documento.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The two PINs differ: type them again.</source>
+            <translation>I due PIN sono diversi: scrivili di nuovo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The same PIN again</source>
+            <translation>Ripeti lo stesso PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused this PIN as too easy: choose another.</source>
+            <translation>La piattaforma ha rifiutato questo PIN perché troppo facile: scegline un altro.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it: the request waited too long to be sent (the kiosk was offline). Set the PIN again once the kiosk is online.</source>
+            <translation>La piattaforma l&apos;ha rifiutato: la richiesta ha atteso troppo prima di partire (il chiosco era offline). Imposta di nuovo il PIN quando il chiosco è in linea.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it: it could not confirm your login at this kiosk for this Comune. Log out, log in again and retry.</source>
+            <translation>La piattaforma l&apos;ha rifiutato: non ha potuto confermare il tuo accesso a questo chiosco per questo Comune. Esci, rientra e riprova.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it ({code}). Call the platform&apos;s help desk.</source>
+            <translation>La piattaforma l&apos;ha rifiutato ({code}). Chiama l&apos;assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform does not know your operator code: call the platform&apos;s help desk.</source>
+            <translation>La piattaforma non conosce il tuo codice operatore: chiama l&apos;assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The citizen&apos;s codice fiscale</source>
+            <translation>Codice fiscale del cittadino</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The PIN has 6 to 8 digits.</source>
+            <translation>Il PIN ha da 6 a 8 cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>That did not work. Nothing was sent; try again.</source>
+            <translation>Non è riuscito. Non è stato inviato nulla; riprova.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Set the PIN</source>
+            <translation>Imposta il PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Set a citizen&apos;s wallet PIN</source>
+            <translation>PIN del portafoglio di un cittadino</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Sent: the platform sets the PIN as soon as it receives it (usually within a minute)…</source>
+            <translation>Inviato: la piattaforma imposta il PIN appena lo riceve (di solito entro un minuto)…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Residence permit</source>
+            <translation>Permesso di soggiorno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Passport</source>
+            <translation>Passaporto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Not one digit repeated nor a run like 123456: choose another.</source>
+            <translation>Non una cifra ripetuta né una sequenza come 123456: scegline un altro.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>New wallet PIN (6 to 8 digits)</source>
+            <translation>Nuovo PIN del portafoglio (da 6 a 8 cifre)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Identity document you checked</source>
+            <translation>Documento d&apos;identità controllato</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Identity card</source>
+            <translation>Carta d&apos;identità</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>For a citizen who has no wallet PIN, forgot it, or whose wallet is locked by wrong PINs. Check an identity document first: the new PIN replaces the old one at every kiosk of the Comune and unlocks the wallet. Only the kind of document is recorded, with your operator code.</source>
+            <translation>Per un cittadino che non ha il PIN del portafoglio, l&apos;ha dimenticato o ha il portafoglio bloccato per PIN sbagliati. Prima controlla un documento d&apos;identità: il nuovo PIN sostituisce il vecchio in tutti i chioschi del Comune e sblocca il portafoglio. Si registra solo il tipo di documento, con il tuo codice operatore.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Driving licence</source>
+            <translation>Patente</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Done: the PIN is set. The citizen can use it at this kiosk after the next sync, in a minute or two.</source>
+            <translation>Fatto: il PIN è impostato. Il cittadino può usarlo a questo chiosco dopo la prossima sincronizzazione, tra un paio di minuti.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Choose the identity document you checked.</source>
+            <translation>Scegli il documento d&apos;identità che hai controllato.</translation>
         </message>
     </context>
 </TS>

@@ -1187,6 +1187,41 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>ManagerDeskScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>⚠ Wallets locked by wrong PINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>The kiosk cannot tell whose wallets these are. A citizen whose PIN does not work: check an identity document, then set a new PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Set a wallet PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>No wallet is locked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
+            <source>Citizens&apos; wallets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="133" />
             <source>Operator area</source>
             <translation type="unfinished" />
@@ -2449,6 +2484,139 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation type="unfinished">本 Social Point 尚未连接到福利平台，因此无法打开您的钱包。请询问福利工作人员，或稍后再试。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalletPinScreen</name>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>‹ Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>This kiosk has not reached the platform yet, so the PIN cannot be set here now. Try again when the dashboard shows it online.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>This codice fiscale is not valid: check it on the document.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The two PINs differ: type them again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The same PIN again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused this PIN as too easy: choose another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it: the request waited too long to be sent (the kiosk was offline). Set the PIN again once the kiosk is online.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it: it could not confirm your login at this kiosk for this Comune. Log out, log in again and retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it ({code}). Call the platform&apos;s help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform does not know your operator code: call the platform&apos;s help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The citizen&apos;s codice fiscale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The PIN has 6 to 8 digits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>That did not work. Nothing was sent; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Set the PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Set a citizen&apos;s wallet PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Sent: the platform sets the PIN as soon as it receives it (usually within a minute)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Residence permit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Passport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Not one digit repeated nor a run like 123456: choose another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>New wallet PIN (6 to 8 digits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Identity document you checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Identity card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>For a citizen who has no wallet PIN, forgot it, or whose wallet is locked by wrong PINs. Check an identity document first: the new PIN replaces the old one at every kiosk of the Comune and unlocks the wallet. Only the kind of document is recorded, with your operator code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Driving licence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Done: the PIN is set. The citizen can use it at this kiosk after the next sync, in a minute or two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>Choose the identity document you checked.</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -32,7 +32,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
             raise HTTPException(403, f"not_allowed: a {reader.role} device does not pull {stream}")
         # Serialised by the platform from the stored JSON: the model documents the page,
         # the records were validated when published.
-        page = platform.changes(stream, int(since), limit, reader.comune)
+        page = platform.changes(stream, int(since), limit, reader.comune, reader.id)
         return Response(page, media_type="application/json")
 
     @api.put("/v1/admin/records/{kind}/{record_id}", dependencies=admin)

@@ -47,9 +47,10 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         return {"epoch": platform.new_epoch().id}
 
     @api.get("/v1/device/lookup-key", response_model=messages.LookupKey)
-    def lookup_key(_device: Annotated[Device, Depends(guards.kiosk)]) -> messages.LookupKey:
-        """The key under which application statuses are published (forms/lookup.py)."""
-        return messages.LookupKey(lookup_key=platform.lookup_secret().hex())
+    def lookup_key(device: Annotated[Device, Depends(guards.kiosk)]) -> messages.LookupKey:
+        """This kiosk's own key of the application statuses and wrong-PIN reports
+        (forms/lookup.py, central/kiosk_lookup.py): another kiosk's says nothing here."""
+        return messages.LookupKey(lookup_key=platform.kiosk_lookup_secret(device.id).hex())
 
     @api.get("/v1/device/sealing-key", response_model=messages.SealingKey)
     def sealing_key(_device: Annotated[Device, Depends(guards.kiosk)]) -> messages.SealingKey:

@@ -51,6 +51,7 @@ class Platform:
             "application": statuses.received,
             "purchase": wallet.purchase_accepted,
             "event": wallet.event_accepted,
+            "wallet_pin": wallet.pin_request_accepted,
         }
         intake = self.intake = Submissions(database, follow_up)
 
@@ -78,6 +79,7 @@ class Platform:
         self.compact = database.compact
 
         self.lookup_secret = statuses.lookup_secret
+        self.kiosk_lookup_secret = statuses.kiosk_lookup_secret
         self.set_application_status = statuses.set_application_status
 
         self.register_signing_key = wallet.register_signing_key

@@ -12,11 +12,14 @@ from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from central import epochs
+from central.kiosk_lookup import kiosk_secret, lookup_secret_in, rekeyed
 from central.models import Change, Record
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
 from central.scopes import scope_of, scope_text, visible_to
 from protocol import records
+
+STATUS_STREAM = "statuses"  # application statuses, keyed per kiosk
 
 
 class PublishError(ValueError):
@@ -112,9 +115,18 @@ class Catalog:
             rows = session.scalars(select(Record).where(Record.kind == kind))
             return {row.id: row.data for row in rows}
 
-    def changes(self, stream: str, since: int, limit: int, comune: str | None = None) -> str:
+    def changes(
+        self,
+        stream: str,
+        since: int,
+        limit: int,
+        comune: str | None = None,
+        device_id: str | None = None,
+    ) -> str:
         """A page of ``stream`` after ``since``: the JSON text of a ChangePage; for a
-        kiosk of ``comune``, only the changes its Social Point needs (central/scopes.py).
+        kiosk of ``comune``, only the changes its Social Point needs (central/scopes.py);
+        for kiosk ``device_id``, records keyed by a citizen's codes under its own lookup
+        key (central/kiosk_lookup.py).
 
         Each record goes out as the JSON text it was stored as (validated when it was
         published), never decoded and encoded again: a full catalog is thousands of
@@ -139,15 +151,18 @@ class Catalog:
                 .order_by(Change.seq)
                 .limit(limit + 1)
             ).all()
-        has_more = len(rows) > limit
-        rows = rows[:limit]
+            has_more = len(rows) > limit
+            rows = rows[:limit]
+            if device_id is not None and stream == STATUS_STREAM:
+                key = kiosk_secret(lookup_secret_in(session), device_id)
+                rows = rekeyed(session, key, rows)
         dumps = json.dumps
         items = ",".join(
             f'{{"kind":{dumps(kind)},"op":{dumps(op)},"id":{dumps(record_id)},'
             f'"data":{data if data is not None else "null"}}}'
             for _seq, kind, op, record_id, data in rows
         )
-        next_cursor = str(rows[-1].seq if rows else since)
+        next_cursor = str(rows[-1][0] if rows else since)
         return (
             f'{{"stream":{dumps(stream)},"items":[{items}],'
             f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'

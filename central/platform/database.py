@@ -88,7 +88,7 @@ class Database:
         self._watermarked = epochs.watermark_path(self.engine) is not None
         with self.writing() as session:
             self.epoch, restored = epochs.settle(self.engine, session)
-            from central.platform.statuses import lookup_secret_in
+            from central.kiosk_lookup import lookup_secret_in
 
             lookup_secret_in(session)  # made once here, never raced for by two batches
         if restored:

@@ -4,26 +4,16 @@ tracking code and codice fiscale open (forms/lookup.py)."""
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.models import PlatformSecret, Submission
+from central.kiosk_lookup import kiosk_secret, lookup_secret_in, note_subject
+from central.models import Submission
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import Database
 from forms.lookup import holder_key, status_key
-
-
-def lookup_secret_in(session: Session) -> bytes:
-    """The key of the application status and holder records, made on first use."""
-    row = session.get(PlatformSecret, "status_lookup")
-    if row is None:
-        row = PlatformSecret(name="status_lookup", value=secrets.token_hex(32))
-        session.add(row)
-        session.flush()
-    return bytes.fromhex(row.value)
 
 
 def holder_key_in(session: Session, codice_fiscale: str) -> str:
@@ -37,9 +27,13 @@ class ApplicationStatuses:
         self.catalog = catalog
 
     def lookup_secret(self) -> bytes:
-        """Enrolled kiosks get it to look a status up (see forms/lookup.py)."""
+        """The platform's own key (its ledger's and status records' ids); never given out."""
         with self.database.writing() as session:
             return lookup_secret_in(session)
+
+    def kiosk_lookup_secret(self, device_id: str) -> bytes:
+        """A kiosk's own lookup key (central/kiosk_lookup.py)."""
+        return kiosk_secret(self.lookup_secret(), device_id)
 
     def received(self, session: Session, row: Submission) -> None:
         """An accepted application: its citizen can see it arrived."""
@@ -49,11 +43,10 @@ class ApplicationStatuses:
         self, session: Session, row: Submission, state: str, note: dict[str, str] | None
     ) -> None:
         payload = row.payload or {}
-        key = status_key(
-            lookup_secret_in(session),
-            str(payload.get("tracking_code")),
-            str((payload.get("answers") or {}).get("cf", "")),
-        )
+        code = str(payload.get("tracking_code"))
+        cf = str((payload.get("answers") or {}).get("cf", ""))
+        key = status_key(lookup_secret_in(session), code, cf)
+        note_subject(session, key, code, cf)
         record = {
             "id": key,
             "state": state,

@@ -80,15 +80,45 @@ def _check_purchase(
     )
 
 
+def _check_wallet_pin(
+    session: Session, device: Device | None, entry: messages.SubmissionEntry
+) -> Rejection:
+    """A wallet PIN set in an assisted session, through the kiosk's outbox: the operator's
+    login proof on that kiosk, lately, for its Comune (central/wallets.py)."""
+    from central.wallets import WalletError, check_login_proof, check_pin
+
+    problem = _reject_unless_object(entry.payload) or _payload_problem(entry)
+    if problem is not None:
+        return problem
+    if device is None or device.role != "kiosk":
+        return "not_allowed", "only a kiosk sets a wallet PIN"
+    request = messages.WalletPinRequest.model_validate(entry.payload)
+    try:
+        check_pin(request.pin)
+        check_login_proof(
+            session,
+            device,
+            request.operator,
+            request.codice_fiscale,
+            request.pin,
+            request.issued_at,
+            request.login_proof,
+        )
+    except WalletError as error:
+        return error.code, str(error)
+    return None
+
+
 # Checks per submission kind; the device is the sender (its key signs its vouchers).
 SUBMISSION_CHECKS: dict[str, Check] = {
     "event": _check_event,
     "application": _check_application,
     "purchase": _check_purchase,
+    "wallet_pin": _check_wallet_pin,
 }
 # Kinds whose acceptance changes what the next entry's check reads (a purchase debits a
 # credit): accepted one by one, in the batch's order.
-STATEFUL_KINDS = frozenset({"purchase"})
+STATEFUL_KINDS = frozenset({"purchase", "wallet_pin"})
 # The identifier an accepted submission gets: an application's is its protocol number.
 SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 

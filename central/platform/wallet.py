@@ -219,6 +219,24 @@ class Wallet:
             self.reseal(session, holder)
             return row.locator
 
+    def pin_request_accepted(self, session: Session, row: Submission) -> None:
+        """A wallet PIN set in an assisted session that came through the kiosk's outbox
+        (checked before: central/platform/submissions.py). The PIN itself is not kept."""
+        request = messages.WalletPinRequest.model_validate(row.payload)
+        device = session.get(Device, row.device_id)
+        holder = holder_key_in(session, request.codice_fiscale)
+        set_pin(
+            session,
+            holder,
+            request.codice_fiscale,
+            request.pin,
+            device.comune if device is not None else None,
+            request.operator,
+            request.document,
+        )
+        self.reseal(session, holder)
+        row.payload = {"operator": request.operator, "document": request.document}
+
     def wallet_holder(self, codice_fiscale: str) -> WalletHolder | None:
         with self.database.writing() as session:
             row = session.get(WalletHolder, holder_key_in(session, codice_fiscale))
@@ -230,5 +248,5 @@ class Wallet:
         """A kiosk's wrong wallet PIN, or a proven opening, counted for the citizen."""
         if isinstance(row.payload, dict):
             device = session.get(Device, row.device_id)
-            if wallet_event(session, device, row.payload):
-                self.reseal(session, row.payload["holder"])
+            if (locked := wallet_event(session, device, row.payload)) is not None:
+                self.reseal(session, locked)

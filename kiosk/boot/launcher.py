@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.boot.config import Config
-from kiosk.boot.paths import DEMO_DATASET
+from kiosk.boot.paths import DEMO_CITIZENS, DEMO_DATASET
 
 
 @dataclass
@@ -28,14 +28,15 @@ class EmbeddedPlatform:
 def start_embedded_platform(config: Config) -> EmbeddedPlatform:
     """The demo platform on 127.0.0.1, seeded with the demo catalog; enrolls the kiosk."""
     from central.app import create_app
-    from central.dataset import seed_if_empty
+    from central.dataset import seed_demo_citizens, seed_if_empty
     from central.platform import Platform
     from central.server import EmbeddedServer
 
     database = config.paths.data_dir / "central.sqlite3"
     database.parent.mkdir(parents=True, exist_ok=True)
     platform = Platform(f"sqlite:///{database}", time_zone=config.vouchers.time_zone)
-    seed_if_empty(platform, DEMO_DATASET)
+    if seed_if_empty(platform, DEMO_DATASET):
+        seed_demo_citizens(platform, DEMO_CITIZENS)  # wallet PINs to try the credit with
     # The demo kiosk is enrolled for its Social Point's Comune: it receives that Comune's
     # operators and wallet only, as a real one would.
     comune = (
@@ -52,7 +53,7 @@ def central_main(argv: list[str]) -> int:
     """``social-point central``: serve the reference platform, or make an enrollment code."""
     from central.admin_token import read_admin_token
     from central.app import create_app
-    from central.dataset import seed_if_empty
+    from central.dataset import seed_demo_citizens, seed_if_empty
     from central.platform import Platform
     from central.server import serve_forever, serve_workers
 
@@ -108,7 +109,8 @@ def central_main(argv: list[str]) -> int:
     if args.new_epoch:
         print(f"new epoch {platform.new_epoch().id}")
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
-        print("demo catalog published")
+        seed_demo_citizens(platform, DEMO_CITIZENS)
+        print("demo catalog and demo citizens published")
     if args.enrollment_code:
         from central.devices import GrantError
 

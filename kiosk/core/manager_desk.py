@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kiosk.core import local_time
 from kiosk.core.help_call import waiting_help_requests
 from kiosk.core.refusals import citizen_contact, citizen_reference
+from kiosk.core.wallet_pin import WalletLocks, wallet_locks
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
@@ -67,6 +68,7 @@ class DeskFacts:
     set_aside: list[SetAside] = field(default_factory=list)  # platform records not applied
     # The kiosk's clock minus the platform's, last measured (None: never measured).
     clock_skew_s: int | None = None
+    wallet_locks: WalletLocks = field(default_factory=lambda: WalletLocks([], 0))
 
     @property
     def clock_is_off(self) -> bool:
@@ -113,6 +115,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
         help_requests=waiting_help_requests(session, now),
         set_aside=set_aside.for_manager(session),
         clock_skew_s=kiosk_facts.clock_skew(session),
+        wallet_locks=wallet_locks(session, now),
     )
 
 

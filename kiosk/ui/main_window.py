@@ -52,6 +52,7 @@ def data_screens() -> dict[str, type[DataScreen]]:
     from kiosk.ui.screens.service_detail import ServiceDetailScreen
     from kiosk.ui.screens.service_list import ServiceListScreen
     from kiosk.ui.screens.wallet import WalletScreen
+    from kiosk.ui.screens.wallet_pin import WalletPinScreen
 
     classes = (
         CatalogScreen,
@@ -65,11 +66,12 @@ def data_screens() -> dict[str, type[DataScreen]]:
         CartScreen,
         CheckoutScreen,
         WalletScreen,
+        WalletPinScreen,
     )
     return {screen.route: screen for screen in classes}
 
 
-MANAGER_ROUTES = ("manager_login", "manager")
+MANAGER_ROUTES = ("manager_login", "manager", "wallet_pin")
 LONG_PRESS_MS = 3000  # on the Social Point's name: the way to the manager login
 
 

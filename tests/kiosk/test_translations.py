@@ -21,7 +21,7 @@ from languages.catalog import translate
 # Packages whose strings a citizen reads; their sources are the catalogs' input.
 CATALOG_SOURCES = ("kiosk", "forms", "printing", "languages")
 # Screens only welfare managers see: they may stay in English outside Italian.
-MANAGER_CONTEXTS = {"ManagerDeskScreen", "ManagerLoginScreen"}
+MANAGER_CONTEXTS = {"ManagerDeskScreen", "ManagerLoginScreen", "WalletPinScreen"}
 
 PLACEHOLDER = re.compile(r"\{\w+\}|%n")
 

@@ -148,4 +148,17 @@ def mirror_snapshot(store: Store) -> dict[str, dict[str, dict[str, Any]]]:
 
 
 def assert_mirror_equals_server(store: Store, platform: Platform) -> None:
-    assert mirror_snapshot(store) == server_snapshot(platform)
+    assert _by_protocol(mirror_snapshot(store)) == _by_protocol(server_snapshot(platform))
+
+
+def _by_protocol(
+    snapshot: dict[str, dict[str, dict[str, Any]]],
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Application statuses reach each kiosk under its own lookup key
+    (central/kiosk_lookup.py): compared by protocol number, not by id."""
+    statuses = snapshot.get("application_statuses", {})
+    snapshot["application_statuses"] = {
+        str(row["protocol"]): {k: v for k, v in row.items() if k != "id"}
+        for row in statuses.values()
+    }
+    return snapshot

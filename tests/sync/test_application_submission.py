@@ -139,13 +139,16 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
     identity = ensure_enrolled(
         device_file, client, code=central.platform.new_enrollment_code(), kiosk_id="kiosk-status"
     )
-    assert identity.lookup_key == central.platform.lookup_secret().hex()
+    # The kiosk's own key, never the platform's (central/kiosk_lookup.py).
+    assert identity.lookup_key == central.platform.kiosk_lookup_secret(identity.device_id).hex()
+    assert identity.lookup_key != central.platform.lookup_secret().hex()
     assert load(device_file) == identity
     assert stat.S_IMODE(device_file.stat().st_mode) == 0o600
     assert identity.lookup_key not in repr(identity)
     client.close()
 
     engine.run_once()
+    own_key = engine.client.lookup_key()  # the statuses come to this kiosk under its key
     code = "DOM-ABCD-EFGH"
     [entry] = outcomes(engine, [application(engine, tracking_code=code)])
     engine.run_once()
@@ -158,11 +161,11 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
             "bs-piazzola",
         )
         assert cf not in row.id and "ABCD" not in row.id  # a keyed hash, nothing in plain
-        found = find(session, identity.lookup_key, code, cf)
+        found = find(session, own_key, code, cf)
         assert found is not None and found.state == "received"
         assert found.call_title["it"] == "Buoni spesa – solidarietà alimentare"
-        assert find(session, identity.lookup_key, code, "BNCMTT15B19G224I") is None
-        assert find(session, identity.lookup_key, "DOM-ABCD-EFGK", cf) is None
+        assert find(session, own_key, code, "BNCMTT15B19G224I") is None
+        assert find(session, own_key, "DOM-ABCD-EFGK", cf) is None
         assert find(session, "00" * 32, code, cf).state == "received"  # type: ignore[union-attr]
 
     central.platform.set_application_status(
@@ -170,6 +173,6 @@ def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
     )
     engine.run_once()
     with engine.store.read() as session:
-        found = find(session, identity.lookup_key, code, cf)
+        found = find(session, own_key, code, cf)
     assert found is not None and found.state == "admitted"
     assert found.note == {"it": "Il buono arriva entro 10 giorni."}

@@ -609,12 +609,13 @@ def test_wrong_wallet_pins_lock_it_at_the_kiosk_then_on_every_kiosk_until_the_pi
     central.platform.set_credit(CF, "Credito welfare", 5_000)
     central.platform.set_wallet_pin(CF, PIN)
     kiosk.run_once()
-    guesses = [try_wallet(kiosk.store, central, CF, f"{n:06d}") for n in range(KIOSK_ATTEMPTS)]
+    own = bytes.fromhex(kiosk.client.lookup_key())  # wrong PINs are reported under it
+    guesses = [try_wallet(kiosk.store, central, CF, f"{n:06d}", own) for n in range(KIOSK_ATTEMPTS)]
     assert [g.reason for g in guesses if isinstance(g, WalletRefusal)] == ["wrong"] * (
         KIOSK_ATTEMPTS - 1
     ) + ["locked_here"]
     assert [g.left for g in guesses[:2] if isinstance(g, WalletRefusal)] == [4, 3]
-    right = try_wallet(kiosk.store, central, CF)  # even the right PIN waits now, here
+    right = try_wallet(kiosk.store, central, CF, lookup_key=own)  # the right PIN waits, here
     assert isinstance(right, WalletRefusal) and right.reason == "locked_here"
     kiosk.push()  # the platform hears of every wrong PIN
     assert central.platform.wallet_holder(CF).failures == KIOSK_ATTEMPTS  # type: ignore[union-attr]
@@ -622,8 +623,9 @@ def test_wrong_wallet_pins_lock_it_at_the_kiosk_then_on_every_kiosk_until_the_pi
     other = Store(tmp_path / "other.sqlite3")
     second = SyncEngine(other, enrolled_client(central))
     second.run_once()
+    second_key = bytes.fromhex(second.client.lookup_key())
     for n in range(NETWORK_ATTEMPTS - KIOSK_ATTEMPTS):
-        try_wallet(other, central, CF, f"{n + 100:06d}")
+        try_wallet(other, central, CF, f"{n + 100:06d}", second_key)
     second.push()
     assert central.platform.wallet_holder(CF).locked_at is not None  # type: ignore[union-attr]
     other.close()
@@ -772,3 +774,51 @@ def test_assisted_by_on_a_purchase_needs_the_operators_login_on_that_kiosk(
             "rejected",
             "unconfirmed_assistance",
         )
+
+
+def test_one_kiosks_lookup_key_names_no_citizen_at_another_kiosk_or_on_the_platform(
+    central: Central, kiosk: SyncEngine, tmp_path: Path
+) -> None:
+    from forms.lookup import holder_key, status_key
+    from kiosk.core.status_lookup import find
+    from store import outbox
+    from store.models import ApplicationStatus, WalletAttempt
+    from tests.sync.helpers import application
+
+    thief_client = enrolled_client(central)  # another kiosk's token, stolen
+    thief_key = bytes.fromhex(thief_client.lookup_key())
+    own_key = bytes.fromhex(kiosk.client.lookup_key())
+    assert len({thief_key, own_key, central.platform.lookup_secret()}) == 3
+
+    # An application made at the other kiosk: its status comes to this kiosk under this
+    # kiosk's key only; the thief's key, or the platform's, finds nothing here.
+    code, cf = "DOM-KQRS-2345", "FRRNNA41A63E592W"
+    thief = SyncEngine(Store(tmp_path / "thief.sqlite3"), thief_client)
+    thief.run_once()
+    with thief.store.write() as session:
+        outbox.add(session, "application", application(thief, tracking_code=code))
+    thief.run_once()
+    kiosk.run_once()
+    with kiosk.store.read() as session:
+        ids = set(session.scalars(select(ApplicationStatus.id)))
+        assert status_key(own_key, code, cf) in ids
+        assert status_key(thief_key, code, cf) not in ids
+        assert status_key(central.platform.lookup_secret(), code, cf) not in ids
+        found = find(session, own_key.hex(), code, cf)
+        assert found is not None and found.state == "received"
+        assert find(session, thief_key.hex(), code, cf) is None
+
+    # Wrong wallet PINs: what this kiosk keeps, and reports, is under its own key; the
+    # thief's key names no one in it, and reports under another key count for no one.
+    central.platform.set_wallet_pin(CF, PIN)
+    kiosk.run_once()
+    try_wallet(kiosk.store, central, CF, "111111", own_key)
+    with kiosk.store.read() as session:
+        tags = set(session.scalars(select(WalletAttempt.tag)))
+    assert tags == {holder_key(own_key, CF)}
+    assert holder_key(thief_key, CF) not in tags
+    try_wallet(kiosk.store, central, CF, "222222", thief_key)  # a tag under another key
+    kiosk.push()
+    assert central.platform.wallet_holder(CF).failures == 1  # type: ignore[union-attr]
+    thief.store.close()
+    thief_client.close()

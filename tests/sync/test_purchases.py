@@ -344,13 +344,19 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
         with engine.store.read() as session:
             [row] = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase"))
         # Without their vouchers: each kiosk's are signed with its own key, and here one
-        # sender brings both orders.
+        # sender brings both orders (opened as the platform opens them: they are sealed).
+        from protocol import sealing
+
+        private = central.platform.seal.private_key()
+        keys = {sealing.key_id(sealing.public_text(private)): private}
+        assert row.sealed is not None
+        whole = sealing.open_sealed(keys, row.kind, row.uuid, row.sealed)
         entries.append(
             SubmissionEntry(
                 uuid=row.uuid,
                 kind=row.kind,
                 created_at=row.created_at,
-                payload={**row.payload, "vouchers": []},
+                payload={**whole, "vouchers": []},
             )
         )
     sender = central.platform.devices()[0].id  # a kiosk: the wallet's proof names its id

@@ -15,6 +15,7 @@ import pytest
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt
 from printing.slip import SlipContext
+from protocol.messages import submission_hash
 from store import outbox
 from store.retention import RetentionRule, digest, housekeep
 from sync.engine import SyncEngine
@@ -86,9 +87,16 @@ def test_the_answers_go_once_accepted_and_the_receipt_after_the_reprint_window(
     assert state == "accepted" and purged is not None
     assert "Via Accettata" not in payload and "answers" not in payload
     assert '"tracking_code": "DOM-AAAA-AAAA"' in payload
-    assert f'"sha256": "{digest(sent)}"' in payload  # what was sent can still be matched
-    assert rows[refused_uuid][0] == "rejected" and "Via Rifiutata 22" in rows[refused_uuid][1]
-    assert rows[waiting_uuid][0] == "pending" and "Via In Attesa 33" in rows[waiting_uuid][1]
+    # What was sent can still be matched: the hash of the whole payload, taken before it
+    # was sealed to the platform (store/outbox.py).
+    assert f'"sha256": "{submission_hash("application", sent)}"' in payload
+    assert digest(sent) != submission_hash("application", sent)
+    # Not accepted: kept whole, sealed to the platform (never in clear on the disk).
+    sealed = dict(raw_rows(path, "SELECT uuid, sealed FROM outbox WHERE sealed IS NOT NULL"))
+    assert rows[refused_uuid][0] == "rejected" and refused_uuid in sealed
+    assert rows[waiting_uuid][0] == "pending" and waiting_uuid in sealed
+    assert b"Via Rifiutata 22" not in file_bytes(path)
+    assert b"Via In Attesa 33" not in file_bytes(path)
     assert rows[long_uuid][0] == "accepted" and "Lunghissima" not in rows[long_uuid][1]
     # Not even in the file's free pages or in the WAL:
     assert b"Via Accettata 11" not in file_bytes(path)
@@ -101,7 +109,9 @@ def test_the_answers_go_once_accepted_and_the_receipt_after_the_reprint_window(
     assert raw_rows(path, "SELECT count(*) FROM print_jobs") == [(0,)]
     data = file_bytes(path)
     assert b"Anna Accettata" not in data and b"Via Accettata" not in data
-    assert b"Via Rifiutata 22" in data and b"Via In Attesa 33" in data  # never lost
+    # Never lost: kept whole, sealed to the platform.
+    still = dict(raw_rows(path, "SELECT uuid, sealed FROM outbox WHERE sealed IS NOT NULL"))
+    assert refused_uuid in still and waiting_uuid in still
 
 
 def test_a_reprint_keeps_its_family_until_every_copy_is_old(engine: SyncEngine) -> None:
@@ -170,12 +180,12 @@ def test_an_accepted_record_stays_whole_for_the_grace_period_then_goes(
     rule = RetentionRule(reprint_days=7, unsent_alert_days=7, keep_sent_days=3)
     entry = queue(engine, application(engine, tracking_code="DOM-GGGG-GGGG"), "Gina Grazia")
     engine.push()
-    sql = f"SELECT state, payload FROM outbox WHERE uuid = '{entry}'"
+    sql = f"SELECT state, sealed FROM outbox WHERE uuid = '{entry}'"
 
     housekeep(engine.store, rule, now=outbox.utcnow() + timedelta(days=2))
-    [(state, payload)] = raw_rows(engine.store.path, sql)
-    assert state == "accepted" and "answers" in payload
+    [(state, sealed)] = raw_rows(engine.store.path, sql)
+    assert state == "accepted" and sealed  # whole, sealed to the platform
 
     housekeep(engine.store, rule, now=outbox.utcnow() + timedelta(days=3, minutes=1))
-    [(state, payload)] = raw_rows(engine.store.path, sql)
-    assert state == "accepted" and "answers" not in payload
+    [(state, sealed)] = raw_rows(engine.store.path, sql)
+    assert state == "accepted" and sealed is None

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.boot.syncing import retention_rule
 from kiosk.core import local_time
@@ -21,8 +21,10 @@ from kiosk.core.help_call import HelpCall, record_help_answered, record_help_req
 from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
 from kiosk.core.manager_login import LoginOutcome, log_in
 from kiosk.core.refusals import mark_dealt_with
+from kiosk.core.wallet_pin import NoSealingKeyError, pin_state, queue_pin
 from kiosk.ui.screens.manager_desk import ManagerDeskScreen
 from kiosk.ui.screens.manager_login import ManagerLoginScreen
+from kiosk.ui.screens.wallet_pin import WalletPinScreen
 from printing import documents, print_queue
 from printing.slip import Slip, SlipContext, printer_test_page
 from store.outbox import utcnow
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from kiosk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+PIN_FOLLOW_MS = 1000  # how often the PIN screen looks for the platform's answer
+PIN_FOLLOW_TRIES = 120  # for two minutes; then the dashboard shows a refusal, if any
 
 
 class ManagerController(QObject):
@@ -74,6 +78,12 @@ class ManagerController(QObject):
             screen.maintenance_exit.connect(self.leave_for_maintenance)
             screen.log_out.connect(self.window.log_out_manager)
             screen.help_answered.connect(lambda s=screen: self.help_answered(s))
+            screen.set_wallet_pin.connect(lambda: self.window.go("wallet_pin"))
+        if isinstance(screen, WalletPinScreen):
+            screen.pin_requested.connect(
+                lambda cf, pin, document, s=screen: self.set_wallet_pin(s, cf, pin, document)
+            )
+            screen.to_dashboard.connect(lambda: self.window.go("manager"))
 
     @property
     def desk(self) -> ManagerDeskScreen | None:
@@ -231,6 +241,52 @@ class ManagerController(QObject):
         self.tasks.run(work, lambda _uuid: None, lambda error: self._failed("assisted", error))
         log.info("manager %s started an assisted session", manager.id)
         self.window.start_assisted_session()
+
+    # A citizen's wallet PIN ---------------------------------------------------------------
+
+    def set_wallet_pin(self, screen: WalletPinScreen, cf: str, pin: str, document: str) -> None:
+        """Queues the sealed request, asks for a sync, then follows its answer."""
+        manager = self.window.manager
+        if manager is None:
+            return
+        store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
+
+        def work() -> str:
+            with store.write() as session:
+                return queue_pin(session, manager, kiosk_id, cf, pin, document, datetime.now(UTC))
+
+        def done(entry_uuid: str) -> None:
+            log.info("manager %s set a wallet PIN (%s checked)", manager.id, document)
+            screen.show_state("waiting")
+            self.sync_now()
+            self._follow_pin(screen, entry_uuid, PIN_FOLLOW_TRIES)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, NoSealingKeyError):
+                screen.show_state("no_key")
+            else:
+                self._failed("wallet_pin", error)
+                screen.show_state("error")
+
+        self.tasks.run(work, done, failed)
+
+    def _follow_pin(self, screen: WalletPinScreen, entry_uuid: str, tries: int) -> None:
+        store = self.backend.store
+
+        def work() -> tuple[str, str | None]:
+            with store.read() as session:
+                return pin_state(session, entry_uuid)
+
+        def done(state: tuple[str, str | None]) -> None:
+            if not screen.isVisible():
+                return  # the manager went on: the dashboard lists a refusal
+            screen.show_state(*state)
+            if state[0] == "waiting" and tries > 1:
+                QTimer.singleShot(
+                    PIN_FOLLOW_MS, self, lambda: self._follow_pin(screen, entry_uuid, tries - 1)
+                )
+
+        self.tasks.run(work, done, lambda error: self._failed("wallet_pin", error))
 
     # Help ------------------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ class ManagerDeskScreen(DataScreen):
     maintenance_exit = Signal()
     log_out = Signal()
     help_answered = Signal()  # "I'm coming": the citizens' call for help is taken
+    set_wallet_pin = Signal()  # to the screen that sets a citizen's wallet PIN
 
     def _local(self, moment: datetime) -> str:
         """ "dd/mm HH:MM" in the kiosk's time zone."""
@@ -175,6 +176,7 @@ class ManagerDeskScreen(DataScreen):
         if facts is not None and facts.set_aside:
             self.left.add(self._set_aside_card(facts))
         self.right.add(self._actions_card())
+        self.right.add(self._wallets_card(facts))
         self.right.add(self._printer_card(facts))
         self.right.add(self._reprint_card(facts))
         for area, value in kept:  # once the new cards are laid out and the range is known
@@ -548,6 +550,52 @@ class ManagerDeskScreen(DataScreen):
             row.addWidget(again)
             column.addLayout(row)
         column.addWidget(label(self.tr("A reprint is marked DUPLICATO."), role="muted"))
+        return frame
+
+    def _wallets_card(self, facts: DeskFacts | None) -> QWidget:
+        """Wallets locked by wrong PINs, and the way out: a new PIN after an identity
+        check. The kiosk keeps no codice fiscale, so it cannot say whose they are."""
+        locks = facts.wallet_locks if facts is not None else None
+        here = locks.here_until if locks is not None else []
+        network = locks.network if locks is not None else 0
+        title = self.tr("Citizens' wallets")
+        if here or network:
+            title = self.tr("⚠ Wallets locked by wrong PINs")
+        frame, column = self._card(title, "deskWallets")
+        if here:
+            column.addWidget(
+                label(
+                    self.tr(
+                        "Locked at this kiosk after 5 wrong PINs: {n}. The first opens again "
+                        "at {time}."
+                    ).format(n=len(here), time=self._local(here[0])),
+                    name="walletsLockedHere",
+                )
+            )
+        if network:
+            column.addWidget(
+                label(
+                    self.tr(
+                        "Locked by the platform after 10 wrong PINs at the Comune's kiosks: {n}. "
+                        "They stay locked until a new PIN is set."
+                    ).format(n=network),
+                    name="walletsLockedNetwork",
+                )
+            )
+        if not here and not network:
+            column.addWidget(label(self.tr("No wallet is locked."), role="muted"))
+        column.addWidget(
+            label(
+                self.tr(
+                    "The kiosk cannot tell whose wallets these are. A citizen whose PIN does "
+                    "not work: check an identity document, then set a new PIN."
+                ),
+                role="muted",
+            )
+        )
+        set_pin = button(self.tr("Set a wallet PIN"), name="setWalletPin", role="chip")
+        set_pin.clicked.connect(self.set_wallet_pin.emit)
+        column.addWidget(set_pin)
         return frame
 
     def _actions_card(self) -> QWidget:

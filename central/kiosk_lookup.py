@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Each kiosk's own lookup key, so one kiosk's token cannot test codici fiscali across
+the network.
+
+The platform keeps one secret of its own (``status_lookup``, never given out) and gives
+each kiosk ``HMAC(secret, "kiosk-lookup|<device id>")``. Records keyed by a citizen's
+codes (forms/lookup.py) go to a kiosk under its key: an application's status is served
+under ``status_key(kiosk key, tracking code, codice fiscale)`` (``rekeyed``), and a
+kiosk reports a wrong wallet PIN under ``holder_key(kiosk key, codice fiscale)``, which
+the platform matches against the wallet holders of that kiosk's Comune
+(``holder_for_tag``). What one kiosk learns, or its stolen token computes, names
+nothing at another kiosk or on the platform.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from central.models import (
+    Device,
+    HolderCode,
+    PlatformSecret,
+    StatusSubject,
+    Submission,
+    WalletHolder,
+)
+from forms.lookup import holder_key, status_key
+
+STATUS_KIND = "application_statuses"
+
+
+def lookup_secret_in(session: Session) -> bytes:
+    """The platform's own key of the status and holder records, made on first use."""
+    row = session.get(PlatformSecret, "status_lookup")
+    if row is None:
+        row = PlatformSecret(name="status_lookup", value=secrets.token_hex(32))
+        session.add(row)
+        session.flush()
+    return bytes.fromhex(row.value)
+
+
+def kiosk_secret(platform_secret: bytes, device_id: str) -> bytes:
+    """The lookup key of one kiosk."""
+    message = f"kiosk-lookup|{device_id}".encode()
+    return hmac.new(platform_secret, message, hashlib.sha256).digest()
+
+
+def note_subject(session: Session, record_id: str, tracking_code: str, cf: str) -> None:
+    session.merge(
+        StatusSubject(
+            record_id=record_id, tracking_code=tracking_code, codice_fiscale=cf.strip().upper()
+        )
+    )
+
+
+def note_holder(session: Session, holder: str, cf: str) -> None:
+    session.merge(HolderCode(holder=holder, codice_fiscale=cf.strip().upper()))
+
+
+Row = Any  # (seq, kind, op, record_id, data as JSON text or None)
+
+
+def rekeyed(session: Session, key: bytes, rows: Sequence[Row]) -> list[Row]:
+    """A page's status records under this kiosk's key; other records as they are. A
+    status whose citizen the platform cannot name (older data) goes under an id no
+    code opens, never under the platform's own."""
+    ids = [row[3] for row in rows if row[1] == STATUS_KIND]
+    if not ids:
+        return list(rows)
+    subjects = {
+        s.record_id: (s.tracking_code, s.codice_fiscale)
+        for s in session.scalars(select(StatusSubject).where(StatusSubject.record_id.in_(ids)))
+    }
+    out = []
+    for seq, kind, op, record_id, data in rows:
+        if kind != STATUS_KIND:
+            out.append((seq, kind, op, record_id, data))
+            continue
+        subject = subjects.get(record_id) or _from_submission(session, data)
+        if subject is not None:
+            new_id = status_key(key, *subject)
+        else:
+            new_id = hmac.new(key, f"opaque|{record_id}".encode(), hashlib.sha256).hexdigest()
+        if data is not None:
+            record = json.loads(data)
+            record["id"] = new_id
+            data = json.dumps(record, separators=(",", ":"), ensure_ascii=False)
+        out.append((seq, kind, op, new_id, data))
+    return out
+
+
+def _from_submission(session: Session, data: str | None) -> tuple[str, str] | None:
+    """An application's codes from its stored payload, for a status published before
+    the platform noted its subject."""
+    if data is None:
+        return None
+    protocol = json.loads(data).get("protocol")
+    row = session.scalar(select(Submission).where(Submission.server_id == protocol))
+    payload = row.payload if row is not None else None
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
+        return None
+    code, cf = payload.get("tracking_code"), payload["answers"].get("cf")
+    if not isinstance(code, str) or not isinstance(cf, str):
+        return None
+    return code, cf.strip().upper()
+
+
+def holder_for_tag(session: Session, device: Device | None, tag: str) -> WalletHolder | None:
+    """The wallet holder a kiosk's wrong-PIN report names under its own key, among the
+    holders of its Comune (one HMAC each; reports are rare)."""
+    if device is None or not isinstance(tag, str):
+        return None
+    key = kiosk_secret(lookup_secret_in(session), device.id)
+    query = select(WalletHolder, HolderCode.codice_fiscale).join(
+        HolderCode, HolderCode.holder == WalletHolder.holder
+    )
+    if device.comune is not None:
+        query = query.where(
+            or_(WalletHolder.comune == device.comune, WalletHolder.comune.is_(None))
+        )
+    for holder, cf in session.execute(query):
+        if hmac.compare_digest(holder_key(key, cf), tag):
+            return holder
+    return None

@@ -1,0 +1,255 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Manager mode: set or reset a citizen's wallet PIN, after checking their identity
+document (kiosk/core/wallet_pin.py). The codice fiscale is checked here; the request
+is sealed to the platform, which sets the PIN when the kiosk's push reaches it, and the
+screen says how it went."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from forms.validators import AnswerError, codice_fiscale
+from kiosk.core.wallet_pin import DOCUMENTS, new_pin_problem
+from kiosk.ui.screens.base import DataScreen, UiContext
+from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from store.catalog import CatalogReader
+
+
+class WalletPinScreen(DataScreen):
+    route = "wallet_pin"
+    pin_requested = Signal(str, str, str)  # codice fiscale, new PIN, document kind
+    to_dashboard = Signal()
+
+    def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
+        super().__init__(ctx, catalog)
+        self.document: str | None = None
+        self.state = ""  # "", "waiting", "accepted", "rejected", "no_key", "error"
+        self.code: str | None = None  # the platform's refusal code
+        top = QHBoxLayout()
+        self.title = label(role="title", name="walletPinTitle")
+        top.addWidget(self.title, 1)
+        self.back_button = button(name="walletPinBack", role="chip")
+        self.back_button.clicked.connect(self.to_dashboard.emit)
+        top.addWidget(self.back_button)
+        self.body.addLayout(top)
+        self.intro = label(role="muted", name="walletPinIntro")
+        self.body.addWidget(self.intro)
+        self.cf_label = label(role="fieldLabel")
+        self.cf_field = QLineEdit()
+        self.cf_field.setObjectName("input_walletPinCf")
+        self.cf_field.setMaxLength(20)
+        self.cf_label.setBuddy(self.cf_field)
+        self.cf_error = label(role="fieldError", name="error_walletPinCf")
+        for widget in (self.cf_label, self.cf_field, self.cf_error):
+            self.body.addWidget(widget)
+        self.document_label = label(role="fieldLabel")
+        self.body.addWidget(self.document_label)
+        chips = QHBoxLayout()
+        self.document_buttons: dict[str, QPushButton] = {}
+        for kind in DOCUMENTS:
+            chip = button(name=f"document_{kind}", role="chip")
+            chip.setCheckable(True)
+            chip.clicked.connect(lambda _=False, k=kind: self._choose(k))
+            self.document_buttons[kind] = chip
+            chips.addWidget(chip)
+        chips.addStretch(1)
+        self.body.addLayout(chips)
+        pins = QHBoxLayout()
+        pins.setSpacing(24)
+        self.pin_fields: list[QLineEdit] = []
+        self.pin_labels: list[QLabel] = []
+        for name in ("walletPinNew", "walletPinAgain"):
+            half = QVBoxLayout()
+            half.setSpacing(4)
+            caption = label(role="fieldLabel")
+            field = QLineEdit()
+            field.setObjectName(f"input_{name}")
+            field.setMaxLength(8)
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,8}"), field))
+            caption.setBuddy(field)
+            half.addWidget(caption)
+            half.addWidget(field)
+            pins.addLayout(half, 1)
+            self.pin_fields.append(field)
+            self.pin_labels.append(caption)
+        self.body.addLayout(pins)
+        self.pin_error = label(role="fieldError", name="error_walletPin")
+        self.body.addWidget(self.pin_error)
+        row = QHBoxLayout()
+        self.set_button = button(name="walletPinSet", role="primary")
+        self.set_button.setMinimumWidth(360)
+        self.set_button.clicked.connect(self.confirm)
+        row.addWidget(self.set_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.outcome = label(role="heading", name="walletPinOutcome")
+        self.body.addWidget(self.outcome)
+        self.body.addStretch(1)
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.hide()
+        self.keyboard.closed.connect(self.keyboard.hide)
+        self.dock.addWidget(self.keyboard)
+        for field in (self.cf_field, *self.pin_fields):
+            field.installEventFilter(self)
+        self.forget()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLineEdit) and event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.FocusIn,
+        ):
+            self.keyboard.bind(watched, latin_only=True)
+            self.keyboard.show()
+            self.intro.setVisible(False)  # the keyboard takes its room
+        return False
+
+    def enter(self, **params: Any) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        """Nothing of a citizen stays: the codice fiscale and PINs go."""
+        self.cf_field.clear()
+        for field in self.pin_fields:
+            field.clear()
+        self.document, self.state, self.code = None, "", None
+        for chip in self.document_buttons.values():
+            chip.setChecked(False)
+        self.keyboard.hide()
+        self.intro.setVisible(True)
+        self.retranslate()
+
+    def _choose(self, kind: str) -> None:
+        self.document = kind
+        for other, chip in self.document_buttons.items():
+            chip.setChecked(other == kind)
+        self.retranslate()
+
+    def confirm(self) -> None:
+        self.state, self.code = "", None
+        try:
+            cf = codice_fiscale(self.cf_field.text())
+        except AnswerError:
+            self.state = "bad_cf"
+            self.retranslate()
+            return
+        if self.document is None:
+            self.state = "no_document"
+            self.retranslate()
+            return
+        pin, again = (field.text() for field in self.pin_fields)
+        problem = new_pin_problem(pin, again)
+        if problem is not None:
+            self.state = f"pin_{problem}"
+            for field in self.pin_fields:
+                field.clear()
+            self.retranslate()
+            return
+        self.keyboard.hide()
+        self.state = "sending"
+        self.retranslate()
+        self.pin_requested.emit(cf, pin, self.document)
+        for field in self.pin_fields:
+            field.clear()  # the PIN is not kept on screen
+
+    def show_state(self, state: str, code: str | None = None) -> None:
+        """``waiting``, ``accepted``, ``rejected`` (with the platform's code),
+        ``no_key`` or ``error``."""
+        self.state, self.code = state, code
+        if state == "accepted":
+            self.cf_field.clear()
+            self.document = None
+            for chip in self.document_buttons.values():
+                chip.setChecked(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Set a citizen's wallet PIN"))
+        self.back_button.setText(self.tr("‹ Dashboard"))
+        self.intro.setText(
+            self.tr(
+                "For a citizen who has no wallet PIN, forgot it, or whose wallet is locked by "
+                "wrong PINs. Check an identity document first: the new PIN replaces the old "
+                "one at every kiosk of the Comune and unlocks the wallet. Only the kind of "
+                "document is recorded, with your operator code."
+            )
+        )
+        self.cf_label.setText(self.tr("The citizen's codice fiscale"))
+        self.document_label.setText(self.tr("Identity document you checked"))
+        names = {
+            "carta_identita": self.tr("Identity card"),
+            "passaporto": self.tr("Passport"),
+            "patente": self.tr("Driving licence"),
+            "permesso_soggiorno": self.tr("Residence permit"),
+        }
+        for kind, chip in self.document_buttons.items():
+            chip.setText(("✓ " if kind == self.document else "") + names[kind])
+        self.pin_labels[0].setText(self.tr("New wallet PIN (6 to 8 digits)"))
+        self.pin_labels[1].setText(self.tr("The same PIN again"))
+        self.set_button.setText(self.tr("Set the PIN"))
+        field_errors = {
+            "bad_cf": self.tr("This codice fiscale is not valid: check it on the document."),
+            "no_document": self.tr("Choose the identity document you checked."),
+        }
+        self.cf_error.setText("⚠  " + field_errors.get(self.state, ""))
+        self.cf_error.setVisible(self.state in field_errors)
+        pin_errors = {
+            "pin_format": self.tr("The PIN has 6 to 8 digits."),
+            "pin_weak": self.tr("Not one digit repeated nor a run like 123456: choose another."),
+            "pin_mismatch": self.tr("The two PINs differ: type them again."),
+        }
+        self.pin_error.setText("⚠  " + pin_errors.get(self.state, ""))
+        self.pin_error.setVisible(self.state in pin_errors)
+        outcome = self._outcome_text()
+        warn = "⚠  " if self.state in ("rejected", "no_key", "error") else ""
+        self.outcome.setText(warn + outcome)
+        self.outcome.setVisible(bool(outcome))
+
+    def _outcome_text(self) -> str:
+        if self.state in ("sending", "waiting"):
+            return self.tr(
+                "Sent: the platform sets the PIN as soon as it receives it (usually within a "
+                "minute)…"
+            )
+        if self.state == "accepted":
+            return self.tr(
+                "Done: the PIN is set. The citizen can use it at this kiosk after the next "
+                "sync, in a minute or two."
+            )
+        if self.state == "no_key":
+            return self.tr(
+                "This kiosk has not reached the platform yet, so the PIN cannot be set here "
+                "now. Try again when the dashboard shows it online."
+            )
+        if self.state == "error":
+            return self.tr("That did not work. Nothing was sent; try again.")
+        if self.state == "rejected":
+            return self._refusal_text(self.code or "")
+        return ""
+
+    def _refusal_text(self, code: str) -> str:
+        texts = {
+            "stale_proof": self.tr(
+                "The platform refused it: the request waited too long to be sent (the kiosk "
+                "was offline). Set the PIN again once the kiosk is online."
+            ),
+            "unconfirmed_operator": self.tr(
+                "The platform refused it: it could not confirm your login at this kiosk for "
+                "this Comune. Log out, log in again and retry."
+            ),
+            "unknown_operator": self.tr(
+                "The platform does not know your operator code: call the platform's help desk."
+            ),
+            "weak_pin": self.tr("The platform refused this PIN as too easy: choose another."),
+        }
+        return texts.get(
+            code,
+            self.tr("The platform refused it ({code}). Call the platform's help desk.").format(
+                code=code
+            ),
+        )

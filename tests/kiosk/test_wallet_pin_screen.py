@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Manager mode: the dashboard says which wallets wrong PINs locked and leads to the
+screen where a welfare manager, after checking an identity document, sets a citizen's
+new wallet PIN; the request waits sealed in the outbox, the reference platform sets it
+over loopback HTTP, and the screen follows its answer. Screenshots looked at."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from protocol import sealing
+from store import outbox
+from store.models import KioskFact, OutboxEntry, WalletAttempt, WalletEntry
+from tests.kiosk.people import error_of, fill, log_in, shows, tap
+
+CF = "FRRNNA41A63E592W"
+PIN = "582941"
+LOGIN_S = 15_000  # an operator PIN costs a scrypt: a while on a busy test machine
+
+
+def _locks(store) -> None:  # type: ignore[no-untyped-def]
+    """A wallet locked here by wrong PINs, and one the platform locked."""
+    now = outbox.utcnow()
+    with store.write() as session:
+        session.add(
+            WalletAttempt(
+                tag="ab" * 32, failures=0, locked_until=now + timedelta(hours=20), updated_at=now
+            )
+        )
+        session.add(
+            WalletEntry(
+                id="cd" * 32, comune_id="piazzola", sealed=None, locked=True, updated_at=now
+            )
+        )
+
+
+def test_a_manager_sees_locked_wallets_and_sets_a_new_pin_after_an_identity_check(
+    qtbot, kiosk, central, snap
+) -> None:  # type: ignore[no-untyped-def]
+    window, backend = kiosk
+    store = backend.store
+    _locks(store)
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
+    qtbot.waitUntil(lambda: shows(window, "Bloccati a questo chiosco dopo 5 PIN sbagliati: 1."))
+    assert shows(
+        window, "Bloccati dalla piattaforma dopo 10 PIN sbagliati ai chioschi del Comune: 1."
+    )
+    snap(window, "dashboard-wallets")
+    tap(qtbot, window, "Imposta un PIN del portafoglio")
+    qtbot.waitUntil(lambda: shows(window, "PIN del portafoglio di un cittadino"))
+    snap(window, "pin-screen")
+
+    fill(qtbot, window, "walletPinCf", "FRRNNA41A63E592X")  # a wrong check letter
+    tap(qtbot, window, "Imposta il PIN")
+    assert "non è valido" in error_of(window, "walletPinCf")
+    fill(qtbot, window, "walletPinCf", CF)
+    tap(qtbot, window, "Imposta il PIN")
+    assert "Scegli il documento" in error_of(window, "walletPinCf")
+    tap(qtbot, window, "Passaporto")
+    fill(qtbot, window, "walletPinNew", PIN)
+    fill(qtbot, window, "walletPinAgain", "582942")
+    tap(qtbot, window, "Imposta il PIN")
+    assert "sono diversi" in error_of(window, "walletPin")
+    snap(window, "pin-mismatch")
+
+    # A kiosk that has not reached the platform has nothing to seal the PIN to.
+    with store.write() as session:
+        session.delete(session.get(KioskFact, "sealing_key"))
+    fill(qtbot, window, "walletPinNew", PIN)
+    fill(qtbot, window, "walletPinAgain", PIN)
+    tap(qtbot, window, "Imposta il PIN")
+    qtbot.waitUntil(lambda: shows(window, "non ha ancora raggiunto la piattaforma"))
+    with store.read() as session:
+        assert (
+            session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "wallet_pin")).first()
+            is None
+        )
+    backend.sync.worker.connectivity_returned()  # a sync learns the platform's key again
+    qtbot.waitUntil(lambda: _has_key(store), timeout=10_000)
+
+    fill(qtbot, window, "walletPinNew", PIN)
+    fill(qtbot, window, "walletPinAgain", PIN)
+    tap(qtbot, window, "Imposta il PIN")
+    qtbot.waitUntil(lambda: shows(window, "Fatto: il PIN è impostato."), timeout=15_000)
+    snap(window, "pin-set")
+    with store.read() as session:
+        [entry] = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "wallet_pin"))
+    assert (
+        entry.sealed is not None and PIN not in str(entry.payload) and CF not in str(entry.payload)
+    )
+    key = central.platform.seal.private_key()
+    kid = sealing.key_id(sealing.public_text(key))
+    sent = sealing.open_sealed({kid: key}, "wallet_pin", entry.uuid, entry.sealed)
+    assert (sent["codice_fiscale"], sent["pin"], sent["document"]) == (CF, PIN, "passaporto")
+    holder = central.platform.wallet_holder(CF)
+    assert holder is not None and (holder.set_by, holder.document) == ("1001", "passaporto")
+
+
+def _has_key(store) -> bool:  # type: ignore[no-untyped-def]
+    with store.read() as session:
+        return session.get(KioskFact, "sealing_key") is not None

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.kiosk_lookup import lookup_secret_in
 from central.models import Record, Submission
 from central.platform import Platform
-from central.platform.statuses import lookup_secret_in
 from central.web import audit
 from central.web.accounts import Merchant
 from forms.answers import check

@@ -100,8 +100,8 @@ def test_the_dashboard_counts_wallets_locked_here_and_on_the_network(
 ) -> None:
     central.platform.set_wallet_pin(CF, "402718", "piazzola")
     engine.run_once()
-    for n in range(KIOSK_ATTEMPTS):
-        try_wallet(engine.store, central, CF, f"{n + 300:06d}")
+    for _ in range(KIOSK_ATTEMPTS):  # one wrong PIN, tried again: one scrypt, cached
+        try_wallet(engine.store, central, CF, "300300")
     now = utcnow()
     with engine.store.read() as session:
         locks = wallet_locks(session, now)

@@ -1,15 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Runs benchmarks and prints their figures:
-``./dev bench [catalog|sync|stall|start|printing|pins|soak [N]|platform [KIOSKS ...] [--sqlite]]``
-(``stall``: only the UI stall figures of ``sync``; ``start``: only the cold start
-of ``catalog``)."""
+``./dev bench [catalog|sync|stall|pull|start|printing|pins|soak [N]|platform [KIOSKS ...]
+[--sqlite]]`` (``stall``: only the UI stall figures of ``sync``; ``pull``: only its pull
+figures; ``start``: only the cold start of ``catalog``)."""
 
 import sys
 
 from benchmarks import catalog, pins, platform, printing, soak, sync
 
 SUITES = {"catalog": catalog.main, "sync": sync.main, "printing": printing.main, "pins": pins.main}
-ONLY_WHEN_NAMED = {"stall": sync.stall_main, "start": catalog.start_main}  # a part of a suite above
+# A part of a suite above, run only when named.
+ONLY_WHEN_NAMED = {"stall": sync.stall_main, "pull": sync.pull_main, "start": catalog.start_main}
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -135,11 +135,13 @@ def fts_columns(database: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in database.execute(f"PRAGMA table_info({table})")]
 
 
-def incremental_pull(platform: Platform, store: Store, client: PlatformClient) -> float:
+def incremental_pull(
+    platform: Platform, store: Store, client: PlatformClient, round_: int = 1
+) -> float:
     """Seconds to pull and apply ``CHANGED`` changed services into a full mirror."""
     changed = generated_services(CHANGED, seed=11)
     for record in changed:
-        record["price_cents"] += 10
+        record["price_cents"] += 10 * round_
     platform.publish_many(("services", record) for record in changed)
     engine = SyncEngine(store, client, page_size=PAGE)
     begin = time.perf_counter()
@@ -512,3 +514,69 @@ def stall_main() -> None:
                 stalls(platform, remote.url, folder)
             finally:
                 remote.stop()
+
+
+def pull_main() -> None:
+    """Only the pull's figures (``./dev bench pull``): the initial pull of 10,000 services
+    beside its fair floor, and at 100,000 the cost per record and incremental pulls,
+    each as clock time and as this process's processor time."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+        platform = seeded_platform(folder)
+        remote = PlatformProcess(Path(platform.engine.url.database or ""))
+        try:
+            token = enrolled(platform, remote.url)._token or ""
+            pages = fetched_pages(remote.url, token)
+            timed_pull(platform, remote.url, folder, "rows")
+            schema, rows = stored_rows(folder / "rows.sqlite3")
+            pulls, floors = [], []
+            for run in range(PULL_RUNS):
+                floors.append(fair_floor(pages, schema, rows, folder))
+                pull, pulled = timed_pull(platform, remote.url, folder, f"pull{run}")
+                pulls.append(pull)
+            pull, floor = median(pulls), median(floors)
+            cpu_small = median(PROCESSOR["pull"][-PULL_RUNS:])
+            cpu_floor = median(PROCESSOR["floor"][-PULL_RUNS:])
+            print(f"\ninitial pull of {pulled:,} records, medians of {PULL_RUNS} runs:")
+            print(
+                f"  clock {pull * 1000:.0f} ms vs floor {floor * 1000:.0f} ms"
+                f" = {pull / floor:.2f}x   (target: <= 1.6x)"
+            )
+            print(
+                f"  processor {cpu_small * 1000:.0f} ms vs floor {cpu_floor * 1000:.0f} ms"
+                f" = {cpu_small / cpu_floor:.2f}x"
+            )
+        finally:
+            remote.stop()
+        print(f"\npublishing {LARGE:,} services on the reference platform ...", flush=True)
+        large = seeded_platform(folder, LARGE)
+        remote = PlatformProcess(Path(large.engine.url.database or ""))
+        try:
+            incremental: list[float] = []
+
+            def changes(store: Store, client: PlatformClient) -> None:
+                for round_ in range(1, 6):
+                    incremental.append(incremental_pull(large, store, client, round_))
+
+            big, big_pulled = timed_pull(large, remote.url, folder, "large", then=changes)
+            cpu_big = PROCESSOR["pull"][-1]
+            print(f"\npull of {big_pulled:,} records: {big:.1f} s")
+            print(
+                f"  cost per record {big / big_pulled * 1e6:.1f} µs vs"
+                f" {pull / pulled * 1e6:.1f} µs at {pulled:,}"
+                f" = {big / big_pulled / (pull / pulled):.2f}x   (target: <= 1.1x)"
+            )
+            print(
+                f"  processor per record {cpu_big / big_pulled * 1e6:.1f} µs vs"
+                f" {cpu_small / pulled * 1e6:.1f} µs = "
+                f"{cpu_big / big_pulled / (cpu_small / pulled):.2f}x"
+            )
+            each = ", ".join(f"{1000 * seconds:.0f}" for seconds in incremental)
+            print(
+                f"  {CHANGED} changed services applied by an incremental pull, median of"
+                f" {len(incremental)}: {median(incremental) * 1000:.1f} ms (runs: {each})"
+                "   (target: <= 50 ms)"
+            )
+        finally:
+            remote.stop()

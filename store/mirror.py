@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 import orjson
-from sqlalchemy import JSON, Date, DateTime, Table, delete, func, select
+from sqlalchemy import JSON, Date, DateTime, Table, TypeDecorator, delete, func, select
 from sqlalchemy.orm import Session
 
 from protocol import records
@@ -172,11 +172,13 @@ def _layout(
     reads agree."""
     conversions: list[tuple[int, Callable[[Any], Any]]] = []
     for index, column in enumerate(KINDS[kind][0].__table__.columns):
-        if isinstance(column.type, JSON):
+        # A TypeDecorator (store.models.UtcDateTime) stores as the type it decorates.
+        stored = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+        if isinstance(stored, JSON):
             conversions.append((index, _as_json))
-        elif isinstance(column.type, DateTime):
+        elif isinstance(stored, DateTime):
             conversions.append((index, _as_datetime))
-        elif isinstance(column.type, Date):
+        elif isinstance(stored, Date):
             conversions.append((index, _as_date))
     names = _column_names(kind)
     # itemgetter of one name returns the value itself, not a tuple of one.

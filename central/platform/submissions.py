@@ -307,6 +307,15 @@ def _new_submission(
     return row
 
 
+def _kept(entry: messages.SubmissionEntry) -> dict[str, Any] | None:
+    """What a conflicting entry keeps for the staff: never a wallet PIN."""
+    if not isinstance(entry.payload, dict):
+        return None
+    if entry.kind == "wallet_pin":
+        return {key: value for key, value in entry.payload.items() if key != "pin"}
+    return entry.payload
+
+
 def _answer(
     session: Session, device_id: str, entry: messages.SubmissionEntry, row: Submission | None
 ) -> messages.SubmissionResult:
@@ -331,7 +340,7 @@ def _answer(
                 device_id=device_id,
                 uuid=entry.uuid,
                 kind=entry.kind[:32],
-                payload=entry.payload if isinstance(entry.payload, dict) else None,
+                payload=_kept(entry),
                 payload_sha256=sent,
                 received_at=now(),
             )

@@ -76,6 +76,29 @@ def test_a_manager_sets_a_pin_through_the_sealed_outbox_and_the_wallet_opens_wit
     assert holder is not None and (holder.set_by, holder.document) == ("1001", "passaporto")
     stored = {s.uuid: s for s in central.platform.submissions()}[done]
     assert NEW_PIN not in str(stored.payload)  # the platform keeps no PIN either
+    # Nor when the same UUID comes again with another request (kept apart for staff).
+    from central.models import SubmissionConflict
+    from protocol.messages import SubmissionEntry
+
+    again = SubmissionEntry(
+        uuid=done,
+        kind="wallet_pin",
+        created_at=now,
+        payload={
+            "codice_fiscale": CF,
+            "pin": "739152",
+            "operator": "1001",
+            "document": "patente",
+            "issued_at": now.isoformat(),
+            "login_proof": "0" * 64,
+        },
+    )
+    [answer] = central.platform.submit(stored.device_id, [again])
+    assert answer.code == "uuid_conflict"
+    with central.platform.sessions() as session:
+        kept = session.scalars(select(SubmissionConflict)).one()
+    assert kept.payload is not None and "pin" not in kept.payload
+    assert kept.payload["document"] == "patente"
     assert opened(engine.store, central, CF, NEW_PIN).balance_cents == 2_500
 
 
@@ -100,8 +123,8 @@ def test_the_dashboard_counts_wallets_locked_here_and_on_the_network(
 ) -> None:
     central.platform.set_wallet_pin(CF, "402718", "piazzola")
     engine.run_once()
-    for n in range(KIOSK_ATTEMPTS):
-        try_wallet(engine.store, central, CF, f"{n + 300:06d}")
+    for _ in range(KIOSK_ATTEMPTS):  # one wrong PIN, tried again: one scrypt, cached
+        try_wallet(engine.store, central, CF, "300300")
     now = utcnow()
     with engine.store.read() as session:
         locks = wallet_locks(session, now)

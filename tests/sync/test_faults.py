@@ -46,6 +46,7 @@ from tests.sync.helpers import (
     move_kiosk_clock,
     outbox_rows,
 )
+from tests.sync.poison import CF as POISONED_WALLET_CF
 from tests.sync.poison import POISON
 from tests.sync.wallets import PIN, opened
 
@@ -149,7 +150,7 @@ class Poisoner:
 
         def correct() -> None:
             if kind == "wallets":  # the corrected version: resealed by the platform
-                platform.set_credit("RSSMRA80A01G224K", "Credito welfare", 5000)
+                platform.set_credit(POISONED_WALLET_CF, "Credito welfare", 5000)
             else:
                 platform.publish(kind, record)
 

@@ -413,3 +413,22 @@ def test_a_store_behind_the_newest_schema_is_migrated_on_open(tmp_path: Path) ->
     assert store_module.recorded_revision(path) == "0008"
     Store(path).close()
     assert store_module.recorded_revision(path) == head_revision()
+
+
+def test_pulled_instants_are_stored_as_the_store_writes_them(store: Store) -> None:
+    """A call's deadlines go into the mirror in the text the ORM writes and compares
+    ("YYYY-MM-DD HH:MM:SS.ffffff", naive UTC), whatever offset they came with."""
+    call = {
+        "id": "c1",
+        "kind": "voucher",
+        "title": {"it": "Buoni spesa"},
+        "description": {"it": ""},
+        "opens_at": "2026-03-27T08:00:00+01:00",
+        "closes_at": "2026-04-30T23:59:59.5Z",
+        "eligibility": [],
+        "documents": [],
+    }
+    with store.write() as session:
+        mirror.upsert(session, "calls", [call])
+    stored = raw(store.path).execute("SELECT opens_at, closes_at FROM calls").fetchone()
+    assert stored == ("2026-03-27 07:00:00.000000", "2026-04-30 23:59:59.500000")

@@ -95,8 +95,8 @@ def test_a_restarted_kiosk_draws_its_icons_from_the_kept_pictures(
     card.set_lines([("Servizi", "cardTitle")])
     card.set_icon("services", size=64, role="cardTitle")
     card.show()
-    assert card.icon is not None
-    first = card.icon.grab().toImage()
+    assert card.icon_view is not None
+    first = card.icon_view.grab().toImage()
     kept = list((tmp_path / "icons").glob("building-community-*-64x64.png"))
     assert len(kept) == 1
     icons.picture.cache_clear()  # as after a restart
@@ -105,5 +105,5 @@ def test_a_restarted_kiosk_draws_its_icons_from_the_kept_pictures(
         raise AssertionError("the SVG was rendered again")
 
     monkeypatch.setattr(icons, "_renderer", no_svg)
-    assert card.icon.grab().toImage() == first
+    assert card.icon_view.grab().toImage() == first
     icons.picture.cache_clear()  # the kept pictures are not used by other tests' icons

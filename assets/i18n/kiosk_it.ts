@@ -1208,7 +1208,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
             <source>The kiosk cannot tell whose wallets these are. A citizen whose PIN does not work: check an identity document, then set a new PIN.</source>
-            <translation>Il chiosco non sa di chi siano questi portafogli. A un cittadino il cui PIN non funziona: controlla un documento d&apos;identità, poi imposta un nuovo PIN.</translation>
+            <translation>Il totem non sa di chi siano questi portafogli. A un cittadino il cui PIN non funziona: controlla un documento d&apos;identità, poi imposta un nuovo PIN.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -1223,12 +1223,12 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
             <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
-            <translation>Bloccati dalla piattaforma dopo 10 PIN sbagliati ai chioschi del Comune: {n}. Restano bloccati finché non si imposta un nuovo PIN.</translation>
+            <translation>Bloccati dalla piattaforma dopo 10 PIN sbagliati ai totem del Comune: {n}. Restano bloccati finché non si imposta un nuovo PIN.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
             <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
-            <translation>Bloccati a questo chiosco dopo 5 PIN sbagliati: {n}. Il primo si riapre alle {time}.</translation>
+            <translation>Bloccati a questo totem dopo 5 PIN sbagliati: {n}. Il primo si riapre alle {time}.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -2513,7 +2513,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>This kiosk has not reached the platform yet, so the PIN cannot be set here now. Try again when the dashboard shows it online.</source>
-            <translation>Questo chiosco non ha ancora raggiunto la piattaforma, quindi ora il PIN non si può impostare qui. Riprova quando il pannello lo mostra in linea.</translation>
+            <translation>Questo totem non ha ancora raggiunto la piattaforma, quindi ora il PIN non si può impostare qui. Riprova quando il pannello lo mostra in linea.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
@@ -2538,12 +2538,12 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>The platform refused it: the request waited too long to be sent (the kiosk was offline). Set the PIN again once the kiosk is online.</source>
-            <translation>La piattaforma l&apos;ha rifiutato: la richiesta ha atteso troppo prima di partire (il chiosco era offline). Imposta di nuovo il PIN quando il chiosco è in linea.</translation>
+            <translation>La piattaforma l&apos;ha rifiutato: la richiesta ha atteso troppo prima di partire (il totem era offline). Imposta di nuovo il PIN quando il totem è in linea.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>The platform refused it: it could not confirm your login at this kiosk for this Comune. Log out, log in again and retry.</source>
-            <translation>La piattaforma l&apos;ha rifiutato: non ha potuto confermare il tuo accesso a questo chiosco per questo Comune. Esci, rientra e riprova.</translation>
+            <translation>La piattaforma l&apos;ha rifiutato: non ha potuto confermare il tuo accesso a questo totem per questo Comune. Esci, rientra e riprova.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
@@ -2553,7 +2553,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>The platform does not know your operator code: call the platform&apos;s help desk.</source>
-            <translation>La piattaforma non conosce il tuo codice operatore: chiama l&apos;assistenza della piattaforma.</translation>
+            <translation>La piattaforma non conosce il tuo codice personale: chiama l&apos;assistenza della piattaforma.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
@@ -2618,7 +2618,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>For a citizen who has no wallet PIN, forgot it, or whose wallet is locked by wrong PINs. Check an identity document first: the new PIN replaces the old one at every kiosk of the Comune and unlocks the wallet. Only the kind of document is recorded, with your operator code.</source>
-            <translation>Per un cittadino che non ha il PIN del portafoglio, l&apos;ha dimenticato o ha il portafoglio bloccato per PIN sbagliati. Prima controlla un documento d&apos;identità: il nuovo PIN sostituisce il vecchio in tutti i chioschi del Comune e sblocca il portafoglio. Si registra solo il tipo di documento, con il tuo codice operatore.</translation>
+            <translation>Per un cittadino che non ha il PIN del portafoglio, l&apos;ha dimenticato o ha il portafoglio bloccato per PIN sbagliati. Prima controlla un documento d&apos;identità: il nuovo PIN sostituisce il vecchio in tutti i totem del Comune e sblocca il portafoglio. Si registra solo il tipo di documento, con il tuo codice personale.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
@@ -2628,7 +2628,7 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>Done: the PIN is set. The citizen can use it at this kiosk after the next sync, in a minute or two.</source>
-            <translation>Fatto: il PIN è impostato. Il cittadino può usarlo a questo chiosco dopo la prossima sincronizzazione, tra un paio di minuti.</translation>
+            <translation>Fatto: il PIN è impostato. Il cittadino può usarlo a questo totem dopo la prossima sincronizzazione, tra un paio di minuti.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 INTERACTIONS = 2_000
@@ -110,8 +111,8 @@ class Driver:
             yield lambda: self._tap_and_wait("servicesTile", "catalog")
             yield lambda: self._search(next(searches))
             yield lambda: self._tap_and_wait("clearSearch", "catalog")
-            yield lambda r=round_: self._open_category(r)
-            yield lambda r=round_: self._open_service(r)
+            yield partial(self._open_category, round_)
+            yield partial(self._open_service, round_)
             yield lambda: self._tap_and_wait("backButton", "category")
             yield lambda: self._tap_and_wait("homeButton", "home")
 
@@ -123,7 +124,10 @@ class Driver:
     def _search(self, word: str) -> None:
         from PySide6.QtTest import QTest
 
+        from kiosk.ui.screens.catalog import CatalogScreen
+
         screen = self.window.screens["catalog"]
+        assert isinstance(screen, CatalogScreen)
         QTest.keyClicks(screen.search, word)
         self.wait_until(lambda: screen.stack.currentWidget() is screen.results_page)
 
@@ -187,7 +191,7 @@ class Driver:
         began = time.monotonic()
         for done in range(1, self.interactions + 1):
             if done % END_VISIT_EVERY == 0:
-                self.window.end_visit()  # what the idle time-out does
+                self.window.visits.end()  # what the idle time-out does
                 steps = self.steps()
             if done % LANGUAGE_EVERY == 0:
                 self.switch_language()

@@ -164,7 +164,7 @@ def fetched_pages(url: str, token: str) -> list[bytes]:
     while True:
         reply = requests.get(
             f"{url}/v1/changes/catalog",
-            params={"since": since, "limit": PAGE},
+            params={"since": since, "limit": str(PAGE)},
             headers={"Authorization": f"Bearer {token}"},
             timeout=60,
         )
@@ -183,7 +183,7 @@ def wire_bytes(url: str, token: str) -> tuple[int, int]:
     while True:
         with requests.get(
             f"{url}/v1/changes/catalog",
-            params={"since": since, "limit": PAGE},
+            params={"since": since, "limit": str(PAGE)},
             headers={"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"},
             stream=True,
             timeout=60,

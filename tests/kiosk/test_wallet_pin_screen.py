@@ -46,9 +46,7 @@ def test_a_manager_sees_locked_wallets_and_sets_a_new_pin_after_an_identity_chec
     log_in(qtbot, window)
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     qtbot.waitUntil(lambda: shows(window, "Bloccati a questo totem dopo 5 PIN sbagliati: 1."))
-    assert shows(
-        window, "Bloccati dalla piattaforma dopo 10 PIN sbagliati ai totem del Comune: 1."
-    )
+    assert shows(window, "Bloccati dalla piattaforma dopo 10 PIN sbagliati ai totem del Comune: 1.")
     snap(window, "dashboard-wallets")
     tap(qtbot, window, "Imposta un PIN del portafoglio")
     qtbot.waitUntil(lambda: shows(window, "PIN del portafoglio di un cittadino"))

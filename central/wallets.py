@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from central.kiosk_lookup import holder_for_tag, note_holder
 from central.models import Device, PlatformSecret, Record, WalletHolder
+from protocol.messages import WalletPinRequest
 from vouchers.wallet_key import (
     WalletKey,
     opened_proof,
@@ -170,18 +171,12 @@ def wallet_event(session: Session, device: Device | None, payload: dict[str, Any
     return None
 
 
-def check_login_proof(
-    session: Session,
-    device: Device,
-    operator_id: str,
-    codice_fiscale: str,
-    pin: str,
-    issued_at: datetime,
-    proof: str,
-) -> None:
+def check_login_proof(session: Session, device: Device, request: WalletPinRequest) -> None:
     """A PIN set at a kiosk: the operator must have logged in on that kiosk (an HMAC
     under their proof key, which only typing their PIN gives), lately, for its Comune.
     WalletError says why not."""
+    operator_id, codice_fiscale, pin = request.operator, request.codice_fiscale, request.pin
+    issued_at, proof = request.issued_at, request.login_proof
     operator = session.get(Record, ("operators", operator_id))
     if operator is None:
         raise WalletError("unknown_operator", f"{operator_id!r} is not an operator")

@@ -94,15 +94,7 @@ def _check_wallet_pin(
     request = messages.WalletPinRequest.model_validate(entry.payload)
     try:
         check_pin(request.pin)
-        check_login_proof(
-            session,
-            device,
-            request.operator,
-            request.codice_fiscale,
-            request.pin,
-            request.issued_at,
-            request.login_proof,
-        )
+        check_login_proof(session, device, request)
     except WalletError as error:
         return error.code, str(error)
     return None

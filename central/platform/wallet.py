@@ -197,45 +197,33 @@ class Wallet:
         if device.role != "kiosk":
             raise WalletError("not_allowed", "only a kiosk sets a wallet PIN")
         with self.database.writing() as session:
-            check_login_proof(
-                session,
-                device,
-                request.operator,
-                request.codice_fiscale,
-                request.pin,
-                request.issued_at,
-                request.login_proof,
-            )
-            holder = holder_key_in(session, request.codice_fiscale)
-            row = set_pin(
-                session,
-                holder,
-                request.codice_fiscale,
-                request.pin,
-                device.comune,
-                request.operator,
-                request.document,
-            )
-            self.reseal(session, holder)
-            return row.locator
+            check_login_proof(session, device, request)
+            return self._set_assisted_pin(session, device, request)
 
     def pin_request_accepted(self, session: Session, row: Submission) -> None:
         """A wallet PIN set in an assisted session that came through the kiosk's outbox
         (checked before: central/platform/submissions.py). The PIN itself is not kept."""
         request = messages.WalletPinRequest.model_validate(row.payload)
-        device = session.get(Device, row.device_id)
+        self._set_assisted_pin(session, session.get(Device, row.device_id), request)
+        row.payload = {"operator": request.operator, "document": request.document}
+
+    def _set_assisted_pin(
+        self, session: Session, device: Device | None, request: messages.WalletPinRequest
+    ) -> str:
+        """The PIN set (its proof already checked), the wallet resealed: its locator."""
         holder = holder_key_in(session, request.codice_fiscale)
-        set_pin(
+        comune = device.comune if device is not None else None
+        row = set_pin(
             session,
             holder,
             request.codice_fiscale,
             request.pin,
-            device.comune if device is not None else None,
+            comune,
             request.operator,
             request.document,
         )
         self.reseal(session, holder)
-        row.payload = {"operator": request.operator, "document": request.document}
+        return row.locator
 
     def wallet_holder(self, codice_fiscale: str) -> WalletHolder | None:
         with self.database.writing() as session:

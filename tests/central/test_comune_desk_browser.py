@@ -35,7 +35,8 @@ from printing.slip import SlipContext
 from store import outbox
 from store.database import Store
 from sync.engine import SyncEngine
-from tests.central.test_desk_browser import CHROMIUM, PASSWORD, PHONE, shoot, sync_api
+from tests.central.browser import CHROMIUM, PHONE, shoot, sync_api
+from tests.central.desk import PASSWORD
 from tests.printing.escpos_decode import decode
 from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
 from tests.sync.helpers import application

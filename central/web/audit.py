@@ -31,6 +31,10 @@ ACTIONS = (
     "set_credit",
     "imported",
     "exported",
+    "published",
+    "edited",
+    "withdrawn",
+    "closed",
 )
 
 

@@ -30,8 +30,8 @@ from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import STREAM_OF
+from tests.central.desk import PASSWORD, browser, csrf_of, log_in, text_of
 from tests.central.helpers import send_application
-from tests.central.test_desk import PASSWORD, browser, csrf_of, log_in, text_of
 
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
 

@@ -17,6 +17,7 @@ windows in the UI.
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,40 @@ def test_no_class_of_the_ui_hides_a_method_of_its_qt_base() -> None:
                     continue  # a virtual of Qt's, overridden
                 hidden.append(f"{info.name}.{name}.{attr} hides {qt.__name__}.{attr}")
     assert hidden == []
+
+
+def _modules_named_by(path: Path, node: ast.Import | ast.ImportFrom) -> list[str]:
+    """The dotted names an import statement may load, relative imports resolved."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    base = node.module or ""
+    if node.level:
+        package = path.relative_to(ROOT).parent.parts
+        kept = package[: len(package) - (node.level - 1)]
+        base = ".".join([*kept, *([base] if base else [])])
+    return [base, *(f"{base}.{alias.name}" for alias in node.names)]
+
+
+def _test_module_in(dotted: str) -> str | None:
+    """The test module (tests/**/test_*.py) ``dotted`` loads, if it names one."""
+    parts = dotted.split(".")
+    for end in range(1, len(parts) + 1):
+        file = ROOT.joinpath(*parts[:end]).with_suffix(".py")
+        if file.name.startswith("test_") and file.is_file():
+            return str(file.relative_to(ROOT))
+    return None
+
+
+def test_no_module_imports_a_test_module() -> None:
+    # A test module holds tests: what several share (helpers, fixtures, samples) lives in a
+    # helper module or a conftest.py. Importing a test module also collects its tests
+    # twice and drags its fixtures into the importer's namespace.
+    found = []
+    for path in sorted([*(ROOT / "tests").rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for dotted in _modules_named_by(path, node):
+                    target = _test_module_in(dotted)
+                    if target:
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {target}")
+    assert found == []

@@ -11,8 +11,6 @@ import io
 import re
 from collections.abc import Iterator
 from datetime import timedelta
-from html import unescape
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,93 +18,26 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from central.app import create_app
-from central.dataset import seed_if_empty
 from central.models import MerchantAccount, Redemption
 from central.platform import Platform
 from central.web import accounts
 from central.web.strings import LANGUAGES, TEXT, pick_language
-from kiosk.boot.paths import DEMO_DATASET
-
-ADMIN_TOKEN = "desk-admin-token-of-at-least-32-characters"
-ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-CF = "RSSMRA80A01G224X"
-PROGRAMME = "Buoni spesa 2026"
-IBAN = "IT60 X054 2811 1010 0000 0123 456"
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def platform(tmp_path: Path) -> Platform:
-    made = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
-    seed_if_empty(made, DEMO_DATASET)
-    return made
-
-
-@pytest.fixture
-def app(platform: Platform) -> Any:
-    return create_app(platform, admin_token=ADMIN_TOKEN)
-
-
-def browser(app: Any) -> TestClient:
-    return TestClient(app, base_url="https://testserver", follow_redirects=False)
-
-
-@pytest.fixture
-def client(app: Any) -> Iterator[TestClient]:
-    with browser(app) as opened:
-        yield opened
-
-
-def make_merchant(client: TestClient, username: str = "alimentari", **scope: Any) -> str:
-    body = {
-        "username": username,
-        "password": PASSWORD,
-        "display_name": "Alimentari Rossi",
-        "iban": IBAN,
-        **(scope or {"programmes": [PROGRAMME]}),
-    }
-    answer = client.post("/v1/admin/merchants", json=body, headers=ADMIN)
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["id"])
-
-
-def csrf_of(html: str) -> str:
-    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
-    assert found, html
-    return found.group(1)
-
-
-def log_in(client: TestClient, username: str = "alimentari", password: str = PASSWORD) -> Any:
-    page = client.get("/desk/login")
-    return client.post(
-        "/desk/login", data={"csrf": csrf_of(page.text), "username": username, "password": password}
-    )
-
-
-def logged_in(app: Any, username: str = "alimentari") -> TestClient:
-    opened = browser(app)
-    assert log_in(opened, username).status_code == 303
-    return opened
-
-
-def check(client: TestClient, code: str) -> Any:
-    page = client.get("/desk/voucher")
-    return client.post("/desk/voucher", data={"csrf": csrf_of(page.text), "code": code})
-
-
-def form_of(html: str) -> dict[str, str]:
-    """The hidden fields of the redeem form on a voucher page."""
-    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
-
-
-def issue(platform: Platform, cents: int = 5_000, programme: str = PROGRAMME) -> str:
-    return str(platform.issue_voucher(CF, "piazzola", programme, cents)["code"])
-
+from tests.central.desk import (
+    ADMIN,
+    CF,
+    IBAN,
+    PASSWORD,
+    PROGRAMME,
+    browser,
+    check,
+    csrf_of,
+    form_of,
+    issue,
+    log_in,
+    logged_in,
+    make_merchant,
+    text_of,
+)
 
 # Accounts and login --------------------------------------------------------------------
 

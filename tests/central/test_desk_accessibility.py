@@ -24,15 +24,9 @@ from central.web import accounts
 from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
 from tests.central.accessibility import axe_violations, keyboard_problems
+from tests.central.browser import DESKTOP, PHONE, headless_chromium, shoot
+from tests.central.desk import PASSWORD
 from tests.central.helpers import send_application
-from tests.central.test_desk_browser import (
-    CHROMIUM,
-    DESKTOP,
-    PASSWORD,
-    PHONE,
-    shoot,
-    sync_api,
-)
 
 PROGRAMME = "Buoni spesa 2026"
 
@@ -92,12 +86,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     protocol, _code = send_application(platform, device_id)
     platform.set_application_status(protocol, "admitted", {"it": "Ammessa."})
     server = EmbeddedServer(create_app(platform)).start()
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
+    with headless_chromium() as browser:
         yield Desk(platform, server.url, browser, protocol)
-        browser.close()
     server.stop()
     platform.engine.dispose()
 

@@ -10,41 +10,21 @@ the Debian package when run as root.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from central.app import create_app
-from central.dataset import seed_if_empty
 from central.platform import Platform
-from central.server import EmbeddedServer
 from central.web import accounts
-from kiosk.boot.paths import DEMO_DATASET
-from tests.conftest import ROOT
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = ROOT / "artifacts" / "desk"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
-PASSWORD = "correct horse battery"
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "chromium is not installed (sudo apt-get install chromium; ./dev test does it as root)",
-        allow_module_level=True,
-    )
+from tests.central.browser import PHONE, shoot
+from tests.central.desk import PASSWORD
 
 
 @pytest.fixture
-def platform(tmp_path: Path) -> Platform:
-    made = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
-    seed_if_empty(made, DEMO_DATASET)
+def platform(platform: Platform) -> Platform:
+    """The demo platform with one shop, Alimentari Rossi."""
     accounts.create_merchant(
-        made,
+        platform,
         accounts.MerchantGrant(
             username="alimentari",
             password=PASSWORD,
@@ -53,33 +33,7 @@ def platform(tmp_path: Path) -> Platform:
             programmes=["Buoni spesa 2026"],
         ),
     )
-    return made
-
-
-@pytest.fixture
-def desk_url(platform: Platform) -> Iterator[str]:
-    server = EmbeddedServer(create_app(platform)).start()
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture
-def chromium() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
-
-
-def shoot(page: Any, name: str) -> None:
-    """The page at phone and at desktop width (full length), for a person to look at."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for size, label in ((PHONE, "phone"), (DESKTOP, "desktop")):
-        page.set_viewport_size(size)
-        page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=True)
-    page.set_viewport_size(PHONE)
+    return platform
 
 
 def test_a_shop_redeems_a_voucher_once_with_the_keyboard_only(

@@ -15,18 +15,7 @@ from sqlalchemy import update
 
 from central.models import KioskHealth
 from central.platform import Platform
-from tests.central.test_desk import (
-    ADMIN,
-    PASSWORD,
-    app,  # noqa: F401  (a fixture)
-    browser,
-    client,  # noqa: F401  (a fixture)
-    csrf_of,
-    log_in,
-    make_merchant,
-    platform,  # noqa: F401  (a fixture)
-    text_of,
-)
+from tests.central.desk import ADMIN, PASSWORD, browser, csrf_of, log_in, make_merchant, text_of
 
 
 def make_staff(api: TestClient, username: str, comuni: list[str]) -> Any:
@@ -72,7 +61,7 @@ def heard(central: Platform, device_id: str, ago: timedelta) -> None:
 
 
 @pytest.fixture
-def fleet_of_three(client: TestClient, platform: Platform) -> dict[str, str]:  # noqa: F811
+def fleet_of_three(client: TestClient, platform: Platform) -> dict[str, str]:
     """Piazzola: one kiosk out of paper with old records, one late with an old version
     and a fast clock; Limena: one, silent; and one kiosk of the whole network."""
     ids = {
@@ -92,7 +81,7 @@ def fleet_of_three(client: TestClient, platform: Platform) -> dict[str, str]:  #
     return ids
 
 
-def staff_browser(app: Any, username: str) -> TestClient:  # noqa: F811
+def staff_browser(app: Any, username: str) -> TestClient:
     opened = browser(app)
     answer = log_in(opened, username)
     assert answer.status_code == 303 and answer.headers["location"] == "/desk/fleet"
@@ -100,8 +89,8 @@ def staff_browser(app: Any, username: str) -> TestClient:  # noqa: F811
 
 
 def test_staff_see_only_their_comunes_kiosks_with_state_and_alerts(
-    app: Any,  # noqa: F811
-    client: TestClient,  # noqa: F811
+    app: Any,
+    client: TestClient,
     fleet_of_three: dict[str, str],
 ) -> None:
     assert make_staff(client, "sociale.piazzola", ["piazzola"]).status_code == 201
@@ -120,8 +109,8 @@ def test_staff_see_only_their_comunes_kiosks_with_state_and_alerts(
 
 
 def test_staff_of_two_comuni_see_both_in_english(
-    app: Any,  # noqa: F811
-    client: TestClient,  # noqa: F811
+    app: Any,
+    client: TestClient,
     fleet_of_three: dict[str, str],
 ) -> None:
     assert make_staff(client, "ambito", ["piazzola", "limena"]).status_code == 201
@@ -132,7 +121,7 @@ def test_staff_of_two_comuni_see_both_in_english(
 
 
 def test_the_admin_sees_every_kiosk(
-    client: TestClient,  # noqa: F811
+    client: TestClient,
     fleet_of_three: dict[str, str],
 ) -> None:
     text = text_of(client.get("/fleet", headers=ADMIN).text)
@@ -141,9 +130,9 @@ def test_the_admin_sees_every_kiosk(
 
 
 def test_staff_ask_their_kiosk_for_its_log_and_never_another_comunes(
-    app: Any,  # noqa: F811
-    client: TestClient,  # noqa: F811
-    platform: Platform,  # noqa: F811
+    app: Any,
+    client: TestClient,
+    platform: Platform,
     fleet_of_three: dict[str, str],
 ) -> None:
     make_staff(client, "sociale.piazzola", ["piazzola"])
@@ -180,8 +169,8 @@ def platform_log_requested(central: Platform, device_id: str) -> bool:
 
 
 def test_shops_and_staff_keep_to_their_own_pages(
-    app: Any,  # noqa: F811
-    client: TestClient,  # noqa: F811
+    app: Any,
+    client: TestClient,
     fleet_of_three: dict[str, str],
 ) -> None:
     make_merchant(client)
@@ -202,7 +191,7 @@ def test_shops_and_staff_keep_to_their_own_pages(
     [([], "comuni"), (["atlantide"], "unknown comune 'atlantide'")],
 )
 def test_a_staff_account_needs_known_comuni(
-    client: TestClient,  # noqa: F811
+    client: TestClient,
     comuni: list[str],
     reason: str,
 ) -> None:

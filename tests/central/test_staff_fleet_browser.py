@@ -12,14 +12,8 @@ from typing import Any
 from central.fleet import Heartbeat, record_heartbeat
 from central.platform import Platform
 from central.web.staff import StaffGrant, create_staff
-from tests.central.test_desk_browser import (  # noqa: F401  (fixtures)
-    PASSWORD,
-    PHONE,
-    chromium,
-    desk_url,
-    platform,
-    shoot,
-)
+from tests.central.browser import PHONE, shoot
+from tests.central.desk import PASSWORD
 
 
 def beat(**changes: Any) -> Heartbeat:
@@ -39,9 +33,7 @@ def beat(**changes: Any) -> Heartbeat:
 
 
 def test_comune_staff_watch_their_kiosks_in_a_browser(
-    platform: Platform,  # noqa: F811
-    desk_url: str,  # noqa: F811
-    chromium: Any,  # noqa: F811
+    platform: Platform, desk_url: str, chromium: Any
 ) -> None:
     create_staff(
         platform,

@@ -287,8 +287,11 @@ def test_a_voucher_redeemed_twice_at_the_same_moment_is_redeemed_once(
             shop, issued["code"], RedeemRequest(str(uuid.uuid4()), None, 5_000)
         ),
     )
-    assert getattr(first, "state", None) == "redeemed"
-    assert isinstance(second, VoucherRefusedError) and "used in full" in str(second)
+    # Whichever thread reaches the voucher first (a loaded machine decides) redeems it.
+    [redeemed] = [outcome for outcome in (first, second) if getattr(outcome, "state", None)]
+    [refused] = [outcome for outcome in (first, second) if outcome is not redeemed]
+    assert getattr(redeemed, "state", None) == "redeemed"
+    assert isinstance(refused, VoucherRefusedError) and "used in full" in str(refused)
 
 
 def two_kiosks_with_an_order_each_on_one_credit(
@@ -325,10 +328,11 @@ def test_two_kiosks_spending_one_credit_at_the_same_moment_cannot_overspend_it(
 
     monkeypatch.setattr(purchases, "check_purchase", slowly)
     outcomes = at_the_same_moment(*(engine.push for engine in engines))
-    # Each kiosk also tells the platform the wallet opened (accepted); the second order
-    # would overspend: refused.
-    assert outcomes == [(2, 0), (1, 1)]
-    with engines[1].store.read() as session:
+    # Each kiosk also tells the platform the wallet opened (accepted); whichever order is
+    # checked second (a loaded machine decides which) would overspend: refused.
+    assert sorted(outcomes) == [(1, 1), (2, 0)]
+    loser = engines[outcomes.index((1, 1))]
+    with loser.store.read() as session:
         [refused] = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase"))
     assert refused.reject_code == "insufficient_credit"
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.answers import Problem
+from kiosk.core import local_time
 from kiosk.core.apply_wizard import ASKING, ApplyWizard, Outcome, Step
 from kiosk.core.applying import Draft, open_call
 from kiosk.core.privacy import printed_notice
@@ -63,7 +64,7 @@ class ApplyScreen(DataScreen):
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
-        self.wizard = ApplyWizard()
+        self.wizard = ApplyWizard(today=lambda: local_time.today(self.ctx.time_zone))
         self._opening: str | None = None  # the call whose draft is on its way
         self._reader = TaskRunner(self)  # reads the call and its form off the UI thread
         self.widgets: dict[str, FieldWidget] = {}

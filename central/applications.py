@@ -61,7 +61,9 @@ def check_application(
         return "form_changed", "the form differs from the one the application was made on"
     comuni = set(session.scalars(select(Record.id).where(Record.kind == "comuni")))
     answers = payload.get("answers") or {}  # a map (protocol.messages), checked before this
-    _cleaned, problems = check(form, answers, today=made_at.date(), comuni=comuni)
+    _cleaned, problems = check(
+        form, answers, today=clock.local_day(session, made_at), comuni=comuni
+    )
     if problems:
         shown = "; ".join(f"{p.path or 'form'}: {p.message('it')}" for p in problems[:5])
         return "invalid_answers", shown[:1000]

@@ -13,9 +13,15 @@ before the network existed, or older than any kiosk keeps a record) is refused w
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
 
 from protocol.messages import SubmissionEntry
+
+# Where the platform's sessions carry its zone (the Comune's; central/platform/database.py).
+TIME_ZONE = "time_zone"
 
 # How far ahead of the platform a corrected moment may be: HTTP dates have whole
 # seconds, and the skew was measured some time before the record was made.
@@ -28,6 +34,14 @@ OLDEST = timedelta(days=400)
 def _utc(moment: datetime) -> datetime:
     """An instant with its offset; one without is taken as UTC."""
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def local_day(session: Session, moment: datetime) -> date:
+    """The calendar day of ``moment`` where the applicants live (the platform's zone, as
+    the kiosks' ``[vouchers] time_zone``): an age, a "not in the future" or a voucher's
+    validity day is judged on that calendar, never on UTC's or the machine's."""
+    zone: ZoneInfo = session.info[TIME_ZONE]
+    return _utc(moment).astimezone(zone).date()
 
 
 def made_at(entry: SubmissionEntry, received: datetime) -> datetime:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from central import clock
 from central.models import Device, IssuedVoucher, Record
 from central.voucher_authority import VoucherRefusedError, kiosk_vouchers
 from central.wallets import check_wallet_proof
@@ -100,7 +101,7 @@ def check_purchase(
     if vouchers and (device is None or device.role != "kiosk"):
         return "foreign_key", "only a kiosk issues service vouchers, with its own key"
     try:
-        kiosk_vouchers(session, device, payload, datetime.now(UTC).date())  # type: ignore[arg-type]
+        kiosk_vouchers(session, device, payload, clock.local_day(session, datetime.now(UTC)))  # type: ignore[arg-type]
     except VoucherRefusedError as refusal:
         return refusal.code, str(refusal)
     assisted_by = payload.get("assisted_by")

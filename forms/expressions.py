@@ -47,8 +47,10 @@ class Expression:
     source: str
     tree: ast.expr
 
-    def evaluate(self, answers: Answers, today: date | None = None) -> Any:
-        return _Evaluator(today or date.today()).value(self.tree, answers)
+    def evaluate(self, answers: Answers, today: date) -> Any:
+        """``today``: the calendar day where the applicant is (the kiosk's configured
+        zone, the Comune's on the platform), never the machine's own date."""
+        return _Evaluator(today).value(self.tree, answers)
 
     def names(self) -> set[str]:
         """The answers this expression reads (for checking a form's definition)."""

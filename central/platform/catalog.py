@@ -83,31 +83,36 @@ class Catalog:
         """Deletes a record and publishes its tombstone; False when it does not exist.
         PublishError while other records refer to it (the kiosks could not remove it)."""
         with self.database.writing() as session:
-            current = session.get(Record, (kind, record_id))
-            if current is None:
-                return False
-            for referrer, field, many in REFERRERS.get(kind, []):
-                users = session.scalars(select(Record).where(Record.kind == referrer))
-                used_by = [r.id for r in users if refers_to(r.data, field, many, record_id)]
-                if used_by:
-                    raise PublishError(
-                        f"{kind} {record_id} is still used by {referrer} "
-                        f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
-                    )
-            session.delete(current)
-            session.add(
-                Change(
-                    stream=records.STREAM_OF[kind],
-                    kind=kind,
-                    record_id=record_id,
-                    op="delete",
-                    scope=current.scope,
+            return self.unpublish_in(session, kind, record_id)
+
+    def unpublish_in(self, session: Session, kind: str, record_id: str) -> bool:
+        """``unpublish`` within the caller's writing transaction (the web desk's, with
+        its audit row)."""
+        current = session.get(Record, (kind, record_id))
+        if current is None:
+            return False
+        for referrer, field, many in REFERRERS.get(kind, []):
+            users = session.scalars(select(Record).where(Record.kind == referrer))
+            used_by = [r.id for r in users if refers_to(r.data, field, many, record_id)]
+            if used_by:
+                raise PublishError(
+                    f"{kind} {record_id} is still used by {referrer} "
+                    f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
                 )
+        session.delete(current)
+        session.add(
+            Change(
+                stream=records.STREAM_OF[kind],
+                kind=kind,
+                record_id=record_id,
+                op="delete",
+                scope=current.scope,
             )
-            if kind in ("credits", "vouchers") and self.ledger_changed is not None:
-                session.flush()
-                holder = record_id if kind == "credits" else current.data["holder"]
-                self.ledger_changed(session, holder)
+        )
+        if kind in ("credits", "vouchers") and self.ledger_changed is not None:
+            session.flush()
+            holder = record_id if kind == "credits" else current.data["holder"]
+            self.ledger_changed(session, holder)
         return True
 
     def records(self, kind: str) -> dict[str, dict[str, Any]]:

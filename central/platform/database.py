@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from central import epochs
+from central import clock, epochs
 from central.models import Base, Change
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,11 @@ class Database:
     def __init__(self, url: str, *, time_zone: str = "Europe/Rome") -> None:
         """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
         self.engine = make_engine(url)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.time_zone = ZoneInfo(time_zone)
+        # Every session knows the zone: the checks judge dates on its calendar (central/clock.py).
+        self.sessions = sessionmaker(
+            self.engine, expire_on_commit=False, info={clock.TIME_ZONE: self.time_zone}
+        )
         self._watermark_lock = threading.Lock()
         self._noted = (-1, -1)
         self._watermarked = epochs.watermark_path(self.engine) is not None

@@ -181,7 +181,7 @@ def application(
         state=str(status.get("state") or "received"),
         note=str(note.get("it") or "") if isinstance(note, dict) else "",
         answers=shown_answers(form, answers, language, platform.records("comuni")),
-        suggested_cents=_suggested(form, answers, row.received_at.date(), comuni),
+        suggested_cents=_suggested(form, answers, _local(platform, row.received_at).date(), comuni),
         channel=str(payload.get("channel") or ""),
     )
 

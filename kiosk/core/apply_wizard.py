@@ -13,17 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from forms.answers import Problem, check, eligibility, is_visible, visible_pages
 from forms.prefill import first_item
 from kiosk.core.applying import Draft, Submitted
-
-
-def utc_today() -> date:
-    return datetime.now(UTC).date()
 
 
 class Step(StrEnum):
@@ -54,7 +50,9 @@ ASKING = (Step.PAGE, Step.MEMBER)
 
 @dataclass
 class ApplyWizard:
-    today: Callable[[], date] = utc_today
+    # Today in the kiosk's configured zone (kiosk.core.local_time.today): a birth date
+    # or a deadline is judged on the applicant's calendar, not UTC's nor the machine's.
+    today: Callable[[], date]
     draft: Draft | None = None
     step: Step = Step.PAGE
     member: dict[str, Any] = field(default_factory=dict)  # the person being edited

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import uuid
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import update
 
 from central.app import create_app
@@ -366,3 +368,86 @@ def test_reconciliation_shows_what_the_comune_owes_each_shop_per_month(
     assert [f"{last_month:%Y-%m}", "'=Forno Bianchi"] in [row[:2] for row in rows]
     assert len(rows) == 4  # two shops this month, one last month; Limena's left out
     assert "ha esportato rendicontazione-tutti.csv" in text_of(staff.get("/desk/audit").text)
+
+
+# Excel exports -----------------------------------------------------------------------------
+
+
+def sheet_of(answer: Any) -> tuple[list[list[Any]], str]:
+    """The cells of an exported workbook's sheet, and the sheet's XML (to see that no
+    cell is a formula)."""
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert answer.headers["content-disposition"].startswith("attachment;")
+    book = load_workbook(io.BytesIO(answer.content))
+    xml = zipfile.ZipFile(io.BytesIO(answer.content)).read("xl/worksheets/sheet1.xml").decode()
+    return [list(row) for row in book.worksheets[0].iter_rows()], xml
+
+
+def test_reconciliation_and_audit_log_as_excel_never_run_a_formula(
+    staff: TestClient, platform: Platform
+) -> None:
+    name = '=HYPERLINK("http://example.org","Forno")'  # typed as a shop's name
+    shop_id = accounts.create_merchant(
+        platform,
+        accounts.MerchantGrant(
+            username="forno.excel",
+            password=PASSWORD,
+            display_name=name,
+            iban="IT61X0306909606100000012345",
+            programmes=["Buoni spesa 2026"],
+        ),
+    )
+    with platform.sessions() as session:
+        account = session.get(MerchantAccount, shop_id)
+        assert account is not None
+        shop = session.get(Device, account.device_id)
+    assert shop is not None
+    voucher = platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 3_333)
+    platform.redeem(shop, voucher["code"], RedeemRequest(str(uuid.uuid4()), None, 3_333))
+    this_month = f"{datetime.now(platform.time_zone):%Y-%m}"
+
+    cells, xml = sheet_of(staff.get("/desk/reconciliation.xlsx", params={"month": this_month}))
+    assert [c.value for c in cells[0]] == [
+        "Mese",
+        "Esercente",
+        "IBAN",
+        "Buoni",
+        "Da pagare (euro)",
+        "Unità",
+    ]
+    [row] = [r for r in cells[1:] if r[1].value == name]  # the name as typed, no apostrophe
+    assert [c.value for c in row] == [this_month, name, "IT61X0306909606100000012345", 1, 33.33, 0]
+    assert (row[1].data_type, row[1].quotePrefix) == ("s", True)  # text, even when edited
+    assert row[4].number_format == "#,##0.00"
+    assert "<f>" not in xml  # no cell of the file is a formula
+    assert "ha esportato rendicontazione-" in text_of(staff.get("/desk/audit").text)
+
+    # A title typed as a formula, published: the audit log's detail.
+    page = staff.get("/desk/catalog/services/new")
+    published = staff.post(
+        "/desk/catalog/services",
+        data={
+            "csrf": csrf_of(page.text),
+            "id": "pz-formula",
+            "title_it": "=1+2",
+            "category": "shops",
+            "provider": "comune-piazzola-ss",
+            "booking": "info_only",
+            "residents_of": "piazzola",
+        },
+    )
+    assert published.status_code == 303, text_of(published.text)
+    cells, xml = sheet_of(staff.get("/desk/audit.xlsx"))
+    assert [c.value for c in cells[0]] == ["Data", "Chi", "Comune", "Cosa", "Su cosa", "Dettagli"]
+    [row] = [r for r in cells[1:] if r[4].value == "services/pz-formula"]
+    assert [c.value for c in row[1:]] == [
+        "sociale.piazzola",
+        "piazzola",
+        "ha pubblicato",
+        "services/pz-formula",
+        "=1+2",
+    ]
+    assert isinstance(row[0].value, datetime) and row[5].data_type == "s"
+    assert "<f>" not in xml
+    assert "ha esportato audit.xlsx" in text_of(staff.get("/desk/audit").text)

@@ -38,7 +38,13 @@ from protocol.messages import (
     SubmissionRefusedError,
     check_submission,
 )
-from protocol.records import RECORD_TYPES
+from protocol.records import (
+    RECORD_TYPES,
+    RecordError,
+    field_problems,
+    validate_published,
+    where,
+)
 from store import demo, mirror
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
@@ -165,6 +171,25 @@ def test_a_record_the_platform_accepts_the_kiosk_accepts(
     ).json()[record["id"]]
     with kiosk_store.write() as session:  # raises RecordError if the kiosk refuses it
         mirror.upsert(session, kind, [stored])
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hostile_records())
+def test_the_desk_forms_problems_are_the_contracts_verdict(
+    case: tuple[str, dict[str, Any]],
+) -> None:
+    """The web desk tells every problem of a record field by field (field_problems); it
+    must refuse exactly what the admin API refuses, and name the field the API names."""
+    kind, record = case
+    problems = field_problems(kind, record)
+    try:
+        validate_published(kind, record)
+    except RecordError as error:
+        assert problems, error
+        first = problems[0]
+        assert str(error).startswith(f"{kind}{where(first.loc)}: "), (str(error), first)
+    else:
+        assert problems == []
 
 
 SIGNER = Signer(Ed25519PrivateKey.generate())

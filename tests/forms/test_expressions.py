@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -205,3 +206,19 @@ def test_any_text_either_compiles_or_is_refused(source: str) -> None:
         return
     with contextlib.suppress(ExpressionError):
         expression.evaluate(FAMILY, TODAY)
+
+
+def test_today_is_the_callers_calendar_day_never_the_machines() -> None:
+    """23:30 UTC on 31 December is already 1 January in Rome: whoever evaluates passes
+    the day of the zone it judges in (the kiosk's, the Comune's), and an applicant born
+    on 1 January 2009 is 18 there, 17 on UTC's calendar."""
+    moment = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    in_rome = moment.astimezone(ZoneInfo("Europe/Rome")).date()
+    adult = compile_expression("age(data_nascita) >= 18")
+    born = {"data_nascita": "2009-01-01"}
+    assert in_rome == date(2027, 1, 1)
+    assert adult.evaluate(born, in_rome) is True
+    assert adult.evaluate(born, moment.date()) is False
+    assert compile_expression("today()").evaluate({}, in_rome) == "2027-01-01"
+    with pytest.raises(TypeError):  # no default: the machine's own date is never taken
+        adult.evaluate(born)  # type: ignore[call-arg]

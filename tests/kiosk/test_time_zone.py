@@ -162,3 +162,19 @@ def test_the_store_keeps_an_aware_instant_as_utc_never_its_local_clock(tmp_path:
         after = datetime(2026, 3, 11, 0, 0, tzinfo=TOKYO)  # compared in UTC too
         assert session.query(OutboxEntry).filter(OutboxEntry.created_at > after).count() == 1
     store.close()
+
+
+def test_the_application_form_judges_dates_on_the_kiosk_zone_s_calendar(window, backend) -> None:  # type: ignore[no-untyped-def]
+    """A birth date "not in the future", an age, a deadline: the form's rules run on
+    today's date where the kiosk is. Kiritimati (UTC+14) and Pago Pago (UTC-11) are
+    always on different calendar days, whatever the hour and the system's zone."""
+    from kiosk.ui.screens.apply import ApplyScreen
+
+    days = {}
+    for name in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        screen = ApplyScreen(window.ctx._replace(time_zone=name), backend.catalog)
+        before = datetime.now(ZoneInfo(name)).date()
+        days[name] = screen.wizard.today()
+        assert days[name] in {before, datetime.now(ZoneInfo(name)).date()}
+        screen.deleteLater()
+    assert days["Pacific/Kiritimati"] > days["Pacific/Pago_Pago"]

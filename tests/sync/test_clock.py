@@ -8,10 +8,11 @@ moved (the clock is the edge here), both ways."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from store import kiosk_facts, outbox
 from store.models import OutboxEntry
@@ -125,3 +126,31 @@ def test_the_heartbeat_carries_the_measured_skew(
     beat = collect(engine.store, facts, started=0.0, now=datetime.now(UTC).replace(tzinfo=None))
     assert abs(beat["clock_skew_s"] + 420) < 5
     assert engine.client.heartbeat(beat).log_requested is False  # the platform takes it
+
+
+def test_a_date_rule_is_judged_on_the_comune_s_calendar_around_midnight(
+    engine: SyncEngine, central: Central
+) -> None:
+    """Made at 23:30 UTC, already the next day in Rome: a household member born that
+    Roman day is not "born in the future" for the platform either (its clock, the
+    Comune's zone); one born the day after is."""
+    made = datetime.combine(datetime.now(UTC).date() - DAY, time(23, 30), UTC)
+    rome_day = made.astimezone(ZoneInfo("Europe/Rome")).date()
+    assert rome_day == made.date() + DAY
+    call_closing(central, datetime.now(UTC) + 10 * DAY)
+    engine.run_once()
+    uuids = []
+    for born in (rome_day, rome_day + DAY):
+        payload = application(engine)
+        payload["answers"]["membri"][1]["data_nascita"] = born.isoformat()
+        with engine.store.write() as session:
+            uuids.append(outbox.add(session, "application", payload))
+            session.execute(
+                update(OutboxEntry).where(OutboxEntry.uuid == uuids[-1]).values(created_at=made)
+            )
+    engine.push()
+    with engine.store.read() as session:
+        rows = {r.uuid: r for r in session.scalars(select(OutboxEntry))}
+    that_day, next_day = (rows[u] for u in uuids)
+    assert that_day.state == "accepted", (that_day.reject_code, that_day.reject_message)
+    assert (next_day.state, next_day.reject_code) == ("rejected", "invalid_answers")

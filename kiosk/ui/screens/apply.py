@@ -28,6 +28,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout
 
 from forms.answers import Problem
+from kiosk.core import local_time
 from kiosk.core.apply_heading import heading
 from kiosk.core.apply_problems import place_problems
 from kiosk.core.apply_review import Option, describe_member, review
@@ -58,7 +59,7 @@ class ApplyScreen(DataScreen):
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
-        self.wizard = ApplyWizard()
+        self.wizard = ApplyWizard(today=lambda: local_time.today(self.ctx.time_zone))
         self._opening: str | None = None  # the call whose draft is on its way
         self._reader = TaskRunner(self)  # reads the call and its form off the UI thread
         self.widgets: dict[str, FieldWidget] = {}

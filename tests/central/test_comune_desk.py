@@ -20,11 +20,18 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from central.app import create_app
 from central.dataset import seed_if_empty
-from central.models import Device, MerchantAccount, Redemption, Submission
+from central.models import (
+    Change,
+    Device,
+    MerchantAccount,
+    Redemption,
+    Submission,
+    WalletHolder,
+)
 from central.platform import Platform
 from central.voucher_authority import RedeemRequest
 from central.web import accounts
@@ -34,6 +41,8 @@ from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import STREAM_OF
 from tests.central.desk import PASSWORD, browser, csrf_of, log_in, text_of
 from tests.central.helpers import send_application
+from tests.sync.wallets import PIN
+from vouchers.wallet_key import WalletKey, open_sealed
 
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
 
@@ -315,6 +324,44 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     )
     assert forged.status_code == 403
     assert len(vouchers_of(platform, CF)) == len(before) + 1
+
+
+def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    """Each line's voucher used to reseal the citizen's whole wallet (every voucher they
+    hold, read and sealed again, and a wallet change in the stream per line)."""
+    admitted = sent["bruno"][0]
+    assert decide(staff, admitted, "admitted").status_code == 303
+    locator = platform.set_wallet_pin(CF, PIN, "piazzola")
+
+    def wallet_changes() -> list[dict[str, Any]]:
+        with platform.sessions() as session:
+            rows = session.scalars(
+                select(Change).where(Change.kind == "wallets", Change.record_id == locator)
+            )
+            return [row.data for row in rows]
+
+    before = len(wallet_changes())
+    lines = 8
+    answer = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo\n"
+        + "".join(f"{admitted};buono;Buoni spesa 2026;{n},00\n" for n in range(1, lines + 1))
+        + f"{admitted};credito;Credito welfare 2026;25,00\n",
+    )
+    assert answer.status_code == 200, text_of(answer.text)
+    assert f"{lines + 1} righe, {lines} buoni emessi" in text_of(answer.text)
+    changes = wallet_changes()
+    assert len(changes) == before + 1  # once for the file, not once per line
+    with platform.sessions() as session:  # the platform's copy of the key: no scrypt
+        row = session.scalar(select(WalletHolder).where(WalletHolder.locator == locator))
+        assert row is not None
+        key = WalletKey(locator, bytes.fromhex(row.seal_key), bytes.fromhex(row.proof_key))
+    content = open_sealed(key, changes[-1]["sealed"])
+    amounts = sorted(v["amount_cents"] for v in content["vouchers"])
+    assert [n * 100 for n in range(1, lines + 1)] == [a for a in amounts if a <= lines * 100]
+    assert content["credit"] == {"programme": "Credito welfare 2026", "balance_cents": 2_500}
 
 
 # Reconciliation -----------------------------------------------------------------------------

@@ -95,6 +95,39 @@ def decide(client: TestClient, protocol: str, state: str, note: str = "") -> Any
     )
 
 
+def test_a_note_for_the_citizen_goes_out_in_english_too(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    protocol, code = sent["carla"]
+    page = staff.get(f"/desk/applications/{protocol}")
+    english_only = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={"csrf": csrf_of(page.text), "state": "in_review", "note": "", "note_en": "Soon."},
+    )
+    assert english_only.status_code == 422
+    assert "Scriva la nota anche in italiano" in text_of(english_only.text)
+    both = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={
+            "csrf": csrf_of(page.text),
+            "state": "in_review",
+            "note": "La esaminiamo entro venerdì.",
+            "note_en": "We will look at it by Friday.",
+        },
+    )
+    assert both.status_code == 303
+    record = platform.records("application_statuses")[
+        status_key(platform.lookup_secret(), code, CF)
+    ]
+    assert record["note"] == {
+        "it": "La esaminiamo entro venerdì.",
+        "en": "We will look at it by Friday.",
+    }
+    shown = staff.get(f"/desk/applications/{protocol}").text
+    assert ">We will look at it by Friday.</textarea>" in shown  # kept for the next edit
+    assert "en: We will look at it by Friday." in text_of(staff.get("/desk/audit").text)
+
+
 def test_staff_filter_applications_by_call_state_and_date(
     staff: TestClient, sent: dict[str, tuple[str, str]]
 ) -> None:

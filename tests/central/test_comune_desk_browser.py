@@ -156,6 +156,8 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
     page.get_by_label("Nuovo stato").select_option("admitted")
     page.get_by_label("Nota per il cittadino (facoltativa)").focus()
     page.keyboard.type("Il buono arriva entro 10 giorni.")
+    page.keyboard.press("Tab")  # the same note in English
+    page.keyboard.type("The voucher arrives within 10 days.")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.get_by_text("Stato pubblicato").wait_for()
@@ -166,7 +168,10 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
     with world.kiosk.store.read() as session:
         found = find(session, world.lookup_key, "DOM-WEB1-TEST", CF)
     assert found is not None and (found.state, found.protocol) == ("admitted", protocol)
-    assert found.note == {"it": "Il buono arriva entro 10 giorni."}
+    assert found.note == {
+        "it": "Il buono arriva entro 10 giorni.",
+        "en": "The voucher arrives within 10 days.",
+    }
 
     # The buono spesa for the admitted application, by keyboard: the amount the call
     # computes is offered; the programme is one the shops accept.

@@ -61,6 +61,7 @@ class Platform:
         self.unpublish = catalog.unpublish
         self.records = catalog.records
         self.changes = catalog.changes
+        self.changes_compressed = catalog.changes_compressed
 
         self.new_enrollment_code = registry.new_enrollment_code
         self.enroll = registry.enroll

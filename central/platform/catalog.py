@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from central import epochs
 from central.kiosk_lookup import kiosk_secret, lookup_secret_in, rekeyed
 from central.models import Change, Record
+from central.page_cache import PageCache, compress
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
 from central.scopes import scope_of, scope_text, visible_to
@@ -36,6 +37,7 @@ class Catalog:
         self.ledger_changed: Callable[[Session, str], None] | None = None
         # The same for many citizens at once, at the end of a ``ledger_batch``.
         self.ledgers_changed: Callable[[Session, list[str]], None] | None = None
+        self.pages = PageCache()  # full change pages, compressed (central/page_cache.py)
 
     @contextmanager
     def ledger_batch(self, session: Session) -> Iterator[None]:
@@ -164,7 +166,38 @@ class Catalog:
         """A page of ``stream`` after ``since``: the JSON text of a ChangePage; for a
         kiosk of ``comune``, only the changes its Social Point needs (central/scopes.py);
         for kiosk ``device_id``, records keyed by a citizen's codes under its own lookup
-        key (central/kiosk_lookup.py).
+        key (central/kiosk_lookup.py)."""
+        return self._page(stream, since, limit, comune, device_id)[0]
+
+    def changes_compressed(
+        self,
+        stream: str,
+        since: int,
+        limit: int,
+        comune: str | None = None,
+        device_id: str | None = None,
+    ) -> bytes:
+        """The page of ``changes``, gzip-compressed; a full page is made once and then
+        served from ``self.pages`` to every kiosk of the same scope that asks for it."""
+        if stream == STATUS_STREAM:  # keyed per kiosk: nothing to share
+            return compress(self._page(stream, since, limit, comune, device_id)[0])
+        with self.database.sessions() as session:
+            epoch = epochs.read(session).id
+        key = (epoch, stream, since, limit, comune)
+        kept = self.pages.get(key)
+        if kept is not None:
+            return kept
+        body, full, made_in = self._page(stream, since, limit, comune, device_id)
+        page = compress(body)
+        if full and made_in == epoch:
+            self.pages.put(key, page)
+        return page
+
+    def _page(
+        self, stream: str, since: int, limit: int, comune: str | None, device_id: str | None
+    ) -> tuple[str, bool, str]:
+        """The page's JSON text, whether it is full (has a page after it), and the
+        epoch it was read in.
 
         Each record goes out as the JSON text it was stored as (validated when it was
         published), never decoded and encoded again: a full catalog is thousands of
@@ -201,11 +234,12 @@ class Catalog:
             for _seq, kind, op, record_id, data in rows
         )
         next_cursor = str(rows[-1][0] if rows else since)
-        return (
+        body = (
             f'{{"stream":{dumps(stream)},"items":[{items}],'
             f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
             f'"epoch":{dumps(epoch)},"head":"{head}"}}'
         )
+        return body, has_more, epoch
 
 
 def _validated(kind: str, record: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ import pytest
 import zxingcpp
 from openpyxl import load_workbook
 from PIL import Image
+from sqlalchemy import select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
@@ -31,11 +32,13 @@ from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.status_lookup import find
 from kiosk.core.wallet import OpenedWallet, attempt_tag, open_wallet, print_voucher
+from printing import print_queue
 from printing.escpos_render import PROFILES, render
 from printing.print_queue import next_pending
 from printing.slip import SlipContext
 from store import outbox
 from store.database import Store
+from store.models import PrintJob
 from sync.engine import SyncEngine
 from tests.central.browser import CHROMIUM, PHONE, shoot, sync_api
 from tests.central.desk import PASSWORD
@@ -279,9 +282,10 @@ def printed_at_the_kiosk(world: World, codice_fiscale: str, code: str) -> list[A
         assert isinstance(wallet, OpenedWallet), wallet
         [kept] = [v for v in wallet.usable(date.today()) if v.code == code]
         print_voucher(session, wallet, kept.id, SLIP)
-    with citizen.read() as session:
-        job = next_pending(session)
-    assert job is not None and job.reference == code
+    with citizen.read() as session:  # this slip's job (another test's may wait too)
+        row = session.scalars(select(PrintJob).where(PrintJob.reference == code)).one()
+        job = print_queue.get(session, row.uuid)
+    assert job is not None
     return decode(render(job.slip, PROFILES["58mm-image-qr"])).images
 
 

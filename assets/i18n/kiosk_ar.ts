@@ -2170,6 +2170,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Privacy notice</source>
             <translation type="unfinished">إشعار الخصوصية</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation type="unfinished">في سلتك بالفعل {n} خدمة، وهو أقصى ما يمكن أن يتضمنه طلب واحد. أكمل هذا الطلب أولًا، ثم أضف هذه الخدمة في طلب جديد.</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>

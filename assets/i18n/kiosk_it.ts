@@ -2114,6 +2114,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>Privacy notice</source>
             <translation>Informativa privacy</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation>Il carrello contiene già {n} servizi, il massimo per un ordine. Concludi prima questo ordine, poi aggiungi questo servizio in uno nuovo.</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>

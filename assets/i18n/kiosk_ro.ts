@@ -2128,6 +2128,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>Privacy notice</source>
             <translation type="unfinished">Notă de informare privind confidențialitatea</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation type="unfinished">Coșul are deja {n} servicii, cât poate cuprinde o comandă. Finalizați mai întâi această comandă, apoi adăugați acest serviciu într-una nouă.</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>

@@ -2114,6 +2114,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>Privacy notice</source>
             <translation type="unfinished">Njoftimi i privatësisë</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation type="unfinished">Shporta juaj ka tashmë {n} shërbime, sa mund të mbajë një porosi. Përfundoni fillimisht këtë porosi, pastaj shtojeni këtë shërbim në një porosi të re.</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>

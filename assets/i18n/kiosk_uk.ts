@@ -2128,6 +2128,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Privacy notice</source>
             <translation type="unfinished">Повідомлення про конфіденційність</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation type="unfinished">У вашому кошику вже {n} послуг — це найбільше, що може містити одне замовлення. Спочатку завершіть це замовлення, потім додайте цю послугу до нового.</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>

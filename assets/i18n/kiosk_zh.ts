@@ -2100,6 +2100,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Privacy notice</source>
             <translation type="unfinished">隐私告知</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation type="unfinished">您的购物车已有 {n} 项服务，这是一个订单最多可包含的数量。请先完成此订单，再在新订单中添加此服务。</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>

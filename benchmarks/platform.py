@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The reference platform under a fleet: ``./dev bench platform [N ...] [--sqlite]``.
+"""The reference platform under a fleet: ``./dev bench platform [N ...] [--sqlite]
+[--workers=N] [--pull-only]``.
 
 N simulated kiosks (10, 50 and 200 unless given) sync at once against the platform in
 its own processes (``social-point central --workers``) over loopback HTTP, on SQLite and
@@ -10,6 +11,9 @@ every stream it may pull from its cursor, page by page (the kiosk's default page
 until it is up to date. Its first pass is an initial pull of the whole catalog; while
 the fleet syncs, the platform publishes a few changed services every second, so later
 passes pull changes too.
+
+``--pull-only``: the kiosks only pull (no outbox to push), to see the pull's own figure
+apart from the platform's writes.
 
 For each kind of request (a push, a pull page that carries changes, a pull that finds
 nothing new) it prints p50, p95 and the slowest, beside the same figures for one kiosk
@@ -128,7 +132,9 @@ def _timed(samples: list[Sample], kind: str, send: Any) -> requests.Response | N
     return reply
 
 
-def simulated_kiosk(url: str, token: str, passes: int, start: threading.Event) -> list[Sample]:
+def simulated_kiosk(
+    url: str, token: str, passes: int, start: threading.Event, push: bool = True
+) -> list[Sample]:
     """The requests of ``passes`` sync passes of one kiosk, each with its time."""
     samples: list[Sample] = []
     http = requests.Session()
@@ -136,11 +142,12 @@ def simulated_kiosk(url: str, token: str, passes: int, start: threading.Event) -
     cursors = dict.fromkeys(STREAMS, "0")
     start.wait()
     for _ in range(passes):
-        _timed(
-            samples,
-            "push",
-            lambda: http.post(f"{url}/v1/submissions", json={"entries": _entries(PUSHED)}),
-        )
+        if push:
+            _timed(
+                samples,
+                "push",
+                lambda: http.post(f"{url}/v1/submissions", json={"entries": _entries(PUSHED)}),
+            )
         for stream in STREAMS:
             while True:
                 begin = time.perf_counter()
@@ -169,7 +176,7 @@ def simulated_kiosk(url: str, token: str, passes: int, start: threading.Event) -
 
 
 def client_process(
-    url: str, codes: list[str], passes: int, ready: Any, go: Any, results: Any
+    url: str, codes: list[str], passes: int, ready: Any, go: Any, results: Any, push: bool = True
 ) -> None:
     """Enrolls its kiosks (not timed), says it is ready, and on ``go`` runs them all at
     once, one thread each; puts every sample on ``results``."""
@@ -184,7 +191,7 @@ def client_process(
     found: list[list[Sample]] = [[] for _ in tokens]
 
     def run(index: int, token: str) -> None:
-        found[index] = simulated_kiosk(url, token, passes, start)
+        found[index] = simulated_kiosk(url, token, passes, start, push)
 
     threads = [
         threading.Thread(target=run, args=(index, token)) for index, token in enumerate(tokens)
@@ -210,7 +217,9 @@ def publisher(platform: Platform, stop: threading.Event) -> None:
         platform.publish_many(("services", record) for record in changed)
 
 
-def fleet_run(platform: Platform, url: str, kiosks: int, passes: int) -> tuple[list[Sample], float]:
+def fleet_run(
+    platform: Platform, url: str, kiosks: int, passes: int, push: bool = True
+) -> tuple[list[Sample], float]:
     """Every sample of ``kiosks`` kiosks syncing at once, and the seconds it took."""
     comuni = sorted(platform.records("comuni"))
     codes = [
@@ -222,7 +231,7 @@ def fleet_run(platform: Platform, url: str, kiosks: int, passes: int) -> tuple[l
     groups = [codes[index::2] for index in range(2)] if kiosks >= 20 else [codes]
     ready, go, results = context.Queue(), context.Event(), context.Queue()
     processes = [
-        context.Process(target=client_process, args=(url, group, passes, ready, go, results))
+        context.Process(target=client_process, args=(url, group, passes, ready, go, results, push))
         for group in groups
     ]
     for process in processes:
@@ -311,7 +320,9 @@ def databases(sqlite_only: bool) -> Iterator[Iterator[tuple[str, str]]]:
         folder.rmdir()
 
 
-def measure(name: str, database: str, fleets: list[int], workers: int) -> dict[int, float]:
+def measure(
+    name: str, database: str, fleets: list[int], workers: int, push: bool = True
+) -> dict[int, float]:
     print(f"\n{name}: publishing {SERVICES:,} services ...", flush=True)
     platform = Platform(database)
     seed_if_empty(platform, DEMO_DATASET)
@@ -321,12 +332,13 @@ def measure(name: str, database: str, fleets: list[int], workers: int) -> dict[i
     try:
         print(
             f"{name}, {workers} platform processes, {PASSES} sync passes per kiosk"
-            f" (push {PUSHED} entries, pull every stream in pages of {PAGE}):"
+            f" ({f'push {PUSHED} entries, ' if push else 'no push, '}"
+            f"pull every stream in pages of {PAGE}), load average {os.getloadavg()[0]:.1f}:"
         )
-        alone, elapsed = fleet_run(platform, server.url, 1, PASSES)
+        alone, elapsed = fleet_run(platform, server.url, 1, PASSES, push)
         report("1 kiosk (the floor)", alone, alone, elapsed)
         for kiosks in fleets:
-            samples, elapsed = fleet_run(platform, server.url, kiosks, PASSES)
+            samples, elapsed = fleet_run(platform, server.url, kiosks, PASSES, push)
             report(f"{kiosks} kiosks at once", samples, alone, elapsed)
             found[kiosks] = pull_p95(samples)
             print(
@@ -349,4 +361,4 @@ def main(args: list[str] | None = None) -> None:
             workers = int(arg.split("=", 1)[1])
     with databases("--sqlite" in args) as each:
         for name, database in each:
-            measure(name, database, fleets, workers)
+            measure(name, database, fleets, workers, push="--pull-only" not in args)

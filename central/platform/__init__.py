@@ -54,6 +54,7 @@ class Platform:
         statuses = self.statuses = ApplicationStatuses(database, catalog)
         wallet = self.wallet = Wallet(database, catalog)
         catalog.ledger_changed = wallet.reseal  # a citizen's sealed wallet follows
+        catalog.ledgers_changed = wallet.reseal_many
         # What follows an accepted submission, in the transaction that stores it.
         follow_up = {
             "application": statuses.received,

@@ -500,6 +500,8 @@ def measure(database: Database, fleets: list[int], workers: int) -> dict[int, Me
                 + (f"   (target at {TARGET_FLEET}: < 1 s)" if kiosks == TARGET_FLEET else "")
             )
             pushes = push_times(run.samples)
+            if not pushes:  # --pull-only
+                continue
             found[kiosks] = Measured(
                 push_p50=median(pushes),
                 push_p95=percentile(pushes, 0.95),
@@ -516,6 +518,8 @@ def measure(database: Database, fleets: list[int], workers: int) -> dict[int, Me
 def closing_table(measured: dict[str, dict[int, Measured]]) -> None:
     """The push figures of every database side by side, and PostgreSQL's p95 over
     SQLite's: measured in the same run, so the machine's load weighs on both."""
+    if not any(measured.values()):
+        return  # --pull-only: no push to compare
     print(
         f"\nPush latency, {PUSHED} entries a push (target at {PUSH_TARGET_FLEET} kiosks on"
         f" PostgreSQL: p95 < {PUSH_TARGET_P95:.0f} s, and no slower than SQLite):"

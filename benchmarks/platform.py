@@ -392,7 +392,8 @@ def report(label: str, run: FleetRun, alone: list[Sample]) -> None:
     per_entry = (run.platform_cpu + run.database_cpu) / max(run.sent, 1)
     print(
         f"    processor time: platform {run.platform_cpu:.1f} s, database"
-        f" {run.database_cpu:.1f} s, {per_entry * 1000:.2f} ms per pushed entry (pulls included)"
+        f" {run.database_cpu:.1f} s"
+        + (f", {per_entry * 1000:.2f} ms per pushed entry (pulls included)" if run.sent else "")
     )
     print(
         f"    every entry stored once: {'yes' if run.stored_once else 'NO'}"
@@ -472,7 +473,8 @@ def measure(database: Database, fleets: list[int], workers: int) -> dict[int, Me
     try:
         print(
             f"{name}, {workers} platform processes, {PASSES} sync passes per kiosk"
-            f" (push {PUSHED} entries, pull every stream in pages of {PAGE}):"
+            f" ({'no push' if os.environ.get(PULL_ONLY) else f'push {PUSHED} entries'},"
+            f" pull every stream in pages of {PAGE}):"
         )
         floor = fleet_run(platform, server, 1, PASSES, database.postmaster)
         alone = floor.samples
@@ -486,7 +488,7 @@ def measure(database: Database, fleets: list[int], workers: int) -> dict[int, Me
                 f" {pull / max(pull_p95(alone), 1e-6):.1f}x one kiosk alone"
                 + (f"   (target at {TARGET_FLEET}: < 1 s)" if kiosks == TARGET_FLEET else "")
             )
-            pushes = push_times(run.samples)
+            pushes = push_times(run.samples) or [0.0]  # none with --pull-only
             found[kiosks] = Measured(
                 push_p50=median(pushes),
                 push_p95=percentile(pushes, 0.95),
@@ -539,4 +541,5 @@ def main(args: list[str] | None = None) -> None:
     with databases("--sqlite" in args) as each:
         for database in each:
             measured[database.name] = measure(database, fleets, workers)
-    closing_table(measured)
+    if not os.environ.get(PULL_ONLY):
+        closing_table(measured)

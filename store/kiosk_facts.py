@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
@@ -46,9 +46,11 @@ def last_sync(session: Session) -> datetime | None:
     if fact is None:
         return None
     try:
-        return datetime.fromisoformat(fact.value).replace(tzinfo=None)
+        moment = datetime.fromisoformat(fact.value)
     except ValueError:  # written by hand or damaged: as if never
         return None
+    # Aware UTC, as every instant the store gives; one written without offset was UTC.
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 SEALING_KEY = "sealing_key"

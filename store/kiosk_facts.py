@@ -4,11 +4,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from store.models import KioskFact
+from store.models import KioskFact, as_utc
 
 LAST_SYNC = "last_successful_sync"
 CLOCK_SKEW = "clock_skew_s"
@@ -49,8 +49,7 @@ def last_sync(session: Session) -> datetime | None:
         moment = datetime.fromisoformat(fact.value)
     except ValueError:  # written by hand or damaged: as if never
         return None
-    # Aware UTC, as every instant the store gives; one written without offset was UTC.
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return as_utc(moment)  # as every instant the store gives; one without offset was UTC
 
 
 SEALING_KEY = "sealing_key"

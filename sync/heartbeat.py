@@ -48,7 +48,8 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -> dict[str, Any]:
-    """One heartbeat's payload; ``now`` is naive UTC, ``started`` a monotonic time."""
+    """One heartbeat's payload; ``now`` is UTC (naive taken as UTC), ``started`` monotonic."""
+    now = as_utc(now)  # compared with the store's instants (aware UTC)
     with store.read() as session:
         queue = session.scalar(
             select(func.count()).select_from(PrintJob).where(PrintJob.state.in_(PRINT_QUEUE_STATES))

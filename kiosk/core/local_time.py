@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from store.models import as_utc
+
 DEFAULT_ZONE = "Europe/Rome"
 
 
@@ -29,8 +31,8 @@ def _zone(where: str | tzinfo) -> tzinfo:
 
 
 def aware_utc(moment: datetime) -> datetime:
-    """The instant as aware UTC: a naive one is the store's naive UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    """The instant as aware UTC: a naive one is taken as UTC (store.models.as_utc)."""
+    return as_utc(moment)
 
 
 def local(moment: datetime, where: str | tzinfo) -> datetime:

@@ -97,7 +97,10 @@ def test_desk_times_read_store_instants_in_the_zone_given() -> None:
 
 def test_a_day_is_the_kiosk_zone_s_calendar_day() -> None:
     start, end = local_time.day_bounds_utc(date(2026, 3, 11), ZONE)
-    assert (start, end) == (datetime(2026, 3, 10, 15), datetime(2026, 3, 11, 15))
+    assert (start, end) == (
+        datetime(2026, 3, 10, 15, tzinfo=UTC),
+        datetime(2026, 3, 11, 15, tzinfo=UTC),
+    )
     start, end = local_time.day_bounds_utc(date(2026, 3, 29), "Europe/Rome")
     assert end - start == timedelta(hours=23)  # summer time starts: a 23-hour day
 

@@ -268,9 +268,8 @@ def ui_stall(
     bridge.mirror_changed.connect(window.refresh)
     done = threading.Event()
 
-    def mirror_changed() -> None:  # as the kiosk wires it (kiosk.boot.backend.open_services)
-        reader.warm()
-        bridge.on_mirror_changed()
+    def mirror_changed() -> None:  # as the kiosk wires it (kiosk.boot.backend.open_services):
+        bridge.on_mirror_changed()  # the sync process has answered the screen's questions
         done.set()
 
     def status(update: Any) -> None:
@@ -278,7 +277,9 @@ def ui_stall(
             print(f"  (the sync failed: {update.problem} {update.detail})")
             done.set()
 
-    worker = SyncProcess(config, store=store, on_status=status, on_mirror_changed=mirror_changed)
+    worker = SyncProcess(
+        config, store=store, on_status=status, on_mirror_changed=mirror_changed, catalog=reader
+    )
     gaps: list[tuple[float, float]] = []  # (when it ended, how long)
     last = [time.perf_counter()]
 

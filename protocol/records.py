@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -405,6 +406,72 @@ def validate_published(kind: str, record: Mapping[str, Any]) -> Record:
         return model.model_validate(record)
     except ValidationError as error:
         raise RecordError(f"{kind}{describe(error.errors()[0])}") from None
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One thing wrong with one field of a record, for a person filling in a form:
+    ``loc`` the field's place (``("title", "it")``), ``code`` what is wrong (missing,
+    too_long, too_many, too_few, empty, control, identifier, pattern, type, choice,
+    range, date, timezone, rule), ``limit`` the limit it broke where there is one, and
+    ``text`` the same in English words as ``describe`` says it (for a rule, the rule)."""
+
+    loc: tuple[int | str, ...]
+    code: str
+    limit: int | None
+    text: str
+
+
+def field_problems(kind: str, record: Mapping[str, Any]) -> list[FieldProblem]:
+    """Every problem of a record an administrator publishes (``validate_published``
+    stops at the first), field by field: the same types, so the same verdict."""
+    model = PUBLISHED.get(kind)
+    if model is None:
+        raise RecordError(f"unknown kind {kind[:32]!r}")
+    try:
+        model.model_validate(record)
+    except ValidationError as error:
+        return [_field_problem(details) for details in error.errors()]
+    return []
+
+
+def _field_problem(error: ErrorDetails) -> FieldProblem:
+    kind, ctx = error["type"], error.get("ctx", {})
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and _BRANCH.match(p)))
+    text = describe(error)
+    said = text.partition(": ")[2]
+    limit = ctx.get("max_length")
+    if kind == "missing":
+        code = "missing"
+    elif kind == "string_too_long":
+        code = "too_long"
+    elif kind == "too_long":
+        code = "too_many"
+    elif kind == "too_short":
+        code = "too_few"
+    elif kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        code = {SOME_TEXT: "empty", ANY_TEXT: "control", ID_PATTERN: "identifier"}.get(
+            pattern, "pattern"
+        )
+    elif kind in ("enum", "literal_error"):
+        code = "choice"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        code = "range"
+        limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+    elif kind == "timezone_aware":
+        code = "timezone"
+    elif kind.startswith(("datetime_", "date_")):
+        code = "date"
+    elif kind == "value_error":
+        code = "rule"
+        said = str(ctx.get("error", error["msg"]))
+        field, _, rest = said.partition(": ")
+        if rest and re.fullmatch(r"[a-z_]+", field) and not loc:
+            loc, said = (field,), rest  # a whole-record check names its field first
+    else:
+        code = "type"
+    return FieldProblem(loc, code, limit if isinstance(limit, int) else None, said)
 
 
 def where(loc: Sequence[int | str]) -> str:

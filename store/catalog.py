@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -359,13 +359,23 @@ def _open_calls_now(session: Session, comune_id: str | None) -> list[CallInfo]:
     return open_calls(session, comune_id, datetime.now(UTC))
 
 
+class Warmed(NamedTuple):
+    """Answers computed again after the mirror changed, and the search vocabulary as
+    ``search_query.VOCABULARIES.entry`` gives it."""
+
+    answers: dict[tuple[Any, ...], Any]
+    vocabulary: tuple[str, int, search_query.Vocabulary]
+
+
 class CatalogReader:
     """The catalog queries bound to a store, each in its own short read transaction.
 
-    After a sync changed the mirror, the sync worker calls ``warm``: it runs again, on
-    its own thread, the queries the screens made lately, and keeps their answers for the
-    refresh of the screen that follows. At 100,000 services those queries take 50 to
-    100 ms, which the UI thread would otherwise spend with the screen frozen. A warm
+    After a sync changed the mirror, the queries the screens made lately run again and
+    their answers are kept for the refresh of the screen that follows: in the kiosk's
+    sync process (``recent_questions``, ``answers`` there, ``keep_warm``), or with
+    ``warm`` on the thread of a sync run in-process. At 100,000 services those queries
+    take 50 to 100 ms, which the UI thread would otherwise spend with the screen frozen
+    (and on another thread of its process, holding Python's lock against it). A warm
     answer serves as many calls as its question had since the warm before (a screen and
     the window around it may ask the same, as the Comune's name), at most ``USES``, and
     only for a few seconds: every other call reads the mirror as it is.
@@ -390,17 +400,36 @@ class CatalogReader:
     def warm(self) -> None:
         """Runs the recent queries again and keeps their answers for the next calls
         (call it on a worker thread, after the mirror changed and before the screens
-        are told to refresh)."""
+        are told to refresh). The kiosk does the same in two halves across its sync
+        process: ``recent_questions`` here, ``answers`` there, ``keep_warm`` here."""
+        asked = self.recent_questions()
+        self.keep_warm(asked, self.answers(asked))
+
+    def recent_questions(self) -> dict[tuple[Any, ...], int]:
+        """The questions asked lately, with how many times since the last warm (their
+        answers so far are dropped: the mirror changed)."""
         with self._lock:
             self._warm = {}
             asked = dict(self._recent)
             self._recent = OrderedDict((key, 0) for key in self._recent)
+        return asked
+
+    def answers(self, questions: Iterable[tuple[Any, ...]]) -> Warmed:
+        """The mirror's answers to ``questions`` (made by ``recent_questions``, perhaps in
+        another process: they and the answers pickle), and the search vocabulary."""
         with self._store.read() as session:
             # The index's words, for typo correction: read again when the search rows
             # changed, which took 100 ms at 10,000 services at the next search typed.
-            search_query.VOCABULARIES.get(session.connection())
+            vocabulary = search_query.VOCABULARIES.entry(session.connection())
+        return Warmed({key: self._compute(key) for key in questions}, vocabulary)
+
+    def keep_warm(self, asked: Mapping[tuple[Any, ...], int], warmed: Warmed) -> None:
+        """Keeps ``warmed`` answers for the next calls of the questions ``asked``."""
+        search_query.VOCABULARIES.put(*warmed.vocabulary)
         answers = {
-            key: (self._compute(key), min(max(times, 1), self.USES)) for key, times in asked.items()
+            key: (warmed.answers[key], min(max(times, 1), self.USES))
+            for key, times in asked.items()
+            if key in warmed.answers
         }
         with self._lock:
             self._warm, self._warmed_at = answers, time.monotonic()

@@ -126,16 +126,27 @@ class VocabularyCache:
         self._cached: dict[str, tuple[int, Vocabulary]] = {}
 
     def get(self, connection: Connection) -> Vocabulary:
+        return self.entry(connection)[2]
+
+    def entry(self, connection: Connection) -> tuple[str, int, Vocabulary]:
+        """The store's key, the generation of its search rows, and their vocabulary: what
+        ``put`` takes in another process that reads the same store file."""
         key = str(connection.engine.url.database)
         generation = search_rows.generation(connection)
         with self._lock:
             cached = self._cached.get(key)
         if cached is not None and cached[0] == generation:
-            return cached[1]
+            return key, generation, cached[1]
         vocabulary = read_vocabulary(connection)
+        self.put(key, generation, vocabulary)
+        return key, generation, vocabulary
+
+    def put(self, key: str, generation: int, vocabulary: Vocabulary) -> None:
+        """Keeps a vocabulary read elsewhere (the sync process, after it changed the rows)."""
         with self._lock:
-            self._cached[key] = (generation, vocabulary)
-        return vocabulary
+            cached = self._cached.get(key)
+            if cached is None or cached[0] <= generation:
+                self._cached[key] = (generation, vocabulary)
 
 
 VOCABULARIES = VocabularyCache()

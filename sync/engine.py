@@ -308,13 +308,14 @@ class SyncEngine:
             updated_at=outbox.utcnow(),
             epoch=epoch or page.epoch,
         )
+        # A page is applied with its cursor: lost to a power cut, it is fetched again.
         try:
-            with self.store.write() as session:
+            with self.store.write(durable=False) as session:
                 for step in page.steps:
                     _write(session, stream, step)
                 session.merge(cursor)
         except IntegrityError:
-            with self.store.write() as session:
+            with self.store.write(durable=False) as session:
                 for step in page.steps:
                     _write_apart(session, stream, step)
                 session.merge(cursor)

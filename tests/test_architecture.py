@@ -262,3 +262,29 @@ def test_no_module_imports_a_test_module() -> None:
                     if target:
                         found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {target}")
     assert found == []
+
+
+def test_the_application_screen_reads_no_store_on_the_ui_thread() -> None:
+    # What the review shows, the step texts and where problems go are decided in
+    # kiosk/core (tested without Qt); the call is read by kiosk.core.applying.read_call
+    # on a worker thread. The screen imports no store or database code at run time and
+    # calls no reader of the catalog.
+    path = ROOT / "kiosk" / "ui" / "screens" / "apply.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(node)
+        for block in tree.body
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in ast.walk(block)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom) and id(node) not in typing_only:
+            for name in _modules_named_by(path, node):
+                if name.split(".")[0] in ("store", "sqlalchemy", "sync"):
+                    found.append(f"{node.lineno}: imports {name}")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = ast.unparse(node.func.value)
+            if owner.endswith("catalog") or owner.endswith("store") or node.func.attr == "read":
+                found.append(f"{node.lineno}: calls {ast.unparse(node.func)}")
+    assert found == []

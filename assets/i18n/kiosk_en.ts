@@ -110,6 +110,67 @@
         </message>
     </context>
     <context>
+        <name>ApplicationDone</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="30" />
+            <source>Your tracking code: {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="33" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune is giving it a protocol number…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="42" />
+            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="50" />
+            <source>The receipt is coming out of the printer: please keep it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="52" />
+            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ApplicationReview</name>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="37" />
+            <source>Person {n}: {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="38" />
+            <source>(no answers yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="39" />
+            <source>Please note: {reasons}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="40" />
+            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="44" />
+            <source>From your answers the amount would be {amount}. The Comune decides the amount it grants.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ApplicationStatusScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/application_status.py" line="136" />
@@ -213,37 +274,85 @@
         </message>
     </context>
     <context>
+        <name>ApplicationSteps</name>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="16" />
+            <source>Before you start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="17" />
+            <source>Privacy notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="18" />
+            <source>I have read it, go on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="19" />
+            <source>Step {n} of {total}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="20" />
+            <source>Person {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="21" />
+            <source>Save this person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="22" />
+            <source>Next ›</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="23" />
+            <source>Check your answers and send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="24" />
+            <source>Sending…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="25" />
+            <source>Send the application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="26" />
+            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="30" />
+            <source>Your application has been saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="31" />
+            <source>Finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="32" />
+            <source>This call cannot be applied for here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="33" />
+            <source>Back to the calls</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ApplyScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="240" />
-            <source>Change</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="252" />
-            <source>Person {n}: {who}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
-            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="275" />
-            <source>Please note: {reasons}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="277" />
-            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="332" />
-            <source>(no answers yet)</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <location filename="../../kiosk/ui/screens/apply.py" line="356" />
             <source>Discard this person?</source>
@@ -280,114 +389,8 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="559" />
-            <source>Step {n} of {total}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
-            <source>Person {n}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="550" />
-            <source>Save this person</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
-            <source>Next ›</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="560" />
-            <source>Check your answers and send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
-            <source>Sending…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
-            <source>Send the application</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
-            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="577" />
-            <source>Your application has been saved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="578" />
-            <source>Finish</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
-            <source>Your tracking code: {code}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
-            <source>Protocol number: {protocol}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="589" />
-            <source>The Comune is giving it a protocol number…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
-            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
-            <source>The receipt is coming out of the printer: please keep it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="599" />
-            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="606" />
-            <source>This call cannot be applied for here</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="607" />
-            <source>Back to the calls</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/apply.py" line="611" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
-            <source>Before you start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
-            <source>Privacy notice</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
-            <source>I have read it, go on</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -456,36 +459,6 @@
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="90" />
             <source>Privacy notice</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="106" />
-            <source>Data controller</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="107" />
-            <source>Why your data is used</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="108" />
-            <source>Legal basis</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="109" />
-            <source>How long it is kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="110" />
-            <source>Your rights</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="111" />
-            <source>Data protection officer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2056,6 +2029,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>ReviewView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_review.py" line="31" />
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_review.py" line="48" />
+            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -2125,6 +2111,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
             <source>Privacy notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation type="unfinished" />
         </message>
     </context>

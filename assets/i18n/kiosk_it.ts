@@ -110,6 +110,67 @@
         </message>
     </context>
     <context>
+        <name>ApplicationDone</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="30" />
+            <source>Your tracking code: {code}</source>
+            <translation>Il tuo codice di verifica: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="33" />
+            <source>Protocol number: {protocol}</source>
+            <translation>Numero di protocollo: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune is giving it a protocol number…</source>
+            <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="42" />
+            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+            <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="50" />
+            <source>The receipt is coming out of the printer: please keep it.</source>
+            <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="52" />
+            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+            <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicationReview</name>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="37" />
+            <source>Person {n}: {who}</source>
+            <translation>Persona {n}: {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="38" />
+            <source>(no answers yet)</source>
+            <translation>(ancora nessuna risposta)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="39" />
+            <source>Please note: {reasons}</source>
+            <translation>Attenzione: {reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="40" />
+            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+            <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="44" />
+            <source>From your answers the amount would be {amount}. The Comune decides the amount it grants.</source>
+            <translation>In base alle tue risposte l'importo sarebbe di {amount}. L'importo concesso lo decide il Comune.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApplicationStatusScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/application_status.py" line="136" />
@@ -213,37 +274,85 @@
         </message>
     </context>
     <context>
+        <name>ApplicationSteps</name>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="16" />
+            <source>Before you start</source>
+            <translation>Prima di iniziare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="17" />
+            <source>Privacy notice</source>
+            <translation>Informativa privacy</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="18" />
+            <source>I have read it, go on</source>
+            <translation>Ho letto, continua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="19" />
+            <source>Step {n} of {total}</source>
+            <translation>Passo {n} di {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="20" />
+            <source>Person {n}</source>
+            <translation>Persona {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="21" />
+            <source>Save this person</source>
+            <translation>Salva questa persona</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="22" />
+            <source>Next ›</source>
+            <translation>Avanti ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="23" />
+            <source>Check your answers and send</source>
+            <translation>Controlla le risposte e invia</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="24" />
+            <source>Sending…</source>
+            <translation>Invio in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="25" />
+            <source>Send the application</source>
+            <translation>Invia la domanda</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="26" />
+            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+            <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="30" />
+            <source>Your application has been saved</source>
+            <translation>La tua domanda è stata registrata</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="31" />
+            <source>Finish</source>
+            <translation>Ho finito</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="32" />
+            <source>This call cannot be applied for here</source>
+            <translation>Per questo bando non si può fare domanda qui</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="33" />
+            <source>Back to the calls</source>
+            <translation>Torna ai bandi</translation>
+        </message>
+    </context>
+    <context>
         <name>ApplyScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="240" />
-            <source>Change</source>
-            <translation>Modifica</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="252" />
-            <source>Person {n}: {who}</source>
-            <translation>Persona {n}: {who}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
-            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-            <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="275" />
-            <source>Please note: {reasons}</source>
-            <translation>Attenzione: {reasons}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="277" />
-            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-            <translation>In base alle tue risposte sembri avere i requisiti. La decisione spetta al Comune.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="332" />
-            <source>(no answers yet)</source>
-            <translation>(ancora nessuna risposta)</translation>
-        </message>
         <message>
             <location filename="../../kiosk/ui/screens/apply.py" line="356" />
             <source>Discard this person?</source>
@@ -280,115 +389,9 @@
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="559" />
-            <source>Step {n} of {total}</source>
-            <translation>Passo {n} di {total}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
-            <source>Person {n}</source>
-            <translation>Persona {n}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="550" />
-            <source>Save this person</source>
-            <translation>Salva questa persona</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
-            <source>Next ›</source>
-            <translation>Avanti ›</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="560" />
-            <source>Check your answers and send</source>
-            <translation>Controlla le risposte e invia</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
-            <source>Sending…</source>
-            <translation>Invio in corso…</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
-            <source>Send the application</source>
-            <translation>Invia la domanda</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
-            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-            <translation>Alcune risposte mancano o vanno controllate: tocca Modifica accanto alla parte da completare.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="577" />
-            <source>Your application has been saved</source>
-            <translation>La tua domanda è stata registrata</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="578" />
-            <source>Finish</source>
-            <translation>Ho finito</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
-            <source>Your tracking code: {code}</source>
-            <translation>Il tuo codice di verifica: {code}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
-            <source>Protocol number: {protocol}</source>
-            <translation>Numero di protocollo: {protocol}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="589" />
-            <source>The Comune is giving it a protocol number…</source>
-            <translation>Il Comune le sta assegnando il numero di protocollo…</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
-            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
-            <translation>Il Social Point non è collegato in questo momento: la domanda partirà da sola appena possibile. Il numero di protocollo lo trovi poi con il codice di verifica.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
-            <source>The receipt is coming out of the printer: please keep it.</source>
-            <translation>La ricevuta sta uscendo dalla stampante: conservala.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="599" />
-            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
-            <translation>Per sapere a che punto è la domanda, tocca "Bandi e contributi" nella pagina iniziale, poi "A che punto è la mia domanda?".</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="606" />
-            <source>This call cannot be applied for here</source>
-            <translation>Per questo bando non si può fare domanda qui</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="607" />
-            <source>Back to the calls</source>
-            <translation>Torna ai bandi</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/apply.py" line="611" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation>Forse è appena scaduto, oppure il modulo non è ancora arrivato a questo totem. Il welfare manager allo sportello può aiutarti.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
-            <source>Before you start</source>
-            <translation>Prima di iniziare</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
-            <source>Privacy notice</source>
-            <translation>Informativa privacy</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
-            <source>I have read it, go on</source>
-            <translation>Ho letto, continua</translation>
         </message>
     </context>
     <context>
@@ -457,36 +460,6 @@
             <location filename="../../kiosk/ui/screens/calls.py" line="90" />
             <source>Privacy notice</source>
             <translation>Informativa privacy</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="106" />
-            <source>Data controller</source>
-            <translation>Titolare del trattamento</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="107" />
-            <source>Why your data is used</source>
-            <translation>Perché usiamo i tuoi dati</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="108" />
-            <source>Legal basis</source>
-            <translation>Base giuridica</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="109" />
-            <source>How long it is kept</source>
-            <translation>Per quanto tempo li conserviamo</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="110" />
-            <source>Your rights</source>
-            <translation>I tuoi diritti</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="111" />
-            <source>Data protection officer</source>
-            <translation>Responsabile della protezione dei dati</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="114" />
@@ -2057,6 +2030,19 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>ReviewView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_review.py" line="31" />
+            <source>Change</source>
+            <translation>Modifica</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_review.py" line="48" />
+            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+            <translation>Il Comune esamina ogni domanda: non è questo totem a decidere chi viene ammesso.</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -2127,6 +2113,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
             <source>Privacy notice</source>
             <translation>Informativa privacy</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation>Il carrello contiene già {n} servizi, il massimo per un ordine. Concludi prima questo ordine, poi aggiungi questo servizio in uno nuovo.</translation>
         </message>
     </context>
     <context>

@@ -110,6 +110,67 @@
         </message>
     </context>
     <context>
+        <name>ApplicationDone</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="30" />
+            <source>Your tracking code: {code}</source>
+            <translation type="unfinished">Codul dumneavoastră de urmărire: {code}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="33" />
+            <source>Protocol number: {protocol}</source>
+            <translation type="unfinished">Număr de înregistrare: {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune is giving it a protocol number…</source>
+            <translation type="unfinished">Primăria îi atribuie un număr de înregistrare…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="42" />
+            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
+            <translation type="unfinished">Acest Social Point nu are conexiune acum: cererea va pleca singură cât mai curând. Numărul de înregistrare îl găsiți apoi cu codul de urmărire.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="50" />
+            <source>The receipt is coming out of the printer: please keep it.</source>
+            <translation type="unfinished">Chitanța iese din imprimantă: vă rugăm să o păstrați.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="52" />
+            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
+            <translation type="unfinished">Ca să vedeți stadiul cererii, atingeți „Ajutoare și subvenții” pe ecranul de început, apoi „Unde este cererea mea?”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplicationReview</name>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="37" />
+            <source>Person {n}: {who}</source>
+            <translation type="unfinished">Persoana {n}: {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="38" />
+            <source>(no answers yet)</source>
+            <translation type="unfinished">(încă niciun răspuns)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="39" />
+            <source>Please note: {reasons}</source>
+            <translation type="unfinished">Atenție: {reasons}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="40" />
+            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
+            <translation type="unfinished">După răspunsurile dumneavoastră, se pare că îndepliniți condițiile. Decizia aparține primăriei.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_review.py" line="44" />
+            <source>From your answers the amount would be {amount}. The Comune decides the amount it grants.</source>
+            <translation type="unfinished">După răspunsurile dumneavoastră, suma ar fi de {amount}. Primăria decide suma acordată.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApplicationStatusScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/application_status.py" line="136" />
@@ -213,37 +274,85 @@
         </message>
     </context>
     <context>
+        <name>ApplicationSteps</name>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="16" />
+            <source>Before you start</source>
+            <translation type="unfinished">Înainte de a începe</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="17" />
+            <source>Privacy notice</source>
+            <translation type="unfinished">Notă de informare privind confidențialitatea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="18" />
+            <source>I have read it, go on</source>
+            <translation type="unfinished">Am citit, continuă</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="19" />
+            <source>Step {n} of {total}</source>
+            <translation type="unfinished">Pasul {n} din {total}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="20" />
+            <source>Person {n}</source>
+            <translation type="unfinished">Persoana {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="21" />
+            <source>Save this person</source>
+            <translation type="unfinished">Salvează această persoană</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="22" />
+            <source>Next ›</source>
+            <translation type="unfinished">Înainte ›</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="23" />
+            <source>Check your answers and send</source>
+            <translation type="unfinished">Verificați răspunsurile și trimiteți</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="24" />
+            <source>Sending…</source>
+            <translation type="unfinished">Se trimite…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="25" />
+            <source>Send the application</source>
+            <translation type="unfinished">Trimite cererea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="26" />
+            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
+            <translation type="unfinished">Unele răspunsuri lipsesc sau trebuie verificate: atingeți Modifică lângă partea de completat.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="30" />
+            <source>Your application has been saved</source>
+            <translation type="unfinished">Cererea dumneavoastră a fost salvată</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="31" />
+            <source>Finish</source>
+            <translation type="unfinished">Am terminat</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="32" />
+            <source>This call cannot be applied for here</source>
+            <translation type="unfinished">Pentru acest program nu se poate depune cerere aici</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/apply_heading.py" line="33" />
+            <source>Back to the calls</source>
+            <translation type="unfinished">Înapoi la ajutoare</translation>
+        </message>
+    </context>
+    <context>
         <name>ApplyScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="240" />
-            <source>Change</source>
-            <translation type="unfinished">Modifică</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="252" />
-            <source>Person {n}: {who}</source>
-            <translation type="unfinished">Persoana {n}: {who}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="264" />
-            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
-            <translation type="unfinished">Primăria analizează fiecare cerere: nu acest terminal decide cine este admis.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="275" />
-            <source>Please note: {reasons}</source>
-            <translation type="unfinished">Atenție: {reasons}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="277" />
-            <source>From your answers you seem to meet the requirements. The Comune will decide.</source>
-            <translation type="unfinished">După răspunsurile dumneavoastră, se pare că îndepliniți condițiile. Decizia aparține primăriei.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="332" />
-            <source>(no answers yet)</source>
-            <translation type="unfinished">(încă niciun răspuns)</translation>
-        </message>
         <message>
             <location filename="../../kiosk/ui/screens/apply.py" line="356" />
             <source>Discard this person?</source>
@@ -280,115 +389,9 @@
             <translation type="unfinished">Anulează</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="544" />
-            <location filename="../../kiosk/ui/screens/apply.py" line="559" />
-            <source>Step {n} of {total}</source>
-            <translation type="unfinished">Pasul {n} din {total}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="549" />
-            <source>Person {n}</source>
-            <translation type="unfinished">Persoana {n}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="550" />
-            <source>Save this person</source>
-            <translation type="unfinished">Salvează această persoană</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="553" />
-            <source>Next ›</source>
-            <translation type="unfinished">Înainte ›</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="560" />
-            <source>Check your answers and send</source>
-            <translation type="unfinished">Verificați răspunsurile și trimiteți</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
-            <source>Sending…</source>
-            <translation type="unfinished">Se trimite…</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="562" />
-            <source>Send the application</source>
-            <translation type="unfinished">Trimite cererea</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="567" />
-            <source>Some answers are missing or need checking: tap Change next to the part to complete.</source>
-            <translation type="unfinished">Unele răspunsuri lipsesc sau trebuie verificate: atingeți Modifică lângă partea de completat.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="577" />
-            <source>Your application has been saved</source>
-            <translation type="unfinished">Cererea dumneavoastră a fost salvată</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="578" />
-            <source>Finish</source>
-            <translation type="unfinished">Am terminat</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="580" />
-            <source>Your tracking code: {code}</source>
-            <translation type="unfinished">Codul dumneavoastră de urmărire: {code}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="585" />
-            <source>Protocol number: {protocol}</source>
-            <translation type="unfinished">Număr de înregistrare: {protocol}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="589" />
-            <source>The Comune is giving it a protocol number…</source>
-            <translation type="unfinished">Primăria îi atribuie un număr de înregistrare…</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="592" />
-            <source>This Social Point is offline right now: the application will leave by itself as soon as it can. You will find its protocol number with the tracking code.</source>
-            <translation type="unfinished">Acest Social Point nu are conexiune acum: cererea va pleca singură cât mai curând. Numărul de înregistrare îl găsiți apoi cu codul de urmărire.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
-            <source>The receipt is coming out of the printer: please keep it.</source>
-            <translation type="unfinished">Chitanța iese din imprimantă: vă rugăm să o păstrați.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="599" />
-            <source>To see how your application is going, tap "Calls and subsidies" on the home screen, then "Where is my application?".</source>
-            <translation type="unfinished">Ca să vedeți stadiul cererii, atingeți „Ajutoare și subvenții” pe ecranul de început, apoi „Unde este cererea mea?”.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="606" />
-            <source>This call cannot be applied for here</source>
-            <translation type="unfinished">Pentru acest program nu se poate depune cerere aici</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="607" />
-            <source>Back to the calls</source>
-            <translation type="unfinished">Înapoi la ajutoare</translation>
-        </message>
-        <message>
             <location filename="../../kiosk/ui/screens/apply.py" line="611" />
             <source>It may have just closed, or its form has not reached this kiosk yet. The welfare manager at the desk can help you.</source>
             <translation type="unfinished">Poate tocmai s-a închis sau formularul nu a ajuns încă la acest terminal. Operatorul de la ghișeu vă poate ajuta.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="596" />
-            <source>Before you start</source>
-            <translation type="unfinished">Înainte de a începe</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="597" />
-            <source>Privacy notice</source>
-            <translation type="unfinished">Notă de informare privind confidențialitatea</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/apply.py" line="598" />
-            <source>I have read it, go on</source>
-            <translation type="unfinished">Am citit, continuă</translation>
         </message>
     </context>
     <context>
@@ -456,36 +459,6 @@
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="90" />
             <source>Privacy notice</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="106" />
-            <source>Data controller</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="107" />
-            <source>Why your data is used</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="108" />
-            <source>Legal basis</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="109" />
-            <source>How long it is kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="110" />
-            <source>Your rights</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/screens/calls.py" line="111" />
-            <source>Data protection officer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2071,6 +2044,19 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         </message>
     </context>
     <context>
+        <name>ReviewView</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_review.py" line="31" />
+            <source>Change</source>
+            <translation type="unfinished">Modifică</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_review.py" line="48" />
+            <source>The Comune examines every application: this kiosk does not decide who is admitted.</source>
+            <translation type="unfinished">Primăria analizează fiecare cerere: nu acest terminal decide cine este admis.</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />
@@ -2141,6 +2127,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/service_detail.py" line="190" />
             <source>Privacy notice</source>
             <translation type="unfinished">Notă de informare privind confidențialitatea</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="207" />
+            <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
+            <translation type="unfinished">Coșul are deja {n} servicii, cât poate cuprinde o comandă. Finalizați mai întâi această comandă, apoi adăugați acest serviciu într-una nouă.</translation>
         </message>
     </context>
     <context>

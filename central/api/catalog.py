@@ -3,9 +3,10 @@
 
 # No "from __future__ import annotations": FastAPI reads the real annotation objects.
 
+import gzip
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Response
 
 from central.api.guards import Guards
 from central.devices import may_pull
@@ -25,15 +26,23 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         reader: Annotated[Device, Depends(guards.device)],
         since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+        accept_encoding: Annotated[str | None, Header()] = None,
     ) -> Response:
         if stream not in STREAMS:
             raise HTTPException(404, f"unknown stream {stream!r}")
         if not may_pull(reader, stream):
             raise HTTPException(403, f"not_allowed: a {reader.role} device does not pull {stream}")
-        # Serialised by the platform from the stored JSON: the model documents the page,
-        # the records were validated when published.
-        page = platform.changes(stream, int(since), limit, reader.comune, reader.id)
-        return Response(page, media_type="application/json")
+        # Serialised by the platform from the stored JSON (the model documents the page,
+        # the records were validated when published), and compressed once: a full page
+        # is kept and served as it is to every kiosk that asks for it.
+        page = platform.changes_compressed(stream, int(since), limit, reader.comune, reader.id)
+        if "gzip" not in (accept_encoding or ""):  # every kiosk accepts it; curl may not
+            return Response(gzip.decompress(page), media_type="application/json")
+        return Response(
+            page,
+            media_type="application/json",
+            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+        )
 
     @api.put("/v1/admin/records/{kind}/{record_id}", dependencies=admin)
     def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:

@@ -5,7 +5,8 @@ kiosks pull, and deletions go out as tombstones."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Text, cast, func, select
@@ -14,12 +15,14 @@ from sqlalchemy.orm import Session
 from central import epochs
 from central.kiosk_lookup import kiosk_secret, lookup_secret_in, rekeyed
 from central.models import Change, Record
+from central.page_cache import PageCache, compress
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
 from central.scopes import scope_of, scope_text, visible_to
 from protocol import records
 
 STATUS_STREAM = "statuses"  # application statuses, keyed per kiosk
+LEDGER_BATCH = "central_ledger_batch"  # session.info: holders to reseal at the batch's end
 
 
 class PublishError(ValueError):
@@ -32,6 +35,38 @@ class Catalog:
         # Told the ledger key of the citizen whose credit or voucher changed, in the same
         # transaction: their sealed wallet follows (central/platform/wallet.py).
         self.ledger_changed: Callable[[Session, str], None] | None = None
+        # The same for many citizens at once, at the end of a ``ledger_batch``.
+        self.ledgers_changed: Callable[[Session, list[str]], None] | None = None
+        self.pages = PageCache()  # full change pages, compressed (central/page_cache.py)
+
+    @contextmanager
+    def ledger_batch(self, session: Session) -> Iterator[None]:
+        """Within the block, the citizens whose credit or vouchers change are noted and
+        their sealed wallets published once, at its end: a Comune's file of many buoni
+        reseals each citizen's wallet once, not once per voucher (each reseal reads and
+        seals all of the citizen's vouchers, so per voucher the file cost grew with the
+        square of its lines, and put a whole wallet in the stream for every line)."""
+        if LEDGER_BATCH in session.info:  # already in one: its end reseals
+            yield
+            return
+        pending: dict[str, None] = {}  # ordered, once each
+        session.info[LEDGER_BATCH] = pending
+        try:
+            yield
+        finally:
+            session.info.pop(LEDGER_BATCH, None)
+        if self.ledgers_changed is not None:
+            self.ledgers_changed(session, list(pending))
+        elif self.ledger_changed is not None:
+            for holder in pending:
+                self.ledger_changed(session, holder)
+
+    def _ledger_changed(self, session: Session, holder: str) -> None:
+        pending = session.info.get(LEDGER_BATCH)
+        if pending is not None:
+            pending[holder] = None
+        elif self.ledger_changed is not None:
+            self.ledger_changed(session, holder)
 
     def publish(self, kind: str, record: dict[str, Any]) -> None:
         self.publish_many([(kind, record)])
@@ -76,38 +111,43 @@ class Catalog:
                 scope=scope,
             )
         )
-        if kind in ("credits", "vouchers") and self.ledger_changed is not None:
-            self.ledger_changed(session, data["id"] if kind == "credits" else data["holder"])
+        if kind in ("credits", "vouchers"):
+            self._ledger_changed(session, data["id"] if kind == "credits" else data["holder"])
 
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist.
         PublishError while other records refer to it (the kiosks could not remove it)."""
         with self.database.writing() as session:
-            current = session.get(Record, (kind, record_id))
-            if current is None:
-                return False
-            for referrer, field, many in REFERRERS.get(kind, []):
-                users = session.scalars(select(Record).where(Record.kind == referrer))
-                used_by = [r.id for r in users if refers_to(r.data, field, many, record_id)]
-                if used_by:
-                    raise PublishError(
-                        f"{kind} {record_id} is still used by {referrer} "
-                        f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
-                    )
-            session.delete(current)
-            session.add(
-                Change(
-                    stream=records.STREAM_OF[kind],
-                    kind=kind,
-                    record_id=record_id,
-                    op="delete",
-                    scope=current.scope,
+            return self.unpublish_in(session, kind, record_id)
+
+    def unpublish_in(self, session: Session, kind: str, record_id: str) -> bool:
+        """``unpublish`` within the caller's writing transaction (the web desk's, with
+        its audit row)."""
+        current = session.get(Record, (kind, record_id))
+        if current is None:
+            return False
+        for referrer, field, many in REFERRERS.get(kind, []):
+            users = session.scalars(select(Record).where(Record.kind == referrer))
+            used_by = [r.id for r in users if refers_to(r.data, field, many, record_id)]
+            if used_by:
+                raise PublishError(
+                    f"{kind} {record_id} is still used by {referrer} "
+                    f"{', '.join(used_by[:5])}{' …' if len(used_by) > 5 else ''}"
                 )
+        session.delete(current)
+        session.add(
+            Change(
+                stream=records.STREAM_OF[kind],
+                kind=kind,
+                record_id=record_id,
+                op="delete",
+                scope=current.scope,
             )
-            if kind in ("credits", "vouchers") and self.ledger_changed is not None:
-                session.flush()
-                holder = record_id if kind == "credits" else current.data["holder"]
-                self.ledger_changed(session, holder)
+        )
+        if kind in ("credits", "vouchers"):
+            session.flush()
+            holder = record_id if kind == "credits" else current.data["holder"]
+            self._ledger_changed(session, holder)
         return True
 
     def records(self, kind: str) -> dict[str, dict[str, Any]]:
@@ -126,7 +166,38 @@ class Catalog:
         """A page of ``stream`` after ``since``: the JSON text of a ChangePage; for a
         kiosk of ``comune``, only the changes its Social Point needs (central/scopes.py);
         for kiosk ``device_id``, records keyed by a citizen's codes under its own lookup
-        key (central/kiosk_lookup.py).
+        key (central/kiosk_lookup.py)."""
+        return self._page(stream, since, limit, comune, device_id)[0]
+
+    def changes_compressed(
+        self,
+        stream: str,
+        since: int,
+        limit: int,
+        comune: str | None = None,
+        device_id: str | None = None,
+    ) -> bytes:
+        """The page of ``changes``, gzip-compressed; a full page is made once and then
+        served from ``self.pages`` to every kiosk of the same scope that asks for it."""
+        if stream == STATUS_STREAM:  # keyed per kiosk: nothing to share
+            return compress(self._page(stream, since, limit, comune, device_id)[0])
+        with self.database.sessions() as session:
+            epoch = epochs.read(session).id
+        key = (epoch, stream, since, limit, comune)
+        kept = self.pages.get(key)
+        if kept is not None:
+            return kept
+        body, full, made_in = self._page(stream, since, limit, comune, device_id)
+        page = compress(body)
+        if full and made_in == epoch:
+            self.pages.put(key, page)
+        return page
+
+    def _page(
+        self, stream: str, since: int, limit: int, comune: str | None, device_id: str | None
+    ) -> tuple[str, bool, str]:
+        """The page's JSON text, whether it is full (has a page after it), and the
+        epoch it was read in.
 
         Each record goes out as the JSON text it was stored as (validated when it was
         published), never decoded and encoded again: a full catalog is thousands of
@@ -163,11 +234,12 @@ class Catalog:
             for _seq, kind, op, record_id, data in rows
         )
         next_cursor = str(rows[-1][0] if rows else since)
-        return (
+        body = (
             f'{{"stream":{dumps(stream)},"items":[{items}],'
             f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
             f'"epoch":{dumps(epoch)},"head":"{head}"}}'
         )
+        return body, has_more, epoch
 
 
 def _validated(kind: str, record: dict[str, Any]) -> dict[str, Any]:

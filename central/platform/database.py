@@ -32,6 +32,12 @@ PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the 
 
 # How long a SQLite writer waits for another before the request is answered "busy".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Database connections a platform process keeps open: one per request it handles at once
+# (central.limits.ServerLimits.threads), so a request never waits for a connection.
+DEFAULT_POOL_SIZE = 20
+# A connection older than this is closed and opened again before its next use (a server
+# or a proxy in between may drop idle ones); each is also tested when taken (pre-ping).
+POOL_RECYCLE_S = 1800
 
 
 def now() -> datetime:
@@ -42,8 +48,16 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
+def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
+    """``pool_size`` connections kept open, and as many more for a moment (a request
+    that holds two at once), each tested when taken and renewed after POOL_RECYCLE_S."""
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_recycle=POOL_RECYCLE_S,
+    )
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -78,9 +92,12 @@ class Database:
     """The platform's tables, shared by every area (catalog, devices, submissions...),
     and their epoch: a new one when the database is a restored copy (central/epochs.py)."""
 
-    def __init__(self, url: str, *, time_zone: str = "Europe/Rome") -> None:
-        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
-        self.engine = make_engine(url)
+    def __init__(
+        self, url: str, *, time_zone: str = "Europe/Rome", pool_size: int = DEFAULT_POOL_SIZE
+    ) -> None:
+        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks);
+        ``pool_size``: the connections kept open (one per request handled at once)."""
+        self.engine = make_engine(url, pool_size)
         self.time_zone = ZoneInfo(time_zone)
         # Every session knows the zone: the checks judge dates on its calendar (central/clock.py).
         self.sessions = sessionmaker(

@@ -11,8 +11,21 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    ColumnElement,
+    DateTime,
+    String,
+    TextClause,
+    any_,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from central import clock, epochs
 from central.applications import check_application
@@ -157,7 +170,7 @@ class Submissions:
                 row.uuid: row
                 for row in session.scalars(
                     select(Submission).where(
-                        Submission.device_id == device_id, Submission.uuid.in_(uuids)
+                        Submission.device_id == device_id, _among(session, Submission.uuid, uuids)
                     )
                 )
             }
@@ -205,22 +218,60 @@ class Submissions:
         known: dict[str, Submission],
         tag: str,
     ) -> dict[str, Submission]:
-        """Stores the entries not yet known, all together (the quick way): one INSERT for
-        the batch and one UPDATE giving their server ids, not a round trip per entry."""
+        """Stores the entries not yet known, all together (the quick way): their ids and
+        server ids are given before they are written, in one INSERT, so a batch costs
+        the same few statements whatever its length. Entries whose acceptance changes
+        what the next one's check reads (a purchase's debit) go one by one, in order."""
         rows: dict[str, Submission] = {}
+        together: list[Submission] = []
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
                 continue
             row = rows[entry.uuid] = _new_submission(session, device_id, device, entry)
             if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
+                session.add(row)
                 self._accept(session, row, tag, entry.server_id)
-        session.flush()
-        wanted = {entry.uuid: entry.server_id for entry in entries}
-        for row in rows.values():
-            if row.status == "accepted" and row.server_id is None:
-                self._accept(session, row, tag, wanted.get(row.uuid))
+            else:
+                together.append(row)
+        if together:
+            wanted = {entry.uuid: entry.server_id for entry in entries}
+            self._store_together(session, together, tag, wanted)
         session.flush()
         return rows
+
+    def _store_together(
+        self, session: Session, rows: list[Submission], tag: str, wanted: dict[str, str | None]
+    ) -> None:
+        """Writes ``rows`` in one INSERT with their ids and server ids already given (no
+        UPDATE after it), then lets each accepted one's follow-up run as usual."""
+        for row, number in zip(rows, _new_ids(session, len(rows)), strict=True):
+            row.id = number
+        accepted = [row for row in rows if row.status == "accepted"]
+        resent = {
+            row.uuid: resent_id
+            for row in accepted
+            if (resent_id := wanted.get(row.uuid)) is not None and _may_reuse(row.kind, resent_id)
+        }
+        taken = set(
+            session.scalars(
+                select(Submission.server_id).where(Submission.server_id.in_(resent.values()))
+            )
+            if resent
+            else ()
+        )
+        for row in accepted:
+            again = resent.get(row.uuid)
+            if again is not None and again not in taken:
+                row.server_id = again
+            else:
+                row.server_id = _server_id(row, tag)
+            taken.add(row.server_id)
+        _insert(session, rows)
+        for row in rows:  # written: the session holds them as loaded, not as new
+            make_transient_to_detached(row)
+            session.add(row)
+        for row in accepted:
+            self._follow_up(session, row)
 
     def _store_one_by_one(
         self,
@@ -240,6 +291,7 @@ class Submissions:
             try:
                 with session.begin_nested():
                     row = _new_submission(session, device_id, device, entry)
+                    session.add(row)
                     if row.status == "accepted":
                         self._accept(session, row, tag, entry.server_id)
                     session.flush()
@@ -284,7 +336,7 @@ def _new_submission(
         if check is None
         else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
     )
-    row = Submission(
+    return Submission(
         uuid=entry.uuid,
         device_id=device_id,
         payload_sha256=submission_hash(entry.kind, entry.payload),
@@ -295,8 +347,78 @@ def _new_submission(
         message=rejection[1] if rejection else None,
         received_at=now(),
     )
-    session.add(row)
-    return row
+
+
+_COLUMNS = tuple(column.key for column in Submission.__table__.columns)
+
+
+# The SQL type of each column's array (unsized: the INSERT's own assignment refuses a
+# value too long, never truncates it); a payload travels as JSON text.
+_ARRAY_TYPES = {int: "bigint", str: "text"}
+
+
+def _array_type(column_type: Any) -> str:
+    if isinstance(column_type, JSON):
+        return "text"
+    if isinstance(column_type, DateTime):
+        return "timestamptz" if column_type.timezone else "timestamp"
+    return _ARRAY_TYPES[column_type.python_type]
+
+
+def _unnest_insert() -> TextClause:
+    """PostgreSQL: the rows travel as one array per column, whatever their number: one
+    short statement that the driver and the server parse once, not one per row."""
+    types = {column.key: _array_type(column.type) for column in Submission.__table__.columns}
+    values = ", ".join(f"c.{name}::json" if name == "payload" else f"c.{name}" for name in _COLUMNS)
+    arrays = ", ".join(f"CAST(:{name} AS {types[name]}[])" for name in _COLUMNS)
+    return text(
+        f"INSERT INTO submissions ({', '.join(_COLUMNS)}) SELECT {values}"
+        f" FROM unnest({arrays}) AS c({', '.join(_COLUMNS)})"
+    )
+
+
+_UNNEST_INSERT = _unnest_insert()
+
+
+def _insert(session: Session, rows: list[Submission]) -> None:
+    """Writes new rows, their ids given, in one statement."""
+    if session.get_bind().dialect.name == "postgresql":
+        columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
+        for row in rows:
+            for name, values in columns.items():
+                values.append(getattr(row, name))
+        columns["payload"] = [json.dumps(payload) for payload in columns["payload"]]
+        session.execute(_UNNEST_INSERT, columns)
+        return
+    session.execute(
+        insert(Submission), [{name: getattr(row, name) for name in _COLUMNS} for row in rows]
+    )
+
+
+def _among(session: Session, column: Any, values: list[str]) -> ColumnElement[bool]:
+    """``column IN values``; on PostgreSQL as ``= ANY(array)``: one parameter, so the
+    statement's text is the same for any number of values (parsed once)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(ColumnElement[bool], column == any_(literal(values, ARRAY(String))))
+    return cast(ColumnElement[bool], column.in_(values))
+
+
+def _new_ids(session: Session, count: int) -> list[int]:
+    """``count`` ids for new submissions, taken before they are written. PostgreSQL:
+    from the table's own sequence (as its default would). SQLite: after the highest
+    (as its rowid would); the batch holds the database's write lock meanwhile."""
+    if session.get_bind().dialect.name == "postgresql":
+        return list(
+            session.scalars(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence('submissions', 'id'))"
+                    " FROM generate_series(1, :count)"
+                ),
+                {"count": count},
+            )
+        )
+    highest = session.scalar(select(func.max(Submission.id))) or 0
+    return list(range(highest + 1, highest + 1 + count))
 
 
 def _kept(entry: messages.SubmissionEntry) -> dict[str, Any] | None:

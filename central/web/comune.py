@@ -17,7 +17,7 @@ from starlette.datastructures import UploadFile
 from central.models import Device, IssuedVoucher, StaffAction
 from central.platform import Platform
 from central.web import accounts, audit, grants, reconciliation, review
-from central.web.desk import Desk, form_fields
+from central.web.desk import XLSX, Desk, form_fields
 from central.web.staff import comuni_of, staff_member
 from central.web.strings import TEXT, translator
 
@@ -225,6 +225,7 @@ def comune_router(platform: Platform) -> APIRouter:
                 comuni_of(member),
                 fields.get("state", ""),
                 fields.get("note", ""),
+                fields.get("note_en", ""),
             )
         except review.DecisionError as error:
             if error.code == "no_application":
@@ -252,20 +253,31 @@ def comune_router(platform: Platform) -> APIRouter:
             total_units=sum(row.units for row in rows),
         )
 
-    @router.get("/desk/reconciliation.csv")
-    def reconciliation_csv(request: Request, member: Staff) -> Response:
+    def reconciliation_file(request: Request, member: accounts.Merchant, kind: str) -> Response:
         t = translator(desk.language(request))
         month, rows = owed(request, member)
         keys = ("month", "merchant", "iban", "count", "owed", "total_units")
-        name = f"rendicontazione-{month or 'tutti'}.csv"
-        with platform.sessions.begin() as session:
+        headers = [t(key) for key in keys]
+        name = f"rendicontazione-{month or 'tutti'}.{kind}"
+        with platform.writing() as session:
             for comune in comuni_of(member):
                 audit.add(session, member, "exported", name, comune, f"{len(rows)} righe")
         disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
-        text = reconciliation.as_csv(rows, [t(key) for key in keys])
-        return desk.finish(
-            request, Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
-        )
+        if kind == "csv":
+            text = reconciliation.as_csv(rows, headers)
+            response = Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
+        else:
+            book = reconciliation.as_xlsx(rows, headers, t("reconciliation"))
+            response = Response(book, media_type=XLSX, headers=disposition)
+        return desk.finish(request, response)
+
+    @router.get("/desk/reconciliation.csv")
+    def reconciliation_csv(request: Request, member: Staff) -> Response:
+        return reconciliation_file(request, member, "csv")
+
+    @router.get("/desk/reconciliation.xlsx")
+    def reconciliation_xlsx(request: Request, member: Staff) -> Response:
+        return reconciliation_file(request, member, "xlsx")
 
     def audit_rows(member: accounts.Merchant) -> list[audit.Entry]:
         with platform.sessions() as session:
@@ -275,19 +287,30 @@ def comune_router(platform: Platform) -> APIRouter:
     def audit_page(request: Request, member: Staff) -> Response:
         return desk.page(request, "audit.html", merchant=member, rows=audit_rows(member))
 
-    @router.get("/desk/audit.csv")
-    def audit_csv(request: Request, member: Staff) -> Response:
+    def audit_file(request: Request, member: accounts.Merchant, kind: str) -> Response:
         t = translator(desk.language(request))
         rows = audit_rows(member)
         headers = [t(key) for key in ("when", "who", "comune", "what", "on_what", "detail")]
         names = {action: t(f"action_{action}") for action in audit.ACTIONS}
-        with platform.sessions.begin() as session:
+        name = f"registro-azioni.{kind}"
+        with platform.writing() as session:
             for comune in comuni_of(member):
-                audit.add(session, member, "exported", "audit.csv", comune, f"{len(rows)} rows")
-        disposition = {"Content-Disposition": 'attachment; filename="registro-azioni.csv"'}
-        text = audit.as_csv(rows, headers, names)
-        return desk.finish(
-            request, Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
-        )
+                audit.add(session, member, "exported", f"audit.{kind}", comune, f"{len(rows)} rows")
+        disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if kind == "csv":
+            text = audit.as_csv(rows, headers, names)
+            response = Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
+        else:
+            book = audit.as_xlsx(rows, headers, names)
+            response = Response(book, media_type=XLSX, headers=disposition)
+        return desk.finish(request, response)
+
+    @router.get("/desk/audit.csv")
+    def audit_csv(request: Request, member: Staff) -> Response:
+        return audit_file(request, member, "csv")
+
+    @router.get("/desk/audit.xlsx")
+    def audit_xlsx(request: Request, member: Staff) -> Response:
+        return audit_file(request, member, "xlsx")
 
     return router

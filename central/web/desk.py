@@ -429,10 +429,12 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     async def to_login(request: Request, _error: Exception) -> Response:
         return RedirectResponse("/desk/login", 303, headers=SECURITY_HEADERS)
 
+    from central.web.catalog_pages import catalog_router
     from central.web.comune import comune_router
     from central.web.staff import staff_router
 
     app.include_router(desk_router(platform, admin))
     app.include_router(staff_router(platform, admin))
     app.include_router(comune_router(platform))
+    app.include_router(catalog_router(platform))
     app.add_exception_handler(LoginRequiredError, to_login)

@@ -123,31 +123,26 @@ def statement_xlsx(
 ) -> bytes:
     """The statement as an Excel workbook: the same rows as the CSV, euros as numbers
     with two decimals, so the Comune's office can sum them."""
-    from openpyxl import Workbook
+    from central.web.workbook import EUROS, workbook
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook has one sheet
-    sheet.title = "Rendiconto"
-    sheet.append(headers)
-    for line in lines:
-        sheet.append(
+    return workbook(
+        "Rendiconto",
+        headers,
+        (
             [
                 line.month,
-                _cell(account.display_name),
+                account.display_name,
                 account.iban,
-                _cell(line.programme),
+                line.programme,
                 line.count,
                 line.amount_cents / 100,
                 line.units,
             ]
-        )
-        sheet.cell(sheet.max_row, 6).number_format = "#,##0.00"
-    for column, width in zip("ABCDEFG", (10, 30, 30, 30, 8, 12, 8), strict=True):
-        sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+            for line in lines
+        ),
+        formats={5: EUROS},
+        widths=(10, 30, 30, 30, 8, 12, 8),
+    )
 
 
 def _cell(text: str) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from central.models import Device, IssuedVoucher, MerchantAccount, Redemption
 from central.platform import Platform
 from central.web.audit import cell
+from central.web.workbook import EUROS, workbook
 
 
 @dataclass(frozen=True)
@@ -94,3 +95,17 @@ def as_csv(rows: list[Owed], headers: list[str]) -> str:
         euros = f"{row.amount_cents // 100}.{row.amount_cents % 100:02d}"
         writer.writerow([row.month, cell(row.shop), row.iban, row.count, euros, row.units])
     return out.getvalue()
+
+
+def as_xlsx(rows: list[Owed], headers: list[str], title: str) -> bytes:
+    """The same rows as the CSV in an Excel sheet, euros as numbers with two decimals."""
+    return workbook(
+        title,
+        headers,
+        (
+            [row.month, row.shop, row.iban, row.count, row.amount_cents / 100, row.units]
+            for row in rows
+        ),
+        formats={4: EUROS},
+        widths=(10, 30, 32, 8, 16, 8),
+    )

@@ -232,6 +232,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The citizen reads it at the kiosk when looking the application up."
         " No one else's data.",
     },
+    "note_en": {
+        "it": "La stessa nota in inglese (facoltativa)",
+        "en": "The same note in English (optional)",
+    },
+    "note_en_hint": {
+        "it": "Chi usa il totem in inglese legge questa; chi lo usa in un'altra lingua legge"
+        " quella in italiano.",
+        "en": "Who uses the kiosk in English reads this one; in any other language, the"
+        " Italian one.",
+    },
+    "note_needs_italian": {
+        "it": "Scriva la nota anche in italiano: è quella che leggono tutti gli altri.",
+        "en": "Write the note in Italian too: everyone else reads that one.",
+    },
     "save_state": {"it": "Pubblica lo stato", "en": "Publish the state"},
     "saved": {
         "it": "Stato pubblicato: arriva ai totem con la prossima sincronizzazione.",
@@ -392,6 +406,228 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "Per stampare, usi la stampa del browser.",
         "en": "To print, use the browser's print.",
     },
+    # Services and calls of the Comune (central/web/publishing.py).
+    "catalog": {"it": "Servizi e bandi", "en": "Services and calls"},
+    "catalog_title": {"it": "Servizi e bandi del Comune", "en": "The Comune's services and calls"},
+    "catalog_help": {
+        "it": "Quello che pubblica qui arriva ai totem dei suoi Comuni con la prossima"
+        " sincronizzazione; quello che ritira sparisce dai totem. I servizi offerti anche ad"
+        " altri Comuni li gestisce la rete Welfare Bene Comune.",
+        "en": "What you publish here reaches the kiosks of your Comuni with their next sync;"
+        " what you withdraw disappears from them. Services offered to other Comuni too are"
+        " managed by the Welfare Bene Comune network.",
+    },
+    "catalog_services": {"it": "Servizi", "en": "Services"},
+    "catalog_calls": {"it": "Bandi e contributi", "en": "Calls and subsidies"},
+    "catalog_no_services": {
+        "it": "Nessun servizio solo per i suoi Comuni.",
+        "en": "No service only for your Comuni.",
+    },
+    "catalog_no_calls": {"it": "Nessun bando dei suoi Comuni.", "en": "No call of your Comuni."},
+    "catalog_done_published": {
+        "it": "Pubblicato: {id}. Arriva ai totem con la prossima sincronizzazione.",
+        "en": "Published: {id}. It reaches the kiosks with their next sync.",
+    },
+    "catalog_done_edited": {
+        "it": "Modifiche pubblicate: {id}. Arrivano ai totem con la prossima sincronizzazione.",
+        "en": "Changes published: {id}. They reach the kiosks with their next sync.",
+    },
+    "catalog_done_withdrawn": {
+        "it": "Ritirato: {id}. Sparisce dai totem con la prossima sincronizzazione.",
+        "en": "Withdrawn: {id}. It disappears from the kiosks with their next sync.",
+    },
+    "catalog_done_closed": {
+        "it": "Bando chiuso: {id}. Ha già ricevuto domande, che restano consultabili; i totem"
+        " non lo offrono più dalla prossima sincronizzazione.",
+        "en": "Call closed: {id}. It had received applications, which remain available; the"
+        " kiosks stop offering it from their next sync.",
+    },
+    "services_new_title": {"it": "Nuovo servizio", "en": "New service"},
+    "calls_new_title": {"it": "Nuovo bando", "en": "New call"},
+    "services_edit_title": {"it": "Servizio {id}", "en": "Service {id}"},
+    "calls_edit_title": {"it": "Bando {id}", "en": "Call {id}"},
+    "services_form_help": {
+        "it": "I campi sono controllati come li controllano i totem. I testi in altre lingue"
+        " già pubblicati restano come sono.",
+        "en": "The fields are checked as the kiosks check them. Texts in other languages"
+        " already published stay as they are.",
+    },
+    "calls_form_help": {
+        "it": "I campi sono controllati come li controllano i totem. Date e ore sono quelle"
+        " italiane.",
+        "en": "The fields are checked as the kiosks check them. Dates and times are Italian time.",
+    },
+    "back_to_catalog": {"it": "Torna a servizi e bandi", "en": "Back to services and calls"},
+    "record_refused": {
+        "it": "Non è stato pubblicato nulla. Corregga questi campi:",
+        "en": "Nothing was published. Please correct these fields:",
+    },
+    "optional": {"it": "(facoltativo)", "en": "(optional)"},
+    "choose": {"it": "Scelga…", "en": "Choose…"},
+    "field_id": {"it": "Codice", "en": "Code"},
+    "field_comune": {"it": "Comune", "en": "Comune"},
+    "field_kind": {"it": "Tipo di bando", "en": "Kind of call"},
+    "field_title_it": {"it": "Titolo in italiano", "en": "Title in Italian"},
+    "field_title_en": {"it": "Titolo in inglese", "en": "Title in English"},
+    "field_description_it": {"it": "Descrizione in italiano", "en": "Description in Italian"},
+    "field_description_en": {"it": "Descrizione in inglese", "en": "Description in English"},
+    "field_category": {"it": "Categoria", "en": "Category"},
+    "field_provider": {"it": "Chi lo offre", "en": "Provider"},
+    "field_booking": {"it": "Come si ottiene", "en": "How it is obtained"},
+    "field_price": {"it": "Prezzo (euro)", "en": "Price (euro)"},
+    "field_unit": {"it": "Unità del prezzo", "en": "Unit of the price"},
+    "field_residents_of": {"it": "Per i residenti di", "en": "For residents of"},
+    "field_keywords": {"it": "Parole per la ricerca", "en": "Search words"},
+    "field_opens_at": {"it": "Apertura", "en": "Opens"},
+    "field_closes_at": {"it": "Chiusura", "en": "Closes"},
+    "field_budget": {"it": "Fondi stanziati (euro)", "en": "Budget (euro)"},
+    "field_form": {"it": "Modulo di domanda", "en": "Application form"},
+    "field_eligibility": {"it": "Requisiti", "en": "Requirements"},
+    "field_documents": {"it": "Documenti da portare", "en": "Documents to bring"},
+    "hint_id": {
+        "it": "Lettere senza accenti, cifre, punto, trattino: per esempio piazzola-pasti-2026."
+        " Non si cambia più.",
+        "en": "Letters without accents, digits, dot, dash: for example piazzola-meals-2026."
+        " It cannot be changed later.",
+    },
+    "hint_booking": {
+        "it": "Se si acquista o si prenota, servono prezzo e unità.",
+        "en": "If it is bought or booked, a price and a unit are needed.",
+    },
+    "hint_price": {"it": "Per esempio 12,50.", "en": "For example 12.50."},
+    "hint_residents_of": {
+        "it": "Almeno uno dei suoi Comuni.",
+        "en": "At least one of your Comuni.",
+    },
+    "hint_keywords": {
+        "it": "Separate da virgole: le parole che un cittadino potrebbe cercare.",
+        "en": "Separated by commas: the words a citizen might search for.",
+    },
+    "hint_when": {"it": "Giorno e ora, ora italiana.", "en": "Day and time, Italian time."},
+    "hint_budget": {"it": "Per esempio 40.000,00.", "en": "For example 40000.00."},
+    "hint_form": {
+        "it": "Senza modulo, il totem mostra il bando ma non raccoglie domande.",
+        "en": "Without a form, the kiosk shows the call but takes no applications.",
+    },
+    "hint_lines": {"it": "Una voce per riga.", "en": "One item per line."},
+    "call_kind_voucher": {"it": "Buoni", "en": "Vouchers"},
+    "call_kind_contributo": {"it": "Contributo", "en": "Contribution"},
+    "call_kind_sussidio": {"it": "Sussidio", "en": "Subsidy"},
+    "booking_buy_now": {"it": "Si acquista al totem", "en": "Bought at the kiosk"},
+    "booking_request_quote": {"it": "Su preventivo", "en": "On quotation"},
+    "booking_book_slot": {"it": "Si prenota al totem", "en": "Booked at the kiosk"},
+    "booking_info_only": {"it": "Solo informazioni", "en": "Information only"},
+    "no_unit": {"it": "Nessuna (solo informazioni)", "en": "None (information only)"},
+    "unit_ora": {"it": "all'ora", "en": "per hour"},
+    "unit_giorno": {"it": "al giorno", "en": "per day"},
+    "unit_settimana": {"it": "alla settimana", "en": "per week"},
+    "unit_mese": {"it": "al mese", "en": "per month"},
+    "unit_pasto": {"it": "a pasto", "en": "per meal"},
+    "unit_seduta": {"it": "a seduta", "en": "per session"},
+    "unit_pacchetto": {"it": "a pacchetto", "en": "per package"},
+    "unit_corsa": {"it": "a corsa", "en": "per ride"},
+    "unit_consegna": {"it": "a consegna", "en": "per delivery"},
+    "unit_kg": {"it": "al chilo", "en": "per kilo"},
+    "unit_accesso": {"it": "a ingresso", "en": "per visit"},
+    "no_form": {"it": "Nessun modulo", "en": "No form"},
+    "publish": {"it": "Pubblica", "en": "Publish"},
+    "publish_changes": {"it": "Pubblica le modifiche", "en": "Publish the changes"},
+    "withdraw_title": {"it": "Ritira dai totem", "en": "Withdraw from the kiosks"},
+    "withdraw": {"it": "Ritira", "en": "Withdraw"},
+    "withdraw_confirm": {
+        "it": "Confermo: i totem non lo offrono più",
+        "en": "I confirm: the kiosks no longer offer it",
+    },
+    "services_withdraw_help": {
+        "it": "Il servizio sparisce dai totem alla prossima sincronizzazione.",
+        "en": "The service disappears from the kiosks at their next sync.",
+    },
+    "calls_withdraw_help": {
+        "it": "Il bando sparisce dai totem alla prossima sincronizzazione. Se ha già ricevuto"
+        " domande viene chiuso adesso invece che cancellato, così le domande restano"
+        " consultabili.",
+        "en": "The call disappears from the kiosks at their next sync. If it has received"
+        " applications it is closed now instead of deleted, so they remain available.",
+    },
+    "problem_missing": {"it": "Manca: è obbligatorio.", "en": "Missing: it is required."},
+    "problem_too_long": {
+        "it": "Troppo lungo: al massimo {limit} caratteri.",
+        "en": "Too long: at most {limit} characters.",
+    },
+    "problem_too_many": {
+        "it": "Troppe voci: al massimo {limit}.",
+        "en": "Too many items: at most {limit}.",
+    },
+    "problem_too_few": {"it": "Scelga almeno una voce.", "en": "Choose at least one item."},
+    "problem_empty": {
+        "it": "È vuoto (o contiene caratteri di controllo): scriva un testo.",
+        "en": "It is empty (or holds control characters): write a text.",
+    },
+    "problem_control": {
+        "it": "Contiene caratteri di controllo: li tolga.",
+        "en": "It holds control characters: remove them.",
+    },
+    "problem_identifier": {
+        "it": "Codice non valido: lettere senza accenti, cifre, punto, trattino, trattino"
+        " basso o chiocciola, al massimo 64, senza spazi.",
+        "en": "Not a valid code: letters without accents, digits, dot, dash, underscore or"
+        " at sign, at most 64, no spaces.",
+    },
+    "problem_pattern": {"it": "Non è nella forma attesa.", "en": "Not in the expected form."},
+    "problem_choice": {
+        "it": "Scelga una delle voci dell'elenco.",
+        "en": "Choose one of the items of the list.",
+    },
+    "problem_range": {
+        "it": "Fuori dai limiti ammessi ({limit}).",
+        "en": "Outside the allowed limits ({limit}).",
+    },
+    "problem_date": {
+        "it": "Data e ora non valide: per esempio 31/12/2026 12:00.",
+        "en": "Not a valid date and time: for example 31/12/2026 12:00.",
+    },
+    "problem_timezone": {
+        "it": "Data e ora non valide: per esempio 31/12/2026 12:00.",
+        "en": "Not a valid date and time: for example 31/12/2026 12:00.",
+    },
+    "problem_type": {"it": "Valore non valido.", "en": "Not a valid value."},
+    "problem_rule": {"it": "Non accettato: {text}.", "en": "Not accepted: {text}."},
+    "problem_amount": {
+        "it": "Importo non valido: per esempio 12,50.",
+        "en": "Not a valid amount: for example 12.50.",
+    },
+    "problem_taken": {
+        "it": "Questo codice è già usato: ne scelga un altro.",
+        "en": "This code is already used: choose another one.",
+    },
+    "problem_not_yours": {
+        "it": "Scelga solo i suoi Comuni (almeno uno).",
+        "en": "Choose only your own Comuni (at least one).",
+    },
+    "problem_refused": {
+        "it": "La piattaforma non l'ha accettato: {text}.",
+        "en": "The platform did not accept it: {text}.",
+    },
+    "problem_confirm": {
+        "it": "Spunti la conferma per ritirarlo.",
+        "en": "Tick the confirmation to withdraw it.",
+    },
+    "problem_needs_price": {
+        "it": "Un servizio che si acquista o si prenota ha bisogno di prezzo e unità.",
+        "en": "A service that is bought or booked needs a price and a unit.",
+    },
+    "problem_closes_first": {
+        "it": "La chiusura deve venire dopo l'apertura.",
+        "en": "The closing must come after the opening.",
+    },
+    "problem_no_italian": {
+        "it": "Manca il testo in italiano.",
+        "en": "The Italian text is missing.",
+    },
+    "action_published": {"it": "ha pubblicato", "en": "published"},
+    "action_edited": {"it": "ha modificato", "en": "edited"},
+    "action_withdrawn": {"it": "ha ritirato", "en": "withdrew"},
+    "action_closed": {"it": "ha chiuso il bando", "en": "closed the call"},
 }
 
 

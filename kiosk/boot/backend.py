@@ -146,8 +146,9 @@ def open_services(
             config,
             store=store,
             on_status=status,
-            on_mirror_changed=mirror_changed,
+            on_mirror_changed=on_mirror_changed,  # the sync process warms the catalog
             printer_state=lambda: printing.worker.last.printer.value,
+            catalog=catalog,
         )
         setup: SyncSetup | None = SyncSetup(worker=sync_process, stop=sync_process.stop)
     else:

@@ -348,7 +348,10 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
                     f"{section}.{name}: unknown key (known in [{section}]: {', '.join(keys)})"
                 )
         for name, key in keys.items():
-            value = given.get(name, key.default)
+            if name not in given:  # the schema's own defaults pass their checks (tested)
+                values[section][name] = key.default
+                continue
+            value = given[name]
             if not _type_ok(key.kind, value):
                 problems.append(f"{section}.{name}: must be {_TYPE_NAMES[key.kind]}, not {value!r}")
                 continue

@@ -33,6 +33,7 @@ from protocol.messages import ApplicationPayload, check_submission
 from protocol.states import SubmissionKind
 from protocol.wire import Result
 from store import outbox
+from store.catalog import list_comuni
 from store.database import Store
 from store.models import Call, Comune, OutboxEntry
 from store.models import FormDefinition as FormRow
@@ -113,6 +114,23 @@ def open_call(store: Store, call_id: str, now: datetime) -> Draft | None:
             return start(session, call_id, now)
     except NotAvailableError:
         return None
+
+
+@dataclass(frozen=True)
+class OpenedCall:
+    draft: Draft | None  # None: the call cannot be applied for here
+    comuni: list[tuple[str, dict[str, str]]]  # the Comuni, as a "comune" question's options
+
+
+def read_call(store: Store, call_id: str, now: datetime) -> OpenedCall:
+    """What the application screen needs to open a call, in one read transaction (on a
+    worker thread: the form definition is parsed and checked on the way)."""
+    with store.read() as session:
+        comuni = [(c.id, {"it": c.name}) for c in list_comuni(session)]
+        try:
+            return OpenedCall(start(session, call_id, now), comuni)
+        except NotAvailableError:
+            return OpenedCall(None, comuni)
 
 
 # What to do next, for the citizen's own lines on the receipt (in their language).

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 from store.models import as_utc
 
@@ -23,6 +26,8 @@ DEFAULT_ZONE = "Europe/Rome"
 @lru_cache(maxsize=8)
 def zone(name: str) -> ZoneInfo:
     """The zone of a name the config has already checked (kiosk/boot/config.py)."""
+    from zoneinfo import ZoneInfo  # when a time is shown, not on the home screen's path
+
     return ZoneInfo(name)
 
 

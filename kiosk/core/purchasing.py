@@ -32,7 +32,7 @@ from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
-from protocol.messages import PurchaseLine, PurchasePayload, check_submission
+from protocol.messages import MAX_LINES, PurchaseLine, PurchasePayload, check_submission
 from protocol.states import Payment, SubmissionKind
 from store import outbox
 from store.models import OutboxEntry, Provider, Service
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 PAYMENTS = tuple(Payment)  # every way, in the order they are offered
 MAX_QUANTITY = 99
+# One order carries at most this many services (the platform's limit on a purchase's
+# lines, protocol.messages.MAX_LINES): the cart refuses one more when it is tapped.
+MAX_CART_LINES = MAX_LINES
 PAYMENT_NOTES = {
     "provider": "Da pagare al fornitore, al momento del servizio. Il totem non riceve denaro.",
     "credit": "Pagato con il credito welfare. Il totem non riceve denaro.",
@@ -70,7 +73,11 @@ class CheckoutError(Exception):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason  # empty_cart, payment_not_allowed, no_credit, credit_too_low,
-        # credit_limit, not_identified, not_for_sale
+        # credit_limit, not_identified, not_for_sale, cart_full
+
+
+class CartFullError(Exception):
+    """A new service would take the cart past the services one order can carry."""
 
 
 @dataclass(frozen=True)
@@ -98,13 +105,21 @@ class Cart:
         return sum(line.total_cents for line in self.lines)
 
     def add(self, line: CartLine) -> None:
-        """Adds a service, or more of one already in the cart."""
+        """Adds a service, or more of one already in the cart; CartFullError when a new
+        service would not fit in one order (nothing changes then)."""
         for index, present in enumerate(self.lines):
             if present.service_id == line.service_id:
                 quantity = min(MAX_QUANTITY, present.quantity + line.quantity)
                 self.lines[index] = replace(present, quantity=quantity)
                 return
+        if not self.has_room_for(line.service_id):
+            raise CartFullError(f"one order carries at most {MAX_CART_LINES} services")
         self.lines.append(line)
+
+    def has_room_for(self, service_id: str) -> bool:
+        """Whether ``service_id`` can go in: it is there already, or a line is free."""
+        present = any(line.service_id == service_id for line in self.lines)
+        return present or len(self.lines) < MAX_CART_LINES
 
     def remove(self, service_id: str) -> None:
         self.lines = [line for line in self.lines if line.service_id != service_id]
@@ -211,6 +226,8 @@ def place_order(
     transaction; CheckoutError when it cannot be placed (nothing is written)."""
     if not cart.lines:
         raise CheckoutError("empty_cart")
+    if len(cart.lines) > MAX_CART_LINES:  # Cart.add refuses it first; never sent to fail
+        raise CheckoutError("cart_full", str(len(cart.lines)))
     if checkout.payment not in cart.payments(assisted=checkout.assisted_by is not None):
         raise CheckoutError("payment_not_allowed", checkout.payment)
     if checkout.payment == "desk" and not checkout.desk_confirmed_by:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import uuid
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,20 +19,30 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from openpyxl import load_workbook
+from sqlalchemy import select, update
 
 from central.app import create_app
 from central.dataset import seed_if_empty
-from central.models import Device, MerchantAccount, Redemption, Submission
+from central.models import (
+    Change,
+    Device,
+    MerchantAccount,
+    Redemption,
+    Submission,
+    WalletHolder,
+)
 from central.platform import Platform
 from central.voucher_authority import RedeemRequest
-from central.web import accounts
+from central.web import accounts, review
 from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import STREAM_OF
 from tests.central.desk import PASSWORD, browser, csrf_of, log_in, text_of
 from tests.central.helpers import send_application
+from tests.sync.wallets import PIN
+from vouchers.wallet_key import WalletKey, open_sealed
 
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
 
@@ -84,14 +95,50 @@ def decide(client: TestClient, protocol: str, state: str, note: str = "") -> Any
     )
 
 
+def test_a_note_for_the_citizen_goes_out_in_english_too(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-2")
+    protocol, code = send_application(platform, device_id)  # its own: others test states
+    page = staff.get(f"/desk/applications/{protocol}")
+    english_only = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={"csrf": csrf_of(page.text), "state": "in_review", "note": "", "note_en": "Soon."},
+    )
+    assert english_only.status_code == 422
+    assert "Scriva la nota anche in italiano" in text_of(english_only.text)
+    both = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={
+            "csrf": csrf_of(page.text),
+            "state": "in_review",
+            "note": "La esaminiamo entro venerdì.",
+            "note_en": "We will look at it by Friday.",
+        },
+    )
+    assert both.status_code == 303
+    record = platform.records("application_statuses")[
+        status_key(platform.lookup_secret(), code, CF)
+    ]
+    assert record["note"] == {
+        "it": "La esaminiamo entro venerdì.",
+        "en": "We will look at it by Friday.",
+    }
+    shown = staff.get(f"/desk/applications/{protocol}").text
+    assert ">We will look at it by Friday.</textarea>" in shown  # kept for the next edit
+    assert "en: We will look at it by Friday." in text_of(staff.get("/desk/audit").text)
+
+
 def test_staff_filter_applications_by_call_state_and_date(
-    staff: TestClient, sent: dict[str, tuple[str, str]]
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:
     everything = text_of(staff.get("/desk/applications").text)
     for protocol, _code in sent.values():
         assert protocol in everything
     assert "Ferraro Anna" in everything and "Verdi Bruno" in everything
-    assert "3 domande" in everything
+    # Other tests of the module send applications of their own: count the listed ones.
+    listed = len(review.applications(platform, ["piazzola"]))
+    assert listed >= 3 and f"{listed} domande" in everything
 
     week_ago = (datetime.now(UTC) - timedelta(days=7)).date().isoformat()
     recent = text_of(staff.get("/desk/applications", params={"from": week_ago}).text)
@@ -315,6 +362,45 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert len(vouchers_of(platform, CF)) == len(before) + 1
 
 
+def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    """Each line's voucher used to reseal the citizen's whole wallet (every voucher they
+    hold, read and sealed again, and a wallet change in the stream per line)."""
+    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-3")
+    admitted, _code = send_application(platform, device_id)  # its own: others test states
+    assert decide(staff, admitted, "admitted").status_code == 303
+    locator = platform.set_wallet_pin(CF, PIN, "piazzola")
+
+    def wallet_changes() -> list[dict[str, Any]]:
+        with platform.sessions() as session:
+            rows = session.scalars(
+                select(Change).where(Change.kind == "wallets", Change.record_id == locator)
+            )
+            return [row.data for row in rows]
+
+    before = len(wallet_changes())
+    lines = 8
+    answer = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo\n"
+        + "".join(f"{admitted};buono;Buoni spesa 2026;{n},00\n" for n in range(1, lines + 1))
+        + f"{admitted};credito;Credito welfare 2026;25,00\n",
+    )
+    assert answer.status_code == 200, text_of(answer.text)
+    assert f"{lines + 1} righe, {lines} buoni emessi" in text_of(answer.text)
+    changes = wallet_changes()
+    assert len(changes) == before + 1  # once for the file, not once per line
+    with platform.sessions() as session:  # the platform's copy of the key: no scrypt
+        row = session.scalar(select(WalletHolder).where(WalletHolder.locator == locator))
+        assert row is not None
+        key = WalletKey(locator, bytes.fromhex(row.seal_key), bytes.fromhex(row.proof_key))
+    content = open_sealed(key, changes[-1]["sealed"])
+    amounts = sorted(v["amount_cents"] for v in content["vouchers"])
+    assert [n * 100 for n in range(1, lines + 1)] == [a for a in amounts if a <= lines * 100]
+    assert content["credit"] == {"programme": "Credito welfare 2026", "balance_cents": 2_500}
+
+
 # Reconciliation -----------------------------------------------------------------------------
 
 
@@ -366,3 +452,86 @@ def test_reconciliation_shows_what_the_comune_owes_each_shop_per_month(
     assert [f"{last_month:%Y-%m}", "'=Forno Bianchi"] in [row[:2] for row in rows]
     assert len(rows) == 4  # two shops this month, one last month; Limena's left out
     assert "ha esportato rendicontazione-tutti.csv" in text_of(staff.get("/desk/audit").text)
+
+
+# Excel exports -----------------------------------------------------------------------------
+
+
+def sheet_of(answer: Any) -> tuple[list[list[Any]], str]:
+    """The cells of an exported workbook's sheet, and the sheet's XML (to see that no
+    cell is a formula)."""
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert answer.headers["content-disposition"].startswith("attachment;")
+    book = load_workbook(io.BytesIO(answer.content))
+    xml = zipfile.ZipFile(io.BytesIO(answer.content)).read("xl/worksheets/sheet1.xml").decode()
+    return [list(row) for row in book.worksheets[0].iter_rows()], xml
+
+
+def test_reconciliation_and_audit_log_as_excel_never_run_a_formula(
+    staff: TestClient, platform: Platform
+) -> None:
+    name = '=HYPERLINK("http://example.org","Forno")'  # typed as a shop's name
+    shop_id = accounts.create_merchant(
+        platform,
+        accounts.MerchantGrant(
+            username="forno.excel",
+            password=PASSWORD,
+            display_name=name,
+            iban="IT61X0306909606100000012345",
+            programmes=["Buoni spesa 2026"],
+        ),
+    )
+    with platform.sessions() as session:
+        account = session.get(MerchantAccount, shop_id)
+        assert account is not None
+        shop = session.get(Device, account.device_id)
+    assert shop is not None
+    voucher = platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 3_333)
+    platform.redeem(shop, voucher["code"], RedeemRequest(str(uuid.uuid4()), None, 3_333))
+    this_month = f"{datetime.now(platform.time_zone):%Y-%m}"
+
+    cells, xml = sheet_of(staff.get("/desk/reconciliation.xlsx", params={"month": this_month}))
+    assert [c.value for c in cells[0]] == [
+        "Mese",
+        "Esercente",
+        "IBAN",
+        "Buoni",
+        "Da pagare (euro)",
+        "Unità",
+    ]
+    [row] = [r for r in cells[1:] if r[1].value == name]  # the name as typed, no apostrophe
+    assert [c.value for c in row] == [this_month, name, "IT61X0306909606100000012345", 1, 33.33, 0]
+    assert (row[1].data_type, row[1].quotePrefix) == ("s", True)  # text, even when edited
+    assert row[4].number_format == "#,##0.00"
+    assert "<f>" not in xml  # no cell of the file is a formula
+    assert "ha esportato rendicontazione-" in text_of(staff.get("/desk/audit").text)
+
+    # A title typed as a formula, published: the audit log's detail.
+    page = staff.get("/desk/catalog/services/new")
+    published = staff.post(
+        "/desk/catalog/services",
+        data={
+            "csrf": csrf_of(page.text),
+            "id": "pz-formula",
+            "title_it": "=1+2",
+            "category": "shops",
+            "provider": "comune-piazzola-ss",
+            "booking": "info_only",
+            "residents_of": "piazzola",
+        },
+    )
+    assert published.status_code == 303, text_of(published.text)
+    cells, xml = sheet_of(staff.get("/desk/audit.xlsx"))
+    assert [c.value for c in cells[0]] == ["Data", "Chi", "Comune", "Cosa", "Su cosa", "Dettagli"]
+    [row] = [r for r in cells[1:] if r[4].value == "services/pz-formula"]
+    assert [c.value for c in row[1:]] == [
+        "sociale.piazzola",
+        "piazzola",
+        "ha pubblicato",
+        "services/pz-formula",
+        "=1+2",
+    ]
+    assert isinstance(row[0].value, datetime) and row[5].data_type == "s"
+    assert "<f>" not in xml
+    assert "ha esportato audit.xlsx" in text_of(staff.get("/desk/audit").text)

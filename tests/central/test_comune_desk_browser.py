@@ -9,6 +9,8 @@ without chromium or Playwright (as tests/central/test_desk_browser.py)."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,23 +19,26 @@ from typing import Any
 
 import pytest
 import zxingcpp
+from openpyxl import load_workbook
 from PIL import Image
+from sqlalchemy import select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
 from central.platform import Platform
 from central.server import EmbeddedServer
-from central.web import accounts
+from central.web import accounts, reconciliation
 from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.status_lookup import find
 from kiosk.core.wallet import OpenedWallet, attempt_tag, open_wallet, print_voucher
-from printing.documents import Voucher, voucher
+from printing import print_queue
 from printing.escpos_render import PROFILES, render
 from printing.print_queue import next_pending
 from printing.slip import SlipContext
 from store import outbox
 from store.database import Store
+from store.models import PrintJob
 from sync.engine import SyncEngine
 from tests.central.browser import CHROMIUM, PHONE, shoot, sync_api
 from tests.central.desk import PASSWORD
@@ -154,6 +159,8 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
     page.get_by_label("Nuovo stato").select_option("admitted")
     page.get_by_label("Nota per il cittadino (facoltativa)").focus()
     page.keyboard.type("Il buono arriva entro 10 giorni.")
+    page.keyboard.press("Tab")  # the same note in English
+    page.keyboard.type("The voucher arrives within 10 days.")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.get_by_text("Stato pubblicato").wait_for()
@@ -164,7 +171,10 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
     with world.kiosk.store.read() as session:
         found = find(session, world.lookup_key, "DOM-WEB1-TEST", CF)
     assert found is not None and (found.state, found.protocol) == ("admitted", protocol)
-    assert found.note == {"it": "Il buono arriva entro 10 giorni."}
+    assert found.note == {
+        "it": "Il buono arriva entro 10 giorni.",
+        "en": "The voucher arrives within 10 days.",
+    }
 
     # The buono spesa for the admitted application, by keyboard: the amount the call
     # computes is offered; the programme is one the shops accept.
@@ -261,24 +271,56 @@ def camera_video(images: list[Any], folder: Path) -> Path:
     return path
 
 
-def test_a_shop_scans_a_printed_voucher_with_the_camera_and_it_counts_once(
+def printed_at_the_kiosk(world: World, codice_fiscale: str, code: str) -> list[Any]:
+    """The citizen opens their wallet at the kiosk and prints the voucher ``code``: the
+    images of the ESC/POS bytes the kiosk sends its printer (the QR as dots)."""
+    citizen = world.kiosk.store
+    with citizen.write() as session:
+        tag = attempt_tag(bytes.fromhex(world.lookup_key), codice_fiscale)
+        moment = datetime.now(UTC).replace(tzinfo=None)
+        wallet = open_wallet(session, tag, key_of(codice_fiscale), KIOSK_ID, moment)
+        assert isinstance(wallet, OpenedWallet), wallet
+        [kept] = [v for v in wallet.usable(date.today()) if v.code == code]
+        print_voucher(session, wallet, kept.id, SLIP)
+    with citizen.read() as session:  # this slip's job (another test's may wait too)
+        row = session.scalars(select(PrintJob).where(PrintJob.reference == code)).one()
+        job = print_queue.get(session, row.uuid)
+    assert job is not None
+    return decode(render(job.slip, PROFILES["58mm-image-qr"])).images
+
+
+def downloaded(page: Any, link: str) -> bytes:
+    """The file a link of the page downloads, as the browser saves it."""
+    with page.expect_download() as download:
+        page.get_by_role("link", name=link).click()
+    return Path(download.value.path()).read_bytes()
+
+
+def test_a_voucher_printed_at_the_kiosk_is_scanned_by_a_shop_and_reaches_both_statements(
     world: World, tmp_path: Path
 ) -> None:
-    issued = world.platform.issue_voucher("BNCMTT15B19G224I", "piazzola", PROGRAMME, 3_000)
-    slip = voucher(
-        SLIP,
-        Voucher(
-            programme=issued["programme"],
-            issuer=issued["issuer"],
-            signed_code=issued["signed_code"],
-            human_code=issued["code"],
-            valid_from=date.fromisoformat(issued["valid_from"]),
-            valid_until=date.fromisoformat(issued["valid_until"]),
-            amount_cents=issued["amount_cents"],
+    """The shop's side of the work: the kiosk prints a citizen's buono spesa; the shop
+    scans the slip's QR with its phone's camera and redeems it (a second scan is
+    refused); the redemption is on the shop's monthly statement (page, CSV and Excel)
+    and in what the Comune owes that shop on its reconciliation."""
+    cf, shop, iban = "BNCMTT15B19G224I", "Panificio Bianchi", "IT61X0306909606100000012345"
+    accounts.create_merchant(
+        world.platform,
+        accounts.MerchantGrant(
+            username="panificio",
+            password=PASSWORD,
+            display_name=shop,
+            iban=iban,
+            programmes=[PROGRAMME],
         ),
     )
-    printed = decode(render(slip, PROFILES["58mm-image-qr"]))  # the kiosk's bytes
-    video = camera_video(printed.images, tmp_path)
+    world.platform.set_wallet_pin(cf, PIN, "piazzola")
+    issued = world.platform.issue_voucher(cf, "piazzola", PROGRAMME, 4_250)
+    world.kiosk.run_once()  # the citizen's sealed wallet reaches the kiosk
+    images = printed_at_the_kiosk(world, cf, issued["code"])
+    scanned = [found.text for image in images for found in zxingcpp.read_barcodes(image)]
+    assert issued["signed_code"] in scanned
+
     camera = world.playwright.chromium.launch(
         executable_path=CHROMIUM,
         args=[
@@ -287,26 +329,57 @@ def test_a_shop_scans_a_printed_voucher_with_the_camera_and_it_counts_once(
             "--disable-gpu",
             "--use-fake-ui-for-media-stream",
             "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-video-capture={video}",
+            f"--use-file-for-fake-video-capture={camera_video(images, tmp_path)}",
         ],
     )
-    context = camera.new_context(viewport=PHONE, locale="it-IT")
+    context = camera.new_context(viewport=PHONE, locale="it-IT", accept_downloads=True)
     context.set_default_timeout(20_000)
     context.grant_permissions(["camera"])
     page = context.new_page()
     page.goto(f"{world.url}/desk/login")
-    page.get_by_label("Nome utente").fill("alimentari")
+    page.get_by_label("Nome utente").fill("panificio")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Password").press("Enter")
     page.get_by_role("button", name="Inquadra il QR con la fotocamera").click()
     page.get_by_text("Valido: si può accettare").wait_for()
-    assert "30,00 €" in page.inner_text("main")
+    assert "42,50 €" in page.inner_text("main")
     shoot(page, "19-shop-scanned")
     page.get_by_role("button", name="Incassa tutto").click()
     page.get_by_role("heading", name="Buono incassato").wait_for()
+    receipt = page.inner_text(".receipt-number").strip()
     page.get_by_role("link", name="Un altro buono").click()
     page.get_by_role("button", name="Inquadra il QR con la fotocamera").click()
     page.get_by_role("heading", name="Buono non accettato").wait_for()
     assert "già stato usato per intero" in page.inner_text("main")
     shoot(page, "20-shop-scanned-again")
+
+    month = reconciliation.this_month(world.platform)
+    page.get_by_role("link", name="Storico").click()
+    assert receipt in page.inner_text("main")
+    page.get_by_role("link", name="Rendiconto mensile").click()
+    statement = page.inner_text("main")
+    assert iban in statement and month in statement and PROGRAMME in statement
+    assert "42,50 €" in statement
+    shoot(page, "27-shop-statement")
+    rows = list(csv.reader(io.StringIO(downloaded(page, "Scarica CSV").decode("utf-8"))))
+    assert rows[1:] == [[month, shop, iban, PROGRAMME, "1", "42.50", "0"]]
+    book = load_workbook(io.BytesIO(downloaded(page, "Scarica Excel")))
+    sheet = book.worksheets[0]
+    assert [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        [month, shop, iban, PROGRAMME, 1, 42.5, 0]
+    ]
     camera.close()
+
+    staff = staff_page(world)
+    staff.get_by_role("link", name="Rendicontazione").click()
+    staff.get_by_label("Mese").select_option(month)
+    staff.get_by_role("button", name="Mostra").click()
+    staff.wait_for_url(f"**month={month}**")
+    [line] = [
+        row.inner_text() for row in staff.locator("tbody tr").all() if shop in row.inner_text()
+    ]
+    assert iban in line and "42,50 €" in line and month in line
+    shoot(staff, "28-staff-reconciliation-month")
+    owed = list(csv.reader(io.StringIO(downloaded(staff, "Scarica CSV").decode("utf-8"))))
+    assert [month, shop, iban, "1", "42.50", "0"] in owed
+    staff.context.close()

@@ -29,7 +29,14 @@ from central.dataset import seed_if_empty
 from central.platform import Platform
 from central.server import EmbeddedServer
 from kiosk.boot.paths import DEMO_DATASET
-from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
+from kiosk.core.purchasing import (
+    Cart,
+    CartFullError,
+    Checkout,
+    CheckoutError,
+    cart_line,
+    place_order,
+)
 from kiosk.core.wallet import OpenedWallet
 from printing.slip import SlipContext
 from protocol.messages import (
@@ -38,7 +45,13 @@ from protocol.messages import (
     SubmissionRefusedError,
     check_submission,
 )
-from protocol.records import RECORD_TYPES
+from protocol.records import (
+    RECORD_TYPES,
+    RecordError,
+    field_problems,
+    validate_published,
+    where,
+)
 from store import demo, mirror
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
@@ -165,6 +178,25 @@ def test_a_record_the_platform_accepts_the_kiosk_accepts(
     ).json()[record["id"]]
     with kiosk_store.write() as session:  # raises RecordError if the kiosk refuses it
         mirror.upsert(session, kind, [stored])
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hostile_records())
+def test_the_desk_forms_problems_are_the_contracts_verdict(
+    case: tuple[str, dict[str, Any]],
+) -> None:
+    """The web desk tells every problem of a record field by field (field_problems); it
+    must refuse exactly what the admin API refuses, and name the field the API names."""
+    kind, record = case
+    problems = field_problems(kind, record)
+    try:
+        validate_published(kind, record)
+    except RecordError as error:
+        assert problems, error
+        first = problems[0]
+        assert str(error).startswith(f"{kind}{where(first.loc)}: "), (str(error), first)
+    else:
+        assert problems == []
 
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
@@ -310,10 +342,18 @@ def test_an_order_of_more_lines_than_the_platform_takes_is_refused_before_anythi
     with kiosk_store.read() as session:
         before = session.scalar(select(func.count()).select_from(OutboxEntry))
         jobs = session.scalar(select(func.count()).select_from(PrintJob))
-    with pytest.raises(ValueError, match="lines"), kiosk_store.write() as session:
+    with kiosk_store.write() as session:
         cart = Cart()
-        for service in BUYABLE[: MAX_LINES + 1]:
+        for service in BUYABLE[:MAX_LINES]:
             cart.add(cart_line(session, service, 1))
+        one_more = cart_line(session, BUYABLE[MAX_LINES], 1)
+        with pytest.raises(CartFullError):  # the cart refuses it when it is added
+            cart.add(one_more)
+        assert len(cart.lines) == MAX_LINES
+        cart.add(cart_line(session, BUYABLE[0], 1))  # more of a service in it still fits
+        assert cart.quantity_of(BUYABLE[0]) == 2
+    with pytest.raises(CheckoutError, match="cart_full"), kiosk_store.write() as session:
+        cart.lines.append(one_more)  # past the cart's own check: the order still refuses it
         place_order(session, cart, Checkout("provider", None), SLIP, SIGNER, datetime.now(UTC))
     with kiosk_store.read() as session:  # the order's transaction kept nothing
         assert session.scalar(select(func.count()).select_from(OutboxEntry)) == before

@@ -3,35 +3,10 @@
 
 from __future__ import annotations
 
-import copy
-from datetime import date
-
-from forms.definition import load_definition
-from kiosk.core.apply_wizard import ApplyWizard, Outcome, Step
-from kiosk.core.applying import Draft, Submitted
-from tests.forms.samples import GOOD, demo
-
-NOTICE = {"controller": {"it": "Comune di Piazzola sul Brenta"}}
-
-
-def draft(*, notice: bool = False, answers: dict | None = None, page: int = 0) -> Draft:
-    return Draft(
-        "bs-piazzola",
-        {"it": "Buoni spesa"},
-        load_definition(demo()),
-        frozenset({"piazzola", "limena"}),
-        answers=copy.deepcopy(answers) if answers else {},
-        page=page,
-        privacy_notice=NOTICE if notice else None,
-    )
-
-
-def wizard(opened: Draft | None) -> ApplyWizard:
-    it = ApplyWizard(today=lambda: date(2026, 3, 2))
-    it.loading()
-    assert it.step == Step.LOADING and it.draft is None
-    it.opened(opened)
-    return it
+from kiosk.core.apply_wizard import Outcome, Step
+from kiosk.core.applying import Submitted
+from tests.forms.samples import GOOD
+from tests.kiosk.drafts import draft, wizard
 
 
 def test_the_privacy_notice_comes_first_and_is_read_once() -> None:

@@ -9,11 +9,11 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.core.apply_wizard import Step
 from kiosk.core.applying import Submitted
-from tests.kiosk.people import opened, prefilled, shown, shows, tap, tap_named
+from tests.kiosk.people import find_button, opened, prefilled, shown, shows, tap, tap_named
 
 
 def test_back_from_a_person_leaves_no_keyboard_without_a_field(qtbot, window) -> None:
@@ -155,14 +155,14 @@ def test_the_call_is_read_on_a_worker_thread_while_the_screen_stays_live(
 
     readers: list[threading.Thread] = []
     go_on = threading.Event()
-    real = apply_screen.open_call
+    real = apply_screen.read_call
 
     def slow_read(*args: Any) -> Any:  # a large form on a slow card
         readers.append(threading.current_thread())
         go_on.wait(10)
         return real(*args)
 
-    monkeypatch.setattr(apply_screen, "open_call", slow_read)
+    monkeypatch.setattr(apply_screen, "read_call", slow_read)
     window.go("calls")
     window.go("apply", {"call_id": "bs-piazzola"})
     screen = window.screens["apply"]
@@ -172,3 +172,30 @@ def test_the_call_is_read_on_a_worker_thread_while_the_screen_stays_live(
     go_on.set()
     opened(window)
     assert shows(window, "Ho letto, continua") and "bs-piazzola" in window.ctx.citizen.drafts
+
+
+def test_the_review_shows_the_amount_and_what_is_missing_under_its_part(
+    qtbot, window, snap
+) -> None:
+    screen = prefilled(window, page=5)
+    # Anna and Matteo (a minor): 100 € + 100 € + 50 €, from the call's own formula.
+    assert shows(window, "In base alle tue risposte l'importo sarebbe di € 250,00.")
+    assert find_button(window, "Invia la domanda").isEnabled()
+    snap(window, "review-top")
+    screen.area.ensureWidgetVisible(shown(window, QLabel, "amountHint"))
+    snap(window, "review-amount")
+    window.ctx.switcher.set_language("en")  # the answers are read back in the new language
+    qtbot.waitUntil(lambda: shows(window, "Phone: +393471234567"))
+    assert shows(window, "From your answers the amount would be €250.00.")
+    window.ctx.switcher.set_language("it")
+    assert screen.draft is not None
+    del screen.draft.answers["telefono"]
+    window.go("calls")
+    window.go("apply", {"call_id": "bs-piazzola"})
+    opened(window)
+    assert shows(window, "⚠  Telefono: Questa risposta è obbligatoria.")
+    assert not shows(window, "l'importo sarebbe")  # no amount for answers still missing
+    assert not find_button(window, "Invia la domanda").isEnabled()
+    snap(window, "review-missing")
+    tap_named(qtbot, window, "change_contatti")
+    assert shows(window, "Passo 2 di 6") and shows(window, "Dove abiti e come contattarti")

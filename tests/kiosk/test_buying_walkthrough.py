@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from sqlalchemy import select
 
-from kiosk.core.purchasing import CreditView
+from kiosk.core.purchasing import MAX_CART_LINES, Cart, CreditView, cart_line
+from store.models import Service
 from tests.kiosk.people import find_button, shows, tap
 
 
@@ -91,3 +93,37 @@ def test_the_order_is_summed_up_with_what_happens_next_before_it_is_confirmed(
     assert shows(window, "Cosa succede ora: il fornitore ti telefona")  # the day is agreed later
     assert shows(window, "Paghi il fornitore in quel momento, non adesso.")
     snap(window, "checkout-summary")
+
+
+def test_a_service_past_what_one_order_carries_is_refused_when_it_is_added(
+    qtbot, window, snap
+) -> None:
+    store = window.catalog.store
+    with store.read() as session:
+        buyable = list(
+            session.scalars(
+                select(Service.id)
+                .where(Service.booking == "buy_now", Service.price_cents.is_not(None))
+                .order_by(Service.id)
+            )
+        )
+        cart = Cart()
+        for service_id in buyable[:MAX_CART_LINES]:
+            cart.add(cart_line(session, service_id, 1))
+    window.ctx.citizen.cart = cart
+    one_more = buyable[MAX_CART_LINES]
+    window.go("service", {"service_id": one_more})
+    tap(qtbot, window, "Aggiungi al carrello")
+    assert shows(window, f"Il carrello contiene già {MAX_CART_LINES} servizi, il massimo per un")
+    assert len(cart.lines) == MAX_CART_LINES and cart.quantity_of(one_more) == 0
+    snap(window, "cart-full-it")
+    for lang, words in (("en", "Your cart already holds 20 services"), ("ro", "Coșul are deja")):
+        window.ctx.switcher.set_language(lang)
+        qtbot.waitUntil(lambda w=words: shows(window, w))
+        snap(window, f"cart-full-{lang}")
+    window.ctx.switcher.set_language("it")
+    qtbot.waitUntil(lambda: shows(window, "Apri il carrello"))
+    tap(qtbot, window, "Apri il carrello")
+    assert window.current_route == "cart"
+    window.go("service", {"service_id": buyable[0]})  # one already in the cart: as before
+    assert shows(window, "✓ Nel carrello") and not shows(window, "Il carrello contiene già")

@@ -84,8 +84,8 @@ def test_the_language_picker_names_each_language_in_its_own_script(qtbot, window
 
 
 def test_codes_and_amounts_stay_left_to_right_inside_arabic(qapp) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.core.apply_review import answer_text
     from kiosk.core.formatting import format_euro
-    from kiosk.ui.widgets.form_fields import answer_text
 
     isolate = "\u2066{}\u2069".format
     assert format_euro(123450, "ar") == isolate("€1,234.50")

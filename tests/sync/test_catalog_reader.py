@@ -4,13 +4,14 @@ changed, served once to the refresh that follows, never stale."""
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event
 
-from store import mirror
+from store import mirror, search_query
 from store.catalog import CatalogReader
 from store.database import Store
 from tests.records import service_record
@@ -112,3 +113,27 @@ def test_the_words_of_a_changed_index_are_read_on_the_worker(
     reads.clear()
     assert [s.id for s in reader.search("origani", None)] == ["s62"]  # corrected
     assert not any("services_fts_words" in statement for statement in reads)
+
+
+def test_answers_made_in_another_process_are_served_with_their_words(
+    demo_store: Store, reads: list[str]
+) -> None:
+    # The kiosk's sync process answers the screens' questions on its own connection to
+    # the store file, and sends the answers and the index's words over a pipe (pickled).
+    reader = CatalogReader(demo_store)
+    count_in(reader)
+    reader.search("pasto", None)
+    publish(demo_store, "s63", "Laboratorio di origami")
+    asked = reader.recent_questions()
+    sync_side = Store(demo_store.path)
+    try:
+        warmed = pickle.loads(pickle.dumps(CatalogReader(sync_side).answers(list(asked))))
+    finally:
+        sync_side.close()
+    search_query.VOCABULARIES._cached.clear()  # what the kiosk's process has not read
+    reads.clear()
+    reader.keep_warm(asked, warmed)
+    assert count_in(reader) >= 1
+    assert reads == []  # the answer came with the warm
+    assert [s.id for s in reader.search("origani", None)] == ["s63"]  # corrected
+    assert not any("services_fts_words" in statement for statement in reads)  # so did the words

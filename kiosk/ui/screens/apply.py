@@ -5,14 +5,16 @@ a review, then submission.
 The first step is the call's privacy notice (GDPR art. 13), in full, before any personal
 data is typed; "Print the notice" prints it. The citizen goes on once they say they read it.
 
-This module is the view. The wizard's state and rules (steps, "Next" and "Back", a
-household member's page, the form's checks) are kiosk.core.apply_wizard.ApplyWizard,
-tested without Qt; the on-screen keyboard under the page is
-kiosk.ui.widgets.form_keyboard.FormKeyboard. The answers live in the citizen's draft
-(kiosk.core.applying.Draft, held by the visit), so Back, leaving for the catalog and
-coming back lose nothing; the idle timeout forgets it. Problems are shown under their
-questions. Reading the call and its form happens on a worker thread; submission runs off
-the UI thread too (see ApplyController).
+This module is the view: it lays out what Qt-free code decides, all tested without a
+window. The wizard's state and rules (steps, "Next" and "Back", a household member's
+page, the form's checks) are kiosk.core.apply_wizard.ApplyWizard; the texts on top and on
+the main button kiosk.core.apply_heading; where each problem shows
+kiosk.core.apply_problems; what the review reads back (answers, what is missing, the
+call's requirements and amount) kiosk.core.apply_review. The answers live in the
+citizen's draft (kiosk.core.applying.Draft, held by the visit), so Back, leaving for the
+catalog and coming back lose nothing; the idle timeout forgets it. The call and its form
+are read on a worker thread (kiosk.core.applying.read_call); submission runs off the UI
+thread too (see ApplyController).
 """
 
 from __future__ import annotations
@@ -23,37 +25,30 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QApplication, QHBoxLayout
 
 from forms.answers import Problem
 from kiosk.core import local_time
+from kiosk.core.apply_heading import heading
+from kiosk.core.apply_problems import place_problems
+from kiosk.core.apply_review import Option, describe_member, review
 from kiosk.core.apply_wizard import ASKING, ApplyWizard, Outcome, Step
-from kiosk.core.applying import Draft, open_call
+from kiosk.core.applying import Draft, OpenedCall, read_call
 from kiosk.core.privacy import printed_notice
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.widgets.common import ScrollList, button, card, label, personal
-from kiosk.ui.widgets.form_fields import (
-    FieldWidget,
-    Option,
-    RepeatField,
-    answer_text,
-    field_widget,
-    review_line,
-)
+from kiosk.ui.widgets.application_done import ApplicationDone
+from kiosk.ui.widgets.application_review import ReviewView
+from kiosk.ui.widgets.common import ScrollList, button, label
+from kiosk.ui.widgets.form_fields import FieldWidget, RepeatField, field_widget
 from kiosk.ui.widgets.form_keyboard import FormKeyboard
 from kiosk.ui.widgets.overlay import Confirm
 from kiosk.ui.widgets.privacy_notice import NoticeView
-from languages import left_to_right
 from printing.documents import privacy_notice
-from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
     from kiosk.core.applying import Submitted
+    from store.catalog import CatalogReader
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +64,7 @@ class ApplyScreen(DataScreen):
         self._reader = TaskRunner(self)  # reads the call and its form off the UI thread
         self.widgets: dict[str, FieldWidget] = {}
         self._comuni: list[Option] | None = None  # the Comuni as answer options
+        self._review_lang = ""  # the language the review on screen is in
 
         self.call_title = label(role="muted", name="applyCallTitle")
         self.progress = label(role="muted", name="applyProgress")
@@ -128,17 +124,20 @@ class ApplyScreen(DataScreen):
     def _read_call(self, call_id: str) -> None:
         """A new draft for the call, and the Comuni (answer options), read on a worker
         thread: a form definition is parsed and checked on the way."""
-        store, catalog = self.catalog.store, self.catalog
-
-        def work() -> tuple[Draft | None, list[Option]]:
-            draft = open_call(store, call_id, datetime.now(UTC))
-            return draft, [(c.id, {"it": c.name}) for c in catalog.comuni()]
+        store = self.catalog.store
 
         def failed(error: BaseException) -> None:
             log.error("application: the call could not be read", exc_info=error)
             self.show_opened(call_id, None, [])
 
-        self._reader.run(work, lambda found: self.show_opened(call_id, *found), failed)
+        self._reader.run(
+            lambda: read_call(store, call_id, datetime.now(UTC)),
+            lambda found: self._opened(call_id, found),
+            failed,
+        )
+
+    def _opened(self, call_id: str, found: OpenedCall) -> None:
+        self.show_opened(call_id, found.draft, list(found.comuni))
 
     def show_opened(self, call_id: str, draft: Draft | None, comuni: list[Option]) -> None:
         """The call's new draft (None: it cannot be applied for here) and the Comuni.
@@ -240,68 +239,15 @@ class ApplyScreen(DataScreen):
         self._update_visibility()
 
     def _render_review(self) -> None:
-        assert self.draft is not None
-        draft, lang = self.draft, self.ctx.lang
-        choices = draft.form.data.get("choices", {})
         assert self._comuni is not None
-        cleaned = self.wizard.review()
-        for index in self.wizard.visible_indexes():
-            page = draft.pages[index]
-            section = card()
-            column = QVBoxLayout(section)
-            column.setContentsMargins(28, 18, 28, 18)
-            top = QHBoxLayout()
-            top.addWidget(label(pick(page["title"], lang), role="heading"), 1)
-            change = button(self.tr("Change"), name=f"change_{page['id']}", role="chip")
-            change.clicked.connect(lambda _=False, i=index: self._go_to_page(i))
-            top.addWidget(change)
-            column.addLayout(top)
-            for item in page["fields"]:
-                if item["type"] in ("calculated", "note") or item["name"] not in cleaned:
-                    continue
-                value = cleaned[item["name"]]
-                question = pick(item["label"], lang)
-                if item["type"] == "repeat":
-                    column.addWidget(label(question, role="cardTitle"))
-                    for n, member in enumerate(value, start=1):
-                        line = self.tr("Person {n}: {who}").format(
-                            n=n, who=self._describe_member(item, member)
-                        )
-                        column.addWidget(personal(label(line)))
-                    continue
-                shown = answer_text(item, value, choices, self._comuni, lang)
-                column.addWidget(personal(label(review_line(question, shown))))
-            self.area.add(section)
-        hint = self._eligibility_hint(cleaned)
-        if hint:
-            self.area.add(label(hint, role="heading", name="eligibilityHint"))
-        self.area.add(
-            label(
-                self.tr(
-                    "The Comune examines every application: this kiosk does not decide who is"
-                    " admitted."
-                ),
-                role="muted",
-            )
-        )
-
-    def _eligibility_hint(self, cleaned: dict[str, Any]) -> str:
-        unmet_rules = self.wizard.eligibility(cleaned)
-        if unmet_rules is None:
-            return ""
-        unmet = [pick(message, self.ctx.lang) for message in unmet_rules]
-        if unmet:
-            return self.tr("Please note: {reasons}").format(reasons=" ".join(unmet))
-        return self.tr(
-            "From your answers you seem to meet the requirements. The Comune will decide."
-        )
+        self._review_lang = self.ctx.lang
+        view = ReviewView(review(self.wizard, self._comuni, self.ctx.lang))
+        view.change_requested.connect(self._go_to_page)
+        self.area.add(view)
 
     def _render_done(self) -> None:
-        self.code = personal(label(role="price", name="trackingCode"))
-        self.protocol_line = label(role="heading", name="protocolLine")
-        self.done_lines = label(name="doneLines")
-        for widget in (self.code, self.protocol_line, self.done_lines):
-            self.area.add(widget)
+        self.done = ApplicationDone()
+        self.area.add(self.done)
 
     def _render_unavailable(self) -> None:
         self.unavailable = label(role="heading", name="applyUnavailable")
@@ -333,18 +279,10 @@ class ApplyScreen(DataScreen):
                 widget.setVisible(self.wizard.is_shown(item))
 
     def _describe_member(self, repeat: Mapping[str, Any], member: Any) -> str:
-        """One line about a person: the first few answers given about them."""
+        """One line about a person, on the household's list."""
         assert self.draft is not None
         choices = self.draft.form.data.get("choices", {})
-        parts = []
-        for item in repeat["fields"]:
-            if item["name"] in member and item["type"] not in ("yes_no", "declaration"):
-                parts.append(
-                    answer_text(
-                        item, member[item["name"]], choices, self._comuni or [], self.ctx.lang
-                    )
-                )
-        return " · ".join(parts[:4]) or self.tr("(no answers yet)")
+        return describe_member(repeat, member, choices, self._comuni or [], self.ctx.lang)
 
     # Household members -------------------------------------------------------------
 
@@ -399,31 +337,15 @@ class ApplyScreen(DataScreen):
 
     def _show_problems(self) -> None:
         """Each problem under its question; a person's problems on that person's card."""
-        lang = self.ctx.lang
         self.typing.show(False)  # the problems need the room
-        for widget in self.widgets.values():
-            widget.set_error(None)
+        shown = {name for name, widget in self.widgets.items() if not widget.isHidden()}
+        placed = place_problems(self.wizard.problems, self.wizard.fields(), shown, self.ctx.lang)
+        for name, widget in self.widgets.items():
+            widget.set_error(placed.under.get(name))
             if isinstance(widget, RepeatField):
-                widget.set_member_errors({})
-        member_errors: dict[str, dict[int, list[str]]] = {}
-        elsewhere = []
-        for problem in self.wizard.problems:
-            parts = problem.path.split(".")
-            target = self.widgets.get(parts[0])
-            if target is None or target.isHidden():
-                elsewhere.append(problem.message(lang))
-            elif len(parts) == 3 and isinstance(target, RepeatField):
-                sub = next(f for f in target.item["fields"] if f["name"] == parts[2])
-                text = f"{pick(sub['label'], lang)}: {problem.message(lang)}"
-                member_errors.setdefault(parts[0], {}).setdefault(int(parts[1]), []).append(text)
-            elif target.error.isHidden():
-                target.set_error(problem.message(lang))
-        for name, errors in member_errors.items():
-            repeat = self.widgets[name]
-            assert isinstance(repeat, RepeatField)
-            repeat.set_member_errors(errors)
+                widget.set_member_errors(placed.members.get(name, {}))
         summary = self.tr("Please check the answers marked below.")
-        self.banner.setText("\n".join(["⚠  " + summary, *elsewhere]))
+        self.banner.setText("\n".join(["⚠  " + summary, *placed.elsewhere]))
         self.banner.setVisible(bool(self.wizard.problems))
         first = next((w for w in self.widgets.values() if not w.error.isHidden()), None)
         if first is not None:
@@ -478,107 +400,38 @@ class ApplyScreen(DataScreen):
     # Texts -------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        lang, wizard = self.ctx.lang, self.wizard
-        step, problems = wizard.step, wizard.problems
+        lang, wizard, step = self.ctx.lang, self.wizard, self.wizard.step
         self.keyboard.retranslate()
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setVisible(step == Step.MEMBER)
-        self.banner.setVisible(bool(problems) and step in (*ASKING, Step.REVIEW))
-        self.next_button.setVisible(step != Step.LOADING)
-        if step == Step.LOADING:
-            for text in (self.call_title, self.progress, self.page_title):
-                text.setText("")
-            return
-        if self.draft is None or step == Step.UNAVAILABLE:
-            self._retranslate_unavailable()
-            return
-        draft = self.draft
-        self.call_title.setText(pick(draft.call_title, lang))
-        position, total = wizard.progress()
-        if step == Step.NOTICE:
-            self.progress.setText(self.tr("Before you start"))
-            self.page_title.setText(self.tr("Privacy notice"))
-            self.next_button.setText(self.tr("I have read it, go on"))
-            self.notice.retranslate(lang)
-        elif step in ASKING:
-            self.progress.setText(self.tr("Step {n} of {total}").format(n=position, total=total))
-            page = draft.pages[draft.page]
-            if step == Step.MEMBER:
-                self.page_title.setText(self.tr("Person {n}").format(n=wizard.person_number()))
-                self.next_button.setText(self.tr("Save this person"))
-            else:
-                self.page_title.setText(pick(page["title"], lang))
-                self.next_button.setText(self.tr("Next ›"))
-            for widget in self.widgets.values():
-                widget.retranslate(lang)
-            if problems:
-                self._show_problems()
-        elif step in (Step.REVIEW, Step.SENDING):
-            self.progress.setText(self.tr("Step {n} of {total}").format(n=total, total=total))
-            self.page_title.setText(self.tr("Check your answers and send"))
-            self.next_button.setText(
-                self.tr("Sending…") if step == Step.SENDING else self.tr("Send the application")
-            )
-            self.next_button.setEnabled(step == Step.REVIEW and not problems)
-            if problems:
-                self.banner.setText(
-                    "⚠  "
-                    + self.tr(
-                        "Some answers are missing or need checking: tap Change next to the part"
-                        " to complete."
+        self.banner.setVisible(bool(wizard.problems) and step in (*ASKING, Step.REVIEW))
+        shown = heading(wizard, lang)
+        self.call_title.setText(shown.call_title)
+        self.progress.setText(shown.progress)
+        self.page_title.setText(shown.page_title)
+        self.next_button.setVisible(bool(shown.button))
+        self.next_button.setText(shown.button)
+        self.next_button.setEnabled(shown.button_enabled)
+        if shown.banner:
+            self.banner.setText(f"⚠  {shown.banner}")
+        if wizard.draft is None or step == Step.UNAVAILABLE:
+            if hasattr(self, "unavailable"):
+                self.unavailable.setText(
+                    self.tr(
+                        "It may have just closed, or its form has not reached this kiosk yet."
+                        " The welfare manager at the desk can help you."
                     )
                 )
-            return
-        else:
-            self._retranslate_done()
-        self.next_button.setEnabled(True)
-
-    def _retranslate_done(self) -> None:
-        submitted, protocol = self.wizard.submitted, self.wizard.protocol
-        assert submitted is not None
-        self.progress.setText("")
-        self.page_title.setText(self.tr("Your application has been saved"))
-        self.next_button.setText(self.tr("Finish"))
-        self.code.setText(
-            self.tr("Your tracking code: {code}").format(
-                code=left_to_right(submitted.tracking_code, self.ctx.lang)
-            )
-        )
-        if protocol:
-            protocol_line = self.tr("Protocol number: {protocol}").format(
-                protocol=left_to_right(protocol, self.ctx.lang)
-            )
-        elif self.wizard.online:
-            protocol_line = self.tr("The Comune is giving it a protocol number…")
-        else:
-            protocol_line = self.tr(
-                "This Social Point is offline right now: the application will leave by"
-                " itself as soon as it can. You will find its protocol number with the"
-                " tracking code."
-            )
-        self.protocol_line.setText(protocol_line)
-        self.done_lines.setText(
-            "\n\n".join(
-                [
-                    self.tr("The receipt is coming out of the printer: please keep it."),
-                    self.tr(
-                        'To see how your application is going, tap "Calls and subsidies" on'
-                        ' the home screen, then "Where is my application?".'
-                    ),
-                ]
-            )
-        )
-
-    def _retranslate_unavailable(self) -> None:
-        self.call_title.setText("")
-        self.progress.setText("")
-        self.page_title.setText(self.tr("This call cannot be applied for here"))
-        self.next_button.setText(self.tr("Back to the calls"))
-        self.next_button.setEnabled(True)
-        if hasattr(self, "unavailable"):
-            self.unavailable.setText(
-                self.tr(
-                    "It may have just closed, or its form has not reached this kiosk yet."
-                    " The welfare manager at the desk can help you."
-                )
-            )
+        elif step == Step.NOTICE:
+            self.notice.retranslate(lang)
+        elif step in ASKING:
+            for widget in self.widgets.values():
+                widget.retranslate(lang)
+            if wizard.problems:
+                self._show_problems()
+        elif step in (Step.REVIEW, Step.SENDING) and self._review_lang != lang:
+            self.area.clear()  # the answers read back in the new language
+            self._render_review()
+        elif step == Step.DONE and wizard.submitted is not None:
+            code = wizard.submitted.tracking_code
+            self.done.show_result(code, wizard.protocol, wizard.online, lang)

@@ -65,6 +65,17 @@ class ServiceDetailScreen(DataScreen):
         self.open_cart_button.clicked.connect(lambda: self.go("cart"))
         in_cart.addWidget(self.added, 1)
         in_cart.addWidget(self.open_cart_button)
+        # One order carries at most MAX_CART_LINES services: the one more is refused
+        # when it is tapped, in words, and the cart is one tap away.
+        self.cart_full = False
+        self.cart_full_row = QWidget()
+        full = QHBoxLayout(self.cart_full_row)
+        full.setContentsMargins(0, 0, 0, 0)
+        self.cart_full_text = label(role="fieldError", name="cartFull")
+        self.cart_full_button = button(name="openCartWhenFull", role="chip")
+        self.cart_full_button.clicked.connect(lambda: self.go("cart"))
+        full.addWidget(self.cart_full_text, 1)
+        full.addWidget(self.cart_full_button)
         self.notice_heading = label(role="heading", name="noticeHeading")
         self.notice = NoticeView(name="serviceNotice")
         self.notice.print_requested.connect(self._print_notice)
@@ -76,6 +87,7 @@ class ServiceDetailScreen(DataScreen):
         for widget in (
             self.price,
             self.buy_row,
+            self.cart_full_row,
             self.in_cart_row,
             self.description,
             self.notice_heading,
@@ -112,6 +124,7 @@ class ServiceDetailScreen(DataScreen):
             )
         self.details.verticalScrollBar().setValue(0)
         self.quantity, self.added_count = 1, 0
+        self.cart_full = False
         self.retranslate()
 
     def _change_quantity(self, step: int) -> None:
@@ -125,12 +138,16 @@ class ServiceDetailScreen(DataScreen):
 
         if self.service is None:
             return
+        cart = self.ctx.citizen.cart
+        if cart is not None and not cart.has_room_for(self.service.id):
+            self.cart_full = True  # refused now, in words, never at checkout
+            self.retranslate()
+            return
         try:
             with self.catalog.store.read() as session:
                 line = cart_line(session, self.service.id, self.quantity)
         except CheckoutError:
             return
-        cart = self.ctx.citizen.cart
         if cart is None:
             cart = self.ctx.citizen.cart = Cart()
         if cart.quantity_of(line.service_id):
@@ -181,6 +198,17 @@ class ServiceDetailScreen(DataScreen):
             )
         )
         self.open_cart_button.setText(self.tr("Open the cart"))
+        self.cart_full_row.setVisible(for_sale and not in_cart and self.cart_full)
+        if self.cart_full:
+            from kiosk.core.purchasing import MAX_CART_LINES  # the store's code: not at start
+
+            self.cart_full_text.setText(
+                self.tr(
+                    "Your cart already holds {n} services, as many as one order can take."
+                    " Complete this order first, then add this service in a new one."
+                ).format(n=MAX_CART_LINES)
+            )
+            self.cart_full_button.setText(self.tr("Open the cart"))
         # Whoever buys gives personal data at checkout: the provider's notice first.
         has_notice = for_sale and bool(s.privacy_notice)
         self.notice_heading.setVisible(has_notice)

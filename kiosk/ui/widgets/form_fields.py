@@ -33,12 +33,11 @@ from kiosk.core.answer_input import (
     iso_date,
     whole_number,
 )
+from kiosk.core.apply_review import Option
 from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
-from languages import CODES, left_to_right
+from languages import CODES
 from languages.catalog import translate
 from store.catalog import pick
-
-Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
 
 LINE_KINDS = ("text", "integer", "money", "codice_fiscale", "iban", "phone", "email")
 UPPER_KINDS = ("codice_fiscale", "iban")
@@ -490,56 +489,6 @@ class RepeatField(FieldWidget):
         super().retranslate(lang)
         self.add_button.setText(QCoreApplication.translate("FormFields", "+ Add a person"))
         self._rebuild()
-
-
-def review_line(question: str, answer: str) -> str:
-    """A question and its answer on one line: "Nome: Anna", "Hai figli? Sì" (never a
-    stray "?:" or ".:" after a question that ends in its own sign)."""
-    question = question.rstrip().rstrip(":").rstrip()
-    if question.endswith("?"):
-        return f"{question} {answer}"
-    return f"{question.rstrip('.')}: {answer}"
-
-
-def answer_text(
-    item: Mapping[str, Any],
-    value: Any,
-    choices: Mapping[str, Sequence[Mapping[str, Any]]],
-    comuni: Sequence[Option],
-    lang: str,
-) -> str:
-    """An answer as the citizen reads it back: labels for choices, dates and amounts the
-    Italian way, "Sì"/"No"."""
-    kind = item["type"]
-    if value is None or value == [] or value == "":
-        return QCoreApplication.translate("FormFields", "(no answer)")
-    if kind in ("choice", "multi_choice", "comune"):
-        options = (
-            comuni
-            if kind == "comune"
-            else [(c["value"], c["label"]) for c in choices[item["choices"]]]
-        )
-        labels = {v: pick(text, lang) for v, text in options}
-        chosen = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(v, str(v)) for v in chosen)
-    if kind in ("yes_no", "declaration"):
-        if kind == "declaration":
-            return (
-                QCoreApplication.translate("FormFields", "Confirmed")
-                if value is True
-                else QCoreApplication.translate("FormFields", "Not confirmed")
-            )
-        return (
-            QCoreApplication.translate("FormFields", "Yes")
-            if value is True
-            else QCoreApplication.translate("FormFields", "No")
-        )
-    # Codes, numbers, dates and amounts stay left to right inside Arabic text.
-    if kind == "money" and type(value) is int:
-        return left_to_right(f"€ {amount_text(value)}", lang)
-    if kind == "date":
-        return left_to_right(date_text(value), lang)
-    return str(value) if kind in ("text", "long_text") else left_to_right(str(value), lang)
 
 
 def field_widget(

@@ -10,20 +10,20 @@ platform may add categories) gets a neutral icon; a missing file draws nothing.
 Each icon is drawn once per colour and size into a picture kept in the kiosk's cache
 folder (``use_cache``): the home screen's first paint after a restart loads three small
 PNGs instead of loading Qt's SVG module and rendering vectors (about a tenth of what the
-kiosk adds to a bare window's first paint). The picture's name holds a digest of the
-SVG, so an updated icon is drawn again.
+kiosk adds to a bare window's first paint). The picture's name holds a checksum of the
+SVG and colour (CRC-32 from zlib, which Qt's start has loaded already; hashlib's OpenSSL
+took 3 ms of the first paint), so an updated icon is drawn again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QLabel
 
 from kiosk.boot.paths import ASSETS
@@ -71,7 +71,8 @@ def use_cache(folder: Path) -> None:
 
 @cache
 def _renderer(name: str, colour: str) -> QSvgRenderer | None:
-    from PySide6.QtSvg import QSvgRenderer  # only when a picture is not in the cache
+    from PySide6.QtCore import QByteArray  # only when a picture is not in the cache
+    from PySide6.QtSvg import QSvgRenderer
 
     svg = _svg(name)
     if not svg:
@@ -86,7 +87,7 @@ def picture(name: str, colour: str, width: int, height: int) -> QPixmap | None:
     svg = _svg(name)
     if not svg:
         return None
-    digest = hashlib.sha256(svg + colour.encode()).hexdigest()[:16]
+    digest = f"{zlib.crc32(svg + colour.encode()):08x}"
     kept = _cache_dir[0] / f"{name}-{digest}-{width}x{height}.png" if _cache_dir else None
     if kept is not None and kept.is_file():
         loaded = QPixmap(str(kept))
@@ -95,6 +96,9 @@ def picture(name: str, colour: str, width: int, height: int) -> QPixmap | None:
     renderer = _renderer(name, colour)
     if renderer is None:
         return None
+    from PySide6.QtCore import QRectF  # drawing: only when a picture is not in the cache
+    from PySide6.QtGui import QImage
+
     # Transparent from zero bytes: QImage.fill would build Qt's whole enum namespace
     # (resolving its overloads) on the first paint's path.
     image = QImage(

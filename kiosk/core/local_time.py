@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-from store.models import as_utc
-
 DEFAULT_ZONE = "Europe/Rome"
 
 
@@ -36,8 +34,9 @@ def _zone(where: str | tzinfo) -> tzinfo:
 
 
 def aware_utc(moment: datetime) -> datetime:
-    """The instant as aware UTC: a naive one is taken as UTC (store.models.as_utc)."""
-    return as_utc(moment)
+    """The instant as aware UTC: a naive one is taken as UTC (as store.models.as_utc;
+    not imported from there: the first frame draws before SQLAlchemy is loaded)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def local(moment: datetime, where: str | tzinfo) -> datetime:

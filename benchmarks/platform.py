@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The reference platform under a fleet: ``./dev bench platform [N ...] [--sqlite]``.
+"""The reference platform under a fleet: ``./dev bench platform [N ...] [--sqlite]
+[--workers=N] [--pull-only]``.
 
 N simulated kiosks (10, 50 and 200 unless given) sync at once against the platform in
 its own processes (``social-point central --workers``) over loopback HTTP, on SQLite and
@@ -9,7 +10,8 @@ pass, with no pause between passes: it pushes a batch of outbox entries, then pu
 every stream it may pull from its cursor, page by page (the kiosk's default page size),
 until it is up to date. Its first pass is an initial pull of the whole catalog; while
 the fleet syncs, the platform publishes a few changed services every second, so later
-passes pull changes too.
+passes pull changes too. ``--pull-only``: the kiosks only pull, for the pull's own
+figure apart from the platform's writes.
 
 For each kind of request (a push, a pull page that carries changes, a pull that finds
 nothing new) it prints p50, p95 and the slowest, beside the same figures for one kiosk
@@ -69,6 +71,7 @@ KINDS = ("push", "pull, page of changes", "pull, nothing new")
 
 Sample = tuple[str, float, int]  # kind, seconds, HTTP status (0: no answer)
 Pushed = tuple[int, int]  # entries sent (each UUID once), entries answered "accepted"
+PULL_ONLY = "SOCIAL_POINT_BENCH_PULL_ONLY"  # set by --pull-only
 
 
 def _free_port() -> int:
@@ -167,8 +170,9 @@ def simulated_kiosk(
     cursors = dict.fromkeys(STREAMS, "0")
     start.wait()
     for _ in range(passes):
-        pushed, answered = _push(samples, http, url)
-        sent, accepted = sent + pushed, accepted + answered
+        if not os.environ.get(PULL_ONLY):
+            pushed, answered = _push(samples, http, url)
+            sent, accepted = sent + pushed, accepted + answered
         for stream in STREAMS:
             while True:
                 begin = time.perf_counter()
@@ -529,6 +533,8 @@ def main(args: list[str] | None = None) -> None:
     for arg in args:
         if arg.startswith("--workers="):
             workers = int(arg.split("=", 1)[1])
+    if "--pull-only" in args:  # the client processes are spawned: they read it there
+        os.environ[PULL_ONLY] = "1"
     measured: dict[str, dict[int, Measured]] = {}
     with databases("--sqlite" in args) as each:
         for database in each:

@@ -24,7 +24,7 @@ from protocol.messages import SubmissionEntry
 
 
 def test_a_process_handles_its_threads_at_once_and_answers_every_other_in_turn(
-    platform_database: str,
+    platform_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads, kiosks = 2, 6
     platform = Platform(platform_database, pool_size=threads)
@@ -47,11 +47,11 @@ def test_a_process_handles_its_threads_at_once_and_answers_every_other_in_turn(
             with guard:
                 busy[0] -= 1
 
-    platform.submit = counted  # type: ignore[method-assign]
+    monkeypatch.setattr(platform, "submit", counted)
 
     def push(token: str) -> int:
-        entry = {
-            "uuid": "00000000-0000-4000-8000-" + token.encode().hex()[:12],
+        entry: dict[str, Any] = {
+            "uuid": str(uuid.uuid4()),
             "kind": "event",
             "created_at": datetime.now(UTC).isoformat(),
             "payload": {"type": "benchmark"},

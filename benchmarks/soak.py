@@ -5,9 +5,11 @@ The kiosk runs in a child process in demo mode (embedded reference platform, dem
 catalog, sync and print workers running), driven through its widgets as a person would:
 Services, a search typed key by key, a category, a service, Back, Home. Every 25
 interactions the language is switched, every 10 the visit ends as the idle time-out ends
-it. The child prints its resident memory at the start, every 100 interactions and at the
-end; a crash (for example a Qt binding that loses references and aborts the interpreter)
-shows as the child's exit status. ``./dev bench soak [INTERACTIONS]``.
+it. The child prints its resident memory at the start, after a warm-up (the same walk
+until every language has been shown: what the kiosk keeps once), every 100 interactions
+and at the end; the growth is counted over the interactions after the warm-up. A crash
+(for example a Qt binding that loses references and aborts the interpreter) shows as the
+child's exit status. ``./dev bench soak [INTERACTIONS]``.
 
 Memory is read after a full collection, so the figures show what the kiosk keeps, not
 what the collector has not reached yet.
@@ -166,30 +168,26 @@ class Driver:
     def sync_rss(self) -> str:
         """The sync process's memory (the kiosk runs its sync, and in demo mode the
         embedded platform, in a process of its own)."""
+        kib = self.sync_kib()
+        return f"   (sync process {kib / 1024:6.1f} MiB)" if kib else ""
+
+    def sync_kib(self) -> int:
         backend = self.kiosk.backend
         pid = getattr(backend.sync.worker, "pid", None) if backend and backend.sync else None
         try:
-            return f"   (sync process {rss_kib(pid) / 1024:6.1f} MiB)" if pid else ""
+            return rss_kib(pid) if pid else 0
         except OSError:  # it is being started again
-            return ""
+            return 0
 
-    def run(self) -> int:
-        self.wait_until(lambda: self.kiosk.backend is not None, timeout_s=60)
-        self.wait_until(lambda: "catalog" in self.window.screens or True)
-        start = self.report("start")
-        # A binding that drops references to None aborts the interpreter once the count
-        # reaches zero; the drift shows it long before (immortal from Python 3.12 on).
-        none_refs = sys.getrefcount(None)
-        # The kiosk grows while it builds its screens and loads each language's catalog
-        # and fonts for the first time; what it keeps after that is what would leak.
-        from kiosk.ui.i18n import LANGUAGE_NAMES
+    def widgets(self) -> int:
+        from PySide6.QtWidgets import QApplication
 
-        every_language = len(LANGUAGE_NAMES) * LANGUAGE_EVERY
-        warm_up = (every_language // REPORT_EVERY + 1) * REPORT_EVERY
-        warm = start
+        return len(QApplication.allWidgets())
+
+    def walk(self, first: int, last: int) -> None:
+        """Interactions ``first`` to ``last`` of the walk, memory reported every 100."""
         steps = self.steps()
-        began = time.monotonic()
-        for done in range(1, self.interactions + 1):
+        for done in range(first, last + 1):
             if done % END_VISIT_EVERY == 0:
                 self.window.visits.end()  # what the idle time-out does
                 steps = self.steps()
@@ -198,18 +196,42 @@ class Driver:
             elif done % END_VISIT_EVERY != 0:
                 next(steps)()
             if done % REPORT_EVERY == 0:
-                rss = self.report(f"{done} interactions")
-                if done == warm_up:
-                    warm = rss
+                self.report(f"{done} interactions")
+
+    def run(self) -> int:
+        self.wait_until(lambda: self.kiosk.backend is not None, timeout_s=60)
+        start = self.report("start")
+        # A binding that drops references to None aborts the interpreter once the count
+        # reaches zero; the drift shows it long before (immortal from Python 3.12 on).
+        none_refs = sys.getrefcount(None)
+        # The warm-up: the same walk until every language has been shown. The kiosk
+        # grows meanwhile by what it keeps once: each screen built, each language's
+        # translations, fonts and glyphs, the search words and stemmers, the store's
+        # page cache. What it keeps after that, over the interactions measured, would
+        # be a leak.
+        from kiosk.ui.i18n import LANGUAGE_NAMES
+
+        warm_up = (len(LANGUAGE_NAMES) * LANGUAGE_EVERY // REPORT_EVERY + 1) * REPORT_EVERY
+        began = time.monotonic()
+        self.walk(1, warm_up)
+        warm = self.report("after warm-up")
+        warm_widgets, warm_sync = self.widgets(), self.sync_kib()
+        self.walk(warm_up + 1, warm_up + self.interactions)
         elapsed = time.monotonic() - began
-        end = self.report("end")
+        end, end_widgets, end_sync = self.report("end"), self.widgets(), self.sync_kib()
         print(
-            f"  {self.interactions} interactions in {elapsed:.0f} s without a crash;"
-            f" growth {(end - start) / 1024:+.1f} MiB from the start,"
-            f" {(end - warm) / 1024:+.1f} MiB after the first {warm_up}, when every language"
-            " had been shown (target ≤ 2 MB)",
+            f"  {warm_up} + {self.interactions} interactions in {elapsed:.0f} s without a crash;"
+            f" growth over the {self.interactions} after the warm-up of {warm_up} (every"
+            f" language shown): {(end - warm) / 1024:+.1f} MiB (target ≤ 2 MB);"
+            f" from the start {(end - start) / 1024:+.1f} MiB",
             flush=True,
         )
+        print(f"  widgets alive: {warm_widgets} after the warm-up, {end_widgets} at the end")
+        if warm_sync and end_sync:
+            print(
+                f"  sync process: {warm_sync / 1024:.1f} MiB after the warm-up,"
+                f" {end_sync / 1024:.1f} MiB at the end"
+            )
         print(f"  references to None lost: {max(0, none_refs - sys.getrefcount(None))}", flush=True)
         return 0
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 from central.api import catalog, devices, submissions, wallet
 from central.api.guards import guards
 from central.fleet import fleet_router
-from central.limits import BodyLimit, ServerLimits, database_busy
+from central.limits import BodyLimit, ServerLimits, ThreadLimit, database_busy
 from central.platform import Platform
 from central.web.desk import install as install_desk
 
@@ -50,6 +50,7 @@ def create_app(
     # Outermost (added last), so before routing, parsing and authentication: an
     # oversized body costs nothing more than its reading.
     app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, timeout_s=limits.body_timeout_s)
+    app.add_middleware(ThreadLimit, threads=limits.threads)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from central import access_log
 from central.app import create_app
+from central.limits import ServerLimits, threads_from_environment
 from central.platform import Platform
 
 
@@ -23,5 +24,10 @@ def app_from_environment() -> FastAPI:
         raise SystemExit("SOCIAL_POINT_DB is not set (see deploy/central.env.example)")
     token = os.environ.get("SOCIAL_POINT_ADMIN_TOKEN", "").strip() or None
     time_zone = os.environ.get("SOCIAL_POINT_TIME_ZONE", "").strip() or "Europe/Rome"
+    try:
+        threads = threads_from_environment(os.environ)
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
     access_log.install()  # uvicorn has set up its logging by now: no voucher code in it
-    return create_app(Platform(database, time_zone=time_zone), admin_token=token)
+    platform = Platform(database, time_zone=time_zone, pool_size=threads)
+    return create_app(platform, admin_token=token, limits=ServerLimits(threads=threads))

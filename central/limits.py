@@ -9,6 +9,10 @@ a request, and how many connections are open at once.
 * ``GuardedH11Protocol`` (uvicorn's HTTP/1.1 protocol) closes a connection whose
   request headers have not arrived within ``request_timeout_s`` of the connection or
   of its previous answer: half-sent requests cannot hold connections open for ever.
+* ``ThreadLimit`` (ASGI middleware) sets how many requests a process handles at once
+  (its threads; each request holds one database connection, and the pool keeps as many
+  open): the others wait their turn in order, never for a connection, so none fails
+  after the pool's timeout when a whole fleet syncs at once.
 * ``ServerLimits`` gathers those figures and uvicorn's own (``limit_concurrency``,
   ``timeout_keep_alive``, ``h11_max_incomplete_event_size``) for ``central.server``.
 """
@@ -17,13 +21,27 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from anyio import to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 DEFAULT_MAX_BODY = 1_000_000
+DEFAULT_THREADS = 20  # requests a process handles at once (central.platform DEFAULT_POOL_SIZE)
+THREADS_VARIABLE = "SOCIAL_POINT_THREADS"  # the same for the processes of --workers
+
+
+def threads_from_environment(environ: Mapping[str, str]) -> int:
+    """``SOCIAL_POINT_THREADS`` (a whole number from 1 to 200), or the default."""
+    given = environ.get(THREADS_VARIABLE, "").strip()
+    if not given:
+        return DEFAULT_THREADS
+    if not given.isdigit() or not 1 <= int(given) <= 200:
+        raise ValueError(f"{THREADS_VARIABLE} must be a whole number from 1 to 200")
+    return int(given)
 
 
 @dataclass(frozen=True)
@@ -34,6 +52,7 @@ class ServerLimits:
     keep_alive_s: int = 5  # an idle connection between requests
     max_connections: int = 500  # more at once are answered 503
     max_header_bytes: int = 16 * 1024
+    threads: int = DEFAULT_THREADS  # requests handled at once, one database connection each
 
     def uvicorn_options(self) -> dict[str, Any]:
         GuardedH11Protocol.request_timeout_s = self.request_timeout_s
@@ -43,6 +62,20 @@ class ServerLimits:
             "timeout_keep_alive": self.keep_alive_s,
             "h11_max_incomplete_event_size": self.max_header_bytes,
         }
+
+
+class ThreadLimit:
+    """Sets the process's threads for synchronous endpoints (anyio's default limiter,
+    40 unless told) once, at the first request its event loop serves."""
+
+    def __init__(self, app: ASGIApp, threads: int = DEFAULT_THREADS) -> None:
+        self.app, self.threads, self._set = app, threads, False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._set:
+            to_thread.current_default_thread_limiter().total_tokens = self.threads
+            self._set = True
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:

@@ -13,7 +13,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from central import access_log
-from central.limits import ServerLimits
+from central.limits import THREADS_VARIABLE, ServerLimits
 
 
 class _ThreadServer(uvicorn.Server):
@@ -91,8 +91,10 @@ def serve_workers(
     supervisor starts them and replaces one that dies. Each builds its own app from the
     environment (``central.asgi``): the database URL and the admin token reach it there,
     never on a command line that ``ps`` shows. The limits count per process."""
+    limits = limits or ServerLimits()
     os.environ["SOCIAL_POINT_DB"] = database
     os.environ["SOCIAL_POINT_TIME_ZONE"] = time_zone
+    os.environ[THREADS_VARIABLE] = str(limits.threads)
     if admin_token:
         os.environ["SOCIAL_POINT_ADMIN_TOKEN"] = admin_token
     else:
@@ -104,5 +106,5 @@ def serve_workers(
         port=port,
         workers=workers,
         log_level="info",
-        **(limits or ServerLimits()).uvicorn_options(),
+        **limits.uvicorn_options(),
     )

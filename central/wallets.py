@@ -95,30 +95,44 @@ def _key(row: WalletHolder) -> WalletKey:
 
 def wallet_record(session: Session, row: WalletHolder, today: date) -> dict[str, Any]:
     """The sealed wallet as the kiosks of the citizen's Comune receive it."""
+    return wallet_records(session, [row], today)[0]
+
+
+def wallet_records(session: Session, rows: list[WalletHolder], today: date) -> list[dict[str, Any]]:
+    """The sealed wallets of these citizens, reading the vouchers once for all of them."""
     moment = datetime.now(UTC).isoformat()
-    record: dict[str, Any] = {"id": row.locator, "comune": row.comune, "updated_at": moment}
-    if row.locked_at is not None:
-        return {**record, "sealed": None, "locked": True}
-    credit = session.get(Record, ("credits", row.holder))
-    vouchers = [
-        {key: value for key, value in voucher.data.items() if key != "holder"}
-        for voucher in session.scalars(select(Record).where(Record.kind == "vouchers"))
-        if voucher.data.get("holder") == row.holder
-        and voucher.data.get("state") == "issued"
-        and date.fromisoformat(voucher.data["valid_until"]) >= today
-    ]
-    content = {
-        "credit": (
-            {
-                "programme": credit.data["programme"],
-                "balance_cents": credit.data["balance_cents"],
-            }
-            if credit is not None
-            else None
-        ),
-        "vouchers": sorted(vouchers, key=lambda v: (v["valid_until"], v["id"])),
-    }
-    return {**record, "sealed": seal(_key(row), content), "locked": False}
+    holders = {row.holder for row in rows if row.locked_at is None}
+    usable: dict[str, list[dict[str, Any]]] = {holder: [] for holder in holders}
+    if holders:
+        for voucher in session.scalars(select(Record).where(Record.kind == "vouchers")):
+            holder = voucher.data.get("holder")
+            if (
+                holder in usable
+                and voucher.data.get("state") == "issued"
+                and date.fromisoformat(voucher.data["valid_until"]) >= today
+            ):
+                kept = {key: value for key, value in voucher.data.items() if key != "holder"}
+                usable[holder].append(kept)
+    made = []
+    for row in rows:
+        record: dict[str, Any] = {"id": row.locator, "comune": row.comune, "updated_at": moment}
+        if row.locked_at is not None:
+            made.append({**record, "sealed": None, "locked": True})
+            continue
+        credit = session.get(Record, ("credits", row.holder))
+        content = {
+            "credit": (
+                {
+                    "programme": credit.data["programme"],
+                    "balance_cents": credit.data["balance_cents"],
+                }
+                if credit is not None
+                else None
+            ),
+            "vouchers": sorted(usable[row.holder], key=lambda v: (v["valid_until"], v["id"])),
+        }
+        made.append({**record, "sealed": seal(_key(row), content), "locked": False})
+    return made
 
 
 def check_wallet_proof(

@@ -32,6 +32,7 @@ from store.models import (
     Provider,
     Service,
     WalletEntry,
+    as_utc,
 )
 
 # Order matters: records refer to the kinds before them.
@@ -64,7 +65,7 @@ class Prepared(NamedTuple):
 
     kind: str
     ids: list[str]
-    values: list[list[Any]]  # one per record, in the table's column order
+    values: list[tuple[Any, ...]]  # one per record, in the table's column order
     links: list[tuple[str, str]]  # services: (service id, Comune id) of residents_of
     texts: list[search_rows.ServiceText]  # services: what their search rows hold
 
@@ -82,12 +83,15 @@ def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
         ]
         texts = [search_rows.service_text(row) for row in last.values()]
     getter, conversions = _layout(kind)
-    values = []
-    for row in rows:
-        value = list(getter(row))
+    # Column by column: each conversion is mapped over its column, and the rows are
+    # put back together by zip, with no Python loop per cell (a first pull converts
+    # 10,000 services of 13 columns).
+    values: list[tuple[Any, ...]] = []
+    if rows:
+        columns = list(zip(*map(getter, rows), strict=True))
         for index, convert in conversions:
-            value[index] = convert(value[index])
-        values.append(value)
+            columns[index] = tuple(map(convert, columns[index]))
+        values = list(zip(*columns, strict=True))
     return Prepared(kind, [row["id"] for row in rows], values, links, texts)
 
 
@@ -149,7 +153,8 @@ def _as_json(value: Any) -> Any:
 
 
 def _as_datetime(value: Any) -> Any:
-    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    """The text UtcDateTime stores: naive UTC with microseconds, whatever the zone given."""
+    return None if value is None else as_utc(value).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _as_date(value: Any) -> Any:

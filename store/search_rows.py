@@ -14,6 +14,7 @@ memory for typo correction and reads them again only when it moved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import chain
 from typing import Any, NamedTuple
 
@@ -31,23 +32,24 @@ class ServiceText(NamedTuple):
     category_id: str
     title: str
     body: str  # description and keywords
-    stems: frozenset[str]  # of the title, description and keywords
+    stems: AbstractSet[str]  # of the title, description and keywords
 
 
 def service_text(row: Mapping[str, Any]) -> ServiceText:
     """From a validated service record (``records.parse_service``)."""
-    title = " ".join(row["title"].values())
-    body = " ".join(chain(row["description"].values(), row["keywords"]))
+    titles, descriptions, keywords = row["title"], row["description"], row["keywords"]
+    title = " ".join(titles.values())
+    body = " ".join(chain(descriptions.values(), keywords))
     # The stems of two texts are the stems of the two together: one call per language.
-    titles, descriptions = row["title"], row["description"]
-    both = {
-        lang: f"{titles.get(lang, '')} {descriptions.get(lang, '')}"
-        for lang in titles.keys() | descriptions.keys()
-    }
-    stems = stemming.stems_of_texts(both, row["keywords"])
-    return ServiceText(
-        row["id"], row["provider_id"], row["category_id"], title, body, frozenset(stems)
-    )
+    if titles.keys() == descriptions.keys():  # the usual case: both in the same languages
+        both = {lang: f"{text} {descriptions[lang]}" for lang, text in titles.items()}
+    else:
+        both = {
+            lang: f"{titles.get(lang, '')} {descriptions.get(lang, '')}"
+            for lang in titles.keys() | descriptions.keys()
+        }
+    stems = stemming.stems_of_texts(both, keywords)
+    return ServiceText(row["id"], row["provider_id"], row["category_id"], title, body, stems)
 
 
 def add(connection: Connection, texts: Iterable[ServiceText]) -> None:

@@ -19,7 +19,7 @@ from datetime import date
 
 from central import epochs
 from central.platform.catalog import Catalog, PublishError
-from central.platform.database import Database, digest, now
+from central.platform.database import DEFAULT_POOL_SIZE, Database, digest, now
 from central.platform.registry import DeviceRegistry, EnrollError
 from central.platform.sealing import SubmissionSeal
 from central.platform.statuses import ApplicationStatuses
@@ -33,9 +33,17 @@ class Platform:
     """One platform on one database: its areas side by side. The areas' public methods
     are also the platform's (what the routers, the web desk and the tests call)."""
 
-    def __init__(self, database_url: str, *, time_zone: str = "Europe/Rome") -> None:
-        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
-        database = self.database = Database(database_url, time_zone=time_zone)
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        time_zone: str = "Europe/Rome",
+        pool_size: int = DEFAULT_POOL_SIZE,
+    ) -> None:
+        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks);
+        ``pool_size``: database connections kept open, one per request handled at once
+        (``ServerLimits.threads``)."""
+        database = self.database = Database(database_url, time_zone=time_zone, pool_size=pool_size)
         self.engine = database.engine
         self.sessions = database.sessions
         self.time_zone = database.time_zone
@@ -46,6 +54,7 @@ class Platform:
         statuses = self.statuses = ApplicationStatuses(database, catalog)
         wallet = self.wallet = Wallet(database, catalog)
         catalog.ledger_changed = wallet.reseal  # a citizen's sealed wallet follows
+        catalog.ledgers_changed = wallet.reseal_many
         # What follows an accepted submission, in the transaction that stores it.
         follow_up = {
             "application": statuses.received,

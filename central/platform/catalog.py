@@ -5,7 +5,8 @@ kiosks pull, and deletions go out as tombstones."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Text, cast, func, select
@@ -21,6 +22,7 @@ from central.scopes import scope_of, scope_text, visible_to
 from protocol import records
 
 STATUS_STREAM = "statuses"  # application statuses, keyed per kiosk
+LEDGER_BATCH = "central_ledger_batch"  # session.info: holders to reseal at the batch's end
 
 
 class PublishError(ValueError):
@@ -33,7 +35,38 @@ class Catalog:
         # Told the ledger key of the citizen whose credit or voucher changed, in the same
         # transaction: their sealed wallet follows (central/platform/wallet.py).
         self.ledger_changed: Callable[[Session, str], None] | None = None
+        # The same for many citizens at once, at the end of a ``ledger_batch``.
+        self.ledgers_changed: Callable[[Session, list[str]], None] | None = None
         self.pages = PageCache()  # full change pages, compressed (central/page_cache.py)
+
+    @contextmanager
+    def ledger_batch(self, session: Session) -> Iterator[None]:
+        """Within the block, the citizens whose credit or vouchers change are noted and
+        their sealed wallets published once, at its end: a Comune's file of many buoni
+        reseals each citizen's wallet once, not once per voucher (each reseal reads and
+        seals all of the citizen's vouchers, so per voucher the file cost grew with the
+        square of its lines, and put a whole wallet in the stream for every line)."""
+        if LEDGER_BATCH in session.info:  # already in one: its end reseals
+            yield
+            return
+        pending: dict[str, None] = {}  # ordered, once each
+        session.info[LEDGER_BATCH] = pending
+        try:
+            yield
+        finally:
+            session.info.pop(LEDGER_BATCH, None)
+        if self.ledgers_changed is not None:
+            self.ledgers_changed(session, list(pending))
+        elif self.ledger_changed is not None:
+            for holder in pending:
+                self.ledger_changed(session, holder)
+
+    def _ledger_changed(self, session: Session, holder: str) -> None:
+        pending = session.info.get(LEDGER_BATCH)
+        if pending is not None:
+            pending[holder] = None
+        elif self.ledger_changed is not None:
+            self.ledger_changed(session, holder)
 
     def publish(self, kind: str, record: dict[str, Any]) -> None:
         self.publish_many([(kind, record)])
@@ -78,8 +111,8 @@ class Catalog:
                 scope=scope,
             )
         )
-        if kind in ("credits", "vouchers") and self.ledger_changed is not None:
-            self.ledger_changed(session, data["id"] if kind == "credits" else data["holder"])
+        if kind in ("credits", "vouchers"):
+            self._ledger_changed(session, data["id"] if kind == "credits" else data["holder"])
 
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist.
@@ -111,10 +144,10 @@ class Catalog:
                 scope=current.scope,
             )
         )
-        if kind in ("credits", "vouchers") and self.ledger_changed is not None:
+        if kind in ("credits", "vouchers"):
             session.flush()
             holder = record_id if kind == "credits" else current.data["holder"]
-            self.ledger_changed(session, holder)
+            self._ledger_changed(session, holder)
         return True
 
     def records(self, kind: str) -> dict[str, dict[str, Any]]:

@@ -7,7 +7,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,6 +32,12 @@ PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the 
 
 # How long a SQLite writer waits for another before the request is answered "busy".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Database connections a platform process keeps open: one per request it handles at once
+# (central.limits.ServerLimits.threads), so a request never waits for a connection.
+DEFAULT_POOL_SIZE = 20
+# A connection older than this is closed and opened again before its next use (a server
+# or a proxy in between may drop idle ones); each is also tested when taken (pre-ping).
+POOL_RECYCLE_S = 1800
 
 
 def now() -> datetime:
@@ -42,8 +48,16 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
+def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
+    """``pool_size`` connections kept open, and as many more for a moment (a request
+    that holds two at once), each tested when taken and renewed after POOL_RECYCLE_S."""
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_recycle=POOL_RECYCLE_S,
+    )
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -78,15 +92,23 @@ class Database:
     """The platform's tables, shared by every area (catalog, devices, submissions...),
     and their epoch: a new one when the database is a restored copy (central/epochs.py)."""
 
-    def __init__(self, url: str, *, time_zone: str = "Europe/Rome") -> None:
-        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks)."""
-        self.engine = make_engine(url)
+    def __init__(
+        self, url: str, *, time_zone: str = "Europe/Rome", pool_size: int = DEFAULT_POOL_SIZE
+    ) -> None:
+        """``time_zone`` decides the calendar day of voucher validity (as on the kiosks);
+        ``pool_size``: the connections kept open (one per request handled at once)."""
+        self.engine = make_engine(url, pool_size)
         self.time_zone = ZoneInfo(time_zone)
         # Every session knows the zone: the checks judge dates on its calendar (central/clock.py).
         self.sessions = sessionmaker(
             self.engine, expire_on_commit=False, info={clock.TIME_ZONE: self.time_zone}
         )
         self._watermark_lock = threading.Lock()
+        # SQLite: this process's writers take turns here before SQLite's own lock (the
+        # same thread may write within a write: reentrant). PostgreSQL: no need.
+        self._process_writers: AbstractContextManager[Any] = (
+            threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
+        )
         self._noted = (-1, -1)
         self._watermarked = epochs.watermark_path(self.engine) is not None
         with self.writing() as session:
@@ -136,8 +158,13 @@ class Database:
         ``in_turn_from_start=False`` (PostgreSQL): the lock is taken only before the
         transaction's first change is written; what it reads before must be held by
         row locks (``SELECT … FOR UPDATE``) taken before that, or per-device locks.
+
+        On SQLite a process's writers also take turns on a lock of its own first: SQLite
+        has one writer anyway, and its busy handler polls with growing sleeps, so forty
+        threads polling for it waited seconds past its release (and some ran out of
+        patience); now only the processes poll for it, one writer each.
         """
-        with self.sessions.begin() as session:
+        with self._process_writers, self.sessions.begin() as session:
             connection = session.connection(execution_options={WRITING: True})
             if connection.dialect.name == "postgresql":
                 if in_turn_from_start:

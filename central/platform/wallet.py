@@ -24,6 +24,7 @@ from central.wallets import (
     set_pin,
     wallet_event,
     wallet_record,
+    wallet_records,
 )
 from protocol import messages
 
@@ -173,6 +174,12 @@ class Wallet:
         row = session.get(WalletHolder, holder)
         if row is not None:
             record = wallet_record(session, row, self.database.today())
+            self.catalog.publish_in(session, "wallets", record)
+
+    def reseal_many(self, session: Session, holders: list[str]) -> None:
+        """``reseal`` for many citizens, their vouchers read once (a file of buoni)."""
+        rows = [row for holder in holders if (row := session.get(WalletHolder, holder))]
+        for record in wallet_records(session, rows, self.database.today()):
             self.catalog.publish_in(session, "wallets", record)
 
     def set_wallet_pin(

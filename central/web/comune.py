@@ -225,6 +225,7 @@ def comune_router(platform: Platform) -> APIRouter:
                 comuni_of(member),
                 fields.get("state", ""),
                 fields.get("note", ""),
+                fields.get("note_en", ""),
             )
         except review.DecisionError as error:
             if error.code == "no_application":

@@ -180,8 +180,9 @@ def issue(
         if problems:
             raise GrantError(problems)
         try:
-            for _number, grant, codice_fiscale, comune in checked:
-                codes.extend(_grant(session, platform, member, grant, codice_fiscale, comune))
+            with platform.catalog.ledger_batch(session):  # each wallet sealed once
+                for _number, grant, codice_fiscale, comune in checked:
+                    codes.extend(_grant(session, platform, member, grant, codice_fiscale, comune))
         except PublishError as error:  # rolled back whole with the transaction
             raise GrantError([Problem(0, "bad_line", str(error)[:200])]) from None
     return codes

@@ -267,10 +267,13 @@ def check(
     """Everything wrong with a record the member would publish, field by field: the
     contract's verdict, then what only the platform knows (references, identifiers in
     use, whose the record is)."""
-    problems = [
-        Problem(field_of(kind, p.loc), p.code, p.limit, p.text)
-        for p in records.field_problems(kind, record)
-    ]
+    problems = []
+    for found in records.field_problems(kind, record):
+        field = field_of(kind, found.loc)
+        code = found.code
+        if code in ("identifier", "empty", "pattern", "choice") and _blank(record, found.loc):
+            code = "choice" if field in SELECTS else "missing"  # as a person would say it
+        problems.append(Problem(field, code, found.limit, found.text))
     failed = {p.field for p in problems}
     existing = platform.records(kind)
     if current is None and "id" not in failed and record.get("id") in existing:
@@ -289,6 +292,21 @@ def check(
         if "form" not in failed and form and form not in platform.records("forms"):
             problems.append(Problem("form", "choice"))
     return problems
+
+
+SELECTS = ("category", "provider", "booking", "comune", "kind", "unit", "form")
+
+
+def _blank(record: Mapping[str, Any], loc: tuple[int | str, ...]) -> bool:
+    """Whether the form left the place empty (the contract then says the value is not
+    an identifier, or not a text: to a person, it is missing)."""
+    value: Any = record
+    for part in loc:
+        listed = isinstance(value, list) and isinstance(part, int) and part < len(value)
+        if not (listed or (isinstance(value, Mapping) and part in value)):
+            return True
+        value = value[part]
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _comuni_of(kind: str, record: Mapping[str, Any]) -> list[str]:

@@ -62,6 +62,7 @@ class Application:
     codice_fiscale: str
     state: str
     note: str
+    note_en: str  # the same note in English, for a citizen who reads the kiosk in English
     answers: list[tuple[str, str]]  # (label, value as shown), in the form's order
     suggested_cents: int | None  # what the call's form computes for this household
     channel: str
@@ -180,6 +181,7 @@ def application(
         codice_fiscale=str(answers.get("cf") or "").upper(),
         state=str(status.get("state") or "received"),
         note=str(note.get("it") or "") if isinstance(note, dict) else "",
+        note_en=str(note.get("en") or "") if isinstance(note, dict) else "",
         answers=shown_answers(form, answers, language, platform.records("comuni")),
         suggested_cents=_suggested(form, answers, _local(platform, row.received_at).date(), comuni),
         channel=str(payload.get("channel") or ""),
@@ -277,14 +279,19 @@ def decide(
     comuni: list[str],
     state: str,
     note: str,
+    note_en: str = "",
 ) -> None:
-    """Publishes the application's new state with the note (Italian, as written) for
-    the citizen's look-up at the kiosks. DecisionError says why not."""
+    """Publishes the application's new state with the note (Italian, and English when
+    written: the kiosk shows the citizen the one of their language, else the Italian)
+    for the citizen's look-up at the kiosks. DecisionError says why not."""
     if state not in STATES:
         raise DecisionError("bad_state")
-    note = note.strip()
-    if len(note) > NOTE_MAX:
+    note, note_en = note.strip(), note_en.strip()
+    if len(note) > NOTE_MAX or len(note_en) > NOTE_MAX:
         raise DecisionError("note_too_long")
+    if note_en and not note:
+        raise DecisionError("note_needs_italian")  # the contract's notes are Italian first
+    texts = {"it": note, **({"en": note_en} if note_en else {})} if note else None
     calls = platform.records("calls")
     with platform.writing() as session:
         row = _submission(session, protocol[:32])
@@ -293,8 +300,9 @@ def decide(
         comune = comune_of(calls.get(str(row.payload.get("call"))), row.payload)
         if comune not in comuni:
             raise DecisionError("no_application")
-        platform.statuses.publish_status(session, row, state, {"it": note} if note else None)
-        audit.add(session, member, "decided", protocol, comune, f"{state}: {note}".rstrip(": "))
+        platform.statuses.publish_status(session, row, state, texts)
+        detail = f"{state}: {note}".rstrip(": ") + (f" / en: {note_en}" if note_en else "")
+        audit.add(session, member, "decided", protocol, comune, detail)
 
 
 def applicant(

@@ -232,6 +232,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The citizen reads it at the kiosk when looking the application up."
         " No one else's data.",
     },
+    "note_en": {
+        "it": "La stessa nota in inglese (facoltativa)",
+        "en": "The same note in English (optional)",
+    },
+    "note_en_hint": {
+        "it": "Chi usa il totem in inglese legge questa; chi lo usa in un'altra lingua legge"
+        " quella in italiano.",
+        "en": "Who uses the kiosk in English reads this one; in any other language, the"
+        " Italian one.",
+    },
+    "note_needs_italian": {
+        "it": "Scriva la nota anche in italiano: è quella che leggono tutti gli altri.",
+        "en": "Write the note in Italian too: everyone else reads that one.",
+    },
     "save_state": {"it": "Pubblica lo stato", "en": "Publish the state"},
     "saved": {
         "it": "Stato pubblicato: arriva ai totem con la prossima sincronizzazione.",

@@ -54,6 +54,7 @@ def central_main(argv: list[str]) -> int:
     from central.admin_token import read_admin_token
     from central.app import create_app
     from central.dataset import seed_demo_citizens, seed_if_empty
+    from central.limits import DEFAULT_THREADS, ServerLimits
     from central.platform import Platform
     from central.server import serve_forever, serve_workers
 
@@ -84,6 +85,14 @@ def central_main(argv: list[str]) -> int:
         help="serve from this many processes (about one per core; SQLite or PostgreSQL)",
     )
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help="requests each process handles at once, each with its own database "
+        f"connection (default {DEFAULT_THREADS}; workers x threads must stay under the "
+        "database's connection limit)",
+    )
+    parser.add_argument(
         "--time-zone", default="Europe/Rome", help="the calendar of voucher validity days"
     )
     parser.add_argument(
@@ -105,7 +114,11 @@ def central_main(argv: list[str]) -> int:
             help=f"a merchant accepts vouchers of this {what} (repeatable)",
         )
     args = parser.parse_args(argv)
-    platform = Platform(args.db, time_zone=args.time_zone)
+    if not 1 <= args.threads <= 200:
+        print("social-point central: --threads must be from 1 to 200", file=sys.stderr)
+        return 2
+    limits = ServerLimits(threads=args.threads)
+    platform = Platform(args.db, time_zone=args.time_zone, pool_size=args.threads)
     if args.new_epoch:
         print(f"new epoch {platform.new_epoch().id}")
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
@@ -130,7 +143,7 @@ def central_main(argv: list[str]) -> int:
         return 0
     try:
         admin_token = read_admin_token(os.environ, args.admin_token_file)
-        app = create_app(platform, admin_token=admin_token)
+        app = create_app(platform, admin_token=admin_token, limits=limits)
     except (OSError, ValueError) as error:
         print(f"social-point central: {error}", file=sys.stderr)
         return 2
@@ -147,7 +160,8 @@ def central_main(argv: list[str]) -> int:
             args.workers,
             admin_token=admin_token,
             time_zone=args.time_zone,
+            limits=limits,
         )
         return 0
-    serve_forever(app, args.host, args.port)
+    serve_forever(app, args.host, args.port, limits)
     return 0

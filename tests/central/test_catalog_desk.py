@@ -162,6 +162,7 @@ def test_a_wrong_service_form_says_what_is_wrong_per_field_and_publishes_nothing
             "id": "pasti a domicilio",  # a space
             "title_it": "   ",
             "title_en": "x" * 161,
+            "description_it": "Pasti\x07caldi",  # a control character (a bell)
             "price": "sei euro",
             "unit": "",
             "category": "no-such-category",
@@ -174,8 +175,9 @@ def test_a_wrong_service_form_says_what_is_wrong_per_field_and_publishes_nothing
     assert found == {
         "id": "Codice non valido: lettere senza accenti, cifre, punto, trattino, trattino"
         " basso o chiocciola, al massimo 64, senza spazi.",
-        "title_it": "È vuoto (o contiene caratteri di controllo): scriva un testo.",
+        "title_it": "Manca: è obbligatorio.",
         "title_en": "Troppo lungo: al massimo 160 caratteri.",
+        "description_it": "Contiene caratteri di controllo: li tolga.",
         "price": "Importo non valido: per esempio 12,50.",
         "category": "Scelga una delle voci dell'elenco.",
         "residents_of": "Scelga solo i suoi Comuni (almeno uno).",
@@ -209,9 +211,7 @@ def test_a_wrong_service_form_says_what_is_wrong_per_field_and_publishes_nothing
         "/desk/catalog/services",
         {**SERVICE, "id": "pz-x", "title_it": ""},
     )
-    assert problems_of(english.text) == {
-        "title_it": "It is empty (or holds control characters): write a text."
-    }
+    assert problems_of(english.text) == {"title_it": "Missing: it is required."}
     staff.get("/desk/catalog?lang=it")  # the module's other tests read Italian
 
 

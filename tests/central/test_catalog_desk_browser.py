@@ -168,6 +168,12 @@ def test_a_service_published_in_the_browser_reaches_the_kiosk_and_withdrawn_leav
     page.get_by_role("link", name="Registro azioni").click()
     log = page.inner_text("main")
     assert "ha pubblicato" in log and "ha ritirato" in log and "services/pz-ortofrutta" in log
+    page.goto(f"{world.url}/desk/catalog/services/new?lang=en")
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Nothing was published. Please correct these fields:").wait_for()
+    assert "Category: Choose one of the items of the list." in page.inner_text("#problems")
+    accessible(page, "refused service, in English", problems)
+    shoot(page, "29-staff-service-refused-english")
     page.context.close()
     assert problems == {}
 

@@ -20,20 +20,29 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from central.app import create_app
 from central.dataset import seed_if_empty
-from central.models import Device, MerchantAccount, Redemption, Submission
+from central.models import (
+    Change,
+    Device,
+    MerchantAccount,
+    Redemption,
+    Submission,
+    WalletHolder,
+)
 from central.platform import Platform
 from central.voucher_authority import RedeemRequest
-from central.web import accounts
+from central.web import accounts, review
 from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import STREAM_OF
 from tests.central.desk import PASSWORD, browser, csrf_of, log_in, text_of
 from tests.central.helpers import send_application
+from tests.sync.wallets import PIN
+from vouchers.wallet_key import WalletKey, open_sealed
 
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
 
@@ -86,14 +95,50 @@ def decide(client: TestClient, protocol: str, state: str, note: str = "") -> Any
     )
 
 
+def test_a_note_for_the_citizen_goes_out_in_english_too(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-2")
+    protocol, code = send_application(platform, device_id)  # its own: others test states
+    page = staff.get(f"/desk/applications/{protocol}")
+    english_only = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={"csrf": csrf_of(page.text), "state": "in_review", "note": "", "note_en": "Soon."},
+    )
+    assert english_only.status_code == 422
+    assert "Scriva la nota anche in italiano" in text_of(english_only.text)
+    both = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={
+            "csrf": csrf_of(page.text),
+            "state": "in_review",
+            "note": "La esaminiamo entro venerdì.",
+            "note_en": "We will look at it by Friday.",
+        },
+    )
+    assert both.status_code == 303
+    record = platform.records("application_statuses")[
+        status_key(platform.lookup_secret(), code, CF)
+    ]
+    assert record["note"] == {
+        "it": "La esaminiamo entro venerdì.",
+        "en": "We will look at it by Friday.",
+    }
+    shown = staff.get(f"/desk/applications/{protocol}").text
+    assert ">We will look at it by Friday.</textarea>" in shown  # kept for the next edit
+    assert "en: We will look at it by Friday." in text_of(staff.get("/desk/audit").text)
+
+
 def test_staff_filter_applications_by_call_state_and_date(
-    staff: TestClient, sent: dict[str, tuple[str, str]]
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:
     everything = text_of(staff.get("/desk/applications").text)
     for protocol, _code in sent.values():
         assert protocol in everything
     assert "Ferraro Anna" in everything and "Verdi Bruno" in everything
-    assert "3 domande" in everything
+    # Other tests of the module send applications of their own: count the listed ones.
+    listed = len(review.applications(platform, ["piazzola"]))
+    assert listed >= 3 and f"{listed} domande" in everything
 
     week_ago = (datetime.now(UTC) - timedelta(days=7)).date().isoformat()
     recent = text_of(staff.get("/desk/applications", params={"from": week_ago}).text)
@@ -315,6 +360,45 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     )
     assert forged.status_code == 403
     assert len(vouchers_of(platform, CF)) == len(before) + 1
+
+
+def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    """Each line's voucher used to reseal the citizen's whole wallet (every voucher they
+    hold, read and sealed again, and a wallet change in the stream per line)."""
+    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-3")
+    admitted, _code = send_application(platform, device_id)  # its own: others test states
+    assert decide(staff, admitted, "admitted").status_code == 303
+    locator = platform.set_wallet_pin(CF, PIN, "piazzola")
+
+    def wallet_changes() -> list[dict[str, Any]]:
+        with platform.sessions() as session:
+            rows = session.scalars(
+                select(Change).where(Change.kind == "wallets", Change.record_id == locator)
+            )
+            return [row.data for row in rows]
+
+    before = len(wallet_changes())
+    lines = 8
+    answer = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo\n"
+        + "".join(f"{admitted};buono;Buoni spesa 2026;{n},00\n" for n in range(1, lines + 1))
+        + f"{admitted};credito;Credito welfare 2026;25,00\n",
+    )
+    assert answer.status_code == 200, text_of(answer.text)
+    assert f"{lines + 1} righe, {lines} buoni emessi" in text_of(answer.text)
+    changes = wallet_changes()
+    assert len(changes) == before + 1  # once for the file, not once per line
+    with platform.sessions() as session:  # the platform's copy of the key: no scrypt
+        row = session.scalar(select(WalletHolder).where(WalletHolder.locator == locator))
+        assert row is not None
+        key = WalletKey(locator, bytes.fromhex(row.seal_key), bytes.fromhex(row.proof_key))
+    content = open_sealed(key, changes[-1]["sealed"])
+    amounts = sorted(v["amount_cents"] for v in content["vouchers"])
+    assert [n * 100 for n in range(1, lines + 1)] == [a for a in amounts if a <= lines * 100]
+    assert content["credit"] == {"programme": "Credito welfare 2026", "balance_cents": 2_500}
 
 
 # Reconciliation -----------------------------------------------------------------------------

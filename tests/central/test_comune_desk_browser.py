@@ -21,6 +21,7 @@ import pytest
 import zxingcpp
 from openpyxl import load_workbook
 from PIL import Image
+from sqlalchemy import select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
@@ -31,11 +32,13 @@ from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.status_lookup import find
 from kiosk.core.wallet import OpenedWallet, attempt_tag, open_wallet, print_voucher
+from printing import print_queue
 from printing.escpos_render import PROFILES, render
 from printing.print_queue import next_pending
 from printing.slip import SlipContext
 from store import outbox
 from store.database import Store
+from store.models import PrintJob
 from sync.engine import SyncEngine
 from tests.central.browser import CHROMIUM, PHONE, shoot, sync_api
 from tests.central.desk import PASSWORD
@@ -156,6 +159,8 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
     page.get_by_label("Nuovo stato").select_option("admitted")
     page.get_by_label("Nota per il cittadino (facoltativa)").focus()
     page.keyboard.type("Il buono arriva entro 10 giorni.")
+    page.keyboard.press("Tab")  # the same note in English
+    page.keyboard.type("The voucher arrives within 10 days.")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.get_by_text("Stato pubblicato").wait_for()
@@ -166,7 +171,10 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
     with world.kiosk.store.read() as session:
         found = find(session, world.lookup_key, "DOM-WEB1-TEST", CF)
     assert found is not None and (found.state, found.protocol) == ("admitted", protocol)
-    assert found.note == {"it": "Il buono arriva entro 10 giorni."}
+    assert found.note == {
+        "it": "Il buono arriva entro 10 giorni.",
+        "en": "The voucher arrives within 10 days.",
+    }
 
     # The buono spesa for the admitted application, by keyboard: the amount the call
     # computes is offered; the programme is one the shops accept.
@@ -274,9 +282,10 @@ def printed_at_the_kiosk(world: World, codice_fiscale: str, code: str) -> list[A
         assert isinstance(wallet, OpenedWallet), wallet
         [kept] = [v for v in wallet.usable(date.today()) if v.code == code]
         print_voucher(session, wallet, kept.id, SLIP)
-    with citizen.read() as session:
-        job = next_pending(session)
-    assert job is not None and job.reference == code
+    with citizen.read() as session:  # this slip's job (another test's may wait too)
+        row = session.scalars(select(PrintJob).where(PrintJob.reference == code)).one()
+        job = print_queue.get(session, row.uuid)
+    assert job is not None
     return decode(render(job.slip, PROFILES["58mm-image-qr"])).images
 
 

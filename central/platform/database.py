@@ -7,7 +7,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -104,6 +104,11 @@ class Database:
             self.engine, expire_on_commit=False, info={clock.TIME_ZONE: self.time_zone}
         )
         self._watermark_lock = threading.Lock()
+        # SQLite: this process's writers take turns here before SQLite's own lock (the
+        # same thread may write within a write: reentrant). PostgreSQL: no need.
+        self._process_writers: AbstractContextManager[Any] = (
+            threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
+        )
         self._noted = (-1, -1)
         self._watermarked = epochs.watermark_path(self.engine) is not None
         with self.writing() as session:
@@ -153,8 +158,13 @@ class Database:
         ``in_turn_from_start=False`` (PostgreSQL): the lock is taken only before the
         transaction's first change is written; what it reads before must be held by
         row locks (``SELECT … FOR UPDATE``) taken before that, or per-device locks.
+
+        On SQLite a process's writers also take turns on a lock of its own first: SQLite
+        has one writer anyway, and its busy handler polls with growing sleeps, so forty
+        threads polling for it waited seconds past its release (and some ran out of
+        patience); now only the processes poll for it, one writer each.
         """
-        with self.sessions.begin() as session:
+        with self._process_writers, self.sessions.begin() as session:
             connection = session.connection(execution_options={WRITING: True})
             if connection.dialect.name == "postgresql":
                 if in_turn_from_start:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 
 from central import clock, epochs
 from central.applications import check_application
-from central.models import Device, Record, Submission, SubmissionConflict
+from central.models import Device, Record, Submission, SubmissionConflict, WalletHolder
 from central.platform.database import DEVICE_LOCKS, Database, now
 from central.purchases import check_purchase
 from protocol import messages, records
@@ -483,7 +483,10 @@ def _lock_for_batch(
     connection.exec_driver_sql(
         "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (DEVICE_LOCKS, device_id)
     )
-    holders = sorted(
+    # A purchase names the citizen's wallet by its locator; the credit it debits is kept
+    # under the ledger's holder key, which the wallet's row gives (locking the locators
+    # themselves locked nothing, and two kiosks could spend one balance twice).
+    locators = sorted(
         {
             entry.payload["holder"]
             for entry in entries
@@ -492,7 +495,8 @@ def _lock_for_batch(
             and isinstance(entry.payload.get("holder"), str)
         }
     )
-    if holders:
+    if locators:
+        holders = select(WalletHolder.holder).where(WalletHolder.locator.in_(locators))
         session.execute(
             select(Record.id)
             .where(Record.kind == "credits", Record.id.in_(holders))

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,12 +18,13 @@ import requests
 
 from central.app import create_app
 from central.limits import ServerLimits, threads_from_environment
-from central.platform import Platform
+from central.platform import Platform, database
 from central.server import EmbeddedServer
+from protocol.messages import SubmissionEntry
 
 
 def test_a_process_handles_its_threads_at_once_and_answers_every_other_in_turn(
-    platform_database: str,
+    platform_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads, kiosks = 2, 6
     platform = Platform(platform_database, pool_size=threads)
@@ -44,11 +47,11 @@ def test_a_process_handles_its_threads_at_once_and_answers_every_other_in_turn(
             with guard:
                 busy[0] -= 1
 
-    platform.submit = counted  # type: ignore[method-assign]
+    monkeypatch.setattr(platform, "submit", counted)
 
     def push(token: str) -> int:
-        entry = {
-            "uuid": "00000000-0000-4000-8000-" + token.encode().hex()[:12],
+        entry: dict[str, Any] = {
+            "uuid": str(uuid.uuid4()),
             "kind": "event",
             "created_at": datetime.now(UTC).isoformat(),
             "payload": {"type": "benchmark"},
@@ -78,3 +81,38 @@ def test_the_threads_of_worker_processes_come_from_the_environment() -> None:
     for wrong in ("0", "-3", "many", "201"):
         with pytest.raises(ValueError, match="SOCIAL_POINT_THREADS"):
             threads_from_environment({"SOCIAL_POINT_THREADS": wrong})
+
+
+def test_a_processs_sqlite_writers_take_turns_without_running_out_of_patience(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's busy handler polls with growing sleeps: many threads of one process
+    polling for its one write lock waited past their timeout. They now queue in the
+    process first; only the time the others write counts, never a missed release."""
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 100)
+    platform = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    device_id, _token = platform.enroll(platform.new_enrollment_code(), "kiosk-busy")
+    slow_follow_up = platform.intake.accepted["event"]
+
+    def slowly(*args: Any) -> None:  # a writer holding the lock for a while
+        time.sleep(0.03)
+        slow_follow_up(*args)
+
+    monkeypatch.setitem(platform.intake.accepted, "event", slowly)
+
+    def push(number: int) -> str:
+        entry = SubmissionEntry(
+            uuid=str(uuid.uuid4()),
+            kind="event",
+            created_at=datetime.now(UTC),
+            payload={"n": number},
+        )
+        [answer] = platform.submit(device_id, [entry])
+        return answer.status
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(push, range(16)))  # 16 x 30 ms: far past 100 ms
+    finally:
+        platform.engine.dispose()
+    assert statuses == ["accepted"] * 16

@@ -320,7 +320,8 @@ def service_detail(session: Session, service_id: str) -> ServiceDetail | None:
 
 
 def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[CallInfo]:
-    """Calls open at ``now`` (naive UTC) for residents of ``comune_id``, closing soonest first."""
+    """Calls open at ``now`` (aware; a naive one is UTC) for residents of ``comune_id``,
+    closing soonest first."""
     query = (
         select(Call, Comune.name, FormDefinition.id)
         .outerjoin(Comune, Comune.id == Call.comune_id)
@@ -355,7 +356,7 @@ def _services_page(
 
 
 def _open_calls_now(session: Session, comune_id: str | None) -> list[CallInfo]:
-    return open_calls(session, comune_id, datetime.now(UTC).replace(tzinfo=None))
+    return open_calls(session, comune_id, datetime.now(UTC))
 
 
 class Warmed(NamedTuple):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from protocol import records as r
-from protocol.records import naive_utc
+from store.models import as_utc
 
 
 def _notice(notice: r.PrivacyNotice | None) -> dict[str, Any] | None:
@@ -75,8 +75,8 @@ def call(record: r.CallRecord) -> dict[str, Any]:
         "kind": record.kind,
         "title": record.title,
         "description": record.description,
-        "opens_at": naive_utc(record.opens_at),
-        "closes_at": naive_utc(record.closes_at),
+        "opens_at": as_utc(record.opens_at),
+        "closes_at": as_utc(record.closes_at),
         "budget_cents": record.budget_cents,
         "form_ref": record.form,
         "eligibility": record.eligibility,
@@ -113,7 +113,7 @@ def application_status(record: r.ApplicationStatusRecord) -> dict[str, Any]:
         "state": record.state,
         "protocol": record.protocol,
         "call_id": record.call,
-        "updated_at": naive_utc(record.updated_at),
+        "updated_at": as_utc(record.updated_at),
         "note": record.note,
     }
 
@@ -124,7 +124,7 @@ def wallet(record: r.WalletRecord) -> dict[str, Any]:
         "comune_id": record.comune,
         "sealed": record.sealed,
         "locked": record.locked,
-        "updated_at": naive_utc(record.updated_at),
+        "updated_at": as_utc(record.updated_at),
     }
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from store.models import KioskFact
+from store.models import KioskFact, as_utc
 
 LAST_SYNC = "last_successful_sync"
 CLOCK_SKEW = "clock_skew_s"
@@ -46,9 +46,10 @@ def last_sync(session: Session) -> datetime | None:
     if fact is None:
         return None
     try:
-        return datetime.fromisoformat(fact.value).replace(tzinfo=None)
+        moment = datetime.fromisoformat(fact.value)
     except ValueError:  # written by hand or damaged: as if never
         return None
+    return as_utc(moment)  # as every instant the store gives; one without offset was UTC
 
 
 SEALING_KEY = "sealing_key"

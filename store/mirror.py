@@ -32,6 +32,7 @@ from store.models import (
     Provider,
     Service,
     WalletEntry,
+    as_utc,
 )
 
 # Order matters: records refer to the kinds before them.
@@ -152,7 +153,8 @@ def _as_json(value: Any) -> Any:
 
 
 def _as_datetime(value: Any) -> Any:
-    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    """The text UtcDateTime stores: naive UTC with microseconds, whatever the zone given."""
+    return None if value is None else as_utc(value).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _as_date(value: Any) -> Any:

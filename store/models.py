@@ -4,9 +4,10 @@
 The schema itself is created and changed only by the Alembic migrations in
 ``store/migrations``; these classes describe it for queries. Multilingual texts are
 JSON objects keyed by language code ({"it": ..., "en": ...}); prices are euro cents.
-Timestamps are stored as UTC without tzinfo (SQLite keeps no offsets) and read back
-so; an aware value written or compared is converted to UTC first (``UtcDateTime``),
-never stored with its offset silently dropped.
+Timestamps are stored as UTC without tzinfo (SQLite keeps no offsets: the text on disk is
+"2026-12-31 23:30:00.000000") and read back as aware UTC datetimes (``UtcDateTime``), so
+no caller can mistake one for a local time or compare it with one; an aware value written
+or compared is converted to UTC first, never stored with its offset silently dropped.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ I18n = dict[str, str]
 
 
 class UtcDateTime(TypeDecorator[datetime]):
-    """An instant as the store keeps it: naive UTC. An aware value (a local time, a
-    platform's instant with its offset) is converted to UTC before it is written or
-    compared; a naive one is the store's own UTC already."""
+    """An instant: stored as naive UTC, read back as aware UTC. An aware value (a local
+    time, a platform's instant with its offset) is converted to UTC before it is written
+    or compared; a naive one is taken as UTC (older callers, the mirror's bulk writes)."""
 
     impl = DateTime
     cache_ok = True
@@ -35,6 +36,15 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is not None and value.tzinfo is not None:
             return value.astimezone(UTC).replace(tzinfo=None)
         return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` as aware UTC, as the store reads its instants back; a naive one is taken
+    as UTC (the store's convention), never as the machine's local time."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class Base(DeclarativeBase):

@@ -34,7 +34,8 @@ from store.models import OutboxEntry
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now, as the store's instants are read back: aware UTC."""
+    return datetime.now(UTC)
 
 
 # What stays readable on the kiosk once a record is sealed, per kind: what the receipt,

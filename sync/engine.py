@@ -381,7 +381,7 @@ class SyncEngine:
                 Submission(
                     e.uuid,
                     e.kind,
-                    e.created_at.isoformat() + "Z",
+                    e.created_at.isoformat(),  # aware UTC: "...+00:00"
                     e.payload,
                     e.server_id,
                     e.clock_skew_s,

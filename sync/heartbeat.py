@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from protocol.wire import ProtocolError
 from store import kiosk_facts
 from store.database import Store
-from store.models import OutboxEntry, PrintJob
+from store.models import OutboxEntry, PrintJob, as_utc
 from sync.client import PlatformClient, RefusedError, UnreachableError
 
 log = logging.getLogger(__name__)
@@ -39,16 +39,17 @@ class KioskFacts:
 
     version: str
     printer_state: Callable[[], str]  # printing.connection.State value, e.g. "paper_out"
-    last_sync: Callable[[], datetime | None]  # naive UTC of the last successful pass
+    last_sync: Callable[[], datetime | None]  # when the last pass succeeded (UTC)
     recent_log: Callable[[], str]  # the masked end of the kiosk's log
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.replace(tzinfo=UTC).isoformat() if moment else None
+    return as_utc(moment).isoformat() if moment else None
 
 
 def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -> dict[str, Any]:
-    """One heartbeat's payload; ``now`` is naive UTC, ``started`` a monotonic time."""
+    """One heartbeat's payload; ``now`` is UTC (naive taken as UTC), ``started`` monotonic."""
+    now = as_utc(now)  # compared with the store's instants (aware UTC)
     with store.read() as session:
         queue = session.scalar(
             select(func.count()).select_from(PrintJob).where(PrintJob.state.in_(PRINT_QUEUE_STATES))
@@ -101,7 +102,7 @@ class HeartbeatSender:
         """True when a heartbeat reached the platform."""
         if not self.due():
             return False
-        moment = now or datetime.now(UTC).replace(tzinfo=None)
+        moment = now or datetime.now(UTC)
         beat = collect(self.store, self.facts, started=self.started, now=moment)
         if self._log_wanted:
             beat["log"] = self.facts.recent_log()[-LOG_TAIL_BYTES:]

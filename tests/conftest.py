@@ -189,12 +189,69 @@ def snap(request, qapp):  # type: ignore[no-untyped-def]
     return take
 
 
-# What `./dev test --quick` leaves out (-m "not slow"): the fault-injection and soak runs
-# and every test's PostgreSQL variant (its SQLite variant still runs). CI runs them all.
-SLOW_MODULES = ("test_faults.py", "test_storage_faults.py", "test_soak.py")
+# What `./dev test --quick` leaves out (-m "not slow"); CI runs them all. The quick loop
+# keeps each package's unit tests and a few screens; it skips the runs that cost seconds
+# a test: fault injection and soak, every PostgreSQL variant (its SQLite variant runs),
+# a real browser, processes started from the command line, property-based fuzzing over
+# HTTP, and walks through the whole kiosk window. A module here is slow as a whole; a
+# single slow test in a quick module carries its own @pytest.mark.slow.
+SLOW_MODULES = {
+    # fault injection and soak
+    "tests/sync/test_faults.py",
+    "tests/sync/test_storage_faults.py",
+    "tests/kiosk/test_soak.py",
+    # a real chromium
+    "tests/central/test_desk_browser.py",
+    "tests/central/test_staff_fleet_browser.py",
+    # the kiosk's or the platform's command line, in processes of their own
+    "tests/sync/test_commands.py",
+    "tests/kiosk/test_config_and_cli.py",
+    "tests/kiosk/test_start_up.py",
+    "tests/kiosk/test_manager_login.py",
+    "tests/printing/test_print_test_command.py",
+    "tests/printing/test_printer_profile.py",
+    "tests/operations/test_backup.py",
+    "tests/operations/test_doctor.py",
+    "tests/publication/test_publication.py",
+    "tests/publication/test_placeholders.py",
+    # generated hostile pages, records and replies against a live platform
+    "tests/sync/test_hostile_platform.py",
+    "tests/sync/test_hostile_input.py",
+    "tests/sync/test_poison_records.py",
+    "tests/sync/test_attacks.py",
+    "tests/sync/test_pull_checksum.py",
+    "tests/sync/test_push_cost.py",
+    "tests/sync/test_platform_restore.py",
+    # whole pulls of the catalog through a live platform, compressed or compacted
+    "tests/sync/test_compression.py",
+    "tests/sync/test_compaction.py",
+    # whole visits through the kiosk window, with the platform and a printer
+    "tests/kiosk/test_citizen_flows.py",
+    "tests/kiosk/test_applying_on_screen.py",
+    "tests/kiosk/test_applying_walkthrough.py",
+    "tests/kiosk/test_buying_on_screen.py",
+    "tests/kiosk/test_buying_walkthrough.py",
+    "tests/kiosk/test_keys_and_speech.py",
+    "tests/kiosk/test_languages_end_to_end.py",
+    "tests/kiosk/test_manager_mode.py",
+    "tests/kiosk/test_manager_dashboard.py",
+    "tests/kiosk/test_manager_walkthrough.py",
+    "tests/kiosk/test_printing_on_screen.py",
+    "tests/kiosk/test_sync_on_screen.py",
+    "tests/kiosk/test_help_call.py",
+    "tests/kiosk/test_one_window.py",
+    "tests/kiosk/test_session_safety.py",
+    "tests/kiosk/test_privacy_notice_step.py",
+    "tests/kiosk/test_wallet_pin_screen.py",
+    "tests/kiosk/test_visit_forgotten.py",
+    "tests/kiosk/test_screens_look.py",
+    "tests/kiosk/test_layers_fit.py",
+    "tests/kiosk/test_refresh_off_ui_thread.py",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.name in SLOW_MODULES or "[postgresql" in item.nodeid:
+        module = item.path.relative_to(ROOT).as_posix()
+        if module in SLOW_MODULES or "[postgresql" in item.nodeid:
             item.add_marker(pytest.mark.slow)

@@ -114,6 +114,7 @@ def test_no_separate_windows_in_the_ui() -> None:
     assert used == []
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_the_first_frame_needs_no_database_or_network_library() -> None:
     # The home screen is drawn before the store opens (see kiosk/boot/backend.py); importing
     # these for it would put their load time in front of every start.
@@ -151,6 +152,7 @@ sys.exit(main(["run", "--config", sys.argv[1], "--platform", "offscreen", "--exi
 """
 
 
+@pytest.mark.slow  # a kiosk process started
 def test_the_home_screen_is_drawn_before_the_costly_parts_of_qt(tmp_path) -> None:
     # Building Qt's enum namespace (15 ms) and resolving every lazily loaded PySide
     # class, which an application-wide event filter causes (20 ms), come after the

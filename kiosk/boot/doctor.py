@@ -21,6 +21,7 @@ from enum import Enum
 from pathlib import Path
 
 from kiosk.boot.config import Config, ConfigError, load_config
+from kiosk.core import local_time
 from languages import CODES as LANGUAGES
 
 MAX_CLOCK_SKEW_S = 120  # vouchers, receipts and TLS certificates need the right time
@@ -96,7 +97,7 @@ def check_store(config: Config) -> Iterator[Finding]:
         f"{path} is sound; {waiting} records waiting to be sent, {rejected[0]} rejected",
     )
     if oldest:
-        age = datetime.now(UTC).replace(tzinfo=None) - datetime.fromisoformat(oldest)
+        age = datetime.now(UTC) - local_time.aware_utc(datetime.fromisoformat(oldest))
         hours = age.total_seconds() / 3600
         if hours > UNSENT_WARNING_HOURS:
             yield Finding(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from forms.answers import Problem, check
 from forms.definition import FormDefinition, load_definition
 from forms.lookup import TRACKING_ALPHABET
+from kiosk.core import local_time
 from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt, with_protocol
@@ -89,8 +90,7 @@ def start(session: Session, call_id: str, now: datetime) -> Draft:
     call = session.get(Call, call_id)
     if call is None or call.form_ref is None:
         raise NotAvailableError(f"call {call_id!r} has no form to fill at the kiosk")
-    moment = now.astimezone(UTC).replace(tzinfo=None)  # the mirror keeps naive UTC
-    if not call.opens_at <= moment <= call.closes_at:
+    if not call.opens_at <= local_time.aware_utc(now) <= call.closes_at:
         raise NotAvailableError(f"call {call_id!r} is not open")
     row = session.get(FormRow, call.form_ref)
     if row is None:

@@ -3,9 +3,10 @@
 or on paper, is in the configured zone (``[vouchers] time_zone``, Europe/Rome by
 default), whatever the zone of the machine it runs on. The stores keep UTC.
 
-An instant without tzinfo is the store's convention (naive UTC, store/models.py); one
-with tzinfo is taken as it says. Never ``datetime.now()`` or ``.astimezone()`` without
-a zone here: they would read the operating system's zone.
+The store reads its instants back as aware UTC (store/models.py); an instant without
+tzinfo (older text, a hand-written value) is taken as UTC, one with tzinfo as it says.
+Never ``datetime.now()`` or ``.astimezone()`` without a zone here: they would read the
+operating system's zone.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def _zone(where: str | tzinfo) -> tzinfo:
 
 
 def aware_utc(moment: datetime) -> datetime:
-    """The instant as aware UTC: a naive one is the store's naive UTC."""
+    """The instant as aware UTC: a naive one is taken as UTC (as store.models.as_utc;
+    not imported from there: the first frame draws before SQLAlchemy is loaded)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
@@ -53,9 +55,9 @@ def today(where: str | tzinfo) -> date:
 
 
 def day_bounds_utc(day: date, where: str | tzinfo) -> tuple[datetime, datetime]:
-    """A calendar day of the zone ``where``, as the naive-UTC instants the store compares:
-    [start, end). A day with a daylight-saving change is 23 or 25 hours long."""
+    """A calendar day of the zone ``where``, as aware UTC instants: [start, end). A day
+    with a daylight-saving change is 23 or 25 hours long."""
     place = _zone(where)
     start = datetime.combine(day, time(), tzinfo=place)
     end = datetime.combine(day + timedelta(days=1), time(), tzinfo=place)
-    return start.astimezone(UTC).replace(tzinfo=None), end.astimezone(UTC).replace(tzinfo=None)
+    return start.astimezone(UTC), end.astimezone(UTC)

@@ -27,7 +27,7 @@ from printing import print_queue
 from printing.documents import Voucher, voucher, voucher_copy_mark
 from printing.slip import SlipContext
 from store import outbox
-from store.models import PrintJob, WalletAttempt, WalletEntry
+from store.models import PrintJob, WalletAttempt, WalletEntry, as_utc
 from vouchers.wallet_key import WalletKey, WalletSealError, open_sealed, opened_proof
 
 KIOSK_ATTEMPTS = 5  # wrong PINs in a row for one codice fiscale at this kiosk
@@ -102,7 +102,7 @@ def _opened(key: WalletKey, content: dict[str, object]) -> OpenedWallet:
 
 def locked_here(session: Session, tag: str, now: datetime) -> bool:
     attempt = session.get(WalletAttempt, tag)
-    return bool(attempt and attempt.locked_until and attempt.locked_until > now)
+    return bool(attempt and attempt.locked_until and attempt.locked_until > as_utc(now))
 
 
 def open_wallet(

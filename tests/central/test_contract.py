@@ -157,6 +157,7 @@ def hostile_records(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     return kind, record
 
 
+@pytest.mark.slow  # 400 generated records over HTTP
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(hostile_records())
 def test_a_record_the_platform_accepts_the_kiosk_accepts(
@@ -323,6 +324,7 @@ def kiosk_refuses(kind: str, payload: dict[str, Any]) -> bool:
     return False
 
 
+@pytest.mark.slow  # 150 generated payloads over HTTP
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(hostile_payloads())
 def test_a_payload_the_platform_would_refuse_is_refused_at_the_kiosk(

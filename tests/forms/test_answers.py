@@ -8,6 +8,7 @@ import json
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum.it import codicefiscale as stdnum_cf
@@ -127,6 +128,7 @@ members = st.lists(
 )
 
 
+@pytest.mark.slow  # 300 generated answer sets
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.sampled_from([*sorted(GOOD), "membri", "zzz"]), values | members))
 def test_random_answers_never_crash_and_nothing_invalid_passes(answers: dict[str, Any]) -> None:

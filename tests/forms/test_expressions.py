@@ -169,6 +169,7 @@ answers = st.recursive(
 )
 
 
+@pytest.mark.slow  # 300 generated answer sets and expressions
 @settings(max_examples=300, deadline=None)
 @given(
     st.dictionaries(st.sampled_from(["isee", "membri", "sostegni", "data_nascita"]), answers),

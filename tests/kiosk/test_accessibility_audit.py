@@ -23,9 +23,9 @@ from tests.kiosk.views import VIEWS
 THEME_CHOICES = {"normal": (False, False), "large": (True, False), "contrast": (False, True)}
 
 
-# The quick loop audits one language per theme, each a different script and direction
-# (Latin, Arabic right to left, Cyrillic); CI audits every pair (each takes 5 to 20 s).
-QUICK_PAIRS = {("it", "normal"), ("ar", "contrast"), ("uk", "large")}
+# The quick loop audits Italian in the normal theme; CI audits every pair (each takes 5 to
+# 20 s), each script and direction (Latin, Arabic right to left, Cyrillic) in each theme.
+QUICK_PAIRS = {("it", "normal")}
 PAIRS = [
     pytest.param(lang, theme, marks=() if (lang, theme) in QUICK_PAIRS else pytest.mark.slow)
     for lang in LANGUAGE_NAMES

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from sqlalchemy import text
 
 from kiosk.boot.backend import open_backend
 from kiosk.core import local_time
@@ -96,7 +97,10 @@ def test_desk_times_read_store_instants_in_the_zone_given() -> None:
 
 def test_a_day_is_the_kiosk_zone_s_calendar_day() -> None:
     start, end = local_time.day_bounds_utc(date(2026, 3, 11), ZONE)
-    assert (start, end) == (datetime(2026, 3, 10, 15), datetime(2026, 3, 11, 15))
+    assert (start, end) == (
+        datetime(2026, 3, 10, 15, tzinfo=UTC),
+        datetime(2026, 3, 11, 15, tzinfo=UTC),
+    )
     start, end = local_time.day_bounds_utc(date(2026, 3, 29), "Europe/Rome")
     assert end - start == timedelta(hours=23)  # summer time starts: a 23-hour day
 
@@ -158,9 +162,17 @@ def test_the_store_keeps_an_aware_instant_as_utc_never_its_local_clock(tmp_path:
         row.created_at = in_tokyo
     with store.read() as session:
         row = session.query(OutboxEntry).filter_by(uuid=entry_uuid).one()
-        assert row.created_at == datetime(2026, 3, 10, 15, 30)  # naive UTC, as every row
+        # Read back aware, in UTC: never mistaken for a local time, never compared with one.
+        assert row.created_at == datetime(2026, 3, 10, 15, 30, tzinfo=UTC)
+        assert row.created_at.utcoffset() == timedelta(0)
         after = datetime(2026, 3, 11, 0, 0, tzinfo=TOKYO)  # compared in UTC too
         assert session.query(OutboxEntry).filter(OutboxEntry.created_at > after).count() == 1
+        assert row.created_at > after and local_day_time(row.created_at, ZONE) == "11/03 00:30"
+        # On disk the text stays what it always was: naive UTC, no offset, no migration.
+        on_disk = session.execute(
+            text("SELECT created_at FROM outbox WHERE uuid = :u"), {"u": entry_uuid}
+        ).scalar_one()
+        assert on_disk == "2026-03-10 15:30:00.000000"
     store.close()
 
 

@@ -228,6 +228,7 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
         restarted.stop()
 
 
+@pytest.mark.slow  # the command line, in processes
 def test_a_manager_lists_and_reprints_from_the_command_line(tmp_path, store: Store) -> None:  # type: ignore[no-untyped-def]
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[paths]\ndatabase = "{store.path}"\n', encoding="utf-8")

@@ -356,6 +356,7 @@ def test_a_copy_after_a_raster_cut_off_is_not_swallowed_as_image_data(
     ]
 
 
+@pytest.mark.slow  # the command line, in a process
 def test_print_test_without_status_prints_on_a_silent_printer(
     tmp_path: Path, printer: FakePrinter
 ) -> None:

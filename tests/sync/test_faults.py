@@ -28,6 +28,7 @@ from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
 from kiosk.core.wallet import OpenedWallet
 from printing.slip import SlipContext
 from store import outbox, set_aside
+from store.backup import backup, restore
 from store.database import Store
 from store.models import OutboxEntry
 from sync.client import PlatformClient
@@ -48,6 +49,7 @@ from tests.sync.helpers import (
 )
 from tests.sync.poison import CF as POISONED_WALLET_CF
 from tests.sync.poison import POISON
+from tests.sync.restores import PlatformBackups, Served, serve
 from tests.sync.wallets import PIN, opened
 
 MIN_FAULTS = 600
@@ -123,14 +125,23 @@ class Poisoner:
         self.platform = platform
         self.waiting = list(POISON)
         self.corrections: list[tuple[int, Callable[[], None]]] = []
+        self.corrected: list[Callable[[], None]] = []  # in the order they were made
         self.injected = 0
 
     def step(self, pass_number: int) -> None:
         for due, correct in [c for c in self.corrections if c[0] <= pass_number]:
             correct()
             self.corrections.remove((due, correct))
+            self.corrected.append(correct)
         if pass_number % 5 == 3 and self.waiting:
             self._inject(self.waiting.pop(0), pass_number)
+
+    def restored(self, platform: Platform, corrected_before_backup: int) -> None:
+        """The platform went back to a backup: the corrections made since, lost with it,
+        are made again (as its staff would), on the restored platform."""
+        self.platform = platform
+        for correct in self.corrected[corrected_before_backup:]:
+            correct()
 
     def finish(self) -> None:
         for _due, correct in self.corrections:
@@ -148,18 +159,41 @@ class Poisoner:
         inject(platform, kind, record["id"], spoil(record))
         self.injected += 1
 
-        def correct() -> None:
+        def correct() -> None:  # on the platform of the moment (a restore replaces it)
             if kind == "wallets":  # the corrected version: resealed by the platform
-                platform.set_credit(POISONED_WALLET_CF, "Credito welfare", 5000)
+                self.platform.set_credit(POISONED_WALLET_CF, "Credito welfare", 5000)
             else:
-                platform.publish(kind, record)
+                self.platform.publish(kind, record)
 
         self.corrections.append((pass_number + 5, correct))
 
 
+def outbox_uuids(kiosk_store: Store) -> dict[str, str]:
+    """The kiosk's records: UUID and kind."""
+    with kiosk_store.read() as session:
+        return dict(session.execute(select(OutboxEntry.uuid, OutboxEntry.kind)).tuples().all())
+
+
+def platform_backups(
+    central: Central, folder: Path, request: pytest.FixtureRequest
+) -> PlatformBackups:
+    """Backups of the platform's database under test; restored copies are dropped after."""
+    url = central.platform.engine.url
+    on_postgres = url.get_backend_name() == "postgresql"
+    postgres = request.getfixturevalue("postgres") if on_postgres else None
+    backups = PlatformBackups(url.render_as_string(hide_password=False), folder, postgres)
+    request.addfinalizer(backups.drop_restored)
+    return backups
+
+
 @pytest.mark.timeout(400)  # bounded below; a loaded machine is several times slower than CI
 def test_exactly_once_through_hundreds_of_network_faults(
-    central: Central, store: Store, capsys: pytest.CaptureFixture[str], monkeypatch
+    central: Central,
+    store: Store,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
 ) -> None:
     rng, writer_rng = random.Random(20261124), random.Random(5)
     platform = central.platform
@@ -197,9 +231,30 @@ def test_exactly_once_through_hundreds_of_network_faults(
 
     writer = threading.Thread(target=made_while_syncing, daemon=True)
     writer.start()
+    # The platform's database is backed up when a quarter of the records are made and
+    # taken back to that copy at half (a new epoch): what it accepted meanwhile is lost
+    # there, and the kiosk sends it again; its staff redo the corrections made since.
+    backups = platform_backups(central, tmp_path, request)
+    backup: Path | None = None
+    restored: Served | None = None
+    held_at_backup = corrected_at_backup = lost_by_platform = 0
     clock = passes = 0
     started = time.monotonic()
     while proxy.faults < MIN_FAULTS or citizens.created < target or poisoner.waiting:
+        if backup is None and citizens.created >= target // 4:
+            backup, corrected_at_backup = backups.take(), len(poisoner.corrected)
+            held_at_backup = len(platform.submissions())
+        elif restored is None and backup is not None and citizens.created >= target // 2:
+            lost_by_platform = len(platform.submissions()) - held_at_backup
+            central.server.stop()
+            platform.engine.dispose()
+            restored = serve(backups.restore(backup))
+            request.addfinalizer(restored.stop)
+            assert restored.platform.epoch.id != platform.epoch.id
+            platform = restored.platform
+            assert len(platform.submissions()) == held_at_backup
+            proxy.upstream = (restored.server.host, restored.server.port)
+            poisoner.restored(platform, corrected_at_backup)
         if clock + 1 < len(CLOCKS) and citizens.created >= (clock + 1) * target // len(CLOCKS):
             clock += 1  # the kiosk's clock jumps; one clean pass measures it again
             move_kiosk_clock(monkeypatch, CLOCKS[clock])
@@ -222,6 +277,7 @@ def test_exactly_once_through_hundreds_of_network_faults(
     poisoner.finish()
     converge(store, worker)
 
+    assert restored is not None and lost_by_platform > 0
     assert_exactly_once(store, platform, len(outbox_rows(store)))
     kinds = Counter(row.kind for row in outbox_rows(store))
     assert all(kinds[kind] == citizens.made[kind] for kind in ("application", "purchase"))
@@ -248,8 +304,10 @@ def test_exactly_once_through_hundreds_of_network_faults(
             f"{proxy.counts['push requests']} push and {proxy.counts['pull requests']} pull "
             f"requests, {passes} sync passes, kiosk clock off by "
             f"{', '.join(f'{c.days:+d} days' for c in CLOCKS)}; {poisoner.injected} poison "
-            f"records set aside and corrected; {citizens.created} records created ({made}),"
-            f" each on the platform exactly once; credit debited to the cent; mirror equal"
+            f"records set aside and corrected; the platform restored from a backup mid-run"
+            f" (new epoch, {lost_by_platform} accepted records lost there and sent again);"
+            f" {citizens.created} records created ({made}), each on the platform exactly"
+            " once, no protocol number twice; credit debited to the cent; mirror equal"
         )
     proxy.close()
     client.close()
@@ -275,6 +333,13 @@ def test_exactly_once_when_sync_processes_are_killed(
     kills: dict[str, int] = {"mid-push": 0, "mid-pull": 0, "between requests": 0}
     made: Counter[str] = Counter()
     pairs = 0
+    # The kiosk's store is copied after round 8 and taken back to that copy after round
+    # 16 (store/backup.py, the kiosk stopped): what it made meanwhile is gone from it,
+    # though the platform may hold it; what it had queued is sent again, answered as
+    # before.
+    copy = tmp_path / "kiosk-backup.sqlite3"
+    in_copy: set[str] = set()
+    lost_by_kiosk: set[str] = set()
     for round_number in range(24):
         if round_number % 2 == 0:  # records to push while the kill comes
             with kiosk_store.write() as session:
@@ -312,11 +377,23 @@ def test_exactly_once_when_sync_processes_are_killed(
                 else "between requests"
             )
             kills[where] += 1
+        if round_number == 8:
+            backup(store_path, copy)
+            in_copy = set(outbox_uuids(kiosk_store))
+        elif round_number == 16:
+            lost_by_kiosk = set(outbox_uuids(kiosk_store)) - in_copy
+            kiosk_store.close()
+            restore(copy, store_path)
+            kiosk_store = Store(store_path)
+            engine = SyncEngine(kiosk_store, client)
+            worker = SyncWorker(kiosk_store, lambda reopened=engine: reopened)
+            made = Counter(outbox_uuids(kiosk_store).values())
     proxy.delay = (0.0, 0.0)
     converge(kiosk_store, worker)
     assert kills["mid-push"] > 0 and kills["mid-pull"] > 0, kills
     created = sum(made.values())
-    assert_exactly_once(kiosk_store, central.platform, created)
+    assert lost_by_kiosk, "records made between the kiosk's backup and its restore"
+    assert_exactly_once(kiosk_store, central.platform, created, lost_by_kiosk)
     with kiosk_store.read() as session:
         sent = Counter(session.scalars(select(OutboxEntry.kind)))
     assert sent == made
@@ -325,8 +402,10 @@ def test_exactly_once_when_sync_processes_are_killed(
         print(
             f"\nSIGKILL, platform on {central.platform.engine.dialect.name}:"
             f" {sum(kills.values())} kills of sync processes ({kills}), {pairs} rounds with"
-            f" two processes at once; {created} records created ({made['application']}"
-            f" applications), each on the platform exactly once; mirror equal"
+            f" two processes at once; the kiosk's store restored from an older copy"
+            f" ({len(lost_by_kiosk)} records made since gone from it); {created} records"
+            f" kept ({made['application']} applications), each on the platform exactly once,"
+            " no protocol number twice; mirror equal"
         )
     proxy.close()
     client.close()

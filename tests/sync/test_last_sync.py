@@ -20,7 +20,7 @@ def test_the_last_successful_sync_outlives_a_restart(
     worker.run_pass()
     assert worker.status.problem is None and worker.last_success is not None
     synced = worker.last_success
-    assert datetime.now(UTC).replace(tzinfo=None) >= synced
+    assert datetime.now(UTC) >= synced and synced.tzinfo == UTC  # aware UTC, as stored
     reopened = Store(store.path)
     try:
         after_restart = SyncWorker(reopened, lambda: engine, interval=3600)

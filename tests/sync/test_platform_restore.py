@@ -7,86 +7,39 @@ number printed on its receipt; no protocol number is ever given twice."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from central.app import create_app
 from central.dataset import seed_if_empty
 from central.epochs import watermark_path
-from central.platform import Platform
-from central.server import EmbeddedServer
 from kiosk.boot.paths import DEMO_DATASET
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry, Service
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
-from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
-from tests.sync.conftest import ADMIN, assert_mirror_equals_server
+from tests.conftest import sqlite_platform_url
+from tests.postgresql import PostgresUnavailableError
+from tests.sync.conftest import assert_mirror_equals_server
 from tests.sync.helpers import application
-
-
-@dataclass
-class Served:
-    platform: Platform
-    server: EmbeddedServer
-
-    def stop(self) -> None:
-        self.server.stop()
-        self.platform.engine.dispose()
-
-
-def serve(url: str) -> Served:
-    platform = Platform(url)
-    return Served(platform, EmbeddedServer(create_app(platform, admin_token=ADMIN)).start())
-
-
-class Backups:
-    """Takes a backup of the platform's database and restores it, as an operator does."""
-
-    def __init__(self, kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
-        self.kind, self.tmp_path = kind, tmp_path
-        if kind == "sqlite":
-            self.url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
-            return
-        server = request.getfixturevalue("postgres")
-        if isinstance(server, PostgresUnavailableError):
-            pytest.skip(f"PostgreSQL: {server}")
-        self.postgres: ThrowawayPostgres = server
-        self.url = server.new_database()
-
-    def take(self) -> Path:
-        if self.kind == "sqlite":
-            path = self.tmp_path / "central-backup.sqlite3"
-            source = sqlite3.connect(self.tmp_path / "central.sqlite3")
-            target = sqlite3.connect(path)
-            with target:
-                source.backup(target)
-            source.close()
-            target.close()
-            return path
-        return self.postgres.dump(self.url)
-
-    def restore(self, backup: Path) -> str:
-        """The platform is stopped; its database goes back to ``backup``."""
-        if self.kind == "sqlite":
-            database = self.tmp_path / "central.sqlite3"
-            for leftover in ("-wal", "-shm"):
-                Path(f"{database}{leftover}").unlink(missing_ok=True)
-            shutil.copyfile(backup, database)
-            return self.url
-        return self.postgres.restore(backup)
+from tests.sync.restores import PlatformBackups, Served, serve
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def backups(request: pytest.FixtureRequest, tmp_path: Path) -> Backups:
-    return Backups(request.param, tmp_path, request)
+def backups(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[PlatformBackups]:
+    if request.param == "sqlite":
+        yield PlatformBackups(sqlite_platform_url(tmp_path), tmp_path, None)
+        return
+    server = request.getfixturevalue("postgres")
+    if isinstance(server, PostgresUnavailableError):
+        pytest.skip(f"PostgreSQL: {server}")
+    made = PlatformBackups(server.new_database(), tmp_path, server)
+    yield made
+    made.drop_restored()
+    server.drop_database(made.url)
 
 
 def kiosk(url: str, token: str, store: Store) -> SyncEngine:
@@ -110,7 +63,7 @@ def prices(store: Store) -> dict[str, int | None]:
 
 
 @pytest.fixture
-def first(backups: Backups) -> Iterator[Served]:
+def first(backups: PlatformBackups) -> Iterator[Served]:
     served = serve(backups.url)
     seed_if_empty(served.platform, DEMO_DATASET)
     yield served
@@ -118,7 +71,7 @@ def first(backups: Backups) -> Iterator[Served]:
 
 
 def test_a_platform_restored_from_a_backup_is_caught_up_by_its_kiosks(
-    backups: Backups, first: Served, store: Store
+    backups: PlatformBackups, first: Served, store: Store
 ) -> None:
     code = first.platform.new_enrollment_code("kiosk", None)
     _device, token = PlatformClient(first.server.url).enroll(code, "kiosk-restore")
@@ -198,7 +151,7 @@ def test_a_new_epoch_on_demand_makes_every_kiosk_take_a_snapshot(
 
 
 def test_a_cursor_beyond_the_platform_head_takes_a_snapshot(
-    backups: Backups, first: Served, store: Store
+    backups: PlatformBackups, first: Served, store: Store
 ) -> None:
     """A restored copy the platform could not tell apart (its epoch file lost too): the
     kiosk's cursor is beyond the platform's newest change."""

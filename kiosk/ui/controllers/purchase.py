@@ -94,7 +94,7 @@ class PurchaseController(QObject):
             if not (identity and identity.lookup_key):
                 return None
             tag = attempt_tag(bytes.fromhex(identity.lookup_key), codice_fiscale)
-            now = datetime.now(UTC).replace(tzinfo=None)
+            now = datetime.now(UTC)
             with store.read() as session:
                 if locked_here(session, tag, now):  # spare the memory-hard key
                     return WalletRefusal("locked_here")

@@ -45,7 +45,7 @@ class CallsScreen(DataScreen):
         self._notice: Overlay | None = None
 
     def enter(self, **params: Any) -> None:
-        now = datetime.now(UTC).replace(tzinfo=None)
+        now = datetime.now(UTC)
         self._calls = self.catalog.open_calls(self.ctx.social_point.comune, now)
         self.retranslate()
 

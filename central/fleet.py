@@ -67,10 +67,11 @@ class HeartbeatReply(BaseModel):
     log_requested: bool
 
 
-def _naive_utc(moment: datetime) -> datetime:
+def _as_utc(moment: datetime) -> datetime:
+    """Aware UTC; a naive moment (an older kiosk's) is taken as UTC."""
     if moment.tzinfo is None:
-        return moment
-    return moment.astimezone(UTC).replace(tzinfo=None)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -97,7 +98,7 @@ def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> boo
             )
             session.add(row)
         row.kiosk_id, row.received_at = kiosk_id, received
-        row.clock_skew_s = round((_naive_utc(beat.sent_at) - received).total_seconds())
+        row.clock_skew_s = round((_as_utc(beat.sent_at) - received).total_seconds())
         row.beat = beat.model_dump(mode="json", exclude={"log"})
         if beat.log is not None and row.log_requested_at is not None:
             row.log_text, row.log_received_at, row.log_requested_at = beat.log, received, None
@@ -205,7 +206,7 @@ def _when(iso: str | None) -> str:
     if not iso:
         return "–"
     try:
-        return f"{_naive_utc(datetime.fromisoformat(iso)):%d/%m %H:%M} UTC"
+        return f"{_as_utc(datetime.fromisoformat(iso)):%d/%m %H:%M} UTC"
     except ValueError:
         return "–"
 

@@ -69,7 +69,7 @@ class VoucherRefusedError(ValueError):
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 def _raw(public_key: Ed25519PublicKey) -> str:

@@ -41,7 +41,8 @@ POOL_RECYCLE_S = 1800
 
 
 def now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """The platform's clock, aware UTC, as its database reads instants back."""
+    return datetime.now(UTC)
 
 
 def digest(secret: str) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     String,
     TextClause,
+    TypeDecorator,
     any_,
     func,
     insert,
@@ -358,6 +359,8 @@ _ARRAY_TYPES = {int: "bigint", str: "text"}
 
 
 def _array_type(column_type: Any) -> str:
+    if isinstance(column_type, TypeDecorator):  # an instant: its stored form's type
+        column_type = column_type.impl
     if isinstance(column_type, JSON):
         return "text"
     if isinstance(column_type, DateTime):
@@ -388,6 +391,13 @@ def _insert(session: Session, rows: list[Submission]) -> None:
             for name, values in columns.items():
                 values.append(getattr(row, name))
         columns["payload"] = [json.dumps(payload) for payload in columns["payload"]]
+        # A text statement skips the columns' own conversions: instants go in as the
+        # database keeps them (naive UTC), never shifted by the session's time zone.
+        dialect = session.get_bind().dialect
+        for column in Submission.__table__.columns:
+            if isinstance(column.type, TypeDecorator):
+                bind = column.type.process_bind_param
+                columns[column.key] = [bind(value, dialect) for value in columns[column.key]]
         session.execute(_UNNEST_INSERT, columns)
         return
     session.execute(

@@ -54,7 +54,7 @@ class LoginRefusedError(ValueError):
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 def hash_password(password: str) -> str:

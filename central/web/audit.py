@@ -55,7 +55,7 @@ def add(
     assert action in ACTIONS, action
     session.add(
         StaffAction(
-            at=datetime.now(UTC).replace(tzinfo=None),
+            at=datetime.now(UTC),
             account_id=member.account.id,
             username=member.account.username,
             comune=comune,

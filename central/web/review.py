@@ -75,7 +75,7 @@ def _local(platform: Platform, moment: datetime) -> datetime:
 def _utc(platform: Platform, day: date, end: bool) -> datetime:
     """The start (or the end) of a calendar day of the platform, in UTC."""
     moment = datetime.combine(day, time.max if end else time.min, platform.time_zone)
-    return moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.astimezone(UTC)
 
 
 def comune_of(call: dict[str, Any] | None, payload: dict[str, Any]) -> str | None:

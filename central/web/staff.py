@@ -51,7 +51,7 @@ def create_staff(platform: Platform, grant: StaffGrant) -> str:
         raise accounts.AccountError("username: 3-64 lowercase letters, digits, '.', '_' or '-'")
     comuni = sorted({comune.strip() for comune in grant.comuni})
     account_id, device_id = str(uuid.uuid4()), str(uuid.uuid4())
-    moment = datetime.now(UTC).replace(tzinfo=None)
+    moment = datetime.now(UTC)
     with platform.sessions.begin() as session:
         for comune in comuni:
             if session.get(Record, ("comuni", comune)) is None:

@@ -154,3 +154,29 @@ def test_a_date_rule_is_judged_on_the_comune_s_calendar_around_midnight(
     that_day, next_day = (rows[u] for u in uuids)
     assert that_day.state == "accepted", (that_day.reject_code, that_day.reject_message)
     assert (next_day.state, next_day.reject_code) == ("rejected", "invalid_answers")
+
+
+def test_the_platform_keeps_instants_as_utc_and_reads_them_back_aware(
+    engine: SyncEngine, central: Central
+) -> None:
+    """The platform's own store, like the kiosk's: an instant reads back as aware UTC,
+    and the text it keeps is that instant's UTC clock (a batch written in one statement
+    too), so a comparison with the platform's aware clock never mixes kinds of time."""
+    from sqlalchemy import text
+
+    from central.models import Submission as Kept
+
+    engine.run_once()
+    before = datetime.now(UTC)
+    uuid_ = submit_application(engine).uuid
+    after = datetime.now(UTC)
+    with central.platform.sessions() as session:
+        kept = session.scalars(select(Kept).where(Kept.uuid == uuid_)).one()
+        raw = session.execute(
+            text("SELECT received_at FROM submissions WHERE uuid = :uuid"), {"uuid": uuid_}
+        ).scalar_one()
+    assert kept.received_at.tzinfo is not None
+    assert kept.received_at.utcoffset() == timedelta(0)
+    assert before - timedelta(seconds=2) <= kept.received_at <= after + timedelta(seconds=2)
+    stored = raw if isinstance(raw, datetime) else datetime.fromisoformat(raw)
+    assert stored.tzinfo is None and stored == kept.received_at.replace(tzinfo=None)

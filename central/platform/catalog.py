@@ -181,36 +181,44 @@ class Catalog:
         served from ``self.pages`` to every kiosk of the same scope that asks for it."""
         if stream == STATUS_STREAM:  # keyed per kiosk: nothing to share
             return compress(self._page(stream, since, limit, comune, device_id)[0])
-        with self.database.sessions() as session:
+        with self.database.sessions() as session:  # one session: most pulls find little
             epoch = epochs.read(session).id
-        key = (epoch, stream, since, limit, comune)
-        kept = self.pages.get(key)
-        if kept is not None:
-            return kept
-        body, full, made_in = self._page(stream, since, limit, comune, device_id)
-        page = compress(body)
-        if full and made_in == epoch:
+            key = (epoch, stream, since, limit, comune)
+            kept = self.pages.get(key)
+            if kept is not None:
+                return kept
+            head, rows, full = self._read(session, stream, since, limit, comune, device_id)
+        page = compress(_page_text(stream, since, epoch, head, rows, full))
+        if full:
             self.pages.put(key, page)
         return page
 
     def _page(
         self, stream: str, since: int, limit: int, comune: str | None, device_id: str | None
-    ) -> tuple[str, bool, str]:
-        """The page's JSON text, whether it is full (has a page after it), and the
-        epoch it was read in.
+    ) -> tuple[str, bool]:
+        """The page's JSON text, and whether it is full (has a page after it)."""
+        with self.database.sessions() as session:
+            epoch = epochs.read(session).id
+            head, rows, full = self._read(session, stream, since, limit, comune, device_id)
+        return _page_text(stream, since, epoch, head, rows, full), full
 
-        Each record goes out as the JSON text it was stored as (validated when it was
-        published), never decoded and encoded again: a full catalog is thousands of
-        records, and serving them was most of the platform's time for a page.
-        """
+    @staticmethod
+    def _read(
+        session: Session,
+        stream: str,
+        since: int,
+        limit: int,
+        comune: str | None,
+        device_id: str | None,
+    ) -> tuple[int, list[Any], bool]:
+        """The platform's newest change, the page's changes, and whether more follow."""
         visible = visible_to(comune)
         where = [Change.stream == stream, Change.seq > since]
         if visible is not None:
             where.append(visible)
-        with self.database.sessions() as session:
-            epoch = epochs.read(session).id
-            head = session.scalar(select(func.max(Change.seq))) or 0
-            rows = session.execute(
+        head = session.scalar(select(func.max(Change.seq))) or 0
+        rows: list[Any] = list(
+            session.execute(
                 select(
                     Change.seq,
                     Change.kind,
@@ -222,24 +230,34 @@ class Catalog:
                 .order_by(Change.seq)
                 .limit(limit + 1)
             ).all()
-            has_more = len(rows) > limit
-            rows = rows[:limit]
-            if device_id is not None and stream == STATUS_STREAM:
-                key = kiosk_secret(lookup_secret_in(session), device_id)
-                rows = rekeyed(session, key, rows)
-        dumps = json.dumps
-        items = ",".join(
-            f'{{"kind":{dumps(kind)},"op":{dumps(op)},"id":{dumps(record_id)},'
-            f'"data":{data if data is not None else "null"}}}'
-            for _seq, kind, op, record_id, data in rows
         )
-        next_cursor = str(rows[-1][0] if rows else since)
-        body = (
-            f'{{"stream":{dumps(stream)},"items":[{items}],'
-            f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
-            f'"epoch":{dumps(epoch)},"head":"{head}"}}'
-        )
-        return body, has_more, epoch
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        if device_id is not None and stream == STATUS_STREAM:
+            key = kiosk_secret(lookup_secret_in(session), device_id)
+            rows = rekeyed(session, key, rows)
+        return head, rows, has_more
+
+
+def _page_text(
+    stream: str, since: int, epoch: str, head: int, rows: list[Any], has_more: bool
+) -> str:
+    """A ChangePage's JSON text. Each record goes out as the JSON text it was stored as
+    (validated when it was published), never decoded and encoded again: a full catalog
+    is thousands of records, and serving them was most of the platform's time for a
+    page."""
+    dumps = json.dumps
+    items = ",".join(
+        f'{{"kind":{dumps(kind)},"op":{dumps(op)},"id":{dumps(record_id)},'
+        f'"data":{data if data is not None else "null"}}}'
+        for _seq, kind, op, record_id, data in rows
+    )
+    next_cursor = str(rows[-1][0] if rows else since)
+    return (
+        f'{{"stream":{dumps(stream)},"items":[{items}],'
+        f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
+        f'"epoch":{dumps(epoch)},"head":"{head}"}}'
+    )
 
 
 def _validated(kind: str, record: dict[str, Any]) -> dict[str, Any]:

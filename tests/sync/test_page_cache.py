@@ -44,14 +44,14 @@ def test_a_full_page_is_made_once_for_every_kiosk_of_a_scope(
     central.platform.publish_many(("services", record) for record in generated_services(120))
     catalog = central.platform.catalog
     made: list[tuple[Any, ...]] = []
-    make = catalog._page
+    read = catalog._read
 
-    def counted(*args: Any) -> tuple[str, bool, str]:
-        page = make(*args)
-        made.append((args[0], args[1], page[1]))  # stream, since, full
-        return page
+    def counted(session: Any, stream: str, since: int, *args: Any) -> tuple[int, list[Any], bool]:
+        found = read(session, stream, since, *args)
+        made.append((stream, since, found[2]))  # a page read from the database; full?
+        return found
 
-    monkeypatch.setattr(catalog, "_page", counted)
+    monkeypatch.setattr(catalog, "_read", counted)
     kiosks = []
     for number in range(2):
         store = Store(tmp_path / f"kiosk-{number}.sqlite3")

@@ -6,6 +6,7 @@ from the printed bytes carry the citizen's own lines in their language."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -43,12 +44,24 @@ def printed_lines(job: bytes, lang: str, dots: int, expected: list[str]) -> None
         assert any(same_picture(p, text_image(line, lang, dots)) for p in decoded.images), line
 
 
+def in_language(lang: str) -> Callable[[str, str], str]:
+    """A screen text in ``lang``; a text the catalog lacks (a context renamed when a
+    text moved) fails here by name, not later as a button nobody can find."""
+
+    def t(context: str, source: str) -> str:
+        found = translate(context, source, lang)
+        assert found != source, f"no {lang} translation of {context} / {source!r}"
+        return found
+
+    return t
+
+
 @pytest.mark.parametrize("lang", ["ro", "ar"])
 def test_a_buoni_spesa_application_in_the_citizens_language(
     qtbot, kiosk, printer: FakePrinter, central: Central, snap, lang: str
 ) -> None:
     window, backend = kiosk
-    t = lambda context, source: translate(context, source, lang)  # noqa: E731
+    t = in_language(lang)
     window.ctx.switcher.set_language(lang)
     assert QApplication.isRightToLeft() == language(lang).right_to_left
     qtbot.waitUntil(lambda: shows(window, t("HomeScreen", "Calls and subsidies")))
@@ -57,7 +70,7 @@ def test_a_buoni_spesa_application_in_the_citizens_language(
     opened(window)
     # The Comune's privacy notice comes first, its headings in the citizen's language.
     assert shows(window, t("Privacy", "Data controller"))
-    tap(qtbot, window, t("ApplyScreen", "I have read it, go on"))
+    tap(qtbot, window, t("ApplicationSteps", "I have read it, go on"))
     assert shows(window, pick(FORM["pages"][0]["title"], lang))
     # Page 1: a name typed on the keyboard of the language, then the codice fiscale.
     qtbot.mouseClick(shown(window, QLineEdit, "input_cognome"), Qt.MouseButton.LeftButton)
@@ -71,29 +84,30 @@ def test_a_buoni_spesa_application_in_the_citizens_language(
     fill(qtbot, window, "nome", "Ana")
     fill(qtbot, window, "cf", CF)
     snap(window, f"apply-{lang}")
-    tap(qtbot, window, t("ApplyScreen", "Next ›"))
+    tap(qtbot, window, t("ApplicationSteps", "Next ›"))
     # Page 2: the Comune, the address and a phone number from home.
     tap(qtbot, window, "Piazzola sul Brenta")
     fill(qtbot, window, "indirizzo", "Via Roma 1")
     fill(qtbot, window, "telefono", "+40 721 234 567")
-    tap(qtbot, window, t("ApplyScreen", "Next ›"))
+    tap(qtbot, window, t("ApplicationSteps", "Next ›"))
     # Page 3: the household starts with the applicant, born on the day the code says.
     assert shows(window, CF)
     assert shows(window, "23/01/1941")
-    tap(qtbot, window, t("ApplyScreen", "Next ›"))
+    tap(qtbot, window, t("ApplicationSteps", "Next ›"))
     # Page 4: money.
     fill(qtbot, window, "patrimonio", "1.200")
     tap(qtbot, window, choice("sostegni", "pensione", lang))
     fill(qtbot, window, "sostegni_importo", "650,00")
-    tap(qtbot, window, t("ApplyScreen", "Next ›"))
+    tap(qtbot, window, t("ApplicationSteps", "Next ›"))
     # Page 5: declarations; then the review and send.
     tap_named(qtbot, window, "confirm_dich_445")
     tap_named(qtbot, window, "confirm_privacy")
-    tap(qtbot, window, t("ApplyScreen", "Next ›"))
+    tap(qtbot, window, t("ApplicationSteps", "Next ›"))
     snap(window, f"review-{lang}")
-    tap(qtbot, window, t("ApplyScreen", "Send the application"))
+    tap(qtbot, window, t("ApplicationSteps", "Send the application"))
     qtbot.waitUntil(
-        lambda: shows(window, t("ApplyScreen", "Your application has been saved")), timeout=10_000
+        lambda: shows(window, t("ApplicationSteps", "Your application has been saved")),
+        timeout=10_000,
     )
     qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=20_000)
     snap(window, f"applied-{lang}")
@@ -120,7 +134,7 @@ def test_a_purchase_in_the_citizens_language(
     qtbot, kiosk, printer: FakePrinter, central: Central, snap, lang: str
 ) -> None:
     window, backend = kiosk
-    t = lambda context, source: translate(context, source, lang)  # noqa: E731
+    t = in_language(lang)
     window.ctx.switcher.set_language(lang)
     qtbot.waitUntil(lambda: shows(window, t("HomeScreen", "Calls and subsidies")))
     window.go("service", {"service_id": "s01"})

@@ -459,12 +459,12 @@
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="90" />
             <source>Privacy notice</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">إشعار الخصوصية</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="114" />
             <source>Privacy notice: {title}</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">إشعار الخصوصية: {title}</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="115" />
@@ -761,22 +761,22 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
             <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
             <source>Check your order</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">تحقّق من طلبك</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
             <source>‹ Change</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">‹ تعديل</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
             <source>Check the order ›</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">تحقّق من الطلب ›</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>How you pay: {way}</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">طريقة الدفع: {way}</translation>
         </message>
     </context>
     <context>
@@ -1020,17 +1020,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
             <source>Day</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">اليوم</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">الشهر</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="261" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">السنة</translation>
         </message>
     </context>
     <context>

@@ -459,12 +459,12 @@
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="90" />
             <source>Privacy notice</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Notă de informare privind confidențialitatea</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="114" />
             <source>Privacy notice: {title}</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Notă de informare privind confidențialitatea: {title}</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="115" />
@@ -752,22 +752,22 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
             <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
             <source>Check your order</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Verificați comanda</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
             <source>‹ Change</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">‹ Modifică</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
             <source>Check the order ›</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Verifică comanda ›</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>How you pay: {way}</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Cum plătiți: {way}</translation>
         </message>
     </context>
     <context>
@@ -978,17 +978,17 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
             <source>Day</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Ziua</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Luna</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="261" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Anul</translation>
         </message>
     </context>
     <context>

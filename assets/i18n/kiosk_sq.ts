@@ -459,12 +459,12 @@
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="90" />
             <source>Privacy notice</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Njoftimi i privatësisë</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="114" />
             <source>Privacy notice: {title}</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Njoftimi i privatësisë: {title}</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/calls.py" line="115" />
@@ -749,22 +749,22 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/screens/checkout.py" line="214" />
             <location filename="../../kiosk/ui/screens/checkout.py" line="215" />
             <source>Check your order</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Kontrolloni porosinë tuaj</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="253" />
             <source>‹ Change</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">‹ Ndrysho</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="258" />
             <source>Check the order ›</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Kontrollo porosinë ›</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>How you pay: {way}</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Si paguani: {way}</translation>
         </message>
     </context>
     <context>
@@ -964,17 +964,17 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="259" />
             <source>Day</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Dita</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="260" />
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Muaji</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="261" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Viti</translation>
         </message>
     </context>
     <context>

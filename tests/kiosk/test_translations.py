@@ -97,9 +97,10 @@ def contexts(ts: Path) -> list[tuple[str, ET.Element]]:
 
 @pytest.mark.parametrize("lang", [code for code in CODES if code not in ("it", "en")])
 def test_citizen_strings_are_translated_with_matching_placeholders(lang: str) -> None:
-    # A string added a moment ago shows in English until it is translated; the
-    # catalog as a whole must still speak the language.
-    translated = missing = 0
+    # A citizen's screen never shows a text in English because its translation was
+    # forgotten (a Romanian reader met "Check the order ›" at checkout that way).
+    translated = 0
+    missing: list[tuple[str, str | None]] = []
     for context, message in contexts(I18N_DIR / f"kiosk_{lang}.ts"):
         source = message.findtext("source")
         translation = message.find("translation")
@@ -107,7 +108,7 @@ def test_citizen_strings_are_translated_with_matching_placeholders(lang: str) ->
         if context in MANAGER_CONTEXTS:
             continue
         if not any(forms):
-            missing += 1
+            missing.append((context, source))
             continue
         translated += 1
         assert translation.get("type") in (None, "unfinished"), (lang, source)
@@ -119,7 +120,7 @@ def test_citizen_strings_are_translated_with_matching_placeholders(lang: str) ->
                 lang,
                 source,
             )
-    assert translated > 250 and missing <= translated // 20, (lang, translated, missing)
+    assert translated > 250 and not missing, (lang, translated, missing)
 
 
 def test_unreviewed_translations_are_shown_at_runtime(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

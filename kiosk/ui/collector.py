@@ -21,6 +21,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
+from sync import heap
+
 CHECK_MS = 250
 FULL_EVERY_S = 60.0
 
@@ -29,7 +31,7 @@ class UiThreadCollector(QObject):
     def __init__(self, parent: QObject, interval_ms: int = CHECK_MS) -> None:
         super().__init__(parent)
         self._last_full = time.monotonic()
-        gc.disable()
+        heap.automatic_collection_off()  # and a pull does not switch it back on
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_due)

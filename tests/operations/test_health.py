@@ -5,6 +5,7 @@ its alerts, and a manager asking a kiosk for its recent log."""
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -93,7 +94,9 @@ def test_a_heartbeat_shows_on_the_fleet_page_with_its_alerts(
     assert "kiosk-lim" in page and "kiosk-cdr" in page
     assert "out of paper" in page
     assert "records unsent for 48 hours" in page
-    assert "clock off by +300 s" in page or "clock off by +299 s" in page
+    # Five minutes fast, less the time the heartbeat took to arrive (seconds on a busy machine).
+    skew = re.search(r"clock off by \+(\d+) s", page)
+    assert skew is not None and 270 <= int(skew[1]) <= 300, skew
     assert "old version 0.1.0 (newest 0.2.0)" in page
     last_heard(central, "kiosk-lim", timedelta(minutes=30))
     last_heard(central, "kiosk-cdr", timedelta(hours=3))

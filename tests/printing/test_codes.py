@@ -14,7 +14,7 @@ from sqlalchemy import select
 from kiosk.core.contact_card import vcard
 from kiosk.core.service_card import contact_alternatives
 from printing import print_queue
-from printing.codes import QUIET_MODULES, qr_modules
+from printing.codes import QUIET_MODULES, code128_image, qr_modules
 from printing.connection import NetworkConnection
 from printing.documents import ServiceCard, service_card
 from printing.escpos_render import PROFILES, render
@@ -178,3 +178,15 @@ def test_the_contact_alternatives_are_short_and_real_links() -> None:
     assert found[1] == "tel:+390490001101" and found[2] == f"mailto:{EMAIL}"
     assert "TEL;TYPE=WORK,VOICE:+39 049 000 1101" in found[0] and "ADR" not in found[0]
     assert contact_alternatives(NAME, "", "") == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["995MPPRQ1EBYJK", "99", "9912", "99AB", "0099AB", "9AB", "ABC99", "1234567890"]
+)
+def test_a_code_128_scans_as_its_text_whatever_digits_it_begins_with(text: str) -> None:
+    # Voucher codes that began with "99" scanned without them (python-barcode's Code 128
+    # took the digits' value, 99, for a switch of code set and dropped it).
+    scanned = zxingcpp.read_barcodes(code128_image(text, PROFILES["58mm"].dots))
+    assert [(code.format, code.text) for code in scanned] == [
+        (zxingcpp.BarcodeFormat.Code128, text)
+    ]

@@ -99,7 +99,7 @@ class Device(Base):
     token_issued_at: Mapped[datetime | None] = mapped_column(default=None)
     # The token before the last rotation, still accepted until the new one is first
     # used: a rotation whose reply was lost does not lock the device out.
-    previous_token_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
     revoked_reason: Mapped[str | None] = mapped_column(String(500), default=None)
 

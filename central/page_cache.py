@@ -58,3 +58,34 @@ class PageCache:
 
     def __len__(self) -> int:
         return len(self._pages)
+
+
+class QuietStreams:
+    """Where a stream has nothing new, per process: for a stream as a kiosk of a Comune
+    sees it, the lowest cursor after which its pages were empty while the platform's
+    newest change was ``head``. A pull from that cursor or a later one, with the head
+    the same (read from the database with the pull's caller), is answered "nothing new"
+    without another query. Changes become visible in the order of their sequence
+    numbers (central/platform/database.py), so with the head unmoved none can have
+    appeared below it; once the head moves, the next pull asks the database again.
+    Several processes each keep their own: the head they compare with is the
+    database's, never one process's memory of it."""
+
+    MAX_KEYS = 10_000  # streams x Comuni x epochs; emptied whole beyond it
+
+    def __init__(self) -> None:
+        self._empty_after: dict[Hashable, tuple[int, int]] = {}  # key: (head, cursor)
+        self._lock = threading.Lock()
+
+    def nothing_after(self, key: Hashable, head: int, since: int) -> bool:
+        known = self._empty_after.get(key)
+        return known is not None and known[0] == head and since >= known[1]
+
+    def note_nothing_after(self, key: Hashable, head: int, since: int) -> None:
+        with self._lock:
+            known = self._empty_after.get(key)
+            if known is not None and known[0] == head and known[1] <= since:
+                return
+            if len(self._empty_after) >= self.MAX_KEYS:
+                self._empty_after.clear()
+            self._empty_after[key] = (head, since)

@@ -24,10 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_
-
-from central.models import Change
-
 SCOPED_KINDS = frozenset({"operators", "vouchers", "credits", "wallets"})
 
 
@@ -48,8 +44,6 @@ def scope_of(kind: str, data: dict[str, Any], previous: str | None) -> str | Non
     return None
 
 
-def visible_to(comune: str | None) -> ColumnElement[bool] | None:
-    """The changes a kiosk of ``comune`` receives; None: all of them."""
-    if comune is None:
-        return None
-    return or_(Change.scope.is_(None), Change.scope.like(f"%|{comune}|%"))
+def scope_pattern(comune: str) -> str:
+    """The ``LIKE`` pattern of the scopes that hold ``comune``."""
+    return f"%|{comune}|%"

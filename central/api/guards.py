@@ -23,10 +23,16 @@ class Guards:
     """FastAPI dependencies; each refuses the call (401/403) or returns the caller."""
 
     device: Callable[..., Device]  # any enrolled device, not revoked
+    admit: Callable[[Device | None], Device]  # the same check, of a device already read
     kiosk: Callable[..., Device]
     merchant: Callable[..., Device]  # a merchant, or an admin device
     kiosk_id: Callable[..., str]  # the calling kiosk's device id
     admin: Callable[..., None]  # the admin token, or an admin device's
+
+
+def bearer_token(authorization: str | None) -> str:
+    """The token of an ``Authorization: Bearer`` header ("" when there is none)."""
+    return (authorization or "").removeprefix("Bearer ").strip()
 
 
 def guards(platform: Platform, admin_token: str | None) -> Guards:
@@ -34,14 +40,16 @@ def guards(platform: Platform, admin_token: str | None) -> Guards:
     if admin_token is not None and len(admin_token) < MIN_LENGTH:
         raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
 
-    def device(authorization: Annotated[str | None, Header()] = None) -> Device:
-        token = (authorization or "").removeprefix("Bearer ").strip()
-        found = platform.device_for(token) if token else None
+    def admit(found: Device | None) -> Device:
         if found is None:
             raise HTTPException(401, "unknown or missing device token")
         if found.revoked_at is not None:
             raise HTTPException(403, f"device_revoked: {revoked_message(found)}")
         return found
+
+    def device(authorization: Annotated[str | None, Header()] = None) -> Device:
+        token = bearer_token(authorization)
+        return admit(platform.device_for(token) if token else None)
 
     def kiosk(found: Annotated[Device, Depends(device)]) -> Device:
         if found.role != "kiosk":
@@ -60,9 +68,11 @@ def guards(platform: Platform, admin_token: str | None) -> Guards:
         given = (authorization or "").encode("utf-8", "replace")
         if expected is not None and hmac.compare_digest(given, expected):  # constant time
             return
-        token = (authorization or "").removeprefix("Bearer ").strip()
+        token = bearer_token(authorization)
         found = platform.device_for(token) if token else None
         if found is None or found.role != "admin" or found.revoked_at is not None:
             raise HTTPException(401, "admin token required")
 
-    return Guards(device=device, kiosk=kiosk, merchant=merchant, kiosk_id=kiosk_id, admin=admin)
+    return Guards(
+        device=device, admit=admit, kiosk=kiosk, merchant=merchant, kiosk_id=kiosk_id, admin=admin
+    )

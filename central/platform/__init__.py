@@ -15,9 +15,11 @@ The HTTP side is central/api/, one router per area.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from central import epochs
+from central.models import Device
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import DEFAULT_POOL_SIZE, Database, digest, now
 from central.platform.registry import DeviceRegistry, EnrollError
@@ -103,6 +105,26 @@ class Platform:
         self.set_wallet_pin = wallet.set_wallet_pin
         self.set_wallet_pin_at_kiosk = wallet.set_wallet_pin_at_kiosk
         self.wallet_holder = wallet.wallet_holder
+
+    def pull(
+        self,
+        token: str,
+        stream: str,
+        since: int,
+        limit: int,
+        admit: Callable[[Device | None], Device],
+    ) -> bytes:
+        """A device's pull: a change page of ``stream`` after ``since``, gzip-compressed
+        (``Catalog.page_in``). The device holding ``token`` (None: nobody), the epoch and
+        the newest change are read in one statement, and ``admit`` refuses the caller
+        (by raising) before any page is read: the commonest request, "anything new?",
+        costs one round trip to the database."""
+        with self.sessions() as session:
+            found, epoch, head = self.registry.device_in(session.connection(), token)
+            reader = admit(found)
+            return self.catalog.page_in(
+                session, stream, since, limit, reader.comune, reader.id, epoch, head
+            )
 
     @property
     def epoch(self) -> epochs.Epoch:

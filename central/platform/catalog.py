@@ -9,16 +9,16 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Text, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from central import epochs
 from central.kiosk_lookup import kiosk_secret, lookup_secret_in, rekeyed
 from central.models import Change, Record
-from central.page_cache import PageCache, compress
+from central.page_cache import PageCache, QuietStreams, compress
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
-from central.scopes import scope_of, scope_text, visible_to
+from central.scopes import scope_of, scope_pattern, scope_text
 from protocol import records
 
 STATUS_STREAM = "statuses"  # application statuses, keyed per kiosk
@@ -38,6 +38,7 @@ class Catalog:
         # The same for many citizens at once, at the end of a ``ledger_batch``.
         self.ledgers_changed: Callable[[Session, list[str]], None] | None = None
         self.pages = PageCache()  # full change pages, compressed (central/page_cache.py)
+        self.quiet = QuietStreams()  # where nothing is new (central/page_cache.py)
 
     @contextmanager
     def ledger_batch(self, session: Session) -> Iterator[None]:
@@ -179,17 +180,39 @@ class Catalog:
     ) -> bytes:
         """The page of ``changes``, gzip-compressed; a full page is made once and then
         served from ``self.pages`` to every kiosk of the same scope that asks for it."""
-        if stream == STATUS_STREAM:  # keyed per kiosk: nothing to share
-            return compress(self._page(stream, since, limit, comune, device_id)[0])
         with self.database.sessions() as session:  # one session: most pulls find little
             epoch = epochs.read(session).id
-            key = (epoch, stream, since, limit, comune)
+            head = session.scalar(select(func.max(Change.seq))) or 0
+            return self.page_in(session, stream, since, limit, comune, device_id, epoch, head)
+
+    def page_in(
+        self,
+        session: Session,
+        stream: str,
+        since: int,
+        limit: int,
+        comune: str | None,
+        device_id: str | None,
+        epoch: str,
+        head: int,
+    ) -> bytes:
+        """``changes_compressed`` in the caller's session, the epoch and the newest
+        change already read (``Platform.pull`` reads them with the caller's device). A
+        pull that finds nothing new, most of a fleet's, is answered from ``self.quiet``
+        without another query while the head has not moved."""
+        quiet_key = (epoch, stream, comune)
+        if self.quiet.nothing_after(quiet_key, head, since):
+            return compress(_page_text(stream, since, epoch, head, [], False))
+        key = (epoch, stream, since, limit, comune)
+        if stream != STATUS_STREAM:  # statuses are keyed per kiosk: nothing to share
             kept = self.pages.get(key)
             if kept is not None:
                 return kept
-            head, rows, full = self._read(session, stream, since, limit, comune, device_id)
+        rows, full = self._read(session, stream, since, limit, comune, device_id)
+        if not rows:
+            self.quiet.note_nothing_after(quiet_key, head, since)
         page = compress(_page_text(stream, since, epoch, head, rows, full))
-        if full:
+        if full and stream != STATUS_STREAM:
             self.pages.put(key, page)
         return page
 
@@ -199,7 +222,8 @@ class Catalog:
         """The page's JSON text, and whether it is full (has a page after it)."""
         with self.database.sessions() as session:
             epoch = epochs.read(session).id
-            head, rows, full = self._read(session, stream, since, limit, comune, device_id)
+            head = session.scalar(select(func.max(Change.seq))) or 0
+            rows, full = self._read(session, stream, since, limit, comune, device_id)
         return _page_text(stream, since, epoch, head, rows, full), full
 
     @staticmethod
@@ -210,33 +234,41 @@ class Catalog:
         limit: int,
         comune: str | None,
         device_id: str | None,
-    ) -> tuple[int, list[Any], bool]:
-        """The platform's newest change, the page's changes, and whether more follow."""
-        visible = visible_to(comune)
-        where = [Change.stream == stream, Change.seq > since]
-        if visible is not None:
-            where.append(visible)
-        head = session.scalar(select(func.max(Change.seq))) or 0
-        rows: list[Any] = list(
-            session.execute(
-                select(
-                    Change.seq,
-                    Change.kind,
-                    Change.op,
-                    Change.record_id,
-                    cast(Change.data, Text),
-                )
-                .where(*where)
-                .order_by(Change.seq)
-                .limit(limit + 1)
-            ).all()
-        )
+    ) -> tuple[list[Any], bool]:
+        """The page's changes, and whether more follow."""
+        parameters: dict[str, Any] = {"stream": stream, "since": since, "rows": limit + 1}
+        if comune is None:
+            statement = _PAGE
+        else:
+            statement, parameters["seen_by"] = _PAGE_SEEN_BY, scope_pattern(comune)
+        rows: list[Any] = list(session.connection().execute(statement, parameters).all())
         has_more = len(rows) > limit
         rows = rows[:limit]
-        if device_id is not None and stream == STATUS_STREAM:
+        if device_id is not None and stream == STATUS_STREAM and rows:
             key = kiosk_secret(lookup_secret_in(session), device_id)
             rows = rekeyed(session, key, rows)
-        return head, rows, has_more
+        return rows, has_more
+
+
+# A page's changes, as one statement made once (its parameters bound at each pull): for
+# every kiosk, and for a kiosk of one Comune (central/scopes.py).
+_PAGE_COLUMNS = (Change.seq, Change.kind, Change.op, Change.record_id, cast(Change.data, Text))
+_PAGE = (
+    select(*_PAGE_COLUMNS)
+    .where(Change.stream == bindparam("stream"), Change.seq > bindparam("since"))
+    .order_by(Change.seq)
+    .limit(bindparam("rows"))
+)
+_PAGE_SEEN_BY = (
+    select(*_PAGE_COLUMNS)
+    .where(
+        Change.stream == bindparam("stream"),
+        Change.seq > bindparam("since"),
+        or_(Change.scope.is_(None), Change.scope.like(bindparam("seen_by"))),
+    )
+    .order_by(Change.seq)
+    .limit(bindparam("rows"))
+)
 
 
 def _page_text(

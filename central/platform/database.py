@@ -76,7 +76,17 @@ def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     Base.metadata.create_all(engine)
+    _add_missing_indexes(engine)
     return engine
+
+
+def _add_missing_indexes(engine: Engine) -> None:
+    """An index added to a table after its database was made (``create_all`` makes only
+    missing tables): made at start, once (a device's token is looked up by its current
+    and by its previous hash on every request)."""
+    for table in Base.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
 
 
 @event.listens_for(Session, "before_flush")

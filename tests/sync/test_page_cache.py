@@ -46,9 +46,9 @@ def test_a_full_page_is_made_once_for_every_kiosk_of_a_scope(
     made: list[tuple[Any, ...]] = []
     read = catalog._read
 
-    def counted(session: Any, stream: str, since: int, *args: Any) -> tuple[int, list[Any], bool]:
+    def counted(session: Any, stream: str, since: int, *args: Any) -> tuple[list[Any], bool]:
         found = read(session, stream, since, *args)
-        made.append((stream, since, found[2]))  # a page read from the database; full?
+        made.append((stream, since, found[1]))  # a page read from the database; full?
         return found
 
     monkeypatch.setattr(catalog, "_read", counted)

@@ -587,8 +587,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Not a valid date and time: for example 31/12/2026 12:00.",
     },
     "problem_timezone": {
-        "it": "Data e ora non valide: per esempio 31/12/2026 12:00.",
-        "en": "Not a valid date and time: for example 31/12/2026 12:00.",
+        "it": "Data e ora senza fuso orario: le scriva nell'ora del Comune, per esempio"
+        " 31/12/2026 12:00.",
+        "en": "A date and time without a time zone: give it in the Comune's time, for example"
+        " 31/12/2026 12:00.",
     },
     "problem_type": {"it": "Valore non valido.", "en": "Not a valid value."},
     "problem_rule": {"it": "Non accettato: {text}.", "en": "Not accepted: {text}."},

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -446,8 +446,19 @@ class MainWindow(QMainWindow):
         self.end_assisted_button.setText(self.tr("End assisted session"))
         self._show_assisted()
         self._show_cart()
+        self._align_names()
+
+    def _align_names(self) -> None:
+        """The Social Point's and the Comune's names sit on the side the language reads
+        from. A label aligns by its own text's direction otherwise: in Arabic the Latin
+        name "Social Point Piazzola" stood against the sync badge in mid-header."""
+        side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        for name in (self.name_label, self.comune_label):
+            name.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:
+            self._align_names()
         super().changeEvent(event)

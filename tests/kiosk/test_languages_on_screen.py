@@ -83,6 +83,34 @@ def test_the_language_picker_names_each_language_in_its_own_script(qtbot, window
     assert window.findChild(QAbstractButton, "languageToggle").isVisible()
 
 
+def ink_between(widget: QWidget) -> tuple[int, int]:
+    """The leftmost and rightmost columns where ``widget`` drew anything on its background."""
+    image = widget.grab().toImage()
+    background = image.pixel(0, 0)
+    inked = [
+        x
+        for x in range(image.width())
+        if any(image.pixel(x, y) != background for y in range(0, image.height(), 2))
+    ]
+    return inked[0], inked[-1]
+
+
+@pytest.mark.parametrize("lang", ["ar", "it"])
+def test_the_header_names_sit_on_the_side_the_language_reads_from(  # type: ignore[no-untyped-def]
+    qtbot, window, snap, lang
+) -> None:
+    window.ctx.switcher.set_language(lang)
+    window.go("calls", {})
+    qtbot.wait(10)
+    snap(window.findChild(QWidget, "header"), f"header-{lang}")
+    for name in (window.name_label, window.comune_label):  # Latin names, in either language
+        first, last = ink_between(name)
+        if language(lang).right_to_left:
+            assert name.width() - last < 12, (name.objectName(), first, last, name.width())
+        else:
+            assert first < 12, (name.objectName(), first, last, name.width())
+
+
 def test_codes_and_amounts_stay_left_to_right_inside_arabic(qapp) -> None:  # type: ignore[no-untyped-def]
     from kiosk.core.apply_review import answer_text
     from kiosk.core.formatting import format_euro

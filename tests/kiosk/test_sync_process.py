@@ -21,8 +21,8 @@ import pytest
 from central.dataset import seed_if_empty
 from central.platform import Platform
 from kiosk.boot.backend import Backend, open_store
-from kiosk.boot.sync_process import SYNC_NICENESS
 from kiosk.boot.paths import DEMO_DATASET
+from kiosk.boot.sync_process import SYNC_NICENESS
 from kiosk.ui.application import build_window, open_services_and_controllers
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.print_bridge import PrintBridge

@@ -16,7 +16,7 @@ import base64
 import binascii
 import html
 import secrets
-from collections.abc import Callable, Collection
+from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -256,7 +256,7 @@ tr.late{{background:#fff3cd}}tr.silent{{background:#f8d7da}}</style></head>
 
 
 def fleet_router(
-    platform: Platform, device: Callable[..., str], admin_token: str | None
+    platform: Platform, device: Callable[..., Awaitable[str]], admin_token: str | None
 ) -> APIRouter:
     router = APIRouter()
 

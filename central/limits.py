@@ -8,8 +8,9 @@ a request, and how many connections are open at once.
   answered 408.
 * ``GuardedH11Protocol`` (uvicorn's HTTP/1.1 protocol) closes a connection whose
   request headers have not arrived within ``request_timeout_s`` of the connection or
-  of its previous answer: half-sent requests cannot hold connections open for ever; and
-  it sends answers at once (TCP_NODELAY), not 40 ms later.
+  of the end of its keep-alive after an answer: half-sent requests cannot hold
+  connections open for ever; and it sends answers at once (TCP_NODELAY), not 40 ms
+  later.
 * ``ThreadLimit`` (ASGI middleware) sets how many requests a process handles at once
   (its threads; each request holds one database connection, and the pool keeps as many
   open): the others wait their turn in order, never for a connection, so none fails
@@ -51,7 +52,12 @@ class ServerLimits:
     max_body_bytes: int = DEFAULT_MAX_BODY  # a request body, before parsing and auth
     body_timeout_s: float = 10.0  # to send the whole body once the headers are in
     request_timeout_s: float = 10.0  # to send the request headers
-    keep_alive_s: int = 5  # an idle connection between requests
+    # An idle connection between requests, counted from when the platform wrote its
+    # answer: a kiosk reads a large page and asks for the next within a sync pass, and
+    # on a busy platform that took longer than 5 s; a connection closed at the moment
+    # the next request arrives fails it unanswered. Kiosks sync every 60 s by default:
+    # between passes the connection is closed long before the next (and reopened).
+    keep_alive_s: int = 30
     max_connections: int = 500  # more at once are answered 503
     max_header_bytes: int = 16 * 1024
     threads: int = DEFAULT_THREADS  # requests handled at once, one database connection each
@@ -151,11 +157,14 @@ class GuardedH11Protocol(H11Protocol):
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        self._arm()
+        # An idle connection is uvicorn's keep-alive's to close; this deadline is for a
+        # next request begun and never finished, so it runs on from the keep-alive's.
+        self._arm(self.timeout_keep_alive + self.request_timeout_s)
 
-    def _arm(self) -> None:
+    def _arm(self, seconds: float | None = None) -> None:
         waiting_after = self.cycle  # the request answered last (None: none yet)
-        self.loop.call_later(self.request_timeout_s, self._expire, waiting_after)
+        delay = self.request_timeout_s if seconds is None else seconds
+        self.loop.call_later(delay, self._expire, waiting_after)
 
     def _expire(self, waiting_after: Any) -> None:
         if self.cycle is waiting_after and not self.transport.is_closing():

@@ -160,6 +160,10 @@ def check_wallet_proof(
     return None, row.holder
 
 
+# The events ``wallet_event`` acts on; any other event changes no wallet.
+WALLET_EVENTS = frozenset({"wallet_pin_failed", "wallet_opened"})
+
+
 def wallet_event(session: Session, device: Device | None, payload: dict[str, Any]) -> str | None:
     """Counts a kiosk's report of a wrong PIN, or clears the count on a proven opening;
     the holder whose wallet must be resealed (it has just locked), or None."""

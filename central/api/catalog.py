@@ -4,9 +4,12 @@
 # No "from __future__ import annotations": FastAPI reads the real annotation objects.
 
 import gzip
-from typing import Annotated, Any
+import re
+from typing import Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.exceptions import RequestValidationError
+from starlette.datastructures import QueryParams
 
 from central.api.guards import Guards, bearer_token
 from central.devices import may_pull
@@ -15,25 +18,84 @@ from central.platform import Platform, PublishError
 from protocol import messages
 from protocol.records import PUBLISHED, STREAMS
 
+SINCE = re.compile(r"[0-9]{1,18}")  # a cursor: digits only
+MAX_LIMIT, DEFAULT_LIMIT = 1000, 200
+# The page's query, for /openapi.json (read by ``page_query``, not by FastAPI).
+PAGE_PARAMETERS: list[dict[str, Any]] = [
+    {
+        "name": "since",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string", "pattern": "^[0-9]{1,18}$", "default": "0"},
+        "description": "the cursor: the next_cursor of the page applied last",
+    },
+    {
+        "name": "limit",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+        "description": f"changes at most on the page (default {DEFAULT_LIMIT})",
+    },
+]
+
+
+def page_query(query: QueryParams) -> tuple[int, int]:
+    """``since`` and ``limit`` of a pull, or 422 saying which is wrong (never echoing it)."""
+    since, limit = query.get("since", "0"), query.get("limit", str(DEFAULT_LIMIT))
+    problems: list[dict[str, Any]] = []
+    if not SINCE.fullmatch(since):
+        problems.append(
+            {
+                "loc": ("query", "since"),
+                "msg": "must be 1 to 18 digits",
+                "type": "string_pattern_mismatch",
+            }
+        )
+    if not (
+        len(limit) <= 4 and limit.isascii() and limit.isdigit() and 1 <= int(limit) <= MAX_LIMIT
+    ):
+        problems.append(
+            {
+                "loc": ("query", "limit"),
+                "msg": f"must be a whole number from 1 to {MAX_LIMIT}",
+                "type": "int_parsing",
+            }
+        )
+    if problems:
+        raise RequestValidationError(problems)
+    return int(since), int(limit)
+
 
 def router(platform: Platform, guards: Guards) -> APIRouter:
     api = APIRouter()
     admin = [Depends(guards.admin)]
 
-    @api.get("/v1/changes/{stream}", response_model=messages.ChangePage)
-    def changes(
-        stream: str,
-        since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
-        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-        authorization: Annotated[str | None, Header()] = None,
-        accept_encoding: Annotated[str | None, Header()] = None,
-    ) -> Response:
+    @api.get(
+        "/v1/changes/{stream}",
+        response_model=messages.ChangePage,
+        openapi_extra={"parameters": PAGE_PARAMETERS},
+    )
+    def changes(stream: str, request: Request) -> Response:
         """A page of changes (``protocol.messages.ChangePage``). The caller's device is
         read with the platform's epoch and newest change in one statement, and checked
-        as every other call's (``guards.admit``) before any page is read."""
+        as every other call's (``guards.admit``) before any page is read. The query
+        and the headers are read here, not declared one by one: FastAPI's reading of
+        each declared parameter cost more than the page itself when nothing is new."""
+        invalid: RequestValidationError | None = None
+        try:
+            since, limit = page_query(request.query_params)
+        except RequestValidationError as error:  # said after the caller is known, as before
+            since, limit, invalid = 0, DEFAULT_LIMIT, error
+        headers = request.headers
+        authorization, accept_encoding = (
+            headers.get("authorization"),
+            headers.get("accept-encoding"),
+        )
 
         def admitted(found: Device | None) -> Device:
             reader = guards.admit(found)
+            if invalid is not None:
+                raise invalid
             if stream not in STREAMS:
                 raise HTTPException(404, f"unknown stream {stream!r}")
             if not may_pull(reader, stream):
@@ -45,7 +107,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         # Serialised by the platform from the stored JSON (the model documents the page,
         # the records were validated when published), and compressed once: a full page
         # is kept and served as it is to every kiosk that asks for it.
-        page = platform.pull(bearer_token(authorization), stream, int(since), limit, admitted)
+        page = platform.pull(bearer_token(authorization), stream, since, limit, admitted)
         if "gzip" not in (accept_encoding or ""):  # every kiosk accepts it; curl may not
             return Response(gzip.decompress(page), media_type="application/json")
         return Response(

@@ -6,7 +6,7 @@ its role (central/devices.py says what each role may do)."""
 # functions from the real annotation objects.
 
 import hmac
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -24,9 +24,9 @@ class Guards:
 
     device: Callable[..., Device]  # any enrolled device, not revoked
     admit: Callable[[Device | None], Device]  # the same check, of a device already read
-    kiosk: Callable[..., Device]
-    merchant: Callable[..., Device]  # a merchant, or an admin device
-    kiosk_id: Callable[..., str]  # the calling kiosk's device id
+    kiosk: Callable[..., Awaitable[Device]]
+    merchant: Callable[..., Awaitable[Device]]  # a merchant, or an admin device
+    kiosk_id: Callable[..., Awaitable[str]]  # the calling kiosk's device id
     admin: Callable[..., None]  # the admin token, or an admin device's
 
 
@@ -40,6 +40,8 @@ def guards(platform: Platform, admin_token: str | None) -> Guards:
     if admin_token is not None and len(admin_token) < MIN_LENGTH:
         raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
 
+    # The role checks read nothing: they run on the event loop (async), not on a thread
+    # of their own as a synchronous dependency would (a hop per check and request).
     def admit(found: Device | None) -> Device:
         if found is None:
             raise HTTPException(401, "unknown or missing device token")
@@ -51,17 +53,17 @@ def guards(platform: Platform, admin_token: str | None) -> Guards:
         token = bearer_token(authorization)
         return admit(platform.device_for(token) if token else None)
 
-    def kiosk(found: Annotated[Device, Depends(device)]) -> Device:
+    async def kiosk(found: Annotated[Device, Depends(device)]) -> Device:
         if found.role != "kiosk":
             raise HTTPException(403, f"not_allowed: a {found.role} device cannot do this")
         return found
 
-    def merchant(found: Annotated[Device, Depends(device)]) -> Device:
+    async def merchant(found: Annotated[Device, Depends(device)]) -> Device:
         if found.role not in ("merchant", "admin"):
             raise HTTPException(403, "not_allowed: only a merchant looks vouchers up")
         return found
 
-    def kiosk_id(found: Annotated[Device, Depends(kiosk)]) -> str:
+    async def kiosk_id(found: Annotated[Device, Depends(kiosk)]) -> str:
         return found.id
 
     def admin(authorization: Annotated[str | None, Header()] = None) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from central import epochs
 from central.kiosk_lookup import kiosk_secret, lookup_secret_in, rekeyed
 from central.models import Change, Record
-from central.page_cache import PageCache, QuietStreams, compress
+from central.page_cache import LEVEL, LEVEL_ONCE, PageCache, QuietStreams, compress
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
 from central.scopes import scope_of, scope_pattern, scope_text
@@ -202,17 +202,20 @@ class Catalog:
         without another query while the head has not moved."""
         quiet_key = (epoch, stream, comune)
         if self.quiet.nothing_after(quiet_key, head, since):
-            return compress(_page_text(stream, since, epoch, head, [], False))
+            return compress(_page_text(stream, since, epoch, head, [], False), LEVEL_ONCE)
         key = (epoch, stream, since, limit, comune)
         if stream != STATUS_STREAM:  # statuses are keyed per kiosk: nothing to share
-            kept = self.pages.get(key)
-            if kept is not None:
-                return kept
+            made = self.pages.get(key)
+            if made is not None:
+                return made
         rows, full = self._read(session, stream, since, limit, comune, device_id)
         if not rows:
             self.quiet.note_nothing_after(quiet_key, head, since)
-        page = compress(_page_text(stream, since, epoch, head, rows, full))
-        if full and stream != STATUS_STREAM:
+        kept = full and stream != STATUS_STREAM
+        page = compress(
+            _page_text(stream, since, epoch, head, rows, full), LEVEL if kept else LEVEL_ONCE
+        )
+        if kept:
             self.pages.put(key, page)
         return page
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, cast
 
+import orjson
 from pydantic import ValidationError
 from sqlalchemy import (
     ARRAY,
@@ -184,7 +185,15 @@ class Submissions:
                 log.exception("a batch failed; taking its entries one by one")
                 fresh = self._store_one_by_one(session, device_id, device, entries, rows, tag)
             rows.update(fresh)
-            return [_answer(session, device_id, entry, rows.get(entry.uuid)) for entry in entries]
+            made_from: dict[str, messages.SubmissionEntry] = {}  # each new row's own entry
+            for entry in entries:
+                made_from.setdefault(entry.uuid, entry)
+            return [
+                _result(rows[entry.uuid])
+                if entry.uuid in fresh and made_from[entry.uuid] is entry
+                else _answer(session, device_id, entry, rows.get(entry.uuid))
+                for entry in entries
+            ]
 
     def known(self, device_id: str, sent: list[messages.SentRecord]) -> tuple[str, list[str]]:
         """The epoch, and which of a device's accepted records this database holds with
@@ -353,56 +362,65 @@ def _new_submission(
 _COLUMNS = tuple(column.key for column in Submission.__table__.columns)
 
 
-# The SQL type of each column's array (unsized: the INSERT's own assignment refuses a
-# value too long, never truncates it); a payload travels as JSON text.
-_ARRAY_TYPES = {int: "bigint", str: "text"}
+# The SQL type of each column in the JSON rows (unsized: the INSERT's own assignment
+# refuses a value too long, never truncates it).
+_SQL_TYPES = {int: "bigint", str: "text"}
 
 
-def _array_type(column_type: Any) -> str:
+def _sql_type(column_type: Any) -> str:
     if isinstance(column_type, TypeDecorator):  # an instant: its stored form's type
         column_type = column_type.impl
     if isinstance(column_type, JSON):
-        return "text"
+        return "json"
     if isinstance(column_type, DateTime):
         return "timestamptz" if column_type.timezone else "timestamp"
-    return _ARRAY_TYPES[column_type.python_type]
+    return _SQL_TYPES[column_type.python_type]
 
 
-def _unnest_insert() -> TextClause:
-    """PostgreSQL: the rows travel as one array per column, whatever their number: one
-    short statement that the driver and the server parse once, not one per row."""
-    types = {column.key: _array_type(column.type) for column in Submission.__table__.columns}
-    values = ", ".join(f"c.{name}::json" if name == "payload" else f"c.{name}" for name in _COLUMNS)
-    arrays = ", ".join(f"CAST(:{name} AS {types[name]}[])" for name in _COLUMNS)
+def _recordset_insert() -> TextClause:
+    """PostgreSQL: the rows travel as one JSON text, whatever their number: one short
+    statement that the server parses once, and one parameter the driver passes as it
+    is (an array per column cost the driver a quoting pass over every value)."""
+    columns = ", ".join(_COLUMNS)
+    shape = ", ".join(
+        f"{column.key} {_sql_type(column.type)}" for column in Submission.__table__.columns
+    )
     return text(
-        f"INSERT INTO submissions ({', '.join(_COLUMNS)}) SELECT {values}"
-        f" FROM unnest({arrays}) AS c({', '.join(_COLUMNS)})"
+        f"INSERT INTO submissions ({columns}) SELECT {columns}"
+        f" FROM json_to_recordset(CAST(:rows AS json)) AS c({shape})"
     )
 
 
-_UNNEST_INSERT = _unnest_insert()
+_RECORDSET_INSERT = _recordset_insert()
+# Columns whose values the database keeps in another form than Python's (an instant:
+# naive UTC), converted as the ORM would before they are written.
+_CONVERTED: tuple[tuple[str, TypeDecorator[Any]], ...] = tuple(
+    (column.key, column.type)
+    for column in Submission.__table__.columns
+    if isinstance(column.type, TypeDecorator)
+)
 
 
 def _insert(session: Session, rows: list[Submission]) -> None:
     """Writes new rows, their ids given, in one statement."""
-    if session.get_bind().dialect.name == "postgresql":
-        columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
-        for row in rows:
-            for name, values in columns.items():
-                values.append(getattr(row, name))
-        columns["payload"] = [json.dumps(payload) for payload in columns["payload"]]
+    values = [{name: getattr(row, name) for name in _COLUMNS} for row in rows]
+    dialect = session.get_bind().dialect
+    if dialect.name == "postgresql":
         # A text statement skips the columns' own conversions: instants go in as the
         # database keeps them (naive UTC), never shifted by the session's time zone.
-        dialect = session.get_bind().dialect
-        for column in Submission.__table__.columns:
-            if isinstance(column.type, TypeDecorator):
-                bind = column.type.process_bind_param
-                columns[column.key] = [bind(value, dialect) for value in columns[column.key]]
-        session.execute(_UNNEST_INSERT, columns)
+        for name, converted in _CONVERTED:
+            for value in values:
+                value[name] = converted.process_bind_param(value[name], dialect)
+        session.execute(_RECORDSET_INSERT, {"rows": _json_rows(values)})
         return
-    session.execute(
-        insert(Submission), [{name: getattr(row, name) for name in _COLUMNS} for row in rows]
-    )
+    session.execute(insert(Submission), values)
+
+
+def _json_rows(values: list[dict[str, Any]]) -> str:
+    try:
+        return orjson.dumps(values).decode()
+    except TypeError:  # an integer beyond 64 bits in a payload: the json module's way
+        return json.dumps(values, default=lambda value: value.isoformat())
 
 
 def _among(session: Session, column: Any, values: list[str]) -> ColumnElement[bool]:

@@ -18,6 +18,7 @@ from central.platform.statuses import holder_key_in
 from central.purchases import debit_and_vouchers, subsidy_voucher
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
 from central.wallets import (
+    WALLET_EVENTS,
     WalletError,
     check_login_proof,
     holder_of,
@@ -241,7 +242,7 @@ class Wallet:
 
     def event_accepted(self, session: Session, row: Submission) -> None:
         """A kiosk's wrong wallet PIN, or a proven opening, counted for the citizen."""
-        if isinstance(row.payload, dict):
+        if isinstance(row.payload, dict) and row.payload.get("type") in WALLET_EVENTS:
             device = session.get(Device, row.device_id)
             if (locked := wallet_event(session, device, row.payload)) is not None:
                 self.reseal(session, locked)

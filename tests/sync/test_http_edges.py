@@ -272,3 +272,30 @@ def test_answers_leave_at_once_not_after_the_clients_delayed_ack() -> None:
             assert min(times) < 0.035, times
     finally:
         server.stop()
+
+
+def test_a_kept_alive_connection_outlasts_the_header_deadline_while_idle(
+    platform_database: str,
+) -> None:
+    """The header deadline is for a request begun and never finished; an idle
+    connection is the keep-alive's to close. A kiosk that took longer than the header
+    deadline to read a page and ask for the next (a busy platform, a slow line) found
+    its connection closed as its request arrived, and got no answer."""
+    from central.platform import Platform
+
+    platform = Platform(platform_database)
+    limits = ServerLimits(request_timeout_s=0.3, keep_alive_s=5)
+    server = EmbeddedServer(create_app(platform, limits=limits), limits=limits).start()
+    try:
+        with socket.create_connection((server.host, server.port), timeout=5) as sock:
+            for idle in (0.9, 0.0):  # the first: three times the header deadline
+                sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+                received = b""
+                while not received.endswith(b'{"status":"ok"}'):
+                    chunk = sock.recv(4096)
+                    assert chunk, "the platform closed a connection kept alive"
+                    received += chunk
+                time.sleep(idle)
+    finally:
+        server.stop()
+        platform.engine.dispose()

@@ -171,3 +171,30 @@ def test_a_database_made_before_the_token_index_gets_it_at_start(platform_databa
         assert "ix_devices_previous_token_hash" in indexes
     finally:
         again.engine.dispose()
+
+
+def test_a_pulls_query_is_checked_after_its_caller_and_never_echoed(central: Central) -> None:
+    _device, http = _kiosk(central)
+    url = f"{central.url}/v1/changes/calls"
+    for since, limit, wrong in (
+        ("abc", "10", "since"),
+        ("1" * 19, "10", "since"),
+        ("-1", "10", "since"),
+        ("0", "0", "limit"),
+        ("0", "1001", "limit"),
+        ("0", "9" * 5000, "limit"),
+        ("0", "١٢", "limit"),  # digits, but not ASCII ones
+    ):
+        reply = http.get(url, params={"since": since, "limit": limit}, timeout=10)
+        assert reply.status_code == 422, (since, limit, reply.text)
+        assert [problem["loc"] for problem in reply.json()["detail"]] == [["query", wrong]]
+        given = since if wrong == "since" else limit
+        assert len(given) < 3 or given not in reply.text  # what was sent is not repeated
+    nobody = requests.get(url, params={"since": "abc"}, timeout=10)
+    assert nobody.status_code == 401  # who asks is checked first, as for every call
+    fine = http.get(url, params={"since": "0", "limit": "1000"}, timeout=10)
+    assert fine.status_code == 200 and fine.json()["stream"] == "calls"
+    document = requests.get(f"{central.url}/openapi.json", timeout=10).json()
+    parameters = document["paths"]["/v1/changes/{stream}"]["get"]["parameters"]
+    assert {"stream", "since", "limit"} <= {parameter["name"] for parameter in parameters}
+    http.close()

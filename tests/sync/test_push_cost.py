@@ -54,3 +54,24 @@ def test_a_push_costs_the_same_statements_for_5_or_40_entries(central: Central) 
     finally:
         event.remove(platform.engine, "before_cursor_execute", count)
     assert costs[0] == costs[1] <= 12, costs
+
+
+def test_a_batch_stores_every_payload_exactly_as_sent(central: Central) -> None:
+    """The rows travel to PostgreSQL as one JSON text: nested values, text that needs
+    escaping, and an integer wider than 64 bits come back as they were sent."""
+    platform = central.platform
+    device_id, _token = platform.enroll(platform.new_enrollment_code(), "kiosk-payloads")
+    payloads: list[dict[str, Any]] = [
+        {"n": 2**70, "note": 'quote " backslash \\ newline \n é 中'},
+        {"nested": {"list": [1, 2.5, None, True, "x"]}, "empty": {}},
+    ]
+    entries = [
+        SubmissionEntry(
+            uuid=str(uuid.uuid4()), kind="event", created_at=datetime.now(UTC), payload=payload
+        )
+        for payload in payloads
+    ]
+    answers = platform.submit(device_id, entries)
+    assert [answer.status for answer in answers] == ["accepted", "accepted"]
+    stored = {row.uuid: row.payload for row in platform.submissions()}
+    assert [stored[entry.uuid] for entry in entries] == payloads

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from kiosk.ui.screens.base import Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import style_sheet, theme
 from kiosk.ui.visit_lifecycle import VisitLifecycle
-from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.common import button, label, set_enum
 from kiosk.ui.widgets.sync_badge import SyncBadge
 from languages import left_to_right
 
@@ -452,9 +452,10 @@ class MainWindow(QMainWindow):
         """The Social Point's and the Comune's names sit on the side the language reads
         from. A label aligns by its own text's direction otherwise: in Arabic the Latin
         name "Social Point Piazzola" stood against the sync badge in mid-header."""
-        side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        # By name: Qt's enum namespace is built only after the first frame (start-up).
+        side = "AlignRight" if self.isRightToLeft() else "AlignLeft"
         for name in (self.name_label, self.comune_label):
-            name.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+            set_enum(name, "alignment", f"{side}|AlignAbsolute|AlignVCenter")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

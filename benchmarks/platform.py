@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The reference platform under a fleet: ``./dev bench platform [N ...] [--sqlite]
-[--workers=N] [--pull-only]``.
+"""The reference platform under a fleet: ``./dev bench platform [N ...] [--sqlite |
+--postgresql] [--workers=N] [--threads=N] [--pull-only]``.
 
 N simulated kiosks (10, 50 and 200 unless given) sync at once against the platform in
 its own processes (``social-point central --workers``) over loopback HTTP, on SQLite and
@@ -84,13 +84,14 @@ def _free_port() -> int:
 class PlatformWorkers:
     """``social-point central --workers N`` in a process group of its own."""
 
-    def __init__(self, database: str, workers: int) -> None:
+    def __init__(self, database: str, workers: int, threads: int | None = None) -> None:
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [
                 *(sys.executable, "-m", "kiosk.cli", "central", "--db", database),
                 *("--port", str(port), "--workers", str(workers)),
+                *(("--threads", str(threads)) if threads else ()),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -441,14 +442,15 @@ class Database:
 
 
 @contextmanager
-def databases(sqlite_only: bool) -> Iterator[Iterator[Database]]:
+def databases(sqlite_only: bool, postgresql_only: bool = False) -> Iterator[Iterator[Database]]:
     """Each database the platform is measured on."""
     folder = Path(tempfile.mkdtemp(prefix="bench-platform-"))
     postgres: Any = None
 
     def each() -> Iterator[Database]:
         nonlocal postgres
-        yield Database("SQLite", f"sqlite:///{folder / 'central.sqlite3'}")
+        if not postgresql_only:
+            yield Database("SQLite", f"sqlite:///{folder / 'central.sqlite3'}")
         if sqlite_only:
             return
         try:
@@ -474,13 +476,15 @@ def databases(sqlite_only: bool) -> Iterator[Iterator[Database]]:
         folder.rmdir()
 
 
-def measure(database: Database, fleets: list[int], workers: int) -> dict[int, Measured]:
+def measure(
+    database: Database, fleets: list[int], workers: int, threads: int | None = None
+) -> dict[int, Measured]:
     name = database.name
     print(f"\n{name}: publishing {SERVICES:,} services ...", flush=True)
     platform = Platform(database.url)
     seed_if_empty(platform, DEMO_DATASET)
     platform.publish_many(("services", record) for record in generated_services(SERVICES))
-    server = PlatformWorkers(database.url, workers)
+    server = PlatformWorkers(database.url, workers, threads)
     found: dict[int, Measured] = {}
     try:
         print(
@@ -546,14 +550,16 @@ def closing_table(measured: dict[str, dict[int, Measured]]) -> None:
 def main(args: list[str] | None = None) -> None:
     args = list(args or [])
     fleets = [int(arg) for arg in args if arg.isdigit()] or list(FLEETS)
-    workers = WORKERS
+    workers, threads = WORKERS, None
     for arg in args:
         if arg.startswith("--workers="):
             workers = int(arg.split("=", 1)[1])
+        if arg.startswith("--threads="):  # requests a process handles at once
+            threads = int(arg.split("=", 1)[1])
     if "--pull-only" in args:  # the client processes are spawned: they read it there
         os.environ[PULL_ONLY] = "1"
     measured: dict[str, dict[int, Measured]] = {}
-    with databases("--sqlite" in args) as each:
+    with databases("--sqlite" in args, "--postgresql" in args) as each:
         for database in each:
-            measured[database.name] = measure(database, fleets, workers)
+            measured[database.name] = measure(database, fleets, workers, threads)
     closing_table(measured)

@@ -97,7 +97,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
             if invalid is not None:
                 raise invalid
             if stream not in STREAMS:
-                raise HTTPException(404, f"unknown stream {stream!r}")
+                raise HTTPException(404, "unknown stream")  # never echoed back
             if not may_pull(reader, stream):
                 raise HTTPException(
                     403, f"not_allowed: a {reader.role} device does not pull {stream}"
@@ -129,7 +129,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     @api.delete("/v1/admin/records/{kind}/{record_id}", dependencies=admin)
     def unpublish(kind: str, record_id: str) -> dict[str, str]:
         if kind not in PUBLISHED:
-            raise HTTPException(404, f"unknown kind {kind!r}")
+            raise HTTPException(404, "unknown kind")  # never echoed back
         try:
             found = platform.unpublish(kind, record_id)
         except PublishError as error:

@@ -192,6 +192,9 @@ def test_a_pulls_query_is_checked_after_its_caller_and_never_echoed(central: Cen
         assert len(given) < 3 or given not in reply.text  # what was sent is not repeated
     nobody = requests.get(url, params={"since": "abc"}, timeout=10)
     assert nobody.status_code == 401  # who asks is checked first, as for every call
+    made_up = "no-such-stream-" + "x" * 200
+    unknown = http.get(f"{central.url}/v1/changes/{made_up}", timeout=10)
+    assert unknown.status_code == 404 and made_up not in unknown.text
     fine = http.get(url, params={"since": "0", "limit": "1000"}, timeout=10)
     assert fine.status_code == 200 and fine.json()["stream"] == "calls"
     document = requests.get(f"{central.url}/openapi.json", timeout=10).json()

@@ -75,7 +75,13 @@ def code128_bars(text: str) -> str | None:
 
 
 def _code128(text: str) -> Any:
-    """python-barcode's Code 128, without its one wrong shortcut.
+    return _code128_class()(text)
+
+
+@lru_cache(maxsize=1)
+def _code128_class() -> Any:
+    """python-barcode's Code 128, without its one wrong shortcut (imported at the first
+    barcode, not at start-up).
 
     It starts every symbol in code set C and then folds "Start C, switch to B" into
     "Start B", taking any second symbol of value 99 or more for a switch. A text that
@@ -87,11 +93,11 @@ def _code128(text: str) -> Any:
 
     class _Code128(Code128):  # type: ignore[misc]
         def _try_to_optimize(self, encoded: list[int]) -> list[int]:
-            if text[:2].isdigit() and len(text) >= 2:
+            if len(self.code) >= 2 and self.code[:2].isdigit():
                 return encoded  # the second symbol is two digits, never a switch
             return list(super()._try_to_optimize(encoded))
 
-    return _Code128(text)
+    return _Code128
 
 
 def code128_fits(text: str, dots: int) -> bool:

@@ -181,8 +181,7 @@ class Catalog:
         """The page of ``changes``, gzip-compressed; a full page is made once and then
         served from ``self.pages`` to every kiosk of the same scope that asks for it."""
         with self.database.sessions() as session:  # one session: most pulls find little
-            epoch = epochs.read(session).id
-            head = session.scalar(select(func.max(Change.seq))) or 0
+            epoch, head = _epoch_and_head(session)
             return self.page_in(session, stream, since, limit, comune, device_id, epoch, head)
 
     def page_in(
@@ -224,8 +223,7 @@ class Catalog:
     ) -> tuple[str, bool]:
         """The page's JSON text, and whether it is full (has a page after it)."""
         with self.database.sessions() as session:
-            epoch = epochs.read(session).id
-            head = session.scalar(select(func.max(Change.seq))) or 0
+            epoch, head = _epoch_and_head(session)
             rows, full = self._read(session, stream, since, limit, comune, device_id)
         return _page_text(stream, since, epoch, head, rows, full), full
 
@@ -251,6 +249,11 @@ class Catalog:
             key = kiosk_secret(lookup_secret_in(session), device_id)
             rows = rekeyed(session, key, rows)
         return rows, has_more
+
+
+def _epoch_and_head(session: Session) -> tuple[str, int]:
+    """The platform's epoch and its newest change's sequence number (0: none yet)."""
+    return epochs.read(session).id, session.scalar(select(func.max(Change.seq))) or 0
 
 
 # A page's changes, as one statement made once (its parameters bound at each pull): for

@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 # What an accepted record keeps, per kind: references, never the citizen's answers.
 KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
     "application": ("call", "form", "form_sha256", "tracking_code", "channel", "assisted_by"),
-    "event": ("type", "operator", "kiosk"),  # audit events hold no citizen data
+    # Audit events hold no citizen data. A printed voucher keeps its wallet entry's id,
+    # whether it was a copy, and its value: the manager's day report adds them up.
+    "event": ("type", "operator", "kiosk", "voucher", "copy", "amount_cents"),
     "purchase": ("order", "total_cents", "payment", "channel", "assisted_by"),
     "wallet_pin": ("operator", "document"),
 }

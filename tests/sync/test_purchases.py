@@ -27,7 +27,7 @@ from printing.slip import Qr, SlipContext
 from protocol.messages import SubmissionEntry
 from store.database import Store
 from store.models import OutboxEntry
-from store.retention import RetentionRule
+from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client, enrolled_merchant
@@ -372,3 +372,28 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
     )
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400
     engines[1].store.close()
+
+
+def test_the_day_report_keeps_the_value_of_vouchers_once_their_records_are_reduced(
+    engine: SyncEngine, central: Central
+) -> None:
+    """Retention drops what an accepted record no longer needs (store/retention.py): a
+    kiosk set to keep nothing whole still reports the day's voucher value to the end."""
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 12_345)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    today = local_time.today(ROME)
+    mine = opened(engine.store, central, CF)
+    with engine.store.write() as session:
+        [found] = mine.usable(today)
+        print_voucher(session, mine, found.id, context())  # the original
+        print_voucher(session, mine, found.id, context())  # a copy: no value of its own
+    assert found.amount_cents == 12_345 and found.code == issued["code"]
+    engine.run_once()  # the events are accepted
+    purged = housekeep(engine.store, RetentionRule(7, 7, keep_sent_days=0))
+    assert purged.records >= 2
+    with engine.store.read() as session:
+        events = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "event")).all()
+        assert events and all(event.purged_at is not None for event in events)
+        report = day_report(session, today, None, ROME)
+    assert (report.vouchers, report.vouchers_cents) == (1, 12_345)

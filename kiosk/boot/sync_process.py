@@ -111,6 +111,8 @@ class SyncProcess:
         """The relay thread: keeps a child running and hands its news to the kiosk."""
         while not self._stopping.is_set():
             connection = self._spawn()
+            if self._stopping.is_set():  # ``stop`` came while it started: tell it too
+                self.send("stop")
             try:
                 while True:
                     message = connection.recv()
@@ -177,18 +179,23 @@ class SyncProcess:
         self.send("printer", state)
 
     def stop(self, timeout: float = STOP_WAIT_S) -> None:
+        """Asks the child to end and waits for the relay, which reaps it: only the relay
+        waits on the child. (Both did once: the one that lost the race for the child's
+        exit status found it still "alive", logged that it had not stopped and sent a
+        signal to its process id, which by then may have been another process's.)"""
         self._stopping.set()
         self.send("stop")
-        with self._lock:
-            process = self._process
-        if process is not None:
-            process.join(timeout)
-            if process.is_alive():
-                log.warning("the sync process did not stop in %.0f s; ending it", timeout)
-                process.terminate()
-                process.join(5)
-        if self._relay is not None:
-            self._relay.join(timeout)
+        relay = self._relay
+        if relay is None:
+            return
+        relay.join(timeout)
+        if relay.is_alive():  # the child has not closed its end: it is still running
+            with self._lock:
+                process = self._process
+            log.warning("the sync process did not stop in %.0f s; ending it", timeout)
+            if process is not None:
+                process.terminate()  # its end of the pipe closes, and the relay reaps it
+            relay.join(5)
 
 
 class _PipeQueue:

@@ -85,9 +85,12 @@ class SyncProcess:
 
     @property
     def pid(self) -> int | None:
-        """The sync process's id while one runs."""
-        process = self._process
-        return process.pid if process is not None and process.is_alive() else None
+        """The sync process's id while the kiosk is connected to it. Read from what the
+        relay knows, not by asking the system: that would wait on the child from a second
+        thread (see ``stop``)."""
+        with self._lock:
+            process, connected = self._process, self._connection is not None
+        return process.pid if process is not None and connected else None
 
     def start(self) -> None:
         self._relay = threading.Thread(target=self._run, name="kiosk-sync-relay", daemon=True)

@@ -239,7 +239,7 @@ def ui_stall(
     the kiosk runs it (in its own process, ``kiosk/boot/sync_process.py``), including
     the refresh of the screen on show when the sync has finished."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.boot.config import parse_config
@@ -318,6 +318,11 @@ def ui_stall(
     heartbeat.stop()
     window.ctx.switcher.detach()
     window.close()
+    # Deleted now, with its timers: left to the collector (off, as in the kiosk) each
+    # run's window lived on, and its timers ran through every later run's figures.
+    for qt_object in (window, bridge, heartbeat):
+        qt_object.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     store.close()
 
     def longest(start: float, end: float) -> float:

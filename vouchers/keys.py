@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,14 +45,24 @@ def load_signer(path: Path) -> Signer | None:
 
 
 def load_or_create_signer(path: Path) -> Signer:
-    if path.exists():
-        try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (OSError, ValueError) as error:
-            raise KeyFileError(f"the voucher signing key {path} is unreadable: {error}") from None
-        if not isinstance(key, Ed25519PrivateKey):
-            raise KeyFileError(f"the voucher signing key {path} is not an Ed25519 key")
-        return Signer(key)
+    """This kiosk's signing key, made the first time. The kiosk's screen (signing a
+    voucher) and its sync process (registering the key) may both be first: the key
+    that gets into the file is the one both use, never one each."""
+    if not path.exists():
+        _create_key_file(path)
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError) as error:
+        raise KeyFileError(f"the voucher signing key {path} is unreadable: {error}") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"the voucher signing key {path} is not an Ed25519 key")
+    return Signer(key)
+
+
+def _create_key_file(path: Path) -> None:
+    """Writes a new key to a file of its own, then links it in place only if no other
+    process did first (a link never replaces a file): each process used to write and
+    keep its own key, so a voucher could be signed with a key the platform never saw."""
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -58,14 +70,16 @@ def load_or_create_signer(path: Path) -> Signer:
         serialization.NoEncryption(),
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(pem)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
-    return Signer(key)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # 0600
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(pem)
+            file.flush()
+            os.fsync(file.fileno())
+        with contextlib.suppress(FileExistsError):  # another process's key came first
+            os.link(temporary, path)
+    finally:
+        os.unlink(temporary)
 
 
 def public_key_text(signer: Signer) -> str:

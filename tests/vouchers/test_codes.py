@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import stat
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -158,6 +160,26 @@ def test_the_signing_key_is_made_once_and_private(tmp_path: Path) -> None:
     first = load_or_create_signer(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert load_or_create_signer(path).kid == first.kid
+
+
+def test_processes_making_the_signing_key_at_once_all_get_the_same_one(tmp_path: Path) -> None:
+    """The kiosk's screen (signing its first voucher) and its sync process (registering
+    the key with the platform) may make the key at the same moment: both must end up
+    with the key in the file, or vouchers are signed with a key the platform never saw."""
+    for attempt in range(5):
+        path = tmp_path / f"attempt-{attempt}" / "signing-key.pem"
+        with multiprocessing.get_context("spawn").Pool(4) as pool:
+            kids = pool.map(_kid_of_new_key, [path] * 8)
+        assert len(set(kids)) == 1
+        assert kids[0] == load_or_create_signer(path).kid.hex()
+        assert [entry.name for entry in path.parent.iterdir()] == ["signing-key.pem"]
+
+
+def _kid_of_new_key(path: Path) -> str:
+    """In a process of its own: waits for the next tenth of a second, so that the
+    processes start making the key together, then makes or loads it."""
+    time.sleep(0.1 - time.time() % 0.1)
+    return load_or_create_signer(path).kid.hex()
 
 
 def test_trusted_keys_come_from_a_checked_file(tmp_path: Path) -> None:

@@ -292,6 +292,23 @@ class PrintJob(Base):
     hold_until: Mapped[datetime | None]  # not printed before then (or until released)
 
 
+class PrintedSlip(Base):
+    """A deleted print job's trace, with nothing that was on the slip (store/print_history.py)."""
+
+    __tablename__ = "print_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    kind: Mapped[str]
+    copy_no: Mapped[int]
+    reference_sha256: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("ix_print_history_reference", "reference_sha256"),
+        Index("ix_print_history_created", "created_at"),
+    )
+
+
 class ApplicationStatus(Base):
     """Where an application stands, as the platform says; keyed by forms.lookup, so the
     table holds no personal data."""

@@ -5,7 +5,8 @@ Once the platform has accepted a record, the kiosk keeps it whole ``keep_sent_da
 platform restored from an older backup has lost it, and the kiosk sends it again), then
 only what reconciliation needs (the record's kind, its references such as the tracking
 code, and a SHA-256 of what was sent); the citizen's answers are dropped. The printed
-slips, which a manager may reprint, are kept ``reprint_days`` and then deleted. Records
+slips, which a manager may reprint, are kept ``reprint_days`` and then deleted, leaving
+only a trace with none of their content (store/print_history.py). Records
 the platform has not accepted keep everything, because nothing a citizen submits may be
 lost: when they are older than ``unsent_alert_days`` the managers are alerted instead.
 
@@ -26,6 +27,7 @@ from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState
+from store import print_history
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from store.outbox import utcnow
@@ -113,9 +115,10 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
             unfinished == 0, func.max(PrintJob.updated_at) < now - timedelta(days=rule.reprint_days)
         )
     )
-    result = cast(
-        CursorResult[Any], session.execute(delete(PrintJob).where(family.in_(old_families)))
-    )
+    doomed = family.in_(old_families)
+    # What was printed outlives the slip: copy marks and day reports count on it.
+    print_history.keep(session, session.scalars(select(PrintJob).where(doomed)).all())
+    result = cast(CursorResult[Any], session.execute(delete(PrintJob).where(doomed)))
     return Purged(records=records, slips=result.rowcount or 0)
 
 

@@ -23,7 +23,7 @@ from kiosk.core.wallet_pin import WalletLocks, wallet_locks
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
-from store import kiosk_facts, outbox, set_aside
+from store import kiosk_facts, outbox, print_history, set_aside
 from store.models import Operator, OutboxEntry, PrintJob
 from store.retention import Overdue, RetentionRule, overdue
 from store.set_aside import SetAside
@@ -163,32 +163,15 @@ def day_report(
             )
         )
     )
-    printed = list(
-        session.scalars(
-            select(PrintJob.reference).where(
-                PrintJob.kind == "voucher",
-                PrintJob.copy_no == 0,
-                PrintJob.created_at >= start,
-                PrintJob.created_at < end,
-            )
-        )
-    )
+    # Slips of the day, those still kept and those retention deleted (a trace is left).
+    slips = print_history.queued_between(session, start, end)
+    printed = {s.reference_sha256 for s in slips if s.kind == "voucher" and s.copy_no == 0}
     # Copies: a wallet reprint of a bearer voucher, or a manager's reprint of a slip.
-    is_copy = (PrintJob.kind == "voucher_copy") | (
-        (PrintJob.kind == "voucher") & (PrintJob.copy_no > 0)
-    )
-    copies = session.scalar(
-        select(func.count()).where(is_copy, PrintJob.created_at >= start, PrintJob.created_at < end)
+    copies = sum(
+        1 for s in slips if s.kind == "voucher_copy" or (s.kind == "voucher" and s.copy_no > 0)
     )
     # A manager's reprint of a receipt or an application receipt: a copy, never a new one.
-    slip_reprints = session.scalar(
-        select(func.count()).where(
-            PrintJob.kind.in_(("receipt", "application")),
-            PrintJob.copy_no > 0,
-            PrintJob.created_at >= start,
-            PrintJob.created_at < end,
-        )
-    )
+    slip_reprints = sum(1 for s in slips if s.kind in ("receipt", "application") and s.copy_no)
     names = dict(session.execute(select(Operator.id, Operator.name)).all())
     counts = outbox.counts(session)
     problems = sum(print_queue.counts(session).get(state, 0) for state in ("uncertain", "expired"))
@@ -197,10 +180,10 @@ def day_report(
         purchases=sum(1 for p in payments if p != "provider"),
         bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
         applications=kinds.get("application", 0),
-        vouchers=len(set(printed)),  # a code printed twice as an original is one voucher
+        vouchers=len(printed),  # a code printed twice as an original is one voucher
         vouchers_cents=sum(amounts.values()),  # the value of money vouchers printed
-        voucher_copies=copies or 0,
-        slip_reprints=slip_reprints or 0,
+        voucher_copies=copies,
+        slip_reprints=slip_reprints,
         waiting_to_send=counts["pending"] + counts["sending"],
         rejected=counts["rejected"],
         print_problems=problems,

@@ -19,15 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forms.lookup import holder_key
 from printing import print_queue
 from printing.documents import Voucher, voucher, voucher_copy_mark
 from printing.slip import SlipContext
-from store import outbox
-from store.models import PrintJob, WalletAttempt, WalletEntry, as_utc
+from store import outbox, print_history
+from store.models import WalletAttempt, WalletEntry, as_utc
 from vouchers.wallet_key import WalletKey, WalletSealError, open_sealed, opened_proof
 
 KIOSK_ATTEMPTS = 5  # wrong PINs in a row for one codice fiscale at this kiosk
@@ -155,9 +154,7 @@ def _failed(session: Session, tag: str, kiosk_id: str, now: datetime) -> WalletR
 
 def prints_of(session: Session, code: str) -> int:
     """How many times this kiosk has printed the voucher, first print and copies."""
-    kinds = ("voucher", "voucher_copy")
-    count = select(func.count()).where(PrintJob.kind.in_(kinds), PrintJob.reference == code)
-    return session.scalar(count) or 0
+    return print_history.times_printed(session, ("voucher", "voucher_copy"), code)
 
 
 def print_voucher(

@@ -26,7 +26,7 @@ from printing import print_queue
 from printing.slip import Qr, SlipContext
 from protocol.messages import SubmissionEntry
 from store.database import Store
-from store.models import OutboxEntry
+from store.models import OutboxEntry, PrintedSlip, PrintJob
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
@@ -397,3 +397,67 @@ def test_the_day_report_keeps_the_value_of_vouchers_once_their_records_are_reduc
         assert events and all(event.purged_at is not None for event in events)
         report = day_report(session, today, None, ROME)
     assert (report.vouchers, report.vouchers_cents) == (1, 12_345)
+
+
+def print_all(store: Store) -> None:
+    """Every slip waiting is printed (the printer itself is in tests/printing)."""
+    with store.write() as session:
+        for job in session.scalars(select(PrintJob.id).where(PrintJob.state == "pending")):
+            print_queue.mark_printed(session, job, "0" * 64, 100)
+
+
+def test_a_voucher_printed_again_after_its_slip_was_deleted_is_still_a_copy(
+    engine: SyncEngine, central: Central
+) -> None:
+    """Retention deletes finished slips (store/retention.py), but not the fact that they
+    were printed: the citizen's second print is marked as a copy, and the day report
+    still counts one voucher, one copy and one reprinted receipt."""
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 7_500)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    today = local_time.today(ROME)
+    mine = opened(engine.store, central, CF)
+    [found] = mine.usable(today)
+    with engine.store.write() as session:
+        original = print_queue.get(session, print_voucher(session, mine, found.id, context()))
+    assert original is not None and original.kind == "voucher"
+    assert not [e for e in original.slip.elements if "COPIA" in str(e)]
+    receipt = order(engine.store, {"s01": 1}, Checkout("provider", mine))  # and its voucher
+    print_all(engine.store)
+    with engine.store.write() as session:  # a manager reprints the receipt
+        [slip] = session.scalars(
+            select(PrintJob.uuid).where(PrintJob.reference == receipt, PrintJob.kind == "receipt")
+        )
+        print_queue.reprint(session, slip, ROME)
+    print_all(engine.store)
+    engine.run_once()
+    rule = RetentionRule(reprint_days=0, unsent_alert_days=7, keep_sent_days=0)
+    assert housekeep(engine.store, rule).slips == 4
+    path = engine.store.path
+    with engine.store.read() as session:
+        left = session.execute(select(PrintJob.kind, PrintJob.state, PrintJob.reference)).all()
+        assert left == []
+        traces = session.scalars(select(PrintedSlip)).all()
+    assert sorted((t.kind, t.copy_no) for t in traces) == [
+        ("receipt", 0),
+        ("receipt", 1),
+        ("voucher", 0),  # the wallet's
+        ("voucher", 0),  # the order's
+    ]
+    assert issued["code"].encode() not in path.read_bytes()  # only its digest is kept
+
+    with engine.store.write() as session:  # the citizen comes back for another print
+        second = print_voucher(session, opened(engine.store, central, CF), found.id, context())
+        again = print_queue.get(session, second)
+    assert again is not None and again.kind == "voucher_copy"
+    assert [e for e in again.slip.elements if "COPIA n. 1" in str(e)]
+    with engine.store.read() as session:
+        events = [
+            p
+            for p in session.scalars(select(OutboxEntry.payload))
+            if p.get("type") == "voucher_printed"
+        ]
+        report = day_report(session, today, None, ROME)
+    assert sorted(p["copy"] for p in events) == [0, 1]
+    assert (report.vouchers, report.vouchers_cents) == (2, 7_500)  # a service has no value
+    assert (report.voucher_copies, report.slip_reprints) == (1, 1)

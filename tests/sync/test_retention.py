@@ -4,6 +4,7 @@ SQLite file, not through the store's own code."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from datetime import datetime, timedelta
@@ -107,6 +108,12 @@ def test_the_answers_go_once_accepted_and_the_receipt_after_the_reprint_window(
     housekeep(engine.store, RULE, now=outbox.utcnow() + timedelta(days=RULE.reprint_days + 1))
 
     assert raw_rows(path, "SELECT count(*) FROM print_jobs") == [(0,)]
+    # What stays of the three receipts: their kind and the digest of their reference.
+    traces = raw_rows(path, "SELECT kind, copy_no, reference_sha256 FROM print_history")
+    codes = ("DOM-AAAA-AAAA", "DOM-BBBB-BBBB", "DOM-CCCC-CCCC")
+    assert sorted(traces) == sorted(
+        ("application", 0, hashlib.sha256(code.encode()).hexdigest()) for code in codes
+    )
     data = file_bytes(path)
     assert b"Anna Accettata" not in data and b"Via Accettata" not in data
     # Never lost: kept whole, sealed to the platform.

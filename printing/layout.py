@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from printing.codes import code128_fits, qr_module_for
 from printing.slip import Align, Barcode, Pair, Qr, Rule, Slip, Text
-from printing.text import encodable, pair, printable, wrap
+from printing.text import encodable, loses_letters, pair, printable, wrap
 
 log = logging.getLogger(__name__)
 
@@ -100,12 +100,21 @@ def _qr_rows(element: Qr, profile: PaperProfile) -> list[Row]:
     return [TextRow(line, align="center") for line in wrap(text, profile.columns)] if text else []
 
 
+def _drawn(element: Text, page: str) -> bool:
+    """Whether the line prints as a picture rather than as text."""
+    if element.lang:
+        return not encodable(element.text, page)
+    return loses_letters(element.text, page)
+
+
 def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
     rows: list[Row] = []
     page = profile.code_page
     for element in slip.elements:
-        if isinstance(element, Text) and element.lang and not encodable(element.text, page):
-            rows.append(ImageRow(element.text, element.lang, element.align, element.bold))
+        if isinstance(element, Text) and _drawn(element, page):
+            # A citizen's line in letters the code page lacks, or any line (a programme,
+            # an issuer, a provider from the platform) that would otherwise print as dots.
+            rows.append(ImageRow(element.text, element.lang or "it", element.align, element.bold))
         elif isinstance(element, Text):
             columns = profile.big_columns if element.big else profile.columns
             rows += [

@@ -56,6 +56,20 @@ def printable(text: str, encoding: str = "cp1252") -> str:
     return "".join(result)
 
 
+def loses_letters(text: str, encoding: str = "cp1252") -> bool:
+    """Whether ``printable`` would turn a visible character of ``text`` into a dot: one
+    the code page lacks with no base letter it has (Cyrillic, Arabic, Chinese)."""
+    for char in text.translate(PLAIN):
+        if _encodes(char, encoding) or char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if not (base and all(_encodes(c, encoding) for c in base)):
+            return True
+    return False
+
+
 def encodable(text: str, encoding: str = "cp1252") -> bool:
     """Whether every visible character of ``text`` prints as itself (after PLAIN) in
     ``encoding``; control and format characters do not count (they print as nothing)."""

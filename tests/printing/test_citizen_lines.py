@@ -5,7 +5,8 @@ Noto fonts when it does not (never as dots). Decoded back from the ESC/POS bytes
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 import pytest
 from PIL import ImageOps
@@ -14,8 +15,10 @@ from printing.documents import (
     ApplicationReceipt,
     PurchaseReceipt,
     ReceiptLine,
+    Voucher,
     application_receipt,
     purchase_receipt,
+    voucher,
 )
 from printing.escpos_render import PROFILES, render
 from printing.preview import render_image
@@ -145,3 +148,44 @@ def test_a_name_in_arabic_letters_prints_as_its_picture_never_as_dots() -> None:
     # Drawn in the font that has the letters (Arabic), though the citizen chose Italian.
     assert same_picture(name, text_image("Ana سلمى", "it", 576, align="right"))
     assert ImageOps.invert(name).getbbox() is not None
+
+
+@pytest.mark.parametrize("paper", ["58mm", "80mm"])
+def test_lines_from_the_platform_in_letters_the_code_page_lacks_print_as_pictures(
+    paper: str,
+) -> None:
+    """A programme, an issuer or a provider comes from the platform in whatever letters
+    the Comune wrote it: it prints as its picture, never as dots, whatever the citizen's
+    language; a name the code page can spell stays text."""
+    profile = PROFILES[paper]
+    programme, issuer = "Допомога Україні 2026", "مركز الخدمات الاجتماعية"
+    slip = voucher(
+        CONTEXT,
+        Voucher(
+            programme=programme,
+            issuer=issuer,
+            signed_code="SP1.AAAA",
+            human_code="ABCD-EFGH-JKMN-PQ",
+            valid_from=date(2026, 12, 1),
+            valid_until=date(2026, 12, 31),
+            amount_cents=5000,
+        ),
+    )
+    job = decode(render(slip, profile))
+    assert UNPRINTABLE not in "\n".join(job.texts) and "ABCD-EFGH-JKMN-PQ" in job.texts
+    drawn = job.images[:2]  # then the voucher's codes
+    assert same_picture(
+        drawn[0], text_image(programme, "it", profile.dots, bold=True, align="center")
+    )
+    assert same_picture(drawn[1], text_image(issuer, "it", profile.dots, align="center"))
+
+    provider = "送餐合作社"
+    chinese = decode(
+        render(purchase_receipt(CONTEXT, replace(receipt("ro"), provider=provider)), profile)
+    )
+    assert UNPRINTABLE not in "\n".join(chinese.texts)
+    assert any(
+        same_picture(p, text_image(provider, "it", profile.dots, bold=True)) for p in chinese.images
+    )
+    latin = decode(render(purchase_receipt(CONTEXT, receipt("ro")), profile))
+    assert "Cooperativa Il Girasole" in "\n".join(latin.texts)  # as before: text

@@ -29,6 +29,7 @@ from sqlalchemy import CursorResult, Executable, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from printing.slip import DUPLICATE_MARK, Slip, Text, as_duplicate, from_json, to_json
+from store import print_history
 from store.models import PrintJob
 from store.outbox import utcnow
 
@@ -276,7 +277,6 @@ def mark_uncertain(session: Session, job_id: int, sha256: str, sent: int, error:
 
 
 ATTENTION = ("uncertain", "expired", "failed")
-MAY_HAVE_PRINTED = ("printed", "sending", "uncertain", "uncertain_done")
 
 
 def reprint(session: Session, job_uuid: str, time_zone: tzinfo | str) -> str:
@@ -286,25 +286,34 @@ def reprint(session: Session, job_uuid: str, time_zone: tzinfo | str) -> str:
     stored with the copy, so it says when it was asked for, whenever it prints).
 
     It is a marked copy (DUPLICATO n. X) only when an earlier print of it may have put
-    paper out; n counts those prints. A copy still waiting for the printer is returned
-    instead of queueing another, so pressing again never piles up copies. The slip the
-    manager reprinted from the list of slips to check leaves that list.
+    paper out; n counts those prints: of the slip and its copies, or, for a bearer
+    voucher, of its code by every path (the wallet, an order, an earlier reprint, and
+    slips retention deleted). A print still waiting for the printer (the slip itself or
+    a copy) is returned instead of queueing another, so pressing again never piles up
+    prints. The slip the manager reprinted from the list of slips to check leaves that
+    list.
     """
     row = session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
     original_id = row.original_id or row.id
     family = (PrintJob.original_id == original_id) | (PrintJob.id == original_id)
-    waiting = session.scalars(
-        select(PrintJob).where(family, PrintJob.id != original_id, PrintJob.state == "pending")
-    ).first()
-    printed = session.scalar(
-        select(func.count())
-        .select_from(PrintJob)
-        .where(family, PrintJob.state.in_(MAY_HAVE_PRINTED))
+    code = row.reference if row.kind in print_history.VOUCHER_KINDS else None
+    same = (
+        PrintJob.kind.in_(print_history.VOUCHER_KINDS) & (PrintJob.reference == code)
+        if code is not None
+        else family
     )
-    dealt_with(session, job_uuid)
+    dealt_with(session, job_uuid)  # first: a slip stuck on a printer problem is cancelled
+    waiting = session.scalars(
+        select(PrintJob).where(same, PrintJob.state == "pending").order_by(PrintJob.id)
+    ).first()
     if waiting is not None:
         return waiting.uuid
-    copy_no = printed or 0
+    if code is not None:
+        copy_no = print_history.voucher_prints(session, code, print_history.MAY_HAVE_PRINTED)
+    else:
+        counted = select(func.count()).select_from(PrintJob)
+        may_have = PrintJob.state.in_(print_history.MAY_HAVE_PRINTED)
+        copy_no = session.scalar(counted.where(family, may_have)) or 0
     original = row if row.id == original_id else session.get(PrintJob, original_id)
     slip = (original or row).slip  # the original's: a copy's own opens with its banner
     if copy_no:

@@ -300,6 +300,7 @@ class PrintedSlip(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     kind: Mapped[str]
     copy_no: Mapped[int]
+    state: Mapped[str]  # the job's last: whether it may have put paper out
     reference_sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
 

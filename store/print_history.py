@@ -1,11 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What the kiosk printed, without what was on it.
+"""What the kiosk printed, without what was on it, and how many times a slip has been
+printed.
 
 A slip is deleted ``reprint_days`` after it finished (store/retention.py), yet two facts
 must outlive it: how many times a voucher was printed (a later print is a marked copy,
 not a second original) and what a day's report counts. Each deleted print job leaves a
-line here: its kind, its copy number, when it was queued and a SHA-256 of its reference.
-A voucher code is enough to redeem the voucher, so only its digest is kept.
+line here: its kind, copy number, last state, when it was queued and a SHA-256 of its
+reference. A voucher code is enough to redeem the voucher, so only its digest is kept.
+
+A bearer voucher is one piece of paper whichever path printed it (the wallet, an order,
+a manager's reprint), so its prints are counted by its code across all of them.
 """
 
 from __future__ import annotations
@@ -20,11 +24,19 @@ from sqlalchemy.orm import Session
 
 from store.models import PrintedSlip, PrintJob
 
+# States after which a job may have put paper out (a printer that took the bytes and did
+# not confirm is counted as having printed: a copy marked once too often is harmless).
+MAY_HAVE_PRINTED = ("printed", "sending", "uncertain", "uncertain_done")
+# States of a job that will never print (nothing came out).
+NEVER_PRINTED = ("expired", "cancelled", "failed", "expired_done", "failed_done")
+VOUCHER_KINDS = ("voucher", "voucher_copy")
+
 
 @dataclass(frozen=True)
 class Printed:
     kind: str
     copy_no: int
+    state: str
     reference_sha256: str | None
 
 
@@ -38,6 +50,7 @@ def keep(session: Session, jobs: Iterable[PrintJob]) -> int:
         PrintedSlip(
             kind=job.kind,
             copy_no=job.copy_no,
+            state=job.state,
             reference_sha256=reference_digest(job.reference),
             created_at=job.created_at,
         )
@@ -47,11 +60,16 @@ def keep(session: Session, jobs: Iterable[PrintJob]) -> int:
     return len(traces)
 
 
-def times_printed(session: Session, kinds: Sequence[str], reference: str) -> int:
-    """Print jobs of these kinds for ``reference``, those still here and those gone."""
-    live = select(func.count()).where(PrintJob.kind.in_(kinds), PrintJob.reference == reference)
+def voucher_prints(session: Session, code: str, states: Sequence[str]) -> int:
+    """Prints of the voucher with this code in these states, by every path, whether
+    their slip is still kept or only its trace."""
+    live = select(func.count()).where(
+        PrintJob.kind.in_(VOUCHER_KINDS), PrintJob.reference == code, PrintJob.state.in_(states)
+    )
     gone = select(func.count()).where(
-        PrintedSlip.kind.in_(kinds), PrintedSlip.reference_sha256 == reference_digest(reference)
+        PrintedSlip.kind.in_(VOUCHER_KINDS),
+        PrintedSlip.reference_sha256 == reference_digest(code),
+        PrintedSlip.state.in_(states),
     )
     return (session.scalar(live) or 0) + (session.scalar(gone) or 0)
 
@@ -59,15 +77,15 @@ def times_printed(session: Session, kinds: Sequence[str], reference: str) -> int
 def queued_between(session: Session, start: datetime, end: datetime) -> list[Printed]:
     """Every print job queued in [start, end) (naive UTC), whether its slip is kept or not."""
     live = session.execute(
-        select(PrintJob.kind, PrintJob.copy_no, PrintJob.reference).where(
+        select(PrintJob.kind, PrintJob.copy_no, PrintJob.state, PrintJob.reference).where(
             PrintJob.created_at >= start, PrintJob.created_at < end
         )
     )
     gone = session.execute(
-        select(PrintedSlip.kind, PrintedSlip.copy_no, PrintedSlip.reference_sha256).where(
-            PrintedSlip.created_at >= start, PrintedSlip.created_at < end
-        )
+        select(
+            PrintedSlip.kind, PrintedSlip.copy_no, PrintedSlip.state, PrintedSlip.reference_sha256
+        ).where(PrintedSlip.created_at >= start, PrintedSlip.created_at < end)
     )
-    return [Printed(kind, copy_no, reference_digest(ref)) for kind, copy_no, ref in live] + [
-        Printed(kind, copy_no, digest) for kind, copy_no, digest in gone
+    return [Printed(kind, no, state, reference_digest(ref)) for kind, no, state, ref in live] + [
+        Printed(kind, no, state, digest) for kind, no, state, digest in gone
     ]

@@ -163,8 +163,12 @@ def day_report(
             )
         )
     )
-    # Slips of the day, those still kept and those retention deleted (a trace is left).
-    slips = print_history.queued_between(session, start, end)
+    # Slips of the day that printed or will (kept, or deleted by retention: a trace is left).
+    slips = [
+        slip
+        for slip in print_history.queued_between(session, start, end)
+        if slip.state not in print_history.NEVER_PRINTED
+    ]
     printed = {s.reference_sha256 for s in slips if s.kind == "voucher" and s.copy_no == 0}
     # Copies: a wallet reprint of a bearer voucher, or a manager's reprint of a slip.
     copies = sum(

@@ -152,9 +152,15 @@ def _failed(session: Session, tag: str, kiosk_id: str, now: datetime) -> WalletR
     return WalletRefusal("wrong", KIOSK_ATTEMPTS - attempt.failures)
 
 
+# A print that never put paper out (expired, cancelled) does not make the next one a copy;
+# one still waiting does: it will print.
+PRINTED_OR_WILL = ("pending", *print_history.MAY_HAVE_PRINTED)
+
+
 def prints_of(session: Session, code: str) -> int:
-    """How many times this kiosk has printed the voucher, first print and copies."""
-    return print_history.times_printed(session, ("voucher", "voucher_copy"), code)
+    """How many times this kiosk has printed the voucher (or will: a print still waiting),
+    first print and copies, by every path."""
+    return print_history.voucher_prints(session, code, PRINTED_OR_WILL)
 
 
 def print_voucher(

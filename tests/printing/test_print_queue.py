@@ -448,3 +448,27 @@ def test_a_job_read_aloud_first_prints_once_the_reading_is_over(
     worker.read_first(False)  # the visit ended: nothing waits any more
     eventually(lambda: job_row(store, later).state == "printed")
     assert worker.reading_first is False and len(printer.jobs) == 4
+
+
+@pytest.mark.parametrize("held", [False, True], ids=["queued", "held"])
+def test_reprinting_a_slip_still_waiting_to_print_is_that_slip_not_a_second_original(
+    store: Store, printer: FakePrinter, worker: PrintWorker, held: bool
+) -> None:
+    """A receipt queued (or held for its protocol number, as an application's is) has
+    not printed yet: a reprint asked for meanwhile, from the desk or the command line,
+    is that same print, so one unmarked slip comes out, never two."""
+    hold = outbox.utcnow() + timedelta(milliseconds=300) if held else None
+    with store.write() as session:
+        job_uuid = print_queue.add(session, receipt(21), "receipt", "PR-0021", hold_until=hold)
+    with store.write() as session:
+        assert print_queue.reprint(session, job_uuid, "Europe/Rome") == job_uuid
+        assert print_queue.reprint(session, job_uuid, "Europe/Rome") == job_uuid
+    worker.start()
+    eventually(lambda: job_row(store, job_uuid).state == "printed")
+    rounds_later(worker)
+    assert len(printer.jobs) == 1 and len(print_queue_rows(store)) == 1
+    assert not [t for t in decode(printer.jobs[0]).texts if "DUPLICATO" in t]
+    with store.write() as session:  # once it has printed, a reprint is a marked copy
+        copy = print_queue.reprint(session, job_uuid, "Europe/Rome")
+    eventually(lambda: len(printer.jobs) == 2)
+    assert copy != job_uuid and "DUPLICATO n. 1" in decode(printer.jobs[1]).texts

@@ -8,7 +8,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,9 @@ from kiosk.core.manager_desk import day_report, desk_facts
 from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
 from kiosk.core.wallet import print_voucher
 from printing import print_queue
+from printing.connection import NetworkConnection
+from printing.layout import PROFILES
+from printing.print_worker import PrintWorker
 from printing.slip import Qr, SlipContext
 from protocol.messages import SubmissionEntry
 from store.database import Store
@@ -30,6 +33,9 @@ from store.models import OutboxEntry, PrintedSlip, PrintJob
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
+from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.printing.waits import eventually
 from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client, enrolled_merchant
 from tests.sync.faults import FaultProxy
 from tests.sync.wallets import PIN, opened
@@ -461,3 +467,57 @@ def test_a_voucher_printed_again_after_its_slip_was_deleted_is_still_a_copy(
     assert sorted(p["copy"] for p in events) == [0, 1]
     assert (report.vouchers, report.vouchers_cents) == (2, 7_500)  # a service has no value
     assert (report.voucher_copies, report.slip_reprints) == (1, 1)
+
+
+def job_state(store: Store, job_uuid: str) -> str:
+    with store.read() as session:
+        return session.scalars(select(PrintJob.state).where(PrintJob.uuid == job_uuid)).one()
+
+
+def test_a_voucher_is_on_paper_unmarked_once_whichever_path_prints_it_again(
+    engine: SyncEngine, central: Central
+) -> None:
+    """A wallet print that never came out (paper out, expired), then one that did, then
+    a manager's reprint of the first from the slips to check: the same bearer code must
+    not come out unmarked twice. Prints of a voucher count by its code across the
+    wallet, orders and reprints, and a print that never put paper out does not count."""
+    central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    store = engine.store
+    printer = FakePrinter()
+    printer.mode = "paper_out"
+    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
+    worker = PrintWorker(
+        store,
+        connection,
+        PROFILES["58mm"],
+        expire_after=timedelta(seconds=1),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
+    worker.start()
+    try:
+        mine = opened(store, central, CF)
+        [found] = mine.usable(local_time.today(ROME))
+        with store.write() as session:
+            lost = print_voucher(session, mine, found.id, context())
+        eventually(lambda: job_state(store, lost) == "expired")  # the citizen left
+        printer.mode = "healthy"  # a new roll; the citizen comes back
+        with store.write() as session:
+            again = print_voucher(session, mine, found.id, context())
+        eventually(lambda: job_state(store, again) == "printed")
+        with store.write() as session:  # the manager sees the lost one and reprints it
+            assert [job.uuid for job in print_queue.needing_attention(session)] == [lost]
+            reprinted = print_queue.reprint(session, lost, ROME)
+        eventually(lambda: job_state(store, reprinted) == "printed")
+    finally:
+        worker.stop()
+        printer.close()
+    slips = [decode(job).texts for job in printer.jobs]
+    assert len(slips) == 2 and all(found.code in "\n".join(texts) for texts in slips)
+    assert not [t for t in slips[0] if "COPIA" in t or "DUPLICATO" in t]  # the original
+    assert "DUPLICATO n. 1" in slips[1]
+    with store.read() as session:
+        report = day_report(session, local_time.today(ROME), None, ROME)
+    assert (report.vouchers, report.voucher_copies, report.vouchers_cents) == (1, 1, 5_000)

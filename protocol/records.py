@@ -107,8 +107,36 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
+# What a published instant may be: a record of this network is not dated before it
+# existed or centuries ahead. The bounds also keep every instant convertible to UTC
+# ("0001-01-01T00:00+14:00" is valid ISO but falls before year 1 there).
+EARLIEST_INSTANT = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST_INSTANT = datetime(2200, 1, 1, tzinfo=UTC)
+
+
+def _plausible(moment: datetime) -> datetime:
+    try:
+        in_utc = moment.astimezone(UTC)
+    except OverflowError:
+        in_utc = None
+    if in_utc is None or not EARLIEST_INSTANT <= in_utc < LATEST_INSTANT:
+        raise ValueError("not an instant between the years 2000 and 2199")
+    return moment
+
+
+def _distinct(items: list[Any] | None) -> list[Any] | None:
+    if items is not None and len(set(items)) != len(items):
+        raise ValueError("the same item twice")
+    return items
+
+
+# A list that names each item once (a Comune twice would be a row twice in the kiosk).
+Distinct = AfterValidator(_distinct)
+
 # An instant needs its offset: without one, a deadline is an hour or two off.
-Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), Field(strict=False)]
+Timestamp = Annotated[
+    AwareDatetime, BeforeValidator(_iso_text), Field(strict=False), AfterValidator(_plausible)
+]
 Day = Annotated[date, BeforeValidator(_iso_text), Field(strict=False)]
 
 
@@ -188,9 +216,13 @@ class ServiceRecord(Record):
     unit: UnitValue | None = None
     booking: BookingValue
     # How a citizen may pay for it; None: every way (see protocol.states.Payment).
-    payments: list[PaymentValue] | None = Field(default=None, min_length=1, max_length=3)
+    payments: Annotated[list[PaymentValue] | None, Distinct] = Field(
+        default=None, min_length=1, max_length=3
+    )
     # None: open to everyone; else only to residents of these Comuni.
-    residents_of: list[Id] | None = Field(default=None, min_length=1, max_length=200)
+    residents_of: Annotated[list[Id] | None, Distinct] = Field(
+        default=None, min_length=1, max_length=200
+    )
     keywords: _texts(40, 30) = []  # type: ignore[valid-type]
     privacy_notice: PrivacyNotice | None = None  # the provider's, for what is bought
 
@@ -254,7 +286,9 @@ class OperatorRecord(Record):
     organization: _text(200)  # type: ignore[valid-type]
     role: OperatorRoleValue
     pin_hash: _text(200)  # type: ignore[valid-type]
-    comuni: list[Id] | None = Field(default=None, max_length=200)  # None: every Comune
+    comuni: Annotated[list[Id] | None, Distinct] = Field(
+        default=None, max_length=200
+    )  # None: every Comune
 
 
 Note = _i18n(1000)
@@ -401,7 +435,7 @@ def validate_published(kind: str, record: Mapping[str, Any]) -> Record:
     """A record an administrator publishes: unknown fields refused too."""
     model = PUBLISHED.get(kind)
     if model is None:
-        raise RecordError(f"unknown kind {kind[:32]!r}")
+        raise RecordError(f"unknown kind (one of {', '.join(PUBLISHED)})")
     try:
         return model.model_validate(record)
     except ValidationError as error:
@@ -427,7 +461,7 @@ def field_problems(kind: str, record: Mapping[str, Any]) -> list[FieldProblem]:
     stops at the first), field by field: the same types, so the same verdict."""
     model = PUBLISHED.get(kind)
     if model is None:
-        raise RecordError(f"unknown kind {kind[:32]!r}")
+        raise RecordError(f"unknown kind (one of {', '.join(PUBLISHED)})")
     try:
         model.model_validate(record)
     except ValidationError as error:
@@ -501,10 +535,12 @@ def describe(error: ErrorDetails) -> str:
         problem = f"more than {ctx['max_length']} items"
     elif kind == "too_short":
         problem = "empty list (use null instead)"
+    # What was sent is never repeated: it may be a citizen's data (a codice fiscale in the
+    # wrong field), and errors travel back and into logs.
     elif kind in ("enum", "literal_error"):
-        problem = f"{str(value)[:40]!r} is not one of {ctx.get('expected', '')}"
+        problem = f"not one of {ctx.get('expected', '')}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        problem = f"{value} is out of range ({error['msg'].lower()})"
+        problem = f"out of range ({error['msg'].lower()})"
     elif kind == "timezone_aware":
         problem = "the time zone offset is missing"
     elif kind.startswith(("datetime_", "date_")):

@@ -153,8 +153,11 @@ def _as_json(value: Any) -> Any:
 
 
 def _as_datetime(value: Any) -> Any:
-    """The text UtcDateTime stores: naive UTC with microseconds, whatever the zone given."""
-    return None if value is None else as_utc(value).strftime("%Y-%m-%d %H:%M:%S.%f")
+    """The text UtcDateTime stores: naive UTC with microseconds, whatever the zone given
+    (isoformat pads the year to four digits as SQLAlchemy does; strftime's %Y may not)."""
+    if value is None:
+        return None
+    return as_utc(value).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def _as_date(value: Any) -> Any:

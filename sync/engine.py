@@ -421,25 +421,35 @@ def _upserts(kind: str, records: list[tuple[str, dict[str, Any]]]) -> list[Step]
     datas = [data for _id, data in records]
     try:
         return [Upserts(mirror.prepare(kind, datas), datas)]
-    except RecordError:
+    except Exception:  # which record, and why, is found one by one below
         pass
     steps: list[Step] = []
     run: list[dict[str, Any]] = []
     for record_id, data in records:
         try:
-            mirror.parse_batch(kind, [data])
-        except RecordError as error:
+            mirror.prepare(kind, [data])
+        except Exception as error:  # whatever the cause: a record the kiosk cannot store
             if run:
                 steps.append(Upserts(mirror.prepare(kind, run), run))
                 run = []
-            # "services[0].price_cents: ..." names the batch of one: name the record.
-            problem = str(error).removeprefix(f"{kind}[0]").removeprefix(".")
-            steps.append(Poison(kind, "upsert", record_id, data, f"{kind} {record_id}: {problem}"))
+            steps.append(Poison(kind, "upsert", record_id, data, _refusal(kind, record_id, error)))
         else:
             run.append(data)
     if run:
         steps.append(Upserts(mirror.prepare(kind, run), run))
     return steps
+
+
+def _refusal(kind: str, record_id: str, error: Exception) -> str:
+    """Why a record is set aside: the contract's words, or, for a record that passed the
+    contract and still could not be converted (a bug, or a gap in the contract), the
+    kind of failure; never a traceback, and nothing stops the stream."""
+    if isinstance(error, RecordError):
+        # "services[0].price_cents: ..." names the batch of one: name the record.
+        problem = str(error).removeprefix(f"{kind}[0]").removeprefix(".")
+        return f"{kind} {record_id}: {problem}"
+    log.warning("%s %s cannot be stored: %s", kind, record_id, type(error).__name__)
+    return f"{kind} {record_id}: cannot be stored by this kiosk ({type(error).__name__})"
 
 
 def _write(session: Session, stream: str, step: Step) -> int:
@@ -462,8 +472,8 @@ def _write_apart(session: Session, stream: str, step: Step) -> int:
     try:
         with session.begin_nested():
             return _write(session, stream, step)
-    except IntegrityError:
-        pass
+    except IntegrityError as error:
+        refused = error
     if isinstance(step, Upserts) and len(step.records) > 1:
         kind = step.prepared.kind
         return sum(
@@ -487,12 +497,14 @@ def _write_apart(session: Session, stream: str, step: Step) -> int:
         )
     else:
         kind, record = step.prepared.kind, step.records[0]
+        missing = "FOREIGN KEY" in str(refused.orig) or "foreign key" in str(refused.orig)
+        problem = "refers to a record this kiosk lacks" if missing else "repeats a unique value"
         poison = Poison(
             kind,
             "upsert",
             step.prepared.ids[0],
             record,
-            f"{kind} {step.prepared.ids[0]}: refers to a record this kiosk lacks",
+            f"{kind} {step.prepared.ids[0]}: {problem}",
         )
     set_aside.set_aside(session, stream, poison)
     return 0

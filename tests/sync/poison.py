@@ -96,6 +96,32 @@ POISON: dict[str, tuple[str, Callable[[Platform], dict[str, Any]], Callable[[dic
         _record("services", "s01"),
         lambda r: {**r, "keywords": ["bambini", " "]},
     ),
+    # Valid ISO instants that fall off Python's calendar once in UTC.
+    "call opening in year 1, east of UTC": (
+        "calls",
+        _record("calls", "bs-piazzola"),
+        lambda r: {**r, "opens_at": "0001-01-01T00:00:00+14:00"},
+    ),
+    "status changed at the end of year 9999, west of UTC": (
+        "application_statuses",
+        _status,
+        lambda r: {**r, "updated_at": "9999-12-31T23:59:59-12:00"},
+    ),
+    "call opening before the year 1000": (
+        "calls",
+        _record("calls", "bs-piazzola"),
+        lambda r: {**r, "opens_at": "0999-06-01T00:00:00+00:00"},
+    ),
+    "service for residents of one Comune named twice": (
+        "services",
+        _record("services", "s01"),
+        lambda r: {**r, "residents_of": ["piazzola", "piazzola"]},
+    ),
+    "operator of one Comune named twice": (
+        "operators",
+        _record("operators", "1001"),
+        lambda r: {**r, "comuni": ["piazzola", "limena", "piazzola"]},
+    ),
     "sealed wallet that is not base64url": (
         "wallets",
         _wallet,

@@ -43,20 +43,20 @@ def check_application(
             return refusal
     call = session.get(Record, ("calls", payload["call"]))
     if call is None:
-        return "unknown_call", f"no call {payload['call']!r}"
+        return "unknown_call", "no such call"
     if call.data.get("form") != payload["form"]:
-        return "wrong_form", f"call {payload['call']} does not use form {payload['form']}"
+        return "wrong_form", f"call {payload['call']} does not use this form"
     closes_at = _utc(datetime.fromisoformat(call.data["closes_at"]))  # older data: naive
     made_at = clock.made_at(entry, datetime.now(UTC))  # by the platform's clock
     if made_at > closes_at:
         return "call_closed", f"made after the call closed ({closes_at:%d/%m/%Y %H:%M})"
     record = session.get(Record, ("forms", payload["form"]))
     if record is None:
-        return "unknown_form", f"no form {payload['form']!r}"
+        return "unknown_form", "no such form"
     try:
         form = load_definition(record.data["definition"])
     except DefinitionError:
-        return "unknown_form", f"form {payload['form']} cannot be read"
+        return "unknown_form", "the form cannot be read"
     if form.sha256 != payload["form_sha256"]:
         return "form_changed", "the form differs from the one the application was made on"
     comuni = set(session.scalars(select(Record.id).where(Record.kind == "comuni")))

@@ -54,7 +54,13 @@ def made_at(entry: SubmissionEntry, received: datetime) -> datetime:
 def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | None:
     """The refusal of a moment that cannot be true, None for one that can."""
     received = _utc(received)
-    corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s or 0)
+    try:
+        corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s or 0)
+    except OverflowError:  # "0001-01-01T00:00+14:00", or a skew past year 1 or 9999
+        return (
+            "impossible_timestamp",
+            "made at a moment no calendar has: the kiosk's clock is wrong",
+        )
     if corrected > received + AHEAD_TOLERANCE:
         ahead = corrected - received
         return (

@@ -58,7 +58,7 @@ def _check_line(session: Session, line: Any, payment: str) -> tuple[str, str] | 
         or record.data.get("booking") != "buy_now"
         or record.data["price_cents"] is None
     ):
-        return "service_unavailable", f"service {service_id!r} is no longer offered"
+        return "service_unavailable", "a service of the order is no longer offered"
     title = record.data["title"]["it"]
     if record.data["price_cents"] != price:
         return "price_changed", (
@@ -106,7 +106,7 @@ def check_purchase(
         return refusal.code, str(refusal)
     assisted_by = payload.get("assisted_by")
     if assisted_by is not None and not _operator_known(session, assisted_by):
-        return "unknown_operator", f"assisted by {assisted_by!r}, who is not an operator"
+        return "unknown_operator", "assisted by someone who is not an operator"
     if payment == "desk":
         from central.operators import check_desk_proof
 

@@ -74,7 +74,7 @@ def set_pin(
     """Sets (or resets) the citizen's wallet PIN; the caller reseals their wallet."""
     check_pin(pin)
     if comune is not None and session.get(Record, ("comuni", comune)) is None:
-        raise WalletError("unknown_comune", f"unknown comune {comune!r}")
+        raise WalletError("unknown_comune", "unknown comune")
     key = wallet_key(codice_fiscale, pin)
     row = session.get(WalletHolder, holder)
     if row is None:
@@ -197,7 +197,7 @@ def check_login_proof(session: Session, device: Device, request: WalletPinReques
     issued_at, proof = request.issued_at, request.login_proof
     operator = session.get(Record, ("operators", operator_id))
     if operator is None:
-        raise WalletError("unknown_operator", f"{operator_id!r} is not an operator")
+        raise WalletError("unknown_operator", "not an operator")
     comuni = operator.data.get("comuni")
     if comuni is not None and device.comune is not None and device.comune not in comuni:
         raise WalletError("unconfirmed_operator", f"operator {operator_id} does not work here")

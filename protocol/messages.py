@@ -7,10 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from protocol import sealing
 from protocol.records import (
@@ -305,7 +313,9 @@ ServerId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}-[0-9A-Z-]{1,40
 
 class SubmissionEntry(BaseModel):
     uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
-    kind: Annotated[str, StringConstraints(max_length=32)]
+    # A kind the platform does not know is answered ``unknown_kind``; one that is not
+    # even a name (control characters, NUL) is an invalid entry.
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_-]{0,31}$")]
     created_at: datetime
     payload: Any = None  # ApplicationPayload, PurchasePayload or an event's object
     # The payload sealed to the platform's key (protocol/sealing.py) instead of ``payload``:
@@ -316,7 +326,23 @@ class SubmissionEntry(BaseModel):
     server_id: ServerId | None = None
     # The kiosk's clock minus the platform's (HTTP Date header) as last measured when
     # the record was made: the platform places it in its own time with it.
-    clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9)
+    clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9, strict=True)
+
+    @field_validator("payload")
+    @classmethod
+    def _finite_numbers(cls, payload: Any) -> Any:
+        """JSON has no NaN or Infinity, though Python's reader takes them: a database
+        would store them as null or refuse them, so the entry is refused here."""
+        waiting = [payload]
+        while waiting:
+            item = waiting.pop()
+            if isinstance(item, float) and not math.isfinite(item):
+                raise ValueError("a number that is not finite")
+            if isinstance(item, dict):
+                waiting.extend(item.values())
+            elif isinstance(item, list):
+                waiting.extend(item)
+        return payload
 
 
 MAX_BATCH = 500

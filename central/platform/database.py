@@ -54,6 +54,9 @@ def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
     that holds two at once), each tested when taken and renewed after POOL_RECYCLE_S."""
     engine = create_engine(
         url,
+        # A failed statement's error (logged) never shows its parameters: they hold
+        # citizens' submissions, voucher codes and token digests.
+        hide_parameters=True,
         pool_pre_ping=True,
         pool_size=pool_size,
         max_overflow=pool_size,

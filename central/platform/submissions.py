@@ -342,7 +342,7 @@ def _new_submission(
 ) -> Submission:
     check = SUBMISSION_CHECKS.get(entry.kind)
     rejection = (
-        ("unknown_kind", f"unknown kind {entry.kind!r}")
+        ("unknown_kind", f"unknown kind (one of {', '.join(SUBMISSION_CHECKS)})")
         if check is None
         else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
     )

@@ -92,7 +92,14 @@ def test_an_offline_kiosk_s_record_carries_the_skew_last_measured(
 
 @pytest.mark.parametrize(
     "created_at",
-    ["1970-01-01T00:00:00Z", "2016-05-01T10:00:00+02:00", "FUTURE"],
+    [
+        "1970-01-01T00:00:00Z",
+        "2016-05-01T10:00:00+02:00",
+        "FUTURE",
+        # Valid ISO text, but off the calendar once taken to UTC.
+        "0001-01-01T00:00:00+14:00",
+        "9999-12-31T23:59:59-12:00",
+    ],
 )
 def test_impossible_timestamps_are_refused_with_their_own_code(
     engine: SyncEngine, central: Central, created_at: str

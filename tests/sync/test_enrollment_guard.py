@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from central.access_log import WithoutSecrets
 from central.admin_token import read_admin_token
 from central.app import create_app
 from central.models import EnrollmentCode
+from store.database import Store
 from tests.sync.conftest import ADMIN, Central
 
 
@@ -118,3 +120,21 @@ def test_no_voucher_code_in_the_access_log() -> None:
     assert WithoutSecrets().filter(record)
     assert "AB12" not in record.getMessage()
     assert "/v1/vouchers/…/redeem" in record.getMessage()
+
+
+def test_a_failed_statement_never_shows_what_it_was_writing(
+    central: Central, tmp_path: Path
+) -> None:
+    """A statement's error is logged (a batch that failed, a disk that filled): neither
+    the platform's nor the kiosk's shows the parameters, which may be a voucher code or
+    a citizen's answers."""
+    secret = "VOUCHER-AB12-CD34-EF56"
+    statement = text("INSERT INTO no_such_table VALUES (:code)")
+    with pytest.raises(DBAPIError) as on_platform, central.platform.engine.connect() as platform:
+        platform.execute(statement, {"code": secret})
+    store = Store(tmp_path / "kiosk.sqlite3")
+    with pytest.raises(DBAPIError) as on_kiosk, store.write() as session:
+        session.execute(statement, {"code": secret})
+    store.close()
+    for failed in (on_platform, on_kiosk):
+        assert secret not in str(failed.value) and "no_such_table" in str(failed.value).lower()

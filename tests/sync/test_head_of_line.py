@@ -5,7 +5,9 @@ Against the real platform over loopback (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import json
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -106,7 +108,7 @@ def test_a_malformed_entry_is_refused_by_itself_without_echoing_it(central: Cent
                 {
                     "uuid": good,
                     "kind": "event",
-                    "created_at": "2026-01-05T10:00:00Z",
+                    "created_at": datetime.now(UTC).isoformat(),
                     "payload": {},
                 },
                 {"uuid": "not-a-uuid", "kind": "event", "created_at": secret, "payload": {}},
@@ -121,6 +123,52 @@ def test_a_malformed_entry_is_refused_by_itself_without_echoing_it(central: Cent
     assert secret not in reply.text
     whole = post(central, token, {"entries": secret})
     assert whole.status_code == 422 and secret not in whole.text
+
+
+def test_an_entry_carrying_what_may_be_a_citizen_s_data_is_refused_and_never_repeated(
+    central: Central,
+) -> None:
+    """A codice fiscale where a kind, a payment or a form belongs, a kind with a NUL (which
+    PostgreSQL cannot store) and a number JSON does not have: each entry is refused for
+    good (never "retry later" for ever), the good one beside them is accepted, and no
+    reply says back what was sent."""
+    client = enrolled_client(central)
+    assert client._token
+    cf, now = "RSSMRA80A01G224K", datetime.now(UTC).isoformat()
+    purchase = {
+        "order": "ORD-1",
+        "total_cents": 650,
+        "payment": cf,
+        "lines": [{"service": "s01", "quantity": 1, "unit_price_cents": 650}],
+    }
+    spoiled = {
+        "kind": {"kind": cf, "payload": {}},
+        "kind with NUL": {"kind": "event\x00" + cf.lower(), "payload": {}},
+        "payment": {"kind": "purchase", "payload": purchase},
+        "not a number": {"kind": "event", "payload": {"type": "x", "value": float("nan")}},
+    }
+    entries = {str(uuid.uuid4()): entry for entry in spoiled.values()}
+    good = str(uuid.uuid4())
+    body = [{"uuid": key, "created_at": now, **entry} for key, entry in entries.items()]
+    body.append({"uuid": good, "kind": "event", "created_at": now, "payload": {"type": "ok"}})
+    for _ in range(2):  # sent again: the same answers, never "retry"
+        reply = requests.post(
+            central.url + "/v1/submissions",
+            data=json.dumps({"entries": body}),  # Python's JSON writes NaN as NaN
+            timeout=10,
+            headers={
+                "Authorization": f"Bearer {client._token}",
+                "Content-Type": "application/json",
+            },
+        )
+        assert reply.status_code == 200, reply.text
+        results = {r["uuid"]: r for r in reply.json()["results"]}
+        assert results[good]["status"] == "accepted"
+        for key, name in zip(entries, spoiled, strict=True):
+            assert results[key]["status"] == "rejected", (name, results[key])
+        assert cf not in reply.text and cf.lower() not in reply.text
+    stored = [s for s in central.platform.submissions() if s.uuid in entries]
+    assert all(s.payload is None or "value" not in s.payload for s in stored)
 
 
 def test_a_writer_kept_waiting_is_told_to_try_again_not_that_the_platform_failed(

@@ -217,6 +217,20 @@ class Redemption(Base):
     at: Mapped[datetime]
 
 
+class SpentWalletProof(Base):
+    """A citizen's wallet proof that paid an accepted purchase: it pays for nothing else.
+    The proof binds an order reference and a kiosk name, both chosen by the sending
+    device, so without this the same proof under a new UUID, or sent by another device,
+    would debit the citizen's credit again without their PIN."""
+
+    __tablename__ = "spent_wallet_proofs"
+
+    proof_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    submission_uuid: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    spent_at: Mapped[datetime]
+
+
 class IssuedVoucher(Base):
     """Every voucher the platform stands behind, whoever signed it, with its value."""
 

@@ -333,12 +333,18 @@ def standing(session: Session, row: IssuedVoucher) -> Standing:
 
 
 def may_accept(device: Device, row: IssuedVoucher) -> bool:
-    """A merchant accepts the services it provides and the programmes it joined."""
+    """A merchant accepts the services it provides, and the money vouchers its scope
+    names: each of ``programmes`` and ``comuni`` it has narrows what it takes, both
+    must match (a programme's name, "Buoni spesa 2026", is the same in every Comune: a
+    Piazzola shop of that programme does not take Limena's buoni, which Limena pays)."""
     scope = device.scope or {}
     if row.service is not None:
         return row.service in (scope.get("services") or [])
-    return row.programme in (scope.get("programmes") or []) or (
-        row.comune is not None and row.comune in (scope.get("comuni") or [])
+    programmes, comuni = scope.get("programmes") or [], scope.get("comuni") or []
+    if not programmes and not comuni:
+        return False
+    return (not programmes or row.programme in programmes) and (
+        not comuni or (row.comune is not None and row.comune in comuni)
     )
 
 

@@ -19,6 +19,7 @@ proof key (only the PIN gives it).
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -27,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.kiosk_lookup import holder_for_tag, note_holder
-from central.models import Device, PlatformSecret, Record, WalletHolder
+from central.models import Device, PlatformSecret, Record, SpentWalletProof, WalletHolder
 from protocol.messages import WalletPinRequest
 from vouchers.wallet_key import (
     WalletKey,
@@ -157,7 +158,17 @@ def check_wallet_proof(
     )
     if not isinstance(proof, str) or not hmac.compare_digest(expected, proof):
         return ("unconfirmed_holder", "the purchase does not show the citizen's wallet PIN"), None
+    if session.get(SpentWalletProof, proof_digest(proof)) is not None:
+        return (
+            "proof_used",
+            "this proof of the citizen's wallet PIN already paid an order: "
+            "a new purchase needs the PIN typed again",
+        ), None
     return None, row.holder
+
+
+def proof_digest(proof: str) -> str:
+    return hashlib.sha256(proof.encode()).hexdigest()
 
 
 # The events ``wallet_event`` acts on; any other event changes no wallet.

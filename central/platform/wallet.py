@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from central import voucher_authority
-from central.models import Device, IssuedVoucher, Record, Submission, WalletHolder
+from central.models import Device, IssuedVoucher, Record, SpentWalletProof, Submission, WalletHolder
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import Database
 from central.platform.statuses import holder_key_in
@@ -22,6 +22,7 @@ from central.wallets import (
     WalletError,
     check_login_proof,
     holder_of,
+    proof_digest,
     set_pin,
     wallet_event,
     wallet_record,
@@ -157,6 +158,16 @@ class Wallet:
         wallet = holder_of(session, payload["holder"]) if payload.get("holder") else None
         holder = wallet.holder if wallet is not None else None
         today = self.database.today()
+        proof = payload.get("wallet_proof")
+        if wallet is not None and isinstance(proof, str):  # it pays for this order only
+            session.add(
+                SpentWalletProof(
+                    proof_sha256=proof_digest(proof),
+                    submission_uuid=row.uuid,
+                    device_id=row.device_id,
+                    spent_at=datetime.now(UTC),
+                )
+            )
         debit, vouchers = debit_and_vouchers(session, device, payload, holder, today)
         if debit:
             credit = session.get(Record, ("credits", holder))

@@ -29,7 +29,7 @@ from printing.slip import SlipContext, Text
 from store.database import Store
 from store.models import Operator, WalletEntry
 from store.outbox import utcnow
-from sync.client import PlatformClient
+from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
 from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
@@ -62,10 +62,18 @@ def kiosk(central: Central, store: Store) -> Iterator[SyncEngine]:
 class Device:
     """Any enrolled device, speaking raw HTTP as an attacker would."""
 
-    def __init__(self, central: Central, role: str = "kiosk", **scope: list[str]) -> None:
+    def __init__(
+        self,
+        central: Central,
+        role: str = "kiosk",
+        kiosk_id: str | None = None,
+        **scope: list[str],
+    ) -> None:
         code = central.platform.new_enrollment_code(role, None, scope or None)
         reply = requests.post(
-            f"{central.url}/v1/enroll", timeout=5, json={"code": code, "kiosk_id": f"{role}-x"}
+            f"{central.url}/v1/enroll",
+            timeout=5,
+            json={"code": code, "kiosk_id": kiosk_id or f"{role}-x"},
         )
         reply.raise_for_status()
         self.url, self.id, self.token = (
@@ -262,6 +270,13 @@ def test_only_a_merchant_redeems_and_only_within_its_scope(central: Central) -> 
         outsider.call("GET", f"/v1/vouchers/{issued['code']}"),
     ):
         assert reply.status_code == 403 and "outside_scope" in reply.json()["detail"]
+    # A programme's name is the same in every Comune: a shop of another Comune's
+    # programme does not take this Comune's buoni (this Comune would pay for them).
+    elsewhere = Device(central, "merchant", programmes=[PROGRAMME], comuni=["limena"])
+    assert elsewhere.redeem(issued["code"], amount_cents=100).status_code == 403
+    assert elsewhere.call("GET", f"/v1/vouchers/{issued['code']}").status_code == 403
+    local = Device(central, "merchant", programmes=[PROGRAMME], comuni=["piazzola"])
+    assert local.redeem(issued["code"], amount_cents=100).status_code == 200
     joined = Device(central, "merchant", programmes=[PROGRAMME])
     assert joined.redeem(issued["code"], amount_cents=100).status_code == 200
     # A merchant pulls no citizen's data and sends no purchases.
@@ -691,6 +706,38 @@ def test_a_credit_purchase_needs_the_citizens_wallet_pin_not_the_wallet_locator(
         place_order(
             session, cart, Checkout("credit", wallet), context, KIOSK_SIGNER, datetime.now(UTC)
         )
+    kiosk.run_once()
+    assert opened(kiosk.store, central, CF).balance_cents == 5_000 - 1300
+
+
+def test_a_wallet_pin_proof_pays_one_order_once_whoever_sends_it_again(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    """The proof that the citizen typed their PIN names an order, a total and a kiosk,
+    all the sending device's choice: the same order sent again under a new UUID (its
+    service vouchers left out, so none is issued twice), by that kiosk or by another
+    device enrolled with the same kiosk name, pays nothing more."""
+    central.platform.set_credit(CF, "Credito welfare", 5_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    kiosk.run_once()
+    wallet = opened(kiosk.store, central, CF)
+    with kiosk.store.write() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 1))
+        context = SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+        place_order(
+            session, cart, Checkout("credit", wallet), context, KIOSK_SIGNER, datetime.now(UTC)
+        )
+    kiosk.run_once()
+    assert opened(kiosk.store, central, CF).balance_cents == 5_000 - 1300
+
+    [order] = [s.payload for s in central.platform.submissions() if s.kind == "purchase"]
+    replay = {**order, "vouchers": []}
+    now = datetime.now(UTC).isoformat()
+    [by_the_kiosk] = kiosk.client.submit([Submission(str(uuid.uuid4()), "purchase", now, replay)])
+    assert (by_the_kiosk.accepted, by_the_kiosk.code) == (False, "proof_used")
+    twin = Device(central, kiosk_id="kiosk-test")  # the same kiosk name, another device
+    assert twin.purchase(replay)["code"] == "proof_used"
     kiosk.run_once()
     assert opened(kiosk.store, central, CF).balance_cents == 5_000 - 1300
 

@@ -60,6 +60,11 @@ class CitizenSession:
         ended, self.visit = self.visit, Visit()
         _scrub(ended)
 
+    def still(self, visit: Visit) -> bool:
+        """Whether ``visit`` (taken when some work began) is still the one in progress:
+        a result that comes back after its citizen left is never shown to the next."""
+        return self.visit is visit
+
     # The visit's fields, read and written through the session (as the screens do).
 
     @property

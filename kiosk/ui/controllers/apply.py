@@ -30,6 +30,7 @@ from sync.worker import SyncStatus
 
 if TYPE_CHECKING:
     from kiosk.boot.backend import Backend
+    from kiosk.core.session import Visit
     from kiosk.ui.controllers.printer import PrintController
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.scanner_input import ScannerInput
@@ -55,6 +56,7 @@ class ApplyController(QObject):
         self.following: tuple[ApplyScreen, applying.Submitted] | None = None
         self._receipt_shown = False
         scanner.scanned.connect(self._on_scanned)
+        window.visit_ended.connect(self._visit_ended)
         window.screen_added.connect(self._hook)
         for screen in window.screens.values():
             self._hook(screen)
@@ -83,11 +85,19 @@ class ApplyController(QObject):
             with store.read() as session:
                 return find(session, identity.lookup_key if identity else None, code, cf)
 
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
+
+        def found(standing: Standing | None) -> None:
+            if citizen.still(visit):  # never shown to the next person
+                screen.show_standing(standing)
+
         def failed(error: BaseException) -> None:
             log.error("application status: the search failed", exc_info=error)
-            screen.show_search_failed()
+            if citizen.still(visit):
+                screen.show_search_failed()
 
-        self.tasks.run(work, screen.show_standing, failed)
+        self.tasks.run(work, found, failed)
 
     def submit(self, screen: ApplyScreen, draft: applying.Draft) -> None:
         hold = self.backend.config.receipt_wait_s if self.online else 0
@@ -108,28 +118,48 @@ class ApplyController(QObject):
                     assisted_proof_key=manager.proof_key if manager else b"",
                 )
 
+        visit = self.window.ctx.citizen.visit
         self.tasks.run(
             work,
-            lambda result: self._submitted(screen, result),
-            lambda error: self._failed(screen, error),
+            lambda result: self._submitted(screen, result, visit),
+            lambda error: self._failed(screen, error, visit),
         )
 
-    def _submitted(self, screen: ApplyScreen, result: applying.Submitted | list[Any]) -> None:
+    def _submitted(
+        self, screen: ApplyScreen, result: applying.Submitted | list[Any], visit: Visit
+    ) -> None:
+        if isinstance(result, applying.Submitted):
+            log.info(
+                "application saved: outbox %s, receipt job %s",
+                result.outbox_uuid,
+                result.print_job,
+            )
+            self.backend.printing.worker.wake()
+            if self.backend.sync is not None:
+                self.backend.sync.worker.wake()
+        if not self.window.ctx.citizen.still(visit):
+            # Saved and sent as any application, but its citizen left: nothing of it
+            # (answers, problems, receipt) is shown to the next person.
+            log.info("application: its visit ended before it was saved")
+            self.backend.printing.worker.let_go_queued()
+            return
         screen.show_submitted(result)
         if not isinstance(result, applying.Submitted):
             return
-        log.info(
-            "application saved: outbox %s, receipt job %s", result.outbox_uuid, result.print_job
-        )
         self.following, self._receipt_shown = (screen, result), False
         screen.show_protocol(None, self.online)
-        self.backend.printing.worker.wake()
-        if self.backend.sync is not None:
-            self.backend.sync.worker.wake()
 
-    def _failed(self, screen: ApplyScreen, error: BaseException) -> None:
+    def _failed(self, screen: ApplyScreen, error: BaseException, visit: Visit) -> None:
         log.error("application: could not be saved", exc_info=error)
-        screen.show_submit_failed()
+        if self.window.ctx.citizen.still(visit):
+            screen.show_submit_failed()
+
+    def _visit_ended(self) -> None:
+        """The receipt of the citizen who left is not followed onto the next visit (it
+        prints all the same, read aloud or not)."""
+        if self.following is not None:
+            self.backend.printing.worker.let_go_queued()
+        self.following, self._receipt_shown = None, False
 
     def on_sync_status(self, status: SyncStatus) -> None:
         self.online = status.online is not False and self.backend.sync is not None

@@ -65,7 +65,7 @@ class PrintController(QObject):
             job_uuid = self.printing.queue(slip, kind, reference or None)
             return job_uuid, self.printing.preview(slip), slip, ()
 
-        self.tasks.run(work, self._show, self._failed)
+        self.tasks.run(work, self._for_this_visit(self._show), self._failed)
 
     def close_panel(self) -> None:
         if self._panel is not None:
@@ -84,7 +84,21 @@ class PrintController(QObject):
             extra = tuple(other.slip for other in others if other is not None)
             return job_uuid, self.printing.preview(job.slip), job.slip, extra
 
-        self.tasks.run(work, self._show, self._failed)
+        self.tasks.run(work, self._for_this_visit(self._show), self._failed)
+
+    def _for_this_visit(self, show: Callable[[Shown], None]) -> Callable[[Shown], None]:
+        """``show``, unless the visit that asked has ended by the time the slip is drawn:
+        the slip prints, but its picture never opens over the next person's screen."""
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
+
+        def shown(result: Shown) -> None:
+            if citizen.still(visit):
+                show(result)
+            else:
+                self.printing.worker.let_go_queued()
+
+        return shown
 
     def _show(self, result: Shown) -> None:
         job_uuid, preview, slip, extra = result

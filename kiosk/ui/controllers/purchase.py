@@ -42,6 +42,7 @@ from vouchers.wallet_key import wallet_key
 
 if TYPE_CHECKING:
     from kiosk.boot.backend import Backend
+    from kiosk.core.session import Visit
     from kiosk.ui.controllers.printer import PrintController
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.tasks import TaskRunner
@@ -117,7 +118,12 @@ class PurchaseController(QObject):
             with store.read() as session:
                 return opened, credit_of(session, opened, limit)
 
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
+
         def done(result: tuple[Opened, CreditView | None]) -> None:
+            if not citizen.still(visit):  # they left meanwhile: their wallet stays shut
+                return
             opened, credit = result
             if isinstance(opened, WalletRefusal):
                 log.info("wallet not opened at checkout: %s", opened.reason)
@@ -126,7 +132,7 @@ class PurchaseController(QObject):
             self.wallet = opened
             screen.show_identified(credit)
 
-        self.tasks.run(work, done, lambda error: self._failed(screen, error))
+        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
 
     def place(self, screen: CheckoutScreen, payment: str, desk_confirmed: bool) -> None:
         cart = self.window.ctx.citizen.cart
@@ -157,22 +163,36 @@ class PurchaseController(QObject):
             except CheckoutError as refusal:
                 return refusal
 
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
+
         def done(result: Placed | CheckoutError) -> None:
             if isinstance(result, CheckoutError):
                 log.info("order refused at the kiosk: %s", result.reason)
-                screen.show_refused(result.reason, str(result).partition(": ")[2])
+                if citizen.still(visit):
+                    screen.show_refused(result.reason, str(result).partition(": ")[2])
                 return
             log.info("order %s saved (%s)", result.reference, payment)
-            screen.show_placed(result)
             self.backend.printing.worker.wake()
             if self.backend.sync is not None:
                 self.backend.sync.worker.wake()
+            if not citizen.still(visit):
+                # Saved, sent and printed as any order, but its citizen left: nothing
+                # of it is shown to the next person (nor is their cart emptied).
+                log.info("order %s: its visit ended before it was saved", result.reference)
+                self.backend.printing.worker.let_go_queued()
+                return
+            screen.show_placed(result)
             self.printer.show_queued(result.receipt_job, read_with=result.voucher_jobs)
 
-        self.tasks.run(work, done, lambda error: self._failed(screen, error))
+        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
 
-    def _failed(self, screen: CheckoutScreen | WalletScreen, error: BaseException) -> None:
+    def _failed(
+        self, screen: CheckoutScreen | WalletScreen, error: BaseException, visit: Visit
+    ) -> None:
         log.error("purchase: the kiosk could not save or read", exc_info=error)
+        if not self.window.ctx.citizen.still(visit):
+            return
         if isinstance(screen, CheckoutScreen):
             screen.show_refused("error")
         else:
@@ -183,8 +203,12 @@ class PurchaseController(QObject):
     def open_wallet(self, screen: WalletScreen, codice_fiscale: str, pin: str) -> None:
         work = self._opener(codice_fiscale, pin)
         today = local_time.today(self.backend.config.vouchers.time_zone)  # as the platform
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
 
         def done(opened: Opened) -> None:
+            if not citizen.still(visit):  # they left meanwhile: their wallet stays shut
+                return
             if opened is None:
                 screen.show_problem("not_connected")
             elif isinstance(opened, WalletRefusal):
@@ -194,7 +218,7 @@ class PurchaseController(QObject):
                 self.wallet = opened
                 screen.show_vouchers(opened.usable(today))
 
-        self.tasks.run(work, done, lambda error: self._failed(screen, error))
+        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
 
     def print_voucher(self, screen: WalletScreen, voucher_id: str) -> None:
         wallet, store, context = self.wallet, self.backend.store, self.context()
@@ -205,13 +229,20 @@ class PurchaseController(QObject):
             with store.write() as session:
                 return print_voucher(session, wallet, voucher_id, context)
 
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
+
         def done(job: str) -> None:
             self.backend.printing.worker.wake()
-            self.printer.show_queued(job)
+            if citizen.still(visit):
+                self.printer.show_queued(job)
+            else:
+                self.backend.printing.worker.let_go_queued()
 
         def failed(error: BaseException) -> None:
             log.error("voucher print", exc_info=error)
-            screen.show_problem("print")
+            if citizen.still(visit):
+                screen.show_problem("print")
 
         self.tasks.run(work, done, failed)
 

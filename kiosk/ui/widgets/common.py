@@ -12,6 +12,7 @@ which refuses an unknown property or value loudly rather than leaving it unset.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
@@ -43,8 +44,40 @@ def set_enum(target: QObject, prop: str, value: str) -> None:
         raise ValueError(f"{type(target).__name__}.{prop} cannot be set to {value!r}")
 
 
+# A run this long with nowhere to break a line (a 160-letter word in a title from the
+# platform) would make its label, and so the whole page, wider than the screen: a break
+# is allowed every BREAK_EVERY characters of it. Real words and codes stay whole.
+LONGEST_UNBROKEN = 24
+BREAK_EVERY = 16
+_UNBROKEN = re.compile(rf"[^\s\u200b]{{{LONGEST_UNBROKEN},}}")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """``text`` with an invisible place to break inside each over-long unbroken run."""
+    if len(text) < LONGEST_UNBROKEN or not _UNBROKEN.search(text):
+        return text
+    return _UNBROKEN.sub(
+        lambda run: ZERO_WIDTH_SPACE.join(
+            run[0][i : i + BREAK_EVERY] for i in range(0, len(run[0]), BREAK_EVERY)
+        ),
+        text,
+    )
+
+
+class WrappingLabel(QLabel):
+    """A plain-text label that wraps even a word longer than the screen. What it says
+    is still the text it was given (``text()``): only its painting breaks the run."""
+
+    def setText(self, text: str) -> None:
+        super().setText(breakable(text))
+
+    def text(self) -> str:
+        return super().text().replace(ZERO_WIDTH_SPACE, "")
+
+
 def label(text: str = "", *, role: str | None = None, name: str | None = None) -> QLabel:
-    widget = QLabel()
+    widget = WrappingLabel()
     set_enum(widget, "textFormat", "PlainText")
     widget.setWordWrap(True)
     widget.setText(text)

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A word longer than the screen, from the platform (the contract allows a 160-character
+title with no space), wraps: the page keeps the screen's width and every control stays
+on it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+from kiosk.ui.widgets.common import breakable, label
+from store import mirror
+from tests.records import service_record
+
+WORD = ("Assistenzadomiciliareintegrata" * 6)[:160]
+
+
+def beyond_the_screen(window: QWidget) -> list[tuple[str, int]]:
+    """Visible labels and buttons whose right edge lies past the window's."""
+    found = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if widget.isVisible() and widget.text():
+            right = widget.mapTo(window, QPoint(widget.width(), 0)).x()
+            if right > window.width() + 1:
+                found.append((widget.objectName() or widget.text()[:30], right))
+    return found
+
+
+def test_only_a_run_too_long_for_a_line_gets_places_to_break(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert breakable("Servizio di assistenza domiciliare") == "Servizio di assistenza domiciliare"
+    broken = breakable(f"Titolo {WORD} fine")
+    assert broken.replace("\u200b", "") == f"Titolo {WORD} fine"
+    assert max(len(run) for run in broken.replace("\u200b", " ").split()) <= 16
+    shown = label(WORD)
+    assert shown.text() == WORD  # what it says is what it was given
+    shown.setText(f"{WORD} 2")
+    assert shown.text() == f"{WORD} 2"
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
+def test_a_title_of_one_long_word_keeps_every_screen_within_the_window(
+    qtbot, qapp, window, backend, snap, large: bool
+) -> None:  # type: ignore[no-untyped-def]
+    with backend.store.write() as session:
+        mirror.upsert(session, "services", [service_record("w01", WORD)])
+    if large:
+        window.set_large_text(True)
+    window.go("service", {"service_id": "w01"})
+    snap(window, "service")
+    assert not beyond_the_screen(window)
+    [add] = [b for b in window.findChildren(QAbstractButton, "addToCart") if b.isVisible()]
+    add.click()
+    for route in ("cart", "checkout"):
+        window.go(route, {})
+        snap(window, route)
+        assert not beyond_the_screen(window), route

@@ -29,7 +29,8 @@ class SyncStatus:
     waiting: int  # records not yet accepted or rejected by the platform
     rejected: int
     last_success: datetime | None  # naive UTC
-    # None, "offline", "refused", "revoked" (the platform switched this device off; the
+    # None, "offline" (no answer), "platform_busy" (a 5xx or 429 answer), "refused",
+    # "revoked" (the platform switched this device off; the
     # detail is its reason), "protocol", "not_enrolled", "storage" (the kiosk's own
     # database cannot be written: disk full, read-only or failing), "error"
     problem: str | None
@@ -38,6 +39,9 @@ class SyncStatus:
 
 def classify(error: Exception) -> tuple[bool, str, str]:
     """(online, problem, detail) of what stopped a sync pass, or a part of one."""
+    if isinstance(error, UnreachableError) and error.status is not None:
+        # The platform answered, busy or failing (5xx, 429): the kiosk is online.
+        return True, "platform_busy", str(error)
     if isinstance(error, UnreachableError):
         return False, "offline", str(error)
     if isinstance(error, RefusedError):
@@ -129,9 +133,12 @@ class SyncWorker:
             if self._engine is None:
                 self._engine = self._connect()
             report = self._engine.run_once()
-            self.last_success = outbox.utcnow()
-            with self.store.write() as session:
-                kiosk_facts.set_last_sync(session, self.last_success)
+            # "Synced at" only when some part went through: a pass whose every stream
+            # was refused or failed did not bring the kiosk up to date.
+            if report.pulled or report.accepted or report.rejected:
+                self.last_success = outbox.utcnow()
+                with self.store.write() as session:
+                    kiosk_facts.set_last_sync(session, self.last_success)
             if report.accepted or report.rejected or report.mirror_changed:
                 log.info(
                     "sync: %d accepted, %d rejected, pulled %s",
@@ -145,8 +152,8 @@ class SyncWorker:
                 part, error = next(iter(report.problems.items()))
                 _online, problem, detail = classify(error)
                 detail = f"{part}: {detail}"
-                online = bool(report.pulled) or any(
-                    not isinstance(e, UnreachableError) for e in report.problems.values()
+                online = bool(report.pulled or report.accepted or report.rejected) or any(
+                    _answered(e) for e in report.problems.values()
                 )
         except Exception as error:
             online, problem, detail = classify(error)
@@ -191,3 +198,9 @@ class SyncWorker:
             self.run_pass()
             self._wake.wait(self.next_delay())
             self._wake.clear()
+
+
+def _answered(error: Exception) -> bool:
+    """Whether the platform answered (a refusal, a 5xx, a 429): the kiosk is online,
+    the platform has a problem."""
+    return not isinstance(error, UnreachableError) or error.status is not None

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from store import kiosk_facts, outbox
 from store.database import Store
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
+from tests.sync.conftest import Central
+from tests.sync.helpers import application
 
 
 def test_the_last_successful_sync_outlives_a_restart(
@@ -28,3 +34,31 @@ def test_the_last_successful_sync_outlives_a_restart(
         assert after_restart.status.last_success == synced  # before any pass
     finally:
         reopened.close()
+
+
+def busy(*args: object, **kwargs: object) -> object:
+    """The platform's database kept busy: the platform answers 503 (its own path)."""
+    raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+
+def test_a_platform_that_answers_busy_is_online_and_a_pass_that_got_nothing_is_no_sync(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The badge says online when the platform answers, even 503 to every page; "synced
+    at" moves only when some part of the pass went through."""
+    worker = SyncWorker(engine.store, lambda: engine, interval=3600)
+    worker.run_pass()
+    first = worker.last_success
+    monkeypatch.setattr(central.platform, "pull", busy)
+
+    worker.run_pass()  # nothing to send, every page refused: nothing synced
+    assert worker.status.online is True and worker.status.problem == "platform_busy"
+    assert worker.last_success == first
+    with engine.store.read() as session:
+        assert kiosk_facts.last_sync(session) == first
+
+    with engine.store.write() as session:  # a citizen's application goes out
+        outbox.add(session, "application", application(engine))
+    report = worker.run_pass()
+    assert report is not None and report.accepted == 1 and not report.pulled
+    assert worker.status.online is True and worker.last_success != first  # it was sent

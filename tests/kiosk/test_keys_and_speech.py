@@ -323,3 +323,31 @@ def test_personal_values_are_read_aloud_only_through_a_headset(qtbot, window) ->
     window.spoken.set_headset(True)
     window.spoken.read_screen()
     assert all(answer in speaker.texts()[-1] for answer in ("Ferraro", "Via Roma"))
+
+
+@pytest.mark.parametrize("page", range(6))
+def test_no_form_page_reads_a_household_s_data_on_the_loudspeaker(qtbot, window, page: int) -> None:  # type: ignore[no-untyped-def]
+    """Every page of the form, the household's included (names, codici fiscali, birth
+    dates of the people who live with the applicant): read on the loudspeaker without
+    any of it (EN 301 549 5.1.3.9)."""
+    import copy
+    from datetime import UTC, datetime
+
+    from kiosk.core.applying import start
+    from tests.forms.samples import GOOD
+
+    speaker = listen(window)
+    with window.catalog.store.read() as session:
+        draft = start(session, "bs-piazzola", datetime.now(UTC))
+    draft.answers, draft.page = copy.deepcopy(GOOD), page
+    window.ctx.citizen.drafts["bs-piazzola"] = draft
+    window.go("apply", {"call_id": "bs-piazzola"})
+    screen = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: screen.findChildren(QLabel) != [])
+    qtbot.wait(50)
+    window.spoken.start()
+    window.spoken.read_screen()
+    aloud = " ".join(speaker.texts())
+    members = [m["cf_membro"] for m in GOOD["membri"]]
+    for secret in ("Ferraro", "Bianchi", "1941", "2015", *members):
+        assert secret not in aloud, (page, secret)

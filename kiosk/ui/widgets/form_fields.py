@@ -34,7 +34,7 @@ from kiosk.core.answer_input import (
     whole_number,
 )
 from kiosk.core.apply_review import Option
-from kiosk.ui.widgets.common import button, card, label, upper_case_as_typed
+from kiosk.ui.widgets.common import button, card, label, personal, upper_case_as_typed
 from languages import CODES
 from languages.catalog import translate
 from store.catalog import pick
@@ -456,7 +456,9 @@ class RepeatField(FieldWidget):
                     role="cardTitle",
                 )
             )
-            text.addWidget(label(self.describe(self.item, member)))
+            # A household member's name, codice fiscale and birth date: heard only
+            # through a headset in spoken mode (EN 301 549 5.1.3.9).
+            text.addWidget(personal(label(self.describe(self.item, member))))
             for message in self.member_errors.get(index, []):
                 text.addWidget(label(f"⚠  {message}", role="fieldError"))
             row.addLayout(text, 1)

@@ -17,6 +17,10 @@ enrolled without a Comune (a network-wide desk, the demo) receives everything.
 
 Credits and vouchers in clear are the platform's ledger and go to no kiosk; a kiosk gets
 each citizen's sealed wallet instead (central/wallets.py).
+
+A record whose scope changes leaves the kiosks it no longer reaches: a removal scoped to
+them comes before its new version (``scope_left``), so an operator moved to another
+Comune cannot log in at the old one's kiosks any more.
 """
 
 from __future__ import annotations
@@ -47,3 +51,15 @@ def scope_of(kind: str, data: dict[str, Any], previous: str | None) -> str | Non
 def scope_pattern(comune: str) -> str:
     """The ``LIKE`` pattern of the scopes that hold ``comune``."""
     return f"%|{comune}|%"
+
+
+def scope_left(old: str | None, new: str | None) -> str | bool | None:
+    """The scope of the kiosks a record leaves when its scope goes from ``old`` to
+    ``new``: False when it leaves none. From every kiosk (None) to some, every kiosk
+    gets the removal and those still in scope get the record again right after it."""
+    if new is None or old == new:
+        return False
+    if old is None:
+        return None
+    gone = set(old.strip("|").split("|")) - set(new.strip("|").split("|"))
+    return scope_text(gone) if gone else False

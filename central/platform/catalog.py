@@ -18,7 +18,7 @@ from central.models import Change, Record
 from central.page_cache import LEVEL, LEVEL_ONCE, PageCache, QuietStreams, compress
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
-from central.scopes import scope_of, scope_pattern, scope_text
+from central.scopes import scope_left, scope_of, scope_pattern, scope_text
 from protocol import records
 
 STATUS_STREAM = "statuses"  # application statuses, keyed per kiosk
@@ -101,6 +101,19 @@ class Catalog:
         current = session.get(Record, (kind, data["id"]))
         previous = scope_text(comuni) if comuni else (current.scope if current else None)
         scope = scope_of(kind, data, previous)
+        if current is not None and (left := scope_left(current.scope, scope)) is not False:
+            # Kiosks the record no longer reaches (an operator moved to another Comune)
+            # remove it: without this they kept the old version for good, and a removed
+            # operator could still log in there.
+            session.add(
+                Change(
+                    stream=records.STREAM_OF[kind],
+                    kind=kind,
+                    record_id=data["id"],
+                    op="delete",
+                    scope=left,
+                )
+            )
         session.merge(Record(kind=kind, id=data["id"], data=data, scope=scope))
         session.add(
             Change(

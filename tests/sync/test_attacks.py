@@ -869,3 +869,45 @@ def test_one_kiosks_lookup_key_names_no_citizen_at_another_kiosk_or_on_the_platf
     assert central.platform.wallet_holder(CF).failures == 1  # type: ignore[union-attr]
     thief.store.close()
     thief_client.close()
+
+
+def test_an_operator_moved_to_another_comune_leaves_the_old_comune_s_kiosks(
+    central: Central, store: Store, tmp_path: Path
+) -> None:
+    """An operator transferred from Piazzola to Limena can no longer log in at
+    Piazzola's kiosks: the record leaves them (it was only ever sent where it went)."""
+    piazzola = SyncEngine(store, enrolled_client(central, comune="piazzola"), page_size=20)
+    limena_store = Store(tmp_path / "limena.sqlite3")
+    limena = SyncEngine(limena_store, enrolled_client(central, comune="limena"), page_size=20)
+    everywhere_store = Store(tmp_path / "network.sqlite3")
+    everywhere = SyncEngine(everywhere_store, enrolled_client(central), page_size=20)
+    engines = (piazzola, limena, everywhere)
+    for engine in engines:
+        engine.run_once()
+
+    def where_is_1002() -> list[bool]:
+        found = []
+        for engine in engines:
+            with engine.store.read() as session:
+                found.append(session.get(Operator, "1002") is not None)
+        return found
+
+    marco = central.platform.records("operators")["1002"]
+    assert marco["comuni"] == ["piazzola"] and where_is_1002() == [True, False, True]
+    central.platform.publish("operators", {**marco, "comuni": ["limena"]})
+    for engine in engines:
+        engine.run_once()
+    assert where_is_1002() == [False, True, True]
+    with store.write() as session:
+        rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+        outcome = log_in(session, "1002", "135791", "piazzola", utcnow(), rules)
+    assert outcome.manager is None
+    central.platform.publish("operators", {**marco, "comuni": None})  # the whole network
+    central.platform.publish("operators", {**marco, "comuni": ["piazzola"]})  # and back
+    for engine in engines:
+        engine.run_once()
+    assert where_is_1002() == [True, False, True]
+    for engine in engines:
+        engine.client.close()
+    limena_store.close()
+    everywhere_store.close()

@@ -238,7 +238,12 @@ class MainWindow(QMainWindow):
         screen.print_requested.connect(self.print_requested)
         screen.cart_changed.connect(self._show_cart)
         screen.visit_finished.connect(self.visits.finish)
+        screen.page_changed.connect(lambda s=screen: self._page_changed(s))
         self.screen_added.emit(screen)
+
+    def _page_changed(self, screen: Screen) -> None:
+        if screen is self.stack.currentWidget():
+            self.screen_shown.emit(self.current_route)
 
     def _screen_shown(self, route: str) -> None:
         at_home = route == HOME

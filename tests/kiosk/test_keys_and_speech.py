@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.core.speech import SilentSpeaker, espeak_command, render_wav
 from kiosk.ui.key_navigation import can_take_focus
 from kiosk.ui.spoken_mode import speakable
 from kiosk.ui.theme import HIGH_CONTRAST, THEMES, contrast_ratio, text_pairs
-from tests.kiosk.people import listen, opened
+from tests.kiosk.people import listen, opened, prefilled
 from tests.printing.escpos_decode import decode
 
 
@@ -351,3 +352,22 @@ def test_no_form_page_reads_a_household_s_data_on_the_loudspeaker(qtbot, window,
     members = [m["cf_membro"] for m in GOOD["membri"]]
     for secret in ("Ferraro", "Bianchi", "1941", "2015", *members):
         assert secret not in aloud, (page, secret)
+
+
+def test_the_next_page_of_a_form_is_announced_and_the_keys_start_on_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A blind citizen moving through the form with the keypad hears the new page's
+    title, and the next key works on that page (the old page's button is gone)."""
+    screen = prefilled(window, page=1)
+    speaker = listen(window)
+    window.spoken.set_headset(True)
+    qtbot.waitUntil(lambda: window.spoken.on)
+    before = screen.page_title.text()
+    screen.next_button.setFocus()
+    heard = len(speaker.said)
+    QTest.keyClick(screen.next_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.page_title.text() != before)
+    after = screen.page_title.text()
+    qtbot.waitUntil(lambda: any(after in text for text in speaker.texts()[heard:]))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    focused = QApplication.focusWidget()
+    assert focused is not None and screen.isAncestorOf(focused)

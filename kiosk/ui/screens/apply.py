@@ -65,6 +65,7 @@ class ApplyScreen(DataScreen):
         self.widgets: dict[str, FieldWidget] = {}
         self._comuni: list[Option] | None = None  # the Comuni as answer options
         self._review_lang = ""  # the language the review on screen is in
+        self._page_shown: tuple[Step, int | None] | None = None  # for page_changed
 
         self.call_title = label(role="muted", name="applyCallTitle")
         self.progress = label(role="muted", name="applyProgress")
@@ -155,6 +156,7 @@ class ApplyScreen(DataScreen):
     def forget(self) -> None:
         self.discard.hide()
         self._opening = None
+        self._page_shown = None
         self.wizard.forget()
         self.typing.show(False)
         self.area.clear()
@@ -202,6 +204,10 @@ class ApplyScreen(DataScreen):
         else:
             self._render_done()
         self.retranslate()
+        page = (step, self.draft.page if self.draft is not None else None)
+        if page != self._page_shown and step != Step.LOADING:
+            self._page_shown = page
+            self.page_changed.emit()
 
     def _render_notice(self) -> None:
         assert self.draft is not None and self.draft.privacy_notice is not None

@@ -54,6 +54,9 @@ class Screen(QWidget):
     # The citizen said they are done ("Finish"): the visit ends, so the next person
     # never sees what this one left on screen (a tracking code, a protocol number).
     visit_finished = Signal()
+    # A new page within the screen (a form's next step): keys and speech take it as a
+    # new screen, so a blind citizen hears where they are and the keys start on it.
+    page_changed = Signal()
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()

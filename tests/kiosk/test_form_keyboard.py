@@ -4,6 +4,7 @@ with its whole question, and the page does not jump when the keyboard closes."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -39,3 +40,40 @@ def test_the_field_being_typed_in_stays_in_view_and_the_page_does_not_jump(
     assert abs(on_window(field).top() - before) <= 2, (before, on_window(field).top())
     assert in_view()  # and still in view, its question too
     snap(window, "form-keyboard-closed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "change"),
+    [("ro", "language"), ("ar", "language"), ("uk", "language"), ("ar", "latin"), ("uk", "latin")],
+)
+def test_new_keys_leave_the_field_being_typed_in_in_view(
+    qtbot, window, snap, lang: str, change: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Another language, or the key for Latin letters (a surname as on Italian papers):
+    the keyboard gets new keys, and the field being typed in stays where it can be seen
+    (the page used to jump back to its top, the field behind the keyboard)."""
+    if change == "latin":
+        window.ctx.switcher.set_language(lang)
+    screen = prefilled(window, page=0)  # who you are: a surname, in the citizen's letters
+    field = shown(window, QLineEdit, "input_cognome")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    keyboard = screen.keyboard
+    qtbot.waitUntil(keyboard.isVisible)
+
+    def in_view() -> bool:
+        viewport = on_window(screen.area.viewport())
+        return viewport.contains(on_window(field)) and not on_window(keyboard).intersects(
+            on_window(field)
+        )
+
+    qtbot.waitUntil(in_view)
+    layout = keyboard.layout_name
+    if change == "language":
+        window.ctx.switcher.set_language(lang)
+    else:
+        keyboard.switch.click()
+    qtbot.waitUntil(lambda: keyboard.layout_name != layout)
+    qtbot.waitUntil(in_view)
+    qtbot.wait(100)  # and it stays there once everything has settled
+    assert field.hasFocus() and keyboard.isVisible() and in_view()
+    snap(window, f"{lang}-{change}")

@@ -37,6 +37,7 @@ class FormKeyboard(QObject):
         self.page, self.area, self.fields, self.titles = page, area, fields, titles
         self.keyboard = OnScreenKeyboard(for_forms=True, language_of=language_of)
         self.keyboard.closed.connect(lambda: self.show(False))
+        self.keyboard.relaid.connect(self._keep_typed_field_in_view)
         self.keyboard.hide()
         # While the page's fields are rebuilt: Qt hands the focus from each old field to
         # the next, and each would open the keyboard for a field about to be deleted.
@@ -78,6 +79,14 @@ class FormKeyboard(QObject):
                 # After the layout has made room for the keyboard:
                 QTimer.singleShot(0, lambda w=widget: self.area.ensureWidgetVisible(w))
                 return
+
+    def _keep_typed_field_in_view(self) -> None:
+        """New keys (a language switch, Latin letters) resize the keyboard for a moment
+        and the page scrolls back to its top: the field being typed in comes back into
+        view once the layout has settled, else the citizen types into a field unseen."""
+        focused = QApplication.focusWidget()
+        if self.keyboard.isVisible() and focused is not None and self.area.isAncestorOf(focused):
+            QTimer.singleShot(0, lambda: self.area.ensureWidgetVisible(focused, 0, 24))
 
     def _keep_in_place(self, anchor: QWidget, before: int) -> None:
         """A short page would be pulled down to fill the taller view when the keyboard

@@ -59,6 +59,9 @@ class OnScreenKeyboard(QWidget):
     """Letters, digits, space, backspace and a key to close the keyboard."""
 
     closed = Signal()
+    # Its keys were laid out again (another language, Latin letters): its height moved
+    # for a moment, and a page above it may have scrolled.
+    relaid = Signal()
 
     def __init__(
         self, *, for_forms: bool = False, language_of: Callable[[], str] | None = None
@@ -146,6 +149,7 @@ class OnScreenKeyboard(QWidget):
         self._grid.addWidget(self.backspace, last, width - small, 1, small)
         self._show_note()
         self._show_case(self.shift.isChecked())
+        self.relaid.emit()
         self._name_signs()
 
     def _show_case(self, upper: bool) -> None:

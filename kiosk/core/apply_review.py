@@ -86,7 +86,11 @@ def answer_text(
         return translate(FIELDS, YES if value is True else NO, lang)
     # Codes, numbers, dates and amounts stay left to right inside Arabic text.
     if kind == "money" and type(value) is int:
-        return left_to_right(f"€ {amount_text(value)}", lang)
+        # As typed in Italian ("€ 1.200"); in another language as it reads money, the
+        # same way as every other amount on the page (a dot is a decimal point in English).
+        if lang == "it":
+            return f"€ {amount_text(value)}"
+        return format_euro(value, lang)
     if kind == "date":
         return left_to_right(date_text(value), lang)
     return str(value) if kind in ("text", "long_text") else left_to_right(str(value), lang)

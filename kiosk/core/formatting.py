@@ -1,16 +1,43 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Money as people read it: "€ 12,50" in Italian, "€12.50" in English (and inside
-Arabic text, kept left to right)."""
+"""Money as people read it in their language: "€ 12,50" in Italian, "€12.50" in English,
+"12,50 €" in Romanian, Albanian and Ukrainian (a comma before the cents: "€250.00"
+would read as two hundred and fifty thousand there), and inside Arabic text kept left
+to right."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from languages import left_to_right
 from protocol.money import euro
+
+NO_BREAK = "\u00a0"  # the amount and its sign stay on one line
+
+
+class MoneyStyle(NamedTuple):
+    decimal: str
+    group: str
+    sign_first: bool
+
+
+# As the Unicode CLDR writes euros in each language; a language not listed reads the
+# English way.
+STYLES: dict[str, MoneyStyle] = {
+    "en": MoneyStyle(".", ",", sign_first=True),  # €1,234.50
+    "ro": MoneyStyle(",", ".", sign_first=False),  # 1.234,50 €
+    "sq": MoneyStyle(",", NO_BREAK, sign_first=False),  # 1 234,50 €
+    "uk": MoneyStyle(",", NO_BREAK, sign_first=False),  # 1 234,50 €
+    "ar": MoneyStyle(".", ",", sign_first=True),  # €1,234.50, kept left to right
+    "zh": MoneyStyle(".", ",", sign_first=True),  # €1,234.50
+}
 
 
 def format_euro(cents: int, lang: str) -> str:
     if lang == "it":
         return euro(cents)
+    style = STYLES.get(lang, STYLES["en"])
     euros, rest = divmod(abs(cents), 100)
     sign = "-" if cents < 0 else ""
-    return left_to_right(f"{sign}€{euros:,}.{rest:02d}", lang)
+    number = f"{euros:,}".replace(",", style.group) + f"{style.decimal}{rest:02d}"
+    text = f"{sign}€{number}" if style.sign_first else f"{sign}{number}{NO_BREAK}€"
+    return left_to_right(text, lang)

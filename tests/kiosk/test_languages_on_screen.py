@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.i18n import LANGUAGE_NAMES
@@ -123,3 +123,50 @@ def test_codes_and_amounts_stay_left_to_right_inside_arabic(qapp) -> None:  # ty
         assert answer_text({"type": kind}, value, {}, [], "ar") == isolate(value)
         assert answer_text({"type": kind}, value, {}, [], "ro") == value
     assert answer_text({"type": "text"}, "سلمى", {}, [], "ar") == "سلمى"  # words: as typed
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [
+        ("it", "€ 1.234,50"),
+        ("en", "€1,234.50"),
+        ("ro", "1.234,50\u00a0€"),  # a dot here groups thousands: "€250.00" read 250,000
+        ("sq", "1\u00a0234,50\u00a0€"),
+        ("uk", "1\u00a0234,50\u00a0€"),
+        ("zh", "€1,234.50"),
+    ],
+)
+def test_amounts_are_written_as_each_language_reads_them(lang: str, written: str) -> None:
+    from kiosk.core.formatting import format_euro
+
+    assert format_euro(123450, lang) == written
+    assert format_euro(-5, lang).startswith("-") and "05" in format_euro(-5, lang)
+
+
+@pytest.mark.parametrize("lang", ["ro", "sq", "uk", "en"])
+def test_every_amount_on_the_review_and_the_cart_reads_one_way(qtbot, window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The answers typed as money and the amounts the kiosk computes, on one page, in
+    the language's own way (a page used to mix "€ 1.200" with "€250.00")."""
+    import re
+
+    from kiosk.core.purchasing import Cart, cart_line
+    from tests.kiosk.people import prefilled
+
+    window.ctx.switcher.set_language(lang)
+    screen = prefilled(window, page=5)  # the review: savings 1.200 €, pension 650 €
+    qtbot.wait(50)
+    amounts = [t.text() for t in screen.findChildren(QLabel) if t.isVisible() and "€" in t.text()]
+    window.ctx.citizen.cart = Cart()
+    with window.catalog.store.read() as session:
+        window.ctx.citizen.cart.add(cart_line(session, "s01", 2))
+    window.go("cart", {})
+    qtbot.wait(50)
+    amounts.append(window.stack.currentWidget().findChild(QLabel, "cartTotal").text())
+    assert len(amounts) >= 3, amounts
+    comma_decimals = lang != "en"
+    for text in amounts:
+        for amount in re.findall(r"\d[\d.,\u00a0]*\d", text):
+            if comma_decimals:
+                assert not re.search(r"\.\d\d$", amount), (lang, text)
+            else:
+                assert not re.search(r",\d\d$", amount) and "1.200" not in text, (lang, text)

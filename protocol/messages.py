@@ -324,6 +324,9 @@ class SubmissionEntry(BaseModel):
     # The id the platform gave this record before it was restored from an older copy
     # and lost it: printed on the citizen's receipt, so it is given again if still free.
     server_id: ServerId | None = None
+    # The platform's receipt of that earlier acceptance (central/acceptance.py): with it,
+    # the record is taken back as it was accepted, not judged again against older data.
+    receipt: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     # The kiosk's clock minus the platform's (HTTP Date header) as last measured when
     # the record was made: the platform places it in its own time with it.
     clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9, strict=True)
@@ -369,6 +372,7 @@ class SubmissionResult(BaseModel):
     uuid: str
     status: SubmissionStatus
     server_id: str | None = None
+    receipt: str | None = None  # an accepted record's: sent back with it after a restore
     code: str | None = None
     message: str | None = None
     contact: CallBack | None = None  # a refused sealed record only

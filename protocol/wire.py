@@ -76,6 +76,7 @@ class Result:
     code: str | None
     message: str | None
     retry: bool = False  # the platform could not process it now: it goes again later
+    receipt: str | None = None  # an accepted record's receipt (sent again after a restore)
     # A refused sealed record: how to reach its citizen ({"name", "phones"}), checked
     contact: dict[str, Any] | None = None
 
@@ -143,6 +144,7 @@ class Accepted(Reply):
     uuid: Annotated[str, _chars(36)]
     status: Literal["accepted"]
     server_id: Annotated[str, _chars(64), AfterValidator(_not_blank)]
+    receipt: Hex64 | None = None
 
 
 class Rejected(Reply):
@@ -341,7 +343,9 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
             raise ProtocolError(f"{where}.uuid: answered twice")
         seen.add(answer.uuid)
         if isinstance(answer, Accepted):
-            results.append(Result(answer.uuid, True, answer.server_id, None, None))
+            results.append(
+                Result(answer.uuid, True, answer.server_id, None, None, receipt=answer.receipt)
+            )
         elif isinstance(answer, Rejected):
             message = (answer.message or "")[:MESSAGE_CHARS]
             contact = answer.contact.model_dump() if answer.contact is not None else None

@@ -166,6 +166,9 @@ class OutboxEntry(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None]
     server_id: Mapped[str | None]
+    # The platform's receipt of the acceptance (central/acceptance.py), sent back with
+    # the record if a restored platform lost it.
+    receipt: Mapped[str | None] = mapped_column(String(64), default=None)
     reject_code: Mapped[str | None]
     reject_message: Mapped[str | None]
     purged_at: Mapped[datetime | None]  # personal data dropped after the platform's answer

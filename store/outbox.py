@@ -122,6 +122,7 @@ class Outgoing:
     server_id: str | None = None  # sent again after a platform restore: the id it had
     clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
     sealed: str | None = None  # the whole payload sealed to the platform (sent instead)
+    receipt: str | None = None  # the platform's receipt of an earlier acceptance
 
 
 def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list[Outgoing]:
@@ -140,7 +141,16 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
     for row in rows:
         row.state, row.attempts, row.updated_at = OutboxState.SENDING, row.attempts + 1, moment
     return [
-        Outgoing(r.uuid, r.kind, r.created_at, r.payload, r.server_id, r.clock_skew_s, r.sealed)
+        Outgoing(
+            r.uuid,
+            r.kind,
+            r.created_at,
+            r.payload,
+            r.server_id,
+            r.clock_skew_s,
+            r.sealed,
+            r.receipt,
+        )
         for r in rows
     ]
 
@@ -178,7 +188,9 @@ def send_again(session: Session, uuids: list[str]) -> None:
 def record_results(session: Session, results: list[Any]) -> None:
     """Stores the platform's answers; an accepted entry is never changed again."""
     moment = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLAlchemy stores DateTime
-    accepted = [(r.server_id, moment, r.uuid) for r in results if r.accepted]
+    accepted = [
+        (r.server_id, getattr(r, "receipt", None), moment, r.uuid) for r in results if r.accepted
+    ]
     rejected = [
         (r.code, r.message, _called_back(r), moment, r.uuid) for r in results if not r.accepted
     ]
@@ -186,7 +198,7 @@ def record_results(session: Session, results: list[Any]) -> None:
     # One executemany per outcome: a batch is answered in one round trip to SQLite.
     if accepted:
         connection.exec_driver_sql(
-            "UPDATE outbox SET state = 'accepted', server_id = ?, updated_at = ?,"
+            "UPDATE outbox SET state = 'accepted', server_id = ?, receipt = ?, updated_at = ?,"
             " last_error = NULL WHERE uuid = ? AND state != 'accepted'",
             accepted,
         )

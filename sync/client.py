@@ -53,6 +53,7 @@ class Submission:
     server_id: str | None = None  # sent again after a restore: the id it had
     clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
     sealed: str | None = None  # the payload sealed to the platform: sent instead of it
+    receipt: str | None = None  # the platform's receipt of its acceptance, with server_id
 
 
 class PlatformClient:
@@ -196,6 +197,7 @@ class PlatformClient:
                 {"uuid": e.uuid, "kind": e.kind, "created_at": e.created_at}
                 | ({"sealed": e.sealed} if e.sealed else {"payload": e.payload})
                 | ({"server_id": e.server_id} if e.server_id else {})
+                | ({"receipt": e.receipt} if e.server_id and e.receipt else {})
                 | ({"clock_skew_s": e.clock_skew_s} if e.clock_skew_s is not None else {})
                 for e in entries
             ]

@@ -388,6 +388,7 @@ class SyncEngine:
                     e.server_id,
                     e.clock_skew_s,
                     e.sealed,
+                    e.receipt,
                 )
                 for e in batch
             ]

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from central import clock, epochs
+from central.acceptance import Receipts
 from central.applications import check_application
 from central.models import Device, Record, Submission, SubmissionConflict, WalletHolder
 from central.platform.database import DEVICE_LOCKS, Database, now
@@ -188,10 +189,11 @@ class Submissions:
             made_from: dict[str, messages.SubmissionEntry] = {}  # each new row's own entry
             for entry in entries:
                 made_from.setdefault(entry.uuid, entry)
+            receipts = Receipts(session)
             return [
-                _result(rows[entry.uuid])
+                _result(rows[entry.uuid], receipts)
                 if entry.uuid in fresh and made_from[entry.uuid] is entry
-                else _answer(session, device_id, entry, rows.get(entry.uuid))
+                else _answer(session, device_id, entry, rows.get(entry.uuid), receipts)
                 for entry in entries
             ]
 
@@ -341,15 +343,25 @@ def _new_submission(
     entry: messages.SubmissionEntry,
 ) -> Submission:
     check = SUBMISSION_CHECKS.get(entry.kind)
-    rejection = (
-        ("unknown_kind", f"unknown kind (one of {', '.join(SUBMISSION_CHECKS)})")
-        if check is None
-        else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
-    )
+    sha256 = submission_hash(entry.kind, entry.payload)
+    if (
+        check is not None
+        and entry.receipt is not None
+        and Receipts(session).proves(device_id, entry.uuid, sha256, entry.server_id, entry.receipt)
+    ):
+        # Accepted before this database was restored from an older copy: taken back as
+        # it was, not judged again against older data (central/acceptance.py).
+        rejection = None
+    else:
+        rejection = (
+            ("unknown_kind", f"unknown kind (one of {', '.join(SUBMISSION_CHECKS)})")
+            if check is None
+            else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
+        )
     return Submission(
         uuid=entry.uuid,
         device_id=device_id,
-        payload_sha256=submission_hash(entry.kind, entry.payload),
+        payload_sha256=sha256,
         kind=entry.kind,
         payload=entry.payload if rejection is None else None,
         status="rejected" if rejection else "accepted",
@@ -459,7 +471,11 @@ def _kept(entry: messages.SubmissionEntry) -> dict[str, Any] | None:
 
 
 def _answer(
-    session: Session, device_id: str, entry: messages.SubmissionEntry, row: Submission | None
+    session: Session,
+    device_id: str,
+    entry: messages.SubmissionEntry,
+    row: Submission | None,
+    receipts: Receipts,
 ) -> messages.SubmissionResult:
     """The answer to an entry: its stored record's, "retry" when it could not be
     stored, or a conflict when its UUID holds a different record (the entry is kept
@@ -468,7 +484,7 @@ def _answer(
         return _retry(entry.uuid)
     sent = submission_hash(entry.kind, entry.payload)
     if row.payload_sha256 is None or row.payload_sha256 == sent:
-        return _result(row)
+        return _result(row, receipts)
     known = session.scalar(
         select(SubmissionConflict.id).where(
             SubmissionConflict.device_id == device_id,
@@ -542,11 +558,17 @@ def _retry(entry_uuid: str) -> messages.SubmissionResult:
     )
 
 
-def _result(row: Submission) -> messages.SubmissionResult:
+def _result(row: Submission, receipts: Receipts) -> messages.SubmissionResult:
+    receipt = (
+        receipts.of(row.device_id, row.uuid, row.payload_sha256, row.server_id)
+        if row.status == "accepted" and row.server_id
+        else None
+    )
     return messages.SubmissionResult(
         uuid=row.uuid,
         status=row.status,
         server_id=row.server_id,
+        receipt=receipt,
         code=row.code,
         message=row.message,
     )

@@ -7,7 +7,9 @@ number printed on its receipt; no protocol number is ever given twice."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,16 +18,19 @@ from sqlalchemy import select
 from central.dataset import seed_if_empty
 from central.epochs import watermark_path
 from kiosk.boot.paths import DEMO_DATASET
+from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
+from printing.slip import SlipContext
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry, Service
-from sync.client import PlatformClient
+from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError
-from tests.sync.conftest import assert_mirror_equals_server
+from tests.sync.conftest import KIOSK_SIGNER, assert_mirror_equals_server
 from tests.sync.helpers import application
 from tests.sync.restores import PlatformBackups, Served, serve
+from vouchers.keys import public_key_text
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -223,3 +228,63 @@ def test_a_kiosk_restored_from_its_own_older_backup_sends_nothing_twice(
         assert_mirror_equals_server(reopened, central.platform)
     finally:
         reopened.close()
+
+
+def test_a_purchase_sent_again_to_a_restored_platform_is_taken_back_not_judged_again(
+    backups: PlatformBackups, first: Served, store: Store
+) -> None:
+    """Accepted at a price published after the backup, the purchase goes again to the
+    restored platform, which has the older price: with the platform's receipt of its
+    acceptance it is taken back under its number, not refused as "price changed". A
+    receipt for another record proves nothing."""
+    code = first.platform.new_enrollment_code("kiosk", None)
+    client = PlatformClient(first.server.url)
+    _device, token = client.enroll(code, "kiosk-receipts")
+    client.set_token(token)
+    client.register_signing_key(public_key_text(KIOSK_SIGNER))
+    client.close()
+    engine = kiosk(first.server.url, token, store)
+    engine.run_once()
+    backup = backups.take()
+    service = first.platform.records("services")["s01"]
+    first.platform.publish("services", {**service, "price_cents": 1500})  # after the backup
+    engine.run_once()
+    with store.write() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 1))
+        context = SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+        checkout = Checkout("provider", None, phone="3471234567")
+        place_order(session, cart, checkout, context, KIOSK_SIGNER, datetime.now(UTC))
+    engine.run_once()
+    [order] = [row for row in outbox_rows(store).values() if row.kind == "purchase"]
+    assert order.state == "accepted" and order.receipt and order.payload["total_cents"] == 1500
+    number = order.server_id
+    first.stop()
+
+    restored = serve(backups.restore(backup))
+    try:
+        engine = kiosk(restored.server.url, token, store)
+        engine.run_once()
+        engine.run_once()
+        [order] = [row for row in outbox_rows(store).values() if row.kind == "purchase"]
+        assert (order.state, order.server_id, order.reject_code) == ("accepted", number, None)
+        [held] = [s for s in restored.platform.submissions() if s.kind == "purchase"]
+        assert (held.status, held.server_id) == ("accepted", number)
+        # Another record under a receipt that is not its own is judged as any new one.
+        forged = {**(held.payload or {}), "order": "ORD-FORGED", "total_cents": 1500}
+        forged["lines"] = [{**forged["lines"][0], "unit_price_cents": 1500}]
+        [answer] = engine.client.submit(
+            [
+                Submission(
+                    str(uuid.uuid4()),
+                    "purchase",
+                    datetime.now(UTC).isoformat(),
+                    {**forged, "vouchers": []},
+                    server_id="ORD-2026-999999",
+                    receipt=order.receipt,
+                )
+            ]
+        )
+        assert (answer.accepted, answer.code) == (False, "price_changed")
+    finally:
+        restored.stop()

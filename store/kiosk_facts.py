@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -24,21 +26,68 @@ def set_last_sync(session: Session, moment: datetime) -> None:
 
 
 def set_clock_skew(session: Session, seconds: int, moment: datetime) -> None:
-    """The kiosk's clock minus the platform's, measured from its HTTP Date header."""
+    """The kiosk's clock minus the platform's, measured from its HTTP Date header at
+    ``moment`` (naive UTC, by the kiosk's clock); kept with the monotonic clock and the
+    boot it was measured in, so a later jump of the wall clock is seen (see
+    ``clock_skew_at``)."""
+    value = f"{seconds} {time.monotonic():.3f} {boot_id()}"
     fact = session.get(KioskFact, CLOCK_SKEW)
     if fact is None:
-        session.add(KioskFact(name=CLOCK_SKEW, value=str(seconds), updated_at=moment))
+        session.add(KioskFact(name=CLOCK_SKEW, value=value, updated_at=moment))
     else:
-        fact.value, fact.updated_at = str(seconds), moment
+        fact.value, fact.updated_at = value, moment
+
+
+def _measured(session: Session) -> tuple[int, float | None, str, datetime] | None:
+    fact = session.get(KioskFact, CLOCK_SKEW)
+    if fact is None:
+        return None
+    parts = fact.value.split()
+    try:
+        seconds = int(parts[0])
+        monotonic = float(parts[1]) if len(parts) > 1 else None
+    except (IndexError, ValueError):
+        return None
+    return seconds, monotonic, parts[2] if len(parts) > 2 else "", fact.updated_at
 
 
 def clock_skew(session: Session) -> int | None:
     """The last measured clock skew in seconds (None: never measured)."""
-    fact = session.get(KioskFact, CLOCK_SKEW)
-    try:
-        return int(fact.value) if fact is not None else None
-    except ValueError:
+    measured = _measured(session)
+    return measured[0] if measured is not None else None
+
+
+def clock_skew_at(session: Session, now: datetime) -> int | None:
+    """The skew of the kiosk's clock at ``now`` (naive UTC, by that clock), for a record
+    being made: the last measure, moved by however far the wall clock has jumped since
+    (a clock set back two months while offline would otherwise date a late application
+    on time). None when that cannot be told: never measured, or measured before the
+    machine last started (a clock reset at boot)."""
+    measured = _measured(session)
+    if measured is None:
         return None
+    seconds, monotonic, boot, at = measured
+    if boot and boot != boot_id():
+        return None  # measured before this boot: the clock may have been reset since
+    if monotonic is None or not boot:
+        return seconds  # a measure kept before boots were told apart, or no boot id here
+    jumped = (as_utc(now) - as_utc(at)).total_seconds() - (time.monotonic() - monotonic)
+    return seconds + round(jumped) if abs(jumped) > CLOCK_JUMP_S else seconds
+
+
+# A wall clock that moved this much more, or less, than the time that passed has jumped.
+CLOCK_JUMP_S = 5
+
+
+def boot_id() -> str:
+    """This boot's identity (Linux); "" where there is none."""
+    try:
+        return BOOT_ID.read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+
+
+BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 
 
 def last_sync(session: Session) -> datetime | None:

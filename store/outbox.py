@@ -73,9 +73,9 @@ def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
         created_at=moment,
         updated_at=moment,
         attempts=0,
-        # An offline kiosk's record carries the skew last measured (the platform
-        # decides deadlines with its own clock).
-        clock_skew_s=kiosk_facts.clock_skew(session),
+        # An offline kiosk's record carries the skew last measured, moved by any jump
+        # of the clock since (the platform decides deadlines with its own clock).
+        clock_skew_s=kiosk_facts.clock_skew_at(session, moment),
     )
     key = kiosk_facts.sealing_key(session) if kind in SEALED_KINDS else None
     if key is not None:

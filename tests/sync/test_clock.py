@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -187,3 +188,50 @@ def test_the_platform_keeps_instants_as_utc_and_reads_them_back_aware(
     assert before - timedelta(seconds=2) <= kept.received_at <= after + timedelta(seconds=2)
     stored = raw if isinstance(raw, datetime) else datetime.fromisoformat(raw)
     assert stored.tzinfo is None and stored == kept.received_at.replace(tzinfo=None)
+
+
+@pytest.mark.parametrize("jump_days", [-60, 60])
+def test_a_clock_that_jumps_after_its_measure_is_followed_by_the_records_made_then(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch, jump_days: int
+) -> None:
+    """Measured right while online; then, offline, the clock jumps (set back two months
+    by a dead battery, or forward). The record made then carries the skew moved by the
+    jump, which the kiosk sees against its monotonic clock: a late application is not
+    dated on time, an on-time one is not "made in the future"."""
+    engine.run_once()  # measured: about 0
+    call_closing(central, datetime.now(UTC) - DAY)  # closed yesterday, by the platform
+    move_kiosk_clock(monkeypatch, jump_days * DAY)  # no pass runs: the measure stays
+    row = submit_application(engine)
+    assert row.clock_skew_s is not None and abs(row.clock_skew_s - jump_days * 86_400) < 5
+    assert (row.state, row.reject_code) == ("rejected", "call_closed")
+
+
+def test_a_clock_set_right_after_a_slow_measure_leaves_an_on_time_application_on_time(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Measured 60 days slow, then set right before the next pass (as the refusal of its
+    records tells a manager to do): the next application is on time, not refused as made
+    two months in the future."""
+    call_closing(central, datetime.now(UTC) + 10 * DAY)
+    move_kiosk_clock(monkeypatch, -60 * DAY)
+    engine.run_once()
+    monkeypatch.undo()  # the clock is right now; no pass has measured it yet
+    row = submit_application(engine)
+    assert row.clock_skew_s is not None and abs(row.clock_skew_s) < 5
+    assert row.state == "accepted", (row.reject_code, row.reject_message)
+
+
+def test_a_measure_from_before_the_machine_started_is_not_carried(
+    engine: SyncEngine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A clock may be reset at boot: a skew measured in an earlier boot says nothing of
+    the clock now, so a record made before the next measure carries none."""
+    engine.run_once()
+    with engine.store.read() as session:
+        assert kiosk_facts.clock_skew_at(session, outbox.utcnow()) is not None
+    other_boot = tmp_path / "boot_id"
+    other_boot.write_text("another-boot\n", encoding="ascii")
+    monkeypatch.setattr(kiosk_facts, "BOOT_ID", other_boot)
+    with engine.store.read() as session:
+        assert kiosk_facts.clock_skew_at(session, outbox.utcnow()) is None
+        assert kiosk_facts.clock_skew(session) is not None  # still shown to the manager

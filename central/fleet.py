@@ -22,11 +22,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from central.models import Device, KioskHealth
 from central.platform import Platform, now
+from protocol.records import EARLIEST_INSTANT, LATEST_INSTANT
 
 LATE_AFTER = timedelta(minutes=12)  # more than two missed heartbeats of 5 minutes
 SILENT_AFTER = timedelta(hours=1)
@@ -44,20 +45,36 @@ PRINTER_ALERTS = {
 }
 
 
+def _plausible(moment: datetime) -> datetime:
+    """An instant of this network's time, in UTC ("0001-01-01T00:00+14:00" is valid ISO
+    but off the calendar in UTC: it made the heartbeat and the fleet page fail)."""
+    try:
+        in_utc = _as_utc(moment)
+    except OverflowError:
+        in_utc = None
+    if in_utc is None or not EARLIEST_INSTANT <= in_utc < LATEST_INSTANT:
+        raise ValueError("not an instant between the years 2000 and 2199")
+    return in_utc
+
+
+Instant = Annotated[datetime, AfterValidator(_plausible)]
+SKEW_LIMIT_S = 10**9  # as a submission's; the column is 32-bit on PostgreSQL
+
+
 class Heartbeat(BaseModel):
     """What a kiosk says about itself; no personal data, every field bounded."""
 
     model_config = ConfigDict(extra="forbid")
 
     version: str = Field(max_length=32, pattern=r"^[0-9A-Za-z.+-]+$")
-    sent_at: datetime
+    sent_at: Instant
     uptime_s: int = Field(ge=0, le=10**9)
     printer: str = Field(max_length=32, pattern=r"^[a-z_]+$")
     print_queue: int = Field(ge=0, le=10**6)
     oldest_unsent_s: int | None = Field(default=None, ge=0, le=10**9)
     rejected: int = Field(ge=0, le=10**6)
     free_disk_bytes: int = Field(ge=0, le=10**15)
-    last_sync: datetime | None = None
+    last_sync: Instant | None = None
     # The kiosk's clock minus the platform's, as the kiosk measured it (HTTP Date).
     clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9)
     log: str | None = Field(default=None, max_length=MAX_LOG_CHARS)
@@ -98,7 +115,8 @@ def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> boo
             )
             session.add(row)
         row.kiosk_id, row.received_at = kiosk_id, received
-        row.clock_skew_s = round((_as_utc(beat.sent_at) - received).total_seconds())
+        skew = round((_as_utc(beat.sent_at) - received).total_seconds())
+        row.clock_skew_s = max(-SKEW_LIMIT_S, min(SKEW_LIMIT_S, skew))
         row.beat = beat.model_dump(mode="json", exclude={"log"})
         if beat.log is not None and row.log_requested_at is not None:
             row.log_text, row.log_received_at, row.log_requested_at = beat.log, received, None
@@ -207,7 +225,7 @@ def _when(iso: str | None) -> str:
         return "–"
     try:
         return f"{_as_utc(datetime.fromisoformat(iso)):%d/%m %H:%M} UTC"
-    except ValueError:
+    except (ValueError, OverflowError):  # a value stored before instants were bounded
         return "–"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +24,7 @@ from store import outbox
 from store.database import Store
 from store.models import OutboxEntry
 from sync.client import PlatformClient
-from sync.heartbeat import HeartbeatSender, KioskFacts
+from sync.heartbeat import HeartbeatSender, KioskFacts, collect
 from tests.operations.conftest import ADMIN, Central
 
 CODICE_FISCALE = "RSSMRA80A01H501U"
@@ -184,3 +185,26 @@ def test_the_sync_worker_sends_the_heartbeat(central: Central, tmp_path: Path) -
     with central.platform.sessions() as session:
         [row] = session.query(KioskHealth).all()
     assert row.beat["version"] == about().version and row.beat["last_sync"]
+
+
+@pytest.mark.parametrize("field", ["sent_at", "last_sync"], ids=["sent_at", "last_sync"])
+@pytest.mark.parametrize(
+    "moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "2150-01-01T00:00:00"]
+)
+def test_a_heartbeat_dated_off_the_calendar_is_refused_and_the_fleet_page_stays_up(
+    central: Central, kiosk_store: Store, field: str, moment: str
+) -> None:
+    """Valid ISO texts that fall off the calendar in UTC, or a clock a century off: the
+    heartbeat is refused (422), never a 500, and no stored value breaks the fleet page."""
+    client = kiosk_client(central, "kiosk-odd")
+    assert HeartbeatSender(kiosk_store, client, facts()).maybe_send()  # listed on the page
+    beat = collect(kiosk_store, facts(), started=time.monotonic(), now=datetime.now(UTC))
+    reply = requests.post(
+        f"{central.url}/v1/device/heartbeat",
+        json={**beat, field: moment},
+        headers={"Authorization": f"Bearer {client._token}"},
+        timeout=10,
+    )
+    fine = moment.startswith("2150")  # plausible, only far off: stored, the skew capped
+    assert reply.status_code == (200 if fine else 422), reply.text
+    assert "kiosk-odd" in fleet_page(central)

@@ -322,6 +322,18 @@ class WalletHolder(Base):
     locked_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
+class ImportedGrantFile(Base):
+    """A file of buoni a Comune's staff imported, by its SHA-256: the same file sent
+    again (a second click, a page reloaded) issues nothing a second time."""
+
+    __tablename__ = "imported_grant_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    comune: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36))
+    imported_at: Mapped[datetime]
+
+
 class StaffAction(Base):
     """What a Comune staff member did on the web desk (central/web/audit.py): who, what,
     when, on what, for which Comune. Only ever added to."""

@@ -5,6 +5,7 @@ central/web/audit.py; this module reads the forms and answers the browser."""
 
 # No "from __future__ import annotations": FastAPI resolves Depends() from real objects.
 
+import hashlib
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
@@ -185,7 +186,8 @@ def comune_router(platform: Platform) -> APIRouter:
             problems = [grants.Problem(0, "empty_file")]
         if not problems:
             try:
-                codes = grants.issue(platform, member, comuni_of(member), lines)
+                digest = hashlib.sha256(data).hexdigest()
+                codes = grants.issue(platform, member, comuni_of(member), lines, digest)
             except grants.GrantError as error:
                 problems = error.problems
         if problems:
@@ -226,6 +228,7 @@ def comune_router(platform: Platform) -> APIRouter:
                 fields.get("state", ""),
                 fields.get("note", ""),
                 fields.get("note_en", ""),
+                was=fields.get("was"),
             )
         except review.DecisionError as error:
             if error.code == "no_application":

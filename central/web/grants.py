@@ -19,10 +19,13 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.models import ImportedGrantFile
 from central.platform import Platform, PublishError
 from central.web import audit, review
 from central.web.accounts import Merchant
@@ -91,7 +94,10 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
     if not lines or not lines[0].strip():
         return [], [Problem(0, "empty_file")]
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:  # a cell over the csv module's limit (128 KiB)
+        return [], [Problem(0, "unreadable_csv")]
     header = [COLUMNS.get(name.strip().lower(), "") for name in rows[0]]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
@@ -163,12 +169,19 @@ BAD_FIELDS = ("programme", "amount_cents", "balance_cents", "valid_days", "cf")
 
 
 def issue(
-    platform: Platform, member: Merchant, comuni: list[str], lines: list[tuple[int, Grant]]
+    platform: Platform,
+    member: Merchant,
+    comuni: list[str],
+    lines: list[tuple[int, Grant]],
+    file_sha256: str | None = None,
 ) -> list[str]:
     """Issues every line in one transaction, or none (GrantError with each line's
-    problem); the codes of the vouchers issued, in order."""
+    problem); the codes of the vouchers issued, in order. ``file_sha256``: of the file
+    the lines come from, which is imported once per Comune (GrantError the second time)."""
     codes: list[str] = []
     with platform.writing() as session:
+        if file_sha256 is not None:
+            _import_once(session, member, comuni, file_sha256)
         checked: list[tuple[int, Grant, str, str]] = []
         problems: list[Problem] = []
         for number, grant in lines:
@@ -207,3 +220,22 @@ def _grant(
     platform.wallet.set_credit_in(session, codice_fiscale, grant.programme, grant.cents, comune)
     audit.add(session, member, "set_credit", grant.protocol, comune, f"{grant.programme}: {euros}")
     return []
+
+
+def _import_once(session: Session, member: Merchant, comuni: list[str], sha256: str) -> None:
+    """Notes the file as imported for the member's Comuni, in the issuing transaction;
+    GrantError when it already was (a second click, a page reloaded: buoni twice)."""
+    done = session.scalar(
+        select(ImportedGrantFile.imported_at).where(
+            ImportedGrantFile.sha256 == sha256, ImportedGrantFile.comune.in_(comuni)
+        )
+    )
+    if done is not None:
+        raise GrantError([Problem(0, "already_imported", f"{done:%d/%m/%Y %H:%M}")])
+    moment = datetime.now(UTC)
+    for comune in comuni:
+        session.add(
+            ImportedGrantFile(
+                sha256=sha256, comune=comune, staff_id=member.account.id, imported_at=moment
+            )
+        )

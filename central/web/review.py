@@ -280,10 +280,14 @@ def decide(
     state: str,
     note: str,
     note_en: str = "",
+    was: str | None = None,
 ) -> None:
     """Publishes the application's new state with the note (Italian, and English when
     written: the kiosk shows the citizen the one of their language, else the Italian)
-    for the citizen's look-up at the kiosks. DecisionError says why not."""
+    for the citizen's look-up at the kiosks. ``was``: the state the deciding page
+    showed; when a colleague has changed it since, nothing is saved (DecisionError
+    "changed_meanwhile"), never their decision silently overwritten. DecisionError
+    says why not."""
     if state not in STATES:
         raise DecisionError("bad_state")
     note, note_en = note.strip(), note_en.strip()
@@ -300,6 +304,10 @@ def decide(
         comune = comune_of(calls.get(str(row.payload.get("call"))), row.payload)
         if comune not in comuni:
             raise DecisionError("no_application")
+        if was is not None:
+            found = applicant(session, platform, protocol, comuni)
+            if found is not None and found[2] != was:
+                raise DecisionError("changed_meanwhile")
         platform.statuses.publish_status(session, row, state, texts)
         detail = f"{state}: {note}".rstrip(": ") + (f" / en: {note_en}" if note_en else "")
         audit.add(session, member, "decided", protocol, comune, detail)

@@ -252,6 +252,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "State published: it reaches the kiosks with their next sync.",
     },
     "bad_state": {"it": "Scelga uno stato dall'elenco.", "en": "Choose a state from the list."},
+    "changed_meanwhile": {
+        "it": "Un collega ha cambiato lo stato della domanda nel frattempo: nulla è stato "
+        "salvato. Legga lo stato attuale qui sopra e decida di nuovo.",
+        "en": "A colleague changed the application's state meanwhile: nothing was saved. "
+        "Read its state above and decide again.",
+    },
     "note_too_long": {
         "it": "La nota è troppo lunga (al massimo 1000 caratteri).",
         "en": "The note is too long (1000 characters at most).",
@@ -360,6 +366,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the file is not a UTF-8 CSV: save it as «CSV UTF-8».",
     },
     "grant_empty_file": {"it": "il file è vuoto.", "en": "the file is empty."},
+    "grant_unreadable_csv": {
+        "it": "il file non si legge come CSV (una cella troppo lunga?).",
+        "en": "the file cannot be read as CSV (a cell too long?).",
+    },
+    "grant_already_imported": {
+        "it": "questo file è già stato importato il {detail}: nessun buono emesso di nuovo.",
+        "en": "this file was already imported on {detail}: no buono issued again.",
+    },
     "issue_voucher": {"it": "Emetti un buono spesa", "en": "Issue a buono spesa"},
     "issue_hint": {
         "it": "Firmato dalla piattaforma e messo nel portafoglio del cittadino: lo stampa"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -343,6 +344,21 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert "ha importato un file buoni.csv 2 righe, 1 buoni" in text_of(
         staff.get("/desk/audit").text
     )
+    # The same file again (a second click, the page reloaded): nothing issued twice.
+    again = upload(staff, good)
+    assert again.status_code == 422 and "già stato importato" in text_of(again.text)
+    assert [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before] == [
+        10_000
+    ]
+    assert (
+        platform.records("credits")[holder_key(platform.lookup_secret(), CF)]["balance_cents"]
+        == 8_000
+    )
+    # A cell longer than the csv module reads: the file is refused, never a 500.
+    huge = upload(
+        staff, f"protocollo;tipo;iniziativa;importo\n{admitted};buono;{'x' * 140_000};1\n"
+    )
+    assert huge.status_code == 422 and "non si legge come CSV" in text_of(huge.text)
     for broken, message in (
         (b"\xff\xfe nonsense", "non è un CSV in UTF-8"),
         (b"protocollo;importo\n", "mancano le colonne: kind, programme"),
@@ -535,3 +551,29 @@ def test_reconciliation_and_audit_log_as_excel_never_run_a_formula(
     assert isinstance(row[0].value, datetime) and row[5].data_type == "s"
     assert "<f>" not in xml
     assert "ha esportato audit.xlsx" in text_of(staff.get("/desk/audit").text)
+
+
+def test_a_decision_from_a_page_a_colleague_changed_since_is_not_saved(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    """Two staff members on the same application: the second, deciding from a page that
+    still shows the old state, is told and saves nothing, never silently overturning
+    the first's decision (a buono issued on "admitted" left on a "not admitted")."""
+    protocol = sent["anna"][0]
+    mine = staff.get(f"/desk/applications/{protocol}")
+    stale = staff.get(f"/desk/applications/{protocol}")  # a colleague's page, read now
+
+    def post(page: Any, state: str) -> Any:
+        was = re.search(r'name="was" value="([^"]*)"', page.text)
+        assert was is not None, "the form says which state it was decided from"
+        return staff.post(
+            f"/desk/applications/{protocol}/state",
+            data={"csrf": csrf_of(page.text), "state": state, "note": "", "was": was[1]},
+        )
+
+    assert post(mine, "admitted").status_code == 303
+    late = post(stale, "not_admitted")
+    assert late.status_code == 422 and "nel frattempo" in text_of(late.text)
+    again = staff.get(f"/desk/applications/{protocol}")
+    assert 'name="was" value="admitted"' in again.text  # the first decision stands
+    assert post(again, "not_admitted").status_code == 303  # decided again, knowingly

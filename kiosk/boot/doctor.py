@@ -9,6 +9,7 @@ the store is opened read-only and never migrated, nothing is printed.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -229,7 +230,19 @@ def _existing(path: Path) -> Path:
 def check_disk(config: Config) -> Iterator[Finding]:
     folders = {"data": config.paths.data_dir, "logs": config.paths.log_dir}
     for name, folder in folders.items():
-        free = shutil.disk_usage(_existing(folder)).free
+        existing = _existing(folder)
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            # Not a folder (a file in its place), or read-only: the kiosk fails at start.
+            where = folder if existing == folder else f"{folder} (under {existing})"
+            yield Finding(
+                "disk",
+                Verdict.PROBLEM,
+                f"the kiosk cannot write its {name} in {where}",
+                f"make {existing} a folder the social-point user may write in, on a disk "
+                "mounted read-write (or set paths.data_dir / paths.log_dir elsewhere)",
+            )
+            continue
+        free = shutil.disk_usage(existing).free
         text = f"{free / 1024**3:.1f} GB free for {name} ({folder})"
         if free < DISK_PROBLEM_BYTES:
             yield Finding(

@@ -115,3 +115,17 @@ def test_a_language_without_a_font_or_a_voice_is_named() -> None:
     voices = {f.message.split(":")[0]: f for f in findings if f.check == "speech"}
     if "tlh" in voices:
         assert voices["tlh"].verdict is Verdict.WARNING
+
+
+def test_a_data_folder_the_kiosk_cannot_write_is_a_problem(
+    tmp_path: Path, central: Central, printer: FakePrinter
+) -> None:
+    """A file where the data folder should be (or a read-only disk): the kiosk would
+    fail at its start; doctor says so instead of "0 problems"."""
+    config = write_config(tmp_path, platform_url=central.url, printer_port=printer.port)
+    (tmp_path / "data").write_text("not a folder", encoding="utf-8")
+    [disk] = [f for f in diagnose(config) if f.check == "disk" and "its data" in f.message]
+    assert disk.verdict is Verdict.PROBLEM and "cannot write" in disk.message
+    assert "read-write" in disk.fix
+    result = cli("doctor", "--config", str(config))
+    assert result.returncode == 1 and "[XX] disk: the kiosk cannot write its data" in result.stdout

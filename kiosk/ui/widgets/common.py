@@ -69,6 +69,10 @@ class WrappingLabel(QLabel):
     """A plain-text label that wraps even a word longer than the screen. What it says
     is still the text it was given (``text()``): only its painting breaks the run."""
 
+    # Qt's own code never calls these two, so hiding them is safe: every text the kiosk
+    # gives a label passes through here, and Qt paints (and lays out) the breakable one.
+    HIDES_ON_PURPOSE = ("setText", "text")
+
     def setText(self, text: str) -> None:
         super().setText(breakable(text))
 

@@ -11,14 +11,16 @@ and keeps the store it replaces beside it.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.database import MIGRATIONS, head_revision
+from store.database import MIGRATIONS, head_revision, in_use_path
 
 PAGES_PER_STEP = 256  # the live store is locked only while each step copies these pages
 
@@ -94,6 +96,30 @@ def restore(backup_file: Path, database: Path) -> Path | None:
     replaced was kept (None when there was none). The kiosk must be stopped."""
     if not backup_file.is_file():
         raise BackupError(f"{backup_file}: no such backup file")
+    database.parent.mkdir(parents=True, exist_ok=True)
+    with _not_in_use(database):
+        return _replace(backup_file, database)
+
+
+@contextmanager
+def _not_in_use(database: Path) -> Iterator[None]:
+    """Holds the store's "in use" lock exclusively (store/database.py): a running kiosk,
+    screen or sync process, holds it shared, and is asked to stop first."""
+    descriptor = os.open(in_use_path(database), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BackupError(
+                f"{database}: the kiosk is running and using it; stop the kiosk first "
+                "(sudo systemctl stop social-point-kiosk)"
+            ) from None
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _replace(backup_file: Path, database: Path) -> Path | None:
     revision = _check_sound(backup_file)
     head = head_revision()
     if revision is not None and head is not None and not _known_revision(revision):
@@ -113,8 +139,8 @@ def restore(backup_file: Path, database: Path) -> Path | None:
             closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as source,
             closing(sqlite3.connect(database, timeout=1)) as target,
         ):
-            # The backup API takes the target's locks itself and fails if a running kiosk
-            # holds the store: nothing is half-replaced.
+            # The backup API takes the target's locks itself and fails if anything holds
+            # the store at that moment: nothing is half-replaced.
             _copy(source, target)
             target.execute("PRAGMA journal_mode=WAL")
     except sqlite3.OperationalError as error:

@@ -8,6 +8,8 @@ busy timeout instead of failing half-way when both try to upgrade a read lock.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -115,12 +117,34 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def in_use_path(path: Path) -> Path:
+    return path.with_name(path.name + ".in-use")
+
+
+def hold_in_use(path: Path) -> int | None:
+    """A shared lock on the store's "in use" file, held while this process has the store
+    open (the screen and the sync process both do): ``social-point restore`` takes it
+    exclusively, so it never replaces a store a running kiosk goes on writing to (in WAL
+    mode an idle kiosk holds no SQLite lock). None where locks are not to be had."""
+    try:
+        descriptor = os.open(in_use_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH)
+    except OSError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
 class Store:
     """Opens (and migrates) the store; hands out read and write sessions."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self._in_use = hold_in_use(path)
         self._writer = _make_engine(path, "BEGIN IMMEDIATE")
         self._reader = _make_engine(path, "BEGIN")
         head = head_revision()
@@ -163,3 +187,6 @@ class Store:
     def close(self) -> None:
         self._writer.dispose()
         self._reader.dispose()
+        if self._in_use is not None:
+            os.close(self._in_use)  # the lock goes with the descriptor
+            self._in_use = None

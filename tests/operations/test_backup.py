@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -108,3 +110,32 @@ def test_backup_and_restore_commands(tmp_path: Path) -> None:
     restored = cli("restore", str(written), "--config", str(config))
     assert restored.returncode == 0, restored.stderr
     assert waiting_uuids(tmp_path / "data" / "kiosk.sqlite3") == uuids
+
+
+def test_restore_refuses_a_store_a_running_kiosk_has_open(tmp_path: Path) -> None:
+    """In WAL mode an idle kiosk holds no SQLite lock: the restore used to replace the
+    store under it, and what it wrote meanwhile was lost. A kiosk's process holds the
+    store's "in use" lock while it runs; restore asks for the kiosk to be stopped."""
+    live = tmp_path / "kiosk.sqlite3"
+    store, before = kiosk_store(live, 3)
+    store.close()
+    saved = backup(live, tmp_path / "saved.sqlite3").path
+    running = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from store.database import Store; "
+            f"Store(Path({str(live)!r})); print('open', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert running.stdout is not None and running.stdout.readline().strip() == "open"
+        with pytest.raises(BackupError, match="stop the kiosk first"):
+            restore(saved, live)
+    finally:
+        running.kill()
+        running.wait()
+    assert restore(saved, live) is not None  # stopped: the restore goes ahead
+    assert waiting_uuids(live) == before

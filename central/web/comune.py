@@ -6,6 +6,7 @@ central/web/audit.py; this module reads the forms and answers the browser."""
 # No "from __future__ import annotations": FastAPI resolves Depends() from real objects.
 
 import hashlib
+import secrets
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
@@ -122,6 +123,7 @@ def comune_router(platform: Platform) -> APIRouter:
             states=review.STATES,
             programmes=programmes() if found.state == "admitted" else [],
             granted=granted(protocol),
+            once=secrets.token_hex(16),  # each grant form is sent once (grants.issue)
             **extra,
         )
 
@@ -144,8 +146,14 @@ def comune_router(platform: Platform) -> APIRouter:
             line = grants.Grant(
                 protocol, kind, fields.get("programme", "").strip(), cents, int(days)
             )
+            once = fields.get("once", "")
+            form_sha256 = (
+                hashlib.sha256(f"grant-form|{once}".encode()).hexdigest() if once else None
+            )
             try:
-                codes = grants.issue(platform, member, comuni_of(member), [(0, line)])
+                codes = grants.issue(
+                    platform, member, comuni_of(member), [(0, line)], form_sha256, "already_issued"
+                )
             except grants.GrantError as error:
                 problems = error.problems
             else:

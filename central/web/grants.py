@@ -174,14 +174,16 @@ def issue(
     comuni: list[str],
     lines: list[tuple[int, Grant]],
     file_sha256: str | None = None,
+    again: str = "already_imported",
 ) -> list[str]:
     """Issues every line in one transaction, or none (GrantError with each line's
     problem); the codes of the vouchers issued, in order. ``file_sha256``: of the file
-    the lines come from, which is imported once per Comune (GrantError the second time)."""
+    the lines come from (or of a grant form's one-time token), which is issued once per
+    Comune: GrantError with the problem ``again`` the second time."""
     codes: list[str] = []
     with platform.writing() as session:
         if file_sha256 is not None:
-            _import_once(session, member, comuni, file_sha256)
+            _import_once(session, member, comuni, file_sha256, again)
         checked: list[tuple[int, Grant, str, str]] = []
         problems: list[Problem] = []
         for number, grant in lines:
@@ -222,7 +224,9 @@ def _grant(
     return []
 
 
-def _import_once(session: Session, member: Merchant, comuni: list[str], sha256: str) -> None:
+def _import_once(
+    session: Session, member: Merchant, comuni: list[str], sha256: str, again: str
+) -> None:
     """Notes the file as imported for the member's Comuni, in the issuing transaction;
     GrantError when it already was (a second click, a page reloaded: buoni twice)."""
     done = session.scalar(
@@ -231,7 +235,7 @@ def _import_once(session: Session, member: Merchant, comuni: list[str], sha256: 
         )
     )
     if done is not None:
-        raise GrantError([Problem(0, "already_imported", f"{done:%d/%m/%Y %H:%M}")])
+        raise GrantError([Problem(0, again, f"{done:%d/%m/%Y %H:%M}")])
     moment = datetime.now(UTC)
     for comune in comuni:
         session.add(

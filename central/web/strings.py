@@ -370,6 +370,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "il file non si legge come CSV (una cella troppo lunga?).",
         "en": "the file cannot be read as CSV (a cell too long?).",
     },
+    "grant_already_issued": {
+        "it": "questo modulo è già stato inviato il {detail}: nulla emesso di nuovo.",
+        "en": "this form was already sent on {detail}: nothing issued again.",
+    },
     "grant_already_imported": {
         "it": "questo file è già stato importato il {detail}: nessun buono emesso di nuovo.",
         "en": "this file was already imported on {detail}: no buono issued again.",

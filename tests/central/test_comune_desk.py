@@ -258,16 +258,19 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
     page = staff.get(f"/desk/applications/{admitted}")
     assert "Emetti un buono spesa" in text_of(page.text)
     assert 'value="250,00"' in page.text  # the amount the call computes, offered
-    answer = staff.post(
-        f"/desk/applications/{admitted}/voucher",
-        data={
-            "csrf": csrf_of(page.text),
-            "programme": "Buoni spesa 2026",
-            "amount": "150,00",
-            "valid_days": "30",
-        },
-    )
+    once = re.search(r'name="once" value="([^"]*-voucher)"', page.text)
+    assert once is not None, "the form is sent once"
+    form = {
+        "csrf": csrf_of(page.text),
+        "once": once[1],
+        "programme": "Buoni spesa 2026",
+        "amount": "150,00",
+        "valid_days": "30",
+    }
+    answer = staff.post(f"/desk/applications/{admitted}/voucher", data=form)
     assert answer.status_code == 303, text_of(answer.text)
+    twice = staff.post(f"/desk/applications/{admitted}/voucher", data=form)  # a double click
+    assert twice.status_code == 422 and "già stato inviato" in text_of(twice.text)
     [voucher] = [v for v in vouchers_of(platform, CF) if v["id"] not in before]
     assert (voucher["amount_cents"], voucher["comune"], voucher["programme"]) == (
         15_000,

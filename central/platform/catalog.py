@@ -105,26 +105,9 @@ class Catalog:
             # Kiosks the record no longer reaches (an operator moved to another Comune)
             # remove it: without this they kept the old version for good, and a removed
             # operator could still log in there.
-            session.add(
-                Change(
-                    stream=records.STREAM_OF[kind],
-                    kind=kind,
-                    record_id=data["id"],
-                    op="delete",
-                    scope=left,
-                )
-            )
+            session.add(_change(kind, data["id"], "delete", None, left))
         session.merge(Record(kind=kind, id=data["id"], data=data, scope=scope))
-        session.add(
-            Change(
-                stream=records.STREAM_OF[kind],
-                kind=kind,
-                record_id=data["id"],
-                op="upsert",
-                data=data,
-                scope=scope,
-            )
-        )
+        session.add(_change(kind, data["id"], "upsert", data, scope))
         if kind in ("credits", "vouchers"):
             self._ledger_changed(session, data["id"] if kind == "credits" else data["holder"])
 
@@ -335,3 +318,16 @@ def _check_references(session: Session, kind: str, data: dict[str, Any]) -> None
     for target, target_id in references:
         if session.get(Record, (target, target_id)) is None:
             raise PublishError(f"{kind} {data['id']}: unknown {target} {target_id!r}")
+
+
+def _change(
+    kind: str, record_id: str, op: str, data: dict[str, Any] | None, scope: str | None
+) -> Change:
+    return Change(
+        stream=records.STREAM_OF[kind],
+        kind=kind,
+        record_id=record_id,
+        op=op,
+        data=data,
+        scope=scope,
+    )

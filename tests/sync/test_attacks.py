@@ -697,6 +697,12 @@ def test_a_credit_purchase_needs_the_citizens_wallet_pin_not_the_wallet_locator(
         == 5_000
     )
     # The citizen, with their PIN, at a kiosk: accepted and debited.
+    pay_by_credit_with_the_pin(central, kiosk)
+    assert opened(kiosk.store, central, CF).balance_cents == 5_000 - 1300
+
+
+def pay_by_credit_with_the_pin(central: Central, kiosk: SyncEngine) -> None:
+    """The citizen opens their wallet with the PIN and buys s01 on credit; it is sent."""
     kiosk.run_once()
     wallet = opened(kiosk.store, central, CF)
     with kiosk.store.write() as session:
@@ -707,7 +713,6 @@ def test_a_credit_purchase_needs_the_citizens_wallet_pin_not_the_wallet_locator(
             session, cart, Checkout("credit", wallet), context, KIOSK_SIGNER, datetime.now(UTC)
         )
     kiosk.run_once()
-    assert opened(kiosk.store, central, CF).balance_cents == 5_000 - 1300
 
 
 def test_a_wallet_pin_proof_pays_one_order_once_whoever_sends_it_again(
@@ -719,16 +724,7 @@ def test_a_wallet_pin_proof_pays_one_order_once_whoever_sends_it_again(
     device enrolled with the same kiosk name, pays nothing more."""
     central.platform.set_credit(CF, "Credito welfare", 5_000)
     central.platform.set_wallet_pin(CF, PIN)
-    kiosk.run_once()
-    wallet = opened(kiosk.store, central, CF)
-    with kiosk.store.write() as session:
-        cart = Cart()
-        cart.add(cart_line(session, "s01", 1))
-        context = SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now())
-        place_order(
-            session, cart, Checkout("credit", wallet), context, KIOSK_SIGNER, datetime.now(UTC)
-        )
-    kiosk.run_once()
+    pay_by_credit_with_the_pin(central, kiosk)
     assert opened(kiosk.store, central, CF).balance_cents == 5_000 - 1300
 
     [order] = [s.payload for s in central.platform.submissions() if s.kind == "purchase"]

@@ -26,7 +26,7 @@ Comune cannot log in at the old one's kiosks any more.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 SCOPED_KINDS = frozenset({"operators", "vouchers", "credits", "wallets"})
 
@@ -53,7 +53,7 @@ def scope_pattern(comune: str) -> str:
     return f"%|{comune}|%"
 
 
-def scope_left(old: str | None, new: str | None) -> str | bool | None:
+def scope_left(old: str | None, new: str | None) -> str | Literal[False] | None:
     """The scope of the kiosks a record leaves when its scope goes from ``old`` to
     ``new``: False when it leaves none. From every kiosk (None) to some, every kiosk
     gets the removal and those still in scope get the record again right after it."""

@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from central.models import Device, KioskHealth
 from central.platform import Platform, now
-from protocol.records import EARLIEST_INSTANT, LATEST_INSTANT
+from protocol.records import network_utc
 
 LATE_AFTER = timedelta(minutes=12)  # more than two missed heartbeats of 5 minutes
 SILENT_AFTER = timedelta(hours=1)
@@ -45,19 +45,9 @@ PRINTER_ALERTS = {
 }
 
 
-def _plausible(moment: datetime) -> datetime:
-    """An instant of this network's time, in UTC ("0001-01-01T00:00+14:00" is valid ISO
-    but off the calendar in UTC: it made the heartbeat and the fleet page fail)."""
-    try:
-        in_utc = _as_utc(moment)
-    except OverflowError:
-        in_utc = None
-    if in_utc is None or not EARLIEST_INSTANT <= in_utc < LATEST_INSTANT:
-        raise ValueError("not an instant between the years 2000 and 2199")
-    return in_utc
-
-
-Instant = Annotated[datetime, AfterValidator(_plausible)]
+# An instant of this network's time, in UTC ("0001-01-01T00:00+14:00" is valid ISO but
+# off the calendar in UTC: it made the heartbeat and the fleet page fail).
+Instant = Annotated[datetime, AfterValidator(network_utc)]
 SKEW_LIMIT_S = 10**9  # as a submission's; the column is 32-bit on PostgreSQL
 
 

@@ -114,14 +114,21 @@ EARLIEST_INSTANT = datetime(2000, 1, 1, tzinfo=UTC)
 LATEST_INSTANT = datetime(2200, 1, 1, tzinfo=UTC)
 
 
-def _plausible(moment: datetime) -> datetime:
+def network_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC (a naive one taken as UTC); ValueError when it lies outside the
+    network's time or off the calendar once in UTC."""
     try:
-        in_utc = moment.astimezone(UTC)
+        in_utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
     except OverflowError:
         in_utc = None
     if in_utc is None or not EARLIEST_INSTANT <= in_utc < LATEST_INSTANT:
         raise ValueError("not an instant between the years 2000 and 2199")
-    return moment
+    return in_utc
+
+
+def _plausible(moment: datetime) -> datetime:
+    network_utc(moment)
+    return moment  # as published: what a kiosk stores stays as it was
 
 
 def _distinct(items: list[Any] | None) -> list[Any] | None:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from central.api import catalog, devices, submissions, wallet
 from central.api.guards import guards
 from central.fleet import fleet_router
+from central.admission import PriorityAdmission
 from central.limits import BodyLimit, ServerLimits, ThreadLimit, database_busy
 from central.platform import Platform
 from central.web.desk import install as install_desk
@@ -47,6 +48,9 @@ def create_app(
     # the catalog's JSON shrinks about 9 times, which a kiosk on a slow line feels; level
     # 6 costs the platform a few milliseconds a page where 9 costs several times that.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    # Inside the body's reading (a slow sender holds no slot), outside the work: a
+    # citizen's submission goes before the fleet's pulls (central/admission.py).
+    app.add_middleware(PriorityAdmission, at_once=limits.threads)
     # Outermost (added last), so before routing, parsing and authentication: an
     # oversized body costs nothing more than its reading.
     app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, timeout_s=limits.body_timeout_s)

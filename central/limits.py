@@ -11,10 +11,11 @@ a request, and how many connections are open at once.
   of the end of its keep-alive after an answer: half-sent requests cannot hold
   connections open for ever; and it sends answers at once (TCP_NODELAY), not 40 ms
   later.
-* ``ThreadLimit`` (ASGI middleware) sets how many requests a process handles at once
-  (its threads; each request holds one database connection, and the pool keeps as many
-  open): the others wait their turn in order, never for a connection, so none fails
-  after the pool's timeout when a whole fleet syncs at once.
+* ``ThreadLimit`` (ASGI middleware) gives the process's synchronous endpoints as many
+  threads as it handles requests at once (each request holds one database connection,
+  and the pool keeps as many open); ``central.admission`` lets the others in, a person's
+  request before a sync's, so none waits for a connection or fails after the pool's
+  timeout when a whole fleet syncs at once.
 * ``ServerLimits`` gathers those figures and uvicorn's own (``limit_concurrency``,
   ``timeout_keep_alive``, ``h11_max_incomplete_event_size``) for ``central.server``.
 """
@@ -33,7 +34,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 DEFAULT_MAX_BODY = 1_000_000
-DEFAULT_THREADS = 20  # requests a process handles at once (central.platform DEFAULT_POOL_SIZE)
+# Requests a process handles at once (the others wait, a person's first: central/
+# admission.py). Four keep the database busy while Python works; twenty took longer for
+# every request (they share Python's lock): at 200 kiosks syncing at once, push p95
+# 6.6 s with twenty, 2.3-3.3 s with four (./dev bench platform, PostgreSQL, 2 cores).
+DEFAULT_THREADS = 4
 THREADS_VARIABLE = "SOCIAL_POINT_THREADS"  # the same for the processes of --workers
 
 

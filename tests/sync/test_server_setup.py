@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import requests
 
+from central.admission import PriorityAdmission
 from central.app import create_app
 from central.limits import ServerLimits, threads_from_environment
 from central.platform import Platform, database
@@ -116,3 +117,90 @@ def test_a_processs_sqlite_writers_take_turns_without_running_out_of_patience(
     finally:
         platform.engine.dispose()
     assert statuses == ["accepted"] * 16
+
+
+def test_a_busy_process_serves_a_citizen_s_submission_before_the_fleet_s_pulls(
+    platform_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One request at a time: while a submission holds it, three kiosks ask for changes
+    and then a fourth sends a submission. The submission, which a citizen's slip may
+    wait for, is served before the pulls that came first."""
+    limits = ServerLimits(threads=1)
+    platform = Platform(platform_database, pool_size=1)
+    app = create_app(platform, limits=limits)
+    server = EmbeddedServer(app, limits=limits).start()
+    tokens = [platform.enroll(platform.new_enrollment_code(), f"kiosk-{n}")[1] for n in range(5)]
+    submit, pull = platform.submit, platform.pull
+    release, served = threading.Event(), []
+    guard = threading.Lock()
+
+    def held_submit(device_id: str, entries: list[SubmissionEntry]) -> Any:
+        with guard:
+            served.append("push")
+        if len(served) == 1:
+            assert release.wait(30)  # the first one holds the only slot until told
+        return submit(device_id, entries)
+
+    def counted_pull(*args: Any) -> Any:
+        with guard:
+            served.append("pull")
+        return pull(*args)
+
+    monkeypatch.setattr(platform, "submit", held_submit)
+    monkeypatch.setattr(platform, "pull", counted_pull)
+
+    def push(token: str) -> int:
+        entry = {
+            "uuid": str(uuid.uuid4()),
+            "kind": "event",
+            "created_at": datetime.now(UTC).isoformat(),
+            "payload": {"type": "benchmark"},
+        }
+        return requests.post(
+            f"{server.url}/v1/submissions",
+            json={"entries": [entry]},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+        ).status_code
+
+    def changes(token: str) -> int:
+        return requests.get(
+            f"{server.url}/v1/changes/catalog",
+            params={"since": "0", "limit": "10"},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+        ).status_code
+
+    def waiting(count: int) -> None:  # until the server has read that many requests
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if _admission(app).waiting() >= count:
+                return
+            time.sleep(0.01)
+        raise AssertionError(f"{count} requests never waited")
+
+    try:
+        with ThreadPoolExecutor(5) as pool:
+            first = pool.submit(push, tokens[0])
+            while not served:
+                time.sleep(0.01)
+            pulls = [pool.submit(changes, token) for token in tokens[1:4]]
+            waiting(3)
+            last = pool.submit(push, tokens[4])
+            waiting(4)
+            release.set()
+            answers = [first.result(), *(p.result() for p in pulls), last.result()]
+    finally:
+        release.set()
+        server.stop()
+        platform.engine.dispose()
+    assert answers == [200] * 5
+    assert served == ["push", "push", "pull", "pull", "pull"]
+
+
+def _admission(app: Any) -> PriorityAdmission:
+    """The app's admission layer (its middleware stack is built at the first request)."""
+    layer = app.middleware_stack
+    while not isinstance(layer, PriorityAdmission):
+        layer = layer.app
+    return layer

@@ -19,7 +19,10 @@ _PATTERNS = (
         r"\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b",
         re.I,
     ),
-    re.compile(r"\b[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\b"),  # IBAN
+    # IBAN, in any case, whole or in the groups of four it is printed and read out in
+    # ("IT60 X054 2811 ..."): the phone pattern below took only its digit groups.
+    re.compile(r"\b[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\b", re.I),
+    re.compile(r"\b[A-Z]{2}[0-9]{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b", re.I),
     re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # e-mail
     re.compile(r"(?<![\w.])\+?\d[\d ]{7,}\d\b"),  # phone numbers
 )

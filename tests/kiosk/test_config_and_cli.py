@@ -156,6 +156,10 @@ def test_demo_run_starts_to_the_home_screen_and_logs(tmp_path: Path) -> None:
         "BNCGLI87H54G587H",  # codice fiscale
         "BNCGLI87H54G5L7H",  # with an omocodia letter
         "IT60X0542811101000000123456",  # IBAN
+        "IT60 X054 2811 1010 0000 0123 456",  # as printed on a bank card, in groups of four
+        "it60x0542811101000000123456",  # as typed
+        "DE89 3704 0044 0532 0130 00",  # a resident's home bank
+        "bnCgLi87h54g587h",  # codice fiscale as typed
         "giulia.bianchi@example.org",
         "+39 049 123 4567",
     ],
@@ -168,5 +172,8 @@ def test_personal_data_never_reaches_the_log_file(tmp_path: Path, secret: str) -
         handler.flush()
     written = path.read_text(encoding="utf-8")
     assert secret not in written
+    # Masked whole: no group of it is left beside the mask.
+    assert "submission failed for [redacted] today" in written
+    assert "inline [redacted]" in written
     assert written.count("[redacted]") == 2
     assert redact("kiosk-01 synced 36 services") == "kiosk-01 synced 36 services"

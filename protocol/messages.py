@@ -8,11 +8,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -310,13 +312,26 @@ def check_submission(kind: str, payload: Any) -> None:
 
 ServerId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}-[0-9A-Z-]{1,40}$")]
 
+_INSTANT_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}")
+
+
+def _instant_text(value: Any) -> Any:
+    """JSON has no instants: a kiosk sends ISO text with the time of day. A number (or
+    text of digits) would otherwise be read as seconds since 1970, and a bare date as
+    its midnight: neither is what a kiosk sends, so neither is taken."""
+    if isinstance(value, datetime):  # built in Python, not read from JSON
+        return value
+    if not isinstance(value, str) or len(value) > 40 or not _INSTANT_TEXT.match(value):
+        raise ValueError("not an ISO-8601 date and time")
+    return value
+
 
 class SubmissionEntry(BaseModel):
     uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
     # A kind the platform does not know is answered ``unknown_kind``; one that is not
     # even a name (control characters, NUL) is an invalid entry.
     kind: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_-]{0,31}$")]
-    created_at: datetime
+    created_at: Annotated[datetime, BeforeValidator(_instant_text)]
     payload: Any = None  # ApplicationPayload, PurchasePayload or an event's object
     # The payload sealed to the platform's key (protocol/sealing.py) instead of ``payload``:
     # the platform opens it before any check.

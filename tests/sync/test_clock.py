@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -235,3 +236,28 @@ def test_a_measure_from_before_the_machine_started_is_not_carried(
     with engine.store.read() as session:
         assert kiosk_facts.clock_skew_at(session, outbox.utcnow()) is None
         assert kiosk_facts.clock_skew(session) is not None  # still shown to the manager
+
+
+@pytest.mark.parametrize("created_at", ["SECONDS", "SECONDS_TEXT", "SECONDS_FLOAT", "TODAY"])
+def test_a_moment_not_written_as_an_iso_date_and_time_is_an_invalid_entry(
+    engine: SyncEngine, central: Central, created_at: str
+) -> None:
+    """A number of seconds since 1970 (or its text) would be read as such, and a bare
+    date as its midnight; a kiosk sends neither, so either is refused by itself, not
+    judged against a moment the kiosk never meant."""
+    engine.run_once()
+    now = datetime.now(UTC)
+    moment: Any = {
+        "SECONDS": int(now.timestamp()),
+        "SECONDS_TEXT": str(int(now.timestamp())),
+        "SECONDS_FLOAT": now.timestamp(),
+        "TODAY": now.date().isoformat(),
+    }[created_at]
+    sent = [
+        Submission(str(uuid.uuid4()), "event", moment, {"type": "help_request"}),
+        Submission(str(uuid.uuid4()), "event", now.isoformat(), {"type": "help_request"}),
+    ]
+    results = engine.client.submit(sent)
+    assert [(r.accepted, r.code) for r in results] == [(False, "invalid_entry"), (True, None)]
+    assert "created_at" in (results[0].message or "")
+    assert str(moment) not in (results[0].message or "")

@@ -39,6 +39,11 @@ WINDOW = timedelta(minutes=15)
 ACCOUNT_LIMIT = 5
 CLIENT_LIMIT = 20
 SESSION_HOURS = 10  # a shop's working day; then the desk asks for the password again
+# A desk left open and unused (a shop's counter, a shared office computer) asks for the
+# password again after this long; each page seen moves the deadline on.
+IDLE_MINUTES = 30
+_IDLE = timedelta(minutes=IDLE_MINUTES)
+_RENEW_AFTER = timedelta(minutes=1)  # the deadline is written at most once a minute
 
 
 class AccountError(ValueError):
@@ -189,7 +194,7 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
                 token_hash=digest(token),
                 account_id=account.id,
                 created_at=_now(),
-                expires_at=_now() + timedelta(hours=SESSION_HOURS),
+                expires_at=_now() + _IDLE,
             )
         )
     return token
@@ -200,10 +205,15 @@ def merchant_for(platform: Platform, token: str) -> Merchant | None:
     are still good (a revoked device logs its desk out too)."""
     if not token:
         return None
-    with platform.sessions() as session:
+    now = _now()
+    with platform.sessions.begin() as session:
         row = session.get(DeskSession, digest(token))
-        if row is None or row.expires_at < _now():
+        if row is None or row.expires_at < now:
             return None
+        # ``expires_at`` is the idle deadline, never past the working day's end.
+        renewed = min(now + _IDLE, row.created_at + timedelta(hours=SESSION_HOURS))
+        if renewed - row.expires_at >= _RENEW_AFTER:
+            row.expires_at = renewed
         account = session.get(MerchantAccount, row.account_id)
         device = session.get(Device, account.device_id) if account else None
     if account is None or device is None or device.revoked_at is not None:

@@ -89,6 +89,33 @@ def test_login_gives_a_new_strict_http_only_secure_cookie(client: TestClient) ->
         assert thief.get("/desk/voucher").status_code == 303
 
 
+def test_a_desk_left_unused_asks_for_the_password_again(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page seen moves the idle deadline on; half an hour without one ends the
+    session, and the working day's limit holds however busy the desk is."""
+    make_merchant(client)
+    assert log_in(client).status_code == 303
+    start = accounts._now()
+    later = [start]
+    monkeypatch.setattr(accounts, "_now", lambda: later[0])
+
+    def page_after(delay: timedelta) -> int:
+        later[0] = start + delay
+        return client.get("/desk/voucher").status_code
+
+    # In use every 20 minutes: still logged in after an hour.
+    assert [page_after(timedelta(minutes=m)) for m in (20, 40, 60)] == [200, 200, 200]
+    assert page_after(timedelta(minutes=60 + accounts.IDLE_MINUTES + 1)) == 303
+    # Logged in again, and in use every 20 minutes: the working day still ends.
+    client.cookies.clear()
+    later[0] = start
+    assert log_in(client).status_code == 303
+    minutes = range(20, accounts.SESSION_HOURS * 60, 20)
+    assert all(page_after(timedelta(minutes=m)) == 200 for m in minutes)
+    assert page_after(timedelta(hours=accounts.SESSION_HOURS, minutes=1)) == 303
+
+
 def test_a_wrong_password_says_so_without_telling_which_part(client: TestClient) -> None:
     make_merchant(client)
     wrong = log_in(client, password="not the password")

@@ -6,7 +6,9 @@ others wait. They used to wait in arrival order, so when a fleet synced at once 
 kiosk's submission (a citizen's purchase or application, whose protocol number a slip
 waits for) queued behind hundreds of catalog pages that no one is waiting to see. Here
 a request in the background lane (a kiosk pulling changes, a heartbeat) is let in only
-when no other request waits; within a lane, first come, first served.
+when no other request waits, or once it has waited ``patience_s`` (a stream of other
+requests, a flood included, never starves the kiosks' sync); within a lane, first come,
+first served.
 
 Few at once is quicker than many: the requests of one process share Python's lock, so
 twenty running together each take twenty times as long and switch the lock between
@@ -18,10 +20,13 @@ server, not when a slow client has read it.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import deque
+from collections.abc import Callable
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PERSON, BACKGROUND = 0, 1  # the lanes, served in this order
+PATIENCE_S = 5.0  # a background request waiting this long goes before the others
 
 
 def lane(scope: Scope) -> int:
@@ -41,12 +46,19 @@ class PriorityAdmission:
     ones are let in by lane, then by arrival. Runs on the process's event loop, so
     its counts need no lock."""
 
-    def __init__(self, app: ASGIApp, at_once: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        at_once: int,
+        patience_s: float = PATIENCE_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if at_once < 1:
             raise ValueError("at_once must be at least 1")
-        self.app, self.at_once = app, at_once
+        self.app, self.at_once, self.patience_s, self._clock = app, at_once, patience_s, clock
         self.running = 0
-        self._waiting: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
+        # Per lane: (when it began to wait, its turn), oldest first.
+        self._waiting: tuple[deque[tuple[float, asyncio.Future[None]]], ...] = (deque(), deque())
 
     def waiting(self) -> int:
         return sum(len(queue) for queue in self._waiting)
@@ -80,7 +92,7 @@ class PriorityAdmission:
             self.running += 1
             return
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting[own_lane].append(turn)
+        self._waiting[own_lane].append((self._clock(), turn))
         try:
             await turn
         except asyncio.CancelledError:
@@ -90,10 +102,13 @@ class PriorityAdmission:
 
     def _next(self) -> None:
         """A slot is free: it goes to the first waiting request of the most urgent
-        lane (the running count stays), or back to the pool."""
-        for queue in self._waiting:
+        lane, unless a background one has run out of patience (the running count
+        stays), or back to the pool."""
+        background = self._waiting[BACKGROUND]
+        overdue = bool(background) and self._clock() - background[0][0] >= self.patience_s
+        for queue in (background, *self._waiting) if overdue else self._waiting:
             while queue:
-                turn = queue.popleft()
+                _since, turn = queue.popleft()
                 if not turn.done():  # a waiter cancelled meanwhile is skipped
                     turn.set_result(None)
                     return

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Which waiting request a busy platform process lets in next (central/admission.py),
+driven as the server drives it: ASGI calls on one event loop."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from central.admission import PriorityAdmission
+
+
+class Requests:
+    """Requests whose handling lasts until the test releases each by name."""
+
+    def __init__(self, at_once: int, patience_s: float) -> None:
+        self.now = 0.0
+        self.served: list[str] = []
+        self.done: dict[str, asyncio.Event] = {}
+        self.admission = PriorityAdmission(
+            self._app, at_once=at_once, patience_s=patience_s, clock=lambda: self.now
+        )
+        self.tasks: list[asyncio.Task[None]] = []
+
+    async def _app(self, scope: dict[str, Any], _receive: Any, send: Any) -> None:
+        self.served.append(scope["name"])
+        await self.done[scope["name"]].wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}", "more_body": False})
+
+    async def arrive(self, name: str, method: str, path: str) -> None:
+        self.done[name] = asyncio.Event()
+        scope = {"type": "http", "method": method, "path": path, "name": name}
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(_message: dict[str, Any]) -> None:
+            pass
+
+        self.tasks.append(asyncio.create_task(self.admission(scope, receive, send)))
+        await _settle()
+
+    async def finish(self, name: str) -> None:
+        self.done[name].set()
+        await _settle()
+
+
+async def _settle() -> None:
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+def test_a_person_s_request_goes_before_the_sync_s_and_a_flood_never_starves_the_sync() -> None:
+    async def scenario() -> None:
+        fleet = Requests(at_once=1, patience_s=5.0)
+        await fleet.arrive("push-0", "POST", "/v1/submissions")
+        await fleet.arrive("pull", "GET", "/v1/changes/catalog")
+        await fleet.arrive("heartbeat", "POST", "/v1/device/heartbeat")
+        for n in (1, 2, 3):
+            await fleet.arrive(f"push-{n}", "POST", "/v1/submissions")
+        await fleet.arrive("desk", "GET", "/desk/voucher")
+        assert fleet.served == ["push-0"] and fleet.admission.waiting() == 6
+        await fleet.finish("push-0")
+        await fleet.finish("push-1")
+        assert fleet.served == ["push-0", "push-1", "push-2"]  # people first, in order
+        fleet.now = 5.0  # the pull has waited its patience out: it goes next
+        await fleet.finish("push-2")
+        assert fleet.served[-1] == "pull"
+        await fleet.finish("pull")  # the heartbeat came at the same moment: also overdue
+        assert fleet.served[-1] == "heartbeat"
+        await fleet.finish("heartbeat")
+        await fleet.finish("push-3")
+        assert fleet.served[-2:] == ["push-3", "desk"]
+        await fleet.finish("desk")
+        await asyncio.gather(*fleet.tasks)
+        assert fleet.admission.running == 0 and fleet.admission.waiting() == 0
+
+    asyncio.run(scenario())
+
+
+def test_a_waiting_request_given_up_by_its_client_passes_its_turn_on() -> None:
+    async def scenario() -> None:
+        fleet = Requests(at_once=1, patience_s=5.0)
+        await fleet.arrive("push-0", "POST", "/v1/submissions")
+        await fleet.arrive("push-1", "POST", "/v1/submissions")
+        await fleet.arrive("pull", "GET", "/v1/changes/catalog")
+        fleet.tasks[1].cancel()  # push-1's connection went away while it waited
+        await _settle()
+        await fleet.finish("push-0")
+        assert fleet.served == ["push-0", "pull"]
+        await fleet.finish("pull")
+        await asyncio.gather(*fleet.tasks, return_exceptions=True)
+        assert fleet.admission.running == 0 and fleet.admission.waiting() == 0
+
+    asyncio.run(scenario())
+
+
+def test_up_to_at_once_requests_run_together_and_the_rest_wait() -> None:
+    async def scenario() -> None:
+        fleet = Requests(at_once=3, patience_s=5.0)
+        for n in range(5):
+            await fleet.arrive(f"pull-{n}", "GET", "/v1/changes/catalog")
+        assert fleet.served == ["pull-0", "pull-1", "pull-2"]
+        assert fleet.admission.running == 3 and fleet.admission.waiting() == 2
+        for n in range(5):
+            await fleet.finish(f"pull-{n}")
+        await asyncio.gather(*fleet.tasks)
+        assert fleet.served == [f"pull-{n}" for n in range(5)]
+        assert fleet.admission.running == 0
+
+    asyncio.run(scenario())

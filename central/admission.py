@@ -23,6 +23,7 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Callable
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PERSON, BACKGROUND = 0, 1  # the lanes, served in this order
@@ -113,4 +114,3 @@ class PriorityAdmission:
                     turn.set_result(None)
                     return
         self.running -= 1
-

@@ -8,10 +8,10 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 
+from central.admission import PriorityAdmission
 from central.api import catalog, devices, submissions, wallet
 from central.api.guards import guards
 from central.fleet import fleet_router
-from central.admission import PriorityAdmission
 from central.limits import BodyLimit, ServerLimits, ThreadLimit, database_busy
 from central.platform import Platform
 from central.web.desk import install as install_desk

@@ -16,7 +16,8 @@ How a restore is noticed when the platform starts:
   ``pg_restore``, into the same database or another, or a new cluster changes it.
 * SQLite: a file beside the database (``<database>-epoch.json``) keeps the epoch and the
   newest change and submission committed; a database of another epoch, or holding less
-  than that, is an older copy. The file is rewritten after each writing transaction.
+  than that, is an older copy, and so is one with an epoch but no such file (restored
+  without it). The file is rewritten after each writing transaction.
 """
 
 from __future__ import annotations
@@ -113,7 +114,15 @@ def settle(engine: Engine, session: Session) -> tuple[Epoch, bool]:
             _put(session, FINGERPRINT, fingerprint)
         elif kept.value != fingerprint:
             return begin(session), True
-    mark = _watermark(engine)
+    mark, path = _watermark(engine), watermark_path(engine)
+    if mark is None and path is not None:
+        # A database with an epoch always has its file beside it (written when the
+        # platform starts and after each write): without it, this may be an older
+        # copy restored without its file, and the heads could have caught up with
+        # what kiosks saw. A new epoch costs each kiosk a fresh snapshot; the old one
+        # could give a protocol number printed on a receipt to another record.
+        log.warning("epoch watermark %s is missing: taken as a restored database", path)
+        return begin(session), True
     if mark is not None:
         seq, submission = heads(session)
         if (

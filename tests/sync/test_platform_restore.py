@@ -136,6 +136,46 @@ def test_a_platform_restored_from_a_backup_is_caught_up_by_its_kiosks(
         restored.stop()
 
 
+def test_a_restored_copy_whose_epoch_file_was_lost_still_never_repeats_a_number(
+    backups: PlatformBackups, first: Served, store: Store, tmp_path: Path
+) -> None:
+    """SQLite keeps what it last committed in a file beside the database; restored with
+    that file deleted, the copy cannot be told from the database it was. It starts a new
+    epoch anyway: other kiosks sending first (so the head catches up with this kiosk's
+    cursor) are still never given a protocol number printed on one of its receipts."""
+    if watermark_path(first.platform.engine) is None:
+        pytest.skip("PostgreSQL tells a restored database by its own identity")
+    code = first.platform.new_enrollment_code("kiosk", None)
+    _device, token = PlatformClient(first.server.url).enroll(code, "kiosk-lost-file")
+    engine = kiosk(first.server.url, token, store)
+    engine.run_once()
+    apply_for(engine, 2)
+    engine.run_once()
+    backup = backups.take()
+    after = apply_for(engine, 3)
+    engine.run_once()
+    printed = {outbox_rows(store)[uuid].server_id for uuid in after}
+    assert all(printed)
+    first.stop()
+    url = backups.restore(backup)
+    path = watermark_path(first.platform.engine)
+    assert path is not None
+    path.unlink()  # lost with the old disk, or left out of the copy
+    restored = serve(url)
+    try:
+        assert restored.platform.epoch.id != first.platform.epoch.id
+        other_code = restored.platform.new_enrollment_code("kiosk", None)
+        _other, other_token = PlatformClient(restored.server.url).enroll(other_code, "kiosk-b")
+        other = kiosk(restored.server.url, other_token, Store(tmp_path / "other.sqlite3"))
+        other.run_once()
+        mine = apply_for(other, 4)
+        assert other.run_once().accepted == 4
+        given = {outbox_rows(other.store)[uuid].server_id for uuid in mine}
+        assert all(given) and not given & printed
+    finally:
+        restored.stop()
+
+
 def test_a_new_epoch_on_demand_makes_every_kiosk_take_a_snapshot(
     first: Served, store: Store
 ) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from central.admission import PriorityAdmission
+from central.admission import BACKGROUND, PERSON, PERSON_RUN, PriorityAdmission, lane
 
 
 class Requests:
@@ -17,23 +17,34 @@ class Requests:
         self.now = 0.0
         self.served: list[str] = []
         self.done: dict[str, asyncio.Event] = {}
+        self.gone: dict[str, asyncio.Event] = {}  # set: the client went away
+        self.bodies: dict[str, bytes] = {}
         self.admission = PriorityAdmission(
             self._app, at_once=at_once, patience_s=patience_s, clock=lambda: self.now
         )
         self.tasks: list[asyncio.Task[None]] = []
 
-    async def _app(self, scope: dict[str, Any], _receive: Any, send: Any) -> None:
+    async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         self.served.append(scope["name"])
+        self.bodies[scope["name"]] = (await receive()).get("body")  # read while it waited
         await self.done[scope["name"]].wait()
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"{}", "more_body": False})
 
-    async def arrive(self, name: str, method: str, path: str) -> None:
+    async def arrive(
+        self, name: str, method: str, path: str, credential: bytes | None = b"authorization"
+    ) -> None:
         self.done[name] = asyncio.Event()
-        scope = {"type": "http", "method": method, "path": path, "name": name}
+        self.gone[name] = asyncio.Event()
+        headers = [(credential, b"x")] if credential else []
+        scope = {"type": "http", "method": method, "path": path, "name": name, "headers": headers}
+        unread = [{"type": "http.request", "body": b"{}", "more_body": False}]
 
-        async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": b"", "more_body": False}
+        async def receive() -> dict[str, Any]:  # as a server: the body, then the disconnect
+            if unread:
+                return unread.pop()
+            await self.gone[name].wait()
+            return {"type": "http.disconnect"}
 
         async def send(_message: dict[str, Any]) -> None:
             pass
@@ -51,7 +62,9 @@ async def _settle() -> None:
         await asyncio.sleep(0)
 
 
-def test_a_person_s_request_goes_before_the_sync_s_and_a_flood_never_starves_the_sync() -> None:
+def test_a_person_s_request_goes_before_the_sync_s_and_a_background_one_that_waited_goes_next() -> (
+    None
+):
     async def scenario() -> None:
         fleet = Requests(at_once=1, patience_s=5.0)
         await fleet.arrive("push-0", "POST", "/v1/submissions")
@@ -59,7 +72,7 @@ def test_a_person_s_request_goes_before_the_sync_s_and_a_flood_never_starves_the
         await fleet.arrive("heartbeat", "POST", "/v1/device/heartbeat")
         for n in (1, 2, 3):
             await fleet.arrive(f"push-{n}", "POST", "/v1/submissions")
-        await fleet.arrive("desk", "GET", "/desk/voucher")
+        await fleet.arrive("desk", "GET", "/desk/voucher", b"cookie")
         assert fleet.served == ["push-0"] and fleet.admission.waiting() == 6
         await fleet.finish("push-0")
         await fleet.finish("push-1")
@@ -75,6 +88,7 @@ def test_a_person_s_request_goes_before_the_sync_s_and_a_flood_never_starves_the
         await fleet.finish("desk")
         await asyncio.gather(*fleet.tasks)
         assert fleet.admission.running == 0 and fleet.admission.waiting() == 0
+        assert set(fleet.bodies.values()) == {b"{}"}  # each had its body, waited or not
 
     asyncio.run(scenario())
 
@@ -85,8 +99,9 @@ def test_a_waiting_request_given_up_by_its_client_passes_its_turn_on() -> None:
         await fleet.arrive("push-0", "POST", "/v1/submissions")
         await fleet.arrive("push-1", "POST", "/v1/submissions")
         await fleet.arrive("pull", "GET", "/v1/changes/catalog")
-        fleet.tasks[1].cancel()  # push-1's connection went away while it waited
+        fleet.gone["push-1"].set()  # push-1's connection closed while it waited
         await _settle()
+        assert fleet.admission.waiting() == 1
         await fleet.finish("push-0")
         assert fleet.served == ["push-0", "pull"]
         await fleet.finish("pull")
@@ -110,3 +125,45 @@ def test_up_to_at_once_requests_run_together_and_the_rest_wait() -> None:
         assert fleet.admission.running == 0
 
     asyncio.run(scenario())
+
+
+def test_a_flood_in_the_first_lane_lets_a_background_request_in_after_a_run() -> None:
+    async def scenario() -> None:
+        fleet = Requests(at_once=1, patience_s=60.0)
+        await fleet.arrive("push-0", "POST", "/v1/submissions")
+        await fleet.arrive("pull", "GET", "/v1/changes/catalog")
+        for n in range(1, 3 * PERSON_RUN):
+            await fleet.arrive(f"push-{n}", "POST", "/v1/submissions")
+        for n in range(PERSON_RUN + 1):
+            await fleet.finish(f"push-{n}")
+        assert fleet.served[-1] == "pull"
+        assert fleet.served[1:-1] == [f"push-{n}" for n in range(1, PERSON_RUN + 1)]
+        for name in ["pull", *(f"push-{n}" for n in range(PERSON_RUN + 1, 3 * PERSON_RUN))]:
+            await fleet.finish(name)
+        await asyncio.gather(*fleet.tasks)
+        assert fleet.admission.running == 0
+
+    asyncio.run(scenario())
+
+
+def test_without_a_credential_nothing_goes_in_the_first_lane() -> None:
+    """Anyone can send requests without a token (health checks, a submission that will
+    be refused): they wait with the fleet's pulls, in arrival order."""
+    scopes = [
+        ("POST", "/v1/submissions", []),
+        ("GET", "/v1/health", [(b"authorization", b"Bearer x")]),
+        ("GET", "/desk/voucher", []),
+        ("GET", "/v1/changes/catalog", [(b"authorization", b"Bearer x")]),
+        ("POST", "/v1/device/heartbeat", [(b"authorization", b"Bearer x")]),
+        ("GET", "/openapi.json", [(b"cookie", b"sp_desk=x")]),
+    ]
+    for method, path, headers in scopes:
+        assert lane({"method": method, "path": path, "headers": headers}) == BACKGROUND
+    first = [
+        ("POST", "/v1/submissions", [(b"authorization", b"Bearer x")]),
+        ("POST", "/v1/redemptions", [(b"authorization", b"Bearer x")]),
+        ("GET", "/v1/vouchers/ABCD-EFGH-JKLM-NP", [(b"authorization", b"Bearer x")]),
+        ("POST", "/desk/redeem", [(b"cookie", b"sp_desk=x")]),
+    ]
+    for method, path, headers in first:
+        assert lane({"method": method, "path": path, "headers": headers}) == PERSON

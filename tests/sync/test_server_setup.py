@@ -5,6 +5,7 @@ turn in order; no request waits for a connection (and fails after the pool's tim
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 import uuid
@@ -204,3 +205,87 @@ def _admission(app: Any) -> PriorityAdmission:
     while not isinstance(layer, PriorityAdmission):
         layer = layer.app
     return layer
+
+
+def _push(url: str, token: str, timeout: float = 10) -> int:
+    entry = {
+        "uuid": str(uuid.uuid4()),
+        "kind": "event",
+        "created_at": datetime.now(UTC).isoformat(),
+        "payload": {"type": "benchmark"},
+    }
+    return requests.post(
+        f"{url}/v1/submissions",
+        json={"entries": [entry]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=timeout,
+    ).status_code
+
+
+def test_clients_that_never_read_their_answers_hold_no_slot(platform_database: str) -> None:
+    """Connections that pipeline requests and never read the answers: once their
+    buffers are full, the server waits to write to them. That wait holds no slot, so
+    kiosks are still answered at once."""
+    limits = ServerLimits(threads=2)
+    platform = Platform(platform_database, pool_size=2)
+    server = EmbeddedServer(create_app(platform, limits=limits), limits=limits).start()
+    token = platform.enroll(platform.new_enrollment_code(), "kiosk-0")[1]
+    stuck = []
+    try:
+        for _ in range(4):
+            connection = socket.socket()
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            connection.connect((server.host, server.port))
+            connection.sendall(b"GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n" * 60)
+            stuck.append(connection)
+        time.sleep(1.5)  # their first answers fill the buffers; later ones wait to be written
+        begin = time.monotonic()
+        assert _push(server.url, token, timeout=5) == 200
+        assert time.monotonic() - begin < 2
+    finally:
+        for connection in stuck:
+            connection.close()
+        server.stop()
+        platform.engine.dispose()
+
+
+def test_a_submission_whose_client_went_away_while_it_waited_is_never_worked_on(
+    platform_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kiosk that stopped waiting sends its batch again later; the copy it left in the
+    queue would take a slot for nobody (and, with many, hold the fleet up)."""
+    limits = ServerLimits(threads=1)
+    platform = Platform(platform_database, pool_size=1)
+    app = create_app(platform, limits=limits)
+    server = EmbeddedServer(app, limits=limits).start()
+    token = platform.enroll(platform.new_enrollment_code(), "kiosk-0")[1]
+    submit, release, calls = platform.submit, threading.Event(), [0]
+
+    def held_submit(device_id: str, entries: list[SubmissionEntry]) -> Any:
+        calls[0] += 1
+        if calls[0] == 1:
+            assert release.wait(30)
+        return submit(device_id, entries)
+
+    monkeypatch.setattr(platform, "submit", held_submit)
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            holder = pool.submit(_push, server.url, token)
+            while not calls[0]:
+                time.sleep(0.01)
+            for _ in range(5):  # each gives up after a moment
+                with pytest.raises(requests.Timeout):
+                    _push(server.url, token, timeout=0.3)
+            deadline = time.monotonic() + 5
+            while _admission(app).waiting() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert _admission(app).waiting() == 0  # each left its place as it went
+            release.set()
+            assert holder.result() == 200
+        assert _push(server.url, token) == 200
+        assert calls[0] == 2  # the first and the last: none of the five abandoned
+        assert _admission(app).running == 0
+    finally:
+        release.set()
+        server.stop()
+        platform.engine.dispose()

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from central.models import Device, IssuedVoucher, StaffAction
@@ -188,6 +189,11 @@ def comune_router(platform: Platform) -> APIRouter:
             name = upload.filename or "" if isinstance(upload, UploadFile) else ""
         if not desk.csrf_ok(request, fields):
             return desk.page(request, "grants.html", 403, merchant=member, error="csrf")
+        # Reading a file of thousands of lines and issuing its buoni is work for a
+        # thread: on the event loop it held up every request of this process.
+        return await run_in_threadpool(imported, request, member, data, name)
+
+    def imported(request: Request, member: Staff, data: bytes, name: str) -> Response:
         t = translator(desk.language(request))
         lines, problems = grants.read_file(data)
         if not problems and not lines:

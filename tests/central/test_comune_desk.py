@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import threading
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -583,3 +584,37 @@ def test_a_decision_from_a_page_a_colleague_changed_since_is_not_saved(
     again = staff.get(f"/desk/applications/{protocol}")
     assert f'name="was" value="{first}"' in again.text  # the first decision stands
     assert post(again, "not_admitted").status_code == 303  # decided again, knowingly
+
+
+def test_a_long_import_of_buoni_holds_up_no_other_request(
+    staff: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a file of thousands of lines and issuing its buoni takes a while: it runs
+    on a thread of its own, so the process answers kiosks and other pages meanwhile."""
+    from central.web import grants
+
+    reading, release = threading.Event(), threading.Event()
+    read_file = grants.read_file
+
+    def slow_read(data: bytes) -> Any:
+        reading.set()
+        assert release.wait(30)
+        return read_file(data)
+
+    monkeypatch.setattr(grants, "read_file", slow_read)
+    importing = threading.Thread(
+        target=upload, args=(staff, "protocollo;tipo;iniziativa;importo\n")
+    )
+    importing.start()
+    try:
+        assert reading.wait(10)
+        answered: list[int] = []
+        asking = threading.Thread(
+            target=lambda: answered.append(staff.get("/v1/health").status_code)
+        )
+        asking.start()
+        asking.join(5)
+        assert answered == [200]  # while the import still runs
+    finally:
+        release.set()
+        importing.join(30)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from types import TracebackType
 
-from kiosk.boot.config import Config, ConfigError, load_config
+from kiosk.boot.config import Config, ConfigError, load_config, prepare_folders
 from kiosk.boot.display import missing_screen_problem
 
 PLATFORMS = ("xcb", "wayland", "eglfs", "linuxfb", "vnc", "offscreen")
@@ -118,6 +118,7 @@ def sync_once(config_path: Path | None) -> int:
     from sync.worker import SyncWorker
 
     config = load_config(config_path)
+    prepare_folders(config)
     setup_logging(
         config.paths.log_dir,
         level=config.log_level,
@@ -389,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         try:
             config = load_config(args.config)
+            prepare_folders(config)
         except ConfigError as error:
             return _fail(str(error))
         problem = missing_screen_problem(args.platform)

@@ -67,11 +67,15 @@ def backup(database: Path, destination: Path) -> BackupReport:
         raise BackupError(f"{database}: there is no store to back up")
     if destination.exists():
         raise BackupError(f"{destination}: already exists; choose another name")
-    destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    # Owner-only from the first byte: the copy holds personal data.
-    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        # Owner-only from the first byte: the copy holds personal data.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as error:  # a read-only disk, a file where a folder should be
+        reason = error.strerror or type(error).__name__
+        raise BackupError(f"{destination}: cannot write the backup there: {reason}") from None
     try:
         with (
             closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source,
@@ -82,7 +86,7 @@ def backup(database: Path, destination: Path) -> BackupReport:
             target.execute("PRAGMA journal_mode=DELETE")
         revision = _check_sound(partial)
         os.replace(partial, destination)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:  # the disk filled up, say
         partial.unlink(missing_ok=True)
         raise BackupError(f"the backup failed: {error}") from None
     except BackupError:

@@ -13,6 +13,7 @@ evaluated (no ``from __future__ import annotations``): NamedTuple compiles every
 annotation into a ForwardRef, another 5 ms.
 """
 
+import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -460,3 +461,22 @@ def load_config(path: Path | None) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: the configuration file must be UTF-8 text") from None
     return parse_config(text, source=path)
+
+
+def prepare_folders(config: Config) -> None:
+    """Makes the data, log and cache folders, or raises ConfigError naming the key whose
+    folder the kiosk cannot write in (a file in its place, a read-only disk), before
+    anything fails on it with a traceback."""
+    paths = config.paths
+    for key, folder in (
+        ("data_dir", paths.data_dir),
+        ("log_dir", paths.log_dir),
+        ("cache_dir", paths.cache_dir),
+    ):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise ConfigError(f"paths.{key}: cannot make the folder {folder}: {reason}") from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ConfigError(f"paths.{key}: the kiosk may not write in {folder}")

@@ -139,6 +139,15 @@ def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Find
         return
     import requests
 
+    bundle = config.sync.ca_bundle
+    if bundle and not os.access(bundle, os.R_OK):
+        yield Finding(
+            "platform",
+            Verdict.PROBLEM,
+            f"sync.ca_bundle: cannot read {bundle}",
+            "put the platform's CA certificate there, or correct sync.ca_bundle",
+        )
+        return
     try:
         theirs = platform_clock(url, config.sync.ca_bundle, config.sync.connect_timeout_s)
     except requests.exceptions.SSLError:
@@ -149,7 +158,7 @@ def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Find
             "set sync.ca_bundle to the platform's CA certificate",
         )
         return
-    except (requests.RequestException, KeyError, TypeError, ValueError) as error:
+    except (requests.RequestException, OSError, KeyError, TypeError, ValueError) as error:
         yield Finding(
             "platform",
             Verdict.PROBLEM,
@@ -221,6 +230,26 @@ def check_printer(config: Config) -> Iterator[Finding]:
         yield Finding("printer", Verdict.PROBLEM, text, PRINTER_FIXES.get(state.value, ""))
 
 
+def check_files(config: Config) -> Iterator[Finding]:
+    """Files the configuration names: each is read only when first needed (a logo at
+    the kiosk's start, trusted keys at the first voucher check), so say now."""
+    from kiosk.boot.printer_setup import logo_for, paper_for
+
+    if config.printer.connection != "none":
+        try:
+            logo_for(config, paper_for(config))  # as the kiosk loads it at its start
+        except ConfigError as error:
+            yield Finding("files", Verdict.PROBLEM, str(error), "put it there, or correct it")
+    trusted = config.vouchers.trusted_keys_file
+    if trusted is not None and not (trusted.is_file() and os.access(trusted, os.R_OK)):
+        yield Finding(
+            "files",
+            Verdict.PROBLEM,
+            f"vouchers.trusted_keys_file: cannot read {trusted}",
+            "put the file there, or correct vouchers.trusted_keys_file",
+        )
+
+
 def _existing(path: Path) -> Path:
     while not path.exists() and path != path.parent:
         path = path.parent
@@ -228,7 +257,11 @@ def _existing(path: Path) -> Path:
 
 
 def check_disk(config: Config) -> Iterator[Finding]:
-    folders = {"data": config.paths.data_dir, "logs": config.paths.log_dir}
+    folders = {
+        "data": config.paths.data_dir,
+        "logs": config.paths.log_dir,
+        "cache": config.paths.cache_dir,
+    }
     for name, folder in folders.items():
         existing = _existing(folder)
         if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
@@ -239,7 +272,7 @@ def check_disk(config: Config) -> Iterator[Finding]:
                 Verdict.PROBLEM,
                 f"the kiosk cannot write its {name} in {where}",
                 f"make {existing} a folder the social-point user may write in, on a disk "
-                "mounted read-write (or set paths.data_dir / paths.log_dir elsewhere)",
+                "mounted read-write (or set paths.data_dir / log_dir / cache_dir elsewhere)",
             )
             continue
         free = shutil.disk_usage(existing).free
@@ -319,7 +352,9 @@ def diagnose(
                 "configuration",
                 Verdict.PROBLEM,
                 str(error),
-                "correct the keys named above (see config/kiosk.example.toml)",
+                "check the file's path and that it is UTF-8 text"
+                if "configuration file" in str(error)
+                else "correct the keys named above (see config/kiosk.example.toml)",
             )
         ]
     where = str(config.source) if config.source else "built-in defaults"
@@ -327,6 +362,7 @@ def diagnose(
     findings += check_store(config)
     findings += check_platform(config, now)
     findings += check_printer(config)
+    findings += check_files(config)
     findings += check_disk(config)
     findings += check_languages()
     return findings

@@ -139,3 +139,14 @@ def test_restore_refuses_a_store_a_running_kiosk_has_open(tmp_path: Path) -> Non
         running.wait()
     assert restore(saved, live) is not None  # stopped: the restore goes ahead
     assert waiting_uuids(live) == before
+
+
+def test_a_backup_to_a_place_it_cannot_be_written_says_so_in_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    kiosk_store(tmp_path / "data" / "kiosk.sqlite3", 1)[0].close()
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    for target in (tmp_path / "a-file" / "backup.sqlite3", Path("/proc/backup.sqlite3")):
+        made = cli("backup", "--config", str(config), "--to", str(target))
+        assert made.returncode == 2, made.stderr
+        assert "Traceback" not in made.stderr and "cannot write the backup there" in made.stderr

@@ -129,3 +129,69 @@ def test_a_data_folder_the_kiosk_cannot_write_is_a_problem(
     assert "read-write" in disk.fix
     result = cli("doctor", "--config", str(config))
     assert result.returncode == 1 and "[XX] disk: the kiosk cannot write its data" in result.stdout
+
+
+def test_files_the_configuration_names_are_checked_before_they_are_needed(
+    tmp_path: Path, central: Central, printer: FakePrinter
+) -> None:
+    """A CA bundle, a logo and a trusted-keys file that are not there: the kiosk would
+    fail at its start, at its first sync or at its first voucher check; doctor names
+    each key, and never shows a traceback."""
+    config = write_config(
+        tmp_path,
+        platform_url=central.url.replace("http://", "https://"),
+        printer_port=printer.port,
+        extra=f'ca_bundle = "{tmp_path / "ca.pem"}"\n'
+        f'[vouchers]\ntrusted_keys_file = "{tmp_path / "keys.json"}"\n',
+    )
+    text = config.read_text(encoding="utf-8").replace(
+        "[printer]\n", '[printer]\nlogo = "nope.png"\n'
+    )
+    config.write_text(text, encoding="utf-8")
+    (tmp_path / "cache").write_text("not a folder", encoding="utf-8")
+    config.write_text(
+        text.replace("[paths]\n", f'[paths]\ncache_dir = "{tmp_path / "cache"}"\n'),
+        encoding="utf-8",
+    )
+    result = cli("doctor", "--config", str(config))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    for said in (
+        "[XX] platform: sync.ca_bundle: cannot read",
+        "[XX] files: printer.logo: cannot use",
+        "[XX] files: vouchers.trusted_keys_file: cannot read",
+        "[XX] disk: the kiosk cannot write its cache",
+    ):
+        assert said in result.stdout, result.stdout
+
+
+def test_a_configuration_file_that_cannot_be_read_says_to_check_the_file(
+    tmp_path: Path,
+) -> None:
+    result = cli("doctor", "--config", str(tmp_path / "missing.toml"))
+    assert result.returncode == 1
+    assert "cannot read the configuration file" in result.stdout
+    assert "check the file's path" in result.stdout and "correct the keys" not in result.stdout
+
+
+@pytest.mark.parametrize("key", ["log_dir", "cache_dir", "data_dir"])
+def test_the_kiosk_and_its_sync_name_a_folder_they_cannot_write_in(
+    tmp_path: Path, key: str
+) -> None:
+    """A file where a folder should be: ``run`` and ``sync --once`` say which key, in one
+    line, before anything else fails on it with a traceback."""
+    (tmp_path / "in-the-way").write_text("not a folder", encoding="utf-8")
+    folders = {name: tmp_path / name for name in ("log_dir", "cache_dir", "data_dir")}
+    folders[key] = tmp_path / "in-the-way"
+    config = tmp_path / "kiosk.toml"
+    lines = "".join(f'{name} = "{folder}"\n' for name, folder in folders.items())
+    config.write_text(
+        f'[paths]\n{lines}[sync]\nplatform_url = "http://127.0.0.1:9"\n', encoding="utf-8"
+    )
+    for command in (
+        ("run", "--platform", "offscreen", "--exit-when-ready"),
+        ("sync", "--once"),
+    ):
+        result = cli(*command, "--config", str(config))
+        assert result.returncode == 2, (command, result.stderr)
+        assert "Traceback" not in result.stderr + result.stdout, command
+        assert f"paths.{key}: cannot make the folder" in result.stderr, result.stderr

@@ -90,7 +90,7 @@ def open_store(config: Config) -> OpenStore:
     if known and config.social_point.comune not in known:
         store.close()
         raise ConfigError(
-            f"social_point.comune = {config.social_point.comune!r}: not a Comune of the catalog"
+            f'social_point.comune = "{config.social_point.comune}": not a Comune of the catalog'
             f" (known: {', '.join(sorted(known))})"
         )
     return OpenStore(config, store, catalog)

@@ -354,11 +354,13 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
                 continue
             value = given[name]
             if not _type_ok(key.kind, value):
-                problems.append(f"{section}.{name}: must be {_TYPE_NAMES[key.kind]}, not {value!r}")
+                problems.append(
+                    f"{section}.{name}: must be {_TYPE_NAMES[key.kind]}, not {_as_toml(value)}"
+                )
                 continue
             problem = key.check(value) if key.check else None
             if problem:
-                problems.append(f"{section}.{name} = {value!r}: {problem}")
+                problems.append(f"{section}.{name} = {_as_toml(value)}: {problem}")
             values[section][name] = value
     return values, problems
 
@@ -480,3 +482,18 @@ def prepare_folders(config: Config) -> None:
             raise ConfigError(f"paths.{key}: cannot make the folder {folder}: {reason}") from None
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ConfigError(f"paths.{key}: the kiosk may not write in {folder}")
+
+
+def _as_toml(value: object) -> str:
+    """A value as the configuration file writes it (true, "60"), not as Python does."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        import json  # only for a message: kept off the kiosk's start-up path
+
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string reads the same
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_toml(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {_as_toml(item)}" for key, item in value.items()) + "}"
+    return str(value)

@@ -64,11 +64,13 @@ def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
     [
         ('[kiosk]\nlanguge = "it"', "kiosk.languge: unknown key"),
         ('[kiosks]\nid = "a"', "[kiosks]: unknown section"),
-        ('[kiosk]\nlanguage = "fr"', "kiosk.language = 'fr': must be one of: it, en"),
+        ('[kiosk]\nlanguage = "fr"', 'kiosk.language = "fr": must be one of: it, en'),
         ('[kiosk]\nfullscreen = "yes"', "kiosk.fullscreen: must be true or false"),
-        ("[logging]\nmax_bytes = true", "logging.max_bytes: must be a whole number"),
+        # Values as the file writes them, not as Python does (True, '60').
+        ("[logging]\nmax_bytes = true", "logging.max_bytes: must be a whole number, not true"),
+        ('[sync]\ninterval_s = "60"', 'sync.interval_s: must be a whole number, not "60"'),
         ("[logging]\nbackup_count = 0", "logging.backup_count = 0: must be between 1 and 100"),
-        ('[social_point]\ncomune = "Piazzola!"', "social_point.comune = 'Piazzola!'"),
+        ('[social_point]\ncomune = "Piazzola!"', 'social_point.comune = "Piazzola!"'),
         ('[social_point]\nphone = "call me"', "social_point.phone"),
         ("kiosk = 3", "kiosk: must be a [kiosk] table"),
         ("[kiosk\nid = 1", "not valid TOML"),
@@ -106,7 +108,7 @@ def test_run_with_a_bad_config_says_why_without_a_traceback(tmp_path: Path) -> N
     config.write_text('[kiosk]\nlanguage = "klingon"\n', encoding="utf-8")
     result = social_point("run", "--config", str(config), "--platform", "offscreen")
     assert result.returncode == 2
-    assert "kiosk.language = 'klingon': must be one of: it, en" in result.stderr
+    assert 'kiosk.language = "klingon": must be one of: it, en' in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -129,7 +131,7 @@ def test_an_unknown_comune_stops_the_start(tmp_path: Path) -> None:
     )
     result = social_point("run", "--config", str(config), "--platform", "offscreen")
     assert result.returncode == 2
-    assert "social_point.comune = 'atlantide': not a Comune of the catalog" in result.stderr
+    assert 'social_point.comune = "atlantide": not a Comune of the catalog' in result.stderr
 
 
 def test_demo_run_starts_to_the_home_screen_and_logs(tmp_path: Path) -> None:

@@ -40,8 +40,25 @@ class RefusedError(Exception):
     """The platform refused the whole request (4xx): a manager must look at it."""
 
     def __init__(self, status: int, detail: str) -> None:
-        super().__init__(f"the platform refused the request ({status}): {detail}")
+        # Status 0: no HTTP answer at all (the TLS handshake failed).
+        said = f"the platform refused the request ({status})" if status else "no secure connection"
+        super().__init__(f"{said}: {detail}")
         self.status, self.detail = status, detail
+
+
+def tls_problem(error: Exception) -> str:
+    """What a failed TLS handshake means, in words an operator can act on (OpenSSL's
+    own text names the pool and the reason code)."""
+    text = str(error).upper()
+    if "WRONG_VERSION_NUMBER" in text or "RECORD_LAYER_FAILURE" in text or "HTTP_REQUEST" in text:
+        return "the platform does not speak TLS on that port: is sync.platform_url http://?"
+    if "HOSTNAME" in text or "IP ADDRESS MISMATCH" in text:
+        return "the platform's TLS certificate is for another name than sync.platform_url's"
+    if "EXPIRED" in text:
+        return "the platform's TLS certificate has expired"
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        return "TLS certificate not trusted: set sync.ca_bundle to the platform's CA certificate"
+    return "the TLS handshake with the platform failed"
 
 
 @dataclass(frozen=True)
@@ -113,7 +130,7 @@ class PlatformClient:
                 status = response.status_code
                 self._measure_clock(response.headers.get("Date"))
         except requests.exceptions.SSLError as error:
-            raise RefusedError(0, f"TLS certificate not trusted: {error}") from None
+            raise RefusedError(0, tls_problem(error)) from None
         except (requests.RequestException, OSError) as error:
             if deadline.expired:
                 raise UnreachableError(

@@ -150,13 +150,16 @@ def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Find
         return
     try:
         theirs = platform_clock(url, config.sync.ca_bundle, config.sync.connect_timeout_s)
-    except requests.exceptions.SSLError:
-        yield Finding(
-            "platform",
-            Verdict.PROBLEM,
-            f"{url}: its TLS certificate is not trusted",
-            "set sync.ca_bundle to the platform's CA certificate",
+    except requests.exceptions.SSLError as error:
+        from sync.client import tls_problem
+
+        problem = tls_problem(error)
+        fix = (
+            "set sync.ca_bundle to the platform's CA certificate"
+            if "ca_bundle" in problem
+            else "check sync.platform_url and the platform's certificate"
         )
+        yield Finding("platform", Verdict.PROBLEM, f"{url}: {problem}", fix)
         return
     except (requests.RequestException, OSError, KeyError, TypeError, ValueError) as error:
         yield Finding(

@@ -214,6 +214,18 @@ def test_tls_is_verified_against_the_configured_ca(tmp_path: Path) -> None:
         trusted.close()
         with pytest.raises(RefusedError, match="TLS certificate not trusted"):
             PlatformClient(url).enroll(platform.new_enrollment_code(), "kiosk-tls")
+        # https:// to a platform that serves plain http: said so, not as OpenSSL's codes.
+        plain = EmbeddedServer(create_app(platform)).start()
+        try:
+            with pytest.raises(RefusedError) as refused:
+                PlatformClient(plain.url.replace("http://", "https://")).enroll(
+                    platform.new_enrollment_code(), "kiosk-tls"
+                )
+        finally:
+            plain.stop()
+        said = str(refused.value)
+        assert "does not speak TLS on that port" in said and "(0)" not in said
+        assert "VERSION" not in said and "Pool" not in said
     finally:
         server.stop()
 

@@ -28,7 +28,6 @@ being worked on.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import deque
 from collections.abc import Callable
@@ -152,8 +151,9 @@ class PriorityAdmission:
             raise
         finally:
             watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watcher
+            # Whatever the watcher ended with (cancelled, or a receive that failed) is
+            # not this request's to raise: its turn is settled above.
+            await asyncio.gather(watcher, return_exceptions=True)
         if gone:  # it went away as its turn came: the slot goes on
             self._next()
             return False

@@ -19,8 +19,8 @@ X11_DEBIAN_PACKAGES = (
 NO_SCREEN = """no screen to show the kiosk on: neither DISPLAY nor WAYLAND_DISPLAY is set.
 Start it from a graphical session (or under the cage kiosk compositor), or choose a platform:
   xvfb-run -s "-screen 0 1920x1080x24" ./dev demo   a virtual X screen (apt-get install xvfb)
-  ./dev demo --platform vnc       serve the screen over VNC on port 5900 (every network, no password:
-                                  only where no one else can reach that port)
+  ./dev demo --platform vnc       serve the screen over VNC on port 5900, view it with a VNC viewer
+                                  (on every network, no password: only where no one else can)
   ./dev demo --platform eglfs     draw straight on the framebuffer of a kiosk without a desktop
   ./dev demo --platform offscreen run without showing anything (for checks)"""
 

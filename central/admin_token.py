@@ -13,10 +13,16 @@ MIN_LENGTH = 32
 
 def read_admin_token(environ: Mapping[str, str], path: Path | None) -> str | None:
     """The token from ``path`` (its first line) or else ``SOCIAL_POINT_ADMIN_TOKEN``;
-    None when neither is given (the admin API is then off). ValueError when too short."""
-    token = path.read_text(encoding="utf-8").strip() if path is not None else environ.get(ENV_VAR)
-    if not token:
-        return None
+    None when neither is given (the admin API is then off). ValueError when too short,
+    or when the file is empty."""
+    if path is None:
+        token = environ.get(ENV_VAR)
+        if not token:  # unset, or left empty as in deploy/central.env.example: API off
+            return None
+    else:
+        token = path.read_text(encoding="utf-8").strip()
+        if not token:  # a file was named: empty is a mistake, not a wish to turn the API off
+            raise ValueError("the admin token file is empty")
     if len(token) < MIN_LENGTH:
         raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
     return token

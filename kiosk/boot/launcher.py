@@ -10,6 +10,10 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from kiosk.boot.config import Config
 from kiosk.boot.paths import DEMO_CITIZENS, DEMO_DATASET
@@ -47,6 +51,49 @@ def start_embedded_platform(config: Config) -> EmbeddedPlatform:
     code = "" if config.device_file.exists() else platform.new_enrollment_code("kiosk", comune)
     server = EmbeddedServer(create_app(platform)).start()
     return EmbeddedPlatform(url=server.url, enrollment_code=code, server=server)
+
+
+# What the platform runs on: its dialects (central/platform/database.py) and drivers.
+SUPPORTED_DATABASES = ("sqlite", "postgresql+psycopg")
+
+
+def _refuse(message: str) -> int:
+    print(f"social-point central: {message}", file=sys.stderr)
+    return 2
+
+
+def _wrong_option(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, found before the database is opened, migrated and
+    seeded (and before a port is bound); None when nothing is."""
+    if not 1 <= args.threads <= 200:
+        return "--threads must be from 1 to 200"
+    if args.workers < 1:
+        return "--workers must be 1 or more"
+    if not 1 <= args.port <= 65535:
+        return "--port must be from 1 to 65535"
+    try:
+        ZoneInfo(args.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):  # ValueError: an absolute or "../" path
+        return f"--time-zone {args.time_zone} is not a known time zone (e.g. Europe/Rome)"
+    try:
+        driver = make_url(args.db).drivername
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        # The URL is not repeated: it may hold a password.
+        return "--db is not a database URL (e.g. sqlite:///central.sqlite3)"
+    if driver not in SUPPORTED_DATABASES:
+        return "--db: only sqlite and postgresql+psycopg URLs are supported"
+    return None
+
+
+def _cannot_open(database: str) -> str:
+    """Which database could not be opened: the file, or the server's address; never the
+    URL (its password) nor the driver's message."""
+    url = make_url(database)
+    if url.get_backend_name() == "sqlite":
+        return f"could not open the database file {url.database}"
+    if url.host is None:  # libpq's default: the server's Unix socket on this machine
+        return "could not connect to the database on this machine's socket"
+    return f"could not connect to the database at {url.host}:{url.port or 5432}"
 
 
 def central_main(argv: list[str]) -> int:
@@ -114,11 +161,24 @@ def central_main(argv: list[str]) -> int:
             help=f"a merchant accepts vouchers of this {what} (repeatable)",
         )
     args = parser.parse_args(argv)
-    if not 1 <= args.threads <= 200:
-        print("social-point central: --threads must be from 1 to 200", file=sys.stderr)
-        return 2
+    wrong = _wrong_option(args)
+    if wrong:
+        return _refuse(wrong)
+    admin_token = None
+    if not args.enrollment_code:  # read only to serve; a code can be made without it
+        try:
+            admin_token = read_admin_token(os.environ, args.admin_token_file)
+        except (OSError, ValueError) as error:
+            return _refuse(str(error))
     limits = ServerLimits(threads=args.threads)
-    platform = Platform(args.db, time_zone=args.time_zone, pool_size=args.threads)
+    try:
+        platform = Platform(args.db, time_zone=args.time_zone, pool_size=args.threads)
+    except ImportError:  # psycopg comes with the postgresql extra only
+        return _refuse(
+            'the PostgreSQL driver is not installed: pip install -c constraints.txt ".[postgresql]"'
+        )
+    except OperationalError:
+        return _refuse(_cannot_open(args.db))
     if args.new_epoch:
         print(f"new epoch {platform.new_epoch().id}")
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):
@@ -138,18 +198,9 @@ def central_main(argv: list[str]) -> int:
         try:
             print(platform.new_enrollment_code(args.role, args.comune, scope or None))
         except GrantError as error:
-            print(f"social-point central: {error}", file=sys.stderr)
-            return 2
+            return _refuse(str(error))
         return 0
-    try:
-        admin_token = read_admin_token(os.environ, args.admin_token_file)
-        app = create_app(platform, admin_token=admin_token, limits=limits)
-    except (OSError, ValueError) as error:
-        print(f"social-point central: {error}", file=sys.stderr)
-        return 2
-    if args.workers < 1:
-        print("social-point central: --workers must be 1 or more", file=sys.stderr)
-        return 2
+    app = create_app(platform, admin_token=admin_token, limits=limits)
     platform.compact()  # a new kiosk's first pull: what is current, not every version
     if args.workers > 1:
         platform.engine.dispose()  # each worker opens its own connections

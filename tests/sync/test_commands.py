@@ -177,6 +177,101 @@ def test_central_refuses_no_workers(platform_database: str) -> None:
     assert "Traceback" not in result.stderr
 
 
+def refused(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """``social-point central`` run in this process, refusing: its one line on stderr,
+    after "social-point central: ". Were it to serve instead, the test fails at once
+    rather than serving for ever."""
+    from kiosk.boot.launcher import central_main
+
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("it served")
+
+    monkeypatch.setattr("central.server.serve_forever", never)
+    monkeypatch.setattr("central.server.serve_workers", never)
+    monkeypatch.delenv("SOCIAL_POINT_ADMIN_TOKEN", raising=False)
+    assert central_main(argv) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("social-point central: "), lines
+    return lines[0].removeprefix("social-point central: ")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--port", "99999"], "--port must be from 1 to 65535"),
+        (["--port", "0"], "--port must be from 1 to 65535"),
+        (
+            ["--time-zone", "Mars/Base"],
+            "--time-zone Mars/Base is not a known time zone (e.g. Europe/Rome)",
+        ),
+        (
+            ["--time-zone", "/etc/passwd"],
+            "--time-zone /etc/passwd is not a known time zone (e.g. Europe/Rome)",
+        ),
+        (["--workers", "0"], "--workers must be 1 or more"),
+        (["--threads", "0"], "--threads must be from 1 to 200"),
+    ],
+)
+def test_central_checks_its_options_before_opening_the_database(
+    options: list[str],
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database = tmp_path / "central.sqlite3"
+    assert refused(["--db", f"sqlite:///{database}", *options], capsys, monkeypatch) == message
+    assert not database.exists()  # refused before the database was made and seeded
+
+
+@pytest.mark.parametrize(
+    ("token", "message"),
+    [
+        ("", "the admin token file is empty"),
+        ("\n", "the admin token file is empty"),
+        ("x" * 31 + "\n", "the admin token must have at least 32 characters"),
+    ],
+)
+def test_central_refuses_an_empty_or_short_admin_token_file(
+    token: str,
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A token file was given: an empty one is a mistake, not a wish to turn the admin
+    API off (that is done by giving none)."""
+    token_file = tmp_path / "admin-token"
+    token_file.write_text(token, encoding="utf-8")
+    database = tmp_path / "central.sqlite3"
+    argv = ["--db", f"sqlite:///{database}", "--admin-token-file", str(token_file)]
+    assert refused(argv, capsys, monkeypatch) == message
+    assert not database.exists()
+
+
+def test_central_says_which_database_it_cannot_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def says(database: str) -> str:
+        return refused(["--db", database, "--enrollment-code"], capsys, monkeypatch)
+
+    assert says("nonsense") == "--db is not a database URL (e.g. sqlite:///central.sqlite3)"
+    assert says("mysql://x@localhost/y") == (
+        "--db: only sqlite and postgresql+psycopg URLs are supported"
+    )
+    missing = tmp_path / "no" / "such" / "folder" / "central.sqlite3"
+    assert says(f"sqlite:///{missing}") == f"could not open the database file {missing}"
+    port = free_port()
+    nobody = says(f"postgresql+psycopg://someone:the-password@127.0.0.1:{port}/central")
+    assert nobody == f"could not connect to the database at 127.0.0.1:{port}"  # no password
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # installed without the extra
+    assert says("postgresql+psycopg://u@/central").startswith(
+        "the PostgreSQL driver is not installed: "
+    )
+
+
 def test_sync_once_says_why_it_failed_without_a_traceback(tmp_path: Path) -> None:
     config = kiosk_config(tmp_path, f"http://127.0.0.1:{free_port()}", "NOBODY-LISTENS")
     result = social_point("sync", "--once", "--config", str(config))

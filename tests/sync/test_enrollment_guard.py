@@ -93,6 +93,11 @@ def test_the_admin_token_is_long_and_never_on_the_command_line(
     assert read_admin_token({}, token_file) == "x" * 40
     assert read_admin_token({"SOCIAL_POINT_ADMIN_TOKEN": "y" * 32}, None) == "y" * 32
     assert read_admin_token({}, None) is None
+    # Left empty, as deploy/central.env.example has it: off, as central.asgi reads it too.
+    assert read_admin_token({"SOCIAL_POINT_ADMIN_TOKEN": ""}, None) is None
+    token_file.write_text("\n")
+    with pytest.raises(ValueError, match="the admin token file is empty"):
+        read_admin_token({"SOCIAL_POINT_ADMIN_TOKEN": "y" * 32}, token_file)
     with pytest.raises(ValueError):
         read_admin_token({"SOCIAL_POINT_ADMIN_TOKEN": "y" * 31}, None)
     url = central.url + "/v1/admin/enrollment-codes"

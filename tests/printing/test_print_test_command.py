@@ -169,7 +169,7 @@ def test_printer_settings_are_validated() -> None:
         ConfigError, match=re.escape('printer.host: needed when printer.connection = "network"')
     ):
         parse_config('[printer]\nconnection = "network"\n')
-    with pytest.raises(ConfigError, match=re.escape("printer.connection = 'bluetooth'")):
+    with pytest.raises(ConfigError, match=re.escape('printer.connection = "bluetooth"')):
         parse_config('[printer]\nconnection = "bluetooth"\n')
     with pytest.raises(ConfigError, match="usb_product_id: needed"):
         parse_config('[printer]\nconnection = "usb"\nusb_vendor_id = "0x04b8"\n')

@@ -151,18 +151,7 @@ def test_a_busy_process_serves_a_citizen_s_submission_before_the_fleet_s_pulls(
     monkeypatch.setattr(platform, "pull", counted_pull)
 
     def push(token: str) -> int:
-        entry = {
-            "uuid": str(uuid.uuid4()),
-            "kind": "event",
-            "created_at": datetime.now(UTC).isoformat(),
-            "payload": {"type": "benchmark"},
-        }
-        return requests.post(
-            f"{server.url}/v1/submissions",
-            json={"entries": [entry]},
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=30,
-        ).status_code
+        return _push(server.url, token, timeout=30)
 
     def changes(token: str) -> int:
         return requests.get(

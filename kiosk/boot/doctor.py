@@ -149,7 +149,7 @@ def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Find
         )
         return
     try:
-        theirs = platform_clock(url, config.sync.ca_bundle, config.sync.connect_timeout_s)
+        theirs = platform_clock(url, bundle, config.sync.connect_timeout_s)
     except requests.exceptions.SSLError as error:
         from sync.client import tls_problem
 

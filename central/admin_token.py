@@ -20,9 +20,21 @@ def read_admin_token(environ: Mapping[str, str], path: Path | None) -> str | Non
         if not token:  # unset, or left empty as in deploy/central.env.example: API off
             return None
     else:
-        token = path.read_text(encoding="utf-8").strip()
+        token = _read(path).strip()
         if not token:  # a file was named: empty is a mistake, not a wish to turn the API off
             raise ValueError("the admin token file is empty")
     if len(token) < MIN_LENGTH:
         raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
     return token
+
+
+def _read(path: Path) -> str:
+    """The file's text, or a ValueError that names the file and says what is wrong with
+    it in words (not an errno or a codec's byte offset)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"the admin token file {path} is not text (UTF-8)") from None
+    except OSError as error:
+        why = (error.strerror or type(error).__name__).lower()
+        raise ValueError(f"cannot read the admin token file {path}: {why}") from None

@@ -251,6 +251,25 @@ def test_central_refuses_an_empty_or_short_admin_token_file(
     assert not database.exists()
 
 
+def test_central_says_why_it_cannot_read_the_admin_token_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In words and with the file's name: not an errno, not a codec's byte offset."""
+    database = tmp_path / "central.sqlite3"
+
+    def says(token_file: Path) -> str:
+        argv = ["--db", f"sqlite:///{database}", "--admin-token-file", str(token_file)]
+        return refused(argv, capsys, monkeypatch)
+
+    missing = tmp_path / "no-such-token"
+    assert says(missing) == f"cannot read the admin token file {missing}: no such file or directory"
+    assert says(tmp_path) == f"cannot read the admin token file {tmp_path}: is a directory"
+    binary = tmp_path / "token.bin"
+    binary.write_bytes(b"\xff\xfe" + b"\x00" * 40)
+    assert says(binary) == f"the admin token file {binary} is not text (UTF-8)"
+    assert not database.exists()
+
+
 def test_central_says_which_database_it_cannot_use(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import errno
 import json
 import os
 import tempfile
@@ -77,9 +78,28 @@ def _create_key_file(path: Path) -> None:
             file.flush()
             os.fsync(file.fileno())
         with contextlib.suppress(FileExistsError):  # another process's key came first
-            os.link(temporary, path)
+            try:
+                os.link(temporary, path)
+            except OSError as error:
+                if error.errno not in NO_HARD_LINKS:
+                    raise
+                _create_exclusive(path, pem)
     finally:
         os.unlink(temporary)
+
+
+# What link(2) answers on a file system without hard links (FAT on a USB stick, say).
+NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+
+
+def _create_exclusive(path: Path, pem: bytes) -> None:
+    """Where no link can be made: the file is created only if absent (FileExistsError
+    when another process's came first), readable by its owner only."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(pem)
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def public_key_text(signer: Signer) -> str:

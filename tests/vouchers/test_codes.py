@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import multiprocessing
+import os
 import stat
 import time
 from datetime import UTC, date, datetime
@@ -160,6 +162,24 @@ def test_the_signing_key_is_made_once_and_private(tmp_path: Path) -> None:
     first = load_or_create_signer(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert load_or_create_signer(path).kid == first.kid
+
+
+@pytest.mark.parametrize("answer", [errno.EPERM, errno.EOPNOTSUPP])
+def test_the_signing_key_is_made_where_files_cannot_be_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: int
+) -> None:
+    """A data folder on FAT (a USB stick) has no hard links: link(2) fails there. That
+    answer of the file system is the one thing imitated here (no FAT mount in a test)."""
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(answer, os.strerror(answer))
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "stick" / "voucher.pem"
+    first = load_or_create_signer(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_or_create_signer(path).kid == first.kid
+    assert [entry.name for entry in path.parent.iterdir()] == ["voucher.pem"]
 
 
 def test_processes_making_the_signing_key_at_once_all_get_the_same_one(tmp_path: Path) -> None:

@@ -315,18 +315,21 @@ def find(
     return row
 
 
-def standing(session: Session, row: IssuedVoucher) -> Standing:
-    used_units, used_cents = session.execute(
-        select(
-            func.coalesce(func.sum(Redemption.units), 0),
-            func.coalesce(func.sum(Redemption.amount_cents), 0),
-        ).where(Redemption.voucher_id == row.id)
-    ).one()
+def standing(session: Session, row: IssuedVoucher, upto: Redemption | None = None) -> Standing:
+    """What is left of a voucher now, or, ``upto`` a redemption of it, as that redemption
+    left it (its answer, when it is sent again)."""
+    used = select(
+        func.coalesce(func.sum(Redemption.units), 0),
+        func.coalesce(func.sum(Redemption.amount_cents), 0),
+    ).where(Redemption.voucher_id == row.id)
+    if upto is not None:
+        used = used.where(Redemption.at <= upto.at)
+    used_units, used_cents = session.execute(used).one()
     # Never NULL (coalesce), though the column types say they could be.
     units_left = None if row.units is None else row.units - int(used_units or 0)
     cents_left = None if row.amount_cents is None else row.amount_cents - int(used_cents or 0)
     record = session.get(Record, ("vouchers", row.id))
-    state = record.data["state"] if record is not None else "issued"
+    state = record.data["state"] if record is not None and upto is None else "issued"
     if state == "issued" and (units_left == 0 or cents_left == 0):
         state = "redeemed"
     return Standing(row, state, units_left, cents_left)
@@ -343,6 +346,8 @@ def may_accept(device: Device, row: IssuedVoucher) -> bool:
     programmes, comuni = scope.get("programmes") or [], scope.get("comuni") or []
     if not programmes and not comuni:
         return False
+    if device.comune is not None and row.comune != device.comune:
+        return False  # a shop enrolled for a Comune takes that Comune's money vouchers only
     return (not programmes or row.programme in programmes) and (
         not comuni or (row.comune is not None and row.comune in comuni)
     )
@@ -362,6 +367,13 @@ class RedeemRequest:
     amount_cents: int | None = None  # amount vouchers: how much of it
 
 
+def _taking(row: IssuedVoucher, request: RedeemRequest) -> tuple[int | None, int | None]:
+    """The (units, cents) a request takes of ``row``, as a redemption stores them."""
+    if row.units is not None:
+        return (1 if request.units is None else request.units), request.amount_cents
+    return request.units, request.amount_cents
+
+
 def redeem(
     session: Session, device: Device, text: str, request: RedeemRequest, today: date
 ) -> Standing:
@@ -373,12 +385,18 @@ def redeem(
     check_scope(device, row)
     done = session.get(Redemption, request.redemption_id)
     if done is not None:  # sent again: the same answer, stored once
-        same = (done.voucher_id, done.device_id) == (row.id, device.id)
-        if not same:
+        same = (done.voucher_id, done.device_id, done.units, done.amount_cents) == (
+            row.id,
+            device.id,
+            *_taking(row, request),
+        )
+        if not same:  # another voucher, merchant or quantity: never "taken" when it was not
             raise VoucherRefusedError(
-                "redemption_id_reused", "this redemption id was used for another redemption"
+                "redemption_id_reused",
+                "this redemption id was used for another redemption (another voucher, shop or"
+                " amount): use a new id for a new redemption",
             )
-        return standing(session, row)
+        return standing(session, row, upto=done)
     now = standing(session, row)
     if now.state == "cancelled":
         raise VoucherRefusedError("cancelled", f"voucher {row.code} was cancelled")

@@ -67,9 +67,10 @@ class Device:
         central: Central,
         role: str = "kiosk",
         kiosk_id: str | None = None,
+        comune: str | None = None,
         **scope: list[str],
     ) -> None:
-        code = central.platform.new_enrollment_code(role, None, scope or None)
+        code = central.platform.new_enrollment_code(role, comune, scope or None)
         reply = requests.post(
             f"{central.url}/v1/enroll",
             timeout=5,
@@ -311,6 +312,27 @@ def test_a_redemption_is_idempotent_and_its_id_cannot_be_reused(central: Central
     assert first.json() == again.json() and first.json()["amount_left_cents"] == 3_000
     reused = shop.call("POST", "/v1/redemptions", json=body | {"voucher": two["code"]})
     assert reused.status_code == 409 and "redemption_id_reused" in reused.json()["detail"]
+    # Sent again with another amount (a till retrying with a corrected figure): refused,
+    # never a 200 that says it was taken when nothing was.
+    for other in ({"amount_cents": 4_000}, {"amount_cents": 1}, {"units": 1}):
+        changed = shop.call("POST", "/v1/redemptions", json=body | other)
+        assert changed.status_code == 409 and "redemption_id_reused" in changed.json()["detail"]
+    # Once more of it has been taken, the first redemption sent again still gets its own
+    # answer, not the voucher's standing now.
+    assert shop.redeem(one["code"], amount_cents=500).json()["amount_left_cents"] == 2_500
+    assert shop.call("POST", "/v1/redemptions", json=body).json() == first.json()
+
+
+def test_a_shop_enrolled_for_a_comune_takes_only_that_comune_s_buoni(central: Central) -> None:
+    limena = central.platform.issue_voucher(CF, "limena", PROGRAMME, 5_000)
+    piazzola = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    shop = Device(central, "merchant", comune="piazzola", programmes=[PROGRAMME])
+    for reply in (
+        shop.redeem(limena["code"], amount_cents=100),
+        shop.call("GET", f"/v1/vouchers/{limena['code']}"),
+    ):
+        assert reply.status_code == 403 and "outside_scope" in reply.json()["detail"]
+    assert shop.redeem(piazzola["code"], amount_cents=100).status_code == 200
 
 
 def test_redeem_keeps_to_the_window_on_the_platforms_calendar(

@@ -55,6 +55,7 @@ from vouchers.codes import (
     normalise_code,
     verify,
 )
+from vouchers.keys import anyone_signs_for
 
 PLATFORM = "platform"
 MAX_VALID_DAYS = 731
@@ -72,9 +73,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _raw_bytes(public_key: Ed25519PublicKey) -> bytes:
+    return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
 def _raw(public_key: Ed25519PublicKey) -> str:
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw).decode("ascii")
+    return base64.b64encode(_raw_bytes(public_key)).decode("ascii")
 
 
 # Keys ---------------------------------------------------------------------------------
@@ -110,6 +114,10 @@ def register_device_key(session: Session, device: Device, public_key: str) -> st
         key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key, validate=True))
     except (ValueError, binascii.Error):
         raise VoucherRefusedError("invalid_key", "not a Base64 Ed25519 public key") from None
+    if anyone_signs_for(_raw_bytes(key)):
+        raise VoucherRefusedError(
+            "invalid_key", "a key of small order, under which anyone could sign: make a new one"
+        )
     kid = key_id(key).hex()
     if bytes.fromhex(kid) == SAMPLE_KID:
         raise VoucherRefusedError("sample_key", "the sample key never signs real vouchers")
@@ -149,6 +157,7 @@ def _trusted(session: Session) -> dict[bytes, tuple[Ed25519PublicKey, str]]:
             row.owner,
         )
         for row in rows
+        if not anyone_signs_for(base64.b64decode(row.public_key))  # one registered before
     }
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from vouchers.codes import Signer, Verdict, key_id, verify
 
@@ -100,6 +101,33 @@ def _create_exclusive(path: Path, pem: bytes) -> None:
         file.write(pem)
         file.flush()
         os.fsync(file.fileno())
+
+
+FIELD_PRIME = 2**255 - 19
+
+
+def anyone_signs_for(public_key: bytes) -> bool:
+    """Whether an Ed25519 public key (its 32 raw bytes) is one of small order (the
+    identity, the all-zero key and the other points of order 2, 4 or 8): OpenSSL takes a
+    fixed "signature" under such a key as valid for any message, so anyone could make a
+    voucher that it verifies. Also true for a key not canonically encoded.
+
+    Checked through the key's Montgomery form (u = (1 + y) / (1 - y)): X25519 multiplies
+    by a multiple of 8, which takes a point of small order, and only such a point, to
+    the neutral element, and OpenSSL refuses that shared secret."""
+    if len(public_key) != 32:
+        return True
+    y = int.from_bytes(public_key, "little") & ((1 << 255) - 1)  # the top bit is x's sign
+    if y >= FIELD_PRIME:
+        return True  # not a canonical encoding
+    denominator = (1 - y) % FIELD_PRIME
+    u = 0 if denominator == 0 else (1 + y) * pow(denominator, -1, FIELD_PRIME) % FIELD_PRIME
+    point = X25519PublicKey.from_public_bytes(u.to_bytes(32, "little"))
+    try:
+        X25519PrivateKey.generate().exchange(point)
+    except ValueError:
+        return True
+    return False
 
 
 def public_key_text(signer: Signer) -> str:
@@ -176,6 +204,8 @@ def parse_entries(entries: Iterable[Any], where: str, trust: TrustList | None = 
             ) from None
         if kid != key_id(public_key):
             raise KeyFileError(f"{where}: key {number}: kid {entry['kid']} does not match its key")
+        if anyone_signs_for(raw):
+            continue  # never trusted: a code "signed" by it proves nothing
         if signs not in ("any", "service"):
             raise KeyFileError(f'{where}: key {number}: "signs" is "any" or "service"')
         trust.add(kid, public_key, service_only=signs == "service")

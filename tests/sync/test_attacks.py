@@ -5,6 +5,7 @@ loopback HTTP. Each one must be refused, with a reason a person can act on."""
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -371,6 +372,20 @@ def test_a_sample_voucher_is_refused_by_the_platform(central: Central) -> None:
         "PUT", "/v1/device/signing-key", json={"public_key": public_key_text(SAMPLE_SIGNER)}
     )
     assert reply.status_code == 409 and "sample" in reply.json()["detail"]
+
+
+@pytest.mark.parametrize("raw", [bytes(32), (1).to_bytes(32, "little")])
+def test_a_key_of_small_order_is_never_registered_nor_published(
+    central: Central, raw: bytes
+) -> None:
+    """Under such a key (the identity, the all-zero key) a fixed "signature" verifies
+    for any voucher: published, it would let anyone make codes that pass offline."""
+    kiosk = Device(central)
+    text = base64.b64encode(raw).decode()
+    reply = kiosk.call("PUT", "/v1/device/signing-key", json={"public_key": text})
+    assert reply.status_code in (409, 422) and "small order" in reply.json()["detail"]
+    published = kiosk.call("GET", "/v1/keys").json()["keys"]
+    assert text not in [key["public_key"] for key in published]
 
 
 def test_a_voucher_under_a_revoked_key_is_refused(central: Central) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import errno
 import json
 import multiprocessing
@@ -13,11 +14,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import base45
+import cbor2
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vouchers import codes
 from vouchers.codes import (
     CROCKFORD,
     PREFIX,
@@ -30,11 +33,19 @@ from vouchers.codes import (
     normalise_code,
     verify,
 )
-from vouchers.keys import KeyFileError, load_or_create_signer, load_trusted, trust_entry
+from vouchers.keys import (
+    KeyFileError,
+    anyone_signs_for,
+    load_or_create_signer,
+    load_trusted,
+    parse_entries,
+    trust_entry,
+)
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
 TRUSTED = {SIGNER.kid: SIGNER.private_key.public_key()}
 ISSUED = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
+TODAY = date(2026, 12, 1)
 
 
 def claims(**changes: object) -> VoucherClaims:
@@ -214,3 +225,57 @@ def test_trusted_keys_come_from_a_checked_file(tmp_path: Path) -> None:
     path.write_text('{"keys": [{"kid": "zz"}]}')
     with pytest.raises(KeyFileError, match="key 1 needs"):
         load_trusted(path)
+
+
+# Keys of small order, as libsodium lists them (the top bit, x's sign, set or not).
+SMALL_ORDER = [
+    bytes(32),  # order 4
+    (1).to_bytes(32, "little"),  # the identity
+    bytes.fromhex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),  # order 8
+    bytes.fromhex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),  # order 8
+    bytes.fromhex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),  # order 2
+]
+
+
+def forged_under(public_key: bytes, made: VoucherClaims) -> str:
+    """A code for ``made`` with no private key at all: R = the identity, S = 0."""
+    kid = codes.key_id(Ed25519PublicKey.from_public_bytes(public_key))
+    protected = cbor2.dumps({codes.ALG: codes.EDDSA, codes.KID: kid}, canonical=True)
+    payload = cbor2.dumps(codes._claims_map(made), canonical=True)
+    signature = (1).to_bytes(32, "little") + bytes(32)
+    sign1 = cbor2.CBORTag(codes.COSE_SIGN1_TAG, [protected, {}, payload, signature])
+    return PREFIX + base45.b45encode(cbor2.dumps(sign1)).decode()
+
+
+def test_a_key_of_small_order_is_never_trusted() -> None:
+    """Under the identity key a fixed "signature" verifies for any claims: a platform
+    that published such a key would let anyone make vouchers that pass offline."""
+    made = claims(amount_cents=None, service_id="s02", units=99)
+    identity = SMALL_ORDER[1]
+    forged = forged_under(identity, made)
+    kid = codes.key_id(Ed25519PublicKey.from_public_bytes(identity))
+    # What the signature check alone says (and why the key must never be trusted):
+    assert verify(forged, {kid: Ed25519PublicKey.from_public_bytes(identity)}, TODAY).outcome == (
+        "valid"
+    )
+    entries = [
+        {
+            "kid": codes.key_id(Ed25519PublicKey.from_public_bytes(raw)).hex(),
+            "public_key": base64.b64encode(raw).decode(),
+            "signs": "any",
+        }
+        for raw in SMALL_ORDER
+        + [bytes([raw[0]]) + raw[1:31] + bytes([raw[31] | 0x80]) for raw in SMALL_ORDER]
+    ] + [trust_entry(SIGNER, "platform")]
+    trust = parse_entries(entries, "test")
+    assert list(trust.keys) == [SIGNER.kid]  # the real key stays trusted
+    assert trust.check(forged, TODAY).outcome == "invalid"
+    assert trust.check(encode(made, SIGNER), TODAY).outcome == "valid"
+
+
+def test_real_keys_are_not_of_small_order() -> None:
+    for raw in SMALL_ORDER:
+        assert anyone_signs_for(raw)
+    for _ in range(50):
+        key = Ed25519PrivateKey.generate().public_key()
+        assert not anyone_signs_for(key.public_bytes_raw())

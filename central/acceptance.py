@@ -18,6 +18,7 @@ import hmac
 
 from sqlalchemy.orm import Session
 
+from central.constant_time import same_secret
 from central.kiosk_lookup import lookup_secret_in
 
 
@@ -46,4 +47,4 @@ class Receipts:
         if not server_id or not receipt:
             return False
         expected = self.of(device_id, uuid, payload_sha256, server_id)
-        return hmac.compare_digest(expected, receipt)
+        return same_secret(expected, receipt)

@@ -15,7 +15,6 @@ from the same ``fleet`` rows filtered by the kiosks' Comune.
 import base64
 import binascii
 import html
-import secrets
 from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
@@ -25,6 +24,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
+from central.constant_time import same_secret
 from central.models import Device, KioskHealth
 from central.platform import Platform, now
 from protocol.records import network_utc
@@ -278,7 +278,7 @@ def fleet_router(
                 given = base64.b64decode(value).decode().partition(":")[2]
             except (binascii.Error, UnicodeDecodeError):
                 given = ""
-        if not admin_token or not secrets.compare_digest(given, admin_token):
+        if not admin_token or not same_secret(admin_token, given):
             raise HTTPException(401, "admin token required", headers=ASK_FOR_TOKEN)
 
     @router.post("/v1/device/heartbeat", response_model=HeartbeatReply)

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from central.constant_time import same_secret
 from central.models import (
     Device,
     HolderCode,
@@ -127,6 +128,6 @@ def holder_for_tag(session: Session, device: Device | None, tag: str) -> WalletH
             or_(WalletHolder.comune == device.comune, WalletHolder.comune.is_(None))
         )
     for holder, cf in session.execute(query):
-        if hmac.compare_digest(holder_key(key, cf), tag):
+        if same_secret(holder_key(key, cf), tag):
             return holder
     return None

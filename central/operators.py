@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from central.constant_time import same_secret
 from central.models import Device, PlatformSecret, Record
 
 MIN_LOG2_N, MIN_R = 16, 8
@@ -85,7 +86,7 @@ def check_desk_proof(
         f"desk|{payload.get('order')}|{payload.get('total_cents')}|{operator_id}|{device.kiosk_id}"
     ).encode()
     expected = hmac.new(bytes.fromhex(key.value), message, hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(expected, proof):
+    if not same_secret(expected, proof):
         return "unconfirmed_payment", (
             f"the desk payment's proof does not show operator {operator_id} logged in on this kiosk"
         )
@@ -112,7 +113,7 @@ def check_assisted_proof(
         return "unconfirmed_assistance", f"operator {operator_id} does not work here"
     reference = str(payload.get(reference_field))
     expected = assisted_proof(bytes.fromhex(key.value), reference, operator_id, device.kiosk_id)
-    if not hmac.compare_digest(expected, proof):
+    if not same_secret(expected, proof):
         return "unconfirmed_assistance", (
             f"the submission does not show operator {operator_id} logged in on this kiosk"
         )

@@ -20,13 +20,13 @@ proof key (only the PIN gives it).
 from __future__ import annotations
 
 import hashlib
-import hmac
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.constant_time import same_secret
 from central.kiosk_lookup import holder_for_tag, note_holder
 from central.models import Device, PlatformSecret, Record, SpentWalletProof, WalletHolder
 from protocol.messages import WalletPinRequest
@@ -156,7 +156,7 @@ def check_wallet_proof(
         int(payload.get("total_cents") or 0),
         device.kiosk_id,
     )
-    if not isinstance(proof, str) or not hmac.compare_digest(expected, proof):
+    if not isinstance(proof, str) or not same_secret(expected, proof):
         return ("unconfirmed_holder", "the purchase does not show the citizen's wallet PIN"), None
     if session.get(SpentWalletProof, proof_digest(proof)) is not None:
         return (
@@ -195,7 +195,7 @@ def wallet_event(session: Session, device: Device | None, payload: dict[str, Any
         expected = opened_proof(
             bytes.fromhex(row.proof_key), device.kiosk_id, str(payload.get("at"))
         )
-        if hmac.compare_digest(expected, str(payload.get("proof"))):
+        if same_secret(expected, payload.get("proof")):
             row.failures = 0
     return None
 
@@ -227,7 +227,7 @@ def check_login_proof(session: Session, device: Device, request: WalletPinReques
         if secret is not None
         else ""
     )
-    if not expected or not hmac.compare_digest(expected, proof):
+    if not expected or not same_secret(expected, proof):
         raise WalletError(
             "unconfirmed_operator",
             f"the request does not show operator {operator_id} logged in on this kiosk",

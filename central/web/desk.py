@@ -28,6 +28,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
 
+from central.constant_time import same_secret
 from central.models import PlatformSecret, Redemption
 from central.platform import Platform
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
@@ -126,7 +127,7 @@ class Desk:
 
     def csrf_ok(self, request: Request, fields: dict[str, str]) -> bool:
         token = request.cookies.get(COOKIE, "")
-        return bool(token) and hmac.compare_digest(self.csrf_for(token), fields.get("csrf", ""))
+        return bool(token) and same_secret(self.csrf_for(token), fields.get("csrf", ""))
 
     @staticmethod
     def language(request: Request) -> str:

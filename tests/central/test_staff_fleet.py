@@ -6,6 +6,7 @@ pages. The platform's real app on a real SQLite file, through FastAPI's TestClie
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -127,6 +128,12 @@ def test_the_admin_sees_every_kiosk(
     text = text_of(client.get("/fleet", headers=ADMIN).text)
     for kiosk_id in fleet_of_three:
         assert kiosk_id in text
+    # Any other credential is asked again, text outside ASCII included (it was a 500).
+    basic = base64.b64encode("admin:café".encode()).decode()
+    for wrong in ("Bearer café", f"Basic {basic}", "Bearer ", "Basic %%%"):
+        for path in ("/fleet", "/fleet/kiosks/x/log"):
+            answer = client.get(path, headers={"Authorization": wrong.encode("latin-1")})
+            assert answer.status_code == 401, (wrong, path)
 
 
 def test_staff_ask_their_kiosk_for_its_log_and_never_another_comunes(

@@ -710,6 +710,27 @@ def test_wrong_wallet_pins_lock_it_at_the_kiosk_then_on_every_kiosk_until_the_pi
     other.close()
 
 
+def test_proofs_in_text_outside_ascii_are_refused_not_retried(central: Central) -> None:
+    """A proof compared with the platform's own raised on "é" (Python compares only ASCII
+    text in constant time): the entry was answered "retry" on every push, for ever."""
+    central.platform.set_wallet_pin(CF, PIN)
+    locator = central.platform.wallet_holder(CF).locator  # type: ignore[union-attr]
+    kiosk = Device(central)
+    for payload in (
+        {"type": "wallet_opened", "wallet": locator, "proof": "é" * 64, "at": "x"},
+        {"type": "wallet_opened", "wallet": locator, "proof": "\ud800", "at": "x"},
+    ):
+        entry = {
+            "uuid": str(uuid.uuid4()),
+            "kind": "event",
+            "created_at": datetime.now(UTC).isoformat(),
+            "payload": payload,
+        }
+        reply = kiosk.call("POST", "/v1/submissions", json={"entries": [entry]})
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["results"][0]["status"] != "retry"
+
+
 def test_a_credit_purchase_needs_the_citizens_wallet_pin_not_the_wallet_locator(
     central: Central, kiosk: SyncEngine
 ) -> None:
@@ -719,6 +740,8 @@ def test_a_credit_purchase_needs_the_citizens_wallet_pin_not_the_wallet_locator(
     spend = purchase(None, []) | {"payment": "credit", "holder": locator}
     bare = thief.purchase(spend)
     forged = thief.purchase(spend | {"wallet_proof": "ab" * 32})
+    # Text outside ASCII made the comparison raise: answered "retry" for ever.
+    accented = thief.purchase(spend | {"wallet_proof": "é" * 64})
     from forms.lookup import holder_key
 
     by_cf = thief.purchase(spend | {"holder": holder_key(central.platform.lookup_secret(), CF)})
@@ -727,6 +750,7 @@ def test_a_credit_purchase_needs_the_citizens_wallet_pin_not_the_wallet_locator(
         "unconfirmed_holder",
         "unknown_wallet",
     )
+    assert accented["status"] == "rejected"  # never "retry"
     assert (
         central.platform.records("credits")[holder_key(central.platform.lookup_secret(), CF)][
             "balance_cents"
@@ -817,9 +841,13 @@ def test_a_wallet_pin_is_set_at_a_kiosk_only_with_an_operators_login_proof(
         )
     )
     other_pin = send(pin_request(central, kiosk, silvia.proof_key, "582941") | {"pin": "999111"})
+    accented = send(
+        pin_request(central, kiosk, silvia.proof_key, "582941") | {"login_proof": "é" * 64}
+    )
     shop = Device(central, "merchant", services=["s01"])
     as_shop = send(pin_request(central, kiosk, silvia.proof_key, "582941"), shop.token)
-    assert [r.status_code for r in (claimed, stale, other_pin, as_shop)] == [403, 403, 403, 403]
+    assert [r.status_code for r in (claimed, stale, other_pin, as_shop)] == [403] * 4
+    assert accented.status_code == 422  # refused by its shape, never a 500
     assert "unconfirmed_operator" in claimed.text and "stale_proof" in stale.text
     assert central.platform.wallet_holder(CF) is None
     done = send(pin_request(central, kiosk, silvia.proof_key, "582941"))

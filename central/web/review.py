@@ -12,7 +12,7 @@ the admin API does, and adds its row to the audit log in the same transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from central.kiosk_lookup import lookup_secret_in
 from central.models import Record, Submission
-from central.platform import Platform
+from central.platform import Platform, PublishError
 from central.web import audit
 from central.web.accounts import Merchant
 from forms.answers import check
@@ -73,7 +73,9 @@ def _local(platform: Platform, moment: datetime) -> datetime:
 
 
 def _utc(platform: Platform, day: date, end: bool) -> datetime:
-    """The start (or the end) of a calendar day of the platform, in UTC."""
+    """The start (or the end) of a calendar day of the platform, in UTC; the first and
+    last days a date can name stay within what a moment can be (no OverflowError)."""
+    day = min(max(day, date.min + timedelta(days=1)), date.max - timedelta(days=1))
     moment = datetime.combine(day, time.max if end else time.min, platform.time_zone)
     return moment.astimezone(UTC)
 
@@ -158,7 +160,9 @@ def application(
     """One of the member's applications with its answers (None if not theirs or
     unknown); opening it is written to the audit log."""
     calls = platform.records("calls")
-    with platform.sessions.begin() as session:
+    # A write (the audit row): taken in turn with the platform's other writes, as every
+    # write is, not raced against them (that answered "busy" to colleagues at once).
+    with platform.writing() as session:
         row = _submission(session, protocol[:32])
         if row is None or row.payload is None:
             return None
@@ -290,7 +294,8 @@ def decide(
     says why not."""
     if state not in STATES:
         raise DecisionError("bad_state")
-    note, note_en = note.strip(), note_en.strip()
+    # A browser sends a text box's line breaks as CRLF; the contract's texts have LF.
+    note, note_en = _lines(note), _lines(note_en)
     if len(note) > NOTE_MAX or len(note_en) > NOTE_MAX:
         raise DecisionError("note_too_long")
     if note_en and not note:
@@ -308,9 +313,16 @@ def decide(
             found = applicant(session, platform, protocol, comuni)
             if found is not None and found[2] != was:
                 raise DecisionError("changed_meanwhile")
-        platform.statuses.publish_status(session, row, state, texts)
+        try:
+            platform.statuses.publish_status(session, row, state, texts)
+        except PublishError:  # what the kiosks would refuse: a control character, say
+            raise DecisionError("note_unreadable") from None
         detail = f"{state}: {note}".rstrip(": ") + (f" / en: {note_en}" if note_en else "")
         audit.add(session, member, "decided", protocol, comune, detail)
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def applicant(

@@ -258,6 +258,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A colleague changed the application's state meanwhile: nothing was saved. "
         "Read its state above and decide again.",
     },
+    "note_unreadable": {
+        "it": "La nota contiene caratteri che i totem non possono mostrare: la riscriva.",
+        "en": "The note holds characters the kiosks cannot show: write it again.",
+    },
     "note_too_long": {
         "it": "La nota è troppo lunga (al massimo 1000 caratteri).",
         "en": "The note is too long (1000 characters at most).",

@@ -131,6 +131,76 @@ def test_a_note_for_the_citizen_goes_out_in_english_too(
     assert "en: We will look at it by Friday." in text_of(staff.get("/desk/audit").text)
 
 
+def test_a_note_written_on_several_lines_in_a_browser_is_published(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A browser sends a text box's line breaks as CRLF: that was a 500. The kiosks get
+    the lines; a character they cannot show is refused in words, nothing published."""
+    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-3")
+    protocol, code = send_application(platform, device_id)
+    page = staff.get(f"/desk/applications/{protocol}")
+    lines = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={
+            "csrf": csrf_of(page.text),
+            "state": "needs_documents",
+            "note": "Mancano documenti:\r\n- ISEE 2026\r\n- carta d'identità",
+            "note_en": "Documents missing:\r- ISEE 2026",
+        },
+    )
+    assert lines.status_code == 303
+    record = platform.records("application_statuses")[
+        status_key(platform.lookup_secret(), code, CF)
+    ]
+    assert record["note"] == {
+        "it": "Mancano documenti:\n- ISEE 2026\n- carta d'identità",
+        "en": "Documents missing:\n- ISEE 2026",
+    }
+    unreadable = staff.post(
+        f"/desk/applications/{protocol}/state",
+        data={"csrf": csrf_of(page.text), "state": "admitted", "note": "Ammessa\x07"},
+    )
+    assert unreadable.status_code == 422
+    assert "caratteri che i totem non possono mostrare" in text_of(unreadable.text)
+    state = platform.records("application_statuses")[
+        status_key(platform.lookup_secret(), code, CF)
+    ]["state"]
+    assert state == "needs_documents"
+
+
+def test_dates_at_the_ends_of_the_calendar_filter_without_error(
+    staff: TestClient, sent: dict[str, tuple[str, str]]
+) -> None:
+    for query in ("from=0001-01-01", "to=0001-01-01", "from=9999-12-31", "to=9999-12-31"):
+        assert staff.get(f"/desk/applications?{query}").status_code == 200, query
+    everything = text_of(staff.get("/desk/applications?from=0001-01-01&to=9999-12-31").text)
+    for protocol, _code in sent.values():
+        assert protocol in everything
+
+
+def test_colleagues_opening_applications_at_once_are_all_answered(
+    platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    """Opening one writes its audit row: those writes take turns with the platform's
+    others instead of racing them (four colleagues at once were answered "busy")."""
+    app = create_app(platform)
+    protocols = [protocol for protocol, _code in sent.values()]
+    answers: list[int] = []
+
+    def colleague() -> None:
+        with browser(app) as own:
+            assert log_in(own, "sociale.piazzola").status_code == 303
+            for round_ in range(15):
+                answers.append(own.get(f"/desk/applications/{protocols[round_ % 3]}").status_code)
+
+    threads = [threading.Thread(target=colleague) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert answers == [200] * 60
+
+
 def test_staff_filter_applications_by_call_state_and_date(
     staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:

@@ -114,6 +114,10 @@ def comune_router(platform: Platform) -> APIRouter:
         if found is None:
             raise HTTPException(404, "no such application")
         titles = call_titles(comuni_of(member), language)
+        given = granted(protocol)
+        if extra.get("issued"):  # the code of the buono just issued, from its audit row
+            codes = [grants.code_in(row.detail) for row in given if row.action == "issued_voucher"]
+            extra["issued"] = codes[-1] if codes else ""
         return desk.page(
             request,
             "application.html",
@@ -123,7 +127,7 @@ def comune_router(platform: Platform) -> APIRouter:
             call_title=titles.get(found.call, found.call),
             states=review.STATES,
             programmes=programmes() if found.state == "admitted" else [],
-            granted=granted(protocol),
+            granted=given,
             once=secrets.token_hex(16),  # each grant form is sent once (grants.issue)
             **extra,
         )
@@ -158,7 +162,9 @@ def comune_router(platform: Platform) -> APIRouter:
             except grants.GrantError as error:
                 problems = error.problems
             else:
-                done = f"issued={codes[0]}" if codes else "credit=1"
+                # Never the code in the address: it would be in the access log and the
+                # browser's history, and a code is enough to redeem the buono.
+                done = "issued=1" if codes else "credit=1"
                 return desk.redirect(request, f"/desk/applications/{protocol}?{done}")
         t = translator(desk.language(request))
         messages = [problem_text(t, problem) for problem in problems]
@@ -225,7 +231,7 @@ def comune_router(platform: Platform) -> APIRouter:
             member,
             protocol,
             saved=params.get("saved") == "1",
-            issued=params.get("issued", "")[:20],
+            issued=params.get("issued") == "1",
             credit_set=params.get("credit") == "1",
         )
 

@@ -217,6 +217,7 @@ def _grant(
             session, codice_fiscale, comune, grant.programme, grant.cents, grant.valid_days
         )
         detail = f"{grant.programme}: {euros}, {grant.valid_days} giorni, {record['code']}"
+        # code_in reads the code back from this detail.
         audit.add(session, member, "issued_voucher", grant.protocol, comune, detail)
         return [str(record["code"])]
     platform.wallet.set_credit_in(session, codice_fiscale, grant.programme, grant.cents, comune)
@@ -243,3 +244,8 @@ def _import_once(
                 sha256=sha256, comune=comune, staff_id=member.account.id, imported_at=moment
             )
         )
+
+
+def code_in(detail: str) -> str:
+    """The buono's code in the audit detail of its issue (written by ``issue``)."""
+    return detail.rpartition(", ")[2]

@@ -350,6 +350,8 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
     )
     issued = platform.issued_voucher(voucher["id"])
     assert issued is not None and issued.device_id == "platform"  # the platform's own key
+    # The code is shown to the staff, never put in the address (nor the access log).
+    assert voucher["code"] not in answer.headers["location"]
     shown = text_of(staff.get(answer.headers["location"]).text)
     assert f"Buono emesso: {voucher['code']}" in shown
     assert "ha emesso un buono: Buoni spesa 2026: 150,00 €, 30 giorni" in shown

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -79,15 +79,44 @@ def definition_records(folder: Path) -> list[dict[str, Any]]:
     return records
 
 
+def _where(path: Iterable[Any]) -> str:
+    """The place of a problem; a name the sender chose is cut short, never repeated whole."""
+    parts = [str(part) if len(str(part)) <= 40 else f"{str(part)[:40]}…" for part in path]
+    return "/".join(parts) or "(top)"
+
+
+def _what_is_wrong(error: Any) -> str:
+    """A schema rule broken, in words from the schema alone: jsonschema's own message
+    quotes the value sent (a codice fiscale, ten thousand characters), which an answer
+    must never repeat."""
+    rule, wanted = error.validator, error.validator_value
+    if rule == "type":
+        kinds = wanted if isinstance(wanted, list) else [wanted]
+        return f"must be of type {' or '.join(map(str, kinds))}"
+    if rule == "required":  # the names missing, as the schema spells them
+        given = error.instance if isinstance(error.instance, dict) else {}
+        return f"must have {', '.join(str(name) for name in wanted if name not in given)}"
+    if rule == "additionalProperties":
+        return "has a property the form format does not know"
+    if rule in ("enum", "const"):
+        allowed = wanted if isinstance(wanted, list) else [wanted]
+        return f"must be one of {', '.join(map(repr, allowed))}"[:200]
+    if rule in ("minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems"):
+        return f"breaks {rule} {wanted}"
+    return f"is not valid ({rule})"
+
+
 def load_definition(data: Any) -> FormDefinition:
     """A checked definition, or DefinitionError listing every problem found."""
     from jsonschema import Draft202012Validator  # imported here: off the kiosk's start-up
 
     validator = Draft202012Validator(schema())
-    problems = [
-        f"{'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
-        for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
-    ]
+    problems = list(
+        dict.fromkeys(  # in order, each once
+            f"{_where(error.absolute_path)}: {_what_is_wrong(error)}"
+            for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
+        )
+    )
     if problems:
         raise DefinitionError(problems[:20])
     problems = _meaning_problems(data)

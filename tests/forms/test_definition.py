@@ -58,8 +58,21 @@ def test_shape_problems_name_where_they_are() -> None:
     data["colour"] = "blue"
     found = problems(data)
     assert any(p.startswith("pages/0/fields/0/type:") for p in found)
-    assert any(p.startswith("(top): Additional properties") for p in found)
-    assert any(p.startswith("pages/2/fields/0") and "'label' is a required" in p for p in found)
+    assert "(top): has a property the form format does not know" in found
+    assert any(p.startswith("pages/2/fields/0") and "must have label" in p for p in found)
+
+
+def test_shape_problems_never_repeat_what_was_sent() -> None:
+    """An answer to an integrator names the place and the rule, never the value: it may
+    be a codice fiscale, or ten thousand characters."""
+    data = demo()
+    data["title"] = "RSSMRA80A01G224X " + "x" * 10_000
+    data["pages"][0]["fields"][0]["type"] = "RSSMRA80A01G224X"
+    data["RSSMRA80A01G224X" * 100] = 1
+    found = problems(data)
+    assert "title: must be of type object" in found
+    assert all("RSSMRA80A01G224X" not in problem for problem in found), found
+    assert sum(map(len, found)) < 2_000
 
 
 def test_meaning_problems_are_all_listed() -> None:

@@ -39,6 +39,7 @@ from protocol.records import (
     PaymentValue,
     ProviderRecord,
     ServiceRecord,
+    Timestamp,
     VoucherRecord,
     VoucherStateValue,
     WalletRecord,
@@ -185,7 +186,8 @@ class WalletPinRequest(Strict):
     pin: WalletPin
     operator: Id
     document: Annotated[str, StringConstraints(min_length=2, max_length=200)]
-    issued_at: Annotated[datetime, Field(strict=False)]  # an ISO 8601 text in JSON
+    # ISO text with its offset: the proof's age is measured against the platform's clock.
+    issued_at: Timestamp
     login_proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 

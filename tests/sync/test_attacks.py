@@ -848,6 +848,22 @@ def test_a_wallet_pin_is_set_at_a_kiosk_only_with_an_operators_login_proof(
     as_shop = send(pin_request(central, kiosk, silvia.proof_key, "582941"), shop.token)
     assert [r.status_code for r in (claimed, stale, other_pin, as_shop)] == [403] * 4
     assert accented.status_code == 422  # refused by its shape, never a 500
+    naive = datetime.now(UTC).replace(tzinfo=None).isoformat()  # no offset: was a 500
+    unzoned = send(pin_request(central, kiosk, silvia.proof_key, "582941") | {"issued_at": naive})
+    assert unzoned.status_code == 422
+    entry = {
+        "uuid": str(uuid.uuid4()),
+        "kind": "wallet_pin",
+        "created_at": datetime.now(UTC).isoformat(),
+        "payload": pin_request(central, kiosk, silvia.proof_key, "582941") | {"issued_at": naive},
+    }
+    answered = requests.post(
+        f"{central.url}/v1/submissions",
+        json={"entries": [entry]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    ).json()["results"][0]
+    assert answered["status"] == "rejected"  # never "retry" for ever
     assert "unconfirmed_operator" in claimed.text and "stale_proof" in stale.text
     assert central.platform.wallet_holder(CF) is None
     done = send(pin_request(central, kiosk, silvia.proof_key, "582941"))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from central import epochs
 from central.kiosk_lookup import kiosk_secret, lookup_secret_in, rekeyed
-from central.models import Change, Record
+from central.models import Change, IssuedVoucher, Record
 from central.page_cache import LEVEL, LEVEL_ONCE, PageCache, QuietStreams, compress
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
@@ -79,6 +79,8 @@ class Catalog:
             for kind, record in items:
                 if kind == "wallets":  # sealed by the platform only (central/wallets.py)
                     raise PublishError("wallets are sealed by the platform, not published")
+                if kind == "vouchers":
+                    _only_its_state_changes(session, record)
                 self.publish_in(session, kind, record)
                 count += 1
         return count
@@ -115,6 +117,11 @@ class Catalog:
         """Deletes a record and publishes its tombstone; False when it does not exist.
         PublishError while other records refer to it (the kiosks could not remove it)."""
         with self.database.writing() as session:
+            if kind == "vouchers" and session.get(IssuedVoucher, record_id) is not None:
+                # Shops redeem from the ledger: a deleted record left the voucher good.
+                raise PublishError(
+                    'a voucher is never deleted: cancel it (publish it with "state": "cancelled")'
+                )
             return self.unpublish_in(session, kind, record_id)
 
     def unpublish_in(self, session: Session, kind: str, record_id: str) -> bool:
@@ -331,3 +338,25 @@ def _change(
         data=data,
         scope=scope,
     )
+
+
+# What a voucher's record may change after it was issued: the rest is the ledger's
+# (central/voucher_authority.py), which shops redeem from.
+VOUCHER_STATES_SET_BY_HAND = ("issued", "cancelled")
+
+
+def _only_its_state_changes(session: Session, record: dict[str, Any]) -> None:
+    """A voucher is issued by the platform (POST /v1/admin/vouchers, the Comune's desk)
+    or with a kiosk's purchase; by hand it may only be cancelled (or taken back into
+    use): a changed amount, Comune or validity was published to the kiosks while shops
+    still redeemed the ledger's."""
+    current = session.get(Record, ("vouchers", str(record.get("id"))))
+    if current is None:
+        raise PublishError("vouchers are issued with POST /v1/admin/vouchers, not published")
+    changed = {key for key in current.data.keys() | record.keys() if key != "state"}
+    changed = {key for key in changed if current.data.get(key) != record.get(key)}
+    if changed:
+        names = ", ".join(name[:40] for name in sorted(changed)[:5])
+        raise PublishError(f"only a voucher's state may change, not {names}")
+    if record.get("state") not in VOUCHER_STATES_SET_BY_HAND:
+        raise PublishError('a voucher\'s state is set to "issued" or "cancelled"')

@@ -33,7 +33,7 @@ from store.outbox import utcnow
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
-from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client
+from tests.sync.conftest import ADMIN, KIOSK_SIGNER, Central, enrolled_client
 from tests.sync.wallets import PIN, opened, try_wallet
 from vouchers.codes import (
     SAMPLE_SIGNER,
@@ -324,6 +324,32 @@ def test_a_redemption_is_idempotent_and_its_id_cannot_be_reused(central: Central
     assert shop.call("POST", "/v1/redemptions", json=body).json() == first.json()
 
 
+def test_a_buono_is_changed_by_hand_only_in_its_state(central: Central) -> None:
+    """Shops redeem from the platform's ledger: a record deleted or changed by hand
+    (a new amount, another Comune) reached the kiosks while the ledger kept the old
+    voucher good. By hand a voucher is only cancelled, and then it is refused."""
+    issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    url = f"{central.url}/v1/admin/records/vouchers/{issued['id']}"
+    deleted = requests.delete(url, headers=admin, timeout=5)
+    assert deleted.status_code == 409 and "never deleted" in deleted.json()["detail"]
+    for change in ({"amount_cents": 9_000}, {"comune": "limena"}, {"state": "redeemed"}):
+        changed = requests.put(url, json=issued | change, headers=admin, timeout=5)
+        assert changed.status_code == 422, change
+    new = issued | {"id": "00" * 8, "code": "0000-0000-0000-00"}
+    made = requests.put(
+        f"{central.url}/v1/admin/records/vouchers/{new['id']}", json=new, headers=admin, timeout=5
+    )
+    assert made.status_code == 422 and "POST /v1/admin/vouchers" in made.json()["detail"]
+    assert central.platform.records("vouchers")[issued["id"]] == issued  # all unchanged
+    shop = Device(central, "merchant", programmes=[PROGRAMME])
+    assert shop.redeem(issued["code"], amount_cents=100).status_code == 200
+    cancelled = requests.put(url, json=issued | {"state": "cancelled"}, headers=admin, timeout=5)
+    assert cancelled.status_code == 200
+    refused = shop.redeem(issued["code"], amount_cents=100)
+    assert refused.status_code == 409 and "cancelled" in refused.json()["detail"]
+
+
 def test_a_shop_enrolled_for_a_comune_takes_only_that_comune_s_buoni(central: Central) -> None:
     limena = central.platform.issue_voucher(CF, "limena", PROGRAMME, 5_000)
     piazzola = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
@@ -543,8 +569,8 @@ def test_a_kiosk_receives_only_its_comunes_wallet_and_operators(
         op for op, r in every.items() if r.get("comuni") is None or "limena" in r["comuni"]
     }
     assert operators != set(every)  # Piazzola's own operators stay away
-    # A voucher withdrawn leaves the sealed wallet too.
-    central.platform.unpublish("vouchers", limena["id"])
+    # A voucher cancelled leaves the sealed wallet too.
+    central.platform.publish("vouchers", limena | {"state": "cancelled"})
     engine.run_once()
     assert opened(store, central, "BNCMTT15B19G224I").vouchers == ()
     del piazzola

@@ -85,14 +85,22 @@ def _raw(public_key: Ed25519PublicKey) -> str:
 
 
 def platform_signer(session: Session) -> Signer:
-    """The platform's voucher signing key, made (and registered) on first use."""
+    """The platform's voucher signing key, made (and registered) on first use, and made
+    anew once it was revoked: revoking it says it may have leaked, and buoni signed with
+    it after that were issued to citizens and refused by every shop."""
     row = session.get(PlatformSecret, "voucher_key")
     if row is None:
         row = PlatformSecret(name="voucher_key", value=secrets.token_hex(32))
         session.add(row)
         session.flush()
     signer = Signer(Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.value)))
-    if session.get(SigningKey, signer.kid.hex()) is None:
+    known = session.get(SigningKey, signer.kid.hex())
+    if known is not None and known.revoked_at is not None:
+        row.value = secrets.token_hex(32)  # the revoked key stays published as revoked
+        session.flush()
+        signer = Signer(Ed25519PrivateKey.from_private_bytes(bytes.fromhex(row.value)))
+        known = None
+    if known is None:
         public = signer.private_key.public_key()
         session.add(
             SigningKey(

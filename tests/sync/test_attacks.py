@@ -429,6 +429,28 @@ def test_a_voucher_under_a_revoked_key_is_refused(central: Central) -> None:
     assert len(platform_key) == 1 and not platform_key[0]["revoked"]
 
 
+def test_once_its_key_is_revoked_the_platform_signs_new_buoni_with_a_new_one(
+    central: Central,
+) -> None:
+    """Revoking the platform's key says it may have leaked: buoni issued after that
+    were signed with it all the same, shown usable in the citizen's wallet and refused
+    by every shop."""
+    before = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    shop = Device(central, "merchant", programmes=[PROGRAMME])
+    keys = shop.call("GET", "/v1/keys").json()["keys"]
+    [old] = [key["kid"] for key in keys if key["signs"] == "any"]
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    revoked = requests.post(f"{central.url}/v1/admin/keys/{old}/revoke", headers=admin, timeout=5)
+    assert revoked.status_code == 200
+    after = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    assert shop.redeem(after["signed_code"], amount_cents=100).status_code == 200
+    assert shop.redeem(before["code"], amount_cents=100).status_code == 409  # key_revoked
+    keys = {key["kid"]: key for key in shop.call("GET", "/v1/keys").json()["keys"]}
+    assert keys[old]["revoked"] is True
+    [new] = [kid for kid, key in keys.items() if key["signs"] == "any" and not key["revoked"]]
+    assert new != old
+
+
 def test_a_typed_code_is_found_however_it_is_typed(central: Central) -> None:
     issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
     shop = Device(central, "merchant", programmes=[PROGRAMME])

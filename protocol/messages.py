@@ -143,6 +143,11 @@ class VoucherStatus(BaseModel):
     units: int | None = None  # a service voucher's units, as signed
     units_left: int | None = None
     amount_left_cents: int | None = None
+    # Whether a redemption would be taken now, on the platform's calendar day: ``state``
+    # stays "issued" on a voucher past its last day. ``refusal``: the code a redemption
+    # would get (expired, not_yet_valid, cancelled, redeemed), or None.
+    usable_today: bool = False
+    refusal: str | None = None
 
 
 class RedeemBody(Strict):

@@ -4,6 +4,7 @@ vouchers up and redeem them, the admin issues vouchers and sets credits."""
 
 # No "from __future__ import annotations": FastAPI reads the real annotation objects.
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException
@@ -30,8 +31,21 @@ def _refused(refusal: VoucherRefusedError) -> HTTPException:
     return HTTPException(REFUSAL_STATUS.get(refusal.code, 409), f"{refusal.code}: {refusal}")
 
 
-def _status(result: Standing) -> messages.VoucherStatus:
+def _refusal(result: Standing, today: date) -> str | None:
+    """What a redemption of this voucher would be refused with today (as ``redeem``)."""
     row = result.voucher
+    if result.state in ("cancelled", "redeemed"):
+        return result.state
+    if today < row.valid_from:
+        return "not_yet_valid"
+    if today > row.valid_until:
+        return "expired"
+    return None
+
+
+def voucher_status_of(result: Standing, today: date) -> messages.VoucherStatus:
+    row = result.voucher
+    refusal = _refusal(result, today)
     return messages.VoucherStatus(
         code=row.code,
         state=result.state,
@@ -43,6 +57,8 @@ def _status(result: Standing) -> messages.VoucherStatus:
         units=row.units,
         units_left=result.units_left,
         amount_left_cents=result.amount_left_cents,
+        usable_today=refusal is None,
+        refusal=refusal,
     )
 
 
@@ -114,14 +130,14 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     ) -> messages.VoucherStatus:
         """For a merchant, about a voucher it may accept: is it good, what is left?"""
         try:
-            return _status(platform.voucher_standing(shop, code))
+            return voucher_status_of(platform.voucher_standing(shop, code), platform.today())
         except VoucherRefusedError as refusal:
             raise _refused(refusal) from None
 
     def _redeem(shop: Device, voucher: str, body: messages.RedeemBody) -> messages.VoucherStatus:
         request = RedeemRequest(body.redemption_id, body.units, body.amount_cents)
         try:
-            return _status(platform.redeem(shop, voucher, request))
+            return voucher_status_of(platform.redeem(shop, voucher, request), platform.today())
         except VoucherRefusedError as refusal:
             raise _refused(refusal) from None
 

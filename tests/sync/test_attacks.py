@@ -383,6 +383,46 @@ def test_redeem_keeps_to_the_window_on_the_platforms_calendar(
         platform.engine.dispose()
 
 
+def test_a_look_up_says_whether_the_voucher_is_good_today(
+    central: Central, platform_database: str
+) -> None:
+    """``state`` stays "issued" on a voucher past its last day: a shop's till that
+    trusted it showed an expired buono as good. The look-up also says whether a
+    redemption would be taken today, and if not, why (the code a redemption gets)."""
+    from central.api.wallet import voucher_status_of
+
+    ahead = Platform(platform_database, time_zone="Pacific/Kiritimati")  # UTC+14
+    behind = Platform(platform_database, time_zone="Pacific/Pago_Pago")  # UTC-11
+    shop_code = behind.new_enrollment_code("merchant", None, {"programmes": [PROGRAMME]})
+    _id, token = behind.enroll(shop_code, "shop")
+    shop = behind.device_for(token)
+    assert shop is not None
+    last_day = behind.issue_voucher(CF, "piazzola", PROGRAMME, 5_000, valid_days=1)
+    future = ahead.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+
+    def seen(platform: Platform, code: str) -> tuple[str, bool, str | None]:
+        status = voucher_status_of(platform.voucher_standing(shop, code), platform.today())
+        return status.state, status.usable_today, status.refusal
+
+    assert seen(behind, last_day["code"]) == ("issued", True, None)
+    assert seen(ahead, last_day["code"]) == ("issued", False, "expired")
+    assert seen(behind, future["code"]) == ("issued", False, "not_yet_valid")
+    assert seen(ahead, future["code"]) == ("issued", True, None)
+    for platform in (ahead, behind):
+        platform.engine.dispose()
+    # Over HTTP, as a shop's till reads it.
+    http_shop = Device(central, "merchant", programmes=[PROGRAMME])
+    good = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    answer = http_shop.call("GET", f"/v1/vouchers/{good['code']}").json()
+    assert (answer["usable_today"], answer["refusal"]) == (True, None)
+    taken = http_shop.redeem(good["code"], amount_cents=5_000).json()
+    assert (taken["state"], taken["usable_today"], taken["refusal"]) == (
+        "redeemed",
+        False,
+        "redeemed",
+    )
+
+
 def test_a_sample_voucher_is_refused_by_the_platform(central: Central) -> None:
     shop = Device(central, "merchant", programmes=[PROGRAMME])
     sample = encode(claims(), SAMPLE_SIGNER)

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException
+from fastapi import APIRouter, Depends, Header, HTTPException, Response
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import select
@@ -219,6 +219,19 @@ def _when(iso: str | None) -> str:
         return "–"
 
 
+# As the desk's (central/web/desk.py): no script, no frame of another site, no guessing
+# a log's type; the page's one inline style is its own.
+FLEET_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
 def render_fleet(kiosks: list[dict[str, Any]], at: datetime) -> str:
     """The fleet page; every value from a kiosk is escaped."""
     e = html.escape
@@ -286,7 +299,8 @@ def fleet_router(
         return HeartbeatReply(log_requested=record_heartbeat(platform, device_id, beat))
 
     @router.get("/fleet", response_class=HTMLResponse, dependencies=[Depends(staff)])
-    def fleet_page() -> str:
+    def fleet_page(response: Response) -> str:
+        response.headers.update(FLEET_HEADERS)
         moment = now()
         return render_fleet(fleet(platform, moment), moment)
 
@@ -308,7 +322,8 @@ def fleet_router(
         response_class=PlainTextResponse,
         dependencies=[Depends(staff)],
     )
-    def kiosk_log(device_id: str) -> str:
+    def kiosk_log(device_id: str, response: Response) -> str:
+        response.headers.update(FLEET_HEADERS)  # a log's text is never run as a page
         with platform.sessions() as session:
             row = session.get(KioskHealth, device_id)
         if row is None or row.log_text is None:

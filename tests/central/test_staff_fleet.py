@@ -125,9 +125,14 @@ def test_the_admin_sees_every_kiosk(
     client: TestClient,
     fleet_of_three: dict[str, str],
 ) -> None:
-    text = text_of(client.get("/fleet", headers=ADMIN).text)
+    page = client.get("/fleet", headers=ADMIN)
+    text = text_of(page.text)
     for kiosk_id in fleet_of_three:
         assert kiosk_id in text
+    # Never framed by another site, no script: as the desk's pages.
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert "script-src" not in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
     # Any other credential is asked again, text outside ASCII included (it was a 500).
     basic = base64.b64encode("admin:café".encode()).decode()
     for wrong in ("Bearer café", f"Basic {basic}", "Bearer ", "Basic %%%"):

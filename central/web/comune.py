@@ -36,7 +36,7 @@ def _day(text: str | None) -> date | None:
 def problem_text(t: Callable[..., str], problem: grants.Problem) -> str:
     """A problem of a grant in words, with its line when it is one of a file's."""
     key = f"grant_{problem.code}" if f"grant_{problem.code}" in TEXT else "grant_bad_line"
-    text = t(key, detail=problem.detail)
+    text = t(key, detail=problem.detail, first=problem.first)
     return t("on_line", line=problem.line, text=text) if problem.line else text
 
 

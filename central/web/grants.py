@@ -65,6 +65,7 @@ class Problem:
     line: int  # in the file, counting its header as line 1; 0 for the whole file
     code: str  # the desk's message ("grant_<code>")
     detail: str = ""
+    first: int = 0  # a repeated application: the line it is first on
 
 
 class GrantError(ValueError):
@@ -106,29 +107,37 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
         return [], [Problem(0, "too_many_lines", str(MAX_LINES))]
     grants: list[tuple[int, Grant]] = []
     problems: list[Problem] = []
+    first_line: dict[str, int] = {}  # each application's first line
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line (a spreadsheet's last one)
         cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        kind = KINDS.get(cells.get("kind", "").lower())
-        cents = parse_cents(cells.get("amount", ""))
-        days_text = cells.get("valid_days") or "60"
-        if kind is None:
-            problems.append(Problem(number, "bad_kind", cells.get("kind", "")[:20]))
-        elif cents is None:
-            problems.append(Problem(number, "bad_amount", cells.get("amount", "")[:20]))
-        elif not (days_text.isascii() and days_text.isdigit() and len(days_text) < 5):
-            problems.append(Problem(number, "bad_days", days_text[:20]))
-        else:
-            grant = Grant(
-                cells.get("protocol", "")[:32],
-                kind,
-                cells.get("programme", ""),
-                cents,
-                int(days_text),
-            )
-            grants.append((number, grant))
+        protocol = cells.get("protocol", "")[:32]
+        # One line per application: a second one would issue a second buono, or
+        # replace the first line's credit while the audit log showed both.
+        first = first_line.setdefault(protocol, number) if protocol else number
+        if first != number:
+            problems.append(Problem(number, "repeated_application", protocol, first))
+        read = _grant_of(number, protocol, cells)
+        if isinstance(read, Problem):
+            problems.append(read)
+        elif first == number:  # a repeated line is refused above: checked once
+            grants.append((number, read))
     return grants, problems
+
+
+def _grant_of(number: int, protocol: str, cells: dict[str, str]) -> Grant | Problem:
+    """The grant of one line of the file, or the problem of its cells."""
+    kind = KINDS.get(cells.get("kind", "").lower())
+    cents = parse_cents(cells.get("amount", ""))
+    days_text = cells.get("valid_days") or "60"
+    if kind is None:
+        return Problem(number, "bad_kind", cells.get("kind", "")[:20])
+    if cents is None:
+        return Problem(number, "bad_amount", cells.get("amount", "")[:20])
+    if not (days_text.isascii() and days_text.isdigit() and len(days_text) < 5):
+        return Problem(number, "bad_days", days_text[:20])
+    return Grant(protocol, kind, cells.get("programme", ""), cents, int(days_text))
 
 
 def _checked(

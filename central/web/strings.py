@@ -319,6 +319,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "la domanda {detail} non è ammessa.",
         "en": "application {detail} is not admitted.",
     },
+    "grant_repeated_application": {
+        "it": "la domanda {detail} è già alla riga {first}: una sola riga per domanda.",
+        "en": "application {detail} is already on line {first}: one line per application.",
+    },
     "grant_bad_kind": {
         "it": "tipo «{detail}» sconosciuto: scriva buono o credito.",
         "en": "unknown kind «{detail}»: write voucher or credit.",

@@ -250,6 +250,15 @@ def upload(client: TestClient, text: str, name: str = "buoni.csv") -> Any:
     )
 
 
+def admitted_application(platform: Platform, staff: TestClient) -> str:
+    """A new application of GOOD's applicant from a kiosk of its own, admitted."""
+    code = platform.new_enrollment_code(comune="piazzola")
+    device_id, _token = platform.enroll(code, f"k-{uuid.uuid4().hex[:8]}")
+    protocol, _tracking = send_application(platform, device_id)
+    assert decide(staff, protocol, "admitted").status_code == 303
+    return protocol
+
+
 def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
     staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:
@@ -326,17 +335,18 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert {v["id"] for v in vouchers_of(platform, CF)} == before
     assert platform.records("credits") == credits_before
     # The lines that read well are checked against the platform only when all do.
-    refused = upload(staff, "\n".join(bad.splitlines()[:3] + bad.splitlines()[5:]))
+    refused = upload(staff, "\n".join(bad.splitlines()[:3] + bad.splitlines()[5:6]))
     shown = text_of(refused.text)
     assert f"Riga 3: la domanda {waiting} non è ammessa" in shown
     assert "Riga 4: nessuna domanda PROT-1999-999999" in shown
     assert {v["id"] for v in vouchers_of(platform, CF)} == before
     assert platform.records("credits") == credits_before
 
+    other = admitted_application(platform, staff)  # the same citizen's: one line each
     good = (
         "protocol,kind,programme,amount,valid_days\r\n"
         f"{admitted},voucher,Buoni spesa 2026,100.00,60\r\n"
-        f"{admitted},credit,Credito welfare 2026,80,\r\n"
+        f"{other},credit,Credito welfare 2026,80,\r\n"
     )
     answer = upload(staff, good)
     assert answer.status_code == 200, text_of(answer.text)
@@ -382,14 +392,43 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert len(vouchers_of(platform, CF)) == len(before) + 1
 
 
+def test_a_file_with_an_application_on_two_lines_is_refused_whole(
+    staff: TestClient, platform: Platform
+) -> None:
+    """The file has one line per admitted application: a second line for one used to
+    issue a second buono, or to replace the first line's credit (the audit log showing
+    both)."""
+    admitted = admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+    head = "protocollo;tipo;iniziativa;importo;giorni\n"
+    for lines in (
+        f"{admitted};buono;Buoni spesa 2026;150,00;60\n" * 2,
+        f"{admitted};credito;Credito A;80,00;\n{admitted};credito;Credito B;5,00;\n",
+        f"{admitted};buono;Buoni spesa 2026;150,00;60\n{admitted};credito;Credito A;80,00;\n",
+    ):
+        refused = upload(staff, head + lines + f"{admitted};buono;Buoni spesa 2026;1;60\n")
+        assert refused.status_code == 422
+        shown = text_of(refused.text)
+        assert "Il file non è stato importato e non è stato emesso niente" in shown
+        for line in (3, 4):
+            assert f"Riga {line}: la domanda {admitted} è già alla riga 2" in shown
+        assert "Riga 2:" not in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+    log = text_of(staff.get("/desk/audit").text)
+    assert f"ha emesso un buono {admitted}" not in log
+    assert f"ha impostato un credito {admitted}" not in log
+
+
 def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
     staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:
     """Each line's voucher used to reseal the citizen's whole wallet (every voucher they
     hold, read and sealed again, and a wallet change in the stream per line)."""
-    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-3")
-    admitted, _code = send_application(platform, device_id)  # its own: others test states
-    assert decide(staff, admitted, "admitted").status_code == 303
+    lines = 8
+    # One line per application: the citizen's own, admitted (others test states).
+    admitted = [admitted_application(platform, staff) for _ in range(lines + 1)]
     locator = platform.set_wallet_pin(CF, PIN, "piazzola")
 
     def wallet_changes() -> list[dict[str, Any]]:
@@ -400,12 +439,11 @@ def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
             return [row.data for row in rows]
 
     before = len(wallet_changes())
-    lines = 8
     answer = upload(
         staff,
         "protocollo;tipo;iniziativa;importo\n"
-        + "".join(f"{admitted};buono;Buoni spesa 2026;{n},00\n" for n in range(1, lines + 1))
-        + f"{admitted};credito;Credito welfare 2026;25,00\n",
+        + "".join(f"{admitted[n]};buono;Buoni spesa 2026;{n},00\n" for n in range(1, lines + 1))
+        + f"{admitted[0]};credito;Credito welfare 2026;25,00\n",
     )
     assert answer.status_code == 200, text_of(answer.text)
     assert f"{lines + 1} righe, {lines} buoni emessi" in text_of(answer.text)

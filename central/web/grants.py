@@ -103,6 +103,8 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         return [], [Problem(1, "missing_columns", ", ".join(missing))]
+    if repeated := _repeated_columns(rows[0], header):
+        return [], [Problem(1, "repeated_column", repeated)]
     if len(rows) - 1 > MAX_LINES:
         return [], [Problem(0, "too_many_lines", str(MAX_LINES))]
     grants: list[tuple[int, Grant]] = []
@@ -124,6 +126,17 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
         elif first == number:  # a repeated line is refused above: checked once
             grants.append((number, read))
     return grants, problems
+
+
+def _repeated_columns(names: list[str], header: list[str]) -> str:
+    """The columns the header names twice ("importo", or "importo/amount" in both
+    languages), as the file writes them; "" when none is. A line's cells would go by the
+    last one, the first ignored without a word."""
+    written: dict[str, list[str]] = {}
+    for name, column in zip(names, header, strict=True):
+        if column:  # an unknown column is ignored, however often it comes
+            written.setdefault(column, []).append(name.strip()[:20])
+    return ", ".join("/".join(dict.fromkeys(found)) for found in written.values() if len(found) > 1)
 
 
 def _grant_of(number: int, protocol: str, cells: dict[str, str]) -> Grant | Problem:

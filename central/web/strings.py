@@ -360,6 +360,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "mancano le colonne: {detail}.",
         "en": "columns missing: {detail}.",
     },
+    "grant_repeated_column": {
+        "it": "colonna ripetuta: {detail}. Ogni colonna va scritta una volta sola.",
+        "en": "column repeated: {detail}. Each column must be there once only.",
+    },
     "grant_too_many_lines": {
         "it": "troppe righe (al massimo {detail}): divida il file.",
         "en": "too many lines (at most {detail}): split the file.",

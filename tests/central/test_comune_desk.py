@@ -421,6 +421,27 @@ def test_a_file_with_an_application_on_two_lines_is_refused_whole(
     assert f"ha impostato un credito {admitted}" not in log
 
 
+def test_a_file_naming_a_column_twice_is_refused(staff: TestClient, platform: Platform) -> None:
+    """A repeated column used to be read from its last copy, the first ignored."""
+    admitted = admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    for header, named in (
+        ("protocollo;tipo;iniziativa;importo;importo", "colonna ripetuta: importo."),
+        ("protocol;kind;programme;amount;Importo", "colonna ripetuta: amount/Importo."),
+    ):
+        refused = upload(staff, f"{header}\n{admitted};buono;Buoni spesa 2026;1;999\n")
+        assert refused.status_code == 422
+        assert f"Riga 1: {named}" in text_of(refused.text)
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    # Columns the file may carry for its own use are ignored, however many.
+    answer = upload(
+        staff,
+        "protocollo;nota;tipo;iniziativa;importo;nota\n"
+        f"{admitted};a;buono;Buoni spesa 2026;150,00;b\n",
+    )
+    assert answer.status_code == 200, text_of(answer.text)
+
+
 def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
     staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:

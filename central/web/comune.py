@@ -198,14 +198,16 @@ def comune_router(platform: Platform) -> APIRouter:
         lines, problems = grants.read_file(data)
         if not problems and not lines:
             problems = [grants.Problem(0, "empty_file")]
-        if not problems:
+        if lines:  # checked against the platform too when some others are not right
             try:
                 digest = hashlib.sha256(data).hexdigest()
-                codes = grants.issue(platform, member, comuni_of(member), lines, digest)
+                codes = grants.issue(
+                    platform, member, comuni_of(member), lines, digest, problems=problems
+                )
             except grants.GrantError as error:
                 problems = error.problems
-        if problems:
-            messages = [problem_text(t, problem) for problem in problems[:200]]
+        if problems:  # every one (at most a problem or two per line of a bounded file)
+            messages = [problem_text(t, problem) for problem in problems]
             return desk.page(
                 request, "grants.html", 422, merchant=member, problems=messages, file_name=name
             )

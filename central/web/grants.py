@@ -30,6 +30,7 @@ from central.platform import Platform, PublishError
 from central.web import audit, review
 from central.web.accounts import Merchant
 from protocol.messages import CreditGrant, VoucherIssue
+from protocol.records import SOME_TEXT
 
 MAX_LINES = 2000
 MAX_FILE_BYTES = 512 * 1024
@@ -47,6 +48,7 @@ COLUMNS = {
     "giorni": "valid_days",
     "valid_days": "valid_days",
 }
+SOME_TEXT_RE = re.compile(SOME_TEXT)  # a published record's text: not blank, no control
 KINDS = {"buono": "voucher", "voucher": "voucher", "credito": "credit", "credit": "credit"}
 REQUIRED = ("protocol", "kind", "programme", "amount")
 
@@ -184,6 +186,10 @@ def _checked(
         first = error.errors()[0]
         field = str(first.get("loc", ("",))[0])
         return Problem(0, f"bad_{field}" if field in BAD_FIELDS else "bad_line", field)
+    # The published record's own rule for a name, stricter than the admin API's
+    # message: checked here so every line's problem is told before any is issued.
+    if not SOME_TEXT_RE.fullmatch(grant.programme):
+        return Problem(0, "programme_control" if grant.programme else "bad_programme")
     return codice_fiscale, comune
 
 
@@ -197,31 +203,57 @@ def issue(
     lines: list[tuple[int, Grant]],
     file_sha256: str | None = None,
     again: str = "already_imported",
+    problems: list[Problem] | None = None,
 ) -> list[str]:
     """Issues every line in one transaction, or none (GrantError with each line's
     problem); the codes of the vouchers issued, in order. ``file_sha256``: of the file
     the lines come from (or of a grant form's one-time token), which is issued once per
-    Comune: GrantError with the problem ``again`` the second time."""
-    codes: list[str] = []
+    Comune: GrantError with the problem ``again`` the second time. ``problems``: those
+    found reading the file, told with the lines' own in one answer (nothing issued)."""
     with platform.writing() as session:
         if file_sha256 is not None:
             _import_once(session, member, comuni, file_sha256, again)
-        checked: list[tuple[int, Grant, str, str]] = []
-        problems: list[Problem] = []
-        for number, grant in lines:
-            result = _checked(session, platform, grant, comuni)
-            if isinstance(result, Problem):
-                problems.append(Problem(number, result.code, result.detail))
-            else:
-                checked.append((number, grant, *result))
-        if problems:
-            raise GrantError(problems)
+        checked, found = _check_all(session, platform, comuni, lines)
+        if problems or found:
+            raise GrantError(sorted([*(problems or []), *found], key=lambda p: p.line))
+        with platform.catalog.ledger_batch(session):  # each wallet sealed once
+            return _issue_all(session, platform, member, checked)
+
+
+Checked = tuple[int, Grant, str, str]  # line, grant, codice fiscale, Comune
+
+
+def _check_all(
+    session: Session, platform: Platform, comuni: list[str], lines: list[tuple[int, Grant]]
+) -> tuple[list[Checked], list[Problem]]:
+    """Each line checked against the platform: those that may be issued, and the
+    problems of the others, each with its line."""
+    checked: list[Checked] = []
+    problems: list[Problem] = []
+    for number, grant in lines:
+        result = _checked(session, platform, grant, comuni)
+        if isinstance(result, Problem):
+            problems.append(Problem(number, result.code, result.detail))
+        else:
+            checked.append((number, grant, *result))
+    return checked, problems
+
+
+def _issue_all(
+    session: Session, platform: Platform, member: Merchant, checked: list[Checked]
+) -> list[str]:
+    """Issues the checked lines; GrantError with the line of each the platform still
+    refuses (all of them, so one answer tells every one; rolled back with the
+    caller's transaction)."""
+    codes: list[str] = []
+    problems: list[Problem] = []
+    for number, grant, codice_fiscale, comune in checked:
         try:
-            with platform.catalog.ledger_batch(session):  # each wallet sealed once
-                for _number, grant, codice_fiscale, comune in checked:
-                    codes.extend(_grant(session, platform, member, grant, codice_fiscale, comune))
-        except PublishError as error:  # rolled back whole with the transaction
-            raise GrantError([Problem(0, "bad_line", str(error)[:200])]) from None
+            codes.extend(_grant(session, platform, member, grant, codice_fiscale, comune))
+        except PublishError as error:  # refused before anything of it is written
+            problems.append(Problem(number, "bad_line", str(error)[:200]))
+    if problems:
+        raise GrantError(problems)
     return codes
 
 

@@ -351,6 +351,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "manca il nome dell'iniziativa (o è troppo lungo).",
         "en": "the programme's name is missing (or too long).",
     },
+    "grant_programme_control": {
+        "it": "il nome dell'iniziativa contiene caratteri di controllo (invisibili): lo riscriva.",
+        "en": "the programme's name holds control (invisible) characters: type it again.",
+    },
     "grant_bad_cf": {
         "it": "il codice fiscale della domanda non è valido.",
         "en": "the application's codice fiscale is not valid.",

@@ -332,9 +332,12 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert "Il file non è stato importato e non è stato emesso niente" in shown
     assert "Riga 4: tipo «regalo» sconosciuto" in shown
     assert "Riga 5: importo «cento» non valido" in shown
+    # The lines that read well are checked against the platform all the same: every
+    # problem of the file is told in one answer.
+    assert f"Riga 3: la domanda {waiting} non è ammessa" in shown
+    assert "Riga 6: nessuna domanda PROT-1999-999999" in shown
     assert {v["id"] for v in vouchers_of(platform, CF)} == before
     assert platform.records("credits") == credits_before
-    # The lines that read well are checked against the platform only when all do.
     refused = upload(staff, "\n".join(bad.splitlines()[:3] + bad.splitlines()[5:6]))
     shown = text_of(refused.text)
     assert f"Riga 3: la domanda {waiting} non è ammessa" in shown
@@ -440,6 +443,74 @@ def test_a_file_naming_a_column_twice_is_refused(staff: TestClient, platform: Pl
         f"{admitted};a;buono;Buoni spesa 2026;150,00;b\n",
     )
     assert answer.status_code == 200, text_of(answer.text)
+
+
+def test_every_bad_line_of_a_file_is_told_with_its_number_in_one_answer(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    """The platform's checks of the lines used to run only when every line read well,
+    and a name the published record refuses was told without its line."""
+    admitted, waiting = admitted_application(platform, staff), sent["carla"][0]
+    good = admitted_application(platform, staff)
+    blank = admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+    refused = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo;giorni\n"
+        f"{good};buono;Buoni spesa 2026;10,00;60\n"
+        f"{admitted};buono;Buoni\x00 2026;10,00;60\n"
+        f"{waiting};buono;Buoni spesa 2026;10,00;60\n"
+        f"{good};regalo;Buoni spesa 2026;10,00;60\n"
+        "PROT-1999-999999;credito;Credito welfare;50;\n"
+        f'{blank};credito;"  ";50;\n'
+        f"{sent['bruno'][0]};buono;Buoni spesa 2026;dieci;60\n",
+    )
+    assert refused.status_code == 422
+    items = re.findall(r"<li>(.*?)</li>", refused.text, re.S)
+    told = [text_of(item).strip() for item in items]
+    assert [text.split(":")[0] for text in told if text.startswith("Riga")] == [
+        "Riga 3",
+        "Riga 4",
+        "Riga 5",
+        "Riga 5",
+        "Riga 6",
+        "Riga 7",
+        "Riga 8",
+    ], told
+    shown = text_of(refused.text)
+    assert "Riga 3: il nome dell'iniziativa contiene caratteri di controllo" in shown
+    assert "Riga 7: manca il nome dell'iniziativa" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+
+
+def test_a_line_the_platform_refuses_while_issuing_is_told_with_its_number(
+    staff: TestClient, platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The platform's last word on a record (central/platform/catalog.py), after the
+    desk's checks: each line it refuses is named, and nothing is issued."""
+    from central.platform import PublishError
+
+    first, second = admitted_application(platform, staff), admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+
+    def refuse(*args: Any, **kwargs: Any) -> str:
+        raise PublishError("credits.programme: not in the expected form")
+
+    monkeypatch.setattr(platform.wallet, "set_credit_in", refuse)
+    refused = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo\n"
+        f"{first};credito;Credito welfare 2026;5,00\n"
+        f"{second};buono;Buoni spesa 2026;5,00\n",
+    )
+    assert refused.status_code == 422
+    shown = text_of(refused.text)
+    assert "Riga 2: riga non valida (credits.programme: not in the expected form)" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before  # line 3's rolled back
+    assert platform.records("credits") == credits_before
 
 
 def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(

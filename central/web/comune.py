@@ -12,7 +12,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -298,30 +298,40 @@ def comune_router(platform: Platform) -> APIRouter:
     def reconciliation_xlsx(request: Request, member: Staff) -> Response:
         return reconciliation_file(request, member, "xlsx")
 
-    def audit_rows(member: accounts.Merchant) -> list[audit.Entry]:
-        with platform.sessions() as session:
-            return audit.entries(session, comuni_of(member), platform.time_zone)
-
     @router.get("/desk/audit")
     def audit_page(request: Request, member: Staff) -> Response:
-        return desk.page(request, "audit.html", merchant=member, rows=audit_rows(member))
+        with platform.sessions() as session:
+            rows = audit.entries(
+                session, comuni_of(member), platform.time_zone, audit.SHOWN_LIMIT + 1
+            )
+        return desk.page(
+            request,
+            "audit.html",
+            merchant=member,
+            rows=rows[: audit.SHOWN_LIMIT],
+            more=len(rows) > audit.SHOWN_LIMIT,  # said on the page: the files have them
+            shown=audit.SHOWN_LIMIT,
+        )
 
     def audit_file(request: Request, member: accounts.Merchant, kind: str) -> Response:
         t = translator(desk.language(request))
-        rows = audit_rows(member)
         headers = [t(key) for key in ("when", "who", "comune", "what", "on_what", "detail")]
         names = {action: t(f"action_{action}") for action in audit.ACTIONS}
         name = f"registro-azioni.{kind}"
         with platform.writing() as session:
+            export = audit.export_of(session, comuni_of(member))
             for comune in comuni_of(member):
-                audit.add(session, member, "exported", f"audit.{kind}", comune, f"{len(rows)} rows")
+                detail = f"{export.count} rows"
+                audit.add(session, member, "exported", f"audit.{kind}", comune, detail)
+        rows = audit.every_entry(platform.sessions, export, platform.time_zone)
         disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
-        if kind == "csv":
-            text = audit.as_csv(rows, headers, names)
-            response = Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
-        else:
-            book = audit.as_xlsx(rows, headers, names)
-            response = Response(book, media_type=XLSX, headers=disposition)
+        chunks = (
+            audit.csv_chunks(rows, headers, names)  # sent as read, a page of rows at a time
+            if kind == "csv"
+            else audit.xlsx_chunks(rows, headers, names)  # made in a file, then sent
+        )
+        media = "text/csv; charset=utf-8" if kind == "csv" else XLSX
+        response = StreamingResponse(chunks, media_type=media, headers=disposition)
         return desk.finish(request, response)
 
     @router.get("/desk/audit.csv")

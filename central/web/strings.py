@@ -271,6 +271,12 @@ TEXT: dict[str, dict[str, str]] = {
     "audit": {"it": "Registro azioni", "en": "Audit log"},
     "audit_title": {"it": "Registro delle azioni", "en": "Audit log"},
     "audit_none": {"it": "Ancora nessuna azione registrata.", "en": "No action recorded yet."},
+    "audit_more": {
+        "it": "Qui sono mostrate le {shown} azioni più recenti; ce ne sono altre, più"
+        " vecchie: i file CSV ed Excel le contengono tutte.",
+        "en": "The {shown} most recent actions are shown here; there are older ones too:"
+        " the CSV and Excel files hold them all.",
+    },
     "who": {"it": "Chi", "en": "Who"},
     "what": {"it": "Cosa", "en": "What"},
     "on_what": {"it": "Su cosa", "en": "On what"},

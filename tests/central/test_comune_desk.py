@@ -31,12 +31,13 @@ from central.models import (
     Device,
     MerchantAccount,
     Redemption,
+    StaffAction,
     Submission,
     WalletHolder,
 )
 from central.platform import Platform
 from central.voucher_authority import RedeemRequest
-from central.web import accounts, review
+from central.web import accounts, audit, review
 from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
@@ -200,6 +201,45 @@ def test_every_staff_action_is_in_the_audit_log_and_its_csv(
         row[1:] for row in rows
     ]
     assert "ha esportato audit.csv" in text_of(staff.get("/desk/audit").text)
+
+
+def test_the_audit_exports_hold_every_row_and_the_page_says_it_shows_the_newest(
+    staff: TestClient, platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each opening of an application adds a row: the exports used to stop at the
+    newest 1000 rows, without a word, and the page did not say there were more."""
+    monkeypatch.setattr(audit, "EXPORT_PAGE", 50)  # many pages for a few rows
+    old = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=400)
+    with platform.sessions.begin() as session:  # a year of rows, ten to an instant
+        for n in range(audit.SHOWN_LIMIT + 205):
+            session.add(
+                StaffAction(
+                    at=old + timedelta(seconds=n // 10),
+                    account_id="x",
+                    username="sociale.piazzola",
+                    comune="piazzola",
+                    action="viewed",
+                    target=f"OLD-{n}",
+                    detail="",
+                )
+            )
+    with platform.sessions() as session:
+        mine = select(StaffAction.id).where(StaffAction.comune == "piazzola")
+        stored = len(list(session.scalars(mine)))
+    page = staff.get("/desk/audit")
+    assert page.text.count('<td class="code"') == audit.SHOWN_LIMIT
+    assert "Qui sono mostrate le 1000 azioni più recenti" in text_of(page.text)
+    assert "i file CSV ed Excel le contengono tutte" in text_of(page.text)
+
+    rows = list(csv.reader(io.StringIO(staff.get("/desk/audit.csv").text)))[1:]
+    assert len(rows) == stored  # every row there was when it was asked for
+    old_ones = [row[4] for row in rows if row[4].startswith("OLD-")]
+    assert sorted(old_ones) == sorted(f"OLD-{n}" for n in range(audit.SHOWN_LIMIT + 205))
+    assert old_ones[0] == f"OLD-{audit.SHOWN_LIMIT + 204}"  # newest first; an instant's by id
+    cells, _xml = sheet_of(staff.get("/desk/audit.xlsx"))
+    assert len(cells) - 1 == stored + 1  # and the CSV's own "exported" row
+    assert [c.value for c in cells[1]][3] == "ha esportato"
+    assert f"{stored + 1} rows" in text_of(staff.get("/desk/audit").text)
 
 
 def test_staff_of_another_comune_see_neither_the_applications_nor_the_log(

@@ -202,7 +202,13 @@ def comune_router(platform: Platform) -> APIRouter:
             try:
                 digest = hashlib.sha256(data).hexdigest()
                 codes = grants.issue(
-                    platform, member, comuni_of(member), lines, digest, problems=problems
+                    platform,
+                    member,
+                    comuni_of(member),
+                    lines,
+                    digest,
+                    problems=problems,
+                    file_name=name,
                 )
             except grants.GrantError as error:
                 problems = error.problems
@@ -211,10 +217,6 @@ def comune_router(platform: Platform) -> APIRouter:
             return desk.page(
                 request, "grants.html", 422, merchant=member, problems=messages, file_name=name
             )
-        with platform.writing() as session:
-            for comune in comuni_of(member):
-                detail = f"{len(lines)} righe, {len(codes)} buoni"
-                audit.add(session, member, "imported", name[:64] or "csv", comune, detail)
         return desk.page(
             request, "grants.html", merchant=member, imported=len(lines), vouchers=len(codes)
         )

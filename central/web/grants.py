@@ -204,20 +204,30 @@ def issue(
     file_sha256: str | None = None,
     again: str = "already_imported",
     problems: list[Problem] | None = None,
+    file_name: str | None = None,
 ) -> list[str]:
     """Issues every line in one transaction, or none (GrantError with each line's
     problem); the codes of the vouchers issued, in order. ``file_sha256``: of the file
     the lines come from (or of a grant form's one-time token), which is issued once per
     Comune: GrantError with the problem ``again`` the second time. ``problems``: those
-    found reading the file, told with the lines' own in one answer (nothing issued)."""
+    found reading the file, told with the lines' own in one answer (nothing issued).
+    ``file_name``: a file's, for the "imported" row of the audit log."""
     with platform.writing() as session:
         if file_sha256 is not None:
-            _import_once(session, member, comuni, file_sha256, again)
+            _not_imported_yet(session, comuni, file_sha256, again)
         checked, found = _check_all(session, platform, comuni, lines)
         if problems or found:
             raise GrantError(sorted([*(problems or []), *found], key=lambda p: p.line))
         with platform.catalog.ledger_batch(session):  # each wallet sealed once
-            return _issue_all(session, platform, member, checked)
+            codes = _issue_all(session, platform, member, checked)
+        # Only the Comuni of its lines: a member of several Comuni importing one
+        # Comune's file is no business of the others' (their log, their imports).
+        for comune in dict.fromkeys(line[3] for line in checked):
+            if file_sha256 is not None:
+                _note_imported(session, member, comune, file_sha256)
+            if file_name is not None:
+                _log_import(session, member, comune, file_name, checked)
+    return codes
 
 
 Checked = tuple[int, Grant, str, str]  # line, grant, codice fiscale, Comune
@@ -278,11 +288,10 @@ def _grant(
     return []
 
 
-def _import_once(
-    session: Session, member: Merchant, comuni: list[str], sha256: str, again: str
-) -> None:
-    """Notes the file as imported for the member's Comuni, in the issuing transaction;
-    GrantError when it already was (a second click, a page reloaded: buoni twice)."""
+def _not_imported_yet(session: Session, comuni: list[str], sha256: str, again: str) -> None:
+    """GrantError when the file was imported already for one of the member's Comuni
+    (a second click, a page reloaded: buoni twice). A file's lines always go to the
+    same Comuni (their applications'), so any of the member's is the file's."""
     done = session.scalar(
         select(ImportedGrantFile.imported_at).where(
             ImportedGrantFile.sha256 == sha256, ImportedGrantFile.comune.in_(comuni)
@@ -290,10 +299,23 @@ def _import_once(
     )
     if done is not None:
         raise GrantError([Problem(0, again, f"{done:%d/%m/%Y %H:%M}")])
+
+
+def _note_imported(session: Session, member: Merchant, comune: str, sha256: str) -> None:
+    """Notes the file as imported for a Comune, in the issuing transaction."""
     moment = datetime.now(UTC)
-    for comune in comuni:
-        session.add(
-            ImportedGrantFile(
-                sha256=sha256, comune=comune, staff_id=member.account.id, imported_at=moment
-            )
+    session.add(
+        ImportedGrantFile(
+            sha256=sha256, comune=comune, staff_id=member.account.id, imported_at=moment
         )
+    )
+
+
+def _log_import(
+    session: Session, member: Merchant, comune: str, name: str, checked: list[Checked]
+) -> None:
+    """The import's row in a Comune's log, counting that Comune's lines only."""
+    mine = [grant for _number, grant, _cf, line_comune in checked if line_comune == comune]
+    vouchers = sum(grant.kind == "voucher" for grant in mine)
+    detail = f"{len(mine)} righe, {vouchers} buoni"
+    audit.add(session, member, "imported", name[:64] or "csv", comune, detail)

@@ -8,6 +8,7 @@ FastAPI's TestClient over HTTPS."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -29,6 +30,7 @@ from central.dataset import seed_if_empty
 from central.models import (
     Change,
     Device,
+    ImportedGrantFile,
     MerchantAccount,
     Redemption,
     StaffAction,
@@ -551,6 +553,40 @@ def test_a_line_the_platform_refuses_while_issuing_is_told_with_its_number(
     assert "Riga 2: riga non valida (credits.programme: not in the expected form)" in shown
     assert {v["id"] for v in vouchers_of(platform, CF)} == before  # line 3's rolled back
     assert platform.records("credits") == credits_before
+
+
+def test_an_import_is_logged_and_noted_for_the_comuni_of_its_lines_only(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A member of two Comuni importing one Comune's file used to write the import in
+    both Comuni's logs, and note the file as imported for both."""
+    admitted = admitted_application(platform, staff)  # Piazzola's
+    grant = StaffGrant(
+        username="sociale.entrambi",
+        password=PASSWORD,
+        display_name="Ufficio unione dei Comuni",
+        comuni=["piazzola", "limena"],
+    )
+    create_staff(platform, grant)
+    data = f"protocollo;tipo;iniziativa;importo\n{admitted};buono;Buoni spesa 2026;17,00\n"
+    with browser(create_app(platform)) as both:
+        assert log_in(both, "sociale.entrambi").status_code == 303
+        answer = upload(both, data, "piazzola-dicembre.csv")
+        assert answer.status_code == 200, text_of(answer.text)
+    with platform.sessions() as session:
+        logged = session.scalars(
+            select(StaffAction.comune).where(StaffAction.target == "piazzola-dicembre.csv")
+        )
+        assert list(logged) == ["piazzola"]
+        noted = session.scalars(
+            select(ImportedGrantFile.comune).where(
+                ImportedGrantFile.sha256 == hashlib.sha256(data.encode()).hexdigest()
+            )
+        )
+        assert list(noted) == ["piazzola"]
+    with browser(create_app(platform)) as other:
+        assert log_in(other, "sociale.limena").status_code == 303
+        assert "piazzola-dicembre.csv" not in other.get("/desk/audit.csv").text
 
 
 def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(

@@ -666,6 +666,10 @@ TEXT: dict[str, dict[str, str]] = {
     "action_edited": {"it": "ha modificato", "en": "edited"},
     "action_withdrawn": {"it": "ha ritirato", "en": "withdrew"},
     "action_closed": {"it": "ha chiuso il bando", "en": "closed the call"},
+    "action_log_requested": {
+        "it": "ha chiesto il registro del totem",
+        "en": "asked the kiosk for its log",
+    },
 }
 
 

@@ -33,6 +33,13 @@ def _day(text: str | None) -> date | None:
         return None
 
 
+def _accepted_in(scope: dict[str, Any], comune: str) -> list[str]:
+    """The programmes a shop accepts for this Comune's buoni: none when its scope names
+    other Comuni only (central/voucher_authority.py may_accept)."""
+    comuni = scope.get("comuni") or [comune]  # none named: every Comune's
+    return [str(name) for name in scope.get("programmes") or []] if comune in comuni else []
+
+
 def problem_text(t: Callable[..., str], problem: grants.Problem) -> str:
     """A problem of a grant in words, with its line when it is one of a file's."""
     key = f"grant_{problem.code}" if f"grant_{problem.code}" in TEXT else "grant_bad_line"
@@ -80,14 +87,18 @@ def comune_router(platform: Platform) -> APIRouter:
             error="bad_date" if bad_date else None,
         )
 
-    def programmes() -> list[str]:
-        """The programmes shops accept or vouchers were issued for: the names a
-        Comune's office picks from (a new one may still be typed)."""
+    def programmes(comune: str | None) -> list[str]:
+        """The programmes of the application's Comune, the names its office picks from
+        (a new one may still be typed): those its vouchers were issued for and those the
+        shops taking its buoni accept. Another Comune's names are that Comune's own."""
+        if comune is None:
+            return []
         names: set[str] = set()
         with platform.sessions() as session:
-            names.update(session.scalars(select(IssuedVoucher.programme).distinct().limit(200)))
+            issued = select(IssuedVoucher.programme).where(IssuedVoucher.comune == comune)
+            names.update(session.scalars(issued.distinct().limit(200)))
             for scope in session.scalars(select(Device.scope).where(Device.role == "merchant")):
-                names.update(str(name) for name in (scope or {}).get("programmes", []))
+                names.update(_accepted_in(scope or {}, comune))
         return sorted(names)
 
     def granted(protocol: str) -> list[audit.Entry]:
@@ -122,7 +133,7 @@ def comune_router(platform: Platform) -> APIRouter:
             app=found,
             call_title=titles.get(found.call, found.call),
             states=review.STATES,
-            programmes=programmes() if found.state == "admitted" else [],
+            programmes=programmes(found.comune) if found.state == "admitted" else [],
             granted=granted(protocol),
             once=secrets.token_hex(16),  # each grant form is sent once (grants.issue)
             **extra,

@@ -352,6 +352,37 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
     assert len(vouchers_of(platform, CF)) == len(before) + 1
 
 
+def test_the_voucher_form_suggests_the_application_s_comune_s_programmes_only(
+    staff: TestClient, platform: Platform
+) -> None:
+    """The suggestions listed the programmes of vouchers issued for every Comune, and
+    the form was filled in with the first name in alphabetical order, whoever's."""
+    platform.issue_voucher(CF, "limena", "Affitto Limena - casi riservati", 1_000)
+    for username, comuni, programme in (
+        ("negozio.limena", ["limena"], "Assegno Limena riservato"),
+        ("negozio.piazzola", ["piazzola"], "Bonus negozi Piazzola"),
+    ):
+        accounts.create_merchant(
+            platform,
+            accounts.MerchantGrant(
+                username=username,
+                password=PASSWORD,
+                display_name=username,
+                iban="IT61X0306909606100000012345",
+                programmes=[programme],
+                comuni=comuni,
+            ),
+        )
+    page = staff.get(f"/desk/applications/{admitted_application(platform, staff)}")
+    listed = re.search(r'<datalist id="programmes">(.*?)</datalist>', page.text, re.S)
+    assert listed is not None
+    names = re.findall(r'<option value="([^"]*)"', listed[1])
+    assert "Bonus negozi Piazzola" in names
+    assert not [name for name in names if "Limena" in name], names
+    filled = re.search(r'id="voucher-programme"[^>]*value="([^"]*)"', page.text)
+    assert filled is not None and filled[1] == names[0]
+
+
 def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:

@@ -23,6 +23,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Response
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.constant_time import same_secret
 from central.models import Device, KioskHealth
@@ -115,11 +116,16 @@ def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> boo
 
 def request_log(platform: Platform, device_id: str) -> bool:
     with platform.sessions.begin() as session:
-        row = session.get(KioskHealth, device_id)
-        if row is None:
-            return False
-        row.log_requested_at = now()
-        return True
+        return request_log_in(session, device_id)
+
+
+def request_log_in(session: Session, device_id: str) -> bool:
+    """``request_log`` in the caller's transaction (the desk's, with its audit row)."""
+    row = session.get(KioskHealth, device_id)
+    if row is None:
+        return False
+    row.log_requested_at = now()
+    return True
 
 
 def state_of(row: KioskHealth, at: datetime) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -33,10 +33,17 @@ def _day(text: str | None) -> date | None:
         return None
 
 
+def _accepted_in(scope: dict[str, Any], comune: str) -> list[str]:
+    """The programmes a shop accepts for this Comune's buoni: none when its scope names
+    other Comuni only (central/voucher_authority.py may_accept)."""
+    comuni = scope.get("comuni") or [comune]  # none named: every Comune's
+    return [str(name) for name in scope.get("programmes") or []] if comune in comuni else []
+
+
 def problem_text(t: Callable[..., str], problem: grants.Problem) -> str:
     """A problem of a grant in words, with its line when it is one of a file's."""
     key = f"grant_{problem.code}" if f"grant_{problem.code}" in TEXT else "grant_bad_line"
-    text = t(key, detail=problem.detail)
+    text = t(key, detail=problem.detail, first=problem.first)
     return t("on_line", line=problem.line, text=text) if problem.line else text
 
 
@@ -80,14 +87,18 @@ def comune_router(platform: Platform) -> APIRouter:
             error="bad_date" if bad_date else None,
         )
 
-    def programmes() -> list[str]:
-        """The programmes shops accept or vouchers were issued for: the names a
-        Comune's office picks from (a new one may still be typed)."""
+    def programmes(comune: str | None) -> list[str]:
+        """The programmes of the application's Comune, the names its office picks from
+        (a new one may still be typed): those its vouchers were issued for and those the
+        shops taking its buoni accept. Another Comune's names are that Comune's own."""
+        if comune is None:
+            return []
         names: set[str] = set()
         with platform.sessions() as session:
-            names.update(session.scalars(select(IssuedVoucher.programme).distinct().limit(200)))
+            issued = select(IssuedVoucher.programme).where(IssuedVoucher.comune == comune)
+            names.update(session.scalars(issued.distinct().limit(200)))
             for scope in session.scalars(select(Device.scope).where(Device.role == "merchant")):
-                names.update(str(name) for name in (scope or {}).get("programmes", []))
+                names.update(_accepted_in(scope or {}, comune))
         return sorted(names)
 
     def granted(protocol: str) -> list[audit.Entry]:
@@ -126,7 +137,7 @@ def comune_router(platform: Platform) -> APIRouter:
             app=found,
             call_title=titles.get(found.call, found.call),
             states=review.STATES,
-            programmes=programmes() if found.state == "admitted" else [],
+            programmes=programmes(found.comune) if found.state == "admitted" else [],
             granted=given,
             once=secrets.token_hex(16),  # each grant form is sent once (grants.issue)
             **extra,
@@ -204,21 +215,25 @@ def comune_router(platform: Platform) -> APIRouter:
         lines, problems = grants.read_file(data)
         if not problems and not lines:
             problems = [grants.Problem(0, "empty_file")]
-        if not problems:
+        if lines:  # checked against the platform too when some others are not right
             try:
                 digest = hashlib.sha256(data).hexdigest()
-                codes = grants.issue(platform, member, comuni_of(member), lines, digest)
+                codes = grants.issue(
+                    platform,
+                    member,
+                    comuni_of(member),
+                    lines,
+                    digest,
+                    problems=problems,
+                    file_name=name,
+                )
             except grants.GrantError as error:
                 problems = error.problems
-        if problems:
-            messages = [problem_text(t, problem) for problem in problems[:200]]
+        if problems:  # every one (at most a problem or two per line of a bounded file)
+            messages = [problem_text(t, problem) for problem in problems]
             return desk.page(
                 request, "grants.html", 422, merchant=member, problems=messages, file_name=name
             )
-        with platform.writing() as session:
-            for comune in comuni_of(member):
-                detail = f"{len(lines)} righe, {len(codes)} buoni"
-                audit.add(session, member, "imported", name[:64] or "csv", comune, detail)
         return desk.page(
             request, "grants.html", merchant=member, imported=len(lines), vouchers=len(codes)
         )
@@ -302,30 +317,40 @@ def comune_router(platform: Platform) -> APIRouter:
     def reconciliation_xlsx(request: Request, member: Staff) -> Response:
         return reconciliation_file(request, member, "xlsx")
 
-    def audit_rows(member: accounts.Merchant) -> list[audit.Entry]:
-        with platform.sessions() as session:
-            return audit.entries(session, comuni_of(member), platform.time_zone)
-
     @router.get("/desk/audit")
     def audit_page(request: Request, member: Staff) -> Response:
-        return desk.page(request, "audit.html", merchant=member, rows=audit_rows(member))
+        with platform.sessions() as session:
+            rows = audit.entries(
+                session, comuni_of(member), platform.time_zone, audit.SHOWN_LIMIT + 1
+            )
+        return desk.page(
+            request,
+            "audit.html",
+            merchant=member,
+            rows=rows[: audit.SHOWN_LIMIT],
+            more=len(rows) > audit.SHOWN_LIMIT,  # said on the page: the files have them
+            shown=audit.SHOWN_LIMIT,
+        )
 
     def audit_file(request: Request, member: accounts.Merchant, kind: str) -> Response:
         t = translator(desk.language(request))
-        rows = audit_rows(member)
         headers = [t(key) for key in ("when", "who", "comune", "what", "on_what", "detail")]
         names = {action: t(f"action_{action}") for action in audit.ACTIONS}
         name = f"registro-azioni.{kind}"
         with platform.writing() as session:
+            export = audit.export_of(session, comuni_of(member))
             for comune in comuni_of(member):
-                audit.add(session, member, "exported", f"audit.{kind}", comune, f"{len(rows)} rows")
+                detail = f"{export.count} rows"
+                audit.add(session, member, "exported", f"audit.{kind}", comune, detail)
+        rows = audit.every_entry(platform.sessions, export, platform.time_zone)
         disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
-        if kind == "csv":
-            text = audit.as_csv(rows, headers, names)
-            response = Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
-        else:
-            book = audit.as_xlsx(rows, headers, names)
-            response = Response(book, media_type=XLSX, headers=disposition)
+        chunks = (
+            audit.csv_chunks(rows, headers, names)  # sent as read, a page of rows at a time
+            if kind == "csv"
+            else audit.xlsx_chunks(rows, headers, names)  # made in a file, then sent
+        )
+        media = "text/csv; charset=utf-8" if kind == "csv" else XLSX
+        response = StreamingResponse(chunks, media_type=media, headers=disposition)
         return desk.finish(request, response)
 
     @router.get("/desk/audit.csv")

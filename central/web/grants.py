@@ -30,6 +30,7 @@ from central.platform import Platform, PublishError
 from central.web import audit, review
 from central.web.accounts import Merchant
 from protocol.messages import CreditGrant, VoucherIssue
+from protocol.records import SOME_TEXT
 
 MAX_LINES = 2000
 MAX_FILE_BYTES = 512 * 1024
@@ -47,6 +48,7 @@ COLUMNS = {
     "giorni": "valid_days",
     "valid_days": "valid_days",
 }
+SOME_TEXT_RE = re.compile(SOME_TEXT)  # a published record's text: not blank, no control
 KINDS = {"buono": "voucher", "voucher": "voucher", "credito": "credit", "credit": "credit"}
 REQUIRED = ("protocol", "kind", "programme", "amount")
 
@@ -65,6 +67,7 @@ class Problem:
     line: int  # in the file, counting its header as line 1; 0 for the whole file
     code: str  # the desk's message ("grant_<code>")
     detail: str = ""
+    first: int = 0  # a repeated application: the line it is first on
 
 
 class GrantError(ValueError):
@@ -102,33 +105,54 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         return [], [Problem(1, "missing_columns", ", ".join(missing))]
+    if repeated := _repeated_columns(rows[0], header):
+        return [], [Problem(1, "repeated_column", repeated)]
     if len(rows) - 1 > MAX_LINES:
         return [], [Problem(0, "too_many_lines", str(MAX_LINES))]
     grants: list[tuple[int, Grant]] = []
     problems: list[Problem] = []
+    first_line: dict[str, int] = {}  # each application's first line
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line (a spreadsheet's last one)
         cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        kind = KINDS.get(cells.get("kind", "").lower())
-        cents = parse_cents(cells.get("amount", ""))
-        days_text = cells.get("valid_days") or "60"
-        if kind is None:
-            problems.append(Problem(number, "bad_kind", cells.get("kind", "")[:20]))
-        elif cents is None:
-            problems.append(Problem(number, "bad_amount", cells.get("amount", "")[:20]))
-        elif not (days_text.isascii() and days_text.isdigit() and len(days_text) < 5):
-            problems.append(Problem(number, "bad_days", days_text[:20]))
-        else:
-            grant = Grant(
-                cells.get("protocol", "")[:32],
-                kind,
-                cells.get("programme", ""),
-                cents,
-                int(days_text),
-            )
-            grants.append((number, grant))
+        protocol = cells.get("protocol", "")[:32]
+        # One line per application: a second one would issue a second buono, or
+        # replace the first line's credit while the audit log showed both.
+        first = first_line.setdefault(protocol, number) if protocol else number
+        if first != number:
+            problems.append(Problem(number, "repeated_application", protocol, first))
+        read = _grant_of(number, protocol, cells)
+        if isinstance(read, Problem):
+            problems.append(read)
+        elif first == number:  # a repeated line is refused above: checked once
+            grants.append((number, read))
     return grants, problems
+
+
+def _repeated_columns(names: list[str], header: list[str]) -> str:
+    """The columns the header names twice ("importo", or "importo/amount" in both
+    languages), as the file writes them; "" when none is. A line's cells would go by the
+    last one, the first ignored without a word."""
+    written: dict[str, list[str]] = {}
+    for name, column in zip(names, header, strict=True):
+        if column:  # an unknown column is ignored, however often it comes
+            written.setdefault(column, []).append(name.strip()[:20])
+    return ", ".join("/".join(dict.fromkeys(found)) for found in written.values() if len(found) > 1)
+
+
+def _grant_of(number: int, protocol: str, cells: dict[str, str]) -> Grant | Problem:
+    """The grant of one line of the file, or the problem of its cells."""
+    kind = KINDS.get(cells.get("kind", "").lower())
+    cents = parse_cents(cells.get("amount", ""))
+    days_text = cells.get("valid_days") or "60"
+    if kind is None:
+        return Problem(number, "bad_kind", cells.get("kind", "")[:20])
+    if cents is None:
+        return Problem(number, "bad_amount", cells.get("amount", "")[:20])
+    if not (days_text.isascii() and days_text.isdigit() and len(days_text) < 5):
+        return Problem(number, "bad_days", days_text[:20])
+    return Grant(protocol, kind, cells.get("programme", ""), cents, int(days_text))
 
 
 def _checked(
@@ -162,6 +186,10 @@ def _checked(
         first = error.errors()[0]
         field = str(first.get("loc", ("",))[0])
         return Problem(0, f"bad_{field}" if field in BAD_FIELDS else "bad_line", field)
+    # The published record's own rule for a name, stricter than the admin API's
+    # message: checked here so every line's problem is told before any is issued.
+    if not SOME_TEXT_RE.fullmatch(grant.programme):
+        return Problem(0, "programme_control" if grant.programme else "bad_programme")
     return codice_fiscale, comune
 
 
@@ -175,31 +203,67 @@ def issue(
     lines: list[tuple[int, Grant]],
     file_sha256: str | None = None,
     again: str = "already_imported",
+    problems: list[Problem] | None = None,
+    file_name: str | None = None,
 ) -> list[str]:
     """Issues every line in one transaction, or none (GrantError with each line's
     problem); the codes of the vouchers issued, in order. ``file_sha256``: of the file
     the lines come from (or of a grant form's one-time token), which is issued once per
-    Comune: GrantError with the problem ``again`` the second time."""
-    codes: list[str] = []
+    Comune: GrantError with the problem ``again`` the second time. ``problems``: those
+    found reading the file, told with the lines' own in one answer (nothing issued).
+    ``file_name``: a file's, for the "imported" row of the audit log."""
     with platform.writing() as session:
         if file_sha256 is not None:
-            _import_once(session, member, comuni, file_sha256, again)
-        checked: list[tuple[int, Grant, str, str]] = []
-        problems: list[Problem] = []
-        for number, grant in lines:
-            result = _checked(session, platform, grant, comuni)
-            if isinstance(result, Problem):
-                problems.append(Problem(number, result.code, result.detail))
-            else:
-                checked.append((number, grant, *result))
-        if problems:
-            raise GrantError(problems)
+            _not_imported_yet(session, comuni, file_sha256, again)
+        checked, found = _check_all(session, platform, comuni, lines)
+        if problems or found:
+            raise GrantError(sorted([*(problems or []), *found], key=lambda p: p.line))
+        with platform.catalog.ledger_batch(session):  # each wallet sealed once
+            codes = _issue_all(session, platform, member, checked)
+        # Only the Comuni of its lines: a member of several Comuni importing one
+        # Comune's file is no business of the others' (their log, their imports).
+        for comune in dict.fromkeys(line[3] for line in checked):
+            if file_sha256 is not None:
+                _note_imported(session, member, comune, file_sha256)
+            if file_name is not None:
+                _log_import(session, member, comune, file_name, checked)
+    return codes
+
+
+Checked = tuple[int, Grant, str, str]  # line, grant, codice fiscale, Comune
+
+
+def _check_all(
+    session: Session, platform: Platform, comuni: list[str], lines: list[tuple[int, Grant]]
+) -> tuple[list[Checked], list[Problem]]:
+    """Each line checked against the platform: those that may be issued, and the
+    problems of the others, each with its line."""
+    checked: list[Checked] = []
+    problems: list[Problem] = []
+    for number, grant in lines:
+        result = _checked(session, platform, grant, comuni)
+        if isinstance(result, Problem):
+            problems.append(Problem(number, result.code, result.detail))
+        else:
+            checked.append((number, grant, *result))
+    return checked, problems
+
+
+def _issue_all(
+    session: Session, platform: Platform, member: Merchant, checked: list[Checked]
+) -> list[str]:
+    """Issues the checked lines; GrantError with the line of each the platform still
+    refuses (all of them, so one answer tells every one; rolled back with the
+    caller's transaction)."""
+    codes: list[str] = []
+    problems: list[Problem] = []
+    for number, grant, codice_fiscale, comune in checked:
         try:
-            with platform.catalog.ledger_batch(session):  # each wallet sealed once
-                for _number, grant, codice_fiscale, comune in checked:
-                    codes.extend(_grant(session, platform, member, grant, codice_fiscale, comune))
-        except PublishError as error:  # rolled back whole with the transaction
-            raise GrantError([Problem(0, "bad_line", str(error)[:200])]) from None
+            codes.extend(_grant(session, platform, member, grant, codice_fiscale, comune))
+        except PublishError as error:  # refused before anything of it is written
+            problems.append(Problem(number, "bad_line", str(error)[:200]))
+    if problems:
+        raise GrantError(problems)
     return codes
 
 
@@ -225,11 +289,10 @@ def _grant(
     return []
 
 
-def _import_once(
-    session: Session, member: Merchant, comuni: list[str], sha256: str, again: str
-) -> None:
-    """Notes the file as imported for the member's Comuni, in the issuing transaction;
-    GrantError when it already was (a second click, a page reloaded: buoni twice)."""
+def _not_imported_yet(session: Session, comuni: list[str], sha256: str, again: str) -> None:
+    """GrantError when the file was imported already for one of the member's Comuni
+    (a second click, a page reloaded: buoni twice). A file's lines always go to the
+    same Comuni (their applications'), so any of the member's is the file's."""
     done = session.scalar(
         select(ImportedGrantFile.imported_at).where(
             ImportedGrantFile.sha256 == sha256, ImportedGrantFile.comune.in_(comuni)
@@ -237,13 +300,26 @@ def _import_once(
     )
     if done is not None:
         raise GrantError([Problem(0, again, f"{done:%d/%m/%Y %H:%M}")])
+
+
+def _note_imported(session: Session, member: Merchant, comune: str, sha256: str) -> None:
+    """Notes the file as imported for a Comune, in the issuing transaction."""
     moment = datetime.now(UTC)
-    for comune in comuni:
-        session.add(
-            ImportedGrantFile(
-                sha256=sha256, comune=comune, staff_id=member.account.id, imported_at=moment
-            )
+    session.add(
+        ImportedGrantFile(
+            sha256=sha256, comune=comune, staff_id=member.account.id, imported_at=moment
         )
+    )
+
+
+def _log_import(
+    session: Session, member: Merchant, comune: str, name: str, checked: list[Checked]
+) -> None:
+    """The import's row in a Comune's log, counting that Comune's lines only."""
+    mine = [grant for _number, grant, _cf, line_comune in checked if line_comune == comune]
+    vouchers = sum(grant.kind == "voucher" for grant in mine)
+    detail = f"{len(mine)} righe, {vouchers} buoni"
+    audit.add(session, member, "imported", name[:64] or "csv", comune, detail)
 
 
 def code_in(detail: str) -> str:

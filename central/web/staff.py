@@ -25,10 +25,10 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from central.fleet import LATE_AFTER, fleet, request_log
+from central.fleet import LATE_AFTER, fleet, request_log_in
 from central.models import Device, KioskHealth, MerchantAccount, Record
 from central.platform import Platform, digest, now
-from central.web import accounts
+from central.web import accounts, audit
 from central.web.desk import Desk, LoginRequiredError, form_fields
 from central.web.strings import TEXT
 
@@ -203,7 +203,11 @@ def staff_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         if not desk.csrf_ok(request, fields):
             raise HTTPException(403, "the page had expired: reload it")
         own_kiosk(member, device_id)
-        request_log(platform, device_id)
+        with platform.writing() as session:  # the request and its row, together
+            device = session.get(Device, device_id)
+            if device is not None and request_log_in(session, device_id):
+                name = device.kiosk_id
+                audit.add(session, member, "log_requested", name, device.comune, device_id)
         return desk.redirect(request, "/desk/fleet")
 
     @router.get("/desk/fleet/{device_id}/log")

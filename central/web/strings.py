@@ -275,6 +275,12 @@ TEXT: dict[str, dict[str, str]] = {
     "audit": {"it": "Registro azioni", "en": "Audit log"},
     "audit_title": {"it": "Registro delle azioni", "en": "Audit log"},
     "audit_none": {"it": "Ancora nessuna azione registrata.", "en": "No action recorded yet."},
+    "audit_more": {
+        "it": "Qui sono mostrate le {shown} azioni più recenti; ce ne sono altre, più"
+        " vecchie: i file CSV ed Excel le contengono tutte.",
+        "en": "The {shown} most recent actions are shown here; there are older ones too:"
+        " the CSV and Excel files hold them all.",
+    },
     "who": {"it": "Chi", "en": "Who"},
     "what": {"it": "Cosa", "en": "What"},
     "on_what": {"it": "Su cosa", "en": "On what"},
@@ -323,6 +329,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "la domanda {detail} non è ammessa.",
         "en": "application {detail} is not admitted.",
     },
+    "grant_repeated_application": {
+        "it": "la domanda {detail} è già alla riga {first}: una sola riga per domanda.",
+        "en": "application {detail} is already on line {first}: one line per application.",
+    },
     "grant_bad_kind": {
         "it": "tipo «{detail}» sconosciuto: scriva buono o credito.",
         "en": "unknown kind «{detail}»: write voucher or credit.",
@@ -351,6 +361,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "manca il nome dell'iniziativa (o è troppo lungo).",
         "en": "the programme's name is missing (or too long).",
     },
+    "grant_programme_control": {
+        "it": "il nome dell'iniziativa contiene caratteri di controllo (invisibili): lo riscriva.",
+        "en": "the programme's name holds control (invisible) characters: type it again.",
+    },
     "grant_bad_cf": {
         "it": "il codice fiscale della domanda non è valido.",
         "en": "the application's codice fiscale is not valid.",
@@ -359,6 +373,10 @@ TEXT: dict[str, dict[str, str]] = {
     "grant_missing_columns": {
         "it": "mancano le colonne: {detail}.",
         "en": "columns missing: {detail}.",
+    },
+    "grant_repeated_column": {
+        "it": "colonna ripetuta: {detail}. Ogni colonna va scritta una volta sola.",
+        "en": "column repeated: {detail}. Each column must be there once only.",
     },
     "grant_too_many_lines": {
         "it": "troppe righe (al massimo {detail}): divida il file.",
@@ -652,6 +670,10 @@ TEXT: dict[str, dict[str, str]] = {
     "action_edited": {"it": "ha modificato", "en": "edited"},
     "action_withdrawn": {"it": "ha ritirato", "en": "withdrew"},
     "action_closed": {"it": "ha chiuso il bando", "en": "closed the call"},
+    "action_log_requested": {
+        "it": "ha chiesto il registro del totem",
+        "en": "asked the kiosk for its log",
+    },
 }
 
 

@@ -15,6 +15,10 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openpyxl.cell import Cell
 
 EUROS = "#,##0.00"
 INSTANT = "yyyy-mm-dd hh:mm:ss"
@@ -30,31 +34,53 @@ def workbook(
 ) -> bytes:
     """The .xlsx bytes of a sheet ``title``; ``formats``: a number format by column
     (0-based), e.g. ``EUROS`` for euros given as a number of euros."""
+    out = io.BytesIO()
+    write_workbook(out, title, headers, rows, formats=formats, widths=widths)
+    return out.getvalue()
+
+
+def write_workbook(
+    out: IO[bytes],
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    formats: Mapping[int, str] | None = None,
+    widths: Sequence[int] = (),
+) -> None:
+    """``workbook`` into a file. The sheet is written row by row as ``rows`` gives
+    them (openpyxl's write-only mode), so a sheet of any length is never whole in
+    memory: the audit log's export holds every row of an office's log."""
     # Imported when a file is asked for: the platform starts without it.
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook has one sheet
-    sheet.title = title[:31]  # Excel's limit for a sheet's name
-    for number, values in enumerate([headers, *rows], start=1):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(number, column)
-            cell.value = value
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, even when it starts with "="
-                cell.quotePrefix = value[:1] in FORMULA_START
-            elif number > 1 and formats and (column - 1) in formats:
-                cell.number_format = formats[column - 1]
-            elif isinstance(value, datetime):
-                cell.number_format = INSTANT
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])  # Excel's limit for a sheet's name
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
-    out = io.BytesIO()
+    sheet.append(_cells(sheet, headers, None))
+    for values in rows:
+        sheet.append(_cells(sheet, values, formats))
     book.save(out)
-    return out.getvalue()
+
+
+def _cells(sheet: Any, values: Sequence[object], formats: Mapping[int, str] | None) -> list[Cell]:
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for column, value in enumerate(values):
+        cell = WriteOnlyCell(sheet, value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # text, even when it starts with "="
+            cell.quotePrefix = value[:1] in FORMULA_START
+        elif formats and column in formats:
+            cell.number_format = formats[column]
+        elif isinstance(value, datetime):
+            cell.number_format = INSTANT
+        cells.append(cell)
+    return cells
 
 
 # What a spreadsheet would read as the start of a formula in a cell typed by hand.

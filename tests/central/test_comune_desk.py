@@ -8,6 +8,7 @@ FastAPI's TestClient over HTTPS."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -29,14 +30,16 @@ from central.dataset import seed_if_empty
 from central.models import (
     Change,
     Device,
+    ImportedGrantFile,
     MerchantAccount,
     Redemption,
+    StaffAction,
     Submission,
     WalletHolder,
 )
 from central.platform import Platform
 from central.voucher_authority import RedeemRequest
-from central.web import accounts, review
+from central.web import accounts, audit, review
 from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
@@ -272,6 +275,45 @@ def test_every_staff_action_is_in_the_audit_log_and_its_csv(
     assert "ha esportato audit.csv" in text_of(staff.get("/desk/audit").text)
 
 
+def test_the_audit_exports_hold_every_row_and_the_page_says_it_shows_the_newest(
+    staff: TestClient, platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each opening of an application adds a row: the exports used to stop at the
+    newest 1000 rows, without a word, and the page did not say there were more."""
+    monkeypatch.setattr(audit, "EXPORT_PAGE", 50)  # many pages for a few rows
+    old = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=400)
+    with platform.sessions.begin() as session:  # a year of rows, ten to an instant
+        for n in range(audit.SHOWN_LIMIT + 205):
+            session.add(
+                StaffAction(
+                    at=old + timedelta(seconds=n // 10),
+                    account_id="x",
+                    username="sociale.piazzola",
+                    comune="piazzola",
+                    action="viewed",
+                    target=f"OLD-{n}",
+                    detail="",
+                )
+            )
+    with platform.sessions() as session:
+        mine = select(StaffAction.id).where(StaffAction.comune == "piazzola")
+        stored = len(list(session.scalars(mine)))
+    page = staff.get("/desk/audit")
+    assert page.text.count('<td class="code"') == audit.SHOWN_LIMIT
+    assert "Qui sono mostrate le 1000 azioni più recenti" in text_of(page.text)
+    assert "i file CSV ed Excel le contengono tutte" in text_of(page.text)
+
+    rows = list(csv.reader(io.StringIO(staff.get("/desk/audit.csv").text)))[1:]
+    assert len(rows) == stored  # every row there was when it was asked for
+    old_ones = [row[4] for row in rows if row[4].startswith("OLD-")]
+    assert sorted(old_ones) == sorted(f"OLD-{n}" for n in range(audit.SHOWN_LIMIT + 205))
+    assert old_ones[0] == f"OLD-{audit.SHOWN_LIMIT + 204}"  # newest first; an instant's by id
+    cells, _xml = sheet_of(staff.get("/desk/audit.xlsx"))
+    assert len(cells) - 1 == stored + 1  # and the CSV's own "exported" row
+    assert [c.value for c in cells[1]][3] == "ha esportato"
+    assert f"{stored + 1} rows" in text_of(staff.get("/desk/audit").text)
+
+
 def test_staff_of_another_comune_see_neither_the_applications_nor_the_log(
     platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:
@@ -318,6 +360,15 @@ def upload(client: TestClient, text: str, name: str = "buoni.csv") -> Any:
         data={"csrf": csrf_of(page.text)},
         files={"file": (name, text.encode(), "text/csv")},
     )
+
+
+def admitted_application(platform: Platform, staff: TestClient) -> str:
+    """A new application of GOOD's applicant from a kiosk of its own, admitted."""
+    code = platform.new_enrollment_code(comune="piazzola")
+    device_id, _token = platform.enroll(code, f"k-{uuid.uuid4().hex[:8]}")
+    protocol, _tracking = send_application(platform, device_id)
+    assert decide(staff, protocol, "admitted").status_code == 303
+    return protocol
 
 
 def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
@@ -373,6 +424,37 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
     assert len(vouchers_of(platform, CF)) == len(before) + 1
 
 
+def test_the_voucher_form_suggests_the_application_s_comune_s_programmes_only(
+    staff: TestClient, platform: Platform
+) -> None:
+    """The suggestions listed the programmes of vouchers issued for every Comune, and
+    the form was filled in with the first name in alphabetical order, whoever's."""
+    platform.issue_voucher(CF, "limena", "Affitto Limena - casi riservati", 1_000)
+    for username, comuni, programme in (
+        ("negozio.limena", ["limena"], "Assegno Limena riservato"),
+        ("negozio.piazzola", ["piazzola"], "Bonus negozi Piazzola"),
+    ):
+        accounts.create_merchant(
+            platform,
+            accounts.MerchantGrant(
+                username=username,
+                password=PASSWORD,
+                display_name=username,
+                iban="IT61X0306909606100000012345",
+                programmes=[programme],
+                comuni=comuni,
+            ),
+        )
+    page = staff.get(f"/desk/applications/{admitted_application(platform, staff)}")
+    listed = re.search(r'<datalist id="programmes">(.*?)</datalist>', page.text, re.S)
+    assert listed is not None
+    names = re.findall(r'<option value="([^"]*)"', listed[1])
+    assert "Bonus negozi Piazzola" in names
+    assert not [name for name in names if "Limena" in name], names
+    filled = re.search(r'id="voucher-programme"[^>]*value="([^"]*)"', page.text)
+    assert filled is not None and filled[1] == names[0]
+
+
 def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:
@@ -395,20 +477,24 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert "Il file non è stato importato e non è stato emesso niente" in shown
     assert "Riga 4: tipo «regalo» sconosciuto" in shown
     assert "Riga 5: importo «cento» non valido" in shown
+    # The lines that read well are checked against the platform all the same: every
+    # problem of the file is told in one answer.
+    assert f"Riga 3: la domanda {waiting} non è ammessa" in shown
+    assert "Riga 6: nessuna domanda PROT-1999-999999" in shown
     assert {v["id"] for v in vouchers_of(platform, CF)} == before
     assert platform.records("credits") == credits_before
-    # The lines that read well are checked against the platform only when all do.
-    refused = upload(staff, "\n".join(bad.splitlines()[:3] + bad.splitlines()[5:]))
+    refused = upload(staff, "\n".join(bad.splitlines()[:3] + bad.splitlines()[5:6]))
     shown = text_of(refused.text)
     assert f"Riga 3: la domanda {waiting} non è ammessa" in shown
     assert "Riga 4: nessuna domanda PROT-1999-999999" in shown
     assert {v["id"] for v in vouchers_of(platform, CF)} == before
     assert platform.records("credits") == credits_before
 
+    other = admitted_application(platform, staff)  # the same citizen's: one line each
     good = (
         "protocol,kind,programme,amount,valid_days\r\n"
         f"{admitted},voucher,Buoni spesa 2026,100.00,60\r\n"
-        f"{admitted},credit,Credito welfare 2026,80,\r\n"
+        f"{other},credit,Credito welfare 2026,80,\r\n"
     )
     answer = upload(staff, good)
     assert answer.status_code == 200, text_of(answer.text)
@@ -454,14 +540,166 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert len(vouchers_of(platform, CF)) == len(before) + 1
 
 
+def test_a_file_with_an_application_on_two_lines_is_refused_whole(
+    staff: TestClient, platform: Platform
+) -> None:
+    """The file has one line per admitted application: a second line for one used to
+    issue a second buono, or to replace the first line's credit (the audit log showing
+    both)."""
+    admitted = admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+    head = "protocollo;tipo;iniziativa;importo;giorni\n"
+    for lines in (
+        f"{admitted};buono;Buoni spesa 2026;150,00;60\n" * 2,
+        f"{admitted};credito;Credito A;80,00;\n{admitted};credito;Credito B;5,00;\n",
+        f"{admitted};buono;Buoni spesa 2026;150,00;60\n{admitted};credito;Credito A;80,00;\n",
+    ):
+        refused = upload(staff, head + lines + f"{admitted};buono;Buoni spesa 2026;1;60\n")
+        assert refused.status_code == 422
+        shown = text_of(refused.text)
+        assert "Il file non è stato importato e non è stato emesso niente" in shown
+        for line in (3, 4):
+            assert f"Riga {line}: la domanda {admitted} è già alla riga 2" in shown
+        assert "Riga 2:" not in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+    log = text_of(staff.get("/desk/audit").text)
+    assert f"ha emesso un buono {admitted}" not in log
+    assert f"ha impostato un credito {admitted}" not in log
+
+
+def test_a_file_naming_a_column_twice_is_refused(staff: TestClient, platform: Platform) -> None:
+    """A repeated column used to be read from its last copy, the first ignored."""
+    admitted = admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    for header, named in (
+        ("protocollo;tipo;iniziativa;importo;importo", "colonna ripetuta: importo."),
+        ("protocol;kind;programme;amount;Importo", "colonna ripetuta: amount/Importo."),
+    ):
+        refused = upload(staff, f"{header}\n{admitted};buono;Buoni spesa 2026;1;999\n")
+        assert refused.status_code == 422
+        assert f"Riga 1: {named}" in text_of(refused.text)
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    # Columns the file may carry for its own use are ignored, however many.
+    answer = upload(
+        staff,
+        "protocollo;nota;tipo;iniziativa;importo;nota\n"
+        f"{admitted};a;buono;Buoni spesa 2026;150,00;b\n",
+    )
+    assert answer.status_code == 200, text_of(answer.text)
+
+
+def test_every_bad_line_of_a_file_is_told_with_its_number_in_one_answer(
+    staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
+) -> None:
+    """The platform's checks of the lines used to run only when every line read well,
+    and a name the published record refuses was told without its line."""
+    admitted, waiting = admitted_application(platform, staff), sent["carla"][0]
+    good = admitted_application(platform, staff)
+    blank = admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+    refused = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo;giorni\n"
+        f"{good};buono;Buoni spesa 2026;10,00;60\n"
+        f"{admitted};buono;Buoni\x00 2026;10,00;60\n"
+        f"{waiting};buono;Buoni spesa 2026;10,00;60\n"
+        f"{good};regalo;Buoni spesa 2026;10,00;60\n"
+        "PROT-1999-999999;credito;Credito welfare;50;\n"
+        f'{blank};credito;"  ";50;\n'
+        f"{sent['bruno'][0]};buono;Buoni spesa 2026;dieci;60\n",
+    )
+    assert refused.status_code == 422
+    items = re.findall(r"<li>(.*?)</li>", refused.text, re.S)
+    told = [text_of(item).strip() for item in items]
+    assert [text.split(":")[0] for text in told if text.startswith("Riga")] == [
+        "Riga 3",
+        "Riga 4",
+        "Riga 5",
+        "Riga 5",
+        "Riga 6",
+        "Riga 7",
+        "Riga 8",
+    ], told
+    shown = text_of(refused.text)
+    assert "Riga 3: il nome dell'iniziativa contiene caratteri di controllo" in shown
+    assert "Riga 7: manca il nome dell'iniziativa" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    assert platform.records("credits") == credits_before
+
+
+def test_a_line_the_platform_refuses_while_issuing_is_told_with_its_number(
+    staff: TestClient, platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The platform's last word on a record (central/platform/catalog.py), after the
+    desk's checks: each line it refuses is named, and nothing is issued."""
+    from central.platform import PublishError
+
+    first, second = admitted_application(platform, staff), admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    credits_before = dict(platform.records("credits"))
+
+    def refuse(*args: Any, **kwargs: Any) -> str:
+        raise PublishError("credits.programme: not in the expected form")
+
+    monkeypatch.setattr(platform.wallet, "set_credit_in", refuse)
+    refused = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo\n"
+        f"{first};credito;Credito welfare 2026;5,00\n"
+        f"{second};buono;Buoni spesa 2026;5,00\n",
+    )
+    assert refused.status_code == 422
+    shown = text_of(refused.text)
+    assert "Riga 2: riga non valida (credits.programme: not in the expected form)" in shown
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before  # line 3's rolled back
+    assert platform.records("credits") == credits_before
+
+
+def test_an_import_is_logged_and_noted_for_the_comuni_of_its_lines_only(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A member of two Comuni importing one Comune's file used to write the import in
+    both Comuni's logs, and note the file as imported for both."""
+    admitted = admitted_application(platform, staff)  # Piazzola's
+    grant = StaffGrant(
+        username="sociale.entrambi",
+        password=PASSWORD,
+        display_name="Ufficio unione dei Comuni",
+        comuni=["piazzola", "limena"],
+    )
+    create_staff(platform, grant)
+    data = f"protocollo;tipo;iniziativa;importo\n{admitted};buono;Buoni spesa 2026;17,00\n"
+    with browser(create_app(platform)) as both:
+        assert log_in(both, "sociale.entrambi").status_code == 303
+        answer = upload(both, data, "piazzola-dicembre.csv")
+        assert answer.status_code == 200, text_of(answer.text)
+    with platform.sessions() as session:
+        logged = session.scalars(
+            select(StaffAction.comune).where(StaffAction.target == "piazzola-dicembre.csv")
+        )
+        assert list(logged) == ["piazzola"]
+        noted = session.scalars(
+            select(ImportedGrantFile.comune).where(
+                ImportedGrantFile.sha256 == hashlib.sha256(data.encode()).hexdigest()
+            )
+        )
+        assert list(noted) == ["piazzola"]
+    with browser(create_app(platform)) as other:
+        assert log_in(other, "sociale.limena").status_code == 303
+        assert "piazzola-dicembre.csv" not in other.get("/desk/audit.csv").text
+
+
 def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
     staff: TestClient, platform: Platform, sent: dict[str, tuple[str, str]]
 ) -> None:
     """Each line's voucher used to reseal the citizen's whole wallet (every voucher they
     hold, read and sealed again, and a wallet change in the stream per line)."""
-    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-3")
-    admitted, _code = send_application(platform, device_id)  # its own: others test states
-    assert decide(staff, admitted, "admitted").status_code == 303
+    lines = 8
+    # One line per application: the citizen's own, admitted (others test states).
+    admitted = [admitted_application(platform, staff) for _ in range(lines + 1)]
     locator = platform.set_wallet_pin(CF, PIN, "piazzola")
 
     def wallet_changes() -> list[dict[str, Any]]:
@@ -472,12 +710,11 @@ def test_a_file_of_many_buoni_seals_each_citizens_wallet_once(
             return [row.data for row in rows]
 
     before = len(wallet_changes())
-    lines = 8
     answer = upload(
         staff,
         "protocollo;tipo;iniziativa;importo\n"
-        + "".join(f"{admitted};buono;Buoni spesa 2026;{n},00\n" for n in range(1, lines + 1))
-        + f"{admitted};credito;Credito welfare 2026;25,00\n",
+        + "".join(f"{admitted[n]};buono;Buoni spesa 2026;{n},00\n" for n in range(1, lines + 1))
+        + f"{admitted[0]};credito;Credito welfare 2026;25,00\n",
     )
     assert answer.status_code == 200, text_of(answer.text)
     assert f"{lines + 1} righe, {lines} buoni emessi" in text_of(answer.text)

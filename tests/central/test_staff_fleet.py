@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from central.models import KioskHealth
+from central.models import KioskHealth, StaffAction
 from central.platform import Platform
 from tests.central.desk import ADMIN, PASSWORD, browser, csrf_of, log_in, make_merchant, text_of
 
@@ -172,6 +172,38 @@ def test_staff_ask_their_kiosk_for_its_log_and_never_another_comunes(
         assert log.status_code == 200 and "printer: paper_out" in log.text
         assert staff.get(f"/desk/fleet/{other}/log").status_code == 404
     assert platform_log_requested(platform, other) is False
+
+
+def test_asking_a_kiosk_for_its_log_is_in_the_audit_log(
+    app: Any,
+    client: TestClient,
+    platform: Platform,
+    fleet_of_three: dict[str, str],
+) -> None:
+    """Like every other change staff make on the desk: who asked which kiosk, when."""
+    make_staff(client, "sociale.registro", ["piazzola"])
+    own, other = fleet_of_three["piazzola-1"], fleet_of_three["limena-1"]
+    with staff_browser(app, "sociale.registro") as staff:
+        csrf = csrf_of(staff.get("/desk/fleet").text)
+        assert (
+            staff.post(f"/desk/fleet/{own}/log-request", data={"csrf": "0" * 64}).status_code == 403
+        )
+        assert (
+            staff.post(f"/desk/fleet/{other}/log-request", data={"csrf": csrf}).status_code == 404
+        )
+        asked = staff.post(f"/desk/fleet/{own}/log-request", data={"csrf": csrf})
+        assert asked.status_code == 303
+        log = text_of(staff.get("/desk/audit").text)
+    assert "sociale.registro ha chiesto il registro del totem piazzola-1" in log
+    with platform.sessions() as session:
+        rows = session.scalars(
+            select(StaffAction).where(StaffAction.action == "log_requested")
+        ).all()
+    mine = [row for row in rows if row.username == "sociale.registro"]
+    assert [(row.target, row.comune, row.detail) for row in mine] == [
+        ("piazzola-1", "piazzola", own)
+    ]
+    assert datetime.now(UTC) - mine[0].at.replace(tzinfo=UTC) < timedelta(minutes=1)  # when
 
 
 def platform_log_requested(central: Platform, device_id: str) -> bool:

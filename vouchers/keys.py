@@ -27,6 +27,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,7 @@ def _create_exclusive(path: Path, pem: bytes) -> None:
 FIELD_PRIME = 2**255 - 19
 
 
+@lru_cache(maxsize=4096)  # the platform asks it of every trusted key at each look-up
 def anyone_signs_for(public_key: bytes) -> bool:
     """Whether an Ed25519 public key (its 32 raw bytes) is one of small order (the
     identity, the all-zero key and the other points of order 2, 4 or 8): OpenSSL takes a

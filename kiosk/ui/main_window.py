@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         )
         self.manager_mode.watch_long_press(self.name_label, self.comune_label)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
+        self.visits.visit_layers.append(
+            lambda: self._overlay is not None and self._overlay.isVisible()
+        )
         self._end_assisted_question: Confirm | None = None
         self._help_outcome: HelpCall | None = None
         # The chrome follows first; then everyone else hears of it.

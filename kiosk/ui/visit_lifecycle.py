@@ -10,6 +10,7 @@ visit's data (the window's chrome, the controllers, keys and speech) to drop the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -37,6 +38,8 @@ class VisitLifecycle(QObject):
         self.host = host  # the still-there question is a layer over it
         self.countdown_s = countdown_s
         self.idle: IdleWatcher | None = None  # set with the window's
+        # Whether each layer of a visit (help, say) is on screen: the window adds them.
+        self.visit_layers: list[Callable[[], bool]] = []
         self._still_there: StillTherePanel | None = None
 
     @property
@@ -51,11 +54,17 @@ class VisitLifecycle(QObject):
         return self._still_there
 
     def at_rest(self) -> bool:
-        """A clean home screen in the kiosk's language: nothing of anybody to forget."""
+        """A clean home screen in the kiosk's language and look: nothing of anybody to
+        forget. Larger text, high contrast and a layer left open (help) are choices of
+        the visit: left on, the next citizen found them."""
+        citizen = self.ctx.citizen
         return (
             self.navigation.current_route == HOME
-            and not self.ctx.citizen.active
-            and self.ctx.lang == self.ctx.citizen.language
+            and not citizen.active
+            and self.ctx.lang == citizen.language
+            and not citizen.large_text
+            and not citizen.high_contrast
+            and not any(showing() for showing in self.visit_layers)
         )
 
     def ask_still_there(self) -> None:

@@ -53,6 +53,27 @@ def test_at_rest_on_the_home_screen_nothing_is_asked(qtbot, window) -> None:
     assert not shows(window, "Sei ancora lì?") and window.current_route == "home"
 
 
+def test_choices_of_a_visit_made_on_the_home_screen_are_forgotten_too(qtbot, window) -> None:
+    """Larger text, high contrast or help, chosen on the home screen (or kept on the way
+    back to it): the visit is not over, and the next citizen must not find them."""
+    window.visits.countdown_s = 1
+    window.idle.timeout_ms = 200
+    window.idle.longer(False)
+    for choose in (
+        lambda: window.set_large_text(True),
+        lambda: window.set_high_contrast(True),
+        window.show_help,
+    ):
+        choose()
+        qtbot.waitUntil(lambda: shows(window, "Sei ancora lì?"), timeout=3_000)
+        qtbot.waitUntil(lambda: not shows(window, "Sei ancora lì?"), timeout=5_000)
+        citizen = window.ctx.citizen
+        assert not citizen.large_text and not citizen.high_contrast
+        assert not window.large_text_button.isChecked() and not window.contrast_button.isChecked()
+        assert window.visits.at_rest()  # help closed too
+        assert window.current_route == "home"
+
+
 def test_results_still_being_drawn_are_not_left_for_the_next_person(qtbot, window) -> None:
     from kiosk.ui.screens.catalog import FIRST_RESULTS
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.boot.config import Config, ConfigError
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.base import UiContext
@@ -168,6 +169,7 @@ class FirstPaint(QObject):
         self._fallback.timeout.connect(self._fire)
         self._fallback.start(fallback_ms)
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self._fire)  # once this paint has been carried out

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ui.event_filters import never_raises
+
 ACTIVITY = (
     QEvent.Type.MouseButtonPress,
     QEvent.Type.TouchBegin,
@@ -44,6 +46,7 @@ class IdleWatcher(QObject):
             self.watching = True
         self.timer.start()
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
             self.timer.start()  # restarts the countdown

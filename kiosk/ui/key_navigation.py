@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.theme import TOKENS, Tokens
 
 BACK_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Back}
@@ -239,6 +240,7 @@ class KeyNavigator(QObject):
 
     # Keys -----------------------------------------------------------------------------
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ChildAdded:
@@ -383,6 +385,7 @@ class FocusRing(QWidget):
         self.tokens = tokens
         self.update()
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (
             QEvent.Type.Move,

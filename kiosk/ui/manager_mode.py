@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.screens.base import UiContext
 from kiosk.ui.visit_lifecycle import VisitLifecycle
@@ -66,6 +67,7 @@ class ManagerMode(QObject):
         for widget in widgets:
             widget.installEventFilter(self)
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress:
             self._long_press.start()

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.core.scanner import BurstDetector
+from kiosk.ui.event_filters import never_raises
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -34,6 +36,7 @@ class ScannerInput(QObject):
         assert app is not None
         app.installEventFilter(self)
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A key event reaches the filter again for each parent it propagates to: count it
         # at a text field or at the window only. (An Enter a field ignores may be counted
@@ -58,8 +61,10 @@ class ScannerInput(QObject):
         burst = self.detector.feed(char, now)
         if burst is None:
             return False
-        if self._field is not None:
+        # The field the burst went into may be gone (a language switch rebuilds a form).
+        if self._field is not None and shiboken6.isValid(self._field):
             self._field.setText(self._text_before)  # the burst was not typed by a person
+        self._field = None
         self.scanned.emit(burst.strip().upper())
         return True
 

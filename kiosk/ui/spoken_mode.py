@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.boot.config import SpeechSettings
 from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.key_navigation import can_take_focus, visible_layer
 
 if TYPE_CHECKING:
@@ -347,6 +348,7 @@ class SpokenMode(QObject):
 
     # Keys and touches -------------------------------------------------------------------
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.window.help_button:

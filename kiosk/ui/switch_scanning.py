@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.boot.config import SwitchSettings
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.key_navigation import KeyNavigator
 
 FIRST_SWITCH = {Qt.Key.Key_Space}
@@ -59,6 +60,7 @@ class SwitchScanner(QObject):
         self.scanning = False
         self.timer.stop()
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 from forms.lookup import tracking_code
 from forms.validators import AnswerError, codice_fiscale
 from forms.validators import message as validator_message
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import button, card, label, personal, upper_case_as_typed
@@ -90,6 +91,7 @@ class ApplicationStatusScreen(DataScreen):
 
     # Input ---------------------------------------------------------------------------
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in (self.code, self.cf) and event.type() in (
             QEvent.Type.MouseButtonPress,

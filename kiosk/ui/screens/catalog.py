@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import (
     CardButton,
@@ -151,6 +152,7 @@ class CatalogScreen(DataScreen):
         self.comune_chips.get(self.comune_id, self.comune_chips[ALL_COMUNI]).setChecked(True)
         self._load_categories()
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() in (
             QEvent.Type.MouseButtonPress,

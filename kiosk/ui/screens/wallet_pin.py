@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from forms.validators import AnswerError, codice_fiscale
 from kiosk.core.wallet_pin import DOCUMENTS, new_pin_problem
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -99,6 +100,7 @@ class WalletPinScreen(DataScreen):
             field.installEventFilter(self)
         self.forget()
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QLineEdit) and event.type() in (
             QEvent.Type.MouseButtonPress,

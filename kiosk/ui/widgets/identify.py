@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from forms.validators import AnswerError, codice_fiscale, phone
 from forms.validators import message as validator_message
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.widgets.common import button, label, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from vouchers.wallet_key import valid_pin
@@ -112,6 +113,7 @@ class IdentifyBox(QWidget):
         column.addLayout(row)
         self.retranslate()
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in (self.field, self.phone_field, self.pin_field) and event.type() in (
             QEvent.Type.MouseButtonPress,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.widgets.common import button, label
 
 
@@ -93,6 +94,7 @@ class Layer(QWidget):
             self.fit()
         super().changeEvent(event)
 
+    @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.parentWidget() and kind == QEvent.Type.Resize:

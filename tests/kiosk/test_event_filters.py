@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The kiosk's event filters never let an exception reach PySide's C++ code, whose
+report of it could crash the process (kiosk/ui/event_filters.py)."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import logging
+import pkgutil
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+import kiosk.ui
+from kiosk.ui.event_filters import never_raises
+from kiosk.ui.scanner_input import ScannerInput
+
+
+def kiosk_event_filters() -> list[tuple[str, object]]:
+    found = []
+    for module_info in pkgutil.walk_packages(kiosk.ui.__path__, "kiosk.ui."):
+        module = importlib.import_module(module_info.name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and "eventFilter" in vars(cls):
+                found.append((f"{module.__name__}.{name}", vars(cls)["eventFilter"]))
+    return found
+
+
+def test_every_event_filter_of_the_kiosk_is_guarded() -> None:
+    filters = kiosk_event_filters()
+    assert len(filters) >= 10
+    unguarded = [name for name, method in filters if not hasattr(method, "__wrapped__")]
+    assert unguarded == []
+
+
+class Broken(QObject):
+    @never_raises
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
+        if event.type() == QEvent.Type.KeyPress:
+            raise RuntimeError("Internal C++ object already deleted")
+        return False
+
+
+def test_a_failing_filter_is_logged_once_and_the_event_goes_on(
+    qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    broken = Broken()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(broken)
+    try:
+        with caplog.at_level(logging.WARNING, logger="kiosk.ui.event_filters"):
+            QTest.keyClicks(field, "abc")
+    finally:
+        app.removeEventFilter(broken)
+    assert field.text() == "abc"  # every key reached the field
+    told = [r.getMessage() for r in caplog.records if "Broken.eventFilter" in r.getMessage()]
+    assert len(told) == 1 and "RuntimeError" in told[0]
+
+
+def test_a_scan_whose_field_was_deleted_meanwhile_is_still_read(qtbot) -> None:
+    """A language switch rebuilds a form: the field a burst began in may be gone when
+    its Enter arrives (the kiosk then died in PySide's report of the error)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = QLineEdit(window)
+    window.show()
+    field.setFocus()
+    scanner = ScannerInput()
+    scans: list[str] = []
+    scanner.scanned.connect(scans.append)
+    try:
+        QTest.keyClicks(field, "RSSMRA80A01G224X")
+        field.deleteLater()
+        qtbot.waitUntil(lambda: window.findChild(QLineEdit) is None)
+        QTest.keyClick(window, Qt.Key.Key_Return)
+    finally:
+        scanner.detach()
+    assert scans == ["RSSMRA80A01G224X"]

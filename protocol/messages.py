@@ -317,6 +317,10 @@ def check_submission(kind: str, payload: Any) -> None:
         raise SubmissionRefusedError(f"{kind} payload{describe(error.errors()[0])}") from None
 
 
+# The most a kiosk's clock is taken to be off from the platform's (about 31 years): a
+# PostgreSQL integer holds it, and a Date header further off is not believed.
+MAX_CLOCK_SKEW_S = 10**9
+
 ServerId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}-[0-9A-Z-]{1,40}$")]
 
 _INSTANT_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}")
@@ -351,7 +355,9 @@ class SubmissionEntry(BaseModel):
     receipt: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     # The kiosk's clock minus the platform's (HTTP Date header) as last measured when
     # the record was made: the platform places it in its own time with it.
-    clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9, strict=True)
+    clock_skew_s: int | None = Field(
+        default=None, ge=-MAX_CLOCK_SKEW_S, le=MAX_CLOCK_SKEW_S, strict=True
+    )
 
     @field_validator("payload")
     @classmethod

@@ -40,14 +40,24 @@ class Poison:
     reason: str
 
 
+def _keepable(data: dict[str, Any] | None) -> bool:
+    """Whether a refused record's data is kept beside its reason: not when it is large,
+    nor when it is nested too deep to be written as JSON (which raised RecursionError
+    inside the page's transaction and stopped the stream for good)."""
+    if data is None:
+        return False
+    try:
+        return len(json.dumps(data, default=str)) <= MAX_KEPT_BYTES
+    except (RecursionError, ValueError, TypeError):
+        return False
+
+
 def set_aside(session: Session, stream: str, poison: Poison) -> None:
     """Keeps ``poison`` in place of any earlier version set aside; reports it to the
     platform unless this very version was reported already."""
     key = (poison.kind[:32], poison.record_id[:64])
     reason = poison.reason[:MAX_REASON]
-    data = poison.data
-    if data is not None and len(json.dumps(data, default=str)) > MAX_KEPT_BYTES:
-        data = None
+    data = poison.data if _keepable(poison.data) else None
     row = session.get(SetAsideRecord, key)
     moment = outbox.utcnow()
     if row is not None and row.op == poison.op and row.data == data and row.reason == reason:

@@ -15,6 +15,7 @@ import orjson
 import requests
 
 from protocol import wire
+from protocol.messages import MAX_CLOCK_SKEW_S
 from protocol.wire import ProtocolError
 from sync.deadline import Deadline, DeadlineAdapter
 
@@ -160,11 +161,12 @@ class PlatformClient:
             return
         try:
             theirs = parsedate_to_datetime(date_header)
-        except (TypeError, ValueError, IndexError):
-            return
-        if theirs.tzinfo is None:
-            return
-        self.clock_skew_s = round((datetime.now(UTC) - theirs).total_seconds())
+            skew = round((datetime.now(UTC) - theirs).total_seconds())
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return  # not a date (a day of 99999999999999999999, one with no zone)
+        if abs(skew) > MAX_CLOCK_SKEW_S:
+            return  # a platform decades away: the header lies, and records keep their skew
+        self.clock_skew_s = skew
 
     @staticmethod
     def _read_capped(response: requests.Response) -> bytes:
@@ -262,6 +264,9 @@ def _json(body: bytes) -> Any:
 def _detail(body: bytes) -> str:
     try:
         detail = orjson.loads(body).get("detail", "")
-    except (ValueError, AttributeError):
-        detail = ""
-    return str(detail)[:400] or "no detail"
+        # Text as sent; anything else as its JSON, cut (a detail nested a thousand deep
+        # made str() recurse past Python's limit and stopped every push).
+        text = detail if isinstance(detail, str) else orjson.dumps(detail).decode()
+    except (ValueError, AttributeError, TypeError, RecursionError, orjson.JSONEncodeError):
+        text = ""
+    return text[:400] or "no detail"

@@ -116,15 +116,21 @@ def check_store(config: Config) -> Iterator[Finding]:
         )
 
 
-def platform_clock(url: str, ca_bundle: str, timeout: float) -> datetime:
-    """The platform's clock, from the Date header of its health check."""
+def platform_clock(url: str, ca_bundle: str, timeout: float) -> datetime | None:
+    """The platform's clock, from the Date header of its health check; None when the
+    header is missing or is no date with its zone."""
     import requests
 
     response = requests.get(
         url.rstrip("/") + "/v1/health", timeout=timeout, verify=ca_bundle or True
     )
     response.raise_for_status()
-    return parsedate_to_datetime(response.headers["Date"])
+    try:
+        theirs = parsedate_to_datetime(response.headers.get("Date", ""))
+        theirs.astimezone(UTC)  # a date beyond the calendar fails here, not later
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return theirs if theirs.tzinfo is not None else None
 
 
 def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Finding]:
@@ -169,8 +175,15 @@ def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Find
             "check the network cable or Wi-Fi, and sync.platform_url",
         )
         return
-    skew = (now() - theirs).total_seconds()
     yield Finding("platform", Verdict.OK, f"{url} answers")
+    if theirs is None:
+        yield Finding(
+            "clock",
+            Verdict.NOTE,
+            "the platform sends no readable date: this kiosk's clock was not compared",
+        )
+        return
+    skew = (now() - theirs).total_seconds()
     if abs(skew) > MAX_CLOCK_SKEW_S:
         side = "ahead of" if skew > 0 else "behind"
         yield Finding(

@@ -96,6 +96,27 @@ def test_a_kiosk_clock_off_by_minutes_is_caught(
     assert clock.verdict is Verdict.OK
 
 
+@pytest.mark.parametrize(
+    "date", ["Mon, 99999999999999999999 Jan 2020 00:00:00 GMT", "Mon, 01 Jan 2024 00:00:00 -0000"]
+)
+def test_a_platform_date_that_is_no_date_is_noted_not_a_traceback(
+    tmp_path: Path, printer: FakePrinter, date: str
+) -> None:
+    from tests.sync.scripted_platform import ScriptedPlatform
+
+    platform = ScriptedPlatform()
+    platform.date = date
+    try:
+        config = write_config(tmp_path, platform_url=platform.url, printer_port=printer.port)
+        findings = diagnose(config)
+    finally:
+        platform.close()
+    [answers] = [f for f in findings if f.check == "platform"]
+    assert answers.verdict is Verdict.OK
+    [clock] = [f for f in findings if f.check == "clock"]
+    assert clock.verdict is Verdict.NOTE and "not compared" in clock.message
+
+
 def test_a_wrong_configuration_names_the_key(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text('[printer]\nconnection = "bluetooth"\n', encoding="utf-8")

@@ -5,9 +5,7 @@ outbox entry, reports a protocol problem, and never raises."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -20,46 +18,11 @@ from protocol import wire
 from store import demo, outbox, set_aside
 from store.database import Store
 from store.models import OutboxEntry, SyncCursor
-from sync.client import PlatformClient
+from sync.client import PlatformClient, RefusedError
 from sync.engine import STREAMS, SyncEngine
 from sync.worker import SyncWorker
 from tests.sync.conftest import mirror_snapshot
-
-Reply = Callable[[str, bytes], tuple[int, bytes]]
-
-
-class ScriptedPlatform:
-    """Answers each request with ``reply(path, body)``; records the paths asked."""
-
-    def __init__(self) -> None:
-        self.reply: Reply = lambda path, body: (200, b"{}")
-        self.paths: list[str] = []
-        script = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length)
-                script.paths.append(self.path)
-                status, payload = script.reply(self.path, body)
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            do_GET = do_POST = _answer  # noqa: N815 (http.server's names)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+from tests.sync.scripted_platform import ScriptedPlatform
 
 
 @pytest.fixture
@@ -180,6 +143,21 @@ POISON_PAGES: dict[str, tuple[bytes, set[tuple[str, str]]]] = {
                 }
             ]
         ),
+        {("services", "s01")},
+    ),
+    "bad record nested a thousand deep": (
+        # Nested as deep as a JSON reader takes (orjson: 1024); written by hand, since
+        # json.dumps would recurse past Python's limit making it.
+        page(
+            [
+                {
+                    "kind": "services",
+                    "op": "upsert",
+                    "id": "s01",
+                    "data": {**GOOD_SERVICE, "price_cents": -100, "extra": "DEEP"},
+                }
+            ]
+        ).replace(b'"DEEP"', b"[" * 995 + b"]" * 995),
         {("services", "s01")},
     ),
     "tombstone for a category still used": (
@@ -429,3 +407,39 @@ def test_result_validation_only_accepts_answers_to_what_was_sent(body: Any) -> N
     for result in results:
         assert result.uuid in ("u1", "u2")
         assert (result.server_id or "").strip() if result.accepted else result.code is not None
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "Mon, 99999999999999999999 Jan 2020 00:00:00 GMT",  # overflows
+        "Mon, 01 Jan 2070 00:00:00 GMT",  # decades ahead: not believed
+        "Mon, 01 Jan 2024 00:00:00 -0000",  # no zone
+        "yesterday",
+    ],
+)
+def test_a_date_header_that_is_no_believable_date_is_ignored(
+    hostile: ScriptedPlatform, store: Store, date: str
+) -> None:
+    """The kiosk measures its clock against the platform's Date header; one it cannot
+    read failed every request, and one decades off went out with every record as a
+    skew the contract refuses (the record then refused for good)."""
+    demo_store(store)
+    hostile.date = date
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent)) if path == "/v1/submissions" else (200, page([]))
+    )
+    client = PlatformClient(hostile.url, token="t")
+    engine = SyncEngine(store, client)
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and not report.problems, report.problems
+    assert client.clock_skew_s is None
+
+
+def test_a_refusal_nested_a_thousand_deep_is_told_in_short(hostile: ScriptedPlatform) -> None:
+    deep = b'{"detail": ' + b"[" * 1000 + b"]" * 1000 + b"}"
+    hostile.reply = lambda path, sent: (403, deep)
+    client = PlatformClient(hostile.url, token="t")
+    with pytest.raises(RefusedError) as refused:
+        client.lookup_key()
+    assert len(str(refused.value)) < 600

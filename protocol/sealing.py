@@ -61,8 +61,14 @@ def key_id(public_key: str) -> str:
 
 
 def check_public_key(public_key: str) -> str:
-    """The key's kid; raises SealError for anything but 32 raw bytes in Base64."""
-    _public_bytes(public_key)
+    """The key's kid; raises SealError for anything but 32 raw bytes in Base64 of a key
+    that can be sealed to (the all-zero key and the other points of small order give
+    no shared secret: learnt, every personal record of the kiosk failed to seal)."""
+    raw = _public_bytes(public_key)
+    try:
+        X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(raw))
+    except ValueError:
+        raise SealError("the sealing key is of small order: nothing can be sealed to it") from None
     return key_id(public_key)
 
 

@@ -125,3 +125,21 @@ def test_an_envelope_moved_onto_another_record_or_damaged_is_refused_by_itself(
         "rejected",
         "unreadable_payload",
     )
+
+
+def test_a_sealing_key_nothing_can_be_sealed_to_is_never_learnt() -> None:
+    """The all-zero key (and the other points of small order) gives no shared secret:
+    learnt, it made every citizen's record fail to seal, for good."""
+    import base64
+
+    import pytest
+
+    from protocol import wire
+
+    for raw in (bytes(32), (1).to_bytes(32, "little")):
+        text = base64.b64encode(raw).decode()
+        with pytest.raises(sealing.SealError, match="small order"):
+            sealing.check_public_key(text)
+        reply = {"public_key": text, "kid": sealing.key_id(text)}
+        with pytest.raises(wire.ProtocolError, match="small order"):
+            wire.parse_sealing_key(reply)

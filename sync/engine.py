@@ -194,6 +194,7 @@ class SyncEngine:
             log.warning("stream %s: the platform's epoch changed; taking a snapshot", stream)
             self.reconcile_outbox(page.epoch)
             return self._snapshot(stream, page.epoch)
+        started_in, restored_to = page.epoch, None
         with (
             heap.frozen_meanwhile(),
             turns.quick_turns(),
@@ -213,6 +214,13 @@ class SyncEngine:
                 if upcoming is None:
                     break
                 page, prepared = upcoming.result()
+                if started_in is not None and page.epoch not in (None, started_in):
+                    restored_to = page.epoch  # the rest of the pages number other changes
+                    break
+        if restored_to is not None:
+            log.warning("stream %s: the platform's epoch changed during the pull", stream)
+            self.reconcile_outbox(restored_to)
+            return applied + self._snapshot(stream, restored_to)
         return applied + self._retry_set_aside(stream)
 
     def _fetch_prepared(self, stream: str, since: str) -> tuple[Page, PreparedPage]:

@@ -443,3 +443,39 @@ def test_a_refusal_nested_a_thousand_deep_is_told_in_short(hostile: ScriptedPlat
     with pytest.raises(RefusedError) as refused:
         client.lookup_key()
     assert len(str(refused.value)) < 600
+
+
+def test_a_platform_restored_during_a_pull_is_noticed_and_snapshotted(
+    hostile: ScriptedPlatform, store: Store
+) -> None:
+    """The epoch changed between two pages of one pull: the kiosk stored the later page
+    under the new epoch and never took a snapshot, so the restored platform's earlier
+    changes (here s02) never arrived."""
+    demo_store(store)
+    s02 = {**GOOD_SERVICE, "id": "s02", "title": {"it": "Nuovo dopo il ripristino"}}
+    served: list[str] = []
+
+    def reply(path: str, sent: bytes) -> tuple[int, bytes]:
+        if path == "/v1/submissions":
+            return 200, accept_all(sent)
+        if "/catalog" not in path:
+            return 200, page([])
+        since = path.split("since=")[1].split("&")[0]
+        served.append(since)
+        if since == "10":  # before the restore
+            items = [{"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE}]
+            return 200, page(items, cursor="11", more=True, epoch="before")
+        if since == "0":  # the snapshot, from the restored copy
+            items = [{"kind": "services", "op": "upsert", "id": "s02", "data": s02}]
+            return 200, page(items, cursor="5", epoch="after", head="5")
+        return 200, page([], cursor="12", epoch="after", head="5")  # page 2, restored
+
+    hostile.reply = reply
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and not report.problems, report.problems
+    assert "0" in served  # a snapshot was taken
+    assert "s02" in mirror_snapshot(store)["services"]
+    with store.read() as session:
+        cursor = session.get(SyncCursor, "catalog")
+    assert cursor is not None and (cursor.cursor, cursor.epoch) == ("5", "after")

@@ -33,7 +33,7 @@ def never_raises(event_filter: _Filter) -> _Filter:
             key = (event_filter.__qualname__, type(error).__name__)
             if key not in _told:
                 _told.add(key)
-                log.warning("event filter %s failed: %s: %s", *key, error)
+                log.warning("event filter %s failed: %s: %s", *key, error, exc_info=True)
             return False
 
     return guarded  # type: ignore[return-value]

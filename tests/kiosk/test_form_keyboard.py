@@ -77,3 +77,20 @@ def test_new_keys_leave_the_field_being_typed_in_in_view(
     qtbot.wait(100)  # and it stays there once everything has settled
     assert field.hasFocus() and keyboard.isVisible() and in_view()
     snap(window, f"{lang}-{change}")
+
+
+def test_a_field_gone_before_it_is_scrolled_into_view_is_left_alone(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Focusing a field scrolls it into view once the layout has settled; if the field
+    is deleted first (the visit forgotten, the form built again), the scroll on it
+    raised inside Qt's loop and the error surfaced in an event filter, where PySide
+    crashed. The field's deletion here is immediate, as Qt's own can be."""
+    import shiboken6
+
+    screen = prefilled(window, page=1)
+    field = shown(window, QLineEdit, "input_telefono")
+    [holder] = [w for w in screen.typing.fields() if field in w.text_inputs()]
+    screen.typing._focus_changed(None, field)  # the scroll is now queued
+    shiboken6.delete(holder)
+    qtbot.wait(100)  # pytest-qt fails the test on an exception raised in Qt's loop
+    assert not shiboken6.isValid(holder)
+    screen.forget()  # the rest of the form goes with it, as at a visit's end

@@ -76,8 +76,11 @@ class FormKeyboard(QObject):
                 typed_words = widget.item["type"] in CAPITALISED
                 self.keyboard.bind(new, capitalise=typed_words, latin_only=not typed_words)
                 self.show(True)
-                # After the layout has made room for the keyboard:
-                QTimer.singleShot(0, lambda w=widget: self.area.ensureWidgetVisible(w))
+                # After the layout has made room for the keyboard; never if the field
+                # has gone meanwhile (a language switch rebuilds the form): the call on
+                # a deleted field raised inside Qt, and the error surfaced in whatever
+                # Python ran next, an event filter, which crashed PySide.
+                QTimer.singleShot(0, widget, lambda w=widget: self.area.ensureWidgetVisible(w))
                 return
 
     def _keep_typed_field_in_view(self) -> None:
@@ -86,7 +89,7 @@ class FormKeyboard(QObject):
         view once the layout has settled, else the citizen types into a field unseen."""
         focused = QApplication.focusWidget()
         if self.keyboard.isVisible() and focused is not None and self.area.isAncestorOf(focused):
-            QTimer.singleShot(0, lambda: self.area.ensureWidgetVisible(focused, 0, 24))
+            QTimer.singleShot(0, focused, lambda: self.area.ensureWidgetVisible(focused, 0, 24))
 
     def _keep_in_place(self, anchor: QWidget, before: int) -> None:
         """A short page would be pulled down to fill the taller view when the keyboard

@@ -19,6 +19,7 @@ and a held job prints as it is once the hold ends, so nothing waits for ever.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -44,6 +45,9 @@ KINDS = (
     "card",
     "privacy_notice",  # a call's or service's privacy notice, printed on request
 )
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -191,16 +195,26 @@ def expire(session: Session, older_than: timedelta) -> int:
 
 
 def next_pending(session: Session) -> QueuedJob | None:
-    row = session.scalars(
-        select(PrintJob)
-        .where(
-            PrintJob.state == "pending",
-            or_(PrintJob.hold_until.is_(None), PrintJob.hold_until <= utcnow()),
-        )
-        .order_by(PrintJob.id)
-        .limit(1)
-    ).first()
-    return None if row is None else QueuedJob.of(row)
+    """The oldest job ready to print. A job whose stored slip cannot be read (a damaged
+    row, or one written by a newer kiosk) is marked failed, with why, and the next one
+    is taken: it blocked every job behind it, and nothing told anyone."""
+    while True:
+        row = session.scalars(
+            select(PrintJob)
+            .where(
+                PrintJob.state == "pending",
+                or_(PrintJob.hold_until.is_(None), PrintJob.hold_until <= utcnow()),
+            )
+            .order_by(PrintJob.id)
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        try:
+            return QueuedJob.of(row)
+        except Exception as error:  # whatever the damage: the queue goes on
+            log.error("printer: job %s cannot be read: %s", row.uuid, type(error).__name__)
+            mark_failed(session, row.id, f"the stored slip cannot be read ({type(error).__name__})")
 
 
 def get(session: Session, job_uuid: str) -> QueuedJob | None:

@@ -95,6 +95,26 @@ def test_a_job_is_written_with_its_record_or_not_at_all(store: Store) -> None:
         assert outbox.counts(session)["pending"] == 1
 
 
+def test_a_job_whose_slip_cannot_be_read_fails_and_the_next_one_prints(
+    store: Store, printer: FakePrinter, worker: PrintWorker
+) -> None:
+    """A damaged row (or one written by a newer kiosk, with an element this one does
+    not know) stopped every job behind it, and nothing said so."""
+    with store.write() as session:
+        damaged = print_queue.add(session, receipt(1), "receipt", "PR-0001")
+        good = print_queue.add(session, receipt(2), "receipt", "PR-0002")
+    unknown = {"title": "x", "elements": [{"type": "picture", "data": "..."}]}
+    with store.write() as session:
+        session.execute(
+            update(PrintJob).where(PrintJob.uuid == damaged).values(slip=unknown)
+        )
+    worker.start()
+    eventually(lambda: job_row(store, good).state == "printed")
+    row = job_row(store, damaged)
+    assert row.state == "failed" and "cannot be read" in (row.last_error or "")
+    assert len(printer.jobs) == 1 and "PR-0002" in "\n".join(decode(printer.jobs[0]).texts)
+
+
 def test_paper_out_keeps_the_job_waiting_then_it_prints_once(
     store: Store, printer: FakePrinter, worker: PrintWorker
 ) -> None:

@@ -356,6 +356,25 @@ def main(argv: list[str] | None = None) -> int:
 
         return central_main(argv[1:])
     args = _parser(only_run=argv[:1] == ["run"]).parse_args(argv)
+    if args.command == "run":
+        return _command(args)
+    try:
+        return _command(args)
+    except OSError as error:  # a folder that is a file, a read-only or full disk
+        where = f": {error.filename}" if error.filename else ""
+        return _fail(f"{(error.strerror or str(error)).lower()}{where}")
+    except Exception as error:  # an operator reads a line, never a traceback
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(error, DBAPIError):
+            reason = str(error.orig).splitlines()[0] if error.orig else type(error).__name__
+            return _fail(
+                f"the local store cannot be used: {reason} (social-point doctor says more)"
+            )
+        return _fail(f"{args.command} failed: {type(error).__name__}: {str(error)[:200]}")
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command in ("print-test", "voucher"):
         # Imported here: cryptography stays off the kiosk's start-up path.
         from vouchers.keys import KeyFileError

@@ -374,7 +374,14 @@ def _platform_dir(kind: str) -> str:
 def _resolve_paths(values: dict[str, Any], base: Path) -> Paths:
     def chosen(key: str, default: Callable[[], str]) -> Path:
         text = values[key]
-        path = Path(text).expanduser() if text else Path(default())
+        if "\x00" in text:
+            raise ConfigError(f"paths.{key}: a path cannot hold a NUL character")
+        try:
+            path = Path(text).expanduser() if text else Path(default())
+        except RuntimeError:  # "~someone" for no user of this machine
+            raise ConfigError(
+                f"paths.{key} = {_as_toml(text[:80])}: no such user's home folder"
+            ) from None
         return path if path.is_absolute() else (base / path)
 
     data_dir = chosen("data_dir", lambda: _platform_dir("data"))

@@ -98,6 +98,11 @@ def logo_for(config: Config, profile: PaperProfile) -> Any:
     try:
         with Image.open(path) as image:
             return fit_logo(image, profile.dots)
+    except Image.DecompressionBombError:  # tens of thousands of pixels a side
+        raise ConfigError(
+            f"printer.logo: {path} is far too large to be a logo; use an image of at most"
+            f" {profile.dots} pixels across"
+        ) from None
     except (OSError, UnidentifiedImageError, ValueError) as error:
         raise ConfigError(f"printer.logo: cannot use {path} as a logo: {error}") from None
 

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Operator commands given an unusable store, folder, path or logo answer one line that
+names it, and a non-zero exit: never a Python traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from kiosk.cli import main
+
+
+def config_file(
+    folder: Path, paths: str = "", printer: str = "", data_dir: Path | None = None
+) -> Path:
+    text = (
+        "[paths]\n"
+        f'data_dir = "{data_dir or folder / "data"}"\nlog_dir = "{folder / "log"}"\n'
+        f'cache_dir = "{folder / "cache"}"\n{paths}\n'
+        f"[printer]\n{printer}\n"
+    )
+    path = folder / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def answered(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) != 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    [line] = captured.err.strip().splitlines()
+    assert line.startswith("social-point: ")
+    return line
+
+
+def test_a_store_that_is_no_database_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damaged = tmp_path / "kiosk.sqlite3"
+    damaged.write_bytes(b"not a database at all" * 100)
+    config = config_file(tmp_path, f'database = "{damaged}"')
+    line = answered(capsys, "print-jobs", "--config", str(config))
+    assert "local store cannot be used" in line and "not a database" in line
+
+
+def test_a_store_path_that_is_a_folder_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "store-folder"
+    folder.mkdir()
+    config = config_file(tmp_path, f'database = "{folder}"')
+    for command in ("print-jobs", "sync"):
+        argv = [command, "--once"] if command == "sync" else [command]
+        line = answered(capsys, *argv, "--config", str(config))
+        assert "local store" in line or str(folder) in line
+
+
+def test_a_data_folder_that_is_a_file_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "afile"
+    a_file.write_text("x", encoding="utf-8")
+    config = config_file(tmp_path, data_dir=a_file)
+    line = answered(capsys, "voucher", "key", "--config", str(config))
+    assert str(a_file) in line
+
+
+@pytest.mark.parametrize(
+    ("data_dir", "said"),
+    [("~nosuchuser_xyz/data", "no such user's home folder"), ("a\\u0000b", "NUL character")],
+)
+def test_a_path_that_cannot_be_a_path_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data_dir: str, said: str
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{data_dir}"\n', encoding="utf-8")
+    for command in ("print-jobs", "run"):
+        line = answered(
+            capsys,
+            command,
+            "--config",
+            str(config),
+            *(["--platform", "offscreen", "--exit-when-ready"] if command == "run" else []),
+        )
+        assert "paths.data_dir" in line and said in line
+
+
+def test_a_logo_far_too_large_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    logo = tmp_path / "logo.png"
+    Image.new("1", (15_000, 15_000)).save(logo)  # 225 megapixels in a few kilobytes
+    config = config_file(
+        tmp_path, printer=f'connection = "file"\ndevice = "{tmp_path / "out.bin"}"\nlogo = "{logo}"'
+    )
+    line = answered(capsys, "print-test", "--config", str(config))
+    assert "printer.logo" in line and "far too large" in line

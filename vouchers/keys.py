@@ -229,12 +229,26 @@ def load_trusted(path: Path) -> dict[bytes, Ed25519PublicKey]:
     return load_trust(path).keys
 
 
+PUBLISHED_FIELDS = ("kid", "public_key", "issuer", "signs", "revoked")
+
+
 def save_published(path: Path, entries: list[Any]) -> int:
     """Checks the platform's published keys and keeps them for offline checks (written
     atomically); how many are trusted. KeyFileError leaves the old file in place."""
     trust = parse_entries(entries, "the platform's voucher keys")
+    # Only the fields read back are kept: an unknown one nested a thousand deep made
+    # writing the file recurse past Python's limit, and that stopped every sync.
+    kept = [
+        {name: entry[name] for name in PUBLISHED_FIELDS if name in entry}
+        for entry in entries
+        if isinstance(entry, dict)
+    ]
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"keys": entries}), encoding="utf-8")
+    try:
+        text = json.dumps({"keys": kept})
+    except (RecursionError, TypeError, ValueError):
+        raise KeyFileError("the platform's voucher keys: a key's fields are not plain") from None
+    temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
     return len(trust.keys)

@@ -279,3 +279,18 @@ def test_real_keys_are_not_of_small_order() -> None:
     for _ in range(50):
         key = Ed25519PrivateKey.generate().public_key()
         assert not anyone_signs_for(key.public_bytes_raw())
+
+
+def test_published_keys_with_a_field_nested_a_thousand_deep_are_kept(tmp_path: Path) -> None:
+    """The platform's list is kept for offline checks; writing an unknown field nested
+    995 deep recursed past Python's limit, and that stopped every sync pass."""
+    from vouchers.keys import save_published
+
+    deep: list[object] = []
+    for _ in range(995):
+        deep = [deep]
+    entry = trust_entry(SIGNER, "platform") | {"signs": "any", "extra": deep}
+    path = tmp_path / "published.json"
+    assert save_published(path, [entry]) == 1
+    assert load_trusted(path) == {SIGNER.kid: SIGNER.private_key.public_key()}
+    assert "extra" not in path.read_text(encoding="utf-8")

@@ -103,13 +103,27 @@ def _lines(
             else:
                 line = candidate
             while font.getlength(line, direction=direction) > width and len(line) > 1:
-                cut = len(line) - 1  # a single word wider than the paper
-                while cut > 1 and font.getlength(line[:cut], direction=direction) > width:
-                    cut -= 1
+                cut = _longest_fitting(line, font, width, direction)  # a word wider than the paper
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line)
     return lines
+
+
+def _longest_fitting(
+    line: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int, direction: str
+) -> int:
+    """How many characters of ``line`` (at least 1, fewer than all) fit ``width`` dots.
+    Halving, not one character at a time: a name of 2,000 letters with no space took 19 s
+    to measure (each shorter prefix measured again), and held the print queue."""
+    low, high = 1, len(line) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(line[:middle], direction=direction) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def text_image(

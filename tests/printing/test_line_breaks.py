@@ -74,3 +74,32 @@ def test_wrapping_loses_nothing_and_keeps_short_words_whole(words: list[str], co
     for word in text.split():
         if len(word) <= columns:
             assert word in lines or any(word in line.split() for line in lines)
+
+
+def test_a_long_word_drawn_as_an_image_is_cut_where_it_fills_the_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name of hundreds of letters with no space, in letters the printer's code page
+    lacks, is drawn; each line is cut where it is full, found by halving: measured one
+    character at a time, 2,000 letters took 19 s and held the print queue."""
+    from PIL import ImageFont
+
+    from printing import raster
+
+    measured = [0]
+    real = ImageFont.FreeTypeFont.getlength
+
+    def counted(self: ImageFont.FreeTypeFont, text: str, *args: object, **kwargs: object) -> float:
+        measured[0] += 1
+        return real(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ImageFont.FreeTypeFont, "getlength", counted)
+    word = "Жовтневий" * 80  # 720 letters, after a first name
+    font = raster._font(word, "uk", False)
+    lines = raster._lines(f"Анна {word}", font, 384, "ltr")
+    assert lines[0] == "Анна" and "".join(lines[1:]) == word
+    lines = lines[1:]
+    for line, following in itertools.pairwise(lines):
+        assert real(font, line, "ltr") <= 384  # type: ignore[arg-type]
+        assert real(font, line + following[0], "ltr") > 384  # type: ignore[arg-type]
+    assert measured[0] < 30 * len(lines)  # one character at a time: hundreds a line

@@ -60,6 +60,14 @@ def check_store(config: Config) -> Iterator[Finding]:
             f"{path} does not exist yet; the kiosk creates it on its first start",
         )
         return
+    if not path.is_file():
+        yield Finding(
+            "store",
+            Verdict.PROBLEM,
+            f"{path} is not a file",
+            "set paths.database to a file (the kiosk's store), not a folder",
+        )
+        return
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)) as db:
             verdict = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -69,11 +77,18 @@ def check_store(config: Config) -> Iterator[Finding]:
             ).fetchone()
             rejected = db.execute("SELECT count(*) FROM outbox WHERE state = 'rejected'").fetchone()
     except sqlite3.DatabaseError as error:
+        # Only a file that is no database, or a damaged one, calls for the backup: a
+        # full or read-only disk, or a lock, leave the store as it is (restoring over
+        # it would lose what was waiting to be sent).
+        damaged = not isinstance(error, sqlite3.OperationalError)
         yield Finding(
             "store",
             Verdict.PROBLEM,
             f"{path} cannot be read: {error}",
-            "restore the latest backup: social-point restore FILE",
+            "restore the latest backup: social-point restore FILE"
+            if damaged
+            else "check the disk: free space (df -h), that it is writable, and the file's"
+            " permissions; the store itself may be sound",
         )
         return
     if verdict != "ok":

@@ -83,6 +83,18 @@ def test_a_damaged_store_is_a_problem(
     assert "social-point restore FILE" in result.stdout
 
 
+def test_a_store_that_cannot_be_opened_is_not_called_damaged(
+    tmp_path: Path, printer: FakePrinter
+) -> None:
+    """Restoring a backup over a store that is sound (the disk full or read-only, the
+    path a folder) would lose what waits to be sent: only damage calls for it."""
+    config = write_config(tmp_path, platform_url="", printer_port=printer.port)
+    (tmp_path / "data" / "kiosk.sqlite3").mkdir(parents=True)  # the path is a folder
+    [store] = [f for f in diagnose(config) if f.check == "store"]
+    assert store.verdict is Verdict.PROBLEM and "not a file" in store.message
+    assert "restore" not in store.fix
+
+
 def test_a_kiosk_clock_off_by_minutes_is_caught(
     tmp_path: Path, central: Central, printer: FakePrinter
 ) -> None:

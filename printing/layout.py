@@ -121,11 +121,22 @@ def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
                 TextRow(line, element.align, element.bold, element.big, element.inverted)
                 for line in wrap(printable(element.text, page), columns)
             ]
-        elif isinstance(element, Pair) and not encodable(element.value, page):
-            # A value in letters the code page lacks (a name in Arabic letters): the
-            # label as text, the value as its picture, never as dots.
-            rows.append(TextRow(printable(element.label, page), bold=element.bold))
-            rows.append(ImageRow(element.value, element.lang or "it", "right", element.bold))
+        elif isinstance(element, Pair) and (
+            not encodable(element.value, page) or loses_letters(element.label, page)
+        ):
+            # Letters the code page lacks (a name in Arabic letters, a service's Greek
+            # title, an operator's Cyrillic name as a label): each part that has them
+            # as its picture, never as dots; the other as text.
+            lang = element.lang or "it"
+            if loses_letters(element.label, page):
+                rows.append(ImageRow(element.label, lang, "left", element.bold))
+            else:
+                rows.append(TextRow(printable(element.label, page), bold=element.bold))
+            if encodable(element.value, page):
+                value = wrap(printable(element.value, page), profile.columns)
+                rows += [TextRow(line, "right", element.bold) for line in value]
+            else:
+                rows.append(ImageRow(element.value, lang, "right", element.bold))
         elif isinstance(element, Pair):
             label, value = printable(element.label, page), printable(element.value, page)
             lines = pair(label, value, profile.columns)

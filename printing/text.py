@@ -41,7 +41,9 @@ UNPRINTABLE = "\u00b7"  # a visible middle dot, present in CP1252 and CP858
 def printable(text: str, encoding: str = "cp1252") -> str:
     """``text`` made of characters ``encoding`` can print (see the module docstring)."""
     result = []
-    for char in text.translate(PLAIN):
+    # Composed first: "e" and a combining accent (as some keyboards and platforms send
+    # it) is "é", which the code page has; apart, the accent printed as a dot.
+    for char in unicodedata.normalize("NFC", text).translate(PLAIN):
         if char == "\n" or _encodes(char, encoding):
             result.append(char)
             continue
@@ -59,7 +61,7 @@ def printable(text: str, encoding: str = "cp1252") -> str:
 def loses_letters(text: str, encoding: str = "cp1252") -> bool:
     """Whether ``printable`` would turn a visible character of ``text`` into a dot: one
     the code page lacks with no base letter it has (Cyrillic, Arabic, Chinese)."""
-    for char in text.translate(PLAIN):
+    for char in unicodedata.normalize("NFC", text).translate(PLAIN):
         if _encodes(char, encoding) or char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
             continue
         base = "".join(
@@ -75,7 +77,7 @@ def encodable(text: str, encoding: str = "cp1252") -> bool:
     ``encoding``; control and format characters do not count (they print as nothing)."""
     return all(
         _encodes(c, encoding) or c.isspace() or unicodedata.category(c) in ("Cc", "Cf")
-        for c in text.translate(PLAIN)
+        for c in unicodedata.normalize("NFC", text).translate(PLAIN)
     )
 
 

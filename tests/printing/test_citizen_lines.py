@@ -189,3 +189,24 @@ def test_lines_from_the_platform_in_letters_the_code_page_lacks_print_as_picture
     )
     latin = decode(render(purchase_receipt(CONTEXT, receipt("ro")), profile))
     assert "Cooperativa Il Girasole" in "\n".join(latin.texts)  # as before: text
+
+
+def test_labels_outside_the_code_page_print_as_pictures_and_accents_compose() -> None:
+    """A label (a service's title on a receipt line, an operator's name in the day's
+    report) in letters the code page lacks printed as dots; an accent sent apart from
+    its letter ("e" + U+0301) too, though the code page has "é"."""
+    from printing.slip import Pair, Slip
+
+    slip = Slip(
+        "Ricevuta",
+        (
+            Pair("Σούπα λαχανικών", "€ 6,50"),
+            Pair("Оксана Коваленко", "3"),
+            Pair("Cafe\u0301 solidale", "€ 1,00"),
+        ),
+    )
+    job = decode(render(slip, PROFILES["80mm"]))
+    text = "\n".join(job.texts)
+    assert "·" not in text
+    assert "Café solidale" in text and "€ 6,50" in text and "3" in text
+    assert len(job.images) == 2  # the Greek and the Cyrillic label

@@ -133,8 +133,8 @@ def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
             else:
                 rows.append(TextRow(printable(element.label, page), bold=element.bold))
             if encodable(element.value, page):
-                value = wrap(printable(element.value, page), profile.columns)
-                rows += [TextRow(line, "right", element.bold) for line in value]
+                shown = wrap(printable(element.value, page), profile.columns)
+                rows += [TextRow(line, "right", element.bold) for line in shown]
             else:
                 rows.append(ImageRow(element.value, lang, "right", element.bold))
         elif isinstance(element, Pair):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 
 _PATTERNS = (
@@ -46,11 +47,35 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file whose write failures (a full or read-only disk) are told in one line,
+    once until writing works again: logging's own handling printed a traceback for
+    every record, on the operator's terminal and in the journal."""
+
+    failing = False  # the last record could not be written (and that was told)
+    _failed_now = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)
+        if not self._failed_now:
+            self.failing = False  # written: the next failure is told again
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802  (logging's name)
+        self._failed_now = True
+        if self.failing or not logging.raiseExceptions:
+            return
+        self.failing = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        sys.stderr.write(f"social-point: the log {self.baseFilename} cannot be written: {reason}\n")
+
+
 def setup_logging(log_dir: Path, *, level: str, max_bytes: int, backup_count: int) -> Path:
     """Sends the root logger to ``log_dir/kiosk.log``; returns the file's path."""
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "kiosk.log"
-    handler = logging.handlers.RotatingFileHandler(
+    handler = QuietRotatingFileHandler(
         path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -179,3 +179,41 @@ def test_personal_data_never_reaches_the_log_file(tmp_path: Path, secret: str) -
     assert "inline [redacted]" in written
     assert written.count("[redacted]") == 2
     assert redact("kiosk-01 synced 36 services") == "kiosk-01 synced 36 services"
+
+
+def test_a_log_that_cannot_be_written_is_told_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk: logging's own handling printed a traceback for every record, on
+    the operator's terminal. The disk's answer is the one thing imitated here."""
+    import errno
+    import io
+    import logging
+
+    from kiosk.boot.logs import setup_logging
+
+    setup_logging(tmp_path, level="INFO", max_bytes=1_000_000, backup_count=1)
+    [handler] = [h for h in logging.getLogger().handlers if getattr(h, "_social_point", False)]
+
+    class FullDisk(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    working = handler.stream  # type: ignore[attr-defined]
+    try:
+        handler.stream = FullDisk()  # type: ignore[attr-defined]
+        for number in range(3):
+            logging.getLogger("kiosk.test").warning("record %d", number)
+        first = capsys.readouterr().err
+        handler.stream = working  # type: ignore[attr-defined]
+        logging.getLogger("kiosk.test").warning("written again")
+        handler.stream = FullDisk()  # type: ignore[attr-defined]
+        logging.getLogger("kiosk.test").warning("full again")
+        second = capsys.readouterr().err
+    finally:
+        handler.stream = working  # type: ignore[attr-defined]
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    assert "Traceback" not in first + second
+    assert first.count("cannot be written: No space left on device") == 1
+    assert second.count("cannot be written") == 1  # told again once it had worked

@@ -95,6 +95,8 @@ def _parser(*, only_run: bool = False) -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
+    # An argument of bytes that are not UTF-8 comes back as escapes: shown, not raised.
+    message = message.encode("utf-8", "backslashreplace").decode("utf-8")
     print(f"social-point: {message}", file=sys.stderr)
     return 2
 
@@ -202,6 +204,9 @@ def print_jobs(config_path: Path | None, reprint: str | None, done: str | None =
     from printing import print_queue
     from store.database import Store
 
+    for named in (reprint, done):  # a job's id is ASCII: anything else names none
+        if named is not None and not named.encode("utf-8", "surrogateescape").isascii():
+            return _fail(f"no print job {named}")
     config = load_config(config_path)
     store = Store(config.paths.database)
     try:

@@ -40,10 +40,13 @@ def _dummy_import() -> None:
     """Imports python-escpos with its side effects contained."""
     # python-escpos 3.1 calls logging.basicConfig() when imported, and caches its
     # capability file as a pickle in a folder of our choosing.
-    os.environ.setdefault(
-        "ESCPOS_CAPABILITIES_PICKLE_DIR", os.path.join(tempfile.gettempdir(), "social-point-escpos")
-    )
-    os.makedirs(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"], exist_ok=True)
+    own = os.path.join(tempfile.gettempdir(), "social-point-escpos")
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", own)
+    try:
+        os.makedirs(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"], exist_ok=True)
+    except OSError:  # set to a file, or somewhere unwritable: our own folder instead
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = own
+        os.makedirs(own, exist_ok=True)
     root = logging.getLogger()
     guard = logging.NullHandler()
     root.addHandler(guard)  # basicConfig does nothing when the root has a handler

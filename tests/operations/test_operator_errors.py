@@ -95,3 +95,36 @@ def test_a_logo_far_too_large_is_named(tmp_path: Path, capsys: pytest.CaptureFix
     )
     line = answered(capsys, "print-test", "--config", str(config))
     assert "printer.logo" in line and "far too large" in line
+
+
+def test_a_job_name_that_is_not_utf8_is_shown_not_raised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = config_file(tmp_path)
+    line = answered(capsys, "print-jobs", "--config", str(config), "--reprint", "\udcff")
+    assert "no print job" in line and "\\udcff" in line
+
+
+def test_a_printer_library_folder_that_is_a_file_is_replaced_by_our_own(tmp_path: Path) -> None:
+    """python-escpos keeps its capability file in the folder an environment variable
+    names; set to a file, every print and doctor ended in FileExistsError."""
+    import os
+    import subprocess
+    import sys
+
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x", encoding="utf-8")
+    code = (
+        "from printing.escpos_render import render, PROFILES\n"
+        "from printing.slip import Slip, Text\n"
+        "print(len(render(Slip('x', (Text('ciao'),)), PROFILES['58mm'])) > 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "ESCPOS_CAPABILITIES_PICKLE_DIR": str(a_file)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

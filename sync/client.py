@@ -150,6 +150,10 @@ class PlatformClient:
             raise UnreachableError(f"{method} {path}: HTTP {status}", status)
         if status >= 400:
             raise RefusedError(status, _detail(body))
+        if _too_many_values(body):
+            raise ProtocolError(
+                f"{method} {path}: the reply holds more values than any page of the protocol"
+            )
         try:
             return _json(body)
         except (ValueError, RecursionError):
@@ -249,6 +253,19 @@ class HeartbeatReply:
 
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
+
+
+# A reply is read whole (up to MAX_REPLY_BYTES) and parsed: 16 MiB of "[]," made five
+# million lists, about 60 times the bytes in memory. A page of 1,000 services holds
+# about 18,000 values; far more is no page of this protocol.
+MAX_VALUES = 1_000_000
+COUNTED_FROM_BYTES = 1024 * 1024  # under this, parsing stays small whatever the shape
+
+
+def _too_many_values(body: bytes) -> bool:
+    if len(body) < COUNTED_FROM_BYTES:
+        return False
+    return body.count(b",") + body.count(b"[") + body.count(b"{") > MAX_VALUES
 
 
 def _json(body: bytes) -> Any:

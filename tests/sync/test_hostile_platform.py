@@ -479,3 +479,42 @@ def test_a_platform_restored_during_a_pull_is_noticed_and_snapshotted(
     with store.read() as session:
         cursor = session.get(SyncCursor, "catalog")
     assert cursor is not None and (cursor.cursor, cursor.epoch) == ("5", "after")
+
+
+def test_a_page_of_millions_of_tiny_values_is_refused_before_it_is_parsed(
+    hostile: ScriptedPlatform, store: Store
+) -> None:
+    """16 MiB of "[]," parse into five million lists (about 60 times the bytes); no
+    page of the protocol holds that many values. The stream reports a protocol problem
+    and the others go on."""
+    demo_store(store)
+    flood = b'{"items": [], "pad": [' + b"[]," * 5_000_000 + b'[]], "next_cursor": "11"}'
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent))
+        if path == "/v1/submissions"
+        else (200, flood if "/catalog" in path else page([]))
+    )
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and set(report.problems) == {"catalog"}
+    assert "more values than any page" in str(report.problems["catalog"])
+    assert engine.cursor("catalog") == "10"
+
+
+def test_a_large_page_of_real_records_is_read(hostile: ScriptedPlatform, store: Store) -> None:
+    demo_store(store)
+    items = [
+        {"kind": "services", "op": "upsert", "id": f"x{n}", "data": {**GOOD_SERVICE, "id": f"x{n}"}}
+        for n in range(4_000)
+    ]
+    body = page(items, cursor="11")
+    assert len(body) > 1024 * 1024  # counted before it is parsed
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent))
+        if path == "/v1/submissions"
+        else (200, body if "/catalog" in path else page([]))
+    )
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and not report.problems, report.problems
+    assert engine.cursor("catalog") == "11"

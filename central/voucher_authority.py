@@ -299,6 +299,9 @@ class Standing:
     state: str  # issued, redeemed, cancelled
     units_left: int | None
     amount_left_cents: int | None
+    # The answer of a redemption sent again, as it first was: never published (the
+    # voucher may have been used up or cancelled since).
+    replayed: bool = False
 
 
 def find(
@@ -349,7 +352,7 @@ def standing(session: Session, row: IssuedVoucher, upto: Redemption | None = Non
     state = record.data["state"] if record is not None and upto is None else "issued"
     if state == "issued" and (units_left == 0 or cents_left == 0):
         state = "redeemed"
-    return Standing(row, state, units_left, cents_left)
+    return Standing(row, state, units_left, cents_left, replayed=upto is not None)
 
 
 def may_accept(device: Device, row: IssuedVoucher) -> bool:

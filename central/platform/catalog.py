@@ -342,14 +342,14 @@ def _change(
 
 # What a voucher's record may change after it was issued: the rest is the ledger's
 # (central/voucher_authority.py), which shops redeem from.
-VOUCHER_STATES_SET_BY_HAND = ("issued", "cancelled")
+VOUCHER_STATE_SET_BY_HAND = "cancelled"
 
 
 def _only_its_state_changes(session: Session, record: dict[str, Any]) -> None:
     """A voucher is issued by the platform (POST /v1/admin/vouchers, the Comune's desk)
-    or with a kiosk's purchase; by hand it may only be cancelled (or taken back into
-    use): a changed amount, Comune or validity was published to the kiosks while shops
-    still redeemed the ledger's."""
+    or with a kiosk's purchase; by hand it may only be cancelled: a changed amount,
+    Comune or validity was published to the kiosks while shops still redeemed the
+    ledger's."""
     current = session.get(Record, ("vouchers", str(record.get("id"))))
     if current is None:
         raise PublishError("vouchers are issued with POST /v1/admin/vouchers, not published")
@@ -358,5 +358,7 @@ def _only_its_state_changes(session: Session, record: dict[str, Any]) -> None:
     if changed:
         names = ", ".join(name[:40] for name in sorted(changed)[:5])
         raise PublishError(f"only a voucher's state may change, not {names}")
-    if record.get("state") not in VOUCHER_STATES_SET_BY_HAND:
-        raise PublishError('a voucher\'s state is set to "issued" or "cancelled"')
+    if record.get("state") not in (VOUCHER_STATE_SET_BY_HAND, current.data.get("state")):
+        # Never back into use: a used-up voucher shown usable at the kiosks, a
+        # cancelled one redeemable again.
+        raise PublishError('a voucher is only cancelled by hand: "state": "cancelled"')

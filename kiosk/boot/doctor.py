@@ -80,7 +80,8 @@ def check_store(config: Config) -> Iterator[Finding]:
         # Only a file that is no database, or a damaged one, calls for the backup: a
         # full or read-only disk, or a lock, leave the store as it is (restoring over
         # it would lose what was waiting to be sent).
-        damaged = not isinstance(error, sqlite3.OperationalError)
+        said = str(error).lower()
+        damaged = not any(trouble in said for trouble in DISK_TROUBLE)
         yield Finding(
             "store",
             Verdict.PROBLEM,
@@ -129,6 +130,11 @@ def check_store(config: Config) -> Iterator[Finding]:
             f"{rejected[0]} records were rejected by the platform and are kept",
             "a manager reviews them on the kiosk's manager desk",
         )
+
+
+# SQLite's words when the disk, not the store, is the trouble: a missing table or a
+# file that is no database is the store's own damage, which a backup repairs.
+DISK_TROUBLE = ("disk i/o error", "unable to open", "locked", "readonly", "disk is full")
 
 
 def platform_clock(url: str, ca_bundle: str, timeout: float) -> datetime | None:

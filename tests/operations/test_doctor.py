@@ -95,6 +95,15 @@ def test_a_store_that_cannot_be_opened_is_not_called_damaged(
     assert "restore" not in store.fix
 
 
+def test_a_store_emptied_by_a_power_cut_calls_for_the_backup(
+    tmp_path: Path, printer: FakePrinter
+) -> None:
+    config = write_config(tmp_path, platform_url="", printer_port=printer.port)
+    make_store(tmp_path).write_bytes(b"")  # every table gone
+    [store] = [f for f in diagnose(config) if f.check == "store"]
+    assert store.verdict is Verdict.PROBLEM and "restore the latest backup" in store.fix
+
+
 def test_a_kiosk_clock_off_by_minutes_is_caught(
     tmp_path: Path, central: Central, printer: FakePrinter
 ) -> None:

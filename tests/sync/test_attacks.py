@@ -350,6 +350,34 @@ def test_a_buono_is_changed_by_hand_only_in_its_state(central: Central) -> None:
     assert refused.status_code == 409 and "cancelled" in refused.json()["detail"]
 
 
+def test_a_redemption_sent_again_never_takes_a_voucher_back_into_use(central: Central) -> None:
+    """Its answer is the one it first got ("issued", with what was left then), but the
+    voucher is not published back as "issued": a cancelled one stays cancelled (and
+    refused), a used-up one stays used up."""
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    shop = Device(central, "merchant", programmes=[PROGRAMME])
+    cancelled = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    body = {"voucher": cancelled["code"], "redemption_id": str(uuid.uuid4()), "amount_cents": 100}
+    assert shop.call("POST", "/v1/redemptions", json=body).status_code == 200
+    url = f"{central.url}/v1/admin/records/vouchers/{cancelled['id']}"
+    put = requests.put(url, json=cancelled | {"state": "cancelled"}, headers=admin, timeout=5)
+    assert put.status_code == 200
+    assert shop.call("POST", "/v1/redemptions", json=body).status_code == 200  # a lost reply
+    assert central.platform.records("vouchers")[cancelled["id"]]["state"] == "cancelled"
+    assert shop.redeem(cancelled["code"], amount_cents=4_900).status_code == 409
+    used = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
+    body = {"voucher": used["code"], "redemption_id": str(uuid.uuid4()), "amount_cents": 1_000}
+    assert shop.call("POST", "/v1/redemptions", json=body).status_code == 200
+    assert shop.redeem(used["code"], amount_cents=4_000).status_code == 200
+    assert shop.call("POST", "/v1/redemptions", json=body).json()["amount_left_cents"] == 4_000
+    assert central.platform.records("vouchers")[used["id"]]["state"] == "redeemed"
+    # Nor by hand: a used-up voucher set back to "issued" would show usable at kiosks.
+    current = central.platform.records("vouchers")[used["id"]]
+    url = f"{central.url}/v1/admin/records/vouchers/{used['id']}"
+    put = requests.put(url, json=current | {"state": "issued"}, headers=admin, timeout=5)
+    assert put.status_code == 422 and "only cancelled" in put.json()["detail"]
+
+
 def test_a_shop_enrolled_for_a_comune_takes_only_that_comune_s_buoni(central: Central) -> None:
     limena = central.platform.issue_voucher(CF, "limena", PROGRAMME, 5_000)
     piazzola = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)

@@ -81,7 +81,15 @@ def local_date_time(moment: datetime, lang: str, time_zone: str) -> tuple[str, s
     locale = QLocale(lang)
     day = locale.toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
     hour = locale.toString(QTime(local.hour, local.minute), "HH:mm")
-    return day, hour
+    # The month's name in the language, the digits as every other number of the kiosk
+    # writes them (prices, steps, counts): Qt writes Arabic's in Arabic-Indic digits.
+    return day.translate(WESTERN_DIGITS), hour.translate(WESTERN_DIGITS)
+
+
+# Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits as 0–9.
+WESTERN_DIGITS = str.maketrans(
+    {chr(0x0660 + n): str(n) for n in range(10)} | {chr(0x06F0 + n): str(n) for n in range(10)}
+)
 
 
 def local_clock_time(moment: datetime, time_zone: str) -> str:

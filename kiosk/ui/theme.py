@@ -51,6 +51,7 @@ class Tokens(NamedTuple):
     border: str = "#6B6B6B"
     price: str = "#0B5D2A"
     scrim: str = "rgba(0, 0, 0, 150)"
+    overlay_edge: str = "#FFFFFF"  # a layer's card against the dimmed page behind it
     disabled_text: str = "#595959"
     disabled_bg: str = "#E2E0D8"
     error: str = "#A3150B"
@@ -89,6 +90,7 @@ HIGH_CONTRAST = TOKENS._replace(
     border="#FFFFFF",
     price="#7CFC9A",
     scrim="rgba(0, 0, 0, 200)",
+    overlay_edge="#FFFFFF",  # black on black: the card's edge must show where it ends
     disabled_text="#D0D0D0",
     disabled_bg="#303030",
     error="#FF9E9E",
@@ -244,7 +246,9 @@ QPushButton[role="entry"] {{
 }}
 QPushButton[role="entry"]:checked {{ border: 6px solid {t.primary}; }}
 QWidget#overlay {{ background: {t.scrim}; }}
-QFrame#overlayCard {{ background: {t.surface}; border-radius: 16px; }}
+QFrame#overlayCard {{
+    background: {t.surface}; border-radius: 16px; border: 3px solid {t.overlay_edge};
+}}
 QWidget#keyboard {{ background: {t.disabled_bg}; }}
 QScrollBar:vertical {{ width: 20px; background: {t.disabled_bg}; }}
 QScrollBar::handle:vertical {{ background: {t.border}; min-height: 60px; border-radius: 8px; }}

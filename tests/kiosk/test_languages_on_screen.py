@@ -170,3 +170,26 @@ def test_every_amount_on_the_review_and_the_cart_reads_one_way(qtbot, window, la
                 assert not re.search(r"\.\d\d$", amount), (lang, text)
             else:
                 assert not re.search(r",\d\d$", amount) and "1.200" not in text, (lang, text)
+
+
+def test_the_pin_keypad_reads_from_the_left_in_arabic_too(qtbot, window, snap) -> None:  # type: ignore[no-untyped-def]
+    """1 2 3 from the left, as on every phone and PIN pad: mirrored, a code typed by
+    habit pressed the wrong keys."""
+    window.ctx.switcher.set_language("ar")
+    window.manager_mode.open_area()
+    qtbot.waitUntil(lambda: window.current_route == "manager_login")
+    keys = {n: window.findChild(QAbstractButton, f"keypad_{n}") for n in ("1", "3", "7", "0")}
+    qtbot.waitUntil(lambda: all(key.isVisible() for key in keys.values()))
+    x = {n: key.mapTo(window, QPoint(0, 0)).x() for n, key in keys.items()}
+    assert x["1"] < x["3"] and x["7"] < x["0"]  # 1 top left, 0 in the middle below 8
+    snap(window, "manager-login-ar")
+
+
+def test_dates_in_arabic_use_the_digits_of_every_other_number() -> None:
+    from datetime import datetime
+
+    from kiosk.ui.texts import local_date_time
+
+    day, hour = local_date_time(datetime(2026, 12, 25, 11, 0), "ar", "Europe/Rome")
+    assert "2026" in day and "25" in day and hour == "12:00"
+    assert not any("\u0660" <= c <= "\u0669" or "\u06f0" <= c <= "\u06f9" for c in day + hour)

@@ -107,3 +107,22 @@ def test_home_and_back_from_the_manager_screens_log_the_manager_out(
     managers.open_area()
     assert navigation.current_route == "manager_login"
     assert managers.home() and navigation.current_route == "home"
+
+
+def test_a_layer_s_card_shows_its_edge_in_high_contrast(qtbot, window, snap) -> None:  # type: ignore[no-untyped-def]
+    """Black card on a page dimmed to black: without an edge, nothing showed where the
+    help (or the still-there question) ended and the page's texts began."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QFrame
+
+    window.set_high_contrast(True)
+    window.show_help()
+    qtbot.waitUntil(lambda: any(f.isVisible() for f in window.findChildren(QFrame, "overlayCard")))
+    [card] = [f for f in window.findChildren(QFrame, "overlayCard") if f.isVisible()]
+    corner = card.mapTo(window, QPoint(0, 0))
+    image = window.grab().toImage()
+    middle = corner.y() + card.height() // 2
+    edge = image.pixelColor(corner.x() + 1, middle)
+    inside = image.pixelColor(corner.x() + 12, middle)
+    assert edge.lightness() > 200 and inside.lightness() < 60, (edge.name(), inside.name())
+    snap(window, "help-high-contrast")

@@ -7,7 +7,7 @@ target; the keypad never takes focus, it only says which key was pressed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.ui.widgets.common import button
@@ -21,6 +21,9 @@ class NumericKeypad(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("keypad")
+        # 1 2 3 from the left, as on every phone and PIN pad, in Arabic too: mirrored,
+        # a code typed by habit pressed the wrong keys.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)

@@ -740,11 +740,12 @@ def test_a_codice_fiscale_alone_opens_no_wallet_from_a_kiosk_token_or_a_stolen_d
 ) -> None:
     """The neighbour computed the citizen's codice fiscale: with a kiosk's token, the
     kiosk's disk and its keys, they find no balance, no voucher code, no match."""
-    central.platform.set_credit(CF, "Credito welfare", 4_321)
+    # A balance of seven digits: four ("4321") turned up by chance in the disk's bytes.
+    central.platform.set_credit(CF, "Credito welfare", 9_876_543)
     issued = central.platform.issue_voucher(CF, "piazzola", PROGRAMME, 5_000)
     locator = central.platform.set_wallet_pin(CF, PIN)
     kiosk.run_once()
-    secrets_in_clear = [issued["code"], issued["signed_code"][4:40], "4321", "Credito welfare"]
+    secrets_in_clear = [issued["code"], issued["signed_code"][4:40], "9876543", "Credito welfare"]
     # The kiosk token reads the wallet stream: sealed only; the ledger is no stream.
     thief = Device(central)
     page = thief.call("GET", "/v1/changes/wallet").text
@@ -766,7 +767,8 @@ def test_a_codice_fiscale_alone_opens_no_wallet_from_a_kiosk_token_or_a_stolen_d
         wrong = try_wallet(reopened, central, CF, "111111")
         assert isinstance(wrong, WalletRefusal) and wrong.reason == "wrong"
         right = opened(reopened, central, CF)
-        assert right.balance_cents == 4_321 and [v.code for v in right.vouchers] == [issued["code"]]
+        assert right.balance_cents == 9_876_543
+        assert [v.code for v in right.vouchers] == [issued["code"]]
     finally:
         reopened.close()
 

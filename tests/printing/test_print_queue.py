@@ -105,9 +105,7 @@ def test_a_job_whose_slip_cannot_be_read_fails_and_the_next_one_prints(
         good = print_queue.add(session, receipt(2), "receipt", "PR-0002")
     unknown = {"title": "x", "elements": [{"type": "picture", "data": "..."}]}
     with store.write() as session:
-        session.execute(
-            update(PrintJob).where(PrintJob.uuid == damaged).values(slip=unknown)
-        )
+        session.execute(update(PrintJob).where(PrintJob.uuid == damaged).values(slip=unknown))
     worker.start()
     eventually(lambda: job_row(store, good).state == "printed")
     row = job_row(store, damaged)

@@ -19,7 +19,7 @@ from store import demo, outbox, set_aside
 from store.database import Store
 from store.models import OutboxEntry, SyncCursor
 from sync.client import PlatformClient, RefusedError
-from sync.engine import STREAMS, SyncEngine
+from sync.engine import STREAMS, SyncEngine, SyncReport
 from sync.worker import SyncWorker
 from tests.sync.conftest import mirror_snapshot
 from tests.sync.scripted_platform import ScriptedPlatform
@@ -489,13 +489,7 @@ def test_a_page_of_millions_of_tiny_values_is_refused_before_it_is_parsed(
     and the others go on."""
     demo_store(store)
     flood = b'{"items": [], "pad": [' + b"[]," * 5_000_000 + b'[]], "next_cursor": "11"}'
-    hostile.reply = lambda path, sent: (
-        (200, accept_all(sent))
-        if path == "/v1/submissions"
-        else (200, flood if "/catalog" in path else page([]))
-    )
-    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
-    report = SyncWorker(store, lambda: engine).run_pass()
+    engine, report = pass_with_catalog(hostile, store, flood)
     assert report is not None and set(report.problems) == {"catalog"}
     assert "more values than any page" in str(report.problems["catalog"])
     assert engine.cursor("catalog") == "10"
@@ -509,12 +503,20 @@ def test_a_large_page_of_real_records_is_read(hostile: ScriptedPlatform, store: 
     ]
     body = page(items, cursor="11")
     assert len(body) > 1024 * 1024  # counted before it is parsed
+    engine, report = pass_with_catalog(hostile, store, body)
+    assert report is not None and not report.problems, report.problems
+    assert engine.cursor("catalog") == "11"
+
+
+def pass_with_catalog(
+    hostile: ScriptedPlatform, store: Store, catalog: bytes
+) -> tuple[SyncEngine, SyncReport | None]:
+    """One sync pass against a platform whose catalog page is ``catalog``; the other
+    streams empty, every submission accepted."""
     hostile.reply = lambda path, sent: (
         (200, accept_all(sent))
         if path == "/v1/submissions"
-        else (200, body if "/catalog" in path else page([]))
+        else (200, catalog if "/catalog" in path else page([]))
     )
     engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
-    report = SyncWorker(store, lambda: engine).run_pass()
-    assert report is not None and not report.problems, report.problems
-    assert engine.cursor("catalog") == "11"
+    return engine, SyncWorker(store, lambda: engine).run_pass()

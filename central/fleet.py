@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from central.constant_time import same_secret
 from central.models import Device, KioskHealth
 from central.platform import Platform, now
+from protocol.messages import MAX_CLOCK_SKEW_S
 from protocol.records import network_utc
 
 LATE_AFTER = timedelta(minutes=12)  # more than two missed heartbeats of 5 minutes
@@ -49,7 +50,6 @@ PRINTER_ALERTS = {
 # An instant of this network's time, in UTC ("0001-01-01T00:00+14:00" is valid ISO but
 # off the calendar in UTC: it made the heartbeat and the fleet page fail).
 Instant = Annotated[datetime, AfterValidator(network_utc)]
-SKEW_LIMIT_S = 10**9  # as a submission's; the column is 32-bit on PostgreSQL
 
 
 class Heartbeat(BaseModel):
@@ -67,7 +67,8 @@ class Heartbeat(BaseModel):
     free_disk_bytes: int = Field(ge=0, le=10**15)
     last_sync: Instant | None = None
     # The kiosk's clock minus the platform's, as the kiosk measured it (HTTP Date).
-    clock_skew_s: int | None = Field(default=None, ge=-(10**9), le=10**9)
+    # As a submission's; the column is 32-bit on PostgreSQL.
+    clock_skew_s: int | None = Field(default=None, ge=-MAX_CLOCK_SKEW_S, le=MAX_CLOCK_SKEW_S)
     log: str | None = Field(default=None, max_length=MAX_LOG_CHARS)
 
 
@@ -107,7 +108,7 @@ def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> boo
             session.add(row)
         row.kiosk_id, row.received_at = kiosk_id, received
         skew = round((_as_utc(beat.sent_at) - received).total_seconds())
-        row.clock_skew_s = max(-SKEW_LIMIT_S, min(SKEW_LIMIT_S, skew))
+        row.clock_skew_s = max(-MAX_CLOCK_SKEW_S, min(MAX_CLOCK_SKEW_S, skew))
         row.beat = beat.model_dump(mode="json", exclude={"log"})
         if beat.log is not None and row.log_requested_at is not None:
             row.log_text, row.log_received_at, row.log_requested_at = beat.log, received, None

@@ -394,6 +394,30 @@ def _taking(row: IssuedVoucher, request: RedeemRequest) -> tuple[int | None, int
     return request.units, request.amount_cents
 
 
+# What ``redeem`` says for each code of ``refusal_on``.
+REFUSALS = {
+    "cancelled": "voucher {code} was cancelled",
+    "not_yet_valid": "voucher {code} is valid from {valid_from:%d/%m/%Y}",
+    "expired": "voucher {code} expired on {valid_until:%d/%m/%Y}",
+    "redeemed": "voucher {code} was already used in full",
+}
+
+
+def refusal_on(standing: Standing, today: date) -> str | None:
+    """The code a redemption of this voucher gets on ``today`` (the platform's calendar
+    day), before what it asks for is weighed; None when it may be taken."""
+    row = standing.voucher
+    if standing.state == "cancelled":
+        return "cancelled"
+    if today < row.valid_from:
+        return "not_yet_valid"
+    if today > row.valid_until:
+        return "expired"
+    if standing.state == "redeemed":
+        return "redeemed"
+    return None
+
+
 def redeem(
     session: Session, device: Device, text: str, request: RedeemRequest, today: date
 ) -> Standing:
@@ -418,18 +442,12 @@ def redeem(
             )
         return standing(session, row, upto=done)
     now = standing(session, row)
-    if now.state == "cancelled":
-        raise VoucherRefusedError("cancelled", f"voucher {row.code} was cancelled")
-    if today < row.valid_from:
-        raise VoucherRefusedError(
-            "not_yet_valid", (f"voucher {row.code} is valid from {row.valid_from:%d/%m/%Y}")
+    refusal = refusal_on(now, today)
+    if refusal is not None:
+        said = REFUSALS[refusal].format(
+            code=row.code, valid_from=row.valid_from, valid_until=row.valid_until
         )
-    if today > row.valid_until:
-        raise VoucherRefusedError(
-            "expired", f"voucher {row.code} expired on {row.valid_until:%d/%m/%Y}"
-        )
-    if now.state == "redeemed":
-        raise VoucherRefusedError("redeemed", f"voucher {row.code} was already used in full")
+        raise VoucherRefusedError(refusal, said)
     units = cents = None
     if row.units is not None:
         units = 1 if request.units is None else request.units

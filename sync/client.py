@@ -161,13 +161,10 @@ class PlatformClient:
 
     def _measure_clock(self, date_header: str | None) -> None:
         """The kiosk's clock against the platform's (HTTP dates have whole seconds)."""
-        if not date_header:
+        theirs = http_date(date_header)
+        if theirs is None:
             return
-        try:
-            theirs = parsedate_to_datetime(date_header)
-            skew = round((datetime.now(UTC) - theirs).total_seconds())
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return  # not a date (a day of 99999999999999999999, one with no zone)
+        skew = round((datetime.now(UTC) - theirs).total_seconds())
         if abs(skew) > MAX_CLOCK_SKEW_S:
             return  # a platform decades away: the header lies, and records keep their skew
         self.clock_skew_s = skew
@@ -266,6 +263,19 @@ def _too_many_values(body: bytes) -> bool:
     if len(body) < COUNTED_FROM_BYTES:
         return False
     return body.count(b",") + body.count(b"[") + body.count(b"{") > MAX_VALUES
+
+
+def http_date(header: str | None) -> datetime | None:
+    """An HTTP Date header as an aware instant; None when there is none, or it is no
+    date (a day of 99999999999999999999, one with no zone, one off the calendar)."""
+    if not header:
+        return None
+    try:
+        theirs = parsedate_to_datetime(header)
+        theirs.astimezone(UTC)  # a date beyond the calendar fails here, not later
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return theirs if theirs.tzinfo is not None else None
 
 
 def _json(body: bytes) -> Any:

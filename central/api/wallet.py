@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from central.api.guards import Guards
 from central.models import Device
 from central.platform import Platform, PublishError
-from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
+from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError, refusal_on
 from central.wallets import WalletError
 from protocol import messages
 
@@ -31,21 +31,9 @@ def _refused(refusal: VoucherRefusedError) -> HTTPException:
     return HTTPException(REFUSAL_STATUS.get(refusal.code, 409), f"{refusal.code}: {refusal}")
 
 
-def _refusal(result: Standing, today: date) -> str | None:
-    """What a redemption of this voucher would be refused with today (as ``redeem``)."""
-    row = result.voucher
-    if result.state in ("cancelled", "redeemed"):
-        return result.state
-    if today < row.valid_from:
-        return "not_yet_valid"
-    if today > row.valid_until:
-        return "expired"
-    return None
-
-
 def voucher_status_of(result: Standing, today: date) -> messages.VoucherStatus:
     row = result.voucher
-    refusal = _refusal(result, today)
+    refusal = refusal_on(result, today)
     return messages.VoucherStatus(
         code=row.code,
         state=result.state,

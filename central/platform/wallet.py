@@ -71,8 +71,7 @@ class Wallet:
             today = self.database.today()
             result = voucher_authority.redeem(session, device, text, request, today)
             record = session.get(Record, ("vouchers", result.voucher.id))
-            changed = record is not None and record.data["state"] != result.state
-            if changed and not result.replayed and record is not None:
+            if record is not None and not result.replayed and record.data["state"] != result.state:
                 self.catalog.publish_in(session, "vouchers", {**record.data, "state": result.state})
             return result
 

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from enum import Enum
 from pathlib import Path
 
@@ -142,16 +141,13 @@ def platform_clock(url: str, ca_bundle: str, timeout: float) -> datetime | None:
     header is missing or is no date with its zone."""
     import requests
 
+    from sync.client import http_date
+
     response = requests.get(
         url.rstrip("/") + "/v1/health", timeout=timeout, verify=ca_bundle or True
     )
     response.raise_for_status()
-    try:
-        theirs = parsedate_to_datetime(response.headers.get("Date", ""))
-        theirs.astimezone(UTC)  # a date beyond the calendar fails here, not later
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    return theirs if theirs.tzinfo is not None else None
+    return http_date(response.headers.get("Date"))
 
 
 def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Finding]:

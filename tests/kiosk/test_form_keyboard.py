@@ -79,6 +79,39 @@ def test_new_keys_leave_the_field_being_typed_in_in_view(
     snap(window, f"{lang}-{change}")
 
 
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_the_whole_box_being_typed_in_comes_into_view_not_only_its_cursor(
+    qtbot, window, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """New keys scroll the field being typed in back into view: the whole box, with a
+    margin, however far down the page it is. (Qt brings a text input into view by its
+    text cursor's rectangle: in Arabic with Latin keys that left the box cut off at the
+    keyboard's edge, and the test above failed now and then.)"""
+    window.ctx.switcher.set_language(lang)
+    screen = prefilled(window, page=0)
+    field = shown(window, QLineEdit, "input_cognome")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    keyboard = screen.keyboard
+    qtbot.waitUntil(keyboard.isVisible)
+    qtbot.wait(50)
+    bar = screen.area.verticalScrollBar()
+    for key in ("switch", "switch"):  # Latin letters, and back
+        bar.setValue(0)  # the page back at its top, the field below the keyboard
+        layout = keyboard.layout_name
+        getattr(keyboard, key).click()
+        qtbot.waitUntil(lambda: keyboard.layout_name != layout)
+        heights = []
+
+        def settled() -> bool:
+            heights.append(keyboard.height())
+            return len(heights) > 5 and len(set(heights[-5:])) == 1
+
+        qtbot.waitUntil(settled, timeout=3000)
+        view, box = on_window(screen.area.viewport()), on_window(field)
+        assert view.top() + 20 <= box.top() and box.bottom() <= view.bottom() - 20, (view, box)
+        assert not on_window(keyboard).intersects(box)
+
+
 def test_a_field_gone_before_it_is_scrolled_into_view_is_left_alone(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """Focusing a field scrolls it into view once the layout has settled; if the field
     is deleted first (the visit forgotten, the form built again), the scroll on it

@@ -22,6 +22,7 @@ from kiosk.ui.widgets.form_fields import FieldWidget
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
+TYPED_FIELD_MARGIN = 24  # pixels kept between the field being typed in and the view's edges
 
 
 class FormKeyboard(QObject):
@@ -38,6 +39,9 @@ class FormKeyboard(QObject):
         self.keyboard = OnScreenKeyboard(for_forms=True, language_of=language_of)
         self.keyboard.closed.connect(lambda: self.show(False))
         self.keyboard.relaid.connect(self._keep_typed_field_in_view)
+        # New keys settle over several layout passes, the keyboard taller at each and the
+        # page shorter: the field is brought back into view at every step, not once.
+        area.verticalScrollBar().rangeChanged.connect(self._typed_field_into_view)
         self.keyboard.hide()
         # While the page's fields are rebuilt: Qt hands the focus from each old field to
         # the next, and each would open the keyboard for a field about to be deleted.
@@ -88,8 +92,21 @@ class FormKeyboard(QObject):
         and the page scrolls back to its top: the field being typed in comes back into
         view once the layout has settled, else the citizen types into a field unseen."""
         focused = QApplication.focusWidget()
-        if self.keyboard.isVisible() and focused is not None and self.area.isAncestorOf(focused):
-            QTimer.singleShot(0, focused, lambda: self.area.ensureWidgetVisible(focused, 0, 24))
+        if focused is not None and self.area.isAncestorOf(focused):
+            QTimer.singleShot(0, focused, self._typed_field_into_view)
+
+    def _typed_field_into_view(self) -> None:
+        """The whole field being typed in, with a margin, inside the page's view.
+        (``ensureWidgetVisible`` on a text input shows only its text cursor's rectangle:
+        the box itself could end cut off at the keyboard's edge.)"""
+        focused = QApplication.focusWidget()
+        if self.paused or not self.keyboard.isVisible() or focused is None:
+            return
+        if not self.area.isAncestorOf(focused):
+            return
+        top = focused.mapTo(self.area.content, QPoint(0, 0)).y()
+        half = focused.height() // 2
+        self.area.ensureVisible(0, top + half, 0, half + TYPED_FIELD_MARGIN)
 
     def _keep_in_place(self, anchor: QWidget, before: int) -> None:
         """A short page would be pulled down to fill the taller view when the keyboard

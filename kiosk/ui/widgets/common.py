@@ -65,19 +65,54 @@ def breakable(text: str) -> str:
     )
 
 
+def without_shortcut(text: str) -> str:
+    """``text`` for a button, or a label naming a field (its buddy), both of which read
+    "&" as the mark of a keyboard shortcut: "Rossi & Figli" would show as "Rossi _Figli"
+    and "R&amp;D" lose its "&". Doubled, each "&" shows as itself and no key is taken."""
+    return text.replace("&", "&&")
+
+
+def as_given(shown: str) -> str:
+    """The text ``without_shortcut`` was given."""
+    return shown.replace("&&", "&")
+
+
 class WrappingLabel(QLabel):
     """A plain-text label that wraps even a word longer than the screen. What it says
-    is still the text it was given (``text()``): only its painting breaks the run."""
+    is still the text it was given (``text()``): only its painting breaks the run, and
+    a label naming a field shows each "&" as itself (see ``without_shortcut``)."""
 
-    # Qt's own code never calls these two, so hiding them is safe: every text the kiosk
+    # Qt's own code never calls these three, so hiding them is safe: every text the kiosk
     # gives a label passes through here, and Qt paints (and lays out) the breakable one.
+    HIDES_ON_PURPOSE = ("setText", "text", "setBuddy")
+
+    def setText(self, text: str) -> None:
+        shown = breakable(text)
+        super().setText(without_shortcut(shown) if self.buddy() is not None else shown)
+
+    def text(self) -> str:
+        shown = super().text().replace(ZERO_WIDTH_SPACE, "")
+        return as_given(shown) if self.buddy() is not None else shown
+
+    def setBuddy(self, buddy: QWidget) -> None:
+        text = self.text()
+        super().setBuddy(buddy)
+        self.setText(text)  # with or without its "&" doubled, as the buddy now asks
+
+
+class PlainButton(QPushButton):
+    """A button that shows its text as given: an "&" in a Comune's name or an answer's
+    label is shown, not taken as the mark of a keyboard shortcut."""
+
+    # Qt's own code never calls these two (its accessible name reads the shown text,
+    # without the doubled "&"), so hiding them is safe.
     HIDES_ON_PURPOSE = ("setText", "text")
 
     def setText(self, text: str) -> None:
-        super().setText(breakable(text))
+        super().setText(without_shortcut(text))
 
     def text(self) -> str:
-        return super().text().replace(ZERO_WIDTH_SPACE, "")
+        return as_given(super().text())
 
 
 def label(text: str = "", *, role: str | None = None, name: str | None = None) -> QLabel:
@@ -97,7 +132,8 @@ def button(
 ) -> QPushButton:
     """A button; one that is shown or hidden before a layout takes it needs its
     ``parent`` (a parentless widget made visible is a window of its own)."""
-    widget = QPushButton(text, parent)
+    widget = PlainButton(parent)
+    widget.setText(text)
     widget.setObjectName(name)
     # Keys reach every button (Tab, arrows, a keypad), but a tap never takes the focus:
     # the on-screen keyboard keeps its field.

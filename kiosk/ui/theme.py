@@ -230,6 +230,10 @@ QPushButton[role="choice"] {{
     background: {t.surface}; color: {t.primary}; border: 3px solid {t.primary};
 }}
 QPushButton[role="choice"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
+QLabel[role="answer"] {{
+    font-size: {t.button_px}px; font-weight: bold; color: {t.primary}; background: transparent;
+}}
+QLabel[role="answer"][on="true"] {{ color: {t.on_primary}; }}
 QPushButton[role="choice"]:pressed {{ background: {t.disabled_bg}; color: {t.primary}; }}
 QPushButton[role="choice"]:disabled, QPushButton[role="chip"]:disabled {{
     background: {t.disabled_bg}; color: {t.disabled_text}; border-color: {t.disabled_bg};

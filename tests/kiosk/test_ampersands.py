@@ -61,10 +61,10 @@ def test_answer_buttons_show_their_ampersands(qtbot) -> None:  # type: ignore[no
     field = shown_field(qtbot, item, options)
     assert isinstance(field, ChoiceField)
     first = field.buttons[0]
-    assert first.text() == AMPERSANDS
-    assert accessible_name(first) == AMPERSANDS
+    assert first.lines() == [AMPERSANDS] and accessible_name(first) == AMPERSANDS
     first.click()
-    assert first.text() == f"✓  {AMPERSANDS}" == accessible_name(first)
+    assert first.lines() == [f"✓  {AMPERSANDS}"]
+    assert accessible_name(first) == f"✓  {AMPERSANDS}"
     assert field.value() == "a"
     assert accessible_name(button(AMPERSANDS, name="plain")) == AMPERSANDS
 

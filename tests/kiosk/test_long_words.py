@@ -10,7 +10,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.ui.widgets.common import breakable, label
+from kiosk.ui.widgets.form_fields import ChoiceField, field_widget
 from store import mirror
+from tests.conftest import texts_cut_off
 from tests.records import service_record
 
 WORD = ("Assistenzadomiciliareintegrata" * 6)[:160]
@@ -55,3 +57,34 @@ def test_a_title_of_one_long_word_keeps_every_screen_within_the_window(
         window.go(route, {})
         snap(window, route)
         assert not beyond_the_screen(window), route
+
+
+ANSWERS = [
+    "Contributi comunali o regionali per l'affitto o le utenze",
+    "Assegno di inclusione (ADI) o supporto per la formazione e il lavoro",
+    f"Altro: {WORD}",
+    "Nessuno",
+]
+
+
+def test_a_long_answer_wraps_inside_its_button_in_large_text(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.set_large_text(True)  # the fixture puts the normal size back
+    options = [{"value": str(n), "label": {"it": text}} for n, text in enumerate(ANSWERS)]
+    item = {"name": "sostegni", "type": "multi_choice", "choices": "s", "label": {"it": "Chi"}}
+    field = field_widget(item, {"s": options}, [], lambda _item, _value: "")
+    assert isinstance(field, ChoiceField)
+    qtbot.addWidget(field)
+    field.retranslate("it")
+    field.resize(1150, 600)  # the form's column on a 1280 x 800 panel
+    field.show()
+    qtbot.waitExposed(field)
+    field.buttons[0].click()
+    qtbot.wait(10)
+    assert not texts_cut_off(field)
+    for choice, text in zip(field.buttons, ANSWERS, strict=True):
+        right = choice.mapTo(field, QPoint(choice.width(), 0)).x()
+        assert right <= field.width(), text
+        shown = [line for line in choice.findChildren(QLabel) if line.isVisible()]
+        assert [line.text() for line in shown] == [f"✓  {text}" if choice.isChecked() else text]
+        assert shown[0].width() <= choice.width()
+    assert field.value() == ["0"]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,7 +35,14 @@ from kiosk.core.answer_input import (
     whole_number,
 )
 from kiosk.core.apply_review import Option
-from kiosk.ui.widgets.common import button, card, label, personal, upper_case_as_typed
+from kiosk.ui.widgets.common import (
+    CardButton,
+    button,
+    card,
+    label,
+    personal,
+    upper_case_as_typed,
+)
 from languages import CODES
 from languages.catalog import translate
 from store.catalog import pick
@@ -288,6 +296,34 @@ class LongTextField(FieldWidget):
         return [self.input]
 
 
+class AnswerButton(CardButton):
+    """An answer to tap, its label wrapped over as many lines as it needs: a button's
+    own text cannot wrap, and an answer longer than half the form ("Contributi comunali
+    o regionali per l'affitto o le utenze") was cut at both ends."""
+
+    def __init__(self, *, name: str) -> None:
+        super().__init__(name=name, role="choice")
+        self._outer.setContentsMargins(8, 6, 8, 6)  # inside the button's own padding
+        for changed in (self.toggled, self.pressed, self.released):
+            changed.connect(lambda *_: self._restyle())
+
+    def set_answer(self, text: str) -> None:
+        self.set_lines([(text, "answer")])
+        for line in self.findChildren(QLabel):
+            line.setAlignment(Qt.AlignmentFlag.AlignCenter)  # as a button's own text
+        self._restyle()
+
+    def _restyle(self) -> None:
+        # The label takes the colour of the button's state (a style sheet cannot follow
+        # a parent's state): light on a chosen answer, dark while pressed or not chosen.
+        on = self.isChecked() and not self.isDown()
+        for line in self.findChildren(QLabel):
+            if line.property("on") != on:
+                line.setProperty("on", on)
+                line.style().unpolish(line)
+                line.style().polish(line)
+
+
 class ChoiceField(FieldWidget):
     """Big answer buttons: one answer (choice, Comune, yes/no) or several (multi choice).
 
@@ -308,12 +344,12 @@ class ChoiceField(FieldWidget):
         self.exclusive_values = set(exclusive)  # answers that rule out the others
         self.group = QButtonGroup(self)
         self.group.setExclusive(not several)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[AnswerButton] = []
         grid = QGridLayout()
         grid.setSpacing(12)
         columns = len(options) if len(options) <= 2 else 2
         for index, _option in enumerate(self.options):
-            choice = button(name=f"choice_{self.name}_{index}", role="choice")
+            choice = AnswerButton(name=f"choice_{self.name}_{index}")
             choice.setCheckable(True)
             choice.toggled.connect(lambda _on, b=choice: self._mark(b))
             choice.clicked.connect(lambda on, i=index: self._chosen(i, on))
@@ -335,10 +371,10 @@ class ChoiceField(FieldWidget):
                     choice.setChecked(False)
         self.edited.emit()
 
-    def _mark(self, choice: QPushButton) -> None:
+    def _mark(self, choice: AnswerButton) -> None:
         index = self.buttons.index(choice)
         text = pick(self.options[index][1], self._lang)
-        choice.setText(f"✓  {text}" if choice.isChecked() else text)
+        choice.set_answer(f"✓  {text}" if choice.isChecked() else text)
 
     def value(self) -> Any:
         chosen = [

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select
 
@@ -106,3 +108,25 @@ def _retype(window, name: str, text: str) -> None:  # type: ignore[no-untyped-de
 def _has_key(store) -> bool:  # type: ignore[no-untyped-def]
     with store.read() as session:
         return session.get(KioskFact, "sealing_key") is not None
+
+
+def test_the_health_card_on_the_scanner_fills_the_codice_fiscale(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    window, _backend = kiosk
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
+    tap(qtbot, window, "Imposta un PIN del portafoglio")
+    qtbot.waitUntil(lambda: shows(window, "PIN del portafoglio di un cittadino"))
+    fill(qtbot, window, "walletPinCf", "FRRNNA41A63E592X")  # a wrong check letter
+    tap(qtbot, window, "Imposta il PIN")
+    assert "non è valido" in error_of(window, "walletPinCf")
+    # The card goes over the reader while the focus is in the new PIN: the code lands in
+    # the codice fiscale, the PIN keeps what was typed, and the old error goes.
+    new_pin = shown(window, QLineEdit, "input_walletPinNew")
+    qtbot.mouseClick(new_pin, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(new_pin, "58")
+    qtbot.wait(80)  # a person's typing, then the card: a burst of its own
+    QTest.keyClicks(new_pin, CF)
+    QTest.keyClick(new_pin, Qt.Key.Key_Return)
+    assert shown(window, QLineEdit, "input_walletPinCf").text() == CF
+    assert new_pin.text() == "58"
+    assert not shows(window, "non è valido")

@@ -126,6 +126,17 @@ class WalletPinScreen(DataScreen):
         self.intro.setVisible(True)
         self.retranslate()
 
+    def take_scanned(self, text: str) -> bool:
+        """A Tessera Sanitaria read by the scanner fills the codice fiscale, wherever the
+        focus is (the scanner's burst is taken back from the field it was typed into)."""
+        if not self.isVisible():
+            return False
+        self.cf_field.setText(text)
+        if self.state == "bad_cf":
+            self.state = ""
+            self.retranslate()
+        return True
+
     def _choose(self, kind: str) -> None:
         self.document = kind
         for other, chip in self.document_buttons.items():

@@ -62,8 +62,9 @@ def test_a_title_of_one_long_word_keeps_every_screen_within_the_window(
 ANSWERS = [
     "Contributi comunali o regionali per l'affitto o le utenze",
     "Assegno di inclusione (ADI) o supporto per la formazione e il lavoro",
-    f"Altro: {WORD}",
+    "Altro sostegno pubblico o privato, anche saltuario, ricevuto nel 2025",
     "Nessuno",
+    f"Altro: {WORD}",
 ]
 
 
@@ -75,7 +76,7 @@ def test_a_long_answer_wraps_inside_its_button_in_large_text(qtbot, window) -> N
     assert isinstance(field, ChoiceField)
     qtbot.addWidget(field)
     field.retranslate("it")
-    field.resize(1150, 600)  # the form's column on a 1280 x 800 panel
+    field.resize(1800, 600)  # the form's column on the 1920 x 1080 panel
     field.show()
     qtbot.waitExposed(field)
     field.buttons[0].click()

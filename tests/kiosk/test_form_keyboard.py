@@ -95,21 +95,27 @@ def test_the_whole_box_being_typed_in_comes_into_view_not_only_its_cursor(
     qtbot.waitUntil(keyboard.isVisible)
     qtbot.wait(50)
     bar = screen.area.verticalScrollBar()
-    for key in ("switch", "switch"):  # Latin letters, and back
+    for _letters in ("latin", "the language's own"):
         bar.setValue(0)  # the page back at its top, the field below the keyboard
-        layout = keyboard.layout_name
-        getattr(keyboard, key).click()
-        qtbot.waitUntil(lambda: keyboard.layout_name != layout)
-        heights = []
-
-        def settled() -> bool:
-            heights.append(keyboard.height())
-            return len(heights) > 5 and len(set(heights[-5:])) == 1
-
-        qtbot.waitUntil(settled, timeout=3000)
+        new_keys_settled(qtbot, keyboard)
         view, box = on_window(screen.area.viewport()), on_window(field)
         assert view.top() + 20 <= box.top() and box.bottom() <= view.bottom() - 20, (view, box)
         assert not on_window(keyboard).intersects(box)
+
+
+def new_keys_settled(qtbot, keyboard) -> None:  # type: ignore[no-untyped-def]
+    """Taps the key for the other letters and waits until the keyboard's height has
+    stopped moving (it settles over several layout passes)."""
+    layout = keyboard.layout_name
+    keyboard.switch.click()
+    qtbot.waitUntil(lambda: keyboard.layout_name != layout)
+    heights: list[int] = []
+
+    def settled() -> bool:
+        heights.append(keyboard.height())
+        return len(heights) > 5 and len(set(heights[-5:])) == 1
+
+    qtbot.waitUntil(settled, timeout=3000)
 
 
 def test_a_field_gone_before_it_is_scrolled_into_view_is_left_alone(qtbot, window) -> None:  # type: ignore[no-untyped-def]

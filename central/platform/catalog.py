@@ -74,8 +74,10 @@ class Catalog:
 
     def publish_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> int:
         """Validates and publishes records in one transaction (all or nothing)."""
+        items = list(items)
         count = 0
-        with self.database.writing() as session:
+        credits = [str(record.get("id")) for kind, record in items if kind == "credits"]
+        with self.database.writing(credits=credits) as session:
             for kind, record in items:
                 if kind == "wallets":  # sealed by the platform only (central/wallets.py)
                     raise PublishError("wallets are sealed by the platform, not published")
@@ -116,7 +118,8 @@ class Catalog:
     def unpublish(self, kind: str, record_id: str) -> bool:
         """Deletes a record and publishes its tombstone; False when it does not exist.
         PublishError while other records refer to it (the kiosks could not remove it)."""
-        with self.database.writing() as session:
+        credits = [record_id] if kind == "credits" else []
+        with self.database.writing(credits=credits) as session:
             if kind == "vouchers" and session.get(IssuedVoucher, record_id) is not None:
                 # Shops redeem from the ledger: a deleted record left the voucher good.
                 raise PublishError(

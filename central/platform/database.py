@@ -6,17 +6,17 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from central import clock, epochs
-from central.models import Base, Change
+from central.models import Base, Change, Record
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,9 @@ class Database:
         return datetime.now(self.time_zone).date()
 
     @contextmanager
-    def writing(self, *, in_turn_from_start: bool = True) -> Iterator[Session]:
+    def writing(
+        self, *, in_turn_from_start: bool = True, credits: Iterable[str] = ()
+    ) -> Iterator[Session]:
         """A transaction that writes, committed at the end of the block.
 
         Writing transactions take turns, from their first read to their commit: on SQLite
@@ -173,6 +175,12 @@ class Database:
         transaction's first change is written; what it reads before must be held by
         row locks (``SELECT … FOR UPDATE``) taken before that, or per-device locks.
 
+        ``credits``: the holder keys of the credits the transaction may change besides a
+        purchase's debit (a Comune's grant). On PostgreSQL their rows are locked before
+        the writers' lock, the order a batch of purchases takes them in: a purchase holds
+        its credit's row while it waits for its turn, so a grant that took its turn first
+        and then waited for that row deadlocked with it, and one of the two failed.
+
         On SQLite a process's writers also take turns on a lock of its own first: SQLite
         has one writer anyway, and its busy handler polls with growing sleeps, so forty
         threads polling for it waited seconds past its release (and some ran out of
@@ -181,6 +189,7 @@ class Database:
         with self._process_writers, self.sessions.begin() as session:
             connection = session.connection(execution_options={WRITING: True})
             if connection.dialect.name == "postgresql":
+                lock_credits(session, credits)
                 if in_turn_from_start:
                     connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
                 else:
@@ -202,3 +211,19 @@ class Database:
                 return
             self._noted = heads
             epochs.write_watermark(self.engine, epochs.read(session), *heads)
+
+
+def lock_credits(session: Session, holders: Iterable[str]) -> None:
+    """PostgreSQL: the rows of these credits locked to the end of the transaction, in
+    the order of their ids (every writer takes them so: no deadlock between two), before
+    the writers' lock (central/platform/submissions.py). A credit not yet made has no row
+    to lock: nothing spends it meanwhile."""
+    wanted = sorted(set(holders))
+    if not wanted or session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(
+        select(Record.id)
+        .where(Record.kind == "credits", Record.id.in_(wanted))
+        .order_by(Record.id)
+        .with_for_update()
+    ).all()

@@ -32,8 +32,8 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 from central import clock, epochs
 from central.acceptance import Receipts
 from central.applications import check_application
-from central.models import Device, Record, Submission, SubmissionConflict, WalletHolder
-from central.platform.database import DEVICE_LOCKS, Database, now
+from central.models import Device, Submission, SubmissionConflict, WalletHolder
+from central.platform.database import DEVICE_LOCKS, Database, lock_credits, now
 from central.purchases import check_purchase
 from protocol import messages, records
 from protocol.messages import MAX_PAYLOAD_BYTES, submission_hash
@@ -541,12 +541,7 @@ def _lock_for_batch(
     )
     if locators:
         holders = select(WalletHolder.holder).where(WalletHolder.locator.in_(locators))
-        session.execute(
-            select(Record.id)
-            .where(Record.kind == "credits", Record.id.in_(holders))
-            .order_by(Record.id)
-            .with_for_update()
-        ).all()
+        lock_credits(session, session.scalars(holders))
 
 
 def _retry(entry_uuid: str) -> messages.SubmissionResult:

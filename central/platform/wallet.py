@@ -130,7 +130,9 @@ class Wallet:
     ) -> str:
         """A citizen's credit balance, published under their holder key (returned) to
         the kiosks of ``comune`` (None: every kiosk)."""
-        with self.database.writing() as session:
+        with self.database.sessions() as session:
+            holder = holder_key_in(session, codice_fiscale)
+        with self.database.writing(credits=[holder]) as session:
             return self.set_credit_in(session, codice_fiscale, programme, balance_cents, comune)
 
     def set_credit_in(

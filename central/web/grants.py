@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from central.models import ImportedGrantFile
 from central.platform import Platform, PublishError
+from central.platform.statuses import holder_key_in
 from central.web import audit, review
 from central.web.accounts import Merchant
 from protocol.messages import CreditGrant, VoucherIssue
@@ -212,7 +213,10 @@ def issue(
     Comune: GrantError with the problem ``again`` the second time. ``problems``: those
     found reading the file, told with the lines' own in one answer (nothing issued).
     ``file_name``: a file's, for the "imported" row of the audit log."""
-    with platform.writing() as session:
+    # The credits the lines set are locked before the writers' turn, as purchases lock
+    # them (central/platform/database.py): a kiosk's purchase on one of them meanwhile
+    # takes its turn before or after this grant, never deadlocks with it.
+    with platform.writing(credits=_credit_holders(platform, comuni, lines)) as session:
         if file_sha256 is not None:
             _not_imported_yet(session, comuni, file_sha256, again)
         checked, found = _check_all(session, platform, comuni, lines)
@@ -231,6 +235,20 @@ def issue(
 
 
 Checked = tuple[int, Grant, str, str]  # line, grant, codice fiscale, Comune
+
+
+def _credit_holders(
+    platform: Platform, comuni: list[str], lines: list[tuple[int, Grant]]
+) -> list[str]:
+    """The holder keys of the credits these lines would set (the lines are checked
+    again, in the issuing transaction)."""
+    with platform.sessions() as session:
+        found = [
+            review.applicant(session, platform, grant.protocol, comuni)
+            for _number, grant in lines
+            if grant.kind == "credit"
+        ]
+        return [holder_key_in(session, applicant[0]) for applicant in found if applicant]
 
 
 def _check_all(

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from central import purchases
+from central.platform import submissions as central_platform
 from central.voucher_authority import RedeemRequest, VoucherRefusedError
 from kiosk.core import local_time
 from kiosk.core.manager_desk import day_report, desk_facts
@@ -36,7 +38,13 @@ from sync.engine import SyncEngine
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.printing.waits import eventually
-from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client, enrolled_merchant
+from tests.sync.conftest import (
+    ADMIN,
+    KIOSK_SIGNER,
+    Central,
+    enrolled_client,
+    enrolled_merchant,
+)
 from tests.sync.faults import FaultProxy
 from tests.sync.wallets import PIN, opened
 from vouchers.codes import Signer
@@ -206,8 +214,6 @@ def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
 def test_providers_check_and_redeem_a_voucher_over_http(
     engine: SyncEngine, central: Central
 ) -> None:
-    import requests
-
     issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
     client = PlatformClient(central.url)  # a shop's device, enrolled as a merchant
     code = central.platform.new_enrollment_code(
@@ -378,6 +384,63 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
     )
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400
     engines[1].store.close()
+
+
+def someone_waits_on_a_lock(central: Central) -> bool:
+    """PostgreSQL: a transaction of the platform waits for a lock another one holds."""
+    with central.platform.engine.connect() as connection:
+        return bool(connection.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted")))
+
+
+def test_a_credit_granted_again_while_a_kiosk_spends_it_takes_its_turn(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kiosk's purchase holds its credit from the balance check to its commit; the
+    Comune setting that credit meanwhile (admin API, the desk's grants) waits for it,
+    and both succeed: they never wait for each other (a deadlock, one of them failed)."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    key = central.platform.set_credit(CF, "Credito welfare 2026", 5_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    order(engine.store, {"s01": 2}, Checkout("credit", opened(engine.store, central, CF)))
+    check = central_platform.SUBMISSION_CHECKS["purchase"]
+    checked, release = threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:  # (session, device, entry): the credit's row is locked
+        answer = check(*args)
+        checked.set()
+        release.wait(30)
+        return answer
+
+    monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "purchase", held)
+    outcomes: dict[str, Any] = {}
+    pushing = threading.Thread(target=lambda: outcomes.update(pushed=engine.push()))
+    pushing.start()
+    assert checked.wait(10)
+    grant = {"cf": CF, "programme": "Credito welfare 2026", "balance_cents": 8_000}
+    granting = threading.Thread(
+        target=lambda: outcomes.update(
+            granted=requests.post(
+                f"{central.url}/v1/admin/credits",
+                json=grant,
+                headers={"Authorization": f"Bearer {ADMIN}"},
+                timeout=30,
+            ).status_code
+        )
+    )
+    granting.start()
+    try:
+        eventually(lambda: someone_waits_on_a_lock(central))  # the grant, for the credit
+    finally:
+        release.set()
+        pushing.join(30)
+        granting.join(30)
+    assert outcomes == {"pushed": (2, 0), "granted": 200}  # the order, the wallet event
+    # The purchase debited the € 50,00 it was checked against; the grant came after it.
+    assert central.platform.records("credits")[key]["balance_cents"] == 8_000
+    [purchase] = [s for s in central.platform.submissions() if s.kind == "purchase"]
+    assert purchase.status == "accepted"
 
 
 def test_the_day_report_keeps_the_value_of_vouchers_once_their_records_are_reduced(

@@ -97,7 +97,15 @@ def _publishing_in_turn(session: Session, _context: Any, _instances: Any) -> Non
     """A transaction that did not take the writers' lock at its start takes it before
     its first change is written: changes then get their sequence numbers in the order
     they commit, so a kiosk's cursor never passes one committed later (PostgreSQL)."""
-    if session.info.get(PUBLISH_LOCK) and any(isinstance(o, Change) for o in session.new):
+    if any(isinstance(o, Change) for o in session.new):
+        take_turn(session)
+
+
+def take_turn(session: Session) -> None:
+    """PostgreSQL: a transaction begun with ``in_turn_from_start=False`` takes the
+    writers' lock now, if it has not yet: what it reads next is as the writers before
+    it left it (no writer changes it meanwhile); a change it read earlier may be stale."""
+    if session.info.get(PUBLISH_LOCK):
         session.info[PUBLISH_LOCK] = False
         session.connection().exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
 

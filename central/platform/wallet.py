@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from central import voucher_authority
 from central.models import Device, IssuedVoucher, Record, SpentWalletProof, Submission, WalletHolder
 from central.platform.catalog import Catalog, PublishError
-from central.platform.database import Database
+from central.platform.database import Database, take_turn
 from central.platform.statuses import holder_key_in
 from central.purchases import debit_and_vouchers, subsidy_voucher
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
@@ -70,8 +70,14 @@ class Wallet:
         with self.database.writing(in_turn_from_start=False) as session:
             today = self.database.today()
             result = voucher_authority.redeem(session, device, text, request, today)
-            record = session.get(Record, ("vouchers", result.voucher.id))
-            if record is not None and not result.replayed and record.data["state"] != result.state:
+            if result.replayed or result.state == "issued":
+                return result  # nothing to publish: the record already says "issued"
+            # Used up: published as redeemed. The record is read again in the writers'
+            # turn: a desk that cancelled the voucher since it was read (a cancel does not
+            # wait for this voucher's row) keeps it cancelled, never overwritten.
+            take_turn(session)
+            record = session.get(Record, ("vouchers", result.voucher.id), populate_existing=True)
+            if record is not None and record.data["state"] == "issued":
                 self.catalog.publish_in(session, "vouchers", {**record.data, "state": result.state})
             return result
 

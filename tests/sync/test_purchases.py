@@ -17,7 +17,7 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 
-from central import purchases
+from central import purchases, voucher_authority
 from central.platform import submissions as central_platform
 from central.voucher_authority import RedeemRequest, VoucherRefusedError
 from kiosk.core import local_time
@@ -304,6 +304,45 @@ def test_a_voucher_redeemed_twice_at_the_same_moment_is_redeemed_once(
     [refused] = [outcome for outcome in (first, second) if outcome is not redeemed]
     assert getattr(redeemed, "state", None) == "redeemed"
     assert isinstance(refused, VoucherRefusedError) and "used in full" in str(refused)
+
+
+def test_a_voucher_cancelled_while_its_last_part_is_taken_stays_cancelled(
+    central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A redemption locks its voucher's row, which a cancel (admin API, desk) does not
+    wait for: the cancel may commit between the redemption's reading of the voucher and
+    its publishing of "redeemed", which must not put the cancelled voucher back."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    platform = central.platform
+    issued = platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+    shop, _token = enrolled_merchant(central, programmes=["Buoni spesa 2026"])
+    redeem = voucher_authority.redeem
+    taken, release = threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:  # the redemption stored, the voucher's state not yet
+        answer = redeem(*args)
+        taken.set()
+        release.wait(30)
+        return answer
+
+    monkeypatch.setattr(voucher_authority, "redeem", held)
+    outcomes: list[Any] = []
+    request = RedeemRequest(str(uuid.uuid4()), None, 5_000)
+    redeeming = threading.Thread(
+        target=lambda: outcomes.append(platform.redeem(shop, issued["code"], request))
+    )
+    redeeming.start()
+    try:
+        assert taken.wait(10)
+        platform.publish("vouchers", {**issued, "state": "cancelled"})  # meanwhile
+    finally:
+        release.set()
+        redeeming.join(30)
+    assert [outcome.state for outcome in outcomes] == ["redeemed"]  # taken before the cancel
+    assert platform.records("vouchers")[issued["id"]]["state"] == "cancelled"
+    refused = central.platform.voucher_standing(shop, issued["code"])
+    assert refused.state == "cancelled"
 
 
 def two_kiosks_with_an_order_each_on_one_credit(

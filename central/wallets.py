@@ -177,10 +177,12 @@ WALLET_EVENTS = frozenset({"wallet_pin_failed", "wallet_opened"})
 
 def wallet_event(session: Session, device: Device | None, payload: dict[str, Any]) -> str | None:
     """Counts a kiosk's report of a wrong PIN, or clears the count on a proven opening;
-    the holder whose wallet must be resealed (it has just locked), or None."""
+    the holder whose wallet must be resealed (it has just locked), or None. The caller
+    holds the writers' turn (``Database.writing``), so the count read here is the one
+    the reports before it left: two kiosks reporting at once each add one."""
     kind = payload.get("type")
     if kind == "wallet_pin_failed" and isinstance(payload.get("holder"), str):
-        row = holder_for_tag(session, device, payload["holder"])  # under the kiosk's key
+        row = _as_stored(session, holder_for_tag(session, device, payload["holder"]))
         if row is None or row.locked_at is not None:
             return None
         row.failures += 1
@@ -189,7 +191,7 @@ def wallet_event(session: Session, device: Device | None, payload: dict[str, Any
             return row.holder
         return None
     if kind == "wallet_opened" and device is not None and isinstance(payload.get("wallet"), str):
-        row = holder_of(session, payload["wallet"])
+        row = _as_stored(session, holder_of(session, payload["wallet"]))
         if row is None or row.locked_at is not None:
             return None
         expected = opened_proof(
@@ -198,6 +200,14 @@ def wallet_event(session: Session, device: Device | None, payload: dict[str, Any
         if same_secret(expected, payload.get("proof")):
             row.failures = 0
     return None
+
+
+def _as_stored(session: Session, row: WalletHolder | None) -> WalletHolder | None:
+    """The row read again from the database: the session may hold it as read before the
+    writers' turn (a purchase's check in the same batch), with a count since changed."""
+    if row is not None:
+        session.refresh(row)
+    return row
 
 
 def check_login_proof(session: Session, device: Device, request: WalletPinRequest) -> None:

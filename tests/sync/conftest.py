@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from central.app import create_app
 from central.dataset import seed_if_empty
@@ -77,6 +77,12 @@ def central(platform_database: str) -> Iterator[Central]:
     yield Central(platform, server)
     server.stop()
     platform.engine.dispose()
+
+
+def someone_waits_on_a_lock(central: Central) -> bool:
+    """PostgreSQL: a transaction of the platform waits for a lock another one holds."""
+    with central.platform.engine.connect() as connection:
+        return bool(connection.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted")))
 
 
 def enrolled_client(

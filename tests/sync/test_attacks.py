@@ -6,6 +6,7 @@ loopback HTTP. Each one must be refused, with a reason a person can act on."""
 from __future__ import annotations
 
 import base64
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -18,7 +19,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central.platform import Platform, PublishError
+from central.platform import wallet as platform_wallet
 from central.wallets import NETWORK_ATTEMPTS
+from forms.lookup import holder_key
 from kiosk.boot.config import ManagerSettings
 from kiosk.core import local_time
 from kiosk.core.manager_desk import day_report
@@ -33,7 +36,14 @@ from store.outbox import utcnow
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
-from tests.sync.conftest import ADMIN, KIOSK_SIGNER, Central, enrolled_client
+from tests.printing.waits import eventually
+from tests.sync.conftest import (
+    ADMIN,
+    KIOSK_SIGNER,
+    Central,
+    enrolled_client,
+    someone_waits_on_a_lock,
+)
 from tests.sync.wallets import PIN, opened, try_wallet
 from vouchers.codes import (
     SAMPLE_SIGNER,
@@ -826,6 +836,55 @@ def test_wrong_wallet_pins_lock_it_at_the_kiosk_then_on_every_kiosk_until_the_pi
     second.run_once()
     assert opened(other, central, CF, "735190").balance_cents == 5_000
     other.close()
+
+
+def test_wrong_wallet_pins_reported_by_two_kiosks_at_once_are_both_counted(
+    central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a batch of events takes the writers' lock only for its first change;
+    each report read the count, added one and wrote it back, so two kiosks reporting at
+    once counted one, and many kiosks guessing together stayed under the lock."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    central.platform.set_wallet_pin(CF, PIN)
+    kiosks = [Device(central, kiosk_id=f"kiosk-{n}") for n in range(2)]
+    count = platform_wallet.wallet_event
+    counted, release = threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:  # the first report counted, not yet committed
+        answer = count(*args)
+        if not counted.is_set():
+            counted.set()
+            release.wait(30)
+        return answer
+
+    monkeypatch.setattr(platform_wallet, "wallet_event", held)
+    answers: list[int] = []
+
+    def report(kiosk: Device) -> None:
+        tag = holder_key(central.platform.kiosk_lookup_secret(kiosk.id), CF)
+        entry = {
+            "uuid": str(uuid.uuid4()),
+            "kind": "event",
+            "created_at": datetime.now(UTC).isoformat(),
+            "payload": {"type": "wallet_pin_failed", "holder": tag},
+        }
+        answers.append(kiosk.call("POST", "/v1/submissions", json={"entries": [entry]}).status_code)
+
+    first = threading.Thread(target=report, args=(kiosks[0],))
+    first.start()
+    second = threading.Thread(target=report, args=(kiosks[1],))
+    try:
+        assert counted.wait(10)
+        second.start()
+        # The second report is counted, or waits for the first one's turn to end.
+        eventually(lambda: answers or someone_waits_on_a_lock(central))
+    finally:
+        release.set()
+        first.join(30)
+        second.join(30)
+    assert answers == [200, 200]
+    assert central.platform.wallet_holder(CF).failures == 2  # type: ignore[union-attr]
 
 
 def test_proofs_in_text_outside_ascii_are_refused_not_retried(central: Central) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from central import purchases, voucher_authority
 from central.platform import submissions as central_platform
@@ -44,6 +44,7 @@ from tests.sync.conftest import (
     Central,
     enrolled_client,
     enrolled_merchant,
+    someone_waits_on_a_lock,
 )
 from tests.sync.faults import FaultProxy
 from tests.sync.wallets import PIN, opened
@@ -423,12 +424,6 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
     )
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400
     engines[1].store.close()
-
-
-def someone_waits_on_a_lock(central: Central) -> bool:
-    """PostgreSQL: a transaction of the platform waits for a lock another one holds."""
-    with central.platform.engine.connect() as connection:
-        return bool(connection.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted")))
 
 
 def test_a_credit_granted_again_while_a_kiosk_spends_it_takes_its_turn(

@@ -236,6 +236,10 @@ class Wallet:
     def pin_request_accepted(self, session: Session, row: Submission) -> None:
         """A wallet PIN set in an assisted session that came through the kiosk's outbox
         (checked before: central/platform/submissions.py). The PIN itself is not kept."""
+        # The wallet's row changes in the writers' turn, as a wrong PIN's count does
+        # (``event_accepted``): changed before it, it was held while this batch waited
+        # for a report that had the turn and waited for the row (PostgreSQL: deadlock).
+        take_turn(session)
         request = messages.WalletPinRequest.model_validate(row.payload)
         self._set_assisted_pin(session, session.get(Device, row.device_id), request)
         row.payload = {"operator": request.operator, "document": request.document}

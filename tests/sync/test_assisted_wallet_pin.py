@@ -6,11 +6,16 @@ readable on the kiosk's disk; and the dashboard's facts about locked wallets."""
 from __future__ import annotations
 
 import dataclasses
+import threading
+import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from central.platform import wallet as platform_wallet
+from forms.lookup import holder_key
 from kiosk.boot.config import ManagerSettings
 from kiosk.core.manager_login import Manager, log_in
 from kiosk.core.wallet import KIOSK_ATTEMPTS
@@ -24,8 +29,10 @@ from kiosk.core.wallet_pin import (
 from store.database import Store
 from store.models import OutboxEntry
 from store.outbox import utcnow
+from sync.client import Submission
 from sync.engine import SyncEngine
-from tests.sync.conftest import Central
+from tests.printing.waits import eventually
+from tests.sync.conftest import Central, enrolled_client, someone_waits_on_a_lock
 from tests.sync.wallets import opened, try_wallet
 
 CF = "FRRNNA41A63E592W"
@@ -38,6 +45,61 @@ def _silvia(store: Store) -> Manager:
         manager = log_in(session, "1001", "246810", "piazzola", utcnow(), RULES).manager
     assert manager is not None
     return manager
+
+
+def test_a_pin_set_while_another_kiosk_reports_a_wrong_pin_waits_its_turn(
+    central: Central,
+    engine: SyncEngine,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL: a wrong PIN is counted in the writers' turn; a PIN set through the
+    outbox at that moment changes the same wallet after the report, never deadlocking
+    with it (one of the two batches failed, and was taken again entry by entry)."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    central.platform.set_wallet_pin(CF, "402718")
+    engine.run_once()  # the operators, and the platform's sealing key
+    silvia = _silvia(engine.store)
+    with engine.store.write() as session:
+        done = queue_pin(session, silvia, "kiosk-test", CF, NEW_PIN, "passaporto", utcnow())
+    count = platform_wallet.wallet_event
+    counted, release = threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:  # the report counted in its turn, not yet committed
+        answer = count(*args)
+        counted.set()
+        release.wait(30)
+        return answer
+
+    monkeypatch.setattr(platform_wallet, "wallet_event", held)
+    other = enrolled_client(central)
+    tag = holder_key(bytes.fromhex(other.lookup_key()), CF)
+    report = Submission(
+        str(uuid.uuid4()),
+        "event",
+        datetime.now(UTC).isoformat(),
+        {"type": "wallet_pin_failed", "holder": tag},
+    )
+    answers: list[Any] = []
+    reporting = threading.Thread(target=lambda: answers.extend(other.submit([report])))
+    reporting.start()
+    pushing = threading.Thread(target=engine.push)
+    try:
+        assert counted.wait(10)
+        pushing.start()
+        eventually(lambda: someone_waits_on_a_lock(central))  # the PIN, for its turn
+    finally:
+        release.set()
+        reporting.join(30)
+        pushing.join(30)
+        other.close()
+    assert [answer.accepted for answer in answers] == [True]
+    with engine.store.read() as session:
+        assert pin_state(session, done) == ("accepted", None)
+    holder = central.platform.wallet_holder(CF)
+    assert holder is not None and (holder.set_by, holder.failures) == ("1001", 0)
+    assert "a batch failed" not in caplog.text
 
 
 def test_a_manager_sets_a_pin_through_the_sealed_outbox_and_the_wallet_opens_with_it(

@@ -239,6 +239,19 @@ def _voucher_view(result: Standing, today: date, language: str) -> dict[str, Any
     }
 
 
+def _sent_before(
+    platform: Platform, device_id: str, receipt: str
+) -> tuple[int | None, int | None] | None:
+    """(units, cents) of the redemption this shop already made with this receipt number:
+    the form sent again (a double tap, a reload, an answer that never arrived) asks for
+    the same, even where it says "all of what is left", which is less by then."""
+    with platform.sessions() as session:
+        done = session.get(Redemption, receipt)
+    if done is None or done.device_id != device_id:
+        return None
+    return done.units, done.amount_cents
+
+
 def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
     """The desk's pages, and the admin call that makes a merchant account."""
     desk = Desk(platform)
@@ -356,7 +369,9 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         units = cents = None
         try:
             before = platform.voucher_standing(shop.device, code)
-            if before.voucher.amount_cents is not None:
+            if (sent := _sent_before(platform, shop.device.id, receipt)) is not None:
+                units, cents = sent
+            elif before.voucher.amount_cents is not None:
                 cents = (
                     before.amount_left_cents
                     if fields.get("all")

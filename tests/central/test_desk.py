@@ -238,6 +238,25 @@ def test_a_voucher_is_redeemed_in_part_then_in_full_then_refused(
     assert forced.status_code == 409 and "già stato usato" in text_of(forced.text)
 
 
+def test_the_rest_of_a_voucher_taken_and_the_form_sent_again_is_the_same_redemption(
+    shop: TestClient, platform: Platform
+) -> None:
+    """ "Use all of it" takes what is left when the form is first sent: sent again (a
+    double tap, a reload, a page that did not load the answer) it is the same
+    redemption, answered with its receipt, not a new one of what is left by then."""
+    code = issue(platform, 5_000)
+    shop.post("/desk/redeem", data={**form_of(check(shop, code).text), "amount": "12,50"})
+    fields = form_of(check(shop, code).text)
+    full = shop.post("/desk/redeem", data={**fields, "all": "1"})
+    assert full.status_code == 200 and "37,50 €" in text_of(full.text)
+    again = shop.post("/desk/redeem", data={**fields, "all": "1"})
+    assert again.status_code == 200, text_of(again.text)
+    assert fields["receipt"] in again.text and "37,50 €" in text_of(again.text)
+    with platform.sessions() as session:
+        taken = session.scalars(select(Redemption.amount_cents)).all()
+    assert sorted(taken) == [1_250, 3_750]
+
+
 def test_an_amount_the_voucher_does_not_have_is_refused_plainly(
     shop: TestClient, platform: Platform
 ) -> None:

@@ -26,6 +26,9 @@ WRITERS_LOCK = 0x53504B43
 # The class of the per-device locks (PostgreSQL's two-number advisory locks): a device's
 # batches take turns, other devices' go on meanwhile.
 DEVICE_LOCKS = 0x53504B44
+# The class of the locks on merchants' redemption ids: one id is stored once, whatever
+# voucher it names.
+REDEMPTION_LOCKS = 0x53504B45
 WRITING = "central_writing"  # execution option of a writing transaction's connection
 PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the first change
 
@@ -235,3 +238,13 @@ def lock_credits(session: Session, holders: Iterable[str]) -> None:
         .order_by(Record.id)
         .with_for_update()
     ).all()
+
+
+def lock_name(session: Session, lock_class: int, name: str) -> None:
+    """PostgreSQL: a lock on ``name`` within ``lock_class`` (a device, a redemption id),
+    held to the end of the transaction; transactions naming it take turns."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (lock_class, name)
+        )

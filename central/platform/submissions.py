@@ -33,7 +33,7 @@ from central import clock, epochs
 from central.acceptance import Receipts
 from central.applications import check_application
 from central.models import Device, Submission, SubmissionConflict, WalletHolder
-from central.platform.database import DEVICE_LOCKS, Database, lock_credits, now
+from central.platform.database import DEVICE_LOCKS, Database, lock_credits, lock_name, now
 from central.purchases import check_purchase
 from protocol import messages, records
 from protocol.messages import MAX_PAYLOAD_BYTES, submission_hash
@@ -521,12 +521,9 @@ def _lock_for_batch(
     twice); the credits its purchases debit are locked, by id, so two kiosks never spend
     one balance twice; other kiosks' batches go on meanwhile. On SQLite the transaction
     holds the database's write lock anyway (BEGIN IMMEDIATE)."""
-    connection = session.connection()
-    if connection.dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql":
         return
-    connection.exec_driver_sql(
-        "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (DEVICE_LOCKS, device_id)
-    )
+    lock_name(session, DEVICE_LOCKS, device_id)
     # A purchase names the citizen's wallet by its locator; the credit it debits is kept
     # under the ledger's holder key, which the wallet's row gives (locking the locators
     # themselves locked nothing, and two kiosks could spend one balance twice).

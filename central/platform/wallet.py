@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from central import voucher_authority
 from central.models import Device, IssuedVoucher, Record, SpentWalletProof, Submission, WalletHolder
 from central.platform.catalog import Catalog, PublishError
-from central.platform.database import Database, take_turn
+from central.platform.database import REDEMPTION_LOCKS, Database, lock_name, take_turn
 from central.platform.statuses import holder_key_in
 from central.purchases import debit_and_vouchers, subsidy_voucher
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
@@ -66,8 +66,11 @@ class Wallet:
 
     def redeem(self, device: Device, text: str, request: RedeemRequest) -> Standing:
         """A merchant takes (part of) a voucher; VoucherRefusedError says why it cannot.
-        The voucher's row is locked (PostgreSQL): redemptions of other vouchers go on."""
+        The voucher's row is locked (PostgreSQL): redemptions of other vouchers go on.
+        So is the redemption id, first: the same id sent at once for another voucher
+        waits, then is refused as reused (it failed on the table's key: an error)."""
         with self.database.writing(in_turn_from_start=False) as session:
+            lock_name(session, REDEMPTION_LOCKS, request.redemption_id)
             today = self.database.today()
             result = voucher_authority.redeem(session, device, text, request, today)
             if result.replayed or result.state == "issued":

@@ -307,6 +307,57 @@ def test_a_voucher_redeemed_twice_at_the_same_moment_is_redeemed_once(
     assert isinstance(refused, VoucherRefusedError) and "used in full" in str(refused)
 
 
+def test_one_redemption_id_sent_for_two_vouchers_at_once_is_refused_as_reused(
+    central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A redemption id is stored once: sent again for another voucher it is refused as
+    reused, also at the same moment, when each voucher's row lock lets both go on (the
+    second failed on the table's key, an internal error)."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    platform = central.platform
+    first, second = (
+        platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 1_000) for _ in range(2)
+    )
+    shop, _token = enrolled_merchant(central, programmes=["Buoni spesa 2026"])
+    redeem = voucher_authority.redeem
+    taken, release = threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:  # the first redemption stored, not yet committed
+        answer = redeem(*args)
+        if not taken.is_set():
+            taken.set()
+            release.wait(30)
+        return answer
+
+    monkeypatch.setattr(voucher_authority, "redeem", held)
+    request = RedeemRequest(str(uuid.uuid4()), None, 500)
+    outcomes: dict[str, Any] = {}
+
+    def take(name: str, code: str) -> None:
+        try:
+            outcomes[name] = platform.redeem(shop, code, request)
+        except Exception as error:  # the outcome under test
+            outcomes[name] = error
+
+    one = threading.Thread(target=take, args=("first", first["code"]))
+    one.start()
+    other = threading.Thread(target=take, args=("second", second["code"]))
+    try:
+        assert taken.wait(10)
+        other.start()
+        eventually(lambda: someone_waits_on_a_lock(central))
+    finally:
+        release.set()
+        one.join(30)
+        other.join(30)
+    assert getattr(outcomes["first"], "amount_left_cents", None) == 500
+    refused = outcomes["second"]
+    assert isinstance(refused, VoucherRefusedError), refused
+    assert refused.code == "redemption_id_reused"
+    assert platform.voucher_standing(shop, second["code"]).amount_left_cents == 1_000
+
+
 def test_a_voucher_cancelled_while_its_last_part_is_taken_stays_cancelled(
     central: Central, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,6 +29,9 @@ DEVICE_LOCKS = 0x53504B44
 # The class of the locks on merchants' redemption ids: one id is stored once, whatever
 # voucher it names.
 REDEMPTION_LOCKS = 0x53504B45
+# The class of the locks on citizens' ledgers (by holder key): taken by purchases, so
+# they take turns on a credit even while it does not exist yet (no row to lock).
+HOLDER_LOCKS = 0x53504B46
 WRITING = "central_writing"  # execution option of a writing transaction's connection
 PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the first change
 

@@ -33,7 +33,14 @@ from central import clock, epochs
 from central.acceptance import Receipts
 from central.applications import check_application
 from central.models import Device, Submission, SubmissionConflict, WalletHolder
-from central.platform.database import DEVICE_LOCKS, Database, lock_credits, lock_name, now
+from central.platform.database import (
+    DEVICE_LOCKS,
+    HOLDER_LOCKS,
+    Database,
+    lock_credits,
+    lock_name,
+    now,
+)
 from central.purchases import check_purchase
 from protocol import messages, records
 from protocol.messages import MAX_PAYLOAD_BYTES, submission_hash
@@ -537,8 +544,14 @@ def _lock_for_batch(
         }
     )
     if locators:
-        holders = select(WalletHolder.holder).where(WalletHolder.locator.in_(locators))
-        lock_credits(session, session.scalars(holders))
+        found = select(WalletHolder.holder).where(WalletHolder.locator.in_(locators))
+        holders = sorted(set(session.scalars(found)))
+        # The citizen's ledger first, whether or not their credit exists yet: a credit
+        # granted while two kiosks' purchases waited for their checks had no row when
+        # they locked, and both spent the balance it was granted with.
+        for holder in holders:
+            lock_name(session, HOLDER_LOCKS, holder)
+        lock_credits(session, holders)
 
 
 def _retry(entry_uuid: str) -> messages.SubmissionResult:

@@ -33,7 +33,7 @@ from protocol.messages import SubmissionEntry
 from store.database import Store
 from store.models import OutboxEntry, PrintedSlip, PrintJob
 from store.retention import RetentionRule, housekeep
-from sync.client import PlatformClient
+from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
@@ -47,8 +47,9 @@ from tests.sync.conftest import (
     someone_waits_on_a_lock,
 )
 from tests.sync.faults import FaultProxy
-from tests.sync.wallets import PIN, opened
+from tests.sync.wallets import PIN, key_of, opened
 from vouchers.codes import Signer
+from vouchers.wallet_key import purchase_proof
 
 ROME = "Europe/Rome"  # the kiosk's default time zone
 
@@ -440,6 +441,70 @@ def test_two_kiosks_spending_one_credit_at_the_same_moment_cannot_overspend_it(
     assert refused.reject_code == "insufficient_credit"
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400
     engines[1].store.close()
+
+
+def credit_purchase(client: PlatformClient, locator: str, kiosk_id: str) -> Submission:
+    """€ 26,00 of s01 paid with the citizen's credit, as a kiosk that opened their
+    wallet sends it (the proof of their PIN, under this kiosk's id)."""
+    order, total = f"ORD-{uuid.uuid4().hex[:8]}", 2_600
+    payload = {
+        "order": order,
+        "total_cents": total,
+        "payment": "credit",
+        "lines": [{"service": "s01", "quantity": 2, "unit_price_cents": 1_300}],
+        "holder": locator,
+        "wallet_proof": purchase_proof(key_of(CF).proof_key, order, total, kiosk_id),
+        "channel": "kiosk",
+    }
+    return Submission(str(uuid.uuid4()), "purchase", datetime.now(UTC).isoformat(), payload)
+
+
+def test_a_credit_granted_while_two_kiosks_spend_it_is_spent_once(
+    central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: the credit of a citizen who has none yet has no row to lock; granted
+    while two kiosks' purchases on it wait for their checks, both read its balance and
+    both were accepted, the second debit writing over the first."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    locator = central.platform.set_wallet_pin(CF, PIN)
+    check = central_platform.SUBMISSION_CHECKS["purchase"]
+    arrived, release = threading.Semaphore(0), threading.Event()
+
+    def held(*args: Any) -> Any:  # the batch's locks taken, the balance not yet read
+        arrived.release()
+        release.wait(30)
+        return check(*args)
+
+    monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "purchase", held)
+    clients = [enrolled_client(central) for _ in range(2)]  # each enrolled as "kiosk-test"
+    answers: list[Any] = []
+    kiosks = [
+        threading.Thread(
+            target=lambda c=client: answers.extend(
+                c.submit([credit_purchase(c, locator, "kiosk-test")])
+            )
+        )
+        for client in clients
+    ]
+    for kiosk in kiosks:
+        kiosk.start()
+    try:
+        assert arrived.acquire(timeout=10)
+        # The other one is being checked too, or waits for this one's turn on the credit.
+        eventually(lambda: arrived.acquire(blocking=False) or someone_waits_on_a_lock(central))
+        key = central.platform.set_credit(CF, "Credito welfare 2026", 5_000)  # granted now
+    finally:
+        release.set()
+        for kiosk in kiosks:
+            kiosk.join(30)
+        for client in clients:
+            client.close()
+    assert sorted((a.accepted, a.code or "") for a in answers) == [
+        (False, "insufficient_credit"),
+        (True, ""),
+    ]
+    assert central.platform.records("credits")[key]["balance_cents"] == 2_400
 
 
 def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_other(

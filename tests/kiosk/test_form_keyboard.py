@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPlainTextEdit, QWidget
 
 from tests.kiosk.people import prefilled, shown
 
@@ -116,6 +116,35 @@ def new_keys_settled(qtbot, keyboard) -> None:  # type: ignore[no-untyped-def]
         return len(heights) > 5 and len(set(heights[-5:])) == 1
 
     qtbot.waitUntil(settled, timeout=3000)
+
+
+def test_an_answer_tapped_while_the_keyboard_is_open_stays_under_the_finger(
+    qtbot, window
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing in a field, the citizen scrolls up and taps an answer that hides another
+    question: the page's length changes, and the view stays where the citizen put it
+    (it used to jump towards the field the keyboard had been typing into)."""
+    screen = prefilled(window, page=3)
+    field = shown(window, QPlainTextEdit, "input_motivazione")
+    qtbot.mouseClick(field.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.keyboard.isVisible)
+    qtbot.wait(100)
+    answers = [
+        b
+        for b in window.findChildren(QAbstractButton)
+        if b.objectName().startswith("choice_sostegni_") and b.isVisible()
+    ]
+    none = next(b for b in answers if "nessun" in b.accessibleName().lower())
+    screen.area.ensureWidgetVisible(none, 0, 40)  # scrolled up to the answers
+    qtbot.wait(50)
+    bar, view = screen.area.verticalScrollBar(), on_window(screen.area.viewport())
+    before, maximum = bar.value(), bar.maximum()
+    assert view.contains(on_window(none))
+    qtbot.mouseClick(none, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.maximum() != maximum)  # a question went with the answer
+    qtbot.wait(100)
+    assert none.isChecked()
+    assert view.contains(on_window(none)), f"scrolled from {before} to {bar.value()}"
 
 
 def test_a_field_gone_before_it_is_scrolled_into_view_is_left_alone(qtbot, window) -> None:  # type: ignore[no-untyped-def]

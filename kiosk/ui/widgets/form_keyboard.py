@@ -99,10 +99,14 @@ class FormKeyboard(QObject):
         """The whole field being typed in, with a margin, inside the page's view.
         (``ensureWidgetVisible`` on a text input shows only its text cursor's rectangle:
         the box itself could end cut off at the keyboard's edge.)"""
-        focused = QApplication.focusWidget()
+        focused = self.keyboard.bound_to()
         if self.paused or not self.keyboard.isVisible() or focused is None:
             return
-        if not self.area.isAncestorOf(focused):
+        # Only while the field the keyboard types into has the focus: an answer tapped
+        # meanwhile (the focus on the page itself) keeps the page where it was scrolled.
+        if focused is not QApplication.focusWidget():
+            return
+        if not self.area.content.isAncestorOf(focused):
             return
         top = focused.mapTo(self.area.content, QPoint(0, 0)).y()
         half = focused.height() // 2

@@ -227,6 +227,10 @@ class OnScreenKeyboard(QWidget):
         target.destroyed.connect(self._target_gone)
         self._auto_shift()
 
+    def bound_to(self) -> TextTarget | None:
+        """The field it types into, if any."""
+        return self._target
+
     def unbind(self) -> None:
         """Types nowhere until bound again."""
         if self._target is not None:

@@ -89,3 +89,36 @@ def test_a_long_answer_wraps_inside_its_button_in_large_text(qtbot, window) -> N
         assert [line.text() for line in shown] == [f"✓  {text}" if choice.isChecked() else text]
         assert shown[0].width() <= choice.width()
     assert field.value() == ["0"]
+
+
+def test_a_chosen_answer_pressed_and_dragged_off_keeps_the_look_of_a_chosen_one(
+    qtbot, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    """A press on a chosen answer released off it (a drag the kinetic scroll takes over)
+    ends its pressed look with no signal: its label kept the pressed colour, which on a
+    chosen answer is the button's own (in high contrast yellow on yellow)."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.ui.theme import HIGH_CONTRAST, style_sheet
+    from kiosk.ui.widgets.form_fields import AnswerButton
+
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(style_sheet(HIGH_CONTRAST))
+    try:
+        answer = AnswerButton(name="choice_test_0")
+        answer.setCheckable(True)
+        qtbot.addWidget(answer)
+        answer.resize(400, 120)
+        answer.show()
+        answer.setChecked(True)
+        answer.set_answer("✓  Sì")
+        [line] = answer.findChildren(QLabel)
+        qtbot.mousePress(answer, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+        assert line.property("on") is False  # pressed: dark on the pressed background
+        qtbot.mouseRelease(answer, Qt.MouseButton.LeftButton, pos=QPoint(-5000, -5000))
+        assert answer.isChecked() and not answer.isDown()
+        assert line.property("on") is True
+        background = answer.grab().toImage().pixelColor(5, 60)  # inside the border
+        assert line.palette().color(line.foregroundRole()).name() != background.name()
+    finally:
+        qapp.setStyleSheet(before)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -296,6 +296,15 @@ class LongTextField(FieldWidget):
         return [self.input]
 
 
+RESTYLED_AFTER = (
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.FocusOut,
+    QEvent.Type.Leave,
+    QEvent.Type.Hide,
+)
+
+
 class AnswerButton(CardButton):
     """An answer to tap, its label wrapped over as many lines as it needs: a button's
     own text cannot wrap, and an answer longer than half the form ("Contributi comunali
@@ -306,6 +315,15 @@ class AnswerButton(CardButton):
         self._outer.setContentsMargins(8, 6, 8, 6)  # inside the button's own padding
         for changed in (self.toggled, self.pressed, self.released):
             changed.connect(lambda *_: self._restyle())
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # A press released off the button (a drag the kinetic scroll took over) ends
+        # its pressed look with no signal: its label would keep the pressed colour, on
+        # a chosen answer the colour of the button itself.
+        if event.type() in RESTYLED_AFTER:
+            self._restyle()
+        return handled
 
     def set_answer(self, text: str) -> None:
         self.set_lines([(text, "answer")])

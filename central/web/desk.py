@@ -369,7 +369,10 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         units = cents = None
         try:
             before = platform.voucher_standing(shop.device, code)
-            if (sent := _sent_before(platform, shop.device.id, receipt)) is not None:
+            # "All of what is left" sent again asks for what the first send took; an
+            # amount typed asks for itself (another one under this receipt is refused).
+            sent = _sent_before(platform, shop.device.id, receipt) if fields.get("all") else None
+            if sent is not None:
                 units, cents = sent
             elif before.voucher.amount_cents is not None:
                 cents = (

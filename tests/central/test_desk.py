@@ -257,6 +257,21 @@ def test_the_rest_of_a_voucher_taken_and_the_form_sent_again_is_the_same_redempt
     assert sorted(taken) == [1_250, 3_750]
 
 
+def test_a_receipt_number_sent_again_with_another_amount_is_refused_as_reused(
+    shop: TestClient, platform: Platform
+) -> None:
+    """Only "use all of it" sent again is answered with the first redemption: an amount
+    typed under a receipt number already used is another redemption, refused (README:
+    a receipt reused for another voucher, shop or amount)."""
+    code = issue(platform, 5_000)
+    fields = form_of(check(shop, code).text)
+    assert shop.post("/desk/redeem", data={**fields, "amount": "12,50"}).status_code == 200
+    again = shop.post("/desk/redeem", data={**fields, "amount": "20,00"})
+    assert again.status_code == 409, text_of(again.text)
+    with platform.sessions() as session:
+        assert session.scalars(select(Redemption.amount_cents)).all() == [1_250]
+
+
 def test_an_amount_the_voucher_does_not_have_is_refused_plainly(
     shop: TestClient, platform: Platform
 ) -> None:

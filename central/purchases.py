@@ -123,7 +123,12 @@ def check_purchase(
     if payment == "credit":
         if ledger_holder is None:
             return "not_identified", "a credit purchase names the citizen's wallet"
-        credit = session.get(Record, ("credits", ledger_holder))
+        # Its row locked now, before the writers' turn (PostgreSQL), as a Comune's grant
+        # locks it: locked only at the debit, after the turn, a grant holding the row
+        # and waiting for the turn deadlocked with it. Read as stored, not as cached.
+        credit = session.get(
+            Record, ("credits", ledger_holder), with_for_update=True, populate_existing=True
+        )
         if credit is None:
             return "no_credit", "this citizen has no credit"
         if credit.data["balance_cents"] < total:

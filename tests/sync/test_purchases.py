@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central import purchases, voucher_authority
+from central.platform import database as central_database
 from central.platform import submissions as central_platform
 from central.voucher_authority import RedeemRequest, VoucherRefusedError
 from kiosk.core import local_time
@@ -734,3 +735,74 @@ def test_a_voucher_is_on_paper_unmarked_once_whichever_path_prints_it_again(
     with store.read() as session:
         report = day_report(session, local_time.today(ROME), None, ROME)
     assert (report.vouchers, report.voucher_copies, report.vouchers_cents) == (1, 1, 5_000)
+
+
+def test_a_grant_holding_the_credit_while_a_purchase_takes_its_turn_does_not_deadlock(
+    central: Central, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """PostgreSQL: a purchase whose citizen had no credit row when its batch took its
+    locks, then a first grant, then a second grant holding the new row while it waits
+    for the writers' turn: the purchase, checked meanwhile, took the turn and then waited
+    for the row (a deadlock; the batch taken again entry by entry, the grant lost)."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    locator = central.platform.set_wallet_pin(CF, PIN)
+    check = central_platform.SUBMISSION_CHECKS["purchase"]
+    arrived, release = threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:  # the batch's locks taken (no credit row yet)
+        arrived.set()
+        release.wait(30)
+        return check(*args)
+
+    monkeypatch.setitem(central_platform.SUBMISSION_CHECKS, "purchase", held)
+    client = enrolled_client(central)
+    answers: list[Any] = []
+    errors: list[Exception] = []
+    kiosk = threading.Thread(
+        target=lambda: answers.extend(
+            client.submit([credit_purchase(client, locator, "kiosk-test")])
+        )
+    )
+    kiosk.start()
+    assert arrived.wait(10)
+    key = central.platform.set_credit(CF, "Credito welfare 2026", 5_000)  # the first grant
+
+    lock_credits = central_database.lock_credits
+    row_locked, go_on = threading.Event(), threading.Event()
+
+    def slow_lock(session: Any, holders: Any) -> None:
+        lock_credits(session, holders)
+        if list(holders):
+            row_locked.set()
+            go_on.wait(30)
+
+    monkeypatch.setattr(central_database, "lock_credits", slow_lock)
+
+    def second_grant() -> None:
+        try:
+            central.platform.set_credit(CF, "Credito welfare 2026", 8_000)
+        except Exception as error:  # the grant failed: the test says so below
+            errors.append(error)
+
+    granting = threading.Thread(target=second_grant)
+    granting.start()
+    try:
+        assert row_locked.wait(10)  # the second grant holds the credit's row
+        release.set()  # the purchase is checked: it needs the credit's row
+        eventually(lambda: someone_waits_on_a_lock(central))  # and waits for it
+        go_on.set()  # the grant goes on to the writers' lock
+    finally:
+        release.set()
+        go_on.set()
+        kiosk.join(60)
+        granting.join(60)
+        client.close()
+    assert not errors, errors
+    assert [a.accepted for a in answers] == [True]
+    deadlocks = [
+        r for r in caplog.records if "deadlock detected" in (r.exc_text or str(r.exc_info))
+    ]
+    assert not deadlocks, "the purchase's batch deadlocked with the grant (retried one by one)"
+    # the grant of 80,00 first, then the purchase of 26,00 checked against it and debited
+    assert central.platform.records("credits")[key]["balance_cents"] == 5_400

@@ -371,6 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # an operator reads a line, never a traceback
         from sqlalchemy.exc import DBAPIError
 
+        from store.database import NewerStoreError
+
+        if isinstance(error, NewerStoreError):
+            return _fail(str(error))
         if isinstance(error, DBAPIError):
             reason = str(error.orig).splitlines()[0] if error.orig else type(error).__name__
             return _fail(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.database import MIGRATIONS, head_revision, in_use_path
+from store.database import head_revision, in_use_path, known_revision
 
 PAGES_PER_STEP = 256  # the live store is locked only while each step copies these pages
 
@@ -126,7 +126,7 @@ def _not_in_use(database: Path) -> Iterator[None]:
 def _replace(backup_file: Path, database: Path) -> Path | None:
     revision = _check_sound(backup_file)
     head = head_revision()
-    if revision is not None and head is not None and not _known_revision(revision):
+    if revision is not None and head is not None and not known_revision(revision):
         raise BackupError(
             f"{backup_file}: made by a newer kiosk (schema {revision}, this one knows up to "
             f"{head}); update the kiosk first"
@@ -154,10 +154,3 @@ def _replace(backup_file: Path, database: Path) -> Path | None:
         ) from None
     os.chmod(database, 0o600)
     return kept
-
-
-def _known_revision(revision: str) -> bool:
-    return any(
-        f'revision = "{revision}"' in script.read_text("utf-8")
-        for script in (MIGRATIONS / "versions").glob("*.py")
-    )

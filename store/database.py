@@ -91,6 +91,27 @@ def head_revision() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
+def known_revision(revision: str) -> bool:
+    """Whether one of this version's migrations has the id ``revision``."""
+    return any(
+        f'revision = "{revision}"' in script.read_text("utf-8")
+        for script in (MIGRATIONS / "versions").glob("*.py")
+    )
+
+
+class NewerStoreError(RuntimeError):
+    """The store was written by a newer version of the kiosk (an operator went back to
+    an older one): this version cannot read it, and leaves it as it is."""
+
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"{path} was written by a newer version of the kiosk (schema {revision}, this "
+            f"one knows up to {head_revision()}); install that version again, or restore "
+            "a backup this version made (social-point restore FILE). The store is left as"
+            " it is"
+        )
+
+
 def recorded_revision(path: Path) -> str | None:
     """The migration the database file says it is at (None: new, or not readable)."""
     if not path.exists():
@@ -112,9 +133,26 @@ def upgrade_schema(engine: Engine) -> None:
 
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # A migration that rebuilds a table (Alembic's batch mode: copy, drop, rename)
+        # drops rows other rows point at, such as a reprint's original: with foreign
+        # keys enforced the drop fails and the kiosk could not start. SQLite's own
+        # procedure for it: enforcement off (outside a transaction, as SQLite requires),
+        # then the whole database checked before the migration commits.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise sqlite3.IntegrityError(
+                        f"the migration left a row of {broken[0]} pointing at no {broken[2]}"
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
 
 
 def in_use_path(path: Path) -> Path:
@@ -144,11 +182,14 @@ class Store:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        head = head_revision()
+        recorded = recorded_revision(path)
+        if recorded is not None and recorded != head and not known_revision(recorded):
+            raise NewerStoreError(path, recorded)  # before anything writes to it
         self._in_use = hold_in_use(path)
         self._writer = _make_engine(path, "BEGIN IMMEDIATE")
         self._reader = _make_engine(path, "BEGIN")
-        head = head_revision()
-        if head is None or recorded_revision(path) != head:
+        if head is None or recorded != head:
             upgrade_schema(self._writer)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)

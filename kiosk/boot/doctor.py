@@ -49,7 +49,7 @@ MARKS = {Verdict.OK: "ok", Verdict.NOTE: "--", Verdict.WARNING: "!!", Verdict.PR
 
 
 def check_store(config: Config) -> Iterator[Finding]:
-    from store.database import head_revision
+    from store.database import head_revision, known_revision
 
     path = config.paths.database
     if not path.exists():
@@ -101,6 +101,16 @@ def check_store(config: Config) -> Iterator[Finding]:
         return
     head = head_revision()
     version = revision[0] if revision else None
+    if head and version and version != head and not known_revision(version):
+        yield Finding(
+            "store",
+            Verdict.PROBLEM,
+            f"{path} was written by a newer version of the kiosk (schema {version}, this one"
+            f" knows up to {head}): this version cannot open it",
+            "install that version again, or restore a backup this version made: "
+            "social-point restore FILE",
+        )
+        return
     if head and version != head:
         yield Finding(
             "store",

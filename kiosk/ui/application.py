@@ -390,7 +390,9 @@ class KioskApplication(QObject):
             self.app.quit()
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, ConfigError):
+        from store.database import NewerStoreError
+
+        if isinstance(error, ConfigError | NewerStoreError):  # says what to do in one line
             message = str(error)
         else:
             log.critical("cannot open the local store", exc_info=error)

@@ -371,9 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # an operator reads a line, never a traceback
         from sqlalchemy.exc import DBAPIError
 
-        from store.database import NewerStoreError
+        from store.database import UnusableStoreError
 
-        if isinstance(error, NewerStoreError):
+        if isinstance(error, UnusableStoreError):
             return _fail(str(error))
         if isinstance(error, DBAPIError):
             reason = str(error.orig).splitlines()[0] if error.orig else type(error).__name__

@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,12 @@ def known_revision(revision: str) -> bool:
     )
 
 
-class NewerStoreError(RuntimeError):
+class UnusableStoreError(RuntimeError):
+    """A file where the store should be that this version must not write to; its
+    message says what to do, in one line."""
+
+
+class NewerStoreError(UnusableStoreError):
     """The store was written by a newer version of the kiosk (an operator went back to
     an older one): this version cannot read it, and leaves it as it is."""
 
@@ -112,12 +117,45 @@ class NewerStoreError(RuntimeError):
         )
 
 
+class ForeignFileError(UnusableStoreError):
+    """A database of some other program (or a WAL file of another database left beside
+    the store): the kiosk would build its tables into it, and its own records would be
+    out of sight."""
+
+    def __init__(self, path: Path, tables: list[str]) -> None:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        super().__init__(
+            f"{path} is not a kiosk store: it holds other tables ({shown}); set "
+            "paths.database to the kiosk's store, or move that file away (and any "
+            f"{path.name}-wal beside it that is not the store's)"
+        )
+
+
+def foreign_tables(path: Path) -> list[str]:
+    """The tables of a database that is not a kiosk store (no migration recorded), or
+    [] (a kiosk store, an empty file, or one SQLite cannot read: opening it says why)."""
+    if not path.is_file():
+        return []
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            names = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+    except sqlite3.Error:
+        return []
+    return [] if "alembic_version" in names else names
+
+
 def recorded_revision(path: Path) -> str | None:
     """The migration the database file says it is at (None: new, or not readable)."""
     if not path.exists():
         return None
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error:
         return None
@@ -184,8 +222,11 @@ class Store:
         self.path = path
         head = head_revision()
         recorded = recorded_revision(path)
+        # Before anything writes to it (even the switch to WAL mode):
         if recorded is not None and recorded != head and not known_revision(recorded):
-            raise NewerStoreError(path, recorded)  # before anything writes to it
+            raise NewerStoreError(path, recorded)
+        if recorded is None and (tables := foreign_tables(path)):
+            raise ForeignFileError(path, tables)
         self._in_use = hold_in_use(path)
         self._writer = _make_engine(path, "BEGIN IMMEDIATE")
         self._reader = _make_engine(path, "BEGIN")

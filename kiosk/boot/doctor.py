@@ -49,7 +49,7 @@ MARKS = {Verdict.OK: "ok", Verdict.NOTE: "--", Verdict.WARNING: "!!", Verdict.PR
 
 
 def check_store(config: Config) -> Iterator[Finding]:
-    from store.database import head_revision, known_revision
+    from store.database import foreign_tables, head_revision, known_revision
 
     path = config.paths.database
     if not path.exists():
@@ -65,6 +65,16 @@ def check_store(config: Config) -> Iterator[Finding]:
             Verdict.PROBLEM,
             f"{path} is not a file",
             "set paths.database to a file (the kiosk's store), not a folder",
+        )
+        return
+    foreign = foreign_tables(path)
+    if foreign:
+        yield Finding(
+            "store",
+            Verdict.PROBLEM,
+            f"{path} is not a kiosk store: it holds other tables ({', '.join(foreign[:5])})",
+            f"set paths.database to the kiosk's store, or move that file away (and any "
+            f"{path.name}-wal beside it that is not the store's)",
         )
         return
     try:

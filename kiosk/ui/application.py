@@ -390,13 +390,15 @@ class KioskApplication(QObject):
             self.app.quit()
 
     def _on_failed(self, error: BaseException) -> None:
-        from store.database import NewerStoreError
+        from store.database import UnusableStoreError, storage_problem
 
-        if isinstance(error, ConfigError | NewerStoreError):  # says what to do in one line
+        if isinstance(error, ConfigError | UnusableStoreError):  # says what to do in one line
             message = str(error)
         else:
             log.critical("cannot open the local store", exc_info=error)
-            message = f"cannot open the local store {self.config.paths.database}: {error}"
+            # SQLite's own words, without SQLAlchemy's statement and link lines
+            reason = (storage_problem(error).splitlines() or [type(error).__name__])[0]
+            message = f"cannot open the local store {self.config.paths.database}: {reason}"
         print(f"social-point: {message}", file=sys.stderr)
         self.app.exit(2)
 

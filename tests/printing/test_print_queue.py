@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import logging
 import os
+import random
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import time
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -490,3 +494,77 @@ def test_reprinting_a_slip_still_waiting_to_print_is_that_slip_not_a_second_orig
         copy = print_queue.reprint(session, job_uuid, "Europe/Rome")
     eventually(lambda: len(printer.jobs) == 2)
     assert copy != job_uuid and "DUPLICATO n. 1" in decode(printer.jobs[1]).texts
+
+
+@pytest.mark.slow  # a printer worker process started and killed dozens of times
+@pytest.mark.timeout(400)
+def test_printer_workers_killed_at_random_moments_lose_no_slip_and_print_none_twice(
+    store: Store, printer: FakePrinter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The kiosk's process killed (a power cut, the watchdog) at any moment of printing,
+    again and again while citizens keep queueing slips: each slip is printed once, or
+    left "uncertain" for a manager (it may have come out, at most once); none is lost,
+    none comes out twice."""
+    rng = random.Random(5)
+    printer.reply_delay = 0.01  # a real printer's answers take a while: kills land anywhere
+    queued: dict[str, int] = {}
+
+    def queue(count: int) -> None:
+        with store.write() as session:
+            for _ in range(count):
+                number = len(queued) + 1
+                queued[print_queue.add(session, receipt(number), "receipt", f"PR-{number:04d}")] = (
+                    number
+                )
+
+    queue(20)
+    kills = 0
+    while kills < 40 or pending(store):
+        if kills % 4 == 0 and len(queued) < 80:
+            queue(rng.randint(1, 6))  # citizens go on buying meanwhile
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.printing.print_child",
+                str(store.path),
+                printer.host,
+                str(printer.port),
+                "--loop",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None and child.stdout.readline().strip() == "started"
+        time.sleep(rng.uniform(0, 0.4))  # about 16 slips a second
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+        kills += 1
+        assert kills < 400, "the queue never drained"
+    eventually(lambda: len(printer.jobs) >= 1)
+    time.sleep(0.3)  # the last connection's bytes are recorded when it closes
+    with store.read() as session:
+        states = {job.uuid: job.state for job in session.scalars(select(PrintJob))}
+    assert set(states) == set(queued)  # none lost
+    came_out: Counter[int] = Counter()
+    for received in printer.jobs:
+        came_out.update(int(n) for n in re.findall(rb"PR-(\d{4})(?!\d)", received))
+    printed = [uuid for uuid, state in states.items() if state == "printed"]
+    uncertain = [uuid for uuid, state in states.items() if state == "uncertain"]
+    assert set(states.values()) == {"printed", "uncertain"}, Counter(states.values())
+    for job_uuid in printed:
+        assert came_out[queued[job_uuid]] == 1, f"PR-{queued[job_uuid]:04d}"
+    for job_uuid in uncertain:  # cut off: for a manager to check, never sent again
+        assert came_out[queued[job_uuid]] <= 1, f"PR-{queued[job_uuid]:04d}"
+    with capsys.disabled():
+        print(
+            f"\nprinter worker SIGKILL: {kills} kills over {len(queued)} slips; "
+            f"{len(printed)} printed once each, {len(uncertain)} uncertain "
+            f"({sum(came_out[queued[u]] for u in uncertain)} of them had come out), none twice"
+        )
+
+
+def pending(store: Store) -> int:
+    with store.read() as session:
+        return print_queue.counts(session).get("pending", 0)

@@ -19,14 +19,21 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import random
 import re
+import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from alembic import command
@@ -35,6 +42,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
 from forms.definition import load_definition
+from kiosk.boot.paths import ROOT
 from printing import print_queue
 from printing.connection import NetworkConnection
 from printing.layout import PROFILES
@@ -47,6 +55,7 @@ from store.models import OutboxEntry, PrintJob
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
+from tests.conftest import sqlite_platform_url
 from tests.forms.samples import GOOD
 from tests.operations.conftest import cli
 from tests.printing.escpos_decode import decode
@@ -146,11 +155,13 @@ def outbox_entries(central: Central) -> list[dict[str, Any]]:
     ]
 
 
-def rows_for(central: Central, sent: dict[str, tuple[Any, ...]]) -> dict[str, list[dict[str, Any]]]:
+def rows_for(
+    entries: list[dict[str, Any]], sent: dict[str, tuple[Any, ...]]
+) -> dict[str, list[dict[str, Any]]]:
     """Rows for every table any revision has, with every column any revision has: each
     store gets the tables and columns its revision has."""
     outbox = []
-    for number, entry in enumerate(central.entries, start=1):  # type: ignore[attr-defined]
+    for number, entry in enumerate(entries, start=1):
         _accepted, server_id, code, message = sent.get(entry["uuid"], (None, None, None, None))
         outbox.append(
             {
@@ -353,13 +364,26 @@ DROPPED_ON_PURPOSE = {
 }
 
 
+class OldKiosk(NamedTuple):
+    path: Path  # its store
+    client: PlatformClient  # enrolled
+    written: dict[str, list[dict[str, Any]]]  # the rows of each table it has
+    entries: list[dict[str, Any]]  # its outbox: uuid, state, kind, payload
+
+
+@pytest.fixture
+def platform_database(tmp_path: Path) -> str:
+    """The platform only answers here: SQLite is enough (tests/sync runs it on both)."""
+    return sqlite_platform_url(tmp_path)
+
+
 @pytest.fixture
 def kiosk_at(tmp_path: Path, central: Central) -> Iterator[Any]:
     """Builds the store of a kiosk at a revision, enrolled with ``central``, whose records
     marked accepted (and refused) the platform really holds."""
     clients: list[PlatformClient] = []
 
-    def build(revision: str) -> tuple[Path, PlatformClient, dict[str, list[dict[str, Any]]]]:
+    def build(revision: str) -> OldKiosk:
         path = tmp_path / "data" / "kiosk.sqlite3"
         path.parent.mkdir(parents=True)
         migrated_to(path, revision)
@@ -370,7 +394,6 @@ def kiosk_at(tmp_path: Path, central: Central) -> Iterator[Any]:
         entries = outbox_entries(central)
         for entry in entries:
             entry["uuid"] = str(uuid.uuid4())
-        central.entries = entries  # type: ignore[attr-defined]
         answered = client.submit(
             [
                 Submission(e["uuid"], e["kind"], "2026-03-02T09:30:00+00:00", e["payload"])
@@ -382,8 +405,7 @@ def kiosk_at(tmp_path: Path, central: Central) -> Iterator[Any]:
         for entry in entries:
             if entry["uuid"] in sent:
                 assert sent[entry["uuid"]][0] == (entry["state"] == "accepted"), sent
-        written = fill(path, rows_for(central, sent))
-        return path, client, written
+        return OldKiosk(path, client, fill(path, rows_for(entries, sent)), entries)
 
     yield build
     for client in clients:
@@ -395,7 +417,8 @@ def kiosk_at(tmp_path: Path, central: Central) -> Iterator[Any]:
 def test_a_store_from_an_older_kiosk_keeps_every_record_and_sends_each_once(
     revision: str, kiosk_at: Any, central: Central, tmp_path: Path
 ) -> None:
-    path, client, written = kiosk_at(revision)
+    kiosk = kiosk_at(revision)
+    path, client, written = kiosk.path, kiosk.client, kiosk.written
     before = {table: table_rows(path, table) for table in written}
     store = Store(path)  # as the kiosk opens it: migrated to today's schema
     try:
@@ -416,7 +439,7 @@ def test_a_store_from_an_older_kiosk_keeps_every_record_and_sends_each_once(
         engine = SyncEngine(store, client, page_size=50, push_batch=3)
         worker = SyncWorker(store, lambda: engine)
         converge(store, worker)
-        entries = {e["uuid"]: e for e in central.entries}  # type: ignore[attr-defined]
+        entries = {e["uuid"]: e for e in kiosk.entries}
         submissions = central.platform.submissions()
         on_platform = [s.uuid for s in submissions]
         assert len(on_platform) == len(set(on_platform))  # none twice
@@ -526,3 +549,46 @@ def test_a_store_from_a_newer_kiosk_is_named_and_left_as_it_is(tmp_path: Path) -
     assert recorded_revision(path) == "9001"
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         assert db.execute("SELECT uuid FROM outbox").fetchall() == [(waiting,)]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_a_kiosk_killed_while_it_migrates_its_store_loses_nothing(
+    kiosk_at: Any, tmp_path: Path
+) -> None:
+    """The first start after an update migrates the store; the power goes (SIGKILL) at
+    any moment of it, again and again. Each time the store is at its old schema or the
+    new one, never between, and holds every record; the next start finishes the job."""
+    path = kiosk_at("0011").path
+    before = {table: table_rows(path, table) for table in ("outbox", "print_jobs")}
+    head = _scripts().get_current_head()
+    rng = random.Random(3)
+    seen: Counter[str | None] = Counter()
+    pristine = tmp_path / "pristine.sqlite3"
+    shutil.copy(path, pristine)
+    for _ in range(16):
+        if recorded_revision(path) == head:  # migrated before the kill: from the top again
+            for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)  # not a stale WAL over the old copy
+            shutil.copy(pristine, path)
+        opening = subprocess.Popen(
+            [sys.executable, "-c", f"from pathlib import Path; from store.database import Store;"
+             f" print('importing', flush=True); Store(Path({str(path)!r}))"],
+            cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert opening.stdout is not None and opening.stdout.readline().strip() == "importing"
+        time.sleep(rng.uniform(0.05, 0.6))  # Alembic's import, then the migrations
+        opening.send_signal(signal.SIGKILL)
+        opening.wait()
+        revision = recorded_revision(path)
+        seen[revision] += 1
+        assert revision in ("0011", head)
+        for table, rows in before.items():
+            now = table_rows(path, table)
+            assert [{k: row[k] for k in old} for row, old in zip(now, rows, strict=True)] == rows
+    assert seen["0011"] and seen[head], seen  # kills before and after the commit
+    Store(path).close()
+    assert recorded_revision(path) == head
+    for table, rows in before.items():
+        now = table_rows(path, table)
+        assert [{k: row[k] for k in old} for row, old in zip(now, rows, strict=True)] == rows

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from forms.lookup import applicant_check
@@ -91,6 +91,25 @@ def _seal(entry: OutboxEntry, public_key: str) -> None:
     entry.payload = visible(entry.kind, whole)
 
 
+def _readable() -> ColumnElement[bool]:
+    """The entry's stored payload is still JSON. A damaged page of the disk can leave
+    one that is not: loading it would fail, every pass, for every entry behind it."""
+    return func.json_valid(OutboxEntry.payload) == 1
+
+
+def damaged_waiting(session: Session) -> list[str]:
+    """The UUIDs of entries waiting to be sent whose stored payload is no longer JSON:
+    they cannot be sent, and are left as they are for a person to look at."""
+    return list(
+        session.scalars(
+            select(OutboxEntry.uuid)
+            .where(OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)))
+            .where(~_readable())
+            .order_by(OutboxEntry.id)
+        )
+    )
+
+
 def seal_waiting(session: Session, public_key: str) -> int:
     """Seals the records still in clear (made before the platform's key was known, or
     by an older version); returns how many."""
@@ -99,6 +118,7 @@ def seal_waiting(session: Session, public_key: str) -> int:
             OutboxEntry.kind.in_(SEALED_KINDS),
             OutboxEntry.sealed.is_(None),
             OutboxEntry.purged_at.is_(None),
+            _readable(),
         )
     )
     count = 0
@@ -132,7 +152,7 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
     a repeated UUID with its first answer, so sending twice is harmless.
     """
     query = select(OutboxEntry).where(
-        OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING))
+        OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)), _readable()
     )
     if skip:
         query = query.where(OutboxEntry.uuid.not_in(list(skip)))

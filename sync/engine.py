@@ -380,6 +380,15 @@ class SyncEngine:
         An entry the platform cannot process now ("retry") waits for the next pass and
         never holds back the entries behind it."""
         self.learn_sealing_key()
+        with self.store.read() as session:
+            damaged = outbox.damaged_waiting(session)
+        if damaged:  # the others go on; these wait for a person (social-point doctor)
+            log.error(
+                "%d records waiting to be sent are damaged on this kiosk's disk and cannot"
+                " be sent: %s",
+                len(damaged),
+                ", ".join(damaged[:10]),
+            )
         accepted = rejected = 0
         later: set[str] = set()
         while True:

@@ -85,6 +85,10 @@ def check_store(config: Config) -> Iterator[Finding]:
                 "SELECT count(*), min(created_at) FROM outbox WHERE state IN ('pending', 'sending')"
             ).fetchone()
             rejected = db.execute("SELECT count(*) FROM outbox WHERE state = 'rejected'").fetchone()
+            damaged = db.execute(
+                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"
+                " AND NOT json_valid(payload)"
+            ).fetchone()[0]
     except sqlite3.DatabaseError as error:
         # Only a file that is no database, or a damaged one, calls for the backup: a
         # full or read-only disk, or a lock, leave the store as it is (restoring over
@@ -142,6 +146,15 @@ def check_store(config: Config) -> Iterator[Finding]:
                 f"the oldest record waiting to be sent is {hours:.0f} hours old",
                 "check the platform below; social-point sync --once shows why it is not sent",
             )
+    if damaged:
+        yield Finding(
+            "store",
+            Verdict.WARNING,
+            f"{damaged} records waiting to be sent are damaged (their stored text is no"
+            " longer readable) and cannot be sent; the others go on",
+            "their ids are in the kiosk's log; restore a backup that holds them, or ask"
+            " those citizens to come back",
+        )
     if rejected[0]:
         yield Finding(
             "store",

@@ -536,10 +536,12 @@ def test_printer_workers_killed_at_random_moments_lose_no_slip_and_print_none_tw
             stdout=subprocess.PIPE,
             text=True,
         )
-        assert child.stdout is not None and child.stdout.readline().strip() == "started"
-        time.sleep(rng.uniform(0, 0.4))  # about 16 slips a second
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(10)
+        try:
+            assert child.stdout is not None and child.stdout.readline().strip() == "started"
+            time.sleep(rng.uniform(0, 0.4))  # about 16 slips a second
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(10)
         kills += 1
         assert kills < 400, "the queue never drained"
     eventually(lambda: len(printer.jobs) >= 1)

@@ -18,6 +18,7 @@ from central.dataset import seed_if_empty
 from central.platform import Platform
 from central.server import EmbeddedServer
 from kiosk.boot.paths import DEMO_DATASET, ROOT
+from kiosk.cli import main
 from tests.conftest import sqlite_platform_url
 from tests.printing.fake_printer import FakePrinter
 
@@ -94,3 +95,26 @@ def cli(*args: str) -> subprocess.CompletedProcess:
         timeout=120,
         check=False,
     )
+
+
+def config_file(
+    folder: Path, paths: str = "", printer: str = "", data_dir: Path | None = None
+) -> Path:
+    text = (
+        "[paths]\n"
+        f'data_dir = "{data_dir or folder / "data"}"\nlog_dir = "{folder / "log"}"\n'
+        f'cache_dir = "{folder / "cache"}"\n{paths}\n'
+        f"[printer]\n{printer}\n"
+    )
+    path = folder / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def answered(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) != 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    [line] = captured.err.strip().splitlines()
+    assert line.startswith("social-point: ")
+    return line

@@ -22,7 +22,7 @@ from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
 from printing import print_queue
 from printing.slip import SlipContext
 from store.database import STORAGE_ERRORS, Store, storage_problem
-from tests.printing.test_print_queue import receipt
+from tests.printing.samples import receipt
 from vouchers.codes import Signer
 
 

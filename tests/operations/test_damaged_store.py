@@ -32,8 +32,7 @@ from kiosk.cli import main
 from store import demo, outbox
 from store.database import ForeignFileError, Store
 from store.models import OutboxEntry, PrintJob, Service
-from tests.operations.conftest import cli
-from tests.operations.test_operator_errors import answered, config_file
+from tests.operations.conftest import answered, cli, config_file
 
 WAITING = 120
 

@@ -9,30 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kiosk.cli import main
-
-
-def config_file(
-    folder: Path, paths: str = "", printer: str = "", data_dir: Path | None = None
-) -> Path:
-    text = (
-        "[paths]\n"
-        f'data_dir = "{data_dir or folder / "data"}"\nlog_dir = "{folder / "log"}"\n'
-        f'cache_dir = "{folder / "cache"}"\n{paths}\n'
-        f"[printer]\n{printer}\n"
-    )
-    path = folder / "kiosk.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def answered(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    assert main(list(argv)) != 0
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err + captured.out
-    [line] = captured.err.strip().splitlines()
-    assert line.startswith("social-point: ")
-    return line
+from tests.operations.conftest import answered, config_file
 
 
 def test_a_store_that_is_no_database_is_named(

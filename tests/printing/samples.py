@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the printing tests share: a voucher signer, an assisted session's slip context,
-and comparing a printed picture with the one expected."""
+a numbered receipt, and comparing a printed picture with the one expected."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image, ImageChops, ImageOps
 
-from printing.slip import SlipContext
+from printing.slip import NOT_FISCAL, Pair, Slip, SlipContext, Text, header
 from vouchers.codes import Signer
 
 SIGNER = Signer(Ed25519PrivateKey.generate())
@@ -20,6 +20,21 @@ ASSISTED = SlipContext(
     datetime(2026, 11, 24, 16, 45),
     operator="Maria Rossi",
 )
+
+CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
+
+
+def receipt(number: int = 1) -> Slip:
+    return Slip(
+        "Ricevuta",
+        (
+            *header(CONTEXT, "RICEVUTA"),
+            Pair("Codice", f"PR-{number:04d}"),
+            Text("Pasti a domicilio – 5 giorni"),
+            Pair("Totale", "€ 32,50"),
+            Text(NOT_FISCAL),
+        ),
+    )
 
 
 def same_picture(printed: Image.Image, expected: Image.Image) -> bool:

@@ -14,7 +14,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
@@ -24,29 +24,15 @@ from printing import print_queue
 from printing.connection import NetworkConnection, State
 from printing.layout import PROFILES
 from printing.print_worker import PrintUpdate, PrintWorker
-from printing.slip import NOT_FISCAL, Pair, Slip, SlipContext, Text, header
+from printing.slip import NOT_FISCAL, Slip, Text, header
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
+from tests.printing.samples import CONTEXT, receipt
 from tests.printing.waits import eventually, rounds_later
 from tests.sync.disk_faults import ReadOnlyDisk
-
-CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
-
-
-def receipt(number: int = 1) -> Slip:
-    return Slip(
-        "Ricevuta",
-        (
-            *header(CONTEXT, "RICEVUTA"),
-            Pair("Codice", f"PR-{number:04d}"),
-            Text("Pasti a domicilio – 5 giorni"),
-            Pair("Totale", "€ 32,50"),
-            Text(NOT_FISCAL),
-        ),
-    )
 
 
 @pytest.fixture

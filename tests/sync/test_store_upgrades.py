@@ -60,7 +60,7 @@ from tests.forms.samples import GOOD
 from tests.operations.conftest import cli
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
-from tests.printing.test_print_queue import CONTEXT
+from tests.printing.samples import CONTEXT
 from tests.printing.waits import eventually
 from tests.sync.conftest import Central
 from tests.sync.helpers import REF, converge

@@ -118,9 +118,7 @@ def new_keys_settled(qtbot, keyboard) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(settled, timeout=3000)
 
 
-def test_an_answer_tapped_while_the_keyboard_is_open_stays_under_the_finger(
-    qtbot, window
-) -> None:  # type: ignore[no-untyped-def]
+def test_an_answer_tapped_while_the_keyboard_is_open_stays_under_the_finger(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """Typing in a field, the citizen scrolls up and taps an answer that hides another
     question: the page's length changes, and the view stays where the citizen put it
     (it used to jump towards the field the keyboard had been typing into)."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
+
+import requests
 
 from kiosk.boot.paths import ROOT
 
@@ -19,3 +22,19 @@ def social_point(*args: str, env: dict[str, str] | None = None) -> subprocess.Co
         env=env,
         check=False,
     )
+
+
+def wait_until_serving(process: subprocess.Popen[str], url: str, *, within: float = 60) -> None:
+    """Returns once the platform started as ``process`` answers its health check at
+    ``url``; kills it, with what it said, if it exits or stays silent ``within`` s."""
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            if requests.get(f"{url}/v1/health", timeout=1).ok:
+                return
+        except requests.ConnectionError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(f"the platform did not start: {process.communicate()[1]}")
+        time.sleep(0.05)

@@ -9,13 +9,11 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import requests
 from sqlalchemy import func, select
 
 from central.platform import Platform
@@ -24,7 +22,7 @@ from store import outbox
 from store.database import Store
 from store.models import Service
 from sync.engine import STREAMS
-from tests.helpers import social_point
+from tests.helpers import social_point, wait_until_serving
 from tests.postgresql import free_port
 
 
@@ -52,17 +50,7 @@ def serving(platform_database: str, *options: str) -> Iterator[tuple[str, int]]:
         text=True,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if requests.get(f"{url}/v1/health", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError(f"the platform did not start: {process.communicate()[1]}")
-        time.sleep(0.1)
+    wait_until_serving(process, url)
     yield url, process.pid
     process.terminate()
     _out, log = process.communicate(timeout=30)

@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-import requests
 from sqlalchemy import select
 
 from central.dataset import seed_if_empty
@@ -33,6 +32,7 @@ from forms.definition import load_definition
 from kiosk.boot.paths import DEMO_DATASET, ROOT
 from sync.client import PlatformClient, Submission
 from tests.forms.samples import GOOD
+from tests.helpers import wait_until_serving
 from tests.postgresql import free_port
 from tests.sync.helpers import REF
 
@@ -49,17 +49,7 @@ def platform_process(database: str, port: int) -> Iterator[subprocess.Popen[str]
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError(f"the platform did not start: {process.communicate()[1]}")
-        time.sleep(0.05)
+    wait_until_serving(process, f"http://127.0.0.1:{port}")
     try:
         yield process
     finally:

@@ -554,5 +554,8 @@ def test_printer_workers_killed_at_random_moments_lose_no_slip_and_print_none_tw
 
 
 def pending(store: Store) -> int:
+    """Slips not yet done with: waiting, or being sent when a worker was killed (the
+    next worker's start makes those "uncertain")."""
     with store.read() as session:
-        return print_queue.counts(session).get("pending", 0)
+        counts = print_queue.counts(session)
+    return counts.get("pending", 0) + counts.get("sending", 0)

@@ -192,19 +192,7 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
     with store.write() as session:
         job_uuid = print_queue.add(session, receipt(9), "receipt", "PR-0009")
     printer.mode = "hang"  # takes the job's bytes, then freezes
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.printing.print_child",
-            str(store.path),
-            printer.host,
-            str(printer.port),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    child = print_child(store, printer)
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "started"
         eventually(lambda: printer.arriving > 0 and job_row(store, job_uuid).state == "sending")
@@ -508,20 +496,7 @@ def test_printer_workers_killed_at_random_moments_lose_no_slip_and_print_none_tw
     while kills < 40 or pending(store):
         if kills % 4 == 0 and len(queued) < 80:
             queue(rng.randint(1, 6))  # citizens go on buying meanwhile
-        child = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.printing.print_child",
-                str(store.path),
-                printer.host,
-                str(printer.port),
-                "--loop",
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        child = print_child(store, printer, "--loop")
         try:
             assert child.stdout is not None and child.stdout.readline().strip() == "started"
             time.sleep(rng.uniform(0, 0.4))  # about 16 slips a second
@@ -559,3 +534,22 @@ def pending(store: Store) -> int:
     with store.read() as session:
         counts = print_queue.counts(session)
     return counts.get("pending", 0) + counts.get("sending", 0)
+
+
+def print_child(store: Store, printer: FakePrinter, *options: str) -> subprocess.Popen[str]:
+    """A printer worker in a process of its own (tests/printing/print_child.py), to be
+    killed: it says "started" once it runs."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.printing.print_child",
+            str(store.path),
+            printer.host,
+            str(printer.port),
+            *options,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )

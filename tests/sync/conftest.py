@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,22 @@ def central(platform_database: str) -> Iterator[Central]:
     yield Central(platform, server)
     server.stop()
     platform.engine.dispose()
+
+
+def first_call_held(
+    function: Callable[..., Any], done: threading.Event, release: threading.Event
+) -> Callable[..., Any]:
+    """``function``, whose first call, once it has run (its transaction still open),
+    sets ``done`` and waits for ``release``: a race held at a chosen point."""
+
+    def held(*args: Any) -> Any:
+        answer = function(*args)
+        if not done.is_set():
+            done.set()
+            release.wait(30)
+        return answer
+
+    return held
 
 
 def someone_waits_on_a_lock(central: Central) -> bool:

@@ -42,6 +42,7 @@ from tests.sync.conftest import (
     KIOSK_SIGNER,
     Central,
     enrolled_client,
+    first_call_held,
     someone_waits_on_a_lock,
 )
 from tests.sync.wallets import PIN, opened, try_wallet
@@ -848,16 +849,9 @@ def test_wrong_wallet_pins_reported_by_two_kiosks_at_once_are_both_counted(
         pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
     central.platform.set_wallet_pin(CF, PIN)
     kiosks = [Device(central, kiosk_id=f"kiosk-{n}") for n in range(2)]
-    count = platform_wallet.wallet_event
     counted, release = threading.Event(), threading.Event()
-
-    def held(*args: Any) -> Any:  # the first report counted, not yet committed
-        answer = count(*args)
-        if not counted.is_set():
-            counted.set()
-            release.wait(30)
-        return answer
-
+    # the first report counted, not yet committed
+    held = first_call_held(platform_wallet.wallet_event, counted, release)
     monkeypatch.setattr(platform_wallet, "wallet_event", held)
     answers: list[int] = []
 

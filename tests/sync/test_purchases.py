@@ -45,6 +45,7 @@ from tests.sync.conftest import (
     Central,
     enrolled_client,
     enrolled_merchant,
+    first_call_held,
     someone_waits_on_a_lock,
 )
 from tests.sync.faults import FaultProxy
@@ -322,16 +323,9 @@ def test_one_redemption_id_sent_for_two_vouchers_at_once_is_refused_as_reused(
         platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 1_000) for _ in range(2)
     )
     shop, _token = enrolled_merchant(central, programmes=["Buoni spesa 2026"])
-    redeem = voucher_authority.redeem
     taken, release = threading.Event(), threading.Event()
-
-    def held(*args: Any) -> Any:  # the first redemption stored, not yet committed
-        answer = redeem(*args)
-        if not taken.is_set():
-            taken.set()
-            release.wait(30)
-        return answer
-
+    # the first redemption stored, not yet committed
+    held = first_call_held(voucher_authority.redeem, taken, release)
     monkeypatch.setattr(voucher_authority, "redeem", held)
     request = RedeemRequest(str(uuid.uuid4()), None, 500)
     outcomes: dict[str, Any] = {}

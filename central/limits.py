@@ -6,18 +6,21 @@ a request, and how many connections are open at once.
   (parsing, authentication): past ``max_bytes`` the answer is 413, whatever the client
   claims in Content-Length; a body that does not arrive within ``timeout_s`` is
   answered 408.
-* ``GuardedH11Protocol`` (uvicorn's HTTP/1.1 protocol) closes a connection whose
-  request headers have not arrived within ``request_timeout_s`` of the connection or
-  of the end of its keep-alive after an answer: half-sent requests cannot hold
-  connections open for ever; and it sends answers at once (TCP_NODELAY), not 40 ms
-  later.
+* ``GuardedProtocol`` (uvicorn's HTTP/1.1 protocol on httptools) closes a connection
+  whose request headers have not arrived within ``request_timeout_s`` of the
+  connection or of the end of its keep-alive after an answer: half-sent requests
+  cannot hold connections open for ever; it refuses request headers over
+  ``max_header_bytes`` (431); and it sends answers at once (TCP_NODELAY), not 40 ms
+  later. httptools, not uvicorn's pure-Python h11: a push of 100 entries cost the
+  platform 24 ms of processor time on h11 and 19 ms on httptools, a pull that finds
+  nothing new 2.5 ms and 1.9 ms (one process, PostgreSQL, sequential requests).
 * ``ThreadLimit`` (ASGI middleware) gives the process's synchronous endpoints as many
   threads as it handles requests at once (each request holds one database connection,
   and the pool keeps as many open); ``central.admission`` lets the others in, a person's
   request before a sync's, so none waits for a connection or fails after the pool's
   timeout when a whole fleet syncs at once.
 * ``ServerLimits`` gathers those figures and uvicorn's own (``limit_concurrency``,
-  ``timeout_keep_alive``, ``h11_max_incomplete_event_size``) for ``central.server``.
+  ``timeout_keep_alive``) for ``central.server``.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Any
 
 from anyio import to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 DEFAULT_MAX_BODY = 1_000_000
 # Requests a process handles at once (the others wait, a person's first: central/
@@ -68,12 +71,12 @@ class ServerLimits:
     threads: int = DEFAULT_THREADS  # requests handled at once, one database connection each
 
     def uvicorn_options(self) -> dict[str, Any]:
-        GuardedH11Protocol.request_timeout_s = self.request_timeout_s
+        GuardedProtocol.request_timeout_s = self.request_timeout_s
+        GuardedProtocol.max_header_bytes = self.max_header_bytes
         return {
-            "http": GuardedH11Protocol,
+            "http": GuardedProtocol,
             "limit_concurrency": self.max_connections,
             "timeout_keep_alive": self.keep_alive_s,
-            "h11_max_incomplete_event_size": self.max_header_bytes,
         }
 
 
@@ -149,22 +152,81 @@ async def _answer(send: Send, status: int, detail: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class GuardedH11Protocol(H11Protocol):
-    """uvicorn's HTTP/1.1, with a deadline for each request's headers, and its answers
-    sent without Nagle's delay."""
+class HeadersTooLargeError(Exception):
+    """Raised from a parser callback: the request's headers passed the limit."""
+
+
+_TOO_LARGE = b"the request headers are too large"
+_REFUSAL = (
+    b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain\r\n"
+    b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(_TOO_LARGE), _TOO_LARGE)
+)
+
+
+class GuardedProtocol(HttpToolsProtocol):
+    """uvicorn's HTTP/1.1 on httptools, with a deadline for each request's headers, a
+    limit on their size, and its answers sent without Nagle's delay."""
 
     request_timeout_s = 10.0
+    max_header_bytes = 16 * 1024
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        self._in_head, self._parsed, self._carried = False, 0, 0
         super().connection_made(transport)
         _without_nagle(transport)
         self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        # The parser's callbacks count the URL and each header as they end; httptools
+        # keeps an unfinished one in memory meanwhile, so a head still unfinished after
+        # a read that did not begin it is counted whole, read by read. Neither count
+        # goes beyond the head's real size (no false refusal); together they miss at
+        # most the read that began the head (asyncio reads up to 256 KiB at a time).
+        carried = self._in_head
+        super().data_received(data)  # a callback's HeadersTooLargeError: a 400, below
+        if carried and self._in_head and not self.transport.is_closing():
+            self._carried += len(data)
+            if self._carried > self.max_header_bytes:
+                self._refuse()
+
+    def send_400_response(self, msg: str) -> None:
+        if self._parsed > self.max_header_bytes:
+            self._refuse()
+        else:
+            super().send_400_response(msg)
+
+    def on_message_begin(self) -> None:
+        self._in_head, self._parsed, self._carried = True, 0, 0
+        super().on_message_begin()
+
+    def on_url(self, url: bytes) -> None:
+        self._count(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count(len(name) + len(value) + 4)
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._in_head = False
+        super().on_headers_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
         # An idle connection is uvicorn's keep-alive's to close; this deadline is for a
         # next request begun and never finished, so it runs on from the keep-alive's.
         self._arm(self.timeout_keep_alive + self.request_timeout_s)
+
+    def _count(self, size: int) -> None:
+        """Called by the parser: raising stops it, and uvicorn answers 400 (431 here)."""
+        self._parsed += size
+        if self._parsed > self.max_header_bytes:
+            raise HeadersTooLargeError
+
+    def _refuse(self) -> None:
+        if not self.transport.is_closing():
+            self.transport.write(_REFUSAL)
+            self.transport.close()
 
     def _arm(self, seconds: float | None = None) -> None:
         waiting_after = self.cycle  # the request answered last (None: none yet)

@@ -6,6 +6,7 @@ authentication, and closes connections whose requests do not arrive."""
 from __future__ import annotations
 
 import contextlib
+import select
 import socket
 import threading
 import time
@@ -299,3 +300,96 @@ def test_a_kept_alive_connection_outlasts_the_header_deadline_while_idle(
     finally:
         server.stop()
         platform.engine.dispose()
+
+
+def _answered(sock: socket.socket) -> bool:
+    """The platform has answered (or closed): the client stops sending, as a real one
+    does, so that its unread data does not make the platform reset the connection and
+    take the answer away."""
+    return bool(select.select([sock], [], [], 0)[0])
+
+
+def _answer_to(sock: socket.socket) -> bytes:
+    """Everything the platform sends until it closes the connection."""
+    received = b""
+    with contextlib.suppress(ConnectionResetError):
+        while chunk := sock.recv(65536):
+            received += chunk
+    return received
+
+
+@contextlib.contextmanager
+def _connected(limits: ServerLimits) -> Iterator[socket.socket]:
+    """A connection to a server with these limits that answers ``/v1/health``."""
+    app = FastAPI()
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    server = EmbeddedServer(app, limits=limits).start()
+    try:
+        with socket.create_connection((server.host, server.port), timeout=10) as sock:
+            yield sock
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("pieces", [1, 40])
+def test_request_headers_over_the_limit_are_refused_431(pieces: int) -> None:
+    """Sent at once or a piece at a time, headers past ``max_header_bytes`` are
+    answered 431 and the connection is closed; the request never reaches the app."""
+    limits = ServerLimits(max_header_bytes=4096, request_timeout_s=30)
+    head = b"GET /v1/health HTTP/1.1\r\nHost: x\r\n" + b"".join(
+        b"X-Filler-%d: %s\r\n" % (number, b"a" * 200) for number in range(40)
+    )
+    with _connected(limits) as sock:
+        size = -(-len(head) // pieces)
+        for start in [*range(0, len(head), size), len(head)]:
+            if _answered(sock):
+                break
+            sock.sendall(head[start : start + size] or b"\r\n")
+            time.sleep(0.01)
+        answer = _answer_to(sock)
+    assert answer.startswith(b"HTTP/1.1 431 "), answer[:200]
+    assert b"ok" not in answer
+
+
+def test_an_endless_header_is_cut_off_long_before_the_request_deadline() -> None:
+    """One header value that never ends: the parser would keep it all in memory until
+    the header deadline; the connection is closed once the head passes the limit (give
+    or take one read), while the client is still sending."""
+    limits = ServerLimits(max_header_bytes=4096, request_timeout_s=60)
+    with _connected(limits) as sock:
+        sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Endless: ")
+        sent, begin = 0, time.monotonic()
+        while not _answered(sock) and sent < 4 * 1024 * 1024 and time.monotonic() - begin < 20:
+            sock.sendall(b"a" * 1024)
+            sent += 1024
+            time.sleep(0.001)
+        answer = _answer_to(sock)
+    assert sent < 1024 * 1024, f"{sent} bytes of one header were taken in"
+    assert time.monotonic() - begin < 20
+    assert answer.startswith(b"HTTP/1.1 431 "), answer[:200]
+
+
+def test_headers_under_the_limit_are_served_however_they_are_split() -> None:
+    """No false refusal: a head just under the limit, sent a few bytes at a time, on a
+    kept-alive connection whose previous answer is already out."""
+    limits = ServerLimits(max_header_bytes=4096, request_timeout_s=30)
+    head = b"GET /v1/health HTTP/1.1\r\nHost: x\r\n" + b"".join(
+        b"X-Filler-%d: %s\r\n" % (number, b"a" * 190) for number in range(19)
+    )
+    assert 3800 < len(head) + 2 < 4096
+    with _connected(limits) as sock:
+        for _ in range(2):
+            for start in range(0, len(head), 64):
+                sock.sendall(head[start : start + 64])
+                time.sleep(0.002)
+            sock.sendall(b"\r\n")
+            received = b""
+            while not received.endswith(b'{"status":"ok"}'):
+                chunk = sock.recv(4096)
+                assert chunk, received
+                received += chunk
+            assert received.startswith(b"HTTP/1.1 200 ")

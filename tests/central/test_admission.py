@@ -62,7 +62,7 @@ async def _settle() -> None:
         await asyncio.sleep(0)
 
 
-def test_a_person_s_request_goes_before_the_sync_s_and_a_background_one_that_waited_goes_next() -> (
+def test_a_person_s_request_goes_first_and_the_lanes_take_turns_once_the_background_waited() -> (
     None
 ):
     async def scenario() -> None:
@@ -80,11 +80,14 @@ def test_a_person_s_request_goes_before_the_sync_s_and_a_background_one_that_wai
         fleet.now = 5.0  # the pull has waited its patience out: it goes next
         await fleet.finish("push-2")
         assert fleet.served[-1] == "pull"
-        await fleet.finish("pull")  # the heartbeat came at the same moment: also overdue
+        # The heartbeat came at the same moment and is overdue too, yet a person's
+        # request goes between the two: overdue, the lanes take turns.
+        await fleet.finish("pull")
+        assert fleet.served[-1] == "push-3"
+        await fleet.finish("push-3")
         assert fleet.served[-1] == "heartbeat"
         await fleet.finish("heartbeat")
-        await fleet.finish("push-3")
-        assert fleet.served[-2:] == ["push-3", "desk"]
+        assert fleet.served[-1] == "desk"
         await fleet.finish("desk")
         await asyncio.gather(*fleet.tasks)
         assert fleet.admission.running == 0 and fleet.admission.waiting() == 0

@@ -5,7 +5,7 @@ submissions. Portable SQLAlchemy (SQLite by default, PostgreSQL by URL)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy import (
     JSON,
@@ -137,6 +137,25 @@ class Submission(Base):
     received_at: Mapped[datetime]
 
     __table_args__ = (UniqueConstraint("device_id", "uuid", name="uq_submissions_device_uuid"),)
+
+
+class SubmissionRecord(Protocol):
+    """An accepted submission as what follows its acceptance reads it: a row, or one a
+    batch wrote without building a row for it (central/platform/submissions.py)."""
+
+    payload: dict[str, Any] | None  # a wallet PIN's follow-up keeps it without the PIN
+
+    @property
+    def uuid(self) -> str: ...
+
+    @property
+    def device_id(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def server_id(self) -> str | None: ...
 
 
 class SubmissionConflict(Base):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.kiosk_lookup import kiosk_secret, lookup_secret_in, note_subject
-from central.models import Submission
+from central.models import Submission, SubmissionRecord
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import Database
 from forms.lookup import holder_key, status_key
@@ -35,12 +35,12 @@ class ApplicationStatuses:
         """A kiosk's own lookup key (central/kiosk_lookup.py)."""
         return kiosk_secret(self.lookup_secret(), device_id)
 
-    def received(self, session: Session, row: Submission) -> None:
+    def received(self, session: Session, row: SubmissionRecord) -> None:
         """An accepted application: its citizen can see it arrived."""
         self.publish_status(session, row, "received", None)
 
     def publish_status(
-        self, session: Session, row: Submission, state: str, note: dict[str, str] | None
+        self, session: Session, row: SubmissionRecord, state: str, note: dict[str, str] | None
     ) -> None:
         payload = row.payload or {}
         code = str(payload.get("tracking_code"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -27,12 +28,18 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session
 
 from central import clock, epochs
 from central.acceptance import Receipts
 from central.applications import check_application
-from central.models import Device, Submission, SubmissionConflict, WalletHolder
+from central.models import (
+    Device,
+    Submission,
+    SubmissionConflict,
+    SubmissionRecord,
+    WalletHolder,
+)
 from central.platform.database import (
     DEVICE_LOCKS,
     HOLDER_LOCKS,
@@ -52,7 +59,7 @@ log = logging.getLogger(__name__)
 Rejection = tuple[str, str] | None
 Check = Callable[[Session, Device | None, messages.SubmissionEntry], Rejection]
 # What the platform does with an accepted submission, in the transaction that stores it.
-OnAccepted = Callable[[Session, Submission], None]
+OnAccepted = Callable[[Session, SubmissionRecord], None]
 
 
 def _reject_unless_object(payload: Any) -> Rejection:
@@ -137,7 +144,38 @@ STATEFUL_KINDS = frozenset({"purchase", "wallet_pin"})
 SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 
 
-def _server_id(row: Submission, tag: str) -> str:
+@dataclass(slots=True)
+class NewSubmission:
+    """A submission on its way in, before it is an ORM object. The batch's quick way
+    writes it as it is: building, adding and detaching an ORM object per entry took a
+    third of a batch's processor time (a batch of 100 events: 20 ms, 12.7 ms without,
+    on PostgreSQL). An ORM row is made of it only where the session needs one: a
+    purchase or wallet PIN, taken one by one, and an entry stored on its own."""
+
+    uuid: str
+    device_id: str
+    payload_sha256: str | None
+    kind: str
+    payload: dict[str, Any] | None
+    status: str
+    code: str | None
+    message: str | None
+    received_at: datetime
+    id: int | None = None
+    server_id: str | None = None
+
+    def row(self) -> Submission:
+        """The ORM row for it (an id or server id not yet given is left to the row)."""
+        return Submission(
+            **{name: value for name in _COLUMNS if (value := getattr(self, name)) is not None}
+        )
+
+
+# What the answers read of a stored submission: an ORM row, or one written the quick way.
+Stored = Submission | NewSubmission
+
+
+def _server_id(row: Stored, tag: str) -> str:
     """In a later epoch (a restored database) the number carries the epoch's tag, so it
     never repeats one given before the restore: "PROT-2026-TAG-000042"."""
     pattern = SERVER_IDS.get(row.kind, "SP-{id:07d}")
@@ -176,7 +214,7 @@ class Submissions:
             device = session.get(Device, device_id)
             tag = epochs.read(session).tag  # read once: every server id of the batch has it
             uuids = [entry.uuid for entry in entries]
-            rows = {
+            rows: dict[str, Stored] = {
                 row.uuid: row
                 for row in session.scalars(
                     select(Submission).where(
@@ -234,24 +272,26 @@ class Submissions:
         device_id: str,
         device: Device | None,
         entries: list[messages.SubmissionEntry],
-        known: dict[str, Submission],
+        known: Mapping[str, Stored],
         tag: str,
-    ) -> dict[str, Submission]:
+    ) -> dict[str, Stored]:
         """Stores the entries not yet known, all together (the quick way): their ids and
         server ids are given before they are written, in one INSERT, so a batch costs
         the same few statements whatever its length. Entries whose acceptance changes
         what the next one's check reads (a purchase's debit) go one by one, in order."""
-        rows: dict[str, Submission] = {}
-        together: list[Submission] = []
+        rows: dict[str, Stored] = {}
+        together: list[NewSubmission] = []
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
                 continue
-            row = rows[entry.uuid] = _new_submission(session, device_id, device, entry)
-            if row.status == "accepted" and entry.kind in STATEFUL_KINDS:
+            new = _new_submission(session, device_id, device, entry)
+            if new.status == "accepted" and entry.kind in STATEFUL_KINDS:
+                row = rows[entry.uuid] = new.row()
                 session.add(row)
                 self._accept(session, row, tag, entry.server_id)
             else:
-                together.append(row)
+                rows[entry.uuid] = new
+                together.append(new)
         if together:
             wanted = {entry.uuid: entry.server_id for entry in entries}
             self._store_together(session, together, tag, wanted)
@@ -259,7 +299,11 @@ class Submissions:
         return rows
 
     def _store_together(
-        self, session: Session, rows: list[Submission], tag: str, wanted: dict[str, str | None]
+        self,
+        session: Session,
+        rows: list[NewSubmission],
+        tag: str,
+        wanted: dict[str, str | None],
     ) -> None:
         """Writes ``rows`` in one INSERT with their ids and server ids already given (no
         UPDATE after it), then lets each accepted one's follow-up run as usual."""
@@ -286,9 +330,6 @@ class Submissions:
                 row.server_id = _server_id(row, tag)
             taken.add(row.server_id)
         _insert(session, rows)
-        for row in rows:  # written: the session holds them as loaded, not as new
-            make_transient_to_detached(row)
-            session.add(row)
         for row in accepted:
             self._follow_up(session, row)
 
@@ -298,18 +339,18 @@ class Submissions:
         device_id: str,
         device: Device | None,
         entries: list[messages.SubmissionEntry],
-        known: dict[str, Submission],
+        known: Mapping[str, Stored],
         tag: str,
-    ) -> dict[str, Submission]:
+    ) -> dict[str, Stored]:
         """Stores each entry in its own savepoint; one that fails is left out (its
         answer is "retry"), the others are stored and answered."""
-        rows: dict[str, Submission] = {}
+        rows: dict[str, Stored] = {}
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:
                 continue
             try:
                 with session.begin_nested():
-                    row = _new_submission(session, device_id, device, entry)
+                    row = _new_submission(session, device_id, device, entry).row()
                     session.add(row)
                     if row.status == "accepted":
                         self._accept(session, row, tag, entry.server_id)
@@ -337,7 +378,7 @@ class Submissions:
         row.server_id = _server_id(row, tag)
         self._follow_up(session, row)
 
-    def _follow_up(self, session: Session, row: Submission) -> None:
+    def _follow_up(self, session: Session, row: SubmissionRecord) -> None:
         follow = self.accepted.get(row.kind)
         if follow is not None:
             follow(session, row)
@@ -348,7 +389,7 @@ def _new_submission(
     device_id: str,
     device: Device | None,
     entry: messages.SubmissionEntry,
-) -> Submission:
+) -> NewSubmission:
     check = SUBMISSION_CHECKS.get(entry.kind)
     sha256 = submission_hash(entry.kind, entry.payload)
     if (
@@ -365,7 +406,7 @@ def _new_submission(
             if check is None
             else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
         )
-    return Submission(
+    return NewSubmission(
         uuid=entry.uuid,
         device_id=device_id,
         payload_sha256=sha256,
@@ -420,7 +461,7 @@ _CONVERTED: tuple[tuple[str, TypeDecorator[Any]], ...] = tuple(
 )
 
 
-def _insert(session: Session, rows: list[Submission]) -> None:
+def _insert(session: Session, rows: list[NewSubmission]) -> None:
     """Writes new rows, their ids given, in one statement."""
     values = [{name: getattr(row, name) for name in _COLUMNS} for row in rows]
     dialect = session.get_bind().dialect
@@ -481,7 +522,7 @@ def _answer(
     session: Session,
     device_id: str,
     entry: messages.SubmissionEntry,
-    row: Submission | None,
+    row: Stored | None,
     receipts: Receipts,
 ) -> messages.SubmissionResult:
     """The answer to an entry: its stored record's, "retry" when it could not be
@@ -563,7 +604,7 @@ def _retry(entry_uuid: str) -> messages.SubmissionResult:
     )
 
 
-def _result(row: Submission, receipts: Receipts) -> messages.SubmissionResult:
+def _result(row: Stored, receipts: Receipts) -> messages.SubmissionResult:
     receipt = (
         receipts.of(row.device_id, row.uuid, row.payload_sha256, row.server_id)
         if row.status == "accepted" and row.server_id

@@ -12,7 +12,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from central import voucher_authority
-from central.models import Device, IssuedVoucher, Record, SpentWalletProof, Submission, WalletHolder
+from central.models import (
+    Device,
+    IssuedVoucher,
+    Record,
+    SpentWalletProof,
+    SubmissionRecord,
+    WalletHolder,
+)
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import REDEMPTION_LOCKS, Database, lock_name, take_turn
 from central.platform.statuses import holder_key_in
@@ -165,7 +172,7 @@ class Wallet:
         self.catalog.publish_in(session, "credits", record, [comune] if comune else None)
         return key
 
-    def purchase_accepted(self, session: Session, row: Submission) -> None:
+    def purchase_accepted(self, session: Session, row: SubmissionRecord) -> None:
         """An accepted purchase: its credit debited, its service vouchers published."""
         payload = row.payload or {}
         device = session.get(Device, row.device_id)
@@ -236,7 +243,7 @@ class Wallet:
             check_login_proof(session, device, request)
             return self._set_assisted_pin(session, device, request)
 
-    def pin_request_accepted(self, session: Session, row: Submission) -> None:
+    def pin_request_accepted(self, session: Session, row: SubmissionRecord) -> None:
         """A wallet PIN set in an assisted session that came through the kiosk's outbox
         (checked before: central/platform/submissions.py). The PIN itself is not kept."""
         # The wallet's row changes in the writers' turn, as a wrong PIN's count does
@@ -272,7 +279,7 @@ class Wallet:
                 session.expunge(row)
             return row
 
-    def event_accepted(self, session: Session, row: Submission) -> None:
+    def event_accepted(self, session: Session, row: SubmissionRecord) -> None:
         """A kiosk's wrong wallet PIN, or a proven opening, counted for the citizen."""
         if isinstance(row.payload, dict) and row.payload.get("type") in WALLET_EVENTS:
             # Counted in the writers' turn (PostgreSQL: an event's batch has not taken it

@@ -22,19 +22,21 @@ from central.constant_time import same_secret
 from central.kiosk_lookup import lookup_secret_in
 
 
-def _key(session: Session) -> bytes:
-    return hmac.new(lookup_secret_in(session), b"acceptance-receipt", hashlib.sha256).digest()
-
-
 class Receipts:
-    """The receipts of one writing transaction (the key is read once)."""
+    """The receipts of one writing transaction (the key is read once). ``lookup_secret``:
+    the platform's secret as the caller already read it (central.kiosk_lookup); read
+    here when not given."""
 
-    def __init__(self, session: Session) -> None:
-        self._key = _key(session)
+    def __init__(self, session: Session, lookup_secret: str | None = None) -> None:
+        secret = bytes.fromhex(lookup_secret) if lookup_secret else lookup_secret_in(session)
+        key = hmac.new(secret, b"acceptance-receipt", hashlib.sha256).digest()
+        self._keyed = hmac.new(key, digestmod=hashlib.sha256)  # copied for each receipt
 
     def of(self, device_id: str, uuid: str, payload_sha256: str | None, server_id: str) -> str:
         message = f"accepted|{device_id}|{uuid}|{payload_sha256 or ''}|{server_id}"
-        return hmac.new(self._key, message.encode(), hashlib.sha256).hexdigest()
+        mac = self._keyed.copy()
+        mac.update(message.encode())
+        return mac.hexdigest()
 
     def proves(
         self,

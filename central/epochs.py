@@ -51,13 +51,20 @@ class Epoch:
 
 def read(session: Session) -> Epoch:
     """The current epoch (``settle`` made one when the platform started)."""
+    return read_with(session, ())[0]
+
+
+def read_with(session: Session, names: tuple[str, ...]) -> tuple[Epoch, dict[str, str]]:
+    """The current epoch, and the platform secrets of these names that exist, in one
+    query (a batch of submissions needs both)."""
     found = {
         row.name: row.value
         for row in session.scalars(
-            select(PlatformSecret).where(PlatformSecret.name.in_((EPOCH, TAG)))
+            select(PlatformSecret).where(PlatformSecret.name.in_((EPOCH, TAG, *names)))
         )
     }
-    return Epoch(found.get(EPOCH, ""), found.get(TAG, ""))
+    epoch = Epoch(found.get(EPOCH, ""), found.get(TAG, ""))
+    return epoch, {name: found[name] for name in names if name in found}
 
 
 def _base36(number: int) -> str:

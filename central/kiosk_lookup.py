@@ -36,13 +36,14 @@ from central.models import (
 from forms.lookup import holder_key, status_key
 
 STATUS_KIND = "application_statuses"
+LOOKUP_SECRET = "status_lookup"  # the platform secret's name
 
 
 def lookup_secret_in(session: Session) -> bytes:
     """The platform's own key of the status and holder records, made on first use."""
-    row = session.get(PlatformSecret, "status_lookup")
+    row = session.get(PlatformSecret, LOOKUP_SECRET)
     if row is None:
-        row = PlatformSecret(name="status_lookup", value=secrets.token_hex(32))
+        row = PlatformSecret(name=LOOKUP_SECRET, value=secrets.token_hex(32))
         session.add(row)
         session.flush()
     return bytes.fromhex(row.value)

@@ -25,7 +25,8 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     ) -> Response:
         read, sealed = platform.open_sealed(read_entries(batch.entries))
         entries = [e for e in read if isinstance(e, SubmissionEntry)]
-        stored = platform.with_call_backs(entries, platform.submit(sender.id, entries), sealed)
+        answered = platform.submit(sender.id, entries, sender)
+        stored = platform.with_call_backs(entries, answered, sealed)
         answers = iter(stored)
         results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
         reply = messages.SubmissionResults(results=[r for r in results if r is not None])

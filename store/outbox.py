@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, case, func, null, select, update
 from sqlalchemy.orm import Session
 
 from forms.lookup import applicant_check
@@ -91,10 +91,30 @@ def _seal(entry: OutboxEntry, public_key: str) -> None:
     entry.payload = visible(entry.kind, whole)
 
 
-def _readable() -> ColumnElement[bool]:
-    """The entry's stored payload is still JSON. A damaged page of the disk can leave
-    one that is not: loading it would fail, every pass, for every entry behind it."""
+def readable() -> ColumnElement[bool]:
+    """The entry's stored payload is still JSON. A damaged page of the disk, or a bad
+    manual edit of the file, can leave one that is not: loading it, or reading into it
+    with SQLite's JSON functions, fails for the whole query. Every reader of payloads
+    that goes over many entries keeps to readable ones, and counts the others
+    (``damaged``) for a person to look at."""
     return func.json_valid(OutboxEntry.payload) == 1
+
+
+def payload_field(path: str) -> ColumnElement[Any]:
+    """``json_extract`` of the payload at ``path`` (as "$.tracking_code"), NULL for a
+    damaged entry: SQLite evaluates a CASE in order, and never extracts from it."""
+    return case((readable(), func.json_extract(OutboxEntry.payload, path)), else_=null())
+
+
+def damaged(session: Session, *conditions: ColumnElement[bool]) -> int:
+    """How many entries (those meeting ``conditions``) hold a payload that is no longer
+    JSON: they are left as they are, and readers skip them."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(OutboxEntry).where(~readable(), *conditions)
+        )
+        or 0
+    )
 
 
 def damaged_waiting(session: Session) -> list[str]:
@@ -104,7 +124,7 @@ def damaged_waiting(session: Session) -> list[str]:
         session.scalars(
             select(OutboxEntry.uuid)
             .where(OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)))
-            .where(~_readable())
+            .where(~readable())
             .order_by(OutboxEntry.id)
         )
     )
@@ -118,7 +138,7 @@ def seal_waiting(session: Session, public_key: str) -> int:
             OutboxEntry.kind.in_(SEALED_KINDS),
             OutboxEntry.sealed.is_(None),
             OutboxEntry.purged_at.is_(None),
-            _readable(),
+            readable(),
         )
     )
     count = 0
@@ -152,7 +172,7 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
     a repeated UUID with its first answer, so sending twice is harmless.
     """
     query = select(OutboxEntry).where(
-        OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)), _readable()
+        OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)), readable()
     )
     if skip:
         query = query.where(OutboxEntry.uuid.not_in(list(skip)))

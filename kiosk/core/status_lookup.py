@@ -7,7 +7,8 @@ keyed hash of both codes (forms/lookup.py). An application made at this kiosk th
 platform has not answered yet is found in the outbox, so a citizen who asks right after
 applying, or while the kiosk is offline, is not told it does not exist. Its answers are
 sealed to the platform: the codice fiscale is checked against the costly check the
-record keeps (forms/lookup.py ``applicant_check``).
+record keeps (forms/lookup.py ``applicant_check``). A record damaged on the kiosk's
+disk is not found, and holds back no other citizen's look-up.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import hmac
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.lookup import applicant_check, status_key
+from store import outbox
 from store.models import ApplicationStatus, Call, OutboxEntry
 
 # Beyond the platform's states: "waiting" (saved here, not yet sent) and "refused" (the
@@ -47,7 +49,9 @@ def find(session: Session, secret_hex: str | None, code: str, cf: str) -> Standi
     entry = session.scalars(
         select(OutboxEntry).where(
             OutboxEntry.kind == "application",
-            func.json_extract(OutboxEntry.payload, "$.tracking_code") == code,
+            # A damaged entry (no longer JSON) is passed over, never read: reading into
+            # it would fail the look-up of every citizen (store/outbox.py).
+            outbox.payload_field("$.tracking_code") == code,
         )
     ).first()
     if entry is None or not _made_by(entry.payload, code, cf):

@@ -232,6 +232,7 @@ class DayReport:
     assisted_sessions: Sequence[tuple[str, int]] = ()  # operator, sessions
     voucher_copies: int = 0  # vouchers printed again (each a "COPIA n. X")
     slip_reprints: int = 0  # receipts a manager printed again (each a DUPLICATO)
+    damaged: int = 0  # records of the day no longer readable on the kiosk's disk
 
 
 def day_report(context: SlipContext, report: DayReport) -> Slip:
@@ -254,6 +255,8 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
         Pair("Stampe da verificare", str(report.print_problems), bold=report.print_problems > 0),
         Pair("Ultima sincronizzazione", last_sync),
     ]
+    if report.damaged:  # left out of the counts above; social-point doctor names them
+        body.append(Pair("Dati danneggiati sul totem", str(report.damaged), bold=True))
     if report.assisted_sessions:
         body += [Rule(), Text("Sessioni assistite", bold=True)]
         body += [Pair(name, str(count)) for name, count in report.assisted_sessions]

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime
 
+from kiosk.core import local_time
+from kiosk.core.manager_desk import day_report
 from kiosk.core.status_lookup import find
+from printing.documents import day_report as day_report_slip
+from printing.slip import Pair, SlipContext
 from store import outbox
 from store.database import Store
 
 CF = "FRRNNA41A63E592W"
+ZONE = "Europe/Rome"
 
 
 def damage(store: Store, entry_uuid: str, text: str = '{"broken') -> None:
@@ -45,3 +51,35 @@ def test_a_damaged_application_holds_back_no_other_citizen_s_status_look_up(
         # The damaged one cannot be read: it is not found, the look-up does not fail.
         assert find(session, None, "DOM-BBBB-BBBB", CF) is None
         assert find(session, None, "DOM-AAAA-AAAA", "BNCMTT15B19G224I") is None
+
+
+def test_the_day_report_counts_the_other_records_and_names_the_damaged_ones(
+    store: Store,
+) -> None:
+    with store.write() as session:
+        outbox.add(session, "event", {"type": "assisted_session", "operator": "1001"})
+        broken_event = outbox.add(session, "event", {"type": "assisted_session", "operator": "x"})
+        outbox.add(
+            session,
+            "event",
+            {"type": "voucher_printed", "voucher": "V1", "amount_cents": 2500},
+        )
+        outbox.add(session, "purchase", {"order": "AC-1", "total_cents": 500, "payment": "cash"})
+        outbox.add(session, "purchase", {"order": "AC-2", "total_cents": 0, "payment": "provider"})
+        broken_purchase = outbox.add(
+            session, "purchase", {"order": "AC-3", "total_cents": 500, "payment": "cash"}
+        )
+    application(store, "DOM-AAAA-AAAA")
+    damage(store, broken_event)
+    damage(store, broken_purchase, '{"order": "AC-3", "total_cents": 5')
+    today = local_time.local(datetime.now(UTC), ZONE).date()
+    with store.read() as session:
+        report = day_report(session, today, None, ZONE)
+    assert (report.purchases, report.bookings, report.applications) == (1, 1, 1)
+    assert report.vouchers_cents == 2500
+    assert list(report.assisted_sessions) == [("1001", 1)]
+    assert report.damaged == 2
+    context = SlipContext("Social Point Piazzola", "Piazzola sul Brenta", "k1", datetime.now())
+    slip = day_report_slip(context, report)
+    pairs = {e.label: e.value for e in slip.elements if isinstance(e, Pair)}
+    assert pairs["Dati danneggiati sul totem"] == "2"

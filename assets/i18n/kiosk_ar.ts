@@ -1420,6 +1420,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
+            <source>⚠ Damaged records on this kiosk: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <source>The kiosk can no longer read these records: they were damaged on its disk. They are left out of the figures and the day report, and those not yet sent stay here; all the others go on as usual. Call technical support (“social-point doctor” checks the kiosk).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="259" />
             <source>Refused by the platform: {n}</source>
             <translation type="unfinished" />

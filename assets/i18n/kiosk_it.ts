@@ -1364,6 +1364,16 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Pratiche con dati dei cittadini non ancora arrivate alla piattaforma: {n}; la più vecchia è del {time}. Controlla la rete e premi “Sincronizza ora”; se continua, chiama l’assistenza della piattaforma. Tenerle più a lungo richiede il consenso del Comune.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="315" />
+            <source>⚠ Damaged records on this kiosk: {n}</source>
+            <translation>⚠ Dati danneggiati su questo totem: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="321" />
+            <source>The kiosk can no longer read these records: they were damaged on its disk. They are left out of the figures and the day report, and those not yet sent stay here; all the others go on as usual. Call technical support (“social-point doctor” checks the kiosk).</source>
+            <translation>Il totem non riesce più a leggere questi dati: si sono rovinati sul suo disco. Sono esclusi dai conteggi e dal riepilogo giornaliero, e quelli non ancora inviati restano qui; tutti gli altri proseguono come sempre. Chiama l’assistenza tecnica (il comando “social-point doctor” controlla il totem).</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="259" />
             <source>Refused by the platform: {n}</source>
             <translation>Rifiutati dalla piattaforma: {n}</translation>

@@ -69,6 +69,9 @@ class DeskFacts:
     # The kiosk's clock minus the platform's, last measured (None: never measured).
     clock_skew_s: int | None = None
     wallet_locks: WalletLocks = field(default_factory=lambda: WalletLocks([], 0))
+    # Records on the kiosk's disk no longer readable (store/outbox.py): left out of
+    # everything above, never sent; a technician looks at them (social-point doctor).
+    damaged: int = 0
 
     @property
     def clock_is_off(self) -> bool:
@@ -80,6 +83,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
     rejected = session.scalars(
         select(OutboxEntry)
         .where(OutboxEntry.state == "rejected", OutboxEntry.handled_at.is_(None))
+        .where(outbox.readable())  # a damaged one is counted in ``damaged`` instead
         .order_by(OutboxEntry.id.desc())
     )
     refused = []
@@ -116,6 +120,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
         set_aside=set_aside.for_manager(session),
         clock_skew_s=kiosk_facts.clock_skew(session),
         wallet_locks=wallet_locks(session, now),
+        damaged=outbox.damaged(session),
     )
 
 

@@ -11,12 +11,15 @@ from contextlib import closing
 from datetime import UTC, datetime
 
 from kiosk.core import local_time
-from kiosk.core.manager_desk import day_report
+from kiosk.core.manager_desk import day_report, desk_facts
 from kiosk.core.status_lookup import find
 from printing.documents import day_report as day_report_slip
 from printing.slip import Pair, SlipContext
+from protocol.wire import Result
 from store import outbox
 from store.database import Store
+from store.retention import RetentionRule
+from tests.kiosk.people import shows
 
 CF = "FRRNNA41A63E592W"
 ZONE = "Europe/Rome"
@@ -83,3 +86,34 @@ def test_the_day_report_counts_the_other_records_and_names_the_damaged_ones(
     slip = day_report_slip(context, report)
     pairs = {e.label: e.value for e in slip.elements if isinstance(e, Pair)}
     assert pairs["Dati danneggiati sul totem"] == "2"
+
+
+def test_the_dashboard_goes_on_and_says_that_records_are_damaged(
+    qtbot, window, backend, snap
+) -> None:  # type: ignore[no-untyped-def]
+    store = backend.store
+    with store.write() as session:
+        refused = [
+            outbox.add(session, "purchase", {"order": f"AC-000{n}", "phone": "049 87 65"})
+            for n in range(2)
+        ]
+        outbox.add(session, "event", {"type": "help_requested", "kiosk": "k1"})
+        broken_call = outbox.add(session, "event", {"type": "help_requested", "kiosk": "k1"})
+    with store.write() as session:
+        outbox.record_results(
+            session, [Result(e, False, None, "price_changed", "changed") for e in refused]
+        )
+    damage(store, refused[1], '{"order": "AC-00')
+    damage(store, broken_call)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with store.read() as session:
+        facts = desk_facts(session, now, RetentionRule(7, 7))
+    assert [item.reference for item in facts.refused] == ["AC-0000"]
+    assert len(facts.help_requests) == 1
+    assert facts.damaged == 2
+    window.go("manager")
+    window.screens["manager"].show_facts(facts)
+    assert shows(window, "Chiama il cittadino al 049 87 65")
+    assert shows(window, "⚠ Dati danneggiati su questo totem: 2")
+    assert shows(window, "Chiama l’assistenza tecnica")
+    snap(window, "dashboard-damaged-records")

@@ -172,6 +172,8 @@ class ManagerDeskScreen(DataScreen):
             self.left.add(self._clock_card(facts))
         if facts is not None and facts.overdue.count:
             self.left.add(self._overdue_card(facts))
+        if facts is not None and facts.damaged:
+            self.left.add(self._damaged_card(facts))
         self.left.add(self._refused_card(facts))
         if facts is not None and facts.set_aside:
             self.left.add(self._set_aside_card(facts))
@@ -303,6 +305,24 @@ class ManagerDeskScreen(DataScreen):
                     "{time}. Check the network and press “Sync now”; if it persists, call the "
                     "platform's help desk. Keeping them longer needs the Comune's consent."
                 ).format(n=facts.overdue.count, time=oldest),
+                role="fieldError",
+            )
+        )
+        return frame
+
+    def _damaged_card(self, facts: DeskFacts) -> QWidget:
+        frame, column = self._card(
+            self.tr("⚠ Damaged records on this kiosk: {n}").format(n=facts.damaged),
+            "deskDamaged",
+        )
+        column.addWidget(
+            label(
+                self.tr(
+                    "The kiosk can no longer read these records: they were damaged on its "
+                    "disk. They are left out of the figures and the day report, and those not "
+                    "yet sent stay here; all the others go on as usual. Call technical support "
+                    "(“social-point doctor” checks the kiosk)."
+                ),
                 role="fieldError",
             )
         )

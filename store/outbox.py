@@ -196,7 +196,8 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
 
 
 def kept_whole(session: Session, after_id: int, limit: int) -> list[OutboxEntry]:
-    """Accepted entries still holding their whole payload, by id after ``after_id``."""
+    """Accepted entries still holding their whole payload, by id after ``after_id``
+    (readable ones: the others cannot be sent again)."""
     return list(
         session.scalars(
             select(OutboxEntry)
@@ -204,6 +205,7 @@ def kept_whole(session: Session, after_id: int, limit: int) -> list[OutboxEntry]
                 OutboxEntry.state == OutboxState.ACCEPTED,
                 OutboxEntry.purged_at.is_(None),
                 OutboxEntry.id > after_id,
+                readable(),  # a damaged one cannot be sent again
             )
             .order_by(OutboxEntry.id)
             .limit(limit)

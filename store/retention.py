@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState
-from store import print_history
+from store import outbox, print_history
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from store.outbox import utcnow
@@ -43,6 +43,8 @@ KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
     "purchase": ("order", "total_cents", "payment", "channel", "assisted_by"),
     "wallet_pin": ("operator", "document"),
 }
+# What a damaged accepted record keeps once its time is up: its text could not be read.
+DAMAGED: dict[str, Any] = {"damaged": True}
 FINISHED_PRINT_STATES = (
     "printed",
     "expired",
@@ -92,18 +94,25 @@ def reduced(kind: str, payload: dict[str, Any], sha256: str | None = None) -> di
 
 def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     """Applies the rule in the caller's transaction; ``now`` is naive UTC."""
-    rows = session.scalars(
-        select(OutboxEntry).where(
-            OutboxEntry.state == OutboxState.ACCEPTED,
-            OutboxEntry.purged_at.is_(None),
-            OutboxEntry.updated_at <= now - timedelta(days=rule.keep_sent_days),
-        )
+    due = (
+        OutboxEntry.state == OutboxState.ACCEPTED,
+        OutboxEntry.purged_at.is_(None),
+        OutboxEntry.updated_at <= now - timedelta(days=rule.keep_sent_days),
     )
     records = 0
-    for row in rows:
+    for row in session.scalars(select(OutboxEntry).where(*due, outbox.readable())):
         row.payload, row.purged_at = reduced(row.kind, row.payload, row.sha256), now
         row.sealed = None  # the sealed copy goes with the rest
         records += 1
+    # One damaged on the disk (no longer JSON) cannot be read, nor reduced: the platform
+    # has it, and its text, which may hold what is left of the citizen's answers, goes.
+    damaged = session.execute(
+        update(OutboxEntry)
+        .where(*due, ~outbox.readable())
+        .values(payload=DAMAGED, purged_at=now, sealed=None)
+        .execution_options(synchronize_session=False)  # never loaded: none in the session
+    )
+    records += cast(CursorResult[Any], damaged).rowcount or 0
     # A slip goes with its copies (reprints): the family is deleted when all of it is
     # finished and its last change is older than the reprint window.
     family = func.coalesce(PrintJob.original_id, PrintJob.id)

@@ -221,7 +221,11 @@ def receipts_after_push(session: Session, results: list[Result]) -> int:
     if not answered:
         return 0
     rows = session.scalars(
-        select(OutboxEntry).where(OutboxEntry.uuid.in_(answered), OutboxEntry.kind == "application")
+        select(OutboxEntry).where(
+            OutboxEntry.uuid.in_(answered),
+            OutboxEntry.kind == "application",
+            outbox.readable(),  # a damaged one would fail recording every answer of the batch
+        )
     )
     released = 0
     for row in rows:
@@ -237,7 +241,11 @@ def receipts_after_push(session: Session, results: list[Result]) -> int:
 
 def application_state(session: Session, entry_uuid: str) -> tuple[str, str | None]:
     """(outbox state, protocol number once accepted) of a submitted application."""
-    row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry_uuid)).first()
+    # The state only: the payload is not read (one damaged on the disk is not JSON).
+    row = session.execute(
+        select(OutboxEntry.state, OutboxEntry.server_id).where(OutboxEntry.uuid == entry_uuid)
+    ).first()
     if row is None:
         return "unknown", None
-    return row.state, row.server_id if row.state == "accepted" else None
+    state, server_id = row
+    return state, server_id if state == "accepted" else None

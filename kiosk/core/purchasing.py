@@ -168,7 +168,11 @@ class CreditView:
 def _waiting_credit(session: Session, holder: str) -> int:
     rows = session.scalars(
         select(OutboxEntry.payload).where(
-            OutboxEntry.kind == "purchase", OutboxEntry.state.in_(("pending", "sending"))
+            OutboxEntry.kind == "purchase",
+            OutboxEntry.state.in_(("pending", "sending")),
+            # A damaged purchase (no longer JSON) cannot be read, nor sent: it would
+            # fail every citizen's checkout with credit (store/outbox.py).
+            outbox.readable(),
         )
     )
     return sum(

@@ -79,11 +79,15 @@ def queue_pin(
 
 def pin_state(session: Session, entry_uuid: str) -> tuple[str, str | None]:
     """(``waiting`` | ``accepted`` | ``rejected``, the platform's refusal code)."""
-    row = session.scalar(select(OutboxEntry).where(OutboxEntry.uuid == entry_uuid))
+    # The state only: the payload is not read (one damaged on the disk is not JSON).
+    row = session.execute(
+        select(OutboxEntry.state, OutboxEntry.reject_code).where(OutboxEntry.uuid == entry_uuid)
+    ).first()
     if row is None:
         return "rejected", "unknown"
-    if row.state in ("accepted", "rejected"):
-        return row.state, row.reject_code
+    state, reject_code = row
+    if state in ("accepted", "rejected"):
+        return state, reject_code
     return "waiting", None
 
 

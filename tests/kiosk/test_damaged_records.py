@@ -6,23 +6,29 @@ words, that one record is damaged. Real SQLite files, damaged from outside the k
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from kiosk.core import local_time
+from kiosk.core import applying, local_time, wallet_pin
 from kiosk.core.manager_desk import day_report, desk_facts
+from kiosk.core.purchasing import credit_of
 from kiosk.core.status_lookup import find
+from kiosk.core.wallet import OpenedWallet
 from printing.documents import day_report as day_report_slip
 from printing.slip import Pair, SlipContext
 from protocol.wire import Result
 from store import outbox
 from store.database import Store
-from store.retention import RetentionRule
+from store.retention import RetentionRule, housekeep
 from tests.kiosk.people import shows
+from vouchers.wallet_key import WalletKey
 
 CF = "FRRNNA41A63E592W"
 ZONE = "Europe/Rome"
+DAY = timedelta(days=1)
+NOW = datetime.now(UTC).replace(tzinfo=None)
 
 
 def damage(store: Store, entry_uuid: str, text: str = '{"broken') -> None:
@@ -117,3 +123,70 @@ def test_the_dashboard_goes_on_and_says_that_records_are_damaged(
     assert shows(window, "⚠ Dati danneggiati su questo totem: 2")
     assert shows(window, "Chiama l’assistenza tecnica")
     snap(window, "dashboard-damaged-records")
+
+
+def test_a_damaged_purchase_holds_back_no_citizen_s_credit(store: Store) -> None:
+    key = WalletKey.from_secret(b"wallet of a citizen")
+    with store.write() as session:
+        for order, cents in (("AC-1", 700), ("AC-2", 300)):
+            outbox.add(
+                session,
+                "purchase",
+                {"order": order, "total_cents": cents, "payment": "credit", "holder": key.locator},
+            )
+            broken = order
+    with closing(sqlite3.connect(store.path)) as db:
+        [(entry_uuid,)] = db.execute(
+            "SELECT uuid FROM outbox WHERE json_extract(payload, '$.order') = ?", (broken,)
+        )
+    damage(store, entry_uuid)
+    wallet = OpenedWallet(key, "Carta solidale", 5000, ())
+    with store.read() as session:
+        view = credit_of(session, wallet, 5000)
+    assert view is not None and view.waiting_cents == 700
+
+
+def test_a_damaged_accepted_record_holds_back_no_receipt_and_no_sending_again(
+    store: Store,
+) -> None:
+    good = application(store, "DOM-AAAA-AAAA")
+    broken = application(store, "DOM-BBBB-BBBB")
+    with store.write() as session:
+        outbox.record_results(
+            session, [Result(e, True, f"P-{n}", None, None) for n, e in enumerate((good, broken))]
+        )
+    damage(store, broken)
+    with store.write() as session:
+        answers = [Result(e, True, f"P-{n}", None, None) for n, e in enumerate((good, broken))]
+        assert applying.receipts_after_push(session, answers) == 0  # no receipt was held
+        assert [row.uuid for row in outbox.kept_whole(session, 0, 10)] == [good]
+        assert applying.application_state(session, broken) == ("accepted", "P-1")
+
+
+def test_retention_drops_a_damaged_accepted_record_s_text_and_goes_on(store: Store) -> None:
+    good = application(store, "DOM-AAAA-AAAA")
+    broken = application(store, "DOM-BBBB-BBBB")
+    waiting = application(store, "DOM-CCCC-CCCC")
+    with store.write() as session:
+        outbox.record_results(
+            session, [Result(e, True, f"P-{n}", None, None) for n, e in enumerate((good, broken))]
+        )
+    damage(store, broken, '{"call": "bs-piazzola", "answers": {"cf": "FRRNNA41A63')
+    damage(store, waiting)
+    purged = housekeep(store, RetentionRule(7, 7, keep_sent_days=0), NOW + DAY)
+    assert purged.records == 2
+    with closing(sqlite3.connect(store.path)) as db:
+        rows = dict(db.execute("SELECT uuid, payload FROM outbox WHERE purged_at IS NOT NULL"))
+        [(still,)] = db.execute("SELECT payload FROM outbox WHERE uuid = ?", (waiting,))
+    assert set(rows) == {good, broken}
+    assert "FRRNNA" not in rows[broken] and json.loads(rows[broken]) == {"damaged": True}
+    assert json.loads(rows[good])["tracking_code"] == "DOM-AAAA-AAAA"
+    assert still == '{"broken'  # not accepted: kept as it is, for a person to look at
+
+
+def test_the_state_of_a_damaged_record_is_still_followed(store: Store) -> None:
+    with store.write() as session:
+        pin = outbox.add(session, "wallet_pin", {"operator": "1001", "document": "carta"})
+    damage(store, pin)
+    with store.read() as session:
+        assert wallet_pin.pin_state(session, pin) == ("waiting", None)

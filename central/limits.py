@@ -171,22 +171,28 @@ class GuardedProtocol(HttpToolsProtocol):
     max_header_bytes = 16 * 1024
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        self._in_head, self._parsed, self._carried = False, 0, 0
+        # _parsed: bytes of the URL and headers the parser has ended (trailers too);
+        # _stray: bytes of reads that brought the unfinished message no body since its
+        # last body bytes (a header or trailer never ended, chunk framing);
+        # _begun_here, _body_here: what the read being parsed did.
+        self._unfinished, self._parsed, self._stray = False, 0, 0
+        self._begun_here, self._body_here = False, 0
         super().connection_made(transport)
         _without_nagle(transport)
         self._arm()
 
     def data_received(self, data: bytes) -> None:
-        # The parser's callbacks count the URL and each header as they end; httptools
-        # keeps an unfinished one in memory meanwhile, so a head still unfinished after
-        # a read that did not begin it is counted whole, read by read. Neither count
-        # goes beyond the head's real size (no false refusal); together they miss at
-        # most the read that began the head (asyncio reads up to 256 KiB at a time).
-        carried = self._in_head
+        # httptools keeps an unfinished header (or trailer) in memory until it ends,
+        # and says nothing of it meanwhile: a read that brings an unfinished message no
+        # body counts whole. A read in which a message began is not counted (part of
+        # it may be the previous message's, pipelined): it holds at most one read,
+        # 256 KiB, of the new one. Neither count exceeds what the client really sent
+        # outside bodies, so a request within the limit is never refused.
+        self._begun_here, self._body_here = False, 0
         super().data_received(data)  # a callback's HeadersTooLargeError: a 400, below
-        if carried and self._in_head and not self.transport.is_closing():
-            self._carried += len(data)
-            if self._carried > self.max_header_bytes:
+        if self._unfinished and not self._begun_here and not self._body_here:
+            self._stray += len(data)
+            if self._stray > self.max_header_bytes:
                 self._refuse()
 
     def send_400_response(self, msg: str) -> None:
@@ -196,7 +202,8 @@ class GuardedProtocol(HttpToolsProtocol):
             super().send_400_response(msg)
 
     def on_message_begin(self) -> None:
-        self._in_head, self._parsed, self._carried = True, 0, 0
+        self._unfinished, self._parsed, self._stray = True, 0, 0
+        self._begun_here = True
         super().on_message_begin()
 
     def on_url(self, url: bytes) -> None:
@@ -204,12 +211,17 @@ class GuardedProtocol(HttpToolsProtocol):
         super().on_url(url)
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        self._count(len(name) + len(value) + 4)
+        self._count(len(name) + len(value) + 4)  # a trailer's too, after the body
         super().on_header(name, value)
 
-    def on_headers_complete(self) -> None:
-        self._in_head = False
-        super().on_headers_complete()
+    def on_body(self, body: bytes) -> None:
+        self._body_here += len(body)
+        self._stray = 0
+        super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        self._unfinished = False
+        super().on_message_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()

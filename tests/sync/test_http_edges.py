@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import requests
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 
 from central.app import create_app
 from central.limits import ServerLimits
@@ -393,3 +393,61 @@ def test_headers_under_the_limit_are_served_however_they_are_split() -> None:
                 assert chunk, received
                 received += chunk
             assert received.startswith(b"HTTP/1.1 200 ")
+
+
+@contextlib.contextmanager
+def _echoing(limits: ServerLimits) -> Iterator[socket.socket]:
+    """A connection to a server with these limits whose ``/v1/echo`` reads the body."""
+    app = FastAPI()
+
+    @app.post("/v1/echo")
+    async def echo(request: Request) -> dict[str, int]:
+        return {"n": len(await request.body())}
+
+    server = EmbeddedServer(app, limits=limits).start()
+    try:
+        with socket.create_connection((server.host, server.port), timeout=10) as sock:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            yield sock
+    finally:
+        server.stop()
+
+
+def test_an_endless_trailer_after_a_chunked_body_is_cut_off() -> None:
+    """The trailer of a chunked body goes through the header parser too, after the
+    head: one that never ends is cut off as a head is, not taken in for ever."""
+    limits = ServerLimits(max_header_bytes=4096, request_timeout_s=60)
+    with _echoing(limits) as sock:
+        sock.sendall(
+            b"POST /v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            b"3\r\nabc\r\n0\r\nX-Trailer: "
+        )
+        sent, begin = 0, time.monotonic()
+        while not _answered(sock) and sent < 4 * 1024 * 1024 and time.monotonic() - begin < 20:
+            sock.sendall(b"a" * 1024)
+            sent += 1024
+            time.sleep(0.001)
+        answer = _answer_to(sock)
+    assert sent < 1024 * 1024, f"{sent} bytes of one trailer were taken in"
+    assert b" 200 " not in answer
+
+
+def test_a_pipelined_request_after_a_large_body_is_served() -> None:
+    """One read that ends a request with a body larger than the header limit and
+    begins the next: the next one's head is not charged with the first one's body."""
+    with _echoing(ServerLimits(max_header_bytes=16 * 1024)) as sock:
+        body = b"x" * 20_000
+        first = b"POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % len(body)
+        second = b"POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab"
+        sock.sendall(first[:20])  # the first head begins
+        time.sleep(0.3)
+        sock.sendall(first[20:] + body + second[:30])  # it ends; the second begins
+        time.sleep(0.3)
+        sock.sendall(second[30:])
+        received = b""
+        while received.count(b'{"n":') < 2:
+            chunk = sock.recv(65536)
+            assert chunk, received
+            received += chunk
+    assert received.count(b"HTTP/1.1 200 ") == 2
+    assert b'{"n":20000}' in received and b'{"n":2}' in received

@@ -135,12 +135,12 @@ def test_a_busy_process_serves_a_citizen_s_submission_before_the_fleet_s_pulls(
     release, served = threading.Event(), []
     guard = threading.Lock()
 
-    def held_submit(device_id: str, entries: list[SubmissionEntry]) -> Any:
+    def held_submit(device_id: str, entries: list[SubmissionEntry], *sender: Any) -> Any:
         with guard:
             served.append("push")
         if len(served) == 1:
             assert release.wait(30)  # the first one holds the only slot until told
-        return submit(device_id, entries)
+        return submit(device_id, entries, *sender)
 
     def counted_pull(*args: Any) -> Any:
         with guard:
@@ -250,11 +250,11 @@ def test_a_submission_whose_client_went_away_while_it_waited_is_never_worked_on(
     token = platform.enroll(platform.new_enrollment_code(), "kiosk-0")[1]
     submit, release, calls = platform.submit, threading.Event(), [0]
 
-    def held_submit(device_id: str, entries: list[SubmissionEntry]) -> Any:
+    def held_submit(device_id: str, entries: list[SubmissionEntry], *sender: Any) -> Any:
         calls[0] += 1
         if calls[0] == 1:
             assert release.wait(30)
-        return submit(device_id, entries)
+        return submit(device_id, entries, *sender)
 
     monkeypatch.setattr(platform, "submit", held_submit)
     try:

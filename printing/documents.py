@@ -255,7 +255,7 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
         Pair("Stampe da verificare", str(report.print_problems), bold=report.print_problems > 0),
         Pair("Ultima sincronizzazione", last_sync),
     ]
-    if report.damaged:  # left out of the counts above; social-point doctor names them
+    if report.damaged:  # left out of the day's counts above
         body.append(Pair("Dati danneggiati sul totem", str(report.damaged), bold=True))
     if report.assisted_sessions:
         body += [Rule(), Text("Sessioni assistite", bold=True)]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, null, select, update
+from sqlalchemy import ColumnElement, and_, case, false, func, null, select, update
 from sqlalchemy.orm import Session
 
 from forms.lookup import applicant_check
@@ -91,13 +91,26 @@ def _seal(entry: OutboxEntry, public_key: str) -> None:
     entry.payload = visible(entry.kind, whole)
 
 
+# What retention leaves of a damaged accepted record (store/retention.py): readable,
+# but nothing of what was sent.
+DAMAGED_MARK = "damaged"
+
+
 def readable() -> ColumnElement[bool]:
-    """The entry's stored payload is still JSON. A damaged page of the disk, or a bad
-    manual edit of the file, can leave one that is not: loading it, or reading into it
-    with SQLite's JSON functions, fails for the whole query. Every reader of payloads
-    that goes over many entries keeps to readable ones, and counts the others
-    (``damaged``) for a person to look at."""
-    return func.json_valid(OutboxEntry.payload) == 1
+    """The entry's stored payload is still a JSON object. A damaged page of the disk, or
+    a bad manual edit of the file, can leave one that is not: loading it, or reading
+    into it with SQLite's JSON functions, fails for the whole query. Every reader of
+    payloads that goes over many entries keeps to readable ones, and counts the others
+    (``damaged``) for a person to look at. A CASE: SQLite evaluates it in order, so
+    ``json_type`` never reads text that is not JSON."""
+    valid = func.json_valid(OutboxEntry.payload) == 1
+    return case((valid, func.json_type(OutboxEntry.payload) == "object"), else_=false())
+
+
+def intact() -> ColumnElement[bool]:
+    """Readable, and still holding what was sent (not a damaged record that retention
+    reduced to its mark): what a count of the records' contents may read."""
+    return and_(readable(), payload_field(f"$.{DAMAGED_MARK}").is_(None))
 
 
 def payload_field(path: str) -> ColumnElement[Any]:
@@ -106,14 +119,14 @@ def payload_field(path: str) -> ColumnElement[Any]:
     return case((readable(), func.json_extract(OutboxEntry.payload, path)), else_=null())
 
 
-def damaged(session: Session, *conditions: ColumnElement[bool]) -> int:
+def damaged(session: Session, *conditions: ColumnElement[bool], reduced: bool = False) -> int:
     """How many entries (those meeting ``conditions``) hold a payload that is no longer
-    JSON: they are left as they are, and readers skip them."""
+    a JSON object: they are left as they are, and readers skip them. ``reduced``: those
+    retention reduced to the damaged mark counted too (a day's report, whose counts
+    leave them out)."""
+    kept = intact() if reduced else readable()
     return (
-        session.scalar(
-            select(func.count()).select_from(OutboxEntry).where(~readable(), *conditions)
-        )
-        or 0
+        session.scalar(select(func.count()).select_from(OutboxEntry).where(~kept, *conditions)) or 0
     )
 
 

@@ -44,7 +44,7 @@ KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
     "wallet_pin": ("operator", "document"),
 }
 # What a damaged accepted record keeps once its time is up: its text could not be read.
-DAMAGED: dict[str, Any] = {"damaged": True}
+DAMAGED: dict[str, Any] = {outbox.DAMAGED_MARK: True}
 FINISHED_PRINT_STATES = (
     "printed",
     "expired",

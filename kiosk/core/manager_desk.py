@@ -146,16 +146,19 @@ def day_report(
     if last_sync is not None:
         last_sync = local_time.local(last_sync, time_zone).replace(tzinfo=None)
     of_day = (OutboxEntry.created_at >= start, OutboxEntry.created_at < end)
+    # A record damaged on the kiosk's disk (no longer a JSON object, or reduced to the
+    # damaged mark by retention) is left out of the day's counts, and counted apart
+    # for the manager (store/outbox.py).
+    readable = outbox.intact()
     kinds = dict(
         session.execute(
-            select(OutboxEntry.kind, func.count()).where(*of_day).group_by(OutboxEntry.kind)
+            select(OutboxEntry.kind, func.count())
+            .where(*of_day, readable)
+            .group_by(OutboxEntry.kind)
         ).all()
     )
     sessions: dict[str, int] = {}
     amounts: dict[str, int] = {}  # money vouchers printed as originals, once each
-    # A record damaged on the kiosk's disk (no longer JSON) is left out of the counts
-    # that read into it, and counted apart for the manager (store/outbox.py).
-    readable = outbox.readable()
     for payload in session.scalars(
         select(OutboxEntry.payload).where(*of_day, OutboxEntry.kind == "event", readable)
     ):
@@ -201,5 +204,5 @@ def day_report(
         print_problems=problems,
         last_sync=last_sync,
         assisted_sessions=tuple(sorted((names.get(op, op), n) for op, n in sessions.items())),
-        damaged=outbox.damaged(session, *of_day),
+        damaged=outbox.damaged(session, *of_day, reduced=True),
     )

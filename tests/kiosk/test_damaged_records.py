@@ -190,3 +190,49 @@ def test_the_state_of_a_damaged_record_is_still_followed(store: Store) -> None:
     damage(store, pin)
     with store.read() as session:
         assert wallet_pin.pin_state(session, pin) == ("waiting", None)
+
+
+def test_a_payload_that_is_json_but_not_an_object_is_damaged_too(store: Store) -> None:
+    """A bad manual edit can leave valid JSON that is not an object ("[1]", a number):
+    the dashboard and the day report go on and count it as damaged."""
+    with store.write() as session:
+        made = [
+            outbox.add(session, kind, {"order": f"AC-{n}", "payment": "cash"})
+            for n, kind in enumerate(("purchase", "event", "application", "purchase"))
+        ]
+    for entry_uuid, text in zip(made[1:], ("[1]", '"x"', "7"), strict=True):
+        damage(store, entry_uuid, text)
+    today = local_time.local(datetime.now(UTC), ZONE).date()
+    with store.read() as session:
+        report = day_report(session, today, None, ZONE)
+        facts = desk_facts(session, NOW, RetentionRule(7, 7))
+    assert (report.purchases, report.applications, report.damaged) == (1, 0, 3)
+    assert facts.damaged == 3
+
+
+def test_a_damaged_record_is_left_out_of_the_day_s_counts_also_after_retention(
+    store: Store,
+) -> None:
+    """A damaged application is not among the day's applications; a damaged accepted
+    purchase that retention reduced to its mark is not counted as a purchase."""
+    application(store, "DOM-AAAA-AAAA")
+    damage(store, application(store, "DOM-BBBB-BBBB"))
+    with store.write() as session:
+        paid = outbox.add(session, "purchase", {"order": "AC-1", "payment": "cash"})
+        broken = outbox.add(session, "purchase", {"order": "AC-2", "payment": "provider"})
+    with store.write() as session:
+        outbox.record_results(
+            session, [Result(e, True, f"ORD-{n}", None, None) for n, e in enumerate((paid, broken))]
+        )
+    damage(store, broken, '{"order": "AC-2", "paym')
+    today = local_time.local(datetime.now(UTC), ZONE).date()
+    with store.read() as session:
+        before = day_report(session, today, None, ZONE)
+    housekeep(store, RetentionRule(7, 7, keep_sent_days=0), NOW + DAY)
+    with store.read() as session:
+        after = day_report(session, today, None, ZONE)
+        facts = desk_facts(session, NOW, RetentionRule(7, 7))
+    for report in (before, after):
+        assert (report.applications, report.purchases, report.bookings) == (1, 1, 0)
+        assert report.damaged == 2
+    assert facts.damaged == 1  # the reduced purchase is dealt with; the application waits

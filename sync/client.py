@@ -29,12 +29,15 @@ class UnreachableError(Exception):
 
     For a submission it means "unknown": the same UUIDs are sent again later.
     ``status`` is the HTTP status of a platform that answered (5xx, 429), None when no
-    answer came at all.
+    answer came at all; ``retry_after_s`` what its Retry-After header asked, in seconds
+    (None: it asked nothing readable).
     """
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, status: int | None = None, retry_after_s: float | None = None
+    ) -> None:
         super().__init__(message)
-        self.status = status
+        self.status, self.retry_after_s = status, retry_after_s
 
 
 class RefusedError(Exception):
@@ -130,6 +133,7 @@ class PlatformClient:
                 body = self._read_capped(response)
                 status = response.status_code
                 self._measure_clock(response.headers.get("Date"))
+                retry_after = response.headers.get("Retry-After")
         except requests.exceptions.SSLError as error:
             raise RefusedError(0, tls_problem(error)) from None
         except (requests.RequestException, OSError) as error:
@@ -147,7 +151,9 @@ class PlatformClient:
         if 300 <= status < 400:
             raise RefusedError(status, "the platform answered with a redirect, not followed")
         if status >= 500 or status == 429:
-            raise UnreachableError(f"{method} {path}: HTTP {status}", status)
+            raise UnreachableError(
+                f"{method} {path}: HTTP {status}", status, retry_after_s(retry_after)
+            )
         if status >= 400:
             raise RefusedError(status, _detail(body))
         if _too_many_values(body):
@@ -263,6 +269,27 @@ def _too_many_values(body: bytes) -> bool:
     if len(body) < COUNTED_FROM_BYTES:
         return False
     return body.count(b",") + body.count(b"[") + body.count(b"{") > MAX_VALUES
+
+
+# The longest wait a platform's Retry-After is taken at (it may ask more; the kiosk's
+# own backoff cap still bounds the wait).
+MAX_RETRY_AFTER_S = 3600.0
+
+
+def retry_after_s(header: str | None, now: datetime | None = None) -> float | None:
+    """A Retry-After header (whole seconds, or an HTTP date) as seconds from ``now``,
+    at most ``MAX_RETRY_AFTER_S``; None when it says nothing a kiosk can use (absent,
+    negative, not a number or a date)."""
+    if not header:
+        return None
+    text = header.strip()
+    if text.isascii() and text.isdigit():
+        return min(float(text), MAX_RETRY_AFTER_S)
+    when = http_date(text)
+    if when is None:
+        return None
+    seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
 
 
 def http_date(header: str | None) -> datetime | None:

@@ -102,6 +102,9 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
         self.failures = 0
+        # What the platform's Retry-After asked after the last pass (seconds, or None):
+        # the next pass waits at least that long, within ``backoff_cap``.
+        self.retry_after_s: float | None = None
         # Kept in the store: after a restart the dashboard still knows when it last worked.
         self.last_success: datetime | None = self._stored_last_success()
         self.status = SyncStatus(None, 0, 0, self.last_success, None)
@@ -129,6 +132,7 @@ class SyncWorker:
     def run_pass(self) -> SyncReport | None:
         """One pass, with its outcome recorded in ``status``; never raises."""
         report, online, problem, detail = None, True, None, ""
+        errors: list[Exception] = []
         try:
             if self._engine is None:
                 self._engine = self._connect()
@@ -149,6 +153,7 @@ class SyncWorker:
             if report.problems:
                 # The first part that failed is what a manager sees (the log has each
                 # of them). Online when any part got through or had a real answer.
+                errors = list(report.problems.values())
                 part, error = next(iter(report.problems.items()))
                 _online, problem, detail = classify(error)
                 detail = f"{part}: {detail}"
@@ -156,7 +161,10 @@ class SyncWorker:
                     _answered(e) for e in report.problems.values()
                 )
         except Exception as error:
+            errors = [error]
             online, problem, detail = classify(error)
+        asked = [e.retry_after_s for e in errors if isinstance(e, UnreachableError)]
+        self.retry_after_s = max((s for s in asked if s is not None), default=None)
         if problem is None:
             self.failures = 0
         if problem:
@@ -187,11 +195,17 @@ class SyncWorker:
         self._on_status(self.status)
 
     def next_delay(self) -> float:
+        """The interval after a pass that worked; after a failure the backoff, but never
+        sooner than the platform's Retry-After asked (a busy platform, a rate limit),
+        within the backoff's cap: a platform cannot stop a kiosk for longer."""
         if self.failures == 0:
             return self.interval
-        return backoff_delay(
+        delay = backoff_delay(
             self.failures, base=self.backoff_base, cap=self.backoff_cap, rng=self._rng
         )
+        if self.retry_after_s is not None:
+            delay = max(delay, min(self.retry_after_s, self.backoff_cap))
+        return delay
 
     def _loop(self) -> None:
         while not self._stop.is_set():

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -24,7 +25,13 @@ from central.server import EmbeddedServer
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry
-from sync.client import PlatformClient, Submission, UnreachableError
+from sync.client import (
+    MAX_RETRY_AFTER_S,
+    PlatformClient,
+    Submission,
+    UnreachableError,
+    retry_after_s,
+)
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
 from tests.sync.conftest import Central, enrolled_client
@@ -451,3 +458,40 @@ def test_a_pipelined_request_after_a_large_body_is_served() -> None:
             received += chunk
     assert received.count(b"HTTP/1.1 200 ") == 2
     assert b'{"n":20000}' in received and b'{"n":2}' in received
+
+
+@pytest.mark.parametrize(
+    ("asked", "waits"),
+    [
+        ("40", 40.0),  # seconds
+        ("99999", 300.0),  # more than the kiosk's backoff cap: the cap
+        ("soon", 0.0),  # nothing a kiosk can read: its own backoff only
+        ("\u00b2", 0.0),  # a digit that is not ASCII
+        (None, 0.0),
+    ],
+)
+def test_a_busy_platform_s_retry_after_is_waited_within_the_backoff_cap(
+    store: Store, asked: str | None, waits: float
+) -> None:
+    """A 503 or 429 with Retry-After: the next pass is no sooner than it asks (the
+    backoff's jitter may otherwise pick any moment from 0), never later than the cap."""
+    busy = Recorder(503, {"Retry-After": asked} if asked is not None else {})
+    try:
+        with store.write() as session:
+            outbox.add(session, "event", {"type": "visit_ended"})
+        engine = SyncEngine(store, PlatformClient(busy.url, token="t"))
+        worker = SyncWorker(store, lambda: engine, backoff_cap=300.0, rng=lambda: 0.0)
+        worker.run_pass()
+        assert worker.status.problem == "platform_busy"
+        assert worker.next_delay() == pytest.approx(waits)
+    finally:
+        busy.shutdown()
+        busy.server_close()
+
+
+def test_retry_after_as_an_http_date_counts_from_now() -> None:
+    now = datetime(2026, 12, 4, 21, 0, 0, tzinfo=UTC)
+    assert retry_after_s("Fri, 04 Dec 2026 21:01:30 GMT", now) == 90.0
+    assert retry_after_s("Fri, 04 Dec 2026 20:00:00 GMT", now) == 0.0  # in the past
+    assert retry_after_s("Fri, 04 Dec 2099 21:00:00 GMT", now) == MAX_RETRY_AFTER_S
+    assert retry_after_s("Fri, 99 Dec 2026 21:00:00 GMT", now) is None

@@ -25,6 +25,7 @@ class Guards:
     device: Callable[..., Device]  # any enrolled device, not revoked
     admit: Callable[[Device | None], Device]  # the same check, of a device already read
     kiosk: Callable[..., Awaitable[Device]]
+    kiosk_by: Callable[[str | None], Device]  # the kiosk check, of an Authorization header
     merchant: Callable[..., Awaitable[Device]]  # a merchant, or an admin device
     kiosk_id: Callable[..., Awaitable[str]]  # the calling kiosk's device id
     admin: Callable[..., None]  # the admin token, or an admin device's
@@ -53,10 +54,17 @@ def guards(platform: Platform, admin_token: str | None) -> Guards:
         token = bearer_token(authorization)
         return admit(platform.device_for(token) if token else None)
 
-    async def kiosk(found: Annotated[Device, Depends(device)]) -> Device:
+    def a_kiosk(found: Device) -> Device:
         if found.role != "kiosk":
             raise HTTPException(403, f"not_allowed: a {found.role} device cannot do this")
         return found
+
+    async def kiosk(found: Annotated[Device, Depends(device)]) -> Device:
+        return a_kiosk(found)
+
+    def kiosk_by(authorization: str | None) -> Device:
+        """``kiosk`` for an endpoint that reads its header itself, on its own thread."""
+        return a_kiosk(device(authorization))
 
     async def merchant(found: Annotated[Device, Depends(device)]) -> Device:
         if found.role not in ("merchant", "admin"):
@@ -76,5 +84,11 @@ def guards(platform: Platform, admin_token: str | None) -> Guards:
             raise HTTPException(401, "admin token required")
 
     return Guards(
-        device=device, admit=admit, kiosk=kiosk, merchant=merchant, kiosk_id=kiosk_id, admin=admin
+        device=device,
+        admit=admit,
+        kiosk=kiosk,
+        kiosk_by=kiosk_by,
+        merchant=merchant,
+        kiosk_id=kiosk_id,
+        admin=admin,
     )

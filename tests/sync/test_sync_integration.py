@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import stat
 import threading
@@ -235,6 +236,44 @@ def test_the_openapi_document_describes_the_sync_api(central: Central) -> None:
     for path in ("/v1/enroll", "/v1/changes/{stream}", "/v1/submissions"):
         assert path in document["paths"]
     assert "SubmissionResult" in document["components"]["schemas"]
+
+
+def test_a_submission_body_is_read_only_for_a_kiosk_and_each_entry_answered(
+    central: Central,
+) -> None:
+    url = f"{central.url}/v1/submissions"
+    not_json = b'{"entries": [{"uuid": "secret-' + b"x" * 40 + b'"'
+    assert requests.post(url, data=not_json, timeout=5).status_code == 401  # who, first
+    kiosk = {"Authorization": f"Bearer {enrolled_client(central)._token}"}
+    unreadable = requests.post(url, data=not_json, headers=kiosk, timeout=5)
+    assert unreadable.status_code == 422 and "secret" not in unreadable.text
+    assert unreadable.json()["detail"][0]["loc"][0] == "body"
+    no_batch = requests.post(url, json={"entries": []}, headers=kiosk, timeout=5)
+    assert no_batch.status_code == 422 and no_batch.json()["detail"][0]["loc"] == [
+        "body",
+        "entries",
+    ]
+    good = {
+        "uuid": "7d0c6c4e-3f5e-4e47-9c1e-2d1f0a1b2c3d",
+        "kind": "event",
+        "created_at": "2026-11-24T10:00:00Z",
+        "payload": {"n": 1},
+    }
+    bad = dict(good, uuid="7d0c6c4e-3f5e-4e47-9c1e-2d1f0a1b2c3e")
+    # A lone surrogate, which the platform's JSON reading of the whole batch refuses:
+    # the batch is read entry by entry, and only that entry is refused.
+    broken = json.dumps(bad).replace('"event"', '"ev\\ud800"')
+    body = '{"entries": [' + json.dumps(good) + ", " + broken + "]}"
+    reply = requests.post(url, data=body.encode(), headers=kiosk, timeout=5)
+    answers = {answer["uuid"]: answer for answer in reply.json()["results"]}
+    assert answers[good["uuid"]]["status"] == "accepted"
+    assert (answers[bad["uuid"]]["status"], answers[bad["uuid"]]["code"]) == (
+        "rejected",
+        "invalid_entry",
+    )
+    document = requests.get(f"{central.url}/openapi.json", timeout=5).json()
+    body_schema = document["paths"]["/v1/submissions"]["post"]["requestBody"]["content"]
+    assert "entries" in body_schema["application/json"]["schema"]["properties"]
 
 
 def test_client_enrolls_through_the_helper(central: Central) -> None:

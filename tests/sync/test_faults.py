@@ -171,7 +171,8 @@ class Poisoner:
 def outbox_uuids(kiosk_store: Store) -> dict[str, str]:
     """The kiosk's records: UUID and kind."""
     with kiosk_store.read() as session:
-        return dict(session.execute(select(OutboxEntry.uuid, OutboxEntry.kind)).tuples().all())
+        rows = session.execute(select(OutboxEntry.uuid, OutboxEntry.kind)).all()
+        return {uuid: kind for uuid, kind in rows}
 
 
 def platform_backups(

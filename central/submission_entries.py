@@ -30,12 +30,22 @@ class _WholeBatch(BaseModel):
     entries: list[SubmissionEntry] = Field(min_length=1, max_length=MAX_BATCH)
 
 
-def read_batch(body: bytes) -> list[Read]:
+def read_batch(body: bytes, content_type: str | None = "application/json") -> list[Read]:
     """A submission request's body, entry by entry (``read_entries``). The usual batch,
     every entry well formed, is read from its JSON in one pass; any other is read as
     before, with the standard JSON reader (which takes a lone surrogate, left to the
-    entry's own check) and each entry on its own. A body that is no batch at all is
-    refused whole (422), saying where, never what."""
+    entry's own check) and each entry on its own. A body that is no batch at all, or
+    is not sent as JSON, is refused whole (422), saying where, never what."""
+    if not _is_json(content_type):
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("body",),
+                    "msg": "not sent as JSON (Content-Type: application/json)",
+                    "type": "model_attributes_type",
+                }
+            ]
+        )
     try:
         return list(_WholeBatch.model_validate_json(body).entries)
     except ValidationError:
@@ -45,6 +55,14 @@ def read_batch(body: bytes) -> list[Read]:
     except (ValueError, RecursionError) as error:  # ValidationError is a ValueError
         raise RequestValidationError(_problems(error)) from None
     return read_entries(batch.entries)
+
+
+def _is_json(content_type: str | None) -> bool:
+    """``application/json`` or ``application/...+json``, whatever its parameters (as
+    FastAPI checks a declared body)."""
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    kind, _, subtype = media.partition("/")
+    return kind == "application" and (subtype == "json" or subtype.endswith("+json"))
 
 
 def _problems(error: Exception) -> list[dict[str, Any]]:

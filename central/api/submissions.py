@@ -4,7 +4,7 @@ holds), and the application statuses the Comune publishes back."""
 
 # No "from __future__ import annotations": FastAPI reads the real annotation objects.
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -16,11 +16,26 @@ from central.submission_entries import read_batch
 from protocol import messages
 from protocol.messages import SubmissionEntry
 
-# The body documented as FastAPI would document a declared ``SubmissionBatch``.
+# The body, and the 422 answered when it is no batch, documented as FastAPI documents a
+# declared body (the endpoint reads its body itself, see below).
 BATCH_BODY = {
     "requestBody": {
         "required": True,
-        "content": {"application/json": {"schema": messages.SubmissionBatch.model_json_schema()}},
+        "content": {
+            "application/json": {
+                "schema": messages.SubmissionBatch.model_json_schema(
+                    ref_template="#/components/schemas/{model}"
+                )
+            }
+        },
+    }
+}
+INVALID_BATCH: dict[int | str, dict[str, Any]] = {
+    422: {
+        "description": "Validation Error",
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}
+        },
     }
 }
 
@@ -28,20 +43,28 @@ BATCH_BODY = {
 def router(platform: Platform, guards: Guards) -> APIRouter:
     api = APIRouter()
 
+    # The body and the headers are read here and the work is done in one go on a worker
+    # thread: declared as a body and a dependency, FastAPI took two threads in turn and
+    # read the batch twice (``./dev bench platform``).
     @api.post(
-        "/v1/submissions", response_model=messages.SubmissionResults, openapi_extra=BATCH_BODY
+        "/v1/submissions",
+        response_model=messages.SubmissionResults,
+        responses=INVALID_BATCH,
+        openapi_extra=BATCH_BODY,
     )
     async def submissions(request: Request) -> Response:
-        """A batch of records (``protocol.messages.SubmissionBatch``), each answered on
-        its own. The body and the header are read here and the work done in one go on a
-        worker thread: declared as a body and a dependency, FastAPI took two threads in
-        turn and read the batch twice (``./dev bench platform``)."""
+        """A batch of records (``protocol.messages.SubmissionBatch``, as JSON), each
+        answered on its own: ``accepted`` with its server id, or ``rejected`` with a
+        code. A malformed entry is refused by itself; a body that is no batch, 422."""
         body = await request.body()
-        return await run_in_threadpool(submit, body, request.headers.get("authorization"))
+        headers = request.headers
+        return await run_in_threadpool(
+            submit, body, headers.get("authorization"), headers.get("content-type")
+        )
 
-    def submit(body: bytes, authorization: str | None) -> Response:
+    def submit(body: bytes, authorization: str | None, content_type: str | None) -> Response:
         sender = guards.kiosk_by(authorization)  # the caller first, as before: 401, 403
-        read, sealed = platform.open_sealed(read_batch(body))
+        read, sealed = platform.open_sealed(read_batch(body, content_type))
         entries = [e for e in read if isinstance(e, SubmissionEntry)]
         answered = platform.submit(sender.id, entries, sender)
         stored = platform.with_call_backs(entries, answered, sealed)

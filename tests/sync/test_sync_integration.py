@@ -245,7 +245,9 @@ def test_a_submission_body_is_read_only_for_a_kiosk_and_each_entry_answered(
     not_json = b'{"entries": [{"uuid": "secret-' + b"x" * 40 + b'"'
     assert requests.post(url, data=not_json, timeout=5).status_code == 401  # who, first
     kiosk = {"Authorization": f"Bearer {enrolled_client(central)._token}"}
-    unreadable = requests.post(url, data=not_json, headers=kiosk, timeout=5)
+    unreadable = requests.post(
+        url, data=not_json, headers=kiosk | {"Content-Type": "application/json"}, timeout=5
+    )
     assert unreadable.status_code == 422 and "secret" not in unreadable.text
     assert unreadable.json()["detail"][0]["loc"][0] == "body"
     no_batch = requests.post(url, json={"entries": []}, headers=kiosk, timeout=5)
@@ -264,16 +266,25 @@ def test_a_submission_body_is_read_only_for_a_kiosk_and_each_entry_answered(
     # the batch is read entry by entry, and only that entry is refused.
     broken = json.dumps(bad).replace('"event"', '"ev\\ud800"')
     body = '{"entries": [' + json.dumps(good) + ", " + broken + "]}"
-    reply = requests.post(url, data=body.encode(), headers=kiosk, timeout=5)
+    as_json = kiosk | {"Content-Type": "application/json"}
+    reply = requests.post(url, data=body.encode(), headers=as_json, timeout=5)
     answers = {answer["uuid"]: answer for answer in reply.json()["results"]}
     assert answers[good["uuid"]]["status"] == "accepted"
     assert (answers[bad["uuid"]]["status"], answers[bad["uuid"]]["code"]) == (
         "rejected",
         "invalid_entry",
     )
+    for content_type in (None, "text/plain", "application/x-www-form-urlencoded"):
+        sent = kiosk | ({"Content-Type": content_type} if content_type else {})
+        other = dict(good, uuid="7d0c6c4e-3f5e-4e47-9c1e-2d1f0a1b2c40")
+        text = json.dumps({"entries": [other]}).encode()
+        refused = requests.post(url, data=text, headers=sent, timeout=5)
+        assert refused.status_code == 422, content_type  # a batch comes as JSON
+    assert other["uuid"] not in {s.uuid for s in central.platform.submissions()}
     document = requests.get(f"{central.url}/openapi.json", timeout=5).json()
-    body_schema = document["paths"]["/v1/submissions"]["post"]["requestBody"]["content"]
-    assert "entries" in body_schema["application/json"]["schema"]["properties"]
+    operation = document["paths"]["/v1/submissions"]["post"]
+    body_schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert "entries" in body_schema["properties"] and "422" in operation["responses"]
 
 
 def test_client_enrolls_through_the_helper(central: Central) -> None:

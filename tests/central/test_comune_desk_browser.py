@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from central.server import EmbeddedServer
 from central.web import accounts, reconciliation
 from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
+from kiosk.core.local_time import today
 from kiosk.core.status_lookup import find
 from kiosk.core.wallet import OpenedWallet, attempt_tag, open_wallet, print_voucher
 from printing import print_queue
@@ -199,7 +200,7 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
         moment = datetime.now(UTC).replace(tzinfo=None)
         wallet = open_wallet(session, tag, key_of(CF), KIOSK_ID, moment)
         assert isinstance(wallet, OpenedWallet), wallet
-        [voucher] = [v for v in wallet.usable(date.today()) if v.code == code]
+        [voucher] = [v for v in wallet.usable(today("Europe/Rome")) if v.code == code]
         assert (voucher.amount_cents, voucher.programme) == (15_000, "Buoni spesa 2026")
         print_voucher(session, wallet, voucher.id, SLIP)
     with citizen.read() as session:
@@ -280,7 +281,7 @@ def printed_at_the_kiosk(world: World, codice_fiscale: str, code: str) -> list[A
         moment = datetime.now(UTC).replace(tzinfo=None)
         wallet = open_wallet(session, tag, key_of(codice_fiscale), KIOSK_ID, moment)
         assert isinstance(wallet, OpenedWallet), wallet
-        [kept] = [v for v in wallet.usable(date.today()) if v.code == code]
+        [kept] = [v for v in wallet.usable(today("Europe/Rome")) if v.code == code]
         print_voucher(session, wallet, kept.id, SLIP)
     with citizen.read() as session:  # this slip's job (another test's may wait too)
         row = session.scalars(select(PrintJob).where(PrintJob.reference == code)).one()

@@ -228,10 +228,23 @@ class Store:
         if recorded is None and (tables := foreign_tables(path)):
             raise ForeignFileError(path, tables)
         self._in_use = hold_in_use(path)
-        self._writer = _make_engine(path, "BEGIN IMMEDIATE")
-        self._reader = _make_engine(path, "BEGIN")
-        if head is None or recorded != head:
-            upgrade_schema(self._writer)
+        engines: list[Engine] = []
+        try:
+            self._writer = _make_engine(path, "BEGIN IMMEDIATE")
+            engines.append(self._writer)
+            self._reader = _make_engine(path, "BEGIN")
+            engines.append(self._reader)
+            if head is None or recorded != head:
+                upgrade_schema(self._writer)
+        except BaseException:
+            # A store that cannot be opened leaves nothing open behind it: the kiosk
+            # tries again every minute (a descriptor a try, before, ran out in a day).
+            for engine in engines:
+                engine.dispose()
+            if self._in_use is not None:
+                os.close(self._in_use)
+                self._in_use = None
+            raise
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
 

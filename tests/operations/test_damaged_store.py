@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 
 from kiosk.boot.paths import DEMO_DATASET, ROOT
 from kiosk.cli import main
@@ -167,3 +168,16 @@ def test_a_disk_that_fills_up_while_citizens_buy_keeps_each_purchase_whole(
     expected_jobs = {job for _, order_jobs in stored["orders"] for job in order_jobs}
     assert jobs == expected_jobs | set(stored["slips"]) | {stored["after"]}
     assert os.path.getsize(path) > 0
+
+
+def test_a_store_that_cannot_be_opened_leaves_nothing_open(tmp_path: Path) -> None:
+    # The kiosk tries again every minute (tests/kiosk/test_out_of_service.py): each try
+    # left a descriptor open, and a kiosk would run out of them in a day.
+    path = tmp_path / "kiosk.sqlite3"
+    damaged("not a database", path)
+    descriptors = Path("/proc/self/fd")
+    before = len(list(descriptors.iterdir()))
+    for _ in range(30):
+        with pytest.raises(DatabaseError):
+            Store(path)
+    assert len(list(descriptors.iterdir())) <= before + 1  # the listing's own, at most

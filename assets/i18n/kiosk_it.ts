@@ -1896,6 +1896,24 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>OutOfService</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <source>This kiosk is out of service for a moment</source>
+            <translation>Il totem è momentaneamente fuori servizio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <source>Please ask the welfare manager at the desk for help, or come back later.</source>
+            <translation>Chiedi aiuto al welfare manager allo sportello, oppure torna più tardi.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
+            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation>Per il personale: il totem non riesce ad aprire i suoi dati locali ({reason}). Riprova ogni minuto; social-point doctor dice di più.</translation>
+        </message>
+    </context>
+    <context>
         <name>PrintController</name>
         <message>
             <location filename="../../kiosk/ui/controllers/printer.py" line="93" />

@@ -1896,6 +1896,24 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
     </context>
     <context>
+        <name>OutOfService</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <source>This kiosk is out of service for a moment</source>
+            <translation type="unfinished">Ky kiosk është përkohësisht jashtë shërbimit</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <source>Please ask the welfare manager at the desk for help, or come back later.</source>
+            <translation type="unfinished">Ju lutemi, kërkoni ndihmë te operatori në sportel ose kthehuni më vonë.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
+            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation type="unfinished">Për personelin: kioski nuk mund të hapë të dhënat e tij lokale ({reason}). Provon përsëri çdo minutë; social-point doctor jep më shumë të dhëna.</translation>
+        </message>
+    </context>
+    <context>
         <name>PrintController</name>
         <message>
             <location filename="../../kiosk/ui/controllers/printer.py" line="93" />

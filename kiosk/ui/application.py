@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.ui.spoken_mode import SpokenMode
     from kiosk.ui.sync_bridge import SyncBridge
     from kiosk.ui.tasks import TaskRunner
+    from kiosk.ui.widgets.out_of_service import OutOfService
     from printing.print_worker import PrintUpdate
     from printing.slip import SlipContext
     from sync.worker import SyncStatus
@@ -304,7 +305,11 @@ def open_services_and_controllers(
 
 class KioskApplication(QObject):
     """Shows the home screen first, then opens the store on a worker thread, then the
-    printer and the sync."""
+    printer and the sync. When either cannot be opened, an installation check
+    (``--exit-when-ready``) ends with status 2 and one line; a kiosk in service says so
+    on its screen and tries again every ``RETRY_S`` seconds."""
+
+    RETRY_S = 60.0
 
     def __init__(self, config: Config, *, windowed: bool, exit_when_ready: bool) -> None:
         self.app = QApplication.instance() or QApplication(["social-point"])
@@ -315,6 +320,8 @@ class KioskApplication(QObject):
         self.opened: OpenStore | None = None
         self.backend: Backend | None = None
         self.tasks: TaskRunner | None = None
+        self.out_of_service: OutOfService | None = None  # built the first time it is needed
+        self._last_failure = ""
         self.window = build_window(config, self.app, watch_idle=False)  # type: ignore[arg-type]
         if config.fullscreen and not windowed:
             self.window.locked = True  # closed only from the manager's dashboard
@@ -357,6 +364,9 @@ class KioskApplication(QObject):
         log.info("catalog ready")
         self._progress("catalog ready")
         attach_access(self.window)
+        self._open_services(opened)
+
+    def _open_services(self, opened: OpenStore) -> None:
         assert self.tasks is not None
         self.tasks.run(
             lambda: open_services_and_controllers(
@@ -372,6 +382,9 @@ class KioskApplication(QObject):
     def _on_ready(self, backend: Backend) -> None:
         """Printing, applying, purchases and manager mode join the screens."""
         self.backend = backend
+        if self.out_of_service is not None:
+            self.out_of_service.hide()
+            log.warning("the kiosk works again")
         assert self.tasks is not None
         controllers = connect_backend(
             self.window, backend, self.tasks, self.bridge, self.print_bridge
@@ -395,12 +408,35 @@ class KioskApplication(QObject):
         if isinstance(error, ConfigError | UnusableStoreError):  # says what to do in one line
             message = str(error)
         else:
-            log.critical("cannot open the local store", exc_info=error)
             # SQLite's own words, without SQLAlchemy's statement and link lines
             reason = (storage_problem(error).splitlines() or [type(error).__name__])[0]
             message = f"cannot open the local store {self.config.paths.database}: {reason}"
+        if message != self._last_failure:  # the same failure again, every minute: one line
+            log.critical("the kiosk cannot work: %s", message, exc_info=error)
+        else:
+            log.warning("the kiosk still cannot work: %s", message)
+        self._last_failure = message
         print(f"social-point: {message}", file=sys.stderr)
-        self.app.exit(2)
+        if self.exit_when_ready:
+            self.app.exit(2)
+            return
+        from kiosk.ui.widgets.out_of_service import OutOfService
+
+        if self.out_of_service is None:
+            self.out_of_service = OutOfService(self.window)
+        self.out_of_service.show_reason(message)
+        QTimer.singleShot(int(self.RETRY_S * 1000), self._try_again)
+
+    def _try_again(self) -> None:
+        """The part that failed, again: the store, or (the store open) the printer and
+        the sync."""
+        assert self.tasks is not None
+        if self.opened is None:
+            self.tasks.run(
+                lambda: open_store_and_screens(self.config), self._on_store_open, self._on_failed
+            )
+        else:
+            self._open_services(self.opened)
 
     def _progress(self, step: str) -> None:
         if self.exit_when_ready:

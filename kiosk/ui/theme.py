@@ -250,6 +250,7 @@ QPushButton[role="entry"] {{
 }}
 QPushButton[role="entry"]:checked {{ border: 6px solid {t.primary}; }}
 QWidget#overlay {{ background: {t.scrim}; }}
+QWidget#outOfService {{ background: {t.header}; }}
 QFrame#overlayCard {{
     background: {t.surface}; border-radius: 16px; border: 3px solid {t.overlay_edge};
 }}

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A kiosk in service whose store cannot be opened says so on its screen and tries again,
+instead of closing (systemd then started it again every few seconds, the home screen
+coming and going under a citizen's finger)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.boot.paths import ROOT
+from tests.conftest import SCREENSHOT_DIR
+
+PROBE = """
+import sys
+from pathlib import Path
+import kiosk.ui.application as application
+
+store, shot = Path(sys.argv[2]), sys.argv[3]
+application.KioskApplication.RETRY_S = 0.5
+failed = application.KioskApplication._on_failed
+ready = application.KioskApplication._on_ready
+tries = []
+
+def on_failed(self, error):
+    failed(self, error)
+    notice = self.out_of_service
+    tries.append(notice.isVisible())
+    if len(tries) == 1:
+        self.window.resize(1920, 1080)
+        self.app.processEvents()
+        self.window.grab().save(shot)
+        print("title:", notice.title.text())
+        print("body:", notice.body.text())
+        print("detail:", notice.detail.text())
+        print("format:", notice.detail.textFormat().name)
+    if len(tries) == 3:  # the technician moves the damaged file away
+        store.rename(store.with_name("damaged.sqlite3"))
+
+def on_ready(self, backend):
+    ready(self, backend)
+    print("tries while out of service:", tries)
+    print("shown once working:", self.out_of_service.isVisible())
+    print("catalog:", len(self.opened.catalog.comuni()))
+    self.app.quit()
+
+application.KioskApplication._on_failed = on_failed
+application.KioskApplication._on_ready = on_ready
+from kiosk.cli import main
+sys.exit(main(["run", "--config", sys.argv[1], "--platform", "offscreen", "--windowed"]))
+"""
+
+
+@pytest.mark.slow  # the kiosk, in a process of its own
+def test_a_store_that_cannot_be_opened_is_said_on_screen_until_it_opens(tmp_path: Path) -> None:
+    store = tmp_path / "kiosk.sqlite3"
+    store.write_bytes(b"not a database at all, " * 1000)  # as a damaged card leaves it
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[demo]\nenabled = true\n[paths]\ndatabase = "{store}"\ndata_dir = "{tmp_path}"\n'
+        f'log_dir = "{tmp_path}"\ncache_dir = "{tmp_path / "cache"}"\n',
+        encoding="utf-8",
+    )
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOT_DIR / "out_of_service.png"
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(config), str(store), str(shot)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    said = result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "title: Il totem è momentaneamente fuori servizio" in said
+    assert "body: Chiedi aiuto al welfare manager allo sportello" in said
+    assert "file is not a database" in said and "social-point doctor" in said
+    assert "format: PlainText" in said  # SQLite's words are not markup
+    # The window stayed: three tries out of service, each with the notice on show, then
+    # the store opened (a new one, with the demo catalog) and the notice went.
+    assert "tries while out of service: [True, True, True]" in said
+    assert "shown once working: False" in said
+    assert "catalog: 0" not in said
+    assert "Traceback" not in result.stderr
+    log = (tmp_path / "kiosk.log").read_text("utf-8")
+    assert log.count("the kiosk cannot work") == 1  # the same failure is logged once whole
+    assert log.count("the kiosk still cannot work") == 2
+    assert "the kiosk works again" in log
+    assert shot.exists()

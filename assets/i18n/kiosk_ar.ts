@@ -1954,19 +1954,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>OutOfService</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="44" />
             <source>This kiosk is out of service for a moment</source>
-            <translation type="unfinished">هذا الكشك خارج الخدمة مؤقتًا</translation>
+            <translation type="unfinished">هذا الجهاز خارج الخدمة مؤقتًا</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
             <source>Please ask the welfare manager at the desk for help, or come back later.</source>
             <translation type="unfinished">يرجى طلب المساعدة من الموظف في المكتب، أو العودة لاحقًا.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
-            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
-            <translation type="unfinished">للموظفين: لا يستطيع الكشك فتح بياناته المحلية ({reason}). يعيد المحاولة كل دقيقة؛ يقدّم social-point doctor المزيد من التفاصيل.</translation>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="50" />
+            <source>For the staff: the kiosk cannot start ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation type="unfinished">للموظفين: لا يستطيع الجهاز بدء التشغيل ({reason}). يعيد المحاولة كل دقيقة؛ يقدّم social-point doctor المزيد من التفاصيل.</translation>
         </message>
     </context>
     <context>

@@ -1897,18 +1897,18 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>OutOfService</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="44" />
             <source>This kiosk is out of service for a moment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
             <source>Please ask the welfare manager at the desk for help, or come back later.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
-            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="50" />
+            <source>For the staff: the kiosk cannot start ({reason}). It tries again every minute; social-point doctor says more.</source>
             <translation type="unfinished" />
         </message>
     </context>

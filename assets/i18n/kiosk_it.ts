@@ -1898,19 +1898,19 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>OutOfService</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="44" />
             <source>This kiosk is out of service for a moment</source>
             <translation>Il totem è momentaneamente fuori servizio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
             <source>Please ask the welfare manager at the desk for help, or come back later.</source>
             <translation>Chiedi aiuto al welfare manager allo sportello, oppure torna più tardi.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
-            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
-            <translation>Per il personale: il totem non riesce ad aprire i suoi dati locali ({reason}). Riprova ogni minuto; social-point doctor dice di più.</translation>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="50" />
+            <source>For the staff: the kiosk cannot start ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation>Per il personale: il totem non riesce ad avviarsi ({reason}). Riprova ogni minuto; social-point doctor dice di più.</translation>
         </message>
     </context>
     <context>

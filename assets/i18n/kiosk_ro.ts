@@ -1912,19 +1912,19 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     <context>
         <name>OutOfService</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="44" />
             <source>This kiosk is out of service for a moment</source>
-            <translation type="unfinished">Acest chioșc este temporar scos din funcțiune</translation>
+            <translation type="unfinished">Acest terminal este temporar scos din funcțiune</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
             <source>Please ask the welfare manager at the desk for help, or come back later.</source>
             <translation type="unfinished">Vă rugăm să cereți ajutor operatorului de la ghișeu sau să reveniți mai târziu.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
-            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
-            <translation type="unfinished">Pentru personal: chioșcul nu își poate deschide datele locale ({reason}). Încearcă din nou în fiecare minut; social-point doctor spune mai multe.</translation>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="50" />
+            <source>For the staff: the kiosk cannot start ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation type="unfinished">Pentru personal: terminalul nu poate porni ({reason}). Încearcă din nou în fiecare minut; social-point doctor oferă mai multe detalii.</translation>
         </message>
     </context>
     <context>

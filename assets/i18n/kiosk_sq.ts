@@ -1898,19 +1898,19 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <context>
         <name>OutOfService</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="44" />
             <source>This kiosk is out of service for a moment</source>
-            <translation type="unfinished">Ky kiosk është përkohësisht jashtë shërbimit</translation>
+            <translation type="unfinished">Ky terminal është përkohësisht jashtë shërbimit</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
             <source>Please ask the welfare manager at the desk for help, or come back later.</source>
             <translation type="unfinished">Ju lutemi, kërkoni ndihmë te operatori në sportel ose kthehuni më vonë.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
-            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
-            <translation type="unfinished">Për personelin: kioski nuk mund të hapë të dhënat e tij lokale ({reason}). Provon përsëri çdo minutë; social-point doctor jep më shumë të dhëna.</translation>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="50" />
+            <source>For the staff: the kiosk cannot start ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation type="unfinished">Për personelin: terminali nuk mund të nisë ({reason}). Provon përsëri çdo minutë; social-point doctor jep më shumë hollësi.</translation>
         </message>
     </context>
     <context>

@@ -1912,19 +1912,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>OutOfService</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="44" />
             <source>This kiosk is out of service for a moment</source>
-            <translation type="unfinished">Цей кіоск тимчасово не працює</translation>
+            <translation type="unfinished">Цей термінал тимчасово не працює</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
             <source>Please ask the welfare manager at the desk for help, or come back later.</source>
             <translation type="unfinished">Зверніться, будь ласка, по допомогу до працівника на стійці або поверніться пізніше.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
-            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
-            <translation type="unfinished">Для персоналу: кіоск не може відкрити свої локальні дані ({reason}). Він пробує знову щохвилини; social-point doctor розповість більше.</translation>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="50" />
+            <source>For the staff: the kiosk cannot start ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation type="unfinished">Для персоналу: термінал не може запуститися ({reason}). Він пробує знову щохвилини; social-point doctor розповість більше.</translation>
         </message>
     </context>
     <context>

@@ -1884,19 +1884,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>OutOfService</name>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="41" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="44" />
             <source>This kiosk is out of service for a moment</source>
-            <translation type="unfinished">本自助终端暂时停止服务</translation>
+            <translation type="unfinished">本机暂时停止服务</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="43" />
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
             <source>Please ask the welfare manager at the desk for help, or come back later.</source>
             <translation type="unfinished">请向服务台的工作人员求助，或稍后再来。</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="46" />
-            <source>For the staff: the kiosk cannot open its local data ({reason}). It tries again every minute; social-point doctor says more.</source>
-            <translation type="unfinished">工作人员请注意：本终端无法打开其本地数据（{reason}）。它每分钟重试一次；social-point doctor 可提供更多信息。</translation>
+            <location filename="../../kiosk/ui/widgets/out_of_service.py" line="50" />
+            <source>For the staff: the kiosk cannot start ({reason}). It tries again every minute; social-point doctor says more.</source>
+            <translation type="unfinished">工作人员请注意：本机无法启动（{reason}）。它每分钟重试一次；social-point doctor 可提供更多信息。</translation>
         </message>
     </context>
     <context>

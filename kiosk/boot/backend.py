@@ -78,21 +78,24 @@ def open_store(config: Config) -> OpenStore:
     from store.database import Store
 
     store = Store(config.paths.database)
-    if config.demo:
-        # Only here: loading records validates them with the wire contract (pydantic),
-        # which an installed kiosk loads later, for its first sync.
-        from store import demo
+    try:  # a store that opened but cannot be read is closed again (the kiosk tries anew)
+        if config.demo:
+            # Only here: loading records validates them with the wire contract (pydantic),
+            # which an installed kiosk loads later, for its first sync.
+            from store import demo
 
-        if demo.load_if_empty(store, DEMO_DATASET):
-            log.info("demo catalog loaded into an empty store")
-    catalog = CatalogReader(store)
-    known = {c.id for c in catalog.comuni()}
-    if known and config.social_point.comune not in known:
+            if demo.load_if_empty(store, DEMO_DATASET):
+                log.info("demo catalog loaded into an empty store")
+        catalog = CatalogReader(store)
+        known = {c.id for c in catalog.comuni()}
+        if known and config.social_point.comune not in known:
+            raise ConfigError(
+                f'social_point.comune = "{config.social_point.comune}": not a Comune of the'
+                f" catalog (known: {', '.join(sorted(known))})"
+            )
+    except BaseException:
         store.close()
-        raise ConfigError(
-            f'social_point.comune = "{config.social_point.comune}": not a Comune of the catalog'
-            f" (known: {', '.join(sorted(known))})"
-        )
+        raise
     return OpenStore(config, store, catalog)
 
 

@@ -306,8 +306,9 @@ def open_services_and_controllers(
 class KioskApplication(QObject):
     """Shows the home screen first, then opens the store on a worker thread, then the
     printer and the sync. When either cannot be opened, an installation check
-    (``--exit-when-ready``) ends with status 2 and one line; a kiosk in service says so
-    on its screen and tries again every ``RETRY_S`` seconds."""
+    (``--exit-when-ready``) or a wrong configuration ends with status 2 and one line; a
+    kiosk in service otherwise says so on its screen and tries again every ``RETRY_S``
+    seconds."""
 
     RETRY_S = 60.0
 
@@ -382,8 +383,13 @@ class KioskApplication(QObject):
     def _on_ready(self, backend: Backend) -> None:
         """Printing, applying, purchases and manager mode join the screens."""
         self.backend = backend
-        if self.out_of_service is not None:
+        if self.out_of_service is not None and self.out_of_service.isVisible():
             self.out_of_service.hide()
+            body = self.window.centralWidget()
+            if body is not None:
+                body.setEnabled(True)
+            if hasattr(self, "service_manager"):
+                self.service_manager.status("home screen shown")
             log.warning("the kiosk works again")
         assert self.tasks is not None
         controllers = connect_backend(
@@ -410,33 +416,53 @@ class KioskApplication(QObject):
         else:
             # SQLite's own words, without SQLAlchemy's statement and link lines
             reason = (storage_problem(error).splitlines() or [type(error).__name__])[0]
-            message = f"cannot open the local store {self.config.paths.database}: {reason}"
+            if self.opened is None:
+                message = f"cannot open the local store {self.config.paths.database}: {reason}"
+            else:
+                message = f"cannot start printing and sync: {reason}"
         if message != self._last_failure:  # the same failure again, every minute: one line
             log.critical("the kiosk cannot work: %s", message, exc_info=error)
         else:
             log.warning("the kiosk still cannot work: %s", message)
         self._last_failure = message
         print(f"social-point: {message}", file=sys.stderr)
-        if self.exit_when_ready:
+        if self.exit_when_ready or isinstance(error, ConfigError):
+            # An installation check, or a configuration to fix (no try again would help):
+            # the start stops with the line that says what to do.
             self.app.exit(2)
             return
+        self._show_out_of_service(message)
+        if hasattr(self, "service_manager"):
+            self.service_manager.status(f"out of service: {message}"[:200])
+        QTimer.singleShot(int(self.RETRY_S * 1000), self._try_again)
+
+    def _show_out_of_service(self, message: str) -> None:
+        """The notice over everything; what is beneath takes no tap, key or switch."""
+        from kiosk.boot.logs import redact
         from kiosk.ui.widgets.out_of_service import OutOfService
 
         if self.out_of_service is None:
             self.out_of_service = OutOfService(self.window)
-        self.out_of_service.show_reason(message)
-        QTimer.singleShot(int(self.RETRY_S * 1000), self._try_again)
+        self.window.navigation.forget_waiting_tap()
+        body = self.window.centralWidget()
+        if body is not None:
+            body.setEnabled(False)
+        self.out_of_service.show_reason(redact(message))
 
     def _try_again(self) -> None:
         """The part that failed, again: the store, or (the store open) the printer and
-        the sync."""
+        the sync. The log, started with the first try, is not started again."""
         assert self.tasks is not None
-        if self.opened is None:
+        if self.opened is not None:
+            self._open_services(self.opened)
+        elif any(getattr(h, "_social_point", False) for h in logging.getLogger().handlers):
+            from kiosk.boot.backend import open_store
+
+            self.tasks.run(lambda: open_store(self.config), self._on_store_open, self._on_failed)
+        else:
             self.tasks.run(
                 lambda: open_store_and_screens(self.config), self._on_store_open, self._on_failed
             )
-        else:
-            self._open_services(self.opened)
 
     def _progress(self, step: str) -> None:
         if self.exit_when_ready:

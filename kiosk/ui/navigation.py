@@ -86,6 +86,11 @@ class Navigation(QObject):
             self._pending = None
             self.go(route, params)
 
+    def forget_waiting_tap(self) -> None:
+        """A tap made before the store opened is not carried out (the kiosk went out of
+        service meanwhile: by the time it works again, that citizen has gone)."""
+        self._pending = None
+
     def screen_for(self, route: str) -> Screen:
         """The screen of ``route``, built on first use."""
         if route not in self.screens:

@@ -37,6 +37,7 @@ def on_failed(self, error):
         print("body:", notice.body.text())
         print("detail:", notice.detail.text())
         print("format:", notice.detail.textFormat().name)
+        print("beneath enabled:", self.window.centralWidget().isEnabled())
     if len(tries) == 3:  # the technician moves the damaged file away
         store.rename(store.with_name("damaged.sqlite3"))
 
@@ -44,6 +45,7 @@ def on_ready(self, backend):
     ready(self, backend)
     print("tries while out of service:", tries)
     print("shown once working:", self.out_of_service.isVisible())
+    print("beneath enabled again:", self.window.centralWidget().isEnabled())
     print("catalog:", len(self.opened.catalog.comuni()))
     self.app.quit()
 
@@ -79,6 +81,8 @@ def test_a_store_that_cannot_be_opened_is_said_on_screen_until_it_opens(tmp_path
     assert "body: Chiedi aiuto al welfare manager allo sportello" in said
     assert "file is not a database" in said and "social-point doctor" in said
     assert "format: PlainText" in said  # SQLite's words are not markup
+    assert "beneath enabled: False" in said  # no tap, key or switch reaches the screen
+    assert "beneath enabled again: True" in said
     # The window stayed: three tries out of service, each with the notice on show, then
     # the store opened (a new one, with the demo catalog) and the notice went.
     assert "tries while out of service: [True, True, True]" in said
@@ -89,4 +93,5 @@ def test_a_store_that_cannot_be_opened_is_said_on_screen_until_it_opens(tmp_path
     assert log.count("the kiosk cannot work") == 1  # the same failure is logged once whole
     assert log.count("the kiosk still cannot work") == 2
     assert "the kiosk works again" in log
+    assert log.count("starting kiosk") == 1  # a try again is no new start
     assert shot.exists()

@@ -14,6 +14,7 @@ not at all, what was stored stays, and work goes on once there is room again.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -31,7 +32,7 @@ from sqlalchemy.exc import DatabaseError
 from kiosk.boot.paths import DEMO_DATASET, ROOT
 from kiosk.cli import main
 from store import demo, outbox
-from store.database import ForeignFileError, Store
+from store.database import ForeignFileError, Store, in_use_path
 from store.models import OutboxEntry, PrintJob, Service
 from tests.operations.conftest import answered, cli, config_file
 
@@ -181,3 +182,28 @@ def test_a_store_that_cannot_be_opened_leaves_nothing_open(tmp_path: Path) -> No
         with pytest.raises(DatabaseError):
             Store(path)
     assert len(list(descriptors.iterdir())) <= before + 1  # the listing's own, at most
+
+
+def test_a_store_that_opens_but_cannot_be_read_is_closed_again(tmp_path: Path) -> None:
+    from kiosk.boot.backend import open_store
+    from tests.conftest import make_config
+
+    config = make_config(tmp_path)
+    store = Store(config.paths.database)
+    demo.load_if_empty(store, DEMO_DATASET)
+    store.close()
+    with closing(sqlite3.connect(config.paths.database)) as db:
+        [(page,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'comuni'")
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+    with open(config.paths.database, "r+b") as file:  # the Comuni's page unreadable
+        file.seek((page - 1) * size)
+        file.write(b"\xff" * size)
+    descriptors = Path("/proc/self/fd")
+    before = len(list(descriptors.iterdir()))
+    for _ in range(30):
+        with pytest.raises(DatabaseError):
+            open_store(config)
+    assert len(list(descriptors.iterdir())) <= before + 1  # the listing's own, at most
+    # Nothing holds the store "in use": a restore, the remedy, is not refused.
+    with open(in_use_path(config.paths.database), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

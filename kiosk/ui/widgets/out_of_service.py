@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the screen says while the kiosk cannot work at all: its local store could not be
-opened (a damaged or full disk, a file that is not the store).
+opened (a damaged or full disk, a file that is not the store), or its printing and sync
+could not be started.
 
 Closing the window instead left systemd starting the kiosk again every few seconds: the
 home screen came and went under a citizen's finger. The notice stays, calm, in the
-kiosk's language, until the store opens (``KioskApplication`` tries again every minute).
-Its last line is for the staff: SQLite's own words, never a citizen's data.
+kiosk's language, until the kiosk works (``KioskApplication`` tries again every minute).
+Its last line is for the staff: SQLite's own words, masked as the log is.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class OutOfService(Layer):
         )
         self.detail.setText(
             self.tr(
-                "For the staff: the kiosk cannot open its local data ({reason}). It tries"
-                " again every minute; social-point doctor says more."
+                "For the staff: the kiosk cannot start ({reason}). It tries again every"
+                " minute; social-point doctor says more."
             ).format(reason=f"\u2068{self.reason}\u2069")  # isolated: its own direction
         )

@@ -22,6 +22,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -171,17 +172,22 @@ def test_a_disk_that_fills_up_while_citizens_buy_keeps_each_purchase_whole(
     assert os.path.getsize(path) > 0
 
 
+def descriptors_left_by_failing(opening: Callable[[], object], tries: int = 30) -> int:
+    """How many more descriptors the process has open after ``tries`` failed openings."""
+    descriptors = Path("/proc/self/fd")
+    before = len(list(descriptors.iterdir()))
+    for _ in range(tries):
+        with pytest.raises(DatabaseError):
+            opening()
+    return len(list(descriptors.iterdir())) - before
+
+
 def test_a_store_that_cannot_be_opened_leaves_nothing_open(tmp_path: Path) -> None:
     # The kiosk tries again every minute (tests/kiosk/test_out_of_service.py): each try
     # left a descriptor open, and a kiosk would run out of them in a day.
     path = tmp_path / "kiosk.sqlite3"
     damaged("not a database", path)
-    descriptors = Path("/proc/self/fd")
-    before = len(list(descriptors.iterdir()))
-    for _ in range(30):
-        with pytest.raises(DatabaseError):
-            Store(path)
-    assert len(list(descriptors.iterdir())) <= before + 1  # the listing's own, at most
+    assert descriptors_left_by_failing(lambda: Store(path)) <= 1  # the listing's own, at most
 
 
 def test_a_store_that_opens_but_cannot_be_read_is_closed_again(tmp_path: Path) -> None:
@@ -198,12 +204,7 @@ def test_a_store_that_opens_but_cannot_be_read_is_closed_again(tmp_path: Path) -
     with open(config.paths.database, "r+b") as file:  # the Comuni's page unreadable
         file.seek((page - 1) * size)
         file.write(b"\xff" * size)
-    descriptors = Path("/proc/self/fd")
-    before = len(list(descriptors.iterdir()))
-    for _ in range(30):
-        with pytest.raises(DatabaseError):
-            open_store(config)
-    assert len(list(descriptors.iterdir())) <= before + 1  # the listing's own, at most
+    assert descriptors_left_by_failing(lambda: open_store(config)) <= 1
     # Nothing holds the store "in use": a restore, the remedy, is not refused.
     with open(in_use_path(config.paths.database), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -50,6 +50,8 @@ def visible_layer(window: QWidget) -> QWidget | None:
 
     central = window.centralWidget() if hasattr(window, "centralWidget") else window
     shown = [c for c in central.children() if isinstance(c, Layer) and c.isVisible()]
+    if central is not window:  # one over the whole window (out of service) is above them
+        shown += [c for c in window.children() if isinstance(c, Layer) and c.isVisible()]
     return shown[-1] if shown else None
 
 

@@ -38,6 +38,8 @@ def on_failed(self, error):
         print("detail:", notice.detail.text())
         print("format:", notice.detail.textFormat().name)
         print("beneath enabled:", self.window.centralWidget().isEnabled())
+        from kiosk.ui.key_navigation import visible_layer
+        print("keys and speech on the notice:", visible_layer(self.window) is notice)
     if len(tries) == 3:  # the technician moves the damaged file away
         store.rename(store.with_name("damaged.sqlite3"))
 
@@ -82,6 +84,7 @@ def test_a_store_that_cannot_be_opened_is_said_on_screen_until_it_opens(tmp_path
     assert "file is not a database" in said and "social-point doctor" in said
     assert "format: PlainText" in said  # SQLite's words are not markup
     assert "beneath enabled: False" in said  # no tap, key or switch reaches the screen
+    assert "keys and speech on the notice: True" in said  # spoken mode reads the notice
     assert "beneath enabled again: True" in said
     # The window stayed: three tries out of service, each with the notice on show, then
     # the store opened (a new one, with the demo catalog) and the notice went.

@@ -30,7 +30,7 @@ class _WholeBatch(BaseModel):
     entries: list[SubmissionEntry] = Field(min_length=1, max_length=MAX_BATCH)
 
 
-def read_batch(body: bytes, content_type: str | None = "application/json") -> list[Read]:
+def read_batch(body: bytes, content_type: str | None) -> list[Read]:
     """A submission request's body, entry by entry (``read_entries``). The usual batch,
     every entry well formed, is read from its JSON in one pass; any other is read as
     before, with the standard JSON reader (which takes a lone surrogate, left to the

@@ -81,7 +81,7 @@ def setup_logging(log_dir: Path, *, level: str, max_bytes: int, backup_count: in
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "_social_point", False)]:
+    for old in _our_handlers():
         root.removeHandler(old)
         old.close()
     handler._social_point = True  # type: ignore[attr-defined]
@@ -90,6 +90,15 @@ def setup_logging(log_dir: Path, *, level: str, max_bytes: int, backup_count: in
     # Alembic announces each of its plugins at INFO on every start; keep its migrations.
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     return path
+
+
+def logging_started() -> bool:
+    """Whether ``setup_logging`` has sent the root logger to the kiosk's log."""
+    return bool(_our_handlers())
+
+
+def _our_handlers() -> list[logging.Handler]:
+    return [h for h in logging.getLogger().handlers if getattr(h, "_social_point", False)]
 
 
 def recent_log(log_dir: Path, limit: int = 64 * 1024) -> str:

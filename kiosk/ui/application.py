@@ -385,11 +385,8 @@ class KioskApplication(QObject):
         self.backend = backend
         if self.out_of_service is not None and self.out_of_service.isVisible():
             self.out_of_service.hide()
-            body = self.window.centralWidget()
-            if body is not None:
-                body.setEnabled(True)
-            if hasattr(self, "service_manager"):
-                self.service_manager.status("home screen shown")
+            self.window.body.setEnabled(True)
+            self.service_manager.status("home screen shown")
             log.warning("the kiosk works again")
         assert self.tasks is not None
         controllers = connect_backend(
@@ -432,8 +429,7 @@ class KioskApplication(QObject):
             self.app.exit(2)
             return
         self._show_out_of_service(message)
-        if hasattr(self, "service_manager"):
-            self.service_manager.status(f"out of service: {message}"[:200])
+        self.service_manager.status(f"out of service: {message}"[:200])
         QTimer.singleShot(int(self.RETRY_S * 1000), self._try_again)
 
     def _show_out_of_service(self, message: str) -> None:
@@ -444,18 +440,18 @@ class KioskApplication(QObject):
         if self.out_of_service is None:
             self.out_of_service = OutOfService(self.window)
         self.window.navigation.forget_waiting_tap()
-        body = self.window.centralWidget()
-        if body is not None:
-            body.setEnabled(False)
+        self.window.body.setEnabled(False)
         self.out_of_service.show_reason(redact(message))
 
     def _try_again(self) -> None:
         """The part that failed, again: the store, or (the store open) the printer and
         the sync. The log, started with the first try, is not started again."""
+        from kiosk.boot.logs import logging_started
+
         assert self.tasks is not None
         if self.opened is not None:
             self._open_services(self.opened)
-        elif any(getattr(h, "_social_point", False) for h in logging.getLogger().handlers):
+        elif logging_started():
             from kiosk.boot.backend import open_store
 
             self.tasks.run(lambda: open_store(self.config), self._on_store_open, self._on_failed)

@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 import orjson
-from sqlalchemy import JSON, Date, DateTime, Table, TypeDecorator, delete, func, select
+from sqlalchemy import JSON, Connection, Date, DateTime, Table, TypeDecorator, delete, func, select
 from sqlalchemy.orm import Session
 
 from protocol import records
@@ -68,6 +68,7 @@ class Prepared(NamedTuple):
     values: list[tuple[Any, ...]]  # one per record, in the table's column order
     links: list[tuple[str, str]]  # services: (service id, Comune id) of residents_of
     texts: list[search_rows.ServiceText]  # services: what their search rows hold
+    search: search_rows.Built | None = None  # services: their search rows, made ahead
 
 
 def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
@@ -93,6 +94,15 @@ def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
             columns[index] = tuple(map(convert, columns[index]))
         values = list(zip(*columns, strict=True))
     return Prepared(kind, [row["id"] for row in rows], values, links, texts)
+
+
+def with_search_rows(connection: Connection, prepared: Prepared) -> Prepared:
+    """``prepared`` with its services' search rows made now, from the names and labels
+    the store holds (``search_rows.build``): for a thread that prepares the next page
+    while this one is written, so the writer only checks they are still current."""
+    if prepared.kind != "services" or not prepared.texts:
+        return prepared
+    return prepared._replace(search=search_rows.build(connection, prepared.texts))
 
 
 def upsert(session: Session, kind: str, batch: Sequence[Mapping[str, Any]]) -> int:
@@ -132,7 +142,7 @@ def write(session: Session, prepared: Prepared) -> int:
                 f" {bulk.values(len(links), 2)}",
                 bulk.flat(links),
             )
-        search_rows.add(connection, prepared.texts)
+        search_rows.add(connection, prepared.texts, prepared.search)
     elif kind == "providers":
         search_rows.reindex(connection, "provider_id", ids)
     elif kind == "categories":

@@ -13,7 +13,7 @@ memory for typo correction and reads them again only when it moved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain
 from typing import Any, NamedTuple
@@ -52,21 +52,34 @@ def service_text(row: Mapping[str, Any]) -> ServiceText:
     return ServiceText(row["id"], row["provider_id"], row["category_id"], title, body, stems)
 
 
-def add(connection: Connection, texts: Iterable[ServiceText]) -> None:
-    """Writes the search rows of these services, in the mirror and without rows (their
-    old ones ``remove``d before they were updated).
+class Built(NamedTuple):
+    """Search rows made ahead of their write (``build``, on the thread that validates
+    the next page), with the provider names and category labels they hold: ``add``
+    writes them only if the store still has those, and makes them again otherwise."""
 
-    Nothing is read back row by row: each row read takes Python's lock back, which
-    another busy thread may hold for a switch interval (5 ms)."""
-    texts = list(texts)
-    if not texts:
-        return
-    names = _by_id(connection, "providers", "name", {t.provider_id for t in texts})
-    labels = _by_id(connection, "categories", "label", {t.category_id for t in texts})
+    rows: list[tuple[str, str, str, str]]
+    names: dict[str, str]  # provider id -> name
+    labels: dict[str, str]  # category id -> label, as stored (JSON text)
+
+
+def build(connection: Connection, texts: Sequence[ServiceText]) -> Built | None:
+    """The search rows of these services, with the names and labels the store holds;
+    none when it lacks one of them yet (it comes in the page being written)."""
+    providers, categories = {t.provider_id for t in texts}, {t.category_id for t in texts}
+    names = _by_id(connection, "providers", "name", providers)
+    labels = _by_id(connection, "categories", "label", categories)
+    if len(names) < len(providers) or len(labels) < len(categories):
+        return None
+    return Built(_rows(texts, names, labels), names, labels)
+
+
+def _rows(
+    texts: Sequence[ServiceText], names: Mapping[str, str], labels: Mapping[str, str]
+) -> list[tuple[str, str, str, str]]:
     parsed = {key: orjson.loads(text) for key, text in labels.items()}
     label = {key: " ".join(texts.values()) for key, texts in parsed.items()}
     label_stems = {key: stemming.stems_of_texts(texts) for key, texts in parsed.items()}
-    rows = [
+    return [
         (
             t.id,
             t.title,
@@ -75,6 +88,23 @@ def add(connection: Connection, texts: Iterable[ServiceText]) -> None:
         )
         for t in texts
     ]
+
+
+def add(connection: Connection, texts: Sequence[ServiceText], built: Built | None = None) -> None:
+    """Writes the search rows of these services, in the mirror and without rows (their
+    old ones ``remove``d before they were updated): those ``built`` ahead when the
+    names and labels they hold are still the store's, else made here.
+
+    Nothing is read back row by row: each row read takes Python's lock back, which
+    another busy thread may hold for a switch interval (5 ms)."""
+    if not texts:
+        return
+    names = _by_id(connection, "providers", "name", {t.provider_id for t in texts})
+    labels = _by_id(connection, "categories", "label", {t.category_id for t in texts})
+    if built is not None and built.names == names and built.labels == labels:
+        rows = built.rows
+    else:
+        rows = _rows(texts, names, labels)
     for chunk in bulk.chunks(rows, 4):
         connection.exec_driver_sql(
             "INSERT INTO services_fts (rowid, service_id, title, body, stems)"

@@ -40,6 +40,9 @@ STREAMS: dict[str, tuple[str, ...]] = {
 }
 
 
+FIRST_PAGE = 100  # changes asked for by a pull's first request
+
+
 class Upserts(NamedTuple):
     """Records of one kind that passed the kiosk's checks, ready to write."""
 
@@ -189,7 +192,10 @@ class SyncEngine:
         lock changes hands every millisecond (``sync.turns``)."""
         applied = 0
         since, epoch = self._cursor(stream)
-        page = self.client.changes(stream, since, self.page_size)
+        # The first page is small: the writer starts as soon as it can, while the next,
+        # full, pages are fetched and validated (a first pull of 10,000 services waited
+        # 25 ms for its first full page before writing anything).
+        page = self.client.changes(stream, since, min(self.page_size, FIRST_PAGE))
         if self._starts_over(page, since, epoch):
             log.warning("stream %s: the platform's epoch changed; taking a snapshot", stream)
             self.reconcile_outbox(page.epoch)
@@ -242,7 +248,28 @@ class SyncEngine:
                 steps += _upserts(kind, [(item.id, item.data or {}) for item in batch])
             else:
                 steps.append(Tombstones(kind, [item.id for item in batch]))
-        return PreparedPage(steps, len(page.items), page.next_cursor, page.epoch)
+        return PreparedPage(
+            self._search_rows_ahead(steps), len(page.items), page.next_cursor, page.epoch
+        )
+
+    def _search_rows_ahead(self, steps: list[Step]) -> list[Step]:
+        """Makes the search rows of the page's services before its write, from what the
+        store holds now: the writer only checks that the names and labels they hold
+        are still the store's. Made by the writer, they cost a first pull of 10,000
+        services 50 ms of writing time, and more in turns of Python's lock."""
+        if not any(isinstance(step, Upserts) and step.prepared.texts for step in steps):
+            return steps
+        try:
+            with self.store.read() as session:
+                connection = session.connection()
+                return [
+                    step._replace(prepared=mirror.with_search_rows(connection, step.prepared))
+                    if isinstance(step, Upserts)
+                    else step
+                    for step in steps
+                ]
+        except STORAGE_ERRORS:  # the writer makes them, and meets the cause itself
+            return steps
 
     def _snapshot(self, stream: str, epoch: str | None) -> int:
         """The stream again from its start, then what the mirror holds that the platform

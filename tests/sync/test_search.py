@@ -111,3 +111,44 @@ def test_each_language_stems_with_its_own_stemmer() -> None:
     assert stemming.stems("meals", "en") == stemming.stems("meal", "en")
     assert stemming.stems("pasti", "xx") == set()  # no stemmer: words found as typed
     assert set(stemming.languages()) >= {"it", "en"}
+
+
+def test_search_rows_made_ahead_are_written_only_while_their_names_hold(
+    demo_store: Store,
+) -> None:
+    # A pull makes the next page's search rows while this page is written: a category
+    # relabelled or a provider renamed in between reaches the index all the same.
+    prepared = mirror.prepare("services", [service_record("k3", "Laboratorio di origami")])
+    with demo_store.read() as session:
+        ahead = mirror.with_search_rows(session.connection(), prepared)
+    assert ahead.search is not None and "Anziani" in ahead.search.rows[0][2]
+    silvercare = {
+        "id": "silvercare",
+        "label": {"it": "Terza età"},
+        "icon": "silvercare",
+        "position": 2,
+    }
+    ponte = {"id": "coop-ponte", "kind": "cooperativa", "name": "Cooperativa Arcobaleno"}
+    with demo_store.write() as session:
+        mirror.upsert(session, "categories", [silvercare])
+        mirror.upsert(session, "providers", [ponte])
+        mirror.write(session, ahead)
+    assert "Laboratorio di origami" in titles(find(demo_store, "arcobaleno"))
+    assert "Laboratorio di origami" in titles(find(demo_store, "terza"))
+    assert "Laboratorio di origami" not in titles(find(demo_store, "anziani"))
+
+
+def test_search_rows_made_ahead_are_those_made_at_the_write(demo_store: Store) -> None:
+    records = [service_record(f"k{n}", f"Servizio {n}", keywords=["orto"]) for n in range(5)]
+    prepared = mirror.prepare("services", records)
+    with demo_store.read() as session:
+        ahead = mirror.with_search_rows(session.connection(), prepared)
+    with demo_store.write() as session:
+        mirror.write(session, prepared)  # made at the write
+        connection = session.connection()
+        stored = connection.exec_driver_sql(
+            "SELECT service_id, title, body, stems FROM services_fts"
+            " WHERE service_id LIKE 'k%' ORDER BY service_id"
+        ).all()
+    assert ahead.search is not None
+    assert [tuple(row) for row in stored] == sorted(ahead.search.rows)

@@ -66,6 +66,11 @@ class _Known:
         if unknown:
             unknown.difference_update(self.other)
             if unknown:
+                if len(single) + len(self.other) + len(unknown) > KNOWN_WORDS:
+                    # Forgotten together: every token asked about is then learnt anew.
+                    single.clear()
+                    self.other.clear()
+                    unknown = set(tokens)
                 self._learn(unknown)
             found = set(map(single.__getitem__, tokens.intersection(single)))
             for token in tokens.difference(single):
@@ -74,9 +79,6 @@ class _Known:
         return set(map(single.__getitem__, tokens))
 
     def _learn(self, tokens: set[str]) -> None:
-        if len(self.single) + len(self.other) > KNOWN_WORDS:
-            self.single.clear()
-            self.other.clear()
         ordered = list(tokens)
         words_of = [[t] if t.isalpha() else WORD.findall(t) for t in ordered]
         every = list(chain.from_iterable(words_of))

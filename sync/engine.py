@@ -40,9 +40,6 @@ STREAMS: dict[str, tuple[str, ...]] = {
 }
 
 
-FIRST_PAGE = 100  # changes asked for by a pull's first request
-
-
 class Upserts(NamedTuple):
     """Records of one kind that passed the kiosk's checks, ready to write."""
 
@@ -192,10 +189,7 @@ class SyncEngine:
         lock changes hands every millisecond (``sync.turns``)."""
         applied = 0
         since, epoch = self._cursor(stream)
-        # The first page is small: the writer starts as soon as it can, while the next,
-        # full, pages are fetched and validated (a first pull of 10,000 services waited
-        # 25 ms for its first full page before writing anything).
-        page = self.client.changes(stream, since, min(self.page_size, FIRST_PAGE))
+        page = self.client.changes(stream, since, self.page_size)
         if self._starts_over(page, since, epoch):
             log.warning("stream %s: the platform's epoch changed; taking a snapshot", stream)
             self.reconcile_outbox(page.epoch)
@@ -231,9 +225,9 @@ class SyncEngine:
 
     def _fetch_prepared(self, stream: str, since: str) -> tuple[Page, PreparedPage]:
         page = self.client.changes(stream, since, self.page_size)
-        return page, self._prepare(stream, page)
+        return page, self._prepare(stream, page, ahead=True)
 
-    def _prepare(self, stream: str, page: Page) -> PreparedPage:
+    def _prepare(self, stream: str, page: Page, *, ahead: bool = False) -> PreparedPage:
         """Validates a page into steps: upserts ready to write, tombstones, and the
         changes that failed the kiosk's checks (to be set aside, in their place)."""
         kinds = STREAMS[stream]
@@ -248,15 +242,18 @@ class SyncEngine:
                 steps += _upserts(kind, [(item.id, item.data or {}) for item in batch])
             else:
                 steps.append(Tombstones(kind, [item.id for item in batch]))
-        return PreparedPage(
-            self._search_rows_ahead(steps), len(page.items), page.next_cursor, page.epoch
-        )
+        if ahead:  # while the page before is written: see _search_rows_ahead
+            steps = self._search_rows_ahead(steps)
+        return PreparedPage(steps, len(page.items), page.next_cursor, page.epoch)
 
     def _search_rows_ahead(self, steps: list[Step]) -> list[Step]:
-        """Makes the search rows of the page's services before its write, from what the
-        store holds now: the writer only checks that the names and labels they hold
-        are still the store's. Made by the writer, they cost a first pull of 10,000
-        services 50 ms of writing time, and more in turns of Python's lock."""
+        """Makes the search rows of the page's services on the thread that fetched it,
+        while the page before is written, from the names and labels the store holds
+        now: the writer only checks they are still the store's (else it makes the rows,
+        as it does for a page whose services' provider or category was not stored yet).
+        Made by the writer, they cost a first pull of 10,000 services 50 ms of writing
+        time, and more in turns of Python's lock. Only a speed-up: whatever fails here
+        is left to the writer."""
         if not any(isinstance(step, Upserts) and step.prepared.texts for step in steps):
             return steps
         try:
@@ -268,7 +265,8 @@ class SyncEngine:
                     else step
                     for step in steps
                 ]
-        except STORAGE_ERRORS:  # the writer makes them, and meets the cause itself
+        except Exception:  # the writer makes them, and meets the cause itself
+            log.debug("search rows not made ahead", exc_info=True)
             return steps
 
     def _snapshot(self, stream: str, epoch: str | None) -> int:

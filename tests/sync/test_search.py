@@ -136,19 +136,3 @@ def test_search_rows_made_ahead_are_written_only_while_their_names_hold(
     assert "Laboratorio di origami" in titles(find(demo_store, "arcobaleno"))
     assert "Laboratorio di origami" in titles(find(demo_store, "terza"))
     assert "Laboratorio di origami" not in titles(find(demo_store, "anziani"))
-
-
-def test_search_rows_made_ahead_are_those_made_at_the_write(demo_store: Store) -> None:
-    records = [service_record(f"k{n}", f"Servizio {n}", keywords=["orto"]) for n in range(5)]
-    prepared = mirror.prepare("services", records)
-    with demo_store.read() as session:
-        ahead = mirror.with_search_rows(session.connection(), prepared)
-    with demo_store.write() as session:
-        mirror.write(session, prepared)  # made at the write
-        connection = session.connection()
-        stored = connection.exec_driver_sql(
-            "SELECT service_id, title, body, stems FROM services_fts"
-            " WHERE service_id LIKE 'k%' ORDER BY service_id"
-        ).all()
-    assert ahead.search is not None
-    assert [tuple(row) for row in stored] == sorted(ahead.search.rows)

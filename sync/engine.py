@@ -40,6 +40,9 @@ STREAMS: dict[str, tuple[str, ...]] = {
 }
 
 
+SNAPSHOT_AGAIN = 3  # snapshots begun again in one pass when the platform is restored again
+
+
 class Upserts(NamedTuple):
     """Records of one kind that passed the kiosk's checks, ready to write."""
 
@@ -269,15 +272,27 @@ class SyncEngine:
             log.debug("search rows not made ahead", exc_info=True)
             return steps
 
-    def _snapshot(self, stream: str, epoch: str | None) -> int:
+    def _snapshot(self, stream: str, epoch: str | None, *, again: int = SNAPSHOT_AGAIN) -> int:
         """The stream again from its start, then what the mirror holds that the platform
         no longer has is removed (a service withdrawn after the backup it was restored
         from). Until the end the cursor's epoch says "snapshot under way" ("~" + epoch):
-        a pass interrupted half-way starts the snapshot again."""
+        a pass interrupted half-way starts the snapshot again. So does a platform
+        restored again meanwhile (its pages number other changes from then on, and
+        what was seen before would not tell what it no longer has), up to ``again``
+        times in one pass."""
         seen: dict[str, set[str]] = {kind: set() for kind in STREAMS[stream]}
         applied, since = 0, "0"
         for _ in range(self.max_pages):
             page = self.client.changes(stream, since, self.page_size)
+            if epoch is not None and page.epoch not in (None, epoch):
+                if again == 0:
+                    raise ProtocolError(
+                        f"stream {stream}: the platform's epoch keeps changing; the"
+                        " snapshot goes on at the next sync"
+                    )
+                log.warning("stream %s: the platform's epoch changed during a snapshot", stream)
+                self.reconcile_outbox(page.epoch)
+                return applied + self._snapshot(stream, page.epoch, again=again - 1)
             changes = [(i.kind, i.op, i.id) for i in page.items]
             changes += [(u.kind, u.op, u.id) for u in page.unreadable]
             for kind, op, record_id in changes:

@@ -195,6 +195,63 @@ def test_a_new_epoch_on_demand_makes_every_kiosk_take_a_snapshot(
         assert {row.epoch for row in session.scalars(select(SyncCursor))} == {epoch.id}
 
 
+def test_a_platform_restored_again_during_a_snapshot_is_snapshotted_anew(
+    first: Served, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The epoch changes again while the kiosk's snapshot is half-way: what the kiosk
+    saw before no longer tells what the platform lacks, so the snapshot starts again
+    under the newest epoch, and the cursor keeps that one."""
+    code = first.platform.new_enrollment_code("kiosk", None)
+    _device, token = PlatformClient(first.server.url).enroll(code, "kiosk-twice")
+    engine = kiosk(first.server.url, token, store)
+    engine.run_once()
+    with store.write() as session:  # a row the platform never sent: a snapshot removes it
+        session.add(Service(**{**_service_row(store, "s01"), "id": "s-stale"}))
+    first.platform.new_epoch()
+    newest: list[str] = []
+    changes = engine.client.changes
+
+    def restored_meanwhile(stream: str, since: str, limit: int) -> object:
+        page = changes(stream, since, limit)
+        if stream == "catalog" and since != "0" and not newest:  # the snapshot's second page
+            newest.append(first.platform.new_epoch().id)
+        return page
+
+    monkeypatch.setattr(engine.client, "changes", restored_meanwhile)
+    assert engine.run_once().problems == {}
+    assert newest, "the catalog took more than one page"
+    assert "s-stale" not in prices(store)
+    assert_mirror_equals_server(store, first.platform)
+    with store.read() as session:
+        from store.models import SyncCursor
+
+        assert {row.epoch for row in session.scalars(select(SyncCursor))} == {newest[0]}
+
+
+def test_a_platform_restored_over_and_over_leaves_the_snapshot_to_the_next_sync(
+    first: Served, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = first.platform.new_enrollment_code("kiosk", None)
+    _device, token = PlatformClient(first.server.url).enroll(code, "kiosk-again")
+    engine = kiosk(first.server.url, token, store)
+    engine.run_once()
+    first.platform.new_epoch()
+    changes = engine.client.changes
+
+    def restored_on_every_page(stream: str, since: str, limit: int) -> object:
+        page = changes(stream, since, limit)
+        if stream == "catalog" and since != "0":
+            first.platform.new_epoch()
+        return page
+
+    with monkeypatch.context() as patched:
+        patched.setattr(engine.client, "changes", restored_on_every_page)
+        problems = engine.run_once().problems
+    assert "keeps changing" in str(problems["catalog"])
+    assert engine.run_once().problems == {}
+    assert_mirror_equals_server(store, first.platform)
+
+
 def test_a_cursor_beyond_the_platform_head_takes_a_snapshot(
     backups: PlatformBackups, first: Served, store: Store
 ) -> None:

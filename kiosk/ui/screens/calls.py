@@ -82,8 +82,8 @@ class CallsScreen(DataScreen):
             )
             apply.clicked.connect(lambda _=False, c=call.id: self.go("apply", call_id=c))
             row.addWidget(apply)
-        else:
-            row.addWidget(
+        else:  # a line of its own, which wraps: beside it, the notice's button was cut
+            layout.addWidget(
                 label(self.tr("Apply with the welfare manager at the desk."), role="muted")
             )
         if call.privacy_notice:

@@ -15,7 +15,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
@@ -181,8 +188,25 @@ class ManagerDeskScreen(DataScreen):
         self.right.add(self._wallets_card(facts))
         self.right.add(self._printer_card(facts))
         self.right.add(self._reprint_card(facts))
+        self._fit_actions()
         for area, value in kept:  # once the new cards are laid out and the range is known
             QTimer.singleShot(0, self, lambda a=area, v=value: a.verticalScrollBar().setValue(v))
+
+    def _fit_actions(self) -> None:
+        """Each of the right column's buttons keeps its words whole: the column is at
+        least as wide as the widest one needs (on a 1280-pixel panel with larger text,
+        "Leave the kiosk for maintenance" was cut), up to three fifths of the window;
+        the other column's texts wrap. (The style's minimum width for touch lets a
+        squeezed button shrink below its text.)"""
+        widest = max(
+            (b.sizeHint().width() for b in self.right.content.findChildren(QPushButton)),
+            default=0,
+        )
+        card_margins = 2 * 24 + 2 * 2  # a card's padding (``_card``) and border
+        list_margins = 4 + 24  # ScrollList's content margins
+        need = widest + card_margins + list_margins
+        need += self.right.verticalScrollBar().sizeHint().width()
+        self.right.setMinimumWidth(min(need, self.window().width() * 3 // 5))
 
     def _help_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ A citizen is asking for help"), "deskHelp")

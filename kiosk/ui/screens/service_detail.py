@@ -40,9 +40,13 @@ class ServiceDetailScreen(DataScreen):
         self.details = ScrollList(name="serviceDetails", spacing=12)
         self.price = label(role="price", name="servicePrice")
         self.quantity, self.added_count = 1, 0
+        # How many, then "Add to cart" under it: side by side, a translation or larger
+        # text on a 1280-pixel panel cut the button's words off.
         self.buy_row = QWidget()
-        buy = QHBoxLayout(self.buy_row)
+        buy = QVBoxLayout(self.buy_row)
         buy.setContentsMargins(0, 0, 0, 0)
+        buy.setSpacing(12)
+        stepper = QHBoxLayout()
         self.less_button = button("−", name="quantityLess", role="chip")
         self.quantity_label = label(role="heading", name="quantity")
         self.more_button = button("+", name="quantityMore", role="chip")
@@ -51,10 +55,10 @@ class ServiceDetailScreen(DataScreen):
         self.more_button.clicked.connect(lambda: self._change_quantity(+1))
         self.add_button.clicked.connect(self.add_to_cart)
         for control in (self.less_button, self.quantity_label, self.more_button):
-            buy.addWidget(control)
-        buy.addSpacing(16)
-        buy.addWidget(self.add_button)
-        buy.addStretch(1)
+            stepper.addWidget(control)
+        stepper.addStretch(1)
+        buy.addLayout(stepper)
+        buy.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeading)
         # Once in the cart, the service says so instead of offering to add it again: a
         # double tap, or a citizen back on the page, never orders it twice silently.
         self.in_cart_row = QWidget()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from kiosk.ui.widgets.icons import Icon
 
 
@@ -244,6 +247,7 @@ class CardButton(QPushButton):
         self._layout.addStretch(1)
         self._labels: list[QLabel] = []
         self.service_id = ""  # what the card stands for, when it stands for a service
+        self._stacked = False  # the lines under the icon, not beside it
 
     def set_lines(self, lines: list[tuple[str, str | None]]) -> None:
         """Sets (text, role) lines; the first is the title."""
@@ -276,6 +280,30 @@ class CardButton(QPushButton):
 
     def lines(self) -> list[str]:
         return [line.text() for line in self._labels if not line.isHidden()]
+
+    # Narrower than this beside its icon, a card's text goes under the icon instead: a
+    # home tile on a 1280-pixel panel, with larger text, cut its title's words off.
+    TEXT_BESIDE_ICON_PX = 300
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self.icon_view is not None:
+            margins = self._outer.contentsMargins()
+            beside = (
+                event.size().width()
+                - margins.left()
+                - margins.right()
+                - self.icon_view.sizeHint().width()
+                - self._outer.spacing()
+            )
+            stacked = beside < self.TEXT_BESIDE_ICON_PX
+            if stacked != self._stacked:  # Qt's enum only when it changes (start-up)
+                self._stacked = stacked
+                self._outer.setDirection(
+                    QBoxLayout.Direction.TopToBottom
+                    if stacked
+                    else QBoxLayout.Direction.LeftToRight
+                )
+        super().resizeEvent(event)
 
     def sizeHint(self):  # type: ignore[no-untyped-def]
         return self._outer.sizeHint()

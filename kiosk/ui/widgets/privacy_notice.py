@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.privacy import SECTIONS, sections
 from kiosk.ui.widgets.common import button, card, label
@@ -29,15 +29,13 @@ class NoticeView(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(14)
-        # The intro and the print button on top, where both are seen without scrolling.
-        top = QHBoxLayout()
-        top.setSpacing(24)
+        # The intro, then the print button under it, both seen without scrolling (side
+        # by side, larger text on a 1280-pixel panel cut the button's words off).
         self.intro = label(name="noticeIntro")
-        top.addWidget(self.intro, 1)
+        column.addWidget(self.intro)
         self.print_button = button(name="printNotice", role="chip")
         self.print_button.clicked.connect(self.print_requested)
-        top.addWidget(self.print_button)
-        column.addLayout(top)
+        column.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.frame = card()
         parts = QVBoxLayout(self.frame)
         parts.setContentsMargins(32, 24, 32, 24)

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The kiosk on a 1280 x 800 panel, the smallest it is installed on, with larger text:
+every screen, citizen's and manager's, in every language, keeps each text whole (a
+button's words squeezed off it, a title cut at the bottom of its tile) and keeps the
+window the panel's size."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.ui.i18n import LANGUAGE_NAMES
+from tests.conftest import SCREENSHOT_DIR, texts_cut_off
+from tests.kiosk.views import VIEWS
+
+SMALL_PANEL = (1280, 800)
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_NAMES))
+def test_every_screen_fits_a_small_panel_in_larger_text(qtbot, qapp, window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    window.resize(*SMALL_PANEL)
+    window.ctx.switcher.set_language(lang)
+    window.set_large_text(True)
+    problems: list[str] = []
+    for view, show in VIEWS.items():
+        show(window)
+        qtbot.wait(5)  # the layouts of what was just built
+        for _ in range(3):
+            qapp.processEvents()
+        size = (window.width(), window.height())
+        found = [f"{view}: {cut}" for cut in texts_cut_off(window)]
+        if size != SMALL_PANEL:
+            found.append(f"{view}: the window grew to {size[0]}x{size[1]}")
+        if found:  # for a look by eye (the snap fixture holds the 1920 x 1080 panel)
+            SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(SCREENSHOT_DIR / f"small-panel-{lang}-{view}.png"))
+        problems += found
+    assert not problems, "\n".join(problems)

@@ -209,7 +209,9 @@ QPushButton[role="card"] {{
 QPushButton[role="chip"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
 QPushButton[role="lang"] {{
     background: {t.header}; color: {t.on_header}; border: 3px solid {t.on_header};
+    padding: 8px 14px;
 }}
+QWidget#footer QPushButton {{ padding: 8px 14px; }}
 QPushButton[role="lang"]:checked {{ background: {t.on_header}; color: {t.header}; }}
 QPushButton[role="chip"]:pressed, QPushButton[role="card"]:pressed,
 QPushButton[role="key"]:pressed {{ background: {t.disabled_bg}; }}

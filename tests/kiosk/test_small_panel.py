@@ -35,3 +35,13 @@ def test_every_screen_fits_a_small_panel_in_larger_text(qtbot, qapp, window, lan
             window.grab().save(str(SCREENSHOT_DIR / f"small-panel-{lang}-{view}.png"))
         problems += found
     assert not problems, "\n".join(problems)
+
+
+def test_larger_text_turned_on_at_the_desk_keeps_its_buttons_whole(qtbot, qapp, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(*SMALL_PANEL)
+    VIEWS["manager desk"](window)
+    qtbot.wait(20)
+    assert not texts_cut_off(window)
+    window.set_large_text(True)  # the toggle is on the desk's header too
+    qtbot.wait(50)
+    assert not texts_cut_off(window)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
-from kiosk.ui.widgets.common import ScrollList, button, card, label
+from kiosk.ui.widgets.common import ScrollList, SideBySideWhenRoom, button, card, label
 from languages import left_to_right
 from store.catalog import CallInfo, CatalogReader, pick
 
@@ -93,6 +93,16 @@ class CallsScreen(DataScreen):
             row.addWidget(notice)
         row.addStretch(1)
         layout.addLayout(row)
+        items = [row.itemAt(i) for i in range(row.count())]
+        buttons = [w for w in (item.widget() for item in items if item is not None) if w]
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        # One under the other where, side by side, their words would be cut (the card,
+        # its parent, keeps it).
+        SideBySideWhenRoom(
+            frame,
+            row,
+            lambda: margins + sum(b.sizeHint().width() + row.spacing() for b in buttons),
+        )
         return frame
 
     def show_notice(self, call: CallInfo) -> None:

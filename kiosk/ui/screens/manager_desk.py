@@ -14,7 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -198,8 +199,9 @@ class ManagerDeskScreen(DataScreen):
         "Leave the kiosk for maintenance" was cut), up to three fifths of the window;
         the other column's texts wrap. (The style's minimum width for touch lets a
         squeezed button shrink below its text.)"""
+        shown = self.right.content  # not the last draw's buttons, hidden until deleted
         widest = max(
-            (b.sizeHint().width() for b in self.right.content.findChildren(QPushButton)),
+            (b.sizeHint().width() for b in shown.findChildren(QPushButton) if b.isVisibleTo(shown)),
             default=0,
         )
         card_margins = 2 * 24 + 2 * 2  # a card's padding (``_card``) and border
@@ -207,6 +209,17 @@ class ManagerDeskScreen(DataScreen):
         need = widest + card_margins + list_margins
         need += self.right.verticalScrollBar().sizeHint().width()
         self.right.setMinimumWidth(min(need, self.window().width() * 3 // 5))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Larger text turned on at the desk makes the buttons wider: fit them again
+        # once the new style has laid them out.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            QTimer.singleShot(0, self, self._fit_actions)
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_actions()  # the window's width is known now
+        super().showEvent(event)
 
     def _help_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ A citizen is asking for help"), "deskHelp")

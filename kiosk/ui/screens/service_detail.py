@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.contact_card import vcard
 from kiosk.core.privacy import printed_notice
 from kiosk.core.service_card import card_for
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text, quantity_text
-from kiosk.ui.widgets.common import ScrollList, button, card, label
+from kiosk.ui.widgets.common import ScrollList, SideBySideWhenRoom, button, card, label
 from kiosk.ui.widgets.privacy_notice import NoticeView
 from kiosk.ui.widgets.qr import QrCode
 from languages import left_to_right
@@ -40,13 +40,17 @@ class ServiceDetailScreen(DataScreen):
         self.details = ScrollList(name="serviceDetails", spacing=12)
         self.price = label(role="price", name="servicePrice")
         self.quantity, self.added_count = 1, 0
-        # How many, then "Add to cart" under it: side by side, a translation or larger
-        # text on a 1280-pixel panel cut the button's words off.
+        # How many, and "Add to cart" beside it, or under it where both do not fit the
+        # row (a translation, or larger text on a 1280-pixel panel).
         self.buy_row = QWidget()
-        buy = QVBoxLayout(self.buy_row)
+        buy = QHBoxLayout(self.buy_row)
         buy.setContentsMargins(0, 0, 0, 0)
-        buy.setSpacing(12)
-        stepper = QHBoxLayout()
+        buy.setSpacing(16)
+        stepper_box = QWidget()  # as wide as its controls, beside or over the button
+        stepper_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        stepper = QHBoxLayout(stepper_box)
+        stepper.setContentsMargins(0, 0, 0, 0)
+        stepper.setSpacing(12)
         self.less_button = button("−", name="quantityLess", role="chip")
         self.quantity_label = label(role="heading", name="quantity")
         self.more_button = button("+", name="quantityMore", role="chip")
@@ -56,9 +60,14 @@ class ServiceDetailScreen(DataScreen):
         self.add_button.clicked.connect(self.add_to_cart)
         for control in (self.less_button, self.quantity_label, self.more_button):
             stepper.addWidget(control)
-        stepper.addStretch(1)
-        buy.addLayout(stepper)
+        buy.addWidget(stepper_box, 0, Qt.AlignmentFlag.AlignLeading)
         buy.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeading)
+        buy.addStretch(1)
+        self._buy_reflow = SideBySideWhenRoom(
+            self.buy_row,
+            buy,
+            lambda: stepper_box.sizeHint().width() + 16 + self.add_button.sizeHint().width(),
+        )
         # Once in the cart, the service says so instead of offering to add it again: a
         # double tap, or a citizen back on the page, never orders it twice silently.
         self.in_cart_row = QWidget()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QBoxLayout,
@@ -32,7 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.event_filters import never_raises
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QResizeEvent
 
     from kiosk.ui.widgets.icons import Icon
@@ -187,6 +191,33 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     scroller.setScrollerProperties(properties)
 
 
+class SideBySideWhenRoom(QObject):
+    """Keeps ``box`` laid out side by side while ``host`` is at least ``need()`` wide,
+    else one part under the other: on a 1280-pixel panel with larger text, a button
+    beside a text was squeezed until its words were cut (the style's minimum width for
+    touch lets a button shrink below its text)."""
+
+    def __init__(self, host: QWidget, box: QBoxLayout, need: Callable[[], int]) -> None:
+        super().__init__(host)
+        self.host, self.box, self.need = host, box, need
+        self.stacked = False
+        host.installEventFilter(self)
+
+    @never_raises
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        stacked = self.host.width() < self.need()
+        if stacked != self.stacked:
+            self.stacked = stacked
+            self.box.setDirection(
+                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+            )
+
+
 class ScrollList(QScrollArea):
     """A vertical, kinetically scrolling column of widgets that can be refilled."""
 
@@ -303,6 +334,9 @@ class CardButton(QPushButton):
                     if stacked
                     else QBoxLayout.Direction.LeftToRight
                 )
+                # Under the icon, the lines follow it, so titles line up from card to
+                # card; beside it, they are centred in the card's height.
+                self._layout.setStretch(0, 0 if stacked else 1)
         super().resizeEvent(event)
 
     def sizeHint(self):  # type: ignore[no-untyped-def]

@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.privacy import SECTIONS, sections
-from kiosk.ui.widgets.common import button, card, label
+from kiosk.ui.widgets.common import SideBySideWhenRoom, button, card, label
+
+INTRO_MIN_PX = 320  # the narrowest the intro may be beside the print button
 
 
 class NoticeView(QWidget):
@@ -29,13 +31,19 @@ class NoticeView(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(14)
-        # The intro, then the print button under it, both seen without scrolling (side
-        # by side, larger text on a 1280-pixel panel cut the button's words off).
+        # The intro and the print button on top, where both are seen without scrolling;
+        # the button goes under the intro where beside it the intro would be too narrow.
+        top = QHBoxLayout()
+        top.setSpacing(24)
         self.intro = label(name="noticeIntro")
-        column.addWidget(self.intro)
+        top.addWidget(self.intro, 1)
         self.print_button = button(name="printNotice", role="chip")
         self.print_button.clicked.connect(self.print_requested)
-        column.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeading)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeading)
+        column.addLayout(top)
+        self._reflow = SideBySideWhenRoom(
+            self, top, lambda: self.print_button.sizeHint().width() + 24 + INTRO_MIN_PX
+        )
         self.frame = card()
         parts = QVBoxLayout(self.frame)
         parts.setContentsMargins(32, 24, 32, 24)

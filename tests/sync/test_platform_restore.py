@@ -179,20 +179,12 @@ def test_a_restored_copy_whose_epoch_file_was_lost_still_never_repeats_a_number(
 def test_a_new_epoch_on_demand_makes_every_kiosk_take_a_snapshot(
     first: Served, store: Store
 ) -> None:
-    code = first.platform.new_enrollment_code("kiosk", None)
-    _device, token = PlatformClient(first.server.url).enroll(code, "kiosk-epoch")
-    engine = kiosk(first.server.url, token, store)
-    engine.run_once()
-    with store.write() as session:  # a row the platform never sent: a snapshot removes it
-        session.add(Service(**{**_service_row(store, "s01"), "id": "s-stale"}))
+    engine = _synced_with_a_stale_row(first, store, "kiosk-epoch")
     epoch = first.platform.new_epoch()
     assert engine.run_once().problems == {}
     assert "s-stale" not in prices(store)
     assert_mirror_equals_server(store, first.platform)
-    with store.read() as session:
-        from store.models import SyncCursor
-
-        assert {row.epoch for row in session.scalars(select(SyncCursor))} == {epoch.id}
+    assert _cursor_epochs(store) == {epoch.id}
 
 
 def test_a_platform_restored_again_during_a_snapshot_is_snapshotted_anew(
@@ -201,12 +193,7 @@ def test_a_platform_restored_again_during_a_snapshot_is_snapshotted_anew(
     """The epoch changes again while the kiosk's snapshot is half-way: what the kiosk
     saw before no longer tells what the platform lacks, so the snapshot starts again
     under the newest epoch, and the cursor keeps that one."""
-    code = first.platform.new_enrollment_code("kiosk", None)
-    _device, token = PlatformClient(first.server.url).enroll(code, "kiosk-twice")
-    engine = kiosk(first.server.url, token, store)
-    engine.run_once()
-    with store.write() as session:  # a row the platform never sent: a snapshot removes it
-        session.add(Service(**{**_service_row(store, "s01"), "id": "s-stale"}))
+    engine = _synced_with_a_stale_row(first, store, "kiosk-twice")
     first.platform.new_epoch()
     newest: list[str] = []
     changes = engine.client.changes
@@ -222,10 +209,7 @@ def test_a_platform_restored_again_during_a_snapshot_is_snapshotted_anew(
     assert newest, "the catalog took more than one page"
     assert "s-stale" not in prices(store)
     assert_mirror_equals_server(store, first.platform)
-    with store.read() as session:
-        from store.models import SyncCursor
-
-        assert {row.epoch for row in session.scalars(select(SyncCursor))} == {newest[0]}
+    assert _cursor_epochs(store) == {newest[0]}
 
 
 def test_a_platform_restored_over_and_over_leaves_the_snapshot_to_the_next_sync(
@@ -278,6 +262,25 @@ def test_a_cursor_beyond_the_platform_head_takes_a_snapshot(
         assert_mirror_equals_server(store, restored.platform)
     finally:
         restored.stop()
+
+
+def _synced_with_a_stale_row(first: Served, store: Store, name: str) -> SyncEngine:
+    """A kiosk caught up with ``first``, then holding a row the platform never sent (a
+    snapshot removes it)."""
+    code = first.platform.new_enrollment_code("kiosk", None)
+    _device, token = PlatformClient(first.server.url).enroll(code, name)
+    engine = kiosk(first.server.url, token, store)
+    engine.run_once()
+    with store.write() as session:
+        session.add(Service(**{**_service_row(store, "s01"), "id": "s-stale"}))
+    return engine
+
+
+def _cursor_epochs(store: Store) -> set[str | None]:
+    from store.models import SyncCursor
+
+    with store.read() as session:
+        return {row.epoch for row in session.scalars(select(SyncCursor))}
 
 
 def _service_row(store: Store, service_id: str) -> dict[str, object]:

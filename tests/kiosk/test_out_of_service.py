@@ -58,27 +58,36 @@ sys.exit(main(["run", "--config", sys.argv[1], "--platform", "offscreen", "--win
 """
 
 
-@pytest.mark.slow  # the kiosk, in a process of its own
-def test_a_store_that_cannot_be_opened_is_said_on_screen_until_it_opens(tmp_path: Path) -> None:
-    store = tmp_path / "kiosk.sqlite3"
-    store.write_bytes(b"not a database at all, " * 1000)  # as a damaged card leaves it
-    config = tmp_path / "kiosk.toml"
+def _kiosk_with(
+    probe: str, folder: Path, store: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """The demo kiosk, its store at ``store``, run in its own process by ``probe``
+    (given the configuration's path and ``args``); it must end by itself, cleanly."""
+    config = folder / "kiosk.toml"
     config.write_text(
-        f'[demo]\nenabled = true\n[paths]\ndatabase = "{store}"\ndata_dir = "{tmp_path}"\n'
-        f'log_dir = "{tmp_path}"\ncache_dir = "{tmp_path / "cache"}"\n',
+        f'[demo]\nenabled = true\n[paths]\ndatabase = "{store}"\ndata_dir = "{folder}"\n'
+        f'log_dir = "{folder}"\ncache_dir = "{folder / "cache"}"\n',
         encoding="utf-8",
     )
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    shot = SCREENSHOT_DIR / "out_of_service.png"
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(config), str(store), str(shot)],
+        [sys.executable, "-c", probe, str(config), *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
     )
-    said = result.stdout
     assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.mark.slow  # the kiosk, in a process of its own
+def test_a_store_that_cannot_be_opened_is_said_on_screen_until_it_opens(tmp_path: Path) -> None:
+    store = tmp_path / "kiosk.sqlite3"
+    store.write_bytes(b"not a database at all, " * 1000)  # as a damaged card leaves it
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOT_DIR / "out_of_service.png"
+    result = _kiosk_with(PROBE, tmp_path, store, str(store), str(shot))
+    said = result.stdout
     assert "title: Il totem è momentaneamente fuori servizio" in said
     assert "body: Chiedi aiuto al welfare manager allo sportello" in said
     assert "file is not a database" in said and "social-point doctor" in said
@@ -148,21 +157,8 @@ def test_printing_and_sync_that_cannot_start_are_said_on_screen_and_tried_again(
     """The store opened, the printer and the sync did not (an input/output error, here
     made to happen twice): the notice says so and only that part is tried again; the
     catalog stays attached, and the kiosk carries on once they start."""
-    config = tmp_path / "kiosk.toml"
-    config.write_text(
-        f'[demo]\nenabled = true\n[paths]\ndatabase = "{tmp_path / "kiosk.sqlite3"}"\n'
-        f'data_dir = "{tmp_path}"\nlog_dir = "{tmp_path}"\ncache_dir = "{tmp_path / "cache"}"\n',
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", SERVICES_PROBE, str(config)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = _kiosk_with(SERVICES_PROBE, tmp_path, tmp_path / "kiosk.sqlite3")
     said = result.stdout
-    assert result.returncode == 0, result.stdout + result.stderr
     assert "detail:" in said and "cannot start printing and sync" in said
     assert "Input/output error" in said
     assert "beneath enabled: False" in said

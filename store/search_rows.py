@@ -65,12 +65,20 @@ class Built(NamedTuple):
 def build(connection: Connection, texts: Sequence[ServiceText]) -> Built | None:
     """The search rows of these services, with the names and labels the store holds;
     none when it lacks one of them yet (it comes in the page being written)."""
-    providers, categories = {t.provider_id for t in texts}, {t.category_id for t in texts}
-    names = _by_id(connection, "providers", "name", providers)
-    labels = _by_id(connection, "categories", "label", categories)
-    if len(names) < len(providers) or len(labels) < len(categories):
+    names, labels = _names_and_labels(connection, texts)
+    if any(t.provider_id not in names or t.category_id not in labels for t in texts):
         return None
     return Built(_rows(texts, names, labels), names, labels)
+
+
+def _names_and_labels(
+    connection: Connection, texts: Sequence[ServiceText]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The names of these services' providers and the labels of their categories, as
+    the store holds them (a missing one is left out)."""
+    names = _by_id(connection, "providers", "name", {t.provider_id for t in texts})
+    labels = _by_id(connection, "categories", "label", {t.category_id for t in texts})
+    return names, labels
 
 
 def _rows(
@@ -99,8 +107,7 @@ def add(connection: Connection, texts: Sequence[ServiceText], built: Built | Non
     another busy thread may hold for a switch interval (5 ms)."""
     if not texts:
         return
-    names = _by_id(connection, "providers", "name", {t.provider_id for t in texts})
-    labels = _by_id(connection, "categories", "label", {t.category_id for t in texts})
+    names, labels = _names_and_labels(connection, texts)
     if built is not None and built.names == names and built.labels == labels:
         rows = built.rows
     else:

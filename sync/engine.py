@@ -228,9 +228,10 @@ class SyncEngine:
 
     def _fetch_prepared(self, stream: str, since: str) -> tuple[Page, PreparedPage]:
         page = self.client.changes(stream, since, self.page_size)
-        return page, self._prepare(stream, page, ahead=True)
+        prepared = self._prepare(stream, page)
+        return page, prepared._replace(steps=self._search_rows_ahead(prepared.steps))
 
-    def _prepare(self, stream: str, page: Page, *, ahead: bool = False) -> PreparedPage:
+    def _prepare(self, stream: str, page: Page) -> PreparedPage:
         """Validates a page into steps: upserts ready to write, tombstones, and the
         changes that failed the kiosk's checks (to be set aside, in their place)."""
         kinds = STREAMS[stream]
@@ -245,8 +246,6 @@ class SyncEngine:
                 steps += _upserts(kind, [(item.id, item.data or {}) for item in batch])
             else:
                 steps.append(Tombstones(kind, [item.id for item in batch]))
-        if ahead:  # while the page before is written: see _search_rows_ahead
-            steps = self._search_rows_ahead(steps)
         return PreparedPage(steps, len(page.items), page.next_cursor, page.epoch)
 
     def _search_rows_ahead(self, steps: list[Step]) -> list[Step]:

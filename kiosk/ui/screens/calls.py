@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
@@ -75,13 +75,14 @@ class CallsScreen(DataScreen):
         for part in parts:
             layout.addWidget(part)
         row = QHBoxLayout()
+        buttons: list[QPushButton] = []
         if call.form_ready:
             apply = button(self.tr("Apply here"), name=f"apply_{call.id}", role="primary")
             apply.setAccessibleName(
                 self.tr("Apply here: {title}").format(title=pick(call.title, lang))
             )
             apply.clicked.connect(lambda _=False, c=call.id: self.go("apply", call_id=c))
-            row.addWidget(apply)
+            buttons.append(apply)
         else:  # a line of its own, which wraps: beside it, the notice's button was cut
             layout.addWidget(
                 label(self.tr("Apply with the welfare manager at the desk."), role="muted")
@@ -90,11 +91,11 @@ class CallsScreen(DataScreen):
             # The Comune's notice (GDPR art. 13), readable before any personal data is typed.
             notice = button(self.tr("Privacy notice"), name=f"privacy_{call.id}", role="chip")
             notice.clicked.connect(lambda _=False, c=call: self.show_notice(c))
-            row.addWidget(notice)
+            buttons.append(notice)
+        for widget in buttons:
+            row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
-        items = [row.itemAt(i) for i in range(row.count())]
-        buttons = [w for w in (item.widget() for item in items if item is not None) if w]
         margins = layout.contentsMargins().left() + layout.contentsMargins().right()
         # One under the other where, side by side, their words would be cut (the card,
         # its parent, keeps it).

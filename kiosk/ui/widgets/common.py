@@ -37,8 +37,6 @@ from kiosk.ui.event_filters import never_raises
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtGui import QResizeEvent
-
     from kiosk.ui.widgets.icons import Icon
 
 
@@ -197,9 +195,15 @@ class SideBySideWhenRoom(QObject):
     beside a text was squeezed until its words were cut (the style's minimum width for
     touch lets a button shrink below its text)."""
 
-    def __init__(self, host: QWidget, box: QBoxLayout, need: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        host: QWidget,
+        box: QBoxLayout,
+        need: Callable[[], int],
+        on_change: Callable[[bool], None] | None = None,
+    ) -> None:
         super().__init__(host)
-        self.host, self.box, self.need = host, box, need
+        self.host, self.box, self.need, self.on_change = host, box, need, on_change
         self.stacked = False
         host.installEventFilter(self)
 
@@ -216,6 +220,8 @@ class SideBySideWhenRoom(QObject):
             self.box.setDirection(
                 QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
             )
+            if self.on_change is not None:
+                self.on_change(stacked)
 
 
 class ScrollList(QScrollArea):
@@ -278,7 +284,7 @@ class CardButton(QPushButton):
         self._layout.addStretch(1)
         self._labels: list[QLabel] = []
         self.service_id = ""  # what the card stands for, when it stands for a service
-        self._stacked = False  # the lines under the icon, not beside it
+        self._reflow: SideBySideWhenRoom | None = None  # with an icon: beside or under it
 
     def set_lines(self, lines: list[tuple[str, str | None]]) -> None:
         """Sets (text, role) lines; the first is the title."""
@@ -307,37 +313,25 @@ class CardButton(QPushButton):
         if self.icon_view is None:
             self.icon_view = Icon(size, role=role)
             self._outer.insertWidget(0, self.icon_view)
+            # The lines go under the icon where fewer than TEXT_BESIDE_ICON_PX would be
+            # left beside it (a home tile on a 1280-pixel panel, with larger text, cut
+            # its title's words off); under it they follow it, so titles line up from
+            # card to card, and beside it they are centred in the card's height.
+            margins = self._outer.contentsMargins()
+            around = margins.left() + margins.right() + self._outer.spacing()
+            icon = self.icon_view
+            self._reflow = SideBySideWhenRoom(
+                self,
+                self._outer,
+                lambda: around + icon.sizeHint().width() + self.TEXT_BESIDE_ICON_PX,
+                lambda stacked: self._layout.setStretch(0, 0 if stacked else 1),
+            )
         self.icon_view.set_icon(icon_id)
+
+    TEXT_BESIDE_ICON_PX = 300  # the narrowest a card's lines may be beside its icon
 
     def lines(self) -> list[str]:
         return [line.text() for line in self._labels if not line.isHidden()]
-
-    # Narrower than this beside its icon, a card's text goes under the icon instead: a
-    # home tile on a 1280-pixel panel, with larger text, cut its title's words off.
-    TEXT_BESIDE_ICON_PX = 300
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        if self.icon_view is not None:
-            margins = self._outer.contentsMargins()
-            beside = (
-                event.size().width()
-                - margins.left()
-                - margins.right()
-                - self.icon_view.sizeHint().width()
-                - self._outer.spacing()
-            )
-            stacked = beside < self.TEXT_BESIDE_ICON_PX
-            if stacked != self._stacked:  # Qt's enum only when it changes (start-up)
-                self._stacked = stacked
-                self._outer.setDirection(
-                    QBoxLayout.Direction.TopToBottom
-                    if stacked
-                    else QBoxLayout.Direction.LeftToRight
-                )
-                # Under the icon, the lines follow it, so titles line up from card to
-                # card; beside it, they are centred in the card's height.
-                self._layout.setStretch(0, 0 if stacked else 1)
-        super().resizeEvent(event)
 
     def sizeHint(self):  # type: ignore[no-untyped-def]
         return self._outer.sizeHint()

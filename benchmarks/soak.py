@@ -257,11 +257,17 @@ OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
 
 def soak(interactions: int = INTERACTIONS) -> int:
     """Runs the soak in a child process; returns its exit status (negative: a signal).
-    What the child writes to its standard error is passed on, but for the offscreen
-    platform's one message above."""
+    What the child writes to its standard error is passed on, except the offscreen
+    platform's message above."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "benchmarks.soak", "--child", str(interactions)]
-    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as child:
+    with subprocess.Popen(
+        command,
+        env=env,
+        stderr=subprocess.PIPE,
+        encoding="utf-8",
+        errors="replace",  # a stray byte from a library must not end the soak
+    ) as child:
         assert child.stderr is not None
         for line in child.stderr:
             if line.strip() != OFFSCREEN_NOISE:

@@ -226,7 +226,11 @@ def large_pulls(
     platform has made and cached its pages first (the first kiosk to pull pays for them
     on the platform's side, which shares this machine's two cores). ``then(store,
     client)`` runs on the last pull's store."""
-    fetched_pages(url, enrolled(large, url)._token or "")
+    warming = enrolled(large, url)
+    try:
+        fetched_pages(url, warming._token or "")
+    finally:
+        warming.close()
     clock: list[float] = []
     pulled = 0
     for run in range(LARGE_RUNS):

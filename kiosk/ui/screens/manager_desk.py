@@ -200,14 +200,16 @@ class ManagerDeskScreen(DataScreen):
         the other column's texts wrap. (The style's minimum width for touch lets a
         squeezed button shrink below its text.)"""
         shown = self.right.content  # not the last draw's buttons, hidden until deleted
+        # A button with its card's side margins and border (2 px, from the style).
         widest = max(
-            (b.sizeHint().width() for b in shown.findChildren(QPushButton) if b.isVisibleTo(shown)),
+            (
+                b.sizeHint().width() + _side_margins(b.parentWidget()) + 2 * 2
+                for b in shown.findChildren(QPushButton)
+                if b.isVisibleTo(shown)
+            ),
             default=0,
         )
-        card_margins = 2 * 24 + 2 * 2  # a card's padding (``_card``) and border
-        list_margins = 4 + 24  # ScrollList's content margins
-        need = widest + card_margins + list_margins
-        need += self.right.verticalScrollBar().sizeHint().width()
+        need = widest + _side_margins(shown) + self.right.verticalScrollBar().sizeHint().width()
         self.right.setMinimumWidth(min(need, self.window().width() * 3 // 5))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -672,3 +674,12 @@ class ManagerDeskScreen(DataScreen):
         for widget in (assisted, report, leave):
             column.addWidget(widget)
         return frame
+
+
+def _side_margins(widget: QWidget | None) -> int:
+    """The left and right margins of the layout that lays out ``widget``'s children."""
+    layout = widget.layout() if widget is not None else None
+    if layout is None:
+        return 0
+    margins = layout.contentsMargins()
+    return margins.left() + margins.right()

@@ -66,7 +66,9 @@ class ServiceDetailScreen(DataScreen):
         self._buy_reflow = SideBySideWhenRoom(
             self.buy_row,
             buy,
-            lambda: stepper_box.sizeHint().width() + 16 + self.add_button.sizeHint().width(),
+            lambda: (
+                stepper_box.sizeHint().width() + buy.spacing() + self.add_button.sizeHint().width()
+            ),
         )
         # Once in the cart, the service says so instead of offering to add it again: a
         # double tap, or a citizen back on the page, never orders it twice silently.

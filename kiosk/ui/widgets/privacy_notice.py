@@ -42,7 +42,7 @@ class NoticeView(QWidget):
         top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeading)
         column.addLayout(top)
         self._reflow = SideBySideWhenRoom(
-            self, top, lambda: self.print_button.sizeHint().width() + 24 + INTRO_MIN_PX
+            self, top, lambda: self.print_button.sizeHint().width() + top.spacing() + INTRO_MIN_PX
         )
         self.frame = card()
         parts = QVBoxLayout(self.frame)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
@@ -29,6 +29,10 @@ BUSY_TIMEOUT_MS = 10_000
 STORAGE_ERRORS = (OperationalError, sqlite3.OperationalError)
 # How the write transactions begun in this context reach the disk (``Store.write``).
 _SYNCHRONOUS: ContextVar[str] = ContextVar("synchronous", default="FULL")
+# WAL pages past which their commit copies the WAL into the database file (SQLite's
+# default), or 0: it never does, a ``store.checkpointer.Checkpointer`` does it instead.
+AUTOCHECKPOINT_PAGES = 1000
+_AUTOCHECKPOINT: ContextVar[int] = ContextVar("autocheckpoint", default=AUTOCHECKPOINT_PAGES)
 
 
 def storage_problem(error: BaseException) -> str:
@@ -56,6 +60,8 @@ def _make_engine(path: Path, begin: str) -> Engine:
         # FULL: a committed purchase or application survives a power cut.
         cursor.execute("PRAGMA synchronous=FULL")
         record.info["synchronous"] = "FULL"
+        cursor.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
+        record.info["autocheckpoint"] = AUTOCHECKPOINT_PAGES
         # Deleted and overwritten content is zeroed, not left in free space: purged
         # personal data must not be readable from the file (store/retention.py).
         cursor.execute("PRAGMA secure_delete=ON")
@@ -68,6 +74,10 @@ def _make_engine(path: Path, begin: str) -> Engine:
         if connection.info.get("synchronous", "FULL") != wanted:
             connection.exec_driver_sql(f"PRAGMA synchronous={wanted}")
             connection.info["synchronous"] = wanted
+        pages = _AUTOCHECKPOINT.get()
+        if connection.info.get("autocheckpoint", AUTOCHECKPOINT_PAGES) != pages:
+            connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint={pages}")
+            connection.info["autocheckpoint"] = pages
         connection.exec_driver_sql(begin)
 
     return engine
@@ -249,19 +259,25 @@ class Store:
         self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
 
     @contextmanager
-    def write(self, *, durable: bool = True) -> Iterator[Session]:
+    def write(self, *, durable: bool = True, checkpoint: bool = True) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on error.
 
         ``durable=False`` is for what can be had again (a pulled page and its cursor):
         its commit does not wait for the disk (WAL with ``synchronous=NORMAL``). A power
         cut may then lose it, never half of it, and the next durable commit makes it
         durable too. A first pull of 10,000 services spent a fifth of its time waiting
-        for the disk."""
+        for the disk.
+
+        ``checkpoint=False``: its commit never stops to copy the WAL into the database
+        file, however long the WAL has grown; a ``Checkpointer`` running beside the
+        writes does it (store/checkpointer.py)."""
         mode = _SYNCHRONOUS.set("FULL" if durable else "NORMAL")
+        pages = _AUTOCHECKPOINT.set(AUTOCHECKPOINT_PAGES if checkpoint else 0)
         try:
             with self._write_sessions() as session, session.begin():
                 yield session
         finally:
+            _AUTOCHECKPOINT.reset(pages)
             _SYNCHRONOUS.reset(mode)
 
     @contextmanager
@@ -270,12 +286,14 @@ class Store:
         with self._read_sessions() as session, session.begin():
             yield session
 
-    def checkpoint(self) -> None:
-        """Copies the WAL into the database file and empties it, so old page images
-        (holding data just purged) leave the disk too."""
+    def checkpoint(self, mode: Literal["TRUNCATE", "PASSIVE"] = "TRUNCATE") -> None:
+        """Copies the WAL into the database file. ``TRUNCATE`` waits for readers and
+        writers and empties the WAL, so old page images (holding data just purged)
+        leave the disk too; ``PASSIVE`` copies what it can without waiting for anyone
+        (beside a writer that goes on)."""
         connection = self._writer.raw_connection()  # outside a transaction, as it must be
         try:
-            connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            connection.cursor().execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
         finally:
             connection.close()
 

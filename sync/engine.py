@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from protocol.records import RecordError
 from protocol.wire import Page, ProtocolError, Result
 from store import kiosk_facts, mirror, outbox, set_aside
+from store.checkpointer import Checkpointer
 from store.database import STORAGE_ERRORS, Store
 from store.models import SyncCursor
 from store.set_aside import Poison
@@ -201,6 +202,7 @@ class SyncEngine:
         with (
             heap.frozen_meanwhile(),
             turns.quick_turns(),
+            Checkpointer(self.store) as checkpoints,
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-prefetch") as ahead,
         ):
             prepared = self._prepare(stream, page)
@@ -209,7 +211,7 @@ class SyncEngine:
                 if page.has_more:
                     upcoming = ahead.submit(self._fetch_prepared, stream, page.next_cursor)
                 try:
-                    applied += self._apply(stream, prepared)
+                    applied += self._apply(stream, prepared, checkpoints=checkpoints)
                 except Exception:
                     if upcoming is not None:
                         upcoming.cancel()
@@ -346,11 +348,22 @@ class SyncEngine:
             log.warning("%d accepted records were lost by the restored platform: sent again", again)
         return again
 
-    def _apply(self, stream: str, page: PreparedPage, epoch: str | None = None) -> int:
+    def _apply(
+        self,
+        stream: str,
+        page: PreparedPage,
+        epoch: str | None = None,
+        *,
+        checkpoints: Checkpointer | None = None,
+    ) -> int:
         """Writes a page and its cursor in one transaction. When the page contradicts the
         mirror (a record refers to one the kiosk lacks, a tombstone for a record others
         still use), it is written again step by step, and record by record within a
-        failing step, setting aside only the records that contradict it."""
+        failing step, setting aside only the records that contradict it.
+
+        With ``checkpoints``, a page of changes leaves copying the WAL into the database
+        file to them (store/checkpointer.py); an empty one, only its cursor, does not
+        start their thread."""
         cursor = SyncCursor(
             stream=stream,
             cursor=page.next_cursor,
@@ -358,16 +371,19 @@ class SyncEngine:
             epoch=epoch or page.epoch,
         )
         # A page is applied with its cursor: lost to a power cut, it is fetched again.
+        checkpoint = checkpoints is None or not page.count
         try:
-            with self.store.write(durable=False) as session:
+            with self.store.write(durable=False, checkpoint=checkpoint) as session:
                 for step in page.steps:
                     _write(session, stream, step)
                 session.merge(cursor)
         except IntegrityError:
-            with self.store.write(durable=False) as session:
+            with self.store.write(durable=False, checkpoint=checkpoint) as session:
                 for step in page.steps:
                     _write_apart(session, stream, step)
                 session.merge(cursor)
+        if checkpoints is not None and not checkpoint:
+            checkpoints.nudge()
         return page.count
 
     def _retry_set_aside(self, stream: str) -> int:

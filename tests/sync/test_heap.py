@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -41,9 +41,9 @@ def collector_while_applying(
     found: list[T] = []
     apply = engine._apply
 
-    def watched_apply(*args: object) -> int:
+    def watched_apply(*args: Any, **kwargs: Any) -> int:
         found.append(seen())
-        return apply(*args)  # type: ignore[arg-type]
+        return apply(*args, **kwargs)
 
     monkeypatch.setattr(engine, "_apply", watched_apply)
     return found

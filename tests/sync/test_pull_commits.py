@@ -4,7 +4,11 @@ again, its cursor goes with it), while a citizen's record still waits for the di
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+import threading
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +104,53 @@ def test_a_write_that_may_be_lost_leaves_the_next_one_durable(store: Store) -> N
     with store.write(durable=False) as session:
         outbox.add(session, "event", {"note": "again"})
     assert levels == [NORMAL, FULL, NORMAL]
+
+
+def test_pulled_pages_leave_copying_the_wal_to_a_thread_beside_them(
+    platform_url: tuple[Platform, str], store: Store, tmp_path: Path
+) -> None:
+    """Their commits never stop to copy the WAL into the database file; the pull
+    returns once it is copied (store/checkpointer.py)."""
+    platform, url = platform_url
+    client = PlatformClient(url)
+    _device, token = client.enroll(platform.new_enrollment_code("kiosk", "piazzola"), "k")
+    client.set_token(token)
+    pages: list[int] = []
+
+    @event.listens_for(store._writer, "commit")
+    def seen(connection: Any) -> None:
+        pages.append(connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar())
+
+    pulled = SyncEngine(store, client, page_size=25).pull_stream("catalog")
+    client.close()
+
+    assert len(pages) >= 2 and set(pages) == {0}
+    # All of it copied into the database file, although far from 1,000 WAL pages: the
+    # file alone, without its WAL, holds every service.
+    alone = tmp_path / "file-alone.sqlite3"
+    shutil.copyfile(store.path, alone)
+    with closing(sqlite3.connect(alone)) as database:
+        assert database.execute("SELECT count(*) FROM services").fetchone()[0] == 40 < pulled
+    assert not [t for t in threading.enumerate() if t.name == "store-checkpoint"]
+
+
+def test_a_pull_with_nothing_new_starts_no_thread_to_copy_the_wal(
+    platform_url: tuple[Platform, str], store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    platform, url = platform_url
+    client = PlatformClient(url)
+    _device, token = client.enroll(platform.new_enrollment_code("kiosk", "piazzola"), "k")
+    client.set_token(token)
+    engine = SyncEngine(store, client, page_size=25)
+    engine.pull_stream("catalog")
+    started = threading.Thread.start
+    names: list[str] = []
+
+    def start(thread: threading.Thread) -> None:
+        names.append(thread.name)
+        started(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    assert engine.pull_stream("catalog") == 0
+    client.close()
+    assert "store-checkpoint" not in names

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -27,9 +28,9 @@ def test_a_pull_switches_threads_every_millisecond_and_puts_the_interval_back(
     seen: list[float] = []
     apply = engine._apply
 
-    def watched_apply(*args: object) -> int:
+    def watched_apply(*args: Any, **kwargs: Any) -> int:
         seen.append(sys.getswitchinterval())
-        return apply(*args)  # type: ignore[arg-type]
+        return apply(*args, **kwargs)
 
     monkeypatch.setattr(engine, "_apply", watched_apply)
     assert engine.pull_stream("catalog") > 0

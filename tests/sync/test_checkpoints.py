@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Copying the WAL into the database file beside a pull's pages, not at their commits
+(store/checkpointer.py), on a real store file."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+import threading
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, select
+
+from store import outbox
+from store.checkpointer import Checkpointer
+from store.database import AUTOCHECKPOINT_PAGES, Store
+from store.models import OutboxEntry
+
+NOTE = "x" * 4000  # 1,500 of these fill about 1,500 WAL pages: past SQLite's 1,000
+
+
+def fill(store: Store, *, checkpoint: bool, entries: int = 1500) -> None:
+    with store.write(durable=False, checkpoint=checkpoint) as session:
+        for n in range(entries):
+            outbox.add(session, "event", {"note": f"{n} {NOTE}"})
+
+
+def in_file(store: Store, folder: Path) -> int:
+    """Outbox entries in the database file itself, without its WAL: what checkpoints
+    have copied into it."""
+    alone = folder / "file-alone.sqlite3"
+    shutil.copyfile(store.path, alone)
+    with closing(sqlite3.connect(alone)) as database:
+        count: int = database.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    for leftover in folder.glob("file-alone.sqlite3*"):
+        leftover.unlink()
+    return count
+
+
+def entries(store: Store) -> int:
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+
+
+def checkpointer_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "store-checkpoint"]
+
+
+def test_a_write_without_its_checkpoint_leaves_the_wal_to_be_copied_later(
+    store: Store, tmp_path: Path
+) -> None:
+    fill(store, checkpoint=False)
+    assert in_file(store, tmp_path) == 0  # all of it still in the WAL, past 1,000 pages
+    assert entries(store) == 1500  # where readers find it
+    fill(store, checkpoint=True, entries=1)  # an ordinary commit copies the WAL again
+    assert in_file(store, tmp_path) == 1501
+
+
+def test_the_next_write_on_the_same_connection_checkpoints_again(store: Store) -> None:
+    pages: list[int] = []
+
+    @event.listens_for(store._writer, "commit")
+    def seen(connection: Any) -> None:
+        pages.append(connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar())
+
+    fill(store, checkpoint=False, entries=1)
+    fill(store, checkpoint=True, entries=1)
+    fill(store, checkpoint=False, entries=1)
+    assert pages == [0, AUTOCHECKPOINT_PAGES, 0]
+
+
+def test_the_checkpointer_copies_beside_the_writes_and_waits_for_its_last_copy(
+    store: Store, tmp_path: Path
+) -> None:
+    with Checkpointer(store) as checkpoints:
+        assert checkpointer_threads() == []  # none until there is something to copy
+        for _ in range(3):
+            fill(store, checkpoint=False, entries=500)
+            checkpoints.nudge()
+    assert in_file(store, tmp_path) == 1500  # all three, the last one included
+    assert checkpointer_threads() == []
+
+
+def test_a_copy_that_fails_loses_nothing_and_the_next_commit_copies(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    failing = False
+
+    @event.listens_for(store._writer, "checkout")
+    def disk_fails(*_args: Any) -> None:
+        if failing:
+            raise sqlite3.OperationalError("disk I/O error")
+
+    # A reader's connection stays open, as the screen's does: the last connection to
+    # close would copy the WAL itself.
+    assert entries(store) == 0
+    with caplog.at_level(logging.WARNING), Checkpointer(store) as checkpoints:
+        fill(store, checkpoint=False)
+        failing = True
+        checkpoints.nudge()
+    failing = False
+    assert "the WAL was not copied into the store: disk I/O error" in caplog.text
+    assert in_file(store, tmp_path) == 0 and entries(store) == 1500
+    fill(store, checkpoint=True, entries=1)
+    assert in_file(store, tmp_path) == 1501

@@ -286,16 +286,17 @@ class Store:
         with self._read_sessions() as session, session.begin():
             yield session
 
-    def checkpoint(self, mode: Literal["TRUNCATE", "PASSIVE"] = "TRUNCATE") -> None:
-        """Copies the WAL into the database file. ``TRUNCATE`` waits for readers and
-        writers and empties the WAL, so old page images (holding data just purged)
-        leave the disk too; ``PASSIVE`` copies what it can without waiting for anyone
-        (beside a writer that goes on)."""
+    def checkpoint(self, mode: Literal["TRUNCATE", "PASSIVE"] = "TRUNCATE") -> int:
+        """Copies the WAL into the database file; returns how many pages the WAL held.
+        ``TRUNCATE`` waits for readers and writers and empties the WAL, so old page
+        images (holding data just purged) leave the disk too; ``PASSIVE`` copies what
+        it can without waiting for anyone (beside a writer that goes on)."""
         connection = self._writer.raw_connection()  # outside a transaction, as it must be
         try:
-            connection.cursor().execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+            row = connection.cursor().execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         finally:
             connection.close()
+        return int(row[1]) if row else 0
 
     def close(self) -> None:
         self._writer.dispose()

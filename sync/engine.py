@@ -362,8 +362,8 @@ class SyncEngine:
         failing step, setting aside only the records that contradict it.
 
         With ``checkpoints``, a page of changes leaves copying the WAL into the database
-        file to them (store/checkpointer.py); an empty one, only its cursor, does not
-        start their thread."""
+        file to them (store/checkpointer.py), after waiting for them when the WAL has
+        grown long; an empty one, only its cursor, does not start their thread."""
         cursor = SyncCursor(
             stream=stream,
             cursor=page.next_cursor,
@@ -372,6 +372,8 @@ class SyncEngine:
         )
         # A page is applied with its cursor: lost to a power cut, it is fetched again.
         checkpoint = checkpoints is None or not page.count
+        if checkpoints is not None:
+            checkpoints.keep_short()
         try:
             with self.store.write(durable=False, checkpoint=checkpoint) as session:
                 for step in page.steps:

@@ -8,6 +8,7 @@ import logging
 import shutil
 import sqlite3
 import threading
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from store import outbox
-from store.checkpointer import Checkpointer
+from store.checkpointer import WAL_PAGES_KEPT, Checkpointer
 from store.database import AUTOCHECKPOINT_PAGES, Store
 from store.models import OutboxEntry
 
@@ -107,3 +108,45 @@ def test_a_copy_that_fails_loses_nothing_and_the_next_commit_copies(
     assert in_file(store, tmp_path) == 0 and entries(store) == 1500
     fill(store, checkpoint=True, entries=1)
     assert in_file(store, tmp_path) == 1501
+
+
+def test_once_the_wal_is_long_the_next_transaction_waits_for_the_copy_to_start_it_over(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With copies beside the writes, a transaction seldom begins after all of the WAL
+    was copied, the only moment SQLite starts it over: it would grow as long as a whole
+    pull. Here the disk is made slow at copying (the copy waits for ``disk``)."""
+    disk = threading.Event()
+    copy = store.checkpoint
+
+    def slow_copy(mode: Any = "TRUNCATE") -> int:
+        disk.wait(timeout=30)
+        return copy(mode)
+
+    monkeypatch.setattr(store, "checkpoint", slow_copy)
+    waited = threading.Event()
+    with Checkpointer(store) as checkpoints:
+        checkpoints.keep_short()  # nothing copied yet: nothing to wait for
+        fill(store, checkpoint=False, entries=WAL_PAGES_KEPT + 200)
+        checkpoints.nudge()
+        disk.set()  # the first copy: it finds the WAL long
+        while in_file(store, tmp_path) == 0:
+            time.sleep(0.01)
+        disk.clear()
+        fill(store, checkpoint=False, entries=10)
+        checkpoints.nudge()  # its copy waits for the disk
+
+        def next_transaction() -> None:
+            checkpoints.keep_short()
+            waited.set()
+
+        before = threading.Thread(target=next_transaction)
+        before.start()
+        assert not waited.wait(timeout=0.3)  # held while the copy is under way
+        disk.set()
+        before.join(timeout=10)
+        assert waited.is_set()
+        assert in_file(store, tmp_path) == WAL_PAGES_KEPT + 210  # all of it copied first
+        checkpoints.keep_short()  # all of it copied: no more waiting
+        fill(store, checkpoint=False, entries=1)
+    assert copy("PASSIVE") < 50  # that transaction started the WAL over

@@ -51,10 +51,11 @@ class Checkpointer:
     def nudge(self) -> None:
         """A transaction committed without its checkpoint: copy the WAL soon."""
         if self._thread is None:
-            self._thread = threading.Thread(
+            thread = threading.Thread(
                 target=self._copy_when_due, name="store-checkpoint", daemon=True
             )
-            self._thread.start()
+            thread.start()
+            self._thread = thread  # only once started: leaving joins it
         with self._changed:
             self._asked += 1
             self._changed.notify_all()

@@ -85,9 +85,11 @@ def check_store(config: Config) -> Iterator[Finding]:
                 "SELECT count(*), min(created_at) FROM outbox WHERE state IN ('pending', 'sending')"
             ).fetchone()
             rejected = db.execute("SELECT count(*) FROM outbox WHERE state = 'rejected'").fetchone()
+            # Damaged as the kiosk counts it (store.outbox.readable): no longer a JSON
+            # object. A CASE: json_type fails on text that is not JSON.
             damaged = db.execute(
-                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"
-                " AND NOT json_valid(payload)"
+                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending') AND NOT"
+                " CASE WHEN json_valid(payload) THEN json_type(payload) = 'object' ELSE 0 END"
             ).fetchone()[0]
     except sqlite3.DatabaseError as error:
         # Only a file that is no database, or a damaged one, calls for the backup: a

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from kiosk.boot.doctor import Verdict, check_languages, diagnose
+from kiosk.boot.config import parse_config
+from kiosk.boot.doctor import Verdict, check_languages, check_store, diagnose
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry
@@ -237,3 +238,26 @@ def test_the_kiosk_and_its_sync_name_a_folder_they_cannot_write_in(
         assert result.returncode == 2, (command, result.stderr)
         assert "Traceback" not in result.stderr + result.stdout, command
         assert f"paths.{key}: cannot make the folder" in result.stderr, result.stderr
+
+
+def test_the_damaged_records_doctor_counts_are_those_the_kiosk_cannot_send(
+    tmp_path: Path,
+) -> None:
+    """Text that is no JSON, and JSON that is no object (a damaged page can leave
+    either): the kiosk leaves both unsent (store.outbox.readable), and doctor names as
+    many."""
+    path = make_store(tmp_path)
+    store = Store(path)
+    with store.write() as session:
+        made = [outbox.add(session, "event", {"type": "help_requested", "n": n}) for n in range(5)]
+        for entry_uuid, text in zip(made, ('{"type": "help_req', "[1, 2]", "null"), strict=False):
+            session.connection().exec_driver_sql(
+                "UPDATE outbox SET payload = ? WHERE uuid = ?", (text, entry_uuid)
+            )
+    with store.read() as session:
+        unsendable = outbox.damaged_waiting(session)
+    store.close()
+    config = parse_config(f'[paths]\ndatabase = "{path}"\n')
+    [warning] = [f for f in check_store(config) if f.verdict is Verdict.WARNING]
+    assert sorted(unsendable) == sorted(made[:3])
+    assert warning.message.startswith("3 records waiting to be sent are damaged")

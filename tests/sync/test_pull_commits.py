@@ -76,19 +76,25 @@ def platform_url(tmp_path: Path) -> Iterator[tuple[Platform, str]]:
     platform.engine.dispose()
 
 
-def test_pulled_pages_do_not_wait_for_the_disk_and_a_citizens_record_does(
-    platform_url: tuple[Platform, str], store: Store
-) -> None:
+@pytest.fixture
+def client(platform_url: tuple[Platform, str]) -> Iterator[PlatformClient]:
+    """A kiosk enrolled on the platform above."""
     platform, url = platform_url
-    client = PlatformClient(url)
-    _device, token = client.enroll(platform.new_enrollment_code("kiosk", "piazzola"), "k")
-    client.set_token(token)
+    enrolled = PlatformClient(url)
+    _device, token = enrolled.enroll(platform.new_enrollment_code("kiosk", "piazzola"), "k")
+    enrolled.set_token(token)
+    yield enrolled
+    enrolled.close()
+
+
+def test_pulled_pages_do_not_wait_for_the_disk_and_a_citizens_record_does(
+    client: PlatformClient, store: Store
+) -> None:
     levels = commit_levels(store)
     pulled = SyncEngine(store, client, page_size=25).pull_stream("catalog")
     pages = len(levels)
     with store.write() as session:  # a citizen's record, on the same connection
         outbox.add(session, "event", {"note": "after the pull"})
-    client.close()
 
     assert pulled > 25 and pages >= 2
     assert levels[:pages] == [NORMAL] * pages
@@ -107,14 +113,10 @@ def test_a_write_that_may_be_lost_leaves_the_next_one_durable(store: Store) -> N
 
 
 def test_pulled_pages_leave_copying_the_wal_to_a_thread_beside_them(
-    platform_url: tuple[Platform, str], store: Store, tmp_path: Path
+    client: PlatformClient, store: Store, tmp_path: Path
 ) -> None:
     """Their commits never stop to copy the WAL into the database file; the pull
     returns once it is copied (store/checkpointer.py)."""
-    platform, url = platform_url
-    client = PlatformClient(url)
-    _device, token = client.enroll(platform.new_enrollment_code("kiosk", "piazzola"), "k")
-    client.set_token(token)
     pages: list[int] = []
 
     @event.listens_for(store._writer, "commit")
@@ -122,7 +124,6 @@ def test_pulled_pages_leave_copying_the_wal_to_a_thread_beside_them(
         pages.append(connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar())
 
     pulled = SyncEngine(store, client, page_size=25).pull_stream("catalog")
-    client.close()
 
     assert len(pages) >= 2 and set(pages) == {0}
     # All of it copied into the database file, although far from 1,000 WAL pages: the
@@ -135,12 +136,8 @@ def test_pulled_pages_leave_copying_the_wal_to_a_thread_beside_them(
 
 
 def test_a_pull_with_nothing_new_starts_no_thread_to_copy_the_wal(
-    platform_url: tuple[Platform, str], store: Store, monkeypatch: pytest.MonkeyPatch
+    client: PlatformClient, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    platform, url = platform_url
-    client = PlatformClient(url)
-    _device, token = client.enroll(platform.new_enrollment_code("kiosk", "piazzola"), "k")
-    client.set_token(token)
     engine = SyncEngine(store, client, page_size=25)
     engine.pull_stream("catalog")
     started = threading.Thread.start
@@ -152,5 +149,4 @@ def test_a_pull_with_nothing_new_starts_no_thread_to_copy_the_wal(
 
     monkeypatch.setattr(threading.Thread, "start", start)
     assert engine.pull_stream("catalog") == 0
-    client.close()
     assert "store-checkpoint" not in names

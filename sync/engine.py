@@ -371,21 +371,21 @@ class SyncEngine:
             epoch=epoch or page.epoch,
         )
         # A page is applied with its cursor: lost to a power cut, it is fetched again.
-        checkpoint = checkpoints is None or not page.count
-        if checkpoints is not None:
-            checkpoints.keep_short()
+        copier = checkpoints if page.count else None
+        if copier is not None:
+            copier.keep_short()
         try:
-            with self.store.write(durable=False, checkpoint=checkpoint) as session:
+            with self.store.write(durable=False, checkpoint=copier is None) as session:
                 for step in page.steps:
                     _write(session, stream, step)
                 session.merge(cursor)
         except IntegrityError:
-            with self.store.write(durable=False, checkpoint=checkpoint) as session:
+            with self.store.write(durable=False, checkpoint=copier is None) as session:
                 for step in page.steps:
                     _write_apart(session, stream, step)
                 session.merge(cursor)
-        if checkpoints is not None and not checkpoint:
-            checkpoints.nudge()
+        if copier is not None:
+            copier.nudge()
         return page.count
 
     def _retry_set_aside(self, stream: str) -> int:

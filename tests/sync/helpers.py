@@ -5,12 +5,16 @@ the platform's checks, and the exactly-once checks of the fault runs."""
 from __future__ import annotations
 
 import copy
+import shutil
+import sqlite3
 from collections.abc import Collection
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 import store.outbox
 import sync.client
@@ -115,3 +119,30 @@ def move_kiosk_clock(monkeypatch: pytest.MonkeyPatch, by: timedelta) -> None:
 
     monkeypatch.setattr(sync.client, "datetime", KioskClock)
     monkeypatch.setattr(store.outbox, "utcnow", lambda: real.now(UTC) + by)
+
+
+def pragma_at_commits(store: Store, pragma: str) -> list[int]:
+    """The value of ``PRAGMA pragma`` as each write transaction of ``store`` commits, in
+    order (filled as they commit)."""
+    seen: list[int] = []
+
+    @event.listens_for(store._writer, "commit")
+    def committed(connection: Any) -> None:
+        seen.append(connection.exec_driver_sql(f"PRAGMA {pragma}").scalar())
+
+    return seen
+
+
+def rows_in_file_alone(store: Store, folder: Path, table: str) -> int:
+    """Rows of ``table`` in the store's database file itself, without its WAL: what
+    checkpoints have copied into it. (A copy taken while a checkpoint writes into the
+    file may be torn: sqlite3.DatabaseError.)"""
+    alone = folder / "file-alone.sqlite3"
+    shutil.copyfile(store.path, alone)
+    try:
+        with closing(sqlite3.connect(alone)) as database:
+            count: int = database.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        for leftover in folder.glob("file-alone.sqlite3*"):
+            leftover.unlink()
+    return count

@@ -5,11 +5,9 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 import threading
 import time
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from store import outbox
 from store.checkpointer import WAL_PAGES_KEPT, Checkpointer
 from store.database import AUTOCHECKPOINT_PAGES, Store
 from store.models import OutboxEntry
+from tests.sync.helpers import pragma_at_commits, rows_in_file_alone
 
 NOTE = "x" * 4000  # 1,500 of these fill about 1,500 WAL pages: past SQLite's 1,000
 
@@ -31,15 +30,8 @@ def fill(store: Store, *, checkpoint: bool, entries: int = 1500) -> None:
 
 
 def in_file(store: Store, folder: Path) -> int:
-    """Outbox entries in the database file itself, without its WAL: what checkpoints
-    have copied into it."""
-    alone = folder / "file-alone.sqlite3"
-    shutil.copyfile(store.path, alone)
-    with closing(sqlite3.connect(alone)) as database:
-        count: int = database.execute("SELECT count(*) FROM outbox").fetchone()[0]
-    for leftover in folder.glob("file-alone.sqlite3*"):
-        leftover.unlink()
-    return count
+    """Outbox entries in the database file itself, without its WAL."""
+    return rows_in_file_alone(store, folder, "outbox")
 
 
 def entries(store: Store) -> int:
@@ -76,12 +68,7 @@ def test_a_write_without_its_checkpoint_leaves_the_wal_to_be_copied_later(
 
 
 def test_the_next_write_on_the_same_connection_checkpoints_again(store: Store) -> None:
-    pages: list[int] = []
-
-    @event.listens_for(store._writer, "commit")
-    def seen(connection: Any) -> None:
-        pages.append(connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar())
-
+    pages = pragma_at_commits(store, "wal_autocheckpoint")
     fill(store, checkpoint=False, entries=1)
     fill(store, checkpoint=True, entries=1)
     fill(store, checkpoint=False, entries=1)

@@ -4,16 +4,11 @@ again, its cursor goes with it), while a citizen's record still waits for the di
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from central.app import create_app
 from central.platform import Platform
@@ -22,19 +17,14 @@ from store import outbox
 from store.database import Store
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
+from tests.sync.helpers import pragma_at_commits, rows_in_file_alone
 
 FULL, NORMAL = 2, 1  # PRAGMA synchronous
 
 
 def commit_levels(store: Store) -> list[int]:
     """The safety level each write transaction of ``store`` commits with, in order."""
-    levels: list[int] = []
-
-    @event.listens_for(store._writer, "commit")
-    def seen(connection: Any) -> None:
-        levels.append(connection.exec_driver_sql("PRAGMA synchronous").scalar())
-
-    return levels
+    return pragma_at_commits(store, "synchronous")
 
 
 @pytest.fixture
@@ -117,21 +107,13 @@ def test_pulled_pages_leave_copying_the_wal_to_a_thread_beside_them(
 ) -> None:
     """Their commits never stop to copy the WAL into the database file; the pull
     returns once it is copied (store/checkpointer.py)."""
-    pages: list[int] = []
-
-    @event.listens_for(store._writer, "commit")
-    def seen(connection: Any) -> None:
-        pages.append(connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar())
-
+    pages = pragma_at_commits(store, "wal_autocheckpoint")
     pulled = SyncEngine(store, client, page_size=25).pull_stream("catalog")
 
     assert len(pages) >= 2 and set(pages) == {0}
     # All of it copied into the database file, although far from 1,000 WAL pages: the
     # file alone, without its WAL, holds every service.
-    alone = tmp_path / "file-alone.sqlite3"
-    shutil.copyfile(store.path, alone)
-    with closing(sqlite3.connect(alone)) as database:
-        assert database.execute("SELECT count(*) FROM services").fetchone()[0] == 40 < pulled
+    assert rows_in_file_alone(store, tmp_path, "services") == 40 < pulled
     assert not [t for t in threading.enumerate() if t.name == "store-checkpoint"]
 
 

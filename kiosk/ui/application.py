@@ -330,18 +330,21 @@ class KioskApplication(QObject):
         else:
             self.window.resize(1600, 900)
             self.window.show()
+        self._restore_qt_messages: Callable[[], None] | None = None
         self._first_paint = FirstPaint(self.window, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         self._progress("home screen shown")
         from kiosk.boot.service_manager import ServiceManager
         from kiosk.ui.print_bridge import PrintBridge
+        from kiosk.ui.qt_messages import route_qt_messages
         from kiosk.ui.sync_bridge import SyncBridge
         from kiosk.ui.tasks import TaskRunner
         from kiosk.ui.watchdog import start_watchdog
 
         # systemd (deploy/social-point-kiosk.service) counts the kiosk started when its
         # home screen is drawn, and restarts it when the UI thread stops pinging.
+        self._restore_qt_messages = route_qt_messages()  # Qt's warnings in the kiosk's log
         self.service_manager = ServiceManager()
         self.service_manager.ready("home screen shown")
         self.watchdog = start_watchdog(self, self.service_manager)
@@ -474,4 +477,6 @@ class KioskApplication(QObject):
             self.backend.close()
         elif self.opened is not None:  # the printer or sync could not be set up
             self.opened.store.close()
+        if self._restore_qt_messages is not None:
+            self._restore_qt_messages()
         return code

@@ -48,6 +48,10 @@ class Finding:
 MARKS = {Verdict.OK: "ok", Verdict.NOTE: "--", Verdict.WARNING: "!!", Verdict.PROBLEM: "XX"}
 
 
+def _records(count: int) -> str:
+    return f"{count} record" if count == 1 else f"{count} records"
+
+
 def check_store(config: Config) -> Iterator[Finding]:
     from store.database import foreign_tables, head_revision, known_revision
 
@@ -136,7 +140,7 @@ def check_store(config: Config) -> Iterator[Finding]:
     yield Finding(
         "store",
         Verdict.OK,
-        f"{path} is sound; {waiting} records waiting to be sent, {rejected[0]} rejected",
+        f"{path} is sound; {_records(waiting)} waiting to be sent, {rejected[0]} rejected",
     )
     if oldest:
         age = datetime.now(UTC) - local_time.aware_utc(datetime.fromisoformat(oldest))
@@ -152,8 +156,8 @@ def check_store(config: Config) -> Iterator[Finding]:
         yield Finding(
             "store",
             Verdict.WARNING,
-            f"{damaged} records waiting to be sent are damaged (their stored text is no"
-            " longer readable) and cannot be sent; the others go on",
+            f"{_records(damaged)} waiting to be sent {'is' if damaged == 1 else 'are'} damaged"
+            " (the stored text is no longer readable) and cannot be sent; the others go on",
             "their ids are in the kiosk's log; restore a backup that holds them, or ask"
             " those citizens to come back",
         )
@@ -161,7 +165,8 @@ def check_store(config: Config) -> Iterator[Finding]:
         yield Finding(
             "store",
             Verdict.WARNING,
-            f"{rejected[0]} records were rejected by the platform and are kept",
+            f"{_records(rejected[0])} {'was' if rejected[0] == 1 else 'were'} rejected by the"
+            " platform and kept",
             "a manager reviews them on the kiosk's manager desk",
         )
 

@@ -45,7 +45,7 @@ def test_a_healthy_kiosk_passes(tmp_path: Path, central: Central, printer: FakeP
     assert all(line.startswith(machine) for line in problems), out
     assert result.returncode == (1 if problems else 0), out + result.stderr
     assert f"[ok] configuration: {config} is valid" in out
-    assert "[ok] store:" in out and "1 records waiting to be sent" in out
+    assert "[ok] store:" in out and "1 record waiting to be sent," in out
     assert f"[ok] platform: {central.url} answers" in out
     assert "[ok] clock: within" in out
     assert "[ok] printer:" in out and "paper 80mm: ready" in out
@@ -261,3 +261,24 @@ def test_the_damaged_records_doctor_counts_are_those_the_kiosk_cannot_send(
     [warning] = [f for f in check_store(config) if f.verdict is Verdict.WARNING]
     assert sorted(unsendable) == sorted(made[:3])
     assert warning.message.startswith("3 records waiting to be sent are damaged")
+
+
+def test_one_damaged_and_one_rejected_record_are_named_in_the_singular(tmp_path: Path) -> None:
+    path = make_store(tmp_path)
+    store = Store(path)
+    with store.write() as session:
+        damaged = outbox.add(session, "event", {"type": "help_requested"})
+        rejected = outbox.add(session, "event", {"type": "help_requested"})
+        session.connection().exec_driver_sql(
+            'UPDATE outbox SET payload = \'{"type": "help\' WHERE uuid = ?', (damaged,)
+        )
+        session.execute(
+            update(OutboxEntry).where(OutboxEntry.uuid == rejected).values(state="rejected")
+        )
+    store.close()
+    config = parse_config(f'[paths]\ndatabase = "{path}"\n')
+    said = {f.message.split(" (")[0] for f in check_store(config)}
+    assert "1 record waiting to be sent is damaged" in said
+    assert "1 record was rejected by the platform and kept" in said
+    [sound] = [m for m in said if " is sound; " in m]
+    assert sound.endswith("is sound; 2 records waiting to be sent, 1 rejected")

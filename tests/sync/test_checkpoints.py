@@ -16,7 +16,7 @@ from sqlalchemy import event, func, select
 
 from store import outbox
 from store.checkpointer import WAL_PAGES_KEPT, Checkpointer
-from store.database import AUTOCHECKPOINT_PAGES, Store
+from store.database import AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES, Store
 from store.models import OutboxEntry
 from tests.sync.helpers import pragma_at_commits, rows_in_file_alone
 
@@ -152,3 +152,22 @@ def test_once_the_wal_is_long_the_next_transaction_waits_for_the_copy_to_start_i
         checkpoints.keep_short()  # all of it copied: no more waiting
         fill(store, checkpoint=False, entries=1)
     assert copy("PASSIVE") < 50  # that transaction started the WAL over
+
+
+def test_the_wal_file_shrinks_back_once_it_starts_over(tmp_path: Path) -> None:
+    """A transaction larger than the limit grows the WAL file past it; once copied and
+    started over, the file keeps no more than WAL_SIZE_LIMIT_BYTES (SQLite left it at
+    its largest size for good)."""
+    store = Store(tmp_path / "kiosk.sqlite3")
+    wal = tmp_path / "kiosk.sqlite3-wal"
+    try:
+        fill(store, checkpoint=False, entries=5000)
+        grown = wal.stat().st_size
+        assert store.checkpoint(mode="PASSIVE") >= 0
+        with store.write() as session:  # the next transaction starts the WAL over
+            outbox.add(session, "event", {"note": "after"})
+        assert grown > WAL_SIZE_LIMIT_BYTES
+        assert wal.stat().st_size <= WAL_SIZE_LIMIT_BYTES
+        assert entries(store) == 5001
+    finally:
+        store.close()

@@ -114,6 +114,49 @@ def test_no_separate_windows_in_the_ui() -> None:
     assert used == []
 
 
+# Widgets that render a text that looks like HTML as rich text (QLabel's default is
+# Qt.AutoText), or draw markup: the platform's and citizens' texts reach the screen
+# through kiosk/ui/widgets/common.py's ``label()`` and ``button()`` instead, which keep
+# them plain (and their "&" visible).
+RICH_TEXT_WIDGETS = {"QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton"}
+RICH_TEXT_APIS = {
+    "QTextEdit",
+    "QTextBrowser",
+    "QTextDocument",
+    "QStaticText",
+    "QGraphicsTextItem",
+    "setHtml",
+    "insertHtml",
+    "toHtml",
+    "setToolTip",
+    "setWhatsThis",
+    "setStatusTip",
+    "mightBeRichText",
+    "RichText",
+    "AutoText",
+    "MarkdownText",
+    "setMarkdown",
+}
+# A QLabel that only ever shows a picture (set with setPixmap), never a text.
+PICTURE_LABELS = {"kiosk/ui/widgets/print_panel.py"}
+
+
+def test_texts_reach_the_screen_only_through_plain_text_widgets() -> None:
+    used = []
+    for path in (ROOT / "kiosk").rglob("*.py"):
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute):
+                name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+                if name in RICH_TEXT_WIDGETS and where not in PICTURE_LABELS:
+                    used.append(f"{where}:{node.lineno} {name}()")
+            if isinstance(node, ast.Name | ast.Attribute):
+                name = node.id if isinstance(node, ast.Name) else node.attr
+                if name in RICH_TEXT_APIS:
+                    used.append(f"{where}:{node.lineno} {name}")
+    assert used == []
+
+
 @pytest.mark.slow  # a fresh interpreter
 def test_the_first_frame_needs_no_database_or_network_library() -> None:
     # The home screen is drawn before the store opens (see kiosk/boot/backend.py); importing

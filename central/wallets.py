@@ -27,8 +27,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.constant_time import same_secret
-from central.kiosk_lookup import holder_for_tag, note_holder
+from central.kiosk_lookup import holder_for_tag, lookup_secret_in, note_holder
 from central.models import Device, PlatformSecret, Record, SpentWalletProof, WalletHolder
+from forms.lookup import holder_key
 from protocol.messages import WalletPinRequest
 from vouchers.wallet_key import (
     WalletKey,
@@ -241,4 +242,19 @@ def check_login_proof(session: Session, device: Device, request: WalletPinReques
         raise WalletError(
             "unconfirmed_operator",
             f"the request does not show operator {operator_id} logged in on this kiosk",
+        )
+    # A wallet holds its Comune's credit and buoni, for that Comune's kiosks only: a PIN
+    # set at another Comune's Social Point would hand it to that Comune's kiosks (and
+    # take it from its own) under a PIN that Comune's operator saw typed.
+    wallet = session.get(WalletHolder, holder_key(lookup_secret_in(session), codice_fiscale))
+    if (
+        wallet is not None
+        and wallet.comune is not None
+        and device.comune is not None
+        and wallet.comune != device.comune
+    ):
+        raise WalletError(
+            "other_comune",
+            "the citizen's wallet belongs to another Comune: its PIN is set at a Social"
+            " Point of that Comune",
         )

@@ -2639,6 +2639,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it: this citizen&apos;s wallet belongs to another Comune. Its PIN is set at a Social Point of that Comune, or by that Comune&apos;s offices.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>The platform does not know your operator code: call the platform&apos;s help desk.</source>
             <translation type="unfinished" />
         </message>

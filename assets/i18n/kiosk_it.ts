@@ -2571,6 +2571,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
+            <source>The platform refused it: this citizen&apos;s wallet belongs to another Comune. Its PIN is set at a Social Point of that Comune, or by that Comune&apos;s offices.</source>
+            <translation>La piattaforma l&apos;ha rifiutato: il portafoglio di questo cittadino appartiene a un altro Comune. Il suo PIN si imposta in un Social Point di quel Comune, o dagli uffici di quel Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>The platform does not know your operator code: call the platform&apos;s help desk.</source>
             <translation>La piattaforma non conosce il tuo codice personale: chiama l&apos;assistenza della piattaforma.</translation>
         </message>

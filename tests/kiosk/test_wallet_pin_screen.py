@@ -11,8 +11,9 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from central.models import Device
 from protocol import sealing
 from store import outbox
 from store.models import KioskFact, OutboxEntry, WalletAttempt, WalletEntry
@@ -98,6 +99,29 @@ def test_a_manager_sees_locked_wallets_and_sets_a_new_pin_after_an_identity_chec
     assert (sent["codice_fiscale"], sent["pin"], sent["document"]) == (CF, PIN, "passaporto")
     holder = central.platform.wallet_holder(CF)
     assert holder is not None and (holder.set_by, holder.document) == ("1001", "passaporto")
+
+    # Another Comune's wallet, at a kiosk of Piazzola (this one was enrolled for every
+    # Comune): the platform refuses it, and the screen says where to go.
+    with central.platform.sessions.begin() as session:
+        session.execute(update(Device).values(comune="piazzola"))
+    of_limena = "BNCGNN50A01G224P"
+    central.platform.set_wallet_pin(of_limena, "135790", comune="limena")
+    _retype(window, "walletPinCf", of_limena)
+    tap(qtbot, window, "Passaporto")
+    _retype(window, "walletPinNew", PIN)
+    _retype(window, "walletPinAgain", PIN)
+    tap(qtbot, window, "Imposta il PIN")
+    qtbot.waitUntil(lambda: shows(window, OTHER_COMUNE), timeout=15_000)
+    snap(window, "pin-other-comune")
+    holder = central.platform.wallet_holder(of_limena)
+    assert holder is not None and (holder.comune, holder.set_by) == ("limena", "comune")
+
+
+OTHER_COMUNE = (
+    "La piattaforma l'ha rifiutato: il portafoglio di questo cittadino appartiene a un altro"
+    " Comune. Il suo PIN si imposta in un Social Point di quel Comune, o dagli uffici di quel"
+    " Comune."
+)
 
 
 def _retype(window, name: str, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -1045,6 +1045,64 @@ def test_a_wallet_pin_is_set_at_a_kiosk_only_with_an_operators_login_proof(
     assert opened(kiosk.store, central, CF, "582941").balance_cents == 2_500
 
 
+def test_a_kiosk_never_sets_the_pin_of_another_comunes_wallet(
+    central: Central, tmp_path: Path
+) -> None:
+    """A PIN set at a Social Point hands the wallet to that Comune's kiosks: a wallet of
+    Limena (its credit and buoni) is neither reset nor moved by a kiosk of Piazzola and
+    its operator, directly or through the outbox; one of Piazzola still is."""
+    limena_cf, piazzola_cf = CF, "BNCGNN50A01G224P"
+    central.platform.set_credit(limena_cf, "Buoni Limena", 3_000, comune="limena")
+    limena_locator = central.platform.set_wallet_pin(limena_cf, "135790", comune="limena")
+    central.platform.set_wallet_pin(piazzola_cf, "135790", comune="piazzola")
+    client = enrolled_client(central, comune="piazzola")
+    kiosk = SyncEngine(Store(tmp_path / "piazzola.sqlite3"), client, page_size=50)
+    kiosk.run_once()
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+    assert silvia is not None
+    headers = {"Authorization": f"Bearer {vars(client)['_token']}"}
+
+    def request(codice_fiscale: str) -> dict[str, Any]:
+        issued_at = datetime.now(UTC).isoformat()
+        proof = pin_set_proof(
+            silvia.proof_key, "kiosk-test", "1001", codice_fiscale, "582941", issued_at
+        )
+        return pin_request(central, kiosk, silvia.proof_key, "582941") | {
+            "codice_fiscale": codice_fiscale,
+            "issued_at": issued_at,
+            "login_proof": proof,
+        }
+
+    direct = requests.post(
+        f"{central.url}/v1/device/wallet-pin", json=request(limena_cf), headers=headers, timeout=10
+    )
+    entry = {
+        "uuid": str(uuid.uuid4()),
+        "kind": "wallet_pin",
+        "created_at": datetime.now(UTC).isoformat(),
+        "payload": request(limena_cf),
+    }
+    queued = requests.post(
+        f"{central.url}/v1/submissions", json={"entries": [entry]}, headers=headers, timeout=10
+    ).json()["results"][0]
+    assert direct.status_code == 403 and "other_comune" in direct.text
+    assert (queued["status"], queued["code"]) == ("rejected", "other_comune")
+    wallet = central.platform.wallet_holder(limena_cf)
+    assert wallet is not None
+    assert (wallet.comune, wallet.locator, wallet.set_by) == ("limena", limena_locator, "comune")
+    own = requests.post(
+        f"{central.url}/v1/device/wallet-pin",
+        json=request(piazzola_cf),
+        headers=headers,
+        timeout=10,
+    )
+    assert own.status_code == 200, own.text
+    kiosk.store.close()
+    client.close()
+
+
 def test_assisted_by_on_a_purchase_needs_the_operators_login_on_that_kiosk(
     central: Central, kiosk: SyncEngine
 ) -> None:

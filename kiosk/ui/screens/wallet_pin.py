@@ -255,6 +255,10 @@ class WalletPinScreen(DataScreen):
                 "The platform refused it: it could not confirm your login at this kiosk for "
                 "this Comune. Log out, log in again and retry."
             ),
+            "other_comune": self.tr(
+                "The platform refused it: this citizen's wallet belongs to another Comune. "
+                "Its PIN is set at a Social Point of that Comune, or by that Comune's offices."
+            ),
             "unknown_operator": self.tr(
                 "The platform does not know your operator code: call the platform's help desk."
             ),

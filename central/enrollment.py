@@ -7,9 +7,12 @@ client, and a lost enrollment reply that can be asked for again.
   wrong guess never waits for, or holds, the platform's write lock.
 * ``AttemptLimiter`` counts failed enrollment attempts per client address in memory (a
   sliding window); past the limit the answer is 429 with ``Retry-After``.
-* ``lost_reply`` lets the kiosk that used a code ask again with the same code and the
-  same kiosk id within ``RETRY_WINDOW`` (its first reply was lost on the way): it gets
-  its device id again with a new token, which replaces the one it never received.
+* The kiosk that used a code may ask again with the same code, kiosk id and claim (a
+  secret it made for this enrollment) within ``RETRY_WINDOW`` (its first reply was lost
+  on the way): it gets its device id again with a new token, which replaces the one it
+  never received. The kiosk id is no secret (every device reads it in ``/v1/keys``): a
+  code used without a claim is never given again, and a wrong claim is refused, so
+  whoever else saw the code cannot take the device's place with it.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from central.models import Device, EnrollmentCode
+from central.constant_time import same_secret
+from central.models import Device, EnrollmentClaim, EnrollmentCode
 
 CODE_TTL = timedelta(hours=24)
 RETRY_WINDOW = timedelta(minutes=10)
@@ -48,26 +52,38 @@ def check_code(
     session: Session,
     entry: EnrollmentCode | None,
     kiosk_id: str,
+    claim: str | None,
     token_hash: str,
     now: datetime,
 ) -> str | None:
     """Refuses an unknown, expired or used code (CodeRefusedError). For the same kiosk
-    asking again within the retry window, gives its device a new token and returns the
-    device id; None when the code is fresh (the caller enrolls a new device)."""
+    asking again with the same claim within the retry window, gives its device a new
+    token and returns the device id; None when the code is fresh (the caller enrolls a
+    new device and keeps the claim: ``keep_claim``)."""
     if entry is None or now - entry.created_at > CODE_TTL:
         raise CodeRefusedError("unknown, expired or already used enrollment code")
     if entry.used_at is None:
         return None
     device = session.get(Device, entry.device_id) if entry.device_id else None
+    kept = session.get(EnrollmentClaim, entry.code_hash)
     if (
         device is None
         or device.kiosk_id != kiosk_id
         or now - entry.used_at > RETRY_WINDOW
         or getattr(device, "revoked_at", None) is not None
+        or kept is None
+        or claim is None
+        or not same_secret(kept.claim_hash, _digest(claim))
     ):
         raise CodeRefusedError("unknown, expired or already used enrollment code")
     device.token_hash = token_hash
     return device.id
+
+
+def keep_claim(session: Session, entry: EnrollmentCode, claim: str | None) -> None:
+    """The claim a fresh code was used with, hashed: what asks for its reply again."""
+    if claim is not None:
+        session.add(EnrollmentClaim(code_hash=entry.code_hash, claim_hash=_digest(claim)))
 
 
 class AttemptLimiter:

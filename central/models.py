@@ -117,6 +117,17 @@ class EnrollmentCode(Base):
     scope: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
 
+class EnrollmentClaim(Base):
+    """The hashed secret a device sent with the code it enrolled with: only the same
+    secret asks for a lost enrollment reply again (central/enrollment.py). A table of
+    its own: a platform's database made before it gets it at the next start."""
+
+    __tablename__ = "enrollment_claims"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_hash: Mapped[str] = mapped_column(String(64))
+
+
 class Submission(Base):
     """A record a kiosk sent, stored once per client UUID with the answer it got."""
 

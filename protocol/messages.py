@@ -97,9 +97,22 @@ class ChangePage(BaseModel):
     )
 
 
+CLAIM_PATTERN = r"^[A-Za-z0-9_-]+$"  # URL-safe base64, as secrets.token_urlsafe makes
+
+
 class EnrollRequest(Strict):
     code: Annotated[str, StringConstraints(min_length=4, max_length=64)]
     kiosk_id: Id
+    claim: (
+        Annotated[str, StringConstraints(min_length=32, max_length=128, pattern=CLAIM_PATTERN)]
+        | None
+    ) = Field(
+        default=None,
+        description="A secret the device makes for this enrollment and keeps until it has its"
+        " token. A reply lost on the way is asked for again, within 10 minutes, with the same"
+        " code, kiosk id and claim; without it a used code is refused, so whoever else saw"
+        " the code cannot take the device's place.",
+    )
 
 
 class EnrollResponse(BaseModel):

@@ -185,9 +185,13 @@ class PlatformClient:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
-        body = self._request("POST", "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id})
-        return wire.parse_enrollment(body)
+    def enroll(self, code: str, kiosk_id: str, claim: str | None = None) -> tuple[str, str]:
+        """(device id, token). ``claim``: the secret that asks for a lost reply again
+        (sync/device.py keeps one per code until the device file is written)."""
+        request: dict[str, str] = {"code": code, "kiosk_id": kiosk_id}
+        if claim is not None:
+            request["claim"] = claim
+        return wire.parse_enrollment(self._request("POST", "/v1/enroll", json=request))
 
     def lookup_key(self) -> str:
         return wire.parse_lookup_key(self._request("GET", "/v1/device/lookup-key"))

@@ -8,8 +8,10 @@ publishes application statuses (forms/lookup.py), fetched once after enrollment.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +67,30 @@ def save(path: Path, identity: DeviceIdentity) -> None:
     os.replace(temporary, path)
 
 
+def claim_for(path: Path, code: str) -> str:
+    """The secret sent with this enrollment code: made at the first try and kept beside
+    the device file (mode 0600) until the device is saved, so a try after a lost reply,
+    even after a restart, sends the same one and gets the device again. A new code
+    gets a new claim."""
+    kept = path.with_name(path.name + ".claim")
+    code_digest = hashlib.sha256(code.encode()).hexdigest()
+    try:
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        if data.get("code") == code_digest and isinstance(data.get("claim"), str):
+            return str(data["claim"])
+    except (OSError, ValueError, AttributeError):
+        pass  # none yet, or unreadable: a new one
+    claim = secrets.token_urlsafe(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        json.dump({"code": code_digest, "claim": claim}, file)
+        file.flush()
+        os.fsync(file.fileno())
+    os.chmod(kept, 0o600)
+    return claim
+
+
 def ensure_enrolled(
     path: Path, client: PlatformClient, *, code: str, kiosk_id: str
 ) -> DeviceIdentity:
@@ -72,9 +98,10 @@ def ensure_enrolled(
     if identity is None:
         if not code:
             raise NotEnrolledError("not enrolled: set sync.enrollment_code to enroll this kiosk")
-        device_id, token = client.enroll(code, kiosk_id)
+        device_id, token = client.enroll(code, kiosk_id, claim_for(path, code))
         identity = DeviceIdentity(device_id, token)
         save(path, identity)
+        path.with_name(path.name + ".claim").unlink(missing_ok=True)
     client.set_token(identity.token)
     if identity.lookup_key is None:
         identity = DeviceIdentity(identity.device_id, identity.token, client.lookup_key())

@@ -36,7 +36,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
             attempts.failed(client)
             raise HTTPException(403, "unknown, expired or already used enrollment code")
         try:
-            device_id, token = platform.enroll(request.code, request.kiosk_id)
+            device_id, token = platform.enroll(request.code, request.kiosk_id, request.claim)
         except EnrollError as error:
             attempts.failed(client)
             raise HTTPException(403, str(error)) from None

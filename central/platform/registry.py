@@ -12,7 +12,7 @@ from sqlalchemy import BindParameter, Connection, Select, String, bindparam, fun
 
 from central import epochs
 from central.devices import check_grant
-from central.enrollment import CodeRefusedError, check_code
+from central.enrollment import CodeRefusedError, check_code, keep_claim
 from central.models import Change, Device, EnrollmentCode, PlatformSecret, SigningKey
 from central.platform.database import Database, digest, now
 
@@ -59,13 +59,15 @@ class DeviceRegistry:
             )
         return code
 
-    def enroll(self, code: str, kiosk_id: str) -> tuple[str, str]:
+    def enroll(self, code: str, kiosk_id: str, claim: str | None = None) -> tuple[str, str]:
+        """A new device for a fresh code; with ``claim``, the same device again for the
+        same kiosk and claim within the retry window (a lost reply)."""
         token = secrets.token_urlsafe(32)
         device_id = str(uuid.uuid4())
         with self.database.writing() as session:
             entry = session.get(EnrollmentCode, digest(code), with_for_update=True)
             try:  # expired, or the same kiosk asking again after a lost reply
-                again = check_code(session, entry, kiosk_id, digest(token), now())
+                again = check_code(session, entry, kiosk_id, claim, digest(token), now())
             except CodeRefusedError as error:
                 raise EnrollError(str(error)) from None
             if again is not None:
@@ -73,6 +75,7 @@ class DeviceRegistry:
             if entry is None or entry.used_at is not None:
                 raise EnrollError("unknown or already used enrollment code")
             entry.used_at, entry.device_id = now(), device_id
+            keep_claim(session, entry, claim)
             session.add(
                 Device(
                     id=device_id,

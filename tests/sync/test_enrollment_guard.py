@@ -7,6 +7,7 @@ command line; no voucher code reaches the access log."""
 from __future__ import annotations
 
 import logging
+import stat
 import threading
 import time
 from datetime import timedelta
@@ -24,11 +25,14 @@ from central.models import EnrollmentCode
 from store.database import Store
 from tests.sync.conftest import ADMIN, Central
 
+CLAIM = "k" * 43  # what secrets.token_urlsafe(32) makes: 43 URL-safe characters
 
-def enroll(central: Central, code: str, kiosk_id: str = "kiosk-1") -> requests.Response:
-    return requests.post(
-        central.url + "/v1/enroll", json={"code": code, "kiosk_id": kiosk_id}, timeout=10
-    )
+
+def enroll(
+    central: Central, code: str, kiosk_id: str = "kiosk-1", claim: str | None = None
+) -> requests.Response:
+    body = {"code": code, "kiosk_id": kiosk_id} | ({"claim": claim} if claim else {})
+    return requests.post(central.url + "/v1/enroll", json=body, timeout=10)
 
 
 def test_a_code_expires_after_a_day(central: Central) -> None:
@@ -69,18 +73,75 @@ def test_a_wrong_guess_never_waits_for_the_write_lock(central: Central) -> None:
         holder.join()
 
 
-def test_a_lost_reply_can_be_asked_again_by_the_same_kiosk(central: Central) -> None:
+def test_a_lost_reply_can_be_asked_again_by_the_same_kiosk_with_its_claim(
+    central: Central,
+) -> None:
     code = central.platform.new_enrollment_code()
-    first = enroll(central, code).json()
-    again = enroll(central, code)  # the first reply never arrived
+    first = enroll(central, code, claim=CLAIM).json()
+    again = enroll(central, code, claim=CLAIM)  # the first reply never arrived
     assert again.status_code == 200 and again.json()["device_id"] == first["device_id"]
     assert central.platform.device_for(again.json()["token"]) is not None
     assert central.platform.device_for(first["token"]) is None  # never received: retired
-    assert enroll(central, code, kiosk_id="another-kiosk").status_code == 403
+    # Whoever else saw the code knows the kiosk id too (every device reads it in
+    # /v1/keys), not the claim: they cannot take the device's place.
+    for claim in (None, "x" * 43, CLAIM[:-1] + "x"):
+        assert enroll(central, code, claim=claim).status_code == 403, claim
+    assert enroll(central, code, kiosk_id="another-kiosk", claim=CLAIM).status_code == 403
+    assert central.platform.device_for(again.json()["token"]) is not None  # still its token
     with central.platform.sessions.begin() as session:
         for row in session.scalars(select(EnrollmentCode)):
             row.used_at = row.used_at and row.used_at - timedelta(minutes=11)
-    assert enroll(central, code).status_code == 403  # the window has passed
+    assert enroll(central, code, claim=CLAIM).status_code == 403  # the window has passed
+
+
+def test_a_code_used_without_a_claim_is_never_given_again(central: Central) -> None:
+    code = central.platform.new_enrollment_code()
+    first = enroll(central, code).json()
+    for claim in (None, CLAIM):
+        assert enroll(central, code, claim=claim).status_code == 403
+    assert central.platform.device_for(first["token"]) is not None
+
+
+@pytest.mark.parametrize("claim", ["short", "k" * 129, "k" * 42 + "/", "k" * 42 + "é"])
+def test_a_claim_of_the_wrong_shape_is_refused_before_the_code_is_used(
+    central: Central, claim: str
+) -> None:
+    code = central.platform.new_enrollment_code()
+    assert enroll(central, code, claim=claim).status_code == 422
+    assert enroll(central, code, claim=CLAIM).status_code == 200  # the code was not spent
+
+
+def test_a_kiosk_whose_reply_was_lost_gets_its_device_at_the_next_try(
+    central: Central, tmp_path: Path
+) -> None:
+    """Through a proxy that lets the enrollment reach the platform and drops its reply,
+    then as after a restart (a new client): the claim kept beside the device file (mode
+    0600) asks for the device again; once the device file is written it goes."""
+    from sync.client import PlatformClient, UnreachableError
+    from sync.device import ensure_enrolled, load
+    from tests.sync.faults import FaultProxy
+
+    proxy = FaultProxy((central.server.host, central.server.port), rates={"drop_after_commit": 1})
+    device_file, code = tmp_path / "device.json", central.platform.new_enrollment_code()
+    claim_file = tmp_path / "device.json.claim"
+    try:
+        with pytest.raises(UnreachableError):  # the reply never came
+            ensure_enrolled(
+                device_file, PlatformClient(proxy.url, read_timeout=5), code=code, kiosk_id="k1"
+            )
+        assert load(device_file) is None
+        assert stat.S_IMODE(claim_file.stat().st_mode) == 0o600
+        proxy.rates = {}
+        identity = ensure_enrolled(
+            device_file, PlatformClient(proxy.url, read_timeout=5), code=code, kiosk_id="k1"
+        )
+    finally:
+        proxy.close()
+    with central.platform.sessions.begin() as session:
+        [used] = session.scalars(select(EnrollmentCode))
+    assert identity.device_id == used.device_id  # the same device, not a second one
+    assert central.platform.device_for(identity.token) is not None
+    assert not claim_file.exists()
 
 
 def test_the_admin_token_is_long_and_never_on_the_command_line(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from forms.lookup import TRACKING_ALPHABET
@@ -33,9 +33,9 @@ from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
 from protocol.messages import MAX_LINES, PurchaseLine, PurchasePayload, check_submission
-from protocol.states import Payment, SubmissionKind
+from protocol.states import Payment, Stream, SubmissionKind
 from store import outbox
-from store.models import OutboxEntry, Provider, Service
+from store.models import OutboxEntry, Provider, Service, SyncCursor
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 from vouchers.wallet_key import assisted_proof, purchase_proof
 
@@ -161,15 +161,29 @@ def cart_line(session: Session, service_id: str, quantity: int) -> CartLine:
 @dataclass(frozen=True)
 class CreditView:
     balance_cents: int  # as the platform last said
-    waiting_cents: int  # spent here, not yet accepted by the platform
+    waiting_cents: int  # spent here, not yet in the wallet this kiosk holds
     spendable_cents: int
 
 
 def _waiting_credit(session: Session, holder: str) -> int:
+    """What this kiosk spent of the holder's credit that the wallet it holds does not
+    show yet: purchases not sent, and those the platform accepted after the wallets were
+    last pulled (the push goes first in a sync; a pull that failed after it, a network
+    gone in between, left the wallet as it was before them, and the credit it shows
+    spendable twice)."""
+    pulled = session.scalar(
+        select(SyncCursor.updated_at).where(SyncCursor.stream == Stream.WALLET.value)
+    )
+    unsent = OutboxEntry.state.in_(("pending", "sending"))
+    not_shown = (
+        or_(unsent, and_(OutboxEntry.state == "accepted", OutboxEntry.updated_at >= pulled))
+        if pulled is not None
+        else unsent
+    )
     rows = session.scalars(
         select(OutboxEntry.payload).where(
             OutboxEntry.kind == "purchase",
-            OutboxEntry.state.in_(("pending", "sending")),
+            not_shown,
             # A damaged purchase (no longer JSON) cannot be read, nor sent: it would
             # fail every citizen's checkout with credit (store/outbox.py).
             outbox.readable(),

@@ -54,12 +54,15 @@ class VisitLifecycle(QObject):
         return self._still_there
 
     def at_rest(self) -> bool:
-        """A clean home screen in the kiosk's language and look: nothing of anybody to
-        forget. Larger text, high contrast and a layer left open (help) are choices of
-        the visit: left on, the next citizen found them."""
+        """A clean home screen in the kiosk's language and look, nobody assisted: nothing
+        anybody would miss. Larger text, high contrast and a layer left open (help) are
+        choices of the visit: left on, the next citizen found them. An assisted session
+        left at home lent the manager's name to whoever came next (a desk payment
+        confirmed in it, the dashboard behind "End assisted session")."""
         citizen = self.ctx.citizen
         return (
             self.navigation.current_route == HOME
+            and citizen.assisted_by is None
             and not citizen.active
             and self.ctx.lang == citizen.language
             and not citizen.large_text
@@ -68,8 +71,14 @@ class VisitLifecycle(QObject):
         )
 
     def ask_still_there(self) -> None:
-        """The kiosk was left alone: ask before forgetting (nothing to ask at rest)."""
-        if not self.at_rest():
+        """The kiosk was left alone: ask before forgetting. At rest nothing is asked, and
+        the visit is forgotten at once: a citizen who went home by "⌂" and walked away
+        left nothing on screen, but what the screens and controllers still held for
+        them (an opened wallet, an order's confirmation, a receipt on its way, the words
+        searched) must not wait for the next visit's end."""
+        if self.at_rest():
+            self.forget()
+        else:
             self.still_there.ask(self.countdown_s)
 
     def _more_time(self) -> None:

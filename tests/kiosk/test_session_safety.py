@@ -101,3 +101,66 @@ def test_the_time_out_prompt_over_a_form_in_italian(qtbot, window, snap) -> None
     snap(window, "still-there-it-form")  # the panel's size, no text cut
     tap(qtbot, window, "Continua")
     assert not shows(window, "Sei ancora lì?") and window.current_route == "apply"
+
+
+def test_an_assisted_session_left_at_home_ends_and_logs_the_manager_out(qtbot, window) -> None:
+    """A manager who started an assisted session (or went home in one) and walked away
+    lent their name to whoever came next: a desk payment "confirmed by" them, the
+    dashboard behind "End assisted session". Left alone, the kiosk asks, then ends it."""
+    from kiosk.core.manager_login import Manager
+
+    window.manager_mode.logged_in(Manager("1001", "Silvia Bianchi", "Coop", "manager"))
+    window.manager_mode.start_assisted_session()
+    assert window.current_route == "home" and shows(window, "Silvia Bianchi")
+    assert not window.visits.at_rest()
+    window.visits.countdown_s = 1
+    window.idle.timeout_ms = 200
+    window.idle.longer(False)
+    qtbot.waitUntil(lambda: shows(window, "Sei ancora lì?"), timeout=3_000)
+    qtbot.waitUntil(lambda: window.manager is None, timeout=5_000)
+    assert window.ctx.citizen.assisted_by is None and window.current_route == "home"
+    assert not shows(window, "Silvia Bianchi") and not shows(window, "Sei ancora lì?")
+
+
+def test_left_alone_at_rest_what_the_visit_still_held_is_forgotten_without_asking(
+    qtbot, kiosk
+) -> None:
+    """A citizen who went home by "⌂" and walked away left a clean home screen, and
+    things out of sight: their opened wallet, their order's confirmation, their search.
+    Left alone, the kiosk asks nothing and forgets them all."""
+    from kiosk.ui.controllers.purchase import PurchaseController
+
+    window, _backend = kiosk
+    purchasing = next(c for c in window.children() if isinstance(c, PurchaseController))
+    tap(qtbot, window, "Servizi")
+    search = window.findChild(QLineEdit, "searchField")
+    search.setText("anziani")
+    purchasing.wallet = object()  # as after "My vouchers" with the codice fiscale and PIN
+    checkout = window.navigation.screen_for("checkout")
+    checkout.mode = "done"  # as after an order was saved
+    window.go_home()
+    assert window.visits.at_rest()
+    visit = window.ctx.citizen.visit
+    window.idle.timeout_ms = 200
+    window.idle.longer(False)
+    qtbot.waitUntil(lambda: not window.ctx.citizen.still(visit), timeout=3_000)
+    assert not shows(window, "Sei ancora lì?") and window.current_route == "home"
+    assert purchasing.wallet is None and checkout.mode == "identify" and search.text() == ""
+
+
+def test_a_new_cart_starts_a_new_checkout_not_on_the_last_orders_confirmation(qtbot, kiosk) -> None:
+    """After an order is saved its page stays (the cart is done with); a new cart, the
+    same citizen's after "⌂" or the next person's, starts at the first step."""
+    from kiosk.core.purchasing import Cart, cart_line
+
+    window, backend = kiosk
+    checkout = window.navigation.screen_for("checkout")
+    checkout.mode = "done"  # as after an order was saved: its code on the page
+    window.navigation.go("checkout")
+    assert checkout.mode == "done"  # no new cart: the confirmation stays
+    window.go_home()
+    with backend.store.read() as session:
+        line = cart_line(session, "s01", 1)
+    window.ctx.citizen.cart = Cart([line])
+    window.navigation.go("checkout")
+    assert checkout.mode == "identify"

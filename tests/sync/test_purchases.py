@@ -190,6 +190,37 @@ def test_credit_spent_offline_is_bounded_and_reconciled_at_sync(
     assert nothing.value.reason == "no_credit"
 
 
+def test_credit_accepted_before_the_wallet_came_back_is_still_counted_as_spent(
+    engine: SyncEngine, central: Central
+) -> None:
+    """A sync pushes first, then pulls: a purchase the platform accepted leaves the
+    outbox's waiting ones before its debited wallet comes down. Until it does (the
+    pull failed, the network went in between), the kiosk counts it spent: the wallet
+    it holds still shows the credit from before."""
+    central.platform.set_credit(CF, "Credito welfare 2026", 10_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    checkout = Checkout("credit", opened(engine.store, central, CF), credit_limit_cents=10_000)
+    order(engine.store, {"s01": 2}, checkout)  # € 26,00
+    # Accepted and debited (with the wallet's opening event); the wallet not pulled yet.
+    assert engine.push() == (2, 0)
+    wallet = opened(engine.store, central, CF)
+    with engine.store.read() as session:
+        view = credit_of(session, wallet, 10_000)
+    assert view is not None
+    assert (view.balance_cents, view.waiting_cents, view.spendable_cents) == (10_000, 2600, 7400)
+    with pytest.raises(CheckoutError) as refused:  # € 78,00 more: past what is left
+        order(engine.store, {"s01": 6}, Checkout("credit", wallet, credit_limit_cents=10_000))
+    assert refused.value.reason == "credit_too_low"
+
+    engine.pull_stream("wallet")  # the debited wallet comes: counted once, not twice
+    wallet = opened(engine.store, central, CF)
+    with engine.store.read() as session:
+        view = credit_of(session, wallet, 10_000)
+    assert view is not None
+    assert (view.balance_cents, view.waiting_cents, view.spendable_cents) == (7400, 0, 7400)
+
+
 def test_a_subsidy_voucher_prints_only_for_its_codice_fiscale(
     engine: SyncEngine, central: Central
 ) -> None:

@@ -108,6 +108,7 @@ class PurchaseController(QObject):
     # Checkout -------------------------------------------------------------------------------
 
     def identify(self, screen: CheckoutScreen, codice_fiscale: str, pin: str) -> None:
+        self.wallet = None  # whoever identifies now, no wallet opened before pays for them
         store, limit = self.backend.store, self.backend.config.purchases.credit_limit_cents
         opener = self._opener(codice_fiscale, pin) if pin else None
 
@@ -201,6 +202,7 @@ class PurchaseController(QObject):
     # My vouchers ----------------------------------------------------------------------------
 
     def open_wallet(self, screen: WalletScreen, codice_fiscale: str, pin: str) -> None:
+        self.wallet = None  # the wallet opened before is shut, whatever this one gives
         work = self._opener(codice_fiscale, pin)
         today = local_time.today(self.backend.config.vouchers.time_zone)  # as the platform
         citizen = self.window.ctx.citizen

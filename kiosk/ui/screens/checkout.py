@@ -98,7 +98,11 @@ class CheckoutScreen(DataScreen):
     # Flow --------------------------------------------------------------------------------
 
     def enter(self, **params: Any) -> None:
-        if self.mode in ("done", "sending"):
+        # An order on its way keeps its page, and a saved one too until a new cart comes:
+        # the next order (perhaps the next person's, after "⌂") starts afresh, never on
+        # the last one's confirmation and order code.
+        cart = self.ctx.citizen.cart
+        if self.mode == "sending" or (self.mode == "done" and not (cart and cart.lines)):
             return
         self.forget()
 

@@ -164,3 +164,15 @@ def test_a_new_cart_starts_a_new_checkout_not_on_the_last_orders_confirmation(qt
     window.ctx.citizen.cart = Cart([line])
     window.navigation.go("checkout")
     assert checkout.mode == "identify"
+
+
+def test_a_status_search_under_way_when_the_visit_ends_leaves_search_to_the_next(
+    qtbot, kiosk
+) -> None:
+    window, _backend = kiosk
+    status = window.navigation.screen_for("status")
+    window.navigation.go("status")
+    status.search_button.setEnabled(False)  # as while a look-up is on its way
+    window.visits.end()  # its answer will be dropped: it was for the citizen who left
+    window.navigation.go("status")
+    assert status.search_button.isEnabled()

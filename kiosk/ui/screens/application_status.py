@@ -125,6 +125,9 @@ class ApplicationStatusScreen(DataScreen):
         self.code.clear()
         self.cf.clear()
         self.standing, self.searched = None, False
+        # A look-up under way when the visit ended never answers this screen (its
+        # result is for a citizen who left): the next one may search.
+        self.search_button.setEnabled(True)
         self.code_error.hide()
         self.cf_error.hide()
         self._show_keyboard(False)

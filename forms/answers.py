@@ -10,7 +10,6 @@ what the call's rules make of the answers, for a provisional hint.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +17,7 @@ from typing import Any
 
 from forms.definition import FormDefinition
 from forms.expressions import ExpressionError, compile_expression
+from forms.patterns import full_match
 from forms.validators import VALIDATORS, AnswerError
 from forms.validators import message as validator_message
 from languages import pick
@@ -226,7 +226,7 @@ def _typed(
             problems.append(Problem(path, "too_short", {"min": item["min_length"]}))
         elif len(text) > item.get("max_length", TEXT_LIMIT):
             problems.append(Problem(path, "too_long", {"max": item["max_length"]}))
-        elif "pattern" in item and not re.fullmatch(item["pattern"], text):
+        elif "pattern" in item and not full_match(item["pattern"], text):
             problems.append(Problem(path, "pattern"))
         return text
     if kind in ("integer", "money"):

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.expressions import FUNCTIONS, ExpressionError, compile_expression
+from forms.patterns import PatternError, compiled
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "wfd-1.schema.json"
 DATE_LIMIT = re.compile(r"today|[+-][0-9]{1,3}y|[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -160,9 +161,9 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: no choice list named {item['choices']!r}")
         if "pattern" in item:
             try:
-                re.compile(item["pattern"])
-            except re.error:
-                problems.append(f"{where}: the pattern does not compile")
+                compiled(item["pattern"])
+            except PatternError as error:
+                problems.append(f"{where}: the pattern is not accepted ({error})")
         for limit in ("min", "max"):
             value = item.get(limit)
             if isinstance(value, str) and (

@@ -22,12 +22,13 @@ deeply nested expressions) is refused with an ``ExpressionError``.
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from forms.patterns import PatternError, full_match
 
 MAX_LENGTH = 500  # characters of one expression
 MAX_DEPTH = 40  # nesting of the parsed expression
@@ -317,8 +318,8 @@ def _regex(e: _Evaluator, args: Sequence[ast.expr], scope: Answers) -> bool:
     if len(pattern) > MAX_PATTERN or len(text) > MAX_REGEX_INPUT:
         raise ExpressionError("regex pattern or text too long")
     try:
-        return re.fullmatch(pattern, text) is not None
-    except re.error:
+        return full_match(pattern, text)
+    except PatternError:
         raise ExpressionError(f"invalid regex {pattern!r}") from None
 
 

@@ -223,3 +223,9 @@ def test_today_is_the_callers_calendar_day_never_the_machines() -> None:
     assert compile_expression("today()").evaluate({}, in_rome) == "2027-01-01"
     with pytest.raises(TypeError):  # no default: the machine's own date is never taken
         adult.evaluate(born)  # type: ignore[call-arg]
+
+
+def test_a_regex_of_nested_repeats_answers_at_once() -> None:
+    started = time.perf_counter()
+    assert run("regex(x, '(a+)+b')", {"x": "a" * 200}) is False
+    assert time.perf_counter() - started < 0.1

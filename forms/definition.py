@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,9 @@ from forms.expressions import FUNCTIONS, ExpressionError, compile_expression
 from forms.patterns import PatternError, compiled
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "wfd-1.schema.json"
+# Levels of lists and objects in a definition: the format needs 8 (a rule's text in a
+# field of a repeat); the schema's own check recurses, and died past about 300.
+MAX_NESTING = 16
 DATE_LIMIT = re.compile(r"today|[+-][0-9]{1,3}y|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EXPRESSION_KEYS = ("visible_if", "required_if", "expr")
 
@@ -111,6 +115,8 @@ def load_definition(data: Any) -> FormDefinition:
     """A checked definition, or DefinitionError listing every problem found."""
     from jsonschema import Draft202012Validator  # imported here: off the kiosk's start-up
 
+    if _nested_deeper_than(data, MAX_NESTING):
+        raise DefinitionError([f"nested more than {MAX_NESTING} levels deep"])
     validator = Draft202012Validator(schema())
     problems = list(
         dict.fromkeys(  # in order, each once
@@ -166,11 +172,41 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
                 problems.append(f"{where}: the pattern is not accepted ({error})")
         for limit in ("min", "max"):
             value = item.get(limit)
-            if isinstance(value, str) and (
-                item["type"] != "date" or not DATE_LIMIT.fullmatch(value)
-            ):
+            if value is None:
+                continue
+            if item["type"] == "date" and not _date_limit(value):
                 problems.append(f"{where}: {limit} {value!r} is not a date limit")
+            elif item["type"] != "date" and isinstance(value, str):
+                problems.append(f"{where}: {limit} {value!r} is a date limit of a non-date")
+        if item["type"] == "repeat" and where.count("/") > 1:
+            problems.append(f"{where}: a repeat cannot hold another repeat")
     return problems
+
+
+def _date_limit(value: object) -> bool:
+    """"today", "-18y", "+1y" or a calendar day ("2026-02-30" is none)."""
+    if not isinstance(value, str) or not DATE_LIMIT.fullmatch(value):
+        return False
+    if value[0].isdigit():
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False
+    return True
+
+
+def _nested_deeper_than(data: Any, limit: int) -> bool:
+    """Whether lists and objects in ``data`` nest more than ``limit`` deep (walked
+    without recursion: a definition nested thousands deep is refused, not a crash)."""
+    pending: list[tuple[Any, int]] = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            if depth >= limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _all_fields(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

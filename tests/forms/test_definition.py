@@ -96,3 +96,45 @@ def test_meaning_problems_are_all_listed() -> None:
 @pytest.mark.parametrize("bad", [None, [], "form", {"wfd": 2}, {"wfd": 1, "pages": []}])
 def test_anything_else_is_refused_not_crashed_on(bad: Any) -> None:
     assert problems(bad)
+
+
+def test_limits_that_look_right_but_are_not_are_refused_at_load() -> None:
+    """Each passed the format and then broke checking the citizen's answers (a
+    ValueError or TypeError: on the kiosk, Next did nothing; on the platform, the
+    application was tried again for ever)."""
+    cases = {
+        "max": ("2026-02-30", "is not a date limit"),  # the shape of a day, no such day
+        "min": (5, "is not a date limit"),  # a number on a date
+    }
+    for limit, (value, said) in cases.items():
+        data = demo()
+        data["pages"][2]["fields"][0]["fields"][2][limit] = value  # the birth date
+        with pytest.raises(DefinitionError) as refused:
+            load_definition(data)
+        assert any(said in problem for problem in refused.value.problems), refused.value
+
+
+def test_a_repeat_inside_a_repeat_is_refused_with_its_fields_checked() -> None:
+    data = demo()
+    members = data["pages"][2]["fields"][0]
+    members["fields"].append(
+        {
+            "name": "figli",
+            "type": "repeat",
+            "label": {"it": "Figli"},
+            "fields": [{"name": "nome_figlio", "type": "text", "label": {"it": "Nome"}}],
+        }
+    )
+    with pytest.raises(DefinitionError) as refused:
+        load_definition(data)
+    assert any("a repeat cannot hold another repeat" in p for p in refused.value.problems)
+
+
+def test_a_definition_nested_thousands_deep_is_refused_not_a_crash() -> None:
+    data = demo()
+    deep: dict[str, Any] = {"it": "x"}
+    for _ in range(5_000):
+        deep = {"it": deep}
+    data["pages"][0]["fields"][0]["help"] = deep
+    with pytest.raises(DefinitionError, match="nested more than"):
+        load_definition(data)

@@ -159,6 +159,7 @@ def submit(
     assisted_by: str | None = None,
     assisted_proof_key: bytes = b"",
     language: str = "it",
+    time_zone: str = local_time.DEFAULT_ZONE,
 ) -> Submitted | list[Problem]:
     """Queues the application and its receipt in the caller's transaction, or returns
     the problems that stop it (the draft is kept as it is). The receipt waits up to
@@ -166,8 +167,10 @@ def submit(
     welfare manager who filled it in with the citizen (the receipt names them by the
     context's ``operator``), with ``assisted_proof_key`` their login's proof key (the
     platform checks they logged in on this kiosk). ``language``: the citizen's, for
-    their own lines on it."""
-    cleaned, problems = draft.all_problems(now.date())
+    their own lines on it. ``time_zone``: the kiosk's, whose calendar day the wizard
+    checked the answers on, as the platform checks them on its own (a birth date
+    "not after today" at half past midnight was refused here by UTC's day)."""
+    cleaned, problems = draft.all_problems(local_time.local(now, time_zone).date())
     if problems:
         return problems
     code = tracking_code()

@@ -5,7 +5,8 @@ application and its receipt saved together, sent once, and given a protocol numb
 from __future__ import annotations
 
 import copy
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -109,3 +110,21 @@ def test_the_platform_gives_the_submitted_application_a_protocol_number(
         ).one()
     assert entry.state == "accepted" and entry.server_id.startswith("PROT-")
     assert entry.attempts == 1
+
+
+def test_answers_are_checked_on_the_kiosks_calendar_day_as_the_wizard_checked_them(
+    demo_store: Store,
+) -> None:
+    """At half past midnight in Rome it is still yesterday in UTC: a child born today
+    (a birth date "not after today") passed the wizard and was refused at Send."""
+    late = datetime.combine(NOW.date(), time(23, 30), UTC)
+    rome_day = late.astimezone(ZoneInfo("Europe/Rome")).date()
+    assert rome_day != late.date()
+    with demo_store.read() as session:
+        draft = start(session, "bs-piazzola", late)
+    draft.answers = copy.deepcopy(GOOD)
+    draft.answers["membri"][1]["data_nascita"] = rome_day.isoformat()
+    with demo_store.write() as session:
+        refused = submit(session, draft, CONTEXT, late, time_zone="UTC")
+        assert [p.path for p in refused] == ["membri.2.data_nascita"]  # type: ignore[union-attr]
+        assert isinstance(submit(session, draft, CONTEXT, late), Submitted)  # Europe/Rome

@@ -114,6 +114,7 @@ class ApplyController(QObject):
                     datetime.now(UTC),
                     receipt_hold_s=hold,
                     language=lang,
+                    time_zone=self.window.ctx.time_zone,
                     assisted_by=manager.id if manager else None,
                     assisted_proof_key=manager.proof_key if manager else b"",
                 )

@@ -103,7 +103,25 @@ def check(
     pages: Collection[str] | None = None,
     comuni: Collection[str] | None = None,
 ) -> tuple[dict[str, Any], list[Problem]]:
-    """Cleaned answers and problems for ``pages`` (all pages when None)."""
+    """Cleaned answers and problems for ``pages`` (all pages when None).
+
+    Answers that pass are checked once more as cleaned, which is how the platform reads
+    them: a constraint met only thanks to an answer that the cleaning then dropped as
+    hidden (a later page's, no longer shown) passed here and failed there, after the
+    citizen had been told the application was saved."""
+    cleaned, problems = _check_once(form, answers, today, pages, comuni)
+    if problems:
+        return cleaned, problems
+    return _check_once(form, cleaned, today, pages, comuni)
+
+
+def _check_once(
+    form: FormDefinition,
+    answers: Any,
+    today: date,
+    pages: Collection[str] | None,
+    comuni: Collection[str] | None,
+) -> tuple[dict[str, Any], list[Problem]]:
     state = _Check(form, today, comuni)
     if not isinstance(answers, Mapping):
         return {}, [Problem("", "unknown_answer")]

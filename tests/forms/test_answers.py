@@ -171,3 +171,45 @@ def test_a_pattern_re2_cannot_match_makes_the_definition_unacceptable() -> None:
     data["pages"][1]["fields"][1]["pattern"] = r"(a)\1"  # a back-reference
     with pytest.raises(DefinitionError, match=r"contatti/indirizzo: the pattern is not accepted"):
         load_definition(data)
+
+
+def test_answers_that_pass_pass_again_as_cleaned_as_the_platform_reads_them() -> None:
+    """A constraint met only thanks to a later page's answer that the cleaning drops
+    (hidden by then) passed at the kiosk and failed at the platform, after the citizen
+    was told the application was saved: checked as cleaned, it fails at the kiosk."""
+    text = {"it": "x"}
+    form = load_definition(
+        {
+            "wfd": 1,
+            "id": "ordine",
+            "version": "1",
+            "title": text,
+            "pages": [
+                {
+                    "id": "p1",
+                    "title": text,
+                    "fields": [
+                        {
+                            "name": "z",
+                            "type": "integer",
+                            "label": text,
+                            "constraint": {"expr": "z > 0 or y == 1", "message": text},
+                        }
+                    ],
+                },
+                {
+                    "id": "p2",
+                    "title": text,
+                    "fields": [
+                        {"name": "a", "type": "yes_no", "label": text},
+                        {"name": "y", "type": "integer", "label": text, "visible_if": "a"},
+                    ],
+                },
+            ],
+        }
+    )
+    cleaned, found = check(form, {"z": 0, "a": False, "y": 1}, today=TODAY)
+    assert [(p.path, p.code) for p in found] == [("z", "constraint")]
+    assert "y" not in cleaned
+    good, none = check(form, {"z": 2, "a": False, "y": 1}, today=TODAY)
+    assert none == [] and check(form, good, today=TODAY) == (good, [])

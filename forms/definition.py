@@ -184,7 +184,7 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
 
 
 def _date_limit(value: object) -> bool:
-    """"today", "-18y", "+1y" or a calendar day ("2026-02-30" is none)."""
+    """ "today", "-18y", "+1y" or a calendar day ("2026-02-30" is none)."""
     if not isinstance(value, str) or not DATE_LIMIT.fullmatch(value):
         return False
     if value[0].isdigit():

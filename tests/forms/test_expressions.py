@@ -229,3 +229,17 @@ def test_a_regex_of_nested_repeats_answers_at_once() -> None:
     started = time.perf_counter()
     assert run("regex(x, '(a+)+b')", {"x": "a" * 200}) is False
     assert time.perf_counter() - started < 0.1
+
+
+def test_an_expression_that_would_take_for_ever_is_stopped_at_once() -> None:
+    nested = "true"
+    for _ in range(12):
+        nested = f"count_where(membri, {nested}) > 0"
+    assert len(nested) < 500
+    members = {"membri": [{"relazione": "figlio"}] * 20}
+    started = time.perf_counter()
+    with pytest.raises(ExpressionError, match="too long to evaluate"):
+        run(nested, members)
+    assert time.perf_counter() - started < 0.5
+    # A household's count over its members of a count over them still answers.
+    assert run("count_where(membri, count_where(membri, true) == 20)", members) == 20

@@ -164,9 +164,16 @@ def csv_chunks(
     yield out.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(text: str) -> str:
-    """A spreadsheet runs a cell starting with = + - @ as a formula: not ours."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """A spreadsheet runs a cell starting with = + - @ as a formula: not ours. Excel set
+    to Italian also splits a line on ";", so each part after a ";" is a cell of its
+    own there ("Buoni;=1+1" made a formula of the second): each part is guarded."""
+    return ";".join(
+        "'" + part if part.lstrip(" ")[:1] in FORMULA_STARTS else part for part in text.split(";")
+    )
 
 
 def xlsx_chunks(

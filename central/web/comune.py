@@ -126,9 +126,10 @@ def comune_router(platform: Platform) -> APIRouter:
             raise HTTPException(404, "no such application")
         titles = call_titles(comuni_of(member), language)
         given = granted(protocol)
-        if extra.get("issued"):  # the code of the buono just issued, from its audit row
-            codes = [grants.code_in(row.detail) for row in given if row.action == "issued_voucher"]
-            extra["issued"] = codes[-1] if codes else ""
+        if extra.get("issued"):  # the code of the buono just issued, from the ledger
+            ids = [grants.voucher_in(row.detail) for row in given if row.action == "issued_voucher"]
+            voucher = platform.issued_voucher(ids[-1]) if ids else None
+            extra["issued"] = voucher.code if voucher is not None else ""
         return desk.page(
             request,
             "application.html",

@@ -298,8 +298,10 @@ def _grant(
         record = platform.wallet.issue_voucher_in(
             session, codice_fiscale, comune, grant.programme, grant.cents, grant.valid_days
         )
-        detail = f"{grant.programme}: {euros}, {grant.valid_days} giorni, {record['code']}"
-        # code_in reads the code back from this detail.
+        # The voucher's id, never its code: the code alone redeems the buono, and the
+        # audit log is shown on every view of the application and exported to files.
+        # voucher_in reads the id back from this detail.
+        detail = f"{grant.programme}: {euros}, {grant.valid_days} giorni, {record['id']}"
         audit.add(session, member, "issued_voucher", grant.protocol, comune, detail)
         return [str(record["code"])]
     platform.wallet.set_credit_in(session, codice_fiscale, grant.programme, grant.cents, comune)
@@ -340,6 +342,6 @@ def _log_import(
     audit.add(session, member, "imported", name[:64] or "csv", comune, detail)
 
 
-def code_in(detail: str) -> str:
-    """The buono's code in the audit detail of its issue (written by ``issue``)."""
+def voucher_in(detail: str) -> str:
+    """The buono's id in the audit detail of its issue (written by ``issue``)."""
     return detail.rpartition(", ")[2]

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from central.models import IssuedVoucher, MerchantAccount, Redemption
 from central.platform import Platform
+from central.web.audit import cell
 
 HISTORY_LIMIT = 500
 
@@ -107,9 +108,9 @@ def statement_csv(account: MerchantAccount, lines: list[StatementLine], headers:
         writer.writerow(
             [
                 line.month,
-                _cell(account.display_name),
+                cell(account.display_name),
                 account.iban,
-                _cell(line.programme),
+                cell(line.programme),
                 line.count,
                 euros,
                 line.units,
@@ -143,8 +144,3 @@ def statement_xlsx(
         formats={5: EUROS},
         widths=(10, 30, 30, 30, 8, 12, 8),
     )
-
-
-def _cell(text: str) -> str:
-    """A spreadsheet runs a cell starting with = + - @ as a formula: not ours."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

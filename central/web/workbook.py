@@ -68,9 +68,14 @@ def write_workbook(
 
 def _cells(sheet: Any, values: Sequence[object], formats: Mapping[int, str] | None) -> list[Cell]:
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     cells = []
     for column, value in enumerate(values):
+        if isinstance(value, str):
+            # Control characters cannot be in an Excel file (openpyxl refuses the cell):
+            # one in an uploaded file's name, kept in the audit log, failed every export.
+            value = ILLEGAL_CHARACTERS_RE.sub("\uFFFD", value)
         cell = WriteOnlyCell(sheet, value)
         if isinstance(value, str):
             cell.data_type = "s"  # text, even when it starts with "="

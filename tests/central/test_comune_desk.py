@@ -92,6 +92,15 @@ def staff(platform: Platform) -> Iterator[TestClient]:
         yield opened
 
 
+def _unzipped(response: Any) -> bytes:
+    """A download's bytes; an Excel file's (a zip) as the text of all its parts."""
+    body: bytes = response.content
+    if not body.startswith(b"PK"):
+        return body
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return b"".join(archive.read(name) for name in archive.namelist())
+
+
 def decide(client: TestClient, protocol: str, state: str, note: str = "") -> Any:
     page = client.get(f"/desk/applications/{protocol}")
     return client.post(
@@ -405,7 +414,16 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
     assert voucher["code"] not in answer.headers["location"]
     shown = text_of(staff.get(answer.headers["location"]).text)
     assert f"Buono emesso: {voucher['code']}" in shown
-    assert "ha emesso un buono: Buoni spesa 2026: 150,00 €, 30 giorni" in shown
+    assert f"ha emesso un buono: Buoni spesa 2026: 150,00 €, 30 giorni, {voucher['id']}" in shown
+    # The code alone redeems the buono: the audit log, on every view of the application
+    # and in its exports, names the voucher by its id.
+    assert shown.count(voucher["code"]) == 1
+    for export in ("/desk/audit.csv", "/desk/audit.xlsx"):
+        exported = staff.get(export)
+        assert exported.status_code == 200 and voucher["id"].encode() in _unzipped(exported)
+        assert voucher["code"].encode() not in _unzipped(exported)
+    again = text_of(staff.get(f"/desk/applications/{admitted}").text)
+    assert voucher["code"] not in again and voucher["id"] in again
 
     page = staff.get(f"/desk/applications/{waiting}")
     assert "Emetti un buono spesa" not in text_of(page.text)  # not admitted: no form
@@ -927,3 +945,48 @@ def test_a_long_import_of_buoni_holds_up_no_other_request(
     finally:
         release.set()
         importing.join(30)
+
+
+def test_csv_exports_never_make_a_formula_where_a_spreadsheet_splits_on_semicolons() -> None:
+    """Excel set to Italian splits a CSV line on ";" as well: a text with ";=" in it
+    made a cell of its own, a formula. Read as Excel would, every cell starts with text."""
+    from central.web import ledger, reconciliation
+
+    typed = "Buoni;=1+1;"  # a programme, a shop's name, a note typed so
+    entry = audit.Entry(datetime.now(UTC), "anna", "piazzola", "note", typed, typed)
+    owed = reconciliation.Owed("2026-12", typed, "IT61X0306909606100000012345", 1, 3_333, 0)
+    account = MerchantAccount(display_name=typed, iban="IT61X0306909606100000012345")
+    line = ledger.StatementLine("2026-12", typed, 1, 3_333, 0)
+    files = {
+        "audit": "".join(audit.csv_chunks([entry], ["a", "b", "c", "d", "e", "f"], {})),
+        "reconciliation": reconciliation.as_csv([owed], ["a", "b", "c", "d", "e", "f"]),
+        "statement": ledger.statement_csv(account, [line], ["a"] * 8),
+    }
+    for name, text in files.items():
+        guarded = "Buoni;'=1+1;"  # what was typed, each part kept as text
+        assert guarded in text, name
+        for row in csv.reader(io.StringIO(text), delimiter=";"):
+            starts = [cell.lstrip()[:1] for cell in row]
+            assert not set(starts) & {"=", "+", "-", "@"}, (name, row)
+        assert guarded in list(csv.reader(io.StringIO(text)))[1], name
+
+
+def test_a_control_character_in_the_audit_log_never_breaks_its_excel_export(
+    staff: TestClient, platform: Platform
+) -> None:
+    """An uploaded file's name is kept in the audit log as sent: a control character in
+    it (the browser sends what the disk had) made every later Excel export fail."""
+    with platform.sessions.begin() as session:
+        session.add(
+            StaffAction(
+                at=datetime.now(UTC).replace(tzinfo=None),
+                account_id="x",
+                username="sociale.piazzola",
+                comune="piazzola",
+                action="imported_grants",
+                target="buoni\x01dicembre.csv",
+                detail="1 righe",
+            )
+        )
+    cells, _xml = sheet_of(staff.get("/desk/audit.xlsx"))
+    assert any(row[4].value == "buoni\ufffddicembre.csv" for row in cells[1:])

@@ -75,7 +75,7 @@ def _cells(sheet: Any, values: Sequence[object], formats: Mapping[int, str] | No
         if isinstance(value, str):
             # Control characters cannot be in an Excel file (openpyxl refuses the cell):
             # one in an uploaded file's name, kept in the audit log, failed every export.
-            value = ILLEGAL_CHARACTERS_RE.sub("\uFFFD", value)
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
         cell = WriteOnlyCell(sheet, value)
         if isinstance(value, str):
             cell.data_type = "s"  # text, even when it starts with "="

@@ -123,6 +123,11 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune&apos;s platform could not accept it. It is kept at this Social Point: please ask the welfare manager at the desk, who will see why.</source>
+            <translation type="unfinished">لم تتمكن منصة البلدية من قبول الطلب. يبقى محفوظًا في نقطة الخدمة هذه: اسأل الموظف في المكتب، وسيعرف السبب.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">البلدية تعطيه رقم تسجيل…</translation>
         </message>

@@ -123,6 +123,11 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune&apos;s platform could not accept it. It is kept at this Social Point: please ask the welfare manager at the desk, who will see why.</source>
+            <translation type="unfinished">Platforma Primăriei nu a putut-o accepta. Rămâne păstrată la acest Social Point: întrebați operatorul de la ghișeu, care va vedea motivul.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">Primăria îi atribuie un număr de înregistrare…</translation>
         </message>

@@ -123,6 +123,11 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune&apos;s platform could not accept it. It is kept at this Social Point: please ask the welfare manager at the desk, who will see why.</source>
+            <translation type="unfinished">Platforma e Komunës nuk mundi ta pranonte. Ajo mbetet e ruajtur në këtë Social Point: pyetni punonjësin në sportel, që do ta shohë arsyen.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">Bashkia po i jep një numër protokolli…</translation>
         </message>

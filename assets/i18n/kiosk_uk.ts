@@ -123,6 +123,11 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune&apos;s platform could not accept it. It is kept at this Social Point: please ask the welfare manager at the desk, who will see why.</source>
+            <translation type="unfinished">Платформа муніципалітету не змогла її прийняти. Вона зберігається в цьому Social Point: зверніться до працівника біля стійки, він побачить причину.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">Муніципалітет присвоює їй реєстраційний номер…</translation>
         </message>

@@ -123,6 +123,11 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
+            <source>The Comune&apos;s platform could not accept it. It is kept at this Social Point: please ask the welfare manager at the desk, who will see why.</source>
+            <translation type="unfinished">市政平台未能接受这份申请。申请仍保存在本服务点：请询问柜台的工作人员，他们会查明原因。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
             <source>The Comune is giving it a protocol number…</source>
             <translation type="unfinished">市政府正在分配登记编号…</translation>
         </message>

@@ -61,6 +61,7 @@ class ApplyWizard:
     problems: list[Problem] = field(default_factory=list)
     submitted: Submitted | None = None
     protocol: str | None = None
+    refused: bool = False  # the platform refused the application sent
     online: bool = True
 
     # Opening and forgetting ----------------------------------------------------------
@@ -87,7 +88,7 @@ class ApplyWizard:
             self.step = Step.REVIEW if draft.page >= len(draft.pages) else Step.PAGE
 
     def forget_answers(self) -> None:
-        self.draft, self.submitted, self.protocol = None, None, None
+        self.draft, self.submitted, self.protocol, self.refused = None, None, None, False
         self.member, self.member_before, self.member_index = {}, {}, None
         self.problems = []
 

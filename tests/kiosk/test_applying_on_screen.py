@@ -298,3 +298,28 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     opened(window)
     tap(qtbot, window, "Ho letto, continua")  # the privacy notice first
     assert shown(window, QLineEdit, "input_cognome").text() == ""
+
+
+def test_an_application_the_platform_refuses_says_so_not_that_a_number_is_coming(
+    qtbot, kiosk, central: Central, snap
+) -> None:
+    """The call closed on the platform while the citizen filled the form in: the
+    application is saved and sent, the platform refuses it, and the screen says so
+    (it kept saying "The Comune is giving it a protocol number…")."""
+    from datetime import UTC, datetime, timedelta
+
+    window, _backend = kiosk
+    screen = prefilled(window, page=5)
+    assert isinstance(screen, ApplyScreen)
+    closes = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    call = central.platform.records("calls")["bs-piazzola"]
+    opens = (closes - timedelta(days=30)).isoformat()
+    central.platform.publish("calls", {**call, "opens_at": opens, "closes_at": closes.isoformat()})
+    tap(qtbot, window, "Invia la domanda")
+    qtbot.waitUntil(lambda: shows(window, "La tua domanda è stata registrata"), timeout=10_000)
+    refused = "La piattaforma del Comune non ha potuto accettarla."
+    qtbot.waitUntil(lambda: shows(window, refused), timeout=15_000)
+    assert not shows(window, "Il Comune le sta assegnando il numero di protocollo")
+    snap(window, "done-refused")
+    [stored] = [s for s in central.platform.submissions() if s.kind == "application"]
+    assert (stored.status, stored.code) == ("rejected", "call_closed")

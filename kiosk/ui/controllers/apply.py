@@ -175,7 +175,7 @@ class ApplyController(QObject):
 
         def show(state: tuple[str, str | None]) -> None:
             if self.following is not None and self.following[1] is submitted:
-                screen.show_protocol(state[1], self.online)
+                screen.show_protocol(state[1], self.online, refused=state[0] == "rejected")
 
         self.tasks.run(work, show, lambda error: log.error("application state", exc_info=error))
 

@@ -377,8 +377,9 @@ class ApplyScreen(DataScreen):
         )
         self.banner.show()
 
-    def show_protocol(self, protocol: str | None, online: bool) -> None:
+    def show_protocol(self, protocol: str | None, online: bool, refused: bool = False) -> None:
         self.wizard.protocol, self.wizard.online = protocol, online
+        self.wizard.refused = refused
         if self.wizard.step == Step.DONE:
             self.retranslate()
 
@@ -440,4 +441,4 @@ class ApplyScreen(DataScreen):
             self._render_review()
         elif step == Step.DONE and wizard.submitted is not None:
             code = wizard.submitted.tracking_code
-            self.done.show_result(code, wizard.protocol, wizard.online, lang)
+            self.done.show_result(code, wizard.protocol, wizard.online, lang, wizard.refused)

@@ -24,7 +24,7 @@ class ApplicationDone(QWidget):
             column.addWidget(widget)
 
     def show_result(
-        self, tracking_code: str, protocol: str | None, online: bool, lang: str
+        self, tracking_code: str, protocol: str | None, online: bool, lang: str, refused: bool
     ) -> None:
         code = left_to_right(tracking_code, lang)
         self.code.setText(self.tr("Your tracking code: {code}").format(code=code))
@@ -32,6 +32,13 @@ class ApplicationDone(QWidget):
             self.protocol_line.setText(
                 self.tr("Protocol number: {protocol}").format(
                     protocol=left_to_right(protocol, lang)
+                )
+            )
+        elif refused:  # a call closed meanwhile, a form changed: never "giving it a number"
+            self.protocol_line.setText(
+                self.tr(
+                    "The Comune's platform could not accept it. It is kept at this Social"
+                    " Point: please ask the welfare manager at the desk, who will see why."
                 )
             )
         elif online:

@@ -143,6 +143,9 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
     if len(set(page_ids)) != len(page_ids):
         problems.append("pages: two pages have the same id")
     for page in data["pages"]:
+        if sum(item["type"] == "repeat" for item in page["fields"]) > 1:
+            # The kiosk edits one list of people (or things) per page.
+            problems.append(f"{page['id']}: a page holds at most one repeat")
         for item in page["fields"]:
             top_level.append(item["name"])
             sub = [f["name"] for f in item.get("fields", [])]

@@ -138,3 +138,13 @@ def test_a_definition_nested_thousands_deep_is_refused_not_a_crash() -> None:
     data["pages"][0]["fields"][0]["help"] = deep
     with pytest.raises(DefinitionError, match="nested more than"):
         load_definition(data)
+
+
+def test_a_page_with_two_repeats_is_refused() -> None:
+    """The wizard edits one list per page: "Add" on a second one edited the first."""
+    data = demo()
+    members = data["pages"][2]["fields"][0]
+    data["pages"][2]["fields"].append({**copy.deepcopy(members), "name": "altri"})
+    with pytest.raises(DefinitionError) as refused:
+        load_definition(data)
+    assert f"{data['pages'][2]['id']}: a page holds at most one repeat" in refused.value.problems

@@ -51,7 +51,7 @@ from central.platform.database import (
 )
 from central.purchases import check_purchase
 from protocol import messages, records
-from protocol.messages import MAX_PAYLOAD_BYTES, submission_hash
+from protocol.messages import MAX_PAYLOAD_BYTES, payload_size, submission_hash
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ OnAccepted = Callable[[Session, SubmissionRecord], None]
 def _reject_unless_object(payload: Any) -> Rejection:
     if not isinstance(payload, dict):
         return "invalid_payload", "the payload must be a JSON object"
-    if len(json.dumps(payload)) > MAX_PAYLOAD_BYTES:
+    if payload_size(payload) > MAX_PAYLOAD_BYTES:
         return "payload_too_large", f"the payload is larger than {MAX_PAYLOAD_BYTES} bytes"
     return None
 

@@ -41,6 +41,7 @@ from kiosk.core.wallet import OpenedWallet
 from printing.slip import SlipContext
 from protocol.messages import (
     MAX_LINES,
+    MAX_PAYLOAD_BYTES,
     PurchasePayload,
     SubmissionRefusedError,
     check_submission,
@@ -360,3 +361,14 @@ def test_an_order_of_more_lines_than_the_platform_takes_is_refused_before_anythi
     with kiosk_store.read() as session:  # the order's transaction kept nothing
         assert session.scalar(select(func.count()).select_from(OutboxEntry)) == before
         assert session.scalar(select(func.count()).select_from(PrintJob)) == jobs
+
+
+def test_the_payload_limit_counts_bytes_as_sent_not_json_escapes() -> None:
+    """An "è" is 2 bytes in UTF-8, as a payload is sealed and sent, and was counted as
+    the 6 of its JSON escape: three long answers with accents that the form allows were
+    over the limit, and the citizen's "try again" never worked."""
+    accented = {"answers": {f"nota_{n}": "è" * 4000 for n in range(3)}}
+    assert len(json.dumps(accented)) > MAX_PAYLOAD_BYTES  # as it was counted
+    check_submission("event", accented)  # 24 KB as sent: under the limit
+    with pytest.raises(SubmissionRefusedError, match="larger than"):
+        check_submission("event", {"answers": {"nota": "è" * (MAX_PAYLOAD_BYTES // 2)}})

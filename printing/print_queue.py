@@ -194,6 +194,18 @@ def expire(session: Session, older_than: timedelta) -> int:
     return result
 
 
+def expire_bearer_slips(session: Session) -> int:
+    """Vouchers still waiting (paper out, say) when the kiosk was left alone: whoever is
+    at the printer when it prints them is not who paid (a voucher's QR is money at the
+    shop). They wait for a manager among the slips to check, who reprints them."""
+    return changed(
+        session,
+        update(PrintJob)
+        .where(PrintJob.state == "pending", PrintJob.kind.in_(print_history.VOUCHER_KINDS))
+        .values(state="expired", updated_at=utcnow()),
+    )
+
+
 def next_pending(session: Session) -> QueuedJob | None:
     """The oldest job ready to print. A job whose stored slip cannot be read (a damaged
     row, or one written by a newer kiosk) is marked failed, with why, and the next one

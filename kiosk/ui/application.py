@@ -216,6 +216,7 @@ def attach_printing(
 
     controller = PrintController(window, backend.printing, tasks, context, bridge)
     window.visit_ended.connect(controller.close_panel)
+    window.visits.abandoned.connect(controller.kiosk_left_alone)
     return controller
 
 

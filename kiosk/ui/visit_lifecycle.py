@@ -28,6 +28,7 @@ class VisitLifecycle(QObject):
     ended = Signal()  # everything of the last citizen has been forgotten
     left_alone = Signal()  # the visit ended with nobody at the kiosk (a manager too leaves)
     assisted_finished = Signal()  # an assisted citizen is done: back to the manager
+    abandoned = Signal()  # the kiosk was left alone: nobody took the visit's end
 
     def __init__(
         self, ctx: UiContext, navigation: Navigation, host: QWidget, countdown_s: int
@@ -49,7 +50,7 @@ class VisitLifecycle(QObject):
             from kiosk.ui.widgets.still_there import StillTherePanel
 
             self._still_there = StillTherePanel(self.host)
-            self._still_there.expired.connect(self.end)
+            self._still_there.expired.connect(self._nobody_answered)
             self._still_there.more_time.connect(self._more_time)
         return self._still_there
 
@@ -78,8 +79,13 @@ class VisitLifecycle(QObject):
         searched) must not wait for the next visit's end."""
         if self.at_rest():
             self.forget()
+            self.abandoned.emit()
         else:
             self.still_there.ask(self.countdown_s)
+
+    def _nobody_answered(self) -> None:
+        self.end()
+        self.abandoned.emit()
 
     def _more_time(self) -> None:
         self.ctx.citizen.more_time = True

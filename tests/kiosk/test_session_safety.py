@@ -176,3 +176,42 @@ def test_a_status_search_under_way_when_the_visit_ends_leaves_search_to_the_next
     window.visits.end()  # its answer will be dropped: it was for the citizen who left
     window.navigation.go("status")
     assert status.search_button.isEnabled()
+
+
+def test_vouchers_waiting_for_paper_are_not_printed_for_whoever_comes_next(
+    qtbot, kiosk, printer
+) -> None:
+    """Paper ran out while a citizen's vouchers waited; they left, the kiosk was left
+    alone, and the staff load paper later: a voucher's QR is money at the shop, and it
+    would come out for the next person. Vouchers wait for a manager instead (among the
+    slips to check); a receipt still prints. Tapping "Finish" holds nothing back: the
+    citizen may be at the printer, collecting their slips."""
+    from printing import print_queue
+    from printing.slip import Slip, Text
+
+    window, backend = kiosk
+    printer.mode = "paper_out"
+    store = backend.store
+
+    def queue(kind: str) -> str:
+        with store.write() as session:
+            return print_queue.add(session, Slip("x", (Text("x"),)), kind, "AB12-CD34-EF56")
+
+    def state(job: str) -> str:
+        with store.read() as session:
+            found = print_queue.get(session, job)
+            assert found is not None
+            return found.state
+
+    kept = queue("voucher")
+    window.visits.finish()  # the citizen taps "Finish" and collects their slips
+    qtbot.wait(300)
+    assert state(kept) == "pending"
+    voucher, receipt = queue("voucher"), queue("receipt")
+    window.idle.timeout_ms = 200
+    window.idle.longer(False)
+    qtbot.waitUntil(lambda: state(voucher) == "expired", timeout=5_000)
+    assert state(kept) == "expired" and state(receipt) == "pending"
+    with store.read() as session:
+        attention = {job.uuid for job in print_queue.needing_attention(session)}
+    assert voucher in attention

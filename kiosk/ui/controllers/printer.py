@@ -53,6 +53,23 @@ class PrintController(QObject):
             if spoken.on:
                 printing.worker.read_first(True)
 
+    def kiosk_left_alone(self) -> None:
+        """Nobody is at the kiosk: vouchers still waiting for the printer are not printed
+        for whoever comes next (a manager reprints them from the slips to check)."""
+
+        def work() -> int:
+            with self.printing.store.write() as session:
+                return print_queue.expire_bearer_slips(session)
+
+        def done(expired: int) -> None:
+            if expired:
+                log.warning("printer: %d voucher(s) not printed: the kiosk was left alone", expired)
+
+        def failed(error: BaseException) -> None:  # nobody there to tell: the log says it
+            log.error("printer: the waiting vouchers could not be held back", exc_info=error)
+
+        self.tasks.run(work, done, failed)
+
     @property
     def panel(self) -> PrintPanel:
         if self._panel is None:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from forms.lookup import applicant_check
 from protocol import sealing
-from protocol.messages import submission_hash
+from protocol.messages import payload_size, submission_hash
 from protocol.states import OutboxState
 from store import kiosk_facts
 from store.models import OutboxEntry
@@ -178,8 +178,17 @@ class Outgoing:
     receipt: str | None = None  # the platform's receipt of an earlier acceptance
 
 
-def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list[Outgoing]:
-    """The oldest entries not yet answered (but those in ``skip``), marked as being sent.
+# What one push may carry: the reference platform refuses a body over 1,000,000 bytes
+# (central/limits.py), and a hundred applications of up to 64 KiB each (more, sealed)
+# made a batch it refused every time: nothing behind them was ever sent.
+BATCH_BYTES = 512 * 1024
+
+
+def take_batch(
+    session: Session, limit: int, skip: Collection[str] = (), max_bytes: int = BATCH_BYTES
+) -> list[Outgoing]:
+    """The oldest entries not yet answered (but those in ``skip``), marked as being sent:
+    at most ``limit`` of them, and no more than ``max_bytes`` of payload (always one).
 
     Entries left "sending" by an interrupted push are taken again: the platform answers
     a repeated UUID with its first answer, so sending twice is harmless.
@@ -190,6 +199,13 @@ def take_batch(session: Session, limit: int, skip: Collection[str] = ()) -> list
     if skip:
         query = query.where(OutboxEntry.uuid.not_in(list(skip)))
     rows = list(session.scalars(query.order_by(OutboxEntry.id).limit(limit)))
+    size, fitting = 0, 0
+    for row in rows:
+        size += len(row.sealed) if row.sealed else payload_size(row.payload)
+        if fitting and size > max_bytes:
+            break
+        fitting += 1
+    rows = rows[:fitting]
     moment = utcnow()
     for row in rows:
         row.state, row.attempts, row.updated_at = OutboxState.SENDING, row.attempts + 1, moment

@@ -372,3 +372,20 @@ def test_a_change_that_commits_after_a_later_one_is_not_skipped(
     late.join()
     engine.run_once()
     assert_mirror_equals_server(store, platform)
+
+
+def test_large_records_go_in_batches_the_platform_accepts(central: Central, store: Store) -> None:
+    """Thirty records of 60 KB each, a hundred to a batch: one body of 1.8 MB, over the
+    platform's limit (413) on every pass, and nothing behind them was ever sent. A batch
+    now carries at most outbox.BATCH_BYTES of payload."""
+    client = enrolled_client(central)
+    engine = SyncEngine(store, client, page_size=50, push_batch=100)
+    with store.write() as session:
+        made = [
+            outbox.add(session, "event", {"type": "note", "n": n, "text": "x" * 60_000})
+            for n in range(30)
+        ]
+    assert engine.push() == (30, 0)
+    stored = {s.uuid for s in central.platform.submissions()}
+    assert set(made) <= stored
+    client.close()

@@ -321,12 +321,26 @@ def _unreadable(raw: Any, reason: str, cursor: str, index: int) -> Unreadable:
     raw = raw if isinstance(raw, dict) else {}
     kind, op, record_id, data = raw.get("kind"), raw.get("op"), raw.get("id"), raw.get("data")
     return Unreadable(
-        kind[:32] if isinstance(kind, str) and kind else "?",
-        op[:8] if isinstance(op, str) else "?",
-        record_id[:64] if isinstance(record_id, str) and record_id else f"#{cursor}.{index}",
+        _storable(kind, 32) or "?",
+        _storable(op, 8) or "?",
+        _storable(record_id, 64) or f"#{cursor}.{index}",
         data if isinstance(data, dict) else None,
         reason,
     )
+
+
+def _storable(value: Any, limit: int) -> str | None:
+    """``value`` cut to ``limit``, when it is a text the store can hold as a key: a lone
+    surrogate ("\\ud800", which a JSON escape can carry) cannot be written to SQLite, and
+    the set-aside record named by it failed its page, every pass, for good."""
+    if not isinstance(value, str) or not value:
+        return None
+    text = value[:limit]
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return text if text.isprintable() else None
 
 
 def parse_results(body: Any, *, sent: list[str]) -> list[Result]:

@@ -160,6 +160,16 @@ POISON_PAGES: dict[str, tuple[bytes, set[tuple[str, str]]]] = {
         ).replace(b'"DEEP"', b"[" * 995 + b"]" * 995),
         {("services", "s01")},
     ),
+    # A lone surrogate in the id or the kind: SQLite cannot store it, and the set-aside
+    # record named by it failed the page on every pass. Named by its place instead.
+    "broken text escape in the id": (
+        page([{"kind": "services", "op": "upsert", "id": "s0\ud800", "data": GOOD_SERVICE}]),
+        {("services", "#100.0")},
+    ),
+    "broken text escape in the kind": (
+        page([{"kind": "serv\ud800", "op": "upsert", "id": "s01", "data": GOOD_SERVICE}]),
+        {("?", "s01")},
+    ),
     "tombstone for a category still used": (
         page([{"kind": "categories", "op": "delete", "id": "childcare"}]),
         {("categories", "childcare")},
@@ -233,7 +243,7 @@ def test_a_record_the_kiosk_cannot_apply_is_set_aside_and_the_stream_goes_on(
     ]
     after = mirror_snapshot(store)
     for kind, record_id in bad:  # the last good version stays
-        assert after[kind].get(record_id) == before[kind].get(record_id)
+        assert after.get(kind, {}).get(record_id) == before.get(kind, {}).get(record_id)
     # A second pass reports nothing new and keeps the record aside.
     hostile.reply = lambda path, sent: (
         (200, accept_all(sent)) if path == "/v1/submissions" else (200, page([], cursor="100"))

@@ -176,14 +176,22 @@ class SyncWorker:
             log.warning("housekeeping after the sync pass: storage: %s", storage_problem(error))
         except Exception:
             log.exception("housekeeping after the sync pass failed")
-        self._publish(online, problem, detail)
-        if report is not None and report.mirror_changed:
-            self._on_mirror_changed()
+        try:  # what follows a pass never ends the worker's thread (see _loop)
+            self._publish(online, problem, detail)
+            if report is not None and report.mirror_changed:
+                self._on_mirror_changed()
+        except Exception:
+            log.exception("sync: the pass's news could not be passed on")
         return report
 
     def _publish(self, online: bool, problem: str | None, detail: str) -> None:
-        with self.store.read() as session:
-            counts = outbox.counts(session)
+        try:
+            with self.store.read() as session:
+                counts = outbox.counts(session)
+        except STORAGE_ERRORS as error:  # a failing disk: the status goes out all the same
+            log.warning("sync: the outbox cannot be counted: %s", storage_problem(error))
+            waiting, rejected = self.status.waiting, self.status.rejected
+            counts = {"pending": waiting, "sending": 0, "rejected": rejected}
         self.status = SyncStatus(
             online=online,
             waiting=counts["pending"] + counts["sending"],
@@ -208,8 +216,15 @@ class SyncWorker:
         return delay
 
     def _loop(self) -> None:
+        """Passes until stopped. Whatever escapes one is logged and counted as a failure:
+        a thread that ended here stopped the kiosk's sync for good, unseen (the badge
+        kept its last news, the heartbeats stopped, nothing restarted it)."""
         while not self._stop.is_set():
-            self.run_pass()
+            try:
+                self.run_pass()
+            except Exception:
+                self.failures += 1
+                log.exception("sync: a pass failed unexpectedly; the next comes after the wait")
             self._wake.wait(self.next_delay())
             self._wake.clear()
 

@@ -389,3 +389,36 @@ def test_large_records_go_in_batches_the_platform_accepts(central: Central, stor
     stored = {s.uuid for s in central.platform.submissions()}
     assert set(made) <= stored
     client.close()
+
+
+def test_the_sync_thread_lives_on_whatever_a_pass_meets(store: Store) -> None:
+    """What follows a pass (the status to the screen, a changed mirror) ran outside its
+    guard: an error there ended the worker's thread, and the kiosk never synced again,
+    unseen. It is logged and the next pass comes."""
+    statuses: list[SyncStatus] = []
+
+    def on_status(status: SyncStatus) -> None:
+        statuses.append(status)
+        if len(statuses) == 1:
+            raise RuntimeError("the screen could not take the news")
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    unreachable = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    listener.close()  # nothing listens there now
+    worker = SyncWorker(
+        store,
+        lambda: SyncEngine(store, PlatformClient(unreachable, token="t", connect_timeout=0.5)),
+        interval=0.05,
+        backoff_base=0.01,
+        backoff_cap=0.05,
+        on_status=on_status,
+    )
+    worker.start()
+    try:
+        deadline = time.monotonic() + 10
+        while len(statuses) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(statuses) >= 3 and worker._thread.is_alive()
+    finally:
+        worker.stop()

@@ -100,7 +100,8 @@ def test_a_job_whose_slip_cannot_be_read_fails_and_the_next_one_prints(
     eventually(lambda: job_row(store, good).state == "printed")
     row = job_row(store, damaged)
     assert row.state == "failed" and "cannot be read" in (row.last_error or "")
-    assert len(printer.jobs) == 1 and "PR-0002" in "\n".join(decode(printer.jobs[0]).texts)
+    eventually(lambda: len(printer.jobs) == 1)  # counted once the printer saw the job end
+    assert "PR-0002" in "\n".join(decode(printer.jobs[0]).texts)
 
 
 def test_paper_out_keeps_the_job_waiting_then_it_prints_once(
@@ -218,7 +219,7 @@ def test_a_worker_killed_mid_job_leaves_it_uncertain_never_printed_twice(
             copy_uuid = print_queue.reprint(session, job_uuid, "Europe/Rome")
         restarted.wake()
         eventually(lambda: job_row(store, copy_uuid).state == "printed")
-        assert len(printer.jobs) == 2
+        eventually(lambda: len(printer.jobs) == 2)
         assert decode(printer.jobs[1]).texts[0] == "DUPLICATO n. 1"
     finally:
         restarted.stop()
@@ -435,7 +436,9 @@ def test_a_job_read_aloud_first_prints_once_the_reading_is_over(
     assert len(printer.jobs) == 1 and job_row(store, receipt_job).state == "pending"
     worker.let_go_queued()  # ... and it has been read: both slips of the purchase print
     eventually(lambda: job_row(store, voucher_job).state == "printed")
-    assert len(printer.jobs) == 3
+    # The printer answered for the voucher before it counted the job as ended (a busy
+    # machine showed 2 here): wait for its count, not for the state alone.
+    eventually(lambda: len(printer.jobs) == 3)
     with store.write() as session:  # a slip queued after the reading waits for its own
         later = print_queue.add(session, receipt(4), "receipt", "PR-0004")
     worker.wake()
@@ -443,7 +446,8 @@ def test_a_job_read_aloud_first_prints_once_the_reading_is_over(
     assert job_row(store, later).state == "pending"
     worker.read_first(False)  # the visit ended: nothing waits any more
     eventually(lambda: job_row(store, later).state == "printed")
-    assert worker.reading_first is False and len(printer.jobs) == 4
+    eventually(lambda: len(printer.jobs) == 4)
+    assert worker.reading_first is False
 
 
 @pytest.mark.parametrize("held", [False, True], ids=["queued", "held"])

@@ -145,12 +145,15 @@ def damaged_waiting(session: Session) -> list[str]:
 
 def seal_waiting(session: Session, public_key: str) -> int:
     """Seals the records still in clear (made before the platform's key was known, or
-    by an older version); returns how many."""
+    by an older version); returns how many. Not a refused one: it was refused in clear,
+    so its refusal brought no call-back details, and sealed, its payload would no longer
+    tell the manager whom to call back (it leaves the disk with the manager's handling)."""
     rows = session.scalars(
         select(OutboxEntry).where(
             OutboxEntry.kind.in_(SEALED_KINDS),
             OutboxEntry.sealed.is_(None),
             OutboxEntry.purged_at.is_(None),
+            OutboxEntry.state != OutboxState.REJECTED,
             readable(),
         )
     )

@@ -143,3 +143,26 @@ def test_a_sealing_key_nothing_can_be_sealed_to_is_never_learnt() -> None:
         reply = {"public_key": text, "kid": sealing.key_id(text)}
         with pytest.raises(wire.ProtocolError, match="small order"):
             wire.parse_sealing_key(reply)
+
+
+def test_a_record_refused_in_clear_still_tells_the_manager_whom_to_call_back(
+    engine: SyncEngine, central: Central, store: Store
+) -> None:
+    """Refused before the kiosk knew the platform's key (or by an older version), a
+    record's refusal brought no call-back details: sealed later with the others, its
+    payload lost the citizen's name and phone, and the manager could call nobody."""
+    from protocol.wire import Result
+
+    engine.pull_stream("calls")  # the form; no push yet, so no key
+    early = _add(store, application(engine, tracking_code="DOM-EEEE-FFFF"))
+    assert early.sealed is None
+    with store.write() as session:
+        outbox.record_results(session, [Result(early.uuid, False, None, "form_changed", "x")])
+    engine.learn_sealing_key()
+    with store.read() as session:
+        [shown] = desk_facts(session, NOW, RetentionRule(7, 7)).refused
+    assert (shown.reference, shown.name, shown.phones) == (
+        "DOM-EEEE-FFFF",
+        "Anna Ferraro",
+        ("347 123 4567",),
+    )

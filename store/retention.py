@@ -27,7 +27,7 @@ from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState
-from store import outbox, print_history
+from store import kiosk_facts, outbox, print_history
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
 from store.outbox import utcnow
@@ -93,11 +93,20 @@ def reduced(kind: str, payload: dict[str, Any], sha256: str | None = None) -> di
 
 
 def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
-    """Applies the rule in the caller's transaction; ``now`` is naive UTC."""
+    """Applies the rule in the caller's transaction; ``now`` is naive UTC.
+
+    An accepted record is kept whole ``keep_sent_days`` of a kiosk that syncs, counted
+    up to its last sync, not to ``now``: a kiosk offline meanwhile has not learnt
+    whether the platform was restored from a backup without it (the pull that would
+    tell sends it again), and one switched off for a week dropped it at its start."""
+    synced = kiosk_facts.last_sync(session)
+    horizon = now
+    if synced is not None:
+        horizon = min(now, synced if now.tzinfo is not None else synced.replace(tzinfo=None))
     due = (
         OutboxEntry.state == OutboxState.ACCEPTED,
         OutboxEntry.purged_at.is_(None),
-        OutboxEntry.updated_at <= now - timedelta(days=rule.keep_sent_days),
+        OutboxEntry.updated_at <= horizon - timedelta(days=rule.keep_sent_days),
     )
     records = 0
     for row in session.scalars(select(OutboxEntry).where(*due, outbox.readable())):

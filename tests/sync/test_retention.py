@@ -196,3 +196,31 @@ def test_an_accepted_record_stays_whole_for_the_grace_period_then_goes(
     housekeep(engine.store, rule, now=outbox.utcnow() + timedelta(days=3, minutes=1))
     [(state, sealed)] = raw_rows(engine.store.path, sql)
     assert state == "accepted" and sealed is None
+
+
+def test_an_offline_kiosk_keeps_accepted_records_whole_until_it_syncs_again(
+    engine: SyncEngine,
+) -> None:
+    """Counted from the last sync, not the clock: a kiosk switched off or offline for a
+    week has not learnt whether the platform was restored from a backup without its
+    records (the pull that tells sends them again); it dropped them at its start."""
+    from store import kiosk_facts
+
+    engine.run_once()
+    rule = RetentionRule(reprint_days=7, unsent_alert_days=7, keep_sent_days=3)
+    entry = queue(engine, application(engine, tracking_code="DOM-HHHH-HHHH"), "Ugo Bassi")
+    engine.push()
+    sql = f"SELECT state, sealed FROM outbox WHERE uuid = '{entry}'"
+    synced = outbox.utcnow()
+    with engine.store.write() as session:
+        kiosk_facts.set_last_sync(session, synced)
+
+    housekeep(engine.store, rule, now=synced + timedelta(days=7))  # no sync in a week
+    [(state, sealed)] = raw_rows(engine.store.path, sql)
+    assert state == "accepted" and sealed  # still whole: it could go again
+
+    with engine.store.write() as session:  # it synced (and would have sent it again)
+        kiosk_facts.set_last_sync(session, synced + timedelta(days=7))
+    housekeep(engine.store, rule, now=synced + timedelta(days=7))
+    [(state, sealed)] = raw_rows(engine.store.path, sql)
+    assert state == "accepted" and sealed is None

@@ -204,6 +204,8 @@ def test_vouchers_waiting_for_paper_are_not_printed_for_whoever_comes_next(
             return found.state
 
     kept = queue("voucher")
+    backend.printing.worker.wake()
+    qtbot.waitUntil(lambda: not backend.printing.worker.last.printer.can_print, timeout=5_000)
     window.visits.finish()  # the citizen taps "Finish" and collects their slips
     qtbot.wait(300)
     assert state(kept) == "pending"
@@ -215,3 +217,13 @@ def test_vouchers_waiting_for_paper_are_not_printed_for_whoever_comes_next(
     with store.read() as session:
         attention = {job.uuid for job in print_queue.needing_attention(session)}
     assert voucher in attention
+
+    # A printer that prints goes on: a long order's vouchers come out for the citizen
+    # who is collecting them.
+    printer.mode = "healthy"
+    backend.printing.worker.wake()
+    qtbot.waitUntil(lambda: state(receipt) == "printed", timeout=30_000)
+    coming = queue("voucher")
+    window.visits.abandoned.emit()
+    backend.printing.worker.wake()
+    qtbot.waitUntil(lambda: state(coming) == "printed", timeout=30_000)

@@ -54,8 +54,12 @@ class PrintController(QObject):
                 printing.worker.read_first(True)
 
     def kiosk_left_alone(self) -> None:
-        """Nobody is at the kiosk: vouchers still waiting for the printer are not printed
-        for whoever comes next (a manager reprints them from the slips to check)."""
+        """Nobody is at the kiosk: vouchers still waiting for a printer that cannot print
+        (paper out, cover open, unreachable) are not printed for whoever comes next (a
+        manager reprints them from the slips to check). A printer that prints goes on:
+        a long order's vouchers come out for the citizen who is collecting them."""
+        if self.printing.worker.last.printer.can_print:
+            return
 
         def work() -> int:
             with self.printing.store.write() as session:

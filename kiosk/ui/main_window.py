@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         self.visits.visit_layers.append(
             lambda: self._overlay is not None and self._overlay.isVisible()
         )
+        # Spoken mode is a choice of the visit too: someone listening at the home screen
+        # is asked (aloud) before it ends, and the next person does not find it on.
+        self.visits.visit_layers.append(lambda: self.spoken is not None and self.spoken.on)
         self._end_assisted_question: Confirm | None = None
         self._help_outcome: HelpCall | None = None
         # The chrome follows first; then everyone else hears of it.

@@ -371,3 +371,17 @@ def test_the_next_page_of_a_form_is_announced_and_the_keys_start_on_it(qtbot, wi
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     focused = QApplication.focusWidget()
     assert focused is not None and screen.isAncestorOf(focused)
+
+
+def test_spoken_mode_left_on_at_the_home_screen_is_asked_about_then_ends(qtbot, window) -> None:
+    """Someone listening at the home screen is asked aloud before the visit ends; left
+    alone, spoken mode goes with the visit, and the next person does not find it on."""
+    speaker = listen(window)
+    window.spoken.start()
+    assert window.current_route == "home" and not window.visits.at_rest()
+    window.visits.countdown_s = 1
+    window.idle.timeout_ms = 200
+    window.idle.longer(False)
+    qtbot.waitUntil(lambda: any("Sei ancora" in t for t in speaker.texts()), timeout=3_000)
+    qtbot.waitUntil(lambda: not window.spoken.on, timeout=5_000)
+    assert window.visits.at_rest()

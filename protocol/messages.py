@@ -309,7 +309,10 @@ def payload_size(payload: Any) -> int:
     with JSON's ASCII escapes, an "è" took 6 bytes: three long answers with accents
     passed the form and were over the limit, and the citizen could never send them.)
     TypeError for what JSON cannot hold."""
-    return len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # A lone surrogate ("\\ud800", which a JSON escape carries) is counted, not raised on:
+    # the record is judged by its content, never left to be tried again for ever.
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 class SubmissionRefusedError(ValueError):

@@ -124,7 +124,7 @@
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
             <source>The Comune&apos;s platform could not accept it. It is kept at this Social Point: please ask the welfare manager at the desk, who will see why.</source>
-            <translation>La piattaforma del Comune non ha potuto accettarla. Resta conservata in questo Social Point: chiedi all&apos;operatore allo sportello, che vedrà il motivo.</translation>
+            <translation>La piattaforma del Comune non ha potuto accettarla. Resta conservata in questo Social Point: chiedi al welfare manager allo sportello, che vedrà il motivo.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />

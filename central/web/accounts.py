@@ -176,6 +176,10 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
         )
         if (by_account or 0) >= ACCOUNT_LIMIT or (by_client or 0) >= CLIENT_LIMIT:
             raise LoginRefusedError("too_many")
+        # What no longer counts, or no longer logs anyone in, goes: both tables grew
+        # with every login for as long as the platform ran.
+        session.execute(delete(LoginAttempt).where(LoginAttempt.at <= since))
+        session.execute(delete(DeskSession).where(DeskSession.expires_at < _now()))
         attempt = LoginAttempt(username=username, client=client, at=_now())
         session.add(attempt)
         session.flush()

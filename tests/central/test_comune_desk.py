@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from central.app import create_app
 from central.dataset import seed_if_empty
@@ -990,3 +990,24 @@ def test_a_control_character_in_the_audit_log_never_breaks_its_excel_export(
         )
     cells, _xml = sheet_of(staff.get("/desk/audit.xlsx"))
     assert any(row[4].value == "buoni\ufffddicembre.csv" for row in cells[1:])
+
+
+def test_a_login_clears_expired_desk_sessions_and_old_attempts(platform: Platform) -> None:
+    """Both tables grew with every login for as long as the platform ran."""
+    from central.models import DeskSession, LoginAttempt
+
+    long_ago = datetime.now(UTC) - timedelta(days=2)
+    with platform.sessions.begin() as session:
+        session.add(LoginAttempt(username="nobody", client="1.2.3.4", at=long_ago))
+        session.add(
+            DeskSession(
+                token_hash="0" * 64, account_id="x", created_at=long_ago, expires_at=long_ago
+            )
+        )
+    kept = accounts.log_in(platform, "sociale.piazzola", PASSWORD, "127.0.0.1")
+    token = accounts.log_in(platform, "sociale.piazzola", PASSWORD, "127.0.0.1")
+    with platform.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
+        assert session.get(DeskSession, "0" * 64) is None
+        assert session.scalar(select(func.count()).select_from(DeskSession)) >= 2
+    assert kept and token

@@ -170,6 +170,11 @@ def submit(
     their own lines on it. ``time_zone``: the kiosk's, whose calendar day the wizard
     checked the answers on, as the platform checks them on its own (a birth date
     "not after today" at half past midnight was refused here by UTC's day)."""
+    call = session.get(Call, draft.call_id)  # as the mirror has it now, not at the start
+    if call is None or call.form_ref != draft.form.ref:
+        raise NotAvailableError(f"call {draft.call_id!r} changed its form meanwhile")
+    if not call.opens_at <= local_time.aware_utc(now) <= call.closes_at:
+        raise NotAvailableError(f"call {draft.call_id!r} closed meanwhile")
     cleaned, problems = draft.all_problems(local_time.local(now, time_zone).date())
     if problems:
         return problems

@@ -323,3 +323,40 @@ def test_an_application_the_platform_refuses_says_so_not_that_a_number_is_coming
     snap(window, "done-refused")
     [stored] = [s for s in central.platform.submissions() if s.kind == "application"]
     assert (stored.status, stored.code) == ("rejected", "call_closed")
+
+
+def test_a_call_that_closed_while_the_form_was_filled_is_not_sent_nor_printed(
+    qtbot, kiosk, central: Central, printer: FakePrinter, snap
+) -> None:
+    """The sync brought the call closed while the citizen filled the form in: Send
+    queues nothing and prints no receipt for a refusal to come; the page says the call
+    may have just closed and that the welfare manager can help."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import func, select
+
+    from store.models import Call, OutboxEntry, PrintJob
+
+    window, backend = kiosk
+    screen = prefilled(window, page=5)
+    assert isinstance(screen, ApplyScreen)
+    closes = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    call = central.platform.records("calls")["bs-piazzola"]
+    opens = (closes - timedelta(days=30)).isoformat()
+    central.platform.publish("calls", {**call, "opens_at": opens, "closes_at": closes.isoformat()})
+
+    def closed_here() -> bool:
+        with backend.store.read() as session:
+            row = session.get(Call, "bs-piazzola")
+            return row is not None and row.closes_at < datetime.now(UTC)
+
+    backend.sync.worker.wake()
+    qtbot.waitUntil(closed_here, timeout=15_000)
+    tap(qtbot, window, "Invia la domanda")
+    qtbot.waitUntil(lambda: shows(window, "Forse è appena scaduto"), timeout=10_000)
+    snap(window, "call-gone")
+    with backend.store.read() as session:
+        applications = select(func.count()).where(OutboxEntry.kind == "application")
+        assert session.scalar(applications) == 0
+        assert session.scalar(select(func.count()).select_from(PrintJob)) == 0
+    assert "bs-piazzola" not in window.ctx.citizen.drafts

@@ -151,6 +151,13 @@ class ApplyController(QObject):
         screen.show_protocol(None, self.online)
 
     def _failed(self, screen: ApplyScreen, error: BaseException, visit: Visit) -> None:
+        if isinstance(error, applying.NotAvailableError):
+            # The call closed, or its form changed, while the citizen filled it in (a
+            # sync brought it): nothing is queued nor printed for a refusal to come.
+            log.info("application not sent: %s", error)
+            if self.window.ctx.citizen.still(visit):
+                screen.show_call_gone()
+            return
         log.error("application: could not be saved", exc_info=error)
         if self.window.ctx.citizen.still(visit):
             screen.show_submit_failed()

@@ -365,6 +365,14 @@ class ApplyScreen(DataScreen):
         self.wizard.sent(result)
         self._render()
 
+    def show_call_gone(self) -> None:
+        """The call closed (or its form changed) before the application was sent: the
+        page that says it may have just closed, as for a call opened too late."""
+        if self.draft is not None:
+            self.ctx.citizen.drafts.pop(self.draft.call_id, None)
+        self.wizard.opened(None)
+        self._render()
+
     def show_submit_failed(self) -> None:
         self.wizard.send_failed()
         self._render()

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.boot.paths import ROOT
+from tests.kiosk.probes import run_probe
 
 QT = ("PySide6", "shiboken6")
 OURS = ("protocol", "forms", "vouchers", "store", "sync", "printing", "central", "kiosk")
@@ -200,23 +201,9 @@ def test_the_home_screen_is_drawn_before_the_costly_parts_of_qt(tmp_path) -> Non
     # Building Qt's enum namespace (15 ms) and resolving every lazily loaded PySide
     # class, which an application-wide event filter causes (20 ms), come after the
     # first frame; the home screen is reported once it has really been painted.
-    import subprocess
-    import sys
 
-    config = tmp_path / "kiosk.toml"  # full screen, as installed: it must still exit
-    config.write_text(
-        f'[paths]\ndata_dir = "{tmp_path}"\nlog_dir = "{tmp_path}"\ncache_dir = "{tmp_path}"\n'
-        "[demo]\nenabled = true\n",
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME_PROBE, str(config)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=60,
-    )
+    # Full screen, as installed: it must still exit.
+    result = run_probe(FIRST_FRAME_PROBE, tmp_path, "[demo]\nenabled = true\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Qt enum namespace built: False",

@@ -4,6 +4,7 @@ the reference platform over loopback HTTP and the recording TCP printer."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -300,21 +301,24 @@ def test_a_draft_is_kept_for_the_visit_and_forgotten_when_the_kiosk_is_left_alon
     assert shown(window, QLineEdit, "input_cognome").text() == ""
 
 
+def close_the_call(central: Central) -> None:
+    """The platform closes the buoni spesa call: it closed yesterday."""
+    closes = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    call = central.platform.records("calls")["bs-piazzola"]
+    opens = (closes - timedelta(days=30)).isoformat()
+    central.platform.publish("calls", {**call, "opens_at": opens, "closes_at": closes.isoformat()})
+
+
 def test_an_application_the_platform_refuses_says_so_not_that_a_number_is_coming(
     qtbot, kiosk, central: Central, snap
 ) -> None:
     """The call closed on the platform while the citizen filled the form in: the
     application is saved and sent, the platform refuses it, and the screen says so
     (it kept saying "The Comune is giving it a protocol number…")."""
-    from datetime import UTC, datetime, timedelta
-
     window, _backend = kiosk
     screen = prefilled(window, page=5)
     assert isinstance(screen, ApplyScreen)
-    closes = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
-    call = central.platform.records("calls")["bs-piazzola"]
-    opens = (closes - timedelta(days=30)).isoformat()
-    central.platform.publish("calls", {**call, "opens_at": opens, "closes_at": closes.isoformat()})
+    close_the_call(central)
     tap(qtbot, window, "Invia la domanda")
     qtbot.waitUntil(lambda: shows(window, "La tua domanda è stata registrata"), timeout=10_000)
     refused = "La piattaforma del Comune non ha potuto accettarla."
@@ -331,8 +335,6 @@ def test_a_call_that_closed_while_the_form_was_filled_is_not_sent_nor_printed(
     """The sync brought the call closed while the citizen filled the form in: Send
     queues nothing and prints no receipt for a refusal to come; the page says the call
     may have just closed and that the welfare manager can help."""
-    from datetime import UTC, datetime, timedelta
-
     from sqlalchemy import func, select
 
     from store.models import Call, OutboxEntry, PrintJob
@@ -340,10 +342,7 @@ def test_a_call_that_closed_while_the_form_was_filled_is_not_sent_nor_printed(
     window, backend = kiosk
     screen = prefilled(window, page=5)
     assert isinstance(screen, ApplyScreen)
-    closes = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
-    call = central.platform.records("calls")["bs-piazzola"]
-    opens = (closes - timedelta(days=30)).isoformat()
-    central.platform.publish("calls", {**call, "opens_at": opens, "closes_at": closes.isoformat()})
+    close_the_call(central)
 
     def closed_here() -> bool:
         with backend.store.read() as session:

@@ -4,15 +4,13 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtCore import QLoggingCategory, QtMsgType, qCWarning, qWarning
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.boot.paths import ROOT
 from kiosk.ui.qt_messages import level_of, route_qt_messages
+from tests.kiosk.probes import run_probe
 
 
 @pytest.mark.qt_log_ignore("after the handler was put back")
@@ -68,19 +66,7 @@ sys.exit(main(["run", "--config", sys.argv[1], "--platform", "offscreen", "--exi
 
 
 def test_a_running_kiosk_logs_qt_warnings_in_its_file_masked(tmp_path) -> None:
-    config = tmp_path / "kiosk.toml"
-    config.write_text(
-        f'[paths]\ndata_dir = "{tmp_path}"\nlog_dir = "{tmp_path}"\ncache_dir = "{tmp_path}"\n',
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", RUNNING_KIOSK, str(config)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=60,
-    )
+    result = run_probe(RUNNING_KIOSK, tmp_path)
     assert result.returncode == 0, result.stderr
     logged = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
     assert " WARNING qt: a Qt warning about [redacted]" in logged

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from kiosk.boot.paths import ROOT
+from tests.kiosk.probes import run_probe
 
 # Imported only after the first frame: each costs tens of milliseconds of a start.
 LATE_MODULES = ("importlib.metadata", "email", "sqlalchemy", "alembic", "requests", "pydantic")
@@ -49,19 +50,7 @@ def test_the_catalog_answers_before_the_printer_and_the_sync_are_loaded(tmp_path
     # The home screen is drawn before anything it does not show is loaded.
     # The first tap works once the store is open: the printer's, the platform's and the
     # wire contract's libraries load after it, on the worker.
-    config = tmp_path / "kiosk.toml"
-    config.write_text(
-        f'[paths]\ndata_dir = "{tmp_path}"\nlog_dir = "{tmp_path}"\ncache_dir = "{tmp_path}"\n',
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", CATALOG_READY_PROBE, str(config)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=60,
-    )
+    result = run_probe(CATALOG_READY_PROBE, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         # Not needed to draw the home screen: OpenSSL (the icons' cache key is a CRC),

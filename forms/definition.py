@@ -11,6 +11,7 @@ refuse the same bad forms with the same reasons. A definition is immutable per
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -158,10 +159,16 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
     known = set(top_level) | inner
     for where, expression in _expressions(data):
         try:
-            names = compile_expression(expression).names()
+            compiled_expression = compile_expression(expression)
+            names = compiled_expression.names()
         except ExpressionError as error:
             problems.append(f"{where}: {error}")
             continue
+        for pattern in _regex_patterns(compiled_expression.tree):
+            try:
+                compiled(pattern)
+            except PatternError as error:
+                problems.append(f"{where}: the regex pattern is not accepted ({error})")
         unknown = sorted(names - known - FUNCTIONS.keys())
         if unknown:
             problems.append(f"{where}: refers to unknown answers {', '.join(unknown)}")
@@ -184,6 +191,20 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
         if item["type"] == "repeat" and where.count("/") > 1:
             problems.append(f"{where}: a repeat cannot hold another repeat")
     return problems
+
+
+def _regex_patterns(tree: ast.expr) -> Iterator[str]:
+    """The patterns written in an expression's ``regex(text, "pattern")`` calls."""
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "regex"
+            and len(node.args) == 2
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+        ):
+            yield node.args[1].value
 
 
 def _date_limit(value: object) -> bool:

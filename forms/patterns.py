@@ -39,5 +39,10 @@ def compiled(pattern: str) -> Any:
 
 
 def full_match(pattern: str, text: str) -> bool:
-    """Whether the whole of ``text`` matches ``pattern`` (PatternError if refused)."""
-    return compiled(pattern).fullmatch(text) is not None
+    """Whether the whole of ``text`` matches ``pattern`` (PatternError if refused). A
+    text RE2 cannot read (a lone surrogate, which a JSON escape can carry) matches
+    nothing: RE2 raised on it, and the platform answered such a record "retry" for ever."""
+    try:
+        return compiled(pattern).fullmatch(text) is not None
+    except UnicodeEncodeError:
+        return False

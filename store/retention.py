@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from protocol.states import OutboxState
+from protocol.states import OutboxState, Stream
 from store import kiosk_facts, outbox, print_history
 from store.database import Store
-from store.models import OutboxEntry, PrintJob
+from store.models import OutboxEntry, PrintJob, SyncCursor
 from store.outbox import utcnow
 
 log = logging.getLogger(__name__)
@@ -103,11 +103,19 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     horizon = now
     if synced is not None:
         horizon = min(now, synced if now.tzinfo is not None else synced.replace(tzinfo=None))
-    due = (
+    due: tuple[ColumnElement[bool], ...] = (
         OutboxEntry.state == OutboxState.ACCEPTED,
         OutboxEntry.purged_at.is_(None),
         OutboxEntry.updated_at <= horizon - timedelta(days=rule.keep_sent_days),
     )
+    wallets = session.scalar(
+        select(SyncCursor.updated_at).where(SyncCursor.stream == Stream.WALLET.value)
+    )
+    if wallets is not None:
+        # A purchase stays whole until the wallets were pulled after its acceptance: until
+        # then it is the credit it spent that the kiosk's wallet does not show yet
+        # (kiosk/core/purchasing.py), and that needs its holder, which reducing drops.
+        due += (or_(OutboxEntry.kind != "purchase", OutboxEntry.updated_at < wallets),)
     records = 0
     for row in session.scalars(select(OutboxEntry).where(*due, outbox.readable())):
         row.payload, row.purged_at = reduced(row.kind, row.payload, row.sha256), now

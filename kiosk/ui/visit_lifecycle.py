@@ -80,6 +80,8 @@ class VisitLifecycle(QObject):
         if self.at_rest():
             self.forget()
             self.abandoned.emit()
+            if self.idle is not None:  # once: the next wait starts with the next touch
+                self.idle.timer.stop()
         else:
             self.still_there.ask(self.countdown_s)
 

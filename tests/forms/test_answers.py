@@ -213,3 +213,13 @@ def test_answers_that_pass_pass_again_as_cleaned_as_the_platform_reads_them() ->
     assert "y" not in cleaned
     good, none = check(form, {"z": 2, "a": False, "y": 1}, today=TODAY)
     assert none == [] and check(form, good, today=TODAY) == (good, [])
+
+
+def test_an_answer_re2_cannot_read_fails_its_pattern_and_raises_nothing() -> None:
+    """A lone surrogate (a JSON escape can carry one): RE2 raised on it, and the
+    platform answered the record "retry" for ever."""
+    data = demo()
+    data["pages"][1]["fields"][1]["pattern"] = "[a-z ]+"
+    form = load_definition(data)
+    _cleaned, found = check(form, changed(indirizzo="via \ud800"), today=TODAY, comuni=COMUNI)
+    assert [p.code for p in found if p.path == "indirizzo"] == ["pattern"]

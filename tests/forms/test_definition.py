@@ -148,3 +148,14 @@ def test_a_page_with_two_repeats_is_refused() -> None:
     with pytest.raises(DefinitionError) as refused:
         load_definition(data)
     assert f"{data['pages'][2]['id']}: a page holds at most one repeat" in refused.value.problems
+
+
+def test_a_regex_pattern_in_an_expression_is_checked_at_load_too() -> None:
+    data = demo()
+    data["pages"][1]["fields"][1]["constraint"] = {
+        "expr": "regex(indirizzo, '(?=via).*')",  # a look-ahead: RE2 has none
+        "message": {"it": "x"},
+    }
+    with pytest.raises(DefinitionError) as refused:
+        load_definition(data)
+    assert any("the regex pattern is not accepted" in p for p in refused.value.problems)

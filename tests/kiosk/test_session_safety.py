@@ -4,6 +4,7 @@ carry on or ask for more time, and otherwise forgets the visit."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
@@ -227,3 +228,17 @@ def test_vouchers_waiting_for_paper_are_not_printed_for_whoever_comes_next(
     window.visits.abandoned.emit()
     backend.printing.worker.wake()
     qtbot.waitUntil(lambda: state(coming) == "printed", timeout=30_000)
+
+
+def test_at_rest_the_visit_is_forgotten_once_not_at_every_idle_time(qtbot, window) -> None:
+    """The forgetting restarted the idle timer: every idle time, for as long as nobody
+    came, every screen forgot, switch scanning stopped, the printer's queue was written."""
+    ended: list[bool] = []
+    window.visits.ended.connect(lambda: ended.append(True))
+    window.idle.timeout_ms = 100
+    window.idle.longer(False)
+    qtbot.waitUntil(lambda: bool(ended), timeout=3_000)
+    qtbot.wait(600)  # six idle times more
+    assert ended == [True] and not window.idle.timer.isActive()
+    qtbot.mouseClick(window.home_button, Qt.MouseButton.LeftButton)  # someone comes
+    assert window.idle.timer.isActive()

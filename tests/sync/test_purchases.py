@@ -31,6 +31,7 @@ from printing.layout import PROFILES
 from printing.print_worker import PrintWorker
 from printing.slip import Qr, SlipContext
 from protocol.messages import SubmissionEntry
+from store import kiosk_facts, outbox
 from store.database import Store
 from store.models import OutboxEntry, PrintedSlip, PrintJob
 from store.retention import RetentionRule, housekeep
@@ -204,6 +205,11 @@ def test_credit_accepted_before_the_wallet_came_back_is_still_counted_as_spent(
     order(engine.store, {"s01": 2}, checkout)  # € 26,00
     # Accepted and debited (with the wallet's opening event); the wallet not pulled yet.
     assert engine.push() == (2, 0)
+    # Housekeeping after that pass, keeping nothing whole (keep_sent_days = 0): the
+    # purchase keeps what counts its credit until the wallets come.
+    with engine.store.write() as session:
+        kiosk_facts.set_last_sync(session, outbox.utcnow())
+    housekeep(engine.store, RetentionRule(7, 7, keep_sent_days=0))
     wallet = opened(engine.store, central, CF)
     with engine.store.read() as session:
         view = credit_of(session, wallet, 10_000)
@@ -214,6 +220,7 @@ def test_credit_accepted_before_the_wallet_came_back_is_still_counted_as_spent(
     assert refused.value.reason == "credit_too_low"
 
     engine.pull_stream("wallet")  # the debited wallet comes: counted once, not twice
+    housekeep(engine.store, RetentionRule(7, 7, keep_sent_days=0))  # now it may go
     wallet = opened(engine.store, central, CF)
     with engine.store.read() as session:
         view = credit_of(session, wallet, 10_000)

@@ -422,3 +422,19 @@ def test_the_sync_thread_lives_on_whatever_a_pass_meets(store: Store) -> None:
         assert len(statuses) >= 3 and worker._thread.is_alive()
     finally:
         worker.stop()
+
+
+def test_a_batch_is_measured_as_it_goes_on_the_wire(central: Central, store: Store) -> None:
+    """A record in clear goes with JSON's ASCII escapes: an "è" is 6 bytes there, 2 in
+    UTF-8. Measured in UTF-8, eight records of accented text made a 1.4 MB body, over
+    the platform's limit, refused on every pass."""
+    client = enrolled_client(central)
+    engine = SyncEngine(store, client, page_size=50, push_batch=100)
+    with store.write() as session:
+        made = [
+            outbox.add(session, "event", {"type": "note", "n": n, "text": "è" * 30_000})
+            for n in range(12)
+        ]
+    assert engine.push() == (12, 0)
+    assert set(made) <= {s.uuid for s in central.platform.submissions()}
+    client.close()

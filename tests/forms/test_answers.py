@@ -223,3 +223,56 @@ def test_an_answer_re2_cannot_read_fails_its_pattern_and_raises_nothing() -> Non
     form = load_definition(data)
     _cleaned, found = check(form, changed(indirizzo="via \ud800"), today=TODAY, comuni=COMUNI)
     assert [p.code for p in found if p.path == "indirizzo"] == ["pattern"]
+
+
+PYTHON_PATTERNS = [
+    r"[\w' -]+",
+    r"\w+",
+    r"\d{5}",
+    r"[A-Z]{2}\d{2}",
+    r"\S+@\S+",
+    r"\s*x\s*",
+    r"[\d.,]+",
+    r"[\]a]+",
+    r"[^\]]+",
+    r"\W+",
+    r"(\w+\s)*\w+",
+    r"\\w+",
+    r"[^\d\s]+",
+]
+TEXTS = [
+    "Nicolò",
+    "Dumitrescu-Ţurcanu",
+    "città 35010",
+    "٣٤٥٦٧",
+    "a\u00a0x",
+    "\\w",
+    " x ",
+    "AB12",
+    "a]b",
+    "aa]",
+    "è",
+    "...",
+    "anna@example.it",
+    "Олександр Шевченко",
+    "王芳",
+]
+
+
+@pytest.mark.parametrize("pattern", PYTHON_PATTERNS)
+def test_patterns_match_as_python_reads_them_in_every_script(pattern: str) -> None:
+    """A form's author writes Python's dialect: \\w, \\d and \\s match any script's
+    letters, digits and spaces there ("Nicolò" is a name), ASCII ones only in RE2."""
+    import re
+
+    from forms.patterns import full_match
+
+    for text in TEXTS:
+        assert full_match(pattern, text) == (re.fullmatch(pattern, text) is not None), text
+
+
+def test_a_count_python_and_re2_read_differently_is_refused_with_what_to_write() -> None:
+    data = demo()
+    data["pages"][1]["fields"][1]["pattern"] = "[0-9]{,3}"
+    with pytest.raises(DefinitionError, match=r"write \{0,n\}"):
+        load_definition(data)

@@ -27,9 +27,9 @@ from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select, u
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState, Stream
-from store import kiosk_facts, outbox, print_history
+from store import outbox, print_history
 from store.database import Store
-from store.models import OutboxEntry, PrintJob, SyncCursor
+from store.models import OutboxEntry, PrintJob, SyncCursor, as_utc
 from store.outbox import utcnow
 
 log = logging.getLogger(__name__)
@@ -95,14 +95,16 @@ def reduced(kind: str, payload: dict[str, Any], sha256: str | None = None) -> di
 def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     """Applies the rule in the caller's transaction; ``now`` is naive UTC.
 
-    An accepted record is kept whole ``keep_sent_days`` of a kiosk that syncs, counted
-    up to its last sync, not to ``now``: a kiosk offline meanwhile has not learnt
-    whether the platform was restored from a backup without it (the pull that would
-    tell sends it again), and one switched off for a week dropped it at its start."""
-    synced = kiosk_facts.last_sync(session)
+    An accepted record is kept whole ``keep_sent_days`` of a kiosk that pulls, counted
+    up to its last pull, not to ``now``: a kiosk offline meanwhile (or whose pushes
+    went through and pulls did not) has not learnt whether the platform was restored
+    from a backup without it (a pull tells, and sends it again), and one switched off
+    for a week dropped it at its start."""
+    pulled = session.scalar(select(func.max(SyncCursor.updated_at)))
     horizon = now
-    if synced is not None:
-        horizon = min(now, synced if now.tzinfo is not None else synced.replace(tzinfo=None))
+    if pulled is not None:
+        pulled = as_utc(pulled)
+        horizon = min(now, pulled if now.tzinfo is not None else pulled.replace(tzinfo=None))
     due: tuple[ColumnElement[bool], ...] = (
         OutboxEntry.state == OutboxState.ACCEPTED,
         OutboxEntry.purged_at.is_(None),

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from central import purchases, voucher_authority
 from central.platform import database as central_database
@@ -31,9 +31,9 @@ from printing.layout import PROFILES
 from printing.print_worker import PrintWorker
 from printing.slip import Qr, SlipContext
 from protocol.messages import SubmissionEntry
-from store import kiosk_facts, outbox
+from store import outbox
 from store.database import Store
-from store.models import OutboxEntry, PrintedSlip, PrintJob
+from store.models import OutboxEntry, PrintedSlip, PrintJob, SyncCursor
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
@@ -207,8 +207,12 @@ def test_credit_accepted_before_the_wallet_came_back_is_still_counted_as_spent(
     assert engine.push() == (2, 0)
     # Housekeeping after that pass, keeping nothing whole (keep_sent_days = 0): the
     # purchase keeps what counts its credit until the wallets come.
-    with engine.store.write() as session:
-        kiosk_facts.set_last_sync(session, outbox.utcnow())
+    with engine.store.write() as session:  # the other streams were pulled; not the wallets
+        session.execute(
+            update(SyncCursor)
+            .where(SyncCursor.stream != "wallet")
+            .values(updated_at=outbox.utcnow())
+        )
     housekeep(engine.store, RetentionRule(7, 7, keep_sent_days=0))
     wallet = opened(engine.store, central, CF)
     with engine.store.read() as session:

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt
 from printing.slip import SlipContext
 from protocol.messages import submission_hash
 from store import outbox
+from store.models import SyncCursor
 from store.retention import RetentionRule, digest, housekeep
 from sync.engine import SyncEngine
 from tests.sync.helpers import application
@@ -48,6 +50,13 @@ def queue(engine: SyncEngine, payload: dict[str, Any], applicant: str) -> str:
     return entry
 
 
+def pulled(engine: SyncEngine, at: datetime | None = None) -> None:
+    """As if every stream had been pulled ``at`` (now): the grace days count up to the
+    last pull, and a kiosk pulls every minute."""
+    with engine.store.write() as session:
+        session.execute(update(SyncCursor).values(updated_at=at or outbox.utcnow()))
+
+
 def raw_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(path) as connection:
         return connection.execute(sql).fetchall()
@@ -76,6 +85,7 @@ def test_the_answers_go_once_accepted_and_the_receipt_after_the_reprint_window(
     waiting["answers"]["indirizzo"] = "Via In Attesa 33"
     waiting_uuid = queue(engine, waiting, "Anna In Attesa")
 
+    pulled(engine)  # the pass's pulls, after its push
     housekeep(engine.store, RULE)
 
     rows = {
@@ -189,38 +199,39 @@ def test_an_accepted_record_stays_whole_for_the_grace_period_then_goes(
     engine.push()
     sql = f"SELECT state, sealed FROM outbox WHERE uuid = '{entry}'"
 
-    housekeep(engine.store, rule, now=outbox.utcnow() + timedelta(days=2))
+    later = outbox.utcnow() + timedelta(days=2)
+    pulled(engine, later)
+    housekeep(engine.store, rule, now=later)
     [(state, sealed)] = raw_rows(engine.store.path, sql)
     assert state == "accepted" and sealed  # whole, sealed to the platform
 
-    housekeep(engine.store, rule, now=outbox.utcnow() + timedelta(days=3, minutes=1))
+    later = outbox.utcnow() + timedelta(days=3, minutes=1)
+    pulled(engine, later)
+    housekeep(engine.store, rule, now=later)
     [(state, sealed)] = raw_rows(engine.store.path, sql)
     assert state == "accepted" and sealed is None
 
 
-def test_an_offline_kiosk_keeps_accepted_records_whole_until_it_syncs_again(
+def test_an_offline_kiosk_keeps_accepted_records_whole_until_it_pulls_again(
     engine: SyncEngine,
 ) -> None:
-    """Counted from the last sync, not the clock: a kiosk switched off or offline for a
-    week has not learnt whether the platform was restored from a backup without its
-    records (the pull that tells sends them again); it dropped them at its start."""
-    from store import kiosk_facts
-
+    """Counted from the last pull, not the clock: a kiosk switched off or offline for a
+    week (or whose pushes went through and pulls did not) has not learnt whether the
+    platform was restored from a backup without its records (the pull that tells sends
+    them again); it dropped them at its start."""
     engine.run_once()
     rule = RetentionRule(reprint_days=7, unsent_alert_days=7, keep_sent_days=3)
     entry = queue(engine, application(engine, tracking_code="DOM-HHHH-HHHH"), "Ugo Bassi")
     engine.push()
     sql = f"SELECT state, sealed FROM outbox WHERE uuid = '{entry}'"
-    synced = outbox.utcnow()
-    with engine.store.write() as session:
-        kiosk_facts.set_last_sync(session, synced)
+    last = outbox.utcnow()
+    pulled(engine, last)
 
-    housekeep(engine.store, rule, now=synced + timedelta(days=7))  # no sync in a week
+    housekeep(engine.store, rule, now=last + timedelta(days=7))  # no pull in a week
     [(state, sealed)] = raw_rows(engine.store.path, sql)
     assert state == "accepted" and sealed  # still whole: it could go again
 
-    with engine.store.write() as session:  # it synced (and would have sent it again)
-        kiosk_facts.set_last_sync(session, synced + timedelta(days=7))
-    housekeep(engine.store, rule, now=synced + timedelta(days=7))
+    pulled(engine, last + timedelta(days=7))  # it pulled (and would have sent it again)
+    housekeep(engine.store, rule, now=last + timedelta(days=7))
     [(state, sealed)] = raw_rows(engine.store.path, sql)
     assert state == "accepted" and sealed is None

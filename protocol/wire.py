@@ -336,11 +336,7 @@ def _storable(value: Any, limit: int) -> str | None:
     if not isinstance(value, str) or not value:
         return None
     text = value[:limit]
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    return text if text.isprintable() else None
+    return text if text.isprintable() else None  # a surrogate is not printable
 
 
 def parse_results(body: Any, *, sent: list[str]) -> list[Result]:

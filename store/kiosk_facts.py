@@ -8,9 +8,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import KioskFact, as_utc
+from store.models import KioskFact, SyncCursor, as_utc
 
 LAST_SYNC = "last_successful_sync"
 CLOCK_SKEW = "clock_skew_s"
@@ -102,6 +103,18 @@ def last_sync(session: Session) -> datetime | None:
 
 
 SEALING_KEY = "sealing_key"
+
+
+def pulled_at(session: Session, stream: str | None = None) -> datetime | None:
+    """When ``stream`` (None: any stream) was last pulled, by its cursor: aware UTC."""
+    column = SyncCursor.updated_at
+    query = (
+        select(func.max(column))
+        if stream is None
+        else select(column).where(SyncCursor.stream == stream)
+    )
+    moment = session.scalar(query)
+    return None if moment is None else as_utc(moment)
 
 
 def set_sealing_key(session: Session, public_key: str, moment: datetime) -> None:

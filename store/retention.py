@@ -27,9 +27,9 @@ from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select, u
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState, Stream
-from store import outbox, print_history
+from store import kiosk_facts, outbox, print_history
 from store.database import Store
-from store.models import OutboxEntry, PrintJob, SyncCursor, as_utc
+from store.models import OutboxEntry, PrintJob
 from store.outbox import utcnow
 
 log = logging.getLogger(__name__)
@@ -100,19 +100,16 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     went through and pulls did not) has not learnt whether the platform was restored
     from a backup without it (a pull tells, and sends it again), and one switched off
     for a week dropped it at its start."""
-    pulled = session.scalar(select(func.max(SyncCursor.updated_at)))
+    pulled = kiosk_facts.pulled_at(session)
     horizon = now
     if pulled is not None:
-        pulled = as_utc(pulled)
         horizon = min(now, pulled if now.tzinfo is not None else pulled.replace(tzinfo=None))
     due: tuple[ColumnElement[bool], ...] = (
         OutboxEntry.state == OutboxState.ACCEPTED,
         OutboxEntry.purged_at.is_(None),
         OutboxEntry.updated_at <= horizon - timedelta(days=rule.keep_sent_days),
     )
-    wallets = session.scalar(
-        select(SyncCursor.updated_at).where(SyncCursor.stream == Stream.WALLET.value)
-    )
+    wallets = kiosk_facts.pulled_at(session, Stream.WALLET.value)
     if wallets is not None:
         # A purchase stays whole until the wallets were pulled after its acceptance: until
         # then it is the credit it spent that the kiosk's wallet does not show yet

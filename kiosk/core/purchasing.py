@@ -34,8 +34,8 @@ from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_r
 from printing.slip import SlipContext
 from protocol.messages import MAX_LINES, PurchaseLine, PurchasePayload, check_submission
 from protocol.states import Payment, Stream, SubmissionKind
-from store import outbox
-from store.models import OutboxEntry, Provider, Service, SyncCursor
+from store import kiosk_facts, outbox
+from store.models import OutboxEntry, Provider, Service
 from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 from vouchers.wallet_key import assisted_proof, purchase_proof
 
@@ -171,9 +171,7 @@ def _waiting_credit(session: Session, holder: str) -> int:
     last pulled (the push goes first in a sync; a pull that failed after it, a network
     gone in between, left the wallet as it was before them, and the credit it shows
     spendable twice)."""
-    pulled = session.scalar(
-        select(SyncCursor.updated_at).where(SyncCursor.stream == Stream.WALLET.value)
-    )
+    pulled = kiosk_facts.pulled_at(session, Stream.WALLET.value)
     unsent = OutboxEntry.state.in_(("pending", "sending"))
     not_shown = (
         or_(unsent, and_(OutboxEntry.state == "accepted", OutboxEntry.updated_at >= pulled))

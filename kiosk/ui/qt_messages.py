@@ -19,8 +19,6 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 log = logging.getLogger("qt")
 
-Handler = Callable[[QtMsgType, QMessageLogContext, str], None]
-
 
 def level_of(kind: QtMsgType) -> int:
     """The logging level of a kind of Qt message."""

@@ -374,20 +374,28 @@ def test_a_change_that_commits_after_a_later_one_is_not_skipped(
     assert_mirror_equals_server(store, platform)
 
 
-def test_large_records_go_in_batches_the_platform_accepts(central: Central, store: Store) -> None:
-    """Thirty records of 60 KB each, a hundred to a batch: one body of 1.8 MB, over the
-    platform's limit (413) on every pass, and nothing behind them was ever sent. A batch
-    now carries at most outbox.BATCH_BYTES of payload."""
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("x" * 60_000, 30), ("è" * 30_000, 12)],
+    ids=["large records", "accented records, measured as sent"],
+)
+def test_large_records_go_in_batches_the_platform_accepts(
+    central: Central, store: Store, text: str, count: int
+) -> None:
+    """A hundred to a batch, thirty records of 60 KB made one body of 1.8 MB, over the
+    platform's limit (413) on every pass, and nothing behind them was ever sent. A
+    batch carries at most outbox.BATCH_BYTES, measured as it goes on the wire: a record
+    in clear goes with JSON's ASCII escapes, an "è" 6 bytes there (2 in UTF-8, where
+    eight accented records of 60 KB made a 1.4 MB body)."""
     client = enrolled_client(central)
     engine = SyncEngine(store, client, page_size=50, push_batch=100)
     with store.write() as session:
         made = [
-            outbox.add(session, "event", {"type": "note", "n": n, "text": "x" * 60_000})
-            for n in range(30)
+            outbox.add(session, "event", {"type": "note", "n": n, "text": text})
+            for n in range(count)
         ]
-    assert engine.push() == (30, 0)
-    stored = {s.uuid for s in central.platform.submissions()}
-    assert set(made) <= stored
+    assert engine.push() == (count, 0)
+    assert set(made) <= {s.uuid for s in central.platform.submissions()}
     client.close()
 
 
@@ -422,19 +430,3 @@ def test_the_sync_thread_lives_on_whatever_a_pass_meets(store: Store) -> None:
         assert len(statuses) >= 3 and worker._thread.is_alive()
     finally:
         worker.stop()
-
-
-def test_a_batch_is_measured_as_it_goes_on_the_wire(central: Central, store: Store) -> None:
-    """A record in clear goes with JSON's ASCII escapes: an "è" is 6 bytes there, 2 in
-    UTF-8. Measured in UTF-8, eight records of accented text made a 1.4 MB body, over
-    the platform's limit, refused on every pass."""
-    client = enrolled_client(central)
-    engine = SyncEngine(store, client, page_size=50, push_batch=100)
-    with store.write() as session:
-        made = [
-            outbox.add(session, "event", {"type": "note", "n": n, "text": "è" * 30_000})
-            for n in range(12)
-        ]
-    assert engine.push() == (12, 0)
-    assert set(made) <= {s.uuid for s in central.platform.submissions()}
-    client.close()

@@ -6,8 +6,8 @@ a category services still use, a service in a category the kiosk never got), is 
 here with its reason; the stream's cursor moves on and the rest of its page applies.
 Setting a record aside (or its reason changing) tells the platform with an outbox event
 ``record_set_aside``, in the same transaction. A later version of the record that
-applies takes its place, and set-aside records are tried again after every pull, so
-one that only waited for what it refers to applies once that has arrived.
+applies takes its place, and set-aside records are tried again after a pull that changed
+the mirror, so one that only waited for what it refers to applies once that has arrived.
 """
 
 from __future__ import annotations
@@ -108,6 +108,23 @@ def waiting(session: Session, stream: str | None = None) -> list[SetAsideRecord]
     if stream is not None:
         query = query.where(SetAsideRecord.stream == stream)
     return list(session.scalars(query))
+
+
+def waiting_keys(session: Session, stream: str) -> list[tuple[str, str]]:
+    """(kind, record id) of the stream's records set aside, oldest first."""
+    query = (
+        select(SetAsideRecord.kind, SetAsideRecord.record_id)
+        .where(SetAsideRecord.stream == stream)
+        .order_by(SetAsideRecord.first_seen, SetAsideRecord.kind)
+    )
+    return [(kind, record_id) for kind, record_id in session.execute(query)]
+
+
+def still_waiting(session: Session, keys: list[tuple[str, str]]) -> list[SetAsideRecord]:
+    """Those of ``keys`` still set aside, as they are now (in the caller's transaction),
+    in the order given."""
+    found = [session.get(SetAsideRecord, key) for key in keys]
+    return [row for row in found if row is not None]
 
 
 def count(session: Session) -> int:

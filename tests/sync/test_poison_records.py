@@ -199,3 +199,93 @@ def test_a_record_the_kiosk_fails_to_convert_is_set_aside_whatever_the_error(
     with store.read() as session:
         keywords = session.scalar(text("SELECT keywords FROM services WHERE id = 's03'"))
     assert "nuovo" in keywords
+
+
+def _waiting_services(platform: Any, count: int) -> None:
+    """``count`` services that refer to a provider the platform never published: each
+    waits, set aside, for what it refers to."""
+    service = platform.records("services")["s01"]
+    for number in range(count):
+        record = {**service, "id": f"w{number:03d}", "provider": "coop-not-yet"}
+        inject(platform, "services", record["id"], record)
+
+
+def _tries(store: Store) -> list[int]:
+    """Counts the write transactions of the store from now on (one per try of a chunk
+    of set-aside records, one per page)."""
+    made: list[int] = []
+    write = store.write
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(1)
+        return write(*args, **kwargs)
+
+    store.write = counted  # type: ignore[method-assign]
+    return made
+
+
+def test_set_aside_records_are_tried_again_only_when_the_mirror_changed(
+    central: Central, engine: SyncEngine, store: Store
+) -> None:
+    """Trying a waiting record costs a savepoint and a failed write: done on every pass
+    for thousands of them, it held the write lock (wanted by a citizen's purchase) for
+    seconds every minute. A pass that brought nothing cannot have made any of them
+    applicable."""
+    platform = central.platform
+    _waiting_services(platform, 5)
+    engine.run_once()
+    engine.run_once()  # tried once more: the first pass's later streams changed the mirror
+    with store.read() as session:
+        seen = {row.record_id: row.last_seen for row in set_aside.waiting(session)}
+    assert len(seen) == 5
+    for _ in range(2):
+        engine.run_once()  # nothing new on the platform: nothing tried again
+    with store.read() as session:
+        assert {row.record_id: row.last_seen for row in set_aside.waiting(session)} == seen
+
+    # A change in the mirror, here unrelated to what they wait for: tried again.
+    platform.publish("categories", {**platform.records("categories")["childcare"]})
+    engine.run_once()
+    with store.read() as session:
+        tried = {row.record_id: row.last_seen for row in set_aside.waiting(session)}
+    assert tried.keys() == seen.keys() and all(tried[key] > seen[key] for key in seen)
+
+    # What they wait for arrives: all apply, and nothing waits.
+    provider = {**platform.records("providers")["coop-girasole"], "id": "coop-not-yet"}
+    platform.publish("providers", provider)
+    engine.run_once()
+    with store.read() as session:
+        assert set_aside.waiting(session) == []
+    assert_mirror_equals_server(store, platform)
+
+
+def test_a_kiosk_started_again_tries_its_set_aside_records_once(
+    central: Central, engine: SyncEngine, store: Store
+) -> None:
+    """A new version of the kiosk may accept what the old one set aside: the first pass
+    of a new engine tries them, though nothing changed."""
+    _waiting_services(central.platform, 3)
+    engine.run_once()
+    with store.read() as session:
+        seen = {row.record_id: row.last_seen for row in set_aside.waiting(session)}
+    again = SyncEngine(store, engine.client, page_size=20, push_batch=10)
+    again.run_once()
+    with store.read() as session:
+        tried = {row.record_id: row.last_seen for row in set_aside.waiting(session)}
+    assert tried.keys() == seen.keys() and all(tried[key] > seen[key] for key in seen)
+
+
+def test_many_set_aside_records_are_tried_a_chunk_per_transaction(
+    central: Central, engine: SyncEngine, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each try holds the write lock for one chunk only, so a purchase waits for a
+    chunk, never for all of them."""
+    monkeypatch.setattr("sync.engine.RETRY_CHUNK", 4)
+    _waiting_services(central.platform, 10)
+    engine.run_once()
+    writes = _tries(store)
+    again = SyncEngine(store, engine.client, page_size=20, push_batch=10)
+    assert again._retry_set_aside("catalog") == 0
+    assert len(writes) == 3  # 4 + 4 + 2
+    with store.read() as session:
+        assert len(set_aside.waiting(session)) == 10

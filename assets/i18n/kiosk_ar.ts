@@ -622,6 +622,46 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
+            <translation type="unfinished">{name}، مسؤول/ة الرعاية: اكتب رمز PIN الخاص بك لتأكيد استلام الدفع.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN</source>
+            <translation type="unfinished">رمز PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Confirm the payment</source>
+            <translation type="unfinished">تأكيد الدفع</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Checking…</source>
+            <translation type="unfinished">جارٍ التحقق…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">يتكوّن رمز PIN من 6 إلى 8 أرقام.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN not right. Tries left: {n}.</source>
+            <translation type="unfinished">رمز PIN غير صحيح. المحاولات المتبقية: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Too many wrong PINs: locked until {time}. Choose another way to pay.</source>
+            <translation type="unfinished">أخطاء كثيرة في رمز PIN: مقفل حتى {time}. اختر طريقة دفع أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>This PIN cannot confirm the payment.</source>
+            <translation type="unfinished">لا يمكن لهذا الرمز تأكيد الدفع.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">رصيدك لا يكفي: المتاح {amount}.</translation>

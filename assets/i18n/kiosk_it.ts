@@ -610,6 +610,46 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
+            <translation>{name}, welfare manager: digita il tuo PIN per confermare che il pagamento è stato ricevuto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Confirm the payment</source>
+            <translation>Conferma il pagamento</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Checking…</source>
+            <translation>Verifica in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The PIN has 6 to 8 digits.</source>
+            <translation>Il PIN ha da 6 a 8 cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN not right. Tries left: {n}.</source>
+            <translation>PIN non corretto. Tentativi rimasti: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Too many wrong PINs: locked until {time}. Choose another way to pay.</source>
+            <translation>Troppi PIN errati: bloccato fino alle {time}. Scegli un altro modo di pagare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>This PIN cannot confirm the payment.</source>
+            <translation>Questo PIN non può confermare il pagamento.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation>Il credito non basta: disponibili {amount}.</translation>

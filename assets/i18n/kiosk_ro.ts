@@ -613,6 +613,46 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
+            <translation type="unfinished">{name}, welfare manager: tastați PIN-ul dvs. pentru a confirma că plata a fost primită.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN</source>
+            <translation type="unfinished">PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Confirm the payment</source>
+            <translation type="unfinished">Confirmă plata</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Checking…</source>
+            <translation type="unfinished">Se verifică…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">PIN-ul are între 6 și 8 cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN not right. Tries left: {n}.</source>
+            <translation type="unfinished">PIN greșit. Încercări rămase: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Too many wrong PINs: locked until {time}. Choose another way to pay.</source>
+            <translation type="unfinished">Prea multe PIN-uri greșite: blocat până la {time}. Alegeți alt mod de plată.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>This PIN cannot confirm the payment.</source>
+            <translation type="unfinished">Acest PIN nu poate confirma plata.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">Creditul nu ajunge: aveți {amount} disponibil.</translation>

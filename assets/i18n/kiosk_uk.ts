@@ -613,6 +613,46 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
+            <translation type="unfinished">{name}, welfare manager: введіть свій PIN, щоб підтвердити, що оплату отримано.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN</source>
+            <translation type="unfinished">PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Confirm the payment</source>
+            <translation type="unfinished">Підтвердити оплату</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Checking…</source>
+            <translation type="unfinished">Перевірка…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">PIN має від 6 до 8 цифр.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN not right. Tries left: {n}.</source>
+            <translation type="unfinished">Неправильний PIN. Залишилося спроб: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Too many wrong PINs: locked until {time}. Choose another way to pay.</source>
+            <translation type="unfinished">Забагато неправильних PIN: заблоковано до {time}. Оберіть інший спосіб оплати.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>This PIN cannot confirm the payment.</source>
+            <translation type="unfinished">Цей PIN не може підтвердити оплату.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">Балансу не вистачає: доступно {amount}.</translation>

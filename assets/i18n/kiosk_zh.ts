@@ -607,6 +607,46 @@
     <context>
         <name>CheckoutScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
+            <translation type="unfinished">{name}（福利管理员）：请输入您的 PIN，确认已收到付款。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN</source>
+            <translation type="unfinished">PIN</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Confirm the payment</source>
+            <translation type="unfinished">确认付款</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Checking…</source>
+            <translation type="unfinished">正在核对…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The PIN has 6 to 8 digits.</source>
+            <translation type="unfinished">PIN 为 6 到 8 位数字。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>PIN not right. Tries left: {n}.</source>
+            <translation type="unfinished">PIN 不正确。剩余尝试次数：{n}。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>Too many wrong PINs: locked until {time}. Choose another way to pay.</source>
+            <translation type="unfinished">PIN 错误次数过多：锁定至 {time}。请选择其他付款方式。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>This PIN cannot confirm the payment.</source>
+            <translation type="unfinished">此 PIN 无法确认付款。</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">余额不足：可用 {amount}。</translation>

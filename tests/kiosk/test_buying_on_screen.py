@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from kiosk.core.local_time import today
 from kiosk.core.manager_login import Manager
 from kiosk.ui.main_window import MainWindow
+from store.models import OutboxEntry
 from sync.device import DeviceIdentity as Identity
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
@@ -165,8 +167,18 @@ def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
     assert not window.cart_button.isVisible()
 
 
-def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None:  # type: ignore[no-untyped-def]
-    window, _backend, _proxy = shop
+def type_on_keypad(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped-def]
+    for digit in digits:
+        qtbot.mouseClick(keypad.keys[digit], Qt.MouseButton.LeftButton)
+
+
+def test_a_desk_payment_needs_the_assisting_managers_pin(  # type: ignore[no-untyped-def]
+    qtbot, shop, central: Central, snap
+) -> None:
+    """Whoever stands at the kiosk could tap "payment received" (the manager may have
+    stepped away): only the PIN of the manager assisting, typed here, confirms it, and
+    the platform checks the proof that PIN gives."""
+    window, backend, _proxy = shop
     window.manager_mode.manager = Manager(
         "1001", "Silvia Demo", "Cooperativa Sociale Il Girasole", "welfare_manager"
     )
@@ -175,12 +187,56 @@ def test_a_desk_payment_needs_the_assisting_manager(qtbot, shop, snap) -> None: 
     window.go("checkout")
     identify(qtbot, window, CF)
     tap(qtbot, window, "Pago ora allo sportello (contanti o carta, con il welfare manager)")
+    checkout = window.screens["checkout"]
     assert not find_button(window, "Controlla l’ordine ›").isEnabled()
-    tap(qtbot, window, "✓ Pagamento ricevuto — conferma di Silvia Demo")
-    snap(window, "checkout-desk")
+    assert shows(window, "Silvia Demo, welfare manager: digita il tuo PIN per confermare")
+    snap(window, "checkout-desk-pin")
+    keypad = checkout.desk.keypad  # type: ignore[attr-defined]
+    type_on_keypad(qtbot, keypad, "2468")
+    tap(qtbot, window, "Conferma il pagamento")
+    assert shows(window, "Il PIN ha da 6 a 8 cifre.")  # not counted as a wrong PIN
+    type_on_keypad(qtbot, keypad, "13")  # "246813": not Silvia's PIN
+    tap(qtbot, window, "Conferma il pagamento")
+    qtbot.waitUntil(lambda: not checkout.desk.waiting, timeout=10_000)  # type: ignore[attr-defined]
+    left = backend.config.manager.pin_attempts - 1  # counted as a login's wrong PIN
+    assert shows(window, f"PIN non corretto. Tentativi rimasti: {left}.")
+    assert not find_button(window, "Controlla l’ordine ›").isEnabled()
+    snap(window, "checkout-desk-wrong-pin")
+
+    # The screen's word alone confirms nothing: the order is refused, nothing is saved.
+    checkout.place_requested.emit("desk", True)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: checkout.mode == "refused", timeout=10_000)  # type: ignore[attr-defined]
+    with backend.store.read() as session:
+        assert (
+            session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase")).all() == []
+        )
+
+    type_on_keypad(qtbot, keypad, "246810")
+    tap(qtbot, window, "Conferma il pagamento")
+    qtbot.waitUntil(
+        lambda: shows(window, "✓ Pagamento ricevuto — conferma di Silvia Demo"), timeout=10_000
+    )
+    assert not keypad.isVisible()
+    snap(window, "checkout-desk-confirmed")
     tap(qtbot, window, "Controlla l’ordine ›")
     tap(qtbot, window, "Conferma l’ordine")
     qtbot.waitUntil(lambda: shows(window, "Il tuo ordine è registrato"), timeout=10_000)
+    reference = checkout.placed.reference  # type: ignore[attr-defined]
+
+    def accepted() -> list[dict]:
+        return [
+            s.payload
+            for s in central.platform.submissions()
+            if s.kind == "purchase" and s.payload.get("order") == reference
+        ]
+
+    for _ in range(30):
+        if accepted():
+            break
+        backend.sync.worker.connectivity_returned()
+        qtbot.wait(300)
+    [purchase] = accepted()  # the platform took the desk proof the PIN gave
+    assert purchase["payment"] == "desk" and purchase["desk_confirmed_by"] == "1001"
 
 
 def test_the_credit_offered_is_what_may_be_spent_here(qtbot, shop, central: Central, snap) -> None:

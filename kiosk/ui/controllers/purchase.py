@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from kiosk.core import local_time
+from kiosk.core.manager_login import LoginOutcome, log_in
 from kiosk.core.purchasing import (
     Checkout,
     CheckoutError,
@@ -37,6 +38,7 @@ from kiosk.core.wallet import (
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.wallet import WalletScreen
 from printing.slip import SlipContext
+from store.outbox import utcnow
 from sync import device
 from vouchers.wallet_key import wallet_key
 
@@ -63,6 +65,8 @@ class PurchaseController(QObject):
         self.window, self.backend, self.tasks, self.context = window, backend, tasks, context
         self.printer = printer
         self.wallet: OpenedWallet | None = None  # the identified citizen's, this visit only
+        # The proof key of the manager's PIN typed to confirm a desk payment, and its visit.
+        self._desk: tuple[Visit, bytes] | None = None
         window.visit_ended.connect(self._forget)
         window.screen_added.connect(self._hook)
         for screen in window.screens.values():
@@ -72,6 +76,7 @@ class PurchaseController(QObject):
         if isinstance(screen, CheckoutScreen):
             screen.identify_requested.connect(lambda cf, pin, s=screen: self.identify(s, cf, pin))
             screen.place_requested.connect(lambda p, ok, s=screen: self.place(s, p, ok))
+            screen.desk_pin_entered.connect(lambda pin, s=screen: self.confirm_desk(s, pin))
         if isinstance(screen, WalletScreen):
             screen.identify_requested.connect(
                 lambda cf, pin, s=screen: self.open_wallet(s, cf, pin)
@@ -109,6 +114,7 @@ class PurchaseController(QObject):
 
     def identify(self, screen: CheckoutScreen, codice_fiscale: str, pin: str) -> None:
         self.wallet = None  # whoever identifies now, no wallet opened before pays for them
+        self._desk = None  # nor a desk payment confirmed before
         store, limit = self.backend.store, self.backend.config.purchases.credit_limit_cents
         opener = self._opener(codice_fiscale, pin) if pin else None
 
@@ -135,19 +141,59 @@ class PurchaseController(QObject):
 
         self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
 
+    def confirm_desk(self, screen: CheckoutScreen, pin: str) -> None:
+        """Checks the assisting manager's PIN for a desk payment, as a login is checked
+        (a wrong one counts towards their code's lock-out), off the UI thread; the proof
+        key it gives signs the payment's confirmation (``desk_proof``)."""
+        self._desk = None
+        citizen = self.window.ctx.citizen
+        manager, visit = citizen.assisted_by, citizen.visit
+        if manager is None:
+            screen.show_desk_checked(False, "other")
+            return
+        store, config = self.backend.store, self.backend.config
+
+        def work() -> LoginOutcome:
+            with store.write() as session:
+                return log_in(
+                    session, manager.id, pin, config.social_point.comune, utcnow(), config.manager
+                )
+
+        def done(outcome: LoginOutcome) -> None:
+            if not citizen.still(visit):
+                return
+            if outcome.manager is not None and outcome.manager.id == manager.id:
+                log.info("desk payment confirmed by manager %s", manager.id)
+                self._desk = (visit, outcome.manager.proof_key)
+                screen.show_desk_checked(True)
+                return
+            log.warning("desk payment not confirmed (%s)", outcome.problem)
+            problem = outcome.problem if outcome.problem in ("wrong", "locked") else "other"
+            screen.show_desk_checked(
+                False, problem or "other", outcome.attempts_left, outcome.locked_until
+            )
+
+        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
+
     def place(self, screen: CheckoutScreen, payment: str, desk_confirmed: bool) -> None:
         cart = self.window.ctx.citizen.cart
         if cart is None:
             return
         config, store, context = self.backend.config, self.backend.store, self.context()
         manager = self.window.ctx.citizen.assisted_by
+        # Only a PIN checked during this visit confirms a desk payment, never the screen's
+        # word alone.
+        desk_key = None
+        if payment == "desk" and desk_confirmed and self._desk is not None:
+            confirmed_in, key = self._desk
+            desk_key = key if self.window.ctx.citizen.still(confirmed_in) else None
         checkout = Checkout(
             payment=payment,
             wallet=self.wallet,
             assisted_by=manager.id if manager else None,
             assisted_proof_key=manager.proof_key if manager else b"",
-            desk_confirmed_by=manager.id if manager and desk_confirmed else None,
-            desk_proof_key=manager.proof_key if manager and desk_confirmed else b"",
+            desk_confirmed_by=manager.id if manager and desk_key is not None else None,
+            desk_proof_key=desk_key or b"",
             credit_limit_cents=config.purchases.credit_limit_cents,
             voucher_days=config.purchases.voucher_valid_days,
             phone=screen.identify.phone,

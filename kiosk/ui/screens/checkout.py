@@ -3,7 +3,8 @@
 
 Steps: the codice fiscale (typed or scanned); then the total and the ways to pay the
 cart allows — the provider on site, the citizen's credit (with what is available), or
-at the desk in an assisted session once the manager confirms the payment; then a page
+at the desk in an assisted session once the manager confirms the payment with their
+PIN (kiosk/ui/widgets/desk_confirm.py); then a page
 of its own to check the order before confirming it (every line, the total, the way to
 pay and what happens next); then the order's code while the receipt and vouchers
 print. The kiosk never takes money and says so. The order itself is written off the UI
@@ -12,6 +13,7 @@ thread (PurchaseController).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -19,8 +21,9 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
 from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.texts import quantity_text
+from kiosk.ui.texts import local_clock_time, quantity_text
 from kiosk.ui.widgets.common import button, label, personal
+from kiosk.ui.widgets.desk_confirm import DeskConfirmBox
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
 from languages import left_to_right
 from store.catalog import CatalogReader, pick
@@ -33,6 +36,7 @@ class CheckoutScreen(DataScreen):
     route = "checkout"
     identify_requested = Signal(str, str)  # codice fiscale, wallet PIN ("" if none)
     place_requested = Signal(str, bool)  # payment, desk payment confirmed by the manager
+    desk_pin_entered = Signal(str)  # the assisting manager's PIN, to confirm a desk payment
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
@@ -74,10 +78,13 @@ class CheckoutScreen(DataScreen):
         # Why less than the whole credit can be used now (the cap on unconfirmed spending).
         self.credit_note = personal(label(role="muted", name="creditNote"))
         self.body.addWidget(self.credit_note)
-        self.desk_confirm = button(name="deskConfirm", role="chip")
-        self.desk_confirm.setCheckable(True)
-        self.desk_confirm.clicked.connect(self.retranslate)
-        self.body.addWidget(self.desk_confirm)
+        self.desk = DeskConfirmBox()
+        # Chosen, the desk's PIN box (keypad included) comes into view.
+        self.pay_buttons["desk"].clicked.connect(lambda: self.reveal(self.desk))
+        self.desk.pin_entered.connect(self.desk_pin_entered.emit)
+        self.desk.changed.connect(self.retranslate)
+        self.body.addWidget(self.desk)
+        self.desk_problem: tuple[str, int, str] = ("", 0, "")  # problem, tries left, until
         self.problem = label(role="fieldError", name="checkoutProblem")
         self.body.addWidget(self.problem)
         row = QHBoxLayout()
@@ -114,7 +121,8 @@ class CheckoutScreen(DataScreen):
         for choice in self.pay_buttons.values():
             choice.setChecked(False)
         self.choices.setExclusive(True)
-        self.desk_confirm.setChecked(False)
+        self.desk.forget()
+        self.desk_problem = ("", 0, "")
         self.retranslate()
 
     def _make_room(self, typing: bool) -> None:
@@ -172,7 +180,7 @@ class CheckoutScreen(DataScreen):
             return
         self.mode = "sending"
         self.retranslate()
-        self.place_requested.emit(payment, self.desk_confirm.isChecked())
+        self.place_requested.emit(payment, payment == "desk" and self.desk.confirmed)
 
     def show_placed(self, placed: Placed) -> None:
         """The order is saved: the cart is done with (what it held is in the order)."""
@@ -180,6 +188,22 @@ class CheckoutScreen(DataScreen):
         self.ctx.citizen.cart = None
         self.cart_changed.emit()
         self.retranslate()
+
+    def show_desk_checked(
+        self,
+        confirmed: bool,
+        problem: str = "",
+        left: int = 0,
+        locked_until: datetime | None = None,
+    ) -> None:
+        """The manager's PIN checked: the desk payment confirmed, or why not ("wrong",
+        with the tries left; "locked", until a local clock time; "other")."""
+        until = local_clock_time(locked_until, self.ctx.time_zone) if locked_until else ""
+        self.desk_problem = (problem, left, until)
+        if confirmed and self.mode == "refused":  # paid now: an earlier refusal is past
+            self.mode, self.refusal = "pay", ("", "")
+        self.desk.show_checked(confirmed, problem)
+        self.reveal(self.confirm_button if confirmed else self.desk)
 
     def show_refused(self, reason: str, detail: str = "") -> None:
         self.mode, self.refusal = "refused", (reason, detail)
@@ -196,6 +220,33 @@ class CheckoutScreen(DataScreen):
         if cart is None:
             return ()
         return cart.payments(assisted=self.ctx.citizen.assisted_by is not None)
+
+    def _word_desk(self, name: str) -> None:
+        _problem, left, until = self.desk_problem
+        problem = self.desk.problem  # cleared as the next PIN is typed
+        if self.desk.waiting:
+            message = self.tr("Checking…")
+        elif problem == "short":
+            message = self.tr("The PIN has 6 to 8 digits.")
+        elif problem == "wrong":
+            message = self.tr("PIN not right. Tries left: {n}.").format(n=left)
+        elif problem == "locked":
+            message = self.tr(
+                "Too many wrong PINs: locked until {time}. Choose another way to pay."
+            ).format(time=until)
+        elif problem:
+            message = self.tr("This PIN cannot confirm the payment.")
+        else:
+            message = ""
+        self.desk.words(
+            self.tr(
+                "{name}, welfare manager: type your PIN to confirm the payment was received."
+            ).format(name=name),
+            self.tr("PIN"),
+            self.tr("Confirm the payment"),
+            message,
+            self.tr("✓ Payment received — confirmed by {name}").format(name=name),
+        )
 
     def _refusal_text(self) -> str:
         reason, detail = self.refusal
@@ -258,15 +309,11 @@ class CheckoutScreen(DataScreen):
         self.credit_note.setVisible(bool(note) and "credit" in allowed)
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
-        self.desk_confirm.setVisible(chosen == "desk" and mode in ("pay", "refused"))
-        self.desk_confirm.setText(
-            self.tr("✓ Payment received — confirmed by {name}").format(name=manager.name)
-            if manager
-            else ""
-        )
+        self.desk.setVisible(chosen == "desk" and mode in ("pay", "refused"))
+        self._word_desk(manager.name if manager else "")
         self.problem.setVisible(mode == "refused")
         self.problem.setText("⚠  " + self._refusal_text() if mode == "refused" else "")
-        ready = chosen is not None and (chosen != "desk" or self.desk_confirm.isChecked())
+        ready = chosen is not None and (chosen != "desk" or self.desk.confirmed)
         self.confirm_button.setVisible(mode != "identify")
         self.change_button.setVisible(mode == "review")
         self.change_button.setText(self.tr("‹ Change"))

@@ -413,11 +413,16 @@ class SyncEngine:
         applied = 0
         for start in range(0, len(keys), RETRY_CHUNK):
             with self.store.write() as session:
-                for row in set_aside.still_waiting(session, keys[start : start + RETRY_CHUNK]):
-                    applied += self._retry_one(session, stream, row)
+                chunk = sum(
+                    self._retry_one(session, stream, row)
+                    for row in set_aside.still_waiting(session, keys[start : start + RETRY_CHUNK])
+                )
+            # Counted once committed, whatever a later chunk meets: other streams' records
+            # may wait for these.
+            self._mirror_changes += chunk
+            applied += chunk
         # Records applied now may be what others wait for: those are tried next pass.
         self._retried_at[stream] = mark
-        self._mirror_changes += applied
         return applied
 
     @staticmethod

@@ -289,3 +289,34 @@ def test_many_set_aside_records_are_tried_a_chunk_per_transaction(
     assert len(writes) == 3  # 4 + 4 + 2
     with store.read() as session:
         assert len(set_aside.waiting(session)) == 10
+
+
+def test_records_applied_by_a_retry_count_though_a_later_chunk_fails(
+    central: Central, engine: SyncEngine, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each chunk commits on its own: what it applied has changed the mirror (records of
+    other streams may wait for it) even when a later chunk meets an error."""
+    monkeypatch.setattr("sync.engine.RETRY_CHUNK", 2)
+    platform = central.platform
+    _waiting_services(platform, 4)
+    engine.run_once()
+    platform.publish(
+        "providers", {**platform.records("providers")["coop-girasole"], "id": "coop-not-yet"}
+    )
+    tried = 0
+    retry_one = SyncEngine._retry_one
+
+    def failing_third(session: Any, stream: str, row: Any) -> int:
+        nonlocal tried
+        tried += 1
+        if tried == 3:
+            raise OSError("disk I/O error")
+        return retry_one(session, stream, row)
+
+    monkeypatch.setattr(SyncEngine, "_retry_one", staticmethod(failing_third))
+    before = engine._mirror_changes
+    report = engine.run_once()
+    assert "catalog" in report.problems
+    with store.read() as session:
+        assert len(set_aside.waiting(session)) == 2  # the first chunk applied and stayed
+    assert engine._mirror_changes >= before + 1 + 2  # the provider's page, and the chunk

@@ -623,6 +623,11 @@
         <name>CheckoutScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{n} digits, hidden</source>
+            <translation type="unfinished">{n} أرقام، مخفية</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
             <translation type="unfinished">{name}، مسؤول/ة الرعاية: اكتب رمز PIN الخاص بك لتأكيد استلام الدفع.</translation>
         </message>

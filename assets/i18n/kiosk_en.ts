@@ -611,6 +611,11 @@
         <name>CheckoutScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{n} digits, hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
             <translation type="unfinished" />
         </message>

@@ -611,6 +611,11 @@
         <name>CheckoutScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{n} digits, hidden</source>
+            <translation>{n} cifre, nascoste</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
             <translation>{name}, welfare manager: digita il tuo PIN per confermare che il pagamento è stato ricevuto.</translation>
         </message>

@@ -614,6 +614,11 @@
         <name>CheckoutScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>{n} digits, hidden</source>
+            <translation type="unfinished">{n} цифр, приховано</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
             <translation type="unfinished">{name}, welfare manager: введіть свій PIN, щоб підтвердити, що оплату отримано.</translation>
         </message>

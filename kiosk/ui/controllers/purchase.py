@@ -67,6 +67,7 @@ class PurchaseController(QObject):
         self.wallet: OpenedWallet | None = None  # the identified citizen's, this visit only
         # The proof key of the manager's PIN typed to confirm a desk payment, and its visit.
         self._desk: tuple[Visit, bytes] | None = None
+        self._desk_check: object | None = None  # the PIN check whose answer counts
         window.visit_ended.connect(self._forget)
         window.screen_added.connect(self._hook)
         for screen in window.screens.values():
@@ -85,6 +86,7 @@ class PurchaseController(QObject):
 
     def _forget(self) -> None:
         self.wallet = None
+        self._desk = self._desk_check = None  # the manager's proof key goes with the visit
 
     def _opener(self, codice_fiscale: str, pin: str) -> Callable[[], Opened]:
         """The work of opening a wallet, for the task runner: None when the kiosk has
@@ -114,7 +116,7 @@ class PurchaseController(QObject):
 
     def identify(self, screen: CheckoutScreen, codice_fiscale: str, pin: str) -> None:
         self.wallet = None  # whoever identifies now, no wallet opened before pays for them
-        self._desk = None  # nor a desk payment confirmed before
+        self._desk = self._desk_check = None  # nor a desk payment confirmed before
         store, limit = self.backend.store, self.backend.config.purchases.credit_limit_cents
         opener = self._opener(codice_fiscale, pin) if pin else None
 
@@ -146,12 +148,18 @@ class PurchaseController(QObject):
         (a wrong one counts towards their code's lock-out), off the UI thread; the proof
         key it gives signs the payment's confirmation (``desk_proof``)."""
         self._desk = None
+        check = self._desk_check = object()
         citizen = self.window.ctx.citizen
         manager, visit = citizen.assisted_by, citizen.visit
         if manager is None:
             screen.show_desk_checked(False, "other")
             return
         store, config = self.backend.store, self.backend.config
+
+        def current() -> bool:
+            """Whether this check's answer still counts: the box may have been reset
+            (Back, a new identification) while the PIN was checked."""
+            return self._desk_check is check and citizen.still(visit) and screen.desk.waiting
 
         def work() -> LoginOutcome:
             with store.write() as session:
@@ -160,20 +168,27 @@ class PurchaseController(QObject):
                 )
 
         def done(outcome: LoginOutcome) -> None:
-            if not citizen.still(visit):
+            if not current():
                 return
-            if outcome.manager is not None and outcome.manager.id == manager.id:
+            self._desk_check = None
+            confirmer = outcome.manager
+            # A hash without a proof key logs in, but cannot sign what the platform checks.
+            if confirmer is not None and confirmer.id == manager.id and confirmer.proof_key:
                 log.info("desk payment confirmed by manager %s", manager.id)
-                self._desk = (visit, outcome.manager.proof_key)
+                self._desk = (visit, confirmer.proof_key)
                 screen.show_desk_checked(True)
                 return
             log.warning("desk payment not confirmed (%s)", outcome.problem)
             problem = outcome.problem if outcome.problem in ("wrong", "locked") else "other"
-            screen.show_desk_checked(
-                False, problem or "other", outcome.attempts_left, outcome.locked_until
-            )
+            screen.show_desk_checked(False, problem, outcome.attempts_left, outcome.locked_until)
 
-        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
+        def failed(error: BaseException) -> None:
+            log.error("desk payment: the PIN could not be checked", exc_info=error)
+            if current():
+                self._desk_check = None
+                screen.show_desk_checked(False, "other")
+
+        self.tasks.run(work, done, failed)
 
     def place(self, screen: CheckoutScreen, payment: str, desk_confirmed: bool) -> None:
         cart = self.window.ctx.citizen.cart

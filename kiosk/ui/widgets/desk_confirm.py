@@ -93,14 +93,19 @@ class DeskConfirmBox(QWidget):
         self.message.setVisible(asking and (self.waiting or bool(self.problem)))
         self.done.setVisible(self.confirmed)
         self.pin_field.setText("●" * len(self.pin) or "—")
-        self.pin_field.setProperty("spokenValue", self.pin)
         self.confirm_button.setEnabled(not self.waiting)
         self.keypad.setEnabled(not self.waiting)
         self.changed.emit()
 
-    def words(self, prompt: str, pin_name: str, confirm: str, message: str, done: str) -> None:
+    def words(
+        self, prompt: str, pin_name: str, typed: str, confirm: str, message: str, done: str
+    ) -> None:
+        """``typed``: what spoken mode says of the PIN typed, never its digits (in an
+        assisted session the headset is the citizen's)."""
         self.prompt.setText(prompt)
         self.pin_field.setAccessibleName(pin_name)
+        self.pin_field.setProperty("spokenValue", typed if self.pin else "")
+        self.pin_field.setProperty("spokenAsWords", True)
         self.confirm_button.setText(confirm)
         self.message.setText(message)
         self.done.setText(done)

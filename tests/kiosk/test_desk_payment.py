@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A desk payment confirmed by the assisting manager's PIN, on a kiosk of its own: a
+check that answers late, or fails, and what the headset says of the PIN."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from kiosk.core.manager_login import LoginOutcome, Manager
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.spoken_mode import SpokenMode
+from tests.conftest import make_config
+from tests.kiosk.conftest import kiosk_window
+from tests.kiosk.people import fill, find_button, shows, tap
+from tests.kiosk.test_buying_on_screen import CF, add_to_cart, identify, type_on_keypad
+
+DESK = "Pago ora allo sportello (contanti o carta, con il welfare manager)"
+SILVIA = Manager("1001", "Silvia Demo", "Coop", "welfare_manager", b"k" * 32)
+OTHER_CF = "RSSMRA85T10A562S"
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))
+    yield window
+    tasks.shutdown()
+    backend.close()
+    window.ctx.switcher.detach()
+
+
+def at_the_desk(qtbot, window: MainWindow) -> Any:  # type: ignore[no-untyped-def]
+    window.manager_mode.manager = SILVIA
+    window.manager_mode.start_assisted_session()
+    add_to_cart(qtbot, window, "s01")
+    window.go("checkout")
+    identify(qtbot, window, CF)
+    tap(qtbot, window, DESK)
+    return window.screens["checkout"]
+
+
+def slow_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The PIN check waits for the returned event, then says the PIN is Silvia's."""
+    gate = threading.Event()
+
+    def check(*_args: Any, **_kwargs: Any) -> LoginOutcome:
+        gate.wait(10)
+        return LoginOutcome(SILVIA)
+
+    monkeypatch.setattr("kiosk.ui.controllers.purchase.log_in", check)
+    return gate
+
+
+def test_a_late_answer_confirms_nothing_once_the_citizen_went_back(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PIN check takes a while (a memory-hard hash): meanwhile the citizen goes
+    back and someone identifies anew. The answer that comes then is not theirs."""
+    gate = slow_check(monkeypatch)
+    checkout = at_the_desk(qtbot, kiosk)
+    type_on_keypad(qtbot, checkout.desk.keypad, "246810")
+    tap(qtbot, kiosk, "Conferma il pagamento")
+    assert checkout.desk.waiting
+    assert checkout.step_back()  # back to who is paying: the box starts again
+    fill(qtbot, kiosk, "checkout_cf", OTHER_CF)
+    tap(qtbot, kiosk, "Avanti ›")
+    gate.set()
+    qtbot.waitUntil(lambda: shows(kiosk, "Come paghi?"), timeout=5_000)
+    qtbot.wait(100)  # the check's answer, had it counted, would be shown by now
+    tap(qtbot, kiosk, DESK)
+    assert not checkout.desk.confirmed and checkout.desk.keypad.isVisible()
+    assert not find_button(kiosk, "Controlla l’ordine ›").isEnabled()
+
+
+def test_a_late_answer_after_back_leaves_the_box_asking(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = slow_check(monkeypatch)
+    checkout = at_the_desk(qtbot, kiosk)
+    type_on_keypad(qtbot, checkout.desk.keypad, "246810")
+    tap(qtbot, kiosk, "Conferma il pagamento")
+    assert checkout.step_back()
+    gate.set()
+    qtbot.wait(300)
+    assert not checkout.desk.confirmed
+    identify(qtbot, kiosk, CF)
+    tap(qtbot, kiosk, DESK)
+    assert checkout.desk.keypad.isVisible()  # the manager can type the PIN again
+
+
+def test_a_check_that_fails_lets_the_manager_try_again(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> LoginOutcome:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr("kiosk.ui.controllers.purchase.log_in", broken)
+    checkout = at_the_desk(qtbot, kiosk)
+    type_on_keypad(qtbot, checkout.desk.keypad, "246810")
+    tap(qtbot, kiosk, "Conferma il pagamento")
+    qtbot.waitUntil(lambda: not checkout.desk.waiting, timeout=5_000)
+    assert shows(kiosk, "Questo PIN non può confermare il pagamento.")
+    assert checkout.desk.keypad.isEnabled() and checkout.mode == "pay"
+    assert not shows(kiosk, "Non è stato possibile registrare l’ordine")  # none was tried
+
+
+def test_the_headset_never_says_the_managers_pin(qtbot, kiosk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """In an assisted session the headset is the citizen's."""
+    checkout = at_the_desk(qtbot, kiosk)
+    type_on_keypad(qtbot, checkout.desk.keypad, "246810")
+
+    class Silent:
+        volume = 1.0
+
+        def say(self, text: str, lang: str) -> None:
+            pass
+
+    spoken = SpokenMode(kiosk, Silent(), SimpleNamespace(volume=1.0, output="speaker"))
+    spoken.headset = True
+    said = spoken.describe(checkout.desk.pin_field)
+    assert "6 cifre, nascoste" in said
+    assert "2 4 6 8" not in said and "2468" not in said

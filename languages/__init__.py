@@ -57,6 +57,7 @@ _BY_CODE = {language.code: language for language in LANGUAGES}
 # Unicode isolates: a number, a codice fiscale, an IBAN or an amount keeps its left to
 # right order inside a right-to-left sentence, and does not reorder the words around it.
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
+FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
@@ -75,3 +76,12 @@ def left_to_right(text: str, lang: str) -> str:
     if not language(lang).right_to_left or not text:
         return text
     return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+def isolated(text: str, lang: str) -> str:
+    """A name (Latin or Arabic script) set inside ``lang``'s sentences in its own
+    direction: a Latin name opening an Arabic sentence made Qt lay the whole paragraph
+    out left to right."""
+    if not language(lang).right_to_left or not text:
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"

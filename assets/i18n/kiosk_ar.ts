@@ -629,7 +629,7 @@
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
-            <translation type="unfinished">{name}، مسؤول/ة الرعاية: اكتب رمز PIN الخاص بك لتأكيد استلام الدفع.</translation>
+            <translation type="unfinished">{name}، الموظف: اكتب رمز PIN الخاص بك لتأكيد استلام الدفع.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />

@@ -620,7 +620,7 @@
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
-            <translation type="unfinished">{name}, welfare manager: tastați PIN-ul dvs. pentru a confirma că plata a fost primită.</translation>
+            <translation type="unfinished">{name}, operator: tastați PIN-ul dvs. pentru a confirma că plata a fost primită.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />

@@ -617,7 +617,7 @@
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
-            <translation type="unfinished">{name}, welfare manager: shkruani PIN-in tuaj për të konfirmuar që pagesa u mor.</translation>
+            <translation type="unfinished">{name}, operator: shkruani PIN-in tuaj për të konfirmuar që pagesa u mor.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />

@@ -620,7 +620,7 @@
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
-            <translation type="unfinished">{name}, welfare manager: введіть свій PIN, щоб підтвердити, що оплату отримано.</translation>
+            <translation type="unfinished">{name}, працівник: введіть свій PIN, щоб підтвердити, що оплату отримано.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />

@@ -614,7 +614,7 @@
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
             <source>{name}, welfare manager: type your PIN to confirm the payment was received.</source>
-            <translation type="unfinished">{name}（福利管理员）：请输入您的 PIN，确认已收到付款。</translation>
+            <translation type="unfinished">{name}（工作人员）：请输入您的 PIN，确认已收到付款。</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />

@@ -5,6 +5,7 @@ check that answers late, or fails, and what the headset says of the PIN."""
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -125,3 +126,33 @@ def test_the_headset_never_says_the_managers_pin(qtbot, kiosk: MainWindow) -> No
     said = spoken.describe(checkout.desk.pin_field)
     assert "6 cifre, nascoste" in said
     assert "2 4 6 8" not in said and "2468" not in said
+
+
+def paragraph_direction(text: str) -> str:
+    """ "R" or "L": the direction of a paragraph's first strong character, isolates
+    (and what they hold) skipped, as the Unicode bidi algorithm sets a paragraph."""
+    depth = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("LRI", "RLI", "FSI"):
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif depth == 0 and kind in ("L", "R", "AL"):
+            return "L" if kind == "L" else "R"
+    return "L"
+
+
+@pytest.mark.parametrize("name", ["Silvia Demo", "فاطمة الزهراء"])
+def test_the_desk_prompt_reads_right_to_left_in_arabic(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow, name: str
+) -> None:
+    """A Latin name opening the Arabic sentence made the whole prompt run left to right
+    (the name at the left, the full stop at the far right)."""
+    checkout = at_the_desk(qtbot, kiosk)
+    kiosk.manager_mode.manager = Manager("1001", name, "Coop", "welfare_manager", b"k" * 32)
+    kiosk.manager_mode.start_assisted_session()
+    kiosk.ctx.switcher.set_language("ar")
+    checkout.retranslate()
+    for text in (checkout.desk.prompt.text(), checkout.desk.done.text()):
+        assert name in text and paragraph_direction(text) == "R", text

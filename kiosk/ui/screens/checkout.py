@@ -25,7 +25,7 @@ from kiosk.ui.texts import local_clock_time, quantity_text
 from kiosk.ui.widgets.common import button, label, personal
 from kiosk.ui.widgets.desk_confirm import DeskConfirmBox
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
-from languages import left_to_right
+from languages import isolated, left_to_right
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ class CheckoutScreen(DataScreen):
         elif problem == "locked":
             message = self.tr(
                 "Too many wrong PINs: locked until {time}. Choose another way to pay."
-            ).format(time=until)
+            ).format(time=left_to_right(until, self.ctx.lang))
         elif problem:
             message = self.tr("This PIN cannot confirm the payment.")
         else:
@@ -311,7 +311,7 @@ class CheckoutScreen(DataScreen):
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
         self.desk.setVisible(chosen == "desk" and mode in ("pay", "refused"))
-        self._word_desk(manager.name if manager else "")
+        self._word_desk(isolated(manager.name, self.ctx.lang) if manager else "")
         self.problem.setVisible(mode == "refused")
         self.problem.setText("⚠  " + self._refusal_text() if mode == "refused" else "")
         ready = chosen is not None and (chosen != "desk" or self.desk.confirmed)

@@ -16,12 +16,15 @@ from tests.forms.samples import GOOD
 REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 
 
-def send_application(platform: Platform, device_id: str, **answers: Any) -> tuple[str, str]:
-    """An application as a kiosk sends it; its protocol number and tracking code."""
+def send_application(
+    platform: Platform, device_id: str, call: str = "bs-piazzola", **answers: Any
+) -> tuple[str, str]:
+    """An application as a kiosk sends it (to ``call``, on its form); its protocol
+    number and tracking code."""
     form = load_definition(platform.records("forms")[REF]["definition"])
     code = f"DOM-{uuid.uuid4().hex[:4].upper()}-TEST"
     payload = {
-        "call": "bs-piazzola",
+        "call": call,
         "form": REF,
         "form_sha256": form.sha256,
         "answers": {**copy.deepcopy(GOOD), **answers},

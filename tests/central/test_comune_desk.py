@@ -37,7 +37,7 @@ from central.models import (
     Submission,
     WalletHolder,
 )
-from central.platform import Platform
+from central.platform import Platform, PublishError
 from central.voucher_authority import RedeemRequest
 from central.web import accounts, audit, review
 from central.web.staff import StaffGrant, create_staff
@@ -653,7 +653,6 @@ def test_a_line_the_platform_refuses_while_issuing_is_told_with_its_number(
 ) -> None:
     """The platform's last word on a record (central/platform/catalog.py), after the
     desk's checks: each line it refuses is named, and nothing is issued."""
-    from central.platform import PublishError
 
     first, second = admitted_application(platform, staff), admitted_application(platform, staff)
     before = {v["id"] for v in vouchers_of(platform, CF)}
@@ -1011,3 +1010,48 @@ def test_a_login_clears_expired_desk_sessions_and_old_attempts(platform: Platfor
         assert session.get(DeskSession, "0" * 64) is None
         assert session.scalar(select(func.count()).select_from(DeskSession)) >= 2
     assert kept and token
+
+
+def test_a_comune_cannot_replace_the_credit_another_comune_granted(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A citizen has one welfare credit. Anyone can send an application to another
+    Comune's call naming their codice fiscale (it can be computed): that Comune
+    admitting it and setting a credit wiped the first Comune's, unseen by it."""
+    cf = CF
+    piazzola_kiosk, _ = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-pz")
+    limena_kiosk, _ = platform.enroll(platform.new_enrollment_code(comune="limena"), "k-li")
+    call = dict(platform.records("calls")["bs-piazzola"])
+    platform.publish("calls", {**call, "id": "bs-limena-test", "comune": "limena"})
+    ours, _ = send_application(platform, piazzola_kiosk)
+    assert decide(staff, ours, "admitted").status_code == 303
+    header = "protocollo;tipo;iniziativa;importo\n"
+    granted = upload(staff, f"{header}{ours};credito;Credito A;200,00\n")
+    assert granted.status_code == 200, text_of(granted.text)
+    holder = holder_key(platform.lookup_secret(), cf)
+    before = platform.records("credits")[holder]
+    assert before["balance_cents"] == 20_000
+
+    theirs, _ = send_application(platform, limena_kiosk, call="bs-limena-test")
+    with browser(create_app(platform)) as limena:
+        assert log_in(limena, "sociale.limena").status_code == 303
+        assert decide(limena, theirs, "admitted").status_code == 303
+        refused = upload(limena, f"{header}{theirs};credito;Credito B;0,01\n")
+        assert refused.status_code == 422
+        assert "ha un credito welfare di un altro Comune" in text_of(refused.text)
+        page = limena.get(f"/desk/applications/{theirs}")
+        once = re.search(r'name="once" value="([^"]*-credit)"', page.text)
+        assert once is not None
+        limena.post(
+            f"/desk/applications/{theirs}/credit",
+            data={
+                "csrf": csrf_of(page.text),
+                "once": once[1],
+                "programme": "Credito B",
+                "amount": "0,01",
+            },
+        )
+    assert platform.records("credits")[holder] == before  # Piazzola's, untouched
+    # Nor through the platform's own call.
+    with platform.sessions.begin() as session, pytest.raises(PublishError, match="another"):
+        platform.wallet.set_credit_in(session, cf, "Credito B", 1, "limena")

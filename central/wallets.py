@@ -211,6 +211,20 @@ def _as_stored(session: Session, row: WalletHolder | None) -> WalletHolder | Non
     return row
 
 
+def ledger_comuni(session: Session, holder: str) -> set[str]:
+    """The Comuni whose money the citizen holds: their credit, not spent, and their
+    buoni still to be used."""
+    comuni: set[str] = set()
+    credit = session.get(Record, ("credits", holder))
+    if credit is not None and credit.scope and credit.data.get("balance_cents"):
+        comuni.update(part for part in credit.scope.split("|") if part)
+    for voucher in session.scalars(select(Record).where(Record.kind == "vouchers")):
+        data = voucher.data
+        if data.get("holder") == holder and data.get("state") == "issued" and data.get("comune"):
+            comuni.add(str(data["comune"]))
+    return comuni
+
+
 def check_login_proof(session: Session, device: Device, request: WalletPinRequest) -> None:
     """A PIN set at a kiosk: the operator must have logged in on that kiosk (an HMAC
     under their proof key, which only typing their PIN gives), lately, for its Comune.
@@ -246,7 +260,8 @@ def check_login_proof(session: Session, device: Device, request: WalletPinReques
     # A wallet holds its Comune's credit and buoni, for that Comune's kiosks only: a PIN
     # set at another Comune's Social Point would hand it to that Comune's kiosks (and
     # take it from its own) under a PIN that Comune's operator saw typed.
-    wallet = session.get(WalletHolder, holder_key(lookup_secret_in(session), codice_fiscale))
+    holder = holder_key(lookup_secret_in(session), codice_fiscale)
+    wallet = session.get(WalletHolder, holder)
     if (
         wallet is not None
         and wallet.comune is not None
@@ -258,3 +273,13 @@ def check_login_proof(session: Session, device: Device, request: WalletPinReques
             "the citizen's wallet belongs to another Comune: its PIN is set at a Social"
             " Point of that Comune",
         )
+    # No wallet yet (the Comune's letter not sent): the first PIN decides which Comune's
+    # kiosks get it, so money only other Comuni gave keeps it from this one's.
+    if wallet is None and device.comune is not None:
+        theirs = ledger_comuni(session, holder)
+        if theirs and device.comune not in theirs:
+            raise WalletError(
+                "other_comune",
+                "the citizen's credit and buoni are another Comune's: their PIN is set at"
+                " a Social Point of that Comune",
+            )

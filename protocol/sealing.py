@@ -5,11 +5,15 @@ A kiosk seals the personal part of a record (an application's answers, an order 
 citizen's name) to the platform's public key before it stores it: HPKE (RFC 9180,
 DHKEM-X25519, HKDF-SHA256, AES-256-GCM) from ``cryptography``. Only the platform's
 private key opens it, so a kiosk's stolen disk shows no answers, whatever else the
-thief knows. The envelope is bound to the record's kind and UUID: it cannot be moved
-onto another record.
+thief knows. The envelope is bound to the record's kind and UUID, and to when it was
+made (``created_at`` and the kiosk's clock skew, which travel beside it): it cannot be
+moved onto another record, nor sent again with another date. A date changed by whoever
+holds a stolen disk made the platform refuse the record (``impossible_timestamp``) and
+send back, as it does with every refused sealed record, the citizen's name and phones.
 
-Envelope text: ``SPS1.<kid>.<Base64 of HPKE's enc || ciphertext>``; the kid (8 hex
-digits of the public key's SHA-256) says which platform key opens it.
+Envelope text: ``SPS2.<kid>.<Base64 of HPKE's enc || ciphertext>``; the kid (8 hex
+digits of the public key's SHA-256) says which platform key opens it. ``SPS1`` envelopes
+(bound to kind and UUID only, made by earlier kiosks) still open.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ import binascii
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-PREFIX = "SPS1"
+PREFIX = "SPS2"
+LEGACY_PREFIX = "SPS1"  # bound to the record's kind and UUID only
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 MAX_SEALED_CHARS = 200_000  # a payload is at most 64 KiB (protocol/messages.py MAX_PAYLOAD_BYTES)
 
@@ -82,29 +88,62 @@ def _public_bytes(public_key: str) -> bytes:
     return raw
 
 
-def _info(kind: str, uuid: str) -> bytes:
+def _legacy_info(kind: str, uuid: str) -> bytes:
     return f"social-point/submission/1|{kind}|{uuid}".encode()
 
 
-def seal(public_key: str, kind: str, uuid: str, payload: Mapping[str, Any]) -> str:
+def _info(kind: str, uuid: str, created_at: datetime, clock_skew_s: int | None) -> bytes:
+    # The instant as one text on both sides, whatever form it travelled in: aware UTC
+    # to the microsecond (a naive one is UTC, as the platform reads it).
+    moment = created_at if created_at.tzinfo else created_at.replace(tzinfo=UTC)
+    made = moment.astimezone(UTC).isoformat(timespec="microseconds")
+    skew = "" if clock_skew_s is None else str(clock_skew_s)
+    return f"social-point/submission/2|{kind}|{uuid}|{made}|{skew}".encode()
+
+
+def seal(
+    public_key: str,
+    kind: str,
+    uuid: str,
+    payload: Mapping[str, Any],
+    *,
+    created_at: datetime,
+    clock_skew_s: int | None,
+) -> str:
     recipient = X25519PublicKey.from_public_bytes(_public_bytes(public_key))
     plain = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
-    sealed = SUITE.encrypt(plain, recipient, _info(kind, uuid))
+    sealed = SUITE.encrypt(plain, recipient, _info(kind, uuid, created_at, clock_skew_s))
     return f"{PREFIX}.{key_id(public_key)}.{base64.b64encode(sealed).decode()}"
 
 
+def bound_to_when_made(sealed: str) -> bool:
+    """Whether the envelope also binds when its record was made (not an ``SPS1``)."""
+    return sealed.startswith(f"{PREFIX}.")
+
+
 def open_sealed(
-    keys: Mapping[str, X25519PrivateKey], kind: str, uuid: str, sealed: str
+    keys: Mapping[str, X25519PrivateKey],
+    kind: str,
+    uuid: str,
+    sealed: str,
+    *,
+    created_at: datetime,
+    clock_skew_s: int | None,
 ) -> dict[str, Any]:
     """The payload; ``keys`` by kid. Raises SealError (never says more than why)."""
     parts = sealed.split(".")
-    if len(parts) != 3 or parts[0] != PREFIX:
+    if len(parts) != 3 or parts[0] not in (PREFIX, LEGACY_PREFIX):
         raise SealError("not a sealed payload")
+    info = (
+        _info(kind, uuid, created_at, clock_skew_s)
+        if parts[0] == PREFIX
+        else _legacy_info(kind, uuid)
+    )
     key = keys.get(parts[1])
     if key is None:
         raise SealError(f"sealed under an unknown key {parts[1][:8]!r}")
     try:
-        plain = SUITE.decrypt(base64.b64decode(parts[2], validate=True), key, _info(kind, uuid))
+        plain = SUITE.decrypt(base64.b64decode(parts[2], validate=True), key, info)
         payload = json.loads(plain)
     except Exception:  # a wrong key, another record's envelope, damage: one answer
         raise SealError("the sealed payload does not open") from None

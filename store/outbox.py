@@ -87,7 +87,14 @@ def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
 def _seal(entry: OutboxEntry, public_key: str) -> None:
     whole = entry.payload
     entry.sha256 = submission_hash(entry.kind, whole)
-    entry.sealed = sealing.seal(public_key, entry.kind, entry.uuid, whole)
+    entry.sealed = sealing.seal(
+        public_key,
+        entry.kind,
+        entry.uuid,
+        whole,
+        created_at=entry.created_at,
+        clock_skew_s=entry.clock_skew_s,
+    )
     entry.payload = visible(entry.kind, whole)
 
 

@@ -51,7 +51,9 @@ class SubmissionSeal:
 
     def open_entries(self, read: list[Read]) -> tuple[list[Read], set[str]]:
         """Each sealed entry opened into its payload, or refused in its place; and the
-        UUIDs of the entries that came sealed."""
+        UUIDs of the entries that came sealed with when they were made (those whose
+        refusals may say how to reach the citizen: an ``SPS1`` envelope's date can be
+        changed by whoever holds it, to be refused on purpose)."""
         key = self.private_key()
         keys = {sealing.key_id(sealing.public_text(key)): key}
         opened: list[Read] = []
@@ -61,7 +63,14 @@ class SubmissionSeal:
                 opened.append(entry)
                 continue
             try:
-                payload = sealing.open_sealed(keys, entry.kind, entry.uuid, entry.sealed)
+                payload = sealing.open_sealed(
+                    keys,
+                    entry.kind,
+                    entry.uuid,
+                    entry.sealed,
+                    created_at=entry.created_at,
+                    clock_skew_s=entry.clock_skew_s,
+                )
             except sealing.SealError as error:
                 opened.append(
                     SubmissionResult(
@@ -72,7 +81,8 @@ class SubmissionSeal:
                     )
                 )
                 continue
-            sealed.add(entry.uuid)
+            if sealing.bound_to_when_made(entry.sealed):
+                sealed.add(entry.uuid)
             opened.append(entry.model_copy(update={"payload": payload, "sealed": None}))
         return opened, sealed
 

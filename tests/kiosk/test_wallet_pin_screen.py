@@ -95,7 +95,14 @@ def test_a_manager_sees_locked_wallets_and_sets_a_new_pin_after_an_identity_chec
     )
     key = central.platform.seal.private_key()
     kid = sealing.key_id(sealing.public_text(key))
-    sent = sealing.open_sealed({kid: key}, "wallet_pin", entry.uuid, entry.sealed)
+    sent = sealing.open_sealed(
+        {kid: key},
+        "wallet_pin",
+        entry.uuid,
+        entry.sealed,
+        created_at=entry.created_at,
+        clock_skew_s=entry.clock_skew_s,
+    )
     assert (sent["codice_fiscale"], sent["pin"], sent["document"]) == (CF, PIN, "passaporto")
     holder = central.platform.wallet_holder(CF)
     assert holder is not None and (holder.set_by, holder.document) == ("1001", "passaporto")

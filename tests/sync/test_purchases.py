@@ -559,7 +559,14 @@ def test_two_purchases_on_one_credit_in_one_batch_are_checked_one_after_the_othe
         private = central.platform.seal.private_key()
         keys = {sealing.key_id(sealing.public_text(private)): private}
         assert row.sealed is not None
-        whole = sealing.open_sealed(keys, row.kind, row.uuid, row.sealed)
+        whole = sealing.open_sealed(
+            keys,
+            row.kind,
+            row.uuid,
+            row.sealed,
+            created_at=row.created_at,
+            clock_skew_s=row.clock_skew_s,
+        )
         entries.append(
             SubmissionEntry(
                 uuid=row.uuid,

@@ -6,10 +6,15 @@ whom to call back."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import base64
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import requests
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import select
 
 from kiosk.core.manager_desk import desk_facts
@@ -50,7 +55,7 @@ def test_a_waiting_application_is_sealed_on_disk_and_reaches_the_platform_whole(
     engine.run_once()  # the form, and the platform's sealing key
     payload = application(engine, tracking_code="DOM-8QR2-XE45")
     row = _add(engine.store, payload)
-    assert row.sealed is not None and row.sealed.startswith("SPS1.")
+    assert row.sealed is not None and row.sealed.startswith("SPS2.")
     assert "answers" not in row.payload and row.payload["tracking_code"] == "DOM-8QR2-XE45"
     engine.store.checkpoint()
     on_disk = _disk(engine.store)
@@ -89,7 +94,14 @@ def test_records_made_before_the_key_was_known_are_sealed_when_it_arrives(
         # Only the platform's private key opens it.
         key = central.platform.seal.private_key()
         kid = sealing.key_id(sealing.public_text(key))
-        opened = sealing.open_sealed({kid: key}, "application", row.uuid, row.sealed)
+        opened = sealing.open_sealed(
+            {kid: key},
+            "application",
+            row.uuid,
+            row.sealed,
+            created_at=row.created_at,
+            clock_skew_s=row.clock_skew_s,
+        )
         assert opened["answers"]["cognome"] == "Ferraro"
 
 
@@ -166,3 +178,69 @@ def test_a_record_refused_in_clear_still_tells_the_manager_whom_to_call_back(
         "Anna Ferraro",
         ("347 123 4567",),
     )
+
+
+def _send(central: Central, engine: SyncEngine, entry: dict[str, Any]) -> dict[str, Any]:
+    """One entry sent as the engine's kiosk sends it; the platform's answer to it."""
+    answer = requests.post(
+        f"{central.url}/v1/submissions",
+        json={"entries": [entry]},
+        headers={"Authorization": f"Bearer {vars(engine.client)['_token']}"},
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    result: dict[str, Any] = answer.json()["results"][0]
+    return result
+
+
+def test_a_sealed_record_sent_with_another_date_opens_for_nobody(
+    engine: SyncEngine, central: Central
+) -> None:
+    """Whoever holds a kiosk's disk (and its token) could send a sealed record with a
+    date the platform refuses (``impossible_timestamp``) and be answered, as every
+    refusal of a sealed record is, with the citizen's name and phones. The date is
+    sealed with the record: changed, the record opens for nobody."""
+    engine.run_once()
+    row = _add(engine.store, application(engine, tracking_code="DOM-7KQ2-XE46"))
+    assert row.sealed is not None
+    made = row.created_at.replace(tzinfo=UTC)
+    entry = {
+        "uuid": row.uuid,
+        "kind": row.kind,
+        "clock_skew_s": row.clock_skew_s,
+        "sealed": row.sealed,
+    }
+    moved = _send(central, engine, entry | {"created_at": (made + timedelta(days=3)).isoformat()})
+    assert (moved["status"], moved["code"]) == ("rejected", "unreadable_payload")
+    assert moved.get("contact") is None
+    kept = _send(central, engine, entry | {"created_at": made.isoformat()})
+    assert kept["status"] == "accepted", kept
+
+
+def test_an_old_kiosks_sealed_record_opens_but_its_refusal_names_nobody(
+    engine: SyncEngine, central: Central
+) -> None:
+    """``SPS1`` envelopes (bound to kind and UUID only, from kiosks before this one)
+    still open; whoever holds one can change its date, so their refusals never carry
+    the citizen's contact."""
+    engine.run_once()
+    payload = application(engine, tracking_code="DOM-7KQ2-XE47")
+    public = central.platform.seal.public_key().public_key
+    record_uuid = str(uuid.uuid4())
+    recipient = X25519PublicKey.from_public_bytes(base64.b64decode(public))
+    info = f"social-point/submission/1|application|{record_uuid}".encode()
+    sealed = sealing.SUITE.encrypt(json.dumps(payload).encode(), recipient, info)
+    legacy = f"SPS1.{sealing.key_id(public)}.{base64.b64encode(sealed).decode()}"
+    later = datetime.now(UTC) + timedelta(days=3)
+    refused = _send(
+        central,
+        engine,
+        {
+            "uuid": record_uuid,
+            "kind": "application",
+            "created_at": later.isoformat(),
+            "sealed": legacy,
+        },
+    )
+    assert (refused["status"], refused["code"]) == ("rejected", "impossible_timestamp")
+    assert refused.get("contact") is None

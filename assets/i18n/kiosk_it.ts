@@ -816,6 +816,16 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>How you pay: {way}</source>
             <translation>Come paghi: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation>Ora il tuo credito non può pagare questo ordine: scegli un altro modo di pagare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation>Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -2326,6 +2336,16 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation>Volume {n} per cento</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation>I dati personali non vengono letti dall’altoparlante: usa le cuffie.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation>un messaggio con dati personali: usa le cuffie per ascoltarlo</translation>
         </message>
     </context>
     <context>

@@ -819,6 +819,16 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>How you pay: {way}</source>
             <translation type="unfinished">Cum plătiți: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished">Acum creditul nu poate plăti această comandă: alegeți alt mod de plată.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished">Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arătați tichetul furnizorului.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -2341,6 +2351,16 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation type="unfinished">Volum {n} la sută</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished">Datele personale nu sunt citite în difuzor: folosiți căștile.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation type="unfinished">un mesaj cu date personale: folosiți căștile pentru a-l auzi</translation>
         </message>
     </context>
     <context>

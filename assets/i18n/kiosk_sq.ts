@@ -816,6 +816,16 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>How you pay: {way}</source>
             <translation type="unfinished">Si paguani: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished">Tani krediti nuk mund ta paguajë këtë porosi: zgjidhni një mënyrë tjetër pagese.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished">Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin ofruesit.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -2326,6 +2336,16 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation type="unfinished">Volumi {n} për qind</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished">Të dhënat personale nuk lexohen në altoparlant: përdorni kufjet.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation type="unfinished">një mesazh me të dhëna personale: përdorni kufjet për ta dëgjuar</translation>
         </message>
     </context>
     <context>

@@ -339,16 +339,19 @@ class SpokenMode(QObject):
 
     # Errors, messages and the countdown, as they appear --------------------------------
 
-    def _live_errors(self) -> list[QLabel]:
+    def _live_labels(self) -> list[QLabel]:
+        """The screen's errors, and the texts marked live (a quantity beside its "+")."""
         screen = self.window.navigation.current_screen
         return [
             t
             for t in screen.findChildren(QLabel)
-            if t.property("role") == "fieldError" and t.isVisible() and t.text()
+            if (t.property("role") == "fieldError" or t.property("live"))
+            and t.isVisible()
+            and t.text()
         ]
 
     def _live_texts(self) -> list[str]:
-        return [t.text() for t in self._live_errors()]
+        return [t.text() for t in self._live_labels()]
 
     def _check_live(self) -> None:
         layer = visible_layer(self.window)
@@ -366,11 +369,14 @@ class SpokenMode(QObject):
             seconds = int("".join(c for c in self._countdown if c.isdigit()) or 0)
             if seconds <= 5 or seconds % 5 == 0:
                 self.say(self._countdown)
-        now = self._live_errors()
-        new = [self._aloud(t) for t in now if t.text() not in self._seen_live]
+        now = self._live_labels()
+        new = [t for t in now if t.text() not in self._seen_live]
         self._seen_live = {t.text() for t in now}
-        if new:
-            self.say(self.tr("Error: {text}").format(text=". ".join(new)))
+        errors = [self._aloud(t) for t in new if t.property("role") == "fieldError"]
+        news = [self._aloud(t) for t in new if t.property("role") != "fieldError"]
+        words = [self.tr("Error: {text}").format(text=". ".join(errors))] if errors else []
+        if words or news:
+            self.say(". ".join(words + news))
 
     # Keys and touches -------------------------------------------------------------------
 

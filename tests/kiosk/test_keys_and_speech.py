@@ -463,3 +463,27 @@ def test_any_error_marked_personal_is_announced_without_its_text_on_the_loudspea
     error.show()
     qtbot.waitUntil(lambda: speaker.texts()[-1].startswith("Errore"))
     assert "246810" not in speaker.texts()[-1] and "usa le cuffie" in speaker.texts()[-1]
+
+
+def test_the_keypad_and_the_quantity_signs_are_said_in_words(qtbot, window) -> None:
+    """The keys "⌫", "OK", "−" and "+" are named in the citizen's language, and "+"
+    says the quantity it made."""
+    speaker = listen(window)
+    window.go("service", {"service_id": "s01"})
+    screen = window.screens["service"]
+    window.spoken.start()
+    qtbot.wait(10)
+    screen.more_button.setFocus(Qt.FocusReason.TabFocusReason)
+    assert speaker.texts()[-1].startswith("Uno in più. pulsante")
+    screen.less_button.setFocus(Qt.FocusReason.TabFocusReason)
+    assert speaker.texts()[-1].startswith("Uno in meno. pulsante")
+    screen.more_button.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert screen.quantity_label.text() == "2 ore"
+    qtbot.waitUntil(lambda: speaker.texts()[-1] == "2 ore")
+    window.go("manager_login", {})
+    keypad = window.screens["manager_login"].keypad
+    assert window.spoken.describe(keypad.erase_key).startswith("Cancella. pulsante")
+    assert window.spoken.describe(keypad.confirm_key).startswith("OK, conferma. pulsante")
+    window.ctx.switcher.set_language("ro")
+    qtbot.waitUntil(lambda: window.spoken.describe(keypad.erase_key).startswith("Șterge"))

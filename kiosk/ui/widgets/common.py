@@ -155,6 +155,13 @@ def personal(widget: W) -> W:
     return widget
 
 
+def live(widget: W) -> W:
+    """Marks a text that changes as the citizen acts on another control (a quantity
+    beside its "+"): spoken mode says each new text, as it says a new error."""
+    widget.setProperty("live", True)
+    return widget
+
+
 def personal_now(widget: QWidget, shows_own_data: bool, aloud: str = "") -> None:
     """Marks a widget whose text changes as personal while it shows the citizen's own
     data, with ``aloud`` what spoken mode says of it through the loudspeaker instead:

@@ -828,6 +828,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>How you pay: {way}</source>
             <translation type="unfinished">طريقة الدفع: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished">لا يمكن لرصيدك الآن دفع هذا الطلب: اختر طريقة دفع أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished">يخرج من الطابعة الإيصال وقسيمة لكل خدمة: أظهر القسيمة لمقدّم الخدمة.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1928,6 +1938,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>NumericKeypad</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="41" />
+            <source>Delete</source>
+            <translation type="unfinished">حذف</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="42" />
+            <source>OK, confirm</source>
+            <translation type="unfinished">OK، تأكيد</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -2253,6 +2276,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation type="unfinished">في سلتك بالفعل {n} خدمة، وهو أقصى ما يمكن أن يتضمنه طلب واحد. أكمل هذا الطلب أولًا، ثم أضف هذه الخدمة في طلب جديد.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="198" />
+            <source>One less</source>
+            <translation type="unfinished">واحد أقل</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="199" />
+            <source>One more</source>
+            <translation type="unfinished">واحد أكثر</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>
@@ -2386,6 +2419,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation type="unfinished">مستوى الصوت {n} بالمئة</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished">لا تُقرأ البيانات الشخصية عبر مكبر الصوت: استخدم سماعات الرأس.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation type="unfinished">رسالة فيها بيانات شخصية: استخدم سماعات الرأس لسماعها</translation>
         </message>
     </context>
     <context>

@@ -815,6 +815,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>How you pay: {way}</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1871,6 +1881,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>NumericKeypad</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="41" />
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="42" />
+            <source>OK, confirm</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -2196,6 +2219,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="198" />
+            <source>One less</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="199" />
+            <source>One more</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>
@@ -2324,6 +2357,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
             <translation type="unfinished" />
         </message>
     </context>

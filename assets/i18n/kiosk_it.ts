@@ -816,6 +816,16 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>How you pay: {way}</source>
             <translation>Come paghi: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation>Ora il tuo credito non può pagare questo ordine: scegli un altro modo di pagare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation>Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1872,6 +1882,19 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>NumericKeypad</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="41" />
+            <source>Delete</source>
+            <translation>Cancella</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="42" />
+            <source>OK, confirm</source>
+            <translation>OK, conferma</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -2197,6 +2220,16 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation>Il carrello contiene già {n} servizi, il massimo per un ordine. Concludi prima questo ordine, poi aggiungi questo servizio in uno nuovo.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="198" />
+            <source>One less</source>
+            <translation>Uno in meno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="199" />
+            <source>One more</source>
+            <translation>Uno in più</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>
@@ -2326,6 +2359,16 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation>Volume {n} per cento</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation>I dati personali non vengono letti dall’altoparlante: usa le cuffie.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation>un messaggio con dati personali: usa le cuffie per ascoltarlo</translation>
         </message>
     </context>
     <context>

@@ -819,6 +819,16 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>How you pay: {way}</source>
             <translation type="unfinished">Cum plătiți: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished">Acum creditul nu poate plăti această comandă: alegeți alt mod de plată.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished">Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arătați tichetul furnizorului.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1886,6 +1896,19 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         </message>
     </context>
     <context>
+        <name>NumericKeypad</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="41" />
+            <source>Delete</source>
+            <translation type="unfinished">Șterge</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="42" />
+            <source>OK, confirm</source>
+            <translation type="unfinished">OK, confirmă</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -2211,6 +2234,16 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation type="unfinished">Coșul are deja {n} servicii, cât poate cuprinde o comandă. Finalizați mai întâi această comandă, apoi adăugați acest serviciu într-una nouă.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="198" />
+            <source>One less</source>
+            <translation type="unfinished">Unul mai puțin</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="199" />
+            <source>One more</source>
+            <translation type="unfinished">Încă unul</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>
@@ -2341,6 +2374,16 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation type="unfinished">Volum {n} la sută</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished">Datele personale nu sunt citite în difuzor: folosiți căștile.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation type="unfinished">un mesaj cu date personale: folosiți căștile pentru a-l auzi</translation>
         </message>
     </context>
     <context>

@@ -816,6 +816,16 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>How you pay: {way}</source>
             <translation type="unfinished">Si paguani: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished">Tani krediti nuk mund ta paguajë këtë porosi: zgjidhni një mënyrë tjetër pagese.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished">Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin ofruesit.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1872,6 +1882,19 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
     </context>
     <context>
+        <name>NumericKeypad</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="41" />
+            <source>Delete</source>
+            <translation type="unfinished">Fshij</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="42" />
+            <source>OK, confirm</source>
+            <translation type="unfinished">OK, konfirmo</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -2197,6 +2220,16 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation type="unfinished">Shporta juaj ka tashmë {n} shërbime, sa mund të mbajë një porosi. Përfundoni fillimisht këtë porosi, pastaj shtojeni këtë shërbim në një porosi të re.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="198" />
+            <source>One less</source>
+            <translation type="unfinished">Një më pak</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="199" />
+            <source>One more</source>
+            <translation type="unfinished">Një më shumë</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>
@@ -2326,6 +2359,16 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation type="unfinished">Volumi {n} për qind</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished">Të dhënat personale nuk lexohen në altoparlant: përdorni kufjet.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation type="unfinished">një mesazh me të dhëna personale: përdorni kufjet për ta dëgjuar</translation>
         </message>
     </context>
     <context>

@@ -819,6 +819,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>How you pay: {way}</source>
             <translation type="unfinished">Як ви платите: {way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished">Зараз ваш баланс не може оплатити це замовлення: виберіть інший спосіб оплати.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished">З принтера виходять квитанція та по одному ваучеру на кожну послугу: покажіть ваучер постачальнику.</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1886,6 +1896,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>NumericKeypad</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="41" />
+            <source>Delete</source>
+            <translation type="unfinished">Стерти</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="42" />
+            <source>OK, confirm</source>
+            <translation type="unfinished">OK, підтвердити</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -2211,6 +2234,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation type="unfinished">У вашому кошику вже {n} послуг — це найбільше, що може містити одне замовлення. Спочатку завершіть це замовлення, потім додайте цю послугу до нового.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="198" />
+            <source>One less</source>
+            <translation type="unfinished">На одну менше</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="199" />
+            <source>One more</source>
+            <translation type="unfinished">Ще одну</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>
@@ -2341,6 +2374,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation type="unfinished">Гучність {n} відсотків</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished">Особисті дані не читаються через гучномовець: скористайтеся навушниками.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation type="unfinished">повідомлення з особистими даними: скористайтеся навушниками, щоб почути</translation>
         </message>
     </context>
     <context>

@@ -813,6 +813,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>How you pay: {way}</source>
             <translation type="unfinished">付款方式：{way}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="322" />
+            <source>Your credit cannot pay for this order now: choose another way to pay.</source>
+            <translation type="unfinished">您的余额现在无法支付此订单：请选择其他付款方式。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="381" />
+            <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
+            <translation type="unfinished">打印机正在打出收据和每项服务一张代金券：请把代金券出示给服务提供方。</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1858,6 +1868,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>NumericKeypad</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="41" />
+            <source>Delete</source>
+            <translation type="unfinished">删除</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keypad.py" line="42" />
+            <source>OK, confirm</source>
+            <translation type="unfinished">OK，确认</translation>
+        </message>
+    </context>
+    <context>
         <name>OnScreenKeyboard</name>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="171" />
@@ -2183,6 +2206,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Your cart already holds {n} services, as many as one order can take. Complete this order first, then add this service in a new one.</source>
             <translation type="unfinished">您的购物车已有 {n} 项服务，这是一个订单最多可包含的数量。请先完成此订单，再在新订单中添加此服务。</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="198" />
+            <source>One less</source>
+            <translation type="unfinished">减少一个</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/service_detail.py" line="199" />
+            <source>One more</source>
+            <translation type="unfinished">增加一个</translation>
+        </message>
     </context>
     <context>
         <name>ServiceListScreen</name>
@@ -2311,6 +2344,16 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/spoken_mode.py" line="306" />
             <source>Volume {n} percent</source>
             <translation type="unfinished">音量百分之 {n}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
+            <source>Personal details are not read on the loudspeaker: use a headset.</source>
+            <translation type="unfinished">个人信息不会通过扬声器朗读：请使用耳机。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="265" />
+            <source>a message with personal details: use a headset to hear it</source>
+            <translation type="unfinished">一条含有个人信息的消息：请使用耳机收听</translation>
         </message>
     </context>
     <context>

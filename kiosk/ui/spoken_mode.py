@@ -235,12 +235,35 @@ class SpokenMode(QObject):
 
     def _readable(self, root: QWidget) -> list[str]:
         """The visible texts under ``root``; what is marked personal (a balance, an
-        answer, a code) only through a headset (5.1.3.9)."""
-        return [
-            t.text()
-            for t in root.findChildren(QLabel)
-            if t.isVisible() and t.text() and (self.private or not is_personal(t))
-        ]
+        answer, a code) only through a headset (5.1.3.9): through the loudspeaker its
+        words without the citizen's data, if it has them, and a word that some were
+        left out."""
+        said, withheld = [], False
+        for each in root.findChildren(QLabel):
+            if not (each.isVisible() and each.text()):
+                continue
+            if self.private or not is_personal(each):
+                said.append(each.text())
+                continue
+            withheld = True
+            if each.property("spokenAloud"):
+                said.append(str(each.property("spokenAloud")))
+        if withheld:
+            said.append(self.tr("Personal details are not read on the loudspeaker: use a headset."))
+        return said
+
+    def _aloud(self, text: QLabel) -> str:
+        """A label's text as spoken now: a personal one in full only through a headset;
+        through the loudspeaker its words without the citizen's data, or that it holds
+        some (an error with the credit left, say)."""
+        if self.private or not is_personal(text):
+            return text.text()
+        aloud = text.property("spokenAloud")
+        return (
+            str(aloud)
+            if aloud
+            else self.tr("a message with personal details: use a headset to hear it")
+        )
 
     def read_screen(self) -> None:
         """Every text of the screen in reading order (the repeat key, pressed twice)."""
@@ -316,13 +339,19 @@ class SpokenMode(QObject):
 
     # Errors, messages and the countdown, as they appear --------------------------------
 
-    def _live_texts(self) -> list[str]:
+    def _live_labels(self) -> list[QLabel]:
+        """The screen's errors, and the texts marked live (a quantity beside its "+")."""
         screen = self.window.navigation.current_screen
         return [
-            t.text()
+            t
             for t in screen.findChildren(QLabel)
-            if t.property("role") == "fieldError" and t.isVisible() and t.text()
+            if (t.property("role") == "fieldError" or t.property("live"))
+            and t.isVisible()
+            and t.text()
         ]
+
+    def _live_texts(self) -> list[str]:
+        return [t.text() for t in self._live_labels()]
 
     def _check_live(self) -> None:
         layer = visible_layer(self.window)
@@ -340,11 +369,14 @@ class SpokenMode(QObject):
             seconds = int("".join(c for c in self._countdown if c.isdigit()) or 0)
             if seconds <= 5 or seconds % 5 == 0:
                 self.say(self._countdown)
-        now = self._live_texts()
-        new = [t for t in now if t not in self._seen_live]
-        self._seen_live = set(now)
-        if new:
-            self.say(self.tr("Error: {text}").format(text=". ".join(new)))
+        now = self._live_labels()
+        new = [t for t in now if t.text() not in self._seen_live]
+        self._seen_live = {t.text() for t in now}
+        errors = [self._aloud(t) for t in new if t.property("role") == "fieldError"]
+        news = [self._aloud(t) for t in new if t.property("role") != "fieldError"]
+        words = [self.tr("Error: {text}").format(text=". ".join(errors))] if errors else []
+        if words or news:
+            self.say(". ".join(words + news))
 
     # Keys and touches -------------------------------------------------------------------
 

@@ -90,3 +90,23 @@ def test_the_contrast_measure_reads_text_and_background(qtbot) -> None:
     qtbot.waitExposed(label)
     ratio, fg, bg = text_contrast(as_pil(label.grab().toImage()), QRect(0, 0, 300, 60))
     assert (fg, bg) == ("#474747", "#F5F4EF") and round(ratio, 1) == 8.4
+
+
+def test_a_name_of_signs_a_voice_drops_is_no_name(qtbot) -> None:
+    """A control is named by what spoken mode says: "⌫", "+" or "−" alone say nothing."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(600, 200)
+    row = QHBoxLayout(page)
+    row.setSpacing(20)
+    for name, text in (("erase", "⌫"), ("more", "+"), ("less", "−"), ("ok", "OK")):
+        key = QPushButton(text)
+        key.setObjectName(name)
+        key.setFixedSize(80, 80)
+        row.addWidget(key)
+    page.show()
+    qtbot.waitExposed(page)
+    problems = control_problems(page)
+    for nameless in ("erase", "more", "less"):
+        assert f"{nameless}: no accessible name" in problems
+    assert "ok: no accessible name" not in problems

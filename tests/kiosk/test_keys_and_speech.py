@@ -385,3 +385,105 @@ def test_spoken_mode_left_on_at_the_home_screen_is_asked_about_then_ends(qtbot, 
     qtbot.waitUntil(lambda: any("Sei ancora" in t for t in speaker.texts()), timeout=3_000)
     qtbot.waitUntil(lambda: not window.spoken.on, timeout=5_000)
     assert window.visits.at_rest()
+
+
+def checkout_with_credit(qtbot, window):  # type: ignore[no-untyped-def]
+    """A cart at the checkout, the citizen identified with € 432,10 to spend, spoken
+    mode on through the loudspeaker."""
+    from kiosk.core.purchasing import Cart, CreditView, cart_line
+
+    window.ctx.citizen.cart = Cart()
+    with window.catalog.store.read() as session:
+        window.ctx.citizen.cart.add(cart_line(session, "s01", 2))
+    window.go("checkout", {})
+    screen = window.screens["checkout"]
+    screen.show_identified(CreditView(43210, 0, 43210))
+    speaker = listen(window)
+    window.spoken.start()
+    qtbot.wait(10)
+    return screen, speaker
+
+
+def test_the_checkout_reads_the_balance_items_and_order_code_only_through_a_headset(
+    qtbot, window
+) -> None:  # type: ignore[no-untyped-def]
+    """The page checking the order (what is bought, "How you pay" with the balance) and
+    the order's code once saved: read on the loudspeaker without the citizen's data,
+    and saying that something was left out (EN 301 549 5.1.3.9)."""
+    from kiosk.core.purchasing import Placed
+
+    screen, speaker = checkout_with_credit(qtbot, window)
+    screen.pay_buttons["credit"].click()
+    screen.confirm_button.click()  # "Check the order ›": the review page
+    assert screen.mode == "review"
+    window.spoken.read_screen()
+    aloud = speaker.texts()[-1]
+    assert "Come paghi: Uso il mio credito welfare" in aloud
+    for secret in ("432,10", "Baby sitter"):
+        assert secret not in aloud
+    assert "usa le cuffie" in aloud
+    window.spoken.set_headset(True, moved=False)
+    window.spoken.read_screen()
+    assert all(said in speaker.texts()[-1] for said in ("432,10", "Baby sitter"))
+    window.spoken.set_headset(False)
+    screen.show_placed(Placed("ORD-7Q4K", "uuid", "receipt", ("voucher",), 2600))
+    window.spoken.read_screen()
+    aloud = speaker.texts()[-1]
+    assert "7Q4K" not in aloud and "Dalla stampante escono la ricevuta" in aloud
+    window.spoken.set_headset(True, moved=False)
+    window.spoken.read_screen()
+    assert "7Q4K" in speaker.texts()[-1]
+
+
+def test_a_refusal_with_the_credit_left_is_spoken_without_the_amount(qtbot, window) -> None:
+    screen, speaker = checkout_with_credit(qtbot, window)
+    screen.show_refused("credit_too_low", "1234")
+    qtbot.waitUntil(lambda: speaker.texts()[-1].startswith("Errore"))
+    assert "12,34" not in speaker.texts()[-1]
+    assert "credito non può pagare questo ordine" in speaker.texts()[-1]
+    window.spoken.read_screen()  # the repeat key, twice, neither
+    assert "12,34" not in speaker.texts()[-1]
+    window.spoken.set_headset(True, moved=False)
+    screen.show_refused("credit_limit", "4321")
+    qtbot.waitUntil(lambda: "43,21" in speaker.texts()[-1])  # through a headset, in full
+
+
+def test_any_error_marked_personal_is_announced_without_its_text_on_the_loudspeaker(
+    qtbot, window
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.widgets.common import label, personal
+
+    speaker = listen(window)
+    window.go("catalog", {})
+    window.spoken.start()
+    qtbot.wait(10)
+    error = personal(label(role="fieldError", name="someonesError"))
+    window.stack.currentWidget().layout().addWidget(error)
+    error.setText("Il PIN 246810 non è giusto")
+    error.show()
+    qtbot.waitUntil(lambda: speaker.texts()[-1].startswith("Errore"))
+    assert "246810" not in speaker.texts()[-1] and "usa le cuffie" in speaker.texts()[-1]
+
+
+def test_the_keypad_and_the_quantity_signs_are_said_in_words(qtbot, window) -> None:
+    """The keys "⌫", "OK", "−" and "+" are named in the citizen's language, and "+"
+    says the quantity it made."""
+    speaker = listen(window)
+    window.go("service", {"service_id": "s01"})
+    screen = window.screens["service"]
+    window.spoken.start()
+    qtbot.wait(10)
+    screen.more_button.setFocus(Qt.FocusReason.TabFocusReason)
+    assert speaker.texts()[-1].startswith("Uno in più. pulsante")
+    screen.less_button.setFocus(Qt.FocusReason.TabFocusReason)
+    assert speaker.texts()[-1].startswith("Uno in meno. pulsante")
+    screen.more_button.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert screen.quantity_label.text() == "2 ore"
+    qtbot.waitUntil(lambda: speaker.texts()[-1] == "2 ore")
+    window.go("manager_login", {})
+    keypad = window.screens["manager_login"].keypad
+    assert window.spoken.describe(keypad.erase_key).startswith("Cancella. pulsante")
+    assert window.spoken.describe(keypad.confirm_key).startswith("OK, conferma. pulsante")
+    window.ctx.switcher.set_language("ro")
+    qtbot.waitUntil(lambda: window.spoken.describe(keypad.erase_key).startswith("Șterge"))

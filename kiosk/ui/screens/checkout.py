@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_clock_time, quantity_text
-from kiosk.ui.widgets.common import button, label, personal
+from kiosk.ui.widgets.common import button, label, personal, personal_now
 from kiosk.ui.widgets.desk_confirm import DeskConfirmBox
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
 from languages import isolated, left_to_right
@@ -50,8 +50,10 @@ class CheckoutScreen(DataScreen):
         self.body.addWidget(self.title)
         self.body.addWidget(self.total)
         self.body.addWidget(self.text)
-        # Before "Confirm the order": what is being ordered, and what happens after.
-        self.summary = label(name="checkoutSummary")
+        # Before "Confirm the order": what is being ordered, and what happens after. What
+        # the citizen buys, their balance, a refusal's amount and the order's code are
+        # theirs: spoken mode says them only through a headset.
+        self.summary = personal(label(name="checkoutSummary"))
         self.paying = label(role="cardTitle", name="checkoutPaying")
         self.next_steps = label(name="checkoutNextSteps")
         self.body.addWidget(self.summary)
@@ -314,6 +316,11 @@ class CheckoutScreen(DataScreen):
         self._word_desk(isolated(manager.name, self.ctx.lang) if manager else "")
         self.problem.setVisible(mode == "refused")
         self.problem.setText("⚠  " + self._refusal_text() if mode == "refused" else "")
+        personal_now(
+            self.problem,
+            self.refusal[0] in ("credit_too_low", "credit_limit"),
+            self.tr("Your credit cannot pay for this order now: choose another way to pay."),
+        )
         ready = chosen is not None and (chosen != "desk" or self.desk.confirmed)
         self.confirm_button.setVisible(mode != "identify")
         self.change_button.setVisible(mode == "review")
@@ -346,6 +353,11 @@ class CheckoutScreen(DataScreen):
             )
             way = texts.get(chosen or "", "")
             self.paying.setText(self.tr("How you pay: {way}").format(way=way))
+            personal_now(  # the balance shown with the credit's way to pay
+                self.paying,
+                chosen == "credit" and self.credit is not None,
+                self.tr("How you pay: {way}").format(way=self.tr("I use my welfare credit")),
+            )
             self.next_steps.setText(self._what_happens_now(chosen))
         if mode == "identify":
             self.text.setText(
@@ -363,6 +375,14 @@ class CheckoutScreen(DataScreen):
             )
         else:
             self.text.setText("")
+        personal_now(  # the order's code
+            self.text,
+            mode == "done",
+            self.tr(
+                "The receipt and one voucher per service are coming out of the printer: show "
+                "the voucher to the provider."
+            ),
+        )
         self.text.setVisible(bool(self.text.text()) and not self.identify.typing)
         self.no_money.setText(self.tr("The kiosk never takes money."))
 

@@ -17,7 +17,7 @@ from kiosk.core.privacy import printed_notice
 from kiosk.core.service_card import card_for
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import price_text, quantity_text
-from kiosk.ui.widgets.common import ScrollList, SideBySideWhenRoom, button, card, label
+from kiosk.ui.widgets.common import ScrollList, SideBySideWhenRoom, button, card, label, live
 from kiosk.ui.widgets.privacy_notice import NoticeView
 from kiosk.ui.widgets.qr import QrCode
 from languages import left_to_right
@@ -52,7 +52,7 @@ class ServiceDetailScreen(DataScreen):
         stepper.setContentsMargins(0, 0, 0, 0)
         stepper.setSpacing(12)
         self.less_button = button("−", name="quantityLess", role="chip")
-        self.quantity_label = label(role="heading", name="quantity")
+        self.quantity_label = live(label(role="heading", name="quantity"))  # heard as it changes
         self.more_button = button("+", name="quantityMore", role="chip")
         self.add_button = button(name="addToCart")
         self.less_button.clicked.connect(lambda: self._change_quantity(-1))
@@ -194,6 +194,9 @@ class ServiceDetailScreen(DataScreen):
     def retranslate(self) -> None:
         s, lang = self.service, self.ctx.lang
         self.print_button.setText(self.tr("Print these details"))
+        # "−" and "+" are signs a voice does not say: their names are words.
+        self.less_button.setAccessibleName(self.tr("One less"))
+        self.more_button.setAccessibleName(self.tr("One more"))
         self.print_button.setVisible(s is not None)
         if s is None:
             self.title.setText(self.tr("This service is no longer in the catalog."))

@@ -155,6 +155,22 @@ def personal(widget: W) -> W:
     return widget
 
 
+def live(widget: W) -> W:
+    """Marks a text that changes as the citizen acts on another control (a quantity
+    beside its "+"): spoken mode says each new text, as it says a new error."""
+    widget.setProperty("live", True)
+    return widget
+
+
+def personal_now(widget: QWidget, shows_own_data: bool, aloud: str = "") -> None:
+    """Marks a widget whose text changes as personal while it shows the citizen's own
+    data, with ``aloud`` what spoken mode says of it through the loudspeaker instead:
+    the same words without that data ("How you pay: my credit", not the balance), or
+    nothing; through a headset the text is said in full (EN 301 549 5.1.3.9)."""
+    widget.setProperty("personal", shows_own_data)
+    widget.setProperty("spokenAloud", aloud if shows_own_data else "")
+
+
 def upper_case_as_typed(field: QLineEdit) -> None:
     """Codes (codice fiscale, IBAN, tracking code) show in capitals however typed."""
 

@@ -7,7 +7,7 @@ target; the keypad never takes focus, it only says which key was pressed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.ui.widgets.common import button
@@ -34,6 +34,17 @@ class NumericKeypad(QWidget):
         self._add(grid, "0", 3, 1)
         self.confirm_key = self._add(grid, "OK", 3, 2)
         self.confirm_key.setProperty("role", None)  # the primary colour: the way on
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        # "⌫" is a sign a voice does not say, and "OK" is no word in every language.
+        self.erase_key.setAccessibleName(self.tr("Delete"))
+        self.confirm_key.setAccessibleName(self.tr("OK, confirm"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _add(self, grid: QGridLayout, char: str, row: int, column: int) -> QPushButton:
         key = button(char, name=f"keypad_{char}", role="key")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -47,6 +47,29 @@ if TYPE_CHECKING:
     from store.catalog import CatalogReader
 
 
+# Below this width (a 1280-pixel panel) the footer's buttons take their own width.
+WIDE_FOOTER = 1600
+
+
+class CurrentPageStack(QStackedWidget):
+    """The screens' stack, as large as the screen on show needs: a QStackedWidget asks
+    for the largest minimum of all its pages, so once the catalog's search keyboard had
+    been shown, the home screen (its header taller with every language's button, in
+    larger text on a 1280-pixel panel) pushed the window past the panel."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+
 class MainWindow(QMainWindow):
     """Shows the home screen at once; the other screens come with the catalog (attach).
 
@@ -76,7 +99,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(root)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.navigation = Navigation(ctx, self.stack, self)
         column.addWidget(self._build_header())
         column.addWidget(self.stack, 1)
@@ -169,9 +192,17 @@ class MainWindow(QMainWindow):
     def _build_footer(self) -> QWidget:
         footer = QWidget()
         footer.setObjectName("footer")
-        row = QHBoxLayout(footer)
-        row.setContentsMargins(48, 12, 48, 12)
+        rows = QVBoxLayout(footer)
+        rows.setContentsMargins(48, 12, 48, 12)
+        rows.setSpacing(12)
+        row = self._footer_row = QHBoxLayout()
         row.setSpacing(24)
+        rows.addLayout(row)
+        # On a narrow panel an assisted session's name and button take a row of their own.
+        self._assisted_row = QHBoxLayout()
+        self._assisted_row.setSpacing(24)
+        self._assisted_row.addStretch(1)
+        rows.addLayout(self._assisted_row)
         self.back_button = button(name="backButton")
         self.home_button = button(name="homeButton")
         self.help_button = button(name="helpButton", role="help")
@@ -345,10 +376,31 @@ class MainWindow(QMainWindow):
 
     def _show_assisted(self) -> None:
         assisting = self.ctx.citizen.assisted_by
-        self.assisted_label.setVisible(assisting is not None)
         self.end_assisted_button.setVisible(assisting is not None)
         if assisting is not None:
             self.assisted_label.setText(self.tr("Assisted by {name}").format(name=assisting.name))
+        self._fit_footer()
+
+    def _fit_footer(self) -> None:
+        """On a wide panel an assisted session's name and button sit in the footer's row;
+        on a 1280-pixel one, in one row with the cart, every button of the footer was cut
+        off in larger text: there they take a row of their own."""
+        wide = self.width() >= WIDE_FOOTER
+        row = self._footer_row if wide else self._assisted_row
+        if row.indexOf(self.end_assisted_button) < 0:
+            for chip in (self.assisted_label, self.end_assisted_button):
+                (self._assisted_row if wide else self._footer_row).removeWidget(chip)
+                at = row.indexOf(self.help_button) if wide else row.count()
+                row.insertWidget(at, chip)
+        self.assisted_label.setVisible(self.ctx.citizen.assisted_by is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # After the resize, not inside it: the footer's layout is not changed while Qt
+        # lays the window out.
+        wide = self.width() >= WIDE_FOOTER
+        if wide != (self._footer_row.indexOf(self.end_assisted_button) >= 0):
+            QTimer.singleShot(0, self, self._fit_footer)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A citizen cannot close a kiosk in full screen (a keyboard's Alt+F4): leaving

@@ -45,3 +45,27 @@ def test_larger_text_turned_on_at_the_desk_keeps_its_buttons_whole(qtbot, qapp, 
     window.set_large_text(True)  # the toggle is on the desk's header too
     qtbot.wait(50)
     assert not texts_cut_off(window)
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_NAMES))
+def test_an_assisted_session_with_a_cart_keeps_the_footer_whole(  # type: ignore[no-untyped-def]
+    qtbot, qapp, window, lang: str
+) -> None:
+    """Back, Home, the cart, "End assistance" and Help in one row, in larger text on a
+    1280-pixel panel: every one of them was cut off."""
+    window.resize(*SMALL_PANEL)
+    VIEWS["assisted desk payment"](window)
+    window.ctx.switcher.set_language(lang)
+    window.set_large_text(True)
+    qtbot.wait(5)
+    for _ in range(3):
+        qapp.processEvents()
+    footer = [window.back_button, window.home_button, window.cart_button]
+    footer += [window.end_assisted_button, window.help_button]
+    assert all(part.isVisible() for part in footer)
+    cut = [found for found in texts_cut_off(window) if any(p.objectName() in found for p in footer)]
+    if cut:
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(SCREENSHOT_DIR / f"small-panel-assisted-{lang}.png"))
+    assert not cut, cut
+    assert (window.width(), window.height()) == SMALL_PANEL

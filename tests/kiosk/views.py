@@ -35,6 +35,22 @@ def as_manager(window) -> None:  # type: ignore[no-untyped-def]
     window.go("manager", {})
 
 
+def assisted_desk_payment(window) -> None:  # type: ignore[no-untyped-def]
+    """An assisted session's checkout, paying at the desk: the manager's PIN box and
+    keypad, and the footer's row of the session (last: it leaves the session on)."""
+    citizen = window.ctx.citizen
+    large, contrast = citizen.large_text, citizen.high_contrast
+    as_manager(window)
+    window.manager_mode.start_assisted_session()  # a new visit: its choices start afresh
+    window.set_large_text(large)
+    window.set_high_contrast(contrast)
+    add_to_cart(window)
+    window.go("checkout", {})
+    checkout = window.stack.currentWidget()
+    checkout.show_identified(None)
+    checkout.pay_buttons["desk"].click()
+
+
 # What the citizen and the manager can see: screens and the layers over them.
 VIEWS: dict[str, Callable] = {
     "home": lambda w: w.go_home(),
@@ -52,4 +68,5 @@ VIEWS: dict[str, Callable] = {
     "still there": lambda w: (w.overlay.hide(), w.go("calls", {}), w.visits.still_there.ask(20)),
     "manager login": lambda w: (w.visits.still_there.close_panel(), w.go("manager_login", {})),
     "manager desk": as_manager,
+    "assisted desk payment": assisted_desk_payment,
 }

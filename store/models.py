@@ -192,6 +192,8 @@ class OutboxEntry(Base):
             name="ck_outbox_state",
         ),
         Index("ix_outbox_state", "state", "id"),
+        # Retention's purge (store/retention.py): accepted, not reduced, older than...
+        Index("ix_outbox_unpurged", "state", "purged_at", "updated_at"),
     )
 
 

@@ -308,7 +308,17 @@ def record_failure(session: Session, uuids: list[str], reason: str) -> None:
     )
 
 
+# What the sync badge and the manager's desk count: not the accepted records, which
+# grow by every record ever sent (reduced ones are kept) and were counted twice a pass.
+COUNTED_STATES = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.REJECTED)
+
+
 def counts(session: Session) -> dict[str, int]:
-    rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state))
+    """Records waiting (pending, sending) and rejected, by state."""
+    rows = session.execute(
+        select(OutboxEntry.state, func.count())
+        .where(OutboxEntry.state.in_(COUNTED_STATES))
+        .group_by(OutboxEntry.state)
+    )
     found = dict(rows.all())
-    return {state.value: found.get(state, 0) for state in OutboxState}
+    return {state.value: found.get(state, 0) for state in COUNTED_STATES}

@@ -12,15 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 
 from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt
 from printing.slip import SlipContext
 from protocol.messages import submission_hash
 from store import outbox
+from store.database import Store
 from store.models import SyncCursor
-from store.retention import RetentionRule, digest, housekeep
+from store.retention import RetentionRule, digest, housekeep, purge
 from sync.engine import SyncEngine
 from tests.sync.helpers import application
 
@@ -235,3 +236,39 @@ def test_an_offline_kiosk_keeps_accepted_records_whole_until_it_pulls_again(
     housekeep(engine.store, rule, now=last + timedelta(days=7))
     [(state, sealed)] = raw_rows(engine.store.path, sql)
     assert state == "accepted" and sealed is None
+
+
+def test_the_purge_and_the_counts_read_no_accepted_record_already_reduced(store: Store) -> None:
+    """Reduced records are kept, one per record ever sent: the purge after every pass
+    (under the write lock a purchase waits for) read them all, and the sync badge
+    counted them twice a pass. Each question now goes by an index to what it needs."""
+    asked: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FROM outbox" in statement and statement.lstrip().upper().startswith("SELECT"):
+            asked.append(statement)
+
+    engines = (store._writer, store._reader)
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", note)
+    try:
+        with store.write() as session:
+            purge(session, outbox.utcnow(), RULE)
+        with store.read() as session:
+            outbox.counts(session)
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", note)
+    purging = [s for s in asked if "purged_at" in s]
+    counting = [s for s in asked if "count(" in s.lower()]
+    assert purging and counting
+    with sqlite3.connect(store.path) as raw:
+
+        def plan(statement: str) -> str:
+            found = raw.execute(f"EXPLAIN QUERY PLAN {statement}", [None] * statement.count("?"))
+            return " / ".join(str(row[-1]) for row in found)
+
+        for statement in purging:
+            assert "ix_outbox_unpurged" in plan(statement), plan(statement)
+        for statement in counting:
+            assert "SCAN" not in plan(statement), plan(statement)

@@ -139,7 +139,9 @@ class Navigation(QObject):
             return
         route, params = self.history[-1]
         if route != HOME:
-            self._show(route, params)
+            # Not shown anew: the focus stays where the citizen is typing.
+            self.screen_for(route).mirror_changed(**params)
+            self.shown.emit(route)
 
     def _show(self, route: str, params: dict[str, Any]) -> None:
         screen = self.screen_for(route)

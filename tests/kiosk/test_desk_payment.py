@@ -12,13 +12,14 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLineEdit
 
 from kiosk.core.manager_login import LoginOutcome, Manager
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.spoken_mode import SpokenMode
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import fill, find_button, shows, tap
+from tests.kiosk.people import fill, find_button, shown, shows, tap
 from tests.kiosk.test_buying_on_screen import CF, add_to_cart, identify, type_on_keypad
 
 DESK = "Pago ora allo sportello (contanti o carta, con il welfare manager)"
@@ -156,3 +157,30 @@ def test_the_desk_prompt_reads_right_to_left_in_arabic(  # type: ignore[no-untyp
     checkout.retranslate()
     for text in (checkout.desk.prompt.text(), checkout.desk.done.text()):
         assert name in text and paragraph_direction(text) == "R", text
+
+
+def test_a_sync_during_checkout_keeps_who_pays_how_and_the_pin_being_typed(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow
+) -> None:
+    """A sync pass that changes the mirror shows the screen again with fresh data: the
+    checkout forgot who was paying and how, the PIN half typed, as if the citizen had
+    just come to it."""
+    checkout = at_the_desk(qtbot, kiosk)
+    type_on_keypad(qtbot, checkout.desk.keypad, "246")
+    kiosk.refresh()  # what the sync bridge calls after a pass that changed the mirror
+    assert checkout.mode == "pay" and shows(kiosk, "Come paghi?")
+    assert checkout.pay_buttons["desk"].isChecked() and checkout.desk.pin == "246"
+    assert checkout.identify.field.text() != ""
+
+
+@pytest.mark.parametrize(
+    ("route", "field", "typed"),
+    [("wallet", "wallet_cf", CF), ("status", "tracking", "DOM-7KQ2-XE45")],
+)
+def test_a_sync_keeps_what_the_citizen_typed(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow, route: str, field: str, typed: str
+) -> None:
+    kiosk.go(route, {})
+    fill(qtbot, kiosk, field, typed)
+    kiosk.refresh()
+    assert shown(kiosk, QLineEdit, f"input_{field}").text().replace(" ", "") == typed

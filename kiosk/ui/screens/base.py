@@ -85,6 +85,12 @@ class Screen(QWidget):
     def enter(self, **params: Any) -> None:
         """Called each time the screen is shown, with the navigation parameters."""
 
+    def mirror_changed(self, **params: Any) -> None:
+        """The mirror changed while the screen is on show (a sync pass): shown again
+        with fresh data. A screen holding what the citizen typed or was shown for them
+        (who is paying, their vouchers, their application's state) keeps it."""
+        self.enter(**params)
+
     def step_back(self) -> bool:
         """Back was tapped: a screen with steps of its own goes one step back and says
         True; False lets the window go back to the previous screen."""

@@ -106,6 +106,11 @@ class CheckoutScreen(DataScreen):
 
     # Flow --------------------------------------------------------------------------------
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass during the visit: what the citizen typed and was shown stays (it
+        # was all forgotten, as if they had come to this screen anew).
+        self.retranslate()
+
     def enter(self, **params: Any) -> None:
         # An order on its way keeps its page, and a saved one too until a new cart comes:
         # the next order (perhaps the next person's, after "⌂") starts afresh, never on

@@ -51,6 +51,11 @@ class WalletScreen(DataScreen):
         if typing:
             self.reveal(self.identify)
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass during the visit: what the citizen typed and was shown stays (it
+        # was all forgotten, as if they had come to this screen anew).
+        self.retranslate()
+
     def enter(self, **params: Any) -> None:
         self.forget()
 

@@ -164,6 +164,9 @@ class NewSubmission:
     received_at: datetime
     id: int | None = None
     server_id: str | None = None
+    # The number it had before the platform was restored, proved by its receipt: the
+    # only server id a sender may ask for (never a column).
+    proven_id: str | None = None
 
     def row(self) -> Submission:
         """The ORM row for it (an id or server id not yet given is left to the row)."""
@@ -297,13 +300,12 @@ class Submissions:
             if new.status == "accepted" and entry.kind in STATEFUL_KINDS:
                 row = rows[entry.uuid] = new.row()
                 session.add(row)
-                self._accept(session, row, tag, entry.server_id)
+                self._accept(session, row, tag, new.proven_id)
             else:
                 rows[entry.uuid] = new
                 together.append(new)
         if together:
-            wanted = {entry.uuid: entry.server_id for entry in entries}
-            self._store_together(session, together, tag, wanted)
+            self._store_together(session, together, tag)
         session.flush()
         return rows
 
@@ -312,32 +314,46 @@ class Submissions:
         session: Session,
         rows: list[NewSubmission],
         tag: str,
-        wanted: dict[str, str | None],
     ) -> None:
         """Writes ``rows`` in one INSERT with their ids and server ids already given (no
-        UPDATE after it), then lets each accepted one's follow-up run as usual."""
+        UPDATE after it), then lets each accepted one's follow-up run as usual. A
+        number another record already holds is never given again: a re-sent record
+        then gets a new one, and a new record the next id whose number is free."""
         for row, number in zip(rows, _new_ids(session, len(rows)), strict=True):
             row.id = number
         accepted = [row for row in rows if row.status == "accepted"]
         resent = {
-            row.uuid: resent_id
+            row.uuid: row.proven_id
             for row in accepted
-            if (resent_id := wanted.get(row.uuid)) is not None and _may_reuse(row.kind, resent_id)
+            if row.proven_id is not None and _may_reuse(row.kind, row.proven_id)
         }
-        taken = set(
-            session.scalars(
-                select(Submission.server_id).where(Submission.server_id.in_(resent.values()))
-            )
-            if resent
-            else ()
-        )
-        for row in accepted:
+        wanted = [resent.get(row.uuid) or _server_id(row, tag) for row in accepted]
+        taken = _taken(session, wanted)
+        waiting: list[NewSubmission] = []
+        for row in accepted:  # numbers asked for back first: each is printed on a slip
             again = resent.get(row.uuid)
             if again is not None and again not in taken:
                 row.server_id = again
+                taken.add(again)
             else:
-                row.server_id = _server_id(row, tag)
-            taken.add(row.server_id)
+                waiting.append(row)
+        highest = max(row.id or 0 for row in rows)
+        while waiting:
+            clashing: list[NewSubmission] = []
+            for row in waiting:
+                given = _server_id(row, tag)
+                if given in taken:
+                    clashing.append(row)
+                else:
+                    row.server_id = given
+                    taken.add(given)
+            if clashing:  # another id for each, and their numbers looked up again
+                fresh = _new_ids(session, len(clashing), above=highest)
+                for row, fresh_id in zip(clashing, fresh, strict=True):
+                    row.id = fresh_id
+                highest = max(highest, *fresh)
+                taken |= _taken(session, [_server_id(row, tag) for row in clashing])
+            waiting = clashing
         _insert(session, rows)
         for row in accepted:
             self._follow_up(session, row)
@@ -359,10 +375,11 @@ class Submissions:
                 continue
             try:
                 with session.begin_nested():
-                    row = _new_submission(session, device_id, device, entry).row()
+                    new = _new_submission(session, device_id, device, entry)
+                    row = new.row()
                     session.add(row)
                     if row.status == "accepted":
-                        self._accept(session, row, tag, entry.server_id)
+                        self._accept(session, row, tag, new.proven_id)
                     session.flush()
             except Exception:
                 log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
@@ -375,16 +392,23 @@ class Submissions:
     ) -> None:
         """``tag``: the epoch's (central/epochs.py), read once per batch. ``resent_id``:
         the id this record had before the platform was restored from an older copy (it
-        is on the citizen's receipt): kept when no other record holds it."""
-        if resent_id is not None and _may_reuse(row.kind, resent_id):
-            taken = session.scalar(select(Submission.id).where(Submission.server_id == resent_id))
-            if taken is None:
-                row.server_id = resent_id
-                self._follow_up(session, row)
-                return
+        is on the citizen's receipt, and the platform's receipt proved it): kept when
+        no other record holds it. A number another record holds is never given again:
+        the row then takes the next id whose number is free."""
+        if (
+            resent_id is not None
+            and _may_reuse(row.kind, resent_id)
+            and not _taken(session, [resent_id])
+        ):
+            row.server_id = resent_id
+            self._follow_up(session, row)
+            return
         if cast(int | None, row.id) is None:  # a row added in this batch
             session.flush()  # the row's id, for its server id
-        row.server_id = _server_id(row, tag)
+        while _taken(session, [number := _server_id(row, tag)]):
+            [row.id] = _new_ids(session, 1)  # the row is written: SQLite's next is past it
+            session.flush()
+        row.server_id = number
         self._follow_up(session, row)
 
     def _follow_up(self, session: Session, row: SubmissionRecord) -> None:
@@ -401,11 +425,12 @@ def _new_submission(
 ) -> NewSubmission:
     check = SUBMISSION_CHECKS.get(entry.kind)
     sha256 = submission_hash(entry.kind, entry.payload)
-    if (
+    proven = (
         check is not None
         and entry.receipt is not None
         and Receipts(session).proves(device_id, entry.uuid, sha256, entry.server_id, entry.receipt)
-    ):
+    )
+    if proven:
         # Accepted before this database was restored from an older copy: taken back as
         # it was, not judged again against older data (central/acceptance.py).
         rejection = None
@@ -425,6 +450,10 @@ def _new_submission(
         code=rejection[0] if rejection else None,
         message=rejection[1] if rejection else None,
         received_at=now(),
+        # Only the platform's own receipt names a record's number: a server id sent
+        # without it is a claim, which would take a number the platform gives another
+        # record; the record is then numbered as any new one.
+        proven_id=entry.server_id if proven else None,
     )
 
 
@@ -506,17 +535,28 @@ _NEW_IDS = text(
 )
 
 
-def _new_ids(session: Session, count: int) -> list[int]:
+def _new_ids(session: Session, count: int, above: int = 0) -> list[int]:
     """``count`` ids for new submissions, taken before they are written. PostgreSQL:
     from the table's own sequence (as its default would). SQLite: after the highest
-    (as its rowid would); the batch holds the database's write lock meanwhile."""
+    (as its rowid would), and after ``above`` (ids given to rows not written yet); the
+    batch holds the database's write lock meanwhile."""
     if session.get_bind().dialect.name == "postgresql":
         # One row holding them all, the sequence looked up once: a row per id, each
         # looking the sequence up, cost a batch 0.5 ms more of the database's time.
         ids = session.scalar(_NEW_IDS, {"count": count})
         return list(ids)
-    highest = session.scalar(select(func.max(Submission.id))) or 0
+    highest = max(session.scalar(select(func.max(Submission.id))) or 0, above)
     return list(range(highest + 1, highest + 1 + count))
+
+
+def _taken(session: Session, numbers: list[str]) -> set[str]:
+    """Which of these server ids a stored record already holds."""
+    if not numbers:
+        return set()
+    found = session.scalars(
+        select(Submission.server_id).where(_among(session, Submission.server_id, numbers))
+    )
+    return {number for number in found if number is not None}
 
 
 def _kept(entry: messages.SubmissionEntry) -> dict[str, Any] | None:

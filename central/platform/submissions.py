@@ -49,6 +49,7 @@ from central.platform.database import (
     lock_name,
     now,
 )
+from central.platform.statuses import status_holder, status_key_of
 from central.purchases import check_purchase
 from protocol import messages, records
 from protocol.messages import MAX_PAYLOAD_BYTES, payload_size, submission_hash
@@ -141,6 +142,13 @@ SUBMISSION_CHECKS: dict[str, Check] = {
 # Kinds whose acceptance changes what the next entry's check reads (a purchase debits a
 # credit): accepted one by one, in the batch's order.
 STATEFUL_KINDS = frozenset({"purchase", "wallet_pin"})
+# An application whose tracking code and codice fiscale (its status's key, forms/lookup.py)
+# another application already has: its status would replace the other's.
+TRACKING_CODE_TAKEN = (
+    "tracking_code_taken",
+    "another application already has this tracking code and codice fiscale; a new "
+    "application needs a new tracking code",
+)
 # The identifier an accepted submission gets: an application's is its protocol number.
 SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 
@@ -293,10 +301,11 @@ class Submissions:
         what the next one's check reads (a purchase's debit) go one by one, in order."""
         rows: dict[str, Stored] = {}
         together: list[NewSubmission] = []
+        claimed: set[str] = set()  # the status keys of the batch's applications
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
                 continue
-            new = _new_submission(session, device_id, device, entry)
+            new = _new_submission(session, device_id, device, entry, claimed)
             if new.status == "accepted" and entry.kind in STATEFUL_KINDS:
                 row = rows[entry.uuid] = new.row()
                 session.add(row)
@@ -370,12 +379,13 @@ class Submissions:
         """Stores each entry in its own savepoint; one that fails is left out (its
         answer is "retry"), the others are stored and answered."""
         rows: dict[str, Stored] = {}
+        claimed: set[str] = set()
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:
                 continue
             try:
                 with session.begin_nested():
-                    new = _new_submission(session, device_id, device, entry)
+                    new = _new_submission(session, device_id, device, entry, claimed)
                     row = new.row()
                     session.add(row)
                     if row.status == "accepted":
@@ -422,7 +432,10 @@ def _new_submission(
     device_id: str,
     device: Device | None,
     entry: messages.SubmissionEntry,
+    claimed: set[str],
 ) -> NewSubmission:
+    """``claimed``: the status keys of the applications accepted earlier in the batch
+    (not written yet); an accepted application's is added."""
     check = SUBMISSION_CHECKS.get(entry.kind)
     sha256 = submission_hash(entry.kind, entry.payload)
     proven = (
@@ -440,6 +453,13 @@ def _new_submission(
             if check is None
             else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
         )
+    if rejection is None and entry.kind == "application":
+        # Even one taken back with its receipt: a status holds one application's state.
+        key = status_key_of(session, entry.payload)
+        if key in claimed or status_holder(session, key) is not None:
+            rejection = TRACKING_CODE_TAKEN
+        else:
+            claimed.add(key)
     return NewSubmission(
         uuid=entry.uuid,
         device_id=device_id,

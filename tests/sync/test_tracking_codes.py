@@ -4,7 +4,7 @@ fiscale (forms/lookup.py), so the platform refuses an application whose key anot
 application already has (``tracking_code_taken``): its status would replace the other's,
 and the Comune's decision with it. The wire takes only the kiosk's own tracking codes,
 and the desk reads an application's state from its own status. The platform's real app
-on a real SQLite file, in-process, the desk through FastAPI's TestClient over HTTPS."""
+on SQLite and PostgreSQL, in-process, the desk through FastAPI's TestClient over HTTPS."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import re
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,8 +40,10 @@ CF = "FRRNNA41A63E592W"  # GOOD's applicant
 
 
 @pytest.fixture
-def platform(tmp_path: Path) -> Platform:
-    made = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+def platform(platform_database: str) -> Iterator[Platform]:
+    """The demo platform on SQLite and on PostgreSQL (tests/sync/conftest.py), with a
+    Limena call on Piazzola's form."""
+    made = Platform(platform_database)
     seed_if_empty(made, DEMO_DATASET)
     for username, comuni in (("sociale.piazzola", ["piazzola"]), ("sociale.limena", ["limena"])):
         grant = StaffGrant(
@@ -51,7 +52,8 @@ def platform(tmp_path: Path) -> Platform:
         create_staff(made, grant)
     call = dict(made.records("calls")["bs-piazzola"])
     made.publish("calls", {**call, "id": "bs-limena", "comune": "limena"})
-    return made
+    yield made
+    made.engine.dispose()
 
 
 @pytest.fixture

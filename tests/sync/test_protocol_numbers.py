@@ -2,7 +2,8 @@
 """A protocol number belongs to one record. A kiosk may ask for a number back only with
 the platform's own receipt of that very record (sent again after a restore): a number
 merely named in ``server_id`` is not taken, and the platform never gives a number that a
-stored record already holds. The platform's real app on a real SQLite file, in-process."""
+stored record already holds. The platform's real app on SQLite and PostgreSQL,
+in-process, the desk through FastAPI's TestClient over HTTPS."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import copy
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,14 +38,16 @@ YEAR = datetime.now(UTC).year
 
 
 @pytest.fixture
-def platform(tmp_path: Path) -> Platform:
-    made = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+def platform(platform_database: str) -> Iterator[Platform]:
+    """The demo platform on SQLite and on PostgreSQL (tests/sync/conftest.py)."""
+    made = Platform(platform_database)
     seed_if_empty(made, DEMO_DATASET)
     grant = StaffGrant(
         username="sociale.piazzola", password=PASSWORD, display_name="Ufficio", comuni=["piazzola"]
     )
     create_staff(made, grant)
-    return made
+    yield made
+    made.engine.dispose()
 
 
 @pytest.fixture

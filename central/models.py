@@ -142,7 +142,9 @@ class Submission(Base):
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any] | None]
     status: Mapped[str] = mapped_column(String(16))
-    server_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Unique (a database made before this keeps its plain index: the platform never
+    # gives a number twice either way, central/platform/submissions.py).
+    server_id: Mapped[str | None] = mapped_column(String(32), index=True, unique=True)
     code: Mapped[str | None] = mapped_column(String(64))
     message: Mapped[str | None] = mapped_column(String(500))
     received_at: Mapped[datetime]

@@ -244,6 +244,15 @@ Channel = Literal["kiosk", "kiosk_assisted"]
 OperatorId = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,8}$")]
 
 
+# The code a kiosk gives each application (kiosk/core/applying.py), which the citizen
+# keeps to ask about it: "DOM-8QR2-XE45", in forms.lookup.TRACKING_ALPHABET (no 0/O,
+# 1/I/L, U). With the codice fiscale it names the application's published status, so
+# nothing else is taken on the wire.
+TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
+TRACKING_CODE_PATTERN = f"^DOM-[{TRACKING_ALPHABET}]{{4}}-[{TRACKING_ALPHABET}]{{4}}$"
+TrackingCode = Annotated[str, StringConstraints(pattern=TRACKING_CODE_PATTERN)]
+
+
 class ApplicationPayload(Strict):
     """An application for a call, filled on the form ``form`` ("id@version")."""
 
@@ -251,7 +260,7 @@ class ApplicationPayload(Strict):
     form: Annotated[str, StringConstraints(max_length=200)]
     form_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
     # The code the citizen keeps to ask about it (DOM-XXXX-XXXX); the kiosk always sends it.
-    tracking_code: Annotated[str, StringConstraints(min_length=4, max_length=32)] | None = None
+    tracking_code: TrackingCode
     answers: dict[str, Any]  # checked against the form by forms.answers.check
     channel: Channel = "kiosk"
     assisted_by: OperatorId | None = None  # the welfare manager beside the citizen

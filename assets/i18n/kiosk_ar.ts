@@ -1762,6 +1762,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="490" />
+            <source>the platform already had another application with the same tracking code and codice fiscale.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="418" />
             <source>the platform did not say why in a way this totem knows.</source>
             <translation type="unfinished" />
@@ -1801,6 +1806,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="447" />
             <source>tell the citizen; ask the Comune what to do.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="538" />
+            <source>call the citizen and make the application again with them: it gets a new tracking code.</source>
             <translation type="unfinished" />
         </message>
         <message>

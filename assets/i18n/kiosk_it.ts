@@ -1706,6 +1706,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>la piattaforma aveva già un’altra pratica con lo stesso numero; le conserva entrambe per il suo personale.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="490" />
+            <source>the platform already had another application with the same tracking code and codice fiscale.</source>
+            <translation>la piattaforma aveva già un’altra domanda con lo stesso codice di verifica e lo stesso codice fiscale.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="418" />
             <source>the platform did not say why in a way this totem knows.</source>
             <translation>la piattaforma non ha indicato un motivo che questo totem conosce.</translation>
@@ -1746,6 +1751,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="447" />
             <source>tell the citizen; ask the Comune what to do.</source>
             <translation>avvisa il cittadino; chiedi al Comune come procedere.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="538" />
+            <source>call the citizen and make the application again with them: it gets a new tracking code.</source>
+            <translation>chiama il cittadino e rifai la domanda con lui: avrà un nuovo codice di verifica.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="465" />

@@ -1706,6 +1706,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="490" />
+            <source>the platform already had another application with the same tracking code and codice fiscale.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="418" />
             <source>the platform did not say why in a way this totem knows.</source>
             <translation type="unfinished" />
@@ -1745,6 +1750,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="447" />
             <source>tell the citizen; ask the Comune what to do.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="538" />
+            <source>call the citizen and make the application again with them: it gets a new tracking code.</source>
             <translation type="unfinished" />
         </message>
         <message>

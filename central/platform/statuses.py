@@ -5,15 +5,32 @@ tracking code and codice fiscale open (forms/lookup.py)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.kiosk_lookup import kiosk_secret, lookup_secret_in, note_subject
-from central.models import Submission, SubmissionRecord
+from central.kiosk_lookup import STATUS_KIND, kiosk_secret, lookup_secret_in, note_subject
+from central.models import Record, Submission, SubmissionRecord
 from central.platform.catalog import Catalog, PublishError
 from central.platform.database import Database
 from forms.lookup import holder_key, status_key
+
+
+def status_key_of(session: Session, payload: dict[str, Any] | None) -> str:
+    """The key an application's status is published under: its tracking code and its
+    applicant's codice fiscale, under the platform's own secret."""
+    payload = payload or {}
+    code = str(payload.get("tracking_code"))
+    cf = str((payload.get("answers") or {}).get("cf", ""))
+    return status_key(lookup_secret_in(session), code, cf)
+
+
+def status_holder(session: Session, key: str) -> str | None:
+    """The protocol number of the application whose status holds ``key``; None when
+    no status is published under it."""
+    record = session.get(Record, (STATUS_KIND, key))
+    return str(record.data.get("protocol")) if record is not None else None
 
 
 def holder_key_in(session: Session, codice_fiscale: str) -> str:
@@ -45,7 +62,7 @@ class ApplicationStatuses:
         payload = row.payload or {}
         code = str(payload.get("tracking_code"))
         cf = str((payload.get("answers") or {}).get("cf", ""))
-        key = status_key(lookup_secret_in(session), code, cf)
+        key = status_key_of(session, payload)
         note_subject(session, key, code, cf)
         record = {
             "id": key,

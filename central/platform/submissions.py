@@ -49,6 +49,7 @@ from central.platform.database import (
     lock_name,
     now,
 )
+from central.platform.statuses import status_holder, status_key_of
 from central.purchases import check_purchase
 from protocol import messages, records
 from protocol.messages import MAX_PAYLOAD_BYTES, payload_size, submission_hash
@@ -141,6 +142,13 @@ SUBMISSION_CHECKS: dict[str, Check] = {
 # Kinds whose acceptance changes what the next entry's check reads (a purchase debits a
 # credit): accepted one by one, in the batch's order.
 STATEFUL_KINDS = frozenset({"purchase", "wallet_pin"})
+# An application whose tracking code and codice fiscale (its status's key, forms/lookup.py)
+# another application already has: its status would replace the other's.
+TRACKING_CODE_TAKEN = (
+    "tracking_code_taken",
+    "another application already has this tracking code and codice fiscale; a new "
+    "application needs a new tracking code",
+)
 # The identifier an accepted submission gets: an application's is its protocol number.
 SERVER_IDS = {"application": "PROT-{year}-{id:06d}", "purchase": "ORD-{year}-{id:06d}"}
 
@@ -164,6 +172,9 @@ class NewSubmission:
     received_at: datetime
     id: int | None = None
     server_id: str | None = None
+    # The number it had before the platform was restored, proved by its receipt: the
+    # only server id a sender may ask for (never a column).
+    proven_id: str | None = None
 
     def row(self) -> Submission:
         """The ORM row for it (an id or server id not yet given is left to the row)."""
@@ -290,20 +301,20 @@ class Submissions:
         what the next one's check reads (a purchase's debit) go one by one, in order."""
         rows: dict[str, Stored] = {}
         together: list[NewSubmission] = []
+        claimed: set[str] = set()  # the status keys of the batch's applications
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:  # a UUID twice: stored once
                 continue
-            new = _new_submission(session, device_id, device, entry)
+            new = _new_submission(session, device_id, device, entry, claimed)
             if new.status == "accepted" and entry.kind in STATEFUL_KINDS:
                 row = rows[entry.uuid] = new.row()
                 session.add(row)
-                self._accept(session, row, tag, entry.server_id)
+                self._accept(session, row, tag, new.proven_id)
             else:
                 rows[entry.uuid] = new
                 together.append(new)
         if together:
-            wanted = {entry.uuid: entry.server_id for entry in entries}
-            self._store_together(session, together, tag, wanted)
+            self._store_together(session, together, tag)
         session.flush()
         return rows
 
@@ -312,32 +323,46 @@ class Submissions:
         session: Session,
         rows: list[NewSubmission],
         tag: str,
-        wanted: dict[str, str | None],
     ) -> None:
         """Writes ``rows`` in one INSERT with their ids and server ids already given (no
-        UPDATE after it), then lets each accepted one's follow-up run as usual."""
+        UPDATE after it), then lets each accepted one's follow-up run as usual. A
+        number another record already holds is never given again: a re-sent record
+        then gets a new one, and a new record the next id whose number is free."""
         for row, number in zip(rows, _new_ids(session, len(rows)), strict=True):
             row.id = number
         accepted = [row for row in rows if row.status == "accepted"]
         resent = {
-            row.uuid: resent_id
+            row.uuid: row.proven_id
             for row in accepted
-            if (resent_id := wanted.get(row.uuid)) is not None and _may_reuse(row.kind, resent_id)
+            if row.proven_id is not None and _may_reuse(row.kind, row.proven_id)
         }
-        taken = set(
-            session.scalars(
-                select(Submission.server_id).where(Submission.server_id.in_(resent.values()))
-            )
-            if resent
-            else ()
-        )
-        for row in accepted:
+        wanted = [resent.get(row.uuid) or _server_id(row, tag) for row in accepted]
+        taken = _taken(session, wanted)
+        waiting: list[NewSubmission] = []
+        for row in accepted:  # numbers asked for back first: each is printed on a slip
             again = resent.get(row.uuid)
             if again is not None and again not in taken:
                 row.server_id = again
+                taken.add(again)
             else:
-                row.server_id = _server_id(row, tag)
-            taken.add(row.server_id)
+                waiting.append(row)
+        highest = max(row.id or 0 for row in rows)
+        while waiting:
+            clashing: list[NewSubmission] = []
+            for row in waiting:
+                given = _server_id(row, tag)
+                if given in taken:
+                    clashing.append(row)
+                else:
+                    row.server_id = given
+                    taken.add(given)
+            if clashing:  # another id for each, and their numbers looked up again
+                fresh = _new_ids(session, len(clashing), above=highest)
+                for row, fresh_id in zip(clashing, fresh, strict=True):
+                    row.id = fresh_id
+                highest = max(highest, *fresh)
+                taken |= _taken(session, [_server_id(row, tag) for row in clashing])
+            waiting = clashing
         _insert(session, rows)
         for row in accepted:
             self._follow_up(session, row)
@@ -354,15 +379,17 @@ class Submissions:
         """Stores each entry in its own savepoint; one that fails is left out (its
         answer is "retry"), the others are stored and answered."""
         rows: dict[str, Stored] = {}
+        claimed: set[str] = set()
         for entry in entries:
             if entry.uuid in known or entry.uuid in rows:
                 continue
             try:
                 with session.begin_nested():
-                    row = _new_submission(session, device_id, device, entry).row()
+                    new = _new_submission(session, device_id, device, entry, claimed)
+                    row = new.row()
                     session.add(row)
                     if row.status == "accepted":
-                        self._accept(session, row, tag, entry.server_id)
+                        self._accept(session, row, tag, new.proven_id)
                     session.flush()
             except Exception:
                 log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
@@ -375,16 +402,23 @@ class Submissions:
     ) -> None:
         """``tag``: the epoch's (central/epochs.py), read once per batch. ``resent_id``:
         the id this record had before the platform was restored from an older copy (it
-        is on the citizen's receipt): kept when no other record holds it."""
-        if resent_id is not None and _may_reuse(row.kind, resent_id):
-            taken = session.scalar(select(Submission.id).where(Submission.server_id == resent_id))
-            if taken is None:
-                row.server_id = resent_id
-                self._follow_up(session, row)
-                return
+        is on the citizen's receipt, and the platform's receipt proved it): kept when
+        no other record holds it. A number another record holds is never given again:
+        the row then takes the next id whose number is free."""
+        if (
+            resent_id is not None
+            and _may_reuse(row.kind, resent_id)
+            and not _taken(session, [resent_id])
+        ):
+            row.server_id = resent_id
+            self._follow_up(session, row)
+            return
         if cast(int | None, row.id) is None:  # a row added in this batch
             session.flush()  # the row's id, for its server id
-        row.server_id = _server_id(row, tag)
+        while _taken(session, [number := _server_id(row, tag)]):
+            [row.id] = _new_ids(session, 1)  # the row is written: SQLite's next is past it
+            session.flush()
+        row.server_id = number
         self._follow_up(session, row)
 
     def _follow_up(self, session: Session, row: SubmissionRecord) -> None:
@@ -398,14 +432,18 @@ def _new_submission(
     device_id: str,
     device: Device | None,
     entry: messages.SubmissionEntry,
+    claimed: set[str],
 ) -> NewSubmission:
+    """``claimed``: the status keys of the applications accepted earlier in the batch
+    (not written yet); an accepted application's is added."""
     check = SUBMISSION_CHECKS.get(entry.kind)
     sha256 = submission_hash(entry.kind, entry.payload)
-    if (
+    proven = (
         check is not None
         and entry.receipt is not None
         and Receipts(session).proves(device_id, entry.uuid, sha256, entry.server_id, entry.receipt)
-    ):
+    )
+    if proven:
         # Accepted before this database was restored from an older copy: taken back as
         # it was, not judged again against older data (central/acceptance.py).
         rejection = None
@@ -415,6 +453,13 @@ def _new_submission(
             if check is None
             else clock.impossible(entry, datetime.now(UTC)) or check(session, device, entry)
         )
+    if rejection is None and entry.kind == "application":
+        # Even one taken back with its receipt: a status holds one application's state.
+        key = status_key_of(session, entry.payload)
+        if key in claimed or status_holder(session, key) is not None:
+            rejection = TRACKING_CODE_TAKEN
+        else:
+            claimed.add(key)
     return NewSubmission(
         uuid=entry.uuid,
         device_id=device_id,
@@ -425,6 +470,10 @@ def _new_submission(
         code=rejection[0] if rejection else None,
         message=rejection[1] if rejection else None,
         received_at=now(),
+        # Only the platform's own receipt names a record's number: a server id sent
+        # without it is a claim, which would take a number the platform gives another
+        # record; the record is then numbered as any new one.
+        proven_id=entry.server_id if proven else None,
     )
 
 
@@ -506,17 +555,28 @@ _NEW_IDS = text(
 )
 
 
-def _new_ids(session: Session, count: int) -> list[int]:
+def _new_ids(session: Session, count: int, above: int = 0) -> list[int]:
     """``count`` ids for new submissions, taken before they are written. PostgreSQL:
     from the table's own sequence (as its default would). SQLite: after the highest
-    (as its rowid would); the batch holds the database's write lock meanwhile."""
+    (as its rowid would), and after ``above`` (ids given to rows not written yet); the
+    batch holds the database's write lock meanwhile."""
     if session.get_bind().dialect.name == "postgresql":
         # One row holding them all, the sequence looked up once: a row per id, each
         # looking the sequence up, cost a batch 0.5 ms more of the database's time.
         ids = session.scalar(_NEW_IDS, {"count": count})
         return list(ids)
-    highest = session.scalar(select(func.max(Submission.id))) or 0
+    highest = max(session.scalar(select(func.max(Submission.id))) or 0, above)
     return list(range(highest + 1, highest + 1 + count))
+
+
+def _taken(session: Session, numbers: list[str]) -> set[str]:
+    """Which of these server ids a stored record already holds."""
+    if not numbers:
+        return set()
+    found = session.scalars(
+        select(Submission.server_id).where(_among(session, Submission.server_id, numbers))
+    )
+    return {number for number in found if number is not None}
 
 
 def _kept(entry: messages.SubmissionEntry) -> dict[str, Any] | None:

@@ -18,15 +18,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.kiosk_lookup import lookup_secret_in
 from central.models import Record, Submission
 from central.platform import Platform, PublishError
+from central.platform.statuses import status_key_of
 from central.web import audit
 from central.web.accounts import Merchant
 from forms.answers import check
 from forms.definition import DefinitionError, FormDefinition, load_definition
 from forms.expressions import ExpressionError, compile_expression
-from forms.lookup import status_key
 from protocol.states import ApplicationState
 
 STATES = [state.value for state in ApplicationState]
@@ -337,22 +336,10 @@ def applicant(
     comune = comune_of(call.data if call is not None else None, row.payload)
     if comune is None or comune not in comuni:
         return None
-    status = session.scalar(
-        select(Record).where(
-            Record.kind == "application_statuses",
-            Record.id == _status_id(session, row),
-        )
-    )
-    state = str(status.data.get("state")) if status is not None else "received"
+    # Its own status: the record under its key that names its protocol number (an
+    # older database may hold, under a shared key, another application's).
+    status = session.get(Record, ("application_statuses", status_key_of(session, row.payload)))
+    own = status is not None and status.data.get("protocol") == row.server_id
+    state = str(status.data.get("state")) if status is not None and own else "received"
     codice_fiscale = str((row.payload.get("answers") or {}).get("cf") or "").upper()
     return codice_fiscale, comune, state
-
-
-def _status_id(session: Session, row: Submission) -> str:
-    """The key its status is published under (central/platform/statuses.py)."""
-    payload = row.payload or {}
-    return status_key(
-        lookup_secret_in(session),
-        str(payload.get("tracking_code")),
-        str((payload.get("answers") or {}).get("cf", "")),
-    )

@@ -10,6 +10,7 @@ from typing import Any
 
 from central.platform import Platform
 from forms.definition import load_definition
+from kiosk.core.applying import tracking_code
 from protocol.messages import SubmissionEntry
 from tests.forms.samples import GOOD
 
@@ -22,7 +23,7 @@ def send_application(
     """An application as a kiosk sends it (to ``call``, on its form); its protocol
     number and tracking code."""
     form = load_definition(platform.records("forms")[REF]["definition"])
-    code = f"DOM-{uuid.uuid4().hex[:4].upper()}-TEST"
+    code = tracking_code()  # as a kiosk makes it
     payload = {
         "call": call,
         "form": REF,

@@ -138,7 +138,7 @@ def staff_page(world: World) -> Any:
 def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_at_the_kiosk(
     world: World,
 ) -> None:
-    protocol = apply_at_the_kiosk(world, "DOM-WEB1-TEST")
+    protocol = apply_at_the_kiosk(world, "DOM-WEB2-TEST")
     page = staff_page(world)
     page.get_by_role("link", name="Domande").focus()
     page.keyboard.press("Enter")
@@ -170,7 +170,7 @@ def test_a_kiosk_application_is_admitted_and_granted_in_the_browser_and_printed_
 
     world.kiosk.run_once()
     with world.kiosk.store.read() as session:
-        found = find(session, world.lookup_key, "DOM-WEB1-TEST", CF)
+        found = find(session, world.lookup_key, "DOM-WEB2-TEST", CF)
     assert found is not None and (found.state, found.protocol) == ("admitted", protocol)
     assert found.note == {
         "it": "Il buono arriva entro 10 giorni.",

@@ -39,6 +39,7 @@ CODES = [
     "foreign_key",
     "key_revoked",
     "uuid_conflict",
+    "tracking_code_taken",
     "invalid_payload",
     "invalid_entry",
     "unknown_kind",
@@ -71,7 +72,7 @@ def test_refusals_are_explained_in_words_with_the_number_the_citizen_holds(
                 session,
                 "application" if n % 2 else "purchase",
                 {
-                    "tracking_code": f"DOM-{n:04d}-REF",
+                    "tracking_code": f"DOM-REF{n + 2}-ANNA",
                     "answers": {"nome": "Anna", "cognome": "Ferraro", "telefono": "347 12 34"},
                 }
                 if n % 2
@@ -99,8 +100,13 @@ def test_refusals_are_explained_in_words_with_the_number_the_citizen_holds(
     if lang == "it":
         assert "Perché: il prezzo è cambiato sulla piattaforma." in reasons
         assert "Perché: è arrivata alla piattaforma dopo la chiusura del bando." in reasons
+        assert (
+            "Perché: la piattaforma aveva già un’altra domanda con lo stesso codice di "
+            "verifica e lo stesso codice fiscale." in reasons
+        )
+        assert shows(window, "rifai la domanda con lui: avrà un nuovo codice di verifica.")
         assert reasons[0].startswith("Perché: la piattaforma non ha indicato un motivo")
-        assert shows(window, "Numero sulla ricevuta del cittadino: DOM-0001-REF")
+        assert shows(window, "Numero sulla ricevuta del cittadino: DOM-REF3-ANNA")
         assert shows(window, "Numero sulla ricevuta del cittadino: ORD-0004")
         assert shows(window, "Chiama Anna Ferraro al 347 12 34")
         assert shows(window, "Chiama il cittadino al 049 87 65")

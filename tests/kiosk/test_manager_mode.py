@@ -111,7 +111,7 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
                 "call": "bs-piazzola",
                 "form": "x",
                 "form_sha256": "0" * 64,
-                "tracking_code": "DOM-RIFI-UTAT",
+                "tracking_code": "DOM-REFA-STAT",
                 "answers": {"nome": "Anna", "cognome": "Ferraro", "telefono": "347 123 4567"},
             },
         )
@@ -120,7 +120,7 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
     qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
     tap(qtbot, window, "Sincronizza ora")
     qtbot.waitUntil(lambda: shows(window, "Rifiutati dalla piattaforma: 1"), timeout=10_000)
-    assert shows(window, "Numero sulla ricevuta del cittadino: DOM-RIFI-UTAT")
+    assert shows(window, "Numero sulla ricevuta del cittadino: DOM-REFA-STAT")
     assert shows(window, "Chiama Anna Ferraro al 347 123 4567")
     # The platform's code in the manager's words, never its English.
     assert shows(window, "Perché: il modulo usato non è quello che il bando usa ora.")
@@ -168,7 +168,7 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
     tap(qtbot, window, "Segna come gestito")
     tap(qtbot, window, "Il cittadino è stato avvisato")
     qtbot.waitUntil(lambda: shows(window, "Rifiutati dalla piattaforma: 0"), timeout=5_000)
-    assert not shows(window, "DOM-RIFI-UTAT")
+    assert not shows(window, "DOM-REFA-STAT")
     snap(window, "dashboard-refusal-dealt-with")
 
     def told() -> list[dict[str, object]]:

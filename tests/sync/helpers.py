@@ -21,6 +21,7 @@ import sync.client
 from central.models import Change, Record
 from central.platform import Platform
 from forms.definition import load_definition
+from kiosk.core.applying import tracking_code
 from protocol.messages import submission_hash
 from protocol.records import STREAM_OF
 from store.database import Store
@@ -41,6 +42,7 @@ def application(engine: SyncEngine, **changes: Any) -> dict[str, Any]:
         "call": "bs-piazzola",
         "form": REF,
         "form_sha256": sha,
+        "tracking_code": tracking_code(),  # a new one each, as the kiosk gives
         "answers": copy.deepcopy(GOOD),
     }
     payload.update(changes)

@@ -75,7 +75,7 @@ def test_an_assisted_application_names_a_real_operator(
     with engine.store.write() as session:  # the manager logs in on this kiosk
         silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
     assert silvia is not None
-    code = "DOM-TEST-0001"
+    code = "DOM-TEST-2345"
     proof = assisted_proof(silvia.proof_key, code, "1001", "kiosk-test")
     elsewhere = assisted_proof(silvia.proof_key, code, "1001", "kiosk-other")
     assisted, claimed, other_kiosk, stranger = outcomes(

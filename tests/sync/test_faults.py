@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 import store.outbox
 from central.platform import Platform
+from kiosk.core.applying import tracking_code
 from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
 from kiosk.core.wallet import OpenedWallet
 from printing.slip import SlipContext
@@ -89,6 +90,10 @@ class Citizens:
         self.spent_cents = 0
         self._lock = threading.Lock()
 
+    def new_application(self) -> dict[str, Any]:
+        """The form's application, under a tracking code of its own as a kiosk gives."""
+        return {**self.form_payload, "tracking_code": tracking_code()}
+
     @property
     def created(self) -> int:
         return sum(self.made[kind] for kind in ("event", "application", "purchase"))
@@ -98,7 +103,7 @@ class Citizens:
             for _ in range(count):
                 roll = rng.random()
                 if roll < 0.15:
-                    outbox.add(session, "application", {**self.form_payload})
+                    outbox.add(session, "application", self.new_application())
                     self.made["application"] += 1
                 elif roll < 0.25:
                     cart = Cart()
@@ -346,7 +351,11 @@ def test_exactly_once_when_sync_processes_are_killed(
             with kiosk_store.write() as session:
                 for _ in range(rng.randint(8, 20)):
                     if rng.random() < 0.3:
-                        outbox.add(session, "application", {**form_payload})
+                        outbox.add(
+                            session,
+                            "application",
+                            {**form_payload, "tracking_code": tracking_code()},
+                        )
                         made["application"] += 1
                     else:
                         outbox.add(session, "event", {"n": sum(made.values())})

@@ -30,6 +30,7 @@ from central.models import Submission as Stored
 from central.platform import Platform
 from forms.definition import load_definition
 from kiosk.boot.paths import DEMO_DATASET, ROOT
+from kiosk.core.applying import tracking_code
 from sync.client import PlatformClient, Submission
 from tests.forms.samples import GOOD
 from tests.helpers import wait_until_serving
@@ -80,7 +81,7 @@ class Kiosk:
                 kind, payload = (
                     "application",
                     {"call": "bs-piazzola", "form": REF, "form_sha256": self.form_sha,
-                     "answers": answers},
+                     "tracking_code": tracking_code(), "answers": answers},
                 )  # fmt: skip
             elif roll < 0.4:
                 order = f"ORD-{uuid.uuid4().hex[:8].upper()}"

@@ -43,6 +43,7 @@ from sqlalchemy import select
 
 from forms.definition import load_definition
 from kiosk.boot.paths import ROOT
+from kiosk.core.applying import tracking_code
 from printing import print_queue
 from printing.connection import NetworkConnection
 from printing.layout import PROFILES
@@ -117,7 +118,7 @@ def application_payload(central: Central, note: str) -> dict[str, Any]:
         "call": "bs-piazzola",
         "form": REF,
         "form_sha256": load_definition(definition).sha256,
-        "tracking_code": f"DOM-{uuid.uuid4().hex[:4].upper()}-{uuid.uuid4().hex[:4].upper()}",
+        "tracking_code": tracking_code(),
         "answers": answers,
     }
 

@@ -487,6 +487,10 @@ class ManagerDeskScreen(DataScreen):
                 "the platform already had a different record with the same number; both are "
                 "kept for the platform's staff."
             ),
+            "tracking_code_taken": self.tr(
+                "the platform already had another application with the same tracking code "
+                "and codice fiscale."
+            ),
             "invalid_payload": broken,
             "invalid_entry": broken,
             "unknown_kind": broken,
@@ -531,6 +535,10 @@ class ManagerDeskScreen(DataScreen):
             ),
             "call_closed": self.tr("tell the citizen; the Comune decides on late applications."),
             "unknown_call": self.tr("tell the citizen; ask the Comune what to do."),
+            "tracking_code_taken": self.tr(
+                "call the citizen and make the application again with them: it gets a new "
+                "tracking code."
+            ),
         }
         return advice.get(code, help_desk)
 

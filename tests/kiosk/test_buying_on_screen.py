@@ -13,20 +13,18 @@ from sqlalchemy import select
 
 from kiosk.core.local_time import today
 from kiosk.core.manager_login import Manager
-from kiosk.ui.main_window import MainWindow
 from store.models import OutboxEntry
 from sync.device import DeviceIdentity as Identity
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import fill, find_button, printer_rounds, shows, tap
+from tests.kiosk.shopping import CF, add_to_cart, identify, type_on_keypad
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.sync.conftest import Central
 from tests.sync.faults import FaultProxy
 from vouchers.codes import key_id, verify
 from vouchers.keys import load_or_create_signer
-
-CF = "FRRNNA41A63E592W"
 
 
 @pytest.fixture
@@ -55,22 +53,6 @@ def wallet_mirrored(backend, locator: str) -> bool:  # type: ignore[no-untyped-d
 
     with backend.store.read() as session:
         return session.get(WalletEntry, locator) is not None
-
-
-def add_to_cart(qtbot, window: MainWindow, service_id: str, more: int = 0) -> None:  # type: ignore[no-untyped-def]
-    window.go("service", {"service_id": service_id})
-    for _ in range(more):
-        tap(qtbot, window, "+")
-    tap(qtbot, window, "Aggiungi al carrello")
-    assert shows(window, "✓ Nel carrello")
-
-
-def identify(qtbot, window: MainWindow, cf: str, pin: str = "") -> None:  # type: ignore[no-untyped-def]
-    fill(qtbot, window, "checkout_cf", cf)
-    if pin:  # only to pay with the credit
-        fill(qtbot, window, "checkout_cf_pin", pin)
-    tap(qtbot, window, "Avanti ›")
-    qtbot.waitUntil(lambda: shows(window, "Come paghi?"), timeout=5_000)
 
 
 def scan(job: bytes) -> list[str]:
@@ -165,11 +147,6 @@ def test_a_citizen_books_two_services_and_leaves_with_receipt_and_vouchers(
     tap(qtbot, window, "Ho finito")
     assert window.current_route == "home" and window.ctx.citizen.cart is None
     assert not window.cart_button.isVisible()
-
-
-def type_on_keypad(qtbot, keypad, digits: str) -> None:  # type: ignore[no-untyped-def]
-    for digit in digits:
-        qtbot.mouseClick(keypad.keys[digit], Qt.MouseButton.LeftButton)
 
 
 def test_a_desk_payment_needs_the_assisting_managers_pin(  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from kiosk.ui.spoken_mode import SpokenMode
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import fill, find_button, shown, shows, tap
-from tests.kiosk.test_buying_on_screen import CF, add_to_cart, identify, type_on_keypad
+from tests.kiosk.shopping import CF, add_to_cart, identify, type_on_keypad
 
 DESK = "Pago ora allo sportello (contanti o carta, con il welfare manager)"
 SILVIA = Manager("1001", "Silvia Demo", "Coop", "welfare_manager", b"k" * 32)

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from store import kiosk_facts, outbox
 from store.models import OutboxEntry
@@ -138,7 +138,7 @@ def test_the_heartbeat_carries_the_measured_skew(
 
 
 def test_a_date_rule_is_judged_on_the_comune_s_calendar_around_midnight(
-    engine: SyncEngine, central: Central
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Made at 23:30 UTC, already the next day in Rome: a household member born that
     Roman day is not "born in the future" for the platform either (its clock, the
@@ -149,14 +149,15 @@ def test_a_date_rule_is_judged_on_the_comune_s_calendar_around_midnight(
     call_closing(central, datetime.now(UTC) + 10 * DAY)
     engine.run_once()
     uuids = []
+    # Made then, by the kiosk's clock (the time is sealed with the record: it cannot be
+    # changed after).
+    monkeypatch.setattr(outbox, "utcnow", lambda: made)
     for born in (rome_day, rome_day + DAY):
         payload = application(engine)
         payload["answers"]["membri"][1]["data_nascita"] = born.isoformat()
         with engine.store.write() as session:
             uuids.append(outbox.add(session, "application", payload))
-            session.execute(
-                update(OutboxEntry).where(OutboxEntry.uuid == uuids[-1]).values(created_at=made)
-            )
+    monkeypatch.undo()
     engine.push()
     with engine.store.read() as session:
         rows = {r.uuid: r for r in session.scalars(select(OutboxEntry))}

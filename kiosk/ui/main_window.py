@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
     visit_ended = Signal()  # everything of the last citizen has been forgotten
     manager_changed = Signal()  # a manager logged in or out, or an assisted session began
     screen_shown = Signal(str)  # route: a screen came (keys and speech follow it)
+    screen_refreshed = Signal(str)  # route: the screen on show read the changed mirror
     help_asked = Signal()  # a citizen tapped "Ask for help": call the welfare managers
 
     def __init__(self, ctx: UiContext, *, countdown_s: int = 20, manager_idle_s: int = 180) -> None:
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         # The chrome follows first; then everyone else hears of it.
         self.navigation.screen_added.connect(self._wire_screen)
         self.navigation.shown.connect(self._screen_shown)
+        self.navigation.refreshed.connect(self.screen_refreshed.emit)
         self.visits.ended.connect(self._visit_forgotten)
         self.visits.ended.connect(self.visit_ended)
         self.manager_mode.changed.connect(self._show_assisted)

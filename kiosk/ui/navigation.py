@@ -60,6 +60,7 @@ class Navigation(QObject):
 
     screen_added = Signal(object)  # a screen was built: the window wires it
     shown = Signal(str)  # route: that screen is now the one on show
+    refreshed = Signal(str)  # route: the screen on show has read the changed mirror
 
     def __init__(self, ctx: UiContext, stack: QStackedWidget, parent: QObject) -> None:
         super().__init__(parent)
@@ -139,9 +140,10 @@ class Navigation(QObject):
             return
         route, params = self.history[-1]
         if route != HOME:
-            # Not shown anew: the focus stays where the citizen is typing.
+            # Not shown anew: the focus stays where the citizen is typing, and spoken
+            # mode does not read the screen out again.
             self.screen_for(route).mirror_changed(**params)
-            self.shown.emit(route)
+            self.refreshed.emit(route)
 
     def _show(self, route: str, params: dict[str, Any]) -> None:
         screen = self.screen_for(route)

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.core.manager_login import LoginOutcome, Manager
 from kiosk.ui.main_window import MainWindow
@@ -182,5 +182,9 @@ def test_a_sync_keeps_what_the_citizen_typed(  # type: ignore[no-untyped-def]
 ) -> None:
     kiosk.go(route, {})
     fill(qtbot, kiosk, field, typed)
+    typing = shown(kiosk, QLineEdit, f"input_{field}")
+    assert QApplication.focusWidget() is typing
     kiosk.refresh()
-    assert shown(kiosk, QLineEdit, f"input_{field}").text().replace(" ", "") == typed
+    qtbot.wait(20)
+    assert typing.text().replace(" ", "") == typed
+    assert QApplication.focusWidget() is typing  # the citizen types on

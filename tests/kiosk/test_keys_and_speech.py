@@ -487,3 +487,34 @@ def test_the_keypad_and_the_quantity_signs_are_said_in_words(qtbot, window) -> N
     assert window.spoken.describe(keypad.confirm_key).startswith("OK, conferma. pulsante")
     window.ctx.switcher.set_language("ro")
     qtbot.waitUntil(lambda: window.spoken.describe(keypad.erase_key).startswith("Șterge"))
+
+
+def test_each_checkout_step_is_read_out_and_the_focus_goes_into_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Pay, then check the order: each step is a page of its own. Nothing was said
+    when the order's summary came, and the focus stayed on the button just pressed,
+    now "Confirm the order": a second press placed the order unheard."""
+    from kiosk.core.purchasing import Cart, cart_line
+
+    window.ctx.citizen.cart = Cart()
+    with window.catalog.store.read() as session:
+        window.ctx.citizen.cart.add(cart_line(session, "s01", 2))
+    window.go("checkout", {})
+    checkout = window.screens["checkout"]
+    speaker = listen(window)
+    window.spoken.set_headset(True, moved=False)
+    window.spoken.start()
+    qtbot.wait(50)
+    checkout.show_identified(None)  # the controller's answer
+    qtbot.waitUntil(lambda: any("Come paghi?" in said for said in speaker.texts()), timeout=3_000)
+    checkout.pay_buttons["provider"].setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(checkout.pay_buttons["provider"], Qt.Key.Key_Return)
+    checkout.confirm_button.setFocus(Qt.FocusReason.TabFocusReason)
+    heard = len(speaker.texts())
+    QTest.keyClick(checkout.confirm_button, Qt.Key.Key_Return)  # "Check the order"
+    assert checkout.mode == "review"
+    qtbot.waitUntil(
+        lambda: any("Controlla il tuo ordine" in said for said in speaker.texts()[heard:]),
+        timeout=3_000,
+    )
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is not checkout.confirm_button

@@ -58,7 +58,7 @@ def test_a_sync_leaves_no_catalog_query_to_the_ui_thread(
     QApplication.processEvents()  # the refresh the first pass asked for
     window.go(route, params)
     refreshed = []
-    window.screen_shown.connect(refreshed.append)
+    window.screen_refreshed.connect(refreshed.append)
     title = "Pranzo della domenica in compagnia"
     embedded_platform(backend).publish(
         "services", service_record("s50", title, category="silvercare")

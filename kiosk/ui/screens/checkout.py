@@ -41,6 +41,7 @@ class CheckoutScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.mode = "identify"  # identify, pay, review, sending, done, refused
+        self._page_shown = ""  # the step last announced (page_changed)
         self.credit: CreditView | None = None
         self.placed: Placed | None = None
         self.refusal = ("", "")
@@ -231,9 +232,7 @@ class CheckoutScreen(DataScreen):
     def _word_desk(self, name: str) -> None:
         _problem, left, until = self.desk_problem
         problem = self.desk.problem  # cleared as the next PIN is typed
-        if self.desk.waiting:
-            message = self.tr("Checking…")
-        elif problem == "short":
+        if problem == "short":
             message = self.tr("The PIN has 6 to 8 digits.")
         elif problem == "wrong":
             message = self.tr("PIN not right. Tries left: {n}.").format(n=left)
@@ -254,6 +253,7 @@ class CheckoutScreen(DataScreen):
             self.tr("Confirm the payment"),
             message,
             self.tr("✓ Payment received — confirmed by {name}").format(name=name),
+            self.tr("Checking…"),
         )
 
     def _refusal_text(self) -> str:
@@ -390,6 +390,13 @@ class CheckoutScreen(DataScreen):
         )
         self.text.setVisible(bool(self.text.text()) and not self.identify.typing)
         self.no_money.setText(self.tr("The kiosk never takes money."))
+        # Each step is a page of its own for keys and speech: the new page is read out
+        # and the focus goes into it (it stayed on the button just pressed, which became
+        # "Confirm the order": a second press placed the order unheard).
+        page = "pay" if mode == "refused" else mode
+        if page != self._page_shown and page != "sending":
+            self._page_shown = page
+            self.page_changed.emit()
 
     def _name_credit_choice(self, credit: CreditView | None) -> None:
         """The credit's way to pay shows the balance, but its spoken name leaves it out:

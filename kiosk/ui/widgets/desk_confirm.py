@@ -40,10 +40,19 @@ class DeskConfirmBox(QWidget):
         self.pin_field = button(name="deskPinField", role="entry")
         self.pin_field.setProperty("personal", True)
         self.message = label(role="fieldError", name="deskConfirmMessage")
+        # "Checking…" is no error: spoken mode announces the error role as one.
+        self.checking = label(role="muted", name="deskConfirmChecking")
         self.confirm_button = button(name="deskConfirmButton")
         self.confirm_button.clicked.connect(self.submit)
         self.done = label(role="heading", name="deskConfirmed")
-        for widget in (self.prompt, self.pin_field, self.message, self.confirm_button, self.done):
+        for widget in (
+            self.prompt,
+            self.pin_field,
+            self.message,
+            self.checking,
+            self.confirm_button,
+            self.done,
+        ):
             column.addWidget(widget)
         column.addStretch(1)
         row.addLayout(column, 1)
@@ -90,7 +99,8 @@ class DeskConfirmBox(QWidget):
         asking = not self.confirmed
         for widget in (self.prompt, self.pin_field, self.confirm_button, self.keypad):
             widget.setVisible(asking)
-        self.message.setVisible(asking and (self.waiting or bool(self.problem)))
+        self.message.setVisible(asking and not self.waiting and bool(self.problem))
+        self.checking.setVisible(asking and self.waiting)
         self.done.setVisible(self.confirmed)
         self.pin_field.setText("●" * len(self.pin) or "—")
         self.confirm_button.setEnabled(not self.waiting)
@@ -98,7 +108,14 @@ class DeskConfirmBox(QWidget):
         self.changed.emit()
 
     def words(
-        self, prompt: str, pin_name: str, typed: str, confirm: str, message: str, done: str
+        self,
+        prompt: str,
+        pin_name: str,
+        typed: str,
+        confirm: str,
+        message: str,
+        done: str,
+        checking: str = "",
     ) -> None:
         """``typed``: what spoken mode says of the PIN typed, never its digits (in an
         assisted session the headset is the citizen's)."""
@@ -108,4 +125,5 @@ class DeskConfirmBox(QWidget):
         self.pin_field.setProperty("spokenAsWords", True)
         self.confirm_button.setText(confirm)
         self.message.setText(message)
+        self.checking.setText(checking)
         self.done.setText(done)

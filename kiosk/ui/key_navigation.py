@@ -109,20 +109,36 @@ def _in_lines(items: list[QWidget], context: QWidget, rtl: bool) -> list[QWidget
     return ordered + sorted(line, key=lambda w: -rects[w].right() if rtl else rects[w].left())
 
 
+def _other_direction(widget: QWidget, context: QWidget, rtl: bool) -> QWidget | None:
+    """The outermost part of ``context`` holding ``widget`` that is laid out in the other
+    direction (a numeric keypad stays 1 2 3 from the left in Arabic), if any."""
+    found = None
+    node = widget.parentWidget()
+    while node is not None and node is not context:
+        if (node.layoutDirection() == Qt.LayoutDirection.RightToLeft) != rtl:
+            found = node
+        node = node.parentWidget()
+    return found
+
+
 def reading_order(widgets: list[QWidget], context: QWidget, rtl: bool) -> list[QWidget]:
     """``widgets`` as a person reads ``context``: a scrolling area takes its turn where
-    it stands, and inside it its content is read in full (scrolled out of view or not)."""
+    it stands, and inside it its content is read in full (scrolled out of view or not);
+    so does a part laid out in the other direction, read in its own."""
     groups: dict[QWidget, list[QWidget]] = {}
     for widget in widgets:
-        groups.setdefault(_outermost_area(widget, context) or widget, []).append(widget)
+        anchor = _outermost_area(widget, context) or _other_direction(widget, context, rtl)
+        groups.setdefault(anchor or widget, []).append(widget)
     ordered: list[QWidget] = []
     for anchor in _in_lines(list(groups), context, rtl):
         members = groups[anchor]
         if members == [anchor]:
             ordered.append(anchor)
-        else:
-            assert isinstance(anchor, QAbstractScrollArea)
+        elif isinstance(anchor, QAbstractScrollArea):
             ordered += reading_order(members, _content(anchor), rtl)
+        else:
+            own = anchor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            ordered += reading_order(members, anchor, own)
     return ordered
 
 
@@ -303,7 +319,9 @@ class KeyNavigator(QObject):
                 return False  # moves the cursor in the text
             self.used = True
             dx, dy = ARROWS[key]
-            if self.root().layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            # The focused control's own direction: a keypad stays left to right in Arabic.
+            facing = focus if focus is not None else self.root()
+            if facing.layoutDirection() == Qt.LayoutDirection.RightToLeft:
                 dx = -dx
             self.move(dx, dy)
             return True

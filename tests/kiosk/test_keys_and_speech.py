@@ -518,3 +518,27 @@ def test_each_checkout_step_is_read_out_and_the_focus_goes_into_it(qtbot, window
     )
     qtbot.wait(50)
     assert QApplication.focusWidget() is not checkout.confirm_button
+
+
+def test_a_keypad_is_reached_from_its_left_in_arabic_too(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The numeric keypad stays 1 2 3 from the left in Arabic: Tab and the arrows went
+    3, 2, 1 over it, and the right arrow from 2 went to 1, on its left."""
+    from tests.kiosk.views import VIEWS
+
+    window.ctx.switcher.set_language("ar")
+    VIEWS["assisted desk payment"](window)
+    window.ctx.switcher.set_language("ar")
+    keypad = window.screens["checkout"].desk.keypad
+    window.navigator.used = True
+    keys = keypad.keys
+    keys["1"].setFocus(Qt.FocusReason.TabFocusReason)
+    met = [keys["1"]]
+    for _ in range(5):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        met.append(QApplication.focusWidget())
+    assert met == [keys[c] for c in "123456"]
+    keys["2"].setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(keys["2"], Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is keys["3"]
+    QTest.keyClick(keys["3"], Qt.Key.Key_Left)
+    assert QApplication.focusWidget() is keys["2"]

@@ -138,6 +138,19 @@ def open_wallet(
     return _opened(key, content)
 
 
+def reopen(session: Session, opened: OpenedWallet) -> OpenedWallet | WalletRefusal:
+    """The wallet opened earlier in the visit, as the mirror holds it now (a sync pass
+    may have brought a new balance, buoni redeemed, or the platform's lock). Its key is
+    known good: no attempt is counted, nothing is reported."""
+    row = session.get(WalletEntry, opened.locator)
+    if row is None or row.locked or row.sealed is None:
+        return WalletRefusal("locked")
+    try:
+        return _opened(opened.key, open_sealed(opened.key, row.sealed))
+    except WalletSealError:
+        return WalletRefusal("locked")
+
+
 def _failed(session: Session, tag: str, kiosk_id: str, now: datetime) -> WalletRefusal:
     attempt = session.get(WalletAttempt, tag)
     if attempt is None:

@@ -419,3 +419,36 @@ def test_in_spoken_mode_the_receipt_and_its_vouchers_are_read_before_they_print(
     assert printer.jobs == []  # nothing printed while the voice reads
     speaker.busy = False  # the reading is over
     qtbot.waitUntil(lambda: len(printer.jobs) >= 3, timeout=15_000)
+
+
+def sealed_wallet(backend, locator: str) -> str | None:  # type: ignore[no-untyped-def]
+    from store.models import WalletEntry
+
+    with backend.store.read() as session:
+        row = session.get(WalletEntry, locator)
+        return None if row is None else row.sealed
+
+
+def test_a_wallet_opened_at_checkout_is_read_again_after_a_sync(  # type: ignore[no-untyped-def]
+    qtbot, shop, central: Central
+) -> None:
+    """A sync during the checkout keeps who is paying; the wallet they opened is read
+    again: kept as opened, a credit the Comune had lowered meanwhile was spent whole."""
+    window, backend, _proxy = shop
+    central.platform.set_credit(CF, "Credito welfare 2026", 5000)
+    wallet = central.platform.set_wallet_pin(CF, PIN)
+    backend.sync.worker.connectivity_returned()
+    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    add_to_cart(qtbot, window, "s01")
+    window.go("checkout")
+    identify(qtbot, window, CF, PIN)
+    assert shows(window, "€ 50,00 disponibili ora")
+    before = sealed_wallet(backend, wallet)
+    central.platform.set_credit(CF, "Credito welfare 2026", 100)  # the Comune lowers it
+    backend.sync.worker.connectivity_returned()
+    qtbot.waitUntil(lambda: sealed_wallet(backend, wallet) != before, timeout=15_000)
+    window.refresh()  # as the sync bridge does after a pass that changed the mirror
+    checkout = window.screens["checkout"]
+    qtbot.waitUntil(lambda: shows(window, "€ 1,00 disponibili ora"), timeout=10_000)
+    assert checkout.mode == "pay"  # who pays is kept
+    assert not checkout.pay_buttons["credit"].isEnabled()  # € 13,00 to pay

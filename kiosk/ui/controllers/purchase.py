@@ -34,6 +34,7 @@ from kiosk.core.wallet import (
     locked_here,
     open_wallet,
     print_voucher,
+    reopen,
 )
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.wallet import WalletScreen
@@ -78,11 +79,13 @@ class PurchaseController(QObject):
             screen.identify_requested.connect(lambda cf, pin, s=screen: self.identify(s, cf, pin))
             screen.place_requested.connect(lambda p, ok, s=screen: self.place(s, p, ok))
             screen.desk_pin_entered.connect(lambda pin, s=screen: self.confirm_desk(s, pin))
+            screen.wallet_stale.connect(lambda s=screen: self.read_wallet_again(s))
         if isinstance(screen, WalletScreen):
             screen.identify_requested.connect(
                 lambda cf, pin, s=screen: self.open_wallet(s, cf, pin)
             )
             screen.print_voucher.connect(lambda v, s=screen: self.print_voucher(s, v))
+            screen.wallet_stale.connect(lambda s=screen: self.read_wallet_again(s))
 
     def _forget(self) -> None:
         self.wallet = None
@@ -280,6 +283,44 @@ class PurchaseController(QObject):
             else:
                 self.wallet = opened
                 screen.show_vouchers(opened.usable(today))
+
+        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
+
+    def read_wallet_again(self, screen: CheckoutScreen | WalletScreen) -> None:
+        """The mirror changed while a wallet is open: read it again, off the UI thread.
+        Kept as opened, a credit lowered (or already spent at another kiosk) was spent
+        again here, and a buono redeemed meanwhile offered for printing."""
+        opened = self.wallet
+        if opened is None:
+            return
+        store, limit = self.backend.store, self.backend.config.purchases.credit_limit_cents
+        today = local_time.today(self.backend.config.vouchers.time_zone)
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
+
+        def work() -> tuple[OpenedWallet | WalletRefusal, CreditView | None]:
+            with store.read() as session:
+                fresh = reopen(session, opened)
+                if not isinstance(fresh, OpenedWallet):
+                    return fresh, None
+                return fresh, credit_of(session, fresh, limit)
+
+        def done(result: tuple[OpenedWallet | WalletRefusal, CreditView | None]) -> None:
+            if not citizen.still(visit) or self.wallet is not opened:
+                return  # they left, or another wallet was opened meanwhile
+            fresh, credit = result
+            if isinstance(fresh, WalletRefusal):
+                log.info("the opened wallet is no longer open: %s", fresh.reason)
+                self.wallet = None
+                if isinstance(screen, CheckoutScreen):
+                    screen.forget()
+                screen.show_wallet_refused(fresh.reason)
+                return
+            self.wallet = fresh
+            if isinstance(screen, CheckoutScreen):
+                screen.credit_changed(credit)
+            elif screen.vouchers is not None:
+                screen.show_vouchers(fresh.usable(today))
 
         self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
 

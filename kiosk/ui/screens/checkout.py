@@ -37,6 +37,7 @@ class CheckoutScreen(DataScreen):
     identify_requested = Signal(str, str)  # codice fiscale, wallet PIN ("" if none)
     place_requested = Signal(str, bool)  # payment, desk payment confirmed by the manager
     desk_pin_entered = Signal(str)  # the assisting manager's PIN, to confirm a desk payment
+    wallet_stale = Signal()  # the mirror changed: an opened wallet is read again
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
@@ -109,7 +110,14 @@ class CheckoutScreen(DataScreen):
 
     def mirror_changed(self, **params: Any) -> None:
         # A sync pass during the visit: what the citizen typed and was shown stays (it
-        # was all forgotten, as if they had come to this screen anew).
+        # was all forgotten, as if they had come to this screen anew); the wallet opened
+        # is read again, so a credit is never spent as it was before the sync.
+        self.retranslate()
+        self.wallet_stale.emit()
+
+    def credit_changed(self, credit: CreditView | None) -> None:
+        """The opened wallet read again: its credit as it is now."""
+        self.credit = credit
         self.retranslate()
 
     def enter(self, **params: Any) -> None:

@@ -24,6 +24,7 @@ class WalletScreen(DataScreen):
     route = "wallet"
     identify_requested = Signal(str, str)  # codice fiscale, wallet PIN
     print_voucher = Signal(str)  # voucher id
+    wallet_stale = Signal()  # the mirror changed: an opened wallet is read again
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
@@ -53,8 +54,10 @@ class WalletScreen(DataScreen):
 
     def mirror_changed(self, **params: Any) -> None:
         # A sync pass during the visit: what the citizen typed and was shown stays (it
-        # was all forgotten, as if they had come to this screen anew).
+        # was all forgotten, as if they had come to this screen anew); the wallet opened
+        # is read again, so no buono redeemed meanwhile is offered for printing.
         self.retranslate()
+        self.wallet_stale.emit()
 
     def enter(self, **params: Any) -> None:
         self.forget()

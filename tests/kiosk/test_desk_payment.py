@@ -188,3 +188,22 @@ def test_a_sync_keeps_what_the_citizen_typed(  # type: ignore[no-untyped-def]
     qtbot.wait(20)
     assert typing.text().replace(" ", "") == typed
     assert QApplication.focusWidget() is typing  # the citizen types on
+
+
+def test_a_sync_looks_the_state_shown_up_again(qtbot, kiosk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The state of an application on the screen may be what the sync just changed
+    (sent, decided): it is asked again, for the same code and codice fiscale."""
+    kiosk.go("status", {})
+    status = kiosk.screens["status"]
+    asked: list[tuple[str, str]] = []
+    status.lookup_requested.connect(lambda code, cf: asked.append((code, cf)))
+    fill(qtbot, kiosk, "tracking", "DOM-7KQ2-XE45")
+    fill(qtbot, kiosk, "status_cf", CF)
+    status.search()
+    qtbot.waitUntil(lambda: status.searched, timeout=5_000)
+    assert len(asked) == 1
+    kiosk.refresh()
+    assert asked == [asked[0], asked[0]]
+    status.forget()
+    kiosk.refresh()
+    assert len(asked) == 2  # nothing shown: nothing to ask again

@@ -36,6 +36,7 @@ class ApplicationStatusScreen(DataScreen):
         super().__init__(ctx, catalog)
         self.standing: Standing | None = None
         self.searched = False
+        self._asked: tuple[str, str] | None = None  # what the state shown answers
         self.title = label(role="title", name="statusTitle")
         self.intro = label(role="muted", name="statusIntro")
         self.body.addWidget(self.title)
@@ -125,6 +126,7 @@ class ApplicationStatusScreen(DataScreen):
         self.code.clear()
         self.cf.clear()
         self.standing, self.searched = None, False
+        self._asked = None
         # A look-up under way when the visit ended never answers this screen (its
         # result is for a citizen who left): the next one may search.
         self.search_button.setEnabled(True)
@@ -136,8 +138,12 @@ class ApplicationStatusScreen(DataScreen):
 
     def mirror_changed(self, **params: Any) -> None:
         # A sync pass during the visit: what the citizen typed and was shown stays (it
-        # was all forgotten, as if they had come to this screen anew).
+        # was all forgotten, as if they had come to this screen anew), and a state shown
+        # is looked up again: the pass may have sent the application, or brought its
+        # decision.
         self.retranslate()
+        if self.searched and self._asked is not None:
+            self.lookup_requested.emit(*self._asked)
 
     def enter(self, **params: Any) -> None:
         self.forget()
@@ -163,6 +169,7 @@ class ApplicationStatusScreen(DataScreen):
             return
         self._show_keyboard(False)
         self.search_button.setEnabled(False)
+        self._asked = (code, cf)
         self.lookup_requested.emit(code, cf)
 
     def show_standing(self, standing: Standing | None) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.clock import local_day
 from central.constant_time import same_secret
 from central.kiosk_lookup import holder_for_tag, lookup_secret_in, note_holder
 from central.models import Device, PlatformSecret, Record, SpentWalletProof, WalletHolder
@@ -213,14 +214,17 @@ def _as_stored(session: Session, row: WalletHolder | None) -> WalletHolder | Non
 
 def ledger_comuni(session: Session, holder: str) -> set[str]:
     """The Comuni whose money the citizen holds: their credit, not spent, and their
-    buoni still to be used."""
+    buoni still to be used (issued, not expired: vouchers keep their state after their
+    last day). Reads every voucher record: asked only when a first PIN is set."""
     comuni: set[str] = set()
     credit = session.get(Record, ("credits", holder))
     if credit is not None and credit.scope and credit.data.get("balance_cents"):
         comuni.update(part for part in credit.scope.split("|") if part)
+    today = local_day(session, datetime.now(UTC)).isoformat()
     for voucher in session.scalars(select(Record).where(Record.kind == "vouchers")):
         data = voucher.data
-        if data.get("holder") == holder and data.get("state") == "issued" and data.get("comune"):
+        usable = data.get("state") == "issued" and str(data.get("valid_until", "")) >= today
+        if data.get("holder") == holder and usable and data.get("comune"):
             comuni.add(str(data["comune"]))
     return comuni
 

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central import kiosk_lookup
+from central.models import Record
 from central.platform import Platform, PublishError
 from central.platform import wallet as platform_wallet
 from central.wallets import NETWORK_ATTEMPTS
@@ -1141,6 +1142,34 @@ def test_a_kiosk_never_sets_the_pin_of_another_comunes_wallet(
         timeout=10,
     )
     assert own.status_code == 200, own.text
+    kiosk.store.close()
+    client.close()
+
+
+def test_expired_buoni_of_another_comune_do_not_keep_the_first_pin_from_this_one(
+    central: Central, tmp_path: Path
+) -> None:
+    """Vouchers keep the state "issued" after their last day: an expired buono of
+    Limena is no money of Limena's, and the citizen's own Comune sets the PIN."""
+    issued = central.platform.issue_voucher(CF, "limena", "Buoni spesa Limena", 15_000)
+    with central.platform.writing() as session:
+        row = session.get(Record, ("vouchers", issued["id"]))
+        assert row is not None
+        row.data = {**row.data, "valid_until": "2020-01-31"}
+    client = enrolled_client(central, comune="piazzola")
+    kiosk = SyncEngine(Store(tmp_path / "piazzola.sqlite3"), client, page_size=50)
+    kiosk.run_once()
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+    assert silvia is not None
+    answer = requests.post(
+        f"{central.url}/v1/device/wallet-pin",
+        json=pin_request(central, kiosk, silvia.proof_key, "582941"),
+        headers={"Authorization": f"Bearer {vars(client)['_token']}"},
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
     kiosk.store.close()
     client.close()
 

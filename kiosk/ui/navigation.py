@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
@@ -142,8 +142,25 @@ class Navigation(QObject):
         if route != HOME:
             # Not shown anew: the focus stays where the citizen is typing, and spoken
             # mode does not read the screen out again.
-            self.screen_for(route).mirror_changed(**params)
+            screen = self.screen_for(route)
+            focus = QApplication.focusWidget()
+            had = focus.objectName() if focus is not None and screen.isAncestorOf(focus) else ""
+            screen.mirror_changed(**params)
+            if had:
+                self._focus_again(screen, had)
             self.refreshed.emit(route)
+
+    @staticmethod
+    def _focus_again(screen: Screen, name: str) -> None:
+        """A screen that rebuilt its cards (the calls, the cart) deleted the control
+        with the focus, and Qt gave it to the header: the control of the same name, as
+        rebuilt, takes it back."""
+        focus = QApplication.focusWidget()
+        if focus is not None and screen.isAncestorOf(focus):
+            return
+        again = [w for w in screen.findChildren(QWidget, name) if w.isVisible()]
+        if again:
+            again[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show(self, route: str, params: dict[str, Any]) -> None:
         screen = self.screen_for(route)

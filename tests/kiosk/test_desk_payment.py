@@ -207,3 +207,22 @@ def test_a_sync_looks_the_state_shown_up_again(qtbot, kiosk: MainWindow) -> None
     status.forget()
     kiosk.refresh()
     assert len(asked) == 2  # nothing shown: nothing to ask again
+
+
+def test_a_sync_leaves_the_focus_on_a_rebuilt_card(qtbot, kiosk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The calls screen rebuilds its cards: the focused button was deleted and Qt gave
+    the focus to the header's "larger text", which a keypad user's next OK toggled."""
+    from PySide6.QtWidgets import QPushButton
+
+    kiosk.go("calls", {})
+    qtbot.wait(50)
+    screen = kiosk.screens["calls"]
+    cards = [b for b in screen.findChildren(QPushButton) if b.isVisible() and b.objectName()]
+    target = next(b for b in cards if b.objectName().startswith("apply_"))
+    kiosk.activateWindow()
+    target.setFocus()
+    name = target.objectName()
+    kiosk.refresh()
+    qtbot.wait(50)
+    focus = QApplication.focusWidget()
+    assert focus is not None and screen.isAncestorOf(focus) and focus.objectName() == name

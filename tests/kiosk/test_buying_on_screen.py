@@ -55,6 +55,16 @@ def wallet_mirrored(backend, locator: str) -> bool:  # type: ignore[no-untyped-d
         return session.get(WalletEntry, locator) is not None
 
 
+def credit_mirrored(qtbot, central: Central, backend, cents: int) -> str:  # type: ignore[no-untyped-def]
+    """A credit of ``cents`` for CF and a wallet PIN set, pulled into the kiosk's mirror:
+    the wallet's locator."""
+    central.platform.set_credit(CF, "Credito welfare 2026", cents)
+    wallet = central.platform.set_wallet_pin(CF, PIN)
+    backend.sync.worker.connectivity_returned()
+    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    return wallet
+
+
 def scan(job: bytes) -> list[str]:
     """The QR codes of a job (a voucher also carries its code as a Code 128 barcode)."""
     return [
@@ -218,10 +228,7 @@ def test_a_desk_payment_needs_the_assisting_managers_pin(  # type: ignore[no-unt
 
 def test_the_credit_offered_is_what_may_be_spent_here(qtbot, shop, central: Central, snap) -> None:
     window, backend, _proxy = shop
-    central.platform.set_credit(CF, "Credito welfare 2026", 2000)
-    wallet = central.platform.set_wallet_pin(CF, PIN)
-    backend.sync.worker.connectivity_returned()
-    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    credit_mirrored(qtbot, central, backend, 2000)
     add_to_cart(qtbot, window, "s01", more=1)  # € 26,00: more than the € 20,00 of credit
     window.go("checkout")
     identify(qtbot, window, CF, PIN)
@@ -319,10 +326,7 @@ def test_wrong_wallet_pins_stop_at_the_limit_with_a_calm_message(
     from kiosk.core.wallet import KIOSK_ATTEMPTS
 
     window, backend, _proxy = shop
-    central.platform.set_credit(CF, "Credito welfare 2026", 2000)
-    wallet = central.platform.set_wallet_pin(CF, PIN)
-    backend.sync.worker.connectivity_returned()
-    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    credit_mirrored(qtbot, central, backend, 2000)
     tap(qtbot, window, "Bandi e contributi")
     tap(qtbot, window, "Stampa i miei buoni")
     fill(qtbot, window, "wallet_cf", CF)
@@ -342,10 +346,7 @@ def test_wrong_wallet_pins_stop_at_the_limit_with_a_calm_message(
 
 def test_checkout_with_credit_needs_the_wallet_pin(qtbot, shop, central: Central, snap) -> None:  # type: ignore[no-untyped-def]
     window, backend, _proxy = shop
-    central.platform.set_credit(CF, "Credito welfare 2026", 5000)
-    wallet = central.platform.set_wallet_pin(CF, PIN)
-    backend.sync.worker.connectivity_returned()
-    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    credit_mirrored(qtbot, central, backend, 5000)
     add_to_cart(qtbot, window, "s01")
     window.go("checkout")
     identify(qtbot, window, CF)  # no PIN: the credit is not offered
@@ -435,10 +436,7 @@ def test_a_wallet_opened_at_checkout_is_read_again_after_a_sync(  # type: ignore
     """A sync during the checkout keeps who is paying; the wallet they opened is read
     again: kept as opened, a credit the Comune had lowered meanwhile was spent whole."""
     window, backend, _proxy = shop
-    central.platform.set_credit(CF, "Credito welfare 2026", 5000)
-    wallet = central.platform.set_wallet_pin(CF, PIN)
-    backend.sync.worker.connectivity_returned()
-    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    wallet = credit_mirrored(qtbot, central, backend, 5000)
     add_to_cart(qtbot, window, "s01")
     window.go("checkout")
     identify(qtbot, window, CF, PIN)

@@ -148,3 +148,20 @@ def rows_in_file_alone(store: Store, folder: Path, table: str) -> int:
         for leftover in folder.glob("file-alone.sqlite3*"):
             leftover.unlink()
     return count
+
+
+def store_batches(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
+    """How the platform stores a batch of submissions: ``together`` (as it does), or
+    ``in_turn`` (applications one by one, as purchases are), or ``one_by_one`` (a batch
+    that fails whole, so each entry is stored in its own savepoint)."""
+    from central.platform import submissions
+
+    if way == "in_turn":
+        kinds = submissions.STATEFUL_KINDS | {"application"}
+        monkeypatch.setattr(submissions, "STATEFUL_KINDS", kinds)
+    elif way == "one_by_one":
+
+        def broken(*_args: object, **_kwargs: object) -> None:
+            raise RuntimeError("a batch that cannot be stored together")
+
+        monkeypatch.setattr(submissions.Submissions, "_store_batch", broken)

@@ -1146,6 +1146,27 @@ def test_a_kiosk_never_sets_the_pin_of_another_comunes_wallet(
     client.close()
 
 
+def pin_set_at_piazzola(central: Central, tmp_path: Path) -> requests.Response:
+    """Silvia, logged in on a Piazzola kiosk, sets CF's wallet PIN there."""
+    client = enrolled_client(central, comune="piazzola")
+    kiosk = SyncEngine(Store(tmp_path / "piazzola.sqlite3"), client, page_size=50)
+    try:
+        kiosk.run_once()
+        rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+        with kiosk.store.write() as session:
+            silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+        assert silvia is not None
+        return requests.post(
+            f"{central.url}/v1/device/wallet-pin",
+            json=pin_request(central, kiosk, silvia.proof_key, "582941"),
+            headers={"Authorization": f"Bearer {vars(client)['_token']}"},
+            timeout=10,
+        )
+    finally:
+        kiosk.store.close()
+        client.close()
+
+
 def test_expired_buoni_of_another_comune_do_not_keep_the_first_pin_from_this_one(
     central: Central, tmp_path: Path
 ) -> None:
@@ -1156,22 +1177,8 @@ def test_expired_buoni_of_another_comune_do_not_keep_the_first_pin_from_this_one
         row = session.get(Record, ("vouchers", issued["id"]))
         assert row is not None
         row.data = {**row.data, "valid_until": "2020-01-31"}
-    client = enrolled_client(central, comune="piazzola")
-    kiosk = SyncEngine(Store(tmp_path / "piazzola.sqlite3"), client, page_size=50)
-    kiosk.run_once()
-    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
-    with kiosk.store.write() as session:
-        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
-    assert silvia is not None
-    answer = requests.post(
-        f"{central.url}/v1/device/wallet-pin",
-        json=pin_request(central, kiosk, silvia.proof_key, "582941"),
-        headers={"Authorization": f"Bearer {vars(client)['_token']}"},
-        timeout=10,
-    )
+    answer = pin_set_at_piazzola(central, tmp_path)
     assert answer.status_code == 200, answer.text
-    kiosk.store.close()
-    client.close()
 
 
 @pytest.mark.parametrize("money", ["credit", "voucher"])
@@ -1186,27 +1193,11 @@ def test_the_first_pin_of_a_citizen_with_another_comunes_money_is_set_there_only
         central.platform.set_credit(CF, "Credito Limena", 30_000, comune="limena")
     else:
         central.platform.issue_voucher(CF, "limena", "Buoni spesa Limena", 15_000)
-    client = enrolled_client(central, comune="piazzola")
-    kiosk = SyncEngine(Store(tmp_path / "piazzola.sqlite3"), client, page_size=50)
-    kiosk.run_once()
-    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
-    with kiosk.store.write() as session:
-        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
-    assert silvia is not None
-    issued_at = datetime.now(UTC)
-    body = pin_request(central, kiosk, silvia.proof_key, "582941", issued_at=issued_at)
-    answer = requests.post(
-        f"{central.url}/v1/device/wallet-pin",
-        json=body,
-        headers={"Authorization": f"Bearer {vars(client)['_token']}"},
-        timeout=10,
-    )
+    answer = pin_set_at_piazzola(central, tmp_path)
     assert answer.status_code == 403 and "other_comune" in answer.text
     assert central.platform.wallet_holder(CF) is None
     limena = central.platform.set_wallet_pin(CF, "135790", comune="limena")  # its letter
     assert central.platform.wallet_holder(CF).locator == limena  # type: ignore[union-attr]
-    kiosk.store.close()
-    client.close()
 
 
 def test_assisted_by_on_a_purchase_needs_the_operators_login_on_that_kiosk(

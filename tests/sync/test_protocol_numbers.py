@@ -21,7 +21,7 @@ from central.acceptance import Receipts
 from central.app import create_app
 from central.dataset import seed_if_empty
 from central.models import Submission
-from central.platform import Platform, submissions
+from central.platform import Platform
 from central.web import review
 from central.web.staff import StaffGrant, create_staff
 from forms.definition import load_definition
@@ -30,6 +30,7 @@ from kiosk.core.applying import tracking_code
 from protocol.messages import SubmissionEntry, submission_hash
 from tests.central.desk import ADMIN_TOKEN, PASSWORD, browser, log_in
 from tests.forms.samples import GOOD
+from tests.sync.helpers import store_batches
 
 REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 CITIZEN = "FRRNNA41A63E592W"  # GOOD's applicant
@@ -138,21 +139,6 @@ def test_a_receipt_of_another_record_names_no_number(platform: Platform) -> None
     assert holders(platform, f"PROT-{YEAR}-000042") == []
 
 
-def _in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Applications taken one by one, as purchases are (``Submissions._accept``)."""
-    kinds = submissions.STATEFUL_KINDS | {"application"}
-    monkeypatch.setattr(submissions, "STATEFUL_KINDS", kinds)
-
-
-def _one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A batch that fails whole, so each entry is stored on its own."""
-
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise RuntimeError("a batch that cannot be stored together")
-
-    monkeypatch.setattr(submissions.Submissions, "_store_batch", broken)
-
-
 @pytest.mark.parametrize("way", ["together", "in_turn", "one_by_one"])
 def test_a_number_a_record_already_holds_is_never_given_again(
     platform: Platform, monkeypatch: pytest.MonkeyPatch, way: str
@@ -160,10 +146,7 @@ def test_a_number_a_record_already_holds_is_never_given_again(
     """A record sent again with its receipt keeps its number, here one this database
     would give next (a copy whose restore went unnoticed): the next records skip it,
     however the batch is stored, and no two records share a number."""
-    if way == "in_turn":
-        _in_turn(monkeypatch)
-    elif way == "one_by_one":
-        _one_by_one(monkeypatch)
+    store_batches(monkeypatch, way)
     device = kiosk(platform, "k-1")
     ahead = [f"PROT-{YEAR}-000002", f"PROT-{YEAR}-000004"]
     back = []

@@ -34,6 +34,7 @@ from protocol import messages
 from protocol.messages import ApplicationPayload, SubmissionEntry, SubmissionResult
 from tests.central.desk import ADMIN_TOKEN, PASSWORD, browser, csrf_of, log_in
 from tests.forms.samples import GOOD
+from tests.sync.helpers import store_batches
 
 REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
@@ -149,28 +150,13 @@ def test_a_second_application_under_the_same_code_and_codice_fiscale_is_refused(
     assert other.status == "accepted"
 
 
-def _in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
-    kinds = submissions.STATEFUL_KINDS | {"application"}
-    monkeypatch.setattr(submissions, "STATEFUL_KINDS", kinds)
-
-
-def _one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise RuntimeError("a batch that cannot be stored together")
-
-    monkeypatch.setattr(submissions.Submissions, "_store_batch", broken)
-
-
 @pytest.mark.parametrize("way", ["together", "in_turn", "one_by_one"])
 def test_two_applications_under_one_code_in_one_batch_are_not_both_taken(
     platform: Platform, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     """The check sees the applications accepted earlier in the same batch, however it
     is stored: the first one is taken, the second refused."""
-    if way == "in_turn":
-        _in_turn(monkeypatch)
-    elif way == "one_by_one":
-        _one_by_one(monkeypatch)
+    store_batches(monkeypatch, way)
     code = tracking_code()
     device = kiosk(platform, "piazzola", "k-1")
     first, second = send(platform, device, entry(platform, code), entry(platform, code))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.ui.screens.base import DataScreen, Screen, UiContext
@@ -160,7 +160,7 @@ class Navigation(QObject):
             return
         again = [w for w in screen.findChildren(QWidget, name) if w.isVisible()]
         if again:
-            again[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            again[0].setFocus()  # no Qt enum here: this module loads before the first frame
 
     def _show(self, route: str, params: dict[str, Any]) -> None:
         screen = self.screen_for(route)

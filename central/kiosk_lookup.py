@@ -114,6 +114,9 @@ def _from_submission(session: Session, data: str | None) -> tuple[str, str] | No
     return code, cf.strip().upper()
 
 
+_TAGS = "kiosk_lookup.tags"  # session.info key: (device id, Comune) -> {tag: holder}
+
+
 def holder_for_tag(session: Session, device: Device | None, tag: str) -> WalletHolder | None:
     """The wallet holder a kiosk's wrong-PIN report names under its own key, among the
     holders of its Comune. The tags of those holders under that key are made once per
@@ -128,9 +131,6 @@ def holder_for_tag(session: Session, device: Device | None, tag: str) -> WalletH
         known = tags[(device.id, device.comune)] = _holders_by_tag(session, device)
     holder = known.get(tag)
     return session.get(WalletHolder, holder) if holder is not None else None
-
-
-_TAGS = "kiosk_lookup.tags"  # session.info key: (device id, Comune) -> {tag: holder}
 
 
 def _holders_by_tag(session: Session, device: Device) -> dict[str, str]:

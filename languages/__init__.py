@@ -73,15 +73,17 @@ def pick(texts: Mapping[str, str], lang: str) -> str:
 
 def left_to_right(text: str, lang: str) -> str:
     """``text`` kept left to right when it is shown inside ``lang``'s sentences."""
-    if not language(lang).right_to_left or not text:
-        return text
-    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+    return _isolate(text, lang, LEFT_TO_RIGHT_ISOLATE)
 
 
 def isolated(text: str, lang: str) -> str:
     """A name (Latin or Arabic script) set inside ``lang``'s sentences in its own
     direction: a Latin name opening an Arabic sentence made Qt lay the whole paragraph
     out left to right."""
+    return _isolate(text, lang, FIRST_STRONG_ISOLATE)
+
+
+def _isolate(text: str, lang: str, opening: str) -> str:
     if not language(lang).right_to_left or not text:
         return text
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+    return f"{opening}{text}{POP_DIRECTIONAL_ISOLATE}"

@@ -88,7 +88,7 @@ class CheckoutScreen(DataScreen):
         self.desk.pin_entered.connect(self.desk_pin_entered.emit)
         self.desk.changed.connect(self.retranslate)
         self.body.addWidget(self.desk)
-        self.desk_problem: tuple[str, int, str] = ("", 0, "")  # problem, tries left, until
+        self.desk_refused: tuple[int, str] = (0, "")  # tries left, locked until (local)
         self.problem = label(role="fieldError", name="checkoutProblem")
         self.body.addWidget(self.problem)
         row = QHBoxLayout()
@@ -138,7 +138,7 @@ class CheckoutScreen(DataScreen):
             choice.setChecked(False)
         self.choices.setExclusive(True)
         self.desk.forget()
-        self.desk_problem = ("", 0, "")
+        self.desk_refused = (0, "")
         self.retranslate()
 
     def _make_room(self, typing: bool) -> None:
@@ -215,7 +215,7 @@ class CheckoutScreen(DataScreen):
         """The manager's PIN checked: the desk payment confirmed, or why not ("wrong",
         with the tries left; "locked", until a local clock time; "other")."""
         until = local_clock_time(locked_until, self.ctx.time_zone) if locked_until else ""
-        self.desk_problem = (problem, left, until)
+        self.desk_refused = (left, until)
         if confirmed and self.mode == "refused":  # paid now: an earlier refusal is past
             self.mode, self.refusal = "pay", ("", "")
         self.desk.show_checked(confirmed, problem)
@@ -238,7 +238,7 @@ class CheckoutScreen(DataScreen):
         return cart.payments(assisted=self.ctx.citizen.assisted_by is not None)
 
     def _word_desk(self, name: str) -> None:
-        _problem, left, until = self.desk_problem
+        left, until = self.desk_refused
         problem = self.desk.problem  # cleared as the next PIN is typed
         if problem == "short":
             message = self.tr("The PIN has 6 to 8 digits.")

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayou
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, label
-from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.keypad import MAX_DIGITS, NumericKeypad
 
 if TYPE_CHECKING:
     from kiosk.core.manager_login import LoginOutcome
     from store.catalog import CatalogReader
-
-MAX_DIGITS = 8
 
 
 class ManagerLoginScreen(DataScreen):

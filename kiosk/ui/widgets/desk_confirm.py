@@ -15,9 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.manager_login import PIN
 from kiosk.ui.widgets.common import button, label
-from kiosk.ui.widgets.keypad import NumericKeypad
-
-MAX_DIGITS = 8
+from kiosk.ui.widgets.keypad import MAX_DIGITS, NumericKeypad
 
 
 class DeskConfirmBox(QWidget):

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.ui.widgets.common import button
 
+MAX_DIGITS = 8  # an operator code or a PIN typed on it (kiosk/core/manager_login.py)
+
 
 class NumericKeypad(QWidget):
     digit = Signal(str)

@@ -121,8 +121,10 @@ def test_once_the_wal_is_long_the_next_transaction_waits_for_the_copy_to_start_i
     pull. Here the disk is made slow at copying (the copy waits for ``disk``)."""
     disk = threading.Event()
     copy = store.checkpoint
+    copies_begun = threading.Semaphore(0)
 
     def slow_copy(mode: Any = "TRUNCATE") -> int:
+        copies_begun.release()
         disk.wait(timeout=30)
         return copy(mode)
 
@@ -137,6 +139,10 @@ def test_once_the_wal_is_long_the_next_transaction_waits_for_the_copy_to_start_i
         disk.clear()
         fill(store, checkpoint=False, entries=10)
         checkpoints.nudge()  # its copy waits for the disk
+        # The database file holds the first copy's pages before the copy returns (its
+        # flush can take long on a busy disk): only once the second copy has begun is
+        # the first one's WAL length known to the checkpointer.
+        assert copies_begun.acquire(timeout=10) and copies_begun.acquire(timeout=10)
 
         def next_transaction() -> None:
             checkpoints.keep_short()

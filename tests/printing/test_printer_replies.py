@@ -155,7 +155,7 @@ def test_a_server_that_is_not_a_printer_is_never_paper_out(
 ) -> None:
     server = AlienServer(greeting, answer)
     try:
-        connection = NetworkConnection(server.host, server.port, timeout=2, status_timeout=0.3)
+        connection = NetworkConnection(server.host, server.port, timeout=2, status_timeout=5.0)
         status = connection.status()
         assert status.state is State.NOT_A_PRINTER
         assert "address and port" in status.detail and f":{server.port}" in status.detail
@@ -178,7 +178,7 @@ def test_only_bytes_with_the_fixed_bits_are_printer_status() -> None:
     for reply in (0x00, 0xFF, ord("H"), ord("S"), 0x08, 0x72 | 0x80, 0x13):
         server = AlienServer(answer=bytes([reply]))
         try:
-            connection = NetworkConnection(server.host, server.port, status_timeout=0.3)
+            connection = NetworkConnection(server.host, server.port, status_timeout=5.0)
             assert connection.status().state is State.NOT_A_PRINTER, hex(reply)
         finally:
             server.close()

@@ -152,6 +152,18 @@ class CatalogScreen(DataScreen):
         self.comune_chips.get(self.comune_id, self.comune_chips[ALL_COMUNI]).setChecked(True)
         self._load_categories()
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass while the citizen looks or types: the counts and the results are
+        # read again; the search, its keyboard and a list that did not change (and its
+        # scroll position) stay as they were.
+        self._load_categories()
+        text = self.search.text().strip()
+        if text and self.stack.currentWidget() is self.results_page:
+            found = self.catalog.find(text, self._scope())
+            if found != self._found:
+                self._found, self._results = found, found.services
+                self._render_results()
+
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() in (

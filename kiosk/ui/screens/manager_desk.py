@@ -103,6 +103,11 @@ class ManagerDeskScreen(DataScreen):
         self.retranslate()
         self.refresh_requested.emit()
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass (perhaps the one the manager started): the figures are read again;
+        # the line about their last action and a confirmation under way stay.
+        self.refresh_requested.emit()
+
     def set_manager(self, manager: Manager | None) -> None:
         self.manager = manager
         self.retranslate()

@@ -79,6 +79,11 @@ class ManagerLoginScreen(DataScreen):
     def enter(self, **params: Any) -> None:
         self.forget()
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass while the manager types: their code and PIN stay (the operators
+        # are read when the login is checked, not here).
+        self.retranslate()
+
     def forget(self) -> None:
         self.code = self.pin = ""
         self.outcome, self.waiting = None, False

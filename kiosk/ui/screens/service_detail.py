@@ -131,16 +131,25 @@ class ServiceDetailScreen(DataScreen):
         self.body.addLayout(columns, 1)
 
     def enter(self, **params: Any) -> None:
-        self.service = self.catalog.service(params["service_id"])
+        self._read(params["service_id"])
+        self.details.verticalScrollBar().setValue(0)
+        self.quantity, self.added_count = 1, 0
+        self.cart_full = False
+        self.retranslate()
+
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass while the citizen reads: the service as it is now (its price, or
+        # gone), with the quantity they chose and where they had scrolled to.
+        self._read(params["service_id"])
+        self.retranslate()
+
+    def _read(self, service_id: str) -> None:
+        self.service = self.catalog.service(service_id)
         if self.service:
             s = self.service
             self.qr.set_payload(
                 vcard(s.provider_name, s.provider_phone, s.provider_email, s.provider_address)
             )
-        self.details.verticalScrollBar().setValue(0)
-        self.quantity, self.added_count = 1, 0
-        self.cart_full = False
-        self.retranslate()
 
     def _change_quantity(self, step: int) -> None:
         self.quantity = max(1, min(99, self.quantity + step))

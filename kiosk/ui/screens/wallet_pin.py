@@ -114,6 +114,12 @@ class WalletPinScreen(DataScreen):
     def enter(self, **params: Any) -> None:
         self.forget()
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass while the manager types: the codice fiscale, the document checked
+        # and the PINs stay, and so does the keyboard (the screen shows nothing of the
+        # mirror; the request's answer comes on its own).
+        self.retranslate()
+
     def forget(self) -> None:
         """Nothing of a citizen stays: the codice fiscale and PINs go."""
         self.cf_field.clear()

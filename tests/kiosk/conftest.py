@@ -41,6 +41,7 @@ def kiosk_window(qtbot, qapp, config) -> tuple[MainWindow, Backend, TaskRunner]:
     tasks = TaskRunner(window)
     connect_backend(window, backend, tasks, sync_bridge, print_bridge)
     sync_bridge.status_changed.connect(window.sync_badge.show_status)
+    sync_bridge.mirror_changed.connect(window.refresh)  # as the application does
     backend.printing.worker.start()
     if backend.sync is not None:
         backend.sync.worker.start()

@@ -445,7 +445,6 @@ def test_a_wallet_opened_at_checkout_is_read_again_after_a_sync(  # type: ignore
     central.platform.set_credit(CF, "Credito welfare 2026", 100)  # the Comune lowers it
     backend.sync.worker.connectivity_returned()
     qtbot.waitUntil(lambda: sealed_wallet(backend, wallet) != before, timeout=15_000)
-    window.refresh()  # as the sync bridge does after a pass that changed the mirror
     checkout = window.screens["checkout"]
     qtbot.waitUntil(lambda: shows(window, "€ 1,00 disponibili ora"), timeout=10_000)
     assert checkout.mode == "pay"  # who pays is kept

@@ -6,10 +6,12 @@ of a busy Comune pulls changes every minute or so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from kiosk.ui.widgets.sliced import SlicedFill
 from store import mirror
 from tests.kiosk.people import fill, prefilled, shown, shows, tap, tap_named
 from tests.records import service_record
@@ -119,3 +121,46 @@ def test_a_sync_keeps_the_managers_notice_and_a_confirmation_under_way(qtbot, wi
     window.refresh()
     assert shows(window, "Sincronizzazione riuscita: i dati qui sotto sono aggiornati.")
     assert screen._confirming.isActive()
+
+
+ROUTES = [
+    ("catalog", {}),
+    ("category", {"category_id": "silvercare"}),
+    ("service", {"service_id": "s01"}),
+    ("calls", {}),
+    ("apply", {"call_id": "bs-piazzola"}),
+    ("status", {}),
+    ("cart", {}),
+    ("checkout", {}),
+    ("wallet", {}),
+    ("manager_login", {}),
+    ("manager", {}),
+    ("wallet_pin", {}),
+]
+
+
+@pytest.mark.parametrize(("route", "params"), ROUTES, ids=[route for route, _ in ROUTES])
+def test_a_screen_refreshed_again_and_again_keeps_as_many_widgets(
+    qtbot, qapp, window, route: str, params: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A kiosk runs for days, refreshed after every sync that brought a change."""
+    with window.catalog.store.write() as session:  # something in the cart and a search
+        mirror.upsert(session, "services", [service_record("r03", "Pranzo insieme")])
+    window.go("service", {"service_id": "r03"})
+    tap_named(qtbot, window, "addToCart")
+    window.go("catalog")
+    search(qtbot, window, "pranzo")
+    window.go(route, params)
+
+    def widgets() -> int:
+        window.refresh()
+        # The cards a list draws in slices (the search's too, behind this screen), and
+        # the widgets it deleted.
+        qtbot.waitUntil(lambda: not any(fill.busy for fill in window.findChildren(SlicedFill)))
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(window.findChildren(QObject))
+
+    settled = widgets()
+    for _ in range(20):
+        widgets()
+    assert widgets() == settled

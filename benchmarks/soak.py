@@ -5,9 +5,11 @@ The kiosk runs in a child process in demo mode (embedded reference platform, dem
 catalog, sync and print workers running), driven through its widgets as a person would:
 Services, a search typed key by key, a category, a service, Back, Home. Every 25
 interactions the language is switched, every 10 the visit ends as the idle time-out ends
-it. The child prints its resident memory at the start, after a warm-up (the same walk
-until every language has been shown: what the kiosk keeps once), every 100 interactions
-and at the end; the growth is counted over the interactions after the warm-up. A crash
+it, and every 7 the screen on show is refreshed as after a sync that brought a change
+(a busy Comune's kiosk pulls changes every minute or so). The child prints its resident
+memory at the start, after a warm-up (the same walk until every language has been shown:
+what the kiosk keeps once), every 100 interactions and at the end; the growth is counted
+over the interactions after the warm-up. A crash
 (for example a Qt binding that loses references and aborts the interpreter) shows as the
 child's exit status. ``./dev bench soak [INTERACTIONS]``.
 
@@ -30,6 +32,7 @@ from pathlib import Path
 INTERACTIONS = 2_000
 LANGUAGE_EVERY = 25
 END_VISIT_EVERY = 10
+REFRESH_EVERY = 7  # its multiples fall on every place of the walk (restarted every 10) in turn
 REPORT_EVERY = 100
 SEARCHES = ["anziani", "pasto", "trasporto", "baby", "corso", "zzz", "assistenza dom"]
 
@@ -195,6 +198,8 @@ class Driver:
                 self.switch_language()
             elif done % END_VISIT_EVERY != 0:
                 next(steps)()
+            if done % REFRESH_EVERY == 0:
+                self.window.refresh()  # as the sync bridge does (mirror_changed)
             if done % REPORT_EVERY == 0:
                 self.report(f"{done} interactions")
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk.ui.widgets.sliced import SlicedFill
 
-CARD_MS = 3  # what building and laying out one card costs on a kiosk's CPU
+CARD_MS = 5  # what building and laying out one card costs on a kiosk's CPU
 
 
 def slow_card(drawn: list[int]):  # type: ignore[no-untyped-def]
@@ -39,9 +39,10 @@ def test_a_long_fill_lets_timers_run_between_its_slices(qtbot) -> None:  # type:
     assert drawn == list(range(40)) and finished == [40]
     during = [beat for beat in beats if beat >= begin]
     gaps = [later - earlier for earlier, later in pairwise(during)]
-    # 40 cards are 120 ms of work: drawn at once, no timer would fire for all of it.
+    # 40 cards are 200 ms of work: drawn at once, no timer would fire for all of it.
+    # (A slice draws one card here; the margin is for a test machine's other processes.)
     assert len(during) >= 10
-    assert max(gaps) < 0.05, f"longest gap {max(gaps) * 1000:.0f} ms"
+    assert max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms"
 
 
 def test_starting_again_drops_what_was_not_drawn(qtbot) -> None:  # type: ignore[no-untyped-def]

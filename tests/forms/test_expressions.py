@@ -150,7 +150,7 @@ def test_huge_numbers_and_slow_patterns_are_stopped() -> None:
         run("regex('a', '(')")
     start = time.perf_counter()
     assert run("count_where(membri, count_where(membri, true) == 3)") == 3
-    assert time.perf_counter() - start < 0.1
+    assert time.perf_counter() - start < 0.5  # milliseconds; the margin is the machine's
 
 
 answers = st.recursive(
@@ -228,7 +228,7 @@ def test_today_is_the_callers_calendar_day_never_the_machines() -> None:
 def test_a_regex_of_nested_repeats_answers_at_once() -> None:
     started = time.perf_counter()
     assert run("regex(x, '(a+)+b')", {"x": "a" * 200}) is False
-    assert time.perf_counter() - started < 0.1
+    assert time.perf_counter() - started < 0.5  # backtracking: longer than the universe
 
 
 def test_an_expression_that_would_take_for_ever_is_stopped_at_once() -> None:

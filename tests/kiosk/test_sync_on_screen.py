@@ -106,3 +106,45 @@ def test_the_refresh_after_a_sync_reads_nothing_on_the_ui_thread(qtbot, synced) 
     tap(qtbot, window, "‹ Indietro")
     tap(qtbot, window, "Anziani")
     assert shows(window, "Lettura ad alta voce")
+
+
+def test_the_search_read_again_after_a_sync_is_read_off_the_ui_thread(qtbot, synced) -> None:
+    """The results of what the citizen typed are read again by the sync worker, with the
+    rest of the screen's questions: the refresh takes the answer, the UI thread reads
+    nothing."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+    from sqlalchemy import event
+
+    from tests.kiosk.people import shown
+
+    window, backend = synced
+    qtbot.waitUntil(lambda: backend.catalog._warmed_at > 0, timeout=10_000)
+    qtbot.wait(100)
+    tap(qtbot, window, "Servizi")
+    field = shown(window, QLineEdit, "searchField")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(field, "lettura")
+    screen = window.screens["catalog"]
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.results_page)
+    on_ui_thread: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_ui_thread.append(statement)
+
+    reader_engine = backend.store._reader
+    event.listen(reader_engine, "before_cursor_execute", seen)
+    try:
+        embedded_platform(backend).publish(
+            "services", service_record("s53", "Lettura dei giornali", category="silvercare")
+        )
+        backend.sync.worker.wake()
+        qtbot.waitUntil(lambda: shows(window, "Lettura dei giornali"), timeout=10_000)
+        assert [s for s in on_ui_thread if "services" in s or "categories" in s] == []
+    finally:
+        event.remove(reader_engine, "before_cursor_execute", seen)
+    assert screen.keyboard.isVisible() and field.text() == "lettura"

@@ -3,9 +3,33 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
 from tests.kiosk.kiosks import embedded_platform
 from tests.kiosk.people import choose_language, find_button, shows, tap
 from tests.records import service_record
+
+
+@contextmanager
+def catalog_reads_on_the_ui_thread(backend) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
+    """The statements on the catalog's tables the UI thread runs meanwhile."""
+    found: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        on_ui_thread = threading.current_thread() is threading.main_thread()
+        if on_ui_thread and ("services" in statement or "categories" in statement):
+            found.append(statement)
+
+    reader_engine = backend.store._reader
+    event.listen(reader_engine, "before_cursor_execute", seen)
+    try:
+        yield found
+    finally:
+        event.remove(reader_engine, "before_cursor_execute", seen)
 
 
 def test_badge_shows_online_and_the_last_sync(qtbot, synced, snap) -> None:
@@ -73,35 +97,20 @@ def test_a_sync_updates_the_category_counts_in_the_same_tiles(qtbot, synced) -> 
 def test_the_refresh_after_a_sync_reads_nothing_on_the_ui_thread(qtbot, synced) -> None:
     # At 100,000 services a category's counts and first page take 50-100 ms to read;
     # the sync worker reads them again before the screen refreshes, not the UI thread.
-    import threading
-
-    from sqlalchemy import event
-
     window, backend = synced
     # The first sync's refresh comes first (nothing on show was asked before it).
     qtbot.waitUntil(lambda: backend.catalog._warmed_at > 0, timeout=10_000)
     qtbot.wait(100)
     tap(qtbot, window, "Servizi")
     tap(qtbot, window, "Anziani")
-    on_ui_thread: list[str] = []
-
-    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        if threading.current_thread() is threading.main_thread():
-            on_ui_thread.append(statement)
-
-    reader_engine = backend.store._reader
-    event.listen(reader_engine, "before_cursor_execute", seen)
-    try:
+    with catalog_reads_on_the_ui_thread(backend) as reads:
         embedded_platform(backend).publish(
             "services", service_record("s52", "Lettura ad alta voce", category="silvercare")
         )
         backend.sync.worker.wake()
         qtbot.waitUntil(lambda: shows(window, "Lettura ad alta voce"), timeout=10_000)
-        # The sync badge reads the outbox counts; the catalog screen reads nothing.
-        catalog_reads = [s for s in on_ui_thread if "services" in s or "categories" in s]
-        assert catalog_reads == []
-    finally:
-        event.remove(reader_engine, "before_cursor_execute", seen)
+    # The sync badge reads the outbox counts; the catalog screen reads nothing.
+    assert reads == []
     # Once used, a warmed answer is not served again: the next visit reads afresh.
     tap(qtbot, window, "‹ Indietro")
     tap(qtbot, window, "Anziani")
@@ -112,12 +121,9 @@ def test_the_search_read_again_after_a_sync_is_read_off_the_ui_thread(qtbot, syn
     """The results of what the citizen typed are read again by the sync worker, with the
     rest of the screen's questions: the refresh takes the answer, the UI thread reads
     nothing."""
-    import threading
-
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QLineEdit
-    from sqlalchemy import event
 
     from tests.kiosk.people import shown
 
@@ -130,21 +136,11 @@ def test_the_search_read_again_after_a_sync_is_read_off_the_ui_thread(qtbot, syn
     QTest.keyClicks(field, "lettura")
     screen = window.screens["catalog"]
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.results_page)
-    on_ui_thread: list[str] = []
-
-    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        if threading.current_thread() is threading.main_thread():
-            on_ui_thread.append(statement)
-
-    reader_engine = backend.store._reader
-    event.listen(reader_engine, "before_cursor_execute", seen)
-    try:
+    with catalog_reads_on_the_ui_thread(backend) as reads:
         embedded_platform(backend).publish(
             "services", service_record("s53", "Lettura dei giornali", category="silvercare")
         )
         backend.sync.worker.wake()
         qtbot.waitUntil(lambda: shows(window, "Lettura dei giornali"), timeout=10_000)
-        assert [s for s in on_ui_thread if "services" in s or "categories" in s] == []
-    finally:
-        event.remove(reader_engine, "before_cursor_execute", seen)
+    assert reads == []
     assert screen.keyboard.isVisible() and field.text() == "lettura"

@@ -108,7 +108,11 @@ class SyncEngine:
         self._retried_at: dict[str, int] = {}
 
     def run_once(self) -> SyncReport:
-        """One pass (``_run_once``); then the clock as the platform's replies showed it."""
+        """One pass (``_run_once``); then the clock as the platform's replies showed it.
+        Only a reply of this pass counts: a measure kept again by a pass that found
+        nobody would be taken as made now, and hide a jump of the clock since."""
+        if hasattr(self.client, "clock_skew_s"):
+            self.client.clock_skew_s = None
         try:
             return self._run_once()
         finally:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+import socket
 import sqlite3
 from collections.abc import Collection
 from contextlib import closing
@@ -165,3 +166,10 @@ def store_batches(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
             raise RuntimeError("a batch that cannot be stored together")
 
         monkeypatch.setattr(submissions.Submissions, "_store_batch", broken)
+
+
+def unreachable_url() -> str:
+    """An address on loopback where nothing listens (a platform out of reach)."""
+    with closing(socket.socket()) as listener:
+        listener.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{listener.getsockname()[1]}"

@@ -22,7 +22,7 @@ from sync.client import Submission
 from sync.engine import SyncEngine
 from sync.heartbeat import KioskFacts, collect
 from tests.sync.conftest import Central
-from tests.sync.helpers import application, move_kiosk_clock
+from tests.sync.helpers import application, move_kiosk_clock, unreachable_url
 
 DAY = timedelta(days=1)
 
@@ -206,6 +206,25 @@ def test_a_clock_that_jumps_after_its_measure_is_followed_by_the_records_made_th
     row = submit_application(engine)
     assert row.clock_skew_s is not None and abs(row.clock_skew_s - jump_days * 86_400) < 5
     assert (row.state, row.reject_code) == ("rejected", "call_closed")
+
+
+@pytest.mark.parametrize("jump_days", [-60, 60])
+def test_a_pass_that_finds_no_platform_keeps_the_jump_seen_since_the_last_measure(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch, jump_days: int
+) -> None:
+    """The clock jumps while the kiosk is offline, and its passes go on every minute,
+    finding nobody: none of them measured anything, so none may keep the last measure
+    again as if it were taken now (that hid the jump after one pass)."""
+    engine.run_once()  # measured: about 0
+    engine.client.base_url = unreachable_url()
+    move_kiosk_clock(monkeypatch, jump_days * DAY)
+    for _ in range(2):
+        assert "catalog" in engine.run_once().problems  # nobody answered
+    with engine.store.write() as session:
+        entry = outbox.add(session, "application", application(engine))
+    with engine.store.read() as session:
+        row = session.scalars(select(OutboxEntry).where(OutboxEntry.uuid == entry)).one()
+    assert row.clock_skew_s is not None and abs(row.clock_skew_s - jump_days * 86_400) < 5
 
 
 def test_a_clock_set_right_after_a_slow_measure_leaves_an_on_time_application_on_time(

@@ -24,6 +24,7 @@ from sync.engine import SyncEngine
 from sync.worker import SyncStatus, SyncWorker, backoff_delay
 from tests.records import service_record
 from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server, enrolled_client
+from tests.sync.helpers import unreachable_url
 
 
 def wait_for(condition, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
@@ -410,10 +411,7 @@ def test_the_sync_thread_lives_on_whatever_a_pass_meets(store: Store) -> None:
         if len(statuses) == 1:
             raise RuntimeError("the screen could not take the news")
 
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    unreachable = f"http://127.0.0.1:{listener.getsockname()[1]}"
-    listener.close()  # nothing listens there now
+    unreachable = unreachable_url()
     worker = SyncWorker(
         store,
         lambda: SyncEngine(store, PlatformClient(unreachable, token="t", connect_timeout=0.5)),

@@ -102,6 +102,9 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
         self.failures = 0
+        # Whether the platform answered during the last pass, even if some part of it
+        # failed (for the housekeeping that talks to it: the heartbeat, the keys).
+        self.answered = False
         # What the platform's Retry-After asked after the last pass (seconds, or None):
         # the next pass waits at least that long, within ``backoff_cap``.
         self.retry_after_s: float | None = None
@@ -163,6 +166,7 @@ class SyncWorker:
         except Exception as error:
             errors = [error]
             online, problem, detail = classify(error)
+        self.answered = online
         asked = [e.retry_after_s for e in errors if isinstance(e, UnreachableError)]
         self.retry_after_s = max((s for s in asked if s is not None), default=None)
         if problem is None:

@@ -20,7 +20,7 @@ from protocol.wire import ProtocolError, Result
 from store.database import Store
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient, RefusedError, UnreachableError
-from sync.device import DeviceIdentity, ensure_enrolled, save
+from sync.device import DeviceIdentity, ensure_enrolled, load, save
 from sync.engine import SyncEngine
 from sync.heartbeat import HeartbeatSender, KioskFacts
 from sync.worker import SyncStatus, SyncWorker
@@ -62,7 +62,9 @@ def rotate_if_old(
     path: Path, identity: DeviceIdentity, client: PlatformClient, max_age_days: int
 ) -> None:
     """Swaps a device token older than ``max_age_days`` for a new one (the platform
-    forgets the old one at once), so a token copied from a disk stops working soon."""
+    forgets the old one at once), so a token copied from a disk stops working soon.
+    Checked as the sync connects and after every pass the platform answered: a kiosk
+    runs for weeks without a restart."""
     age_s = time.time() - path.stat().st_mtime  # the file is written with each token
     if age_s < max_age_days * 86_400:
         return
@@ -136,11 +138,23 @@ def make_sync(
         every_s=settings.heartbeat_interval_s,
     )
 
+    def rotate_when_old() -> None:
+        identity = load(config.device_file)
+        if identity is None:
+            return
+        try:
+            rotate_if_old(config.device_file, identity, client, settings.token_max_age_days)
+        except (UnreachableError, RefusedError, ProtocolError, OSError) as error:
+            log.warning("device token not rotated: %s", error)
+
     def after_pass() -> None:
         housekeep(store, retention_rule(config))
-        if worker.failures == 0:  # the platform just answered
+        # The platform answered, even if one part of the pass failed: a stream that
+        # keeps failing must not silence the heartbeat (which tells the fleet so).
+        if worker.answered:
             heartbeat.maybe_send()
             refresh_keys()
+            rotate_when_old()
 
     worker = SyncWorker(
         store,

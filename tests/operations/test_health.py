@@ -26,6 +26,7 @@ from store.models import OutboxEntry
 from sync.client import PlatformClient
 from sync.heartbeat import HeartbeatSender, KioskFacts, collect
 from tests.operations.conftest import ADMIN, Central
+from tests.sync.faults import FaultProxy
 
 CODICE_FISCALE = "RSSMRA80A01H501U"
 
@@ -185,6 +186,33 @@ def test_the_sync_worker_sends_the_heartbeat(central: Central, tmp_path: Path) -
     with central.platform.sessions() as session:
         [row] = session.query(KioskHealth).all()
     assert row.beat["version"] == about().version and row.beat["last_sync"]
+
+
+def test_a_stream_that_keeps_failing_does_not_silence_the_heartbeat(
+    central: Central, tmp_path: Path
+) -> None:
+    """One stream fails at every pass while the rest goes through: the heartbeat still
+    goes (it waited for a pass without a fault, and the fleet page lost the kiosk)."""
+    proxy = FaultProxy((central.server.host, central.server.port))
+    proxy.failing_paths = (b"/v1/changes/statuses",)
+    config = parse_config(
+        f'[paths]\ndata_dir = "{tmp_path / "data"}"\nlog_dir = "{tmp_path / "log"}"\n'
+        f'[kiosk]\nid = "kiosk-cam"\n[sync]\nplatform_url = "{proxy.url}"\n'
+        f'enrollment_code = "{central.platform.new_enrollment_code()}"\n'
+    )
+    store = Store(config.paths.database)
+    setup = make_sync(config, store)
+    assert setup is not None
+    try:
+        setup.worker.run_pass()
+        assert setup.worker.failures == 1 and "statuses" in setup.worker.status.detail
+    finally:
+        setup.stop()
+        store.close()
+        proxy.close()
+    with central.platform.sessions() as session:
+        [row] = session.query(KioskHealth).all()
+    assert row.beat["last_sync"]
 
 
 @pytest.mark.parametrize("field", ["sent_at", "last_sync"], ids=["sent_at", "last_sync"])

@@ -65,6 +65,7 @@ class FaultProxy:
         self.stall_seconds = stall_seconds
         self.delay: tuple[float, float] = (0.0, 0.0)  # extra wait before each answer
         self.next_push_faults: list[str] = []  # taken in order by the next pushes
+        self.failing_paths: tuple[bytes, ...] = ()  # requests for these always get a 503
         self._random = random.Random(seed)
         self._lock = threading.Lock()
         self.counts: Counter[str] = Counter()
@@ -114,7 +115,9 @@ class FaultProxy:
                     if kind == "push" and self.next_push_faults
                     else None
                 )
-            fault = scripted or self._choose()
+            line = request.split(b"\r\n", 1)[0]
+            failing = "http_503" if any(path in line for path in self.failing_paths) else None
+            fault = scripted or failing or self._choose()
             with self._lock:
                 self.counts[fault] += 1
                 self.counts[f"{kind} requests"] += 1

@@ -600,6 +600,39 @@ def test_a_kiosk_swaps_an_old_token_when_it_connects(
     client.close()
 
 
+def test_a_kiosk_running_for_weeks_swaps_its_old_token_without_a_restart(
+    central: Central, store: Store, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    from kiosk.boot.config import parse_config
+    from kiosk.boot.syncing import make_sync
+    from sync.device import load
+
+    config = parse_config(
+        f'[kiosk]\nid = "kiosk-lim"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[sync]\nplatform_url = "{central.url}"\n'
+        f'enrollment_code = "{central.platform.new_enrollment_code()}"\n'
+    )
+    setup = make_sync(config, store)
+    assert setup is not None
+    try:
+        setup.worker.run_pass()  # enrolled: a new token
+        first = load(config.device_file)
+        month_ago = time.time() - 31 * 86_400
+        os.utime(config.device_file, (month_ago, month_ago))
+        setup.worker.run_pass()  # the same process, weeks later
+        second = load(config.device_file)
+        assert first is not None and second is not None and second.token != first.token
+        setup.worker.run_pass()
+        assert setup.worker.failures == 0  # the new token works
+    finally:
+        setup.stop()
+    with pytest.raises(Exception, match="401"):
+        PlatformClient(central.url, token=first.token).changes("catalog", "0", 10)
+
+
 def test_one_key_cannot_be_registered_by_two_kiosks(central: Central, tmp_path: Path) -> None:
     first, signer = registered_kiosk(central)
     second = Device(central)

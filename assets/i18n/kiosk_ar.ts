@@ -2505,6 +2505,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>synced at {time}</source>
             <translation type="unfinished">تم التحديث الساعة {time}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="50" />
+            <source>synced on {day} at {time}</source>
+            <translation type="unfinished">تم التحديث يوم {day} الساعة {time}</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>

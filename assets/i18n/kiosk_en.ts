@@ -2436,6 +2436,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>synced at {time}</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="50" />
+            <source>synced on {day} at {time}</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Texts</name>

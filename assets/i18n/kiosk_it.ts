@@ -2437,6 +2437,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>synced at {time}</source>
             <translation>aggiornato alle {time}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="50" />
+            <source>synced on {day} at {time}</source>
+            <translation>aggiornato il {day} alle {time}</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>

@@ -2454,6 +2454,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>synced at {time}</source>
             <translation type="unfinished">actualizat la {time}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="50" />
+            <source>synced on {day} at {time}</source>
+            <translation type="unfinished">actualizat pe {day} la {time}</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>

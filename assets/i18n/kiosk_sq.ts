@@ -2437,6 +2437,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>synced at {time}</source>
             <translation type="unfinished">përditësuar në {time}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="50" />
+            <source>synced on {day} at {time}</source>
+            <translation type="unfinished">përditësuar më {day} në {time}</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>

@@ -2454,6 +2454,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>synced at {time}</source>
             <translation type="unfinished">оновлено о {time}</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="50" />
+            <source>synced on {day} at {time}</source>
+            <translation type="unfinished">оновлено {day} о {time}</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>

@@ -2420,6 +2420,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>synced at {time}</source>
             <translation type="unfinished">{time} 已同步</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/sync_badge.py" line="50" />
+            <source>synced on {day} at {time}</source>
+            <translation type="unfinished">{day} {time} 已同步</translation>
+        </message>
     </context>
     <context>
         <name>Texts</name>

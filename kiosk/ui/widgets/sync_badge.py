@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel
 from kiosk.ui.widgets.common import set_enum
 
 if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first frame
+    from datetime import datetime
+
     from sync.worker import SyncStatus
 
 
@@ -37,12 +39,21 @@ class SyncBadge(QLabel):
         if status.waiting:
             parts.append(self.tr("%n record(s) waiting to be sent", "", status.waiting))
         if status.last_success:
-            from kiosk.ui.texts import local_clock_time  # not needed for the first frame
-
-            at = local_clock_time(status.last_success, self.time_zone)
-            parts.append(self.tr("synced at {time}").format(time=at))
+            parts.append(self._synced(status.last_success))
         self.setText(" · ".join(parts))
         self.setProperty("state", "online" if status.online else "offline")
+
+    def _synced(self, moment: datetime) -> str:
+        """The time alone on the day of the sync; its date too after that (a kiosk
+        offline since yesterday must not seem up to date)."""
+        from kiosk.core import local_time  # not needed for the first frame
+
+        local = local_time.local(moment, self.time_zone)
+        if local.date() == local_time.today(self.time_zone):
+            return self.tr("synced at {time}").format(time=f"{local:%H:%M}")
+        return self.tr("synced on {day} at {time}").format(
+            day=f"{local:%d/%m}", time=f"{local:%H:%M}"
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -136,3 +136,17 @@ def test_a_web_server_on_the_printers_address_is_not_called_out_of_paper(
         backend.close()
         window.ctx.switcher.detach()
         server.close()
+
+
+def test_the_job_states_kept_for_the_panel_stay_few_over_months_of_printing() -> None:
+    from kiosk.ui.controllers.printer import RECENT_JOBS, remember
+
+    states: dict[str, str] = {}
+    for job in range(10_000):
+        remember(states, f"job-{job}", "pending")
+        remember(states, f"job-{job}", "printed")
+    assert len(states) == RECENT_JOBS
+    assert states[f"job-{9_999}"] == "printed" and "job-0" not in states
+    remember(states, f"job-{10_000 - RECENT_JOBS}", "failed")  # the oldest, told again
+    remember(states, "job-new", "pending")
+    assert states[f"job-{10_000 - RECENT_JOBS}"] == "failed"  # kept: its news was recent

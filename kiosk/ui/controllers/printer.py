@@ -28,6 +28,18 @@ Shown = tuple[str, Any, Slip, tuple[Slip, ...]]
 
 SlipBuilder = Callable[[SlipContext], Slip]
 
+# Job states remembered for a panel not shown yet: a job is shown seconds after it is
+# queued, so the last few are enough, and a kiosk printing for months keeps no more.
+RECENT_JOBS = 64
+
+
+def remember(states: dict[str, str], job_uuid: str, state: str) -> None:
+    """Keeps ``state`` as the job's latest, and only the ``RECENT_JOBS`` latest jobs."""
+    states.pop(job_uuid, None)
+    states[job_uuid] = state
+    while len(states) > RECENT_JOBS:
+        del states[next(iter(states))]
+
 
 class PrintController(QObject):
     def __init__(
@@ -142,6 +154,6 @@ class PrintController(QObject):
 
     def _on_update(self, update: PrintUpdate) -> None:
         if update.job_uuid is not None and update.job_state is not None:
-            self._job_states[update.job_uuid] = update.job_state
+            remember(self._job_states, update.job_uuid, update.job_state)
         if self._panel is not None:
             self._panel.on_update(update)

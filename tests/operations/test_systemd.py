@@ -22,7 +22,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -220,3 +222,21 @@ def test_systemd_starts_the_kiosk_as_notify_and_restarts_it_when_its_screen_hang
         assert again["MainPID"] != pid and again["NRestarts"] == "1", again
     finally:
         manager.run("systemctl", "--user", "stop", unit, check=False)
+
+
+def test_the_nightly_backup_is_due_at_a_time_every_day_has_once() -> None:
+    """systemd skips a calendar time the clock jumps over (in Italy 02:00-03:00 on the
+    last Sunday of March), and Persistent= does not make it up: every minute of the
+    backup's window (its time and its random delay) must exist, once, every day."""
+    text = (DEPLOY / "social-point-backup.timer").read_text(encoding="utf-8")
+    due = re.search(r"^OnCalendar=\*-\*-\* (\d\d):(\d\d)$", text, re.M)
+    delay = re.search(r"^RandomizedDelaySec=(\d+)min$", text, re.M)
+    assert due is not None and delay is not None
+    rome = ZoneInfo("Europe/Rome")
+    first = datetime(2027, 1, 1, int(due.group(1)), int(due.group(2)))
+    for day in range(365):
+        for extra in range(int(delay.group(1)) + 1):
+            wall = first + timedelta(days=day, minutes=extra)
+            once, twice = wall.replace(tzinfo=rome), wall.replace(tzinfo=rome, fold=1)
+            exists = once.astimezone(UTC).astimezone(rome).replace(tzinfo=None) == wall
+            assert exists and once.utcoffset() == twice.utcoffset(), wall

@@ -187,6 +187,8 @@ class PrintWorker:
         status = self.connection.status()
         self._paper_news(status.state)
         if job is None:
+            if status.state.can_print:
+                self._alerted = None  # a fault after this one is news again
             self._publish(PrintUpdate(status.state, waiting=0))
             return "idle"
         if not status.state.can_print:

@@ -389,3 +389,25 @@ def test_print_test_without_status_prints_on_a_silent_printer(
         config.read_text(encoding="utf-8") + "answers_status = false\n", encoding="utf-8"
     )
     assert run().returncode == 0  # the same, from the configuration
+
+
+def test_a_fault_is_told_again_once_the_printer_was_ready_in_between(
+    store: Store, printer: FakePrinter
+) -> None:
+    """Paper out, the slip waiting for it expires, a new roll goes in and nothing prints
+    for a while; days later the paper runs out again: the managers hear of it again."""
+    printer.mode = "paper_out"
+    queue(store, 1)
+    connection = NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=2.0)
+    worker = start_worker(store, connection)
+    try:
+        eventually(lambda: [a.get("state") for a in alerts(store)] == ["paper_out"])
+        with store.write() as session:
+            print_queue.expire(session, timedelta(0))  # it waited too long
+        printer.mode = "healthy"
+        rounds_later(worker)  # idle, with the printer ready
+        printer.mode = "paper_out"
+        queue(store, 2)
+        eventually(lambda: [a.get("state") for a in alerts(store)] == ["paper_out"] * 2)
+    finally:
+        worker.stop()

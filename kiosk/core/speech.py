@@ -52,17 +52,20 @@ class Speaker(Protocol):
 
 
 class SilentSpeaker:
-    """A speaker without sound: keeps what it was asked to say (tests, or a kiosk with
-    no speech engine installed, where the log shows what would have been said)."""
+    """A speaker without sound: for a kiosk with no speech engine installed, and, keeping
+    what it was asked to say (``keep``), for tests. A kiosk keeps nothing: it runs for
+    months, and a sentence may hold what a citizen typed."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep: bool = True) -> None:
         self.volume = 60
+        self.keep = keep
         self.said: list[Utterance] = []
         self.stops = 0
         self.busy = False  # a test says how long a sentence takes: until it sets this back
 
     def say(self, text: str, lang: str) -> None:
-        self.said.append(Utterance(text, lang))
+        if self.keep:
+            self.said.append(Utterance(text, lang))
 
     def stop(self) -> None:
         self.stops += 1
@@ -119,8 +122,11 @@ class EspeakSpeaker:
         self._thread: threading.Thread | None = None  # started by the first sentence
 
     @staticmethod
-    def available() -> bool:
-        return shutil.which("espeak-ng") is not None
+    def available(device: str = "") -> bool:
+        """espeak-ng is installed, and aplay too when a ``device`` (a headset) is set."""
+        return shutil.which("espeak-ng") is not None and (
+            not device or shutil.which("aplay") is not None
+        )
 
     def say(self, text: str, lang: str) -> None:
         if self._thread is None:
@@ -192,11 +198,21 @@ class EspeakSpeaker:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
             )
-            play = subprocess.Popen(
-                ["aplay", "-q", "-D", self.device], stdin=speak.stdout, stderr=subprocess.DEVNULL
-            )
             assert speak.stdout is not None
-            speak.stdout.close()  # aplay owns the pipe now
+            try:
+                play = subprocess.Popen(
+                    ["aplay", "-q", "-D", self.device],
+                    stdin=speak.stdout,
+                    stderr=subprocess.DEVNULL,
+                )
+            except OSError:
+                # Else espeak-ng waits for ever on a pipe nobody reads, and its
+                # descriptor stays open: one more of each per sentence.
+                speak.kill()
+                speak.wait()
+                raise
+            finally:
+                speak.stdout.close()  # aplay owns the pipe now, or nobody does
             self._current = [speak, play]
         except OSError as error:
-            log.error("speech: cannot start espeak-ng: %s", error)
+            log.error("speech: cannot start the voice: %s", error)  # names the program

@@ -108,14 +108,15 @@ def attach_access(window: MainWindow) -> None:
     window.visit_ended.connect(navigator.reset)
     speech = window.speech_settings
     speaker: Speaker
-    if speech.engine == "espeak-ng" and EspeakSpeaker.available():
+    if speech.engine == "espeak-ng" and EspeakSpeaker.available(speech.device):
         speaker = EspeakSpeaker(
             volume=speech.volume, rate_wpm=speech.rate_wpm, device=speech.device
         )
     else:
         if speech.engine == "espeak-ng":
-            log.warning("speech: espeak-ng is not installed; spoken mode will be silent")
-        speaker = SilentSpeaker()
+            missing = "aplay (alsa-utils)" if EspeakSpeaker.available() else "espeak-ng"
+            log.warning("speech: %s is not installed; spoken mode will be silent", missing)
+        speaker = SilentSpeaker(keep=False)
     window.spoken = SpokenMode(window, speaker, speech)
     watch_headset(window.spoken, speech.headset_jack)
     if window.switch_settings.scanning != "off":

@@ -152,6 +152,8 @@ def test_a_citizen_applies_for_buoni_spesa_and_leaves_with_the_protocol_number(
     qtbot.waitUntil(lambda: shows(window, "Numero di protocollo: PROT-"), timeout=15_000)
     qtbot.waitUntil(lambda: shows(window, "Stampato"), timeout=15_000)
     snap(window, "done-printed")
+    window.refresh()  # a sync that brought a change (this application's state, say)
+    assert shows(window, "Numero di protocollo: PROT-")  # the number stays in view
     [stored] = [s for s in central.platform.submissions() if s.kind == "application"]
     assert stored.status == "accepted" and stored.server_id.startswith("PROT-")
     answers = stored.payload["answers"]

@@ -106,10 +106,13 @@ def test_a_sync_keeps_the_application_page_and_what_was_typed_on_it(qtbot, windo
     screen = prefilled(window, page=1)
     page = screen.draft.page if screen.draft else None
     fill(qtbot, window, "indirizzo", "Via Roma 12")
+    field = shown(window, QLineEdit, "input_indirizzo")
     window.refresh()
     assert screen.draft is not None and screen.draft.page == page
-    assert shown(window, QLineEdit, "input_indirizzo").text() == "Via Roma 12"
-    assert screen.keyboard.isVisible()
+    # The very field, not one drawn again: the keyboard types into it (a deleted one
+    # under the keys crashed the kiosk).
+    assert shown(window, QLineEdit, "input_indirizzo") is field
+    assert field.text() == "Via Roma 12" and field.hasFocus() and screen.keyboard.isVisible()
 
 
 def test_a_sync_keeps_the_managers_notice_and_a_confirmation_under_way(qtbot, window) -> None:  # type: ignore[no-untyped-def]

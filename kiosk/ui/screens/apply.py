@@ -122,6 +122,14 @@ class ApplyScreen(DataScreen):
             self._read_call(call_id)
         self._render()
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass while the citizen fills in the form, or reads their protocol
+        # number: nothing is drawn again. Drawn again, the page's fields were deleted
+        # under the keyboard typing into them, and the number's page (after a pass
+        # that brought the application's state) became a new form. The call is read
+        # again as the application is sent (``submit``): a call closed meanwhile says so.
+        self.retranslate()
+
     def _read_call(self, call_id: str) -> None:
         """A new draft for the call, and the Comuni (answer options), read on a worker
         thread: a form definition is parsed and checked on the way."""

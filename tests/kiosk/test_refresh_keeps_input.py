@@ -167,3 +167,12 @@ def test_a_screen_refreshed_again_and_again_keeps_as_many_widgets(
     for _ in range(20):
         widgets()
     assert widgets() == settled
+
+
+def test_a_sync_that_changed_no_call_leaves_the_calls_where_they_are(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.go("calls")
+    content = window.screens["calls"].list.content
+    drawn = [w for w in content.findChildren(QWidget) if w.parentWidget() is content]
+    assert drawn
+    window.refresh()
+    assert [w for w in content.findChildren(QWidget) if w.parentWidget() is content] == drawn

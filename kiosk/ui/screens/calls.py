@@ -49,6 +49,14 @@ class CallsScreen(DataScreen):
         self._calls = self.catalog.open_calls(self.ctx.social_point.comune, now)
         self.retranslate()
 
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass while the citizen reads the calls: drawn again only when they
+        # changed, so the list keeps where it was scrolled to.
+        calls = self.catalog.open_calls(self.ctx.social_point.comune, datetime.now(UTC))
+        if calls != self._calls:
+            self._calls = calls
+            self.retranslate()
+
     def _call_card(self, call: CallInfo, lang: str):  # type: ignore[no-untyped-def]
         frame = card()
         frame.setObjectName(f"call_{call.id}")

@@ -19,6 +19,7 @@ from kiosk.boot.config import Config, ConfigError
 from kiosk.boot.paths import DEMO_DATASET
 
 if TYPE_CHECKING:
+    from kiosk.boot.housekeeping import Housekeeper
     from kiosk.boot.printer_setup import PrintSetup
     from kiosk.boot.sync_process import SyncProcess
     from kiosk.boot.syncing import SyncSetup
@@ -38,11 +39,14 @@ class Backend(NamedTuple):
     catalog: CatalogReader
     printing: PrintSetup
     sync: SyncSetup | None = None
+    housekeeper: Housekeeper | None = None  # retention, where no sync pass applies it
 
     def close(self) -> None:
         self.printing.stop()
         if self.sync is not None:
             self.sync.stop()
+        if self.housekeeper is not None:
+            self.housekeeper.stop()
         self.store.close()
 
 
@@ -163,7 +167,20 @@ def open_services(
             after_push=receipts_after_push,
             printer_state=lambda: printing.worker.last.printer.value,
         )
-    return Backend(config=config, store=store, catalog=catalog, printing=printing, sync=setup)
+    housekeeper = None
+    if setup is None:  # a syncing kiosk applies the retention rule after every pass
+        from kiosk.boot.housekeeping import Housekeeper
+
+        housekeeper = Housekeeper(store, retention_rule(config))
+        housekeeper.start()
+    return Backend(
+        config=config,
+        store=store,
+        catalog=catalog,
+        printing=printing,
+        sync=setup,
+        housekeeper=housekeeper,
+    )
 
 
 def start_logging(config: Config) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -272,3 +273,41 @@ def test_the_purge_and_the_counts_read_no_accepted_record_already_reduced(store:
             assert "ix_outbox_unpurged" in plan(statement), plan(statement)
         for statement in counting:
             assert "SCAN" not in plan(statement), plan(statement)
+
+
+def test_a_kiosk_that_does_not_sync_drops_old_slips_while_it_runs(tmp_path: Path) -> None:
+    """Retention follows each sync pass; a kiosk with no platform had it only at start,
+    and runs for weeks: its own thread applies it there (here every 50 ms, a week on)."""
+    from kiosk.boot.backend import open_backend
+    from kiosk.boot.housekeeping import Housekeeper
+    from store.models import PrintJob
+    from tests.conftest import make_config
+    from tests.printing.samples import receipt
+
+    backend = open_backend(make_config(tmp_path))
+    try:
+        assert backend.sync is None and backend.housekeeper is not None
+        with backend.store.write() as session:
+            job = print_queue.get(session, print_queue.add(session, receipt(), "receipt", "R-1"))
+            assert job is not None
+            print_queue.mark_printed(session, job.id, "0" * 64, 100)
+        week_on = RULE.reprint_days + 1
+        keeper = Housekeeper(
+            backend.store,
+            RULE,
+            every_s=0.05,
+            now=lambda: outbox.utcnow() + timedelta(days=week_on),
+        )
+        keeper.start()
+        try:
+            deadline = time.monotonic() + 10
+            while keeper.passes < 2:
+                assert time.monotonic() < deadline, "no retention pass"
+                time.sleep(0.02)
+        finally:
+            keeper.stop()
+        with backend.store.read() as session:
+            assert session.query(PrintJob).count() == 0
+    finally:
+        backend.close()
+    assert not backend.housekeeper._thread.is_alive()  # stopped with the kiosk

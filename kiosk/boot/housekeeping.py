@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Retention on a kiosk that does not sync.
+
+A syncing kiosk applies the retention rule after every sync pass. One that does not
+(``[sync] platform_url`` empty) applied it only as it started: a kiosk runs for weeks
+without a restart, and its printed slips, names on them, outlived ``reprint_days``
+until then. ``Housekeeper`` applies it every hour on a thread of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from store.database import STORAGE_ERRORS, Store, storage_problem
+from store.outbox import utcnow
+from store.retention import RetentionRule, housekeep
+
+log = logging.getLogger(__name__)
+
+EVERY_S = 3600.0
+
+
+class Housekeeper:
+    def __init__(
+        self,
+        store: Store,
+        rule: RetentionRule,
+        *,
+        every_s: float = EVERY_S,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._store, self._rule, self._every_s, self._now = store, rule, every_s, now
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="kiosk-housekeeping", daemon=True)
+        self.passes = 0  # retention passes made (tests wait on it, not on time)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._every_s):
+            try:
+                housekeep(self._store, self._rule, now=self._now())
+            except STORAGE_ERRORS as error:
+                log.warning("retention: storage: %s", storage_problem(error))
+            except Exception:  # the thread must outlive any one failure
+                log.exception("retention pass failed")
+            self.passes += 1

@@ -20,7 +20,7 @@ from protocol.wire import ProtocolError, Result
 from store.database import Store
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient, RefusedError, UnreachableError
-from sync.device import DeviceIdentity, ensure_enrolled, load, save
+from sync.device import DeviceIdentity, NotEnrolledError, ensure_enrolled, load, save
 from sync.engine import SyncEngine
 from sync.heartbeat import HeartbeatSender, KioskFacts
 from sync.worker import SyncStatus, SyncWorker
@@ -69,7 +69,14 @@ def rotate_if_old(
     if age_s < max_age_days * 86_400:
         return
     token = client.rotate_token()
-    save(path, replace(identity, token=token))
+    try:
+        save(path, replace(identity, token=token))
+    except BaseException:
+        # Not kept on the disk: the client goes on with the old token, which the
+        # platform honours until the new one is first used. Used, it would retire the
+        # old one, and the next start would read a dead token from the file.
+        client.set_token(identity.token)
+        raise
     log.info("device token rotated after %d days", int(age_s // 86_400))
 
 
@@ -139,12 +146,12 @@ def make_sync(
     )
 
     def rotate_when_old() -> None:
-        identity = load(config.device_file)
-        if identity is None:
-            return
         try:
-            rotate_if_old(config.device_file, identity, client, settings.token_max_age_days)
-        except (UnreachableError, RefusedError, ProtocolError, OSError) as error:
+            identity = load(config.device_file)
+            if identity is not None:
+                days = settings.token_max_age_days
+                rotate_if_old(config.device_file, identity, client, days)
+        except (UnreachableError, RefusedError, ProtocolError, NotEnrolledError, OSError) as error:
             log.warning("device token not rotated: %s", error)
 
     def after_pass() -> None:

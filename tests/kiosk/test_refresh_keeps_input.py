@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from kiosk.core.apply_wizard import Step
 from kiosk.ui.widgets.sliced import SlicedFill
 from store import mirror
-from tests.kiosk.people import fill, prefilled, shown, shows, tap, tap_named
+from tests.kiosk.people import fill, opened, prefilled, shown, shows, tap, tap_named
 from tests.records import service_record
 
 
@@ -154,6 +155,8 @@ def test_a_screen_refreshed_again_and_again_keeps_as_many_widgets(
     window.go("catalog")
     search(qtbot, window, "pranzo")
     window.go(route, params)
+    if route == "apply":
+        opened(window)  # its call is read off the UI thread: counted once on screen
 
     def widgets() -> int:
         window.refresh()
@@ -176,3 +179,29 @@ def test_a_sync_that_changed_no_call_leaves_the_calls_where_they_are(qtbot, wind
     assert drawn
     window.refresh()
     assert [w for w in content.findChildren(QWidget) if w.parentWidget() is content] == drawn
+
+
+def test_a_call_that_could_not_be_read_is_read_again_after_a_sync(qtbot, window, backend) -> None:  # type: ignore[no-untyped-def]
+    """Opened before the first sync brought it, a call cannot be applied for; the pass
+    that brings it makes the screen read it again."""
+    from datetime import date
+
+    from kiosk.boot.paths import DEMO_DATASET
+    from store.demo import read_dataset
+
+    with backend.store.write() as session:
+        mirror.remove(session, "calls", ["bs-piazzola"])
+    screen = prefilled_call(window)
+    assert screen.step == Step.UNAVAILABLE
+    demo = read_dataset(DEMO_DATASET, date.today())
+    [call] = [c for c in demo["calls"] if c["id"] == "bs-piazzola"]
+    with backend.store.write() as session:
+        mirror.upsert(session, "calls", [call])
+    window.refresh()
+    opened(window)
+    assert screen.step != Step.UNAVAILABLE and screen.draft is not None
+
+
+def prefilled_call(window):  # type: ignore[no-untyped-def]
+    window.go("apply", {"call_id": "bs-piazzola"})
+    return opened(window)

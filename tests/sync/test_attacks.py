@@ -600,6 +600,36 @@ def test_a_kiosk_swaps_an_old_token_when_it_connects(
     client.close()
 
 
+def test_a_token_swapped_but_not_kept_on_the_disk_is_not_used(
+    central: Central, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk is full as the new token is saved: the kiosk goes on with the old one,
+    which the platform honours until the new one is used. Used, it would retire the old
+    one, and the next start would read a dead token from the file."""
+    import os
+
+    from kiosk.boot import syncing
+    from sync.device import DeviceIdentity, load, save
+
+    client = enrolled_client(central)
+    path = tmp_path / "device.json"
+    save(path, DeviceIdentity("d", str(client._token)))
+    month_ago = path.stat().st_mtime - 31 * 86_400
+    os.utime(path, (month_ago, month_ago))
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(syncing, "save", disk_full)
+    with pytest.raises(OSError):
+        syncing.rotate_if_old(path, load(path), client, 30)  # type: ignore[arg-type]
+    client.changes("catalog", "0", 10)  # the kiosk goes on
+    kept = load(path)
+    assert kept is not None
+    PlatformClient(central.url, token=kept.token).changes("catalog", "0", 10)  # a restart
+    client.close()
+
+
 def test_a_kiosk_running_for_weeks_swaps_its_old_token_without_a_restart(
     central: Central, store: Store, tmp_path: Path
 ) -> None:

@@ -128,6 +128,9 @@ class ApplyScreen(DataScreen):
         # under the keyboard typing into them, and the number's page (after a pass
         # that brought the application's state) became a new form. The call is read
         # again as the application is sent (``submit``): a call closed meanwhile says so.
+        if self.wizard.step == Step.UNAVAILABLE:
+            self.enter(**params)  # the pass may have brought the call it could not read
+            return
         self.retranslate()
 
     def _read_call(self, call_id: str) -> None:

@@ -17,13 +17,16 @@ from central.platform.database import Database
 from forms.lookup import holder_key, status_key
 
 
+def code_and_cf(payload: dict[str, Any] | None) -> tuple[str, str]:
+    """An application's tracking code and its applicant's codice fiscale, as written."""
+    payload = payload or {}
+    return str(payload.get("tracking_code")), str((payload.get("answers") or {}).get("cf", ""))
+
+
 def status_key_of(session: Session, payload: dict[str, Any] | None) -> str:
     """The key an application's status is published under: its tracking code and its
     applicant's codice fiscale, under the platform's own secret."""
-    payload = payload or {}
-    code = str(payload.get("tracking_code"))
-    cf = str((payload.get("answers") or {}).get("cf", ""))
-    return status_key(lookup_secret_in(session), code, cf)
+    return status_key(lookup_secret_in(session), *code_and_cf(payload))
 
 
 def status_holder(session: Session, key: str) -> str | None:
@@ -60,10 +63,8 @@ class ApplicationStatuses:
         self, session: Session, row: SubmissionRecord, state: str, note: dict[str, str] | None
     ) -> None:
         payload = row.payload or {}
-        code = str(payload.get("tracking_code"))
-        cf = str((payload.get("answers") or {}).get("cf", ""))
         key = status_key_of(session, payload)
-        note_subject(session, key, code, cf)
+        note_subject(session, key, *code_and_cf(payload))
         record = {
             "id": key,
             "state": state,

@@ -59,14 +59,18 @@ def retention_rule(config: Config) -> RetentionRule:
 
 
 def rotate_if_old(
-    path: Path, identity: DeviceIdentity, client: PlatformClient, max_age_days: int
+    path: Path, identity: DeviceIdentity | None, client: PlatformClient, max_age_days: int
 ) -> None:
     """Swaps a device token older than ``max_age_days`` for a new one (the platform
-    forgets the old one at once), so a token copied from a disk stops working soon.
+    forgets the old one once the new one is used), so a token copied from a disk soon
+    stops working.
     Checked as the sync connects and after every pass the platform answered: a kiosk
     runs for weeks without a restart."""
     age_s = time.time() - path.stat().st_mtime  # the file is written with each token
     if age_s < max_age_days * 86_400:
+        return
+    identity = identity or load(path)  # read only when due (checked after every pass)
+    if identity is None:
         return
     token = client.rotate_token()
     try:
@@ -147,10 +151,7 @@ def make_sync(
 
     def rotate_when_old() -> None:
         try:
-            identity = load(config.device_file)
-            if identity is not None:
-                days = settings.token_max_age_days
-                rotate_if_old(config.device_file, identity, client, days)
+            rotate_if_old(config.device_file, None, client, settings.token_max_age_days)
         except (UnreachableError, RefusedError, ProtocolError, NotEnrolledError, OSError) as error:
             log.warning("device token not rotated: %s", error)
 

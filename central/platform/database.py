@@ -32,6 +32,9 @@ REDEMPTION_LOCKS = 0x53504B45
 # The class of the locks on citizens' ledgers (by holder key): taken by purchases, so
 # they take turns on a credit even while it does not exist yet (no row to lock).
 HOLDER_LOCKS = 0x53504B46
+# The class of the locks on application status keys (tracking code and codice fiscale):
+# two kiosks' applications under one key take turns, so only one of them is accepted.
+STATUS_LOCKS = 0x53504B47
 WRITING = "central_writing"  # execution option of a writing transaction's connection
 PUBLISH_LOCK = "central_publish_lock"  # session.info: take WRITERS_LOCK at the first change
 

@@ -44,6 +44,7 @@ from central.models import (
 from central.platform.database import (
     DEVICE_LOCKS,
     HOLDER_LOCKS,
+    STATUS_LOCKS,
     Database,
     lock_credits,
     lock_name,
@@ -642,6 +643,17 @@ def _lock_for_batch(
     if session.get_bind().dialect.name != "postgresql":
         return
     lock_name(session, DEVICE_LOCKS, device_id)
+    # An application is refused when another holds its status key (``TRACKING_CODE_TAKEN``):
+    # checked in turn, or two batches sent at once could both find the key free, and the
+    # second status would replace the first's.
+    for key in sorted(
+        {
+            status_key_of(session, entry.payload)
+            for entry in entries
+            if entry.kind == "application" and isinstance(entry.payload, dict)
+        }
+    ):
+        lock_name(session, STATUS_LOCKS, key)
     # A purchase names the citizen's wallet by its locator; the credit it debits is kept
     # under the ledger's holder key, which the wallet's row gives (locking the locators
     # themselves locked nothing, and two kiosks could spend one balance twice).

@@ -7,6 +7,7 @@ On SQLite a writing transaction holds the database's write lock (BEGIN IMMEDIATE
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 from central.platform import submissions as central_platform
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
-from tests.sync.conftest import Central, enrolled_client
+from tests.sync.conftest import Central, enrolled_client, someone_waits_on_a_lock
 from tests.sync.helpers import application
 
 
@@ -66,3 +67,51 @@ def test_a_kiosk_whose_checks_are_slow_holds_back_no_other_kiosk(
         other.close()
     assert [a.accepted for a in answers] == [True]
     assert engine.run_once().problems == {}
+
+
+def test_two_kiosks_sending_one_tracking_code_at_once_get_one_application_accepted(
+    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two batches that find a status key free at the same moment would both be
+    accepted, and the second status would replace the first's (the Comune's decision on
+    it lost): the key is locked before it is checked."""
+    if central.platform.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: BEGIN IMMEDIATE")
+    engine.run_once()
+    holder = central_platform.status_holder
+    first_checked, release = threading.Event(), threading.Event()
+
+    def slow_holder(session: Any, key: str) -> str | None:
+        found = holder(session, key)
+        if not first_checked.is_set():  # the first batch: found free, not yet stored
+            first_checked.set()
+            release.wait(30)
+        return found
+
+    monkeypatch.setattr(central_platform, "status_holder", slow_holder)
+    payload = application(engine)
+    other: PlatformClient = enrolled_client(central)
+    answers: list[Any] = []
+
+    def send(client: PlatformClient) -> None:
+        entry = Submission(str(uuid.uuid4()), "application", datetime.now(UTC).isoformat(), payload)
+        answers.extend(client.submit([entry]))
+
+    first = threading.Thread(target=send, args=(engine.client,))
+    first.start()
+    second = threading.Thread(target=send, args=(other,))
+    try:
+        assert first_checked.wait(10)
+        second.start()
+        deadline = time.monotonic() + 3
+        while not someone_waits_on_a_lock(central) and time.monotonic() < deadline:
+            time.sleep(0.02)  # the second batch waits for the key, or (unlocked) is done
+    finally:
+        release.set()
+        first.join(30)
+        if second.ident is not None:
+            second.join(30)
+        other.close()
+    assert sorted(answer.accepted for answer in answers) == [False, True]
+    [refused] = [answer for answer in answers if not answer.accepted]
+    assert refused.code == "tracking_code_taken"

@@ -6,7 +6,9 @@ would from a browser)."""
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Iterator
@@ -58,10 +60,36 @@ def test_an_admin_makes_a_merchant_account_with_a_memory_hard_password_hash(
     with platform.sessions() as session:
         account = session.scalar(select(MerchantAccount))
     assert account is not None and account.iban == "IT60X0542811101000000123456"
-    assert account.password_hash.startswith("scrypt$16384$8$1$")
+    assert account.password_hash.startswith("scrypt$16384$8$5$")  # OWASP: 16 MiB, p=5
     assert PASSWORD not in account.password_hash
     assert accounts.password_matches(account.password_hash, PASSWORD)
     assert not accounts.password_matches(account.password_hash, PASSWORD + "!")
+
+
+def test_a_password_hashed_with_weaker_parameters_is_hashed_again_at_its_next_login(
+    client: TestClient, platform: Platform
+) -> None:
+    make_merchant(client)
+    salt = b"sixteen byte salt"[:16]
+    key = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    weak = "scrypt$16384$8$1$" + "$".join(base64.b64encode(b).decode() for b in (salt, key))
+    with platform.sessions.begin() as session:
+        account = session.scalar(select(MerchantAccount))
+        assert account is not None
+        account.password_hash = weak
+
+    def stored() -> str:
+        with platform.sessions() as session:
+            return str(session.scalar(select(MerchantAccount.password_hash)))
+
+    assert log_in(client, password=PASSWORD + "!").status_code != 303
+    assert stored() == weak  # a wrong password changes nothing
+    assert log_in(client).status_code == 303
+    assert stored().startswith("scrypt$16384$8$5$")
+    assert accounts.password_matches(stored(), PASSWORD)
+    assert not accounts.needs_rehash(stored())
+    client.cookies.clear()
+    assert log_in(client).status_code == 303  # the new hash logs in
 
 
 def test_login_gives_a_new_strict_http_only_secure_cookie(client: TestClient) -> None:

@@ -17,6 +17,7 @@ import binascii
 import html
 from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime, timedelta
+from importlib import metadata
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Response
@@ -83,6 +84,20 @@ def _as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def _release() -> str | None:
+    """The kiosk release this platform belongs to (one project, one version): what
+    every kiosk should run. None from a checkout that was never installed."""
+    try:
+        return metadata.version("social-point-kiosk")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+# The newest version is the platform's own release, never a kiosk's claim: any device
+# holding a token could claim "99.0" and have every kiosk of the network shown as old.
+RELEASE = _release()
+
+
 def _version_key(version: str) -> tuple[int, ...]:
     parts = []
     for part in version.split("."):
@@ -140,14 +155,16 @@ ALERT_TEXT = {
     "unsent": "records unsent for {hours} hours",
     "clock": "clock off by {skew:+d} s",
     "old_version": "old version {version} (newest {newest})",
+    "unknown_version": "version {version} unknown to the platform (newest {newest})",
     "rejected": "{count} rejected records",
 }
 
 
-def alert_facts(row: KioskHealth, newest_version: str) -> list[tuple[str, dict[str, Any]]]:
+def alert_facts(row: KioskHealth, newest_version: str | None) -> list[tuple[str, dict[str, Any]]]:
     """The kiosk's alerts: paper and printer faults, records unsent for over a day, a
-    clock off by more than CLOCK_ALERT_S, a version older than the fleet's newest, and
-    records the platform rejected."""
+    clock off by more than CLOCK_ALERT_S, a version older than the platform's release
+    (or newer: no such release is known, the kiosk may not be ours), and records the
+    platform rejected."""
     beat, found = row.beat, []
     if beat.get("printer") in PRINTER_ALERTS:
         found.append(("printer", {"state": beat["printer"]}))
@@ -156,14 +173,19 @@ def alert_facts(row: KioskHealth, newest_version: str) -> list[tuple[str, dict[s
         found.append(("unsent", {"hours": unsent // 3600}))
     if abs(row.clock_skew_s) > CLOCK_ALERT_S:
         found.append(("clock", {"skew": row.clock_skew_s}))
-    if _version_key(beat.get("version", "0")) < _version_key(newest_version):
-        found.append(("old_version", {"version": beat.get("version"), "newest": newest_version}))
+    if newest_version is not None:
+        version = str(beat.get("version", "0"))
+        facts = {"version": version, "newest": newest_version}
+        if _version_key(version) < _version_key(newest_version):
+            found.append(("old_version", facts))
+        elif _version_key(version) > _version_key(newest_version):
+            found.append(("unknown_version", facts))
     if beat.get("rejected"):
         found.append(("rejected", {"count": beat["rejected"]}))
     return found
 
 
-def alerts_of(row: KioskHealth, newest_version: str) -> list[str]:
+def alerts_of(row: KioskHealth, newest_version: str | None) -> list[str]:
     return [
         PRINTER_ALERTS[facts["state"]] if code == "printer" else ALERT_TEXT[code].format(**facts)
         for code, facts in alert_facts(row, newest_version)
@@ -185,8 +207,7 @@ def fleet(
                 .order_by(KioskHealth.kiosk_id)
             )
         ]
-    # "Old version" is against the whole network's newest, whoever looks.
-    newest = max((r.beat.get("version", "0") for r, _ in found), key=_version_key, default="0")
+    newest = RELEASE
     if comuni is not None:
         found = [(r, comune) for r, comune in found if comune is not None and comune in comuni]
     return [

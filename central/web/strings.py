@@ -196,6 +196,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "versione vecchia {version} (la più recente è {newest})",
         "en": "old version {version} (newest {newest})",
     },
+    "alert_unknown_version": {
+        "it": "versione {version} sconosciuta alla piattaforma (la più recente è {newest})",
+        "en": "version {version} unknown to the platform (newest {newest})",
+    },
     "alert_rejected": {"it": "{count} dati rifiutati", "en": "{count} rejected records"},
     # Comune staff: applications, decisions and the audit log (central/web/comune.py).
     "applications": {"it": "Domande", "en": "Applications"},

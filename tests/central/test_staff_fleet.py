@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
+from central import fleet as fleet_module
 from central.models import KioskHealth, StaffAction
 from central.platform import Platform
 from tests.central.desk import ADMIN, PASSWORD, browser, csrf_of, log_in, make_merchant, text_of
@@ -62,9 +63,13 @@ def heard(central: Platform, device_id: str, ago: timedelta) -> None:
 
 
 @pytest.fixture
-def fleet_of_three(client: TestClient, platform: Platform) -> dict[str, str]:
+def fleet_of_three(
+    client: TestClient, platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
     """Piazzola: one kiosk out of paper with old records, one late with an old version
-    and a fast clock; Limena: one, silent; and one kiosk of the whole network."""
+    and a fast clock; Limena: one, silent; and one kiosk of the whole network. The
+    platform's release is 0.3.0, which the others run."""
+    monkeypatch.setattr(fleet_module, "RELEASE", "0.3.0")
     ids = {
         "piazzola-1": kiosk(
             client, platform, "piazzola-1", "piazzola", printer="paper_out",

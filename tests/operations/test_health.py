@@ -15,6 +15,7 @@ import pytest
 import requests
 from sqlalchemy import update
 
+from central import fleet as fleet_module
 from central.models import KioskHealth
 from kiosk.boot.config import parse_config
 from kiosk.boot.logs import recent_log
@@ -73,8 +74,9 @@ def facts(version: str = "0.1.0", printer: str = "ready", log: str = "") -> Kios
 
 
 def test_a_heartbeat_shows_on_the_fleet_page_with_its_alerts(
-    central: Central, kiosk_store: Store
+    central: Central, kiosk_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(fleet_module, "RELEASE", "0.2.0")  # the platform's release
     with kiosk_store.write() as session:
         outbox.add(session, "application", {"answers": {}})
         session.execute(
@@ -100,9 +102,25 @@ def test_a_heartbeat_shows_on_the_fleet_page_with_its_alerts(
     skew = re.search(r"clock off by \+(\d+) s", page)
     assert skew is not None and 270 <= int(skew[1]) <= 300, skew
     assert "old version 0.1.0 (newest 0.2.0)" in page
+    assert "unknown" not in page
     last_heard(central, "kiosk-lim", timedelta(minutes=30))
     last_heard(central, "kiosk-cdr", timedelta(hours=3))
     assert "0 online, 1 late, 1 silent" in fleet_page(central)
+
+
+def test_a_kiosk_claiming_a_newer_version_makes_no_other_kiosk_old(
+    central: Central, kiosk_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any device holding a token sends a heartbeat: the newest version is the
+    platform's own release, and a version beyond it is itself the alert."""
+    monkeypatch.setattr(fleet_module, "RELEASE", "0.2.0")
+    for kiosk_id, version in (("kiosk-lim", "0.2.0"), ("kiosk-cdr", "99.0")):
+        sender = HeartbeatSender(kiosk_store, kiosk_client(central, kiosk_id), facts(version))
+        assert sender.maybe_send()
+    page = fleet_page(central)
+    assert "old version" not in page
+    assert page.count("unknown to the platform") == 1
+    assert "version 99.0 unknown to the platform (newest 0.2.0)" in page
 
 
 def test_the_fleet_page_needs_the_admin_token(central: Central) -> None:

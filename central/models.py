@@ -19,7 +19,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.functions import FunctionElement
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -57,6 +59,32 @@ class Record(Base):
     # The Comuni whose kiosks receive it, as "|piazzola|limena|"; None: every kiosk
     # (see central/scopes.py).
     scope: Mapped[str | None] = mapped_column(String(2000), default=None)
+
+
+class _HolderOf(FunctionElement[str]):
+    """A record's ``holder`` field as SQL text, its path written out (SQLAlchemy's
+    ``data["holder"]`` sends the path as a parameter, and an index on an expression is
+    used only by the same expression)."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(_HolderOf, "sqlite")
+def _holder_sqlite(element: _HolderOf, compiler: Any, **kw: Any) -> str:
+    return f"json_extract({compiler.process(element.clauses, **kw)}, '$.holder')"
+
+
+@compiles(_HolderOf, "postgresql")
+def _holder_postgresql(element: _HolderOf, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.clauses, **kw)} ->> 'holder')"
+
+
+# A voucher's holder key and its index: a citizen's vouchers are found by it. Each change
+# to their ledger seals their wallet again, and reading every voucher of the network for
+# it took 250 ms per 20,000 vouchers, in the writers' turn.
+RECORD_HOLDER = _HolderOf(Record.data)
+Index("ix_records_holder", Record.kind, RECORD_HOLDER)
 
 
 class Change(Base):

@@ -20,16 +20,24 @@ proof key (only the PIN gives it).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from central.clock import local_day
 from central.constant_time import same_secret
 from central.kiosk_lookup import holder_for_tag, lookup_secret_in, note_holder
-from central.models import Device, PlatformSecret, Record, SpentWalletProof, WalletHolder
+from central.models import (
+    RECORD_HOLDER,
+    Device,
+    PlatformSecret,
+    Record,
+    SpentWalletProof,
+    WalletHolder,
+)
 from forms.lookup import holder_key
 from protocol.messages import WalletPinRequest
 from vouchers.wallet_key import (
@@ -107,7 +115,7 @@ def wallet_records(session: Session, rows: list[WalletHolder], today: date) -> l
     holders = {row.holder for row in rows if row.locked_at is None}
     usable: dict[str, list[dict[str, Any]]] = {holder: [] for holder in holders}
     if holders:
-        for voucher in session.scalars(select(Record).where(Record.kind == "vouchers")):
+        for voucher in _vouchers_of(session, holders):
             holder = voucher.data.get("holder")
             if (
                 holder in usable
@@ -212,16 +220,29 @@ def _as_stored(session: Session, row: WalletHolder | None) -> WalletHolder | Non
     return row
 
 
+def _vouchers_of(session: Session, holders: Collection[str]) -> Iterator[Record]:
+    """The voucher records of these holders, by the index on their holder key (a file
+    of buoni names thousands of holders: asked for a few hundred at a time)."""
+    ordered = sorted(holders)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        yield from session.scalars(vouchers_query(chunk))
+
+
+def vouchers_query(holders: list[str]) -> Select[tuple[Record]]:
+    return select(Record).where(Record.kind == "vouchers", RECORD_HOLDER.in_(holders))
+
+
 def ledger_comuni(session: Session, holder: str) -> set[str]:
     """The Comuni whose money the citizen holds: their credit, not spent, and their
     buoni still to be used (issued, not expired: vouchers keep their state after their
-    last day). Reads every voucher record: asked only when a first PIN is set."""
+    last day)."""
     comuni: set[str] = set()
     credit = session.get(Record, ("credits", holder))
     if credit is not None and credit.scope and credit.data.get("balance_cents"):
         comuni.update(part for part in credit.scope.split("|") if part)
     today = local_day(session, datetime.now(UTC)).isoformat()
-    for voucher in session.scalars(select(Record).where(Record.kind == "vouchers")):
+    for voucher in _vouchers_of(session, {holder}):
         data = voucher.data
         usable = data.get("state") == "issued" and str(data.get("valid_until", "")) >= today
         if data.get("holder") == holder and usable and data.get("comune"):

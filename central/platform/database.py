@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.schema import CreateIndex
 
 from central import clock, epochs
 from central.models import Base, Change, Record
@@ -96,9 +97,11 @@ def _add_missing_indexes(engine: Engine) -> None:
     """An index added to a table after its database was made (``create_all`` makes only
     missing tables): made at start, once (a device's token is looked up by its current
     and by its previous hash on every request)."""
-    for table in Base.metadata.sorted_tables:
-        for index in table.indexes:
-            index.create(engine, checkfirst=True)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                # IF NOT EXISTS: reflection cannot tell an index on an expression exists.
+                connection.execute(CreateIndex(index, if_not_exists=True))
 
 
 @event.listens_for(Session, "before_flush")

@@ -24,6 +24,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -98,8 +99,11 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     )
 
 
-# Checked against when the user does not exist, so timing does not tell who does.
-_DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the user does not exist, so timing does not tell who does
+    (made at the first login: a platform's start need not wait for a scrypt)."""
+    return hash_password(secrets.token_urlsafe(16))
 
 
 class MerchantGrant(BaseModel):
@@ -200,7 +204,8 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
         account = session.scalar(
             select(MerchantAccount).where(MerchantAccount.username == username)
         )
-    stored = account.password_hash if account is not None else _DUMMY_HASH
+    dummy = _dummy_hash()  # made before either branch: the first login takes as long either way
+    stored = account.password_hash if account is not None else dummy
     if account is None or not password_matches(stored, password):
         raise LoginRefusedError("wrong")
     token = secrets.token_urlsafe(32)

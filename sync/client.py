@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -22,6 +23,11 @@ from sync.deadline import Deadline, DeadlineAdapter
 log = logging.getLogger(__name__)
 
 MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
+class ReplyTooLargeError(ProtocolError):
+    """A reply over what a kiosk reads (``MAX_REPLY_BYTES``, ``MAX_VALUES``): a page of
+    changes is asked for again, smaller."""
 
 
 class UnreachableError(Exception):
@@ -157,7 +163,7 @@ class PlatformClient:
         if status >= 400:
             raise RefusedError(status, _detail(body))
         if _too_many_values(body):
-            raise ProtocolError(
+            raise ReplyTooLargeError(
                 f"{method} {path}: the reply holds more values than any page of the protocol"
             )
         try:
@@ -181,7 +187,7 @@ class PlatformClient:
         for chunk in response.iter_content(64 * 1024):
             size += len(chunk)
             if size > MAX_REPLY_BYTES:
-                raise ProtocolError(f"the reply is larger than {MAX_REPLY_BYTES} bytes")
+                raise ReplyTooLargeError(f"the reply is larger than {MAX_REPLY_BYTES} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -216,10 +222,21 @@ class PlatformClient:
         return token
 
     def changes(self, stream: str, since: str, limit: int) -> wire.Page:
-        body = self._request(
-            "GET", f"/v1/changes/{stream}", params={"since": since, "limit": limit}
-        )
-        return wire.parse_page(body, stream=stream, since=since)
+        """A page of at most ``limit`` changes after ``since``; one too large to read
+        (records near their size limits, from a platform that does not cap its pages'
+        bytes) is asked for again with half the limit, down to one change."""
+        while True:
+            try:
+                body = self._request(
+                    "GET", f"/v1/changes/{stream}", params={"since": since, "limit": limit}
+                )
+            except ReplyTooLargeError:
+                if limit <= 1:
+                    raise
+                limit //= 2
+                log.warning("stream %s: a page too large to read; asking for %d", stream, limit)
+                continue
+            return wire.parse_page(body, stream=stream, since=since)
 
     def submit(self, entries: list[Submission]) -> list[wire.Result]:
         payload = {
@@ -269,10 +286,22 @@ MAX_VALUES = 1_000_000
 COUNTED_FROM_BYTES = 1024 * 1024  # under this, parsing stays small whatever the shape
 
 
+# A JSON string, escapes included (possessive: no backtracking on a long one).
+_JSON_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
+
+
 def _too_many_values(body: bytes) -> bool:
     if len(body) < COUNTED_FROM_BYTES:
         return False
-    return body.count(b",") + body.count(b"[") + body.count(b"{") > MAX_VALUES
+    if _separators(body) <= MAX_VALUES:  # the usual answer, at the cost of three counts
+        return False
+    # Commas and brackets inside texts ("1, 2, 3") are no values: counted again without
+    # the strings, which only a page with such texts needs.
+    return _separators(_JSON_STRING.sub(b'""', body)) > MAX_VALUES
+
+
+def _separators(body: bytes) -> int:
+    return body.count(b",") + body.count(b"[") + body.count(b"{")
 
 
 # The longest wait a platform's Retry-After is taken at (it may ask more; the kiosk's

@@ -22,6 +22,11 @@ from central.scopes import scope_left, scope_of, scope_pattern, scope_text
 from protocol import records
 
 STATUS_STREAM = "statuses"  # application statuses, keyed per kiosk
+# A page ends early once its records' JSON holds this many characters (at most 4 bytes
+# each in UTF-8: under the 16 MiB a kiosk reads, sync/client.py). Records near their
+# size limits (a service's 20 descriptions of 4,000 characters, a wallet of 400,000)
+# made pages of the asked-for length that no kiosk could read.
+PAGE_CHARACTERS = 3 * 1024 * 1024
 LEDGER_BATCH = "central_ledger_batch"  # session.info: holders to reseal at the batch's end
 
 
@@ -251,6 +256,12 @@ class Catalog:
         rows: list[Any] = list(session.connection().execute(statement, parameters).all())
         has_more = len(rows) > limit
         rows = rows[:limit]
+        size = 0
+        for index, row in enumerate(rows):
+            size += len(row[4] or "") + 100  # the record, and its change's own fields
+            if size > PAGE_CHARACTERS and index > 0:  # a page holds at least one change
+                rows, has_more = rows[:index], True
+                break
         if device_id is not None and stream == STATUS_STREAM and rows:
             key = kiosk_secret(lookup_secret_in(session), device_id)
             rows = rekeyed(session, key, rows)

@@ -518,6 +518,77 @@ def test_a_large_page_of_real_records_is_read(hostile: ScriptedPlatform, store: 
     assert engine.cursor("catalog") == "11"
 
 
+# Twenty languages: a service's texts may be as long as the contract allows in each.
+LANGUAGES = ["it", *(a + b for a in "abcdefghij" for b in "xy")][:20]
+
+
+def test_commas_and_brackets_inside_texts_are_not_counted_as_values(
+    hostile: ScriptedPlatform, store: Store
+) -> None:
+    """Texts full of commas ("1, 2, 3") are no values: a page of 30 valid services with
+    such descriptions (2.6 MB) was refused as "more values than any page", every pass."""
+    demo_store(store)
+    text = "1,[{" * 1000
+    items = [
+        {
+            "kind": "services",
+            "op": "upsert",
+            "id": f"x{n}",
+            "data": {**GOOD_SERVICE, "id": f"x{n}", "description": dict.fromkeys(LANGUAGES, text)},
+        }
+        for n in range(30)
+    ]
+    body = page(items, cursor="11")
+    assert sum(body.count(mark) for mark in (b",", b"[", b"{")) > 1_000_000
+    engine, report = pass_with_catalog(hostile, store, body)
+    assert report is not None and not report.problems, report.problems
+    assert engine.cursor("catalog") == "11"
+    assert mirror_snapshot(store)["services"]["x29"]["description"][LANGUAGES[-1]] == text
+
+
+def test_a_page_too_large_to_read_is_asked_for_again_smaller(
+    hostile: ScriptedPlatform, store: Store
+) -> None:
+    """A platform that fills a page to the asked-for length with records near their
+    size limits serves more than a kiosk reads (16 MiB): the kiosk asks again for half
+    as many, and the stream goes on instead of stopping at that page for good."""
+    demo_store(store)
+    text = "ab" * 2000  # 4,000 characters, in each of 20 languages
+    asked: list[int] = []
+
+    def catalog(path: str) -> bytes:
+        query = dict(part.split("=") for part in path.partition("?")[2].split("&"))
+        since, limit = int(query["since"]), int(query["limit"])
+        asked.append(limit)
+        last = min(since + limit, 10 + 300)
+        items = [
+            {
+                "kind": "services",
+                "op": "upsert",
+                "id": f"x{n}",
+                "data": {
+                    **GOOD_SERVICE,
+                    "id": f"x{n}",
+                    "description": dict.fromkeys(LANGUAGES, text),
+                },
+            }
+            for n in range(since, last)
+        ]
+        return page(items, cursor=str(last), more=last < 310)
+
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent))
+        if path == "/v1/submissions"
+        else (200, catalog(path) if "/catalog" in path else page([]))
+    )
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"), page_size=500)
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and not report.problems, report.problems
+    assert engine.cursor("catalog") == "310"
+    assert len(mirror_snapshot(store)["services"]) >= 300
+    assert asked[0] == 500 and min(asked) < 500  # asked again, smaller
+
+
 def pass_with_catalog(
     hostile: ScriptedPlatform, store: Store, catalog: bytes
 ) -> tuple[SyncEngine, SyncReport | None]:

@@ -357,12 +357,19 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
                 Result(answer.uuid, True, answer.server_id, None, None, receipt=answer.receipt)
             )
         elif isinstance(answer, Rejected):
-            message = (answer.message or "")[:MESSAGE_CHARS]
+            message = _whole(answer.message or "")[:MESSAGE_CHARS]
             contact = answer.contact.model_dump() if answer.contact is not None else None
             results.append(Result(answer.uuid, False, None, answer.code, message, contact=contact))
         else:
             said, told = answer.code, answer.message
-            code = str(said)[:64] if said else "retry"
-            message = str(told)[:MESSAGE_CHARS] if told else ""
+            code = _whole(str(said))[:64] if said else "retry"
+            message = _whole(str(told))[:MESSAGE_CHARS] if told else ""
             results.append(Result(answer.uuid, False, None, code, message, retry=True))
     return results
+
+
+def _whole(text: str) -> str:
+    """``text`` with any lone surrogate ("\ud800", which a JSON escape can carry) made
+    "?": the store cannot write one, and one answer's text failed recording every answer
+    of its batch, which then went again on every pass."""
+    return text.encode("utf-8", "replace").decode("utf-8")

@@ -518,6 +518,49 @@ def test_a_large_page_of_real_records_is_read(hostile: ScriptedPlatform, store: 
     assert engine.cursor("catalog") == "11"
 
 
+UNSTORABLE_ANSWERS: dict[str, Callable[[str], dict[str, Any]]] = {
+    "retry code": lambda uuid: {"uuid": uuid, "status": "retry", "code": "c\ud800"},
+    "retry message": lambda uuid: {"uuid": uuid, "status": "retry", "message": "m\ud800"},
+    "rejected message": lambda uuid: {
+        "uuid": uuid,
+        "status": "rejected",
+        "code": "x",
+        "message": "m\ud800",
+    },
+}
+
+
+@pytest.mark.parametrize("case", list(UNSTORABLE_ANSWERS))
+def test_an_answer_with_a_broken_text_does_not_hold_back_the_others(
+    hostile: ScriptedPlatform, store: Store, case: str
+) -> None:
+    """A lone surrogate (a JSON escape can carry one) in one answer's free text could not
+    be stored, and recording the whole batch's answers failed: every entry went again,
+    on every pass. (In a code or a contact, which have their limits, it is a protocol
+    problem of the reply, as any text broken where the contract bounds it.)"""
+    with store.write() as session:
+        uuids = [outbox.add(session, "event", {"n": n}) for n in range(3)]
+
+    def reply(path: str, body: bytes) -> tuple[int, bytes]:
+        if path != "/v1/submissions":
+            return 200, page([], cursor="0")
+        sent = [entry["uuid"] for entry in json.loads(body)["entries"]]
+        answers = [UNSTORABLE_ANSWERS[case](sent[0])] + [
+            {"uuid": uuid, "status": "accepted", "server_id": f"SP-{n}"}
+            for n, uuid in enumerate(sent[1:])
+        ]
+        return 200, json.dumps({"results": answers}).encode()  # "\ud800" escaped
+
+    hostile.reply = reply
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and "push" not in report.problems, report.problems
+    with store.read() as session:
+        states = {row.uuid: row.state for row in session.scalars(select(OutboxEntry))}
+    assert states[uuids[1]] == states[uuids[2]] == "accepted"
+    assert states[uuids[0]] == ("sending" if case.startswith("retry") else "rejected")
+
+
 # Twenty languages: a service's texts may be as long as the contract allows in each.
 LANGUAGES = ["it", *(a + b for a in "abcdefghij" for b in "xy")][:20]
 

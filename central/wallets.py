@@ -301,9 +301,10 @@ def check_login_proof(session: Session, device: Device, request: WalletPinReques
             "the citizen's wallet belongs to another Comune: its PIN is set at a Social"
             " Point of that Comune",
         )
-    # No wallet yet (the Comune's letter not sent): the first PIN decides which Comune's
-    # kiosks get it, so money only other Comuni gave keeps it from this one's.
-    if wallet is None and device.comune is not None:
+    # No wallet yet (the Comune's letter not sent), or one of no Comune (a PIN the
+    # platform set without naming one): this PIN decides which Comune's kiosks get it,
+    # so money only other Comuni gave keeps it from this one's.
+    if (wallet is None or wallet.comune is None) and device.comune is not None:
         theirs = ledger_comuni(session, holder)
         if theirs and device.comune not in theirs:
             raise WalletError(

@@ -1230,6 +1230,20 @@ def pin_set_at_piazzola(central: Central, tmp_path: Path) -> requests.Response:
         client.close()
 
 
+def test_a_wallet_of_no_comune_holding_another_comunes_money_is_not_taken_over(
+    central: Central, tmp_path: Path
+) -> None:
+    """A PIN the platform set without naming a Comune leaves the wallet of none: a
+    Piazzola kiosk resetting it moved Limena's credit to Piazzola's kiosks. Such a
+    wallet is judged as one not made yet: by whose money it holds."""
+    central.platform.set_credit(CF, "Credito Limena", 30_000, comune="limena")
+    central.platform.set_wallet_pin(CF, "135790")  # no Comune named
+    answer = pin_set_at_piazzola(central, tmp_path)
+    assert answer.status_code == 403 and "other_comune" in answer.text
+    wallet = central.platform.wallet_holder(CF)
+    assert wallet is not None and wallet.comune is None
+
+
 def test_expired_buoni_of_another_comune_do_not_keep_the_first_pin_from_this_one(
     central: Central, tmp_path: Path
 ) -> None:

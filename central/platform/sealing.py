@@ -92,8 +92,15 @@ class SubmissionSeal:
         results: list[SubmissionResult],
         sealed: set[str],
     ) -> list[SubmissionResult]:
-        """Refusals of sealed records, with how to reach their citizens."""
-        refused = {r.uuid for r in results if r.status == "rejected" and r.uuid in sealed}
+        """Refusals of sealed records, with how to reach their citizens; never for a
+        record that repeats another one (its tracking code or its id taken): that is an
+        envelope sent again, perhaps by another kiosk from a stolen disk, and the
+        platform would open for it what the envelope hides."""
+        refused = {
+            r.uuid
+            for r in results
+            if r.status == "rejected" and r.uuid in sealed and r.code not in REPEATS
+        }
         if not refused:
             return results
         contacts: dict[str, messages.CallBack] = {}
@@ -111,6 +118,10 @@ class SubmissionSeal:
             r.model_copy(update={"contact": contacts[r.uuid]}) if r.uuid in contacts else r
             for r in results
         ]
+
+
+# Refusals that say the record repeats one the platform holds.
+REPEATS = frozenset({"tracking_code_taken", "uuid_conflict"})
 
 
 def _phones(phones: tuple[str, ...]) -> list[str]:

@@ -25,7 +25,7 @@ from store.database import Store
 from store.models import OutboxEntry
 from store.retention import RetentionRule
 from sync.engine import SyncEngine
-from tests.sync.conftest import Central
+from tests.sync.conftest import Central, enrolled_client
 from tests.sync.helpers import application
 
 # What a thief must not read: the applicant's name, phone, codice fiscale, address,
@@ -215,6 +215,37 @@ def test_a_sealed_record_sent_with_another_date_opens_for_nobody(
     assert moved.get("contact") is None
     kept = _send(central, engine, entry | {"created_at": made.isoformat()})
     assert kept["status"] == "accepted", kept
+
+
+def test_an_envelope_sent_again_by_another_kiosk_is_refused_naming_nobody(
+    engine: SyncEngine, central: Central
+) -> None:
+    """A sealed record copied from one kiosk's disk and sent with another kiosk's token
+    is a new record there, refused as a repeat (its tracking code is taken): the
+    platform must not open for it the citizen's name and phones."""
+    engine.run_once()
+    row = _add(engine.store, application(engine, tracking_code="DOM-7KQ2-XE48"))
+    assert row.sealed is not None
+    entry = {
+        "uuid": row.uuid,
+        "kind": row.kind,
+        "created_at": row.created_at.isoformat(),
+        "clock_skew_s": row.clock_skew_s,
+        "sealed": row.sealed,
+    }
+    engine.push()  # the kiosk that made it delivers it
+    other = enrolled_client(central)
+    try:
+        answer = requests.post(
+            f"{central.url}/v1/submissions",
+            json={"entries": [entry]},
+            headers={"Authorization": f"Bearer {vars(other)['_token']}"},
+            timeout=10,
+        ).json()["results"][0]
+    finally:
+        other.close()
+    assert (answer["status"], answer["code"]) == ("rejected", "tracking_code_taken")
+    assert answer.get("contact") is None
 
 
 def test_an_old_kiosks_sealed_record_opens_but_its_refusal_names_nobody(

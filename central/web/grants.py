@@ -261,12 +261,20 @@ def _check_all(
     problems of the others, each with its line."""
     checked: list[Checked] = []
     problems: list[Problem] = []
+    credit_line: dict[str, int] = {}  # each citizen's first credit line
     for number, grant in lines:
         result = _checked(session, platform, grant, comuni)
         if isinstance(result, Problem):
             problems.append(Problem(number, result.code, result.detail))
-        else:
-            checked.append((number, grant, *result))
+            continue
+        if grant.kind == "credit":
+            # A citizen holds one credit: a second line for them (another application of
+            # theirs) would replace the first line's, while the audit log showed both.
+            first = credit_line.setdefault(result[0], number)
+            if first != number:
+                problems.append(Problem(number, "repeated_credit", grant.protocol, first))
+                continue
+        checked.append((number, grant, *result))
     return checked, problems
 
 

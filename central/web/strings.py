@@ -343,6 +343,12 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "la domanda {detail} è già alla riga {first}: una sola riga per domanda.",
         "en": "application {detail} is already on line {first}: one line per application.",
     },
+    "grant_repeated_credit": {
+        "it": "la domanda {detail} è della stessa persona della riga {first}, che ha già un"
+        " credito in questo file: una persona ha un solo credito.",
+        "en": "application {detail} is of the same person as line {first}, who already has"
+        " a credit in this file: a person holds one credit.",
+    },
     "grant_bad_kind": {
         "it": "tipo «{detail}» sconosciuto: scriva buono o credito.",
         "en": "unknown kind «{detail}»: write voucher or credit.",

@@ -587,6 +587,36 @@ def test_a_file_with_an_application_on_two_lines_is_refused_whole(
     assert f"ha impostato un credito {admitted}" not in log
 
 
+def test_a_file_setting_one_citizens_credit_twice_is_refused(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A citizen holds one credit: two lines of credits for two applications of the same
+    person set the second over the first, while the page and the audit log said both
+    were set. Buoni for the same person stay allowed: each is a voucher of its own."""
+    first, second = admitted_application(platform, staff), admitted_application(platform, staff)
+    holder = holder_key(platform.lookup_secret(), CF)
+    before = platform.records("credits").get(holder)
+    refused = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo\n"
+        f"{first};credito;Credito welfare 2026;80,00\n"
+        f"{second};credito;Credito affitti 2026;50,00\n",
+    )
+    assert refused.status_code == 422
+    said = text_of(refused.text)
+    assert f"Riga 3: la domanda {second} è della stessa persona della riga 2" in said
+    assert platform.records("credits").get(holder) == before  # nothing of the file set
+    answer = upload(
+        staff,
+        "protocollo;tipo;iniziativa;importo\n"
+        f"{first};credito;Credito welfare 2026;80,00\n"
+        f"{second};buono;Buoni spesa 2026;50,00\n",
+    )
+    assert answer.status_code == 200, text_of(answer.text)
+    credit = platform.records("credits")[holder]
+    assert (credit["programme"], credit["balance_cents"]) == ("Credito welfare 2026", 8_000)
+
+
 def test_a_file_naming_a_column_twice_is_refused(staff: TestClient, platform: Platform) -> None:
     """A repeated column used to be read from its last copy, the first ignored."""
     admitted = admitted_application(platform, staff)

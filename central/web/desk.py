@@ -418,7 +418,16 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
 
     def statement_file(request: Request, shop: accounts.Merchant, kind: str) -> Response:
         t = translator(desk.language(request))
-        keys = ("month", "merchant", "iban", "programme", "count", "total", "total_units")
+        keys = (
+            "month",
+            "merchant",
+            "iban",
+            "comune",
+            "programme",
+            "count",
+            "total",
+            "total_units",
+        )
         headers = [t(key) for key in keys]
         lines = ledger.statement(platform, shop.device.id)
         name = f"rendiconto-{shop.account.username}.{kind}"

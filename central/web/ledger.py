@@ -39,6 +39,7 @@ class Taken:
 @dataclass(frozen=True)
 class StatementLine:
     month: str  # YYYY-MM
+    comune: str  # whose buoni: each Comune pays its own (its name; "" for the network's)
     programme: str
     count: int
     amount_cents: int
@@ -74,30 +75,41 @@ def history(platform: Platform, device_id: str, limit: int = HISTORY_LIMIT) -> l
 
 
 def statement(platform: Platform, device_id: str) -> list[StatementLine]:
-    """Count and totals per month and programme, months newest first."""
+    """Count and totals per month, Comune and programme, months newest first. Two
+    Comuni may name a programme alike ("Buoni spesa 2026"), and each pays its own: one
+    line for both matched neither Comune's reconciliation."""
     query = (
-        select(Redemption.at, Redemption.amount_cents, Redemption.units, IssuedVoucher.programme)
+        select(
+            Redemption.at,
+            Redemption.amount_cents,
+            Redemption.units,
+            IssuedVoucher.comune,
+            IssuedVoucher.programme,
+        )
         .join(IssuedVoucher, IssuedVoucher.id == Redemption.voucher_id)
         .where(Redemption.device_id == device_id)
     )
-    totals: dict[tuple[str, str], list[int]] = {}
+    totals: dict[tuple[str, str, str], list[int]] = {}
     with platform.sessions() as session:
-        for at, cents, units, programme in session.execute(query):
+        for at, cents, units, comune, programme in session.execute(query):
             month = f"{_local(at, platform.time_zone):%Y-%m}"
-            line = totals.setdefault((month, programme), [0, 0, 0])
+            line = totals.setdefault((month, comune or "", programme), [0, 0, 0])
             line[0] += 1
             line[1] += cents or 0
             line[2] += units or 0
-    ordered = sorted(totals.items(), key=lambda item: (item[0][0], item[0][1]))
+    names = platform.records("comuni") if totals else {}
+    ordered = sorted(totals.items(), key=lambda item: item[0][1:])
     ordered.sort(key=lambda item: item[0][0], reverse=True)
     return [
-        StatementLine(month, programme, count, cents, units)
-        for (month, programme), (count, cents, units) in ordered
+        StatementLine(
+            month, str(names.get(comune, {}).get("name") or comune), programme, count, cents, units
+        )
+        for (month, comune, programme), (count, cents, units) in ordered
     ]
 
 
 def statement_csv(account: MerchantAccount, lines: list[StatementLine], headers: list[str]) -> str:
-    """The statement as CSV: one row per month and programme, with the shop and its
+    """The statement as CSV: one row per month, Comune and programme, with the shop and its
     IBAN on every row (a spreadsheet can sort and filter it without losing them).
     Euros are written with a dot, the form every spreadsheet reads."""
     out = io.StringIO()
@@ -110,6 +122,7 @@ def statement_csv(account: MerchantAccount, lines: list[StatementLine], headers:
                 line.month,
                 cell(account.display_name),
                 account.iban,
+                cell(line.comune),
                 cell(line.programme),
                 line.count,
                 euros,
@@ -134,6 +147,7 @@ def statement_xlsx(
                 line.month,
                 account.display_name,
                 account.iban,
+                line.comune,
                 line.programme,
                 line.count,
                 line.amount_cents / 100,
@@ -141,6 +155,6 @@ def statement_xlsx(
             ]
             for line in lines
         ),
-        formats={5: EUROS},
-        widths=(10, 30, 30, 30, 8, 12, 8),
+        formats={6: EUROS},
+        widths=(10, 30, 30, 24, 30, 8, 12, 8),
     )

@@ -985,11 +985,11 @@ def test_csv_exports_never_make_a_formula_where_a_spreadsheet_splits_on_semicolo
     entry = audit.Entry(datetime.now(UTC), "anna", "piazzola", "note", typed, typed)
     owed = reconciliation.Owed("2026-12", typed, "IT61X0306909606100000012345", 1, 3_333, 0)
     account = MerchantAccount(display_name=typed, iban="IT61X0306909606100000012345")
-    line = ledger.StatementLine("2026-12", typed, 1, 3_333, 0)
+    line = ledger.StatementLine("2026-12", typed, typed, 1, 3_333, 0)
     files = {
         "audit": "".join(audit.csv_chunks([entry], ["a", "b", "c", "d", "e", "f"], {})),
         "reconciliation": reconciliation.as_csv([owed], ["a", "b", "c", "d", "e", "f"]),
-        "statement": ledger.statement_csv(account, [line], ["a"] * 8),
+        "statement": ledger.statement_csv(account, [line], ["a"] * 9),
     }
     for name, text in files.items():
         guarded = "Buoni;'=1+1;"  # what was typed, each part kept as text

@@ -372,7 +372,7 @@ def redeem(shop: TestClient, code: str, amount: str) -> None:
     assert shop.post("/desk/redeem", data={**fields, "amount": amount}).status_code == 200
 
 
-def test_history_and_statement_count_and_total_per_programme_per_month(
+def test_history_and_statement_count_and_total_per_comune_and_programme_per_month(
     app: Any, client: TestClient, platform: Platform
 ) -> None:
     make_merchant(client, programmes=[PROGRAMME, "Buoni farmacia"])
@@ -380,6 +380,9 @@ def test_history_and_statement_count_and_total_per_programme_per_month(
     shop, other = logged_in(app), logged_in(app, "forno")
     first, second = issue(platform, 5_000), issue(platform, 2_000)
     pharmacy = issue(platform, 3_000, programme="Buoni farmacia")
+    # The same programme's name given by another Comune: paid by that Comune, its own line.
+    limena = str(platform.issue_voucher(CF, "limena", PROGRAMME, 4_000)["code"])
+    redeem(shop, limena, "30")
     redeem(shop, first, "10")
     redeem(shop, first, "5,50")
     redeem(shop, second, "20")
@@ -396,13 +399,25 @@ def test_history_and_statement_count_and_total_per_programme_per_month(
     assert history.count(first) == 2 and pharmacy in history and "1,00 €" not in history
     page = text_of(shop.get("/desk/statement").text)
     assert "IT60X0542811101000000123456" in page and "15,50 €" in page
+    assert "Piazzola sul Brenta" in page and "Limena" in page
     table = list(csv.reader(io.StringIO(shop.get("/desk/statement.csv").text)))
-    assert table[0] == ["Mese", "Esercente", "IBAN", "Iniziativa", "Buoni", "Totale", "Unità"]
-    rows = {(row[0], row[3]): (row[4], row[5]) for row in table[1:]}
+    assert table[0] == [
+        "Mese",
+        "Esercente",
+        "IBAN",
+        "Comune",
+        "Iniziativa",
+        "Buoni",
+        "Totale",
+        "Unità",
+    ]
+    rows = {(row[0], row[3], row[4]): (row[5], row[6]) for row in table[1:]}
+    piazzola = "Piazzola sul Brenta"
     assert rows == {
-        (this_month, PROGRAMME): ("2", "15.50"),
-        (this_month, "Buoni farmacia"): ("1", "7.25"),
-        (last_month, PROGRAMME): ("1", "20.00"),
+        (this_month, "Limena", PROGRAMME): ("1", "30.00"),
+        (this_month, piazzola, PROGRAMME): ("2", "15.50"),
+        (this_month, piazzola, "Buoni farmacia"): ("1", "7.25"),
+        (last_month, piazzola, PROGRAMME): ("1", "20.00"),
     }
     assert all(row[1] == "Alimentari Rossi" and row[2].startswith("IT60") for row in table[1:])
     assert CF not in shop.get("/desk/statement.csv").text
@@ -412,11 +427,12 @@ def test_history_and_statement_count_and_total_per_programme_per_month(
     assert sheet is not None
     cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert cells[0] == table[0]
-    sums = {(row[0], row[3]): (row[4], row[5]) for row in cells[1:]}
+    sums = {(row[0], row[3], row[4]): (row[5], row[6]) for row in cells[1:]}
     assert sums == {
-        (this_month, PROGRAMME): (2, 15.5),
-        (this_month, "Buoni farmacia"): (1, 7.25),
-        (last_month, PROGRAMME): (1, 20.0),
+        (this_month, "Limena", PROGRAMME): (1, 30.0),
+        (this_month, piazzola, PROGRAMME): (2, 15.5),
+        (this_month, piazzola, "Buoni farmacia"): (1, 7.25),
+        (last_month, piazzola, PROGRAMME): (1, 20.0),
     }
 
 

@@ -186,7 +186,9 @@ def proof_digest(proof: str) -> str:
 WALLET_EVENTS = frozenset({"wallet_pin_failed", "wallet_opened"})
 
 
-def wallet_event(session: Session, device: Device | None, payload: dict[str, Any]) -> str | None:
+def wallet_event(
+    session: Session, device: Device | None, payload: dict[str, Any], submission_uuid: str = ""
+) -> str | None:
     """Counts a kiosk's report of a wrong PIN, or clears the count on a proven opening;
     the holder whose wallet must be resealed (it has just locked), or None. The caller
     holds the writers' turn (``Database.writing``), so the count read here is the one
@@ -208,7 +210,23 @@ def wallet_event(session: Session, device: Device | None, payload: dict[str, Any
         expected = opened_proof(
             bytes.fromhex(row.proof_key), device.kiosk_id, str(payload.get("at"))
         )
-        if same_secret(expected, payload.get("proof")):
+        proof = payload.get("proof")
+        if not isinstance(proof, str) or not same_secret(expected, proof):
+            return None
+        # One opening clears the count once: sent again (events are not sealed on the
+        # kiosk's disk), the same proof would clear it after every nine wrong PINs, and
+        # the wallet would never lock.
+        digest = proof_digest(proof)
+        if session.get(SpentWalletProof, digest) is None:
+            session.add(
+                SpentWalletProof(
+                    proof_sha256=digest,
+                    submission_uuid=submission_uuid,
+                    device_id=device.id,
+                    spent_at=datetime.now(UTC),
+                )
+            )
+            session.flush()  # a second copy in the same batch finds it
             row.failures = 0
     return None
 

@@ -289,7 +289,7 @@ class Wallet:
             # read before another's report committed.
             take_turn(session)
             device = session.get(Device, row.device_id)
-            if (locked := wallet_event(session, device, row.payload)) is not None:
+            if (locked := wallet_event(session, device, row.payload, row.uuid)) is not None:
                 self.reseal(session, locked)
 
 

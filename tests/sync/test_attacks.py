@@ -56,7 +56,7 @@ from vouchers.codes import (
     new_voucher_id,
 )
 from vouchers.keys import public_key_text
-from vouchers.wallet_key import pin_set_proof
+from vouchers.wallet_key import opened_proof, pin_set_proof, wallet_key
 
 ROME = "Europe/Rome"  # the kiosk's default time zone
 
@@ -1228,6 +1228,45 @@ def pin_set_at_piazzola(central: Central, tmp_path: Path) -> requests.Response:
     finally:
         kiosk.store.close()
         client.close()
+
+
+def test_a_wallet_opening_sent_again_does_not_clear_the_count_of_wrong_pins_again(
+    central: Central,
+) -> None:
+    """A "wallet opened" event clears the network's count of wrong PINs. Events are not
+    sealed on a kiosk's disk: one opening kept and sent again after every nine wrong PINs
+    kept the wallet from ever locking. Each opening clears the count once."""
+    central.platform.set_wallet_pin(CF, PIN)
+    kiosk = Device(central)  # its name is "kiosk-x"
+    lookup = bytes.fromhex(kiosk.call("GET", "/v1/device/lookup-key").json()["lookup_key"])
+    tag = holder_key(lookup, CF)
+    at = "2026-12-05T10:00:00+00:00"
+    opened = {
+        "type": "wallet_opened",
+        "wallet": central.platform.wallet_holder(CF).locator,  # type: ignore[union-attr]
+        "at": at,
+        "proof": opened_proof(wallet_key(CF, PIN).proof_key, "kiosk-x", at),
+    }
+
+    def report(payload: dict[str, Any]) -> None:
+        entry = {
+            "uuid": str(uuid.uuid4()),
+            "kind": "event",
+            "created_at": datetime.now(UTC).isoformat(),
+            "payload": payload,
+        }
+        reply = kiosk.call("POST", "/v1/submissions", json={"entries": [entry]})
+        assert reply.json()["results"][0]["status"] == "accepted"
+
+    for _ in range(NETWORK_ATTEMPTS - 1):
+        report({"type": "wallet_pin_failed", "holder": tag})
+    report(opened)  # a real opening: the count starts again
+    assert central.platform.wallet_holder(CF).failures == 0  # type: ignore[union-attr]
+    for _ in range(NETWORK_ATTEMPTS - 1):
+        report({"type": "wallet_pin_failed", "holder": tag})
+    report(opened)  # the same opening, sent again: no new proof of the PIN
+    report({"type": "wallet_pin_failed", "holder": tag})
+    assert central.platform.wallet_holder(CF).locked_at is not None  # type: ignore[union-attr]
 
 
 def test_a_wallet_of_no_comune_holding_another_comunes_money_is_not_taken_over(

@@ -57,6 +57,12 @@ FINISHED_PRINT_STATES = (
 )
 
 
+# How far ahead of the platform's the kiosk's clock may be before records' ages are
+# counted from the platform's time: a retention counted in days does not mind less, and
+# an HTTP date's whole seconds make a right clock look a second ahead.
+AHEAD_S = 3600
+
+
 @dataclass(frozen=True)
 class RetentionRule:
     reprint_days: int  # an acknowledged record's slips stay this long, for a reprint
@@ -100,10 +106,18 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     went through and pulls did not) has not learnt whether the platform was restored
     from a backup without it (a pull tells, and sends it again), and one switched off
     for a week dropped it at its start."""
+    # A clock found well ahead of the platform's at the last measure (a time source that
+    # jumped forward) would age every record by the jump: counted from the platform's
+    # time instead. One behind is not corrected: records are then kept longer, never
+    # dropped early; nor is a jump since the measure (a kiosk offline): its last pull,
+    # which bounds the grace below, was dated before it.
+    skew = kiosk_facts.clock_skew(session)
+    ahead = skew is not None and skew > AHEAD_S
+    aged_to = now - timedelta(seconds=skew) if ahead and skew is not None else now
     pulled = kiosk_facts.pulled_at(session)
-    horizon = now
+    horizon = aged_to
     if pulled is not None:
-        horizon = min(now, pulled if now.tzinfo is not None else pulled.replace(tzinfo=None))
+        horizon = min(aged_to, pulled if now.tzinfo is not None else pulled.replace(tzinfo=None))
     due: tuple[ColumnElement[bool], ...] = (
         OutboxEntry.state == OutboxState.ACCEPTED,
         OutboxEntry.purged_at.is_(None),
@@ -137,7 +151,8 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
         select(family)
         .group_by(family)
         .having(
-            unfinished == 0, func.max(PrintJob.updated_at) < now - timedelta(days=rule.reprint_days)
+            unfinished == 0,
+            func.max(PrintJob.updated_at) < aged_to - timedelta(days=rule.reprint_days),
         )
     )
     doomed = family.in_(old_families)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,12 +23,13 @@ from printing.slip import SlipContext
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry, Service
+from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
 from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError
 from tests.sync.conftest import KIOSK_SIGNER, assert_mirror_equals_server
-from tests.sync.helpers import application
+from tests.sync.helpers import application, move_kiosk_clock
 from tests.sync.restores import PlatformBackups, Served, serve
 from vouchers.keys import public_key_text
 
@@ -386,5 +387,36 @@ def test_a_purchase_sent_again_to_a_restored_platform_is_taken_back_not_judged_a
             ]
         )
         assert (answer.accepted, answer.code) == (False, "price_changed")
+    finally:
+        restored.stop()
+
+
+def test_a_clock_that_jumped_ahead_drops_nothing_a_restored_platform_needs(
+    backups: PlatformBackups, first: Served, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accepted records stay whole for days, to be sent again to a platform restored
+    from an older backup. A kiosk clock that jumped four days ahead for one pass aged
+    them by the jump, and the retention dropped what the restored platform then lacked
+    for good: their age is now counted from the platform's time."""
+    code = first.platform.new_enrollment_code("kiosk", None)
+    _device, token = PlatformClient(first.server.url).enroll(code, "kiosk-jump")
+    engine = kiosk(first.server.url, token, store)
+    engine.run_once()
+    backup = backups.take()
+    sent = apply_for(engine, 2)
+    engine.run_once()  # accepted
+    jump = timedelta(days=4)
+    move_kiosk_clock(monkeypatch, jump)  # a bad time source, for one pass
+    engine.run_once()  # it pulls, and measures the platform's clock
+    housekeep(store, RetentionRule(7, 7, keep_sent_days=3), now=datetime.now(UTC) + jump)
+    monkeypatch.undo()  # the clock is right again
+    first.stop()
+    restored = serve(backups.restore(backup))  # restored the same hour
+    try:
+        engine = kiosk(restored.server.url, token, store)
+        engine.run_once()
+        engine.run_once()
+        held = {row.uuid for row in restored.platform.submissions()}
+        assert set(sent) <= held, "accepted applications lost for good"
     finally:
         restored.stop()

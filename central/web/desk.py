@@ -36,7 +36,11 @@ from central.web import accounts, ledger
 from central.web.strings import LANGUAGES, TEXT, money, pick_language, translator
 
 HERE = Path(__file__).parent
-COOKIE = "sp_desk"
+COOKIE = "sp_desk"  # a logged-in session's token, set at login only
+# Before login, the forms' token comes from a cookie of its own: a page reached from
+# another site arrives without the session cookie (SameSite=Strict), and a new one set
+# in its place logged the shop out.
+FORM_COOKIE = "sp_desk_form"
 LANG_COOKIE = "sp_lang"
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 MAX_FORM_BYTES = 8 * 1024
@@ -126,8 +130,11 @@ class Desk:
         return hmac.new(self.secret, f"csrf|{token}".encode(), "sha256").hexdigest()
 
     def csrf_ok(self, request: Request, fields: dict[str, str]) -> bool:
-        token = request.cookies.get(COOKIE, "")
-        return bool(token) and same_secret(self.csrf_for(token), fields.get("csrf", ""))
+        given = fields.get("csrf", "")
+        return any(
+            token and same_secret(self.csrf_for(token), given)
+            for token in (request.cookies.get(COOKIE), request.cookies.get(FORM_COOKIE))
+        )
 
     @staticmethod
     def language(request: Request) -> str:
@@ -149,11 +156,12 @@ class Desk:
         )
 
     def finish(self, request: Request, response: Response, token: str | None = None) -> Response:
-        """Security headers, the desk cookie (a new one when ``token`` is given or the
-        browser has none) and a language asked for with ``?lang=``."""
+        """Security headers, the session cookie when ``token`` is given (a login), and a
+        language asked for with ``?lang=``. A request without the session cookie never
+        gets one: it may come from another site, and the browser still holds it."""
         response.headers.update(SECURITY_HEADERS)
-        if token is not None or not request.cookies.get(COOKIE):
-            self.set_cookie(request, response, COOKIE, token or secrets.token_urlsafe(32))
+        if token is not None:
+            self.set_cookie(request, response, COOKIE, token)
         asked = request.query_params.get("lang")
         if asked in LANGUAGES:
             self.set_cookie(request, response, LANG_COOKIE, asked)
@@ -170,8 +178,12 @@ class Desk:
         **context: Any,
     ) -> Response:
         language = self.language(request)
-        # The form token matches the cookie the browser will hold after this response.
-        token = token or request.cookies.get(COOKIE) or secrets.token_urlsafe(32)
+        # The forms' token matches a cookie the browser holds after this response: the
+        # session's, or before login the form cookie (made now when there is none).
+        fresh = None
+        token = token or request.cookies.get(COOKIE) or request.cookies.get(FORM_COOKIE)
+        if token is None:
+            token = fresh = secrets.token_urlsafe(32)
         other = next(code for code in LANGUAGES if code != language)
         # The language link reloads this page; after a form, the page the form is on.
         switch = request.url.path if request.method == "GET" else home_of(merchant)
@@ -186,8 +198,10 @@ class Desk:
             switch=switch,
             **context,
         )
-        renewed = token if token != request.cookies.get(COOKIE) else None
-        return self.finish(request, HTMLResponse(html, status), renewed)
+        response = self.finish(request, HTMLResponse(html, status))
+        if fresh is not None:
+            self.set_cookie(request, response, FORM_COOKIE, fresh)
+        return response
 
     def redirect(self, request: Request, url: str, token: str | None = None) -> Response:
         return self.finish(request, RedirectResponse(url, 303), token)
@@ -334,9 +348,11 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
 
     @router.post("/desk/logout")
     def log_out(request: Request, fields: Form) -> Response:
-        if desk.csrf_ok(request, fields):
+        response = desk.redirect(request, "/desk/login")
+        if desk.csrf_ok(request, fields):  # else it is not the shop asking: nothing changes
             accounts.log_out(platform, request.cookies.get(COOKIE, ""))
-        return desk.redirect(request, "/desk/login", secrets.token_urlsafe(32))
+            response.delete_cookie(COOKIE, path="/desk")
+        return response
 
     @router.get("/desk/voucher")
     def accept_page(request: Request, shop: Shop) -> Response:

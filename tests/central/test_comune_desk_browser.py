@@ -363,11 +363,12 @@ def test_a_voucher_printed_at_the_kiosk_is_scanned_by_a_shop_and_reaches_both_st
     assert "42,50 €" in statement
     shoot(page, "27-shop-statement")
     rows = list(csv.reader(io.StringIO(downloaded(page, "Scarica CSV").decode("utf-8"))))
-    assert rows[1:] == [[month, shop, iban, PROGRAMME, "1", "42.50", "0"]]
+    piazzola = "Piazzola sul Brenta"
+    assert rows[1:] == [[month, shop, iban, piazzola, PROGRAMME, "1", "42.50", "0"]]
     book = load_workbook(io.BytesIO(downloaded(page, "Scarica Excel")))
     sheet = book.worksheets[0]
     assert [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
-        [month, shop, iban, PROGRAMME, 1, 42.5, 0]
+        [month, shop, iban, piazzola, PROGRAMME, 1, 42.5, 0]
     ]
     camera.close()
 

@@ -96,7 +96,8 @@ def test_login_gives_a_new_strict_http_only_secure_cookie(client: TestClient) ->
     make_merchant(client)
     assert client.get("/desk/voucher").headers["location"] == "/desk/login"
     before = client.get("/desk/login")
-    planted = before.cookies.get("sp_desk")
+    planted = before.cookies.get("sp_desk_form")  # the login form's, not a session
+    assert planted and before.cookies.get("sp_desk") is None
     answer = client.post(
         "/desk/login",
         data={"csrf": csrf_of(before.text), "username": "Alimentari", "password": PASSWORD},
@@ -115,6 +116,30 @@ def test_login_gives_a_new_strict_http_only_secure_cookie(client: TestClient) ->
     with browser(client.app) as thief:
         thief.cookies.set("sp_desk", session_cookie or "", domain="testserver", path="/desk")
         assert thief.get("/desk/voucher").status_code == 303
+
+
+def test_a_page_reached_from_another_site_keeps_the_shop_logged_in(
+    app: Any, client: TestClient
+) -> None:
+    """A link from another site (a webmail, a chat) arrives without the session cookie
+    (SameSite=Strict). Its answer set a new one in the session's place, and the shop was
+    logged out for good; so was a logout form posted from another site."""
+    make_merchant(client)
+    shop = logged_in(app)
+    session_cookie = shop.cookies.get("sp_desk")
+    with browser(app) as elsewhere:  # no cookie of the desk's travels
+        for path in ("/desk/login", "/desk/voucher"):
+            answer = elsewhere.get(path)
+            assert "sp_desk=" not in answer.headers.get("set-cookie", ""), path
+        forged = elsewhere.post("/desk/logout", data={"csrf": "0" * 64})
+        assert "sp_desk=" not in forged.headers.get("set-cookie", "")
+    assert shop.get("/desk/voucher").status_code == 200  # still logged in
+    page = shop.get("/desk/voucher")
+    assert shop.post("/desk/logout", data={"csrf": "0" * 64}).status_code == 303
+    assert shop.cookies.get("sp_desk") == session_cookie  # a wrong token changes nothing
+    assert shop.get("/desk/voucher").status_code == 200
+    shop.post("/desk/logout", data={"csrf": csrf_of(page.text)})
+    assert shop.get("/desk/voucher").status_code == 303  # the shop's own logout ends it
 
 
 def test_a_desk_left_unused_asks_for_the_password_again(

@@ -6,7 +6,9 @@ central/web/audit.py; this module reads the forms and answers the browser."""
 # No "from __future__ import annotations": FastAPI resolves Depends() from real objects.
 
 import hashlib
+import hmac
 import secrets
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
@@ -17,12 +19,17 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from central.constant_time import same_secret
 from central.models import Device, IssuedVoucher, StaffAction
 from central.platform import Platform
 from central.web import accounts, audit, grants, reconciliation, review
-from central.web.desk import XLSX, Desk, form_fields
+from central.web.desk import COOKIE, XLSX, Desk, form_fields
 from central.web.staff import comuni_of, staff_member
 from central.web.strings import TEXT, translator
+
+# How long the page after issuing a buono shows its code (reloaded by the member who
+# issued it); then only the ledger's id, never the code, is shown again.
+ISSUED_SHOWN_S = 120
 
 
 def _day(text: str | None) -> date | None:
@@ -117,6 +124,25 @@ def comune_router(platform: Platform) -> APIRouter:
                 for row in rows
             ]
 
+    def issued_ticket(request: Request, protocol: str) -> str:
+        """What the address after issuing a buono carries to show its code: good for
+        the member's own session, for ``ISSUED_SHOWN_S``. With a bare flag, any colleague
+        (or the same browser days later) could have the code, which alone redeems the
+        buono, shown again."""
+        until = int(time.time()) + ISSUED_SHOWN_S
+        return f"{until}.{_issued_mac(request, protocol, until)}"
+
+    def issued_ticket_ok(request: Request, protocol: str, ticket: str) -> bool:
+        until, _, mac = ticket.partition(".")
+        if not (until.isascii() and until.isdigit()) or int(until) < time.time():
+            return False
+        return same_secret(_issued_mac(request, protocol, int(until)), mac)
+
+    def _issued_mac(request: Request, protocol: str, until: int) -> str:
+        session = request.cookies.get(COOKIE, "")
+        message = f"issued|{session}|{protocol}|{until}".encode()
+        return hmac.new(desk.secret, message, "sha256").hexdigest()
+
     def application_page(
         request: Request, member: accounts.Merchant, protocol: str, status: int = 200, **extra: Any
     ) -> Response:
@@ -129,7 +155,8 @@ def comune_router(platform: Platform) -> APIRouter:
         if extra.get("issued"):  # the code of the buono just issued, from the ledger
             ids = [grants.voucher_in(row.detail) for row in given if row.action == "issued_voucher"]
             voucher = platform.issued_voucher(ids[-1]) if ids else None
-            extra["issued"] = voucher.code if voucher is not None else ""
+            fresh = issued_ticket_ok(request, protocol, str(extra["issued"]))
+            extra["issued"] = voucher.code if voucher is not None and fresh else ""
         return desk.page(
             request,
             "application.html",
@@ -176,7 +203,7 @@ def comune_router(platform: Platform) -> APIRouter:
             else:
                 # Never the code in the address: it would be in the access log and the
                 # browser's history, and a code is enough to redeem the buono.
-                done = "issued=1" if codes else "credit=1"
+                done = f"issued={issued_ticket(request, protocol)}" if codes else "credit=1"
                 return desk.redirect(request, f"/desk/applications/{protocol}?{done}")
         t = translator(desk.language(request))
         messages = [problem_text(t, problem) for problem in problems]
@@ -247,7 +274,7 @@ def comune_router(platform: Platform) -> APIRouter:
             member,
             protocol,
             saved=params.get("saved") == "1",
-            issued=params.get("issued") == "1",
+            issued=params.get("issued", "")[:100],
             credit_set=params.get("credit") == "1",
         )
 

@@ -13,6 +13,7 @@ import io
 import json
 import re
 import threading
+import time
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ from central.models import (
 from central.platform import Platform, PublishError
 from central.voucher_authority import RedeemRequest
 from central.web import accounts, audit, review
+from central.web import comune as comune_web
 from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
@@ -424,6 +426,17 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
         assert voucher["code"].encode() not in _unzipped(exported)
     again = text_of(staff.get(f"/desk/applications/{admitted}").text)
     assert voucher["code"] not in again and voucher["id"] in again
+    # Shown once, to whoever issued it: not to a colleague given the same address, nor
+    # to a bare flag, nor to the same browser once the moment has passed.
+    with browser(staff.app) as colleague:
+        assert log_in(colleague, "sociale.piazzola").status_code == 303
+        assert voucher["code"] not in colleague.get(answer.headers["location"]).text
+    bare = staff.get(f"/desk/applications/{admitted}?issued=1").text
+    assert voucher["code"] not in bare
+    later = time.time() + comune_web.ISSUED_SHOWN_S + 1
+    with pytest.MonkeyPatch.context() as clock:
+        clock.setattr(comune_web.time, "time", lambda: later)
+        assert voucher["code"] not in staff.get(answer.headers["location"]).text
 
     page = staff.get(f"/desk/applications/{waiting}")
     assert "Emetti un buono spesa" not in text_of(page.text)  # not admitted: no form

@@ -396,8 +396,9 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
                     if fields.get("all")
                     else (parse_cents(fields.get("amount", "")))
                 )
-                if cents is None:
+                if cents is None or cents <= 0:  # "0" is no amount, not too much
                     view = _voucher_view(before, platform.today(), desk.language(request))
+                    view["comune"] = comune_name(view["comune"])
                     return desk.page(
                         request,
                         "voucher.html",

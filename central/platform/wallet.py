@@ -163,7 +163,9 @@ class Wallet:
         if comune is not None and session.get(Record, ("comuni", comune)) is None:
             raise PublishError(f"unknown comune {comune!r}")
         if comune is not None and credit_of_another_comune(session, codice_fiscale, comune):
-            raise PublishError("the citizen holds another Comune's credit, not spent")
+            raise PublishError(
+                "the citizen holds another Comune's (or the network's) credit, not spent"
+            )
         key = holder_key_in(session, codice_fiscale)
         record = {
             "id": key,
@@ -294,11 +296,11 @@ class Wallet:
 
 
 def credit_of_another_comune(session: Session, codice_fiscale: str, comune: str) -> bool:
-    """Whether the citizen holds a credit, not spent, that another Comune granted: a
-    citizen has one credit, and setting it replaces it. Anyone can send an application
-    naming a codice fiscale (it can be computed), so one Comune admitting it must not
-    wipe what another gave."""
+    """Whether the citizen holds a credit, not spent, that another Comune (or the
+    network, for every Comune) granted: a citizen has one credit, and setting it
+    replaces it. Anyone can send an application naming a codice fiscale (it can be
+    computed), so one Comune admitting it must not wipe what another gave."""
     held = session.get(Record, ("credits", holder_key_in(session, codice_fiscale)))
-    if held is None or held.scope is None or not held.data.get("balance_cents"):
+    if held is None or not held.data.get("balance_cents"):
         return False
-    return f"|{comune}|" not in held.scope
+    return held.scope is None or f"|{comune}|" not in held.scope

@@ -334,10 +334,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "application {detail} is not admitted.",
     },
     "grant_credit_of_other_comune": {
-        "it": "la domanda {detail}: questa persona ha un credito welfare di un altro Comune,"
-        " non ancora speso, che da qui non si può sostituire.",
-        "en": "application {detail}: this person holds another Comune's welfare credit,"
-        " not spent yet, which cannot be replaced from here.",
+        "it": "la domanda {detail}: questa persona ha un credito welfare di un altro Comune"
+        " (o dell'intera rete), non ancora speso, che da qui non si può sostituire.",
+        "en": "application {detail}: this person holds another Comune's (or the whole"
+        " network's) welfare credit, not spent yet, which cannot be replaced from here.",
     },
     "grant_repeated_application": {
         "it": "la domanda {detail} è già alla riga {first}: una sola riga per domanda.",

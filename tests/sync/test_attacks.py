@@ -1230,6 +1230,20 @@ def pin_set_at_piazzola(central: Central, tmp_path: Path) -> requests.Response:
         client.close()
 
 
+def test_a_comunes_grant_does_not_wipe_an_unspent_credit_of_the_whole_network(
+    central: Central,
+) -> None:
+    """A credit the platform granted for every Comune is no Comune's to replace: one
+    Comune admitting an application that names the (computable) codice fiscale wiped
+    it."""
+    central.platform.set_credit(CF, "Credito welfare", 50_000)  # the network's, unspent
+    with pytest.raises(PublishError):
+        central.platform.set_credit(CF, "Credito Limena", 100, comune="limena")
+    key = holder_key(central.platform.lookup_secret(), CF)
+    assert central.platform.records("credits")[key]["balance_cents"] == 50_000
+    central.platform.set_credit(CF, "Credito welfare", 20_000)  # the network sets its own
+
+
 def test_a_wallet_opening_sent_again_does_not_clear_the_count_of_wrong_pins_again(
     central: Central,
 ) -> None:

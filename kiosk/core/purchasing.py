@@ -252,7 +252,15 @@ def place_order(
     if checkout.payment == "credit":
         if checkout.wallet is None:
             raise CheckoutError("not_identified")
-        credit = credit_of(session, checkout.wallet, checkout.credit_limit_cents)
+        # The wallet as the mirror holds it now: a sync since it was opened may have
+        # brought the balance after an earlier order of the visit, which then no longer
+        # counts as waiting, and the opened balance would let it be spent again.
+        from kiosk.core.wallet import WalletRefusal, reopen  # with the wallet, not at start
+
+        current = reopen(session, checkout.wallet)
+        if isinstance(current, WalletRefusal):
+            raise CheckoutError("not_identified")
+        credit = credit_of(session, current, checkout.credit_limit_cents)
         if credit is None:
             raise CheckoutError("no_credit")
         if total > credit.balance_cents - credit.waiting_cents:

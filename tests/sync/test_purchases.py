@@ -191,6 +191,27 @@ def test_credit_spent_offline_is_bounded_and_reconciled_at_sync(
     assert nothing.value.reason == "no_credit"
 
 
+def test_a_wallet_opened_before_a_sync_does_not_spend_the_credit_again(
+    engine: SyncEngine, central: Central
+) -> None:
+    """The checkout screen holds the wallet opened at the start of the visit. A sync
+    meanwhile (the order accepted, the debited wallet pulled) takes the first order out
+    of those waiting: checked against the balance as opened, a second order spent the
+    same credit again. The order is checked against the wallet the mirror holds now."""
+    central.platform.set_credit(CF, "Credito welfare 2026", 10_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    wallet = opened(engine.store, central, CF)  # € 100,00, held for the visit
+    order(engine.store, {"s01": 2}, Checkout("credit", wallet, credit_limit_cents=10_000))
+    engine.run_once()  # € 26,00 accepted, the wallet pulled with € 74,00
+    assert opened(engine.store, central, CF).balance_cents == 7_400
+    with pytest.raises(CheckoutError) as refused:  # € 78,00 with the wallet as opened
+        order(engine.store, {"s01": 6}, Checkout("credit", wallet, credit_limit_cents=10_000))
+    assert refused.value.reason == "credit_too_low"
+    # What is left is still spent as it should: € 65,00 of the € 74,00.
+    assert order(engine.store, {"s01": 5}, Checkout("credit", wallet, credit_limit_cents=10_000))
+
+
 def test_credit_accepted_before_the_wallet_came_back_is_still_counted_as_spent(
     engine: SyncEngine, central: Central
 ) -> None:

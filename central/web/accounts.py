@@ -204,9 +204,12 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
         account = session.scalar(
             select(MerchantAccount).where(MerchantAccount.username == username)
         )
-    dummy = _dummy_hash()  # made before either branch: the first login takes as long either way
+    # An unknown user's password is checked too, against a stand-in, so that a refusal
+    # takes as long whether or not the user exists.
+    dummy = _dummy_hash()  # made at the first login of either kind
     stored = account.password_hash if account is not None else dummy
-    if account is None or not password_matches(stored, password):
+    right = password_matches(stored, password)
+    if account is None or not right:
         raise LoginRefusedError("wrong")
     token = secrets.token_urlsafe(32)
     stronger = hash_password(password) if needs_rehash(stored) else None

@@ -130,11 +130,11 @@ class Desk:
         return hmac.new(self.secret, f"csrf|{token}".encode(), "sha256").hexdigest()
 
     def csrf_ok(self, request: Request, fields: dict[str, str]) -> bool:
-        given = fields.get("csrf", "")
-        return any(
-            token and same_secret(self.csrf_for(token), given)
-            for token in (request.cookies.get(COOKIE), request.cookies.get(FORM_COOKIE))
-        )
+        """The form's token is the session cookie's; the form cookie's only without a
+        session cookie (the login form): a form cookie another page of the same site
+        could plant must never stand for a logged-in shop."""
+        token = request.cookies.get(COOKIE) or request.cookies.get(FORM_COOKIE, "")
+        return bool(token) and same_secret(self.csrf_for(token), fields.get("csrf", ""))
 
     @staticmethod
     def language(request: Request) -> str:

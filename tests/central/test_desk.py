@@ -92,6 +92,22 @@ def test_a_password_hashed_with_weaker_parameters_is_hashed_again_at_its_next_lo
     assert log_in(client).status_code == 303  # the new hash logs in
 
 
+def test_a_wrong_login_costs_a_password_check_whether_or_not_the_user_exists(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refusal that skipped the check for an unknown user answered 150 ms sooner,
+    telling which usernames exist."""
+    make_merchant(client)
+    log_in(client, password=PASSWORD + "!")  # the stand-in hash is made by now
+    checks: list[str] = []
+    real = accounts._scrypt
+    monkeypatch.setattr(accounts, "_scrypt", lambda *args: checks.append("scrypt") or real(*args))
+    for username in ("alimentari", "nobody.here"):
+        checks.clear()
+        assert log_in(client, username, PASSWORD + "!").status_code != 303
+        assert checks == ["scrypt"], username
+
+
 def test_login_gives_a_new_strict_http_only_secure_cookie(client: TestClient) -> None:
     make_merchant(client)
     assert client.get("/desk/voucher").headers["location"] == "/desk/login"
@@ -140,6 +156,30 @@ def test_a_page_reached_from_another_site_keeps_the_shop_logged_in(
     assert shop.get("/desk/voucher").status_code == 200
     shop.post("/desk/logout", data={"csrf": csrf_of(page.text)})
     assert shop.get("/desk/voucher").status_code == 303  # the shop's own logout ends it
+
+
+def test_a_form_cookie_planted_beside_a_session_never_stands_for_the_shop(
+    app: Any, client: TestClient, platform: Platform
+) -> None:
+    """Whoever can set a cookie for the desk (a page of a sibling subdomain is the same
+    site) learns from the login page the form token of a form cookie they chose. With
+    the shop's session cookie present, only the session's token counts."""
+    make_merchant(client)
+    code = issue(platform)
+    shop = logged_in(app)
+    session_cookie = shop.cookies.get("sp_desk")
+    with browser(app) as attacker:
+        page = attacker.get("/desk/login", headers={"Cookie": "sp_desk_form=chosen"})
+        forged = csrf_of(page.text)
+    with browser(app) as victim:
+        answer = victim.post(
+            "/desk/redeem",
+            data={"csrf": forged, "receipt": "AAAAA-BBBBB", "code": code, "all": "1"},
+            headers={"Cookie": f"sp_desk={session_cookie}; sp_desk_form=chosen"},
+        )
+    assert answer.status_code == 403
+    with platform.sessions() as session:
+        assert session.scalar(select(Redemption)) is None
 
 
 def test_a_desk_left_unused_asks_for_the_password_again(

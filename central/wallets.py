@@ -241,11 +241,14 @@ def _as_stored(session: Session, row: WalletHolder | None) -> WalletHolder | Non
 
 def _vouchers_of(session: Session, holders: Collection[str]) -> Iterator[Record]:
     """The voucher records of these holders, by the index on their holder key (a file
-    of buoni names thousands of holders: asked for a few hundred at a time)."""
+    of buoni names thousands of holders: asked for a few hundred at a time). SQLite's
+    planner takes the primary key (kind) for a list of holders, and filters every
+    voucher in SQL (18 ms per 20,000): a few holders are asked for one at a time."""
     ordered = sorted(holders)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
-        yield from session.scalars(vouchers_query(chunk))
+    one_by_one = len(ordered) <= 16 and session.get_bind().dialect.name == "sqlite"
+    size = 1 if one_by_one else 500
+    for start in range(0, len(ordered), size):
+        yield from session.scalars(vouchers_query(ordered[start : start + size]))
 
 
 def vouchers_query(holders: list[str]) -> Select[tuple[Record]]:

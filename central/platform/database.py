@@ -97,11 +97,26 @@ def _add_missing_indexes(engine: Engine) -> None:
     """An index added to a table after its database was made (``create_all`` makes only
     missing tables): made at start, once (a device's token is looked up by its current
     and by its previous hash on every request)."""
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            for index in table.indexes:
-                # IF NOT EXISTS: reflection cannot tell an index on an expression exists.
-                connection.execute(CreateIndex(index, if_not_exists=True))
+    # Named from the catalog, not by reflection (which cannot see an index on an
+    # expression), and only the missing ones made: CREATE INDEX IF NOT EXISTS locks its
+    # table before it finds the index there, and a platform starting beside a running
+    # one (a rolling restart) waited for its writes, and held back new ones meanwhile.
+    listed = (
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        if engine.dialect.name == "postgresql"
+        else "SELECT name FROM sqlite_master WHERE type = 'index'"
+    )
+    with engine.connect() as connection:
+        present = set(connection.exec_driver_sql(listed).scalars())
+    missing = [
+        index
+        for table in Base.metadata.sorted_tables
+        for index in table.indexes
+        if index.name not in present
+    ]
+    for index in missing:
+        with engine.begin() as connection:
+            connection.execute(CreateIndex(index, if_not_exists=True))  # another may race
 
 
 @event.listens_for(Session, "before_flush")

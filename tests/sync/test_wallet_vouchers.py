@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import create_engine, event, text
 
 from central.models import Record
-from central.wallets import ledger_comuni, vouchers_query
+from central.platform import Platform
+from central.platform.database import _add_missing_indexes
+from central.wallets import _vouchers_of, ledger_comuni, vouchers_query
+from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 from tests.sync.conftest import Central
 
 HOLDER, OTHER = "a" * 64, "b" * 64
@@ -67,3 +71,61 @@ def test_a_citizens_vouchers_are_read_by_their_holder_key_through_its_index(
                 str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
             )
     assert "ix_records_holder" in plan, plan
+
+
+def test_a_few_citizens_vouchers_are_read_through_the_index_too(central: Central) -> None:
+    """Given a list of holders, SQLite's planner read every voucher by its kind: a few
+    are asked for one at a time, each through the index."""
+    platform = central.platform
+    with platform.sessions.begin() as session:
+        session.add_all([voucher(n, f"{n:064x}", "limena") for n in range(50)])
+    asked: list[tuple[str, Any]] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if "json_extract" in statement or "->>" in statement:
+            asked.append((statement, parameters))
+
+    event.listen(platform.engine, "before_cursor_execute", seen)
+    try:
+        with platform.sessions() as session:
+            found = list(_vouchers_of(session, {f"{n:064x}" for n in (3, 4, 5)}))
+    finally:
+        event.remove(platform.engine, "before_cursor_execute", seen)
+    with platform.sessions() as session:
+        plans = [
+            " ".join(
+                str(row[-1])
+                for row in session.connection().exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {statement}", parameters
+                )
+            )
+            for statement, parameters in asked
+            if platform.engine.dialect.name == "sqlite"
+        ]
+    assert sorted(record.id for record in found) == [f"{n:016x}" for n in (3, 4, 5)]
+    assert len(plans) == (3 if platform.engine.dialect.name == "sqlite" else 0)
+    assert all("ix_records_holder" in plan for plan in plans), plans
+
+
+def test_a_platform_starting_beside_a_running_one_does_not_wait_for_its_writes(
+    postgres: ThrowawayPostgres | PostgresUnavailableError,
+) -> None:
+    """Indexes added after a database was made are created at start, the missing ones
+    only: CREATE INDEX IF NOT EXISTS for each locked its table first, and a start beside
+    a running platform (a rolling restart) waited behind its open writes."""
+    if isinstance(postgres, PostgresUnavailableError):
+        pytest.skip(f"PostgreSQL: {postgres}")
+    url = postgres.new_database()
+    running = Platform(url)  # its tables and indexes made
+    writer = running.engine.connect()
+    transaction = writer.begin()
+    writer.execute(text("INSERT INTO records (kind, id, data) VALUES ('x', 'y', '{}')"))
+    starting = create_engine(url, connect_args={"options": "-c lock_timeout=2000"})
+    try:
+        _add_missing_indexes(starting)  # every index exists: nothing waits
+    finally:
+        transaction.rollback()
+        writer.close()
+        starting.dispose()
+        running.engine.dispose()
+        postgres.drop_database(url)

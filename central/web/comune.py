@@ -32,6 +32,11 @@ from central.web.strings import TEXT, translator
 ISSUED_SHOWN_S = 120
 
 
+def _code_digest(code: str) -> str:
+    """A buono's code as the address may name it: never the code itself."""
+    return hashlib.sha256(f"issued-code|{code}".encode()).hexdigest()[:16]
+
+
 def _day(text: str | None) -> date | None:
     """A date from a date field (YYYY-MM-DD); None when empty or not a date."""
     try:
@@ -124,23 +129,28 @@ def comune_router(platform: Platform) -> APIRouter:
                 for row in rows
             ]
 
-    def issued_ticket(request: Request, protocol: str) -> str:
+    def issued_ticket(request: Request, protocol: str, code: str) -> str:
         """What the address after issuing a buono carries to show its code: good for
-        the member's own session, for ``ISSUED_SHOWN_S``. With a bare flag, any colleague
-        (or the same browser days later) could have the code, which alone redeems the
-        buono, shown again."""
+        the member's own session, for ``ISSUED_SHOWN_S``, and for that buono only (a
+        colleague's issued meanwhile is not shown). With a bare flag, any colleague (or
+        the same browser days later) could have the code, which alone redeems the buono,
+        shown again."""
         until = int(time.time()) + ISSUED_SHOWN_S
-        return f"{until}.{_issued_mac(request, protocol, until)}"
+        which = _code_digest(code)
+        return f"{until}.{which}.{_issued_mac(request, protocol, until, which)}"
 
-    def issued_ticket_ok(request: Request, protocol: str, ticket: str) -> bool:
-        until, _, mac = ticket.partition(".")
+    def issued_code(request: Request, protocol: str, ticket: str, codes: list[str]) -> str:
+        """The code among ``codes`` the ticket shows, or "" (not this session's, too old)."""
+        until, which, mac = [*ticket.split("."), "", ""][:3]
         if not (until.isascii() and until.isdigit()) or int(until) < time.time():
-            return False
-        return same_secret(_issued_mac(request, protocol, int(until)), mac)
+            return ""
+        if not same_secret(_issued_mac(request, protocol, int(until), which), mac):
+            return ""
+        return next((code for code in codes if _code_digest(code) == which), "")
 
-    def _issued_mac(request: Request, protocol: str, until: int) -> str:
+    def _issued_mac(request: Request, protocol: str, until: int, which: str) -> str:
         session = request.cookies.get(COOKIE, "")
-        message = f"issued|{session}|{protocol}|{until}".encode()
+        message = f"issued|{session}|{protocol}|{until}|{which}".encode()
         return hmac.new(desk.secret, message, "sha256").hexdigest()
 
     def application_page(
@@ -154,9 +164,9 @@ def comune_router(platform: Platform) -> APIRouter:
         given = granted(protocol)
         if extra.get("issued"):  # the code of the buono just issued, from the ledger
             ids = [grants.voucher_in(row.detail) for row in given if row.action == "issued_voucher"]
-            voucher = platform.issued_voucher(ids[-1]) if ids else None
-            fresh = issued_ticket_ok(request, protocol, str(extra["issued"]))
-            extra["issued"] = voucher.code if voucher is not None and fresh else ""
+            vouchers = [platform.issued_voucher(voucher_id) for voucher_id in ids]
+            codes = [voucher.code for voucher in vouchers if voucher is not None]
+            extra["issued"] = issued_code(request, protocol, str(extra["issued"]), codes)
         return desk.page(
             request,
             "application.html",
@@ -203,7 +213,8 @@ def comune_router(platform: Platform) -> APIRouter:
             else:
                 # Never the code in the address: it would be in the access log and the
                 # browser's history, and a code is enough to redeem the buono.
-                done = f"issued={issued_ticket(request, protocol)}" if codes else "credit=1"
+                ticket = issued_ticket(request, protocol, codes[0]) if codes else ""
+                done = f"issued={ticket}" if codes else "credit=1"
                 return desk.redirect(request, f"/desk/applications/{protocol}?{done}")
         t = translator(desk.language(request))
         messages = [problem_text(t, problem) for problem in problems]

@@ -433,6 +433,22 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
         assert voucher["code"] not in colleague.get(answer.headers["location"]).text
     bare = staff.get(f"/desk/applications/{admitted}?issued=1").text
     assert voucher["code"] not in bare
+    # A colleague's buono issued meanwhile is not shown by this member's address.
+    with browser(staff.app) as colleague:
+        assert log_in(colleague, "sociale.piazzola").status_code == 303
+        page = colleague.get(f"/desk/applications/{admitted}")
+        once = re.search(r'name="once" value="([^"]*-voucher)"', page.text)
+        assert once is not None
+        theirs = colleague.post(
+            f"/desk/applications/{admitted}/voucher",
+            data={**form, "csrf": csrf_of(page.text), "once": once[1], "amount": "20,00"},
+        )
+        assert theirs.status_code == 303
+    [their_voucher] = [
+        v for v in vouchers_of(platform, CF) if v["id"] not in before | {voucher["id"]}
+    ]
+    mine = text_of(staff.get(answer.headers["location"]).text)
+    assert voucher["code"] in mine and their_voucher["code"] not in mine
     later = time.time() + comune_web.ISSUED_SHOWN_S + 1
     with pytest.MonkeyPatch.context() as clock:
         clock.setattr(comune_web.time, "time", lambda: later)
@@ -452,7 +468,7 @@ def test_staff_issue_a_buono_spesa_to_an_admitted_applicant_only(
             data={"csrf": csrf_of(page.text), "programme": "Buoni spesa 2026", "amount": amount},
         )
         assert wrong.status_code == 422, amount
-    assert len(vouchers_of(platform, CF)) == len(before) + 1
+    assert len(vouchers_of(platform, CF)) == len(before) + 2  # its own and the colleague's
 
 
 def test_the_voucher_form_suggests_the_application_s_comune_s_programmes_only(

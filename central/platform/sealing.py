@@ -92,14 +92,15 @@ class SubmissionSeal:
         results: list[SubmissionResult],
         sealed: set[str],
     ) -> list[SubmissionResult]:
-        """Refusals of sealed records, with how to reach their citizens; never for a
-        record that repeats another one (its tracking code or its id taken): that is an
-        envelope sent again, perhaps by another kiosk from a stolen disk, and the
+        """Refusals of sealed records, with how to reach their citizens: only for what
+        the record says (its call closed, its answers, its form or price), never for who
+        sent it or a repeat (a proof naming another kiosk, its tracking code taken): that
+        is an envelope sent again, perhaps by another kiosk from a stolen disk, and the
         platform would open for it what the envelope hides."""
         refused = {
             r.uuid
             for r in results
-            if r.status == "rejected" and r.uuid in sealed and r.code not in REPEATS
+            if r.status == "rejected" and r.uuid in sealed and r.code in CALL_BACK_REFUSALS
         }
         if not refused:
             return results
@@ -120,8 +121,30 @@ class SubmissionSeal:
         ]
 
 
-# Refusals that say the record repeats one the platform holds.
-REPEATS = frozenset({"tracking_code_taken", "uuid_conflict"})
+# Refusals of what a record says, which its citizen is called back about. Any other
+# (about its sender, its proofs, or a repeat) names nobody.
+CALL_BACK_REFUSALS = frozenset(
+    {
+        "call_closed",
+        "form_changed",
+        "invalid_answers",
+        "invalid_payload",
+        "unknown_call",
+        "unknown_form",
+        "wrong_form",
+        "price_changed",
+        "service_unavailable",
+        "insufficient_credit",
+        "no_credit",
+        "payment_not_allowed",
+        "invalid_voucher",
+        "unknown_voucher",
+        "unknown_wallet",
+        "not_identified",
+        "payload_too_large",
+        "impossible_timestamp",
+    }
+)
 
 
 def _phones(phones: tuple[str, ...]) -> list[str]:

@@ -17,16 +17,20 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import select
 
+from kiosk.boot.config import ManagerSettings
 from kiosk.core.manager_desk import desk_facts
+from kiosk.core.manager_login import log_in
 from kiosk.core.status_lookup import find
 from protocol import sealing
 from store import kiosk_facts, outbox
 from store.database import Store
 from store.models import OutboxEntry
 from store.retention import RetentionRule
+from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from tests.sync.conftest import Central, enrolled_client
 from tests.sync.helpers import application
+from vouchers.wallet_key import assisted_proof
 
 # What a thief must not read: the applicant's name, phone, codice fiscale, address,
 # and a household member's codice fiscale.
@@ -245,6 +249,47 @@ def test_an_envelope_sent_again_by_another_kiosk_is_refused_naming_nobody(
     finally:
         other.close()
     assert (answer["status"], answer["code"]) == ("rejected", "tracking_code_taken")
+    assert answer.get("contact") is None
+
+
+def test_an_assisted_envelope_sent_by_another_kiosk_is_refused_naming_nobody(
+    engine: SyncEngine, central: Central
+) -> None:
+    """An assisted application copied from one kiosk's disk and sent with another's
+    token is refused because the operator's proof names the first kiosk: a refusal
+    about its sender, not what it says, never carries the citizen's contact."""
+    engine.run_once()
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with engine.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", outbox.utcnow(), rules).manager
+    assert silvia is not None
+    code = "DOM-TEST-2345"
+    payload = application(
+        engine,
+        channel="kiosk_assisted",
+        assisted_by="1001",
+        tracking_code=code,
+        assisted_proof=assisted_proof(silvia.proof_key, code, "1001", "kiosk-test"),
+    )
+    row = _add(engine.store, payload)
+    assert row.sealed is not None
+    entry = {
+        "uuid": row.uuid,
+        "kind": row.kind,
+        "created_at": row.created_at.isoformat(),
+        "clock_skew_s": row.clock_skew_s,
+        "sealed": row.sealed,
+    }
+    thief = PlatformClient(central.url)  # another kiosk, of another name
+    _device, token = thief.enroll(central.platform.new_enrollment_code("kiosk", None), "other")
+    thief.close()
+    answer = requests.post(
+        f"{central.url}/v1/submissions",
+        json={"entries": [entry]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    ).json()["results"][0]
+    assert answer["status"] == "rejected", answer
     assert answer.get("contact") is None
 
 

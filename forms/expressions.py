@@ -22,6 +22,7 @@ deeply nested expressions) is refused with an ``ExpressionError``.
 from __future__ import annotations
 
 import ast
+import math
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -367,3 +368,14 @@ FUNCTIONS: dict[str, tuple[Function, tuple[int, ...] | None]] = {
     "age": (_age, (1,)),
     "iif": (_iif, (3,)),
 }
+
+
+def amount_cents(value: object) -> int | None:
+    """A form's amount formula's result as whole cents, rounded to the nearest (29% of
+    25,000 is 7249.999... in floating point: 7,250 cents, not 7,249); None when it is no
+    amount (not a finite number, or below zero)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or value < 0:
+        return None
+    return round(value)

@@ -25,7 +25,7 @@ from central.web import audit
 from central.web.accounts import Merchant
 from forms.answers import check
 from forms.definition import DefinitionError, FormDefinition, load_definition
-from forms.expressions import ExpressionError, compile_expression
+from forms.expressions import ExpressionError, amount_cents, compile_expression
 from protocol.states import ApplicationState
 
 STATES = [state.value for state in ApplicationState]
@@ -211,7 +211,7 @@ def _suggested(
         value = compile_expression(form.data["amount"]["expr"]).evaluate(cleaned, day)
     except ExpressionError:
         return None
-    return int(value) if isinstance(value, int | float) and not problems else None
+    return amount_cents(value) if not problems else None
 
 
 def _label(item: dict[str, Any], language: str) -> str:

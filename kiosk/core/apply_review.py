@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from forms.answers import Problem
-from forms.expressions import ExpressionError, compile_expression
+from forms.expressions import ExpressionError, amount_cents, compile_expression
 from kiosk.core.answer_input import amount_text, date_text
 from kiosk.core.apply_wizard import ApplyWizard
 from kiosk.core.formatting import format_euro
@@ -242,6 +242,4 @@ def _amount(wizard: ApplyWizard, cleaned: Mapping[str, Any]) -> int | None:
         value = compile_expression(formula["expr"]).evaluate(cleaned, wizard.today())
     except ExpressionError:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        return None
-    return int(value)
+    return amount_cents(value)

@@ -109,8 +109,11 @@ class Cart:
         service would not fit in one order (nothing changes then)."""
         for index, present in enumerate(self.lines):
             if present.service_id == line.service_id:
+                # The line as the service is now (a sync may have changed its price, the
+                # one the citizen was just shown), with the quantities together: the
+                # first line's price would be one never shown, which the platform refuses.
                 quantity = min(MAX_QUANTITY, present.quantity + line.quantity)
-                self.lines[index] = replace(present, quantity=quantity)
+                self.lines[index] = replace(line, quantity=quantity)
                 return
         if not self.has_room_for(line.service_id):
             raise CartFullError(f"one order carries at most {MAX_CART_LINES} services")

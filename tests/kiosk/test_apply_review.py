@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from forms.answers import Problem
+from forms.expressions import amount_cents
 from kiosk.core.apply_heading import heading
 from kiosk.core.apply_problems import place_problems
 from kiosk.core.apply_review import answer_text, review
@@ -56,6 +57,12 @@ def test_the_amount_the_call_computes_is_shown_only_for_complete_answers_that_qu
     capped["amount"]["expr"] = "min(10000 * n_componenti, 15000)"
     assert review(wizard(draft(answers=GOOD, page=5, form=capped)), COMUNI, "it").amount_cents == (
         15_000
+    )
+    # A share of it: 29% of 250 € is 7249.999... cents in floating point, shown 72,50 €.
+    share = demo()
+    share["amount"]["expr"] = "min(10000 * n_componenti + 5000 * n_minori, 60000) * 0.29"
+    assert review(wizard(draft(answers=GOOD, page=5, form=share)), COMUNI, "it").amount_cents == (
+        7_250
     )
     # A requirement not met: the reason, and no amount.
     rich = review(wizard(draft(answers={**GOOD, "patrimonio": 600_000}, page=5)), COMUNI, "it")
@@ -164,3 +171,16 @@ def test_the_call_and_the_comuni_are_read_in_one_go(demo_store: Store) -> None:
     assert ("piazzola", {"it": "Piazzola sul Brenta"}) in opened.comuni
     unknown = read_call(demo_store, "no-such-call", now)
     assert unknown.draft is None and unknown.comuni == opened.comuni
+
+
+def test_a_formulas_result_is_an_amount_in_whole_cents_or_none() -> None:
+    assert [amount_cents(v) for v in (7249.999999999999, 0.5, 1.5, 0, 12, 1e3)] == [
+        7250,
+        0,
+        2,
+        0,
+        12,
+        1000,
+    ]
+    for no_amount in (-1, -0.6, float("inf"), float("nan"), True, "12", None):
+        assert amount_cents(no_amount) is None, no_amount

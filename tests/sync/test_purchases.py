@@ -8,6 +8,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -189,6 +190,20 @@ def test_credit_spent_offline_is_bounded_and_reconciled_at_sync(
     with pytest.raises(CheckoutError) as nothing:
         order(engine.store, {"s01": 1}, Checkout("credit", opened(engine.store, central, OTHER_CF)))
     assert nothing.value.reason == "no_credit"
+
+
+def test_a_service_added_again_after_its_price_changed_takes_the_price_now_shown(
+    demo_store: Store,
+) -> None:
+    """A sync changed a service's price between two taps of "add": the cart kept the
+    first price for both, one the citizen was never shown, which the platform refuses."""
+    with demo_store.read() as session:
+        first = cart_line(session, "s01", 1)
+    cart = Cart()
+    cart.add(first)
+    cart.add(replace(first, unit_price_cents=first.unit_price_cents + 200, quantity=2))
+    [line] = cart.lines
+    assert (line.quantity, line.unit_price_cents) == (3, first.unit_price_cents + 200)
 
 
 def test_a_wallet_opened_before_a_sync_does_not_spend_the_credit_again(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import termios
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -283,16 +284,23 @@ class _SerialLink:
 
         try:
             written = self.port.write(data)
+            # A device unplugged meanwhile fails here with termios.error, which is no
+            # OSError: the job would have stayed "sending" until the kiosk restarted.
+            self.port.flush()
         except serial.SerialTimeoutException:
             raise TimeoutError("the serial printer did not take the data in time") from None
-        except serial.SerialException as error:
+        except (serial.SerialException, termios.error) as error:
             raise OSError(str(error)) from None
-        self.port.flush()
         return int(written or 0) or len(data)
 
     def read_byte(self, timeout: float) -> int | None:
-        self.port.timeout = timeout
-        reply = self.port.read(1)
+        import serial
+
+        try:
+            self.port.timeout = timeout
+            reply = self.port.read(1)
+        except (serial.SerialException, termios.error) as error:
+            raise OSError(str(error)) from None
         return reply[0] if reply else None
 
     def close(self) -> None:

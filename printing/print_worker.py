@@ -209,6 +209,10 @@ class PrintWorker:
             after = self.connection.send(data)
         except PrinterError as error:
             return self._failed(job, error, digest, waiting)
+        except Exception as error:  # a transport's own failure, past its first byte maybe
+            log.exception("printer: job %s failed while sending", job.uuid)
+            failure = PrinterError(f"{type(error).__name__}: {error}", 0, maybe_printed=True)
+            return self._failed(job, failure, digest, waiting)
         self._resync = False
         with self.store.write() as session:
             print_queue.mark_printed(session, job.id, digest, len(data))

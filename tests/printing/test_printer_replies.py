@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import termios
 import textwrap
 import threading
 import tty
@@ -20,6 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+import serial
 import zxingcpp
 from sqlalchemy import select
 
@@ -30,6 +32,7 @@ from printing.connection import (
     PrinterError,
     SerialConnection,
     State,
+    Status,
     UsbConnection,
     is_status_byte,
 )
@@ -413,3 +416,92 @@ def test_a_fault_is_told_again_once_the_printer_was_ready_in_between(
         eventually(lambda: [a.get("state") for a in alerts(store)] == ["paper_out"] * 2)
     finally:
         worker.stop()
+
+
+class UnpluggedMidJob:
+    """pyserial's Serial at the device edge (a fake: no serial device here): a healthy
+    printer's status answers, then the adapter is pulled while a job's bytes drain, and
+    flush() fails with termios.error, as pyserial's does on Linux (EIO)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.timeout = kwargs.get("timeout")
+        self.pending = b""
+        self.job = False
+
+    def write(self, data: bytes) -> int:
+        if data[:2] == b"\x10\x04":
+            self.pending = b"\x16" if data[2] == 1 else b"\x12"
+        else:
+            self.job = True
+        return len(data)
+
+    def flush(self) -> None:
+        if self.job:
+            raise termios.error(5, "Input/output error")
+
+    def read(self, size: int = 1) -> bytes:
+        reply, self.pending = self.pending, b""
+        return reply
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_serial_printer_unplugged_mid_job_leaves_it_uncertain_not_sending_for_good(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """termios.error is no OSError: it went past the transport's checks, and the job
+    stayed "sending" (neither uncertain nor listed for the manager) until a restart."""
+    monkeypatch.setattr(serial, "Serial", UnpluggedMidJob)
+    connection = SerialConnection("/dev/ttyUSB0", 19200, timeout=1, status_timeout=0.3)
+    with pytest.raises(PrinterError) as raised:
+        connection.send(render(receipt(), PROFILES["58mm"]))
+    assert raised.value.maybe_printed
+    job_uuid = queue(store, 7)
+    worker = PrintWorker(
+        store,
+        connection,
+        PROFILES["58mm"],
+        expire_after=timedelta(minutes=10),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
+    worker.start()
+    try:
+        rounds_later(worker, 5)
+    finally:
+        worker.stop()
+    with store.read() as session:
+        to_check = [job.uuid for job in print_queue.needing_attention(session)]
+    assert (job_row(store, job_uuid).state, job_uuid in to_check) == ("uncertain", True)
+
+
+class BrokenTransport:
+    """A transport failing in a way of its own once the job's bytes go (any bug of a
+    driver): the job may have printed."""
+
+    answers_status = True
+
+    def status(self) -> Status:
+        return Status(State.READY, "ready")
+
+    def send(self, data: bytes) -> Status:
+        raise ValueError("a driver's own failure")
+
+
+def test_a_transport_failing_its_own_way_mid_job_leaves_the_job_uncertain(store: Store) -> None:
+    job_uuid = queue(store, 8)
+    worker = PrintWorker(
+        store,
+        BrokenTransport(),  # type: ignore[arg-type]
+        PROFILES["58mm"],
+        expire_after=timedelta(minutes=10),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
+    worker.start()
+    try:
+        rounds_later(worker, 3)
+    finally:
+        worker.stop()
+    assert job_row(store, job_uuid).state == "uncertain"

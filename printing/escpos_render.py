@@ -68,10 +68,10 @@ def _dummy(profile: PaperProfile) -> Any:
 
 
 def max_command_bytes(profile: PaperProfile) -> int:
-    """The longest single command a job for ``profile`` can hold: a full-width raster as
-    tall as the paper is wide (an image QR) or as the tallest logo."""
-    rows = LOGO_MAX_ROWS if profile.native_qr else max(LOGO_MAX_ROWS, profile.dots)
-    return 8 + profile.dots // 8 * rows
+    """The longest single command a job for ``profile`` can hold: a full-width raster
+    band (``_raster`` draws every image, logo, QR code or text, in bands of at most
+    LOGO_MAX_ROWS rows)."""
+    return 8 + profile.dots // 8 * LOGO_MAX_ROWS
 
 
 def resync_bytes(profile: PaperProfile) -> bytes:
@@ -123,13 +123,18 @@ def render(
 
 
 def _raster(printer: Any, image: Image.Image, dots: int) -> None:
-    """One GS v 0 raster, centred on the full printable width (ink is a 1 bit)."""
+    """GS v 0 rasters, centred on the full printable width (ink is a 1 bit), in bands
+    of at most LOGO_MAX_ROWS rows: a text drawn as an image (Arabic, Chinese) is as tall
+    as all its lines, and one command for it was longer than the resync after a cut-off
+    job covers (``max_command_bytes``): the next job was swallowed as image data."""
     canvas = Image.new("1", (dots, image.height), 1)
     canvas.paste(image.convert("1"), ((dots - image.width) // 2, 0))
     ink = ImageOps.invert(canvas.convert("L")).convert("1").tobytes()
-    width, height = dots // 8, image.height
-    header = b"\x1dv0\x00" + bytes([width % 256, width // 256, height % 256, height // 256])
-    printer._raw(header + ink)
+    width = dots // 8
+    for top in range(0, image.height, LOGO_MAX_ROWS):
+        height = min(LOGO_MAX_ROWS, image.height - top)
+        header = b"\x1dv0\x00" + bytes([width % 256, width // 256, height % 256, height // 256])
+        printer._raw(header + ink[top * width : (top + height) * width])
 
 
 def fit_logo(image: Image.Image, dots: int) -> Image.Image:

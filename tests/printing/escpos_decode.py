@@ -10,10 +10,14 @@ text not yet ended by a line feed, as a printer clears its print buffer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from PIL import Image, ImageOps
 
+from printing.escpos_render import LOGO_MAX_ROWS
+
 CODE_PAGES = {16: "cp1252", 19: "cp858", 0: "cp437"}
+BAND_ROWS = LOGO_MAX_ROWS  # printing.escpos_render draws images in bands this tall
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Job:
     cuts: int = 0
     qr_payloads: list[str] = field(default_factory=list)
     images: list[Image.Image] = field(default_factory=list)
+    raster_commands: list[int] = field(default_factory=list)  # each GS v 0's length
     code_pages: list[str] = field(default_factory=list)
     resets: int = 0
     feeds: list[int] = field(default_factory=list)  # ESC J, in dots
@@ -47,6 +52,7 @@ def decode(data: bytes, code_pages: dict[int, str] | None = None) -> Job:
     align, bold, big, inverted, page = 0, False, False, False, "cp437"
     text = bytearray()
     i = 0
+    band: list[Any] | None = None  # the last raster: where it ended, its width, its bits
 
     def flush() -> None:
         job.lines.append(Line(text.decode(page), align, bold, big, inverted))
@@ -105,8 +111,17 @@ def decode(data: bytes, code_pages: dict[int, str] | None = None) -> Job:
                 width_bytes = data[i + 4] + 256 * data[i + 5]
                 height = data[i + 6] + 256 * data[i + 7]
                 bits = data[i + 8 : i + 8 + width_bytes * height]
-                job.images.append(_raster(bits, width_bytes, height))
+                job.raster_commands.append(8 + width_bytes * height)
+                if band is not None and band[0] == i and band[1] == width_bytes:
+                    # The next band of an image drawn in bands (a full band, then this
+                    # one, right after it and as wide): the printer draws one image.
+                    band[2].extend(bits)
+                    job.images[-1] = _raster(band[2], width_bytes, len(band[2]) // width_bytes)
+                else:
+                    job.images.append(_raster(bits, width_bytes, height))
+                    band = [0, width_bytes, bytearray(bits)]
                 i += 8 + width_bytes * height
+                band[0] = i if height == BAND_ROWS else -1  # only a full band goes on
             else:
                 raise ValueError(f"unknown command GS {command:#04x} at {i}")
         elif byte < 0x20:

@@ -5,7 +5,8 @@ does, according to its mode, its paper roll and how slow it is.
 
 Besides the fixed modes, ``paper_left`` is the job bytes its roll still holds: past that
 it is out of paper from then on (a roll running out mid-job), and ``reply_delay`` makes
-every answer come that many seconds late (a slow printer). ``AlienServer`` is something
+every answer come that many seconds late (a slow printer), and ``bytes_per_s`` reads a
+job only as fast as a printer prints it. ``AlienServer`` is something
 else listening on a printer's port: an SSH server greeting first, or a web server.
 """
 
@@ -15,6 +16,7 @@ import contextlib
 import socket
 import struct
 import threading
+import time
 
 # DLE EOT replies (Epson): n=1 printer status, n=2 offline cause, n=4 paper sensor.
 # Bits 1 and 4 are always set and bits 0 and 7 always clear.
@@ -68,6 +70,9 @@ class FakePrinter(_Listener):
         self.disconnect_after = 100  # bytes of a job before a "disconnect" printer drops
         self.paper_left: int | None = None  # job bytes the roll holds; None: endless
         self.reply_delay = 0.0  # seconds each status answer comes late
+        # Job bytes it takes a second (a real printer reads about as fast as it prints:
+        # a status query waits behind the job); None: at once.
+        self.bytes_per_s: float | None = None
         self.jobs: list[bytes] = []
         self.arriving = 0  # the most job bytes (status queries aside) one connection brought
         self.queries = 0  # status queries received
@@ -94,6 +99,8 @@ class FakePrinter(_Listener):
                 if not chunk:
                     break
                 received += chunk
+                if self.bytes_per_s:
+                    time.sleep(len(chunk) / self.bytes_per_s)  # printing what it took
                 if self.mode == "disconnect" and len(received) >= self.disconnect_after:
                     # Reset, not a polite close, and no more answers: like a printer
                     # switched off mid-job.

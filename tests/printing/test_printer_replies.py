@@ -515,3 +515,31 @@ def test_a_transport_failing_its_own_way_mid_job_leaves_the_job_uncertain(store:
     finally:
         worker.stop()
     assert job_row(store, job_uuid).state == "uncertain"
+
+
+def test_a_long_slip_on_a_printer_that_reads_as_it_prints_is_confirmed(
+    store: Store, printer: FakePrinter
+) -> None:
+    """The answer to the status query after a job waits behind the job's bytes, which a
+    printer takes about as fast as it prints: a long slip (a paragraph drawn as a
+    picture) took longer than the fixed second, and a healthy printer's slip was
+    recorded uncertain, for a manager to check."""
+    slip = Slip("Informativa", (*header(CONTEXT, "INFORMATIVA"), *[Text(ARABIC, lang="ar")] * 2))
+    data = render(slip, PROFILES["58mm"])
+    printer.bytes_per_s = len(data) / 1.8  # the slip takes 1.8 s to go through
+    with store.write() as session:
+        job_uuid = print_queue.add(session, slip, "receipt", "INF-1")
+    worker = PrintWorker(
+        store,
+        NetworkConnection(printer.host, printer.port, timeout=5, status_timeout=1.0),
+        PROFILES["58mm"],
+        expire_after=timedelta(minutes=10),
+        retry_s=0.05,
+        idle_s=0.05,
+    )
+    worker.start()
+    try:
+        eventually(lambda: job_row(store, job_uuid).state in ("printed", "uncertain"), 30)
+    finally:
+        worker.stop()
+    assert job_row(store, job_uuid).state == "printed"

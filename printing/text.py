@@ -139,7 +139,8 @@ def _word_pieces(word: str, columns: int) -> list[str]:
 
 
 def pair(label: str, value: str, columns: int) -> list[str]:
-    """ "Label ....... value" on one line when it fits, else the value on its own line."""
-    if len(label) + len(value) + 1 <= columns:
+    """ "Label ....... value" on one line when it fits, else the value on its own line
+    (and so a value of several lines, an address typed with a line break)."""
+    if "\n" not in label + value and len(label) + len(value) + 1 <= columns:
         return [label + " " * (columns - len(label) - len(value)) + value]
     return [*wrap(label, columns), *(line.rjust(columns) for line in wrap(value, columns))]

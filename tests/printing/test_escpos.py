@@ -22,6 +22,7 @@ from printing.connection import (
     interpret,
 )
 from printing.escpos_render import PROFILES, render
+from printing.layout import TextRow, layout
 from printing.slip import NOT_FISCAL, Pair, Qr, Slip, SlipContext, Text, printer_test_page
 from printing.text import UNPRINTABLE, printable
 from tests.printing.escpos_decode import decode
@@ -79,6 +80,21 @@ def test_typographic_characters_become_plain_and_nothing_is_a_silent_question_ma
     assert printable("ţară ğ") == "tara g"  # Romanian and Turkish letters decomposed
     assert printable("😀 ok") == f"{UNPRINTABLE} ok"
     assert printable("€", "cp858") == "€"
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        Pair("Indirizzo", "Via Roma 1\nLimena"),  # an address typed with a line break
+        Pair("Servizio richiesto: pasti a domicilio per anziani", "Ахмед", lang="uk"),
+    ],
+    ids=["line-break-in-a-value", "long-label-beside-a-drawn-value"],
+)
+def test_each_line_of_a_pair_fits_the_paper_and_breaks_nowhere_inside(pair: Pair) -> None:
+    profile = PROFILES["58mm"]
+    rows = [row for row in layout(Slip("t", (pair,)), profile) if isinstance(row, TextRow)]
+    assert rows and all(len(row.text) <= profile.columns for row in rows), rows
+    assert not [row for row in rows if "\n" in row.text]
 
 
 @settings(max_examples=200, deadline=None)

@@ -251,7 +251,7 @@ def _vouchers_of(session: Session, holders: Collection[str]) -> Iterator[Record]
         yield from session.scalars(vouchers_query(ordered[start : start + size]))
 
 
-def vouchers_query(holders: list[str]) -> Select[tuple[Record]]:
+def vouchers_query(holders: list[str]) -> Select[Record]:
     # The kind written out, not a parameter: the index covers vouchers only, and a query
     # planner uses it only where the query says so itself.
     return select(Record).where(text(VOUCHERS_ONLY), RECORD_HOLDER.in_(holders))

@@ -131,8 +131,8 @@ def layout(slip: Slip, profile: PaperProfile) -> list[Row]:
             if loses_letters(element.label, page):
                 rows.append(ImageRow(element.label, lang, "left", element.bold))
             else:
-                label = wrap(printable(element.label, page), profile.columns)
-                rows += [TextRow(line, bold=element.bold) for line in label]
+                label_lines = wrap(printable(element.label, page), profile.columns)
+                rows += [TextRow(line, bold=element.bold) for line in label_lines]
             if encodable(element.value, page):
                 shown = wrap(printable(element.value, page), profile.columns)
                 rows += [TextRow(line, "right", element.bold) for line in shown]

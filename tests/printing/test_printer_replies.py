@@ -44,6 +44,7 @@ from store.models import OutboxEntry, PrintJob
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import HTTP_BAD_REQUEST, SSH_BANNER, AlienServer, FakePrinter
 from tests.printing.waits import eventually, rounds_later
+from tests.printing.workers import working
 
 CONTEXT = SlipContext("Social Point Limena", "Limena", "kiosk-02", datetime(2026, 11, 24, 9, 5))
 
@@ -468,19 +469,8 @@ def test_a_serial_printer_unplugged_mid_job_leaves_it_uncertain_not_sending_for_
         connection.send(render(receipt(), PROFILES["58mm"]))
     assert raised.value.maybe_printed
     job_uuid = queue(store, 7)
-    worker = PrintWorker(
-        store,
-        connection,
-        PROFILES["58mm"],
-        expire_after=timedelta(minutes=10),
-        retry_s=0.05,
-        idle_s=0.05,
-    )
-    worker.start()
-    try:
+    with working(store, connection) as worker:
         rounds_later(worker, 5)
-    finally:
-        worker.stop()
     with store.read() as session:
         to_check = [job.uuid for job in print_queue.needing_attention(session)]
     assert (job_row(store, job_uuid).state, job_uuid in to_check) == ("uncertain", True)
@@ -501,19 +491,8 @@ class BrokenTransport:
 
 def test_a_transport_failing_its_own_way_mid_job_leaves_the_job_uncertain(store: Store) -> None:
     job_uuid = queue(store, 8)
-    worker = PrintWorker(
-        store,
-        BrokenTransport(),  # type: ignore[arg-type]
-        PROFILES["58mm"],
-        expire_after=timedelta(minutes=10),
-        retry_s=0.05,
-        idle_s=0.05,
-    )
-    worker.start()
-    try:
+    with working(store, BrokenTransport()) as worker:  # type: ignore[arg-type]
         rounds_later(worker, 3)
-    finally:
-        worker.stop()
     assert job_row(store, job_uuid).state == "uncertain"
 
 
@@ -529,17 +508,7 @@ def test_a_long_slip_on_a_printer_that_reads_as_it_prints_is_confirmed(
     printer.bytes_per_s = len(data) / 1.8  # the slip takes 1.8 s to go through
     with store.write() as session:
         job_uuid = print_queue.add(session, slip, "receipt", "INF-1")
-    worker = PrintWorker(
-        store,
-        NetworkConnection(printer.host, printer.port, timeout=5, status_timeout=1.0),
-        PROFILES["58mm"],
-        expire_after=timedelta(minutes=10),
-        retry_s=0.05,
-        idle_s=0.05,
-    )
-    worker.start()
-    try:
+    connection = NetworkConnection(printer.host, printer.port, timeout=5, status_timeout=1.0)
+    with working(store, connection):
         eventually(lambda: job_row(store, job_uuid).state in ("printed", "uncertain"), 30)
-    finally:
-        worker.stop()
     assert job_row(store, job_uuid).state == "printed"

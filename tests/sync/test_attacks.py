@@ -102,15 +102,20 @@ class Device:
         return requests.request(method, self.url + path, headers=headers, timeout=10, **kwargs)
 
     def purchase(self, payload: dict[str, Any]) -> dict[str, Any]:
+        return self.submit("purchase", payload)
+
+    def submit(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """One new record of ``kind`` sent alone; the platform's answer to it."""
         entry = {
             "uuid": str(uuid.uuid4()),
-            "kind": "purchase",
+            "kind": kind,
             "created_at": datetime.now(UTC).isoformat(),
             "payload": payload,
         }
         reply = self.call("POST", "/v1/submissions", json={"entries": [entry]})
         assert reply.status_code == 200, reply.text
-        return reply.json()["results"][0]
+        answer: dict[str, Any] = reply.json()["results"][0]
+        return answer
 
     def redeem(self, voucher: str, **amount: int) -> requests.Response:
         body = {"voucher": voucher, "redemption_id": str(uuid.uuid4()), **amount}
@@ -1263,14 +1268,7 @@ def test_a_wallet_opening_sent_again_does_not_clear_the_count_of_wrong_pins_agai
     }
 
     def report(payload: dict[str, Any]) -> None:
-        entry = {
-            "uuid": str(uuid.uuid4()),
-            "kind": "event",
-            "created_at": datetime.now(UTC).isoformat(),
-            "payload": payload,
-        }
-        reply = kiosk.call("POST", "/v1/submissions", json={"entries": [entry]})
-        assert reply.json()["results"][0]["status"] == "accepted"
+        assert kiosk.submit("event", payload)["status"] == "accepted"
 
     for _ in range(NETWORK_ATTEMPTS - 1):
         report({"type": "wallet_pin_failed", "holder": tag})

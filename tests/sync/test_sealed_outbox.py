@@ -184,6 +184,17 @@ def test_a_record_refused_in_clear_still_tells_the_manager_whom_to_call_back(
     )
 
 
+def _as_sent(row: OutboxEntry) -> dict[str, Any]:
+    """A sealed outbox row as a kiosk sends it (what a copy of its disk gives)."""
+    return {
+        "uuid": row.uuid,
+        "kind": row.kind,
+        "created_at": row.created_at.isoformat(),
+        "clock_skew_s": row.clock_skew_s,
+        "sealed": row.sealed,
+    }
+
+
 def _send(central: Central, engine: SyncEngine, entry: dict[str, Any]) -> dict[str, Any]:
     """One entry sent as the engine's kiosk sends it; the platform's answer to it."""
     answer = requests.post(
@@ -230,13 +241,7 @@ def test_an_envelope_sent_again_by_another_kiosk_is_refused_naming_nobody(
     engine.run_once()
     row = _add(engine.store, application(engine, tracking_code="DOM-7KQ2-XE48"))
     assert row.sealed is not None
-    entry = {
-        "uuid": row.uuid,
-        "kind": row.kind,
-        "created_at": row.created_at.isoformat(),
-        "clock_skew_s": row.clock_skew_s,
-        "sealed": row.sealed,
-    }
+    entry = _as_sent(row)
     engine.push()  # the kiosk that made it delivers it
     other = enrolled_client(central)
     try:
@@ -273,13 +278,7 @@ def test_an_assisted_envelope_sent_by_another_kiosk_is_refused_naming_nobody(
     )
     row = _add(engine.store, payload)
     assert row.sealed is not None
-    entry = {
-        "uuid": row.uuid,
-        "kind": row.kind,
-        "created_at": row.created_at.isoformat(),
-        "clock_skew_s": row.clock_skew_s,
-        "sealed": row.sealed,
-    }
+    entry = _as_sent(row)
     thief = PlatformClient(central.url)  # another kiosk, of another name
     _device, token = thief.enroll(central.platform.new_enrollment_code("kiosk", None), "other")
     thief.close()

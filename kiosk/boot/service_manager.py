@@ -45,12 +45,17 @@ class ServiceManager:
 
 
 def _watchdog_interval(env: Mapping[str, str]) -> float | None:
-    """Half the watchdog timeout systemd asked for (sd_watchdog_enabled's rule), or None."""
+    """Half the watchdog timeout systemd asked for (sd_watchdog_enabled's rule), or None.
+
+    The watched process is the one systemd names, or its child: on the touchscreen the
+    unit's main process is cage, which starts the kiosk (NotifyAccess=all lets the child
+    answer). Ignoring a parent's pid, the kiosk sent no WATCHDOG=1 and was killed every
+    WatchdogSec."""
     try:
         usec = int(env.get("WATCHDOG_USEC", ""))
     except ValueError:
         return None
     pid = env.get("WATCHDOG_PID")
-    if usec <= 0 or (pid and pid != str(os.getpid())):
+    if usec <= 0 or (pid and pid not in (str(os.getpid()), str(os.getppid()))):
         return None
     return usec / 2_000_000

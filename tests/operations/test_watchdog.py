@@ -116,7 +116,14 @@ def test_the_watchdog_interval_is_half_of_what_systemd_asked(
     ServiceManager().ready("home screen shown")
     notify.wait_for("READY=1", timeout=5)
     assert notify.messages[-1][1] == "READY=1\nSTATUS=home screen shown"
-    monkeypatch.setenv("WATCHDOG_PID", "1")  # the watchdog is another process's
+    # The unit's main process is cage, which starts the kiosk: the watchdog named for
+    # its parent is the kiosk's to answer (NotifyAccess=all). Ignored, systemd killed
+    # the kiosk every WatchdogSec.
+    monkeypatch.setenv("WATCHDOG_PID", str(os.getppid()))
+    assert ServiceManager().watchdog_interval_s == 15
+    monkeypatch.setenv("WATCHDOG_PID", str(os.getpid()))
+    assert ServiceManager().watchdog_interval_s == 15
+    monkeypatch.setenv("WATCHDOG_PID", "4194305")  # another process's (above pid_max)
     assert ServiceManager().watchdog_interval_s is None
     monkeypatch.setenv("WATCHDOG_USEC", "soon")
     monkeypatch.delenv("WATCHDOG_PID")

@@ -14,18 +14,39 @@ import re
 import sys
 from pathlib import Path
 
+# Edges that are not letters or digits: "\b" does not break at "_", and a codice
+# fiscale in a file name ("receipt_RSSMRA..._1.pdf") or a key ("cf_RSSMRA...") went
+# through.
+_START, _END = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
+_CF_DIGIT = "[0-9LMNPQRSTUV]"
 _PATTERNS = (
-    # codice fiscale, including omocodia letters in the digit positions
+    # codice fiscale, including omocodia letters in the digit positions, also typed in
+    # groups with spaces ("RSS MRA 80A01 H501U")
     re.compile(
-        r"\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b",
+        _START
+        + r"[A-Z]{3} ?[A-Z]{3} ?"
+        + _CF_DIGIT * 2
+        + r"[A-EHLMPR-T]"
+        + _CF_DIGIT * 2
+        + r" ?[A-Z]"
+        + _CF_DIGIT * 3
+        + r"[A-Z]"
+        + _END,
         re.I,
     ),
     # IBAN, in any case, whole or in the groups of four it is printed and read out in
-    # ("IT60 X054 2811 ..."): the phone pattern below took only its digit groups.
-    re.compile(r"\b[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\b", re.I),
-    re.compile(r"\b[A-Z]{2}[0-9]{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b", re.I),
-    re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # e-mail
-    re.compile(r"(?<![\w.])\+?\d[\d ]{7,}\d\b"),  # phone numbers
+    # ("IT60 X054 2811 ...", or with dashes): the phone pattern took only its digits.
+    re.compile(_START + r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}" + _END, re.I),
+    re.compile(
+        _START + r"[A-Z]{2}[0-9]{2}(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?" + _END, re.I
+    ),
+    re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(\.[\w-]+)+", re.I),  # e-mail, also URL-encoded
+    # phone numbers, in groups split by spaces, dashes, dots or slashes (a date and time,
+    # "2026-12-05 16", or "05/12/2026", is none)
+    re.compile(
+        r"(?<![\w.])(?!\d{4}-\d\d-\d\d)(?!\d\d?[./-]\d\d?[./-]\d{2,4})"
+        r"\+?\d(?:[ ./-]?\d){8,}(?!\w)"
+    ),
 )
 MASK = "[redacted]"
 
@@ -45,6 +66,21 @@ class RedactingFilter(logging.Filter):
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True
+
+
+class RedactingFormatter(logging.Formatter):
+    """Masks personal data in a record's traceback and stack too, which the filter never
+    sees (they are formatted after it, or taken as another handler formatted them
+    first): an exception's text, a codice fiscale in it, reached the file as it was.
+    The line's head (time, level, the message the filter masked) is left as it is: a
+    time is no phone number."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        whole = super().format(record)
+        head = self.formatMessage(record)
+        if whole.startswith(head):
+            return head + redact(whole[len(head) :])
+        return redact(whole)
 
 
 class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -78,7 +114,7 @@ def setup_logging(log_dir: Path, *, level: str, max_bytes: int, backup_count: in
     handler = QuietRotatingFileHandler(
         path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
     for old in _our_handlers():

@@ -164,6 +164,12 @@ def test_demo_run_starts_to_the_home_screen_and_logs(tmp_path: Path) -> None:
         "bnCgLi87h54g587h",  # codice fiscale as typed
         "giulia.bianchi@example.org",
         "+39 049 123 4567",
+        "BNC GLI 87H54 G587H",  # typed in groups
+        "333-1234567",  # phones written with dashes, dots or slashes
+        "333.123.4567",
+        "049/1234567",
+        "IT60-X054-2811-1010-0000-0123-456",  # IBAN with dashes
+        "giulia.bianchi%40example.org",  # an e-mail in an address
     ],
 )
 def test_personal_data_never_reaches_the_log_file(tmp_path: Path, secret: str) -> None:
@@ -179,6 +185,31 @@ def test_personal_data_never_reaches_the_log_file(tmp_path: Path, secret: str) -
     assert "inline [redacted]" in written
     assert written.count("[redacted]") == 2
     assert redact("kiosk-01 synced 36 services") == "kiosk-01 synced 36 services"
+    for ordinary in ("pull of 10020 records in 485 ms", "version 0.1.0", "2026-12-05 16:10:32"):
+        assert redact(ordinary) == ordinary
+
+
+def test_a_codice_fiscale_glued_to_a_name_is_masked() -> None:
+    """ "\\b" does not break at "_": in a key or a file name it went through whole."""
+    for text in ("cf_BNCGLI87H54G587H", "receipt_BNCGLI87H54G587H_1.pdf"):
+        assert "BNCGLI87H54G587H" not in redact(text), text
+    assert redact("receipt_BNCGLI87H54G587H_1.pdf") == "receipt_[redacted]_1.pdf"
+
+
+def test_a_logged_exception_is_masked_in_the_file_too(tmp_path: Path) -> None:
+    """The filter masked the message only: a traceback is formatted after it, and an
+    exception's text (a look-up that failed for a codice fiscale) reached the file."""
+    path = setup_logging(tmp_path, level="INFO", max_bytes=100_000, backup_count=2)
+    try:
+        raise ValueError("no wallet for BNCGLI87H54G587H")
+    except ValueError:
+        logging.getLogger("test").exception("look-up failed")
+    logging.getLogger("test").warning("stack", stack_info=True, extra={"cf": "x"})
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    written = path.read_text(encoding="utf-8")
+    assert "look-up failed" in written and "ValueError: no wallet for [redacted]" in written
+    assert "BNCGLI87H54G587H" not in written
 
 
 def test_a_log_that_cannot_be_written_is_told_in_one_line(

@@ -116,6 +116,9 @@ WRITE_CHUNK = 4096
 # per byte than after nothing. A 136 KB slip (a privacy notice in Chinese, drawn) waits
 # 9 s, where a fixed second called a healthy printer's long slip uncertain.
 DRAIN_BYTES_PER_S = 16 * 1024
+# At most this long more: a printer that died mid-job holds the print worker (and its
+# stop) no longer than that.
+MAX_DRAIN_S = 10.0
 
 
 class _TwoWayConnection:
@@ -166,7 +169,7 @@ class _TwoWayConnection:
         reply must never be taken for the answer to the next question. ``behind``: the
         bytes of a job just sent, which the first query waits behind (a printer takes
         data about as fast as it prints: a long slip's answer comes seconds later)."""
-        first_wait = self.status_timeout + behind / DRAIN_BYTES_PER_S
+        first_wait = self.status_timeout + min(MAX_DRAIN_S, behind / DRAIN_BYTES_PER_S)
         try:
             online = self._ask(link, 1, first_wait)
             cause = self._ask(link, 2) if online & 0x08 else None
@@ -344,7 +347,7 @@ class SerialConnection(_TwoWayConnection):
             port = serial.Serial(
                 self.device, self.baudrate, timeout=self.status_timeout, write_timeout=self.timeout
             )
-        except serial.SerialException as error:
+        except (serial.SerialException, termios.error) as error:  # unplugged while opened
             raise OSError(str(error)) from None
         return _SerialLink(port)
 

@@ -15,6 +15,7 @@ import sys
 import termios
 import textwrap
 import threading
+import time
 import tty
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -26,6 +27,7 @@ import zxingcpp
 from sqlalchemy import select
 
 from kiosk.boot.paths import ROOT
+from printing import connection as connection_module
 from printing import print_queue
 from printing.connection import (
     NetworkConnection,
@@ -512,3 +514,20 @@ def test_a_long_slip_on_a_printer_that_reads_as_it_prints_is_confirmed(
     with working(store, connection):
         eventually(lambda: job_row(store, job_uuid).state in ("printed", "uncertain"), 30)
     assert job_row(store, job_uuid).state == "printed"
+
+
+def test_the_wait_after_a_long_job_on_a_printer_that_froze_is_bounded(
+    printer: FakePrinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer after a job is awaited longer for a longer job, but never without an
+    end: a printer that froze mid-job held the print worker, and its stop, for as long
+    as a slow printer would take the bytes (19 s for 300 KB)."""
+    monkeypatch.setattr(connection_module, "MAX_DRAIN_S", 0.5)
+    printer.mode = "hang"  # answers until a job arrives, then never again
+    connection = NetworkConnection(printer.host, printer.port, timeout=5, status_timeout=0.3)
+    job = b"\x1b@" + b"x" * 300_000 + b"\n"  # 18 s at a slow printer's pace
+    started = time.monotonic()
+    with pytest.raises(PrinterError) as raised:
+        connection.send(job)
+    assert raised.value.maybe_printed
+    assert time.monotonic() - started < 0.3 + 0.5 + 2.0  # not 18 s

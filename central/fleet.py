@@ -53,6 +53,13 @@ PRINTER_ALERTS = {
 Instant = Annotated[datetime, AfterValidator(network_utc)]
 
 
+def _storable_log(text: str | None) -> str | None:
+    """A log's text as a database keeps it, without NULs (a log file damaged by a power
+    cut): PostgreSQL refuses a NUL in text, and the heartbeat failed with 500 until the
+    NUL left the log's last 64 KiB."""
+    return text.replace("\x00", "") if text is not None else None
+
+
 class Heartbeat(BaseModel):
     """What a kiosk says about itself; no personal data, every field bounded."""
 
@@ -70,7 +77,9 @@ class Heartbeat(BaseModel):
     # The kiosk's clock minus the platform's, as the kiosk measured it (HTTP Date).
     # As a submission's; the column is 32-bit on PostgreSQL.
     clock_skew_s: int | None = Field(default=None, ge=-MAX_CLOCK_SKEW_S, le=MAX_CLOCK_SKEW_S)
-    log: str | None = Field(default=None, max_length=MAX_LOG_CHARS)
+    log: Annotated[str | None, AfterValidator(_storable_log)] = Field(
+        default=None, max_length=MAX_LOG_CHARS
+    )
 
 
 class HeartbeatReply(BaseModel):

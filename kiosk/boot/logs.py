@@ -146,4 +146,5 @@ def recent_log(log_dir: Path, limit: int = 64 * 1024) -> str:
             text = file.read().decode("utf-8", errors="replace")
     except OSError as error:
         return f"(the log cannot be read: {error.strerror})"
+    text = text.replace("\x00", "")  # a file cut by a power loss: zeros, which no database keeps
     return redact(text.partition("\n")[2] if len(text) >= limit else text)

@@ -133,7 +133,12 @@ def _replace(backup_file: Path, database: Path) -> Path | None:
         )
     kept = None
     if database.exists():
-        kept = database.with_name(
+        # With the backups (data_dir/backups/), whose nightly clean-up deletes it after
+        # seven days as any other copy: beside the store, a full copy of its personal
+        # data was kept for good.
+        folder = database.parent / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = folder / (
             f"{database.stem}-before-restore-{datetime.now(UTC):%Y%m%d-%H%M%S}{database.suffix}"
         )
         backup(database, kept)

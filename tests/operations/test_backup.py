@@ -9,10 +9,12 @@ import stat
 import subprocess
 import sys
 from contextlib import closing
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
 
+from kiosk.boot.paths import ROOT
 from store import outbox
 from store.backup import BackupError, backup, restore
 from store.database import Store
@@ -63,6 +65,11 @@ def test_restore_brings_the_backup_back_and_keeps_the_replaced_store(tmp_path: P
     kept = restore(saved, live)
     assert waiting_uuids(live) == before
     assert kept is not None and waiting_uuids(kept) == before | after
+    # Kept with the backups, as one of them: the nightly clean-up of data_dir/backups
+    # ("kiosk-*.sqlite3" older than 7 days) deletes it too, never left for good.
+    unit = (ROOT / "deploy" / "social-point-backup.service").read_text(encoding="utf-8")
+    assert kept.parent == live.parent / "backups" and fnmatch(kept.name, "kiosk-*.sqlite3")
+    assert '/var/lib/social-point/backups -name "kiosk-*.sqlite3" -mtime +7 -delete' in unit
     reopened = Store(live)  # the kiosk starts on the restored store
     with reopened.read() as session:
         assert outbox.counts(session)["pending"] == 3

@@ -682,6 +682,11 @@
             <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
+            <translation type="unfinished">تغيّر سعر شيء في سلتك. يرجى مراجعة المجموع الجديد والتأكيد مرة أخرى.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>

@@ -673,6 +673,11 @@
             <translation type="unfinished">Nu există credit pe numele dumneavoastră.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
+            <translation type="unfinished">Prețul unui produs din coș s-a schimbat. Verificați noul total și confirmați din nou.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Comanda nu a putut fi salvată. Nu s-a plătit nimic: vă rugăm să întrebați operatorul.</translation>

@@ -670,6 +670,11 @@
             <translation type="unfinished">Nuk ka kredit në emrin tuaj.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
+            <translation type="unfinished">Çmimi i diçkaje në shportë ka ndryshuar. Ju lutemi kontrolloni totalin e ri dhe konfirmoni përsëri.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Porosia nuk u ruajt dot. Nuk u pagua asgjë: ju lutemi, pyesni operatorin.</translation>

@@ -673,6 +673,11 @@
             <translation type="unfinished">На ваше ім'я немає балансу допомоги.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
+            <translation type="unfinished">Ціна чогось у вашому кошику змінилася. Перевірте нову суму та підтвердьте ще раз.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Не вдалося зберегти замовлення. Нічого не списано: зверніться, будь ласка, до працівника.</translation>

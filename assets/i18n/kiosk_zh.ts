@@ -667,6 +667,11 @@
             <translation type="unfinished">您名下没有余额。</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
+            <translation type="unfinished">购物车中某项服务的价格已更改。请核对新的总额并再次确认。</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>

@@ -73,7 +73,7 @@ class CheckoutError(Exception):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason  # empty_cart, payment_not_allowed, no_credit, credit_too_low,
-        # credit_limit, not_identified, not_for_sale, cart_full
+        # credit_limit, not_identified, not_for_sale, cart_full, price_changed
 
 
 class CartFullError(Exception):
@@ -159,6 +159,18 @@ def cart_line(session: Session, service_id: str, quantity: int) -> CartLine:
         provider_phone=provider.phone if provider else "",
         payments=tuple(service.payments or PAYMENTS),
     )
+
+
+def refresh_prices(session: Session, cart: Cart) -> bool:
+    """Gives the cart's lines the prices the mirror holds now; whether one changed.
+    CheckoutError (not_for_sale) when a service can no longer be bought."""
+    changed = False
+    for index, line in enumerate(cart.lines):
+        now = cart_line(session, line.service_id, line.quantity)
+        if now.unit_price_cents != line.unit_price_cents:
+            cart.lines[index] = replace(line, unit_price_cents=now.unit_price_cents)
+            changed = True
+    return changed
 
 
 @dataclass(frozen=True)
@@ -251,6 +263,10 @@ def place_order(
         raise CheckoutError("payment_not_allowed", checkout.payment)
     if checkout.payment == "desk" and not checkout.desk_confirmed_by:
         raise CheckoutError("payment_not_allowed", "a desk payment needs the manager")
+    if refresh_prices(session, cart):
+        # A sync changed a price since the citizen's cart showed it: the platform would
+        # refuse the order after its vouchers printed. The cart now shows the new total.
+        raise CheckoutError("price_changed", str(cart.total_cents))
     total = cart.total_cents
     if checkout.payment == "credit":
         if checkout.wallet is None:

@@ -34,7 +34,7 @@ from printing.slip import Qr, SlipContext
 from protocol.messages import SubmissionEntry
 from store import outbox
 from store.database import Store
-from store.models import OutboxEntry, PrintedSlip, PrintJob, SyncCursor
+from store.models import OutboxEntry, PrintedSlip, PrintJob, Service, SyncCursor
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
@@ -204,6 +204,31 @@ def test_a_service_added_again_after_its_price_changed_takes_the_price_now_shown
     cart.add(replace(first, unit_price_cents=first.unit_price_cents + 200, quantity=2))
     [line] = cart.lines
     assert (line.quantity, line.unit_price_cents) == (3, first.unit_price_cents + 200)
+
+
+def test_a_price_changed_since_the_cart_showed_it_is_shown_before_the_order_is_placed(
+    demo_store: Store,
+) -> None:
+    """A sync changed a service's price while it sat in the cart (or its quantity was
+    changed with + and -): the order went out at the old price, and the platform
+    refused it after its vouchers had printed. The cart takes the new price, and the
+    citizen confirms the new total first."""
+    with demo_store.read() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 2))
+    before = cart.total_cents
+    with demo_store.write() as session:
+        service = session.get(Service, "s01")
+        assert service is not None and service.price_cents is not None
+        service.price_cents += 100
+    paying = Checkout("provider", None, phone="3471234567")  # paid to the provider
+    with demo_store.write() as session, pytest.raises(CheckoutError) as refused:
+        place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
+    assert refused.value.reason == "price_changed"
+    assert cart.total_cents == before + 200  # shown to the citizen now
+    with demo_store.write() as session:
+        placed = place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
+    assert placed.total_cents == before + 200
 
 
 def test_a_wallet_opened_before_a_sync_does_not_spend_the_credit_again(

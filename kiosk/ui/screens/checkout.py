@@ -277,6 +277,10 @@ class CheckoutScreen(DataScreen):
                 "waiting to reach the platform. Try again later or choose another way to pay."
             ).format(amount=amount),
             "no_credit": self.tr("There is no credit in your name."),
+            "price_changed": self.tr(
+                "The price of something in your cart has changed. Please check the new "
+                "total and confirm again."
+            ),
             "not_identified": self.tr(
                 "To pay with your welfare credit, go back and type your wallet PIN too."
             ),

@@ -371,11 +371,12 @@ FUNCTIONS: dict[str, tuple[Function, tuple[int, ...] | None]] = {
 
 
 def amount_cents(value: object) -> int | None:
-    """A form's amount formula's result as whole cents, rounded to the nearest (29% of
-    25,000 is 7249.999... in floating point: 7,250 cents, not 7,249); None when it is no
-    amount (not a finite number, or below zero)."""
+    """A form's amount formula's result as whole cents, rounded to the nearest, a half
+    cent up, as money is (29% of 25,000 is 7249.999... in floating point: 7,250 cents,
+    not 7,249); None when it is no amount (not a finite number, or below zero beyond
+    floating point's noise)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    if not math.isfinite(value) or value < 0:
+    if not math.isfinite(value) or value < -1e-6:
         return None
-    return round(value)
+    return max(0, math.floor(value + 0.5))

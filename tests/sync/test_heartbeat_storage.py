@@ -41,3 +41,29 @@ def test_a_log_with_a_nul_is_kept(central: Central, tmp_path: Path) -> None:
     # The kiosk leaves the zeros of a damaged file out before it sends its log.
     (tmp_path / "kiosk.log").write_bytes(b"06:00 INFO sync\n\x00\x00\x0006:01 INFO sync\n")
     assert "\x00" not in recent_log(tmp_path)
+
+
+def test_a_kiosk_whose_clock_went_back_to_1970_shows_a_clock_alert(central: Central) -> None:
+    """A clock reset with no battery says 1970: refused as no instant of the network's,
+    its heartbeat left the kiosk shown as silent, without the alert that is for it."""
+    platform = central.platform
+    device_id, token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-2")
+    beat = {
+        "version": "0.1.0",
+        "sent_at": datetime(1970, 1, 1, 0, 5, tzinfo=UTC).isoformat(),
+        "uptime_s": 300,
+        "printer": "ready",
+        "print_queue": 0,
+        "rejected": 0,
+        "free_disk_bytes": 10**9,
+    }
+    answer = requests.post(
+        f"{central.url}/v1/device/heartbeat",
+        json=beat,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    [row] = [kiosk for kiosk in fleet.fleet(platform) if kiosk["device_id"] == device_id]
+    assert row["state"] == "online"
+    assert [code for code, _facts in row["alert_facts"]] == ["clock"]

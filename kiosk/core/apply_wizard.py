@@ -62,6 +62,9 @@ class ApplyWizard:
     submitted: Submitted | None = None
     protocol: str | None = None
     refused: bool = False  # the platform refused the application sent
+    # The household's first person as filled in from the applicant's own answers, by
+    # repeat: kept in step with those answers until the citizen edits that person.
+    auto_first: dict[str, dict[str, Any]] = field(default_factory=dict)
     online: bool = True
 
     # Opening and forgetting ----------------------------------------------------------
@@ -156,15 +159,26 @@ class ApplyWizard:
 
     def start_repeats_with_first_item(self) -> None:
         """The household starts with the applicant in it (the form's ``first_item``),
-        once: a person the citizen removed stays removed."""
+        once: a person the citizen removed stays removed. While the citizen has not
+        edited that person, it follows the applicant's own answers (a codice fiscale
+        corrected on an earlier page): else the review asked them to add themselves,
+        listed under their old code."""
         assert self.draft is not None
         if self.step != Step.PAGE:
             return
         for item in self.fields():
-            if item["type"] == "repeat" and item["name"] not in self.draft.answers:
-                first = first_item(item, self.draft.answers)
+            if item["type"] != "repeat":
+                continue
+            name = item["name"]
+            first = first_item(item, self.draft.answers)
+            people = self.draft.answers.get(name)
+            if people is None:
                 if first:
-                    self.draft.answers[item["name"]] = [first]
+                    self.draft.answers[name] = [first]
+                    self.auto_first[name] = first
+            elif first and people and people[0] == self.auto_first.get(name) != first:
+                self.draft.answers[name] = [first, *people[1:]]
+                self.auto_first[name] = first
 
     def take(self, typed: Mapping[str, Any]) -> None:
         """What is on screen, by question name (None: left empty), into the draft or

@@ -49,6 +49,32 @@ def test_the_household_starts_with_the_applicant_and_a_removal_stays() -> None:
     assert it.members() == []
 
 
+def test_the_applicant_in_the_household_follows_their_corrected_codice_fiscale() -> None:
+    """The applicant's row was filled in once: a codice fiscale corrected afterwards on
+    the first page stayed old there, and the review asked them to add themselves."""
+    answers = {k: v for k, v in GOOD.items() if k != "membri"}
+    answers["cf"] = "BNCMTT15B19G224I"  # a slip that is still a valid code
+    it = wizard(draft(answers=answers, page=2))
+    it.start_repeats_with_first_item()
+    assert it.members()[0]["cf_membro"] == "BNCMTT15B19G224I"
+    it.go_to_page(0)
+    it.take({"cf": GOOD["cf"]})  # corrected
+    assert it.next() == Outcome.MOVED
+    it.go_to_page(2)
+    it.start_repeats_with_first_item()
+    assert it.members()[0]["cf_membro"].upper() == GOOD["cf"].upper()
+    # Once the citizen has edited that person, their row is theirs.
+    it.edit_member(0)
+    it.take({"nome_cognome": "Anna Maria Ferraro"})
+    assert it.next() == Outcome.MOVED
+    it.go_to_page(0)
+    it.take({"cf": "BNCMTT15B19G224I"})
+    it.go_to_page(2)
+    it.start_repeats_with_first_item()
+    assert it.members()[0]["nome_cognome"] == "Anna Maria Ferraro"
+    assert it.members()[0]["cf_membro"].upper() == GOOD["cf"].upper()
+
+
 def test_a_person_is_kept_only_when_their_answers_pass() -> None:
     it = wizard(draft(answers=GOOD, page=2))
     before = it.members()

@@ -496,10 +496,18 @@ class MainWindow(QMainWindow):
     def _show_languages(self, every: bool) -> None:
         """Every language's button (home, or the citizen asked), or only the one in use."""
         self.language_toggle.setText(LANGUAGE_NAMES[self.ctx.lang])
-        self.language_toggle.setVisible(not every)
+        toggled_by_keys = every and self.language_toggle.hasFocus()
         self.language_row.setVisible(every)
         for choice in self.language_buttons.values():
             choice.setVisible(every)
+        if toggled_by_keys:
+            # Opened from the keyboard or a switch: the choices take the focus. Hidden
+            # with it, the toggle sent it on to the footer's Back, and a switch user
+            # scanned the whole screen to reach the languages just shown.
+            current = self.language_buttons.get(self.ctx.lang)
+            if current is not None:
+                current.setFocus()
+        self.language_toggle.setVisible(not every)
 
     def retranslate(self) -> None:
         comune = self.catalog.comune_name(self.ctx.social_point.comune) if self.catalog else None

@@ -542,3 +542,17 @@ def test_a_keypad_is_reached_from_its_left_in_arabic_too(qtbot, window) -> None:
     assert QApplication.focusWidget() is keys["3"]
     QTest.keyClick(keys["3"], Qt.Key.Key_Left)
     assert QApplication.focusWidget() is keys["2"]
+
+
+def test_the_language_picker_opened_by_keys_takes_the_focus(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The toggle hides itself when it opens the choices, and Qt sent the focus on to
+    the footer's Back: a switch user scanned the whole screen again to reach them."""
+    window.go("calls", {})
+    qtbot.wait(20)
+    for _ in range(60):
+        if focused() is window.language_toggle:
+            break
+        press(qtbot, window, Qt.Key.Key_Tab)
+    assert focused() is window.language_toggle
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert focused() is window.language_buttons[window.ctx.lang]

@@ -193,3 +193,39 @@ def test_dates_in_arabic_use_the_digits_of_every_other_number() -> None:
     day, hour = local_date_time(datetime(2026, 12, 25, 11, 0), "ar", "Europe/Rome")
     assert "2026" in day and "25" in day and hour == "12:00"
     assert not any("\u0660" <= c <= "\u0669" or "\u06f0" <= c <= "\u06f9" for c in day + hour)
+
+
+def switch_to(qtbot, window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.switcher.set_language(lang)
+    qtbot.wait(20)
+
+
+def test_messages_under_the_fields_follow_a_language_chosen_after_them(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A wrong code or codice fiscale, a search that could not be made, a wallet PIN
+    refused: their messages were written once and stayed Italian on a Romanian or
+    Arabic screen after the citizen chose that language."""
+    switch_to(qtbot, window, "it")
+    window.go("status", {})
+    status = window.screen_for("status")
+    status.code.setText("XYZ")
+    status.cf.setText("RSSMRA")
+    qtbot.mouseClick(status.search_button, Qt.MouseButton.LeftButton)
+    italian = (status.code_error.text(), status.cf_error.text())
+    switch_to(qtbot, window, "ro")
+    assert status.code_error.text() != italian[0] and status.code_error.isVisible()
+    assert status.cf_error.text() != italian[1] and status.cf_error.isVisible()
+    status.show_search_failed()
+    failed = status.not_found.text()
+    switch_to(qtbot, window, "it")
+    assert status.not_found.isVisible() and status.not_found.text() != failed
+
+    window.go("wallet", {})
+    box = window.screen_for("wallet").identify
+    box.field.setText("RSSMRA")
+    qtbot.mouseClick(box.next_button, Qt.MouseButton.LeftButton)
+    window.screen_for("wallet").show_wallet_refused("wrong", 3)
+    italian = (box.error.text(), box.pin_error.text())
+    switch_to(qtbot, window, "ar")
+    assert box.error.text() != italian[0] and box.pin_error.text() != italian[1]
+    assert "3" in box.pin_error.text() or "٣" in box.pin_error.text()
+    switch_to(qtbot, window, "it")

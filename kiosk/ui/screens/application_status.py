@@ -36,6 +36,10 @@ class ApplicationStatusScreen(DataScreen):
         super().__init__(ctx, catalog)
         self.standing: Standing | None = None
         self.searched = False
+        # What the messages under the fields and the search say, kept as codes: written
+        # in words by retranslate, so a language chosen after them changes them too.
+        self._cf_problem: str | None = None  # a validator's code
+        self._search_failed = False
         self._asked: tuple[str, str] | None = None  # what the state shown answers
         self.title = label(role="title", name="statusTitle")
         self.intro = label(role="muted", name="statusIntro")
@@ -127,6 +131,7 @@ class ApplicationStatusScreen(DataScreen):
         self.cf.clear()
         self.standing, self.searched = None, False
         self._asked = None
+        self._cf_problem, self._search_failed = None, False
         # A look-up under way when the visit ended never answers this screen (its
         # result is for a citizen who left): the next one may search.
         self.search_button.setEnabled(True)
@@ -152,19 +157,15 @@ class ApplicationStatusScreen(DataScreen):
     # Searching ---------------------------------------------------------------------
 
     def search(self) -> None:
-        lang = self.ctx.lang
         code = tracking_code(self.code.text())
-        self.code_error.setText(
-            "⚠  " + self.tr("A tracking code looks like DOM-ABCD-EFGH: please check your receipt.")
-        )
         self.code_error.setVisible(code is None)
         try:
             cf = codice_fiscale(self.cf.text())
-            self.cf_error.hide()
+            self._cf_problem = None
         except AnswerError as error:
-            cf = None
-            self.cf_error.setText("⚠  " + validator_message(error.code, lang))
-            self.cf_error.show()
+            cf, self._cf_problem = None, error.code
+        self.cf_error.setVisible(self._cf_problem is not None)
+        self._field_texts()
         if code is None or cf is None:
             return
         self._show_keyboard(False)
@@ -173,18 +174,22 @@ class ApplicationStatusScreen(DataScreen):
         self.lookup_requested.emit(code, cf)
 
     def show_standing(self, standing: Standing | None) -> None:
-        self.standing, self.searched = standing, True
+        self.standing, self.searched, self._search_failed = standing, True, False
         self.search_button.setEnabled(True)
         self.retranslate()
 
     def show_search_failed(self) -> None:
         self.search_button.setEnabled(True)
-        self.not_found.setText(
-            self.tr(
-                "The search is not possible right now. Please ask the welfare manager at the desk."
-            )
+        self._search_failed = True
+        self.retranslate()
+
+    def _field_texts(self) -> None:
+        """The messages under the fields, in the language of the moment."""
+        self.code_error.setText(
+            "⚠  " + self.tr("A tracking code looks like DOM-ABCD-EFGH: please check your receipt.")
         )
-        self.not_found.show()
+        if self._cf_problem is not None:
+            self.cf_error.setText("⚠  " + validator_message(self._cf_problem, self.ctx.lang))
 
     # Texts -------------------------------------------------------------------------
 
@@ -223,15 +228,24 @@ class ApplicationStatusScreen(DataScreen):
         self.code.setPlaceholderText("DOM-ABCD-EFGH")
         self.cf_label.setText(self.tr("Codice fiscale"))
         self.search_button.setText(self.tr("Search"))
+        self._field_texts()
         standing = self.standing
         self.result.setVisible(standing is not None)
-        self.not_found.setVisible(self.searched and standing is None)
-        self.not_found.setText(
-            self.tr(
-                "No application matches this tracking code and codice fiscale. Please check"
-                " both; if you applied at another Social Point a moment ago, try again later."
+        self.not_found.setVisible(self._search_failed or (self.searched and standing is None))
+        if self._search_failed:
+            self.not_found.setText(
+                self.tr(
+                    "The search is not possible right now. Please ask the welfare manager at"
+                    " the desk."
+                )
             )
-        )
+        else:
+            self.not_found.setText(
+                self.tr(
+                    "No application matches this tracking code and codice fiscale. Please check"
+                    " both; if you applied at another Social Point a moment ago, try again later."
+                )
+            )
         if standing is None:
             return
         self.result_title.setText(pick(standing.call_title, lang))

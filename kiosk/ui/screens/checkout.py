@@ -175,7 +175,7 @@ class CheckoutScreen(DataScreen):
         """The PIN did not open the wallet: asked again, calmly, beside the PIN."""
         self.mode = "identify"
         self.retranslate()
-        self.identify.show_pin_problem(wallet_refusal_text(reason, left))
+        self.identify.show_pin_problem(lambda: wallet_refusal_text(reason, left))
 
     def _chosen(self) -> str | None:
         allowed = self._payments()

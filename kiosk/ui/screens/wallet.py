@@ -92,7 +92,7 @@ class WalletScreen(DataScreen):
         """The wallet did not open: said calmly beside the PIN, which is typed again."""
         self.problem = None
         self.retranslate()
-        self.identify.show_pin_problem(wallet_refusal_text(reason, left))
+        self.identify.show_pin_problem(lambda: wallet_refusal_text(reason, left))
 
     def _card(self, item: WalletVoucher) -> QWidget:
         lang = self.ctx.lang

@@ -44,6 +44,9 @@ class IdentifyBox(QWidget):
         self.phone: str | None = None  # optional, to be called back if an order is refused
         self.pin: str | None = None  # the wallet PIN typed, for this visit only
         self.typing = False  # the keyboard is open for the box
+        # What is wrong, kept as codes and words to make (``_problem_texts``).
+        self._problems: dict[str, str] = {}  # "cf" / "phone" -> a validator's code
+        self._pin_problem: Callable[[], str] | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
@@ -146,7 +149,8 @@ class IdentifyBox(QWidget):
         try:
             cf = codice_fiscale(self.field.text())
         except AnswerError as error:
-            self.error.setText("⚠  " + validator_message(error.code, self._lang()))
+            self._problems["cf"] = error.code
+            self._problem_texts()
             self.error.show()
             return
         self.error.hide()
@@ -154,7 +158,7 @@ class IdentifyBox(QWidget):
         typed = self.pin_field.text().strip()
         if self.ask_pin == "required" or (self.ask_pin and typed):
             if not valid_pin(typed):
-                self.show_pin_problem(self.tr("The wallet PIN has 6 to 8 digits."))
+                self.show_pin_problem(lambda: self.tr("The wallet PIN has 6 to 8 digits."))
                 return
             self.pin = typed
         self.pin_error.hide()
@@ -163,19 +167,33 @@ class IdentifyBox(QWidget):
             try:
                 self.phone = phone(self.phone_field.text())
             except AnswerError as error:
-                self.phone_error.setText("⚠  " + validator_message(error.code, self._lang()))
+                self._problems["phone"] = error.code
+                self._problem_texts()
                 self.phone_error.show()
                 return
         self.phone_error.hide()
         self._show_keyboard(False)
         self.identified.emit(cf)
 
-    def show_pin_problem(self, text: str) -> None:
-        """Why the PIN did not open the wallet; the PIN is typed again, the code stays."""
+    def show_pin_problem(self, text: Callable[[], str]) -> None:
+        """Why the PIN did not open the wallet (words made in the language of the
+        moment, again after a switch); the PIN is typed again, the code stays."""
         self.pin_field.clear()
         self.pin = None
-        self.pin_error.setText("⚠  " + text)
+        self._pin_problem = text
+        self._problem_texts()
         self.pin_error.show()
+
+    def _problem_texts(self) -> None:
+        """The messages under the fields in the language of the moment: set once, they
+        stayed in the language they were shown in after the citizen chose another."""
+        lang = self._lang()
+        if "cf" in self._problems:
+            self.error.setText("⚠  " + validator_message(self._problems["cf"], lang))
+        if "phone" in self._problems:
+            self.phone_error.setText("⚠  " + validator_message(self._problems["phone"], lang))
+        if self._pin_problem is not None:
+            self.pin_error.setText("⚠  " + self._pin_problem())
 
     def clear(self) -> None:
         self.field.clear()
@@ -186,10 +204,13 @@ class IdentifyBox(QWidget):
         self.error.hide()
         self.pin_error.hide()
         self.phone_error.hide()
+        self._problems.clear()
+        self._pin_problem = None
         self._show_keyboard(False)
 
     def retranslate(self) -> None:
         self.keyboard.retranslate()
+        self._problem_texts()
         self.field_label.setText(self.tr("Your codice fiscale (or pass your health card)"))
         hint = QCoreApplication.translate("FormFields", "16 letters and digits")
         self.field_hint.setText(hint)

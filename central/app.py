@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
 from central.admission import PriorityAdmission
 from central.api import catalog, devices, submissions, wallet
@@ -80,6 +80,17 @@ def create_app(
                 {"detail": "busy: try again shortly"}, status_code=503, headers={"Retry-After": "2"}
             )
         return JSONResponse({"detail": "internal error"}, status_code=500)
+
+    @app.exception_handler(DataError)
+    async def data_refused(_request: Request, _error: DataError) -> JSONResponse:
+        # A value the database cannot hold, that a check before it let through (a NUL in
+        # a text, which PostgreSQL refuses and SQLite takes; a text past a column's
+        # length): the request's fault, said as such, never a 500. What it held is not
+        # repeated.
+        return JSONResponse(
+            {"detail": "a value the platform cannot store (a NUL character, or too long)"},
+            status_code=422,
+        )
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:

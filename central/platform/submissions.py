@@ -469,7 +469,7 @@ def _new_submission(
         payload=entry.payload if rejection is None else None,
         status="rejected" if rejection else "accepted",
         code=rejection[0] if rejection else None,
-        message=rejection[1] if rejection else None,
+        message=_storable(rejection[1]) if rejection else None,
         received_at=now(),
         # Only the platform's own receipt names a record's number: a server id sent
         # without it is a claim, which would take a number the platform gives another
@@ -478,7 +478,16 @@ def _new_submission(
     )
 
 
+def _storable(message: str) -> str:
+    """A refusal's words as the submissions table holds them: a check's message may
+    quote a field's name as sent (a NUL in it, or hundreds of characters), and on
+    PostgreSQL the row could not be written: the entry was answered "retry" on every
+    push instead of refused."""
+    return message.replace("\x00", "")[:MESSAGE_LIMIT]
+
+
 _COLUMNS = tuple(column.key for column in Submission.__table__.columns)
+MESSAGE_LIMIT = 500  # the message column's length (central/models.py)
 
 
 # The SQL type of each column in the JSON rows (unsized: the INSERT's own assignment

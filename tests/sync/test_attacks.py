@@ -1249,6 +1249,51 @@ def test_a_comunes_grant_does_not_wipe_an_unspent_credit_of_the_whole_network(
     central.platform.set_credit(CF, "Credito welfare", 20_000)  # the network sets its own
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/v1/admin/devices/a%00b/revoke", {"reason": "stolen"}),
+        ("DELETE", "/v1/admin/records/services/a%00b", None),
+        ("GET", "/v1/admin/records/a%00b", None),
+        ("POST", "/v1/admin/keys/a%00b/revoke", None),
+        ("POST", "/v1/admin/applications/A%00B/status", {"state": "admitted"}),
+    ],
+)
+def test_a_nul_in_an_address_or_a_text_is_refused_plainly_on_either_database(
+    central: Central, method: str, path: str, body: dict[str, Any] | None
+) -> None:
+    """PostgreSQL refuses a NUL in text, where SQLite takes it: a NUL past the checks
+    (an id in the address, a reason, a username) was a 500 on one database only."""
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    reply = requests.request(method, central.url + path, headers=admin, json=body, timeout=20)
+    assert reply.status_code < 500, (reply.status_code, reply.text)
+    kiosk = Device(central)
+    revoked = requests.post(
+        f"{central.url}/v1/admin/devices/{kiosk.id}/revoke",
+        headers=admin,
+        json={"reason": "stolen\x00"},
+        timeout=20,
+    )
+    assert revoked.status_code < 500, revoked.text
+    login = requests.post(
+        f"{central.url}/desk/login",
+        data={"csrf": "0" * 64, "username": "a\x00b", "password": "x" * 12},
+        timeout=20,
+    )
+    assert login.status_code < 500
+
+
+@pytest.mark.parametrize("name", ["x" * 600, "a\x00b"])
+def test_a_record_with_an_odd_field_name_is_refused_not_sent_again_for_ever(
+    central: Central, name: str
+) -> None:
+    """The refusal names the unknown field as sent: with hundreds of characters or a
+    NUL, its row could not be written on PostgreSQL, and the entry was answered "retry"
+    on every push instead of refused."""
+    answer = Device(central).submit("purchase", purchase("0" * 64, []) | {name: 1})
+    assert answer["status"] == "rejected", answer
+
+
 def test_a_wallet_opening_sent_again_does_not_clear_the_count_of_wrong_pins_again(
     central: Central,
 ) -> None:

@@ -59,7 +59,7 @@ class Record(Base):
     data: Mapped[dict[str, Any]]
     # The Comuni whose kiosks receive it, as "|piazzola|limena|"; None: every kiosk
     # (see central/scopes.py).
-    scope: Mapped[str | None] = mapped_column(String(2000), default=None)
+    scope: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class _HolderOf(FunctionElement[str]):
@@ -111,7 +111,7 @@ class Change(Base):
     record_id: Mapped[str] = mapped_column(String(64))
     op: Mapped[str] = mapped_column(String(8))
     data: Mapped[dict[str, Any] | None]
-    scope: Mapped[str | None] = mapped_column(String(2000), default=None)  # as Record.scope
+    scope: Mapped[str | None] = mapped_column(Text, default=None)  # as Record.scope
 
     __table_args__ = (
         Index("ix_changes_stream_seq", "stream", "seq"),

@@ -89,8 +89,26 @@ def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     Base.metadata.create_all(engine)
+    _widen_scopes(engine)
     _add_missing_indexes(engine)
     return engine
+
+
+def _widen_scopes(engine: Engine) -> None:
+    """PostgreSQL: the records' and changes' scope columns as text, in a database made
+    when they were VARCHAR(2000): an operator of a hundred Comuni, which the contract
+    allows, has a longer scope and could not be published. Once, at the first start
+    after; a change of type only, the rows stay as they are."""
+    if engine.dialect.name != "postgresql":
+        return  # SQLite keeps any length
+    narrow = (
+        "SELECT table_name FROM information_schema.columns WHERE table_schema ="
+        " current_schema() AND column_name = 'scope' AND table_name IN ('records', 'changes')"
+        " AND character_maximum_length IS NOT NULL"
+    )
+    with engine.begin() as connection:
+        for table in connection.exec_driver_sql(narrow).scalars().all():
+            connection.exec_driver_sql(f"ALTER TABLE {table} ALTER COLUMN scope TYPE text")
 
 
 def _add_missing_indexes(engine: Engine) -> None:

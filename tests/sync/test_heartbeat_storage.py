@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -16,18 +17,24 @@ from kiosk.boot.logs import recent_log
 from tests.sync.conftest import Central
 
 
-def test_a_log_with_a_nul_is_kept(central: Central, tmp_path: Path) -> None:
-    platform = central.platform
-    device_id, token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-1")
-    beat = {
+def heartbeat(**changes: Any) -> dict[str, Any]:
+    """A healthy kiosk's heartbeat, sent now."""
+    return {
         "version": "0.1.0",
         "sent_at": datetime.now(UTC).isoformat(),
-        "uptime_s": 1,
+        "uptime_s": 300,
         "printer": "ready",
         "print_queue": 0,
         "rejected": 0,
-        "free_disk_bytes": 1,
+        "free_disk_bytes": 10**9,
+        **changes,
     }
+
+
+def test_a_log_with_a_nul_is_kept(central: Central, tmp_path: Path) -> None:
+    platform = central.platform
+    device_id, token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-1")
+    beat = heartbeat()
     auth = {"Authorization": f"Bearer {token}"}
     url = f"{central.url}/v1/device/heartbeat"
     assert requests.post(url, json=beat, headers=auth, timeout=10).status_code == 200
@@ -48,15 +55,7 @@ def test_a_kiosk_whose_clock_went_back_to_1970_shows_a_clock_alert(central: Cent
     its heartbeat left the kiosk shown as silent, without the alert that is for it."""
     platform = central.platform
     device_id, token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-2")
-    beat = {
-        "version": "0.1.0",
-        "sent_at": datetime(1970, 1, 1, 0, 5, tzinfo=UTC).isoformat(),
-        "uptime_s": 300,
-        "printer": "ready",
-        "print_queue": 0,
-        "rejected": 0,
-        "free_disk_bytes": 10**9,
-    }
+    beat = heartbeat(sent_at=datetime(1970, 1, 1, 0, 5, tzinfo=UTC).isoformat())
     answer = requests.post(
         f"{central.url}/v1/device/heartbeat",
         json=beat,

@@ -10,6 +10,7 @@ what the call's rules make of the answers, for a provisional hint.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -183,8 +184,21 @@ def _visible(state: _Check, item: Mapping[str, Any], scope: Mapping[str, Any], p
     return "visible_if" not in item or bool(state.evaluate(item["visible_if"], scope, path))
 
 
+def _bare(text: str) -> str:
+    """``text`` without the blanks at its ends, invisible ones too: a zero-width space
+    (or a byte-order mark, a word joiner) is no answer, and a required field took one."""
+    start, end = 0, len(text)
+    while start < end and (text[start].isspace() or unicodedata.category(text[start]) == "Cf"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) == "Cf"):
+        end -= 1
+    return text[start:end]
+
+
 def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value is False
+    if isinstance(value, str):
+        return _bare(value) == ""
+    return value is None or value == [] or value is False
 
 
 def _field(
@@ -239,7 +253,7 @@ def _typed(
                 )
             )
             return value
-        text = value.strip()
+        text = _bare(value)
         if len(text) < item.get("min_length", 0):
             problems.append(Problem(path, "too_short", {"min": item["min_length"]}))
         elif len(text) > item.get("max_length", TEXT_LIMIT):

@@ -42,6 +42,17 @@ def test_a_complete_application_passes_cleaned_and_calculated() -> None:
     assert json.loads(json.dumps(cleaned)) == cleaned  # ready for the outbox as it is
 
 
+@pytest.mark.parametrize("blank", ["", "   ", "\u200b", "\ufeff \u2060", "\t\u200b\n"])
+def test_a_required_text_of_only_blanks_visible_or_not_is_no_answer(blank: str) -> None:
+    """A zero-width space (a paste, a keyboard's slip) passed as a surname."""
+    assert problems_of(changed(cognome=blank))["cognome"] == "Questa risposta è obbligatoria."
+
+
+def test_invisible_blanks_at_an_answers_ends_are_taken_away() -> None:
+    cleaned, found = check(FORM, changed(cognome="\u200bFerraro\ufeff"), today=TODAY, comuni=COMUNI)
+    assert found == [] and cleaned["cognome"] == "Ferraro"
+
+
 def test_a_wrong_codice_fiscale_says_what_to_check() -> None:
     found = problems_of(changed(cf="FRRNNA41A63E592X"))
     assert found == {

@@ -138,7 +138,8 @@ class LoginOutcome:
 def log_in(
     session: Session, code: str, pin: str, comune: str, now: datetime, rules: LockoutRules
 ) -> LoginOutcome:
-    """Checks a login in the caller's (write) transaction; ``now`` is naive UTC."""
+    """Checks a login in the caller's (write) transaction; ``now`` is aware UTC, as the
+    store reads its instants back (``store.outbox.utcnow``)."""
     if not CODE.fullmatch(code):
         return LoginOutcome(problem="wrong", attempts_left=rules.pin_attempts)
     lockout = session.get(OperatorLockout, code)

@@ -79,7 +79,9 @@ class PrintWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-printer", daemon=True)
-        self._alerted: State | None = None
+        # The faults the managers have heard of since the printer last printed: one
+        # flipping between two (unreachable, not answering) was news at every retry.
+        self._alerted: set[State] = set()
         self._paper_low_told = False
         # The last job may have been cut off mid-command: the next one starts by
         # completing it (printing.escpos_render), so nothing is swallowed as image data.
@@ -188,7 +190,7 @@ class PrintWorker:
         self._paper_news(status.state)
         if job is None:
             if status.state.can_print:
-                self._alerted = None  # a fault after this one is news again
+                self._alerted.clear()  # a fault after this one is news again
             self._publish(PrintUpdate(status.state, waiting=0))
             return "idle"
         if not status.state.can_print:
@@ -224,7 +226,7 @@ class PrintWorker:
             digest[:16],
             after.state.value,
         )
-        self._alerted = None
+        self._alerted.clear()
         self._paper_news(after.state)
         self._publish(PrintUpdate(after.state, job.uuid, "printed", waiting - 1))
         return "printed"
@@ -244,7 +246,7 @@ class PrintWorker:
             self._paper_low_told = state is State.PAPER_OUT  # a new roll clears it
 
     def _hold(self, job: print_queue.QueuedJob, status: Status, waiting: int) -> None:
-        tell = self._alerted != status.state
+        tell = status.state not in self._alerted
         with self.store.write() as session:
             print_queue.mark_waiting(session, job.id, status.state.value)
             if tell:  # the managers hear of it through the platform, once per problem
@@ -253,7 +255,7 @@ class PrintWorker:
             log.warning(
                 "printer: %s; job %s waits (%s)", status.state.value, job.uuid, status.detail
             )
-            self._alerted = status.state
+            self._alerted.add(status.state)
         self._publish(PrintUpdate(status.state, job.uuid, "pending", waiting))
 
     def _unprintable(self, job: print_queue.QueuedJob, error: Exception, waiting: int) -> str:
@@ -271,7 +273,7 @@ class PrintWorker:
         # Paper ran out or the cover opened mid-slip: the managers hear of it with the
         # job's new state, in the same transaction.
         tell = error.maybe_printed and state not in (State.UNREACHABLE, State.NO_ANSWER)
-        tell = tell and self._alerted != state
+        tell = tell and state not in self._alerted
         with self.store.write() as session:
             if not error.maybe_printed:
                 print_queue.mark_not_sent(session, job.id, state.value, str(error))
@@ -280,7 +282,7 @@ class PrintWorker:
             if tell:
                 outbox.add(session, "event", _alert_event(state, job.kind))
         if tell:
-            self._alerted = state
+            self._alerted.add(state)
         if not error.maybe_printed:
             log.warning("printer: job %s not sent, will retry: %s", job.uuid, error)
             self._publish(PrintUpdate(state, job.uuid, "pending", waiting))

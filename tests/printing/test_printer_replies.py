@@ -531,3 +531,35 @@ def test_the_wait_after_a_long_job_on_a_printer_that_froze_is_bounded(
         connection.send(job)
     assert raised.value.maybe_printed
     assert time.monotonic() - started < 0.3 + 0.5 + 2.0  # not 18 s
+
+
+class FlippingPrinter:
+    """A printer whose fault flips between two at every look (unplugged and plugged
+    back, a cable that comes and goes): unreachable, then not answering."""
+
+    answers_status = True
+
+    def __init__(self) -> None:
+        self.looks = 0
+
+    def status(self) -> Status:
+        self.looks += 1
+        return Status(State.UNREACHABLE if self.looks % 2 else State.NO_ANSWER, "flipping")
+
+    def send(self, data: bytes) -> Status:
+        raise AssertionError("a printer at fault is sent nothing")
+
+
+def test_a_fault_flipping_between_two_is_told_to_the_managers_once_each(store: Store) -> None:
+    """The managers hear of a printer fault once, not at every retry: a fault flipping
+    between two states was news each time, and filled the outbox with alerts."""
+    queue(store, 9)
+    with working(store, FlippingPrinter()) as worker:  # type: ignore[arg-type]
+        rounds_later(worker, 12)
+    with store.read() as session:
+        alerts = [
+            row.payload["state"]
+            for row in session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "event"))
+            if row.payload.get("type") == "printer_alert"
+        ]
+    assert sorted(alerts) == ["no_answer", "unreachable"]

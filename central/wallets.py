@@ -216,19 +216,24 @@ def wallet_event(
         # One opening clears the count once: sent again (events are not sealed on the
         # kiosk's disk), the same proof would clear it after every nine wrong PINs, and
         # the wallet would never lock.
-        digest = proof_digest(proof)
-        if session.get(SpentWalletProof, digest) is None:
-            session.add(
-                SpentWalletProof(
-                    proof_sha256=digest,
-                    submission_uuid=submission_uuid,
-                    device_id=device.id,
-                    spent_at=datetime.now(UTC),
-                )
-            )
+        if session.get(SpentWalletProof, proof_digest(proof)) is None:
+            spend_proof(session, proof, submission_uuid, device.id)
             session.flush()  # a second copy in the same batch finds it
             row.failures = 0
     return None
+
+
+def spend_proof(session: Session, proof: str, submission_uuid: str, device_id: str) -> None:
+    """Keeps a wallet proof as spent (``SpentWalletProof``): it pays, or clears the count
+    of wrong PINs, once."""
+    session.add(
+        SpentWalletProof(
+            proof_sha256=proof_digest(proof),
+            submission_uuid=submission_uuid,
+            device_id=device_id,
+            spent_at=datetime.now(UTC),
+        )
+    )
 
 
 def _as_stored(session: Session, row: WalletHolder | None) -> WalletHolder | None:

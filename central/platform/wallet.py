@@ -16,7 +16,6 @@ from central.models import (
     Device,
     IssuedVoucher,
     Record,
-    SpentWalletProof,
     SubmissionRecord,
     WalletHolder,
 )
@@ -30,8 +29,8 @@ from central.wallets import (
     WalletError,
     check_login_proof,
     holder_of,
-    proof_digest,
     set_pin,
+    spend_proof,
     wallet_event,
     wallet_record,
     wallet_records,
@@ -185,14 +184,7 @@ class Wallet:
         today = self.database.today()
         proof = payload.get("wallet_proof")
         if wallet is not None and isinstance(proof, str):  # it pays for this order only
-            session.add(
-                SpentWalletProof(
-                    proof_sha256=proof_digest(proof),
-                    submission_uuid=row.uuid,
-                    device_id=row.device_id,
-                    spent_at=datetime.now(UTC),
-                )
-            )
+            spend_proof(session, proof, row.uuid, row.device_id)
         debit, vouchers = debit_and_vouchers(session, device, payload, holder, today)
         credit = session.get(Record, ("credits", holder)) if debit else None
         if debit and credit is None:

@@ -189,6 +189,19 @@ def accept_all(sent: bytes) -> bytes:
     ).encode()
 
 
+def answering(results: Callable[[list[str]], Any]) -> Callable[[str, bytes], tuple[int, bytes]]:
+    """A platform whose streams are empty and whose answer to a batch is ``results`` of
+    the UUIDs sent."""
+
+    def reply(path: str, body: bytes) -> tuple[int, bytes]:
+        if path != "/v1/submissions":
+            return 200, page([], cursor="0")
+        sent = [entry["uuid"] for entry in json.loads(body)["entries"]]
+        return 200, json.dumps(results(sent)).encode()
+
+    return reply
+
+
 def demo_store(store: Store, cursor: str = "10") -> Store:
     """The demo mirror, as if already synced up to ``cursor`` on every stream."""
     demo.load_if_empty(store, DEMO_DATASET)
@@ -303,13 +316,7 @@ def test_hostile_submission_answers_lose_nothing(
     with store.write() as session:
         uuids = [outbox.add(session, "event", {"n": n}) for n in range(3)]
 
-    def reply(path: str, body: bytes) -> tuple[int, bytes]:
-        if path != "/v1/submissions":
-            return 200, page([], cursor="0")
-        sent = [entry["uuid"] for entry in json.loads(body)["entries"]]
-        return 200, json.dumps(HOSTILE_RESULTS[case](sent)).encode()
-
-    hostile.reply = reply
+    hostile.reply = answering(HOSTILE_RESULTS[case])
     worker = SyncWorker(store, lambda: SyncEngine(store, PlatformClient(hostile.url, token="t")))
     report = worker.run_pass()
     assert report is not None and set(report.problems) == {"push"}  # the pulls went on
@@ -541,17 +548,14 @@ def test_an_answer_with_a_broken_text_does_not_hold_back_the_others(
     with store.write() as session:
         uuids = [outbox.add(session, "event", {"n": n}) for n in range(3)]
 
-    def reply(path: str, body: bytes) -> tuple[int, bytes]:
-        if path != "/v1/submissions":
-            return 200, page([], cursor="0")
-        sent = [entry["uuid"] for entry in json.loads(body)["entries"]]
-        answers = [UNSTORABLE_ANSWERS[case](sent[0])] + [
+    def results(sent: list[str]) -> dict[str, Any]:  # json.dumps escapes "\ud800"
+        accepted = [
             {"uuid": uuid, "status": "accepted", "server_id": f"SP-{n}"}
             for n, uuid in enumerate(sent[1:])
         ]
-        return 200, json.dumps({"results": answers}).encode()  # "\ud800" escaped
+        return {"results": [UNSTORABLE_ANSWERS[case](sent[0]), *accepted]}
 
-    hostile.reply = reply
+    hostile.reply = answering(results)
     engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
     report = SyncWorker(store, lambda: engine).run_pass()
     assert report is not None and "push" not in report.problems, report.problems

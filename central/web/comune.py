@@ -256,13 +256,15 @@ def comune_router(platform: Platform) -> APIRouter:
             problems = [grants.Problem(0, "empty_file")]
         if lines:  # checked against the platform too when some others are not right
             try:
-                digest = hashlib.sha256(data).hexdigest()
+                # Its bytes, and what it says: the file saved again by a spreadsheet
+                # differs in bytes only, and would issue every buono a second time.
+                digests = [hashlib.sha256(data).hexdigest(), grants.content_digest(lines)]
                 codes = grants.issue(
                     platform,
                     member,
                     comuni_of(member),
                     lines,
-                    digest,
+                    digests,
                     problems=problems,
                     file_name=name,
                 )

@@ -16,8 +16,10 @@ writing transaction, with their audit rows: a file is issued whole or not at all
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -132,6 +134,14 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
     return grants, problems
 
 
+def content_digest(lines: Sequence[tuple[int, Grant]]) -> str:
+    """What a file says, whatever its form: the same grants saved again by a spreadsheet
+    (other line ends, a BOM, ``,`` for ``;``, columns in another order, "50" for
+    "50,00", blank lines) give the same digest, and would issue the same buoni again."""
+    said = sorted((g.protocol, g.kind, g.programme, g.cents, g.valid_days) for _number, g in lines)
+    return hashlib.sha256(repr(said).encode()).hexdigest()
+
+
 def _repeated_columns(names: list[str], header: list[str]) -> str:
     """The columns the header names twice ("importo", or "importo/amount" in both
     languages), as the file writes them; "" when none is. A line's cells would go by the
@@ -205,7 +215,7 @@ def issue(
     member: Merchant,
     comuni: list[str],
     lines: list[tuple[int, Grant]],
-    file_sha256: str | None = None,
+    file_sha256: str | Sequence[str] | None = None,
     again: str = "already_imported",
     problems: list[Problem] | None = None,
     file_name: str | None = None,
@@ -213,15 +223,18 @@ def issue(
     """Issues every line in one transaction, or none (GrantError with each line's
     problem); the codes of the vouchers issued, in order. ``file_sha256``: of the file
     the lines come from (or of a grant form's one-time token), which is issued once per
-    Comune: GrantError with the problem ``again`` the second time. ``problems``: those
-    found reading the file, told with the lines' own in one answer (nothing issued).
+    Comune: GrantError with the problem ``again`` the second time; several digests of
+    one file (its bytes, what it says) are each noted, and any of them found refuses
+    it. ``problems``: those found reading the file, told with the lines' own in one
+    answer (nothing issued).
     ``file_name``: a file's, for the "imported" row of the audit log."""
     # The credits the lines set are locked before the writers' turn, as purchases lock
     # them (central/platform/database.py): a kiosk's purchase on one of them meanwhile
     # takes its turn before or after this grant, never deadlocks with it.
+    digests = [file_sha256] if isinstance(file_sha256, str) else list(file_sha256 or ())
     with platform.writing(credits=_credit_holders(platform, comuni, lines)) as session:
-        if file_sha256 is not None:
-            _not_imported_yet(session, comuni, file_sha256, again)
+        if digests:
+            _not_imported_yet(session, comuni, digests, again)
         checked, found = _check_all(session, platform, comuni, lines)
         if problems or found:
             raise GrantError(sorted([*(problems or []), *found], key=lambda p: p.line))
@@ -230,8 +243,8 @@ def issue(
         # Only the Comuni of its lines: a member of several Comuni importing one
         # Comune's file is no business of the others' (their log, their imports).
         for comune in dict.fromkeys(line[3] for line in checked):
-            if file_sha256 is not None:
-                _note_imported(session, member, comune, file_sha256)
+            for digest in digests:
+                _note_imported(session, member, comune, digest)
             if file_name is not None:
                 _log_import(session, member, comune, file_name, checked)
     return codes
@@ -320,13 +333,13 @@ def _grant(
     return []
 
 
-def _not_imported_yet(session: Session, comuni: list[str], sha256: str, again: str) -> None:
+def _not_imported_yet(session: Session, comuni: list[str], digests: list[str], again: str) -> None:
     """GrantError when the file was imported already for one of the member's Comuni
     (a second click, a page reloaded: buoni twice). A file's lines always go to the
     same Comuni (their applications'), so any of the member's is the file's."""
     done = session.scalar(
         select(ImportedGrantFile.imported_at).where(
-            ImportedGrantFile.sha256 == sha256, ImportedGrantFile.comune.in_(comuni)
+            ImportedGrantFile.sha256.in_(digests), ImportedGrantFile.comune.in_(comuni)
         )
     )
     if done is not None:

@@ -413,8 +413,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "this form was already sent on {detail}: nothing issued again.",
     },
     "grant_already_imported": {
-        "it": "questo file è già stato importato il {detail}: nessun buono emesso di nuovo.",
-        "en": "this file was already imported on {detail}: no buono issued again.",
+        "it": (
+            "questo file, o uno con le stesse righe, è già stato importato il {detail}:"
+            " nessun buono emesso di nuovo."
+        ),
+        "en": (
+            "this file, or one with the same lines, was already imported on {detail}:"
+            " no buono issued again."
+        ),
     },
     "issue_voucher": {"it": "Emetti un buono spesa", "en": "Issue a buono spesa"},
     "issue_hint": {

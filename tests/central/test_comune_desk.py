@@ -556,6 +556,15 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     # The same file again (a second click, the page reloaded): nothing issued twice.
     again = upload(staff, good)
     assert again.status_code == 422 and "già stato importato" in text_of(again.text)
+    # Saved again by a spreadsheet: a BOM, ";" and other line ends, the columns in
+    # another order, "100" for "100.00", a blank line. Other bytes, the same buoni.
+    resaved = (
+        "\ufeffimporto;giorni;protocollo;iniziativa;tipo\n"
+        f"80;;{other};Credito welfare 2026;credito\n\n"
+        f"100;60;{admitted};Buoni spesa 2026;buono\n"
+    )
+    again = upload(staff, resaved, "buoni (copia).csv")
+    assert again.status_code == 422 and "già stato importato" in text_of(again.text)
     assert [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before] == [
         10_000
     ]

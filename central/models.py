@@ -288,10 +288,12 @@ class Redemption(Base):
 
 
 class SpentWalletProof(Base):
-    """A citizen's wallet proof that paid an accepted purchase: it pays for nothing else.
-    The proof binds an order reference and a kiosk name, both chosen by the sending
-    device, so without this the same proof under a new UUID, or sent by another device,
-    would debit the citizen's credit again without their PIN."""
+    """A proof that paid an accepted purchase, and pays for nothing else: a citizen's
+    wallet proof (their PIN), or an operator's desk-payment proof (the citizen paid at
+    the desk). Either binds an order reference and a kiosk name, both chosen by the
+    sending device, so without this the same proof under a new UUID, or sent by another
+    device, would debit the citizen's credit again without their PIN, or make another
+    "paid at the desk" order, with its service vouchers, that nobody paid for."""
 
     __tablename__ = "spent_wallet_proofs"
 

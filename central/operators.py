@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from central.constant_time import same_secret
 from central.models import Device, PlatformSecret, Record
+from central.wallets import proof_spent
 
 MIN_LOG2_N, MIN_R = 16, 8
 
@@ -89,6 +90,11 @@ def check_desk_proof(
     if not same_secret(expected, proof):
         return "unconfirmed_payment", (
             f"the desk payment's proof does not show operator {operator_id} logged in on this kiosk"
+        )
+    if proof_spent(session, proof):
+        return "proof_used", (
+            "this proof of a desk payment already paid an order: "
+            "a new order needs the operator to confirm it"
         )
     return None
 

@@ -169,7 +169,7 @@ def check_wallet_proof(
     )
     if not isinstance(proof, str) or not same_secret(expected, proof):
         return ("unconfirmed_holder", "the purchase does not show the citizen's wallet PIN"), None
-    if session.get(SpentWalletProof, proof_digest(proof)) is not None:
+    if proof_spent(session, proof):
         return (
             "proof_used",
             "this proof of the citizen's wallet PIN already paid an order: "
@@ -180,6 +180,11 @@ def check_wallet_proof(
 
 def proof_digest(proof: str) -> str:
     return hashlib.sha256(proof.encode()).hexdigest()
+
+
+def proof_spent(session: Session, proof: str) -> bool:
+    """Whether this proof (a wallet's or a desk payment's) paid an order already."""
+    return session.get(SpentWalletProof, proof_digest(proof)) is not None
 
 
 # The events ``wallet_event`` acts on; any other event changes no wallet.
@@ -216,7 +221,7 @@ def wallet_event(
         # One opening clears the count once: sent again (events are not sealed on the
         # kiosk's disk), the same proof would clear it after every nine wrong PINs, and
         # the wallet would never lock.
-        if session.get(SpentWalletProof, proof_digest(proof)) is None:
+        if not proof_spent(session, proof):
             spend_proof(session, proof, submission_uuid, device.id)
             session.flush()  # a second copy in the same batch finds it
             row.failures = 0
@@ -224,8 +229,8 @@ def wallet_event(
 
 
 def spend_proof(session: Session, proof: str, submission_uuid: str, device_id: str) -> None:
-    """Keeps a wallet proof as spent (``SpentWalletProof``): it pays, or clears the count
-    of wrong PINs, once."""
+    """Keeps a proof as spent (``SpentWalletProof``): it pays, or clears the count of
+    wrong PINs, once."""
     session.add(
         SpentWalletProof(
             proof_sha256=proof_digest(proof),

@@ -185,6 +185,9 @@ class Wallet:
         proof = payload.get("wallet_proof")
         if wallet is not None and isinstance(proof, str):  # it pays for this order only
             spend_proof(session, proof, row.uuid, row.device_id)
+        desk_proof = payload.get("desk_proof")
+        if payload.get("payment") == "desk" and isinstance(desk_proof, str):  # so does this
+            spend_proof(session, desk_proof, row.uuid, row.device_id)
         debit, vouchers = debit_and_vouchers(session, device, payload, holder, today)
         credit = session.get(Record, ("credits", holder)) if debit else None
         if debit and credit is None:

@@ -6,6 +6,7 @@ loopback HTTP. Each one must be refused, with a reason a person can act on."""
 from __future__ import annotations
 
 import base64
+import hmac
 import threading
 import uuid
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central import kiosk_lookup
-from central.models import Record
+from central.models import PlatformSecret, Record
 from central.platform import Platform, PublishError
 from central.platform import wallet as platform_wallet
 from central.wallets import NETWORK_ATTEMPTS
@@ -784,6 +785,38 @@ def test_a_desk_payment_needs_proof_that_the_operator_logged_in_on_that_kiosk(
             "unconfirmed_payment",
         )
     assert "logged in on this kiosk" in (results[forged].message or "")
+    # The real order's proof again, under a new UUID, from a device enrolled under the
+    # kiosk's name: one confirmed payment pays one order, never a second "desk-paid" one.
+    paid = next(s.payload for s in central.platform.submissions() if s.uuid == real)
+    replayed = {key: value for key, value in paid.items() if key != "vouchers"}
+    twin = Device(central, kiosk_id="kiosk-test", comune="piazzola")
+    answer = twin.purchase(replayed)
+    assert (answer["status"], answer.get("code")) == ("rejected", "proof_used"), answer
+    # Two copies of a new proof in one batch: the first pays, the second is refused (not
+    # a batch that fails on the spent proof's key and comes back every sync).
+    with central.platform.sessions() as session:
+        key = bytes.fromhex(session.get(PlatformSecret, "operator:1001").value)
+    order = "AC-TWICE001"
+    message = f"desk|{order}|{replayed['total_cents']}|1001|kiosk-test".encode()
+    unassisted = {name: value for name, value in replayed.items() if "assist" not in name}
+    fresh = unassisted | {
+        "order": order,
+        "desk_proof": hmac.new(key, message, "sha256").hexdigest(),
+    }
+    entries = [
+        {"uuid": str(uuid.uuid4()), "kind": "purchase", "created_at": datetime.now(UTC).isoformat()}
+        | {"payload": fresh}
+        for _ in range(2)
+    ]
+    reply = twin.call("POST", "/v1/submissions", json={"entries": entries})
+    assert [(r["status"], r.get("code")) for r in reply.json()["results"]] == [
+        ("accepted", None),
+        ("rejected", "proof_used"),
+    ], reply.text
+    with kiosk.store.write() as session:
+        again = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key))
+    kiosk.push()  # a new order confirmed by the operator is paid as the first was
+    assert {s.uuid: s.status for s in central.platform.submissions()}[again] == "accepted"
 
 
 def test_operator_pins_are_slow_to_search_and_the_platform_refuses_a_cheap_hash(

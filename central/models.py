@@ -320,6 +320,10 @@ class IssuedVoucher(Base):
     valid_from: Mapped[date]
     valid_until: Mapped[date]
     issued_at: Mapped[datetime]
+    # How the citizen paid for a service voucher a kiosk sold (the purchase's payment):
+    # "provider" was paid on site, and the Comune owes the provider nothing for it.
+    # None for the platform's own vouchers, and for those issued before it was kept.
+    payment: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class KioskHealth(Base):

@@ -264,6 +264,7 @@ def kiosk_vouchers(
                 valid_from=claims.valid_from,
                 valid_until=claims.valid_until,
                 issued_at=_now(),
+                payment=str(payload.get("payment"))[:16],
             )
         )
     return issued

@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.schema import CreateIndex
 
@@ -89,9 +90,34 @@ def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     Base.metadata.create_all(engine)
+    _add_missing_columns(engine)
     _widen_scopes(engine)
     _add_missing_indexes(engine)
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """A nullable column added to a table after its database was made (``create_all``
+    makes only missing tables): added at start, once, empty for the rows already there
+    (how a service voucher was paid, ``IssuedVoucher.payment``)."""
+    found = inspect(engine)
+    present = set(found.get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            continue
+        have = {column["name"] for column in found.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            try:
+                with engine.begin() as connection:
+                    connection.exec_driver_sql(
+                        f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"
+                    )
+            except DBAPIError:  # a platform starting beside this one added it first
+                if column.name not in {c["name"] for c in inspect(engine).get_columns(table.name)}:
+                    raise
 
 
 def _widen_scopes(engine: Engine) -> None:

@@ -6,7 +6,8 @@ A voucher is the Comune's when it was issued for that Comune (its buoni spesa, a
 service vouchers its kiosks sold). A line is one shop in one month (the platform's
 calendar month, as on the shop's own statement, central/web/ledger.py): how many
 redemptions, the euros of amount vouchers taken (what is owed) and the units of service
-vouchers taken (owed at the service's agreed price, which the platform does not hold).
+vouchers taken (owed at the service's agreed price, which the platform does not hold),
+leaving out those the citizen paid the provider for on site.
 A shop is named as on its desk account, with its IBAN; one that redeems only through
 the API is named by its device.
 """
@@ -18,7 +19,7 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from central.models import Device, IssuedVoucher, MerchantAccount, Redemption
 from central.platform import Platform
@@ -53,6 +54,8 @@ def lines(platform: Platform, comuni: list[str], month: str | None = None) -> li
         .join(Device, Device.id == Redemption.device_id)
         .outerjoin(MerchantAccount, MerchantAccount.device_id == Device.id)
         .where(IssuedVoucher.comune.in_(comuni))
+        # A service the citizen paid the provider for on site is not the Comune's to pay.
+        .where(or_(IssuedVoucher.payment.is_(None), IssuedVoucher.payment != "provider"))
     )
     totals: dict[tuple[str, str], list[int]] = {}
     shops: dict[str, tuple[str, str]] = {}

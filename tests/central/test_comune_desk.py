@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import io
 import json
 import re
+import sqlite3
 import threading
 import time
 import uuid
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlalchemy import func, select, update
@@ -33,6 +36,7 @@ from central.models import (
     Device,
     ImportedGrantFile,
     MerchantAccount,
+    PlatformSecret,
     Redemption,
     StaffAction,
     Submission,
@@ -45,10 +49,13 @@ from central.web import comune as comune_web
 from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
 from kiosk.boot.paths import DEMO_DATASET
+from protocol.messages import SubmissionEntry
 from protocol.records import STREAM_OF
 from tests.central.desk import PASSWORD, browser, csrf_of, log_in, text_of
 from tests.central.helpers import send_application
 from tests.sync.wallets import PIN
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
+from vouchers.keys import public_key_text
 from vouchers.wallet_key import WalletKey, open_sealed
 
 CF = "FRRNNA41A63E592W"  # GOOD's applicant
@@ -1123,3 +1130,83 @@ def test_a_comune_cannot_replace_the_credit_another_comune_granted(
     # Nor through the platform's own call.
     with platform.sessions.begin() as session, pytest.raises(PublishError, match="another"):
         platform.wallet.set_credit_in(session, cf, "Credito B", 1, "limena")
+
+
+def test_reconciliation_leaves_out_services_the_citizen_paid_the_provider_for(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A service bought at a kiosk and paid to the provider on site used to be listed as
+    owed to the provider by the Comune too: paid twice."""
+    code = platform.new_enrollment_code("kiosk", "piazzola", None)
+    kiosk_id, _token = platform.enroll(code, "piazzola-reconciliation")
+    kiosk = platform.device_for(_token)
+    assert kiosk is not None
+    signer = Signer(Ed25519PrivateKey.generate())
+    platform.wallet.register_signing_key(kiosk, public_key_text(signer))
+    with platform.sessions() as session:
+        operator_key = bytes.fromhex(session.get(PlatformSecret, "operator:1001").value)  # type: ignore[union-attr]
+    price = platform.records("services")["s01"]["price_cents"]
+    today = datetime.now(UTC).date()
+
+    def bought(units: int, payment: str) -> str:
+        claims = VoucherClaims(
+            new_voucher_id(),
+            today,
+            today + timedelta(days=29),
+            datetime.now(UTC),
+            service_id="s01",
+            units=units,
+        )
+        order = f"AC-{uuid.uuid4().hex[:8].upper()}"
+        payload: dict[str, Any] = {
+            "order": order,
+            "total_cents": price * units,
+            "payment": payment,
+            "holder": None,
+            "channel": "kiosk",
+            "lines": [{"service": "s01", "quantity": units, "unit_price_cents": price}],
+            "vouchers": [{"signed_code": encode(claims, signer)}],
+        }
+        if payment == "desk":  # the operator confirmed the citizen paid at the desk
+            said = f"desk|{order}|{price * units}|1001|piazzola-reconciliation".encode()
+            payload |= {
+                "desk_confirmed_by": "1001",
+                "desk_proof": hmac.new(operator_key, said, "sha256").hexdigest(),
+            }
+        entry = SubmissionEntry(
+            uuid=str(uuid.uuid4()), kind="purchase", created_at=datetime.now(UTC), payload=payload
+        )
+        [result] = platform.submit(kiosk_id, [entry])
+        assert result.status == "accepted", result
+        return claims.code
+
+    on_site, at_desk = bought(3, "provider"), bought(2, "desk")
+    code = platform.new_enrollment_code("merchant", None, {"services": ["s01"]})
+    _provider_id, provider_token = platform.enroll(code, "cooperativa-s01")
+    provider = platform.device_for(provider_token)
+    assert provider is not None
+    for voucher, units in ((on_site, 3), (at_desk, 2)):
+        platform.redeem(provider, voucher, RedeemRequest(str(uuid.uuid4()), units, None))
+    this_month = f"{datetime.now(platform.time_zone):%Y-%m}"
+    rows = list(csv.reader(io.StringIO(staff.get("/desk/reconciliation.csv").text)))
+    # The desk's 2 units are the Comune's to pay; the 3 paid on site are not.
+    assert [row for row in rows if row[1] == "cooperativa-s01"] == [
+        [this_month, "cooperativa-s01", "", "1", "0.00", "2"]
+    ]
+
+
+def test_a_platform_made_before_vouchers_kept_their_payment_gains_the_column(
+    tmp_path: Path,
+) -> None:
+    """``create_all`` makes missing tables only: a database of an earlier version lacks
+    ``issued_vouchers.payment``, and every purchase would then fail on it."""
+    path = tmp_path / "central.sqlite3"
+    Platform(f"sqlite:///{path}").engine.dispose()
+    with sqlite3.connect(path) as database:
+        database.execute("ALTER TABLE issued_vouchers DROP COLUMN payment")
+    restarted = Platform(f"sqlite:///{path}")
+    with restarted.sessions() as session:
+        columns = session.connection().exec_driver_sql("PRAGMA table_info(issued_vouchers)")
+        assert "payment" in [column[1] for column in columns]
+    restarted.engine.dispose()
+    Platform(f"sqlite:///{path}").engine.dispose()  # and a start after finds it there

@@ -140,6 +140,14 @@ def _check_once(
                 continue
             if pages is None or page["id"] in pages:
                 _field(state, item, cleaned, cleaned, item["name"])
+            else:
+                # Another page's answer is cleaned all the same ("FRRNNA 41A63 E592W" as
+                # "FRRNNA41A63E592W"), its problems told on its own page: a rule on this
+                # page compared the household's cleaned codice fiscale with it as typed,
+                # and the citizen could not go on.
+                told = len(state.problems)
+                _field(state, item, cleaned, cleaned, item["name"])
+                del state.problems[told:]
     _calculate(state, cleaned)  # again: cleaning may have changed what they count
     return cleaned, state.problems
 

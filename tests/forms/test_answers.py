@@ -74,6 +74,22 @@ def test_a_page_is_checked_alone_while_the_citizen_moves_through_the_wizard() ->
     }
 
 
+@pytest.mark.parametrize("typed", ["FRRNNA 41A63 E592W", "frr-nna-41a63-e592w"])
+def test_a_page_compares_another_pages_answer_as_cleaned_not_as_typed(typed: str) -> None:
+    """The codice fiscale typed on page 1 grouped as on a document passed there; on the
+    household page, the applicant (person 1, their code cleaned) was not found among the
+    members, and "add yourself too" kept the citizen from going on."""
+    members = copy.deepcopy(GOOD["membri"])
+    members[0]["cf_membro"] = typed  # as the first member is filled from page 1
+    answers = changed(cf=typed, membri=members)
+    assert problems_of(answers, pages={"nucleo"}) == {}
+    assert problems_of(answers) == {}
+    # A wrong code on page 1 is still told there, and only there.
+    wrong = changed(cf="FRRNNA41A63E592X")
+    assert "cf" not in problems_of(wrong, pages={"nucleo"})
+    assert "cf" in problems_of(wrong, pages={"richiedente"})
+
+
 def test_hidden_answers_are_dropped_and_conditional_ones_required() -> None:
     cleaned, found = check(FORM, changed(sostegni=["nessuno"]), today=TODAY, comuni=COMUNI)
     assert found == [] and "sostegni_importo" not in cleaned

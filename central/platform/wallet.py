@@ -196,6 +196,13 @@ class Wallet:
             log.warning("purchase %s taken back: no credit left to debit", row.uuid)
         elif debit and credit is not None:
             balance = credit.data["balance_cents"] - debit
+            if balance < 0:
+                # Only a purchase taken back after a restore comes here too: the older
+                # copy's credit paid another purchase meanwhile. Refused, it came back
+                # on every sync, for good; the citizen had the services. The credit
+                # ends at nothing, and staff settle the rest by hand.
+                log.warning("purchase %s taken back: credit short by %d cents", row.uuid, -balance)
+                balance = 0
             moment = datetime.now(UTC).isoformat()
             record = {**credit.data, "updated_at": moment, "balance_cents": balance}
             self.catalog.publish_in(session, "credits", record)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -910,3 +911,21 @@ def test_a_grant_holding_the_credit_while_a_purchase_takes_its_turn_does_not_dea
     assert not deadlocks, "the purchase's batch deadlocked with the grant (retried one by one)"
     # the grant of 80,00 first, then the purchase of 26,00 checked against it and debited
     assert central.platform.records("credits")[key]["balance_cents"] == 5_400
+
+
+def test_a_purchase_taken_back_after_a_restore_debits_what_credit_is_left(
+    central: Central, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A credit purchase accepted before a restore is taken back as accepted (its
+    receipt proves it); the older copy's credit may have paid another purchase
+    meanwhile. Its debit made the balance negative, outside the contract: refused, the
+    batch came back on every sync, for good. The credit now ends at nothing, and the
+    shortfall is logged for staff."""
+    locator = central.platform.set_wallet_pin(CF, PIN)
+    key = central.platform.set_credit(CF, "Credito welfare 2026", 1_000)
+    sent = credit_purchase(PlatformClient(central.url), locator, "kiosk-test")
+    row = SimpleNamespace(payload=sent.payload, uuid=sent.uuid, device_id="gone-device")
+    with central.platform.database.writing() as session:
+        central.platform.wallet.purchase_accepted(session, row)  # type: ignore[arg-type]
+    assert central.platform.records("credits")[key]["balance_cents"] == 0
+    assert f"purchase {sent.uuid} taken back: credit short by 1600 cents" in caplog.text

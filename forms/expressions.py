@@ -16,7 +16,9 @@ A name is an answer of the form (or, inside ``count_where``/``sum_where``, a fie
 the member being looked at). A missing answer is ``None``: arithmetic with it gives
 ``None`` and comparisons with it are false, so half-filled forms never raise. Anything
 else (attributes of Python objects, calls outside the list, huge results, very long or
-deeply nested expressions) is refused with an ``ExpressionError``.
+deeply nested expressions, numeric constants beyond ``MAX_NUMBER``) is refused with an
+``ExpressionError``. Arithmetic that Python itself cannot do with the answers given (a
+huge whole number turned into a float, as division by zero) gives ``None``, no result.
 """
 
 from __future__ import annotations
@@ -127,6 +129,9 @@ def _check(node: ast.AST, depth: int) -> None:
         raise ExpressionError(f"the constant {node.value!r} is not allowed")
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 200:
         raise ExpressionError("text constant too long")
+    if isinstance(node, ast.Constant) and not _in_range(node.value):
+        # "1" followed by 400 zeros, "1e400": every calculation with it would overflow
+        raise ExpressionError(f"the number constant is out of range (at most {MAX_NUMBER:,})")
     if isinstance(node, ast.Attribute) and (
         not isinstance(node.value, ast.Name) or node.attr.startswith("_")
     ):
@@ -160,8 +165,18 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _in_range(value: Any) -> bool:
+    """False for a number that is not finite (infinity, NaN) or beyond ``MAX_NUMBER``;
+    anything else (a text, a missing answer) is no number to bound."""
+    if not _number(value):
+        return True
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return bool(abs(value) <= MAX_NUMBER)
+
+
 def _bounded(value: Any) -> Any:
-    if _number(value) and abs(value) > MAX_NUMBER:
+    if not _in_range(value):
         raise ExpressionError("number out of range")
     return value
 
@@ -176,7 +191,12 @@ class _Evaluator:
         if self.steps > MAX_STEPS:
             raise ExpressionError("the expression takes too long to evaluate")
         method: Callable[[Any, Answers], Any] = getattr(self, "_" + type(node).__name__.lower())
-        return method(node, scope)
+        try:
+            return method(node, scope)
+        except ArithmeticError:
+            # An answer Python cannot compute with (10**400 * 0.5, 10**400 / 3: no float
+            # holds it): no result, as division by zero, rather than a crash of the caller.
+            return None
 
     def _constant(self, node: ast.Constant, scope: Answers) -> Any:
         return node.value
@@ -374,9 +394,9 @@ def amount_cents(value: object) -> int | None:
     """A form's amount formula's result as whole cents, rounded to the nearest, a half
     cent up, as money is (29% of 25,000 is 7249.999... in floating point: 7,250 cents,
     not 7,249); None when it is no amount (not a finite number, or below zero beyond
-    floating point's noise)."""
+    floating point's noise, or beyond ``MAX_NUMBER``: no float holds 10**400 + 0.5)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    if not math.isfinite(value) or value < -1e-6:
+    if not _in_range(value) or value < -1e-6:
         return None
     return max(0, math.floor(value + 0.5))

@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forms.expressions import ExpressionError, compile_expression
+from forms.answers import check
+from forms.definition import DefinitionError, load_definition
+from forms.expressions import ExpressionError, amount_cents, compile_expression
 
 TODAY = date(2026, 11, 24)
 FAMILY = {
@@ -243,3 +245,69 @@ def test_an_expression_that_would_take_for_ever_is_stopped_at_once() -> None:
     assert time.perf_counter() - started < 0.5
     # A household's count over its members of a count over them still answers.
     assert run("count_where(membri, count_where(membri, true) == 20)", members) == 20
+
+
+BIG = "1" + "0" * 400  # a published form's constant no float can hold
+
+
+def huge_form(expr: str) -> dict:  # type: ignore[type-arg]
+    return {
+        "wfd": 1,
+        "id": "f",
+        "version": "1",
+        "title": {"it": "T"},
+        "pages": [
+            {
+                "id": "p1",
+                "title": {"it": "P"},
+                "fields": [
+                    {"name": "n", "type": "integer", "label": {"it": "N"}},
+                    {"name": "calc", "type": "calculated", "expr": expr},
+                ],
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    "source",
+    [f"{BIG} / 3", f"n * {BIG}", "1e400", "0.5 * 1e400 - 1e400"],
+    ids=["BIG/3", "n*BIG", "1e400", "inf-inf"],
+)
+def test_a_number_constant_out_of_range_is_refused_when_the_form_is_loaded(source: str) -> None:
+    with pytest.raises(ExpressionError, match="constant is out of range"):
+        compile_expression(source)
+    with pytest.raises(DefinitionError, match="calc expr: the number constant is out of range"):
+        load_definition(huge_form(source))
+    assert run("1000000000000000 - 1", {}) == 10**15 - 1  # up to MAX_NUMBER: as before
+
+
+def test_arithmetic_no_float_can_do_with_an_answer_gives_no_result() -> None:
+    # An integer answer of a kept draft or the platform's JSON has no size limit.
+    huge = {"n": 10**400, "membri": [{"reddito": 10**400}, {"reddito": 0.5}]}
+    assert run("n * 0.5", huge) is None
+    assert run("n / 3", huge) is None
+    assert run("sum(membri.reddito)", huge) is None
+    assert run("sum_where(membri, reddito, true)", huge) is None
+    assert run("n * 0.5 > 1 or count(membri) == 2", huge) is True  # the rest still answers
+    cleaned, problems = check(load_definition(huge_form("n * 0.5")), {"n": 10**400}, today=TODAY)
+    assert cleaned == {"n": 10**400, "calc": None} and problems == []
+
+
+def test_a_result_that_is_not_a_number_is_out_of_range_as_infinity_is() -> None:
+    for value in (float("nan"), float("inf")):
+        with pytest.raises(ExpressionError, match="out of range"):
+            run("isee + 1", {"isee": value})
+    with pytest.raises(ExpressionError, match="out of range"):
+        run("isee - isee", {"isee": float("inf")})  # inf - inf is NaN
+
+
+@pytest.mark.parametrize(
+    "value",
+    [10**400, -(10**400), 10**15 + 1, 1e300],
+    ids=["10**400", "-10**400", "MAX_NUMBER+1", "1e300"],
+)
+def test_an_amount_no_float_holds_is_no_amount(value: float) -> None:
+    assert amount_cents(value) is None
+    assert amount_cents(run("n", {"n": value})) is None  # an amount formula of one answer
+    assert amount_cents(10**15) == 10**15  # up to MAX_NUMBER: as before

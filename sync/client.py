@@ -115,6 +115,10 @@ class PlatformClient:
     def set_token(self, token: str) -> None:
         self._token = token
 
+    @property
+    def token(self) -> str | None:
+        return self._token
+
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         headers = {"Accept": "application/json"}
         if self._token:

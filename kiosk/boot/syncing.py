@@ -84,6 +84,21 @@ def rotate_if_old(
     log.info("device token rotated after %d days", int(age_s // 86_400))
 
 
+def follow_saved_token(path: Path, client: PlatformClient, device_id: str | None) -> None:
+    """Takes the token saved in the device file when another process of this kiosk
+    rotated it (``social-point sync --once`` run beside the kiosk): the platform retires
+    the old token once the new one is used, and this process, still holding the old
+    one, was refused on every pass until the kiosk restarted."""
+    try:
+        saved = load(path)
+    except NotEnrolledError as error:
+        log.warning("device file not read again: %s", error)
+        return
+    if saved is not None and saved.device_id == device_id and saved.token != client.token:
+        client.set_token(saved.token)
+        log.info("device token taken from the device file (rotated by another process)")
+
+
 def make_sync(
     config: Config,
     store: Store,
@@ -119,8 +134,11 @@ def make_sync(
         except (UnreachableError, RefusedError, ProtocolError, KeyFileError, OSError) as error:
             log.warning("voucher keys not refreshed: %s", error)
 
+    connected_as: list[str] = []  # the device id this process enrolled or read
+
     def connect() -> SyncEngine:
         identity = ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
+        connected_as[:] = [identity.device_id]
         rotate_if_old(config.device_file, identity, client, settings.token_max_age_days)
         # Imported here: cryptography stays off the kiosk's start-up path.
         from vouchers.keys import load_or_create_signer, public_key_text
@@ -157,6 +175,8 @@ def make_sync(
 
     def after_pass() -> None:
         housekeep(store, retention_rule(config))
+        if connected_as:
+            follow_saved_token(config.device_file, client, connected_as[0])
         # The platform answered, even if one part of the pass failed: a stream that
         # keeps failing must not silence the heartbeat (which tells the fleet so).
         if worker.answered:

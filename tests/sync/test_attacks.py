@@ -669,6 +669,44 @@ def test_a_kiosk_running_for_weeks_swaps_its_old_token_without_a_restart(
         PlatformClient(central.url, token=first.token).changes("catalog", "0", 10)
 
 
+def test_a_token_rotated_by_another_process_of_the_kiosk_is_taken_from_the_file(
+    central: Central, store: Store, tmp_path: Path
+) -> None:
+    """``social-point sync --once`` run beside the kiosk rotates an old token, saves it
+    and uses it, which retires the old one: the kiosk's running sync, still holding the
+    old token, was refused on every pass until it restarted."""
+    import os
+    import time
+
+    from kiosk.boot.config import parse_config
+    from kiosk.boot.syncing import make_sync
+    from store import outbox
+
+    config = parse_config(
+        f'[kiosk]\nid = "kiosk-two"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[sync]\nplatform_url = "{central.url}"\n'
+        f'enrollment_code = "{central.platform.new_enrollment_code()}"\n'
+    )
+    running = make_sync(config, store)
+    assert running is not None
+    try:
+        running.worker.run_pass()  # enrolled
+        month_ago = time.time() - 31 * 86_400
+        os.utime(config.device_file, (month_ago, month_ago))
+        by_hand = make_sync(config, store)  # the operator's pass, as `sync --once` runs it
+        assert by_hand is not None
+        by_hand.worker.run_pass()
+        by_hand.stop()
+        with store.write() as session:
+            outbox.add(session, "event", {"type": "help_request"})
+        running.worker.run_pass()  # refused with the old token; the file has the new one
+        running.worker.run_pass()
+        assert running.worker.failures == 0, running.worker.status
+        assert running.worker.status.waiting == 0
+    finally:
+        running.stop()
+
+
 def test_one_key_cannot_be_registered_by_two_kiosks(central: Central, tmp_path: Path) -> None:
     first, signer = registered_kiosk(central)
     second = Device(central)

@@ -152,6 +152,23 @@ def _check_once(
     return cleaned, state.problems
 
 
+def shown_answers(form: FormDefinition, answers: Mapping[str, Any], today: date) -> dict[str, Any]:
+    """The answers without those of pages and questions they hide, page after page as
+    ``check`` drops them: what decides which pages and questions show. ("Children?"
+    answered yes, their number typed, then no: the number is hidden, and the page
+    about their school, shown when it is above 0, is not asked.)"""
+    state = _Check(form, today, None)
+    kept = dict(answers)
+    _calculate(state, kept)
+    for page in form.data["pages"]:
+        visible = "visible_if" not in page or state.evaluate(page["visible_if"], kept, "")
+        for item in page["fields"]:
+            if not visible or not _visible(state, item, kept, item["name"]):
+                kept.pop(item["name"], None)
+    _calculate(state, kept)
+    return kept
+
+
 def visible_pages(
     form: FormDefinition, answers: Mapping[str, Any], today: date
 ) -> list[dict[str, Any]]:

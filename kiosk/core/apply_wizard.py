@@ -17,7 +17,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from forms.answers import Problem, check, eligibility, is_visible, visible_pages
+from forms.answers import Problem, check, eligibility, is_visible, shown_answers, visible_pages
 from forms.prefill import first_item
 from kiosk.core.applying import Draft, Submitted
 
@@ -66,6 +66,8 @@ class ApplyWizard:
     # repeat: kept in step with those answers until the citizen edits that person.
     auto_first: dict[str, dict[str, Any]] = field(default_factory=dict)
     online: bool = True
+    # ``shown_answers`` as last made, with what it was made from.
+    _shown: tuple[tuple[int, date, str], dict[str, Any]] | None = None
 
     # Opening and forgetting ----------------------------------------------------------
 
@@ -106,8 +108,20 @@ class ApplyWizard:
         """The pages this citizen's answers lead through, by index."""
         assert self.draft is not None
         draft = self.draft
-        shown = {id(p) for p in visible_pages(draft.form, draft.answers, self.today())}
+        shown = {id(p) for p in visible_pages(draft.form, self.shown_answers(), self.today())}
         return [i for i, page in enumerate(draft.pages) if id(page) in shown]
+
+    def shown_answers(self) -> dict[str, Any]:
+        """The draft's answers without those the others now hide: they decide what is
+        asked, as the check decides what is kept (an answer hidden since it was typed
+        led the citizen through a page whose answers were then dropped unseen). Made
+        again only when the answers changed: every question on screen asks it."""
+        assert self.draft is not None
+        today = self.today()
+        key = (id(self.draft), today, repr(self.draft.answers))
+        if self._shown is None or self._shown[0] != key:
+            self._shown = (key, shown_answers(self.draft.form, self.draft.answers, today))
+        return self._shown[1]
 
     def go_to_page(self, index: int) -> None:
         """A page by its index; past the last one is the review."""
@@ -195,7 +209,7 @@ class ApplyWizard:
     def is_shown(self, item: dict[str, Any]) -> bool:
         """Whether a question applies, given the answers so far (the form's rules)."""
         assert self.draft is not None
-        scope = self.draft.answers
+        scope = self.shown_answers()
         if self.step == Step.MEMBER:
             scope = {**scope, **self.member}
         return is_visible(self.draft.form, item, scope, self.today())

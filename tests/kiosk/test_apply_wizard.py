@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
-from kiosk.core.apply_wizard import Outcome, Step
-from kiosk.core.applying import Submitted
+from datetime import date
+
+from forms.definition import load_definition
+from kiosk.core.apply_wizard import ApplyWizard, Outcome, Step
+from kiosk.core.applying import Draft, Submitted
 from tests.forms.samples import GOOD
 from tests.kiosk.drafts import draft, wizard
 
@@ -144,3 +147,63 @@ def test_nothing_of_a_visit_is_kept_after_it_ends_or_after_a_confirmation() -> N
     it.sent(Submitted("u1", "DOM-ABCD-EFGH", "job1"))
     it.loading()  # the next person opens a call
     assert it.submitted is None and it.draft is None and it.step == Step.LOADING
+
+
+def test_a_page_an_answer_hid_since_is_no_longer_asked() -> None:
+    """Children: yes, 2; back, then no. Their number, now hidden, still led the citizen
+    through the page about their school (counted in the steps too), and what was typed
+    there was dropped unseen: the check reads the answers without hidden ones."""
+    it = ApplyWizard(today=lambda: date(2026, 3, 2))
+    it.loading()
+    it.opened(Draft("c", {"it": "Bando"}, load_definition(CHILDREN_FORM), frozenset()))
+    it.take({"ha_figli": True, "n_figli": 2})
+    assert it.next() == Outcome.MOVED and it.draft is not None and it.draft.page == 1
+    assert it.progress() == (2, 4)
+    assert it.page_back()
+    it.take({"ha_figli": False})  # the number stays in the draft, hidden
+    assert it.progress() == (1, 3)
+    assert not it.is_shown(it.fields()[1])
+    assert it.next() == Outcome.MOVED and it.draft.page == 2  # past the school's page
+
+
+def _text(text: str) -> dict[str, str]:
+    return {"it": text}
+
+
+CHILDREN_FORM = {
+    "wfd": 1,
+    "id": "figli",
+    "version": "1",
+    "title": _text("Contributo"),
+    "pages": [
+        {
+            "id": "famiglia",
+            "title": _text("Famiglia"),
+            "fields": [
+                {"name": "ha_figli", "type": "yes_no", "label": _text("Hai figli?")},
+                {
+                    "name": "n_figli",
+                    "type": "integer",
+                    "label": _text("Quanti?"),
+                    "visible_if": "ha_figli",
+                    "required_if": "ha_figli",
+                },
+            ],
+        },
+        {
+            "id": "scuola",
+            "title": _text("Scuola dei figli"),
+            "visible_if": "n_figli > 0",
+            "fields": [
+                {"name": "scuola", "type": "text", "label": _text("Scuola?"), "required": True}
+            ],
+        },
+        {
+            "id": "fine",
+            "title": _text("Fine"),
+            "fields": [
+                {"name": "ok", "type": "declaration", "label": _text("Confermo"), "required": True}
+            ],
+        },
+    ],
+}

@@ -92,7 +92,9 @@ def espeak_command(
     command = ["espeak-ng", "-v", voice_for(lang), "-a", str(amplitude), "-s", str(rate_wpm)]
     if wav is not None:
         command += ["-w", str(wav)]
-    return [*command, "--", text]
+    # A NUL cannot cross exec() (Popen raises ValueError), and a caller may not have
+    # passed the text through ``speakable``: it has no sound, so it goes.
+    return [*command, "--", text.replace("\0", "")]
 
 
 def render_wav(text: str, lang: str, wav: Path, *, volume: int = 50, rate_wpm: int = 150) -> None:
@@ -167,13 +169,18 @@ class EspeakSpeaker:
                 wanted, self._wanted = self._wanted, None
                 self._starting = wanted is not None
                 closed = self._closed
-            self._silence()
-            if closed:
-                return
-            if wanted is not None:
-                self._start(wanted)
-            with self._wake:
-                self._starting = False
+            try:
+                self._silence()
+                if closed:
+                    return
+                if wanted is not None:
+                    self._start(wanted)
+            except Exception as error:  # any: one sentence must not silence the kiosk for good
+                # The kind only: the sentence, and an error's message, may hold a citizen's data.
+                log.warning("speech: a sentence could not be said (%s)", type(error).__name__)
+            finally:
+                with self._wake:
+                    self._starting = False
 
     def _silence(self) -> None:
         for process in self._current:
@@ -205,7 +212,7 @@ class EspeakSpeaker:
                     stdin=speak.stdout,
                     stderr=subprocess.DEVNULL,
                 )
-            except OSError:
+            except Exception:
                 # Else espeak-ng waits for ever on a pipe nobody reads, and its
                 # descriptor stays open: one more of each per sentence.
                 speak.kill()

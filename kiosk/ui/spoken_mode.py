@@ -52,13 +52,20 @@ LIVE_CHECK_MS = 250
 READ_FIRST_MAX_MS = 180_000  # a slip read before printing prints after this at the latest
 
 
+def spoken_char(c: str) -> str:
+    """One character as the voice gets it: a pictograph is a pause; a control character
+    (a NUL in a platform's label stops the voice's launch) or a format one (zero-width,
+    bidi overrides) is nothing, except those that separate words (tab, newline)."""
+    category = unicodedata.category(c)
+    if category in ("Cc", "Cf"):
+        return " " if c.isspace() else ""
+    return " " if category.startswith("S") and category != "Sc" else c
+
+
 def speakable(text: str) -> str:
-    """Text as a voice should read it: without pictographs (✓, ⚠, ‹, ⌂) and extra space."""
-    kept = "".join(
-        " " if unicodedata.category(c).startswith("S") and unicodedata.category(c) != "Sc" else c
-        for c in text
-    )
-    return " ".join(kept.split())
+    """Text as a voice should read it: without pictographs (✓, ⚠, ‹, ⌂), control and
+    format characters, and extra space."""
+    return " ".join("".join(spoken_char(c) for c in text).split())
 
 
 def is_personal(widget: QWidget) -> bool:

@@ -219,6 +219,15 @@ def test_a_sentence_starting_with_a_dash_is_text_not_an_option() -> None:
     assert command[-2:] == ["--", "-v xx"] and command[:3] == ["espeak-ng", "-v", "it"]
 
 
+def test_control_and_format_characters_are_not_spoken() -> None:
+    # From a platform's form: a NUL stopped the voice's launch; zero-width and bidi
+    # characters are invisible on screen and have no sound either.
+    label = "Nome\u0000 e\u200b cognome\u202e\tdata\ndi\x1b nascita\u00ad \ufeff✓"
+    assert speakable(label) == "Nome e cognome data di nascita"
+    every = "".join(map(chr, [*range(0x20), *range(0x7F, 0xA0), 0x200B, 0x200E, 0x202E, 0x2066]))
+    assert speakable(f"a{every}b") == "a b"  # tab and newlines still part the words
+
+
 def press_until(qtbot, window, speaker: SilentSpeaker, words: str) -> None:  # type: ignore[no-untyped-def]
     """Tab until the voice names the wanted control (as a blind citizen listens)."""
     for _ in range(150):  # the on-screen keyboard has some 45 keys

@@ -6,6 +6,7 @@ aplay is what is missing (a PATH without it)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import time
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.speech import EspeakSpeaker, SilentSpeaker
+from kiosk.core import speech
+from kiosk.core.speech import EspeakSpeaker, SilentSpeaker, Utterance
 
 SENTENCE = "Servizi per gli anziani, trasporto e pasti a domicilio. " * 6  # over 64 KiB of WAV
 
@@ -61,3 +63,60 @@ def test_the_silent_voice_of_a_kiosk_keeps_nothing_it_was_asked_to_say() -> None
     for _ in range(1000):
         kiosk.say("Codice fiscale: RSSMRA80A01H501U", "it")
     assert kiosk.said == []
+
+
+def fake_espeak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An espeak-ng that only writes down the sentence it was given (no sound device)."""
+    heard = tmp_path / "heard.txt"
+    fake = tmp_path / "bin" / "espeak-ng"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\nfor last; do :; done\nprintf "%s\\n" "$last" >> "{heard}"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake.parent))
+    return heard
+
+
+def said_to_the_end(speaker: EspeakSpeaker, text: str) -> None:
+    speaker.say(text, "it")
+    deadline = time.monotonic() + 5
+    while speaker.speaking():
+        assert time.monotonic() < deadline, "the speaker still says it is speaking"
+        time.sleep(0.01)
+
+
+def test_a_nul_in_a_sentence_does_not_reach_the_voice_and_the_next_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard = fake_espeak(tmp_path, monkeypatch)
+    speaker = EspeakSpeaker()
+    try:
+        said_to_the_end(speaker, "Nome\u0000 e cognome")  # a form's label, as the platform sent it
+        said_to_the_end(speaker, "Avanti")
+    finally:
+        speaker.close()
+    assert heard.read_text().splitlines() == ["Nome e cognome", "Avanti"]
+
+
+def test_a_voice_that_fails_to_start_leaves_the_speaker_free_for_the_next_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    heard = fake_espeak(tmp_path, monkeypatch)
+    failures = iter([ValueError("cannot start")])
+    start = EspeakSpeaker._start
+
+    def failing_once(self: EspeakSpeaker, utterance: Utterance) -> None:
+        for error in failures:  # the first sentence only
+            raise error
+        start(self, utterance)
+
+    monkeypatch.setattr(EspeakSpeaker, "_start", failing_once)
+    speaker = EspeakSpeaker()
+    try:
+        with caplog.at_level(logging.WARNING, logger=speech.__name__):
+            said_to_the_end(speaker, "Codice fiscale RSSMRA80A01H501U")
+        assert not speaker.speaking()
+        said_to_the_end(speaker, "Avanti")
+    finally:
+        speaker.close()
+    assert heard.read_text().splitlines() == ["Avanti"]
+    assert "ValueError" in caplog.text and "RSSMRA80A01H501U" not in caplog.text

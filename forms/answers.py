@@ -31,6 +31,9 @@ VALIDATED_TYPES = {
     "email": "email",
 }
 TEXT_LIMIT = 4000
+# The earliest date a form takes when it says none: one before it is a slip ("0019" for
+# "2019"); nobody applying now was born, or did anything, before 1900.
+EARLIEST_DATE = date(1900, 1, 1)
 
 MESSAGES: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("Answers", "This answer is required."),
@@ -364,11 +367,16 @@ def _date(state: _Check, item: Mapping[str, Any], value: Any, path: str) -> Any:
     if day is None:
         state.problems.append(Problem(path, "not_a_date"))
         return value
-    if "min" in item and day < (low := _date_limit(item["min"], state.today)):
-        state.problems.append(Problem(path, "date_too_early", {"min": f"{low:%d/%m/%Y}"}))
+    low = _date_limit(item["min"], state.today) if "min" in item else EARLIEST_DATE
+    if day < low:
+        state.problems.append(Problem(path, "date_too_early", {"min": _day_text(low)}))
     elif "max" in item and day > (high := _date_limit(item["max"], state.today)):
-        state.problems.append(Problem(path, "date_too_late", {"max": f"{high:%d/%m/%Y}"}))
+        state.problems.append(Problem(path, "date_too_late", {"max": _day_text(high)}))
     return day.isoformat()
+
+
+def _day_text(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
 def _repeat(

@@ -66,8 +66,28 @@ def date_parts(text: str) -> tuple[str, str, str] | None:
 
 
 def date_text(value: Any) -> str:
-    """ "1941-01-23" → "23/01/1941", as the field shows a stored date again."""
+    """ "1941-01-23" → "23/01/1941", as the field shows a stored date again (the year in
+    four digits: strftime writes the year 19 as "19")."""
     try:
-        return date.fromisoformat(value).strftime("%d/%m/%Y")
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         return str(value or "")
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+_TYPED_PARTS = re.compile(r"([0-9]{0,2})/([0-9]{0,2})/([0-9]{0,4})")
+
+
+def date_boxes(value: Any) -> tuple[str, str, str]:
+    """What the day, month and year boxes show for an answer: a date, or its parts as
+    the boxes gave them ("5//1941": no month; "23/01/41": a short year), each back in
+    its own box; anything else, typed whole into the first box, stays there."""
+    if value is None:
+        return ("", "", "")
+    parts = date_parts(date_text(value))
+    if parts is not None:
+        return parts
+    typed = _TYPED_PARTS.fullmatch(str(value))
+    if typed is not None:
+        return (typed[1], typed[2], typed[3])
+    return (str(value), "", "")

@@ -61,3 +61,41 @@ def test_what_cannot_be_a_date_reaches_the_check_as_typed(qtbot) -> None:  # typ
     field.set_value("31/02/1990")  # shown again as it was typed
     assert [box.text() for box in field.boxes] == ["31", "02", "1990"]
     QApplication.processEvents()
+
+
+def test_a_date_drawn_again_keeps_each_part_in_its_own_box(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The page drawn again (Back, then Next; the call left and opened again) put a date
+    the check had not accepted whole into the day box ("5//1941"), and the boxes then
+    grew it with every edit ("5//1941//"); a year below 1000 came back as "0019-01-01"."""
+    for parts, kept in (
+        (("5", "", "1941"), "5//1941"),  # no month
+        (("23", "01", "41"), "23/01/41"),  # a short year
+        (("01", "01", "0019"), "0019-01-01"),  # a date, which the check finds too early
+    ):
+        field = date_field(qtbot)
+        for box, part in zip(field.boxes, parts, strict=True):
+            box.setText(part)
+        typed = field.value()
+        assert typed == kept
+        again = date_field(qtbot)
+        again.set_value(typed)
+        assert tuple(box.text() for box in again.boxes) == parts
+        assert again.value() == typed
+
+
+def test_a_date_before_1900_is_a_slip_unless_the_form_allows_it() -> None:
+    from datetime import date
+
+    from forms.answers import _Check, _date
+    from forms.definition import load_definition
+    from tests.forms.samples import demo
+
+    state = _Check(load_definition(demo()), date(2026, 3, 2), None)
+    assert _date(state, BIRTH, "0019-01-01", "data_nascita") == "0019-01-01"
+    assert [(p.code, p.message("it")) for p in state.problems] == [
+        ("date_too_early", "La data non può essere prima del 01/01/1900.")
+    ]
+    allowed = {**BIRTH, "min": "-200y"}
+    state.problems.clear()
+    assert _date(state, allowed, "1850-06-01", "data_nascita") == "1850-06-01"
+    assert state.problems == []

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.answer_input import (
     amount_cents,
     amount_text,
+    date_boxes,
     date_parts,
     date_text,
     iso_date,
@@ -248,10 +249,7 @@ class DateField(FieldWidget):
         return iso_date(f"{day}/{month}/{year}")
 
     def set_value(self, value: Any) -> None:
-        parts = date_parts(date_text(value)) if value is not None else ("", "", "")
-        if parts is None:  # something that is no date: shown as it was typed
-            parts = (str(value), "", "")
-        for box, part in zip(self.boxes, parts, strict=True):
+        for box, part in zip(self.boxes, date_boxes(value), strict=True):
             if box.text() != part:
                 box.blockSignals(True)
                 box.setText(part)

@@ -68,14 +68,16 @@ def message(code: str, lang: str) -> str:
     return translate("Validators", MESSAGES[code], lang)
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
+    """A code as typed or scanned, without what is no part of it (shared with the
+    barcode scanner, so a scan and a typed code agree)."""
     # Scanners may wrap Code 39 in "*"; people type spaces, dashes and lower case.
     return re.sub(r"[\s\-.*]", "", text).upper()
 
 
 def codice_fiscale(text: str) -> str:
     """A person's 16-character code (omocodia accepted); 11-digit codes are not a person's."""
-    number = _compact(text)
+    number = compact(text)
     if len(number) != 16:
         raise AnswerError("cf_length")
     try:
@@ -90,7 +92,7 @@ def codice_fiscale(text: str) -> str:
 
 def iban_it(text: str) -> str:
     """An Italian IBAN: ISO 13616 check digits and the Italian CIN letter."""
-    number = _compact(text)
+    number = compact(text)
     if not re.fullmatch(r"IT[0-9]{2}[A-Z][0-9]{10}[0-9A-Z]{12}", number):
         raise AnswerError("iban_format")
     try:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from forms.validators import compact
+
 MAX_GAP_S = 0.05  # scanners send a character every few ms; people need 100 ms or more
 MIN_LENGTH = 8
 
@@ -42,7 +44,13 @@ class BurstDetector:
         return None
 
 
+def cleaned_scan(burst: str) -> str:
+    """A scan as the form reads a typed code: Code 39 wraps it in "*" start/stop marks,
+    which the reader may send too (the form's own cleaning, so both agree)."""
+    return compact(burst)
+
+
 def looks_like_codice_fiscale(text: str) -> bool:
     """Whether a scan can be a codice fiscale (the check digit is the form's to check);
     another barcode held to the reader must not overwrite what is in the field."""
-    return re.fullmatch(r"[A-Z0-9]{16}", text) is not None
+    return re.fullmatch(r"[A-Z0-9]{16}", cleaned_scan(text)) is not None

@@ -4,9 +4,11 @@ from typing).
 
 Key presses are watched on the application, not on one field: the citizen may have
 tapped "Cognome" and then pass the card over the reader. The characters of a burst
-land in whatever field had the focus; when the burst ends, that field gets its text
-back and ``scanned`` says what was read, for the form to put where it belongs. The
-scanner's Enter is swallowed so it does not act on the screen.
+land wherever the focus is, and the focus may move on meanwhile (a date's boxes pass it
+on once full, so a code's digits end up in the year). When the burst ends, every text
+input its keys reached gets its text back, the focus goes back where it was, and
+``scanned`` says what was read, for the form to put where it belongs. The scanner's
+Enter is swallowed so it does not act on the screen.
 """
 
 from __future__ import annotations
@@ -16,12 +18,37 @@ import time
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from kiosk.core.scanner import BurstDetector
+from kiosk.core.scanner import BurstDetector, cleaned_scan
 from kiosk.ui.event_filters import never_raises
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+TextInput = QLineEdit | QPlainTextEdit | QTextEdit
+
+
+def _contents(widget: TextInput) -> tuple[str, int]:
+    """A text input's text (rich text as HTML, to come back as it was) and cursor."""
+    if isinstance(widget, QLineEdit):
+        return widget.text(), widget.cursorPosition()
+    text = widget.toHtml() if isinstance(widget, QTextEdit) else widget.toPlainText()
+    return text, widget.textCursor().position()
+
+
+def _put_back(widget: TextInput, text: str, cursor: int) -> None:
+    if _contents(widget)[0] == text:
+        return  # untouched (a key a validator refused): no edit signal for nothing
+    if isinstance(widget, QLineEdit):
+        widget.setText(text)
+        widget.setCursorPosition(cursor)
+        return
+    if isinstance(widget, QTextEdit):
+        widget.setHtml(text)
+    else:
+        widget.setPlainText(text)
+    place = widget.textCursor()
+    place.setPosition(min(cursor, len(widget.toPlainText())))
+    widget.setTextCursor(place)
 
 
 class ScannerInput(QObject):
@@ -30,8 +57,8 @@ class ScannerInput(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.detector = BurstDetector()
-        self._field: QLineEdit | None = None
-        self._text_before = ""
+        self._focus: QWidget | None = None  # where the focus was when the burst began
+        self._before: list[tuple[TextInput, str, int]] = []  # each input the burst reached
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -39,14 +66,12 @@ class ScannerInput(QObject):
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A key event reaches the filter again for each parent it propagates to: count it
-        # at a text field or at the window only. (An Enter a field ignores may be counted
+        # at a text input or at the window only. (An Enter a field ignores may be counted
         # twice; the second ends an empty burst and is dropped.)
         if event.type() != QEvent.Type.KeyPress:
             return False
-        if not (
-            isinstance(watched, QLineEdit | QPlainTextEdit)
-            or (isinstance(watched, QWidget) and watched.isWindow())
-        ):
+        text_input = isinstance(watched, TextInput)
+        if not (text_input or (isinstance(watched, QWidget) and watched.isWindow())):
             return False
         assert isinstance(event, QKeyEvent)
         enter = event.key() in ENTER_KEYS
@@ -55,18 +80,31 @@ class ScannerInput(QObject):
             return False
         now = time.monotonic()
         if not enter and self.detector.starts_burst(now):
-            focus = watched if isinstance(watched, QLineEdit) else QApplication.focusWidget()
-            self._field = focus if isinstance(focus, QLineEdit) else None
-            self._text_before = self._field.text() if self._field else ""
+            focus = watched if text_input else QApplication.focusWidget()
+            self._focus = focus if isinstance(focus, QWidget) else None
+            self._before = []
+        if text_input and not enter and all(w is not watched for w, _, _ in self._before):
+            # Seen before the key lands: the input's text as it was before the burst.
+            assert isinstance(watched, TextInput)
+            self._before.append((watched, *_contents(watched)))
         burst = self.detector.feed(char, now)
         if burst is None:
             return False
-        # The field the burst went into may be gone (a language switch rebuilds a form).
-        if self._field is not None and shiboken6.isValid(self._field):
-            self._field.setText(self._text_before)  # the burst was not typed by a person
-        self._field = None
-        self.scanned.emit(burst.strip().upper())
+        self._undo_burst()
+        self.scanned.emit(cleaned_scan(burst))
         return True
+
+    def _undo_burst(self) -> None:
+        """The burst was not typed by a person: what it changed goes back as it was."""
+        # Texts first: putting a full date box back may pass the focus on by itself.
+        # Any input may be gone by now (a language switch rebuilds a form).
+        for widget, text, cursor in self._before:
+            if shiboken6.isValid(widget):
+                _put_back(widget, text, cursor)
+        focus = self._focus
+        if focus is not None and shiboken6.isValid(focus) and not focus.hasFocus():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus, self._before = None, []
 
     def detach(self) -> None:
         app = QApplication.instance()

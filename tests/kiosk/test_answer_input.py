@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
 from kiosk.core.scanner import BurstDetector, looks_like_codice_fiscale
+from kiosk.ui.scanner_input import ScannerInput
+from kiosk.ui.widgets.form_fields import DateField, FieldWidget, LongTextField, field_widget
 
 
 @pytest.mark.parametrize(
@@ -70,3 +79,84 @@ def test_only_a_codice_fiscale_shaped_scan_reaches_the_form() -> None:
     assert looks_like_codice_fiscale("FRRNNA41A63E592W")
     assert not looks_like_codice_fiscale("8001234567890")  # a product's EAN
     assert not looks_like_codice_fiscale("FRRNNA41A63E592W1")
+
+
+def test_a_code_39_scan_keeps_its_start_and_stop_marks_out(qtbot: QtBot, scans: list[str]) -> None:
+    """Code 39 wraps the code in "*": the reader may send them too."""
+    assert looks_like_codice_fiscale("*FRRNNA41A63E592W*")
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    scan("*FRRNNA41A63E592W*")
+    assert scans == ["FRRNNA41A63E592W"] and field.text() == ""
+
+
+BIRTH = {"name": "data_nascita", "type": "date", "required": True, "label": {"it": "Nato il"}}
+REASON = {"name": "motivazione", "type": "long_text", "label": {"it": "Perché chiedi"}}
+CF = "BNCMTT15B19G224I"  # its digits would fill a month box and then the year
+
+
+@pytest.fixture
+def scans(qapp: QApplication) -> Iterator[list[str]]:
+    scanner = ScannerInput()
+    read: list[str] = []
+    scanner.scanned.connect(read.append)
+    yield read
+    scanner.detach()
+
+
+def scan(text: str) -> None:
+    """A keyboard-wedge scanner: no pause between keys, each typed where the focus is
+    (which may move on meanwhile), then Enter."""
+    for char in [*text, Qt.Key.Key_Return]:
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        QTest.keyClick(focus, char)
+
+
+def shown_field(qtbot: QtBot, item: dict[str, Any]) -> FieldWidget:
+    field = field_widget(item, {}, [], lambda _item, _value: "")
+    assert field is not None
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    return field
+
+
+@pytest.mark.parametrize("box", [0, 1], ids=["day", "month"])
+def test_a_scan_in_a_date_leaves_its_boxes_as_they_were(
+    qtbot: QtBot, scans: list[str], box: int
+) -> None:
+    field = shown_field(qtbot, BIRTH)
+    assert isinstance(field, DateField)
+    day, month, _year = field.boxes
+    day.setFocus()
+    qtbot.waitUntil(day.hasFocus)
+    QTest.keyClicks(day, "19")  # the focus moves on to the month by itself
+    qtbot.waitUntil(month.hasFocus)
+    field.boxes[box].setFocus()  # the citizen taps a box, then the card is read
+    qtbot.waitUntil(field.boxes[box].hasFocus)
+    qtbot.wait(80)  # a person's typing, then the card: a burst of its own
+    scan(CF)
+    assert [b.text() for b in field.boxes] == ["19", "", ""]
+    assert field.boxes[box].hasFocus()  # not passed on to the next box
+    assert scans == [CF]
+
+
+def test_a_scan_in_a_long_text_leaves_its_text_as_it_was(qtbot: QtBot, scans: list[str]) -> None:
+    """Someone's codice fiscale must not end up in the free text sent with the form."""
+    field = shown_field(qtbot, REASON)
+    assert isinstance(field, LongTextField)
+    text = field.input
+    assert isinstance(text, QPlainTextEdit)
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    QTest.keyClicks(text, "Ho perso")
+    qtbot.wait(80)
+    scan("RSSGPP38C12G224G")
+    assert text.toPlainText() == "Ho perso" and field.value() == "Ho perso"
+    assert text.hasFocus() and text.textCursor().position() == len("Ho perso")
+    assert scans == ["RSSGPP38C12G224G"]

@@ -190,7 +190,44 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
                 problems.append(f"{where}: {limit} {value!r} is a date limit of a non-date")
         if item["type"] == "repeat" and where.count("/") > 1:
             problems.append(f"{where}: a repeat cannot hold another repeat")
+        problems += _contradictions(where, item)
+    for name, options in data.get("choices", {}).items():
+        values = [option["value"] for option in options]
+        if len(set(values)) != len(values):
+            problems.append(f"choices/{name}: two answers have the same value")
     return problems
+
+
+def _contradictions(where: str, item: dict[str, Any]) -> list[str]:
+    """Limits no answer can meet (at least 10 characters and at most 5): the citizen
+    would be told to fix what cannot be fixed."""
+    pairs = [("min_length", "max_length")]
+    if item["type"] == "repeat":
+        low, high = item.get("min", 0), item.get("max", 50)  # forms.answers' default
+        return [f"{where}: min {low} is above max {high}"] if low > high else []
+    pairs.append(("min", "max"))
+    problems = []
+    for low_name, high_name in pairs:
+        low, high = item.get(low_name), item.get(high_name)
+        if item["type"] == "date" and low_name == "min":
+            low, high = _comparable_day(low), _comparable_day(high)
+            if low is None or high is None or isinstance(low, str) != isinstance(high, str):
+                continue  # a day against a span from today: that depends on the day
+        if isinstance(low, int | float | str | date) and isinstance(high, type(low)) and low > high:
+            problems.append(f"{where}: {low_name} is above {high_name}")
+    return problems
+
+
+def _comparable_day(limit: object) -> date | str | None:
+    """A date limit put where limits of its kind compare: a calendar day as it is, a
+    span from today ("today", "-18y") as the day it gives from a fixed day (as text,
+    so a span and a calendar day never compare)."""
+    if not isinstance(limit, str) or not _date_limit(limit):
+        return None
+    if limit[0].isdigit():
+        return date.fromisoformat(limit)
+    years = 0 if limit == "today" else int(limit[:-1])
+    return f"{2000 + years:04d}"
 
 
 def _regex_patterns(tree: ast.expr) -> Iterator[str]:

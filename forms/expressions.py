@@ -36,7 +36,7 @@ from forms.patterns import PatternError, full_match
 MAX_LENGTH = 500  # characters of one expression
 MAX_DEPTH = 40  # nesting of the parsed expression
 MAX_NUMBER = 10**15  # larger results are refused (amounts are cents: plenty)
-MAX_REGEX_INPUT = 200
+MAX_REGEX_INPUT = 4000  # the longest answer (forms.answers.TEXT_LIMIT): re2 runs in linear time
 MAX_PATTERN = 100
 # Steps (nodes evaluated) of one evaluation. A household's count over 20 members of a
 # count over them takes about 4,000; count_where nested 33 deep fits in 500 characters

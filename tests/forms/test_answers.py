@@ -303,3 +303,45 @@ def test_a_count_python_and_re2_read_differently_is_refused_with_what_to_write()
     data["pages"][1]["fields"][1]["pattern"] = "[0-9]{,3}"
     with pytest.raises(DefinitionError, match=r"write \{0,n\}"):
         load_definition(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "why"),
+    [
+        ({"type": "text", "min_length": 10, "max_length": 5}, "min_length is above max_length"),
+        ({"type": "integer", "min": 9, "max": 2}, "min is above max"),
+        ({"type": "money", "min": 50_000, "max": 100}, "min is above max"),
+        ({"type": "date", "min": "today", "max": "-18y"}, "min is above max"),
+        ({"type": "date", "min": "2026-05-01", "max": "2026-04-30"}, "min is above max"),
+    ],
+)
+def test_limits_no_answer_can_meet_make_the_definition_unacceptable(
+    field: dict[str, Any], why: str
+) -> None:
+    """The citizen would be told to fix what cannot be fixed."""
+    data = demo()
+    data["pages"][0]["fields"].append({"name": "impossibile", "label": {"it": "X"}, **field})
+    with pytest.raises(DefinitionError, match=why):
+        load_definition(data)
+    # A day against a span from today depends on the day: left to the answers' check.
+    data["pages"][0]["fields"][-1] = {
+        "name": "impossibile",
+        "label": {"it": "X"},
+        "type": "date",
+        "min": "2020-01-01",
+        "max": "today",
+    }
+    load_definition(data)
+
+
+def test_a_household_that_must_be_larger_than_it_may_be_or_twin_answers_are_refused() -> None:
+    data = demo()
+    household = next(f for p in data["pages"] for f in p["fields"] if f["type"] == "repeat")
+    household["min"], household["max"] = 5, 2
+    with pytest.raises(DefinitionError, match="min 5 is above max 2"):
+        load_definition(data)
+    data = demo()
+    name, options = next(iter(data["choices"].items()))
+    options.append(dict(options[0]))
+    with pytest.raises(DefinitionError, match=f"choices/{name}: two answers have the same value"):
+        load_definition(data)

@@ -31,6 +31,10 @@ VALIDATED_TYPES = {
     "email": "email",
 }
 TEXT_LIMIT = 4000
+# The largest amount a form takes when it says none (€ 100.000.000): a few zeros held
+# down too long passed, and overflowed the form's calculations on a later page, where
+# the citizen was told of a problem with no answer marked.
+MONEY_MAX = 10_000_000_000
 # The earliest date a form takes when it says none: one before it is a slip ("0019" for
 # "2019"); nobody applying now was born, or did anything, before 1900.
 EARLIEST_DATE = date(1900, 1, 1)
@@ -152,7 +156,9 @@ def _check_once(
                 _field(state, item, cleaned, cleaned, item["name"])
                 del state.problems[told:]
     _calculate(state, cleaned)  # again: cleaning may have changed what they count
-    return cleaned, state.problems
+    # Each once: a calculation failing in both passes told the citizen twice.
+    told = {repr(problem): problem for problem in state.problems}
+    return cleaned, list(told.values())
 
 
 def shown_answers(form: FormDefinition, answers: Mapping[str, Any], today: date) -> dict[str, Any]:
@@ -290,12 +296,13 @@ def _typed(
             problems.append(Problem(path, "pattern"))
         return text
     if kind in ("integer", "money"):
+        high = item.get("max", MONEY_MAX if kind == "money" else None)
         if type(value) is not int:
             problems.append(Problem(path, "not_an_amount" if kind == "money" else "not_a_number"))
         elif isinstance(item.get("min"), int) and value < item["min"]:
             problems.append(Problem(path, "too_small", {"min": _shown(kind, item["min"])}))
-        elif isinstance(item.get("max"), int) and value > item["max"]:
-            problems.append(Problem(path, "too_large", {"max": _shown(kind, item["max"])}))
+        elif isinstance(high, int) and value > high:
+            problems.append(Problem(path, "too_large", {"max": _shown(kind, high)}))
         return value
     if kind == "date":
         return _date(state, item, value, path)

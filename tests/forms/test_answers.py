@@ -345,3 +345,44 @@ def test_a_household_that_must_be_larger_than_it_may_be_or_twin_answers_are_refu
     options.append(dict(options[0]))
     with pytest.raises(DefinitionError, match=f"choices/{name}: two answers have the same value"):
         load_definition(data)
+
+
+def test_an_amount_with_zeros_held_down_too_long_is_told_where_it_was_typed() -> None:
+    """No maximum in the form: 150 billion euro passed its field and overflowed a
+    calculation on a later page, whose problem (told twice) named no answer on screen."""
+    data = {
+        "wfd": 1,
+        "id": "redditi",
+        "version": "1",
+        "title": {"it": "Redditi"},
+        "pages": [
+            {
+                "id": "p1",
+                "title": {"it": "Redditi"},
+                "fields": [
+                    {"name": "reddito", "type": "money", "label": {"it": "Reddito"}},
+                ],
+            },
+            {
+                "id": "p2",
+                "title": {"it": "Fine"},
+                "fields": [{"name": "annuo", "type": "calculated", "expr": "reddito * 12"}],
+            },
+        ],
+    }
+    form = load_definition(data)
+    _cleaned, found = check(form, {"reddito": 15_000_000_000_000}, today=TODAY, pages={"p1"})
+    assert [(p.path, p.message("it")) for p in found] == [
+        ("reddito", "Il valore massimo è € 100.000.000.")
+    ]
+    _cleaned, found = check(form, {"reddito": 9_000_000_000}, today=TODAY)
+    assert found == []
+
+
+def test_a_calculation_that_fails_is_told_once() -> None:
+    data = demo()
+    data["pages"][-1]["fields"].append(
+        {"name": "enorme", "type": "calculated", "expr": "patrimonio * 1000000000"}
+    )
+    _cleaned, found = check(load_definition(data), changed(patrimonio=9_000_000), today=TODAY)
+    assert [(p.path, p.code) for p in found if p.path == "enorme"] == [("enorme", "expression")]

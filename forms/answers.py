@@ -10,6 +10,7 @@ what the call's rules make of the answers, for a provisional hint.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,10 @@ VALIDATED_TYPES = {
     "email": "email",
 }
 TEXT_LIMIT = 4000
+# What an application's answers may take as JSON, leaving room for the rest of its
+# payload within the contract's 64 KiB (protocol.messages.MAX_PAYLOAD_BYTES).
+ANSWERS_MAX_BYTES = 56 * 1024
+LONG_ANSWER_BYTES = 1000  # an answer long enough to be told to shorten
 # The largest amount a form takes when it says none (€ 100.000.000): a few zeros held
 # down too long passed, and overflowed the form's calculations on a later page, where
 # the citizen was told of a problem with no answer marked.
@@ -44,6 +49,9 @@ MESSAGES: dict[str, str] = {
     "not_text": QT_TRANSLATE_NOOP("Answers", "Please type some text."),
     "too_short": QT_TRANSLATE_NOOP("Answers", "Type at least {min} characters."),
     "too_long": QT_TRANSLATE_NOOP("Answers", "Type at most {max} characters."),
+    "too_much_text": QT_TRANSLATE_NOOP(
+        "Answers", "The answers are too long altogether: please shorten this one."
+    ),
     "pattern": QT_TRANSLATE_NOOP("Answers", "This is not in the required format."),
     "not_a_number": QT_TRANSLATE_NOOP("Answers", "Type a whole number."),
     "not_an_amount": QT_TRANSLATE_NOOP("Answers", "Type an amount in euro, like 150 or 150.50."),
@@ -120,7 +128,41 @@ def check(
     cleaned, problems = _check_once(form, answers, today, pages, comuni)
     if problems:
         return cleaned, problems
-    return _check_once(form, cleaned, today, pages, comuni)
+    cleaned, problems = _check_once(form, cleaned, today, pages, comuni)
+    return cleaned, problems or _too_long_altogether(form, cleaned, pages)
+
+
+def _too_long_altogether(
+    form: FormDefinition, cleaned: Mapping[str, Any], pages: Collection[str] | None
+) -> list[Problem]:
+    """When the answers together are more than an application carries: the longest
+    texts on the pages checked, each told to be shortened (every answer passed on its
+    own, and the application then failed to be saved, again and again, with no answer
+    to blame)."""
+    size = len(json.dumps(cleaned, ensure_ascii=False, separators=(",", ":")).encode())
+    if size <= ANSWERS_MAX_BYTES:
+        return []
+    texts = sorted(
+        (
+            (len(cleaned[item["name"]].encode()), item["name"])
+            for page in form.data["pages"]
+            if pages is None or page["id"] in pages
+            for item in page["fields"]
+            if item["type"] in ("text", "long_text") and isinstance(cleaned.get(item["name"]), str)
+        ),
+        reverse=True,
+    )
+    told, excess = [], size - ANSWERS_MAX_BYTES
+    for length, name in texts:
+        if length < LONG_ANSWER_BYTES:  # a name or an address is never the one to shorten
+            break
+        told.append(Problem(name, "too_much_text"))
+        excess -= length
+        if excess <= 0:
+            break
+    if not told and pages is None:  # no text to shorten: the review says so
+        told.append(Problem("", "too_much_text"))
+    return told
 
 
 def _check_once(

@@ -24,6 +24,11 @@
             <translation type="unfinished">اكتب {max} حروف على الأكثر.</translation>
         </message>
         <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>The answers are too long altogether: please shorten this one.</source>
+            <translation type="unfinished">الإجابات طويلة جدًا في مجموعها: يرجى اختصار هذه الإجابة.</translation>
+        </message>
+        <message>
             <location filename="../../forms/answers.py" line="35" />
             <source>This is not in the required format.</source>
             <translation type="unfinished">الصيغة ليست كما هو مطلوب.</translation>

@@ -24,6 +24,11 @@
             <translation>Scrivi al massimo {max} caratteri.</translation>
         </message>
         <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>The answers are too long altogether: please shorten this one.</source>
+            <translation>Le risposte sono troppo lunghe nel loro insieme: accorcia questa.</translation>
+        </message>
+        <message>
             <location filename="../../forms/answers.py" line="35" />
             <source>This is not in the required format.</source>
             <translation>Il formato non è quello richiesto.</translation>

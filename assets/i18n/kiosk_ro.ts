@@ -24,6 +24,11 @@
             <translation type="unfinished">Scrieți cel mult {max} caractere.</translation>
         </message>
         <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>The answers are too long altogether: please shorten this one.</source>
+            <translation type="unfinished">Răspunsurile sunt prea lungi în total: scurtați-l pe acesta.</translation>
+        </message>
+        <message>
             <location filename="../../forms/answers.py" line="35" />
             <source>This is not in the required format.</source>
             <translation type="unfinished">Formatul nu este cel cerut.</translation>

@@ -24,6 +24,11 @@
             <translation type="unfinished">Shkruani më së shumti {max} shenja.</translation>
         </message>
         <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>The answers are too long altogether: please shorten this one.</source>
+            <translation type="unfinished">Përgjigjet janë shumë të gjata së bashku: ju lutemi shkurtojeni këtë.</translation>
+        </message>
+        <message>
             <location filename="../../forms/answers.py" line="35" />
             <source>This is not in the required format.</source>
             <translation type="unfinished">Formati nuk është ai i kërkuari.</translation>

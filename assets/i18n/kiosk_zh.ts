@@ -24,6 +24,11 @@
             <translation type="unfinished">最多输入 {max} 个字符。</translation>
         </message>
         <message>
+            <location filename="../../forms/answers.py" line="51" />
+            <source>The answers are too long altogether: please shorten this one.</source>
+            <translation type="unfinished">所有回答加起来太长：请缩短这一项。</translation>
+        </message>
+        <message>
             <location filename="../../forms/answers.py" line="35" />
             <source>This is not in the required format.</source>
             <translation type="unfinished">格式不符合要求。</translation>

@@ -386,3 +386,41 @@ def test_a_calculation_that_fails_is_told_once() -> None:
     )
     _cleaned, found = check(load_definition(data), changed(patrimonio=9_000_000), today=TODAY)
     assert [(p.path, p.code) for p in found if p.path == "enorme"] == [("enorme", "expression")]
+
+
+def test_answers_too_long_together_are_told_before_the_application_fails_to_be_saved() -> None:
+    """Twelve notes of 4000 characters in Ukrainian each passed, and together exceeded
+    what an application carries: saving it failed with "try again", every time."""
+    from protocol.messages import ApplicationPayload, SubmissionKind, check_submission
+
+    data = demo()
+    notes = [f"nota_{n}" for n in range(12)]
+    data["pages"].insert(
+        1,
+        {
+            "id": "note",
+            "title": {"it": "Note"},
+            "fields": [{"name": n, "type": "long_text", "label": {"it": n}} for n in notes],
+        },
+    )
+    form = load_definition(data)
+    answers = changed(**{n: "Привіт " * 571 + "ab" for n in notes})  # 4000 characters
+    _cleaned, on_its_page = check(form, answers, today=TODAY, pages={"note"})
+    assert on_its_page and {p.code for p in on_its_page} == {"too_much_text"}
+    assert on_its_page[0].message("it") == (
+        "Le risposte sono troppo lunghe nel loro insieme: accorcia questa."
+    )
+    assert check(form, answers, today=TODAY, pages={"richiedente"})[1] == []
+    for problem in on_its_page:  # shortened as asked
+        answers[problem.path] = "Коротко."
+    cleaned, problems = check(form, answers, today=TODAY)
+    assert problems == []
+    payload = ApplicationPayload(
+        call="c",
+        form=form.ref,
+        form_sha256=form.sha256,
+        tracking_code="DOM-7KQ2-XE47",
+        answers=cleaned,
+        channel="kiosk",
+    )
+    check_submission(SubmissionKind.APPLICATION, payload.model_dump(mode="json"))

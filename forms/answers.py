@@ -199,8 +199,8 @@ def _check_once(
                 del state.problems[told:]
     _calculate(state, cleaned)  # again: cleaning may have changed what they count
     # Each once: a calculation failing in both passes told the citizen twice.
-    told = {repr(problem): problem for problem in state.problems}
-    return cleaned, list(told.values())
+    each_once = {repr(problem): problem for problem in state.problems}
+    return cleaned, list(each_once.values())
 
 
 def shown_answers(form: FormDefinition, answers: Mapping[str, Any], today: date) -> dict[str, Any]:

@@ -213,9 +213,20 @@ def _contradictions(where: str, item: dict[str, Any]) -> list[str]:
             low, high = _comparable_day(low), _comparable_day(high)
             if low is None or high is None or isinstance(low, str) != isinstance(high, str):
                 continue  # a day against a span from today: that depends on the day
-        if isinstance(low, int | float | str | date) and isinstance(high, type(low)) and low > high:
+        if _above(low, high):
             problems.append(f"{where}: {low_name} is above {high_name}")
     return problems
+
+
+def _above(low: object, high: object) -> bool:
+    """``low > high`` for two limits of one kind (numbers, days, spans); False else."""
+    if isinstance(low, bool) or isinstance(high, bool):
+        return False
+    if isinstance(low, int | float) and isinstance(high, int | float):
+        return low > high
+    if isinstance(low, str) and isinstance(high, str):
+        return low > high
+    return isinstance(low, date) and isinstance(high, date) and low > high
 
 
 def _comparable_day(limit: object) -> date | str | None:

@@ -39,7 +39,9 @@ def check_application(
     if assisted_by is not None:  # a bare claim of assistance is not enough
         from central.operators import check_assisted_proof
 
-        if (refusal := check_assisted_proof(session, device, payload, "tracking_code")) is not None:
+        made_at = clock.made_at(entry, datetime.now(UTC))  # an earlier PIN's proof counts
+        refusal = check_assisted_proof(session, device, payload, "tracking_code", made_at)
+        if refusal is not None:
             return refusal
     call = session.get(Record, ("calls", payload["call"]))
     if call is None:

@@ -287,6 +287,19 @@ class Redemption(Base):
     at: Mapped[datetime]
 
 
+class RetiredProofKey(Base):
+    """An operator's proof key from before their PIN changed, and when it stopped being
+    theirs: a login proof made with it before then (an assisted application or a desk
+    payment made offline, sent after the change) still shows that they logged in."""
+
+    __tablename__ = "retired_proof_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    operator_id: Mapped[str] = mapped_column(String(64), index=True)
+    key: Mapped[str] = mapped_column(String(200))
+    retired_at: Mapped[datetime]
+
+
 class SpentWalletProof(Base):
     """A proof that paid an accepted purchase, and pays for nothing else: a citizen's
     wallet proof (their PIN), or an operator's desk-payment proof (the citizen paid at

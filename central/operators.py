@@ -17,12 +17,14 @@ import base64
 import binascii
 import hashlib
 import hmac
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.constant_time import same_secret
-from central.models import Device, PlatformSecret, Record
+from central.models import Device, PlatformSecret, Record, RetiredProofKey
 from central.wallets import proof_spent
 
 MIN_LOG2_N, MIN_R = 16, 8
@@ -60,14 +62,41 @@ def publishable(session: Session, record: dict[str, Any]) -> dict[str, Any]:
     row = session.get(PlatformSecret, name)
     if row is None:
         session.add(PlatformSecret(name=name, value=whole[32:].hex()))
-    else:
+    elif row.value != whole[32:].hex():
+        # A new PIN: proofs made with the old one before now (offline) stay theirs.
+        retired = RetiredProofKey(
+            operator_id=str(record.get("id")), key=row.value, retired_at=datetime.now(UTC)
+        )
+        session.add(retired)
         row.value = whole[32:].hex()
     session.flush()
     return {**record, "pin_hash": f"scrypt${log2_n}${r}${p}${salt}${_b64(whole[:32])}"}
 
 
+def proof_keys(session: Session, operator_id: str, made_at: datetime | None) -> list[bytes]:
+    """The operator's proof key, and those of their earlier PINs that were still theirs
+    when the record was made (``made_at``, by the platform's clock)."""
+    current = session.get(PlatformSecret, f"operator:{operator_id}")
+    keys = [bytes.fromhex(current.value)] if current is not None else []
+    if made_at is not None:
+        earlier = select(RetiredProofKey.key).where(
+            RetiredProofKey.operator_id == operator_id, RetiredProofKey.retired_at > made_at
+        )
+        keys += [bytes.fromhex(key) for key in session.scalars(earlier)]
+    return keys
+
+
+def _proven(keys: list[bytes], message: bytes, proof: str) -> bool:
+    return any(
+        same_secret(hmac.new(key, message, hashlib.sha256).hexdigest(), proof) for key in keys
+    )
+
+
 def check_desk_proof(
-    session: Session, device: Device | None, payload: dict[str, Any]
+    session: Session,
+    device: Device | None,
+    payload: dict[str, Any],
+    made_at: datetime | None = None,
 ) -> tuple[str, str] | None:
     """None when the desk payment's operator proved a login on the sending kiosk."""
     operator_id = payload.get("desk_confirmed_by")
@@ -79,15 +108,14 @@ def check_desk_proof(
     comuni = operator.data.get("comuni")
     if comuni is not None and device.comune is not None and device.comune not in comuni:
         return "unconfirmed_payment", f"operator {operator_id} does not work at this Social Point"
-    key = session.get(PlatformSecret, f"operator:{operator_id}")
+    keys = proof_keys(session, str(operator_id), made_at)
     proof = payload.get("desk_proof")
-    if key is None or not isinstance(proof, str):
+    if not keys or not isinstance(proof, str):
         return "unconfirmed_payment", "the desk payment carries no proof of the operator's login"
     message = (
         f"desk|{payload.get('order')}|{payload.get('total_cents')}|{operator_id}|{device.kiosk_id}"
     ).encode()
-    expected = hmac.new(bytes.fromhex(key.value), message, hashlib.sha256).hexdigest()
-    if not same_secret(expected, proof):
+    if not _proven(keys, message, proof):
         return "unconfirmed_payment", (
             f"the desk payment's proof does not show operator {operator_id} logged in on this kiosk"
         )
@@ -100,7 +128,11 @@ def check_desk_proof(
 
 
 def check_assisted_proof(
-    session: Session, device: Device | None, payload: dict[str, Any], reference_field: str
+    session: Session,
+    device: Device | None,
+    payload: dict[str, Any],
+    reference_field: str,
+    made_at: datetime | None = None,
 ) -> tuple[str, str] | None:
     """None when the operator in ``assisted_by`` proved a login on the sending kiosk
     (``assisted_proof``, vouchers/wallet_key.py assisted_proof): a bare claim is refused."""
@@ -108,9 +140,9 @@ def check_assisted_proof(
 
     operator_id = str(payload.get("assisted_by"))
     operator = session.get(Record, ("operators", operator_id))
-    key = session.get(PlatformSecret, f"operator:{operator_id}")
+    keys = proof_keys(session, operator_id, made_at)
     proof = payload.get("assisted_proof")
-    if operator is None or device is None or key is None or not isinstance(proof, str):
+    if operator is None or device is None or not keys or not isinstance(proof, str):
         return "unconfirmed_assistance", (
             f"the submission does not show operator {operator_id} logged in on this kiosk"
         )
@@ -118,8 +150,10 @@ def check_assisted_proof(
     if comuni is not None and device.comune is not None and device.comune not in comuni:
         return "unconfirmed_assistance", f"operator {operator_id} does not work here"
     reference = str(payload.get(reference_field))
-    expected = assisted_proof(bytes.fromhex(key.value), reference, operator_id, device.kiosk_id)
-    if not same_secret(expected, proof):
+    if not any(
+        same_secret(assisted_proof(key, reference, operator_id, device.kiosk_id), proof)
+        for key in keys
+    ):
         return "unconfirmed_assistance", (
             f"the submission does not show operator {operator_id} logged in on this kiosk"
         )

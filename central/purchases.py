@@ -110,12 +110,15 @@ def check_purchase(
     if payment == "desk":
         from central.operators import check_desk_proof
 
-        if (no_proof := check_desk_proof(session, device, payload)) is not None:
+        made_at = clock.made_at(entry, datetime.now(UTC))  # an earlier PIN's proof counts
+        if (no_proof := check_desk_proof(session, device, payload, made_at)) is not None:
             return no_proof
     if assisted_by is not None:  # a bare claim of assistance is not enough
         from central.operators import check_assisted_proof
 
-        if (no_proof := check_assisted_proof(session, device, payload, "order")) is not None:
+        made_at = clock.made_at(entry, datetime.now(UTC))
+        no_proof = check_assisted_proof(session, device, payload, "order", made_at)
+        if no_proof is not None:
             return no_proof
     not_theirs, ledger_holder = check_wallet_proof(session, device, payload)
     if not_theirs is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hmac
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -1468,6 +1469,51 @@ def test_assisted_by_on_a_purchase_needs_the_operators_login_on_that_kiosk(
             "rejected",
             "unconfirmed_assistance",
         )
+
+
+def test_a_login_proof_made_before_the_operators_pin_changed_is_still_theirs(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    """An assisted application and a desk payment made offline, then the operator's PIN
+    changed on the platform before the kiosk was back: both were refused for good
+    ("unconfirmed_assistance"), proven with the key of the PIN in force when made. A
+    proof with the old key made after the change is still refused."""
+    from kiosk.core.applying import tracking_code
+    from store import outbox
+    from tests.sync.helpers import application
+    from vouchers.wallet_key import assisted_proof
+
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+        assert silvia is not None
+        code = tracking_code()
+        proof = assisted_proof(silvia.proof_key, code, "1001", "kiosk-test")
+        assisted = outbox.add(
+            session,
+            "application",
+            application(
+                kiosk,
+                channel="kiosk_assisted",
+                assisted_by="1001",
+                tracking_code=code,
+                assisted_proof=proof,
+            ),
+        )
+        paid = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key))
+    record = dict(central.platform.records("operators")["1001"])
+    central.platform.publish("operators", record | {"pin_hash": hash_pin("135790")})
+    kiosk.push()  # the network is back
+    results = {s.uuid: s for s in central.platform.submissions()}
+    assert (results[assisted].status, results[paid].status) == ("accepted", "accepted")
+    # The old PIN's key, used after the change (a second on: a record's time is kept
+    # in whole seconds, the change's is not).
+    time.sleep(1.1)
+    with kiosk.store.write() as session:
+        late = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key))
+    kiosk.push()
+    results = {s.uuid: s for s in central.platform.submissions()}
+    assert (results[late].status, results[late].code) == ("rejected", "unconfirmed_payment")
 
 
 def test_one_kiosks_lookup_key_names_no_citizen_at_another_kiosk_or_on_the_platform(

@@ -145,7 +145,15 @@ def make_sync(
 
         # The platform accepts this kiosk's vouchers only under a key it registered.
         signer = load_or_create_signer(config.vouchers.signing_key)
-        client.register_signing_key(public_key_text(signer))
+        try:
+            client.register_signing_key(public_key_text(signer))
+        except RefusedError as error:
+            if error.status != 409:
+                raise
+            # The key is another device's (this kiosk enrolled again under a new
+            # device) or revoked: the platform refuses the vouchers it signs, each
+            # purchase told apart, but applications and events must still go.
+            log.error("voucher signing key not accepted by the platform: %s", error.detail)
         refresh_keys()
         return SyncEngine(
             store,

@@ -708,6 +708,43 @@ def test_a_token_rotated_by_another_process_of_the_kiosk_is_taken_from_the_file(
         running.stop()
 
 
+def test_a_kiosk_enrolled_again_with_its_old_signing_key_still_syncs_the_rest(
+    central: Central, store: Store, tmp_path: Path
+) -> None:
+    """Enrolled again (its device file lost, the store and the voucher key kept), the
+    kiosk's key belongs to its old device: the platform refuses to register it (409),
+    and the sync failed to connect on every pass, so nothing left the outbox at all."""
+    from kiosk.boot.config import parse_config
+    from kiosk.boot.syncing import make_sync
+    from store import outbox
+
+    config = parse_config(
+        f'[kiosk]\nid = "kiosk-again"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[sync]\nplatform_url = "{central.url}"\n'
+        f'enrollment_code = "{central.platform.new_enrollment_code()}"\n'
+    )
+    first = make_sync(config, store)
+    assert first is not None
+    first.worker.run_pass()  # enrolled, its key registered
+    first.stop()
+    config.device_file.unlink()  # lost; a new code enrolls it again as a new device
+    again = parse_config(
+        f'[kiosk]\nid = "kiosk-again"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[sync]\nplatform_url = "{central.url}"\n'
+        f'enrollment_code = "{central.platform.new_enrollment_code()}"\n'
+    )
+    with store.write() as session:
+        sent = outbox.add(session, "event", {"type": "help_request"})
+    second = make_sync(again, store)
+    assert second is not None
+    try:
+        second.worker.run_pass()
+        assert second.worker.status.waiting == 0, second.worker.status
+    finally:
+        second.stop()
+    assert sent in {s.uuid for s in central.platform.submissions()}
+
+
 def test_one_key_cannot_be_registered_by_two_kiosks(central: Central, tmp_path: Path) -> None:
     first, signer = registered_kiosk(central)
     second = Device(central)

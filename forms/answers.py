@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from forms.definition import FormDefinition
-from forms.expressions import ExpressionError, compile_expression
+from forms.expressions import Budget, ExpressionError, compile_expression
 from forms.patterns import full_match
 from forms.validators import VALIDATORS, AnswerError
 from forms.validators import message as validator_message
@@ -102,10 +102,11 @@ class _Check:
     today: date
     comuni: Collection[str] | None
     problems: list[Problem] = field(default_factory=list)
+    budget: Budget = field(default_factory=Budget)  # shared by all its evaluations
 
     def evaluate(self, expression: str, scope: Mapping[str, Any], path: str) -> Any:
         try:
-            return compile_expression(expression).evaluate(scope, self.today)
+            return compile_expression(expression).evaluate(scope, self.today, self.budget)
         except ExpressionError:
             self.problems.append(Problem(path, "expression"))
             return None
@@ -228,12 +229,16 @@ def visible_pages(
     return [p for p in form.data["pages"] if _visible(state, p, answers, "")]
 
 
-def is_visible(
-    form: FormDefinition, item: Mapping[str, Any], scope: Mapping[str, Any], today: date
-) -> bool:
-    """Whether a field shows with these answers (``scope`` holds a member's own answers
-    over the form's, inside a repeat)."""
-    return _visible(_Check(form, today, None), item, scope, "")
+def visible_items(
+    form: FormDefinition,
+    items: Sequence[Mapping[str, Any]],
+    scope: Mapping[str, Any],
+    today: date,
+) -> list[bool]:
+    """Whether each question shows with these answers (``scope`` holds a member's own
+    answers over the form's, inside a repeat): together, within one check's steps."""
+    state = _Check(form, today, None)
+    return [_visible(state, item, scope, "") for item in items]
 
 
 def eligibility(
@@ -241,9 +246,10 @@ def eligibility(
 ) -> list[tuple[str, bool, Mapping[str, str]]]:
     """(hard or soft, met, message) per rule of the call: a hint, never a decision."""
     results = []
+    budget = Budget()
     for rule in form.data.get("eligibility", []):
         try:
-            met = bool(compile_expression(rule["expr"]).evaluate(answers, today))
+            met = bool(compile_expression(rule["expr"]).evaluate(answers, today, budget))
         except ExpressionError:
             met = False
         results.append((rule["kind"], met, rule["message"]))

@@ -29,6 +29,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from forms.patterns import PatternError, full_match
@@ -42,6 +43,9 @@ MAX_PATTERN = 100
 # count over them takes about 4,000; count_where nested 33 deep fits in 500 characters
 # and would take billions, on the kiosk's UI thread and in the platform's batches.
 MAX_STEPS = 50_000
+# Steps of every evaluation of one check of a form together (a tenth of a second or
+# so): the demo form's whole check takes a few thousand.
+MAX_CHECK_STEPS = 200_000
 
 Answers = Mapping[str, Any]
 
@@ -55,10 +59,11 @@ class Expression:
     source: str
     tree: ast.expr
 
-    def evaluate(self, answers: Answers, today: date) -> Any:
+    def evaluate(self, answers: Answers, today: date, budget: Budget | None = None) -> Any:
         """``today``: the calendar day where the applicant is (the kiosk's configured
-        zone, the Comune's on the platform), never the machine's own date."""
-        return _Evaluator(today).value(self.tree, answers)
+        zone, the Comune's on the platform), never the machine's own date. ``budget``:
+        the steps left to the whole check this evaluation is part of."""
+        return _Evaluator(today, budget).value(self.tree, answers)
 
     def names(self) -> set[str]:
         """The answers this expression reads (for checking a form's definition)."""
@@ -105,8 +110,16 @@ _ALLOWED = (
 
 
 def compile_expression(source: str) -> Expression:
-    """Parses and checks ``source``; raises ExpressionError with the reason."""
-    if not isinstance(source, str) or not source.strip():
+    """Parses and checks ``source``; raises ExpressionError with the reason. A form's
+    few expressions are read once (each keystroke evaluates them all again)."""
+    if not isinstance(source, str):
+        raise ExpressionError("an expression must be a non-empty text")
+    return _compiled(source)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> Expression:
+    if not source.strip():
         raise ExpressionError("an expression must be a non-empty text")
     if len(source) > MAX_LENGTH:
         raise ExpressionError(f"expression longer than {MAX_LENGTH} characters")
@@ -181,15 +194,29 @@ def _bounded(value: Any) -> Any:
     return value
 
 
+class Budget:
+    """Steps shared by every evaluation of one check of a form: each expression has
+    ``MAX_STEPS``, and a form of many heavy ones, each within it, held the kiosk's screen
+    for seconds at every keystroke."""
+
+    def __init__(self, steps: int = MAX_CHECK_STEPS) -> None:
+        self.left = steps
+
+
 class _Evaluator:
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, budget: Budget | None = None) -> None:
         self.today = today
         self.steps = 0
+        self.budget = budget
 
     def value(self, node: ast.expr, scope: Answers) -> Any:
         self.steps += 1
         if self.steps > MAX_STEPS:
             raise ExpressionError("the expression takes too long to evaluate")
+        if self.budget is not None:
+            self.budget.left -= 1
+            if self.budget.left < 0:
+                raise ExpressionError("the form's rules take too long to check")
         method: Callable[[Any, Answers], Any] = getattr(self, "_" + type(node).__name__.lower())
         try:
             return method(node, scope)

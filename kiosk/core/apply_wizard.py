@@ -17,7 +17,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from forms.answers import Problem, check, eligibility, is_visible, shown_answers, visible_pages
+from forms.answers import (
+    Problem,
+    check,
+    eligibility,
+    shown_answers,
+    visible_items,
+    visible_pages,
+)
 from forms.prefill import first_item
 from kiosk.core.applying import Draft, Submitted
 
@@ -208,11 +215,15 @@ class ApplyWizard:
 
     def is_shown(self, item: dict[str, Any]) -> bool:
         """Whether a question applies, given the answers so far (the form's rules)."""
+        return self.are_shown([item])[0]
+
+    def are_shown(self, items: list[dict[str, Any]]) -> list[bool]:
+        """``is_shown`` for every question on screen, within one check's steps."""
         assert self.draft is not None
         scope = self.shown_answers()
         if self.step == Step.MEMBER:
             scope = {**scope, **self.member}
-        return is_visible(self.draft.form, item, scope, self.today())
+        return visible_items(self.draft.form, items, scope, self.today())
 
     # Household members ----------------------------------------------------------------
 

@@ -245,10 +245,10 @@ def test_an_expression_that_would_take_for_ever_is_stopped_at_once() -> None:
         nested = f"count_where(membri, {nested}) > 0"
     assert len(nested) < 500
     members = {"membri": [{"relazione": "figlio"}] * 20}
-    started = time.perf_counter()
+    started = time.process_time()  # a busy machine stretches the clock's time, not this
     with pytest.raises(ExpressionError, match="too long to evaluate"):
         run(nested, members)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     # A household's count over its members of a count over them still answers.
     assert run("count_where(membri, count_where(membri, true) == 20)", members) == 20
 

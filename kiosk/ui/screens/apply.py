@@ -290,10 +290,9 @@ class ApplyScreen(DataScreen):
         self._update_visibility()
 
     def _update_visibility(self) -> None:
-        for item in self.wizard.fields():
-            widget = self.widgets.get(item["name"])
-            if widget is not None:
-                widget.setVisible(self.wizard.is_shown(item))
+        items = [item for item in self.wizard.fields() if item["name"] in self.widgets]
+        for item, shown in zip(items, self.wizard.are_shown(items), strict=True):
+            self.widgets[item["name"]].setVisible(shown)
 
     def _describe_member(self, repeat: Mapping[str, Any], member: Any) -> str:
         """One line about a person, on the household's list."""

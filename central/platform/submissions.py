@@ -243,6 +243,8 @@ class Submissions:
                     )
                 )
             }
+            if device is not None and len(rows) < len(set(uuids)):
+                rows.update(_accepted_from_the_same_kiosk(session, device, entries, rows))
             try:
                 with session.begin_nested():
                     fresh = self._store_batch(session, device_id, device, entries, rows, tag)
@@ -596,6 +598,49 @@ def _kept(entry: messages.SubmissionEntry) -> dict[str, Any] | None:
     if entry.kind == "wallet_pin":
         return {key: value for key, value in entry.payload.items() if key != "pin"}
     return entry.payload
+
+
+def _accepted_from_the_same_kiosk(
+    session: Session,
+    device: Device,
+    entries: list[messages.SubmissionEntry],
+    rows: Mapping[str, Stored],
+) -> dict[str, Submission]:
+    """Records an earlier device of this kiosk (its name and Comune) had accepted, sent
+    again with the very same payload: the kiosk was enrolled again (its store restored
+    onto a new machine, its device file lost) and sends what its old device sent after
+    the store's backup. Answered as they were, never stored a second time (an
+    application came back "tracking code taken", and the manager was told to make it
+    again with the citizen). Only accepted ones: a refusal tells the citizen's contact,
+    which a copied record sent from elsewhere must never get."""
+    sent = {
+        entry.uuid: submission_hash(entry.kind, entry.payload)
+        for entry in entries
+        if entry.uuid not in rows
+    }
+    same_comune = (
+        Device.comune.is_(None) if device.comune is None else Device.comune == device.comune
+    )
+    # The kiosk's other devices first (usually none): then their records by the table's
+    # own key (device, UUID), never a scan of every submission.
+    others = session.scalars(
+        select(Device.id).where(
+            Device.kiosk_id == device.kiosk_id,
+            Device.role == device.role,
+            same_comune,
+            Device.id != device.id,
+        )
+    ).all()
+    if not others:
+        return {}
+    earlier = session.scalars(
+        select(Submission).where(
+            Submission.device_id.in_(others),
+            _among(session, Submission.uuid, list(sent)),
+            Submission.status == "accepted",
+        )
+    )
+    return {row.uuid: row for row in earlier if row.payload_sha256 == sent[row.uuid]}
 
 
 def _answer(

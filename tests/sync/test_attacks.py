@@ -745,6 +745,37 @@ def test_a_kiosk_enrolled_again_with_its_old_signing_key_still_syncs_the_rest(
     assert sent in {s.uuid for s in central.platform.submissions()}
 
 
+def test_a_kiosk_enrolled_again_gets_its_old_devices_answers_not_a_second_copy(
+    central: Central,
+) -> None:
+    """A dead kiosk's store restored onto a new machine, enrolled with a new code, sends
+    what was waiting at the backup, which its old device had sent since: each was stored
+    a second time (an application came back "tracking code taken"). The same record from
+    another kiosk is not taken for it."""
+    old = Device(central, kiosk_id="piazzola-9", comune="piazzola")
+    entry = {
+        "uuid": str(uuid.uuid4()),
+        "kind": "event",
+        "created_at": datetime.now(UTC).isoformat(),
+        "payload": {"type": "help_request"},
+    }
+
+    def sent_by(device: Device) -> dict[str, Any]:
+        reply = device.call("POST", "/v1/submissions", json={"entries": [entry]})
+        assert reply.status_code == 200, reply.text
+        answer: dict[str, Any] = reply.json()["results"][0]
+        return answer
+
+    first = sent_by(old)
+    assert first["status"] == "accepted"
+    again = sent_by(Device(central, kiosk_id="piazzola-9", comune="piazzola"))
+    assert (again["status"], again["server_id"]) == ("accepted", first["server_id"])
+    copies = [s for s in central.platform.submissions() if s.uuid == entry["uuid"]]
+    assert len(copies) == 1
+    other = sent_by(Device(central, kiosk_id="limena-2", comune="limena"))
+    assert other["server_id"] != first["server_id"]  # judged as its own, as ever
+
+
 def test_one_key_cannot_be_registered_by_two_kiosks(central: Central, tmp_path: Path) -> None:
     first, signer = registered_kiosk(central)
     second = Device(central)

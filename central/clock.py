@@ -26,6 +26,11 @@ TIME_ZONE = "time_zone"
 # How far ahead of the platform a corrected moment may be: HTTP dates have whole
 # seconds, and the skew was measured some time before the record was made.
 AHEAD_TOLERANCE = timedelta(minutes=10)
+# A kiosk offline since it started has measured no skew yet: its clock kept in local time
+# instead of UTC (a real-time clock set so; up to UTC+14) is a known mistake, not an
+# impossible moment. Its records are placed when they arrived (``made_at``): refused,
+# they were lost for good, as the same UUID gets the same answer.
+UNMEASURED_AHEAD = timedelta(hours=14) + AHEAD_TOLERANCE
 # Nothing was made before the network's kiosks existed, nor kept unsent this long.
 EARLIEST = datetime(2024, 1, 1, tzinfo=UTC)
 OLDEST = timedelta(days=400)
@@ -61,7 +66,8 @@ def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | 
             "impossible_timestamp",
             "made at a moment no calendar has: the kiosk's clock is wrong",
         )
-    if corrected > received + AHEAD_TOLERANCE:
+    ahead_allowed = AHEAD_TOLERANCE if entry.clock_skew_s is not None else UNMEASURED_AHEAD
+    if corrected > received + ahead_allowed:
         ahead = corrected - received
         return (
             "impossible_timestamp",

@@ -118,6 +118,28 @@ def test_impossible_timestamps_are_refused_with_their_own_code(
     assert "clock" in (results[0].message or "")
 
 
+def test_a_kiosk_clock_kept_in_local_time_and_never_measured_loses_nothing(
+    engine: SyncEngine, central: Central
+) -> None:
+    """Started offline with its real-time clock kept in local time (an hour or two
+    ahead of UTC), the kiosk had measured no skew: its records were refused as made in
+    the future, for good (the same UUID gets the same answer). Unmeasured, such a clock
+    is a known mistake: they are placed when they arrive. Measured, or days ahead, it is
+    still a moment that cannot be."""
+    engine.run_once()
+    ahead = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
+    unmeasured = [
+        Submission(str(uuid.uuid4()), "event", ahead, {"type": "help_request"}),
+        Submission(str(uuid.uuid4()), "application", ahead, application(engine)),
+    ]
+    assert [r.accepted for r in engine.client.submit(unmeasured)] == [True, True]
+    measured = Submission(
+        str(uuid.uuid4()), "event", ahead, {"type": "help_request"}, clock_skew_s=0
+    )
+    [answer] = engine.client.submit([measured])
+    assert (answer.accepted, answer.code) == (False, "impossible_timestamp")
+
+
 def test_a_small_skew_measured_and_a_good_clock_change_nothing(
     engine: SyncEngine, central: Central
 ) -> None:

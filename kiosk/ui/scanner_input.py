@@ -18,21 +18,20 @@ import time
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.core.scanner import BurstDetector, cleaned_scan
 from kiosk.ui.event_filters import never_raises
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-TextInput = QLineEdit | QPlainTextEdit | QTextEdit
+TextInput = QLineEdit | QPlainTextEdit  # the kiosk has no rich-text input
 
 
 def _contents(widget: TextInput) -> tuple[str, int]:
-    """A text input's text (rich text as HTML, to come back as it was) and cursor."""
+    """A text input's text and cursor."""
     if isinstance(widget, QLineEdit):
         return widget.text(), widget.cursorPosition()
-    text = widget.toHtml() if isinstance(widget, QTextEdit) else widget.toPlainText()
-    return text, widget.textCursor().position()
+    return widget.toPlainText(), widget.textCursor().position()
 
 
 def _put_back(widget: TextInput, text: str, cursor: int) -> None:
@@ -42,10 +41,7 @@ def _put_back(widget: TextInput, text: str, cursor: int) -> None:
         widget.setText(text)
         widget.setCursorPosition(cursor)
         return
-    if isinstance(widget, QTextEdit):
-        widget.setHtml(text)
-    else:
-        widget.setPlainText(text)
+    widget.setPlainText(text)
     place = widget.textCursor()
     place.setPosition(min(cursor, len(widget.toPlainText())))
     widget.setTextCursor(place)

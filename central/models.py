@@ -140,6 +140,10 @@ class Device(Base):
     previous_token_hash: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
     revoked_reason: Mapped[str | None] = mapped_column(String(500), default=None)
+    # A revoked device has the same kiosk name, role and Comune (the dead kiosk this one
+    # replaces): what that one had accepted is answered as it was when this one sends
+    # it again (central/platform/submissions.py). Set at enrollment and at revocation.
+    succeeds_revoked: Mapped[bool | None] = mapped_column(default=None)
 
 
 class EnrollmentCode(Base):

@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import BindParameter, Connection, Select, String, bindparam, func, or_, select
+from sqlalchemy.orm import Session
 
 from central import epochs
 from central.devices import check_grant
@@ -35,6 +36,22 @@ _DEVICE_AND_HEAD: Select[Any] = select(
 
 class EnrollError(ValueError):
     pass
+
+
+def _same_kiosk(session: Session, device: Device, *, revoked: bool) -> list[Device]:
+    """The other devices of the same kiosk name, role and Comune, revoked or not."""
+    same_comune = (
+        Device.comune.is_(None) if device.comune is None else Device.comune == device.comune
+    )
+    state = Device.revoked_at.is_not(None) if revoked else Device.revoked_at.is_(None)
+    found = select(Device).where(
+        Device.kiosk_id == device.kiosk_id,
+        Device.role == device.role,
+        same_comune,
+        Device.id != device.id,
+        state,
+    )
+    return list(session.scalars(found))
 
 
 class DeviceRegistry:
@@ -76,18 +93,18 @@ class DeviceRegistry:
                 raise EnrollError("unknown or already used enrollment code")
             entry.used_at, entry.device_id = now(), device_id
             keep_claim(session, entry, claim)
-            session.add(
-                Device(
-                    id=device_id,
-                    kiosk_id=kiosk_id,
-                    token_hash=digest(token),
-                    enrolled_at=now(),
-                    role=entry.role,
-                    comune=entry.comune,
-                    scope=entry.scope,
-                    token_issued_at=now(),
-                )
+            device = Device(
+                id=device_id,
+                kiosk_id=kiosk_id,
+                token_hash=digest(token),
+                enrolled_at=now(),
+                role=entry.role,
+                comune=entry.comune,
+                scope=entry.scope,
+                token_issued_at=now(),
             )
+            device.succeeds_revoked = bool(_same_kiosk(session, device, revoked=True)) or None
+            session.add(device)
         return device_id, token
 
     def device_for(self, token: str) -> Device | None:
@@ -138,6 +155,8 @@ class DeviceRegistry:
             if device is None:
                 return False
             device.revoked_at, device.revoked_reason = device.revoked_at or now(), reason
+            for successor in _same_kiosk(session, device, revoked=False):
+                successor.succeeds_revoked = True  # enrolled before the dead one was revoked
             for key in session.scalars(select(SigningKey).where(SigningKey.owner == device_id)):
                 key.revoked_at = key.revoked_at or now()
         return True

@@ -243,7 +243,7 @@ class Submissions:
                     )
                 )
             }
-            if device is not None and len(rows) < len(set(uuids)):
+            if device is not None and device.succeeds_revoked and len(rows) < len(set(uuids)):
                 rows.update(_accepted_from_the_same_kiosk(session, device, entries, rows))
             try:
                 with session.begin_nested():
@@ -606,13 +606,14 @@ def _accepted_from_the_same_kiosk(
     entries: list[messages.SubmissionEntry],
     rows: Mapping[str, Stored],
 ) -> dict[str, Submission]:
-    """Records an earlier device of this kiosk (its name and Comune) had accepted, sent
-    again with the very same payload: the kiosk was enrolled again (its store restored
-    onto a new machine, its device file lost) and sends what its old device sent after
-    the store's backup. Answered as they were, never stored a second time (an
-    application came back "tracking code taken", and the manager was told to make it
-    again with the citizen). Only accepted ones: a refusal tells the citizen's contact,
-    which a copied record sent from elsewhere must never get."""
+    """Records an earlier, revoked device of this kiosk (its name, role and Comune) had
+    accepted, sent again with the very same payload: the kiosk's store was restored onto
+    a new machine, enrolled again after the dead one was revoked, and sends what the old
+    device sent after the store's backup. Answered as they were, never stored a second
+    time (an application came back "tracking code taken", and the manager was told to
+    make it again with the citizen). Only from a revoked device: an envelope copied from
+    a kiosk still in service and sent under its name stays a new record there. Only
+    accepted ones: a refusal tells the citizen's contact."""
     sent = {
         entry.uuid: submission_hash(entry.kind, entry.payload)
         for entry in entries
@@ -621,14 +622,16 @@ def _accepted_from_the_same_kiosk(
     same_comune = (
         Device.comune.is_(None) if device.comune is None else Device.comune == device.comune
     )
-    # The kiosk's other devices first (usually none): then their records by the table's
-    # own key (device, UUID), never a scan of every submission.
+    # Asked only of a device that replaces a revoked one (``Device.succeeds_revoked``):
+    # no statement more for any other push. Those devices, then their records by the
+    # table's own key (device, UUID), never a scan of every submission.
     others = session.scalars(
         select(Device.id).where(
             Device.kiosk_id == device.kiosk_id,
             Device.role == device.role,
             same_comune,
             Device.id != device.id,
+            Device.revoked_at.is_not(None),  # switched off: the dead kiosk, replaced
         )
     ).all()
     if not others:

@@ -748,10 +748,11 @@ def test_a_kiosk_enrolled_again_with_its_old_signing_key_still_syncs_the_rest(
 def test_a_kiosk_enrolled_again_gets_its_old_devices_answers_not_a_second_copy(
     central: Central,
 ) -> None:
-    """A dead kiosk's store restored onto a new machine, enrolled with a new code, sends
-    what was waiting at the backup, which its old device had sent since: each was stored
-    a second time (an application came back "tracking code taken"). The same record from
-    another kiosk is not taken for it."""
+    """A dead kiosk's store restored onto a new machine, enrolled with a new code after
+    the dead one was revoked, sends what was waiting at the backup, which its old device
+    had sent since: each was stored a second time (an application came back "tracking
+    code taken"). The same record from another kiosk, or under the name of a kiosk
+    still in service, is not taken for it."""
     old = Device(central, kiosk_id="piazzola-9", comune="piazzola")
     entry = {
         "uuid": str(uuid.uuid4()),
@@ -768,10 +769,14 @@ def test_a_kiosk_enrolled_again_gets_its_old_devices_answers_not_a_second_copy(
 
     first = sent_by(old)
     assert first["status"] == "accepted"
+    # While the old device is in service, a device under its name is another kiosk.
+    twin = sent_by(Device(central, kiosk_id="piazzola-9", comune="piazzola"))
+    assert twin["server_id"] != first["server_id"]
+    central.platform.revoke_device(old.id, "SD card failed; replaced")
     again = sent_by(Device(central, kiosk_id="piazzola-9", comune="piazzola"))
     assert (again["status"], again["server_id"]) == ("accepted", first["server_id"])
     copies = [s for s in central.platform.submissions() if s.uuid == entry["uuid"]]
-    assert len(copies) == 1
+    assert len(copies) == 2  # the old device's and the twin's, no third
     other = sent_by(Device(central, kiosk_id="limena-2", comune="limena"))
     assert other["server_id"] != first["server_id"]  # judged as its own, as ever
 

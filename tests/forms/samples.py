@@ -43,3 +43,17 @@ GOOD: dict[str, Any] = {
     "dich_445": True,
     "privacy": True,
 }
+
+
+def form_of(*pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """A definition of these pages of fields (ids p1, p2, …), for a test of one rule."""
+    return {
+        "wfd": 1,
+        "id": "f",
+        "version": "1",
+        "title": {"it": "Prova"},
+        "pages": [
+            {"id": f"p{number}", "title": {"it": f"Pagina {number}"}, "fields": fields}
+            for number, fields in enumerate(pages, start=1)
+        ],
+    }

@@ -16,7 +16,7 @@ from stdnum.it import codicefiscale as stdnum_cf
 
 from forms.answers import check, eligibility
 from forms.definition import DefinitionError, load_definition
-from tests.forms.samples import GOOD, demo
+from tests.forms.samples import GOOD, demo, form_of
 
 FORM = load_definition(demo())
 TODAY = date(2026, 11, 24)
@@ -350,26 +350,10 @@ def test_a_household_that_must_be_larger_than_it_may_be_or_twin_answers_are_refu
 def test_an_amount_with_zeros_held_down_too_long_is_told_where_it_was_typed() -> None:
     """No maximum in the form: 150 billion euro passed its field and overflowed a
     calculation on a later page, whose problem (told twice) named no answer on screen."""
-    data = {
-        "wfd": 1,
-        "id": "redditi",
-        "version": "1",
-        "title": {"it": "Redditi"},
-        "pages": [
-            {
-                "id": "p1",
-                "title": {"it": "Redditi"},
-                "fields": [
-                    {"name": "reddito", "type": "money", "label": {"it": "Reddito"}},
-                ],
-            },
-            {
-                "id": "p2",
-                "title": {"it": "Fine"},
-                "fields": [{"name": "annuo", "type": "calculated", "expr": "reddito * 12"}],
-            },
-        ],
-    }
+    data = form_of(
+        [{"name": "reddito", "type": "money", "label": {"it": "Reddito"}}],
+        [{"name": "annuo", "type": "calculated", "expr": "reddito * 12"}],
+    )
     form = load_definition(data)
     _cleaned, found = check(form, {"reddito": 15_000_000_000_000}, today=TODAY, pages={"p1"})
     assert [(p.path, p.message("it")) for p in found] == [

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from forms.answers import check
 from forms.definition import DefinitionError, load_definition
 from forms.expressions import ExpressionError, amount_cents, compile_expression
+from tests.forms.samples import form_of
 
 TODAY = date(2026, 11, 24)
 FAMILY = {
@@ -257,22 +258,12 @@ BIG = "1" + "0" * 400  # a published form's constant no float can hold
 
 
 def huge_form(expr: str) -> dict:  # type: ignore[type-arg]
-    return {
-        "wfd": 1,
-        "id": "f",
-        "version": "1",
-        "title": {"it": "T"},
-        "pages": [
-            {
-                "id": "p1",
-                "title": {"it": "P"},
-                "fields": [
-                    {"name": "n", "type": "integer", "label": {"it": "N"}},
-                    {"name": "calc", "type": "calculated", "expr": expr},
-                ],
-            }
-        ],
-    }
+    return form_of(
+        [
+            {"name": "n", "type": "integer", "label": {"it": "N"}},
+            {"name": "calc", "type": "calculated", "expr": expr},
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -277,6 +277,18 @@ def _bare(text: str) -> str:
     return text[start:end]
 
 
+def _without_controls(text: str, *, lines: bool) -> str:
+    """A typed or pasted text without control characters (a NUL, an escape): a line
+    break or a tab is a space on one line, and kept in a long text."""
+    if text.isprintable():  # the usual case, in C
+        return text
+    kept = "\n\t" if lines else ""
+    return "".join(
+        c if c in kept or unicodedata.category(c) != "Cc" else (" " if c.isspace() else "")
+        for c in text
+    )
+
+
 def _empty(value: Any) -> bool:
     if isinstance(value, str):
         return _bare(value) == ""
@@ -335,7 +347,7 @@ def _typed(
                 )
             )
             return value
-        text = _bare(value)
+        text = _bare(_without_controls(value, lines=kind == "long_text"))
         if len(text) < item.get("min_length", 0):
             problems.append(Problem(path, "too_short", {"min": item["min_length"]}))
         elif len(text) > item.get("max_length", TEXT_LIMIT):

@@ -408,3 +408,20 @@ def test_answers_too_long_together_are_told_before_the_application_fails_to_be_s
         channel="kiosk",
     )
     check_submission(SubmissionKind.APPLICATION, payload.model_dump(mode="json"))
+
+
+def test_control_characters_typed_or_pasted_are_not_kept() -> None:
+    """A NUL or an escape pasted into a name reached the platform and its staff's files;
+    a line break in a one-line answer split it."""
+    cleaned, problems = check(
+        FORM,
+        changed(
+            cognome="Fer\x00raro\x1b", indirizzo="Via Roma\n1", motivazione="Riga 1\nRiga\t2\x07"
+        ),
+        today=TODAY,
+        comuni=COMUNI,
+    )
+    assert problems == []
+    assert cleaned["cognome"] == "Ferraro"
+    assert cleaned["indirizzo"] == "Via Roma 1"
+    assert cleaned["motivazione"] == "Riga 1\nRiga\t2"

@@ -37,3 +37,23 @@ def never_raises(event_filter: _Filter) -> _Filter:
             return False
 
     return guarded  # type: ignore[return-value]
+
+
+_Slot = TypeVar("_Slot", bound=Callable[..., None])
+
+
+def quiet_slot(slot: _Slot) -> _Slot:
+    """``never_raises`` for a slot Qt calls on an application-wide signal (the focus
+    moving): an exception is logged, never handed back to PySide's C++."""
+
+    @functools.wraps(slot)
+    def guarded(*args: object) -> None:
+        try:
+            slot(*args)
+        except Exception as error:  # any: a Python error must not reach PySide's C++
+            key = (slot.__qualname__, type(error).__name__)
+            if key not in _told:
+                _told.add(key)
+                log.warning("slot %s failed: %s: %s", *key, error, exc_info=True)
+
+    return guarded  # type: ignore[return-value]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.event_filters import never_raises
+from kiosk.ui.event_filters import never_raises, quiet_slot
 from kiosk.ui.theme import TOKENS, Tokens
 
 BACK_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Back}
@@ -343,10 +344,12 @@ class KeyNavigator(QObject):
             return True
         return False
 
+    @quiet_slot
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         ours = new is not None and new.window() is self.window
         if self._keyed is not None and self._keyed is not new:
-            self._keyed.removeEventFilter(self)
+            if shiboken6.isValid(self._keyed):  # a closing window deletes it first
+                self._keyed.removeEventFilter(self)
             self._keyed = None
         if ours and new is not self.window:
             assert new is not None
@@ -390,7 +393,8 @@ class FocusRing(QWidget):
 
     def follow(self, widget: QWidget | None) -> None:
         for watched in self._watched:
-            watched.removeEventFilter(self)
+            if shiboken6.isValid(watched):  # a page replaced, or the window closing
+                watched.removeEventFilter(self)
         self._watched = []
         self.target = widget
         node = widget

@@ -82,3 +82,29 @@ def test_a_scan_whose_field_was_deleted_meanwhile_is_still_read(qtbot) -> None:
     finally:
         scanner.detach()
     assert scans == ["RSSMRA80A01G224X"]
+
+
+def test_the_focus_ring_and_the_keys_let_go_of_widgets_already_deleted(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Closing the kiosk after the keys were used: the window deletes its widgets, then
+    the focus moves, and the ring and the keys' filter were taken off widgets already
+    gone (RuntimeError out of a Qt slot, which PySide 6.11 on Python 3.11 can turn into a
+    crash as it reports it)."""
+    import shiboken6
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.ui.key_navigation import FocusRing, KeyNavigator
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    page = QWidget(window)
+    button = QPushButton("Avanti", page)
+    navigator = KeyNavigator(
+        window, layer=lambda: None, back=lambda: None, help=lambda: None, body=lambda: None
+    )
+    navigator.ring.follow(button)  # watching the button and the page it is on
+    navigator._keyed = button  # the control with focus gets the keys' filter
+    shiboken6.delete(page)  # the page goes, its button with it
+    assert not shiboken6.isValid(button)
+    navigator.ring.follow(None)  # raised: "Internal C++ object already deleted"
+    navigator._focus_changed(None, None)
+    assert navigator._keyed is None and isinstance(navigator.ring, FocusRing)

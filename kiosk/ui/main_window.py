@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         # The chrome follows first; then everyone else hears of it.
         self.navigation.screen_added.connect(self._wire_screen)
         self.navigation.shown.connect(self._screen_shown)
-        self.navigation.refreshed.connect(self.screen_refreshed.emit)
+        self.navigation.refreshed.connect(self.screen_refreshed)
         self.visits.ended.connect(self._visit_forgotten)
         self.visits.ended.connect(self.visit_ended)
         self.manager_mode.changed.connect(self._show_assisted)

@@ -111,7 +111,7 @@ class CatalogScreen(DataScreen):
         self.all_comuni_button = button(name="searchAllComuni")
         self.all_comuni_button.clicked.connect(lambda: self._choose_comune(ALL_COMUNI))
         self.search_help_button = button(name="searchHelp")
-        self.search_help_button.clicked.connect(self.help_requested.emit)
+        self.search_help_button.clicked.connect(self.help_requested)
         actions.addWidget(self.all_comuni_button)
         actions.addWidget(self.search_help_button)
         actions.addStretch(1)

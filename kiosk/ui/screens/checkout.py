@@ -85,7 +85,7 @@ class CheckoutScreen(DataScreen):
         self.desk = DeskConfirmBox()
         # Chosen, the desk's PIN box (keypad included) comes into view.
         self.pay_buttons["desk"].clicked.connect(lambda: self.reveal(self.desk))
-        self.desk.pin_entered.connect(self.desk_pin_entered.emit)
+        self.desk.pin_entered.connect(self.desk_pin_entered)
         self.desk.changed.connect(self.retranslate)
         self.body.addWidget(self.desk)
         self.desk_refused: tuple[int, str] = (0, "")  # tries left, locked until (local)

@@ -37,7 +37,7 @@ class HomeScreen(Screen):
             tiles.addWidget(tile, 1)
         self.services_tile.clicked.connect(lambda: self.go("catalog"))
         self.calls_tile.clicked.connect(lambda: self.go("calls"))
-        self.help_tile.clicked.connect(self.help_requested.emit)
+        self.help_tile.clicked.connect(self.help_requested)
         self.body.addLayout(tiles)
         self.body.addStretch(1)
         self.retranslate()

@@ -74,7 +74,7 @@ class ManagerDeskScreen(DataScreen):
         names.addWidget(self.who)
         top.addLayout(names, 1)
         self.log_out_button = button(name="logOut", role="chip")
-        self.log_out_button.clicked.connect(self.log_out.emit)
+        self.log_out_button.clicked.connect(self.log_out)
         top.addWidget(self.log_out_button)
         self.body.addLayout(top)
         self.notice_label = label(name="deskNotice")
@@ -235,7 +235,7 @@ class ManagerDeskScreen(DataScreen):
             label(self.tr("Asked at this kiosk at {times}.").format(times=times), role="fieldError")
         )
         coming = button(self.tr("I am on my way"), name="helpAnswered", role="primary")
-        coming.clicked.connect(self.help_answered.emit)
+        coming.clicked.connect(self.help_answered)
         column.addWidget(coming)
         return frame
 
@@ -583,7 +583,7 @@ class ManagerDeskScreen(DataScreen):
             row.addWidget(done)
             column.addLayout(row)
         test = button(self.tr("Print a test page"), name="printTest", role="chip")
-        test.clicked.connect(self.print_test.emit)
+        test.clicked.connect(self.print_test)
         column.addWidget(test)
         return frame
 
@@ -666,16 +666,16 @@ class ManagerDeskScreen(DataScreen):
             )
         )
         set_pin = button(self.tr("Set a wallet PIN"), name="setWalletPin", role="chip")
-        set_pin.clicked.connect(self.set_wallet_pin.emit)
+        set_pin.clicked.connect(self.set_wallet_pin)
         column.addWidget(set_pin)
         return frame
 
     def _actions_card(self) -> QWidget:
         frame, column = self._card(self.tr("Actions"), "deskActions")
         assisted = button(self.tr("Start an assisted session"), name="startAssisted")
-        assisted.clicked.connect(self.start_assisted.emit)
+        assisted.clicked.connect(self.start_assisted)
         report = button(self.tr("Print the end-of-day report"), name="dayReport", role="chip")
-        report.clicked.connect(self.print_day_report.emit)
+        report.clicked.connect(self.print_day_report)
         leave = button(
             self.tr("Touch again to close the kiosk")
             if self._confirming.isActive()

@@ -35,7 +35,7 @@ class WalletPinScreen(DataScreen):
         self.title = label(role="title", name="walletPinTitle")
         top.addWidget(self.title, 1)
         self.back_button = button(name="walletPinBack", role="chip")
-        self.back_button.clicked.connect(self.to_dashboard.emit)
+        self.back_button.clicked.connect(self.to_dashboard)
         top.addWidget(self.back_button)
         self.body.addLayout(top)
         self.intro = label(role="muted", name="walletPinIntro")

@@ -54,10 +54,10 @@ class NumericKeypad(QWidget):
             key.clicked.connect(lambda _=False, c=char: self.digit.emit(c))
         elif char == "⌫":
             key.setObjectName("keypadErase")
-            key.clicked.connect(self.erase.emit)
+            key.clicked.connect(self.erase)
         else:
             key.setObjectName("keypadOk")
-            key.clicked.connect(self.confirm.emit)
+            key.clicked.connect(self.confirm)
         self.keys[char] = key
         grid.addWidget(key, row, column)
         return key

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
@@ -161,3 +162,30 @@ def test_the_health_card_on_the_scanner_fills_the_codice_fiscale(qtbot, kiosk) -
     assert shown(window, QLineEdit, "input_walletPinCf").text() == CF
     assert new_pin.text() == "58"
     assert not shows(window, "non è valido")
+
+
+def test_a_wallet_opening_for_a_visit_that_ended_makes_no_key(window, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Openings wait their turn on the kiosk's worker: each makes a memory-hard key
+    (about 64 MiB, a second of processor). A citizen who typed their PIN and left had
+    theirs made all the same, for nobody, and openings of visits ended one after
+    another queued up behind each other."""
+    from datetime import datetime
+
+    from kiosk.ui.controllers import purchase
+    from printing.slip import SlipContext
+    from sync.device import DeviceIdentity, save
+
+    # Enrolled, with its lookup key: an opening goes as far as the key.
+    save(backend.config.device_file, DeviceIdentity("device-1", "t" * 32, "ab" * 32))
+
+    def no_key(*_args: object) -> None:
+        raise AssertionError("a key made for a visit that ended")
+
+    monkeypatch.setattr(purchase, "wallet_key", no_key)
+    context = SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+    controller = purchase.PurchaseController(window, backend, None, lambda: context, None)  # type: ignore[arg-type]
+    work = controller._opener("FRRNNA41A63E592W", "402718")
+    with pytest.raises(AssertionError, match="made for a visit"):
+        controller._opener("FRRNNA41A63E592W", "402718")()  # the visit goes on: made
+    window.ctx.citizen.end()  # they left before their opening's turn came
+    assert work() is None

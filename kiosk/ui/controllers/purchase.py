@@ -93,14 +93,22 @@ class PurchaseController(QObject):
 
     def _opener(self, codice_fiscale: str, pin: str) -> Callable[[], Opened]:
         """The work of opening a wallet, for the task runner: None when the kiosk has
-        not reached the platform yet (no key to tell whose wallet is whose)."""
+        not reached the platform yet (no key to tell whose wallet is whose), or when the
+        visit it was asked for has ended before it began."""
         store, file, kiosk_id = (
             self.backend.store,
             self.backend.config.device_file,
             self.context().kiosk_id,
         )
+        citizen = self.window.ctx.citizen
+        visit = citizen.visit
 
         def work() -> Opened:
+            if not citizen.still(visit):
+                # Their citizen left while it waited its turn: the memory-hard key (about
+                # 64 MiB, a second of processor) would be made for nobody, and openings
+                # of visits ended one after another queued up behind each other.
+                return None
             identity = device.load(file)
             if not (identity and identity.lookup_key):
                 return None

@@ -133,6 +133,13 @@ def check(
     return cleaned, problems or _too_long_altogether(form, cleaned, pages)
 
 
+def _utf8_size(text: str) -> int:
+    """Bytes of ``text`` in UTF-8, as the contract counts a payload: a lone surrogate
+    ("\\ud800", which a JSON escape carries) is counted, not raised on (raised, the
+    platform answered "retry" to that record for ever, and its staff page failed)."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _too_long_altogether(
     form: FormDefinition, cleaned: Mapping[str, Any], pages: Collection[str] | None
 ) -> list[Problem]:
@@ -140,12 +147,12 @@ def _too_long_altogether(
     texts on the pages checked, each told to be shortened (every answer passed on its
     own, and the application then failed to be saved, again and again, with no answer
     to blame)."""
-    size = len(json.dumps(cleaned, ensure_ascii=False, separators=(",", ":")).encode())
+    size = _utf8_size(json.dumps(cleaned, ensure_ascii=False, separators=(",", ":")))
     if size <= ANSWERS_MAX_BYTES:
         return []
     texts = sorted(
         (
-            (len(cleaned[item["name"]].encode()), item["name"])
+            (_utf8_size(cleaned[item["name"]]), item["name"])
             for page in form.data["pages"]
             if pages is None or page["id"] in pages
             for item in page["fields"]

@@ -425,3 +425,11 @@ def test_control_characters_typed_or_pasted_are_not_kept() -> None:
     assert cleaned["cognome"] == "Ferraro"
     assert cleaned["indirizzo"] == "Via Roma 1"
     assert cleaned["motivazione"] == "Riga 1\nRiga\t2"
+
+
+def test_a_lone_surrogate_in_an_answer_is_judged_never_raised_on() -> None:
+    """A JSON escape can carry half a character ("\\ud800"): measuring the answers'
+    size raised UnicodeEncodeError, and the platform answered "retry" for ever."""
+    for note in ("\ud800", "\ud800" * 30_000):  # alone, and too long together
+        _cleaned, problems = check(FORM, changed(motivazione=note), today=TODAY, comuni=COMUNI)
+        assert all(p.code in ("too_much_text", "too_long") for p in problems), problems

@@ -73,8 +73,8 @@ class ApplyWizard:
     # repeat: kept in step with those answers until the citizen edits that person.
     auto_first: dict[str, dict[str, Any]] = field(default_factory=dict)
     online: bool = True
-    # ``shown_answers`` as last made, with what it was made from.
-    _shown: tuple[tuple[int, date, str], dict[str, Any]] | None = None
+    # ``shown_answers`` as last made, with the draft and the answers it was made from.
+    _shown: tuple[Draft, tuple[date, str], dict[str, Any]] | None = None
 
     # Opening and forgetting ----------------------------------------------------------
 
@@ -101,6 +101,7 @@ class ApplyWizard:
 
     def forget_answers(self) -> None:
         self.draft, self.submitted, self.protocol, self.refused = None, None, None, False
+        self._shown = None  # it holds the answers too
         self.member, self.member_before, self.member_index = {}, {}, None
         self.problems = []
 
@@ -125,10 +126,11 @@ class ApplyWizard:
         again only when the answers changed: every question on screen asks it."""
         assert self.draft is not None
         today = self.today()
-        key = (id(self.draft), today, repr(self.draft.answers))
-        if self._shown is None or self._shown[0] != key:
-            self._shown = (key, shown_answers(self.draft.form, self.draft.answers, today))
-        return self._shown[1]
+        key = (today, repr(self.draft.answers))
+        if self._shown is None or self._shown[0] is not self.draft or self._shown[1] != key:
+            shown = shown_answers(self.draft.form, self.draft.answers, today)
+            self._shown = (self.draft, key, shown)
+        return self._shown[2]
 
     def go_to_page(self, index: int) -> None:
         """A page by its index; past the last one is the review."""

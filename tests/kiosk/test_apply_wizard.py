@@ -11,7 +11,7 @@ from forms.answers import check
 from forms.definition import load_definition
 from kiosk.core.apply_wizard import ApplyWizard, Outcome, Step
 from kiosk.core.applying import Draft, Submitted
-from tests.forms.samples import GOOD
+from tests.forms.samples import GOOD, demo
 from tests.kiosk.drafts import draft, wizard
 
 
@@ -258,3 +258,20 @@ def test_a_form_of_many_heavy_rules_is_checked_in_bounded_time() -> None:
     assert keystroke < 0.5 and whole < 0.5, (keystroke, whole)
     assert {p.code for p in problems} == {"expression"}
     assert problems[0].message("it").startswith("Il modulo non può controllare")
+
+
+def test_the_answers_kept_to_decide_what_shows_go_with_the_visit() -> None:
+    """They were kept after the visit ended (the last citizen's answers in memory), and
+    a new draft of another form, with the same answers so far, got the other form's."""
+    it = wizard(draft(answers={"cf": GOOD["cf"], "cognome": "Rossi"}))
+    it.visible_indexes()
+    it.forget()
+    assert "Rossi" not in repr(vars(it))
+    other = ApplyWizard(today=lambda: date(2026, 3, 2))
+    other.loading()
+    first = Draft("c", _text("Bando"), load_definition(CHILDREN_FORM), frozenset())
+    other.opened(first)
+    assert len(other.visible_indexes()) == 2  # the school's page waits for children
+    second = Draft("c", _text("Bando"), load_definition(demo()), frozenset())
+    other.opened(second)
+    assert len(other.visible_indexes()) == len(second.pages)

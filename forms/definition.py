@@ -112,8 +112,9 @@ def _what_is_wrong(error: Any) -> str:
     return f"is not valid ({rule})"
 
 
-def load_definition(data: Any) -> FormDefinition:
-    """A checked definition, or DefinitionError listing every problem found."""
+def load_definition(data: Any, *, new: bool = False) -> FormDefinition:
+    """A checked definition, or DefinitionError listing every problem found; ``new``:
+    one being published, held to the checks added since forms were first published."""
     from jsonschema import Draft202012Validator  # imported here: off the kiosk's start-up
 
     if _nested_deeper_than(data, MAX_NESTING):
@@ -128,6 +129,8 @@ def load_definition(data: Any) -> FormDefinition:
     if problems:
         raise DefinitionError(problems[:20])
     problems = _meaning_problems(data)
+    if new:
+        problems += _new_definition_problems(data)
     if len(f"{data['id']}@{data['version']}") > MAX_REF:
         problems.append(f"id@version: longer than {MAX_REF} characters")
     if problems:
@@ -190,7 +193,17 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
                 problems.append(f"{where}: {limit} {value!r} is a date limit of a non-date")
         if item["type"] == "repeat" and where.count("/") > 1:
             problems.append(f"{where}: a repeat cannot hold another repeat")
-        problems += _contradictions(where, item)
+    return problems
+
+
+def _new_definition_problems(data: dict[str, Any]) -> list[str]:
+    """What a definition being published may no longer say, though one published before
+    these checks may (it is read as ever: refused when read, its call's applications,
+    some queued on kiosks, were refused for good): limits no answer can meet, and two
+    answers of a choice list with the same value."""
+    problems = [
+        problem for where, item in _all_fields(data) for problem in _contradictions(where, item)
+    ]
     for name, options in data.get("choices", {}).items():
         values = [option["value"] for option in options]
         if len(set(values)) != len(values):

@@ -31,6 +31,7 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import ErrorDetails
@@ -261,6 +262,11 @@ class CallRecord(Record):
         return self
 
 
+# Validation context of a record being published (``validate_published``): held to the
+# checks added since records were first published, which a record read back is not.
+PUBLISHING = "publishing"
+
+
 class FormRecord(Record):
     """An application form, immutable per "id@version" (see forms/definition.py), checked
     by the same code on both sides."""
@@ -270,11 +276,12 @@ class FormRecord(Record):
     _form: FormDefinition = PrivateAttr()
 
     @model_validator(mode="after")
-    def _definition_is_valid(self) -> FormRecord:
+    def _definition_is_valid(self, info: ValidationInfo) -> FormRecord:
         from forms.definition import DefinitionError, load_definition
 
+        publishing = bool(info.context and info.context.get(PUBLISHING))
         try:
-            form = load_definition(self.definition)
+            form = load_definition(self.definition, new=publishing)
         except DefinitionError as error:
             raise ValueError(f"definition: {error.problems[0]}") from None
         if form.ref != self.id:
@@ -444,7 +451,7 @@ def validate_published(kind: str, record: Mapping[str, Any]) -> Record:
     if model is None:
         raise RecordError(f"unknown kind (one of {', '.join(PUBLISHED)})")
     try:
-        return model.model_validate(record)
+        return model.model_validate(record, context={PUBLISHING: True})
     except ValidationError as error:
         raise RecordError(f"{kind}{describe(error.errors()[0])}") from None
 
@@ -470,7 +477,7 @@ def field_problems(kind: str, record: Mapping[str, Any]) -> list[FieldProblem]:
     if model is None:
         raise RecordError(f"unknown kind (one of {', '.join(PUBLISHED)})")
     try:
-        model.model_validate(record)
+        model.model_validate(record, context={PUBLISHING: True})
     except ValidationError as error:
         return [_field_problem(details) for details in error.errors()]
     return []

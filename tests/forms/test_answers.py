@@ -318,11 +318,14 @@ def test_a_count_python_and_re2_read_differently_is_refused_with_what_to_write()
 def test_limits_no_answer_can_meet_make_the_definition_unacceptable(
     field: dict[str, Any], why: str
 ) -> None:
-    """The citizen would be told to fix what cannot be fixed."""
+    """The citizen would be told to fix what cannot be fixed. Refused when published;
+    one published before the check is read as ever (refused when read, the call's
+    applications, some queued on kiosks, were refused for good)."""
     data = demo()
     data["pages"][0]["fields"].append({"name": "impossibile", "label": {"it": "X"}, **field})
     with pytest.raises(DefinitionError, match=why):
-        load_definition(data)
+        load_definition(data, new=True)
+    load_definition(data)
     # A day against a span from today depends on the day: left to the answers' check.
     data["pages"][0]["fields"][-1] = {
         "name": "impossibile",
@@ -331,20 +334,27 @@ def test_limits_no_answer_can_meet_make_the_definition_unacceptable(
         "min": "2020-01-01",
         "max": "today",
     }
-    load_definition(data)
+    load_definition(data, new=True)
 
 
 def test_a_household_that_must_be_larger_than_it_may_be_or_twin_answers_are_refused() -> None:
+    from protocol.records import RecordError, validate_batch, validate_published
+
     data = demo()
     household = next(f for p in data["pages"] for f in p["fields"] if f["type"] == "repeat")
     household["min"], household["max"] = 5, 2
     with pytest.raises(DefinitionError, match="min 5 is above max 2"):
-        load_definition(data)
+        load_definition(data, new=True)
     data = demo()
     name, options = next(iter(data["choices"].items()))
     options.append(dict(options[0]))
     with pytest.raises(DefinitionError, match=f"choices/{name}: two answers have the same value"):
-        load_definition(data)
+        load_definition(data, new=True)
+    # The same through the contract: refused as published, read back as ever.
+    record = {"id": f"{data['id']}@{data['version']}", "definition": data}
+    with pytest.raises(RecordError, match="two answers have the same value"):
+        validate_published("forms", record)
+    assert len(validate_batch("forms", [record])) == 1
 
 
 def test_an_amount_with_zeros_held_down_too_long_is_told_where_it_was_typed() -> None:

@@ -17,7 +17,7 @@ import base64
 import binascii
 import hashlib
 import hmac
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +28,9 @@ from central.models import Device, PlatformSecret, Record, RetiredProofKey
 from central.wallets import proof_spent
 
 MIN_LOG2_N, MIN_R = 16, 8
+# How long after an operator's PIN changed a proof made with the old one (offline,
+# before the change) is still taken: a kiosk offline longer is told apart by its alert.
+RETIRED_KEY_GRACE = timedelta(days=7)
 
 
 class OperatorError(ValueError):
@@ -79,8 +82,12 @@ def proof_keys(session: Session, operator_id: str, made_at: datetime | None) -> 
     current = session.get(PlatformSecret, f"operator:{operator_id}")
     keys = [bytes.fromhex(current.value)] if current is not None else []
     if made_at is not None:
+        # Only while a kiosk offline since may still send it: the record's moment is the
+        # sender's word, and a leaked PIN, changed for that, would work for ever more.
         earlier = select(RetiredProofKey.key).where(
-            RetiredProofKey.operator_id == operator_id, RetiredProofKey.retired_at > made_at
+            RetiredProofKey.operator_id == operator_id,
+            RetiredProofKey.retired_at > made_at,
+            RetiredProofKey.retired_at > datetime.now(UTC) - RETIRED_KEY_GRACE,
         )
         keys += [bytes.fromhex(key) for key in session.scalars(earlier)]
     return keys

@@ -1587,6 +1587,32 @@ def test_a_login_proof_made_before_the_operators_pin_changed_is_still_theirs(
     kiosk.push()
     results = {s.uuid: s for s in central.platform.submissions()}
     assert (results[late].status, results[late].code) == ("rejected", "unconfirmed_payment")
+    # A week after the change, the old PIN's proof is refused however old the record
+    # says it is (its moment is the sender's word: a leaked PIN is why it was changed).
+    from central.models import RetiredProofKey
+
+    with central.platform.sessions.begin() as session:
+        for retired in session.scalars(select(RetiredProofKey)):
+            retired.retired_at -= timedelta(days=8)
+    paid_payload = next(s.payload for s in central.platform.submissions() if s.uuid == paid)
+    order = "AC-BACKDATE1"
+    said = f"desk|{order}|{paid_payload['total_cents']}|1001|kiosk-test".encode()
+    backdated = {
+        "uuid": str(uuid.uuid4()),
+        "kind": "purchase",
+        "created_at": (datetime.now(UTC) - timedelta(days=30)).isoformat(),
+        "payload": {
+            **{k: v for k, v in paid_payload.items() if "assist" not in k and k != "vouchers"},
+            "order": order,
+            "desk_proof": hmac.new(silvia.proof_key, said, "sha256").hexdigest(),
+        },
+    }
+    twin = Device(central, kiosk_id="kiosk-test", comune="piazzola")
+    answer = twin.call("POST", "/v1/submissions", json={"entries": [backdated]}).json()
+    assert (answer["results"][0]["status"], answer["results"][0]["code"]) == (
+        "rejected",
+        "unconfirmed_payment",
+    )
 
 
 def test_one_kiosks_lookup_key_names_no_citizen_at_another_kiosk_or_on_the_platform(

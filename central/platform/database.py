@@ -89,11 +89,26 @@ def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
             writing = connection.get_execution_options().get(WRITING, False)
             connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
-    Base.metadata.create_all(engine)
+    _create_missing_tables(engine)
     _add_missing_columns(engine)
     _widen_scopes(engine)
     _add_missing_indexes(engine)
     return engine
+
+
+def _create_missing_tables(engine: Engine) -> None:
+    """``create_all``, which makes the tables it does not find: two platforms starting at
+    once (a rolling restart) on a database that lacks one both try to make it, and the
+    second failed to start (PostgreSQL: a unique violation on the table's type). Tried
+    again, it finds the table the other made."""
+    for attempt in range(3):
+        try:
+            Base.metadata.create_all(engine)
+            return
+        except DBAPIError:
+            if attempt == 2:
+                raise
+            log.info("another platform is making the same tables; looking again")
 
 
 def _add_missing_columns(engine: Engine) -> None:

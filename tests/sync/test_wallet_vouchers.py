@@ -129,3 +129,37 @@ def test_a_platform_starting_beside_a_running_one_does_not_wait_for_its_writes(
         starting.dispose()
         running.engine.dispose()
         postgres.drop_database(url)
+
+
+def test_platforms_starting_at_once_on_a_database_lacking_a_table_all_start(
+    postgres: ThrowawayPostgres | PostgresUnavailableError,
+) -> None:
+    """A rolling restart onto a version with a new table: each platform found the table
+    missing and made it, and the second failed to start (a unique violation on the
+    table's type). It now looks again, and finds the one the other made."""
+    import threading
+
+    if isinstance(postgres, PostgresUnavailableError):
+        pytest.skip(f"PostgreSQL: {postgres}")
+    url = postgres.new_database()
+    Platform(url).engine.dispose()
+    engine = create_engine(url)
+    failed: list[str] = []
+
+    def start() -> None:
+        try:
+            Platform(url).engine.dispose()
+        except Exception as error:  # any: the test reports it
+            failed.append(repr(error))
+
+    for _round in range(3):
+        with engine.begin() as connection:
+            connection.execute(text("DROP TABLE retired_proof_keys"))
+        starts = [threading.Thread(target=start) for _ in range(4)]
+        for thread in starts:
+            thread.start()
+        for thread in starts:
+            thread.join()
+    engine.dispose()
+    postgres.drop_database(url)
+    assert failed == []

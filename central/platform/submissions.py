@@ -259,7 +259,7 @@ class Submissions:
                 made_from.setdefault(entry.uuid, entry)
             receipts = Receipts(session, found.get(LOOKUP_SECRET))
             return [
-                _result(rows[entry.uuid], receipts)
+                _result(rows[entry.uuid], receipts, device_id)
                 if entry.uuid in fresh and made_from[entry.uuid] is entry
                 else _answer(session, device_id, entry, rows.get(entry.uuid), receipts)
                 for entry in entries
@@ -660,7 +660,7 @@ def _answer(
         return _retry(entry.uuid)
     sent = submission_hash(entry.kind, entry.payload)
     if row.payload_sha256 is None or row.payload_sha256 == sent:
-        return _result(row, receipts)
+        return _result(row, receipts, device_id)
     known = session.scalar(
         select(SubmissionConflict.id).where(
             SubmissionConflict.device_id == device_id,
@@ -743,9 +743,12 @@ def _retry(entry_uuid: str) -> messages.SubmissionResult:
     )
 
 
-def _result(row: Stored, receipts: Receipts) -> messages.SubmissionResult:
+def _result(row: Stored, receipts: Receipts, device_id: str) -> messages.SubmissionResult:
+    """The answer to ``device_id`` for its record ``row``; its receipt names that device
+    (a kiosk enrolled again gets its old device's answer, with a receipt of its own to
+    show a restored platform)."""
     receipt = (
-        receipts.of(row.device_id, row.uuid, row.payload_sha256, row.server_id)
+        receipts.of(device_id, row.uuid, row.payload_sha256, row.server_id)
         if row.status == "accepted" and row.server_id
         else None
     )

@@ -773,8 +773,17 @@ def test_a_kiosk_enrolled_again_gets_its_old_devices_answers_not_a_second_copy(
     twin = sent_by(Device(central, kiosk_id="piazzola-9", comune="piazzola"))
     assert twin["server_id"] != first["server_id"]
     central.platform.revoke_device(old.id, "SD card failed; replaced")
-    again = sent_by(Device(central, kiosk_id="piazzola-9", comune="piazzola"))
+    new = Device(central, kiosk_id="piazzola-9", comune="piazzola")
+    again = sent_by(new)
     assert (again["status"], again["server_id"]) == ("accepted", first["server_id"])
+    # Its receipt is its own: a restored platform takes the record back from it.
+    from central.acceptance import Receipts
+    from protocol.messages import submission_hash
+
+    sha256 = submission_hash("event", entry["payload"])
+    with central.platform.sessions() as session:
+        receipts = Receipts(session)
+        assert receipts.proves(new.id, entry["uuid"], sha256, first["server_id"], again["receipt"])
     copies = [s for s in central.platform.submissions() if s.uuid == entry["uuid"]]
     assert len(copies) == 2  # the old device's and the twin's, no third
     other = sent_by(Device(central, kiosk_id="limena-2", comune="limena"))

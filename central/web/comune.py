@@ -258,13 +258,13 @@ def comune_router(platform: Platform) -> APIRouter:
             try:
                 # Its bytes, and what it says: the file saved again by a spreadsheet
                 # differs in bytes only, and would issue every buono a second time.
-                digests = [hashlib.sha256(data).hexdigest(), grants.content_digest(lines)]
                 codes = grants.issue(
                     platform,
                     member,
                     comuni_of(member),
                     lines,
-                    digests,
+                    hashlib.sha256(data).hexdigest(),
+                    same_lines=grants.content_digest(lines),
                     problems=problems,
                     file_name=name,
                 )

@@ -21,10 +21,10 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from central.models import ImportedGrantFile
@@ -37,6 +37,7 @@ from protocol.messages import CreditGrant, VoucherIssue
 from protocol.records import SOME_TEXT
 
 MAX_LINES = 2000
+SAME_LINES = timedelta(days=7)  # a file with a file's lines, imported since: saved again
 MAX_FILE_BYTES = 512 * 1024
 AMOUNT = re.compile(r"^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$")
 # A column's name in Italian or in English, as the file's first line gives it.
@@ -215,26 +216,28 @@ def issue(
     member: Merchant,
     comuni: list[str],
     lines: list[tuple[int, Grant]],
-    file_sha256: str | Sequence[str] | None = None,
+    file_sha256: str | None = None,
     again: str = "already_imported",
     problems: list[Problem] | None = None,
     file_name: str | None = None,
+    same_lines: str | None = None,
 ) -> list[str]:
     """Issues every line in one transaction, or none (GrantError with each line's
     problem); the codes of the vouchers issued, in order. ``file_sha256``: of the file
     the lines come from (or of a grant form's one-time token), which is issued once per
-    Comune: GrantError with the problem ``again`` the second time; several digests of
-    one file (its bytes, what it says) are each noted, and any of them found refuses
-    it. ``problems``: those found reading the file, told with the lines' own in one
-    answer (nothing issued).
+    Comune: GrantError with the problem ``again`` the second time. ``same_lines``: the
+    digest of what the file says (``content_digest``), refused too for ``SAME_LINES``
+    after it was imported (the file saved again by a spreadsheet), not after (the same
+    grants, issued again next month, are another decision). ``problems``: those found
+    reading the file, told with the lines' own in one answer (nothing issued).
     ``file_name``: a file's, for the "imported" row of the audit log."""
     # The credits the lines set are locked before the writers' turn, as purchases lock
     # them (central/platform/database.py): a kiosk's purchase on one of them meanwhile
     # takes its turn before or after this grant, never deadlocks with it.
-    digests = [file_sha256] if isinstance(file_sha256, str) else list(file_sha256 or ())
+    digests = [d for d in (file_sha256, same_lines) if d is not None]
     with platform.writing(credits=_credit_holders(platform, comuni, lines)) as session:
-        if digests:
-            _not_imported_yet(session, comuni, digests, again)
+        if file_sha256 is not None:
+            _not_imported_yet(session, comuni, file_sha256, same_lines, again)
         checked, found = _check_all(session, platform, comuni, lines)
         if problems or found:
             raise GrantError(sorted([*(problems or []), *found], key=lambda p: p.line))
@@ -333,27 +336,36 @@ def _grant(
     return []
 
 
-def _not_imported_yet(session: Session, comuni: list[str], digests: list[str], again: str) -> None:
+def _not_imported_yet(
+    session: Session, comuni: list[str], sha256: str, same_lines: str | None, again: str
+) -> None:
     """GrantError when the file was imported already for one of the member's Comuni
-    (a second click, a page reloaded: buoni twice). A file's lines always go to the
-    same Comuni (their applications'), so any of the member's is the file's."""
-    done = session.scalar(
-        select(ImportedGrantFile.imported_at).where(
-            ImportedGrantFile.sha256.in_(digests), ImportedGrantFile.comune.in_(comuni)
+    (a second click, a page reloaded: buoni twice), or one with the same lines lately
+    (saved again). A file's lines always go to the same Comuni (their applications'),
+    so any of the member's is the file's."""
+    seen = ImportedGrantFile.sha256 == sha256
+    if same_lines is not None:
+        lately = datetime.now(UTC) - SAME_LINES
+        seen = or_(
+            seen,
+            and_(ImportedGrantFile.sha256 == same_lines, ImportedGrantFile.imported_at > lately),
         )
+    done = session.scalar(
+        select(ImportedGrantFile.imported_at).where(seen, ImportedGrantFile.comune.in_(comuni))
     )
     if done is not None:
         raise GrantError([Problem(0, again, f"{done:%d/%m/%Y %H:%M}")])
 
 
 def _note_imported(session: Session, member: Merchant, comune: str, sha256: str) -> None:
-    """Notes the file as imported for a Comune, in the issuing transaction."""
+    """Notes the file as imported for a Comune, in the issuing transaction (again, for
+    the same lines imported once more after ``SAME_LINES``: when, and by whom)."""
     moment = datetime.now(UTC)
-    session.add(
-        ImportedGrantFile(
-            sha256=sha256, comune=comune, staff_id=member.account.id, imported_at=moment
-        )
-    )
+    row = session.get(ImportedGrantFile, (sha256, comune))
+    if row is None:
+        row = ImportedGrantFile(sha256=sha256, comune=comune)
+        session.add(row)
+    row.staff_id, row.imported_at = member.account.id, moment
 
 
 def _log_import(

@@ -575,6 +575,17 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before] == [
         10_000
     ]
+    # The same lines a week on are another decision (next month's buoni): issued. The
+    # very same file stays refused.
+    with platform.sessions.begin() as session:
+        for imported in session.scalars(select(ImportedGrantFile)):
+            imported.imported_at -= timedelta(days=8)
+    assert upload(staff, resaved, "buoni-gennaio.csv").status_code == 200
+    assert upload(staff, good).status_code == 422
+    assert [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before] == [
+        10_000,
+        10_000,
+    ]
     assert (
         platform.records("credits")[holder_key(platform.lookup_secret(), CF)]["balance_cents"]
         == 8_000
@@ -600,7 +611,7 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
         "/desk/grants", data={"csrf": "0" * 64}, files={"file": ("x.csv", good.encode())}
     )
     assert forged.status_code == 403
-    assert len(vouchers_of(platform, CF)) == len(before) + 1
+    assert len(vouchers_of(platform, CF)) == len(before) + 2  # the file, and a week on
 
 
 def test_a_file_with_an_application_on_two_lines_is_refused_whole(

@@ -21,6 +21,10 @@ from central import clock, epochs
 from central.models import Base, Change, Record
 
 log = logging.getLogger(__name__)
+# A writing session's set of the UUIDs of records taken back with their receipt (accepted
+# before the platform was restored from an older copy): what follows their acceptance
+# may need to know (central/platform/wallet.py).
+TAKEN_BACK = "taken_back"
 
 # Names the lock that writing transactions take turns on (PostgreSQL): any number, the
 # same in every process of the platform.

@@ -45,6 +45,7 @@ from central.platform.database import (
     DEVICE_LOCKS,
     HOLDER_LOCKS,
     STATUS_LOCKS,
+    TAKEN_BACK,
     Database,
     lock_credits,
     lock_name,
@@ -408,6 +409,8 @@ class Submissions:
         is on the citizen's receipt, and the platform's receipt proved it): kept when
         no other record holds it. A number another record holds is never given again:
         the row then takes the next id whose number is free."""
+        if resent_id is not None:  # what follows may need to know (a credit spent since)
+            session.info.setdefault(TAKEN_BACK, set()).add(row.uuid)
         if (
             resent_id is not None
             and _may_reuse(row.kind, resent_id)

@@ -20,7 +20,13 @@ from central.models import (
     WalletHolder,
 )
 from central.platform.catalog import Catalog, PublishError
-from central.platform.database import REDEMPTION_LOCKS, Database, lock_name, take_turn
+from central.platform.database import (
+    REDEMPTION_LOCKS,
+    TAKEN_BACK,
+    Database,
+    lock_name,
+    take_turn,
+)
 from central.platform.statuses import holder_key_in
 from central.purchases import debit_and_vouchers, subsidy_voucher
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
@@ -196,11 +202,12 @@ class Wallet:
             log.warning("purchase %s taken back: no credit left to debit", row.uuid)
         elif debit and credit is not None:
             balance = credit.data["balance_cents"] - debit
-            if balance < 0:
-                # Only a purchase taken back after a restore comes here too: the older
-                # copy's credit paid another purchase meanwhile. Refused, it came back
-                # on every sync, for good; the citizen had the services. The credit
-                # ends at nothing, and staff settle the rest by hand.
+            if balance < 0 and row.uuid in session.info.get(TAKEN_BACK, ()):
+                # A purchase taken back after a restore: the older copy's credit paid
+                # another purchase meanwhile. Refused, it came back on every sync, for
+                # good; the citizen had the services. The credit ends at nothing, and
+                # staff settle the rest by hand. (Any other overdraft is a fault, and
+                # fails as ever.)
                 log.warning("purchase %s taken back: credit short by %d cents", row.uuid, -balance)
                 balance = 0
             moment = datetime.now(UTC).isoformat()

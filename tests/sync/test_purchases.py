@@ -921,11 +921,19 @@ def test_a_purchase_taken_back_after_a_restore_debits_what_credit_is_left(
     meanwhile. Its debit made the balance negative, outside the contract: refused, the
     batch came back on every sync, for good. The credit now ends at nothing, and the
     shortfall is logged for staff."""
+    from central.platform.catalog import PublishError
+    from central.platform.database import TAKEN_BACK
+
     locator = central.platform.set_wallet_pin(CF, PIN)
     key = central.platform.set_credit(CF, "Credito welfare 2026", 1_000)
     sent = credit_purchase(PlatformClient(central.url), locator, "kiosk-test")
     row = SimpleNamespace(payload=sent.payload, uuid=sent.uuid, device_id="gone-device")
+    # Not taken back: an overdraft is a fault, and fails as ever.
+    with pytest.raises(PublishError, match="balance_cents"):
+        with central.platform.database.writing() as session:
+            central.platform.wallet.purchase_accepted(session, row)  # type: ignore[arg-type]
     with central.platform.database.writing() as session:
+        session.info[TAKEN_BACK] = {sent.uuid}  # as the batch marks one proven by receipt
         central.platform.wallet.purchase_accepted(session, row)  # type: ignore[arg-type]
     assert central.platform.records("credits")[key]["balance_cents"] == 0
     assert f"purchase {sent.uuid} taken back: credit short by 1600 cents" in caplog.text

@@ -929,9 +929,11 @@ def test_a_purchase_taken_back_after_a_restore_debits_what_credit_is_left(
     sent = credit_purchase(PlatformClient(central.url), locator, "kiosk-test")
     row = SimpleNamespace(payload=sent.payload, uuid=sent.uuid, device_id="gone-device")
     # Not taken back: an overdraft is a fault, and fails as ever.
-    with pytest.raises(PublishError, match="balance_cents"):
-        with central.platform.database.writing() as session:
-            central.platform.wallet.purchase_accepted(session, row)  # type: ignore[arg-type]
+    with (
+        pytest.raises(PublishError, match="balance_cents"),
+        central.platform.database.writing() as session,
+    ):
+        central.platform.wallet.purchase_accepted(session, row)  # type: ignore[arg-type]
     with central.platform.database.writing() as session:
         session.info[TAKEN_BACK] = {sent.uuid}  # as the batch marks one proven by receipt
         central.platform.wallet.purchase_accepted(session, row)  # type: ignore[arg-type]

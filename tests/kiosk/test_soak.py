@@ -31,6 +31,7 @@ def test_the_kiosk_lives_through_300_interactions() -> None:
     assert "200 + 100 interactions in" in result.stdout and "without a crash" in result.stdout
     assert "after warm-up" in result.stdout
     assert "Traceback" not in result.stderr
-    # 300 taps are too few to exhaust them, but a binding that loses references shows it.
-    lost = int(result.stdout.split("references to None lost: ")[1].split()[0])
-    assert lost < 1_000, f"{lost} references to None lost in 300 taps"
+    # 300 taps are too few to exhaust them, but a binding that loses references shows it
+    # (the drift is signed: PySide adds one for each widget made and gone).
+    drift = int(result.stdout.split("references to None: ")[1].split()[0])
+    assert drift > -1_000, f"{-drift} references to None lost in 300 taps"

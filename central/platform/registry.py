@@ -38,8 +38,9 @@ class EnrollError(ValueError):
     pass
 
 
-def _same_kiosk(session: Session, device: Device, *, revoked: bool) -> list[Device]:
-    """The other devices of the same kiosk name, role and Comune, revoked or not."""
+def same_kiosk(session: Session, device: Device, *, revoked: bool) -> list[Device]:
+    """The other devices of the same kiosk name, role and Comune, revoked or not (a
+    kiosk enrolled again replaces its revoked device)."""
     same_comune = (
         Device.comune.is_(None) if device.comune is None else Device.comune == device.comune
     )
@@ -103,7 +104,7 @@ class DeviceRegistry:
                 scope=entry.scope,
                 token_issued_at=now(),
             )
-            device.succeeds_revoked = bool(_same_kiosk(session, device, revoked=True)) or None
+            device.succeeds_revoked = bool(same_kiosk(session, device, revoked=True)) or None
             session.add(device)
         return device_id, token
 
@@ -155,7 +156,7 @@ class DeviceRegistry:
             if device is None:
                 return False
             device.revoked_at, device.revoked_reason = device.revoked_at or now(), reason
-            for successor in _same_kiosk(session, device, revoked=False):
+            for successor in same_kiosk(session, device, revoked=False):
                 successor.succeeds_revoked = True  # enrolled before the dead one was revoked
             for key in session.scalars(select(SigningKey).where(SigningKey.owner == device_id)):
                 key.revoked_at = key.revoked_at or now()

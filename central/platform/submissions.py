@@ -51,6 +51,7 @@ from central.platform.database import (
     lock_name,
     now,
 )
+from central.platform.registry import same_kiosk
 from central.platform.statuses import status_holder, status_key_of
 from central.purchases import check_purchase
 from protocol import messages, records
@@ -622,21 +623,10 @@ def _accepted_from_the_same_kiosk(
         for entry in entries
         if entry.uuid not in rows
     }
-    same_comune = (
-        Device.comune.is_(None) if device.comune is None else Device.comune == device.comune
-    )
     # Asked only of a device that replaces a revoked one (``Device.succeeds_revoked``):
     # no statement more for any other push. Those devices, then their records by the
     # table's own key (device, UUID), never a scan of every submission.
-    others = session.scalars(
-        select(Device.id).where(
-            Device.kiosk_id == device.kiosk_id,
-            Device.role == device.role,
-            same_comune,
-            Device.id != device.id,
-            Device.revoked_at.is_not(None),  # switched off: the dead kiosk, replaced
-        )
-    ).all()
+    others = [other.id for other in same_kiosk(session, device, revoked=True)]
     if not others:
         return {}
     earlier = session.scalars(

@@ -204,8 +204,11 @@ def title_expression(tokens: tuple[str, ...]) -> str:
 
 def _other_stems(token: str) -> list[str]:
     """The stems worth looking up besides the typed prefix: not while a word is being
-    begun (each one more term for every service), and not the word itself, whose
-    forms the prefix already finds ("meal" finds "meals")."""
+    begun (each one more term for every service), and not a Latin word itself, whose
+    forms the prefix already finds ("meal" finds "meals"). A stemmer may also mend
+    spelling the index keeps as written: the Arabic one writes hamza-less "اطفال" for
+    "أطفال", so the hamza-less word typed is looked for among the stems too."""
     if len(token) < MIN_STEMMED_LENGTH:
         return []
-    return sorted(stemming.stems_in_every_language(token) - {token})
+    stems = stemming.stems_in_every_language(token)
+    return sorted(stems - {token} if token.isascii() else stems)

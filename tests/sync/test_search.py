@@ -136,3 +136,24 @@ def test_search_rows_made_ahead_are_written_only_while_their_names_hold(
     assert "Laboratorio di origami" in titles(find(demo_store, "arcobaleno"))
     assert "Laboratorio di origami" in titles(find(demo_store, "terza"))
     assert "Laboratorio di origami" not in titles(find(demo_store, "anziani"))
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("أطفال", "اطفال"),
+        ("إسعاف", "اسعاف"),
+        ("آباء", "اباء"),
+        ("أطفال", "أطفال"),
+        ("اطفال", "أطفال"),
+    ],
+)
+def test_arabic_words_are_found_with_or_without_their_hamza(
+    demo_store: Store, written: str, typed: str
+) -> None:
+    # Hamza on the alef is often left off when typing; the index keeps words as written.
+    record = service_record("h1", "Servizio per famiglie")
+    record["title"]["ar"] = f"خدمة {written} للعائلات"
+    with demo_store.write() as session:
+        mirror.upsert(session, "services", [record])
+    assert "Servizio per famiglie" in titles(find(demo_store, typed))

@@ -24,6 +24,7 @@ from forms.validators import VALIDATORS, AnswerError
 from forms.validators import message as validator_message
 from languages import pick
 from languages.catalog import QT_TRANSLATE_NOOP, translate
+from languages.money import format_euro
 
 VALIDATED_TYPES = {
     "codice_fiscale": "codice_fiscale",
@@ -87,11 +88,7 @@ class Problem:
         if self.text is not None:
             return pick(self.text, lang)
         if self.code in MESSAGES:
-            # A parameter may be the form's own text in several languages (a label).
-            params = {
-                key: pick(value, lang) if isinstance(value, Mapping) else value
-                for key, value in self.params.items()
-            }
+            params = {key: _param_text(value, lang) for key, value in self.params.items()}
             return translate("Answers", MESSAGES[self.code], lang).format(**params)
         return validator_message(self.code, lang)
 
@@ -414,11 +411,24 @@ def _typed(
     return value
 
 
-def _shown(kind: str, number: int) -> str:
-    if kind != "money":
-        return str(number)
-    euros, cents = divmod(number, 100)
-    return f"€ {euros:,}".replace(",", ".") + (f",{cents:02d}" if cents else "")
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money in a message: written as the reader's language writes money."""
+
+    cents: int
+
+
+def _shown(kind: str, number: int) -> str | Amount:
+    return Amount(number) if kind == "money" else str(number)
+
+
+def _param_text(value: Any, lang: str) -> Any:
+    # A parameter may be the form's own text in several languages (a label), or money.
+    if isinstance(value, Mapping):
+        return pick(value, lang)
+    if isinstance(value, Amount):
+        return format_euro(value.cents, lang, cents_if_any=True)
+    return value
 
 
 def _date_limit(limit: str, today: date) -> date:

@@ -41,7 +41,7 @@
         <message>
             <location filename="../../forms/answers.py" line="37" />
             <source>Type an amount in euro, like 150 or 150.50.</source>
-            <translation type="unfinished">اكتب مبلغًا باليورو، مثل 150 أو 150,50.</translation>
+            <translation type="unfinished">اكتب مبلغًا باليورو، مثل 150 أو 150.50.</translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="38" />

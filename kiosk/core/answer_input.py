@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What a citizen types, turned into the answer values forms/ checks (Qt-free).
 
-People type amounts and dates the Italian way ("1.250,50", "23/01/1941"), sometimes
+People type amounts and dates the Italian way ("1.250,50", "23/01/1941"), or amounts
+as the kiosk shows them in their language ("1,250.50"), sometimes
 with spaces or the euro sign. Text that cannot be read is passed on as it is, so the
 form's own check explains what is wrong next to the field and nothing typed is lost.
 """
@@ -13,6 +14,9 @@ from datetime import date
 from typing import Any
 
 _AMOUNT = re.compile(r"(?P<euros>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:[,.](?P<cents>[0-9]{1,2}))?")
+# "1,234.50", as the kiosk writes money in English, Arabic and Chinese. A lone "1,234"
+# stays unread: a comma is the decimal sign in Italian, so the form asks again.
+_GROUPED_WITH_COMMAS = re.compile(r"(?P<euros>[0-9]{1,3}(?:,[0-9]{3})+)\.(?P<cents>[0-9]{1,2})")
 _DATE = re.compile(r"(?P<d>[0-9]{1,2})[/.\- ](?P<m>[0-9]{1,2})[/.\- ](?P<y>[0-9]{4})")
 
 
@@ -21,10 +25,10 @@ def amount_cents(text: str) -> int | str | None:
     cleaned = text.replace("€", "").replace(" ", "").strip()
     if not cleaned:
         return None
-    match = _AMOUNT.fullmatch(cleaned)
+    match = _AMOUNT.fullmatch(cleaned) or _GROUPED_WITH_COMMAS.fullmatch(cleaned)
     if match is None:
         return text
-    euros = int(match["euros"].replace(".", ""))
+    euros = int(match["euros"].replace(".", "").replace(",", ""))
     cents = int((match["cents"] or "0").ljust(2, "0"))
     return euros * 100 + cents
 

@@ -20,9 +20,9 @@ from forms.answers import Problem
 from forms.expressions import ExpressionError, amount_cents, compile_expression
 from kiosk.core.answer_input import amount_text, date_text
 from kiosk.core.apply_wizard import ApplyWizard
-from kiosk.core.formatting import format_euro
 from languages import left_to_right, pick
 from languages.catalog import QT_TRANSLATE_NOOP, translate
+from languages.money import format_euro
 
 Option = tuple[Any, Mapping[str, str]]  # an answer value and its label in each language
 

@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         count = sum(line.quantity for line in cart.lines) if cart else 0
         self.cart_button.setVisible(count > 0)
         if cart and count:
-            from kiosk.core.formatting import format_euro
+            from languages.money import format_euro
 
             total = format_euro(cart.total_cents, self.ctx.lang)
             self.cart_button.setText(self.tr("Cart ({n}) · {total}").format(n=count, total=total))

@@ -36,6 +36,9 @@ from kiosk.ui.widgets.form_fields import DateField, FieldWidget, LongTextField, 
         ("tanti", "tanti"),
         ("1,234", "1,234"),
         ("12.34.5", "12.34.5"),
+        ("1,250.50", 125050),  # as the kiosk writes money in English, Arabic, Chinese
+        ("€1,234,567.5", 123456750),
+        ("1,250.5.0", "1,250.5.0"),
     ],
 )
 def test_amounts_are_read_the_italian_way(typed: str, cents: int | str | None) -> None:

@@ -7,11 +7,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core.formatting import format_euro
 from kiosk.core.purchasing import MAX_QUANTITY, CartLine
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import quantity_text, unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
+from languages.money import format_euro
 from store.catalog import CatalogReader, pick
 
 

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
-from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_clock_time, quantity_text
 from kiosk.ui.widgets.common import button, label, personal, personal_now
 from kiosk.ui.widgets.desk_confirm import DeskConfirmBox
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
 from languages import isolated, left_to_right
+from languages.money import format_euro
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:

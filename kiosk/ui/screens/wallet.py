@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core.formatting import format_euro
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label, personal
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
+from languages.money import format_euro
 from store.catalog import CatalogReader
 
 if TYPE_CHECKING:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QObject, QTime
 
 from kiosk.core import local_time
-from kiosk.core.formatting import format_euro
+from languages import language
+from languages.money import format_euro
 
 # A unit's name after a price ("€ 22,00 / ora"), and with a count ("3 ore"): counted
 # texts are Qt plural forms, so each language gives as many forms as its grammar has.
@@ -78,13 +80,23 @@ def local_date_time(moment: datetime, lang: str, time_zone: str) -> tuple[str, s
     """An instant (naive: the store's UTC) as a long date and a time in the kiosk's
     time zone, in ``lang``."""
     local = local_time.local(moment, time_zone)
-    locale = QLocale(lang)
-    day = locale.toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+    locale = QLocale(language(lang).qt_locale)
+    day = locale.toString(QDate(local.year, local.month, local.day), long_day_format(locale))
     hour = locale.toString(QTime(local.hour, local.minute), "HH:mm")
     # The month's name in the language, the digits as every other number of the kiosk
     # writes them (prices, steps, counts): Qt writes Arabic's in Arabic-Indic digits.
     return day.translate(WESTERN_DIGITS), hour.translate(WESTERN_DIGITS)
 
+
+def long_day_format(locale: QLocale) -> str:
+    """The locale's own long date without the weekday: "26 dicembre 2026", but
+    "2026年12月26日" in Chinese and "26 грудня 2026 р." in Ukrainian."""
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    return WEEKDAY.sub("", pattern).strip() or "d MMMM yyyy"
+
+
+# The weekday in a Qt date pattern, with the comma (Latin or Arabic) that follows it.
+WEEKDAY = re.compile(r"dddd[,،]?\s*|\s*[,،]?\s*dddd")
 
 # Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits as 0–9.
 WESTERN_DIGITS = str.maketrans(

@@ -113,7 +113,7 @@ def test_the_header_names_sit_on_the_side_the_language_reads_from(  # type: igno
 
 def test_codes_and_amounts_stay_left_to_right_inside_arabic(qapp) -> None:  # type: ignore[no-untyped-def]
     from kiosk.core.apply_review import answer_text
-    from kiosk.core.formatting import format_euro
+    from languages.money import format_euro
 
     isolate = "\u2066{}\u2069".format
     assert format_euro(123450, "ar") == isolate("€1,234.50")
@@ -137,7 +137,7 @@ def test_codes_and_amounts_stay_left_to_right_inside_arabic(qapp) -> None:  # ty
     ],
 )
 def test_amounts_are_written_as_each_language_reads_them(lang: str, written: str) -> None:
-    from kiosk.core.formatting import format_euro
+    from languages.money import format_euro
 
     assert format_euro(123450, lang) == written
     assert format_euro(-5, lang).startswith("-") and "05" in format_euro(-5, lang)
@@ -229,3 +229,22 @@ def test_messages_under_the_fields_follow_a_language_chosen_after_them(qtbot, wi
     assert box.error.text() != italian[0] and box.pin_error.text() != italian[1]
     assert "3" in box.pin_error.text() or "٣" in box.pin_error.text()
     switch_to(qtbot, window, "it")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("it", "26 dicembre 2026"),
+        ("zh", "2026年12月26日"),
+        ("uk", "26 грудня 2026"),
+        ("en", "26 December 2026"),
+    ],
+)
+def test_dates_follow_each_language_s_own_order(lang: str, expected: str) -> None:
+    from datetime import datetime
+
+    from kiosk.ui.texts import local_date_time
+
+    day, _ = local_date_time(datetime(2026, 12, 26, 11, 0), lang, "Europe/Rome")
+    assert day.startswith(expected)
+    assert not any(weekday in day for weekday in ("sabato", "Saturday", "星期", "субота"))

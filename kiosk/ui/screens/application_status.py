@@ -21,7 +21,7 @@ from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import button, card, label, personal, upper_case_as_typed
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from languages import left_to_right
+from languages import isolated, left_to_right
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -261,7 +261,9 @@ class ApplicationStatusScreen(DataScreen):
             day, hour = local_date_time(standing.updated_at, lang, self.ctx.time_zone)
             lines.append(
                 self.tr("Last update: {day} at {hour}").format(
-                    day=left_to_right(day, self.ctx.lang), hour=left_to_right(hour, self.ctx.lang)
+                    # The day holds the month's name: in its own direction, not left to right.
+                    day=isolated(day, self.ctx.lang),
+                    hour=left_to_right(hour, self.ctx.lang),
                 )
             )
         if standing.note:

@@ -11,8 +11,12 @@ Whose record is it: a call is a Comune's when its ``comune`` is one of the membe
 service when it is offered only to residents of the member's Comuni (``residents_of``).
 Network-wide records, and services shared with other Comuni, are the network's and stay
 with its administrators. A new record may not take an identifier already in use (it
-would overwrite someone else's). Fields a form does not show (other languages, the
-privacy notice, payments) are kept from the published record when it is edited.
+would overwrite someone else's), nor one ever published before, withdrawn since
+(``ever_published``): kiosks work offline, so an application to a withdrawn call can
+still arrive, and under a reused identifier it went to the new call and its Comune (a
+shop scoped to a service id would take the new service's buoni). Fields a form does
+not show (other languages, the privacy notice, payments) are kept from the published
+record when it is edited.
 
 Withdrawing a service publishes its tombstone: kiosks drop it at their next pull. A call
 that has received applications is closed now rather than deleted, so its applications
@@ -27,9 +31,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
 
-from central.models import Record
+from central.models import Change, Record
 from central.platform import Platform, PublishError
 from central.web import audit
 from central.web.accounts import Merchant
@@ -275,9 +280,10 @@ def check(
             code = "choice" if field in SELECTS else "missing"  # as a person would say it
         problems.append(Problem(field, code, found.limit, found.text))
     failed = {p.field for p in problems}
-    existing = platform.records(kind)
-    if current is None and "id" not in failed and record.get("id") in existing:
-        problems.append(Problem("id", "taken"))
+    if current is None and "id" not in failed:
+        with platform.sessions() as session:
+            if ever_published(session, kind, str(record.get("id"))):
+                problems.append(Problem("id", "taken"))  # in use, or used and withdrawn
     if kind == "services":
         for name in ("category", "provider"):
             target = "categories" if name == "category" else "providers"
@@ -334,7 +340,7 @@ def publish(
     title = str(record["title"].get("it", ""))[:200]
     try:
         with platform.writing() as session:
-            if current is None and session.get(Record, (kind, record["id"])) is not None:
+            if current is None and ever_published(session, kind, str(record["id"])):
                 raise PublishRefusedError([Problem("id", "taken")])  # published meanwhile
             platform.catalog.publish_in(session, kind, record)
             for comune in _comuni_of(kind, record):
@@ -342,6 +348,15 @@ def publish(
                 audit.add(session, member, action, f"{kind}/{record['id']}", comune, title)
     except PublishError as error:  # the platform's own check, after the form's
         raise PublishRefusedError([Problem(None, "refused", text=str(error))]) from None
+
+
+def ever_published(session: Session, kind: str, record_id: str) -> bool:
+    """Whether a record of this kind and id is, or ever was, published: its tombstone
+    stays in the change log (compaction keeps each record's newest change)."""
+    if session.get(Record, (kind, record_id)) is not None:
+        return True
+    found = exists().where(Change.kind == kind, Change.record_id == record_id)
+    return bool(session.scalar(select(found)))
 
 
 def has_applications(platform: Platform, call_id: str) -> bool:

@@ -385,9 +385,21 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         units = cents = None
         try:
             before = platform.voucher_standing(shop.device, code)
+            done = _sent_before(platform, shop.device.id, receipt)
+            if done is None:
+                # A new redemption of a voucher used up, expired or cancelled since its
+                # page was shown (another till, another tab) is refused as the check
+                # refuses it, whatever amount was typed: the voucher page again said
+                # "valid" beside an amount error, with 0,00 € left.
+                language = desk.language(request)
+                problem = _voucher_view(before, platform.today(), language)["problem"]
+                if problem is None and fields.get("all") and before.amount_left_cents == 0:
+                    problem = "redeemed"  # "all" of nothing left: used up, not a bad amount
+                if problem is not None:
+                    return refused(request, shop, problem)
             # "All of what is left" sent again asks for what the first send took; an
             # amount typed asks for itself (another one under this receipt is refused).
-            sent = _sent_before(platform, shop.device.id, receipt) if fields.get("all") else None
+            sent = done if fields.get("all") else None
             if sent is not None:
                 units, cents = sent
             elif before.voucher.amount_cents is not None:

@@ -2,9 +2,10 @@
 """The audit log of Comune staff on the web desk: who did what, when, on what.
 
 Every staff action that changes something or reads a citizen's data (opening an
-application, deciding it, issuing a voucher or a credit, importing a file, exporting
-a list, asking a kiosk for its log) adds a row, in the same transaction as the change
-where there is one, so a change is never without its row. Rows are only ever added.
+application or the list of them, deciding one, issuing a voucher or a credit, importing
+a file, exporting a list, asking a kiosk for its log and reading it) adds a row, in the
+same transaction as the change where there is one, so a change is never without its
+row. Rows are only ever added.
 Staff see the rows of their own Comuni, newest first (the newest SHOWN_LIMIT on the
 page), and can export all of them as CSV or Excel.
 """

@@ -87,6 +87,14 @@ def comune_router(platform: Platform) -> APIRouter:
         rows = review.applications(
             platform, comuni, call=call, state=state, since=since, until=until
         )
+        # The list shows applicants' names: a row for each time it is seen (one per
+        # Comune of the member, as an export's), with its filter and length.
+        chosen = {"call": call, "state": state, "from": since, "to": until}
+        filters = " ".join(f"{key}={value}" for key, value in chosen.items() if value)
+        detail = f"elenco ({filters or 'tutte'}): {len(rows)} righe"
+        with platform.writing() as session:
+            for comune in comuni:
+                audit.add(session, member, "viewed", "applications", comune, detail)
         return desk.page(
             request,
             "applications.html",
@@ -95,7 +103,7 @@ def comune_router(platform: Platform) -> APIRouter:
             rows=rows,
             titles=titles,
             states=review.STATES,
-            chosen={"call": call, "state": state, "from": since, "to": until},
+            chosen=chosen,
             error="bad_date" if bad_date else None,
         )
 

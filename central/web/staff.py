@@ -38,10 +38,10 @@ ROLE = "staff"
 class StaffGrant(BaseModel):
     """``POST /v1/admin/staff``: a Comune staff member's web desk account."""
 
-    username: str = Field(min_length=3, max_length=64)
-    password: str = Field(min_length=accounts.MIN_PASSWORD, max_length=200)
-    display_name: str = Field(min_length=1, max_length=200)
-    comuni: list[str] = Field(min_length=1, max_length=200)
+    username: accounts.Text = Field(min_length=3, max_length=64)
+    password: accounts.Text = Field(min_length=accounts.MIN_PASSWORD, max_length=200)
+    display_name: accounts.Text = Field(min_length=1, max_length=200)
+    comuni: list[accounts.Text] = Field(min_length=1, max_length=200)
 
 
 def create_staff(platform: Platform, grant: StaffGrant) -> str:
@@ -213,11 +213,16 @@ def staff_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
     @router.get("/desk/fleet/{device_id}/log")
     def kiosk_log(request: Request, member: Staff, device_id: str) -> Response:
         own_kiosk(member, device_id)
-        with platform.sessions() as session:
+        with platform.writing() as session:  # the log read and its audit row, together
             row = session.get(KioskHealth, device_id)
-        if row is None or row.log_text is None:
+            device = session.get(Device, device_id)
+            text = row.log_text if row is not None else None
+            if text is not None and device is not None:
+                detail = f"registro del totem ({device_id})"
+                audit.add(session, member, "viewed", device.kiosk_id, device.comune, detail)
+        if text is None:
             raise HTTPException(404, "no log from this kiosk yet")
-        return desk.finish(request, PlainTextResponse(row.log_text))
+        return desk.finish(request, PlainTextResponse(text))
 
     return router
 

@@ -33,12 +33,32 @@ class GrantError(ValueError):
     """An enrollment code cannot be made for that role, Comune or scope."""
 
 
+# The scope's entries that name records, and the records' kind: a Comune or service
+# misspelt ("Piazzola" for "piazzola") made a shop that refused every buono it was for.
+# Programmes are names the Comuni give their buoni, not records.
+SCOPE_RECORDS = {"comuni": ("comuni", "comune"), "services": ("services", "service")}
+
+
+def is_text(value: object) -> bool:
+    """A string a database can store: one with a lone surrogate (a JSON ``\\ud800``)
+    is not UTF-8, and SQLite failed with a 500 when asked for it."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_grant(
     session: Session, role: str, comune: str | None, scope: dict[str, Any] | None
 ) -> None:
     if role not in ROLES:
         raise GrantError(f"role must be one of {', '.join(ROLES)}")
-    if comune is not None and session.get(Record, ("comuni", comune)) is None:
+    if comune is not None and (
+        not is_text(comune) or session.get(Record, ("comuni", comune)) is None
+    ):
         raise GrantError(f"unknown comune {comune!r}")
     if scope is None:
         return
@@ -48,9 +68,14 @@ def check_grant(
         raise GrantError(f"a scope has only {', '.join(SCOPE_KEYS)}")
     for key, values in scope.items():
         if not isinstance(values, list) or not all(
-            isinstance(value, str) and 0 < len(value) <= 200 for value in values
+            is_text(value) and 0 < len(value) <= 200 for value in values
         ):
             raise GrantError(f"scope.{key} is a list of names")
+        if key in SCOPE_RECORDS:
+            kind, name = SCOPE_RECORDS[key]
+            for value in values:
+                if session.get(Record, (kind, value)) is None:
+                    raise GrantError(f"unknown {name} {value!r} in scope.{key}")
 
 
 def revoked_message(device: Device) -> str:

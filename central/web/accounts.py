@@ -25,13 +25,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import delete, func, select, update
 from stdnum import iban as iban_number
 
-from central.devices import GrantError, check_grant
+from central.devices import GrantError, check_grant, is_text
 from central.models import DeskSession, Device, LoginAttempt, MerchantAccount
 from central.platform import Platform, digest
 
@@ -106,17 +106,29 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
+def _utf8(text: str) -> str:
+    if not is_text(text):
+        raise ValueError("not UTF-8 text (it holds a lone surrogate, such as \\ud800)")
+    return text
+
+
+# A string of an admin body: JSON may escape a lone surrogate (\ud800), which no
+# database stores. A bare ``str`` in a list let it through to SQLite (500), or into the
+# device's scope, stored and answered 201.
+Text = Annotated[str, AfterValidator(_utf8)]
+
+
 class MerchantGrant(BaseModel):
     """``POST /v1/admin/merchants``: a shop's web desk account and what it accepts."""
 
-    username: str = Field(min_length=3, max_length=64)
-    password: str = Field(min_length=MIN_PASSWORD, max_length=200)
-    display_name: str = Field(min_length=1, max_length=200)
-    iban: str = Field(min_length=15, max_length=40)
-    comune: str | None = Field(default=None, max_length=64)
-    services: list[str] = Field(default_factory=list, max_length=500)
-    programmes: list[str] = Field(default_factory=list, max_length=500)
-    comuni: list[str] = Field(default_factory=list, max_length=500)
+    username: Text = Field(min_length=3, max_length=64)
+    password: Text = Field(min_length=MIN_PASSWORD, max_length=200)
+    display_name: Text = Field(min_length=1, max_length=200)
+    iban: Text = Field(min_length=15, max_length=40)
+    comune: Text | None = Field(default=None, max_length=64)
+    services: list[Text] = Field(default_factory=list, max_length=500)
+    programmes: list[Text] = Field(default_factory=list, max_length=500)
+    comuni: list[Text] = Field(default_factory=list, max_length=500)
 
 
 def create_merchant(platform: Platform, grant: MerchantGrant) -> str:

@@ -37,6 +37,11 @@ SILENT_AFTER = timedelta(hours=1)
 UNSENT_ALERT_S = 24 * 3600
 ASK_FOR_TOKEN = {"WWW-Authenticate": 'Basic realm="Social Point fleet"'}
 CLOCK_ALERT_S = 120
+# As the kiosk's own doctor: below this a store, its backups and the print queue fail.
+LOW_DISK_BYTES = 200 * 1024 * 1024
+# A kiosk that beats but has not synced for a day shows a stale catalog, and its
+# records wait (the platform refusing its pulls, a proxy eating them, a broken store).
+SYNC_ALERT_S = 24 * 3600
 MAX_LOG_CHARS = 64 * 1024
 PRINTER_ALERTS = {
     "paper_out": "out of paper",
@@ -179,14 +184,16 @@ ALERT_TEXT = {
     "old_version": "old version {version} (newest {newest})",
     "unknown_version": "version {version} unknown to the platform (newest {newest})",
     "rejected": "{count} rejected records",
+    "disk": "{mb} MB of disk left",
+    "no_sync": "no sync for {hours} hours",
 }
 
 
 def alert_facts(row: KioskHealth, newest_version: str | None) -> list[tuple[str, dict[str, Any]]]:
     """The kiosk's alerts: paper and printer faults, records unsent for over a day, a
     clock off by more than CLOCK_ALERT_S, a version older than the platform's release
-    (or newer: no such release is known, the kiosk may not be ours), and records the
-    platform rejected."""
+    (or newer: no such release is known, the kiosk may not be ours), records the
+    platform rejected, a disk nearly full, and no sync for over a day."""
     beat, found = row.beat, []
     if beat.get("printer") in PRINTER_ALERTS:
         found.append(("printer", {"state": beat["printer"]}))
@@ -204,7 +211,23 @@ def alert_facts(row: KioskHealth, newest_version: str | None) -> list[tuple[str,
             found.append(("unknown_version", facts))
     if beat.get("rejected"):
         found.append(("rejected", {"count": beat["rejected"]}))
+    free = beat.get("free_disk_bytes")
+    if isinstance(free, int) and free < LOW_DISK_BYTES:
+        found.append(("disk", {"mb": free // (1024 * 1024)}))
+    if (since := _sync_age_s(beat)) is not None and since > SYNC_ALERT_S:
+        found.append(("no_sync", {"hours": since // 3600}))
     return found
+
+
+def _sync_age_s(beat: dict[str, Any]) -> int | None:
+    """Seconds from the kiosk's last successful sync to its heartbeat, both by the
+    kiosk's own clock (so its skew does not count); None when it never said."""
+    try:
+        sent = _as_utc(datetime.fromisoformat(beat["sent_at"]))
+        synced = _as_utc(datetime.fromisoformat(beat["last_sync"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return max(0, int((sent - synced).total_seconds()))
 
 
 def alerts_of(row: KioskHealth, newest_version: str | None) -> list[str]:

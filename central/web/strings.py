@@ -201,6 +201,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "version {version} unknown to the platform (newest {newest})",
     },
     "alert_rejected": {"it": "{count} dati rifiutati", "en": "{count} rejected records"},
+    "alert_disk": {"it": "disco quasi pieno: {mb} MB liberi", "en": "{mb} MB of disk left"},
+    "alert_no_sync": {
+        "it": "nessuna sincronizzazione da {hours} ore",
+        "en": "no sync for {hours} hours",
+    },
     # Comune staff: applications, decisions and the audit log (central/web/comune.py).
     "applications": {"it": "Domande", "en": "Applications"},
     "applications_title": {"it": "Domande ricevute", "en": "Applications received"},

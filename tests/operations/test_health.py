@@ -68,7 +68,7 @@ def facts(version: str = "0.1.0", printer: str = "ready", log: str = "") -> Kios
     return KioskFacts(
         version=version,
         printer_state=lambda: printer,
-        last_sync=lambda: datetime(2026, 12, 3, 6, 0),
+        last_sync=lambda: datetime.now(UTC).replace(tzinfo=None) - timedelta(minutes=3),
         recent_log=lambda: log,
     )
 
@@ -254,3 +254,31 @@ def test_a_heartbeat_dated_off_the_calendar_is_refused_and_the_fleet_page_stays_
     fine = moment.startswith("2150")  # plausible, only far off: stored, the skew capped
     assert reply.status_code == (200 if fine else 422), reply.text
     assert "kiosk-odd" in fleet_page(central)
+
+
+def test_a_nearly_full_disk_and_a_day_without_sync_are_alerts(central: Central) -> None:
+    client = kiosk_client(central, "kiosk-vil")
+    sent = datetime.now(UTC).replace(microsecond=0)
+
+    def beat(free: int, synced: timedelta) -> None:
+        client.heartbeat(
+            {
+                "version": "0.1.0",
+                "sent_at": sent.isoformat(),
+                "uptime_s": 60,
+                "printer": "ready",
+                "print_queue": 0,
+                "oldest_unsent_s": None,
+                "rejected": 0,
+                "free_disk_bytes": free,
+                "last_sync": (sent - synced).isoformat(),
+                "clock_skew_s": 0,
+            }
+        )
+
+    beat(4096, timedelta(days=5))
+    page = fleet_page(central)
+    assert "0 MB of disk left" in page and "no sync for 120 hours" in page
+    beat(50 * 1024**3, timedelta(minutes=2))
+    page = fleet_page(central)
+    assert "of disk left" not in page and "no sync for" not in page

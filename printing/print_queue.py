@@ -9,7 +9,9 @@ printing is found at the next start and the job becomes "uncertain": the paper m
 may not have come out, so it is printed again only when someone asks, as a marked copy
 (DUPLICATO n. X). A pending job older than the configured limit expires instead of
 printing for someone who has left. A slip that cannot be drawn (a rendering error) ends
-"failed" with its reason, and the queue goes on. A manager marks a slip to check as dealt
+"failed" with its reason, and the queue goes on; so does one whose stored slip cannot be
+read (a damaged row, or one written by a newer kiosk): it is listed as a placeholder,
+can be dealt with, and is never reprinted. A manager marks a slip to check as dealt
 with ("uncertain_done" and so on; a waiting one is "cancelled"). A copy is numbered
 among the prints that may have put paper out: the only print of a slip that never
 printed is not a copy. A job may be held for a few seconds (``hold_until``)
@@ -29,6 +31,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import CursorResult, Executable, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from printing.documents import voucher_copy_mark
 from printing.slip import DUPLICATE_MARK, Slip, Text, as_duplicate, from_json, to_json
 from store import print_history
 from store.models import PrintJob
@@ -50,6 +53,14 @@ KINDS = (
 log = logging.getLogger(__name__)
 
 
+class UnreadableSlipError(ValueError):
+    """A job's stored slip cannot be read, so it cannot be printed again."""
+
+
+# What a job whose stored slip cannot be read shows in the list of slips to check.
+UNREADABLE = Slip("Stampa illeggibile", (Text("Stampa illeggibile", align="center", bold=True),))
+
+
 @dataclass(frozen=True)
 class QueuedJob:
     id: int
@@ -62,13 +73,21 @@ class QueuedJob:
     attempts: int
     created_at: datetime  # UTC
     slip: Slip  # as it prints: a copy carries its DUPLICATO banner
+    # Why the stored slip cannot be read (the error's name), None when it can: ``slip``
+    # is then UNREADABLE, and the job is never printed.
+    damage: str | None = None
 
     @classmethod
     def of(cls, row: PrintJob) -> QueuedJob:
-        slip = from_json(row.slip)
-        if row.copy_no and not _marked(slip):  # a copy queued before banners were stored
-            local = row.created_at.replace(tzinfo=UTC).astimezone(_LEGACY_ZONE)
-            slip = as_duplicate(slip, row.copy_no, local)
+        damage = None
+        try:
+            slip = from_json(row.slip)
+            if row.copy_no and not _marked(slip):  # a copy queued before banners were stored
+                local = row.created_at.replace(tzinfo=UTC).astimezone(_LEGACY_ZONE)
+                unmarked = _without_copy_mark(slip) if row.kind == "voucher_copy" else slip
+                slip = as_duplicate(unmarked, row.copy_no, local)
+        except Exception as error:  # whatever the damage: the job is still listed
+            slip, damage = UNREADABLE, type(error).__name__
         return cls(
             row.id,
             row.uuid,
@@ -80,6 +99,7 @@ class QueuedJob:
             row.attempts,
             row.created_at,
             slip,
+            damage,
         )
 
 
@@ -92,6 +112,25 @@ def _marked(slip: Slip) -> bool:
     """Whether the slip already opens with its DUPLICATO banner."""
     first = slip.elements[0] if slip.elements else None
     return isinstance(first, Text) and first.text.startswith(DUPLICATE_MARK)
+
+
+_COPY_MARK = voucher_copy_mark(0).removesuffix("0")  # "COPIA n. "
+
+
+def _without_copy_mark(slip: Slip) -> Slip:
+    """A voucher printed again from the wallet without its "COPIA n. X" marks: a copy
+    made of it carries its own DUPLICATO n. X, one number, not two."""
+    elements = tuple(
+        e
+        for e in slip.elements
+        if not (
+            isinstance(e, Text)
+            and e.big
+            and e.text.startswith(_COPY_MARK)
+            and e.text.removeprefix(_COPY_MARK).isdigit()
+        )
+    )
+    return Slip(slip.title, elements)
 
 
 def _new_job(session: Session, **fields: object) -> str:
@@ -222,11 +261,11 @@ def next_pending(session: Session) -> QueuedJob | None:
         ).first()
         if row is None:
             return None
-        try:
-            return QueuedJob.of(row)
-        except Exception as error:  # whatever the damage: the queue goes on
-            log.error("printer: job %s cannot be read: %s", row.uuid, type(error).__name__)
-            mark_failed(session, row.id, f"the stored slip cannot be read ({type(error).__name__})")
+        job = QueuedJob.of(row)
+        if job.damage is None:
+            return job
+        log.error("printer: job %s cannot be read: %s", row.uuid, job.damage)  # the queue goes on
+        mark_failed(session, row.id, f"the stored slip cannot be read ({job.damage})")
 
 
 def get(session: Session, job_uuid: str) -> QueuedJob | None:
@@ -317,10 +356,22 @@ def reprint(session: Session, job_uuid: str, time_zone: tzinfo | str) -> str:
     slips retention deleted). A print still waiting for the printer (the slip itself or
     a copy) is returned instead of queueing another, so pressing again never piles up
     prints. The slip the manager reprinted from the list of slips to check leaves that
-    list.
+    list. A voucher printed again from the wallet is copied without its "COPIA n. X"
+    marks. UnreadableSlipError when the slip to copy cannot be read (nothing changes).
     """
     row = session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
     original_id = row.original_id or row.id
+    original = row if row.id == original_id else session.get(PrintJob, original_id)
+    source = original or row  # the original's slip: a copy's own opens with its banner
+    try:
+        slip = from_json(source.slip)
+    except Exception as error:  # whatever the damage: refused, before anything changes
+        raise UnreadableSlipError(
+            f"job {job_uuid} cannot be reprinted: its stored slip cannot be read "
+            f"({type(error).__name__}); mark it as dealt with"
+        ) from None
+    if source.kind == "voucher_copy":
+        slip = _without_copy_mark(slip)
     family = (PrintJob.original_id == original_id) | (PrintJob.id == original_id)
     code = row.reference if row.kind in print_history.VOUCHER_KINDS else None
     same = (
@@ -340,19 +391,17 @@ def reprint(session: Session, job_uuid: str, time_zone: tzinfo | str) -> str:
         counted = select(func.count()).select_from(PrintJob)
         may_have = PrintJob.state.in_(print_history.MAY_HAVE_PRINTED)
         copy_no = session.scalar(counted.where(family, may_have)) or 0
-    original = row if row.id == original_id else session.get(PrintJob, original_id)
-    slip = (original or row).slip  # the original's: a copy's own opens with its banner
     if copy_no:
         zone = ZoneInfo(time_zone) if isinstance(time_zone, str) else time_zone
         at = datetime.now(zone).replace(tzinfo=None)
-        slip = to_json(as_duplicate(from_json(slip), copy_no, at))
+        slip = as_duplicate(slip, copy_no, at)
     return _new_job(
         session,
         kind=row.kind,
         reference=row.reference,
         copy_no=copy_no,
         original_id=original_id,
-        slip=slip,
+        slip=to_json(slip),
     )
 
 

@@ -26,7 +26,7 @@ from printing.connection import (
 )
 from printing.layout import PROFILES, PaperProfile
 from printing.print_worker import PrintUpdate, PrintWorker
-from printing.slip import Slip, SlipContext
+from printing.slip import Slip, SlipContext, Text
 from store.database import Store
 
 Connection = NetworkConnection | UsbConnection | SerialConnection | FileConnection | NoPrinter
@@ -69,7 +69,8 @@ def connection_for(config: Config, *, answers_status: bool | None = None) -> Con
 def paper_for(config: Config) -> PaperProfile:
     """The paper profile, with the printer model and the code page the configuration
     names: the ESC t number comes from the model's python-escpos capability profile
-    unless ``printer.code_page_table`` gives it. ConfigError names a bad value."""
+    unless ``printer.code_page_table`` gives it. ConfigError names a bad value, and a
+    page the renderer cannot print with (see ``_code_page_problem``)."""
     from dataclasses import replace
 
     from printing.escpos_render import code_page_for
@@ -81,7 +82,37 @@ def paper_for(config: Config) -> PaperProfile:
         codec, table = code_page_for(model, settings.code_page, settings.code_page_table)
     except ValueError as error:
         raise ConfigError(f"printer: {error}") from None
-    return replace(profile, escpos_profile=model, code_page=codec, code_page_table=table)
+    paper = replace(profile, escpos_profile=model, code_page=codec, code_page_table=table)
+    # The model's own page is one it prints with; only a page named in the file is probed.
+    problem = _code_page_problem(paper) if settings.code_page or settings.code_page_table else ""
+    if problem:
+        try:
+            western = f"{code_page_for(model)[0]} (the model's Western page)"
+        except ValueError:
+            western = "a Western page such as cp858 or cp1252"
+        raise ConfigError(
+            f"printer.code_page: {settings.code_page or codec} {problem}; choose {western} or "
+            "leave printer.code_page empty"
+        )
+    return paper
+
+
+def _code_page_problem(paper: PaperProfile) -> str:
+    """Why slips cannot print in the paper's code page, "" when they can. Probed as the
+    renderer uses it: python-escpos refuses some pages its capability profiles list
+    (ISO8859-15, ISO8859-2, ISO8859-7, RK1048) and every slip would fail; it writes one
+    byte a character, so in a multi-byte page (CP932) it prints "?" for what the page
+    has."""
+    from printing.escpos_render import render
+
+    try:
+        render(Slip("code page", (Text("Social Point"),)), paper)
+    except ValueError:
+        return f"cannot be used: python-escpos refuses it for the {paper.escpos_profile} model"
+    # Every multi-byte page (Japanese, Chinese, Korean) writes one of these in two bytes.
+    if any(len(sample.encode(paper.code_page, "ignore")) > 1 for sample in "あ漢한ㄱ"):
+        return 'is a multi-byte code page: python-escpos prints "?" for its characters'
+    return ""
 
 
 def logo_for(config: Config, profile: PaperProfile) -> Any:

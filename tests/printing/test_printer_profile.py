@@ -65,6 +65,32 @@ def test_a_code_page_the_model_lacks_or_an_unknown_model_is_a_clear_error(
         paper_for(make_config(tmp_path, '[printer]\ncode_page = "klingon"\n'))
 
 
+@pytest.mark.parametrize(
+    ("page", "problem"),
+    [
+        ("iso8859-15", "python-escpos refuses it for the TM-T20II model"),
+        ("ISO_8859-2", "python-escpos refuses it for the TM-T20II model"),
+        ("ISO_8859-7", "python-escpos refuses it for the TM-T20II model"),
+        ("RK1048", "python-escpos refuses it for the TM-T20II model"),
+        ("cp932", 'multi-byte code page: python-escpos prints "?"'),
+    ],
+)
+def test_a_code_page_the_model_lists_but_slips_cannot_print_in_is_refused(
+    tmp_path: Path, page: str, problem: str
+) -> None:
+    """The model's capability profile lists these pages, and the configuration took
+    them: then every slip failed to render (or printed "?" for every letter)."""
+    settings = f'[printer]\nmodel = "TM-T20II"\ncode_page = "{page}"\n'
+    with pytest.raises(ConfigError) as refused:
+        paper_for(make_config(tmp_path, settings))
+    message = str(refused.value)
+    assert message.startswith(f"printer.code_page: {page} ") and problem in message
+    assert "choose cp1252 (the model's Western page)" in message
+    # What it suggests prints.
+    chosen = paper_for(make_config(tmp_path, settings.replace(page, "cp1252")))
+    assert ITALIAN in " ".join(decode(render(Slip("x", (Text(ITALIAN),)), chosen)).texts)
+
+
 def print_test(tmp_path: Path, printer: FakePrinter, extra: str) -> subprocess.CompletedProcess:
     config = tmp_path / "kiosk.toml"
     config.write_text(

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Noticing that the kiosk has been left alone.
 
-Every touch, click or key press anywhere in the application restarts the wait; when it
-runs out, ``on_idle`` is called (the window asks "Sei ancora lì?" and, with no answer,
-forgets the visit). ``longer`` doubles the wait for a citizen who asks for more time.
+Every touch, click or key press anywhere in the application restarts the wait, also one
+that another filter keeps for itself (``keep_first``); when it runs out, ``on_idle`` is
+called (the window asks "Sei ancora lì?" and, with no answer, forgets the visit).
+``longer`` doubles the wait for a citizen who asks for more time.
 
 The application-wide event filter is installed by ``watch``, after the first frame: the
 first events it sees make PySide resolve every class it loads lazily (about 20 ms of
@@ -45,6 +46,14 @@ class IdleWatcher(QObject):
             app.installEventFilter(self)
             self.watching = True
         self.timer.start()
+
+    def keep_first(self) -> None:
+        """Back in front of the application's other event filters. The last one installed
+        sees an event first and may keep it (a switch's key, the repeat and volume keys of
+        spoken mode): installed after them, this one still sees every key and touch."""
+        app = QApplication.instance()
+        if app is not None and self.watching:
+            app.installEventFilter(self)  # already installed: moved to the front
 
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.boot.config import SwitchSettings
 from kiosk.ui.event_filters import never_raises
+from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.key_navigation import KeyNavigator
 
 FIRST_SWITCH = {Qt.Key.Key_Space}
@@ -36,6 +37,9 @@ class SwitchScanner(QObject):
         assert isinstance(app, QApplication)
         # Before any widget: a switch's Space must not type or press by itself.
         app.installEventFilter(self)
+        idle = getattr(window, "idle", None)
+        if isinstance(idle, IdleWatcher):
+            idle.keep_first()  # a switch's press is the citizen's activity all the same
 
     def next(self) -> None:
         """The highlight to the next control (in reading order, round)."""

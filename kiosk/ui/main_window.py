@@ -497,6 +497,7 @@ class MainWindow(QMainWindow):
         """Every language's button (home, or the citizen asked), or only the one in use."""
         self.language_toggle.setText(LANGUAGE_NAMES[self.ctx.lang])
         toggled_by_keys = every and self.language_toggle.hasFocus()
+        chosen_by_keys = not every and any(b.hasFocus() for b in self.language_buttons.values())
         self.language_row.setVisible(every)
         for choice in self.language_buttons.values():
             choice.setVisible(every)
@@ -508,6 +509,10 @@ class MainWindow(QMainWindow):
             if current is not None:
                 current.setFocus()
         self.language_toggle.setVisible(not every)
+        if chosen_by_keys:
+            # And back: the choice hidden with the focus sent it to Back, not to the
+            # toggle that now names the language chosen.
+            self.language_toggle.setFocus()
 
     def retranslate(self) -> None:
         comune = self.catalog.comune_name(self.ctx.social_point.comune) if self.catalog else None

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.boot.config import SpeechSettings
 from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
-from kiosk.ui.event_filters import never_raises
+from kiosk.ui.event_filters import never_raises, quiet_slot
+from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.key_navigation import can_take_focus, visible_layer
 
 if TYPE_CHECKING:
@@ -50,6 +51,16 @@ VOLUME_STEP = 10
 LONG_PRESS_MS = 2000
 LIVE_CHECK_MS = 250
 READ_FIRST_MAX_MS = 180_000  # a slip read before printing prints after this at the latest
+# What came of the citizen's action, said as it changes like a text marked live, once
+# the sentence being said is over: a search's result count (it holds the words searched
+# for: through a headset only) and a printout's state.
+OUTCOMES = {"resultsSummary": True, "printState": False}  # name: holds what was typed
+ACTIVATING_KEYS = {
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Select,
+    Qt.Key.Key_Space,
+}
 
 
 def spoken_char(c: str) -> str:
@@ -98,6 +109,7 @@ class SpokenMode(QObject):
         self._seen_live: set[str] = set()
         self._layer: QWidget | None = None
         self._countdown = ""
+        self._pressed: tuple[QAbstractButton, bool] | None = None  # a toggle, as it was
         self._live = QTimer(self)
         self._live.setInterval(LIVE_CHECK_MS)
         self._live.timeout.connect(self._check_live)
@@ -121,6 +133,7 @@ class SpokenMode(QObject):
         app.focusChanged.connect(self._focus_changed)
         window.screen_shown.connect(self._screen_shown)
         window.visit_ended.connect(self.reset)
+        window.ctx.switcher.changed.connect(self._language_changed)
 
     @property
     def private(self) -> bool:
@@ -137,6 +150,8 @@ class SpokenMode(QObject):
         # Every key and touch, before any widget: only while spoken (an application
         # filter costs a call for every event of every widget).
         self._app.installEventFilter(self)
+        if self.window.idle is not None:
+            self.window.idle.keep_first()  # the repeat and volume keys it takes are activity
         self._seen_live = set(self._live_texts())
         self._layer = visible_layer(self.window)
         self._live.start()
@@ -333,6 +348,24 @@ class SpokenMode(QObject):
         self._seen_live = set(self._live_texts())
         self.say(self._screen_words())
 
+    @quiet_slot
+    def _language_changed(self, code: str) -> None:
+        """The citizen chose a language: said once its words have reached the screen.
+        (Its buttons hide as it changes and the focus moves on, to a control still named
+        in the old language: that is not said.)"""
+        if not self.on:
+            return
+        self._announcing = True
+        # After the LanguageChange events the switch has posted to the widgets.
+        QTimer.singleShot(0, self, lambda: self._announce_language(code))
+
+    @quiet_slot  # called by a timer: speech never raises
+    def _announce_language(self, code: str) -> None:
+        self._announcing = False
+        self._seen_live = set(self._live_texts())
+        self.say(". ".join(w for w in (LANGUAGE_NAMES.get(code, ""), self._screen_words()) if w))
+
+    @quiet_slot
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if (
             self.on
@@ -347,12 +380,21 @@ class SpokenMode(QObject):
     # Errors, messages and the countdown, as they appear --------------------------------
 
     def _live_labels(self) -> list[QLabel]:
-        """The screen's errors, and the texts marked live (a quantity beside its "+")."""
-        screen = self.window.navigation.current_screen
+        """The errors of the screen and of the message over it, the texts marked live (a
+        quantity beside its "+") and the outcomes (a search's count, a printout's state)."""
+        roots: list[QWidget] = [self.window.navigation.current_screen]
+        layer = visible_layer(self.window)
+        if layer is not None and not roots[0].isAncestorOf(layer):
+            roots.append(layer)
         return [
             t
-            for t in screen.findChildren(QLabel)
-            if (t.property("role") == "fieldError" or t.property("live"))
+            for root in roots
+            for t in root.findChildren(QLabel)
+            if (
+                t.property("role") == "fieldError"
+                or t.property("live")
+                or t.objectName() in OUTCOMES
+            )
             and t.isVisible()
             and t.text()
         ]
@@ -362,25 +404,43 @@ class SpokenMode(QObject):
 
     def _check_live(self) -> None:
         layer = visible_layer(self.window)
+        countdown = layer.findChild(QLabel, "stillThereCountdown") if layer else None
         if layer is not self._layer:
             self._layer = layer
+            # The countdown is said with its layer: its next numbers follow from there.
+            self._countdown = countdown.text() if countdown is not None else ""
             if layer is not None:
                 if layer.findChild(QAbstractButton) is not None and self.window.navigator:
                     self.window.navigator.focus_first()
                 self._announcing = False
+                self._seen_live = set(self._live_texts())  # said with the layer
                 self.say(self._screen_words())
                 return
-        countdown = layer.findChild(QLabel, "stillThereCountdown") if layer else None
         if countdown is not None and countdown.text() != self._countdown:
             self._countdown = countdown.text()
             seconds = int("".join(c for c in self._countdown if c.isdigit()) or 0)
-            if seconds <= 5 or seconds % 5 == 0:
+            # The last seconds always; every fifth only in silence: a number must not cut
+            # off the question, what happens when the time runs out and the way to more.
+            if seconds <= 5 or (seconds % 5 == 0 and not self.speaker.speaking()):
                 self.say(self._countdown)
         now = self._live_labels()
         new = [t for t in now if t.text() not in self._seen_live]
-        self._seen_live = {t.text() for t in now}
+        # An outcome waits for the sentence being said (a slip read aloud, a screen): it
+        # stays new until it can be said.
+        waiting = (
+            {t.text() for t in new if t.objectName() in OUTCOMES}
+            if self.speaker.speaking()
+            else set()
+        )
+        new = [t for t in new if t.text() not in waiting]
+        self._seen_live = {t.text() for t in now} - waiting
         errors = [self._aloud(t) for t in new if t.property("role") == "fieldError"]
-        news = [self._aloud(t) for t in new if t.property("role") != "fieldError"]
+        news = [
+            self._aloud(t)
+            for t in new
+            if t.property("role") != "fieldError"
+            and (self.private or not OUTCOMES.get(t.objectName()))
+        ]
         words = [self.tr("Error: {text}").format(text=". ".join(errors))] if errors else []
         if words or news:
             self.say(". ".join(words + news))
@@ -399,12 +459,40 @@ class SpokenMode(QObject):
         if kind == QEvent.Type.MouseButtonPress and self.on:
             self.speaker.stop()  # the citizen acts: silence
             return False
-        if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+        if kind == QEvent.Type.MouseButtonRelease and isinstance(watched, QAbstractButton):
+            self._may_toggle(watched)  # a touch clicks on release
             return False
-        if watched.window() is not self.window:
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False
         assert isinstance(event, QKeyEvent)
-        return self._key(Qt.Key(event.key()))
+        key = Qt.Key(event.key())
+        if key in ACTIVATING_KEYS:  # OK clicks on the press, Space on the release
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QAbstractButton):
+                self._may_toggle(focus)
+        return self._key(key) if kind == QEvent.Type.KeyPress else False
+
+    def _may_toggle(self, button: QAbstractButton) -> None:
+        """A toggle about to be clicked: its new state is said once the click is done
+        (an answer chosen, larger text on): nothing else tells a citizen who cannot see."""
+        if self.on and button.isCheckable() and self._pressed is None:
+            self._pressed = (button, button.isChecked())
+            QTimer.singleShot(0, self, self._say_toggled)
+
+    @quiet_slot  # called by a timer: speech never raises
+    def _say_toggled(self) -> None:
+        pressed, self._pressed = self._pressed, None
+        if pressed is None or self._announcing:  # a new screen or language says it all
+            return
+        button, was = pressed
+        try:
+            changed = button.isChecked() != was and button.isVisible()
+        except RuntimeError:  # the button went with what the click replaced
+            return
+        if changed:
+            self.say(self.describe(button))
 
     def _key(self, key: Qt.Key) -> bool:
         self.speaker.stop()

@@ -1,0 +1,157 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The citizen's lines drawn as pictures (printing.raster) keep every dot of their
+letters: Arabic's tall and deep letters, Latin words and punctuation inside an Arabic
+line, Chinese in its Simplified forms, and all of it without Raqm (no libfribidi0)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont, ImageOps, features
+
+from printing import raster
+from printing.documents import PurchaseReceipt, ReceiptLine, purchase_receipt
+from printing.escpos_render import PROFILES, render
+from printing.raster import text_image
+from printing.slip import SlipContext
+from tests.printing.escpos_decode import decode
+
+CONTEXT = SlipContext(
+    "Social Point", "Piazzola sul Brenta", "kiosk-01", datetime(2026, 11, 24, 10, 30)
+)
+LINES = {
+    "ar": "ستتصل بك البلدية بعد دراسة الطلب.",
+    "zh": "请保存此收据：查询申请进展时需要它。",
+    "uk": "Олена Коваленко, Допомога Україні",
+    "ro": "Ana Ștefănescu: păstrați chitanța",
+}
+
+
+def ink(image: Image.Image) -> int:
+    return ImageOps.invert(image.convert("L")).histogram()[255]
+
+
+def unclipped(text: str, lang: str) -> int:
+    """The ink of ``text`` in the font printing.raster picks, on a canvas tall enough."""
+    font = raster._font(text, lang, False)
+    canvas = Image.new("1", (1200, 300), 1)
+    direction = "rtl" if lang == "ar" else "ltr"
+    ImageDraw.Draw(canvas).text(
+        (10, 150), text, font=font, fill=0, anchor="ls", direction=direction, language=lang
+    )
+    return ink(canvas)
+
+
+@pytest.mark.parametrize("lang", sorted(LINES))
+def test_a_line_keeps_all_its_ink_and_lines_do_not_overlap(lang: str) -> None:
+    """Arabic at 26 px needs 56 dots (ascent 36, descent 20): in a row of 32 it lost 45%
+    of its ink, and two lines overlapped."""
+    text = LINES[lang]
+    whole = unclipped(text, lang)
+    assert ink(text_image(text, lang, 1200)) == pytest.approx(whole, rel=0.01)
+    assert ink(text_image(f"{text}\n{text}", lang, 1200)) == pytest.approx(2 * whole, rel=0.01)
+
+
+MIXED = [
+    # The Arabic note of a slip paid at the desk, with the kiosk's Latin name.
+    ("تم الدفع في مكتب Social Point.", "ar", [("تم الدفع في مكتب", "ar"), ("Social Point.", "it")]),
+    # An en dash (Noto Sans Arabic has none) in a call's title.
+    (
+        "قسائم الطعام – التضامن الغذائي",
+        "ar",
+        [("قسائم الطعام", "ar"), ("–", "it"), ("التضامن الغذائي", "ar")],
+    ),
+    # An applicant's name in two scripts, on an Italian citizen's slip.
+    ("سلمى Ben Ali", "it", [("سلمى", "ar"), ("Ben Ali", "it")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "parts"), MIXED)
+def test_a_line_in_two_scripts_draws_each_letter_in_a_font_that_has_it(
+    text: str, lang: str, parts: list[tuple[str, str]]
+) -> None:
+    """One font for the whole line printed Latin letters and the en dash as empty boxes:
+    the line's ink is its parts' ink, each drawn alone in its own script's font."""
+    assert ink(text_image(text, lang, 576)) == pytest.approx(
+        sum(ink(text_image(part, part_lang, 576)) for part, part_lang in parts), rel=0.01
+    )
+
+
+def test_latin_words_in_a_right_to_left_line_sit_left_of_the_arabic_before_them() -> None:
+    mixed = text_image("سلمى Ben Ali", "it", 576, align="right")
+    arabic, latin = text_image("سلمى", "ar", 576), text_image("Ben Ali", "it", 576)
+    box = ImageOps.invert(arabic.convert("L")).getbbox()
+    assert box is not None
+    left = box[0] - 4  # the Arabic name ends the line at the right edge, as alone
+    assert ink(mixed.crop((left, 0, 576, mixed.height))) == pytest.approx(ink(arabic), rel=0.02)
+    assert ink(mixed.crop((0, 0, left, mixed.height))) == pytest.approx(ink(latin), rel=0.02)
+
+
+@pytest.fixture
+def without_raqm(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Pillow as on a machine without libfribidi0: no Raqm layout."""
+    real = features.check
+    monkeypatch.setattr(features, "check", lambda name: False if name == "raqm" else real(name))
+    raster._family_font.cache_clear()
+    yield
+    raster._family_font.cache_clear()
+
+
+@pytest.mark.usefixtures("without_raqm")
+@pytest.mark.parametrize("lang", ["ar", "uk", "zh", "ro"])
+def test_without_raqm_a_slip_with_citizen_lines_still_prints(lang: str) -> None:
+    """Pillow refuses a direction or a language without Raqm: every slip with a line in
+    the citizen's script failed to print ("not supported without libraqm")."""
+    receipt = PurchaseReceipt(
+        kind="purchase",
+        reference="ORD-7K3M",
+        provider="Il Girasole",
+        provider_phone="",
+        lines=[ReceiptLine("Pasto caldo", 1, 650, translated=LINES[lang])],
+        payment_note="Da pagare al fornitore.",
+        language=lang,
+    )
+    [picture] = decode(render(purchase_receipt(CONTEXT, receipt), PROFILES["80mm"])).images
+    box = ImageOps.invert(picture.convert("L")).getbbox()
+    assert box is not None
+    if lang == "ar":  # still laid right to left, from the right edge
+        assert box[2] > 576 - 16 and box[0] > 16
+
+
+def glyphs(image: Image.Image) -> Image.Image:
+    box = ImageOps.invert(image.convert("L")).getbbox()
+    assert box is not None
+    return image.convert("1").crop(box)
+
+
+@pytest.mark.usefixtures("without_raqm")
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
+def test_chinese_is_drawn_with_the_simplified_chinese_face_of_the_collection() -> None:
+    """Noto Sans CJK is one .ttc of several faces; fontconfig names SC's index (2), and the
+    first face (JP) drew 关, 门, 直 and 骨 in their Japanese forms wherever no language
+    tag picks the Chinese ones for it (Raqm's does: without Raqm none)."""
+    found = subprocess.run(
+        ["fc-match", "--format=%{file}\n%{index}\n%{family}", "Noto Sans CJK SC"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split("\n")
+    if len(found) < 3 or "Noto Sans CJK SC" not in found[2] or found[1] == "0":
+        pytest.skip("Noto Sans CJK (a collection with SC as its third face) is not installed")
+    text = "关门说直骨"
+
+    def face(index: int) -> Image.Image:
+        font = ImageFont.truetype(
+            found[0], raster.FONT_PX, index=index, layout_engine=ImageFont.Layout.BASIC
+        )
+        canvas = Image.new("1", (400, 100), 1)
+        ImageDraw.Draw(canvas).text((0, 60), text, font=font, fill=0, anchor="ls")
+        return glyphs(canvas)
+
+    simplified, japanese = face(int(found[1])), face(0)
+    assert simplified.tobytes() != japanese.tobytes()
+    assert glyphs(text_image(text, "zh", 576)).tobytes() == simplified.tobytes()

@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
+from PIL import features
+
 from kiosk.boot.config import Config, ConfigError, load_config
 from kiosk.core import local_time
 from languages import CODES as LANGUAGES
@@ -414,6 +416,19 @@ def check_languages(languages: tuple[str, ...] = LANGUAGES) -> Iterator[Finding]
             )
 
 
+def check_text_layout() -> Iterator[Finding]:
+    """Pillow's Raqm layout joins Arabic letters on slips; it needs libfribidi at run time."""
+    if features.check("raqm"):
+        yield Finding("fonts", Verdict.OK, "slips: Arabic letters are joined (Raqm layout)")
+    else:
+        yield Finding(
+            "fonts",
+            Verdict.PROBLEM,
+            "slips: Pillow has no Raqm layout, Arabic prints with unjoined letters",
+            "sudo apt-get install libfribidi0",
+        )
+
+
 def diagnose(
     config_path: Path | None, *, now: Callable[[], datetime] = lambda: datetime.now(UTC)
 ) -> list[Finding]:
@@ -438,6 +453,7 @@ def diagnose(
     findings += check_files(config)
     findings += check_disk(config)
     findings += check_languages()
+    findings += check_text_layout()
     return findings
 
 

@@ -11,7 +11,13 @@ import pytest
 from sqlalchemy import update
 
 from kiosk.boot.config import parse_config
-from kiosk.boot.doctor import Verdict, check_languages, check_store, diagnose
+from kiosk.boot.doctor import (
+    Verdict,
+    check_languages,
+    check_store,
+    check_text_layout,
+    diagnose,
+)
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry
@@ -158,6 +164,20 @@ def test_a_language_without_a_font_or_a_voice_is_named() -> None:
     voices = {f.message.split(":")[0]: f for f in findings if f.check == "speech"}
     if "tlh" in voices:
         assert voices["tlh"].verdict is Verdict.WARNING
+
+
+def test_pillow_without_raqm_is_named_with_the_package_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without libfribidi0 Pillow has no Raqm layout: Arabic slips print unjoined."""
+    from PIL import features
+
+    real = features.check
+    monkeypatch.setattr(features, "check", lambda name: False if name == "raqm" else real(name))
+    [finding] = check_text_layout()
+    assert finding.verdict is Verdict.PROBLEM and finding.fix == "sudo apt-get install libfribidi0"
+    monkeypatch.setattr(features, "check", lambda name: True)
+    assert [f.verdict for f in check_text_layout()] == [Verdict.OK]
 
 
 def test_a_data_folder_the_kiosk_cannot_write_is_a_problem(

@@ -192,6 +192,55 @@ def platform_clock(url: str, ca_bundle: str, timeout: float) -> datetime | None:
     return http_date(response.headers.get("Date"))
 
 
+def check_device_token(config: Config, url: str) -> Iterator[Finding]:
+    """Whether the platform still takes this kiosk's token: its health check answers
+    anyone, and a kiosk revoked (stolen, replaced) or unknown to a restored platform
+    syncs nothing while the platform "answers"."""
+    from sync import device
+    from sync.client import PlatformClient, RefusedError, UnreachableError
+
+    try:
+        identity = device.load(config.device_file)
+    except device.NotEnrolledError as error:
+        yield Finding("enrollment", Verdict.PROBLEM, str(error), RE_ENROLL)
+        return
+    if identity is None:
+        yield Finding("enrollment", Verdict.NOTE, "not enrolled yet: it enrolls at its next sync")
+        return
+    client = PlatformClient(
+        url,
+        token=identity.token,
+        connect_timeout=config.sync.connect_timeout_s,
+        read_timeout=config.sync.read_timeout_s,
+        ca_bundle=config.sync.ca_bundle or None,
+    )
+    try:
+        client.lookup_key()
+    except RefusedError as error:
+        if error.status in (401, 403):
+            yield Finding(
+                "enrollment",
+                Verdict.PROBLEM,
+                f"the platform refuses this kiosk's token ({error.status}): {error.detail}",
+                RE_ENROLL,
+            )
+            return
+        yield Finding("enrollment", Verdict.NOTE, f"the token was not checked: {error}")
+        return
+    except (UnreachableError, ValueError) as error:  # ProtocolError is a ValueError
+        yield Finding("enrollment", Verdict.NOTE, f"the token was not checked: {error}")
+        return
+    finally:
+        client.close()
+    yield Finding("enrollment", Verdict.OK, f"the platform knows this kiosk ({identity.device_id})")
+
+
+RE_ENROLL = (
+    "ask the platform's staff for a new enrollment code, put it in sync.enrollment_code, "
+    "move device.json aside and restart the kiosk"
+)
+
+
 def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Finding]:
     url = config.sync.platform_url
     if not url:
@@ -235,6 +284,7 @@ def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Find
         )
         return
     yield Finding("platform", Verdict.OK, f"{url} answers")
+    yield from check_device_token(config, url)
     if theirs is None:
         yield Finding(
             "clock",

@@ -302,3 +302,26 @@ def test_one_damaged_and_one_rejected_record_are_named_in_the_singular(tmp_path:
     assert "1 record was rejected by the platform and kept" in said
     [sound] = [m for m in said if " is sound; " in m]
     assert sound.endswith("is sound; 2 records waiting to be sent, 1 rejected")
+
+
+def test_a_kiosk_whose_token_the_platform_refuses_is_a_problem(
+    tmp_path: Path, central: Central, printer: FakePrinter
+) -> None:
+    """The platform's health check answers anyone: a revoked kiosk syncs nothing while
+    the platform "answers", so doctor asks with the kiosk's own token."""
+    from sync import device
+
+    config = write_config(tmp_path, platform_url=central.url, printer_port=printer.port)
+    make_store(tmp_path)
+    device_id, token = central.platform.enroll(central.platform.new_enrollment_code(), "k-doc")
+    device.save(tmp_path / "data" / "device.json", device.DeviceIdentity(device_id, token))
+    known = cli("doctor", "--config", str(config)).stdout
+    assert f"[ok] enrollment: the platform knows this kiosk ({device_id})" in known
+
+    assert central.platform.registry.revoke_device(device_id, "rubato")
+    result = cli("doctor", "--config", str(config))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "[XX] enrollment: the platform refuses this kiosk's token (40" in out
+    assert "rubato" in out and "new enrollment code" in out
+    assert token not in out + result.stderr

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import socket
 import termios
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -98,6 +100,20 @@ class _NoAnswerError(Exception):
         self.waited = waited
 
 
+class _StalledError(TimeoutError):
+    """The device stopped taking data (a usblp printer out of paper or offline)."""
+
+
+def real_time_queries(data: bytes) -> int:
+    """How many DLE EOT status queries a printer with real-time commands on finds in
+    ``data``, whatever their n (it answers wherever they are, even inside image data)."""
+    found, at = 0, data.find(b"\x10\x04")
+    while at != -1:
+        found += 1
+        at = data.find(b"\x10\x04", at + 3)
+    return found
+
+
 class Link(Protocol):
     """An open two-way connection to a printer."""
 
@@ -119,6 +135,10 @@ DRAIN_BYTES_PER_S = 16 * 1024
 # At most this long more: a printer that died mid-job holds the print worker (and its
 # stop) no longer than that.
 MAX_DRAIN_S = 10.0
+# A printer never speaks first: whatever arrives this soon after connecting, before any
+# question, is a greeting (SMTP and FTP servers say "220 ...", whose "2" has a status
+# byte's fixed bits and read as paper out).
+GREETING_WAIT_S = 0.1
 
 
 class _TwoWayConnection:
@@ -131,6 +151,9 @@ class _TwoWayConnection:
 
     status_timeout: float
     answers_status: bool = True
+    # Seconds to listen after connecting before the first byte goes out (0: not at all;
+    # a serial or USB printer may still hold a late answer from an earlier question).
+    greeting_wait: float = 0.0
 
     def describe(self) -> str:
         raise NotImplementedError
@@ -150,12 +173,20 @@ class _TwoWayConnection:
             "web or SSH server?)",
         )
 
+    def _greeting(self, link: Link) -> int | None:
+        """The first byte of what the other end said unasked, if it said anything."""
+        if self.greeting_wait <= 0:
+            return None
+        return link.read_byte(min(self.greeting_wait, self.status_timeout))
+
     def status(self) -> Status:
         try:
             link = self._open()
         except OSError as error:
             return Status(State.UNREACHABLE, self._problem(error))
         try:
+            if (greeting := self._greeting(link)) is not None:
+                return self._not_a_printer(greeting)
             if not self.answers_status:
                 return Status(State.NO_STATUS, "configured as a printer without status")
             return self._status_on(link)
@@ -164,14 +195,16 @@ class _TwoWayConnection:
         finally:
             link.close()
 
-    def _status_on(self, link: Link, behind: int = 0) -> Status:
+    def _status_on(self, link: Link, behind: int = 0, stale: int = 0) -> Status:
         """DLE EOT 1, 2 and 4 on an open link. A query without an answer ends it: a late
         reply must never be taken for the answer to the next question. ``behind``: the
         bytes of a job just sent, which the first query waits behind (a printer takes
-        data about as fast as it prints: a long slip's answer comes seconds later)."""
+        data about as fast as it prints: a long slip's answer comes seconds later).
+        ``stale``: the DLE EOT queries inside that job, which a printer with real-time
+        commands on answered first (see ``_ask``)."""
         first_wait = self.status_timeout + min(MAX_DRAIN_S, behind / DRAIN_BYTES_PER_S)
         try:
-            online = self._ask(link, 1, first_wait)
+            online = self._ask(link, 1, first_wait, stale)
             cause = self._ask(link, 2) if online & 0x08 else None
             paper = self._ask(link, 4)
         except _NoAnswerError as unanswered:
@@ -183,12 +216,25 @@ class _TwoWayConnection:
             return self._not_a_printer(wrong.reply)
         return Status(interpret(online, cause, paper))
 
-    def _ask(self, link: Link, query: int, wait: float | None = None) -> int:
+    def _ask(self, link: Link, query: int, wait: float | None = None, stale: int = 0) -> int:
+        """One query's answer, after the ``stale`` answers to queries that came before it
+        on the link. A printer answers in the order the queries arrive, so the answer to
+        this one is the (stale + 1)th byte; one that ignores queries inside a job's data
+        sends fewer, and then which byte answers this one is unknown: no answer (the slip
+        is uncertain) rather than an answer about the middle of the job taken for the
+        printer's state after it. Draining what has arrived instead would not do: a
+        printer reading a long job as it prints answers its middle seconds later."""
         _write_all(link, bytes([0x10, 0x04, query]))
         waited = self.status_timeout if wait is None else wait
-        reply = link.read_byte(waited)
-        if reply is None:
-            raise _NoAnswerError(waited)
+        deadline = time.monotonic() + waited
+        replies = 0
+        while True:
+            reply = link.read_byte(max(0.001, deadline - time.monotonic()))
+            if reply is None:
+                raise _NoAnswerError(waited)
+            replies += 1
+            if replies > stale:
+                break
         if not is_status_byte(reply):
             raise _NotAPrinterError(reply)
         return reply
@@ -209,16 +255,22 @@ class _TwoWayConnection:
         except OSError as error:
             raise PrinterError(self._problem(error), 0, state=State.UNREACHABLE) from None
         try:
+            if (greeting := self._greeting(link)) is not None:
+                wrong = self._not_a_printer(greeting)
+                raise PrinterError(wrong.detail, 0, maybe_printed=False, state=wrong.state)
             view = memoryview(data)
             while sent < len(data):
                 sent += link.write(bytes(view[sent : sent + WRITE_CHUNK]))
             if not self.answers_status:
                 return Status(State.NO_STATUS, "sent; this printer cannot confirm it")
-            after = self._status_on(link, behind=len(data))
+            after = self._status_on(link, behind=len(data), stale=real_time_queries(data))
         except OSError as error:
             maybe = sent > 0 or not link.exact_errors
+            # A device that stopped taking data is out of paper, open or offline: the
+            # managers hear of it (a link that failed is only unreachable).
+            state = State.OFFLINE if isinstance(error, _StalledError) else State.UNREACHABLE
             raise PrinterError(
-                self._problem(error), sent, maybe_printed=maybe, state=State.UNREACHABLE
+                self._problem(error), sent, maybe_printed=maybe, state=state
             ) from None
         finally:
             link.close()
@@ -265,6 +317,8 @@ class _SocketLink:
 
 class NetworkConnection(_TwoWayConnection):
     """A printer on TCP port 9100 (or another); timeouts in seconds."""
+
+    greeting_wait = GREETING_WAIT_S
 
     def __init__(
         self,
@@ -464,16 +518,37 @@ def open_usb_port(vendor_id: int, product_id: int) -> UsbPort:
 
 
 class _FileLink:
+    """A descriptor opened non-blocking: a device that stops taking data (usblp blocks
+    write() for as long as the printer is out of paper or offline) fails the write once
+    ``timeout`` seconds have passed without it taking any, instead of holding the print
+    worker, and its stop, for ever."""
+
     exact_errors = True  # os.write() says how much it wrote, or fails having written none
 
-    def __init__(self, descriptor: int) -> None:
-        self.descriptor = descriptor
+    def __init__(self, descriptor: int, timeout: float) -> None:
+        self.descriptor, self.timeout = descriptor, timeout
 
     def write(self, data: bytes) -> int:
-        written = os.write(self.descriptor, data)
-        if written <= 0:
-            raise OSError(errno.EIO, "the device took no data")
-        return written
+        deadline = time.monotonic() + self.timeout
+        poller = select.poll()
+        poller.register(self.descriptor, select.POLLOUT)
+        while (left := deadline - time.monotonic()) > 0:
+            if not poller.poll(max(1, round(left * 1000))):
+                break
+            try:
+                written = os.write(self.descriptor, data)
+            except BlockingIOError:  # writable by poll's measure, not for this write yet
+                time.sleep(min(0.05, max(0.0, left)))
+                continue
+            if written <= 0:
+                raise OSError(errno.EIO, "the device took no data")
+            return written
+        raise _StalledError(errno.ETIMEDOUT, f"the device took no data in {self.timeout:g} s")
+
+    def writable(self, timeout: float) -> bool:
+        poller = select.poll()
+        poller.register(self.descriptor, select.POLLOUT)
+        return bool(poller.poll(max(0, round(timeout * 1000))))
 
     def read_byte(self, timeout: float) -> int | None:
         return None
@@ -488,17 +563,31 @@ class FileConnection(_TwoWayConnection):
     answers_status = False
     status_timeout = 0.0
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, *, timeout: float = 5.0) -> None:
+        self.path, self.timeout = path, timeout
 
     def describe(self) -> str:
         return f"file {self.path}"
 
-    def _open(self) -> Link:
-        flags = os.O_WRONLY | os.O_APPEND
+    def status(self) -> Status:
+        """Whether it opens and takes data now; nothing more can be known."""
+        try:
+            link = self._open()
+        except OSError as error:
+            return Status(State.UNREACHABLE, self._problem(error))
+        try:
+            if not link.writable(min(self.timeout, 0.1)):
+                return Status(State.OFFLINE, f"{self.path}: the device takes no data")
+            return Status(State.NO_STATUS, "configured as a printer without status")
+        finally:
+            link.close()
+
+    def _open(self) -> _FileLink:
+        # Non-blocking: opening a device (or a pipe) must not wait for ever either.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK
         if not str(self.path).startswith("/dev/"):  # a device that is gone is not a file
             flags |= os.O_CREAT
-        return _FileLink(os.open(self.path, flags, 0o644))
+        return _FileLink(os.open(self.path, flags, 0o644), self.timeout)
 
     def _problem(self, error: OSError) -> str:
         return f"{self.path}: {error.strerror or error}"

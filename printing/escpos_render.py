@@ -129,12 +129,40 @@ def _raster(printer: Any, image: Image.Image, dots: int) -> None:
     job covers (``max_command_bytes``): the next job was swallowed as image data."""
     canvas = Image.new("1", (dots, image.height), 1)
     canvas.paste(image.convert("1"), ((dots - image.width) // 2, 0))
-    ink = ImageOps.invert(canvas.convert("L")).convert("1").tobytes()
+    ink = without_real_time_commands(ImageOps.invert(canvas.convert("L")).convert("1").tobytes())
     width = dots // 8
     for top in range(0, image.height, LOGO_MAX_ROWS):
         height = min(LOGO_MAX_ROWS, image.height - top)
         header = b"\x1dv0\x00" + bytes([width % 256, width // 256, height % 256, height // 256])
         printer._raw(header + ink[top * width : (top + height) * width])
+
+
+# DLE followed by EOT, ENQ or DC4 starts a real-time command: a printer with real-time
+# commands on acts on it wherever it arrives, inside image data too (Epson ESC/POS), so
+# a grey logo's dots could ask for status mid-job (an answer then taken for the one after
+# the job: printed on a roll that had run out), recover from an error, clear the buffer,
+# kick the drawer or switch the printer off.
+REAL_TIME_PREFIXES = (0x04, 0x05, 0x14)
+_DLE = 0x10
+
+
+def without_real_time_commands(ink: bytes) -> bytes:
+    """Raster bytes in which no DLE can start a real-time command: each DLE (a lone dot,
+    0x10) followed by EOT, ENQ or DC4, or ending the data (what follows is not ours to
+    see), loses its dot. A lone dot is never a QR module or a bar (those are wider than
+    one dot) and is invisible in a logo or a drawn letter.
+
+    Not GS ( D instead: it switches off only DLE DC4's pulse and power-off, never DLE
+    EOT or DLE ENQ, and a printer without it would print its bytes or take them for part
+    of a command. This works on every printer; the status question after a job still
+    counts any DLE EOT a job holds (printing.connection.real_time_queries)."""
+    data = bytearray(ink)
+    at = data.find(_DLE)
+    while at != -1:
+        if at + 1 == len(data) or data[at + 1] in REAL_TIME_PREFIXES:
+            data[at] = 0x00  # a zero never starts one, nor ends DLE's pair before it
+        at = data.find(_DLE, at + 1)
+    return bytes(data)
 
 
 def fit_logo(image: Image.Image, dots: int) -> Image.Image:

@@ -133,7 +133,9 @@ def sync_once(config_path: Path | None) -> int:
         backup_count=config.log_backup_count,
     )
     store = Store(config.paths.database)
-    setup = make_sync(config, store)
+    # No heartbeat: this process knows neither the printer nor the kiosk's uptime, and
+    # its "no printer" would clear the fleet's alert about the running kiosk's printer.
+    setup = make_sync(config, store, heartbeat=False)
     if setup is None:
         store.close()
         return _fail("sync.platform_url is empty: this kiosk does not sync")
@@ -325,13 +327,56 @@ def restore_store(config_path: Path | None, source: Path) -> int:
 
     config = load_config(config_path)
     try:
-        kept = restore(source, config.paths.database)
+        done = restore(source, config.paths.database)
     except BackupError as error:
         return _fail(str(error))
     print(f"store restored from {source}")
-    if kept:
-        print(f"the store it replaced is kept as {kept}")
+    if done.carried_waiting:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(done.carried.items()))
+        print(
+            f"carried over from the replaced store: {done.carried_waiting} records not yet "
+            f"accepted by the platform ({kinds}); they are sent at the next sync"
+        )
+    if done.carried_rejected:
+        print(
+            f"carried over from the replaced store: {done.carried_rejected} refused records "
+            "kept for a manager"
+        )
+    if done.kept:
+        print(f"the store it replaced is kept as {done.kept} (deleted after 7 days)")
     return 0
+
+
+# The running kiosk's hold on its data directory, for the life of the process.
+_INSTANCE: list[int] = []
+
+
+def hold_single_instance(data_dir: Path) -> str | None:
+    """Takes the exclusive lock on ``data_dir/kiosk.lock`` for this process's life, or
+    says why not. Two kiosks on one store each took the other's slip being printed for
+    one a crash interrupted (and marked it uncertain); the sync process and the other
+    commands hold the store's shared "in use" lock, never this one. The descriptor is
+    not inherited: the sync process, started afresh, does not keep the lock alive."""
+    import fcntl
+
+    path = data_dir / "kiosk.lock"
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as error:
+        return f"cannot open {path}: {(error.strerror or type(error).__name__).lower()}"
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        return (
+            f"another kiosk is already running on {data_dir}; only one may use it "
+            "(stop it first: sudo systemctl stop social-point-kiosk)"
+        )
+    except OSError:  # a file system without locks: nothing to hold
+        os.close(descriptor)
+        return None
+    _INSTANCE.append(descriptor)
+    return None
 
 
 def _log_uncaught(
@@ -426,6 +471,9 @@ def _command(args: argparse.Namespace) -> int:
             prepare_folders(config)
         except ConfigError as error:
             return _fail(str(error))
+        taken = hold_single_instance(config.paths.data_dir)
+        if taken:
+            return _fail(taken)
         problem = missing_screen_problem(args.platform)
         if problem:
             return _fail(problem)

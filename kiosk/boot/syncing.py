@@ -107,8 +107,11 @@ def make_sync(
     on_mirror_changed: Callable[[], None] = lambda: None,
     after_push: Callable[[Session, list[Result]], object] | None = None,
     printer_state: Callable[[], str] = lambda: "no_printer",
+    heartbeat: bool = True,
 ) -> SyncSetup | None:
-    """The worker for this kiosk, or None when it does not sync."""
+    """The worker for this kiosk, or None when it does not sync. ``heartbeat=False``:
+    a pass run by hand (``social-point sync --once``) beside the kiosk, which knows
+    neither the printer nor the kiosk's uptime; only the running kiosk tells the fleet."""
     if not config.sync.platform_url:
         return None
     settings = config.sync
@@ -163,7 +166,7 @@ def make_sync(
             after_push=after_push,
         )
 
-    heartbeat = HeartbeatSender(
+    sender = HeartbeatSender(
         store,
         client,
         KioskFacts(
@@ -188,7 +191,8 @@ def make_sync(
         # The platform answered, even if one part of the pass failed: a stream that
         # keeps failing must not silence the heartbeat (which tells the fleet so).
         if worker.answered:
-            heartbeat.maybe_send()
+            if heartbeat:
+                sender.maybe_send()
             refresh_keys()
             rotate_when_old()
 

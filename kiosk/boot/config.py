@@ -80,12 +80,46 @@ class Key(NamedTuple):
 
 
 def _platform_url(value: Any) -> str | None:
+    if value in ("", "embedded"):
+        return None
     # Plain http only on this machine: anything that leaves it must be TLS.
-    if value in ("", "embedded") or value.startswith("https://"):
-        return None
-    if re.fullmatch(r"http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]{1,5})?/?", value):
-        return None
-    return 'must be "", "embedded", an https:// address, or http:// on 127.0.0.1'
+    if not (
+        value.startswith("https://")
+        or re.fullmatch(r"http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]{1,5})?/?", value)
+    ):
+        return 'must be "", "embedded", an https:// address, or http:// on 127.0.0.1'
+    return _address_problem(value)
+
+
+def _address_problem(value: str) -> str | None:
+    """What makes an http(s) address unusable, or None. Never the address itself: a
+    password in it must not reach a message."""
+    from urllib.parse import urlsplit  # only when there is an address to check
+
+    if any(c.isspace() or not c.isprintable() for c in value):
+        return "must not hold spaces or control characters"
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return "must be an address with a host and a port from 1 to 65535"
+    if "@" in parts.netloc:
+        return "must not hold a user name or password (the kiosk signs in with its token)"
+    if not parts.hostname:
+        return "must name the platform's host, as https://platform.example.org"
+    if port is not None and not 1 <= port <= 65535:
+        return "must have a port from 1 to 65535"
+    if "?" in value or "#" in value:
+        return "must not have a query (?...) or a fragment (#...)"
+    return None
+
+
+def _shown(section: str, name: str, value: Any) -> str:
+    """A value as a message shows it: an address's user name and password hidden."""
+    text = _as_toml(value)
+    if (section, name) == ("sync", "platform_url") and isinstance(value, str):
+        text = re.sub(r"(?<=//)[^/?#]*@", "***@", text)
+    return text
 
 
 _ID = _matches(r"[a-z0-9][a-z0-9_-]{0,63}", "lower-case letters, digits, '-' or '_'")
@@ -360,7 +394,7 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
                 continue
             problem = key.check(value) if key.check else None
             if problem:
-                problems.append(f"{section}.{name} = {_as_toml(value)}: {problem}")
+                problems.append(f"{section}.{name} = {_shown(section, name, value)}: {problem}")
             values[section][name] = value
     return values, problems
 
@@ -483,12 +517,22 @@ def prepare_folders(config: Config) -> None:
         ("cache_dir", paths.cache_dir),
     ):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            # The data and the log hold citizens' records: a folder the kiosk makes is
+            # its owner's alone (the systemd unit's StateDirectory is made so too).
+            folder.mkdir(mode=0o700 if key != "cache_dir" else 0o777, parents=True, exist_ok=True)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             raise ConfigError(f"paths.{key}: cannot make the folder {folder}: {reason}") from None
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ConfigError(f"paths.{key}: the kiosk may not write in {folder}")
+    # Read at the first sync, in the sync process: unreadable, every pass failed with a
+    # TLS error that did not name the key.
+    bundle = config.sync.ca_bundle
+    if bundle and config.sync.platform_url not in ("", "embedded"):
+        if not os.path.isfile(bundle):
+            raise ConfigError(f"sync.ca_bundle: {bundle} is not a file")
+        if not os.access(bundle, os.R_OK):
+            raise ConfigError(f"sync.ca_bundle: the kiosk may not read {bundle}")
 
 
 def _as_toml(value: object) -> str:

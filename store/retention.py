@@ -9,6 +9,8 @@ slips, which a manager may reprint, are kept ``reprint_days`` and then deleted, 
 only a trace with none of their content (store/print_history.py). Records
 the platform has not accepted keep everything, because nothing a citizen submits may be
 lost: when they are older than ``unsent_alert_days`` the managers are alerted instead.
+Wrong manager PINs are kept until the lockout ends or they no longer count
+(``forget_login_failures``).
 
 The writer connections run with ``secure_delete`` (store/database.py) and the caller
 checkpoints the WAL after a purge, so the dropped bytes do not linger in the file.
@@ -23,13 +25,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from protocol.states import OutboxState, Stream
 from store import kiosk_facts, outbox, print_history
 from store.database import Store
-from store.models import OutboxEntry, PrintJob
+from store.models import OperatorLockout, OutboxEntry, PrintJob
 from store.outbox import utcnow
 
 log = logging.getLogger(__name__)
@@ -173,12 +175,36 @@ def overdue(session: Session, now: datetime, rule: RetentionRule) -> Overdue:
     return Overdue(count=count, oldest=oldest)
 
 
+# The longest lockout the configuration allows (``manager.lockout_s``,
+# kiosk/boot/config.py): failures older than this count under no setting.
+LONGEST_LOCKOUT_S = 86_400
+
+
+def forget_login_failures(
+    session: Session, now: datetime, window_s: int = LONGEST_LOCKOUT_S
+) -> int:
+    """Deletes the wrong-PIN rows (of any typed code, an operator's or not) that no
+    longer count: a lockout that has ended, or failures whose last is older than
+    ``window_s`` (the lockout window: an older one no longer counts). Returns how many."""
+    ended = and_(OperatorLockout.locked_until.is_not(None), OperatorLockout.locked_until <= now)
+    old = and_(
+        OperatorLockout.locked_until.is_(None),
+        OperatorLockout.updated_at <= now - timedelta(seconds=window_s),
+    )
+    result = session.execute(
+        delete(OperatorLockout).where(or_(ended, old)),
+        execution_options={"synchronize_session": "fetch"},
+    )
+    return cast(CursorResult[Any], result).rowcount or 0
+
+
 def housekeep(store: Store, rule: RetentionRule, now: datetime | None = None) -> Purged:
     """One retention pass over the store (run after each sync pass and at start)."""
     moment = now or utcnow()
     with store.write() as session:
         purged = purge(session, moment, rule)
         late = overdue(session, moment, rule)
+        forget_login_failures(session, moment)
     if purged:
         store.checkpoint()
         log.info(

@@ -6,8 +6,11 @@ Operators come down from the platform in the mirror with a slow hash of their PI
 A PIN has 6 to 8 digits and the hash costs N = 2^16, r = 8 (64 MiB): an offline search
 of the whole 6-digit space costs days of one core (``benchmarks/pins.py`` measures it).
 Wrong PINs are counted per operator code in the store, so a restart does not reset
-them; after ``pin_attempts`` the code is locked out for ``lockout_s``. An operator whose
-Comuni do not include this Social Point's cannot log in here.
+them; after ``pin_attempts`` within ``lockout_s`` of each other the code is locked out
+for ``lockout_s``. A failure older than that window no longer counts, and its row (an
+operator's, or a code that is no operator's) is deleted at the next login, or by the
+store's housekeeping (store/retention.py). An operator whose Comuni do not include this
+Social Point's cannot log in here.
 
 The hash an administrator makes (``social-point pin-hash``) is 64 bytes long: the
 platform publishes only its first half and keeps the second, which only the PIN
@@ -32,6 +35,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from store.models import Operator, OperatorLockout
+from store.retention import forget_login_failures
 
 # Bounds on the parameters a mirrored hash may ask for: a hostile or broken record must
 # not make the kiosk spend seconds or gigabytes on one login.
@@ -142,6 +146,7 @@ def log_in(
     store reads its instants back (``store.outbox.utcnow``)."""
     if not CODE.fullmatch(code):
         return LoginOutcome(problem="wrong", attempts_left=rules.pin_attempts)
+    forget_login_failures(session, now, rules.lockout_s)
     lockout = session.get(OperatorLockout, code)
     if lockout is not None and lockout.locked_until is not None and lockout.locked_until > now:
         return LoginOutcome(problem="locked", locked_until=lockout.locked_until)

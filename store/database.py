@@ -231,11 +231,28 @@ def hold_in_use(path: Path) -> int | None:
     return descriptor
 
 
+def owner_only(path: Path) -> None:
+    """The store holds citizens' records: the file is made owner-only (0600) before
+    SQLite first opens it (its -wal and -shm files then take the same mode), and a store,
+    WAL or shared-memory file an older version left readable to all is made so too.
+    What cannot be done (a read-only disk, a file not ours) is left for SQLite to say."""
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    except OSError:
+        return
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if name.stat().st_mode & 0o077:
+                os.chmod(name, 0o600)
+        except OSError:
+            pass
+
+
 class Store:
     """Opens (and migrates) the store; hands out read and write sessions."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path = path
         head = head_revision()
         recorded = recorded_revision(path)
@@ -244,6 +261,7 @@ class Store:
             raise NewerStoreError(path, recorded)
         if recorded is None and (tables := foreign_tables(path)):
             raise ForeignFileError(path, tables)
+        owner_only(path)
         self._in_use = hold_in_use(path)
         engines: list[Engine] = []
         try:

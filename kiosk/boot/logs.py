@@ -8,8 +8,11 @@ e-mail address or a phone number before a record reaches the file.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import logging.handlers
+import os
 import re
 import sys
 from pathlib import Path
@@ -91,6 +94,15 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
     failing = False  # the last record could not be written (and that was told)
     _failed_now = False
 
+    def _open(self) -> io.TextIOWrapper:
+        # Owner-only (0600), as the store: the log names records, operators and kiosks.
+        # Made so from its first byte, and a file an older version left readable to all
+        # is made so too; opened at the start and again at each rotation.
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with contextlib.suppress(OSError):  # not ours to change: written to as it is
+            os.fchmod(descriptor, 0o600)
+        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
     def emit(self, record: logging.LogRecord) -> None:
         self._failed_now = False
         super().emit(record)
@@ -109,7 +121,7 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 def setup_logging(log_dir: Path, *, level: str, max_bytes: int, backup_count: int) -> Path:
     """Sends the root logger to ``log_dir/kiosk.log``; returns the file's path."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = log_dir / "kiosk.log"
     handler = QuietRotatingFileHandler(
         path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"

@@ -79,10 +79,8 @@ def attach_access(window: MainWindow) -> None:
         layer = visible_layer(window)
         if layer is None:
             window.back()
-        elif navigator.controls():  # a message: its last button is its "OK" or "Continue"
-            button = navigator.controls()[-1]
-            if hasattr(button, "click"):
-                button.click()
+        else:  # its safe answer ("No, go on", "OK", "Continue"), never the one that acts
+            layer.answer_back()
 
     def help_key() -> None:  # the first press starts spoken mode, the next ask for help
         spoken = window.spoken

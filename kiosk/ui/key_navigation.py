@@ -6,7 +6,8 @@ order (top to bottom, then along the line, mirrored for right-to-left languages)
 arrows go to the nearest control in their direction; Enter (the keypad's OK) and Space
 press the control with focus; Escape (the keypad's back key) goes back; F1 (the help
 key) asks for help. A visible layer (a message, "Are you still there?") keeps the focus
-inside itself.
+inside itself; when it closes, the focus goes back to the control that had it before
+(else to the screen's first).
 
 The order is worked out from where the controls are on screen, not from the order they
 were built in: screens are built lazily, a form's fields come from the platform, and a
@@ -16,6 +17,7 @@ right-to-left language mirrors the screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
@@ -33,6 +35,9 @@ from PySide6.QtWidgets import (
 from kiosk.ui.event_filters import never_raises, quiet_slot
 from kiosk.ui.theme import TOKENS, Tokens
 
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.overlay import Layer
+
 BACK_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Back}
 HELP_KEYS = {Qt.Key.Key_F1, Qt.Key.Key_Help}
 ACTIVATE_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
@@ -45,15 +50,27 @@ ARROWS = {
 RING_PX = 4  # each of the two rings; neighbours are at least 8 px apart
 
 
-def visible_layer(window: QWidget) -> QWidget | None:
-    """The message or question shown over the screen, the topmost when several are."""
+def visible_layer(window: QWidget) -> Layer | None:
+    """The message or question shown, the topmost when several are: over the whole
+    window, or over one screen (a screen's own question, its privacy notice)."""
     from kiosk.ui.widgets.overlay import Layer
 
-    central = window.centralWidget() if hasattr(window, "centralWidget") else window
-    shown = [c for c in central.children() if isinstance(c, Layer) and c.isVisible()]
-    if central is not window:  # one over the whole window (out of service) is above them
-        shown += [c for c in window.children() if isinstance(c, Layer) and c.isVisible()]
-    return shown[-1] if shown else None
+    shown = [layer for layer in window.findChildren(Layer) if layer.isVisible()]
+    return max(shown, key=lambda layer: _stacking(layer, window), default=None)
+
+
+def _stacking(widget: QWidget, top: QWidget) -> list[int]:
+    """Where ``widget`` is painted under ``top``: its place among its siblings, and its
+    parent's among theirs, up to ``top``. Of two widgets the greater is painted last
+    (above): a later sibling covers an earlier one and everything inside it."""
+    path: list[int] = []
+    node = widget
+    parent = node.parentWidget()
+    while node is not top and parent is not None:
+        siblings = [c for c in parent.children() if isinstance(c, QWidget)]
+        path.append(siblings.index(node))
+        node, parent = parent, parent.parentWidget()
+    return path[::-1]
 
 
 def can_take_focus(widget: QWidget) -> bool:
@@ -110,13 +127,15 @@ def _in_lines(items: list[QWidget], context: QWidget, rtl: bool) -> list[QWidget
     return ordered + sorted(line, key=lambda w: -rects[w].right() if rtl else rects[w].left())
 
 
-def _other_direction(widget: QWidget, context: QWidget, rtl: bool) -> QWidget | None:
-    """The outermost part of ``context`` holding ``widget`` that is laid out in the other
-    direction (a numeric keypad stays 1 2 3 from the left in Arabic), if any."""
+def _own_part(widget: QWidget, context: QWidget, rtl: bool) -> QWidget | None:
+    """The outermost part of ``context`` holding ``widget`` that is laid out in a
+    direction of its own (a numeric keypad, the on-screen keyboard: 1 2 3 from the left
+    in Arabic too) or in the other direction, if any: read as one, in its direction."""
     found = None
     node = widget.parentWidget()
     while node is not None and node is not context:
-        if (node.layoutDirection() == Qt.LayoutDirection.RightToLeft) != rtl:
+        other = (node.layoutDirection() == Qt.LayoutDirection.RightToLeft) != rtl
+        if other or node.testAttribute(Qt.WidgetAttribute.WA_SetLayoutDirection):
             found = node
         node = node.parentWidget()
     return found
@@ -125,10 +144,11 @@ def _other_direction(widget: QWidget, context: QWidget, rtl: bool) -> QWidget | 
 def reading_order(widgets: list[QWidget], context: QWidget, rtl: bool) -> list[QWidget]:
     """``widgets`` as a person reads ``context``: a scrolling area takes its turn where
     it stands, and inside it its content is read in full (scrolled out of view or not);
-    so does a part laid out in the other direction, read in its own."""
+    so does a part laid out in a direction of its own (a keypad: its keys one after the
+    other, not each row of keys mixed with the fields beside it), read in its own."""
     groups: dict[QWidget, list[QWidget]] = {}
     for widget in widgets:
-        anchor = _outermost_area(widget, context) or _other_direction(widget, context, rtl)
+        anchor = _outermost_area(widget, context) or _own_part(widget, context, rtl)
         groups.setdefault(anchor or widget, []).append(widget)
     ordered: list[QWidget] = []
     for anchor in _in_lines(list(groups), context, rtl):
@@ -166,11 +186,15 @@ class KeyNavigator(QObject):
         # where keys arrive), not on the application: a filter there is called for every
         # event of every widget, which made a change of style several times slower.
         self._keyed: QWidget | None = None
+        # For each layer shown, the control that had the focus before it (see _layer_hidden).
+        self._before: list[tuple[QWidget, QWidget | None]] = []
         window.installEventFilter(self)
-        central = getattr(window, "centralWidget", lambda: None)()
-        if isinstance(central, QWidget):
-            central.installEventFilter(self)  # new layers (ChildAdded)
         app.focusChanged.connect(self._focus_changed)
+        from kiosk.ui.widgets.overlay import layer_news
+
+        # Any layer, over the window or over one screen, built now or later.
+        layer_news().shown.connect(self._layer_shown)
+        layer_news().hidden.connect(self._layer_hidden)
 
     # What can be reached ------------------------------------------------------------
 
@@ -262,20 +286,7 @@ class KeyNavigator(QObject):
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ChildAdded:
-            from kiosk.ui.widgets.overlay import Layer
-
-            child = event.child()  # type: ignore[attr-defined]
-            if isinstance(child, Layer):
-                child.installEventFilter(self)  # a layer: its showing moves the focus in
-            return False
         if kind == QEvent.Type.Show and isinstance(watched, QWidget):
-            if (
-                watched.objectName() == "overlay"
-                and watched.parentWidget() is not None
-                and self.used
-            ):
-                QTimer.singleShot(0, self, self.focus_first)
             self.ring.notice_layout()
             return False
         if kind == QEvent.Type.WindowActivate and watched is self.window and not self.used:
@@ -288,6 +299,48 @@ class KeyNavigator(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         return self.handle_key(event)
+
+    # Layers --------------------------------------------------------------------------
+
+    def _ours(self, widget: QWidget) -> bool:
+        return shiboken6.isValid(widget) and widget.window() is self.window
+
+    @quiet_slot
+    def _layer_shown(self, layer: QWidget) -> None:
+        """A layer appeared: the focus goes into it (for a keys user), and where it was
+        is kept for when it closes."""
+        if not self._ours(layer):
+            return
+        focus = QApplication.focusWidget()
+        before = focus if focus is not None and self._ours(focus) else None
+        self._before = [(w, b) for w, b in self._before if shiboken6.isValid(w) and w is not layer]
+        self._before.append(
+            (layer, None if before is not None and layer.isAncestorOf(before) else before)
+        )
+        self.ring.notice_layout()
+        if self.used:
+            QTimer.singleShot(0, self, self.focus_first)
+
+    @quiet_slot
+    def _layer_hidden(self, layer: QWidget) -> None:
+        """A layer closed (called before Qt hands the focus to the next control in its
+        chain, the header's first): the focus goes back to the control that had it
+        before the layer showed, if keys can still reach it, else to the first control."""
+        if not self._ours(layer):
+            return
+        remembered = [b for w, b in self._before if w is layer]
+        self._before = [(w, b) for w, b in self._before if shiboken6.isValid(w) and w is not layer]
+        if not self.used or not layer.isHidden():
+            return  # a touch visit; or the layer's screen went, and the layer with it
+        focus = QApplication.focusWidget()
+        inside = focus is not None and self._ours(focus) and layer.isAncestorOf(focus)
+        if not inside and (not remembered or (focus is not None and can_take_focus(focus))):
+            return  # the focus is elsewhere already (a layer closed by the kiosk)
+        before = remembered[0] if remembered else None
+        if before is not None and shiboken6.isValid(before) and before in self.controls():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_first()
 
     def _drop_activation_focus(self) -> None:
         focus = QApplication.focusWidget()

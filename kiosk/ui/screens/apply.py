@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QWidget
 
 from forms.answers import Problem
 from kiosk.core import local_time
@@ -112,6 +112,7 @@ class ApplyScreen(DataScreen):
 
     def enter(self, **params: Any) -> None:
         call_id = str(params.get("call_id", ""))
+        self.discard.hide()  # a question left open when the citizen went elsewhere
         self.wizard.loading()
         draft = self.ctx.citizen.drafts.get(call_id)
         if draft is not None and self._comuni is not None:
@@ -329,9 +330,31 @@ class ApplyScreen(DataScreen):
         self._render()
 
     def _remove_member(self, index: int) -> None:
+        # A button takes the focus from keys only (a tap never does): on the page drawn
+        # again, keys go on from the next person's card, or from "Add a person".
+        people = self.sender()
+        focus = QApplication.focusWidget()
+        keyed = isinstance(people, RepeatField) and focus is not None and people.isAncestorOf(focus)
+        name = people.name if isinstance(people, RepeatField) else None
         self._collect()
         self.wizard.remove_member(index)
         self._render()
+        shown = self.widgets.get(name) if name is not None else None
+        if keyed and isinstance(shown, RepeatField):
+            self._focus_after_removal(shown, index)
+
+    def _focus_after_removal(self, people: RepeatField, index: int) -> None:
+        """The card now in the removed person's place (the next person), else "Add a
+        person", else the card before."""
+
+        def buttons(number: int) -> list[QAbstractButton]:
+            cards = people.findChildren(QWidget, f"member_{people.name}_{number}")
+            return [b for c in cards if not c.isHidden() for b in c.findChildren(QAbstractButton)]
+
+        for target in (*buttons(index + 1), people.add_button, *buttons(index)):
+            if target.isVisible() and target.isEnabled():
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return
 
     # Next, problems and submission -------------------------------------------------
 

@@ -45,6 +45,8 @@ class CallsScreen(DataScreen):
         self._notice: Overlay | None = None
 
     def enter(self, **params: Any) -> None:
+        if self._notice is not None:
+            self._notice.hide()  # left open when the citizen went elsewhere
         now = datetime.now(UTC)
         self._calls = self.catalog.open_calls(self.ctx.social_point.comune, now)
         self.retranslate()

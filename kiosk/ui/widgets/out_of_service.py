@@ -11,7 +11,7 @@ Its last line is for the staff: SQLite's own words, masked as the log is.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.common import label
 from kiosk.ui.widgets.overlay import Layer
@@ -33,6 +33,9 @@ class OutOfService(Layer):
         for text in (self.title, self.body, self.detail):
             inner.addWidget(text)
         self.reason = ""
+
+    def safe_answer(self) -> QAbstractButton | None:
+        return None  # nothing to answer: the back key does nothing
 
     def show_reason(self, reason: str) -> None:
         """Shown over everything, with what went wrong in the staff's line."""

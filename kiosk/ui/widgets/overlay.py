@@ -8,17 +8,51 @@ reach them, so messages are cards on a dimmed layer inside the main window.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.event_filters import never_raises
 from kiosk.ui.widgets.common import button, label
 
 
+class LayerNews(QObject):
+    """A layer shown or hidden, wherever it is (over the window, or over one screen):
+    keys move the focus into it, and back where it was once it closes."""
+
+    shown = Signal(QWidget)
+    hidden = Signal(QWidget)
+
+
+_news: LayerNews | None = None
+
+
+def layer_news() -> LayerNews:
+    """The one ``LayerNews`` of the process, built on first use."""
+    global _news
+    if _news is None:
+        _news = LayerNews()
+    return _news
+
+
 class Layer(QWidget):
     """A dimmed layer covering its parent, with one centred card (``self.card``), that
     follows the parent's size and retranslates itself while shown.
+
+    Every kind of layer names its safe answer (``safe_answer``), the one the back key
+    (Escape, the keypad's back key) gives: the answer that changes nothing ("No, go on"
+    for a question; "OK" or "Continue" for a message). A kind that does not name one is
+    refused as its class is made, so no question can be answered "Yes" by the back key.
 
     A centred card takes its size hint, whose height for a wrapped text Qt reckons at
     another width than the text then gets: a long text lost its last lines. So every
@@ -44,6 +78,32 @@ class Layer(QWidget):
         self._fit_later.setInterval(0)
         self._fit_later.timeout.connect(self.fit)
         self.hide()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.safe_answer is Layer.safe_answer:
+            raise TypeError(f"{cls.__name__} must name its safe answer (safe_answer)")
+
+    def safe_answer(self) -> QAbstractButton | None:
+        """The control the back key presses: the answer that changes nothing (None: the
+        back key does nothing here)."""
+        raise NotImplementedError
+
+    def answer_back(self) -> None:
+        """The back key on this layer: its safe answer, never one that acts."""
+        answer = self.safe_answer()
+        if answer is not None and answer.isVisible() and answer.isEnabled():
+            answer.click()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        layer_news().shown.emit(self)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Sent before Qt moves the focus out of the hidden layer: keys put it back
+        # where it was, not on the next control in the chain (the header's first).
+        super().hideEvent(event)
+        layer_news().hidden.emit(self)
 
     def _host(self) -> QWidget:
         """The widget the layer covers (a layer always has one: its parent)."""
@@ -128,6 +188,9 @@ class Overlay(Layer):
 
         self._texts: Callable[[], tuple[str, str, str]] | None = None
 
+    def safe_answer(self) -> QAbstractButton | None:
+        return self.close_button  # "OK": the message is read
+
     def show_message(self, title: str, body: str, close_text: str) -> None:
         """A message whose texts stay as given (text from the platform, say)."""
         self._texts = None
@@ -187,6 +250,9 @@ class Confirm(Layer):
         inner.addLayout(actions)
 
         self._texts: Callable[[], tuple[str, str, str, str]] | None = None
+
+    def safe_answer(self) -> QAbstractButton | None:
+        return self.keep_button  # "No, go on": nothing is done
 
     def ask(self, title: str, body: str, keep: str, accept: str) -> None:
         """A question whose texts stay as given."""

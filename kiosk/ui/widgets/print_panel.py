@@ -11,7 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.widgets.common import button, enable_kinetic_scrolling, label
 from kiosk.ui.widgets.overlay import Layer
@@ -61,6 +68,9 @@ class PrintPanel(Layer):
         side.addStretch(1)
         side.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
         row.addLayout(side, 1)
+
+    def safe_answer(self) -> QAbstractButton | None:
+        return self.done_button  # closes the panel; the sheet prints all the same
 
     def show_job(
         self, job_uuid: str, preview: Any, latest: PrintUpdate, job_state: str = "pending"

@@ -9,7 +9,7 @@ the wait doubles for the rest of the visit). When the countdown ends, ``expired`
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.overlay import Layer
@@ -45,6 +45,9 @@ class StillTherePanel(Layer):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
+
+    def safe_answer(self) -> QAbstractButton | None:
+        return self.continue_button  # the visit goes on as it was
 
     def ask(self, seconds: int) -> None:
         self.remaining = seconds

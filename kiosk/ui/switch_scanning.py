@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.boot.config import SwitchSettings
 from kiosk.ui.event_filters import never_raises
@@ -30,6 +30,7 @@ class SwitchScanner(QObject):
         super().__init__(window)
         self.window, self.navigator, self.mode = window, navigator, settings.scanning
         self.scanning = False
+        self._choosing = False  # sending a chosen field its Select
         self.timer = QTimer(self)
         self.timer.setInterval(settings.interval_ms)
         self.timer.timeout.connect(self.next)
@@ -48,8 +49,20 @@ class SwitchScanner(QObject):
 
     def choose(self) -> None:
         focus = QApplication.focusWidget()
-        if isinstance(focus, QAbstractButton) and focus.isEnabled() and focus.isVisible():
+        usable = focus is not None and focus.isEnabled() and focus.isVisible()
+        if isinstance(focus, QAbstractButton) and usable:
             focus.click()
+        elif isinstance(focus, QLineEdit | QPlainTextEdit) and usable:
+            # A text field is chosen as the keypad's OK chooses it: the on-screen keys
+            # then type into it, not into the last field the scan passed.
+            self._choosing = True  # the Select is the field's, not a second switch's press
+            select = QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_Select, Qt.KeyboardModifier.NoModifier
+            )
+            try:
+                QApplication.sendEvent(focus, select)
+            finally:
+                self._choosing = False
         if self.mode == "one":
             self.timer.start()  # a full interval on what comes, from its first control
 
@@ -67,6 +80,8 @@ class SwitchScanner(QObject):
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if self._choosing:
             return False
         if watched.window() is not self.window or not isinstance(event, QKeyEvent):
             return False

@@ -8,6 +8,11 @@ While it is open the page's titles give it their room, so the question being ans
 and its neighbours stay in view on a 1080-pixel-high panel; they come back with the
 next page, not when the keyboard closes. When it closes, the field being typed in
 stays where the citizen's eyes are.
+
+By keys (a keypad, switches): Enter on a field opens the keyboard for it with the focus
+on its keys, which keep typing into that field while the focus goes back past others
+(the keyboard is docked after all the page's fields); a date's full box hands the keys
+on to the next box, as it hands on the focus to a finger's typing.
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
+from kiosk.ui.event_filters import quiet_slot
 from kiosk.ui.widgets.common import ScrollList
-from kiosk.ui.widgets.form_fields import FieldWidget
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.form_fields import DateField, FieldWidget
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard, TextTarget
 
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
 TYPED_FIELD_MARGIN = 24  # pixels kept between the field being typed in and the view's edges
@@ -39,6 +45,8 @@ class FormKeyboard(QObject):
         self.keyboard = OnScreenKeyboard(for_forms=True, language_of=language_of)
         self.keyboard.closed.connect(lambda: self.show(False))
         self.keyboard.relaid.connect(self._keep_typed_field_in_view)
+        self.keyboard.chosen.connect(self._chosen)
+        self.keyboard.typed.connect(self._date_moves_on)
         # New keys settle over several layout passes, the keyboard taller at each and the
         # page shorter: the field is brought back into view at every step, not once.
         area.verticalScrollBar().rangeChanged.connect(self._typed_field_into_view)
@@ -71,27 +79,61 @@ class FormKeyboard(QObject):
         for title in self.titles:
             title.setVisible(visible)
 
+    @quiet_slot
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or not self.page.isVisible() or self.paused or not new.isVisible():
             return
         for widget in self.fields():
             if new in widget.text_inputs():
                 assert isinstance(new, QLineEdit | QPlainTextEdit)
-                typed_words = widget.item["type"] in CAPITALISED
-                self.keyboard.bind(new, capitalise=typed_words, latin_only=not typed_words)
-                self.show(True)
-                # After the layout has made room for the keyboard; never if the field
-                # has gone meanwhile (a language switch rebuilds the form): the call on
-                # a deleted field raised inside Qt, and the error surfaced in whatever
-                # Python ran next, an event filter, which crashed PySide.
-                QTimer.singleShot(0, widget, lambda w=widget: self.area.ensureWidgetVisible(w))
+                self._open(widget, new)
                 return
+
+    def _open(self, widget: FieldWidget, new: TextTarget, *, moved_on: bool = False) -> None:
+        typed_words = widget.item["type"] in CAPITALISED
+        self.keyboard.bind(
+            new, capitalise=typed_words, latin_only=not typed_words, moved_on=moved_on
+        )
+        self.show(True)
+        # After the layout has made room for the keyboard; never if the field
+        # has gone meanwhile (a language switch rebuilds the form): the call on
+        # a deleted field raised inside Qt, and the error surfaced in whatever
+        # Python ran next, an event filter, which crashed PySide.
+        QTimer.singleShot(0, widget, lambda w=widget: self.area.ensureWidgetVisible(w))
+
+    def _field_of(self, text_input: QWidget) -> FieldWidget | None:
+        return next((w for w in self.fields() if text_input in w.text_inputs()), None)
+
+    def _chosen(self, target: QWidget) -> None:
+        """Enter on a field (the keyboard bound to it already): the keyboard opens."""
+        widget = self._field_of(target)
+        if widget is not None and not self.paused:
+            self.show(True)
+            QTimer.singleShot(0, widget, lambda w=widget: self.area.ensureWidgetVisible(w))
+
+    def _date_moves_on(self) -> None:
+        """A date's box filled by the keys (the focus on them, not in the box): the
+        keys go on to the next box, as the focus does for typing in the box."""
+        box = self.keyboard.bound_to()
+        if box is None or box.hasFocus() or not isinstance(box, QLineEdit):
+            return
+        widget = self._field_of(box)
+        if not isinstance(widget, DateField) or box not in widget.boxes:
+            return
+        index = widget.boxes.index(box)
+        digits = DateField.PARTS[index][1]
+        text = box.text()
+        full = len(text) == digits and text.isdigit() and box.cursorPosition() == digits
+        if full and index < len(widget.boxes) - 1:
+            self._open(widget, widget.boxes[index + 1], moved_on=True)
 
     def _keep_typed_field_in_view(self) -> None:
         """New keys (a language switch, Latin letters) resize the keyboard for a moment
         and the page scrolls back to its top: the field being typed in comes back into
         view once the layout has settled, else the citizen types into a field unseen."""
-        focused = QApplication.focusWidget()
+        focused: QWidget | None = QApplication.focusWidget()
+        if focused is not None and self.keyboard.isAncestorOf(focused):
+            focused = self.keyboard.bound_to()  # typed into by keys: the field it types in
         if focused is not None and self.area.isAncestorOf(focused):
             QTimer.singleShot(0, focused, self._typed_field_into_view)
 
@@ -102,9 +144,11 @@ class FormKeyboard(QObject):
         focused = self.keyboard.bound_to()
         if self.paused or not self.keyboard.isVisible() or focused is None:
             return
-        # Only while the field the keyboard types into has the focus: an answer tapped
-        # meanwhile (the focus on the page itself) keeps the page where it was scrolled.
-        if focused is not QApplication.focusWidget():
+        # Only while the field the keyboard types into has the focus, or its keys have
+        # it: an answer tapped meanwhile (the focus on the page itself) keeps the page
+        # where it was scrolled.
+        focus = QApplication.focusWidget()
+        if focused is not focus and not (focus is not None and self.keyboard.isAncestorOf(focus)):
             return
         if not self.area.content.isAncestorOf(focused):
             return

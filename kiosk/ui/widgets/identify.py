@@ -91,6 +91,9 @@ class IdentifyBox(QWidget):
         # Without the row of accents: a codice fiscale and a phone number have none.
         self.keyboard = OnScreenKeyboard()
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
+        # Enter on a field (a keypad's OK): the keyboard opens with the focus on its keys,
+        # which go on typing there while the focus passes the other fields.
+        self.keyboard.chosen.connect(lambda _field: self._show_keyboard(True))
         self.keyboard.hide()
         for widget in (self.field_label, self.field, self.field_hint, self.error):
             column.addWidget(widget)
@@ -123,7 +126,7 @@ class IdentifyBox(QWidget):
             QEvent.Type.FocusIn,
         ):
             assert isinstance(watched, QLineEdit)
-            self.keyboard.bind(watched)
+            self.keyboard.bind(watched)  # unless held for a field chosen by keys
             self._show_keyboard(True)
         return False
 

@@ -12,6 +12,13 @@ Romanian ș ț ă â î, Albanian ë ç, Ukrainian Cyrillic, Arabic; Chinese kee
 letters with a note (names on Italian documents are written in pinyin). A key switches
 between the language's letters and the Latin ones; a codice fiscale, an IBAN, a phone
 number or an e-mail address always gets the Latin keyboard.
+
+Without touch (a keypad, keys): Enter (the keypad's OK) on a field takes the focus to
+the keys, bound to that field; Close, or Escape (the back key), brings it back to the
+field. Once the focus is in the keys, the keyboard is held for its field: fields the
+focus passes on the way back to the keys (Tab, arrows) do not take it, only Enter on
+one or a tap does. While held, the field keeps a thicker border ("typing here"), and
+the keyboard's accessible description names it.
 """
 
 from __future__ import annotations
@@ -20,9 +27,19 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAccessible, QFocusEvent, QHideEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
+from kiosk.ui.event_filters import never_raises, quiet_slot
 from kiosk.ui.widgets.common import button, label
 from languages import language
 
@@ -54,11 +71,23 @@ LAYOUTS = {
 
 TextTarget = QLineEdit | QPlainTextEdit
 
+# Enter, the keypad's OK: on a field, "type here" (the focus goes to the keys).
+CHOOSE_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
+# Escape, the keypad's back key: in the keys, back to the field (not the page before).
+LEAVE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Back}
+# The field the keys type into while the focus is elsewhere: its border twice as thick
+# (the colour stays the theme's, normal or high contrast).
+TYPING_HERE = "QLineEdit, QPlainTextEdit { border-width: 6px; }"
+
 
 class OnScreenKeyboard(QWidget):
     """Letters, digits, space, backspace and a key to close the keyboard."""
 
     closed = Signal()
+    # Enter chose a field to type in (the keyboard is bound to it): its screen opens the
+    # keyboard, as when the field takes the focus.
+    chosen = Signal(QWidget)
+    typed = Signal()  # a key typed into the bound field
     # Its keys were laid out again (another language, Latin letters): its height moved
     # for a moment, and a page above it may have scrolled.
     relaid = Signal()
@@ -74,6 +103,13 @@ class OnScreenKeyboard(QWidget):
         # Keys stay where a physical keyboard has them, in Arabic too (ض top left).
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._target: TextTarget | None = None
+        # Held for its field: the focus went to the keys (by Enter on the field or by
+        # Tab and the arrows); a field the focus passes on the way back does not take
+        # the keyboard, it waits (``_waiting``, with its settings) for Enter or a tap.
+        self._held = False
+        self._waiting: tuple[TextTarget, bool, bool] | None = None
+        self._marked: TextTarget | None = None  # the field shown "typing here"
+        self._leave_filter = False  # Escape is watched while the focus is in the keys
         self._capitalise = False
         self._for_forms = for_forms
         self._language_of = language_of
@@ -101,6 +137,9 @@ class OnScreenKeyboard(QWidget):
         self.switch.clicked.connect(self._switch_letters)
         self._lay_out()
         self.retranslate()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_moved)
 
     def _wanted_layout(self) -> str:
         return LATIN if self._latin_only or self._use_latin else self._native_layout()
@@ -212,11 +251,27 @@ class OnScreenKeyboard(QWidget):
         super().changeEvent(event)
 
     def bind(
-        self, target: TextTarget, *, capitalise: bool = False, latin_only: bool = False
+        self,
+        target: TextTarget,
+        *,
+        capitalise: bool = False,
+        latin_only: bool = False,
+        moved_on: bool = False,
     ) -> None:
         """Types into ``target``; with ``capitalise`` each word starts with a capital;
-        ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail)."""
-        self.unbind()
+        ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail).
+
+        While the keyboard is held for another field (the citizen types by keys), a
+        field the focus passes on the way does not take it: it waits for Enter or a
+        tap. ``moved_on``: the form moved on by itself (a date's next box), so it does."""
+        self._watch(target)
+        if self._held and self._target not in (None, target) and not moved_on:
+            self._waiting = (target, capitalise, latin_only)
+            return
+        self._attach(target, capitalise, latin_only)
+
+    def _attach(self, target: TextTarget, capitalise: bool, latin_only: bool) -> None:
+        self.unbind(keep_hold=True)
         self._target = target
         self._capitalise = capitalise
         self._latin_only = latin_only
@@ -226,22 +281,130 @@ class OnScreenKeyboard(QWidget):
         # with it: keys must never reach a deleted field.
         target.destroyed.connect(self._target_gone)
         self._auto_shift()
+        self._show_mark()
+
+    def _watch(self, target: TextTarget) -> None:
+        """Enter and taps on ``target`` reach the keyboard (a text box's taps land on
+        its viewport)."""
+        target.installEventFilter(self)
+        if isinstance(target, QPlainTextEdit):
+            target.viewport().installEventFilter(self)
+
+    def choose(self, target: TextTarget) -> None:
+        """The citizen chose ``target`` by keys: the keyboard types into it, opened by
+        its screen, and the focus goes to its first key."""
+        same = target is self._target
+        settings = (self._capitalise, self._latin_only) if same else (False, False)
+        waiting = self._waiting
+        if waiting is not None and waiting[0] is target:
+            settings = waiting[1], waiting[2]
+        self._attach(target, *settings)
+        self.chosen.emit(target)
+        if self.isHidden():
+            # A screen that opens its keyboard when its field takes the focus: the field
+            # has it already, so it is told again.
+            focus_in = QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason)
+            QApplication.sendEvent(target, focus_in)
+        if self.isHidden() or self._target is not target or not self._keys:
+            return
+        self._held = True
+        self._keys[0].setFocus(Qt.FocusReason.TabFocusReason)
+        self._show_mark()
 
     def bound_to(self) -> TextTarget | None:
         """The field it types into, if any."""
         return self._target
 
-    def unbind(self) -> None:
+    def unbind(self, *, keep_hold: bool = False) -> None:
         """Types nowhere until bound again."""
         if self._target is not None:
             with suppress(RuntimeError, TypeError):  # already gone, or never connected
                 self._target.destroyed.disconnect(self._target_gone)
         self._target = None
+        if not keep_hold:
+            self._release()
+
+    def _release(self) -> None:
+        """Not held any more: the next field to take the focus takes the keyboard."""
+        self._held = False
+        self._waiting = None
+        self._show_mark()
 
     def _target_gone(self) -> None:
         self._target = None
+        self._release()
         if self.isVisible():
             self._close()
+
+    def _show_mark(self) -> None:
+        """While held, the field typed into keeps a thicker border and names the
+        keyboard (its accessible description), wherever the focus is."""
+        held = self._target if self._held and not self.isHidden() else None
+        if held is self._marked:
+            return
+        old, self._marked = self._marked, held
+        if old is not None and shiboken6.isValid(old):
+            old.setStyleSheet("")
+            old.setProperty("typingHere", False)
+        name = ""
+        if held is not None:
+            held.setStyleSheet(TYPING_HERE)
+            held.setProperty("typingHere", True)
+            face = QAccessible.queryAccessibleInterface(held)
+            name = face.text(QAccessible.Text.Name) if face is not None else ""
+        self.setAccessibleDescription(name)
+
+    def _focus_inside(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.isAncestorOf(focus)
+
+    @quiet_slot
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        inside = new is not None and self.isAncestorOf(new)
+        if inside and self._target is not None and not self._held:
+            self._held = True  # reached by Tab or the arrows: held for the field bound
+            self._show_mark()
+        if inside != self._leave_filter:
+            # On the application, only while a key has the focus: before the key
+            # navigation's own filter, which would take Escape back a page.
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            if inside:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+            self._leave_filter = inside
+
+    @never_raises
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in LEAVE_KEYS and isinstance(watched, QWidget) and self.isAncestorOf(watched):
+                if not event.isAutoRepeat():
+                    self._close()
+                return True
+            if key in CHOOSE_KEYS and isinstance(watched, TextTarget):
+                if not event.isAutoRepeat():
+                    self.choose(watched)
+                return True
+            return False
+        if kind == QEvent.Type.MouseButtonPress and self._held:
+            # A tap on a field: touch as always, the keyboard follows the finger.
+            field = watched.parent() if not isinstance(watched, TextTarget) else watched
+            if isinstance(field, TextTarget) and field is not self._target:
+                waiting = self._waiting
+                self._release()
+                if waiting is not None and waiting[0] is field:
+                    self._attach(*waiting)
+        return False
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._release()
+        super().hideEvent(event)
 
     def _text(self) -> str:
         if isinstance(self._target, QLineEdit):
@@ -265,6 +428,7 @@ class OnScreenKeyboard(QWidget):
         else:
             self._target.insertPlainText(char)
         self._auto_shift()
+        self.typed.emit()
 
     def _erase(self) -> None:
         if isinstance(self._target, QLineEdit):
@@ -274,5 +438,11 @@ class OnScreenKeyboard(QWidget):
         self._auto_shift()
 
     def _close(self) -> None:
+        """Closed by its key (or Escape in the keys): a citizen typing by keys gets the
+        focus back on the field, its screen then closing the keyboard it reopened."""
+        target, inside = self._target, self._focus_inside()
+        self._release()
+        if inside and target is not None and target.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.hide()
         self.closed.emit()

@@ -167,6 +167,13 @@ def _texts(limit: int, items: int) -> Any:
     return Annotated[list[_text(limit)], Field(strict=True, max_length=items)]  # type: ignore[misc]
 
 
+def _items(limit: int, items: int) -> Any:
+    """A list a citizen reads (who can apply, what to bring): each item a text in
+    several languages (Italian required) or, as first published, in Italian only."""
+    item = _text(limit) | _i18n(limit)
+    return Annotated[list[item], Field(strict=True, max_length=items)]  # type: ignore[valid-type]
+
+
 class Record(BaseModel):
     """A published record: every kind has an ``id``."""
 
@@ -251,8 +258,8 @@ class CallRecord(Record):
     closes_at: Timestamp
     budget_cents: Int | None = Field(default=None, ge=0, le=10**12)
     form: _text(200) | None = None  # type: ignore[valid-type]  # "form-id@version"
-    eligibility: _texts(300, 30)  # type: ignore[valid-type]
-    documents: _texts(300, 30)  # type: ignore[valid-type]
+    eligibility: _items(300, 30)  # type: ignore[valid-type]
+    documents: _items(300, 30)  # type: ignore[valid-type]
     privacy_notice: PrivacyNotice | None = None  # the Comune's, for the applications
 
     @model_validator(mode="after")

@@ -87,11 +87,18 @@ class CallInfo:
     comune_name: str | None  # None: open to every Comune of the network
     opens_at: datetime
     closes_at: datetime
-    eligibility: tuple[str, ...]
-    documents: tuple[str, ...]
+    # Each item in several languages, by code (an Italian-only item as {"it": ...}).
+    eligibility: tuple[dict[str, str], ...]
+    documents: tuple[dict[str, str], ...]
     form_ready: bool = False  # its application form has reached the kiosk: apply here
     # The Comune's privacy notice (protocol.records.PrivacyNotice), shown before applying.
     privacy_notice: dict[str, Any] | None = None
+
+
+def _in_languages(items: list[str | dict[str, str]]) -> tuple[dict[str, str], ...]:
+    """A call's list as the contract has it, every item by language (one published in
+    Italian only, as first allowed, becomes its Italian text)."""
+    return tuple(item if isinstance(item, dict) else {"it": item} for item in items)
 
 
 def _available_in(comune_id: str | None):  # type: ignore[no-untyped-def]
@@ -340,8 +347,8 @@ def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[C
             comune_name=name,
             opens_at=call.opens_at,
             closes_at=call.closes_at,
-            eligibility=tuple(call.eligibility),
-            documents=tuple(call.documents),
+            eligibility=_in_languages(call.eligibility),
+            documents=_in_languages(call.documents),
             form_ready=form_id is not None,
             privacy_notice=call.privacy_notice,
         )

@@ -53,6 +53,7 @@ class Base(DeclarativeBase):
         dict[str, str]: JSON,
         list[str]: JSON,
         dict[str, Any]: JSON,
+        list[str | dict[str, str]]: JSON,  # a call's list: items in Italian or by language
     }
 
 
@@ -131,8 +132,8 @@ class Call(Base):
     closes_at: Mapped[datetime]
     budget_cents: Mapped[int | None]
     form_ref: Mapped[str | None]
-    eligibility: Mapped[list[str]]
-    documents: Mapped[list[str]]
+    eligibility: Mapped[list[str | dict[str, str]]]  # Italian, or by language
+    documents: Mapped[list[str | dict[str, str]]]
     privacy_notice: Mapped[dict[str, Any] | None]  # protocol.records.PrivacyNotice
 
 

@@ -156,7 +156,7 @@ def form_values(platform: Platform, kind: str, record: Mapping[str, Any]) -> dic
                 moment = datetime.fromisoformat(str(record[name])).astimezone(platform.time_zone)
                 values[name] = f"{moment:%Y-%m-%dT%H:%M}"
         for name in ("eligibility", "documents"):
-            values[name] = "\n".join(record.get(name) or [])
+            values[name] = "\n".join(_italian(item) for item in record.get(name) or [])
     return values
 
 
@@ -194,6 +194,20 @@ def parse_euros(text: str) -> int | None:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _italian(item: Any) -> str:
+    """A call's list item as the desk shows it: its Italian text."""
+    return str(item.get("it", "")) if isinstance(item, Mapping) else str(item)
+
+
+def _kept_languages(lines: list[str], published: Any) -> list[Any]:
+    """The desk's lines (Italian), each keeping the other languages the published item
+    with the same Italian text had: an edit of one line loses no other's translations."""
+    translated = {
+        _italian(item): item for item in published or [] if isinstance(item, Mapping)
+    }
+    return [translated.get(line, line) for line in lines]
 
 
 def _moment(platform: Platform, text: str) -> str | None:
@@ -258,7 +272,7 @@ def record_from_form(
             elif not text:
                 record.pop(name, None)  # missing
         for name in ("eligibility", "documents"):
-            record[name] = _lines(_one(fields, name))
+            record[name] = _kept_languages(_lines(_one(fields, name)), (current or {}).get(name))
     return {k: v for k, v in record.items() if v is not None}, problems
 
 

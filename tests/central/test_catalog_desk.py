@@ -314,3 +314,29 @@ def test_a_call_with_applications_is_closed_rather_than_deleted(
     assert audit_rows(platform, "calls/bs-piazzola") == [("closed", "piazzola", "sociale.piazzola")]
     shown = text_of(staff.get("/desk/catalog?done=closed&id=bs-piazzola").text)
     assert "Bando chiuso: bs-piazzola" in shown
+
+
+def test_a_calls_lists_keep_their_translations_when_staff_edit_them_in_italian(
+    staff: TestClient, platform: Platform
+) -> None:
+    """Who can apply and what to bring travel in every language; the desk shows and
+    edits their Italian, and an edit of one line loses no other line's languages."""
+    created = post_form(
+        staff, "/desk/catalog/calls/new", "/desk/catalog/calls", call_fields(id="pz-mense")
+    )
+    assert created.status_code == 303, text_of(created.text)
+    call = platform.records("calls")["pz-mense"]
+    residence = {"it": "Residenza a Piazzola", "ro": "Domiciliu în Piazzola"}
+    platform.publish("calls", {**call, "eligibility": [residence, "Figli a scuola"]})
+    page = staff.get("/desk/catalog/calls/pz-mense/edit")
+    assert "Residenza a Piazzola" in page.text and "Domiciliu" not in page.text
+    edited = post_form(
+        staff,
+        "/desk/catalog/calls/pz-mense/edit",
+        "/desk/catalog/calls/pz-mense/edit",
+        call_fields(eligibility="Residenza a Piazzola\nFigli alla scuola primaria"),
+    )
+    assert edited.status_code == 303, text_of(edited.text)
+    again = platform.records("calls")["pz-mense"]
+    assert again["eligibility"] == [residence, "Figli alla scuola primaria"]
+    records.validate_batch("calls", [again])

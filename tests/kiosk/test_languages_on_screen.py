@@ -248,3 +248,36 @@ def test_dates_follow_each_language_s_own_order(lang: str, expected: str) -> Non
     day, _ = local_date_time(datetime(2026, 12, 26, 11, 0), lang, "Europe/Rome")
     assert day.startswith(expected)
     assert not any(weekday in day for weekday in ("sabato", "Saturday", "星期", "субота"))
+
+
+@pytest.mark.parametrize("lang", ["ro", "ar", "uk", "zh"])
+def test_who_can_apply_and_what_to_bring_are_in_the_citizens_language(
+    qtbot, window, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The platform may send a call's lists in every language, as its other texts: they
+    were plain Italian strings, shown in Italian on every screen."""
+    from kiosk.ui.texts import local_date_time
+    from languages import FIRST_STRONG_ISOLATE, LEFT_TO_RIGHT_ISOLATE, pick
+    from tests.kiosk.people import shows
+
+    switch_to(qtbot, window, lang)
+    window.go("calls", {})
+    qtbot.wait(20)
+    (call,) = [c for c in window.catalog.open_calls("piazzola", utc_now()) if c.id == "bs-piazzola"]
+    first, document = call.eligibility[0], call.documents[0]
+    assert pick(first, lang) != first["it"] and pick(document, lang) != document["it"]
+    assert shows(window, pick(first, lang)) and shows(window, pick(document, lang))
+    assert not shows(window, first["it"])
+    # The closing day holds the month's name: an Arabic one is in its own direction.
+    day, _ = local_date_time(call.closes_at, lang, window.ctx.time_zone)
+    cards = [w.text() for w in window.findChildren(QLabel) if w.isVisible() and day in w.text()]
+    assert cards, day
+    if language(lang).right_to_left:
+        assert all(FIRST_STRONG_ISOLATE + day in text for text in cards)
+        assert not any(LEFT_TO_RIGHT_ISOLATE + day in text for text in cards)
+
+
+def utc_now():  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).replace(tzinfo=None)

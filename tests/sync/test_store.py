@@ -432,3 +432,26 @@ def test_pulled_instants_are_stored_as_the_store_writes_them(store: Store) -> No
         mirror.upsert(session, "calls", [call])
     stored = raw(store.path).execute("SELECT opens_at, closes_at FROM calls").fetchone()
     assert stored == ("2026-03-27 07:00:00.000000", "2026-04-30 23:59:59.500000")
+
+
+def test_a_calls_lists_come_by_language_whether_published_in_italian_or_in_each(
+    store: Store,
+) -> None:
+    call = {
+        "id": "c2",
+        "kind": "voucher",
+        "title": {"it": "Buoni spesa"},
+        "description": {"it": ""},
+        "opens_at": "2026-03-27T08:00:00+01:00",
+        "closes_at": "2099-04-30T23:59:59Z",
+        "eligibility": ["Residenza a Limena", {"it": "ISEE basso", "ro": "ISEE scăzut"}],
+        "documents": [{"it": "Documento", "uk": "Документ"}],
+    }
+    with store.write() as session:
+        mirror.upsert(session, "calls", [call])
+    (found,) = catalog.CatalogReader(store).open_calls(None, datetime(2026, 4, 1))
+    assert found.eligibility == (
+        {"it": "Residenza a Limena"},
+        {"it": "ISEE basso", "ro": "ISEE scăzut"},
+    )
+    assert found.documents == ({"it": "Documento", "uk": "Документ"},)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import ScrollList, SideBySideWhenRoom, button, card, label
-from languages import left_to_right
+from languages import isolated, left_to_right
 from store.catalog import CallInfo, CatalogReader, pick
 
 if TYPE_CHECKING:
@@ -71,17 +71,19 @@ class CallsScreen(DataScreen):
             label(pick(call.description, lang)),
             label(
                 self.tr("Apply by {day} at {hour}").format(
-                    day=left_to_right(day, self.ctx.lang), hour=left_to_right(hour, self.ctx.lang)
+                    # The day holds the month's name: in its own direction, not left to right.
+                    day=isolated(day, self.ctx.lang),
+                    hour=left_to_right(hour, self.ctx.lang),
                 ),
                 role="cardPrice",
             ),
         ]
         if call.eligibility:
             parts.append(label(self.tr("Who can apply"), role="cardTitle"))
-            parts.append(label("\n".join(f"•  {item}" for item in call.eligibility)))
+            parts.append(label(_bullets(call.eligibility, lang)))
         if call.documents:
             parts.append(label(self.tr("What to bring"), role="cardTitle"))
-            parts.append(label("\n".join(f"•  {item}" for item in call.documents)))
+            parts.append(label(_bullets(call.documents, lang)))
         for part in parts:
             layout.addWidget(part)
         row = QHBoxLayout()
@@ -153,3 +155,9 @@ class CallsScreen(DataScreen):
         self.list.clear()
         for call in self._calls:
             self.list.add(self._call_card(call, lang))
+
+
+def _bullets(items: tuple[dict[str, str], ...], lang: str) -> str:
+    """A call's list (who can apply, what to bring), each item in the citizen's language
+    where the platform gave it, else in Italian."""
+    return "\n".join(f"•  {pick(item, lang)}" for item in items)

@@ -388,11 +388,14 @@ def test_in_spoken_mode_the_receipt_and_its_vouchers_are_read_before_they_print(
     from printing.spoken import slip_words
 
     class Voice(SilentSpeaker):
-        """A voice that is still speaking until the test says it is done."""
+        """A voice that is still speaking until the test says the reading is done (what
+        it says after that, a printout's new state, ends at once)."""
+
+        reading_over = False
 
         def say(self, text: str, lang: str) -> None:
             super().say(text, lang)
-            self.busy = True
+            self.busy = not self.reading_over
 
     window, backend, _proxy = shop
     speaker = Voice()
@@ -418,7 +421,7 @@ def test_in_spoken_mode_the_receipt_and_its_vouchers_are_read_before_they_print(
     assert all("BUONO" in each.upper() for each in words)  # the vouchers, not the receipt
     printer_rounds(qtbot, backend)
     assert printer.jobs == []  # nothing printed while the voice reads
-    speaker.busy = False  # the reading is over
+    speaker.reading_over, speaker.busy = True, False  # the reading is over
     qtbot.waitUntil(lambda: len(printer.jobs) >= 3, timeout=15_000)
 
 

@@ -59,7 +59,7 @@ class VisitLifecycle(QObject):
         anybody would miss. Larger text, high contrast and a layer left open (help) are
         choices of the visit: left on, the next citizen found them. An assisted session
         left at home lent the manager's name to whoever came next (a desk payment
-        confirmed in it, the dashboard behind "End assisted session")."""
+        confirmed in it)."""
         citizen = self.ctx.citizen
         return (
             self.navigation.current_route == HOME
@@ -96,7 +96,8 @@ class VisitLifecycle(QObject):
 
     def finish(self) -> None:
         """The citizen tapped "Finish": their visit ends (an assisted one goes back to
-        the manager's dashboard, by ``assisted_finished``)."""
+        the manager, by ``assisted_finished``: to the login, since the tap may be the
+        citizen's alone; the dashboard waits for the manager's PIN, ManagerMode)."""
         if self.ctx.citizen.assisted_by is not None:
             self.assisted_finished.emit()
         else:

@@ -204,7 +204,7 @@ def test_sync_now_brings_a_published_change_at_once(qtbot, kiosk, central: Centr
     qtbot.waitUntil(lambda: title() == "Servizio appena cambiato", timeout=10_000)
 
 
-def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
+def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_login(
     qtbot, kiosk, printer: FakePrinter, central: Central, snap
 ) -> None:
     window, _backend = kiosk
@@ -236,8 +236,8 @@ def test_an_assisted_session_marks_what_is_made_and_ends_back_at_the_dashboard(
     tap(qtbot, window, "No, continua")
     assert window.ctx.citizen.assisted_by is not None
     tap(qtbot, window, "Termina assistenza")
-    tap(qtbot, window, "Sì, termina")
-    assert window.current_route == "manager" and window.manager is not None
+    tap(qtbot, window, "Sì, termina")  # the dashboard again only with the PIN
+    assert window.current_route == "manager_login" and window.manager is not None
     assert not window.ctx.citizen.drafts and window.ctx.citizen.assisted_by is None
     assert not shows(window, "Assistenza di")
 

@@ -70,7 +70,7 @@ def test_a_tap_before_the_store_opens_is_carried_out_when_it_does(
     assert navigation.history == [("home", {})]
 
 
-def test_an_assisted_visit_ends_at_the_dashboard_and_a_left_kiosk_logs_out(
+def test_an_assisted_visit_ends_at_the_login_and_a_left_kiosk_logs_out(
     parts: Parts, catalog: CatalogReader
 ) -> None:
     ctx, navigation, visits, managers = parts.ctx, parts.navigation, parts.visits, parts.managers
@@ -82,10 +82,10 @@ def test_an_assisted_visit_ends_at_the_dashboard_and_a_left_kiosk_logs_out(
     managers.start_assisted_session()
     assert ctx.citizen.assisted_by is SILVIA and navigation.current_route == "home"
     ctx.citizen.cart = Cart()
-    visits.finish()  # the citizen tapped "Finish"
-    assert navigation.current_route == "manager" and managers.manager is SILVIA
+    visits.finish()  # the citizen tapped "Finish": the dashboard waits for the PIN
+    assert navigation.current_route == "manager_login" and managers.manager is SILVIA
     assert ctx.citizen.assisted_by is None and ctx.citizen.cart is None
-    assert managers.leave_when_idle()  # alone at the dashboard: logged out at once
+    assert managers.leave_when_idle()  # alone at the login: logged out at once
     assert managers.manager is None and navigation.current_route == "home"
     managers.logged_in(SILVIA)
     managers.start_assisted_session()

@@ -22,6 +22,7 @@ from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_as
 from kiosk.core.manager_login import LoginOutcome, log_in
 from kiosk.core.refusals import mark_dealt_with
 from kiosk.core.wallet_pin import NoSealingKeyError, pin_state, queue_pin
+from kiosk.ui.manager_mode import LOGIN
 from kiosk.ui.screens.manager_desk import ManagerDeskScreen
 from kiosk.ui.screens.manager_login import ManagerLoginScreen
 from kiosk.ui.screens.wallet_pin import WalletPinScreen
@@ -53,6 +54,7 @@ class ManagerController(QObject):
         self.status: SyncStatus | None = backend.sync.worker.status if backend.sync else None
         # (asked, last success before) while a manager's "Sync now" awaits its outcome
         self._sync_asked: tuple[bool, datetime | None] | tuple[()] = ()
+        self._login_asked = 0  # the login check the login screen waits for (each has one)
         window.screen_added.connect(self._hook)
         window.manager_changed.connect(self._manager_changed)
         window.help_asked.connect(self.call_for_help)
@@ -78,7 +80,7 @@ class ManagerController(QObject):
             screen.maintenance_exit.connect(self.leave_for_maintenance)
             screen.log_out.connect(self.window.manager_mode.log_out)
             screen.help_answered.connect(lambda s=screen: self.help_answered(s))
-            screen.set_wallet_pin.connect(lambda: self.window.go("wallet_pin"))
+            screen.set_wallet_pin.connect(self.open_wallet_pin)
         if isinstance(screen, WalletPinScreen):
             screen.pin_requested.connect(
                 lambda cf, pin, document, s=screen: self.set_wallet_pin(s, cf, pin, document)
@@ -98,6 +100,8 @@ class ManagerController(QObject):
 
     def log_in(self, screen: ManagerLoginScreen, code: str, pin: str) -> None:
         store, config = self.backend.store, self.backend.config
+        self._login_asked += 1
+        asked = self._login_asked
 
         def work() -> LoginOutcome:
             with store.write() as session:
@@ -106,6 +110,13 @@ class ManagerController(QObject):
                 )
 
         def done(outcome: LoginOutcome) -> None:
+            # An answer the login screen no longer waits for (the manager went Home or
+            # Back, the screen was forgotten, another check was asked since) opens
+            # nothing: whoever stands at the kiosk now did not type that PIN.
+            waiting = screen.waiting and self.window.current_route == LOGIN
+            if asked != self._login_asked or not waiting:
+                log.info("a login check answered after its login screen was left: dropped")
+                return
             if outcome.manager is not None:
                 log.info("manager %s logged in", outcome.manager.id)
                 screen.forget()
@@ -168,6 +179,10 @@ class ManagerController(QObject):
         self.printer.print_document("test", build, "")
 
     def reprint(self, screen: ManagerDeskScreen, job_uuid: str) -> None:
+        """A slip printed again (a citizen's voucher, receipt): only with a PIN typed in
+        the last minutes, else the login asks for it first."""
+        if not self.window.manager_mode.recent_pin():
+            return
         store, zone = self.backend.store, self.backend.config.vouchers.time_zone
 
         def work() -> str:
@@ -244,10 +259,20 @@ class ManagerController(QObject):
 
     # A citizen's wallet PIN ---------------------------------------------------------------
 
+    def open_wallet_pin(self) -> None:
+        """To the screen that sets a citizen's wallet PIN, with a PIN typed in the last
+        minutes (else the login first: nothing typed there would be taken)."""
+        if self.window.manager_mode.recent_pin():
+            self.window.go("wallet_pin")
+
     def set_wallet_pin(self, screen: WalletPinScreen, cf: str, pin: str, document: str) -> None:
-        """Queues the sealed request, asks for a sync, then follows its answer."""
+        """Queues the sealed request, asks for a sync, then follows its answer; with a
+        PIN typed in the last minutes only, else the login asks for it again."""
         manager = self.window.manager
         if manager is None:
+            return
+        if not self.window.manager_mode.recent_pin():
+            screen.forget()  # the citizen's codice fiscale is typed again after the PIN
             return
         store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
 

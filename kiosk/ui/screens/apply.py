@@ -44,6 +44,7 @@ from kiosk.ui.widgets.form_fields import FieldWidget, RepeatField, field_widget
 from kiosk.ui.widgets.form_keyboard import FormKeyboard
 from kiosk.ui.widgets.overlay import Confirm
 from kiosk.ui.widgets.privacy_notice import NoticeView
+from kiosk.ui.widgets.settle import Settling
 from printing.documents import privacy_notice
 
 if TYPE_CHECKING:
@@ -83,7 +84,10 @@ class ApplyScreen(DataScreen):
         self.cancel_button.clicked.connect(self._leave_member)
         self.next_button = button(name="applyNext", role="primary")
         self.next_button.setMinimumWidth(360)
-        self.next_button.clicked.connect(self._next)
+        # The last page's "Next ›" becomes "Send the application" where it was tapped
+        # (and that one "Finish"): presses wait until the new words can have been read,
+        # so a double tap never sends the application past its review.
+        self.next_settling = Settling(self.next_button, self._next)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
         actions.addWidget(self.next_button)
@@ -458,7 +462,7 @@ class ApplyScreen(DataScreen):
         self.progress.setText(shown.progress)
         self.page_title.setText(shown.page_title)
         self.next_button.setVisible(bool(shown.button))
-        self.next_button.setText(shown.button)
+        self.next_settling.set_text(shown.button)
         self.next_button.setEnabled(shown.button_enabled)
         if shown.banner:
             self.banner.setText(f"⚠  {shown.banner}")

@@ -24,6 +24,7 @@ from kiosk.ui.texts import local_clock_time, quantity_text
 from kiosk.ui.widgets.common import button, label, personal, personal_now
 from kiosk.ui.widgets.desk_confirm import DeskConfirmBox
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
+from kiosk.ui.widgets.settle import Settling
 from languages import isolated, left_to_right
 from languages.money import format_euro
 from store.catalog import CatalogReader, pick
@@ -96,7 +97,9 @@ class CheckoutScreen(DataScreen):
         self.change_button.clicked.connect(self.step_back)
         self.confirm_button = button(name="placeOrder")
         self.confirm_button.setMinimumWidth(420)
-        self.confirm_button.clicked.connect(self._confirm)
+        # "Check the order ›" becomes "Confirm the order" where it was tapped: presses
+        # wait until its new words can have been read (a double tap places no order).
+        self.confirm_settling = Settling(self.confirm_button, self._confirm)
         row.addWidget(self.change_button)
         row.addWidget(self.confirm_button)
         row.addStretch(1)
@@ -343,13 +346,13 @@ class CheckoutScreen(DataScreen):
         self.change_button.setVisible(mode == "review")
         self.change_button.setText(self.tr("‹ Change"))
         if mode == "done":
-            self.confirm_button.setText(self.tr("Finish"))
+            self.confirm_settling.set_text(self.tr("Finish"))
             self.confirm_button.setEnabled(True)
         elif mode in ("pay", "refused"):
-            self.confirm_button.setText(self.tr("Check the order ›"))
+            self.confirm_settling.set_text(self.tr("Check the order ›"))
             self.confirm_button.setEnabled(ready)
         else:
-            self.confirm_button.setText(
+            self.confirm_settling.set_text(
                 self.tr("Sending…") if mode == "sending" else self.tr("Confirm the order")
             )
             self.confirm_button.setEnabled(mode == "review")
@@ -376,6 +379,10 @@ class CheckoutScreen(DataScreen):
                 self.tr("How you pay: {way}").format(way=self.tr("I use my welfare credit")),
             )
             self.next_steps.setText(self._what_happens_now(chosen))
+        else:  # hidden, and empty: the last order's lines and balance are not kept
+            for shown in (self.summary, self.paying, self.next_steps):
+                shown.setText("")
+            personal_now(self.paying, False)
         if mode == "identify":
             self.text.setText(
                 self.tr(

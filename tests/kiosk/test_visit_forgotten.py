@@ -95,6 +95,64 @@ def test_no_screen_keeps_anything_of_a_visit_that_ended(qtbot, window) -> None: 
     assert not shows(window, SURNAME)
 
 
+def test_a_state_found_and_an_order_checked_are_not_kept_hidden(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """What a status look-up found (the state, the protocol number, the Comune's note)
+    and the order's review (its lines, the way to pay with the balance, what happens
+    next) are shown in labels hidden as the visit ends: hidden, they held it all for
+    the next citizen, whose screen reader or a language switch could bring it back."""
+    from kiosk.core.purchasing import Cart, CreditView, cart_line
+    from kiosk.core.status_lookup import Standing
+
+    window.ctx.citizen.cart = Cart()
+    with window.catalog.store.read() as session:
+        window.ctx.citizen.cart.add(cart_line(session, "s01", 2))
+    window.go("checkout", {})
+    qtbot.waitUntil(lambda: window.current_route == "checkout")
+    checkout = window.screens["checkout"]
+    checkout.show_identified(CreditView(98765, 0, 98765))  # the controller's answer
+    checkout.pay_buttons["credit"].click()
+    checkout.confirm_button.click()  # "Check the order ›": the review
+    assert checkout.mode == "review"
+    window.go("status")
+    qtbot.waitUntil(lambda: window.current_route == "status")
+    window.screens["status"].show_standing(  # the controller's answer
+        Standing("needs_documents", "PG-QUX-4711", {"it": "Bando"}, None, {"it": SURNAME})
+    )
+    marks = ("987,65", "PG-QUX-4711", SURNAME, "2 ore ·", "Cosa succede ora")
+    held = [text for text in every_text(window) if any(mark in text for mark in marks)]
+    assert {mark for mark in marks if any(mark in text for text in held)} == set(marks)
+
+    window.visits.end()
+    qtbot.waitUntil(lambda: window.current_route == "home")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert [text for text in every_text(window) if any(mark in text for mark in marks)] == []
+
+
+def test_the_status_look_ups_fields_cannot_undo_back_the_last_citizens_codes(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Emptied as the visit ends, the tracking code and codice fiscale fields forgot
+    what could be undone too: Ctrl+Z, or "Undo" in their context menu (which they no
+    longer have), gave the next citizen the last one's codes back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.go("status")
+    qtbot.waitUntil(lambda: window.current_route == "status")
+    fields = [window.findChild(QLineEdit, name) for name in ("input_tracking", "input_status_cf")]
+    for field, typed in zip(fields, ("DOM-A69T-X2X3", CF), strict=True):
+        field.setFocus()
+        QTest.keyClicks(field, typed)  # typed, as undoable edits
+        assert field.text() == typed
+    window.visits.end()
+    qtbot.waitUntil(lambda: window.current_route == "home")
+    window.go("status")
+    qtbot.waitUntil(lambda: window.current_route == "status")
+    for field in fields:
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert field.text() == "" and not field.isUndoAvailable(), field.objectName()
+        assert field.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+
+
 def test_everything_a_visit_holds_is_forgotten_in_one_place() -> None:
     """A visit's data is a field of Visit, never an attribute of the session beside it:
     ending the visit replaces it whole, so a new field needs no clearing of its own."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from forms.lookup import tracking_code
@@ -59,6 +59,9 @@ class ApplicationStatusScreen(DataScreen):
         self.cf_label.setBuddy(self.cf)
         for field in (self.code, self.cf):
             upper_case_as_typed(field)
+            # Its menu's "Undo" would bring back what the last citizen typed; it offers
+            # nothing a citizen needs (the on-screen keyboard deletes and a card is read).
+            field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             field.installEventFilter(self)
         for widget in (
             self.code_label,
@@ -115,7 +118,7 @@ class ApplicationStatusScreen(DataScreen):
         self.title.setVisible(not visible)
         self.intro.setVisible(not visible)
         if visible:
-            self.result.hide()
+            self._hide_result()
             self.not_found.hide()
 
     def take_scanned(self, text: str) -> bool:
@@ -126,9 +129,18 @@ class ApplicationStatusScreen(DataScreen):
         self.cf_error.hide()
         return True
 
+    def _hide_result(self) -> None:
+        """The state found hidden, and its words gone with it: a state, a protocol
+        number or the Comune's note is never kept out of sight for the next citizen."""
+        self.result.hide()
+        for shown in (self.result_title, self.result_state, self.result_lines):
+            shown.setText("")
+
     def forget(self) -> None:
-        self.code.clear()
-        self.cf.clear()
+        # setText, not clear(): clear() can be undone (Ctrl+Z), bringing the last
+        # citizen's codes back; setText drops the field's undo history too.
+        self.code.setText("")
+        self.cf.setText("")
         self.standing, self.searched = None, False
         self._asked = None
         self._cf_problem, self._search_failed = None, False
@@ -138,7 +150,7 @@ class ApplicationStatusScreen(DataScreen):
         self.code_error.hide()
         self.cf_error.hide()
         self._show_keyboard(False)
-        self.result.hide()
+        self._hide_result()
         self.not_found.hide()
 
     def mirror_changed(self, **params: Any) -> None:
@@ -230,7 +242,10 @@ class ApplicationStatusScreen(DataScreen):
         self.search_button.setText(self.tr("Search"))
         self._field_texts()
         standing = self.standing
-        self.result.setVisible(standing is not None)
+        if standing is None:
+            self._hide_result()
+        else:
+            self.result.show()
         self.not_found.setVisible(self._search_failed or (self.searched and standing is None))
         if self._search_failed:
             self.not_found.setText(

@@ -144,6 +144,7 @@ class PurchaseController(QObject):
         def done(result: tuple[Opened, CreditView | None]) -> None:
             if not citizen.still(visit):  # they left meanwhile: their wallet stays shut
                 return
+            screen.identify.answered()
             opened, credit = result
             if isinstance(opened, WalletRefusal):
                 log.info("wallet not opened at checkout: %s", opened.reason)
@@ -152,7 +153,7 @@ class PurchaseController(QObject):
             self.wallet = opened
             screen.show_identified(credit)
 
-        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
+        self.tasks.run(work, done, lambda error: self._not_identified(screen, error, visit))
 
     def confirm_desk(self, screen: CheckoutScreen, pin: str) -> None:
         """Checks the assisting manager's PIN for a desk payment, as a login is checked
@@ -271,6 +272,14 @@ class PurchaseController(QObject):
         else:
             screen.show_problem("error")
 
+    def _not_identified(
+        self, screen: CheckoutScreen | WalletScreen, error: BaseException, visit: Visit
+    ) -> None:
+        """A wallet could not be opened (nor read): Next can be tapped again."""
+        if self.window.ctx.citizen.still(visit):
+            screen.identify.answered()
+        self._failed(screen, error, visit)
+
     # My vouchers ----------------------------------------------------------------------------
 
     def open_wallet(self, screen: WalletScreen, codice_fiscale: str, pin: str) -> None:
@@ -283,6 +292,7 @@ class PurchaseController(QObject):
         def done(opened: Opened) -> None:
             if not citizen.still(visit):  # they left meanwhile: their wallet stays shut
                 return
+            screen.identify.answered()
             if opened is None:
                 screen.show_problem("not_connected")
             elif isinstance(opened, WalletRefusal):
@@ -292,7 +302,7 @@ class PurchaseController(QObject):
                 self.wallet = opened
                 screen.show_vouchers(opened.usable(today))
 
-        self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
+        self.tasks.run(work, done, lambda error: self._not_identified(screen, error, visit))
 
     def read_wallet_again(self, screen: CheckoutScreen | WalletScreen) -> None:
         """The mirror changed while a wallet is open: read it again, off the UI thread.
@@ -333,8 +343,11 @@ class PurchaseController(QObject):
         self.tasks.run(work, done, lambda error: self._failed(screen, error, visit))
 
     def print_voucher(self, screen: WalletScreen, voucher_id: str) -> None:
+        """Queues the voucher's slip; the screen's Print buttons wait for the answer (a
+        second tap meanwhile would queue a second slip that pays as much)."""
         wallet, store, context = self.wallet, self.backend.store, self.context()
         if wallet is None:
+            screen.print_answered()
             return
 
         def work() -> str:
@@ -347,6 +360,7 @@ class PurchaseController(QObject):
         def done(job: str) -> None:
             self.backend.printing.worker.wake()
             if citizen.still(visit):
+                screen.print_answered()
                 self.printer.show_queued(job)
             else:
                 self.backend.printing.worker.let_go_queued()
@@ -354,6 +368,7 @@ class PurchaseController(QObject):
         def failed(error: BaseException) -> None:
             log.error("voucher print", exc_info=error)
             if citizen.still(visit):
+                screen.print_answered()
                 screen.show_problem("print")
 
         self.tasks.run(work, done, failed)

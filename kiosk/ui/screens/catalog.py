@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,7 +25,9 @@ from kiosk.ui.widgets.common import (
     CardButton,
     ScrollList,
     button,
+    citizen_field,
     enable_kinetic_scrolling,
+    forget_text,
     label,
 )
 from kiosk.ui.widgets.flow import FlowLayout
@@ -57,9 +59,8 @@ class CatalogScreen(DataScreen):
         self.body.addWidget(self.title)
 
         search_row = QHBoxLayout()
-        self.search = QLineEdit()
+        self.search = citizen_field(QLineEdit())
         self.search.setObjectName("searchField")
-        self.search.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.search.setMaxLength(80)
         self.search.installEventFilter(self)
         self.clear_button = button(name="clearSearch")
@@ -137,7 +138,7 @@ class CatalogScreen(DataScreen):
         self.retranslate()
 
     def forget(self) -> None:
-        self.search.clear()
+        forget_text(self.search)  # and what Ctrl+Z would give back of it
         self._search_timer.stop()
         self._run_search()  # back to the categories
         self._results = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label, personal
@@ -30,6 +30,9 @@ class WalletScreen(DataScreen):
         super().__init__(ctx, catalog)
         self.vouchers: list[WalletVoucher] | None = None  # None: not identified yet
         self.problem: str | None = None  # "not_connected", "error" or "print"
+        # A print asked and not answered yet: the Print buttons wait, so a double tap
+        # does not print the same voucher twice (two slips that each pay).
+        self.printing = False
         self.title = label(role="title", name="walletTitle")
         self.intro = label(role="muted", name="walletIntro")
         self.body.addWidget(self.title)
@@ -65,6 +68,7 @@ class WalletScreen(DataScreen):
     def forget(self) -> None:
         self.vouchers = None
         self.problem = None
+        self.printing = False
         self.identify.clear()
         self.retranslate()
 
@@ -115,9 +119,26 @@ class WalletScreen(DataScreen):
         )
         row.addLayout(texts, 1)
         again = button(self.tr("Print"), name=f"printVoucher_{item.id}", role="primary")
-        again.clicked.connect(lambda _=False, v=item.id: self.print_voucher.emit(v))
+        again.setEnabled(not self.printing)
+        again.clicked.connect(lambda _=False, v=item.id: self._print(v))
         row.addWidget(again)
         return frame
+
+    def _print(self, voucher_id: str) -> None:
+        if self.printing:
+            return
+        self._printing(True)
+        self.print_voucher.emit(voucher_id)
+
+    def print_answered(self) -> None:
+        """The print asked has its answer (queued or not): Print can be tapped again."""
+        self._printing(False)
+
+    def _printing(self, waiting: bool) -> None:
+        self.printing = waiting
+        for again in self.list.findChildren(QPushButton):
+            if again.objectName().startswith("printVoucher_"):
+                again.setEnabled(not waiting)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("My vouchers"))

@@ -16,7 +16,7 @@ from forms.validators import AnswerError, codice_fiscale
 from kiosk.core.wallet_pin import DOCUMENTS, new_pin_problem
 from kiosk.ui.event_filters import never_raises
 from kiosk.ui.screens.base import DataScreen, UiContext
-from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.common import button, citizen_field, forget_text, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from store.catalog import CatalogReader
 
@@ -41,7 +41,7 @@ class WalletPinScreen(DataScreen):
         self.intro = label(role="muted", name="walletPinIntro")
         self.body.addWidget(self.intro)
         self.cf_label = label(role="fieldLabel")
-        self.cf_field = QLineEdit()
+        self.cf_field = citizen_field(QLineEdit())
         self.cf_field.setObjectName("input_walletPinCf")
         self.cf_field.setMaxLength(20)
         self.cf_label.setBuddy(self.cf_field)
@@ -68,7 +68,7 @@ class WalletPinScreen(DataScreen):
             half = QVBoxLayout()
             half.setSpacing(4)
             caption = label(role="fieldLabel")
-            field = QLineEdit()
+            field = citizen_field(QLineEdit())
             field.setObjectName(f"input_{name}")
             field.setMaxLength(8)
             field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -121,10 +121,10 @@ class WalletPinScreen(DataScreen):
         self.retranslate()
 
     def forget(self) -> None:
-        """Nothing of a citizen stays: the codice fiscale and PINs go."""
-        self.cf_field.clear()
-        for field in self.pin_fields:
-            field.clear()
+        """Nothing of a citizen stays: the codice fiscale and PINs go, and what Undo
+        would give back of them."""
+        for field in (self.cf_field, *self.pin_fields):
+            forget_text(field)
         self.document, self.state, self.code = None, "", None
         for chip in self.document_buttons.values():
             chip.setChecked(False)
@@ -166,7 +166,7 @@ class WalletPinScreen(DataScreen):
         if problem is not None:
             self.state = f"pin_{problem}"
             for field in self.pin_fields:
-                field.clear()
+                forget_text(field)
             self.retranslate()
             return
         self.keyboard.hide()
@@ -174,14 +174,14 @@ class WalletPinScreen(DataScreen):
         self.retranslate()
         self.pin_requested.emit(cf, pin, self.document)
         for field in self.pin_fields:
-            field.clear()  # the PIN is not kept on screen
+            forget_text(field)  # the PIN is not kept on screen
 
     def show_state(self, state: str, code: str | None = None) -> None:
         """``waiting``, ``accepted``, ``rejected`` (with the platform's code),
         ``no_key`` or ``error``."""
         self.state, self.code = state, code
         if state == "accepted":
-            self.cf_field.clear()
+            forget_text(self.cf_field)
             self.document = None
             for chip in self.document_buttons.values():
                 chip.setChecked(False)

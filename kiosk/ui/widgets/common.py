@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -181,6 +182,27 @@ def upper_case_as_typed(field: QLineEdit) -> None:
             field.setCursorPosition(position)
 
     field.textChanged.connect(to_upper)
+
+
+TextField = TypeVar("TextField", QLineEdit, QPlainTextEdit)
+
+
+def citizen_field(field: TextField) -> TextField:
+    """A field a citizen types into, as made: it has no context menu, whose Undo, Copy
+    and Paste would reach what someone typed before (a long press opens it on a touch
+    screen)."""
+    set_enum(field, "contextMenuPolicy", "NoContextMenu")
+    return field
+
+
+def forget_text(field: QLineEdit | QPlainTextEdit) -> None:
+    """Empties a field and its undo history, as a visit ends: ``clear()`` keeps the
+    history, and Ctrl+Z gave the next citizen back the last one's codice fiscale."""
+    if isinstance(field, QLineEdit):
+        field.setText("")  # also forgets what could be undone or redone
+    else:
+        field.setPlainText("")
+        field.document().clearUndoRedoStacks()
 
 
 def card() -> QFrame:

@@ -40,6 +40,7 @@ from kiosk.ui.widgets.common import (
     CardButton,
     button,
     card,
+    citizen_field,
     label,
     personal,
     upper_case_as_typed,
@@ -133,7 +134,7 @@ class LineField(FieldWidget):
     def __init__(self, item: Mapping[str, Any]) -> None:
         super().__init__(item)
         self.kind = str(item["type"])
-        self.input = QLineEdit()
+        self.input = citizen_field(QLineEdit())
         self.input.setObjectName(f"input_{self.name}")
         self.input.setMaxLength(int(item.get("max_length", 300)))
         if self.kind in UPPER_KINDS:
@@ -203,7 +204,7 @@ class DateField(FieldWidget):
             column = QVBoxLayout()
             column.setSpacing(4)
             caption = label(role="muted", name=f"dateCaption_{self.name}_{part}")
-            box = QLineEdit()
+            box = citizen_field(QLineEdit())
             # The first box keeps the field's own name: it also takes a whole date.
             box.setObjectName(f"input_{self.name}" if index == 0 else f"input_{self.name}_{part}")
             box.setMinimumWidth(width)
@@ -274,7 +275,7 @@ class DateField(FieldWidget):
 class LongTextField(FieldWidget):
     def __init__(self, item: Mapping[str, Any]) -> None:
         super().__init__(item)
-        self.input = QPlainTextEdit()
+        self.input = citizen_field(QPlainTextEdit())
         self.input.setObjectName(f"input_{self.name}")
         self.input.setFixedHeight(170)
         self.input.textChanged.connect(self.edited)

@@ -16,7 +16,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from forms.validators import AnswerError, codice_fiscale, phone
 from forms.validators import message as validator_message
 from kiosk.ui.event_filters import never_raises
-from kiosk.ui.widgets.common import button, label, upper_case_as_typed
+from kiosk.ui.widgets.common import (
+    button,
+    citizen_field,
+    forget_text,
+    label,
+    upper_case_as_typed,
+)
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from vouchers.wallet_key import valid_pin
 
@@ -44,6 +50,9 @@ class IdentifyBox(QWidget):
         self.phone: str | None = None  # optional, to be called back if an order is refused
         self.pin: str | None = None  # the wallet PIN typed, for this visit only
         self.typing = False  # the keyboard is open for the box
+        # Sent and not answered yet: Next waits, so a double tap does not open the wallet
+        # twice (two tries of the PIN spent) while its key is made.
+        self.waiting = False
         # What is wrong, kept as codes and words to make (``_problem_texts``).
         self._problems: dict[str, str] = {}  # "cf" / "phone" -> a validator's code
         self._pin_problem: Callable[[], str] | None = None
@@ -51,7 +60,7 @@ class IdentifyBox(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         self.field_label = label(role="fieldLabel")
-        self.field = QLineEdit()
+        self.field = citizen_field(QLineEdit())
         self.field.setObjectName(f"input_{name}")
         self.field.setMaxLength(20)
         upper_case_as_typed(self.field)
@@ -62,7 +71,7 @@ class IdentifyBox(QWidget):
         self.error = label(role="fieldError", name=f"error_{name}")
         self.error.hide()
         self.phone_label = label(role="fieldLabel")
-        self.phone_field = QLineEdit()
+        self.phone_field = citizen_field(QLineEdit())
         self.phone_field.setObjectName(f"input_{name}_phone")
         self.phone_field.setMaxLength(20)
         self.phone_field.installEventFilter(self)
@@ -70,7 +79,7 @@ class IdentifyBox(QWidget):
         self.phone_error.hide()
         self.phone_label.setBuddy(self.phone_field)
         self.pin_label = label(role="fieldLabel")
-        self.pin_field = QLineEdit()
+        self.pin_field = citizen_field(QLineEdit())
         self.pin_field.setObjectName(f"input_{name}_pin")
         self.pin_field.setMaxLength(8)
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -149,6 +158,8 @@ class IdentifyBox(QWidget):
         self.confirm()
 
     def confirm(self) -> None:
+        if self.waiting:
+            return
         try:
             cf = codice_fiscale(self.field.text())
         except AnswerError as error:
@@ -176,12 +187,22 @@ class IdentifyBox(QWidget):
                 return
         self.phone_error.hide()
         self._show_keyboard(False)
+        self._wait(True)
         self.identified.emit(cf)
+
+    def _wait(self, waiting: bool) -> None:
+        self.waiting = waiting
+        self.next_button.setEnabled(not waiting)
+
+    def answered(self) -> None:
+        """What was sent has its answer (whatever it is): Next can be tapped again."""
+        self._wait(False)
 
     def show_pin_problem(self, text: Callable[[], str]) -> None:
         """Why the PIN did not open the wallet (words made in the language of the
         moment, again after a switch); the PIN is typed again, the code stays."""
-        self.pin_field.clear()
+        self._wait(False)
+        forget_text(self.pin_field)
         self.pin = None
         self._pin_problem = text
         self._problem_texts()
@@ -199,9 +220,11 @@ class IdentifyBox(QWidget):
             self.pin_error.setText("⚠  " + self._pin_problem())
 
     def clear(self) -> None:
-        self.field.clear()
-        self.phone_field.clear()
-        self.pin_field.clear()
+        """Forgets the citizen: their codice fiscale, phone and PIN, and what Undo
+        would give back of them."""
+        for field in (self.field, self.phone_field, self.pin_field):
+            forget_text(field)
+        self._wait(False)
         self.phone = None
         self.pin = None
         self.error.hide()

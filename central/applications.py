@@ -10,6 +10,9 @@ pass the form's checks. The kiosk never decides admission; neither does this che
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +22,7 @@ from sqlalchemy.orm import Session
 from central import clock
 from central.models import Device, Record
 from forms.answers import check
-from forms.definition import DefinitionError, load_definition
+from forms.definition import DefinitionError, FormDefinition, canonical_sha256, load_definition
 from protocol.messages import SubmissionEntry
 
 
@@ -56,12 +59,12 @@ def check_application(
     if record is None:
         return "unknown_form", "no such form"
     try:
-        form = load_definition(record.data["definition"])
+        form = checked_definition(payload["form"], record.data["definition"])
     except DefinitionError:
         return "unknown_form", "the form cannot be read"
     if form.sha256 != payload["form_sha256"]:
         return "form_changed", "the form differs from the one the application was made on"
-    comuni = set(session.scalars(select(Record.id).where(Record.kind == "comuni")))
+    comuni = _comuni(session)
     answers = payload.get("answers") or {}  # a map (protocol.messages), checked before this
     _cleaned, problems = check(
         form, answers, today=clock.local_day(session, made_at), comuni=comuni
@@ -70,6 +73,50 @@ def check_application(
         shown = "; ".join(f"{p.path or 'form'}: {p.message('it')}" for p in problems[:5])
         return "invalid_answers", shown[:1000]
     return None
+
+
+# Definitions already checked, by form ref and the SHA-256 of what was checked: a form
+# never changes once published, and a batch of 500 applications ran the schema's check
+# of the same definition 500 times inside the writers' turn (three quarters of its 6 s).
+# A definition whose content differs (a digest not seen) is checked again, in full.
+DEFINITIONS_KEPT = 64
+_definitions: OrderedDict[tuple[str, str], FormDefinition] = OrderedDict()
+_definitions_lock = threading.Lock()
+
+
+def checked_definition(ref: str, definition: Any) -> FormDefinition:
+    """``load_definition(definition)``, checked once per ref and content; DefinitionError
+    as it raises (a definition refused is not kept: checked again each time)."""
+    try:
+        digest = canonical_sha256(definition)
+    except (TypeError, ValueError, RecursionError):  # not JSON: the full check says why
+        return load_definition(definition)
+    key = (ref, digest)
+    with _definitions_lock:
+        known = _definitions.get(key)
+        if known is not None:
+            _definitions.move_to_end(key)
+            return known
+    # A copy of its own: the record's data belongs to the session that read it.
+    form = load_definition(copy.deepcopy(definition))
+    with _definitions_lock:
+        _definitions[key] = form
+        while len(_definitions) > DEFINITIONS_KEPT:
+            _definitions.popitem(last=False)
+    return form
+
+
+_COMUNI = "applications.comuni"
+
+
+def _comuni(session: Session) -> set[str]:
+    """The Comuni's ids, read once per transaction (a batch of applications)."""
+    found = session.info.get(_COMUNI)
+    if found is None:
+        found = session.info[_COMUNI] = set(
+            session.scalars(select(Record.id).where(Record.kind == "comuni"))
+        )
+    return set(found)
 
 
 def _utc(moment: datetime) -> datetime:

@@ -307,12 +307,26 @@ def _page_text(
         f'"data":{data if data is not None else "null"}}}'
         for _seq, kind, op, record_id, data in rows
     )
-    next_cursor = str(rows[-1][0] if rows else since)
+    next_cursor = _next_cursor(since, head, rows, has_more)
     return (
         f'{{"stream":{dumps(stream)},"items":[{items}],'
         f'"next_cursor":"{next_cursor}","has_more":{"true" if has_more else "false"},'
         f'"epoch":{dumps(epoch)},"head":"{head}"}}'
     )
+
+
+def _next_cursor(since: int, head: int, rows: list[Any], has_more: bool) -> int:
+    """Where the kiosk's next pull starts. A page with more after it: past its last
+    change. The last page: past the head read before the scan too, so a kiosk of a
+    Comune with few changes does not scan every other Comune's again on each pull (its
+    cursor stayed on its own last change). Changes become visible in the order of their
+    sequence numbers (writers take turns from their first change to their commit:
+    ``Database.writing``), so once the head is visible every change up to it is, and
+    the scan read them all: none is skipped. Never backwards: a cursor beyond the head
+    (a platform restored from an older copy) is given back as it came, for the kiosk to
+    see."""
+    last = int(rows[-1][0]) if rows else since
+    return last if has_more else max(last, head)
 
 
 def _validated(kind: str, record: dict[str, Any]) -> dict[str, Any]:

@@ -311,6 +311,29 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     SubmissionKind.WALLET_PIN: WalletPinRequest,
 }
 MAX_PAYLOAD_BYTES = 64 * 1024  # of any entry's payload, as compact JSON in UTF-8
+# Levels of objects and lists in a payload (the payload itself is the first): an
+# application needs 4 (answers, a repeat, its row, a list of choices). One nested a
+# thousand deep passed the reader and then failed to be written (Python's JSON writer
+# recursed too deep): answered "retry" on every push, for ever.
+MAX_PAYLOAD_DEPTH = 32
+
+
+def nested_deeper_than(payload: Any, limit: int = MAX_PAYLOAD_DEPTH) -> bool:
+    """Whether ``payload`` has objects or lists more than ``limit`` levels deep (read
+    without recursion: the payload may be deeper than Python's own limit)."""
+    waiting: list[tuple[Any, int]] = [(payload, 1)]
+    while waiting:
+        item, depth = waiting.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        waiting.extend((child, depth + 1) for child in children)
+    return False
 
 
 def payload_size(payload: Any) -> int:
@@ -337,6 +360,9 @@ def check_submission(kind: str, payload: Any) -> None:
     refusal would come after the citizen left with a receipt."""
     if not isinstance(payload, dict):
         raise SubmissionRefusedError(f"{kind}: the payload is not an object")
+    if nested_deeper_than(payload):
+        limit = MAX_PAYLOAD_DEPTH
+        raise SubmissionRefusedError(f"{kind}: the payload is nested more than {limit} deep")
     text = json.dumps(payload)  # TypeError for what JSON cannot hold, as the store would
     if payload_size(payload) > MAX_PAYLOAD_BYTES:
         limit = MAX_PAYLOAD_BYTES
@@ -396,16 +422,19 @@ class SubmissionEntry(BaseModel):
     @classmethod
     def _finite_numbers(cls, payload: Any) -> Any:
         """JSON has no NaN or Infinity, though Python's reader takes them: a database
-        would store them as null or refuse them, so the entry is refused here."""
-        waiting = [payload]
+        would store them as null or refuse them, so the entry is refused here. Nor is a
+        payload nested deeper than MAX_PAYLOAD_DEPTH taken (it could not be written)."""
+        waiting: list[tuple[Any, int]] = [(payload, 1)]
         while waiting:
-            item = waiting.pop()
+            item, depth = waiting.pop()
             if isinstance(item, float) and not math.isfinite(item):
                 raise ValueError("a number that is not finite")
+            if isinstance(item, dict | list) and depth > MAX_PAYLOAD_DEPTH:
+                raise ValueError(f"nested more than {MAX_PAYLOAD_DEPTH} levels deep")
             if isinstance(item, dict):
-                waiting.extend(item.values())
+                waiting.extend((child, depth + 1) for child in item.values())
             elif isinstance(item, list):
-                waiting.extend(item)
+                waiting.extend((child, depth + 1) for child in item)
         return payload
 
 

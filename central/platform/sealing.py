@@ -81,6 +81,17 @@ class SubmissionSeal:
                     )
                 )
                 continue
+            if messages.nested_deeper_than(payload):  # as an entry sent open is refused
+                opened.append(
+                    SubmissionResult(
+                        uuid=entry.uuid,
+                        status="rejected",
+                        code="invalid_payload",
+                        message=f"payload: nested more than {messages.MAX_PAYLOAD_DEPTH} "
+                        "levels deep",
+                    )
+                )
+                continue
             if sealing.bound_to_when_made(entry.sealed):
                 sealed.add(entry.uuid)
             opened.append(entry.model_copy(update={"payload": payload, "sealed": None}))

@@ -284,38 +284,43 @@ def ledger_comuni(session: Session, holder: str) -> set[str]:
     return comuni
 
 
+# The one refusal of a PIN request whose operator is unknown, another Comune's, or not
+# shown logged in on this kiosk (the kiosk asks them to log in again).
+NOT_CONFIRMED = (
+    "unconfirmed_operator",
+    "the request does not show this operator logged in on this kiosk for its Comune",
+)
+_NO_PROOF_KEY = bytes(32)  # a proof is computed even for nobody: the same work each way
+
+
 def check_login_proof(session: Session, device: Device, request: WalletPinRequest) -> None:
     """A PIN set at a kiosk: the operator must have logged in on that kiosk (an HMAC
     under their proof key, which only typing their PIN gives), lately, for its Comune.
     WalletError says why not."""
     operator_id, codice_fiscale, pin = request.operator, request.codice_fiscale, request.pin
     issued_at, proof = request.issued_at, request.login_proof
+    # Whoever the operator id names (nobody, another Comune's operator, this one's with
+    # a wrong proof): the same refusal, so a kiosk cannot learn which ids exist where.
+    # The proof is checked first, then its age: only a real login learns it is stale.
     operator = session.get(Record, ("operators", operator_id))
-    if operator is None:
-        raise WalletError("unknown_operator", "not an operator")
-    comuni = operator.data.get("comuni")
-    if comuni is not None and device.comune is not None and device.comune not in comuni:
-        raise WalletError("unconfirmed_operator", f"operator {operator_id} does not work here")
+    comuni = operator.data.get("comuni") if operator is not None else None
+    works_here = operator is not None and (
+        comuni is None or device.comune is None or device.comune in comuni
+    )
+    found = session.get(PlatformSecret, f"operator:{operator_id}")  # read for anyone
+    secret = found if works_here else None
+    expected = pin_set_proof(
+        bytes.fromhex(secret.value) if secret is not None else _NO_PROOF_KEY,
+        device.kiosk_id,
+        operator_id,
+        codice_fiscale,
+        pin,
+        issued_at.isoformat(),
+    )
+    if not same_secret(expected, proof) or secret is None:
+        raise WalletError(*NOT_CONFIRMED)
     if abs(datetime.now(UTC) - issued_at) > PROOF_MAX_AGE:
         raise WalletError("stale_proof", "the operator's proof of login is too old")
-    secret = session.get(PlatformSecret, f"operator:{operator_id}")
-    expected = (
-        pin_set_proof(
-            bytes.fromhex(secret.value),
-            device.kiosk_id,
-            operator_id,
-            codice_fiscale,
-            pin,
-            issued_at.isoformat(),
-        )
-        if secret is not None
-        else ""
-    )
-    if not expected or not same_secret(expected, proof):
-        raise WalletError(
-            "unconfirmed_operator",
-            f"the request does not show operator {operator_id} logged in on this kiosk",
-        )
     # A wallet holds its Comune's credit and buoni, for that Comune's kiosks only: a PIN
     # set at another Comune's Social Point would hand it to that Comune's kiosks (and
     # take it from its own) under a PIN that Comune's operator saw typed.

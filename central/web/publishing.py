@@ -204,9 +204,7 @@ def _italian(item: Any) -> str:
 def _kept_languages(lines: list[str], published: Any) -> list[Any]:
     """The desk's lines (Italian), each keeping the other languages the published item
     with the same Italian text had: an edit of one line loses no other's translations."""
-    translated = {
-        _italian(item): item for item in published or [] if isinstance(item, Mapping)
-    }
+    translated = {_italian(item): item for item in published or [] if isinstance(item, Mapping)}
     return [translated.get(line, line) for line in lines]
 
 

@@ -10,6 +10,7 @@ the store is opened read-only and never migrated, nothing is printed.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -375,6 +376,39 @@ def check_files(config: Config) -> Iterator[Finding]:
         )
 
 
+def check_settings_together(config: Config) -> Iterator[Finding]:
+    """What no single key says, and the kiosk accepts: a fleet seeing a healthy kiosk
+    as late, a desk bell that can never ring (found only in the log, when a citizen
+    asks for help)."""
+    sync = config.sync
+    if sync.platform_url and sync.interval_s > sync.heartbeat_interval_s:
+        yield Finding(
+            "settings",
+            Verdict.WARNING,
+            f"sync.interval_s ({sync.interval_s}) is longer than sync.heartbeat_interval_s "
+            f"({sync.heartbeat_interval_s}): the heartbeat goes with a sync pass, so the "
+            "fleet sees this kiosk late",
+            "set sync.interval_s to at most sync.heartbeat_interval_s",
+        )
+    bell = config.manager.desk_bell_command
+    if not bell:
+        return
+    try:
+        words = shlex.split(bell)
+    except ValueError as error:
+        words, problem = [], f"cannot be read as a command ({error})"
+    else:
+        problem = "" if words and shutil.which(words[0]) else "names no program found here"
+    if problem:
+        yield Finding(
+            "settings",
+            Verdict.PROBLEM,
+            f"manager.desk_bell_command {problem}: the desk is not called when a citizen "
+            "asks for help (the call still shows on the dashboard)",
+            "correct manager.desk_bell_command, or install its program",
+        )
+
+
 def _existing(path: Path) -> Path:
     while not path.exists() and path != path.parent:
         path = path.parent
@@ -501,6 +535,7 @@ def diagnose(
     findings += check_platform(config, now)
     findings += check_printer(config)
     findings += check_files(config)
+    findings += check_settings_together(config)
     findings += check_disk(config)
     findings += check_languages()
     findings += check_text_layout()

@@ -4,6 +4,7 @@ exit status scripts can use."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -325,3 +326,37 @@ def test_a_kiosk_whose_token_the_platform_refuses_is_a_problem(
     assert "[XX] enrollment: the platform refuses this kiosk's token (40" in out
     assert "rubato" in out and "new enrollment code" in out
     assert token not in out + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("bell", "said"),
+    [
+        ("'no-such-bell-program /tmp/x.wav'", "names no program found here"),
+        ("'''aplay \"/tmp/unclosed'''", "cannot be read as a command"),
+    ],
+)
+def test_a_desk_bell_that_can_never_ring_and_a_late_heartbeat_are_named(
+    tmp_path: Path, printer: FakePrinter, bell: str, said: str
+) -> None:
+    config = write_config(
+        tmp_path,
+        platform_url=f"http://127.0.0.1:{closed_port()}",
+        printer_port=printer.port,
+        extra="interval_s = 3600\nheartbeat_interval_s = 300\n"
+        f"[manager]\ndesk_bell_command = {bell}\n",
+    )
+    make_store(tmp_path)
+    out = cli("doctor", "--config", str(config)).stdout
+    assert f"[XX] settings: manager.desk_bell_command {said}" in out
+    assert "[!!] settings: sync.interval_s (3600) is longer than sync.heartbeat_interval_s" in out
+
+
+def test_a_desk_bell_this_machine_runs_passes(tmp_path: Path, printer: FakePrinter) -> None:
+    config = write_config(
+        tmp_path,
+        platform_url=f"http://127.0.0.1:{closed_port()}",
+        printer_port=printer.port,
+        extra=f"[manager]\ndesk_bell_command = '{sys.executable} -c pass'\n",
+    )
+    make_store(tmp_path)
+    assert "settings:" not in cli("doctor", "--config", str(config)).stdout

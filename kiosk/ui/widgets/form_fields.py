@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -83,6 +84,7 @@ class FieldWidget(QWidget):
         self.column.addWidget(self.question)
         self.column.addWidget(self.help)
         self.error.hide()
+        self.input_hint = ""  # the format its text inputs expect ("16 letters and digits")
 
     def finish(self) -> None:
         """Subclasses call this after adding their input: the error goes under it."""
@@ -103,10 +105,27 @@ class FieldWidget(QWidget):
     def set_error(self, text: str | None) -> None:
         self.error.setText(f"⚠  {text}" if text else "")
         self.error.setVisible(bool(text))
+        self._describe_inputs()
 
     def text_inputs(self) -> list[QWidget]:
         """The inputs the on-screen keyboard types into."""
         return []
+
+    def answer_buttons(self) -> list[QAbstractButton]:
+        """The buttons that answer the question (a choice's, a declaration's)."""
+        return []
+
+    def _describe_inputs(self) -> None:
+        """What the voice adds to an input's name: "Sì" or "Confermo" said nothing
+        without their question (two declarations were both "Confermo"), and the error
+        under a field was said once, never when its input had the focus again."""
+        error = self.error.text()
+        for answer in self.answer_buttons():
+            answer.setAccessibleDescription(
+                ". ".join(t for t in (self.question.text(), error) if t)
+            )
+        for typed in self.text_inputs():
+            typed.setAccessibleDescription(". ".join(t for t in (self.input_hint, error) if t))
 
     def retranslate(self, lang: str) -> None:
         question = pick(self.item.get("label", {}), lang)
@@ -119,6 +138,7 @@ class FieldWidget(QWidget):
         self.question.setText(question)
         self.help.setText(pick(self.item["help"], lang) if "help" in self.item else "")
         self.help.setVisible("help" in self.item)
+        self._describe_inputs()
 
 
 class NoteField(FieldWidget):
@@ -184,7 +204,8 @@ class LineField(FieldWidget):
         self.input.setPlaceholderText(hint)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
-        self.input.setAccessibleDescription(hint)
+        self.input_hint = hint
+        self._describe_inputs()
 
 
 class DateField(FieldWidget):
@@ -377,6 +398,9 @@ class ChoiceField(FieldWidget):
         self.finish()
         self._lang = "it"
 
+    def answer_buttons(self) -> list[QAbstractButton]:
+        return list(self.buttons)
+
     def _exclusive(self, index: int) -> bool:
         return self.options[index][0] in self.exclusive_values
 
@@ -434,6 +458,9 @@ class DeclarationField(FieldWidget):
         row.addStretch(1)
         self.column.addLayout(row)
         self.finish()
+
+    def answer_buttons(self) -> list[QAbstractButton]:
+        return [self.confirm]
 
     def _mark(self) -> None:
         self.confirm.setText(

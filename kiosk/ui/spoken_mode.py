@@ -109,7 +109,8 @@ class SpokenMode(QObject):
         self._seen_live: set[str] = set()
         self._layer: QWidget | None = None
         self._countdown = ""
-        self._pressed: tuple[QAbstractButton, bool] | None = None  # a toggle, as it was
+        # A button being clicked, as it was (checked, words): its change is said after.
+        self._pressed: tuple[QAbstractButton, bool, str] | None = None
         self._live = QTimer(self)
         self._live.setInterval(LIVE_CHECK_MS)
         self._live.timeout.connect(self._check_live)
@@ -475,10 +476,11 @@ class SpokenMode(QObject):
         return self._key(key) if kind == QEvent.Type.KeyPress else False
 
     def _may_toggle(self, button: QAbstractButton) -> None:
-        """A toggle about to be clicked: its new state is said once the click is done
-        (an answer chosen, larger text on): nothing else tells a citizen who cannot see."""
-        if self.on and button.isCheckable() and self._pressed is None:
-            self._pressed = (button, button.isChecked())
+        """A button about to be clicked: its new state or words are said once the click
+        is done (an answer chosen, larger text on, "Togli" now "Tocca ancora per
+        togliere"): nothing else tells a citizen who cannot see."""
+        if self.on and self._pressed is None:
+            self._pressed = (button, button.isChecked(), button.text())
             QTimer.singleShot(0, self, self._say_toggled)
 
     @quiet_slot  # called by a timer: speech never raises
@@ -486,9 +488,11 @@ class SpokenMode(QObject):
         pressed, self._pressed = self._pressed, None
         if pressed is None or self._announcing:  # a new screen or language says it all
             return
-        button, was = pressed
+        button, was, words = pressed
         try:
-            changed = button.isChecked() != was and button.isVisible()
+            changed = button.isVisible() and (
+                button.isChecked() != was or (button.hasFocus() and button.text() != words)
+            )
         except RuntimeError:  # the button went with what the click replaced
             return
         if changed:

@@ -146,3 +146,26 @@ def test_a_printout_s_new_state_is_said(qtbot, qapp, tmp_path) -> None:  # type:
         backend.close()
         window.ctx.switcher.detach()
         printer.close()
+
+
+def test_a_button_whose_words_change_when_pressed_says_them(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """"Togli" asks for a second press by its words ("Tocca ancora per togliere"): a
+    citizen who cannot see heard nothing, and the second press never came."""
+    from tests.kiosk.people import prefilled
+
+    prefilled(window, page=2)
+    speaker = listen(window)
+    window.spoken.start()
+    remove = next(
+        b
+        for b in window.findChildren(QAbstractButton)
+        if b.objectName().startswith("remove_membri_") and b.isVisible()
+    )
+    before = remove.text()
+    remove.setFocus(Qt.FocusReason.TabFocusReason)
+    said = len(speaker.texts())
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(speaker.texts()) > said)
+    assert remove.text() != before
+    assert speaker.texts()[said:] == [window.spoken.describe(remove)]
+    assert speakable(remove.text()) in speaker.texts()[-1]

@@ -139,6 +139,10 @@ MAX_DRAIN_S = 10.0
 # question, is a greeting (SMTP and FTP servers say "220 ...", whose "2" has a status
 # byte's fixed bits and read as paper out).
 GREETING_WAIT_S = 0.1
+# Once it stayed quiet, it is listened to again only after this long: every job and
+# status question opens its own connection, and a tenth of a second each made a busy
+# queue slower for nothing (what answers on the printer's port changes rarely).
+GREETING_RECHECK_S = 60.0
 
 
 class _TwoWayConnection:
@@ -154,6 +158,7 @@ class _TwoWayConnection:
     # Seconds to listen after connecting before the first byte goes out (0: not at all;
     # a serial or USB printer may still hold a late answer from an earlier question).
     greeting_wait: float = 0.0
+    _quiet_until: float = 0.0  # the monotonic time until which no greeting is awaited
 
     def describe(self) -> str:
         raise NotImplementedError
@@ -175,9 +180,12 @@ class _TwoWayConnection:
 
     def _greeting(self, link: Link) -> int | None:
         """The first byte of what the other end said unasked, if it said anything."""
-        if self.greeting_wait <= 0:
+        if self.greeting_wait <= 0 or time.monotonic() < self._quiet_until:
             return None
-        return link.read_byte(min(self.greeting_wait, self.status_timeout))
+        said = link.read_byte(min(self.greeting_wait, self.status_timeout))
+        if said is None:
+            self._quiet_until = time.monotonic() + GREETING_RECHECK_S
+        return said
 
     def status(self) -> Status:
         try:

@@ -149,7 +149,7 @@ def test_a_printout_s_new_state_is_said(qtbot, qapp, tmp_path) -> None:  # type:
 
 
 def test_a_button_whose_words_change_when_pressed_says_them(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    """"Togli" asks for a second press by its words ("Tocca ancora per togliere"): a
+    """The "Togli" button asks for a second press by its words ("Tocca ancora per togliere"): a
     citizen who cannot see heard nothing, and the second press never came."""
     from tests.kiosk.people import prefilled
 

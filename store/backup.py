@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.database import _make_engine, head_revision, in_use_path, known_revision, upgrade_schema
+from store.database import head_revision, in_use_path, known_revision, upgrade_file
 
 PAGES_PER_STEP = 256  # the live store is locked only while each step copies these pages
 
@@ -240,11 +240,7 @@ def _stage(
             _copy(source, target)
         # The replaced store is of this version's schema: so is the copy they meet in
         # (the kiosk would migrate the restored store at its start anyway).
-        engine = _make_engine(staging, "BEGIN IMMEDIATE")
-        try:
-            upgrade_schema(engine)
-        finally:
-            engine.dispose()
+        upgrade_file(staging)
         with closing(sqlite3.connect(staging)) as target:
             columns = {row[1] for row in target.execute("PRAGMA table_info(outbox)")}
             present = {row[0] for row in target.execute("SELECT uuid FROM outbox")}

@@ -210,6 +210,15 @@ def upgrade_schema(engine: Engine) -> None:
             driver.execute("PRAGMA foreign_keys=ON")
 
 
+def upgrade_file(path: Path) -> None:
+    """Brings the store file at ``path`` to this version's schema, opened on its own."""
+    engine = _make_engine(path, "BEGIN IMMEDIATE")
+    try:
+        upgrade_schema(engine)
+    finally:
+        engine.dispose()
+
+
 def in_use_path(path: Path) -> Path:
     return path.with_name(path.name + ".in-use")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from forms.lookup import tracking_code
@@ -19,7 +19,15 @@ from forms.validators import message as validator_message
 from kiosk.ui.event_filters import never_raises
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
-from kiosk.ui.widgets.common import button, card, label, personal, upper_case_as_typed
+from kiosk.ui.widgets.common import (
+    button,
+    card,
+    citizen_field,
+    forget_text,
+    label,
+    personal,
+    upper_case_as_typed,
+)
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from languages import isolated, left_to_right
 from store.catalog import CatalogReader, pick
@@ -58,10 +66,7 @@ class ApplicationStatusScreen(DataScreen):
         self.code_label.setBuddy(self.code)
         self.cf_label.setBuddy(self.cf)
         for field in (self.code, self.cf):
-            upper_case_as_typed(field)
-            # Its menu's "Undo" would bring back what the last citizen typed; it offers
-            # nothing a citizen needs (the on-screen keyboard deletes and a card is read).
-            field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            upper_case_as_typed(citizen_field(field))
             field.installEventFilter(self)
         for widget in (
             self.code_label,
@@ -137,10 +142,8 @@ class ApplicationStatusScreen(DataScreen):
             shown.setText("")
 
     def forget(self) -> None:
-        # setText, not clear(): clear() can be undone (Ctrl+Z), bringing the last
-        # citizen's codes back; setText drops the field's undo history too.
-        self.code.setText("")
-        self.cf.setText("")
+        forget_text(self.code)
+        forget_text(self.cf)
         self.standing, self.searched = None, False
         self._asked = None
         self._cf_problem, self._search_failed = None, False

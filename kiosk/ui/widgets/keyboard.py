@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.event_filters import never_raises, quiet_slot
+from kiosk.ui.key_navigation import ACTIVATE_KEYS, BACK_KEYS
 from kiosk.ui.widgets.common import button, label
 from languages import language
 
@@ -71,10 +72,8 @@ LAYOUTS = {
 
 TextTarget = QLineEdit | QPlainTextEdit
 
-# Enter, the keypad's OK: on a field, "type here" (the focus goes to the keys).
-CHOOSE_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
-# Escape, the keypad's back key: in the keys, back to the field (not the page before).
-LEAVE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Back}
+# The keypad's OK (ACTIVATE_KEYS) on a field: "type here" (the focus goes to the keys);
+# its back key (BACK_KEYS) in the keys: back to the field, not the page before.
 # The field the keys type into while the focus is elsewhere: its border twice as thick
 # (the colour stays the theme's, normal or high contrast).
 TYPING_HERE = "QLineEdit, QPlainTextEdit { border-width: 6px; }"
@@ -383,11 +382,11 @@ class OnScreenKeyboard(QWidget):
         if kind == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
-            if key in LEAVE_KEYS and isinstance(watched, QWidget) and self.isAncestorOf(watched):
+            if key in BACK_KEYS and isinstance(watched, QWidget) and self.isAncestorOf(watched):
                 if not event.isAutoRepeat():
                     self._close()
                 return True
-            if key in CHOOSE_KEYS and isinstance(watched, TextTarget):
+            if key in ACTIVATE_KEYS and isinstance(watched, TextTarget):
                 if not event.isAutoRepeat():
                     self.choose(watched)
                 return True

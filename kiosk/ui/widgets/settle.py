@@ -23,6 +23,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.event_filters import never_raises
+from kiosk.ui.key_navigation import ACTIVATE_KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 # touchscreen that reports one touch twice); a person reads a new label in no less than
 # about half a second: 400 ms holds back the one and never the other.
 DOUBLE_TAP_MS = 400
-PRESS_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select, Qt.Key.Key_Space}
+PRESS_KEYS = {*ACTIVATE_KEYS, Qt.Key.Key_Space}  # OK, and Space as a button takes it
 
 
 class Settling(QObject):

@@ -33,12 +33,17 @@ STYLES: dict[str, MoneyStyle] = {
 }
 
 
+def style_of(lang: str) -> MoneyStyle:
+    """How ``lang`` writes the number of an amount."""
+    return ITALIAN if lang == "it" else STYLES.get(lang, STYLES["en"])
+
+
 def format_euro(cents: int, lang: str, *, cents_if_any: bool = False) -> str:
     """``cents`` as ``lang`` writes euros; with ``cents_if_any`` a whole sum is written
     without them ("€ 1.000.000", a form's limit), as people say it."""
     if lang == "it" and not cents_if_any:
         return euro(cents)
-    style = STYLES.get(lang, STYLES["en"]) if lang != "it" else ITALIAN
+    style = style_of(lang)
     euros, rest = divmod(abs(cents), 100)
     sign = "-" if cents < 0 else ""
     number = f"{euros:,}".replace(",", style.group)

@@ -13,6 +13,8 @@ import re
 from datetime import date
 from typing import Any
 
+from languages.money import style_of
+
 _AMOUNT = re.compile(r"(?P<euros>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:[,.](?P<cents>[0-9]{1,2}))?")
 # "1,234.50", as the kiosk writes money in English, Arabic and Chinese. A lone "1,234"
 # stays unread: a comma is the decimal sign in Italian, so the form asks again.
@@ -22,7 +24,7 @@ _DATE = re.compile(r"(?P<d>[0-9]{1,2})[/.\- ](?P<m>[0-9]{1,2})[/.\- ](?P<y>[0-9]
 
 def amount_cents(text: str) -> int | str | None:
     """ "1.250,50" → 125050 cents; "" → None; unreadable text comes back unchanged."""
-    cleaned = text.replace("€", "").replace(" ", "").strip()
+    cleaned = re.sub(r"[€\s]", "", text)  # \s: no-break spaces too ("1 250,50")
     if not cleaned:
         return None
     match = _AMOUNT.fullmatch(cleaned) or _GROUPED_WITH_COMMAS.fullmatch(cleaned)
@@ -33,11 +35,18 @@ def amount_cents(text: str) -> int | str | None:
     return euros * 100 + cents
 
 
-def amount_text(cents: int) -> str:
-    """125050 → "1.250,50", 15000 → "150": how the field shows a stored amount again."""
+def amount_text(cents: int, lang: str = "it") -> str:
+    """How the field shows a stored amount again, as ``lang`` writes money and
+    ``amount_cents`` reads it back: 125050 → "1.250,50" in Italian, "1,250.50" in
+    English; 15000 → "150"."""
+    style = style_of(lang)
     euros, rest = divmod(cents, 100)
-    whole = f"{euros:,}".replace(",", ".")
-    return f"{whole},{rest:02d}" if rest else whole
+    whole = f"{euros:,}".replace(",", style.group)
+    if rest:
+        return f"{whole}{style.decimal}{rest:02d}"
+    if style.group == "," and euros >= 1000:
+        return f"{whole}.00"  # "1,250" alone is not read: a comma is a decimal sign
+    return whole
 
 
 def whole_number(text: str) -> int | str | None:

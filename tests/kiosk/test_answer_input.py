@@ -17,7 +17,14 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.answer_input import amount_cents, amount_text, date_text, iso_date, whole_number
 from kiosk.core.scanner import BurstDetector, looks_like_codice_fiscale
 from kiosk.ui.scanner_input import ScannerInput
-from kiosk.ui.widgets.form_fields import DateField, FieldWidget, LongTextField, field_widget
+from kiosk.ui.widgets.form_fields import (
+    DateField,
+    FieldWidget,
+    LineField,
+    LongTextField,
+    field_widget,
+)
+from languages import CODES
 
 
 @pytest.mark.parametrize(
@@ -45,9 +52,30 @@ def test_amounts_are_read_the_italian_way(typed: str, cents: int | str | None) -
     assert amount_cents(typed) == cents
 
 
-@given(st.integers(min_value=0, max_value=10**11))
-def test_an_amount_shown_again_reads_back_the_same(cents: int) -> None:
-    assert amount_cents(amount_text(cents)) == cents
+@given(st.integers(min_value=0, max_value=10**11), st.sampled_from(CODES))
+def test_an_amount_shown_again_reads_back_the_same(cents: int, lang: str) -> None:
+    assert amount_cents(amount_text(cents, lang)) == cents
+
+
+def test_an_amount_is_shown_again_as_the_language_writes_money() -> None:
+    assert amount_text(125050) == "1.250,50" and amount_text(15000) == "150"
+    assert amount_text(125050, "en") == "1,250.50" == amount_text(125050, "zh")
+    assert amount_text(125000, "en") == "1,250.00"  # "1,250" alone would not be read
+    assert amount_text(125050, "ro") == "1.250,50"
+    assert amount_text(125050, "uk") == "1\u00a0250,50"
+
+
+def test_a_money_field_shows_its_amount_again_in_the_language_chosen(qtbot: QtBot) -> None:
+    field = shown_field(qtbot, {"name": "isee", "type": "money", "label": {"it": "ISEE"}})
+    assert isinstance(field, LineField)
+    field.retranslate("en")
+    field.set_value(125050)
+    assert field.input.text() == "1,250.50" and field.value() == 125050
+    field.retranslate("it")  # shown by the kiosk: shown again the new language's way
+    assert field.input.text() == "1.250,50" and field.value() == 125050
+    field.input.setText("1250,5")  # typed by the citizen: stays as typed
+    field.retranslate("en")
+    assert field.input.text() == "1250,5" and field.value() == 125050
 
 
 def test_dates_and_whole_numbers() -> None:

@@ -160,6 +160,7 @@ class LineField(FieldWidget):
         if self.kind in UPPER_KINDS:
             upper_case_as_typed(self.input)
         self.input.textChanged.connect(lambda _text: self.edited.emit())
+        self._lang = "it"  # how an amount is shown again
         self.question.setBuddy(self.input)  # the field's accessible name
         # Its format in words under the box (a placeholder goes away as one types).
         self.hint = label(role="muted", name=f"hint_{self.name}")
@@ -187,7 +188,7 @@ class LineField(FieldWidget):
         if value is None:
             text = ""
         elif self.kind == "money" and type(value) is int:
-            text = amount_text(value)
+            text = amount_text(value, self._lang)
         elif self.kind == "date":
             text = date_text(value)
         else:
@@ -200,6 +201,13 @@ class LineField(FieldWidget):
 
     def retranslate(self, lang: str) -> None:
         super().retranslate(lang)
+        if self.kind == "money":
+            # An amount shown as the kiosk writes it is shown again the new language's way
+            # ("1.250,50" becomes "1,250.50"); what the citizen typed otherwise stays.
+            shown = self.value()
+            before, self._lang = self._lang, lang
+            if type(shown) is int and self.input.text() == amount_text(shown, before):
+                self.set_value(shown)
         hint = placeholder(self.kind)
         self.input.setPlaceholderText(hint)
         self.hint.setText(hint)

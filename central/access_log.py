@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 import re
 
-SECRET_IN_PATH = re.compile(r"(/v1/vouchers/)[^/?\s]+")
+# Up to the query or "/redeem": a QR's text may hold "/" itself.
+SECRET_IN_PATH = re.compile(r"(/v1/vouchers/)[^?\s]+?(?=/redeem(?:[?\s]|$)|[?\s]|$)")
 
 
 class WithoutSecrets(logging.Filter):

@@ -112,7 +112,8 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         except WalletError as error:
             raise HTTPException(403, f"{error.code}: {error}") from None
 
-    @api.get("/v1/vouchers/{code}", response_model=messages.VoucherStatus)
+    # ``:path``: a QR's Base45 text may hold "/", which the URL cannot keep escaped.
+    @api.get("/v1/vouchers/{code:path}", response_model=messages.VoucherStatus)
     def voucher_status(
         code: str, shop: Annotated[Device, Depends(guards.merchant)]
     ) -> messages.VoucherStatus:
@@ -136,7 +137,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         """A merchant takes a voucher it scanned (the QR's SP1: text) or typed."""
         return _redeem(shop, body.voucher, body)
 
-    @api.post("/v1/vouchers/{code}/redeem", response_model=messages.VoucherStatus)
+    @api.post("/v1/vouchers/{code:path}/redeem", response_model=messages.VoucherStatus)
     def redeem(
         code: str,
         body: messages.RedeemBody,

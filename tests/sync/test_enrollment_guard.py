@@ -18,7 +18,7 @@ import requests
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from central.access_log import WithoutSecrets
+from central.access_log import WithoutSecrets, redact
 from central.admin_token import read_admin_token
 from central.app import create_app
 from central.models import EnrollmentCode
@@ -186,6 +186,20 @@ def test_no_voucher_code_in_the_access_log() -> None:
     assert WithoutSecrets().filter(record)
     assert "AB12" not in record.getMessage()
     assert "/v1/vouchers/…/redeem" in record.getMessage()
+
+
+@pytest.mark.parametrize(
+    ("path", "logged"),
+    [
+        ("/v1/vouchers/SP1:6BF/5R2%20K9/redeem", "/v1/vouchers/…/redeem"),
+        ("/v1/vouchers/SP1:6BF/5R2/X", "/v1/vouchers/…"),
+        ("/v1/vouchers/SP1:AB/CD?x=1", "/v1/vouchers/…?x=1"),
+        ("/v1/vouchers/SP1:AB%2FCD", "/v1/vouchers/…"),
+    ],
+)
+def test_a_qr_code_with_slashes_is_kept_out_of_the_access_log(path: str, logged: str) -> None:
+    """A QR's Base45 text may hold "/": the whole code goes, not only what comes before."""
+    assert redact(path) == logged
 
 
 def test_a_failed_statement_never_shows_what_it_was_writing(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -363,6 +364,37 @@ def test_providers_check_and_redeem_a_voucher_over_http(
         f"{central.url}/v1/vouchers/0000-0000-0000-00", headers=headers, timeout=5
     )
     assert unknown.status_code == 404
+    client.close()
+
+
+def test_a_scanned_code_holding_a_slash_is_looked_up_and_redeemed_by_its_url(
+    central: Central,
+) -> None:
+    """A QR's Base45 text often holds "/": the voucher URLs take the whole code, escaped
+    or not, instead of answering 404 for a voucher that exists."""
+    for _ in range(40):
+        issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+        if "/" in issued["signed_code"]:
+            break
+    assert "/" in issued["signed_code"]
+    client = PlatformClient(central.url)
+    enrollment = central.platform.new_enrollment_code(
+        "merchant", None, {"programmes": ["Buoni spesa 2026"]}
+    )
+    _device, token = client.enroll(enrollment, "shop-02")
+    headers = {"Authorization": f"Bearer {token}"}
+    code = issued["signed_code"]
+    for written in (code, urllib.parse.quote(code, safe="")):
+        checked = requests.get(f"{central.url}/v1/vouchers/{written}", headers=headers, timeout=5)
+        assert checked.status_code == 200, checked.text
+        assert checked.json()["amount_left_cents"] == 5_000
+    taken = requests.post(
+        f"{central.url}/v1/vouchers/{urllib.parse.quote(code, safe='')}/redeem",
+        json={"redemption_id": str(uuid.uuid4()), "amount_cents": 1_000},
+        headers=headers,
+        timeout=5,
+    )
+    assert taken.status_code == 200 and taken.json()["amount_left_cents"] == 4_000
     client.close()
 
 

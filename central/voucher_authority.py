@@ -238,8 +238,10 @@ def kiosk_vouchers(
                 ),
             )
         del quantities[service]  # one voucher per service of the order
-        if (claims.valid_until - claims.valid_from).days >= MAX_VALID_DAYS:
-            raise VoucherRefusedError("invalid_voucher", f"voucher {claims.code} is valid too long")
+        if not 0 <= (claims.valid_until - claims.valid_from).days < MAX_VALID_DAYS:
+            raise VoucherRefusedError(
+                "invalid_voucher", f"voucher {claims.code} is valid too long, or for no day"
+            )
         voucher_id = claims.voucher_id.hex()
         taken = session.get(IssuedVoucher, voucher_id) or session.scalar(
             select(IssuedVoucher).where(IssuedVoucher.code == claims.code)

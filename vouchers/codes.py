@@ -279,6 +279,8 @@ def _claims(payload: bytes) -> VoucherClaims:
             raise ValueError
         if len(voucher_id) != 8:
             raise ValueError
+        if last < first:  # ends before it starts: no day it could be spent
+            raise ValueError
         return VoucherClaims(
             voucher_id=voucher_id,
             valid_from=EPOCH + timedelta(days=first),

@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import base45
+import cbor2
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -50,6 +52,7 @@ from tests.sync.conftest import (
     someone_waits_on_a_lock,
 )
 from tests.sync.wallets import PIN, opened, try_wallet
+from vouchers import codes
 from vouchers.codes import (
     SAMPLE_SIGNER,
     Signer,
@@ -194,6 +197,41 @@ def test_a_made_up_voucher_in_a_purchase_is_refused_and_never_published(
     assert central.platform.records("vouchers") == {}
     shop = Device(central, "merchant", programmes=["x"])
     assert shop.redeem(made.code, amount_cents=100).status_code == 404
+
+
+def signed_as_is(signer: Signer, claims_map: dict[int, Any]) -> str:
+    """A code signed by a registered key over whatever ``claims_map`` says: the encoder
+    checks what it signs, a kiosk's own broken or hostile build need not."""
+    protected = cbor2.dumps({codes.ALG: codes.EDDSA, codes.KID: signer.kid}, canonical=True)
+    payload = cbor2.dumps(claims_map, canonical=True)
+    signature = signer.private_key.sign(codes._sig_structure(protected, payload))
+    message = cbor2.CBORTag(codes.COSE_SIGN1_TAG, [protected, {}, payload, signature])
+    return codes.PREFIX + base45.b45encode(cbor2.dumps(message)).decode()
+
+
+@pytest.mark.parametrize(
+    ("days", "extra"),
+    [
+        ((0, -2), {3: "s01", 7: 1}),  # ends two days before it starts
+        ((0, -1), {3: "s01", 7: 1}),
+        ((0, 30), {}),  # neither an amount nor a service
+        ((0, 30), {3: "s01", 7: 0}),  # no unit
+    ],
+    ids=["ends-before-it-starts", "ends-the-day-before", "neither", "zero-units"],
+)
+def test_a_signed_voucher_no_day_or_thing_could_spend_is_refused_at_once(
+    central: Central, days: tuple[int, int], extra: dict[int, Any]
+) -> None:
+    """Signed by the kiosk's own registered key, and still refused with a code, not
+    taken into the ledger nor retried for ever."""
+    kiosk, signer = registered_kiosk(central)
+    made = claims(amount_cents=None, service_id="s01", units=1)
+    today = (datetime.now(UTC).date() - codes.EPOCH).days
+    claims_map = {1: made.voucher_id, 4: today + days[0], 5: today + days[1], 6: 1_700_000_000}
+    entry = voucher_entry(signed_as_is(signer, claims_map | extra), made)
+    result = kiosk.purchase(purchase(holder(central), [entry]))
+    assert result["status"] == "rejected" and result["code"] == "forged_voucher", result
+    assert central.platform.records("vouchers") == {}
 
 
 def test_a_kiosk_key_cannot_make_an_amount_voucher(central: Central) -> None:

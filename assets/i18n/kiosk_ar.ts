@@ -994,7 +994,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="42" />
             <source>amount in euro, e.g. 150,00</source>
-            <translation>المبلغ باليورو، مثلًا 150.00</translation>
+            <translation type="unfinished">المبلغ باليورو، مثلًا 150.00</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/form_fields.py" line="43" />

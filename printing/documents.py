@@ -100,9 +100,11 @@ def purchase_receipt(context: SlipContext, receipt: PurchaseReceipt) -> Slip:
 
 @dataclass(frozen=True)
 class ApplicationReceipt:
+    """No personal data: the slip waits on disk in the print queue, in clear, while the
+    answers are sealed to the platform (a stolen disk must not name the applicant)."""
+
     call_title: str
     comune: str
-    applicant: str  # the citizen's name, on the citizen's own copy
     tracking_code: str  # made on the kiosk when the application is saved
     submitted_at: datetime
     protocol: str | None = None  # given by the platform; None until it has answered
@@ -135,7 +137,6 @@ def application_receipt(context: SlipContext, receipt: ApplicationReceipt) -> Sl
         Text(receipt.call_title, bold=True),
         *in_language([receipt.call_title_translated], receipt.language),
         Pair("Comune", receipt.comune),
-        Pair("Richiedente", receipt.applicant, lang=receipt.language),
         Pair("Presentata il", f"{receipt.submitted_at:%d/%m/%Y %H:%M}"),
         Pair("Codice di verifica", receipt.tracking_code, bold=True),
     ]

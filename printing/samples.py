@@ -79,7 +79,6 @@ def sample(
             ApplicationReceipt(
                 call_title="Buoni spesa per famiglie in difficoltà – 2026",
                 comune=context.comune,
-                applicant="Anna Ferraro",
                 tracking_code="DOM-9QX4-7HB2",
                 submitted_at=context.printed_at,
                 documents=("Attestazione ISEE in corso di validità",),

@@ -197,13 +197,11 @@ def submit(
     data = payload.model_dump(mode="json")
     check_submission(SubmissionKind.APPLICATION, data)  # as the platform reads it, from JSON
     entry_uuid = outbox.add(session, SubmissionKind.APPLICATION, data)
-    applicant = " ".join(str(cleaned.get(k, "")) for k in ("nome", "cognome")).strip()
     slip = application_receipt(
         context,
         ApplicationReceipt(
             call_title=draft.call_title.get("it", ""),
             comune=context.comune,
-            applicant=applicant or "-",
             tracking_code=code,
             submitted_at=context.printed_at,
             next_steps=(

@@ -113,7 +113,6 @@ def test_application_receipt_and_preview_carry_the_citizen_lines() -> None:
         ApplicationReceipt(
             call_title="Buoni spesa",
             comune="Piazzola sul Brenta",
-            applicant="Ion Popescu",
             tracking_code="DOM-ABCD-EFGH",
             submitted_at=datetime(2026, 11, 24, 10, 0),
             language="ro",
@@ -136,14 +135,13 @@ def test_a_name_in_arabic_letters_prints_as_its_picture_never_as_dots() -> None:
         CONTEXT,
         ApplicationReceipt(
             call_title="Buoni spesa",
-            comune="Piazzola sul Brenta",
-            applicant="Ana سلمى",
+            comune="Ana سلمى",  # the platform's text, in whatever letters
             tracking_code="DOM-ABCD-EFGH",
             submitted_at=datetime(2026, 11, 24, 10, 0),
         ),
     )
     job = decode(render(slip, PROFILES["80mm"]))
-    assert UNPRINTABLE not in "\n".join(job.texts) and "Richiedente" in "\n".join(job.texts)
+    assert UNPRINTABLE not in "\n".join(job.texts) and "Comune" in "\n".join(job.texts)
     [name] = job.images
     # Drawn in the font that has the letters (Arabic), though the citizen chose Italian.
     assert same_picture(name, text_image("Ana سلمى", "it", 576, align="right"))

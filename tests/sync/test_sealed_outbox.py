@@ -7,6 +7,7 @@ whom to call back."""
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -18,9 +19,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import select
 
 from kiosk.boot.config import ManagerSettings
+from kiosk.core import applying
 from kiosk.core.manager_desk import desk_facts
 from kiosk.core.manager_login import log_in
 from kiosk.core.status_lookup import find
+from printing.slip import SlipContext
 from protocol import sealing
 from store import kiosk_facts, outbox
 from store.database import Store
@@ -28,6 +31,7 @@ from store.models import OutboxEntry
 from store.retention import RetentionRule
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
+from tests.forms.samples import GOOD
 from tests.sync.conftest import Central, enrolled_client
 from tests.sync.helpers import application
 from vouchers.wallet_key import assisted_proof
@@ -81,6 +85,26 @@ def test_a_waiting_application_is_sealed_on_disk_and_reaches_the_platform_whole(
         assert sent.state == "accepted"
         # A restored platform is asked about the whole payload's hash, as it stored it.
         assert outbox.whole_sha256(sent) == stored.payload_sha256
+
+
+def test_an_application_made_on_the_screen_leaves_no_name_on_disk_with_its_receipt(
+    engine: SyncEngine,
+) -> None:
+    """As the apply screen submits it: the application and its receipt, queued for the
+    printer. The receipt on disk names nobody (the answers alone are sealed)."""
+    engine.run_once()  # the call, its form, and the platform's sealing key
+    with engine.store.read() as session:
+        draft = applying.start(session, "bs-piazzola", NOW)
+    draft.answers = copy.deepcopy(GOOD)
+    context = SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", NOW)
+    with engine.store.write() as session:
+        submitted = applying.submit(session, draft, context, NOW.replace(tzinfo=UTC))
+    assert isinstance(submitted, applying.Submitted), submitted
+    engine.store.checkpoint()
+    on_disk = _disk(engine.store)
+    for secret in (*SECRETS, "Anna"):
+        assert secret.upper().encode() not in on_disk, secret
+    assert submitted.tracking_code.encode() in on_disk  # the receipt is there
 
 
 def test_records_made_before_the_key_was_known_are_sealed_when_it_arrives(

@@ -31,8 +31,19 @@ def missing_screen_problem(
     """Returns what stops Qt from opening a window, or None when it can start."""
     env = os.environ if environ is None else environ
     chosen = platform or env.get("QT_QPA_PLATFORM", "")
-    if chosen:
-        return None  # an explicit platform is the operator's choice
+    # "xcb:display=:1" or "wayland;xcb": the plugin's name before its options, the first
+    # of a list of fallbacks.
+    name = chosen.split(";")[0].split(":")[0].strip().lower()
+    if name == "wayland" or name.startswith("wayland-"):
+        if env.get("WAYLAND_DISPLAY") or env.get("WAYLAND_SOCKET"):
+            return None
+        return NO_SCREEN.replace("neither DISPLAY nor WAYLAND_DISPLAY is", "WAYLAND_DISPLAY is not")
+    if name == "xcb":
+        if not env.get("DISPLAY") and "display=" not in chosen:
+            return NO_SCREEN.replace("neither DISPLAY nor WAYLAND_DISPLAY is", "DISPLAY is not")
+        return _missing_x11_libraries()
+    if name:
+        return None  # another platform (vnc, eglfs, offscreen) needs no desktop session
     if env.get("WAYLAND_DISPLAY"):
         return None
     if not env.get("DISPLAY"):

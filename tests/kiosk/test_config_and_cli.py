@@ -12,6 +12,7 @@ import platformdirs
 import pytest
 
 from kiosk.boot.config import APP_NAME, SCHEMA, ConfigError, load_config, parse_config
+from kiosk.boot.display import NO_SCREEN, missing_screen_problem
 from kiosk.boot.logs import redact, setup_logging
 from kiosk.boot.paths import ROOT
 from tests.helpers import social_point
@@ -120,6 +121,35 @@ def test_run_without_a_screen_explains_how_to_run(tmp_path: Path) -> None:
     assert "no screen" in result.stderr
     assert "xvfb-run" in result.stderr and "--platform offscreen" in result.stderr
     assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "platform"),
+    [(["--platform", "xcb"], None), (["--platform", "wayland"], None), ([], "xcb")],
+    ids=["--platform-xcb", "--platform-wayland", "QT_QPA_PLATFORM=xcb"],
+)
+def test_a_desktop_platform_chosen_without_its_screen_explains_how_to_run(
+    option: list[str], platform: str | None
+) -> None:
+    """Chosen by name, X11 or Wayland still need their session: Qt otherwise aborts."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    if platform:
+        env["QT_QPA_PLATFORM"] = platform
+    result = social_point("run", "--config", str(ROOT / "config" / "demo.toml"), *option, env=env)
+    assert result.returncode == 2, result.stderr
+    assert "is not set" in result.stderr and "--platform offscreen" in result.stderr
+    assert "Traceback" not in result.stderr and "could not be initialized" not in result.stderr
+
+
+def test_other_platforms_need_no_desktop_session() -> None:
+    bare: dict[str, str] = {}
+    for chosen in ("offscreen", "vnc:size=1920x1080", "eglfs", "xcb:display=:1"):
+        problem = missing_screen_problem(chosen, bare)
+        assert problem is None or "X11 screen cannot be used" in problem, chosen
+    assert missing_screen_problem(None, {"WAYLAND_DISPLAY": "wayland-0"}) is None
+    assert missing_screen_problem("wayland", {"WAYLAND_DISPLAY": "wayland-0"}) is None
+    assert missing_screen_problem(None, bare) == NO_SCREEN
 
 
 def test_an_unknown_comune_stops_the_start(tmp_path: Path) -> None:

@@ -67,8 +67,20 @@ def language(code: str) -> Language:
 
 
 def pick(texts: Mapping[str, str], lang: str) -> str:
-    """A text in ``lang``, else in Italian, else in any language it has."""
-    return texts.get(lang) or texts.get(FALLBACK) or next(iter(texts.values()), "")
+    """A text in ``lang``, else in Italian, else in any language it has. A form may tag
+    its texts the standard way ("zh-Hans", "ro-MD"): such a text stands for its
+    language."""
+    found = texts.get(lang) or _by_primary_tag(texts, lang)
+    if found:
+        return found
+    return texts.get(FALLBACK) or _by_primary_tag(texts, FALLBACK) or next(iter(texts.values()), "")
+
+
+def _by_primary_tag(texts: Mapping[str, str], lang: str) -> str:
+    for key, text in texts.items():
+        if text and key.replace("_", "-").split("-")[0].lower() == lang:
+            return text
+    return ""
 
 
 def left_to_right(text: str, lang: str) -> str:

@@ -24,14 +24,14 @@ _START, _END = r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])"
 _CF_DIGIT = "[0-9LMNPQRSTUV]"
 _PATTERNS = (
     # codice fiscale, including omocodia letters in the digit positions, also typed in
-    # groups with spaces ("RSS MRA 80A01 H501U")
+    # groups ("RSS MRA 80A01 H501U", "RSS-MRA-80A01-H501U")
     re.compile(
         _START
-        + r"[A-Z]{3} ?[A-Z]{3} ?"
+        + r"[A-Z]{3}[ .-]?[A-Z]{3}[ .-]?"
         + _CF_DIGIT * 2
         + r"[A-EHLMPR-T]"
         + _CF_DIGIT * 2
-        + r" ?[A-Z]"
+        + r"[ .-]?[A-Z]"
         + _CF_DIGIT * 3
         + r"[A-Z]"
         + _END,
@@ -44,20 +44,27 @@ _PATTERNS = (
         _START + r"[A-Z]{2}[0-9]{2}(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?" + _END, re.I
     ),
     re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(\.[\w-]+)+", re.I),  # e-mail, also URL-encoded
-    # phone numbers, in groups split by spaces, dashes, dots or slashes (a date and time,
-    # "2026-12-05 16", or "05/12/2026", is none)
-    re.compile(
-        r"(?<![\w.])(?!\d{4}-\d\d-\d\d)(?!\d\d?[./-]\d\d?[./-]\d{2,4})"
-        r"\+?\d(?:[ ./-]?\d){8,}(?!\w)"
-    ),
 )
 MASK = "[redacted]"
+# Phone numbers: nine digits or more in groups split by spaces (one or several), dashes,
+# dots, slashes or brackets ("(049) 555 1234", "+39 (0)49 5551234"); a date and time
+# ("2026-12-05 16:30", "05/12/2026") is none.
+_PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ()./-]*\d(?!\w)")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d\d?[./-]\d\d?[./-]\d{2,4}(?![\d./-])")
+
+
+def _phone(found: re.Match[str]) -> str:
+    text = found.group()
+    date = _DATE.match(text)
+    if date:  # the date stays; what follows it may still be a number
+        return text[: date.end()] + _PHONE.sub(_phone, text[date.end() :])
+    return MASK if sum(c.isdigit() for c in text) >= 9 else text
 
 
 def redact(text: str) -> str:
     for pattern in _PATTERNS:
         text = pattern.sub(MASK, text)
-    return text
+    return _PHONE.sub(_phone, text)
 
 
 class RedactingFilter(logging.Filter):

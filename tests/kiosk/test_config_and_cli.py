@@ -152,6 +152,34 @@ def test_other_platforms_need_no_desktop_session() -> None:
     assert missing_screen_problem(None, bare) == NO_SCREEN
 
 
+@pytest.mark.parametrize(
+    "personal",
+    [
+        "(049) 555 1234",
+        "+39 (0)49 5551234",
+        "347  123  4567",
+        "0039 347 123 4567",
+        "RSS-MRA-80A01-H501U",
+        "rss.mra.80a01.h501u",
+    ],
+)
+def test_phone_numbers_and_codici_fiscali_written_any_way_are_masked(personal: str) -> None:
+    for text in (personal, f"call {personal} today", f"2026-12-05 {personal}"):
+        cleaned = redact(text)
+        assert not any(c.isdigit() for c in cleaned.removeprefix("2026-12-05")), cleaned
+        assert "[redacted]" in cleaned
+
+
+def test_dates_times_and_counts_stay_in_the_log() -> None:
+    for text in (
+        "2026-12-05 16:30:00 pulled 10020 records",
+        "at 05/12/2026 10:00",
+        "page 3 of 12, 500 items",
+        "took 1.25 s",
+    ):
+        assert redact(text) == text
+
+
 def test_an_unknown_comune_stops_the_start(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text(

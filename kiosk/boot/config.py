@@ -525,6 +525,10 @@ def prepare_folders(config: Config) -> None:
             raise ConfigError(f"paths.{key}: cannot make the folder {folder}: {reason}") from None
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ConfigError(f"paths.{key}: the kiosk may not write in {folder}")
+    # Opened later (the store after the first screen, the key at the first voucher): a
+    # path that cannot work kept the kiosk out of service, retrying, or failed a sale.
+    _check_file("paths.database", paths.database, writable=True)
+    _check_file("vouchers.signing_key", config.vouchers.signing_key, writable=False)
     # Read at the first sync, in the sync process: unreadable, every pass failed with a
     # TLS error that did not name the key.
     bundle = config.sync.ca_bundle
@@ -533,6 +537,28 @@ def prepare_folders(config: Config) -> None:
             raise ConfigError(f"sync.ca_bundle: {bundle} is not a file")
         if not os.access(bundle, os.R_OK):
             raise ConfigError(f"sync.ca_bundle: the kiosk may not read {bundle}")
+
+
+def _check_file(key: str, path: Path, *, writable: bool) -> None:
+    """A file the kiosk opens, or makes in a folder it may write in: ConfigError naming
+    ``key`` when it cannot."""
+    if path.exists():
+        if not path.is_file():
+            raise ConfigError(f"{key}: {path} is not a file")
+        wanted = os.R_OK | (os.W_OK if writable else 0)
+        if not os.access(path, wanted):
+            doing = "read and write" if writable else "read"
+            raise ConfigError(f"{key}: the kiosk may not {doing} {path}")
+        if not writable:
+            return
+    folder = path.parent  # a database's journal is made beside it
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ConfigError(f"{key}: cannot make the folder {folder}: {reason}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"{key}: the kiosk may not make {path.name} in {folder}")
 
 
 def _as_toml(value: object) -> str:

@@ -261,6 +261,38 @@ def test_the_kiosk_and_its_sync_name_a_folder_they_cannot_write_in(
         assert f"paths.{key}: cannot make the folder" in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("section", "key", "value", "said"),
+    [
+        ("paths", "database", "in-the-way/kiosk.sqlite3", "cannot make the folder"),
+        ("paths", "database", "a-folder", "is not a file"),
+        ("vouchers", "signing_key", "a-folder", "is not a file"),
+        ("vouchers", "signing_key", "in-the-way/key.pem", "cannot make the folder"),
+    ],
+)
+def test_a_database_or_key_path_that_cannot_work_stops_the_start_naming_it(
+    tmp_path: Path, section: str, key: str, value: str, said: str
+) -> None:
+    """Opened later (the store after the first screen, the key at the first voucher),
+    such a path kept the kiosk out of service, retrying each minute, or failed a sale."""
+    (tmp_path / "in-the-way").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "a-folder").mkdir()
+    folders = "".join(
+        f'{name} = "{tmp_path / name}"\n' for name in ("log_dir", "cache_dir", "data_dir")
+    )
+    wrong = f'{key} = "{tmp_path / value}"\n'
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f"[paths]\n{folders}{wrong if section == 'paths' else ''}"
+        f"[vouchers]\n{wrong if section == 'vouchers' else ''}",
+        encoding="utf-8",
+    )
+    result = cli("run", "--platform", "offscreen", "--exit-when-ready", "--config", str(config))
+    assert result.returncode == 2, result.stderr
+    assert f"{section}.{key}: " in result.stderr and said in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 def test_the_damaged_records_doctor_counts_are_those_the_kiosk_cannot_send(
     tmp_path: Path,
 ) -> None:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from forms.lookup import holder_key
 from kiosk.core.manager_login import Manager
 from store import kiosk_facts, outbox
 from store.models import OutboxEntry, WalletAttempt, WalletEntry
@@ -51,8 +52,12 @@ def queue_pin(
     pin: str,
     document: str,
     now: datetime,
+    lookup_key: bytes = b"",
 ) -> str:
-    """Queues the request, sealed; its outbox UUID. ``codice_fiscale`` already checked."""
+    """Queues the request, sealed; its outbox UUID. ``codice_fiscale`` already checked.
+    With the kiosk's ``lookup_key``, wrong PINs typed here for that codice fiscale are
+    forgotten: the welfare manager has seen the citizen's document, and the new PIN
+    must open the wallet here at once, not after the 24-hour lock."""
     if document not in DOCUMENTS:
         raise ValueError(f"unknown document kind {document!r}")
     if not manager.proof_key:
@@ -61,6 +66,10 @@ def queue_pin(
         raise NoSealingKeyError("the kiosk has not reached the platform yet")
     issued_at = now.astimezone(UTC).isoformat()
     cf = codice_fiscale.strip().upper()
+    if lookup_key:
+        attempt = session.get(WalletAttempt, holder_key(lookup_key, cf))
+        if attempt is not None:
+            session.delete(attempt)
     return outbox.add(
         session,
         "wallet_pin",

@@ -164,6 +164,33 @@ def test_a_manager_sets_a_pin_through_the_sealed_outbox_and_the_wallet_opens_wit
     assert opened(engine.store, central, CF, NEW_PIN).balance_cents == 2_500
 
 
+def test_a_new_pin_set_here_opens_a_wallet_wrong_pins_locked_here(
+    central: Central, engine: SyncEngine
+) -> None:
+    """Five wrong PINs lock a codice fiscale at this kiosk for a day; the welfare manager
+    who checked the citizen's document and set a new PIN here lifts that lock: the new
+    PIN opens the wallet at once (the README's remedy, at the kiosk where it happened)."""
+    central.platform.set_credit(CF, "Credito welfare", 3_300)
+    central.platform.set_wallet_pin(CF, "402718")
+    engine.run_once()
+    lookup_key = bytes.fromhex(engine.client.lookup_key())
+    wrong = [try_wallet(engine.store, central, CF, f"90{n}517", lookup_key) for n in range(5)]
+    assert [getattr(w, "reason", "opened") for w in wrong][-1] == "locked_here"
+    silvia = _silvia(engine.store)
+    other_cf = "BNCMTT15B19G224I"  # another citizen's lock at this kiosk stays
+    for n in range(KIOSK_ATTEMPTS):
+        try_wallet(engine.store, central, other_cf, f"91{n}517", lookup_key)
+    with engine.store.write() as session:
+        queue_pin(
+            session, silvia, "kiosk-test", CF, NEW_PIN, "carta_identita", utcnow(), lookup_key
+        )
+    engine.run_once()
+    wallet = try_wallet(engine.store, central, CF, NEW_PIN, lookup_key)
+    assert getattr(wallet, "balance_cents", None) == 3_300, wallet
+    still = try_wallet(engine.store, central, other_cf, "402718", lookup_key)
+    assert getattr(still, "reason", None) == "locked_here"
+
+
 def test_no_pin_is_queued_before_the_kiosk_has_the_platforms_key(store: Store) -> None:
     manager = Manager("1001", "Silvia", "Coop", "welfare_manager", b"\x02" * 32)
     with store.write() as session, pytest.raises(NoSealingKeyError):

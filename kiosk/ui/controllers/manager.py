@@ -29,6 +29,7 @@ from kiosk.ui.screens.wallet_pin import WalletPinScreen
 from printing import documents, print_queue
 from printing.slip import Slip, SlipContext, printer_test_page
 from store.outbox import utcnow
+from sync import device
 from sync.worker import SyncStatus
 
 if TYPE_CHECKING:
@@ -275,10 +276,17 @@ class ManagerController(QObject):
             screen.forget()  # the citizen's codice fiscale is typed again after the PIN
             return
         store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
+        device_file = self.backend.config.device_file
 
         def work() -> str:
+            identity = device.load(device_file)
+            lookup_key = (
+                bytes.fromhex(identity.lookup_key) if identity and identity.lookup_key else b""
+            )
             with store.write() as session:
-                return queue_pin(session, manager, kiosk_id, cf, pin, document, datetime.now(UTC))
+                return queue_pin(
+                    session, manager, kiosk_id, cf, pin, document, datetime.now(UTC), lookup_key
+                )
 
         def done(entry_uuid: str) -> None:
             log.info("manager %s set a wallet PIN (%s checked)", manager.id, document)

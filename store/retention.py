@@ -39,9 +39,9 @@ log = logging.getLogger(__name__)
 # What an accepted record keeps, per kind: references, never the citizen's answers.
 KEPT_AFTER_ACK: dict[str, tuple[str, ...]] = {
     "application": ("call", "form", "form_sha256", "tracking_code", "channel", "assisted_by"),
-    # Audit events hold no citizen data. A printed voucher keeps its wallet entry's id,
+    # Audit events hold no citizen data. A printed voucher keeps the digest of its id,
     # whether it was a copy, and its value: the manager's day report adds them up.
-    "event": ("type", "operator", "kiosk", "voucher", "copy", "amount_cents"),
+    "event": ("type", "operator", "kiosk", "voucher_sha256", "copy", "amount_cents"),
     "purchase": ("order", "total_cents", "payment", "channel", "assisted_by"),
     "wallet_pin": ("operator", "document"),
 }
@@ -97,7 +97,15 @@ def digest(payload: Any) -> str:
 def reduced(kind: str, payload: dict[str, Any], sha256: str | None = None) -> dict[str, Any]:
     """``sha256``: of the whole payload, when only its visible part is here (sealed)."""
     kept = {key: payload[key] for key in KEPT_AFTER_ACK.get(kind, ()) if key in payload}
+    if kind == "event" and "voucher" in payload:  # an event made before digests were
+        kept.setdefault("voucher_sha256", voucher_digest(str(payload["voucher"])))
     return {**kept, "sha256": sha256 or digest(payload)}
+
+
+def voucher_digest(voucher_id: str) -> str:
+    """What the kiosk keeps of a printed voucher's id: its human code follows from the
+    id, and a code typed at a shop spends the voucher."""
+    return hashlib.sha256(voucher_id.encode()).hexdigest()
 
 
 def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:

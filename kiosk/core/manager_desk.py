@@ -163,7 +163,8 @@ def day_report(
         select(OutboxEntry.payload).where(*of_day, OutboxEntry.kind == "event", readable)
     ):
         if payload.get("type") == "voucher_printed" and not payload.get("copy"):
-            amounts[str(payload.get("voucher"))] = int(payload.get("amount_cents") or 0)
+            which = payload.get("voucher_sha256") or payload.get("voucher")
+            amounts[str(which)] = int(payload.get("amount_cents") or 0)
         if payload.get("type") == "assisted_session":
             operator = str(payload.get("operator"))
             sessions[operator] = sessions.get(operator, 0) + 1

@@ -27,6 +27,7 @@ from printing.documents import Voucher, voucher, voucher_copy_mark
 from printing.slip import SlipContext
 from store import outbox, print_history
 from store.models import WalletAttempt, WalletEntry, as_utc
+from store.retention import voucher_digest
 from vouchers.wallet_key import WalletKey, WalletSealError, open_sealed, opened_proof
 
 KIOSK_ATTEMPTS = 5  # wrong PINs in a row for one codice fiscale at this kiosk
@@ -204,7 +205,9 @@ def print_voucher(
         "event",
         {
             "type": "voucher_printed",
-            "voucher": item.id,
+            # Its digest, not its id: the human code follows from the id, and events
+            # are neither sealed nor emptied once sent (the day report counts them).
+            "voucher_sha256": voucher_digest(item.id),
             "copy": copy_no,
             "kiosk": context.kiosk_id,
             "amount_cents": item.amount_cents,

@@ -820,6 +820,34 @@ def test_a_voucher_printed_again_after_its_slip_was_deleted_is_still_a_copy(
     assert (report.voucher_copies, report.slip_reprints) == (1, 1)
 
 
+def test_once_sent_and_its_slip_deleted_a_printed_voucher_leaves_nothing_that_spends_it(
+    engine: SyncEngine, central: Central
+) -> None:
+    """The human code follows from a voucher's id, and a shop takes a typed code: the
+    event that tells the platform (and the day report) of a print keeps a digest of the
+    id, so a disk taken later holds neither, and the day report still adds it up."""
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 6_400)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    today = local_time.today(ROME)
+    mine = opened(engine.store, central, CF)
+    [found] = mine.usable(today)
+    with engine.store.write() as session:
+        print_voucher(session, mine, found.id, context())
+    print_all(engine.store)
+    engine.run_once()  # the event is accepted
+    housekeep(engine.store, RetentionRule(reprint_days=0, unsent_alert_days=7, keep_sent_days=0))
+    engine.store.checkpoint()
+    folder = Path(engine.store.path).parent
+    name = Path(engine.store.path).name  # the platform's files are beside the kiosk's
+    disk = b"".join(p.read_bytes() for p in sorted(folder.glob(f"{name}*")) if p.is_file())
+    assert issued["id"].encode() not in disk and issued["code"].encode() not in disk
+    assert issued["signed_code"].encode() not in disk
+    with engine.store.read() as session:
+        report = day_report(session, today, None, ROME)
+    assert (report.vouchers, report.vouchers_cents) == (1, 6_400)
+
+
 def job_state(store: Store, job_uuid: str) -> str:
     with store.read() as session:
         return session.scalars(select(PrintJob.state).where(PrintJob.uuid == job_uuid)).one()

@@ -234,6 +234,16 @@ class DayReport:
     voucher_copies: int = 0  # vouchers printed again (each a "COPIA n. X")
     slip_reprints: int = 0  # receipts a manager printed again (each a DUPLICATO)
     damaged: int = 0  # records of the day no longer readable on the kiosk's disk
+    # Orders per way of paying ("credit", "desk", "provider"): how many, and their total.
+    by_payment: Sequence[tuple[str, int, int]] = ()
+
+
+# The ways of paying as the day report names them (protocol.states.Payment).
+PAYMENT_WAYS = {
+    "credit": "- con il credito",
+    "desk": "- alla cassa",
+    "provider": "- al fornitore",
+}
 
 
 def day_report(context: SlipContext, report: DayReport) -> Slip:
@@ -243,6 +253,15 @@ def day_report(context: SlipContext, report: DayReport) -> Slip:
         Rule(),
         Pair("Acquisti", str(report.purchases)),
         Pair("Prenotazioni", str(report.bookings)),
+        *(
+            Pair(f"{PAYMENT_WAYS.get(way, way)} ({count})", euro(cents))
+            for way, count, cents in report.by_payment
+        ),
+        Pair(
+            "Valore degli ordini",
+            euro(sum(cents for _way, _count, cents in report.by_payment)),
+            bold=True,
+        ),
         Pair("Domande presentate", str(report.applications)),
         Pair("Buoni emessi", str(report.vouchers)),
         Pair("Valore dei buoni", euro(report.vouchers_cents)),

@@ -123,6 +123,7 @@ def sample(
                 print_problems=1,
                 last_sync=context.printed_at - timedelta(minutes=7),
                 assisted_sessions=(("Maria Rossi", 5), ("Luca Bianchi", 2)),
+                by_payment=(("credit", 4, 5250), ("desk", 2, 3000), ("provider", 3, 11700)),
             ),
         )
     raise ValueError(f"unknown document {document!r}; known: {', '.join(DOCUMENTS)}")

@@ -23,6 +23,7 @@ from kiosk.core.wallet_pin import WalletLocks, wallet_locks
 from printing import print_queue
 from printing.documents import DayReport
 from printing.print_queue import QueuedJob
+from protocol.states import Payment
 from store import kiosk_facts, outbox, print_history, set_aside
 from store.models import Operator, OutboxEntry, PrintJob
 from store.retention import Overdue, RetentionRule, overdue
@@ -137,6 +138,15 @@ def record_assisted_session(session: Session, operator_id: str, kiosk_id: str) -
     )
 
 
+# Paid through the kiosk's session first, then what the providers collect later.
+PAYMENT_ORDER = (Payment.CREDIT.value, Payment.DESK.value, Payment.PROVIDER.value)
+
+
+def _payment_order(way: str) -> tuple[int, str]:
+    known = PAYMENT_ORDER
+    return (known.index(way) if way in known else len(known), way)
+
+
 def day_report(
     session: Session, day: date, last_sync: datetime | None, time_zone: str
 ) -> DayReport:
@@ -168,13 +178,20 @@ def day_report(
         if payload.get("type") == "assisted_session":
             operator = str(payload.get("operator"))
             sessions[operator] = sessions.get(operator, 0) + 1
-    payments = list(
-        session.scalars(
-            select(OutboxEntry.payload["payment"].as_string()).where(
-                *of_day, OutboxEntry.kind == "purchase", readable
-            )
-        )
-    )
+    orders = session.execute(
+        select(
+            OutboxEntry.payload["payment"].as_string(),
+            OutboxEntry.payload["total_cents"].as_integer(),
+        ).where(*of_day, OutboxEntry.kind == "purchase", readable)
+    ).all()
+    payments = [payment for payment, _total in orders]
+    # Orders and their value per way of paying: the kiosk takes no money, so each total
+    # is what the credit, the desk or the providers are to receive.
+    by_payment: dict[str, list[int]] = {}
+    for payment, total in orders:
+        counted = by_payment.setdefault(str(payment), [0, 0])
+        counted[0] += 1
+        counted[1] += int(total or 0)
     # Slips of the day that printed or will (kept, or deleted by retention: a trace is left).
     slips = [
         slip
@@ -194,6 +211,10 @@ def day_report(
     return DayReport(
         day=day,
         purchases=sum(1 for p in payments if p != "provider"),
+        by_payment=tuple(
+            (way, by_payment[way][0], by_payment[way][1])
+            for way in sorted(by_payment, key=_payment_order)
+        ),
         bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
         applications=kinds.get("application", 0),
         vouchers=len(printed),  # a code printed twice as an original is one voucher

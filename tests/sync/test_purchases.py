@@ -28,8 +28,9 @@ from kiosk.core import local_time
 from kiosk.core.manager_desk import day_report, desk_facts
 from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, credit_of, place_order
 from kiosk.core.wallet import print_voucher
-from printing import print_queue
+from printing import documents, print_queue
 from printing.connection import NetworkConnection
+from printing.escpos_render import render
 from printing.layout import PROFILES
 from printing.print_worker import PrintWorker
 from printing.slip import Qr, SlipContext
@@ -754,6 +755,31 @@ def test_the_day_report_keeps_the_value_of_vouchers_once_their_records_are_reduc
         assert events and all(event.purged_at is not None for event in events)
         report = day_report(session, today, None, ROME)
     assert (report.vouchers, report.vouchers_cents) == (1, 12_345)
+
+
+def test_the_day_report_totals_the_orders_per_way_of_paying_to_the_end(
+    engine: SyncEngine, central: Central
+) -> None:
+    """Counts and totals per kind: what the credit and the providers are to receive,
+    kept once the orders' records are reduced, and printed on the report."""
+    central.platform.set_credit(CF, "Credito welfare", 20_000)
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    wallet = opened(engine.store, central, CF)
+    credit = Checkout("credit", wallet, credit_limit_cents=20_000)
+    order(engine.store, {"s01": 3}, credit)  # 3 x € 13,00
+    order(engine.store, {"s04": 1}, credit)  # € 15,00
+    order(engine.store, {"s02": 1}, Checkout("provider", wallet))  # € 110,00, later
+    today = local_time.today(ROME)
+    engine.run_once()
+    housekeep(engine.store, RetentionRule(7, 7, keep_sent_days=0))  # reduced, once sent
+    with engine.store.read() as session:
+        report = day_report(session, today, None, ROME)
+    assert (report.purchases, report.bookings) == (2, 1)
+    assert list(report.by_payment) == [("credit", 2, 5_400), ("provider", 1, 11_000)]
+    printed = decode(render(documents.day_report(context(), report), PROFILES["80mm"]))
+    text = "\n".join(printed.texts)
+    assert "€ 54,00" in text and "€ 110,00" in text and "€ 164,00" in text
 
 
 def print_all(store: Store) -> None:

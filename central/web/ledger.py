@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from central.models import IssuedVoucher, MerchantAccount, Redemption
 from central.platform import Platform
@@ -75,7 +75,8 @@ def history(platform: Platform, device_id: str, limit: int = HISTORY_LIMIT) -> l
 
 
 def statement(platform: Platform, device_id: str) -> list[StatementLine]:
-    """Count and totals per month, Comune and programme, months newest first. Two
+    """Count and totals per month, Comune and programme, months newest first, of what
+    the Comuni pay the shop (as their reconciliation counts it). Two
     Comuni may name a programme alike ("Buoni spesa 2026"), and each pays its own: one
     line for both matched neither Comune's reconciliation."""
     query = (
@@ -88,6 +89,9 @@ def statement(platform: Platform, device_id: str) -> list[StatementLine]:
         )
         .join(IssuedVoucher, IssuedVoucher.id == Redemption.voucher_id)
         .where(Redemption.device_id == device_id)
+        # What the Comune pays, as its reconciliation counts it: a service the citizen
+        # paid the provider for on site is not on it (the shop's history still lists it).
+        .where(or_(IssuedVoucher.payment.is_(None), IssuedVoucher.payment != "provider"))
     )
     totals: dict[tuple[str, str, str], list[int]] = {}
     with platform.sessions() as session:

@@ -44,7 +44,7 @@ from central.models import (
 )
 from central.platform import Platform, PublishError
 from central.voucher_authority import RedeemRequest
-from central.web import accounts, audit, review
+from central.web import accounts, audit, ledger, review
 from central.web import comune as comune_web
 from central.web.staff import StaffGrant, create_staff
 from forms.lookup import holder_key, status_key
@@ -1204,6 +1204,9 @@ def test_reconciliation_leaves_out_services_the_citizen_paid_the_provider_for(
     assert [row for row in rows if row[1] == "cooperativa-s01"] == [
         [this_month, "cooperativa-s01", "", "1", "0.00", "2"]
     ]
+    # The provider's own monthly statement says the same as the Comune's reconciliation.
+    [line] = ledger.statement(platform, provider.id)
+    assert (line.month, line.count, line.units) == (this_month, 1, 2)
 
 
 def test_a_platform_made_before_vouchers_kept_their_payment_gains_the_column(

@@ -139,7 +139,7 @@ def test_the_dashboard_shows_what_needs_a_hand_and_acts_on_it(
     ]
     qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
     copy = printed_texts(printer, 2, qtbot)
-    assert "DUPLICATO" in copy and "Ferraro" in copy
+    assert "DUPLICATO" in copy and "RICEVUTA DI" in copy and "Ferraro" not in copy
     close_print_panel(qtbot, window)
 
     tap(qtbot, window, "Stampa pagina di prova")

@@ -100,6 +100,14 @@ class _NoAnswerError(Exception):
         self.waited = waited
 
 
+class _OutOfStepError(Exception):
+    """A byte no question was waiting for: more than the one a printer sends a query."""
+
+    def __init__(self, reply: int) -> None:
+        super().__init__(reply)
+        self.reply = reply
+
+
 class _StalledError(TimeoutError):
     """The device stopped taking data (a usblp printer out of paper or offline)."""
 
@@ -143,6 +151,14 @@ GREETING_WAIT_S = 0.1
 # status question opens its own connection, and a tenth of a second each made a busy
 # queue slower for nothing (what answers on the printer's port changes rarely).
 GREETING_RECHECK_S = 60.0
+# A printer sends exactly one byte per status query. After the last answer the link is
+# listened to this long more: a byte then means the answers were not one per question
+# (a text server's "220 ..." banner coming after the greeting window, its "22" read as
+# online and paper out; or on USB or serial an earlier question's late answer, which
+# shifted every answer by one). Before each later question, what already waits is
+# looked at without waiting (EARLY_CHECK_S).
+EXTRA_BYTE_WAIT_S = 0.05
+EARLY_CHECK_S = 0.001
 
 
 class _TwoWayConnection:
@@ -159,6 +175,10 @@ class _TwoWayConnection:
     # a serial or USB printer may still hold a late answer from an earlier question).
     greeting_wait: float = 0.0
     _quiet_until: float = 0.0  # the monotonic time until which no greeting is awaited
+    # True when every connection starts with nothing from before (a new TCP connection):
+    # a byte no question was waiting for then comes from something that is not a
+    # printer. False on USB and serial, where it can be an earlier question's late answer.
+    fresh_links: bool = False
 
     def describe(self) -> str:
         raise NotImplementedError
@@ -176,6 +196,21 @@ class _TwoWayConnection:
             f"{self.describe()} answered {shown!r}, which no "
             "ESC/POS printer sends: check the printer's address and port (is it a "
             "web or SSH server?)",
+        )
+
+    def _out_of_step(self, extra: int) -> Status:
+        if not self.fresh_links:  # a late answer: which byte answered what is unknown
+            return Status(
+                State.NO_ANSWER,
+                "the printer's answers were out of step with the status queries "
+                "(a late answer to an earlier one)",
+            )
+        shown = chr(extra) if 32 <= extra < 127 else f"0x{extra:02x}"
+        return Status(
+            State.NOT_A_PRINTER,
+            f"{self.describe()} sent more than one byte per status query ({shown!r} too), "
+            "which no ESC/POS printer does: check the printer's address and port (is it "
+            "a mail or file server?)",
         )
 
     def _greeting(self, link: Link) -> int | None:
@@ -209,12 +244,17 @@ class _TwoWayConnection:
         bytes of a job just sent, which the first query waits behind (a printer takes
         data about as fast as it prints: a long slip's answer comes seconds later).
         ``stale``: the DLE EOT queries inside that job, which a printer with real-time
-        commands on answered first (see ``_ask``)."""
+        commands on answered first (see ``_ask``). Any byte beyond one per query, before
+        a later query or just after the last answer, voids the answers (_out_of_step)."""
         first_wait = self.status_timeout + min(MAX_DRAIN_S, behind / DRAIN_BYTES_PER_S)
         try:
             online = self._ask(link, 1, first_wait, stale)
-            cause = self._ask(link, 2) if online & 0x08 else None
-            paper = self._ask(link, 4)
+            cause = self._ask(link, 2, early_check=True) if online & 0x08 else None
+            paper = self._ask(link, 4, early_check=True)
+            if (extra := link.read_byte(EXTRA_BYTE_WAIT_S)) is not None:
+                raise _OutOfStepError(extra)
+        except _OutOfStepError as extra:
+            return self._out_of_step(extra.reply)
         except _NoAnswerError as unanswered:
             return Status(
                 State.NO_ANSWER,
@@ -224,14 +264,26 @@ class _TwoWayConnection:
             return self._not_a_printer(wrong.reply)
         return Status(interpret(online, cause, paper))
 
-    def _ask(self, link: Link, query: int, wait: float | None = None, stale: int = 0) -> int:
+    def _ask(
+        self,
+        link: Link,
+        query: int,
+        wait: float | None = None,
+        stale: int = 0,
+        *,
+        early_check: bool = False,
+    ) -> int:
         """One query's answer, after the ``stale`` answers to queries that came before it
         on the link. A printer answers in the order the queries arrive, so the answer to
         this one is the (stale + 1)th byte; one that ignores queries inside a job's data
         sends fewer, and then which byte answers this one is unknown: no answer (the slip
         is uncertain) rather than an answer about the middle of the job taken for the
         printer's state after it. Draining what has arrived instead would not do: a
-        printer reading a long job as it prints answers its middle seconds later."""
+        printer reading a long job as it prints answers its middle seconds later.
+        ``early_check``: a byte already there, before this query left, answers no query
+        of ours (the previous one was answered): _OutOfStepError."""
+        if early_check and (early := link.read_byte(EARLY_CHECK_S)) is not None:
+            raise _OutOfStepError(early)
         _write_all(link, bytes([0x10, 0x04, query]))
         waited = self.status_timeout if wait is None else wait
         deadline = time.monotonic() + waited
@@ -327,6 +379,7 @@ class NetworkConnection(_TwoWayConnection):
     """A printer on TCP port 9100 (or another); timeouts in seconds."""
 
     greeting_wait = GREETING_WAIT_S
+    fresh_links = True
 
     def __init__(
         self,
@@ -422,18 +475,39 @@ class UsbPort(Protocol):
     def close(self) -> None: ...
 
 
+# A bulk read has room for a whole full-speed packet: libusb fails a read smaller than
+# the packet the device sends (an overflow).
+USB_READ_SIZE = 64
+# Reads that find something, at most, when emptying the input endpoint on opening: a
+# device that never stops sending is not drained for ever (its answers then are out of
+# step, and so no answer).
+USB_DRAIN_READS = 32
+
+
 class _UsbLink:
+    """The device keeps what it sent until the host reads it, across connections: an
+    answer that came after its query's timeout is still there at the next connection.
+    So the input endpoint is emptied on opening, and every byte of a read is kept, in
+    order, for the next read_byte (one read may bring a late answer and the next)."""
+
     exact_errors = False  # a timed-out bulk transfer may have moved part of its data
 
     def __init__(self, port: UsbPort, timeout_ms: int) -> None:
         self.port, self.timeout_ms = port, timeout_ms
+        self._received = bytearray()
+        for _ in range(USB_DRAIN_READS):
+            if not self.port.read(USB_READ_SIZE, 1):
+                break
 
     def write(self, data: bytes) -> int:
         return self.port.write(data, self.timeout_ms)
 
     def read_byte(self, timeout: float) -> int | None:
-        reply = self.port.read(16, max(1, round(timeout * 1000)))
-        return reply[-1] if reply else None
+        if not self._received:
+            self._received += self.port.read(USB_READ_SIZE, max(1, round(timeout * 1000)))
+        if not self._received:
+            return None
+        return self._received.pop(0)
 
     def close(self) -> None:
         self.port.close()

@@ -25,17 +25,27 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from sqlalchemy import select
+
 from printing import print_queue
 from printing.connection import PrinterError, State, Status
 from printing.escpos_render import render
 from printing.layout import PaperProfile
 from store import outbox
 from store.database import STORAGE_ERRORS, Store, storage_problem
+from store.models import PrintJob
+from store.print_history import MAY_HAVE_PRINTED
 
 if TYPE_CHECKING:
     from PIL import Image
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
+
+# Slips in a row after which the paper sensor said "not near its end" for the roll to
+# count as a new one (see PrintWorker._paper_news): a sensor that only flickers reads
+# "near" again well before that, and a new roll (tens of metres) is far from its end.
+FINE_SLIPS_NEW_ROLL = 50
 
 
 class Connection(Protocol):
@@ -83,8 +93,12 @@ class PrintWorker:
         # flipping between two (unreachable, not answering) was news at every retry.
         self._alerted: set[State] = set()
         self._paper_low_told = False
+        # Slips printed in a row with the paper sensor then saying "not near its end".
+        self._fine_slips = 0
         # The last job may have been cut off mid-command: the next one starts by
         # completing it (printing.escpos_render), so nothing is swallowed as image data.
+        # Known again at start from the store (_recover): the printer, never power-cycled,
+        # still waits for the rest of a job cut off before the kiosk restarted.
         self._resync = False
         self._storage_failing = False
         self.last = PrintUpdate(State.NO_ANSWER)
@@ -164,6 +178,22 @@ class PrintWorker:
             if found := print_queue.recover(session):
                 log.warning("printer: %d job(s) interrupted mid-print are uncertain", found)
                 self._resync = True
+            elif self._last_sent_cut_off(session):
+                self._resync = True
+
+    @staticmethod
+    def _last_sent_cut_off(session: Session) -> bool:
+        """Whether the newest job that may have reached the printer was left uncertain
+        (also once a manager dealt with it, or reprinted it): it may have been cut off
+        inside a command. Newest by its last change: a slip dealt with after a later one
+        printed only costs a resync that was not needed, which just resets the printer."""
+        state = session.scalars(
+            select(PrintJob.state)
+            .where(PrintJob.state.in_(MAY_HAVE_PRINTED))
+            .order_by(PrintJob.updated_at.desc(), PrintJob.id.desc())
+            .limit(1)
+        ).first()
+        return state is not None and state.startswith("uncertain")
 
     def _idle_wait(self) -> float:
         """Seconds to sleep with nothing to print: less when a held job becomes due."""
@@ -227,7 +257,7 @@ class PrintWorker:
             after.state.value,
         )
         self._alerted.clear()
-        self._paper_news(after.state)
+        self._paper_news(after.state, after_slip=True)
         self._publish(PrintUpdate(after.state, job.uuid, "printed", waiting - 1))
         return "printed"
 
@@ -236,14 +266,25 @@ class PrintWorker:
         with self.store.write() as session:
             outbox.add(session, "event", _alert_event(state, kind))
 
-    def _paper_news(self, state: State) -> None:
-        """Paper near its end: told once, until a new roll is in."""
-        if state is State.PAPER_LOW and not self._paper_low_told:
-            self._alert(State.PAPER_LOW, None)
-            log.warning("printer: the paper roll is near its end")
-            self._paper_low_told = True
-        elif state in (State.READY, State.PAPER_OUT):
-            self._paper_low_told = state is State.PAPER_OUT  # a new roll clears it
+    def _paper_news(self, state: State, *, after_slip: bool = False) -> None:
+        """Paper near its end: told once per roll. The near-end sensor flickers back to
+        "fine" on the same roll (as the roll turns), so one "fine" is no new roll. A new
+        roll is known by the old one running out (paper out), or by FINE_SLIPS_NEW_ROLL
+        slips in a row printed with the sensor saying "fine" after each: a roll changed
+        before it ran out (what managers do when told). Slips, not time: an idle roll
+        near its end can read "fine" all night."""
+        if state is State.PAPER_LOW:
+            self._fine_slips = 0
+            if not self._paper_low_told:
+                self._alert(State.PAPER_LOW, None)
+                log.warning("printer: the paper roll is near its end")
+                self._paper_low_told = True
+        elif state is State.PAPER_OUT:
+            self._paper_low_told, self._fine_slips = False, 0
+        elif state is State.READY and after_slip:
+            self._fine_slips += 1
+            if self._fine_slips >= FINE_SLIPS_NEW_ROLL:
+                self._paper_low_told = False
 
     def _hold(self, job: print_queue.QueuedJob, status: Status, waiting: int) -> None:
         tell = status.state not in self._alerted

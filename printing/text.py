@@ -91,8 +91,13 @@ def _encodes(char: str, encoding: str) -> bool:
     return True
 
 
-# E-mail and web addresses: never broken after their hyphens (comune-piazzola.example).
-_ADDRESS = re.compile(r"@|://|^www\.", re.IGNORECASE)
+# E-mail and web addresses: never broken after their hyphens (comune-piazzola.example),
+# also a bare host name (servizisociali.comune.piazzola-sul-brenta.pd.it): a dot and a
+# domain ending, then a path, a port, a query, or the word's end (a sentence's stop).
+_ADDRESS = re.compile(
+    r"@|://|^www\.|\.[a-z]{2,}(?:[/:?#]|[.,;:!?)\]\"']*$)",
+    re.IGNORECASE,
+)
 
 
 def wrap(text: str, columns: int) -> list[str]:

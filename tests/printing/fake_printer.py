@@ -128,10 +128,14 @@ class FakePrinter(_Listener):
 
 class AlienServer(_Listener):
     """Something that is not a printer on the configured port: it may greet first (an
-    SSH server's banner) and answers anything it receives (a web server's 400)."""
+    SSH server's banner), ``greeting_delay`` seconds after the connection (a mail
+    server's greet pause, an FTP server's reverse DNS look-up), and answers anything it
+    receives (a web server's 400)."""
 
-    def __init__(self, greeting: bytes = b"", answer: bytes = b"") -> None:
-        self.greeting, self.answer = greeting, answer
+    def __init__(
+        self, greeting: bytes = b"", answer: bytes = b"", greeting_delay: float = 0.0
+    ) -> None:
+        self.greeting, self.answer, self.greeting_delay = greeting, answer, greeting_delay
         self.received = bytearray()
         super().__init__()
 
@@ -139,6 +143,7 @@ class AlienServer(_Listener):
         with connection:
             try:
                 if self.greeting:
+                    time.sleep(self.greeting_delay)
                     connection.sendall(self.greeting)
                 while chunk := connection.recv(65536):
                     self.received += chunk

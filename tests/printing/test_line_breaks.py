@@ -61,6 +61,23 @@ def test_a_word_longer_than_the_line_breaks_at_its_natural_points() -> None:
     assert "".join(pieces) == email and not any(p.endswith("-") for p in pieces)
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "servizisociali.comune.piazzola-sul-brenta.pd.it",
+        "servizisociali.comune.piazzola-sul-brenta.pd.it.",  # at a sentence's end
+        "prenotazioni.ulss6-euganea.it/servizi-sociali/trasporto-anziani",
+    ],
+)
+def test_a_web_address_without_www_is_not_broken_after_its_hyphens(address: str) -> None:
+    lines = wrap(f"Sito: {address}", 32)
+    assert "".join(lines[1:]) == address and all(len(line) <= 32 for line in lines)
+    assert not any(line.endswith("-") for line in lines), lines
+    # A double surname or a code longer than a line still breaks after its hyphens.
+    surname = "Dal-Santo-Ferraro-Bortolami-Zanon"
+    assert wrap(surname, 32) == ["Dal-Santo-Ferraro-Bortolami-", "Zanon"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.sampled_from(WORDS) | st.text(min_size=1, max_size=50), max_size=12),

@@ -28,7 +28,7 @@ from sqlalchemy import select
 
 from kiosk.boot.paths import ROOT
 from printing import connection as connection_module
-from printing import print_queue
+from printing import print_queue, print_worker
 from printing.connection import (
     NetworkConnection,
     PrinterError,
@@ -38,7 +38,7 @@ from printing.connection import (
     UsbConnection,
     is_status_byte,
 )
-from printing.escpos_render import PROFILES, max_command_bytes, render
+from printing.escpos_render import PROFILES, max_command_bytes, render, resync_bytes
 from printing.print_worker import PrintWorker
 from printing.slip import NOT_FISCAL, Pair, Qr, Slip, SlipContext, Text, header
 from store.database import Store
@@ -190,6 +190,11 @@ def test_only_bytes_with_the_fixed_bits_are_printer_status() -> None:
             server.close()
 
 
+def print_one(store: Store, number: int) -> None:
+    job_uuid = queue(store, number)
+    eventually(lambda: job_row(store, job_uuid).state == "printed")
+
+
 def test_paper_near_its_end_tells_the_managers_once_per_roll(
     store: Store, printer: FakePrinter
 ) -> None:
@@ -202,13 +207,41 @@ def test_paper_near_its_end_tells_the_managers_once_per_roll(
         eventually(lambda: job_row(store, second).state == "printed")
         assert job_row(store, first).state == "printed"  # near-end still prints
         assert alerts(store) == [{"type": "printer_alert", "state": "paper_low"}]
-        printer.mode = "healthy"  # a new roll
+        # The sensor flickers back to "fine" on the same roll, between slips: no news.
+        for number, mode in enumerate(["healthy", "near_end", "healthy", "near_end"], 3):
+            printer.mode = mode
+            print_one(store, number)
+        rounds_later(worker)
+        assert alerts(store) == [{"type": "printer_alert", "state": "paper_low"}]
+        printer.mode = "paper_out"  # the roll ends; a new one goes in
+        eventually(lambda: worker.last.printer is State.PAPER_OUT)
+        printer.mode = "healthy"
         eventually(lambda: worker.last.printer is State.READY)
-        printer.mode = "near_end"
+        printer.mode = "near_end"  # the new roll nears its end
         eventually(lambda: len(alerts(store)) == 2)
         # The state is published after the alert is written, in the same round.
         eventually(lambda: worker.last.printer is State.PAPER_LOW)
-        assert len(alerts(store)) == 2
+        assert alerts(store) == [{"type": "printer_alert", "state": "paper_low"}] * 2
+    finally:
+        worker.stop()
+
+
+def test_a_roll_changed_before_it_ran_out_is_told_of_again_near_its_end(
+    store: Store, printer: FakePrinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The managers change the roll when told it is near its end: slips printing with
+    the sensor "fine" after each, many in a row, are a new roll."""
+    monkeypatch.setattr(print_worker, "FINE_SLIPS_NEW_ROLL", 3)
+    printer.mode = "near_end"
+    worker = start_worker(
+        store, NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0)
+    )
+    try:
+        for number, mode in enumerate(["near_end", *["healthy"] * 3, "near_end"], 1):
+            printer.mode = mode
+            print_one(store, number)
+        eventually(lambda: len(alerts(store)) == 2)
+        assert alerts(store) == [{"type": "printer_alert", "state": "paper_low"}] * 2
     finally:
         worker.stop()
 
@@ -372,6 +405,54 @@ def test_a_copy_after_a_raster_cut_off_is_not_swallowed_as_image_data(
     assert "DUPLICATO n. 1" in seen.texts and "CODICE-1234" in seen.texts
     codes = [code.text for image in seen.images for code in zxingcpp.read_barcodes(image)]
     assert codes == (["SP1:" + "A" * 150] if drawn == "qr" else [])
+
+
+@pytest.mark.parametrize("next_job", ["receipt", "reprint"])
+def test_a_job_cut_off_before_a_restart_is_completed_by_the_next_one(
+    store: Store, printer: FakePrinter, next_job: str
+) -> None:
+    """The kiosk restarted after a slip was cut off inside an image (uncertain), the
+    printer did not: it still waits for the image's bytes. The new worker starts the next
+    job with the resync, so that job is not swallowed as image data and recorded printed;
+    once a job went through whole, a later restart sends none."""
+    profile = PROFILES["58mm-image-qr"]
+    voucher = Slip("Buono", (*header(CONTEXT, "BUONO"), Qr("SP1:" + "7" * 120), Text("VC-42")))
+    printer.mode = "disconnect"
+    printer.disconnect_after = render(voucher, profile).index(b"\x1dv0") + 777
+    with store.write() as session:
+        cut_off = print_queue.add(session, voucher, "voucher", "VC-42")
+
+    def run_until(job_uuid: str, state: str) -> None:
+        worker = PrintWorker(
+            store,
+            NetworkConnection(printer.host, printer.port, timeout=2, status_timeout=1.0),
+            profile,
+            expire_after=timedelta(minutes=10),
+            retry_s=0.05,
+            idle_s=0.05,
+        )
+        worker.start()
+        try:
+            eventually(lambda: job_row(store, job_uuid).state == state)
+        finally:
+            worker.stop()
+
+    run_until(cut_off, "uncertain")
+    printer.mode = "healthy"  # the kiosk restarts; the printer was never switched off
+    with store.write() as session:
+        if next_job == "receipt":
+            following = print_queue.add(session, receipt(7), "receipt", "PR-0007")
+        else:  # the manager reprints the cut-off voucher: it leaves the slips to check
+            following = print_queue.reprint(session, cut_off, "Europe/Rome")
+    run_until(following, "printed")
+    eventually(lambda: len(printer.jobs) == 2)
+    seen = decode(printer.jobs[0] + printer.jobs[1])  # the printer's parser: one stream
+    expected = "PR-0007" if next_job == "receipt" else "DUPLICATO n. 1"
+    assert any(expected in line for line in seen.texts), seen.texts
+    last = queue(store, 8)
+    run_until(last, "printed")  # restarted again, after a job that went through whole
+    eventually(lambda: len(printer.jobs) == 3)
+    assert not printer.jobs[2].startswith(resync_bytes(profile))
 
 
 @pytest.mark.slow  # the command line, in a process

@@ -189,6 +189,51 @@ def test_a_server_that_speaks_first_is_not_a_printer(greeting: bytes) -> None:
         server.close()
 
 
+@pytest.mark.parametrize(
+    ("greeting", "delay"),
+    [(b"220 mail.comune.example ESMTP Postfix\r\n", 0.3), (b"220 (vsFTPd 3.0.3)\r\n", 0.5)],
+    ids=["smtp-greet-pause", "ftp-reverse-dns"],
+)
+def test_a_server_greeting_after_the_greeting_window_is_not_a_printer(
+    store: Store, greeting: bytes, delay: float
+) -> None:
+    """Its "220" came while the kiosk asked: "2" and "2" have a status byte's fixed bits
+    (online, then paper out), but a printer sends one byte per query, never a third."""
+    server = AlienServer(greeting=greeting, greeting_delay=delay)
+    try:
+        connection = NetworkConnection(server.host, server.port, timeout=2, status_timeout=1.0)
+        status = connection.status()
+        assert status.state is State.NOT_A_PRINTER, status
+        assert "more than one byte" in status.detail and "address and port" in status.detail
+        with store.write() as session:
+            job_uuid = print_queue.add(session, SLIP, "receipt", "PR-0001")
+        worker = PrintWorker(
+            store,
+            NetworkConnection(server.host, server.port, timeout=2, status_timeout=1.0),
+            PROFILES["58mm"],
+            expire_after=timedelta(minutes=10),
+            retry_s=0.05,
+            idle_s=0.05,
+        )
+        worker.start()
+
+        def job() -> PrintJob:
+            with store.read() as session:
+                return session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
+
+        try:
+            eventually(lambda: job().waiting_reason is not None)
+        finally:
+            worker.stop()
+        assert job().waiting_reason == "not_a_printer" and job().state == "pending"
+        with store.read() as session:
+            events = [e.payload for e in session.scalars(select(OutboxEntry)) if e.kind == "event"]
+        assert [e["state"] for e in events] == ["not_a_printer"]  # never paper out
+        assert b"Riga" not in server.received  # no slip sent to it
+    finally:
+        server.close()
+
+
 class StallingDevice:
     """A FIFO standing for /dev/usb/lp0: its reader takes ``takes`` bytes, then stops
     reading (usblp blocks write() while the printer is out of paper)."""

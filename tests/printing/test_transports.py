@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import tty
 from collections.abc import Iterator
 from datetime import datetime
@@ -27,7 +28,7 @@ from printing.escpos_render import PROFILES, render
 from printing.slip import SlipContext, printer_test_page
 from tests.conftest import make_config
 from tests.printing.escpos_decode import decode
-from tests.printing.fake_printer import PAPER_OUT
+from tests.printing.fake_printer import HEALTHY, PAPER_OUT
 
 CONTEXT = SlipContext(
     "Social Point Campodoro", "Campodoro", "kiosk-03", datetime(2026, 11, 24, 12, 0)
@@ -118,6 +119,104 @@ class FakeUsbPort:
 
     def close(self) -> None:
         self.closed = True
+
+
+class QueuingUsbPrinter:
+    """A USB printer's bulk endpoints whose IN endpoint keeps what the printer sent until
+    the host reads it, across connections, as a real device does. It answers every DLE
+    EOT in order: one inside a job's data at once, a status query after ``delays``' next
+    value in seconds (0.01 once they are used up); a read returns all that has come."""
+
+    def __init__(self) -> None:
+        self.replies = HEALTHY
+        self.delays: list[float] = []
+        self.written = bytearray()
+        self._sent: list[tuple[float, int]] = []  # (when it is readable, byte)
+        self._last = 0.0
+        self._lock = threading.Lock()
+
+    def _answer(self, query: int, delay: float) -> None:
+        with self._lock:  # one answer after the other, never overtaking
+            self._last = max(time.monotonic(), self._last) + delay
+            self._sent.append((self._last, self.replies[query]))
+
+    def write(self, data: bytes, timeout_ms: int) -> int:
+        if len(data) == 3 and data[:2] == b"\x10\x04":
+            self._answer(data[2], self.delays.pop(0) if self.delays else 0.01)
+            return 3
+        self.written += data
+        at = data.find(b"\x10\x04")
+        while at != -1:
+            self._answer(data[at + 2], 0.0)
+            at = data.find(b"\x10\x04", at + 3)
+        return len(data)
+
+    def arrived(self) -> int:
+        with self._lock:
+            return sum(1 for when, _ in self._sent if when <= time.monotonic())
+
+    def read(self, size: int, timeout_ms: int) -> bytes:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            with self._lock:
+                ready = [reply for when, reply in self._sent if when <= time.monotonic()][:size]
+                if ready:
+                    del self._sent[: len(ready)]
+                    return bytes(ready)
+            if time.monotonic() >= deadline:
+                return b""
+            time.sleep(0.002)
+
+    def close(self) -> None:
+        pass
+
+
+def usb_on(device: QueuingUsbPrinter) -> UsbConnection:
+    return UsbConnection(
+        0x0416, 0x5011, timeout_ms=2000, status_timeout_ms=200, open_port=lambda v, p: device
+    )
+
+
+def test_a_late_usb_answer_is_not_read_as_the_next_one() -> None:
+    """An answer that came after its query's timeout stayed in the IN endpoint: read as
+    the next query's answer, every later one was shifted by one, so a slip on an empty
+    roll counted as printed and paper near its end was made up."""
+    device = QueuingUsbPrinter()
+    device.delays = [0.4]  # busy once: answers after the 0.2 s the kiosk waits
+    connection = usb_on(device)
+    assert connection.status().state is State.NO_ANSWER
+    time.sleep(0.3)
+    assert device.arrived() == 1  # the late answer waits in the endpoint
+    device.replies = PAPER_OUT  # the roll ended meanwhile
+    assert connection.status().state is State.PAPER_OUT
+    with pytest.raises(PrinterError) as raised:
+        connection.send(render(printer_test_page(CONTEXT, "usb"), PROFILES["58mm"]))
+    assert raised.value.state is State.PAPER_OUT and raised.value.maybe_printed
+
+
+def test_a_usb_answer_arriving_during_the_next_questions_voids_them() -> None:
+    """Asked again before the late answer came: it arrives among the new answers, and
+    which answers which is unknown: no answer (the job waits), never a state made up."""
+    device = QueuingUsbPrinter()
+    device.delays = [0.3]
+    connection = usb_on(device)
+    assert connection.status().state is State.NO_ANSWER
+    assert device.arrived() == 0  # still on its way
+    status = connection.status()
+    assert status.state is State.NO_ANSWER and "out of step" in status.detail
+    assert connection.status().state is State.READY  # in step again
+
+
+def test_every_byte_of_one_usb_read_is_an_answer() -> None:
+    """A job holding two DLE EOT queries: the printer answers them at once, and one read
+    brings both; keeping only a read's last byte lost one, and a confirmed slip was
+    reported as unanswered (uncertain)."""
+    device = QueuingUsbPrinter()
+    data = b"\x1b@\x10\x04\x01\x10\x04\x04" + render(
+        printer_test_page(CONTEXT, "usb"), PROFILES["58mm"]
+    )
+    assert len(data) < 4096  # one transfer
+    assert usb_on(device).send(data).state is State.READY
 
 
 def test_usb_timeouts_are_milliseconds_and_status_is_read() -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import logging
 import re
 
-# Up to the query or "/redeem": a QR's text may hold "/" itself.
-SECRET_IN_PATH = re.compile(r"(/v1/vouchers/)[^?\s]+?(?=/redeem(?:[?\s]|$)|[?\s]|$)")
+# Whatever follows a "vouchers" segment, up to the query or "/redeem": a QR's text may
+# hold "/" itself. In any case and after any prefix: a request for "/v1//vouchers/…",
+# "/v1/Vouchers/…" or "/v1/./vouchers/…" is refused (404) but logged all the same.
+SECRET_IN_PATH = re.compile(r"(?i)(/vouchers/+)[^?\s]+?(?=/redeem(?:[?\s]|$)|[?\s]|$)")
 
 
 class WithoutSecrets(logging.Filter):

@@ -2,6 +2,10 @@
 """The platform's HTTP app: its middleware and error answers, and the routers of each
 area (central/api/, central/fleet.py, the web desk). ``/openapi.json`` documents it."""
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -11,6 +15,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from central.admission import PriorityAdmission
 from central.api import catalog, devices, submissions, wallet
 from central.api.guards import guards
+from central.compaction import DEFAULT_COMPACT_EVERY_MIN, Compactor
 from central.fleet import fleet_router
 from central.limits import BodyLimit, ServerLimits, ThreadLimit, database_busy
 from central.platform import Platform
@@ -39,11 +44,37 @@ DESCRIPTION = """Reference central platform of Social Point Kiosk.
 
 
 def create_app(
-    platform: Platform, *, admin_token: str | None = None, limits: ServerLimits | None = None
+    platform: Platform,
+    *,
+    admin_token: str | None = None,
+    limits: ServerLimits | None = None,
+    compact_every_s: float = DEFAULT_COMPACT_EVERY_MIN * 60,
 ) -> FastAPI:
+    """``compact_every_s``: how often the serving app folds superseded changes away
+    (central/compaction.py; 0: never), from its lifespan's start: every way of serving
+    it (uvicorn's command line, ``--workers``, the embedded server) runs the lifespan."""
     limits = limits or ServerLimits()
     who = guards(platform, admin_token)  # refuses a short admin token before anything
-    app = FastAPI(title="Social Point central platform", version="1", description=DESCRIPTION)
+    compactor = Compactor(platform, compact_every_s) if compact_every_s > 0 else None
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(compactor.run()) if compactor else None
+        try:
+            yield
+        finally:
+            if task is not None:
+                task.cancel()  # a round under way ends first: its thread is not abandoned
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    app = FastAPI(
+        title="Social Point central platform",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.compactor = compactor
     # Change pages travel compressed to clients that accept gzip (requests always does):
     # the catalog's JSON shrinks about 9 times, which a kiosk on a slow line feels; level
     # 6 costs the platform a few milliseconds a page where 9 costs several times that.

@@ -3,7 +3,9 @@
 
 ``uvicorn central.asgi:app_from_environment --factory`` lets the unit set uvicorn's
 limits (concurrency, keep-alive, backlog) on the command line, while the database and
-the admin token come from the environment, not from ``ps`` output.
+the admin token come from the environment, not from ``ps`` output, with the platform's
+own settings: ``SOCIAL_POINT_THREADS``, ``SOCIAL_POINT_MAX_BODY_BYTES`` and
+``SOCIAL_POINT_COMPACT_EVERY_MIN`` (deploy/README.md).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from fastapi import FastAPI
 
 from central import access_log
 from central.app import create_app
-from central.limits import ServerLimits, threads_from_environment
+from central.compaction import compact_every_from_environment
+from central.limits import ServerLimits, max_body_from_environment, threads_from_environment
 from central.platform import Platform
 
 
@@ -26,8 +29,15 @@ def app_from_environment() -> FastAPI:
     time_zone = os.environ.get("SOCIAL_POINT_TIME_ZONE", "").strip() or "Europe/Rome"
     try:
         threads = threads_from_environment(os.environ)
+        max_body = max_body_from_environment(os.environ)
+        compact_every_min = compact_every_from_environment(os.environ)
     except ValueError as error:
         raise SystemExit(str(error)) from None
     access_log.install()  # uvicorn has set up its logging by now: no voucher code in it
     platform = Platform(database, time_zone=time_zone, pool_size=threads)
-    return create_app(platform, admin_token=token, limits=ServerLimits(threads=threads))
+    return create_app(
+        platform,
+        admin_token=token,
+        limits=ServerLimits(threads=threads, max_body_bytes=max_body),
+        compact_every_s=compact_every_min * 60,
+    )

@@ -37,6 +37,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 DEFAULT_MAX_BODY = 1_000_000
+# What --max-body-bytes and SOCIAL_POINT_MAX_BODY_BYTES take: below 64 KiB a kiosk's
+# batch of submissions may not fit; above 64 MiB one request's body, read whole into
+# memory before anything else, weighs on a process (the unit allows 1 GB to all).
+MIN_MAX_BODY = 64 * 1024
+MAX_MAX_BODY = 64 * 1024 * 1024
+MAX_BODY_VARIABLE = "SOCIAL_POINT_MAX_BODY_BYTES"  # the same for the processes of --workers
 # Requests a process handles at once (the others wait, a person's first: central/
 # admission.py). Four keep the database busy while Python works; twenty took longer for
 # every request (they share Python's lock): at 200 kiosks syncing at once, push p95
@@ -53,6 +59,24 @@ def threads_from_environment(environ: Mapping[str, str]) -> int:
     if not given.isdigit() or not 1 <= int(given) <= 200:
         raise ValueError(f"{THREADS_VARIABLE} must be a whole number from 1 to 200")
     return int(given)
+
+
+def max_body_bytes(given: str, name: str) -> int:
+    """A request body's limit in bytes, from ``MIN_MAX_BODY`` to ``MAX_MAX_BODY``;
+    ValueError naming ``name`` (the option or the variable) otherwise."""
+    given = given.strip()
+    if not given.isdigit() or not MIN_MAX_BODY <= int(given) <= MAX_MAX_BODY:
+        raise ValueError(
+            f"{name} must be a whole number of bytes from {MIN_MAX_BODY} to {MAX_MAX_BODY}"
+            f" (default {DEFAULT_MAX_BODY})"
+        )
+    return int(given)
+
+
+def max_body_from_environment(environ: Mapping[str, str]) -> int:
+    """``SOCIAL_POINT_MAX_BODY_BYTES``, or the default."""
+    given = environ.get(MAX_BODY_VARIABLE, "").strip()
+    return max_body_bytes(given, MAX_BODY_VARIABLE) if given else DEFAULT_MAX_BODY
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import uvicorn
 from fastapi import FastAPI
 
 from central import access_log
-from central.limits import THREADS_VARIABLE, ServerLimits
+from central.compaction import COMPACT_EVERY_VARIABLE, DEFAULT_COMPACT_EVERY_MIN
+from central.limits import MAX_BODY_VARIABLE, THREADS_VARIABLE, ServerLimits
 
 
 class _ThreadServer(uvicorn.Server):
@@ -43,7 +44,7 @@ class EmbeddedServer:
             app,
             log_level="warning",
             access_log=False,
-            lifespan="off",
+            lifespan="on",  # the app's compaction runs in it (central/app.py)
             timeout_graceful_shutdown=2,
             ssl_certfile=ssl_certfile,
             ssl_keyfile=ssl_keyfile,
@@ -86,15 +87,19 @@ def serve_workers(
     admin_token: str | None = None,
     time_zone: str = "Europe/Rome",
     limits: ServerLimits | None = None,
+    compact_every_min: int = DEFAULT_COMPACT_EVERY_MIN,
 ) -> None:
     """Serves the platform from ``workers`` processes on one listening socket; uvicorn's
     supervisor starts them and replaces one that dies. Each builds its own app from the
     environment (``central.asgi``): the database URL and the admin token reach it there,
-    never on a command line that ``ps`` shows. The limits count per process."""
+    never on a command line that ``ps`` shows. The limits count per process; each
+    process compacts the change log (central/compaction.py: they may, at once)."""
     limits = limits or ServerLimits()
     os.environ["SOCIAL_POINT_DB"] = database
     os.environ["SOCIAL_POINT_TIME_ZONE"] = time_zone
     os.environ[THREADS_VARIABLE] = str(limits.threads)
+    os.environ[MAX_BODY_VARIABLE] = str(limits.max_body_bytes)
+    os.environ[COMPACT_EVERY_VARIABLE] = str(compact_every_min)
     if admin_token:
         os.environ["SOCIAL_POINT_ADMIN_TOKEN"] = admin_token
     else:

@@ -179,16 +179,53 @@ def check_store(config: Config) -> Iterator[Finding]:
 DISK_TROUBLE = ("disk i/o error", "unable to open", "locked", "readonly", "disk is full")
 
 
+class PlatformAnswerError(Exception):
+    """The health check got an answer no platform gives: ``fix`` says what to check."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
 def platform_clock(url: str, ca_bundle: str, timeout: float) -> datetime | None:
     """The platform's clock, from the Date header of its health check; None when the
-    header is missing or is no date with its zone."""
+    header is missing or is no date with its zone. As the kiosk's sync does: a redirect
+    is not followed (PlatformAnswerError), and the whole answer must arrive within three
+    times ``timeout`` (a server trickling it byte by byte would hold doctor for ever)."""
     import requests
 
     from sync.client import http_date
+    from sync.deadline import Deadline, DeadlineAdapter
 
-    response = requests.get(
-        url.rstrip("/") + "/v1/health", timeout=timeout, verify=ca_bundle or True
-    )
+    total_s = 3 * timeout
+    deadline = Deadline(total_s)
+    with requests.Session() as session:
+        for scheme in ("http://", "https://"):
+            session.mount(scheme, DeadlineAdapter())
+        try:
+            with deadline:
+                response = session.get(
+                    url.rstrip("/") + "/v1/health",
+                    timeout=timeout,
+                    verify=ca_bundle or True,
+                    allow_redirects=False,
+                )
+        except (requests.RequestException, OSError):
+            if not deadline.expired:
+                raise
+        if deadline.expired:
+            raise PlatformAnswerError(
+                f"gave no complete answer within {total_s:g} s",
+                "check the network and that sync.platform_url is the platform's address",
+            )
+    if response.is_redirect or 300 <= response.status_code < 400:
+        # Where to is shown, not followed: the sync would not follow it either.
+        where = "".join(c for c in response.headers.get("Location", "")[:200] if c.isprintable())
+        raise PlatformAnswerError(
+            f"answers with a redirect ({response.status_code}{' to ' + where if where else ''})"
+            ", which the kiosk does not follow",
+            "set sync.platform_url to the platform's own address (https://, the right path)",
+        )
     response.raise_for_status()
     return http_date(response.headers.get("Date"))
 
@@ -275,6 +312,9 @@ def check_platform(config: Config, now: Callable[[], datetime]) -> Iterator[Find
             else "check sync.platform_url and the platform's certificate"
         )
         yield Finding("platform", Verdict.PROBLEM, f"{url}: {problem}", fix)
+        return
+    except PlatformAnswerError as error:
+        yield Finding("platform", Verdict.PROBLEM, f"{url} {error}", error.fix)
         return
     except (requests.RequestException, OSError, KeyError, TypeError, ValueError) as error:
         yield Finding(

@@ -71,6 +71,14 @@ def _wrong_option(args: argparse.Namespace) -> str | None:
         return "--workers must be 1 or more"
     if not 1 <= args.port <= 65535:
         return "--port must be from 1 to 65535"
+    from central.compaction import compact_every_minutes
+    from central.limits import max_body_bytes
+
+    try:
+        max_body_bytes(args.max_body_bytes, "--max-body-bytes")
+        compact_every_minutes(args.compact_every, "--compact-every")
+    except ValueError as error:
+        return str(error)
     try:
         ZoneInfo(args.time_zone)
     except (ZoneInfoNotFoundError, ValueError):  # ValueError: an absolute or "../" path
@@ -100,8 +108,9 @@ def central_main(argv: list[str]) -> int:
     """``social-point central``: serve the reference platform, or make an enrollment code."""
     from central.admin_token import read_admin_token
     from central.app import create_app
+    from central.compaction import DEFAULT_COMPACT_EVERY_MIN
     from central.dataset import seed_demo_citizens, seed_if_empty
-    from central.limits import DEFAULT_THREADS, ServerLimits
+    from central.limits import DEFAULT_MAX_BODY, DEFAULT_THREADS, ServerLimits
     from central.platform import Platform
     from central.server import serve_forever, serve_workers
 
@@ -140,6 +149,21 @@ def central_main(argv: list[str]) -> int:
         "database's connection limit)",
     )
     parser.add_argument(
+        "--max-body-bytes",
+        default=str(DEFAULT_MAX_BODY),
+        metavar="BYTES",
+        help=f"the largest request body taken, before parsing and authentication (default "
+        f"{DEFAULT_MAX_BODY}; larger ones get 413)",
+    )
+    parser.add_argument(
+        "--compact-every",
+        default=str(DEFAULT_COMPACT_EVERY_MIN),
+        metavar="MINUTES",
+        help="fold superseded changes out of the change log this often while serving, so "
+        f"a new kiosk's first pull is what is current (default {DEFAULT_COMPACT_EVERY_MIN};"
+        " 0: only at start and on POST /v1/admin/compact)",
+    )
+    parser.add_argument(
         "--time-zone", default="Europe/Rome", help="the calendar of voucher validity days"
     )
     parser.add_argument(
@@ -170,7 +194,8 @@ def central_main(argv: list[str]) -> int:
             admin_token = read_admin_token(os.environ, args.admin_token_file)
         except (OSError, ValueError) as error:
             return _refuse(str(error))
-    limits = ServerLimits(threads=args.threads)
+    limits = ServerLimits(threads=args.threads, max_body_bytes=int(args.max_body_bytes))
+    compact_every_min = int(args.compact_every)
     try:
         platform = Platform(args.db, time_zone=args.time_zone, pool_size=args.threads)
     except ImportError:  # psycopg comes with the postgresql extra only
@@ -200,7 +225,9 @@ def central_main(argv: list[str]) -> int:
         except GrantError as error:
             return _refuse(str(error))
         return 0
-    app = create_app(platform, admin_token=admin_token, limits=limits)
+    app = create_app(
+        platform, admin_token=admin_token, limits=limits, compact_every_s=compact_every_min * 60
+    )
     platform.compact()  # a new kiosk's first pull: what is current, not every version
     if args.workers > 1:
         platform.engine.dispose()  # each worker opens its own connections
@@ -212,6 +239,7 @@ def central_main(argv: list[str]) -> int:
             admin_token=admin_token,
             time_zone=args.time_zone,
             limits=limits,
+            compact_every_min=compact_every_min,
         )
         return 0
     serve_forever(app, args.host, args.port, limits)

@@ -195,6 +195,12 @@ def test_no_voucher_code_in_the_access_log() -> None:
         ("/v1/vouchers/SP1:6BF/5R2/X", "/v1/vouchers/…"),
         ("/v1/vouchers/SP1:AB/CD?x=1", "/v1/vouchers/…?x=1"),
         ("/v1/vouchers/SP1:AB%2FCD", "/v1/vouchers/…"),
+        # Paths the router refuses are logged too, the code in them.
+        ("/v1//vouchers/AB12-CD34", "/v1//vouchers/…"),
+        ("//v1/vouchers/AB12-CD34/redeem", "//v1/vouchers/…/redeem"),
+        ("/v1/Vouchers/AB12-CD34", "/v1/Vouchers/…"),
+        ("/V1/VOUCHERS//AB12-CD34/REDEEM?x=1", "/V1/VOUCHERS//…/REDEEM?x=1"),
+        ("/v1/./vouchers/AB12-CD34", "/v1/./vouchers/…"),
     ],
 )
 def test_a_qr_code_with_slashes_is_kept_out_of_the_access_log(path: str, logged: str) -> None:

@@ -67,6 +67,15 @@ def _wrong_option(args: argparse.Namespace) -> str | None:
     seeded (and before a port is bound); None when nothing is."""
     if not 1 <= args.threads <= 200:
         return "--threads must be from 1 to 200"
+    if args.enrollment_code and args.role == "kiosk" and not (args.comune or args.network_wide):
+        # A kiosk enrolled without a Comune receives every Comune's operators and sealed
+        # wallets: said on purpose, never by forgetting an option.
+        return (
+            "a kiosk's code names its Comune: --comune ID (as its [social_point] comune), "
+            "or --network-wide for a kiosk that serves every Comune"
+        )
+    if args.comune and args.network_wide:
+        return "--comune and --network-wide: choose one"
     if args.workers < 1:
         return "--workers must be 1 or more"
     if not 1 <= args.port <= 65535:
@@ -176,6 +185,12 @@ def central_main(argv: list[str]) -> int:
         help="the role of the device enrolled with the code",
     )
     parser.add_argument("--comune", help="the Comune of the kiosk enrolled with the code")
+    parser.add_argument(
+        "--network-wide",
+        action="store_true",
+        help="a kiosk enrolled with the code serves every Comune: it receives every "
+        "Comune's operators and citizens' wallets (instead of --comune)",
+    )
     for what, metavar in (("service", "ID"), ("programme", "NAME")):
         parser.add_argument(
             f"--accepts-{what}",

@@ -90,7 +90,7 @@ def kiosk_config(folder: Path, url: str, code: str) -> Path:
 def test_central_serves_and_sync_once_enrolls_pulls_and_pushes(
     served: str, platform_database: str, tmp_path: Path
 ) -> None:
-    made = social_point("central", "--db", platform_database, "--enrollment-code")
+    made = social_point("central", "--db", platform_database, "--enrollment-code", "--network-wide")
     assert made.returncode == 0, made.stderr
     code = made.stdout.strip().splitlines()[-1]
     config = kiosk_config(tmp_path, served, code)
@@ -128,7 +128,7 @@ def test_central_serves_from_several_processes_on_one_database(
 ) -> None:
     """``--workers 2``: two processes answer on one port, each with its own connections
     to the same database, so what one stores the other serves."""
-    made = social_point("central", "--db", platform_database, "--enrollment-code")
+    made = social_point("central", "--db", platform_database, "--enrollment-code", "--network-wide")
     assert made.returncode == 0, made.stderr
     code = made.stdout.strip().splitlines()[-1]
     with serving(platform_database, "--workers", "2") as (url, pid):
@@ -258,11 +258,36 @@ def test_central_says_why_it_cannot_read_the_admin_token_file(
     assert not database.exists()
 
 
+def test_a_kiosk_code_names_its_comune_or_says_it_serves_every_comune(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enrolled without a Comune, a kiosk receives every Comune's operators and sealed
+    wallets: the code says so on purpose (--network-wide), never by a forgotten option."""
+    database = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    forgotten = refused(["--db", database, "--enrollment-code"], capsys, monkeypatch)
+    assert forgotten.startswith("a kiosk's code names its Comune: --comune ID")
+    both = ["--db", database, "--enrollment-code", "--comune", "limena", "--network-wide"]
+    assert refused(both, capsys, monkeypatch) == "--comune and --network-wide: choose one"
+    for chosen in (["--comune", "limena"], ["--network-wide"], ["--role", "merchant"]):
+        made = social_point(
+            "central", "--db", database, "--seed-demo", "--enrollment-code", *chosen
+        )
+        assert made.returncode == 0, made.stderr
+    platform = Platform(database)
+    try:
+        kiosk, _token = platform.enroll(made.stdout.strip().splitlines()[-1], "shop-1")
+        assert kiosk
+    finally:
+        platform.engine.dispose()
+
+
 def test_central_says_which_database_it_cannot_use(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def says(database: str) -> str:
-        return refused(["--db", database, "--enrollment-code"], capsys, monkeypatch)
+        return refused(
+            ["--db", database, "--enrollment-code", "--comune", "piazzola"], capsys, monkeypatch
+        )
 
     assert says("nonsense") == "--db is not a database URL (e.g. sqlite:///central.sqlite3)"
     assert says("mysql://x@localhost/y") == (

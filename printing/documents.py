@@ -165,6 +165,9 @@ class Voucher:
     valid_until: date
     amount_cents: int | None = None
     service: str | None = None
+    # What a shop has not taken yet of an amount voucher (None: all of it): a reprint
+    # of a buono used in part says what it is still worth.
+    amount_left_cents: int | None = None
     beneficiary_ref: str = ""  # a household number or initials, never a full identity
     terms: Sequence[str] = field(
         default=(
@@ -185,8 +188,21 @@ def voucher_copy_mark(copy_no: int) -> str:
 
 def voucher(context: SlipContext, item: Voucher) -> Slip:
     title = "BUONO SPESA" if item.amount_cents is not None else "BUONO SERVIZIO"
-    marks: list[Element] = [Text(item.mark, align="center", bold=True, big=True)] * bool(item.mark)
-    if item.amount_cents is not None:
+    # Double size where it fits the narrowest paper's 16 double columns ("COPIA n. 2");
+    # "CAMPIONE – NON VALIDO" in bold on one line, never cut in two.
+    big = len(item.mark) <= 16
+    marks: list[Element] = [Text(item.mark, align="center", bold=True, big=big)] * bool(item.mark)
+    left = item.amount_left_cents
+    if item.amount_cents is not None and left is not None and left < item.amount_cents:
+        # The remainder large, as the shop will take it; the face value small below.
+        value = [
+            Text(item.programme, align="center", bold=True),
+            Text(item.issuer, align="center"),
+            Text("RESIDUO", align="center", bold=True),
+            Text(euro(left), align="center", bold=True, big=True),
+            Text(f"Valore iniziale {euro(item.amount_cents)}", align="center"),
+        ]
+    elif item.amount_cents is not None:
         value = [
             Text(item.programme, align="center", bold=True),
             Text(item.issuer, align="center"),

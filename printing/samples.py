@@ -9,6 +9,7 @@ platform refuse it, so a test print can never be spent.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from printing.documents import (
@@ -22,7 +23,7 @@ from printing.documents import (
     purchase_receipt,
     voucher,
 )
-from printing.slip import Slip, SlipContext, printer_test_page
+from printing.slip import Slip, SlipContext, Text, printer_test_page
 from vouchers.codes import (
     SAMPLE_MARK,
     SAMPLE_SIGNER,
@@ -38,7 +39,18 @@ DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
 def sample(
     document: str, context: SlipContext, signer: Signer = SAMPLE_SIGNER, printer: str = ""
 ) -> Slip:
-    """``signer`` is only for tests and benchmarks; a printed sample keeps the sample key."""
+    """``signer`` is only for tests and benchmarks; a printed sample keeps the sample key.
+    Every sample but the test page says "CAMPIONE – NON VALIDO" at its top and foot: a
+    receipt's order number or an application's code on it were invented, and must not
+    be taken for a real one (the voucher says it beside its code)."""
+    made = _sample(document, context, signer, printer)
+    if document in ("test", "voucher"):
+        return made
+    mark = Text(SAMPLE_MARK, align="center", bold=True, inverted=True)
+    return replace(made, elements=(mark, *made.elements, mark))
+
+
+def _sample(document: str, context: SlipContext, signer: Signer, printer: str) -> Slip:
     today = context.printed_at.date()
     if document == "test":
         return printer_test_page(context, printer)

@@ -128,3 +128,12 @@ def test_a_service_voucher_names_its_service_once(paper: str) -> None:
         text = " ".join(decode(render(slip, PROFILES[paper])).texts)
         assert text.count("Trasporto sociale") == 1, text
         assert "x 2" in text or programme == title
+
+
+@pytest.mark.parametrize("paper", ["58mm", "80mm"])
+@pytest.mark.parametrize("document", [d for d in DOCUMENTS if d != "test"])
+def test_every_sample_says_it_is_a_sample_whole_on_one_line(document: str, paper: str) -> None:
+    """A test print's order number, code or voucher was invented: "CAMPIONE – NON
+    VALIDO" is printed twice, never cut in two on the narrowest paper."""
+    job = decode(render(sample(document, ASSISTED), PROFILES[paper]))
+    assert sum("CAMPIONE - NON VALIDO" in line for line in job.texts) == 2, job.texts

@@ -19,6 +19,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, 
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.it import codicefiscale
 
+from languages import numbers_left_to_right
 from languages.catalog import QT_TRANSLATE_NOOP, translate
 
 MESSAGES = {
@@ -65,7 +66,8 @@ class AnswerError(ValueError):
 
 
 def message(code: str, lang: str) -> str:
-    return translate("Validators", MESSAGES[code], lang)
+    # Examples written in groups ("347 123 4567") stay as typed in Arabic sentences.
+    return numbers_left_to_right(translate("Validators", MESSAGES[code], lang), lang)
 
 
 def compact(text: str) -> str:

@@ -12,6 +12,7 @@ code (``{"it": ..., "ro": ...}``); Italian is required there and is the fallback
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -93,6 +94,19 @@ def isolated(text: str, lang: str) -> str:
     direction: a Latin name opening an Arabic sentence made Qt lay the whole paragraph
     out left to right."""
     return _isolate(text, lang, FIRST_STRONG_ISOLATE)
+
+
+# A number written in groups ("347 123 4567", "+40 721 234 567"): inside right-to-left
+# text, each group is laid out on its own and their order reverses.
+_GROUPED_NUMBER = re.compile(r"\+?\d+(?:[ \u00a0]\d+)+")
+
+
+def numbers_left_to_right(text: str, lang: str) -> str:
+    """``text`` (a sentence in ``lang``) with each number written in groups kept left to
+    right, as typed: in Arabic, "347 123 4567" read "4567 123 347"."""
+    if not language(lang).right_to_left:
+        return text
+    return _GROUPED_NUMBER.sub(lambda m: left_to_right(m.group(), lang), text)
 
 
 def _isolate(text: str, lang: str, opening: str) -> str:

@@ -2380,6 +2380,21 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>plus</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>less than</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>more than</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
             <source>Personal details are not read on the loudspeaker: use a headset.</source>
             <translation type="unfinished" />

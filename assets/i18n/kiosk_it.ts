@@ -2381,6 +2381,21 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Volume {n} per cento</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>plus</source>
+            <translation>più</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>less than</source>
+            <translation>minore di</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>more than</source>
+            <translation>maggiore di</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
             <source>Personal details are not read on the loudspeaker: use a headset.</source>
             <translation>I dati personali non vengono letti dall’altoparlante: usa le cuffie.</translation>

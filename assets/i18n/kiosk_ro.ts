@@ -2396,6 +2396,21 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished">Volum {n} la sută</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>plus</source>
+            <translation type="unfinished">plus</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>less than</source>
+            <translation type="unfinished">mai mic de</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>more than</source>
+            <translation type="unfinished">mai mare de</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
             <source>Personal details are not read on the loudspeaker: use a headset.</source>
             <translation type="unfinished">Datele personale nu sunt citite în difuzor: folosiți căștile.</translation>

@@ -2381,6 +2381,21 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished">Volumi {n} për qind</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>plus</source>
+            <translation type="unfinished">plus</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>less than</source>
+            <translation type="unfinished">më pak se</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>more than</source>
+            <translation type="unfinished">më shumë se</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
             <source>Personal details are not read on the loudspeaker: use a headset.</source>
             <translation type="unfinished">Të dhënat personale nuk lexohen në altoparlant: përdorni kufjet.</translation>

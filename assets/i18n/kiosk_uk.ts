@@ -2396,6 +2396,21 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">Гучність {n} відсотків</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>plus</source>
+            <translation type="unfinished">плюс</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>less than</source>
+            <translation type="unfinished">менше ніж</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/spoken_mode.py" line="82" />
+            <source>more than</source>
+            <translation type="unfinished">більше ніж</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="252" />
             <source>Personal details are not read on the loudspeaker: use a headset.</source>
             <translation type="unfinished">Особисті дані не читаються через гучномовець: скористайтеся навушниками.</translation>

@@ -7,7 +7,9 @@ arrows go to the nearest control in their direction; Enter (the keypad's OK) and
 press the control with focus; Escape (the keypad's back key) goes back; F1 (the help
 key) asks for help. A visible layer (a message, "Are you still there?") keeps the focus
 inside itself; when it closes, the focus goes back to the control that had it before
-(else to the screen's first).
+(else to the screen's first). A control disabled while it has the focus (Search, while
+it searches) keeps it: the focus waits with none, and comes back to it when it is
+enabled again (Qt gave it to the next control in its chain, the header's first).
 
 The order is worked out from where the controls are on screen, not from the order they
 were built in: screens are built lazily, a form's fields come from the platform, and a
@@ -188,6 +190,9 @@ class KeyNavigator(QObject):
         self._keyed: QWidget | None = None
         # For each layer shown, the control that had the focus before it (see _layer_hidden).
         self._before: list[tuple[QWidget, QWidget | None]] = []
+        # A control disabled with the focus: it takes it back when enabled (see _park).
+        self._parked: QWidget | None = None
+        self.restoring = False  # the focus going back to it: no news for spoken mode
         window.installEventFilter(self)
         app.focusChanged.connect(self._focus_changed)
         from kiosk.ui.widgets.overlay import layer_news
@@ -295,10 +300,51 @@ class KeyNavigator(QObject):
             # with none and the first key goes to the screen's first control.
             QTimer.singleShot(0, self, self._drop_activation_focus)
             return False
+        if kind == QEvent.Type.EnabledChange and watched is self._parked:
+            QTimer.singleShot(0, self, self._unpark)  # once the screen has shown what changed
+            return False
         if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
         return self.handle_key(event)
+
+    # A control disabled with the focus -----------------------------------------------
+
+    def _park(self, control: QWidget) -> None:
+        """``control`` was disabled with the focus (a search, a payment under way): the
+        focus goes nowhere, not to the next control in Qt's chain (the header's "Larger
+        text", said aloud and pressed by the next OK), and comes back once it is enabled.
+        The ring stays on it meanwhile."""
+        self._forget_parked()
+        if self._keyed is not None and shiboken6.isValid(self._keyed):
+            self._keyed.removeEventFilter(self)  # now, not after the filter below
+        self._keyed = None
+        focus = QApplication.focusWidget()
+        if focus is not None and self._ours(focus):
+            focus.clearFocus()
+        self._parked = control
+        control.installEventFilter(self)
+        self.ring.follow(control)
+
+    def _forget_parked(self) -> None:
+        parked, self._parked = self._parked, None
+        if parked is not None and shiboken6.isValid(parked):
+            parked.removeEventFilter(self)
+
+    @quiet_slot
+    def _unpark(self) -> None:
+        parked = self._parked
+        if parked is None or not shiboken6.isValid(parked) or not parked.isEnabled():
+            return
+        self._forget_parked()
+        focus = QApplication.focusWidget()
+        free = focus is None or not self._ours(focus) or not can_take_focus(focus)
+        if free and parked in self.controls():
+            self.restoring = True
+            try:
+                parked.setFocus(Qt.FocusReason.OtherFocusReason)
+            finally:
+                self.restoring = False
 
     # Layers --------------------------------------------------------------------------
 
@@ -398,8 +444,20 @@ class KeyNavigator(QObject):
         return False
 
     @quiet_slot
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if (
+            self.used
+            and old is not None
+            and self._ours(old)
+            and not old.isEnabled()
+            and old.isVisible()
+            and new is QApplication.focusWidget()  # not a change already undone
+        ):
+            self._park(old)
+            return
         ours = new is not None and new.window() is self.window
+        if ours and new is not None:
+            self._forget_parked()  # the focus is somewhere again
         if self._keyed is not None and self._keyed is not new:
             if shiboken6.isValid(self._keyed):  # a closing window deletes it first
                 self._keyed.removeEventFilter(self)
@@ -419,6 +477,7 @@ class KeyNavigator(QObject):
     def reset(self) -> None:
         """The visit ended: no focus left on the screen of the last citizen."""
         self.used = False
+        self._forget_parked()
         self.ring.follow(None)
         focus = QApplication.focusWidget()
         if focus is not None and focus.window() is self.window:

@@ -479,8 +479,9 @@ class MainWindow(QMainWindow):
         self._mark_choices()
 
     def _mark_choices(self) -> None:
-        """A chosen toggle says so with a tick, not by its colour alone (the chosen
-        language shows in every text of the screen)."""
+        """A chosen toggle or language says so with a tick, not by its colour alone
+        (WCAG 1.4.1). A language's spoken name stays its own: the voice says "selected"
+        of the chosen one, as of any chosen button."""
         large, contrast = self.tr("A+ Larger text"), self.tr("◐ High contrast")
         self.large_text_button.setText(
             f"✓ {large}" if self.large_text_button.isChecked() else large
@@ -488,6 +489,10 @@ class MainWindow(QMainWindow):
         self.contrast_button.setText(
             f"✓ {contrast}" if self.contrast_button.isChecked() else contrast
         )
+        for code, choice in self.language_buttons.items():
+            name = LANGUAGE_NAMES[code]
+            choice.setText(f"✓ {name}" if choice.isChecked() else name)
+            choice.setAccessibleName(name)
 
     def _choose_language(self, code: str) -> None:
         self.ctx.switcher.set_language(code)

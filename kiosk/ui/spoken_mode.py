@@ -38,6 +38,7 @@ from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
 from kiosk.ui.event_filters import never_raises, quiet_slot
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.key_navigation import can_take_focus, visible_layer
+from languages.catalog import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from kiosk.core.headset import JackSource
@@ -51,10 +52,27 @@ VOLUME_STEP = 10
 LONG_PRESS_MS = 2000
 LIVE_CHECK_MS = 250
 READ_FIRST_MAX_MS = 180_000  # a slip read before printing prints after this at the latest
-# What came of the citizen's action, said as it changes like a text marked live, once
-# the sentence being said is over: a search's result count (it holds the words searched
-# for: through a headset only) and a printout's state.
-OUTCOMES = {"resultsSummary": True, "printState": False}  # name: holds what was typed
+# What came of an action, shown on the same screen: said as it changes like a text
+# marked live, once the sentence being said is over. A name is a label's or that of a
+# part holding the labels (a result card, a list). True: it holds what was typed (a
+# search's words), said only through a headset; the others say their labels marked
+# personal (a state found, a voucher's code) in full only through a headset too.
+OUTCOMES = {
+    "resultsSummary": True,  # a search's result count
+    "printState": False,  # a printout's state
+    "statusResult": False,  # an application's state found
+    "statusNotFound": False,  # no application found, or the search failed
+    "walletList": False,  # the wallet's vouchers, or that there are none
+    "walletPinOutcome": False,  # a wallet PIN sent, set or refused
+    "deskConfirmed": False,  # a desk payment confirmed by the welfare manager
+}
+# Signs a voice would lose (espeak-ng reads no "<"), said as words before a number:
+# "+40 721" (a telephone number), "< 1.000 €" (a platform's hint).
+SIGN_WORDS = {
+    "+": QT_TRANSLATE_NOOP("SpokenMode", "plus"),
+    "<": QT_TRANSLATE_NOOP("SpokenMode", "less than"),
+    ">": QT_TRANSLATE_NOOP("SpokenMode", "more than"),
+}
 ACTIVATING_KEYS = {
     Qt.Key.Key_Return,
     Qt.Key.Key_Enter,
@@ -73,10 +91,37 @@ def spoken_char(c: str) -> str:
     return " " if category.startswith("S") and category != "Sc" else c
 
 
-def speakable(text: str) -> str:
+def speakable(text: str, lang: str = "") -> str:
     """Text as a voice should read it: without pictographs (✓, ⚠, ‹, ⌂), control and
-    format characters, and extra space."""
-    return " ".join("".join(spoken_char(c) for c in text).split())
+    format characters, and extra space. A sign before a number ("+40", "< 1.000") is no
+    pictograph: said as its word in ``lang``, the voice's language (kept as the sign
+    without one)."""
+    said = []
+    for at, c in enumerate(text):
+        if c in SIGN_WORDS and text[at + 1 :].lstrip()[:1].isdigit():
+            said.append(f" {translate('SpokenMode', SIGN_WORDS[c], lang)} " if lang else c)
+        else:
+            said.append(spoken_char(c))
+    return " ".join("".join(said).split())
+
+
+def outcome_of(text: QLabel) -> bool | None:
+    """Whether ``text`` is an outcome (OUTCOMES), or is inside one: whether it holds
+    what was typed; None if it is none."""
+    node: QWidget | None = text
+    while node is not None:
+        if node.objectName() in OUTCOMES:
+            return OUTCOMES[node.objectName()]
+        node = node.parentWidget()
+    return None
+
+
+def is_error(text: QLabel) -> bool:
+    """An error under a field, or an outcome shown with the warning sign (the sign has
+    no sound: the word "Error" says it)."""
+    return text.property("role") == "fieldError" or (
+        text.text().lstrip().startswith("⚠") and outcome_of(text) is not None
+    )
 
 
 def is_personal(widget: QWidget) -> bool:
@@ -197,7 +242,7 @@ class SpokenMode(QObject):
     # Speaking -------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
-        text = speakable(text)
+        text = speakable(text, self.window.ctx.lang)
         if not self.on or not text:
             return
         self.last = text
@@ -248,6 +293,11 @@ class SpokenMode(QObject):
         else:
             title = screen_title(self.window.navigation.current_screen)
             words = [self.tr("Screen: {title}").format(title=title) if title else ""]
+            # Errors already shown are said with the screen, not taken as heard: a
+            # refusal that sent the citizen back a page shows on the page it opens.
+            errors = [self._aloud(t) for t in self._live_labels() if is_error(t)]
+            if errors:
+                words.append(self.tr("Error: {text}").format(text=". ".join(errors)))
         focus = QApplication.focusWidget()
         if focus is not None and focus.window() is self.window:
             words.append(self.describe(focus))
@@ -306,7 +356,7 @@ class SpokenMode(QObject):
         from printing.spoken import slip_words
 
         # Slips are printed in Italian: read in the Italian voice whatever the screen's.
-        self.last = speakable(". ".join(slip_words(each) for each in (slip, *also)))
+        self.last = speakable(". ".join(slip_words(each) for each in (slip, *also)), "it")
         self.speaker.say(self.last, "it")
 
     def read_before_printing(
@@ -373,16 +423,25 @@ class SpokenMode(QObject):
             and not self._announcing
             and self._after_reading is None  # a slip is read before it prints: let it be
             and new is not None
+            and new is QApplication.focusWidget()  # not moved on already (key_navigation)
+            and not self._focus_returning()
             and new.window() is self.window
             and can_take_focus(new)
         ):
             self.say(self.describe(new))
 
+    def _focus_returning(self) -> bool:
+        """The focus goes back to the control that had it before it was disabled (Search
+        as its search ends): the citizen never left it, and the outcome is the news."""
+        navigator = self.window.navigator
+        return navigator is not None and navigator.restoring
+
     # Errors, messages and the countdown, as they appear --------------------------------
 
     def _live_labels(self) -> list[QLabel]:
         """The errors of the screen and of the message over it, the texts marked live (a
-        quantity beside its "+") and the outcomes (a search's count, a printout's state)."""
+        quantity beside its "+") and the outcomes (OUTCOMES: a search's count, a
+        printout's state, a state found)."""
         roots: list[QWidget] = [self.window.navigation.current_screen]
         layer = visible_layer(self.window)
         if layer is not None and not roots[0].isAncestorOf(layer):
@@ -394,7 +453,7 @@ class SpokenMode(QObject):
             if (
                 t.property("role") == "fieldError"
                 or t.property("live")
-                or t.objectName() in OUTCOMES
+                or outcome_of(t) is not None
             )
             and t.isVisible()
             and t.text()
@@ -424,27 +483,40 @@ class SpokenMode(QObject):
             # off the question, what happens when the time runs out and the way to more.
             if seconds <= 5 or (seconds % 5 == 0 and not self.speaker.speaking()):
                 self.say(self._countdown)
+        if self._announcing:
+            return  # the screen about to be announced says its errors itself
         now = self._live_labels()
         new = [t for t in now if t.text() not in self._seen_live]
         # An outcome waits for the sentence being said (a slip read aloud, a screen): it
         # stays new until it can be said.
         waiting = (
-            {t.text() for t in new if t.objectName() in OUTCOMES}
+            {t.text() for t in new if outcome_of(t) is not None}
             if self.speaker.speaking()
             else set()
         )
         new = [t for t in new if t.text() not in waiting]
         self._seen_live = {t.text() for t in now} - waiting
-        errors = [self._aloud(t) for t in new if t.property("role") == "fieldError"]
-        news = [
-            self._aloud(t)
-            for t in new
-            if t.property("role") != "fieldError"
-            and (self.private or not OUTCOMES.get(t.objectName()))
-        ]
+        errors = [self._aloud(t) for t in new if is_error(t)]
+        news = self._news(
+            [t for t in new if not is_error(t) and (self.private or not outcome_of(t))]
+        )
         words = [self.tr("Error: {text}").format(text=". ".join(errors))] if errors else []
         if words or news:
             self.say(". ".join(words + news))
+
+    def _news(self, texts: list[QLabel]) -> list[str]:
+        """New texts as said now: through the loudspeaker the personal ones (a voucher's
+        code, a state found) by their words without the citizen's data, if they have
+        them, and once that some were left out."""
+        said, withheld = [], False
+        for each in texts:
+            if self.private or not is_personal(each) or each.property("spokenAloud"):
+                said.append(self._aloud(each))
+            else:
+                withheld = True
+        if withheld:
+            said.append(self.tr("Personal details are not read on the loudspeaker: use a headset."))
+        return said
 
     # Keys and touches -------------------------------------------------------------------
 

@@ -57,7 +57,7 @@ def test_every_citizen_screen_in_every_language(qtbot, window, snap, lang, route
 
 def test_the_language_picker_names_each_language_in_its_own_script(qtbot, window) -> None:
     window.go_home()
-    names = {code: window.language_buttons[code].text() for code in CODES}
+    names = {code: window.language_buttons[code].accessibleName() for code in CODES}
     assert names == {
         "it": "Italiano",
         "en": "English",
@@ -71,7 +71,9 @@ def test_the_language_picker_names_each_language_in_its_own_script(qtbot, window
         qtbot.mouseClick(window.language_buttons[code], Qt.MouseButton.LeftButton)
         assert window.ctx.lang == code
         # The names never change with the language on screen.
-        assert {c: window.language_buttons[c].text() for c in CODES} == names
+        assert {c: window.language_buttons[c].accessibleName() for c in CODES} == names
+        # The one in use says so by a tick, not by its colour alone.
+        assert [c for c in CODES if window.language_buttons[c].text().startswith("✓ ")] == [code]
     # Away from home only the language in use shows; tapping it offers the others.
     window.go("calls", {})
     assert window.language_toggle.isVisible() and window.language_toggle.text() == "Italiano"

@@ -50,13 +50,20 @@ AMOUNT = QT_TRANSLATE_NOOP(
 NOT_SHOWN = ("calculated", "note")
 
 
+# A question's own ending signs, as every language of the kiosk writes them: Chinese
+# full-width ones, the Arabic question mark.
+ASKING = "?？؟!！"
+CLOSING = ".。"
+COLONS = ":："
+
+
 def review_line(question: str, answer: str) -> str:
     """A question and its answer on one line: "Nome: Anna", "Hai figli? Sì" (never a
-    stray "?:" or ".:" after a question that ends in its own sign)."""
-    question = question.rstrip().rstrip(":").rstrip()
-    if question.endswith("?"):
+    stray "?:", ".:", "？:", "。:" or "؟:" after a question that ends in its own sign)."""
+    question = question.rstrip().rstrip(COLONS).rstrip()
+    if question.endswith(tuple(ASKING)):
         return f"{question} {answer}"
-    return f"{question.rstrip('.')}: {answer}"
+    return f"{question.rstrip(CLOSING).rstrip()}: {answer}"
 
 
 def answer_text(

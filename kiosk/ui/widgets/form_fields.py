@@ -130,7 +130,7 @@ class FieldWidget(QWidget):
     def retranslate(self, lang: str) -> None:
         question = pick(self.item.get("label", {}), lang)
         # A label that qualifies itself ("E-mail (se ce l'hai)") needs no second note.
-        qualified = question.rstrip().endswith(")")
+        qualified = question.rstrip().endswith((")", "）", "]", "】", "〕"))
         if not self.required and not qualified and self.item["type"] not in ("note", "declaration"):
             question = QCoreApplication.translate("FormFields", "{question} (optional)").format(
                 question=question

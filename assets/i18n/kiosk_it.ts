@@ -836,6 +836,46 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation>Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono al fornitore.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="67" />
+            <source>to the provider</source>
+            <translation>al fornitore</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="62" />
+            <source>with your welfare credit</source>
+            <translation>con il tuo credito welfare</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="185" />
+            <source>at the desk, with the welfare manager</source>
+            <translation>allo sportello, con il welfare manager</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="189" />
+            <source>These services cannot be paid in the same way, so they cannot be bought in one order. Each can be paid:</source>
+            <translation>Questi servizi non si possono pagare nello stesso modo, quindi non si possono comprare in un solo ordine. Ciascuno si può pagare:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="194" />
+            <source>Buy them in separate orders: remove from the cart the ones paid in another way, complete this order, then add them again for a new one.</source>
+            <translation>Comprali in ordini separati: togli dal carrello quelli che si pagano in un altro modo, completa questo ordine, poi aggiungili di nuovo per un nuovo ordine.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="199" />
+            <source>The services in your cart can only be paid at the desk, with the welfare manager. Ask for help: the welfare manager completes the order with you.</source>
+            <translation>I servizi nel tuo carrello si pagano solo allo sportello, con il welfare manager. Chiedi aiuto: il welfare manager completa l’ordine con te.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="328" />
+            <source>Ask for help</source>
+            <translation>Chiedi aiuto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="330" />
+            <source>Open the cart</source>
+            <translation>Apri il carrello</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1831,6 +1871,126 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
             <source>in a state the totem does not know: check it</source>
             <translation>in uno stato che il totem non conosce: controllala</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="505" />
+            <source>the record was larger than the platform takes (very long answers or too many of them).</source>
+            <translation>la pratica era più grande di quanto la piattaforma accetta (risposte molto lunghe, o troppe).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
+            <source>the totem&apos;s clock was wrong when the record was made, so the platform could not tell when it was made.</source>
+            <translation>l’orologio del totem era sbagliato quando la pratica è stata fatta, quindi la piattaforma non ha potuto sapere quando è stata fatta.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="512" />
+            <source>the citizen&apos;s wallet is locked after too many wrong PINs.</source>
+            <translation>il portafoglio del cittadino è bloccato dopo troppi PIN sbagliati.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="514" />
+            <source>the platform does not know the wallet the order names (it may have been replaced since).</source>
+            <translation>la piattaforma non conosce il portafoglio indicato nell’ordine (forse nel frattempo è stato sostituito).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="518" />
+            <source>the order did not show the citizen&apos;s wallet PIN as the platform has it (it may have changed since).</source>
+            <translation>l’ordine non riportava il PIN del portafoglio del cittadino come lo conosce la piattaforma (forse nel frattempo è cambiato).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="522" />
+            <source>the confirmation it carried (the citizen&apos;s wallet PIN, or a welfare manager&apos;s for a desk payment) had already paid another order.</source>
+            <translation>la conferma che portava (il PIN del portafoglio del cittadino, o quella del welfare manager per un pagamento allo sportello) aveva già pagato un altro ordine.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="526" />
+            <source>an order paid with credit did not name the citizen&apos;s wallet.</source>
+            <translation>un ordine pagato con il credito non indicava il portafoglio del cittadino.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="529" />
+            <source>the platform could not confirm that the welfare manager who assisted was logged in on this totem.</source>
+            <translation>la piattaforma non ha potuto confermare che il welfare manager che ha assistito avesse fatto l’accesso a questo totem.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="533" />
+            <source>the platform refused the new wallet PIN as too easy.</source>
+            <translation>la piattaforma ha rifiutato il nuovo PIN del portafoglio perché troppo facile.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="535" />
+            <source>the new wallet PIN waited too long to be sent (the totem was offline).</source>
+            <translation>il nuovo PIN del portafoglio ha atteso troppo prima di partire (il totem era offline).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="529" />
+            <source>the platform could not confirm the welfare manager&apos;s login at this totem for this Comune.</source>
+            <translation>la piattaforma non ha potuto confermare l’accesso del welfare manager a questo totem per questo Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="541" />
+            <source>the citizen&apos;s wallet belongs to another Comune.</source>
+            <translation>il portafoglio del cittadino appartiene a un altro Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="594" />
+            <source>call the citizen and make it again with them with shorter answers; if it is refused again, call the platform&apos;s help desk.</source>
+            <translation>chiama il cittadino e rifalla con lui con risposte più brevi; se viene rifiutata di nuovo, chiama l’assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="598" />
+            <source>have the totem&apos;s clock set right (the dashboard shows it), then call the citizen and make it again with them.</source>
+            <translation>fai rimettere giusto l’orologio del totem (lo mostra questo pannello), poi chiama il cittadino e rifalla con lui.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="602" />
+            <source>call the citizen: with an identity document they get a new PIN from you (Set a wallet PIN) or from the Comune, then make the order again with them; or they pay another way.</source>
+            <translation>chiama il cittadino: con un documento d’identità riceve un nuovo PIN da te (Imposta un PIN del portafoglio) o dal Comune, poi rifai l’ordine con lui; oppure paga in un altro modo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: they open their wallet with their PIN again, or pay another way.</source>
+            <translation>chiama il cittadino e rifai l’ordine con lui: apre di nuovo il portafoglio con il suo PIN, oppure paga in un altro modo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: they type their wallet PIN again, or pay another way.</source>
+            <translation>chiama il cittadino e rifai l’ordine con lui: digita di nuovo il PIN del portafoglio, oppure paga in un altro modo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: the PIN is typed again for the new order (a desk payment is confirmed again by you).</source>
+            <translation>chiama il cittadino e rifai l’ordine con lui: per il nuovo ordine si digita di nuovo il PIN (un pagamento allo sportello lo confermi di nuovo tu).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: they open their wallet with their PIN before paying with credit, or pay another way.</source>
+            <translation>chiama il cittadino e rifai l’ordine con lui: prima di pagare con il credito apre il portafoglio con il suo PIN, oppure paga in un altro modo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="623" />
+            <source>log in again, then call the citizen and make it again with them; if it is refused again, call the platform&apos;s help desk.</source>
+            <translation>accedi di nuovo, poi chiama il cittadino e rifalla con lui; se viene rifiutata di nuovo, chiama l’assistenza della piattaforma.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="626" />
+            <source>set a new PIN with the citizen again, a harder one.</source>
+            <translation>imposta di nuovo un PIN con il cittadino, più difficile.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="627" />
+            <source>set the PIN again with the citizen once the totem is online.</source>
+            <translation>imposta di nuovo il PIN con il cittadino quando il totem è in linea.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="629" />
+            <source>log out, log in again and set the PIN again with the citizen.</source>
+            <translation>esci, rientra e imposta di nuovo il PIN con il cittadino.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="632" />
+            <source>tell the citizen: their PIN is set at a Social Point of that Comune, or by that Comune&apos;s offices.</source>
+            <translation>avvisa il cittadino: il suo PIN si imposta a un Social Point di quel Comune o negli uffici di quel Comune.</translation>
         </message>
     </context>
     <context>

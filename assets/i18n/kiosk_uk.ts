@@ -839,6 +839,46 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>The receipt and one voucher per service are coming out of the printer: show the voucher to the provider.</source>
             <translation type="unfinished">З принтера виходять квитанція та по одному ваучеру на кожну послугу: покажіть ваучер постачальнику.</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="67" />
+            <source>to the provider</source>
+            <translation type="unfinished">постачальнику</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="62" />
+            <source>with your welfare credit</source>
+            <translation type="unfinished">з балансу допомоги</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="185" />
+            <source>at the desk, with the welfare manager</source>
+            <translation type="unfinished">на стійці, у працівника</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="189" />
+            <source>These services cannot be paid in the same way, so they cannot be bought in one order. Each can be paid:</source>
+            <translation type="unfinished">Ці послуги не можна оплатити однаково, тому їх не можна купити в одному замовленні. Кожну можна оплатити:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="194" />
+            <source>Buy them in separate orders: remove from the cart the ones paid in another way, complete this order, then add them again for a new one.</source>
+            <translation type="unfinished">Купіть їх окремими замовленнями: приберіть із кошика ті, що оплачуються інакше, завершіть це замовлення, а потім додайте їх знову для нового.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/core/purchasing.py" line="199" />
+            <source>The services in your cart can only be paid at the desk, with the welfare manager. Ask for help: the welfare manager completes the order with you.</source>
+            <translation type="unfinished">Послуги у вашому кошику можна оплатити лише на стійці, у працівника. Попросіть допомоги: працівник оформить замовлення разом з вами.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="328" />
+            <source>Ask for help</source>
+            <translation type="unfinished">Попросити допомоги</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="330" />
+            <source>Open the cart</source>
+            <translation type="unfinished">Відкрити кошик</translation>
+        </message>
     </context>
     <context>
         <name>CountedUnits</name>
@@ -1844,6 +1884,126 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
             <source>in a state the totem does not know: check it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="505" />
+            <source>the record was larger than the platform takes (very long answers or too many of them).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
+            <source>the totem&apos;s clock was wrong when the record was made, so the platform could not tell when it was made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="512" />
+            <source>the citizen&apos;s wallet is locked after too many wrong PINs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="514" />
+            <source>the platform does not know the wallet the order names (it may have been replaced since).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="518" />
+            <source>the order did not show the citizen&apos;s wallet PIN as the platform has it (it may have changed since).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="522" />
+            <source>the confirmation it carried (the citizen&apos;s wallet PIN, or a welfare manager&apos;s for a desk payment) had already paid another order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="526" />
+            <source>an order paid with credit did not name the citizen&apos;s wallet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="529" />
+            <source>the platform could not confirm that the welfare manager who assisted was logged in on this totem.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="533" />
+            <source>the platform refused the new wallet PIN as too easy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="535" />
+            <source>the new wallet PIN waited too long to be sent (the totem was offline).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="529" />
+            <source>the platform could not confirm the welfare manager&apos;s login at this totem for this Comune.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="541" />
+            <source>the citizen&apos;s wallet belongs to another Comune.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="594" />
+            <source>call the citizen and make it again with them with shorter answers; if it is refused again, call the platform&apos;s help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="598" />
+            <source>have the totem&apos;s clock set right (the dashboard shows it), then call the citizen and make it again with them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="602" />
+            <source>call the citizen: with an identity document they get a new PIN from you (Set a wallet PIN) or from the Comune, then make the order again with them; or they pay another way.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: they open their wallet with their PIN again, or pay another way.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: they type their wallet PIN again, or pay another way.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: the PIN is typed again for the new order (a desk payment is confirmed again by you).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="566" />
+            <source>call the citizen and make the order again with them: they open their wallet with their PIN before paying with credit, or pay another way.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="623" />
+            <source>log in again, then call the citizen and make it again with them; if it is refused again, call the platform&apos;s help desk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="626" />
+            <source>set a new PIN with the citizen again, a harder one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="627" />
+            <source>set the PIN again with the citizen once the totem is online.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="629" />
+            <source>log out, log in again and set the PIN again with the citizen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="632" />
+            <source>tell the citizen: their PIN is set at a Social Point of that Comune, or by that Comune&apos;s offices.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from forms.lookup import TRACKING_ALPHABET
 from kiosk.core.manager_login import desk_proof
+from languages import isolated, pick
 from languages.catalog import QT_TRANSLATE_NOOP, translate
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
@@ -142,6 +143,62 @@ class Cart:
         """The ways every service in the cart may be paid (the desk only when assisted)."""
         allowed = [p for p in PAYMENTS if all(p in line.payments for line in self.lines)]
         return tuple(p for p in allowed if p != "desk" or assisted)
+
+    def no_way_to_pay(self, *, assisted: bool) -> NoWayToPay | None:
+        """Why the cart, not empty, offers no way to pay (None when it offers one): the
+        checkout and the cart say it in words, never a question with no answers."""
+        if not self.lines or self.payments(assisted=assisted):
+            return None
+        # What they share with a welfare manager at hand: only the desk, or nothing.
+        return NoWayToPay(desk_only=bool(self.payments(assisted=True)), lines=tuple(self.lines))
+
+
+@dataclass(frozen=True)
+class NoWayToPay:
+    """A cart with no way to pay: its services share only the desk, which needs a
+    welfare manager's assisted session (``desk_only``), or no way at all; each line's
+    own ``payments`` say which services cannot go in one order."""
+
+    desk_only: bool
+    lines: tuple[CartLine, ...]
+
+    def words(self, lang: str) -> str:
+        """What the citizen reads, the same on the cart and at checkout: each service with
+        the ways it may be paid, and what to do (separate orders, or the welfare manager)."""
+        if self.desk_only:
+            return translate(NO_WAY, DESK_ONLY, lang)
+        said = [translate(NO_WAY, NOT_TOGETHER, lang)]
+        for line in self.lines:
+            ways = " / ".join(
+                translate(NO_WAY, WAYS[p], lang) for p in PAYMENTS if p in line.payments
+            )
+            said.append(f"• {isolated(pick(line.title, lang), lang)}: {ways}")
+        said.append(translate(NO_WAY, SEPARATELY, lang))
+        return "\n".join(said)
+
+
+# The words of a cart with no way to pay, the checkout's (its buttons are there).
+NO_WAY = "CheckoutScreen"
+WAYS = {
+    "provider": QT_TRANSLATE_NOOP("CheckoutScreen", "to the provider"),
+    "credit": QT_TRANSLATE_NOOP("CheckoutScreen", "with your welfare credit"),
+    "desk": QT_TRANSLATE_NOOP("CheckoutScreen", "at the desk, with the welfare manager"),
+}
+NOT_TOGETHER = QT_TRANSLATE_NOOP(
+    "CheckoutScreen",
+    "These services cannot be paid in the same way, so they cannot be bought in one order."
+    " Each can be paid:",
+)
+SEPARATELY = QT_TRANSLATE_NOOP(
+    "CheckoutScreen",
+    "Buy them in separate orders: remove from the cart the ones paid in another way,"
+    " complete this order, then add them again for a new one.",
+)
+DESK_ONLY = QT_TRANSLATE_NOOP(
+    "CheckoutScreen",
+    "The services in your cart can only be paid at the desk, with the welfare manager."
+    " Ask for help: the welfare manager completes the order with you.",
+)
 
 
 def cart_line(session: Session, service_id: str, quantity: int) -> CartLine:

@@ -155,6 +155,7 @@ class ApplicationStatusScreen(DataScreen):
         self._show_keyboard(False)
         self._hide_result()
         self.not_found.hide()
+        super().forget()
 
     def mirror_changed(self, **params: Any) -> None:
         # A sync pass during the visit: what the citizen typed and was shown stays (it

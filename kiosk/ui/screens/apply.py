@@ -177,6 +177,7 @@ class ApplyScreen(DataScreen):
         self.typing.show(False)
         self.area.clear()
         self.widgets = {}
+        super().forget()
 
     def step_back(self) -> bool:
         if self.wizard.step == Step.MEMBER:

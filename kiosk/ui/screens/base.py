@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.boot.config import SocialPoint
 from kiosk.core.local_time import DEFAULT_ZONE
@@ -97,7 +104,21 @@ class Screen(QWidget):
         return False
 
     def forget(self) -> None:
-        """The visit ended: drop anything personal the screen still shows or holds."""
+        """The visit ended: drop anything personal the screen still shows or holds.
+
+        A screen that holds more overrides this and calls it too: where the last person
+        had scrolled to goes with them, and the next one finds every list at its top
+        (a category scrolled to its end looked empty to the next citizen)."""
+        self.scroll_to_top()
+
+    def scroll_to_top(self) -> None:
+        """Every scrolling area of the screen back to its start, a fling stopped first
+        (else it carries on and scrolls the next person's list away again)."""
+        for area in self.findChildren(QAbstractScrollArea):  # the body among them
+            if QScroller.hasScroller(area.viewport()):
+                QScroller.scroller(area.viewport()).stop()
+            for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
+                bar.setValue(bar.minimum())
 
     def retranslate(self) -> None:
         """Sets every visible text in the current language (static and data-driven)."""

@@ -24,6 +24,10 @@ class CartScreen(DataScreen):
         self.body.addWidget(self.title)
         self.list = ScrollList(name="cartLines")
         self.body.addWidget(self.list, 1)
+        # Said here, before the checkout: services that share no way to pay, or only the
+        # desk (which needs the welfare manager), cannot be bought in one order as it is.
+        self.no_way = label(role="fieldError", name="cartNoWayToPay")
+        self.body.addWidget(self.no_way)
         self.total = label(role="price", name="cartTotal")
         self.no_money = label(role="muted", name="cartNoMoney")
         row = QHBoxLayout()
@@ -100,6 +104,11 @@ class CartScreen(DataScreen):
         self.total.setText(
             self.tr("Total: {amount}").format(amount=format_euro(total, self.ctx.lang))
         )
+        no_way = (
+            cart.no_way_to_pay(assisted=self.ctx.citizen.assisted_by is not None) if cart else None
+        )
+        self.no_way.setText("⚠  " + no_way.words(self.ctx.lang) if no_way is not None else "")
+        self.no_way.setVisible(no_way is not None)
         self.checkout_button.setText(self.tr("Go on to payment ›"))
         self.checkout_button.setEnabled(bool(lines))
         self.no_money.setText(

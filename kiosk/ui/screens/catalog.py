@@ -147,6 +147,7 @@ class CatalogScreen(DataScreen):
         self.results_summary.clear()  # it names what they searched for
         self.comune_id = self.ctx.social_point.comune
         self._show_keyboard(False)
+        super().forget()
 
     def enter(self, **params: Any) -> None:
         self._show_keyboard(False)

@@ -30,7 +30,7 @@ from languages.money import format_euro
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
-    from kiosk.core.purchasing import CreditView, Placed
+    from kiosk.core.purchasing import CreditView, NoWayToPay, Placed
 
 
 class CheckoutScreen(DataScreen):
@@ -92,6 +92,16 @@ class CheckoutScreen(DataScreen):
         self.desk_refused: tuple[int, str] = (0, "")  # tries left, locked until (local)
         self.problem = label(role="fieldError", name="checkoutProblem")
         self.body.addWidget(self.problem)
+        # A cart with no way to pay says why and what to do, with the way out: a question
+        # with no answers and a greyed "Check the order" left the citizen stuck.
+        self.no_way = label(role="fieldError", name="checkoutNoWayToPay")
+        self.no_way_button = button(name="checkoutNoWayOut", role="primary")
+        self.no_way_button.clicked.connect(self._out_of_no_way)
+        self.body.addWidget(self.no_way)
+        way_out = QHBoxLayout()  # at the start of its row, as "Check the order ›"
+        way_out.addWidget(self.no_way_button)
+        way_out.addStretch(1)
+        self.body.addLayout(way_out)
         row = QHBoxLayout()
         self.change_button = button(name="changeOrder", role="chip")
         self.change_button.clicked.connect(self.step_back)
@@ -143,6 +153,7 @@ class CheckoutScreen(DataScreen):
         self.desk.forget()
         self.desk_refused = (0, "")
         self.retranslate()
+        super().forget()
 
     def _make_room(self, typing: bool) -> None:
         """The keyboard takes the room of the total (the cart button shows it too) and
@@ -179,6 +190,19 @@ class CheckoutScreen(DataScreen):
         self.mode = "identify"
         self.retranslate()
         self.identify.show_pin_problem(lambda: wallet_refusal_text(reason, left))
+
+    def _no_way_to_pay(self) -> NoWayToPay | None:
+        cart = self.ctx.citizen.cart
+        if cart is None or self.mode not in ("identify", "pay", "refused"):
+            return None
+        return cart.no_way_to_pay(assisted=self.ctx.citizen.assisted_by is not None)
+
+    def _out_of_no_way(self) -> None:
+        no_way = self._no_way_to_pay()
+        if no_way is not None and no_way.desk_only:
+            self.help_requested.emit()  # the welfare manager is called to the kiosk
+        else:
+            self.go("cart")
 
     def _chosen(self) -> str | None:
         allowed = self._payments()
@@ -299,9 +323,18 @@ class CheckoutScreen(DataScreen):
         self.identify.retranslate()
         cart = self.ctx.citizen.cart
         total = cart.total_cents if cart else 0
+        no_way = self._no_way_to_pay()
+        self.no_way.setVisible(no_way is not None)
+        self.no_way_button.setVisible(no_way is not None)
+        self.no_way.setText("⚠  " + no_way.words(lang) if no_way is not None else "")
+        if no_way is not None and no_way.desk_only:
+            self.no_way_button.setText(self.tr("Ask for help"))
+        else:
+            self.no_way_button.setText(self.tr("Open the cart"))
         self.title.setText(
             {
-                "identify": self.tr("Who is buying?"),
+                # Nobody is asked who they are for an order they cannot pay here.
+                "identify": self.tr("How do you pay?") if no_way else self.tr("Who is buying?"),
                 "pay": self.tr("How do you pay?"),
                 "review": self.tr("Check your order"),
                 "sending": self.tr("Check your order"),
@@ -311,7 +344,7 @@ class CheckoutScreen(DataScreen):
         )
         self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
         self.total.setVisible(mode != "done" and not self.identify.typing)
-        self.identify.setVisible(mode == "identify")
+        self.identify.setVisible(mode == "identify" and no_way is None)
         allowed = self._payments() if mode in ("pay", "refused") else ()
         texts = {
             "provider": self.tr("I pay the provider when the service is done"),
@@ -342,7 +375,7 @@ class CheckoutScreen(DataScreen):
             self.tr("Your credit cannot pay for this order now: choose another way to pay."),
         )
         ready = chosen is not None and (chosen != "desk" or self.desk.confirmed)
-        self.confirm_button.setVisible(mode != "identify")
+        self.confirm_button.setVisible(mode != "identify" and no_way is None)
         self.change_button.setVisible(mode == "review")
         self.change_button.setText(self.tr("‹ Change"))
         if mode == "done":
@@ -383,7 +416,7 @@ class CheckoutScreen(DataScreen):
             for shown in (self.summary, self.paying, self.next_steps):
                 shown.setText("")
             personal_now(self.paying, False)
-        if mode == "identify":
+        if mode == "identify" and no_way is None:
             self.text.setText(
                 self.tr(
                     "Only a code made from it is kept with your order, so you can print your "
@@ -412,7 +445,7 @@ class CheckoutScreen(DataScreen):
         # Each step is a page of its own for keys and speech: the new page is read out
         # and the focus goes into it (it stayed on the button just pressed, which became
         # "Confirm the order": a second press placed the order unheard).
-        page = "pay" if mode == "refused" else mode
+        page = "no_way" if no_way is not None else "pay" if mode == "refused" else mode
         if page != self._page_shown and page != "sending":
             self._page_shown = page
             self.page_changed.emit()

@@ -130,6 +130,7 @@ class ManagerDeskScreen(DataScreen):
         self._confirming.stop()
         self.left.clear()
         self.right.clear()
+        super().forget()
 
     def _ask_outcome(self, entry_uuid: str | None) -> None:
         """Shows (or, with None, hides) how a refused record was dealt with."""
@@ -499,7 +500,49 @@ class ManagerDeskScreen(DataScreen):
             "invalid_payload": broken,
             "invalid_entry": broken,
             "unknown_kind": broken,
+            "not_allowed": broken,
+            "unreadable_payload": broken,  # a sealed record the platform could not open
+            "payload_too_large": self.tr(
+                "the record was larger than the platform takes (very long answers or too "
+                "many of them)."
+            ),
+            "impossible_timestamp": self.tr(
+                "the totem's clock was wrong when the record was made, so the platform "
+                "could not tell when it was made."
+            ),
+            "wallet_locked": self.tr("the citizen's wallet is locked after too many wrong PINs."),
+            "unknown_wallet": self.tr(
+                "the platform does not know the wallet the order names (it may have been "
+                "replaced since)."
+            ),
+            "unconfirmed_holder": self.tr(
+                "the order did not show the citizen's wallet PIN as the platform has it (it "
+                "may have changed since)."
+            ),
+            "proof_used": self.tr(
+                "the confirmation it carried (the citizen's wallet PIN, or a welfare "
+                "manager's for a desk payment) had already paid another order."
+            ),
+            "not_identified": self.tr(
+                "an order paid with credit did not name the citizen's wallet."
+            ),
+            "unconfirmed_assistance": self.tr(
+                "the platform could not confirm that the welfare manager who assisted was "
+                "logged in on this totem."
+            ),
+            # A wallet PIN set for a citizen (WalletPinScreen says the same when it waits).
+            "weak_pin": self.tr("the platform refused the new wallet PIN as too easy."),
+            "stale_proof": self.tr(
+                "the new wallet PIN waited too long to be sent (the totem was offline)."
+            ),
+            "unconfirmed_operator": self.tr(
+                "the platform could not confirm the welfare manager's login at this totem "
+                "for this Comune."
+            ),
+            "other_comune": self.tr("the citizen's wallet belongs to another Comune."),
         }
+        # What the voucher authority says of the vouchers a kiosk printed for an order
+        # (central/voucher_authority.py kiosk_vouchers), and of an unknown one.
         voucher_codes = (
             "foreign_key",
             "amount_voucher_refused",
@@ -507,6 +550,10 @@ class ManagerDeskScreen(DataScreen):
             "invalid_voucher",
             "voucher_exists",
             "invalid_key",
+            "sample_voucher",
+            "forged_voucher",
+            "voucher_mismatch",
+            "unknown_voucher",
         )
         if code in voucher_codes:
             return vouchers
@@ -543,6 +590,48 @@ class ManagerDeskScreen(DataScreen):
             "tracking_code_taken": self.tr(
                 "call the citizen and make the application again with them: it gets a new "
                 "tracking code."
+            ),
+            "payload_too_large": self.tr(
+                "call the citizen and make it again with them with shorter answers; if it is "
+                "refused again, call the platform's help desk."
+            ),
+            "impossible_timestamp": self.tr(
+                "have the totem's clock set right (the dashboard shows it), then call the "
+                "citizen and make it again with them."
+            ),
+            "wallet_locked": self.tr(
+                "call the citizen: with an identity document they get a new PIN from you "
+                "(Set a wallet PIN) or from the Comune, then make the order again with them; "
+                "or they pay another way."
+            ),
+            "unknown_wallet": self.tr(
+                "call the citizen and make the order again with them: they open their wallet "
+                "with their PIN again, or pay another way."
+            ),
+            "unconfirmed_holder": self.tr(
+                "call the citizen and make the order again with them: they type their wallet "
+                "PIN again, or pay another way."
+            ),
+            "proof_used": self.tr(
+                "call the citizen and make the order again with them: the PIN is typed again "
+                "for the new order (a desk payment is confirmed again by you)."
+            ),
+            "not_identified": self.tr(
+                "call the citizen and make the order again with them: they open their wallet "
+                "with their PIN before paying with credit, or pay another way."
+            ),
+            "unconfirmed_assistance": self.tr(
+                "log in again, then call the citizen and make it again with them; if it is "
+                "refused again, call the platform's help desk."
+            ),
+            "weak_pin": self.tr("set a new PIN with the citizen again, a harder one."),
+            "stale_proof": self.tr("set the PIN again with the citizen once the totem is online."),
+            "unconfirmed_operator": self.tr(
+                "log out, log in again and set the PIN again with the citizen."
+            ),
+            "other_comune": self.tr(
+                "tell the citizen: their PIN is set at a Social Point of that Comune, or by "
+                "that Comune's offices."
             ),
         }
         return advice.get(code, help_desk)

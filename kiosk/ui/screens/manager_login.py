@@ -89,6 +89,7 @@ class ManagerLoginScreen(DataScreen):
         self.outcome, self.waiting = None, False
         self.code_field.setChecked(True)
         self.retranslate()
+        super().forget()
 
     def _type(self, digit: str) -> None:
         if self.editing is self.code_field and len(self.code) < MAX_DIGITS:

@@ -55,6 +55,16 @@ class ServiceListScreen(DataScreen):
         self._category, self._services = category, first_page
         self._fill(at_once=FIRST_CARDS if opening else 0)
 
+    def forget(self) -> None:
+        """The next person opens the category afresh: the pages the last one asked for
+        with "Show more" go, and the list starts at its top (else ``enter`` found it
+        unchanged and kept it as it was, scrolled to the end)."""
+        self._filling.cancel()
+        self._drop_more()
+        self.category_id = self.comune_id = ""
+        self._category, self._services = None, []
+        super().forget()
+
     def retranslate(self) -> None:
         self._fill(at_once=0)
 

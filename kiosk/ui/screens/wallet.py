@@ -71,6 +71,7 @@ class WalletScreen(DataScreen):
         self.printing = False
         self.identify.clear()
         self.retranslate()
+        super().forget()
 
     def take_scanned(self, text: str) -> bool:
         if self.vouchers is not None or not self.isVisible():

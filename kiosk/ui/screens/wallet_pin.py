@@ -131,6 +131,7 @@ class WalletPinScreen(DataScreen):
         self.keyboard.hide()
         self.intro.setVisible(True)
         self.retranslate()
+        super().forget()
 
     def take_scanned(self, text: str) -> bool:
         """A Tessera Sanitaria read by the scanner fills the codice fiscale, wherever the

@@ -17,7 +17,18 @@ import sys
 from pathlib import Path
 
 IDENTIFIER = "SPDX-License-Identifier: EUPL-1.2"
-SOURCE_SUFFIXES = frozenset({".py", ".toml", ".sh", ".mako", ".service", ".timer", ".qss"})
+SOURCE_SUFFIXES = frozenset(
+    {".py", ".toml", ".sh", ".mako", ".service", ".timer", ".qss"}
+    # The web desk's templates, styles and scripts; Qt's translation catalogs (.ts).
+    | {".html", ".css", ".js", ".ts"}
+)
+# Files of other projects kept here under their own licence, with its text beside them:
+# what their first lines say instead (axe-core is kept byte for byte as published).
+THIRD_PARTY = {
+    "central/web/static/jsQR.js": "SPDX-License-Identifier: Apache-2.0",
+    "tests/central/axe/axe.min.js": "Mozilla Public",
+}
+HEAD_LINES_THIRD_PARTY = 8
 HEAD_LINES = 3  # a shebang, then the identifier, with room for an encoding line
 
 
@@ -38,11 +49,13 @@ def missing_identifier(root: Path) -> list[str]:
         path = root / name
         if not path.is_file():  # deleted in the work tree, not yet committed
             continue
+        lines = HEAD_LINES_THIRD_PARTY if name in THIRD_PARTY else HEAD_LINES
         try:
-            head = path.read_text(encoding="utf-8").splitlines()[:HEAD_LINES]
+            head = path.read_text(encoding="utf-8").splitlines()[:lines]
         except UnicodeDecodeError:  # an image or other binary file
             continue
-        if is_source(name, head[0] if head else "") and not any(IDENTIFIER in h for h in head):
+        wanted = THIRD_PARTY.get(name, IDENTIFIER)
+        if is_source(name, head[0] if head else "") and not any(wanted in h for h in head):
             missing.append(name)
     return missing
 
@@ -51,7 +64,8 @@ def main(argv: list[str]) -> int:
     root = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent
     missing = missing_identifier(root)
     for name in missing:
-        print(f"{name}: no '# {IDENTIFIER}' in its first {HEAD_LINES} lines", file=sys.stderr)
+        wanted = THIRD_PARTY.get(name, IDENTIFIER)
+        print(f"{name}: no '{wanted}' in its first {HEAD_LINES} lines", file=sys.stderr)
     return 1 if missing else 0
 
 

@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
+<!-- SPDX-License-Identifier: EUPL-1.2 -->
 <TS version="2.1" language="it_IT">
     <context>
         <name>Answers</name>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 (jsQR, https://github.com/cozmo/jsQR; its licence: jsQR.LICENSE.txt)
 (function webpackUniversalModuleDefinition(root, factory) {
 	if(typeof exports === 'object' && typeof module === 'object')
 		module.exports = factory();

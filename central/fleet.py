@@ -32,8 +32,15 @@ from central.platform import Platform, now
 from protocol.messages import MAX_CLOCK_SKEW_S
 from protocol.records import network_utc
 
-LATE_AFTER = timedelta(minutes=12)  # more than two missed heartbeats of 5 minutes
-SILENT_AFTER = timedelta(hours=1)
+# A kiosk is late after about two missed heartbeats and silent after about twelve, of
+# the interval it says it beats at (sync.heartbeat_interval_s, 60 to 3600 s; it beats
+# after a sync pass, so up to two intervals apart); never sooner than for the default
+# 5 minutes, which is also what a kiosk that does not say gets.
+DEFAULT_INTERVAL_S = 300
+MAX_INTERVAL_S = 3600  # as the kiosk's configuration
+LATE_FACTOR, SILENT_FACTOR = 2.4, 12
+LATE_AFTER = timedelta(minutes=12)  # the least: 2.4 x 5 minutes
+SILENT_AFTER = timedelta(hours=1)  # the least: 12 x 5 minutes
 UNSENT_ALERT_S = 24 * 3600
 ASK_FOR_TOKEN = {"WWW-Authenticate": 'Basic realm="Social Point fleet"'}
 CLOCK_ALERT_S = 120
@@ -90,6 +97,11 @@ class Heartbeat(BaseModel):
     print_queue: int = Field(ge=0, le=10**6)
     oldest_unsent_s: int | None = Field(default=None, ge=0, le=10**9)
     rejected: int = Field(ge=0, le=10**6)
+    # Platform records the kiosk could not apply and set aside (store/set_aside.py).
+    # Optional, as the next field: a kiosk of an older release does not send it.
+    set_aside: int | None = Field(default=None, ge=0, le=10**6)
+    # How often the kiosk beats (sync.heartbeat_interval_s): when it counts as late.
+    interval_s: int | None = Field(default=None, ge=0, le=MAX_INTERVAL_S)
     free_disk_bytes: int = Field(ge=0, le=10**15)
     last_sync: Instant | None = None
     # The kiosk's clock minus the platform's, as the kiosk measured it (HTTP Date).
@@ -171,9 +183,21 @@ def request_log_in(session: Session, device_id: str) -> bool:
     return True
 
 
+def thresholds(beat: dict[str, Any]) -> tuple[timedelta, timedelta]:
+    """After how long without a heartbeat this kiosk is late, and silent."""
+    interval = beat.get("interval_s")
+    if not isinstance(interval, int):  # an older kiosk's heartbeat
+        interval = DEFAULT_INTERVAL_S
+    interval = min(interval, MAX_INTERVAL_S)  # a value stored by hand: still bounded
+    late = max(LATE_AFTER, timedelta(seconds=LATE_FACTOR * interval))
+    silent = max(SILENT_AFTER, timedelta(seconds=SILENT_FACTOR * interval))
+    return late, silent
+
+
 def state_of(row: KioskHealth, at: datetime) -> str:
     age = at - row.received_at
-    return "online" if age <= LATE_AFTER else "late" if age <= SILENT_AFTER else "silent"
+    late, silent = thresholds(row.beat)
+    return "online" if age <= late else "late" if age <= silent else "silent"
 
 
 # Each alert as a code and its figures, worded by each page in its language.
@@ -184,6 +208,7 @@ ALERT_TEXT = {
     "old_version": "old version {version} (newest {newest})",
     "unknown_version": "version {version} unknown to the platform (newest {newest})",
     "rejected": "{count} rejected records",
+    "set_aside": "{count} platform records set aside",
     "disk": "{mb} MB of disk left",
     "no_sync": "no sync for {hours} hours",
 }
@@ -193,7 +218,8 @@ def alert_facts(row: KioskHealth, newest_version: str | None) -> list[tuple[str,
     """The kiosk's alerts: paper and printer faults, records unsent for over a day, a
     clock off by more than CLOCK_ALERT_S, a version older than the platform's release
     (or newer: no such release is known, the kiosk may not be ours), records the
-    platform rejected, a disk nearly full, and no sync for over a day."""
+    platform rejected, platform records the kiosk set aside, a disk nearly full, and
+    no sync for over a day."""
     beat, found = row.beat, []
     if beat.get("printer") in PRINTER_ALERTS:
         found.append(("printer", {"state": beat["printer"]}))
@@ -211,6 +237,8 @@ def alert_facts(row: KioskHealth, newest_version: str | None) -> list[tuple[str,
             found.append(("unknown_version", facts))
     if beat.get("rejected"):
         found.append(("rejected", {"count": beat["rejected"]}))
+    if beat.get("set_aside"):  # the kiosk shows something older or lacks it
+        found.append(("set_aside", {"count": beat["set_aside"]}))
     free = beat.get("free_disk_bytes")
     if isinstance(free, int) and free < LOW_DISK_BYTES:
         found.append(("disk", {"mb": free // (1024 * 1024)}))
@@ -283,6 +311,16 @@ def _age(seconds: int | None) -> str:
     return f"{seconds // 86400} d"
 
 
+def _every(beat: dict[str, Any]) -> str:
+    """The kiosk's heartbeat interval, when it said one."""
+    interval = beat.get("interval_s")
+    return f" (beats every {_age(interval)})" if isinstance(interval, int) and interval else ""
+
+
+def _count(value: object) -> str:
+    return str(value) if isinstance(value, int) else "–"  # an older kiosk does not say
+
+
 def _when(iso: str | None) -> str:
     if not iso:
         return "–"
@@ -325,9 +363,10 @@ def render_fleet(kiosks: list[dict[str, Any]], at: datetime) -> str:
         )
         rows.append(
             f'<tr class="{k["state"]}"><td>{e(k["kiosk_id"])}</td><td>{k["state"]}</td>'
-            f"<td>{_age(seen)} ago</td><td>{e(str(beat.get('version')))}</td>"
+            f"<td>{_age(seen)} ago{_every(beat)}</td><td>{e(str(beat.get('version')))}</td>"
             f"<td>{_age(beat.get('uptime_s'))}</td><td>{e(str(beat.get('printer')))}</td>"
             f"<td>{beat.get('print_queue')}</td><td>{_age(beat.get('oldest_unsent_s'))}</td>"
+            f"<td>{_count(beat.get('set_aside'))}</td>"
             f"<td>{beat.get('free_disk_bytes', 0) / 1024**3:.1f} GB</td>"
             f"<td>{k['clock_skew_s']:+d} s</td><td>{_when(beat.get('last_sync'))}</td>"
             f"<td>{'<br>'.join(e(a) for a in k['alerts'])}</td>"
@@ -341,9 +380,10 @@ td,th{{border:1px solid #999;padding:.3em .6em;text-align:left}}
 tr.late{{background:#fff3cd}}tr.silent{{background:#f8d7da}}</style></head>
 <body><h1>Social Point fleet</h1>
 <p>{counts["online"]} online, {counts["late"]} late, {counts["silent"]} silent
-(late: no heartbeat for {LATE_AFTER.seconds // 60} minutes; silent: for an hour).</p>
+(late: no heartbeat for {LATE_FACTOR} times the kiosk's heartbeat interval, at least
+{LATE_AFTER.seconds // 60} minutes; silent: for {SILENT_FACTOR} times, at least an hour).</p>
 <table><tr><th>Kiosk</th><th>State</th><th>Last heard</th><th>Version</th><th>Uptime</th>
-<th>Printer</th><th>Print queue</th><th>Oldest unsent</th><th>Free disk</th>
+<th>Printer</th><th>Print queue</th><th>Oldest unsent</th><th>Set aside</th><th>Free disk</th>
 <th>Clock</th><th>Last sync</th><th>Alerts</th><th>Log</th></tr>
 {"".join(rows)}
 </table></body></html>"""

@@ -3,9 +3,10 @@
 
 Sent from the sync worker's thread after a pass (never from the UI thread), at most once
 per ``every_s``; a heartbeat that cannot be sent is simply skipped, the next one follows.
-It holds no personal data: counts, ages, states and versions. When a manager on the
-platform asked for this kiosk's recent log, the reply says so and the masked tail of the
-log file goes up with the next heartbeat.
+It holds no personal data: counts, ages, states and versions, and its own interval, so
+the fleet knows when this kiosk is late. When a manager on the platform asked for this
+kiosk's recent log, the reply says so and the masked tail of the log file goes up with
+the next heartbeat.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from protocol.wire import ProtocolError
-from store import kiosk_facts
+from store import kiosk_facts, set_aside
 from store.database import Store
 from store.models import OutboxEntry, PrintJob, as_utc
 from sync.client import PlatformClient, RefusedError, UnreachableError
@@ -29,6 +30,7 @@ from sync.client import PlatformClient, RefusedError, UnreachableError
 log = logging.getLogger(__name__)
 
 DEFAULT_EVERY_S = 300
+MAX_EVERY_S = 3600  # sync.heartbeat_interval_s's bound, and the platform's
 LOG_TAIL_BYTES = 64 * 1024
 PRINT_QUEUE_STATES = ("pending", "sending")
 
@@ -47,8 +49,16 @@ def _iso(moment: datetime | None) -> str | None:
     return as_utc(moment).isoformat() if moment else None
 
 
-def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -> dict[str, Any]:
-    """One heartbeat's payload; ``now`` is UTC (naive taken as UTC), ``started`` monotonic."""
+def collect(
+    store: Store,
+    facts: KioskFacts,
+    *,
+    started: float,
+    now: datetime,
+    every_s: float = DEFAULT_EVERY_S,
+) -> dict[str, Any]:
+    """One heartbeat's payload; ``now`` is UTC (naive taken as UTC), ``started``
+    monotonic, ``every_s`` how often this kiosk beats."""
     now = as_utc(now)  # compared with the store's instants (aware UTC)
     with store.read() as session:
         queue = session.scalar(
@@ -63,6 +73,7 @@ def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "rejected")
         )
         skew = kiosk_facts.clock_skew(session)
+        waiting = set_aside.count(session)  # as the manager's dashboard lists them
     return {
         "version": facts.version,
         "sent_at": _iso(now),
@@ -71,6 +82,8 @@ def collect(store: Store, facts: KioskFacts, *, started: float, now: datetime) -
         "print_queue": queue or 0,
         "oldest_unsent_s": int((now - oldest).total_seconds()) if oldest else None,
         "rejected": rejected or 0,
+        "set_aside": waiting,
+        "interval_s": max(0, min(MAX_EVERY_S, round(every_s))),
         "free_disk_bytes": shutil.disk_usage(store.path.parent).free,
         "last_sync": _iso(facts.last_sync()),
         "clock_skew_s": skew,
@@ -103,7 +116,9 @@ class HeartbeatSender:
         if not self.due():
             return False
         moment = now or datetime.now(UTC)
-        beat = collect(self.store, self.facts, started=self.started, now=moment)
+        beat = collect(
+            self.store, self.facts, started=self.started, now=moment, every_s=self.every_s
+        )
         if self._log_wanted:
             beat["log"] = self.facts.recent_log()[-LOG_TAIL_BYTES:]
         try:

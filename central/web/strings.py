@@ -146,11 +146,14 @@ TEXT: dict[str, dict[str, str]] = {
     "fleet": {"it": "Totem", "en": "Kiosks"},
     "fleet_title": {"it": "I totem dei Social Point", "en": "The Social Points' kiosks"},
     "fleet_scope": {"it": "Comuni: {comuni}", "en": "Comuni: {comuni}"},
+    # The thresholds of central/fleet.py thresholds(): of each kiosk's own interval.
     "fleet_counts": {
         "it": "{online} attivi, {late} in ritardo, {silent} silenziosi (in ritardo: nessun"
-        " segnale da {minutes} minuti; silenziosi: da un'ora).",
-        "en": "{online} online, {late} late, {silent} silent (late: no heartbeat for"
-        " {minutes} minutes; silent: for an hour).",
+        " segnale per 2,4 volte l'intervallo del totem, almeno {minutes} minuti;"
+        " silenziosi: per 12 volte, almeno un'ora).",
+        "en": "{online} online, {late} late, {silent} silent (late: no heartbeat for 2.4"
+        " times the kiosk's heartbeat interval, at least {minutes} minutes; silent: for"
+        " 12 times, at least an hour).",
     },
     "fleet_none": {
         "it": "Nessun totem dei suoi Comuni ha ancora dato notizie.",
@@ -201,6 +204,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "version {version} unknown to the platform (newest {newest})",
     },
     "alert_rejected": {"it": "{count} dati rifiutati", "en": "{count} rejected records"},
+    "alert_set_aside": {
+        "it": "{count} dati della piattaforma messi da parte",
+        "en": "{count} platform records set aside",
+    },
     "alert_disk": {"it": "disco quasi pieno: {mb} MB liberi", "en": "{mb} MB of disk left"},
     "alert_no_sync": {
         "it": "nessuna sincronizzazione da {hours} ore",

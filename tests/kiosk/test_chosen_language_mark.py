@@ -33,3 +33,14 @@ def test_the_chosen_language_has_a_tick_and_keeps_its_name(qtbot, window) -> Non
     window.go("catalog", {})
     qtbot.mouseClick(window.language_toggle, Qt.MouseButton.LeftButton)
     assert [text for text in marks(window).values() if text.startswith("✓")] == ["✓ English"]
+
+
+def test_the_chosen_comune_has_a_tick_and_keeps_its_spoken_name(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.go("catalog", {})
+    chips = window.screens["catalog"].comune_chips
+    ticked = [chip.accessibleName() for chip in chips.values() if chip.text().startswith("✓ ")]
+    assert ticked == ["Piazzola sul Brenta"]  # the kiosk's own
+    qtbot.mouseClick(chips["limena"], Qt.MouseButton.LeftButton)
+    ticked = [chip.accessibleName() for chip in chips.values() if chip.text().startswith("✓ ")]
+    assert ticked == ["Limena"] and chips["limena"].text() == "✓ Limena"
+    assert all(not chip.accessibleName().startswith("✓") for chip in chips.values())

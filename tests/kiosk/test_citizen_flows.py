@@ -150,7 +150,7 @@ def test_search_finds_inflected_words_and_offers_corrections(qtbot, window, snap
 
 def test_catalog_by_comune(qtbot, window) -> None:
     tap(qtbot, window, "Servizi")
-    assert find_button(window, "Piazzola sul Brenta").isChecked()  # the kiosk's own Comune
+    assert find_button(window, "✓ Piazzola sul Brenta").isChecked()  # the kiosk's own Comune
     tap(qtbot, window, "Limena")
     tap(qtbot, window, "Anziani")
     assert shows(window, "Servizi per chi abita a Limena")

@@ -77,13 +77,17 @@ class CatalogScreen(DataScreen):
         self.comune_group = QButtonGroup(self)
         self.comune_group.setExclusive(True)
         self.comune_chips: dict[str, QPushButton] = {}
+        self._comune_names: dict[str, str] = {}
         for comune_id, name in [(ALL_COMUNI, ""), *((c.id, c.name) for c in catalog.comuni())]:
+            self._comune_names[comune_id] = name
             chip = button(name, name=f"comune_{comune_id or 'all'}", role="chip")
             chip.setCheckable(True)
             chip.clicked.connect(lambda _=False, cid=comune_id: self._choose_comune(cid))
             self.comune_group.addButton(chip)
             self.comune_chips[comune_id] = chip
             comune_row.addWidget(chip)
+        # Whichever way a chip gets chosen (a tap, a key, the screen's own choice).
+        self.comune_group.buttonToggled.connect(lambda *_: self._mark_comune())
         self.body.addWidget(self.comune_row)
 
         self.stack = QStackedWidget()
@@ -181,6 +185,14 @@ class CatalogScreen(DataScreen):
         self.keyboard.setVisible(visible)
         self.title.setVisible(not visible)
         self.comune_row.setVisible(not visible)
+
+    def _mark_comune(self) -> None:
+        """The chosen Comune shows by a tick, not by its colour alone (WCAG 1.4.1); its
+        spoken name stays the Comune's, the voice says "selected"."""
+        for comune_id, chip in self.comune_chips.items():
+            name = self._comune_names[comune_id] or self.tr("All Comuni")
+            chip.setText(f"✓ {name}" if chip.isChecked() else name)
+            chip.setAccessibleName(name)
 
     def _choose_comune(self, comune_id: str) -> None:
         self.comune_id = comune_id
@@ -282,7 +294,7 @@ class CatalogScreen(DataScreen):
         self.search.setAccessibleName(self.tr("Search services"))
         self.clear_button.setText(self.tr("Clear"))
         self.comune_label.setText(self.tr("For residents of:"))
-        self.comune_chips[ALL_COMUNI].setText(self.tr("All Comuni"))
+        self._mark_comune()
         self.all_comuni_button.setText(self.tr("Search all the Comuni"))
         self.search_help_button.setText(self.tr("Ask for help"))
         if self._categories:

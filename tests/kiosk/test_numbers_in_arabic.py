@@ -55,3 +55,22 @@ def test_only_right_to_left_languages_get_isolates(lang: str) -> None:
         assert made.count(LEFT_TO_RIGHT_ISOLATE) == 2 and "35016" in made
     else:
         assert made == text
+
+
+def test_the_phone_field_s_hint_reads_as_typed_in_arabic(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.widgets.form_fields import LineField, field_widget
+
+    window.ctx.switcher.set_language("ar")
+    field = field_widget(
+        {"name": "telefono", "type": "phone", "label": {"it": "Telefono"}}, {}, [], lambda *_: ""
+    )
+    assert isinstance(field, LineField)
+    qtbot.addWidget(field)
+    field.retranslate("ar")
+    hint = field.hint.text()
+    assert re.search(r"\d+ \d+", hint), hint
+    for number in re.findall(r"\+?\d+(?: \d+)+", hint):
+        groups = re.findall(r"\d+", number)
+        shown = groups_on_screen(hint)
+        start = shown.index(groups[0])
+        assert shown[start : start + len(groups)] == groups, (hint, shown)

@@ -46,7 +46,7 @@ from kiosk.ui.widgets.common import (
     personal,
     upper_case_as_typed,
 )
-from languages import CODES
+from languages import CODES, numbers_left_to_right
 from languages.catalog import translate
 from store.catalog import pick
 
@@ -208,7 +208,8 @@ class LineField(FieldWidget):
             before, self._lang = self._lang, lang
             if type(shown) is int and self.input.text() == amount_text(shown, before):
                 self.set_value(shown)
-        hint = placeholder(self.kind)
+        # "347 123 4567" stays as typed under an Arabic field, not "4567 123 347".
+        hint = numbers_left_to_right(placeholder(self.kind), lang)
         self.input.setPlaceholderText(hint)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))

@@ -5,18 +5,22 @@
 
 import gzip
 import re
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
+from pydantic import GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 from starlette.datastructures import QueryParams
 
 from central.api.guards import Guards, bearer_token
+from central.api.submissions import defined
 from central.devices import may_pull
 from central.models import Device
 from central.platform import Platform, PublishError
 from protocol import messages
-from protocol.records import PUBLISHED, STREAMS
+from protocol.records import PUBLISHED, RECORD_TYPES, STREAMS
 
 SINCE = re.compile(r"[0-9]{1,18}")  # a cursor: digits only
 MAX_LIMIT, DEFAULT_LIMIT = 1000, 200
@@ -37,6 +41,26 @@ PAGE_PARAMETERS: list[dict[str, Any]] = [
         "description": f"changes at most on the page (default {DEFAULT_LIMIT})",
     },
 ]
+
+
+class OneOfPublished:
+    """The schema of a published record: one of the record types, each as the change
+    pages carry it (``RECORD_TYPES``, the same components) but with no other field, as
+    ``PUBLISHED`` takes them. Documentation only: the body is read as any object and
+    judged by ``platform.publish``, which names the kind's problem (a 422 of its own)."""
+
+    def __get_pydantic_json_schema__(
+        self, _schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "oneOf": [
+                {**defined(RECORD_TYPES[kind], handler), "unevaluatedProperties": False}
+                for kind in PUBLISHED
+            ],
+            "description": "The record of the kind in the path ("
+            + "; ".join(f"{kind}: {RECORD_TYPES[kind].__name__}" for kind in PUBLISHED)
+            + "), with no other field.",
+        }
 
 
 def page_query(query: QueryParams) -> tuple[int, int]:
@@ -117,7 +141,11 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         )
 
     @api.put("/v1/admin/records/{kind}/{record_id}", dependencies=admin)
-    def publish(kind: str, record_id: str, record: dict[str, Any]) -> dict[str, str]:
+    def publish(
+        kind: str,
+        record_id: str,
+        record: Annotated[dict[str, Any], OneOfPublished()],
+    ) -> dict[str, str]:
         if record.get("id") != record_id:
             raise HTTPException(422, "the record id must match the address")
         try:

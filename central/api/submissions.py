@@ -4,9 +4,15 @@ holds), and the application statuses the Comune publishes back."""
 
 # No "from __future__ import annotations": FastAPI reads the real annotation objects.
 
-from typing import Annotated, Any
+import functools
+import operator
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.openapi.constants import REF_PREFIX
+from pydantic import BaseModel, Field, GetJsonSchemaHandler, RootModel, create_model
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 from starlette.concurrency import run_in_threadpool
 
 from central.api.guards import Guards
@@ -15,17 +21,84 @@ from central.platform import Platform, PublishError
 from central.submission_entries import read_batch
 from protocol import messages
 from protocol.messages import SubmissionEntry
+from protocol.states import SubmissionKind
 
+
+def defined(model: type[BaseModel], handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    """A reference to ``model``'s schema, which goes with the others among the document's
+    components (``#/components/schemas/``, named as FastAPI names every model). Handed
+    over as it is, a model's schema would come back whole, in place: as a definition it
+    is kept apart and referred to."""
+    schema: CoreSchema = model.__pydantic_core_schema__
+    ref = None if schema["type"] == "definitions" else schema.get("ref")
+    if ref is not None:  # a model, or one checked as a whole (a model validator)
+        schema = core_schema.definitions_schema(
+            core_schema.definition_reference_schema(ref), [schema]
+        )
+    return handler(schema)
+
+
+class AlsoDefines:
+    """Metadata of a model FastAPI documents that puts these models among the
+    components too: a body the endpoint reads itself, which FastAPI never meets, gets
+    there its schema and those of the types in it, made by the same generator as every
+    other (same names, references that resolve), for ``openapi_extra`` to refer to."""
+
+    def __init__(self, *models: type[BaseModel]) -> None:
+        self.models = models
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        for model in self.models:
+            defined(model, handler)
+        return handler(schema)
+
+
+def documented_entry(kind: SubmissionKind) -> type[SubmissionEntry]:
+    """An entry of ``kind`` as documented: its payload of the contract's type for that
+    kind (``messages.PAYLOADS``; an event's, any object)."""
+    payload: Any = messages.PAYLOADS.get(kind, dict[str, Any])
+    tag: Any = Literal[kind.value]
+    return create_model(
+        "".join(word.title() for word in kind.split("_")) + "Entry",
+        __base__=SubmissionEntry,
+        __doc__=f"A {kind} entry: ``payload`` null when ``sealed`` carries it instead.",
+        kind=(tag, ...),
+        payload=(payload | None, None),
+    )
+
+
+# The batch as /openapi.json describes it, for documentation only: the endpoint reads
+# the body itself (``read_batch``), each entry as a ``SubmissionEntry`` on its own.
+ENTRY_KINDS = tuple(documented_entry(kind) for kind in SubmissionKind)
+ANY_KIND: Any = Annotated[functools.reduce(operator.or_, ENTRY_KINDS), Field(discriminator="kind")]
+DocumentedEntry = create_model(
+    "SubmissionEntry",
+    __base__=RootModel[ANY_KIND],
+    __doc__="One entry of a batch, told by its kind. Each is answered by itself: a kind"
+    " not listed ``unknown_kind``, a malformed entry ``invalid_entry``.",
+)
+DocumentedBatch = create_model(
+    "SubmissionBatch",
+    __doc__=messages.SubmissionBatch.__doc__,
+    entries=(list[DocumentedEntry], Field(min_length=1, max_length=messages.MAX_BATCH)),
+)
 # The body, and the 422 answered when it is no batch, documented as FastAPI documents a
-# declared body (the endpoint reads its body itself, see below).
+# declared body: the batch in place, its entries' schemas among the components (their
+# definitions, which FastAPI makes, left out here).
 BATCH_BODY = {
     "requestBody": {
         "required": True,
         "content": {
             "application/json": {
-                "schema": messages.SubmissionBatch.model_json_schema(
-                    ref_template="#/components/schemas/{model}"
-                )
+                "schema": {
+                    key: value
+                    for key, value in DocumentedBatch.model_json_schema(
+                        ref_template=REF_PREFIX + "{model}"
+                    ).items()
+                    if key != "$defs"
+                }
             }
         },
     }
@@ -48,7 +121,11 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     # read the batch twice (``./dev bench platform``).
     @api.post(
         "/v1/submissions",
-        response_model=messages.SubmissionResults,
+        # The reply's model is documentation only (the endpoint writes its own reply):
+        # it takes the batch's schemas along to the components, where BATCH_BODY points
+        # (made in the reply's mode: these types read and write alike, and
+        # tests/central/test_openapi_contract.py checks every reference resolves).
+        response_model=Annotated[messages.SubmissionResults, AlsoDefines(DocumentedEntry)],
         responses=INVALID_BATCH,
         openapi_extra=BATCH_BODY,
     )

@@ -265,6 +265,12 @@ def connect_backend(
     managing = ManagerController(window, backend, tasks, printer)
     sync_bridge.status_changed.connect(managing.on_sync_status)
     purchasing = PurchaseController(window, backend, tasks, printer.context, printer)
+    # Home drags and flings like every screen once the kiosk is ready: its first frame
+    # does without the scroller (Qt's enum namespace, a tenth of a cold start), but a
+    # small panel or larger text in Arabic make it taller than the screen.
+    from kiosk.ui.widgets.common import enable_kinetic_scrolling
+
+    enable_kinetic_scrolling(window.screens["home"].page)
     return Controllers(printer, applying, managing, purchasing)
 
 

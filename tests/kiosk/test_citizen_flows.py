@@ -331,3 +331,10 @@ def test_a_long_category_is_shown_in_pages(qtbot, window, backend, snap) -> None
     bar.setValue(bar.maximum())
     window.refresh()  # nothing changed: the person keeps their place in the list
     assert bar.value() == bar.maximum() and len(screen._cards) == 49
+
+
+def test_home_drags_with_a_finger_once_the_kiosk_is_ready(kiosk) -> None:  # type: ignore[no-untyped-def]
+    """A small panel, or larger text in Arabic, make home taller than the screen: it
+    scrolls with a finger like every other screen (its first frame does without)."""
+    window, _backend = kiosk
+    assert QScroller.hasScroller(window.screens["home"].page.viewport())

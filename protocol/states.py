@@ -149,9 +149,3 @@ class PrintJobState(StrEnum):
     EXPIRED_DONE = "expired_done"
     FAILED_DONE = "failed_done"
 
-
-class ScreenMode(StrEnum):
-    """Who the screen is serving: a citizen alone, or a manager (assisted session)."""
-
-    CITIZEN = "citizen"
-    MANAGER = "manager"

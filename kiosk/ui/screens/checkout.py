@@ -14,6 +14,7 @@ thread (PurchaseController).
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -33,6 +34,17 @@ if TYPE_CHECKING:
     from kiosk.core.purchasing import CreditView, NoWayToPay, Placed
 
 
+class CheckoutMode(StrEnum):
+    """Where the checkout is: who pays, how, the summary, on its way, and its answer."""
+
+    IDENTIFY = "identify"  # the citizen's codice fiscale and PIN, for their wallet
+    PAY = "pay"  # the ways to pay
+    REVIEW = "review"  # the order's summary, to confirm
+    SENDING = "sending"
+    DONE = "done"
+    REFUSED = "refused"  # back to the ways to pay, with why
+
+
 class CheckoutScreen(DataScreen):
     route = "checkout"
     identify_requested = Signal(str, str)  # codice fiscale, wallet PIN ("" if none)
@@ -42,7 +54,7 @@ class CheckoutScreen(DataScreen):
 
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
-        self.mode = "identify"  # identify, pay, review, sending, done, refused
+        self.mode = CheckoutMode.IDENTIFY
         self._page_shown = ""  # the step last announced (page_changed)
         self.credit: CreditView | None = None
         self.placed: Placed | None = None
@@ -138,12 +150,14 @@ class CheckoutScreen(DataScreen):
         # the next order (perhaps the next person's, after "⌂") starts afresh, never on
         # the last one's confirmation and order code.
         cart = self.ctx.citizen.cart
-        if self.mode == "sending" or (self.mode == "done" and not (cart and cart.lines)):
+        if self.mode == CheckoutMode.SENDING or (
+            self.mode == CheckoutMode.DONE and not (cart and cart.lines)
+        ):
             return
         self.forget()
 
     def forget(self) -> None:
-        self.mode, self.credit, self.placed = "identify", None, None
+        self.mode, self.credit, self.placed = CheckoutMode.IDENTIFY, None, None
         self.refusal = ("", "")
         self.identify.clear()
         self.choices.setExclusive(False)
@@ -158,7 +172,7 @@ class CheckoutScreen(DataScreen):
     def _make_room(self, typing: bool) -> None:
         """The keyboard takes the room of the total (the cart button shows it too) and
         the notes, so the question, the fields, their messages and Next stay in view."""
-        self.total.setVisible(not typing and self.mode != "done")
+        self.total.setVisible(not typing and self.mode != CheckoutMode.DONE)
         self.text.setVisible(not typing)
         self.no_money.setVisible(not typing)
         if typing:
@@ -166,34 +180,38 @@ class CheckoutScreen(DataScreen):
             self.reveal(self.identify.next_button)  # then the way on, if the box is tall
 
     def step_back(self) -> bool:
-        if self.mode == "review":  # back to the ways to pay, the choice kept
-            self.mode = "pay"
+        if self.mode == CheckoutMode.REVIEW:  # back to the ways to pay, the choice kept
+            self.mode = CheckoutMode.PAY
             self.retranslate()
             return True
-        if self.mode in ("pay", "refused"):
+        if self.mode in (CheckoutMode.PAY, CheckoutMode.REFUSED):
             self.forget()
             return True
         return False
 
     def take_scanned(self, text: str) -> bool:
-        if self.mode != "identify" or not self.isVisible():
+        if self.mode != CheckoutMode.IDENTIFY or not self.isVisible():
             return False
         self.identify.take_scanned(text)
         return True
 
     def show_identified(self, credit: CreditView | None) -> None:
-        self.mode, self.credit = "pay", credit
+        self.mode, self.credit = CheckoutMode.PAY, credit
         self.retranslate()
 
     def show_wallet_refused(self, reason: str, left: int = 0) -> None:
         """The PIN did not open the wallet: asked again, calmly, beside the PIN."""
-        self.mode = "identify"
+        self.mode = CheckoutMode.IDENTIFY
         self.retranslate()
         self.identify.show_pin_problem(lambda: wallet_refusal_text(reason, left))
 
     def _no_way_to_pay(self) -> NoWayToPay | None:
         cart = self.ctx.citizen.cart
-        if cart is None or self.mode not in ("identify", "pay", "refused"):
+        if cart is None or self.mode not in (
+            CheckoutMode.IDENTIFY,
+            CheckoutMode.PAY,
+            CheckoutMode.REFUSED,
+        ):
             return None
         return cart.no_way_to_pay(assisted=self.ctx.citizen.assisted_by is not None)
 
@@ -211,23 +229,26 @@ class CheckoutScreen(DataScreen):
         )
 
     def _confirm(self) -> None:
-        if self.mode == "done":
+        if self.mode == CheckoutMode.DONE:
             self.finish()
             return
         payment = self._chosen()
         if payment is None:
             return
-        if self.mode in ("pay", "refused"):  # first the summary, on a page of its own
-            self.mode = "review"
+        if self.mode in (
+            CheckoutMode.PAY,
+            CheckoutMode.REFUSED,
+        ):  # first the summary, on a page of its own
+            self.mode = CheckoutMode.REVIEW
             self.retranslate()
             return
-        self.mode = "sending"
+        self.mode = CheckoutMode.SENDING
         self.retranslate()
         self.place_requested.emit(payment, payment == "desk" and self.desk.confirmed)
 
     def show_placed(self, placed: Placed) -> None:
         """The order is saved: the cart is done with (what it held is in the order)."""
-        self.mode, self.placed = "done", placed
+        self.mode, self.placed = CheckoutMode.DONE, placed
         self.ctx.citizen.cart = None
         self.cart_changed.emit()
         self.retranslate()
@@ -243,13 +264,13 @@ class CheckoutScreen(DataScreen):
         with the tries left; "locked", until a local clock time; "other")."""
         until = local_clock_time(locked_until, self.ctx.time_zone) if locked_until else ""
         self.desk_refused = (left, until)
-        if confirmed and self.mode == "refused":  # paid now: an earlier refusal is past
-            self.mode, self.refusal = "pay", ("", "")
+        if confirmed and self.mode == CheckoutMode.REFUSED:  # paid now: an earlier refusal is past
+            self.mode, self.refusal = CheckoutMode.PAY, ("", "")
         self.desk.show_checked(confirmed, problem)
         self.reveal(self.confirm_button if confirmed else self.desk)
 
     def show_refused(self, reason: str, detail: str = "") -> None:
-        self.mode, self.refusal = "refused", (reason, detail)
+        self.mode, self.refusal = CheckoutMode.REFUSED, (reason, detail)
         self.retranslate()
 
     def finish(self) -> None:
@@ -334,18 +355,20 @@ class CheckoutScreen(DataScreen):
         self.title.setText(
             {
                 # Nobody is asked who they are for an order they cannot pay here.
-                "identify": self.tr("How do you pay?") if no_way else self.tr("Who is buying?"),
-                "pay": self.tr("How do you pay?"),
-                "review": self.tr("Check your order"),
-                "sending": self.tr("Check your order"),
-                "refused": self.tr("How do you pay?"),
-                "done": self.tr("Your order is saved"),
+                CheckoutMode.IDENTIFY: self.tr("How do you pay?")
+                if no_way
+                else self.tr("Who is buying?"),
+                CheckoutMode.PAY: self.tr("How do you pay?"),
+                CheckoutMode.REVIEW: self.tr("Check your order"),
+                CheckoutMode.SENDING: self.tr("Check your order"),
+                CheckoutMode.REFUSED: self.tr("How do you pay?"),
+                CheckoutMode.DONE: self.tr("Your order is saved"),
             }[mode]
         )
         self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
-        self.total.setVisible(mode != "done" and not self.identify.typing)
-        self.identify.setVisible(mode == "identify" and no_way is None)
-        allowed = self._payments() if mode in ("pay", "refused") else ()
+        self.total.setVisible(mode != CheckoutMode.DONE and not self.identify.typing)
+        self.identify.setVisible(mode == CheckoutMode.IDENTIFY and no_way is None)
+        allowed = self._payments() if mode in (CheckoutMode.PAY, CheckoutMode.REFUSED) else ()
         texts = {
             "provider": self.tr("I pay the provider when the service is done"),
             "credit": self._credit_text(total),
@@ -365,31 +388,33 @@ class CheckoutScreen(DataScreen):
         self.credit_note.setVisible(bool(note) and "credit" in allowed)
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
-        self.desk.setVisible(chosen == "desk" and mode in ("pay", "refused"))
+        self.desk.setVisible(chosen == "desk" and mode in (CheckoutMode.PAY, CheckoutMode.REFUSED))
         self._word_desk(isolated(manager.name, self.ctx.lang) if manager else "")
-        self.problem.setVisible(mode == "refused")
-        self.problem.setText("⚠  " + self._refusal_text() if mode == "refused" else "")
+        self.problem.setVisible(mode == CheckoutMode.REFUSED)
+        self.problem.setText("⚠  " + self._refusal_text() if mode == CheckoutMode.REFUSED else "")
         personal_now(
             self.problem,
             self.refusal[0] in ("credit_too_low", "credit_limit"),
             self.tr("Your credit cannot pay for this order now: choose another way to pay."),
         )
         ready = chosen is not None and (chosen != "desk" or self.desk.confirmed)
-        self.confirm_button.setVisible(mode != "identify" and no_way is None)
-        self.change_button.setVisible(mode == "review")
+        self.confirm_button.setVisible(mode != CheckoutMode.IDENTIFY and no_way is None)
+        self.change_button.setVisible(mode == CheckoutMode.REVIEW)
         self.change_button.setText(self.tr("‹ Change"))
-        if mode == "done":
+        if mode == CheckoutMode.DONE:
             self.confirm_settling.set_text(self.tr("Finish"))
             self.confirm_button.setEnabled(True)
-        elif mode in ("pay", "refused"):
+        elif mode in (CheckoutMode.PAY, CheckoutMode.REFUSED):
             self.confirm_settling.set_text(self.tr("Check the order ›"))
             self.confirm_button.setEnabled(ready)
         else:
             self.confirm_settling.set_text(
-                self.tr("Sending…") if mode == "sending" else self.tr("Confirm the order")
+                self.tr("Sending…")
+                if mode == CheckoutMode.SENDING
+                else self.tr("Confirm the order")
             )
-            self.confirm_button.setEnabled(mode == "review")
-        summing_up = mode in ("review", "sending") and cart is not None
+            self.confirm_button.setEnabled(mode == CheckoutMode.REVIEW)
+        summing_up = mode in (CheckoutMode.REVIEW, CheckoutMode.SENDING) and cart is not None
         self.summary.setVisible(summing_up)
         self.paying.setVisible(summing_up)
         self.next_steps.setVisible(summing_up)
@@ -416,14 +441,14 @@ class CheckoutScreen(DataScreen):
             for shown in (self.summary, self.paying, self.next_steps):
                 shown.setText("")
             personal_now(self.paying, False)
-        if mode == "identify" and no_way is None:
+        if mode == CheckoutMode.IDENTIFY and no_way is None:
             self.text.setText(
                 self.tr(
                     "Only a code made from it is kept with your order, so you can print your "
                     "vouchers again at any Social Point."
                 )
             )
-        elif mode == "done" and self.placed is not None:
+        elif mode == CheckoutMode.DONE and self.placed is not None:
             self.text.setText(
                 self.tr(
                     "Order code: {code}\nThe receipt and one voucher per service are coming out "
@@ -434,7 +459,7 @@ class CheckoutScreen(DataScreen):
             self.text.setText("")
         personal_now(  # the order's code
             self.text,
-            mode == "done",
+            mode == CheckoutMode.DONE,
             self.tr(
                 "The receipt and one voucher per service are coming out of the printer: show "
                 "the voucher to the provider."
@@ -445,8 +470,14 @@ class CheckoutScreen(DataScreen):
         # Each step is a page of its own for keys and speech: the new page is read out
         # and the focus goes into it (it stayed on the button just pressed, which became
         # "Confirm the order": a second press placed the order unheard).
-        page = "no_way" if no_way is not None else "pay" if mode == "refused" else mode
-        if page != self._page_shown and page != "sending":
+        page = (
+            "no_way"
+            if no_way is not None
+            else CheckoutMode.PAY
+            if mode == CheckoutMode.REFUSED
+            else mode
+        )
+        if page != self._page_shown and page != CheckoutMode.SENDING:
             self._page_shown = page
             self.page_changed.emit()
 

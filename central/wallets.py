@@ -5,8 +5,9 @@ counted across kiosks.
 
 The ledger (credits, vouchers) stays the platform's, keyed by the holder key of the
 codice fiscale, and no stream serves it. A citizen with a wallet PIN gets one sealed
-``wallets`` record: locator, Comune, and their credit and usable vouchers sealed under
-the key their codice fiscale and PIN give (vouchers/wallet_key.py). The PIN is set
+``wallets`` record: locator, Comune, and their credit and usable vouchers (each buono
+with what shops left of it) sealed under the key their codice fiscale and PIN give
+(vouchers/wallet_key.py). The PIN is set
 through the Comune (the approval letter: ``POST /v1/admin/wallet-pins``) or at a kiosk
 in an assisted session, by a welfare manager who checked an identity document and
 proves a login on that kiosk (``POST /v1/device/wallet-pin``); setting it again is the
@@ -24,7 +25,7 @@ from collections.abc import Collection, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from central.clock import local_day
@@ -36,6 +37,7 @@ from central.models import (
     Device,
     PlatformSecret,
     Record,
+    Redemption,
     SpentWalletProof,
     WalletHolder,
 )
@@ -125,6 +127,7 @@ def wallet_records(session: Session, rows: list[WalletHolder], today: date) -> l
             ):
                 kept = {key: value for key, value in voucher.data.items() if key != "holder"}
                 usable[holder].append(kept)
+        _note_amounts_left(session, [v for vouchers in usable.values() for v in vouchers])
     made = []
     for row in rows:
         record: dict[str, Any] = {"id": row.locator, "comune": row.comune, "updated_at": moment}
@@ -145,6 +148,24 @@ def wallet_records(session: Session, rows: list[WalletHolder], today: date) -> l
         }
         made.append({**record, "sealed": seal(_key(row), content), "locked": False})
     return made
+
+
+def _note_amounts_left(session: Session, vouchers: list[dict[str, Any]]) -> None:
+    """Adds ``amount_left_cents`` to each amount voucher: a buono a shop took in part
+    stays "issued", and without it the kiosk showed and reprinted its whole value.
+    Read from the redemptions, a few hundred vouchers a query (a file of buoni)."""
+    amounts = [v for v in vouchers if v.get("amount_cents") is not None]
+    used: dict[str, int] = {}
+    for start in range(0, len(amounts), 500):
+        ids = [v["id"] for v in amounts[start : start + 500]]
+        taken = (
+            select(Redemption.voucher_id, func.coalesce(func.sum(Redemption.amount_cents), 0))
+            .where(Redemption.voucher_id.in_(ids))
+            .group_by(Redemption.voucher_id)
+        )
+        used.update((voucher_id, int(cents or 0)) for voucher_id, cents in session.execute(taken))
+    for voucher in amounts:
+        voucher["amount_left_cents"] = max(0, voucher["amount_cents"] - used.get(voucher["id"], 0))
 
 
 def check_wallet_proof(

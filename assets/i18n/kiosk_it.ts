@@ -2756,6 +2756,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
     <context>
         <name>WalletScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
+            <source>{left} left of {whole}</source>
+            <translation>ne restano {left} su {whole}</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
             <source>Code {code} · valid until {day}</source>
             <translation>Codice {code} · valido fino al {day}</translation>

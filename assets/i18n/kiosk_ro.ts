@@ -2773,6 +2773,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
     <context>
         <name>WalletScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
+            <source>{left} left of {whole}</source>
+            <translation type="unfinished">au rămas {left} din {whole}</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
             <source>Code {code} · valid until {day}</source>
             <translation type="unfinished">Cod {code} · valabil până la {day}</translation>

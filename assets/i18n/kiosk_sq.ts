@@ -2756,6 +2756,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
     <context>
         <name>WalletScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
+            <source>{left} left of {whole}</source>
+            <translation type="unfinished">kanë mbetur {left} nga {whole}</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
             <source>Code {code} · valid until {day}</source>
             <translation type="unfinished">Kodi {code} · i vlefshëm deri më {day}</translation>

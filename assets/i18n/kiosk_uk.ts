@@ -2773,6 +2773,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
     <context>
         <name>WalletScreen</name>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
+            <source>{left} left of {whole}</source>
+            <translation type="unfinished">залишилося {left} з {whole}</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="89" />
             <source>Code {code} · valid until {day}</source>
             <translation type="unfinished">Код {code} · дійсний до {day}</translation>

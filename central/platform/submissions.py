@@ -41,6 +41,7 @@ from central.models import (
     SubmissionRecord,
     WalletHolder,
 )
+from central.platform.catalog import PublishError
 from central.platform.database import (
     DEVICE_LOCKS,
     HOLDER_LOCKS,
@@ -91,7 +92,16 @@ def _payload_problem(entry: messages.SubmissionEntry) -> Rejection:
 def _check_event(
     session: Session, device: Device | None, entry: messages.SubmissionEntry
 ) -> Rejection:
-    return _reject_unless_object(entry.payload)
+    """Any event is an object; an assisted session names a welfare manager of the
+    kiosk's Comune (the audit counts sessions per operator: one naming nobody, or
+    another Comune's operator, was taken as said)."""
+    problem = _reject_unless_object(entry.payload)
+    if problem is not None or entry.payload.get("type") != "assisted_session":
+        return problem
+    from central.operators import check_assisted_session
+
+    made_at = clock.made_at(entry, datetime.now(UTC))  # an earlier PIN's proof counts
+    return check_assisted_session(session, device, entry.payload, made_at)
 
 
 def _check_application(
@@ -396,6 +406,19 @@ class Submissions:
                     if row.status == "accepted":
                         self._accept(session, row, tag, new.proven_id)
                     session.flush()
+            except PublishError as error:
+                # A record the entry makes (a voucher, a debited credit) breaks the
+                # contract: the entry's own fault, and the same on every push. Answered
+                # "retry", it came back for ever; refused, a manager sees why.
+                log.warning("submission %s (%s) refused: %s", entry.uuid, entry.kind, error)
+                try:
+                    with session.begin_nested():
+                        row = _unpublishable(device_id, entry, error).row()
+                        session.add(row)
+                        session.flush()
+                except Exception:
+                    log.exception("submission %s cannot be refused now", entry.uuid)
+                    continue
             except Exception:
                 log.exception("submission %s (%s) cannot be processed now", entry.uuid, entry.kind)
                 continue
@@ -481,6 +504,23 @@ def _new_submission(
         # without it is a claim, which would take a number the platform gives another
         # record; the record is then numbered as any new one.
         proven_id=entry.server_id if proven else None,
+    )
+
+
+def _unpublishable(
+    device_id: str, entry: messages.SubmissionEntry, error: PublishError
+) -> NewSubmission:
+    """The refusal of an entry whose records the platform will not publish."""
+    return NewSubmission(
+        uuid=entry.uuid,
+        device_id=device_id,
+        payload_sha256=submission_hash(entry.kind, entry.payload),
+        kind=entry.kind,
+        payload=None,
+        status="rejected",
+        code="invalid_payload",
+        message=_storable(f"the record makes one the platform cannot publish: {error}"),
+        received_at=now(),
     )
 
 

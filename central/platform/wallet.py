@@ -85,15 +85,24 @@ class Wallet:
             lock_name(session, REDEMPTION_LOCKS, request.redemption_id)
             today = self.database.today()
             result = voucher_authority.redeem(session, device, text, request, today)
-            if result.replayed or result.state == "issued":
-                return result  # nothing to publish: the record already says "issued"
-            # Used up: published as redeemed. The record is read again in the writers'
-            # turn: a desk that cancelled the voucher since it was read (a cancel does not
-            # wait for this voucher's row) keeps it cancelled, never overwritten.
+            if result.replayed:
+                return result  # stored and published the first time
+            # The record is read again in the writers' turn: a desk that cancelled the
+            # voucher since it was read (a cancel does not wait for this voucher's row)
+            # keeps it cancelled, never overwritten.
             take_turn(session)
             record = session.get(Record, ("vouchers", result.voucher.id), populate_existing=True)
-            if record is not None and record.data["state"] == "issued":
-                self.catalog.publish_in(session, "vouchers", {**record.data, "state": result.state})
+            if record is None or record.data["state"] != "issued":
+                return result
+            if result.state == "issued":
+                # Taken in part: the record stays "issued", but the citizen's sealed
+                # wallet says what is left (central/wallets.py), or the kiosk showed and
+                # reprinted the whole value. Resealed in the turn, so the last of two
+                # redemptions of their buoni at once reads both.
+                self.reseal(session, record.data["holder"])
+                return result
+            # Used up: published as redeemed (its wallet is resealed without it).
+            self.catalog.publish_in(session, "vouchers", {**record.data, "state": result.state})
             return result
 
     def issue_voucher(

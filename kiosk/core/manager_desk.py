@@ -125,17 +125,24 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
     )
 
 
-def record_assisted_session(session: Session, operator_id: str, kiosk_id: str) -> str:
-    """An audit event for the platform: this operator started an assisted session."""
-    return outbox.add(
-        session,
-        "event",
-        {
-            "type": "assisted_session",
-            "operator": operator_id,
-            "kiosk": kiosk_id,
-        },
-    )
+def record_assisted_session(
+    session: Session, operator_id: str, kiosk_id: str, proof_key: bytes = b""
+) -> str:
+    """An audit event for the platform: this operator started an assisted session.
+    ``proof_key``: their login's (kiosk/core/manager_login.py), so the platform sees the
+    operator logged in here, not a name typed into an event; the platform checks it
+    under the same reference (central/operators.py ``session_reference``)."""
+    from datetime import UTC
+
+    from vouchers.wallet_key import assisted_proof
+
+    moment = datetime.now(UTC).isoformat()
+    event: dict[str, str] = {"type": "assisted_session", "operator": operator_id, "kiosk": kiosk_id}
+    if proof_key:
+        reference = f"assisted-session|{moment}"
+        proof = assisted_proof(proof_key, reference, operator_id, kiosk_id)
+        event |= {"at": moment, "proof": proof}
+    return outbox.add(session, "event", event)
 
 
 # Paid through the kiosk's session first, then what the providers collect later.

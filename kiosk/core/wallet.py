@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -45,6 +46,14 @@ class WalletVoucher:
     valid_until: date
     code: str
     signed_code: str
+    # What a shop has not taken yet of an amount voucher; None: all of it (a wallet the
+    # platform sealed before it said so).
+    amount_left_cents: int | None = None
+
+    @property
+    def left_cents(self) -> int | None:
+        """What the buono is still worth (None: a service voucher)."""
+        return self.amount_cents if self.amount_left_cents is None else self.amount_left_cents
 
 
 @dataclass(frozen=True)
@@ -91,13 +100,23 @@ def _opened(key: WalletKey, content: dict[str, object]) -> OpenedWallet:
             valid_until=date.fromisoformat(v["valid_until"]),
             code=str(v["code"]),
             signed_code=str(v["signed_code"]),
+            amount_left_cents=_amount_left(v),
         )
         for v in (items if isinstance(items, list) else [])
-        if isinstance(v, dict) and v.get("state", "issued") == "issued"
+        if isinstance(v, dict) and v.get("state", "issued") == "issued" and _amount_left(v) != 0
     )
     if isinstance(credit, dict):
         return OpenedWallet(key, str(credit["programme"]), int(credit["balance_cents"]), vouchers)
     return OpenedWallet(key, None, None, vouchers)
+
+
+def _amount_left(item: dict[str, Any]) -> int | None:
+    """What is left of an amount voucher, as the platform sealed it after a shop took
+    part of it; None when the wallet does not say (sealed before the platform did)."""
+    left = item.get("amount_left_cents")
+    if item.get("amount_cents") is None or isinstance(left, bool) or not isinstance(left, int):
+        return None
+    return max(0, min(left, int(item["amount_cents"])))
 
 
 def locked_here(session: Session, tag: str, now: datetime) -> bool:
@@ -196,6 +215,7 @@ def print_voucher(
             valid_from=item.valid_from,
             valid_until=item.valid_until,
             amount_cents=item.amount_cents,
+            amount_left_cents=item.amount_left_cents,
             service=None if item.amount_cents else item.programme,
             mark=voucher_copy_mark(copy_no) if copy_no else "",
         ),

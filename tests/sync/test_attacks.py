@@ -30,14 +30,14 @@ from central.wallets import NETWORK_ATTEMPTS
 from forms.lookup import holder_key
 from kiosk.boot.config import ManagerSettings
 from kiosk.core import local_time
-from kiosk.core.manager_desk import day_report
+from kiosk.core.manager_desk import day_report, record_assisted_session
 from kiosk.core.manager_login import hash_pin, log_in
 from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
 from kiosk.core.wallet import KIOSK_ATTEMPTS, WalletRefusal, print_voucher
 from printing import print_queue
 from printing.slip import SlipContext, Text
 from store.database import Store
-from store.models import Operator, WalletEntry
+from store.models import Operator, OutboxEntry, WalletEntry
 from store.outbox import utcnow
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
@@ -1750,3 +1750,73 @@ def test_an_operator_moved_to_another_comune_leaves_the_old_comune_s_kiosks(
         engine.client.close()
     limena_store.close()
     everywhere_store.close()
+
+
+def test_an_assisted_session_names_a_welfare_manager_of_the_kiosks_comune(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    """The audit counts assisted sessions per operator: an event naming nobody, or
+    another Comune's operator, or one not logged in on the kiosk, was taken as said."""
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+        assert silvia is not None
+        real = record_assisted_session(session, "1001", "kiosk-test", silvia.proof_key)
+    kiosk.push()
+    results = {s.uuid: s for s in central.platform.submissions()}
+    assert results[real].status == "accepted", results[real].message
+    made = results[real].payload or {}
+    assert made["operator"] == "1001" and made.get("proof")
+
+    def event(device: Device, **fields: str) -> tuple[str, str | None]:
+        sent = {"type": "assisted_session", "kiosk": "kiosk-x"} | fields
+        answer = device.submit("event", sent)
+        return answer["status"], answer.get("code")
+
+    piazzola = Device(central, kiosk_id="kiosk-x", comune="piazzola")
+    limena = Device(central, kiosk_id="kiosk-x", comune="limena")
+    assert event(piazzola, operator="987654") == ("rejected", "unknown_operator")
+    assert event(limena, operator="1002") == ("rejected", "unknown_operator")  # Piazzola's
+    forged = {"operator": "1001", "at": made["at"], "proof": "0" * 64}
+    assert event(piazzola, **forged) == ("rejected", "unconfirmed_assistance")
+    # The kiosk's own proof, sent by another kiosk: it shows a login on that one only.
+    copied = {"operator": "1001", "at": made["at"], "proof": made["proof"]}
+    assert event(piazzola, **copied) == ("rejected", "unconfirmed_assistance")
+    # Events queued by kiosks before they sent a proof: taken, the operator being real.
+    assert event(piazzola, operator="1002") == ("accepted", None)
+    assert event(limena, operator="1001") == ("accepted", None)  # of every Comune
+
+
+def test_a_record_whose_vouchers_cannot_be_published_is_refused_not_retried_for_ever(
+    central: Central, kiosk: SyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PublishError while an accepted order's records are stored (here a voucher
+    record the contract refuses) is the entry's own fault: answered "retry", the order
+    came back on every push, for ever."""
+    made = platform_wallet.debit_and_vouchers
+
+    def ending_before_they_start(*args: Any) -> tuple[int, list[dict[str, Any]]]:
+        debit, vouchers = made(*args)
+        return debit, [v | {"valid_until": "2000-01-01"} for v in vouchers]
+
+    monkeypatch.setattr(platform_wallet, "debit_and_vouchers", ending_before_they_start)
+    central.platform.set_wallet_pin(CF, PIN)
+    kiosk.run_once()
+    wallet = opened(kiosk.store, central, CF)
+    with kiosk.store.write() as session:
+        reference = desk_order(session, Checkout("provider", wallet))
+    kiosk.push()
+    kiosk.push()
+    [order] = [s for s in central.platform.submissions() if s.kind == "purchase"]
+    assert order.uuid == reference
+    assert (order.status, order.code) == ("rejected", "invalid_payload")
+    assert "cannot publish" in (order.message or "")
+    assert central.platform.records("vouchers") == {}
+    with kiosk.store.read() as session:
+        sent = session.scalar(select(OutboxEntry).where(OutboxEntry.uuid == reference))
+        assert sent is not None and (sent.state, sent.reject_code) == (
+            "rejected",
+            "invalid_payload",
+        )
+    # The wallet's opening, pushed with it, was taken all the same.
+    assert {s.status for s in central.platform.submissions() if s.kind == "event"} == {"accepted"}

@@ -252,7 +252,7 @@ class ManagerController(QObject):
 
         def work() -> str:
             with store.write() as session:
-                return record_assisted_session(session, manager.id, kiosk_id)
+                return record_assisted_session(session, manager.id, kiosk_id, manager.proof_key)
 
         self.tasks.run(work, lambda _uuid: None, lambda error: self._failed("assisted", error))
         log.info("manager %s started an assisted session", manager.id)

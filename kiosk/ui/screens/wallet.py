@@ -106,7 +106,12 @@ class WalletScreen(DataScreen):
         row.setContentsMargins(24, 14, 24, 14)
         texts = QVBoxLayout()
         texts.addWidget(label(item.programme, role="cardTitle"))
-        value = format_euro(item.amount_cents, lang) if item.amount_cents else ""
+        # What is left of a buono a shop took in part: what a shop will take of it.
+        value = format_euro(item.left_cents, lang) if item.left_cents else ""
+        if item.amount_cents and item.left_cents and item.left_cents < item.amount_cents:
+            value = self.tr("{left} left of {whole}").format(
+                left=value, whole=format_euro(item.amount_cents, lang)
+            )
         texts.addWidget(personal(label(" · ".join(p for p in (value, item.issuer) if p))))
         texts.addWidget(
             personal(

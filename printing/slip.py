@@ -91,7 +91,7 @@ def header(context: SlipContext, title: str) -> list[Element]:
         Text(title, align="center", bold=True, big=True),
         Rule(),
         Pair("Data", context.printed_at.strftime("%d/%m/%Y %H:%M")),
-        Pair("Postazione", context.kiosk_id),
+        Pair("Totem", context.kiosk_id),  # the word the screens use
     ]
     if context.operator:
         lines.append(Pair("Assistito da", context.operator))

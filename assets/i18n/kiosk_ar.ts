@@ -2876,17 +2876,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
             <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">حفاظًا على أمانك، لن يفتح هذا الجهاز محفظتك لمدة 24 ساعة بعد محاولات كثيرة. يمكن لمسؤول الرعاية مساعدتك عند المكتب بوثيقة هوية؛ لا يضيع شيء من محفظتك.</translation>
+            <translation type="unfinished">حفاظًا على أمانك، لن يفتح هذا الجهاز محفظتك لمدة 24 ساعة بعد محاولات كثيرة. يمكن للموظف مساعدتك عند المكتب بوثيقة هوية؛ لا يضيع شيء من محفظتك.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
             <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">حفاظًا على أمانك، أُغلقت محفظتك بعد أرقام سرية خاطئة كثيرة. يمكن لمسؤول الرعاية أو البلدية إعطاؤك رقمًا سريًا جديدًا عند إظهار وثيقة هوية؛ لا يضيع شيء من محفظتك.</translation>
+            <translation type="unfinished">حفاظًا على أمانك، أُغلقت محفظتك بعد أرقام سرية خاطئة كثيرة. يمكن للموظف أو البلدية إعطاؤك رقمًا سريًا جديدًا عند إظهار وثيقة هوية؛ لا يضيع شيء من محفظتك.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
-            <translation type="unfinished">لم يتصل Social Point هذا بمنصة الرعاية بعد، لذا لا يمكنه فتح محفظتك. اسأل مسؤول الرعاية أو حاول لاحقًا.</translation>
+            <translation type="unfinished">لم يتصل Social Point هذا بمنصة الرعاية بعد، لذا لا يمكنه فتح محفظتك. اسأل الموظف أو حاول لاحقًا.</translation>
         </message>
     </context>
     <context>

@@ -1326,7 +1326,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="133" />
             <source>Operator area</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Welfare manager area</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="136" />
@@ -1683,7 +1683,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="376" />
             <source>the record reached the platform incomplete or damaged (a fault of the totem&apos;s software, not of the citizen).</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">the record reached the platform incomplete or damaged (a fault of the kiosk&apos;s software, not of the citizen).</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="379" />
@@ -1763,7 +1763,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="418" />
             <source>the platform did not say why in a way this totem knows.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">the platform did not say why in a way this kiosk knows.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="422" />
@@ -1870,7 +1870,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
             <source>in a state the totem does not know: check it</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">in a state the kiosk does not know: check it</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="505" />
@@ -1880,7 +1880,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="509" />
             <source>the totem&apos;s clock was wrong when the record was made, so the platform could not tell when it was made.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">the kiosk&apos;s clock was wrong when the record was made, so the platform could not tell when it was made.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="512" />
@@ -1910,7 +1910,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="529" />
             <source>the platform could not confirm that the welfare manager who assisted was logged in on this totem.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">the platform could not confirm that the welfare manager who assisted was logged in on this kiosk.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="533" />
@@ -1920,12 +1920,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="535" />
             <source>the new wallet PIN waited too long to be sent (the totem was offline).</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">the new wallet PIN waited too long to be sent (the kiosk was offline).</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="529" />
             <source>the platform could not confirm the welfare manager&apos;s login at this totem for this Comune.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">the platform could not confirm the welfare manager&apos;s login at this kiosk for this Comune.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="541" />
@@ -1940,7 +1940,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="598" />
             <source>have the totem&apos;s clock set right (the dashboard shows it), then call the citizen and make it again with them.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">have the kiosk&apos;s clock set right (the dashboard shows it), then call the citizen and make it again with them.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="602" />
@@ -1980,7 +1980,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="627" />
             <source>set the PIN again with the citizen once the totem is online.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">set the PIN again with the citizen once the kiosk is online.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="629" />
@@ -1998,7 +1998,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
             <source>Type your operator code and your PIN.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Type your personal code and your PIN.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2008,28 +2008,28 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="131" />
             <source>This operator is not enabled at this Social Point.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">This welfare manager is not enabled at this Social Point.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="132" />
             <source>Operator code or PIN not right. Tries left: {n}.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Personal code or PIN not right. Tries left: {n}.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="137" />
             <source>Operator access</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Welfare manager access</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="139" />
             <source>For welfare managers only. Type your operator code and your PIN.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">For welfare managers only. Type your personal code and your PIN.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="141" />
             <location filename="../../kiosk/ui/screens/manager_login.py" line="146" />
             <source>Operator code</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Personal code</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="142" />
@@ -2875,7 +2875,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>The platform does not know your operator code: call the platform&apos;s help desk.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">The platform does not know your personal code: call the platform&apos;s help desk.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
@@ -2940,7 +2940,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />
             <source>For a citizen who has no wallet PIN, forgot it, or whose wallet is locked by wrong PINs. Check an identity document first: the new PIN replaces the old one at every kiosk of the Comune and unlocks the wallet. Only the kind of document is recorded, with your operator code.</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">For a citizen who has no wallet PIN, forgot it, or whose wallet is locked by wrong PINs. Check an identity document first: the new PIN replaces the old one at every kiosk of the Comune and unlocks the wallet. Only the kind of document is recorded, with your personal code.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet_pin.py" line="1" />

@@ -2825,17 +2825,17 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
             <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">Pentru siguranța dumneavoastră, după prea multe încercări acest chioșc nu vă deschide portofelul timp de 24 de ore. Un asistent social vă poate ajuta la ghișeu cu un act de identitate; nu se pierde nimic din portofel.</translation>
+            <translation type="unfinished">Pentru siguranța dumneavoastră, după prea multe încercări acest terminal nu vă deschide portofelul timp de 24 de ore. Un operator vă poate ajuta la ghișeu cu un act de identitate; nu se pierde nimic din portofel.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
             <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">Pentru siguranța dumneavoastră, portofelul este blocat după prea multe PIN-uri greșite. Asistentul social sau Primăria vă pot da un PIN nou dacă arătați un act de identitate; nu se pierde nimic din portofel.</translation>
+            <translation type="unfinished">Pentru siguranța dumneavoastră, portofelul este blocat după prea multe PIN-uri greșite. Operatorul sau Primăria vă pot da un PIN nou dacă arătați un act de identitate; nu se pierde nimic din portofel.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
-            <translation type="unfinished">Acest Social Point nu s-a conectat încă la platforma socială, deci nu vă poate deschide portofelul. Întrebați un asistent social sau încercați mai târziu.</translation>
+            <translation type="unfinished">Acest Social Point nu s-a conectat încă la platforma socială, deci nu vă poate deschide portofelul. Întrebați un operator sau încercați mai târziu.</translation>
         </message>
     </context>
     <context>

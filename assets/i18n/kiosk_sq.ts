@@ -130,7 +130,7 @@
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
             <source>The Comune&apos;s platform could not accept it. It is kept at this Social Point: please ask the welfare manager at the desk, who will see why.</source>
-            <translation type="unfinished">Platforma e Komunës nuk mundi ta pranonte. Ajo mbetet e ruajtur në këtë Social Point: pyetni punonjësin në sportel, që do ta shohë arsyen.</translation>
+            <translation type="unfinished">Platforma e Komunës nuk mundi ta pranonte. Ajo mbetet e ruajtur në këtë Social Point: pyetni operatorin në sportel, që do ta shohë arsyen.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/application_done.py" line="38" />
@@ -2808,17 +2808,17 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
             <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">Për sigurinë tuaj, pas shumë përpjekjesh ky kiosk nuk e hap portofolin tuaj për 24 orë. Një punonjës social mund t&apos;ju ndihmojë në sportel me një dokument identiteti; asgjë në portofol nuk humbet.</translation>
+            <translation type="unfinished">Për sigurinë tuaj, pas shumë përpjekjesh ky terminal nuk e hap portofolin tuaj për 24 orë. Një operator mund t&apos;ju ndihmojë në sportel me një dokument identiteti; asgjë në portofol nuk humbet.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
             <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">Për sigurinë tuaj, portofoli është bllokuar pas shumë PIN-eve të gabuara. Punonjësi social ose Komuna mund t&apos;ju japin një PIN të ri kur tregoni një dokument identiteti; asgjë në portofol nuk humbet.</translation>
+            <translation type="unfinished">Për sigurinë tuaj, portofoli është bllokuar pas shumë PIN-eve të gabuara. Operatori ose Komuna mund t&apos;ju japin një PIN të ri kur tregoni një dokument identiteti; asgjë në portofol nuk humbet.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
-            <translation type="unfinished">Ky Social Point nuk është lidhur ende me platformën sociale, prandaj nuk mund ta hapë portofolin tuaj. Pyesni një punonjës social ose provoni më vonë.</translation>
+            <translation type="unfinished">Ky Social Point nuk është lidhur ende me platformën sociale, prandaj nuk mund ta hapë portofolin tuaj. Pyesni një operator ose provoni më vonë.</translation>
         </message>
     </context>
     <context>

@@ -2825,17 +2825,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
             <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">Для вашої безпеки після надто багатьох спроб цей кіоск не відкриватиме ваш гаманець 24 години. Соціальний працівник допоможе вам біля стійки з документом, що посвідчує особу; з гаманця нічого не зникне.</translation>
+            <translation type="unfinished">Для вашої безпеки після надто багатьох спроб цей термінал не відкриватиме ваш гаманець 24 години. Працівник допоможе вам біля стійки з документом, що посвідчує особу; з гаманця нічого не зникне.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
             <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">Для вашої безпеки гаманець заблоковано після надто багатьох неправильних PIN. Соціальний працівник або Комуна дадуть вам новий PIN, коли ви покажете документ, що посвідчує особу; з гаманця нічого не зникне.</translation>
+            <translation type="unfinished">Для вашої безпеки гаманець заблоковано після надто багатьох неправильних PIN. Працівник або Комуна дадуть вам новий PIN, коли ви покажете документ, що посвідчує особу; з гаманця нічого не зникне.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
-            <translation type="unfinished">Цей Social Point ще не з&apos;єднався з соціальною платформою, тому не може відкрити ваш гаманець. Зверніться до соціального працівника або спробуйте пізніше.</translation>
+            <translation type="unfinished">Цей Social Point ще не з&apos;єднався з соціальною платформою, тому не може відкрити ваш гаманець. Зверніться до працівника або спробуйте пізніше.</translation>
         </message>
     </context>
     <context>

@@ -776,7 +776,7 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="271" />
             <source>Your credit is {balance}. A kiosk spends at most {now} of it until the platform has confirmed what was spent: the rest stays yours, for later or at another Social Point.</source>
-            <translation type="unfinished">您的余额为 {balance}。在平台确认已用金额之前，一台自助机最多使用其中的 {now}：其余仍归您所有，可以以后使用或在其他 Social Point 使用。</translation>
+            <translation type="unfinished">您的余额为 {balance}。在平台确认已用金额之前，本机最多使用其中的 {now}：其余仍归您所有，可以以后使用或在其他 Social Point 使用。</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="279" />
@@ -2791,17 +2791,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />
             <source>For your safety, this kiosk will not open your wallet for 24 hours after too many tries. A welfare manager can help you at the desk with an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">为了您的安全，尝试次数过多后，本终端 24 小时内不会打开您的钱包。福利工作人员可以在服务台凭身份证件帮助您；钱包里的内容不会丢失。</translation>
+            <translation type="unfinished">为了您的安全，尝试次数过多后，本机 24 小时内不会打开您的钱包。工作人员可以在服务台凭身份证件帮助您；钱包里的内容不会丢失。</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
             <source>For your safety, your wallet is locked after too many wrong PINs. The welfare manager or the Comune can give you a new PIN when you show an identity document; nothing in your wallet is lost.</source>
-            <translation type="unfinished">为了您的安全，由于密码错误次数过多，您的钱包已被锁定。出示身份证件后，福利工作人员或市政府可以给您新的密码；钱包里的内容不会丢失。</translation>
+            <translation type="unfinished">为了您的安全，由于密码错误次数过多，您的钱包已被锁定。出示身份证件后，工作人员或市政府可以给您新的密码；钱包里的内容不会丢失。</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
-            <translation type="unfinished">本 Social Point 尚未连接到福利平台，因此无法打开您的钱包。请询问福利工作人员，或稍后再试。</translation>
+            <translation type="unfinished">本 Social Point 尚未连接到福利平台，因此无法打开您的钱包。请询问工作人员，或稍后再试。</translation>
         </message>
     </context>
     <context>

@@ -66,7 +66,7 @@ def test_the_hidden_way_in_and_the_keypad_login(qtbot, kiosk, snap) -> None:  # 
     assert window.manager is None
     snap(window, "login-wrong-pin")
     choose_language(qtbot, window, "English")
-    qtbot.waitUntil(lambda: shows(window, "Operator access"))
+    qtbot.waitUntil(lambda: shows(window, "Welfare manager access"))
     snap(window, "login-en")
     choose_language(qtbot, window, "Italiano")
 

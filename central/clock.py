@@ -4,11 +4,13 @@
 A kiosk's clock can be wrong by days (a dead battery, no NTP): the platform decides
 deadlines with its own clock. Each entry carries ``created_at`` by the kiosk's clock and
 the kiosk's measured skew (its clock minus the platform's, from the HTTP ``Date`` header
-of the replies it got, as last measured when the record was made: an offline kiosk's
-records carry it too). The moment is ``created_at - skew``, never later than the
-platform received it; a moment that cannot be (well ahead of the platform's clock, or
-before the network existed, or older than any kiosk keeps a record) is refused with
-``impossible_timestamp`` instead of being believed.
+of the replies it got in the boot the record was made in: an offline kiosk's records
+carry it too). The moment is ``created_at - skew``, never later than the platform
+received it; a moment that cannot be (well ahead of the platform's clock, or before the
+network existed, or older than any kiosk keeps a record) is refused with
+``impossible_timestamp`` instead of being believed. A record with no measured skew (made
+after a restart, before the kiosk's clock was measured: a clock reset at boot may be off
+by months either way) is placed when it arrived; its ``created_at`` decides nothing.
 """
 
 from __future__ import annotations
@@ -26,11 +28,6 @@ TIME_ZONE = "time_zone"
 # How far ahead of the platform a corrected moment may be: HTTP dates have whole
 # seconds, and the skew was measured some time before the record was made.
 AHEAD_TOLERANCE = timedelta(minutes=10)
-# A kiosk offline since it started has measured no skew yet: its clock kept in local time
-# instead of UTC (a real-time clock set so; up to UTC+14) is a known mistake, not an
-# impossible moment. Its records are placed when they arrived (``made_at``): refused,
-# they were lost for good, as the same UUID gets the same answer.
-UNMEASURED_AHEAD = timedelta(hours=14) + AHEAD_TOLERANCE
 # Nothing was made before the network's kiosks existed, nor kept unsent this long.
 EARLIEST = datetime(2024, 1, 1, tzinfo=UTC)
 OLDEST = timedelta(days=400)
@@ -51,13 +48,19 @@ def local_day(session: Session, moment: datetime) -> date:
 
 def made_at(entry: SubmissionEntry, received: datetime) -> datetime:
     """When the record was made, by the platform's clock (aware UTC); ``received``:
-    when the platform got it (aware UTC)."""
-    corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s or 0)
+    when the platform got it (aware UTC). Unmeasured, when it arrived: a kiosk's clock
+    reset at boot, 60 days slow, would date a late application on time."""
+    if entry.clock_skew_s is None:
+        return _utc(received)
+    corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s)
     return min(corrected, _utc(received))
 
 
 def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | None:
-    """The refusal of a moment that cannot be true, None for one that can."""
+    """The refusal of a moment that cannot be true, None for one that can. Only a
+    measured record's moment can be: an unmeasured one is placed when it arrived
+    (``made_at``), and refused, it was lost for good (the same UUID gets the same
+    answer), though its kiosk's clock was only reset at boot, or kept in local time."""
     received = _utc(received)
     try:
         corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s or 0)
@@ -66,8 +69,9 @@ def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | 
             "impossible_timestamp",
             "made at a moment no calendar has: the kiosk's clock is wrong",
         )
-    ahead_allowed = AHEAD_TOLERANCE if entry.clock_skew_s is not None else UNMEASURED_AHEAD
-    if corrected > received + ahead_allowed:
+    if entry.clock_skew_s is None:
+        return None
+    if corrected > received + AHEAD_TOLERANCE:
         ahead = corrected - received
         return (
             "impossible_timestamp",

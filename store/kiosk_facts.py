@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -72,7 +72,34 @@ def clock_skew_at(session: Session, now: datetime) -> int | None:
         return None  # measured before this boot: the clock may have been reset since
     if monotonic is None or not boot:
         return seconds  # a measure kept before boots were told apart, or no boot id here
-    jumped = (as_utc(now) - as_utc(at)).total_seconds() - (time.monotonic() - monotonic)
+    return _moved(seconds, as_utc(now) - as_utc(at), time.monotonic() - monotonic)
+
+
+def clock_skew_of(session: Session, made: datetime, monotonic: float, boot: str) -> int | None:
+    """The skew of the kiosk's clock when a record was made, at ``made`` by that clock
+    and ``monotonic`` by ``time.monotonic()``, in ``boot``: from a measure of that same
+    boot, taken before or after it, moved by however far the wall clock jumped in
+    between (as ``clock_skew_at``). None without such a measure: another boot's says
+    nothing of that clock, and the monotonic clock counts from each boot."""
+    measured = _measured(session)
+    if measured is None or not boot:
+        return None
+    seconds, at_monotonic, measured_boot, at = measured
+    if measured_boot != boot or at_monotonic is None:
+        return None
+    return _moved(seconds, as_utc(made) - as_utc(at), monotonic - at_monotonic)
+
+
+def measured_in(session: Session, boot: str) -> bool:
+    """Whether the last measure of the clock was taken in ``boot``."""
+    measured = _measured(session)
+    return bool(boot) and measured is not None and measured[2] == boot
+
+
+def _moved(seconds: int, wall: timedelta, elapsed: float) -> int:
+    """A skew moved by the wall clock's jump: how much more, or less, it moved than the
+    ``elapsed`` monotonic seconds."""
+    jumped = wall.total_seconds() - elapsed
     return seconds + round(jumped) if abs(jumped) > CLOCK_JUMP_S else seconds
 
 

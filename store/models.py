@@ -173,9 +173,15 @@ class OutboxEntry(Base):
     reject_code: Mapped[str | None]
     reject_message: Mapped[str | None]
     purged_at: Mapped[datetime | None]  # personal data dropped after the platform's answer
-    # The kiosk's clock minus the platform's, as last measured when the entry was made
-    # (None: never measured): the platform places the record in its own time with it.
+    # The kiosk's clock minus the platform's, as last measured when the entry was made,
+    # or by the first measure of its boot (None: not measured in its boot): the platform
+    # places the record in its own time with it, and without it when it arrived.
     clock_skew_s: Mapped[int | None] = mapped_column(default=None)
+    # The boot the entry was made in and ``time.monotonic()`` then: a clock reset at boot
+    # leaves a record made before this boot's first measure without a skew; the measure
+    # of the same boot gives it one when it is sent (store/outbox.py place_unmeasured).
+    boot_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_monotonic: Mapped[float | None] = mapped_column(default=None)
     # A refused record a welfare manager has dealt with (kiosk.core.refusals.OUTCOMES)
     handled_at: Mapped[datetime | None]
     handled_by: Mapped[str | None] = mapped_column(String(16))

@@ -16,6 +16,7 @@ Records made before the key was known are sealed when it arrives (``seal_waiting
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -76,6 +77,10 @@ def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
         # An offline kiosk's record carries the skew last measured, moved by any jump
         # of the clock since (the platform decides deadlines with its own clock).
         clock_skew_s=kiosk_facts.clock_skew_at(session, moment),
+        # Without one (no measure yet in this boot), this boot's first measure is its own
+        # (``place_unmeasured``).
+        boot_id=kiosk_facts.boot_id() or None,
+        created_monotonic=time.monotonic(),
     )
     key = kiosk_facts.sealing_key(session) if kind in SEALED_KINDS else None
     if key is not None:
@@ -171,6 +176,56 @@ def seal_waiting(session: Session, public_key: str) -> int:
     return count
 
 
+def _unmeasured(boot: str) -> tuple[ColumnElement[bool], ...]:
+    """Waiting entries made in ``boot`` with no skew, in clear: a sealed envelope binds
+    the skew it was sealed with (protocol/sealing.py), so a sealed one keeps none, and
+    the platform places it when it arrives."""
+    return (
+        OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
+        OutboxEntry.clock_skew_s.is_(None),
+        OutboxEntry.sealed.is_(None),
+        OutboxEntry.boot_id == boot,
+        OutboxEntry.created_monotonic.is_not(None),
+    )
+
+
+def unmeasured_waiting(session: Session, boot: str) -> bool:
+    """Whether entries made in ``boot`` wait for a measure of its clock."""
+    if not boot:
+        return False
+    found = session.scalar(select(OutboxEntry.id).where(*_unmeasured(boot)).limit(1))
+    return found is not None
+
+
+def place_unmeasured(session: Session, boot: str | None = None) -> int:
+    """Gives the entries made in this boot before its clock was measured (a clock reset
+    at boot, offline) the skew measured since in the same boot, moved by however far the
+    wall clock jumped between the entry and the measure; returns how many. Kept on the
+    row: sent in a later boot, it still has it. Called before waiting records are sealed
+    and sent; entries of an earlier boot keep none (the platform places them when they
+    arrive)."""
+    boot = kiosk_facts.boot_id() if boot is None else boot
+    if not kiosk_facts.measured_in(session, boot):
+        return 0
+    # Columns, not entries: a damaged payload would fail the whole query (``readable``).
+    found = session.execute(
+        select(OutboxEntry.id, OutboxEntry.created_at, OutboxEntry.created_monotonic).where(
+            *_unmeasured(boot)
+        )
+    ).all()
+    placed = 0
+    for entry_id, made, monotonic in found:
+        skew = (
+            None if monotonic is None else kiosk_facts.clock_skew_of(session, made, monotonic, boot)
+        )
+        if skew is not None:
+            session.execute(
+                update(OutboxEntry).where(OutboxEntry.id == entry_id).values(clock_skew_s=skew)
+            )
+            placed += 1
+    return placed
+
+
 def whole_sha256(row: OutboxEntry) -> str:
     """``submission_hash`` of the whole payload, sealed or not."""
     return row.sha256 or submission_hash(row.kind, row.payload)
@@ -203,6 +258,7 @@ def take_batch(
     Entries left "sending" by an interrupted push are taken again: the platform answers
     a repeated UUID with its first answer, so sending twice is harmless.
     """
+    place_unmeasured(session)  # what this boot's measure can date goes with it
     query = select(OutboxEntry).where(
         OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)), readable()
     )

@@ -4,6 +4,7 @@ size-capped and validated. The device token is sent, never logged."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -184,6 +185,16 @@ class PlatformClient:
         if abs(skew) > MAX_CLOCK_SKEW_S:
             return  # a platform decades away: the header lies, and records keep their skew
         self.clock_skew_s = skew
+
+    def measure_clock(self) -> int | None:
+        """The kiosk's clock against the platform's now, from the Date header of its
+        health check (the cheapest reply): a fresh measure, None when the reply gave
+        none. Raises UnreachableError when nothing answers; a refusal still measured."""
+        self.clock_skew_s = None
+        # Any reply has a Date header: what the platform says in it is moot here.
+        with contextlib.suppress(RefusedError, ProtocolError):
+            self._request("GET", "/v1/health")
+        return self.clock_skew_s
 
     @staticmethod
     def _read_capped(response: requests.Response) -> bytes:

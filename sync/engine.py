@@ -466,11 +466,29 @@ class SyncEngine:
         if sealed:
             log.info("%d waiting records sealed to the platform's key", sealed)
 
+    def measure_for_unmeasured(self) -> int:
+        """Records made in this boot before its clock was measured (it restarted offline,
+        perhaps with its clock reset) get this boot's measure, moved by any jump of the
+        clock since they were made; without one yet, the clock is measured first (one
+        health check), so the platform places them in its own time rather than when they
+        arrive. Returns how many got one."""
+        boot = kiosk_facts.boot_id()
+        with self.store.read() as session:
+            if not outbox.unmeasured_waiting(session, boot):
+                return 0
+            measured = kiosk_facts.measured_in(session, boot)
+        measure = getattr(self.client, "measure_clock", None)  # a test's stand-in may lack it
+        if not measured and measure is not None and measure() is not None:
+            self.note_clock()
+        with self.store.write() as session:
+            return outbox.place_unmeasured(session, boot)
+
     def push(self) -> tuple[int, int]:
         """Sends the outbox in batches until every entry has been tried once this pass.
         An entry the platform cannot process now ("retry") waits for the next pass and
         never holds back the entries behind it."""
-        self.learn_sealing_key()
+        self.measure_for_unmeasured()
+        self.learn_sealing_key()  # after: records waiting in clear are sealed with their skew
         with self.store.read() as session:
             damaged = outbox.damaged_waiting(session)
         if damaged:  # the others go on; these wait for a person (social-point doctor)

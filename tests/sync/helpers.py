@@ -173,3 +173,12 @@ def unreachable_url() -> str:
     with closing(socket.socket()) as listener:
         listener.bind(("127.0.0.1", 0))
         return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+def call_closing(platform: Platform, closes: datetime) -> None:
+    """The demo's buoni spesa call, opened long before and closing at ``closes``."""
+    call = platform.records("calls")["bs-piazzola"]
+    opens = closes - timedelta(days=200)
+    platform.publish(
+        "calls", {**call, "opens_at": opens.isoformat(), "closes_at": closes.isoformat()}
+    )

@@ -22,21 +22,9 @@ from sync.client import Submission
 from sync.engine import SyncEngine
 from sync.heartbeat import KioskFacts, collect
 from tests.sync.conftest import Central
-from tests.sync.helpers import application, move_kiosk_clock, unreachable_url
+from tests.sync.helpers import application, call_closing, move_kiosk_clock, unreachable_url
 
 DAY = timedelta(days=1)
-
-
-def call_closing(central: Central, closes: datetime) -> None:
-    call = central.platform.records("calls")["bs-piazzola"]
-    central.platform.publish(
-        "calls",
-        {
-            **call,
-            "opens_at": (closes - 200 * DAY).isoformat(),
-            "closes_at": closes.isoformat(),
-        },
-    )
 
 
 def submit_application(engine: SyncEngine) -> OutboxEntry:
@@ -51,7 +39,7 @@ def submit_application(engine: SyncEngine) -> OutboxEntry:
 def test_a_kiosk_thirty_days_fast_has_an_on_time_application_accepted(
     engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    call_closing(central, datetime.now(UTC) + 10 * DAY)
+    call_closing(central.platform, datetime.now(UTC) + 10 * DAY)
     move_kiosk_clock(monkeypatch, 30 * DAY)
     engine.run_once()  # measures the clock against the platform's Date header
     with engine.store.read() as session:
@@ -66,7 +54,7 @@ def test_a_kiosk_sixty_days_slow_has_a_late_application_refused(
     engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine.run_once()
-    call_closing(central, datetime.now(UTC) - DAY)
+    call_closing(central.platform, datetime.now(UTC) - DAY)
     move_kiosk_clock(monkeypatch, -60 * DAY)
     engine.run_once()
     row = submit_application(engine)
@@ -78,7 +66,7 @@ def test_an_offline_kiosk_s_record_carries_the_skew_last_measured(
 ) -> None:
     """Made while the platform was out of reach, sent after the clock was set right:
     the record is placed by the skew of when it was made, not of when it was sent."""
-    call_closing(central, datetime.now(UTC) + 5 * DAY)
+    call_closing(central.platform, datetime.now(UTC) + 5 * DAY)
     move_kiosk_clock(monkeypatch, 20 * DAY)
     engine.run_once()
     with engine.store.write() as session:  # offline: made, not sent
@@ -106,12 +94,18 @@ def test_an_offline_kiosk_s_record_carries_the_skew_last_measured(
 def test_impossible_timestamps_are_refused_with_their_own_code(
     engine: SyncEngine, central: Central, created_at: str
 ) -> None:
+    """Measured records: an unmeasured one is placed when it arrived, whatever its
+    created_at says (tests/sync/test_clock_after_reboot.py)."""
     engine.run_once()
     if created_at == "FUTURE":
         created_at = (datetime.now(UTC) + 3 * DAY).isoformat()
     sent = [
-        Submission(str(uuid.uuid4()), "event", created_at, {"type": "help_request"}),
-        Submission(str(uuid.uuid4()), "application", created_at, application(engine)),
+        Submission(
+            str(uuid.uuid4()), "event", created_at, {"type": "help_request"}, clock_skew_s=0
+        ),
+        Submission(
+            str(uuid.uuid4()), "application", created_at, application(engine), clock_skew_s=0
+        ),
     ]
     results = engine.client.submit(sent)
     assert [(r.accepted, r.code) for r in results] == [(False, "impossible_timestamp")] * 2
@@ -124,8 +118,8 @@ def test_a_kiosk_clock_kept_in_local_time_and_never_measured_loses_nothing(
     """Started offline with its real-time clock kept in local time (an hour or two
     ahead of UTC), the kiosk had measured no skew: its records were refused as made in
     the future, for good (the same UUID gets the same answer). Unmeasured, such a clock
-    is a known mistake: they are placed when they arrive. Measured, or days ahead, it is
-    still a moment that cannot be."""
+    is a known mistake: they are placed when they arrive. Measured, it is still a
+    moment that cannot be."""
     engine.run_once()
     ahead = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
     unmeasured = [
@@ -168,7 +162,7 @@ def test_a_date_rule_is_judged_on_the_comune_s_calendar_around_midnight(
     made = datetime.combine(datetime.now(UTC).date() - DAY, time(23, 30), UTC)
     rome_day = made.astimezone(ZoneInfo("Europe/Rome")).date()
     assert rome_day == made.date() + DAY
-    call_closing(central, datetime.now(UTC) + 10 * DAY)
+    call_closing(central.platform, datetime.now(UTC) + 10 * DAY)
     engine.run_once()
     uuids = []
     # Made then, by the kiosk's clock (the time is sealed with the record: it cannot be
@@ -223,7 +217,7 @@ def test_a_clock_that_jumps_after_its_measure_is_followed_by_the_records_made_th
     jump, which the kiosk sees against its monotonic clock: a late application is not
     dated on time, an on-time one is not "made in the future"."""
     engine.run_once()  # measured: about 0
-    call_closing(central, datetime.now(UTC) - DAY)  # closed yesterday, by the platform
+    call_closing(central.platform, datetime.now(UTC) - DAY)  # closed yesterday, by the platform
     move_kiosk_clock(monkeypatch, jump_days * DAY)  # no pass runs: the measure stays
     row = submit_application(engine)
     assert row.clock_skew_s is not None and abs(row.clock_skew_s - jump_days * 86_400) < 5
@@ -255,7 +249,7 @@ def test_a_clock_set_right_after_a_slow_measure_leaves_an_on_time_application_on
     """Measured 60 days slow, then set right before the next pass (as the refusal of its
     records tells a manager to do): the next application is on time, not refused as made
     two months in the future."""
-    call_closing(central, datetime.now(UTC) + 10 * DAY)
+    call_closing(central.platform, datetime.now(UTC) + 10 * DAY)
     move_kiosk_clock(monkeypatch, -60 * DAY)
     engine.run_once()
     monkeypatch.undo()  # the clock is right now; no pass has measured it yet

@@ -338,6 +338,7 @@ def test_an_old_kiosks_sealed_record_opens_but_its_refusal_names_nobody(
             "uuid": record_uuid,
             "kind": "application",
             "created_at": later.isoformat(),
+            "clock_skew_s": 0,  # measured: an unmeasured record is placed when it arrived
             "sealed": legacy,
         },
     )

@@ -12,6 +12,11 @@ Three things make ordinary words find services:
 - words the catalog has nowhere, even corrected, are left out ("vorrei un pasto" looks
   for "un pasto"), so a sentence still finds what its known words find.
 
+Chinese, which the index holds as pairs of characters (``stemming.han_text``), is looked
+for as the phrase of the typed run's pairs, one character as the first of a pair. It is
+never corrected (one character off is another word); the parts of a run whose pairs no
+service has are left out ("我想找保姆" looks for "保姆").
+
 The catalog's words come from the search index itself (``services_fts_words``) and are
 kept in memory until the index changes (``search_rows.generation``).
 """
@@ -24,6 +29,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -65,10 +72,44 @@ class Vocabulary:
     def knows(self, token: str) -> bool:
         """Whether some service has a word starting with ``token`` or sharing a stem."""
         folded = fold(token)
-        at = bisect.bisect_left(self.words, folded)
-        if at < len(self.words) and self.words[at].startswith(folded):
+        if self._has_prefix(folded):
             return True
         return any(fold(stem) in self.stems for stem in stemming.stems_in_every_language(token))
+
+    def _has_prefix(self, folded: str) -> bool:
+        at = bisect.bisect_left(self.words, folded)
+        return at < len(self.words) and self.words[at].startswith(folded)
+
+    def han_parts(self, run: str) -> tuple[list[str], list[str]]:
+        """A typed run of Han characters cut into the parts whose pairs the catalog all
+        has (a single character: as the first of a pair), and the parts in none of them."""
+        if len(run) == 1:
+            return ([run], []) if self._has_prefix(run) else ([], [run])
+        pairs = stemming.han_pairs(run)
+        has = [self._has(pair) for pair in pairs]
+        known: list[str] = []
+        at = 0
+        while at < len(pairs):
+            end = at
+            while has[end] and end + 1 < len(pairs) and has[end + 1]:
+                end += 1
+            if has[at]:
+                known.append(run[at : end + 2])
+            at = end + 1
+        # A character is in a known part when the pair it starts or ends is known.
+        covered = [
+            (at > 0 and has[at - 1]) or (at < len(pairs) and has[at]) for at in range(len(run))
+        ]
+        unknown = [
+            "".join(character for _, character in part)
+            for inside, part in groupby(zip(covered, run, strict=True), key=itemgetter(0))
+            if not inside
+        ]
+        return known, unknown
+
+    def _has(self, word: str) -> bool:
+        at = bisect.bisect_left(self.words, word)
+        return at < len(self.words) and self.words[at] == word
 
     def closest(self, token: str) -> str | None:
         """The catalog's word nearest to ``token``, or to one of its stems."""
@@ -109,8 +150,12 @@ def read_vocabulary(connection: Connection) -> Vocabulary:
             stems.add(term)
         else:
             uses[term] = uses.get(term, 0) + doc
-    # Numbers and codes are found as typed, never "corrected" into another number.
-    by_use = sorted((t for t in uses if t.isalpha()), key=lambda term: (-uses[term], term))
+    # Numbers and codes are found as typed, never "corrected" into another number, and
+    # nothing is corrected into pairs of Han characters (``plan``).
+    by_use = sorted(
+        (t for t in uses if t.isalpha() and not stemming.HAN.search(t)),
+        key=lambda term: (-uses[term], term),
+    )
     word_of_stem: dict[str, str] = {}
     for word in by_use:
         for stem in stemming.stems_in_every_language(word):
@@ -162,13 +207,18 @@ class SearchPlan:
 def plan(user_text: str, vocabulary: Vocabulary) -> SearchPlan | None:
     """The words to look for (None: nothing to find)."""
     typed = [t[:MAX_TOKEN_LENGTH].lower() for t in SEARCH_TOKEN.findall(user_text)]
-    typed = [t for t in typed if t][:MAX_SEARCH_TOKENS]
+    typed = [part for t in typed for part in _han_apart(t) if part][:MAX_SEARCH_TOKENS]
     if not typed:
         return None
     tokens: list[str] = []
     ignored: list[str] = []
     corrected = False
     for token in typed:
+        if stemming.HAN.fullmatch(token):
+            known, unknown = vocabulary.han_parts(token)
+            tokens += known
+            ignored += unknown
+            continue  # never corrected: one character off is another word
         if not token.isalpha() or vocabulary.knows(token):
             tokens.append(token)  # numbers and codes are looked for as typed
             continue
@@ -184,13 +234,27 @@ def plan(user_text: str, vocabulary: Vocabulary) -> SearchPlan | None:
     return SearchPlan(tuple(tokens), suggestion, tuple(ignored))
 
 
+def _han_apart(token: str) -> list[str]:
+    """A typed word with its runs of Han characters apart from the letters or digits
+    written against them ("3岁" is "3" and "岁"), as the index holds them."""
+    return stemming.HAN_APART.split(token) if stemming.HAN.search(token) else [token]
+
+
+def _phrase(token: str) -> str:
+    """A typed word as FTS5 looks for it: as a prefix, or for Han characters the
+    phrase of their pairs (one alone: as the first of a pair)."""
+    if len(token) > 1 and stemming.HAN.fullmatch(token):
+        return '"' + " ".join(stemming.han_pairs(token)) + '"'
+    return f'"{token}"*'
+
+
 def match_expression(tokens: tuple[str, ...]) -> str:
     """An FTS5 query: each word as a prefix of the title and body words, or one of its
     stems among the stems. Only quoted words from ``\\w+`` reach FTS5, so nothing a
     person types is read as an operator."""
     groups = []
     for token in tokens:
-        terms = [f'{{title body}} : "{token}"*']
+        terms = [f"{{title body}} : {_phrase(token)}"]
         terms += [f'stems : "{stem}"' for stem in _other_stems(token)]
         groups.append("(" + " OR ".join(terms) + ")")
     return " AND ".join(groups)
@@ -199,7 +263,7 @@ def match_expression(tokens: tuple[str, ...]) -> str:
 def title_expression(tokens: tuple[str, ...]) -> str:
     """An FTS5 query for the services whose title holds every word (as a prefix): the
     first rank of results, see ``store.catalog.find_services``."""
-    return " AND ".join(f'title : "{token}"*' for token in tokens)
+    return " AND ".join(f"title : {_phrase(token)}" for token in tokens)
 
 
 def _other_stems(token: str) -> list[str]:
@@ -208,7 +272,7 @@ def _other_stems(token: str) -> list[str]:
     forms the prefix already finds ("meal" finds "meals"). A stemmer may also mend
     spelling the index keeps as written: the Arabic one writes hamza-less "اطفال" for
     "أطفال", so the hamza-less word typed is looked for among the stems too."""
-    if len(token) < MIN_STEMMED_LENGTH:
-        return []
+    if len(token) < MIN_STEMMED_LENGTH or stemming.HAN.search(token):
+        return []  # Chinese has no stemmer: its pairs are looked for
     stems = stemming.stems_in_every_language(token)
     return sorted(stems - {token} if token.isascii() else stems)

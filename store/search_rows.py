@@ -5,6 +5,7 @@ A service's row shares the service's rowid, so replacing it is an index look-up.
 text is gathered in Python from the validated record: the title, then one body of the
 description, keywords, provider name and category label, every language together, then
 the distinct stems of those words (``store.stemming``), each language by its stemmer.
+Chinese is held as the pairs of characters of its runs (``stemming.han_text``).
 (Gathered in SQL from the stored JSON, it took as long as indexing it.)
 
 Every change bumps ``search_state.generation``: the search keeps the index's words in
@@ -40,6 +41,8 @@ def service_text(row: Mapping[str, Any]) -> ServiceText:
     titles, descriptions, keywords = row["title"], row["description"], row["keywords"]
     title = " ".join(titles.values())
     body = " ".join(chain(descriptions.values(), keywords))
+    if stemming.may_hold_han(title, body):  # one look at both: this is a first pull's path
+        title, body = stemming.pair_han(title), stemming.pair_han(body)
     # The stems of two texts are the stems of the two together: one call per language.
     if titles.keys() == descriptions.keys():  # the usual case: both in the same languages
         both = {lang: f"{text} {descriptions[lang]}" for lang, text in titles.items()}
@@ -85,13 +88,14 @@ def _rows(
     texts: Sequence[ServiceText], names: Mapping[str, str], labels: Mapping[str, str]
 ) -> list[tuple[str, str, str, str]]:
     parsed = {key: orjson.loads(text) for key, text in labels.items()}
-    label = {key: " ".join(texts.values()) for key, texts in parsed.items()}
+    label = {key: stemming.han_text(" ".join(texts.values())) for key, texts in parsed.items()}
+    name = {key: stemming.han_text(text) for key, text in names.items()}
     label_stems = {key: stemming.stems_of_texts(texts) for key, texts in parsed.items()}
     return [
         (
             t.id,
             t.title,
-            f"{t.body} {names[t.provider_id]} {label[t.category_id]}",
+            f"{t.body} {name[t.provider_id]} {label[t.category_id]}",
             " ".join(sorted(t.stems | label_stems[t.category_id])),
         )
         for t in texts

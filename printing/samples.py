@@ -46,7 +46,7 @@ def sample(
     made = _sample(document, context, signer, printer)
     if document in ("test", "voucher"):
         return made
-    mark = Text(SAMPLE_MARK, align="center", bold=True, inverted=True)
+    mark = Text(SAMPLE_MARK, align="center", bold=True)
     return replace(made, elements=(mark, *made.elements, mark))
 
 

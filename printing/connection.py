@@ -156,8 +156,10 @@ GREETING_RECHECK_S = 60.0
 # (a text server's "220 ..." banner coming after the greeting window, its "22" read as
 # online and paper out; or on USB or serial an earlier question's late answer, which
 # shifted every answer by one). Before each later question, what already waits is
-# looked at without waiting (EARLY_CHECK_S).
-EXTRA_BYTE_WAIT_S = 0.05
+# looked at without waiting (EARLY_CHECK_S). Ten milliseconds: a banner's bytes are
+# there already, and a printer answers within a millisecond or two; every slip's status
+# checks pay this wait (50 ms made the killed-worker test four times slower).
+EXTRA_BYTE_WAIT_S = 0.01
 EARLY_CHECK_S = 0.001
 
 

@@ -148,4 +148,3 @@ class PrintJobState(StrEnum):
     UNCERTAIN_DONE = "uncertain_done"
     EXPIRED_DONE = "expired_done"
     FAILED_DONE = "failed_done"
-

@@ -8,7 +8,7 @@ moved (the clock is the edge here), both ways."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -154,26 +154,28 @@ def test_the_heartbeat_carries_the_measured_skew(
 
 
 def test_a_date_rule_is_judged_on_the_comune_s_calendar_around_midnight(
-    engine: SyncEngine, central: Central, monkeypatch: pytest.MonkeyPatch
+    engine: SyncEngine, central: Central
 ) -> None:
-    """Made at 23:30 UTC, already the next day in Rome: a household member born that
-    Roman day is not "born in the future" for the platform either (its clock, the
-    Comune's zone); one born the day after is."""
-    made = datetime.combine(datetime.now(UTC).date() - DAY, time(23, 30), UTC)
-    rome_day = made.astimezone(ZoneInfo("Europe/Rome")).date()
-    assert rome_day == made.date() + DAY
+    """The platform judges "not in the future" on the Comune's calendar (Rome), never
+    UTC's: at 23:30 UTC it is already the next day there. A household member born on
+    Rome's today is accepted, one born the day after is not. (The application is
+    judged at its arrival, measured by the platform's own clock: whatever the hour
+    this runs at, Rome's today is the day that counts.)"""
+    from central.clock import local_day
+
+    with central.platform.sessions() as session:
+        assert local_day(session, datetime(2026, 12, 5, 23, 30, tzinfo=UTC)).day == 6
+        assert local_day(session, datetime(2026, 6, 30, 22, 30, tzinfo=UTC)).day == 1
+        assert local_day(session, datetime(2026, 12, 5, 22, 59, tzinfo=UTC)).day == 5
     call_closing(central.platform, datetime.now(UTC) + 10 * DAY)
     engine.run_once()
+    rome_today = datetime.now(ZoneInfo("Europe/Rome")).date()
     uuids = []
-    # Made then, by the kiosk's clock (the time is sealed with the record: it cannot be
-    # changed after).
-    monkeypatch.setattr(outbox, "utcnow", lambda: made)
-    for born in (rome_day, rome_day + DAY):
+    for born in (rome_today, rome_today + DAY):
         payload = application(engine)
         payload["answers"]["membri"][1]["data_nascita"] = born.isoformat()
         with engine.store.write() as session:
             uuids.append(outbox.add(session, "application", payload))
-    monkeypatch.undo()
     engine.push()
     with engine.store.read() as session:
         rows = {r.uuid: r for r in session.scalars(select(OutboxEntry))}

@@ -5,6 +5,7 @@ the platform's checks, and the exactly-once checks of the fault runs."""
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import socket
 import sqlite3
@@ -182,3 +183,31 @@ def call_closing(platform: Platform, closes: datetime) -> None:
     platform.publish(
         "calls", {**call, "opens_at": opens.isoformat(), "closes_at": closes.isoformat()}
     )
+
+
+# What ``social-point central --workers`` hands its processes (central/server.py).
+WORKER_VARIABLES = (
+    "SOCIAL_POINT_DB",
+    "SOCIAL_POINT_TIME_ZONE",
+    "SOCIAL_POINT_THREADS",
+    "SOCIAL_POINT_MAX_BODY_BYTES",
+    "SOCIAL_POINT_COMPACT_EVERY_MIN",
+)
+
+
+def workers_environment(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> dict[str, str]:
+    """The environment ``social-point central ARGV --workers`` gives each process (what
+    their ``central.asgi`` reads), without starting them; the variables it sets are
+    undone after the test."""
+    from kiosk.boot.launcher import central_main
+
+    told: dict[str, str] = {}
+
+    def supervisor(*_args: object, **_kwargs: object) -> None:
+        told.update({v: os.environ[v] for v in WORKER_VARIABLES if v in os.environ})
+
+    monkeypatch.setattr("uvicorn.run", supervisor)
+    for variable in WORKER_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    assert central_main(argv) == 0
+    return told

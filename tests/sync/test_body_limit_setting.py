@@ -5,7 +5,6 @@ of ``--workers``), each checked with a clear refusal. Real platform over loopbac
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from central.limits import (
     max_body_from_environment,
 )
 from central.server import EmbeddedServer
+from tests.sync.helpers import workers_environment
 
 LIMIT = 100_000
 
@@ -78,23 +78,9 @@ def test_social_point_central_takes_a_body_limit_for_itself_and_its_workers(
     assert central_main(["--db", database, "--max-body-bytes", str(LIMIT)]) == 0
     assert_limit(served[0], LIMIT)
 
-    told: dict[str, str | None] = {}
-
-    def supervisor(*_args: object, **_kwargs: object) -> None:
-        told["limit"] = os.environ.get(MAX_BODY_VARIABLE)
-
-    monkeypatch.setattr("uvicorn.run", supervisor)
-    # serve_workers sets these for its processes: undone after the test.
-    for variable in (
-        "SOCIAL_POINT_DB",
-        "SOCIAL_POINT_TIME_ZONE",
-        "SOCIAL_POINT_THREADS",
-        "SOCIAL_POINT_MAX_BODY_BYTES",
-        "SOCIAL_POINT_COMPACT_EVERY_MIN",
-    ):
-        monkeypatch.delenv(variable, raising=False)
-    assert central_main(["--db", database, "--workers", "2", "--max-body-bytes", "200000"]) == 0
-    assert told["limit"] == "200000"  # what each worker's central.asgi reads
+    argv = ["--db", database, "--workers", "2", "--max-body-bytes", "200000"]
+    told = workers_environment(monkeypatch, argv)
+    assert told[MAX_BODY_VARIABLE] == "200000"  # what each worker's central.asgi reads
 
 
 @pytest.mark.parametrize("wrong", ["10", "big", "2.5", "999999999"])

@@ -8,7 +8,6 @@ HTTP (SQLite, PostgreSQL)."""
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +32,7 @@ from store.database import Store
 from sync.client import PlatformClient
 from sync.engine import STREAMS, SyncEngine
 from tests.sync.conftest import Central, assert_mirror_equals_server, enrolled_client
+from tests.sync.helpers import workers_environment
 
 TIMES = 30  # republications of three services: 90 superseded changes
 
@@ -162,23 +162,9 @@ def test_social_point_central_compacts_while_serving_and_its_workers_too(
     assert central_main(["--db", database, "--compact-every", "0"]) == 0
     assert served[2].state.compactor is None
 
-    told: dict[str, str | None] = {}
-
-    def supervisor(*_args: object, **_kwargs: object) -> None:
-        told["every"] = os.environ.get(COMPACT_EVERY_VARIABLE)
-
-    monkeypatch.setattr("uvicorn.run", supervisor)
-    # serve_workers sets these for its processes: undone after the test.
-    for variable in (
-        "SOCIAL_POINT_DB",
-        "SOCIAL_POINT_TIME_ZONE",
-        "SOCIAL_POINT_THREADS",
-        "SOCIAL_POINT_MAX_BODY_BYTES",
-        "SOCIAL_POINT_COMPACT_EVERY_MIN",
-    ):
-        monkeypatch.delenv(variable, raising=False)
-    assert central_main(["--db", database, "--workers", "2", "--compact-every", "7"]) == 0
-    assert told["every"] == "7"  # what each worker's central.asgi reads
+    argv = ["--db", database, "--workers", "2", "--compact-every", "7"]
+    told = workers_environment(monkeypatch, argv)
+    assert told[COMPACT_EVERY_VARIABLE] == "7"  # what each worker's central.asgi reads
 
 
 @pytest.mark.parametrize("given", ["-1", "soon", "10081"])

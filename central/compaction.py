@@ -72,8 +72,12 @@ def _delete(session: Session, doomed: list[int]) -> int:
 
 def compact(session: Session) -> int:
     """Removes the superseded changes, in the caller's transaction; how many."""
-    doomed = [seq for (seq,) in session.execute(select(Change.seq).where(_superseded()))]
-    return _delete(session, doomed)
+    return _delete(session, _doomed(session))
+
+
+def _doomed(session: Session) -> list[int]:
+    """The sequence numbers of the changes a later one replaces."""
+    return [seq for (seq,) in session.execute(select(Change.seq).where(_superseded()))]
 
 
 def compact_in_turn(platform: Platform) -> int:
@@ -84,7 +88,7 @@ def compact_in_turn(platform: Platform) -> int:
     one of the same kiosks), so two processes doing this at once remove each change
     once and nothing else. Nothing superseded: no writing transaction at all."""
     with platform.sessions() as session:
-        doomed = [seq for (seq,) in session.execute(select(Change.seq).where(_superseded()))]
+        doomed = _doomed(session)
     if not doomed:
         return 0
     with platform.writing() as session:

@@ -39,8 +39,8 @@ from protocol.records import network_utc
 DEFAULT_INTERVAL_S = 300
 MAX_INTERVAL_S = 3600  # as the kiosk's configuration
 LATE_FACTOR, SILENT_FACTOR = 2.4, 12
-LATE_AFTER = timedelta(minutes=12)  # the least: 2.4 x 5 minutes
-SILENT_AFTER = timedelta(hours=1)  # the least: 12 x 5 minutes
+LATE_AFTER = timedelta(seconds=LATE_FACTOR * DEFAULT_INTERVAL_S)  # the least: 12 minutes
+SILENT_AFTER = timedelta(seconds=SILENT_FACTOR * DEFAULT_INTERVAL_S)  # the least: an hour
 UNSENT_ALERT_S = 24 * 3600
 ASK_FOR_TOKEN = {"WWW-Authenticate": 'Basic realm="Social Point fleet"'}
 CLOCK_ALERT_S = 120

@@ -211,6 +211,20 @@ def next_hold_end(session: Session) -> datetime | None:
     )
 
 
+def last_sent_uncertain(session: Session) -> bool:
+    """Whether the newest job that may have reached the printer was left uncertain (also
+    once a manager dealt with it, or reprinted it): it may have been cut off inside a
+    command. Newest by its last change: a slip dealt with after a later one printed only
+    costs a resync that was not needed, which just resets the printer."""
+    state = session.scalars(
+        select(PrintJob.state)
+        .where(PrintJob.state.in_(print_history.MAY_HAVE_PRINTED))
+        .order_by(PrintJob.updated_at.desc(), PrintJob.id.desc())
+        .limit(1)
+    ).first()
+    return state is not None and state.startswith("uncertain")
+
+
 def recover(session: Session) -> int:
     """At start, and after the store failed mid-job: jobs left "sending" become uncertain.
     Returns how many."""

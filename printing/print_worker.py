@@ -25,20 +25,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import select
-
 from printing import print_queue
 from printing.connection import PrinterError, State, Status
 from printing.escpos_render import render
 from printing.layout import PaperProfile
 from store import outbox
 from store.database import STORAGE_ERRORS, Store, storage_problem
-from store.models import PrintJob
-from store.print_history import MAY_HAVE_PRINTED
 
 if TYPE_CHECKING:
     from PIL import Image
-    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -178,22 +173,8 @@ class PrintWorker:
             if found := print_queue.recover(session):
                 log.warning("printer: %d job(s) interrupted mid-print are uncertain", found)
                 self._resync = True
-            elif self._last_sent_cut_off(session):
+            elif print_queue.last_sent_uncertain(session):
                 self._resync = True
-
-    @staticmethod
-    def _last_sent_cut_off(session: Session) -> bool:
-        """Whether the newest job that may have reached the printer was left uncertain
-        (also once a manager dealt with it, or reprinted it): it may have been cut off
-        inside a command. Newest by its last change: a slip dealt with after a later one
-        printed only costs a resync that was not needed, which just resets the printer."""
-        state = session.scalars(
-            select(PrintJob.state)
-            .where(PrintJob.state.in_(MAY_HAVE_PRINTED))
-            .order_by(PrintJob.updated_at.desc(), PrintJob.id.desc())
-            .limit(1)
-        ).first()
-        return state is not None and state.startswith("uncertain")
 
     def _idle_wait(self) -> float:
         """Seconds to sleep with nothing to print: less when a held job becomes due."""

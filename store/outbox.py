@@ -258,7 +258,6 @@ def take_batch(
     Entries left "sending" by an interrupted push are taken again: the platform answers
     a repeated UUID with its first answer, so sending twice is harmless.
     """
-    place_unmeasured(session)  # what this boot's measure can date goes with it
     query = select(OutboxEntry).where(
         OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)), readable()
     )

@@ -50,7 +50,7 @@ def han_pairs(run: str) -> list[str]:
 def _spaced_pairs(match: re.Match[str]) -> str:
     run, text = match[0], match.string
     start, end = match.span()
-    pairs = " ".join(map(add, run, run[1:])) or run
+    pairs = " ".join(han_pairs(run))
     # Apart from letters or digits written against the run ("3岁"): unicode61 would
     # make them one word with its first or last pair.
     if start and text[start - 1].isalnum():

@@ -150,8 +150,7 @@ PAYMENT_ORDER = (Payment.CREDIT.value, Payment.DESK.value, Payment.PROVIDER.valu
 
 
 def _payment_order(way: str) -> tuple[int, str]:
-    known = PAYMENT_ORDER
-    return (known.index(way) if way in known else len(known), way)
+    return (PAYMENT_ORDER.index(way) if way in PAYMENT_ORDER else len(PAYMENT_ORDER), way)
 
 
 def day_report(
@@ -191,7 +190,6 @@ def day_report(
             OutboxEntry.payload["total_cents"].as_integer(),
         ).where(*of_day, OutboxEntry.kind == "purchase", readable)
     ).all()
-    payments = [payment for payment, _total in orders]
     # Orders and their value per way of paying: the kiosk takes no money, so each total
     # is what the credit, the desk or the providers are to receive.
     by_payment: dict[str, list[int]] = {}
@@ -217,12 +215,13 @@ def day_report(
     problems = sum(print_queue.counts(session).get(state, 0) for state in ("uncertain", "expired"))
     return DayReport(
         day=day,
-        purchases=sum(1 for p in payments if p != "provider"),
+        purchases=len(orders) - by_payment.get(Payment.PROVIDER.value, [0])[0],
         by_payment=tuple(
             (way, by_payment[way][0], by_payment[way][1])
             for way in sorted(by_payment, key=_payment_order)
         ),
-        bookings=sum(1 for p in payments if p == "provider"),  # paid to the provider later
+        # Paid to the provider later.
+        bookings=by_payment.get(Payment.PROVIDER.value, [0])[0],
         applications=kinds.get("application", 0),
         vouchers=len(printed),  # a code printed twice as an original is one voucher
         vouchers_cents=sum(amounts.values()),  # the value of money vouchers printed

@@ -86,6 +86,13 @@ def attempt_tag(lookup_key: bytes, codice_fiscale: str) -> str:
     return holder_key(lookup_key, codice_fiscale)
 
 
+def forget_attempts(session: Session, tag: str) -> None:
+    """The wrong PINs counted here for ``tag`` are forgotten (its lock here with them)."""
+    attempt = session.get(WalletAttempt, tag)
+    if attempt is not None:
+        session.delete(attempt)
+
+
 def _opened(key: WalletKey, content: dict[str, object]) -> OpenedWallet:
     credit = content.get("credit")
     items = content.get("vouchers")
@@ -100,14 +107,24 @@ def _opened(key: WalletKey, content: dict[str, object]) -> OpenedWallet:
             valid_until=date.fromisoformat(v["valid_until"]),
             code=str(v["code"]),
             signed_code=str(v["signed_code"]),
-            amount_left_cents=_amount_left(v),
+            amount_left_cents=left,
         )
-        for v in (items if isinstance(items, list) else [])
-        if isinstance(v, dict) and v.get("state", "issued") == "issued" and _amount_left(v) != 0
+        for v, left in _issued(items)
+        if left != 0
     )
     if isinstance(credit, dict):
         return OpenedWallet(key, str(credit["programme"]), int(credit["balance_cents"]), vouchers)
     return OpenedWallet(key, None, None, vouchers)
+
+
+def _issued(items: object) -> list[tuple[dict[str, Any], int | None]]:
+    """The wallet's vouchers still to spend, each with what is left of it."""
+    listed = items if isinstance(items, list) else []
+    return [
+        (v, _amount_left(v))
+        for v in listed
+        if isinstance(v, dict) and v.get("state", "issued") == "issued"
+    ]
 
 
 def _amount_left(item: dict[str, Any]) -> int | None:
@@ -140,9 +157,7 @@ def open_wallet(
         content = open_sealed(key, row.sealed)
     except WalletSealError:
         return _failed(session, tag, kiosk_id, now)
-    attempt = session.get(WalletAttempt, tag)
-    if attempt is not None:
-        session.delete(attempt)
+    forget_attempts(session, tag)
     moment = now.isoformat()
     outbox.add(
         session,

@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from forms.lookup import holder_key
 from kiosk.core.manager_login import Manager
+from kiosk.core.wallet import attempt_tag, forget_attempts
 from store import kiosk_facts, outbox
 from store.models import OutboxEntry, WalletAttempt, WalletEntry
 from vouchers.wallet_key import pin_set_proof, valid_pin
@@ -67,9 +67,7 @@ def queue_pin(
     issued_at = now.astimezone(UTC).isoformat()
     cf = codice_fiscale.strip().upper()
     if lookup_key:
-        attempt = session.get(WalletAttempt, holder_key(lookup_key, cf))
-        if attempt is not None:
-            session.delete(attempt)
+        forget_attempts(session, attempt_tag(lookup_key, cf))
     return outbox.add(
         session,
         "wallet_pin",

@@ -450,13 +450,15 @@ class SpokenMode(QObject):
             t
             for root in roots
             for t in root.findChildren(QLabel)
-            if (
+            # The cheap checks first: the outcome's walk up the parents comes last (this
+            # runs every LIVE_CHECK_MS on the UI thread).
+            if t.isVisible()
+            and t.text()
+            and (
                 t.property("role") == "fieldError"
                 or t.property("live")
                 or outcome_of(t) is not None
             )
-            and t.isVisible()
-            and t.text()
         ]
 
     def _live_texts(self) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, Row
 
@@ -44,6 +44,18 @@ def in_list(count: int) -> str:
 def flat(rows: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
     """The parameters of a multi-row statement, row after row."""
     return tuple(chain.from_iterable(rows))
+
+
+class Chunk(NamedTuple):
+    """Rows that go in one statement: how many, and their parameters (``flat``)."""
+
+    rows: int
+    parameters: tuple[Any, ...]
+
+
+def flat_chunks(rows: Sequence[Sequence[Any]], per_row: int) -> list[Chunk]:
+    """``rows`` cut into statements (``chunks``), each with its parameters."""
+    return [Chunk(len(chunk), flat(chunk)) for chunk in chunks(rows, per_row)]
 
 
 def execute_in(connection: Connection, statement: str, values: Sequence[Any]) -> None:

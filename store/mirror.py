@@ -65,10 +65,15 @@ class Prepared(NamedTuple):
 
     kind: str
     ids: list[str]
-    values: list[tuple[Any, ...]]  # one per record, in the table's column order
-    links: list[tuple[str, str]]  # services: (service id, Comune id) of residents_of
+    # Rows as the parameters of their multi-row statements (``bulk.flat_chunks``), made
+    # here so the writer, a pull's critical path, only binds them.
+    values: list[bulk.Chunk]  # one value per column, in the table's order, row after row
+    links: list[bulk.Chunk]  # services: (service id, Comune id) of their residents_of
     texts: list[search_rows.ServiceText]  # services: what their search rows hold
     search: search_rows.Built | None = None  # services: their search rows, made ahead
+    # The caller knows ``search`` holds the store's names and labels still (nothing has
+    # written providers or categories since they were read): the writer does not check.
+    search_current: bool = False
 
 
 def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
@@ -93,7 +98,13 @@ def prepare(kind: str, batch: Sequence[Mapping[str, Any]]) -> Prepared:
         for index, convert in conversions:
             columns[index] = tuple(map(convert, columns[index]))
         values = list(zip(*columns, strict=True))
-    return Prepared(kind, [row["id"] for row in rows], values, links, texts)
+    return Prepared(
+        kind,
+        [row["id"] for row in rows],
+        bulk.flat_chunks(values, len(_column_names(kind))),
+        bulk.flat_chunks(links, 2),
+        texts,
+    )
 
 
 def with_search_rows(connection: Connection, prepared: Prepared) -> Prepared:
@@ -127,22 +138,21 @@ def write(session: Session, prepared: Prepared) -> int:
         held = [row[0] for row in bulk.select_in(connection, _HELD_SERVICES, ids)]
         if held:
             search_rows.remove(connection, held)
-    for chunk in bulk.chunks(prepared.values, len(names)):
-        connection.exec_driver_sql(
-            _upsert_sql(table.name, names, keys, len(chunk)), bulk.flat(chunk)
-        )
+    for rows, parameters in prepared.values:
+        connection.exec_driver_sql(_upsert_sql(table.name, names, keys, rows), parameters)
     if held:
         bulk.execute_in(
             connection, "DELETE FROM service_comuni WHERE service_id IN ({values})", held
         )
     if kind == "services":
-        for links in bulk.chunks(prepared.links, 2):
+        for rows, parameters in prepared.links:
             connection.exec_driver_sql(
-                f"INSERT INTO service_comuni (service_id, comune_id) VALUES"
-                f" {bulk.values(len(links), 2)}",
-                bulk.flat(links),
+                f"INSERT INTO service_comuni (service_id, comune_id) VALUES {bulk.values(rows, 2)}",
+                parameters,
             )
-        search_rows.add(connection, prepared.texts, prepared.search)
+        search_rows.add(
+            connection, prepared.texts, prepared.search, current=prepared.search_current
+        )
     elif kind == "providers":
         search_rows.reindex(connection, "provider_id", ids)
     elif kind == "categories":

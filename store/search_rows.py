@@ -60,9 +60,10 @@ class Built(NamedTuple):
     the next page), with the provider names and category labels they hold: ``add``
     writes them only if the store still has those, and makes them again otherwise."""
 
-    rows: list[tuple[str, str, str, str]]
+    rows: list[tuple[str, str, str, str]]  # (service id, title, body, stems)
     names: dict[str, str]  # provider id -> name
     labels: dict[str, str]  # category id -> label, as stored (JSON text)
+    chunks: list[bulk.Chunk]  # the rows as statement parameters (the writer's part)
 
 
 def build(connection: Connection, texts: Sequence[ServiceText]) -> Built | None:
@@ -71,7 +72,8 @@ def build(connection: Connection, texts: Sequence[ServiceText]) -> Built | None:
     names, labels = _names_and_labels(connection, texts)
     if any(t.provider_id not in names or t.category_id not in labels for t in texts):
         return None
-    return Built(_rows(texts, names, labels), names, labels)
+    rows = _rows(texts, names, labels)
+    return Built(rows, names, labels, bulk.flat_chunks(rows, 4))
 
 
 def _names_and_labels(
@@ -102,27 +104,38 @@ def _rows(
     ]
 
 
-def add(connection: Connection, texts: Sequence[ServiceText], built: Built | None = None) -> None:
+def add(
+    connection: Connection,
+    texts: Sequence[ServiceText],
+    built: Built | None = None,
+    *,
+    current: bool = False,
+) -> None:
     """Writes the search rows of these services, in the mirror and without rows (their
     old ones ``remove``d before they were updated): those ``built`` ahead when the
-    names and labels they hold are still the store's, else made here.
+    names and labels they hold are still the store's, else made here. ``current``: the
+    caller knows they are (nothing wrote providers or categories since they were read),
+    so they are not read again.
 
     Nothing is read back row by row: each row read takes Python's lock back, which
     another busy thread may hold for a switch interval (5 ms)."""
     if not texts:
         return
-    names, labels = _names_and_labels(connection, texts)
-    if built is not None and built.names == names and built.labels == labels:
-        rows = built.rows
+    if built is not None and current:
+        chunks = built.chunks
     else:
-        rows = _rows(texts, names, labels)
-    for chunk in bulk.chunks(rows, 4):
+        names, labels = _names_and_labels(connection, texts)
+        if built is not None and built.names == names and built.labels == labels:
+            chunks = built.chunks
+        else:
+            chunks = bulk.flat_chunks(_rows(texts, names, labels), 4)
+    for rows, parameters in chunks:
         connection.exec_driver_sql(
             "INSERT INTO services_fts (rowid, service_id, title, body, stems)"
             " SELECT s.rowid, s.id, v.column2, v.column3, v.column4"
-            f" FROM (VALUES {bulk.values(len(chunk), 4)}) AS v"
+            f" FROM (VALUES {bulk.values(rows, 4)}) AS v"
             " JOIN services AS s ON s.id = v.column1",
-            bulk.flat(chunk),
+            parameters,
         )
     _changed(connection)
 

@@ -160,3 +160,74 @@ def test_stems_stay_right_when_the_words_known_are_forgotten(
         set(italian.stemWords(["pasto", "nuovo", "domicilio"])),
         set(italian.stemWords(["pasto", "caldo", "sera"])),
     ]
+
+
+def _reads_of_names_by_the_writer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The writer's reads of the names and labels its rows hold (the thread that made
+    the first call: the test's own), as a list that grows while the test runs."""
+    writer = threading.current_thread().name
+    reads: list[str] = []
+    read = search_rows._names_and_labels
+
+    def spied(connection: Any, texts: Any) -> tuple[dict[str, str], dict[str, str]]:
+        if threading.current_thread().name == writer:
+            reads.append(texts[0].id)
+        return read(connection, texts)
+
+    monkeypatch.setattr(search_rows, "_names_and_labels", spied)
+    return reads
+
+
+def test_rows_made_ahead_are_checked_only_after_a_page_that_writes_names(
+    platform_url: tuple[Platform, str], store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first page brings the providers and the category: its rows are made by the
+    # writer, and those of the second, made while it was written, are checked. Later
+    # pages come after pages without names, so their rows are written as made.
+    platform, url = platform_url
+    client = PlatformClient(url)
+    _device, token = client.enroll(platform.new_enrollment_code("kiosk", None), "k")
+    client.set_token(token)
+    engine = SyncEngine(store, client, page_size=PAGE)
+    reads = _reads_of_names_by_the_writer(monkeypatch)
+    engine.pull_stream("catalog")
+    assert len(reads) == 2
+    assert len(_index(store)) == 3 * PAGE and _index(store) == _rebuilt(store)
+
+
+def test_a_page_that_renames_a_provider_has_its_rows_made_again(
+    platform_url: tuple[Platform, str], store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page before holds no names, so only the page's own rename tells that the
+    # rows made ahead for it, with the old name, are stale.
+    platform, url = platform_url
+    client = PlatformClient(url)
+    _device, token = client.enroll(platform.new_enrollment_code("kiosk", None), "k")
+    client.set_token(token)
+    engine = SyncEngine(store, client, page_size=PAGE)
+    engine.pull_stream("catalog")
+    platform.publish_many(
+        [
+            *(("services", _service(n, "assoc")) for n in range(PAGE)),
+            ("providers", {"id": "coop", "kind": "cooperativa", "name": "Coop Girasole"}),
+            *(
+                ("services", {**_service(n, "coop"), "keywords": ["cena"]})
+                for n in range(PAGE, 2 * PAGE - 1)
+            ),
+        ]
+    )
+    made: list[bool] = []
+    build = search_rows.build
+
+    def spied(connection: Any, texts: Any) -> search_rows.Built | None:
+        built = build(connection, texts)
+        made.append(built is not None and "Coop Aurora" in built.rows[0][2])
+        return built
+
+    monkeypatch.setattr(search_rows, "build", spied)
+    engine.pull_stream("catalog")
+    assert made == [True]  # the second page's rows, made with the old name
+    bodies = {row[1]: row[3] for row in _index(store)}
+    assert "Coop Girasole" in bodies[f"svc-{PAGE:03d}"]
+    assert "Coop Aurora" not in bodies[f"svc-{PAGE:03d}"]
+    assert _index(store) == _rebuilt(store)

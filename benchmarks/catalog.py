@@ -165,8 +165,9 @@ def floor_queries(
     raw: sqlite3.Connection, vocabulary: search_query.Vocabulary, typed: str, comune: str
 ) -> list[tuple[str, int]]:
     """The raw FTS5 queries behind the kiosk's ranking of ``typed``, with their limits:
-    the services whose title holds every word, and all the matches when those do not
-    fill a page for the Comune (decided here, outside the timing). The same words,
+    the services whose title holds every word, all the matches when those do not fill
+    a page for the Comune, and those with any of the words when no service has them all
+    (decided here, outside the timing). The same words,
     stems and corrections as the kiosk, the same BM25 weights; no joins, no Comune
     filter, no Python objects."""
     planned = search_query.plan(typed, vocabulary)
@@ -176,7 +177,14 @@ def floor_queries(
     queries = [(titled, PAGE)]
     available = raw.execute(TITLES_AVAILABLE, (titled, comune)).fetchone()[0]
     if available < PAGE:
-        queries.append((search_query.match_expression(planned.tokens), PAGE + available))
+        match = search_query.match_expression(planned.tokens)
+        queries.append((match, PAGE + available))
+        # No service has every word: those with some of them (store.catalog.find_services).
+        if (
+            len(planned.tokens) > 1
+            and not raw.execute(TITLES_AVAILABLE, (match, comune)).fetchone()[0]
+        ):
+            queries.append((search_query.any_word_expression(planned.tokens), PAGE))
     return queries
 
 

@@ -193,6 +193,8 @@ class SearchResult:
     services: list[ServiceSummary]
     suggestion: str | None = None  # "Did you mean ...": the words searched instead
     ignored: tuple[str, ...] = ()  # typed words no service has, left out of the search
+    # No service has every word: these have some of them (most first, by rank).
+    some_words: bool = False
 
 
 # A search ranks by the index alone, then joins the best few matches to their services
@@ -264,7 +266,8 @@ def find_services(
     session: Session, user_text: str, comune_id: str | None, limit: int = 50
 ) -> SearchResult:
     """Services matching every typed word (as a prefix or by its stem, accents folded,
-    misspelt words corrected, words no service has left out), best first.
+    misspelt words corrected, words no service has left out), best first; when none
+    has them all, those with some of them (``SearchResult.some_words``).
 
     Services whose title holds every word come first, then the others, each rank by
     BM25. The title rank alone usually fills the page: BM25 is then computed over the
@@ -284,7 +287,14 @@ def find_services(
     if len(found) < limit:  # then ``named`` holds every service the title rank found
         match = search_query.match_expression(planned.tokens)
         found += _ranked_page(cursor, match, comune_id, limit - len(found), named).page
-    return SearchResult(found, planned.suggestion, planned.ignored)
+    if found or len(planned.tokens) < 2:
+        return SearchResult(found, planned.suggestion, planned.ignored)
+    # Words the catalog knows that no one service has together ("trasporto disabili"):
+    # the services with any of them, rather than nothing. BM25 ranks first those with
+    # the rarer words and those that say them more.
+    match = search_query.any_word_expression(planned.tokens)
+    found = _ranked_page(cursor, match, comune_id, limit, frozenset()).page
+    return SearchResult(found, planned.suggestion, planned.ignored, some_words=bool(found))
 
 
 def search_services(

@@ -10,7 +10,9 @@ Three things make ordinary words find services:
   ties go to the more common word),
   and the corrected words are offered back as "Did you mean ...";
 - words the catalog has nowhere, even corrected, are left out ("vorrei un pasto" looks
-  for "un pasto"), so a sentence still finds what its known words find.
+  for "un pasto"), so a sentence still finds what its known words find;
+- words the catalog knows that no one service has together are looked for one at a
+  time (``any_word_expression``, see ``store.catalog.find_services``).
 
 Chinese, which the index holds as pairs of characters (``stemming.han_text``), is looked
 for as the phrase of the typed run's pairs, one character as the first of a pair. It is
@@ -252,12 +254,18 @@ def match_expression(tokens: tuple[str, ...]) -> str:
     """An FTS5 query: each word as a prefix of the title and body words, or one of its
     stems among the stems. Only quoted words from ``\\w+`` reach FTS5, so nothing a
     person types is read as an operator."""
-    groups = []
-    for token in tokens:
-        terms = [f"{{title body}} : {_phrase(token)}"]
-        terms += [f'stems : "{stem}"' for stem in _other_stems(token)]
-        groups.append("(" + " OR ".join(terms) + ")")
-    return " AND ".join(groups)
+    return " AND ".join(map(_word_group, tokens))
+
+
+def any_word_expression(tokens: tuple[str, ...]) -> str:
+    """``match_expression`` with any of the words instead of all of them."""
+    return " OR ".join(map(_word_group, tokens))
+
+
+def _word_group(token: str) -> str:
+    terms = [f"{{title body}} : {_phrase(token)}"]
+    terms += [f'stems : "{stem}"' for stem in _other_stems(token)]
+    return "(" + " OR ".join(terms) + ")"
 
 
 def title_expression(tokens: tuple[str, ...]) -> str:

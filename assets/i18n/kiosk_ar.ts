@@ -558,6 +558,18 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>No service has all the words “{text}”. %n service(s) have some of them.</source>
+            <translation type="unfinished">
+                <numerusform>لا توجد خدمة فيها كل الكلمات «{text}». لا توجد خدمات فيها بعضها.</numerusform>
+                <numerusform>لا توجد خدمة فيها كل الكلمات «{text}». خدمة واحدة فيها بعضها.</numerusform>
+                <numerusform>لا توجد خدمة فيها كل الكلمات «{text}». خدمتان فيهما بعضها.</numerusform>
+                <numerusform>لا توجد خدمة فيها كل الكلمات «{text}». %n خدمات فيها بعضها.</numerusform>
+                <numerusform>لا توجد خدمة فيها كل الكلمات «{text}». %n خدمة فيها بعضها.</numerusform>
+                <numerusform>لا توجد خدمة فيها كل الكلمات «{text}». %n خدمة فيها بعضها.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
             <source>%n service(s) found for “{text}”</source>
             <translation type="unfinished">

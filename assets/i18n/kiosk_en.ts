@@ -550,6 +550,14 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>No service has all the words “{text}”. %n service(s) have some of them.</source>
+            <translation>
+                <numerusform>No service has all the words “{text}”. %n service has some of them.</numerusform>
+                <numerusform>No service has all the words “{text}”. %n services have some of them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
             <source>%n service(s) found for “{text}”</source>
             <translation>

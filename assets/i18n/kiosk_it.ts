@@ -550,6 +550,14 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>No service has all the words “{text}”. %n service(s) have some of them.</source>
+            <translation>
+                <numerusform>Nessun servizio ha tutte le parole «{text}». %n servizio ne ha alcune.</numerusform>
+                <numerusform>Nessun servizio ha tutte le parole «{text}». %n servizi ne hanno alcune.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
             <source>%n service(s) found for “{text}”</source>
             <translation>

@@ -552,6 +552,15 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>No service has all the words “{text}”. %n service(s) have some of them.</source>
+            <translation type="unfinished">
+                <numerusform>Niciun serviciu nu are toate cuvintele „{text}”. %n serviciu are o parte din ele.</numerusform>
+                <numerusform>Niciun serviciu nu are toate cuvintele „{text}”. %n servicii au o parte din ele.</numerusform>
+                <numerusform>Niciun serviciu nu are toate cuvintele „{text}”. %n de servicii au o parte din ele.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
             <source>%n service(s) found for “{text}”</source>
             <translation type="unfinished">

@@ -550,6 +550,14 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>No service has all the words “{text}”. %n service(s) have some of them.</source>
+            <translation type="unfinished">
+                <numerusform>Asnjë shërbim nuk ka të gjitha fjalët „{text}”. %n shërbim ka disa prej tyre.</numerusform>
+                <numerusform>Asnjë shërbim nuk ka të gjitha fjalët „{text}”. %n shërbime kanë disa prej tyre.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
             <source>%n service(s) found for “{text}”</source>
             <translation type="unfinished">

@@ -552,6 +552,15 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>No service has all the words “{text}”. %n service(s) have some of them.</source>
+            <translation type="unfinished">
+                <numerusform>Жодна послуга не містить усіх слів «{text}». %n послуга містить деякі з них.</numerusform>
+                <numerusform>Жодна послуга не містить усіх слів «{text}». %n послуги містять деякі з них.</numerusform>
+                <numerusform>Жодна послуга не містить усіх слів «{text}». %n послуг містять деякі з них.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
             <source>%n service(s) found for “{text}”</source>
             <translation type="unfinished">

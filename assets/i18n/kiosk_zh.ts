@@ -548,6 +548,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
+            <source>No service has all the words “{text}”. %n service(s) have some of them.</source>
+            <translation type="unfinished">
+                <numerusform>没有服务包含全部词语“{text}”。有 %n 项服务包含其中部分词语。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="236" />
             <source>%n service(s) found for “{text}”</source>
             <translation type="unfinished">

@@ -148,6 +148,22 @@ def test_search_finds_inflected_words_and_offers_corrections(qtbot, window, snap
     snap(window, "search-did-you-mean")
 
 
+def test_search_for_words_no_service_has_together_shows_those_with_some(
+    qtbot, window, snap
+) -> None:
+    tap(qtbot, window, "Servizi")
+    screen = window.screens["catalog"]
+    qtbot.keyClicks(screen.search, "trasporto disabili")
+    qtbot.waitUntil(
+        lambda: shows(window, "Nessun servizio ha tutte le parole «trasporto disabili».")
+    )
+    count = len(screen._results)
+    assert count > 1 and shows(window, f"{count} servizi ne hanno alcune.")
+    find_button(window, "Trasporto sociale per visite mediche (entro 20 km)")
+    assert not screen.nothing_actions.isVisible()
+    snap(window, "search-some-words")
+
+
 def test_catalog_by_comune(qtbot, window) -> None:
     tap(qtbot, window, "Servizi")
     assert find_button(window, "✓ Piazzola sul Brenta").isChecked()  # the kiosk's own Comune

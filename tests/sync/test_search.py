@@ -157,3 +157,36 @@ def test_arabic_words_are_found_with_or_without_their_hamza(
     with demo_store.write() as session:
         mirror.upsert(session, "services", [record])
     assert "Servizio per famiglie" in titles(find(demo_store, typed))
+
+
+def test_words_no_one_service_has_together_find_those_with_some_of_them(
+    demo_store: Store,
+) -> None:
+    # "trasporto" and "disabili" are both in the catalog, never in the same service:
+    # the services with either come, marked as having only some of the words.
+    both = find(demo_store, "trasporto disabili")
+    assert both.some_words
+    found = set(titles(both))
+    assert set(titles(find(demo_store, "trasporto"))) <= found
+    assert set(titles(find(demo_store, "disabili"))) <= found
+    assert found <= set(titles(find(demo_store, "trasporto"))) | set(
+        titles(find(demo_store, "disabili"))
+    )
+    # Words one service has together find it alone, as before.
+    together = find(demo_store, "pasti caldi")
+    assert not together.some_words
+    assert titles(together) == ["Pasto caldo a domicilio (consegna inclusa)"]
+    # One word, or words no service has at all: nothing, not some of them.
+    assert not find(demo_store, "astronave").services
+    assert not find(demo_store, "astronave").some_words
+    alone = find(demo_store, "trasporto astronave")  # the unknown word is left out
+    assert not alone.some_words and alone.ignored == ("astronave",)
+
+
+def test_only_services_of_the_comune_have_some_of_the_words(demo_store: Store) -> None:
+    everywhere = set(titles(find(demo_store, "trasporto disabili")))
+    limena = find(demo_store, "trasporto disabili", "limena")
+    assert limena.some_words and set(titles(limena)) < everywhere
+    assert set(titles(limena)) <= set(titles(find(demo_store, "trasporto", "limena"))) | set(
+        titles(find(demo_store, "disabili", "limena"))
+    )

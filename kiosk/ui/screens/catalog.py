@@ -260,7 +260,13 @@ class CatalogScreen(DataScreen):
         text = self.search.text().strip()
         found = self._found
         count = len(self._results)
-        if count and found.suggestion:
+        if count and found.some_words:
+            summary = self.tr(
+                "No service has all the words “{text}”. %n service(s) have some of them.",
+                "",
+                count,
+            ).format(text=found.suggestion or text)
+        elif count and found.suggestion:
             summary = self.tr("Did you mean “{words}”? %n service(s) found.", "", count)
             summary = summary.format(words=found.suggestion)
         elif count:

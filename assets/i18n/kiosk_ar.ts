@@ -700,6 +700,11 @@
             <translation type="unfinished">لا يوجد رصيد باسمك.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>The services in your cart can only be paid with your welfare credit: remove some of them from the cart, or ask for help.</source>
+            <translation type="unfinished">لا يمكن دفع الخدمات في سلتك إلا برصيد المساعدة: أزل بعضها من السلة، أو اطلب المساعدة.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">تغيّر سعر شيء في سلتك. يرجى مراجعة المجموع الجديد والتأكيد مرة أخرى.</translation>

@@ -684,6 +684,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>The services in your cart can only be paid with your welfare credit: remove some of them from the cart, or ask for help.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished" />

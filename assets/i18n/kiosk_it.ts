@@ -684,6 +684,11 @@
             <translation>Non c’è credito a tuo nome.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>The services in your cart can only be paid with your welfare credit: remove some of them from the cart, or ask for help.</source>
+            <translation>I servizi nel carrello si pagano solo con il credito welfare: togline qualcuno dal carrello, oppure chiedi aiuto.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation>Il prezzo di qualcosa nel carrello è cambiato. Controlla il nuovo totale e conferma di nuovo.</translation>

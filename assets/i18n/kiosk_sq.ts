@@ -684,6 +684,11 @@
             <translation type="unfinished">Nuk ka kredit në emrin tuaj.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>The services in your cart can only be paid with your welfare credit: remove some of them from the cart, or ask for help.</source>
+            <translation type="unfinished">Shërbimet në shportë paguhen vetëm me kreditin social: hiqni disa prej tyre nga shporta ose kërkoni ndihmë.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">Çmimi i diçkaje në shportë ka ndryshuar. Ju lutemi kontrolloni totalin e ri dhe konfirmoni përsëri.</translation>

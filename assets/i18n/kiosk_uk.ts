@@ -688,6 +688,11 @@
             <translation type="unfinished">На ваше ім'я немає балансу допомоги.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>The services in your cart can only be paid with your welfare credit: remove some of them from the cart, or ask for help.</source>
+            <translation type="unfinished">Послуги у вашому кошику можна оплатити лише балансом допомоги: приберіть деякі з кошика або попросіть допомоги.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">Ціна чогось у вашому кошику змінилася. Перевірте нову суму та підтвердьте ще раз.</translation>

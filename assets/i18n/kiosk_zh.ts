@@ -680,6 +680,11 @@
             <translation type="unfinished">您名下没有余额。</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="179" />
+            <source>The services in your cart can only be paid with your welfare credit: remove some of them from the cart, or ask for help.</source>
+            <translation type="unfinished">购物车中的服务只能用福利余额支付：请从购物车中移除一些服务，或求助。</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">购物车中某项服务的价格已更改。请核对新的总额并再次确认。</translation>

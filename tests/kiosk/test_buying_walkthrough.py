@@ -4,6 +4,8 @@ cart, units in the singular and plural, and a credit that can be used only in pa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
@@ -67,6 +69,46 @@ def test_a_credit_usable_in_part_says_why(qtbot, window, snap) -> None:
         CreditView(balance_cents=3_000, waiting_cents=0, spendable_cents=3_000)
     )
     assert not checkout.credit_note.isVisible()  # all of it usable: nothing to explain
+
+
+def test_a_credit_too_small_for_the_only_way_to_pay_says_what_to_do(qtbot, window, snap) -> None:
+    # A greyed choice alone tells nothing: the citizen reads why, and what to do.
+    with window.catalog.store.read() as session:
+        meals = replace(cart_line(session, "s16", 3), payments=("credit",))  # € 27,90
+    window.ctx.citizen.cart = Cart([meals])
+    window.go("checkout")
+    checkout = window.screens["checkout"]
+    checkout.show_identified(
+        CreditView(balance_cents=2_000, waiting_cents=0, spendable_cents=2_000)
+    )
+    credit = checkout.pay_buttons["credit"]
+    assert credit.isVisible() and not credit.isEnabled()
+    assert checkout.credit_note.isVisible()
+    assert shows(window, "Il credito non basta: disponibili € 20,00.")
+    assert shows(window, "I servizi nel carrello si pagano solo con il credito welfare")
+    snap(window, "checkout-credit-too-small")
+    assert find_button(window, "Apri il carrello").isVisible()
+    checkout.show_identified(None)  # no credit at all
+    assert shows(window, "Non c’è credito a tuo nome.")
+    assert shows(window, "togline qualcuno dal carrello, oppure chiedi aiuto.")
+    # Enough credit: nothing to say.
+    checkout.show_identified(
+        CreditView(balance_cents=5_000, waiting_cents=0, spendable_cents=5_000)
+    )
+    assert credit.isEnabled() and not checkout.credit_note.isVisible()
+    assert not checkout.no_way_button.isVisible()
+    # Another way to pay too: the credit's words, not the advice to remove services.
+    window.ctx.citizen.cart = Cart([replace(meals, payments=("credit", "provider"))])
+    checkout.show_identified(
+        CreditView(balance_cents=2_000, waiting_cents=0, spendable_cents=2_000)
+    )
+    assert shows(window, "Il credito non basta: disponibili € 20,00.")
+    assert not shows(window, "si pagano solo con il credito welfare")
+    assert not checkout.no_way_button.isVisible()
+    window.ctx.citizen.cart = Cart([meals])
+    checkout.show_identified(None)
+    tap(qtbot, window, "Apri il carrello")  # to take some out
+    assert window.current_route == "cart"
 
 
 def test_units_have_a_singular_and_a_plural(window) -> None:  # the Italian catalog loaded

@@ -383,9 +383,11 @@ class CheckoutScreen(DataScreen):
         self.pay_buttons["credit"].setEnabled(
             credit is not None and credit.spendable_cents >= total
         )
-        note = self._credit_note()
+        note = self._credit_note(total, allowed)
         self.credit_note.setText(note)
         self.credit_note.setVisible(bool(note) and "credit" in allowed)
+        if allowed == ("credit",) and not self.pay_buttons["credit"].isEnabled():
+            self.no_way_button.setVisible(True)  # "Open the cart", to take some out
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
         self.desk.setVisible(chosen == "desk" and mode in (CheckoutMode.PAY, CheckoutMode.REFUSED))
@@ -509,18 +511,39 @@ class CheckoutScreen(DataScreen):
             amount=format_euro(credit.spendable_cents, lang)
         )
 
-    def _credit_note(self) -> str:
+    def _credit_note(self, total: int, allowed: tuple[str, ...]) -> str:
+        """Why the credit's way to pay is greyed, in words, when it cannot pay this
+        order, and what to do when it is the only way; and why less than the whole
+        credit can be spent here now."""
         credit, lang = self.credit, self.ctx.lang
-        if credit is None:
-            return ""
-        left = credit.balance_cents - credit.waiting_cents
-        if credit.spendable_cents >= left:
-            return ""
-        return self.tr(
-            "Your credit is {balance}. A kiosk spends at most {now} of it until the platform"
-            " has confirmed what was spent: the rest stays yours, for later or at another"
-            " Social Point."
-        ).format(balance=format_euro(left, lang), now=format_euro(credit.spendable_cents, lang))
+        said: list[str] = []
+        if "credit" in allowed and (credit is None or credit.spendable_cents < total):
+            said.append(
+                self.tr("There is no credit in your name.")
+                if credit is None
+                else self.tr("Your credit is not enough: {amount} available.").format(
+                    amount=format_euro(credit.spendable_cents, lang)
+                )
+            )
+            if allowed == ("credit",):
+                said.append(
+                    self.tr(
+                        "The services in your cart can only be paid with your welfare"
+                        " credit: remove some of them from the cart, or ask for help."
+                    )
+                )
+        left = credit.balance_cents - credit.waiting_cents if credit is not None else 0
+        if credit is not None and credit.spendable_cents < left:
+            said.append(
+                self.tr(
+                    "Your credit is {balance}. A kiosk spends at most {now} of it until the"
+                    " platform has confirmed what was spent: the rest stays yours, for later"
+                    " or at another Social Point."
+                ).format(
+                    balance=format_euro(left, lang), now=format_euro(credit.spendable_cents, lang)
+                )
+            )
+        return " ".join(said)
 
     def _what_happens_now(self, payment: str | None) -> str:
         """After the order, per kind of booking (buy now: the provider agrees the day)."""

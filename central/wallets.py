@@ -5,8 +5,8 @@ counted across kiosks.
 
 The ledger (credits, vouchers) stays the platform's, keyed by the holder key of the
 codice fiscale, and no stream serves it. A citizen with a wallet PIN gets one sealed
-``wallets`` record: locator, Comune, and their credit and usable vouchers (each buono
-with what shops left of it) sealed under the key their codice fiscale and PIN give
+``wallets`` record: locator, Comune, and their credit and usable vouchers (each with
+what shops and providers left of it) sealed under the key their codice fiscale and PIN give
 (vouchers/wallet_key.py). The PIN is set
 through the Comune (the approval letter: ``POST /v1/admin/wallet-pins``) or at a kiosk
 in an assisted session, by a welfare manager who checked an identity document and
@@ -35,6 +35,7 @@ from central.models import (
     RECORD_HOLDER,
     VOUCHERS_ONLY,
     Device,
+    IssuedVoucher,
     PlatformSecret,
     Record,
     Redemption,
@@ -127,7 +128,7 @@ def wallet_records(session: Session, rows: list[WalletHolder], today: date) -> l
             ):
                 kept = {key: value for key, value in voucher.data.items() if key != "holder"}
                 usable[holder].append(kept)
-        _note_amounts_left(session, [v for vouchers in usable.values() for v in vouchers])
+        _note_what_is_left(session, [v for vouchers in usable.values() for v in vouchers])
     made = []
     for row in rows:
         record: dict[str, Any] = {"id": row.locator, "comune": row.comune, "updated_at": moment}
@@ -150,22 +151,42 @@ def wallet_records(session: Session, rows: list[WalletHolder], today: date) -> l
     return made
 
 
-def _note_amounts_left(session: Session, vouchers: list[dict[str, Any]]) -> None:
-    """Adds ``amount_left_cents`` to each amount voucher: a buono a shop took in part
-    stays "issued", and without it the kiosk showed and reprinted its whole value.
-    Read from the redemptions, a few hundred vouchers a query (a file of buoni)."""
-    amounts = [v for v in vouchers if v.get("amount_cents") is not None]
-    used: dict[str, int] = {}
-    for start in range(0, len(amounts), 500):
-        ids = [v["id"] for v in amounts[start : start + 500]]
+def _note_what_is_left(session: Session, vouchers: list[dict[str, Any]]) -> None:
+    """Adds what shops and providers have not taken yet: ``amount_left_cents`` to each
+    amount voucher, ``units`` and ``units_left`` to each service voucher sold in units
+    (three hours of baby-sitting). Both stay "issued" when used in part, and without it
+    the kiosk showed and reprinted them whole. Read from the issued vouchers and their
+    redemptions, a few hundred vouchers a query (a file of buoni)."""
+    used_cents: dict[str, int] = {}
+    used_units: dict[str, int] = {}
+    units: dict[str, int] = {}
+    for start in range(0, len(vouchers), 500):
+        ids = [v["id"] for v in vouchers[start : start + 500]]
         taken = (
-            select(Redemption.voucher_id, func.coalesce(func.sum(Redemption.amount_cents), 0))
+            select(
+                Redemption.voucher_id,
+                func.coalesce(func.sum(Redemption.amount_cents), 0),
+                func.coalesce(func.sum(Redemption.units), 0),
+            )
             .where(Redemption.voucher_id.in_(ids))
             .group_by(Redemption.voucher_id)
         )
-        used.update((voucher_id, int(cents or 0)) for voucher_id, cents in session.execute(taken))
-    for voucher in amounts:
-        voucher["amount_left_cents"] = max(0, voucher["amount_cents"] - used.get(voucher["id"], 0))
+        for voucher_id, cents, counted in session.execute(taken):
+            used_cents[voucher_id], used_units[voucher_id] = int(cents or 0), int(counted or 0)
+        sold = select(IssuedVoucher.id, IssuedVoucher.units).where(
+            IssuedVoucher.id.in_(ids), IssuedVoucher.units.is_not(None)
+        )
+        units.update(
+            (voucher_id, count) for voucher_id, count in session.execute(sold) if count is not None
+        )
+    for voucher in vouchers:
+        if voucher.get("amount_cents") is not None:
+            left = voucher["amount_cents"] - used_cents.get(voucher["id"], 0)
+            voucher["amount_left_cents"] = max(0, left)
+        elif voucher["id"] in units:
+            whole = units[voucher["id"]]
+            voucher["units"] = whole
+            voucher["units_left"] = max(0, whole - used_units.get(voucher["id"], 0))
 
 
 def check_wallet_proof(

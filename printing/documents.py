@@ -168,6 +168,9 @@ class Voucher:
     # What a shop has not taken yet of an amount voucher (None: all of it): a reprint
     # of a buono used in part says what it is still worth.
     amount_left_cents: int | None = None
+    # A service voucher sold in units, and what a provider has not taken yet of them.
+    units: int | None = None
+    units_left: int | None = None
     beneficiary_ref: str = ""  # a household number or initials, never a full identity
     terms: Sequence[str] = field(
         default=(
@@ -212,6 +215,13 @@ def voucher(context: SlipContext, item: Voucher) -> Slip:
         service = item.service or ""
         named = item.programme if service in item.programme else f"{service} - {item.programme}"
         value = [Text(named, align="center", bold=True), Text(item.issuer, align="center")]
+        units, units_left = item.units, item.units_left
+        if units is not None and units_left is not None and units_left < units:
+            # Used in part: what the provider still gives, large, as the RESIDUO of a buono.
+            value += [
+                Text("RESIDUO", align="center", bold=True),
+                Text(f"{units_left} su {units}", align="center", bold=True, big=True),
+            ]
     body: list[Element] = [
         *marks,
         *value,

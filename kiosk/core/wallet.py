@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy.orm import Session
 
@@ -49,6 +49,21 @@ class WalletVoucher:
     # What a shop has not taken yet of an amount voucher; None: all of it (a wallet the
     # platform sealed before it said so).
     amount_left_cents: int | None = None
+    # A service voucher sold in units (three hours): how many, and how many a provider
+    # has not taken yet; None: the wallet does not say (one unit, or sealed before).
+    units: int | None = None
+    units_left: int | None = None
+
+    @property
+    def used_in_part(self) -> bool:
+        """Taken in part by a shop or a provider: what is left is what it is worth."""
+        if self.amount_cents is not None:
+            return self.left_cents is not None and self.left_cents < self.amount_cents
+        return (
+            self.units is not None
+            and self.units_left is not None
+            and (self.units_left < self.units)
+        )
 
     @property
     def left_cents(self) -> int | None:
@@ -108,23 +123,42 @@ def _opened(key: WalletKey, content: dict[str, object]) -> OpenedWallet:
             code=str(v["code"]),
             signed_code=str(v["signed_code"]),
             amount_left_cents=left,
+            units=units,
+            units_left=units_left,
         )
-        for v, left in _issued(items)
-        if left != 0
+        for v, left, (units, units_left) in _issued(items)
+        if left != 0 and units_left != 0
     )
     if isinstance(credit, dict):
         return OpenedWallet(key, str(credit["programme"]), int(credit["balance_cents"]), vouchers)
     return OpenedWallet(key, None, None, vouchers)
 
 
-def _issued(items: object) -> list[tuple[dict[str, Any], int | None]]:
+def _issued(
+    items: object,
+) -> list[tuple[dict[str, Any], int | None, tuple[int | None, int | None]]]:
     """The wallet's vouchers still to spend, each with what is left of it."""
     listed = items if isinstance(items, list) else []
     return [
-        (v, _amount_left(v))
+        (v, _amount_left(v), _units_left(v))
         for v in listed
         if isinstance(v, dict) and v.get("state", "issued") == "issued"
     ]
+
+
+def _units_left(item: dict[str, Any]) -> tuple[int | None, int | None]:
+    """(units, units left) of a service voucher sold in units, as the platform sealed
+    them; (None, None) when the wallet does not say, or says nonsense."""
+    units, left = item.get("units"), item.get("units_left")
+    if item.get("amount_cents") is not None or not (_count(units) and _count(left)):
+        return None, None
+    if units < 1:
+        return None, None
+    return units, max(0, min(left, units))
+
+
+def _count(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _amount_left(item: dict[str, Any]) -> int | None:
@@ -231,6 +265,8 @@ def print_voucher(
             valid_until=item.valid_until,
             amount_cents=item.amount_cents,
             amount_left_cents=item.amount_left_cents,
+            units=item.units,
+            units_left=item.units_left,
             service=None if item.amount_cents else item.programme,
             mark=voucher_copy_mark(copy_no) if copy_no else "",
         ),

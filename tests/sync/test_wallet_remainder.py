@@ -9,6 +9,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 from central.voucher_authority import RedeemRequest
+from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
 from kiosk.core.wallet import OpenedWallet, print_voucher, reopen
 from printing import print_queue
 from printing.escpos_render import render
@@ -18,7 +19,7 @@ from store.database import Store
 from store.models import WalletEntry
 from sync.engine import SyncEngine
 from tests.printing.escpos_decode import decode
-from tests.sync.conftest import Central, enrolled_merchant
+from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_merchant
 from tests.sync.wallets import PIN, key_of, opened
 from vouchers.wallet_key import seal
 
@@ -59,6 +60,46 @@ def test_a_buono_used_in_part_shows_and_reprints_what_is_left(
     central.platform.redeem(
         shop, buono["code"], RedeemRequest(str(uuid.uuid4()), amount_cents=5_000)
     )
+    engine.run_once()
+    assert opened(engine.store, central, CF).vouchers == ()
+
+
+def test_a_service_voucher_used_in_part_shows_and_reprints_the_units_left(
+    engine: SyncEngine, central: Central
+) -> None:
+    # Three hours of baby-sitting bought with the wallet open; the provider takes one.
+    central.platform.set_wallet_pin(CF, PIN)
+    engine.run_once()
+    context = SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+    checkout = Checkout("provider", opened(engine.store, central, CF))
+    with engine.store.write() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 3))
+        place_order(session, cart, checkout, context, KIOSK_SIGNER, datetime.now(UTC))
+    engine.run_once()  # the order goes; its voucher comes back through the wallet
+    engine.run_once()
+    [whole] = opened(engine.store, central, CF).vouchers
+    assert (whole.service, whole.units, whole.units_left, whole.used_in_part) == (
+        "s01",
+        3,
+        3,
+        False,
+    )
+    assert "RESIDUO" not in [
+        text for text, _ in printed_lines(engine.store, opened(engine.store, central, CF), whole.id)
+    ]
+
+    provider, _token = enrolled_merchant(central, services=["s01"])
+    central.platform.redeem(provider, whole.code, RedeemRequest(str(uuid.uuid4())))
+    engine.run_once()
+    [item] = opened(engine.store, central, CF).vouchers
+    assert (item.units, item.units_left, item.used_in_part) == (3, 2, True)
+    lines = printed_lines(engine.store, opened(engine.store, central, CF), item.id)
+    texts = [text for text, _large in lines]
+    assert "RESIDUO" in texts and ("2 su 3", True) in lines  # large, as a buono's
+
+    # The other two taken: it leaves the wallet, as one used up at once.
+    central.platform.redeem(provider, item.code, RedeemRequest(str(uuid.uuid4()), units=2))
     engine.run_once()
     assert opened(engine.store, central, CF).vouchers == ()
 

@@ -108,10 +108,12 @@ class WalletScreen(DataScreen):
         texts.addWidget(label(item.programme, role="cardTitle"))
         # What is left of a buono a shop took in part: what a shop will take of it.
         value = format_euro(item.left_cents, lang) if item.left_cents else ""
-        if item.amount_cents and item.left_cents and item.left_cents < item.amount_cents:
+        if item.used_in_part and item.amount_cents:
             value = self.tr("{left} left of {whole}").format(
                 left=value, whole=format_euro(item.amount_cents, lang)
             )
+        elif item.used_in_part:  # a service voucher: units (hours, lessons) left
+            value = self.tr("{left} left of {whole}").format(left=item.units_left, whole=item.units)
         texts.addWidget(personal(label(" · ".join(p for p in (value, item.issuer) if p))))
         texts.addWidget(
             personal(

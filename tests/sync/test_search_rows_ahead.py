@@ -55,6 +55,15 @@ def platform_url(tmp_path: Path) -> Iterator[tuple[Platform, str]]:
     platform.engine.dispose()
 
 
+def _engine(platform_url: tuple[Platform, str], store: Store) -> tuple[Platform, SyncEngine]:
+    """The platform, and an enrolled kiosk's engine pulling pages of ``PAGE`` into ``store``."""
+    platform, url = platform_url
+    client = PlatformClient(url)
+    _device, token = client.enroll(platform.new_enrollment_code("kiosk", None), "k")
+    client.set_token(token)
+    return platform, SyncEngine(store, client, page_size=PAGE)
+
+
 def _index(store: Store) -> list[tuple[Any, ...]]:
     with store.read() as session:
         found = session.connection().exec_driver_sql(
@@ -72,11 +81,7 @@ def _rebuilt(store: Store) -> list[tuple[Any, ...]]:
 def test_a_pull_writes_rows_made_ahead_and_remakes_those_gone_stale(
     platform_url: tuple[Platform, str], store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    platform, url = platform_url
-    client = PlatformClient(url)
-    _device, token = client.enroll(platform.new_enrollment_code("kiosk", None), "k")
-    client.set_token(token)
-    engine = SyncEngine(store, client, page_size=PAGE)
+    platform, engine = _engine(platform_url, store)
     made: list[tuple[str, bool]] = []  # (thread, rows made) for each build
     build = search_rows.build
 
@@ -184,11 +189,7 @@ def test_rows_made_ahead_are_checked_only_after_a_page_that_writes_names(
     # The first page brings the providers and the category: its rows are made by the
     # writer, and those of the second, made while it was written, are checked. Later
     # pages come after pages without names, so their rows are written as made.
-    platform, url = platform_url
-    client = PlatformClient(url)
-    _device, token = client.enroll(platform.new_enrollment_code("kiosk", None), "k")
-    client.set_token(token)
-    engine = SyncEngine(store, client, page_size=PAGE)
+    _platform, engine = _engine(platform_url, store)
     reads = _reads_of_names_by_the_writer(monkeypatch)
     engine.pull_stream("catalog")
     assert len(reads) == 2
@@ -200,11 +201,7 @@ def test_a_page_that_renames_a_provider_has_its_rows_made_again(
 ) -> None:
     # The page before holds no names, so only the page's own rename tells that the
     # rows made ahead for it, with the old name, are stale.
-    platform, url = platform_url
-    client = PlatformClient(url)
-    _device, token = client.enroll(platform.new_enrollment_code("kiosk", None), "k")
-    client.set_token(token)
-    engine = SyncEngine(store, client, page_size=PAGE)
+    platform, engine = _engine(platform_url, store)
     engine.pull_stream("catalog")
     platform.publish_many(
         [

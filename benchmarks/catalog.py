@@ -24,7 +24,7 @@ from typing import Any
 
 from kiosk.boot.paths import DEMO_DATASET, ROOT
 from store import demo, mirror, search_query
-from store.catalog import search_services
+from store.catalog import ANY_MATCH, search_services
 from store.database import Store
 
 SERVICES = 10_000
@@ -179,10 +179,12 @@ def floor_queries(
     if available < PAGE:
         match = search_query.match_expression(planned.tokens)
         queries.append((match, PAGE + available))
-        # No service has every word: those with some of them (store.catalog.find_services).
+        # No service of any Comune has every word: those with some of them
+        # (store.catalog.find_services).
         if (
             len(planned.tokens) > 1
             and not raw.execute(TITLES_AVAILABLE, (match, comune)).fetchone()[0]
+            and raw.execute(ANY_MATCH, (match,)).fetchone() is None
         ):
             queries.append((search_query.any_word_expression(planned.tokens), PAGE))
     return queries

@@ -266,8 +266,9 @@ def find_services(
     session: Session, user_text: str, comune_id: str | None, limit: int = 50
 ) -> SearchResult:
     """Services matching every typed word (as a prefix or by its stem, accents folded,
-    misspelt words corrected, words no service has left out), best first; when none
-    has them all, those with some of them (``SearchResult.some_words``).
+    misspelt words corrected, words no service has left out), best first; when no
+    service of any Comune has them all, those with some of them
+    (``SearchResult.some_words``).
 
     Services whose title holds every word come first, then the others, each rank by
     BM25. The title rank alone usually fills the page: BM25 is then computed over the
@@ -283,18 +284,27 @@ def find_services(
         return SearchResult([])
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     titled = search_query.title_expression(planned.tokens)
+    match = search_query.match_expression(planned.tokens)
     found, named = _ranked_page(cursor, titled, comune_id, limit, frozenset())
     if len(found) < limit:  # then ``named`` holds every service the title rank found
-        match = search_query.match_expression(planned.tokens)
         found += _ranked_page(cursor, match, comune_id, limit - len(found), named).page
-    if found or len(planned.tokens) < 2:
+    if found or len(planned.tokens) < 2 or _any_match(cursor, match):
+        # (Services of other Comuni with every word: the screen offers to search them.)
         return SearchResult(found, planned.suggestion, planned.ignored)
     # Words the catalog knows that no one service has together ("trasporto disabili"):
     # the services with any of them, rather than nothing. BM25 ranks first those with
     # the rarer words and those that say them more.
-    match = search_query.any_word_expression(planned.tokens)
-    found = _ranked_page(cursor, match, comune_id, limit, frozenset()).page
+    any_word = search_query.any_word_expression(planned.tokens)
+    found = _ranked_page(cursor, any_word, comune_id, limit, frozenset()).page
     return SearchResult(found, planned.suggestion, planned.ignored, some_words=bool(found))
+
+
+def _any_match(cursor: Any, match: str) -> bool:
+    """Whether any service, of any Comune, matches ``match``."""
+    return cursor.execute(ANY_MATCH, (match,)).fetchone() is not None
+
+
+ANY_MATCH = "SELECT 1 FROM services_fts WHERE services_fts MATCH ? LIMIT 1"
 
 
 def search_services(

@@ -190,3 +190,18 @@ def test_only_services_of_the_comune_have_some_of_the_words(demo_store: Store) -
     assert set(titles(limena)) <= set(titles(find(demo_store, "trasporto", "limena"))) | set(
         titles(find(demo_store, "disabili", "limena"))
     )
+
+
+def test_words_a_service_of_another_comune_has_together_find_nothing_here(
+    demo_store: Store,
+) -> None:
+    # The screen then offers to search every Comune: the service with all the words is
+    # there, not some other service with one of them.
+    record = service_record("k9", "Trasporto per persone disabili", residents_of=["limena"])
+    with demo_store.write() as session:
+        mirror.upsert(session, "services", [record])
+    here = find(demo_store, "trasporto disabili", "piazzola")
+    assert here.services == [] and not here.some_words
+    assert titles(find(demo_store, "trasporto disabili", "limena")) == [
+        "Trasporto per persone disabili"
+    ]

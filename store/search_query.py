@@ -123,22 +123,32 @@ class Vocabulary:
             return word
         # Through the stems ("pastti", stem "pastt", is one edit from "past", "pasto"'s):
         # a stem is shorter than its word, so only long ones, keeping their first letter
-        # ("elderly" is not "older", "doppio" not "dopo").
+        # ("elderly" is not "older", "doppio" not "dopo"), and a word that is still
+        # near the one typed: one edit more than a word's own correction allows. Stems
+        # of every language meet there, and "infermiere" (Italian) was corrected to
+        # "informatii" (Romanian) through two stems one edit apart.
         for stem in sorted(stemming.stems_in_every_language(folded), key=len, reverse=True):
             if len(stem) < MIN_STEM_CORRECTED:
                 continue
             near = _nearest(stem, self.stems_by_use)
-            if near is not None and near[0] == stem[0]:
-                return self.word_of_stem[near]
+            if near is None or near[0] != stem[0]:
+                continue
+            word = self.word_of_stem[near]
+            if OSA.distance(folded, word) <= _edits_allowed(folded) + 1:
+                return word
         return None
 
 
 def _nearest(word: str, choices: tuple[str, ...]) -> str | None:
     if len(word) < MIN_CORRECTED_LENGTH:
         return None
-    allowed = 1 if len(word) < LONG_WORD else 2
+    allowed = _edits_allowed(word)
     found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=allowed)
     return found[0] if found else None
+
+
+def _edits_allowed(word: str) -> int:
+    return 1 if len(word) < LONG_WORD else 2
 
 
 def read_vocabulary(connection: Connection) -> Vocabulary:

@@ -205,3 +205,13 @@ def test_words_a_service_of_another_comune_has_together_find_nothing_here(
     assert titles(find(demo_store, "trasporto disabili", "limena")) == [
         "Trasporto per persone disabili"
     ]
+
+
+def test_a_word_is_not_corrected_into_another_far_from_it(demo_store: Store) -> None:
+    typed = "infermiere"
+    # "infermiere" has no near word in the catalog; through the stems of every language
+    # it was corrected to the Romanian "informatii", five edits away. Better nothing,
+    # and the ways on, than a word the citizen never meant.
+    result = find(demo_store, typed)
+    assert result.suggestion is None and result.services == []
+    assert result.ignored == ()  # nothing known: what was typed is looked for, and not found

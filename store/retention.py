@@ -6,7 +6,8 @@ platform restored from an older backup has lost it, and the kiosk sends it again
 only what reconciliation needs (the record's kind, its references such as the tracking
 code, and a SHA-256 of what was sent); the citizen's answers are dropped. The printed
 slips, which a manager may reprint, are kept ``reprint_days`` and then deleted, leaving
-only a trace with none of their content (store/print_history.py). Records
+only a trace with none of their content (store/print_history.py); a voucher's slip,
+whose code is money at a shop, only ``VOUCHER_SLIP_KEPT`` once it has printed. Records
 the platform has not accepted keep everything, because nothing a citizen submits may be
 lost: when they are older than ``unsent_alert_days`` the managers are alerted instead.
 Wrong manager PINs are kept until the lockout ends or they no longer count
@@ -57,6 +58,13 @@ FINISHED_PRINT_STATES = (
     "expired_done",
     "failed_done",
 )
+# States of a slip nobody will print again from the queue: it printed, was cancelled, or
+# a manager dealt with it (one to check, uncertain, expired or failed, is not).
+SETTLED_PRINT_STATES = ("printed", "cancelled", "uncertain_done", "expired_done", "failed_done")
+# A voucher's code is enough to redeem it: once its slip has settled it stays only for
+# the picture the citizen is shown (a copy comes from the citizen's wallet, with the
+# PIN), not ``reprint_days`` on a disk that may be stolen.
+VOUCHER_SLIP_KEPT = timedelta(minutes=10)
 
 
 # How far ahead of the platform's the kiosk's clock may be before records' ages are
@@ -165,7 +173,16 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
             func.max(PrintJob.updated_at) < aged_to - timedelta(days=rule.reprint_days),
         )
     )
-    doomed = family.in_(old_families)
+    settled_vouchers = (
+        select(family)
+        .where(PrintJob.kind.in_(print_history.VOUCHER_KINDS))
+        .group_by(family)
+        .having(
+            func.sum(PrintJob.state.not_in(SETTLED_PRINT_STATES)) == 0,
+            func.max(PrintJob.updated_at) < aged_to - VOUCHER_SLIP_KEPT,
+        )
+    )
+    doomed = family.in_(old_families) | family.in_(settled_vouchers)
     # What was printed outlives the slip: copy marks and day reports count on it.
     print_history.keep(session, session.scalars(select(PrintJob).where(doomed)).all())
     result = cast(CursorResult[Any], session.execute(delete(PrintJob).where(doomed)))

@@ -4,7 +4,8 @@
 A syncing kiosk applies the retention rule after every sync pass. One that does not
 (``[sync] platform_url`` empty) applied it only as it started: a kiosk runs for weeks
 without a restart, and its printed slips, names on them, outlived ``reprint_days``
-until then. ``Housekeeper`` applies it every hour on a thread of its own.
+until then. ``Housekeeper`` applies it every ten minutes on a thread of its own (a printed
+voucher's slip is kept ten minutes: store/retention.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from store.retention import RetentionRule, housekeep
 
 log = logging.getLogger(__name__)
 
-EVERY_S = 3600.0
+EVERY_S = 600.0
 
 
 class Housekeeper:

@@ -10,7 +10,12 @@ received it; a moment that cannot be (well ahead of the platform's clock, or bef
 network existed, or older than any kiosk keeps a record) is refused with
 ``impossible_timestamp`` instead of being believed. A record with no measured skew (made
 after a restart, before the kiosk's clock was measured: a clock reset at boot may be off
-by months either way) is placed when it arrived; its ``created_at`` decides nothing.
+by months either way) is placed when it arrived; its ``created_at`` decides nothing,
+unless the kiosk measured its clock later in the same boot: a record sealed before that
+measure (its envelope binds no skew) carries it as ``placed_skew_s``, which may place
+it earlier than it arrived (an application made on time, sent once the call closed)
+but never later, and never has it refused: unbound, it could be changed by whoever
+holds the envelope.
 """
 
 from __future__ import annotations
@@ -50,10 +55,26 @@ def made_at(entry: SubmissionEntry, received: datetime) -> datetime:
     """When the record was made, by the platform's clock (aware UTC); ``received``:
     when the platform got it (aware UTC). Unmeasured, when it arrived: a kiosk's clock
     reset at boot, 60 days slow, would date a late application on time."""
+    received = _utc(received)
     if entry.clock_skew_s is None:
-        return _utc(received)
+        return _placed(entry, received) or received
     corrected = _utc(entry.created_at) - timedelta(seconds=entry.clock_skew_s)
-    return min(corrected, _utc(received))
+    return min(corrected, received)
+
+
+def _placed(entry: SubmissionEntry, received: datetime) -> datetime | None:
+    """The moment ``placed_skew_s`` gives, when it can be true (not after the record
+    arrived, as ``impossible`` judges a measured one); else None, and the record is
+    placed when it arrived."""
+    if entry.placed_skew_s is None:
+        return None
+    try:
+        placed = _utc(entry.created_at) - timedelta(seconds=entry.placed_skew_s)
+    except OverflowError:
+        return None
+    if placed > received + AHEAD_TOLERANCE or placed < max(EARLIEST, received - OLDEST):
+        return None
+    return min(placed, received)
 
 
 def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | None:

@@ -20,6 +20,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from protocol import sealing
@@ -417,6 +418,19 @@ class SubmissionEntry(BaseModel):
     clock_skew_s: int | None = Field(
         default=None, ge=-MAX_CLOCK_SKEW_S, le=MAX_CLOCK_SKEW_S, strict=True
     )
+    # For a record sealed before its boot's clock was measured (its envelope binds no
+    # skew): the skew measured later in that boot, moved by any jump of the clock since
+    # the record was made. Only with no ``clock_skew_s``; it can place the record
+    # earlier than it arrived, never refuse it (central/clock.py).
+    placed_skew_s: int | None = Field(
+        default=None, ge=-MAX_CLOCK_SKEW_S, le=MAX_CLOCK_SKEW_S, strict=True
+    )
+
+    @model_validator(mode="after")
+    def _one_skew(self) -> SubmissionEntry:
+        if self.clock_skew_s is not None and self.placed_skew_s is not None:
+            raise ValueError("clock_skew_s and placed_skew_s cannot both be given")
+        return self
 
     @field_validator("payload")
     @classmethod

@@ -182,6 +182,9 @@ class OutboxEntry(Base):
     # of the same boot gives it one when it is sent (store/outbox.py place_unmeasured).
     boot_id: Mapped[str | None] = mapped_column(String(64), default=None)
     created_monotonic: Mapped[float | None] = mapped_column(default=None)
+    # A sealed entry's skew given that way: its envelope binds none (it was sealed
+    # before the measure), so it travels beside it and can only place it earlier.
+    placed_skew_s: Mapped[int | None] = mapped_column(default=None)
     # A refused record a welfare manager has dealt with (kiosk.core.refusals.OUTCOMES)
     handled_at: Mapped[datetime | None]
     handled_by: Mapped[str | None] = mapped_column(String(16))

@@ -177,13 +177,11 @@ def seal_waiting(session: Session, public_key: str) -> int:
 
 
 def _unmeasured(boot: str) -> tuple[ColumnElement[bool], ...]:
-    """Waiting entries made in ``boot`` with no skew, in clear: a sealed envelope binds
-    the skew it was sealed with (protocol/sealing.py), so a sealed one keeps none, and
-    the platform places it when it arrives."""
+    """Waiting entries made in ``boot`` with no skew yet, in clear or sealed."""
     return (
         OutboxEntry.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
         OutboxEntry.clock_skew_s.is_(None),
-        OutboxEntry.sealed.is_(None),
+        OutboxEntry.placed_skew_s.is_(None),
         OutboxEntry.boot_id == boot,
         OutboxEntry.created_monotonic.is_not(None),
     )
@@ -203,25 +201,29 @@ def place_unmeasured(session: Session, boot: str | None = None) -> int:
     wall clock jumped between the entry and the measure; returns how many. Kept on the
     row: sent in a later boot, it still has it. Called before waiting records are sealed
     and sent; entries of an earlier boot keep none (the platform places them when they
-    arrive)."""
+    arrive). A sealed entry's envelope binds the skew it was sealed with (none): it
+    gets the measure as ``placed_skew_s``, sent beside the envelope, which lets the
+    platform place it earlier than it arrived but never refuse it (central/clock.py)."""
     boot = kiosk_facts.boot_id() if boot is None else boot
     if not kiosk_facts.measured_in(session, boot):
         return 0
     # Columns, not entries: a damaged payload would fail the whole query (``readable``).
     found = session.execute(
-        select(OutboxEntry.id, OutboxEntry.created_at, OutboxEntry.created_monotonic).where(
-            *_unmeasured(boot)
-        )
+        select(
+            OutboxEntry.id,
+            OutboxEntry.created_at,
+            OutboxEntry.created_monotonic,
+            OutboxEntry.sealed.is_not(None),
+        ).where(*_unmeasured(boot))
     ).all()
     placed = 0
-    for entry_id, made, monotonic in found:
+    for entry_id, made, monotonic, sealed in found:
         skew = (
             None if monotonic is None else kiosk_facts.clock_skew_of(session, made, monotonic, boot)
         )
         if skew is not None:
-            session.execute(
-                update(OutboxEntry).where(OutboxEntry.id == entry_id).values(clock_skew_s=skew)
-            )
+            given = {"placed_skew_s": skew} if sealed else {"clock_skew_s": skew}
+            session.execute(update(OutboxEntry).where(OutboxEntry.id == entry_id).values(**given))
             placed += 1
     return placed
 
@@ -241,6 +243,7 @@ class Outgoing:
     clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
     sealed: str | None = None  # the whole payload sealed to the platform (sent instead)
     receipt: str | None = None  # the platform's receipt of an earlier acceptance
+    placed_skew_s: int | None = None  # sealed without a skew: its boot's measure since
 
 
 # What one push may carry: the reference platform refuses a body over 1,000,000 bytes
@@ -286,6 +289,7 @@ def take_batch(
             r.clock_skew_s,
             r.sealed,
             r.receipt,
+            r.placed_skew_s,
         )
         for r in rows
     ]

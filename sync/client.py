@@ -82,6 +82,7 @@ class Submission:
     clock_skew_s: int | None = None  # the kiosk's clock minus the platform's, when made
     sealed: str | None = None  # the payload sealed to the platform: sent instead of it
     receipt: str | None = None  # the platform's receipt of its acceptance, with server_id
+    placed_skew_s: int | None = None  # sealed with no skew: its boot's later measure
 
 
 class PlatformClient:
@@ -261,6 +262,7 @@ class PlatformClient:
                 | ({"server_id": e.server_id} if e.server_id else {})
                 | ({"receipt": e.receipt} if e.server_id and e.receipt else {})
                 | ({"clock_skew_s": e.clock_skew_s} if e.clock_skew_s is not None else {})
+                | ({"placed_skew_s": e.placed_skew_s} if e.placed_skew_s is not None else {})
                 for e in entries
             ]
         }

@@ -518,6 +518,7 @@ class SyncEngine:
                     e.clock_skew_s,
                     e.sealed,
                     e.receipt,
+                    e.placed_skew_s,
                 )
                 for e in batch
             ]

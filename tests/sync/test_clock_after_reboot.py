@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from alembic import command
@@ -93,8 +94,8 @@ def test_a_clock_sixty_days_slow_after_a_reboot_has_a_late_application_refused(
         engine.run_once()  # the network is back
     row = row_of(engine, entry)
     assert (row.state, row.reject_code) == ("rejected", "call_closed")
-    if sealed:  # its envelope binds "no skew": the platform places it when it arrived
-        assert row.clock_skew_s is None
+    if sealed:  # its envelope binds "no skew": this boot's measure travels beside it
+        assert row.clock_skew_s is None and near(row.placed_skew_s, -60 * DAY)
     else:  # this boot's measure, sealed with it and sent
         assert near(row.clock_skew_s, -60 * DAY) and row.sealed is not None
 
@@ -215,3 +216,59 @@ def test_the_migration_keeps_an_existing_store_s_records(tmp_path: Path) -> None
         store.close()
     assert (sent.uuid, sent.payload, sent.clock_skew_s) == (record, {"type": "help_request"}, None)
     assert (kept.boot_id, kept.created_monotonic, kept.clock_skew_s) == (None, None, None)
+
+
+def test_an_application_sealed_on_time_before_the_measure_is_accepted_after_the_close(
+    engine: SyncEngine, central: Central, reboot: Reboot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Restarted offline with the platform's key known, the kiosk sealed an application
+    four days ago, before the call closed (three days ago), and sends it only now: its
+    envelope binds no skew, and it was placed when it arrived, refused as late. This
+    boot's measure now travels beside it (``placed_skew_s``): it is accepted."""
+    synced_before(engine, key=True)
+    call_closing(central.platform, datetime.now(UTC) - 3 * DAY)
+    reboot("second-boot")
+    real = outbox.time.monotonic
+    four_days_ago = SimpleNamespace(monotonic=lambda: real() - 4 * DAY.total_seconds())
+    with kiosk_clock(-4 * DAY), monkeypatch.context() as then:
+        then.setattr(outbox, "time", four_days_ago)  # made four days before the measure
+        entry = made(engine)
+    assert row_of(engine, entry).sealed is not None
+    engine.run_once()  # the network is back: measures about 0, four days on
+    row = row_of(engine, entry)
+    assert row.clock_skew_s is None and near(row.placed_skew_s, timedelta(0))
+    assert row.state == "accepted", (row.reject_code, row.reject_message)
+
+
+def test_a_placed_skew_can_place_a_record_earlier_never_refuse_it(
+    engine: SyncEngine, central: Central
+) -> None:
+    """``placed_skew_s`` is not bound to the envelope: whoever holds it could change it.
+    One that gives a moment that cannot be is ignored (the record is placed when it
+    arrived), never a reason to refuse; one beside a measured skew is refused."""
+    engine.run_once()
+    call_closing(central.platform, datetime.now(UTC) + 10 * DAY)
+    now = datetime.now(UTC)
+    # 30 days ahead of its arrival; in 2013, before any kiosk; 31 years back.
+    skews = (-30 * 86_400, 5000 * 86_400, 10**9)
+    sent = [
+        Submission(
+            str(uuid.uuid4()),
+            "application",
+            now.isoformat(),
+            application(engine),
+            placed_skew_s=skew,
+        )
+        for skew in skews
+    ]
+    both = Submission(
+        str(uuid.uuid4()),
+        "event",
+        now.isoformat(),
+        {"type": "help_request"},
+        clock_skew_s=0,
+        placed_skew_s=0,
+    )
+    answers = [(r.accepted, r.code) for r in engine.client.submit([*sent, both])]
+    assert answers[:3] == [(True, None)] * 3
+    assert answers[3][0] is False and answers[3][1] == "invalid_entry"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -88,16 +89,21 @@ class SyncWorker:
         on_status: Callable[[SyncStatus], None] = lambda status: None,
         on_mirror_changed: Callable[[], None] = lambda: None,
         housekeeping: Callable[[], object] = lambda: None,
+        between: Callable[[], object] = lambda: None,
+        between_every_s: float | None = None,
         rng: Callable[[], float] = random.random,
     ) -> None:
         """``housekeeping`` runs after every pass (the retention rule: what the platform
-        has just accepted loses its personal data)."""
+        has just accepted loses its personal data); ``between`` every ``between_every_s``
+        while the worker waits for the next pass (the heartbeat of a kiosk that syncs
+        less often than it beats)."""
         self.store = store
         self._connect = connect
         self._engine: SyncEngine | None = None
         self.interval, self.backoff_base, self.backoff_cap = interval, backoff_base, backoff_cap
         self._on_status, self._on_mirror_changed, self._rng = on_status, on_mirror_changed, rng
         self._housekeeping = housekeeping
+        self._between, self.between_every_s = between, between_every_s
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
@@ -229,8 +235,25 @@ class SyncWorker:
             except Exception:
                 self.failures += 1
                 log.exception("sync: a pass failed unexpectedly; the next comes after the wait")
-            self._wake.wait(self.next_delay())
-            self._wake.clear()
+            self._wait(self.next_delay())
+
+    def _wait(self, delay: float) -> None:
+        """Until the next pass is due, or a wake; ``between`` runs every
+        ``between_every_s`` meanwhile, and nothing it raises ends the wait."""
+        due = time.monotonic() + delay
+        while not self._stop.is_set():
+            left = due - time.monotonic()
+            if left <= 0:
+                break
+            step = left if self.between_every_s is None else min(left, self.between_every_s)
+            if self._wake.wait(step):
+                break
+            if due - time.monotonic() > 0:  # woken for ``between``, not for the pass
+                try:
+                    self._between()
+                except Exception:
+                    log.exception("sync: the task between passes failed")
+        self._wake.clear()
 
 
 def _answered(error: Exception) -> bool:

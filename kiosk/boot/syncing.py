@@ -38,6 +38,7 @@ class SyncSetup:
     # which answers the same calls.
     worker: SyncWorker | SyncProcess
     stop: Callable[[], None]
+    heartbeat: HeartbeatSender | None = None  # in this process only
 
 
 def platform_address(config: Config) -> tuple[str, str, Callable[[], None]]:
@@ -196,6 +197,12 @@ def make_sync(
             refresh_keys()
             rotate_when_old()
 
+    def between_passes() -> None:
+        """A kiosk that syncs less often than it beats (``interval_s`` over
+        ``heartbeat_interval_s``) beats between its passes: the fleet took it for late."""
+        if heartbeat and worker.answered:
+            sender.maybe_send()
+
     worker = SyncWorker(
         store,
         connect,
@@ -204,6 +211,8 @@ def make_sync(
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
         housekeeping=after_pass,
+        between=between_passes,
+        between_every_s=settings.heartbeat_interval_s,
     )
 
     def stop() -> None:
@@ -211,4 +220,4 @@ def make_sync(
         client.close()
         stop_platform()
 
-    return SyncSetup(worker=worker, stop=stop)
+    return SyncSetup(worker=worker, stop=stop, heartbeat=sender if heartbeat else None)

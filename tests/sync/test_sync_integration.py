@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import select
 
+from central.models import KioskHealth
 from kiosk.boot.config import parse_config
 from kiosk.boot.syncing import make_sync
 from store import outbox
@@ -190,6 +192,41 @@ def test_worker_backs_off_with_jitter_and_wakes_on_demand(store: Store) -> None:
     wait_for(lambda: len(seen) == 3)
     assert worker.next_delay() == 3600 * 2  # one failure since: the backoff started over
     worker.stop()
+
+
+def test_a_kiosk_that_syncs_seldom_still_beats_between_its_passes(
+    central: Central, tmp_path: Path, store: Store
+) -> None:
+    """A kiosk set to sync once a day beat once a day too, though it says it beats
+    every few minutes: the fleet page took it for late, then silent. It now beats while
+    it waits for its next pass (every heartbeat_interval_s; here a tenth of a second)."""
+    code = central.platform.new_enrollment_code()
+    config = parse_config(
+        f'[kiosk]\nid = "kiosk-seldom"\n[paths]\ndata_dir = "{tmp_path}"\n'
+        f'[sync]\nplatform_url = "{central.url}"\nenrollment_code = "{code}"\n'
+        "interval_s = 86400\nheartbeat_interval_s = 60\n"
+    )
+    setup = make_sync(config, store)
+    assert setup is not None and setup.heartbeat is not None
+    worker = setup.worker
+    assert isinstance(worker, SyncWorker) and worker.between_every_s == 60
+    worker.between_every_s = setup.heartbeat.every_s = 0.1
+    passes: list[object] = []
+    run_pass = worker.run_pass
+    worker.run_pass = lambda: passes.append(run_pass()) or passes[-1]  # type: ignore[method-assign]
+    beats: set[object] = set()
+
+    def beaten_three_times() -> bool:
+        with central.platform.sessions.begin() as session:
+            beats.update(session.scalars(select(KioskHealth.received_at)))
+        return len(beats) >= 3
+
+    worker.start()
+    try:
+        wait_for(beaten_three_times, timeout=15)
+    finally:
+        setup.stop()
+    assert len(passes) == 1 and passes[0] is not None
 
 
 def test_tls_is_verified_against_the_configured_ca(tmp_path: Path) -> None:

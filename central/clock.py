@@ -72,9 +72,7 @@ def _placed(entry: SubmissionEntry, received: datetime) -> datetime | None:
         placed = _utc(entry.created_at) - timedelta(seconds=entry.placed_skew_s)
     except OverflowError:
         return None
-    if placed > received + AHEAD_TOLERANCE or placed < max(EARLIEST, received - OLDEST):
-        return None
-    return min(placed, received)
+    return None if _refusal(placed, received) else min(placed, received)
 
 
 def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | None:
@@ -92,6 +90,12 @@ def impossible(entry: SubmissionEntry, received: datetime) -> tuple[str, str] | 
         )
     if entry.clock_skew_s is None:
         return None
+    return _refusal(corrected, received)
+
+
+def _refusal(corrected: datetime, received: datetime) -> tuple[str, str] | None:
+    """Why a record's corrected moment cannot be true: well after it arrived, before the
+    network existed, or older than any kiosk keeps a record; None when it can be."""
     if corrected > received + AHEAD_TOLERANCE:
         ahead = corrected - received
         return (

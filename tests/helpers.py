@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -38,3 +41,15 @@ def wait_until_serving(process: subprocess.Popen[str], url: str, *, within: floa
             process.kill()
             raise AssertionError(f"the platform did not start: {process.communicate()[1]}")
         time.sleep(0.05)
+
+
+def raw_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Rows read from a store's SQLite file itself, not through the store's code."""
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def file_bytes(path: Path) -> bytes:
+    """A store's file and its WAL, as a thief holding the disk would read them."""
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")

@@ -185,23 +185,22 @@ def make_sync(
         except (UnreachableError, RefusedError, ProtocolError, NotEnrolledError, OSError) as error:
             log.warning("device token not rotated: %s", error)
 
+    def beat() -> None:
+        """The heartbeat, after each pass and between passes further apart than its
+        interval (the fleet took such a kiosk for late). Whenever the platform answered
+        the last pass, even if one part failed: a stream that keeps failing must not
+        silence the heartbeat (which tells the fleet so)."""
+        if heartbeat and worker.answered:
+            sender.maybe_send()
+
     def after_pass() -> None:
         housekeep(store, retention_rule(config))
         if connected_as:
             follow_saved_token(config.device_file, client, connected_as[0])
-        # The platform answered, even if one part of the pass failed: a stream that
-        # keeps failing must not silence the heartbeat (which tells the fleet so).
+        beat()
         if worker.answered:
-            if heartbeat:
-                sender.maybe_send()
             refresh_keys()
             rotate_when_old()
-
-    def between_passes() -> None:
-        """A kiosk that syncs less often than it beats (``interval_s`` over
-        ``heartbeat_interval_s``) beats between its passes: the fleet took it for late."""
-        if heartbeat and worker.answered:
-            sender.maybe_send()
 
     worker = SyncWorker(
         store,
@@ -211,7 +210,7 @@ def make_sync(
         on_status=on_status,
         on_mirror_changed=on_mirror_changed,
         housekeeping=after_pass,
-        between=between_passes,
+        between=beat,
         between_every_s=settings.heartbeat_interval_s,
     )
 

@@ -6,9 +6,7 @@ itself (and its WAL), not through the store's code."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import update
@@ -20,6 +18,7 @@ from store.database import Store
 from store.models import PrintJob
 from store.outbox import utcnow
 from store.retention import VOUCHER_SLIP_KEPT, RetentionRule, housekeep
+from tests.helpers import file_bytes, raw_rows
 from tests.printing.samples import CONTEXT
 
 RULE = RetentionRule(reprint_days=7, unsent_alert_days=7)
@@ -53,16 +52,6 @@ def queued_receipt(store: Store) -> str:
     return job
 
 
-def rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as connection:
-        return connection.execute(sql).fetchall()
-
-
-def on_disk(path: Path) -> bytes:
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
-
-
 def later(minutes: float) -> Any:
     return utcnow() + timedelta(minutes=minutes)
 
@@ -72,18 +61,18 @@ def test_a_printed_voucher_leaves_the_disk_minutes_later_a_receipt_stays(store: 
     receipt = queued_receipt(store)
 
     housekeep(store, RULE)  # just printed: its picture may still be on the screen
-    assert len(rows(store.path, "SELECT id FROM print_jobs")) == 2
+    assert len(raw_rows(store.path, "SELECT id FROM print_jobs")) == 2
 
     kept_minutes = VOUCHER_SLIP_KEPT.total_seconds() / 60
     housekeep(store, RULE, now=later(kept_minutes + 1))
 
-    assert rows(store.path, "SELECT uuid FROM print_jobs") == [(receipt,)]
-    data = on_disk(store.path)
+    assert raw_rows(store.path, "SELECT uuid FROM print_jobs") == [(receipt,)]
+    data = file_bytes(store.path)
     assert CODE.encode() not in data and QR.encode() not in data
     assert b"DOM-RRRR-RRRR" in data  # the receipt's reprint window has days to go
     # Its trace stays: a copy from the wallet is still marked as one.
     digest = hashlib.sha256(CODE.encode()).hexdigest()
-    assert rows(store.path, "SELECT kind, state, reference_sha256 FROM print_history") == [
+    assert raw_rows(store.path, "SELECT kind, state, reference_sha256 FROM print_history") == [
         ("voucher", "printed", digest)
     ]
     with store.read() as session:
@@ -99,16 +88,16 @@ def test_a_voucher_to_check_or_waiting_stays_until_it_is_settled(store: Store) -
     queued_voucher(store, "sending", "NNNN-PPPP-QQQQ-RR")
 
     housekeep(store, RULE, now=later(24 * 60))
-    assert len(rows(store.path, "SELECT id FROM print_jobs")) == 4
+    assert len(raw_rows(store.path, "SELECT id FROM print_jobs")) == 4
 
     with store.write() as session:
         copy = print_queue.reprint(session, expired, "Europe/Rome")  # the original: done
     housekeep(store, RULE, now=later(60))
-    assert len(rows(store.path, "SELECT id FROM print_jobs")) == 5  # its copy is pending
+    assert len(raw_rows(store.path, "SELECT id FROM print_jobs")) == 5  # its copy is pending
 
     with store.write() as session:
         session.execute(update(PrintJob).where(PrintJob.uuid == copy).values(state="printed"))
     housekeep(store, RULE, now=later(60))
-    codes = {code for (code,) in rows(store.path, "SELECT reference FROM print_jobs")}
+    codes = {code for (code,) in raw_rows(store.path, "SELECT reference FROM print_jobs")}
     assert codes == {"EEEE-FFFF-GGGG-HH", "JJJJ-KKKK-LLLL-MM", "NNNN-PPPP-QQQQ-RR"}
-    assert b"AAAA-BBBB-CCCC-DD" not in on_disk(store.path)
+    assert b"AAAA-BBBB-CCCC-DD" not in file_bytes(store.path)

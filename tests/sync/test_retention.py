@@ -24,6 +24,7 @@ from store.database import Store
 from store.models import SyncCursor
 from store.retention import RetentionRule, digest, housekeep, purge
 from sync.engine import SyncEngine
+from tests.helpers import file_bytes, raw_rows
 from tests.sync.helpers import application
 
 RULE = RetentionRule(reprint_days=7, unsent_alert_days=7)
@@ -56,16 +57,6 @@ def pulled(engine: SyncEngine, at: datetime | None = None) -> None:
     last pull, and a kiosk pulls every minute."""
     with engine.store.write() as session:
         session.execute(update(SyncCursor).values(updated_at=at or outbox.utcnow()))
-
-
-def raw_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as connection:
-        return connection.execute(sql).fetchall()
-
-
-def file_bytes(path: Path) -> bytes:
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 def test_the_answers_go_once_accepted_and_the_receipt_after_the_reprint_window(

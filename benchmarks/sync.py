@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import os
 import socket
@@ -390,6 +391,20 @@ def ui_stall(
 
     turn_for(0.1)  # the screen is laid out and painted before the sync starts
     settle_heap()  # as the kiosk does once its catalog is ready
+    # What could explain a long gap: this process's collections, and the time the
+    # machine's host took from it (a virtual machine's "steal").
+    collections: list[float] = []
+    collection_began = [0.0]
+
+    def on_collection(phase: str, _info: dict[str, Any]) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            collection_began[0] = now
+        else:
+            collections.append(now - collection_began[0])
+
+    gc.callbacks.append(on_collection)
+    stolen = stolen_ms()
     last[0] = began = time.perf_counter()
     heartbeat.start()
     worker.start()
@@ -399,6 +414,8 @@ def ui_stall(
     synced = time.perf_counter()
     turn_for(0.1)  # the refresh that follows the sync runs on the UI thread too
     refreshed = time.perf_counter()
+    gc.callbacks.remove(on_collection)
+    stolen = stolen_ms() - stolen
     worker.stop()
     # The floor: the same screen and heartbeat, as long again, with nothing syncing.
     last[0] = quiet = time.perf_counter()
@@ -421,7 +438,17 @@ def ui_stall(
         refresh=longest(synced, refreshed),
         floor=longest(quiet, float("inf")),
         seconds=synced - began,
+        collecting=1000 * max(collections, default=0.0),
+        stolen=stolen,
     )
+
+
+def stolen_ms() -> float:
+    """Milliseconds the host has taken from this machine's processors since it started
+    (Linux /proc/stat, "steal"; 0 where it is not counted)."""
+    fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()
+    steal = int(fields[8]) if len(fields) > 8 else 0
+    return steal * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 class Stall(NamedTuple):
@@ -432,6 +459,8 @@ class Stall(NamedTuple):
     refresh: float
     floor: float
     seconds: float
+    collecting: float  # the longest collection of this process during the sync and refresh
+    stolen: float  # processor time the host took from the machine meanwhile (ms)
 
 
 class PlatformProcess:
@@ -495,6 +524,13 @@ def stalls(platform: Platform, url: str, folder: Path) -> None:
             f"   (as long as each sync: {median(run.seconds for run in found):.1f} s)"
         )
         print(f"    worst over floor {worst:5.1f} / {floor:5.1f} ms = {worst / floor:.2f}x")
+        print(
+            "    longest collection  "
+            + ", ".join(f"{run.collecting:4.1f}" for run in found)
+            + " ms; taken by the host "
+            + ", ".join(f"{run.stolen:.0f}" for run in found)
+            + " ms   (what could explain a long gap)"
+        )
 
 
 def main() -> None:

@@ -51,8 +51,11 @@ def check_application(
         return "unknown_call", "no such call"
     if call.data.get("form") != payload["form"]:
         return "wrong_form", f"call {payload['call']} does not use this form"
+    opens_at = _utc(datetime.fromisoformat(call.data["opens_at"]))
     closes_at = _utc(datetime.fromisoformat(call.data["closes_at"]))  # older data: naive
     made_at = clock.made_at(entry, datetime.now(UTC))  # by the platform's clock
+    if made_at < opens_at:  # the kiosk checks it too, but a token alone must not jump the queue
+        return "call_not_open", f"made before the call opened ({opens_at:%d/%m/%Y %H:%M})"
     if made_at > closes_at:
         return "call_closed", f"made after the call closed ({closes_at:%d/%m/%Y %H:%M})"
     record = session.get(Record, ("forms", payload["form"]))

@@ -1730,6 +1730,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>è arrivata alla piattaforma dopo la chiusura del bando.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="387" />
+            <source>it was made before the call opened.</source>
+            <translation>è stata fatta prima dell’apertura del bando.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="389" />
             <source>the welfare manager who assisted is not known to the platform.</source>
             <translation>il welfare manager che ha assistito non è noto alla piattaforma.</translation>
@@ -1810,6 +1815,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
             <source>tell the citizen; the Comune decides on late applications.</source>
             <translation>avvisa il cittadino; sulle domande in ritardo decide il Comune.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
+            <source>call the citizen and make the application again with them once the call is open.</source>
+            <translation>chiama il cittadino e rifai la domanda con lui quando il bando è aperto.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="447" />

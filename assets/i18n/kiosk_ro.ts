@@ -1745,6 +1745,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="387" />
+            <source>it was made before the call opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="389" />
             <source>the welfare manager who assisted is not known to the platform.</source>
             <translation type="unfinished" />
@@ -1824,6 +1829,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
             <source>tell the citizen; the Comune decides on late applications.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
+            <source>call the citizen and make the application again with them once the call is open.</source>
             <translation type="unfinished" />
         </message>
         <message>

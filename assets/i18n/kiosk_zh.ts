@@ -1715,6 +1715,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="387" />
+            <source>it was made before the call opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="389" />
             <source>the welfare manager who assisted is not known to the platform.</source>
             <translation type="unfinished" />
@@ -1794,6 +1799,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
             <source>tell the citizen; the Comune decides on late applications.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="446" />
+            <source>call the citizen and make the application again with them once the call is open.</source>
             <translation type="unfinished" />
         </message>
         <message>

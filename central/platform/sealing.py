@@ -137,6 +137,7 @@ class SubmissionSeal:
 CALL_BACK_REFUSALS = frozenset(
     {
         "call_closed",
+        "call_not_open",
         "form_changed",
         "invalid_answers",
         "invalid_payload",

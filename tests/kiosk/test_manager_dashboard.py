@@ -29,6 +29,7 @@ CODES = [
     "unknown_form",
     "unknown_call",
     "call_closed",
+    "call_not_open",
     "unknown_operator",
     "unconfirmed_payment",
     "service_unavailable",

@@ -123,6 +123,32 @@ def test_an_application_made_after_the_call_closed_is_refused(
     assert f"{closes:%d/%m/%Y}" in late.reject_message
 
 
+def test_an_application_made_before_the_call_opened_is_refused(
+    engine: SyncEngine, central: Central
+) -> None:
+    """The platform checks the opening too, by its own clock: a device's token alone
+    (or a kiosk with a wrong clock) must not take a first-come call's first places."""
+    engine.run_once()
+    call = central.platform.records("calls")["bs-piazzola"]
+    opens = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
+    central.platform.publish(
+        "calls",
+        {
+            **call,
+            "id": "bs-piazzola-presto",
+            "opens_at": opens.isoformat(),
+            "closes_at": (opens + timedelta(30)).isoformat(),
+        },
+    )
+    early, open_call = outcomes(
+        engine, [application(engine, call="bs-piazzola-presto"), application(engine)]
+    )
+    assert (early.state, early.reject_code) == ("rejected", "call_not_open")
+    assert early.server_id is None
+    assert f"{opens:%d/%m/%Y}" in early.reject_message
+    assert open_call.state == "accepted"  # the open call next to it goes on
+
+
 def test_statuses_come_down_under_a_key_only_code_and_codice_fiscale_open(
     engine: SyncEngine, central: Central, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -477,6 +477,7 @@ class ManagerDeskScreen(DataScreen):
             "unknown_form": form,
             "unknown_call": self.tr("the call is no longer on the platform."),
             "call_closed": self.tr("it reached the platform after the call had closed."),
+            "call_not_open": self.tr("it was made before the call opened."),
             "unknown_operator": self.tr(
                 "the welfare manager who assisted is not known to the platform."
             ),
@@ -586,6 +587,9 @@ class ManagerDeskScreen(DataScreen):
                 "call the citizen: the service is no longer offered; help them choose another."
             ),
             "call_closed": self.tr("tell the citizen; the Comune decides on late applications."),
+            "call_not_open": self.tr(
+                "call the citizen and make the application again with them once the call is open."
+            ),
             "unknown_call": self.tr("tell the citizen; ask the Comune what to do."),
             "tracking_code_taken": self.tr(
                 "call the citizen and make the application again with them: it gets a new "

@@ -252,9 +252,29 @@ class Wallet:
         desk) and publishes their sealed wallet; returns the wallet's locator."""
         with self.database.writing() as session:
             holder = holder_key_in(session, codice_fiscale)
-            row = set_pin(session, holder, codice_fiscale, pin, comune, set_by, document)
-            self.reseal(session, holder)
-            return row.locator
+            return self._pin_set(session, holder, codice_fiscale, pin, comune, set_by, document)
+
+    def _pin_set(
+        self,
+        session: Session,
+        holder: str,
+        codice_fiscale: str,
+        pin: str,
+        comune: str | None,
+        set_by: str,
+        document: str | None,
+    ) -> str:
+        """``set_pin`` and the wallet resealed under the new locator: its locator. The
+        wallet published under the old PIN's locator is withdrawn in the same
+        transaction: a PIN is reset because someone else may know it, and that record
+        still opened with the old PIN on every kiosk, credit and buoni included."""
+        before = session.get(WalletHolder, holder)
+        old_locator = before.locator if before is not None else None
+        row = set_pin(session, holder, codice_fiscale, pin, comune, set_by, document)
+        if old_locator is not None and old_locator != row.locator:
+            self.catalog.unpublish_in(session, "wallets", old_locator)
+        self.reseal(session, holder)
+        return row.locator
 
     def set_wallet_pin_at_kiosk(self, device: Device, request: messages.WalletPinRequest) -> str:
         """A PIN set in an assisted session: the operator checked an identity document
@@ -282,7 +302,7 @@ class Wallet:
         """The PIN set (its proof already checked), the wallet resealed: its locator."""
         holder = holder_key_in(session, request.codice_fiscale)
         comune = device.comune if device is not None else None
-        row = set_pin(
+        return self._pin_set(
             session,
             holder,
             request.codice_fiscale,
@@ -291,8 +311,6 @@ class Wallet:
             request.operator,
             request.document,
         )
-        self.reseal(session, holder)
-        return row.locator
 
     def wallet_holder(self, codice_fiscale: str) -> WalletHolder | None:
         with self.database.writing() as session:

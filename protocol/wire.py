@@ -55,6 +55,7 @@ class Unreadable(NamedTuple):
     id: str
     data: dict[str, Any] | None
     reason: str
+    index: int = 0  # its place among the page's items: a later version comes after it
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,16 @@ class Page:
     # The platform's epoch and newest change (None from a platform without epochs).
     epoch: str | None = None
     head: int | None = None
+
+    def in_order(self) -> list[Item | Unreadable]:
+        """The readable and the unreadable changes in the page's own order: of two
+        versions of a record in one page, the later one decides."""
+        if not self.unreadable:
+            return list(self.items)
+        at = {bad.index: bad for bad in self.unreadable}
+        readable = iter(self.items)
+        total = len(self.items) + len(self.unreadable)
+        return [at[index] if index in at else next(readable) for index in range(total)]
 
 
 @dataclass(frozen=True)
@@ -326,6 +337,7 @@ def _unreadable(raw: Any, reason: str, cursor: str, index: int) -> Unreadable:
         _storable(record_id, 64) or f"#{cursor}.{index}",
         data if isinstance(data, dict) else None,
         reason,
+        index,
     )
 
 
@@ -361,9 +373,11 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
             contact = answer.contact.model_dump() if answer.contact is not None else None
             results.append(Result(answer.uuid, False, None, answer.code, message, contact=contact))
         else:
+            # Typed loosely so an odd retry never fails the batch's answers; only texts
+            # are kept (the text of a list nested a thousand deep raised RecursionError).
             said, told = answer.code, answer.message
-            code = _whole(str(said))[:64] if said else "retry"
-            message = _whole(str(told))[:MESSAGE_CHARS] if told else ""
+            code = _whole(said)[:64] if isinstance(said, str) and said else "retry"
+            message = _whole(told)[:MESSAGE_CHARS] if isinstance(told, str) else ""
             results.append(Result(answer.uuid, False, None, code, message, retry=True))
     return results
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from protocol.records import RecordError
-from protocol.wire import Page, ProtocolError, Result
+from protocol.wire import Item, Page, ProtocolError, Result, Unreadable
 from store import kiosk_facts, mirror, outbox, set_aside
 from store.checkpointer import Checkpointer
 from store.database import STORAGE_ERRORS, Store
@@ -249,12 +249,21 @@ class SyncEngine:
         """Validates a page into steps: upserts ready to write, tombstones, and the
         changes that failed the kiosk's checks (to be set aside, in their place)."""
         kinds = STREAMS[stream]
-        steps: list[Step] = [
-            Poison(bad.kind, bad.op, bad.id, bad.data, bad.reason) for bad in page.unreadable
-        ]
-        for (kind, op), group in groupby(page.items, key=lambda item: (item.kind, item.op)):
+        steps: list[Step] = []
+        # In the page's order: a malformed later version of a record is set aside after
+        # its good earlier one is written (written after it, the good one released it
+        # from the manager's list).
+        for (kind, op, readable), group in groupby(
+            page.in_order(), key=lambda c: (c.kind, c.op, isinstance(c, Item))
+        ):
             batch = list(group)
-            if kind not in kinds:
+            if not readable:
+                steps += [
+                    Poison(bad.kind, bad.op, bad.id, bad.data, bad.reason)
+                    for bad in batch
+                    if isinstance(bad, Unreadable)
+                ]
+            elif kind not in kinds:
                 log.warning("stream %s: skipping %d %s of unknown kind", stream, len(batch), op)
             elif op == "upsert":
                 steps += _upserts(kind, [(item.id, item.data or {}) for item in batch])
@@ -306,11 +315,13 @@ class SyncEngine:
                 log.warning("stream %s: the platform's epoch changed during a snapshot", stream)
                 self.reconcile_outbox(page.epoch)
                 return applied + self._snapshot(stream, page.epoch, again=again - 1)
-            changes = [(i.kind, i.op, i.id) for i in page.items]
-            changes += [(u.kind, u.op, u.id) for u in page.unreadable]
-            for kind, op, record_id in changes:
-                if kind in seen:
-                    (seen[kind].add if op == "upsert" else seen[kind].discard)(record_id)
+            for change in page.in_order():
+                if change.kind in seen:
+                    # Only a readable tombstone says the platform no longer has a record:
+                    # an unreadable change (whatever its op says) keeps the last good
+                    # version, as an ordinary pull does, and the record is listed.
+                    gone = isinstance(change, Item) and change.op == "delete"
+                    (seen[change.kind].discard if gone else seen[change.kind].add)(change.id)
             applied += self._apply(stream, self._prepare(stream, page), f"~{page.epoch or ''}")
             since = page.next_cursor
             if not page.has_more:

@@ -5,6 +5,7 @@ outbox entry, reports a protocol problem, and never raises."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -648,3 +649,105 @@ def pass_with_catalog(
     )
     engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
     return engine, SyncWorker(store, lambda: engine).run_pass()
+
+
+@pytest.mark.parametrize(
+    "later",
+    [{**GOOD_SERVICE, "id": "WRONG"}, "not an object", {**GOOD_SERVICE, "price_cents": -100}],
+    ids=["data names another id", "data not an object", "fails the record's checks"],
+)
+def test_a_bad_later_version_in_the_same_page_is_listed_after_the_good_one(
+    hostile: ScriptedPlatform, store: Store, later: Any
+) -> None:
+    """Two versions of s01 in one page, the later one bad: the good one is written and
+    the bad one set aside *after* it, so the manager's list still names it (a change
+    unreadable on the wire was set aside first and released by the good one)."""
+    demo_store(store)
+    good = {**GOOD_SERVICE, "title": {"it": "Versione buona"}}
+    body = page(
+        [
+            {"kind": "services", "op": "upsert", "id": "s01", "data": good},
+            {"kind": "services", "op": "upsert", "id": "s01", "data": later},
+        ]
+    )
+    hostile.reply = lambda path, sent: (
+        (200, accept_all(sent))
+        if path == "/v1/submissions"
+        else (200, body if "/catalog" in path else page([]))
+    )
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and not report.problems, report.problems
+    assert mirror_snapshot(store)["services"]["s01"]["title"] == {"it": "Versione buona"}
+    with store.read() as session:
+        assert [(r.kind, r.record_id) for r in set_aside.waiting(session)] == [("services", "s01")]
+
+
+@pytest.mark.parametrize("op", [None, "merge", 7])
+def test_a_snapshot_keeps_a_record_whose_change_it_cannot_read(
+    hostile: ScriptedPlatform, store: Store, op: Any
+) -> None:
+    """After a restore the kiosk removes what the snapshot did not show. An unreadable
+    change (here its op) does not say the record is gone: it keeps its last good version
+    and is listed, as in an ordinary pull."""
+    demo_store(store)
+    with store.write() as session:
+        for cursor in session.scalars(select(SyncCursor)):
+            cursor.epoch = "before"
+    before = mirror_snapshot(store)
+    dataset = demo.read_dataset(DEMO_DATASET, date.today())
+    items = [
+        {"kind": kind, "op": "upsert", "id": record["id"], "data": record}
+        for kind in STREAMS["catalog"]
+        for record in dataset.get(kind, [])
+        if record["id"] != "s01"
+    ]
+    items.append({"kind": "services", "op": op, "id": "s01", "data": before["services"]["s01"]})
+
+    def reply(path: str, sent: bytes) -> tuple[int, bytes]:
+        if path.startswith("/v1/submissions/known"):
+            return 200, json.dumps({"epoch": "after", "known": []}).encode()
+        if path == "/v1/submissions":
+            return 200, accept_all(sent)
+        if "/catalog" in path and "since=0&" in path:
+            return 200, page(items, cursor="50", epoch="after", head="50")
+        return 200, page([], cursor="10", epoch="after", head="50")
+
+    hostile.reply = reply
+    engine = SyncEngine(store, PlatformClient(hostile.url, token="t"))
+    report = SyncWorker(store, lambda: engine).run_pass()
+    assert report is not None and not report.problems, report.problems
+    assert "0" in [p.split("since=")[1].split("&")[0] for p in hostile.paths if "/catalog" in p]
+    after = mirror_snapshot(store)
+    assert after["services"]["s01"] == before["services"]["s01"]
+    with store.read() as session:
+        assert ("services", "s01") in {(r.kind, r.record_id) for r in set_aside.waiting(session)}
+
+
+@pytest.mark.parametrize("said", ["code", "message"])
+def test_a_retry_whose_words_nest_a_thousand_deep_still_records_the_other_answers(
+    hostile: ScriptedPlatform, store: Store, said: str
+) -> None:
+    """A retry's code and message are kept only when they are texts: the text of a list
+    nested 1,000 deep raised RecursionError, and the batch's acceptances were dropped."""
+    deep = "[" * 1000 + "]" * 1000  # as orjson reads it (1,024 levels at most)
+    with store.write() as session:
+        first = outbox.add(session, "event", {"type": "help_requested"})
+        second = outbox.add(session, "event", {"type": "help_requested"})
+
+    def reply(path: str, body: bytes) -> tuple[int, bytes]:
+        if path != "/v1/submissions":
+            return 200, page([], cursor="0")
+        sent = [entry["uuid"] for entry in json.loads(body)["entries"]]
+        accepted = json.dumps({"uuid": sent[0], "status": "accepted", "server_id": "SP-1"})
+        retry = f'{{"uuid": "{sent[1]}", "status": "retry", "{said}": {deep}}}'
+        return 200, f'{{"results": [{accepted}, {retry}]}}'.encode()
+
+    hostile.reply = reply
+    worker = SyncWorker(store, lambda: SyncEngine(store, PlatformClient(hostile.url, token="t")))
+    report = worker.run_pass()
+    assert report is not None and "push" not in report.problems, report.problems
+    with store.read() as session:
+        states = {e.uuid: e.state for e in session.scalars(select(OutboxEntry))}
+    assert states[first] == "accepted"
+    assert states[second] not in ("accepted", "rejected")  # it goes again

@@ -31,7 +31,7 @@ def set_clock_skew(session: Session, seconds: int, moment: datetime) -> None:
     ``moment`` (naive UTC, by the kiosk's clock); kept with the monotonic clock and the
     boot it was measured in, so a later jump of the wall clock is seen (see
     ``clock_skew_at``)."""
-    value = f"{seconds} {time.monotonic():.3f} {boot_id()}"
+    value = f"{seconds} {elapsed():.3f} {boot_id()} {ELAPSED_CLOCK}"
     fact = session.get(KioskFact, CLOCK_SKEW)
     if fact is None:
         session.add(KioskFact(name=CLOCK_SKEW, value=value, updated_at=moment))
@@ -49,7 +49,13 @@ def _measured(session: Session) -> tuple[int, float | None, str, datetime] | Non
         monotonic = float(parts[1]) if len(parts) > 1 else None
     except (IndexError, ValueError):
         return None
-    return seconds, monotonic, parts[2] if len(parts) > 2 else "", fact.updated_at
+    boot = parts[2] if len(parts) > 2 else ""
+    clock = parts[3] if len(parts) > 3 else "monotonic"  # kept before the clock was named
+    if boot and clock != ELAPSED_CLOCK:
+        # Counted on another clock: like another boot's measure, it says nothing of the
+        # wall clock's jumps since (it is taken again at the next pass).
+        boot = f"{boot} ({clock})"
+    return seconds, monotonic, boot, fact.updated_at
 
 
 def clock_skew(session: Session) -> int | None:
@@ -72,12 +78,12 @@ def clock_skew_at(session: Session, now: datetime) -> int | None:
         return None  # measured before this boot: the clock may have been reset since
     if monotonic is None or not boot:
         return seconds  # a measure kept before boots were told apart, or no boot id here
-    return _moved(seconds, as_utc(now) - as_utc(at), time.monotonic() - monotonic)
+    return _moved(seconds, as_utc(now) - as_utc(at), elapsed() - monotonic)
 
 
 def clock_skew_of(session: Session, made: datetime, monotonic: float, boot: str) -> int | None:
     """The skew of the kiosk's clock when a record was made, at ``made`` by that clock
-    and ``monotonic`` by ``time.monotonic()``, in ``boot``: from a measure of that same
+    and ``monotonic`` by ``elapsed()``, in ``boot``: from a measure of that same
     boot, taken before or after it, moved by however far the wall clock jumped in
     between (as ``clock_skew_at``). None without such a measure: another boot's says
     nothing of that clock, and the monotonic clock counts from each boot."""
@@ -105,6 +111,19 @@ def _moved(seconds: int, wall: timedelta, elapsed: float) -> int:
 
 # A wall clock that moved this much more, or less, than the time that passed has jumped.
 CLOCK_JUMP_S = 5
+
+# The time that passed is counted on a clock that goes on while the machine sleeps:
+# ``time.monotonic()`` (CLOCK_MONOTONIC) stops during a suspend, so a kiosk PC woken
+# after a night took the night for a jump of its wall clock, and dated the records it
+# made next that many hours too early (a late application was taken as on time).
+ELAPSED_CLOCK = "boottime" if hasattr(time, "CLOCK_BOOTTIME") else "monotonic"
+
+
+def elapsed() -> float:
+    """Seconds since this boot, sleep included where the system can tell."""
+    if ELAPSED_CLOCK == "boottime":
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.monotonic()
 
 
 def boot_id() -> str:

@@ -177,7 +177,7 @@ class OutboxEntry(Base):
     # or by the first measure of its boot (None: not measured in its boot): the platform
     # places the record in its own time with it, and without it when it arrived.
     clock_skew_s: Mapped[int | None] = mapped_column(default=None)
-    # The boot the entry was made in and ``time.monotonic()`` then: a clock reset at boot
+    # The boot the entry was made in and ``kiosk_facts.elapsed()`` then: a clock reset at boot
     # leaves a record made before this boot's first measure without a skew; the measure
     # of the same boot gives it one when it is sent (store/outbox.py place_unmeasured).
     boot_id: Mapped[str | None] = mapped_column(String(64), default=None)

@@ -16,7 +16,6 @@ Records made before the key was known are sealed when it arrives (``seal_waiting
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -80,7 +79,7 @@ def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
         # Without one (no measure yet in this boot), this boot's first measure is its own
         # (``place_unmeasured``).
         boot_id=kiosk_facts.boot_id() or None,
-        created_monotonic=time.monotonic(),
+        created_monotonic=kiosk_facts.elapsed(),
     )
     key = kiosk_facts.sealing_key(session) if kind in SEALED_KINDS else None
     if key is not None:

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from alembic import command
@@ -228,10 +227,10 @@ def test_an_application_sealed_on_time_before_the_measure_is_accepted_after_the_
     synced_before(engine, key=True)
     call_closing(central.platform, datetime.now(UTC) - 3 * DAY)
     reboot("second-boot")
-    real = outbox.time.monotonic
-    four_days_ago = SimpleNamespace(monotonic=lambda: real() - 4 * DAY.total_seconds())
+    real = kiosk_facts.elapsed
     with kiosk_clock(-4 * DAY), monkeypatch.context() as then:
-        then.setattr(outbox, "time", four_days_ago)  # made four days before the measure
+        # made four days before the measure
+        then.setattr(kiosk_facts, "elapsed", lambda: real() - 4 * DAY.total_seconds())
         entry = made(engine)
     assert row_of(engine, entry).sealed is not None
     engine.run_once()  # the network is back: measures about 0, four days on

@@ -55,7 +55,7 @@ class Unreadable(NamedTuple):
     id: str
     data: dict[str, Any] | None
     reason: str
-    index: int = 0  # its place among the page's items: a later version comes after it
+    position: int = 0  # its place among the page's items: a later version comes after it
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class Page:
         versions of a record in one page, the later one decides."""
         if not self.unreadable:
             return list(self.items)
-        at = {bad.index: bad for bad in self.unreadable}
+        at = {bad.position: bad for bad in self.unreadable}
         readable = iter(self.items)
         total = len(self.items) + len(self.unreadable)
         return [at[index] if index in at else next(readable) for index in range(total)]

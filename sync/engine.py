@@ -320,8 +320,8 @@ class SyncEngine:
                     # Only a readable tombstone says the platform no longer has a record:
                     # an unreadable change (whatever its op says) keeps the last good
                     # version, as an ordinary pull does, and the record is listed.
-                    gone = isinstance(change, Item) and change.op == "delete"
-                    (seen[change.kind].discard if gone else seen[change.kind].add)(change.id)
+                    tombstone = isinstance(change, Item) and change.op == "delete"
+                    (seen[change.kind].discard if tombstone else seen[change.kind].add)(change.id)
             applied += self._apply(stream, self._prepare(stream, page), f"~{page.epoch or ''}")
             since = page.next_cursor
             if not page.has_more:

@@ -5,8 +5,8 @@ outbox entry, reports a protocol problem, and never raises."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import pytest

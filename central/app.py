@@ -19,6 +19,7 @@ from central.compaction import DEFAULT_COMPACT_EVERY_MIN, Compactor
 from central.fleet import fleet_router
 from central.limits import BodyLimit, ServerLimits, ThreadLimit, database_busy
 from central.platform import Platform
+from central.platform.database import DeviceRevokedError
 from central.web.desk import install as install_desk
 
 DESCRIPTION = """Reference central platform of Social Point Kiosk.
@@ -122,6 +123,11 @@ def create_app(
             {"detail": "a value the platform cannot store (a NUL character, or too long)"},
             status_code=422,
         )
+
+    @app.exception_handler(DeviceRevokedError)
+    async def revoked_meanwhile(_request: Request, error: DeviceRevokedError) -> JSONResponse:
+        # Admitted on arrival, revoked before its turn to write: refused as at the door.
+        return JSONResponse({"detail": f"device_revoked: {error}"}, status_code=403)
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:

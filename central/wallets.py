@@ -285,8 +285,11 @@ def spend_proof(session: Session, proof: str, submission_uuid: str, device_id: s
 
 def _as_stored(session: Session, row: WalletHolder | None) -> WalletHolder | None:
     """The row read again from the database: the session may hold it as read before the
-    writers' turn (a purchase's check in the same batch), with a count since changed."""
+    writers' turn (a purchase's check in the same batch), with a count since changed.
+    What this session changed is written first: a refresh drops unwritten changes, and
+    a batch's second wrong PIN undid the first's count."""
     if row is not None:
+        session.flush()
         session.refresh(row)
     return row
 

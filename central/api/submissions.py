@@ -143,7 +143,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         sender = guards.kiosk_by(authorization)  # the caller first, as before: 401, 403
         read, sealed = platform.open_sealed(read_batch(body, content_type))
         entries = [e for e in read if isinstance(e, SubmissionEntry)]
-        answered = platform.submit(sender.id, entries, sender)
+        answered = platform.submit(sender.id, entries)
         stored = platform.with_call_backs(entries, answered, sealed)
         answers = iter(stored)
         results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.schema import CreateIndex
 
 from central import clock, epochs
-from central.models import Base, Change, Record
+from central.devices import revoked_message
+from central.models import Base, Change, Device, Record
 
 log = logging.getLogger(__name__)
 # A writing session's set of the UUIDs of records taken back with their receipt (accepted
@@ -325,6 +326,28 @@ def lock_credits(session: Session, holders: Iterable[str]) -> None:
         .order_by(Record.id)
         .with_for_update()
     ).all()
+
+
+class DeviceRevokedError(PermissionError):
+    """The device was revoked while its request waited for its turn to write: it was
+    admitted on arrival, and is refused now (403, as at the door)."""
+
+    def __init__(self, device: Device) -> None:
+        super().__init__(revoked_message(device))
+
+
+def still_admitted(session: Session, device_id: str) -> Device | None:
+    """The device as a writing transaction sees it, in turn with its revocation: a
+    request admitted on arrival waited for the write lock (behind a large push) and was
+    stored after the revocation had been answered. On PostgreSQL the device's lock is
+    taken first (``revoke_device`` takes it too); on SQLite the write lock orders them.
+    DeviceRevokedError when it is revoked (None: no such device, as the platform's own
+    callers may name one)."""
+    lock_name(session, DEVICE_LOCKS, device_id)
+    device = session.get(Device, device_id, populate_existing=True)
+    if device is not None and device.revoked_at is not None:
+        raise DeviceRevokedError(device)
+    return device
 
 
 def lock_name(session: Session, lock_class: int, name: str) -> None:

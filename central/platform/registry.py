@@ -15,7 +15,7 @@ from central import epochs
 from central.devices import check_grant
 from central.enrollment import CodeRefusedError, check_code, keep_claim
 from central.models import Change, Device, EnrollmentCode, PlatformSecret, SigningKey
-from central.platform.database import Database, digest, now
+from central.platform.database import DEVICE_LOCKS, Database, digest, lock_name, now, take_turn
 
 # A device's columns, read as plain values (not an ORM load, which cost about a
 # millisecond of the platform's processor time on every request).
@@ -151,7 +151,11 @@ class DeviceRegistry:
     def revoke_device(self, device_id: str, reason: str) -> bool:
         """Switches a device off: every call it makes is refused with ``reason`` (shown
         to its manager), and the vouchers keys it registered stop being trusted."""
-        with self.database.writing() as session:
+        with self.database.writing(in_turn_from_start=False) as session:
+            # The device's lock, then the writers' turn (the order its batches and
+            # redemptions take them in): one waiting for its turn is refused after this.
+            lock_name(session, DEVICE_LOCKS, device_id)
+            take_turn(session)
             device = session.get(Device, device_id)
             if device is None:
                 return False

@@ -51,6 +51,7 @@ from central.platform.database import (
     lock_credits,
     lock_name,
     now,
+    still_admitted,
 )
 from central.platform.registry import same_kiosk
 from central.platform.statuses import status_holder, status_key_of
@@ -226,11 +227,10 @@ class Submissions:
         self,
         device_id: str,
         entries: list[messages.SubmissionEntry],
-        sender: Device | None = None,
     ) -> list[messages.SubmissionResult]:
         """Stores each entry once; a repeated UUID gets the answer it got the first time.
-        ``sender``: the device as the request's authentication read it a moment before
-        (the checks read it; it is read again only when not given).
+        The device is read again in the batch's turn: one revoked while the batch waited
+        is refused (DeviceRevokedError), none of its entries stored.
 
         A batch is one writing transaction, so the same UUID sent again at the same moment
         (a kiosk that stopped waiting) is read back, not stored twice. Purchases are
@@ -241,7 +241,7 @@ class Submissions:
             return []
         with self.database.writing(in_turn_from_start=False) as session:
             _lock_for_batch(session, device_id, entries)
-            device = sender if sender is not None else session.get(Device, device_id)
+            device = still_admitted(session, device_id)  # revoked while the batch waited?
             # Read once: every server id of the batch has the tag; the receipts' secret
             # comes in the same query.
             epoch, found = epochs.read_with(session, (LOOKUP_SECRET,))

@@ -25,6 +25,7 @@ from central.platform.database import (
     TAKEN_BACK,
     Database,
     lock_name,
+    still_admitted,
     take_turn,
 )
 from central.platform.statuses import holder_key_in
@@ -56,7 +57,9 @@ class Wallet:
     def register_signing_key(self, device: Device, public_key: str) -> str:
         if device.role != "kiosk":
             raise VoucherRefusedError("not_a_kiosk", "only kiosks sign vouchers")
-        with self.database.writing() as session:
+        with self.database.writing(in_turn_from_start=False) as session:
+            device = still_admitted(session, device.id) or device  # its lock before the turn
+            take_turn(session)
             return voucher_authority.register_device_key(session, device, public_key)
 
     def revoke_signing_key(self, kid: str) -> bool:
@@ -83,6 +86,7 @@ class Wallet:
         waits, then is refused as reused (it failed on the table's key: an error)."""
         with self.database.writing(in_turn_from_start=False) as session:
             lock_name(session, REDEMPTION_LOCKS, request.redemption_id)
+            device = still_admitted(session, device.id) or device  # revoked while it waited?
             today = self.database.today()
             result = voucher_authority.redeem(session, device, text, request, today)
             if result.replayed:
@@ -281,7 +285,9 @@ class Wallet:
         and proves a login on this kiosk. WalletError says why not."""
         if device.role != "kiosk":
             raise WalletError("not_allowed", "only a kiosk sets a wallet PIN")
-        with self.database.writing() as session:
+        with self.database.writing(in_turn_from_start=False) as session:
+            device = still_admitted(session, device.id) or device  # its lock before the turn
+            take_turn(session)
             check_login_proof(session, device, request)
             return self._set_assisted_pin(session, device, request)
 

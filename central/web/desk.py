@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from central.constant_time import same_secret
 from central.models import PlatformSecret, Redemption
 from central.platform import Platform
+from central.platform.database import DeviceRevokedError
 from central.voucher_authority import RedeemRequest, Standing, VoucherRefusedError
 from central.web import accounts, ledger
 from central.web.strings import LANGUAGES, TEXT, money, pick_language, translator
@@ -54,6 +55,7 @@ REFUSAL_STATUS = {
     "forged_voucher": 404,
     "sample_voucher": 404,
     "outside_scope": 403,
+    "device_revoked": 403,
 }
 SCRIPTS = ("scan", "jsQR")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -427,6 +429,8 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
             result = platform.redeem(shop.device, code, RedeemRequest(receipt, units, cents))
         except VoucherRefusedError as refusal:
             return refused(request, shop, refusal.code)
+        except DeviceRevokedError:  # switched off while this redemption waited its turn
+            return refused(request, shop, "device_revoked")
         with platform.sessions() as session:
             taken = session.get(Redemption, receipt)
         view = _voucher_view(result, platform.today(), desk.language(request))

@@ -105,6 +105,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "Questo buono è stato emesso da un dispositivo disattivato: non vale.",
         "en": "This voucher was issued by a device that was switched off: it is void.",
     },
+    "refusal_device_revoked": {
+        "it": "Questo negozio è stato disattivato dalla piattaforma: il buono non è stato preso.",
+        "en": "This shop was switched off by the platform: the voucher was not taken.",
+    },
     "refusal_outside_scope": {
         "it": "Questo buono non si può usare nel suo negozio.",
         "en": "This voucher cannot be used in your shop.",

@@ -514,9 +514,10 @@ class SyncEngine:
             )
         accepted = rejected = 0
         later: set[str] = set()
+        limit, max_bytes = self.push_batch, outbox.BATCH_BYTES
         while True:
             with self.store.write() as session:
-                batch = outbox.take_batch(session, self.push_batch, skip=later)
+                batch = outbox.take_batch(session, limit, skip=later, max_bytes=max_bytes)
             if not batch:
                 return accepted, rejected
             sending = [
@@ -535,6 +536,21 @@ class SyncEngine:
             ]
             try:
                 answers = self.client.submit(sending)
+            except RefusedError as error:
+                with self.store.write() as session:
+                    outbox.record_failure(session, [e.uuid for e in batch], str(error))
+                if error.status != TOO_LARGE:
+                    raise
+                # A platform (or a proxy before it) that takes smaller bodies than the
+                # kiosk's batches: the same entries again in halves, down to one each.
+                # One that is refused alone waits, named, and the others go on.
+                if len(batch) == 1:
+                    log.error(
+                        "record %s is larger than the platform takes: %s", batch[0].uuid, error
+                    )
+                    later.add(batch[0].uuid)
+                limit, max_bytes = max(1, len(batch) // 2), max(1, max_bytes // 2)
+                continue
             except Exception as error:
                 with self.store.write() as session:
                     outbox.record_failure(session, [e.uuid for e in batch], str(error))
@@ -554,6 +570,8 @@ class SyncEngine:
                 log.warning("%d entries got no answer; they go again", len(batch) - len(answers))
                 return accepted, rejected
 
+
+TOO_LARGE = 413  # HTTP: the request's body is larger than the platform takes
 
 # What a service's search row holds of other records: their names and labels.
 NAMED_KINDS = frozenset({"providers", "categories"})

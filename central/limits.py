@@ -38,8 +38,9 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 DEFAULT_MAX_BODY = 1_000_000
 # What --max-body-bytes and SOCIAL_POINT_MAX_BODY_BYTES take: below 64 KiB one large
-# record may not fit alone (a kiosk sends a refused batch again in halves); above 64 MiB one request's body, read whole into
-# memory before anything else, weighs on a process (the unit allows 1 GB to all).
+# record may not fit alone (a kiosk sends a refused batch again in halves); above
+# 64 MiB one request's body, read whole into memory before anything else, weighs on a
+# process (the unit allows 1 GB to all).
 MIN_MAX_BODY = 64 * 1024
 MAX_MAX_BODY = 64 * 1024 * 1024
 MAX_BODY_VARIABLE = "SOCIAL_POINT_MAX_BODY_BYTES"  # the same for the processes of --workers

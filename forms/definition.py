@@ -109,6 +109,9 @@ def _what_is_wrong(error: Any) -> str:
         return f"must be one of {', '.join(map(repr, allowed))}"[:200]
     if rule in ("minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems"):
         return f"breaks {rule} {wanted}"
+    said = error.schema.get("$comment") if isinstance(error.schema, dict) else None
+    if rule == "pattern" and isinstance(said, str):  # the schema says what its pattern means
+        return f"is not valid: {said}"
     return f"is not valid ({rule})"
 
 

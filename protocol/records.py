@@ -59,15 +59,20 @@ MAX_LANGUAGES = 20
 
 # Newline and tab are fine in a text; other control characters are not (a lone surrogate,
 # a broken "\ud800" escape, is refused as no text at all: it could not be stored or shown).
-_PLAIN = r"[^\x00-\x08\x0b-\x1f\x7f]"
-SOME_TEXT = rf"^{_PLAIN}*[^\s\x00-\x08\x0b-\x1f\x7f]{_PLAIN}*$"  # not blank either
+# Nor are the controls that force a direction on what follows them (embeddings,
+# overrides, isolates): a title ending in U+202E made the kiosk show "€ 26,00" beside it
+# as "00,62 €", and an unclosed isolate reorders the amounts after it. The kiosk
+# isolates the texts it sets inside its own sentences where the direction needs it.
+DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_PLAIN = rf"[^\x00-\x08\x0b-\x1f\x7f{DIRECTION_CONTROLS}]"
+SOME_TEXT = rf"^{_PLAIN}*[^\s\x00-\x08\x0b-\x1f\x7f{DIRECTION_CONTROLS}]{_PLAIN}*$"  # not blank
 ANY_TEXT = rf"^{_PLAIN}*$"
 HEX64 = r"^[0-9a-f]{64}$"
 
 # What a refused value's pattern means, in the words of an error message.
 PATTERN_PROBLEMS = {
-    SOME_TEXT: "empty, or contains control characters",
-    ANY_TEXT: "contains control characters",
+    SOME_TEXT: "empty, or contains control characters (or direction controls)",
+    ANY_TEXT: "contains control characters (or direction controls)",
     ID_PATTERN: "not a valid identifier",
     HEX64: "not a key (64 hex digits)",
 }

@@ -159,3 +159,16 @@ def test_a_regex_pattern_in_an_expression_is_checked_at_load_too() -> None:
     with pytest.raises(DefinitionError) as refused:
         load_definition(data)
     assert any("the regex pattern is not accepted" in p for p in refused.value.problems)
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2067", "\u2069"])
+def test_a_label_that_forces_a_direction_is_refused(control: str) -> None:
+    """A label ending in U+202E made the review line read "Patrimonio … 002.1 € :"
+    for € 1.200; an unclosed isolate reorders what follows it the same way."""
+    data = demo()
+    data["pages"][0]["fields"][0]["label"] = {"it": f"Nome {control}"}
+    said = problems(data)
+    assert said == [
+        "pages/0/fields/0/label/it: is not valid: a text holds no controls that force a"
+        " direction on what follows (U+202A-U+202E, U+2066-U+2069)"
+    ]

@@ -77,6 +77,23 @@ HOSTILE_PAGES: dict[str, bytes] = {
 # A well-formed page with records the kiosk cannot apply: each bad one is set aside
 # (under its kind and id), the rest of the page applies and the cursor moves on.
 POISON_PAGES: dict[str, tuple[bytes, set[tuple[str, str]]]] = {
+    **{
+        f"a text that forces a direction (U+{ord(control):04X})": (
+            page(
+                [
+                    {
+                        "kind": "services",
+                        "op": "upsert",
+                        "id": "s01",
+                        # "€ 26,00" shown after it read "00,62 €"
+                        "data": {**GOOD_SERVICE, "title": {"it": f"Baby sitter {control}"}},
+                    }
+                ]
+            ),
+            {("services", "s01")},
+        )
+        for control in "\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069"
+    },
     "huge string in a record": (
         page(
             [

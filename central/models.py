@@ -275,6 +275,10 @@ class SigningKey(Base):
     issuer: Mapped[str] = mapped_column(String(64))  # for people: "platform", a kiosk id
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Revoked because its device was switched off (a dead disk, a replaced machine), not
+    # because the key leaked: it signs nothing new, and the vouchers the ledger took
+    # before stay good (citizens paid for them); a key revoked as such voids them all.
+    device_retired: Mapped[bool | None] = mapped_column(default=None)
 
 
 class Redemption(Base):

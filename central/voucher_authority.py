@@ -154,11 +154,17 @@ def revoke_key(session: Session, kid: str) -> bool:
     if row is None:
         return False
     row.revoked_at = row.revoked_at or _now()
+    row.device_retired = None  # revoked as such: it may have leaked, nothing under it holds
     return True
 
 
-def _trusted(session: Session) -> dict[bytes, tuple[Ed25519PublicKey, str]]:
-    rows = session.scalars(select(SigningKey).where(SigningKey.revoked_at.is_(None)))
+def _trusted(
+    session: Session, *, revoked_too: bool = False
+) -> dict[bytes, tuple[Ed25519PublicKey, str]]:
+    """The keys whose signature is taken, by kid; ``revoked_too``: with the revoked ones,
+    for a voucher that must be in the ledger anyway (``find``)."""
+    query = select(SigningKey)
+    rows = session.scalars(query if revoked_too else query.where(SigningKey.revoked_at.is_(None)))
     return {
         bytes.fromhex(row.kid): (
             Ed25519PublicKey.from_public_bytes(base64.b64decode(row.public_key)),
@@ -315,7 +321,8 @@ def find(
     two redemptions of one voucher take turns while other vouchers' go on."""
     text = text.strip()
     if text.startswith(PREFIX):
-        trusted = _trusted(session) if trusted_only else {}
+        # A revoked key's signature still names its voucher: the ledger decides below.
+        trusted = _trusted(session, revoked_too=True) if trusted_only else {}
         claims, _kid, _owner = _signed_claims(trusted, text, today)
         row = session.get(IssuedVoucher, claims.voucher_id.hex(), with_for_update=lock)
     else:
@@ -333,9 +340,24 @@ def find(
     if row is None:
         raise VoucherRefusedError("unknown_voucher", "no such voucher")
     key = session.get(SigningKey, row.kid)
-    if key is None or key.revoked_at is not None:
+    if key is None or (key.revoked_at is not None and not _kept_after_retirement(row, key)):
         raise VoucherRefusedError("key_revoked", "voucher refused: its issuer's key was revoked")
     return row
+
+
+def _kept_after_retirement(row: IssuedVoucher, key: SigningKey) -> bool:
+    """Whether a voucher under a revoked key stays good: its key was revoked with its
+    device (a kiosk that died and was replaced, as the recovery asks), not as leaked,
+    and the ledger took the voucher before. Citizens paid for those; a code the ledger
+    never took is refused before this (``unknown_voucher``)."""
+    revoked_at = key.revoked_at
+    if not key.device_retired or revoked_at is None:
+        return False
+    return _aware(row.issued_at) < _aware(revoked_at)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def standing(session: Session, row: IssuedVoucher, upto: Redemption | None = None) -> Standing:

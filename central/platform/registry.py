@@ -163,7 +163,8 @@ class DeviceRegistry:
             for successor in same_kiosk(session, device, revoked=False):
                 successor.succeeds_revoked = True  # enrolled before the dead one was revoked
             for key in session.scalars(select(SigningKey).where(SigningKey.owner == device_id)):
-                key.revoked_at = key.revoked_at or now()
+                if key.revoked_at is None:  # one revoked before as leaked stays so
+                    key.revoked_at, key.device_retired = now(), True
         return True
 
     def devices(self) -> list[Device]:

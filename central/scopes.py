@@ -3,10 +3,13 @@
 a Comune pulls only what its Social Point needs.
 
 A record's scope is the set of Comuni whose kiosks receive it, kept with the record
-and with each change as ``"|piazzola|limena|"`` (a ``LIKE`` finds a Comune on SQLite
-and PostgreSQL alike); ``None`` means every kiosk (the catalog, calls, forms, the
-application statuses, which only a tracking code and a codice fiscale open). A kiosk
-enrolled without a Comune (a network-wide desk, the demo) receives everything.
+and with each change as ``"|piazzola|limena|"``, a Comune found in it as the exact,
+case-sensitive text ``"|limena|"`` (``holds``; never ``LIKE``, whose ``_`` and ``%``
+are wildcards and which ignores case on SQLite: ``san_pietro`` would get the records
+of ``san.pietro``, ``Limena`` those of ``limena``); ``None`` means every kiosk (the
+catalog, calls, forms, the application statuses, which only a tracking code and a
+codice fiscale open). A kiosk enrolled without a Comune (a network-wide desk, the demo)
+receives everything.
 
 | kind       | scope                                                            |
 | ---------- | ---------------------------------------------------------------- |
@@ -28,6 +31,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from sqlalchemy import ColumnElement, Integer, SQLColumnExpression
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
 SCOPED_KINDS = frozenset({"operators", "vouchers", "credits", "wallets"})
 
 
@@ -48,9 +56,34 @@ def scope_of(kind: str, data: dict[str, Any], previous: str | None) -> str | Non
     return None
 
 
-def scope_pattern(comune: str) -> str:
-    """The ``LIKE`` pattern of the scopes that hold ``comune``."""
-    return f"%|{comune}|%"
+def scope_needle(comune: str) -> str:
+    """The text a scope that holds ``comune`` has in it (ids never hold a ``|``)."""
+    return f"|{comune}|"
+
+
+def holds(
+    scope: SQLColumnExpression[str | None], needle: SQLColumnExpression[str]
+) -> ColumnElement[bool]:
+    """SQL: ``scope`` has ``needle`` (a ``scope_needle``) in it, character for character."""
+    return _Position(scope, needle) > 0
+
+
+class _Position(FunctionElement[int]):
+    """Where a text first has another in it, 1 for its start (0: nowhere, NULL: no
+    text), exactly: SQLite's ``instr``, PostgreSQL's ``strpos``."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Position)
+def _instr(element: _Position, compiler: SQLCompiler, **options: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **options)})"
+
+
+@compiles(_Position, "postgresql")
+def _strpos(element: _Position, compiler: SQLCompiler, **options: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **options)})"
 
 
 def scope_left(old: str | None, new: str | None) -> str | Literal[False] | None:

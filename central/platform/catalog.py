@@ -18,7 +18,7 @@ from central.models import Change, IssuedVoucher, Record
 from central.page_cache import LEVEL, LEVEL_ONCE, PageCache, QuietStreams, compress
 from central.platform.database import Database
 from central.references import REFERRERS, refers_to
-from central.scopes import scope_left, scope_of, scope_pattern, scope_text
+from central.scopes import holds, scope_left, scope_needle, scope_of, scope_text
 from protocol import records
 
 STATUS_STREAM = "statuses"  # application statuses, keyed per kiosk
@@ -252,7 +252,7 @@ class Catalog:
         if comune is None:
             statement = _PAGE
         else:
-            statement, parameters["seen_by"] = _PAGE_SEEN_BY, scope_pattern(comune)
+            statement, parameters["seen_by"] = _PAGE_SEEN_BY, scope_needle(comune)
         rows: list[Any] = list(session.connection().execute(statement, parameters).all())
         has_more = len(rows) > limit
         rows = rows[:limit]
@@ -287,7 +287,7 @@ _PAGE_SEEN_BY = (
     .where(
         Change.stream == bindparam("stream"),
         Change.seq > bindparam("since"),
-        or_(Change.scope.is_(None), Change.scope.like(bindparam("seen_by"))),
+        or_(Change.scope.is_(None), holds(Change.scope, bindparam("seen_by", type_=Text))),
     )
     .order_by(Change.seq)
     .limit(bindparam("rows"))

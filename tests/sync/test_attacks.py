@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hmac
+import json
 import threading
 import time
 import uuid
@@ -906,6 +907,58 @@ def test_a_kiosk_receives_only_its_comunes_wallet_and_operators(
     assert opened(store, central, "BNCMTT15B19G224I").vouchers == ()
     del piazzola
     client.close()
+
+
+def test_a_kiosk_receives_exactly_its_comunes_records_whatever_the_ids_hold(
+    central: Central,
+) -> None:
+    """A Comune is found in a scope character for character: ids that differ at a ``_``,
+    a ``%`` or in case (a ``LIKE`` wildcard, and SQLite's LIKE ignores case) are other
+    Comuni, whose wallets and operators stay away."""
+    for number, comune in enumerate(("san_pietro", "san.pietro", "sanXpietro", "Limena")):
+        central.platform.publish(
+            "comuni",
+            {"id": comune, "name": comune, "catastale": f"Z{number:03d}"}
+            | {"province": "PD", "cap": "35010"},
+        )
+    wallets = {
+        comune: central.platform.set_wallet_pin(cf, PIN, comune)
+        for cf, comune in (
+            ("RSSMRA80A01G224X", "san.pietro"),
+            ("BNCMTT15B19G224I", "limena"),
+            (CF, "sanXpietro"),
+        )
+    }
+    operator = {
+        "id": "4100",
+        "name": "Di due Comuni",
+        "organization": "x",
+        "role": "welfare_manager",
+        "pin_hash": hash_pin("246810"),
+        "comuni": ["limena", "san.pietro"],
+    }
+    central.platform.publish("operators", operator)
+
+    def seen(comune: str) -> set[str]:
+        client = enrolled_client(central, comune=comune)
+        ids = {
+            item.id for s in ("wallet", "operators") for item in client.changes(s, "0", 500).items
+        }
+        client.close()
+        return ids
+
+    assert wallets["san.pietro"] not in seen("san_pietro")
+    assert wallets["sanXpietro"] not in seen("san_pietro")
+    assert {wallets["san.pietro"], "4100"} <= seen("san.pietro")
+    assert not {wallets["limena"], "4100"} & seen("Limena")
+    assert {wallets["limena"], "4100"} <= seen("limena")
+    # The Comune a kiosk is enrolled for is an id, which holds no ``%``; the platform
+    # matches any text exactly all the same.
+    for comune in ("san%pietro", "%", "LIMENA", "san_", "|"):
+        for stream in ("wallet", "operators"):
+            page = json.loads(central.platform.changes(stream, 0, 500, comune))
+            ids = {item["id"] for item in page["items"]}
+            assert not ids & (set(wallets.values()) | {"4100"}), (comune, stream)
 
 
 # Operators -------------------------------------------------------------------------------

@@ -31,6 +31,11 @@ def _refused(refusal: VoucherRefusedError) -> HTTPException:
     return HTTPException(REFUSAL_STATUS.get(refusal.code, 409), f"{refusal.code}: {refusal}")
 
 
+def _not_published(error: PublishError) -> HTTPException:
+    """A credit or voucher refused: "code: message" when the refusal has a code."""
+    return HTTPException(422, f"{error.code}: {error}" if error.code else str(error))
+
+
 def voucher_status_of(result: Standing, today: date) -> messages.VoucherStatus:
     row = result.voucher
     refusal = refusal_on(result, today)
@@ -80,7 +85,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
                 issue.cf, issue.comune, issue.programme, issue.amount_cents, issue.valid_days
             )
         except PublishError as error:
-            raise HTTPException(422, str(error)) from None
+            raise _not_published(error) from None
         return {"id": record["id"], "code": record["code"]}
 
     @api.post("/v1/admin/credits", dependencies=admin)
@@ -88,7 +93,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         try:
             platform.set_credit(grant.cf, grant.programme, grant.balance_cents, grant.comune)
         except PublishError as error:
-            raise HTTPException(422, str(error)) from None
+            raise _not_published(error) from None
         return {"status": "published"}
 
     @api.post("/v1/admin/wallet-pins", dependencies=admin)

@@ -31,7 +31,12 @@ LEDGER_BATCH = "central_ledger_batch"  # session.info: holders to reseal at the 
 
 
 class PublishError(ValueError):
-    """A record the platform refuses to publish; the message says why."""
+    """A record the platform refuses to publish; the message says why, and ``code``, when
+    given, names the refusal for a program (the admin API answers "code: message")."""
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Catalog:

@@ -137,6 +137,7 @@ class Wallet:
         place = session.get(Record, ("comuni", comune))
         if place is None:
             raise PublishError(f"unknown comune {comune!r}")
+        check_wallet_comune(session, codice_fiscale, comune)
         holder = holder_key_in(session, codice_fiscale)
         signer = voucher_authority.platform_signer(session)
         record, claims = subsidy_voucher(
@@ -182,8 +183,11 @@ class Wallet:
             raise PublishError(f"unknown comune {comune!r}")
         if comune is not None and credit_of_another_comune(session, codice_fiscale, comune):
             raise PublishError(
-                "the citizen holds another Comune's (or the network's) credit, not spent"
+                "the citizen holds another Comune's (or the network's) credit, not spent",
+                "credit_of_other_comune",
             )
+        if comune is not None:
+            check_wallet_comune(session, codice_fiscale, comune)
         key = holder_key_in(session, codice_fiscale)
         record = {
             "id": key,
@@ -346,3 +350,28 @@ def credit_of_another_comune(session: Session, codice_fiscale: str, comune: str)
     if held is None or not held.data.get("balance_cents"):
         return False
     return held.scope is None or f"|{comune}|" not in held.scope
+
+
+def wallet_of_another_comune(session: Session, codice_fiscale: str, comune: str) -> str | None:
+    """The Comune of the citizen's wallet when it is not ``comune`` (None: no wallet, one
+    of no Comune, or this Comune's). The wallet holds the citizen's credit and buoni,
+    sealed for its own Comune's kiosks: another Comune's money in it would be spent at
+    those, and refused at its own, where the citizen's right PIN counts as wrong."""
+    wallet = session.get(WalletHolder, holder_key_in(session, codice_fiscale))
+    if wallet is None or wallet.comune is None or wallet.comune == comune:
+        return None
+    return wallet.comune
+
+
+def check_wallet_comune(session: Session, codice_fiscale: str, comune: str) -> None:
+    """PublishError (``other_comune``) for a credit or buono of ``comune`` given to a
+    citizen whose wallet belongs to another Comune; as a kiosk never sets the PIN of
+    another Comune's wallet (central/wallets.py, ``check_login_proof``)."""
+    theirs = wallet_of_another_comune(session, codice_fiscale, comune)
+    if theirs is not None:
+        raise PublishError(
+            f"the citizen's wallet belongs to another Comune ({theirs!r}): a credit or"
+            f" buono of {comune!r} would go to that Comune's kiosks only; that Comune"
+            " grants it",
+            "other_comune",
+        )

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from central.models import ImportedGrantFile
 from central.platform import Platform, PublishError
 from central.platform.statuses import holder_key_in
-from central.platform.wallet import credit_of_another_comune
+from central.platform.wallet import credit_of_another_comune, wallet_of_another_comune
 from central.web import audit, review
 from central.web.accounts import Merchant
 from protocol.messages import CreditGrant, VoucherIssue
@@ -203,8 +203,12 @@ def _checked(
     # message: checked here so every line's problem is told before any is issued.
     if not SOME_TEXT_RE.fullmatch(grant.programme):
         return Problem(0, "programme_control" if grant.programme else "bad_programme")
+    # Checked here as the platform does (central/platform/wallet.py), so every line's
+    # problem is told before any is issued.
     if grant.kind == "credit" and credit_of_another_comune(session, codice_fiscale, comune):
         return Problem(0, "credit_of_other_comune", grant.protocol)
+    if wallet_of_another_comune(session, codice_fiscale, comune) is not None:
+        return Problem(0, "wallet_of_other_comune", grant.protocol)
     return codice_fiscale, comune
 
 

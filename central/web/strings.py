@@ -355,6 +355,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "application {detail}: this person holds another Comune's (or the whole"
         " network's) welfare credit, not spent yet, which cannot be replaced from here.",
     },
+    "grant_wallet_of_other_comune": {
+        "it": "la domanda {detail}: il portafoglio di questa persona appartiene a un altro"
+        " Comune, che ne ha impostato il PIN; un credito o un buono di questo Comune"
+        " finirebbe ai chioschi di quel Comune. Può assegnarlo solo il Comune del"
+        " portafoglio.",
+        "en": "application {detail}: this person's wallet belongs to another Comune, which"
+        " set its PIN; a credit or buono of this Comune would go to that Comune's kiosks."
+        " Only the wallet's Comune can grant it.",
+    },
     "grant_repeated_application": {
         "it": "la domanda {detail} è già alla riga {first}: una sola riga per domanda.",
         "en": "application {detail} is already on line {first}: one line per application.",

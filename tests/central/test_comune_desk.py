@@ -856,8 +856,8 @@ def test_reconciliation_shows_what_the_comune_owes_each_shop_per_month(
     api_shop = platform.device_for(token)
     assert shop is not None and api_shop is not None
 
-    def redeem(device: Device, comune: str, cents: int, taken: int) -> str:
-        voucher = platform.issue_voucher(CF, comune, "Buoni spesa 2026", cents)
+    def redeem(device: Device, comune: str, cents: int, taken: int, cf: str = CF) -> str:
+        voucher = platform.issue_voucher(cf, comune, "Buoni spesa 2026", cents)
         receipt = str(uuid.uuid4())
         platform.redeem(device, voucher["code"], RedeemRequest(receipt, None, taken))
         return receipt
@@ -865,7 +865,8 @@ def test_reconciliation_shows_what_the_comune_owes_each_shop_per_month(
     redeem(shop, "piazzola", 5_000, 5_000)
     redeem(shop, "piazzola", 3_000, 1_250)
     redeem(api_shop, "piazzola", 2_000, 2_000)
-    redeem(shop, "limena", 9_900, 9_900)  # Limena's: not Piazzola's to pay
+    # Limena's, to a citizen of Limena (Anna's wallet is Piazzola's): not Piazzola's to pay
+    redeem(shop, "limena", 9_900, 9_900, "BNCMTT15B19G224I")
     earlier = redeem(shop, "piazzola", 4_000, 4_000)
     last_month = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=40)
     with platform.sessions.begin() as session:
@@ -1141,6 +1142,47 @@ def test_a_comune_cannot_replace_the_credit_another_comune_granted(
     # Nor through the platform's own call.
     with platform.sessions.begin() as session, pytest.raises(PublishError, match="another"):
         platform.wallet.set_credit_in(session, cf, "Credito B", 1, "limena")
+
+
+def test_a_comune_grants_nothing_into_a_wallet_of_another_comune(tmp_path: Path) -> None:
+    """Anna's wallet PIN is Piazzola's: her wallet goes to Piazzola's kiosks only. A
+    buono or credit of Limena for her, from the grant forms or a file, went into it: spent
+    at Piazzola, and at Limena her right PIN was called wrong. Refused, nothing issued."""
+    platform = Platform(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    seed_if_empty(platform, DEMO_DATASET)
+    platform.set_wallet_pin(CF, PIN, "piazzola")  # her Comune's letter
+    grant = StaffGrant(
+        username="sociale.limena", password=PASSWORD, display_name="Limena", comuni=["limena"]
+    )
+    create_staff(platform, grant)
+    kiosk, _ = platform.enroll(platform.new_enrollment_code(comune="limena"), "k-li")
+    call = dict(platform.records("calls")["bs-piazzola"])
+    platform.publish("calls", {**call, "id": "bs-limena-test", "comune": "limena"})
+    theirs, _ = send_application(platform, kiosk, call="bs-limena-test")
+    holder = holder_key(platform.lookup_secret(), CF)
+    before = [platform.records(kind) for kind in ("wallets", "credits", "vouchers")]
+    refusal = "il portafoglio di questa persona appartiene a un altro Comune"
+    with browser(create_app(platform)) as limena:
+        assert log_in(limena, "sociale.limena").status_code == 303
+        assert decide(limena, theirs, "admitted").status_code == 303
+        header = "protocollo;tipo;iniziativa;importo\n"
+        for kind in ("buono", "credito"):
+            refused = upload(limena, f"{header}{theirs};{kind};Sostegno Limena;80,00\n")
+            assert refused.status_code == 422, text_of(refused.text)
+            assert refusal in text_of(refused.text), kind
+        for kind in ("voucher", "credit"):
+            page = limena.get(f"/desk/applications/{theirs}")
+            once = re.search(rf'name="once" value="([^"]*-{kind})"', page.text)
+            assert once is not None
+            form = {"programme": "Sostegno Limena", "amount": "80,00", "valid_days": "30"}
+            answer = limena.post(
+                f"/desk/applications/{theirs}/{kind}",
+                data={"csrf": csrf_of(page.text), "once": once[1], **form},
+            )
+            assert answer.status_code == 422 and refusal in text_of(answer.text), kind
+    assert [platform.records(kind) for kind in ("wallets", "credits", "vouchers")] == before
+    assert holder not in platform.records("credits") and not vouchers_of(platform, CF)
+    platform.engine.dispose()
 
 
 def test_reconciliation_leaves_out_services_the_citizen_paid_the_provider_for(

@@ -1618,6 +1618,49 @@ def test_the_first_pin_of_a_citizen_with_another_comunes_money_is_set_there_only
     assert central.platform.wallet_holder(CF).locator == limena  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("money", ["credit", "voucher"])
+def test_a_comune_never_puts_its_money_in_another_comunes_wallet(
+    central: Central, money: str
+) -> None:
+    """A wallet is sealed for its own Comune's kiosks: Limena's credit or buono in a
+    wallet whose PIN Piazzola set was spent at Piazzola, and at Limena the citizen's
+    right PIN was called wrong (and counted toward the lock). Refused, by the Python
+    API and the admin API alike, as a kiosk never sets another Comune's wallet's PIN;
+    the wallet's own Comune, the network (no Comune) and a wallet of no Comune still
+    get their money in."""
+
+    def grant(cf: str, comune: str | None) -> requests.Response:
+        body: dict[str, Any] = {"cf": cf, "programme": "Credito", "comune": comune}
+        if money == "credit":
+            path, body["balance_cents"] = "/v1/admin/credits", 8_000
+        else:
+            path, body["amount_cents"] = "/v1/admin/vouchers", 2_500
+        headers = {"Authorization": f"Bearer {ADMIN}"}
+        return requests.post(central.url + path, json=body, headers=headers, timeout=10)
+
+    central.platform.set_wallet_pin(CF, PIN, comune="piazzola")
+    before = [central.platform.records(kind) for kind in ("wallets", "credits", "vouchers")]
+    answer = grant(CF, "limena")
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"].startswith("other_comune: ")
+    assert "belongs to another Comune" in answer.text
+    with pytest.raises(PublishError, match="belongs to another Comune") as refused:
+        if money == "credit":
+            central.platform.set_credit(CF, "Credito Limena", 8_000, "limena")
+        else:
+            central.platform.issue_voucher(CF, "limena", "Buoni Limena", 2_500)
+    assert refused.value.code == "other_comune"
+    after = [central.platform.records(kind) for kind in ("wallets", "credits", "vouchers")]
+    assert after == before  # nothing of Limena's in the wallet, nor in the ledger
+    # The wallet's own Comune grants, and so does the network for a credit; a wallet
+    # whose PIN named no Comune takes any Comune's.
+    assert grant(CF, "piazzola").status_code == 200
+    if money == "credit":
+        assert grant(CF, None).status_code == 200
+    central.platform.set_wallet_pin("BNCGNN50A01G224P", PIN)
+    assert grant("BNCGNN50A01G224P", "limena").status_code == 200
+
+
 def test_assisted_by_on_a_purchase_needs_the_operators_login_on_that_kiosk(
     central: Central, kiosk: SyncEngine
 ) -> None:

@@ -710,6 +710,16 @@
             <translation type="unfinished">تغيّر سعر شيء في سلتك. يرجى مراجعة المجموع الجديد والتأكيد مرة أخرى.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The ways to pay for your cart have changed: the one you chose can no longer be used.</source>
+            <translation type="unfinished">تغيّرت طرق الدفع لسلتك: الطريقة التي اخترتها لم تعد متاحة.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Choose one of the ways shown.</source>
+            <translation type="unfinished">اختر إحدى الطرق المعروضة.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>

@@ -694,6 +694,16 @@
             <translation>Il prezzo di qualcosa nel carrello è cambiato. Controlla il nuovo totale e conferma di nuovo.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The ways to pay for your cart have changed: the one you chose can no longer be used.</source>
+            <translation>I modi di pagare il tuo carrello sono cambiati: quello che hai scelto non si può più usare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Choose one of the ways shown.</source>
+            <translation>Scegli uno dei modi indicati.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>

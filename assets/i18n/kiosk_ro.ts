@@ -698,6 +698,16 @@
             <translation type="unfinished">Prețul unui produs din coș s-a schimbat. Verificați noul total și confirmați din nou.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The ways to pay for your cart have changed: the one you chose can no longer be used.</source>
+            <translation type="unfinished">Modurile de plată pentru coșul dvs. s-au schimbat: cel ales nu mai poate fi folosit.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Choose one of the ways shown.</source>
+            <translation type="unfinished">Alegeți unul dintre modurile afișate.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Comanda nu a putut fi salvată. Nu s-a plătit nimic: vă rugăm să întrebați operatorul.</translation>

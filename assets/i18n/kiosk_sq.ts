@@ -694,6 +694,16 @@
             <translation type="unfinished">Çmimi i diçkaje në shportë ka ndryshuar. Ju lutemi kontrolloni totalin e ri dhe konfirmoni përsëri.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The ways to pay for your cart have changed: the one you chose can no longer be used.</source>
+            <translation type="unfinished">Mënyrat e pagesës për shportën tuaj kanë ndryshuar: ajo që zgjodhët nuk mund të përdoret më.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Choose one of the ways shown.</source>
+            <translation type="unfinished">Zgjidhni një nga mënyrat e treguara.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Porosia nuk u ruajt dot. Nuk u pagua asgjë: ju lutemi, pyesni operatorin.</translation>

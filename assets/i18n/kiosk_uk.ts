@@ -698,6 +698,16 @@
             <translation type="unfinished">Ціна чогось у вашому кошику змінилася. Перевірте нову суму та підтвердьте ще раз.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The ways to pay for your cart have changed: the one you chose can no longer be used.</source>
+            <translation type="unfinished">Способи оплати вашого кошика змінилися: обраний вами спосіб більше не можна використати.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Choose one of the ways shown.</source>
+            <translation type="unfinished">Виберіть один із показаних способів.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Не вдалося зберегти замовлення. Нічого не списано: зверніться, будь ласка, до працівника.</translation>

@@ -690,6 +690,16 @@
             <translation type="unfinished">购物车中某项服务的价格已更改。请核对新的总额并再次确认。</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The ways to pay for your cart have changed: the one you chose can no longer be used.</source>
+            <translation type="unfinished">您购物车的付款方式已更改：您选择的方式已无法使用。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Choose one of the ways shown.</source>
+            <translation type="unfinished">请选择所显示的一种付款方式。</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>

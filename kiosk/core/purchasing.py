@@ -69,12 +69,14 @@ SHOW_VOUCHERS = QT_TRANSLATE_NOOP(
 
 
 class CheckoutError(Exception):
-    """The order cannot be placed; ``reason`` says why, for the citizen's screen."""
+    """The order cannot be placed; ``reason`` says why, for the citizen's screen, and
+    ``update`` (when the mirror changed the cart's services) what the cart now is."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", update: CartUpdate | None = None) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason  # empty_cart, payment_not_allowed, no_credit, credit_too_low,
         # credit_limit, not_identified, not_for_sale, cart_full, price_changed
+        self.update = update
 
 
 class CartFullError(Exception):
@@ -137,6 +139,16 @@ class Cart:
         self.lines = [
             replace(ln, quantity=quantity) if ln.service_id == service_id else ln
             for ln in self.lines
+        ]
+
+    def take(self, update: CartUpdate) -> None:
+        """The cart as the mirror holds its services now (``refreshed``): each line
+        refreshed, those no longer sold taken out; the quantities are the cart's own."""
+        fresh = {line.service_id: line for line in update.lines}
+        self.lines = [
+            replace(fresh[ln.service_id], quantity=ln.quantity)
+            for ln in self.lines
+            if ln.service_id in fresh
         ]
 
     def payments(self, *, assisted: bool) -> tuple[str, ...]:
@@ -218,16 +230,30 @@ def cart_line(session: Session, service_id: str, quantity: int) -> CartLine:
     )
 
 
-def refresh_prices(session: Session, cart: Cart) -> bool:
-    """Gives the cart's lines the prices the mirror holds now; whether one changed.
-    CheckoutError (not_for_sale) when a service can no longer be bought."""
-    changed = False
-    for index, line in enumerate(cart.lines):
-        now = cart_line(session, line.service_id, line.quantity)
-        if now.unit_price_cents != line.unit_price_cents:
-            cart.lines[index] = replace(line, unit_price_cents=now.unit_price_cents)
-            changed = True
-    return changed
+@dataclass(frozen=True)
+class CartUpdate:
+    """A cart's lines as the mirror holds their services now (a sync may have changed
+    a price, the ways to pay, a title, or withdrawn a service while it sat in the cart)."""
+
+    lines: tuple[CartLine, ...]  # those still sold: refreshed whole, quantities kept
+    withdrawn: tuple[CartLine, ...]  # those no longer sold, as the cart showed them
+
+    def prices_changed(self, cart: Cart) -> bool:
+        shown = {line.service_id: line.unit_price_cents for line in cart.lines}
+        return any(shown.get(ln.service_id) != ln.unit_price_cents for ln in self.lines)
+
+
+def refreshed(session: Session, cart: Cart) -> CartUpdate:
+    """What the cart's lines are now, read from the mirror; the cart itself is left as
+    it is (it belongs to the UI thread, which takes the update with ``Cart.take``)."""
+    lines: list[CartLine] = []
+    withdrawn: list[CartLine] = []
+    for line in cart.lines:
+        try:
+            lines.append(cart_line(session, line.service_id, line.quantity))
+        except CheckoutError:
+            withdrawn.append(line)
+    return CartUpdate(tuple(lines), tuple(withdrawn))
 
 
 @dataclass(frozen=True)
@@ -311,19 +337,26 @@ def place_order(
     now: datetime,
 ) -> Placed:
     """Writes the order, its outbox entry, its receipt and its vouchers in the caller's
-    transaction; CheckoutError when it cannot be placed (nothing is written)."""
+    transaction, with the cart's services as the mirror holds them now; CheckoutError
+    when it cannot be placed (nothing is written). ``cart`` is only read."""
     if not cart.lines:
         raise CheckoutError("empty_cart")
     if len(cart.lines) > MAX_CART_LINES:  # Cart.add refuses it first; never sent to fail
         raise CheckoutError("cart_full", str(len(cart.lines)))
+    # The services as the mirror holds them now, not as the cart copied them: a sync
+    # may have withdrawn one, changed its price or the ways it may be paid, and the
+    # platform would refuse the order after its receipt and vouchers printed. Each
+    # refusal carries the refreshed lines, for the cart the citizen sees.
+    update = refreshed(session, cart)
+    if update.withdrawn:
+        raise CheckoutError("not_for_sale", update.withdrawn[0].service_id, update)
+    shown, cart = cart, Cart(list(update.lines))
     if checkout.payment not in cart.payments(assisted=checkout.assisted_by is not None):
-        raise CheckoutError("payment_not_allowed", checkout.payment)
+        raise CheckoutError("payment_not_allowed", checkout.payment, update)
     if checkout.payment == "desk" and not checkout.desk_confirmed_by:
         raise CheckoutError("payment_not_allowed", "a desk payment needs the manager")
-    if refresh_prices(session, cart):
-        # A sync changed a price since the citizen's cart showed it: the platform would
-        # refuse the order after its vouchers printed. The cart now shows the new total.
-        raise CheckoutError("price_changed", str(cart.total_cents))
+    if update.prices_changed(shown):
+        raise CheckoutError("price_changed", str(cart.total_cents), update)
     total = cart.total_cents
     if checkout.payment == "credit":
         if checkout.wallet is None:

@@ -214,8 +214,8 @@ def test_a_price_changed_since_the_cart_showed_it_is_shown_before_the_order_is_p
 ) -> None:
     """A sync changed a service's price while it sat in the cart (or its quantity was
     changed with + and -): the order went out at the old price, and the platform
-    refused it after its vouchers had printed. The cart takes the new price, and the
-    citizen confirms the new total first."""
+    refused it after its vouchers had printed. The refusal brings the new price, which
+    the cart (the UI thread's) takes, and the citizen confirms the new total first."""
     with demo_store.read() as session:
         cart = Cart()
         cart.add(cart_line(session, "s01", 2))
@@ -228,10 +228,121 @@ def test_a_price_changed_since_the_cart_showed_it_is_shown_before_the_order_is_p
     with demo_store.write() as session, pytest.raises(CheckoutError) as refused:
         place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
     assert refused.value.reason == "price_changed"
+    assert cart.total_cents == before  # place_order only reads the cart (a worker's copy)
+    assert refused.value.update is not None
+    cart.take(refused.value.update)
     assert cart.total_cents == before + 200  # shown to the citizen now
     with demo_store.write() as session:
         placed = place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
     assert placed.total_cents == before + 200
+
+
+def nothing_written(store: Store) -> bool:
+    with store.read() as session:
+        queued = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase"))
+        return not list(queued) and not list(session.scalars(select(PrintJob)))
+
+
+def test_a_way_to_pay_withdrawn_while_in_the_cart_is_refused_before_anything_is_written(
+    engine: SyncEngine, central: Central
+) -> None:
+    """A sync changed how a service in the cart may be paid: the kiosk took the way of
+    the cart's copy, printed the receipt and voucher, and the platform refused the order
+    (payment_not_allowed). Each line is read again whole first; the refusal brings the
+    ways still allowed, and the new title, for the cart."""
+    engine.run_once()
+    with engine.store.read() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 2))
+        cart.add(cart_line(session, "s02", 1))
+    assert "provider" in cart.payments(assisted=False)
+    service = dict(central.platform.records("services")["s01"])
+    title = {**service["title"], "it": "Baby sitter (nuovo nome)"}
+    central.platform.publish("services", {**service, "payments": ["credit"], "title": title})
+    engine.run_once()
+    paying = Checkout("provider", None, phone="3471234567")
+    with engine.store.write() as session, pytest.raises(CheckoutError) as refused:
+        place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
+    assert refused.value.reason == "payment_not_allowed"
+    assert nothing_written(engine.store)
+    update = refused.value.update
+    assert update is not None and not update.withdrawn
+    assert cart.lines[0].payments != ("credit",)  # the cart is the caller's to change
+    cart.take(update)
+    assert [(ln.service_id, ln.quantity) for ln in cart.lines] == [("s01", 2), ("s02", 1)]
+    assert cart.lines[0].payments == ("credit",)
+    assert cart.lines[0].title["it"] == "Baby sitter (nuovo nome)"
+    assert cart.payments(assisted=False) == ("credit",)  # what checkout offers now
+
+
+def test_ways_to_pay_changed_but_still_allowing_the_chosen_one_place_the_order(
+    engine: SyncEngine, central: Central
+) -> None:
+    """Only a way no longer allowed is refused; the order carries the services as the
+    mirror holds them (their new title on the receipt), and the platform accepts it."""
+    engine.run_once()
+    with engine.store.read() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 1))
+    service = dict(central.platform.records("services")["s01"])
+    title = {**service["title"], "it": "Baby sitter (nuovo nome)"}
+    central.platform.publish("services", {**service, "payments": ["provider"], "title": title})
+    engine.run_once()
+    paying = Checkout("provider", None, phone="3471234567")
+    with engine.store.write() as session:
+        placed = place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
+    with engine.store.read() as session:
+        receipt = session.scalars(select(PrintJob).where(PrintJob.uuid == placed.receipt_job))
+        assert "Baby sitter (nuovo nome)" in str(receipt.one().slip)
+    engine.push()
+    [sent] = [s for s in central.platform.submissions() if s.kind == "purchase"]
+    assert sent.status == "accepted"
+
+
+@pytest.mark.parametrize(
+    "withdrawal",
+    [{"booking": "info_only"}, {"booking": "request_quote"}, {"price_cents": None}],
+    ids=["info_only", "quote", "no_price"],
+)
+def test_a_service_withdrawn_while_in_the_cart_is_named_and_taken_out(
+    demo_store: Store, withdrawal: dict[str, Any]
+) -> None:
+    """A service in the cart stops being sold: the refusal names it, nothing is written,
+    and the cart the citizen is shown keeps the other services (their quantities too)."""
+    with demo_store.read() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 2))
+        cart.add(cart_line(session, "s02", 3))
+    with demo_store.write() as session:
+        service = session.get(Service, "s01")
+        assert service is not None
+        for name, value in withdrawal.items():
+            setattr(service, name, value)
+    paying = Checkout("provider", None, phone="3471234567")
+    with demo_store.write() as session, pytest.raises(CheckoutError) as refused:
+        place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
+    assert refused.value.reason == "not_for_sale"
+    assert nothing_written(demo_store)
+    update = refused.value.update
+    assert update is not None
+    assert [ln.service_id for ln in update.withdrawn] == ["s01"]
+    cart.set_quantity("s02", 4)  # changed on the cart screen meanwhile: kept
+    cart.take(update)
+    assert [(ln.service_id, ln.quantity) for ln in cart.lines] == [("s02", 4)]
+
+
+def test_a_service_gone_from_the_mirror_is_taken_out_too(demo_store: Store) -> None:
+    with demo_store.read() as session:
+        cart = Cart()
+        cart.add(cart_line(session, "s01", 1))
+        cart.add(cart_line(session, "s02", 1))
+    with demo_store.write() as session:
+        session.delete(session.get(Service, "s02"))
+    paying = Checkout("provider", None, phone="3471234567")
+    with demo_store.write() as session, pytest.raises(CheckoutError) as refused:
+        place_order(session, cart, paying, context(), SIGNER, datetime.now(UTC))
+    update = refused.value.update
+    assert update is not None and [ln.service_id for ln in update.withdrawn] == ["s02"]
 
 
 def test_a_wallet_opened_before_a_sync_does_not_spend_the_credit_again(

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject
 from kiosk.core import local_time
 from kiosk.core.manager_login import LoginOutcome, log_in
 from kiosk.core.purchasing import (
+    Cart,
     Checkout,
     CheckoutError,
     CreditView,
@@ -227,13 +228,19 @@ class PurchaseController(QObject):
             language=self.window.ctx.lang,
         )
 
+        # The worker reads a copy: the cart is the UI thread's, changed only there (a
+        # refusal's refreshed lines come back with it, see CheckoutScreen.show_refused).
+        ordered = Cart(list(cart.lines))
+
         def work() -> Placed | CheckoutError:
             from vouchers.keys import load_or_create_signer
 
             signer = load_or_create_signer(config.vouchers.signing_key)
             try:
                 with store.write() as session:
-                    return place_order(session, cart, checkout, context, signer, datetime.now(UTC))
+                    return place_order(
+                        session, ordered, checkout, context, signer, datetime.now(UTC)
+                    )
             except CheckoutError as refusal:
                 return refusal
 
@@ -244,7 +251,8 @@ class PurchaseController(QObject):
             if isinstance(result, CheckoutError):
                 log.info("order refused at the kiosk: %s", result.reason)
                 if citizen.still(visit):
-                    screen.show_refused(result.reason, str(result).partition(": ")[2])
+                    detail = str(result).partition(": ")[2]
+                    screen.show_refused(result.reason, detail, result.update)
                 return
             log.info("order %s saved (%s)", result.reference, payment)
             self.backend.printing.worker.wake()

@@ -31,7 +31,7 @@ from languages.money import format_euro
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
-    from kiosk.core.purchasing import CreditView, NoWayToPay, Placed
+    from kiosk.core.purchasing import CartUpdate, CreditView, NoWayToPay, Placed
 
 
 class CheckoutMode(StrEnum):
@@ -269,8 +269,15 @@ class CheckoutScreen(DataScreen):
         self.desk.show_checked(confirmed, problem)
         self.reveal(self.confirm_button if confirmed else self.desk)
 
-    def show_refused(self, reason: str, detail: str = "") -> None:
+    def show_refused(self, reason: str, detail: str = "", update: CartUpdate | None = None) -> None:
+        """Why the order was not placed; ``update``, the cart's services as the mirror
+        holds them now, becomes the cart here, on the UI thread, and everything that
+        shows the cart (the header's button too) shows it as it is now."""
         self.mode, self.refusal = CheckoutMode.REFUSED, (reason, detail)
+        cart = self.ctx.citizen.cart
+        if update is not None and cart is not None:
+            cart.take(update)
+            self.cart_changed.emit()
         self.retranslate()
 
     def finish(self) -> None:
@@ -332,12 +339,30 @@ class CheckoutScreen(DataScreen):
             "not_identified": self.tr(
                 "To pay with your welfare credit, go back and type your wallet PIN too."
             ),
+            "payment_not_allowed": self._payment_changed_text(),
         }.get(
             reason,
             self.tr(
                 "The order could not be saved. Nothing was charged: please ask the welfare manager."
             ),
         )
+
+    def _payment_changed_text(self) -> str:
+        """A sync changed how a service in the cart may be paid: the way chosen is gone,
+        the ways still allowed are the buttons shown (or the cart says why none is)."""
+        said = self.tr(
+            "The ways to pay for your cart have changed: the one you chose can no longer be used."
+        )
+        cart, credit = self.ctx.citizen.cart, self.credit
+        total = cart.total_cents if cart else 0
+        usable = [
+            p
+            for p in self._payments()
+            if p != "credit" or (credit is not None and credit.spendable_cents >= total)
+        ]
+        if usable:  # else the credit's note, or the cart's, says what to do
+            said += " " + self.tr("Choose one of the ways shown.")
+        return said
 
     def retranslate(self) -> None:
         lang, mode = self.ctx.lang, self.mode

@@ -720,6 +720,26 @@
             <translation type="unfinished">اختر إحدى الطرق المعروضة.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>“{service}” is no longer offered: it has been removed from your cart.</source>
+            <translation type="unfinished">الخدمة «{service}» لم تعد متاحة: أُزيلت من سلتك.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>These services are no longer offered and have been removed from your cart:</source>
+            <translation type="unfinished">لم تعد هذه الخدمات متاحة وأُزيلت من سلتك:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Check the new total and choose how to pay again.</source>
+            <translation type="unfinished">راجع المجموع الجديد واختر طريقة الدفع مرة أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Your cart is now empty.</source>
+            <translation type="unfinished">سلتك فارغة الآن.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">تعذّر حفظ الطلب. لم يُخصم أي مبلغ: يرجى سؤال الموظف.</translation>

@@ -704,6 +704,26 @@
             <translation>Scegli uno dei modi indicati.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>“{service}” is no longer offered: it has been removed from your cart.</source>
+            <translation>Il servizio “{service}” non è più offerto: è stato tolto dal tuo carrello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>These services are no longer offered and have been removed from your cart:</source>
+            <translation>Questi servizi non sono più offerti e sono stati tolti dal tuo carrello:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Check the new total and choose how to pay again.</source>
+            <translation>Controlla il nuovo totale e scegli di nuovo come pagare.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Your cart is now empty.</source>
+            <translation>Ora il carrello è vuoto.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation>Non è stato possibile registrare l’ordine. Non è stato addebitato nulla: chiedi al welfare manager.</translation>

@@ -708,6 +708,26 @@
             <translation type="unfinished">Alegeți unul dintre modurile afișate.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>“{service}” is no longer offered: it has been removed from your cart.</source>
+            <translation type="unfinished">Serviciul „{service}” nu mai este oferit: a fost scos din coșul dvs.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>These services are no longer offered and have been removed from your cart:</source>
+            <translation type="unfinished">Aceste servicii nu mai sunt oferite și au fost scoase din coșul dvs.:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Check the new total and choose how to pay again.</source>
+            <translation type="unfinished">Verificați noul total și alegeți din nou cum plătiți.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Your cart is now empty.</source>
+            <translation type="unfinished">Coșul dvs. este acum gol.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Comanda nu a putut fi salvată. Nu s-a plătit nimic: vă rugăm să întrebați operatorul.</translation>

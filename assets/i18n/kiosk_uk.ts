@@ -708,6 +708,26 @@
             <translation type="unfinished">Виберіть один із показаних способів.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>“{service}” is no longer offered: it has been removed from your cart.</source>
+            <translation type="unfinished">Послуга «{service}» більше не пропонується: її вилучено з вашого кошика.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>These services are no longer offered and have been removed from your cart:</source>
+            <translation type="unfinished">Ці послуги більше не пропонуються, їх вилучено з вашого кошика:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Check the new total and choose how to pay again.</source>
+            <translation type="unfinished">Перевірте нову суму та знову виберіть спосіб оплати.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Your cart is now empty.</source>
+            <translation type="unfinished">Ваш кошик тепер порожній.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">Не вдалося зберегти замовлення. Нічого не списано: зверніться, будь ласка, до працівника.</translation>

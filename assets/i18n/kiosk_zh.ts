@@ -700,6 +700,26 @@
             <translation type="unfinished">请选择所显示的一种付款方式。</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>“{service}” is no longer offered: it has been removed from your cart.</source>
+            <translation type="unfinished">服务“{service}”已不再提供，已从您的购物车中移除。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>These services are no longer offered and have been removed from your cart:</source>
+            <translation type="unfinished">以下服务已不再提供，已从您的购物车中移除：</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Check the new total and choose how to pay again.</source>
+            <translation type="unfinished">请核对新的总额，并重新选择付款方式。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>Your cart is now empty.</source>
+            <translation type="unfinished">您的购物车现在是空的。</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="182" />
             <source>The order could not be saved. Nothing was charged: please ask the welfare manager.</source>
             <translation type="unfinished">订单无法保存。没有扣任何费用：请询问工作人员。</translation>

@@ -172,3 +172,61 @@ def test_a_new_price_shows_the_same_total_everywhere(qtbot, kiosk) -> None:  # t
     window.go("cart", {})
     assert "30,00" in shown(window, QLabel, "cartTotal").text()
     assert nothing_queued(backend)
+
+
+def test_a_service_no_longer_sold_is_named_and_taken_out_of_the_cart(qtbot, kiosk, snap) -> None:  # type: ignore[no-untyped-def]
+    """A service in the cart made info-only: the checkout said only "could not be saved,
+    ask the welfare manager", at every try, and the cart kept the service."""
+    window, backend = kiosk
+    add_to_cart(qtbot, window, "s01", more=1)
+    add_to_cart(qtbot, window, "s02")
+    screen = reviewed(qtbot, window, PROVIDER)
+    changed_meanwhile(backend, demo_service("s01", booking="info_only"))
+    confirmed(qtbot, window, screen)
+
+    assert screen.refusal[0] == "not_for_sale"
+    said = shown(window, QLabel, "checkoutProblem").text()
+    assert "Baby sitter qualificata a domicilio" in said and "non è più offerto" in said
+    assert "tolto dal tuo carrello" in said and "welfare manager" not in said
+    assert nothing_queued(backend)
+    cart = window.ctx.citizen.cart
+    assert cart is not None and [ln.service_id for ln in cart.lines] == ["s02"]
+    assert "Carrello (1) · € 110,00" in window.cart_button.text()
+    assert shown(window, QPushButton, "checkoutNoWayOut").text() == "Apri il carrello"
+    snap(window, "withdrawn")
+
+    tap(qtbot, window, "Controlla l’ordine ›")  # the rest is ordered as it is now
+    confirmed(qtbot, window, screen)
+    assert screen.mode == CheckoutMode.DONE
+
+
+def test_a_cart_left_empty_leads_back_to_the_cart(qtbot, kiosk, snap) -> None:  # type: ignore[no-untyped-def]
+    window, backend = kiosk
+    add_to_cart(qtbot, window, "s01")
+    add_to_cart(qtbot, window, "s02")
+    window.ctx.switcher.set_language("en")
+    window.go("checkout", {})
+    screen = window.screens["checkout"]
+    assert isinstance(screen, CheckoutScreen)
+    screen.show_identified(None)
+    tap(qtbot, window, "I pay the provider when the service is done")
+    tap(qtbot, window, "Check the order ›")
+    changed_meanwhile(
+        backend,
+        demo_service("s01", booking="info_only"),
+        demo_service("s02", booking="request_quote"),
+    )
+    qtbot.wait(400)
+    tap(qtbot, window, "Confirm the order")
+    qtbot.waitUntil(lambda: screen.mode == CheckoutMode.REFUSED, timeout=10_000)
+
+    said = shown(window, QLabel, "checkoutProblem").text()
+    assert "These services are no longer offered" in said and "Your cart is now empty." in said
+    assert "• Qualified babysitter at home\n• Summer camp, ages 6-11" in said
+    assert not screen.total.isVisible()  # no "Total: €0.00" to pay
+    assert not screen.confirm_button.isVisible()
+    assert not any(b.isVisible() for b in screen.pay_buttons.values())
+    assert not window.cart_button.isVisible()
+    snap(window, "emptied")
+    tap(qtbot, window, "Open the cart")
+    qtbot.waitUntil(lambda: window.current_route == "cart")

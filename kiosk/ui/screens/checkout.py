@@ -31,7 +31,7 @@ from languages.money import format_euro
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
-    from kiosk.core.purchasing import CartUpdate, CreditView, NoWayToPay, Placed
+    from kiosk.core.purchasing import CartLine, CartUpdate, CreditView, NoWayToPay, Placed
 
 
 class CheckoutMode(StrEnum):
@@ -59,6 +59,7 @@ class CheckoutScreen(DataScreen):
         self.credit: CreditView | None = None
         self.placed: Placed | None = None
         self.refusal = ("", "")
+        self.withdrawn: tuple[CartLine, ...] = ()  # taken out of the cart: no longer sold
         self.title = label(role="title", name="checkoutTitle")
         self.total = label(role="price", name="checkoutTotal")
         self.text = label(name="checkoutText")
@@ -158,7 +159,7 @@ class CheckoutScreen(DataScreen):
 
     def forget(self) -> None:
         self.mode, self.credit, self.placed = CheckoutMode.IDENTIFY, None, None
-        self.refusal = ("", "")
+        self.refusal, self.withdrawn = ("", ""), ()
         self.identify.clear()
         self.choices.setExclusive(False)
         for choice in self.pay_buttons.values():
@@ -274,6 +275,7 @@ class CheckoutScreen(DataScreen):
         holds them now, becomes the cart here, on the UI thread, and everything that
         shows the cart (the header's button too) shows it as it is now."""
         self.mode, self.refusal = CheckoutMode.REFUSED, (reason, detail)
+        self.withdrawn = update.withdrawn if update is not None else ()
         cart = self.ctx.citizen.cart
         if update is not None and cart is not None:
             cart.take(update)
@@ -288,7 +290,7 @@ class CheckoutScreen(DataScreen):
 
     def _payments(self) -> tuple[str, ...]:
         cart = self.ctx.citizen.cart
-        if cart is None:
+        if cart is None or not cart.lines:  # every service taken out: nothing to pay
             return ()
         return cart.payments(assisted=self.ctx.citizen.assisted_by is not None)
 
@@ -340,6 +342,7 @@ class CheckoutScreen(DataScreen):
                 "To pay with your welfare credit, go back and type your wallet PIN too."
             ),
             "payment_not_allowed": self._payment_changed_text(),
+            "not_for_sale": self._withdrawn_text(),
         }.get(
             reason,
             self.tr(
@@ -364,11 +367,33 @@ class CheckoutScreen(DataScreen):
             said += " " + self.tr("Choose one of the ways shown.")
         return said
 
+    def _withdrawn_text(self) -> str:
+        """Services no longer sold, by name, taken out of the cart; and what now."""
+        lang = self.ctx.lang
+        names = [isolated(pick(line.title, lang), lang) for line in self.withdrawn]
+        if len(names) == 1:
+            said = self.tr("“{service}” is no longer offered: it has been removed from your cart.")
+            said = said.format(service=names[0])
+        else:  # one a line: a title may hold commas of its own
+            said = "\n".join(
+                [
+                    self.tr(
+                        "These services are no longer offered and have been removed from your cart:"
+                    ),
+                    *(f"• {name}" for name in names),
+                ]
+            )
+        cart = self.ctx.citizen.cart
+        if cart is not None and cart.lines:
+            return said + "\n" + self.tr("Check the new total and choose how to pay again.")
+        return said + "\n" + self.tr("Your cart is now empty.")
+
     def retranslate(self) -> None:
         lang, mode = self.ctx.lang, self.mode
         self.identify.retranslate()
         cart = self.ctx.citizen.cart
         total = cart.total_cents if cart else 0
+        empty = cart is None or not cart.lines  # all of it no longer sold, say
         no_way = self._no_way_to_pay()
         self.no_way.setVisible(no_way is not None)
         self.no_way_button.setVisible(no_way is not None)
@@ -386,12 +411,14 @@ class CheckoutScreen(DataScreen):
                 CheckoutMode.PAY: self.tr("How do you pay?"),
                 CheckoutMode.REVIEW: self.tr("Check your order"),
                 CheckoutMode.SENDING: self.tr("Check your order"),
-                CheckoutMode.REFUSED: self.tr("How do you pay?"),
+                CheckoutMode.REFUSED: self.tr("Check your order")
+                if empty
+                else self.tr("How do you pay?"),
                 CheckoutMode.DONE: self.tr("Your order is saved"),
             }[mode]
         )
         self.total.setText(self.tr("Total: {amount}").format(amount=format_euro(total, lang)))
-        self.total.setVisible(mode != CheckoutMode.DONE and not self.identify.typing)
+        self.total.setVisible(mode != CheckoutMode.DONE and not self.identify.typing and not empty)
         self.identify.setVisible(mode == CheckoutMode.IDENTIFY and no_way is None)
         allowed = self._payments() if mode in (CheckoutMode.PAY, CheckoutMode.REFUSED) else ()
         texts = {
@@ -413,6 +440,8 @@ class CheckoutScreen(DataScreen):
         self.credit_note.setVisible(bool(note) and "credit" in allowed)
         if allowed == ("credit",) and not self.pay_buttons["credit"].isEnabled():
             self.no_way_button.setVisible(True)  # "Open the cart", to take some out
+        if mode == CheckoutMode.REFUSED and (self.withdrawn or empty):
+            self.no_way_button.setVisible(True)  # "Open the cart": see what is left
         manager = self.ctx.citizen.assisted_by
         chosen = self._chosen()
         self.desk.setVisible(chosen == "desk" and mode in (CheckoutMode.PAY, CheckoutMode.REFUSED))
@@ -425,7 +454,11 @@ class CheckoutScreen(DataScreen):
             self.tr("Your credit cannot pay for this order now: choose another way to pay."),
         )
         ready = chosen is not None and (chosen != "desk" or self.desk.confirmed)
-        self.confirm_button.setVisible(mode != CheckoutMode.IDENTIFY and no_way is None)
+        self.confirm_button.setVisible(
+            mode != CheckoutMode.IDENTIFY
+            and no_way is None
+            and (not empty or mode == CheckoutMode.DONE)
+        )
         self.change_button.setVisible(mode == CheckoutMode.REVIEW)
         self.change_button.setText(self.tr("‹ Change"))
         if mode == CheckoutMode.DONE:

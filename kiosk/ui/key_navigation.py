@@ -436,10 +436,12 @@ class KeyNavigator(QObject):
             return False  # a text field's Enter (a search starts, say)
         if key in BACK_KEYS:
             self.used = True
-            self._back()
+            if not event.isAutoRepeat():  # held down: one step back, not one per repeat
+                self._back()
             return True
         if key in HELP_KEYS:
-            self._help()
+            if not event.isAutoRepeat():  # held down: one call, not thirty a second
+                self._help()
             return True
         return False
 

@@ -9,6 +9,7 @@ and assisted sessions, are ``ManagerMode``'s (kiosk/ui/manager_mode.py).
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer, Signal
@@ -49,6 +50,10 @@ if TYPE_CHECKING:
 
 # Below this width (a 1280-pixel panel) the footer's buttons take their own width.
 WIDE_FOOTER = 1600
+# "Ask for help" again this soon after a call (or while its message shows) shows the
+# message again: the welfare managers are already on their way, and each call is an
+# event on the platform and a ring of the desk's bell.
+HELP_AGAIN_S = 30.0
 
 
 class CurrentPageStack(QStackedWidget):
@@ -121,6 +126,7 @@ class MainWindow(QMainWindow):
         self.visits.visit_layers.append(lambda: self.spoken is not None and self.spoken.on)
         self._end_assisted_question: Confirm | None = None
         self._help_outcome: HelpCall | None = None
+        self._help_called_at: float | None = None  # time.monotonic() of the last call
         # The chrome follows first; then everyone else hears of it.
         self.navigation.screen_added.connect(self._wire_screen)
         self.navigation.shown.connect(self._screen_shown)
@@ -321,6 +327,7 @@ class MainWindow(QMainWindow):
             self._apply_theme()  # the session has forgotten both choices
         self._show_assisted()
         self._show_cart()
+        self._help_called_at = None  # the next citizen's call is a call of its own
 
     def set_large_text(self, large: bool) -> None:
         """Every text of the kiosk larger, or back to its size, for this visit. Restyling
@@ -424,16 +431,36 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """The citizen asked for help: the welfare managers are called (ManagerController
-        says who could be reached, in ``show_help_outcome``), and the desk's details show."""
+        says who could be reached, in ``show_help_outcome``), and the desk's details show.
+        Asked again while the message shows, or just after a call, the message shows
+        again (read again in spoken mode) and nobody is called twice."""
+        if self._help_just_called():
+            showing = self._help_showing()
+            self.overlay.show_texts(self._help_texts)
+            if showing and self.spoken is not None and self.spoken.on:
+                self.spoken.read_screen()  # already on screen: nothing else says it
+            return
         self._help_outcome = None
+        self._help_called_at = time.monotonic()
         self.overlay.show_texts(self._help_texts)
         self.help_asked.emit()
 
+    def _help_showing(self) -> bool:
+        overlay = self._overlay
+        return overlay is not None and overlay.isVisible() and overlay.texts == self._help_texts
+
+    def _help_just_called(self) -> bool:
+        """A call is on its way or was made: while its message shows, or for HELP_AGAIN_S
+        after it. A call that could not be recorded may be made again at once."""
+        call, called_at = self._help_outcome, self._help_called_at
+        if called_at is None or (call is not None and not call.recorded):
+            return False
+        return self._help_showing() or time.monotonic() - called_at < HELP_AGAIN_S
+
     def show_help_outcome(self, call: HelpCall) -> None:
         self._help_outcome = call
-        overlay = self._overlay
-        if overlay is not None and overlay.isVisible() and overlay.texts == self._help_texts:
-            overlay.retranslate()
+        if self._help_showing():
+            self.overlay.retranslate()
 
     def _help_texts(self) -> tuple[str, str, str]:
         """The help message in the current language (asked again when it changes)."""

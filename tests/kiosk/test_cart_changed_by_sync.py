@@ -230,3 +230,16 @@ def test_a_cart_left_empty_leads_back_to_the_cart(qtbot, kiosk, snap) -> None:  
     snap(window, "emptied")
     tap(qtbot, window, "Open the cart")
     qtbot.waitUntil(lambda: window.current_route == "cart")
+
+
+def test_a_desk_payment_left_unconfirmed_is_not_said_to_be_a_change(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """payment_not_allowed also stops a desk payment no PIN confirmed this visit: that
+    is no change of the services' ways to pay, and is not told as one."""
+    add_to_cart(qtbot, window, "s01")
+    window.go("checkout", {})
+    screen = window.screens["checkout"]
+    assert isinstance(screen, CheckoutScreen)
+    screen.show_identified(None)
+    screen.show_refused("payment_not_allowed", "a desk payment needs the manager")
+    said = shown(window, QLabel, "checkoutProblem").text()
+    assert "sono cambiati" not in said and "chiedi al welfare manager" in said

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from kiosk.core.purchasing import CartLine, CartUpdate, CreditView, NoWayToPay, Placed
 
 
+WAYS = ("provider", "credit", "desk")  # the ways to pay, as a refusal names them
+
+
 class CheckoutMode(StrEnum):
     """Where the checkout is: who pays, how, the summary, on its way, and its answer."""
 
@@ -86,7 +89,7 @@ class CheckoutScreen(DataScreen):
         self.identify.keyboard_shown.connect(self._make_room)
         self.choices = QButtonGroup(self)
         self.pay_buttons = {}
-        for payment in ("provider", "credit", "desk"):
+        for payment in WAYS:
             choice = button(name=f"pay_{payment}", role="choice")
             choice.setCheckable(True)
             choice.clicked.connect(self.retranslate)
@@ -341,7 +344,8 @@ class CheckoutScreen(DataScreen):
             "not_identified": self.tr(
                 "To pay with your welfare credit, go back and type your wallet PIN too."
             ),
-            "payment_not_allowed": self._payment_changed_text(),
+            # A way the cart's services no longer allow (not a desk payment unconfirmed).
+            **({"payment_not_allowed": self._payment_changed_text()} if detail in WAYS else {}),
             "not_for_sale": self._withdrawn_text(),
         }.get(
             reason,

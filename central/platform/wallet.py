@@ -260,29 +260,21 @@ class Wallet:
         desk) and publishes their sealed wallet; returns the wallet's locator."""
         with self.database.writing() as session:
             holder = holder_key_in(session, codice_fiscale)
-            return self._pin_set(session, holder, codice_fiscale, pin, comune, set_by, document)
+            old = _locator_of(session, holder)
+            row = set_pin(session, holder, codice_fiscale, pin, comune, set_by, document)
+            return self._resealed_under(session, holder, old, row.locator)
 
-    def _pin_set(
-        self,
-        session: Session,
-        holder: str,
-        codice_fiscale: str,
-        pin: str,
-        comune: str | None,
-        set_by: str,
-        document: str | None,
+    def _resealed_under(
+        self, session: Session, holder: str, old_locator: str | None, locator: str
     ) -> str:
-        """``set_pin`` and the wallet resealed under the new locator: its locator. The
+        """The wallet resealed under the PIN just set (``locator``): its locator. The
         wallet published under the old PIN's locator is withdrawn in the same
         transaction: a PIN is reset because someone else may know it, and that record
         still opened with the old PIN on every kiosk, credit and buoni included."""
-        before = session.get(WalletHolder, holder)
-        old_locator = before.locator if before is not None else None
-        row = set_pin(session, holder, codice_fiscale, pin, comune, set_by, document)
-        if old_locator is not None and old_locator != row.locator:
+        if old_locator is not None and old_locator != locator:
             self.catalog.unpublish_in(session, "wallets", old_locator)
         self.reseal(session, holder)
-        return row.locator
+        return locator
 
     def set_wallet_pin_at_kiosk(self, device: Device, request: messages.WalletPinRequest) -> str:
         """A PIN set in an assisted session: the operator checked an identity document
@@ -312,7 +304,8 @@ class Wallet:
         """The PIN set (its proof already checked), the wallet resealed: its locator."""
         holder = holder_key_in(session, request.codice_fiscale)
         comune = device.comune if device is not None else None
-        return self._pin_set(
+        old = _locator_of(session, holder)
+        row = set_pin(
             session,
             holder,
             request.codice_fiscale,
@@ -321,6 +314,7 @@ class Wallet:
             request.operator,
             request.document,
         )
+        return self._resealed_under(session, holder, old, row.locator)
 
     def wallet_holder(self, codice_fiscale: str) -> WalletHolder | None:
         with self.database.writing() as session:
@@ -339,6 +333,12 @@ class Wallet:
             device = session.get(Device, row.device_id)
             if (locked := wallet_event(session, device, row.payload, row.uuid)) is not None:
                 self.reseal(session, locked)
+
+
+def _locator_of(session: Session, holder: str) -> str | None:
+    """The locator of the citizen's wallet PIN as set now (None: no PIN yet)."""
+    row = session.get(WalletHolder, holder)
+    return row.locator if row is not None else None
 
 
 def credit_of_another_comune(session: Session, codice_fiscale: str, comune: str) -> bool:

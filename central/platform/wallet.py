@@ -36,6 +36,7 @@ from central.wallets import (
     WalletError,
     check_login_proof,
     holder_of,
+    ledger_comuni,
     set_pin,
     spend_proof,
     wallet_event,
@@ -260,6 +261,16 @@ class Wallet:
         desk) and publishes their sealed wallet; returns the wallet's locator."""
         with self.database.writing() as session:
             holder = holder_key_in(session, codice_fiscale)
+            theirs = ledger_comuni(session, holder) if comune is not None else set()
+            if theirs and comune not in theirs:
+                # The wallet goes to ``comune``'s kiosks only: money only other Comuni
+                # gave would be spent there and missed at their own Social Point (the
+                # rule a kiosk's PIN follows, central/wallets.py check_login_proof).
+                raise WalletError(
+                    "other_comune",
+                    f"the citizen holds only other Comuni's money ({', '.join(sorted(theirs))}):"
+                    " their wallet PIN is set for one of them",
+                )
             old = _locator_of(session, holder)
             row = set_pin(session, holder, codice_fiscale, pin, comune, set_by, document)
             return self._resealed_under(session, holder, old, row.locator)

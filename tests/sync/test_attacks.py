@@ -1661,6 +1661,29 @@ def test_a_comune_never_puts_its_money_in_another_comunes_wallet(
     assert grant("BNCGNN50A01G224P", "limena").status_code == 200
 
 
+def test_a_pin_set_for_one_comune_never_carries_another_comunes_money(central: Central) -> None:
+    """The Comune's letter names the Comune whose kiosks get the wallet: naming Piazzola
+    for a citizen holding Limena's credit or buono took that money to Piazzola's kiosks
+    (and away from Limena's). Refused, as a kiosk of another Comune is; their own
+    Comune's, or a wallet of no Comune, is set."""
+    headers = {"Authorization": f"Bearer {ADMIN}"}
+    other = "BNCGNN50A01G224P"
+    central.platform.set_credit(CF, "Credito Limena", 8_000, "limena")
+    central.platform.issue_voucher(other, "limena", "Buoni Limena", 2_500)
+    for cf in (CF, other):
+        answer = requests.post(
+            central.url + "/v1/admin/wallet-pins",
+            json={"cf": cf, "pin": PIN, "comune": "piazzola"},
+            headers=headers,
+            timeout=10,
+        )
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["detail"].startswith("other_comune: ") and "limena" in answer.text
+    assert central.platform.records("wallets") == {}
+    assert central.platform.set_wallet_pin(CF, PIN, "limena")
+    assert central.platform.set_wallet_pin(other, PIN)  # no Comune named: every kiosk
+
+
 def test_assisted_by_on_a_purchase_needs_the_operators_login_on_that_kiosk(
     central: Central, kiosk: SyncEngine
 ) -> None:

@@ -232,6 +232,8 @@ def print_jobs(config_path: Path | None, reprint: str | None, done: str | None =
             jobs = print_queue.needing_attention(session)
         for job in jobs:
             reason = f" ({job.waiting_reason})" if job.state == "pending" else ""
+            if job.damage is not None:  # never printed again: it can only be dealt with
+                reason += f"  damaged on the disk ({job.damage}): cannot be reprinted"
             copy = f" copy {job.copy_no}" if job.copy_no else ""
             print(
                 f"{job.uuid}  {job.created_at:%Y-%m-%d %H:%M} UTC  {job.kind}{copy}"

@@ -23,17 +23,19 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CursorResult, Executable, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, Executable, func, select, update
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
 from printing.documents import voucher_copy_mark
 from printing.slip import DUPLICATE_MARK, Slip, Text, as_duplicate, from_json, to_json
-from store import print_history
+from store import print_history, raw_columns
 from store.models import PrintJob
 from store.outbox import utcnow
 
@@ -51,6 +53,7 @@ KINDS = (
 
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class UnreadableSlipError(ValueError):
@@ -73,34 +76,186 @@ class QueuedJob:
     attempts: int
     created_at: datetime  # UTC
     slip: Slip  # as it prints: a copy carries its DUPLICATO banner
-    # Why the stored slip cannot be read (the error's name), None when it can: ``slip``
+    # Why the stored row cannot be read (the error's name), None when it can: ``slip``
     # is then UNREADABLE, and the job is never printed.
     damage: str | None = None
+    updated_at: datetime | None = None  # UTC; None only in a damaged row
+    hold_until: datetime | None = None  # UTC
+    original_id: int | None = None  # a copy's original
 
     @classmethod
     def of(cls, row: PrintJob) -> QueuedJob:
-        damage = None
-        try:
-            slip = from_json(row.slip)
-            if row.copy_no and not _marked(slip):  # a copy queued before banners were stored
-                local = row.created_at.replace(tzinfo=UTC).astimezone(_LEGACY_ZONE)
-                unmarked = _without_copy_mark(slip) if row.kind == "voucher_copy" else slip
-                slip = as_duplicate(unmarked, row.copy_no, local)
-        except Exception as error:  # whatever the damage: the job is still listed
-            slip, damage = UNREADABLE, type(error).__name__
+        """A job from a loaded row (loading it decoded its columns already)."""
+        return _job(_Stored.of(row))
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A row's columns, read raw (store/raw_columns.py): ``damage`` names the first
+    that cannot be decoded, and the others are then decoded as well as they can be."""
+
+    id: int
+    uuid: str
+    kind: str
+    reference: str | None
+    copy_no: int
+    original_id: int | None
+    state: str
+    waiting_reason: str | None
+    attempts: int
+    created_at: datetime | None
+    updated_at: datetime | None
+    hold_until: datetime | None
+    slip: dict[str, Any] | None  # the stored JSON, None when damaged
+    damage: str | None = None
+
+    @classmethod
+    def of(cls, row: PrintJob) -> _Stored:
         return cls(
             row.id,
             row.uuid,
             row.kind,
             row.reference,
             row.copy_no,
+            row.original_id,
             row.state,
             row.waiting_reason,
             row.attempts,
             row.created_at,
-            slip,
-            damage,
+            row.updated_at,
+            row.hold_until,
+            row.slip,
         )
+
+
+# Read raw, after the id (an INTEGER PRIMARY KEY is always an integer), in this order.
+_RAW = (
+    PrintJob.uuid,
+    PrintJob.kind,
+    PrintJob.reference,
+    PrintJob.copy_no,
+    PrintJob.original_id,
+    PrintJob.state,
+    PrintJob.waiting_reason,
+    PrintJob.attempts,
+    PrintJob.created_at,
+    PrintJob.updated_at,
+    PrintJob.hold_until,
+    PrintJob.slip,
+)
+
+
+def _read(
+    session: Session,
+    *where: ColumnElement[bool],
+    newest_first: bool = False,
+    limit: int | None = None,
+) -> list[_Stored]:
+    """The rows that match, oldest first. Every reader of jobs reads them here: a damaged
+    row comes back marked, never raising inside the query for every row with it."""
+    order = PrintJob.id.desc() if newest_first else PrintJob.id
+    statement = select(PrintJob.id, *map(raw_columns.raw, _RAW)).where(*where).order_by(order)
+    rows = session.execute(statement.limit(limit)).all()
+    return [_decoded(row[0], row[1:]) for row in rows]
+
+
+def _first(session: Session, *where: ColumnElement[bool]) -> _Stored | None:
+    rows = _read(session, *where, limit=1)
+    return rows[0] if rows else None
+
+
+def _decoded(job_id: int, values: Sequence[bytes | None]) -> _Stored:
+    try:
+        return _strictly(job_id, values)
+    except (ValueError, TypeError) as error:
+        return _leniently(job_id, values, type(error).__name__)
+
+
+def _strictly(job_id: int, values: Sequence[bytes | None]) -> _Stored:
+    uuid_, kind, reference, copy_no, original, state, reason, attempts = values[:8]
+    created, updated, hold, slip = values[8:]
+    stored = raw_columns.json_value(slip)
+    if not isinstance(stored, dict):
+        raise TypeError(f"slip is no JSON object: {type(stored).__name__}")
+    return _Stored(
+        job_id,
+        _required(raw_columns.text(uuid_)),
+        _required(raw_columns.text(kind)),
+        raw_columns.text(reference),
+        _required(raw_columns.integer(copy_no)),
+        raw_columns.integer(original),
+        _required(raw_columns.text(state)),
+        raw_columns.text(reason),
+        _required(raw_columns.integer(attempts)),
+        _required(raw_columns.instant(created)),
+        _required(raw_columns.instant(updated)),
+        raw_columns.instant(hold),
+        stored,
+    )
+
+
+def _required(value: T | None) -> T:
+    if value is None:
+        raise TypeError("a required column is empty")
+    return value
+
+
+def _leniently(job_id: int, values: Sequence[bytes | None], damage: str) -> _Stored:
+    """What can still be told of a damaged row: enough to list it and deal with it."""
+    uuid_, kind, reference, copy_no, original, state, reason, attempts = values[:8]
+    created, updated, hold = values[8:11]
+    text = raw_columns.lenient_text
+    return _Stored(
+        job_id,
+        text(uuid_) or "",
+        text(kind) or "",
+        text(reference),
+        raw_columns.or_none(raw_columns.integer, copy_no) or 0,
+        raw_columns.or_none(raw_columns.integer, original),
+        text(state) or "",
+        text(reason),
+        raw_columns.or_none(raw_columns.integer, attempts) or 0,
+        raw_columns.or_none(raw_columns.instant, created),
+        raw_columns.or_none(raw_columns.instant, updated),
+        raw_columns.or_none(raw_columns.instant, hold),
+        None,
+        damage,
+    )
+
+
+# When a damaged row's own time cannot be read: shown as such, never as today.
+_UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _job(row: _Stored) -> QueuedJob:
+    damage = row.damage
+    created_at = row.created_at or row.updated_at or _UNKNOWN_TIME
+    try:
+        if row.slip is None:
+            raise ValueError(damage)
+        slip = from_json(row.slip)
+        if row.copy_no and not _marked(slip):  # a copy queued before banners were stored
+            local = created_at.astimezone(_LEGACY_ZONE)
+            unmarked = _without_copy_mark(slip) if row.kind == "voucher_copy" else slip
+            slip = as_duplicate(unmarked, row.copy_no, local)
+    except Exception as error:  # whatever the damage: the job is still listed
+        slip, damage = UNREADABLE, damage or type(error).__name__
+    return QueuedJob(
+        row.id,
+        row.uuid,
+        row.kind,
+        row.reference,
+        row.copy_no,
+        row.state,
+        row.waiting_reason,
+        row.attempts,
+        created_at,
+        slip,
+        damage,
+        row.updated_at,
+        row.hold_until,
+        row.original_id,
+    )
 
 
 # The zone of the banner of a copy queued by an older version (which stored none): the
@@ -173,15 +328,14 @@ def add(
 
 def held(session: Session, kind: str, reference: str) -> QueuedJob | None:
     """The pending job of this kind and reference still held, if any."""
-    row = session.scalars(
-        select(PrintJob).where(
-            PrintJob.kind == kind,
-            PrintJob.reference == reference,
-            PrintJob.state == "pending",
-            PrintJob.hold_until.is_not(None),
-        )
-    ).first()
-    return None if row is None else QueuedJob.of(row)
+    row = _first(
+        session,
+        PrintJob.kind == kind,
+        PrintJob.reference == reference,
+        PrintJob.state == "pending",
+        PrintJob.hold_until.is_not(None),
+    )
+    return None if row is None else _job(row)
 
 
 def changed(session: Session, statement: Executable) -> int:
@@ -203,12 +357,16 @@ def release(session: Session, job_id: int, slip: Slip | None = None) -> bool:
 
 
 def next_hold_end(session: Session) -> datetime | None:
-    """When the first held job becomes printable (UTC), if any is held."""
-    return session.scalar(
-        select(func.min(PrintJob.hold_until)).where(
-            PrintJob.state == "pending", PrintJob.hold_until > utcnow()
+    """When the first held job becomes printable (UTC), if any is held. A hold that cannot
+    be read holds nothing: ``next_pending`` sets its job apart."""
+    now = utcnow()
+    stored = session.scalars(
+        select(raw_columns.raw(PrintJob.hold_until)).where(
+            PrintJob.state == "pending", PrintJob.hold_until.is_not(None)
         )
     )
+    ends = (raw_columns.or_none(raw_columns.instant, value) for value in stored)
+    return min((end for end in ends if end is not None and end > now), default=None)
 
 
 def last_sent_uncertain(session: Session) -> bool:
@@ -263,28 +421,35 @@ def next_pending(session: Session) -> QueuedJob | None:
     """The oldest job ready to print. A job whose stored slip cannot be read (a damaged
     row, or one written by a newer kiosk) is marked failed, with why, and the next one
     is taken: it blocked every job behind it, and nothing told anyone."""
-    while True:
-        row = session.scalars(
-            select(PrintJob)
-            .where(
-                PrintJob.state == "pending",
-                or_(PrintJob.hold_until.is_(None), PrintJob.hold_until <= utcnow()),
-            )
-            .order_by(PrintJob.id)
-            .limit(1)
-        ).first()
-        if row is None:
-            return None
-        job = QueuedJob.of(row)
+    now = utcnow()
+    for row in _read(session, PrintJob.state == "pending"):
+        if row.hold_until is not None and row.hold_until > now:
+            continue  # held: ``release`` may yet complete it
+        job = _job(row)
         if job.damage is None:
             return job
-        log.error("printer: job %s cannot be read: %s", row.uuid, job.damage)  # the queue goes on
-        mark_failed(session, row.id, f"the stored slip cannot be read ({job.damage})")
+        log.error("printer: job %s cannot be read: %s", job.uuid, job.damage)  # the queue goes on
+        mark_failed(session, job.id, f"the stored slip cannot be read ({job.damage})")
+    return None
 
 
 def get(session: Session, job_uuid: str) -> QueuedJob | None:
-    row = session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).first()
-    return None if row is None else QueuedJob.of(row)
+    row = _first(session, PrintJob.uuid == job_uuid)
+    return None if row is None else _job(row)
+
+
+def recent(session: Session, kinds: Sequence[str], limit: int) -> list[QueuedJob]:
+    """The newest slips of these kinds that are no longer waiting (originals, not copies),
+    newest first. One that cannot be read is left out: it cannot be printed again."""
+    rows = _read(
+        session,
+        PrintJob.copy_no == 0,
+        PrintJob.kind.in_(kinds),
+        PrintJob.state != "pending",
+        newest_first=True,
+        limit=limit,
+    )
+    return [job for job in map(_job, rows) if job.damage is None]
 
 
 def mark_waiting(session: Session, job_id: int, reason: str) -> None:
@@ -373,16 +538,20 @@ def reprint(session: Session, job_uuid: str, time_zone: tzinfo | str) -> str:
     list. A voucher printed again from the wallet is copied without its "COPIA n. X"
     marks. UnreadableSlipError when the slip to copy cannot be read (nothing changes).
     """
-    row = session.scalars(select(PrintJob).where(PrintJob.uuid == job_uuid)).one()
+    row = _first(session, PrintJob.uuid == job_uuid)
+    if row is None:
+        raise NoResultFound(f"no print job {job_uuid}")
     original_id = row.original_id or row.id
-    original = row if row.id == original_id else session.get(PrintJob, original_id)
+    original = row if row.id == original_id else _first(session, PrintJob.id == original_id)
     source = original or row  # the original's slip: a copy's own opens with its banner
     try:
+        if source.slip is None:
+            raise ValueError(source.damage)
         slip = from_json(source.slip)
     except Exception as error:  # whatever the damage: refused, before anything changes
         raise UnreadableSlipError(
             f"job {job_uuid} cannot be reprinted: its stored slip cannot be read "
-            f"({type(error).__name__}); mark it as dealt with"
+            f"({source.damage or type(error).__name__}); mark it as dealt with"
         ) from None
     if source.kind == "voucher_copy":
         slip = _without_copy_mark(slip)
@@ -394,9 +563,7 @@ def reprint(session: Session, job_uuid: str, time_zone: tzinfo | str) -> str:
         else family
     )
     dealt_with(session, job_uuid)  # first: a slip stuck on a printer problem is cancelled
-    waiting = session.scalars(
-        select(PrintJob).where(same, PrintJob.state == "pending").order_by(PrintJob.id)
-    ).first()
+    waiting = _first(session, same, PrintJob.state == "pending")
     if waiting is not None:
         return waiting.uuid
     if code is not None:
@@ -445,17 +612,21 @@ def dealt_with(session: Session, job_uuid: str) -> bool:
 
 def needing_attention(session: Session) -> list[QueuedJob]:
     """Jobs a manager should look at: uncertain, expired, failed, or pending with a problem."""
-    rows = session.scalars(
-        select(PrintJob)
-        .where(
-            PrintJob.state.in_(ATTENTION)
-            | ((PrintJob.state == "pending") & PrintJob.waiting_reason.is_not(None))
-        )
-        .order_by(PrintJob.id)
+    rows = _read(
+        session,
+        PrintJob.state.in_(ATTENTION)
+        | ((PrintJob.state == "pending") & PrintJob.waiting_reason.is_not(None)),
     )
-    return [QueuedJob.of(row) for row in rows]
+    return [_job(row) for row in rows]
 
 
 def counts(session: Session) -> dict[str, int]:
-    rows = session.execute(select(PrintJob.state, func.count()).group_by(PrintJob.state))
-    return dict(rows.all())
+    """Jobs by state (a state damaged on the disk counted as well as it reads)."""
+    rows = session.execute(
+        select(raw_columns.raw(PrintJob.state), func.count()).group_by(PrintJob.state)
+    )
+    found: dict[str, int] = {}
+    for state, count in rows:
+        name = raw_columns.lenient_text(state) or ""
+        found[name] = found.get(name, 0) + count
+    return found

@@ -1669,6 +1669,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
+            <source>damaged on the kiosk's disk: it cannot be printed again; mark it as dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="366" />
             <source>Reprint</source>

@@ -1609,6 +1609,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>non si è potuta stampare: il registro del totem dice perché</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
+            <source>damaged on the kiosk's disk: it cannot be printed again; mark it as dealt with</source>
+            <translation>danneggiata sul disco del totem: non si può più stampare; segnala che è stata gestita</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="366" />
             <source>Reprint</source>

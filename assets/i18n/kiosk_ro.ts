@@ -1624,6 +1624,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
+            <source>damaged on the kiosk's disk: it cannot be printed again; mark it as dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="366" />
             <source>Reprint</source>

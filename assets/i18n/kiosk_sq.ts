@@ -1609,6 +1609,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_desk.py" line="341" />
+            <source>damaged on the kiosk's disk: it cannot be printed again; mark it as dealt with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="345" />
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="366" />
             <source>Reprint</source>

@@ -25,7 +25,7 @@ from printing.documents import DayReport
 from printing.print_queue import QueuedJob
 from protocol.states import Payment
 from store import kiosk_facts, outbox, print_history, set_aside
-from store.models import Operator, OutboxEntry, PrintJob
+from store.models import Operator, OutboxEntry
 from store.retention import Overdue, RetentionRule, overdue
 from store.set_aside import SetAside
 
@@ -101,12 +101,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
                 contact.phones,
             )
         )
-    recent = session.scalars(
-        select(PrintJob)
-        .where(PrintJob.copy_no == 0, PrintJob.kind.in_(REPRINTABLE), PrintJob.state != "pending")
-        .order_by(PrintJob.id.desc())
-        .limit(RECENT_SLIPS)
-    )
+    recent = print_queue.recent(session, REPRINTABLE, RECENT_SLIPS)
     return DeskFacts(
         waiting=counts["pending"] + counts["sending"],
         refused=refused,
@@ -114,7 +109,7 @@ def desk_facts(session: Session, now: datetime, rule: RetentionRule) -> DeskFact
         print_counts=print_queue.counts(session),
         print_attention=print_queue.needing_attention(session),
         recent_slips=[
-            RecentSlip(r.uuid, r.kind, r.reference, str(r.slip.get("title", "")), r.updated_at)
+            RecentSlip(r.uuid, r.kind, r.reference, r.slip.title, r.updated_at or r.created_at)
             for r in recent
         ],
         help_requests=waiting_help_requests(session, now),

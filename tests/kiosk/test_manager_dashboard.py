@@ -163,3 +163,30 @@ def test_the_dashboard_drawn_again_and_again_holds_no_more_memory(window, backen
     redraws(300)
     gc.collect()
     assert (sys.getallocatedblocks() - before) / 300 < 3  # 6.4 before; 1.4 after
+
+
+def test_a_slip_damaged_on_the_disk_is_listed_as_such_with_no_reprint(
+    qtbot, window, backend
+) -> None:  # type: ignore[no-untyped-def]
+    """Its stored row cut short on the disk: the dashboard opens, says so in words, and
+    offers only "Gestita" for it (a reprint of it can only be refused)."""
+    import sqlite3
+
+    with backend.store.write() as session:
+        damaged = print_queue.add(session, Slip("Ricevuta", (Text("x"),)), "receipt", "PR-0001")
+        print_queue.add(session, Slip("Ricevuta", (Text("y"),)), "receipt", "PR-0002")
+    db = sqlite3.connect(backend.store.path)
+    db.execute("UPDATE print_jobs SET state = 'uncertain'")
+    db.execute("UPDATE print_jobs SET slip = substr(slip, 1, 20) WHERE uuid = ?", (damaged,))
+    db.commit()
+    db.close()
+    window.ctx.switcher.set_language("it")
+    desk = show_desk(window, backend)
+    rows = [w.text() for w in desk.findChildren(QLabel, "slipToCheck")]
+    assert rows == [
+        "Stampa illeggibile PR-0001 — danneggiata sul disco del totem: non si può più "
+        "stampare; segnala che è stata gestita",
+        "Ricevuta PR-0002 — forse non stampata per intero: controlla la carta",
+    ]
+    assert len(desk.findChildren(QAbstractButton, "reprintAttention")) == 1
+    assert len(desk.findChildren(QAbstractButton, "dealtWith")) == 2

@@ -666,11 +666,17 @@ class ManagerDeskScreen(DataScreen):
             }.get(job.state) or self.tr("waiting: {why}").format(
                 why=self._printer_words(job.waiting_reason or "")
             )
+            if job.damage is not None:  # its stored copy is gone: it can only be dealt with
+                reason = self.tr(
+                    "damaged on the kiosk's disk: it cannot be printed again; mark it as dealt with"
+                )
             row = QHBoxLayout()
-            row.addWidget(label(f"{job.slip.title} {job.reference or ''} — {reason}"), 1)
-            again = button(self.tr("Reprint"), name="reprintAttention", role="chip")
-            again.clicked.connect(lambda _=False, u=job.uuid: self.reprint.emit(u))
-            row.addWidget(again)
+            text = label(f"{job.slip.title} {job.reference or ''} — {reason}", name="slipToCheck")
+            row.addWidget(text, 1)
+            if job.damage is None:
+                again = button(self.tr("Reprint"), name="reprintAttention", role="chip")
+                again.clicked.connect(lambda _=False, u=job.uuid: self.reprint.emit(u))
+                row.addWidget(again)
             done = button(self.tr("Dealt with"), name="dealtWith", role="chip")
             done.clicked.connect(lambda _=False, u=job.uuid: self.dealt_with.emit(u))
             row.addWidget(done)

@@ -15,13 +15,14 @@ a manager's reprint), so its prints are counted by its code across all of them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from store import raw_columns
 from store.models import PrintedSlip, PrintJob
 
 # States after which a job may have put paper out (a printer that took the bytes and did
@@ -44,20 +45,41 @@ def reference_digest(reference: str | None) -> str | None:
     return None if reference is None else hashlib.sha256(reference.encode()).hexdigest()
 
 
-def keep(session: Session, jobs: Iterable[PrintJob]) -> int:
-    """Writes the trace of print jobs about to be deleted, in the caller's transaction."""
-    traces = [
-        PrintedSlip(
-            kind=job.kind,
-            copy_no=job.copy_no,
-            state=job.state,
-            reference_sha256=reference_digest(job.reference),
-            created_at=job.created_at,
-        )
-        for job in jobs
-    ]
+def keep(session: Session, doomed: ColumnElement[bool], now: datetime) -> int:
+    """Writes the trace of the print jobs about to be deleted (those ``doomed`` selects),
+    in the caller's transaction. Only the columns a trace needs are read, raw: a slip,
+    or any column, damaged on the disk since it printed must not stop retention (which
+    runs as the kiosk starts) from deleting it. A reference's digest is of its stored
+    bytes (the same as of its text, when it is text); a time that is none is the job's
+    last change, or ``now``."""
+    columns = (
+        PrintJob.kind,
+        PrintJob.copy_no,
+        PrintJob.state,
+        PrintJob.reference,
+        PrintJob.created_at,
+        PrintJob.updated_at,
+    )
+    rows = session.execute(select(*map(raw_columns.raw, columns)).where(doomed)).all()
+    traces = [_trace(tuple(row), now) for row in rows]
     session.add_all(traces)
     return len(traces)
+
+
+def _trace(row: Sequence[bytes | None], now: datetime) -> PrintedSlip:
+    kind, copy_no, state, reference, created_at, updated_at = row
+    instant = raw_columns.instant
+    return PrintedSlip(
+        kind=raw_columns.lenient_text(kind) or "",
+        copy_no=raw_columns.or_none(raw_columns.integer, copy_no) or 0,
+        state=raw_columns.lenient_text(state) or "",
+        reference_sha256=_digest(reference),
+        created_at=(
+            raw_columns.or_none(instant, created_at)
+            or raw_columns.or_none(instant, updated_at)
+            or now
+        ),
+    )
 
 
 def voucher_prints(session: Session, code: str, states: Sequence[str]) -> int:
@@ -76,8 +98,9 @@ def voucher_prints(session: Session, code: str, states: Sequence[str]) -> int:
 
 def queued_between(session: Session, start: datetime, end: datetime) -> list[Printed]:
     """Every print job queued in [start, end) (naive UTC), whether its slip is kept or not."""
-    live = session.execute(
-        select(PrintJob.kind, PrintJob.copy_no, PrintJob.state, PrintJob.reference).where(
+    columns = (PrintJob.kind, PrintJob.copy_no, PrintJob.state, PrintJob.reference)
+    live = session.execute(  # raw: a job damaged on the disk is counted as well as it reads
+        select(*map(raw_columns.raw, columns)).where(
             PrintJob.created_at >= start, PrintJob.created_at < end
         )
     )
@@ -86,6 +109,21 @@ def queued_between(session: Session, start: datetime, end: datetime) -> list[Pri
             PrintedSlip.kind, PrintedSlip.copy_no, PrintedSlip.state, PrintedSlip.reference_sha256
         ).where(PrintedSlip.created_at >= start, PrintedSlip.created_at < end)
     )
-    return [Printed(kind, no, state, reference_digest(ref)) for kind, no, state, ref in live] + [
+    return [_printed(tuple(row)) for row in live] + [
         Printed(kind, no, state, digest) for kind, no, state, digest in gone
     ]
+
+
+def _printed(row: Sequence[bytes | None]) -> Printed:
+    kind, copy_no, state, reference = row
+    return Printed(
+        raw_columns.lenient_text(kind) or "",
+        raw_columns.or_none(raw_columns.integer, copy_no) or 0,
+        raw_columns.lenient_text(state) or "",
+        _digest(reference),
+    )
+
+
+def _digest(reference: bytes | None) -> str | None:
+    """``reference_digest`` of a reference read raw: of its stored bytes."""
+    return None if reference is None else hashlib.sha256(reference).hexdigest()

@@ -184,7 +184,7 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     )
     doomed = family.in_(old_families) | family.in_(settled_vouchers)
     # What was printed outlives the slip: copy marks and day reports count on it.
-    print_history.keep(session, session.scalars(select(PrintJob).where(doomed)).all())
+    print_history.keep(session, doomed, now)
     result = cast(CursorResult[Any], session.execute(delete(PrintJob).where(doomed)))
     return Purged(records=records, slips=result.rowcount or 0)
 

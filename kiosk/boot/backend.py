@@ -119,12 +119,14 @@ def open_services(
     as the kiosk runs it, so its work never holds the UI's Python lock; otherwise on a
     thread of this process (commands and tests that drive a pass themselves)."""
     config, store, catalog = opened
+    from kiosk.boot.housekeeping import housekeep_logged
     from kiosk.boot.printer_setup import PrintSetup
     from kiosk.boot.syncing import make_sync, retention_rule
     from kiosk.core.applying import receipts_after_push
-    from store.retention import housekeep
 
-    housekeep(store, retention_rule(config))  # also where the kiosk does not sync
+    # Also where the kiosk does not sync. A failure (a damaged row it cannot read) is
+    # logged: the next pass tries again, and the kiosk starts meanwhile.
+    housekeep_logged(store, retention_rule(config))
 
     sync_process: SyncProcess | None = None
 

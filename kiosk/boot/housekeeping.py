@@ -48,10 +48,19 @@ class Housekeeper:
 
     def _run(self) -> None:
         while not self._stop.wait(self._every_s):
-            try:
-                housekeep(self._store, self._rule, now=self._now())
-            except STORAGE_ERRORS as error:
-                log.warning("retention: storage: %s", storage_problem(error))
-            except Exception:  # the thread must outlive any one failure
-                log.exception("retention pass failed")
+            housekeep_logged(self._store, self._rule, self._now())
             self.passes += 1
+
+
+def housekeep_logged(store: Store, rule: RetentionRule, now: datetime | None = None) -> bool:
+    """One retention pass; a failure is logged, never raised: retention is not worth a
+    kiosk out of service (at its start), nor a thread that stops. Whether it ran."""
+    try:
+        housekeep(store, rule, now=now)
+    except STORAGE_ERRORS as error:
+        log.warning("retention: storage: %s", storage_problem(error))
+    except Exception:
+        log.exception("retention pass failed")
+    else:
+        return True
+    return False

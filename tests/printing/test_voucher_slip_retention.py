@@ -6,9 +6,11 @@ itself (and its WAL), not through the store's code."""
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import update
 
 from printing import print_queue
@@ -101,3 +103,42 @@ def test_a_voucher_to_check_or_waiting_stays_until_it_is_settled(store: Store) -
     codes = {code for (code,) in raw_rows(store.path, "SELECT reference FROM print_jobs")}
     assert codes == {"EEEE-FFFF-GGGG-HH", "JJJJ-KKKK-LLLL-MM", "NNNN-PPPP-QQQQ-RR"}
     assert b"AAAA-BBBB-CCCC-DD" not in file_bytes(store.path)
+
+
+DAMAGED = {  # a printed voucher's row damaged on the disk since, as SQL on the file
+    "slip cut short": "UPDATE print_jobs SET slip = substr(slip, 1, 200)",
+    "slip not UTF-8": "UPDATE print_jobs SET slip = CAST(X'7B22FF' AS TEXT)",
+    "created_at no timestamp": "UPDATE print_jobs SET created_at = 'garbage'",
+    "copy_no no number": "UPDATE print_jobs SET copy_no = 'x'",
+}
+
+
+@pytest.mark.parametrize("sql", DAMAGED.values(), ids=DAMAGED.keys())
+def test_a_printed_voucher_damaged_on_the_disk_leaves_it_all_the_same(
+    store: Store, sql: str
+) -> None:
+    """Retention loaded whole rows, decoding the slip and the times: one damaged row
+    raised at every pass, so the voucher's code never left the disk, and the kiosk,
+    which runs a pass as it starts, stayed out of service."""
+    queued_voucher(store, "printed")
+    with sqlite3.connect(store.path) as db:
+        db.execute(sql)
+    kept_minutes = VOUCHER_SLIP_KEPT.total_seconds() / 60
+    assert housekeep(store, RULE, now=later(kept_minutes + 1)).slips == 1
+    assert raw_rows(store.path, "SELECT id FROM print_jobs") == []
+    assert CODE.encode() not in file_bytes(store.path)
+    [(kind, state, created)] = raw_rows(
+        store.path, "SELECT kind, state, created_at FROM print_history"
+    )
+    assert (kind, state) == ("voucher", "printed") and created.startswith("20")
+    with store.read() as session:  # a copy from the wallet is still marked as one
+        assert print_history.voucher_prints(session, CODE, print_history.MAY_HAVE_PRINTED) == 1
+
+
+def test_a_reference_damaged_on_the_disk_is_traced_by_its_stored_bytes(store: Store) -> None:
+    queued_voucher(store, "printed")
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE print_jobs SET reference = CAST(X'41FF42' AS TEXT)")
+    assert housekeep(store, RULE, now=later(60)).slips == 1
+    digest = hashlib.sha256(b"A\xffB").hexdigest()
+    assert raw_rows(store.path, "SELECT reference_sha256 FROM print_history") == [(digest,)]

@@ -13,6 +13,7 @@ import os
 import select
 import socket
 import termios
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -112,6 +113,11 @@ class _StalledError(TimeoutError):
     """The device stopped taking data (a usblp printer out of paper or offline)."""
 
 
+class _StoppedError(OSError):
+    """The print worker is stopping: a job still going out, or still awaiting its answer,
+    is left there (uncertain: it may print whole, or part of it)."""
+
+
 def real_time_queries(data: bytes) -> int:
     """How many DLE EOT status queries a printer with real-time commands on finds in
     ``data``, whatever their n (it answers wherever they are, even inside image data)."""
@@ -137,12 +143,14 @@ class Link(Protocol):
 WRITE_CHUNK = 4096
 # How fast a slow thermal printer takes a job's bytes (it reads about as fast as it
 # prints: 58 mm at 50 mm/s of image rows): the answer after a job waits this long more
-# per byte than after nothing. A 136 KB slip (a privacy notice in Chinese, drawn) waits
-# 9 s, where a fixed second called a healthy printer's long slip uncertain.
+# per byte than after nothing, with no cap. A 136 KB slip (a privacy notice in Chinese,
+# drawn) waits 9 s, where a fixed second called a healthy printer's long slip
+# uncertain; a cap of 10 s did the same to any slip longer than 160 KB. A printer that
+# died mid-job holds the print worker that long, but never its stop (STOP_CHECK_S).
 DRAIN_BYTES_PER_S = 16 * 1024
-# At most this long more: a printer that died mid-job holds the print worker (and its
-# stop) no longer than that.
-MAX_DRAIN_S = 10.0
+# While a job goes out and its answer is awaited, the print worker's stop is looked at
+# this often: a kiosk shutting down never waits for a long slip to drain.
+STOP_CHECK_S = 0.2
 # A printer never speaks first: whatever arrives this soon after connecting, before any
 # question, is a greeting (SMTP and FTP servers say "220 ...", whose "2" has a status
 # byte's fixed bits and read as paper out).
@@ -181,6 +189,18 @@ class _TwoWayConnection:
     # a byte no question was waiting for then comes from something that is not a
     # printer. False on USB and serial, where it can be an earlier question's late answer.
     fresh_links: bool = False
+    # Set when the print worker stops (``stop_with``): a job's sending and the wait for
+    # its answer end then.
+    _stopping: threading.Event | None = None
+
+    def stop_with(self, stopping: threading.Event) -> None:
+        """Sending a job ends when ``stopping`` is set (the print worker's stop), however
+        long the job: it is then uncertain, as after a crash."""
+        self._stopping = stopping
+
+    def _check_stop(self) -> None:
+        if self._stopping is not None and self._stopping.is_set():
+            raise _StoppedError("the kiosk stopped printing while the printer took the job")
 
     def describe(self) -> str:
         raise NotImplementedError
@@ -248,9 +268,9 @@ class _TwoWayConnection:
         ``stale``: the DLE EOT queries inside that job, which a printer with real-time
         commands on answered first (see ``_ask``). Any byte beyond one per query, before
         a later query or just after the last answer, voids the answers (_out_of_step)."""
-        first_wait = self.status_timeout + min(MAX_DRAIN_S, behind / DRAIN_BYTES_PER_S)
+        first_wait = self.status_timeout + behind / DRAIN_BYTES_PER_S
         try:
-            online = self._ask(link, 1, first_wait, stale)
+            online = self._ask(link, 1, first_wait, stale, stoppable=behind > 0)
             cause = self._ask(link, 2, early_check=True) if online & 0x08 else None
             paper = self._ask(link, 4, early_check=True)
             if (extra := link.read_byte(EXTRA_BYTE_WAIT_S)) is not None:
@@ -274,6 +294,7 @@ class _TwoWayConnection:
         stale: int = 0,
         *,
         early_check: bool = False,
+        stoppable: bool = False,
     ) -> int:
         """One query's answer, after the ``stale`` answers to queries that came before it
         on the link. A printer answers in the order the queries arrive, so the answer to
@@ -283,7 +304,8 @@ class _TwoWayConnection:
         printer's state after it. Draining what has arrived instead would not do: a
         printer reading a long job as it prints answers its middle seconds later.
         ``early_check``: a byte already there, before this query left, answers no query
-        of ours (the previous one was answered): _OutOfStepError."""
+        of ours (the previous one was answered): _OutOfStepError. ``stoppable``: the
+        wait after a job, which the print worker's stop ends (_StoppedError)."""
         if early_check and (early := link.read_byte(EARLY_CHECK_S)) is not None:
             raise _OutOfStepError(early)
         _write_all(link, bytes([0x10, 0x04, query]))
@@ -291,9 +313,14 @@ class _TwoWayConnection:
         deadline = time.monotonic() + waited
         replies = 0
         while True:
-            reply = link.read_byte(max(0.001, deadline - time.monotonic()))
+            left = deadline - time.monotonic()
+            reply = link.read_byte(max(0.001, min(left, STOP_CHECK_S) if stoppable else left))
             if reply is None:
-                raise _NoAnswerError(waited)
+                if stoppable:
+                    self._check_stop()
+                if not stoppable or time.monotonic() >= deadline:
+                    raise _NoAnswerError(waited)
+                continue
             replies += 1
             if replies > stale:
                 break
@@ -322,6 +349,7 @@ class _TwoWayConnection:
                 raise PrinterError(wrong.detail, 0, maybe_printed=False, state=wrong.state)
             view = memoryview(data)
             while sent < len(data):
+                self._check_stop()
                 sent += link.write(bytes(view[sent : sent + WRITE_CHUNK]))
             if not self.answers_status:
                 return Status(State.NO_STATUS, "sent; this printer cannot confirm it")

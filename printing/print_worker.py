@@ -83,6 +83,11 @@ class PrintWorker:
         self._on_update = on_update
         self._wake = threading.Event()
         self._stop = threading.Event()
+        # A long slip's answer is awaited as long as the printer takes to read it: the
+        # connection stops waiting when the worker stops (printing.connection).
+        stop_with: Callable[[threading.Event], None] | None = getattr(connection, "stop_with", None)
+        if stop_with is not None:
+            stop_with(self._stop)
         self._thread = threading.Thread(target=self._loop, name="kiosk-printer", daemon=True)
         # The faults the managers have heard of since the printer last printed: one
         # flipping between two (unreachable, not answering) was news at every retry.

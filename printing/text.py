@@ -4,6 +4,9 @@
 Typographic characters become their plain forms (some printers' CP1252 tables lack
 them), letters with marks the code page lacks are decomposed to their base letter, and
 anything still unprintable becomes a visible middle dot, logged, never a silent "?".
+What is invisible on a screen prints as nothing: format characters (a byte order mark,
+zero-width spaces and joiners, a word joiner, a soft hyphen, direction marks) are
+dropped, and a line or paragraph separator (U+2028, U+2029) is a line break.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ PLAIN = str.maketrans(
         "\u202f": " ",
         "\u2009": " ",
         "\t": " ",
+        "\u2028": "\n",  # line separator
+        "\u2029": "\n",  # paragraph separator
     }
 )
 UNPRINTABLE = "\u00b7"  # a visible middle dot, present in CP1252 and CP858
@@ -44,6 +49,10 @@ def printable(text: str, encoding: str = "cp1252") -> str:
     # Composed first: "e" and a combining accent (as some keyboards and platforms send
     # it) is "é", which the code page has; apart, the accent printed as a dot.
     for char in unicodedata.normalize("NFC", text).translate(PLAIN):
+        if unicodedata.category(char) == "Cf":
+            # Invisible where the text was written (U+FEFF, U+200B, U+2060, U+200D) or
+            # shown only at a line's end (U+00AD, which CP1252 has, as a dash mid-word).
+            continue
         if char == "\n" or _encodes(char, encoding):
             result.append(char)
             continue

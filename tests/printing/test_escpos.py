@@ -25,6 +25,7 @@ from printing.escpos_render import PROFILES, render
 from printing.layout import TextRow, layout
 from printing.slip import NOT_FISCAL, Pair, Qr, Slip, SlipContext, Text, printer_test_page
 from printing.text import UNPRINTABLE, printable
+from printing.text import pair as pair_lines
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
 
@@ -80,6 +81,30 @@ def test_typographic_characters_become_plain_and_nothing_is_a_silent_question_ma
     assert printable("ţară ğ") == "tara g"  # Romanian and Turkish letters decomposed
     assert printable("😀 ok") == f"{UNPRINTABLE} ok"
     assert printable("€", "cp858") == "€"
+
+
+INVISIBLE = {  # as a platform or a copy and paste leaves them; each prints as on screen
+    "\ufeffPasti a domicilio": ["Pasti a domicilio"],  # a byte order mark
+    "Pasti\u200ba\u200bdomicilio": ["Pastiadomicilio"],  # zero-width spaces
+    "Assi\u00adstenza domiciliare": ["Assistenza domiciliare"],  # a soft hyphen (0xAD)
+    "Tel.\u2060049 123": ["Tel.049 123"],  # a word joiner
+    "Caf\u00e9\u200d \u200eok\u200f": ["Café ok"],  # a joiner, direction marks
+    "Riga uno\u2028riga due": ["Riga uno", "riga due"],  # a line separator
+    "Uno\u2029due": ["Uno", "due"],  # a paragraph separator
+}
+
+
+@pytest.mark.parametrize(("text", "lines"), INVISIBLE.items(), ids=range(len(INVISIBLE)))
+def test_invisible_characters_print_as_nothing_and_separators_break_the_line(
+    text: str, lines: list[str]
+) -> None:
+    """A format character printed as a middle dot in the middle of a word (a soft hyphen
+    went out as byte 0xAD, a dash); a line separator as a dot, not a new line."""
+    profile = PROFILES["58mm"]
+    job = decode(render(Slip("t", (Text(text), Pair("Servizio", text))), profile))
+    as_pair = pair_lines("Servizio", "\n".join(lines), profile.columns)
+    assert [line for line in job.texts if line.strip()] == [*lines, *as_pair]
+    assert UNPRINTABLE not in "".join(job.texts) and "\xad" not in "".join(job.texts)
 
 
 @pytest.mark.parametrize(

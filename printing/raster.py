@@ -111,46 +111,84 @@ _BIDI_CONTROLS |= dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
 _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
-def _pdi(text: str, start: int) -> int:
-    """The index of the isolate's closing PDI (or the text's end) for the one at ``start``."""
-    depth = 0
-    for index in range(start, len(text)):
+# UAX #9's max_depth: an isolate that would go deeper overflows (X5a-X5c), its content
+# at the level around it. Text from the platform may hold thousands of isolates.
+MAX_DEPTH = 125
+_INITIATORS = ("LRI", "RLI", "FSI")
+
+
+def _matching_pdis(text: str) -> dict[int, int]:
+    """Each isolate initiator's matching PDI (BD9), or the text's end when none."""
+    found: dict[int, int] = {}
+    open_: list[int] = []
+    for index, char in enumerate(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in _INITIATORS:
+            open_.append(index)
+        elif kind == "PDI" and open_:
+            found[open_.pop()] = index
+    found.update(dict.fromkeys(open_, len(text)))
+    return found
+
+
+def _fsi_right_to_left(text: str, start: int, matching: dict[int, int]) -> bool:
+    """P2, P3 for an FSI's content: its first strong letter, skipping nested isolates."""
+    index, end = start + 1, matching[start]
+    while index < end:
         kind = unicodedata.bidirectional(text[index])
-        if kind in ("LRI", "RLI", "FSI"):
-            depth += 1
-        elif kind == "PDI":
-            depth -= 1
-            if depth == 0:
-                return index
-    return len(text)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+        index = matching[index] + 1 if kind in _INITIATORS else index + 1
+    return False
 
 
 def _levels(text: str, base: int) -> list[int]:
     """Each character's bidi level (odd: right to left), by a short form of the Unicode
     bidi algorithm (UAX #9): letters, numbers, the neutrals between them, and isolates
-    (languages.isolated); no explicit embeddings or bracket pairs, which slips lack."""
+    (languages.isolated); no explicit embeddings or bracket pairs, which slips lack.
+
+    In one pass with a stack, never recursion (a text may nest thousands of isolates):
+    each isolate's content is a sequence of its own, resolved apart; its initiator and
+    its PDI are neutrals of the sequence around it."""
     levels = [base] * len(text)
-    outer: list[int] = []  # the characters at this level: an isolate's content is apart
-    kinds: list[str] = []  # bidi classes; "" for a neutral, resolved below
-    index = 0
-    while index < len(text):
-        kind = unicodedata.bidirectional(text[index])
-        if kind in ("LRI", "RLI", "FSI"):
-            end = _pdi(text, index)
-            inner = text[index + 1 : end]
-            rtl = kind == "RLI" or (kind == "FSI" and _right_to_left(inner))
-            level = base + 1 if (base + 1) % 2 == rtl else base + 2
-            levels[index + 1 : end] = _levels(inner, level)
-            outer += [index, end] if end < len(text) else [index]
-            kinds += [""] * (2 if end < len(text) else 1)
-            index = end + 1
+    matching = _matching_pdis(text)
+    sequences: list[tuple[int, list[int]]] = [(base, [])]  # (level, positions)
+    open_ = [0]  # the sequences of the isolates open here, innermost last
+    overflow = 0  # isolates open beyond MAX_DEPTH: their content stays where it is
+    for index, char in enumerate(text):
+        kind = unicodedata.bidirectional(char)
+        if kind == "PDI":
+            if overflow:
+                overflow -= 1
+            elif len(open_) > 1:
+                open_.pop()
+        level, positions = sequences[open_[-1]]
+        positions.append(index)
+        if kind not in _INITIATORS:
             continue
-        outer.append(index)
+        rtl = kind == "RLI" or (kind == "FSI" and _fsi_right_to_left(text, index, matching))
+        inner = level + 1 if (level + 1) % 2 == rtl else level + 2
+        if overflow or inner > MAX_DEPTH:
+            overflow += 1
+            continue
+        open_.append(len(sequences))
+        sequences.append((inner, []))
+    for level, positions in sequences:
+        _resolve(text, positions, level, levels)
+    return levels
+
+
+def _resolve(text: str, positions: list[int], base: int, levels: list[int]) -> None:
+    """Sets the levels of one sequence's characters (``positions``, in order) at ``base``."""
+    kinds: list[str] = []  # bidi classes; "" for a neutral, resolved below
+    for position in positions:
+        kind = unicodedata.bidirectional(text[position])
         if kind == "NSM":  # a mark goes with its letter
             kinds.append(kinds[-1] if kinds else "")
         else:
             kinds.append(kind if kind in ("L", "R", "AL", "EN", "AN", "ES", "CS", "ET") else "")
-        index += 1
     sos = "R" if base % 2 else "L"
     # W2, W3: digits after an Arabic letter are Arabic numbers; Arabic letters are R.
     strong = sos
@@ -196,12 +234,11 @@ def _levels(text: str, base: int) -> list[int]:
         kinds[i:j] = [before if before == after else sos] * (j - i)
         i = j
     # I1, I2
-    for position, kind in zip(outer, kinds, strict=True):
+    for position, kind in zip(positions, kinds, strict=True):
         if base % 2 == 0:
             levels[position] = base + {"L": 0, "R": 1}.get(kind, 2)
         else:
             levels[position] = base + (kind != "R")
-    return levels
 
 
 class _Run(NamedTuple):
@@ -334,21 +371,78 @@ def _lines(text: str, font: Font | _Writer, width: int, direction: str | None) -
     """Lines no wider than ``width`` dots: broken at spaces, or anywhere (Chinese)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" ") if " " in paragraph else list(paragraph):
-            joiner = " " if line and " " in paragraph else ""
-            candidate = f"{line}{joiner}{word}"
-            if line and font.getlength(candidate, direction=direction) > width:
+        lines += _paragraph_lines(paragraph, font, width, direction)
+    return lines
+
+
+def _paragraph_lines(
+    paragraph: str, font: Font | _Writer, width: int, direction: str | None
+) -> list[str]:
+    """Each line takes as many words as fit (``_fitting_words``); a word wider than the
+    paper alone is cut where it fills the line, its rest beginning the next."""
+    spaced = " " in paragraph
+    words = paragraph.split(" ") if spaced else list(paragraph)
+    joiner = " " if spaced else ""
+    lines: list[str] = []
+    line, index = "", 0
+    while index < len(words):
+        count = _fitting_words(line, words[index:], joiner, font, width, direction)
+        if count:
+            line = _joined(line, words[index : index + count], joiner)
+            index += count
+            if index < len(words):  # the next word does not fit: a new line
                 lines.append(line)
-                line = word
-            else:
-                line = candidate
+                line = ""
+        elif line:
+            lines.append(line)
+            line = ""
+        else:
+            line, index = words[index], index + 1
             while font.getlength(line, direction=direction) > width and len(line) > 1:
-                cut = _longest_fitting(line, font, width, direction)  # a word wider than the paper
+                cut = _longest_fitting(line, font, width, direction)
                 lines.append(line[:cut])
                 line = line[cut:]
-        lines.append(line)
+    lines.append(line)
     return lines
+
+
+def _joined(line: str, words: list[str], joiner: str) -> str:
+    """``line`` with ``words`` after it, as typed (two spaces stay two); none before the
+    first word of a line."""
+    parts = [line, *words]
+    while len(parts) > 1 and not parts[0]:
+        parts.pop(0)
+    return joiner.join(parts)
+
+
+def _fitting_words(
+    line: str,
+    words: list[str],
+    joiner: str,
+    font: Font | _Writer,
+    width: int,
+    direction: str | None,
+) -> int:
+    """How many of ``words`` fit after ``line`` within ``width`` dots: doubling, then
+    halving, so a line of n words is measured about 2 log n times. Measured again for
+    every word, a text of thousands of characters with no space (or of marks that take
+    no room) took half a minute to lay out."""
+
+    def fits(count: int) -> bool:
+        joined = _joined(line, words[:count], joiner)
+        return font.getlength(joined, direction=direction) <= width
+
+    low, step = 0, 1
+    while low + step <= len(words) and fits(low + step):
+        low, step = low + step, step * 2
+    high = min(len(words), low + step - 1)  # low + step did not fit, or is past the end
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _longest_fitting(line: str, font: Font | _Writer, width: int, direction: str | None) -> int:

@@ -109,6 +109,7 @@ def _right_to_left(text: str) -> bool:
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 _BIDI_CONTROLS |= dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
 _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+_SEPARATORS = str.maketrans("\u2028\u2029", "\n\n")  # line, paragraph
 
 
 # UAX #9's max_depth: an isolate that would go deeper overflows (X5a-X5c), its content
@@ -463,7 +464,9 @@ def text_image(
     text: str, lang: str, width: int, *, bold: bool = False, align: str = "left"
 ) -> Image.Image:
     """``text`` in ``lang``'s font, wrapped to ``width`` dots, black on white ("1")."""
-    # Control characters draw nothing (and Raqm refuses some): line breaks stay.
+    # Control characters draw nothing (and Raqm refuses some): line breaks stay, and a
+    # line or paragraph separator is one (drawn, it was a box).
+    text = text.translate(_SEPARATORS)
     text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)
     # Without Raqm Pillow refuses a direction or a language: the writer lays out itself.
     writer = _Writer(lang, bold, bool(features.check("raqm")))

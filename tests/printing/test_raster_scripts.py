@@ -187,3 +187,11 @@ def test_isolates_are_resolved_as_uax_9_says_below_and_beyond_the_deepest_level(
     levels = raster._levels(deep, 0)
     # The 63rd RLI opens level 125 (RLI levels are odd); those after it overflow, at 125.
     assert levels[:63] == [0, *range(1, 124, 2)] and set(levels[63:]) == {125}
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["line", "paragraph"])
+def test_a_line_separator_in_a_drawn_line_breaks_it_as_a_new_line_does(separator: str) -> None:
+    """Drawn, a line or paragraph separator was a box in the middle of the line."""
+    broken = text_image(f"مرحبا{separator}بكم", "ar", 384)
+    expected = text_image("مرحبا\nبكم", "ar", 384)
+    assert broken.size == expected.size and broken.tobytes() == expected.tobytes()

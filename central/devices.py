@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Device, Record
@@ -89,3 +90,20 @@ def revoked_message(device: Device) -> str:
 
 def may_pull(device: Device, stream: str) -> bool:
     return device.role == "admin" or (device.role == "kiosk" and stream in KIOSK_STREAMS)
+
+
+def same_kiosk(session: Session, device: Device, *, revoked: bool) -> list[Device]:
+    """The other devices of the same kiosk name, role and Comune, revoked or not (a
+    kiosk enrolled again replaces its revoked device)."""
+    same_comune = (
+        Device.comune.is_(None) if device.comune is None else Device.comune == device.comune
+    )
+    state = Device.revoked_at.is_not(None) if revoked else Device.revoked_at.is_(None)
+    found = select(Device).where(
+        Device.kiosk_id == device.kiosk_id,
+        Device.role == device.role,
+        same_comune,
+        Device.id != device.id,
+        state,
+    )
+    return list(session.scalars(found))

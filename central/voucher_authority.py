@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from central.devices import same_kiosk
 from central.models import (
     Device,
     IssuedVoucher,
@@ -221,7 +222,8 @@ def kiosk_vouchers(
     quantities: dict[str, int] = {}
     for line in payload["lines"]:
         quantities[line["service"]] = quantities.get(line["service"], 0) + line["quantity"]
-    trusted = _trusted(session)
+    inherited = _inherited_keys(session, device)
+    trusted = _trusted(session) | {kid: (key, owner) for kid, (key, owner, _) in inherited.items()}
     issued: list[IssuedVoucher] = []
     for voucher in vouchers:
         text = voucher.get("signed_code") if isinstance(voucher, dict) else None
@@ -230,7 +232,14 @@ def kiosk_vouchers(
             raise VoucherRefusedError(
                 "amount_voucher_refused", "amount vouchers are issued only by the platform"
             )
-        if owner != device.id:
+        made_at = _now()  # when the ledger takes it
+        if kid in inherited:  # the dead kiosk's own order, sent by its replacement
+            made_at = _aware(claims.issued_at)
+            if made_at >= _aware(inherited[kid][2]):
+                raise VoucherRefusedError(
+                    "key_revoked", "voucher refused: made after its kiosk was switched off"
+                )
+        elif owner != device.id:
             raise VoucherRefusedError(
                 "foreign_key", "voucher refused: signed with a key this kiosk does not hold"
             )
@@ -271,11 +280,40 @@ def kiosk_vouchers(
                 amount_cents=None,
                 valid_from=claims.valid_from,
                 valid_until=claims.valid_until,
-                issued_at=_now(),
+                issued_at=made_at,
                 payment=str(payload.get("payment"))[:16],
             )
         )
     return issued
+
+
+def _inherited_keys(
+    session: Session, device: Device
+) -> dict[bytes, tuple[Ed25519PublicKey, str, datetime]]:
+    """The retired keys (``SigningKey.device_retired``) of the revoked devices this kiosk
+    replaces, by kid, with their owner and when they were revoked: a dead kiosk's store,
+    restored onto its new machine, sends the orders made offline before it died, whose
+    vouchers its old key signed and the citizen took home. Only vouchers made before the
+    revocation count; a key revoked as leaked is never inherited."""
+    if not device.succeeds_revoked:
+        return {}
+    owners = [other.id for other in same_kiosk(session, device, revoked=True)]
+    rows = session.scalars(
+        select(SigningKey).where(
+            SigningKey.owner.in_(owners),
+            SigningKey.device_retired.is_(True),
+            SigningKey.revoked_at.is_not(None),
+        )
+    )
+    return {
+        bytes.fromhex(row.kid): (
+            Ed25519PublicKey.from_public_bytes(base64.b64decode(row.public_key)),
+            row.owner,
+            row.revoked_at,
+        )
+        for row in rows
+        if row.revoked_at is not None
+    }
 
 
 def platform_voucher(

@@ -9,10 +9,9 @@ import uuid
 from typing import Any
 
 from sqlalchemy import BindParameter, Connection, Select, String, bindparam, func, or_, select
-from sqlalchemy.orm import Session
 
 from central import epochs
-from central.devices import check_grant
+from central.devices import check_grant, same_kiosk
 from central.enrollment import CodeRefusedError, check_code, keep_claim
 from central.models import Change, Device, EnrollmentCode, PlatformSecret, SigningKey
 from central.platform.database import DEVICE_LOCKS, Database, digest, lock_name, now, take_turn
@@ -36,23 +35,6 @@ _DEVICE_AND_HEAD: Select[Any] = select(
 
 class EnrollError(ValueError):
     pass
-
-
-def same_kiosk(session: Session, device: Device, *, revoked: bool) -> list[Device]:
-    """The other devices of the same kiosk name, role and Comune, revoked or not (a
-    kiosk enrolled again replaces its revoked device)."""
-    same_comune = (
-        Device.comune.is_(None) if device.comune is None else Device.comune == device.comune
-    )
-    state = Device.revoked_at.is_not(None) if revoked else Device.revoked_at.is_(None)
-    found = select(Device).where(
-        Device.kiosk_id == device.kiosk_id,
-        Device.role == device.role,
-        same_comune,
-        Device.id != device.id,
-        state,
-    )
-    return list(session.scalars(found))
 
 
 class DeviceRegistry:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from central import clock, epochs
 from central.acceptance import Receipts
 from central.applications import check_application
+from central.devices import same_kiosk
 from central.kiosk_lookup import LOOKUP_SECRET
 from central.models import (
     Device,
@@ -53,7 +54,6 @@ from central.platform.database import (
     now,
     still_admitted,
 )
-from central.platform.registry import same_kiosk
 from central.platform.statuses import status_holder, status_key_of
 from central.purchases import check_purchase
 from protocol import messages, records

@@ -16,7 +16,7 @@ from central.voucher_authority import RedeemRequest, VoucherRefusedError
 from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
 from printing.slip import SlipContext
 from sync.engine import SyncEngine
-from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_merchant
+from tests.sync.conftest import KIOSK_SIGNER, Central, enrolled_client, enrolled_merchant
 from vouchers.codes import VoucherClaims, encode, new_voucher_id
 
 
@@ -81,3 +81,39 @@ def test_a_code_the_ledger_never_took_is_refused_once_its_key_is_revoked(
         assert refused.code in ("unknown_voucher", "forged_voucher"), refused.code
     else:
         raise AssertionError("a code outside the ledger was redeemed")
+
+
+def test_the_replacement_kiosk_sends_the_dead_one_s_offline_orders_and_they_hold(
+    engine: SyncEngine, central: Central
+) -> None:
+    """The recovery: the dead kiosk's device revoked, its store restored onto a new
+    machine enrolled under the same name. An order made offline before the disk died
+    (receipt and vouchers already printed, signed with the old key) is sent by the new
+    machine: accepted, and its vouchers redeemed. One its old key signed after the
+    revocation is refused."""
+    engine.run_once()
+    context = SlipContext("Social Point", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+    later = datetime.now(UTC) + timedelta(hours=1)  # a stolen key's order, after the revocation
+    with engine.store.write() as session:
+        for moment in (datetime.now(UTC), later):
+            cart = Cart()
+            cart.add(cart_line(session, "s01", 1))
+            checkout = Checkout("provider", None, phone="3471234567")
+            place_order(session, cart, checkout, context, KIOSK_SIGNER, moment)
+    dead = next(d for d in central.platform.devices() if d.role == "kiosk")
+    central.platform.revoke_device(dead.id, "disco guasto, sostituito")
+    replacement = enrolled_client(central)  # the same name, a new device and token
+    try:
+        SyncEngine(engine.store, replacement).push()
+    finally:
+        replacement.close()
+    purchases = [s for s in central.platform.submissions() if s.kind == "purchase"]
+    statuses = sorted(p.status for p in purchases)
+    assert statuses == ["accepted", "rejected"], [(p.status, p.code) for p in purchases]
+    [made_before] = [p for p in purchases if p.status == "accepted"]
+    [made_after] = [p for p in purchases if p.status == "rejected"]
+    assert made_after.code == "key_revoked"
+    provider, _token = enrolled_merchant(central, services=["s01"])
+    code = made_before.payload["vouchers"][0]["signed_code"]
+    taken = central.platform.redeem(provider, code, RedeemRequest(str(uuid.uuid4())))
+    assert taken.state == "redeemed"

@@ -103,23 +103,28 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
         return [], [Problem(0, "empty_file")]
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        records = _records(text, delimiter)
     except csv.Error:  # a cell over the csv module's limit (128 KiB)
         return [], [Problem(0, "unreadable_csv")]
-    header = [COLUMNS.get(name.strip().lower(), "") for name in rows[0]]
+    names = records[0][1]
+    header = [COLUMNS.get(name.strip().lower(), "") for name in names]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         return [], [Problem(1, "missing_columns", ", ".join(missing))]
-    if repeated := _repeated_columns(rows[0], header):
+    if repeated := _repeated_columns(names, header):
         return [], [Problem(1, "repeated_column", repeated)]
-    if len(rows) - 1 > MAX_LINES:
+    if len(records) - 1 > MAX_LINES:
         return [], [Problem(0, "too_many_lines", str(MAX_LINES))]
     grants: list[tuple[int, Grant]] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}  # each application's first line
-    for number, row in enumerate(rows[1:], start=2):
+    needed = max(header.index(column) for column in REQUIRED) + 1
+    for number, row in records[1:]:
         if not any(cell.strip() for cell in row):
             continue  # a blank line (a spreadsheet's last one)
+        if shape := _shape_problem(number, row, len(header), needed):
+            problems.append(shape)
+            continue
         cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
         protocol = cells.get("protocol", "")[:32]
         # One line per application: a second one would issue a second buono, or
@@ -133,6 +138,32 @@ def read_file(data: bytes) -> tuple[list[tuple[int, Grant]], list[Problem]]:
         elif first == number:  # a repeated line is refused above: checked once
             grants.append((number, read))
     return grants, problems
+
+
+def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The file's records, each with the line it starts on: a quoted cell may span
+    lines, and a problem names the line the office sees in its editor. ``newline=""``
+    lets the csv module see every line end as written, ``\r`` alone (Excel for Mac)
+    too."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    for row in reader:
+        records.append((start, row))
+        start = reader.line_num + 1
+    return records
+
+
+def _shape_problem(number: int, row: list[str], columns: int, needed: int) -> Problem | None:
+    """The problem of a line with cells beyond the header's columns (150,50 unquoted in
+    a file with "," between columns: 150 would be issued, 50 dropped without a word) or
+    too few to reach every required column; None when its cells fit."""
+    extra = [cell.strip() for cell in row[columns:] if cell.strip()]
+    if extra:
+        return Problem(number, "extra_cells", " | ".join(extra)[:40])
+    if len(row) < needed:
+        return Problem(number, "missing_cells", str(len(row)))
+    return None
 
 
 def content_digest(lines: Sequence[tuple[int, Grant]]) -> str:

@@ -382,6 +382,22 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "importo «{detail}» non valido: per esempio 150,00.",
         "en": "amount «{detail}» is not valid: for example 150.00.",
     },
+    "grant_extra_cells": {
+        "it": "la riga ha più celle delle colonne dell'intestazione (in più: «{detail}»),"
+        " e non è stata letta. Se un importo ha la virgola (150,50) in un file con la"
+        ' virgola tra le colonne, lo scriva tra virgolette ("150,50") o salvi il file'
+        " con il punto e virgola (;) tra le colonne.",
+        "en": "the line has more cells than the header has columns (extra: «{detail}»),"
+        " and was not read. If an amount has a decimal comma (150,50) in a file with"
+        ' commas between columns, put it in quotes ("150,50") or save the file with'
+        " semicolons (;) between columns.",
+    },
+    "grant_missing_cells": {
+        "it": "la riga ha solo {detail} celle, meno delle colonne richieste (protocollo,"
+        " tipo, iniziativa, importo): la completi.",
+        "en": "the line has only {detail} cells, fewer than the required columns (protocol,"
+        " kind, programme, amount): complete it.",
+    },
     "grant_bad_amount_cents": {
         "it": "l'importo deve essere più di zero e al massimo 100.000 €.",
         "en": "the amount must be more than zero and at most €100,000.",

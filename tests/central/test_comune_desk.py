@@ -614,6 +614,69 @@ def test_a_csv_file_is_issued_whole_or_not_at_all_with_errors_per_line(
     assert len(vouchers_of(platform, CF)) == len(before) + 2  # the file, and a week on
 
 
+def test_a_line_with_more_cells_than_the_header_is_refused_never_cut(
+    staff: TestClient, platform: Platform
+) -> None:
+    """150,50 unquoted in a file with "," between columns is two cells: the buono was
+    issued for 150,00 € and the 50 dropped without a word. A line with cells past the
+    header's columns, or too few for the required ones, is refused, saying how to fix
+    it, and nothing in the file is issued."""
+    protocol, other = admitted_application(platform, staff), admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    for bad, line in (
+        (f"protocollo,tipo,iniziativa,importo\n{protocol},buono,Buoni spesa 2026,150,50\n", 2),
+        (
+            f"protocollo,tipo,iniziativa,importo,giorni\r\n"
+            f"{other},buono,Buoni spesa 2026,20,30\r\n"
+            f"{protocol},buono,Buoni spesa 2026,150,50,30\r\n",
+            3,
+        ),
+    ):
+        refused = upload(staff, bad)
+        shown = text_of(refused.text)
+        assert refused.status_code == 422, shown
+        assert f"Riga {line}: la riga ha più celle delle colonne" in shown
+        assert '"150,50"' in shown and "punto e virgola" in shown
+    short = (
+        f"protocollo;tipo;iniziativa;importo\n{other};buono;Buoni spesa 2026;5\n{protocol};buono\n"
+    )
+    refused = upload(staff, short)
+    assert refused.status_code == 422
+    assert "Riga 3: la riga ha solo 2 celle" in text_of(refused.text)
+    assert {v["id"] for v in vouchers_of(platform, CF)} == before
+    # Empty cells past the header (a spreadsheet's trailing ";;") are no problem; a
+    # quoted amount is one cell.
+    fine = f'protocollo,tipo,iniziativa,importo,,\n{protocol},buono,Buoni spesa 2026,"150,50",,\n'
+    answer = upload(staff, fine)
+    assert answer.status_code == 200, text_of(answer.text)
+    new = [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before]
+    assert new == [15_050]
+
+
+def test_problems_name_the_line_in_the_file_and_a_mac_csv_is_read(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A quoted cell may span lines: a problem names the line the office sees in its
+    editor, not the record's number. A file with "\\r" alone between lines (Excel for
+    Mac) reads as any other."""
+    protocol, other = admitted_application(platform, staff), admitted_application(platform, staff)
+    spanning = (
+        "protocollo;tipo;iniziativa;importo\r\n"
+        f'{protocol};buono;"Buoni spesa\r\n2026";50,00\r\n'
+        f"{other};buono;Buoni spesa 2026;12,345\r\n"
+    )
+    shown = text_of(upload(staff, spanning).text)
+    assert "Riga 4: importo «12,345» non valido" in shown, shown
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    mac = f"protocollo;tipo;iniziativa;importo\r{protocol};buono;Buoni spesa 2026;17,25\r"
+    answer = upload(staff, mac)
+    assert answer.status_code == 200, text_of(answer.text)
+    new = [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before]
+    assert new == [1_725]
+    mac_bad = f"protocollo;tipo;iniziativa;importo\r\r{other};regalo;Buoni spesa 2026;1\r"
+    assert "Riga 3: tipo «regalo» sconosciuto" in text_of(upload(staff, mac_bad).text)
+
+
 def test_a_file_with_an_application_on_two_lines_is_refused_whole(
     staff: TestClient, platform: Platform
 ) -> None:

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from central.models import ImportedGrantFile
+from central.models import ImportedGrantFile, Record
 from central.platform import Platform, PublishError
 from central.platform.statuses import holder_key_in
 from central.platform.wallet import credit_of_another_comune, wallet_of_another_comune
@@ -274,6 +274,7 @@ def issue(
         if file_sha256 is not None:
             _not_imported_yet(session, comuni, file_sha256, same_lines, again)
         checked, found = _check_all(session, platform, comuni, lines)
+        found += _granted_lately(session, comuni, lines)
         if problems or found:
             raise GrantError(sorted([*(problems or []), *found], key=lambda p: p.line))
         with platform.catalog.ledger_batch(session):  # each wallet sealed once
@@ -283,6 +284,8 @@ def issue(
         for comune in dict.fromkeys(line[3] for line in checked):
             for digest in digests:
                 _note_imported(session, member, comune, digest)
+        for _number, grant, _cf, comune in checked:
+            _note_imported(session, member, comune, grant_digest(grant))
             if file_name is not None:
                 _log_import(session, member, comune, file_name, checked)
     return codes
@@ -366,9 +369,59 @@ def _grant(
         detail = f"{grant.programme}: {euros}, {grant.valid_days} giorni, {record['id']}"
         audit.add(session, member, "issued_voucher", grant.protocol, comune, detail)
         return [str(record["code"])]
+    replaced = _credit_left(session, codice_fiscale)
     platform.wallet.set_credit_in(session, codice_fiscale, grant.programme, grant.cents, comune)
-    audit.add(session, member, "set_credit", grant.protocol, comune, f"{grant.programme}: {euros}")
+    audit.add(
+        session,
+        member,
+        "set_credit",
+        grant.protocol,
+        comune,
+        f"{grant.programme}: {euros}{replaced}",
+    )
     return []
+
+
+def _credit_left(session: Session, codice_fiscale: str) -> str:
+    """The credit a new one replaces, for the audit log ("", none): a credit set again
+    after the citizen spent part of it is told, with what was left, never silent."""
+    found = session.get(Record, ("credits", holder_key_in(session, codice_fiscale)))
+    if found is None:
+        return ""
+    cents = int(found.data.get("balance_cents", 0))
+    left = f"{cents // 100},{cents % 100:02d} €"
+    return f" (al posto di {found.data.get('programme', '')}: {left} rimasti)"
+
+
+def grant_digest(grant: Grant) -> str:
+    """One grant to one application, whichever way it came (the form, a second tab of
+    it, a file): the same buono, or the same credit, to the same application within
+    ``SAME_LINES`` is that grant again, not another decision. Its days of validity do
+    not make it another (a credit has none; the form and a file default them)."""
+    said = ("grant", grant.protocol, grant.kind, grant.programme, grant.cents)
+    return hashlib.sha256(repr(said).encode()).hexdigest()
+
+
+def _granted_lately(
+    session: Session, comuni: list[str], lines: Sequence[tuple[int, Grant]]
+) -> list[Problem]:
+    """A problem for each line granted already within ``SAME_LINES`` (from the form or
+    a file): a second buono for the one decision, or a credit set back to its full
+    amount after the citizen spent some of it, without a word."""
+    digest_of = {grant_digest(grant): number for number, grant in lines}
+    lately = datetime.now(UTC) - SAME_LINES
+    rows = session.execute(
+        select(ImportedGrantFile.sha256, ImportedGrantFile.imported_at).where(
+            ImportedGrantFile.sha256.in_(list(digest_of)),
+            ImportedGrantFile.comune.in_(comuni),
+            ImportedGrantFile.imported_at > lately,
+        )
+    )
+    when = {sha256: moment for sha256, moment in rows}
+    return [
+        Problem(digest_of[sha256], "already_granted", f"{moment:%d/%m/%Y %H:%M}")
+        for sha256, moment in sorted(when.items(), key=lambda item: digest_of[item[0]])
+    ]
 
 
 def _not_imported_yet(

@@ -463,6 +463,20 @@ TEXT: dict[str, dict[str, str]] = {
             " no buono issued again."
         ),
     },
+    "grant_already_granted": {
+        "it": (
+            "la stessa assegnazione (stesso tipo, iniziativa e importo) a questa domanda è già"
+            " stata fatta il {detail}, da questa pagina, da un'altra scheda o da un file:"
+            " niente emesso di nuovo (un credito tornerebbe all'importo pieno anche se in"
+            " parte speso). Se è una nuova decisione, la ripeta fra 7 giorni o cambi l'importo."
+        ),
+        "en": (
+            "the same grant (same kind, programme and amount) to this application was"
+            " already made on {detail}, from this page, another tab or a file: nothing"
+            " issued again (a credit would go back to its full amount even if partly"
+            " spent). If it is a new decision, repeat it in 7 days or change the amount."
+        ),
+    },
     "issue_voucher": {"it": "Emetti un buono spesa", "en": "Issue a buono spesa"},
     "issue_hint": {
         "it": "Firmato dalla piattaforma e messo nel portafoglio del cittadino: lo stampa"

@@ -677,6 +677,68 @@ def test_problems_name_the_line_in_the_file_and_a_mac_csv_is_read(
     assert "Riga 3: tipo «regalo» sconosciuto" in text_of(upload(staff, mac_bad).text)
 
 
+def _grant_form(client: TestClient, protocol: str, kind: str, amount: str) -> dict[str, str]:
+    """A grant form of a page of the application as a tab opens it, filled in."""
+    page = client.get(f"/desk/applications/{protocol}")
+    once = re.search(rf'name="once" value="([^"]*-{kind})"', page.text)
+    assert once is not None
+    programme = "Buoni spesa 2026" if kind == "voucher" else "Credito welfare 2026"
+    return {
+        "csrf": csrf_of(page.text),
+        "once": once[1],
+        "programme": programme,
+        "amount": amount,
+        "valid_days": "60",
+    }
+
+
+def test_the_same_grant_to_an_application_is_refused_from_another_tab_or_a_file(
+    staff: TestClient, platform: Platform
+) -> None:
+    """Each form's one-time token stopped a double click only: a second tab, the back
+    button, or the form then a file, issued the same buono twice or set a credit back
+    to its full amount. The same grant to the same application is refused for
+    ``SAME_LINES`` on both channels, saying when it was made."""
+    protocol, other = admitted_application(platform, staff), admitted_application(platform, staff)
+    before = {v["id"] for v in vouchers_of(platform, CF)}
+    tab1 = _grant_form(staff, protocol, "voucher", "150,00")
+    tab2 = _grant_form(staff, protocol, "voucher", "150")  # the same amount, written so
+    assert staff.post(f"/desk/applications/{protocol}/voucher", data=tab1).status_code == 303
+    twice = staff.post(f"/desk/applications/{protocol}/voucher", data=tab2)
+    assert twice.status_code == 422
+    assert "la stessa assegnazione" in text_of(twice.text)
+    file = (
+        "protocollo;tipo;iniziativa;importo\n"
+        f"{other};buono;Buoni spesa 2026;33,00\n"
+        f"{protocol};buono;Buoni spesa 2026;150,00\n"
+    )
+    refused = upload(staff, file)
+    assert refused.status_code == 422
+    assert "Riga 3: la stessa assegnazione" in text_of(refused.text)
+    new = [v["amount_cents"] for v in vouchers_of(platform, CF) if v["id"] not in before]
+    assert new == [15_000]  # once, and the file's other line not either
+    # A file first, then the form: the same.
+    assert upload(staff, file.replace("150,00", "151,00")).status_code == 200
+    form = _grant_form(staff, other, "voucher", "33")
+    assert staff.post(f"/desk/applications/{other}/voucher", data=form).status_code == 422
+    # A credit set again from another tab would undo the spending: refused; another
+    # amount is another decision, and the log says what it replaced.
+    tab1 = _grant_form(staff, protocol, "credit", "90,00")
+    tab2 = _grant_form(staff, protocol, "credit", "90,00")
+    assert staff.post(f"/desk/applications/{protocol}/credit", data=tab1).status_code == 303
+    assert staff.post(f"/desk/applications/{protocol}/credit", data=tab2).status_code == 422
+    tab3 = _grant_form(staff, protocol, "credit", "40,00")
+    assert staff.post(f"/desk/applications/{protocol}/credit", data=tab3).status_code == 303
+    shown = text_of(staff.get(f"/desk/applications/{protocol}").text)
+    assert "40,00 € (al posto di Credito welfare 2026: 90,00 € rimasti)" in shown
+    # A week on, the same grant is a new decision (next month's buono).
+    with platform.sessions.begin() as session:
+        for imported in session.scalars(select(ImportedGrantFile)):
+            imported.imported_at -= timedelta(days=8)
+    again = _grant_form(staff, protocol, "voucher", "150,00")
+    assert staff.post(f"/desk/applications/{protocol}/voucher", data=again).status_code == 303
+
+
 def test_a_file_with_an_application_on_two_lines_is_refused_whole(
     staff: TestClient, platform: Platform
 ) -> None:

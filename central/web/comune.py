@@ -336,14 +336,23 @@ def comune_router(platform: Platform) -> APIRouter:
             rows=rows,
             month=month,
             months=reconciliation.months(platform, comuni_of(member)),
+            # Units of different services (hours, weeks) add up to no number: no total.
             total_cents=sum(row.amount_cents for row in rows),
-            total_units=sum(row.units for row in rows),
         )
 
     def reconciliation_file(request: Request, member: accounts.Merchant, kind: str) -> Response:
         t = translator(desk.language(request))
         month, rows = owed(request, member)
-        keys = ("month", "merchant", "iban", "count", "owed", "total_units")
+        keys = (
+            "month",
+            "merchant",
+            "iban",
+            "comune",
+            "programme_or_service",
+            "count",
+            "owed",
+            "total_units",
+        )
         headers = [t(key) for key in keys]
         name = f"rendicontazione-{month or 'tutti'}.{kind}"
         with platform.writing() as session:

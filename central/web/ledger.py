@@ -86,6 +86,7 @@ def statement(platform: Platform, device_id: str) -> list[StatementLine]:
             Redemption.units,
             IssuedVoucher.comune,
             IssuedVoucher.programme,
+            IssuedVoucher.service,
         )
         .join(IssuedVoucher, IssuedVoucher.id == Redemption.voucher_id)
         .where(Redemption.device_id == device_id)
@@ -93,11 +94,14 @@ def statement(platform: Platform, device_id: str) -> list[StatementLine]:
         # paid the provider for on site is not on it (the shop's history still lists it).
         .where(or_(IssuedVoucher.payment.is_(None), IssuedVoucher.payment != "provider"))
     )
-    totals: dict[tuple[str, str, str], list[int]] = {}
+    # Keyed by service too, as the reconciliation is: two services alike named are two
+    # lines, their units (hours, weeks) never one number.
+    totals: dict[tuple[str, str, str, str], list[int]] = {}
     with platform.sessions() as session:
-        for at, cents, units, comune, programme in session.execute(query):
+        for at, cents, units, comune, programme, service in session.execute(query):
             month = f"{_local(at, platform.time_zone):%Y-%m}"
-            line = totals.setdefault((month, comune or "", programme), [0, 0, 0])
+            key = (month, comune or "", programme, service or "")
+            line = totals.setdefault(key, [0, 0, 0])
             line[0] += 1
             line[1] += cents or 0
             line[2] += units or 0
@@ -108,7 +112,7 @@ def statement(platform: Platform, device_id: str) -> list[StatementLine]:
         StatementLine(
             month, str(names.get(comune, {}).get("name") or comune), programme, count, cents, units
         )
-        for (month, comune, programme), (count, cents, units) in ordered
+        for (month, comune, programme, _service), (count, cents, units) in ordered
     ]
 
 

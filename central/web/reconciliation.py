@@ -3,11 +3,14 @@
 what it owes each shop.
 
 A voucher is the Comune's when it was issued for that Comune (its buoni spesa, and the
-service vouchers its kiosks sold). A line is one shop in one month (the platform's
-calendar month, as on the shop's own statement, central/web/ledger.py): how many
-redemptions, the euros of amount vouchers taken (what is owed) and the units of service
-vouchers taken (owed at the service's agreed price, which the platform does not hold),
-leaving out those the citizen paid the provider for on site.
+service vouchers its kiosks sold). A line is one shop, one Comune and one programme (a
+service voucher's is its service) in one month (the platform's calendar month), as on
+the shop's own statement (central/web/ledger.py), line for line: how many redemptions,
+the euros of amount vouchers taken (what is owed) and the units of service vouchers
+taken (owed at the service's agreed price, which the platform does not hold; hours of
+one service and weeks of another are never one number), leaving out those the citizen
+paid the provider for on site. A member of several Comuni sees each Comune's own lines:
+each pays its own.
 A shop is named as on its desk account, with its IBAN; one that redeems only through
 the API is named by its device.
 """
@@ -32,6 +35,8 @@ class Owed:
     month: str  # YYYY-MM
     shop: str
     iban: str
+    comune: str  # its name; "" for the network's vouchers
+    programme: str  # a service voucher's: the service's title
     count: int
     amount_cents: int
     units: int
@@ -49,6 +54,9 @@ def lines(platform: Platform, comuni: list[str], month: str | None = None) -> li
             Device.kiosk_id,
             MerchantAccount.display_name,
             MerchantAccount.iban,
+            IssuedVoucher.comune,
+            IssuedVoucher.programme,
+            IssuedVoucher.service,
         )
         .join(IssuedVoucher, IssuedVoucher.id == Redemption.voucher_id)
         .join(Device, Device.id == Redemption.device_id)
@@ -57,25 +65,35 @@ def lines(platform: Platform, comuni: list[str], month: str | None = None) -> li
         # A service the citizen paid the provider for on site is not the Comune's to pay.
         .where(or_(IssuedVoucher.payment.is_(None), IssuedVoucher.payment != "provider"))
     )
-    totals: dict[tuple[str, str], list[int]] = {}
+    totals: dict[tuple[str, str, str, str, str], list[int]] = {}
     shops: dict[str, tuple[str, str]] = {}
     zone = platform.time_zone
     with platform.sessions() as session:
-        for at, cents, units, device_id, kiosk_id, name, iban in session.execute(query):
+        for at, cents, units, device_id, kiosk_id, name, iban, *what in session.execute(query):
             local = at.replace(tzinfo=UTC).astimezone(zone)
-            key = (f"{local:%Y-%m}", device_id)
-            if month is not None and key[0] != month:
+            if month is not None and f"{local:%Y-%m}" != month:
                 continue
+            comune, programme, service = what
+            key = (f"{local:%Y-%m}", device_id, comune or "", programme, service or "")
             shops[device_id] = (name or kiosk_id, iban or "")
             line = totals.setdefault(key, [0, 0, 0])
             line[0] += 1
             line[1] += cents or 0
             line[2] += units or 0
+    names = platform.records("comuni") if totals else {}
     shown = [
-        Owed(when, *shops[device_id], count, cents, units)
-        for (when, device_id), (count, cents, units) in totals.items()
+        Owed(
+            when,
+            *shops[device_id],
+            str(names.get(comune, {}).get("name") or comune),
+            programme,
+            count,
+            cents,
+            units,
+        )
+        for (when, device_id, comune, programme, _service), (count, cents, units) in totals.items()
     ]
-    shown.sort(key=lambda line: (line.shop.lower(), line.iban))
+    shown.sort(key=lambda line: (line.shop.lower(), line.iban, line.comune, line.programme))
     shown.sort(key=lambda line: line.month, reverse=True)
     return shown
 
@@ -90,13 +108,25 @@ def this_month(platform: Platform) -> str:
 
 
 def as_csv(rows: list[Owed], headers: list[str]) -> str:
-    """One row per month and shop; euros with a dot, the form every spreadsheet reads."""
+    """One row per month, shop, Comune and programme; euros with a dot, the form every
+    spreadsheet reads."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers)
     for row in rows:
         euros = f"{row.amount_cents // 100}.{row.amount_cents % 100:02d}"
-        writer.writerow([row.month, cell(row.shop), row.iban, row.count, euros, row.units])
+        writer.writerow(
+            [
+                row.month,
+                cell(row.shop),
+                row.iban,
+                cell(row.comune),
+                cell(row.programme),
+                row.count,
+                euros,
+                row.units,
+            ]
+        )
     return out.getvalue()
 
 
@@ -106,9 +136,18 @@ def as_xlsx(rows: list[Owed], headers: list[str], title: str) -> bytes:
         title,
         headers,
         (
-            [row.month, row.shop, row.iban, row.count, row.amount_cents / 100, row.units]
+            [
+                row.month,
+                row.shop,
+                row.iban,
+                row.comune,
+                row.programme,
+                row.count,
+                row.amount_cents / 100,
+                row.units,
+            ]
             for row in rows
         ),
-        formats={4: EUROS},
-        widths=(10, 30, 32, 8, 16, 8),
+        formats={6: EUROS},
+        widths=(10, 30, 32, 20, 30, 8, 16, 8),
     )

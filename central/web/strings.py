@@ -514,6 +514,7 @@ TEXT: dict[str, dict[str, str]] = {
     "all_months": {"it": "Tutti i mesi", "en": "All months"},
     "show": {"it": "Mostra", "en": "Show"},
     "owed": {"it": "Da pagare (euro)", "en": "Owed (euro)"},
+    "programme_or_service": {"it": "Iniziativa o servizio", "en": "Programme or service"},
     "grand_total": {"it": "Totale", "en": "Total"},
     "no_redemptions": {
         "it": "Nessun buono dei suoi Comuni è stato ancora incassato.",

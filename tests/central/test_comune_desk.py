@@ -999,14 +999,26 @@ def test_reconciliation_shows_what_the_comune_owes_each_shop_per_month(
     this_month = f"{datetime.now(platform.time_zone):%Y-%m}"
 
     page = text_of(staff.get("/desk/reconciliation", params={"month": this_month}).text)
-    assert f"{this_month} =Forno Bianchi IT60X0542811101000000123456 2 62,50 €" in page
-    assert f"{this_month} cassa-api-1 1 20,00 €" in page
+    piazzola = "Piazzola sul Brenta"
+    row = f"{this_month} =Forno Bianchi IT60X0542811101000000123456 {piazzola} Buoni spesa 2026"
+    assert f"{row} 2 62,50 €" in page
+    assert f"{this_month} cassa-api-1 {piazzola} Buoni spesa 2026 1 20,00 €" in page
     assert "Totale 82,50 €" in page and "99,00" not in page
 
     exported = staff.get("/desk/reconciliation.csv")
     rows = list(csv.reader(io.StringIO(exported.text)))
-    assert rows[0] == ["Mese", "Esercente", "IBAN", "Buoni", "Da pagare (euro)", "Unità"]
-    assert [this_month, "'=Forno Bianchi", "IT60X0542811101000000123456", "2", "62.50", "0"] in rows
+    assert rows[0] == [
+        "Mese",
+        "Esercente",
+        "IBAN",
+        "Comune",
+        "Iniziativa o servizio",
+        "Buoni",
+        "Da pagare (euro)",
+        "Unità",
+    ]
+    forno = [this_month, "'=Forno Bianchi", "IT60X0542811101000000123456", piazzola]
+    assert [*forno, "Buoni spesa 2026", "2", "62.50", "0"] in rows
     assert [f"{last_month:%Y-%m}", "'=Forno Bianchi"] in [row[:2] for row in rows]
     assert len(rows) == 4  # two shops this month, one last month; Limena's left out
     assert "ha esportato rendicontazione-tutti.csv" in text_of(staff.get("/desk/audit").text)
@@ -1054,14 +1066,25 @@ def test_reconciliation_and_audit_log_as_excel_never_run_a_formula(
         "Mese",
         "Esercente",
         "IBAN",
+        "Comune",
+        "Iniziativa o servizio",
         "Buoni",
         "Da pagare (euro)",
         "Unità",
     ]
     [row] = [r for r in cells[1:] if r[1].value == name]  # the name as typed, no apostrophe
-    assert [c.value for c in row] == [this_month, name, "IT61X0306909606100000012345", 1, 33.33, 0]
+    assert [c.value for c in row] == [
+        this_month,
+        name,
+        "IT61X0306909606100000012345",
+        "Piazzola sul Brenta",
+        "Buoni spesa 2026",
+        1,
+        33.33,
+        0,
+    ]
     assert (row[1].data_type, row[1].quotePrefix) == ("s", True)  # text, even when edited
-    assert row[4].number_format == "#,##0.00"
+    assert row[6].number_format == "#,##0.00"
     assert "<f>" not in xml  # no cell of the file is a formula
     assert "ha esportato rendicontazione-" in text_of(staff.get("/desk/audit").text)
 
@@ -1165,12 +1188,14 @@ def test_csv_exports_never_make_a_formula_where_a_spreadsheet_splits_on_semicolo
 
     typed = "Buoni;=1+1;"  # a programme, a shop's name, a note typed so
     entry = audit.Entry(datetime.now(UTC), "anna", "piazzola", "note", typed, typed)
-    owed = reconciliation.Owed("2026-12", typed, "IT61X0306909606100000012345", 1, 3_333, 0)
+    owed = reconciliation.Owed(
+        "2026-12", typed, "IT61X0306909606100000012345", typed, typed, 1, 3_333, 0
+    )
     account = MerchantAccount(display_name=typed, iban="IT61X0306909606100000012345")
     line = ledger.StatementLine("2026-12", typed, typed, 1, 3_333, 0)
     files = {
         "audit": "".join(audit.csv_chunks([entry], ["a", "b", "c", "d", "e", "f"], {})),
-        "reconciliation": reconciliation.as_csv([owed], ["a", "b", "c", "d", "e", "f"]),
+        "reconciliation": reconciliation.as_csv([owed], ["a"] * 8),
         "statement": ledger.statement_csv(account, [line], ["a"] * 9),
     }
     for name, text in files.items():
@@ -1324,6 +1349,7 @@ def test_reconciliation_leaves_out_services_the_citizen_paid_the_provider_for(
     with platform.sessions() as session:
         operator_key = bytes.fromhex(session.get(PlatformSecret, "operator:1001").value)  # type: ignore[union-attr]
     price = platform.records("services")["s01"]["price_cents"]
+    title = platform.records("services")["s01"]["title"]["it"]
     today = datetime.now(UTC).date()
 
     def bought(units: int, payment: str) -> str:
@@ -1369,11 +1395,109 @@ def test_reconciliation_leaves_out_services_the_citizen_paid_the_provider_for(
     rows = list(csv.reader(io.StringIO(staff.get("/desk/reconciliation.csv").text)))
     # The desk's 2 units are the Comune's to pay; the 3 paid on site are not.
     assert [row for row in rows if row[1] == "cooperativa-s01"] == [
-        [this_month, "cooperativa-s01", "", "1", "0.00", "2"]
+        [this_month, "cooperativa-s01", "", "Piazzola sul Brenta", title, "1", "0.00", "2"]
     ]
     # The provider's own monthly statement says the same as the Comune's reconciliation.
     [line] = ledger.statement(platform, provider.id)
     assert (line.month, line.count, line.units) == (this_month, 1, 2)
+
+
+def _sold_at_kiosk(
+    platform: Platform, kiosk: Device, signer: Signer, service: str, units: int
+) -> str:
+    """The code of a service voucher a kiosk sold, paid at its desk (the Comune's to pay)."""
+    price = platform.records("services")[service]["price_cents"]
+    with platform.sessions() as session:
+        operator_key = bytes.fromhex(session.get(PlatformSecret, "operator:1001").value)  # type: ignore[union-attr]
+    today = datetime.now(UTC).date()
+    claims = VoucherClaims(
+        new_voucher_id(),
+        today,
+        today + timedelta(days=29),
+        datetime.now(UTC),
+        service_id=service,
+        units=units,
+    )
+    order = f"AC-{uuid.uuid4().hex[:8].upper()}"
+    said = f"desk|{order}|{price * units}|1001|{kiosk.kiosk_id}".encode()
+    payload: dict[str, Any] = {
+        "order": order,
+        "total_cents": price * units,
+        "payment": "desk",
+        "holder": None,
+        "channel": "kiosk",
+        "lines": [{"service": service, "quantity": units, "unit_price_cents": price}],
+        "vouchers": [{"signed_code": encode(claims, signer)}],
+        "desk_confirmed_by": "1001",
+        "desk_proof": hmac.new(operator_key, said, "sha256").hexdigest(),
+    }
+    entry = SubmissionEntry(
+        uuid=str(uuid.uuid4()), kind="purchase", created_at=datetime.now(UTC), payload=payload
+    )
+    [result] = platform.submit(kiosk.id, [entry])
+    assert result.status == "accepted", result
+    return claims.code
+
+
+def test_reconciliation_has_a_line_per_comune_and_service_as_the_shops_statement(
+    platform: Platform,
+) -> None:
+    """A line was one shop in one month: 3 hours of one service and 1 week of another
+    made "4 units", and a member of two Comuni saw both Comuni's buoni summed with no
+    Comune to say who pays. Lines are by month, shop, Comune and programme or service,
+    and agree line for line with the shop's own statement."""
+    code = platform.new_enrollment_code("kiosk", "piazzola", None)
+    _kiosk_id, token = platform.enroll(code, "piazzola-services")
+    kiosk = platform.device_for(token)
+    assert kiosk is not None
+    signer = Signer(Ed25519PrivateKey.generate())
+    platform.wallet.register_signing_key(kiosk, public_key_text(signer))
+    scope = {"services": ["s01", "s02"], "programmes": ["Buoni spesa 2026"]}
+    enrolled = platform.enroll(platform.new_enrollment_code("merchant", None, scope), "coop-mixed")
+    shop = platform.device_for(enrolled[1])
+    assert shop is not None
+    for service, units in (("s01", 3), ("s02", 1), ("s01", 2)):
+        voucher = _sold_at_kiosk(platform, kiosk, signer, service, units)
+        platform.redeem(shop, voucher, RedeemRequest(str(uuid.uuid4()), units, None))
+    for cf, comune, cents in ((CF, "piazzola", 5_001), ("BNCMTT15B19G224I", "limena", 3_002)):
+        voucher = platform.issue_voucher(cf, comune, "Buoni spesa 2026", cents)
+        platform.redeem(shop, voucher["code"], RedeemRequest(str(uuid.uuid4()), None, cents))
+    grant = StaffGrant(
+        username="unione.reconciliation",
+        password=PASSWORD,
+        display_name="Unione dei Comuni",
+        comuni=["piazzola", "limena"],
+    )
+    create_staff(platform, grant)
+    with browser(create_app(platform)) as union:
+        assert log_in(union, "unione.reconciliation").status_code == 303
+        rows = list(csv.reader(io.StringIO(union.get("/desk/reconciliation.csv").text)))
+        cells, _xml = sheet_of(union.get("/desk/reconciliation.xlsx"))
+        page = text_of(union.get("/desk/reconciliation").text)
+    mine = [row for row in rows if row[1] == "coop-mixed"]
+    title = {s: platform.records("services")[s]["title"]["it"] for s in ("s01", "s02")}
+    month = f"{datetime.now(platform.time_zone):%Y-%m}"
+    assert sorted(row[3:] for row in mine) == sorted(
+        [
+            ["Limena", "Buoni spesa 2026", "1", "30.02", "0"],
+            ["Piazzola sul Brenta", "Buoni spesa 2026", "1", "50.01", "0"],
+            ["Piazzola sul Brenta", title["s01"], "2", "0.00", "5"],
+            ["Piazzola sul Brenta", title["s02"], "1", "0.00", "1"],
+        ]
+    )
+    assert {row[0] for row in mine} == {month}
+    in_excel = [[c.value for c in row[3:]] for row in cells[1:] if row[1].value == "coop-mixed"]
+    in_csv = [[*row[3:5], int(row[5]), float(row[6]), int(row[7])] for row in mine]
+    assert sorted(in_excel) == sorted(in_csv)
+    assert "coop-mixed Limena Buoni spesa 2026 1 30,02 €" in page
+    # The shop's statement: the same lines.
+    statement = ledger.statement(platform, shop.id)
+    euros = {line: f"{line.amount_cents / 100:.2f}" for line in statement}
+    said = [
+        [line.comune, line.programme, str(line.count), euros[line], str(line.units)]
+        for line in statement
+    ]
+    assert sorted(said) == sorted(row[3:] for row in mine)
 
 
 def test_a_platform_made_before_vouchers_kept_their_payment_gains_the_column(

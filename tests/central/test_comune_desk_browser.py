@@ -383,5 +383,5 @@ def test_a_voucher_printed_at_the_kiosk_is_scanned_by_a_shop_and_reaches_both_st
     assert iban in line and "42,50 €" in line and month in line
     shoot(staff, "28-staff-reconciliation-month")
     owed = list(csv.reader(io.StringIO(downloaded(staff, "Scarica CSV").decode("utf-8"))))
-    assert [month, shop, iban, "1", "42.50", "0"] in owed
+    assert [month, shop, iban, piazzola, PROGRAMME, "1", "42.50", "0"] in owed
     staff.context.close()

@@ -378,6 +378,20 @@ def has_applications(platform: Platform, call_id: str) -> bool:
         return any(data.get("call") == call_id for data in session.scalars(query))
 
 
+def _closed_now(current: dict[str, Any]) -> dict[str, Any]:
+    """The call closed from now on, or as it was when it closed earlier: its closing
+    date moved forward would reopen a closed call's deadline on the kiosks and in its
+    record (applications "in time" that were not)."""
+    moment = datetime.now(UTC).replace(microsecond=0)
+    closes_at = datetime.fromisoformat(str(current["closes_at"]))
+    if closes_at <= moment:
+        return current
+    closed = dict(current, closes_at=moment.isoformat())
+    if datetime.fromisoformat(str(current["opens_at"])) >= moment:
+        closed["opens_at"] = (moment - timedelta(minutes=1)).isoformat()
+    return closed
+
+
 def withdraw(
     platform: Platform, member: Merchant, comuni: list[str], kind: str, record_id: str
 ) -> str:
@@ -393,12 +407,9 @@ def withdraw(
     try:
         with platform.writing() as session:
             if close:
-                moment = datetime.now(UTC).replace(microsecond=0)
-                closed = dict(current, closes_at=moment.isoformat())
-                opens_at = datetime.fromisoformat(str(current["opens_at"]))
-                if opens_at >= moment:
-                    closed["opens_at"] = (moment - timedelta(minutes=1)).isoformat()
-                platform.catalog.publish_in(session, kind, closed)
+                closed = _closed_now(current)
+                if closed != current:  # one closed long ago stays as it closed
+                    platform.catalog.publish_in(session, kind, closed)
             elif not platform.catalog.unpublish_in(session, kind, record_id):
                 raise LookupError(record_id)
             for comune in _comuni_of(kind, current):

@@ -26,7 +26,7 @@ from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
 from protocol import records
 from tests.central.desk import PASSWORD, browser, csrf_of, log_in, text_of
-from tests.central.helpers import send_application
+from tests.central.helpers import REF, send_application
 
 
 @pytest.fixture(scope="module")
@@ -314,6 +314,37 @@ def test_a_call_with_applications_is_closed_rather_than_deleted(
     assert audit_rows(platform, "calls/bs-piazzola") == [("closed", "piazzola", "sociale.piazzola")]
     shown = text_of(staff.get("/desk/catalog?done=closed&id=bs-piazzola").text)
     assert "Bando chiuso: bs-piazzola" in shown
+
+
+def test_a_call_closed_long_ago_keeps_its_closing_date_when_withdrawn(
+    staff: TestClient, platform: Platform
+) -> None:
+    """Withdrawing a call with applications that had closed a month ago set its closing
+    date to the moment of the withdrawal: a month more of deadline on its record."""
+    now = datetime.now(platform.time_zone).replace(microsecond=0, tzinfo=None)  # as typed
+    fields = call_fields(
+        id="pz-chiuso",
+        form=REF,
+        opens_at=f"{now - timedelta(days=40):%Y-%m-%dT%H:%M}",
+        closes_at=f"{now + timedelta(minutes=30):%Y-%m-%dT%H:%M}",
+    )
+    made = post_form(staff, "/desk/catalog/calls/new", "/desk/catalog/calls", fields)
+    assert made.status_code == 303, text_of(made.text)
+    device_id, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-c")
+    send_application(platform, device_id, call="pz-chiuso")
+    long_ago = (datetime.now().astimezone() - timedelta(days=30)).replace(microsecond=0)
+    call = dict(platform.records("calls")["pz-chiuso"], closes_at=long_ago.isoformat())
+    platform.publish("calls", call)
+    page = staff.get("/desk/catalog/calls/pz-chiuso/edit")
+    closed = staff.post(
+        "/desk/catalog/calls/pz-chiuso/withdraw",
+        data={"csrf": csrf_of(page.text), "confirm": "yes"},
+    )
+    assert closed.headers["location"] == "/desk/catalog?done=closed&id=pz-chiuso"
+    kept = platform.records("calls")["pz-chiuso"]
+    assert datetime.fromisoformat(kept["closes_at"]) == long_ago
+    assert kept["opens_at"] == call["opens_at"]
+    assert [a for a, _c, _u in audit_rows(platform, "calls/pz-chiuso")] == ["published", "closed"]
 
 
 def test_a_calls_lists_keep_their_translations_when_staff_edit_them_in_italian(

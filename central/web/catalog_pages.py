@@ -17,7 +17,7 @@ from central.platform import Platform
 from central.web import accounts, publishing
 from central.web.desk import Desk
 from central.web.staff import comuni_of, staff_member
-from central.web.strings import TEXT, translator
+from central.web.strings import TEXT, money, translator
 
 MAX_FORM_BYTES = 64 * 1024  # two descriptions of 4,000 characters, URL-encoded
 MAX_FIELDS = 300  # the Comuni's boxes of a member of many Comuni
@@ -38,9 +38,12 @@ async def form_lists(request: Request) -> dict[str, list[str]]:
         raise HTTPException(400, "unreadable form") from None
 
 
-def problem_text(t: Callable[..., str], problem: publishing.Problem) -> str:
+def problem_text(t: Callable[..., str], problem: publishing.Problem, language: str) -> str:
     """A problem in words: a rule of the contract by its own text where the desk knows
-    it, else by its kind."""
+    it, else by its kind; an amount's limit as money, never in cents."""
+    if problem.code == "range" and problem.field in MONEY_FIELDS and problem.limit is not None:
+        key = "problem_amount_over" if problem.limit > 0 else "problem_amount_negative"
+        return t(key, limit=money(problem.limit, language))
     if problem.code == "rule":
         for key, rule in RULES.items():
             if problem.text == rule:
@@ -51,6 +54,8 @@ def problem_text(t: Callable[..., str], problem: publishing.Problem) -> str:
         key = "problem_type"
     return t(key, limit=problem.limit if problem.limit is not None else "", text=problem.text)
 
+
+MONEY_FIELDS = ("price", "budget")  # the form's fields in euros, the record's in cents
 
 # The contract's whole-record rules (protocol/records.py), by their English text.
 RULES = {
@@ -122,7 +127,7 @@ def catalog_router(platform: Platform) -> APIRouter:
         by_field: dict[str, list[str]] = {}
         general: list[str] = []
         for problem in problems or []:
-            text = problem_text(t, problem)
+            text = problem_text(t, problem, language)
             if problem.field is None:
                 general.append(text)
             else:

@@ -700,6 +700,14 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "Fuori dai limiti ammessi ({limit}).",
         "en": "Outside the allowed limits ({limit}).",
     },
+    "problem_amount_over": {
+        "it": "Importo troppo alto: al massimo {limit}.",
+        "en": "Amount too high: at most {limit}.",
+    },
+    "problem_amount_negative": {
+        "it": "L'importo non può essere negativo.",
+        "en": "The amount cannot be negative.",
+    },
     "problem_date": {
         "it": "Data e ora non valide: per esempio 31/12/2026 12:00.",
         "en": "Not a valid date and time: for example 31/12/2026 12:00.",

@@ -215,6 +215,39 @@ def test_a_wrong_service_form_says_what_is_wrong_per_field_and_publishes_nothing
     staff.get("/desk/catalog?lang=it")  # the module's other tests read Italian
 
 
+def test_an_amount_over_the_limit_is_told_as_money_not_cents(
+    staff: TestClient, platform: Platform
+) -> None:
+    """A price over the contract's limit was refused with the limit in cents: "Fuori
+    dai limiti ammessi (10000000)", a hundred times what may be asked."""
+    for typed in ("100.000,01", "9.223.372.036.854.775.807"):
+        answer = post_form(
+            staff,
+            "/desk/catalog/services/new",
+            "/desk/catalog/services",
+            {**SERVICE, "id": "pz-caro", "price": typed},
+        )
+        assert answer.status_code == 422
+        assert problems_of(answer.text) == {
+            "price": "Importo troppo alto: al massimo 100.000,00 €."
+        }
+        budget = call_fields(id="pz-ricco", budget="10.000.000.000,01")
+        answer = post_form(staff, "/desk/catalog/calls/new", "/desk/catalog/calls", budget)
+        assert problems_of(answer.text) == {
+            "budget": "Importo troppo alto: al massimo 10.000.000.000,00 €."
+        }
+    english = post_form(
+        staff,
+        "/desk/catalog/services/new?lang=en",
+        "/desk/catalog/services",
+        {**SERVICE, "id": "pz-caro", "price": "100.000,01"},
+    )
+    assert problems_of(english.text) == {"price": "Amount too high: at most €100,000.00."}
+    staff.get("/desk/catalog?lang=it")  # the module's other tests read Italian
+    assert "pz-caro" not in platform.records("services")
+    assert "pz-ricco" not in platform.records("calls")
+
+
 def test_records_of_other_comuni_or_of_the_network_are_not_the_members(
     staff: TestClient, platform: Platform
 ) -> None:

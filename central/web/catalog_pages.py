@@ -5,6 +5,7 @@ central/web/publishing.py; this module reads the forms and answers the browser."
 
 # No "from __future__ import annotations": FastAPI resolves Depends() from real objects.
 
+import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
@@ -15,7 +16,7 @@ from fastapi.responses import Response
 
 from central.platform import Platform
 from central.web import accounts, publishing
-from central.web.desk import Desk
+from central.web.desk import COOKIE, Desk
 from central.web.staff import comuni_of, staff_member
 from central.web.strings import TEXT, money, translator
 
@@ -55,6 +56,7 @@ def problem_text(t: Callable[..., str], problem: publishing.Problem, language: s
     return t(key, limit=problem.limit if problem.limit is not None else "", text=problem.text)
 
 
+MAX_OPENED_FORMS = 10_000
 MONEY_FIELDS = ("price", "budget")  # the form's fields in euros, the record's in cents
 
 # The contract's whole-record rules (protocol/records.py), by their English text.
@@ -176,6 +178,35 @@ def catalog_router(platform: Platform) -> APIRouter:
             values["comune"] = comuni[0] if len(comuni) == 1 else ""
         return form_page(request, member, kind, values, None)
 
+    # The version each session last opened an edit form on, for a form sent without
+    # its own (one cached from before it carried it): a colleague's save meanwhile is
+    # still not undone. Bounded; the oldest go first.
+    opened_forms: dict[tuple[str, str, str], str] = {}
+
+    def form_key(request: Request, kind: str, record_id: str) -> tuple[str, str, str]:
+        token = request.cookies.get(COOKIE, "")
+        return hashlib.sha256(token.encode()).hexdigest(), kind, record_id
+
+    def remember_opened(request: Request, kind: str, record_id: str, version: str) -> None:
+        key = form_key(request, kind, record_id)
+        opened_forms.pop(key, None)
+        opened_forms[key] = version
+        while len(opened_forms) > MAX_OPENED_FORMS:
+            opened_forms.pop(next(iter(opened_forms)))
+
+    def forget_opened(request: Request, kind: str, record_id: str) -> None:
+        opened_forms.pop(form_key(request, kind, record_id), None)
+
+    def opened_on(
+        request: Request, kind: str, current: dict[str, Any] | None, fields: dict[str, list[str]]
+    ) -> str:
+        """The version of the record the form was opened on ("" for a new record, or
+        none known): the form's own, else the one this session last opened."""
+        if current is None:
+            return ""
+        sent = (fields.get("version") or [""])[0][:64]
+        return sent or opened_forms.get(form_key(request, kind, str(current["id"])), "")
+
     def submitted(
         request: Request,
         member: accounts.Merchant,
@@ -187,8 +218,15 @@ def catalog_router(platform: Platform) -> APIRouter:
         values["residents_of"] = "|".join(fields.get("residents_of", []))
         if current is not None:
             values["id"] = current["id"]
+        # Kept in the form sent back: it is still the one opened on that version.
+        opened = opened_on(request, kind, current, fields)
         if not desk.csrf_ok(request, {"csrf": (fields.get("csrf") or [""])[0]}):
-            return form_page(request, member, kind, values, current, 403, error="csrf")
+            return form_page(
+                request, member, kind, values, current, 403, error="csrf", version=opened
+            )
+        if current is not None and opened and publishing.version_of(current) != opened:
+            problem = publishing.Problem(None, "changed_meanwhile")
+            return form_page(request, member, kind, values, current, 409, [problem], version=opened)
         record, problems = publishing.record_from_form(platform, kind, fields, current)
         comuni = comuni_of(member)
         if problems:  # an amount or a date the form could not read; then the contract's
@@ -200,11 +238,16 @@ def catalog_router(platform: Platform) -> APIRouter:
             ]
         else:
             try:
-                publishing.publish(platform, member, comuni, kind, record, current)
+                publishing.publish(platform, member, comuni, kind, record, current, opened)
             except publishing.PublishRefusedError as refusal:
                 problems = refusal.problems
         if problems:
-            return form_page(request, member, kind, values, current, 422, problems)
+            meanwhile = any(problem.code == "changed_meanwhile" for problem in problems)
+            status = 409 if meanwhile else 422
+            return form_page(
+                request, member, kind, values, current, status, problems, version=opened
+            )
+        forget_opened(request, kind, record["id"])
         done = "edited" if current is not None else "published"
         return desk.redirect(request, f"/desk/catalog?done={done}&id={record['id']}")
 
@@ -222,7 +265,9 @@ def catalog_router(platform: Platform) -> APIRouter:
     def edit_form(request: Request, member: Staff, kind: str, record_id: str) -> Response:
         current = owned(kind, member, record_id)
         values = publishing.form_values(platform, kind, current)
-        return form_page(request, member, kind, values, current)
+        version = publishing.version_of(current)
+        remember_opened(request, kind, record_id, version)
+        return form_page(request, member, kind, values, current, version=version)
 
     @router.post("/desk/catalog/{kind}/{record_id}/edit")
     def edit(

@@ -25,6 +25,8 @@ and the citizens' look-ups keep its title; a call without any is deleted.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -333,6 +335,21 @@ def _comuni_of(kind: str, record: Mapping[str, Any]) -> list[str]:
     return list(record.get("residents_of") or [])
 
 
+def version_of(record: Mapping[str, Any]) -> str:
+    """What a published record says, as a short digest: the edit form carries the one
+    it was opened on, and a save on a record changed since is refused."""
+    said = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(said.encode()).hexdigest()[:32]
+
+
+def _not_changed_since(current: Mapping[str, Any] | None, opened: str | None) -> None:
+    """PublishRefusedError when the record is no longer the one the form was opened on
+    (a colleague saved it, or withdrew it, meanwhile): saving the form's values over it
+    would undo their change without a word."""
+    if opened and (current is None or version_of(current) != opened):
+        raise PublishRefusedError([Problem(None, "changed_meanwhile")])
+
+
 def publish(
     platform: Platform,
     member: Merchant,
@@ -340,12 +357,15 @@ def publish(
     kind: str,
     record: dict[str, Any],
     current: Mapping[str, Any] | None,
+    opened: str | None = None,
 ) -> None:
     """Publishes the member's record to the kiosks, with its audit row (one per Comune
-    it is for); PublishRefusedError with every problem, and nothing published."""
+    it is for); PublishRefusedError with every problem, and nothing published.
+    ``opened``: the ``version_of`` the record the edit form was opened on."""
     assert kind in KINDS, kind
     if current is not None and not is_theirs(kind, current, comuni):
         raise PublishRefusedError([Problem(None, "not_yours")])
+    _not_changed_since(current, opened)
     problems = check(platform, kind, record, comuni, current)
     if problems:
         raise PublishRefusedError(problems)
@@ -354,6 +374,9 @@ def publish(
         with platform.writing() as session:
             if current is None and ever_published(session, kind, str(record["id"])):
                 raise PublishRefusedError([Problem("id", "taken")])  # published meanwhile
+            if current is not None:  # saved meanwhile, since the check above
+                now = session.get(Record, (kind, str(record["id"])))
+                _not_changed_since(now.data if now is not None else None, opened)
             platform.catalog.publish_in(session, kind, record)
             for comune in _comuni_of(kind, record):
                 action = "edited" if current is not None else "published"

@@ -700,6 +700,14 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "Fuori dai limiti ammessi ({limit}).",
         "en": "Outside the allowed limits ({limit}).",
     },
+    "problem_changed_meanwhile": {
+        "it": "Un collega ha modificato (o ritirato) questa scheda dopo che lei ha aperto il"
+        " modulo: non è stato salvato niente, per non annullare la sua modifica. Riapra la"
+        " scheda dal catalogo per vedere la versione attuale e rifaccia le sue modifiche.",
+        "en": "A colleague changed (or withdrew) this record after you opened the form:"
+        " nothing was saved, so as not to undo their change. Open the record again from the"
+        " catalog to see the current version and make your changes again.",
+    },
     "problem_amount_over": {
         "it": "Importo troppo alto: al massimo {limit}.",
         "en": "Amount too high: at most {limit}.",

@@ -380,6 +380,50 @@ def test_a_call_closed_long_ago_keeps_its_closing_date_when_withdrawn(
     assert [a for a, _c, _u in audit_rows(platform, "calls/pz-chiuso")] == ["published", "closed"]
 
 
+def test_a_save_on_a_record_a_colleague_changed_since_the_form_opened_is_refused(
+    staff: TestClient, platform: Platform
+) -> None:
+    """Two colleagues editing one service: the later save put back every field of the
+    form it had opened, silently undoing the other's change. A save on a record that
+    changed since its form was opened is refused, saying a colleague changed it; the
+    record opened again saves."""
+    made = post_form(
+        staff, "/desk/catalog/services/new", "/desk/catalog/services", {**SERVICE, "id": "pz-due"}
+    )
+    assert made.status_code == 303, text_of(made.text)
+    edit = "/desk/catalog/services/pz-due/edit"
+    mine = staff.get(edit).text
+    version = re.search(r'name="version" value="([0-9a-f]+)"', mine)
+    assert version is not None
+    with browser(staff.app) as colleague:
+        assert log_in(colleague, "sociale.piazzola").status_code == 303
+        theirs = colleague.get(edit).text
+        saved = colleague.post(edit, data={**SERVICE, "price": "7,50", "csrf": csrf_of(theirs)})
+        assert saved.status_code == 303, text_of(saved.text)
+    renamed = {**SERVICE, "title_it": "Pasti caldi a domicilio"}
+    form = {**renamed, "csrf": csrf_of(mine), "version": version[1]}
+    for sent in (form, {**renamed, "csrf": csrf_of(mine)}):  # its version, or none sent
+        refused = staff.post(edit, data=sent)
+        assert refused.status_code == 409
+        assert "Un collega ha modificato" in text_of(refused.text)
+        assert version[1] in refused.text  # sent back, it is still the form opened then
+    kept = platform.records("services")["pz-due"]
+    assert (kept["price_cents"], kept["title"]["it"]) == (750, SERVICE["title_it"])
+    assert [a for a, _c, _u in audit_rows(platform, "services/pz-due")] == [
+        "published",
+        "edited",
+    ]
+    again = staff.get(edit).text  # opened again: the colleague's price is in the form
+    assert 'value="7,50"' in again
+    fresh = re.search(r'name="version" value="([0-9a-f]+)"', again)
+    assert fresh is not None and fresh[1] != version[1]
+    renamed["price"] = "7,50"
+    saved = staff.post(edit, data={**renamed, "csrf": csrf_of(again), "version": fresh[1]})
+    assert saved.status_code == 303, text_of(saved.text)
+    both = platform.records("services")["pz-due"]
+    assert (both["price_cents"], both["title"]["it"]) == (750, "Pasti caldi a domicilio")
+
+
 def test_a_calls_lists_keep_their_translations_when_staff_edit_them_in_italian(
     staff: TestClient, platform: Platform
 ) -> None:

@@ -85,6 +85,11 @@ def _parser(*, only_run: bool = False) -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the store with a backup (kiosk stopped)")
     restore.add_argument("file", type=Path, help="a file made by social-point backup")
     restore.add_argument("--config", type=Path, help="TOML configuration file")
+    restore.add_argument(
+        "--other-kiosk",
+        action="store_true",
+        help="restore a backup made by another kiosk (its records are then sent as this one's)",
+    )
     commands.add_parser(
         "pin-hash", help="read an operator's PIN (6 to 8 digits) and print its scrypt hash"
     )
@@ -324,15 +329,29 @@ def backup_store(config_path: Path | None, destination: Path | None) -> int:
     return 0
 
 
-def restore_store(config_path: Path | None, source: Path) -> int:
-    from store.backup import BackupError, restore
+def restore_store(config_path: Path | None, source: Path, *, other_kiosk: bool = False) -> int:
+    from store.backup import BackupError, Owner, restore
+    from sync.device import NotEnrolledError, load
 
     config = load_config(config_path)
     try:
-        done = restore(source, config.paths.database)
+        identity = load(config.device_file)
+    except NotEnrolledError:
+        identity = None
+    owner = Owner(config.kiosk_id, identity.device_id if identity else None)
+    try:
+        done = restore(source, config.paths.database, owner=owner, other_kiosk=other_kiosk)
     except BackupError as error:
         return _fail(str(error))
     print(f"store restored from {source}")
+    if done.other_kiosk:
+        print(
+            f"it is the backup of another kiosk, {done.other_kiosk}, restored as asked "
+            f"(--other-kiosk): this store is now kiosk {config.kiosk_id}'s. Its records not "
+            "yet accepted are sent under this kiosk's device (any that kiosk sent after the "
+            "backup may reach the platform twice), and it holds that kiosk's local data "
+            "(operators, wallets, print history) until this kiosk's next sync"
+        )
     if done.carried_waiting:
         kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(done.carried.items()))
         print(
@@ -344,7 +363,17 @@ def restore_store(config_path: Path | None, source: Path) -> int:
             f"carried over from the replaced store: {done.carried_rejected} refused records "
             "kept for a manager"
         )
-    if done.kept:
+    if done.kept and done.damaged:
+        print(
+            f"the store it replaced could not be read ({done.damaged}): it was moved aside "
+            f"as it was to {done.kept} (deleted after 7 days)"
+        )
+        if done.unread:
+            print(
+                "some of its records not yet sent could not be read: any still in it are "
+                f"only in {done.kept}; have it looked at within 7 days"
+            )
+    elif done.kept:
         print(f"the store it replaced is kept as {done.kept} (deleted after 7 days)")
     return 0
 
@@ -459,7 +488,7 @@ def _command(args: argparse.Namespace) -> int:
         try:
             if args.command == "backup":
                 return backup_store(args.config, args.to)
-            return restore_store(args.config, args.file)
+            return restore_store(args.config, args.file, other_kiosk=args.other_kiosk)
         except ConfigError as error:
             return _fail(str(error))
     if args.command == "sync":

@@ -9,12 +9,15 @@ A restore refuses a file that is not a sound kiosk store, or one newer than this
 keeps the store it replaces with the backups, and carries into the restored store the
 records the replaced one had not yet had accepted by the platform (the backup may be
 older than them): the kept copy is deleted after seven days like any other backup.
+A store it replaces that cannot be read is moved aside as it is, never a reason to
+refuse the restore it needs; a backup of another kiosk is refused unless asked for.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -24,8 +27,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store.database import head_revision, in_use_path, known_revision, upgrade_file
+from store.kiosk_facts import OWNER_DEVICE, OWNER_KIOSK
 
 PAGES_PER_STEP = 256  # the live store is locked only while each step copies these pages
+SALVAGE_LIMIT = 5_000_000  # outbox ids tried one by one in a damaged store
+SALVAGE_GAP = 10_000  # ids without a readable row after which a damaged outbox ends
 
 
 class BackupError(Exception):
@@ -50,6 +56,11 @@ class RestoreReport:
     kept: Path | None  # where the replaced store was kept (None: there was none)
     carried: dict[str, int]  # records waiting to be sent carried over, by kind
     carried_rejected: int = 0  # refused records (kept for a manager) carried over
+    # Why the replaced store could not be copied (damaged, empty, not a store): it was
+    # then moved aside as it was, to ``kept``. None: it was sound and copied.
+    damaged: str | None = None
+    unread: bool = False  # its outbox could not be read whole: some records may be lost
+    other_kiosk: str | None = None  # the other kiosk whose backup was restored on purpose
 
     @property
     def carried_waiting(self) -> int:
@@ -115,16 +126,84 @@ def backup(database: Path, destination: Path) -> BackupReport:
     return BackupReport(destination, destination.stat().st_size, revision)
 
 
-def restore(backup_file: Path, database: Path) -> RestoreReport:
+def restore(
+    backup_file: Path,
+    database: Path,
+    *,
+    owner: Owner | None = None,
+    other_kiosk: bool = False,
+) -> RestoreReport:
     """Replaces the store at ``database`` with ``backup_file``, and carries into it the
     records the replaced store had not yet had accepted (with their UUIDs: the platform
     answers a UUID it already has with its first answer, so one sent again is counted
-    once). The kiosk must be stopped."""
+    once). The kiosk must be stopped. ``owner``: this kiosk, from its configuration
+    (else as the replaced store recorded it); a backup of another kiosk is refused
+    unless ``other_kiosk``."""
     if not backup_file.is_file():
         raise BackupError(f"{backup_file}: no such backup file")
     database.parent.mkdir(parents=True, exist_ok=True)
     with _not_in_use(database):
-        return _replace(backup_file, database)
+        return _replace(backup_file, database, owner or Owner(), other_kiosk)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Which kiosk a store belongs to (store/kiosk_facts.py set_owner); None: unknown."""
+
+    kiosk_id: str | None = None
+    device_id: str | None = None
+
+    def over(self, kept: Owner) -> Owner:
+        return Owner(self.kiosk_id or kept.kiosk_id, self.device_id or kept.device_id)
+
+    def describe(self) -> str:
+        device = f" (device {self.device_id})" if self.device_id else ""
+        return f"kiosk {self.kiosk_id or '(name not recorded)'}{device}"
+
+
+OWNER_FACTS = {"kiosk_id": OWNER_KIOSK, "device_id": OWNER_DEVICE}
+
+
+def recorded_owner(store_file: Path) -> Owner:
+    """The kiosk ``store_file`` records it belongs to; unknown if it cannot say."""
+    try:
+        with closing(sqlite3.connect(f"file:{store_file}?mode=ro", uri=True)) as connection:
+            rows = dict(
+                connection.execute(
+                    "SELECT name, value FROM kiosk_facts WHERE name IN (?, ?)",
+                    tuple(OWNER_FACTS.values()),
+                ).fetchall()
+            )
+    except sqlite3.Error:  # damaged, or a store made before it kept facts
+        return Owner()
+    return Owner(rows.get(OWNER_FACTS["kiosk_id"]), rows.get(OWNER_FACTS["device_id"]))
+
+
+def another_kiosk(backup: Owner, ours: Owner) -> bool:
+    """Whether a backup recorded as ``backup``'s is another kiosk's than ``ours``. Two
+    names decide; the same name under another device is this kiosk enrolled again (a new
+    machine, README "Looking after a kiosk"); without names, the devices decide."""
+    if backup.kiosk_id and ours.kiosk_id:
+        return backup.kiosk_id != ours.kiosk_id
+    return bool(backup.device_id and ours.device_id and backup.device_id != ours.device_id)
+
+
+def _stamp_owner(database: Path, owner: Owner) -> None:
+    """The restored store belongs to this kiosk from now on (a backup of another one,
+    restored on purpose, included): its next restore is checked against this one."""
+    moment = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    values = [(OWNER_FACTS[k], v, moment) for k, v in vars(owner).items() if v]
+    if not values:
+        return
+    try:
+        with closing(sqlite3.connect(database)) as connection:
+            connection.executemany(
+                "INSERT OR REPLACE INTO kiosk_facts (name, value, updated_at) VALUES (?, ?, ?)",
+                values,
+            )
+            connection.commit()
+    except sqlite3.OperationalError:  # a backup from before facts were kept: set at enrolment
+        pass
 
 
 @contextmanager
@@ -145,7 +224,7 @@ def _not_in_use(database: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
-def _replace(backup_file: Path, database: Path) -> RestoreReport:
+def _replace(backup_file: Path, database: Path, owner: Owner, other_kiosk: bool) -> RestoreReport:
     revision = _check_sound(backup_file)
     head = head_revision()
     if revision is not None and head is not None and not known_revision(revision):
@@ -153,8 +232,25 @@ def _replace(backup_file: Path, database: Path) -> RestoreReport:
             f"{backup_file}: made by a newer kiosk (schema {revision}, this one knows up to "
             f"{head}); update the kiosk first"
         )
+    ours = owner.over(recorded_owner(database)) if database.is_file() else owner
+    theirs = recorded_owner(backup_file)
+    foreign = another_kiosk(theirs, ours)
+    if foreign and not other_kiosk:
+        raise BackupError(
+            f"{backup_file}: a backup of another kiosk ({theirs.describe()}; this is "
+            f"{ours.describe()}): restored here, what that kiosk had already sent would be "
+            "sent again under this one. Restore this kiosk's own backup; if you do mean to "
+            "put that kiosk's store on this one, restore again with --other-kiosk"
+        )
     kept = None
+    damaged: str | None = None
+    unread = False
     unsent: list[dict[str, object]] = []
+    if database.is_dir():
+        raise BackupError(
+            f"the current store {database} is a folder, not a store: move it away, then "
+            "restore again"
+        )
     if database.exists():
         # With the backups (data_dir/backups/), whose nightly clean-up deletes it after
         # seven days as any other copy: beside the store, a full copy of its personal
@@ -162,11 +258,21 @@ def _replace(backup_file: Path, database: Path) -> RestoreReport:
         # carried into the restored store below, never left only in this copy.
         folder = database.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
-        kept = folder / (
-            f"{database.stem}-before-restore-{datetime.now(UTC):%Y%m%d-%H%M%S}{database.suffix}"
-        )
-        backup(database, kept)
-        unsent = _not_accepted(kept)
+        stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
+        try:
+            _check_sound(database)
+        except BackupError as error:
+            # Damaged, empty or not a store: exactly when a restore is needed. It cannot
+            # be copied, so it is moved aside as it is (with its -wal), and what can
+            # still be read of its outbox is carried over.
+            damaged = str(error).removeprefix(f"{database}: ")
+            kept = _free_name(folder, f"{database.stem}-damaged-{stamp}", database.suffix)
+            _move_aside(database, kept)
+            unsent, unread = _salvage_not_accepted(kept)
+        else:
+            kept = _free_name(folder, f"{database.stem}-before-restore-{stamp}", database.suffix)
+            backup(database, kept)
+            unsent = _not_accepted(kept)
     database.parent.mkdir(parents=True, exist_ok=True)
     source = backup_file
     staging = database.with_name(database.name + ".restoring")
@@ -183,7 +289,9 @@ def _replace(backup_file: Path, database: Path) -> RestoreReport:
     finally:
         _remove(staging)
     os.chmod(database, 0o600)
-    return RestoreReport(kept, dict(carried), rejected)
+    _stamp_owner(database, ours)
+    taken = theirs.describe() if foreign else None
+    return RestoreReport(kept, dict(carried), rejected, damaged, unread, taken)
 
 
 def _copy_in(source_file: Path, database: Path) -> None:
@@ -201,6 +309,71 @@ def _copy_in(source_file: Path, database: Path) -> None:
             f"{database}: could not replace the store ({error}); stop the kiosk first "
             "(sudo systemctl stop social-point-kiosk)"
         ) from None
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, numbered when taken (two restores within a second)."""
+    name, number = folder / f"{stem}{suffix}", 1
+    while any(Path(f"{name}{tail}").exists() for tail in ("", "-wal", ".partial")):
+        number += 1
+        name = folder / f"{stem}-{number}{suffix}"
+    return name
+
+
+def _move_aside(database: Path, kept: Path) -> None:
+    """Moves the store and its -wal/-shm/-journal to ``kept`` (owner-only, as they are):
+    a stale -wal left beside the restored store would be read into it."""
+    try:
+        for tail in ("", "-wal", "-shm", "-journal"):
+            source = Path(f"{database}{tail}")
+            if source.exists():
+                target = Path(f"{kept}{tail}")
+                shutil.move(source, target)
+                os.chmod(target, 0o600)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise BackupError(
+            f"the current store {database} is damaged and could not be moved aside to "
+            f"{kept.parent} ({reason}); nothing was restored"
+        ) from None
+
+
+def _salvage_not_accepted(store_file: Path) -> tuple[list[dict[str, object]], bool]:
+    """What can be read of a damaged store's outbox not yet accepted, and whether some
+    of it could not be read: whole if it can, else entry by entry around damaged pages."""
+    try:
+        return _not_accepted(store_file), False
+    except sqlite3.DatabaseError:
+        pass
+    found: list[dict[str, object]] = []
+    try:
+        with closing(sqlite3.connect(f"file:{store_file}?mode=ro", uri=True)) as connection:
+            connection.row_factory = sqlite3.Row
+            for row in _readable_rows(connection):
+                if row["state"] in CARRIED_STATES:
+                    found.append(dict(row))
+    except sqlite3.DatabaseError:
+        pass  # not even opened: nothing could be read
+    return found, True
+
+
+def _readable_rows(connection: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """The outbox rows that can be read, by id; past the last id when it is known, else
+    until SALVAGE_GAP ids in a row give nothing (the last page itself may be damaged)."""
+    try:
+        last: int | None = int(connection.execute("SELECT max(id) FROM outbox").fetchone()[0] or 0)
+    except sqlite3.DatabaseError:
+        last = None
+    number = misses = 0
+    while number < SALVAGE_LIMIT and (misses < SALVAGE_GAP if last is None else number < last):
+        number += 1
+        try:
+            row = connection.execute("SELECT * FROM outbox WHERE id = ?", (number,)).fetchone()
+        except sqlite3.DatabaseError:
+            row = None  # this entry's page is damaged: the others are still read
+        misses = 0 if row is not None else misses + 1
+        if row is not None:
+            yield row
 
 
 def _remove(path: Path) -> None:

@@ -148,6 +148,25 @@ def last_sync(session: Session) -> datetime | None:
     return as_utc(moment)  # as every instant the store gives; one without offset was UTC
 
 
+# Which kiosk this store belongs to: its [kiosk] id and the device the platform enrolled,
+# kept at enrolment (kiosk/boot/syncing.py). A restore refuses another kiosk's backup
+# (store/backup.py reads them with plain SQLite, under the same names).
+OWNER_KIOSK = "owner_kiosk_id"
+OWNER_DEVICE = "owner_device_id"
+
+
+def set_owner(session: Session, kiosk_id: str, device_id: str | None, moment: datetime) -> None:
+    """``moment``: naive UTC. A device id of None leaves the one kept, if any."""
+    for name, value in ((OWNER_KIOSK, kiosk_id), (OWNER_DEVICE, device_id)):
+        if not value:
+            continue
+        fact = session.get(KioskFact, name)
+        if fact is None:
+            session.add(KioskFact(name=name, value=value, updated_at=moment))
+        elif fact.value != value:
+            fact.value, fact.updated_at = value, moment
+
+
 SEALING_KEY = "sealing_key"
 
 

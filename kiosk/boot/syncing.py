@@ -17,6 +17,7 @@ from kiosk.boot.config import Config
 from kiosk.boot.logs import recent_log
 from kiosk.core.about import about
 from protocol.wire import ProtocolError, Result
+from store import kiosk_facts, outbox
 from store.database import Store
 from store.retention import RetentionRule, housekeep
 from sync.client import PlatformClient, RefusedError, UnreachableError
@@ -143,6 +144,8 @@ def make_sync(
     def connect() -> SyncEngine:
         identity = ensure_enrolled(config.device_file, client, code=code, kiosk_id=config.kiosk_id)
         connected_as[:] = [identity.device_id]
+        with store.write() as session:  # a restore refuses another kiosk's backup
+            kiosk_facts.set_owner(session, config.kiosk_id, identity.device_id, outbox.utcnow())
         rotate_if_old(config.device_file, identity, client, settings.token_max_age_days)
         # Imported here: cryptography stays off the kiosk's start-up path.
         from vouchers.keys import load_or_create_signer, public_key_text

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.boot.paths import ROOT
-from store import outbox
-from store.backup import BackupError, backup, restore
+from store import kiosk_facts, outbox
+from store.backup import BackupError, Owner, backup, recorded_owner, restore
 from store.database import Store
 from tests.operations.conftest import cli
 
@@ -161,3 +161,125 @@ def test_a_backup_to_a_place_it_cannot_be_written_says_so_in_one_line(tmp_path: 
         made = cli("backup", "--config", str(config), "--to", str(target))
         assert made.returncode == 2, made.stderr
         assert "Traceback" not in made.stderr and "cannot write the backup there" in made.stderr
+
+
+@pytest.mark.parametrize("harm", ["garbled", "empty", "foreign", "truncated"])
+def test_restore_over_a_damaged_store_moves_it_aside_and_goes_on(tmp_path: Path, harm: str) -> None:
+    # Exactly when doctor says "restore the latest backup": the store it replaces cannot
+    # be copied, so it is moved aside as it is, never a reason to refuse the restore.
+    live = tmp_path / "kiosk.sqlite3"
+    store, before = kiosk_store(live, 3)
+    store.close()
+    saved = backup(live, tmp_path / "saved.sqlite3").path
+    store, after = kiosk_store(live, 40)  # made after the backup, not yet sent
+    store.checkpoint()
+    store.close()
+    if harm == "garbled":  # the outbox table's first leaf pages are still readable
+        size = live.stat().st_size
+        with live.open("r+b") as file:
+            file.seek(size - 4096)
+            file.write(b"\xa5" * 4096)
+    elif harm == "empty":
+        live.write_bytes(b"")
+    elif harm == "foreign":
+        live.unlink()
+        with closing(sqlite3.connect(live)) as db:
+            db.execute("CREATE TABLE notes (text)")
+            db.commit()
+    else:
+        with live.open("r+b") as file:
+            file.truncate(4096 * 3)
+    Path(f"{live}-wal").write_bytes(b"stale")  # a -wal of the damaged store's
+    original = live.read_bytes()
+    done = restore(saved, live)
+    assert done.damaged and done.kept is not None
+    assert done.kept.read_bytes() == original  # kept as it was, with its -wal
+    wal = Path(f"{live}-wal")  # never read into the restored store
+    assert not wal.exists() or wal.read_bytes() != b"stale"
+    assert done.kept.parent == live.parent / "backups"
+    assert fnmatch(done.kept.name, "kiosk-*.sqlite3")
+    assert before <= waiting_uuids(live)
+    carried = waiting_uuids(live) - before
+    assert carried <= after
+    if harm == "garbled":  # what could still be read of its outbox is carried over
+        assert carried and (carried == after or done.unread)
+    reopened = Store(live)
+    reopened.close()
+
+
+def test_the_restore_command_says_the_current_store_was_moved_aside(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    live = tmp_path / "data" / "kiosk.sqlite3"
+    store, uuids = kiosk_store(live, 2)
+    store.close()
+    saved = backup(live, tmp_path / "saved.sqlite3").path
+    live.write_bytes(b"")
+    restored = cli("restore", str(saved), "--config", str(config))
+    assert restored.returncode == 0, restored.stderr
+    assert ".partial" not in restored.stdout + restored.stderr
+    assert "could not be read" in restored.stdout and "moved aside" in restored.stdout
+    assert waiting_uuids(live) == uuids
+
+
+def owned_store(path: Path, kiosk_id: str, device_id: str) -> set[str]:
+    """A store enrolled as ``kiosk_id`` (as kiosk/boot/syncing.py records it)."""
+    store, uuids = kiosk_store(path, 2)
+    with store.write() as session:
+        kiosk_facts.set_owner(session, kiosk_id, device_id, outbox.utcnow())
+    store.close()
+    return uuids
+
+
+def test_restore_refuses_another_kiosks_backup_unless_told(tmp_path: Path) -> None:
+    # Its records would be sent again under this kiosk's device: counted twice.
+    ours, theirs = tmp_path / "a" / "kiosk.sqlite3", tmp_path / "b" / "kiosk.sqlite3"
+    mine = owned_store(ours, "comune-a-01", "device-a")
+    other = owned_store(theirs, "comune-b-01", "device-b")
+    saved = backup(theirs, tmp_path / "kiosk-b.sqlite3").path
+    with pytest.raises(BackupError, match=r"another kiosk.*comune-b-01.*--other-kiosk"):
+        restore(saved, ours)
+    assert waiting_uuids(ours) == mine  # untouched
+    # Without a store to ask (dead, or damaged), the kiosk's configuration says whose.
+    ours.unlink()
+    with pytest.raises(BackupError, match="another kiosk"):
+        restore(saved, ours, owner=Owner("comune-a-01"))
+    done = restore(saved, ours, owner=Owner("comune-a-01"), other_kiosk=True)
+    assert done.other_kiosk is not None and "comune-b-01" in done.other_kiosk
+    assert waiting_uuids(ours) == other
+    assert recorded_owner(ours).kiosk_id == "comune-a-01"  # this kiosk's from now on
+
+
+def test_restore_takes_the_same_kiosk_enrolled_again(tmp_path: Path) -> None:
+    # A new machine enrolled under the same kiosk name gets a new device (README).
+    ours, old = tmp_path / "new" / "kiosk.sqlite3", tmp_path / "old" / "kiosk.sqlite3"
+    owned_store(ours, "comune-a-01", "device-new")
+    saved_uuids = owned_store(old, "comune-a-01", "device-old")
+    saved = backup(old, tmp_path / "kiosk-old.sqlite3").path
+    done = restore(saved, ours)
+    assert done.other_kiosk is None and saved_uuids <= waiting_uuids(ours)
+    assert recorded_owner(ours) == Owner("comune-a-01", "device-new")
+    # Names unknown: the devices decide.
+    assert restore(saved, ours, owner=Owner(None, "device-new")).other_kiosk is None
+
+
+def test_the_restore_command_names_the_other_kiosk_and_takes_other_kiosk(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[kiosk]\nid = "comune-a-01"\n[paths]\ndata_dir = "{tmp_path / "data"}"\n',
+        encoding="utf-8",
+    )
+    theirs = tmp_path / "b" / "kiosk.sqlite3"
+    other = owned_store(theirs, "comune-b-01", "device-b")
+    saved = backup(theirs, tmp_path / "kiosk-b.sqlite3").path
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "kiosk.sqlite3").write_bytes(b"")  # damaged: the config says whose
+    refused = cli("restore", str(saved), "--config", str(config))
+    assert refused.returncode == 2 and "another kiosk" in refused.stderr
+    assert "comune-b-01" in refused.stderr and "--other-kiosk" in refused.stderr
+    taken = cli("restore", str(saved), "--config", str(config), "--other-kiosk")
+    assert taken.returncode == 0, taken.stderr
+    assert "another kiosk" in taken.stdout and "comune-b-01" in taken.stdout
+    assert waiting_uuids(tmp_path / "data" / "kiosk.sqlite3") == other

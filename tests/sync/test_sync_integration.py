@@ -18,6 +18,7 @@ from central.models import KioskHealth
 from kiosk.boot.config import parse_config
 from kiosk.boot.syncing import make_sync
 from store import outbox
+from store.backup import Owner, recorded_owner
 from store.database import Store
 from store.models import OutboxEntry
 from sync.client import PlatformClient, RefusedError, UnreachableError
@@ -153,6 +154,8 @@ def test_enrollment_code_is_one_time_and_the_token_file_is_private(
     setup.stop()
     identity = load(config.device_file)
     assert identity is not None and "token=<hidden>" in repr(identity)
+    # The store records whose it is: a restore refuses another kiosk's backup.
+    assert recorded_owner(store.path) == Owner("kiosk-7", identity.device_id)
     assert stat.S_IMODE(config.device_file.stat().st_mode) == 0o600
     with pytest.raises(RefusedError, match="403"):
         PlatformClient(central.url).enroll(code, "kiosk-8")

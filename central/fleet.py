@@ -22,7 +22,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Response
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -85,6 +85,13 @@ def _storable_log(text: str | None) -> str | None:
     return text.replace("\x00", "") if text is not None else None
 
 
+def _not_below_zero(value: Any) -> Any:
+    """An age below zero as 0; anything else as sent, for the field's own checks."""
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        return 0
+    return value
+
+
 class Heartbeat(BaseModel):
     """What a kiosk says about itself; no personal data, every field bounded."""
 
@@ -95,7 +102,11 @@ class Heartbeat(BaseModel):
     uptime_s: int = Field(ge=0, le=10**9)
     printer: str = Field(max_length=32, pattern=r"^[a-z_]+$")
     print_queue: int = Field(ge=0, le=10**6)
-    oldest_unsent_s: int | None = Field(default=None, ge=0, le=10**9)
+    # A kiosk whose clock went back sends its oldest record's age below zero (made "in
+    # the future"): taken as 0, never a reason to refuse the whole heartbeat.
+    oldest_unsent_s: Annotated[int | None, BeforeValidator(_not_below_zero)] = Field(
+        default=None, ge=0, le=10**9
+    )
     rejected: int = Field(ge=0, le=10**6)
     # Platform records the kiosk could not apply and set aside (store/set_aside.py).
     # Optional, as the next field: a kiosk of an older release does not send it.

@@ -25,13 +25,15 @@ from protocol.wire import ProtocolError
 from store import kiosk_facts, set_aside
 from store.database import Store
 from store.models import OutboxEntry, PrintJob, as_utc
-from sync.client import PlatformClient, RefusedError, UnreachableError
+from sync.client import HeartbeatReply, PlatformClient, RefusedError, UnreachableError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EVERY_S = 300
 MAX_EVERY_S = 3600  # sync.heartbeat_interval_s's bound, and the platform's
 LOG_TAIL_BYTES = 64 * 1024
+# The log tails tried, longest first, when the platform refuses a heartbeat with its log.
+LOG_TAILS = (LOG_TAIL_BYTES, 16 * 1024, 4 * 1024, 0)
 PRINT_QUEUE_STATES = ("pending", "sending")
 
 
@@ -69,8 +71,12 @@ def collect(
                 OutboxEntry.state.in_(("pending", "sending"))
             )
         )
+        # Refused and not yet dealt with by a manager, as the manager's desk lists them:
+        # one dealt with stays kept, but no longer needs anyone.
         rejected = session.scalar(
-            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "rejected")
+            select(func.count())
+            .select_from(OutboxEntry)
+            .where(OutboxEntry.state == "rejected", OutboxEntry.handled_at.is_(None))
         )
         skew = kiosk_facts.clock_skew(session)
         waiting = set_aside.count(session)  # as the manager's dashboard lists them
@@ -80,7 +86,9 @@ def collect(
         "uptime_s": int(time.monotonic() - started),
         "printer": facts.printer_state(),
         "print_queue": queue or 0,
-        "oldest_unsent_s": int((now - oldest).total_seconds()) if oldest else None,
+        # Never negative: after the clock went back the oldest record seems made in the
+        # future, and the platform took the whole heartbeat for wrong (the kiosk silent).
+        "oldest_unsent_s": max(0, int((now - oldest).total_seconds())) if oldest else None,
         "rejected": rejected or 0,
         "set_aside": waiting,
         "interval_s": max(0, min(MAX_EVERY_S, round(every_s))),
@@ -107,6 +115,7 @@ class HeartbeatSender:
         self.started = clock()
         self._last_sent: float | None = None
         self._log_wanted = False
+        self._log_chars = LOG_TAIL_BYTES  # the longest tail the platform took (or may take)
 
     def due(self) -> bool:
         return self._last_sent is None or self._clock() - self._last_sent >= self.every_s
@@ -119,13 +128,47 @@ class HeartbeatSender:
         beat = collect(
             self.store, self.facts, started=self.started, now=moment, every_s=self.every_s
         )
-        if self._log_wanted:
-            beat["log"] = self.facts.recent_log()[-LOG_TAIL_BYTES:]
-        try:
-            reply = self.client.heartbeat(beat)
-        except (UnreachableError, RefusedError, ProtocolError) as error:
-            log.info("heartbeat not sent: %s", error)
+        reply = self._send(beat)
+        if reply is None:
             return False
         self._last_sent = self._clock()
         self._log_wanted = reply.log_requested
         return True
+
+    def _send(self, beat: dict[str, Any]) -> HeartbeatReply | None:
+        """Sends ``beat``, with the log's tail when asked for. A heartbeat refused with
+        the log (a platform with a small body limit answers 413) goes again with a shorter
+        tail, then without: refused with it every time, the kiosk showed silent for good."""
+        text = self.facts.recent_log() if self._log_wanted else ""
+        for chars in self._tails(len(text)):
+            if chars:
+                beat["log"] = text[-chars:]
+            else:
+                beat.pop("log", None)
+            try:
+                return self.client.heartbeat(beat)
+            except RefusedError as error:
+                if not chars:
+                    log.info("heartbeat not sent: %s", error)
+                    return None
+                self._log_chars = max(size for size in LOG_TAILS if size < chars)
+                log.warning(
+                    "heartbeat with the last %d characters of the log refused (%s): sent "
+                    "again with %s",
+                    chars,
+                    error,
+                    f"the last {self._log_chars}" if self._log_chars else "no log",
+                )
+            except (UnreachableError, ProtocolError) as error:
+                log.info("heartbeat not sent: %s", error)
+                return None
+        return None
+
+    def _tails(self, length: int) -> list[int]:
+        """The tails of a log of ``length`` characters to try, each shorter than the one
+        before (0: none); a log shorter than a tail is tried once, whole."""
+        tails: list[int] = []
+        for size in LOG_TAILS:
+            if size <= self._log_chars and (not tails or min(size, length) < tails[-1]):
+                tails.append(min(size, length))
+        return tails

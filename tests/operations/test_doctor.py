@@ -393,3 +393,35 @@ def test_a_desk_bell_this_machine_runs_passes(tmp_path: Path, printer: FakePrint
     )
     make_store(tmp_path)
     assert "settings:" not in cli("doctor", "--config", str(config)).stdout
+
+
+def test_refused_records_a_manager_dealt_with_are_not_counted(tmp_path: Path) -> None:
+    # The manager's desk lists only those not dealt with: doctor warned for good.
+    path = make_store(tmp_path)
+    store = Store(path)
+    with store.write() as session:
+        refused = [outbox.add(session, "event", {"type": "help_requested"}) for _ in range(3)]
+        session.execute(
+            update(OutboxEntry).where(OutboxEntry.uuid.in_(refused)).values(state="rejected")
+        )
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.uuid.in_(refused[:2]))
+            .values(handled_at=outbox.utcnow(), handled_by="m1", handled_outcome="citizen_told")
+        )
+    store.close()
+    config = parse_config(f'[paths]\ndatabase = "{path}"\n')
+    said = {f.message.split(" (")[0] for f in check_store(config)}
+    assert "1 record was rejected by the platform and kept" in said
+    store = Store(path)
+    with store.write() as session:
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.uuid == refused[2])
+            .values(handled_at=outbox.utcnow(), handled_by="m1", handled_outcome="citizen_told")
+        )
+    store.close()
+    findings = list(check_store(config))
+    assert not [f for f in findings if "rejected by the platform" in f.message]
+    [sound] = [f.message for f in findings if " is sound; " in f.message]
+    assert sound.endswith("0 rejected")

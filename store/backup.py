@@ -101,12 +101,81 @@ def backup(database: Path, destination: Path) -> BackupReport:
     partial = destination.with_name(destination.name + ".partial")
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_copies(database, destination.parent)
         partial.unlink(missing_ok=True)
-        # Owner-only from the first byte: the copy holds personal data.
-        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        # Owner-only from the first byte: the copy holds personal data. Locked while it
+        # is written: another backup's clean-up leaves it alone (remove_stale_copies).
+        held = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fcntl.flock(held, fcntl.LOCK_EX)
     except OSError as error:  # a read-only disk, a file where a folder should be
         reason = error.strerror or type(error).__name__
         raise BackupError(f"{destination}: cannot write the backup there: {reason}") from None
+    try:
+        return _write(database, destination, partial)
+    finally:
+        os.close(held)
+
+
+def remove_stale_copies(database: Path, folder: Path) -> list[Path]:
+    """Deletes what a backup or restore cut short (a power cut, a kill) left behind: a
+    ``*.partial`` in ``folder`` no backup is writing, and the restore's staging copy
+    beside ``database`` when no restore is under way. Each is a copy of citizens'
+    personal data that nothing else ever deleted. Returns what was deleted."""
+    gone: list[Path] = []
+    for stale in sorted(folder.glob("*.partial")):
+        if _a_store_copy(stale) and _unlocked(stale):
+            _remove(stale)
+            gone.append(stale)
+    staging = database.with_name(database.name + ".restoring")
+    left = any(Path(f"{staging}{tail}").exists() for tail in ("", "-wal", "-shm", "-journal"))
+    if left and _no_restore_under_way(database):
+        _remove(staging)
+        gone.append(staging)
+    return gone
+
+
+def _a_store_copy(path: Path) -> bool:
+    """A file a backup began (empty, or an SQLite database): ``--to`` may name a folder
+    that holds other programs' ``.partial`` files, left alone."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+    except OSError:
+        return False
+    return path.is_file() and head in (b"", b"SQLite format 3\x00")
+
+
+def _unlocked(path: Path) -> bool:
+    """Whether no process holds ``path``'s lock (a backup writing it holds it)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(descriptor)
+
+
+def _no_restore_under_way(database: Path) -> bool:
+    """A restore holds the store's "in use" lock exclusively (``_not_in_use``)."""
+    try:
+        descriptor = os.open(in_use_path(database), os.O_RDONLY)
+    except OSError:
+        return True  # no lock file: nothing ever held it
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(descriptor)
+
+
+def _write(database: Path, destination: Path, partial: Path) -> BackupReport:
     try:
         with (
             closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source,

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shlex
 import shutil
 import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from contextlib import closing
 from fnmatch import fnmatch
 from pathlib import Path
@@ -283,3 +287,90 @@ def test_the_restore_command_names_the_other_kiosk_and_takes_other_kiosk(
     assert taken.returncode == 0, taken.stderr
     assert "another kiosk" in taken.stdout and "comune-b-01" in taken.stdout
     assert waiting_uuids(tmp_path / "data" / "kiosk.sqlite3") == other
+
+
+KILLED_MID_COPY = """
+import os, signal, sys
+from pathlib import Path
+import store.backup as b
+def copy_then_die(source, target):
+    source.backup(target, pages=5)  # some pages written, then the power goes
+    os.kill(os.getpid(), signal.SIGKILL)
+b._copy = copy_then_die
+b.backup(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def killed_backup(database: Path, destination: Path) -> Path:
+    """A backup process killed part way: what it leaves behind."""
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_MID_COPY, str(database), str(destination)],
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode < 0  # killed
+    partial = destination.with_name(destination.name + ".partial")
+    assert partial.stat().st_size > 0
+    return partial
+
+
+def test_a_backup_deletes_what_one_cut_short_left(tmp_path: Path) -> None:
+    # kiosk-….sqlite3.partial, full of personal data, was never deleted: no later
+    # backup removed another's partial, and the clean-up's pattern missed it.
+    live = tmp_path / "kiosk.sqlite3"
+    store, _uuids = kiosk_store(live, 30)
+    store.close()
+    folder = tmp_path / "backups"
+    partial = killed_backup(live, folder / "kiosk-20261201-033000.sqlite3")
+    other = folder / "notes.partial"  # not a store's copy: left alone
+    other.write_text("someone else's", encoding="utf-8")
+    staging = tmp_path / "kiosk.sqlite3.restoring"  # a restore cut short
+    shutil.copy(live, staging)
+    Path(f"{staging}-journal").write_bytes(b"x")
+    made = backup(live, folder / "kiosk-20261202-033000.sqlite3")
+    assert not partial.exists() and not staging.exists()
+    assert not Path(f"{staging}-journal").exists()
+    assert other.exists() and made.path.exists()
+    assert sorted(p.name for p in folder.iterdir()) == [made.path.name, "notes.partial"]
+
+
+def test_a_backup_leaves_alone_the_partial_another_backup_is_writing(tmp_path: Path) -> None:
+    live = tmp_path / "kiosk.sqlite3"
+    store, _uuids = kiosk_store(live, 3)
+    store.close()
+    folder = tmp_path / "backups"
+    written = killed_backup(live, folder / "kiosk-20261201-033000.sqlite3")
+
+    held = os.open(written, os.O_RDONLY)  # as a backup writing it holds it
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        backup(live, folder / "kiosk-20261202-033000.sqlite3")
+        assert written.exists()
+    finally:
+        os.close(held)
+
+
+def test_the_backup_units_clean_up_deletes_copies_cut_short(tmp_path: Path) -> None:
+
+    unit = (ROOT / "deploy" / "social-point-backup.service").read_text(encoding="utf-8")
+    data = tmp_path / "var"
+    folder = data / "backups"
+    folder.mkdir(parents=True)
+    old = time.time() - 10 * 86400
+    left = [
+        folder / "kiosk-20261201-033000.sqlite3.partial",
+        folder / "kiosk-20261201-033000.sqlite3.partial-journal",
+        folder / "kiosk-damaged-20261201-033000.sqlite3-wal",
+        data / "kiosk.sqlite3.restoring",
+    ]
+    fresh = folder / "kiosk-20261211-033000.sqlite3.partial"  # being written now
+    for path in [*left, fresh]:
+        path.write_bytes(b"SQLite format 3\x00personal data")
+    for path in left:
+        os.utime(path, (old, old))
+    for line in unit.splitlines():
+        if line.startswith(("ExecStartPost=", "ExecStopPost=")):
+            command = line.split("=", 1)[1].replace("/var/lib/social-point", str(data))
+            subprocess.run(shlex.split(command), check=True, timeout=30)
+    assert not [path for path in left if path.exists()]
+    assert fresh.exists()

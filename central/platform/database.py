@@ -94,11 +94,28 @@ def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
             writing = connection.get_execution_options().get(WRITING, False)
             connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
+    _refuse_another_programs(engine)
     _create_missing_tables(engine)
     _add_missing_columns(engine)
     _widen_scopes(engine)
     _add_missing_indexes(engine)
     return engine
+
+
+class NotAPlatformDatabaseError(Exception):
+    """The database holds tables, none of them the platform's: another program's."""
+
+
+def _refuse_another_programs(engine: Engine) -> None:
+    """The platform makes its tables in an empty database, or finds them: beside another
+    program's tables (a wrong --db) it would have added its own and served from there."""
+    found = set(inspect(engine).get_table_names())
+    if found and not found & set(Base.metadata.tables):
+        shown = ", ".join(sorted(found)[:5])
+        raise NotAPlatformDatabaseError(
+            f"holds another program's tables ({shown}), none of the platform's: name the "
+            "platform's database, or an empty one"
+        )
 
 
 def _create_missing_tables(engine: Engine) -> None:

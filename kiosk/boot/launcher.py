@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from kiosk.boot.config import Config
 from kiosk.boot.paths import DEMO_CITIZENS, DEMO_DATASET
@@ -99,6 +99,11 @@ def _wrong_option(args: argparse.Namespace) -> str | None:
         return "--db is not a database URL (e.g. sqlite:///central.sqlite3)"
     if driver not in SUPPORTED_DATABASES:
         return "--db: only sqlite and postgresql+psycopg URLs are supported"
+    url = make_url(args.db)
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        # Each connection would have its own empty database, gone when the platform
+        # stops: every enrolled kiosk and accepted record with it.
+        return "--db: an SQLite database in memory keeps nothing; name a file (sqlite:///central.sqlite3)"
     return None
 
 
@@ -113,6 +118,14 @@ def _cannot_open(database: str) -> str:
     return f"could not connect to the database at {url.host}:{url.port or 5432}"
 
 
+def _which_database(database: str) -> str:
+    """The database named in words, never its URL (its password)."""
+    url = make_url(database)
+    if url.get_backend_name() == "sqlite":
+        return f"the database file {url.database}"
+    return f"the database {url.database or ''} at {url.host or 'this machine'}".replace("  ", " ")
+
+
 def central_main(argv: list[str]) -> int:
     """``social-point central``: serve the reference platform, or make an enrollment code."""
     from central.admin_token import read_admin_token
@@ -121,6 +134,7 @@ def central_main(argv: list[str]) -> int:
     from central.dataset import seed_demo_citizens, seed_if_empty
     from central.limits import DEFAULT_MAX_BODY, DEFAULT_THREADS, ServerLimits
     from central.platform import Platform
+    from central.platform.database import NotAPlatformDatabaseError
     from central.server import serve_forever, serve_workers
 
     # No abbreviations: "--admin-token SECRET" must fail, not read a file named SECRET.
@@ -219,6 +233,13 @@ def central_main(argv: list[str]) -> int:
         )
     except OperationalError:
         return _refuse(_cannot_open(args.db))
+    except NotAPlatformDatabaseError as error:
+        return _refuse(f"{_which_database(args.db)} {error}")
+    except DatabaseError:  # a file that is no SQLite database, or a damaged one
+        return _refuse(
+            f"{_which_database(args.db)} cannot be read as a database (damaged, or not a "
+            "database at all): name the platform's database, or restore it from a backup"
+        )
     if args.new_epoch:
         print(f"new epoch {platform.new_epoch().id}")
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):

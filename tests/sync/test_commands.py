@@ -6,11 +6,12 @@ reference platform over the database it is given (SQLite or PostgreSQL), and
 from __future__ import annotations
 
 import signal
+import sqlite3
 import stat
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -310,3 +311,32 @@ def test_sync_once_says_why_it_failed_without_a_traceback(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "social-point: sync failed:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_central_refuses_a_database_it_cannot_serve_from_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def says(database: str) -> str:
+        return refused(
+            ["--db", database, "--enrollment-code", "--network-wide"], capsys, monkeypatch
+        )
+
+    text = tmp_path / "text.db"
+    text.write_text("hello\n", encoding="utf-8")
+    assert says(f"sqlite:///{text}").startswith(
+        f"the database file {text} cannot be read as a database"
+    )
+    damaged = tmp_path / "damaged.db"  # an SQLite header, then garbage
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
+    assert "cannot be read as a database" in says(f"sqlite:///{damaged}")
+    for memory in ("sqlite://", "sqlite:///:memory:"):
+        assert says(memory).startswith("--db: an SQLite database in memory keeps nothing")
+    # Another program's database (here a kiosk's store): the platform's tables were
+    # added beside its own and served from there.
+    kiosk = tmp_path / "kiosk.sqlite3"
+    Store(kiosk).close()
+    said = says(f"sqlite:///{kiosk}")
+    assert said.startswith(f"the database file {kiosk} holds another program's tables (")
+    assert "none of the platform's" in said
+    with closing(sqlite3.connect(kiosk)) as db:
+        assert "devices" not in {row[0] for row in db.execute("SELECT name FROM sqlite_master")}

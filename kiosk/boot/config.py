@@ -431,7 +431,8 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
     """Parses and validates TOML text; raises ConfigError naming every bad key."""
     where = str(source) if source else "configuration"
     try:
-        raw = tomllib.loads(text)
+        # A BOM, as Windows' Notepad saves UTF-8, is no TOML: the file was refused whole.
+        raw = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{where}: not valid TOML: {error}") from None
     values, problems = _validate(raw)
@@ -449,6 +450,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
     # Relative paths in a file are relative to that file, so a checkout works from anywhere.
     base = source.parent.resolve() if source else Path.cwd()
     sp = values["social_point"]
+    printer, sync = values["printer"], values["sync"]
     paths = _resolve_paths(values["paths"], base)
     return Config(
         social_point=SocialPoint(**sp),
@@ -466,13 +468,26 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         log_max_bytes=values["logging"]["max_bytes"],
         log_backup_count=values["logging"]["backup_count"],
         demo=values["demo"]["enabled"],
-        printer=PrinterSettings(**values["printer"]),
+        printer=PrinterSettings(**{**printer, "device": _beside(printer["device"], base)}),
         vouchers=_voucher_settings(values["vouchers"], base, paths.data_dir),
-        sync=SyncSettings(**values["sync"]),
+        sync=SyncSettings(**{**sync, "ca_bundle": _beside(sync["ca_bundle"], base)}),
         source=source,
         speech=SpeechSettings(**values["speech"]),
         switches=SwitchSettings(**values["switches"]),
     )
+
+
+def _beside(text: str, base: Path) -> str:
+    """A file named by a setting, a relative one taken from the configuration file's
+    folder (as the example configuration says) rather than from wherever the kiosk was
+    started; "" stays "" (none)."""
+    if not text:
+        return text
+    try:
+        path = Path(text).expanduser()
+    except RuntimeError:  # "~someone" for no user of this machine: named as it was
+        path = Path(text)
+    return str(path if path.is_absolute() else base / path)
 
 
 def _voucher_settings(values: dict[str, Any], base: Path, data_dir: Path) -> VoucherSettings:
@@ -498,7 +513,7 @@ def load_config(path: Path | None) -> Config:
             return parse_config("")
         path = candidate
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM before the text is dropped
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the configuration file: {error.strerror}") from None
     except UnicodeDecodeError:

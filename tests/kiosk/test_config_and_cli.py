@@ -60,6 +60,39 @@ def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
     assert config.paths.database == tmp_path / "conf" / ".." / "data" / "kiosk.sqlite3"
 
 
+def test_the_ca_bundle_and_the_printer_device_are_relative_to_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the example says and as signing_key and logo are: they were taken from the
+    # folder the kiosk was started in (a slip file written into a checkout).
+    file = tmp_path / "conf" / "kiosk.toml"
+    file.parent.mkdir()
+    file.write_text(
+        '[sync]\nca_bundle = "ca.pem"\n'
+        '[printer]\nconnection = "file"\ndevice = "../slips/slips.bin"\n',
+        encoding="utf-8",
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    config = load_config(file)
+    assert Path(config.sync.ca_bundle) == tmp_path / "conf" / "ca.pem"
+    assert Path(config.printer.device) == tmp_path / "conf" / ".." / "slips" / "slips.bin"
+    absolute = tmp_path / "ca.pem"
+    file.write_text(f'[sync]\nca_bundle = "{absolute}"\n', encoding="utf-8")
+    config = load_config(file)
+    assert Path(config.sync.ca_bundle) == absolute and config.printer.device == ""
+    assert parse_config("").sync.ca_bundle == ""  # none: the system's authorities
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    # Windows' Notepad saves UTF-8 with a BOM: the file was refused as not valid TOML.
+    file = tmp_path / "kiosk.toml"
+    file.write_bytes('\ufeff[kiosk]\nid = "piazzola-01"\n'.encode())
+    assert load_config(file).kiosk_id == "piazzola-01"
+    assert parse_config('\ufeff[kiosk]\nid = "a"\n').kiosk_id == "a"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

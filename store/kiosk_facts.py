@@ -64,6 +64,17 @@ def clock_skew(session: Session) -> int | None:
     return measured[0] if measured is not None else None
 
 
+def clock_agrees(session: Session, now: datetime, within_s: int) -> bool:
+    """Whether the kiosk's clock at ``now`` (naive UTC, by that clock) may be taken as
+    right: its last measure was within ``within_s`` of the platform's, and the clock has
+    not gone back before that measure since (a clock reset at boot, to 1970, has)."""
+    measured = _measured(session)
+    if measured is None:
+        return False
+    seconds, _monotonic, _boot, at = measured
+    return abs(seconds) <= within_s and as_utc(at) <= as_utc(now) + timedelta(seconds=within_s)
+
+
 def clock_skew_at(session: Session, now: datetime) -> int | None:
     """The skew of the kiosk's clock at ``now`` (naive UTC, by that clock), for a record
     being made: the last measure, moved by however far the wall clock has jumped since

@@ -129,6 +129,7 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     # time instead. One behind is not corrected: records are then kept longer, never
     # dropped early; nor is a jump since the measure (a kiosk offline): its last pull,
     # which bounds the grace below, was dated before it.
+    _age_from_now(session, now)
     skew = kiosk_facts.clock_skew(session)
     ahead = skew is not None and skew > AHEAD_S
     aged_to = now - timedelta(seconds=skew) if ahead and skew is not None else now
@@ -187,6 +188,24 @@ def purge(session: Session, now: datetime, rule: RetentionRule) -> Purged:
     print_history.keep(session, doomed, now)
     result = cast(CursorResult[Any], session.execute(delete(PrintJob).where(doomed)))
     return Purged(records=records, slips=result.rowcount or 0)
+
+
+def _age_from_now(session: Session, now: datetime) -> None:
+    """Records and slips stamped in the future (made while the clock ran ahead, since
+    put right) are aged from ``now``: aged from their stamp, they kept the citizens'
+    data as much longer as the clock had run ahead. Only when the clock is known right
+    (its last measure agreed with the platform's, and it has not gone back before it
+    since): a clock set back wrongly would make every recent stamp look in the future,
+    and, set right again, drop them early."""
+    if not kiosk_facts.clock_agrees(session, now, AHEAD_S):
+        return
+    for table in (OutboxEntry, PrintJob):
+        session.execute(
+            update(table)
+            .where(table.updated_at > now)
+            .values(updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def overdue(session: Session, now: datetime, rule: RetentionRule) -> Overdue:

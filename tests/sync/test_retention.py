@@ -19,9 +19,9 @@ from printing import print_queue
 from printing.documents import ApplicationReceipt, application_receipt
 from printing.slip import SlipContext
 from protocol.messages import submission_hash
-from store import outbox
+from store import kiosk_facts, outbox
 from store.database import Store
-from store.models import SyncCursor
+from store.models import OutboxEntry, PrintJob, SyncCursor
 from store.retention import RetentionRule, digest, housekeep, purge
 from sync.engine import SyncEngine
 from tests.helpers import file_bytes, raw_rows
@@ -301,3 +301,65 @@ def test_a_kiosk_that_does_not_sync_drops_old_slips_while_it_runs(tmp_path: Path
     finally:
         backend.close()
     assert not backend.housekeeper._thread.is_alive()  # stopped with the kiosk
+
+
+def stamped_ahead(store: Store, days: int) -> tuple[str, datetime]:
+    """An accepted application and its slip, stamped while the clock ran ``days`` ahead."""
+    real = outbox.utcnow()
+    wrong = real + timedelta(days=days)
+    with store.write() as session:
+        made = outbox.add(session, "application", {"answers": {"nome": "Maria Bianchi"}})
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.uuid == made)
+            .values(state="accepted", created_at=wrong, updated_at=wrong)
+        )
+        session.add(
+            PrintJob(
+                uuid="slip-1",
+                kind="receipt",
+                reference="T1",
+                slip={"who": "Maria Bianchi"},
+                state="printed",
+                created_at=wrong,
+                updated_at=wrong,
+                printed_at=wrong,
+            )
+        )
+    return made, real
+
+
+def test_records_stamped_while_the_clock_ran_ahead_are_aged_from_when_it_was_put_right(
+    store: Store,
+) -> None:
+    # Aged from their stamps, they kept the answers and the slip 30 days too long.
+    made, real = stamped_ahead(store, 30)
+    with store.write() as session:
+        kiosk_facts.set_clock_skew(session, 0, real)  # put right: it agrees with the platform
+    rule = RetentionRule(reprint_days=7, unsent_alert_days=7, keep_sent_days=3)
+    with store.write() as session:
+        assert not purge(session, real, rule)  # aged from now: kept for now
+    rows = raw_rows(store.path, f"SELECT payload FROM outbox WHERE uuid = '{made}'")
+    assert "Maria Bianchi" in rows[0][0]
+    with store.write() as session:
+        assert purge(session, real + timedelta(days=4), rule).records == 1
+    with store.write() as session:
+        assert purge(session, real + timedelta(days=8), rule).slips == 1
+    rows = raw_rows(store.path, f"SELECT payload FROM outbox WHERE uuid = '{made}'")
+    assert "Maria Bianchi" not in rows[0][0]
+    assert raw_rows(store.path, "SELECT count(*) FROM print_jobs") == [(0,)]
+
+
+def test_a_clock_set_back_wrongly_does_not_age_recent_records_from_it(store: Store) -> None:
+    # Back before the last measure (a reset to 1970 at boot): every recent stamp looks
+    # in the future, and aged from then they would go early once the clock is right.
+    made, real = stamped_ahead(store, 0)
+    with store.write() as session:
+        kiosk_facts.set_clock_skew(session, 0, real)
+    rule = RetentionRule(reprint_days=7, unsent_alert_days=7, keep_sent_days=3)
+    with store.write() as session:
+        purge(session, datetime(1970, 1, 1), rule)
+    with store.write() as session:
+        assert not purge(session, real + timedelta(days=1), rule)
+    rows = raw_rows(store.path, f"SELECT payload FROM outbox WHERE uuid = '{made}'")
+    assert "Maria Bianchi" in rows[0][0]

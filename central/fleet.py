@@ -87,7 +87,7 @@ def _storable_log(text: str | None) -> str | None:
 
 def _not_below_zero(value: Any) -> Any:
     """An age below zero as 0; anything else as sent, for the field's own checks."""
-    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
         return 0
     return value
 

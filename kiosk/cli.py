@@ -347,8 +347,8 @@ def restore_store(config_path: Path | None, source: Path, *, other_kiosk: bool =
     if done.other_kiosk:
         print(
             f"it is the backup of another kiosk, {done.other_kiosk}, restored as asked "
-            f"(--other-kiosk): this store is now kiosk {config.kiosk_id}'s. Its records not "
-            "yet accepted are sent under this kiosk's device (any that kiosk sent after the "
+            "(--other-kiosk): the store now belongs to this kiosk. Its records not yet "
+            "accepted are sent under this kiosk's device (any that kiosk sent after the "
             "backup may reach the platform twice), and it holds that kiosk's local data "
             "(operators, wallets, print history) until this kiosk's next sync"
         )

@@ -205,9 +205,9 @@ def restore(
     """Replaces the store at ``database`` with ``backup_file``, and carries into it the
     records the replaced store had not yet had accepted (with their UUIDs: the platform
     answers a UUID it already has with its first answer, so one sent again is counted
-    once). The kiosk must be stopped. ``owner``: this kiosk, from its configuration
-    (else as the replaced store recorded it); a backup of another kiosk is refused
-    unless ``other_kiosk``."""
+    once). The kiosk must be stopped. ``owner``: this kiosk, from its configuration,
+    for what the replaced store does not record of itself; a backup of another kiosk is
+    refused unless ``other_kiosk``."""
     if not backup_file.is_file():
         raise BackupError(f"{backup_file}: no such backup file")
     database.parent.mkdir(parents=True, exist_ok=True)
@@ -222,8 +222,9 @@ class Owner:
     kiosk_id: str | None = None
     device_id: str | None = None
 
-    def over(self, kept: Owner) -> Owner:
-        return Owner(self.kiosk_id or kept.kiosk_id, self.device_id or kept.device_id)
+    def over(self, fallback: Owner) -> Owner:
+        """This owner, what it does not know taken from ``fallback``."""
+        return Owner(self.kiosk_id or fallback.kiosk_id, self.device_id or fallback.device_id)
 
     def describe(self) -> str:
         device = f" (device {self.device_id})" if self.device_id else ""
@@ -301,7 +302,9 @@ def _replace(backup_file: Path, database: Path, owner: Owner, other_kiosk: bool)
             f"{backup_file}: made by a newer kiosk (schema {revision}, this one knows up to "
             f"{head}); update the kiosk first"
         )
-    ours = owner.over(recorded_owner(database)) if database.is_file() else owner
+    # What the store records of itself first: the configuration only fills in what it
+    # cannot say (a damaged store, a new machine's empty one).
+    ours = recorded_owner(database).over(owner) if database.is_file() else owner
     theirs = recorded_owner(backup_file)
     foreign = another_kiosk(theirs, ours)
     if foreign and not other_kiosk:

@@ -140,28 +140,34 @@ class HeartbeatSender:
         the log (a platform with a small body limit answers 413) goes again with a shorter
         tail, then without: refused with it every time, the kiosk showed silent for good."""
         text = self.facts.recent_log() if self._log_wanted else ""
+        refused = False
         for chars in self._tails(len(text)):
             if chars:
                 beat["log"] = text[-chars:]
             else:
                 beat.pop("log", None)
             try:
-                return self.client.heartbeat(beat)
+                reply = self.client.heartbeat(beat)
             except RefusedError as error:
                 if not chars:
                     log.info("heartbeat not sent: %s", error)
                     return None
-                self._log_chars = max(size for size in LOG_TAILS if size < chars)
+                shorter = max(size for size in LOG_TAILS if size < chars)
                 log.warning(
                     "heartbeat with the last %d characters of the log refused (%s): sent "
                     "again with %s",
                     chars,
                     error,
-                    f"the last {self._log_chars}" if self._log_chars else "no log",
+                    f"the last {shorter}" if shorter else "no log",
                 )
+                refused = True
+                continue
             except (UnreachableError, ProtocolError) as error:
                 log.info("heartbeat not sent: %s", error)
                 return None
+            if refused:  # the longest tail this platform took: later beats start there
+                self._log_chars = chars
+            return reply
         return None
 
     def _tails(self, length: int) -> list[int]:

@@ -263,8 +263,15 @@ def test_restore_takes_the_same_kiosk_enrolled_again(tmp_path: Path) -> None:
     done = restore(saved, ours)
     assert done.other_kiosk is None and saved_uuids <= waiting_uuids(ours)
     assert recorded_owner(ours) == Owner("comune-a-01", "device-new")
+    # The store says whose it is: a configuration left at its default does not decide.
+    assert restore(saved, ours, owner=Owner("kiosk-01")).other_kiosk is None
     # Names unknown: the devices decide.
-    assert restore(saved, ours, owner=Owner(None, "device-new")).other_kiosk is None
+    unnamed, stranger = tmp_path / "x" / "kiosk.sqlite3", tmp_path / "y" / "kiosk.sqlite3"
+    owned_store(unnamed, "", "device-x")
+    owned_store(stranger, "", "device-y")
+    theirs = backup(stranger, tmp_path / "kiosk-y.sqlite3").path
+    with pytest.raises(BackupError, match="another kiosk"):
+        restore(theirs, unnamed)
 
 
 def test_the_restore_command_names_the_other_kiosk_and_takes_other_kiosk(

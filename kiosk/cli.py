@@ -365,8 +365,8 @@ def restore_store(config_path: Path | None, source: Path, *, other_kiosk: bool =
         )
     if done.kept and done.damaged:
         print(
-            f"the store it replaced could not be read ({done.damaged}): it was moved aside "
-            f"as it was to {done.kept} (deleted after 7 days)"
+            f"the store it replaced could not be read or copied ({done.damaged}): it was "
+            f"moved aside as it was to {done.kept} (deleted after 7 days)"
         )
         if done.unread:
             print(

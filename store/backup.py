@@ -333,17 +333,18 @@ def _replace(backup_file: Path, database: Path, owner: Owner, other_kiosk: bool)
         stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
         try:
             _check_sound(database)
+            kept = _free_name(folder, f"{database.stem}-before-restore-{stamp}", database.suffix)
+            backup(database, kept)
         except BackupError as error:
             # Damaged, empty or not a store: exactly when a restore is needed. It cannot
-            # be copied, so it is moved aside as it is (with its -wal), and what can
-            # still be read of its outbox is carried over.
+            # be copied (nor could a sound one on a full disk), so it is moved aside as
+            # it is (with its -wal), and what can still be read of its outbox is
+            # carried over.
             damaged = str(error).removeprefix(f"{database}: ")
             kept = _free_name(folder, f"{database.stem}-damaged-{stamp}", database.suffix)
             _move_aside(database, kept)
             unsent, unread = _salvage_not_accepted(kept)
         else:
-            kept = _free_name(folder, f"{database.stem}-before-restore-{stamp}", database.suffix)
-            backup(database, kept)
             unsent = _not_accepted(kept)
     database.parent.mkdir(parents=True, exist_ok=True)
     source = backup_file
@@ -405,7 +406,7 @@ def _move_aside(database: Path, kept: Path) -> None:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise BackupError(
-            f"the current store {database} is damaged and could not be moved aside to "
+            f"the current store {database} could not be copied nor moved aside to "
             f"{kept.parent} ({reason}); nothing was restored"
         ) from None
 

@@ -223,6 +223,7 @@ def test_the_restore_command_says_the_current_store_was_moved_aside(tmp_path: Pa
     assert restored.returncode == 0, restored.stderr
     assert ".partial" not in restored.stdout + restored.stderr
     assert "could not be read" in restored.stdout and "moved aside" in restored.stdout
+    assert str(tmp_path / "data" / "backups") in restored.stdout
     assert waiting_uuids(live) == uuids
 
 

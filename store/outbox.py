@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, null, select, update
+from sqlalchemy import ColumnElement, and_, case, false, func, null, or_, select, update
 from sqlalchemy.orm import Session
 
 from forms.lookup import applicant_check
@@ -372,10 +372,13 @@ COUNTED_STATES = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.REJECTED
 
 
 def counts(session: Session) -> dict[str, int]:
-    """Records waiting (pending, sending) and rejected, by state."""
+    """Records waiting (pending, sending) and rejected, by state. A refused record a
+    manager has dealt with is kept but no longer counted: it needs no one (the desk
+    lists only the others), and was counted "kept for a manager" for good."""
     rows = session.execute(
         select(OutboxEntry.state, func.count())
         .where(OutboxEntry.state.in_(COUNTED_STATES))
+        .where(or_(OutboxEntry.state != OutboxState.REJECTED, OutboxEntry.handled_at.is_(None)))
         .group_by(OutboxEntry.state)
     )
     found = dict(rows.all())

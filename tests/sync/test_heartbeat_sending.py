@@ -131,3 +131,21 @@ def test_refused_records_a_manager_dealt_with_are_not_counted(tmp_path: Path) ->
         )
     assert collect(store, facts(), started=0, now=datetime.now(UTC))["rejected"] == 1
     store.close()
+
+
+def test_the_sync_status_counts_only_refusals_no_manager_dealt_with(tmp_path: Path) -> None:
+    # "rejected and kept for a manager" (social-point sync --once, the sync badge).
+    store = Store(tmp_path / "kiosk.sqlite3")
+    with store.write() as session:
+        refused = [outbox.add(session, "event", {"type": "help_requested"}) for _ in range(2)]
+        session.execute(
+            update(OutboxEntry).where(OutboxEntry.uuid.in_(refused)).values(state="rejected")
+        )
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.uuid == refused[0])
+            .values(handled_at=outbox.utcnow(), handled_by="m1", handled_outcome="citizen_told")
+        )
+    with store.read() as session:
+        assert outbox.counts(session)["rejected"] == 1
+    store.close()

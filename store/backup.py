@@ -250,12 +250,13 @@ def recorded_owner(store_file: Path) -> Owner:
 
 
 def another_kiosk(backup: Owner, ours: Owner) -> bool:
-    """Whether a backup recorded as ``backup``'s is another kiosk's than ``ours``. Two
-    names decide; the same name under another device is this kiosk enrolled again (a new
-    machine, README "Looking after a kiosk"); without names, the devices decide."""
-    if backup.kiosk_id and ours.kiosk_id:
-        return backup.kiosk_id != ours.kiosk_id
-    return bool(backup.device_id and ours.device_id and backup.device_id != ours.device_id)
+    """Whether a backup recorded as ``backup``'s is another kiosk's than ``ours``: another
+    name, or another device (two kiosks may share a name, kiosk-01 by default, and the
+    platform tells them apart by device). What either side does not record decides
+    nothing: a new machine not enrolled yet takes its dead one's backup."""
+    names = bool(backup.kiosk_id and ours.kiosk_id and backup.kiosk_id != ours.kiosk_id)
+    devices = bool(backup.device_id and ours.device_id and backup.device_id != ours.device_id)
+    return names or devices
 
 
 def _stamp_owner(database: Path, owner: Owner) -> None:
@@ -312,7 +313,8 @@ def _replace(backup_file: Path, database: Path, owner: Owner, other_kiosk: bool)
             f"{backup_file}: a backup of another kiosk ({theirs.describe()}; this is "
             f"{ours.describe()}): restored here, what that kiosk had already sent would be "
             "sent again under this one. Restore this kiosk's own backup; if you do mean to "
-            "put that kiosk's store on this one, restore again with --other-kiosk"
+            "put that kiosk's store on this one (or this kiosk was enrolled again after "
+            "the backup), restore again with --other-kiosk"
         )
     kept = None
     damaged: str | None = None

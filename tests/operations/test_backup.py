@@ -255,17 +255,16 @@ def test_restore_refuses_another_kiosks_backup_unless_told(tmp_path: Path) -> No
     assert recorded_owner(ours).kiosk_id == "comune-a-01"  # this kiosk's from now on
 
 
-def test_restore_takes_the_same_kiosk_enrolled_again(tmp_path: Path) -> None:
-    # A new machine enrolled under the same kiosk name gets a new device (README).
-    ours, old = tmp_path / "new" / "kiosk.sqlite3", tmp_path / "old" / "kiosk.sqlite3"
-    owned_store(ours, "comune-a-01", "device-new")
-    saved_uuids = owned_store(old, "comune-a-01", "device-old")
-    saved = backup(old, tmp_path / "kiosk-old.sqlite3").path
-    done = restore(saved, ours)
-    assert done.other_kiosk is None and saved_uuids <= waiting_uuids(ours)
-    assert recorded_owner(ours) == Owner("comune-a-01", "device-new")
+def test_restore_tells_kiosks_apart_by_name_or_device(tmp_path: Path) -> None:
+    ours, twin = tmp_path / "a" / "kiosk.sqlite3", tmp_path / "b" / "kiosk.sqlite3"
+    owned_store(ours, "kiosk-01", "device-a")
+    owned_store(twin, "kiosk-01", "device-b")  # the default name, on two kiosks
+    saved = backup(twin, tmp_path / "kiosk-b.sqlite3").path
+    with pytest.raises(BackupError, match=r"another kiosk.*device-b.*device-a"):
+        restore(saved, ours)
     # The store says whose it is: a configuration left at its default does not decide.
-    assert restore(saved, ours, owner=Owner("kiosk-01")).other_kiosk is None
+    own = backup(ours, tmp_path / "kiosk-a.sqlite3").path
+    assert restore(own, ours, owner=Owner("comune-z-01")).other_kiosk is None
     # Names unknown: the devices decide.
     unnamed, stranger = tmp_path / "x" / "kiosk.sqlite3", tmp_path / "y" / "kiosk.sqlite3"
     owned_store(unnamed, "", "device-x")
@@ -273,6 +272,17 @@ def test_restore_takes_the_same_kiosk_enrolled_again(tmp_path: Path) -> None:
     theirs = backup(stranger, tmp_path / "kiosk-y.sqlite3").path
     with pytest.raises(BackupError, match="another kiosk"):
         restore(theirs, unnamed)
+
+
+def test_a_new_machine_not_enrolled_yet_takes_its_dead_ones_backup(tmp_path: Path) -> None:
+    # README: restore, then enroll under the same kiosk name; the store is then stamped
+    # with the new device when the kiosk connects.
+    dead, new = tmp_path / "dead" / "kiosk.sqlite3", tmp_path / "new" / "kiosk.sqlite3"
+    uuids = owned_store(dead, "comune-a-01", "device-old")
+    saved = backup(dead, tmp_path / "kiosk-old.sqlite3").path
+    Store(new).close()  # its first start made an empty store
+    done = restore(saved, new, owner=Owner("comune-a-01"))
+    assert done.other_kiosk is None and waiting_uuids(new) == uuids
 
 
 def test_the_restore_command_names_the_other_kiosk_and_takes_other_kiosk(

@@ -347,7 +347,13 @@ def _replace(backup_file: Path, database: Path, owner: Owner, other_kiosk: bool)
             _move_aside(database, kept)
             unsent, unread = _salvage_not_accepted(kept)
         else:
-            unsent = _not_accepted(kept)
+            try:
+                unsent = _not_accepted(kept)
+            except sqlite3.Error as error:
+                raise BackupError(
+                    f"the restore failed, the store is left as it was: its records not yet "
+                    f"sent could not be read from the copy {kept} ({error})"
+                ) from None
     database.parent.mkdir(parents=True, exist_ok=True)
     source = backup_file
     staging = database.with_name(database.name + ".restoring")
@@ -466,8 +472,10 @@ def _not_accepted(store_file: Path) -> list[dict[str, object]]:
             rows = connection.execute(
                 f"SELECT * FROM outbox WHERE state IN ({marks}) ORDER BY id", CARRIED_STATES
             ).fetchall()
-    except sqlite3.OperationalError:  # a store made before it had an outbox
-        return []
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):  # a disk error: not "nothing to carry"
+            raise
+        return []  # a store made before it had an outbox, or no kiosk store at all
     return [dict(row) for row in rows]
 
 

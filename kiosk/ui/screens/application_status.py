@@ -99,7 +99,7 @@ class ApplicationStatusScreen(DataScreen):
         self.body.addStretch(1)
         self.keyboard = OnScreenKeyboard()  # no accents: not in a code or a codice fiscale
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
-        self.dock.addWidget(self.keyboard)
+        self.dock_keyboard(self.keyboard, lambda _field: self.search_button)
         self.forget()
 
     # Input ---------------------------------------------------------------------------
@@ -113,7 +113,6 @@ class ApplicationStatusScreen(DataScreen):
             assert isinstance(watched, QLineEdit)
             self.keyboard.bind(watched)
             self._show_keyboard(True)
-            self.reveal(self.search_button)
         return False
 
     def _show_keyboard(self, visible: bool) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -20,6 +21,8 @@ from kiosk.core.local_time import DEFAULT_ZONE
 from kiosk.core.session import CitizenSession
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.widgets.common import enable_kinetic_scrolling, set_enum
+from kiosk.ui.widgets.in_view import TypedFieldInView
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 if TYPE_CHECKING:
     from store.catalog import CatalogReader
@@ -49,7 +52,8 @@ class Screen(QWidget):
     Its widgets go in ``body``, which scrolls when they need more height than the
     panel leaves (an error under a field while the keyboard is open, say): else they
     would push the window past the panel and cut off the way back and help. An
-    on-screen keyboard goes in ``dock``, under the body, where it never scrolls away.
+    on-screen keyboard goes in ``dock`` (``dock_keyboard``), under the body, where it
+    never scrolls away, and the field it types in stays wholly in view above it.
     """
 
     route = ""
@@ -127,6 +131,16 @@ class Screen(QWidget):
         """Scrolls the body so ``widget`` is in view, once the layout has settled (the
         keyboard that just opened takes its room first)."""
         QTimer.singleShot(0, self, lambda: self.page.ensureWidgetVisible(widget, 0, 24))
+
+    def dock_keyboard(
+        self,
+        keyboard: OnScreenKeyboard,
+        companion_of: Callable[[QWidget], QWidget | None] = lambda _field: None,
+    ) -> None:
+        """``keyboard`` under the body; the field it types in kept wholly in view, with
+        ``companion_of(field)`` (the button that sends it) and its label when they fit."""
+        self.dock.addWidget(keyboard)
+        TypedFieldInView(keyboard, companion_of)
 
     def go(self, route: str, **params: Any) -> None:
         self.navigate_requested.emit(route, params)

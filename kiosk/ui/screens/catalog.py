@@ -132,7 +132,7 @@ class CatalogScreen(DataScreen):
         self.keyboard.bind(self.search)
         self.keyboard.closed.connect(lambda: self._show_keyboard(False))
         self.keyboard.hide()
-        self.dock.addWidget(self.keyboard)
+        self.dock_keyboard(self.keyboard)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -85,7 +85,7 @@ class CheckoutScreen(DataScreen):
             lambda cf: self.identify_requested.emit(cf, self.identify.pin or "")
         )
         self.body.addWidget(self.identify)
-        self.dock.addWidget(self.identify.keyboard)
+        self.dock_keyboard(self.identify.keyboard, lambda _field: self.identify.next_button)
         self.identify.keyboard_shown.connect(self._make_room)
         self.choices = QButtonGroup(self)
         self.pay_buttons = {}
@@ -175,13 +175,10 @@ class CheckoutScreen(DataScreen):
 
     def _make_room(self, typing: bool) -> None:
         """The keyboard takes the room of the total (the cart button shows it too) and
-        the notes, so the question, the fields, their messages and Next stay in view."""
+        the notes (the field typed in then comes into view, with Next if both fit)."""
         self.total.setVisible(not typing and self.mode != CheckoutMode.DONE)
         self.text.setVisible(not typing)
         self.no_money.setVisible(not typing)
-        if typing:
-            self.reveal(self.identify)
-            self.reveal(self.identify.next_button)  # then the way on, if the box is tall
 
     def step_back(self) -> bool:
         if self.mode == CheckoutMode.REVIEW:  # back to the ways to pay, the choice kept

@@ -42,18 +42,16 @@ class WalletScreen(DataScreen):
             lambda cf: self.identify_requested.emit(cf, self.identify.pin or "")
         )
         self.body.addWidget(self.identify)
-        self.dock.addWidget(self.identify.keyboard)
+        self.dock_keyboard(self.identify.keyboard, lambda _field: self.identify.next_button)
         self.identify.keyboard_shown.connect(self._make_room)
         self.list = ScrollList(name="walletList")
         self.body.addWidget(self.list, 1)
         self.forget()
 
     def _make_room(self, typing: bool) -> None:
-        """The keyboard takes the room of the introduction, so the field, its message
-        and Next stay in view."""
+        """The keyboard takes the room of the introduction (the field typed in then
+        comes into view, with Next if both fit)."""
         self.intro.setVisible(not typing)
-        if typing:
-            self.reveal(self.identify)
 
     def mirror_changed(self, **params: Any) -> None:
         # A sync pass during the visit: what the citizen typed and was shown stays (it

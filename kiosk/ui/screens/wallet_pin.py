@@ -95,7 +95,7 @@ class WalletPinScreen(DataScreen):
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hide()
         self.keyboard.closed.connect(self.keyboard.hide)
-        self.dock.addWidget(self.keyboard)
+        self.dock_keyboard(self.keyboard, lambda _field: self.set_button)
         for field in (self.cf_field, *self.pin_fields):
             field.installEventFilter(self)
         self.forget()

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.ui.event_filters import quiet_slot
 from kiosk.ui.widgets.common import ScrollList
 from kiosk.ui.widgets.form_fields import DateField, FieldWidget
+from kiosk.ui.widgets.in_view import TypedFieldInView
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard, TextTarget
 
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
-TYPED_FIELD_MARGIN = 24  # pixels kept between the field being typed in and the view's edges
 
 
 class FormKeyboard(QObject):
@@ -44,12 +44,13 @@ class FormKeyboard(QObject):
         self.page, self.area, self.fields, self.titles = page, area, fields, titles
         self.keyboard = OnScreenKeyboard(for_forms=True, language_of=language_of)
         self.keyboard.closed.connect(lambda: self.show(False))
-        self.keyboard.relaid.connect(self._keep_typed_field_in_view)
         self.keyboard.chosen.connect(self._chosen)
         self.keyboard.typed.connect(self._date_moves_on)
-        # New keys settle over several layout passes, the keyboard taller at each and the
-        # page shorter: the field is brought back into view at every step, not once.
-        area.verticalScrollBar().rangeChanged.connect(self._typed_field_into_view)
+        # The field typed in wholly in view, with its question when both fit, in the
+        # form's list and in the page around it (at every layout pass, as new keys settle).
+        self.in_view = TypedFieldInView(
+            self.keyboard, lambda field: None if self.paused else self._field_of(field)
+        )
         self.keyboard.hide()
         # While the page's fields are rebuilt: Qt hands the focus from each old field to
         # the next, and each would open the keyboard for a field about to be deleted.
@@ -95,11 +96,7 @@ class FormKeyboard(QObject):
             new, capitalise=typed_words, latin_only=not typed_words, moved_on=moved_on
         )
         self.show(True)
-        # After the layout has made room for the keyboard; never if the field
-        # has gone meanwhile (a language switch rebuilds the form): the call on
-        # a deleted field raised inside Qt, and the error surfaced in whatever
-        # Python ran next, an event filter, which crashed PySide.
-        QTimer.singleShot(0, widget, lambda w=widget: self.area.ensureWidgetVisible(w))
+        self.in_view.later()  # once the layout has made room for the keyboard
 
     def _field_of(self, text_input: QWidget) -> FieldWidget | None:
         return next((w for w in self.fields() if text_input in w.text_inputs()), None)
@@ -109,7 +106,7 @@ class FormKeyboard(QObject):
         widget = self._field_of(target)
         if widget is not None and not self.paused:
             self.show(True)
-            QTimer.singleShot(0, widget, lambda w=widget: self.area.ensureWidgetVisible(w))
+            self.in_view.later()
 
     def _date_moves_on(self) -> None:
         """A date's box filled by the keys (the focus on them, not in the box): the
@@ -126,35 +123,6 @@ class FormKeyboard(QObject):
         full = len(text) == digits and text.isdigit() and box.cursorPosition() == digits
         if full and index < len(widget.boxes) - 1:
             self._open(widget, widget.boxes[index + 1], moved_on=True)
-
-    def _keep_typed_field_in_view(self) -> None:
-        """New keys (a language switch, Latin letters) resize the keyboard for a moment
-        and the page scrolls back to its top: the field being typed in comes back into
-        view once the layout has settled, else the citizen types into a field unseen."""
-        focused: QWidget | None = QApplication.focusWidget()
-        if focused is not None and self.keyboard.isAncestorOf(focused):
-            focused = self.keyboard.bound_to()  # typed into by keys: the field it types in
-        if focused is not None and self.area.isAncestorOf(focused):
-            QTimer.singleShot(0, focused, self._typed_field_into_view)
-
-    def _typed_field_into_view(self) -> None:
-        """The whole field being typed in, with a margin, inside the page's view.
-        (``ensureWidgetVisible`` on a text input shows only its text cursor's rectangle:
-        the box itself could end cut off at the keyboard's edge.)"""
-        focused = self.keyboard.bound_to()
-        if self.paused or not self.keyboard.isVisible() or focused is None:
-            return
-        # Only while the field the keyboard types into has the focus, or its keys have
-        # it: an answer tapped meanwhile (the focus on the page itself) keeps the page
-        # where it was scrolled.
-        focus = QApplication.focusWidget()
-        if focused is not focus and not (focus is not None and self.keyboard.isAncestorOf(focus)):
-            return
-        if not self.area.content.isAncestorOf(focused):
-            return
-        top = focused.mapTo(self.area.content, QPoint(0, 0)).y()
-        half = focused.height() // 2
-        self.area.ensureVisible(0, top + half, 0, half + TYPED_FIELD_MARGIN)
 
     def _keep_in_place(self, anchor: QWidget, before: int) -> None:
         """A short page would be pulled down to fill the taller view when the keyboard

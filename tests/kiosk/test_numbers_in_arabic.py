@@ -4,20 +4,24 @@ their own, Qt lays each group out apart and their order reverses ("4567 123 347"
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextLine, QTextOption
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from forms.validators import MESSAGES, message
+from kiosk.core.wallet import WalletVoucher
 from languages import CODES, LEFT_TO_RIGHT_ISOLATE, numbers_left_to_right
+from vouchers.codes import human_code
 
 
-def groups_on_screen(text: str) -> list[str]:
-    """The digit groups of ``text`` from left to right, as Qt lays out a right-to-left
-    paragraph (each group placed by its first digit's trailing edge)."""
+def groups_on_screen(text: str, pattern: str = r"\d+") -> list[str]:
+    """The digit groups (or ``pattern``'s runs) of ``text`` from left to right, as Qt
+    lays out a right-to-left paragraph (each placed by its first character's trailing
+    edge)."""
     layout = QTextLayout(text, QFont("Noto Sans Arabic", 20))
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -26,7 +30,7 @@ def groups_on_screen(text: str) -> list[str]:
     line = layout.createLine()
     line.setLineWidth(5000)
     layout.endLayout()
-    placed = [(_x_of(line, m.start() + 1), m.group()) for m in re.finditer(r"\d+", text)]
+    placed = [(_x_of(line, m.start() + 1), m.group()) for m in re.finditer(pattern, text)]
     return [group for _x, group in sorted(placed)]
 
 
@@ -74,3 +78,25 @@ def test_the_phone_field_s_hint_reads_as_typed_in_arabic(qtbot, window) -> None:
         shown = groups_on_screen(hint)
         start = shown.index(groups[0])
         assert shown[start : start + len(groups)] == groups, (hint, shown)
+
+
+def test_a_voucher_s_code_and_date_read_as_printed_in_arabic(qtbot, qapp, window, snap) -> None:  # type: ignore[no-untyped-def]
+    """My vouchers in Arabic: the code and the date are kept left to right. A code whose
+    first group is all digits showed "9255-CRYV-D1BQ-K6" as "CRYV-D1BQ-K6-9255"."""
+    code = human_code(bytes.fromhex("9114acc7b6d0aef3"))
+    assert code == "9255-CRYV-D1BQ-K6"
+    day = dt.date(2026, 12, 31)
+    voucher = WalletVoucher(
+        "v1", "Buoni spesa 2026", "Comune", 15_000, None, day, day, code, "", None
+    )
+    window.ctx.switcher.set_language("ar")
+    window.go("wallet")
+    screen = window.screens["wallet"]
+    screen.show_vouchers([voucher])
+    line = next(t for t in screen.findChildren(QLabel) if t.isVisible() and code in t.text())
+    shown = groups_on_screen(line.text(), r"[0-9A-Z]+")
+    start = shown.index("9255")
+    assert shown[start : start + 4] == ["9255", "CRYV", "D1BQ", "K6"], (line.text(), shown)
+    start = shown.index("31")
+    assert shown[start : start + 3] == ["31", "12", "2026"], (line.text(), shown)
+    snap(window, "wallet-ar")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label, personal
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
+from languages import left_to_right
 from languages.money import format_euro
 from store.catalog import CatalogReader
 
@@ -116,8 +117,11 @@ class WalletScreen(DataScreen):
         texts.addWidget(
             personal(
                 label(
+                    # Both kept left to right in Arabic: a code opening with digits
+                    # ("9255-CRYV-…") had that group drawn at the other end.
                     self.tr("Code {code} · valid until {day}").format(
-                        code=item.code, day=f"{item.valid_until:%d/%m/%Y}"
+                        code=left_to_right(item.code, lang),
+                        day=left_to_right(f"{item.valid_until:%d/%m/%Y}", lang),
                     ),
                     role="muted",
                 )

@@ -544,9 +544,9 @@
         <message numerus="yes">
             <location filename="../../kiosk/ui/screens/catalog.py" line="233" />
             <source>Did you mean “{words}”? %n service(s) found.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Did you mean “{words}”? %n service found.</numerusform>
+                <numerusform>Did you mean “{words}”? %n services found.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -145,3 +145,37 @@ def test_unreviewed_translations_are_shown_at_runtime(qapp, tmp_path: Path) -> N
             assert translator.translate(context, source) == text, (lang, source)
             # Forms, slips and the platform read the same catalog without Qt.
             assert translate(context, source, lang) == text, (lang, source)
+
+
+# How many plural forms each language's catalog gives a "%n" message (Qt's rules).
+PLURAL_FORMS = {"it": 2, "en": 2, "ro": 3, "ar": 6, "sq": 2, "uk": 3, "zh": 1}
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_every_plural_message_has_all_its_forms(lang: str) -> None:
+    # An empty form is not a missing translation Qt falls back from for English: the
+    # source showed as it is, "Did you mean “pasto”? 1 service(s) found."
+    assert set(PLURAL_FORMS) == set(CODES)
+    empty = []
+    for context, message in contexts(I18N_DIR / f"kiosk_{lang}.ts"):
+        if message.get("numerus") != "yes":
+            continue
+        forms = [f.text for f in message.find("translation").findall("numerusform")]
+        if len(forms) != PLURAL_FORMS[lang] or not all(forms):
+            empty.append((context, message.findtext("source"), forms))
+    assert not empty, (lang, empty)
+
+
+def test_english_counts_read_in_the_singular_and_the_plural(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(compile_translation("en", tmp_path)))
+    source = "Did you mean “{words}”? %n service(s) found."
+    # (QCoreApplication.translate writes the number in place of %n.)
+    assert translator.translate("CatalogScreen", source, "", 1) == (
+        "Did you mean “{words}”? %n service found."
+    )
+    assert translator.translate("CatalogScreen", source, "", 3) == (
+        "Did you mean “{words}”? %n services found."
+    )

@@ -21,10 +21,9 @@ from kiosk.core.local_time import DEFAULT_ZONE
 from kiosk.core.session import CitizenSession
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.widgets.common import enable_kinetic_scrolling, set_enum
-from kiosk.ui.widgets.in_view import TypedFieldInView
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 if TYPE_CHECKING:
+    from kiosk.ui.widgets.keyboard import OnScreenKeyboard
     from store.catalog import CatalogReader
 
 
@@ -139,6 +138,10 @@ class Screen(QWidget):
     ) -> None:
         """``keyboard`` under the body; the field it types in kept wholly in view, with
         ``companion_of(field)`` (the button that sends it) and its label when they fit."""
+        # Here, not at the top: the keys' module builds Qt's enum namespace, which the
+        # home screen's first frame does without.
+        from kiosk.ui.widgets.in_view import TypedFieldInView
+
         self.dock.addWidget(keyboard)
         TypedFieldInView(keyboard, companion_of)
 

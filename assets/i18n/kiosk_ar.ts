@@ -516,6 +516,11 @@
             <translation type="unfinished">السلة فارغة. اختر خدمة والمس «أضف إلى السلة».</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>Choose a service ›</source>
+            <translation type="unfinished">اختر خدمة ›</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">المجموع: {amount}</translation>

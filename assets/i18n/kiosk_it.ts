@@ -516,6 +516,11 @@
             <translation>Il carrello è vuoto. Scegli un servizio e tocca “Aggiungi al carrello”.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>Choose a service ›</source>
+            <translation>Scegli un servizio ›</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation>Totale: {amount}</translation>

@@ -516,6 +516,11 @@
             <translation type="unfinished">Coșul este gol. Alegeți un serviciu și atingeți „Adaugă în coș”.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>Choose a service ›</source>
+            <translation type="unfinished">Alegeți un serviciu ›</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Total: {amount}</translation>

@@ -516,6 +516,11 @@
             <translation type="unfinished">Shporta është bosh. Zgjidhni një shërbim dhe prekni „Shto në shportë”.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>Choose a service ›</source>
+            <translation type="unfinished">Zgjidhni një shërbim ›</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Gjithsej: {amount}</translation>

@@ -516,6 +516,11 @@
             <translation type="unfinished">Кошик порожній. Виберіть послугу й торкніться «Додати в кошик».</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>Choose a service ›</source>
+            <translation type="unfinished">Оберіть послугу ›</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Разом: {amount}</translation>

@@ -516,6 +516,11 @@
             <translation type="unfinished">购物车是空的。请选择一项服务并点击“加入购物车”。</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>Choose a service ›</source>
+            <translation type="unfinished">选择服务 ›</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">合计：{amount}</translation>

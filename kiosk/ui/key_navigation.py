@@ -9,7 +9,10 @@ key) asks for help. A visible layer (a message, "Are you still there?") keeps th
 inside itself; when it closes, the focus goes back to the control that had it before
 (else to the screen's first). A control disabled while it has the focus (Search, while
 it searches) keeps it: the focus waits with none, and comes back to it when it is
-enabled again (Qt gave it to the next control in its chain, the header's first).
+enabled again (Qt gave it to the next control in its chain, the header's first). A
+control hidden or deleted with the focus (a list drawn again) hands it to the screen's
+control nearest where it was, never to the header; screens that redraw a list say
+where it goes (``focus_through``).
 
 The order is worked out from where the controls are on screen, not from the order they
 were built in: screens are built lazily, a form's fields come from the platform, and a
@@ -18,7 +21,7 @@ right-to-left language mirrors the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -86,6 +89,39 @@ def can_take_focus(widget: QWidget) -> bool:
         and not isinstance(widget, QScrollArea)
         and widget.focusProxy() is None
     )
+
+
+def focus_through(
+    part: QWidget, rebuild: Callable[[], None], choose: Callable[[], Sequence[QWidget | None]]
+) -> None:
+    """Runs ``rebuild``, which deletes or hides controls of ``part`` (a list drawn
+    again): if one of them had the focus, it goes to the first of ``choose()`` that can
+    take it (the same line's control, the next line's), else to ``part``'s first
+    control. Qt would have handed it to the next control in its chain, the header's
+    "Larger text", which spoken mode announces and the next OK presses."""
+    focus = QApplication.focusWidget()
+    inside = focus is not None and part.isAncestorOf(focus)
+    if focus is not None and inside:
+        focus.clearFocus()  # before it goes: Qt passes a hidden control's focus on
+    rebuild()
+    if not inside:
+        return
+    target = next((w for w in choose() if w is not None and can_take_focus(w)), None)
+    if target is None:
+        target = first_control(part)
+    if target is not None:
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+def first_control(part: QWidget) -> QWidget | None:
+    """``part``'s first control in reading order, a text field last (it would open the
+    on-screen keyboard)."""
+    rtl = part.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    controls = reading_order(
+        [w for w in part.findChildren(QWidget) if can_take_focus(w)], part, rtl
+    )
+    pressable = [w for w in controls if not isinstance(w, QLineEdit | QPlainTextEdit)]
+    return next(iter(pressable or controls), None)
 
 
 def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
@@ -457,6 +493,10 @@ class KeyNavigator(QObject):
         ):
             self._park(old)
             return
+        if self.used and self._lost(old, new):
+            assert old is not None
+            self._into_body(old)
+            return
         ours = new is not None and new.window() is self.window
         if ours and new is not None:
             self._forget_parked()  # the focus is somewhere again
@@ -475,6 +515,44 @@ class KeyNavigator(QObject):
             while isinstance(area, QScrollArea):
                 area.ensureWidgetVisible(new, 24, 24)
                 area = _scroll_area_of(area)
+
+    def _lost(self, old: QWidget | None, new: QWidget | None) -> bool:
+        """The control with focus was hidden (deleted with its list, say) while its
+        screen stays, and Qt passed the focus out of the screen (the header's "Larger
+        text", which spoken mode announced and the next OK pressed) or to no control
+        (the list around it)."""
+        if old is None or not self._ours(old) or old.isVisible() or self._layer() is not None:
+            return False
+        body = self._body()
+        if body is None or not body.isVisible() or not body.isAncestorOf(old):
+            return False
+        if new is None or new is not QApplication.focusWidget():
+            return False  # nowhere (the next key finds the screen), or moved on already
+        return not body.isAncestorOf(new) or not can_take_focus(new)
+
+    def _into_body(self, old: QWidget) -> None:
+        """The focus to the control of the screen nearest where ``old`` was, one after
+        it rather than before (the same line's next, the next line's)."""
+        body = self._body()
+        assert body is not None
+        was = self._rect(old).center()
+        ahead = -1 if body.layoutDirection() == Qt.LayoutDirection.RightToLeft else 1
+        controls = [
+            w
+            for w in body.findChildren(QWidget)
+            if can_take_focus(w) and not isinstance(w, QLineEdit | QPlainTextEdit)
+        ]
+
+        def distance(control: QWidget) -> float:
+            there = self._rect(control).center()
+            dy, dx = there.y() - was.y(), there.x() - was.x()
+            before = dy < 0 or (dy == 0 and dx * ahead < 0)
+            return abs(dy) + abs(dx) / 4 + (100_000 if before else 0)
+
+        if controls:
+            min(controls, key=distance).setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.focus_first()
 
     def reset(self) -> None:
         """The visit ended: no focus left on the screen of the last citizen."""

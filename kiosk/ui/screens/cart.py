@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.purchasing import MAX_QUANTITY, CartLine
+from kiosk.ui.key_navigation import focus_through
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import quantity_text, unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
@@ -82,13 +83,35 @@ class CartScreen(DataScreen):
         if cart is not None:
             cart.set_quantity(service_id, cart.quantity_of(service_id) + step)
         self.cart_changed.emit()
-        self.retranslate()
+        # By keys: the focus stays on the key pressed, else on the other one of the line.
+        first, then = ("more", "less") if step > 0 else ("less", "more")
+        self._redraw([f"{first}_{service_id}", f"{then}_{service_id}", f"remove_{service_id}"])
 
     def _remove(self, service_id: str) -> None:
-        if self.ctx.citizen.cart is not None:
-            self.ctx.citizen.cart.remove(service_id)
+        cart = self.ctx.citizen.cart
+        ids = [line.service_id for line in cart.lines] if cart is not None else []
+        if cart is not None:
+            cart.remove(service_id)
         self.cart_changed.emit()
-        self.retranslate()
+        # By keys: the focus goes to the next line (the one before, for the last).
+        index = ids.index(service_id) if service_id in ids else 0
+        others = [sid for sid in ids if sid != service_id]
+        wanted = others[index:] + others[:index][::-1]
+        self._redraw([f"{kind}_{sid}" for sid in wanted[:1] for kind in ("less", "more", "remove")])
+
+    def _redraw(self, focus_on: list[str]) -> None:
+        """The lines drawn again, the focus (by keys) on the first of ``focus_on`` that
+        can take it, else on the way on, never passed to the header by Qt."""
+        focus_through(
+            self,
+            self.retranslate,
+            # The old lines' buttons wait for deleteLater, hidden, under the same names.
+            lambda: [
+                *(b for name in focus_on for b in self.list.findChildren(QAbstractButton, name)),
+                self.checkout_button,
+                *self.list.findChildren(QAbstractButton, "cartChooseService"),
+            ],
+        )
 
     def retranslate(self) -> None:
         cart = self.ctx.citizen.cart
@@ -100,6 +123,11 @@ class CartScreen(DataScreen):
         if not lines:
             empty = self.tr("The cart is empty. Choose a service and tap “Add to cart”.")
             self.list.add(label(empty, role="heading"))
+            # A way on in the screen itself: by keys, the focus of the last "Remove" goes
+            # here (an empty cart had no control left but the header's and the footer's).
+            choose = button(self.tr("Choose a service ›"), name="cartChooseService")
+            choose.clicked.connect(lambda: self.go("catalog"))
+            self.list.add(_at_start(choose))
         total = cart.total_cents if cart else 0
         self.total.setText(
             self.tr("Total: {amount}").format(amount=format_euro(total, self.ctx.lang))
@@ -117,3 +145,13 @@ class CartScreen(DataScreen):
                 " the desk with the welfare manager."
             )
         )
+
+
+def _at_start(widget: QWidget) -> QWidget:
+    """``widget`` at the start of a row of its own (a list stretches what it holds)."""
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(widget)
+    line.addStretch(1)
+    return row

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.event_filters import never_raises
+from kiosk.ui.key_navigation import focus_through
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import (
     CardButton,
@@ -114,7 +116,7 @@ class CatalogScreen(DataScreen):
         actions = QHBoxLayout(self.nothing_actions)
         actions.setContentsMargins(0, 0, 0, 0)
         self.all_comuni_button = button(name="searchAllComuni")
-        self.all_comuni_button.clicked.connect(lambda: self._choose_comune(ALL_COMUNI))
+        self.all_comuni_button.clicked.connect(self._search_everywhere)
         self.search_help_button = button(name="searchHelp")
         self.search_help_button.clicked.connect(self.help_requested)
         actions.addWidget(self.all_comuni_button)
@@ -200,6 +202,20 @@ class CatalogScreen(DataScreen):
         self._load_categories()
         if self.search.text().strip():
             self._run_search()
+
+    def _search_everywhere(self) -> None:
+        """The search in every Comune. By keys, the focus goes to the first service
+        found (found nowhere, to "Ask for help"), not left on the list around them."""
+        focus_through(
+            self.results_page,
+            lambda: self._choose_comune(ALL_COMUNI),
+            lambda: [*self._shown_results()[:1], self.search_help_button],
+        )
+
+    def _shown_results(self) -> list[QAbstractButton]:
+        # The last search's cards wait for deleteLater, hidden.
+        cards = self.results.content.findChildren(QAbstractButton)
+        return [card for card in cards if card.isVisible()]
 
     def _scope(self) -> str | None:
         return self.comune_id or None

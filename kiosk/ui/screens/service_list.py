@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QPushButton
 
+from kiosk.ui.key_navigation import focus_through
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import CardButton, ScrollList, button, label
 from kiosk.ui.widgets.service_card import fill_service_card
@@ -115,6 +116,16 @@ class ServiceListScreen(DataScreen):
             self.list.add(self._more)
 
     def _show_more(self) -> None:
+        # By keys: the focus goes to the first of the services just shown, not (with
+        # the button gone) to the header's first control.
+        first_new = len(self._cards)
+        focus_through(
+            self.list,
+            self._more_services,
+            lambda: self._cards[first_new : first_new + 1] or self._cards[-1:],
+        )
+
+    def _more_services(self) -> None:
         self._drop_more()
         page = self._page(self.category_id, self.comune_id or None, len(self._services))
         self._services += page

@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""By keys, a control that goes while it has the focus leaves it on the screen's next
+control, never on the header: OK on "+" or "Remove" in the cart drew the lines again and
+Qt handed the focus to "A+ Larger text" (spoken mode said it, the next OK pressed it);
+so did "Show more services"; "Search all the Comuni" left it on the list of results,
+which is no control. The navigator's safety net holds for any other list drawn again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPushButton, QWidget
+
+from kiosk.core.purchasing import Cart, cart_line
+from kiosk.ui.key_navigation import can_take_focus
+from kiosk.ui.screens.service_list import PAGE
+from store import mirror
+from tests.kiosk.people import listen
+from tests.records import service_record
+
+
+def _settle(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    qtbot.wait(20)
+    for _ in range(3):
+        qapp.processEvents()
+
+
+def _press(qtbot, qapp, control: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
+    """OK on ``control`` (focused by keys): the control with the focus after it."""
+    control.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    qtbot.keyPress(control, Qt.Key.Key_Return)
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    return focus
+
+
+def _cart(qtbot, qapp, window, ids: list[str], quantity: int = 1) -> QWidget:  # type: ignore[no-untyped-def]
+    window.ctx.citizen.cart = Cart()
+    assert window.catalog is not None
+    with window.catalog.store.read() as session:
+        for sid in ids:
+            window.ctx.citizen.cart.add(cart_line(session, sid, quantity))
+    window.go("cart", {})
+    _settle(qtbot, qapp)
+    window.navigator.used = True
+    return window.screens["cart"]
+
+
+def _shown(screen: QWidget, name: str) -> QAbstractButton:
+    return next(b for b in screen.findChildren(QAbstractButton, name) if b.isVisible())
+
+
+def _in_screen(window, focus: QWidget) -> None:  # type: ignore[no-untyped-def]
+    assert focus is not window.findChild(QAbstractButton, "largeText")
+    assert window.stack.currentWidget().isAncestorOf(focus), focus.objectName()
+    assert can_take_focus(focus), focus.objectName()
+
+
+@pytest.mark.parametrize("kind", ["more", "less"])
+def test_plus_and_minus_keep_the_focus_on_their_line(qtbot, qapp, window, kind) -> None:  # type: ignore[no-untyped-def]
+    screen = _cart(qtbot, qapp, window, ["s01", "s14"], quantity=2)
+    speaker = listen(window)
+    window.spoken.start()
+    _settle(qtbot, qapp)
+    speaker.said.clear()
+    focus = _press(qtbot, qapp, _shown(screen, f"{kind}_s14"))
+    _in_screen(window, focus)
+    assert focus.objectName() in (f"{kind}_s14", "more_s14")  # "−" at 1 gives way to "+"
+    assert speaker.texts() and "Larger" not in " ".join(speaker.texts())
+    large = window.ctx.citizen.large_text
+    qtbot.keyPress(focus, Qt.Key.Key_Return)  # the next OK changes the quantity again
+    _settle(qtbot, qapp)
+    assert window.ctx.citizen.large_text == large
+    _in_screen(window, QApplication.focusWidget())
+
+
+def test_remove_hands_the_focus_to_the_next_line(qtbot, qapp, window, snap) -> None:  # type: ignore[no-untyped-def]
+    screen = _cart(qtbot, qapp, window, ["s01", "s14"])
+    focus = _press(qtbot, qapp, _shown(screen, "remove_s01"))
+    _in_screen(window, focus)
+    assert focus.objectName().endswith("_s14")
+    focus = _press(qtbot, qapp, _shown(screen, "remove_s14"))  # the last line
+    _in_screen(window, focus)
+    assert focus.objectName() == "cartChooseService"
+    snap(window, "empty-cart-by-keys")
+    qtbot.keyPress(focus, Qt.Key.Key_Return)
+    _settle(qtbot, qapp)
+    assert window.current_route == "catalog"
+
+
+def test_show_more_takes_the_focus_to_the_first_service_shown(qtbot, qapp, window, backend) -> None:  # type: ignore[no-untyped-def]
+    count = backend.catalog.category("silvercare", None).service_count
+    with backend.store.write() as session:
+        extra = [service_record(f"s9{n:02}", f"Servizio {n}") for n in range(PAGE + 5 - count)]
+        mirror.upsert(session, "services", extra)
+    window.go("category", {"category_id": "silvercare"})
+    qtbot.waitUntil(
+        lambda: any(b.isVisible() for b in window.findChildren(QPushButton, "showMore"))
+    )
+    window.navigator.used = True
+    screen = window.screens["category"]
+    focus = _press(qtbot, qapp, _shown(screen, "showMore"))
+    _in_screen(window, focus)
+    assert focus is screen._cards[PAGE]  # type: ignore[attr-defined]
+
+
+def test_search_all_the_comuni_takes_the_focus_to_the_first_result(
+    qtbot, qapp, window, snap
+) -> None:  # type: ignore[no-untyped-def]
+    window.go("catalog", {})
+    _settle(qtbot, qapp)
+    screen = window.screens["catalog"]
+    screen.findChild(QLineEdit, "searchField").setText("banco")  # only in another Comune
+    screen._run_search()  # type: ignore[attr-defined]
+    _settle(qtbot, qapp)
+    window.navigator.used = True
+    focus = _press(qtbot, qapp, screen.all_comuni_button)  # type: ignore[attr-defined]
+    _in_screen(window, focus)
+    assert focus.objectName().startswith("service_")
+    snap(window, "all-comuni-by-keys")
+
+
+@pytest.mark.parametrize("lang", ["it", "ar"])
+def test_a_control_hidden_with_the_focus_hands_it_to_the_next_one_in_the_screen(  # type: ignore[no-untyped-def]
+    qtbot, qapp, window, lang
+) -> None:
+    """The safety net: a line hidden under the focus (any list drawn again without
+    saying where the focus goes) leaves it on the screen's control nearest after it."""
+    window.ctx.switcher.set_language(lang)
+    screen = _cart(qtbot, qapp, window, ["s01", "s14"])
+    remove = _shown(screen, "remove_s14")  # the last line: Qt's chain goes on to the header
+    remove.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    line = remove.parentWidget()
+    assert line is not None
+    line.hide()
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    _in_screen(window, focus)
+    assert focus.objectName() == "toCheckout"  # the next control, not the header
+    line.deleteLater()

@@ -21,8 +21,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from protocol.states import OutboxState
 from protocol.wire import ProtocolError
-from store import kiosk_facts, set_aside
+from store import kiosk_facts, outbox, set_aside
 from store.database import Store
 from store.models import OutboxEntry, PrintJob, as_utc
 from sync.client import HeartbeatReply, PlatformClient, RefusedError, UnreachableError
@@ -71,13 +72,8 @@ def collect(
                 OutboxEntry.state.in_(("pending", "sending"))
             )
         )
-        # Refused and not yet dealt with by a manager, as the manager's desk lists them:
-        # one dealt with stays kept, but no longer needs anyone.
-        rejected = session.scalar(
-            select(func.count())
-            .select_from(OutboxEntry)
-            .where(OutboxEntry.state == "rejected", OutboxEntry.handled_at.is_(None))
-        )
+        # Refused and not yet dealt with by a manager, as the manager's desk lists them.
+        rejected = outbox.counts(session)[OutboxState.REJECTED.value]
         skew = kiosk_facts.clock_skew(session)
         waiting = set_aside.count(session)  # as the manager's dashboard lists them
     return {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -84,18 +85,36 @@ def queue_pin(
     )
 
 
-def pin_state(session: Session, entry_uuid: str) -> tuple[str, str | None]:
-    """(``waiting`` | ``accepted`` | ``rejected``, the platform's refusal code)."""
+class PinState(StrEnum):
+    """Where a PIN request stands, as the manager's screen shows it: the first five
+    while it is made and sent, the last three once the kiosk took it or could not."""
+
+    BLANK = ""  # nothing asked yet
+    BAD_CF = "bad_cf"
+    NO_DOCUMENT = "no_document"
+    PIN_FORMAT = "pin_format"
+    PIN_WEAK = "pin_weak"
+    PIN_MISMATCH = "pin_mismatch"
+    SENDING = "sending"
+    WAITING = "waiting"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    NO_KEY = "no_key"  # the kiosk has no sealing key yet: nothing was queued
+    ERROR = "error"  # queuing failed: nothing was queued
+
+
+def pin_state(session: Session, entry_uuid: str) -> tuple[PinState, str | None]:
+    """(``WAITING`` | ``ACCEPTED`` | ``REJECTED``, the platform's refusal code)."""
     # The state only: the payload is not read (one damaged on the disk is not JSON).
     row = session.execute(
         select(OutboxEntry.state, OutboxEntry.reject_code).where(OutboxEntry.uuid == entry_uuid)
     ).first()
     if row is None:
-        return "rejected", "unknown"
+        return PinState.REJECTED, "unknown"
     state, reject_code = row
-    if state in ("accepted", "rejected"):
-        return state, reject_code
-    return "waiting", None
+    if state in (PinState.ACCEPTED, PinState.REJECTED):
+        return PinState(state), reject_code
+    return PinState.WAITING, None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from kiosk.core.help_call import HelpCall, record_help_answered, record_help_req
 from kiosk.core.manager_desk import DeskFacts, day_report, desk_facts, record_assisted_session
 from kiosk.core.manager_login import LoginOutcome, log_in
 from kiosk.core.refusals import mark_dealt_with
-from kiosk.core.wallet_pin import NoSealingKeyError, pin_state, queue_pin
+from kiosk.core.wallet_pin import NoSealingKeyError, PinState, pin_state, queue_pin
 from kiosk.ui.manager_mode import LOGIN
 from kiosk.ui.screens.manager_desk import ManagerDeskScreen
 from kiosk.ui.screens.manager_login import ManagerLoginScreen
@@ -290,31 +290,31 @@ class ManagerController(QObject):
 
         def done(entry_uuid: str) -> None:
             log.info("manager %s set a wallet PIN (%s checked)", manager.id, document)
-            screen.show_state("waiting")
+            screen.show_state(PinState.WAITING)
             self.sync_now()
             self._follow_pin(screen, entry_uuid, PIN_FOLLOW_TRIES)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, NoSealingKeyError):
-                screen.show_state("no_key")
+                screen.show_state(PinState.NO_KEY)
             else:
                 self._failed("wallet_pin", error)
-                screen.show_state("error")
+                screen.show_state(PinState.ERROR)
 
         self.tasks.run(work, done, failed)
 
     def _follow_pin(self, screen: WalletPinScreen, entry_uuid: str, tries: int) -> None:
         store = self.backend.store
 
-        def work() -> tuple[str, str | None]:
+        def work() -> tuple[PinState, str | None]:
             with store.read() as session:
                 return pin_state(session, entry_uuid)
 
-        def done(state: tuple[str, str | None]) -> None:
+        def done(state: tuple[PinState, str | None]) -> None:
             if not screen.isVisible():
                 return  # the manager went on: the dashboard lists a refusal
             screen.show_state(*state)
-            if state[0] == "waiting" and tries > 1:
+            if state[0] == PinState.WAITING and tries > 1:
                 QTimer.singleShot(
                     PIN_FOLLOW_MS, self, lambda: self._follow_pin(screen, entry_uuid, tries - 1)
                 )

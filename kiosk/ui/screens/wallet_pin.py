@@ -13,7 +13,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from forms.validators import AnswerError, codice_fiscale
-from kiosk.core.wallet_pin import DOCUMENTS, new_pin_problem
+from kiosk.core.wallet_pin import DOCUMENTS, PinState, new_pin_problem
 from kiosk.ui.event_filters import never_raises
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, citizen_field, forget_text, label
@@ -29,7 +29,7 @@ class WalletPinScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.document: str | None = None
-        self.state = ""  # "", "waiting", "accepted", "rejected", "no_key", "error"
+        self.state = PinState.BLANK
         self.code: str | None = None  # the platform's refusal code
         top = QHBoxLayout()
         self.title = label(role="title", name="walletPinTitle")
@@ -125,7 +125,7 @@ class WalletPinScreen(DataScreen):
         would give back of them."""
         for field in (self.cf_field, *self.pin_fields):
             forget_text(field)
-        self.document, self.state, self.code = None, "", None
+        self.document, self.state, self.code = None, PinState.BLANK, None
         for chip in self.document_buttons.values():
             chip.setChecked(False)
         self.keyboard.hide()
@@ -139,8 +139,8 @@ class WalletPinScreen(DataScreen):
         if not self.isVisible():
             return False
         self.cf_field.setText(text)
-        if self.state == "bad_cf":
-            self.state = ""
+        if self.state == PinState.BAD_CF:
+            self.state = PinState.BLANK
             self.retranslate()
         return True
 
@@ -151,37 +151,37 @@ class WalletPinScreen(DataScreen):
         self.retranslate()
 
     def confirm(self) -> None:
-        self.state, self.code = "", None
+        self.state, self.code = PinState.BLANK, None
         try:
             cf = codice_fiscale(self.cf_field.text())
         except AnswerError:
-            self.state = "bad_cf"
+            self.state = PinState.BAD_CF
             self.retranslate()
             return
         if self.document is None:
-            self.state = "no_document"
+            self.state = PinState.NO_DOCUMENT
             self.retranslate()
             return
         pin, again = (field.text() for field in self.pin_fields)
         problem = new_pin_problem(pin, again)
         if problem is not None:
-            self.state = f"pin_{problem}"
+            self.state = PinState(f"pin_{problem}")
             for field in self.pin_fields:
                 forget_text(field)
             self.retranslate()
             return
         self.keyboard.hide()
-        self.state = "sending"
+        self.state = PinState.SENDING
         self.retranslate()
         self.pin_requested.emit(cf, pin, self.document)
         for field in self.pin_fields:
             forget_text(field)  # the PIN is not kept on screen
 
-    def show_state(self, state: str, code: str | None = None) -> None:
-        """``waiting``, ``accepted``, ``rejected`` (with the platform's code),
-        ``no_key`` or ``error``."""
+    def show_state(self, state: PinState, code: str | None = None) -> None:
+        """``WAITING``, ``ACCEPTED``, ``REJECTED`` (with the platform's code),
+        ``NO_KEY`` or ``ERROR``."""
         self.state, self.code = state, code
-        if state == "accepted":
+        if state == PinState.ACCEPTED:
             forget_text(self.cf_field)
             self.document = None
             for chip in self.document_buttons.values():
@@ -213,42 +213,44 @@ class WalletPinScreen(DataScreen):
         self.pin_labels[1].setText(self.tr("The same PIN again"))
         self.set_button.setText(self.tr("Set the PIN"))
         field_errors = {
-            "bad_cf": self.tr("This codice fiscale is not valid: check it on the document."),
-            "no_document": self.tr("Choose the identity document you checked."),
+            PinState.BAD_CF: self.tr("This codice fiscale is not valid: check it on the document."),
+            PinState.NO_DOCUMENT: self.tr("Choose the identity document you checked."),
         }
         self.cf_error.setText("⚠  " + field_errors.get(self.state, ""))
         self.cf_error.setVisible(self.state in field_errors)
         pin_errors = {
-            "pin_format": self.tr("The PIN has 6 to 8 digits."),
-            "pin_weak": self.tr("Not one digit repeated nor a run like 123456: choose another."),
-            "pin_mismatch": self.tr("The two PINs differ: type them again."),
+            PinState.PIN_FORMAT: self.tr("The PIN has 6 to 8 digits."),
+            PinState.PIN_WEAK: self.tr(
+                "Not one digit repeated nor a run like 123456: choose another."
+            ),
+            PinState.PIN_MISMATCH: self.tr("The two PINs differ: type them again."),
         }
         self.pin_error.setText("⚠  " + pin_errors.get(self.state, ""))
         self.pin_error.setVisible(self.state in pin_errors)
         outcome = self._outcome_text()
-        warn = "⚠  " if self.state in ("rejected", "no_key", "error") else ""
+        warn = "⚠  " if self.state in (PinState.REJECTED, PinState.NO_KEY, PinState.ERROR) else ""
         self.outcome.setText(warn + outcome)
         self.outcome.setVisible(bool(outcome))
 
     def _outcome_text(self) -> str:
-        if self.state in ("sending", "waiting"):
+        if self.state in (PinState.SENDING, PinState.WAITING):
             return self.tr(
                 "Sent: the platform sets the PIN as soon as it receives it (usually within a "
                 "minute)…"
             )
-        if self.state == "accepted":
+        if self.state == PinState.ACCEPTED:
             return self.tr(
                 "Done: the PIN is set. The citizen can use it at this kiosk after the next "
                 "sync, in a minute or two."
             )
-        if self.state == "no_key":
+        if self.state == PinState.NO_KEY:
             return self.tr(
                 "This kiosk has not reached the platform yet, so the PIN cannot be set here "
                 "now. Try again when the dashboard shows it online."
             )
-        if self.state == "error":
+        if self.state == PinState.ERROR:
             return self.tr("That did not work. Nothing was sent; try again.")
-        if self.state == "rejected":
+        if self.state == PinState.REJECTED:
             return self._refusal_text(self.code or "")
         return ""
 

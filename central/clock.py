@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from protocol.messages import SubmissionEntry
+from protocol.messages import NETWORK_EPOCH, SubmissionEntry
 
 # Where the platform's sessions carry its zone (the Comune's; central/platform/database.py).
 TIME_ZONE = "time_zone"
@@ -34,7 +34,7 @@ TIME_ZONE = "time_zone"
 # seconds, and the skew was measured some time before the record was made.
 AHEAD_TOLERANCE = timedelta(minutes=10)
 # Nothing was made before the network's kiosks existed, nor kept unsent this long.
-EARLIEST = datetime(2024, 1, 1, tzinfo=UTC)
+EARLIEST = NETWORK_EPOCH
 OLDEST = timedelta(days=400)
 
 

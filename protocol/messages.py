@@ -9,7 +9,7 @@ import hashlib
 import json
 import math
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -380,6 +380,10 @@ def check_submission(kind: str, payload: Any) -> None:
 # The most a kiosk's clock is taken to be off from the platform's (about 31 years): a
 # PostgreSQL integer holds it, and a Date header further off is not believed.
 MAX_CLOCK_SKEW_S = 10**9
+# Nothing of this network was made before its kiosks existed: the platform refuses a
+# record dated earlier, and a kiosk does not believe a platform's Date header earlier
+# (a proxy or a front server whose clock was reset would date every record so).
+NETWORK_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 ServerId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}-[0-9A-Z-]{1,40}$")]
 

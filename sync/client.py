@@ -17,7 +17,8 @@ import orjson
 import requests
 
 from protocol import wire
-from protocol.messages import MAX_CLOCK_SKEW_S
+from protocol.messages import MAX_CLOCK_SKEW_S, NETWORK_EPOCH
+from protocol.records import LATEST_INSTANT
 from protocol.wire import ProtocolError
 from sync.deadline import Deadline, DeadlineAdapter
 
@@ -180,7 +181,11 @@ class PlatformClient:
     def _measure_clock(self, date_header: str | None) -> None:
         """The kiosk's clock against the platform's (HTTP dates have whole seconds)."""
         theirs = http_date(date_header)
-        if theirs is None:
+        if theirs is None or not NETWORK_EPOCH <= theirs < LATEST_INSTANT:
+            # A date the platform cannot be at (a clock reset to 2000 in a proxy or a
+            # front server): believed, it dated every record before the network
+            # existed, each then refused for good. The kiosk's own clock is judged by
+            # the skew alone: one reset to 2000 is what the measure is for.
             return
         skew = round((datetime.now(UTC) - theirs).total_seconds())
         if abs(skew) > MAX_CLOCK_SKEW_S:

@@ -449,6 +449,9 @@ def test_result_validation_only_accepts_answers_to_what_was_sent(body: Any) -> N
     [
         "Mon, 99999999999999999999 Jan 2020 00:00:00 GMT",  # overflows
         "Mon, 01 Jan 2070 00:00:00 GMT",  # decades ahead: not believed
+        "Sat, 01 Jan 2000 00:00:00 GMT",  # before the network existed (a clock reset)
+        "Sun, 31 Dec 2023 23:59:59 GMT",
+        "Fri, 01 Jan 2200 00:00:00 GMT",
         "Mon, 01 Jan 2024 00:00:00 -0000",  # no zone
         "yesterday",
     ],

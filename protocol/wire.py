@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from protocol import sealing
-from protocol.messages import CallBack, SealingKey
+from protocol.messages import CallBack, SealingKey, ServerId
 from protocol.records import ID_PATTERN, describe
 
 CURSOR_RE = re.compile(r"[0-9]{1,18}")
@@ -104,12 +104,6 @@ def _matching(pattern: re.Pattern[str], what: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("empty")
-    return value
-
-
 def _chars(limit: int) -> StringConstraints:
     return StringConstraints(max_length=limit)
 
@@ -154,7 +148,9 @@ class PageReply(Reply):
 class Accepted(Reply):
     uuid: Annotated[str, _chars(36)]
     status: Literal["accepted"]
-    server_id: Annotated[str, _chars(64), AfterValidator(_not_blank)]
+    # The contract's shape ("PROT-2026-000042"): the kiosk prints it on receipts and
+    # sends it back after a restore, where the platform checks that shape.
+    server_id: ServerId
     receipt: Hex64 | None = None
 
 
@@ -188,8 +184,10 @@ class KnownReply(Reply):
 
 
 class EnrollmentReply(Reply):
-    device_id: Annotated[str, _chars(64)]
-    token: Annotated[str, _chars(200)]
+    # Both are kept in the device file and sent in every request's header: a token
+    # that cannot go in a header stopped the kiosk's sync for good (the code spent).
+    device_id: RecordId
+    token: Token
 
 
 class LookupKeyReply(Reply):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from protocol import wire
 from store import demo, outbox, set_aside
 from store.database import Store
 from store.models import OutboxEntry, SyncCursor
+from sync import device
 from sync.client import PlatformClient, RefusedError
 from sync.engine import STREAMS, SyncEngine, SyncReport
 from sync.worker import SyncWorker
@@ -314,15 +316,34 @@ HOSTILE_RESULTS: dict[str, Callable[[list[str]], Any]] = {
     "200 with an error body": lambda uuids: {"error": "overloaded"},
     "a UUID that was not sent": lambda uuids: {
         "results": [
-            {"uuid": "00000000-0000-0000-0000-000000000000", "status": "accepted", "server_id": "X"}
+            {
+                "uuid": "00000000-0000-0000-0000-000000000000",
+                "status": "accepted",
+                "server_id": "SP-1",
+            }
         ]
     },
     "an entry answered twice": lambda uuids: {
-        "results": [{"uuid": uuids[0], "status": "accepted", "server_id": "A"}] * 2
+        "results": [{"uuid": uuids[0], "status": "accepted", "server_id": "SP-1"}] * 2
     },
     "an unknown status": lambda uuids: {"results": [{"uuid": uuids[0], "status": "maybe"}]},
     "accepted without a server id": lambda uuids: {
         "results": [{"uuid": uuids[0], "status": "accepted"}]
+    },
+    # A protocol number the kiosk prints on receipts and sends back after a restore,
+    # where the platform refuses any other shape than the contract's.
+    **{
+        f"a server id of another shape ({server_id!r})": (
+            lambda uuids, server_id=server_id: {
+                "results": [{"uuid": uuids[0], "status": "accepted", "server_id": server_id}]
+            }
+        )
+        for server_id in (
+            "PROT/2026/000123",
+            "prot-2026-000123",
+            "SP-1\u202e\n\x00",
+            "SP-" + "1" * 46,
+        )
     },
 }
 
@@ -771,3 +792,30 @@ def test_a_retry_whose_words_nest_a_thousand_deep_still_records_the_other_answer
         states = {e.uuid: e.state for e in session.scalars(select(OutboxEntry))}
     assert states[first] == "accepted"
     assert states[second] not in ("accepted", "rejected")  # it goes again
+
+
+@pytest.mark.parametrize(
+    ("device_id", "token"),
+    [
+        ("d1", "tökén-☃-" + "x" * 20),  # cannot go in a header
+        ("d1", "good-token-but\r\nX-Injected: 1"),
+        ("d1", ""),
+        ("../../x\n", "a" * 43),
+        ("", "a" * 43),
+    ],
+)
+def test_an_enrollment_reply_outside_the_contract_is_not_kept(
+    hostile: ScriptedPlatform, tmp_path: Path, device_id: str, token: str
+) -> None:
+    """A token that cannot go in a header was saved, the claim deleted: every request
+    then failed with UnicodeEncodeError, and the spent code could not enrol again. The
+    reply is now refused as a protocol error, nothing is saved, and the claim stays
+    (a platform mended later gives the same device its reply again)."""
+    reply = json.dumps({"device_id": device_id, "token": token}).encode()
+    hostile.reply = lambda path, sent: (200, reply)
+    path = tmp_path / "device.json"
+    client = PlatformClient(hostile.url)
+    with pytest.raises(wire.ProtocolError):
+        device.ensure_enrolled(path, client, code="1234-5678-9012", kiosk_id="kiosk-1")
+    assert not path.exists()
+    assert path.with_name("device.json.claim").exists()

@@ -16,6 +16,7 @@ prints of every kiosk."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeGuard
@@ -30,6 +31,8 @@ from store import outbox, print_history
 from store.models import WalletAttempt, WalletEntry, as_utc
 from store.retention import voucher_digest
 from vouchers.wallet_key import WalletKey, WalletSealError, open_sealed, opened_proof
+
+log = logging.getLogger(__name__)
 
 KIOSK_ATTEMPTS = 5  # wrong PINs in a row for one codice fiscale at this kiosk
 KIOSK_LOCK = timedelta(hours=24)  # then no more tries here (the desk resets the PIN)
@@ -109,29 +112,55 @@ def forget_attempts(session: Session, tag: str) -> None:
 
 
 def _opened(key: WalletKey, content: dict[str, object]) -> OpenedWallet:
-    credit = content.get("credit")
-    items = content.get("vouchers")
+    """The wallet as the citizen sees it. Each voucher is read on its own: one the
+    kiosk cannot read (a platform's mistake) is left out and logged, and the citizen
+    still has the rest (it made the whole wallet fail to open, credit and all)."""
+    read = (_voucher(v, left, units) for v, left, units in _issued(content.get("vouchers")))
     vouchers = tuple(
-        WalletVoucher(
-            id=str(v["id"]),
-            programme=str(v["programme"]),
-            issuer=str(v["issuer"]),
-            amount_cents=v.get("amount_cents"),
-            service=v.get("service"),
-            valid_from=date.fromisoformat(v["valid_from"]),
-            valid_until=date.fromisoformat(v["valid_until"]),
-            code=str(v["code"]),
-            signed_code=str(v["signed_code"]),
-            amount_left_cents=left,
-            units=units,
-            units_left=units_left,
-        )
-        for v, left, (units, units_left) in _issued(items)
-        if left != 0 and units_left != 0
+        v for v in read if v is not None and v.amount_left_cents != 0 and v.units_left != 0
     )
+    credit = content.get("credit")
     if isinstance(credit, dict):
-        return OpenedWallet(key, str(credit["programme"]), int(credit["balance_cents"]), vouchers)
+        programme, balance = credit.get("programme"), credit.get("balance_cents")
+        if isinstance(programme, str) and programme and _count(balance):
+            return OpenedWallet(key, programme, balance, vouchers)
+        log.warning("a wallet's credit cannot be read; shown without it")
     return OpenedWallet(key, None, None, vouchers)
+
+
+def _voucher(
+    item: dict[str, Any], left: int | None, units: tuple[int | None, int | None]
+) -> WalletVoucher | None:
+    """A sealed voucher as the kiosk shows and prints it; None when it is not one."""
+    texts = [item.get(name) for name in ("id", "programme", "issuer", "code", "signed_code")]
+    amount, service = item.get("amount_cents"), item.get("service")
+    try:
+        if not all(isinstance(text, str) and text for text in texts):
+            raise ValueError("a text missing")
+        if not (amount is None or _count(amount)) or not (
+            service is None or isinstance(service, str)
+        ):
+            raise ValueError("an amount or service of the wrong type")
+        valid_from = date.fromisoformat(item["valid_from"])
+        valid_until = date.fromisoformat(item["valid_until"])
+    except (KeyError, TypeError, ValueError) as error:
+        log.warning("a voucher of the wallet cannot be read (%s); left out", error)
+        return None
+    voucher_id, programme, issuer, code, signed_code = (str(text) for text in texts)
+    return WalletVoucher(
+        id=voucher_id,
+        programme=programme,
+        issuer=issuer,
+        amount_cents=amount,
+        service=service,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        code=code,
+        signed_code=signed_code,
+        amount_left_cents=left,
+        units=units[0],
+        units_left=units[1],
+    )
 
 
 def _issued(
@@ -164,10 +193,10 @@ def _count(value: object) -> TypeGuard[int]:
 def _amount_left(item: dict[str, Any]) -> int | None:
     """What is left of an amount voucher, as the platform sealed it after a shop took
     part of it; None when the wallet does not say (sealed before the platform did)."""
-    left = item.get("amount_left_cents")
-    if item.get("amount_cents") is None or isinstance(left, bool) or not isinstance(left, int):
+    amount, left = item.get("amount_cents"), item.get("amount_left_cents")
+    if not (_count(amount) and _count(left)):
         return None
-    return max(0, min(left, int(item["amount_cents"])))
+    return max(0, min(left, amount))
 
 
 def locked_here(session: Session, tag: str, now: datetime) -> bool:

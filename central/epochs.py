@@ -22,6 +22,7 @@ How a restore is noticed when the platform starts:
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -40,6 +41,8 @@ from central.models import Change, PlatformSecret, Submission
 log = logging.getLogger(__name__)
 
 EPOCH, TAG, FINGERPRINT = "epoch", "epoch_tag", "epoch_fingerprint"
+# In a session's info: the transaction began a new epoch.
+BEGAN = "epoch_began"
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -96,6 +99,7 @@ def begin(session: Session, *, first: bool = False) -> Epoch:
             seconds = max(seconds, int(previous.tag, 36) + 1)
         tag = _base36(seconds)
     epoch = Epoch(uuid.uuid4().hex, tag)
+    session.info[BEGAN] = True  # its mark replaces the last epoch's (``write_watermark``)
     _put(session, EPOCH, epoch.id)
     _put(session, TAG, epoch.tag)
     fingerprint = _fingerprint(session)
@@ -196,14 +200,34 @@ def _watermark(engine: Engine) -> dict[str, Any] | None:
     return mark if isinstance(mark, dict) else {"epoch": "?"}
 
 
-def write_watermark(engine: Engine, epoch: Epoch, seq: int, submission: int) -> None:
-    """Notes what the database holds now, beside it (atomically: write, then rename)."""
+def write_watermark(
+    engine: Engine, epoch: Epoch, seq: int, submission: int, *, new_epoch: bool = False
+) -> None:
+    """Notes what the database holds now, beside it (atomically: write, then rename),
+    after the transaction that wrote it committed. The platform's processes note their
+    commits in any order, so the mark only moves forward (under a file lock), and a
+    mark of another epoch is replaced only by the transaction that began this one: a
+    commit of the old epoch noted late must not undo it."""
     path = watermark_path(engine)
     if path is None:
         return
     temporary = path.with_name(path.name + ".tmp")
     try:
-        temporary.write_text(json.dumps({"epoch": epoch.id, "seq": seq, "submission": submission}))
-        os.replace(temporary, path)
+        with open(path.with_name(path.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            mark = _watermark(engine)
+            if mark is not None and not new_epoch:
+                if mark.get("epoch") != epoch.id:
+                    return
+                seq = max(seq, _whole(mark.get("seq")))
+                submission = max(submission, _whole(mark.get("submission")))
+            temporary.write_text(
+                json.dumps({"epoch": epoch.id, "seq": seq, "submission": submission})
+            )
+            os.replace(temporary, path)
     except OSError as error:
         log.warning("epoch watermark %s not written: %s", path, error)
+
+
+def _whole(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0

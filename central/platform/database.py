@@ -302,31 +302,45 @@ class Database:
         threads polling for it waited seconds past its release (and some ran out of
         patience); now only the processes poll for it, one writer each.
         """
-        with self._process_writers, self.sessions.begin() as session:
-            connection = session.connection(execution_options={WRITING: True})
-            if connection.dialect.name == "postgresql":
-                lock_credits(session, credits)
-                if in_turn_from_start:
-                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,))
-                else:
-                    session.info[PUBLISH_LOCK] = True
-            try:
-                yield session
-            finally:
-                session.info.pop(PUBLISH_LOCK, None)
-            if self._watermarked:
-                self._note_watermark(session)
+        with self._process_writers:
+            with self.sessions.begin() as session:
+                connection = session.connection(execution_options={WRITING: True})
+                if connection.dialect.name == "postgresql":
+                    lock_credits(session, credits)
+                    if in_turn_from_start:
+                        connection.exec_driver_sql(
+                            "SELECT pg_advisory_xact_lock(%s)", (WRITERS_LOCK,)
+                        )
+                    else:
+                        session.info[PUBLISH_LOCK] = True
+                try:
+                    yield session
+                finally:
+                    session.info.pop(PUBLISH_LOCK, None)
+                held = self._held(session) if self._watermarked else None
+            if held is not None:  # committed: the mark never says more than the database
+                self._note_watermark(*held, new_epoch=bool(session.info.get(epochs.BEGAN)))
 
-    def _note_watermark(self, session: Session) -> None:
-        """What the SQLite database holds now, beside it: a copy restored later holds
-        less, and the next start sees it (central/epochs.py). Written before the commit,
-        under the write lock, so the platform's processes write it in turn."""
+    def _held(self, session: Session) -> tuple[epochs.Epoch, tuple[int, int]] | None:
+        """The epoch and heads this transaction leaves, when they may move the mark."""
         heads = epochs.heads(session)
+        if heads <= self._noted and not session.info.get(epochs.BEGAN):
+            return None
+        return epochs.read(session), heads
+
+    def _note_watermark(
+        self, epoch: epochs.Epoch, heads: tuple[int, int], *, new_epoch: bool
+    ) -> None:
+        """What the SQLite database holds now, beside it: a copy restored later holds
+        less, and the next start sees it (central/epochs.py). Written after the commit:
+        written before it, a platform killed between the two (or a commit that failed)
+        left a mark ahead of the database, and its next start took itself for a
+        restored copy, every kiosk then taking a fresh snapshot."""
         with self._watermark_lock:
-            if heads <= self._noted or not hasattr(self, "epoch"):
+            if heads <= self._noted and not new_epoch:
                 return
             self._noted = heads
-            epochs.write_watermark(self.engine, epochs.read(session), *heads)
+            epochs.write_watermark(self.engine, epoch, *heads, new_epoch=new_epoch)
 
 
 def lock_credits(session: Session, holders: Iterable[str]) -> None:

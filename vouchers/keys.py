@@ -62,6 +62,17 @@ def load_or_create_signer(path: Path) -> Signer:
     return Signer(key)
 
 
+def renew_signer(path: Path, refused: Signer) -> Signer:
+    """A new signing key in place of ``refused`` (the platform took it for another
+    device's, or revoked it): the refused key is kept beside, named by its kid, and the
+    next voucher is signed with the new one. Only the file that still holds ``refused``
+    is moved: a process that renewed it first keeps its new key."""
+    with contextlib.suppress(KeyFileError):
+        if load_or_create_signer(path).kid == refused.kid:
+            os.replace(path, path.with_name(f"{path.name}.refused-{refused.kid.hex()}"))
+    return load_or_create_signer(path)
+
+
 def _create_key_file(path: Path) -> None:
     """Writes a new key to a file of its own, then links it in place only if no other
     process did first (a link never replaces a file): each process used to write and

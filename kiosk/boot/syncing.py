@@ -147,20 +147,7 @@ def make_sync(
         with store.write() as session:  # a restore refuses another kiosk's backup
             kiosk_facts.set_owner(session, config.kiosk_id, identity.device_id, outbox.utcnow())
         rotate_if_old(config.device_file, identity, client, settings.token_max_age_days)
-        # Imported here: cryptography stays off the kiosk's start-up path.
-        from vouchers.keys import load_or_create_signer, public_key_text
-
-        # The platform accepts this kiosk's vouchers only under a key it registered.
-        signer = load_or_create_signer(config.vouchers.signing_key)
-        try:
-            client.register_signing_key(public_key_text(signer))
-        except RefusedError as error:
-            if error.status != 409:
-                raise
-            # The key is another device's (this kiosk enrolled again under a new
-            # device) or revoked: the platform refuses the vouchers it signs, each
-            # purchase told apart, but applications and events must still go.
-            log.error("voucher signing key not accepted by the platform: %s", error.detail)
+        register_signing_key(client, config.vouchers.signing_key)
         refresh_keys()
         return SyncEngine(
             store,
@@ -223,3 +210,39 @@ def make_sync(
         stop_platform()
 
     return SyncSetup(worker=worker, stop=stop, heartbeat=sender if heartbeat else None)
+
+
+def register_signing_key(client: PlatformClient, path: Path) -> None:
+    """The platform accepts this kiosk's vouchers only under a key it registered. A key
+    it refuses as another device's (this kiosk enrolled again under a new device, after
+    a revocation) or as revoked is replaced by a new one, registered at once: kept, it
+    signed every later voucher, and every later purchase was refused. Orders signed
+    with the old key before the revocation stay good (the platform's ledger took them
+    or takes them as made then)."""
+    # Imported here: cryptography stays off the kiosk's start-up path.
+    from vouchers.keys import load_or_create_signer, public_key_text, renew_signer
+
+    signer = load_or_create_signer(path)
+    try:
+        client.register_signing_key(public_key_text(signer))
+        return
+    except RefusedError as error:
+        if error.status != 409:
+            raise
+        if not error.detail.startswith(RENEWED_ON):
+            # Refused for another reason: the platform refuses the vouchers it signs,
+            # each purchase told apart, but applications and events must still go.
+            log.error("voucher signing key not accepted by the platform: %s", error.detail)
+            return
+        log.warning("voucher signing key refused (%s): a new one is made", error.detail)
+    renewed = renew_signer(path, signer)
+    try:
+        client.register_signing_key(public_key_text(renewed))
+    except RefusedError as error:
+        if error.status != 409:
+            raise
+        log.error("the new voucher signing key was not accepted either: %s", error.detail)
+
+
+# The platform's refusals of a key that a new key mends (central/voucher_authority.py).
+RENEWED_ON = ("key_taken", "key_revoked")

@@ -7,8 +7,13 @@ tapped "Cognome" and then pass the card over the reader. The characters of a bur
 land wherever the focus is, and the focus may move on meanwhile (a date's boxes pass it
 on once full, so a code's digits end up in the year). When the burst ends, every text
 input its keys reached gets its text back, the focus goes back where it was, and
-``scanned`` says what was read, for the form to put where it belongs. The scanner's
-Enter is swallowed so it does not act on the screen.
+``scanned`` says what was read, for the form to put where it belongs.
+
+Each key is counted where Qt delivers it first, the control with the focus, before
+that control's own filters: a keypad or switch user's focus may be on a button or an
+on-screen key, whose key navigation presses it on Enter. The scanner's Enter, and the
+keys of a burst reaching a control that is not a text input (a Space would press it),
+are swallowed there, so a reading acts on nothing on the screen.
 """
 
 from __future__ import annotations
@@ -47,6 +52,14 @@ def _put_back(widget: TextInput, text: str, cursor: int) -> None:
     widget.setTextCursor(place)
 
 
+def _first_stop(widget: QWidget) -> bool:
+    """Whether a key at ``widget`` is where Qt delivers it first: the control with the
+    focus in its window, or the window when nothing in it has the focus. A key its
+    receiver ignores reaches the application's filters again at each parent."""
+    window = widget.window()
+    return widget is (window.focusWidget() or window)
+
+
 class ScannerInput(QObject):
     scanned = Signal(str)
 
@@ -61,24 +74,25 @@ class ScannerInput(QObject):
 
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A key event reaches the filter again for each parent it propagates to: count it
-        # at a text input or at the window only. (An Enter a field ignores may be counted
-        # twice; the second ends an empty burst and is dropped.)
-        if event.type() != QEvent.Type.KeyPress:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
-        text_input = isinstance(watched, TextInput)
-        if not (text_input or (isinstance(watched, QWidget) and watched.isWindow())):
-            return False
+        if not _first_stop(watched):
+            return False  # the same key again, on its way up to the parents: counted once
         assert isinstance(event, QKeyEvent)
         enter = event.key() in ENTER_KEYS
         char = "\r" if enter else event.text()
         if not char:
             return False
         now = time.monotonic()
-        if not enter and self.detector.starts_burst(now):
-            focus = watched if text_input else QApplication.focusWidget()
-            self._focus = focus if isinstance(focus, QWidget) else None
-            self._before = []
+        text_input = isinstance(watched, TextInput)
+        if self.detector.starts_burst(now):
+            if not enter:
+                self._focus, self._before = None if watched.isWindow() else watched, []
+        elif not (text_input or enter or event.isAutoRepeat()) and char.isprintable():
+            # Within a burst, on a control (a button, an on-screen key): kept, so that
+            # its Space does not press it. A text input gets it, and it back (below).
+            self.detector.feed(char, now)
+            return True
         if text_input and not enter and all(w is not watched for w, _, _ in self._before):
             # Seen before the key lands: the input's text as it was before the burst.
             assert isinstance(watched, TextInput)
@@ -86,6 +100,8 @@ class ScannerInput(QObject):
         burst = self.detector.feed(char, now)
         if burst is None:
             return False
+        # Kept here, before the key navigation's filter on a focused button sees the
+        # Enter and presses it ("Conferma l'ordine", an on-screen key).
         self._undo_burst()
         self.scanned.emit(cleaned_scan(burst))
         return True

@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QSignalSpy
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.core.apply_wizard import Step
-from tests.kiosk.people import find_button, prefilled, tap
+from tests.kiosk.people import find_button, prefilled, shown, tap
 
 TAPS_APART_MS = 120  # a double tap
 READ_MS = 900  # a press after the review was read
@@ -139,3 +139,51 @@ def test_a_test_s_quick_clicks_and_a_program_s_click_are_never_held_back(qtbot, 
     screen.confirm_button.click()
     screen.confirm_button.click()
     assert screen.mode == "sending" and placing.count() == 1
+
+
+def maintenance_exit(window):  # type: ignore[no-untyped-def]
+    """The desk's button as drawn now (each drawing of the desk makes a new one)."""
+    return shown(window, QPushButton, "maintenanceExit")
+
+
+def test_a_double_tap_on_leave_for_maintenance_does_not_close_the_kiosk(
+    qtbot, window, person
+) -> None:  # type: ignore[no-untyped-def]
+    """The confirming "Touch again to close the kiosk" is drawn where the first tap
+    landed: a touch reported twice closed the kiosk."""
+    window.go("manager")
+    desk = window.screens["manager"]
+    closing = QSignalSpy(desk.maintenance_exit)
+    person.tap(maintenance_exit(window), after_ms=5000)
+    assert maintenance_exit(window).text() == "Tocca di nuovo per chiudere il totem"
+    person.tap(maintenance_exit(window), after_ms=TAPS_APART_MS)
+    person.key(maintenance_exit(window), Qt.Key.Key_Return, after_ms=TAPS_APART_MS)
+    assert closing.count() == 0
+    person.tap(maintenance_exit(window), after_ms=READ_MS)  # meant: now it closes
+    assert closing.count() == 1
+
+
+def test_ok_pressed_twice_on_leave_for_maintenance_does_not_close_the_kiosk(
+    qtbot, window, person
+) -> None:  # type: ignore[no-untyped-def]
+    window.go("manager")
+    closing = QSignalSpy(window.screens["manager"].maintenance_exit)
+    person.key(maintenance_exit(window), Qt.Key.Key_Return, after_ms=5000)
+    person.key(maintenance_exit(window), Qt.Key.Key_Return, after_ms=TAPS_APART_MS)
+    assert closing.count() == 0
+    person.key(maintenance_exit(window), Qt.Key.Key_Return, after_ms=READ_MS)
+    assert closing.count() == 1
+
+
+def test_a_double_tap_on_remove_does_not_remove_the_person(qtbot, window, person) -> None:  # type: ignore[no-untyped-def]
+    """ "Remove" asks for a second tap as "Tap again to remove", on the same button."""
+    screen = prefilled(window, page=2)
+    count = len(screen.draft.answers["membri"])
+    remove = shown(window, QPushButton, "remove_membri_1")
+    person.tap(remove, after_ms=5000)
+    assert remove.text() == "Tocca ancora per togliere"
+    person.tap(remove, after_ms=TAPS_APART_MS)
+    person.key(remove, Qt.Key.Key_Return, after_ms=TAPS_APART_MS)
+    assert len(screen.draft.answers["membri"]) == count
+    person.tap(remove, after_ms=READ_MS)  # meant: now the person goes
+    assert len(screen.draft.answers["membri"]) == count - 1

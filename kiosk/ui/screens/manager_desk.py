@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
+from kiosk.ui.widgets.settle import Settling
 
 if TYPE_CHECKING:
     from kiosk.core.manager_desk import DeskFacts, Refused
@@ -93,6 +94,9 @@ class ManagerDeskScreen(DataScreen):
         self._confirming.setSingleShot(True)
         self._confirming.setInterval(CONFIRM_MS)
         self._confirming.timeout.connect(self.retranslate)
+        # "Leave the kiosk for maintenance" is drawn again as "Touch again to close the
+        # kiosk" where it was tapped: a double tap's second press must not close it.
+        self._leaving = Settling(None, self._exit_tapped, self)
         self.retranslate()
 
     # Data ---------------------------------------------------------------------------------
@@ -775,14 +779,13 @@ class ManagerDeskScreen(DataScreen):
         assisted.clicked.connect(self.start_assisted)
         report = button(self.tr("Print the end-of-day report"), name="dayReport", role="chip")
         report.clicked.connect(self.print_day_report)
-        leave = button(
+        leave = button(name="maintenanceExit", role="help")
+        self._leaving.follow(leave)
+        self._leaving.set_text(
             self.tr("Touch again to close the kiosk")
             if self._confirming.isActive()
-            else self.tr("Leave the kiosk for maintenance"),
-            name="maintenanceExit",
-            role="help",
+            else self.tr("Leave the kiosk for maintenance")
         )
-        leave.clicked.connect(self._exit_tapped)
         for widget in (assisted, report, leave):
             column.addWidget(widget)
         return frame

@@ -46,6 +46,7 @@ from kiosk.ui.widgets.common import (
     personal,
     upper_case_as_typed,
 )
+from kiosk.ui.widgets.settle import Settling
 from languages import CODES, numbers_left_to_right
 from languages.catalog import translate
 from store.catalog import pick
@@ -560,7 +561,7 @@ class RepeatField(FieldWidget):
                 name=f"remove_{self.name}_{index}",
                 role="chip",
             )
-            remove.clicked.connect(lambda _=False, i=index - 1, b=remove: self._remove(i, b))
+            self._removal(index - 1, remove)
             row.addWidget(change, 0, Qt.AlignmentFlag.AlignVCenter)
             row.addWidget(remove, 0, Qt.AlignmentFlag.AlignVCenter)
             self.list.addWidget(frame)
@@ -568,13 +569,20 @@ class RepeatField(FieldWidget):
             self._cards.append(frame)
         self.add_button.setEnabled(len(self.members) < int(self.item.get("max", 50)))
 
-    def _remove(self, index: int, remove: QPushButton) -> None:
-        # Two taps: a person is never removed by a finger that slipped.
+    def _removal(self, index: int, remove: QPushButton) -> None:
+        """Two taps remove a person: a finger that slipped removes nobody. The second
+        is asked for on the same button, so a double tap's second press is dropped."""
+        settling = Settling(remove, lambda: self._remove(index, settling))
+
+    def _remove(self, index: int, settling: Settling) -> None:
+        remove = settling.target
+        if remove is None:
+            return
         if remove.property("armed"):
             self.remove_requested.emit(index)
             return
         remove.setProperty("armed", True)
-        remove.setText(QCoreApplication.translate("FormFields", "Tap again to remove"))
+        settling.set_text(QCoreApplication.translate("FormFields", "Tap again to remove"))
 
     def retranslate(self, lang: str) -> None:
         super().retranslate(lang)

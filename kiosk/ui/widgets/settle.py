@@ -39,27 +39,46 @@ PRESS_KEYS = {*ACTIVATE_KEYS, Qt.Key.Key_Space}  # OK, and Space as a button tak
 
 class Settling(QObject):
     """``target``'s presses go to ``action``, except the second of a double tap after
-    its text, set through ``set_text``, said something else."""
+    its text, set through ``set_text``, said something else.
 
-    def __init__(self, target: QAbstractButton, action: Callable[[], None]) -> None:
-        super().__init__(target)
-        self.target = target
-        self._meaning = target.text()
+    A screen that draws the button anew (the manager desk's "Leave the kiosk for
+    maintenance", then "Touch again to close the kiosk") makes one without a target,
+    with ``parent``, and hands it each new button with ``follow``: the press on the
+    old one still counts, and the new one's first press may be a double tap's second."""
+
+    def __init__(
+        self,
+        target: QAbstractButton | None,
+        action: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else target)
+        self.target: QAbstractButton | None = None
+        self._action = action
+        self._meaning = target.text() if target is not None else ""
         self._changed = False  # what it says changed since the last press taken
         self._last_press_ms = 0  # that press's timestamp (0: none, or without one)
-        target.clicked.connect(action)
+        if target is not None:
+            self.follow(target)
         # On the application: the key navigation (an application filter installed
         # before) clicks the focused button on OK before the button sees the key.
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.installEventFilter(self)
 
+    def follow(self, target: QAbstractButton) -> None:
+        """``target`` in place of the button drawn before: its presses go to the action
+        (its words are set with ``set_text``)."""
+        self.target = target
+        target.clicked.connect(self._action)
+
     def set_text(self, text: str) -> None:
         """The button's text; a new one makes a quick second press a double tap's."""
         if text != self._meaning:
             self._meaning = text
             self._changed = True
-        self.target.setText(text)
+        if self.target is not None:
+            self.target.setText(text)
 
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -118,6 +118,14 @@ class ScannerInput(QObject):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focus, self._before = None, []
 
+    def keep_first(self) -> None:
+        """Back in front of the application's filters installed since (switch access
+        attached later, whose second switch is Enter): a reading is seen whole, and its
+        Enter kept, before any of them acts on a key."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # already installed: moved to the front
+
     def detach(self) -> None:
         app = QApplication.instance()
         if app is not None:

@@ -20,6 +20,7 @@ from kiosk.boot.config import SwitchSettings
 from kiosk.ui.event_filters import never_raises
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.key_navigation import KeyNavigator
+from kiosk.ui.scanner_input import ScannerInput
 
 FIRST_SWITCH = {Qt.Key.Key_Space}
 SECOND_SWITCH = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
@@ -38,6 +39,8 @@ class SwitchScanner(QObject):
         assert isinstance(app, QApplication)
         # Before any widget: a switch's Space must not type or press by itself.
         app.installEventFilter(self)
+        for reader in window.findChildren(ScannerInput):
+            reader.keep_first()  # a card's Enter is not the second switch
         idle = getattr(window, "idle", None)
         if isinstance(idle, IdleWatcher):
             idle.keep_first()  # a switch's press is the citizen's activity all the same

@@ -130,10 +130,19 @@ def test_a_card_read_with_the_focus_on_confirm_places_no_order(qtbot, offline) -
     qtbot.waitUntil(lambda: orders(backend) == 1, timeout=10_000)
 
 
-def test_a_card_read_by_a_switch_user_presses_nothing(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Two switches: Enter is the second, "choose". The scanner's Enter is not."""
-    config = make_config(tmp_path, '[switches]\nscanning = "two"\n')
+@pytest.mark.parametrize("late", [False, True], ids=["configured", "attached-later"])
+def test_a_card_read_by_a_switch_user_presses_nothing(
+    qtbot, qapp, tmp_path: Path, late: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """Two switches: Enter is the second, "choose". The scanner's Enter is not, whether
+    switch access came with the kiosk's settings or was attached after the scanner."""
+    from kiosk.boot.config import SwitchSettings
+    from kiosk.ui.switch_scanning import SwitchScanner
+
+    config = make_config(tmp_path, "" if late else '[switches]\nscanning = "two"\n')
     window, backend, tasks = kiosk_window(qtbot, qapp, config)
+    if late:
+        SwitchScanner(window, window.navigator, SwitchSettings("two", 1500))
     try:
         screen = checkout(window)
         press(qtbot, window, Qt.Key.Key_Space)  # the first switch starts scanning

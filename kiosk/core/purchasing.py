@@ -75,7 +75,8 @@ class CheckoutError(Exception):
     def __init__(self, reason: str, detail: str = "", update: CartUpdate | None = None) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason  # empty_cart, payment_not_allowed, no_credit, credit_too_low,
-        # credit_limit, not_identified, not_for_sale, cart_full, price_changed
+        # credit_limit, not_identified, not_for_sale, cart_full, price_changed,
+        # desk_changed (the order is not the one the manager confirmed the desk payment for)
         self.update = update
 
 
@@ -151,6 +152,14 @@ class Cart:
             if ln.service_id in fresh
         ]
 
+    def terms(self, payment: str) -> OrderTerms:
+        """What an order of this cart, paid ``payment``, commits to (``OrderTerms``)."""
+        return OrderTerms(
+            tuple(sorted((ln.service_id, ln.quantity, ln.unit_price_cents) for ln in self.lines)),
+            self.total_cents,
+            payment,
+        )
+
     def payments(self, *, assisted: bool) -> tuple[str, ...]:
         """The ways every service in the cart may be paid (the desk only when assisted)."""
         allowed = [p for p in PAYMENTS if all(p in line.payments for line in self.lines)]
@@ -163,6 +172,18 @@ class Cart:
             return None
         # What they share with a welfare manager at hand: only the desk, or nothing.
         return NoWayToPay(desk_only=bool(self.payments(assisted=True)), lines=tuple(self.lines))
+
+
+@dataclass(frozen=True)
+class OrderTerms:
+    """What a confirmation is for: each line's service, quantity and unit price, the
+    total and the way to pay. A desk payment the manager confirmed holds for these terms
+    only: once a sync changes a price, or takes a service out, the money received at
+    the desk is not what the order asks any more, and the manager confirms it again."""
+
+    lines: tuple[tuple[str, int, int], ...]  # (service, quantity, unit price), sorted
+    total_cents: int
+    payment: str
 
 
 @dataclass(frozen=True)
@@ -320,6 +341,9 @@ class Checkout:
     assisted_by: str | None = None  # operator id
     desk_confirmed_by: str | None = None  # operator id, for a desk payment
     desk_proof_key: bytes = field(default=b"", repr=False)  # that operator's login proof key
+    # The order the operator confirmed the desk payment for (Cart.terms): the proof is
+    # made only for an order with those very terms.
+    desk_confirmed_for: OrderTerms | None = None
     # The assisting operator's login proof key (the desk's, when they are the same).
     assisted_proof_key: bytes = field(default=b"", repr=False)
     credit_limit_cents: int = 5000
@@ -358,6 +382,10 @@ def place_order(
     if update.prices_changed(shown):
         raise CheckoutError("price_changed", str(cart.total_cents), update)
     total = cart.total_cents
+    confirmed_for = checkout.desk_confirmed_for
+    if checkout.desk_confirmed_by and confirmed_for not in (None, cart.terms(checkout.payment)):
+        # The manager was paid for another order (another total): never signed as this one.
+        raise CheckoutError("desk_changed", str(total), update)
     if checkout.payment == "credit":
         if checkout.wallet is None:
             raise CheckoutError("not_identified")

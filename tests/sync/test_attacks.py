@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,12 @@ from kiosk.boot.config import ManagerSettings
 from kiosk.core import local_time
 from kiosk.core.manager_desk import day_report, record_assisted_session
 from kiosk.core.manager_login import hash_pin, log_in
-from kiosk.core.purchasing import Cart, Checkout, cart_line, place_order
+from kiosk.core.purchasing import Cart, Checkout, CheckoutError, cart_line, place_order
 from kiosk.core.wallet import KIOSK_ATTEMPTS, WalletRefusal, print_voucher
 from printing import print_queue
 from printing.slip import SlipContext, Text
 from store.database import Store
-from store.models import Operator, OutboxEntry, WalletEntry
+from store.models import Operator, OutboxEntry, Service, WalletEntry
 from store.outbox import utcnow
 from sync.client import PlatformClient, Submission
 from sync.engine import SyncEngine
@@ -1029,6 +1030,68 @@ def test_a_desk_payment_needs_proof_that_the_operator_logged_in_on_that_kiosk(
         again = desk_order(session, Checkout("desk", None, "1001", "1001", silvia.proof_key))
     kiosk.push()  # a new order confirmed by the operator is paid as the first was
     assert {s.uuid: s.status for s in central.platform.submissions()}[again] == "accepted"
+
+
+def test_a_desk_payment_is_signed_only_for_the_order_the_operator_confirmed(
+    central: Central, kiosk: SyncEngine
+) -> None:
+    """The operator's PIN confirms the money received for one order (2 x s01): another
+    quantity, another service, a price a sync changed, another way to pay are refused
+    before anything is written or signed; the platform, for its part, takes the proof
+    for the total it was made for only."""
+    rules = ManagerSettings(idle_timeout_s=180, pin_attempts=3, lockout_s=300)
+    context = SlipContext("SP", "Piazzola sul Brenta", "kiosk-test", datetime.now())
+
+    def cart_of(session: Any, **quantities: int) -> Cart:
+        cart = Cart()
+        for service, quantity in quantities.items():
+            cart.add(cart_line(session, service, quantity))
+        return cart
+
+    with kiosk.store.write() as session:
+        silvia = log_in(session, "1001", "246810", "piazzola", utcnow(), rules).manager
+        assert silvia is not None
+        confirmed = cart_of(session, s01=2).terms("desk")
+        paid = Checkout(
+            "desk", None, "1001", "1001", silvia.proof_key, desk_confirmed_for=confirmed
+        )
+
+        def refused(cart: Cart, checkout: Checkout = paid) -> str:
+            with pytest.raises(CheckoutError) as refusal:
+                place_order(session, cart, checkout, context, KIOSK_SIGNER, datetime.now(UTC))
+            return refusal.value.reason
+
+        assert refused(cart_of(session, s01=3)) == "desk_changed"
+        assert refused(cart_of(session, s01=2, s02=1)) == "desk_changed"
+        assert refused(cart_of(session, s02=2)) == "desk_changed"
+        other_way = replace(confirmed, payment="provider")
+        assert refused(cart_of(session, s01=2), replace(paid, desk_confirmed_for=other_way)) == (
+            "desk_changed"
+        )
+        service = session.get(Service, "s01")
+        assert service is not None
+        service.price_cents += 200  # a sync brought a new price: the cart shows it
+        assert refused(cart_of(session, s01=2)) == "desk_changed"
+        service.price_cents -= 200
+        assert (
+            session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase")).all() == []
+        )
+        placed = place_order(
+            session, cart_of(session, s01=2), paid, context, KIOSK_SIGNER, datetime.now(UTC)
+        )
+    kiosk.push()
+    [sent] = [s for s in central.platform.submissions() if s.uuid == placed.outbox_uuid]
+    assert (sent.status, sent.payload["total_cents"]) == ("accepted", confirmed.total_cents)
+    # The proof carried to another total of the same order (a line more) is not the
+    # operator's (checked before whether it was spent): the platform refuses it.
+    twin = Device(central, kiosk_id="kiosk-test", comune="piazzola")
+    line = sent.payload["lines"][0]
+    more = {key: value for key, value in sent.payload.items() if key != "vouchers"} | {
+        "lines": [line | {"quantity": 3}],
+        "total_cents": 3 * line["unit_price_cents"],
+    }
+    answer = twin.purchase(more)
+    assert (answer["status"], answer.get("code")) == ("rejected", "unconfirmed_payment"), answer
 
 
 def test_operator_pins_are_slow_to_search_and_the_platform_refuses_a_cheap_hash(

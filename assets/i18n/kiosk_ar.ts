@@ -690,6 +690,11 @@
             <translation type="unfinished">لا يمكن لهذا الرمز تأكيد الدفع.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The total has changed: it is now {amount}. Type the PIN again to confirm the payment.</source>
+            <translation type="unfinished">تغيّر المجموع: أصبح الآن {amount}. اكتب رمز PIN مرة أخرى لتأكيد الدفع.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">رصيدك لا يكفي: المتاح {amount}.</translation>
@@ -713,6 +718,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">تغيّر سعر شيء في سلتك. يرجى مراجعة المجموع الجديد والتأكيد مرة أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The order has changed since the payment at the desk was confirmed: the welfare manager confirms the new total again.</source>
+            <translation type="unfinished">تغيّر الطلب بعد تأكيد الدفع في المكتب: يؤكد الموظف المجموع الجديد مرة أخرى.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

@@ -674,6 +674,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The total has changed: it is now {amount}. Type the PIN again to confirm the payment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished" />
@@ -696,6 +701,11 @@
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The order has changed since the payment at the desk was confirmed: the welfare manager confirms the new total again.</source>
             <translation type="unfinished" />
         </message>
         <message>

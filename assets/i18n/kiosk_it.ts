@@ -674,6 +674,11 @@
             <translation>Questo PIN non può confermare il pagamento.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The total has changed: it is now {amount}. Type the PIN again to confirm the payment.</source>
+            <translation>Il totale è cambiato: ora è {amount}. Digita di nuovo il PIN per confermare il pagamento.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation>Il credito non basta: disponibili {amount}.</translation>
@@ -697,6 +702,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation>Il prezzo di qualcosa nel carrello è cambiato. Controlla il nuovo totale e conferma di nuovo.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The order has changed since the payment at the desk was confirmed: the welfare manager confirms the new total again.</source>
+            <translation>L’ordine è cambiato dopo la conferma del pagamento allo sportello: il welfare manager conferma di nuovo il totale aggiornato.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

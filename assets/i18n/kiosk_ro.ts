@@ -678,6 +678,11 @@
             <translation type="unfinished">Acest PIN nu poate confirma plata.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The total has changed: it is now {amount}. Type the PIN again to confirm the payment.</source>
+            <translation type="unfinished">Totalul s-a schimbat: acum este {amount}. Tastați din nou PIN-ul pentru a confirma plata.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">Creditul nu ajunge: aveți {amount} disponibil.</translation>
@@ -701,6 +706,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">Prețul unui produs din coș s-a schimbat. Verificați noul total și confirmați din nou.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The order has changed since the payment at the desk was confirmed: the welfare manager confirms the new total again.</source>
+            <translation type="unfinished">Comanda s-a schimbat după confirmarea plății la ghișeu: operatorul confirmă din nou noul total.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

@@ -674,6 +674,11 @@
             <translation type="unfinished">Ky PIN nuk mund ta konfirmojë pagesën.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The total has changed: it is now {amount}. Type the PIN again to confirm the payment.</source>
+            <translation type="unfinished">Totali ka ndryshuar: tani është {amount}. Shkruani përsëri PIN-in për të konfirmuar pagesën.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">Krediti nuk mjafton: keni {amount} në dispozicion.</translation>
@@ -697,6 +702,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">Çmimi i diçkaje në shportë ka ndryshuar. Ju lutemi kontrolloni totalin e ri dhe konfirmoni përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The order has changed since the payment at the desk was confirmed: the welfare manager confirms the new total again.</source>
+            <translation type="unfinished">Porosia ka ndryshuar pasi u konfirmua pagesa në sportel: operatori e konfirmon përsëri totalin e ri.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

@@ -678,6 +678,11 @@
             <translation type="unfinished">Цей PIN не може підтвердити оплату.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The total has changed: it is now {amount}. Type the PIN again to confirm the payment.</source>
+            <translation type="unfinished">Сума змінилася: тепер вона становить {amount}. Введіть PIN ще раз, щоб підтвердити оплату.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">Балансу не вистачає: доступно {amount}.</translation>
@@ -701,6 +706,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">Ціна чогось у вашому кошику змінилася. Перевірте нову суму та підтвердьте ще раз.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The order has changed since the payment at the desk was confirmed: the welfare manager confirms the new total again.</source>
+            <translation type="unfinished">Замовлення змінилося після підтвердження оплати на стійці: працівник ще раз підтверджує нову суму.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

@@ -670,6 +670,11 @@
             <translation type="unfinished">此 PIN 无法确认付款。</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
+            <source>The total has changed: it is now {amount}. Type the PIN again to confirm the payment.</source>
+            <translation type="unfinished">总额已更改：现在为 {amount}。请再次输入 PIN 以确认付款。</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="173" />
             <source>Your credit is not enough: {amount} available.</source>
             <translation type="unfinished">余额不足：可用 {amount}。</translation>
@@ -693,6 +698,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>The price of something in your cart has changed. Please check the new total and confirm again.</source>
             <translation type="unfinished">购物车中某项服务的价格已更改。请核对新的总额并再次确认。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The order has changed since the payment at the desk was confirmed: the welfare manager confirms the new total again.</source>
+            <translation type="unfinished">服务台确认付款后，订单已更改：工作人员需要再次确认新的总额。</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

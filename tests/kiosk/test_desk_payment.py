@@ -4,6 +4,7 @@ check that answers late, or fails, and what the headset says of the PIN."""
 
 from __future__ import annotations
 
+import json
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -13,13 +14,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
+from sqlalchemy import select
 
+from kiosk.boot.paths import DEMO_DATASET
 from kiosk.core.manager_login import LoginOutcome, Manager
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.spoken_mode import SpokenMode
+from store import mirror
+from store.models import OutboxEntry
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import fill, find_button, shown, shows, tap
+from tests.kiosk.people import fill, find_button, log_in, shown, shows, tap
 from tests.kiosk.shopping import CF, add_to_cart, identify, type_on_keypad
 
 DESK = "Pago ora allo sportello (contanti o carta, con il welfare manager)"
@@ -109,6 +114,90 @@ def test_a_check_that_fails_lets_the_manager_try_again(  # type: ignore[no-untyp
     assert shows(kiosk, "Questo PIN non può confermare il pagamento.")
     assert checkout.desk.keypad.isEnabled() and checkout.mode == "pay"
     assert not shows(kiosk, "Non è stato possibile registrare l’ordine")  # none was tried
+
+
+def confirmed_at_the_desk(qtbot, window: MainWindow, **quantities: int) -> Any:  # type: ignore[no-untyped-def]
+    """The real manager's login, an assisted session, the cart, and the desk payment
+    confirmed with the manager's PIN, on the order's summary page."""
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=20_000)
+    tap(qtbot, window, "Inizia una sessione assistita")
+    for service, quantity in quantities.items():
+        add_to_cart(qtbot, window, service, more=quantity - 1)
+    window.go("checkout")
+    identify(qtbot, window, CF)
+    tap(qtbot, window, DESK)
+    checkout = window.screens["checkout"]
+    type_on_keypad(qtbot, checkout.desk.keypad, "246810")
+    tap(qtbot, window, "Conferma il pagamento")
+    qtbot.waitUntil(lambda: checkout.desk.confirmed, timeout=20_000)
+    tap(qtbot, window, "Controlla l’ordine ›")
+    return checkout
+
+
+def synced(window: MainWindow, service_id: str, **changes: Any) -> None:
+    """A sync pass brings the service changed (``booking="info_only"``: no longer sold)."""
+    services = json.loads(DEMO_DATASET.read_text(encoding="utf-8"))["services"]
+    record = next(s for s in services if s["id"] == service_id) | changes
+    with window.catalog.store.write() as session:  # type: ignore[union-attr]
+        mirror.upsert(session, "services", [record])
+
+
+def queued_purchases(window: MainWindow) -> list[dict[str, Any]]:
+    with window.catalog.store.read() as session:  # type: ignore[union-attr]
+        entries = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "purchase"))
+        return [dict(e.payload or {}) for e in entries]
+
+
+@pytest.mark.parametrize(
+    ("cart", "change", "total"),
+    [
+        ({"s01": 2}, {"price_cents": 1500}, "€ 30,00"),  # a price up
+        ({"s01": 2}, {"price_cents": 1000}, "€ 20,00"),  # or down
+        ({"s01": 2, "s02": 1}, {"booking": "info_only"}, "€ 26,00"),  # a line withdrawn
+    ],
+)
+def test_a_desk_payment_confirmed_for_one_total_is_asked_again_for_another(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow, cart: dict[str, int], change: dict[str, Any], total: str
+) -> None:
+    """The manager was paid the total shown when the PIN was typed. A sync changes the
+    order before it is placed: the refusal takes the confirmation away with the old cart,
+    the box asks the manager's PIN again and says the new total, and nothing goes out
+    until it is confirmed; then the order goes out at the total the manager confirmed."""
+    checkout = confirmed_at_the_desk(qtbot, kiosk, **cart)
+    synced(kiosk, "s02" if "booking" in change else "s01", **change)
+    tap(qtbot, kiosk, "Conferma l’ordine")
+    qtbot.waitUntil(lambda: checkout.mode == "refused", timeout=10_000)
+    assert not checkout.desk.confirmed and checkout.desk.keypad.isVisible()
+    assert shows(kiosk, f"Il totale è cambiato: ora è {total}. Digita di nuovo il PIN")
+    assert not find_button(kiosk, "Controlla l’ordine ›").isEnabled()
+    # The screen's word alone (a confirmation it no longer holds) places nothing either.
+    checkout.place_requested.emit("desk", True)
+    qtbot.waitUntil(lambda: checkout.mode == "refused", timeout=10_000)
+    assert queued_purchases(kiosk) == []
+    type_on_keypad(qtbot, checkout.desk.keypad, "246810")
+    tap(qtbot, kiosk, "Conferma il pagamento")
+    qtbot.waitUntil(lambda: checkout.desk.confirmed, timeout=20_000)
+    tap(qtbot, kiosk, "Controlla l’ordine ›")
+    tap(qtbot, kiosk, "Conferma l’ordine")
+    qtbot.waitUntil(lambda: checkout.mode == "done", timeout=10_000)
+    [purchase] = queued_purchases(kiosk)
+    assert f"€ {purchase['total_cents'] / 100:.2f}".replace(".", ",") == total
+
+
+def test_an_order_changed_behind_the_screen_is_not_signed_with_the_desk_proof(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow
+) -> None:
+    """Whatever changes the cart after the PIN, the controller compares the order with
+    the one confirmed: another quantity is refused before anything is written."""
+    checkout = confirmed_at_the_desk(qtbot, kiosk, s01=2)
+    kiosk.ctx.citizen.cart.set_quantity("s01", 3)  # type: ignore[union-attr]
+    checkout.place_requested.emit("desk", True)  # as "Confirm the order" would
+    qtbot.waitUntil(lambda: checkout.mode == "refused", timeout=10_000)
+    assert queued_purchases(kiosk) == []
+    assert checkout.refusal[0] == "desk_changed" and not checkout.desk.confirmed
+    assert shows(kiosk, "L’ordine è cambiato dopo la conferma del pagamento allo sportello")
+    assert shows(kiosk, "Il totale è cambiato: ora è € 39,00.")
 
 
 def test_the_headset_never_says_the_managers_pin(qtbot, kiosk: MainWindow) -> None:  # type: ignore[no-untyped-def]

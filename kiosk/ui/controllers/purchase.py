@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from kiosk.core.purchasing import (
     Checkout,
     CheckoutError,
     CreditView,
+    OrderTerms,
     Placed,
     credit_of,
     place_order,
@@ -67,8 +69,9 @@ class PurchaseController(QObject):
         self.window, self.backend, self.tasks, self.context = window, backend, tasks, context
         self.printer = printer
         self.wallet: OpenedWallet | None = None  # the identified citizen's, this visit only
-        # The proof key of the manager's PIN typed to confirm a desk payment, and its visit.
-        self._desk: tuple[Visit, bytes] | None = None
+        # The manager's PIN typed to confirm a desk payment: its proof key, with the visit
+        # and the order (lines, total) it confirmed; the key signs no other.
+        self._desk: DeskConfirmation | None = None
         self._desk_check: object | None = None  # the PIN check whose answer counts
         window.visit_ended.connect(self._forget)
         window.screen_added.connect(self._hook)
@@ -163,10 +166,11 @@ class PurchaseController(QObject):
         self._desk = None
         check = self._desk_check = object()
         citizen = self.window.ctx.citizen
-        manager, visit = citizen.assisted_by, citizen.visit
-        if manager is None:
+        manager, visit, cart = citizen.assisted_by, citizen.visit, citizen.cart
+        if manager is None or cart is None:
             screen.show_desk_checked(False, "other")
             return
+        terms = cart.terms("desk")  # the order shown as the PIN is typed: what is paid for
         store, config = self.backend.store, self.backend.config
 
         def current() -> bool:
@@ -188,7 +192,7 @@ class PurchaseController(QObject):
             # A hash without a proof key logs in, but cannot sign what the platform checks.
             if confirmer is not None and confirmer.id == manager.id and confirmer.proof_key:
                 log.info("desk payment confirmed by manager %s", manager.id)
-                self._desk = (visit, confirmer.proof_key)
+                self._desk = DeskConfirmation(visit, confirmer.proof_key, terms)
                 screen.show_desk_checked(True)
                 return
             log.warning("desk payment not confirmed (%s)", outcome.problem)
@@ -210,11 +214,16 @@ class PurchaseController(QObject):
         config, store, context = self.backend.config, self.backend.store, self.context()
         manager = self.window.ctx.citizen.assisted_by
         # Only a PIN checked during this visit confirms a desk payment, never the screen's
-        # word alone.
-        desk_key = None
-        if payment == "desk" and desk_confirmed and self._desk is not None:
-            confirmed_in, key = self._desk
-            desk_key = key if self.window.ctx.citizen.still(confirmed_in) else None
+        # word alone, and only for the order it was typed for.
+        desk = self._desk if payment == "desk" and desk_confirmed else None
+        if desk is not None and not self.window.ctx.citizen.still(desk.visit):
+            desk = None
+        if desk is not None and desk.terms != cart.terms(payment):
+            log.warning("desk payment confirmed for another order: the manager confirms again")
+            self._desk = None
+            screen.show_refused("desk_changed", str(cart.total_cents))
+            return
+        desk_key = desk.proof_key if desk is not None else None
         checkout = Checkout(
             payment=payment,
             wallet=self.wallet,
@@ -222,6 +231,7 @@ class PurchaseController(QObject):
             assisted_proof_key=manager.proof_key if manager else b"",
             desk_confirmed_by=manager.id if manager and desk_key is not None else None,
             desk_proof_key=desk_key or b"",
+            desk_confirmed_for=desk.terms if desk is not None else None,
             credit_limit_cents=config.purchases.credit_limit_cents,
             voucher_days=config.purchases.voucher_valid_days,
             phone=screen.identify.phone,
@@ -250,6 +260,8 @@ class PurchaseController(QObject):
         def done(result: Placed | CheckoutError) -> None:
             if isinstance(result, CheckoutError):
                 log.info("order refused at the kiosk: %s", result.reason)
+                if result.reason == "desk_changed" and self._desk is desk:
+                    self._desk = None  # paid for another order: the manager confirms again
                 if citizen.still(visit):
                     detail = str(result).partition(": ")[2]
                     screen.show_refused(result.reason, detail, result.update)
@@ -380,6 +392,16 @@ class PurchaseController(QObject):
                 screen.show_problem("print")
 
         self.tasks.run(work, done, failed)
+
+
+@dataclass(frozen=True)
+class DeskConfirmation:
+    """A desk payment the assisting manager confirmed with their PIN: the visit it was
+    typed in, the proof key the PIN gave, and the order it was for (its terms)."""
+
+    visit: Visit
+    proof_key: bytes = field(repr=False)
+    terms: OrderTerms
 
 
 Opened = OpenedWallet | WalletRefusal | None

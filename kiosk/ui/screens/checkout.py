@@ -31,7 +31,14 @@ from languages.money import format_euro
 from store.catalog import CatalogReader, pick
 
 if TYPE_CHECKING:
-    from kiosk.core.purchasing import CartLine, CartUpdate, CreditView, NoWayToPay, Placed
+    from kiosk.core.purchasing import (
+        CartLine,
+        CartUpdate,
+        CreditView,
+        NoWayToPay,
+        OrderTerms,
+        Placed,
+    )
 
 
 WAYS = ("provider", "credit", "desk")  # the ways to pay, as a refusal names them
@@ -100,6 +107,7 @@ class CheckoutScreen(DataScreen):
         self.credit_note = personal(label(role="muted", name="creditNote"))
         self.body.addWidget(self.credit_note)
         self.desk = DeskConfirmBox()
+        self.desk_for: OrderTerms | None = None  # the order the manager's PIN was typed for
         # Chosen, the desk's PIN box (keypad included) comes into view.
         self.pay_buttons["desk"].clicked.connect(lambda: self.reveal(self.desk))
         self.desk.pin_entered.connect(self.desk_pin_entered)
@@ -254,6 +262,19 @@ class CheckoutScreen(DataScreen):
         self.cart_changed.emit()
         self.retranslate()
 
+    def _desk_follows_the_cart(self) -> None:
+        """While the PIN is asked, the desk payment is for the cart as shown; once typed
+        (being checked, or confirmed) it holds only while the cart stays that order. A
+        refusal's refreshed prices, a service taken out: the manager was paid another
+        total, and confirms the new one with the PIN again."""
+        cart = self.ctx.citizen.cart
+        shown = cart.terms("desk") if cart is not None else None
+        if not (self.desk.confirmed or self.desk.waiting):
+            self.desk_for = shown
+        elif shown != self.desk_for:
+            self.desk_for = shown
+            self.desk.forget("changed")
+
     def show_desk_checked(
         self,
         confirmed: bool,
@@ -276,6 +297,8 @@ class CheckoutScreen(DataScreen):
         shows the cart (the header's button too) shows it as it is now."""
         self.mode, self.refusal = CheckoutMode.REFUSED, (reason, detail)
         self.withdrawn = update.withdrawn if update is not None else ()
+        if reason == "desk_changed":  # the PIN was typed for another order
+            self.desk.forget("changed")
         cart = self.ctx.citizen.cart
         if update is not None and cart is not None:
             cart.take(update)
@@ -305,6 +328,12 @@ class CheckoutScreen(DataScreen):
             message = self.tr(
                 "Too many wrong PINs: locked until {time}. Choose another way to pay."
             ).format(time=left_to_right(until, self.ctx.lang))
+        elif problem == "changed":
+            cart = self.ctx.citizen.cart
+            message = self.tr(
+                "The total has changed: it is now {amount}. Type the PIN again to confirm"
+                " the payment."
+            ).format(amount=format_euro(cart.total_cents if cart else 0, self.ctx.lang))
         elif problem:
             message = self.tr("This PIN cannot confirm the payment.")
         else:
@@ -337,6 +366,10 @@ class CheckoutScreen(DataScreen):
             "price_changed": self.tr(
                 "The price of something in your cart has changed. Please check the new "
                 "total and confirm again."
+            ),
+            "desk_changed": self.tr(
+                "The order has changed since the payment at the desk was confirmed: the "
+                "welfare manager confirms the new total again."
             ),
             "not_identified": self.tr(
                 "To pay with your welfare credit, go back and type your wallet PIN too."
@@ -390,6 +423,7 @@ class CheckoutScreen(DataScreen):
         return said + "\n" + self.tr("Your cart is now empty.")
 
     def retranslate(self) -> None:
+        self._desk_follows_the_cart()  # whatever changed the cart, before it is shown
         lang, mode = self.ctx.lang, self.mode
         self.identify.retranslate()
         cart = self.ctx.citizen.cart

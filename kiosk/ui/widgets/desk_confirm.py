@@ -61,8 +61,9 @@ class DeskConfirmBox(QWidget):
         row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
         self.forget()
 
-    def forget(self) -> None:
-        self.pin, self.waiting, self.confirmed, self.problem = "", False, False, ""
+    def forget(self, problem: str = "") -> None:
+        """Asks anew, from no PIN; ``problem`` says why when a confirmation is withdrawn."""
+        self.pin, self.waiting, self.confirmed, self.problem = "", False, False, problem
         self.show_state()
 
     def _type(self, digit: str) -> None:

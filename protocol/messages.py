@@ -51,6 +51,7 @@ from protocol.states import (
     SubmissionKind,
     SubmissionStatus,
 )
+from protocol.text import lone_surrogate_in
 
 Short = Annotated[str, StringConstraints(max_length=200)]
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -306,10 +307,32 @@ class PurchasePayload(Strict):
     phone: Annotated[str, StringConstraints(max_length=30)] | None = None
 
 
+EventText = Annotated[str, StringConstraints(max_length=200)] | None
+
+
+class EventPayload(Strict):
+    """An event a kiosk reports (kiosk/core: help calls, wallets, assisted sessions,
+    prints). Any type and any other field is taken, as kiosks of other versions report
+    them; the fields the platform reads are text, or absent. A list for ``type`` or a
+    number for ``operator`` raised in the checks that look them up, and the entry was
+    answered "retry" on every push, for ever."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    type: EventText = None
+    kiosk: EventText = None
+    operator: EventText = None  # an assisted session's, a help call's answer
+    holder: EventText = None  # a wrong wallet PIN: the kiosk's tag of the citizen
+    wallet: EventText = None  # an opened wallet's locator
+    at: EventText = None  # the moment ``proof`` binds
+    proof: EventText = None
+
+
 PAYLOADS: dict[str, type[BaseModel]] = {
     SubmissionKind.APPLICATION: ApplicationPayload,
     SubmissionKind.PURCHASE: PurchasePayload,
     SubmissionKind.WALLET_PIN: WalletPinRequest,
+    SubmissionKind.EVENT: EventPayload,
 }
 MAX_PAYLOAD_BYTES = 64 * 1024  # of any entry's payload, as compact JSON in UTF-8
 # Levels of objects and lists in a payload (the payload itself is the first): an
@@ -438,18 +461,24 @@ class SubmissionEntry(BaseModel):
 
     @field_validator("payload")
     @classmethod
-    def _finite_numbers(cls, payload: Any) -> Any:
+    def _plain_json(cls, payload: Any) -> Any:
         """JSON has no NaN or Infinity, though Python's reader takes them: a database
         would store them as null or refuse them, so the entry is refused here. Nor is a
-        payload nested deeper than MAX_PAYLOAD_DEPTH taken (it could not be written)."""
+        payload nested deeper than MAX_PAYLOAD_DEPTH taken (it could not be written),
+        nor one with a lone surrogate in a text or a key ("\\ud800", half a character,
+        which a JSON escape carries): the checks that look a text up raised on it, and
+        the entry was answered "retry" for ever."""
         waiting: list[tuple[Any, int]] = [(payload, 1)]
         while waiting:
             item, depth = waiting.pop()
             if isinstance(item, float) and not math.isfinite(item):
                 raise ValueError("a number that is not finite")
+            if isinstance(item, str) and lone_surrogate_in(item):
+                raise ValueError("a text with half a character (a lone surrogate)")
             if isinstance(item, dict | list) and depth > MAX_PAYLOAD_DEPTH:
                 raise ValueError(f"nested more than {MAX_PAYLOAD_DEPTH} levels deep")
             if isinstance(item, dict):
+                waiting.extend((key, depth) for key in item)  # keys are texts too
                 waiting.extend((child, depth + 1) for child in item.values())
             elif isinstance(item, list):
                 waiting.extend((child, depth + 1) for child in item)

@@ -57,7 +57,7 @@ class AlsoDefines:
 
 def documented_entry(kind: SubmissionKind) -> type[SubmissionEntry]:
     """An entry of ``kind`` as documented: its payload of the contract's type for that
-    kind (``messages.PAYLOADS``; an event's, any object)."""
+    kind (``messages.PAYLOADS``)."""
     payload: Any = messages.PAYLOADS.get(kind, dict[str, Any])
     tag: Any = Literal[kind.value]
     return create_model(

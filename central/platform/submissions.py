@@ -93,10 +93,11 @@ def _payload_problem(entry: messages.SubmissionEntry) -> Rejection:
 def _check_event(
     session: Session, device: Device | None, entry: messages.SubmissionEntry
 ) -> Rejection:
-    """Any event is an object; an assisted session names a welfare manager of the
-    kiosk's Comune (the audit counts sessions per operator: one naming nobody, or
-    another Comune's operator, was taken as said)."""
-    problem = _reject_unless_object(entry.payload)
+    """Any event is an object, its fields the platform reads text (``EventPayload``),
+    checked before any of them is looked up; an assisted session names a welfare
+    manager of the kiosk's Comune (the audit counts sessions per operator: one naming
+    nobody, or another Comune's operator, was taken as said)."""
+    problem = _reject_unless_object(entry.payload) or _payload_problem(entry)
     if problem is not None or entry.payload.get("type") != "assisted_session":
         return problem
     from central.operators import check_assisted_session

@@ -336,13 +336,15 @@ class Wallet:
 
     def event_accepted(self, session: Session, row: SubmissionRecord) -> None:
         """A kiosk's wrong wallet PIN, or a proven opening, counted for the citizen."""
-        if isinstance(row.payload, dict) and row.payload.get("type") in WALLET_EVENTS:
+        payload = row.payload if isinstance(row.payload, dict) else {}
+        kind = payload.get("type")
+        if isinstance(kind, str) and kind in WALLET_EVENTS:  # a list is no type (nor hashable)
             # Counted in the writers' turn (PostgreSQL: an event's batch has not taken it
             # yet): kiosks reporting at once each add one, none writes back a count it
             # read before another's report committed.
             take_turn(session)
             device = session.get(Device, row.device_id)
-            if (locked := wallet_event(session, device, row.payload, row.uuid)) is not None:
+            if (locked := wallet_event(session, device, payload, row.uuid)) is not None:
                 self.reseal(session, locked)
 
 

@@ -22,12 +22,15 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from protocol.text import lone_surrogate_in
 
 PREFIX = "SPS2"
 LEGACY_PREFIX = "SPS1"  # bound to the record's kind and UUID only
@@ -37,6 +40,13 @@ MAX_SEALED_CHARS = 200_000  # a payload is at most 64 KiB (protocol/messages.py 
 
 class SealError(ValueError):
     """An envelope that is malformed, for an unknown key, or does not open."""
+
+
+class UnfitPayloadError(SealError):
+    """An envelope that opens on JSON the open wire does not take: NaN, Infinity, a
+    number beyond a double's range, or a text with half a character (a lone surrogate).
+    Python's reader takes them all, and a sealed record carried them past the checks an
+    open one gets."""
 
 
 def new_private_key() -> X25519PrivateKey:
@@ -144,9 +154,53 @@ def open_sealed(
         raise SealError(f"sealed under an unknown key {parts[1][:8]!r}")
     try:
         plain = SUITE.decrypt(base64.b64decode(parts[2], validate=True), key, info)
-        payload = json.loads(plain)
     except Exception:  # a wrong key, another record's envelope, damage: one answer
         raise SealError("the sealed payload does not open") from None
+    payload = _plain_json(plain)
     if not isinstance(payload, dict):
         raise SealError("the sealed payload is not an object")
     return payload
+
+
+def _plain_json(plain: bytes) -> Any:
+    """The opened bytes as JSON, by the open wire's rules (UnfitPayloadError)."""
+    try:
+        text = plain.decode("utf-8")  # strictly: an encoded surrogate is no UTF-8
+    except UnicodeDecodeError:
+        raise UnfitPayloadError("the sealed payload is not UTF-8 text") from None
+    try:
+        payload = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+    except UnfitPayloadError:
+        raise
+    except (ValueError, RecursionError):
+        raise SealError("the sealed payload does not open") from None
+    if _holds_lone_surrogate(payload):  # a "\\ud800" escape, which the reader takes
+        raise UnfitPayloadError("a text with half a character (a lone surrogate)")
+    return payload
+
+
+def _holds_lone_surrogate(payload: Any) -> bool:
+    """In a text or a key, however deep (read without recursion)."""
+    waiting = [payload]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str):
+            if lone_surrogate_in(item):
+                return True
+        elif isinstance(item, dict):
+            waiting.extend(item)
+            waiting.extend(item.values())
+        elif isinstance(item, list):
+            waiting.extend(item)
+    return False
+
+
+def _no_constant(name: str) -> Any:
+    raise UnfitPayloadError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):  # 1e400
+        raise UnfitPayloadError("a number beyond the range of JSON's numbers")
+    return number

@@ -12,15 +12,21 @@ welfare manager calls the citizen back.
 
 from __future__ import annotations
 
+import logging
 import threading
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
 from central.models import PlatformSecret, Record
 from central.platform.database import Database
 from forms.contact import contact_of
 from protocol import messages, sealing
 from protocol.messages import SubmissionEntry, SubmissionResult
+
+log = logging.getLogger(__name__)
 
 SECRET = "sealing_key"
 Read = SubmissionEntry | SubmissionResult | None
@@ -71,30 +77,24 @@ class SubmissionSeal:
                     created_at=entry.created_at,
                     clock_skew_s=entry.clock_skew_s,
                 )
+            except sealing.UnfitPayloadError as error:  # JSON the open wire refuses
+                opened.append(_refused(entry.uuid, "invalid_payload", f"payload: {error}"))
+                continue
             except sealing.SealError as error:
-                opened.append(
-                    SubmissionResult(
-                        uuid=entry.uuid,
-                        status="rejected",
-                        code="unreadable_payload",
-                        message=str(error),
-                    )
-                )
+                opened.append(_refused(entry.uuid, "unreadable_payload", str(error)))
                 continue
             if messages.nested_deeper_than(payload):  # as an entry sent open is refused
-                opened.append(
-                    SubmissionResult(
-                        uuid=entry.uuid,
-                        status="rejected",
-                        code="invalid_payload",
-                        message=f"payload: nested more than {messages.MAX_PAYLOAD_DEPTH} "
-                        "levels deep",
-                    )
-                )
+                depth = messages.MAX_PAYLOAD_DEPTH
+                message = f"payload: nested more than {depth} levels deep"
+                opened.append(_refused(entry.uuid, "invalid_payload", message))
+                continue
+            checked = _as_if_open(entry, payload)
+            if isinstance(checked, SubmissionResult):
+                opened.append(checked)
                 continue
             if sealing.bound_to_when_made(entry.sealed):
                 sealed.add(entry.uuid)
-            opened.append(entry.model_copy(update={"payload": payload, "sealed": None}))
+            opened.append(checked)
         return opened, sealed
 
     def with_call_backs(
@@ -120,16 +120,31 @@ class SubmissionSeal:
             for entry in entries:
                 if entry.uuid not in refused or not isinstance(entry.payload, dict):
                     continue
-                form = session.get(Record, ("forms", str(entry.payload.get("form"))))
-                definition = form.data.get("definition") if form is not None else None
-                name, phones = contact_of(
-                    entry.kind, entry.payload, definition if isinstance(definition, dict) else None
-                )
-                contacts[entry.uuid] = messages.CallBack(name=name[:200], phones=_phones(phones))
+                try:
+                    contacts[entry.uuid] = _call_back(session, entry.kind, entry.payload)
+                except Exception:  # the batch is stored: its answers go back regardless
+                    log.exception("no call-back for the refused record %s", entry.uuid)
         return [
             r.model_copy(update={"contact": contacts[r.uuid]}) if r.uuid in contacts else r
             for r in results
         ]
+
+
+def _as_if_open(entry: SubmissionEntry, payload: dict[str, Any]) -> Read:
+    """The opened entry validated again as one sent open (its numbers, its texts, its
+    depth): a copy with the payload put in was never checked, and a sealed NaN was
+    stored (as JSON no reader takes on SQLite, as null on PostgreSQL)."""
+    fields = entry.model_dump(exclude={"payload", "sealed"}, exclude_unset=True)
+    try:
+        return SubmissionEntry.model_validate({**fields, "payload": payload})
+    except ValidationError as error:
+        first = error.errors(include_input=False, include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "entry"
+        return _refused(entry.uuid, "invalid_payload", f"{where}: {first['msg']}"[:300])
+
+
+def _refused(uuid: str, code: str, message: str) -> SubmissionResult:
+    return SubmissionResult(uuid=uuid, status="rejected", code=code, message=message)
 
 
 # Refusals of what a record says, which its citizen is called back about. Any other
@@ -159,5 +174,15 @@ CALL_BACK_REFUSALS = frozenset(
 )
 
 
-def _phones(phones: tuple[str, ...]) -> list[str]:
-    return [phone[:40] for phone in phones[:5]]
+def _call_back(session: Session, kind: str, payload: dict[str, Any]) -> messages.CallBack:
+    form = session.get(Record, ("forms", str(payload.get("form"))))
+    definition = form.data.get("definition") if form is not None else None
+    name, phones = contact_of(kind, payload, definition if isinstance(definition, dict) else None)
+    return messages.CallBack(
+        name=_whole(name)[:200], phones=[_whole(phone)[:40] for phone in phones[:5]]
+    )
+
+
+def _whole(text: str) -> str:
+    """``text`` with any half a character made "?": the answer is written as UTF-8 JSON."""
+    return text.encode("utf-8", "replace").decode("utf-8")

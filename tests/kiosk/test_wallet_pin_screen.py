@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select, update
 
 from central.models import Device
+from kiosk.core.wallet_pin import pin_state
+from kiosk.ui.controllers import manager
 from protocol import sealing
 from store import outbox
 from store.models import KioskFact, OutboxEntry, WalletAttempt, WalletEntry
@@ -189,3 +191,70 @@ def test_a_wallet_opening_for_a_visit_that_ended_makes_no_key(window, backend, m
         controller._opener("FRRNNA41A63E592W", "402718")()  # the visit goes on: made
     window.ctx.citizen.end()  # they left before their opening's turn came
     assert work() is None
+
+
+def _ask_offline(qtbot, window, backend, cf: str) -> str:  # type: ignore[no-untyped-def]
+    """A PIN asked for ``cf`` while the link is down, then the manager back to the
+    dashboard and on the screen again for the next citizen; the request's UUID."""
+    backend.sync.worker.stop()
+    tap(qtbot, window, "Imposta un PIN del portafoglio")
+    qtbot.waitUntil(lambda: window.current_route == "wallet_pin")
+    fill(qtbot, window, "walletPinCf", cf)
+    tap(qtbot, window, "Passaporto")
+    fill(qtbot, window, "walletPinNew", PIN)
+    fill(qtbot, window, "walletPinAgain", PIN)
+    tap(qtbot, window, "Imposta il PIN")
+    qtbot.waitUntil(lambda: _asked(backend.store) is not None, timeout=5_000)
+    qtbot.wait(100)  # its follower has looked once: still waiting
+    sent = _asked(backend.store)
+    assert sent is not None and shows(window, "Inviato")
+    tap(qtbot, window, "‹ Pannello")
+    qtbot.waitUntil(lambda: window.current_route == "manager")
+    tap(qtbot, window, "Imposta un PIN del portafoglio")
+    qtbot.waitUntil(lambda: window.current_route == "wallet_pin")
+    return sent
+
+
+def _asked(store) -> str | None:  # type: ignore[no-untyped-def]
+    with store.read() as session:
+        return session.scalar(select(OutboxEntry.uuid).where(OutboxEntry.kind == "wallet_pin"))
+
+
+@pytest.mark.parametrize("answer", ["refused", "accepted"])
+def test_an_earlier_citizens_answer_never_lands_on_the_next_citizens_screen(
+    qtbot, kiosk, central, monkeypatch, answer
+) -> None:  # type: ignore[no-untyped-def]
+    """The kiosk was offline when the PIN was asked: the manager left the screen and came
+    back for the next citizen. When the answer comes, the screen shows nothing of it (a
+    refusal was taken for the next citizen's), and an acceptance does not wipe what the
+    manager is typing; the screen stops asking for it."""
+    window, backend = kiosk
+    first = CF
+    if answer == "refused":  # another Comune's wallet, at a kiosk of Piazzola
+        with central.platform.sessions.begin() as session:
+            session.execute(update(Device).values(comune="piazzola"))
+        first = "BNCGNN50A01G224P"
+        central.platform.set_wallet_pin(first, "135790", comune="limena")
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
+    sent = _ask_offline(qtbot, window, backend, first)
+    screen = window.screens["wallet_pin"]
+    following: list[str] = []
+
+    def counted(session, entry_uuid: str):  # type: ignore[no-untyped-def]
+        following.append(entry_uuid)
+        return pin_state(session, entry_uuid)
+
+    monkeypatch.setattr(manager, "pin_state", counted)
+    nextone = "BNCGNN50A01G224P" if first == CF else CF
+    fill(qtbot, window, "walletPinCf", nextone)
+    tap(qtbot, window, "Carta d'identità")
+    backend.sync.worker.run_pass()  # the link is back: the first request is answered
+    with backend.store.read() as session:
+        assert pin_state(session, sent)[0] == answer.replace("refused", "rejected")
+    following.clear()
+    qtbot.wait(2_500)  # two rounds of the follower, had it gone on
+    assert screen.state == "" and not screen.outcome.isVisible()
+    assert shown(window, QLineEdit, "input_walletPinCf").text() == nextone
+    assert screen.document == "carta_identita"
+    assert not following  # nothing polled for a request no screen shows

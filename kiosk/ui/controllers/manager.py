@@ -277,6 +277,7 @@ class ManagerController(QObject):
             return
         store, kiosk_id = self.backend.store, self.backend.config.kiosk_id
         device_file = self.backend.config.device_file
+        asked = screen.asked  # this request, as the screen counts them
 
         def work() -> str:
             identity = device.load(device_file)
@@ -290,20 +291,26 @@ class ManagerController(QObject):
 
         def done(entry_uuid: str) -> None:
             log.info("manager %s set a wallet PIN (%s checked)", manager.id, document)
-            screen.show_state(PinState.WAITING)
             self.sync_now()
-            self._follow_pin(screen, entry_uuid, PIN_FOLLOW_TRIES)
+            # The screen moved on meanwhile (left, another request): the dashboard lists
+            # a refusal; the next citizen's screen shows nothing of this one.
+            if screen.follow(asked, entry_uuid):
+                self._follow_pin(screen, entry_uuid, PIN_FOLLOW_TRIES)
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, NoSealingKeyError):
-                screen.show_state(PinState.NO_KEY)
-            else:
+            if not isinstance(error, NoSealingKeyError):
                 self._failed("wallet_pin", error)
-                screen.show_state(PinState.ERROR)
+            if screen.asked == asked:
+                no_key = isinstance(error, NoSealingKeyError)
+                screen.show_state(PinState.NO_KEY if no_key else PinState.ERROR)
 
         self.tasks.run(work, done, failed)
 
     def _follow_pin(self, screen: WalletPinScreen, entry_uuid: str, tries: int) -> None:
+        """Shows the request's answer while the screen shows that request; stops once it
+        is left, forgotten or another request is made (a later citizen's screen)."""
+        if not screen.shows(entry_uuid):
+            return
         store = self.backend.store
 
         def work() -> tuple[PinState, str | None]:
@@ -311,7 +318,7 @@ class ManagerController(QObject):
                 return pin_state(session, entry_uuid)
 
         def done(state: tuple[PinState, str | None]) -> None:
-            if not screen.isVisible():
+            if not screen.shows(entry_uuid):
                 return  # the manager went on: the dashboard lists a refusal
             screen.show_state(*state)
             if state[0] == PinState.WAITING and tries > 1:

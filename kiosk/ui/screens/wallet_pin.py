@@ -31,6 +31,13 @@ class WalletPinScreen(DataScreen):
         self.document: str | None = None
         self.state = PinState.BLANK
         self.code: str | None = None  # the platform's refusal code
+        # The outbox UUID of the request whose answer this screen shows: only its answer
+        # is shown (an earlier citizen's, sent before the manager left, is not).
+        self.request: str | None = None
+        # Counts the requests made and the forgettings: a request still being queued
+        # when the screen moved on is not followed here.
+        self.asked = 0
+        self._sent_cf = ""  # the codice fiscale of the request shown, while on screen
         top = QHBoxLayout()
         self.title = label(role="title", name="walletPinTitle")
         top.addWidget(self.title, 1)
@@ -126,6 +133,7 @@ class WalletPinScreen(DataScreen):
         for field in (self.cf_field, *self.pin_fields):
             forget_text(field)
         self.document, self.state, self.code = None, PinState.BLANK, None
+        self._new_request()
         for chip in self.document_buttons.values():
             chip.setChecked(False)
         self.keyboard.hide()
@@ -150,8 +158,14 @@ class WalletPinScreen(DataScreen):
             chip.setChecked(other == kind)
         self.retranslate()
 
+    def _new_request(self) -> None:
+        """No answer shown is followed any more: a new request starts, or nothing."""
+        self.request, self._sent_cf = None, ""
+        self.asked += 1
+
     def confirm(self) -> None:
         self.state, self.code = PinState.BLANK, None
+        self._new_request()
         try:
             cf = codice_fiscale(self.cf_field.text())
         except AnswerError:
@@ -171,22 +185,43 @@ class WalletPinScreen(DataScreen):
             self.retranslate()
             return
         self.keyboard.hide()
-        self.state = PinState.SENDING
+        self.state, self._sent_cf = PinState.SENDING, cf
         self.retranslate()
         self.pin_requested.emit(cf, pin, self.document)
         for field in self.pin_fields:
             forget_text(field)  # the PIN is not kept on screen
 
+    def follow(self, asked: int, entry_uuid: str) -> bool:
+        """The request ``asked`` was queued as ``entry_uuid``: its answer is shown here,
+        unless the screen moved on meanwhile (forgotten, or another request made)."""
+        if asked != self.asked:
+            return False
+        self.request = entry_uuid
+        self.show_state(PinState.WAITING)
+        return True
+
+    def shows(self, entry_uuid: str) -> bool:
+        """Whether this request's answer is still wanted here."""
+        return self.isVisible() and self.request is not None and self.request == entry_uuid
+
     def show_state(self, state: PinState, code: str | None = None) -> None:
         """``WAITING``, ``ACCEPTED``, ``REJECTED`` (with the platform's code),
         ``NO_KEY`` or ``ERROR``."""
         self.state, self.code = state, code
-        if state == PinState.ACCEPTED:
+        # The codice fiscale goes once its PIN is set, unless the manager already began
+        # typing the next citizen's.
+        if state == PinState.ACCEPTED and self._typed_cf() == self._sent_cf:
             forget_text(self.cf_field)
             self.document = None
             for chip in self.document_buttons.values():
                 chip.setChecked(False)
         self.retranslate()
+
+    def _typed_cf(self) -> str:
+        try:
+            return codice_fiscale(self.cf_field.text())
+        except AnswerError:
+            return ""
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Set a citizen's wallet PIN"))

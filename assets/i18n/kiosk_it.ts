@@ -2075,6 +2075,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Inserisci il tuo codice personale e il PIN.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
+            <source>{n} digits, hidden</source>
+            <translation>{n} cifre, nascoste</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
             <source>Too many wrong PINs: this code is locked until {time}.</source>
             <translation>Troppi PIN errati: questo codice è bloccato fino alle {time}.</translation>

@@ -2090,6 +2090,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
+            <source>{n} digits, hidden</source>
+            <translation type="unfinished">{n} cifre, ascunse</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
             <source>Too many wrong PINs: this code is locked until {time}.</source>
             <translation type="unfinished" />

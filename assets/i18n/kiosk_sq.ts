@@ -2075,6 +2075,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
+            <source>{n} digits, hidden</source>
+            <translation type="unfinished">{n} shifra, të fshehura</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
             <source>Too many wrong PINs: this code is locked until {time}.</source>
             <translation type="unfinished" />

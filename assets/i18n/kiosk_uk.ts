@@ -2090,6 +2090,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
+            <source>{n} digits, hidden</source>
+            <translation type="unfinished">{n} цифр, приховано</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
             <source>Too many wrong PINs: this code is locked until {time}.</source>
             <translation type="unfinished" />

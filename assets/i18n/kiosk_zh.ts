@@ -2060,6 +2060,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
+            <source>{n} digits, hidden</source>
+            <translation type="unfinished">{n} 位数字，已隐藏</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
             <source>Too many wrong PINs: this code is locked until {time}.</source>
             <translation type="unfinished" />

@@ -17,16 +17,19 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy import func, select, update
 
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.navigation import data_screens
 from kiosk.ui.tasks import TaskRunner
 from printing import print_queue
 from printing.slip import Slip, Text
 from store.models import OutboxEntry, PrintJob
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import key_in, log_in, shows, tap
+from tests.kiosk.people import key_in, listen, log_in, shows, tap
+from tests.kiosk.shopping import type_on_keypad
 
 LOGIN_S = 15_000  # a login hashes the PIN with scrypt at 64 MiB: a while on a busy machine
 AN_HOUR_AGO = 3600.0
@@ -206,3 +209,58 @@ def test_only_the_check_the_login_screen_waits_for_is_taken(  # type: ignore[no-
         done(outcome)
     assert window.manager is None and window.current_route == "manager_login"
     assert shows(window, "Tentativi rimasti: 4")
+
+
+def test_the_citizen_s_headset_never_hears_the_manager_s_login_pin(qtbot, offline) -> None:  # type: ignore[no-untyped-def]
+    """An assisted session in spoken mode (the citizen's headset): the manager types the
+    login PIN, fixes the operator code and goes back to the PIN; how many digits is
+    said, never which."""
+    window, _backend, _tasks = offline
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
+    tap(qtbot, window, "Inizia una sessione assistita")
+    speaker = listen(window)
+    window.spoken.set_headset(True)
+    qtbot.waitUntil(lambda: window.spoken.on)
+    window.manager_mode.open_area()
+    qtbot.waitUntil(lambda: window.current_route == "manager_login")
+    screen = window.screens["manager_login"]
+    type_on_keypad(qtbot, screen.keypad, "1002")
+    qtbot.mouseClick(screen.pin_field, Qt.MouseButton.LeftButton)
+    type_on_keypad(qtbot, screen.keypad, "246810")
+    for field in (screen.code_field, screen.pin_field):  # back to the PIN
+        qtbot.wait(300)  # a person's pace: each change is said
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: speaker.texts()[-1].startswith("PIN."))
+    said = speaker.texts()
+    assert not [t for t in said if "2 4 6" in t or "246" in t], said
+    assert "6 cifre, nascoste" in said[-1]
+
+
+def test_speech_never_says_a_secret_s_characters(offline) -> None:  # type: ignore[no-untyped-def]
+    """Every secret field of every screen (the citizen's wallet PIN, the one a manager
+    sets for a citizen, the manager's login PIN), described through a headset."""
+    window, _backend, _tasks = offline
+    window.spoken.headset = True
+    screens = [window.screen_for(route) for route in data_screens()]
+    secrets: list[QWidget] = [
+        field
+        for screen in screens
+        for field in screen.findChildren(QLineEdit)
+        if field.echoMode() != QLineEdit.EchoMode.Normal
+    ]
+    assert {f.objectName() for f in secrets} >= {
+        "input_wallet_cf_pin",
+        "input_walletPinNew",
+        "input_walletPinAgain",
+    }
+    for field in secrets:
+        assert isinstance(field, QLineEdit)
+        field.setText("246810")
+    login = window.screens["manager_login"]
+    login.pin = "246810"
+    login.retranslate()
+    secrets.append(login.pin_field)
+    for secret in secrets:
+        said = window.spoken.describe(secret)
+        assert "6" in said and "2 4 6" not in said and "246" not in said, said

@@ -152,11 +152,14 @@ class ManagerLoginScreen(DataScreen):
         self.pin_label.setText(self.tr("PIN"))
         self.code_field.setText(self.code or "—")
         self.pin_field.setText("●" * len(self.pin) or "—")
-        # Named by their labels (not "—"); what is typed is spoken only in a headset.
+        # Named by their labels (not "—"); the code is spoken only in a headset, the PIN
+        # never: in an assisted session the headset is the citizen's (as DeskConfirmBox).
         self.code_field.setAccessibleName(self.tr("Operator code"))
         self.pin_field.setAccessibleName(self.tr("PIN"))
         self.code_field.setProperty("spokenValue", self.code)
-        self.pin_field.setProperty("spokenValue", self.pin)
+        hidden = self.tr("{n} digits, hidden").format(n=len(self.pin))
+        self.pin_field.setProperty("spokenValue", hidden if self.pin else "")
+        self.pin_field.setProperty("spokenAsWords", True)
         self.message.setText(self.tr("Checking…") if self.waiting else self._outcome_text())
         self.enter_button.setText(self.tr("Log in"))
         self.enter_button.setEnabled(not self.waiting)

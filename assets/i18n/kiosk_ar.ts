@@ -2966,6 +2966,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">حفاظًا على أمانك، أُغلقت محفظتك بعد أرقام سرية خاطئة كثيرة. يمكن للموظف أو البلدية إعطاؤك رقمًا سريًا جديدًا عند إظهار وثيقة هوية؛ لا يضيع شيء من محفظتك.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>Your wallet has just been closed here: its PIN was changed, or the platform closed it. Nothing in your wallet is lost. Please ask a welfare manager, who can help you with an identity document.</source>
+            <translation type="unfinished">أُغلقت محفظتك هنا للتو: تم تغيير رقمها السري، أو أغلقتها المنصة. لا يضيع شيء من محفظتك. يُرجى أن تطلب المساعدة من الموظف، ويمكنه مساعدتك بوثيقة هوية.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation type="unfinished">لم يتصل Social Point هذا بمنصة الرعاية بعد، لذا لا يمكنه فتح محفظتك. اسأل الموظف أو حاول لاحقًا.</translation>

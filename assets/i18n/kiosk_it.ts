@@ -2894,6 +2894,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <translation>Per la tua sicurezza, il tuo portafoglio è bloccato dopo troppi PIN sbagliati. Il welfare manager o il Comune ti danno un nuovo PIN se mostri un documento d&apos;identità; nel portafoglio non si perde nulla.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>Your wallet has just been closed here: its PIN was changed, or the platform closed it. Nothing in your wallet is lost. Please ask a welfare manager, who can help you with an identity document.</source>
+            <translation>Il tuo portafoglio è stato appena chiuso qui: il suo PIN è stato cambiato, oppure la piattaforma lo ha chiuso. Nel portafoglio non si perde nulla. Chiedi a un welfare manager, che può aiutarti con un documento d'identità.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation>Questo Social Point non si è ancora collegato alla piattaforma welfare, quindi non può aprire il tuo portafoglio. Chiedi a un welfare manager o riprova più tardi.</translation>

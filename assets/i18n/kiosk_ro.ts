@@ -2912,6 +2912,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <translation type="unfinished">Pentru siguranța dumneavoastră, portofelul este blocat după prea multe PIN-uri greșite. Operatorul sau Primăria vă pot da un PIN nou dacă arătați un act de identitate; nu se pierde nimic din portofel.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>Your wallet has just been closed here: its PIN was changed, or the platform closed it. Nothing in your wallet is lost. Please ask a welfare manager, who can help you with an identity document.</source>
+            <translation type="unfinished">Portofelul dumneavoastră tocmai a fost închis aici: PIN-ul lui a fost schimbat sau platforma l-a închis. Nu se pierde nimic din portofel. Vă rugăm să cereți ajutorul unui operator, care vă poate ajuta cu un act de identitate.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation type="unfinished">Acest Social Point nu s-a conectat încă la platforma socială, deci nu vă poate deschide portofelul. Întrebați un operator sau încercați mai târziu.</translation>

@@ -2894,6 +2894,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <translation type="unfinished">Për sigurinë tuaj, portofoli është bllokuar pas shumë PIN-eve të gabuara. Operatori ose Komuna mund t&apos;ju japin një PIN të ri kur tregoni një dokument identiteti; asgjë në portofol nuk humbet.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>Your wallet has just been closed here: its PIN was changed, or the platform closed it. Nothing in your wallet is lost. Please ask a welfare manager, who can help you with an identity document.</source>
+            <translation type="unfinished">Portofoli juaj sapo u mbyll këtu: PIN-i i tij u ndryshua, ose platforma e mbylli. Asgjë në portofol nuk humbet. Ju lutemi kërkoni ndihmë nga një operator, i cili mund t'ju ndihmojë me një dokument identiteti.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation type="unfinished">Ky Social Point nuk është lidhur ende me platformën sociale, prandaj nuk mund ta hapë portofolin tuaj. Pyesni një operator ose provoni më vonë.</translation>

@@ -2912,6 +2912,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">Для вашої безпеки гаманець заблоковано після надто багатьох неправильних PIN. Працівник або Комуна дадуть вам новий PIN, коли ви покажете документ, що посвідчує особу; з гаманця нічого не зникне.</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>Your wallet has just been closed here: its PIN was changed, or the platform closed it. Nothing in your wallet is lost. Please ask a welfare manager, who can help you with an identity document.</source>
+            <translation type="unfinished">Ваш гаманець щойно закрито тут: його PIN змінено, або платформа його закрила. З гаманця нічого не зникне. Зверніться до працівника, який допоможе вам із документом, що посвідчує особу.</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation type="unfinished">Цей Social Point ще не з&apos;єднався з соціальною платформою, тому не може відкрити ваш гаманець. Зверніться до працівника або спробуйте пізніше.</translation>

@@ -2876,6 +2876,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <translation type="unfinished">为了您的安全，由于密码错误次数过多，您的钱包已被锁定。出示身份证件后，工作人员或市政府可以给您新的密码；钱包里的内容不会丢失。</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/wallet.py" line="167" />
+            <source>Your wallet has just been closed here: its PIN was changed, or the platform closed it. Nothing in your wallet is lost. Please ask a welfare manager, who can help you with an identity document.</source>
+            <translation type="unfinished">您的钱包刚刚在此处被关闭：它的密码已被更改，或平台已将其关闭。钱包里的内容不会丢失。请向工作人员求助，他们可以凭身份证件帮助您。</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="139" />
             <source>This Social Point has not reached the welfare platform yet, so it cannot open your wallet. Please ask a welfare manager, or try again later.</source>
             <translation type="unfinished">本 Social Point 尚未连接到福利平台，因此无法打开您的钱包。请询问工作人员，或稍后再试。</translation>

@@ -93,7 +93,8 @@ class OpenedWallet:
 class WalletRefusal:
     """Why the wallet did not open: ``wrong`` (PIN or codice fiscale; ``left`` tries
     before the lock), ``locked_here`` (too many wrong PINs at this kiosk), ``locked``
-    (the platform locked it after wrong PINs at its kiosks)."""
+    (the platform locked it after wrong PINs at its kiosks), ``withdrawn`` (a wallet
+    opened in this visit that the platform has since withdrawn: its PIN was reset)."""
 
     reason: str
     left: int = 0
@@ -241,12 +242,16 @@ def reopen(session: Session, opened: OpenedWallet) -> OpenedWallet | WalletRefus
     may have brought a new balance, buoni redeemed, or the platform's lock). Its key is
     known good: no attempt is counted, nothing is reported."""
     row = session.get(WalletEntry, opened.locator)
-    if row is None or row.locked or row.sealed is None:
+    if row is not None and row.locked:
         return WalletRefusal("locked")
+    # Gone from the mirror, or no longer opening with this key: the PIN was reset (the
+    # old one, which someone else may know, opens nothing any more).
+    if row is None or row.sealed is None:
+        return WalletRefusal("withdrawn")
     try:
         return _opened(opened.key, open_sealed(opened.key, row.sealed))
     except WalletSealError:
-        return WalletRefusal("locked")
+        return WalletRefusal("withdrawn")
 
 
 def _failed(session: Session, tag: str, kiosk_id: str, now: datetime) -> WalletRefusal:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from kiosk.core.local_time import today
@@ -452,3 +453,43 @@ def test_a_wallet_opened_at_checkout_is_read_again_after_a_sync(  # type: ignore
     qtbot.waitUntil(lambda: shows(window, "€ 1,00 disponibili ora"), timeout=10_000)
     assert checkout.mode == "pay"  # who pays is kept
     assert not checkout.pay_buttons["credit"].isEnabled()  # € 13,00 to pay
+
+
+@pytest.mark.parametrize("what", ["pin_reset", "locked"])
+def test_my_vouchers_drop_a_wallet_withdrawn_or_locked_while_open(  # type: ignore[no-untyped-def]
+    qtbot, shop, central: Central, what: str
+) -> None:
+    """My vouchers is open when the Comune resets the citizen's PIN (the old one may be
+    known to someone else: the wallet under it is withdrawn) or the wallet is locked: the
+    codes and Print buttons go, and the citizen is told what happened and whom to ask."""
+    from store.models import WalletEntry
+
+    window, backend, _proxy = shop
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 15_000)
+    wallet = central.platform.set_wallet_pin(CF, PIN)
+    backend.sync.worker.connectivity_returned()
+    qtbot.waitUntil(lambda: wallet_mirrored(backend, wallet), timeout=10_000)
+    tap(qtbot, window, "Bandi e contributi")
+    tap(qtbot, window, "Stampa i miei buoni")
+    fill(qtbot, window, "wallet_cf", CF)
+    fill(qtbot, window, "wallet_cf_pin", PIN)
+    tap(qtbot, window, "Avanti ›")
+    qtbot.waitUntil(lambda: shows(window, issued["code"]), timeout=10_000)
+    if what == "pin_reset":
+        central.platform.set_wallet_pin(CF, "519283")
+        backend.sync.worker.connectivity_returned()
+        expected = "Il tuo portafoglio è stato appena chiuso qui"
+    else:  # the platform's lock, as its record comes down: locked, without its content
+        with backend.store.write() as session:
+            row = session.get(WalletEntry, wallet)
+            row.locked, row.sealed = True, None
+        window.refresh()
+        expected = "il tuo portafoglio è bloccato"
+    qtbot.waitUntil(lambda: shows(window, expected), timeout=15_000)
+    screen = window.screens["wallet"]
+    assert not shows(window, issued["code"]) and not shows(window, "Buoni spesa 2026")
+    prints = [
+        b for b in window.findChildren(QPushButton) if b.objectName().startswith("printVoucher_")
+    ]
+    assert not [b for b in prints if b.isVisible()]  # none left that would print nothing
+    assert screen.identify.isVisible() and "welfare manager" in screen.identify.pin_error.text()

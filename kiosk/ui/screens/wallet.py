@@ -93,8 +93,10 @@ class WalletScreen(DataScreen):
         self.retranslate()
 
     def show_wallet_refused(self, reason: str, left: int = 0) -> None:
-        """The wallet did not open: said calmly beside the PIN, which is typed again."""
-        self.problem = None
+        """The wallet did not open, or one opened was withdrawn or locked since: its
+        vouchers and codes go, and why is said calmly beside the PIN, typed again."""
+        self.vouchers, self.problem = None, None
+        self.printing = False
         self.retranslate()
         self.identify.show_pin_problem(lambda: wallet_refusal_text(reason, left))
 

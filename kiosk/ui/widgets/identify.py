@@ -279,6 +279,13 @@ def wallet_refusal_text(reason: str, left: int) -> str:
             " manager or the Comune can give you a new PIN when you show an identity"
             " document; nothing in your wallet is lost.",
         )
+    if reason == "withdrawn":
+        return QCoreApplication.translate(
+            "WalletScreen",
+            "Your wallet has just been closed here: its PIN was changed, or the platform"
+            " closed it. Nothing in your wallet is lost. Please ask a welfare manager, who"
+            " can help you with an identity document.",
+        )
     return QCoreApplication.translate(
         "WalletScreen",
         "This Social Point has not reached the welfare platform yet, so it cannot"

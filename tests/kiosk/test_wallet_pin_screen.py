@@ -6,6 +6,7 @@ over loopback HTTP, and the screen follows its answer. Screenshots looked at."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select, update
 
 from central.models import Device
-from kiosk.core.wallet_pin import pin_state
+from kiosk.core.wallet_pin import pin_state, queue_pin
 from kiosk.ui.controllers import manager
 from protocol import sealing
 from store import outbox
@@ -258,3 +259,37 @@ def test_an_earlier_citizens_answer_never_lands_on_the_next_citizens_screen(
     assert shown(window, QLineEdit, "input_walletPinCf").text() == nextone
     assert screen.document == "carta_identita"
     assert not following  # nothing polled for a request no screen shows
+
+
+def test_a_request_still_being_queued_when_the_screen_is_left_is_not_followed_there(
+    qtbot, kiosk, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The store was slow to queue the request and the manager went back and opened the
+    screen for the next citizen meanwhile: its "Sent" and its answer stay off that
+    screen (the dashboard lists a refusal)."""
+    window, backend = kiosk
+    gate = threading.Event()
+
+    def slow_queue(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return queue_pin(*args, **kwargs)
+
+    monkeypatch.setattr(manager, "queue_pin", slow_queue)
+    log_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_route == "manager", timeout=LOGIN_S)
+    tap(qtbot, window, "Imposta un PIN del portafoglio")
+    qtbot.waitUntil(lambda: window.current_route == "wallet_pin")
+    fill(qtbot, window, "walletPinCf", CF)
+    tap(qtbot, window, "Passaporto")
+    fill(qtbot, window, "walletPinNew", PIN)
+    fill(qtbot, window, "walletPinAgain", PIN)
+    tap(qtbot, window, "Imposta il PIN")
+    tap(qtbot, window, "‹ Pannello")
+    qtbot.waitUntil(lambda: window.current_route == "manager")
+    tap(qtbot, window, "Imposta un PIN del portafoglio")
+    qtbot.waitUntil(lambda: window.current_route == "wallet_pin")
+    screen = window.screens["wallet_pin"]
+    gate.set()
+    qtbot.waitUntil(lambda: _asked(backend.store) is not None, timeout=5_000)
+    qtbot.wait(1_500)  # its answer, had it been followed here
+    assert screen.state == "" and not screen.outcome.isVisible()

@@ -21,6 +21,7 @@ proof key (only the PIN gives it).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -28,12 +29,14 @@ from typing import Any
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
+from central import epochs
 from central.clock import local_day
 from central.constant_time import same_secret
 from central.kiosk_lookup import holder_for_tag, lookup_secret_in, note_holder
 from central.models import (
     RECORD_HOLDER,
     VOUCHERS_ONLY,
+    Change,
     Device,
     IssuedVoucher,
     PlatformSecret,
@@ -243,7 +246,7 @@ def wallet_event(
     kind = payload.get("type")
     if kind == "wallet_pin_failed" and isinstance(payload.get("holder"), str):
         row = _as_stored(session, holder_for_tag(session, device, payload["holder"]))
-        if row is None or row.locked_at is not None:
+        if row is None or row.locked_at is not None or _before_this_pin(session, row, payload):
             return None
         row.failures += 1
         if row.failures >= NETWORK_ATTEMPTS:
@@ -268,6 +271,29 @@ def wallet_event(
             session.flush()  # a second copy in the same batch finds it
             row.failures = 0
     return None
+
+
+def _before_this_pin(session: Session, row: WalletHolder, payload: dict[str, Any]) -> bool:
+    """Whether the kiosk judged the PIN before it had the wallet under the PIN set now:
+    its PIN just set or reset, a kiosk that had not pulled it yet finds no wallet under
+    the right PIN, and the citizen's own tries at two such kiosks locked the wallet
+    everywhere. The report says how far the kiosk had read the wallet stream; one that
+    had not read the first change published under this PIN is not counted (the kiosk's
+    own lock still counts it). A report without it, or of another epoch, counts."""
+    seen, epoch = payload.get("wallet_cursor"), payload.get("wallet_epoch")
+    if row.locator is None or not isinstance(seen, str) or not _CURSOR.fullmatch(seen):
+        return False
+    if epoch != epochs.read(session).id:
+        return False
+    first = session.scalar(
+        select(func.min(Change.seq)).where(
+            Change.kind == "wallets", Change.record_id == row.locator
+        )
+    )
+    return first is not None and int(seen) < first
+
+
+_CURSOR = re.compile(r"[0-9]{1,18}")
 
 
 def spend_proof(session: Session, proof: str, submission_uuid: str, device_id: str) -> None:

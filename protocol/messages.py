@@ -326,6 +326,9 @@ class EventPayload(Strict):
     wallet: EventText = None  # an opened wallet's locator
     at: EventText = None  # the moment ``proof`` binds
     proof: EventText = None
+    # A wrong wallet PIN: how far the kiosk had read the wallet stream, in which epoch.
+    wallet_cursor: EventText = None
+    wallet_epoch: EventText = None
 
 
 PAYLOADS: dict[str, type[BaseModel]] = {

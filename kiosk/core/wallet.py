@@ -28,12 +28,13 @@ from printing import print_queue
 from printing.documents import Voucher, voucher, voucher_copy_mark
 from printing.slip import SlipContext
 from store import outbox, print_history
-from store.models import WalletAttempt, WalletEntry, as_utc
+from store.models import SyncCursor, WalletAttempt, WalletEntry, as_utc
 from store.retention import voucher_digest
 from vouchers.wallet_key import WalletKey, WalletSealError, open_sealed, opened_proof
 
 log = logging.getLogger(__name__)
 
+WALLET_STREAM = "wallet"  # the change stream of sealed wallets (sync.engine.STREAMS)
 KIOSK_ATTEMPTS = 5  # wrong PINs in a row for one codice fiscale at this kiosk
 KIOSK_LOCK = timedelta(hours=24)  # then no more tries here (the desk resets the PIN)
 
@@ -261,7 +262,12 @@ def _failed(session: Session, tag: str, kiosk_id: str, now: datetime) -> WalletR
         session.add(attempt)
     attempt.failures += 1
     attempt.updated_at = now
-    outbox.add(session, "event", {"type": "wallet_pin_failed", "holder": tag, "kiosk": kiosk_id})
+    report = {"type": "wallet_pin_failed", "holder": tag, "kiosk": kiosk_id}
+    read_to = session.get(SyncCursor, WALLET_STREAM)
+    if read_to is not None and read_to.epoch is not None:
+        # What this kiosk had of the wallets: a PIN set after it counts no failure.
+        report |= {"wallet_cursor": read_to.cursor, "wallet_epoch": read_to.epoch}
+    outbox.add(session, "event", report)
     if attempt.failures >= KIOSK_ATTEMPTS:
         attempt.locked_until, attempt.failures = now + KIOSK_LOCK, 0
         return WalletRefusal("locked_here")

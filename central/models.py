@@ -345,6 +345,14 @@ class IssuedVoucher(Base):
     # "provider" was paid on site, and the Comune owes the provider nothing for it.
     # None for the platform's own vouchers, and for those issued before it was kept.
     payment: Mapped[str | None] = mapped_column(String(16), default=None)
+    # A buono of the admin API: the caller's id for the decision, and a digest of its
+    # terms. Sent again after a lost reply, the request gets this voucher, not another.
+    # Unique (an index, so that a database made before gets it at start); None for the
+    # rest.
+    request_id: Mapped[str | None] = mapped_column(
+        String(36), unique=True, index=True, default=None
+    )
+    request_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class KioskHealth(Base):

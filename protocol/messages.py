@@ -126,14 +126,25 @@ class LookupKey(BaseModel):
     lookup_key: str  # 64 hex digits
 
 
-class VoucherIssue(Strict):
-    """The Comune approved a subsidy: a voucher for this citizen (admin API)."""
+class VoucherTerms(Strict):
+    """What a subsidy voucher is: whose, of which Comune and programme, how much."""
 
     cf: CODICE_FISCALE
     comune: Id
     programme: Short
     amount_cents: int = Field(gt=0, le=10_000_000)
     valid_days: int = Field(default=60, ge=1, le=730)
+
+
+class VoucherIssue(VoucherTerms):
+    """The Comune approved a subsidy: a voucher for this citizen (admin API)."""
+
+    request_id: Annotated[str, StringConstraints(pattern=UUID_PATTERN)] = Field(
+        description="The caller's own id for this decision (a UUID), kept with it before the"
+        " request is sent. Sent again with the same id (a reply lost), the voucher it first"
+        " issued is answered, never a second one; the same id with other terms is refused,"
+        " 409 request_id_reused. Required: a buono issued twice is money paid twice."
+    )
 
 
 class CreditGrant(Strict):

@@ -31,9 +31,15 @@ def _refused(refusal: VoucherRefusedError) -> HTTPException:
     return HTTPException(REFUSAL_STATUS.get(refusal.code, 409), f"{refusal.code}: {refusal}")
 
 
+# A refused credit or voucher is 422, but a request id already used for other terms is
+# a conflict with what the platform did before, as a reused redemption id is.
+PUBLISH_CONFLICTS = frozenset({"request_id_reused"})
+
+
 def _not_published(error: PublishError) -> HTTPException:
     """A credit or voucher refused: "code: message" when the refusal has a code."""
-    return HTTPException(422, f"{error.code}: {error}" if error.code else str(error))
+    status = 409 if error.code in PUBLISH_CONFLICTS else 422
+    return HTTPException(status, f"{error.code}: {error}" if error.code else str(error))
 
 
 def voucher_status_of(result: Standing, today: date) -> messages.VoucherStatus:
@@ -79,10 +85,16 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     @api.post("/v1/admin/vouchers", dependencies=admin)
     def issue_voucher(issue: messages.VoucherIssue) -> dict[str, Any]:
         """A subsidy voucher the Comune approved (buoni spesa): signed by the platform and
-        published under the citizen's holder key; the citizen prints it at a kiosk."""
+        published under the citizen's holder key; the citizen prints it at a kiosk. The
+        same ``request_id`` sent again gets the same voucher, issued once."""
         try:
             record = platform.issue_voucher(
-                issue.cf, issue.comune, issue.programme, issue.amount_cents, issue.valid_days
+                issue.cf,
+                issue.comune,
+                issue.programme,
+                issue.amount_cents,
+                issue.valid_days,
+                issue.request_id,
             )
         except PublishError as error:
             raise _not_published(error) from None

@@ -5,10 +5,13 @@ central/voucher_authority.py, central/purchases.py and central/wallets.py."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central import voucher_authority
@@ -117,11 +120,26 @@ class Wallet:
         programme: str,
         amount_cents: int,
         valid_days: int = 60,
+        request_id: str | None = None,
     ) -> dict[str, Any]:
-        """A subsidy voucher the Comune approved, signed by the platform and published."""
+        """A subsidy voucher the Comune approved, signed by the platform and published.
+        ``request_id``: the caller's id for this decision (admin API). Given again with
+        the same terms, the voucher it first issued is answered ({id, code} only) and
+        nothing is issued; with other terms, PublishError ``request_id_reused``. The
+        writers take turns, so the same id sent twice at once issues one voucher."""
         with self.database.writing() as session:
+            request = None
+            if request_id is not None:
+                holder = holder_key_in(session, codice_fiscale)
+                terms = _terms_sha256(holder, comune, programme, amount_cents, valid_days)
+                done = session.scalar(
+                    select(IssuedVoucher).where(IssuedVoucher.request_id == request_id)
+                )
+                if done is not None:
+                    return _issued_before(done, terms)
+                request = (request_id, terms)
             return self.issue_voucher_in(
-                session, codice_fiscale, comune, programme, amount_cents, valid_days
+                session, codice_fiscale, comune, programme, amount_cents, valid_days, request
             )
 
     def issue_voucher_in(
@@ -132,9 +150,11 @@ class Wallet:
         programme: str,
         amount_cents: int,
         valid_days: int = 60,
+        request: tuple[str, str] | None = None,
     ) -> dict[str, Any]:
         """``issue_voucher`` within the caller's writing transaction (a Comune's file of
-        many vouchers is issued whole or not at all)."""
+        many vouchers is issued whole or not at all); ``request``: the admin API's
+        request id and its terms' digest, stored with the voucher."""
         place = session.get(Record, ("comuni", comune))
         if place is None:
             raise PublishError(f"unknown comune {comune!r}")
@@ -151,7 +171,9 @@ class Wallet:
             valid_days,
             self.database.today(),
         )
-        session.add(voucher_authority.platform_voucher(claims, signer.kid, comune, programme))
+        voucher = voucher_authority.platform_voucher(claims, signer.kid, comune, programme)
+        voucher.request_id, voucher.request_sha256 = request or (None, None)
+        session.add(voucher)
         self.catalog.publish_in(session, "vouchers", record)
         return record
 
@@ -346,6 +368,27 @@ class Wallet:
             device = session.get(Device, row.device_id)
             if (locked := wallet_event(session, device, payload, row.uuid)) is not None:
                 self.reseal(session, locked)
+
+
+def _terms_sha256(
+    holder: str, comune: str, programme: str, amount_cents: int, valid_days: int
+) -> str:
+    """What an admin API request for a buono asks for (the citizen by holder key, as
+    the platform knows them), to tell a request sent again from another under its id."""
+    terms = json.dumps([holder, comune, programme, amount_cents, valid_days])
+    return hashlib.sha256(terms.encode()).hexdigest()
+
+
+def _issued_before(voucher: IssuedVoucher, terms: str) -> dict[str, Any]:
+    """The first answer to a request id sent again: the voucher it issued, as given
+    then; refused (``request_id_reused``) when the id now asks for something else."""
+    if voucher.request_sha256 != terms:
+        raise PublishError(
+            "this request id issued another buono (another citizen, Comune, programme,"
+            " amount or validity): use a new id for a new decision",
+            "request_id_reused",
+        )
+    return {"id": voucher.id, "code": voucher.code}
 
 
 def _locator_of(session: Session, holder: str) -> str | None:

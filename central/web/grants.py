@@ -4,7 +4,7 @@
 A grant names an application by its protocol number, never a codice fiscale typed by
 hand: the codice fiscale and the Comune come from the application, which must be one
 of the member's and admitted. Each grant is checked with the admin API's own messages
-(protocol.messages.VoucherIssue, CreditGrant), then issued through the platform's
+(protocol.messages.VoucherTerms, CreditGrant), then issued through the platform's
 voucher authority (signed by the platform's key) or published as a credit, and the
 citizen's sealed wallet follows (central/wallets.py): the desk holds no key of its own.
 
@@ -33,7 +33,7 @@ from central.platform.statuses import holder_key_in
 from central.platform.wallet import credit_of_another_comune, wallet_of_another_comune
 from central.web import audit, review
 from central.web.accounts import Merchant
-from protocol.messages import CreditGrant, VoucherIssue
+from protocol.messages import CreditGrant, VoucherTerms
 from protocol.records import SOME_TEXT
 
 MAX_LINES = 2000
@@ -212,7 +212,7 @@ def _checked(
         return Problem(0, "not_admitted", grant.protocol)
     try:
         if grant.kind == "voucher":
-            VoucherIssue(
+            VoucherTerms(
                 cf=codice_fiscale,
                 comune=comune,
                 programme=grant.programme,

@@ -1698,6 +1698,7 @@ def test_a_comune_never_puts_its_money_in_another_comunes_wallet(
             path, body["balance_cents"] = "/v1/admin/credits", 8_000
         else:
             path, body["amount_cents"] = "/v1/admin/vouchers", 2_500
+            body["request_id"] = str(uuid.uuid4())
         headers = {"Authorization": f"Bearer {ADMIN}"}
         return requests.post(central.url + path, json=body, headers=headers, timeout=10)
 

@@ -439,6 +439,18 @@ class ImportedGrantFile(Base):
     imported_at: Mapped[datetime]
 
 
+class CreditRequest(Base):
+    """A credit set through the admin API under the caller's request id: sent again (a
+    reply lost), it is not set again, so a late retry never gives back to the citizen
+    what they spent since the first one."""
+
+    __tablename__ = "credit_requests"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terms_sha256: Mapped[str] = mapped_column(String(64))
+    set_at: Mapped[datetime]
+
+
 class StaffAction(Base):
     """What a Comune staff member did on the web desk (central/web/audit.py): who, what,
     when, on what, for which Comune. Only ever added to."""

@@ -154,6 +154,13 @@ class CreditGrant(Strict):
     programme: Short
     balance_cents: int = Field(ge=0, le=100_000_000)
     comune: Id | None = None  # whose kiosks receive it; None: every kiosk
+    request_id: Annotated[str, StringConstraints(pattern=UUID_PATTERN)] | None = Field(
+        default=None,
+        description="The caller's own id for this grant (a UUID). Sent again with the same"
+        " id (a reply lost), the credit is not set again: a retry after the citizen spent"
+        " part of it would give that back. The same id with other terms is refused, 409"
+        " request_id_reused.",
+    )
 
 
 class VoucherStatus(BaseModel):

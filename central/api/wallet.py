@@ -103,7 +103,9 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
     @api.post("/v1/admin/credits", dependencies=admin)
     def set_credit(grant: messages.CreditGrant) -> dict[str, str]:
         try:
-            platform.set_credit(grant.cf, grant.programme, grant.balance_cents, grant.comune)
+            platform.set_credit(
+                grant.cf, grant.programme, grant.balance_cents, grant.comune, grant.request_id
+            )
         except PublishError as error:
             raise _not_published(error) from None
         return {"status": "published"}

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from central import voucher_authority
 from central.models import (
+    CreditRequest,
     Device,
     IssuedVoucher,
     Record,
@@ -184,14 +185,30 @@ class Wallet:
     # Credits and purchases --------------------------------------------------------------
 
     def set_credit(
-        self, codice_fiscale: str, programme: str, balance_cents: int, comune: str | None = None
+        self,
+        codice_fiscale: str,
+        programme: str,
+        balance_cents: int,
+        comune: str | None = None,
+        request_id: str | None = None,
     ) -> str:
         """A citizen's credit balance, published under their holder key (returned) to
-        the kiosks of ``comune`` (None: every kiosk)."""
+        the kiosks of ``comune`` (None: every kiosk). ``request_id`` (admin API): given
+        again with the same terms, nothing is set again; with other terms, PublishError
+        ``request_id_reused``."""
         with self.database.sessions() as session:
             holder = holder_key_in(session, codice_fiscale)
         with self.database.writing(credits=[holder]) as session:
-            return self.set_credit_in(session, codice_fiscale, programme, balance_cents, comune)
+            if request_id is None:
+                return self.set_credit_in(session, codice_fiscale, programme, balance_cents, comune)
+            terms = _terms_sha256("credit", holder, comune, programme, balance_cents)
+            done = session.get(CreditRequest, request_id)
+            if done is not None:
+                _check_same_terms(done.terms_sha256, terms, "credit")
+                return holder
+            key = self.set_credit_in(session, codice_fiscale, programme, balance_cents, comune)
+            session.add(CreditRequest(id=request_id, terms_sha256=terms, set_at=datetime.now(UTC)))
+            return key
 
     def set_credit_in(
         self,
@@ -370,24 +387,27 @@ class Wallet:
                 self.reseal(session, locked)
 
 
-def _terms_sha256(
-    holder: str, comune: str, programme: str, amount_cents: int, valid_days: int
-) -> str:
-    """What an admin API request for a buono asks for (the citizen by holder key, as
-    the platform knows them), to tell a request sent again from another under its id."""
-    terms = json.dumps([holder, comune, programme, amount_cents, valid_days])
-    return hashlib.sha256(terms.encode()).hexdigest()
+def _terms_sha256(*terms: str | int | None) -> str:
+    """What an admin API request asks for (the citizen by holder key, as the platform
+    knows them), to tell a request sent again from another under its id."""
+    return hashlib.sha256(json.dumps(terms).encode()).hexdigest()
+
+
+def _check_same_terms(stored: str | None, terms: str, what: str) -> None:
+    """PublishError (``request_id_reused``) when a request id sent again asks for
+    something else than it did the first time."""
+    if stored != terms:
+        raise PublishError(
+            f"this request id was used for another {what} (its citizen, Comune, programme,"
+            " amount or validity differ): use a new id for a new decision",
+            "request_id_reused",
+        )
 
 
 def _issued_before(voucher: IssuedVoucher, terms: str) -> dict[str, Any]:
     """The first answer to a request id sent again: the voucher it issued, as given
     then; refused (``request_id_reused``) when the id now asks for something else."""
-    if voucher.request_sha256 != terms:
-        raise PublishError(
-            "this request id issued another buono (another citizen, Comune, programme,"
-            " amount or validity): use a new id for a new decision",
-            "request_id_reused",
-        )
+    _check_same_terms(voucher.request_sha256, terms, "buono")
     return {"id": voucher.id, "code": voucher.code}
 
 

@@ -14,9 +14,13 @@ import sys
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from kiosk.boot.config import Config, ConfigError, load_config, prepare_folders
 from kiosk.boot.display import missing_screen_problem
+
+if TYPE_CHECKING:  # imported where used: the kiosk's start does not load it
+    from store.backup import RestoreReport
 
 PLATFORMS = ("xcb", "wayland", "eglfs", "linuxfb", "vnc", "offscreen")
 DOCUMENTS = ("test", "receipt", "booking", "application", "voucher", "report")
@@ -343,9 +347,24 @@ def restore_store(config_path: Path | None, source: Path, *, other_kiosk: bool =
         done = restore(source, config.paths.database, owner=owner, other_kiosk=other_kiosk)
     except BackupError as error:
         return _fail(str(error))
-    print(f"store restored from {source}")
-    if done.other_kiosk:
+    if done.finished is not None:
         print(
+            "a restore cut short earlier (killed, or a power cut) had already decided: it "
+            "was finished first"
+        )
+        for line in _restore_lines(done.finished):
+            print(f"  {line}")
+    print(f"store restored from {source}")
+    for line in _restore_lines(done):
+        print(line)
+    return 0
+
+
+def _restore_lines(done: RestoreReport) -> list[str]:
+    """What a restore did, for the manager who ran it."""
+    lines: list[str] = []
+    if done.other_kiosk:
+        lines.append(
             f"it is the backup of another kiosk, {done.other_kiosk}, restored as asked "
             "(--other-kiosk): the store now belongs to this kiosk. Its records not yet "
             "accepted are sent under this kiosk's device (any that kiosk sent after the "
@@ -354,28 +373,28 @@ def restore_store(config_path: Path | None, source: Path, *, other_kiosk: bool =
         )
     if done.carried_waiting:
         kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(done.carried.items()))
-        print(
+        lines.append(
             f"carried over from the replaced store: {done.carried_waiting} records not yet "
             f"accepted by the platform ({kinds}); they are sent at the next sync"
         )
     if done.carried_rejected:
-        print(
+        lines.append(
             f"carried over from the replaced store: {done.carried_rejected} refused records "
             "kept for a manager"
         )
     if done.kept and done.damaged:
-        print(
+        lines.append(
             f"the store it replaced could not be read or copied ({done.damaged}): it was "
             f"moved aside as it was to {done.kept} (deleted after 7 days)"
         )
         if done.unread:
-            print(
+            lines.append(
                 "some of its records not yet sent could not be read: any still in it are "
                 f"only in {done.kept}; have it looked at within 7 days"
             )
     elif done.kept:
-        print(f"the store it replaced is kept as {done.kept} (deleted after 7 days)")
-    return 0
+        lines.append(f"the store it replaced is kept as {done.kept} (deleted after 7 days)")
+    return lines
 
 
 # The running kiosk's hold on its data directory, for the life of the process.

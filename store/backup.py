@@ -9,12 +9,16 @@ A restore refuses a file that is not a sound kiosk store, or one newer than this
 keeps the store it replaces with the backups, and carries into the restored store the
 records the replaced one had not yet had accepted by the platform (the backup may be
 older than them): the kept copy is deleted after seven days like any other backup.
-A store it replaces that cannot be read is moved aside as it is, never a reason to
-refuse the restore it needs; a backup of another kiosk is refused unless asked for.
+A store it replaces that cannot be read is kept as it is, never a reason to refuse the
+restore it needs; a backup of another kiosk is refused unless asked for. The current
+store is only read until the new one is complete beside it, then put in place in one
+rename that a kill or a power cut cannot leave half done (store/restore_swap.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import fcntl
 import os
 import shutil
@@ -25,13 +29,33 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from store.database import head_revision, in_use_path, known_revision, upgrade_file
+from store.database import (
+    UnusableStoreError,
+    finish_cut_restore,
+    head_revision,
+    in_use_path,
+    known_revision,
+    upgrade_file,
+)
 from store.kiosk_facts import OWNER_DEVICE, OWNER_KIOSK
+from store.restore_swap import (
+    STORE_TAILS,
+    decide,
+    finish,
+    note_path,
+    ready_path,
+    staging_path,
+    sync_folder,
+)
 
 PAGES_PER_STEP = 256  # the live store is locked only while each step copies these pages
 SALVAGE_LIMIT = 5_000_000  # outbox ids tried one by one in a damaged store
 SALVAGE_GAP = 10_000  # ids without a readable row after which a damaged outbox ends
+# Free space a restore leaves beside the new store: its migration, the journal of the
+# records it carries, the kiosk's next writes.
+SPACE_MARGIN = 2 * 1024 * 1024
 
 
 class BackupError(Exception):
@@ -61,6 +85,8 @@ class RestoreReport:
     damaged: str | None = None
     unread: bool = False  # its outbox could not be read whole: some records may be lost
     other_kiosk: str | None = None  # the other kiosk whose backup was restored on purpose
+    # A restore killed once it had decided, found and finished first (what it did).
+    finished: RestoreReport | None = None
 
     @property
     def carried_waiting(self) -> int:
@@ -94,6 +120,10 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
 
 def backup(database: Path, destination: Path) -> BackupReport:
     """Copies the live store at ``database`` to ``destination`` (a new file)."""
+    try:  # a restore killed once it had decided: the new store is not yet in place
+        finish_cut_restore(database)
+    except UnusableStoreError as error:
+        raise BackupError(str(error)) from None
     if not database.exists():
         raise BackupError(f"{database}: there is no store to back up")
     if destination.exists():
@@ -126,7 +156,7 @@ def remove_stale_copies(database: Path, folder: Path) -> list[Path]:
         if _a_store_copy(stale) and _unlocked(stale):
             _remove(stale)
             gone.append(stale)
-    staging = database.with_name(database.name + ".restoring")
+    staging = staging_path(database)
     left = any(Path(f"{staging}{tail}").exists() for tail in ("", "-wal", "-shm", "-journal"))
     if left and _no_restore_under_way(database):
         _remove(staging)
@@ -212,7 +242,9 @@ def restore(
         raise BackupError(f"{backup_file}: no such backup file")
     database.parent.mkdir(parents=True, exist_ok=True)
     with _not_in_use(database):
-        return _replace(backup_file, database, owner or Owner(), other_kiosk)
+        earlier = _finish_earlier(database)  # before the current store is read
+        done = _replace(backup_file, database, owner or Owner(), other_kiosk)
+    return dataclasses.replace(done, finished=earlier)
 
 
 @dataclass(frozen=True)
@@ -259,7 +291,7 @@ def another_kiosk(backup: Owner, ours: Owner) -> bool:
     return names or devices
 
 
-def _stamp_owner(database: Path, owner: Owner) -> None:
+def _stamp_owner(target: sqlite3.Connection, owner: Owner) -> None:
     """The restored store belongs to this kiosk from now on (a backup of another one,
     restored on purpose, included): its next restore is checked against this one."""
     moment = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -267,14 +299,14 @@ def _stamp_owner(database: Path, owner: Owner) -> None:
     if not values:
         return
     try:
-        with closing(sqlite3.connect(database)) as connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO kiosk_facts (name, value, updated_at) VALUES (?, ?, ?)",
-                values,
-            )
-            connection.commit()
-    except sqlite3.OperationalError:  # a backup from before facts were kept: set at enrolment
-        pass
+        target.executemany(
+            "INSERT OR REPLACE INTO kiosk_facts (name, value, updated_at) VALUES (?, ?, ?)",
+            values,
+        )
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):  # a full disk: not "nothing to stamp"
+            raise
+        # a backup from before facts were kept: set at enrolment
 
 
 @contextmanager
@@ -316,80 +348,184 @@ def _replace(backup_file: Path, database: Path, owner: Owner, other_kiosk: bool)
             "put that kiosk's store on this one (or this kiosk was enrolled again after "
             "the backup), restore again with --other-kiosk"
         )
-    kept = None
-    damaged: str | None = None
-    unread = False
-    unsent: list[dict[str, object]] = []
     if database.is_dir():
         raise BackupError(
             f"the current store {database} is a folder, not a store: move it away, then "
             "restore again"
         )
-    if database.exists():
-        # With the backups (data_dir/backups/), whose nightly clean-up deletes it after
-        # seven days as any other copy: beside the store, a full copy of its personal
-        # data was kept for good. What it holds that the platform has not accepted is
-        # carried into the restored store below, never left only in this copy.
-        folder = database.parent / "backups"
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
-        try:
-            _check_sound(database)
-            kept = _free_name(folder, f"{database.stem}-before-restore-{stamp}", database.suffix)
-            backup(database, kept)
-        except BackupError as error:
-            # Damaged, empty or not a store: exactly when a restore is needed. It cannot
-            # be copied (nor could a sound one on a full disk), so it is moved aside as
-            # it is (with its -wal), and what can still be read of its outbox is
-            # carried over.
-            damaged = str(error).removeprefix(f"{database}: ")
-            kept = _free_name(folder, f"{database.stem}-damaged-{stamp}", database.suffix)
-            _move_aside(database, kept)
-            unsent, unread = _salvage_not_accepted(kept)
-        else:
-            try:
-                unsent = _not_accepted(kept)
-            except sqlite3.Error as error:
-                raise BackupError(
-                    f"the restore failed, the store is left as it was: its records not yet "
-                    f"sent could not be read from the copy {kept} ({error})"
-                ) from None
-    database.parent.mkdir(parents=True, exist_ok=True)
-    source = backup_file
-    staging = database.with_name(database.name + ".restoring")
-    carried: Counter[str] = Counter()
-    rejected = 0
+    # The current store is only read, where it is, until the new one is complete beside
+    # it: a kill or a full disk before then leaves it exactly as it was.
+    unsent, damaged, unread = _current_records(database)
+    staging = staging_path(database)
+    _remove(staging)
+    kept: Path | None = None
+    _check_space(backup_file, database.parent, unsent)
     try:
-        if unsent:
-            # The backup and the carried records are joined in a copy first: the store
-            # is replaced whole, or (on any failure) left as it was.
-            _remove(staging)
-            carried, rejected = _stage(backup_file, staging, unsent)
-            source = staging
-        _copy_in(source, database)
-    finally:
-        _remove(staging)
-    os.chmod(database, 0o600)
-    _stamp_owner(database, ours)
-    taken = theirs.describe() if foreign else None
-    return RestoreReport(kept, dict(carried), rejected, damaged, unread, taken)
-
-
-def _copy_in(source_file: Path, database: Path) -> None:
+        carried, rejected = _stage(backup_file, staging, unsent, ours)
+        if database.exists():
+            kept = _keep(database, damaged)
+        taken = theirs.describe() if foreign else None
+        report = RestoreReport(kept, dict(carried), rejected, damaged, unread, taken)
+        decide(staging, database, _note(report))
+    except BaseException:
+        _undo(database, kept)
+        raise
     try:
-        with (
-            closing(sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)) as source,
-            closing(sqlite3.connect(database, timeout=1)) as target,
-        ):
-            # The backup API takes the target's locks itself and fails if anything holds
-            # the store at that moment: nothing is half-replaced.
-            _copy(source, target)
-            target.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.OperationalError as error:
+        finish(database)
+    except OSError as error:
         raise BackupError(
-            f"{database}: could not replace the store ({error}); stop the kiosk first "
-            "(sudo systemctl stop social-point-kiosk)"
+            f"{database}: the restore was cut short as it put the restored store in place "
+            f"({error.strerror or error}); run the restore again to finish it"
         ) from None
+    return report
+
+
+def _finish_earlier(database: Path) -> RestoreReport | None:
+    """Finishes a restore killed once it had decided (store/restore_swap.py)."""
+    try:
+        note = finish(database)
+    except OSError as error:
+        raise BackupError(
+            f"{database}: a restore cut short earlier could not be finished "
+            f"({error.strerror or error}); nothing was restored"
+        ) from None
+    return None if note is None else _from_note(note)
+
+
+def _note(report: RestoreReport) -> dict[str, object]:
+    return {**vars(report), "kept": str(report.kept) if report.kept else None, "finished": None}
+
+
+def _from_note(note: dict[str, Any]) -> RestoreReport:
+    kept = note.get("kept")
+    return RestoreReport(
+        Path(kept) if kept else None,
+        {str(k): int(v) for k, v in dict(note.get("carried") or {}).items()},
+        int(note.get("carried_rejected") or 0),
+        note.get("damaged"),
+        bool(note.get("unread")),
+        note.get("other_kiosk"),
+    )
+
+
+def _undo(database: Path, kept: Path | None) -> None:
+    """Takes back what a restore that did not decide made: the store is as it was."""
+    if ready_path(database).exists():
+        return  # decided: finished by the restore run again, or by the kiosk's start
+    _remove(staging_path(database))
+    note_path(database).unlink(missing_ok=True)
+    if kept is not None:
+        for tail in STORE_TAILS:
+            Path(f"{kept}{tail}").unlink(missing_ok=True)
+
+
+# SQLite's words when the disk, not the store, is the trouble: the store is then sound,
+# never to be taken for a damaged one and replaced.
+DISK_TROUBLE = ("disk is full", "database is locked", "readonly")
+
+
+def _current_records(database: Path) -> tuple[list[dict[str, object]], str | None, bool]:
+    """The current store's records not yet accepted, read in place; why it could not
+    be checked (damaged, empty, not a store: its records are then salvaged), or None;
+    and whether some of them could not be read."""
+    if not database.exists():
+        return [], None, False
+    try:
+        _check_sound(database)
+    except BackupError as error:
+        if any(trouble in str(error).lower() for trouble in DISK_TROUBLE):
+            raise BackupError(
+                f"the restore failed, the store is left as it was: {error}; check the disk "
+                "(free space: df -h, that it is writable), then restore again"
+            ) from None
+        unsent, unread = _salvage_not_accepted(database)
+        return unsent, str(error).removeprefix(f"{database}: "), unread
+    try:
+        return _not_accepted(database), None, False
+    except sqlite3.Error as error:
+        raise BackupError(
+            f"the restore failed, the store is left as it was: its records not yet "
+            f"sent could not be read ({error})"
+        ) from None
+
+
+def _keep(database: Path, damaged: str | None) -> Path:
+    """Keeps the current store's files with the backups (data_dir/backups/), whose
+    nightly clean-up deletes them after seven days as any other copy: hard links, which
+    need no free space (a copy where the backups are on another disk). Its records not
+    yet accepted are carried into the new store, never left only in this copy."""
+    folder = database.parent / "backups"
+    stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
+    kind = "damaged" if damaged else "before-restore"
+    made: list[Path] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = _free_name(folder, f"{database.stem}-{kind}-{stamp}", database.suffix)
+        for tail in STORE_TAILS:
+            source = Path(f"{database}{tail}")
+            if source.exists():
+                target = Path(f"{kept}{tail}")
+                _link_or_copy(source, target)
+                made.append(target)
+                os.chmod(target, 0o600)
+                os.utime(target)  # its seven days count from the restore
+        sync_folder(folder)
+    except OSError as error:
+        for target in made:
+            target.unlink(missing_ok=True)
+        what = "could not keep the current store with the backups"
+        raise BackupError(_refusal(folder, what, error)) from None
+    return kept
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+        return
+    except OSError:
+        pass  # the backups on another file system, or one without hard links
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with source.open("rb") as reading, os.fdopen(descriptor, "wb") as writing:
+        shutil.copyfileobj(reading, writing)
+        writing.flush()
+        os.fsync(writing.fileno())
+
+
+def _no_space(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    full = getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+    return full or "disk is full" in str(error).lower()
+
+
+def _refusal(folder: Path, what: str, error: BaseException) -> str:
+    """The message of a restore that did not happen: the store is left as it was."""
+    if _no_space(error):
+        return (
+            f"the restore did not happen, the store is left as it was: not enough free disk "
+            f"space in {folder} ({what}); free some space (df -h), then restore again"
+        )
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    if "i/o error" in reason.lower():  # SQLite's words for a write refused, a file too big
+        reason += f": check the free disk space in {folder} (df -h) and the disk"
+    return f"the restore did not happen, the store is left as it was: {what} ({reason})"
+
+
+def _check_space(backup_file: Path, folder: Path, unsent: list[dict[str, object]]) -> None:
+    """Refuses, before anything is written, a restore the disk has no room for: the new
+    store (the backup and the records carried) is built whole beside the current one."""
+    needed = backup_file.stat().st_size + sum(len(str(entry)) for entry in unsent)
+    free = shutil.disk_usage(folder).free
+    if free < needed + SPACE_MARGIN:
+        raise BackupError(
+            f"the restore did not happen, the store is left as it was: not enough free disk "
+            f"space in {folder} (it needs about {_mib(needed + SPACE_MARGIN)} MiB, "
+            f"{_mib(free)} MiB are free); free some space (df -h), then restore again"
+        )
+
+
+def _mib(size: int) -> int:
+    return -(-size // (1024 * 1024))
 
 
 def _free_name(folder: Path, stem: str, suffix: str) -> Path:
@@ -399,24 +535,6 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
         number += 1
         name = folder / f"{stem}-{number}{suffix}"
     return name
-
-
-def _move_aside(database: Path, kept: Path) -> None:
-    """Moves the store and its -wal/-shm/-journal to ``kept`` (owner-only, as they are):
-    a stale -wal left beside the restored store would be read into it."""
-    try:
-        for tail in ("", "-wal", "-shm", "-journal"):
-            source = Path(f"{database}{tail}")
-            if source.exists():
-                target = Path(f"{kept}{tail}")
-                shutil.move(source, target)
-                os.chmod(target, 0o600)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise BackupError(
-            f"the current store {database} could not be copied nor moved aside to "
-            f"{kept.parent} ({reason}); nothing was restored"
-        ) from None
 
 
 def _salvage_not_accepted(store_file: Path) -> tuple[list[dict[str, object]], bool]:
@@ -480,13 +598,12 @@ def _not_accepted(store_file: Path) -> list[dict[str, object]]:
 
 
 def _stage(
-    backup_file: Path, staging: Path, unsent: list[dict[str, object]]
+    backup_file: Path, staging: Path, unsent: list[dict[str, object]], owner: Owner
 ) -> tuple[Counter[str], int]:
-    """Writes to ``staging`` the backup, brought to this version's schema, with the
-    entries of ``unsent`` it lacks added under their own UUIDs; returns how many were
-    added waiting to be sent (by kind), and how many refused ones."""
-    carried: Counter[str] = Counter()
-    rejected = 0
+    """Writes to ``staging`` the whole new store: the backup, with the entries of
+    ``unsent`` it lacks added under their own UUIDs (the backup then brought to this
+    version's schema first), owned by ``owner``. Returns how many were added waiting to
+    be sent (by kind), and how many refused ones."""
     try:
         os.close(os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with (
@@ -494,32 +611,40 @@ def _stage(
             closing(sqlite3.connect(staging)) as target,
         ):
             _copy(source, target)
-        # The replaced store is of this version's schema: so is the copy they meet in
-        # (the kiosk would migrate the restored store at its start anyway).
-        upgrade_file(staging)
+        if unsent:
+            # The replaced store is of this version's schema: so is the copy they meet
+            # in (the kiosk would migrate the restored store at its start anyway).
+            upgrade_file(staging)
         with closing(sqlite3.connect(staging)) as target:
-            columns = {row[1] for row in target.execute("PRAGMA table_info(outbox)")}
-            present = {row[0] for row in target.execute("SELECT uuid FROM outbox")}
-            for entry in unsent:
-                if entry["uuid"] in present:  # the backup has it: it is sent from there
-                    continue
-                values = {k: v for k, v in entry.items() if k in columns and k != "id"}
-                if values["state"] == "sending":  # its push was cut short: it goes again
-                    values["state"] = "pending"
-                names = ", ".join(values)
-                marks = ", ".join("?" for _ in values)
-                target.execute(
-                    f"INSERT INTO outbox ({names}) VALUES ({marks})", tuple(values.values())
-                )
-                if values["state"] == "rejected":
-                    rejected += 1
-                else:
-                    carried[str(values["kind"])] += 1
+            carried, rejected = _carry(target, unsent) if unsent else (Counter[str](), 0)
+            _stamp_owner(target, owner)
             target.commit()
-            target.execute("PRAGMA journal_mode=DELETE")  # one file, read back below
+            # One self-contained file, its WAL folded in: it is renamed into place whole.
+            target.execute("PRAGMA journal_mode=DELETE")
     except (sqlite3.Error, OSError) as error:
-        raise BackupError(
-            f"the restore failed, the store is left as it was: could not carry over the "
-            f"records not yet sent ({error})"
-        ) from None
+        what = "could not build the restored store beside it"
+        raise BackupError(_refusal(staging.parent, what, error)) from None
+    return carried, rejected
+
+
+def _carry(target: sqlite3.Connection, unsent: list[dict[str, object]]) -> tuple[Counter[str], int]:
+    """Adds the entries of ``unsent`` the backup lacks (it sends the others itself)."""
+    carried: Counter[str] = Counter()
+    rejected = 0
+    columns = {row[1] for row in target.execute("PRAGMA table_info(outbox)")}
+    present = {row[0] for row in target.execute("SELECT uuid FROM outbox")}
+    for entry in unsent:
+        if entry["uuid"] in present:  # the backup has it: it is sent from there
+            continue
+        values = {k: v for k, v in entry.items() if k in columns and k != "id"}
+        if values["state"] == "sending":  # its push was cut short: it goes again
+            values["state"] = "pending"
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        target.execute(f"INSERT INTO outbox ({names}) VALUES ({marks})", tuple(values.values()))
+        present.add(str(entry["uuid"]))
+        if values["state"] == "rejected":
+            rejected += 1
+        else:
+            carried[str(values["kind"])] += 1
     return carried, rejected

@@ -9,9 +9,11 @@ busy timeout instead of failing half-way when both try to upgrade a read lock.
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from contextvars import ContextVar
@@ -21,6 +23,10 @@ from typing import Any, Literal
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from store.restore_swap import cut_short, finish
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -240,6 +246,49 @@ def hold_in_use(path: Path) -> int | None:
     return descriptor
 
 
+def finish_cut_restore(path: Path, wait_seconds: float = 30.0) -> dict[str, Any] | None:
+    """Finishes a restore killed once it had decided (store/restore_swap.py) before the
+    store is opened: till then the file at ``path`` is the replaced store, maybe without
+    its -wal, and the records it had not had accepted are only in the ready copy. Done
+    under the "in use" lock held exclusively, as by the restore; one still running (or
+    another process finishing it) is waited for. Returns the restore's note, or None."""
+    if not cut_short(path):
+        return None
+    try:
+        descriptor = os.open(in_use_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as error:
+        raise UnusableStoreError(
+            f"{path}: a restore was cut short and cannot be finished here ({error.strerror})"
+        ) from None
+    try:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not cut_short(path):
+                    return None  # finished meanwhile by whoever held the lock
+                if time.monotonic() > deadline:
+                    raise UnusableStoreError(
+                        f"{path}: a restore was cut short and the store is in use: stop the"
+                        " kiosk, then run social-point restore again to finish it"
+                    ) from None
+                time.sleep(0.05)
+        note = finish(path)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UnusableStoreError(
+            f"{path}: a restore was cut short and could not be finished ({reason}); run"
+            " social-point restore again to finish it"
+        ) from None
+    finally:
+        os.close(descriptor)
+    if note is not None:
+        log.warning("a restore cut short was finished before the store was opened: %s", note)
+    return note
+
+
 def owner_only(path: Path) -> None:
     """The store holds citizens' records: the file is made owner-only (0600) before
     SQLite first opens it (its -wal and -shm files then take the same mode), and a store,
@@ -263,6 +312,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path = path
+        finish_cut_restore(path)  # before anything reads the file at path
         head = head_revision()
         recorded = recorded_revision(path)
         # Before anything writes to it (even the switch to WAL mode):

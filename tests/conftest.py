@@ -215,6 +215,7 @@ SLOW_MODULES = {
     # fault injection and soak
     "tests/sync/test_faults.py",
     "tests/sync/test_storage_faults.py",
+    "tests/operations/test_restore_cut_short.py",
     "tests/kiosk/test_soak.py",
     # a real chromium
     "tests/central/test_desk_browser.py",

@@ -57,8 +57,18 @@ def _records(count: int) -> str:
 
 def check_store(config: Config) -> Iterator[Finding]:
     from store.database import foreign_tables, head_revision, known_revision
+    from store.restore_swap import ready_path
 
     path = config.paths.database
+    if ready_path(path).exists():  # the file at path is the replaced store, maybe cut
+        yield Finding(
+            "store",
+            Verdict.PROBLEM,
+            f"a restore was cut short (killed, or a power cut) as it put the restored store"
+            f" in place: {ready_path(path)} holds it, {path} is the store it replaces",
+            "start the kiosk, or run social-point restore again: either finishes it first",
+        )
+        return
     if not path.exists():
         yield Finding(
             "store",

@@ -382,6 +382,12 @@ def _restore_lines(done: RestoreReport) -> list[str]:
             f"carried over from the replaced store: {done.carried_rejected} refused records "
             "kept for a manager"
         )
+    if done.carried_print_jobs:
+        lines.append(
+            f"carried over from the replaced store: {done.carried_print_jobs} slips that "
+            "may not have printed (waiting for the printer or cut short): they are among "
+            "the slips to check on the manager's dashboard, to reprint as marked copies"
+        )
     if done.kept and done.damaged:
         lines.append(
             f"the store it replaced could not be read or copied ({done.damaged}): it was "

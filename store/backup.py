@@ -85,6 +85,9 @@ class RestoreReport:
     damaged: str | None = None
     unread: bool = False  # its outbox could not be read whole: some records may be lost
     other_kiosk: str | None = None  # the other kiosk whose backup was restored on purpose
+    # Slips of the replaced store not printed, or perhaps not (waiting for the printer,
+    # printing when it stopped, uncertain): carried as "uncertain", for a manager to check.
+    carried_print_jobs: int = 0
     # A restore killed once it had decided, found and finished first (what it did).
     finished: RestoreReport | None = None
 
@@ -356,16 +359,19 @@ def _replace(backup_file: Path, database: Path, owner: Owner, other_kiosk: bool)
     # The current store is only read, where it is, until the new one is complete beside
     # it: a kill or a full disk before then leaves it exactly as it was.
     unsent, damaged, unread = _current_records(database)
+    slips = _unprinted_jobs(database)
     staging = staging_path(database)
     _remove(staging)
     kept: Path | None = None
-    _check_space(backup_file, database.parent, unsent)
+    _check_space(backup_file, database.parent, [*unsent, *slips])
     try:
-        carried, rejected = _stage(backup_file, staging, unsent, ours)
+        carried, rejected, printing = _stage(backup_file, staging, Carried(unsent, slips), ours)
         if database.exists():
             kept = _keep(database, damaged)
         taken = theirs.describe() if foreign else None
-        report = RestoreReport(kept, dict(carried), rejected, damaged, unread, taken)
+        report = RestoreReport(
+            kept, dict(carried), rejected, damaged, unread, taken, carried_print_jobs=printing
+        )
         decide(staging, database, _note(report))
     except BaseException:
         _undo(database, kept)
@@ -405,6 +411,7 @@ def _from_note(note: dict[str, Any]) -> RestoreReport:
         note.get("damaged"),
         bool(note.get("unread")),
         note.get("other_kiosk"),
+        int(note.get("carried_print_jobs") or 0),
     )
 
 
@@ -597,13 +604,21 @@ def _not_accepted(store_file: Path) -> list[dict[str, object]]:
     return [dict(row) for row in rows]
 
 
+@dataclass(frozen=True)
+class Carried:
+    """What a restore carries from the store it replaces into the backup."""
+
+    outbox: list[dict[str, object]]  # entries not accepted by the platform
+    print_jobs: list[dict[str, object]]  # slips not printed, or perhaps not
+
+
 def _stage(
-    backup_file: Path, staging: Path, unsent: list[dict[str, object]], owner: Owner
-) -> tuple[Counter[str], int]:
-    """Writes to ``staging`` the whole new store: the backup, with the entries of
-    ``unsent`` it lacks added under their own UUIDs (the backup then brought to this
-    version's schema first), owned by ``owner``. Returns how many were added waiting to
-    be sent (by kind), and how many refused ones."""
+    backup_file: Path, staging: Path, carried: Carried, owner: Owner
+) -> tuple[Counter[str], int, int]:
+    """Writes to ``staging`` the whole new store: the backup, with what is ``carried``
+    that it lacks added under their own UUIDs (the backup then brought to this version's
+    schema first), owned by ``owner``. Returns how many outbox entries were added waiting
+    to be sent (by kind), how many refused ones, and how many print jobs."""
     try:
         os.close(os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with (
@@ -611,12 +626,13 @@ def _stage(
             closing(sqlite3.connect(staging)) as target,
         ):
             _copy(source, target)
-        if unsent:
+        if carried.outbox or carried.print_jobs:
             # The replaced store is of this version's schema: so is the copy they meet
             # in (the kiosk would migrate the restored store at its start anyway).
             upgrade_file(staging)
         with closing(sqlite3.connect(staging)) as target:
-            carried, rejected = _carry(target, unsent) if unsent else (Counter[str](), 0)
+            waiting, rejected = _carry(target, carried.outbox)
+            printing = _carry_print_jobs(target, carried.print_jobs)
             _stamp_owner(target, owner)
             target.commit()
             # One self-contained file, its WAL folded in: it is renamed into place whole.
@@ -624,13 +640,66 @@ def _stage(
     except (sqlite3.Error, OSError) as error:
         what = "could not build the restored store beside it"
         raise BackupError(_refusal(staging.parent, what, error)) from None
-    return carried, rejected
+    return waiting, rejected, printing
+
+
+# Print jobs that may not have put their slip out: waiting for the printer, printing
+# when the kiosk stopped, or not known.
+UNPRINTED_STATES = ("pending", "sending", "uncertain")
+
+
+def _unprinted_jobs(database: Path) -> list[dict[str, object]]:
+    """The current store's print jobs whose slip may not have come out, oldest first;
+    what can be read of them (slips are paper: the records are what counts)."""
+    if not database.is_file():
+        return []
+    marks = ", ".join("?" for _ in UNPRINTED_STATES)
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+            connection.row_factory = sqlite3.Row
+            rows = connection.execute(
+                f"SELECT * FROM print_jobs WHERE state IN ({marks}) ORDER BY id",
+                UNPRINTED_STATES,
+            ).fetchall()
+    except sqlite3.DatabaseError:  # damaged, or a store from before the print queue
+        return []
+    return [dict(row) for row in rows]
+
+
+def _carry_print_jobs(target: sqlite3.Connection, jobs: list[dict[str, object]]) -> int:
+    """Adds the print jobs the backup lacks as "uncertain": never printed by themselves
+    (the slip may have come out), listed among the slips to check for a manager, who
+    reprints one as a marked copy. A copy keeps its original when that came too."""
+    if not jobs:
+        return 0
+    columns = {row[1] for row in target.execute("PRAGMA table_info(print_jobs)")}
+    present = {row[0] for row in target.execute("SELECT uuid FROM print_jobs")}
+    moment = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    new_ids: dict[object, int] = {}
+    added = 0
+    for job in jobs:
+        if job["uuid"] in present:  # the backup has it: its state there stands
+            continue
+        values = {k: v for k, v in job.items() if k in columns and k != "id"}
+        values.update(state="uncertain", waiting_reason=None, hold_until=None)
+        values.update(last_error="carried over by a restore", updated_at=moment)
+        values["original_id"] = new_ids.get(job.get("original_id"))
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = target.execute(
+            f"INSERT INTO print_jobs ({names}) VALUES ({marks})", tuple(values.values())
+        )
+        new_ids[job["id"]] = int(cursor.lastrowid or 0)
+        added += 1
+    return added
 
 
 def _carry(target: sqlite3.Connection, unsent: list[dict[str, object]]) -> tuple[Counter[str], int]:
     """Adds the entries of ``unsent`` the backup lacks (it sends the others itself)."""
     carried: Counter[str] = Counter()
     rejected = 0
+    if not unsent:
+        return carried, rejected
     columns = {row[1] for row in target.execute("PRAGMA table_info(outbox)")}
     present = {row[0] for row in target.execute("SELECT uuid FROM outbox")}
     for entry in unsent:

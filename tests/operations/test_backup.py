@@ -17,11 +17,15 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select, update
 
 from kiosk.boot.paths import ROOT
+from printing import print_queue
+from printing.slip import Slip, Text
 from store import kiosk_facts, outbox
 from store.backup import BackupError, Owner, backup, recorded_owner, restore
 from store.database import Store
+from store.models import PrintJob
 from tests.operations.conftest import cli
 
 
@@ -82,6 +86,41 @@ def test_restore_brings_the_backup_back_and_keeps_the_replaced_store(tmp_path: P
     with reopened.read() as session:
         assert outbox.counts(session)["pending"] == 5
     reopened.close()
+
+
+def test_restore_carries_the_slips_not_printed_as_slips_to_check(tmp_path: Path) -> None:
+    # A purchase waiting for the printer (paper out) when a backup was restored: the
+    # purchase was carried over, its receipt and bearer voucher were dropped unsaid.
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    live = tmp_path / "data" / "kiosk.sqlite3"
+    kiosk_store(live, 1)[0].close()
+    saved = backup(live, tmp_path / "saved.sqlite3").path
+    store = Store(live)
+    with store.write() as session:  # as place_order does: the order and its slips at once
+        outbox.add(session, "purchase", {"order": "AC-ABCD-EF", "total_cents": 1500})
+        print_queue.add(session, Slip("Ricevuta", (Text("Ordine AC-ABCD-EF"),)), "receipt", "AC")
+        voucher = print_queue.add(session, Slip("Buono", (Text("Buono"),)), "voucher", "V-1")
+        printed = print_queue.add(session, Slip("Altro", (Text("Stampato"),)), "receipt", "AD")
+        session.execute(update(PrintJob).where(PrintJob.uuid == printed).values(state="printed"))
+    store.close()
+    restored = cli("restore", str(saved), "--config", str(config))
+    assert restored.returncode == 0, restored.stderr
+    assert "2 slips that may not have printed" in restored.stdout
+    store = Store(live)
+    try:
+        with store.write() as session:
+            assert print_queue.next_pending(session) is None  # nothing prints by itself
+            to_check = print_queue.needing_attention(session)
+            assert sorted((j.kind, j.state) for j in to_check) == [
+                ("receipt", "uncertain"),
+                ("voucher", "uncertain"),
+            ]
+            copy = print_queue.reprint(session, voucher, "Europe/Rome")
+            number = session.scalar(select(PrintJob.copy_no).where(PrintJob.uuid == copy))
+            assert number == 1  # the manager's reprint is a marked copy
+    finally:
+        store.close()
 
 
 def test_restore_refuses_what_is_not_a_sound_kiosk_store(tmp_path: Path) -> None:

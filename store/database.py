@@ -285,7 +285,16 @@ def finish_cut_restore(path: Path, wait_seconds: float = 30.0) -> dict[str, Any]
     finally:
         os.close(descriptor)
     if note is not None:
-        log.warning("a restore cut short was finished before the store was opened: %s", note)
+        counts = note.get("carried")
+        carried = (
+            sum(n for n in counts.values() if isinstance(n, int)) if isinstance(counts, dict) else 0
+        )
+        log.warning(
+            "a restore cut short (killed, or a power cut) was finished before the store was"
+            " opened: %s records not yet accepted carried over, the replaced store kept as %s",
+            carried,
+            note.get("kept"),
+        )
     return note
 
 

@@ -240,3 +240,16 @@ def test_the_seven_days_of_a_kept_store_count_from_the_restore(tmp_path: Path) -
     done = restore(early, database)
     assert done.damaged and done.kept is not None
     assert time.time() - done.kept.stat().st_mtime < 3600
+
+
+def test_the_kiosks_start_that_finishes_a_cut_restore_says_so_in_its_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    names = steps_of_a_restore(tmp_path / "count", damaged=False)
+    database, early, made = kiosk_with_unsent(tmp_path, damaged=False)
+    assert killed_at(names.index("replace", names.index("link")) + 2, early, database)  # decided
+    with caplog.at_level("WARNING", logger="store.database"):
+        Store(database).close()
+    assert f"{len(made)} records not yet accepted carried over" in caplog.text
+    assert "kiosk-before-restore-" in caplog.text
+    assert_each_once(database, made)

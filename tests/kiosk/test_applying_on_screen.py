@@ -362,3 +362,19 @@ def test_a_call_that_closed_while_the_form_was_filled_is_not_sent_nor_printed(
         assert session.scalar(applications) == 0
         assert session.scalar(select(func.count()).select_from(PrintJob)) == 0
     assert "bs-piazzola" not in window.ctx.citizen.drafts
+
+
+def test_the_next_citizens_language_after_a_call_that_could_not_open(qtbot, window) -> None:
+    """A call closed as the citizen was about to send: the page says so. The visit
+    ends, the page is cleared, and the next citizen's language set the text of that
+    deleted label again: the kiosk died (a segmentation fault outside the tests)."""
+    screen = prefilled(window, page=5)
+    screen.show_call_gone()
+    assert screen.unavailable is not None and screen.unavailable.isVisible()
+    window.visits.end()
+    qtbot.wait(50)  # the cleared page's widgets are deleted by the event loop
+    for lang in ("en", "ar", "it"):
+        window.ctx.switcher.set_language(lang)
+        qtbot.wait(20)
+    assert screen.unavailable is None
+    assert window.current_route == "home"

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QWidget
 
 from forms.answers import Problem
 from kiosk.core import local_time
@@ -74,6 +74,10 @@ class ApplyScreen(DataScreen):
         self.banner = label(role="fieldError", name="applyBanner")
         self.banner.hide()
         self.area = ScrollList(name="applyPage", spacing=18)
+        # Views of the page shown, in ``area``: None once it is cleared (``_clear_area``).
+        self.unavailable: QLabel | None = None
+        self.notice: NoticeView | None = None
+        self.done: ApplicationDone | None = None
         self.body.addWidget(self.call_title)
         self.body.addWidget(self.progress)
         self.body.addWidget(self.page_title)
@@ -175,8 +179,7 @@ class ApplyScreen(DataScreen):
         self._page_shown = None
         self.wizard.forget()
         self.typing.show(False)
-        self.area.clear()
-        self.widgets = {}
+        self._clear_area()
         super().forget()
 
     def step_back(self) -> bool:
@@ -204,8 +207,7 @@ class ApplyScreen(DataScreen):
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.typing.new_page()
-        self.area.clear()
-        self.widgets = {}
+        self._clear_area()
         self.typing.paused = False
         step = self.wizard.step
         if step == Step.LOADING:
@@ -225,6 +227,14 @@ class ApplyScreen(DataScreen):
         if page != self._page_shown and step != Step.LOADING:
             self._page_shown = page
             self.page_changed.emit()
+
+    def _clear_area(self) -> None:
+        """Empties the page, and forgets the views it held: a label kept after the area
+        deleted it was set again by the next language change (the next citizen's), and
+        the kiosk died of it (a segmentation fault)."""
+        self.area.clear()
+        self.widgets = {}
+        self.unavailable = self.notice = self.done = None
 
     def _render_notice(self) -> None:
         assert self.draft is not None and self.draft.privacy_notice is not None
@@ -468,14 +478,14 @@ class ApplyScreen(DataScreen):
         if shown.banner:
             self.banner.setText(f"⚠  {shown.banner}")
         if wizard.draft is None or step == Step.UNAVAILABLE:
-            if hasattr(self, "unavailable"):
+            if self.unavailable is not None:
                 self.unavailable.setText(
                     self.tr(
                         "It may have just closed, or its form has not reached this kiosk yet."
                         " The welfare manager at the desk can help you."
                     )
                 )
-        elif step == Step.NOTICE:
+        elif step == Step.NOTICE and self.notice is not None:
             self.notice.retranslate(lang)
         elif step in ASKING:
             for widget in self.widgets.values():
@@ -483,8 +493,8 @@ class ApplyScreen(DataScreen):
             if wizard.problems:
                 self._show_problems()
         elif step in (Step.REVIEW, Step.SENDING) and self._review_lang != lang:
-            self.area.clear()  # the answers read back in the new language
+            self._clear_area()  # the answers read back in the new language
             self._render_review()
-        elif step == Step.DONE and wizard.submitted is not None:
+        elif step == Step.DONE and wizard.submitted is not None and self.done is not None:
             code = wizard.submitted.tracking_code
             self.done.show_result(code, wizard.protocol, wizard.online, lang, wizard.refused)

@@ -158,8 +158,6 @@ class MainWindow(QMainWindow):
         names.addWidget(self.name_label)
         names.addWidget(self.comune_label)
         row.addLayout(names, 1)
-        self.sync_badge = SyncBadge(self.ctx.time_zone)
-        row.addWidget(self.sync_badge)
         row.addSpacing(24)
         self.large_text_button = button(name="largeText", role="lang")
         self.large_text_button.setCheckable(True)
@@ -179,6 +177,11 @@ class MainWindow(QMainWindow):
         self.language_toggle = button(name="languageToggle", role="lang")
         self.language_toggle.clicked.connect(lambda: self._show_languages(True))
         row.addWidget(self.language_toggle)
+        # The badge on a line of its own, the header's whole width, wrapping if it must:
+        # beside the toggles its long states ("3 records waiting to be sent", "synced on
+        # 05/12 at 15:08") squeezed their words off them and pushed the window wider.
+        self.sync_badge = SyncBadge(self.ctx.time_zone)
+        rows.addWidget(self.sync_badge)
         self.language_group = QButtonGroup(self)
         self.language_buttons = {}
         self.language_row = QWidget()
@@ -564,7 +567,7 @@ class MainWindow(QMainWindow):
         name "Social Point Piazzola" stood against the sync badge in mid-header."""
         # By name: Qt's enum namespace is built only after the first frame (start-up).
         side = "AlignRight" if self.isRightToLeft() else "AlignLeft"
-        for name in (self.name_label, self.comune_label):
+        for name in (self.name_label, self.comune_label, self.sync_badge):
             set_enum(name, "alignment", f"{side}|AlignAbsolute|AlignVCenter")
 
     def changeEvent(self, event: QEvent) -> None:

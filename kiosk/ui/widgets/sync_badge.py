@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel
 
-from kiosk.ui.widgets.common import set_enum
+from kiosk.ui.widgets.common import WrappingLabel, set_enum
 
 if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first frame
     from datetime import datetime
@@ -16,13 +15,19 @@ if TYPE_CHECKING:  # the sync package loads SQLAlchemy: not before the first fra
     from sync.worker import SyncStatus
 
 
-class SyncBadge(QLabel):
+class SyncBadge(WrappingLabel):
+    """On a line of its own under the header's names and toggles, in as many lines as its
+    width needs: after an order or a night offline its text ("3 records waiting to be
+    sent", "synced on 05/12 at 15:08") is long, and beside the toggles it squeezed their
+    words off them."""
+
     def __init__(self, time_zone: str) -> None:
         """``time_zone``: the kiosk's ([vouchers] time_zone), for the time of the last sync."""
         super().__init__()
         self.time_zone = time_zone
         self.setObjectName("syncBadge")
         set_enum(self, "textFormat", "PlainText")
+        self.setWordWrap(True)
         self.status: SyncStatus | None = None
         self.hide()  # a kiosk that does not sync shows nothing
 

@@ -20,6 +20,17 @@ def open_search_keyboard(window) -> None:  # type: ignore[no-untyped-def]
     search.setFocus()
 
 
+def nothing_found(window) -> None:  # type: ignore[no-untyped-def]
+    """A search in one Comune that finds nothing: its ways on ("Search all the Comuni",
+    "Ask for help") under the summary, the keyboard closed."""
+    window.go("catalog", {})
+    screen = window.stack.currentWidget()
+    next(chip for comune, chip in screen.comune_chips.items() if comune).click()
+    screen.search.setText("zzqxw")
+    screen._run_search()  # the pause in typing, at once
+    screen.keyboard.hide_button.click()
+
+
 def add_to_cart(window) -> None:  # type: ignore[no-untyped-def]
     window.go("service", {"service_id": "s01"})
     add = window.stack.currentWidget().findChild(QPushButton, "addToCart")
@@ -64,6 +75,7 @@ VIEWS: dict[str, Callable] = {
     "wallet": lambda w: w.go("wallet", {}),
     "cart": add_to_cart,
     "checkout": lambda w: (add_to_cart(w), w.go("checkout", {})),
+    "nothing found": nothing_found,
     "help": lambda w: w.show_help(),
     "still there": lambda w: (w.overlay.hide(), w.go("calls", {}), w.visits.still_there.ask(20)),
     "manager login": lambda w: (w.visits.still_there.close_panel(), w.go("manager_login", {})),

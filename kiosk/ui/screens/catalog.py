@@ -115,6 +115,7 @@ class CatalogScreen(DataScreen):
         self.nothing_actions = QWidget()
         actions = QHBoxLayout(self.nothing_actions)
         actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(16)  # the style's 6 px is under the 8 px between targets
         self.all_comuni_button = button(name="searchAllComuni")
         self.all_comuni_button.clicked.connect(self._search_everywhere)
         self.search_help_button = button(name="searchHelp")
